@@ -1,0 +1,1 @@
+"""Persistence: SQLModel models, the engine and sessions, migrations and the shared queries."""

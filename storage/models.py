@@ -1,0 +1,198 @@
+"""The tables: agencies, directives, tasks, chats, members, invites, the reminder ledger, audit."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+)
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+class Role(StrEnum):
+    """What a member may do: coordinators and admins see every agency."""
+
+    ADMIN = "admin"
+    COORDINATOR = "coordinator"
+    HEAD = "head"
+    STAFF = "staff"
+
+
+class TaskStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+
+
+class AgencyRole(StrEnum):
+    """An agency's part in a task: the lead answers for it, cooperating agencies help."""
+
+    LEAD = "lead"
+    COOPERATING = "cooperating"
+
+
+class ChatPurpose(StrEnum):
+    AGENCY = "agency"
+    COORDINATORS = "coordinators"
+
+
+class ReminderStatus(StrEnum):
+    CLAIMED = "claimed"
+    SENT = "sent"
+    FAILED = "failed"
+
+
+def _fk(
+    target: str, *, nullable: bool = False, index: bool = True, cascade: bool = False
+) -> Column[int]:
+    ondelete = "CASCADE" if cascade else None
+    return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=index)
+
+
+# Named constraints, so that later migrations can drop them on SQLite (batch mode) and PostgreSQL.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+# Enums are stored as short strings: a native PostgreSQL ENUM would need a migration per new value.
+_ENUM = String(20)
+
+
+class Agency(SQLModel, table=True):
+    """A department, board or local committee that receives tasks."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=300)
+    short_name: str | None = Field(default=None, max_length=100)
+    # Former and informal names ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư" after the 2025 merger).
+    aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Directive(SQLModel, table=True):
+    """A conclusion notice, directive or official letter that assigns tasks."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    number: str | None = Field(default=None, max_length=100, index=True)
+    kind: str | None = Field(default=None, max_length=100)
+    title: str | None = Field(default=None)
+    issued_on: date | None = Field(default=None)
+    signer: str | None = Field(default=None, max_length=200)
+    source_sha256: str | None = Field(default=None, unique=True, max_length=64)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Task(SQLModel, table=True):
+    """One duty with a deadline (or none, for ongoing work)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    directive_id: int | None = Field(default=None, sa_column=_fk("directive.id", nullable=True))
+    text: str
+    deadline: date | None = Field(default=None, index=True)
+    deadline_text: str | None = Field(default=None)
+    status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_ENUM, index=True)
+    done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    done_by: int | None = Field(default=None, sa_type=BigInteger)
+    done_note: str | None = Field(default=None)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class TaskAgency(SQLModel, table=True):
+    """Which agencies a task is assigned to, and as what."""
+
+    __tablename__ = "task_agency"
+
+    task_id: int = Field(
+        sa_column=Column(Integer, ForeignKey("task.id", ondelete="CASCADE"), primary_key=True)
+    )
+    agency_id: int = Field(
+        sa_column=Column(
+            Integer, ForeignKey("agency.id", ondelete="CASCADE"), primary_key=True, index=True
+        )
+    )
+    role: AgencyRole = Field(sa_type=_ENUM)
+
+
+class Chat(SQLModel, table=True):
+    """A Telegram chat bound to an agency (or to the coordinators)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_type=BigInteger, unique=True)
+    agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
+    purpose: ChatPurpose = Field(default=ChatPurpose.AGENCY, sa_type=_ENUM)
+    title: str | None = Field(default=None, max_length=300)
+    active: bool = Field(default=True)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Member(SQLModel, table=True):
+    """A Telegram user known to the bot, with the agency they speak for and their role."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_user_id: int = Field(sa_type=BigInteger, unique=True)
+    agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
+    role: Role = Field(sa_type=_ENUM)
+    display_name: str | None = Field(default=None, max_length=300)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Invite(SQLModel, table=True):
+    """A one-time registration code; only its hash is kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code_hash: str = Field(unique=True, max_length=64)
+    agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
+    role: Role = Field(sa_type=_ENUM)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    used_by: int | None = Field(default=None, sa_type=BigInteger)
+    used_in_chat: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class Reminder(SQLModel, table=True):
+    """The ledger: one row per (task, chat, slot), claimed before sending, so nothing goes twice."""
+
+    __table_args__ = (
+        UniqueConstraint("task_id", "chat_id", "slot", name="uq_reminder_task_chat_slot"),
+        Index("ix_reminder_status_claimed_at", "status", "claimed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(sa_column=_fk("task.id", index=False, cascade=True))
+    chat_id: int = Field(sa_column=_fk("chat.id", cascade=True))
+    slot: str = Field(max_length=60)
+    status: ReminderStatus = Field(sa_type=_ENUM)
+    attempts: int = Field(default=0)
+    claimed_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: str = Field(max_length=100)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    error: str | None = Field(default=None)
+
+
+class AuditEntry(SQLModel, table=True):
+    """Who changed a task, when and how: kept forever."""
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(sa_column=_fk("task.id", cascade=True))
+    at: datetime = Field(sa_type=UTCDateTime)
+    actor: int | None = Field(default=None, sa_type=BigInteger)
+    action: str = Field(max_length=40)
+    detail: str | None = Field(default=None)
