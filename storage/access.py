@@ -1,0 +1,153 @@
+"""Who may do what: invites, chat and member bindings, and the rule for seeing a task."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.errors import InviteExpired, InviteInvalid, InviteUsed, NotAllowed
+from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
+from storage.tasks import TaskView
+
+COORDINATOR_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+def hash_code(code: str) -> str:
+    """Invites are stored hashed: a leaked database does not leak usable codes."""
+    return hashlib.sha256(code.strip().encode()).hexdigest()
+
+
+async def create_invite(
+    *, session: AsyncSession, agency_id: int | None, role: Role, now: datetime, valid_for: timedelta
+) -> str:
+    """Make a single-use code for an agency (None for the coordinators) and return it."""
+    if agency_id is None and role not in COORDINATOR_ROLES:
+        raise ValueError("an invite without an agency is for coordinators")
+    # 96 bits: unguessable, and short enough for a t.me deep link (at most 64 characters).
+    code = secrets.token_urlsafe(12)
+    session.add(
+        Invite(
+            code_hash=hash_code(code),
+            agency_id=agency_id,
+            role=role,
+            created_at=now,
+            expires_at=now + valid_for,
+        )
+    )
+    await session.flush()
+    return code
+
+
+@dataclass(frozen=True)
+class Registration:
+    agency: Agency | None
+    role: Role
+
+
+async def redeem_invite(
+    *,
+    session: AsyncSession,
+    code: str,
+    user_id: int,
+    display_name: str | None,
+    chat_id: int,
+    chat_title: str | None,
+    now: datetime,
+) -> Registration:
+    """Bind the chat and the user to the invite's agency and role, and use the invite up."""
+    invite = (
+        await session.exec(
+            select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
+        )
+    ).first()
+    if invite is None:
+        raise InviteInvalid()
+    if invite.used_at is not None:
+        raise InviteUsed()
+    if invite.expires_at <= now:
+        raise InviteExpired()
+    invite.used_at, invite.used_by, invite.used_in_chat = now, user_id, chat_id
+    session.add(invite)
+
+    purpose = ChatPurpose.AGENCY if invite.agency_id is not None else ChatPurpose.COORDINATORS
+    chat = await chat_by_telegram_id(session=session, telegram_id=chat_id)
+    if chat is None:
+        chat = Chat(telegram_id=chat_id, created_at=now)
+    chat.agency_id, chat.purpose, chat.title, chat.active = (
+        invite.agency_id,
+        purpose,
+        chat_title,
+        True,
+    )
+    session.add(chat)
+
+    member = (await session.exec(select(Member).where(Member.telegram_user_id == user_id))).first()
+    if member is None:
+        member = Member(telegram_user_id=user_id, role=invite.role, created_at=now)
+    member.agency_id, member.role, member.display_name = invite.agency_id, invite.role, display_name
+    session.add(member)
+    await session.flush()
+    agency = await session.get(Agency, invite.agency_id) if invite.agency_id is not None else None
+    return Registration(agency=agency, role=invite.role)
+
+
+async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Chat | None:
+    """The chat row for a Telegram chat id, bound or not."""
+    return (await session.exec(select(Chat).where(Chat.telegram_id == telegram_id))).first()
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who is asking, from where: the agency they act for, and whether they see everything."""
+
+    user_id: int
+    agency: Agency | None
+    is_coordinator: bool
+
+    @property
+    def is_known(self) -> bool:
+        return self.is_coordinator or self.agency is not None
+
+
+async def identify(
+    *,
+    session: AsyncSession,
+    user_id: int,
+    chat_id: int,
+    coordinator_ids: frozenset[int] = frozenset(),
+) -> Caller:
+    """Work out who is asking: a registered chat speaks for its agency, else the member's own."""
+    chat = (
+        await session.exec(
+            select(Chat).where(Chat.telegram_id == chat_id, col(Chat.active).is_(True))
+        )
+    ).first()
+    member = (await session.exec(select(Member).where(Member.telegram_user_id == user_id))).first()
+    is_coordinator = (
+        user_id in coordinator_ids
+        or (member is not None and member.role in COORDINATOR_ROLES)
+        or (chat is not None and chat.purpose == ChatPurpose.COORDINATORS)
+    )
+    agency_id = chat.agency_id if chat is not None and chat.agency_id is not None else None
+    if agency_id is None and member is not None and chat_id == user_id:
+        agency_id = member.agency_id
+    agency = await session.get(Agency, agency_id) if agency_id is not None else None
+    return Caller(user_id=user_id, agency=agency, is_coordinator=is_coordinator)
+
+
+def may_see(caller: Caller, view: TaskView) -> bool:
+    """Coordinators see every task; others only their agency's (as lead or cooperating)."""
+    if caller.is_coordinator:
+        return True
+    return caller.agency is not None and caller.agency.id in view.agency_ids
+
+
+def check_may_see(caller: Caller, view: TaskView) -> None:
+    """Raise NotAllowed unless the caller may see (and so act on) the task."""
+    if not may_see(caller, view):
+        raise NotAllowed(view.id)

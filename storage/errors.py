@@ -1,0 +1,58 @@
+"""What can go wrong in a business rule, as exceptions the bot and the CLI turn into words."""
+
+from __future__ import annotations
+
+
+class StorageError(Exception):
+    """Base of the errors a user can cause; each carries the values its message needs."""
+
+
+class TaskNotFound(StorageError):
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} not found")
+        self.task_id = task_id
+
+
+class NotAllowed(StorageError):
+    """The caller may not see or change that task."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} belongs to another agency")
+        self.task_id = task_id
+
+
+class AlreadyDone(StorageError):
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} is already done")
+        self.task_id = task_id
+
+
+class NotDone(StorageError):
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} is not done")
+        self.task_id = task_id
+
+
+class UnknownAgency(StorageError):
+    def __init__(self, name: str) -> None:
+        super().__init__(f"no agency called {name!r}")
+        self.name = name
+
+
+class AmbiguousAgency(StorageError):
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        super().__init__(f"{name!r} could be any of: {', '.join(candidates)}")
+        self.name = name
+        self.candidates = candidates
+
+
+class InviteInvalid(StorageError):
+    """Unknown code."""
+
+
+class InviteUsed(StorageError):
+    """The code was redeemed already."""
+
+
+class InviteExpired(StorageError):
+    """The code is past its expiry."""

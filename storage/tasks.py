@@ -1,0 +1,251 @@
+"""Tasks: add, list open / due / overdue, close and reopen, each change written to the audit log."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, true
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from storage.errors import AlreadyDone, NotDone, TaskNotFound
+from storage.models import Agency, AgencyRole, AuditEntry, Directive, Task, TaskAgency, TaskStatus
+
+
+@dataclass(frozen=True)
+class TaskView:
+    """A task with what a reader needs next to it: its agencies and its directive."""
+
+    task: Task
+    lead: Agency | None
+    cooperating: tuple[Agency, ...]
+    directive: Directive | None
+
+    @property
+    def id(self) -> int:
+        assert self.task.id is not None
+        return self.task.id
+
+    @property
+    def agency_ids(self) -> frozenset[int]:
+        agencies = ([self.lead] if self.lead else []) + list(self.cooperating)
+        return frozenset(a.id for a in agencies if a.id is not None)
+
+
+def audit(
+    session: AsyncSession,
+    *,
+    task_id: int,
+    action: str,
+    actor: int | None,
+    now: datetime,
+    detail: str | None = None,
+) -> None:
+    """Record one change of a task."""
+    session.add(AuditEntry(task_id=task_id, at=now, actor=actor, action=action, detail=detail))
+
+
+async def add_task(
+    *,
+    session: AsyncSession,
+    text: str,
+    lead_agency_id: int,
+    deadline: date | None,
+    now: datetime,
+    cooperating_agency_ids: Sequence[int] = (),
+    deadline_text: str | None = None,
+    directive_id: int | None = None,
+    actor: int | None = None,
+) -> Task:
+    """Create an open task assigned to a lead agency (and helpers)."""
+    task = Task(
+        text=text.strip(),
+        deadline=deadline,
+        deadline_text=deadline_text,
+        directive_id=directive_id,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(task)
+    await session.flush()
+    assert task.id is not None
+    session.add(TaskAgency(task_id=task.id, agency_id=lead_agency_id, role=AgencyRole.LEAD))
+    for agency_id in dict.fromkeys(cooperating_agency_ids):
+        if agency_id != lead_agency_id:
+            session.add(
+                TaskAgency(task_id=task.id, agency_id=agency_id, role=AgencyRole.COOPERATING)
+            )
+    audit(
+        session,
+        task_id=task.id,
+        action="created",
+        actor=actor,
+        now=now,
+        detail=deadline.isoformat() if deadline else None,
+    )
+    await session.flush()
+    return task
+
+
+async def _views(session: AsyncSession, tasks: Sequence[Task]) -> list[TaskView]:
+    """Attach agencies and directives to tasks in two queries, whatever their number."""
+    ids = [t.id for t in tasks if t.id is not None]
+    if not ids:
+        return []
+    links = (
+        await session.exec(
+            select(TaskAgency, Agency)
+            .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+            .where(col(TaskAgency.task_id).in_(ids))
+            .order_by(col(Agency.name))
+        )
+    ).all()
+    directive_ids = {t.directive_id for t in tasks if t.directive_id is not None}
+    directives = (
+        {
+            d.id: d
+            for d in (
+                await session.exec(select(Directive).where(col(Directive.id).in_(directive_ids)))
+            ).all()
+        }
+        if directive_ids
+        else {}
+    )
+    leads: dict[int, Agency] = {}
+    helpers: dict[int, list[Agency]] = {}
+    for link, agency in links:
+        if link.role == AgencyRole.LEAD:
+            leads[link.task_id] = agency
+        else:
+            helpers.setdefault(link.task_id, []).append(agency)
+    return [
+        TaskView(
+            task=t,
+            lead=leads.get(t.id) if t.id is not None else None,
+            cooperating=tuple(helpers.get(t.id, [])) if t.id is not None else (),
+            directive=directives.get(t.directive_id) if t.directive_id is not None else None,
+        )
+        for t in tasks
+    ]
+
+
+def _of_agency(agency_id: int | None) -> ColumnElement[bool]:
+    if agency_id is None:
+        return true()
+    return col(Task.id).in_(select(TaskAgency.task_id).where(TaskAgency.agency_id == agency_id))
+
+
+def _by_urgency() -> tuple[Any, ...]:
+    # Tasks without a deadline (ongoing work) go last.
+    return (col(Task.deadline).is_(None), col(Task.deadline), col(Task.id))
+
+
+async def get_task(*, session: AsyncSession, task_id: int) -> TaskView:
+    """One task with its agencies; raises TaskNotFound."""
+    task = await session.get(Task, task_id)
+    if task is None:
+        raise TaskNotFound(task_id)
+    return (await _views(session, [task]))[0]
+
+
+async def open_tasks(*, session: AsyncSession, agency_id: int | None = None) -> list[TaskView]:
+    """Open tasks of an agency (lead or cooperating), or of all agencies, most urgent first."""
+    query = (
+        select(Task)
+        .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
+        .order_by(*_by_urgency())
+    )
+    return await _views(session, (await session.exec(query)).all())
+
+
+async def due_in_month(
+    *, session: AsyncSession, agency_id: int | None, year: int, month: int
+) -> list[TaskView]:
+    """Open tasks whose deadline falls in that calendar month."""
+    first = date(year, month, 1)
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    query = (
+        select(Task)
+        .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
+        .where(col(Task.deadline) >= first, col(Task.deadline) <= last)
+        .order_by(*_by_urgency())
+    )
+    return await _views(session, (await session.exec(query)).all())
+
+
+async def overdue_by_agency(
+    *, session: AsyncSession, today: date, agency_id: int | None = None
+) -> dict[str, list[TaskView]]:
+    """Open tasks past their deadline as of today, grouped by lead agency name, oldest first."""
+    query = (
+        select(Task)
+        .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
+        .where(col(Task.deadline) < today)
+        .order_by(*_by_urgency())
+    )
+    grouped: dict[str, list[TaskView]] = {}
+    for view in await _views(session, (await session.exec(query)).all()):
+        grouped.setdefault(view.lead.name if view.lead else "", []).append(view)
+    return dict(sorted(grouped.items()))
+
+
+async def open_tasks_with_deadline(*, session: AsyncSession) -> list[TaskView]:
+    """Every open task that has a deadline: what the reminder policy looks at."""
+    query = (
+        select(Task)
+        .where(Task.status == TaskStatus.OPEN, col(Task.deadline).is_not(None))
+        .order_by(*_by_urgency())
+    )
+    return await _views(session, (await session.exec(query)).all())
+
+
+async def mark_done(
+    *, session: AsyncSession, task_id: int, actor: int | None, note: str | None, now: datetime
+) -> Task:
+    """Close a task with an optional note; raises TaskNotFound or AlreadyDone."""
+    task = await session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if task.status == TaskStatus.DONE:
+        raise AlreadyDone(task_id)
+    task.status = TaskStatus.DONE
+    task.done_at = now
+    task.done_by = actor
+    task.done_note = note
+    task.updated_at = now
+    session.add(task)
+    audit(session, task_id=task_id, action="done", actor=actor, now=now, detail=note)
+    await session.flush()
+    return task
+
+
+async def undo_done(
+    *, session: AsyncSession, task_id: int, actor: int | None, now: datetime
+) -> Task:
+    """Reopen a closed task; raises TaskNotFound or NotDone."""
+    task = await session.get(Task, task_id, with_for_update=True)
+    if task is None:
+        raise TaskNotFound(task_id)
+    if task.status != TaskStatus.DONE:
+        raise NotDone(task_id)
+    task.status = TaskStatus.OPEN
+    task.done_at = task.done_by = task.done_note = None
+    task.updated_at = now
+    session.add(task)
+    audit(session, task_id=task_id, action="reopened", actor=actor, now=now)
+    await session.flush()
+    return task
+
+
+async def audit_trail(*, session: AsyncSession, task_id: int) -> list[AuditEntry]:
+    """The changes of a task, oldest first."""
+    query = (
+        select(AuditEntry)
+        .where(AuditEntry.task_id == task_id)
+        .order_by(col(AuditEntry.at), col(AuditEntry.id))
+    )
+    return list((await session.exec(query)).all())

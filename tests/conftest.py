@@ -1,0 +1,66 @@
+"""Fixtures shared by the suite: a fresh database per test, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from storage.db import Database
+from storage.migrate import upgrade
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "NHACVIEC_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+)
+NOW = datetime(2023, 1, 5, 2, 0, tzinfo=UTC)  # 09:00 in Hà Nội, the day the sample notice met
+
+
+def _postgres_or_skip() -> None:
+    try:
+        psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3).close()
+    except psycopg.OperationalError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required under CI=true and is not reachable: {error}")
+        pytest.skip(f"no PostgreSQL at {POSTGRES_ADMIN_URL}")
+
+
+@pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A brand-new, empty PostgreSQL database, dropped after the test."""
+    _postgres_or_skip()
+    name = f"nhacviec_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def sqlite_url(tmp_path: Path) -> str:
+    """A SQLite file that does not exist yet, in the test's own folder."""
+    return f"sqlite:///{tmp_path / 'data' / 'nhacviec.db'}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def database_url(request: pytest.FixtureRequest) -> str:
+    """An empty database of each kind we support."""
+    url: str = request.getfixturevalue(f"{request.param}_url")
+    return url
+
+
+@pytest.fixture
+async def db(database_url: str) -> AsyncIterator[Database]:
+    """A migrated database, empty of data."""
+    upgrade(database_url)
+    database = Database(database_url)
+    yield database
+    await database.dispose()

@@ -1,0 +1,31 @@
+"""Alembic is the only way the schema changes: the migrations build exactly the models' schema."""
+
+from __future__ import annotations
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import create_engine, inspect
+from sqlmodel import SQLModel
+
+import storage.models  # noqa: F401
+from storage.db import sync_url
+from storage.migrate import current_revision, upgrade
+
+
+def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
+    applied = upgrade(database_url)
+
+    assert applied == ["0001"]
+    engine = create_engine(sync_url(database_url))
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+        assert set(inspect(connection).get_table_names()) >= set(SQLModel.metadata.tables)
+    engine.dispose()
+
+
+def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> None:
+    upgrade(database_url)
+
+    assert upgrade(database_url) == []
+    assert current_revision(database_url) == "0001"

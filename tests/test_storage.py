@@ -1,0 +1,345 @@
+"""The shared queries, on a fresh SQLite file and a fresh PostgreSQL database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from storage import access, agencies, ledger, tasks
+from storage.db import Database
+from storage.errors import (
+    AlreadyDone,
+    AmbiguousAgency,
+    InviteExpired,
+    InviteInvalid,
+    InviteUsed,
+    NotAllowed,
+    NotDone,
+    TaskNotFound,
+    UnknownAgency,
+)
+from storage.models import ReminderStatus, Role
+from tests.conftest import NOW
+
+CATALOGUE = [
+    agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
+    agencies.AgencyRow("Sở Y tế", "SYT"),
+    agencies.AgencyRow("Bộ Chỉ huy Quân sự tỉnh", "BCHQS"),
+]
+
+
+async def _catalogue(db: Database) -> dict[str, int]:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=CATALOGUE, now=NOW)
+        return {
+            a.short_name or a.name: a.id
+            for a in await agencies.list_agencies(session=session)
+            if a.id
+        }
+
+
+async def test_importing_the_catalogue_twice_changes_nothing(db: Database) -> None:
+    async with db.session() as session:
+        first = await agencies.import_agencies(session=session, rows=CATALOGUE, now=NOW)
+    async with db.session() as session:
+        second = await agencies.import_agencies(session=session, rows=CATALOGUE, now=NOW)
+        names = [a.name for a in await agencies.list_agencies(session=session)]
+
+    assert (first.created, first.updated) == (3, 0)
+    assert (second.created, second.updated) == (0, 0)
+    assert names == ["Bộ Chỉ huy Quân sự tỉnh", "Sở Tài chính", "Sở Y tế"]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Sở Tài chính",
+        "so tai chinh",
+        "  SỞ   TÀI CHÍNH ",
+        "STC",
+        "Sở KH & ĐT",
+        "so ke hoach va dau tu",
+    ],
+)
+async def test_an_agency_is_found_by_any_of_its_names(db: Database, written: str) -> None:
+    await _catalogue(db)
+    async with db.session() as session:
+        agency = await agencies.find_agency(session=session, text=written)
+
+    assert agency.name == "Sở Tài chính"
+
+
+async def test_an_unknown_or_ambiguous_agency_is_refused(db: Database) -> None:
+    await _catalogue(db)
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=[agencies.AgencyRow("Sở Y tế dự phòng", None, ("SYT",))], now=NOW
+        )
+    async with db.session() as session:
+        with pytest.raises(UnknownAgency):
+            await agencies.find_agency(session=session, text="Sở Ngoại vụ")
+        with pytest.raises(AmbiguousAgency) as ambiguous:
+            await agencies.find_agency(session=session, text="SYT")
+
+    assert ambiguous.value.candidates == ["Sở Y tế", "Sở Y tế dự phòng"]
+
+
+def test_the_catalogue_file_names_the_bad_line(tmp_path: Path) -> None:
+    good = tmp_path / "good.csv"
+    good.write_text("name,short_name,aliases\nSở Tài chính,STC,Sở KH&ĐT; Sở Kế hoạch và Đầu tư\n")
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,short_name,aliases\nSở Y tế,SYT,\n,X,\n")
+
+    assert agencies.read_catalogue(good) == [
+        agencies.AgencyRow("Sở Tài chính", "STC", ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"))
+    ]
+    with pytest.raises(agencies.CatalogueError, match=r"bad.csv:3: the name is empty"):
+        agencies.read_catalogue(bad)
+
+
+async def test_open_due_and_overdue_tasks(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        plan = await tasks.add_task(
+            session=session,
+            text="Ban hành Kế hoạch chung",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+            cooperating_agency_ids=[ids["SYT"]],
+        )
+        late = await tasks.add_task(
+            session=session,
+            text="Báo cáo tuyển quân",
+            lead_agency_id=ids["BCHQS"],
+            deadline=date(2023, 1, 3),
+            now=NOW,
+        )
+        await tasks.add_task(
+            session=session,
+            text="Kiểm tra, giám sát",
+            lead_agency_id=ids["STC"],
+            deadline=None,
+            now=NOW,
+        )
+        await tasks.add_task(
+            session=session,
+            text="Quý I",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 3, 31),
+            now=NOW,
+        )
+
+    async with db.session() as session:
+        finance_open = await tasks.open_tasks(session=session, agency_id=ids["STC"])
+        health_open = await tasks.open_tasks(session=session, agency_id=ids["SYT"])
+        january = await tasks.due_in_month(
+            session=session, agency_id=ids["STC"], year=2023, month=1
+        )
+        overdue = await tasks.overdue_by_agency(session=session, today=date(2023, 1, 5))
+
+    assert [v.task.text for v in finance_open] == [
+        "Ban hành Kế hoạch chung",
+        "Quý I",
+        "Kiểm tra, giám sát",
+    ]
+    assert [v.task.text for v in health_open] == ["Ban hành Kế hoạch chung"]
+    assert finance_open[0].lead is not None and finance_open[0].lead.name == "Sở Tài chính"
+    assert [a.name for a in finance_open[0].cooperating] == ["Sở Y tế"]
+    assert [v.id for v in january] == [plan.id]
+    assert {name: [v.id for v in views] for name, views in overdue.items()} == {
+        "Bộ Chỉ huy Quân sự tỉnh": [late.id]
+    }
+
+
+async def test_done_and_undo_are_audited(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+        )
+    assert task.id is not None
+    async with db.session() as session:
+        done = await tasks.mark_done(
+            session=session, task_id=task.id, actor=42, note="đã trình", now=NOW
+        )
+    async with db.session() as session:
+        with pytest.raises(AlreadyDone):
+            await tasks.mark_done(session=session, task_id=task.id, actor=42, note=None, now=NOW)
+    async with db.session() as session:
+        reopened = await tasks.undo_done(
+            session=session, task_id=task.id, actor=42, now=NOW + timedelta(minutes=1)
+        )
+    async with db.session() as session:
+        with pytest.raises(NotDone):
+            await tasks.undo_done(session=session, task_id=task.id, actor=42, now=NOW)
+        with pytest.raises(TaskNotFound):
+            await tasks.mark_done(session=session, task_id=999, actor=42, note=None, now=NOW)
+        trail = await tasks.audit_trail(session=session, task_id=task.id)
+
+    assert (done.status, done.done_note, done.done_at) == ("done", "đã trình", NOW)
+    assert (reopened.status, reopened.done_at) == ("open", None)
+    assert [(e.action, e.actor, e.detail) for e in trail] == [
+        ("created", None, "2023-01-31"),
+        ("done", 42, "đã trình"),
+        ("reopened", 42, None),
+    ]
+
+
+async def test_an_invite_binds_a_chat_once_and_expires(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        code = await access.create_invite(
+            session=session,
+            agency_id=ids["SYT"],
+            role=Role.HEAD,
+            now=NOW,
+            valid_for=timedelta(days=7),
+        )
+        stale = await access.create_invite(
+            session=session,
+            agency_id=ids["SYT"],
+            role=Role.STAFF,
+            now=NOW,
+            valid_for=timedelta(days=7),
+        )
+    async with db.session() as session:
+        registration = await access.redeem_invite(
+            session=session,
+            code=code,
+            user_id=7,
+            display_name="Bà Lan",
+            chat_id=7,
+            chat_title=None,
+            now=NOW,
+        )
+    assert registration.agency is not None and registration.agency.name == "Sở Y tế"
+    assert registration.role == Role.HEAD
+
+    later = NOW + timedelta(days=8)
+    async with db.session() as session:
+        with pytest.raises(InviteUsed):
+            await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=8,
+                display_name=None,
+                chat_id=8,
+                chat_title=None,
+                now=NOW,
+            )
+        with pytest.raises(InviteExpired):
+            await access.redeem_invite(
+                session=session,
+                code=stale,
+                user_id=8,
+                display_name=None,
+                chat_id=8,
+                chat_title=None,
+                now=later,
+            )
+        with pytest.raises(InviteInvalid):
+            await access.redeem_invite(
+                session=session,
+                code="made-up",
+                user_id=8,
+                display_name=None,
+                chat_id=8,
+                chat_title=None,
+                now=NOW,
+            )
+        caller = await access.identify(session=session, user_id=7, chat_id=7)
+        stranger = await access.identify(session=session, user_id=8, chat_id=8)
+    assert caller.agency is not None and caller.agency.name == "Sở Y tế"
+    assert not stranger.is_known
+
+
+async def test_only_the_agency_and_coordinators_may_see_a_task(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=None,
+            now=NOW,
+            cooperating_agency_ids=[ids["SYT"]],
+        )
+        assert task.id is not None
+        view = await tasks.get_task(session=session, task_id=task.id)
+        finance, health, army = [
+            await agencies.find_agency(session=session, text=name)
+            for name in ("STC", "SYT", "BCHQS")
+        ]
+
+    assert access.may_see(access.Caller(1, finance, is_coordinator=False), view)
+    assert access.may_see(access.Caller(1, health, is_coordinator=False), view)
+    assert access.may_see(access.Caller(1, None, is_coordinator=True), view)
+    with pytest.raises(NotAllowed):
+        access.check_may_see(access.Caller(1, army, is_coordinator=False), view)
+
+
+async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_silence(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+        )
+        code = await access.create_invite(
+            session=session,
+            agency_id=ids["STC"],
+            role=Role.STAFF,
+            now=NOW,
+            valid_for=timedelta(days=1),
+        )
+        await access.redeem_invite(
+            session=session,
+            code=code,
+            user_id=5,
+            display_name=None,
+            chat_id=-100,
+            chat_title="Sở TC",
+            now=NOW,
+        )
+    assert task.id is not None
+    async with db.session() as session:
+        chat_row = await access.chat_by_telegram_id(session=session, telegram_id=-100)
+    assert chat_row is not None and chat_row.id is not None
+    key = ledger.SlotKey(task.id, chat_row.id, "d3:2023-01-31")
+    policy = ledger.ClaimPolicy(max_attempts=2, stale_after=timedelta(minutes=10))
+
+    async with db.session() as session:
+        first = await ledger.claim(session=session, key=key, now=NOW, instance="a", policy=policy)
+    async with db.session() as session:
+        rival = await ledger.claim(session=session, key=key, now=NOW, instance="b", policy=policy)
+    async with db.session() as session:
+        after_silence = await ledger.claim(
+            session=session, key=key, now=NOW + timedelta(minutes=11), instance="b", policy=policy
+        )
+        assert after_silence is not None
+        await ledger.mark_failed(
+            session=session, ids=[after_silence], error="500 Internal Server Error"
+        )
+    async with db.session() as session:
+        exhausted = await ledger.claim(
+            session=session, key=key, now=NOW, instance="a", policy=policy
+        )
+        rows = await ledger.entries(session=session, task_id=task.id)
+
+    assert first is not None and rival is None and after_silence == first
+    assert exhausted is None  # two attempts made, the policy allows two
+    assert [(r.status, r.attempts, r.claimed_by, r.error) for r, _ in rows] == [
+        (ReminderStatus.FAILED, 2, "b", "500 Internal Server Error")
+    ]
