@@ -1,0 +1,1 @@
+"""Reminders: the policy that decides what is due, and the sweep that claims and sends it."""

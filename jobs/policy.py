@@ -1,0 +1,142 @@
+"""The reminder policy: a pure function of tasks, a date and settings.
+
+Each reminder has a slot key. A task has slots before its deadline (7, 3, 1 and 0 days by default)
+and overdue slots after it (every 2 working days). On a given day the policy names only the
+*latest* slot whose send day has come: so a task added late, or a bot that was down for a week,
+gets the one reminder that still matters, never a burst of stale ones. Send days that fall on a
+weekend or public holiday move to the working day before, so a deadline after Tết is announced
+before Tết.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from vncalendar import WorkingCalendar
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    """How far ahead and how often to remind; days are calendar days unless working_days."""
+
+    before: tuple[int, ...] = (7, 3, 1, 0)
+    cooperating_before: tuple[int, ...] = (3, 0)
+    overdue_every: int = 2
+    working_days: bool = False
+
+
+class Urgency(StrEnum):
+    OVERDUE = "overdue"
+    TODAY = "today"
+    SOON = "soon"
+
+
+@dataclass(frozen=True)
+class TaskSchedule:
+    """What the policy needs to know of a task."""
+
+    task_id: int
+    deadline: date
+    lead_agency_id: int | None
+    cooperating_agency_ids: frozenset[int] = frozenset()
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """One reminder to send to an agency's chats today."""
+
+    task_id: int
+    agency_id: int
+    slot: str
+    send_on: date
+    urgency: Urgency
+    days_left: int  # negative when late
+
+
+@dataclass(frozen=True)
+class _Slot:
+    key: str
+    send_on: date
+
+
+def _before_slots(
+    deadline: date, offsets: Iterable[int], settings: ReminderSettings, calendar: WorkingCalendar
+) -> list[_Slot]:
+    slots = []
+    for offset in sorted(set(offsets), reverse=True):
+        if settings.working_days:
+            day = calendar.subtract_working_days(calendar.previous_working_day(deadline), offset)
+        else:
+            day = calendar.previous_working_day(deadline - timedelta(days=offset))
+        slots.append(_Slot(f"d{offset}:{deadline.isoformat()}", day))
+    return slots
+
+
+def _overdue_slots(
+    deadline: date, today: date, settings: ReminderSettings, calendar: WorkingCalendar
+) -> list[_Slot]:
+    slots = []
+    step = max(settings.overdue_every, 1)
+    round_ = 0
+    day = calendar.add_working_days(deadline, 1)
+    while day <= today:
+        slots.append(_Slot(f"late{round_}:{deadline.isoformat()}", day))
+        round_ += 1
+        day = calendar.add_working_days(deadline, 1 + step * round_)
+    return slots
+
+
+def _current(slots: list[_Slot], today: date) -> _Slot | None:
+    """The latest slot whose day has come; among slots on one day the last listed (most urgent)."""
+    current = None
+    for slot in slots:
+        if slot.send_on <= today and (current is None or slot.send_on >= current.send_on):
+            current = slot
+    return current
+
+
+def reminders_due(
+    tasks: Iterable[TaskSchedule],
+    today: date,
+    settings: ReminderSettings,
+    calendar: WorkingCalendar,
+) -> list[DueReminder]:
+    """The reminders to send today, one per task and agency at most; none on a non-working day."""
+    if not calendar.is_working_day(today):
+        return []
+    due = []
+    for task in tasks:
+        urgency = (
+            Urgency.OVERDUE
+            if task.deadline < today
+            else Urgency.TODAY
+            if task.deadline == today
+            else Urgency.SOON
+        )
+        roles: list[tuple[int, list[_Slot]]] = []
+        if task.lead_agency_id is not None:
+            lead_slots = _before_slots(task.deadline, settings.before, settings, calendar)
+            lead_slots += _overdue_slots(task.deadline, today, settings, calendar)
+            roles.append((task.lead_agency_id, lead_slots))
+        helper_slots = _before_slots(task.deadline, settings.cooperating_before, settings, calendar)
+        roles += [(agency_id, helper_slots) for agency_id in sorted(task.cooperating_agency_ids)]
+        for agency_id, slots in roles:
+            slot = _current(slots, today)
+            if slot is None:
+                continue
+            if urgency is Urgency.OVERDUE and not slot.key.startswith("late"):
+                continue  # a helper's schedule ends at the deadline; chasing is the lead's
+            due.append(
+                DueReminder(
+                    task.task_id,
+                    agency_id,
+                    slot.key,
+                    slot.send_on,
+                    urgency,
+                    (task.deadline - today).days,
+                )
+            )
+    return due

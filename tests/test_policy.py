@@ -1,0 +1,103 @@
+"""The reminder policy, as tables: what goes out on which day, and what never does."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from jobs.policy import ReminderSettings, TaskSchedule, Urgency, reminders_due
+from vncalendar import WorkingCalendar
+
+CALENDAR = WorkingCalendar()
+DEFAULT = ReminderSettings()
+FINANCE, HEALTH = 1, 2
+
+
+def _due(
+    deadline: date, today: date, settings: ReminderSettings = DEFAULT
+) -> list[tuple[int, str, str, int]]:
+    task = TaskSchedule(
+        task_id=10,
+        deadline=deadline,
+        lead_agency_id=FINANCE,
+        cooperating_agency_ids=frozenset({HEALTH}),
+    )
+    return [
+        (r.agency_id, r.slot, r.urgency.value, r.days_left)
+        for r in reminders_due([task], today, settings, CALENDAR)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        # Deadline Tuesday 31/01/2023. Seven days before is Tuesday 24/01, in the Tết holiday
+        # (20/01 to 26/01), so that reminder goes out on Thursday 19/01, the last working day.
+        (date(2023, 1, 18), []),
+        (date(2023, 1, 19), [(FINANCE, "d7:2023-01-31", "soon", 12)]),
+        # Three days before is Saturday 28/01: Friday 27/01, the first day back, for both.
+        (
+            date(2023, 1, 27),
+            [(FINANCE, "d3:2023-01-31", "soon", 4), (HEALTH, "d3:2023-01-31", "soon", 4)],
+        ),
+        (
+            date(2023, 1, 30),
+            [(FINANCE, "d1:2023-01-31", "soon", 1), (HEALTH, "d3:2023-01-31", "soon", 1)],
+        ),
+        (
+            date(2023, 1, 31),
+            [(FINANCE, "d0:2023-01-31", "today", 0), (HEALTH, "d0:2023-01-31", "today", 0)],
+        ),
+        # Overdue: the lead is chased on the next working day, then every two working days.
+        (date(2023, 2, 1), [(FINANCE, "late0:2023-01-31", "overdue", -1)]),
+        (date(2023, 2, 2), [(FINANCE, "late0:2023-01-31", "overdue", -2)]),
+        (date(2023, 2, 3), [(FINANCE, "late1:2023-01-31", "overdue", -3)]),
+        (date(2023, 2, 7), [(FINANCE, "late2:2023-01-31", "overdue", -7)]),
+    ],
+)
+def test_a_january_deadline_across_tet(
+    today: date, expected: list[tuple[int, str, str, int]]
+) -> None:
+    assert _due(date(2023, 1, 31), today) == expected
+
+
+@pytest.mark.parametrize(
+    "day_off",
+    [date(2023, 1, 21), date(2023, 1, 22), date(2023, 1, 24), date(2024, 4, 30), date(2026, 9, 2)],
+)
+def test_nothing_goes_out_on_weekends_or_public_holidays(day_off: date) -> None:
+    assert _due(day_off + timedelta(days=1), day_off) == []
+
+
+def test_a_saturday_deadline_is_announced_on_friday_once() -> None:
+    # Saturday 11/03/2023: the 1-day and same-day reminders both fall on Friday 10/03.
+    assert _due(date(2023, 3, 11), date(2023, 3, 10)) == [
+        (FINANCE, "d0:2023-03-11", "soon", 1),
+        (HEALTH, "d0:2023-03-11", "soon", 1),
+    ]
+
+
+def test_a_late_task_gets_only_the_most_urgent_slot_not_a_burst() -> None:
+    # Added (or the bot back) on the day before the deadline: one reminder, the 1-day one.
+    assert _due(date(2023, 3, 15), date(2023, 3, 14)) == [
+        (FINANCE, "d1:2023-03-15", "soon", 1),
+        (HEALTH, "d3:2023-03-15", "soon", 1),
+    ]
+
+
+def test_a_new_deadline_has_new_slots() -> None:
+    before = {slot for _, slot, _, _ in _due(date(2023, 3, 15), date(2023, 3, 14))}
+    after = {slot for _, slot, _, _ in _due(date(2023, 3, 31), date(2023, 3, 14))}
+
+    assert before.isdisjoint(after)
+
+
+def test_offsets_can_be_counted_in_working_days() -> None:
+    settings = ReminderSettings(before=(3,), cooperating_before=(), working_days=True)
+
+    # Three working days before Monday 13/03/2023 is Wednesday 08/03.
+    assert _due(date(2023, 3, 13), date(2023, 3, 7), settings) == []
+    assert _due(date(2023, 3, 13), date(2023, 3, 8), settings) == [
+        (FINANCE, "d3:2023-03-13", "soon", 5)
+    ]
