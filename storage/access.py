@@ -151,3 +151,16 @@ def check_may_see(caller: Caller, view: TaskView) -> None:
     """Raise NotAllowed unless the caller may see (and so act on) the task."""
     if not may_see(caller, view):
         raise NotAllowed(view.id)
+
+
+async def coordinator_chat_ids(*, session: AsyncSession, configured: frozenset[int]) -> list[int]:
+    """Where coordinators are told things: their groups, their members and the configured ids."""
+    groups = await session.exec(
+        select(Chat.telegram_id).where(
+            Chat.purpose == ChatPurpose.COORDINATORS, col(Chat.active).is_(True)
+        )
+    )
+    people = await session.exec(
+        select(Member.telegram_user_id).where(col(Member.role).in_(list(COORDINATOR_ROLES)))
+    )
+    return sorted({*groups.all(), *people.all(), *configured})

@@ -59,7 +59,7 @@ async def claim(
         .on_conflict_do_nothing(index_elements=["task_id", "chat_id", "slot"])
         .returning(col(Reminder.id))
     )
-    inserted = (await session.execute(statement)).scalar_one_or_none()
+    inserted = (await session.exec(statement)).scalar_one_or_none()
     if inserted is not None:
         return int(inserted)
     retake = (
@@ -87,7 +87,7 @@ async def claim(
         )
         .returning(col(Reminder.id))
     )
-    retaken = (await session.execute(retake)).scalar_one_or_none()
+    retaken = (await session.exec(retake)).scalar_one_or_none()
     return int(retaken) if retaken is not None else None
 
 
@@ -95,7 +95,7 @@ async def mark_sent(
     *, session: AsyncSession, ids: Sequence[int], message_id: int, now: datetime
 ) -> None:
     """Record that Telegram accepted the message carrying these reminders."""
-    await session.execute(
+    await session.exec(
         update(Reminder)
         .where(col(Reminder.id).in_(ids))
         .values(status=ReminderStatus.SENT, sent_at=now, message_id=message_id, error=None)
@@ -104,7 +104,7 @@ async def mark_sent(
 
 async def mark_failed(*, session: AsyncSession, ids: Sequence[int], error: str) -> None:
     """Record a failed attempt; the next sweep takes it back while attempts remain."""
-    await session.execute(
+    await session.exec(
         update(Reminder)
         .where(col(Reminder.id).in_(ids))
         .values(status=ReminderStatus.FAILED, error=error[:500])

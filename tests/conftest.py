@@ -16,7 +16,7 @@ from storage.db import Database
 from storage.migrate import upgrade
 
 POSTGRES_ADMIN_URL = os.environ.get(
-    "NHACVIEC_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"
+    "TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
 NOW = datetime(2023, 1, 5, 2, 0, tzinfo=UTC)  # 09:00 in Hà Nội, the day the sample notice met
 

@@ -1,0 +1,148 @@
+"""The composition root: builds the Application and wires config, storage, jobs and handlers."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from telegram import BotCommand
+from telegram.constants import ParseMode
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    Defaults,
+)
+
+from bot import handlers
+from bot.config import Settings
+from bot.delivery import TelegramDigestSender
+from bot.services import SERVICES_KEY, Services, services, services_of
+from bot.texts import Texts
+from jobs.sweep import Sweep
+from storage.access import coordinator_chat_ids
+from storage.db import Database
+from storage.models import Agency, Chat
+from vncalendar import Clock, SystemClock, WorkingCalendar
+
+log = logging.getLogger(__name__)
+
+SWEEP_JOB = "daily-sweep"
+# A sweep missed by less than this (the machine was asleep, the process restarting) still runs;
+# one missed by more is left to the start-up catch-up, and runs of a backlog coalesce into one.
+SWEEP_MISFIRE_GRACE = timedelta(hours=4)
+
+
+async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Run the reminder sweep (scheduled daily, and once at start-up)."""
+    await services(context).sweep.run()
+
+
+def build_application(
+    settings: Settings, *, clock: Clock | None = None, sweep_at_start: bool = True
+) -> Application:
+    """The bot, ready to run: handlers, the daily sweep, the database opened and closed with it."""
+    token = settings.require_token()
+    clock = clock or SystemClock(settings.tz)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if settings.telegram.base_url:
+        base = settings.telegram.base_url.rstrip("/")
+        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+    application = builder.build()
+
+    texts = Texts(settings.bot.language)
+    database = Database(settings.database_url)
+    calendar = WorkingCalendar()
+    sweep = Sweep(
+        database=database,
+        clock=clock,
+        calendar=calendar,
+        settings=settings.reminder_policy,
+        send=TelegramDigestSender(application.bot, texts),
+    )
+    app_services = Services(settings, database, clock, calendar, texts, sweep)
+    sweep.on_chat_lost = lambda chat, reason: _tell_coordinators_chat_lost(
+        application, chat, reason
+    )
+    application.bot_data[SERVICES_KEY] = app_services
+
+    for name, callback in (
+        ("start", handlers.start),
+        ("register", handlers.register),
+        ("help", handlers.help_command),
+        ("tasks", handlers.list_tasks),
+        ("due", handlers.due),
+        ("overdue", handlers.overdue),
+        ("done", handlers.done),
+        ("undo", handlers.undo),
+        ("task", handlers.show_task),
+    ):
+        application.add_handler(CommandHandler(name, callback))
+    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_error_handler(handlers.on_error)
+
+    assert application.job_queue is not None
+    application.job_queue.run_daily(
+        sweep_job,
+        time=settings.reminders.time.replace(tzinfo=settings.tz),
+        name=SWEEP_JOB,
+        job_kwargs={
+            "id": SWEEP_JOB,
+            "replace_existing": True,
+            "coalesce": True,
+            "misfire_grace_time": int(SWEEP_MISFIRE_GRACE.total_seconds()),
+        },
+    )
+    if sweep_at_start and _past_send_time(clock, settings):
+        # Reminders of a morning the bot missed go out now; the ledger skips any already sent.
+        application.job_queue.run_once(sweep_job, when=timedelta(seconds=1), name="start-up-sweep")
+    return application
+
+
+def _past_send_time(clock: Clock, settings: Settings) -> bool:
+    local: datetime = clock.now().astimezone(settings.tz)
+    return local.time() >= settings.reminders.time
+
+
+async def _post_init(application: Application) -> None:
+    app = services_of(application)
+    await app.database.engine.dispose()  # a fresh pool in this event loop
+    for language, texts in (("", app.texts), ("en", Texts("en")), ("vi", Texts("vi"))):
+        commands = [BotCommand(name, text) for name, text in texts.command_descriptions()]
+        await application.bot.set_my_commands(commands, language_code=language or None)
+    log.info("bot @%s ready", application.bot.username)
+
+
+async def _post_shutdown(application: Application) -> None:
+    await services_of(application).database.dispose()
+
+
+async def _tell_coordinators_chat_lost(application: Application, chat: Chat, reason: str) -> None:
+    """Tell the coordinators, once, that an agency's chat stopped taking reminders."""
+    app = services_of(application)
+    async with app.database.session() as session:
+        agency = await session.get(Agency, chat.agency_id) if chat.agency_id else None
+        recipients = await coordinator_chat_ids(
+            session=session, configured=app.settings.coordinator_ids
+        )
+    text = app.texts(
+        "chat_lost",
+        chat=chat.title or chat.telegram_id,
+        agency=agency.name if agency else "?",
+        reason=reason,
+    )
+    for chat_id in recipients:
+        try:
+            await application.bot.send_message(chat_id, text)
+        except Exception:
+            log.warning("could not tell coordinator chat %s", chat_id, exc_info=True)

@@ -1,0 +1,71 @@
+"""Sends a digest through Telegram, and turns Telegram's refusals into the sweep's terms."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, ChatMigrated, Forbidden
+
+from bot.texts import Texts
+from jobs.sweep import ChatMoved, ChatUnavailable, DigestItem
+
+# Telegram caps a keyboard at 100 buttons; the most urgent tasks come first and get theirs.
+MAX_BUTTON_ROWS = 20
+_GONE = (
+    "chat not found",
+    "bot is not a member",
+    "group chat was deactivated",
+    "user is deactivated",
+)
+
+
+def task_buttons(texts: Texts, task_ids: list[int]) -> InlineKeyboardMarkup | None:
+    """A row per task: done and details. Callback data is re-checked on the server when pressed."""
+    if not task_ids:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    texts("button_done", task_id=task_id), callback_data=f"done:{task_id}"
+                ),
+                InlineKeyboardButton(
+                    texts("button_info", task_id=task_id), callback_data=f"info:{task_id}"
+                ),
+            ]
+            for task_id in task_ids[:MAX_BUTTON_ROWS]
+        ]
+    )
+
+
+class TelegramDigestSender:
+    """The sweep's DigestSender, for a real (or test) Bot API server."""
+
+    def __init__(self, bot: Bot, texts: Texts) -> None:
+        self.bot = bot
+        self.texts = texts
+
+    async def __call__(self, telegram_chat_id: int, items: list[DigestItem], today: date) -> int:
+        chunks = self.texts.digest(items, today)
+        # Buttons go under the last part so that they follow the whole list.
+        buttons = task_buttons(self.texts, [i.view.id for i in items])
+        first_id: int | None = None
+        try:
+            for index, chunk in enumerate(chunks):
+                markup = buttons if index == len(chunks) - 1 else None
+                message = await self.bot.send_message(
+                    telegram_chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup
+                )
+                first_id = first_id or message.message_id
+        except ChatMigrated as moved:
+            raise ChatMoved(moved.new_chat_id) from moved
+        except Forbidden as refused:
+            raise ChatUnavailable(refused.message) from refused
+        except BadRequest as bad:
+            if any(reason in bad.message.lower() for reason in _GONE):
+                raise ChatUnavailable(bad.message) from bad
+            raise
+        assert first_id is not None
+        return first_id

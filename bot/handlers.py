@@ -1,0 +1,303 @@
+"""Command and button handlers: parse the update, call one business rule, reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.delivery import task_buttons
+from bot.services import Services, services
+from storage import access, tasks
+from storage.access import Caller
+from storage.errors import (
+    AlreadyDone,
+    InviteExpired,
+    InviteInvalid,
+    InviteUsed,
+    NotAllowed,
+    NotDone,
+    StorageError,
+    TaskNotFound,
+)
+
+log = logging.getLogger(__name__)
+Ctx = ContextTypes.DEFAULT_TYPE
+
+# StorageError subclasses -> message keys; every refusal a user can cause has words here.
+_REFUSALS: dict[type[StorageError], str] = {
+    TaskNotFound: "task_not_found",
+    NotAllowed: "not_allowed",
+    AlreadyDone: "already_done",
+    NotDone: "not_done",
+    InviteInvalid: "invite_invalid",
+    InviteUsed: "invite_used",
+    InviteExpired: "invite_expired",
+}
+
+
+async def reply(
+    update: Update, text: str | list[str], markup: InlineKeyboardMarkup | None = None
+) -> None:
+    """Send one or more HTML messages back to the chat; buttons go under the last."""
+    message = update.effective_message
+    assert message is not None
+    chunks = [text] if isinstance(text, str) else text
+    for index, chunk in enumerate(chunks):
+        last = index == len(chunks) - 1
+        await message.reply_html(chunk, reply_markup=markup if last else None, do_quote=False)
+
+
+def refusal(app: Services, error: StorageError) -> str:
+    """The user's words for a refused action."""
+    return app.texts(_REFUSALS[type(error)], task_id=getattr(error, "task_id", ""))
+
+
+@dataclass
+class Request:
+    """The caller of one update, with a session for its unit of work."""
+
+    app: Services
+    session: AsyncSession
+    caller: Caller
+
+
+@asynccontextmanager
+async def request(update: Update, context: Ctx) -> AsyncIterator[Request]:
+    """Open a session and identify who is asking."""
+    app = services(context)
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    async with app.database.session() as session:
+        caller = await access.identify(
+            session=session,
+            user_id=user.id,
+            chat_id=chat.id,
+            coordinator_ids=app.settings.coordinator_ids,
+        )
+        yield Request(app, session, caller)
+
+
+def _task_id(text: str | None) -> int | None:
+    return int(text) if text is not None and text.lstrip("#").isdigit() else None
+
+
+async def start(update: Update, context: Ctx) -> None:
+    """Greet, or register with the code of a t.me/<bot>?start=<code> deep link."""
+    if context.args:
+        await register(update, context)
+        return
+    await reply(update, services(context).texts("welcome"))
+
+
+async def register(update: Update, context: Ctx) -> None:
+    """Bind this chat and this user to the agency of an invite code."""
+    app = services(context)
+    if not context.args:
+        await reply(update, app.texts("register_usage"))
+        return
+    user, chat = update.effective_user, update.effective_chat
+    assert user is not None and chat is not None
+    try:
+        async with app.database.session() as session:
+            registration = await access.redeem_invite(
+                session=session,
+                code=context.args[0],
+                user_id=user.id,
+                display_name=user.full_name,
+                chat_id=chat.id,
+                chat_title=chat.title or user.full_name,
+                now=app.clock.now(),
+            )
+    except StorageError as error:
+        await reply(update, refusal(app, error))
+        return
+    role = app.texts.role(registration.role)
+    if registration.agency is None:
+        await reply(update, app.texts("registered_coordinator", role=role))
+    else:
+        await reply(
+            update, app.texts("registered_agency", agency=registration.agency.name, role=role)
+        )
+
+
+async def help_command(update: Update, context: Ctx) -> None:
+    """List the commands."""
+    await reply(update, services(context).texts.help())
+
+
+async def list_tasks(update: Update, context: Ctx) -> None:
+    """Open tasks of the caller's agency (every agency for coordinators)."""
+    async with request(update, context) as r:
+        if not r.caller.is_known:
+            await reply(update, r.app.texts("not_registered"))
+            return
+        agency = r.caller.agency
+        views = await tasks.open_tasks(session=r.session, agency_id=agency.id if agency else None)
+    texts, today = r.app.texts, r.app.clock.today()
+    if not views:
+        await reply(update, texts("tasks_empty"))
+        return
+    title = texts("tasks_title", agency=agency.name) if agency else texts("tasks_title_all")
+    await reply(update, texts.task_list(title, views, today))
+
+
+async def due(update: Update, context: Ctx) -> None:
+    """What the caller's agency must finish this calendar month."""
+    async with request(update, context) as r:
+        if not r.caller.is_known:
+            await reply(update, r.app.texts("not_registered"))
+            return
+        today, agency = r.app.clock.today(), r.caller.agency
+        views = await tasks.due_in_month(
+            session=r.session,
+            agency_id=agency.id if agency else None,
+            year=today.year,
+            month=today.month,
+        )
+    texts, month = r.app.texts, today.strftime("%m/%Y")
+    name = agency.name if agency else texts("tasks_title_all")
+    if not views:
+        await reply(update, texts("due_empty", month=month))
+        return
+    await reply(update, texts.task_list(texts("due_title", month=month, agency=name), views, today))
+
+
+async def overdue(update: Update, context: Ctx) -> None:
+    """Coordinators: overdue tasks of every agency, grouped by lead agency."""
+    async with request(update, context) as r:
+        if not r.caller.is_coordinator:
+            await reply(update, r.app.texts("coordinators_only"))
+            return
+        today = r.app.clock.today()
+        grouped = await tasks.overdue_by_agency(session=r.session, today=today)
+    await reply(update, r.app.texts.overdue(grouped, today))
+
+
+async def done(update: Update, context: Ctx) -> None:
+    """Close a task: /done 12 đã trình UBND tỉnh."""
+    app = services(context)
+    task_id = _task_id(context.args[0] if context.args else None)
+    if task_id is None:
+        await reply(update, app.texts("done_usage"))
+        return
+    note = " ".join(context.args[1:]).strip() if context.args else ""
+    text, markup = await close_task(update, context, task_id, note or None)
+    await reply(update, text, markup)
+
+
+async def close_task(
+    update: Update, context: Ctx, task_id: int, note: str | None
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The shared rule of /done and the ✅ button: authorise, close, and offer an undo."""
+    try:
+        async with request(update, context) as r:
+            if not r.caller.is_known:
+                return r.app.texts("not_registered"), None
+            view = await tasks.get_task(session=r.session, task_id=task_id)
+            access.check_may_see(r.caller, view)
+            closed = await tasks.mark_done(
+                session=r.session,
+                task_id=task_id,
+                actor=r.caller.user_id,
+                note=note,
+                now=r.app.clock.now(),
+            )
+    except StorageError as error:
+        return refusal(services(context), error), None
+    app = r.app
+    text = app.texts.done(task_id, closed.deadline, app.clock.today(), note)
+    undo = InlineKeyboardMarkup(
+        [[InlineKeyboardButton(app.texts("button_undo"), callback_data=f"undo:{task_id}")]]
+    )
+    return text, undo
+
+
+async def reopen_task(update: Update, context: Ctx, task_id: int) -> str:
+    """The shared rule of /undo and the undo button."""
+    try:
+        async with request(update, context) as r:
+            if not r.caller.is_known:
+                return r.app.texts("not_registered")
+            view = await tasks.get_task(session=r.session, task_id=task_id)
+            access.check_may_see(r.caller, view)
+            await tasks.undo_done(
+                session=r.session, task_id=task_id, actor=r.caller.user_id, now=r.app.clock.now()
+            )
+    except StorageError as error:
+        return refusal(services(context), error)
+    return r.app.texts("undone", task_id=task_id)
+
+
+async def task_detail(
+    update: Update, context: Ctx, task_id: int
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """One task in full, if the caller may see it."""
+    try:
+        async with request(update, context) as r:
+            if not r.caller.is_known:
+                return r.app.texts("not_registered"), None
+            view = await tasks.get_task(session=r.session, task_id=task_id)
+            access.check_may_see(r.caller, view)
+    except StorageError as error:
+        return refusal(services(context), error), None
+    open_ids = [view.id] if view.task.done_at is None else []
+    return r.app.texts.detail(view, r.app.clock.today()), task_buttons(r.app.texts, open_ids)
+
+
+async def undo(update: Update, context: Ctx) -> None:
+    """Reopen a task closed by mistake: /undo 12."""
+    task_id = _task_id(context.args[0] if context.args else None)
+    if task_id is None:
+        await reply(update, services(context).texts("undo_usage"))
+        return
+    await reply(update, await reopen_task(update, context, task_id))
+
+
+async def show_task(update: Update, context: Ctx) -> None:
+    """Show one task: /task 12."""
+    task_id = _task_id(context.args[0] if context.args else None)
+    if task_id is None:
+        await reply(update, services(context).texts("task_usage"))
+        return
+    text, markup = await task_detail(update, context, task_id)
+    await reply(update, text, markup)
+
+
+async def button(update: Update, context: Ctx) -> None:
+    """A button press: done, undo or details, authorised again as if typed."""
+    query = update.callback_query
+    assert query is not None
+    action, _, raw_id = (query.data or "").partition(":")
+    task_id = _task_id(raw_id)
+    texts = services(context).texts
+    if task_id is None or action not in {"done", "undo", "info"}:
+        await query.answer(texts("bad_button"), show_alert=True)
+        return
+    markup: InlineKeyboardMarkup | None = None
+    if action == "done":
+        text, markup = await close_task(update, context, task_id, None)
+    elif action == "undo":
+        text = await reopen_task(update, context, task_id)
+    else:
+        text, markup = await task_detail(update, context, task_id)
+    await query.answer()
+    await reply(update, text, markup)
+
+
+async def on_error(update: object, context: Ctx) -> None:
+    """Log the failure with its trace and tell the user, politely, once."""
+    log.error("error while handling an update", exc_info=context.error)
+    if isinstance(update, Update) and update.effective_message is not None:
+        try:
+            await update.effective_message.reply_text(
+                services(context).texts("error"), parse_mode=ParseMode.HTML
+            )
+        except Exception:
+            log.warning("could not tell the user about the error", exc_info=True)

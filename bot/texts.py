@@ -1,0 +1,325 @@
+"""Every word the bot says, in Vietnamese (default) and English; values are HTML-escaped here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from jobs.policy import Urgency
+from jobs.sweep import DigestItem
+from storage.models import Role
+from storage.tasks import TaskView
+
+MAX_MESSAGE = 4096
+TASK_TEXT_PREVIEW = 160
+
+# key -> (Vietnamese, English). Placeholders are filled with escaped values.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "welcome": (
+        "Xin chào! Tôi là <b>Nhắc việc</b>: tôi nhắc các cơ quan, đơn vị hạn xử lý các nhiệm vụ "
+        "được UBND tỉnh giao.\nĐể bắt đầu, hãy mở đường link mời do Văn phòng UBND tỉnh gửi, "
+        "hoặc gõ <code>/register MÃ</code> trong nhóm của đơn vị. /help để xem các lệnh.",
+        "Hello! I am <b>Nhắc việc</b>: I remind agencies of the deadlines of the tasks assigned "
+        "to them.\nTo start, open the invite link from the coordinators' office, or type "
+        "<code>/register CODE</code> in your agency's group. /help lists the commands.",
+    ),
+    "help_title": ("<b>Các lệnh</b>", "<b>Commands</b>"),
+    "registered_agency": (
+        "✅ Đã đăng ký: cuộc trò chuyện này nhận nhắc việc của <b>{agency}</b> (vai trò: {role}).",
+        "✅ Registered: this chat now gets the reminders of <b>{agency}</b> (role: {role}).",
+    ),
+    "registered_coordinator": (
+        "✅ Đã đăng ký với vai trò <b>{role}</b>: bạn xem được nhiệm vụ của mọi đơn vị.",
+        "✅ Registered as <b>{role}</b>: you can see the tasks of every agency.",
+    ),
+    "invite_invalid": (
+        "Mã mời không đúng. Hãy kiểm tra lại hoặc xin mã mới từ Văn phòng UBND tỉnh.",
+        "That invite code is not valid. Check it, or ask the coordinators for a new one.",
+    ),
+    "invite_used": (
+        "Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần: hãy xin mã mới.",
+        "That invite code has been used already. Each code works once: ask for a new one.",
+    ),
+    "invite_expired": (
+        "Mã mời này đã hết hạn. Hãy xin mã mới từ Văn phòng UBND tỉnh.",
+        "That invite code has expired. Ask the coordinators for a new one.",
+    ),
+    "register_usage": (
+        "Cách dùng: <code>/register MÃ</code> (mã mời do Văn phòng UBND tỉnh cấp).",
+        "Usage: <code>/register CODE</code> (the invite code from the coordinators).",
+    ),
+    "not_registered": (
+        "Cuộc trò chuyện này chưa được đăng ký với đơn vị nào. Hãy dùng đường link mời "
+        "hoặc <code>/register MÃ</code>.",
+        "This chat is not registered with any agency. Use your invite link or "
+        "<code>/register CODE</code>.",
+    ),
+    "coordinators_only": (
+        "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh.",
+        "This command is for the coordinators only.",
+    ),
+    "done_usage": (
+        "Cách dùng: <code>/done SỐ [ghi chú]</code>, "
+        "ví dụ <code>/done 12 đã trình UBND tỉnh</code>.",
+        "Usage: <code>/done NUMBER [note]</code>, e.g. <code>/done 12 submitted</code>.",
+    ),
+    "undo_usage": ("Cách dùng: <code>/undo SỐ</code>.", "Usage: <code>/undo NUMBER</code>."),
+    "task_usage": ("Cách dùng: <code>/task SỐ</code>.", "Usage: <code>/task NUMBER</code>."),
+    "task_not_found": (
+        "Không có nhiệm vụ số {task_id}.",
+        "There is no task number {task_id}.",
+    ),
+    "not_allowed": (
+        "Nhiệm vụ số {task_id} không thuộc đơn vị của bạn.",
+        "Task {task_id} does not belong to your agency.",
+    ),
+    "already_done": (
+        "Nhiệm vụ số {task_id} đã được đánh dấu hoàn thành trước đó.",
+        "Task {task_id} was already marked done.",
+    ),
+    "not_done": (
+        "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
+        "Task {task_id} is open: there is nothing to undo.",
+    ),
+    "done": (
+        "✅ Đã đánh dấu hoàn thành nhiệm vụ số {task_id}{timing}.",
+        "✅ Task {task_id} marked done{timing}.",
+    ),
+    "done_on_time": (" (đúng hạn)", " (on time)"),
+    "done_late": (" (quá hạn {days} ngày)", " ({days} days late)"),
+    "done_note": ("\nGhi chú: {note}", "\nNote: {note}"),
+    "undone": (
+        "↩️ Đã mở lại nhiệm vụ số {task_id}.",
+        "↩️ Task {task_id} is open again.",
+    ),
+    "bad_button": (
+        "Nút này không hợp lệ hoặc đã cũ.",
+        "This button is not valid or has expired.",
+    ),
+    "error": (
+        "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.",
+        "Sorry, something went wrong. Please try again in a few minutes.",
+    ),
+    "tasks_title": ("<b>Nhiệm vụ đang mở — {agency}</b>", "<b>Open tasks — {agency}</b>"),
+    "tasks_title_all": (
+        "<b>Nhiệm vụ đang mở — tất cả đơn vị</b>",
+        "<b>Open tasks — all agencies</b>",
+    ),
+    "tasks_empty": ("Không có nhiệm vụ nào đang mở. 👍", "No open tasks. 👍"),
+    "due_title": ("<b>Hạn trong tháng {month} — {agency}</b>", "<b>Due in {month} — {agency}</b>"),
+    "due_empty": (
+        "Không có nhiệm vụ nào đến hạn trong tháng {month}.",
+        "Nothing is due in {month}.",
+    ),
+    "overdue_title": (
+        "<b>Nhiệm vụ quá hạn đến ngày {today}</b>",
+        "<b>Overdue tasks as of {today}</b>",
+    ),
+    "overdue_empty": ("Không có nhiệm vụ nào quá hạn. 👍", "No task is overdue. 👍"),
+    "overdue_agency": ("\n<b>{agency}</b> ({count})", "\n<b>{agency}</b> ({count})"),
+    "no_lead": ("(chưa giao đơn vị)", "(no lead agency)"),
+    "digest_title": ("🔔 <b>Nhắc việc ngày {today}</b>", "🔔 <b>Reminders for {today}</b>"),
+    "digest_overdue": ("\n<b>Quá hạn</b>", "\n<b>Overdue</b>"),
+    "digest_today": ("\n<b>Đến hạn hôm nay</b>", "\n<b>Due today</b>"),
+    "digest_soon": ("\n<b>Sắp đến hạn</b>", "\n<b>Due soon</b>"),
+    "digest_footer": (
+        "\nBấm ✅ khi đã xong, hoặc gõ <code>/done SỐ ghi chú</code>.",
+        "\nTap ✅ when done, or type <code>/done NUMBER note</code>.",
+    ),
+    "deadline": ("hạn {date}", "due {date}"),
+    "no_deadline": ("thường xuyên", "ongoing"),
+    "days_left": ("còn {days} ngày", "{days} days left"),
+    "due_today": ("hôm nay", "today"),
+    "days_late": ("quá hạn {days} ngày", "{days} days late"),
+    "directive": ("theo {number}", "per {number}"),
+    "detail_title": ("<b>Nhiệm vụ số {task_id}</b>", "<b>Task {task_id}</b>"),
+    "detail_lead": ("Chủ trì: {agency}", "Lead: {agency}"),
+    "detail_cooperating": ("Phối hợp: {agencies}", "Cooperating: {agencies}"),
+    "detail_deadline": ("Thời hạn: {deadline}", "Deadline: {deadline}"),
+    "detail_phrase": ("Theo văn bản: “{phrase}”", "As written: “{phrase}”"),
+    "detail_directive": ("Văn bản: {directive}", "Directive: {directive}"),
+    "detail_status_open": ("Trạng thái: đang thực hiện", "Status: open"),
+    "detail_status_done": ("Trạng thái: đã hoàn thành ngày {date}", "Status: done on {date}"),
+    "button_done": ("✅ Xong #{task_id}", "✅ Done #{task_id}"),
+    "button_info": ("ℹ️ #{task_id}", "ℹ️ #{task_id}"),
+    "button_undo": ("↩️ Hoàn tác", "↩️ Undo"),
+    "chat_lost": (
+        "⚠️ Không gửi được nhắc việc tới nhóm “{chat}” của {agency}: {reason}. "
+        "Nhóm đã được tạm ngừng; hãy mời lại bot và đăng ký lại.",
+        "⚠️ Reminders can no longer reach “{chat}” of {agency}: {reason}. The chat is paused; "
+        "add the bot again and re-register.",
+    ),
+}
+
+ROLE_NAMES: dict[Role, tuple[str, str]] = {
+    Role.ADMIN: ("quản trị", "administrator"),
+    Role.COORDINATOR: ("theo dõi nhiệm vụ", "coordinator"),
+    Role.HEAD: ("lãnh đạo đơn vị", "head"),
+    Role.STAFF: ("chuyên viên", "staff"),
+}
+
+
+@dataclass(frozen=True)
+class Command:
+    """A bot command: its name and what /help and Telegram's menu say of it."""
+
+    name: str
+    vi: str
+    en: str
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("tasks", "Nhiệm vụ đang mở của đơn vị", "Open tasks of my agency"),
+    Command("due", "Nhiệm vụ đến hạn trong tháng này", "Tasks due this month"),
+    Command("done", "Báo hoàn thành: /done SỐ ghi chú", "Mark done: /done NUMBER note"),
+    Command("undo", "Mở lại nhiệm vụ vừa báo xong: /undo SỐ", "Reopen a task: /undo NUMBER"),
+    Command("task", "Xem chi tiết một nhiệm vụ: /task SỐ", "Show one task: /task NUMBER"),
+    Command("overdue", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"),
+    Command("register", "Đăng ký nhóm với đơn vị: /register MÃ", "Register a chat: /register CODE"),
+    Command("help", "Hướng dẫn sử dụng", "How to use the bot"),
+)
+
+
+def fmt_date(day: date) -> str:
+    """Dates as people write them here: dd/mm/yyyy."""
+    return day.strftime("%d/%m/%Y")
+
+
+class Texts:
+    """The messages of one language."""
+
+    def __init__(self, language: str = "vi") -> None:
+        self.index = 1 if language == "en" else 0
+
+    def __call__(self, key: str, **values: object) -> str:
+        template = CATALOGUE[key][self.index]
+        return template.format(
+            **{name: escape(str(value), quote=False) for name, value in values.items()}
+        )
+
+    def role(self, role: Role | str) -> str:
+        return ROLE_NAMES[Role(role)][self.index]
+
+    def help(self) -> str:
+        lines = [self("help_title")]
+        lines += [f"/{c.name} — {escape(c.en if self.index else c.vi)}" for c in COMMANDS]
+        return "\n".join(lines)
+
+    def command_descriptions(self) -> list[tuple[str, str]]:
+        return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
+
+    def when(self, deadline: date | None, today: date) -> str:
+        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off it is."""
+        if deadline is None:
+            return self("no_deadline")
+        days = (deadline - today).days
+        if days > 0:
+            left = self("days_left", days=days)
+        elif days == 0:
+            left = self("due_today")
+        else:
+            left = self("days_late", days=-days)
+        return f"{self('deadline', date=fmt_date(deadline))}, {left}"
+
+    def task_line(self, view: TaskView, today: date) -> str:
+        """One task in a list: number, what, deadline, directive."""
+        text = view.task.text
+        if len(text) > TASK_TEXT_PREVIEW:
+            text = text[: TASK_TEXT_PREVIEW - 1].rstrip() + "…"
+        when = self.when(view.task.deadline, today)
+        line = f"<b>#{view.id}</b> {escape(text, quote=False)}\n    ⏰ {when}"
+        if view.directive is not None and view.directive.number:
+            line += " · " + self("directive", number=view.directive.number)
+        return line
+
+    def task_list(self, title: str, views: Sequence[TaskView], today: date) -> list[str]:
+        return split_message(title, [self.task_line(v, today) for v in views])
+
+    def overdue(self, grouped: dict[str, list[TaskView]], today: date) -> list[str]:
+        if not grouped:
+            return [self("overdue_empty")]
+        blocks = []
+        for agency, views in grouped.items():
+            heading = self("overdue_agency", agency=agency or self("no_lead"), count=len(views))
+            blocks.append(heading + "\n" + "\n".join(self.task_line(v, today) for v in views))
+        return split_message(self("overdue_title", today=fmt_date(today)), blocks)
+
+    def digest(self, items: Sequence[DigestItem], today: date) -> list[str]:
+        """The morning digest of one chat, most urgent first, split to fit Telegram."""
+        blocks: list[str] = []
+        for urgency, heading in (
+            (Urgency.OVERDUE, "digest_overdue"),
+            (Urgency.TODAY, "digest_today"),
+            (Urgency.SOON, "digest_soon"),
+        ):
+            group = [i for i in items if i.urgency is urgency]
+            if group:
+                blocks.append(self(heading))
+                blocks += [self.task_line(i.view, today) for i in group]
+        chunks = split_message(self("digest_title", today=fmt_date(today)), blocks)
+        chunks[-1] += "\n" + self("digest_footer")
+        return chunks
+
+    def detail(self, view: TaskView, today: date) -> str:
+        task = view.task
+        lines = [self("detail_title", task_id=view.id), escape(task.text, quote=False), ""]
+        lines.append(self("detail_lead", agency=view.lead.name if view.lead else self("no_lead")))
+        if view.cooperating:
+            lines.append(
+                self("detail_cooperating", agencies=", ".join(a.name for a in view.cooperating))
+            )
+        lines.append(self("detail_deadline", deadline="") + self.when(task.deadline, today))
+        if task.deadline_text:
+            lines.append(self("detail_phrase", phrase=task.deadline_text))
+        if view.directive is not None:
+            parts = [view.directive.kind, view.directive.number]
+            if view.directive.issued_on:
+                parts.append(fmt_date(view.directive.issued_on))
+            lines.append(self("detail_directive", directive=" ".join(p for p in parts if p)))
+        if task.done_at is not None:
+            lines.append(self("detail_status_done", date=fmt_date(task.done_at.date())))
+        else:
+            lines.append(self("detail_status_open"))
+        return "\n".join(lines)
+
+    def done(self, task_id: int, deadline: date | None, done_on: date, note: str | None) -> str:
+        timing = ""
+        if deadline is not None:
+            late = (done_on - deadline).days
+            timing = self("done_late", days=late) if late > 0 else self("done_on_time")
+        text = self("done", task_id=task_id, timing=timing)
+        if note:
+            text += self("done_note", note=note)
+        return text
+
+
+def split_message(title: str, blocks: Iterable[str], limit: int = MAX_MESSAGE) -> list[str]:
+    """Join blocks under a title into messages of at most limit characters, never cutting a block.
+
+    A single block longer than the limit is cut at a line break (or hard) as a last resort.
+    Telegram counts the text after HTML parsing; counting the markup too keeps us safely under.
+    """
+    chunks: list[str] = []
+    current = title
+    for block in blocks:
+        for piece in _fit(block, limit - len(title) - 1):
+            if len(current) + 1 + len(piece) > limit:
+                chunks.append(current)
+                current = title
+            current += "\n" + piece
+    chunks.append(current)
+    return chunks
+
+
+def _fit(block: str, room: int) -> list[str]:
+    if len(block) <= room:
+        return [block]
+    pieces, rest = [], block
+    while len(rest) > room:
+        cut = rest.rfind("\n", 0, room)
+        cut = cut if cut > 0 else room
+        pieces.append(rest[:cut])
+        rest = rest[cut:].lstrip("\n")
+    return [*pieces, rest] if rest else pieces
