@@ -1,0 +1,326 @@
+"""The `nhacviec` command line: run the bot, the demo, migrations, agencies, invites and tasks."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import re
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from bot.config import ConfigError, Settings, load_settings
+from bot.logs import setup_logging
+from bot.texts import fmt_date
+from storage import access, agencies, tasks
+from storage.db import Database
+from storage.errors import StorageError
+from storage.migrate import upgrade
+from storage.models import Role
+from vncalendar import SystemClock
+
+log = logging.getLogger(__name__)
+
+
+class UsageError(Exception):
+    """Bad input on the command line; the message is the one line the user sees."""
+
+
+def parse_date(text: str) -> date:
+    """A date written as YYYY-MM-DD or dd/mm/yyyy; a date that does not exist is refused."""
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    vietnamese = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text.strip())
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+    elif vietnamese:
+        day, month, year = (int(g) for g in vietnamese.groups())
+    else:
+        raise UsageError(f"not a date: {text!r} (write YYYY-MM-DD or dd/mm/yyyy)")
+    try:
+        return date(year, month, day)
+    except ValueError as error:
+        raise UsageError(f"no such date: {text} ({error})") from None
+
+
+def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    """Migrate, open the database, run one unit of work, close."""
+    upgrade(settings.database_url)
+
+    async def go() -> Any:
+        database = Database(settings.database_url)
+        try:
+            return await work(database)
+        finally:
+            await database.dispose()
+
+    return asyncio.run(go())
+
+
+def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
+    from telegram import Update
+
+    from bot.app import build_application
+
+    token = settings.require_token()
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, token)
+    applied = upgrade(settings.database_url)
+    log.info("database %s", f"migrated to {applied[-1]}" if applied else "is up to date")
+    application = build_application(settings)
+    telegram = settings.telegram
+    if telegram.mode == "webhook":
+        if not telegram.webhook_url:
+            raise ConfigError(
+                '[telegram] mode = "webhook" needs webhook_url (the public HTTPS URL)'
+            )
+        application.run_webhook(
+            listen=telegram.webhook_listen,
+            port=telegram.webhook_port,
+            url_path="telegram",
+            webhook_url=telegram.webhook_url,
+            secret_token=telegram.webhook_secret or None,
+            allowed_updates=Update.ALL_TYPES,
+        )
+    else:
+        application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.demo import run_demo
+
+    return run_demo(verbose=args.verbose)
+
+
+def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
+    applied = upgrade(settings.database_url)
+    print(f"applied {', '.join(applied)}" if applied else "database is up to date")
+    return 0
+
+
+def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        rows = agencies.read_catalogue(Path(args.file))
+    except FileNotFoundError:
+        raise UsageError(f"no such file: {args.file}") from None
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> agencies.ImportResult:
+        async with database.session() as session:
+            return await agencies.import_agencies(session=session, rows=rows, now=clock.now())
+
+    result = _run_db(settings, work)
+    print(f"{result.created} agencies added, {result.updated} updated, {len(rows)} in the file")
+    return 0
+
+
+def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(database: Database) -> list[Any]:
+        async with database.session() as session:
+            return await agencies.list_agencies(session=session)
+
+    for agency in _run_db(settings, work):
+        extra = "; ".join(agency.aliases)
+        print(
+            f"{agency.id:>4}  {agency.name}"
+            + (f"  [{agency.short_name}]" if agency.short_name else "")
+            + (f"  ({extra})" if extra else "")
+        )
+    return 0
+
+
+def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
+    role = Role(args.role)
+    if args.agency is None and role not in access.COORDINATOR_ROLES:
+        raise UsageError("name an agency, or use --role coordinator for a coordinators' invite")
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> tuple[str, str | None]:
+        async with database.session() as session:
+            agency = (
+                await agencies.find_agency(session=session, text=args.agency)
+                if args.agency
+                else None
+            )
+            code = await access.create_invite(
+                session=session,
+                agency_id=agency.id if agency else None,
+                role=role,
+                now=clock.now(),
+                valid_for=timedelta(days=args.days or settings.access.invite_valid_days),
+            )
+            return code, agency.name if agency else None
+
+    code, agency_name = _run_db(settings, work)
+    username = settings.bot.username or _ask_username(settings)
+    days = args.days or settings.access.invite_valid_days
+    print(
+        f"invite for {agency_name or 'the coordinators'} ({role.value}), "
+        f"single use, valid {days} days"
+    )
+    print(f"code: {code}")
+    if username:
+        print(f"link: https://t.me/{username}?start={code}")
+    else:
+        print("link: set [bot] username in the config to print the t.me link")
+    print(f"in a group: /register {code}")
+    return 0
+
+
+def _ask_username(settings: Settings) -> str | None:
+    """The bot's username from Telegram, when a token is configured and Telegram answers."""
+    if not settings.telegram.token:
+        return None
+    from telegram import Bot
+    from telegram.error import TelegramError
+
+    async def ask() -> str | None:
+        base = settings.telegram.base_url.rstrip("/") or "https://api.telegram.org/bot"
+        bot = Bot(settings.require_token(), base_url=base)
+        async with bot:
+            return bot.username
+
+    try:
+        return asyncio.run(ask())
+    except (TelegramError, OSError) as error:
+        log.warning("could not ask Telegram for the bot's username: %s", error)
+        return None
+
+
+def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
+    deadline = parse_date(args.deadline) if args.deadline else None
+    text = " ".join(args.text).strip()
+    if not text:
+        raise UsageError("the task needs a text")
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> int:
+        async with database.session() as session:
+            lead = await agencies.find_agency(session=session, text=args.agency)
+            helpers = [
+                await agencies.find_agency(session=session, text=name) for name in args.cooperating
+            ]
+            assert lead.id is not None
+            task = await tasks.add_task(
+                session=session,
+                text=text,
+                lead_agency_id=lead.id,
+                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                deadline=deadline,
+                now=clock.now(),
+            )
+            assert task.id is not None
+            return task.id
+
+    task_id = _run_db(settings, work)
+    print(
+        f"task #{task_id} added"
+        + (f", due {fmt_date(deadline)}" if deadline else ", ongoing (no deadline)")
+    )
+    return 0
+
+
+def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> list[tasks.TaskView]:
+        async with database.session() as session:
+            agency = (
+                await agencies.find_agency(session=session, text=args.agency)
+                if args.agency
+                else None
+            )
+            return await tasks.open_tasks(session=session, agency_id=agency.id if agency else None)
+
+    today = clock.today()
+    for view in _run_db(settings, work):
+        deadline = fmt_date(view.task.deadline) if view.task.deadline else "ongoing"
+        late = " OVERDUE" if view.task.deadline and view.task.deadline < today else ""
+        lead = view.lead.name if view.lead else "-"
+        print(f"#{view.id:<4} {deadline:<10}{late}  {lead}: {view.task.text[:90]}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="nhacviec", description="Telegram reminders of directive deadlines."
+    )
+    parser.add_argument(
+        "--config", type=Path, help="config.toml to read (default: $NHACVIEC_CONFIG, or none)"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    commands.add_parser("run", help="run the bot (polling or webhook, per config)").set_defaults(
+        handler=cmd_run
+    )
+    commands.add_parser(
+        "demo", help="offline demo on a local Telegram-compatible server"
+    ).set_defaults(handler=cmd_demo)
+
+    db = commands.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", required=True
+    )
+    db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=cmd_db_upgrade)
+
+    agency_commands = commands.add_parser("agencies", help="the agency catalogue").add_subparsers(
+        dest="agencies_command", required=True
+    )
+    importer = agency_commands.add_parser(
+        "import", help="load agencies from a CSV (name,short_name,aliases)"
+    )
+    importer.add_argument("file")
+    importer.set_defaults(handler=cmd_agencies_import)
+    agency_commands.add_parser("list", help="list agencies").set_defaults(handler=cmd_agencies_list)
+
+    invite = commands.add_parser("invite", help="make a single-use invite code and deep link")
+    invite.add_argument("agency", nargs="?", help="agency name, short name or alias")
+    invite.add_argument("--role", choices=[r.value for r in Role], default=Role.STAFF.value)
+    invite.add_argument(
+        "--days",
+        type=int,
+        choices=range(1, 91),
+        metavar="DAYS",
+        help="validity (default from config)",
+    )
+    invite.set_defaults(handler=cmd_invite)
+
+    task = commands.add_parser("task", help="one task").add_subparsers(
+        dest="task_command", required=True
+    )
+    add = task.add_parser("add", help="add a task")
+    add.add_argument("--agency", required=True, help="lead agency")
+    add.add_argument(
+        "--cooperating", action="append", default=[], help="cooperating agency (repeatable)"
+    )
+    add.add_argument("--deadline", help="YYYY-MM-DD or dd/mm/yyyy; omit for ongoing work")
+    add.add_argument("text", nargs="+")
+    add.set_defaults(handler=cmd_task_add)
+
+    task_list = commands.add_parser("tasks", help="tasks").add_subparsers(
+        dest="tasks_command", required=True
+    )
+    listing = task_list.add_parser("list", help="open tasks, most urgent first")
+    listing.add_argument("--agency", help="only this agency's")
+    listing.set_defaults(handler=cmd_tasks_list)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `nhacviec` command; errors are one line and a non-zero exit."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config)
+        if args.command != "run":
+            setup_logging(
+                logging.DEBUG if args.verbose else logging.WARNING, settings.telegram.token
+            )
+        handler: Callable[[Settings, argparse.Namespace], int] = args.handler
+        return handler(settings, args)
+    except (ConfigError, UsageError, StorageError, agencies.CatalogueError) as error:
+        print(f"nhacviec: {error}", file=sys.stderr)
+        return 2 if isinstance(error, ConfigError) else 1
+    except KeyboardInterrupt:
+        return 130
