@@ -230,8 +230,8 @@ class Texts:
             text = text[: TASK_TEXT_PREVIEW - 1].rstrip() + "…"
         when = self.when(view.task.deadline, today)
         line = f"<b>#{view.id}</b> {escape(text, quote=False)}\n    ⏰ {when}"
-        if view.directive is not None and view.directive.number:
-            line += " · " + self("directive", number=view.directive.number)
+        if view.directive is not None and (view.directive.number or view.directive.kind):
+            line += " · " + self("directive", number=view.directive.number or view.directive.kind)
         return line
 
     def task_list(self, title: str, views: Sequence[TaskView], today: date) -> list[str]:

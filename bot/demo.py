@@ -1,0 +1,229 @@
+"""`nhacviec demo`: the real bot, offline, on a local Telegram-compatible server, with a script.
+
+It loads the agencies and the tasks of the sample conclusion notice into a throw-away database,
+registers a few chats by invite, then moves the clock through January 2023 (Tết included) so that
+you see the morning reminders, /due, /done, a button press, a refusal and /overdue.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import tomllib
+from datetime import date, datetime, timedelta
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from bot.app import build_application
+from bot.config import BotSettings, DatabaseSettings, Settings, TelegramSettings
+from bot.offline import polling, run_daily_sweep_now
+from bot.telegram_server import TelegramServer
+from bot.texts import fmt_date
+from storage import access, agencies, directives, tasks
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Role
+from vncalendar import VIETNAM_TZ, ManualClock
+
+DEMO_TOKEN = "7000000001:demo-token-that-never-leaves-this-machine"
+DEMO_BOT = "nhacviec_demo_bot"
+START = datetime(2023, 1, 5, 9, 0, tzinfo=VIETNAM_TZ)
+
+JSON = dict[str, Any]
+
+
+class Transcript:
+    """Prints the conversation as it happens: what people type and what the bot answers."""
+
+    def __init__(self, server: TelegramServer, chat_names: dict[int, str]) -> None:
+        self.server = server
+        self.chat_names = chat_names
+        self.shown = 0
+
+    def scene(self, clock: ManualClock, title: str) -> None:
+        local = clock.now().astimezone(VIETNAM_TZ)
+        print(f"\n━━ {fmt_date(local.date())} {local:%H:%M} · {title}")
+
+    def says(self, who: JSON, chat: JSON, text: str) -> None:
+        print(f"👤 {who['first_name']} ({self.chat_names[chat['id']]}): {text}")
+        self.server.user_sends(chat, who, text)
+
+    def opens_link(self, who: JSON, chat: JSON, code: str) -> None:
+        """Opening t.me/<bot>?start=CODE makes Telegram send /start CODE in the private chat."""
+        print(f"👤 {who['first_name']} mở link mời https://t.me/{DEMO_BOT}?start={code}")
+        self.server.user_sends(chat, who, f"/start {code}")
+
+    def presses(self, who: JSON, chat: JSON, message: JSON, data: str) -> None:
+        label = next(
+            b["text"]
+            for row in message["reply_markup"]["inline_keyboard"]
+            for b in row
+            if b.get("callback_data") == data
+        )
+        print(f"👆 {who['first_name']} ({self.chat_names[chat['id']]}) bấm [{label}]")
+        self.server.press_button(chat, who, message["message_id"], data)
+
+    async def replies(self, count: int) -> list[JSON]:
+        """Wait for count more bot messages and print them."""
+        messages = await self.server.wait_for_messages(self.shown + count, timeout=15)
+        new = messages[self.shown :]
+        self.shown = len(messages)
+        for message in new:
+            where = self.chat_names.get(message["chat"]["id"], str(message["chat"]["id"]))
+            body = "\n   ".join(message.get("text", "").splitlines())
+            print(f"🤖 → {where}:\n   {body}")
+            markup = message.get("reply_markup", {}).get("inline_keyboard", [])
+            if markup:
+                print("   " + " ".join(f"[{b['text']}]" for row in markup for b in row))
+        return new
+
+    def nothing_new(self) -> None:
+        if len(self.server.sent_messages()) != self.shown:
+            raise RuntimeError("the bot sent something it should not have")
+        print("🤖 (không gửi gì thêm: nhắc việc hôm nay đã gửi rồi)")
+
+
+async def _seed(database: Database, now: datetime) -> None:
+    """What a coordinator does first: load the catalogue and the directive's tasks."""
+    data_dir = resources.files("bot") / "demo_data"
+    with resources.as_file(data_dir / "agencies.csv") as catalogue:
+        rows = agencies.read_catalogue(Path(catalogue))
+    directive_data = tomllib.loads((data_dir / "directive.toml").read_text(encoding="utf-8"))
+    async with database.session() as session:
+        await agencies.import_agencies(session=session, rows=rows, now=now)
+        directive = await directives.add_directive(
+            session=session, now=now, **directive_data["directive"]
+        )
+        for item in directive_data["tasks"]:
+            lead = await agencies.find_agency(session=session, text=item["lead"])
+            helpers = [
+                await agencies.find_agency(session=session, text=n)
+                for n in item.get("cooperating", [])
+            ]
+            assert lead.id is not None
+            await tasks.add_task(
+                session=session,
+                text=item["text"],
+                lead_agency_id=lead.id,
+                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                deadline=item.get("deadline"),
+                deadline_text=item.get("deadline_text"),
+                directive_id=directive.id,
+                now=now,
+            )
+
+
+async def _invite(database: Database, agency: str | None, role: Role, now: datetime) -> str:
+    async with database.session() as session:
+        found = await agencies.find_agency(session=session, text=agency) if agency else None
+        return await access.create_invite(
+            session=session,
+            agency_id=found.id if found else None,
+            role=role,
+            now=now,
+            valid_for=timedelta(days=7),
+        )
+
+
+async def demo(folder: Path) -> None:
+    clock = ManualClock(START, VIETNAM_TZ)
+    async with TelegramServer(DEMO_TOKEN, bot_username=DEMO_BOT) as server:
+        settings = Settings(
+            telegram=TelegramSettings(token=DEMO_TOKEN, base_url=server.base_url),
+            database=DatabaseSettings(url=f"sqlite:///{folder / 'demo.db'}"),
+            bot=BotSettings(username=DEMO_BOT),
+        )
+        upgrade(settings.database_url)
+        seed_db = Database(settings.database_url)
+        await _seed(seed_db, clock.now())
+        codes = {
+            "finance": await _invite(seed_db, "Sở Tài chính", Role.STAFF, clock.now()),
+            "health": await _invite(seed_db, "Sở Y tế", Role.HEAD, clock.now()),
+            "army": await _invite(seed_db, "BCHQS tỉnh", Role.STAFF, clock.now()),
+            "office": await _invite(seed_db, None, Role.COORDINATOR, clock.now()),
+        }
+        await seed_db.dispose()
+
+        lan = server.add_user("Lan", username="lan_stc")
+        hung = server.add_user("Hùng", username="gd_syt")
+        minh = server.add_user("Minh", username="minh_bchqs")
+        bang = server.add_user("Bằng", username="cvp_ubnd")
+        stranger = server.add_user("Người lạ")
+        finance = server.add_group("Sở Tài chính — theo dõi nhiệm vụ", [lan])
+        army = server.add_group("BCHQS tỉnh — văn phòng", [minh])
+        hung_chat, bang_chat, stranger_chat = (
+            server.add_private_chat(u) for u in (hung, bang, stranger)
+        )
+        show = Transcript(
+            server,
+            {
+                finance["id"]: "nhóm Sở Tài chính",
+                army["id"]: "nhóm BCHQS tỉnh",
+                hung_chat["id"]: "riêng: GĐ Sở Y tế",
+                bang_chat["id"]: "riêng: Chánh VP UBND tỉnh",
+                stranger_chat["id"]: "riêng: người lạ",
+            },
+        )
+        application = build_application(settings, clock=clock, sweep_at_start=False)
+        async with polling(application):
+            show.scene(
+                clock, "Văn phòng UBND tỉnh nhập 7 nhiệm vụ của Thông báo kết luận và gửi mã mời"
+            )
+            show.says(lan, finance, f"/register {codes['finance']}")
+            await show.replies(1)
+            show.says(
+                hung,
+                hung_chat,
+                f"/start {codes['health']}  (mở link t.me/{DEMO_BOT}?start=…)".split("  ")[0],
+            )
+            await show.replies(1)
+            show.says(minh, army, f"/register {codes['army']}")
+            await show.replies(1)
+            show.opens_link(bang, bang_chat, codes["office"])
+            await show.replies(1)
+            show.says(stranger, stranger_chat, "/tasks")
+            await show.replies(1)
+            show.says(stranger, stranger_chat, f"/start {codes['finance']}")
+            await show.replies(1)
+
+            clock.set(datetime(2023, 1, 19, 8, 0, tzinfo=VIETNAM_TZ))
+            show.scene(clock, "08:00, ngày làm việc cuối trước Tết Quý Mão: nhắc trước 7 ngày")
+            await run_daily_sweep_now(application)
+            await show.replies(3)
+            show.says(lan, finance, "/due")
+            await show.replies(1)
+            show.says(lan, finance, "/done 1 đã trình UBND tỉnh ban hành Kế hoạch")
+            await show.replies(1)
+            show.says(hung, hung_chat, "/done 2")
+            await show.replies(1)
+            await run_daily_sweep_now(application)
+            await server.wait_until_idle()
+            show.nothing_new()
+
+            clock.set(datetime(2023, 1, 27, 8, 0, tzinfo=VIETNAM_TZ))
+            show.scene(clock, "08:00, ngày đầu đi làm sau Tết: nhắc trước 3 ngày")
+            await run_daily_sweep_now(application)
+            (digest_finance, digest_health, digest_army) = await show.replies(3)
+            show.presses(minh, army, digest_army, "done:4")
+            await show.replies(1)
+
+            clock.set(datetime(2023, 2, 1, 8, 0, tzinfo=VIETNAM_TZ))
+            show.scene(clock, "08:00, hạn đã qua: nhắc các nhiệm vụ quá hạn")
+            await run_daily_sweep_now(application)
+            await show.replies(2)
+            show.says(bang, bang_chat, "/overdue")
+            await show.replies(1)
+    print(
+        f"\nXong. Đây là bot thật chạy trên máy chủ Telegram giả lập tại {server.base_url.rsplit('/', 1)[0]}."
+    )
+    print("Chạy thật: đặt NHACVIEC_TELEGRAM_TOKEN rồi `nhacviec run` (xem README).")
+
+
+def run_demo(*, verbose: bool = False) -> int:
+    """Run the scripted demo in a temporary folder; never touches the user's database."""
+    logging.getLogger().setLevel(logging.DEBUG if verbose else logging.WARNING)
+    with tempfile.TemporaryDirectory(prefix="nhacviec-demo-") as folder:
+        asyncio.run(demo(Path(folder)))
+    return 0

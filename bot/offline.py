@@ -1,0 +1,48 @@
+"""Run the real Application in this process against the bundled Telegram-compatible server.
+
+The offline demo and the end-to-end tests both use it, so the demo shows what the tests check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from telegram import Update
+from telegram.ext import Application
+
+from bot.app import SWEEP_JOB
+
+# Long-poll timeout in seconds: short, so that stopping never waits long for a held request.
+POLL_TIMEOUT = 1
+
+
+@asynccontextmanager
+async def polling(application: Application[Any, Any, Any, Any, Any, Any]) -> AsyncIterator[None]:
+    """Start and stop the application as run_polling does, hooks included, without owning the loop."""
+    await application.initialize()
+    if application.post_init is not None:
+        await application.post_init(application)
+    assert application.updater is not None
+    await application.updater.start_polling(
+        poll_interval=0.0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
+    )
+    await application.start()
+    try:
+        yield
+    finally:
+        await application.updater.stop()
+        await application.stop()
+        if application.post_stop is not None:
+            await application.post_stop(application)
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
+
+
+async def run_daily_sweep_now(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Fire the scheduled morning sweep job now, through the JobQueue's own job."""
+    assert application.job_queue is not None
+    (job,) = application.job_queue.get_jobs_by_name(SWEEP_JOB)
+    await job.run(application)
