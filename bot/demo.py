@@ -11,7 +11,7 @@ import asyncio
 import logging
 import tempfile
 import tomllib
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -173,11 +173,7 @@ async def demo(folder: Path) -> None:
             )
             show.says(lan, finance, f"/register {codes['finance']}")
             await show.replies(1)
-            show.says(
-                hung,
-                hung_chat,
-                f"/start {codes['health']}  (mở link t.me/{DEMO_BOT}?start=…)".split("  ")[0],
-            )
+            show.opens_link(hung, hung_chat, codes["health"])
             await show.replies(1)
             show.says(minh, army, f"/register {codes['army']}")
             await show.replies(1)
@@ -205,7 +201,7 @@ async def demo(folder: Path) -> None:
             clock.set(datetime(2023, 1, 27, 8, 0, tzinfo=VIETNAM_TZ))
             show.scene(clock, "08:00, ngày đầu đi làm sau Tết: nhắc trước 3 ngày")
             await run_daily_sweep_now(application)
-            (digest_finance, digest_health, digest_army) = await show.replies(3)
+            *_, digest_army = await show.replies(3)
             show.presses(minh, army, digest_army, "done:4")
             await show.replies(1)
 
@@ -215,9 +211,8 @@ async def demo(folder: Path) -> None:
             await show.replies(2)
             show.says(bang, bang_chat, "/overdue")
             await show.replies(1)
-    print(
-        f"\nXong. Đây là bot thật chạy trên máy chủ Telegram giả lập tại {server.base_url.rsplit('/', 1)[0]}."
-    )
+    address = server.base_url.rsplit("/", 1)[0]
+    print(f"\nXong: bot thật, chạy trên máy chủ Telegram giả lập tại {address}.")
     print("Chạy thật: đặt NHACVIEC_TELEGRAM_TOKEN rồi `nhacviec run` (xem README).")
 
 

@@ -20,7 +20,7 @@ POLL_TIMEOUT = 1
 
 @asynccontextmanager
 async def polling(application: Application[Any, Any, Any, Any, Any, Any]) -> AsyncIterator[None]:
-    """Start and stop the application as run_polling does, hooks included, without owning the loop."""
+    """Start and stop the application as run_polling does, hooks included, in this loop."""
     await application.initialize()
     if application.post_init is not None:
         await application.post_init(application)
