@@ -1,0 +1,153 @@
+"""A whole bot for end-to-end tests: the Telegram-compatible server, a database, a movable clock."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from telegram.ext import Application
+
+from bot.app import build_application
+from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
+from bot.offline import polling, run_daily_sweep_now
+from bot.telegram_server import TelegramServer
+from storage import access, agencies, tasks
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Role
+from vncalendar import VIETNAM_TZ, ManualClock
+
+TOKEN = "5550001234:AAH-loopback-test-token-xxxxxxxxxxx"
+JSON = dict[str, Any]
+
+CATALOGUE = [
+    agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
+    agencies.AgencyRow("Sở Y tế", "SYT"),
+    agencies.AgencyRow("Công an tỉnh", "CA tỉnh"),
+]
+
+
+@dataclass
+class Harness:
+    server: TelegramServer
+    database: Database
+    clock: ManualClock
+    application: Application[Any, Any, Any, Any, Any, Any]
+    settings: Settings
+    stack: AsyncExitStack
+
+    async def restart(self, at: datetime, *, sweep_at_start: bool = True) -> None:
+        """Stop the bot, move the clock (it was down meanwhile), start a new process's worth."""
+        await self.stack.aclose()
+        self.clock.set(at)
+        self.application = build_application(
+            self.settings, clock=self.clock, sweep_at_start=sweep_at_start
+        )
+        self.stack = AsyncExitStack()
+        await self.stack.enter_async_context(polling(self.application))
+
+    def at(self, day: date, hour: int = 8) -> None:
+        """Move the clock to that day, at that hour in Hà Nội."""
+        self.clock.set(datetime(day.year, day.month, day.day, hour, 0, tzinfo=VIETNAM_TZ))
+
+    async def sweep(self) -> None:
+        """Fire the daily sweep job now."""
+        await run_daily_sweep_now(self.application)
+        await self.server.wait_until_idle()
+
+    async def say(self, user: JSON, chat: JSON, text: str, replies: int = 1) -> list[JSON]:
+        """Send text as user in chat; return the bot's replies in that chat."""
+        before = len(self.server.sent_messages(chat["id"]))
+        self.server.user_sends(chat, user, text)
+        messages = await self.server.wait_for_messages(before + replies, chat_id=chat["id"])
+        return messages[before:]
+
+    async def press(
+        self, user: JSON, chat: JSON, message: JSON, data: str, replies: int = 1
+    ) -> list[JSON]:
+        """Press an inline button (or forge one: data is sent as given)."""
+        before = len(self.server.sent_messages(chat["id"]))
+        self.server.press_button(chat, user, message["message_id"], data)
+        messages = await self.server.wait_for_messages(before + replies, chat_id=chat["id"])
+        return messages[before:]
+
+    async def invite(self, agency: str | None, role: Role = Role.STAFF, days: int = 7) -> str:
+        async with self.database.session() as session:
+            found = await agencies.find_agency(session=session, text=agency) if agency else None
+            return await access.create_invite(
+                session=session,
+                agency_id=found.id if found else None,
+                role=role,
+                now=self.clock.now(),
+                valid_for=timedelta(days=days),
+            )
+
+    async def register(
+        self, user: JSON, chat: JSON, agency: str | None, role: Role = Role.STAFF
+    ) -> None:
+        """Register chat for agency the way users do: /start CODE in private, /register CODE in groups."""
+        code = await self.invite(agency, role)
+        command = "/start" if chat["type"] == "private" else "/register"
+        (reply,) = await self.say(user, chat, f"{command} {code}")
+        assert reply["text"].startswith("✅"), reply["text"]
+
+    async def add_task(
+        self, text: str, lead: str, deadline: date | None, cooperating: tuple[str, ...] = ()
+    ) -> int:
+        async with self.database.session() as session:
+            lead_agency = await agencies.find_agency(session=session, text=lead)
+            helpers = [
+                await agencies.find_agency(session=session, text=name) for name in cooperating
+            ]
+            assert lead_agency.id is not None
+            task = await tasks.add_task(
+                session=session,
+                text=text,
+                lead_agency_id=lead_agency.id,
+                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                deadline=deadline,
+                now=self.clock.now(),
+            )
+            assert task.id is not None
+            return task.id
+
+    def reminders_in(self, chat: JSON) -> list[JSON]:
+        """The digests the bot sent to a chat."""
+        return [
+            m for m in self.server.sent_messages(chat["id"]) if m.get("text", "").startswith("🔔")
+        ]
+
+
+@asynccontextmanager
+async def running_bot(
+    database_url: str,
+    *,
+    start: datetime,
+    sweep_at_start: bool = False,
+    coordinators: list[int] | None = None,
+) -> AsyncIterator[Harness]:
+    """A migrated database with the catalogue, a server, and the real Application polling it."""
+    upgrade(database_url)
+    clock = ManualClock(start, VIETNAM_TZ)
+    database = Database(database_url)
+    async with database.session() as session:
+        await agencies.import_agencies(session=session, rows=CATALOGUE, now=clock.now())
+    async with TelegramServer(TOKEN, bot_username="nhacviec_test_bot") as server:
+        settings = Settings(
+            telegram=TelegramSettings(token=TOKEN, base_url=server.base_url),
+            database=DatabaseSettings(url=database_url),
+            access=AccessSettings(coordinators=coordinators or []),
+            bot=BotSettings(username="nhacviec_test_bot"),
+        )
+        application = build_application(settings, clock=clock, sweep_at_start=sweep_at_start)
+        stack = AsyncExitStack()
+        await stack.enter_async_context(polling(application))
+        harness = Harness(server, database, clock, application, settings, stack)
+        try:
+            yield harness
+        finally:
+            await harness.stack.aclose()
+    await database.dispose()

@@ -1,0 +1,315 @@
+"""End to end: the unmodified Application polls the Telegram-compatible server over real HTTP."""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+
+import pytest
+from sqlmodel import select
+
+from bot.logs import setup_logging
+from bot.telegram_server import Fault
+from bot.texts import COMMANDS
+from storage.models import Chat, Reminder, ReminderStatus, Role, Task
+from tests.harness import TOKEN, Harness, running_bot
+from vncalendar import VIETNAM_TZ
+
+START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
+DEADLINE = date(2023, 3, 15)
+
+
+@pytest.fixture
+async def bot(sqlite_url: str) -> AsyncIterator[Harness]:
+    async with running_bot(sqlite_url, start=START) as harness:
+        yield harness
+
+
+async def test_the_whole_path_invite_remind_once_close(database_url: str) -> None:
+    async with running_bot(database_url, start=START) as bot:
+        server = bot.server
+        lan, hung = server.add_user("Lan"), server.add_user("Hùng")
+        finance = server.add_group("Sở Tài chính", [lan])
+        hung_chat = server.add_private_chat(hung)
+        await bot.register(lan, finance, "Sở KH&ĐT")  # a former name finds today's agency
+        await bot.register(hung, hung_chat, "SYT", Role.HEAD)
+        plan = await bot.add_task("Ban hành Kế hoạch chung", "Sở Tài chính", DEADLINE)
+
+        bot.at(date(2023, 3, 7))
+        await bot.sweep()
+        assert bot.reminders_in(finance) == []
+
+        bot.at(date(2023, 3, 8))  # seven days before
+        await bot.sweep()
+        await bot.sweep()  # the same morning again: nothing more
+        (reminder,) = bot.reminders_in(finance)
+        assert "Ban hành Kế hoạch chung" in reminder["text"]
+        assert "hạn 15/03/2023, còn 7 ngày" in reminder["text"]
+        assert bot.reminders_in(hung_chat) == []  # another agency's chat hears nothing
+
+        (closed,) = await bot.say(lan, finance, f"/done {plan} đã trình UBND tỉnh")
+        assert closed["text"].startswith(
+            f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan} (đúng hạn)."
+        )
+        assert "Ghi chú: đã trình UBND tỉnh" in closed["text"]
+
+        for day in (date(2023, 3, 10), date(2023, 3, 14), date(2023, 3, 15), date(2023, 3, 17)):
+            bot.at(day)
+            await bot.sweep()
+        assert len(bot.reminders_in(finance)) == 1  # never reminded again
+
+        async with bot.database.session() as session:
+            ledger = (await session.exec(select(Reminder))).all()
+            task = await session.get(Task, plan)
+        assert [(r.slot, r.status, r.message_id) for r in ledger] == [
+            ("d7:2023-03-15", ReminderStatus.SENT, reminder["message_id"])
+        ]
+        assert task is not None and (task.status, task.done_note) == ("done", "đã trình UBND tỉnh")
+
+
+async def test_a_group_is_reminded_on_the_right_days_and_chased_after(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Báo cáo quý I", "STC", DEADLINE)
+
+    days = [date(2023, 3, d) for d in (8, 9, 10, 11, 13, 14, 15, 16, 17, 20, 21)]
+    for day in days:
+        bot.at(day)
+        await bot.sweep()
+
+    sent_on = [m["text"].splitlines()[0] for m in bot.reminders_in(finance)]
+    assert sent_on == [
+        "🔔 Nhắc việc ngày 08/03/2023",  # 7 days before
+        "🔔 Nhắc việc ngày 10/03/2023",  # 3 days before falls on Sunday: Friday
+        "🔔 Nhắc việc ngày 14/03/2023",  # 1 day before
+        "🔔 Nhắc việc ngày 15/03/2023",  # the day
+        "🔔 Nhắc việc ngày 16/03/2023",  # overdue, then every two working days
+        "🔔 Nhắc việc ngày 20/03/2023",
+    ]
+    assert "quá hạn 5 ngày" in bot.reminders_in(finance)[-1]["text"]
+
+
+async def test_the_start_up_sweep_catches_up_a_missed_morning_once(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+
+    # The bot was down at 08:00 and comes back at 10:30: the reminder goes out now.
+    await bot.restart(datetime(2023, 3, 8, 10, 30, tzinfo=VIETNAM_TZ))
+    await bot.server.wait_for_messages(2, chat_id=finance["id"], timeout=10)  # welcome + digest
+    # Restarted again the same morning: the ledger says it was sent.
+    await bot.restart(datetime(2023, 3, 8, 11, 0, tzinfo=VIETNAM_TZ))
+    await bot.sweep()
+
+    assert [m["text"].splitlines()[0] for m in bot.reminders_in(finance)] == [
+        "🔔 Nhắc việc ngày 08/03/2023"
+    ]
+
+
+async def test_due_lists_this_month_of_my_agency_only(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    march = await bot.add_task("Việc tháng 3", "STC", date(2023, 3, 20))
+    await bot.add_task("Việc tháng 4", "STC", date(2023, 4, 5))
+    await bot.add_task("Việc của Sở Y tế", "SYT", date(2023, 3, 10))
+
+    (answer,) = await bot.say(lan, finance, "/due")
+
+    assert answer["text"].splitlines()[0] == "Hạn trong tháng 03/2023 — Sở Tài chính"
+    assert f"#{march} Việc tháng 3" in answer["text"]
+    assert "tháng 4" not in answer["text"] and "Sở Y tế" not in answer["text"]
+
+
+async def test_tasks_lists_open_work_with_ongoing_last(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kiểm tra thường xuyên", "STC", None)
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+
+    (answer,) = await bot.say(lan, finance, "/tasks")
+
+    lines = answer["text"].splitlines()
+    assert lines[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert lines[1].endswith("Kế hoạch") and lines[3].endswith("Kiểm tra thường xuyên")
+    assert lines[4].strip() == "⏰ thường xuyên"
+
+
+async def test_overdue_is_for_coordinators_and_grouped_by_agency(bot: Harness) -> None:
+    bang, lan = bot.server.add_user("Bằng"), bot.server.add_user("Lan")
+    office, finance = bot.server.add_private_chat(bang), bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Báo cáo tuyển quân", "CA tỉnh", date(2023, 2, 20))
+    await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
+    await bot.add_task("Chưa đến hạn", "STC", date(2023, 3, 31))
+
+    (refused,) = await bot.say(lan, finance, "/overdue")
+    (answer,) = await bot.say(bang, office, "/overdue")
+
+    assert (
+        refused["text"] == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
+    )
+    text = answer["text"]
+    assert text.splitlines()[0] == "Nhiệm vụ quá hạn đến ngày 01/03/2023"
+    assert text.index("Công an tỉnh (1)") < text.index("Sở Tài chính (1)")
+    assert "quá hạn 9 ngày" in text and "quá hạn 1 ngày" in text and "Chưa đến hạn" not in text
+
+
+async def test_strangers_and_other_agencies_are_refused_and_nothing_changes(bot: Harness) -> None:
+    lan, hung, stranger = (bot.server.add_user(n) for n in ("Lan", "Hùng", "Người lạ"))
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    health, unknown = bot.server.add_private_chat(hung), bot.server.add_private_chat(stranger)
+    await bot.register(lan, finance, "STC")
+    await bot.register(hung, health, "SYT")
+    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+
+    (not_registered,) = await bot.say(stranger, unknown, "/tasks")
+    (not_yours,) = await bot.say(hung, health, f"/done {plan}")
+    (no_such,) = await bot.say(lan, finance, "/done 999")
+    (usage,) = await bot.say(lan, finance, "/done mười hai")
+
+    assert not_registered["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    assert not_yours["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
+    assert no_such["text"] == "Không có nhiệm vụ số 999."
+    assert usage["text"].startswith("Cách dùng: /done SỐ [ghi chú]")
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.status == "open"
+
+
+async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) -> None:
+    lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
+    finance, health = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(hung)
+    await bot.register(lan, finance, "STC")
+    await bot.register(hung, health, "SYT")
+    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    health_task = await bot.add_task("Khuyến cáo phòng dịch", "SYT", DEADLINE)
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+    (health_digest,) = bot.reminders_in(health)
+
+    (closed,) = await bot.press(lan, finance, digest, f"done:{plan}")
+    (undone,) = await bot.press(lan, finance, closed, f"undo:{plan}")
+    # A forged button in the health director's chat, pointing at the finance task:
+    (forged,) = await bot.press(hung, health, health_digest, f"done:{plan}")
+    bot.server.press_button(health, hung, health_digest["message_id"], "drop table")
+    await bot.server.wait_until_idle()
+
+    assert closed["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
+    assert undone["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
+    assert forged["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
+    answers = [c.params for c in bot.server.calls("answerCallbackQuery")]
+    assert answers[-1]["text"] == "Nút này không hợp lệ hoặc đã cũ." and answers[-1]["show_alert"]
+    assert health_task != plan
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.status == "open"
+
+
+async def test_an_invite_works_once_and_not_after_it_expires(bot: Harness) -> None:
+    lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+    lan_chat, minh_chat = bot.server.add_private_chat(lan), bot.server.add_private_chat(minh)
+    code = await bot.invite("STC")
+    old = await bot.invite("STC", days=1)
+
+    (ok,) = await bot.say(lan, lan_chat, f"/start {code}")
+    (reused,) = await bot.say(minh, minh_chat, f"/start {code}")
+    bot.at(date(2023, 3, 3))
+    (expired,) = await bot.say(minh, minh_chat, f"/start {old}")
+    (made_up,) = await bot.say(minh, minh_chat, "/register abc")
+    (welcome,) = await bot.say(minh, minh_chat, "/start")
+
+    assert ok["text"].startswith(
+        "✅ Đã đăng ký: cuộc trò chuyện này nhận nhắc việc của Sở Tài chính"
+    )
+    assert reused["text"].startswith("Mã mời này đã được sử dụng.")
+    assert expired["text"].startswith("Mã mời này đã hết hạn.")
+    assert made_up["text"].startswith("Mã mời không đúng.")
+    assert welcome["text"].startswith("Xin chào! Tôi là Nhắc việc")
+
+
+async def test_help_and_the_command_menu_list_the_same_commands(bot: Harness) -> None:
+    minh = bot.server.add_user("Minh")
+    (answer,) = await bot.say(minh, bot.server.add_private_chat(minh), "/help")
+
+    menu = [c.params for c in bot.server.calls("setMyCommands")]
+    assert [line.split(" — ")[0] for line in answer["text"].splitlines()[1:]] == [
+        f"/{c.name}" for c in COMMANDS
+    ]
+    default_menu = next(m for m in menu if "language_code" not in m)
+    assert [c["command"] for c in default_menu["commands"]] == [c.name for c in COMMANDS]
+    assert {m.get("language_code") for m in menu} == {None, "en", "vi"}
+
+
+async def test_a_blocked_chat_is_paused_and_the_coordinators_told_once(bot: Harness) -> None:
+    lan, hung, bang = (bot.server.add_user(n) for n in ("Lan", "Hùng", "Bằng"))
+    finance, health = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(hung)
+    office = bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(hung, health, "SYT")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    await bot.add_task("Phòng dịch", "SYT", DEADLINE)
+    bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=health["id"], times=5)
+
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    bot.at(date(2023, 3, 10))
+    await bot.sweep()
+
+    assert len(bot.reminders_in(finance)) == 2  # one failing chat does not stop the others
+    alerts = [
+        m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+    ]
+    assert len(alerts) == 1 and "Sở Y tế" in alerts[0]
+    async with bot.database.session() as session:
+        chat = (await session.exec(select(Chat).where(Chat.telegram_id == health["id"]))).one()
+    assert chat.active is False
+
+
+async def test_a_failed_send_is_retried_by_the_next_sweep_and_a_migrated_group_followed(
+    bot: Harness,
+) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=finance["id"])
+
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()  # Telegram answers 500: recorded as failed
+    assert bot.reminders_in(finance) == []
+    supergroup = bot.server.migrate_to_supergroup(finance["id"])
+    bot.at(date(2023, 3, 8), hour=9)
+    await bot.sweep()
+
+    (digest,) = bot.reminders_in(supergroup)
+    assert "Kế hoạch" in digest["text"]
+    async with bot.database.session() as session:
+        chat = (await session.exec(select(Chat))).one()
+        (entry,) = (await session.exec(select(Reminder))).all()
+    assert chat.telegram_id == supergroup["id"]
+    assert (entry.status, entry.attempts) == (ReminderStatus.SENT, 2)
+
+
+async def test_the_token_never_reaches_the_logs(sqlite_url: str) -> None:
+    stream = io.StringIO()
+    setup_logging(logging.DEBUG, TOKEN)
+    logging.getLogger().handlers[0].setStream(stream)  # type: ignore[attr-defined]
+    logging.getLogger("httpx").setLevel(logging.DEBUG)  # httpx logs each URL, token included
+    try:
+        async with running_bot(sqlite_url, start=START) as bot:
+            minh = bot.server.add_user("Minh")
+            await bot.say(minh, bot.server.add_private_chat(minh), "/help")
+    finally:
+        logging.getLogger().handlers.clear()
+    logged = stream.getvalue()
+    assert "HTTP Request: POST http://127.0.0.1" in logged  # the URLs were logged...
+    assert TOKEN not in logged and "<token>" in logged  # ...without the token
