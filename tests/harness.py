@@ -88,7 +88,7 @@ class Harness:
     async def register(
         self, user: JSON, chat: JSON, agency: str | None, role: Role = Role.STAFF
     ) -> None:
-        """Register chat for agency the way users do: /start CODE in private, /register CODE in groups."""
+        """Register as users do: /start CODE in a private chat, /register CODE in a group."""
         code = await self.invite(agency, role)
         command = "/start" if chat["type"] == "private" else "/register"
         (reply,) = await self.say(user, chat, f"{command} {code}")

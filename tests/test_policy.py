@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from jobs.policy import ReminderSettings, TaskSchedule, Urgency, reminders_due
+from jobs.policy import ReminderSettings, TaskSchedule, reminders_due
 from vncalendar import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
