@@ -12,13 +12,15 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from alembic import command as alembic_command
+
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
 from bot.texts import fmt_date
 from storage import access, agencies, tasks
 from storage.db import Database
 from storage.errors import StorageError
-from storage.migrate import upgrade
+from storage.migrate import alembic_config, upgrade
 from storage.models import Role
 from vncalendar import SystemClock
 
@@ -97,6 +99,14 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
     applied = upgrade(settings.database_url)
     print(f"applied {', '.join(applied)}" if applied else "database is up to date")
+    return 0
+
+
+def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
+    upgrade(settings.database_url)
+    alembic_command.revision(
+        alembic_config(settings.database_url), message=args.message, autogenerate=True
+    )
     return 0
 
 
@@ -264,6 +274,9 @@ def build_parser() -> argparse.ArgumentParser:
         dest="db_command", required=True
     )
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=cmd_db_upgrade)
+    revision = db.add_parser("revision", help="developers: write a migration for changed models")
+    revision.add_argument("message")
+    revision.set_defaults(handler=cmd_db_revision)
 
     agency_commands = commands.add_parser("agencies", help="the agency catalogue").add_subparsers(
         dest="agencies_command", required=True
