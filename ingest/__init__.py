@@ -1,0 +1,1 @@
+"""Turn directives (txt, docx, pdf) into drafts of tasks with agencies and deadlines."""

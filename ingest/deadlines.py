@@ -1,0 +1,1373 @@
+"""The Vietnamese deadline grammar: turn "trong quý I/2023", "trước ngày 15/3" ... into dates.
+
+A directive states its deadlines in a small, formulaic legal Vietnamese. Plain dateparser reads the
+explicit dates well but misreads the rest ("quý I/2023" -> None, "trong tháng 01/2023" -> the 5th of
+January), and it cannot tell a deadline from the date of a cited document. So this module is a set
+of phrase families, each a named regular expression with one small handler, run from a table over a
+normalised copy of the text:
+
+* the text is lowercased and stripped of diacritics ("Trước ngày" -> "truoc ngay"), one character
+  for one character, so every match maps back to the exact substring of the input (``phrase``);
+  a lowercased twin that keeps the diacritics settles the few words that only differ by them
+  ("ngay" *immediately* / "ngày" *day*, "sau" *after* / "sáu" *six*);
+* a deadline cue before a phrase ("trước", "chậm nhất", "hạn chót", "trong", "hoàn thành") is
+  looked up separately and joined to the phrase; periods ("tháng 3", "quý I", "năm 2023") only
+  count as deadlines with such a cue, or when they are the whole text, or in a section heading;
+* traps are found first and win over any family: dates of cited documents ("Quyết định số
+  12/QĐ-UBND ngày 05/01/2023"), the meeting date that opens a sentence, year ranges and horizons
+  ("giai đoạn 2021-2025", "đến năm 2030"), the start of a date range, effective dates;
+* dateparser is the fallback for an explicit date written in a form the grammar does not know,
+  after a strong cue, always with RELATIVE_BASE, DMY order, Vietnamese and future preference.
+
+Choices the grammar makes (and the tests pin down):
+
+* relative periods count from the day after ``ref`` (the issue date): "trong 10 ngày" is
+  ref + 10 days, "trong 05 ngày làm việc" is the 5th working day after ref (weekends and public
+  holidays skipped, from the ``holidays`` package through ``WorkingCalendar``); "kể từ ngày ký" and
+  "kể từ ngày nhận được văn bản" count from ref too (the receipt date is unknown: ref is the
+  earliest it can be), "kể từ ngày 15/3/2023" counts from that date;
+* a date or period without a year is the next one ending on or after ``ref``;
+* "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X;
+  "trước tháng 6" is the end of June, or the end of May when not inclusive;
+* "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
+  "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
+  has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
+* a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
+  month unless a day is given ("trước ngày 20 hằng tháng"), "hằng quý" the end of ref's quarter,
+  "hằng năm" 31/12 unless a date is given, "hằng tuần" the coming Friday unless a weekday is given;
+  a semi-annual duty ("định kỳ 6 tháng") has kind "recurring" with recurrence None (the vocabulary
+  shared with storage has no half-year step) and the next 30/06 or 31/12 as its date, so the officer
+  sets the repetition by hand;
+* "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
+  "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
+* an impossible date ("30/02/2023", "32/1") is reported with kind "none" and no date.
+
+When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
+deadline (one with a cue over a bare date, one in the main clause over one restated in parentheses,
+then the latest, i.e. the final completion date of a task given in steps), then ongoing, then
+immediate; :func:`find_deadlines` returns them all in text order, and :func:`section_deadline`
+reads a heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
+
+Known gaps: lunar dates other than Tết ("mùng 10 tháng Giêng"), a "kể từ" base written before the
+period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), lists of periods sharing one cue
+("trong quý I và quý II năm 2023" gives the first), and periods relative to events other than the
+issue date ("05 ngày làm việc sau khi HĐND phê chuẩn" counts from ref).
+"""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as _dt
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+import dateparser
+
+from vncalendar import WorkingCalendar
+
+__all__ = [
+    "KINDS",
+    "RECURRENCES",
+    "Deadline",
+    "find_deadlines",
+    "parse_deadline",
+    "section_deadline",
+]
+
+KINDS = (
+    "date",
+    "month",
+    "quarter",
+    "half_year",
+    "year",
+    "relative_days",
+    "working_days",
+    "weeks",
+    "months_relative",
+    "tet",
+    "recurring",
+    "ongoing",
+    "immediate",
+    "none",
+)
+RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
+
+# Kinds that carry a due date computed from the text.
+_DATED_KINDS = frozenset(KINDS[:10])
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """A deadline read from a phrase: a date, a recurrence, or none (ongoing, immediate)."""
+
+    date: _dt.date | None
+    kind: str
+    recurrence: str | None
+    phrase: str
+    time: _dt.time | None = None
+
+
+NO_DEADLINE = Deadline(date=None, kind="none", recurrence=None, phrase="")
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation: a lowercased twin and a diacritic-free twin, index for index.
+# --------------------------------------------------------------------------------------------
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+
+
+@dataclass(frozen=True)
+class _Text:
+    """The input and two twins of it that share indexes: ``low`` (lowercase) and ``flat``."""
+
+    original: str
+    low: str
+    flat: str
+    starts: tuple[int, ...]  # starts[i]: index in original of the character flat[i] came from
+    ends: tuple[int, ...]  # ends[i]: index in original just after it (and its combining marks)
+    has_marks: bool  # the text is written with diacritics (so "ngay" is not "ngày")
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the twins back to the original text."""
+        if start >= end:
+            return len(self.original), len(self.original)
+        return self.starts[start], self.ends[end - 1]
+
+    def phrase(self, start: int, end: int) -> str:
+        """The exact substring of the input behind a span of the twins."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def _normalise(text: str) -> _Text:
+    # One cluster per base character with its combining marks, so that NFD input (e.g. text
+    # copied out of some PDFs) lines up with the same regexes as NFC input.
+    clusters: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for index, char in enumerate(text):
+        if unicodedata.combining(char) and clusters:
+            clusters[-1] += char
+            ends[-1] = index + 1
+            continue
+        clusters.append(char)
+        starts.append(index)
+        ends.append(index + 1)
+    low_chars: list[str] = []
+    flat_chars: list[str] = []
+    for cluster in clusters:
+        composed = unicodedata.normalize("NFC", cluster).translate(_DASHES)
+        lowered = composed.lower()
+        low = lowered[0] if len(lowered) >= 1 else composed[:1]
+        if low in "\u00a0\u2007\u202f\t":
+            low = " "
+        base = [c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c)]
+        flat = base[0] if base else low
+        if flat == "đ":
+            flat = "d"
+        low_chars.append(low)
+        flat_chars.append(flat)
+    low_text = "".join(low_chars)
+    flat_text = "".join(flat_chars)
+    return _Text(
+        original=text,
+        low=low_text,
+        flat=flat_text,
+        starts=tuple(starts),
+        ends=tuple(ends),
+        has_marks=low_text != flat_text,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary (over the diacritic-free twin).
+# --------------------------------------------------------------------------------------------
+
+_UNIT_WORDS = {
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "bon": 4,
+    "tu": 4,
+    "nam": 5,
+    "lam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+}
+_UNIT = r"(?:mot|hai|ba|bon|tu|nam|lam|sau|bay|tam|chin)"
+# "mười", "mười lăm", "hai mươi", "hai mươi mốt" ... up to 99 is plenty for day counts.
+SPELLED = (
+    rf"(?:(?:hai|ba|bon|nam|sau|bay|tam|chin)\s+muoi(?:\s+{_UNIT})?|muoi(?:\s+{_UNIT})?|{_UNIT})"
+)
+NUMBER = rf"(?:\d{{1,3}}|{SPELLED})"
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+QUARTER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}
+MONTH_WORDS = {
+    "gieng": 1,
+    "mot": 1,
+    "hai": 2,
+    "ba": 3,
+    "tu": 4,
+    "bon": 4,
+    "nam": 5,
+    "sau": 6,
+    "bay": 7,
+    "tam": 8,
+    "chin": 9,
+    "muoi": 10,
+    "muoi mot": 11,
+    "muoi hai": 12,
+}
+MONTH_WORD = r"(?:gieng|muoi\s+mot|muoi\s+hai|muoi|mot|hai|ba|tu|bon|nam|sau|bay|tam|chin)"
+WEEKDAYS = {"hai": 0, "2": 0, "ba": 1, "3": 1, "tu": 2, "4": 2, "nam": 3, "5": 3, "sau": 4, "6": 4}
+WEEKDAYS |= {"bay": 5, "7": 5}
+
+# Heavenly stems (index = year % 10) and earthly branches (year % 12), without diacritics.
+# "Tý" (rat) and "Tỵ" (snake) both flatten to "ty": the stem's parity tells them apart.
+CAN = ("canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky")
+CHI = ("than", "dau", "tuat", "hoi", "ty", "suu", "dan", "mao", "thin", "ty", "ngo", "mui")
+CAN_WORD = r"(?:canh|tan|nham|quy|giap|at|binh|dinh|mau|ky)"
+CHI_WORD = r"(?:than|dau|tuat|hoi|ty|suu|dan|mao|meo|thin|ngo|mui)"
+
+# A date in any written form, for traps and for the "kể từ" base of relative periods.
+DATE_ANY = (
+    r"(?:\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+    r"|\d{1,2}\s+thang\s+\d{1,2}(?:\s*(?:[/-]|,?\s*nam)\s*\d{4})?)"
+)
+_DATE_PARTS = re.compile(
+    r"(?P<d>\d{1,2})\s*(?:(?P<sep>[/.-])\s*|\s+thang\s+)(?P<m>\d{1,2})"
+    r"(?:\s*(?:[/.-]|,?\s*nam)\s*(?P<y>\d{4}|\d{2}))?"
+)
+# A document number with its symbol: 12/QĐ-UBND, 95/2014/NQ-HĐND, 71-KL/TU, 2221 /UBND-TH.
+DOC_NUMBER = r"\d+[a-z0-9]*(?:[/-]\d+)*(?:\s?/\s?|-)[a-z][a-z0-9&.\-/]*"
+
+
+# --------------------------------------------------------------------------------------------
+# Deadline cues: the words before a phrase that make it a deadline.
+# --------------------------------------------------------------------------------------------
+
+_CUE = re.compile(
+    r"""(?<![a-z])(?P<cue>
+        (?:(?:hoan\s+thanh|xong|hoan\s+tat|ket\s+thuc)\s+)?
+        (?:truoc
+          |cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?
+          |han\s+chot(?:\s+la)?|han\s+cuoi(?:\s+la)?
+          |thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|xu\s+ly|bao\s+cao|gui))?(?:\s+la)?
+          |thoi\s+gian\s+(?:hoan\s+thanh|thuc\s+hien)(?:\s+la)?
+          |han(?:\s+(?:xu\s+ly|hoan\s+thanh))?
+          |khong\s+(?:muon|cham)\s+hon|khong\s+qua|toi\s+da
+          |trong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian|\s+suot)?|ngay\s+trong
+          |den\s+het|den|toi|vao
+          |xong|hoan\s+thanh|hoan\s+tat|ket\s+thuc|sau)
+      )(?:\s+(?:la|vao))?\s*:?\s*$""",
+    re.VERBOSE,
+)
+_CUE_WINDOW = 60
+
+# What the cue's head word means for the phrase that follows.
+_BEFORE_CUES = ("truoc", "cham nhat", "muon nhat", "han", "thoi han", "khong muon", "khong cham")
+_PERIOD_CUES = (
+    *_BEFORE_CUES,
+    "thoi gian",
+    "trong",
+    "ngay trong",
+    "den het",
+    "den",
+    "toi",
+    "vao",
+    "xong",
+    "hoan thanh",
+    "hoan tat",
+    "ket thuc",
+)
+_RELATIVE_CUES = (
+    "trong",
+    "cham nhat",
+    "muon nhat",
+    "khong qua",
+    "toi da",
+    "sau",
+    "thoi han",
+    "han",
+)
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    text: str  # the cue words, normalised spaces, without a leading verb
+
+    def head(self, *prefixes: str) -> bool:
+        return any(self.text == p or self.text.startswith(p + " ") for p in prefixes)
+
+    @property
+    def before(self) -> bool:
+        return self.head(*_BEFORE_CUES)
+
+    @property
+    def strict_before(self) -> bool:
+        # Only "trước" moves the date when before_is_inclusive is False: "chậm nhất ngày X" is X.
+        return self.head("truoc", "khong muon", "khong cham")
+
+
+_HOMOGRAPHS = {
+    "trong": ("trong",),
+    "toi": ("tới",),
+    "den": ("đến",),
+    "han": ("hạn",),
+    "vao": ("vào",),
+    "sau": ("sau",),
+    "truoc": ("trước",),
+    "xong": ("xong",),
+}
+_VERB = re.compile(r"^(?:hoan thanh|xong|hoan tat|ket thuc) (?=\S)")
+
+
+def _cue_before(text: _Text, start: int) -> _Cue | None:
+    window_start = max(0, start - _CUE_WINDOW)
+    window = text.flat[window_start:start]
+    # A cue belongs to its clause: never reach over a sentence or list boundary.
+    boundary = max(window.rfind(c) for c in ".;\n!?")
+    if boundary >= 0:
+        window_start += boundary + 1
+        window = window[boundary + 1 :]
+    match = _CUE.search(window)
+    if match is None:
+        return None
+    words = " ".join(match.group("cue").split())
+    bare = _VERB.sub("", words) or words
+    if text.has_marks:
+        # "trọng tâm", "tối", "đèn", "hàn": words that lose their accents into a cue.
+        low = text.low[window_start + match.start("cue") : window_start + match.end("cue")].split()
+        head_low = low[len(words.split()) - len(bare.split())]
+        allowed = _HOMOGRAPHS.get(bare.split()[0])
+        if allowed is not None and head_low not in allowed:
+            return None
+    return _Cue(start=window_start + match.start("cue"), text=bare)
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar arithmetic.
+# --------------------------------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    return _dt.date(year, month, _cal.monthrange(year, month)[1])
+
+
+def _clamped(year: int, month: int, day: int) -> _dt.date:
+    return _dt.date(year, month, min(day, _cal.monthrange(year, month)[1]))
+
+
+def _add_months(day: _dt.date, months: int) -> _dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return _clamped(index // 12, index % 12 + 1, day.day)
+
+
+def _quarter_end(year: int, quarter: int) -> _dt.date:
+    return _month_end(year, quarter * 3)
+
+
+def _next_day_month(day: int, month: int, ref: _dt.date) -> _dt.date | None:
+    """The next day/month on or after ref (29/02 waits for a leap year); None if impossible."""
+    for year in range(ref.year, ref.year + 9):
+        try:
+            candidate = _dt.date(year, month, day)
+        except ValueError:
+            continue
+        if candidate >= ref:
+            return candidate
+    return None
+
+
+def _next_day_of_month(day: int, ref: _dt.date) -> _dt.date | None:
+    """The next "ngày D" of a month on or after ref (skipping months too short for D)."""
+    if not 1 <= day <= 31:
+        return None
+    for offset in range(0, 13):
+        first = _add_months(ref.replace(day=1), offset)
+        if day <= _cal.monthrange(first.year, first.month)[1]:
+            candidate = first.replace(day=day)
+            if candidate >= ref:
+                return candidate
+    return None
+
+
+def _canchi_matches(year: int, can: str, chi: str) -> bool:
+    names = {"meo": "mao"}
+    chi = names.get(chi, chi)
+    return CAN[year % 10] == can and CHI[year % 12] == chi
+
+
+# --------------------------------------------------------------------------------------------
+# The phrase families.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Context:
+    text: _Text
+    ref: _dt.date
+    calendar: WorkingCalendar
+    inclusive: bool
+    bare_ok: bool  # periods without a cue count (section headings)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # span of the phrase in the twins, cue included
+    end: int
+    core_start: int  # span of the phrase proper, which traps are checked against
+    core_end: int
+    kind: str
+    date: _dt.date | None
+    recurrence: str | None = None
+    time: _dt.time | None = None
+    cued: bool = False
+    order: int = 0  # the family's place in the table, to break ties
+    in_parens: int = 0  # 1 when the phrase sits inside "( ... )"
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+Handler = Callable[[re.Match[str], _Context], "_Candidate | None"]
+
+
+@dataclass(frozen=True)
+class _Family:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+    order: int = field(default=0)
+
+
+def _whole(ctx: _Context, start: int, end: int) -> bool:
+    """True when nothing but punctuation surrounds the span: the text is the phrase."""
+    flat = ctx.text.flat
+    return not any(c.isalnum() for c in flat[:start]) and not any(c.isalnum() for c in flat[end:])
+
+
+def _candidate(
+    match: re.Match[str],
+    ctx: _Context,
+    kind: str,
+    day: _dt.date | None,
+    *,
+    cue: _Cue | None = None,
+    recurrence: str | None = None,
+    time: _dt.time | None = None,
+    cued: bool | None = None,
+    core: tuple[int, int] | None = None,
+) -> _Candidate:
+    start = cue.start if cue is not None else match.start()
+    core_start, core_end = core if core is not None else match.span()
+    return _Candidate(
+        start=start,
+        end=match.end(),
+        core_start=core_start,
+        core_end=core_end,
+        kind=kind,
+        date=day,
+        recurrence=recurrence,
+        time=time,
+        cued=cue is not None if cued is None else cued,
+    )
+
+
+def _low_word(ctx: _Context, match: re.Match[str], group: str) -> str:
+    return ctx.text.low[match.start(group) : match.end(group)]
+
+
+def _number(ctx: _Context, match: re.Match[str], group: str) -> int | None:
+    """Read digits or a spelled number; refuse "sau"/"tu" unless written "sáu"/"tư"."""
+    raw = " ".join(match.group(group).split())
+    if raw.isdigit():
+        return int(raw)
+    words = raw.split()
+    if "sau" in words or "tu" in words:
+        low = _low_word(ctx, match, group)
+        # "sau" is also *after* and "tu" also *from*: only the written diacritics settle it.
+        if not ctx.text.has_marks or ("sau" in words and "sáu" not in low):
+            return None
+        if "tu" in words and "tư" not in low:
+            return None
+    if words[0] == "muoi":
+        return 10 + (_UNIT_WORDS[words[1]] if len(words) > 1 else 0)
+    if len(words) >= 2 and words[1] == "muoi":
+        tens = _UNIT_WORDS[words[0]] * 10
+        return tens + (_UNIT_WORDS[words[2]] if len(words) > 2 else 0)
+    return _UNIT_WORDS.get(words[0])
+
+
+def _accepts_period(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:
+    if cue is not None and cue.head(*_PERIOD_CUES):
+        return True
+    return ctx.bare_ok or _whole(ctx, match.start(), match.end())
+
+
+def _time_of(match: re.Match[str]) -> _dt.time | None:
+    if not match.groupdict().get("hh"):
+        return None
+    hour = int(match.group("hh"))
+    minute = int(match.group("mi") or 0)
+    if match.group("ap") in ("chieu", "toi") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59:
+        return None
+    return _dt.time(hour, minute)
+
+
+def _year_word(word: str | None, ref: _dt.date) -> int | None:
+    if word is None:
+        return None
+    if word.isdigit():
+        year = int(word)
+        return year + 2000 if year < 100 else year
+    return ref.year if word == "nay" else ref.year + 1  # "năm nay" / "năm sau", "năm tới"
+
+
+# -- explicit dates: "trước ngày 15/3/2023", "chậm nhất ngày 15 tháng 3", "trước 14 giờ ngày ..."
+
+_TIME = (
+    r"(?:(?P<hh>\d{1,2})\s*(?:gio|h)\s*(?:(?P<mi>\d{1,2})\s*(?:phut|p)?\s*)?"
+    r"(?P<ap>sang|chieu|toi)?\s*,?\s*)"
+)
+EXPLICIT_DATE = re.compile(
+    rf"""(?<![\w/.,-])
+    {_TIME}?
+    (?P<ngay>ngay\s+(?:mung\s+)?)?
+    (?:
+      (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
+        (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}}))?
+        (?![\d%]|\s*[/.-]\s*\d|,\d)
+    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})
+        (?:\s*[/-]\s*(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
+        (?![\d/])
+    )""",
+    re.VERBOSE,
+)
+
+
+def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    if cue is not None and cue.head("sau"):
+        return None  # "sau ngày 15/3" is after a date, not a deadline
+    has_year = bool(match.group("y") or match.group("y2") or match.group("y3"))
+    introduced = bool(match.group("ngay") or match.group("hh")) or cue is not None
+    if not (has_year or introduced or ctx.bare_ok or _whole(ctx, match.start(), match.end())):
+        return None  # "12/15 chỉ tiêu": a bare d/m in running text is too weak a signal
+    if match.group("sep") == "." and not (introduced or _whole(ctx, match.start(), match.end())):
+        return None  # "3.485 USD", section numbers
+    if match.group("d"):
+        day, month = int(match.group("d")), int(match.group("m"))
+        year = _year_word(match.group("y"), ctx.ref)
+    else:
+        day = int(match.group("d2"))
+        month_word = " ".join(match.group("m2").split())
+        month = int(month_word) if month_word.isdigit() else MONTH_WORDS[month_word]
+        year = _year_word(match.group("y2") or match.group("y3"), ctx.ref)
+    due: _dt.date | None
+    if year is None:
+        due = _next_day_month(day, month, ctx.ref) if 1 <= month <= 12 and day >= 1 else None
+    else:
+        try:
+            due = _dt.date(year, month, day)
+        except ValueError:
+            due = None
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue)
+    if due < ctx.ref and not (cue is not None and cue.before):
+        return None  # a past date without a deadline cue tells what happened, not what is due
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match))
+
+
+# -- a day of the current month: "báo cáo trước ngày 20"
+
+DAY_ONLY = re.compile(r"(?<![\w/.,-])ngay\s+(?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang|\())")
+
+
+def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    if cue is None or not (cue.before or cue.head("vao")):
+        return None
+    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue)
+    if cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "date", due, cue=cue)
+
+
+# -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead
+
+DATE_RANGE = re.compile(
+    rf"""(?<![a-z])(?:tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?(?P<a>{DATE_ANY})
+    \s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _date_parts(text: str) -> tuple[int, int, int | None] | None:
+    parts = _DATE_PARTS.fullmatch(" ".join(text.split()))
+    if parts is None:
+        return None
+    year = parts.group("y")
+    return int(parts.group("d")), int(parts.group("m")), _year_word(year, _dt.date.min)
+
+
+def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    start, end = _date_parts(match.group("a")), _date_parts(match.group("b"))
+    if start is None or end is None:
+        return None
+    # The range's year, when only one end states it, is the other end's too.
+    year = end[2] or start[2] or ctx.ref.year
+    try:
+        due = _dt.date(year, end[1], end[0])
+    except ValueError:
+        return _candidate(match, ctx, "none", None)
+    if due < ctx.ref:
+        # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report): claim the span so
+        # that its dates are not read as deadlines, but give no deadline.
+        return _candidate(match, ctx, "blocked", None)
+    return _candidate(match, ctx, "date", due, cued=True, core=match.span("b"))
+
+
+# -- months: "trong tháng 01/2023", "cuối tháng 3", "tháng 3 năm 2024", "trong tháng này"
+
+MONTH = re.compile(
+    rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)\s+)?thang
+    (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
+    (?:\s*-\s*(?P<m_to>\d{{1,2}})(?![\d%]))?
+    (?:\s*[/-]\s*(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
+    (?![\d/])""",
+    re.VERBOSE,
+)
+_POSITION_DAY = {"dau": 10, "giua": 20}  # "đầu tháng 3" ~ the first ten days, "giữa tháng" ~ 20
+
+
+def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str) -> bool:
+    """Whether the first flat_word of the match is written low_word (when diacritics are used)."""
+    if not ctx.text.has_marks:
+        return True
+    at = ctx.text.flat.find(flat_word, match.start(), match.end())
+    return at >= 0 and ctx.text.low[at : at + len(low_word)] == low_word
+
+
+def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    word = " ".join((match.group("m") or "").split())
+    pos = match.group("pos")
+    if not word and not pos:
+        return None
+    if ctx.text.flat[: match.start()].rstrip()[-1:].isdigit():
+        return None  # "05 tháng 3" is a date, "03 tháng" a duration: other families own those
+    if not _written(ctx, match, "thang", "tháng"):
+        return None  # "thắng", "thang"
+    cue = _cue_before(ctx.text, match.start())
+    if not pos and not _accepts_period(ctx, match, cue):
+        return None
+    ref = ctx.ref
+    year = _year_word(match.group("y") or match.group("y2"), ref)
+    if word in ("", "nay", "hien tai"):
+        month, year = ref.month, ref.year
+    elif word == "toi" or (word == "sau" and "sáu" not in _low_word(ctx, match, "m")):
+        following = _add_months(ref.replace(day=1), 1)  # "tháng sau", "tháng tới": next month
+        month, year = following.month, following.year
+    else:
+        if word == "tu" and ctx.text.has_marks and "tư" not in _low_word(ctx, match, "m"):
+            return None
+        month = int(word) if word.isdigit() else MONTH_WORDS[word]
+        if match.group("m_to"):
+            month = int(match.group("m_to"))  # "tháng 3-4/2023" runs to the end of April
+        if not 1 <= month <= 12:
+            return _candidate(match, ctx, "none", None, cue=cue)
+    day = _POSITION_DAY.get(pos or "")
+    if year is None:
+        # The next such month that has not ended before ref.
+        first_try = _month_end(ref.year, month) if day is None else _dt.date(ref.year, month, day)
+        year = ref.year if first_try >= ref else ref.year + 1
+    due = _month_end(year, month) if day is None else _dt.date(year, month, day)
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due = _dt.date(year, month, 1) - _dt.timedelta(days=1)  # "trước tháng 6": end of May
+    if due < ref and not (cue is not None and cue.before):
+        return None
+    return _candidate(match, ctx, "month", due, cue=cue, cued=cue is not None or bool(pos))
+
+
+# -- quarters: "quý I/2023", "trong quý II năm 2024", "quý 3", "cuối quý"
+
+QUARTER = re.compile(
+    r"""(?<![a-z0-9])(?:(?P<pos>cuoi|het)\s+)?quy
+    (?:\s+(?P<q>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
+    (?:\s*-\s*(?P<q2>iv|iii|ii|i|[1-4])(?![a-z0-9]))?
+    (?:\s*[/-]\s*(?P<y>\d{4})|\s*,?\s*(?:nam\s+)?(?P<y2>\d{4})|\s+nam\s+(?P<yrel>nay|sau|toi))?
+    (?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    word, pos = match.group("q"), match.group("pos")
+    if word is None and pos is None:
+        return None
+    if not _written(ctx, match, "quy", "quý"):
+        return None  # "quy" without its accent is another word (quy định, quy mô)
+    cue = _cue_before(ctx.text, match.start())
+    if not pos and not _accepts_period(ctx, match, cue):
+        return None
+    ref = ctx.ref
+    current = (ref.month - 1) // 3 + 1
+    year = _year_word(match.group("y") or match.group("y2") or match.group("yrel"), ref)
+    if word in (None, "nay"):
+        quarter, year = current, ref.year
+    elif word in ("toi", "sau"):
+        quarter, year = (current % 4) + 1, ref.year + (current == 4)
+    else:
+        if word == "tu" and ctx.text.has_marks and "tư" not in _low_word(ctx, match, "q"):
+            return None
+        # "quý II-III/2023" runs to the end of its last quarter.
+        last = match.group("q2") or word
+        quarter = ROMAN.get(last) or QUARTER_WORDS.get(last) or int(last)
+    if year is None:
+        year = ref.year if _quarter_end(ref.year, quarter) >= ref else ref.year + 1
+    due = _quarter_end(year, quarter)
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due = _dt.date(year, quarter * 3 - 2, 1) - _dt.timedelta(days=1)
+    if due < ref and not (cue is not None and cue.before):
+        return None
+    return _candidate(match, ctx, "quarter", due, cue=cue, cued=cue is not None or bool(pos))
+
+
+# -- parts of a year: "6 tháng đầu năm", "9 tháng đầu năm 2024", "nửa cuối năm", "cuối năm"
+
+HALF_YEAR = re.compile(
+    r"""(?<![a-z0-9])(?:
+        (?P<n>\d{1,2}|sau|chin|ba)\s+thang\s+(?P<side>dau|cuoi)\s+nam
+      | nua\s+(?P<side2>dau|cuoi)\s+nam
+      | (?P<end>cuoi|het)\s+nam
+    )(?:\s*,?\s*(?:nam\s+)?(?P<y>\d{4})|\s+(?P<yrel>nay|sau|toi))?(?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _half_year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    ref = ctx.ref
+    if match.group("end"):
+        months, kind = 12, "year"
+    else:
+        if not _accepts_period(ctx, match, cue):
+            return None
+        side = match.group("side") or match.group("side2")
+        if match.group("n"):
+            count = _number(ctx, match, "n")
+            if count is None or not 1 <= count <= 12:
+                return None
+        else:
+            count = 6
+        months, kind = (count if side == "dau" else 12), "half_year"
+    year = _year_word(match.group("y") or match.group("yrel"), ref)
+    if year is None:
+        year = ref.year if _month_end(ref.year, months) >= ref else ref.year + 1
+    due = _month_end(year, months)
+    if due < ref and not (cue is not None and cue.before):
+        return None
+    return _candidate(match, ctx, kind, due, cue=cue, cued=True)
+
+
+# -- years: "trong năm 2023", "năm 2024" (bare), "trong năm nay"
+
+YEAR = re.compile(
+    r"""(?<![a-z0-9])nam
+    (?:\s+(?P<y>\d{4}|nay|sau|toi)(?![\d/]|\s*-\s*\d)
+      |(?=\s*[,.;:)]|\s*$))""",
+    re.VERBOSE,
+)
+
+
+def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if not _written(ctx, match, "nam", "năm"):
+        return None  # "Việt Nam", "miền Nam"
+    cue = _cue_before(ctx.text, match.start())
+    if cue is not None and cue.head("den", "toi"):
+        return None  # "đến năm 2030": a horizon, not a deadline ("đến hết năm" is one)
+    if not _accepts_period(ctx, match, cue):
+        return None
+    if match.group("y") is None and not (cue is not None and cue.head("trong", "ngay trong")):
+        return None  # a lone "năm" only means "this year" in "trong năm"
+    year = _year_word(match.group("y"), ctx.ref) or ctx.ref.year
+    due = _dt.date(year, 12, 31)
+    if due < ctx.ref and not (cue is not None and cue.before):
+        return None  # "kết quả năm 2022": the past
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due = _dt.date(year - 1, 12, 31)
+    return _candidate(match, ctx, "year", due, cue=cue)
+
+
+# -- relative periods: "trong 05 ngày làm việc", "trong vòng 10 ngày", "trong 02 tuần", ...
+
+_SINCE_WORD = (
+    r"(?:ky|ban\s+hanh|nhan\s+duoc|nhan|van\s+ban|cong\s+van|thong\s+bao|chi\s+thi|quyet\s+dinh"
+    r"|ke\s+hoach|ket\s+luan|y\s+kien|chi\s+dao|nay|nay\.|cua|ubnd|tinh|co|duoc|hop|cuoc\s+hop)"
+)
+RELATIVE = re.compile(
+    rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
+    (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang)(?![a-z])
+    (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b))
+    (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
+      (?:(?P<base>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}
+              |\d{{1,2}}\s+thang\s+\d{{1,2}}\s*,?\s*nam\s+\d{{4}})
+        |{_SINCE_WORD}(?:\s+{_SINCE_WORD})*))?""",
+    re.VERBOSE,
+)
+
+
+_DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
+
+
+def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    cued = cue is not None and cue.head(*_RELATIVE_CUES)
+    if not (cued or match.group("since") or _whole(ctx, match.start(), match.end())):
+        return None  # "họp 2 ngày": a duration, not a deadline
+    if cue is not None and _DURATION.search(ctx.text.flat[max(0, cue.start - 25) : cue.start]):
+        return None  # "hội nghị diễn ra trong 2 ngày": how long, not by when
+    count = _number(ctx, match, "n")
+    if count is None or not 0 < count <= 3650:
+        return None
+    base = ctx.ref
+    if match.group("base"):
+        parts = _date_parts(match.group("base"))
+        if parts is None or parts[2] is None:
+            return None
+        try:
+            base = _dt.date(parts[2], parts[1], parts[0])
+        except ValueError:
+            return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
+    unit = match.group("unit")
+    if match.group("wd"):
+        kind, due = "working_days", ctx.calendar.add_working_days(base, count)
+    elif unit.startswith("ngay"):
+        kind, due = "relative_days", base + _dt.timedelta(days=count)
+    elif unit.startswith("tuan"):
+        kind, due = "weeks", base + _dt.timedelta(weeks=count)
+    else:
+        kind, due = "months_relative", _add_months(base, count)
+    core = (match.start(), match.end("unit"))
+    return _candidate(match, ctx, kind, due, cue=cue, cued=True, core=core)
+
+
+# -- Tết: "trước Tết Nguyên đán", "trước Tết Nguyên đán Giáp Thìn 2024", "ngay sau kỳ nghỉ Tết"
+
+TET = re.compile(
+    rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc|ngay\s+sau|sau)\s+(?:khi\s+)?
+    (?P<holiday>(?:ky\s+|dot\s+)?nghi\s+(?:le\s+)?)?tet
+    (?P<solar>\s+duong\s+lich|\s+tay)?
+    (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?
+    (?:\s+(?P<can>{CAN_WORD})\s+(?P<chi>{CHI_WORD}))?
+    (?:\s*,?\s*(?:nam\s+)?(?P<y>\d{{4}}))?(?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    ref, cal = ctx.ref, ctx.calendar
+    rel = " ".join(match.group("rel").split())
+    after = rel.endswith("sau")
+    if (
+        rel.startswith("ngay")
+        and ctx.text.has_marks
+        and not _low_word(ctx, match, "rel").startswith("ngay")
+    ):
+        return None  # "ngày sau Tết" is not "ngay sau Tết"
+    year = int(match.group("y")) if match.group("y") else None
+    if match.group("solar"):
+        if after:
+            return None
+        january_first = year if year is not None else ref.year + 1
+        return _candidate(match, ctx, "tet", _dt.date(january_first - 1, 12, 31), cued=True)
+    if year is None and match.group("can"):
+        for candidate_year in range(ref.year, ref.year + 61):
+            if _canchi_matches(candidate_year, match.group("can"), match.group("chi")):
+                year = candidate_year
+                break
+    try:
+        if year is None:
+            new_year = cal.lunar_new_year(ref.year)
+            # The Tết still to come; for "after Tết", the holiday block not yet over at ref.
+            over = cal.next_working_day(new_year) < ref if after else new_year <= ref
+            if over:
+                new_year = cal.lunar_new_year(ref.year + 1)
+        else:
+            new_year = cal.lunar_new_year(year)
+    except (ValueError, KeyError):
+        return _candidate(match, ctx, "none", None, cued=True)
+    if after:
+        due = cal.next_working_day(new_year)
+    elif match.group("holiday"):
+        due = cal.previous_working_day(new_year)
+    else:
+        due = new_year - _dt.timedelta(days=1)
+    return _candidate(match, ctx, "tet", due, cued=True)
+
+
+# -- recurring duties
+
+RECURRING_DAY_FIRST = re.compile(
+    r"(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?(?:hang|moi|cac)\s+thang(?![a-z])"
+)
+RECURRING_DAY_AFTER = re.compile(
+    r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{0,80}?
+    (?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat|vao)\s+(?:ngay\s+)?(?:mung\s+)?
+    (?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
+    re.VERBOSE,
+)
+RECURRING_QUARTER_DAY = re.compile(
+    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?quy
+    (?![a-z])""",
+    re.VERBOSE,
+)
+RECURRING_YEARLY_AFTER = re.compile(
+    r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{0,80}?
+    (?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?(?P<d>\d{1,2})
+    (?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))(?![\d/])""",
+    re.VERBOSE,
+)
+RECURRING_YEARLY_DATE = re.compile(
+    r"""(?<![\w/.,-])(?:ngay\s+)?(?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
+    \s*,?\s*(?:cua\s+)?(?:hang|moi|cac)\s+nam(?![a-z])""",
+    re.VERBOSE,
+)
+RECURRING_WEEKDAY = re.compile(
+    r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])\s+(?:hang|moi|cac)\s+tuan
+    |(?:hang|moi)\s+tuan\s*,?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7]))(?![a-z])""",
+    re.VERBOSE,
+)
+RECURRING = re.compile(
+    r"""(?<![a-z])(?:
+        (?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>tuan|thang|quy|nam)(?![a-z])(?!\s*\d)
+      | dinh\s+ky\s+(?P<per2>tuan|thang|quy|nam)(?![a-z])(?!\s*\d)
+      | (?P<semi>(?:dinh\s+ky\s+)?(?:06|6|sau)\s+thang\s+(?:mot|1)\s+lan
+               |dinh\s+ky\s+(?:06|6|sau)\s+thang|dinh\s+ky\s+nua\s+nam|hang\s+nua\s+nam)
+    )""",
+    re.VERBOSE,
+)
+_PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "yearly"}
+# "tăng trưởng bình quân hằng năm": a rate, not a duty.
+_DESCRIPTIVE = re.compile(r"(?:binh\s+quan|trung\s+binh|tang|giam|dat)\s*$")
+
+
+def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue, recurrence="monthly")
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="monthly", cued=True)
+
+
+def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    if due is None:
+        return _candidate(match, ctx, "none", None, recurrence="monthly")
+    phrase = ctx.text.flat[match.start() : match.end()]
+    if "truoc" in phrase.split() and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
+
+
+def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    month = int(match.group("m") or match.group("m2"))
+    due = _next_day_month(int(match.group("d")), month, ctx.ref) if 1 <= month <= 12 else None
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue, recurrence="yearly")
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="yearly", cued=True)
+
+
+def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    day, ref = int(match.group("d")), ctx.ref
+    due = None
+    for offset in range(0, 5):  # the last month of this quarter, or of a later one
+        quarter_end = _add_months(_quarter_end(ref.year, (ref.month - 1) // 3 + 1), 3 * offset)
+        if day <= quarter_end.day:
+            candidate = quarter_end.replace(day=day)
+            if candidate >= ref:
+                due = candidate
+                break
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue, recurrence="quarterly")
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="quarterly", cued=True)
+
+
+def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    weekday = WEEKDAYS[match.group("wd") or match.group("wd2")]
+    due = ctx.ref + _dt.timedelta(days=(weekday - ctx.ref.weekday()) % 7)
+    return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
+
+
+def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    ref = ctx.ref
+    if match.group("semi"):
+        low = ctx.text.low[match.start() : match.end()]
+        if "sau" in match.group("semi").split() and ctx.text.has_marks and "sáu" not in low:
+            return None  # "định kỳ sau tháng ..." is not "định kỳ sáu tháng"
+        mid_year = _dt.date(ref.year, 6, 30)
+        due = mid_year if ref <= mid_year else _dt.date(ref.year, 12, 31)
+        return _candidate(match, ctx, "recurring", due, recurrence=None, cued=True)
+    period = match.group("per") or match.group("per2")
+    before = ctx.text.flat[max(0, match.start() - 20) : match.start()]
+    if period == "nam" and _DESCRIPTIVE.search(before):
+        return None
+    recurrence = _PERIODS[period]
+    if recurrence == "weekly":
+        due = ref + _dt.timedelta(days=(4 - ref.weekday()) % 7)  # the coming Friday
+    elif recurrence == "monthly":
+        due = _month_end(ref.year, ref.month)
+    elif recurrence == "quarterly":
+        due = _quarter_end(ref.year, (ref.month - 1) // 3 + 1)
+    else:
+        due = _dt.date(ref.year, 12, 31)
+    return _candidate(match, ctx, "recurring", due, recurrence=recurrence, cued=True)
+
+
+# -- no date: ongoing and immediate duties
+
+ONGOING = re.compile(
+    r"(?<![a-z])(?:thuong\s+xuyen|lien\s+tuc|(?:hang|moi)\s+ngay|lau\s+dai)(?![a-z])"
+)
+IMMEDIATE = re.compile(
+    r"(?<![a-z])(?P<word>ngay\s+lap\s+tuc|(?:ngay\s+)?trong\s+ngay|khan\s+truong|kip\s+thoi"
+    r"|khan\s+cap|cap\s+bach|ngay)(?![a-z])"
+)
+_DAY_FOLLOWS = re.compile(r"\s*(?:\d|mung|lam\s+viec|ky|ban\s+hanh|nhan|hom|mai|thu|cua|nay|\()")
+_DAY_PRECEDES = re.compile(r"(?:\d|truoc|sau|tu|den|cac|moi|hang|nhung|vai|so|trong|la|vao)\s*$")
+
+
+def _ongoing(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    return _candidate(match, ctx, "ongoing", None, cued=True)
+
+
+def _immediate(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    word = " ".join(match.group("word").split())
+    if word.startswith("ngay") or word == "trong ngay":
+        low = _low_word(ctx, match, "word")
+        if word == "trong ngay":
+            if ctx.text.has_marks and "ngày" not in low:
+                return None
+            if _DAY_FOLLOWS.match(ctx.text.flat, match.end()):
+                return None
+            return _candidate(match, ctx, "immediate", ctx.ref, cued=True)
+        if ctx.text.has_marks:
+            if not low.startswith("ngay"):
+                return None  # "ngày" (day), not "ngay" (at once)
+        elif _DAY_FOLLOWS.match(ctx.text.flat, match.end()) or _DAY_PRECEDES.search(
+            ctx.text.flat[max(0, match.start() - 12) : match.start()]
+        ):
+            return None  # without diacritics "ngay" is also "ngày": keep only clear cases
+        if word == "ngay trong ngay":
+            return _candidate(match, ctx, "immediate", ctx.ref, cued=True)
+    return _candidate(match, ctx, "immediate", None, cued=True)
+
+
+# The dispatch table. Order breaks ties between spans of equal length (earlier wins).
+FAMILIES: tuple[_Family, ...] = tuple(
+    _Family(name, pattern, handler, order)
+    for order, (name, pattern, handler) in enumerate(
+        [
+            ("tet", TET, _tet),
+            ("recurring_day_after", RECURRING_DAY_AFTER, _recurring_day_after),
+            ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
+            ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),
+            ("recurring_yearly_after", RECURRING_YEARLY_AFTER, _recurring_yearly_date),
+            ("recurring_yearly_date", RECURRING_YEARLY_DATE, _recurring_yearly_date),
+            ("recurring_weekday", RECURRING_WEEKDAY, _recurring_weekday),
+            ("recurring", RECURRING, _recurring),
+            ("date_range", DATE_RANGE, _date_range),
+            ("relative", RELATIVE, _relative),
+            ("explicit_date", EXPLICIT_DATE, _explicit_date),
+            ("half_year", HALF_YEAR, _half_year),
+            ("quarter", QUARTER, _quarter),
+            ("month", MONTH, _month),
+            ("year", YEAR, _year),
+            ("day_only", DAY_ONLY, _day_only),
+            ("ongoing", ONGOING, _ongoing),
+            ("immediate", IMMEDIATE, _immediate),
+        ]
+    )
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Traps: spans whose dates and periods are not deadlines.
+# --------------------------------------------------------------------------------------------
+
+TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017 (của Bộ ...)", "Quyết định số
+    # 12/QĐ-UBND ngày 05/01/2023": the date of a cited document.
+    (
+        "cited_document",
+        re.compile(
+            rf"(?<![\w/])(?:so\s*:?\s*)?{DOC_NUMBER}\s*,?\s*(?:\(\s*)?(?:ban\s+hanh\s+)?ngay\s+{DATE_ANY}"
+        ),
+    ),
+    # "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị": the narrative opens with a date.
+    (
+        "narrative_date",
+        re.compile(
+            rf"(?:^|(?<=[\n.;:!?]))\s*[-+*•]?\s*(?:hom\s+nay\s*,?\s*|sang\s+|chieu\s+|toi\s+|vao\s+)?"
+            rf"(?:ngay\s+)?{DATE_ANY}\s*,"
+        ),
+    ),
+    # "Kiên Giang, ngày 28 tháng 8 năm 2019": the place and date of issue.
+    (
+        "place_and_date",
+        re.compile(
+            rf"(?:^|\n)\s*(?![^\n,]*(?<![a-z])(?:truoc|cham|han|gio|den|trong|vao)(?![a-z]))"
+            rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}"
+        ),
+    ),
+    # "giai đoạn 2021-2025", "Kế hoạch 5 năm 2021 - 2025", "nhiệm kỳ 2020-2025".
+    ("year_range", re.compile(r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)")),
+    # "đến năm 2030, tầm nhìn đến năm 2050": horizons.
+    ("horizon", re.compile(r"(?<![a-z])(?:tam\s+nhin|dinh\s+huong)?\s*(?:den|toi)\s+nam\s+\d{4}")),
+    # "trước, trong và sau Tết": a season, not a deadline.
+    (
+        "tet_season",
+        re.compile(r"(?<![a-z])truoc\s*,?\s*trong\s*(?:,|va)\s*sau\s+(?:ky\s+nghi\s+)?tet"),
+    ),
+    # "có hiệu lực (thi hành) kể từ ngày ký / sau 10 ngày kể từ ngày ký": when a text takes effect.
+    (
+        "effective",
+        re.compile(
+            r"(?<![a-z])hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?(?:tu|sau)\s+[^.;\n]{0,40}?"
+            r"(?:ngay\s+(?:ky|ban\s+hanh)|\d{4})"
+        ),
+    ),
+    # "(kể) từ ngày 01/3" alone starts a period; a range's end is read by the date_range family.
+    ("period_start", re.compile(rf"(?<![a-z])(?:ke\s+)?tu\s+(?:ngay\s+)?{DATE_ANY}(?![\d/])")),
+)
+
+
+def _trap_spans(text: _Text) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for _name, pattern in TRAPS:
+        spans.extend(m.span() for m in pattern.finditer(text.flat) if m.end() > m.start())
+    return spans
+
+
+def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+
+
+# --------------------------------------------------------------------------------------------
+# dateparser fallback: an explicit date in a form the grammar does not know, after a strong cue.
+# --------------------------------------------------------------------------------------------
+
+_FALLBACK_CUE = re.compile(
+    r"(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|han\s+chot(?:\s+la)?|thoi\s+han(?:\s+la)?)"
+    r"\s*:?\s*(?:ngay\s+)?(?P<rest>[^,;\n()]{3,40})"
+)
+# Only hand dateparser something that looks like a written date, never "3 ngày" or "14 giờ".
+_DATE_LIKE = re.compile(
+    r"\d\s*[/.-]\s*\d|\d\s*(?:thg|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
+def _dateparser_settings(ref: _dt.date) -> dict[str, object]:
+    return {
+        "RELATIVE_BASE": _dt.datetime.combine(ref, _dt.time()),
+        "DATE_ORDER": "DMY",
+        "PREFER_DATES_FROM": "future",
+        "REQUIRE_PARTS": ["day", "month"],
+    }
+
+
+def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for match in _FALLBACK_CUE.finditer(text.flat):
+        if _overlaps(match.span(), taken) or not _DATE_LIKE.search(match.group("rest")):
+            continue
+        rest_start, rest_end = match.span("rest")
+        # Words of the low twin (it keeps the diacritics dateparser needs, at the same indexes).
+        words = list(re.finditer(r"\S+", text.low[rest_start:rest_end]))[:5]
+        # The longest run of up to five words that dateparser reads as a full date.
+        for size in range(len(words), 0, -1):
+            chunk_end = rest_start + words[size - 1].end()
+            chunk = text.low[rest_start:chunk_end].rstrip(".")
+            if not _DATE_LIKE.search(text.flat[rest_start:chunk_end]):
+                break
+            try:
+                parsed = dateparser.parse(
+                    chunk, languages=["vi", "en"], settings=_dateparser_settings(ctx.ref)
+                )
+            except Exception:  # odd input makes dateparser raise assorted errors: none are ours
+                parsed = None
+            if parsed is None:
+                continue
+            due = parsed.date()
+            cue = _cue_before(text, rest_start) or _Cue(match.start(), "truoc")
+            if cue.strict_before and not ctx.inclusive:
+                due -= _dt.timedelta(days=1)
+            found.append(
+                _Candidate(
+                    start=match.start(),
+                    end=chunk_end,
+                    core_start=rest_start,
+                    core_end=chunk_end,
+                    kind="date",
+                    date=due,
+                    cued=True,
+                    order=len(FAMILIES),
+                )
+            )
+            break
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Putting it together.
+# --------------------------------------------------------------------------------------------
+
+
+def _candidates(
+    text: str,
+    ref: _dt.date,
+    calendar: WorkingCalendar | None,
+    *,
+    before_is_inclusive: bool,
+    bare_ok: bool,
+) -> tuple[_Text, list[_Candidate]]:
+    normalised = _normalise(text)
+    ctx = _Context(
+        text=normalised,
+        ref=ref,
+        calendar=calendar or WorkingCalendar(),
+        inclusive=before_is_inclusive,
+        bare_ok=bare_ok,
+    )
+    traps = _trap_spans(normalised)
+    found: list[_Candidate] = []
+    for family in FAMILIES:
+        for match in family.pattern.finditer(normalised.flat):
+            if match.end() == match.start():
+                continue
+            candidate = family.handler(match, ctx)
+            if candidate is None:
+                continue
+            if candidate.kind != "blocked" and _overlaps(
+                (candidate.core_start, candidate.core_end), traps
+            ):
+                continue
+            found.append(
+                replace(candidate, order=family.order, in_parens=_in_parens(normalised, candidate))
+            )
+    chosen = _resolve(found)
+    fallback = _fallback(normalised, ctx, [(c.start, c.end) for c in chosen] + traps)
+    chosen = _resolve(chosen + fallback)
+    return normalised, [c for c in chosen if c.kind != "blocked"]
+
+
+def _in_parens(text: _Text, candidate: _Candidate) -> int:
+    opened = text.flat.rfind("(", 0, candidate.start)
+    return int(opened >= 0 and ")" not in text.flat[opened : candidate.start])
+
+
+def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest phrase where phrases overlap (ties: the family listed first)."""
+    chosen: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (-c.length, c.order, c.start)):
+        if not _overlaps((candidate.start, candidate.end), ((c.start, c.end) for c in chosen)):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _to_deadline(text: _Text, candidate: _Candidate) -> Deadline:
+    return Deadline(
+        date=candidate.date,
+        kind=candidate.kind,
+        recurrence=candidate.recurrence,
+        phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:"),
+        time=candidate.time,
+    )
+
+
+def find_deadlines(
+    text: str,
+    ref: _dt.date,
+    *,
+    calendar: WorkingCalendar | None = None,
+    before_is_inclusive: bool = True,
+) -> list[Deadline]:
+    """Find every deadline phrase in a text, in order (impossible dates come with kind "none")."""
+    normalised, candidates = _candidates(
+        text, ref, calendar, before_is_inclusive=before_is_inclusive, bare_ok=False
+    )
+    return [_to_deadline(normalised, c) for c in candidates]
+
+
+def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
+    """Order of preference between the deadlines of one text (smaller is better)."""
+    if candidate.kind == "recurring":
+        group = 0
+    elif candidate.kind in _DATED_KINDS and candidate.date is not None:
+        group = 1
+    elif candidate.kind == "ongoing":
+        group = 2
+    elif candidate.kind == "immediate":
+        group = 3
+    else:
+        group = 4
+    # Among dated ones: a cued phrase beats a bare date, one in the main clause beats one in a
+    # parenthesis ("trước ngày 20/01/2023 (trước Tết)" restates), then the latest date wins, as
+    # the final completion of a task given in steps.
+    latest = -candidate.date.toordinal() if candidate.date else 0
+    return group, (0 if candidate.cued else 2) + candidate.in_parens, latest, candidate.start
+
+
+def parse_deadline(
+    text: str,
+    ref: _dt.date,
+    *,
+    calendar: WorkingCalendar | None = None,
+    before_is_inclusive: bool = True,
+) -> Deadline:
+    """Read the deadline of a phrase or a sentence, relative to the issue date ref."""
+    normalised, candidates = _candidates(
+        text, ref, calendar, before_is_inclusive=before_is_inclusive, bare_ok=False
+    )
+    if not candidates:
+        return NO_DEADLINE
+    return _to_deadline(normalised, min(candidates, key=_preference))
+
+
+def section_deadline(
+    heading: str,
+    ref: _dt.date,
+    *,
+    calendar: WorkingCalendar | None = None,
+) -> Deadline | None:
+    """The deadline a section heading gives its tasks ("nhiệm vụ trọng tâm tháng 01/2023")."""
+    normalised, candidates = _candidates(
+        heading, ref, calendar, before_is_inclusive=True, bare_ok=True
+    )
+    usable = [c for c in candidates if c.kind != "none"]
+    if not usable:
+        return None
+    dated = [c for c in usable if c.date is not None]
+    return _to_deadline(normalised, (dated or usable)[0])

@@ -1,0 +1,608 @@
+"""The Vietnamese deadline grammar, as tables of real phrases and the dates they mean.
+
+Unless a row says otherwise, the issue date (``ref``) is 5 January 2023, the day of the meeting in
+shared/samples/thong-bao-ket-luan-2023.txt (a Thursday; Tết Quý Mão fell on Sunday 22 January 2023
+and offices were closed from Friday 20 to Thursday 26 January).
+"""
+
+from __future__ import annotations
+
+import csv
+import unicodedata
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from ingest.deadlines import (
+    KINDS,
+    RECURRENCES,
+    Deadline,
+    find_deadlines,
+    parse_deadline,
+    section_deadline,
+)
+from vncalendar import WorkingCalendar
+
+REF = date(2023, 1, 5)
+DATA = Path(__file__).parent / "data" / "deadline_phrases.tsv"
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
+
+
+def read(text: str, ref: date = REF, **options: bool) -> tuple[date | None, str, str | None]:
+    deadline = parse_deadline(text, ref, **options)
+    return deadline.date, deadline.kind, deadline.recurrence
+
+
+# -- "trước ngày X", "chậm nhất ngày X", "hạn chót X": a day, by default X itself ----------------
+
+EXPLICIT_DATES = [
+    ("trước ngày 15/3/2023", date(2023, 3, 15)),
+    ("trước ngày 15 tháng 3 năm 2023", date(2023, 3, 15)),
+    ("chậm nhất ngày 15/3", date(2023, 3, 15)),
+    ("hạn chót 15/03/2023", date(2023, 3, 15)),
+    ("xong trước 30/6", date(2023, 6, 30)),
+    ("hoàn thành trước ngày 30/6/2023", date(2023, 6, 30)),
+    ("báo cáo UBND tỉnh chậm nhất là ngày 20/01/2023", date(2023, 1, 20)),
+    ("Hạn xử lý: 15/03/2023", date(2023, 3, 15)),
+    ("thời hạn hoàn thành: 31/3/2023", date(2023, 3, 31)),
+    ("gửi Sở Tài chính trước ngày 10/01", date(2023, 1, 10)),
+    # A date without a year is the next one on or after the issue date.
+    ("trước ngày 04/01", date(2024, 1, 4)),
+    ("trước ngày 05/01", date(2023, 1, 5)),
+    ("trước ngày 29/02", date(2024, 2, 29)),
+    ("báo cáo kết quả bằng văn bản trước ngày 20.7.2023", date(2023, 7, 20)),
+    ("trước ngày 15-3-2023", date(2023, 3, 15)),
+    ("trước ngày 15/3/23", date(2023, 3, 15)),
+    ("chậm nhất vào ngày 15 tháng Ba", date(2023, 3, 15)),
+    ("trước ngày 31 tháng 12 năm sau", date(2024, 12, 31)),
+    ("đến ngày 30/9/2023", date(2023, 9, 30)),
+    ("tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023", date(2023, 3, 31)),
+    ("báo cáo trước ngày 20", date(2023, 1, 20)),
+    # dateparser reads what the grammar does not know, after a clear cue.
+    ("hạn chót: 2023-03-15", date(2023, 3, 15)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXPLICIT_DATES)
+def test_explicit_dates(text: str, expected: date) -> None:
+    assert read(text) == (expected, "date", None)
+
+
+# -- months: the last day of the month ----------------------------------------------------------
+
+MONTHS = [
+    ("trong tháng 01/2023", date(2023, 1, 31)),
+    ("trong tháng 01", date(2023, 1, 31)),
+    ("tháng 3/2023", date(2023, 3, 31)),
+    ("tháng 3 năm 2024", date(2024, 3, 31)),
+    ("cuối tháng 3", date(2023, 3, 31)),
+    ("hoàn thành trong tháng 02", date(2023, 2, 28)),
+    ("trong tháng 2/2024", date(2024, 2, 29)),
+    ("trình UBND tỉnh trong tháng 12", date(2023, 12, 31)),
+    ("Thời gian hoàn thành: tháng 4/2023", date(2023, 4, 30)),
+    ("trong tháng này", date(2023, 1, 31)),
+    ("trong tháng tới", date(2023, 2, 28)),
+    ("trong tháng Giêng", date(2023, 1, 31)),
+    ("đầu tháng 3", date(2023, 3, 10)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MONTHS)
+def test_months_end_on_their_last_day(text: str, expected: date) -> None:
+    assert read(text) == (expected, "month", None)
+
+
+# -- quarters, Roman or Arabic -----------------------------------------------------------------
+
+QUARTERS = [
+    ("quý I/2023", date(2023, 3, 31)),
+    ("trong quý II năm 2024", date(2024, 6, 30)),
+    ("quý 3", date(2023, 9, 30)),
+    ("hoàn thành trong quý IV/2023", date(2023, 12, 31)),
+    ("trong quý 2/2023", date(2023, 6, 30)),
+    ("Thời gian hoàn thành: Quý II/2024", date(2024, 6, 30)),
+    ("trong quý này", date(2023, 3, 31)),
+    ("cuối quý", date(2023, 3, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUARTERS)
+def test_quarters_end_on_their_last_day(text: str, expected: date) -> None:
+    assert read(text) == (expected, "quarter", None)
+
+
+# -- parts of a year and whole years ------------------------------------------------------------
+
+YEARS = [
+    ("6 tháng đầu năm", date(2023, 6, 30), "half_year"),
+    ("trong 6 tháng đầu năm 2024", date(2024, 6, 30), "half_year"),
+    ("6 tháng cuối năm", date(2023, 12, 31), "half_year"),
+    ("9 tháng đầu năm", date(2023, 9, 30), "half_year"),
+    ("nửa đầu năm", date(2023, 6, 30), "half_year"),
+    ("cuối năm", date(2023, 12, 31), "year"),
+    ("cuối năm 2024", date(2024, 12, 31), "year"),
+    ("năm 2023", date(2023, 12, 31), "year"),
+    ("trong năm 2023", date(2023, 12, 31), "year"),
+    ("hoàn thành trong năm nay", date(2023, 12, 31), "year"),
+    ("Thời gian thực hiện: năm 2024", date(2024, 12, 31), "year"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), YEARS)
+def test_parts_of_years(text: str, expected: date, kind: str) -> None:
+    assert read(text) == (expected, kind, None)
+
+
+# -- relative periods, counted from the day after the issue date --------------------------------
+
+RELATIVE = [
+    # 6, 9, 10, 11, 12 January: weekends skipped.
+    ("trong 05 ngày làm việc", date(2023, 1, 12), "working_days"),
+    ("05 (năm) ngày làm việc", date(2023, 1, 12), "working_days"),
+    # 6 ... 19 January, then Tết closes offices until the 27th.
+    ("trong 10 ngày làm việc", date(2023, 1, 19), "working_days"),
+    ("trong 12 ngày làm việc", date(2023, 1, 30), "working_days"),
+    ("Sở Tài chính báo cáo UBND tỉnh trong 10 ngày làm việc", date(2023, 1, 19), "working_days"),
+    (
+        "trong thời hạn 03 ngày làm việc kể từ ngày nhận được văn bản",
+        date(2023, 1, 10),
+        "working_days",
+    ),
+    ("trong vòng 10 ngày", date(2023, 1, 15), "relative_days"),
+    ("trong 10 ngày kể từ ngày ký", date(2023, 1, 15), "relative_days"),
+    ("trong mười ngày", date(2023, 1, 15), "relative_days"),
+    ("trong vòng mười lăm ngày", date(2023, 1, 20), "relative_days"),
+    ("trong hai mươi ngày", date(2023, 1, 25), "relative_days"),
+    ("chậm nhất 30 ngày", date(2023, 2, 4), "relative_days"),
+    ("trong 30 ngày kể từ ngày 15/3/2023", date(2023, 4, 14), "relative_days"),
+    ("trong 02 tuần", date(2023, 1, 19), "weeks"),
+    ("trong vòng một tuần", date(2023, 1, 12), "weeks"),
+    ("trong 03 tháng", date(2023, 4, 5), "months_relative"),
+    ("trong sáu tháng", date(2023, 7, 5), "months_relative"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), RELATIVE)
+def test_relative_periods(text: str, expected: date, kind: str) -> None:
+    assert read(text) == (expected, kind, None)
+
+
+def test_working_days_use_the_calendar_given() -> None:
+    class ClosedOnTheNinth(WorkingCalendar):
+        def is_working_day(self, day: date) -> bool:
+            return day != date(2023, 1, 9) and super().is_working_day(day)
+
+    deadline = parse_deadline("trong 05 ngày làm việc", REF, calendar=ClosedOnTheNinth())
+    assert deadline.date == date(2023, 1, 13)
+
+
+# -- Tết, from the lunar calendar -----------------------------------------------------------------
+
+TET = [
+    # Mùng 1 Tết Quý Mão is 22/01/2023: "trước Tết" is the day before.
+    ("trước Tết Nguyên đán", REF, date(2023, 1, 21)),
+    ("hoàn thành trước Tết", REF, date(2023, 1, 21)),
+    ("trước Tết Nguyên đán Giáp Thìn 2024", REF, date(2024, 2, 9)),
+    ("trước Tết Nguyên đán Giáp Thìn", REF, date(2024, 2, 9)),
+    ("trước Tết Nguyên đán Quý Mão", REF, date(2023, 1, 21)),
+    # Offices reopen on Friday 27/01/2023.
+    ("ngay sau kỳ nghỉ Tết", REF, date(2023, 1, 27)),
+    ("sau Tết", REF, date(2023, 1, 27)),
+    ("ngay sau Tết Nguyên đán", REF, date(2023, 1, 27)),
+    ("trước kỳ nghỉ Tết", REF, date(2023, 1, 19)),
+    # Issued after Tết 2023: the next one (mùng 1 Tết Giáp Thìn is 10/02/2024).
+    ("trước Tết Nguyên đán", date(2023, 3, 1), date(2024, 2, 9)),
+    ("ngay sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024", date(2024, 2, 15), date(2024, 2, 15)),
+    ("trước Tết Dương lịch", REF, date(2023, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), TET)
+def test_tet(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref) == (expected, "tet", None)
+
+
+# -- recurring duties: the next occurrence is the deadline ---------------------------------------
+
+RECURRING = [
+    ("định kỳ hằng tháng", date(2023, 1, 31), "monthly"),
+    ("báo cáo hàng tháng", date(2023, 1, 31), "monthly"),
+    ("trước ngày 20 hằng tháng", date(2023, 1, 20), "monthly"),
+    ("trước ngày 03 hằng tháng", date(2023, 2, 3), "monthly"),
+    ("ngày 25 hàng tháng", date(2023, 1, 25), "monthly"),
+    (
+        "định kỳ hằng tháng báo cáo UBND tỉnh (qua Sở Tài chính) trước ngày 20",
+        date(2023, 1, 20),
+        "monthly",
+    ),
+    ("hằng quý", date(2023, 3, 31), "quarterly"),
+    ("báo cáo định kỳ hằng quý", date(2023, 3, 31), "quarterly"),
+    ("hàng năm", date(2023, 12, 31), "yearly"),
+    ("chậm nhất vào ngày 15 tháng 10 hàng năm", date(2023, 10, 15), "yearly"),
+    ("trước ngày 15/12 hằng năm", date(2023, 12, 15), "yearly"),
+    ("hằng tuần", date(2023, 1, 6), "weekly"),
+    ("vào thứ Hai hằng tuần", date(2023, 1, 9), "weekly"),
+    ("thứ Năm hằng tuần", date(2023, 1, 5), "weekly"),
+    ("mỗi tháng", date(2023, 1, 31), "monthly"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "recurrence"), RECURRING)
+def test_recurring(text: str, expected: date, recurrence: str) -> None:
+    assert read(text) == (expected, "recurring", recurrence)
+
+
+@pytest.mark.parametrize(
+    "text", ["báo cáo định kỳ 6 tháng", "định kỳ 6 tháng một lần", "định kỳ sáu tháng"]
+)
+def test_semi_annual_reports_have_a_date_but_no_recurrence_step(text: str) -> None:
+    # Storage only knows weekly/monthly/quarterly/yearly: the officer sets the step by hand.
+    assert read(text) == (date(2023, 6, 30), "recurring", None)
+
+
+# -- no date: ongoing and immediate ----------------------------------------------------------------
+
+NO_DATE = [
+    ("thường xuyên", "ongoing"),
+    ("thường xuyên kiểm tra, giám sát", "ongoing"),
+    ("liên tục", "ongoing"),
+    ("hằng ngày", "ongoing"),
+    ("thực hiện lâu dài", "ongoing"),
+    ("Thời gian thực hiện: thường xuyên", "ongoing"),
+    ("ngay", "immediate"),
+    ("khẩn trương", "immediate"),
+    ("kịp thời", "immediate"),
+    ("triển khai thực hiện ngay", "immediate"),
+    ("Sở Y tế khẩn trương triển khai", "immediate"),
+    ("ngay lập tức", "immediate"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NO_DATE)
+def test_ongoing_and_immediate_have_no_date(text: str, kind: str) -> None:
+    assert read(text) == (None, kind, None)
+
+
+def test_today_is_immediate_with_a_date() -> None:
+    assert read("báo cáo ngay trong ngày") == (REF, "immediate", None)
+
+
+# -- what is not a deadline ---------------------------------------------------------------------
+
+NOT_DEADLINES = [
+    "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017",
+    "Quyết định số 12/QĐ-UBND ngày 05/01/2023",
+    "theo Nghị quyết số 95/2014/NQ-HĐND ngày 11/12/2023 của HĐND tỉnh",
+    "Kết luận số 71-KL/TU ngày 24/3/2023 của Ban Thường vụ Tỉnh ủy",
+    "Công văn số 2221 /UBND-TH ngày 04/12/2023",
+    "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị",
+    "Ngày 24/5/2023, UBND tỉnh ban hành Công văn",
+    "Kiên Giang, ngày 28 tháng 8 năm 2023",
+    "đến năm 2030, tầm nhìn đến năm 2050",
+    "giai đoạn 2021-2025",
+    "Kế hoạch 5 năm 2021-2025",
+    "giai đoạn 2021 - 2025",
+    "kết quả năm 2022",
+    "những mặt được, tồn tại, hạn chế của năm 2022",
+    "đạt mục tiêu 7,24% của cả nhiệm kỳ",
+    "thu ngân sách của tỉnh phải đạt hơn 73.645 tỷ đồng",
+    "GRDP bình quân đầu người phải đạt 3.485 USD",
+    "đạt 12/15 chỉ tiêu",
+    "Hội nghị Kiểm điểm chỉ đạo điều hành của UBND tỉnh năm 2022¹.",
+    "4. Về các kiến nghị:",
+    "an toàn giao thông trước, trong và sau Tết",
+    "Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.",
+    "Quyết định này có hiệu lực kể từ ngày ký.",
+    "tăng trưởng bình quân hằng năm đạt 8%",
+    "Kế hoạch phát triển kinh tế - xã hội năm 2023",
+    "quy định tại Điều 3",
+    "Từ ngày 1.1 đến ngày 6.7, UBND tỉnh giao 833 nhiệm vụ",
+    "trong 3 tháng qua",
+    "hội nghị diễn ra trong 2 ngày",
+    "Việt Nam",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEADLINES)
+def test_not_deadlines(text: str) -> None:
+    ref = date(2023, 7, 8) if "6.7" in text else REF
+    assert parse_deadline(text, ref) == Deadline(date=None, kind="none", recurrence=None, phrase="")
+
+
+# -- the same without diacritics ------------------------------------------------------------------
+
+NO_DIACRITICS = [
+    ("truoc ngay 15/3/2023", date(2023, 3, 15), "date", None),
+    ("cham nhat ngay 15/3", date(2023, 3, 15), "date", None),
+    ("quy I/2023", date(2023, 3, 31), "quarter", None),
+    ("trong quy II nam 2024", date(2024, 6, 30), "quarter", None),
+    ("trong thang 01/2023", date(2023, 1, 31), "month", None),
+    ("6 thang dau nam", date(2023, 6, 30), "half_year", None),
+    ("trong 05 ngay lam viec", date(2023, 1, 12), "working_days", None),
+    ("trong vong muoi ngay", date(2023, 1, 15), "relative_days", None),
+    ("truoc Tet Nguyen dan", date(2023, 1, 21), "tet", None),
+    ("ngay sau ky nghi Tet", date(2023, 1, 27), "tet", None),
+    ("dinh ky hang thang", date(2023, 1, 31), "recurring", "monthly"),
+    ("truoc ngay 20 hang thang", date(2023, 1, 20), "recurring", "monthly"),
+    ("thuong xuyen", None, "ongoing", None),
+    ("khan truong", None, "immediate", None),
+    ("thuc hien ngay", None, "immediate", None),
+    ("TRƯỚC NGÀY 15/3/2023", date(2023, 3, 15), "date", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind", "recurrence"), NO_DIACRITICS)
+def test_without_diacritics_or_in_capitals(
+    text: str, expected: date | None, kind: str, recurrence: str | None
+) -> None:
+    assert read(text) == (expected, kind, recurrence)
+
+
+# -- impossible dates: reported, never raised -----------------------------------------------------
+
+IMPOSSIBLE = ["30/02/2023", "32/1", "trước ngày 31/04/2023", "trước ngày 30/02", "tháng 13/2023"]
+
+
+@pytest.mark.parametrize("text", IMPOSSIBLE)
+def test_impossible_dates(text: str) -> None:
+    deadline = parse_deadline(text, REF)
+    assert (deadline.date, deadline.kind) == (None, "none")
+    assert deadline.phrase  # the officer sees what could not be read
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "¹²³", "ngày", "tháng", "quý", "năm", "trước", "////", "0/0/0", "99/99/9999"],
+)
+def test_odd_input_never_raises(text: str) -> None:
+    assert parse_deadline(text, REF).kind in KINDS
+
+
+# -- options -----------------------------------------------------------------------------------
+
+EXCLUSIVE = [
+    ("trước ngày 15/3/2023", date(2023, 3, 14)),
+    ("chậm nhất ngày 15/3/2023", date(2023, 3, 15)),  # "at the latest" is always the day itself
+    ("trước ngày 01/3", date(2023, 2, 28)),
+    ("trước tháng 6/2023", date(2023, 5, 31)),
+    ("trước ngày 20 hằng tháng", date(2023, 1, 19)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EXCLUSIVE)
+def test_before_can_exclude_the_day_named(text: str, expected: date) -> None:
+    assert parse_deadline(text, REF, before_is_inclusive=False).date == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "at"),
+    [
+        ("trước 14 giờ ngày 15/3/2024", date(2024, 3, 15), time(14, 0)),
+        (
+            "Báo cáo gửi về Văn phòng UBND tỉnh trước 14 giờ, ngày 05/12/2023.",
+            date(2023, 12, 5),
+            time(14, 0),
+        ),
+        ("trước 16h30 ngày 20/3", date(2023, 3, 20), time(16, 30)),
+        ("trước 3 giờ chiều ngày 20/3", date(2023, 3, 20), time(15, 0)),
+    ],
+)
+def test_time_of_day(text: str, expected: date, at: time) -> None:
+    deadline = parse_deadline(text, REF)
+    assert (deadline.date, deadline.time) == (expected, at)
+
+
+# -- phrases are exact substrings of the input ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Sở Tài chính báo cáo UBND tỉnh trong 10 ngày làm việc.", "trong 10 ngày làm việc"),
+        ("Sở KH&ĐT hoàn thành trong tháng 01/2023.", "hoàn thành trong tháng 01/2023"),
+        ("Các đơn vị gửi báo cáo trước ngày 20 hằng tháng.", "trước ngày 20 hằng tháng"),
+        ("Ngay sau kỳ nghỉ Tết, phải bắt tay ngay vào công việc", "Ngay sau kỳ nghỉ Tết"),
+        ("trình UBND tỉnh TRƯỚC NGÀY 15/3/2023!", "TRƯỚC NGÀY 15/3/2023"),
+    ],
+)
+def test_phrase_is_the_substring_read(text: str, phrase: str) -> None:
+    assert parse_deadline(text, REF).phrase == phrase
+
+
+def test_decomposed_input_maps_back_to_the_original_characters() -> None:
+    text = unicodedata.normalize("NFD", "Sở Xây dựng hoàn thành trước ngày 15/3/2023.")
+    deadline = parse_deadline(text, REF)
+    assert deadline.date == date(2023, 3, 15)
+    assert deadline.phrase in text
+    assert unicodedata.normalize("NFC", deadline.phrase) == "hoàn thành trước ngày 15/3/2023"
+
+
+# -- sentences: one deadline chosen among several -------------------------------------------------
+
+SENTENCES = [
+    # A dated deadline wins over "khẩn trương"; the final completion date over an earlier step.
+    ("Sở Xây dựng khẩn trương hoàn thành trước ngày 15/3/2023", date(2023, 3, 15), "date"),
+    (
+        "xây dựng kế hoạch trước ngày 15/3/2023, tổ chức thực hiện trong quý II/2023",
+        date(2023, 6, 30),
+        "quarter",
+    ),
+    ("thường xuyên theo dõi, báo cáo kết quả trước ngày 30/6/2023", date(2023, 6, 30), "date"),
+    (
+        "Theo Quyết định số 12/QĐ-UBND ngày 05/01/2023, các sở hoàn thành trong quý I/2023",
+        date(2023, 3, 31),
+        "quarter",
+    ),
+    (
+        "Căn cứ Kế hoạch số 45/KH-UBND ngày 10/02/2023, gửi báo cáo trước ngày 10/3",
+        date(2023, 3, 10),
+        "date",
+    ),
+    ("thường xuyên kiểm tra; kịp thời xử lý", None, "ongoing"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), SENTENCES)
+def test_one_deadline_per_sentence(text: str, expected: date | None, kind: str) -> None:
+    assert read(text)[:2] == (expected, kind)
+
+
+# Phrasings first met after the grammar was written (each once read wrong).
+LATER_FINDS = [
+    ("báo cáo trước 17 giờ 00 phút, ngày 10/01/2023", date(2023, 1, 10), "date", None),
+    ("trước ngày 20/01/2023 (trước Tết Nguyên đán)", date(2023, 1, 20), "date", None),
+    ("thực hiện trong Quý II-III/2023", date(2023, 9, 30), "quarter", None),
+    ("hoàn thành trong tháng 3-4/2023", date(2023, 4, 30), "month", None),
+    (
+        "báo cáo kết quả về UBND tỉnh (qua Sở Nội vụ) trước ngày 15 của tháng cuối quý",
+        date(2023, 3, 15),
+        "recurring",
+        "quarterly",
+    ),
+    ("Báo cáo định kỳ hằng năm trước ngày 15/12", date(2023, 12, 15), "recurring", "yearly"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind", "recurrence"), LATER_FINDS)
+def test_later_finds(text: str, expected: date, kind: str, recurrence: str | None) -> None:
+    assert read(text) == (expected, kind, recurrence)
+
+
+def test_recurring_duty_wins_in_a_sentence() -> None:
+    text = "Thường xuyên kiểm tra; định kỳ hằng quý báo cáo UBND tỉnh"
+    assert read(text) == (date(2023, 3, 31), "recurring", "quarterly")
+
+
+# -- the sample notice -------------------------------------------------------------------------
+
+SAMPLE_SENTENCES = [
+    (
+        "Sở Kế hoạch và Đầu tư căn cứ vào Nghị quyết của Chính phủ, Tỉnh ủy, HĐND tỉnh về phương "
+        "hướng nhiệm vụ 2023, phối hợp các sở ngành, tham mưu UBND tỉnh ban hành Kế hoạch triển "
+        "khai thực hiện theo hướng tích hợp, ban hành 01 Kế hoạch chung, hoàn thành trong tháng "
+        "01/2023.",
+        date(2023, 1, 31),
+        "month",
+    ),
+    (
+        "Sở Kế hoạch và Đầu tư khẩn trương trình phê duyệt Kế hoạch phát triển kinh tế - xã hội "
+        "của các huyện/thành phố để làm cơ sở triển khai, đối UBND các địa phương (chưa gửi hồ "
+        "sơ) yêu cầu đẩy nhanh tiến độ hoàn thành, gửi hồ sơ về Sở Kế hoạch và Đầu tư thẩm định "
+        "trình UBND tỉnh phê duyệt; hoàn thành trong tháng 01/2023.",
+        date(2023, 1, 31),
+        "month",
+    ),
+    ("trọng tâm là nhiệm vụ phải thực hiện trong quý I/2023.", date(2023, 3, 31), "quarter"),
+    (
+        "Ngay sau kỳ nghỉ Tết, phải bắt tay ngay vào công việc để thúc đẩy các hoạt động kinh tế - "
+        "xã hội, thực hiện các mục tiêu, chỉ tiêu đề ra của năm 2023. Bảo đảm đúng tiến độ, chất "
+        "lượng đối với các nhiệm vụ được giao, trọng tâm là nhiệm vụ phải thực hiện trong "
+        "quý I/2023.",
+        date(2023, 3, 31),
+        "quarter",
+    ),
+    (
+        "Thứ hai, thường xuyên kiểm tra, giám sát để đôn đốc tiến độ thực hiện; kịp thời phát hiện "
+        "những hạn chế, bất cập trong quá trình tổ chức thực hiện để có biện pháp khắc phục "
+        "kịp thời.",
+        None,
+        "ongoing",
+    ),
+    (
+        "Tăng cường kiểm tra đảm bảo an toàn vệ sinh thực phẩm, phòng chống cháy nổ, an ninh trật "
+        "tự, an toàn giao thông trước, trong và sau Tết.",
+        None,
+        "none",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), SAMPLE_SENTENCES)
+def test_sample_sentences(text: str, expected: date | None, kind: str) -> None:
+    assert read(text)[:2] == (expected, kind)
+
+
+def test_section_heading_gives_its_tasks_a_deadline() -> None:
+    heading = "4. Về một số nhiệm vụ trọng tâm tháng 01/2023"
+    deadline = section_deadline(heading, REF)
+    assert deadline is not None
+    assert (deadline.date, deadline.kind, deadline.phrase) == (
+        date(2023, 1, 31),
+        "month",
+        "tháng 01/2023",
+    )
+    # The same words inside a task sentence are not a deadline of their own.
+    assert parse_deadline(heading, REF).kind == "none"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("II. NHIỆM VỤ TRỌNG TÂM QUÝ II/2024", date(2024, 6, 30)),
+        ("Về các nhiệm vụ trọng tâm của năm 2023:", date(2023, 12, 31)),
+        ("3. Tổ chức thực hiện", None),
+        ("5. Về các kiến nghị:", None),
+    ],
+)
+def test_section_headings(heading: str, expected: date | None) -> None:
+    deadline = section_deadline(heading, REF)
+    assert (deadline.date if deadline else None) == expected
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is not beside the repository")
+def test_every_deadline_of_the_sample_in_order() -> None:
+    found = find_deadlines(SAMPLE.read_text(encoding="utf-8"), REF)
+    dated = [(d.date, d.kind) for d in found if d.date is not None]
+    assert dated == [
+        (date(2023, 1, 31), "month"),
+        (date(2023, 1, 31), "month"),
+        (date(2023, 1, 27), "tet"),
+        (date(2023, 3, 31), "quarter"),
+    ]
+    assert "ongoing" in {d.kind for d in found}
+    assert all(d.phrase for d in found)
+    # Nothing from the meeting date, cited documents, footnotes, horizons or figures.
+    assert not any(d.date and d.date.year != 2023 for d in found)
+
+
+def test_find_deadlines_returns_them_in_text_order() -> None:
+    text = "Báo cáo trước ngày 15/3/2023; tổ chức thực hiện trong quý II/2023; định kỳ hằng tháng."
+    assert [(d.date, d.kind, d.recurrence) for d in find_deadlines(text, REF)] == [
+        (date(2023, 3, 15), "date", None),
+        (date(2023, 6, 30), "quarter", None),
+        (date(2023, 1, 31), "recurring", "monthly"),
+    ]
+
+
+def test_vocabulary() -> None:
+    assert set(RECURRENCES) == {"weekly", "monthly", "quarterly", "yearly"}
+    assert "none" in KINDS
+
+
+# -- the labelled set --------------------------------------------------------------------------
+
+
+def _labelled() -> list[dict[str, str]]:
+    with DATA.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def test_labelled_set_is_large_and_sourced() -> None:
+    rows = _labelled()
+    assert len(rows) >= 120
+    assert all(row["source"].strip() for row in rows)
+    assert all(row["expected_recurrence"] in ("", *RECURRENCES) for row in rows)
+
+
+def test_accuracy_on_the_labelled_set() -> None:
+    rows = _labelled()
+    calendar = WorkingCalendar()
+    misses = []
+    for row in rows:
+        deadline = parse_deadline(row["text"], date.fromisoformat(row["ref"]), calendar=calendar)
+        got = (deadline.date.isoformat() if deadline.date else "", deadline.recurrence or "")
+        if got != (row["expected_deadline"], row["expected_recurrence"]):
+            misses.append((row["text"], got))
+    accuracy = 1 - len(misses) / len(rows)
+    assert accuracy >= 0.97, misses
