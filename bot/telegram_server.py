@@ -709,7 +709,7 @@ class TelegramServer:
         self._notify()
 
     def _is_idle(self) -> bool:
-        return not self._updates
+        return not self._updates and self._in_flight == 0 and not self._webhook_busy
 
     async def _set_webhook(self, params: JSON) -> bool:
         url = _opt_str(params, "url") or ""

@@ -269,20 +269,21 @@ async def test_a_document_sent_by_a_user_can_be_downloaded(server: TelegramServe
 async def test_the_bot_uploads_a_document_and_a_photo(server: TelegramServer, bot: Bot) -> None:
     chat, _ = private_chat(server)
 
+    caption = "<b>Báo cáo</b>"
+    excel = b"PK\x03\x04 excel"
     document = await bot.send_document(
-        chat["id"], b"PK\x03\x04 excel", filename="bao-cao.xlsx", caption="<b>Báo cáo</b>",
-        parse_mode=ParseMode.HTML,
-    )  # fmt: skip
+        chat["id"], excel, filename="bao-cao.xlsx", caption=caption, parse_mode=ParseMode.HTML
+    )
     photo = await bot.send_photo(chat["id"], png(3, 2), filename="chart.png")
 
     assert document.document is not None and document.document.file_name == "bao-cao.xlsx"
     assert document.caption == "Báo cáo"
     assert document.caption_entities == (MessageEntity(MessageEntity.BOLD, 0, 7),)
-    upload = server.calls("sendDocument")[0].params["document"]
-    assert (upload.file_name, upload.size) == ("bao-cao.xlsx", 10)
+    upload = server.calls("sendDocument")[0].params["document"]  # an UploadedFile
+    assert (upload.file_name, upload.size) == ("bao-cao.xlsx", len(excel))
     assert (photo.photo[-1].width, photo.photo[-1].height) == (3, 2)
     downloaded = await (await bot.get_file(document.document.file_id)).download_as_bytearray()
-    assert bytes(downloaded) == b"PK\x03\x04 excel"
+    assert bytes(downloaded) == excel
 
 
 async def test_a_photo_must_be_an_image(server: TelegramServer, bot: Bot) -> None:
