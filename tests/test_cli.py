@@ -1,0 +1,132 @@
+"""The command line, as an administrator uses it: each command, and one clear line on bad input."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+
+CATALOGUE = """name,short_name,aliases
+Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
+Sở Y tế,SYT,
+"""
+
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run `nhacviec ARGS` on a fresh SQLite file; returns (exit code, stdout, stderr)."""
+    for name in [n for n in os.environ if n.startswith("NHACVIEC_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{tmp_path / 'db' / 'n.db'}")
+    monkeypatch.setenv("NHACVIEC_BOT_USERNAME", "tinh_nhacviec_bot")
+    (tmp_path / "agencies.csv").write_text(CATALOGUE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
+
+
+def test_agencies_are_imported_once_and_listed(cli: Cli) -> None:
+    assert cli("agencies", "import", "agencies.csv") == (
+        0,
+        "2 agencies added, 0 updated, 2 in the file\n",
+        "",
+    )
+    assert (
+        cli("agencies", "import", "agencies.csv")[1]
+        == "0 agencies added, 0 updated, 2 in the file\n"
+    )
+
+    code, out, _ = cli("agencies", "list")
+
+    assert code == 0
+    assert out.splitlines() == [
+        "   1  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)",
+        "   2  Sở Y tế  [SYT]",
+    ]
+
+
+def test_an_invite_prints_a_code_and_a_deep_link(cli: Cli) -> None:
+    cli("agencies", "import", "agencies.csv")
+
+    code, out, _ = cli("invite", "so ke hoach va dau tu", "--role", "head")
+
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "invite for Sở Tài chính (head), single use, valid 7 days"
+    invite_code = lines[1].removeprefix("code: ")
+    assert re.fullmatch(r"[A-Za-z0-9_-]{16}", invite_code)
+    assert lines[2] == f"link: https://t.me/tinh_nhacviec_bot?start={invite_code}"
+    assert lines[3] == f"in a group: /register {invite_code}"
+
+
+def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None:
+    cli("agencies", "import", "agencies.csv")
+
+    assert cli("task", "add", "--agency", "Sở KH&ĐT", "--deadline", "31/01/2023", "Kế hoạch chung")[
+        1
+    ] == ("task #1 added, due 31/01/2023\n")
+    assert cli("task", "add", "--agency", "SYT", "--deadline", "2023-01-15", "Phòng dịch")[1] == (
+        "task #2 added, due 15/01/2023\n"
+    )
+    assert (
+        cli("task", "add", "--agency", "SYT", "Kiểm tra")[1]
+        == "task #3 added, ongoing (no deadline)\n"
+    )
+    code, out, _ = cli("tasks", "list")
+
+    assert code == 0
+    assert [line.split()[0] for line in out.splitlines()] == ["#2", "#1", "#3"]
+    assert "Sở Tài chính: Kế hoạch chung" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("task", "add", "--agency", "STC", "--deadline", "31/02/2023", "x"),
+            "no such date: 31/02/2023",
+        ),
+        (
+            ("task", "add", "--agency", "STC", "--deadline", "tháng sau", "x"),
+            "not a date: 'tháng sau'",
+        ),
+        (("task", "add", "--agency", "Sở Ngoại vụ", "x"), "no agency called 'Sở Ngoại vụ'"),
+        (("invite", "Sở Ngoại vụ"), "no agency called 'Sở Ngoại vụ'"),
+        (("invite",), "name an agency, or use --role coordinator"),
+        (("agencies", "import", "missing.csv"), "no such file: missing.csv"),
+    ],
+)
+def test_bad_input_is_one_line_and_a_non_zero_exit(
+    cli: Cli, args: tuple[str, ...], message: str
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+
+    code, out, err = cli(*args)
+
+    assert code == 1 and out == ""
+    assert err.startswith("nhacviec: ") and message in err and err.count("\n") == 1
+
+
+def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
+    code, _, err = cli("run")
+
+    assert code == 2
+    assert "No Telegram bot token is set: create a bot with @BotFather" in err
+
+
+def test_db_upgrade_migrates_once(cli: Cli) -> None:
+    assert cli("db", "upgrade") == (0, "applied 0001\n", "")
+    assert cli("db", "upgrade") == (0, "database is up to date\n", "")
