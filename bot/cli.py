@@ -208,16 +208,11 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(database: Database) -> int:
         async with database.session() as session:
-            lead = await agencies.find_agency(session=session, text=args.agency)
-            helpers = [
-                await agencies.find_agency(session=session, text=name) for name in args.cooperating
-            ]
-            assert lead.id is not None
-            task = await tasks.add_task(
+            task = await tasks.assign_task(
                 session=session,
                 text=text,
-                lead_agency_id=lead.id,
-                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                lead=args.agency,
+                cooperating=args.cooperating,
                 deadline=deadline,
                 now=clock.now(),
             )

@@ -97,17 +97,11 @@ async def _seed(database: Database, now: datetime) -> None:
             session=session, now=now, **directive_data["directive"]
         )
         for item in directive_data["tasks"]:
-            lead = await agencies.find_agency(session=session, text=item["lead"])
-            helpers = [
-                await agencies.find_agency(session=session, text=n)
-                for n in item.get("cooperating", [])
-            ]
-            assert lead.id is not None
-            await tasks.add_task(
+            await tasks.assign_task(
                 session=session,
                 text=item["text"],
-                lead_agency_id=lead.id,
-                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                lead=item["lead"],
+                cooperating=item.get("cooperating", []),
                 deadline=item.get("deadline"),
                 deadline_text=item.get("deadline_text"),
                 directive_id=directive.id,

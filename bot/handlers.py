@@ -23,6 +23,7 @@ from storage.errors import (
     InviteUsed,
     NotAllowed,
     NotDone,
+    NotRegistered,
     StorageError,
     TaskNotFound,
 )
@@ -32,6 +33,7 @@ Ctx = ContextTypes.DEFAULT_TYPE
 
 # StorageError subclasses -> message keys; every refusal a user can cause has words here.
 _REFUSALS: dict[type[StorageError], str] = {
+    NotRegistered: "not_registered",
     TaskNotFound: "task_not_found",
     NotAllowed: "not_allowed",
     AlreadyDone: "already_done",
@@ -198,10 +200,7 @@ async def close_task(
     """The shared rule of /done and the ✅ button: authorise, close, and offer an undo."""
     try:
         async with request(update, context) as r:
-            if not r.caller.is_known:
-                return r.app.texts("not_registered"), None
-            view = await tasks.get_task(session=r.session, task_id=task_id)
-            access.check_may_see(r.caller, view)
+            await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
             closed = await tasks.mark_done(
                 session=r.session,
                 task_id=task_id,
@@ -211,22 +210,17 @@ async def close_task(
             )
     except StorageError as error:
         return refusal(services(context), error), None
-    app = r.app
-    text = app.texts.done(task_id, closed.deadline, app.clock.today(), note)
-    undo = InlineKeyboardMarkup(
-        [[InlineKeyboardButton(app.texts("button_undo"), callback_data=f"undo:{task_id}")]]
-    )
-    return text, undo
+    texts = r.app.texts
+    undo = InlineKeyboardButton(texts("button_undo"), callback_data=f"undo:{task_id}")
+    text = texts.done(task_id, closed.deadline, r.app.clock.today(), note)
+    return text, InlineKeyboardMarkup([[undo]])
 
 
 async def reopen_task(update: Update, context: Ctx, task_id: int) -> str:
     """The shared rule of /undo and the undo button."""
     try:
         async with request(update, context) as r:
-            if not r.caller.is_known:
-                return r.app.texts("not_registered")
-            view = await tasks.get_task(session=r.session, task_id=task_id)
-            access.check_may_see(r.caller, view)
+            await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
             await tasks.undo_done(
                 session=r.session, task_id=task_id, actor=r.caller.user_id, now=r.app.clock.now()
             )
@@ -241,10 +235,7 @@ async def task_detail(
     """One task in full, if the caller may see it."""
     try:
         async with request(update, context) as r:
-            if not r.caller.is_known:
-                return r.app.texts("not_registered"), None
-            view = await tasks.get_task(session=r.session, task_id=task_id)
-            access.check_may_see(r.caller, view)
+            view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
     except StorageError as error:
         return refusal(services(context), error), None
     open_ids = [view.id] if view.task.done_at is None else []

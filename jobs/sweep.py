@@ -197,22 +197,23 @@ class Sweep:
 
     async def _move_chat(self, chat: Chat, new_telegram_id: int) -> None:
         log.info("chat %s became supergroup %s: binding moved", chat.telegram_id, new_telegram_id)
-        async with self.database.session() as session:
-            row = await session.get(Chat, chat.id)
-            assert row is not None
-            row.telegram_id = new_telegram_id
-            session.add(row)
-        chat.telegram_id = new_telegram_id
+        await self._update_chat(chat, telegram_id=new_telegram_id)
 
     async def _lose_chat(self, chat: Chat, reason: str) -> None:
         log.warning("chat %s no longer reachable (%s): marked inactive", chat.telegram_id, reason)
+        await self._update_chat(chat, active=False)
+        if self.on_chat_lost is not None:
+            await self.on_chat_lost(chat, reason)
+
+    async def _update_chat(self, chat: Chat, **changes: object) -> None:
+        """Change the stored chat and the copy in hand alike."""
         async with self.database.session() as session:
             row = await session.get(Chat, chat.id)
             assert row is not None
-            row.active = False
+            for name, value in changes.items():
+                setattr(row, name, value)
+                setattr(chat, name, value)
             session.add(row)
-        if self.on_chat_lost is not None:
-            await self.on_chat_lost(chat, reason)
 
 
 def _item(view: TaskView, reminder: DueReminder) -> DigestItem:

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.errors import InviteExpired, InviteInvalid, InviteUsed, NotAllowed
+from storage.errors import InviteExpired, InviteInvalid, InviteUsed, NotAllowed, NotRegistered
 from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
-from storage.tasks import TaskView
+from storage.tasks import TaskView, get_task
 
 COORDINATOR_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 
@@ -151,6 +151,15 @@ def check_may_see(caller: Caller, view: TaskView) -> None:
     """Raise NotAllowed unless the caller may see (and so act on) the task."""
     if not may_see(caller, view):
         raise NotAllowed(view.id)
+
+
+async def visible_task(*, session: AsyncSession, caller: Caller, task_id: int) -> TaskView:
+    """The task if the caller may act on it; raises NotRegistered, TaskNotFound or NotAllowed."""
+    if not caller.is_known:
+        raise NotRegistered()
+    view = await get_task(session=session, task_id=task_id)
+    check_may_see(caller, view)
+    return view
 
 
 async def coordinator_chat_ids(*, session: AsyncSession, configured: frozenset[int]) -> list[int]:

@@ -13,6 +13,10 @@ class TaskNotFound(StorageError):
         self.task_id = task_id
 
 
+class NotRegistered(StorageError):
+    """The chat is not bound to an agency and the user is no coordinator."""
+
+
 class NotAllowed(StorageError):
     """The caller may not see or change that task."""
 

@@ -12,6 +12,7 @@ from sqlalchemy import ColumnElement, true
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.agencies import find_agency
 from storage.errors import AlreadyDone, NotDone, TaskNotFound
 from storage.models import Agency, AgencyRole, AuditEntry, Directive, Task, TaskAgency, TaskStatus
 
@@ -89,6 +90,35 @@ async def add_task(
     )
     await session.flush()
     return task
+
+
+async def assign_task(
+    *,
+    session: AsyncSession,
+    text: str,
+    lead: str,
+    deadline: date | None,
+    now: datetime,
+    cooperating: Sequence[str] = (),
+    deadline_text: str | None = None,
+    directive_id: int | None = None,
+    actor: int | None = None,
+) -> Task:
+    """Add a task naming its agencies as people write them: name, short name or alias."""
+    lead_agency = await find_agency(session=session, text=lead)
+    helpers = [await find_agency(session=session, text=name) for name in cooperating]
+    assert lead_agency.id is not None
+    return await add_task(
+        session=session,
+        text=text,
+        lead_agency_id=lead_agency.id,
+        cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+        deadline=deadline,
+        deadline_text=deadline_text,
+        directive_id=directive_id,
+        actor=actor,
+        now=now,
+    )
 
 
 async def _views(session: AsyncSession, tasks: Sequence[Task]) -> list[TaskView]:

@@ -98,16 +98,11 @@ class Harness:
         self, text: str, lead: str, deadline: date | None, cooperating: tuple[str, ...] = ()
     ) -> int:
         async with self.database.session() as session:
-            lead_agency = await agencies.find_agency(session=session, text=lead)
-            helpers = [
-                await agencies.find_agency(session=session, text=name) for name in cooperating
-            ]
-            assert lead_agency.id is not None
-            task = await tasks.add_task(
+            task = await tasks.assign_task(
                 session=session,
                 text=text,
-                lead_agency_id=lead_agency.id,
-                cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
+                lead=lead,
+                cooperating=cooperating,
                 deadline=deadline,
                 now=self.clock.now(),
             )
