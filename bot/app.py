@@ -52,6 +52,8 @@ def build_application(
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
         .rate_limiter(AIORateLimiter(max_retries=3))
+        .read_timeout(settings.telegram.timeout)
+        .write_timeout(settings.telegram.timeout)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -37,6 +37,7 @@ class TelegramSettings(_Section):
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
     webhook_secret: str = ""
+    timeout: float = Field(default=10.0, gt=0)  # seconds to wait for an answer from Telegram
 
 
 class DatabaseSettings(_Section):

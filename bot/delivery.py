@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, ChatMigrated, Forbidden
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
 
 from bot.texts import Texts
-from jobs.sweep import ChatMoved, ChatUnavailable, DigestItem
+from jobs.sweep import ChatMoved, ChatUnavailable, Digest, TransientError
 
 # Telegram caps a keyboard at 100 buttons; the most urgent tasks come first and get theirs.
 MAX_BUTTON_ROWS = 20
@@ -47,10 +45,10 @@ class TelegramDigestSender:
         self.bot = bot
         self.texts = texts
 
-    async def __call__(self, telegram_chat_id: int, items: list[DigestItem], today: date) -> int:
-        chunks = self.texts.digest(items, today)
+    async def __call__(self, telegram_chat_id: int, digest: Digest) -> int:
+        chunks = self.texts.digest(digest)
         # Buttons go under the last part so that they follow the whole list.
-        buttons = task_buttons(self.texts, [i.view.id for i in items])
+        buttons = task_buttons(self.texts, [i.view.id for i in digest.items])
         first_id: int | None = None
         try:
             for index, chunk in enumerate(chunks):
@@ -67,5 +65,9 @@ class TelegramDigestSender:
             if any(reason in bad.message.lower() for reason in _GONE):
                 raise ChatUnavailable(bad.message) from bad
             raise
+        except (NetworkError, RetryAfter) as error:
+            # 5xx, timeouts and connection errors (NetworkError), and a flood wait longer than
+            # the rate limiter's own retries: worth another try.
+            raise TransientError(f"{type(error).__name__}: {error}") from error
         assert first_id is not None
         return first_id

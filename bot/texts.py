@@ -8,7 +8,7 @@ from datetime import date
 from html import escape
 
 from jobs.policy import Urgency
-from jobs.sweep import DigestItem
+from jobs.sweep import Digest
 from storage.models import Role
 from storage.tasks import TaskView
 
@@ -124,6 +124,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "digest_overdue": ("\n<b>Quá hạn</b>", "\n<b>Overdue</b>"),
     "digest_today": ("\n<b>Đến hạn hôm nay</b>", "\n<b>Due today</b>"),
     "digest_soon": ("\n<b>Sắp đến hạn</b>", "\n<b>Due soon</b>"),
+    "escalation_title": (
+        "⚠️ <b>Nhiệm vụ quá hạn cần đôn đốc — {today}</b>",
+        "⚠️ <b>Overdue tasks to follow up — {today}</b>",
+    ),
     "digest_footer": (
         "\nBấm ✅ khi đã xong, hoặc gõ <code>/done SỐ ghi chú</code>.",
         "\nTap ✅ when done, or type <code>/done NUMBER note</code>.",
@@ -240,27 +244,43 @@ class Texts:
     def overdue(self, grouped: dict[str, list[TaskView]], today: date) -> list[str]:
         if not grouped:
             return [self("overdue_empty")]
-        blocks = []
-        for agency, views in grouped.items():
-            heading = self("overdue_agency", agency=agency or self("no_lead"), count=len(views))
-            blocks.append(heading + "\n" + "\n".join(self.task_line(v, today) for v in views))
-        return split_message(self("overdue_title", today=fmt_date(today)), blocks)
+        return split_message(
+            self("overdue_title", today=fmt_date(today)), self._by_agency(grouped, today)
+        )
 
-    def digest(self, items: Sequence[DigestItem], today: date) -> list[str]:
+    def _by_agency(self, grouped: dict[str, list[TaskView]], today: date) -> list[str]:
+        """A block per lead agency: its name and count, then its tasks."""
+        return [
+            self("overdue_agency", agency=agency or self("no_lead"), count=len(views))
+            + "\n"
+            + "\n".join(self.task_line(v, today) for v in views)
+            for agency, views in sorted(grouped.items())
+        ]
+
+    def digest(self, digest: Digest) -> list[str]:
         """The morning digest of one chat, most urgent first, split to fit Telegram."""
+        if digest.escalation:
+            return self._escalation(digest)
         blocks: list[str] = []
         for urgency, heading in (
             (Urgency.OVERDUE, "digest_overdue"),
             (Urgency.TODAY, "digest_today"),
             (Urgency.SOON, "digest_soon"),
         ):
-            group = [i for i in items if i.urgency is urgency]
+            group = [i for i in digest.items if i.urgency is urgency]
             if group:
                 blocks.append(self(heading))
-                blocks += [self.task_line(i.view, today) for i in group]
-        chunks = split_message(self("digest_title", today=fmt_date(today)), blocks)
+                blocks += [self.task_line(i.view, digest.today) for i in group]
+        chunks = split_message(self("digest_title", today=fmt_date(digest.today)), blocks)
         chunks[-1] += "\n" + self("digest_footer")
         return chunks
+
+    def _escalation(self, digest: Digest) -> list[str]:
+        grouped: dict[str, list[TaskView]] = {}
+        for item in digest.items:
+            grouped.setdefault(item.view.lead.name if item.view.lead else "", []).append(item.view)
+        title = self("escalation_title", today=fmt_date(digest.today))
+        return split_message(title, self._by_agency(grouped, digest.today))
 
     def detail(self, view: TaskView, today: date) -> str:
         task = view.task

@@ -25,6 +25,7 @@ class ReminderSettings:
     before: tuple[int, ...] = (7, 3, 1, 0)
     cooperating_before: tuple[int, ...] = (3, 0)
     overdue_every: int = 2
+    escalate_after: int = 5  # working days overdue before the coordinators are told
     working_days: bool = False
 
 
@@ -54,6 +55,15 @@ class DueReminder:
     send_on: date
     urgency: Urgency
     days_left: int  # negative when late
+
+
+FIRST_OVERDUE_PREFIX = "late0:"
+ESCALATION_PREFIX = "esc:"
+
+
+def is_first_overdue(slot: str) -> bool:
+    """The first chase after the deadline: the one a head of agency hears in private."""
+    return slot.startswith(FIRST_OVERDUE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -136,6 +146,35 @@ def reminders_due(
                     slot.key,
                     slot.send_on,
                     urgency,
+                    (task.deadline - today).days,
+                )
+            )
+    return due
+
+
+def escalations_due(
+    tasks: Iterable[TaskSchedule],
+    today: date,
+    settings: ReminderSettings,
+    calendar: WorkingCalendar,
+) -> list[DueReminder]:
+    """Tasks overdue by escalate_after working days or more: each goes to the coordinators once."""
+    if not calendar.is_working_day(today):
+        return []
+    due = []
+    for task in tasks:
+        if task.deadline >= today or task.lead_agency_id is None:
+            continue
+        late_by = calendar.working_days_between(task.deadline, today)
+        if late_by >= settings.escalate_after:
+            send_on = calendar.add_working_days(task.deadline, settings.escalate_after)
+            due.append(
+                DueReminder(
+                    task.task_id,
+                    task.lead_agency_id,
+                    f"{ESCALATION_PREFIX}{task.deadline.isoformat()}",
+                    send_on,
+                    Urgency.OVERDUE,
                     (task.deadline - today).days,
                 )
             )

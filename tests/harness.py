@@ -13,6 +13,7 @@ from telegram.ext import Application
 from bot.app import build_application
 from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
 from bot.offline import polling, run_daily_sweep_now
+from bot.services import services_of
 from bot.telegram_server import TelegramServer
 from storage import access, agencies, tasks
 from storage.db import Database
@@ -116,6 +117,11 @@ class Harness:
         ]
 
 
+def _fast_retries(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Tests wait milliseconds, not seconds, between tries of a failed send."""
+    services_of(application).sweep.retry_delays = (0.01, 0.02)
+
+
 @asynccontextmanager
 async def running_bot(
     database_url: str,
@@ -132,12 +138,13 @@ async def running_bot(
         await agencies.import_agencies(session=session, rows=CATALOGUE, now=clock.now())
     async with TelegramServer(TOKEN, bot_username="nhacviec_test_bot") as server:
         settings = Settings(
-            telegram=TelegramSettings(token=TOKEN, base_url=server.base_url),
+            telegram=TelegramSettings(token=TOKEN, base_url=server.base_url, timeout=1.0),
             database=DatabaseSettings(url=database_url),
             access=AccessSettings(coordinators=coordinators or []),
             bot=BotSettings(username="nhacviec_test_bot"),
         )
         application = build_application(settings, clock=clock, sweep_at_start=sweep_at_start)
+        _fast_retries(application)
         stack = AsyncExitStack()
         await stack.enter_async_context(polling(application))
         harness = Harness(server, database, clock, application, settings, stack)
