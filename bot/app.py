@@ -20,9 +20,10 @@ from telegram.ext import (
 from bot import handlers
 from bot.config import Settings
 from bot.delivery import TelegramDigestSender
+from bot.polling import GetUpdatesRequest
 from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import Texts
-from jobs.sweep import Sweep
+from jobs.sweep import SendDigest, Sweep
 from storage.access import coordinator_chat_ids
 from storage.db import Database
 from storage.models import Agency, Chat
@@ -47,6 +48,7 @@ def build_application(
     """The bot, ready to run: handlers, the daily sweep, the database opened and closed with it."""
     token = settings.require_token()
     clock = clock or SystemClock(settings.tz)
+    updates_request = GetUpdatesRequest()
     builder = (
         ApplicationBuilder()
         .token(token)
@@ -54,6 +56,7 @@ def build_application(
         .rate_limiter(AIORateLimiter(max_retries=3))
         .read_timeout(settings.telegram.timeout)
         .write_timeout(settings.telegram.timeout)
+        .get_updates_request(updates_request)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
@@ -64,15 +67,10 @@ def build_application(
 
     texts = Texts(settings.bot.language)
     database = Database(settings.database_url)
-    calendar = WorkingCalendar()
-    sweep = Sweep(
-        database=database,
-        clock=clock,
-        calendar=calendar,
-        settings=settings.reminder_policy,
-        send=TelegramDigestSender(application.bot, texts),
+    sweep = build_sweep(settings, database, clock, TelegramDigestSender(application.bot, texts))
+    app_services = Services(
+        settings, database, clock, sweep.calendar, texts, sweep, updates_request
     )
-    app_services = Services(settings, database, clock, calendar, texts, sweep)
     sweep.on_chat_lost = lambda chat, reason: _tell_coordinators_chat_lost(
         application, chat, reason
     )
@@ -109,6 +107,18 @@ def build_application(
         # Reminders of a morning the bot missed go out now; the ledger skips any already sent.
         application.job_queue.run_once(sweep_job, when=timedelta(seconds=1), name="start-up-sweep")
     return application
+
+
+def build_sweep(settings: Settings, database: Database, clock: Clock, send: SendDigest) -> Sweep:
+    """The reminder sweep as configured."""
+    return Sweep(
+        database=database,
+        clock=clock,
+        calendar=WorkingCalendar(),
+        settings=settings.reminder_policy,
+        send=send,
+        claim_policy=settings.claim_policy,
+    )
 
 
 def _past_send_time(clock: Clock, settings: Settings) -> bool:

@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import logging
 import re
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import date, timedelta
@@ -13,10 +14,18 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command as alembic_command
+from telegram import Bot, Update
+from telegram.error import TelegramError
+from telegram.ext import Application
 
+from bot.app import build_application, build_sweep
 from bot.config import ConfigError, Settings, load_settings
+from bot.demo import run_demo
+from bot.lifecycle import running
 from bot.logs import setup_logging
+from bot.services import services_of
 from bot.texts import fmt_date
+from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, tasks
 from storage.db import Database
 from storage.errors import StorageError
@@ -62,10 +71,6 @@ def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> A
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    from telegram import Update
-
-    from bot.app import build_application
-
     token = settings.require_token()
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, token)
     applied = upgrade(settings.database_url)
@@ -85,15 +90,89 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
             secret_token=telegram.webhook_secret or None,
             allowed_updates=Update.ALL_TYPES,
         )
+    elif telegram.mode == "sweep-only":
+        asyncio.run(_sweep_only(application))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
+    if services_of(application).stop_reason == "conflict":
+        raise UsageError("another process polls Telegram with this token; this one stopped")
     return 0
 
 
-def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.demo import run_demo
+async def _sweep_only(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Send reminders on schedule without taking updates, until SIGTERM or SIGINT."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    async with running(application, poll=False):
+        log.info("sweep-only: reminders are sent on schedule; updates are left to another instance")
+        await stop.wait()
 
+
+def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
     return run_demo(verbose=args.verbose)
+
+
+def cmd_remind(settings: Settings, args: argparse.Namespace) -> int:
+    day = parse_date(args.date) if args.date else None
+    upgrade(settings.database_url)
+    clock = SystemClock(settings.tz)
+
+    async def dry() -> tuple[SweepReport, dict[int, str]]:
+        database = Database(settings.database_url)
+        try:
+            sweep = build_sweep(settings, database, clock, _never_sends)
+            report = await sweep.run(day, dry_run=True)
+            return report, await _chat_titles(database)
+        finally:
+            await database.dispose()
+
+    async def real() -> tuple[SweepReport, dict[int, str]]:
+        application = build_application(settings, clock=clock, sweep_at_start=False)
+        async with application:
+            app = services_of(application)
+            report = await app.sweep.run(day)
+            return report, await _chat_titles(app.database)
+
+    report, titles = asyncio.run(dry() if args.dry_run else real())
+    print(_describe_sweep(report, titles))
+    return 1 if report.failed else 0
+
+
+async def _never_sends(telegram_chat_id: int, digest: Digest) -> int:
+    raise AssertionError("a dry run sends nothing")
+
+
+async def _chat_titles(database: Database) -> dict[int, str]:
+    async with database.session() as session:
+        return {
+            chat.telegram_id: chat.title or "" for chat in await access.all_chats(session=session)
+        }
+
+
+def _describe_sweep(report: SweepReport, titles: dict[int, str]) -> str:
+    day = fmt_date(report.day)
+    if not report.working_day:
+        return f"{day} is not a working day: no reminders are sent"
+    lines = []
+    for chat, task_ids in report.planned:
+        lines.append(f"would send to {titles.get(chat, '')} ({chat}): tasks {_ids(task_ids)}")
+    for chat, task_ids, message_id in report.sent:
+        where = f"{titles.get(chat, '')} ({chat})"
+        lines.append(f"sent to {where}: tasks {_ids(task_ids)} (message {message_id})")
+    for chat, task_ids, error in report.failed:
+        lines.append(f"FAILED {titles.get(chat, '')} ({chat}): tasks {_ids(task_ids)}: {error}")
+    verb = "would be sent" if report.dry_run else "sent"
+    lines.append(
+        f"{day}: {len(report.planned or report.sent)} digests {verb}, {len(report.failed)} failed, "
+        f"{report.already_claimed} reminders sent before"
+    )
+    return "\n".join(lines)
+
+
+def _ids(task_ids: list[int]) -> str:
+    return ", ".join(f"#{task_id}" for task_id in task_ids)
 
 
 def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
@@ -183,8 +262,6 @@ def _ask_username(settings: Settings) -> str | None:
     """The bot's username from Telegram, when a token is configured and Telegram answers."""
     if not settings.telegram.token:
         return None
-    from telegram import Bot
-    from telegram.error import TelegramError
 
     async def ask() -> str | None:
         base = settings.telegram.base_url.rstrip("/") or "https://api.telegram.org/bot"
@@ -264,6 +341,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "demo", help="offline demo on a local Telegram-compatible server"
     ).set_defaults(handler=cmd_demo)
+
+    remind = commands.add_parser("remind", help="run one reminder sweep now and show what went out")
+    remind.add_argument("--date", help="sweep as of this day (YYYY-MM-DD or dd/mm/yyyy)")
+    remind.add_argument("--dry-run", action="store_true", help="only show what would be sent")
+    remind.set_defaults(handler=cmd_remind)
 
     db = commands.add_parser("db", help="database maintenance").add_subparsers(
         dest="db_command", required=True

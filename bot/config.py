@@ -8,6 +8,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, get_origin
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -16,6 +17,7 @@ import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from jobs.policy import ReminderSettings
+from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
 _TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{20,}$")
@@ -32,7 +34,7 @@ class _Section(BaseModel):
 class TelegramSettings(_Section):
     token: str = ""
     base_url: str = ""
-    mode: Literal["polling", "webhook"] = "polling"
+    mode: Literal["polling", "webhook", "sweep-only"] = "polling"
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = 8443
@@ -50,7 +52,9 @@ class ReminderSection(_Section):
     before: list[int] = Field(default_factory=lambda: [7, 3, 1, 0])
     cooperating_before: list[int] = Field(default_factory=lambda: [3, 0])
     overdue_every: int = Field(default=2, ge=1)
+    escalate_after: int = Field(default=5, ge=1)
     working_days: bool = False
+    claim_timeout: int = Field(default=600, ge=1)  # seconds before a silent claim is taken back
 
     @field_validator("timezone")
     @classmethod
@@ -104,8 +108,13 @@ class Settings(_Section):
             before=tuple(r.before),
             cooperating_before=tuple(r.cooperating_before),
             overdue_every=r.overdue_every,
+            escalate_after=r.escalate_after,
             working_days=r.working_days,
         )
+
+    @property
+    def claim_policy(self) -> ClaimPolicy:
+        return ClaimPolicy(stale_after=timedelta(seconds=self.reminders.claim_timeout))
 
     @property
     def coordinator_ids(self) -> frozenset[int]:

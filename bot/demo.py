@@ -18,7 +18,7 @@ from typing import Any
 
 from bot.app import build_application
 from bot.config import BotSettings, DatabaseSettings, Settings, TelegramSettings
-from bot.offline import polling, run_daily_sweep_now
+from bot.lifecycle import run_daily_sweep_now, running
 from bot.telegram_server import TelegramServer
 from bot.texts import fmt_date
 from storage import access, agencies, directives, tasks
@@ -161,7 +161,7 @@ async def demo(folder: Path) -> None:
             },
         )
         application = build_application(settings, clock=clock, sweep_at_start=False)
-        async with polling(application):
+        async with running(application):
             show.scene(
                 clock, "Văn phòng UBND tỉnh nhập 7 nhiệm vụ của Thông báo kết luận và gửi mã mời"
             )

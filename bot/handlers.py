@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ParseMode
+from telegram.error import Conflict, NetworkError
 from telegram.ext import ContextTypes
 
 from bot.delivery import task_buttons
@@ -284,7 +285,22 @@ async def button(update: Update, context: Ctx) -> None:
 
 async def on_error(update: object, context: Ctx) -> None:
     """Log the failure with its trace and tell the user, politely, once."""
-    log.error("error while handling an update", exc_info=context.error)
+    error = context.error
+    if isinstance(error, Conflict):
+        # Telegram gives updates to one poller per token: the newer one wins, we give way.
+        log.error(
+            "another process is polling Telegram with this bot token (409 Conflict); stopping. "
+            'Run one poller per token: use webhook mode, or mode = "sweep-only" for the others.'
+        )
+        app = services(context)
+        app.stop_reason = "conflict"
+        app.updates_request.given_way = True
+        context.application.stop_running()
+        return
+    if update is None and isinstance(error, NetworkError):
+        log.warning("cannot reach Telegram (%s); trying again", error)
+        return
+    log.error("error while handling an update", exc_info=error)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
             await update.effective_message.reply_text(

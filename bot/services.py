@@ -8,6 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
+from bot.polling import GetUpdatesRequest
 from bot.texts import Texts
 from jobs.sweep import Sweep
 from storage.db import Database
@@ -24,6 +25,8 @@ class Services:
     calendar: WorkingCalendar
     texts: Texts
     sweep: Sweep
+    updates_request: GetUpdatesRequest
+    stop_reason: str | None = None  # set when the bot stops itself, e.g. "conflict"
 
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:

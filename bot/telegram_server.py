@@ -650,6 +650,7 @@ class TelegramServer:
         self.requests.append(RecordedRequest(method, params, status, body, arrived))
         logger.debug("%s %s -> %s", method, _loggable(params), status)
         if fault is not None and fault.delay > 0:
+            self._notify()  # the method was performed: waiters see it before the late answer
             await self._sleep_unless_closing(fault.delay)
         return web.json_response(body, status=status)
 

@@ -101,6 +101,11 @@ async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Cha
     return (await session.exec(select(Chat).where(Chat.telegram_id == telegram_id))).first()
 
 
+async def all_chats(*, session: AsyncSession) -> list[Chat]:
+    """Every chat the bot knows, active or not."""
+    return list((await session.exec(select(Chat).order_by(col(Chat.id)))).all())
+
+
 @dataclass(frozen=True)
 class Caller:
     """Who is asking, from where: the agency they act for, and whether they see everything."""

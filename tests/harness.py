@@ -12,7 +12,7 @@ from telegram.ext import Application
 
 from bot.app import build_application
 from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
-from bot.offline import polling, run_daily_sweep_now
+from bot.lifecycle import run_daily_sweep_now, running
 from bot.services import services_of
 from bot.telegram_server import TelegramServer
 from storage import access, agencies, tasks
@@ -48,7 +48,7 @@ class Harness:
             self.settings, clock=self.clock, sweep_at_start=sweep_at_start
         )
         self.stack = AsyncExitStack()
-        await self.stack.enter_async_context(polling(self.application))
+        await self.stack.enter_async_context(running(self.application))
 
     def at(self, day: date, hour: int = 8) -> None:
         """Move the clock to that day, at that hour in Hà Nội."""
@@ -146,7 +146,7 @@ async def running_bot(
         application = build_application(settings, clock=clock, sweep_at_start=sweep_at_start)
         _fast_retries(application)
         stack = AsyncExitStack()
-        await stack.enter_async_context(polling(application))
+        await stack.enter_async_context(running(application))
         harness = Harness(server, database, clock, application, settings, stack)
         try:
             yield harness

@@ -1,6 +1,7 @@
-"""Run the real Application in this process against the bundled Telegram-compatible server.
+"""Start and stop the Application inside a running event loop, as run_polling would.
 
-The offline demo and the end-to-end tests both use it, so the demo shows what the tests check.
+The offline demo, the end-to-end tests and the sweep-only mode use it; run_polling and
+run_webhook own their loop and cannot.
 """
 
 from __future__ import annotations
@@ -19,20 +20,24 @@ POLL_TIMEOUT = 1
 
 
 @asynccontextmanager
-async def polling(application: Application[Any, Any, Any, Any, Any, Any]) -> AsyncIterator[None]:
-    """Start and stop the application as run_polling does, hooks included, in this loop."""
+async def running(
+    application: Application[Any, Any, Any, Any, Any, Any], *, poll: bool = True
+) -> AsyncIterator[None]:
+    """Start the application (polling for updates, or not) with its hooks; stop it after."""
     await application.initialize()
     if application.post_init is not None:
         await application.post_init(application)
     assert application.updater is not None
-    await application.updater.start_polling(
-        poll_interval=0.0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
-    )
+    if poll:
+        await application.updater.start_polling(
+            poll_interval=0.0, timeout=POLL_TIMEOUT, allowed_updates=Update.ALL_TYPES
+        )
     await application.start()
     try:
         yield
     finally:
-        await application.updater.stop()
+        if application.updater.running:
+            await application.updater.stop()
         await application.stop()
         if application.post_stop is not None:
             await application.post_stop(application)

@@ -1,0 +1,200 @@
+"""Real processes: several instances on one database, a crash mid-sweep, two pollers on one token.
+
+Each test starts `python -m bot` processes against the Telegram-compatible server of the test,
+so every reminder crosses real HTTP and real database connections from separate processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sys
+from collections import Counter
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlmodel import select
+
+from bot.telegram_server import Fault, TelegramServer
+from storage import access, agencies, tasks
+from storage.db import Database
+from storage.migrate import upgrade
+from storage.models import Reminder, ReminderStatus, Role
+from tests.conftest import NOW
+
+TOKEN = "7770001234:AAH-instances-test-token-xxxxxxxxxx"
+SWEEP_DAY = date(2023, 3, 8)  # a Wednesday
+DEADLINE = SWEEP_DAY + timedelta(days=7)
+
+
+def _env(server: TelegramServer, database_url: str, **extra: str) -> dict[str, str]:
+    base = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+    return {
+        **base,
+        "NHACVIEC_TELEGRAM_TOKEN": TOKEN,
+        "NHACVIEC_TELEGRAM_BASE_URL": server.base_url,
+        "NHACVIEC_DATABASE_URL": database_url,
+        **extra,
+    }
+
+
+async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+
+
+async def _world(
+    server: TelegramServer, database_url: str, agencies_count: int, tasks_each: int
+) -> set[tuple[int, int]]:
+    """Agencies with a group each and tasks due in a week; returns the (chat, task) pairs to remind."""
+    upgrade(database_url)
+    database = Database(database_url)
+    expected = set()
+    rows = [agencies.AgencyRow(f"Sở số {n}", f"S{n}") for n in range(agencies_count)]
+    async with database.session() as session:
+        await agencies.import_agencies(session=session, rows=rows, now=NOW)
+        for row in rows:
+            agency = await agencies.find_agency(session=session, text=row.name)
+            assert agency.id is not None
+            member = server.add_user(f"Cán bộ {row.short_name}")
+            group = server.add_group(row.name, [member])
+            code = await access.create_invite(
+                session=session,
+                agency_id=agency.id,
+                role=Role.STAFF,
+                now=NOW,
+                valid_for=timedelta(days=1),
+            )
+            await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=member["id"],
+                display_name=None,
+                chat_id=group["id"],
+                chat_title=row.name,
+                now=NOW,
+            )
+            for n in range(tasks_each):
+                task = await tasks.add_task(
+                    session=session,
+                    text=f"Việc {n} của {row.name}",
+                    lead_agency_id=agency.id,
+                    deadline=DEADLINE,
+                    now=NOW,
+                )
+                assert task.id is not None
+                expected.add((group["id"], task.id))
+    await database.dispose()
+    return expected
+
+
+def _delivered(server: TelegramServer) -> Counter[tuple[int, int]]:
+    """How many times each (chat, task) reached Telegram in a digest."""
+    seen: Counter[tuple[int, int]] = Counter()
+    for message in server.sent_messages():
+        if message.get("text", "").startswith("🔔"):
+            for task_id in re.findall(r"^#(\d+) ", message["text"], flags=re.MULTILINE):
+                seen[(message["chat"]["id"], int(task_id))] += 1
+    return seen
+
+
+async def _ledger(database_url: str) -> Counter[str]:
+    database = Database(database_url)
+    async with database.session() as session:
+        statuses = Counter(r.status for r in (await session.exec(select(Reminder))).all())
+    await database.dispose()
+    return statuses
+
+
+async def test_two_instances_sweeping_at_once_send_every_reminder_exactly_once(
+    postgres_url: str,
+) -> None:
+    async with TelegramServer(TOKEN) as server:
+        expected = await _world(server, postgres_url, agencies_count=20, tasks_each=15)
+        env = _env(server, postgres_url)
+        sweeps = [await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat()) for _ in range(3)]
+        outputs = [await p.communicate() for p in sweeps]
+
+        for process, (out, err) in zip(sweeps, outputs, strict=True):
+            assert process.returncode == 0, err.decode()
+        delivered = _delivered(server)
+
+    assert len(expected) == 300
+    assert set(delivered) == expected
+    assert set(delivered.values()) == {1}
+    assert await _ledger(postgres_url) == {ReminderStatus.SENT: 300}
+    sent_lines = [
+        line
+        for out, _ in outputs
+        for line in out.decode().splitlines()
+        if line.startswith("sent to")
+    ]
+    assert len(sent_lines) == 20  # one digest per group, whoever sent it
+
+
+async def test_a_sweep_killed_mid_way_is_finished_by_the_next_with_at_most_one_repeat(
+    database_url: str,
+) -> None:
+    async with TelegramServer(TOKEN) as server:
+        expected = await _world(server, database_url, agencies_count=3, tasks_each=2)
+        groups = sorted({chat for chat, _ in expected}, reverse=True)  # chats are swept in id order
+        stuck = groups[1]
+        # Telegram takes the second group's digest but never answers: the process hangs there.
+        server.inject(Fault.timeout(60), method="sendMessage", chat_id=stuck)
+        env = _env(
+            server,
+            database_url,
+            NHACVIEC_TELEGRAM_TIMEOUT="120",
+            NHACVIEC_REMINDERS_CLAIM_TIMEOUT="1",
+        )
+        first = await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat())
+        await server.wait_for_messages(1, chat_id=stuck, timeout=30)
+        first.send_signal(signal.SIGKILL)
+        await first.wait()
+
+        await asyncio.sleep(1.2)  # the dead process's claims go stale after claim_timeout
+        second = await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat())
+        out, err = await second.communicate()
+        delivered = _delivered(server)
+
+    assert second.returncode == 0, err.decode()
+    assert set(delivered) == expected  # nothing lost
+    repeats = {pair for pair, times in delivered.items() if times > 1}
+    assert {chat for chat, _ in repeats} <= {stuck}  # only the digest in flight at the crash
+    assert set(delivered.values()) <= {1, 2}
+    assert await _ledger(database_url) == {ReminderStatus.SENT: len(expected)}
+
+
+async def test_a_second_poller_on_the_same_token_makes_the_first_stop_with_a_clear_message(
+    sqlite_url: str, tmp_path: Path
+) -> None:
+    async with TelegramServer(TOKEN) as server:
+        env = _env(server, sqlite_url)
+        first = await _nhacviec(env, "run")
+        await server.wait_for_poller(timeout=30)
+        second = await _nhacviec(env, "run")
+        try:
+            await asyncio.wait_for(first.wait(), timeout=30)
+            _, first_err = await first.communicate()
+            user = server.add_user("Lan")
+            server.user_sends(server.add_private_chat(user), user, "/help")
+            (reply,) = await server.wait_for_messages(1, timeout=10)  # the second one serves
+        finally:
+            second.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(second.wait(), timeout=20)
+
+    assert first.returncode == 1
+    log = first_err.decode()
+    assert "another process is polling Telegram with this bot token (409 Conflict)" in log
+    assert "nhacviec: another process polls Telegram with this token; this one stopped" in log
+    assert reply["text"].startswith("Các lệnh")
+    assert second.returncode == 0
