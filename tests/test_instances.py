@@ -55,7 +55,7 @@ async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Proce
 async def _world(
     server: TelegramServer, database_url: str, agencies_count: int, tasks_each: int
 ) -> set[tuple[int, int]]:
-    """Agencies with a group each and tasks due in a week; returns the (chat, task) pairs to remind."""
+    """Agencies with a group each and tasks due in a week: the (chat, task) pairs to remind."""
     upgrade(database_url)
     database = Database(database_url)
     expected = set()
@@ -124,7 +124,7 @@ async def test_two_instances_sweeping_at_once_send_every_reminder_exactly_once(
         sweeps = [await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat()) for _ in range(3)]
         outputs = [await p.communicate() for p in sweeps]
 
-        for process, (out, err) in zip(sweeps, outputs, strict=True):
+        for process, (_, err) in zip(sweeps, outputs, strict=True):
             assert process.returncode == 0, err.decode()
         delivered = _delivered(server)
 
@@ -163,7 +163,7 @@ async def test_a_sweep_killed_mid_way_is_finished_by_the_next_with_at_most_one_r
 
         await asyncio.sleep(1.2)  # the dead process's claims go stale after claim_timeout
         second = await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat())
-        out, err = await second.communicate()
+        _, err = await second.communicate()
         delivered = _delivered(server)
 
     assert second.returncode == 0, err.decode()

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from jobs.policy import ReminderSettings, TaskSchedule, reminders_due
+from jobs.policy import ReminderSettings, TaskSchedule, escalations_due, reminders_due
 from vncalendar import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
@@ -101,3 +101,15 @@ def test_offsets_can_be_counted_in_working_days() -> None:
     assert _due(date(2023, 3, 13), date(2023, 3, 8), settings) == [
         (FINANCE, "d3:2023-03-13", "soon", 5)
     ]
+
+
+def test_coordinators_hear_of_a_task_five_working_days_overdue() -> None:
+    task = TaskSchedule(task_id=10, deadline=date(2023, 3, 15), lead_agency_id=FINANCE)
+
+    def escalated(today: date) -> list[str]:
+        return [r.slot for r in escalations_due([task], today, DEFAULT, CALENDAR)]
+
+    assert escalated(date(2023, 3, 21)) == []  # four working days late
+    assert escalated(date(2023, 3, 22)) == ["esc:2023-03-15"]
+    assert escalated(date(2023, 3, 29)) == ["esc:2023-03-15"]  # same slot: the ledger sends it once
+    assert escalated(date(2023, 3, 25)) == []  # a Saturday

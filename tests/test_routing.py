@@ -1,0 +1,67 @@
+"""Who hears which reminder: agency chats, a head's private chat, the coordinators."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jobs.policy import DueReminder, Urgency
+from jobs.sweep import route
+from storage.models import Chat, ChatPurpose
+from tests.conftest import NOW
+
+FINANCE, HEALTH = 1, 2
+HEAD_OF_FINANCE = 501
+
+
+def _chat(
+    telegram_id: int, agency_id: int | None, purpose: ChatPurpose = ChatPurpose.AGENCY
+) -> Chat:
+    return Chat(
+        id=telegram_id,
+        telegram_id=telegram_id,
+        agency_id=agency_id,
+        purpose=purpose,
+        created_at=NOW,
+    )
+
+
+def _due(slot: str, agency_id: int = FINANCE) -> DueReminder:
+    return DueReminder(7, agency_id, slot, date(2023, 3, 8), Urgency.SOON, 7)
+
+
+GROUP = _chat(-100, FINANCE)
+HEAD = _chat(HEAD_OF_FINANCE, FINANCE)
+HEALTH_GROUP = _chat(-200, HEALTH)
+OFFICE = _chat(-300, None, ChatPurpose.COORDINATORS)
+HEADS = {FINANCE: {HEAD_OF_FINANCE}}
+
+
+def _heard(
+    due: list[DueReminder], escalations: list[DueReminder], chats: list[Chat]
+) -> list[tuple[int, str]]:
+    return [(p.chat.telegram_id, p.reminder.slot) for p in route(due, escalations, chats, HEADS)]
+
+
+def test_the_agency_group_hears_everything_and_the_head_only_the_first_overdue() -> None:
+    chats = [GROUP, HEAD, HEALTH_GROUP, OFFICE]
+
+    assert _heard([_due("d7:2023-03-15")], [], chats) == [(-100, "d7:2023-03-15")]
+    assert _heard([_due("late0:2023-03-15")], [], chats) == [
+        (-100, "late0:2023-03-15"),
+        (HEAD_OF_FINANCE, "late0:2023-03-15"),
+    ]
+    assert _heard([_due("late1:2023-03-15")], [], chats) == [(-100, "late1:2023-03-15")]
+
+
+def test_a_head_whose_agency_has_no_group_hears_everything() -> None:
+    assert _heard([_due("d7:2023-03-15")], [], [HEAD]) == [(HEAD_OF_FINANCE, "d7:2023-03-15")]
+
+
+def test_escalations_go_to_the_coordinators_only() -> None:
+    chats = [GROUP, HEAD, OFFICE]
+
+    assert _heard([], [_due("esc:2023-03-15")], chats) == [(-300, "esc:2023-03-15")]
+
+
+def test_an_agency_without_chats_hears_nothing() -> None:
+    assert _heard([_due("d7:2023-03-15", agency_id=HEALTH)], [], [GROUP, OFFICE]) == []
