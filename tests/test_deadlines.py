@@ -29,8 +29,8 @@ DATA = Path(__file__).parent / "data" / "deadline_phrases.tsv"
 SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 
 
-def read(text: str, ref: date = REF, **options: bool) -> tuple[date | None, str, str | None]:
-    deadline = parse_deadline(text, ref, **options)
+def read(text: str, ref: date = REF) -> tuple[date | None, str, str | None]:
+    deadline = parse_deadline(text, ref)
     return deadline.date, deadline.kind, deadline.recurrence
 
 

@@ -107,7 +107,7 @@ def _delivered(server: TelegramServer) -> Counter[tuple[int, int]]:
     return seen
 
 
-async def _ledger(database_url: str) -> Counter[str]:
+async def _ledger(database_url: str) -> Counter[ReminderStatus]:
     database = Database(database_url)
     async with database.session() as session:
         statuses = Counter(r.status for r in (await session.exec(select(Reminder))).all())
