@@ -32,6 +32,7 @@ from storage.errors import StorageError
 from storage.migrate import alembic_config, upgrade
 from storage.models import Role
 from vncalendar import SystemClock
+from vncalendar.recurrence import Recurrence
 
 log = logging.getLogger(__name__)
 
@@ -281,6 +282,8 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
     text = " ".join(args.text).strip()
     if not text:
         raise UsageError("the task needs a text")
+    if args.every and deadline is None:
+        raise UsageError("--every needs --deadline: the first period's deadline")
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> int:
@@ -291,14 +294,16 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
                 lead=args.agency,
                 cooperating=args.cooperating,
                 deadline=deadline,
+                recurrence=args.every,
                 now=clock.now(),
             )
             assert task.id is not None
             return task.id
 
     task_id = _run_db(settings, work)
+    every = f", repeats {args.every}" if args.every else ""
     print(
-        f"task #{task_id} added"
+        f"task #{task_id} added{every}"
         + (f", due {fmt_date(deadline)}" if deadline else ", ongoing (no deadline)")
     )
     return 0
@@ -386,6 +391,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--cooperating", action="append", default=[], help="cooperating agency (repeatable)"
     )
     add.add_argument("--deadline", help="YYYY-MM-DD or dd/mm/yyyy; omit for ongoing work")
+    add.add_argument(
+        "--every", choices=[r.value for r in Recurrence], help="a periodic duty: its first deadline"
+    )
     add.add_argument("text", nargs="+")
     add.set_defaults(handler=cmd_task_add)
 

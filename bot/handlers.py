@@ -208,12 +208,13 @@ async def close_task(
                 actor=r.caller.user_id,
                 note=note,
                 now=r.app.clock.now(),
+                today=r.app.clock.today(),
             )
     except StorageError as error:
         return refusal(services(context), error), None
     texts = r.app.texts
     undo = InlineKeyboardButton(texts("button_undo"), callback_data=f"undo:{task_id}")
-    text = texts.done(task_id, closed.deadline, r.app.clock.today(), note)
+    text = texts.done(closed, r.app.clock.today(), note)
     return text, InlineKeyboardMarkup([[undo]])
 
 

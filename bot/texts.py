@@ -10,7 +10,7 @@ from html import escape
 from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.models import Role
-from storage.tasks import TaskView
+from storage.tasks import Closed, TaskView
 
 MAX_MESSAGE = 4096
 TASK_TEXT_PREVIEW = 160
@@ -86,6 +86,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "done": (
         "✅ Đã đánh dấu hoàn thành nhiệm vụ số {task_id}{timing}.",
         "✅ Task {task_id} marked done{timing}.",
+    ),
+    "period_done": (
+        "✅ Đã hoàn thành kỳ hạn {period} của nhiệm vụ số {task_id}{timing}. "
+        "Kỳ tiếp theo: hạn {next}.",
+        "✅ Task {task_id}: the period due {period} is done{timing}. Next period: due {next}.",
     ),
     "done_on_time": (" (đúng hạn)", " (on time)"),
     "done_late": (" (quá hạn {days} ngày)", " ({days} days late)"),
@@ -304,12 +309,23 @@ class Texts:
             lines.append(self("detail_status_open"))
         return "\n".join(lines)
 
-    def done(self, task_id: int, deadline: date | None, done_on: date, note: str | None) -> str:
+    def done(self, closed: Closed, done_on: date, note: str | None) -> str:
+        """The answer to /done: on time or late, and for a periodic task the next deadline."""
+        assert closed.task.id is not None
         timing = ""
-        if deadline is not None:
-            late = (done_on - deadline).days
+        if closed.deadline is not None:
+            late = (done_on - closed.deadline).days
             timing = self("done_late", days=late) if late > 0 else self("done_on_time")
-        text = self("done", task_id=task_id, timing=timing)
+        if closed.next_deadline is not None and closed.deadline is not None:
+            text = self(
+                "period_done",
+                task_id=closed.task.id,
+                period=fmt_date(closed.deadline),
+                timing=timing,
+                next=fmt_date(closed.next_deadline),
+            )
+        else:
+            text = self("done", task_id=closed.task.id, timing=timing)
         if note:
             text += self("done_note", note=note)
         return text

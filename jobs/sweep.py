@@ -157,7 +157,7 @@ class Sweep:
         if not report.working_day:
             log.info("sweep %s: not a working day, nothing sent", today)
             return report
-        views, planned = await self._plan(today)
+        views, planned = await self._plan(today, roll_periods=not dry_run)
         if dry_run:
             await self._preview(planned, report)
             return report
@@ -173,9 +173,18 @@ class Sweep:
         )
         return report
 
-    async def _plan(self, today: date) -> tuple[dict[int, TaskView], list[Planned]]:
-        """What is due today and where it goes."""
+    async def _plan(
+        self, today: date, *, roll_periods: bool
+    ) -> tuple[dict[int, TaskView], list[Planned]]:
+        """What is due today and where it goes (moving recurring tasks past missed periods)."""
         async with self.database.session() as session:
+            if roll_periods:
+                await tasks.roll_missed_periods(
+                    session=session,
+                    today=today,
+                    lead_days=max(self.settings.before, default=0),
+                    now=self.clock.now(),
+                )
             views = {v.id: v for v in await tasks.open_tasks_with_deadline(session=session)}
             chats = (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all()
             members = (await session.exec(select(Member).where(Member.role == Role.HEAD))).all()

@@ -45,17 +45,17 @@ def current_revision(url: str | URL) -> str | None:
         engine.dispose()
 
 
-def upgrade(url: str | URL) -> list[str]:
-    """Apply pending migrations; return the revisions applied, in order."""
+def upgrade(url: str | URL, to: str = "head") -> list[str]:
+    """Apply pending migrations (up to a revision); return the revisions applied, in order."""
     ensure_sqlite_folder(url)
     config = alembic_config(url)
     script = ScriptDirectory.from_config(config)
     before = current_revision(url)
-    head = script.get_current_head()
-    if before == head:
+    target = script.get_current_head() if to == "head" else to
+    if before == target:
         return []
-    pending = [rev.revision for rev in script.iterate_revisions(head, before)]
+    pending = [rev.revision for rev in script.iterate_revisions(target, before)]
     pending.reverse()
-    command.upgrade(config, "head")
+    command.upgrade(config, to)
     log.info("database migrated: %s", ", ".join(pending))
     return pending

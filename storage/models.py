@@ -103,12 +103,35 @@ class Task(SQLModel, table=True):
     text: str
     deadline: date | None = Field(default=None, index=True)
     deadline_text: str | None = Field(default=None)
+    # "monthly", "quarterly", ...: the deadline moves to the next period when one closes.
+    recurrence: str | None = Field(default=None, max_length=20)
     status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_ENUM, index=True)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_by: int | None = Field(default=None, sa_type=BigInteger)
     done_note: str | None = Field(default=None)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class PeriodOutcome(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSED = "missed"
+
+
+class TaskPeriod(SQLModel, table=True):
+    """One closed period of a recurring task: its deadline and what became of it."""
+
+    __tablename__ = "task_period"
+    __table_args__ = (UniqueConstraint("task_id", "deadline", name="uq_task_period_task_deadline"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(sa_column=_fk("task.id", cascade=True))
+    deadline: date
+    outcome: PeriodOutcome = Field(sa_type=_ENUM)
+    closed_at: datetime = Field(sa_type=UTCDateTime)
+    closed_by: int | None = Field(default=None, sa_type=BigInteger)
+    note: str | None = Field(default=None)
 
 
 class TaskAgency(SQLModel, table=True):

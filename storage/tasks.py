@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, true
@@ -14,7 +14,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.agencies import find_agency
 from storage.errors import AlreadyDone, NotDone, TaskNotFound
-from storage.models import Agency, AgencyRole, AuditEntry, Directive, Task, TaskAgency, TaskStatus
+from storage.models import (
+    Agency,
+    AgencyRole,
+    AuditEntry,
+    Directive,
+    PeriodOutcome,
+    Task,
+    TaskAgency,
+    TaskPeriod,
+    TaskStatus,
+)
+from vncalendar.recurrence import Recurrence, next_occurrence
 
 
 @dataclass(frozen=True)
@@ -59,14 +70,18 @@ async def add_task(
     now: datetime,
     cooperating_agency_ids: Sequence[int] = (),
     deadline_text: str | None = None,
+    recurrence: str | None = None,
     directive_id: int | None = None,
     actor: int | None = None,
 ) -> Task:
     """Create an open task assigned to a lead agency (and helpers)."""
+    if recurrence is not None and deadline is None:
+        raise ValueError("a recurring task needs its first deadline")
     task = Task(
         text=text.strip(),
         deadline=deadline,
         deadline_text=deadline_text,
+        recurrence=Recurrence(recurrence).value if recurrence else None,
         directive_id=directive_id,
         created_at=now,
         updated_at=now,
@@ -101,6 +116,7 @@ async def assign_task(
     now: datetime,
     cooperating: Sequence[str] = (),
     deadline_text: str | None = None,
+    recurrence: str | None = None,
     directive_id: int | None = None,
     actor: int | None = None,
 ) -> Task:
@@ -115,6 +131,7 @@ async def assign_task(
         cooperating_agency_ids=[h.id for h in helpers if h.id is not None],
         deadline=deadline,
         deadline_text=deadline_text,
+        recurrence=recurrence,
         directive_id=directive_id,
         actor=actor,
         now=now,
@@ -233,42 +250,148 @@ async def open_tasks_with_deadline(*, session: AsyncSession) -> list[TaskView]:
     return await _views(session, (await session.exec(query)).all())
 
 
-async def mark_done(
-    *, session: AsyncSession, task_id: int, actor: int | None, note: str | None, now: datetime
-) -> Task:
-    """Close a task with an optional note; raises TaskNotFound or AlreadyDone."""
+@dataclass(frozen=True)
+class Closed:
+    """What closing did: for a recurring task, the period closed and the next deadline."""
+
+    task: Task
+    deadline: date | None  # the deadline that was met (or missed)
+    next_deadline: date | None = None
+
+
+async def _lock(session: AsyncSession, task_id: int) -> Task:
     task = await session.get(Task, task_id, with_for_update=True)
     if task is None:
         raise TaskNotFound(task_id)
+    return task
+
+
+async def mark_done(
+    *,
+    session: AsyncSession,
+    task_id: int,
+    actor: int | None,
+    note: str | None,
+    now: datetime,
+    today: date,
+) -> Closed:
+    """Close a task, or this period of a recurring one; raises TaskNotFound or AlreadyDone."""
+    task = await _lock(session, task_id)
     if task.status == TaskStatus.DONE:
         raise AlreadyDone(task_id)
+    closed_deadline = task.deadline
+    if task.recurrence and closed_deadline is not None:
+        outcome = PeriodOutcome.ON_TIME if today <= closed_deadline else PeriodOutcome.LATE
+        await _close_period(session, task, outcome, now=now, actor=actor, note=note)
+        detail = f"{closed_deadline.isoformat()} {outcome.value}; next {task.deadline}"
+        audit(session, task_id=task_id, action="period_done", actor=actor, now=now, detail=detail)
+        await session.flush()
+        return Closed(task, closed_deadline, task.deadline)
     task.status = TaskStatus.DONE
-    task.done_at = now
-    task.done_by = actor
-    task.done_note = note
-    task.updated_at = now
+    task.done_at, task.done_by, task.done_note, task.updated_at = now, actor, note, now
     session.add(task)
     audit(session, task_id=task_id, action="done", actor=actor, now=now, detail=note)
     await session.flush()
-    return task
+    return Closed(task, closed_deadline)
+
+
+async def _close_period(
+    session: AsyncSession,
+    task: Task,
+    outcome: PeriodOutcome,
+    *,
+    now: datetime,
+    actor: int | None = None,
+    note: str | None = None,
+) -> None:
+    """Keep the period's outcome and move the task to its next deadline."""
+    assert task.id is not None and task.deadline is not None and task.recurrence is not None
+    session.add(
+        TaskPeriod(
+            task_id=task.id,
+            deadline=task.deadline,
+            outcome=outcome,
+            closed_at=now,
+            closed_by=actor,
+            note=note,
+        )
+    )
+    task.deadline = next_occurrence(task.deadline, task.recurrence)
+    task.updated_at = now
+    session.add(task)
 
 
 async def undo_done(
     *, session: AsyncSession, task_id: int, actor: int | None, now: datetime
 ) -> Task:
-    """Reopen a closed task; raises TaskNotFound or NotDone."""
-    task = await session.get(Task, task_id, with_for_update=True)
-    if task is None:
-        raise TaskNotFound(task_id)
-    if task.status != TaskStatus.DONE:
+    """Reopen a closed task (or its last closed period); raises TaskNotFound or NotDone."""
+    task = await _lock(session, task_id)
+    if task.recurrence:
+        period = (
+            await session.exec(
+                select(TaskPeriod)
+                .where(TaskPeriod.task_id == task_id, TaskPeriod.outcome != PeriodOutcome.MISSED)
+                .order_by(col(TaskPeriod.deadline).desc())
+            )
+        ).first()
+        if period is None or period.deadline >= (task.deadline or period.deadline):
+            raise NotDone(task_id)
+        task.deadline = period.deadline
+        await session.delete(period)
+    elif task.status != TaskStatus.DONE:
         raise NotDone(task_id)
-    task.status = TaskStatus.OPEN
-    task.done_at = task.done_by = task.done_note = None
+    else:
+        task.status = TaskStatus.OPEN
+        task.done_at = task.done_by = task.done_note = None
     task.updated_at = now
     session.add(task)
     audit(session, task_id=task_id, action="reopened", actor=actor, now=now)
     await session.flush()
     return task
+
+
+async def roll_missed_periods(
+    *, session: AsyncSession, today: date, lead_days: int, now: datetime
+) -> int:
+    """Close as missed the periods of recurring tasks whose next period's reminders have begun.
+
+    A missed monthly report is chased as overdue until the next month's first reminder is due;
+    then the missed month is recorded and the task moves on. Returns how many periods closed.
+    """
+    query = select(Task).where(
+        Task.status == TaskStatus.OPEN,
+        col(Task.recurrence).is_not(None),
+        col(Task.deadline) < today,
+    )
+    closed = 0
+    for task in (await session.exec(query.with_for_update())).all():
+        assert task.deadline is not None and task.recurrence is not None
+        while (
+            task.deadline < today
+            and next_occurrence(task.deadline, task.recurrence) - timedelta(days=lead_days) <= today
+        ):
+            missed = task.deadline
+            await _close_period(session, task, PeriodOutcome.MISSED, now=now)
+            assert task.id is not None
+            audit(
+                session,
+                task_id=task.id,
+                action="period_missed",
+                actor=None,
+                now=now,
+                detail=missed.isoformat(),
+            )
+            closed += 1
+    await session.flush()
+    return closed
+
+
+async def periods(*, session: AsyncSession, task_id: int) -> list[TaskPeriod]:
+    """The closed periods of a recurring task, oldest first."""
+    query = (
+        select(TaskPeriod).where(TaskPeriod.task_id == task_id).order_by(col(TaskPeriod.deadline))
+    )
+    return list((await session.exec(query)).all())
 
 
 async def audit_trail(*, session: AsyncSession, task_id: int) -> list[AuditEntry]:

@@ -85,10 +85,12 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         cli("task", "add", "--agency", "SYT", "Kiểm tra")[1]
         == "task #3 added, ongoing (no deadline)\n"
     )
+    monthly = ("task", "add", "--agency", "STC", "--deadline", "20/02/2023", "--every", "monthly")
+    assert cli(*monthly, "Báo cáo")[1] == "task #4 added, repeats monthly, due 20/02/2023\n"
     code, out, _ = cli("tasks", "list")
 
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["#2", "#1", "#3"]
+    assert [line.split()[0] for line in out.splitlines()] == ["#2", "#1", "#4", "#3"]
     assert "Sở Tài chính: Kế hoạch chung" in out
 
 
@@ -106,6 +108,7 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         (("task", "add", "--agency", "Sở Ngoại vụ", "x"), "no agency called 'Sở Ngoại vụ'"),
         (("invite", "Sở Ngoại vụ"), "no agency called 'Sở Ngoại vụ'"),
         (("invite",), "name an agency, or use --role coordinator"),
+        (("task", "add", "--agency", "STC", "--every", "monthly", "x"), "--every needs --deadline"),
         (("agencies", "import", "missing.csv"), "no such file: missing.csv"),
     ],
 )
@@ -128,5 +131,5 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 
 
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
-    assert cli("db", "upgrade") == (0, "applied 0001\n", "")
+    assert cli("db", "upgrade") == (0, "applied 0001, 0002\n", "")
     assert cli("db", "upgrade") == (0, "database is up to date\n", "")

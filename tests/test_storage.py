@@ -166,12 +166,15 @@ async def test_done_and_undo_are_audited(db: Database) -> None:
         )
     assert task.id is not None
     async with db.session() as session:
-        done = await tasks.mark_done(
-            session=session, task_id=task.id, actor=42, note="đã trình", now=NOW
+        closed = await tasks.mark_done(
+            session=session, task_id=task.id, actor=42, note="đã trình", now=NOW, today=NOW.date()
         )
+    done = closed.task
     async with db.session() as session:
         with pytest.raises(AlreadyDone):
-            await tasks.mark_done(session=session, task_id=task.id, actor=42, note=None, now=NOW)
+            await tasks.mark_done(
+                session=session, task_id=task.id, actor=42, note=None, now=NOW, today=NOW.date()
+            )
     async with db.session() as session:
         reopened = await tasks.undo_done(
             session=session, task_id=task.id, actor=42, now=NOW + timedelta(minutes=1)
@@ -180,7 +183,9 @@ async def test_done_and_undo_are_audited(db: Database) -> None:
         with pytest.raises(NotDone):
             await tasks.undo_done(session=session, task_id=task.id, actor=42, now=NOW)
         with pytest.raises(TaskNotFound):
-            await tasks.mark_done(session=session, task_id=999, actor=42, note=None, now=NOW)
+            await tasks.mark_done(
+                session=session, task_id=999, actor=42, note=None, now=NOW, today=NOW.date()
+            )
         trail = await tasks.audit_trail(session=session, task_id=task.id)
 
     assert (done.status, done.done_note, done.done_at) == ("done", "đã trình", NOW)
@@ -343,3 +348,87 @@ async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_sile
     assert [(r.status, r.attempts, r.claimed_by, r.error) for r, _ in rows] == [
         (ReminderStatus.FAILED, 2, "b", "500 Internal Server Error")
     ]
+
+
+async def test_a_monthly_report_moves_to_the_next_month_when_done_and_keeps_its_history(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 3, 20),
+            recurrence="monthly",
+            now=NOW,
+        )
+    assert task.id is not None
+    async with db.session() as session:
+        march = await tasks.mark_done(
+            session=session,
+            task_id=task.id,
+            actor=7,
+            note="đã gửi",
+            now=NOW,
+            today=date(2023, 3, 18),
+        )
+    async with db.session() as session:
+        april = await tasks.mark_done(
+            session=session, task_id=task.id, actor=7, note=None, now=NOW, today=date(2023, 4, 24)
+        )
+    async with db.session() as session:
+        await tasks.undo_done(
+            session=session, task_id=task.id, actor=7, now=NOW
+        )  # April, by mistake
+        history = await tasks.periods(session=session, task_id=task.id)
+        current = await tasks.get_task(session=session, task_id=task.id)
+
+    assert (march.deadline, march.next_deadline) == (date(2023, 3, 20), date(2023, 4, 20))
+    assert (april.deadline, april.next_deadline) == (date(2023, 4, 20), date(2023, 5, 20))
+    assert [(p.deadline, p.outcome, p.note) for p in history] == [
+        (date(2023, 3, 20), "on_time", "đã gửi")
+    ]
+    assert (current.task.status, current.task.deadline) == ("open", date(2023, 4, 20))
+
+
+async def test_a_missed_period_is_recorded_when_the_next_one_begins(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo quý",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 3, 31),
+            recurrence="quarterly",
+            now=NOW,
+        )
+    assert task.id is not None
+
+    async with db.session() as session:
+        chased = await tasks.roll_missed_periods(
+            session=session, today=date(2023, 6, 22), lead_days=7, now=NOW
+        )
+    async with db.session() as session:
+        rolled = await tasks.roll_missed_periods(
+            session=session, today=date(2023, 6, 23), lead_days=7, now=NOW
+        )
+    async with db.session() as session:
+        # Down for half a year: each missed quarter is recorded, the task is on the current one.
+        later = await tasks.roll_missed_periods(
+            session=session, today=date(2024, 1, 10), lead_days=7, now=NOW
+        )
+        history = await tasks.periods(session=session, task_id=task.id)
+        current = await tasks.get_task(session=session, task_id=task.id)
+
+    assert (chased, rolled, later) == (
+        0,
+        1,
+        2,
+    )  # chased as overdue until the 7-day reminder of 30/06
+    assert [(p.deadline, p.outcome) for p in history] == [
+        (date(2023, 3, 31), "missed"),
+        (date(2023, 6, 30), "missed"),
+        (date(2023, 9, 30), "missed"),
+    ]
+    assert current.task.deadline == date(2023, 12, 31)
