@@ -355,3 +355,32 @@ async def test_the_token_never_reaches_the_logs(sqlite_url: str) -> None:
     logged = stream.getvalue()
     assert "HTTP Request: POST http://127.0.0.1" in logged  # the URLs were logged...
     assert TOKEN not in logged and "<token>" in logged  # ...without the token
+
+
+async def test_a_flood_wait_is_honoured_and_the_reminder_sent_once(bot: Harness) -> None:
+    finance = await _finance_group_with_a_task(bot)
+    bot.server.inject(Fault.retry_after(1), method="sendMessage", chat_id=finance["id"])
+
+    await bot.sweep()
+
+    tries = [c for c in bot.server.calls("sendMessage") if c.params["chat_id"] == finance["id"]]
+    assert [c.status for c in tries][-2:] == [429, 200]
+    assert tries[-1].time - tries[-2].time >= 1.0  # waited as Telegram asked
+    assert len(bot.reminders_in(finance)) == 1
+    assert await _ledger(bot) == [(ReminderStatus.SENT, 1)]
+
+
+@pytest.mark.parametrize("refusal", [Fault.kicked(), Fault.chat_not_found()])
+async def test_a_chat_that_is_gone_is_paused_not_retried(bot: Harness, refusal: Fault) -> None:
+    finance = await _finance_group_with_a_task(bot)
+    bot.server.inject(refusal, method="sendMessage", chat_id=finance["id"], times=10)
+
+    await bot.sweep()
+    bot.at(date(2023, 3, 10))
+    await bot.sweep()
+
+    tries = [c for c in bot.server.calls("sendMessage") if c.params["chat_id"] == finance["id"]]
+    assert len([c for c in tries if c.status != 200]) == 1  # tried once, then paused
+    async with bot.database.session() as session:
+        chat = (await session.exec(select(Chat))).one()
+    assert chat.active is False
