@@ -17,7 +17,7 @@ from telegram.ext import (
     Defaults,
 )
 
-from bot import handlers
+from bot import extensions, handlers
 from bot.config import Settings
 from bot.delivery import TelegramDigestSender
 from bot.polling import GetUpdatesRequest
@@ -86,9 +86,17 @@ def build_application(
         ("done", handlers.done),
         ("undo", handlers.undo),
         ("task", handlers.show_task),
+        ("extend", extensions.extend),
     ):
         application.add_handler(CommandHandler(name, callback))
-    application.add_handler(CallbackQueryHandler(handlers.button))
+    application.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
+    application.add_handler(
+        CallbackQueryHandler(extensions.ask_button, pattern=extensions.ASK_PATTERN)
+    )
+    application.add_handler(
+        CallbackQueryHandler(extensions.decide_button, pattern=extensions.DECIDE_PATTERN)
+    )
+    application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)
 
     assert application.job_queue is not None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
-import re
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -32,6 +31,7 @@ from storage.errors import StorageError
 from storage.migrate import alembic_config, upgrade
 from storage.models import Role
 from vncalendar import SystemClock
+from vncalendar import dates as vn_dates
 from vncalendar.recurrence import Recurrence
 
 log = logging.getLogger(__name__)
@@ -43,18 +43,12 @@ class UsageError(Exception):
 
 def parse_date(text: str) -> date:
     """A date written as YYYY-MM-DD or dd/mm/yyyy; a date that does not exist is refused."""
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
-    vietnamese = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text.strip())
-    if iso:
-        year, month, day = (int(g) for g in iso.groups())
-    elif vietnamese:
-        day, month, year = (int(g) for g in vietnamese.groups())
-    else:
-        raise UsageError(f"not a date: {text!r} (write YYYY-MM-DD or dd/mm/yyyy)")
     try:
-        return date(year, month, day)
-    except ValueError as error:
-        raise UsageError(f"no such date: {text} ({error})") from None
+        return vn_dates.parse_date(text)
+    except vn_dates.NotADate as error:
+        if error.well_formed:
+            raise UsageError(f"no such date: {error.text}") from None
+        raise UsageError(f"not a date: {error.text!r} (write YYYY-MM-DD or dd/mm/yyyy)") from None
 
 
 def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:

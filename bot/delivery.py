@@ -29,9 +29,8 @@ def task_buttons(texts: Texts, task_ids: list[int]) -> InlineKeyboardMarkup | No
                 InlineKeyboardButton(
                     texts("button_done", task_id=task_id), callback_data=f"done:{task_id}"
                 ),
-                InlineKeyboardButton(
-                    texts("button_info", task_id=task_id), callback_data=f"info:{task_id}"
-                ),
+                InlineKeyboardButton(texts("button_extend"), callback_data=f"ext:{task_id}"),
+                InlineKeyboardButton(texts("button_info"), callback_data=f"info:{task_id}"),
             ]
             for task_id in task_ids[:MAX_BUTTON_ROWS]
         ]

@@ -18,13 +18,19 @@ from bot.services import Services, services
 from storage import access, tasks
 from storage.access import Caller
 from storage.errors import (
+    AlreadyDecided,
     AlreadyDone,
+    BadExtensionDate,
+    CoordinatorsOnly,
+    ExtensionPending,
     InviteExpired,
     InviteInvalid,
     InviteUsed,
+    NoDeadline,
     NotAllowed,
     NotDone,
     NotRegistered,
+    RequestNotFound,
     StorageError,
     TaskNotFound,
 )
@@ -42,6 +48,12 @@ _REFUSALS: dict[type[StorageError], str] = {
     InviteInvalid: "invite_invalid",
     InviteUsed: "invite_used",
     InviteExpired: "invite_expired",
+    NoDeadline: "nothing_to_extend",
+    BadExtensionDate: "bad_extension_date",
+    ExtensionPending: "extension_pending",
+    RequestNotFound: "request_not_found",
+    AlreadyDecided: "already_decided",
+    CoordinatorsOnly: "coordinators_only",
 }
 
 
@@ -263,16 +275,15 @@ async def show_task(update: Update, context: Ctx) -> None:
     await reply(update, text, markup)
 
 
+BUTTON_PATTERN = r"^(done|undo|info):\d+$"
+
+
 async def button(update: Update, context: Ctx) -> None:
-    """A button press: done, undo or details, authorised again as if typed."""
+    """A press of ✅, ↩️ or ℹ️ under a task, authorised again as if typed."""
     query = update.callback_query
-    assert query is not None
-    action, _, raw_id = (query.data or "").partition(":")
-    task_id = _task_id(raw_id)
-    texts = services(context).texts
-    if task_id is None or action not in {"done", "undo", "info"}:
-        await query.answer(texts("bad_button"), show_alert=True)
-        return
+    assert query is not None and query.data is not None
+    action, _, raw_id = query.data.partition(":")
+    task_id = int(raw_id)
     markup: InlineKeyboardMarkup | None = None
     if action == "done":
         text, markup = await close_task(update, context, task_id, None)
@@ -282,6 +293,12 @@ async def button(update: Update, context: Ctx) -> None:
         text, markup = await task_detail(update, context, task_id)
     await query.answer()
     await reply(update, text, markup)
+
+
+async def unknown_button(update: Update, context: Ctx) -> None:
+    """Any other button data: old, or forged."""
+    assert update.callback_query is not None
+    await update.callback_query.answer(services(context).texts("bad_button"), show_alert=True)
 
 
 async def on_error(update: object, context: Ctx) -> None:

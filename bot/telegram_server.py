@@ -531,6 +531,16 @@ class TelegramServer:
             ) from None
         return self.sent_messages(chat_id)
 
+    async def wait_for_answer(self, query_id: str, *, timeout: float = 5.0) -> JSON:
+        """Wait for the bot to answer the callback query; return the answer's params."""
+        try:
+            await self._wait_for(lambda: query_id in self.callback_answers, timeout)
+        except TimeoutError:
+            raise TimeoutError(
+                f"callback query {query_id} not answered within {timeout}s\n" + self.describe()
+            ) from None
+        return self.callback_answers[query_id]
+
     async def wait_until_idle(self, timeout: float = 5.0) -> None:
         """Wait until every queued update was fetched and confirmed (by the bot's next getUpdates)
         or delivered to the webhook, and no other API request of the bot is being handled.

@@ -152,8 +152,64 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail_status_open": ("Trạng thái: đang thực hiện", "Status: open"),
     "detail_status_done": ("Trạng thái: đã hoàn thành ngày {date}", "Status: done on {date}"),
     "button_done": ("✅ Xong #{task_id}", "✅ Done #{task_id}"),
-    "button_info": ("ℹ️ #{task_id}", "ℹ️ #{task_id}"),
+    "button_extend": ("⏳ Gia hạn", "⏳ Extend"),
+    "button_info": ("ℹ️ Chi tiết", "ℹ️ Details"),
+    "button_approve": ("✅ Duyệt", "✅ Approve"),
+    "button_reject": ("❌ Từ chối", "❌ Reject"),
     "button_undo": ("↩️ Hoàn tác", "↩️ Undo"),
+    "extend_usage": (
+        "Cách dùng: <code>/extend SỐ dd/mm/yyyy lý do</code>, "
+        "ví dụ <code>/extend 12 30/04/2023 chờ ý kiến của Bộ</code>.",
+        "Usage: <code>/extend NUMBER dd/mm/yyyy reason</code>, "
+        "e.g. <code>/extend 12 30/04/2023 waiting for the ministry</code>.",
+    ),
+    "extend_how": (
+        "Để xin gia hạn nhiệm vụ số {task_id} (hạn hiện tại {deadline}), gõ:\n"
+        "<code>/extend {task_id} dd/mm/yyyy lý do</code>",
+        "To ask for more time for task {task_id} (now due {deadline}), type:\n"
+        "<code>/extend {task_id} dd/mm/yyyy reason</code>",
+    ),
+    "bad_date": (
+        "“{text}” không phải là một ngày có thật. Viết theo dạng dd/mm/yyyy, ví dụ 30/04/2023.",
+        "“{text}” is not a real date. Write it as dd/mm/yyyy, e.g. 30/04/2023.",
+    ),
+    "nothing_to_extend": (
+        "Nhiệm vụ số {task_id} không có thời hạn nên không cần gia hạn.",
+        "Task {task_id} has no deadline to extend.",
+    ),
+    "bad_extension_date": (
+        "Hạn mới phải sau hạn hiện tại của nhiệm vụ số {task_id} và không ở trong quá khứ.",
+        "The new deadline of task {task_id} must be after the current one and not in the past.",
+    ),
+    "extension_pending": (
+        "Nhiệm vụ số {task_id} đã có một đề nghị gia hạn đang chờ duyệt.",
+        "Task {task_id} already has an extension request waiting for a decision.",
+    ),
+    "request_not_found": ("Không tìm thấy đề nghị gia hạn này.", "No such extension request."),
+    "already_decided": (
+        "Đề nghị gia hạn này đã được xử lý.",
+        "This extension request was already decided.",
+    ),
+    "extension_sent": (
+        "⏳ Đã gửi đề nghị gia hạn nhiệm vụ số {task_id} từ {old} đến {new}. "
+        "Văn phòng UBND tỉnh sẽ xem xét.",
+        "⏳ Asked to extend task {task_id} from {old} to {new}. The coordinators will decide.",
+    ),
+    "extension_to_coordinators": (
+        "⏳ <b>Đề nghị gia hạn</b> — {agency}\nNhiệm vụ số {task_id}: {text}\n"
+        "Hạn hiện tại {old} → đề nghị {new}\nLý do: {reason}",
+        "⏳ <b>Extension request</b> — {agency}\nTask {task_id}: {text}\n"
+        "Now due {old} → asked {new}\nReason: {reason}",
+    ),
+    "extension_approved": (
+        "✅ Đã duyệt gia hạn nhiệm vụ số {task_id}: hạn mới {new}.",
+        "✅ Extension of task {task_id} approved: now due {new}.",
+    ),
+    "extension_rejected": (
+        "❌ Đề nghị gia hạn nhiệm vụ số {task_id} không được chấp thuận; hạn vẫn là {old}.",
+        "❌ Extension of task {task_id} rejected; still due {old}.",
+    ),
+    "no_reason": ("(không nêu)", "(none given)"),
     "chat_lost": (
         "⚠️ Không gửi được nhắc việc tới nhóm “{chat}” của {agency}: {reason}. "
         "Nhóm đã được tạm ngừng; hãy mời lại bot và đăng ký lại.",
@@ -184,6 +240,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("due", "Nhiệm vụ đến hạn trong tháng này", "Tasks due this month"),
     Command("done", "Báo hoàn thành: /done SỐ ghi chú", "Mark done: /done NUMBER note"),
     Command("undo", "Mở lại nhiệm vụ vừa báo xong: /undo SỐ", "Reopen a task: /undo NUMBER"),
+    Command(
+        "extend",
+        "Xin gia hạn: /extend SỐ dd/mm/yyyy lý do",
+        "Ask for more time: /extend NUMBER dd/mm/yyyy reason",
+    ),
     Command("task", "Xem chi tiết một nhiệm vụ: /task SỐ", "Show one task: /task NUMBER"),
     Command("overdue", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"),
     Command("register", "Đăng ký nhóm với đơn vị: /register MÃ", "Register a chat: /register CODE"),

@@ -60,3 +60,43 @@ class InviteUsed(StorageError):
 
 class InviteExpired(StorageError):
     """The code is past its expiry."""
+
+
+class NoDeadline(StorageError):
+    """An extension was asked for a task without a deadline."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} has no deadline")
+        self.task_id = task_id
+
+
+class BadExtensionDate(StorageError):
+    """The new deadline is not after the current one, or is already past."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id}: the new deadline must be later than the current one")
+        self.task_id = task_id
+
+
+class ExtensionPending(StorageError):
+    """The task already has an extension request waiting for a decision."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} already has a pending extension request")
+        self.task_id = task_id
+
+
+class RequestNotFound(StorageError):
+    def __init__(self, request_id: int) -> None:
+        super().__init__(f"extension request {request_id} not found")
+        self.request_id = request_id
+
+
+class AlreadyDecided(StorageError):
+    def __init__(self, request_id: int) -> None:
+        super().__init__(f"extension request {request_id} was decided already")
+        self.request_id = request_id
+
+
+class CoordinatorsOnly(StorageError):
+    """Only coordinators may do this."""

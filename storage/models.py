@@ -208,6 +208,30 @@ class Reminder(SQLModel, table=True):
     error: str | None = Field(default=None)
 
 
+class ExtensionStatus(StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class ExtensionRequest(SQLModel, table=True):
+    """An agency asks for a later deadline; a coordinator approves or rejects it."""
+
+    __tablename__ = "extension_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    task_id: int = Field(sa_column=_fk("task.id", cascade=True))
+    requested_by: int = Field(sa_type=BigInteger)
+    requested_in_chat: int = Field(sa_type=BigInteger)
+    current_deadline: date
+    requested_deadline: date
+    reason: str | None = Field(default=None)
+    status: ExtensionStatus = Field(default=ExtensionStatus.PENDING, sa_type=_ENUM)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    decided_by: int | None = Field(default=None, sa_type=BigInteger)
+    decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
 class AuditEntry(SQLModel, table=True):
     """Who changed a task, when and how: kept forever."""
 

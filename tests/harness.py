@@ -75,6 +75,12 @@ class Harness:
         messages = await self.server.wait_for_messages(before + replies, chat_id=chat["id"])
         return messages[before:]
 
+    async def alert(self, user: JSON, chat: JSON, message: JSON, data: str) -> str:
+        """Press a button that the bot answers with a pop-up; return the pop-up's text."""
+        query = self.server.press_button(chat, user, message["message_id"], data)
+        answer = await self.server.wait_for_answer(query["id"])
+        return str(answer.get("text", ""))
+
     async def invite(self, agency: str | None, role: Role = Role.STAFF, days: int = 7) -> str:
         async with self.database.session() as session:
             found = await agencies.find_agency(session=session, text=agency) if agency else None

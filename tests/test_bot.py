@@ -384,3 +384,51 @@ async def test_a_chat_that_is_gone_is_paused_not_retried(bot: Harness, refusal: 
     async with bot.database.session() as session:
         chat = (await session.exec(select(Chat))).one()
     assert chat.active is False
+
+
+async def test_an_extension_is_asked_approved_by_a_coordinator_and_reminders_follow(
+    bot: Harness,
+) -> None:
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+
+    (how,) = await bot.press(lan, finance, digest, f"ext:{plan}")
+    (no_such_day,) = await bot.say(lan, finance, f"/extend {plan} 31/02/2023")
+    (earlier,) = await bot.say(lan, finance, f"/extend {plan} 10/03/2023")
+    (sent,) = await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]  # after the welcome
+    assert how["text"].startswith(f"Để xin gia hạn nhiệm vụ số {plan} (hạn hiện tại 15/03/2023)")
+    assert no_such_day["text"].startswith("“31/02/2023” không phải là một ngày có thật.")
+    assert earlier["text"].startswith("Hạn mới phải sau hạn hiện tại")
+    assert sent["text"].startswith(
+        f"⏳ Đã gửi đề nghị gia hạn nhiệm vụ số {plan} từ 15/03/2023 đến 31/03/2023."
+    )
+    assert "Lý do: chờ ý kiến của Bộ" in asked["text"]
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+
+    # The agency cannot approve its own request, even with forged button data.
+    refused = await bot.alert(lan, finance, digest, approve)
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    (approved,) = await bot.press(bang, office, asked, approve)
+    told = (await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"]))[-1]
+    twice = await bot.alert(bang, office, asked, approve.replace("approve", "reject"))
+
+    assert refused == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
+    assert approved["text"] == f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 31/03/2023."
+    assert told["text"] == approved["text"]
+    assert twice == "Đề nghị gia hạn này đã được xử lý."
+
+    for day in (date(2023, 3, 14), date(2023, 3, 15), date(2023, 3, 24)):
+        bot.at(day)
+        await bot.sweep()
+    assert [m["text"].splitlines()[0][-10:] for m in bot.reminders_in(finance)] == [
+        "08/03/2023",
+        "24/03/2023",
+    ]
+    assert "hạn 31/03/2023, còn 7 ngày" in bot.reminders_in(finance)[-1]["text"]

@@ -1,0 +1,149 @@
+"""Handlers of the extension flow: ask with /extend or ⏳, coordinators approve or reject."""
+
+from __future__ import annotations
+
+import logging
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.error import TelegramError
+
+from bot.handlers import Ctx, refusal, reply, request
+from bot.services import Services, services
+from bot.texts import fmt_date
+from storage import access, extensions
+from storage.errors import StorageError
+from vncalendar.dates import NotADate, parse_date
+
+log = logging.getLogger(__name__)
+
+ASK_PATTERN = r"^ext:\d+$"
+DECIDE_PATTERN = r"^(approve|reject):\d+$"
+
+
+async def extend(update: Update, context: Ctx) -> None:
+    """Ask for a later deadline: /extend 12 30/04/2023 chờ ý kiến của Bộ."""
+    app = services(context)
+    args = context.args or []
+    if len(args) < 2 or not args[0].lstrip("#").isdigit():
+        await reply(update, app.texts("extend_usage"))
+        return
+    try:
+        new_deadline = parse_date(args[1])
+    except NotADate as error:
+        await reply(update, app.texts("bad_date", text=error.text))
+        return
+    task_id, reason = int(args[0].lstrip("#")), " ".join(args[2:]).strip() or None
+    chat = update.effective_chat
+    assert chat is not None
+    try:
+        async with request(update, context) as r:
+            asked, view = await extensions.request_extension(
+                session=r.session,
+                caller=r.caller,
+                chat_id=chat.id,
+                task_id=task_id,
+                new_deadline=new_deadline,
+                reason=reason,
+                today=app.clock.today(),
+                now=app.clock.now(),
+            )
+            coordinators = await access.coordinator_chat_ids(
+                session=r.session, configured=app.settings.coordinator_ids
+            )
+    except StorageError as error:
+        await reply(update, refusal(app, error))
+        return
+    old, new = fmt_date(asked.current_deadline), fmt_date(asked.requested_deadline)
+    await reply(update, app.texts("extension_sent", task_id=task_id, old=old, new=new))
+    assert asked.id is not None
+    note = app.texts(
+        "extension_to_coordinators",
+        agency=view.lead.name if view.lead else app.texts("no_lead"),
+        task_id=task_id,
+        text=view.task.text,
+        old=old,
+        new=new,
+        reason=reason or app.texts("no_reason"),
+    )
+    buttons = InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    app.texts("button_approve"), callback_data=f"approve:{asked.id}"
+                ),
+                InlineKeyboardButton(
+                    app.texts("button_reject"), callback_data=f"reject:{asked.id}"
+                ),
+            ]
+        ]
+    )
+    await _send_each(context, app, coordinators, note, buttons)
+
+
+async def ask_button(update: Update, context: Ctx) -> None:
+    """⏳ under a task: say how to ask, with the task's number and deadline filled in."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    task_id = int(query.data.partition(":")[2])
+    app = services(context)
+    try:
+        async with request(update, context) as r:
+            view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
+    except StorageError as error:
+        await query.answer()
+        await reply(update, refusal(app, error))
+        return
+    await query.answer()
+    deadline = view.task.deadline
+    if deadline is None:
+        await reply(update, app.texts("nothing_to_extend", task_id=task_id))
+        return
+    await reply(update, app.texts("extend_how", task_id=task_id, deadline=fmt_date(deadline)))
+
+
+async def decide_button(update: Update, context: Ctx) -> None:
+    """✅ Duyệt / ❌ Từ chối under a request: coordinators only, checked again here."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    action, _, raw_id = query.data.partition(":")
+    app = services(context)
+    try:
+        async with request(update, context) as r:
+            decision = await extensions.decide_extension(
+                session=r.session,
+                caller=r.caller,
+                request_id=int(raw_id),
+                approve=action == "approve",
+                now=app.clock.now(),
+            )
+    except StorageError as error:
+        await query.answer(refusal(app, error), show_alert=True)
+        return
+    asked = decision.request
+    key = "extension_approved" if action == "approve" else "extension_rejected"
+    text = app.texts(
+        key,
+        task_id=asked.task_id,
+        new=fmt_date(asked.requested_deadline),
+        old=fmt_date(asked.current_deadline),
+    )
+    await query.answer()
+    await reply(update, text)
+    chat = update.effective_chat
+    if chat is None or asked.requested_in_chat != chat.id:
+        await _send_each(context, app, [asked.requested_in_chat], text, None)
+
+
+async def _send_each(
+    context: Ctx,
+    app: Services,
+    chat_ids: list[int],
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+) -> None:
+    """Tell several chats; one that cannot be reached does not stop the others."""
+    for chat_id in chat_ids:
+        try:
+            await context.bot.send_message(chat_id, text, reply_markup=markup)
+        except TelegramError as error:
+            log.warning("could not tell chat %s: %s", chat_id, error)

@@ -1,0 +1,33 @@
+"""Dates as people type them: dd/mm/yyyy (the Vietnamese way) or YYYY-MM-DD."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_VIETNAMESE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+
+
+class NotADate(ValueError):
+    """Text that is not a date, or a date that does not exist (31/02/2023)."""
+
+    def __init__(self, text: str, well_formed: bool) -> None:
+        super().__init__(f"{'no such date' if well_formed else 'not a date'}: {text!r}")
+        self.text = text
+        self.well_formed = well_formed
+
+
+def parse_date(text: str) -> date:
+    """A date written dd/mm/yyyy (also with . or -) or YYYY-MM-DD; raises NotADate."""
+    stripped = text.strip()
+    if iso := _ISO.fullmatch(stripped):
+        year, month, day = (int(g) for g in iso.groups())
+    elif vietnamese := _VIETNAMESE.fullmatch(stripped):
+        day, month, year = (int(g) for g in vietnamese.groups())
+    else:
+        raise NotADate(stripped, well_formed=False)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise NotADate(stripped, well_formed=True) from None
