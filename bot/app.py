@@ -35,11 +35,19 @@ SWEEP_JOB = "daily-sweep"
 # A sweep missed by less than this (the machine was asleep, the process restarting) still runs;
 # one missed by more is left to the start-up catch-up, and runs of a backlog coalesce into one.
 SWEEP_MISFIRE_GRACE = timedelta(hours=4)
+SWEEP_RETRY = timedelta(minutes=5)
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Run the reminder sweep (scheduled daily, and once at start-up)."""
-    await services(context).sweep.run()
+    """Run the reminder sweep (scheduled daily, and once at start-up); try again if it fails."""
+    try:
+        await services(context).sweep.run()
+    except Exception:
+        # The database was out of reach for longer than its own retries: the ledger makes a
+        # second run safe, so run again later rather than lose the morning.
+        log.exception("reminder sweep failed; trying again in %s", SWEEP_RETRY)
+        assert context.job_queue is not None
+        context.job_queue.run_once(sweep_job, when=SWEEP_RETRY, name="sweep-retry")
 
 
 def build_application(

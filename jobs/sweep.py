@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from jobs.policy import (
     DueReminder,
@@ -177,7 +178,10 @@ class Sweep:
         self, today: date, *, roll_periods: bool
     ) -> tuple[dict[int, TaskView], list[Planned]]:
         """What is due today and where it goes (moving recurring tasks past missed periods)."""
-        async with self.database.session() as session:
+
+        async def load(
+            session: AsyncSession,
+        ) -> tuple[list[TaskView], Sequence[Chat], Sequence[Member]]:
             if roll_periods:
                 await tasks.roll_missed_periods(
                     session=session,
@@ -185,9 +189,14 @@ class Sweep:
                     lead_days=max(self.settings.before, default=0),
                     now=self.clock.now(),
                 )
-            views = {v.id: v for v in await tasks.open_tasks_with_deadline(session=session)}
-            chats = (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all()
-            members = (await session.exec(select(Member).where(Member.role == Role.HEAD))).all()
+            return (
+                await tasks.open_tasks_with_deadline(session=session),
+                (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all(),
+                (await session.exec(select(Member).where(Member.role == Role.HEAD))).all(),
+            )
+
+        open_views, chats, members = await self.database.retrying(load)
+        views = {v.id: v for v in open_views}
         schedules = [
             TaskSchedule(
                 task_id=v.id,
@@ -229,22 +238,30 @@ class Sweep:
         self, planned: list[Planned], report: SweepReport
     ) -> list[tuple[Chat, list[tuple[int, Planned]]]]:
         """Claim every planned reminder, committed before anything is sent."""
-        batches: dict[int, tuple[Chat, list[tuple[int, Planned]]]] = {}
         now = self.clock.now()
-        async with self.database.session() as session:
+
+        async def claim_all(session: AsyncSession) -> list[tuple[int | None, Planned]]:
+            results = []
             for plan in planned:
                 assert plan.chat.id is not None
+                key = ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
                 claimed = await ledger.claim(
                     session=session,
-                    key=ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot),
+                    key=key,
                     now=now,
                     instance=self.instance,
                     policy=self.claim_policy,
                 )
-                if claimed is None:
-                    report.already_claimed += 1
-                else:
-                    batches.setdefault(plan.chat.id, (plan.chat, []))[1].append((claimed, plan))
+                results.append((claimed, plan))
+            return results
+
+        batches: dict[int, tuple[Chat, list[tuple[int, Planned]]]] = {}
+        for claimed, plan in await self.database.retrying(claim_all):
+            if claimed is None:
+                report.already_claimed += 1
+            else:
+                assert plan.chat.id is not None
+                batches.setdefault(plan.chat.id, (plan.chat, []))[1].append((claimed, plan))
         return list(batches.values())
 
     async def _deliver(
@@ -264,10 +281,12 @@ class Sweep:
             await self._fail(ids, repr(error))
             report.failed.append((chat.telegram_id, task_ids, repr(error)))
             return
-        async with self.database.session() as session:
-            await ledger.mark_sent(
-                session=session, ids=ids, message_id=message_id, now=self.clock.now()
+        now = self.clock.now()
+        await self.database.retrying(
+            lambda session: ledger.mark_sent(
+                session=session, ids=ids, message_id=message_id, now=now
             )
+        )
         report.sent.append((chat.telegram_id, task_ids, message_id))
 
     async def _send_with_retries(self, chat: Chat, digest: Digest) -> int:
@@ -288,8 +307,9 @@ class Sweep:
                 await asyncio.sleep(delay)
 
     async def _fail(self, ids: list[int], error: str) -> None:
-        async with self.database.session() as session:
-            await ledger.mark_failed(session=session, ids=ids, error=error)
+        await self.database.retrying(
+            lambda session: ledger.mark_failed(session=session, ids=ids, error=error)
+        )
 
     async def _move_chat(self, chat: Chat, new_telegram_id: int) -> None:
         log.info("chat %s became supergroup %s: binding moved", chat.telegram_id, new_telegram_id)
@@ -303,13 +323,17 @@ class Sweep:
 
     async def _update_chat(self, chat: Chat, **changes: object) -> None:
         """Change the stored chat and the copy in hand alike."""
-        async with self.database.session() as session:
+
+        async def write(session: AsyncSession) -> None:
             row = await session.get(Chat, chat.id)
             assert row is not None
             for name, value in changes.items():
                 setattr(row, name, value)
-                setattr(chat, name, value)
             session.add(row)
+
+        await self.database.retrying(write)
+        for name, value in changes.items():
+            setattr(chat, name, value)
 
 
 _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}

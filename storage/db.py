@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+# About a minute and a half in all: long enough for a server restart or a fail-over.
+RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 30.0)
 
 _ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+psycopg"}
 _SYNC_DRIVERS = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg"}
@@ -74,6 +82,29 @@ class Database:
             except BaseException:
                 await session.rollback()
                 raise
+
+    async def retrying(
+        self,
+        work: Callable[[AsyncSession], Awaitable[T]],
+        *,
+        delays: Sequence[float] = RETRY_DELAYS,
+    ) -> T:
+        """Run one unit of work, again after a pause if the database connection fails.
+
+        For work that is safe to repeat (the ledger's writes are): a server restarting costs a
+        few seconds, not a lost record.
+        """
+        pauses = list(delays)
+        while True:
+            try:
+                async with self.session() as session:
+                    return await work(session)
+            except (OperationalError, InterfaceError) as error:
+                if not pauses:
+                    raise
+                pause = pauses.pop(0)
+                log.warning("database unavailable (%s); trying again in %.0fs", error.orig, pause)
+                await asyncio.sleep(pause)
 
     async def dispose(self) -> None:
         await self.engine.dispose()
