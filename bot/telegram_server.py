@@ -531,6 +531,14 @@ class TelegramServer:
             ) from None
         return self.sent_messages(chat_id)
 
+    async def wait_for_call(self, method: str, *, timeout: float = 5.0) -> RecordedRequest:
+        """Wait until the bot has called a method (case-insensitive); return the first call."""
+        try:
+            await self._wait_for(lambda: bool(self.calls(method)), timeout)
+        except TimeoutError:
+            raise TimeoutError(f"no {method} call within {timeout}s\n" + self.describe()) from None
+        return self.calls(method)[0]
+
     async def wait_for_answer(self, query_id: str, *, timeout: float = 5.0) -> JSON:
         """Wait for the bot to answer the callback query; return the answer's params."""
         try:

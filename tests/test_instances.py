@@ -198,3 +198,22 @@ async def test_a_second_poller_on_the_same_token_makes_the_first_stop_with_a_cle
     assert "nhacviec: another process polls Telegram with this token; this one stopped" in log
     assert reply["text"].startswith("Các lệnh")
     assert second.returncode == 0
+
+
+async def test_a_sweep_only_instance_takes_no_updates_and_stops_on_sigterm(sqlite_url: str) -> None:
+    async with TelegramServer(TOKEN) as server:
+        process = await _nhacviec(
+            _env(server, sqlite_url, NHACVIEC_TELEGRAM_MODE="sweep-only"), "run"
+        )
+        try:
+            await server.wait_for_call("setMyCommands", timeout=30)
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), timeout=20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+        _, err = await process.communicate()
+
+    assert process.returncode == 0, err.decode()
+    assert server.calls("getUpdates") == []
+    assert "sweep-only: reminders are sent on schedule" in err.decode()
