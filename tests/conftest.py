@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
@@ -22,12 +23,19 @@ NOW = datetime(2023, 1, 5, 2, 0, tzinfo=UTC)  # 09:00 in Hà Nội, the day the 
 
 
 def _postgres_or_skip() -> None:
-    try:
-        psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3).close()
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"PostgreSQL is required under CI=true and is not reachable: {error}")
-        pytest.skip(f"no PostgreSQL at {POSTGRES_ADMIN_URL}")
+    # Under CI the server must be there; give it time in case it is (re)starting.
+    patience = 30 if os.environ.get("CI") == "true" else 1
+    for attempt in range(patience):
+        try:
+            psycopg.connect(POSTGRES_ADMIN_URL, connect_timeout=3).close()
+            return
+        except psycopg.OperationalError as error:
+            if attempt + 1 < patience:
+                time.sleep(1)
+            elif patience > 1:
+                pytest.fail(f"PostgreSQL is required under CI=true and is not reachable: {error}")
+            else:
+                pytest.skip(f"no PostgreSQL at {POSTGRES_ADMIN_URL}")
 
 
 @pytest.fixture
