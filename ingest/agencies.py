@@ -1,0 +1,510 @@
+"""Recognise agencies in directive text: catalogue names and aliases, unknown agencies, groups."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+__all__ = [
+    "GROUPS",
+    "AgencyMention",
+    "Catalogue",
+    "CatalogueEntry",
+    "fold",
+]
+
+
+@dataclass(frozen=True)
+class CatalogueEntry:
+    """An agency the office follows up: its name today, a short name, and former names."""
+
+    name: str
+    short_name: str | None = None
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every way the catalogue lets this agency be written."""
+        return (self.name, *((self.short_name,) if self.short_name else ()), *self.aliases)
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """An agency named in a text, as written, with its catalogue entry or group when known."""
+
+    written: str
+    start: int
+    end: int
+    entry: CatalogueEntry | None = None
+    group: str | None = None
+
+    @property
+    def display(self) -> str:
+        """The catalogue name when recognised, else the words as written."""
+        return self.entry.name if self.entry is not None else self.written
+
+    @property
+    def is_unknown(self) -> bool:
+        """An agency-like name that is neither in the catalogue nor a group."""
+        return self.entry is None and self.group is None
+
+
+# Group keys the officer can expand to the catalogue's members; a mention naming several
+# groups at once ("các sở, ngành và UBND các huyện") gets the keys joined with "+".
+GROUPS = {
+    "all_departments": "các sở, ban, ngành",
+    "all_districts": "UBND các huyện, thị xã, thành phố",
+    "all_communes": "UBND các xã, phường, thị trấn",
+    "all_localities": "các địa phương",
+    "all_investors": "các chủ đầu tư",
+    "all_ministries": "các bộ, cơ quan ngang bộ",
+    "all_provinces": "UBND các tỉnh, thành phố trực thuộc Trung ương",
+    "all_related": "các cơ quan, đơn vị liên quan",
+    "all_project_boards": "các ban quản lý dự án",
+}
+
+
+# --------------------------------------------------------------------------------------------
+# Folding: lowercase, no diacritics, one character for one character, so spans map back.
+# --------------------------------------------------------------------------------------------
+
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+
+
+def _fold_char(char: str) -> str:
+    low = char.lower()
+    if low in "đð":
+        return "d"
+    if low in "\u00a0\u2007\u202f\t\n\r":
+        return " "
+    base = [c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c)]
+    folded = (base[0] if base else low).translate(_DASHES)
+    return folded if len(folded) == 1 else char
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip diacritics and unify dashes, keeping one character per character."""
+    return "".join(_fold_char(char) for char in text)
+
+
+# --------------------------------------------------------------------------------------------
+# Catalogue names as patterns over folded text.
+# --------------------------------------------------------------------------------------------
+
+_SYNONYMS = (
+    (("uy", "ban", "nhan", "dan"), r"(?:uy\s*ban\s*nhan\s*dan|ubnd)"),
+    (("ubnd",), r"(?:uy\s*ban\s*nhan\s*dan|ubnd)"),
+    (("hoi", "dong", "nhan", "dan"), r"(?:hoi\s*dong\s*nhan\s*dan|hdnd)"),
+    (("hdnd",), r"(?:hoi\s*dong\s*nhan\s*dan|hdnd)"),
+    (("mat", "tran", "to", "quoc"), r"(?:mat\s*tran\s*to\s*quoc|mttq)"),
+    (("thanh", "pho"), r"(?:thanh\s*pho|tp\.?)"),
+)
+_SEP = r"[\s\-,.]*"
+
+
+def _name_pattern(name: str) -> str | None:
+    tokens = re.findall(r"[a-z0-9]+|&", fold(name))
+    if not tokens:
+        return None
+    parts: list[str] = []
+    index = 0
+    while index < len(tokens):
+        for words, pattern in _SYNONYMS:
+            if tuple(tokens[index : index + len(words)]) == words:
+                parts.append(pattern)
+                index += len(words)
+                break
+        else:
+            token = tokens[index]
+            # "và" and "&" are the same word in agency names: "Sở KH&ĐT", "Sở KH và ĐT".
+            parts.append(r"(?:&|va)" if token in ("&", "va") else re.escape(token))
+            index += 1
+    return r"(?<![a-z0-9])" + _SEP.join(parts) + r"(?![a-z0-9])"
+
+
+# --------------------------------------------------------------------------------------------
+# Groups ("các sở, ban, ngành", "UBND các huyện, thành phố" ...), over folded text.
+# --------------------------------------------------------------------------------------------
+
+_UB = r"(?:ubnd|uy\s+ban\s+nhan\s+dan|chinh\s+quyen)"
+_GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])"))
+    for key, pattern in (
+        (
+            "all_departments",
+            r"cac\s+(?:so|co\s+quan\s+chuyen\s+mon)(?:\s*[,/]?\s*ban)?(?:\s*[,/]?\s*nganh)"
+            r"(?:\s*,\s*(?:doan\s+the|don\s+vi))*(?:\s+(?:cap\s+)?tinh)?"
+            r"|cac\s+(?:so|ban)\s*[,/]?\s*nganh(?:\s+(?:cap\s+)?tinh)?"
+            r"|cac\s+co\s+quan\s+chuyen\s+mon(?:\s+thuoc\s+" + _UB + r"\s+tinh)?"
+            r"|cac\s+so(?=\s*(?:,|;|\.|va|$))",
+        ),
+        (
+            "all_districts",
+            _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|"
+            r"huyen))+|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
+            r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+",
+        ),
+        (
+            "all_communes",
+            _UB + r"\s+(?:cac\s+)?xa(?:\s*(?:,|/|va)\s*(?:phuong|thi\s+tran|dac\s+khu))+"
+            r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa",
+        ),
+        ("all_localities", r"(?:" + _UB + r"\s+)?cac\s+dia\s+phuong"),
+        ("all_investors", r"cac\s+chu\s+dau\s+tu"),
+        (
+            "all_ministries",
+            r"cac\s+bo\s*(?:,|/)?\s*(?:nganh|co\s+quan\s+ngang\s+bo)"
+            r"(?:\s*,\s*co\s+quan\s+(?:thuoc\s+chinh\s+phu|ngang\s+bo))*"
+            r"(?:\s+(?:trung\s+uong|lien\s+quan))?",
+        ),
+        (
+            "all_provinces",
+            _UB + r"\s+cac\s+tinh\s*,\s*thanh\s+pho(?:\s+truc\s+thuoc\s+trung\s+uong)?",
+        ),
+        (
+            "all_related",
+            r"cac\s+(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:don\s+vi|to\s+chuc|dia\s+phuong|co\s+quan))*"
+            r"(?:\s+co)?\s+lien\s+quan",
+        ),
+        (
+            "all_project_boards",
+            r"cac\s+ban\s+(?:quan\s+ly\s+du\s+an|qlda)(?:\s+chuyen\s+nganh)?(?:\s+tinh)?",
+        ),
+    )
+)
+# Words that only name a group right after another group: "các sở, ban, ngành và địa phương",
+# "UBND cấp huyện, cấp xã".
+_GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (key, re.compile(r"\s*(?:,|;|/|va|&)\s*(?:" + pattern + r")(?![a-z0-9])"))
+    for key, pattern in (
+        ("all_localities", r"(?:cac\s+)?dia\s+phuong"),
+        ("all_communes", r"(?:cap\s+xa|(?:cac\s+)?xa\s*,\s*phuong(?:\s*,\s*thi\s+tran)?)"),
+        ("all_districts", r"cap\s+huyen"),
+        ("all_departments", r"(?:cac\s+)?(?:so\s*,?\s*)?(?:ban\s*,?\s*)?nganh"),
+    )
+)
+_GROUP_JOIN = re.compile(r"\s*(?:,|;|/|va|&)\s*")
+
+
+# --------------------------------------------------------------------------------------------
+# Agencies that are not in the catalogue, by their head word: "Sở ...", "Cục ...", "Tổ 770".
+# --------------------------------------------------------------------------------------------
+
+# Sector names of departments and ministries (both before and after the 2025 mergers), so
+# that a name is cut where it ends: "Sở Giao thông vận tải" and not "Sở Giao thông vận".
+SECTORS = (
+    "Kế hoạch và Đầu tư",
+    "Kế hoạch - Đầu tư",
+    "Tài chính",
+    "Nội vụ",
+    "Tư pháp",
+    "Công Thương",
+    "Xây dựng",
+    "Giao thông vận tải",
+    "Giao thông - Vận tải",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp - Phát triển nông thôn",
+    "Nông nghiệp và Môi trường",
+    "Tài nguyên và Môi trường",
+    "Tài nguyên - Môi trường",
+    "Lao động - Thương binh và Xã hội",
+    "Lao động, Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa - Thể thao và Du lịch",
+    "Văn hóa và Thể thao",
+    "Văn hóa - Thể thao",
+    "Du lịch",
+    "Thông tin và Truyền thông",
+    "Khoa học và Công nghệ",
+    "Giáo dục và Đào tạo",
+    "Y tế",
+    "Ngoại vụ",
+    "Ngoại giao",
+    "Công an",
+    "Quốc phòng",
+    "Dân tộc và Tôn giáo",
+    "Quy hoạch - Kiến trúc",
+    "Thanh tra",
+)
+_SECTOR_PATTERN = re.compile(
+    "|".join(
+        p for p in sorted((_name_pattern(s) or "" for s in SECTORS), key=len, reverse=True) if p
+    )
+)
+
+_HEADS = re.compile(
+    r"(?<![a-z0-9])(?P<head>"
+    r"bo\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
+    r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
+    r"|thanh\s+tra|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
+    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
+    r"|dac\s+khu)"
+    r")(?![a-z0-9])"
+)
+# Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
+_FIXED_TAIL = re.compile(
+    r"\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
+    r"|trung\s+uong)(?![a-z0-9])"
+)
+_OFFICE_OF = re.compile(
+    r"\s+(?:" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
+    r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?)"
+    r"(?:\s+(?:tinh|thanh\s+pho))?(?![a-z0-9])"
+)
+_TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
+# Lowercase words that end a name: the verbs and linking words that follow an agency.
+_STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu bao cao xem xet
+    thuc hien trien khai huong dan kiem tra to chuc tap trung chi theo tong de xuat
+    ra soat can cu tiep tuc tang cuong da dang se phai cung tai ve cua tren trong
+    voi cho thi la duoc xay hoan gui lam cac nhung moi nay do khi neu sau truoc dam
+    ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
+    chiu tuyen"""
+_STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
+_NAME_HEADS = frozenset(
+    ("bo chi huy", "ban quan ly", "ban chi dao", "chi cuc", "tong cuc", "trung tam")
+)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    entry: CatalogueEntry | None = None
+    group: str | None = None
+    written: str | None = None
+
+
+class Catalogue:
+    """The agencies an office follows up, and the recogniser of agencies in a text."""
+
+    def __init__(self, entries: Iterable[CatalogueEntry]) -> None:
+        self.entries = list(entries)
+        patterns: list[tuple[re.Pattern[str], CatalogueEntry]] = []
+        for entry in self.entries:
+            for name in entry.names:
+                pattern = _name_pattern(name)
+                if pattern:
+                    patterns.append((re.compile(pattern), entry))
+        self._patterns = patterns
+
+    def lookup(self, name: str) -> CatalogueEntry | None:
+        """The entry a whole name stands for (tolerant of case, spacing, diacritics, "&")."""
+        folded = fold(unicodedata.normalize("NFC", name)).strip(" .,;:")
+        for pattern, entry in self._patterns:
+            match = pattern.match(folded)
+            if match and match.end() == len(folded):
+                return entry
+        return None
+
+    def find_mentions(self, text: str) -> list[AgencyMention]:
+        """Every agency named in an (NFC) text, in order, without overlaps."""
+        text = unicodedata.normalize("NFC", text)
+        folded = fold(text)
+        catalogued: list[_Found] = []
+        for found in sorted(self._catalogue(folded), key=lambda f: (f.start - f.end, f.start)):
+            _take(catalogued, found)
+        taken: list[_Found] = []
+        for found in self._groups(folded):
+            # A group the office put in its catalogue ("UBND các huyện") is that entry.
+            if not any(c.start <= found.start and found.end <= c.end for c in catalogued):
+                _take(taken, found)
+        for found in self._lists(text, folded, taken):
+            _take(taken, found)
+        for found in catalogued:
+            _take(taken, found)
+        for found in _unknown(text, folded):
+            entry = self.lookup(text[found.start : found.end])
+            _take(taken, _Found(found.start, found.end, entry=entry))
+        mentions = []
+        for found in sorted(taken, key=lambda f: f.start):
+            written = found.written or text[found.start : found.end].strip(" ,;:")
+            mentions.append(
+                AgencyMention(written, found.start, found.end, entry=found.entry, group=found.group)
+            )
+        return mentions
+
+    def _catalogue(self, folded: str) -> list[_Found]:
+        found: list[_Found] = []
+        for pattern, entry in self._patterns:
+            found.extend(_Found(m.start(), m.end(), entry=entry) for m in pattern.finditer(folded))
+        return found
+
+    @staticmethod
+    def _groups(folded: str) -> list[_Found]:
+        matches: list[tuple[int, int, str]] = []
+        for key, pattern in _GROUP_PATTERNS:
+            matches.extend((m.start(), m.end(), key) for m in pattern.finditer(folded))
+        # Longest first, then merge groups written one after another into one mention.
+        chosen: list[tuple[int, int, str]] = []
+        for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
+            if all(end <= s or start >= e for s, e, _ in chosen):
+                chosen.append((start, end, key))
+        chosen.sort()
+        merged: list[tuple[int, int, list[str]]] = []
+        for start, end, key in chosen:
+            if merged:
+                last_start, last_end, keys = merged[-1]
+                joint = _GROUP_JOIN.fullmatch(folded, last_end, start)
+                if joint is not None:
+                    merged[-1] = (last_start, end, [*keys, key])
+                    continue
+            merged.append((start, end, [key]))
+        result = []
+        for start, end, keys in merged:
+            # Tails: "... và địa phương", "..., cấp xã".
+            while True:
+                for key, tail in _GROUP_TAILS:
+                    match = tail.match(folded, end)
+                    if match:
+                        end = match.end()
+                        keys.append(key)
+                        break
+                else:
+                    break
+            unique = list(dict.fromkeys(keys))
+            result.append(_Found(start, end, group="+".join(unique)))
+        return result
+
+    def _lists(self, text: str, folded: str, taken: list[_Found]) -> list[_Found]:
+        """ "các Bộ: Tài chính, Tư pháp, Xây dựng" names three ministries."""
+        found: list[_Found] = []
+        for match in re.finditer(
+            r"(?<![a-z0-9])cac\s+(?P<head>so|bo|ban|cuc)\s*:?\s*(?=\S)", folded
+        ):
+            head_start = match.start("head")
+            if _overlaps(match.start(), match.end(), taken):
+                continue
+            head = text[head_start : match.end("head")]
+            items = _list_items(text, folded, match.end())
+            if len(items) < 2 and not (items and text[match.end() - 1 : match.end()] == ":"):
+                continue
+            for start, end in items:
+                name = f"{head} {text[start:end]}"
+                found.append(_Found(start, end, entry=self.lookup(name), written=name))
+        return found
+
+
+def _take(taken: list[_Found], found: _Found) -> None:
+    if not _overlaps(found.start, found.end, taken):
+        taken.append(found)
+
+
+def _overlaps(start: int, end: int, taken: Iterable[_Found]) -> bool:
+    return any(start < other.end and other.start < end for other in taken)
+
+
+def _name_end(
+    text: str, folded: str, start: int, *, max_lower: int = 3, lower_start: bool = False
+) -> int:
+    """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words)."""
+    sector = _SECTOR_PATTERN.match(folded, start)
+    if sector:
+        return sector.end()
+    end = start
+    lower_run = 0
+    position = start
+    for word in re.finditer(r"\S+", text[start:]):
+        raw = word.group()
+        word_start = start + word.start()
+        if word_start != position and text[position:word_start].strip():
+            break
+        clean = raw.rstrip(',;:.)”"')
+        bare = re.sub(r"^[(“\"]", "", clean)
+        if not bare or not bare[0].isalnum():
+            break
+        flat = fold(bare)
+        if bare[0].isupper() or bare[0].isdigit():
+            lower_run = 0
+        elif flat in ("va", "&", "-") or bare == "-":
+            following = start + word.end() + 1
+            if _HEADS.match(folded, following) or re.match(
+                r"(?:ubnd|uy\s+ban|cac)\b", folded[following:]
+            ):
+                break  # "Ban Quản lý dự án và UBND ...": the next agency, not more of this name
+            lower_run = 0
+            position = start + word.end()
+            continue
+        elif flat in _STOP_WORDS or lower_run >= max_lower or (end == start and not lower_start):
+            break
+        else:
+            lower_run += 1
+        end = word_start + len(clean)
+        position = start + word.end()
+        if clean != raw:  # punctuation after the word closes the name
+            break
+    # A dangling "và"/"-" is not part of the name.
+    return end
+
+
+def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    position = start
+    while position < len(text) and text[position].isupper():
+        end = _name_end(text, folded, position, max_lower=2)
+        if end <= position:
+            break
+        if _SECTOR_PATTERN.match(folded, position) is None and len(text[position:end].split()) < 2:
+            break  # "Ban, ngành" is a group, not a list of names
+        items.append((position, end))
+        joint = re.compile(r"\s*(?:,|;|\s+va|\s+&)\s*").match(folded, end)
+        if joint is None:
+            break
+        position = joint.end()
+    return items
+
+
+def _unknown(text: str, folded: str) -> list[_Found]:
+    """Agency-like names by their head word, kept as written when not in the catalogue."""
+    found: list[_Found] = []
+    for match in _HEADS.finditer(folded):
+        start = match.start()
+        if not text[start].isupper():
+            continue  # "các sở", "bộ phận": a capital letter starts a proper name
+        head = " ".join(match.group("head").split())
+        end = match.end()
+        after = end + 1
+        if head in ("cong an", "thanh tra"):
+            tail = _FIXED_TAIL.match(folded, end)
+            if tail is None:
+                continue
+            end = tail.end()
+            if folded[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+                end = _name_end(text, folded, end + 1)
+        elif head == "van phong":
+            office = _OFFICE_OF.match(folded, end)
+            if office is None:
+                continue
+            end = office.end()
+        elif head in ("to cong tac", "to"):
+            team = _TEAM_NUMBER.match(folded, end)
+            if team is None:
+                continue
+            end = team.end()
+        elif head in ("kho bac nha nuoc", "ngan hang nha nuoc", "bao hiem xa hoi"):
+            tail = re.compile(
+                r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"
+            ).match(folded, end)
+            end = tail.end() if tail else end
+        elif head.startswith(("ubnd", "uy ban")):
+            if after >= len(text) or not text[after].isupper():
+                continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
+            end = _name_end(text, folded, after, max_lower=0)
+        elif head in _NAME_HEADS:
+            end = max(end, _name_end(text, folded, after, lower_start=True))
+        else:
+            if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():
+                if head in ("lien minh hop tac xa", "dai phat thanh va truyen hinh"):
+                    tail = _FIXED_TAIL.match(folded, end)
+                    found.append(_Found(start, tail.end() if tail else end))
+                continue
+            if head in ("bo", "so") and text[after : after + 5].lower() == "chỉ h":
+                continue
+            end = _name_end(text, folded, after)
+            if end <= after:
+                continue
+        found.append(_Found(start, end))
+    return found

@@ -1,0 +1,123 @@
+"""Read a directive file into a draft: its metadata and its tasks, ready for the officer."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ingest.agencies import Catalogue, fold
+from ingest.metadata import DirectiveMeta, body_range, read_metadata
+from ingest.tasks import TaskDraft, extract_tasks
+from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract_text
+from vncalendar import WorkingCalendar
+
+__all__ = ["DirectiveDraft", "draft_to_json", "meeting_date", "read_directive"]
+
+NO_ISSUE_DATE = (
+    "Không tìm thấy ngày ban hành của văn bản nên chưa tính được hạn. "
+    "Hãy nhập ngày ban hành (ví dụ --issued 2024-03-15)."
+)
+
+
+@dataclass
+class DirectiveDraft:
+    """A directive as read from a file: metadata, tasks, the file's hash and what to check."""
+
+    meta: DirectiveMeta
+    tasks: list[TaskDraft]
+    sha256: str
+    warnings: list[str] = field(default_factory=list)
+
+
+_MEETING_DATE = re.compile(
+    r"(?<![\w/])ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/\s*)(?P<m>\d{1,2})\s*(?:,?\s*nam\s+|/\s*)"
+    r"(?P<y>\d{4})"
+)
+# A date right after a document number is the date of that document, not of the meeting.
+_CITED = re.compile(r"\d+[\w.]*\s*/\s*[\w&.\-/]+\s*,?\s*$")
+
+
+def meeting_date(doc: Document) -> _dt.date | None:
+    """The latest date written in the opening paragraphs of the body (the meeting's date)."""
+    start, end = body_range(doc)
+    found: list[_dt.date] = []
+    for paragraph in doc.paragraphs[start : min(end, start + 6)]:
+        folded = fold(paragraph)
+        for match in _MEETING_DATE.finditer(folded):
+            if _CITED.search(folded[max(0, match.start() - 40) : match.start()]):
+                continue
+            try:
+                found.append(
+                    _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+                )
+            except ValueError:
+                continue
+    return max(found) if found else None
+
+
+def read_directive(
+    data: bytes,
+    filename: str,
+    *,
+    catalogue: Catalogue,
+    issued_on: _dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    calendar: WorkingCalendar | None = None,
+) -> DirectiveDraft:
+    """Read a directive file into a draft; raises UnreadableDocument with a Vietnamese message."""
+    sha256 = hashlib.sha256(data).hexdigest()
+    doc = extract_text(data, filename, max_bytes=max_bytes)
+    meta = read_metadata(doc)
+    warnings: list[str] = []
+    reference = issued_on or meta.issued_on
+    if reference is None:
+        reference = meeting_date(doc)
+        if reference is None:
+            raise UnreadableDocument("no_issue_date", NO_ISSUE_DATE)
+        warnings.append(
+            "Văn bản không ghi ngày ban hành; tạm lấy ngày "
+            f"{reference:%d/%m/%Y} (ngày họp nêu trong văn bản) làm mốc tính hạn. "
+            "Hãy kiểm tra lại."
+        )
+    meta = replace(meta, issued_on=reference)
+    tasks = extract_tasks(doc, catalogue=catalogue, issued_on=reference, calendar=calendar)
+    if not tasks:
+        warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
+    without_lead = sum(1 for task in tasks if task.lead is None)
+    if without_lead:
+        warnings.append(f"{without_lead} nhiệm vụ chưa xác định được cơ quan chủ trì.")
+    unknown = list(dict.fromkeys(name for task in tasks for name in task.unknown_agencies))
+    if unknown:
+        warnings.append("Cơ quan chưa có trong danh mục: " + "; ".join(unknown) + ".")
+    return DirectiveDraft(meta=meta, tasks=tasks, sha256=sha256, warnings=warnings)
+
+
+def draft_to_json(draft: DirectiveDraft) -> dict[str, Any]:
+    """The draft as the JSON of ``nhacviec import --json`` (catalogue names where recognised)."""
+    meta = draft.meta
+    return {
+        "directive": {
+            "number": meta.number,
+            "kind": meta.kind,
+            "title": meta.title,
+            "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
+            "signer": meta.signer,
+        },
+        "tasks": [
+            {
+                "text": task.text,
+                "summary": task.summary,
+                "lead": task.lead.display if task.lead else None,
+                "cooperating": [mention.display for mention in task.cooperating],
+                "deadline": task.deadline.date.isoformat() if task.deadline.date else None,
+                "deadline_text": task.deadline.phrase or None,
+                "recurrence": task.deadline.recurrence,
+                "inherited": task.inherited,
+                "unknown_agencies": list(task.unknown_agencies),
+            }
+            for task in draft.tasks
+        ],
+    }

@@ -1,0 +1,743 @@
+"""Cut a directive's body into tasks, each with its lead and cooperating agencies and deadline."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+
+from ingest.agencies import AgencyMention, Catalogue, fold
+from ingest.deadlines import Deadline, parse_deadline, section_deadline
+from ingest.metadata import body_range, header_pieces
+from ingest.text import Document
+from vncalendar import WorkingCalendar
+
+__all__ = ["ONGOING", "TaskDraft", "extract_tasks", "find_addressees", "summarize"]
+
+# A task that states no deadline (and sits under no dated heading) is followed up as a standing
+# duty, as offices do with "nhiệm vụ thường xuyên"; the empty phrase says it was not written.
+ONGOING = Deadline(date=None, kind="ongoing", recurrence=None, phrase="")
+SUMMARY_LENGTH = 120
+
+
+@dataclass
+class TaskDraft:
+    """A task read from a directive, for the officer to confirm or correct before saving."""
+
+    text: str
+    summary: str
+    lead: AgencyMention | None
+    cooperating: list[AgencyMention]
+    deadline: Deadline
+    inherited: bool
+    unknown_agencies: list[str]
+    source_paragraph: int
+
+
+# --------------------------------------------------------------------------------------------
+# List markers and their depth: I. > 1. > 1.1. > a) > (1) > - > +
+# --------------------------------------------------------------------------------------------
+
+_MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
+    (1, re.compile(r"^(?:[IVX]{1,5})[.)/]\s+")),
+    (3, re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")),
+    (2, re.compile(r"^\d{1,2}[.)/]\s+")),
+    (4, re.compile(r"^[a-zđ][).]\s+")),
+    (4.5, re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\s+")),
+    (5, re.compile(r"^[-–—•●▪]\s*")),
+    (6, re.compile(r"^[+◦*]\s*")),
+)
+_ORDINAL = re.compile(
+    r"^thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+\w+)?)\s*[,:.]\s*", re.IGNORECASE
+)
+
+
+def _marker(paragraph: str) -> tuple[float | None, str]:
+    """The depth of a paragraph's list marker (None when unmarked), and the text after it."""
+    for level, pattern in _MARKERS:
+        match = pattern.match(paragraph)
+        if match:
+            return level, paragraph[match.end() :]
+    if _ORDINAL.match(fold(paragraph)):
+        return 5, paragraph  # "Thứ nhất, ..." counts as a bullet; the ordinal stays in the text
+    return None, paragraph
+
+
+# --------------------------------------------------------------------------------------------
+# What a paragraph is, over folded text.
+# --------------------------------------------------------------------------------------------
+
+_ATTENDANCE = re.compile(
+    r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
+    r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)"
+)
+_THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
+_CLOSING = re.compile(
+    r"thong\s+bao\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
+    r"|chi\s+dao|theo\s+doi)"
+)
+_PREAMBLE = re.compile(
+    r"^(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
+    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho)\s+nhan\s+duoc|ngay\s+\d|vao\s+ngay"
+    r"|(?:sang|chieu|toi)\s+ngay|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"
+    r"|quyet\s+dinh|ke\s+hoach|thong\s+bao|y\s+kien|chi\s+dao|van\s+ban|cong\s+dien|luat"
+    r"|nghi\s+dinh|thong\s+tu|chuong\s+trinh))"
+)
+_APPROVAL = re.compile(
+    r"^(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
+    r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi)"
+)
+# A letter asks its addressee: "đề nghị quý cơ quan ...", "yêu cầu đơn vị ...".
+_ASKS_ADDRESSEE = re.compile(
+    r"\b(?:de\s+nghi|yeu\s+cau|giao|kinh\s+de\s+nghi)\s+(?:quy\s+(?:co\s+quan|don\s+vi|so|bo|ong|ba)"
+    r"|cac\s+don\s+vi|don\s+vi)\b"
+)
+_OPENING = re.compile(r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau)\s*:\s+(?=\S)")
+_NOTED = re.compile(r"\bghi\s+nhan\b")
+_SKIP_HEADING = re.compile(
+    r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
+    r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
+    r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua)"
+)
+_IMPERATIVE = re.compile(
+    r"^(?:phai\s+|can\s+|khan\s+truong\s+|kip\s+thoi\s+|quyet\s+liet\s+|nghiem\s+tuc\s+)?"
+    r"(?:tiep\s+tuc|tang\s+cuong|day\s+manh|tap\s+trung|khan\s+truong|chu\s+dong|thuc\s+hien"
+    r"|trien\s+khai|to\s+chuc|xay\s+dung|hoan\s+thien|hoan\s+thanh|ra\s+soat|kiem\s+tra"
+    r"|bao\s+cao|nghien\s+cuu|de\s+xuat|tham\s+muu|chi\s+dao|quan\s+tam|nang\s+cao|bao\s+dam"
+    r"|dam\s+bao|phoi\s+hop|theo\s+doi|don\s+doc|xu\s+ly|giai\s+quyet|huong\s+dan|tuyen\s+truyen"
+    r"|cung\s+co|kien\s+toan|ban\s+hanh|trinh|gui|tong\s+hop|lap|phan\s+cong|giao|de\s+nghi"
+    r"|yeu\s+cau|ngay\s+sau|khac\s+phuc|rut\s+kinh\s+nghiem|tiep\s+thu|xem\s+xet|bo\s+tri"
+    r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep)\b"
+)
+
+# Titles before an agency's name: "Chủ tịch UBND các huyện", "Giám đốc Sở Y tế".
+_TITLE = (
+    r"(?:(?:pho\s+)?(?:giam\s+doc|thu\s+truong|chu\s+tich|truong\s+ban|bo\s+truong|cuc\s+truong"
+    r"|chanh\s+van\s+phong|lanh\s+dao|nguoi\s+dung\s+dau|tong\s+giam\s+doc|chu\s+nhiem)"
+    r"(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s+)?"
+)
+_GIAO = re.compile(rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{_TITLE}$")
+_REQUEST = re.compile(
+    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{_TITLE}$"
+)
+_CHU_TRI = re.compile(
+    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
+)
+_NOT_ACTOR = re.compile(r"^\s*(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o)\b")
+_COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
+_CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{_TITLE}$")
+
+
+@dataclass
+class _Roles:
+    lead: AgencyMention | None = None
+    co_leads: list[AgencyMention] = field(default_factory=list)
+    cooperating: list[AgencyMention] = field(default_factory=list)
+    explicit: bool = False  # found by "giao", "đề nghị", "chủ trì": a clear assignment
+
+
+def _clause_start(folded: str, position: int) -> int:
+    cut = max(folded.rfind(mark, 0, position) for mark in ".;:!?\n")
+    return cut + 1
+
+
+def _roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True) -> _Roles:
+    """Who leads (after "giao", before "chủ trì", after "đề nghị", in subject position)."""
+    folded = fold(text)
+    roles = _Roles()
+    cooperating_spans = _cooperating(folded, mentions)
+    candidates: list[tuple[int, int, AgencyMention]] = []
+    for mention in mentions:
+        if any(mention is other for other in cooperating_spans):
+            continue
+        before = folded[max(0, mention.start - 60) : mention.start]
+        after = folded[mention.end : mention.end + 90]
+        if _GIAO.search(before):
+            candidates.append((0, mention.start, mention))
+        elif _CHU_TRI.match(after):
+            candidates.append((1, mention.start, mention))
+        elif _REQUEST.search(before):
+            candidates.append((2, mention.start, mention))
+        elif subject_ok and _in_subject_position(folded, mention, mentions):
+            candidates.append((3, mention.start, mention))
+    if candidates:
+        # "giao" and "chủ trì" are the clearest; otherwise the first actor in the text.
+        strong = [c for c in candidates if c[0] <= 1]
+        rank, _position, lead = min(
+            strong or candidates, key=lambda c: (c[0], c[1]) if strong else c[1]
+        )
+        roles.lead = lead
+        roles.explicit = rank <= 2
+        roles.co_leads = _co_leads(folded, lead, mentions)
+    taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
+    roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
+    return roles
+
+
+def _in_subject_position(
+    folded: str, mention: AgencyMention, mentions: list[AgencyMention]
+) -> bool:
+    if _NOT_ACTOR.match(folded[mention.end :]):
+        return False  # "của Sở X", "Sở X đã ...": not the one who acts
+    start = _clause_start(folded, mention.start)
+    before = folded[start : mention.start]
+    before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
+    before = _ORDINAL.sub("", before)
+    if re.fullmatch(rf"\s*{_TITLE}", before):
+        return True
+    # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
+    comma = before.rfind(",")
+    if comma < 0 or not re.fullmatch(rf"\s*{_TITLE}", before[comma + 1 :]):
+        return False
+    opening = before[:comma]
+    previous = [m for m in mentions if start <= m.end <= start + comma + 1]
+    if previous and not folded[previous[-1].end : start + comma].strip(" )"):
+        return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
+    return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
+
+
+def _co_leads(
+    folded: str, lead: AgencyMention, mentions: list[AgencyMention]
+) -> list[AgencyMention]:
+    result: list[AgencyMention] = []
+    last = lead
+    for mention in mentions:
+        if mention.start < last.end:
+            continue
+        if not _CO_LEAD_GAP.match(folded[last.end : mention.start]):
+            break
+        result.append(mention)
+        last = mention
+    return result
+
+
+def _cooperating(folded: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    result: list[AgencyMention] = []
+    for match in _COOPERATE.finditer(folded):
+        position = match.end()
+        for mention in mentions:
+            if mention.start < position:
+                continue
+            gap = folded[position : mention.start]
+            if re.search(r"[.;:]", gap) or len(gap.split()) > 4:
+                break
+            if all(mention is not other for other in result):
+                result.append(mention)
+            position = mention.end
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Sections: headings give their tasks a lead, cooperating agencies and a deadline.
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    level: float
+    deadline: Deadline | None = None
+    lead: AgencyMention | None = None
+    cooperating: list[AgencyMention] = field(default_factory=list)
+    skip: bool = False
+    intro: bool = False
+
+
+@dataclass
+class _Item:
+    paragraphs: list[str]
+    start: int
+    frames: list[_Frame]
+    marked: bool
+
+
+def _usable(deadline: Deadline | None) -> bool:
+    return deadline is not None and (
+        deadline.date is not None or deadline.kind in ("recurring", "ongoing")
+    )
+
+
+class _Segmenter:
+    def __init__(
+        self,
+        doc: Document,
+        catalogue: Catalogue,
+        issued_on: _dt.date,
+        calendar: WorkingCalendar | None,
+    ) -> None:
+        self.doc = doc
+        self.catalogue = catalogue
+        self.issued_on = issued_on
+        self.calendar = calendar
+        self.start, self.end = body_range(doc)
+        self.frames: list[_Frame] = []
+        self.items: list[_Item] = []
+        self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
+        self.table_tasks: list[TaskDraft] = []
+
+    # -- helpers
+
+    def _next_level(self, index: int) -> tuple[bool, float | None]:
+        """(exists, level) of the next body paragraph (a table row counts as deeper content)."""
+        for position in range(index + 1, self.end):
+            text = self.doc.paragraphs[position]
+            if " | " in text:
+                return True, 99.0  # a table under a paragraph is its content
+            return True, _marker(text)[0]
+        return False, None
+
+    def _is_heading(self, index: int, level: float, rest: str) -> bool:
+        if rest.rstrip().endswith(":"):
+            return True
+        exists, next_level = self._next_level(index)
+        if not exists:
+            return False
+        if next_level is not None and next_level > level:
+            return True
+        return next_level is None and len(rest) <= 160 and not re.search(r"[.;!?…]\W*$", rest)
+
+    def _pop(self, level: float) -> None:
+        while self.frames and self.frames[-1].level >= level:
+            self.frames.pop()
+
+    def _skipping(self) -> bool:
+        return any(frame.skip for frame in self.frames)
+
+    def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
+        mentions = self.catalogue.find_mentions(text)
+        roles = _roles(text, mentions, subject_ok=not intro)
+        folded = fold(text).strip()
+        if not intro:
+            # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
+            deadline = section_deadline(text, self.issued_on, calendar=self.calendar)
+        else:
+            deadline = None  # an opening sentence's year is the text's horizon, not a due date
+        return _Frame(
+            level=level,
+            deadline=deadline if _usable(deadline) else None,
+            lead=roles.lead if (roles.explicit or not intro) else None,
+            cooperating=[*roles.co_leads, *roles.cooperating],
+            skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit,
+            intro=intro,
+        )
+
+    # -- the walk
+
+    def run(self) -> None:
+        last: _Item | None = None
+        index = self.start
+        while index < self.end:
+            text = self.doc.paragraphs[index]
+            if " | " in text:
+                index = self._table(index)
+                last = None
+                continue
+            level, rest = _marker(text)
+            opening = _OPENING.search(fold(rest))
+            if opening and level is None:
+                # "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao ...": an intro, then the task.
+                self.frames.append(self._context_frame(rest[: opening.end()], 99.0, intro=True))
+                rest = rest[opening.end() :]
+            folded = fold(rest).strip()
+            if level is not None:
+                self._pop(level)
+                if self._is_heading(index, level, rest):
+                    frame = self._context_frame(rest, level, intro=False)
+                    frame.skip = frame.skip or self._skipping()
+                    self.frames.append(frame)
+                    last = None
+                elif self._skipping() or self._not_a_task(folded, rest):
+                    last = None
+                else:
+                    last = _Item([rest], index, list(self.frames), marked=True)
+                    self.items.append(last)
+                index += 1
+                continue
+            # An unmarked paragraph.
+            if rest.rstrip().endswith(":") and not self._skipping():
+                while self.frames and self.frames[-1].intro:
+                    self.frames.pop()
+                _exists, next_level = self._next_level(index)
+                intro_level = next_level - 0.5 if next_level is not None else 99.0
+                self.frames.append(self._context_frame(rest, intro_level, intro=True))
+                last = None
+            elif self._skipping() or self._not_a_task(folded, rest):
+                last = None
+            elif self._assigns(rest):
+                last = _Item([rest], index, list(self.frames), marked=False)
+                self.items.append(last)
+            elif last is not None and last.marked and last.frames == self.frames:
+                last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
+            elif (
+                (self.frames or self.letter)  # loose signals count once the tasks have begun
+                and (_IMPERATIVE.match(folded) or self._dated(rest))
+                and not _PREAMBLE.match(folded)
+            ):
+                last = _Item([rest], index, list(self.frames), marked=False)
+                self.items.append(last)
+            else:
+                last = None
+            index += 1
+
+    def _not_a_task(self, folded: str, text: str) -> bool:
+        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
+            return True
+        if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
+            return not self._assigns(text, explicit_only=True)
+        if _NOTED.search(folded):
+            return not self._assigns(text)
+        return False
+
+    def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
+        if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
+            return True
+        roles = _roles(text, self.catalogue.find_mentions(text))
+        return roles.lead is not None and (roles.explicit or not explicit_only)
+
+    def _dated(self, text: str) -> bool:
+        deadline = parse_deadline(text, self.issued_on, calendar=self.calendar)
+        return deadline.date is not None or deadline.kind == "recurring"
+
+    # -- tables
+
+    def _table(self, index: int) -> int:
+        """Read a plan's task table (if this row is its header); return the index after it."""
+        columns = _table_columns(header_pieces_keep_empty(self.doc.paragraphs[index]))
+        position = index + 1
+        if columns is None:
+            while position < self.end and " | " in self.doc.paragraphs[position]:
+                position += 1
+            return position
+        group_deadline: Deadline | None = None
+        while position < self.end and " | " in self.doc.paragraphs[position]:
+            cells = header_pieces_keep_empty(self.doc.paragraphs[position])
+            filled = [cell for cell in cells if cell]
+            content = cells[columns["content"]] if columns["content"] < len(cells) else ""
+            if len(filled) <= 2 or not content:
+                # A group row ("I | Công tác tuyên truyền"): its period applies to its rows.
+                label = " ".join(filled)
+                found = section_deadline(label, self.issued_on, calendar=self.calendar)
+                group_deadline = found if _usable(found) else None
+            elif not _is_repeated_header(cells):
+                self.table_tasks.append(self._table_task(cells, columns, position, group_deadline))
+            position += 1
+        return position
+
+    def _table_task(
+        self,
+        cells: list[str],
+        columns: dict[str, int],
+        index: int,
+        group_deadline: Deadline | None,
+    ) -> TaskDraft:
+        def cell(name: str) -> str:
+            column = columns.get(name)
+            return cells[column] if column is not None and column < len(cells) else ""
+
+        content = cell("content")
+        leads = _cell_agencies(self.catalogue, cell("lead"))
+        cooperating = _cell_agencies(self.catalogue, cell("cooperating"))
+        lead = leads[0] if leads else None
+        time_text = cell("time")
+        deadline = parse_deadline(time_text, self.issued_on, calendar=self.calendar)
+        if deadline.kind == "none" and time_text:
+            found = section_deadline(time_text, self.issued_on, calendar=self.calendar)
+            deadline = found if found is not None else deadline
+        inherited = False
+        if not _usable(deadline) and deadline.kind != "immediate":
+            frame_deadline = group_deadline or _nearest(self.frames, "deadline")
+            if isinstance(frame_deadline, Deadline):
+                deadline, inherited = frame_deadline, True
+            else:
+                deadline = ONGOING
+        everyone = [*leads, *cooperating, *self.catalogue.find_mentions(content)]
+        return TaskDraft(
+            text=content,
+            summary=summarize(content, None),
+            lead=lead,
+            cooperating=_unique([*leads[1:], *cooperating], lead),
+            deadline=deadline,
+            inherited=inherited,
+            unknown_agencies=_unknown_names(everyone),
+            source_paragraph=index,
+        )
+
+    # -- building the drafts
+
+    def drafts(self, addressees: list[AgencyMention]) -> list[TaskDraft]:
+        drafts: list[tuple[int, TaskDraft]] = [(t.source_paragraph, t) for t in self.table_tasks]
+        for item in self.items:
+            drafts.append((item.start, self._draft(item, addressees)))
+        return [draft for _index, draft in sorted(drafts, key=lambda pair: pair[0])]
+
+    def _draft(self, item: _Item, addressees: list[AgencyMention]) -> TaskDraft:
+        text = " ".join(item.paragraphs)
+        mentions = self.catalogue.find_mentions(text)
+        roles = _roles(text, mentions)
+        lead = roles.lead
+        cooperating = [*roles.co_leads, *roles.cooperating]
+        if lead is None:
+            frame_lead = _nearest(item.frames, "lead")
+            if isinstance(frame_lead, AgencyMention):
+                lead = frame_lead
+                for frame in reversed(item.frames):
+                    if frame.lead is frame_lead:
+                        cooperating = [*frame.cooperating, *cooperating]
+                        break
+            elif addressees:
+                # A letter's addressee does what the letter asks when no one else is named.
+                lead = addressees[0]
+                cooperating = [*addressees[1:], *cooperating]
+        own = parse_deadline(text, self.issued_on, calendar=self.calendar)
+        section = _nearest(item.frames, "deadline")
+        inherited = False
+        if _usable(own):
+            deadline = own
+        elif isinstance(section, Deadline):
+            deadline, inherited = section, True
+        elif own.kind == "immediate":
+            deadline = own
+        else:
+            deadline = ONGOING
+        subject = roles.lead
+        if subject is not None and roles.co_leads:
+            # "Yêu cầu các chủ đầu tư, Ban Quản lý dự án và UBND các huyện tiếp tục ...".
+            last = roles.co_leads[-1]
+            subject = AgencyMention(text[subject.start : last.end], subject.start, last.end)
+        return TaskDraft(
+            text=text,
+            summary=summarize(*_without_cooperation(text, subject, roles.cooperating)),
+            lead=lead,
+            cooperating=_unique(cooperating, lead),
+            deadline=deadline,
+            inherited=inherited,
+            unknown_agencies=_unknown_names([*mentions, *([lead] if lead else []), *cooperating]),
+            source_paragraph=item.start,
+        )
+
+
+def _without_cooperation(
+    text: str, subject: AgencyMention | None, cooperating: list[AgencyMention]
+) -> tuple[str, AgencyMention | None]:
+    """The text without "phối hợp với X, Y" (for the summary), and the subject in that text."""
+    if not cooperating:
+        return text, subject
+    folded = fold(text)
+    cuts: list[tuple[int, int]] = []
+    for match in _COOPERATE.finditer(folded):
+        chain = [m for m in cooperating if m.start >= match.end()]
+        end = match.end()
+        for mention in chain:
+            if (
+                re.search(r"[.;:]", folded[end : mention.start])
+                or len(folded[end : mention.start].split()) > 4
+            ):
+                break
+            end = mention.end
+        if end > match.end() and (subject is None or match.start() >= subject.end):
+            cuts.append((match.start(), end))
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    text = re.sub(r"\s*,\s*(?:,\s*)+", ", ", re.sub(r"\s{2,}", " ", text))
+    return text, subject
+
+
+def _nearest(frames: list[_Frame], attribute: str) -> object:
+    for frame in reversed(frames):
+        value = getattr(frame, attribute)
+        if value is not None:
+            return value
+    return None
+
+
+def _unique(mentions: list[AgencyMention], lead: AgencyMention | None) -> list[AgencyMention]:
+    seen = {lead.display} if lead is not None else set()
+    result = []
+    for mention in mentions:
+        if mention.display not in seen:
+            seen.add(mention.display)
+            result.append(mention)
+    return result
+
+
+def _unknown_names(mentions: list[AgencyMention]) -> list[str]:
+    return list(dict.fromkeys(m.written for m in mentions if m.is_unknown))
+
+
+# --------------------------------------------------------------------------------------------
+# Tables.
+# --------------------------------------------------------------------------------------------
+
+
+def header_pieces_keep_empty(row: str) -> list[str]:
+    """The cells of a table row read as "a | b | c", empty cells kept in place."""
+    cells = [cell.strip() for cell in re.split(r"\s*\|\s*", row.strip())]
+    return cells[:-1] if len(cells) > 1 and not cells[-1] and row.rstrip().endswith("|") else cells
+
+
+_COLUMNS = (
+    ("time", re.compile(r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi")),
+    ("cooperating", re.compile(r"phoi\s+hop")),
+    ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien|trach\s+nhiem")),
+    ("content", re.compile(r"noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|ten\s+")),
+)
+
+
+def _table_columns(cells: list[str]) -> dict[str, int] | None:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        folded = fold(cell)
+        for name, pattern in _COLUMNS:
+            if name not in columns and pattern.search(folded):
+                columns[name] = index
+                break
+        else:
+            if "lead" not in columns and re.search(r"thuc\s+hien", folded):
+                columns["lead"] = index
+    if {"content", "lead"} <= columns.keys() and ({"time", "cooperating"} & columns.keys()):
+        return columns
+    return None
+
+
+def _is_repeated_header(cells: list[str]) -> bool:
+    # Tables split over pages repeat their header row, or number their columns "(1) | (2) ...".
+    return _table_columns(cells) is not None or all(
+        re.fullmatch(r"\(?\d{1,2}\)?", cell) for cell in cells if cell
+    )
+
+
+def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
+    """The agencies in a table cell: recognised ones, and the rest of the cell as written."""
+    if not text.strip():
+        return []
+    mentions = catalogue.find_mentions(text)
+    result = list(mentions)
+    # Whatever the recogniser did not cover is still an agency the plan names.
+    rest = text
+    for mention in sorted(mentions, key=lambda m: -m.start):
+        rest = rest[: mention.start] + "," + rest[mention.end :]
+    for piece in re.split(r"[,;\n]|\s+và\s+", rest):
+        piece = piece.strip(" .-–:()")
+        if len(piece) > 2 and not re.fullmatch(
+            r"(?i)(các|và|cơ quan|đơn vị|liên quan)[\w\s]*", piece
+        ):
+            entry = catalogue.lookup(piece)
+            result.append(AgencyMention(piece, 0, 0, entry=entry))
+    return sorted(result, key=lambda m: (m.start == 0 and m.end == 0, m.start))
+
+
+# --------------------------------------------------------------------------------------------
+# Public API.
+# --------------------------------------------------------------------------------------------
+
+
+def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
+    """The agencies after "Kính gửi:" in a letter, recognised where the catalogue knows them."""
+    for index, paragraph in enumerate(doc.paragraphs[:25]):
+        pieces = header_pieces(paragraph)
+        if not pieces or not fold(pieces[0]).startswith("kinh gui"):
+            continue
+        parts = [re.sub(r"(?i)^kính gửi\s*:?", "", pieces[0]), *pieces[1:]]
+        following = index + 1
+        while following < len(doc.paragraphs) and re.match(
+            r"^\s*[-–+•]", doc.paragraphs[following]
+        ):
+            parts.append(doc.paragraphs[following])
+            following += 1
+        found: list[AgencyMention] = []
+        for part in parts:
+            part = part.strip(" -–+•;.:")
+            if not part:
+                continue
+            mentions = catalogue.find_mentions(part)
+            if mentions:
+                found.extend(mentions)
+            else:
+                found.append(AgencyMention(part, 0, 0, entry=catalogue.lookup(part)))
+        return found
+    return []
+
+
+def extract_tasks(
+    doc: Document,
+    *,
+    catalogue: Catalogue,
+    issued_on: _dt.date,
+    addressee: list[AgencyMention] | None = None,
+    calendar: WorkingCalendar | None = None,
+) -> list[TaskDraft]:
+    """Cut the body of a directive into task drafts (addressee: "Kính gửi" when not given)."""
+    addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
+    segmenter = _Segmenter(doc, catalogue, issued_on, calendar)
+    segmenter.letter = bool(addressees)
+    segmenter.run()
+    return segmenter.drafts(addressees)
+
+
+# --------------------------------------------------------------------------------------------
+# Summaries for phone screens.
+# --------------------------------------------------------------------------------------------
+
+_LEADING_CLAUSE = re.compile(
+    r"^(?:can\s+cu|tren\s+co\s+so|theo\s|phoi\s+hop|chu\s+tri\s*$|chu\s+tri\s+phoi\s+hop"
+    r"|la\s+co\s+quan|co\s+trach\s+nhiem\s*$)"
+)
+
+
+_BY_DUTY = re.compile(
+    r"(?:theo\s+)?chuc\s+nang\s*,?\s*nhiem\s+vu(?:\s+(?:duoc\s+giao|va\s+tham\s+quyen))*\s*,?\s*"
+)
+
+
+def summarize(text: str, lead: AgencyMention | None) -> str:
+    """A short form of a task (at most 120 characters): its first clause, without the agency."""
+    summary = text.strip()
+    summary = re.sub(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])\s*", "", summary)
+    ordinal = _ORDINAL.match(fold(summary))
+    if ordinal:
+        summary = summary[ordinal.end() :]
+    if lead is not None and lead.start >= 0 and lead.end <= len(text):
+        # Drop "Giao Sở X", "Đề nghị UBND các huyện", "Sở X" at the start, and an opening
+        # phrase before the agency that acts: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh".
+        prefix = fold(text[: lead.start]).strip()
+        prefix = re.sub(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])\s*", "", prefix)
+        prefix = _ORDINAL.sub("", prefix).strip()
+        asked = re.fullmatch(
+            rf"(?:(?:giao|de\s+nghi|yeu\s+cau|doi\s+voi|chi\s+dao)(?:\s+cho)?\s*)?{_TITLE}\s*",
+            prefix + " ",
+        )
+        opened = re.search(rf",\s*{_TITLE}$", prefix + " ") and not re.search(r"[.;:]\s", prefix)
+        if asked or opened:
+            summary = text[lead.end :]
+            if summary.startswith(","):
+                # The actors go on ("..., các Tập đoàn, Tổng công ty ..."): start at the verb.
+                verb = re.search(r",\s+(?=\S)", summary)
+                for candidate in re.finditer(r",\s+", summary):
+                    if _IMPERATIVE.match(fold(summary[candidate.end() :])):
+                        verb = candidate
+                        break
+                    if re.search(r"[.;]", summary[: candidate.start()]):
+                        break
+                if verb is not None:
+                    summary = summary[verb.end() :]
+    summary = re.sub(r"^\s*(?:\([^)]*\))?\s*[:,]?\s*", "", summary)
+    duty = _BY_DUTY.match(fold(summary))
+    if duty:
+        summary = summary[duty.end() :]
+    if summary.startswith(("“", '"')):
+        summary = re.sub(r"^[“\"]([^”\"]*)[”\"]", r"\1", summary)
+    # Drop opening clauses that are not the work: "căn cứ ..., Tỉnh ủy, ...", "phối hợp với ...".
+    parts = summary.split(", ")
+    dropping = False
+    while len(parts) > 1:
+        head = fold(parts[0]).strip()
+        if _LEADING_CLAUSE.match(head) or (dropping and parts[0][:1].isupper()):
+            dropping = True  # capitalised parts after "căn cứ" go on naming its sources
+            parts = parts[1:]
+            continue
+        break
+    summary = ", ".join(parts)
+    summary = re.split(r";|\.\s|\.$|:\s*\(", summary, maxsplit=1)[0].strip(" ,.")
+    if len(summary) > SUMMARY_LENGTH:
+        cut = summary.rfind(" ", 0, SUMMARY_LENGTH - 1)
+        summary = summary[: cut if cut > 40 else SUMMARY_LENGTH - 1].rstrip(" ,;:-") + "…"
+    return summary[:1].upper() + summary[1:]

@@ -1,0 +1,651 @@
+"""Read a directive file (.txt, .docx, .pdf) into ordered paragraphs, with its footnotes aside."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text"]
+
+DEFAULT_MAX_BYTES = 20_000_000
+
+MESSAGES = {
+    "too_large": "Tệp quá lớn (hơn {limit}), không đọc được. Hãy gửi tệp nhỏ hơn.",
+    "empty": "Tệp không có nội dung chữ nào để đọc.",
+    "scanned_pdf": (
+        "Tệp PDF này là bản quét (không có lớp chữ), không đọc được nội dung. "
+        "Hãy gửi tệp .docx hoặc PDF có chữ."
+    ),
+    "encrypted": (
+        "Tệp được đặt mật khẩu hoặc mã hóa nên không mở được. Hãy gửi bản không đặt mật khẩu."
+    ),
+    "corrupt": "Tệp bị hỏng hoặc không đúng định dạng, không đọc được nội dung.",
+    "unsupported_type": (
+        "Định dạng tệp này chưa được hỗ trợ. Hãy gửi tệp .txt, .docx hoặc .pdf (có lớp chữ)."
+    ),
+}
+_LEGACY_DOC = (
+    "Tệp Word cũ (.doc) chưa được hỗ trợ. Hãy mở tệp và lưu lại dưới dạng .docx rồi gửi lại."
+)
+
+
+@dataclass
+class Document:
+    """The text of a directive: body paragraphs in reading order, and footnotes by their mark."""
+
+    paragraphs: list[str]
+    footnotes: dict[str, str] = field(default_factory=dict)
+
+
+class UnreadableDocument(Exception):
+    """A file that cannot be read, with a code for programs and a Vietnamese message for people."""
+
+    def __init__(self, reason_code: str, message_vi: str) -> None:
+        super().__init__(message_vi)
+        self.reason_code = reason_code
+        self.message_vi = message_vi
+
+
+def _fail(code: str, message: str | None = None) -> UnreadableDocument:
+    return UnreadableDocument(code, message or MESSAGES[code])
+
+
+def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read a .txt, .docx or text PDF; any problem is raised as UnreadableDocument."""
+    if len(data) > max_bytes:
+        raise _fail("too_large", MESSAGES["too_large"].format(limit=_human_size(max_bytes)))
+    if not data.strip():
+        raise _fail("empty")
+    try:
+        document = _extract(data, filename, max_bytes)
+    except UnreadableDocument:
+        raise
+    except Exception as error:  # a malformed file makes the parsers raise anything at all
+        raise _fail("corrupt") from error
+    if not document.paragraphs:
+        raise _fail("empty")
+    return document
+
+
+def _human_size(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:g} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:g} kB"
+    return f"{size} byte"
+
+
+# --------------------------------------------------------------------------------------------
+# Telling the kind of file: by its content first, since names lie (a ".docx" that is a PDF).
+# --------------------------------------------------------------------------------------------
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
+_TEXT_SUFFIXES = (".txt", ".text", ".md", ".csv", ".tsv")
+
+
+def _extract(data: bytes, filename: str, max_bytes: int) -> Document:
+    name = filename.lower().strip()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return _from_pdf(data)
+    if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
+        return _from_zip(data, name, max_bytes)
+    if data.startswith(_OLE):
+        # Office files under a password are OLE containers holding an "EncryptedPackage".
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise _fail("encrypted")
+        raise _fail("unsupported_type", _LEGACY_DOC if name.endswith(".doc") else None)
+    if data.startswith(b"{\\rtf") or any(data.startswith(magic) for magic in _IMAGES):
+        raise _fail("unsupported_type")
+    if name.endswith((".docx", ".pdf")):
+        raise _fail("corrupt")  # the name promises a container that is not there
+    if name.endswith(_TEXT_SUFFIXES) or "." not in name.rsplit("/", 1)[-1]:
+        return _from_txt(data)
+    raise _fail("unsupported_type")
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text.
+# --------------------------------------------------------------------------------------------
+
+_TONE_BYTES = frozenset(b"\xcc\xec\xd2\xde\xf2")  # Windows-1258 combining tone marks
+_VOWEL_BYTES = frozenset(b"aeiouyAEIOUY\xc2\xca\xd4\xd5\xdd\xc3\xe2\xea\xf4\xf5\xfd\xe3")
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if _looks_like_cp1258(data):
+        return data.decode("cp1258", errors="replace")
+    from charset_normalizer import from_bytes
+
+    # Legacy files here are Windows code pages: weigh those first, anything else after.
+    best = from_bytes(data, cp_isolation=["cp1252", "cp1258"]).best() or from_bytes(data).best()
+    if best is None:
+        raise _fail("corrupt")
+    return str(best)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    # Vietnamese UTF-16 without a BOM still has a NUL in most ASCII code units.
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0) / (len(sample) / 2)
+    odd = sample[1::2].count(0) / (len(sample) / 2)
+    if odd > 0.3 and even < 0.05:
+        return data.decode("utf-16-le", errors="replace")
+    if even > 0.3 and odd < 0.05:
+        return data.decode("utf-16-be", errors="replace")
+    return None
+
+
+def _looks_like_cp1258(data: bytes) -> bool:
+    # Windows-1258 writes most tones as a combining byte right after a vowel; in Windows-1252
+    # text the same bytes are letters (Ì, ò ...) that rarely follow a vowel. Count both.
+    after_vowel = other = 0
+    for index in range(1, len(data)):
+        if data[index] in _TONE_BYTES:
+            if data[index - 1] in _VOWEL_BYTES:
+                after_vowel += 1
+            else:
+                other += 1
+    return after_vowel >= 3 and after_vowel >= 9 * other
+
+
+def _from_txt(data: bytes) -> Document:
+    text = _decode(data)
+    if _looks_binary(text):
+        raise _fail("corrupt")
+    blocks: list[list[str]] = [[]]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if line.strip():
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    raw: list[str] = []
+    for block in blocks:
+        raw.extend(_join_lines([_clean(line) for line in block]))
+    return _finish(raw, {})
+
+
+def _looks_binary(text: str) -> bool:
+    if not text:
+        return False
+    bad = sum(
+        1
+        for char in text
+        if char == "\ufffd"
+        or (unicodedata.category(char) in ("Cc", "Co") and char not in "\t\n\r\f")
+    )
+    return bad > max(3, len(text) // 50)
+
+
+def _join_lines(lines: list[str]) -> list[str]:
+    """Rebuild paragraphs from the lines of one block of hard-wrapped text."""
+    lines = [line for line in lines if line]
+    if not lines:
+        return []
+    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - (len(lines) >= 10)]
+    paragraphs = [lines[0]]
+    for line in lines[1:]:
+        if _continues(paragraphs[-1], line, width):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+# A marker that opens a list item or a numbered heading.
+MARKER = re.compile(
+    r"^\s*(?:[-–—+•●▪◦*]\s*(?=\S)|[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}\.\d[\d.]*\s"
+    r"|[a-zđ][)]\s|[a-zđ]\.\s(?=[A-ZĐÀ-Ỹ])|\(\d{1,2}\)\s|\(?[ivx]{1,5}\)\s)"
+)
+_TERMINAL = re.compile(r"[.:;!?…]['\"”’)]*$|\./\.$")
+
+
+def _is_caps(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    return len(letters) >= 3 and all(char.isupper() for char in letters)
+
+
+# Lines that always open a paragraph of their own in a directive's layout.
+_OPENERS = re.compile(
+    r"^(?:Kính gửi|Nơi nhận|Căn cứ|Xét đề nghị|Theo đề nghị|Số\s*:|V/v|KT\.|TM\.|TL\."
+    r"|[^\d,;:.]{2,40}, ngày \d)"
+)
+_PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
+    if MARKER.match(line) or _is_caps(line) or _is_caps(previous) or " | " in previous:
+        return False
+    if _OPENERS.match(line) or _PLACE_DATE_LINE.match(previous) or previous.startswith("V/v"):
+        return False
+    if line[0].islower():
+        return True
+    if _TERMINAL.search(previous):
+        return False
+    # An unfinished line that fills the width was wrapped; a short one ended its paragraph.
+    return previous.endswith((",", "-", "(")) or len(previous) >= 0.75 * width
+
+
+# --------------------------------------------------------------------------------------------
+# Cleaning shared by all formats.
+# --------------------------------------------------------------------------------------------
+
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+_SEPARATOR = re.compile(r"^[\s\-–—_=*.·•~]{3,}$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+_SUPER_FOOTNOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
+_BRACKET_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
+# A superscript mark in the text; "m²", "km³" are units, not footnote marks.
+_SUPER_MARK = re.compile(rf"(?<![\d\s]m)(?<![\s(]km)(?<!^m)[{_SUPERSCRIPTS}]+")
+_BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\]")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
+    return "" if _SEPARATOR.match(text) else text
+
+
+def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
+    """Turn raw paragraphs into a Document: footnotes aside, page breaks mended, marks removed."""
+    notes = dict(footnotes)
+    body: list[str] = []
+    candidates = [_clean(text) for text in raw]
+    bracket_marks = {m.group(1) for text in candidates for m in _BRACKET_MARK.finditer(text)}
+    for text in candidates:
+        if not text or _PAGE_NUMBER.match(text):
+            continue
+        note = _SUPER_FOOTNOTE.match(text) or (
+            _BRACKET_FOOTNOTE.match(text)
+            if text.startswith("[") and text[1 : text.find("]")] in bracket_marks
+            else None
+        )
+        if note:
+            notes[note.group(1).translate(_SUPER_TO_DIGIT)] = note.group(2).strip()
+            continue
+        if body and _broken_by_page(body[-1], text):
+            # A sentence cut by a page break (footnotes and page numbers sit in between).
+            body[-1] = f"{body[-1]} {text}"
+            continue
+        body.append(text)
+    cleaned = []
+    for text in body:
+        text = _SUPER_MARK.sub("", text)
+        text = _BRACKET_MARK.sub("", text)
+        text = _EMPHASIS.sub(r"\2", text)
+        text = _SPACES.sub(" ", text).strip()
+        if text:
+            cleaned.append(text)
+    return Document(paragraphs=cleaned, footnotes=notes)
+
+
+def _broken_by_page(previous: str, text: str) -> bool:
+    return (
+        text[0].islower()
+        and not _TERMINAL.search(previous)
+        and not _is_caps(previous)
+        and " | " not in previous
+        and " | " not in text
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# .docx
+# --------------------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise _fail("corrupt") from error
+    if "word/document.xml" not in names:
+        if "EncryptedPackage" in names:
+            raise _fail("encrypted")
+        raise _fail("corrupt" if name.endswith(".docx") else "unsupported_type")
+    # A zip bomb: refuse what would unpack far beyond the size we accept.
+    if unpacked > max(10 * max_bytes, 50_000_000):
+        raise _fail("too_large", MESSAGES["too_large"].format(limit=_human_size(max_bytes)))
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    numbering = _Numbering(document)
+    raw: list[str] = []
+    for element in _body_blocks(document.element.body):
+        if element.tag == f"{_W}p":
+            text = _paragraph_text(element)
+            marker = numbering.marker(element, document) if text else ""
+            raw.append(f"{marker} {text}" if marker else text)
+        elif element.tag == f"{_W}tbl":
+            raw.extend(_table_rows(element))
+    return _finish(raw, _docx_footnotes(document))
+
+
+def _body_blocks(container: Any) -> Iterator[Any]:
+    for child in container.iterchildren():
+        if child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag == f"{_W}sdt":  # content controls wrap ordinary paragraphs
+            content = child.find(f"{_W}sdtContent")
+            if content is not None:
+                yield from _body_blocks(content)
+
+
+def _paragraph_text(paragraph: Any) -> str:
+    parts: list[str] = []
+    for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
+        if _inside_textbox(node, paragraph):
+            continue  # a text box anchored here is a separate block, not this paragraph
+        if node.tag == f"{_W}t":
+            run = node.getparent()
+            if _is_typed_footnote_mark(run, node.text or ""):
+                continue
+            parts.append(node.text or "")
+        elif node.tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append(" ")
+    return _clean("".join(parts))
+
+
+def _inside_textbox(node: Any, stop: Any) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == f"{_W}txbxContent":
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _is_typed_footnote_mark(run: Any, text: str) -> bool:
+    # Some offices type footnote numbers as superscript digits instead of real references.
+    if run is None or not re.fullmatch(r"[\d*,\s]+", text):
+        return False
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    return align is not None and align.get(f"{_W}val") == "superscript"
+
+
+def _table_rows(table: Any) -> list[str]:
+    """Each row as one paragraph, cells joined by " | "; merged cells read once."""
+    rows: list[str] = []
+    above: dict[int, str] = {}
+    for row in table.iterchildren(f"{_W}tr"):
+        cells: list[str] = []
+        column = 0
+        for cell in row.iterchildren(f"{_W}tc"):
+            properties = cell.find(f"{_W}tcPr")
+            span = 1
+            merge = None
+            if properties is not None:
+                grid_span = properties.find(f"{_W}gridSpan")
+                if grid_span is not None:
+                    span = int(grid_span.get(f"{_W}val", "1") or 1)
+                merge = properties.find(f"{_W}vMerge")
+            if merge is not None and merge.get(f"{_W}val") != "restart":
+                text = above.get(column, "")  # the continuation of a vertically merged cell
+            else:
+                texts = [_paragraph_text(p) for p in cell.iter(f"{_W}p")]
+                text = " ".join(t for t in texts if t)
+            above[column] = text
+            cells.append(text)
+            column += span
+        if any(cells):
+            rows.append(" | ".join(cells))
+    return rows
+
+
+def _docx_footnotes(document: Any) -> dict[str, str]:
+    from docx.oxml import parse_xml
+
+    notes: dict[str, str] = {}
+    for part in document.part.package.iter_parts():
+        if str(part.partname) != "/word/footnotes.xml":
+            continue
+        root = parse_xml(part.blob)
+        for note in root.iterchildren(f"{_W}footnote"):
+            if note.get(f"{_W}type") in (
+                "separator",
+                "continuationSeparator",
+                "continuationNotice",
+            ):
+                continue
+            text = " ".join(_paragraph_text(p) for p in note.iter(f"{_W}p")).strip()
+            if text:
+                notes[str(note.get(f"{_W}id"))] = text
+    return notes
+
+
+class _Numbering:
+    """Word's automatic list numbers, which are not in the text: "1.", "a)", "-" ..."""
+
+    def __init__(self, document: Any) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except Exception:  # no numbering part: nothing is numbered
+            return
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.iterchildren(f"{_W}abstractNum"):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for level in node.iterchildren(f"{_W}lvl"):
+                fmt = level.find(f"{_W}numFmt")
+                text = level.find(f"{_W}lvlText")
+                start = level.find(f"{_W}start")
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                    text.get(f"{_W}val", "") if text is not None else "",
+                    int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                )
+            abstract[str(node.get(f"{_W}abstractNumId"))] = levels
+        for node in root.iterchildren(f"{_W}num"):
+            ref = node.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.levels[str(node.get(f"{_W}numId"))] = abstract.get(
+                    str(ref.get(f"{_W}val")), {}
+                )
+
+    def marker(self, paragraph: Any, document: Any) -> str:
+        num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        if num_pr is None:
+            num_pr = self._style_numbering(paragraph, document)
+        if num_pr is None:
+            return ""
+        num = num_pr.find(f"{_W}numId")
+        ilvl = num_pr.find(f"{_W}ilvl")
+        num_id = num.get(f"{_W}val") if num is not None else None
+        level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
+        if not num_id or num_id == "0":
+            return ""
+        levels = self.levels.get(num_id, {})
+        counters = self.counters.setdefault(num_id, {})
+        fmt, text, start = levels.get(level, ("bullet", "-", 1))
+        counters[level] = counters.get(level, start - 1) + 1
+        for deeper in [key for key in counters if key > level]:
+            del counters[deeper]
+        if fmt == "bullet":
+            return "-"
+        if fmt == "none":
+            return ""
+
+        def render(match: re.Match[str]) -> str:
+            index = int(match.group(1)) - 1
+            level_fmt, _text, level_start = levels.get(index, ("decimal", "", 1))
+            return _format_number(counters.get(index, level_start), level_fmt)
+
+        return re.sub(r"%(\d)", render, text or f"%{level + 1}.").strip()
+
+    @staticmethod
+    def _style_numbering(paragraph: Any, document: Any) -> Any:
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle")
+        if style is None:
+            return None
+        try:
+            style_id = style.get(f"{_W}val")
+            element = next(s.element for s in document.styles if s.style_id == style_id)
+        except (StopIteration, AttributeError):
+            return None
+        return element.find(f"{_W}pPr/{_W}numPr")
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        number = value
+        while number > 0:
+            number, rest = divmod(number - 1, 26)
+            letters = chr(ord("a") + rest) + letters
+        return letters.upper() if fmt == "upperLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    result = ""
+    for number, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
+        while value >= number:
+            result += letters
+            value -= number
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------
+
+
+def _from_pdf(data: bytes) -> Document:
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            opened = bool(reader.decrypt(""))  # an owner password alone still lets anyone read
+        except Exception:  # unsupported algorithms or a missing crypto library
+            opened = False
+        if not opened:
+            raise _fail("encrypted")
+    pages: list[list[str]] = []
+    for page in reader.pages:
+        text = page.extract_text() or ""
+        pages.append([line for line in (_clean(raw) for raw in text.split("\n")) if line])
+    if not pages:
+        raise _fail("corrupt")
+    if sum(len(line) for lines in pages for line in lines) < 20:
+        raise _fail("scanned_pdf")
+    pages = _drop_running_lines(pages)
+    notes: dict[str, str] = {}
+    pages = [_page_footnotes(lines, notes) for lines in pages]
+    lines = [line for page in pages for line in page]
+    return _finish(_join_lines(lines), notes)
+
+
+def _edge_key(line: str) -> str:
+    return re.sub(r"\d+", "#", line.lower())
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop page headers, footers and page numbers: lines repeated at the edges of pages."""
+    if len(pages) < 2:
+        return [[line for line in page if not _PAGE_NUMBER.match(line)] for page in pages]
+    seen: Counter[str] = Counter()
+    for page in pages:
+        seen.update({_edge_key(line) for line in page[:2] + page[-2:]})
+    threshold = max(2, (len(pages) + 1) // 2)
+    running = {key for key, count in seen.items() if count >= threshold}
+    cleaned = []
+    for page in pages:
+        kept = []
+        for index, line in enumerate(page):
+            at_edge = index < 2 or index >= len(page) - 2
+            if _PAGE_NUMBER.match(line) or (at_edge and _edge_key(line) in running):
+                continue
+            kept.append(line)
+        cleaned.append(kept)
+    return cleaned
+
+
+_PLAIN_NOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+
+
+def _page_footnotes(lines: list[str], notes: dict[str, str]) -> list[str]:
+    """Move the footnotes at the bottom of a page into notes (superscript or plain numbers)."""
+    body = list(lines)
+    found: list[tuple[str, str]] = []
+    index = len(body) - 1
+    tail: list[str] = []
+    while index > 0:
+        line = body[index]
+        match = _SUPER_FOOTNOTE.match(line) or _PLAIN_NOTE.match(line)
+        if match is None:
+            if len(tail) > 2:
+                break
+            tail.insert(0, line)  # a footnote that wraps onto a second line
+            index -= 1
+            continue
+        number = match.group(1).translate(_SUPER_TO_DIGIT)
+        page_text = " ".join(body[:index])
+        superscript = line[0] in _SUPERSCRIPTS
+        glued = re.search(rf"[^\W\d_)\]”\"][.,;:]?{number}(?!\d)", page_text)
+        if not superscript and (glued is None or (found and int(found[0][0]) != int(number) + 1)):
+            break
+        found.insert(0, (number, " ".join([match.group(2), *tail])))
+        tail = []
+        index -= 1
+        body = body[: index + 1]
+    if not found:
+        return lines
+    for number, text in found:
+        notes[number] = text
+    numbers = "|".join(re.escape(number) for number, _ in found)
+    glued_mark = re.compile(rf"(?<=[^\W\d_)\]”\"])({numbers})(?=[\s.,;:]|$)")
+    return [glued_mark.sub("", line) for line in body]

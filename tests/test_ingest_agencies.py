@@ -1,0 +1,152 @@
+"""Agency recognition: catalogue names and aliases, tolerance, unknown agencies, lists, groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
+
+CATALOGUE = Catalogue(
+    [
+        CatalogueEntry("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
+        CatalogueEntry(
+            "Sở Nông nghiệp và Môi trường",
+            "Sở NN&MT",
+            ("Sở Nông nghiệp và Phát triển nông thôn", "Sở NN&PTNT", "Sở Tài nguyên và Môi trường"),
+        ),
+        CatalogueEntry("Sở Y tế"),
+        CatalogueEntry("Bộ Chỉ huy Quân sự tỉnh", "Bộ CHQS tỉnh"),
+        CatalogueEntry("Công an tỉnh"),
+        CatalogueEntry("Văn phòng UBND tỉnh", "VP UBND tỉnh"),
+    ]
+)
+
+
+def found(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (m.written, m.entry.name if m.entry else None, m.group)
+        for m in CATALOGUE.find_mentions(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Sở Kế hoạch và Đầu tư", "Sở Tài chính"),
+        ("Sở KH&ĐT", "Sở Tài chính"),
+        ("Sở KH & ĐT", "Sở Tài chính"),
+        ("Sở KH và ĐT", "Sở Tài chính"),
+        ("SỞ KẾ HOẠCH VÀ ĐẦU TƯ", "Sở Tài chính"),
+        ("So Ke hoach va Dau tu", "Sở Tài chính"),
+        ("Sở  Kế hoạch  và Đầu tư", "Sở Tài chính"),
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Môi trường"),
+        ("Sở Nông nghiệp & Phát triển nông thôn", "Sở Nông nghiệp và Môi trường"),
+        ("Văn phòng Ủy ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+        ("Văn phòng Uỷ ban nhân dân tỉnh", "Văn phòng UBND tỉnh"),
+        ("Bộ CHQS tỉnh", "Bộ Chỉ huy Quân sự tỉnh"),
+        ("Công an tỉnh Kiên Giang", "Công an tỉnh"),
+    ],
+)
+def test_catalogue_names_with_tolerance(written: str, name: str) -> None:
+    mentions = CATALOGUE.find_mentions(f"Giao {written} chủ trì thực hiện.")
+    assert mentions[0].entry is not None and mentions[0].entry.name == name
+    if not written.endswith("Kiên Giang"):  # lookup reads whole names only
+        assert CATALOGUE.lookup(written) == next(e for e in CATALOGUE.entries if e.name == name)
+
+
+def test_mentions_map_back_to_the_text() -> None:
+    text = "Giao Sở KH&ĐT chủ trì, phối hợp với Sở Y tế."
+    for mention in CATALOGUE.find_mentions(text):
+        assert text[mention.start : mention.end] == mention.written
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sở Ngoại vụ báo cáo", [("Sở Ngoại vụ", None, None)]),
+        ("Sở Giao thông vận tải tham mưu", [("Sở Giao thông vận tải", None, None)]),
+        ("Ban Quản lý Khu kinh tế tỉnh chủ trì", [("Ban Quản lý Khu kinh tế tỉnh", None, None)]),
+        (
+            "Bộ Chỉ huy Bộ đội Biên phòng tỉnh phối hợp",
+            [("Bộ Chỉ huy Bộ đội Biên phòng tỉnh", None, None)],
+        ),
+        ("UBND huyện Tân Hiệp rà soát", [("UBND huyện Tân Hiệp", None, None)]),
+        (
+            "UBND xã Tân Hiệp A và UBND phường Vĩnh Lạc",
+            [("UBND xã Tân Hiệp A", None, None), ("UBND phường Vĩnh Lạc", None, None)],
+        ),
+        (
+            "Kho bạc Nhà nước tỉnh, Ngân hàng Nhà nước chi nhánh tỉnh",
+            [
+                ("Kho bạc Nhà nước tỉnh", None, None),
+                ("Ngân hàng Nhà nước chi nhánh tỉnh", None, None),
+            ],
+        ),
+        (
+            "Cục Thuế tỉnh và Cục Hải quan",
+            [("Cục Thuế tỉnh", None, None), ("Cục Hải quan", None, None)],
+        ),
+        (
+            "Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770) tăng cường",
+            [("Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)", None, None)],
+        ),
+        ("Bộ Kế hoạch và Đầu tư tổng hợp", [("Bộ Kế hoạch và Đầu tư", None, None)]),
+    ],
+)
+def test_unknown_agencies_are_kept_as_written(
+    text: str, expected: list[tuple[str, None, None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_lists_name_several_agencies() -> None:
+    assert found("đề nghị các Bộ: Tài chính, Tư pháp, Xây dựng nghiên cứu") == [
+        ("Bộ Tài chính", None, None),
+        ("Bộ Tư pháp", None, None),
+        ("Bộ Xây dựng", None, None),
+    ]
+    assert found("Giám đốc các Sở: Y tế, Kế hoạch và Đầu tư, Giáo dục và Đào tạo;") == [
+        ("Sở Y tế", "Sở Y tế", None),
+        ("Sở Kế hoạch và Đầu tư", "Sở Tài chính", None),
+        ("Sở Giáo dục và Đào tạo", None, None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("các sở, ban, ngành", "all_departments"),
+        ("các sở, ban, ngành cấp tỉnh", "all_departments"),
+        ("các Sở, ban, ngành và địa phương", "all_departments+all_localities"),
+        ("các sở ngành và UBND các huyện, thành phố", "all_departments+all_districts"),
+        ("UBND các huyện, thị xã, thành phố", "all_districts"),
+        ("UBND các huyện/thành phố", "all_districts"),
+        ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
+        ("UBND các xã, phường", "all_communes"),
+        ("Ủy ban nhân dân các xã, phường, đặc khu", "all_communes"),
+        ("các địa phương", "all_localities"),
+        ("các chủ đầu tư", "all_investors"),
+        ("các Bộ, cơ quan ngang Bộ", "all_ministries"),
+        ("các cơ quan, đơn vị liên quan", "all_related"),
+    ],
+)
+def test_groups_get_a_key(text: str, group: str) -> None:
+    mentions = CATALOGUE.find_mentions(f"Đề nghị {text} triển khai.")
+    assert [(m.written, m.group, m.entry) for m in mentions] == [(text, group, None)]
+
+
+def test_a_group_in_the_catalogue_is_that_entry() -> None:
+    catalogue = Catalogue([CatalogueEntry("UBND các huyện, thành phố", "UBND cấp huyện")])
+    (mention,) = catalogue.find_mentions("Giao UBND các huyện, thành phố thực hiện.")
+    assert mention.entry is not None and mention.group is None
+
+
+def test_display_and_unknown_flag() -> None:
+    known, unknown = CATALOGUE.find_mentions("Sở KH&ĐT và Sở Ngoại vụ")
+    assert known.display == "Sở Tài chính" and not known.is_unknown
+    assert unknown.display == "Sở Ngoại vụ" and unknown.is_unknown
+    assert isinstance(known, AgencyMention)
+
+
+def test_superiors_and_common_words_are_not_agencies() -> None:
+    assert found("UBND tỉnh giao nhiệm vụ; Số 12/TB-UBND; bộ phận một cửa; sở hữu trí tuệ") == []

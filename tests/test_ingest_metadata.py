@@ -1,0 +1,108 @@
+"""Directive metadata: number, kind, title, issue date, issuer and signer."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ingest.metadata import read_metadata
+from ingest.text import Document, extract_text
+
+DOCUMENTS = Path(__file__).parent / "data" / "documents"
+SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
+
+
+def meta_of(name: str):  # type: ignore[no-untyped-def]
+    path = DOCUMENTS / name
+    return read_metadata(extract_text(path.read_bytes(), path.name))
+
+
+def test_sample_without_header() -> None:
+    if not SAMPLE.exists():
+        pytest.skip("the shared sample is not here")
+    meta = read_metadata(extract_text(SAMPLE.read_bytes(), SAMPLE.name))
+    assert meta.number is None
+    assert meta.kind == "Thông báo kết luận"
+    assert meta.title is not None and meta.title.startswith("Kết luận của Chủ tịch")
+    assert meta.issued_on is None  # the meeting date in the body is not the issue date
+    assert meta.signer == "Đặng Vũ Bằng"
+
+
+def test_official_letter() -> None:
+    meta = meta_of("cong-van-vpcp-3348-2015.txt")
+    assert meta.number == "3348/VPCP-KGVX"
+    assert meta.kind == "Công văn"
+    assert meta.title == (
+        "V/v Chương trình mục tiêu hỗ trợ hạ tầng cụm công nghiệp giai đoạn 2016-2020"
+    )
+    assert meta.issued_on == dt.date(2015, 5, 12)
+    assert meta.issuer == "VĂN PHÒNG CHÍNH PHỦ"
+    assert meta.signer == "Nguyễn Khắc Định"
+
+
+def test_two_column_header_read_from_a_table() -> None:
+    meta = meta_of("chi-thi-thanh-hoa-06-2019.txt")
+    assert meta.number == "06/CT-UBND"
+    assert meta.kind == "Chỉ thị"
+    assert meta.title is not None and meta.title.startswith("VỀ VIỆC TẬP TRUNG")
+    assert meta.issued_on == dt.date(2019, 5, 2)
+    assert meta.issuer == "ỦY BAN NHÂN DÂN"
+    assert meta.signer is None
+
+
+def test_plan_with_wrapped_issuer() -> None:
+    meta = meta_of("ke-hoach-lai-chau-1367-2023.txt")
+    assert meta.number == "1367/KH-UBND"
+    assert meta.kind == "Kế hoạch"
+    assert meta.issued_on == dt.date(2023, 4, 17)
+    assert meta.issuer == "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU"
+    assert meta.signer is None  # "(đã ký)", no name
+
+
+@pytest.mark.parametrize(
+    ("lines", "number", "kind", "signer"),
+    [
+        (
+            [
+                "Số 12/TB-UBND",
+                "Kiên Giang, ngày 06 tháng 01 năm 2023",
+                "THÔNG BÁO",
+                "Kết luận của ...",
+            ],
+            "12/TB-UBND",
+            "Thông báo kết luận",
+            None,
+        ),
+        (
+            ["Số: 12/TB-VPUBND", "THÔNG BÁO", "Ý kiến chỉ đạo của ..."],
+            "12/TB-VPUBND",
+            "Thông báo",
+            None,
+        ),
+        (
+            [
+                "Số: 45/UBND-KT",
+                "V/v báo cáo",
+                "Kính gửi: Sở Y tế",
+                "Đề nghị ...",
+                "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Lê Văn An",
+            ],
+            "45/UBND-KT",
+            "Công văn",
+            "Lê Văn An",
+        ),
+        (["Số: 7/CT-UBND", "Hà Nội, ngày 5/3/2024"], "7/CT-UBND", "Chỉ thị", None),
+    ],
+)
+def test_header_forms(lines: list[str], number: str, kind: str, signer: str | None) -> None:
+    meta = read_metadata(Document(paragraphs=lines))
+    assert (meta.number, meta.kind, meta.signer) == (number, kind, signer)
+
+
+def test_issue_date_is_the_place_date_line() -> None:
+    meta = read_metadata(
+        Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])
+    )
+    assert meta.issued_on == dt.date(2023, 1, 6)

@@ -1,0 +1,534 @@
+"""Text extraction: encodings, .docx (numbering, tables, footnotes), text PDFs, and bad files."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document as make_document
+from docx.oxml.ns import qn
+from docx.oxml.parser import OxmlElement
+from pypdf import PdfWriter
+
+from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text
+
+DOCUMENTS = Path(__file__).parent / "data" / "documents"
+SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
+
+
+# --------------------------------------------------------------------------------------------
+# Builders shared with the other ingest tests.
+# --------------------------------------------------------------------------------------------
+
+
+def make_pdf(pages: list[list[str]]) -> bytes:
+    """A minimal text PDF: a Type0 font whose ToUnicode map turns each glyph back into a letter.
+
+    No font program is embedded (viewers draw boxes), but the text layer is exact, which is what
+    the importer reads; every distinct character gets a two-byte code of its own.
+    """
+    characters = sorted({char for page in pages for line in page for char in line} | {" "})
+    code = {char: index + 1 for index, char in enumerate(characters)}
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    to_unicode = "".join(
+        f"<{code[c]:04X}> <{''.join(f'{b:02X}' for b in c.encode('utf-16-be'))}>\n"
+        for c in characters
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{len(characters)} beginbfchar\n{to_unicode}endbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+    cmap_id = add(b"<< /Length %d >>\nstream\n" % len(cmap) + cmap + b"\nendstream")
+    descendant = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /DejaVuSans"
+        b" /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>"
+        b" /DW 500 /CIDToGIDMap /Identity >>"
+    )
+    font = add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /DejaVuSans /Encoding /Identity-H"
+        b" /DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (descendant, cmap_id)
+    )
+    pages_id = len(objects) + 2 * len(pages) + 1
+    page_ids = []
+    for lines in pages:
+        ops = [b"BT /F1 10 Tf 12 TL 40 800 Td"]
+        for line in lines:
+            hexed = "".join(f"{code[c]:04X}" for c in line)
+            ops.append(f"<{hexed}> Tj T*".encode())
+        ops.append(b"ET")
+        stream = b"\n".join(ops)
+        content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        page_ids.append(
+            add(
+                b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842]"
+                b" /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                % (pages_id, font, content)
+            )
+        )
+    kids = b" ".join(b"%d 0 R" % page for page in page_ids)
+    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))) == pages_id
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(
+        b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n"
+        % (len(objects) + 1, catalog, xref)
+    )
+    return out.getvalue()
+
+
+def pdf_pages_from_text(text: str, *, per_page: int, header: str) -> list[list[str]]:
+    """Wrap a plain-text directive onto pages with a running header and a page number footer."""
+    lines: list[str] = []
+    for paragraph in [p.strip() for p in text.split("\n") if p.strip()]:
+        while len(paragraph) > 90:
+            cut = paragraph.rfind(" ", 0, 90)
+            lines.append(paragraph[:cut])
+            paragraph = paragraph[cut + 1 :]
+        lines.append(paragraph)
+    pages = []
+    for number, start in enumerate(range(0, len(lines), per_page), start=1):
+        pages.append([header, *lines[start : start + per_page], f"- {number} -"])
+    return pages
+
+
+def docx_from_text(text: str) -> bytes:
+    """A .docx with the paragraphs of a plain-text directive: "- " lines as Word bullets (numbering
+    not in the text), "a | b" rows as a real table."""
+    document = make_document()
+    rows: list[list[str]] = []
+
+    def flush() -> None:
+        if not rows:
+            return
+        width = max(len(row) for row in rows)
+        table = document.add_table(rows=0, cols=width)
+        for cells in rows:
+            row = table.add_row()
+            if len([c for c in cells if c]) <= 2 and width > 2:
+                # Group rows span the table after their number, as in real plans.
+                row.cells[1].merge(row.cells[width - 1])
+                row.cells[0].text = cells[0]
+                row.cells[1].text = cells[1] if len(cells) > 1 else ""
+                continue
+            for index, value in enumerate(cells):
+                row.cells[index].text = value
+        rows.clear()
+
+    for line in text.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if " | " in line:
+            rows.append([cell.strip() for cell in re.split(r"\s*\|\s*", line.rstrip(" |"))])
+            continue
+        flush()
+        if line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    flush()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def add_footnote(data: bytes, anchor: str, note: str) -> bytes:
+    """Give a .docx a real footnote (word/footnotes.xml) referenced after ``anchor``'s paragraph."""
+    document = make_document(io.BytesIO(data))
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith(anchor):
+            run = OxmlElement("w:r")
+            reference = OxmlElement("w:footnoteReference")
+            reference.set(qn("w:id"), "1")
+            run.append(reference)
+            paragraph._p.append(run)
+            break
+    out = io.BytesIO()
+    document.save(out)
+    footnotes = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", footnotes)
+    return result.getvalue()
+
+
+def read(data: bytes, name: str) -> Document:
+    return extract_text(data, name)
+
+
+# --------------------------------------------------------------------------------------------
+# Plain text.
+# --------------------------------------------------------------------------------------------
+
+VIETNAMESE = (
+    "Sở Kế hoạch và Đầu tư hoàn thành trong tháng 01/2023; Ủy ban nhân dân tỉnh Kiên Giang."
+)
+
+
+def test_sample_paragraphs_footnotes_and_page_breaks() -> None:
+    if not SAMPLE.exists():
+        pytest.skip("the shared sample is not here")
+    document = read(SAMPLE.read_bytes(), SAMPLE.name)
+    assert document.paragraphs[0] == "THÔNG BÁO"
+    assert set(document.footnotes) == {str(n) for n in range(1, 10)}
+    assert document.footnotes["1"] == "Giấy mời Số 1347/GM-UBND ngày 29/12/2022."
+    text = "\n".join(document.paragraphs)
+    # Footnote marks are gone from the body, footnotes are not in it, page breaks are mended.
+    assert not re.search("[¹²³⁴⁵⁶⁷⁸⁹]", text)
+    assert "Giấy mời Số 1347" not in text
+    assert "Vườn Quốc gia Phú Quốc" in text
+    assert "là năm bản lề thực hiện Kế hoạch phát triển kinh tế - xã hội 5 năm 2021-2025" in text
+    assert "năm 2022." in document.paragraphs[2]
+    # Markdown emphasis from the conversion is dropped.
+    assert "- Thứ nhất, phải khẩn trương" in text
+    assert document.paragraphs[-1] == "Đặng Vũ Bằng"
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        VIETNAMESE.encode("utf-8"),
+        b"\xef\xbb\xbf" + VIETNAMESE.encode("utf-8"),
+        VIETNAMESE.encode("utf-16"),
+        VIETNAMESE.encode("utf-16-le"),
+        unicodedata.normalize("NFD", VIETNAMESE).encode("utf-8"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "utf16le-no-bom", "utf8-nfd"],
+)
+def test_unicode_encodings(encoded: bytes) -> None:
+    assert read(encoded, "a.txt").paragraphs == [VIETNAMESE]
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Vietnamese software writes Windows-1258: "ệ" is "ê" and a combining dot below."""
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = bytearray()
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", char)
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += base.encode("cp1258") + "".join(c for c in parts if c in tones).encode("cp1258")
+    return bytes(out)
+
+
+def test_windows_1258_with_combining_tones_becomes_nfc() -> None:
+    # Python's codec decodes the tone marks as separate combining characters.
+    encoded = to_cp1258(VIETNAMESE)
+    assert b"\xf2" in encoded  # the combining dot below of "ệ"
+    assert unicodedata.normalize("NFC", encoded.decode("cp1258")) == VIETNAMESE
+    document = read(encoded, "cong-van.txt")
+    assert document.paragraphs == [VIETNAMESE]
+    assert unicodedata.is_normalized("NFC", document.paragraphs[0])
+
+
+def test_windows_1252_text_is_not_taken_for_vietnamese() -> None:
+    text = "Le café de la Mairie est fermé; réunion à l'hôtel de ville, déjà prévue."
+    assert read(text.encode("cp1252"), "note.txt").paragraphs == [text]
+
+
+def test_hard_wrapped_text_is_rejoined() -> None:
+    text = (
+        "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan rà soát\n"
+        "toàn bộ các khoản chi thường xuyên, báo cáo UBND tỉnh trước ngày\n"
+        "15/3/2024.\n"
+        "- Sở Y tế khẩn trương triển khai.\n"
+        "a) Công an tỉnh bảo đảm an ninh.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan rà soát toàn bộ các khoản "
+        "chi thường xuyên, báo cáo UBND tỉnh trước ngày 15/3/2024.",
+        "- Sở Y tế khẩn trương triển khai.",
+        "a) Công an tỉnh bảo đảm an ninh.",
+    ]
+
+
+def test_bracket_footnotes_and_page_numbers() -> None:
+    text = (
+        "Sở Y tế báo cáo kết quả[1] trước ngày 20/5.\n\n- 2 -\n\nTrang 3/5\n\n"
+        "[1] Theo Công văn số 12/SYT.\n"
+    )
+    document = read(text.encode(), "x.txt")
+    assert document.paragraphs == ["Sở Y tế báo cáo kết quả trước ngày 20/5."]
+    assert document.footnotes == {"1": "Theo Công văn số 12/SYT."}
+
+
+def test_units_keep_their_superscripts() -> None:
+    document = read("Diện tích 500 m² đất, khu vực 2 km² rừng.".encode(), "x.txt")
+    assert document.paragraphs == ["Diện tích 500 m² đất, khu vực 2 km² rừng."]
+
+
+# --------------------------------------------------------------------------------------------
+# .docx
+# --------------------------------------------------------------------------------------------
+
+
+def test_docx_paragraphs_numbering_tables_and_footnotes() -> None:
+    document = make_document()
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Tổ chức thực hiện", style="List Number")
+    document.add_paragraph("Sở Y tế chủ trì", style="List Bullet")
+    document.add_paragraph("Công an tỉnh phối hợp", style="List Bullet")
+    document.add_paragraph("Báo cáo kết quả", style="List Number")
+    table = document.add_table(rows=3, cols=4)
+    for column, value in enumerate(["Nội dung", "Chủ trì", "Phối hợp", "Thời gian"]):
+        table.rows[0].cells[column].text = value
+    table.rows[1].cells[0].text = "Rà soát hồ sơ"
+    table.rows[1].cells[1].text = "Sở Tư pháp"
+    table.rows[1].cells[2].text = "Sở Nội vụ"
+    table.rows[1].cells[3].text = "Quý II/2024"
+    merged = table.rows[2].cells[0].merge(table.rows[2].cells[3])
+    merged.text = "II. Nhóm nhiệm vụ khác"
+    document.add_paragraph("Đoạn có chú thích.")
+    out = io.BytesIO()
+    document.save(out)
+    data = add_footnote(out.getvalue(), "Đoạn có chú thích", "Theo Công văn số 5/UBND.")
+    result = read(data, "ke-hoach.docx")
+    assert result.paragraphs == [
+        "KẾ HOẠCH",
+        "1. Tổ chức thực hiện",
+        "- Sở Y tế chủ trì",
+        "- Công an tỉnh phối hợp",
+        "2. Báo cáo kết quả",
+        "Nội dung | Chủ trì | Phối hợp | Thời gian",
+        "Rà soát hồ sơ | Sở Tư pháp | Sở Nội vụ | Quý II/2024",
+        "II. Nhóm nhiệm vụ khác",
+        "Đoạn có chú thích.",
+    ]
+    assert result.footnotes == {"1": "Theo Công văn số 5/UBND."}
+
+
+def test_docx_typed_superscript_marks_are_dropped() -> None:
+    document = make_document()
+    paragraph = document.add_paragraph("Hội nghị năm 2022")
+    mark = paragraph.add_run("1")
+    mark.font.superscript = True
+    paragraph.add_run(" kết thúc.")
+    out = io.BytesIO()
+    document.save(out)
+    assert read(out.getvalue(), "x.docx").paragraphs == ["Hội nghị năm 2022 kết thúc."]
+
+
+def test_docx_vertically_merged_cells_repeat_their_text() -> None:
+    document = make_document()
+    table = document.add_table(rows=3, cols=2)
+    table.rows[0].cells[0].text = "Nhiệm vụ"
+    table.rows[0].cells[1].text = "Chủ trì"
+    table.rows[1].cells[0].text = "Việc một"
+    table.rows[2].cells[0].text = "Việc hai"
+    table.rows[1].cells[1].merge(table.rows[2].cells[1]).text = "Sở Y tế"
+    out = io.BytesIO()
+    document.save(out)
+    assert read(out.getvalue(), "x.docx").paragraphs == [
+        "Nhiệm vụ | Chủ trì",
+        "Việc một | Sở Y tế",
+        "Việc hai | Sở Y tế",
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# PDF
+# --------------------------------------------------------------------------------------------
+
+
+def test_text_pdf_drops_running_headers_and_page_numbers() -> None:
+    text = (DOCUMENTS / "cong-van-vpcp-3348-2015.txt").read_text(encoding="utf-8")
+    pages = pdf_pages_from_text(text, per_page=9, header="VĂN PHÒNG CHÍNH PHỦ - CÔNG VĂN 3348")
+    assert len(pages) >= 3
+    document = read(make_pdf(pages), "cong-van.pdf")
+    joined = "\n".join(document.paragraphs)
+    assert "CÔNG VĂN 3348" not in joined
+    assert not any(re.fullmatch(r"-\s*\d+\s*-", p) for p in document.paragraphs)
+    assert "Kính gửi: Bộ Kế hoạch và Đầu tư." in document.paragraphs
+    # Wrapped lines are one paragraph again, page breaks included.
+    assert any(
+        p.startswith("Xét đề nghị của Bộ Công Thương") and p.endswith("như sau:")
+        for p in document.paragraphs
+    )
+    assert "- Khẩn trương báo cáo lại Thủ tướng Chính phủ về Danh mục chương trình mục tiêu"
+    assert any(p.startswith("- Khẩn trương báo cáo lại") for p in document.paragraphs)
+
+
+def test_text_pdf_footnotes_at_the_foot_of_the_page() -> None:
+    pages = [
+        [
+            "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị¹.",
+            "Sở Y tế báo cáo trước ngày 20/01/2023.",
+            "¹ Giấy mời số 1347/GM-UBND.",
+        ]
+    ]
+    document = read(make_pdf(pages), "x.pdf")
+    assert document.paragraphs == [
+        "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị.",
+        "Sở Y tế báo cáo trước ngày 20/01/2023.",
+    ]
+    assert document.footnotes == {"1": "Giấy mời số 1347/GM-UBND."}
+
+
+def test_docx_name_with_pdf_content_is_read_as_pdf() -> None:
+    data = make_pdf([["Sở Y tế báo cáo trước ngày 20/01/2023."]])
+    assert read(data, "van-ban.docx").paragraphs == ["Sở Y tế báo cáo trước ngày 20/01/2023."]
+
+
+# --------------------------------------------------------------------------------------------
+# Bad files: one exception type, one code each, a Vietnamese message.
+# --------------------------------------------------------------------------------------------
+
+
+def _code(data: bytes, name: str, **kwargs: int) -> str:
+    with pytest.raises(UnreadableDocument) as caught:
+        extract_text(data, name, **kwargs)
+    assert caught.value.message_vi
+    assert caught.value.reason_code in MESSAGES or caught.value.reason_code == "no_issue_date"
+    return caught.value.reason_code
+
+
+def test_too_large() -> None:
+    assert _code(b"x" * 101, "a.txt", max_bytes=100) == "too_large"
+
+
+@pytest.mark.parametrize(
+    ("data", "name"), [(b"", "a.txt"), (b" \n\t\n", "a.txt"), (b"- 1 -\n\n2\n", "a.txt")]
+)
+def test_empty(data: bytes, name: str) -> None:
+    assert _code(data, name) == "empty"
+
+
+def test_empty_docx() -> None:
+    out = io.BytesIO()
+    make_document().save(out)
+    assert _code(out.getvalue(), "trong.docx") == "empty"
+
+
+def test_scanned_pdf() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_blank_page(595, 842)
+    out = io.BytesIO()
+    writer.write(out)
+    assert _code(out.getvalue(), "ban-quet.pdf") == "scanned_pdf"
+    assert MESSAGES["scanned_pdf"] == (
+        "Tệp PDF này là bản quét (không có lớp chữ), không đọc được nội dung. "
+        "Hãy gửi tệp .docx hoặc PDF có chữ."
+    )
+
+
+def test_encrypted_pdf_and_office_file() -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.encrypt(user_password="mat-khau", owner_password="chu", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    assert _code(out.getvalue(), "mat.pdf") == "encrypted"
+    # A password-protected .docx is an OLE container holding an "EncryptedPackage" stream.
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 200 + "EncryptedPackage".encode("utf-16-le")
+    assert _code(ole, "mat.docx") == "encrypted"
+
+
+def test_corrupt_files() -> None:
+    docx = io.BytesIO()
+    make_document().save(docx)
+    assert _code(docx.getvalue()[: len(docx.getvalue()) // 2], "cut.docx") == "corrupt"
+    pdf = make_pdf([["Sở Y tế báo cáo trước ngày 20/01/2023."]])
+    assert _code(pdf[:200], "cut.pdf") == "corrupt"
+    assert _code(b"\x00\x01\x02garbage" * 50, "x.docx") == "corrupt"
+    assert _code(bytes(range(256)) * 4, "x.txt") == "corrupt"
+
+
+def test_unsupported_types() -> None:
+    sheet = io.BytesIO()
+    with zipfile.ZipFile(sheet, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    assert _code(sheet.getvalue(), "bang.xlsx") == "unsupported_type"
+    assert _code(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "anh.png") == "unsupported_type"
+    legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+    with pytest.raises(UnreadableDocument) as caught:
+        extract_text(legacy, "cu.doc")
+    assert caught.value.reason_code == "unsupported_type"
+    assert ".docx" in caught.value.message_vi
+    assert _code(b"{\\rtf1 hello}", "x.rtf") == "unsupported_type"
+
+
+def test_messages_are_vietnamese_with_diacritics() -> None:
+    for message in MESSAGES.values():
+        assert re.search("[ăâđêôơưáàảãạếềểễệốồổỗộớờởỡợ]", message.lower())
+
+
+def test_fuzz_never_raises_anything_else() -> None:
+    rng = random.Random(20230105)
+    docx = io.BytesIO()
+    make_document().save(docx)
+    seeds = [
+        docx.getvalue(),
+        make_pdf([["Sở Y tế báo cáo trước ngày 20/01/2023."], ["Trang hai."]]),
+        VIETNAMESE.encode("utf-8"),
+    ]
+    for attempt in range(120):
+        seed = rng.choice(seeds)
+        data = bytearray(seed)
+        for _ in range(rng.randint(1, 40)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        if attempt % 3 == 0:
+            data = data[: rng.randrange(1, len(data))]
+        if attempt % 7 == 0:
+            data = bytearray(rng.randbytes(rng.randint(1, 3000)))
+        name = rng.choice(["a.docx", "a.pdf", "a.txt", "a", "a.xyz"])
+        codes: list[str] = []
+        try:
+            result = extract_text(bytes(data), name)
+        except UnreadableDocument as error:
+            codes.append(error.reason_code)
+        else:
+            assert isinstance(result, Document)
+            assert all(isinstance(p, str) and p for p in result.paragraphs)
+        assert all(code in MESSAGES for code in codes)
