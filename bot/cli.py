@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import logging
 import signal
 import sys
@@ -17,6 +18,7 @@ from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
+from bot import importing
 from bot.app import build_application, build_sweep
 from bot.config import ConfigError, Settings, load_settings
 from bot.demo import run_demo
@@ -24,9 +26,13 @@ from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
 from bot.texts import fmt_date
+from ingest.deadlines import parse_deadline
+from ingest.pipeline import draft_to_json
+from ingest.text import UnreadableDocument
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, tasks
 from storage.db import Database
+from storage.directives import Saved
 from storage.errors import StorageError
 from storage.migrate import alembic_config, upgrade
 from storage.models import Role
@@ -174,6 +180,161 @@ def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
     applied = upgrade(settings.database_url)
     print(f"applied {', '.join(applied)}" if applied else "database is up to date")
     return 0
+
+
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    if path.stat().st_size > settings.importer.max_bytes:
+        raise UsageError(
+            f"{args.file} is larger than {settings.importer.max_megabytes:g} MB "
+            "([importer] max_megabytes): not read"
+        )
+    mappings = dict(_mapping(m) for m in args.map)
+    data = path.read_bytes()
+    issued = parse_date(args.issued) if args.issued else None
+    clock = SystemClock(settings.tz)
+
+    async def plan(database: Database) -> importing.ImportPlan:
+        async with database.session() as session:
+            return await importing.read_and_plan(
+                session=session,
+                data=data,
+                filename=path.name,
+                issued_on=issued,
+                max_bytes=settings.importer.max_bytes,
+                before_is_inclusive=settings.importer.before_is_inclusive,
+                mappings=mappings,
+                expand_groups=args.expand_groups,
+            )
+
+    try:
+        the_plan = _run_db(settings, plan)
+    except UnreadableDocument as error:
+        raise UsageError(f"{args.file}: {error.message_vi}") from None
+    if args.json:
+        print(json.dumps(draft_to_json(the_plan.draft), ensure_ascii=False, indent=2))
+        return 0
+    print(_describe_plan(the_plan))
+    if args.dry_run or not the_plan.ready:
+        return 0
+    if not args.yes and not _confirm(f"Save {_count_tasks(the_plan)} tasks?"):
+        print("nothing saved")
+        return 0
+
+    async def save(database: Database) -> Saved:
+        async with database.session() as session:
+            return await importing.save_plan(session=session, plan=the_plan, now=clock.now())
+
+    saved = _run_db(settings, save)
+    print(
+        f"saved as directive #{saved.directive.id}: {len(saved.added)} tasks added, "
+        f"{len(saved.changed)} deadlines changed, {len(saved.unchanged)} already there"
+    )
+    return 0
+
+
+def _mapping(text: str) -> tuple[str, str]:
+    written, sep, agency = text.partition("=")
+    if not sep or not written.strip() or not agency.strip():
+        raise UsageError(f"--map wants WRITTEN=AGENCY, got {text!r}")
+    return written.strip(), agency.strip()
+
+
+def _confirm(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise UsageError("not a terminal: add --yes to save without being asked")
+    return input(f"{question} [y/N] ").strip().lower() in {"y", "yes", "c", "có", "co"}
+
+
+def _count_tasks(plan: importing.ImportPlan) -> int:
+    return sum(len(task.leads) for task in plan.ready)
+
+
+_PROBLEMS = {
+    "no_lead": "no lead agency found: give it with --map, or add it by hand",
+    "unknown_agency": "“{written}” is not in the catalogue: add it, or --map '{written}=AGENCY'",
+    "empty_group": "“{written}”: no agency of the catalogue belongs to this group; use --map",
+    "unconfirmed_group": "“{written}” stands for {count} agencies: add --expand-groups",
+}
+
+
+def _describe_plan(plan: importing.ImportPlan) -> str:
+    meta = plan.draft.meta
+    lines = [
+        f"{meta.kind or 'Văn bản'} {meta.number or '(no number)'}"
+        + (f", {fmt_date(meta.issued_on)}" if meta.issued_on else "")
+        + (f", signed {meta.signer}" if meta.signer else ""),
+    ]
+    if meta.title:
+        lines.append(meta.title)
+    lines += [f"! {warning}" for warning in plan.draft.warnings]
+    if plan.duplicate_of is not None:
+        lines.append(
+            f"! already imported as directive #{plan.duplicate_of.id}: saving adds only new tasks "
+            "and changed deadlines"
+        )
+    for task in plan.tasks:
+        deadline = fmt_date(task.deadline) if task.deadline else "—"
+        every = f" ({task.recurrence})" if task.recurrence else ""
+        leads = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
+        lines.append(f"{task.number:>3}. {deadline:<10}{every} {leads}")
+        lines.append(f"     {task.text[:110]}")
+        if task.deadline_text:
+            lines.append(f"     deadline from: “{task.deadline_text}”")
+        if task.cooperating:
+            lines.append(f"     with: {', '.join(a.name for a in task.cooperating)}")
+        if task.problem is not None:
+            problem = task.problem
+            lines.append(
+                "     NOT SAVED: "
+                + _PROBLEMS[problem.kind].format(written=problem.written, count=problem.count)
+            )
+    lines.append(
+        f"{_count_tasks(plan)} tasks ready to save, {len(plan.tasks) - len(plan.ready)} not"
+    )
+    return "\n".join(lines)
+
+
+def cmd_parse_deadline(settings: Settings, args: argparse.Namespace) -> int:
+    if args.jsonl:
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps(_parse_line(line, settings), ensure_ascii=False))
+        return 0
+    text = " ".join(args.text).strip()
+    if not text:
+        raise UsageError("give a phrase or a sentence, or --jsonl to read JSON lines")
+    ref = parse_date(args.ref) if args.ref else SystemClock(settings.tz).today()
+    result = _deadline_json(text, ref, settings)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+        return 0
+    when = fmt_date(date.fromisoformat(result["deadline"])) if result["deadline"] else "no date"
+    every = f", repeats {result['recurrence']}" if result["recurrence"] else ""
+    print(f"{when} ({result['kind']}{every})")
+    return 0
+
+
+def _deadline_json(text: str, ref: date, settings: Settings) -> dict[str, Any]:
+    found = parse_deadline(text, ref, before_is_inclusive=settings.importer.before_is_inclusive)
+    return {
+        "text": text,
+        "ref": ref.isoformat(),
+        "deadline": found.date.isoformat() if found.date else None,
+        "recurrence": found.recurrence,
+        "kind": found.kind,
+    }
+
+
+def _parse_line(line: str, settings: Settings) -> dict[str, Any]:
+    """One --jsonl line; a bad line gives an error object, and the batch goes on."""
+    try:
+        item = json.loads(line)
+        return _deadline_json(str(item["text"]), parse_date(str(item["ref"])), settings)
+    except (json.JSONDecodeError, KeyError, TypeError, UsageError) as error:
+        return {"error": f"{type(error).__name__}: {error}", "line": line.strip()}
 
 
 def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
@@ -341,6 +502,37 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="offline demo on a local Telegram-compatible server"
     ).set_defaults(handler=cmd_demo)
 
+    importer = commands.add_parser("import", help="read a directive (.txt, .docx, .pdf) into tasks")
+    importer.add_argument("file")
+    importer.add_argument("--issued", help="the issue date, when the file does not show it")
+    importer.add_argument(
+        "--dry-run", action="store_true", help="show what was found, save nothing"
+    )
+    importer.add_argument("--json", action="store_true", help="print what was found as JSON")
+    importer.add_argument("--yes", action="store_true", help="save without asking")
+    importer.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="WRITTEN=AGENCY",
+        help="take an agency written one way as a catalogue agency (repeatable)",
+    )
+    importer.add_argument(
+        "--expand-groups",
+        action="store_true",
+        help="save a task of 'các sở, ban, ngành' for each such agency of the catalogue",
+    )
+    importer.set_defaults(handler=cmd_import)
+
+    deadline = commands.add_parser("parse-deadline", help="read the deadline in a phrase")
+    deadline.add_argument("text", nargs="*")
+    deadline.add_argument("--ref", help="the directive's issue date (default: today)")
+    deadline.add_argument("--json", action="store_true", help="print JSON")
+    deadline.add_argument(
+        "--jsonl", action="store_true", help='read {"text", "ref"} lines on stdin, write results'
+    )
+    deadline.set_defaults(handler=cmd_parse_deadline)
+
     remind = commands.add_parser("remind", help="run one reminder sweep now and show what went out")
     remind.add_argument("--date", help="sweep as of this day (YYYY-MM-DD or dd/mm/yyyy)")
     remind.add_argument("--dry-run", action="store_true", help="only show what would be sent")
@@ -416,3 +608,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2 if isinstance(error, ConfigError) else 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`nhacviec tasks list | head`): not an error worth a trace.
+        sys.stderr.close()
+        return 0

@@ -83,12 +83,22 @@ class BotSettings(_Section):
     username: str = ""  # for invite links printed offline; asked from Telegram when online
 
 
+class ImporterSettings(_Section):
+    max_megabytes: float = Field(default=20, gt=0, le=200)  # larger files are refused, unread
+    before_is_inclusive: bool = True  # "trước ngày 15/3" means 15/3 itself (false: 14/3)
+
+    @property
+    def max_bytes(self) -> int:
+        return int(self.max_megabytes * 1024 * 1024)
+
+
 class Settings(_Section):
     telegram: TelegramSettings = Field(default_factory=TelegramSettings)
     database: DatabaseSettings = Field(default_factory=DatabaseSettings)
     reminders: ReminderSection = Field(default_factory=ReminderSection)
     access: AccessSettings = Field(default_factory=AccessSettings)
     bot: BotSettings = Field(default_factory=BotSettings)
+    importer: ImporterSettings = Field(default_factory=ImporterSettings)
 
     @property
     def tz(self) -> ZoneInfo:

@@ -66,6 +66,22 @@ GROUPS = {
 }
 
 
+# Which catalogue names each group stands for, by the words they start with (folded).
+_GROUP_HEADS = {
+    "all_departments": ("so ", "ban "),
+    "all_districts": ("ubnd huyen", "ubnd thi xa", "ubnd thanh pho", "uy ban nhan dan huyen"),
+    "all_communes": ("ubnd xa", "ubnd phuong", "ubnd thi tran", "uy ban nhan dan xa"),
+    "all_project_boards": ("ban quan ly du an",),
+}
+_GROUP_HEADS["all_localities"] = _GROUP_HEADS["all_districts"] + _GROUP_HEADS["all_communes"]
+
+
+def group_members(group: str, entries: Iterable[CatalogueEntry]) -> list[CatalogueEntry]:
+    """The catalogue agencies a group mention stands for ("all_departments+all_districts")."""
+    heads = tuple(head for key in group.split("+") for head in _GROUP_HEADS.get(key, ()))
+    return [entry for entry in entries if heads and fold(entry.name).startswith(heads)]
+
+
 # --------------------------------------------------------------------------------------------
 # Folding: lowercase, no diacritics, one character for one character, so spans map back.
 # --------------------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ def read_directive(
     issued_on: _dt.date | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     calendar: WorkingCalendar | None = None,
+    before_is_inclusive: bool = True,
 ) -> DirectiveDraft:
     """Read a directive file into a draft; raises UnreadableDocument with a Vietnamese message."""
     sha256 = hashlib.sha256(data).hexdigest()
@@ -83,7 +84,13 @@ def read_directive(
             "Hãy kiểm tra lại."
         )
     meta = replace(meta, issued_on=reference)
-    tasks = extract_tasks(doc, catalogue=catalogue, issued_on=reference, calendar=calendar)
+    tasks = extract_tasks(
+        doc,
+        catalogue=catalogue,
+        issued_on=reference,
+        calendar=calendar,
+        before_is_inclusive=before_is_inclusive,
+    )
     if not tasks:
         warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
     without_lead = sum(1 for task in tasks if task.lead is None)

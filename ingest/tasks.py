@@ -263,11 +263,13 @@ class _Segmenter:
         catalogue: Catalogue,
         issued_on: _dt.date,
         calendar: WorkingCalendar | None,
+        before_is_inclusive: bool = True,
     ) -> None:
         self.doc = doc
         self.catalogue = catalogue
         self.issued_on = issued_on
         self.calendar = calendar
+        self.before_is_inclusive = before_is_inclusive
         self.start, self.end = body_range(doc)
         self.frames: list[_Frame] = []
         self.items: list[_Item] = []
@@ -321,6 +323,14 @@ class _Segmenter:
         )
 
     # -- the walk
+
+    def _parse(self, text: str) -> Deadline:
+        return parse_deadline(
+            text,
+            self.issued_on,
+            calendar=self.calendar,
+            before_is_inclusive=self.before_is_inclusive,
+        )
 
     def run(self) -> None:
         last: _Item | None = None
@@ -394,7 +404,7 @@ class _Segmenter:
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
     def _dated(self, text: str) -> bool:
-        deadline = parse_deadline(text, self.issued_on, calendar=self.calendar)
+        deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
 
     # -- tables
@@ -438,7 +448,7 @@ class _Segmenter:
         cooperating = _cell_agencies(self.catalogue, cell("cooperating"))
         lead = leads[0] if leads else None
         time_text = cell("time")
-        deadline = parse_deadline(time_text, self.issued_on, calendar=self.calendar)
+        deadline = self._parse(time_text)
         if deadline.kind == "none" and time_text:
             found = section_deadline(time_text, self.issued_on, calendar=self.calendar)
             deadline = found if found is not None else deadline
@@ -487,7 +497,7 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
-        own = parse_deadline(text, self.issued_on, calendar=self.calendar)
+        own = self._parse(text)
         section = _nearest(item.frames, "deadline")
         inherited = False
         if _usable(own):
@@ -664,10 +674,11 @@ def extract_tasks(
     issued_on: _dt.date,
     addressee: list[AgencyMention] | None = None,
     calendar: WorkingCalendar | None = None,
+    before_is_inclusive: bool = True,
 ) -> list[TaskDraft]:
     """Cut the body of a directive into task drafts (addressee: "Kính gửi" when not given)."""
     addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
-    segmenter = _Segmenter(doc, catalogue, issued_on, calendar)
+    segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
     segmenter.letter = bool(addressees)
     segmenter.run()
     return segmenter.drafts(addressees)

@@ -1,12 +1,39 @@
-"""Directives: the documents tasks come from."""
+"""Directives: the documents tasks come from, saved once, updated on re-import."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Directive
+from storage.models import Directive, Task
+from storage.names import fold
+from storage.tasks import add_task, audit, get_task
+
+
+@dataclass(frozen=True)
+class NewTask:
+    """A task to save with a directive."""
+
+    text: str
+    lead_agency_id: int
+    deadline: date | None
+    cooperating_agency_ids: tuple[int, ...] = ()
+    deadline_text: str | None = None
+    recurrence: str | None = None
+
+
+@dataclass
+class Saved:
+    """What saving or updating a directive did."""
+
+    directive: Directive
+    added: list[int] = field(default_factory=list)
+    changed: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)
 
 
 async def add_directive(
@@ -33,3 +60,79 @@ async def add_directive(
     session.add(directive)
     await session.flush()
     return directive
+
+
+async def find_imported(
+    *, session: AsyncSession, sha256: str, number: str | None, issued_on: date | None
+) -> Directive | None:
+    """The directive already imported from the same file, or with the same number and date."""
+    same_file = col(Directive.source_sha256) == sha256
+    if number and issued_on:
+        same_document = (col(Directive.number) == number) & (col(Directive.issued_on) == issued_on)
+        query = select(Directive).where(or_(same_file, same_document))
+    else:
+        query = select(Directive).where(same_file)
+    return (await session.exec(query.order_by(col(Directive.id)))).first()
+
+
+async def save_tasks(
+    *,
+    session: AsyncSession,
+    directive: Directive,
+    tasks: Sequence[NewTask],
+    now: datetime,
+    actor: int | None = None,
+) -> Saved:
+    """Add the directive's tasks; on a re-import, only the new ones, and new deadlines of old ones.
+
+    A task is the same when its text and lead agency are: nothing is ever duplicated, and
+    tasks already closed keep their history.
+    """
+    assert directive.id is not None
+    existing = (await session.exec(select(Task).where(Task.directive_id == directive.id))).all()
+    known: dict[tuple[str, int | None], Task] = {}
+    for task in existing:
+        assert task.id is not None
+        view = await get_task(session=session, task_id=task.id)
+        known[(fold(task.text), view.lead.id if view.lead else None)] = task
+    saved = Saved(directive)
+    for new in tasks:
+        match = known.get((fold(new.text), new.lead_agency_id))
+        if match is None:
+            task = await add_task(
+                session=session,
+                text=new.text,
+                lead_agency_id=new.lead_agency_id,
+                cooperating_agency_ids=new.cooperating_agency_ids,
+                deadline=new.deadline,
+                deadline_text=new.deadline_text,
+                recurrence=new.recurrence,
+                directive_id=directive.id,
+                actor=actor,
+                now=now,
+            )
+            assert task.id is not None
+            known[(fold(new.text), new.lead_agency_id)] = task
+            saved.added.append(task.id)
+        elif match.deadline != new.deadline and match.status == "open":
+            assert match.id is not None
+            audit(
+                session,
+                task_id=match.id,
+                action="deadline_changed",
+                actor=actor,
+                now=now,
+                detail=f"{match.deadline} -> {new.deadline} (re-import)",
+            )
+            match.deadline, match.deadline_text, match.updated_at = (
+                new.deadline,
+                new.deadline_text,
+                now,
+            )
+            session.add(match)
+            saved.changed.append(match.id)
+        else:
+            assert match.id is not None
+            saved.unchanged.append(match.id)
+    await session.flush()
+    return saved

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 from collections.abc import Callable
@@ -133,3 +135,136 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (0, "applied 0001, 0002, 0003\n", "")
     assert cli("db", "upgrade") == (0, "database is up to date\n", "")
+
+
+SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
+DEMO_AGENCIES = Path(__file__).resolve().parents[1] / "bot" / "demo_data" / "agencies.csv"
+
+
+@pytest.fixture
+def sample(tmp_path: Path) -> Path:
+    if not SAMPLE.is_file():
+        pytest.skip("the shared sample is not beside the repository")
+    copy = tmp_path / "thong-bao.txt"
+    copy.write_bytes(SAMPLE.read_bytes())
+    return copy
+
+
+def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+
+    code, preview, _ = cli("import", str(sample), "--dry-run")
+    assert code == 0
+    assert (
+        preview.splitlines()[0] == "Thông báo kết luận (no number), 05/01/2023, signed Đặng Vũ Bằng"
+    )
+    assert "  2. 31/01/2023 Sở Tài chính" in preview  # written "Sở Kế hoạch và Đầu tư"
+    assert "deadline from: “hoàn thành trong tháng 01/2023”" in preview
+    assert (
+        "NOT SAVED: “Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)” is not in the catalogue"
+        in preview
+    )
+    assert cli("tasks", "list")[1] == ""  # a dry run saves nothing
+
+    saved = cli(
+        "import",
+        str(sample),
+        "--yes",
+        "--map",
+        "Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)=VP UBND tỉnh",
+    )
+    again = cli(
+        "import",
+        str(sample),
+        "--yes",
+        "--map",
+        "Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)=VP UBND tỉnh",
+    )
+
+    assert (
+        saved[1].splitlines()[-1]
+        == "saved as directive #1: 6 tasks added, 0 deadlines changed, 0 already there"
+    )
+    assert "! already imported as directive #1" in again[1]
+    assert (
+        again[1].splitlines()[-1]
+        == "saved as directive #1: 0 tasks added, 0 deadlines changed, 6 already there"
+    )
+
+
+def test_import_json_prints_the_draft(cli: Cli, sample: Path) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+
+    code, out, _ = cli("import", str(sample), "--json")
+
+    draft = json.loads(out)
+    assert code == 0
+    assert draft["directive"]["issued_on"] == "2023-01-05"
+    first_quarter = [t for t in draft["tasks"] if t["deadline"] == "2023-03-31"]
+    assert [t["deadline_text"] for t in first_quarter] == ["trong quý I/2023"]
+    army = next(t for t in draft["tasks"] if t["lead"] == "Bộ Chỉ huy Quân sự tỉnh")
+    assert (army["deadline"], army["inherited"]) == ("2023-01-31", True)
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "empty.txt", "Tệp không có nội dung"),
+        (b"PK\x03\x04 broken", "broken.docx", "Tệp bị hỏng hoặc không đúng định dạng"),
+    ],
+)
+def test_a_bad_file_is_one_clear_line(
+    cli: Cli, tmp_path: Path, content: bytes, name: str, message: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+
+    code, out, err = cli("import", str(tmp_path / name))
+
+    assert code == 1 and out == ""
+    assert err.startswith(f"nhacviec: {tmp_path / name}: ") and message in err
+
+
+def test_a_file_over_the_size_limit_is_not_read(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NHACVIEC_IMPORTER_MAX_MEGABYTES", "1")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * (1024 * 1024 + 1))
+
+    code, _, err = cli("import", str(big))
+
+    assert code == 1
+    assert "is larger than 1 MB ([importer] max_megabytes): not read" in err
+
+
+def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:
+    sentence = "Sở Tài chính báo cáo UBND tỉnh trong 10 ngày làm việc"
+
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", sentence)[1] == "19/01/2023 (working_days)\n"
+    )
+    assert json.loads(
+        cli("parse-deadline", "--json", "--ref", "05/01/2023", "trước ngày 20 hằng tháng")[1]
+    ) == {
+        "text": "trước ngày 20 hằng tháng",
+        "ref": "2023-01-05",
+        "deadline": "2023-01-20",
+        "recurrence": "monthly",
+        "kind": "recurring",
+    }
+
+
+def test_parse_deadline_jsonl_answers_every_line(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = (
+        '{"text": "quý I/2023", "ref": "2023-01-05"}\n'
+        "not json\n"
+        '{"text": "thường xuyên", "ref": "2023-01-05"}\n'
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+
+    code, out, _ = cli("parse-deadline", "--jsonl")
+
+    results = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [r.get("deadline", "error") for r in results] == ["2023-03-31", "error", None]
+    assert results[2]["kind"] == "ongoing"
