@@ -14,8 +14,24 @@ normalised copy of the text:
   looked up separately and joined to the phrase; periods ("tháng 3", "quý I", "năm 2023") only
   count as deadlines with such a cue, or when they are the whole text, or in a section heading;
 * traps are found first and win over any family: dates of cited documents ("Quyết định số
-  12/QĐ-UBND ngày 05/01/2023"), the meeting date that opens a sentence, year ranges and horizons
-  ("giai đoạn 2021-2025", "đến năm 2030"), the start of a date range, effective dates;
+  12/QĐ-UBND ngày 05/01/2023", "công văn chỉ đạo hoả tốc ngày 2-2 của Thủ tướng") and the subject
+  of a numbered one ("... về việc phát động thi đua ... hằng năm"), the meeting date that opens a
+  sentence ("Ngày 05/01/2023, ...", "Chiều nay 8/10/2020, ...", "..., sáng 3-2, ...", "Vào lúc
+  10h00 ngày 21/7, ..."), year ranges and horizons ("giai đoạn 2021-2025", "đến năm 2030"), the
+  start of a date range or of a rule ("áp dụng từ 12h00 ngày 23/12/2021"), effective dates, and
+  the cut-off or period of reported figures ("tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến
+  ngày 30/06");
+* a date is also not a deadline when it opens a clause that tells what happened on it: an
+  issuing, signing or meeting verb or a past-tense marker follows it ("Ngày 21/02/2026 Ủy ban ...
+  ban hành công văn", "ngày 30/1/2023, Bộ ... đã ban hành"; not "thực hiện đến ngày 30/9 các nhiệm
+  vụ đã được giao"), when "đến" ends a state rather than a task ("cho học sinh nghỉ học đến ngày
+  10/10/2020", "tạm dừng ... đến hết tháng 2"), or when a clause opens with
+  "Đến ngày X," and reports a state ("Đến ngày 4.1, Sở ... vẫn chưa nhận được") rather than an
+  obligation ("Đến ngày 30/6, các đơn vị phải hoàn thành ...");
+* windows are not deadlines: a date range that opens its clause and is closed by a comma ("Từ ngày
+  30/4 đến hết ngày 03/5, các đơn vị bố trí trực"), "trong 14 ngày vượt / liên tiếp / gần nhất",
+  a rate ("tỷ lệ giải ngân hằng năm đạt trên 90%"), "trong ngày bầu cử" (the day of an event);
+* a number repeated in words ("ngày 15 (mười lăm)", "tháng 11 (mười một)") reads as the number;
 * dateparser is the fallback for an explicit date written in a form the grammar does not know,
   after a strong cue, always with RELATIVE_BASE, DMY order, Vietnamese and future preference.
 
@@ -33,8 +49,15 @@ Choices the grammar makes (and the tests pin down):
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
   has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
-  month unless a day is given ("trước ngày 20 hằng tháng"), "hằng quý" the end of ref's quarter,
-  "hằng năm" 31/12 unless a date is given, "hằng tuần" the coming Friday unless a weekday is given;
+  month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
+  "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
+  unless a day of its last month is given ("ngày 20 của tháng cuối quý"), "hằng năm" 31/12 unless
+  a date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ
+  hằng năm"), "hằng tuần" the coming Friday unless a weekday is given; a duty that names its day
+  wins over a bare step in the same text ("Báo cáo định kỳ hàng quý: ... chậm nhất vào ngày 20 của
+  tháng cuối quý");
+* a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
+  2025" is 31/12/2025, "trong quý I và quý II năm 2023" is 30/06/2023;
   a semi-annual duty ("định kỳ 6 tháng") has kind "recurring" with recurrence None (the vocabulary
   shared with storage has no half-year step) and the next 30/06 or 31/12 as its date, so the officer
   sets the repetition by hand;
@@ -49,9 +72,11 @@ immediate; :func:`find_deadlines` returns them all in text order, and :func:`sec
 reads a heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
 
 Known gaps: lunar dates other than Tết ("mùng 10 tháng Giêng"), a "kể từ" base written before the
-period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), lists of periods sharing one cue
-("trong quý I và quý II năm 2023" gives the first), and periods relative to events other than the
-issue date ("05 ngày làm việc sau khi HĐND phê chuẩn" counts from ref).
+period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), periods relative to events other
+than the issue date ("05 ngày làm việc sau khi HĐND phê chuẩn" counts from ref), and descriptions
+of natural events with an approximate time ("đạt mức cao nhất vào khoảng cuối tháng 9, đầu tháng
+10" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..."
+is one).
 """
 
 from __future__ import annotations
@@ -175,7 +200,7 @@ def _normalise(text: str) -> _Text:
     return _Text(
         original=text,
         low=low_text,
-        flat=flat_text,
+        flat=_SPELLED_AGAIN.sub(lambda m: " " * len(m.group()), flat_text),
         starts=tuple(starts),
         ends=tuple(ends),
         has_marks=low_text != flat_text,
@@ -205,6 +230,10 @@ SPELLED = (
     rf"(?:(?:hai|ba|bon|nam|sau|bay|tam|chin)\s+muoi(?:\s+{_UNIT})?|muoi(?:\s+{_UNIT})?|{_UNIT})"
 )
 NUMBER = rf"(?:\d{{1,3}}|{SPELLED})"
+# Legal texts repeat a number in words: "ngày 15 (mười lăm)", "tháng 11 (mười một)". The flat twin
+# blanks such a parenthesis out (same length, so indexes still line up) and every family reads
+# "ngày 15 của tháng" as if the words were not there.
+_SPELLED_AGAIN = re.compile(rf"(?<=\d)\s*\(\s*{SPELLED}\s*\)")
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 QUARTER_WORDS = {"mot": 1, "hai": 2, "ba": 3, "bon": 4, "tu": 4}
@@ -548,7 +577,7 @@ EXPLICIT_DATE = re.compile(
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
         (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}}))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
-    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})
+    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})(?![a-z])
         (?:\s*[/-]\s*(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
@@ -556,10 +585,127 @@ EXPLICIT_DATE = re.compile(
 )
 
 
+# What follows a date in its clause can tell that the date is when something happened: an issuing,
+# signing or meeting verb ("Ngày 21/02/2026 Ủy ban bầu cử tỉnh ban hành công văn ...", "sáng 3-2,
+# Phó chủ tịch UBND tỉnh đã ký văn bản ..."), or a past-tense marker ("đã", "vừa", "vẫn chưa").
+_ISSUING = re.compile(
+    r"""(?<![a-z])(?:
+        ban\s+hanh|phat\s+hanh
+      | ky\s+(?:ban\s+hanh|van\s+ban|quyet\s+dinh|cong\s+van|cong\s+dien|thong\s+bao|chi\s+thi
+            |ket\s+luan)
+      | co\s+(?:cong\s+dien|cong\s+van|van\s+ban|bao\s+cao|quyet\s+dinh|thong\s+bao|to\s+trinh
+            |chi\s+thi|ke\s+hoach|ket\s+luan)
+      | to\s+chuc\s+(?:hoi\s+nghi|cuoc\s+hop|buoi|le|hop)
+      | chu\s+tri\s+(?:hoi\s+nghi|cuoc\s+hop|buoi|hop)
+    )(?![a-z])""",
+    re.VERBOSE,
+)
+_PAST_MARK = re.compile(r"(?<!\w)(?:đã|vừa|vẫn\s+chưa)(?!\w)")
+# The clause a date belongs to ends at ";", a line break or a full stop (not the dot of "18.5").
+_CLAUSE_END = re.compile(r"[;\n!?]|\.(?!\d)")
+# "để", "nhằm": what follows is the purpose of the task, not a narrative.
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)(?!\w)|(?<![a-z])nham(?![a-z])")
+
+
+def _clause_after(ctx: _Context, end: int, limit: int = 140) -> int:
+    """The end of the clause that goes on at ``end`` (at most ``limit`` characters on)."""
+    stop = _CLAUSE_END.search(ctx.text.flat, end, min(len(ctx.text.flat), end + limit))
+    return stop.start() if stop else min(len(ctx.text.flat), end + limit)
+
+
+# Words that may stand before a date that opens its clause: "Ngày 21/02/2026 ...", "Trước đó,
+# ngày 30/1/2023, ...", "Vào lúc 10h00 ngày 21/7, ...", "Chiều nay 8/10/2020, ...".
+_FRONT_LEAD = re.compile(
+    r"\s*[-+*•]?\s*(?:(?:ngay|vao|luc|hom|nay|qua|sang|chieu|trua|toi|den|het)\s+)*\s*$"
+)
+
+
+def _fronts_clause(ctx: _Context, start: int) -> bool:
+    """Whether a date opens its clause (only time words between a boundary and it)."""
+    flat = ctx.text.flat
+    boundary = max(flat.rfind(c, 0, start) for c in ",;:\n(!?")
+    full_stop = max((m.start() for m in re.finditer(r"\.(?!\d)", flat[:start])), default=-1)
+    return _FRONT_LEAD.fullmatch(flat[max(boundary, full_stop) + 1 : start]) is not None
+
+
+def _narrated(ctx: _Context, start: int, end: int) -> bool:
+    """Whether a date opens a clause that tells what happened on it (issued, signed, met, done);
+    a date inside the predicate ("thực hiện đến ngày 30/9 các nhiệm vụ đã được giao") is not."""
+    if not _fronts_clause(ctx, start):
+        return False
+    stop = _clause_after(ctx, end)
+    purpose = _PURPOSE.search(ctx.text.low, end, stop)
+    if purpose is not None:
+        stop = purpose.start()
+    if _ISSUING.search(ctx.text.flat, end, stop):
+        return True
+    return ctx.text.has_marks and _PAST_MARK.search(ctx.text.low, end, stop) is not None
+
+
+# "cho học sinh nghỉ học đến ngày 10/10", "tạm dừng hoạt động đến hết ngày 15/3", "áp dụng đến
+# ngày ...": "đến" after a state is how long the state lasts, not by when a task is done.
+_STATE_LOW = re.compile(
+    r"""(?<!\w)(?:nghỉ|đóng\s+cửa|tạm\s+(?:dừng|ngừng|hoãn|đình\s+chỉ)|dừng|ngừng|cách\s+ly
+      |phong\s+toả|phong\s+tỏa|giãn\s+cách|áp\s+dụng|duy\s+trì|hiệu\s+lực|có\s+giá\s+trị)(?!\w)
+      (?:\s+[^\s,;.:]+){0,6}\s*$""",
+    re.VERBOSE,
+)
+_STATE_FLAT = re.compile(
+    r"""(?<![a-z])(?:nghi\s+(?:hoc|lam|viec|le)|dong\s+cua|tam\s+(?:dung|ngung|hoan|dinh\s+chi)
+      |cach\s+ly|phong\s+toa|gian\s+cach|ap\s+dung|duy\s+tri|hieu\s+luc|co\s+gia\s+tri)(?![a-z])
+      (?:\s+[^\s,;.:]+){0,6}\s*$""",
+    re.VERBOSE,
+)
+
+
+_OBLIGATION_LOW = re.compile(r"(?<!\w)(?:phải|cần|hoàn\s+thành|hoàn\s+tất|xong)(?!\w)")
+_OBLIGATION_FLAT = re.compile(r"(?<![a-z])(?:phai|can|hoan\s+thanh|hoan\s+tat|xong)(?![a-z])")
+
+
+def _state_until(ctx: _Context, cue: _Cue | None) -> bool:
+    """Whether "đến/tới (hết) X" ends a state (a closure, a suspension) rather than a task."""
+    if cue is None or not cue.head("den", "toi"):
+        return False
+    start = max(0, cue.start - 60)
+    boundary = max(ctx.text.flat.rfind(c, start, cue.start) for c in ",;:\n(")
+    start = max(start, boundary + 1)
+    twin = ctx.text.low if ctx.text.has_marks else ctx.text.flat
+    state = (_STATE_LOW if ctx.text.has_marks else _STATE_FLAT).search(twin[start : cue.start])
+    if state is None:
+        return False
+    # "các cơ sở đã dừng hoạt động phải hoàn thành khắc phục đến ngày 30/6": a task after the
+    # state is what "đến" ends.
+    obligation = _OBLIGATION_LOW if ctx.text.has_marks else _OBLIGATION_FLAT
+    return obligation.search(twin, start + state.start(), cue.start) is None
+
+
+def _status_as_of(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:
+    """ "Đến ngày 4.1, Sở ... vẫn chưa nhận được": a clause that opens with "đến ngày X," reports
+    the state of things on X, unless it goes on with an obligation ("phải hoàn thành")."""
+    if cue is None or not cue.head("den", "toi"):
+        return False
+    flat = ctx.text.flat
+    before = flat[: cue.start].rstrip()
+    if before and before[-1] not in ".;:\n-+*•(":
+        return False
+    if not re.match(r"\s*,", flat[match.end() :]):
+        return False
+    stop = _clause_after(ctx, match.end())
+    if ctx.text.has_marks:
+        return _OBLIGATION_LOW.search(ctx.text.low, match.end(), stop) is None
+    return _OBLIGATION_FLAT.search(flat, match.end(), stop) is None
+
+
 def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if cue is not None and cue.head("sau"):
         return None  # "sau ngày 15/3" is after a date, not a deadline
+    if (cue is None or cue.head("vao", "den", "toi")) and _narrated(
+        ctx, match.start(), match.end()
+    ):
+        return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
+    if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
+        return None
     has_year = bool(match.group("y") or match.group("y2") or match.group("y3"))
     introduced = bool(match.group("ngay") or match.group("hh")) or cue is not None
     if not (has_year or introduced or ctx.bare_ok or _whole(ctx, match.start(), match.end())):
@@ -635,11 +781,28 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _dt.date(year, end[1], end[0])
     except ValueError:
         return _candidate(match, ctx, "none", None)
-    if due < ctx.ref:
-        # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report): claim the span so
-        # that its dates are not read as deadlines, but give no deadline.
+    if due < ctx.ref or _frames_clause(ctx, match):
+        # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report), or one that sets the
+        # time frame of its clause: claim the span so that its dates are not read as deadlines,
+        # but give no deadline.
         return _candidate(match, ctx, "blocked", None)
     return _candidate(match, ctx, "date", due, cued=True, core=match.span("b"))
+
+
+# What may stand between the start of a clause and a range that frames it: "nên", "thì", ...
+_FRAME_LEAD = re.compile(
+    r"(?:^|[\n.;:!?(]|(?<![a-z])(?:nen|thi|vi\s+vay|do\s+do|theo\s+do|trong\s+thoi\s+gian))"
+    r"\s*[-+*•]?\s*$"
+)
+
+
+def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
+    """ "Từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí trực": a range that opens its clause
+    and is closed by a comma sets when the clause holds (a duty period, a forecast), not by when
+    a task is due; "tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023" keeps its end date."""
+    if not re.match(r"\s*,", ctx.text.flat[match.end() :]):
+        return False
+    return _FRAME_LEAD.search(ctx.text.flat[max(0, match.start() - 30) : match.start()]) is not None
 
 
 # -- months: "trong tháng 01/2023", "cuối tháng 3", "tháng 3 năm 2024", "trong tháng này"
@@ -648,6 +811,7 @@ MONTH = re.compile(
     rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)\s+)?thang
     (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
     (?:\s*-\s*(?P<m_to>\d{{1,2}})(?![\d%]))?
+    (?:\s*(?:,|va|hoac)\s*thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9]))*
     (?:\s*[/-]\s*(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -675,6 +839,8 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if not pos and not _accepts_period(ctx, match, cue):
         return None
+    if _state_until(ctx, cue):
+        return None  # "nghỉ học đến hết tháng 3": how long a closure lasts
     ref = ctx.ref
     year = _year_word(match.group("y") or match.group("y2"), ref)
     if word in ("", "nay", "hien tai"):
@@ -688,6 +854,11 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         month = int(word) if word.isdigit() else MONTH_WORDS[word]
         if match.group("m_to"):
             month = int(match.group("m_to"))  # "tháng 3-4/2023" runs to the end of April
+        if match.group("m_last"):
+            # "trong tháng 11, tháng 12 năm 2025": the cue and the year are shared, the work runs
+            # to the end of the last month named.
+            last = " ".join(match.group("m_last").split())
+            month = int(last) if last.isdigit() else MONTH_WORDS[last]
         if not 1 <= month <= 12:
             return _candidate(match, ctx, "none", None, cue=cue)
     day = _POSITION_DAY.get(pos or "")
@@ -709,6 +880,7 @@ QUARTER = re.compile(
     r"""(?<![a-z0-9])(?:(?P<pos>cuoi|het)\s+)?quy
     (?:\s+(?P<q>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
     (?:\s*-\s*(?P<q2>iv|iii|ii|i|[1-4])(?![a-z0-9]))?
+    (?:\s*(?:,|va|hoac)\s*quy\s+(?P<q_last>iv|iii|ii|i|[1-4])(?![a-z0-9]))*
     (?:\s*[/-]\s*(?P<y>\d{4})|\s*,?\s*(?:nam\s+)?(?P<y2>\d{4})|\s+nam\s+(?P<yrel>nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -735,7 +907,7 @@ def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         if word == "tu" and ctx.text.has_marks and "tư" not in _low_word(ctx, match, "q"):
             return None
         # "quý II-III/2023" runs to the end of its last quarter.
-        last = match.group("q2") or word
+        last = match.group("q_last") or match.group("q2") or word  # "quý I và quý II": II
         quarter = ROMAN.get(last) or QUARTER_WORDS.get(last) or int(last)
     if year is None:
         year = ref.year if _quarter_end(ref.year, quarter) >= ref else ref.year + 1
@@ -822,7 +994,8 @@ _SINCE_WORD = (
 RELATIVE = re.compile(
     rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
     (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang)(?![a-z])
-    (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b))
+    (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b
+        |lien\s+tiep|lien\s+tuc|gan\s+nhat|vuot\b|tro\s+lai))
     (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
       (?:(?P<base>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}
               |\d{{1,2}}\s+thang\s+\d{{1,2}}\s*,?\s*nam\s+\d{{4}})
@@ -923,7 +1096,16 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # -- recurring duties
 
 RECURRING_DAY_FIRST = re.compile(
-    r"(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?(?:hang|moi|cac)\s+thang(?![a-z])"
+    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+
+    (?:(?:cua\s+)?(?:hang|moi|cac)\s+thang|cua\s+thang\s+bao\s+cao)(?![a-z])""",
+    re.VERBOSE,
+)
+# "Chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng": the day first, the recurrence after.
+RECURRING_DAY_BEFORE = re.compile(
+    r"""(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
+    (?:mung\s+)?(?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))
+    [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])""",
+    re.VERBOSE,
 )
 RECURRING_DAY_AFTER = re.compile(
     r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{0,80}?
@@ -940,6 +1122,14 @@ RECURRING_YEARLY_AFTER = re.compile(
     r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{0,80}?
     (?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?(?P<d>\d{1,2})
     (?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))(?![\d/])""",
+    re.VERBOSE,
+)
+# "Chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ hằng năm": the date first, then the step.
+RECURRING_YEARLY_BEFORE = re.compile(
+    r"""(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
+    (?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
+    (?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)
+    [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])""",
     re.VERBOSE,
 )
 RECURRING_YEARLY_DATE = re.compile(
@@ -964,6 +1154,8 @@ RECURRING = re.compile(
 _PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "yearly"}
 # "tăng trưởng bình quân hằng năm": a rate, not a duty.
 _DESCRIPTIVE = re.compile(r"(?:binh\s+quan|trung\s+binh|tang|giam|dat)\s*$")
+# "... hằng năm đạt trên 90%", "hằng tháng tăng 5%": the figure that follows makes it a rate.
+_RATE_AFTER = re.compile(r"\s*(?:dat|tang(?!\s+cuong)|giam|o\s+muc|binh\s+quan)(?![a-z])")
 
 
 def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -984,6 +1176,25 @@ def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | No
     if "truoc" in phrase.split() and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
     return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
+
+
+def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    if due is None:
+        return _candidate(match, ctx, "none", None, recurrence="monthly")
+    if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
+
+
+def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    month = int(match.group("m") or match.group("m2"))
+    due = _next_day_month(int(match.group("d")), month, ctx.ref) if 1 <= month <= 12 else None
+    if due is None:
+        return _candidate(match, ctx, "none", None, recurrence="yearly")
+    if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "recurring", due, recurrence="yearly", cued=True)
 
 
 def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1034,6 +1245,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     before = ctx.text.flat[max(0, match.start() - 20) : match.start()]
     if period == "nam" and _DESCRIPTIVE.search(before):
         return None
+    if _RATE_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
     recurrence = _PERIODS[period]
     if recurrence == "weekly":
         due = ref + _dt.timedelta(days=(4 - ref.weekday()) % 7)  # the coming Friday
@@ -1056,6 +1269,11 @@ IMMEDIATE = re.compile(
     r"|khan\s+cap|cap\s+bach|ngay)(?![a-z])"
 )
 _DAY_FOLLOWS = re.compile(r"\s*(?:\d|mung|lam\s+viec|ky|ban\s+hanh|nhan|hom|mai|thu|cua|nay|\()")
+# "trong ngày" means "within the day" when the clause ends there or goes on with a link word
+# ("báo cáo trong ngày để tổng hợp"); followed by a noun it is the day of that event.
+_TODAY_ENDS = re.compile(
+    r"\s*(?:$|[,.;:)!?\n-]|(?:de|va|hoac|theo|khi|dong\s+thoi|bang|gui|cho|tai|qua|ve|len)(?![a-z]))"
+)
 _DAY_PRECEDES = re.compile(r"(?:\d|truoc|sau|tu|den|cac|moi|hang|nhung|vai|so|trong|la|vao)\s*$")
 
 
@@ -1072,6 +1290,8 @@ def _immediate(match: re.Match[str], ctx: _Context) -> _Candidate | None:
                 return None
             if _DAY_FOLLOWS.match(ctx.text.flat, match.end()):
                 return None
+            if not _TODAY_ENDS.match(ctx.text.flat, match.end()):
+                return None  # "trong ngày bầu cử": on the day of an event, not within the day
             return _candidate(match, ctx, "immediate", ctx.ref, cued=True)
         if ctx.text.has_marks:
             if not low.startswith("ngay"):
@@ -1094,7 +1314,9 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("recurring_day_after", RECURRING_DAY_AFTER, _recurring_day_after),
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
             ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),
+            ("recurring_day_before", RECURRING_DAY_BEFORE, _recurring_day_before),
             ("recurring_yearly_after", RECURRING_YEARLY_AFTER, _recurring_yearly_date),
+            ("recurring_yearly_before", RECURRING_YEARLY_BEFORE, _recurring_yearly_before),
             ("recurring_yearly_date", RECURRING_YEARLY_DATE, _recurring_yearly_date),
             ("recurring_weekday", RECURRING_WEEKDAY, _recurring_weekday),
             ("recurring", RECURRING, _recurring),
@@ -1113,9 +1335,39 @@ FAMILIES: tuple[_Family, ...] = tuple(
 )
 
 
+_GENERIC_RECURRING = next(f.order for f in FAMILIES if f.name == "recurring")
+
+
 # --------------------------------------------------------------------------------------------
 # Traps: spans whose dates and periods are not deadlines.
 # --------------------------------------------------------------------------------------------
+
+# A clock time ("10h00", "10 giờ", "12h00’", "16 giờ 30 phút chiều") and "lúc" before one.
+_CLOCK = (
+    r"\d{1,2}\s*(?:gio|h)(?:\s*\d{1,2})?(?:\s*(?:phut|p))?\s*['’]?"
+    r"\s*(?:sang|chieu|trua|toi)?\s*,?\s*"
+)
+_AT_TIME = rf"luc\s+{_CLOCK}"
+_DAYTIME = r"(?:sang|chieu|trua)\s+(?:nay\s+|hom\s+nay\s+|qua\s+)?,?\s*"
+_DOC_NOUN = (
+    r"(?:cong\s+van|cong\s+dien|van\s+ban|quyet\s+dinh|chi\s+thi|nghi\s+quyet|nghi\s+dinh"
+    r"|thong\s+tu|to\s+trinh|ket\s+luan|giay\s+moi|huong\s+dan)"
+)
+# Where the subject of a cited document gives way to the task: "yêu cầu", "hoàn thành trong quý
+# II/2023", "trước ngày 15/3", or a comma before a new subject ("..., các sở", "..., UBND tỉnh");
+# other commas belong to the subject ("về việc tăng cường kỷ luật, kỷ cương hành chính").
+_TITLE_ENDS = (
+    r"(?<![a-z])(?:yeu\s+cau|de\s+nghi|giao|hoan\s+thanh|hoan\s+tat|xong|truoc|cham\s+nhat"
+    r"|muon\s+nhat|han\s+chot|thoi\s+han|trong\s+(?:vong|thoi\s+han))(?![a-z])"
+    r"|,\s*(?:cac|moi|ubnd|uy\s+ban|hdnd|so|bo|ban\s+(?!hanh)|van\s+phong|cong\s+an|chu\s+tich"
+    r"|giam\s+doc|thu\s+truong|tinh|huyen|xa|phuong|thanh\s+pho|dong\s+thoi|trong\s+do"
+    r"|theo\s+do|nay|de|nham)(?![a-z])"
+)
+# Words that make what follows a deadline: a cited document never has them between its name
+# and its date.
+_CUE_WORD = (
+    r"(?:truoc|cham|muon|han|trong|den|toi|vao|hoan|xong|ket|gui|nop|trinh|bao|thuc|ngay)(?![a-z])"
+)
 
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017 (của Bộ ...)", "Quyết định số
@@ -1126,12 +1378,42 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?<![\w/])(?:so\s*:?\s*)?{DOC_NUMBER}\s*,?\s*(?:\(\s*)?(?:ban\s+hanh\s+)?ngay\s+{DATE_ANY}"
         ),
     ),
-    # "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị": the narrative opens with a date.
+    # "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị", "Chiều nay 8/10/2020, Giám đốc
+    # Sở ...", "Vào lúc 10h00 ngày 21/7, Chủ tịch UBND tỉnh ...": the narrative opens with a date.
     (
         "narrative_date",
         re.compile(
-            rf"(?:^|(?<=[\n.;:!?]))\s*[-+*•]?\s*(?:hom\s+nay\s*,?\s*|sang\s+|chieu\s+|toi\s+|vao\s+)?"
-            rf"(?:ngay\s+)?{DATE_ANY}\s*,"
+            rf"(?:^|(?<=[\n.;:!?]))\s*[-+*•]?\s*(?:hom\s+nay\s*,?\s*|{_DAYTIME}|toi\s+|vao\s+)?"
+            rf"(?:{_AT_TIME})?(?:ngay\s+)*{DATE_ANY}\s*,"
+        ),
+    ),
+    # "..., sáng 3-2, Phó chủ tịch UBND tỉnh đã ký": a part of the day with a date, set off by
+    # commas, says when something happened ("tối" is left out: without accents it is "tới").
+    ("daytime_date", re.compile(rf"(?<=,)\s*{_DAYTIME}(?:ngay\s+)?{DATE_ANY}\s*,")),
+    # "(lúc 10 giờ ngày 18.5.2021)", "Vào lúc 10h00 ngày 21/7": "lúc" stamps the time of an event.
+    (
+        "event_time",
+        re.compile(rf"(?:^|(?<=[\n.;:!?(,]))\s*(?:vao\s+)?{_AT_TIME}(?:ngay\s+)?{DATE_ANY}"),
+    ),
+    # "công văn chỉ đạo hoả tốc ngày 2-2 của Thủ tướng", "Công điện ngày 21/7": a document cited
+    # by its date, without a number.
+    (
+        "cited_document_by_date",
+        re.compile(
+            rf"""(?<![a-z]){_DOC_NOUN}(?:
+                  \s*,?\s*ngay\s+{DATE_ANY}(?![\d/])
+                | (?:\s+(?!{_CUE_WORD})[a-z]+){{1,5}}\s+ngay\s+{DATE_ANY}\s*,?\s*cua(?![a-z]))""",
+            re.VERBOSE,
+        ),
+    ),
+    # "Chỉ thị số 19/CT-TTg ngày 16/7/2021 của Thủ tướng về việc phát động thi đua ... hằng năm":
+    # the subject (trích yếu) of a numbered, so already issued, document is its own business.
+    (
+        "cited_title",
+        re.compile(
+            rf"""(?<![\w/]){DOC_NUMBER}[^;\n]{{0,80}}?(?<![a-z])(?:ve\s+viec|v/v)(?![a-z])
+            (?:(?!{_TITLE_ENDS})[^;\n(.]|\.(?=\S))*""",
+            re.VERBOSE,
         ),
     ),
     # "Kiên Giang, ngày 28 tháng 8 năm 2019": the place and date of issue.
@@ -1159,15 +1441,42 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:ngay\s+(?:ky|ban\s+hanh)|\d{4})"
         ),
     ),
-    # "(kể) từ ngày 01/3" alone starts a period; a range's end is read by the date_range family.
-    ("period_start", re.compile(rf"(?<![a-z])(?:ke\s+)?tu\s+(?:ngay\s+)?{DATE_ANY}(?![\d/])")),
+    # "(kể) từ ngày 01/3", "áp dụng từ 12h00 ngày 23/12/2021" alone start a period; a range's end
+    # is read by the date_range family.
+    (
+        "period_start",
+        re.compile(
+            rf"(?<![a-z])(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?(?:ngay\s+)?{DATE_ANY}(?![\d/])"
+        ),
+    ),
+    # "số liệu tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến ngày 30/06": the cut-off or the
+    # period of the figures reported, not a deadline.
+    (
+        "data_cutoff",
+        re.compile(
+            rf"""(?<![a-z])tinh\s+(?:tu\s+(?:ngay\s+)?{DATE_ANY}\s*(?:den|toi|-)|den|toi)
+            \s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])""",
+            re.VERBOSE,
+        ),
+    ),
 )
+
+
+# Traps whose first word loses a distinction with its accents: "tính" (counted) is not "tỉnh"
+# (province). Without diacritics the text cannot tell them apart, and the trap is not set.
+_TRAP_FIRST_WORD = {"data_cutoff": "tính"}
 
 
 def _trap_spans(text: _Text) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
-    for _name, pattern in TRAPS:
-        spans.extend(m.span() for m in pattern.finditer(text.flat) if m.end() > m.start())
+    for name, pattern in TRAPS:
+        word = _TRAP_FIRST_WORD.get(name)
+        for m in pattern.finditer(text.flat):
+            if m.end() == m.start():
+                continue
+            if word is not None and text.low[m.start() : m.start() + len(word)] != word:
+                continue
+            spans.append(m.span())
     return spans
 
 
@@ -1335,9 +1644,14 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
         group = 4
     # Among dated ones: a cued phrase beats a bare date, one in the main clause beats one in a
     # parenthesis ("trước ngày 20/01/2023 (trước Tết)" restates), then the latest date wins, as
-    # the final completion of a task given in steps.
+    # the final completion of a task given in steps. Among recurring ones, a duty that names its
+    # day ("chậm nhất vào ngày 20 của tháng cuối quý") beats the bare step ("Báo cáo định kỳ hàng
+    # quý:") that usually heads it.
     latest = -candidate.date.toordinal() if candidate.date else 0
-    return group, (0 if candidate.cued else 2) + candidate.in_parens, latest, candidate.start
+    rank = (0 if candidate.cued else 2) + candidate.in_parens
+    if group == 0 and candidate.order == _GENERIC_RECURRING:
+        rank += 1
+    return group, rank, latest, candidate.start
 
 
 def parse_deadline(
