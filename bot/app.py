@@ -15,9 +15,11 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    MessageHandler,
+    filters,
 )
 
-from bot import extensions, handlers
+from bot import documents, extensions, handlers
 from bot.config import Settings
 from bot.delivery import TelegramDigestSender
 from bot.polling import GetUpdatesRequest
@@ -95,6 +97,7 @@ def build_application(
         ("undo", handlers.undo),
         ("task", handlers.show_task),
         ("extend", extensions.extend),
+        ("fix", documents.fix),
     ):
         application.add_handler(CommandHandler(name, callback))
     application.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
@@ -104,6 +107,10 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(extensions.decide_button, pattern=extensions.DECIDE_PATTERN)
     )
+    application.add_handler(
+        CallbackQueryHandler(documents.decide, pattern=documents.DECIDE_PATTERN)
+    )
+    application.add_handler(MessageHandler(filters.Document.ALL, documents.document))
     application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)
 

@@ -39,6 +39,7 @@ class PlannedTask:
 
     number: int
     text: str
+    summary: str
     deadline: date | None
     deadline_text: str | None
     recurrence: str | None
@@ -83,8 +84,10 @@ def plan_import(
     *,
     mappings: dict[str, Agency] | None = None,
     expand_groups: bool = False,
+    leads: dict[int, Agency] | None = None,
+    deadlines: dict[int, date] | None = None,
 ) -> ImportPlan:
-    """Decide, task by task, which agencies each will be saved for."""
+    """Decide, task by task, which agencies each will be saved for (with the officer's fixes)."""
     by_name = {fold(a.name): a for a in known}
     mapped = {fold(written): agency for written, agency in (mappings or {}).items()}
     planned = []
@@ -92,12 +95,17 @@ def plan_import(
         item = PlannedTask(
             number=number,
             text=task.text,
+            summary=task.summary,
             deadline=task.deadline.date,
             deadline_text=task.deadline.phrase or None,
             recurrence=task.deadline.recurrence,
             lead_as_written=task.lead.written if task.lead else None,
         )
-        if task.lead is None:
+        if deadlines and number in deadlines:
+            item.deadline, item.deadline_text = deadlines[number], None
+        if leads and number in leads:
+            item.leads = [leads[number]]
+        elif task.lead is None:
             item.problem = Problem("no_lead")
         else:
             item.leads, item.problem = _resolve(task.lead, by_name, mapped, expand_groups)
@@ -118,6 +126,8 @@ async def read_and_plan(
     before_is_inclusive: bool = True,
     mappings: dict[str, str] | None = None,
     expand_groups: bool = False,
+    leads: dict[int, str] | None = None,
+    deadlines: dict[int, date] | None = None,
 ) -> ImportPlan:
     """Read a file against the catalogue and plan it; raises UnreadableDocument or UnknownAgency."""
     known = await agencies.list_agencies(session=session)
@@ -133,7 +143,18 @@ async def read_and_plan(
         written: await agencies.find_agency(session=session, text=name)
         for written, name in (mappings or {}).items()
     }
-    plan = plan_import(draft, known, mappings=targets, expand_groups=expand_groups)
+    lead_fixes = {
+        number: await agencies.find_agency(session=session, text=name)
+        for number, name in (leads or {}).items()
+    }
+    plan = plan_import(
+        draft,
+        known,
+        mappings=targets,
+        expand_groups=expand_groups,
+        leads=lead_fixes,
+        deadlines=deadlines,
+    )
     meta = draft.meta
     plan.duplicate_of = await directives.find_imported(
         session=session, sha256=draft.sha256, number=meta.number, issued_on=meta.issued_on

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from bot.importing import ImportPlan
 from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.models import Role
@@ -210,6 +211,78 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "❌ Extension of task {task_id} rejected; still due {old}.",
     ),
     "no_reason": ("(không nêu)", "(none given)"),
+    "import_title": (
+        "📄 <b>{kind} {number}</b>{issued}\n{title}",
+        "📄 <b>{kind} {number}</b>{issued}\n{title}",
+    ),
+    "import_issued": (", ngày {date}", ", dated {date}"),
+    "import_no_number": ("(không số)", "(no number)"),
+    "import_duplicate": (
+        "ℹ️ Văn bản này đã được nhập trước đây: lưu lần này chỉ thêm nhiệm vụ mới và cập nhật "
+        "hạn đã thay đổi, không tạo trùng.",
+        "ℹ️ This document was imported before: saving again only adds new tasks and changed "
+        "deadlines, never duplicates.",
+    ),
+    "import_task": (
+        "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
+        "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
+    ),
+    "import_phrase": ("    (theo “{phrase}”)", "    (from “{phrase}”)"),
+    "import_every": (", định kỳ {every}", ", repeats {every}"),
+    "import_no_lead": (
+        "    ⚠️ chưa rõ cơ quan chủ trì: <code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
+        "    ⚠️ no lead agency: <code>/fix {n} lead AGENCY</code>",
+    ),
+    "import_unknown_agency": (
+        "    ⚠️ “{written}” chưa có trong danh mục: <code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
+        "    ⚠️ “{written}” is not in the catalogue: <code>/fix {n} lead AGENCY</code>",
+    ),
+    "import_empty_group": (
+        "    ⚠️ “{written}” không ứng với đơn vị nào trong danh mục: "
+        "<code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
+        "    ⚠️ “{written}” matches no catalogue agency: <code>/fix {n} lead AGENCY</code>",
+    ),
+    "import_unconfirmed_group": (
+        "    👥 “{written}” gồm {count} đơn vị: bấm 👥 để giao cho từng đơn vị",
+        "    👥 “{written}” stands for {count} agencies: tap 👥 to assign each of them",
+    ),
+    "import_footer": (
+        "\n{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa. Sửa hạn: "
+        "<code>/fix SỐ han dd/mm/yyyy</code>.",
+        "\n{ready} tasks ready to save, {blocked} to fix. Fix a deadline: "
+        "<code>/fix NUMBER deadline dd/mm/yyyy</code>.",
+    ),
+    "button_save": ("💾 Lưu {count} nhiệm vụ", "💾 Save {count} tasks"),
+    "button_expand": ("👥 Giao cho từng đơn vị", "👥 Assign to each agency"),
+    "button_cancel": ("✖️ Hủy", "✖️ Cancel"),
+    "import_saved": (
+        "✅ Đã lưu: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, {unchanged} đã có từ trước.",
+        "✅ Saved: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
+    ),
+    "import_cancelled": ("Đã hủy, không lưu gì.", "Cancelled, nothing saved."),
+    "import_none_pending": (
+        "Không có văn bản nào đang chờ lưu trong cuộc trò chuyện này. Hãy gửi tệp văn bản.",
+        "No document is waiting in this chat. Send a document file first.",
+    ),
+    "import_too_large": (
+        "Tệp quá lớn ({size} MB); giới hạn là {limit} MB. Hãy gửi bản nhỏ hơn.",
+        "The file is too large ({size} MB); the limit is {limit} MB.",
+    ),
+    "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
+    "fix_usage": (
+        "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code> hoặc "
+        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>.",
+        "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code> or "
+        "<code>/fix NUMBER lead AGENCY</code>.",
+    ),
+    "unknown_agency": (
+        "Không có đơn vị nào tên “{name}” trong danh mục.",
+        "No agency called “{name}” in the catalogue.",
+    ),
+    "ambiguous_agency": (
+        "“{name}” có thể là: {candidates}. Hãy ghi rõ hơn.",
+        "“{name}” could be: {candidates}. Be more precise.",
+    ),
     "chat_lost": (
         "⚠️ Không gửi được nhắc việc tới nhóm “{chat}” của {agency}: {reason}. "
         "Nhóm đã được tạm ngừng; hãy mời lại bot và đăng ký lại.",
@@ -246,6 +319,11 @@ COMMANDS: tuple[Command, ...] = (
         "Ask for more time: /extend NUMBER dd/mm/yyyy reason",
     ),
     Command("task", "Xem chi tiết một nhiệm vụ: /task SỐ", "Show one task: /task NUMBER"),
+    Command(
+        "fix",
+        "Sửa bản xem trước khi nhập văn bản (điều phối)",
+        "Correct a document's preview (coordinators)",
+    ),
     Command("overdue", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"),
     Command("register", "Đăng ký nhóm với đơn vị: /register MÃ", "Register a chat: /register CODE"),
     Command("help", "Hướng dẫn sử dụng", "How to use the bot"),
@@ -390,6 +468,46 @@ class Texts:
         if note:
             text += self("done_note", note=note)
         return text
+
+
+def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
+    """The officer's preview of a document: what will be saved, and what needs a correction."""
+    meta = plan.draft.meta
+    issued = texts("import_issued", date=fmt_date(meta.issued_on)) if meta.issued_on else ""
+    title = texts(
+        "import_title",
+        kind=meta.kind or "Văn bản",
+        number=meta.number or texts("import_no_number"),
+        issued=issued,
+        title=meta.title or "",
+    )
+    blocks = [f"⚠️ {escape(w, quote=False)}" for w in plan.draft.warnings]
+    if plan.duplicate_of is not None:
+        blocks.append(texts("import_duplicate"))
+    for task in plan.tasks:
+        lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
+        deadline = fmt_date(task.deadline) if task.deadline else texts("no_deadline")
+        if task.recurrence:
+            deadline += texts("import_every", every=task.recurrence)
+        lines = [
+            texts("import_task", n=task.number, lead=lead, deadline=deadline, summary=task.summary)
+        ]
+        if task.deadline_text:
+            lines.append(texts("import_phrase", phrase=task.deadline_text))
+        if task.problem is not None:
+            problem = task.problem
+            lines.append(
+                texts(
+                    f"import_{problem.kind}",
+                    n=task.number,
+                    written=problem.written,
+                    count=problem.count,
+                )
+            )
+        blocks.append("\n".join(lines))
+    ready = sum(len(t.leads) for t in plan.ready)
+    blocks.append(texts("import_footer", ready=ready, blocked=len(plan.tasks) - len(plan.ready)))
+    return split_message(title, blocks)
 
 
 def split_message(title: str, blocks: Iterable[str], limit: int = MAX_MESSAGE) -> list[str]:

@@ -232,6 +232,29 @@ class ExtensionRequest(SQLModel, table=True):
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class ImportRequest(SQLModel, table=True):
+    """A document a coordinator sent to the bot, waiting for the preview to be confirmed.
+
+    Telegram keeps the file: we keep its id and the officer's corrections, so a restart
+    between the preview and "save" loses nothing.
+    """
+
+    __tablename__ = "import_request"
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger, index=True)
+    user_id: int = Field(sa_type=BigInteger)
+    file_id: str = Field(max_length=300)
+    file_name: str = Field(max_length=300)
+    # {"mappings": {written: agency}, "leads": {task number: agency}, "deadlines": {n: iso date}}
+    corrections: dict[str, dict[str, str]] = Field(
+        default_factory=dict, sa_column=Column(JSON, nullable=False)
+    )
+    expand_groups: bool = Field(default=False)
+    status: str = Field(default="pending", max_length=20)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
 class AuditEntry(SQLModel, table=True):
     """Who changed a task, when and how: kept forever."""
 
