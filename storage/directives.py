@@ -11,7 +11,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import Directive, Task
 from storage.names import fold
-from storage.tasks import add_task, audit, get_task
+from storage.tasks import add_task, audit, views_of
 
 
 @dataclass(frozen=True)
@@ -90,11 +90,10 @@ async def save_tasks(
     """
     assert directive.id is not None
     existing = (await session.exec(select(Task).where(Task.directive_id == directive.id))).all()
-    known: dict[tuple[str, int | None], Task] = {}
-    for task in existing:
-        assert task.id is not None
-        view = await get_task(session=session, task_id=task.id)
-        known[(fold(task.text), view.lead.id if view.lead else None)] = task
+    known: dict[tuple[str, int | None], Task] = {
+        (fold(view.task.text), view.lead.id if view.lead else None): view.task
+        for view in await views_of(session=session, tasks=existing)
+    }
     saved = Saved(directive)
     for new in tasks:
         match = known.get((fold(new.text), new.lead_agency_id))

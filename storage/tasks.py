@@ -138,7 +138,7 @@ async def assign_task(
     )
 
 
-async def _views(session: AsyncSession, tasks: Sequence[Task]) -> list[TaskView]:
+async def views_of(*, session: AsyncSession, tasks: Sequence[Task]) -> list[TaskView]:
     """Attach agencies and directives to tasks in two queries, whatever their number."""
     ids = [t.id for t in tasks if t.id is not None]
     if not ids:
@@ -196,7 +196,7 @@ async def get_task(*, session: AsyncSession, task_id: int) -> TaskView:
     task = await session.get(Task, task_id)
     if task is None:
         raise TaskNotFound(task_id)
-    return (await _views(session, [task]))[0]
+    return (await views_of(session=session, tasks=[task]))[0]
 
 
 async def open_tasks(*, session: AsyncSession, agency_id: int | None = None) -> list[TaskView]:
@@ -206,7 +206,7 @@ async def open_tasks(*, session: AsyncSession, agency_id: int | None = None) -> 
         .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
         .order_by(*_by_urgency())
     )
-    return await _views(session, (await session.exec(query)).all())
+    return await views_of(session=session, tasks=(await session.exec(query)).all())
 
 
 async def due_in_month(
@@ -221,7 +221,7 @@ async def due_in_month(
         .where(col(Task.deadline) >= first, col(Task.deadline) <= last)
         .order_by(*_by_urgency())
     )
-    return await _views(session, (await session.exec(query)).all())
+    return await views_of(session=session, tasks=(await session.exec(query)).all())
 
 
 async def overdue_by_agency(
@@ -235,7 +235,7 @@ async def overdue_by_agency(
         .order_by(*_by_urgency())
     )
     grouped: dict[str, list[TaskView]] = {}
-    for view in await _views(session, (await session.exec(query)).all()):
+    for view in await views_of(session=session, tasks=(await session.exec(query)).all()):
         grouped.setdefault(view.lead.name if view.lead else "", []).append(view)
     return dict(sorted(grouped.items()))
 
@@ -247,7 +247,7 @@ async def open_tasks_with_deadline(*, session: AsyncSession) -> list[TaskView]:
         .where(Task.status == TaskStatus.OPEN, col(Task.deadline).is_not(None))
         .order_by(*_by_urgency())
     )
-    return await _views(session, (await session.exec(query)).all())
+    return await views_of(session=session, tasks=(await session.exec(query)).all())
 
 
 @dataclass(frozen=True)
