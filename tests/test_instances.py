@@ -217,3 +217,35 @@ async def test_a_sweep_only_instance_takes_no_updates_and_stops_on_sigterm(sqlit
     assert process.returncode == 0, err.decode()
     assert server.calls("getUpdates") == []
     assert "sweep-only: reminders are sent on schedule" in err.decode()
+
+
+async def test_webhook_mode_serves_commands_posted_by_telegram(
+    sqlite_url: str, unused_tcp_port: int
+) -> None:
+    async with TelegramServer(TOKEN) as server:
+        env = _env(
+            server,
+            sqlite_url,
+            NHACVIEC_TELEGRAM_MODE="webhook",
+            NHACVIEC_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/telegram",
+            NHACVIEC_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
+            NHACVIEC_TELEGRAM_WEBHOOK_PORT=str(unused_tcp_port),
+            NHACVIEC_TELEGRAM_WEBHOOK_SECRET="s3cret-path-token",
+        )
+        process = await _nhacviec(env, "run")
+        try:
+            registered = await server.wait_for_call("setWebhook", timeout=30)
+            user = server.add_user("Lan")
+            server.user_sends(server.add_private_chat(user), user, "/help")
+            (reply,) = await server.wait_for_messages(1, timeout=15)
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), timeout=20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+        _, err = await process.communicate()
+
+    assert process.returncode == 0, err.decode()
+    assert registered.params["secret_token"] == "s3cret-path-token"
+    assert reply["text"].startswith("Các lệnh")
+    assert server.calls("getUpdates") == []
