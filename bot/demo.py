@@ -1,8 +1,9 @@
 """`nhacviec demo`: the real bot, offline, on a local Telegram-compatible server, with a script.
 
-It loads the agencies and the tasks of the sample conclusion notice into a throw-away database,
-registers a few chats by invite, then moves the clock through January 2023 (Tết included) so that
-you see the morning reminders, /due, /done, a button press, a refusal and /overdue.
+In a throw-away database it loads an agency catalogue, registers a few chats by invite, lets
+the coordinator send the sample conclusion notice to the bot and save the tasks it finds, then
+moves the clock through January 2023 (Tết included) so that you see the morning reminders,
+/due, /done, a button press, a refusal and /overdue.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import tempfile
-import tomllib
 from datetime import datetime, timedelta
 from importlib import resources
 from pathlib import Path
@@ -21,17 +21,23 @@ from bot.config import BotSettings, DatabaseSettings, Settings, TelegramSettings
 from bot.lifecycle import run_daily_sweep_now, running
 from bot.telegram_server import TelegramServer
 from bot.texts import fmt_date
-from storage import access, agencies, directives, tasks
+from storage import access, agencies, tasks
 from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Role
 from vncalendar import VIETNAM_TZ, ManualClock
 
+SAMPLE = "thong-bao-ket-luan-2023.txt"
 DEMO_TOKEN = "7000000001:demo-token-that-never-leaves-this-machine"
 DEMO_BOT = "nhacviec_demo_bot"
 START = datetime(2023, 1, 5, 9, 0, tzinfo=VIETNAM_TZ)
 
 JSON = dict[str, Any]
+
+
+def preview_save(preview: JSON) -> str:
+    """The callback data of the preview's save button."""
+    return str(preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
 
 
 class Transcript:
@@ -54,6 +60,17 @@ class Transcript:
         """Opening t.me/<bot>?start=CODE makes Telegram send /start CODE in the private chat."""
         print(f"👤 {who['first_name']} mở link mời https://t.me/{DEMO_BOT}?start={code}")
         self.server.user_sends(chat, who, f"/start {code}")
+
+    def sends(self, who: JSON, chat: JSON, name: str, content: bytes) -> None:
+        print(f"📎 {who['first_name']} ({self.chat_names[chat['id']]}) gửi tệp {name}")
+        self.server.user_sends_document(chat, who, name, content)
+
+    async def replies_until_buttons(self) -> list[JSON]:
+        """Bot messages up to one with buttons (a long preview comes in parts)."""
+        shown: list[JSON] = []
+        while not shown or "reply_markup" not in shown[-1]:
+            shown += await self.replies(1)
+        return shown
 
     def presses(self, who: JSON, chat: JSON, message: JSON, data: str) -> None:
         label = next(
@@ -85,28 +102,24 @@ class Transcript:
         print("🤖 (không gửi gì thêm: nhắc việc hôm nay đã gửi rồi)")
 
 
-async def _seed(database: Database, now: datetime) -> None:
-    """What a coordinator does first: load the catalogue and the directive's tasks."""
-    data_dir = resources.files("bot") / "demo_data"
-    with resources.as_file(data_dir / "agencies.csv") as catalogue:
+def _demo_file(name: str) -> bytes:
+    return (resources.files("bot") / "demo_data" / name).read_bytes()
+
+
+async def _load_catalogue(database: Database, now: datetime) -> None:
+    """What a coordinator does first: load the province's agencies."""
+    with resources.as_file(resources.files("bot") / "demo_data" / "agencies.csv") as catalogue:
         rows = agencies.read_catalogue(Path(catalogue))
-    directive_data = tomllib.loads((data_dir / "directive.toml").read_text(encoding="utf-8"))
     async with database.session() as session:
         await agencies.import_agencies(session=session, rows=rows, now=now)
-        directive = await directives.add_directive(
-            session=session, now=now, **directive_data["directive"]
-        )
-        for item in directive_data["tasks"]:
-            await tasks.assign_task(
-                session=session,
-                text=item["text"],
-                lead=item["lead"],
-                cooperating=item.get("cooperating", []),
-                deadline=item.get("deadline"),
-                deadline_text=item.get("deadline_text"),
-                directive_id=directive.id,
-                now=now,
-            )
+
+
+async def _task_of(database: Database, agency: str) -> int:
+    """The number of the first open task of an agency (the ids depend on what was imported)."""
+    async with database.session() as session:
+        found = await agencies.find_agency(session=session, text=agency)
+        (first, *_) = await tasks.open_tasks(session=session, agency_id=found.id)
+    return first.id
 
 
 async def _invite(database: Database, agency: str | None, role: Role, now: datetime) -> str:
@@ -131,14 +144,13 @@ async def demo(folder: Path) -> None:
         )
         upgrade(settings.database_url)
         seed_db = Database(settings.database_url)
-        await _seed(seed_db, clock.now())
+        await _load_catalogue(seed_db, clock.now())
         codes = {
             "finance": await _invite(seed_db, "Sở Tài chính", Role.STAFF, clock.now()),
             "health": await _invite(seed_db, "Sở Y tế", Role.HEAD, clock.now()),
             "army": await _invite(seed_db, "BCHQS tỉnh", Role.STAFF, clock.now()),
             "office": await _invite(seed_db, None, Role.COORDINATOR, clock.now()),
         }
-        await seed_db.dispose()
 
         lan = server.add_user("Lan", username="lan_stc")
         hung = server.add_user("Hùng", username="gd_syt")
@@ -162,9 +174,7 @@ async def demo(folder: Path) -> None:
         )
         application = build_application(settings, clock=clock, sweep_at_start=False)
         async with running(application):
-            show.scene(
-                clock, "Văn phòng UBND tỉnh nhập 7 nhiệm vụ của Thông báo kết luận và gửi mã mời"
-            )
+            show.scene(clock, "Các đơn vị mở mã mời của Văn phòng UBND tỉnh")
             show.says(lan, finance, f"/register {codes['finance']}")
             await show.replies(1)
             show.opens_link(hung, hung_chat, codes["health"])
@@ -178,15 +188,23 @@ async def demo(folder: Path) -> None:
             show.says(stranger, stranger_chat, f"/start {codes['finance']}")
             await show.replies(1)
 
+            show.scene(clock, "Chánh Văn phòng gửi Thông báo kết luận cho bot")
+            show.sends(bang, bang_chat, SAMPLE, _demo_file(SAMPLE))
+            *_, preview = await show.replies_until_buttons()
+            show.presses(bang, bang_chat, preview, preview_save(preview))
+            await show.replies(1)
+            plan = await _task_of(seed_db, "STC")
+            army_task = await _task_of(seed_db, "BCHQS tỉnh")
+
             clock.set(datetime(2023, 1, 19, 8, 0, tzinfo=VIETNAM_TZ))
             show.scene(clock, "08:00, ngày làm việc cuối trước Tết Quý Mão: nhắc trước 7 ngày")
             await run_daily_sweep_now(application)
             await show.replies(3)
             show.says(lan, finance, "/due")
             await show.replies(1)
-            show.says(lan, finance, "/done 1 đã trình UBND tỉnh ban hành Kế hoạch")
+            show.says(lan, finance, f"/done {plan} đã trình UBND tỉnh ban hành Kế hoạch")
             await show.replies(1)
-            show.says(hung, hung_chat, "/done 2")
+            show.says(hung, hung_chat, f"/done {plan}")
             await show.replies(1)
             await run_daily_sweep_now(application)
             await server.wait_until_idle()
@@ -196,7 +214,7 @@ async def demo(folder: Path) -> None:
             show.scene(clock, "08:00, ngày đầu đi làm sau Tết: nhắc trước 3 ngày")
             await run_daily_sweep_now(application)
             *_, digest_army = await show.replies(3)
-            show.presses(minh, army, digest_army, "done:4")
+            show.presses(minh, army, digest_army, f"done:{army_task}")
             await show.replies(1)
 
             clock.set(datetime(2023, 2, 1, 8, 0, tzinfo=VIETNAM_TZ))
@@ -205,6 +223,7 @@ async def demo(folder: Path) -> None:
             await show.replies(2)
             show.says(bang, bang_chat, "/overdue")
             await show.replies(1)
+        await seed_db.dispose()
     address = server.base_url.rsplit("/", 1)[0]
     print(f"\nXong: bot thật, chạy trên máy chủ Telegram giả lập tại {address}.")
     print("Chạy thật: đặt NHACVIEC_TELEGRAM_TOKEN rồi `nhacviec run` (xem README).")

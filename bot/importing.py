@@ -185,6 +185,7 @@ async def save_plan(
             cooperating_agency_ids=tuple(a.id for a in task.cooperating if a.id is not None),
             deadline_text=task.deadline_text,
             recurrence=task.recurrence,
+            summary=task.summary,
         )
         for task in plan.ready
         for lead in task.leads

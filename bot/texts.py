@@ -139,7 +139,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "\nTap ✅ when done, or type <code>/done NUMBER note</code>.",
     ),
     "deadline": ("hạn {date}", "due {date}"),
-    "no_deadline": ("thường xuyên", "ongoing"),
+    "no_deadline": ("không có thời hạn", "no deadline"),
     "days_left": ("còn {days} ngày", "{days} days left"),
     "due_today": ("hôm nay", "today"),
     "days_late": ("quá hạn {days} ngày", "{days} days late"),
@@ -372,8 +372,8 @@ class Texts:
         return f"{self('deadline', date=fmt_date(deadline))}, {left}"
 
     def task_line(self, view: TaskView, today: date) -> str:
-        """One task in a list: number, what, deadline, directive."""
-        text = view.task.text
+        """One task in a list: number, what (its summary when it has one), deadline, directive."""
+        text = view.task.summary or view.task.text
         if len(text) > TASK_TEXT_PREVIEW:
             text = text[: TASK_TEXT_PREVIEW - 1].rstrip() + "…"
         when = self.when(view.task.deadline, today)

@@ -24,6 +24,7 @@ class NewTask:
     cooperating_agency_ids: tuple[int, ...] = ()
     deadline_text: str | None = None
     recurrence: str | None = None
+    summary: str | None = None
 
 
 @dataclass
@@ -106,6 +107,7 @@ async def save_tasks(
                 deadline=new.deadline,
                 deadline_text=new.deadline_text,
                 recurrence=new.recurrence,
+                summary=new.summary,
                 directive_id=directive.id,
                 actor=actor,
                 now=now,

@@ -101,6 +101,7 @@ class Task(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     directive_id: int | None = Field(default=None, sa_column=_fk("directive.id", nullable=True))
     text: str
+    summary: str | None = Field(default=None, max_length=300)  # for phone screens; else text
     deadline: date | None = Field(default=None, index=True)
     deadline_text: str | None = Field(default=None)
     # "monthly", "quarterly", ...: the deadline moves to the next period when one closes.

@@ -71,6 +71,7 @@ async def add_task(
     cooperating_agency_ids: Sequence[int] = (),
     deadline_text: str | None = None,
     recurrence: str | None = None,
+    summary: str | None = None,
     directive_id: int | None = None,
     actor: int | None = None,
 ) -> Task:
@@ -79,6 +80,7 @@ async def add_task(
         raise ValueError("a recurring task needs its first deadline")
     task = Task(
         text=text.strip(),
+        summary=summary,
         deadline=deadline,
         deadline_text=deadline_text,
         recurrence=Recurrence(recurrence).value if recurrence else None,

@@ -137,7 +137,7 @@ async def test_tasks_lists_open_work_with_ongoing_last(bot: Harness) -> None:
     lines = answer["text"].splitlines()
     assert lines[0] == "Nhiệm vụ đang mở — Sở Tài chính"
     assert lines[1].endswith("Kế hoạch") and lines[3].endswith("Kiểm tra thường xuyên")
-    assert lines[4].strip() == "⏰ thường xuyên"
+    assert lines[4].strip() == "⏰ không có thời hạn"
 
 
 async def test_overdue_is_for_coordinators_and_grouped_by_agency(bot: Harness) -> None:
