@@ -2,7 +2,8 @@
 
 Usage: python bench/bench_import.py
 
-A task counts as found when a task of the draft has the labelled lead agency and deadline.
+A task counts as found when a task of the draft has the labelled lead agency and deadline (for
+the blind labels, written as free text, a lead that is part of the label or contains it counts).
 Two sets: tests/data/documents (labelled while the rules were written: a development set) and
 tests/data/blind_documents (labelled by someone who never saw the importer). Time is the mean of
 five reads of each document, and of a ten-page document made of the sample notice three times.
@@ -15,7 +16,6 @@ import json
 import re
 import sys
 import time
-from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,17 +55,34 @@ def _plain(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9&]+", fold(text)))
 
 
+def _same_lead(label: str | None, found: str | None, *, loose: bool) -> bool:
+    if label is None or found is None:
+        return label == found
+    # A blind label is free text ("các bộ, ngành Trung ương và UBND các tỉnh"): a lead written
+    # as part of it, or containing it, names the same addressees.
+    return label == found or (loose and (label in found or found in label))
+
+
 def _score(
     labels: list[tuple[str | None, str | None]],
     draft: DirectiveDraft,
     lead_of: Callable[[AgencyMention | None], str | None],
+    *,
+    loose: bool = False,
 ) -> tuple[int, int, int]:
-    want = Counter(labels)
-    got = Counter(
+    """(matched, labelled, found): each found task matches at most one label, and back."""
+    found = [
         (lead_of(t.lead), t.deadline.date.isoformat() if t.deadline.date else None)
         for t in draft.tasks
-    )
-    return sum((want & got).values()), len(labels), len(draft.tasks)
+    ]
+    matched = 0
+    for lead, deadline in labels:
+        for index, (found_lead, found_deadline) in enumerate(found):
+            if found_deadline == deadline and _same_lead(lead, found_lead, loose=loose):
+                matched += 1
+                del found[index]
+                break
+    return matched, len(labels), len(draft.tasks)
 
 
 def _timed(
@@ -106,7 +123,7 @@ def blind_set() -> list[tuple[str, tuple[int, int, int], float]]:
             dt.date.fromisoformat(expected["issued_on"]),
         )
         labels = [(_plain(t["lead"]), t["deadline"]) for t in expected["tasks"]]
-        rows.append((source.stem, _score(labels, draft, _written_lead), ms))
+        rows.append((source.stem, _score(labels, draft, _written_lead, loose=True), ms))
     return rows
 
 
