@@ -78,9 +78,7 @@ def build_application(
     texts = Texts(settings.bot.language)
     database = Database(settings.database_url)
     sweep = build_sweep(settings, database, clock, TelegramDigestSender(application.bot, texts))
-    app_services = Services(
-        settings, database, clock, sweep.calendar, texts, sweep, updates_request
-    )
+    app_services = Services(settings, database, clock, texts, sweep, updates_request)
     sweep.on_chat_lost = lambda chat, reason: _tell_coordinators_chat_lost(
         application, chat, reason
     )

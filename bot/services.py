@@ -12,7 +12,7 @@ from bot.polling import GetUpdatesRequest
 from bot.texts import Texts
 from jobs.sweep import Sweep
 from storage.db import Database
-from vncalendar import Clock, WorkingCalendar
+from vncalendar import Clock
 
 SERVICES_KEY = "services"
 
@@ -22,7 +22,6 @@ class Services:
     settings: Settings
     database: Database
     clock: Clock
-    calendar: WorkingCalendar
     texts: Texts
     sweep: Sweep
     updates_request: GetUpdatesRequest

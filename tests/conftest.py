@@ -19,6 +19,9 @@ from storage.migrate import upgrade
 POSTGRES_ADMIN_URL = os.environ.get(
     "TEST_POSTGRES_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/test"
 )
+# The sample notice of ../shared/samples, shipped with the demo: the tests never depend on a
+# folder outside the repository.
+SAMPLE = Path(__file__).resolve().parents[1] / "bot" / "demo_data" / "thong-bao-ket-luan-2023.txt"
 NOW = datetime(2023, 1, 5, 2, 0, tzinfo=UTC)  # 09:00 in Hà Nội, the day the sample notice met
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
+from tests.conftest import SAMPLE
 
 CATALOGUE = """name,short_name,aliases
 Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
@@ -137,14 +138,11 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (0, "database is up to date\n", "")
 
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 DEMO_AGENCIES = Path(__file__).resolve().parents[1] / "bot" / "demo_data" / "agencies.csv"
 
 
 @pytest.fixture
 def sample(tmp_path: Path) -> Path:
-    if not SAMPLE.is_file():
-        pytest.skip("the shared sample is not beside the repository")
     copy = tmp_path / "thong-bao.txt"
     copy.write_bytes(SAMPLE.read_bytes())
     return copy

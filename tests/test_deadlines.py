@@ -23,12 +23,12 @@ from ingest.deadlines import (
     parse_deadline,
     section_deadline,
 )
+from tests.conftest import SAMPLE
 from vncalendar import WorkingCalendar
 
 REF = date(2023, 1, 5)
 DATA = Path(__file__).parent / "data" / "deadline_phrases.tsv"
 BLIND = Path(__file__).parent / "data" / "deadline_phrases_blind.tsv"
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 
 
 def read(text: str, ref: date = REF) -> tuple[date | None, str, str | None]:
@@ -769,7 +769,6 @@ def test_section_headings(heading: str, expected: date | None) -> None:
     assert (deadline.date if deadline else None) == expected
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="the shared sample is not beside the repository")
 def test_every_deadline_of_the_sample_in_order() -> None:
     found = find_deadlines(SAMPLE.read_text(encoding="utf-8"), REF)
     dated = [(d.date, d.kind) for d in found if d.date is not None]

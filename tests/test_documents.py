@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
@@ -14,10 +13,10 @@ from sqlmodel import col, select
 from bot.services import services_of
 from storage import agencies
 from storage.models import Role, Task
+from tests.conftest import SAMPLE
 from tests.harness import JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 EXTRA = [
     agencies.AgencyRow("Bộ Chỉ huy Quân sự tỉnh", "BCHQS tỉnh"),
     agencies.AgencyRow("Văn phòng UBND tỉnh", "VP UBND tỉnh"),
@@ -26,8 +25,6 @@ EXTRA = [
 
 @pytest.fixture
 async def bot(sqlite_url: str) -> AsyncIterator[Harness]:
-    if not SAMPLE.is_file():
-        pytest.skip("the shared sample is not beside the repository")
     async with running_bot(sqlite_url, start=datetime(2023, 1, 6, 9, tzinfo=VIETNAM_TZ)) as harness:
         async with harness.database.session() as session:
             await agencies.import_agencies(session=session, rows=EXTRA, now=harness.clock.now())
