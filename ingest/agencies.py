@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 
 __all__ = [
     "GROUPS",
@@ -154,7 +154,9 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?:\s*,\s*(?:doan\s+the|don\s+vi))*(?:\s+(?:cap\s+)?tinh)?"
             r"|cac\s+(?:so|ban)\s*[,/]?\s*nganh(?:\s+(?:cap\s+)?tinh)?"
             r"|cac\s+co\s+quan\s+chuyen\s+mon(?:\s+thuoc\s+" + _UB + r"\s+tinh)?"
-            r"|cac\s+so(?=\s*(?:,|;|\.|va|$))",
+            r"|cac\s+so(?=\s*(?:,|;|\.|va|$))"
+            # "các ngành, đơn vị" of a district: its departments.
+            r"|cac\s+nganh(?:\s+chuc\s+nang)?(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*",
         ),
         (
             "all_districts",
@@ -177,7 +179,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "all_provinces",
-            _UB + r"\s+cac\s+tinh\s*,\s*thanh\s+pho(?:\s+truc\s+thuoc\s+trung\s+uong)?",
+            _UB + r"\s+cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
+            r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?",
         ),
         (
             "all_related",
@@ -202,6 +205,66 @@ _GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _GROUP_JOIN = re.compile(r"\s*(?:,|;|/|va|&)\s*")
+
+# --------------------------------------------------------------------------------------------
+# Collectives that no catalogue lists ("các trường MN, TH, THCS", "các đơn vị trực thuộc",
+# "Phòng Giáo dục và Đào tạo các huyện"), and the office-holders who stand for a group
+# ("Hiệu trưởng các trường", "Chủ tịch UBND các xã, phường"): agencies as written.
+# --------------------------------------------------------------------------------------------
+
+HOLDER = (
+    r"(?:pho\s+)?(?:chu\s+tich|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
+    r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
+    r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu)"
+)
+_HOLDERS_BEFORE = re.compile(rf"(?<![a-z0-9]){HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+$")
+# School levels and kinds after "các trường": "MN - MG (CL - NCL)", "mầm non, tiểu học, THCS".
+_LEVEL = (
+    r"(?:mam\s+non|mau\s+giao|nha\s+tre|tieu\s+hoc|trung\s+hoc(?:\s+(?:co\s+so|pho\s+thong))?"
+    r"|pho\s+thong(?:\s+dan\s+toc\s+(?:noi|ban)\s+tru)?|thcs|thpt|th|mn|mg|gdtx|gdnn|ptdtnt"
+    r"|ptdtbt|lien\s+cap|chuyen\s+biet|(?:ngoai\s+)?cong\s+lap|cl|ncl|tu\s+thuc|dan\s+lap"
+    r"|truc\s+thuoc(?:\s+(?:so|phong))?|dai\s+hoc|cao\s+dang|trung\s+cap)"
+)
+_LEVELS = rf"(?:\s*(?:,|-|/|&|va|\()?\s*{_LEVEL}\)?(?![a-z0-9]))*"
+_COLLECTIVE = re.compile(
+    r"(?<![a-z0-9])cac\s+(?:truong(?:\s+hoc)?|nha\s+truong|co\s+so\s+giao\s+duc(?:\s+nghe\s+nghiep)?"
+    r"|don\s+vi\s+(?:truong\s+hoc|giao\s+duc|truc\s+thuoc(?:\s+(?:so|phong))?))"
+    + _LEVELS
+    + r"(?![a-z0-9])"
+)
+# Plural nouns that name the addressees only after an office-holder: "Thủ trưởng các đơn vị".
+_HELD_COLLECTIVE = re.compile(
+    r"cac\s+(?:co\s+quan(?:\s*,\s*don\s+vi)?|don\s+vi|phong\s*,\s*ban(?:\s+chuyen\s+mon)?"
+    r"|phong\s+ban|truong)(?![a-z0-9])"
+)
+# "Giám đốc các sở" (no list after it): the departments.
+_HELD_DEPARTMENTS = re.compile(r"(?<![a-z0-9])cac\s+so(?:\s+(?:cap\s+)?tinh)?(?![a-z0-9])(?!\s*:)")
+# A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
+_DISTRICT_UNITS = re.compile(
+    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|cong\s+an|chi\s+cuc|doi|ban\s+chi\s+huy"
+    r"\s+quan\s+su)(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:huyen|quan|xa|phuong)"
+    r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|phuong|thi\s+tran|tp))*(?![a-z0-9])"
+)
+
+
+def _collectives(text: str, folded: str) -> list[_Found]:
+    found: list[_Found] = []
+    for match in _COLLECTIVE.finditer(folded):
+        found.append(_Found(match.start(), match.end(), collective=True))
+    for match in _DISTRICT_UNITS.finditer(folded):
+        unit, name = match.start("unit"), match.start("name")
+        if (match.start() == unit and not text[unit].isupper()) or (
+            name >= 0 and not text[name].isupper()
+        ):
+            continue  # "phòng chống ... các huyện" is no unit; a unit's name is capitalised
+        found.append(_Found(match.start(), match.end(), collective=True))
+    for match in _HELD_COLLECTIVE.finditer(folded):
+        if _HOLDERS_BEFORE.search(folded[max(0, match.start() - 60) : match.start()]):
+            found.append(_Found(match.start(), match.end(), collective=True))
+    for match in _HELD_DEPARTMENTS.finditer(folded):
+        if _HOLDERS_BEFORE.search(folded[max(0, match.start() - 60) : match.start()]):
+            found.append(_Found(match.start(), match.end(), group="all_departments"))
+    return found
 
 
 # --------------------------------------------------------------------------------------------
@@ -243,6 +306,13 @@ SECTORS = (
     "Dân tộc và Tôn giáo",
     "Quy hoạch - Kiến trúc",
     "Thanh tra",
+    # District offices: "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế - Hạ tầng".
+    "Tài chính - Kế hoạch",
+    "Kinh tế - Hạ tầng",
+    "Kinh tế và Hạ tầng",
+    "Văn hóa - Thông tin",
+    "Văn hóa và Thông tin",
+    "Văn hóa, Khoa học và Thông tin",
 )
 _SECTOR_PATTERN = re.compile(
     "|".join(
@@ -252,12 +322,16 @@ _SECTOR_PATTERN = re.compile(
 
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
-    r"bo\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    r"bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
     r"|dac\s+khu)"
+    # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
+    # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
+    r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
+    r"|phong|uy\s+ban|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan|tong\s+cong\s+ty"
     r")(?![a-z0-9])"
 )
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
@@ -273,15 +347,19 @@ _OFFICE_OF = re.compile(
 _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
 # Lowercase words that end a name: the verbs and linking words that follow an agency.
 _STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu bao cao xem xet
-    thuc hien trien khai huong dan kiem tra to chuc tap trung chi theo tong de xuat
+    thuc hien trien khai huong kiem tra to chuc tap trung chi theo tong de xuat
     ra soat can cu tiep tuc tang cuong da dang se phai cung tai ve cua tren trong
     voi cho thi la duoc xay hoan gui lam cac nhung moi nay do khi neu sau truoc dam
     ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
     chiu tuyen"""
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
+_PLACE_TAIL = re.compile(
+    r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
+    r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
+)
 # Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
 _NAME_HEADS = frozenset(
-    ("bo chi huy", "ban quan ly", "ban chi dao", "chi cuc", "tong cuc", "trung tam")
+    ("bo chi huy", "ban chi huy", "ban quan ly", "ban chi dao", "chi cuc", "tong cuc", "trung tam")
 )
 
 
@@ -292,6 +370,7 @@ class _Found:
     entry: CatalogueEntry | None = None
     group: str | None = None
     written: str | None = None
+    collective: bool = False
 
 
 class Catalogue:
@@ -324,8 +403,10 @@ class Catalogue:
         for found in sorted(self._catalogue(folded), key=lambda f: (f.start - f.end, f.start)):
             _take(catalogued, found)
         taken: list[_Found] = []
-        for found in self._groups(folded):
-            # A group the office put in its catalogue ("UBND các huyện") is that entry.
+        # A group the office put in its catalogue ("UBND các huyện") is that entry; a unit of
+        # every district ("Phòng Y tế các huyện") is more than the group of districts it names.
+        plural = [*_collectives(text, folded), *self._groups(folded)]
+        for found in sorted(plural, key=lambda f: (f.start - f.end, f.start)):
             if not any(c.start <= found.start and found.end <= c.end for c in catalogued):
                 _take(taken, found)
         for found in self._lists(text, folded, taken):
@@ -336,7 +417,7 @@ class Catalogue:
             entry = self.lookup(text[found.start : found.end])
             _take(taken, _Found(found.start, found.end, entry=entry))
         mentions = []
-        for found in sorted(taken, key=lambda f: f.start):
+        for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
             written = found.written or text[found.start : found.end].strip(" ,;:")
             mentions.append(
                 AgencyMention(written, found.start, found.end, entry=found.entry, group=found.group)
@@ -404,6 +485,20 @@ class Catalogue:
         return found
 
 
+def _with_holder(folded: str) -> Callable[[_Found], _Found]:
+    """A group or collective named by its office-holder starts at the title: "Chủ tịch UBND ..."."""
+
+    def extend(found: _Found) -> _Found:
+        if found.group is None and not found.collective:
+            return found
+        holder = _HOLDERS_BEFORE.search(folded[max(0, found.start - 60) : found.start])
+        if holder is None:
+            return found
+        return replace(found, start=found.start - len(holder.group()))
+
+    return extend
+
+
 def _take(taken: list[_Found], found: _Found) -> None:
     if not _overlaps(found.start, found.end, taken):
         taken.append(found)
@@ -419,7 +514,9 @@ def _name_end(
     """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words)."""
     sector = _SECTOR_PATTERN.match(folded, start)
     if sector:
-        return sector.end()
+        # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang": the place it serves.
+        place = _PLACE_TAIL.match(text, sector.end())
+        return place.end() if place else sector.end()
     end = start
     lower_run = 0
     position = start
@@ -430,9 +527,11 @@ def _name_end(
             break
         clean = raw.rstrip(',;:.)”"')
         bare = re.sub(r"^[(“\"]", "", clean)
-        if not bare or not bare[0].isalnum():
+        if not bare or not (bare[0].isalnum() or bare in ("-", "–")):
             break
         flat = fold(bare)
+        if flat == "-" and not text[start + word.end() :].lstrip()[:1].isupper():
+            break  # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực"
         if bare[0].isupper() or bare[0].isdigit():
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":
@@ -483,7 +582,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         head = " ".join(match.group("head").split())
         end = match.end()
         after = end + 1
-        if head in ("cong an", "thanh tra"):
+        if head in ("doan dai bieu quoc hoi", "doan dbqh", "hoi dong nhan dan", "hdnd"):
+            tail = _FIXED_TAIL.match(folded, end)  # "Hội đồng nhân dân (tỉnh)"
+            end = tail.end() if tail else end
+        elif head in ("cong an", "thanh tra"):
             tail = _FIXED_TAIL.match(folded, end)
             if tail is None:
                 continue
@@ -505,7 +607,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"
             ).match(folded, end)
             end = tail.end() if tail else end
-        elif head.startswith(("ubnd", "uy ban")):
+        elif head.startswith(("ubnd", "uy ban nhan dan")):
             if after >= len(text) or not text[after].isupper():
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             end = _name_end(text, folded, after, max_lower=0)

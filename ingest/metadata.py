@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ingest.agencies import fold
 from ingest.text import Document
 
-__all__ = ["DirectiveMeta", "body_range", "header_pieces", "read_metadata"]
+__all__ = ["DirectiveMeta", "addressee_lines", "body_range", "header_pieces", "read_metadata"]
 
 
 @dataclass(frozen=True)
@@ -60,11 +60,18 @@ _CODES = {
 }
 
 _NUMBER = re.compile(
-    r"^\s*s[oố]\s*(?:hiệu)?\s*:?\s*(?P<number>\d+[\w.]*(?:\s*/\s*\d{4})?\s*[/-]\s*[\w&.\-–/]+)",
-    re.IGNORECASE,
+    r"^\s*(?i:s[oố])\s*(?i:hiệu)?\s*:?\s*(?P<number>\d+[\w.]*(?:\s*/\s*\d{4})?\s*[/-]\s*[\w&.\-–/]+"
+    # A code written with spaces round its dash: "4144 /GDĐT – VP".
+    r"(?:\s+[-–]\s*[A-ZĐ][A-ZĐ&]*(?![\w]))*)",
 )
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\d,;:|]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<m>\d{1,2})"
+    r"\s*(?:,?\s*nam\s+|[/.-]\s*)(?P<y>\d{4})\s*\.?$"
+)
+# The place and date at the end of the number's line, when a page ran the two columns together:
+# "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011".
+_PLACE_DATE_AFTER_NUMBER = re.compile(
+    r"\s(?P<place>[^\d,;:|/]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<m>\d{1,2})"
     r"\s*(?:,?\s*nam\s+|[/.-]\s*)(?P<y>\d{4})\s*\.?$"
 )
 _MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*-?\s*tu\s+do|^-+$")
@@ -161,15 +168,64 @@ def _header_block_end(doc: Document) -> int:
     return end
 
 
+# A line under an empty "Kính gửi:" that names addressees, not the first sentence of the body.
+_ADDRESSEE_LINE = re.compile(
+    r"^\s*(?:(?:pho\s+)?(?:chu\s+tich|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong"
+    r"|truong\s+ban|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|ban\s+giam\s+hieu)\b"
+    r"|(?:cac|ubnd|uy\s+ban|so|phong|truong|ban|bo|cuc|chi\s+cuc|trung\s+tam|van\s+phong"
+    r"|cong\s+an|quy|ong|ba|dong\s+chi|thuong\s+truc)\s)"
+)
+_NOT_ADDRESSEE = re.compile(
+    r"\b(?:nhan\s+duoc|de\s+nghi|yeu\s+cau|thong\s+bao|co\s+y\s+kien|ban\s+hanh|bao\s+cao"
+    r"|thuc\s+hien|trien\s+khai|can\s+cu)\b|[.;:!?]\s+\S"
+)
+
+
+def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
+    """The addressee lines after the "Kính gửi" paragraph at ``index``, and where the body starts.
+
+    Lines that start with a dash always belong to the list; right under an empty "Kính gửi:"
+    short lines that name agencies or office-holders ("Hiệu trưởng các trường ...") do too.
+    """
+    lines: list[str] = []
+    position = index + 1
+    heading = re.sub(r"^\W*kinh\s+gui\s*:?", "", fold(doc.paragraphs[index]).lstrip("| ")).strip()
+    bare = not heading.strip(" |")
+    while position < len(doc.paragraphs):
+        text = doc.paragraphs[position]
+        folded = fold(text)
+        if re.match(r"^\s*[-–+•]", text) or (
+            bare
+            and len(text) <= 160
+            and _ADDRESSEE_LINE.match(folded)
+            and not _NOT_ADDRESSEE.search(folded)
+            and not _RECIPIENTS.match(text)
+        ):
+            lines.append(text)
+        else:
+            break
+        position += 1
+    return lines, position
+
+
 def _after_addressees(doc: Document, start: int) -> int:
     index = start
-    for position in range(start, min(len(doc.paragraphs), start + 4)):
-        if fold(doc.paragraphs[position]).lstrip("| ").startswith("kinh gui"):
-            index = position + 1
-            # The addressees listed one per line under "Kính gửi:".
-            while index < len(doc.paragraphs) and re.match(r"^\s*[-–+•]", doc.paragraphs[index]):
-                index += 1
+    position = start
+    # "Kính gửi" closes the header; on a web page it may follow a few lines of the site and of
+    # the letter's header ("KHẨN", the title, its date) that were not recognised as header.
+    while position < min(len(doc.paragraphs), start + 25):
+        text = doc.paragraphs[position]
+        if fold(text).lstrip("| ").startswith("kinh gui"):
+            _lines, index = addressee_lines(doc, position)
+            break
+        if position >= start + 4 and (len(text) > 200 or _marker_like(text)):
+            break  # the body has begun: no "Kính gửi" above it
+        position += 1
     return index
+
+
+def _marker_like(text: str) -> bool:
+    return bool(re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2}|[a-z])[.)]\s", text))
 
 
 def body_range(doc: Document) -> tuple[int, int]:
@@ -191,14 +247,19 @@ def _number(doc: Document) -> str | None:
         for piece in header_pieces(paragraph):
             match = _NUMBER.match(piece)
             if match:
-                return re.sub(r"\s*([/-])\s*", r"\1", match.group("number")).rstrip(".")
+                number = re.sub(r"\s+[-–]\s*|\s*[-–]\s+", "-", match.group("number"))
+                return re.sub(r"\s*([/-])\s*", r"\1", number).rstrip(".")
     return None
 
 
 def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
     for paragraph in doc.paragraphs[:25]:
         for piece in header_pieces(paragraph):
-            match = _PLACE_DATE.match(fold(piece).strip())
+            folded = fold(piece).strip()
+            match = _PLACE_DATE.match(folded)
+            if match is None and _NUMBER.match(piece):
+                match = _PLACE_DATE_AFTER_NUMBER.search(" ".join(folded.split()))
+                piece = " ".join(piece.split())
             if match is None:
                 continue
             try:

@@ -6,9 +6,9 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.agencies import AgencyMention, Catalogue, fold
+from ingest.agencies import HOLDER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
-from ingest.metadata import body_range, header_pieces
+from ingest.metadata import addressee_lines, body_range, header_pieces
 from ingest.text import Document
 from vncalendar import WorkingCalendar
 
@@ -87,12 +87,67 @@ _APPROVAL = re.compile(
     r"^(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
     r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi)"
 )
+# An approval that moves a deadline sets the new one: "Đồng ý lùi thời gian trình Đề án ... sang
+# tháng 12 năm 2014".
+_EXTENSION = re.compile(
+    r"^(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|thong\s+nhat)\s+(?:cho\s+)?(?:\S+\s+){0,6}?"
+    r"(?:lui|gia\s+han|keo\s+dai|dieu\s+chinh)\s+(?:thoi\s+gian|thoi\s+han|tien\s+do|han)\b"
+)
 # A letter asks its addressee: "đề nghị quý cơ quan ...", "yêu cầu đơn vị ...".
 _ASKS_ADDRESSEE = re.compile(
     r"\b(?:de\s+nghi|yeu\s+cau|giao|kinh\s+de\s+nghi)\s+(?:quy\s+(?:co\s+quan|don\s+vi|so|bo|ong|ba)"
     r"|cac\s+don\s+vi|don\s+vi)\b"
 )
-_OPENING = re.compile(r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau)\s*:\s+(?=\S)")
+_OPENING = re.compile(
+    r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau|neu\s+ro"
+    r"|(?:yeu\s+cau|de\s+nghi|chi\s+dao)(?:\s+nhu\s+sau)?)"
+    r"\s*:\s+(?=\S)"
+)
+# A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
+_NEWS_LEAD = re.compile(
+    r"^(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?|[^.;]{0,120}?\bvua\s+)"
+    r"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien|chi\s+thi"
+    r"|thong\s+bao|ke\s+hoach|quyet\s+dinh)"
+)
+# The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
+# chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
+_EXHORTATION = re.compile(
+    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?:[^.;:]{0,80}?\s)?)"
+    r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
+    r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|va))*"
+    r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau)"
+    r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?\s*(?:\./\.|[./!]+)?\s*$"
+    r"|^tran\s+trong\s*[./!]*\s*$"
+)
+# A sentence that only dates the work above it: "Các đơn vị thực hiện trước ngày 24/3/2016.",
+# "Thời gian hoàn thành: trước ngày ...".
+_RIDER = re.compile(
+    r"^(?:(?:cac|moi)\s+(?:don\s+vi|truong|co\s+quan|dia\s+phuong)(?:\s*,\s*(?:don\s+vi|co\s+quan))*\s+)?"
+    r"(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|nop|gui)(?:\s+(?:xong|bao\s+cao|ve))*\s+)?"
+    r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
+    r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui)(?:\s+bao\s+cao)?)?\s*:"
+)
+# The addressees named as "the units" ("Các đơn vị tiếp tục thực hiện nghiêm ..."): what follows
+# is what they are asked to do.
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:cac\s+|moi\s+)?(?:co\s+quan\s*,\s*)?(?:don\s+vi|nha\s+truong)(?:\s+truc\s+thuoc)?\s+"
+    r"|^cac\s+(?:co\s+quan|truong)\s+"
+)
+# The particulars of a task, item by item: "1. Thời gian dự thi: ...", "2. Đối tượng: ...".
+_DETAIL = re.compile(
+    r"^(?:thoi\s+gian|dia\s+diem|doi\s+tuong|thanh\s+phan|hinh\s+thuc|the\s+le|cach\s+thuc"
+    r"|kinh\s+phi|so\s+luong|lien\s+he|ho\s+so|co\s+cau\s+giai|giai\s+thuong)[^:.;]{0,40}:"
+)
+# A basis before the sentence that acts: "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo".
+_BASIS = re.compile(r"^(?:can\s+cu|tren\s+co\s+so|theo)\b")
+# A date the work starts from, not its deadline: "kể từ 10h00 ngày Chủ nhật 24/12/2017".
+_WHEN = (
+    r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}'?\s*,?\s*)?"
+    r"(?:(?:ngay\s+)?(?:chu\s+nhat|thu\s+(?:hai|ba|tu|nam|sau|bay))\s*,?\s*)?"
+)
+_STARTS_FROM = re.compile(
+    rf"\b(?:(?:ke\s+tu|bat\s+dau(?:\s+tu)?)\s+{_WHEN}(?:ngay\s+)?|tu\s+{_WHEN}ngay\s+)$"
+)
 _NOTED = re.compile(r"\bghi\s+nhan\b")
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
@@ -104,21 +159,40 @@ _IMPERATIVE = re.compile(
     r"(?:tiep\s+tuc|tang\s+cuong|day\s+manh|tap\s+trung|khan\s+truong|chu\s+dong|thuc\s+hien"
     r"|trien\s+khai|to\s+chuc|xay\s+dung|hoan\s+thien|hoan\s+thanh|ra\s+soat|kiem\s+tra"
     r"|bao\s+cao|nghien\s+cuu|de\s+xuat|tham\s+muu|chi\s+dao|quan\s+tam|nang\s+cao|bao\s+dam"
+    r"|thong\s+bao\s+(?:den|cho|kip\s+thoi|rong\s+rai)"
     r"|dam\s+bao|phoi\s+hop|theo\s+doi|don\s+doc|xu\s+ly|giai\s+quyet|huong\s+dan|tuyen\s+truyen"
     r"|cung\s+co|kien\s+toan|ban\s+hanh|trinh|gui|tong\s+hop|lap|phan\s+cong|giao|de\s+nghi"
     r"|yeu\s+cau|ngay\s+sau|khac\s+phuc|rut\s+kinh\s+nghiem|tiep\s+thu|xem\s+xet|bo\s+tri"
     r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep)\b"
 )
 
-# Titles before an agency's name: "Chủ tịch UBND các huyện", "Giám đốc Sở Y tế".
-_TITLE = (
-    r"(?:(?:pho\s+)?(?:giam\s+doc|thu\s+truong|chu\s+tich|truong\s+ban|bo\s+truong|cuc\s+truong"
-    r"|chanh\s+van\s+phong|lanh\s+dao|nguoi\s+dung\s+dau|tong\s+giam\s+doc|chu\s+nhiem)"
-    r"(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s+)?"
+
+def _imperative(folded: str) -> bool:
+    """A sentence that asks for work, its subject the addressees ("Các đơn vị tiếp tục ...")."""
+    folded = folded.strip()
+    # "Từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí ...".
+    folded = re.sub(
+        r"^(?:tu|trong|truoc|den|sau)\s+(?:ngay|thoi\s+gian|dip)[^,;.]{0,60},\s*", "", folded
+    )
+    # "Về công tác ... học bù: Tiếp tục thực hiện theo chỉ đạo ...".
+    folded = re.sub(r"^(?:ve|doi\s+voi)\s+[^:;.]{0,100}:\s*", "", folded)
+    generic = _GENERIC_SUBJECT.match(folded)
+    return bool(_IMPERATIVE.match(folded[generic.end() :] if generic else folded))
+
+
+# Titles before an agency's name: "Giám đốc Sở Y tế", "Giao Giám đốc: Sở ..., Sở ...". (Before a
+# group or a collective the title is part of the mention: "Chủ tịch UBND các huyện".)
+_TITLE = rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
+_GIAO = re.compile(
+    rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{_TITLE}(?:cac\s+)?$"
 )
-_GIAO = re.compile(rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{_TITLE}$")
 _REQUEST = re.compile(
-    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{_TITLE}$"
+    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{_TITLE}"
+    r"(?:cac\s+)?$"
+)
+# The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
+_ASKS = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
 )
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
@@ -158,7 +232,12 @@ def _roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True)
             candidates.append((1, mention.start, mention))
         elif _REQUEST.search(before):
             candidates.append((2, mention.start, mention))
-        elif subject_ok and _in_subject_position(folded, mention, mentions):
+        elif (
+            subject_ok
+            and _in_subject_position(folded, mention, mentions)
+            and not _ASKS.match(after)
+            and not _reported(folded, mention, mentions)
+        ):
             candidates.append((3, mention.start, mention))
     if candidates:
         # "giao" and "chủ trì" are the clearest; otherwise the first actor in the text.
@@ -174,6 +253,13 @@ def _roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True)
     return roles
 
 
+def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:
+    """Agencies said to have done something: "Ủy ban Dân tộc và các bộ, ngành ... đã tổ chức"."""
+    chain = _co_leads(folded, mention, mentions)
+    last = chain[-1] if chain else mention
+    return bool(_NOT_ACTOR.match(folded[last.end :]) or _ASKS.match(folded[last.end :]))
+
+
 def _in_subject_position(
     folded: str, mention: AgencyMention, mentions: list[AgencyMention]
 ) -> bool:
@@ -181,18 +267,24 @@ def _in_subject_position(
         return False  # "của Sở X", "Sở X đã ...": not the one who acts
     start = _clause_start(folded, mention.start)
     before = folded[start : mention.start]
+    if before.count("(") > before.count(")"):
+        return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = _ORDINAL.sub("", before)
-    if re.fullmatch(rf"\s*{_TITLE}", before):
+    if re.fullmatch(rf"\s*{_TITLE}(?:cac\s+)?", before):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")
-    if comma < 0 or not re.fullmatch(rf"\s*{_TITLE}", before[comma + 1 :]):
+    if comma < 0 or not re.fullmatch(rf"\s*{_TITLE}(?:cac\s+)?", before[comma + 1 :]):
         return False
     opening = before[:comma]
     previous = [m for m in mentions if start <= m.end <= start + comma + 1]
     if previous and not folded[previous[-1].end : start + comma].strip(" )"):
         return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
+    items = opening.split(",")
+    after_colon = start > 0 and folded[start - 1] == ":"
+    if after_colon and len(items) >= 2 and all(len(item.split()) <= 4 for item in items):
+        return False  # "các trường: Mầm non, tiểu học, ..., Trung tâm GDNN-GDTX"
     return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
 
 
@@ -240,6 +332,7 @@ class _Frame:
     cooperating: list[AgencyMention] = field(default_factory=list)
     skip: bool = False
     intro: bool = False
+    details: _Item | None = None  # the task whose particulars the items below give
 
 
 @dataclass
@@ -248,6 +341,45 @@ class _Item:
     start: int
     frames: list[_Frame]
     marked: bool
+    follow_up: bool = False  # a plain sentence after a task ("Báo cáo ... gửi ... trước ngày ...")
+
+
+# --------------------------------------------------------------------------------------------
+# Mending the body's paragraphs: "2." alone on its line, "...thực hiện;3. Thường xuyên ...".
+# --------------------------------------------------------------------------------------------
+
+_BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s*$")
+_NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]")
+
+
+def _mend(paragraphs: list[str]) -> list[str]:
+    """The body's paragraphs with list markers put back where a page's layout lost them."""
+    mended: list[str] = []
+    pending = ""
+    number = 0
+    for paragraph in paragraphs:
+        if _BARE_MARKER.match(paragraph) and " | " not in paragraph:
+            pending = paragraph.strip()  # the marker of the paragraph below
+            continue
+        if pending:
+            paragraph, pending = f"{pending} {paragraph.lstrip()}", ""
+        # "4.Bố trí": a marker without its space.
+        paragraph = re.sub(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])", r"\1 ", paragraph)
+        numbered = _NUMBERED.match(paragraph)
+        if numbered:
+            number = int(numbered.group(1))
+        # The next item glued to the end of this one: "... biết, thực hiện;3. Thường xuyên ...".
+        while number and " | " not in paragraph:
+            glued = re.search(rf"(?<=[;.…])\s*{number + 1}[.)]\s*(?=[^\W\d_])", paragraph)
+            if glued is None or not paragraph[glued.end()].isupper():
+                break
+            mended.append(paragraph[: glued.start()].rstrip())
+            paragraph = f"{number + 1}. {paragraph[glued.end() :]}"
+            number += 1
+        mended.append(paragraph)
+    if pending:
+        mended.append(pending)
+    return mended
 
 
 def _usable(deadline: Deadline | None) -> bool:
@@ -270,7 +402,9 @@ class _Segmenter:
         self.issued_on = issued_on
         self.calendar = calendar
         self.before_is_inclusive = before_is_inclusive
-        self.start, self.end = body_range(doc)
+        start, end = body_range(doc)
+        self.paragraphs = _mend(doc.paragraphs[start:end])
+        self.start, self.end = 0, len(self.paragraphs)
         self.frames: list[_Frame] = []
         self.items: list[_Item] = []
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
@@ -281,7 +415,7 @@ class _Segmenter:
     def _next_level(self, index: int) -> tuple[bool, float | None]:
         """(exists, level) of the next body paragraph (a table row counts as deeper content)."""
         for position in range(index + 1, self.end):
-            text = self.doc.paragraphs[position]
+            text = self.paragraphs[position]
             if " | " in text:
                 return True, 99.0  # a table under a paragraph is its content
             return True, _marker(text)[0]
@@ -336,7 +470,7 @@ class _Segmenter:
         last: _Item | None = None
         index = self.start
         while index < self.end:
-            text = self.doc.paragraphs[index]
+            text = self.paragraphs[index]
             if " | " in text:
                 index = self._table(index)
                 last = None
@@ -357,6 +491,10 @@ class _Segmenter:
                     last = None
                 elif self._skipping() or self._not_a_task(folded, rest):
                     last = None
+                elif (details := _nearest(self.frames, "details")) and _DETAIL.match(folded):
+                    assert isinstance(details, _Item)
+                    details.paragraphs.append(rest)  # "1. Thời gian dự thi: từ ... đến ..."
+                    last = None
                 else:
                     last = _Item([rest], index, list(self.frames), marked=True)
                     self.items.append(last)
@@ -368,10 +506,20 @@ class _Segmenter:
                     self.frames.pop()
                 _exists, next_level = self._next_level(index)
                 intro_level = next_level - 0.5 if next_level is not None else 99.0
-                self.frames.append(self._context_frame(rest, intro_level, intro=True))
+                frame = self._context_frame(rest, intro_level, intro=True)
+                following = self.paragraphs[index + 1] if index + 1 < self.end else ""
+                level_below, item_below = _marker(following)
+                if level_below is not None and _DETAIL.match(fold(item_below)) and frame.lead:
+                    # "... đề nghị Hiệu trưởng các trường tổ chức cuộc thi như sau: 1. Thời gian
+                    # dự thi: ... 2. Đối tượng dự thi: ...": one task, and its particulars.
+                    frame.details = _Item([rest], index, list(self.frames), marked=False)
+                    self.items.append(frame.details)
+                self.frames.append(frame)
                 last = None
             elif self._skipping() or self._not_a_task(folded, rest):
                 last = None
+            elif last is not None and self._rider(folded, rest):
+                last.paragraphs.append(rest)  # the deadline of the task above
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
                 self.items.append(last)
@@ -379,10 +527,15 @@ class _Segmenter:
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
                 (self.frames or self.letter)  # loose signals count once the tasks have begun
-                and (_IMPERATIVE.match(folded) or self._dated(rest))
+                and (_imperative(folded) or self._dated(rest))
                 and not _PREAMBLE.match(folded)
             ):
                 last = _Item([rest], index, list(self.frames), marked=False)
+                self.items.append(last)
+            elif self.items and _imperative(folded) and self._dated(rest):
+                # A plain sentence with a deadline after the tasks: "Báo cáo tình hình ... gửi
+                # Văn phòng UBND tỉnh trước 17 giờ ngày 03/5/2020" is asked of the same agencies.
+                last = _Item([rest], index, list(self.frames), marked=False, follow_up=True)
                 self.items.append(last)
             else:
                 last = None
@@ -391,8 +544,17 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
+        if _NEWS_LEAD.match(folded) or _EXHORTATION.match(folded.strip()):
+            return True
         if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
-            return not self._assigns(text, explicit_only=True)
+            if self._assigns(text, explicit_only=True):
+                return False
+            if _EXTENSION.match(folded) and self._own_deadline(text).date is not None:
+                return False
+            # "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo": the sentence after the basis
+            # acts; "Căn cứ Quyết định số ... của Thủ tướng ...;" only restates the basis.
+            main = self._after_basis(text) if _BASIS.match(folded) else None
+            return main is None or not self._assigns(main)
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
@@ -403,23 +565,59 @@ class _Segmenter:
         roles = _roles(text, self.catalogue.find_mentions(text))
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
+    def _own_deadline(self, text: str) -> Deadline:
+        """The deadline a task states, leaving out its basis clause and the date it starts from."""
+        if _BASIS.match(fold(text)):
+            text = self._after_basis(text) or text
+        own = self._parse(text)
+        folded = fold(text)
+        moved = _EXTENSION.match(folded) and re.search(
+            r"\b(?:sang|den|toi)\s+(?=(?:thang|quy|nam|ngay|\d))", folded
+        )
+        if moved and own.date is None:
+            # "... lùi thời gian trình Đề án sang tháng 12 năm 2014": the new due date.
+            found = section_deadline(text[moved.end() :], self.issued_on, calendar=self.calendar)
+            own = found if found is not None and found.date is not None else own
+        if own.phrase and own.date is not None:
+            at = folded.find(fold(own.phrase))
+            if at > 0 and "den" not in fold(own.phrase) and _STARTS_FROM.search(folded[:at]):
+                return ONGOING if own.kind != "immediate" else own
+        return own
+
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _rider(self, folded: str, text: str) -> bool:
+        """A short sentence that only gives the task above its deadline."""
+        return len(text) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(text)
+
+    def _after_basis(self, text: str) -> str | None:
+        """The clause after "Căn cứ ...," that starts with an agency, if there is one."""
+        for comma in re.finditer(r",\s+", text):
+            rest = text[comma.end() :]
+            mentions = self.catalogue.find_mentions(rest)
+            if mentions and re.fullmatch(
+                rf"\s*{_TITLE}(?:cac\s+)?", fold(rest[: mentions[0].start])
+            ):
+                return rest
+            if re.search(r"[.;]\s", text[: comma.start()]):
+                break
+        return None
 
     # -- tables
 
     def _table(self, index: int) -> int:
         """Read a plan's task table (if this row is its header); return the index after it."""
-        columns = _table_columns(header_pieces_keep_empty(self.doc.paragraphs[index]))
+        columns = _table_columns(header_pieces_keep_empty(self.paragraphs[index]))
         position = index + 1
         if columns is None:
-            while position < self.end and " | " in self.doc.paragraphs[position]:
+            while position < self.end and " | " in self.paragraphs[position]:
                 position += 1
             return position
         group_deadline: Deadline | None = None
-        while position < self.end and " | " in self.doc.paragraphs[position]:
-            cells = header_pieces_keep_empty(self.doc.paragraphs[position])
+        while position < self.end and " | " in self.paragraphs[position]:
+            cells = header_pieces_keep_empty(self.paragraphs[position])
             filled = [cell for cell in cells if cell]
             content = cells[columns["content"]] if columns["content"] < len(cells) else ""
             if len(filled) <= 2 or not content:
@@ -475,16 +673,23 @@ class _Segmenter:
 
     def drafts(self, addressees: list[AgencyMention]) -> list[TaskDraft]:
         drafts: list[tuple[int, TaskDraft]] = [(t.source_paragraph, t) for t in self.table_tasks]
+        previous: TaskDraft | None = None
         for item in self.items:
-            drafts.append((item.start, self._draft(item, addressees)))
+            draft = self._draft(item, addressees, previous if item.follow_up else None)
+            drafts.append((item.start, draft))
+            previous = draft
         return [draft for _index, draft in sorted(drafts, key=lambda pair: pair[0])]
 
-    def _draft(self, item: _Item, addressees: list[AgencyMention]) -> TaskDraft:
+    def _draft(
+        self, item: _Item, addressees: list[AgencyMention], previous: TaskDraft | None = None
+    ) -> TaskDraft:
         text = " ".join(item.paragraphs)
         mentions = self.catalogue.find_mentions(text)
         roles = _roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
+        if lead is None and previous is not None and not addressees:
+            lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:
             frame_lead = _nearest(item.frames, "lead")
             if isinstance(frame_lead, AgencyMention):
@@ -497,7 +702,7 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
-        own = self._parse(text)
+        own = self._own_deadline(text)
         section = _nearest(item.frames, "deadline")
         inherited = False
         if _usable(own):
@@ -641,29 +846,53 @@ def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
 
 
 def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
-    """The agencies after "Kính gửi:" in a letter, recognised where the catalogue knows them."""
+    """The agencies after "Kính gửi:" in a letter, recognised where the catalogue knows them.
+
+    One per line under the heading or after it, separated by ";"; an office-holder ("Hiệu trưởng
+    các trường MN, TH, THCS") is an addressee as written; a blank to fill ("Kính gửi: ……") is none.
+    """
     for index, paragraph in enumerate(doc.paragraphs[:25]):
         pieces = header_pieces(paragraph)
         if not pieces or not fold(pieces[0]).startswith("kinh gui"):
             continue
         parts = [re.sub(r"(?i)^kính gửi\s*:?", "", pieces[0]), *pieces[1:]]
-        following = index + 1
-        while following < len(doc.paragraphs) and re.match(
-            r"^\s*[-–+•]", doc.paragraphs[following]
-        ):
-            parts.append(doc.paragraphs[following])
-            following += 1
+        parts.extend(addressee_lines(doc, index)[0])
         found: list[AgencyMention] = []
-        for part in parts:
-            part = part.strip(" -–+•;.:")
-            if not part:
-                continue
+        for part in (piece for line in parts for piece in re.split(r";", line)):
+            # A footnote mark glued to the last word: "Các Sở Giáo dục và Đào tạo1".
+            part = re.sub(r"(?<=[^\W\d_])\d{1,2}\s*$", "", part.strip(" -–+•;.:,"))
+            part = part.strip(" -–+•;.:,")
+            if sum(char.isalpha() for char in part) < 3:
+                continue  # "…………", "............": the blank of a form letter
             mentions = catalogue.find_mentions(part)
+            if len(mentions) == 1 and mentions[0].start == 0 and mentions[0].entry is None:
+                rest = part[mentions[0].end :]
+                if rest.startswith(",") and rest.lstrip(" ,")[:1].islower():
+                    # "Ban chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn": the whole line.
+                    mentions = [AgencyMention(part, 0, len(part), entry=catalogue.lookup(part))]
             if mentions:
                 found.extend(mentions)
             else:
                 found.append(AgencyMention(part, 0, 0, entry=catalogue.lookup(part)))
         return found
+    return []
+
+
+def _reported_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:
+    """Whom a news item says the letter was sent to: "UBND tỉnh ban hành Công văn số ... gửi
+    (chỉ đạo) các sở, ngành; UBND các huyện ...": the leads of the tasks that name no one."""
+    for paragraph in paragraphs:
+        folded = fold(paragraph)
+        if not _NEWS_LEAD.match(folded):
+            continue
+        verb = re.search(r"\b(?:gui|chi\s+dao|yeu\s+cau|de\s+nghi|giao)\s+", folded)
+        if verb is None:
+            return []
+        mentions = catalogue.find_mentions(paragraph)
+        first = next((m for m in mentions if m.start == verb.end()), None)
+        if first is None:
+            return []
+        return [first, *_co_leads(folded, first, mentions)]
     return []
 
 
@@ -680,6 +909,8 @@ def extract_tasks(
     addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
     segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
     segmenter.letter = bool(addressees)
+    if addressee is None and not addressees:
+        addressees = _reported_addressees(segmenter.paragraphs[:2], catalogue)
     segmenter.run()
     return segmenter.drafts(addressees)
 

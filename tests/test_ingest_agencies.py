@@ -150,3 +150,67 @@ def test_display_and_unknown_flag() -> None:
 
 def test_superiors_and_common_words_are_not_agencies() -> None:
     assert found("UBND tỉnh giao nhiệm vụ; Số 12/TB-UBND; bộ phận một cửa; sở hữu trí tuệ") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát",
+            [
+                ("Hiệu trưởng các trường", None, None),
+                ("Thủ trưởng các đơn vị trực thuộc", None, None),
+            ],
+        ),
+        (
+            "Hiệu trưởng các trường MN - MG (CL - NCL),",
+            [("Hiệu trưởng các trường MN - MG (CL - NCL)", None, None)],
+        ),
+        (
+            "Các cơ sở giáo dục trong toàn tỉnh cho học sinh nghỉ",
+            [("Các cơ sở giáo dục", None, None)],
+        ),
+        (
+            "Trưởng Phòng Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố thông tin",
+            [("Trưởng Phòng Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố", None, None)],
+        ),
+        (
+            "Chủ tịch UBND các xã, phường triển khai",
+            [("Chủ tịch UBND các xã, phường", None, "all_communes")],
+        ),
+        ("Giám đốc các sở triển khai", [("Giám đốc các sở", None, "all_departments")]),
+        (
+            "yêu cầu các ngành, đơn vị và UBND các xã, thị trấn chỉ đạo",
+            [("các ngành, đơn vị và UBND các xã, thị trấn", None, "all_departments+all_communes")],
+        ),
+        ("Giám đốc Sở Y tế chỉ đạo", [("Sở Y tế", "Sở Y tế", None)]),
+    ],
+)
+def test_office_holders_and_collectives_are_agencies_as_written(
+    text: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    assert found(text) == expected
+
+
+def test_bare_plurals_and_common_words_are_no_collective() -> None:
+    # "Các đơn vị" alone stands for the addressees; "phòng chống" is no office.
+    assert found("Các đơn vị thực hiện trước ngày 24/3/2016.") == []
+    assert found("công tác phòng chống bão các huyện") == []
+    assert found("Trường hợp cần thiết, Phòng, chống dịch") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Phòng Tài chính - Kế hoạch",
+        "Ủy ban Dân tộc",
+        "Hội Nông dân tỉnh",
+        "Đài Phát thanh - Truyền hình Hậu Giang",
+        "Trường THCS Hoàng Lương",
+        "Đoàn Đại biểu Quốc hội",
+        "Phòng Giáo dục và Đào tạo Quận 11",
+        "Ban chỉ huy quân sự xã",
+    ],
+)
+def test_more_agencies_by_their_head_word(name: str) -> None:
+    assert found(f"{name} phối hợp thực hiện") == [(name, None, None)]

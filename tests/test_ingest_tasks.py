@@ -12,7 +12,7 @@ import pytest
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
 from ingest.pipeline import DirectiveDraft, draft_to_json, read_directive
-from ingest.tasks import TaskDraft, extract_tasks, summarize
+from ingest.tasks import TaskDraft, extract_tasks, find_addressees, summarize
 from ingest.text import Document, UnreadableDocument
 from tests.test_ingest_text import docx_from_text, make_pdf, pdf_pages_from_text
 
@@ -21,11 +21,7 @@ SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-
 EXPECTED = sorted(DOCUMENTS.glob("*.expected.json"))
 
 # Labelled tasks the importer misses today, with the reason (they count in the measurement).
-KNOWN_MISSES = {
-    # "1. Đồng ý lùi thời gian trình Đề án ... sang tháng 12 năm 2014": an approval that moves a
-    # deadline is skipped with the other approvals ("Đồng ý", "Chấp thuận"). Held-out document.
-    "cong-van-vpcp-4631-2014.txt": 1,
-}
+KNOWN_MISSES: dict[str, int] = {}
 
 
 def catalogue_of(entries: list[dict[str, Any]]) -> Catalogue:
@@ -376,3 +372,170 @@ def test_reimport_has_the_same_hash_and_no_date_is_an_error() -> None:
         "Sở Y tế báo cáo tình hình.".encode(), "x.txt", catalogue=CATALOGUE, issued_on=ISSUED
     )
     assert draft.meta.issued_on == ISSUED
+
+
+# --------------------------------------------------------------------------------------------
+# Letters to many addressees, office-holders, bases, riders and relayed telegrams.
+# --------------------------------------------------------------------------------------------
+
+EMPTY = Catalogue([])
+
+
+def letter(*body: str, catalogue: Catalogue = EMPTY) -> list[TaskDraft]:
+    head = [
+        "Số: 45/PGDĐT",
+        "V/v thu quỹ phòng, chống thiên tai",
+        "Bình Chánh, ngày 18 tháng 3 năm 2016",
+    ]
+    return extract_tasks(
+        Document([*head, *body]), catalogue=catalogue, issued_on=dt.date(2016, 3, 18)
+    )
+
+
+def written(task: TaskDraft) -> str | None:
+    return task.lead.written if task.lead else None
+
+
+def test_office_holders_lead_and_a_dated_sentence_after_a_task_is_its_deadline() -> None:
+    tasks = letter(
+        "Kính gửi:",
+        "- Hiệu trưởng các trường MN - MG (CL - NCL),",
+        "- Thủ trưởng các đơn vị trực thuộc.",
+        "Đề nghị Hiệu trưởng các trường, Thủ trưởng các đơn vị trực thuộc rà soát lại việc thu quỹ "
+        "theo công văn số 498/UBND ngày 17/3/2016 (Đính kèm công văn).",
+        "Các đơn vị thực hiện trước ngày 24/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Hiệu trưởng các trường", dt.date(2016, 3, 24))
+    ]
+    assert [m.written for m in tasks[0].cooperating] == ["Thủ trưởng các đơn vị trực thuộc"]
+
+
+def test_a_task_that_names_no_one_goes_to_the_first_addressee_under_an_empty_kinh_gui() -> None:
+    tasks = letter(
+        "Kính gửi:",
+        "Hiệu trưởng các trường MN, TH, THCS và TH&THCS trên toàn thị xã",
+        "Báo cáo kết quả gửi về Phòng Giáo dục và Đào tạo trước ngày 25/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Hiệu trưởng các trường MN, TH, THCS và TH&THCS", dt.date(2016, 3, 25))
+    ]
+
+
+def test_a_form_letters_blank_is_no_addressee_and_a_basis_is_no_task() -> None:
+    tasks = letter(
+        "Kính gửi: …………………………..……………………..",
+        "Căn cứ Quyết định số 1898/QĐ-TTg ngày 28/11/2017 của Thủ tướng Chính phủ, "
+        "Ủy ban Dân tộc và các bộ, ngành, địa phương đã tổ chức triển khai Đề án.",
+        "Ủy ban Dân tộc đề nghị các bộ, ngành Trung ương và UBND các tỉnh, thành phố trực thuộc "
+        "Trung ương xây dựng báo cáo sơ kết, gửi về Ủy ban Dân tộc trước ngày 15 tháng 5 năm 2016.",
+    )
+    assert [(t.lead and t.lead.group, t.deadline.date) for t in tasks] == [
+        ("all_ministries+all_provinces", dt.date(2016, 5, 15))
+    ]
+    assert find_addressees(Document(["Kính gửi: ……………………", "Căn cứ ..."]), EMPTY) == []
+
+
+def test_a_basis_clause_before_the_agency_that_acts_gives_no_deadline() -> None:
+    (task,) = letter(
+        "Kính gửi: Các Sở Giáo dục và Đào tạo1;",
+        "Bộ Giáo dục và Đào tạo đề nghị các Sở GDĐT triển khai một số nội dung sau:",
+        "1. Căn cứ tình hình dịch tại địa phương sau kỳ nghỉ Tết Nguyên đán, các Sở GDĐT chủ động "
+        "báo cáo Ủy ban nhân dân tỉnh xin ý kiến về việc cho học sinh đi học.",
+    )
+    assert written(task) == "Sở GDĐT" and task.deadline.kind == "ongoing"
+    (addressee,) = find_addressees(Document(["Kính gửi: Các Sở Giáo dục và Đào tạo1;"]), EMPTY)
+    assert addressee.written == "Sở Giáo dục và Đào tạo"
+
+
+def test_a_relayed_telegram_asks_what_follows_yeu_cau() -> None:
+    tasks = letter(
+        "Kính gửi:",
+        "Hiệu trưởng các trường MN, TH, THCS",
+        "Thực hiện Công điện số 14/CĐ-UBND ngày 15/3/2016 của Chủ tịch UBND tỉnh, Phòng GD&ĐT yêu "
+        "cầu: Các đơn vị tiếp tục thực hiện nghiêm Công điện số 14/CĐ-UBND ngày 15/3/2016.",
+        "Các đơn vị báo cáo tình hình thiệt hại trước ngày 25/3/2016.",
+        "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Hiệu trưởng các trường MN, TH, THCS", None),
+        ("Hiệu trưởng các trường MN, TH, THCS", dt.date(2016, 3, 25)),
+    ]
+    assert tasks[0].text.startswith("Các đơn vị tiếp tục")
+
+
+def test_mended_markers_and_the_date_a_duty_starts_from() -> None:
+    tasks = letter(
+        "Thực hiện chỉ đạo khẩn của Giám đốc Sở, yêu cầu các cơ sở giáo dục thực hiện như sau:",
+        "1. Cho học sinh nghỉ học trong 02 ngày (19 và 20 tháng 3 năm 2016);",
+        "2.",
+        "Thủ trưởng các đơn vị trực thuộc Sở thông tin nội dung này đến cha mẹ học sinh;3. Thường "
+        "xuyên theo dõi diễn biến của bão;",
+        "4.Phân công Lãnh đạo trực 24/24 kể từ 10h00 ngày Chủ nhật 20/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("các cơ sở giáo dục", dt.date(2016, 3, 20)),
+        ("Thủ trưởng các đơn vị trực thuộc Sở", None),
+        ("các cơ sở giáo dục", None),
+        ("các cơ sở giáo dục", None),
+    ]
+    assert tasks[2].text.startswith("Thường xuyên theo dõi")
+
+
+def test_a_news_items_report_sentence_is_asked_of_the_agencies_above() -> None:
+    tasks = extract_tasks(
+        Document(
+            [
+                "Ngày 21/4/2020, UBND tỉnh ban hành Công văn số 1915/UBND-KTTH chỉ đạo các Sở, "
+                "Ban, ngành, UBND các huyện, thành phố tổ chức trực trong dịp nghỉ Lễ.",
+                "Các Sở, Ban, ngành, UBND các huyện, thành phố bố trí phân công trực.",
+                "Báo cáo tình hình gửi Văn phòng UBND tỉnh trước 17 giờ 00 ngày 03/5/2020.",
+            ]
+        ),
+        catalogue=EMPTY,
+        issued_on=dt.date(2020, 4, 21),
+    )
+    assert [(t.lead and t.lead.group, t.deadline.date) for t in tasks] == [
+        ("all_departments+all_districts", None),
+        ("all_departments+all_districts", dt.date(2020, 5, 3)),
+    ]
+
+
+def test_an_approval_that_moves_a_deadline_is_the_new_deadline() -> None:
+    (task,) = letter(
+        "Kính gửi: Sở Nội vụ.",
+        "1. Đồng ý lùi thời gian trình Đề án sang tháng 12 năm 2016 như đề nghị của Sở Nội vụ.",
+        catalogue=CATALOGUE,
+    )
+    assert lead_key(task.lead) == "Sở Nội vụ" and task.deadline.date == dt.date(2016, 12, 31)
+
+
+def test_numbered_particulars_belong_to_the_one_task_they_describe() -> None:
+    (task,) = letter(
+        "Kính gửi: Hiệu Trưởng các trường Tiểu học.",
+        "Phòng Giáo dục và Đào tạo Quận 11 đề nghị Hiệu Trưởng các trường Tiểu học tổ chức "
+        "cuộc thi vẽ tranh nha học đường như sau:",
+        "1. Thời gian dự thi: Từ ngày 05/4/2016 đến ngày 30/4/2016.",
+        "2. Đối tượng dự thi: Học sinh từ lớp 1 đến lớp 4.",
+        "Đề nghị các đơn vị phối hợp triển khai thực hiện./.",
+    )
+    assert written(task) == "Hiệu Trưởng các trường Tiểu học"
+    assert task.deadline.date == dt.date(2016, 4, 30)
+
+
+def test_a_news_item_names_the_addressees_and_a_list_after_a_colon_names_no_actor() -> None:
+    tasks = extract_tasks(
+        Document(
+            [
+                "Ngày 16/4/2020, UBND tỉnh ban hành công văn số 1232/UBND-VP gửi các sở, ngành; "
+                "UBND các huyện, thành phố về việc tổ chức trực trong dịp nghỉ Lễ.",
+                "Theo đó, Chủ tịch UBND tỉnh yêu cầu: từ ngày 30/4/2020 đến hết ngày 03/5/2020, "
+                "các đơn vị bố trí, phân công trực hợp lý.",
+                "Thông báo đến các trường cho học sinh các trường: Mầm non, tiểu học, Trung tâm "
+                "Giáo dục thường xuyên nghỉ học.",
+            ]
+        ),
+        catalogue=EMPTY,
+        issued_on=dt.date(2020, 4, 16),
+    )
+    assert [written(t) for t in tasks] == ["các sở, ngành; UBND các huyện, thành phố"] * 2
