@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, fold  # noqa: E402
 from ingest.pipeline import DirectiveDraft, read_directive  # noqa: E402
 
-SAMPLE = ROOT.parent / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
+SAMPLE = ROOT / "bot" / "demo_data" / "thong-bao-ket-luan-2023.txt"  # the shared sample, shipped
 RUNS = 5
 
 

@@ -9,9 +9,9 @@ import pytest
 
 from ingest.metadata import read_metadata
 from ingest.text import Document, extract_text
+from tests.conftest import SAMPLE
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
-SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 
 
 def meta_of(name: str):  # type: ignore[no-untyped-def]
@@ -20,8 +20,6 @@ def meta_of(name: str):  # type: ignore[no-untyped-def]
 
 
 def test_sample_without_header() -> None:
-    if not SAMPLE.exists():
-        pytest.skip("the shared sample is not here")
     meta = read_metadata(extract_text(SAMPLE.read_bytes(), SAMPLE.name))
     assert meta.number is None
     assert meta.kind == "Thông báo kết luận"

@@ -14,10 +14,10 @@ from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
 from ingest.pipeline import DirectiveDraft, draft_to_json, read_directive
 from ingest.tasks import TaskDraft, extract_tasks, find_addressees, summarize
 from ingest.text import Document, UnreadableDocument
+from tests.conftest import SAMPLE
 from tests.test_ingest_text import docx_from_text, make_pdf, pdf_pages_from_text
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
-SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 EXPECTED = sorted(DOCUMENTS.glob("*.expected.json"))
 
 # Labelled tasks the importer misses today, with the reason (they count in the measurement).
@@ -43,8 +43,6 @@ def task_key(task: TaskDraft) -> tuple[str | None, str | None]:
 def load(expected_path: Path) -> tuple[dict[str, Any], DirectiveDraft]:
     expected = json.loads(expected_path.read_text(encoding="utf-8"))
     if expected.get("shared_sample"):
-        if not SAMPLE.exists():
-            pytest.skip("the shared sample is not here")
         data, name = SAMPLE.read_bytes(), SAMPLE.name
     else:
         path = DOCUMENTS / expected["file"]
@@ -83,8 +81,6 @@ SAMPLE_CATALOGUE = Catalogue(
 
 @pytest.fixture(scope="module")
 def sample() -> DirectiveDraft:
-    if not SAMPLE.exists():
-        pytest.skip("the shared sample is not here")
     return read_directive(SAMPLE.read_bytes(), SAMPLE.name, catalogue=SAMPLE_CATALOGUE)
 
 
@@ -225,8 +221,6 @@ def test_measured_recall_and_precision() -> None:
     matched = labelled = found = 0
     for path in EXPECTED:
         expected = json.loads(path.read_text(encoding="utf-8"))
-        if expected.get("shared_sample") and not SAMPLE.exists():
-            continue
         _expected, draft = load(path)
         m, lab, f = scores(expected["tasks"], draft.tasks)
         matched, labelled, found = matched + m, labelled + lab, found + f

@@ -16,9 +16,9 @@ from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
 
 from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text
+from tests.conftest import SAMPLE
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
-SAMPLE = Path(__file__).parents[2] / "shared" / "samples" / "thong-bao-ket-luan-2023.txt"
 
 
 # --------------------------------------------------------------------------------------------
@@ -213,8 +213,6 @@ VIETNAMESE = (
 
 
 def test_sample_paragraphs_footnotes_and_page_breaks() -> None:
-    if not SAMPLE.exists():
-        pytest.skip("the shared sample is not here")
     document = read(SAMPLE.read_bytes(), SAMPLE.name)
     assert document.paragraphs[0] == "THÔNG BÁO"
     assert set(document.footnotes) == {str(n) for n in range(1, 10)}
