@@ -1,0 +1,55 @@
+"""Every message, in both languages: the same placeholders, and HTML that Telegram accepts."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from bot.telegram_html import parse_html
+from bot.texts import CATALOGUE, COMMANDS, Texts, split_message
+
+HOSTILE = '<b>Sở & Ban</b> "x" <script>'
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_both_languages_take_the_same_values(key: str) -> None:
+    vietnamese, english = CATALOGUE[key]
+
+    assert vietnamese and english
+    assert _placeholders(vietnamese) == _placeholders(english)
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_message_is_valid_telegram_html_even_with_hostile_values(
+    language: str, key: str
+) -> None:
+    template = CATALOGUE[key][0 if language == "vi" else 1]
+    values = dict.fromkeys(_placeholders(template), HOSTILE)
+
+    parsed = parse_html(Texts(language)(key, **values))  # raises on markup Telegram refuses
+
+    assert ("<script>" in parsed.text) == bool(values)  # user text arrives as text, not markup
+
+
+def test_vietnamese_is_the_default_and_english_an_option() -> None:
+    assert Texts()("tasks_empty") == "Không có nhiệm vụ nào đang mở. 👍"
+    assert Texts("en")("tasks_empty") == "No open tasks. 👍"
+    assert Texts("en").help().splitlines()[1] == f"/{COMMANDS[0].name} — {COMMANDS[0].en}"
+
+
+def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
+    blocks = [f"<b>#{n}</b> " + "việc " * 40 for n in range(100)]
+
+    chunks = split_message("<b>Tiêu đề</b>", blocks, limit=1000)
+
+    assert all(len(chunk) <= 1000 for chunk in chunks)
+    assert all(chunk.startswith("<b>Tiêu đề</b>") for chunk in chunks)
+    assert "".join(chunks).count("<b>#") == 100
+    for chunk in chunks:
+        parse_html(chunk)
