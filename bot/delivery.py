@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter
@@ -37,6 +39,11 @@ def task_buttons(texts: Texts, task_ids: list[int]) -> InlineKeyboardMarkup | No
     )
 
 
+# Telegram asks for no more than about one message a second in one chat; the rate limiter
+# spaces messages overall and per group, this spaces the parts of one long digest.
+PAUSE_BETWEEN_PARTS = 1.0
+
+
 class TelegramDigestSender:
     """The sweep's DigestSender, for a real (or test) Bot API server."""
 
@@ -51,6 +58,8 @@ class TelegramDigestSender:
         first_id: int | None = None
         try:
             for index, chunk in enumerate(chunks):
+                if index:
+                    await asyncio.sleep(PAUSE_BETWEEN_PARTS)
                 markup = buttons if index == len(chunks) - 1 else None
                 message = await self.bot.send_message(
                     telegram_chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup

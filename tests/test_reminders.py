@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
@@ -119,6 +120,13 @@ async def test_a_long_digest_is_split_cleanly_under_telegrams_limit(bot: Harness
     parts = [m for m in bot.server.sent_messages(group["id"]) if "⏰" in m.get("text", "")]
     assert len(parts) >= 2
     assert all(len(m["text"]) <= 4096 for m in parts)
+    sent_at = [
+        c.time for c in bot.server.calls("sendMessage") if c.params["chat_id"] == group["id"]
+    ]
+    assert all(
+        later - earlier >= 1.0
+        for earlier, later in zip(sent_at[-len(parts) :], sent_at[-len(parts) + 1 :])
+    )
     listed = [int(n) for m in parts for n in re.findall(r"^#(\d+) ", m["text"], flags=re.MULTILINE)]
     assert listed == ids  # every task once, in order
     assert [("reply_markup" in m) for m in parts] == [False] * (len(parts) - 1) + [True]
