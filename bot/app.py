@@ -91,6 +91,7 @@ def build_application(
         ("tasks", handlers.list_tasks),
         ("due", handlers.due),
         ("overdue", handlers.overdue),
+        ("report", handlers.report),
         ("done", handlers.done),
         ("undo", handlers.undo),
         ("task", handlers.show_task),

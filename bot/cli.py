@@ -19,23 +19,25 @@ from telegram.error import TelegramError
 from telegram.ext import Application
 
 from bot import importing
+from bot import reports as report_files
 from bot.app import build_application, build_sweep
 from bot.config import ConfigError, Settings, load_settings
 from bot.demo import run_demo
 from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
-from bot.texts import fmt_date
+from bot.texts import Texts, fmt_date
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
 from ingest.text import UnreadableDocument
 from jobs.sweep import Digest, SweepReport
-from storage import access, agencies, tasks
+from storage import access, agencies, reports, tasks
 from storage.db import Database
 from storage.directives import Saved
 from storage.errors import StorageError
 from storage.migrate import alembic_config, upgrade
 from storage.models import Role
+from storage.reports import MonthReport
 from vncalendar import SystemClock
 from vncalendar import dates as vn_dates
 from vncalendar.recurrence import Recurrence
@@ -337,6 +339,36 @@ def _parse_line(line: str, settings: Settings) -> dict[str, Any]:
         return {"error": f"{type(error).__name__}: {error}", "line": line.strip()}
 
 
+def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    try:
+        year, month = vn_dates.parse_month(args.month)
+    except ValueError as error:
+        raise UsageError(str(error)) from None
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> MonthReport:
+        async with database.session() as session:
+            return await reports.month_report(
+                session=session,
+                year=int(year),
+                month=int(month),
+                today=clock.today(),
+                tz=settings.tz,
+            )
+
+    result = _run_db(settings, work)
+    texts = Texts(settings.bot.language)
+    Path(args.out).write_bytes(report_files.workbook(result, texts))
+    if args.chart:
+        Path(args.chart).write_bytes(report_files.chart(result, texts))
+    total = result.total
+    print(
+        f"{month:02d}/{year}: {total.due} tasks due, {total.on_time} on time, "
+        f"{total.late} late, {total.overdue} overdue, {total.pending} not yet due -> {args.out}"
+    )
+    return 0
+
+
 def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
     upgrade(settings.database_url)
     alembic_command.revision(
@@ -532,6 +564,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--jsonl", action="store_true", help='read {"text", "ref"} lines on stdin, write results'
     )
     deadline.set_defaults(handler=cmd_parse_deadline)
+
+    report = commands.add_parser("report", help="a month's results as an Excel file (and a chart)")
+    report.add_argument("--month", required=True, help="mm/yyyy")
+    report.add_argument("--out", required=True, help="the .xlsx file to write")
+    report.add_argument("--chart", help="also write the chart as a .png")
+    report.set_defaults(handler=cmd_report)
 
     remind = commands.add_parser("remind", help="run one reminder sweep now and show what went out")
     remind.add_argument("--date", help="sweep as of this day (YYYY-MM-DD or dd/mm/yyyy)")

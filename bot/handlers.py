@@ -13,9 +13,10 @@ from telegram.constants import ParseMode
 from telegram.error import Conflict, NetworkError
 from telegram.ext import ContextTypes
 
+from bot import reports as report_files
 from bot.delivery import task_buttons
 from bot.services import Services, services
-from storage import access, tasks
+from storage import access, reports, tasks
 from storage.access import Caller
 from storage.errors import (
     AlreadyDecided,
@@ -34,6 +35,7 @@ from storage.errors import (
     StorageError,
     TaskNotFound,
 )
+from vncalendar.dates import parse_month
 
 log = logging.getLogger(__name__)
 Ctx = ContextTypes.DEFAULT_TYPE
@@ -193,6 +195,48 @@ async def overdue(update: Update, context: Ctx) -> None:
         today = r.app.clock.today()
         grouped = await tasks.overdue_by_agency(session=r.session, today=today)
     await reply(update, r.app.texts.overdue(grouped, today))
+
+
+async def report(update: Update, context: Ctx) -> None:
+    """Coordinators: the month's results as a chart and an Excel file (/report 01/2023)."""
+    app = services(context)
+    today = app.clock.today()
+    try:
+        month = parse_month(context.args[0]) if context.args else (today.year, today.month)
+    except ValueError:
+        await reply(update, app.texts("report_usage"))
+        return
+    async with request(update, context) as r:
+        if not r.caller.is_coordinator:
+            await reply(update, app.texts("coordinators_only"))
+            return
+        result = await reports.month_report(
+            session=r.session, year=month[0], month=month[1], today=today, tz=app.settings.tz
+        )
+    label = f"{month[1]:02d}/{month[0]}"
+    if not result.tasks:
+        await reply(update, app.texts("report_empty", month=label))
+        return
+    message = update.effective_message
+    assert message is not None
+    total = result.total
+    caption = app.texts(
+        "report_caption",
+        month=label,
+        due=total.due,
+        on_time=total.on_time,
+        late=total.late,
+        overdue=total.overdue,
+        pending=total.pending,
+    )
+    await message.reply_photo(
+        report_files.chart(result, app.texts), caption=caption, do_quote=False
+    )
+    await message.reply_document(
+        report_files.workbook(result, app.texts),
+        filename=f"nhacviec-{month[0]}-{month[1]:02d}.xlsx",
+        do_quote=False,
+    )
 
 
 async def done(update: Update, context: Ctx) -> None:

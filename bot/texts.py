@@ -283,6 +283,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{name}” có thể là: {candidates}. Hãy ghi rõ hơn.",
         "“{name}” could be: {candidates}. Be more precise.",
     ),
+    "report_title": ("Kết quả thực hiện nhiệm vụ tháng {month}", "Tasks due in {month}"),
+    "report_sheet_summary": ("Tổng hợp", "Summary"),
+    "report_sheet_tasks": ("Nhiệm vụ", "Tasks"),
+    "report_agency": ("Cơ quan chủ trì", "Lead agency"),
+    "report_due": ("Đến hạn trong tháng", "Due in the month"),
+    "report_on_time": ("Hoàn thành đúng hạn", "Done on time"),
+    "report_late": ("Hoàn thành quá hạn", "Done late"),
+    "report_overdue": ("Quá hạn chưa hoàn thành", "Overdue, not done"),
+    "report_pending": ("Chưa đến hạn", "Not yet due"),
+    "report_total": ("Tổng cộng", "Total"),
+    "report_number": ("Số", "No."),
+    "report_task": ("Nội dung", "Task"),
+    "report_deadline": ("Thời hạn", "Deadline"),
+    "report_outcome": ("Kết quả", "Outcome"),
+    "report_done_on": ("Ngày hoàn thành", "Done on"),
+    "report_note": ("Ghi chú", "Note"),
+    "report_caption": (
+        "📊 Tháng {month}: {due} nhiệm vụ đến hạn — {on_time} đúng hạn, {late} quá hạn đã xong, "
+        "{overdue} quá hạn chưa xong, {pending} chưa đến hạn.",
+        "📊 {month}: {due} tasks due — {on_time} on time, {late} done late, {overdue} overdue, "
+        "{pending} not yet due.",
+    ),
+    "report_empty": (
+        "Không có nhiệm vụ nào đến hạn trong tháng {month}.",
+        "No task was due in {month}.",
+    ),
+    "report_usage": (
+        "Cách dùng: <code>/report</code> (tháng này) hoặc <code>/report mm/yyyy</code>.",
+        "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>.",
+    ),
     "chat_lost": (
         "⚠️ Không gửi được nhắc việc tới nhóm “{chat}” của {agency}: {reason}. "
         "Nhóm đã được tạm ngừng; hãy mời lại bot và đăng ký lại.",
@@ -325,6 +355,11 @@ COMMANDS: tuple[Command, ...] = (
         "Correct a document's preview (coordinators)",
     ),
     Command("overdue", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"),
+    Command(
+        "report",
+        "Báo cáo tháng: biểu đồ và tệp Excel (điều phối)",
+        "Monthly report: chart and Excel file (coordinators)",
+    ),
     Command("register", "Đăng ký nhóm với đơn vị: /register MÃ", "Register a chat: /register CODE"),
     Command("help", "Hướng dẫn sử dụng", "How to use the bot"),
 )

@@ -266,3 +266,18 @@ def test_parse_deadline_jsonl_answers_every_line(cli: Cli, monkeypatch: pytest.M
     assert code == 0
     assert [r.get("deadline", "error") for r in results] == ["2023-03-31", "error", None]
     assert results[2]["kind"] == "ongoing"
+
+
+def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", "agencies.csv")
+    cli("task", "add", "--agency", "STC", "--deadline", "31/01/2023", "Kế hoạch chung")
+
+    code, out, _ = cli("report", "--month", "01/2023", "--out", "jan.xlsx", "--chart", "jan.png")
+
+    assert code == 0
+    assert out == "01/2023: 1 tasks due, 0 on time, 0 late, 1 overdue, 0 not yet due -> jan.xlsx\n"
+    assert (tmp_path / "jan.xlsx").read_bytes().startswith(b"PK")  # a zip: .xlsx
+    assert (tmp_path / "jan.png").read_bytes().startswith(b"\x89PNG")
+    assert cli("report", "--month", "13/2023", "--out", "x.xlsx")[2].startswith(
+        "nhacviec: not a month"
+    )

@@ -31,3 +31,17 @@ def parse_date(text: str) -> date:
         return date(year, month, day)
     except ValueError:
         raise NotADate(stripped, well_formed=True) from None
+
+
+_MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})")
+
+
+def parse_month(text: str) -> tuple[int, int]:
+    """A month written mm/yyyy (or yyyy-mm) as (year, month); raises ValueError."""
+    found = _MONTH.fullmatch(text.strip())
+    if found is None:
+        raise ValueError(f"not a month: {text!r} (write mm/yyyy)")
+    month, year = found.group(1, 2) if found.group(1) else found.group(4, 3)
+    if not 1 <= int(month) <= 12:
+        raise ValueError(f"not a month: {text!r}")
+    return int(year), int(month)
