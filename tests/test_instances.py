@@ -249,3 +249,25 @@ async def test_webhook_mode_serves_commands_posted_by_telegram(
     assert registered.params["secret_token"] == "s3cret-path-token"
     assert reply["text"].startswith("Các lệnh")
     assert server.calls("getUpdates") == []
+
+
+async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str) -> None:
+    async with TelegramServer(TOKEN) as server:
+        process = await _nhacviec(_env(server, sqlite_url), "run")
+        try:
+            await server.wait_for_poller(timeout=30)
+            user = server.add_user("Lan")
+            server.user_sends(server.add_private_chat(user), user, "/help")
+            (reply,) = await server.wait_for_messages(1, timeout=10)
+            process.send_signal(signal.SIGTERM)
+            await asyncio.wait_for(process.wait(), timeout=20)
+        finally:
+            if process.returncode is None:
+                process.kill()
+        _, err = await process.communicate()
+    log = err.decode()
+
+    assert reply["text"].startswith("Các lệnh\n/tasks — ")
+    assert process.returncode == 0, log
+    assert "database migrated: 0001" in log
+    assert TOKEN not in log
