@@ -52,6 +52,18 @@ async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Proce
     )
 
 
+async def _stop(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, as systemd stops a service; wait for a clean exit (kill if none); its log."""
+    try:
+        process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), timeout=20)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    _, err = await process.communicate()
+    return err.decode()
+
+
 async def _world(
     server: TelegramServer, database_url: str, agencies_count: int, tasks_each: int
 ) -> set[tuple[int, int]]:
@@ -189,8 +201,7 @@ async def test_a_second_poller_on_the_same_token_makes_the_first_stop_with_a_cle
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=10)  # the second one serves
         finally:
-            second.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(second.wait(), timeout=20)
+            await _stop(second)
 
     assert first.returncode == 1
     log = first_err.decode()
@@ -207,16 +218,12 @@ async def test_a_sweep_only_instance_takes_no_updates_and_stops_on_sigterm(sqlit
         )
         try:
             await server.wait_for_call("setMyCommands", timeout=30)
-            process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(process.wait(), timeout=20)
         finally:
-            if process.returncode is None:
-                process.kill()
-        _, err = await process.communicate()
+            log = await _stop(process)
 
-    assert process.returncode == 0, err.decode()
+    assert process.returncode == 0, log
     assert server.calls("getUpdates") == []
-    assert "sweep-only: reminders are sent on schedule" in err.decode()
+    assert "sweep-only: reminders are sent on schedule" in log
 
 
 async def test_webhook_mode_serves_commands_posted_by_telegram(
@@ -238,14 +245,10 @@ async def test_webhook_mode_serves_commands_posted_by_telegram(
             user = server.add_user("Lan")
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=15)
-            process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(process.wait(), timeout=20)
         finally:
-            if process.returncode is None:
-                process.kill()
-        _, err = await process.communicate()
+            log = await _stop(process)
 
-    assert process.returncode == 0, err.decode()
+    assert process.returncode == 0, log
     assert registered.params["secret_token"] == "s3cret-path-token"
     assert reply["text"].startswith("Các lệnh")
     assert server.calls("getUpdates") == []
@@ -259,13 +262,8 @@ async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str)
             user = server.add_user("Lan")
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=10)
-            process.send_signal(signal.SIGTERM)
-            await asyncio.wait_for(process.wait(), timeout=20)
         finally:
-            if process.returncode is None:
-                process.kill()
-        _, err = await process.communicate()
-    log = err.decode()
+            log = await _stop(process)
 
     assert reply["text"].startswith("Các lệnh\n/tasks — ")
     assert process.returncode == 0, log
