@@ -81,8 +81,8 @@ async def test_a_sent_directive_is_previewed_corrected_and_saved_once(bot: Harne
 
     (corrected,) = await bot.say(bang, office, "/fix 15 chutri Sở Tài chính")
     assert "15. Sở Tài chính — 31/03/2023" in corrected["text"]
-    (dated,) = await bot.say(bang, office, "/fix 5 han 31/02/2023")
-    assert dated["text"].startswith("“31/02/2023” không phải là một ngày có thật.")
+    (no_such_day,) = await bot.say(bang, office, "/fix 5 han 31/02/2023")
+    assert no_such_day["text"].startswith("“31/02/2023” không phải là một ngày có thật.")
 
     (saved,) = await bot.press(
         bang, office, corrected, corrected["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
