@@ -24,7 +24,7 @@ from bot.config import Settings
 from bot.delivery import TelegramDigestSender
 from bot.polling import GetUpdatesRequest
 from bot.services import SERVICES_KEY, Services, services, services_of
-from bot.texts import Texts
+from bot.texts import COMMANDS, Texts
 from jobs.sweep import SendDigest, Sweep
 from storage.access import coordinator_chat_ids
 from storage.db import Database
@@ -34,6 +34,8 @@ from vncalendar import Clock, SystemClock, WorkingCalendar
 log = logging.getLogger(__name__)
 
 SWEEP_JOB = "daily-sweep"
+# Vietnamese commands that do the same as the Latin ones: /xong is /done.
+ALIASES = {c.name: (c.alias,) for c in COMMANDS} | {"start": ("batdau",)}
 # A sweep missed by less than this (the machine was asleep, the process restarting) still runs;
 # one missed by more is left to the start-up catch-up, and runs of a backlog coalesce into one.
 SWEEP_MISFIRE_GRACE = timedelta(hours=4)
@@ -98,7 +100,7 @@ def build_application(
         ("extend", extensions.extend),
         ("fix", documents.fix),
     ):
-        application.add_handler(CommandHandler(name, callback))
+        application.add_handler(CommandHandler([name, *ALIASES.get(name, ())], callback))
     application.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
     application.add_handler(
         CallbackQueryHandler(extensions.ask_button, pattern=extensions.ASK_PATTERN)

@@ -331,37 +331,52 @@ ROLE_NAMES: dict[Role, tuple[str, str]] = {
 
 @dataclass(frozen=True)
 class Command:
-    """A bot command: its name and what /help and Telegram's menu say of it."""
+    """A bot command: its name, its Vietnamese alias, and what /help and the menu say of it."""
 
     name: str
+    alias: str
     vi: str
     en: str
 
 
 COMMANDS: tuple[Command, ...] = (
-    Command("tasks", "Nhiệm vụ đang mở của đơn vị", "Open tasks of my agency"),
-    Command("due", "Nhiệm vụ đến hạn trong tháng này", "Tasks due this month"),
-    Command("done", "Báo hoàn thành: /done SỐ ghi chú", "Mark done: /done NUMBER note"),
-    Command("undo", "Mở lại nhiệm vụ vừa báo xong: /undo SỐ", "Reopen a task: /undo NUMBER"),
+    Command("tasks", "nhiemvu", "Nhiệm vụ đang mở của đơn vị", "Open tasks of my agency"),
+    Command("due", "trongthang", "Nhiệm vụ đến hạn trong tháng này", "Tasks due this month"),
+    Command("done", "xong", "Báo hoàn thành: /done SỐ ghi chú", "Mark done: /done NUMBER note"),
+    Command(
+        "undo", "hoantac", "Mở lại nhiệm vụ vừa báo xong: /undo SỐ", "Reopen a task: /undo NUMBER"
+    ),
     Command(
         "extend",
+        "giahan",
         "Xin gia hạn: /extend SỐ dd/mm/yyyy lý do",
         "Ask for more time: /extend NUMBER dd/mm/yyyy reason",
     ),
-    Command("task", "Xem chi tiết một nhiệm vụ: /task SỐ", "Show one task: /task NUMBER"),
+    Command(
+        "task", "chitiet", "Xem chi tiết một nhiệm vụ: /task SỐ", "Show one task: /task NUMBER"
+    ),
     Command(
         "fix",
+        "sua",
         "Sửa bản xem trước khi nhập văn bản (điều phối)",
         "Correct a document's preview (coordinators)",
     ),
-    Command("overdue", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"),
+    Command(
+        "overdue", "quahan", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"
+    ),
     Command(
         "report",
+        "baocao",
         "Báo cáo tháng: biểu đồ và tệp Excel (điều phối)",
         "Monthly report: chart and Excel file (coordinators)",
     ),
-    Command("register", "Đăng ký nhóm với đơn vị: /register MÃ", "Register a chat: /register CODE"),
-    Command("help", "Hướng dẫn sử dụng", "How to use the bot"),
+    Command(
+        "register",
+        "dangky",
+        "Đăng ký nhóm với đơn vị: /register MÃ",
+        "Register a chat: /register CODE",
+    ),
+    Command("help", "huongdan", "Hướng dẫn sử dụng", "How to use the bot"),
 )
 
 
@@ -387,7 +402,9 @@ class Texts:
 
     def help(self) -> str:
         lines = [self("help_title")]
-        lines += [f"/{c.name} — {escape(c.en if self.index else c.vi)}" for c in COMMANDS]
+        lines += [
+            f"/{c.name} (/{c.alias}) — {escape(c.en if self.index else c.vi)}" for c in COMMANDS
+        ]
         return "\n".join(lines)
 
     def command_descriptions(self) -> list[tuple[str, str]]:

@@ -49,7 +49,7 @@ async def test_the_whole_path_invite_remind_once_close(database_url: str) -> Non
         assert "hạn 15/03/2023, còn 7 ngày" in reminder["text"]
         assert bot.reminders_in(hung_chat) == []  # another agency's chat hears nothing
 
-        (closed,) = await bot.say(lan, finance, f"/done {plan} đã trình UBND tỉnh")
+        (closed,) = await bot.say(lan, finance, f"/xong {plan} đã trình UBND tỉnh")  # /done
         assert closed["text"].startswith(
             f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan} (đúng hạn)."
         )
@@ -241,7 +241,7 @@ async def test_help_and_the_command_menu_list_the_same_commands(bot: Harness) ->
 
     menu = [c.params for c in bot.server.calls("setMyCommands")]
     assert [line.split(" — ")[0] for line in answer["text"].splitlines()[1:]] == [
-        f"/{c.name}" for c in COMMANDS
+        f"/{c.name} (/{c.alias})" for c in COMMANDS
     ]
     default_menu = next(m for m in menu if "language_code" not in m)
     assert [c["command"] for c in default_menu["commands"]] == [c.name for c in COMMANDS]

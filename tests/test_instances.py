@@ -265,7 +265,7 @@ async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str)
         finally:
             log = await _stop(process)
 
-    assert reply["text"].startswith("Các lệnh\n/tasks — ")
+    assert reply["text"].startswith("Các lệnh\n/tasks (/nhiemvu) — ")
     assert process.returncode == 0, log
     assert "database migrated: 0001" in log
     assert TOKEN not in log

@@ -40,7 +40,10 @@ def test_every_message_is_valid_telegram_html_even_with_hostile_values(
 def test_vietnamese_is_the_default_and_english_an_option() -> None:
     assert Texts()("tasks_empty") == "Không có nhiệm vụ nào đang mở. 👍"
     assert Texts("en")("tasks_empty") == "No open tasks. 👍"
-    assert Texts("en").help().splitlines()[1] == f"/{COMMANDS[0].name} — {COMMANDS[0].en}"
+    assert (
+        Texts("en").help().splitlines()[1]
+        == f"/{COMMANDS[0].name} (/{COMMANDS[0].alias}) — {COMMANDS[0].en}"
+    )
 
 
 def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
