@@ -241,10 +241,17 @@ class Sweep:
         now = self.clock.now()
 
         async def claim_all(session: AsyncSession) -> list[tuple[int | None, Planned]]:
-            results = []
+            # One query answers for what went out earlier (a restart, a second run this
+            # morning), instead of a refused claim per reminder.
+            task_ids = sorted({plan.reminder.task_id for plan in planned})
+            sent = await ledger.sent_keys(session=session, task_ids=task_ids)
+            results: list[tuple[int | None, Planned]] = []
             for plan in planned:
                 assert plan.chat.id is not None
                 key = ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
+                if key in sent:
+                    results.append((None, plan))
+                    continue
                 claimed = await ledger.claim(
                     session=session,
                     key=key,

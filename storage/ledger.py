@@ -91,6 +91,18 @@ async def claim(
     return int(retaken) if retaken is not None else None
 
 
+async def sent_keys(*, session: AsyncSession, task_ids: Sequence[int]) -> set[SlotKey]:
+    """The reminders of these tasks already delivered: a sweep need not even try to claim them."""
+    if not task_ids:
+        return set()
+    rows = await session.exec(
+        select(Reminder.task_id, Reminder.chat_id, Reminder.slot).where(
+            col(Reminder.task_id).in_(task_ids), Reminder.status == ReminderStatus.SENT
+        )
+    )
+    return {SlotKey(task_id, chat_id, slot) for task_id, chat_id, slot in rows.all()}
+
+
 async def mark_sent(
     *, session: AsyncSession, ids: Sequence[int], message_id: int, now: datetime
 ) -> None:
