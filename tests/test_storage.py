@@ -432,3 +432,46 @@ async def test_a_missed_period_is_recorded_when_the_next_one_begins(db: Database
         (date(2023, 9, 30), "missed"),
     ]
     assert current.task.deadline == date(2023, 12, 31)
+
+
+async def test_the_ledger_says_which_reminders_already_went_out(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+        )
+        code = await access.create_invite(
+            session=session,
+            agency_id=ids["STC"],
+            role=Role.STAFF,
+            now=NOW,
+            valid_for=timedelta(days=1),
+        )
+        await access.redeem_invite(
+            session=session,
+            code=code,
+            user_id=5,
+            display_name=None,
+            chat_id=-100,
+            chat_title=None,
+            now=NOW,
+        )
+        chat = await access.chat_by_telegram_id(session=session, telegram_id=-100)
+    assert task.id is not None and chat is not None and chat.id is not None
+    sent, pending = (
+        ledger.SlotKey(task.id, chat.id, slot) for slot in ("d7:2023-01-31", "d3:2023-01-31")
+    )
+    policy = ledger.ClaimPolicy()
+    async with db.session() as session:
+        first = await ledger.claim(session=session, key=sent, now=NOW, instance="a", policy=policy)
+        await ledger.claim(session=session, key=pending, now=NOW, instance="a", policy=policy)
+        assert first is not None
+        await ledger.mark_sent(session=session, ids=[first], message_id=77, now=NOW)
+    async with db.session() as session:
+        keys = await ledger.sent_keys(session=session, task_ids=[task.id])
+
+    assert keys == {sent}  # claimed but not yet sent does not count
