@@ -7,7 +7,7 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import importing
-from bot.handlers import Ctx, refusal, reply, request
+from bot.handlers import Ctx, parse_number, refusal, reply, request
 from bot.services import Services, services
 from bot.texts import import_preview
 from ingest.text import UnreadableDocument
@@ -109,7 +109,7 @@ async def fix(update: Update, context: Ctx) -> None:
     assert chat is not None
     if (
         len(args) < 3
-        or not args[0].isdigit()
+        or parse_number(args[0]) is None
         or args[1].lower() not in _DEADLINE_WORDS | _LEAD_WORDS
     ):
         await reply(update, app.texts("fix_usage"))
@@ -154,8 +154,12 @@ async def decide(update: Update, context: Ctx) -> None:
     assert query is not None and query.data is not None
     _, action, raw_id = query.data.split(":")
     app = services(context)
+    request_id = parse_number(raw_id)
+    if request_id is None:
+        await query.answer(app.texts("bad_button"), show_alert=True)
+        return
     async with request(update, context) as r:
-        pending = await r.session.get(ImportRequest, int(raw_id))
+        pending = await r.session.get(ImportRequest, request_id)
         if not r.caller.is_coordinator:
             await query.answer(refusal(app, CoordinatorsOnly()), show_alert=True)
             return

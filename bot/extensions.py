@@ -7,7 +7,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.handlers import Ctx, refusal, reply, request
+from bot.handlers import Ctx, parse_number, refusal, reply, request
 from bot.services import Services, services
 from bot.texts import fmt_date
 from storage import access, extensions
@@ -24,7 +24,8 @@ async def extend(update: Update, context: Ctx) -> None:
     """Ask for a later deadline: /extend 12 30/04/2023 chờ ý kiến của Bộ."""
     app = services(context)
     args = context.args or []
-    if len(args) < 2 or not args[0].lstrip("#").isdigit():
+    task_id = parse_number(args[0]) if args else None
+    if len(args) < 2 or task_id is None:
         await reply(update, app.texts("extend_usage"))
         return
     try:
@@ -32,7 +33,7 @@ async def extend(update: Update, context: Ctx) -> None:
     except NotADate as error:
         await reply(update, app.texts("bad_date", text=error.text))
         return
-    task_id, reason = int(args[0].lstrip("#")), " ".join(args[2:]).strip() or None
+    reason = " ".join(args[2:]).strip() or None
     chat = update.effective_chat
     assert chat is not None
     try:
@@ -84,8 +85,11 @@ async def ask_button(update: Update, context: Ctx) -> None:
     """⏳ under a task: say how to ask, with the task's number and deadline filled in."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    task_id = int(query.data.partition(":")[2])
+    task_id = parse_number(query.data.partition(":")[2])
     app = services(context)
+    if task_id is None:
+        await query.answer(app.texts("bad_button"), show_alert=True)
+        return
     try:
         async with request(update, context) as r:
             view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
@@ -107,12 +111,16 @@ async def decide_button(update: Update, context: Ctx) -> None:
     assert query is not None and query.data is not None
     action, _, raw_id = query.data.partition(":")
     app = services(context)
+    request_id = parse_number(raw_id)
+    if request_id is None:
+        await query.answer(app.texts("bad_button"), show_alert=True)
+        return
     try:
         async with request(update, context) as r:
             decision = await extensions.decide_extension(
                 session=r.session,
                 caller=r.caller,
-                request_id=int(raw_id),
+                request_id=request_id,
                 approve=action == "approve",
                 now=app.clock.now(),
             )

@@ -101,8 +101,16 @@ async def request(update: Update, context: Ctx) -> AsyncIterator[Request]:
         yield Request(app, session, caller)
 
 
-def _task_id(text: str | None) -> int | None:
-    return int(text) if text is not None and text.lstrip("#").isdigit() else None
+# Ids are 32-bit integers in the database: a longer number is no id, not a database error.
+MAX_ID = 2**31 - 1
+
+
+def parse_number(text: str | None) -> int | None:
+    """A task or request number as typed ("12" or "#12"), or None if it is not one."""
+    digits = (text or "").strip().lstrip("#")
+    if not digits.isdigit() or len(digits) > 10 or int(digits) > MAX_ID:
+        return None
+    return int(digits)
 
 
 async def start(update: Update, context: Ctx) -> None:
@@ -242,7 +250,7 @@ async def report(update: Update, context: Ctx) -> None:
 async def done(update: Update, context: Ctx) -> None:
     """Close a task: /done 12 đã trình UBND tỉnh."""
     app = services(context)
-    task_id = _task_id(context.args[0] if context.args else None)
+    task_id = parse_number(context.args[0] if context.args else None)
     if task_id is None:
         await reply(update, app.texts("done_usage"))
         return
@@ -302,7 +310,7 @@ async def task_detail(
 
 async def undo(update: Update, context: Ctx) -> None:
     """Reopen a task closed by mistake: /undo 12."""
-    task_id = _task_id(context.args[0] if context.args else None)
+    task_id = parse_number(context.args[0] if context.args else None)
     if task_id is None:
         await reply(update, services(context).texts("undo_usage"))
         return
@@ -311,7 +319,7 @@ async def undo(update: Update, context: Ctx) -> None:
 
 async def show_task(update: Update, context: Ctx) -> None:
     """Show one task: /task 12."""
-    task_id = _task_id(context.args[0] if context.args else None)
+    task_id = parse_number(context.args[0] if context.args else None)
     if task_id is None:
         await reply(update, services(context).texts("task_usage"))
         return
@@ -327,7 +335,10 @@ async def button(update: Update, context: Ctx) -> None:
     query = update.callback_query
     assert query is not None and query.data is not None
     action, _, raw_id = query.data.partition(":")
-    task_id = int(raw_id)
+    task_id = parse_number(raw_id)
+    if task_id is None:
+        await unknown_button(update, context)
+        return
     markup: InlineKeyboardMarkup | None = None
     if action == "done":
         text, markup = await close_task(update, context, task_id, None)

@@ -173,11 +173,15 @@ async def test_strangers_and_other_agencies_are_refused_and_nothing_changes(bot:
     (not_yours,) = await bot.say(hung, health, f"/done {plan}")
     (no_such,) = await bot.say(lan, finance, "/done 999")
     (usage,) = await bot.say(lan, finance, "/done mười hai")
+    (too_long,) = await bot.say(lan, finance, "/done 99999999999999999999")
+    (hashed,) = await bot.say(hung, health, f"/done #{plan}")
 
     assert not_registered["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
     assert not_yours["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
     assert no_such["text"] == "Không có nhiệm vụ số 999."
     assert usage["text"].startswith("Cách dùng: /done SỐ [ghi chú]")
+    assert too_long["text"] == usage["text"]  # a number no task can have, not a database error
+    assert hashed["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
     async with bot.database.session() as session:
         task = await session.get(Task, plan)
     assert task is not None and task.status == "open"
@@ -199,14 +203,18 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
     (undone,) = await bot.press(lan, finance, closed, f"undo:{plan}")
     # A forged button in the health director's chat, pointing at the finance task:
     (forged,) = await bot.press(hung, health, health_digest, f"done:{plan}")
-    bot.server.press_button(health, hung, health_digest["message_id"], "drop table")
-    await bot.server.wait_until_idle()
+    forged_data = [
+        "drop table",
+        "done:99999999999999",
+        "approve:99999999999999",
+        "imp:save:9999999999",
+    ]
+    nonsense = [await bot.alert(hung, health, health_digest, data) for data in forged_data]
 
     assert closed["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
     assert undone["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
     assert forged["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
-    answers = [c.params for c in bot.server.calls("answerCallbackQuery")]
-    assert answers[-1]["text"] == "Nút này không hợp lệ hoặc đã cũ." and answers[-1]["show_alert"]
+    assert nonsense == ["Nút này không hợp lệ hoặc đã cũ."] * len(forged_data)
     assert health_task != plan
     async with bot.database.session() as session:
         task = await session.get(Task, plan)
