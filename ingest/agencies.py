@@ -145,29 +145,38 @@ def _name_pattern(name: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 _UB = r"(?:ubnd|uy\s+ban\s+nhan\s+dan|chinh\s+quyen)"
+_RELATED = r"(?:\s+(?:co\s+)?lien\s+quan)?"
+# The local units of 2025 on: "xã, phường, đặc khu", in any order.
+_COMMUNES = r"(?:xa|phuong|thi\s+tran|dac\s+khu)"
 _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])"))
     for key, pattern in (
         (
             "all_departments",
             r"cac\s+(?:so|co\s+quan\s+chuyen\s+mon)(?:\s*[,/]?\s*ban)?(?:\s*[,/]?\s*nganh)"
-            r"(?:\s*,\s*(?:doan\s+the|don\s+vi))*(?:\s+(?:cap\s+)?tinh)?"
-            r"|cac\s+(?:so|ban)\s*[,/]?\s*nganh(?:\s+(?:cap\s+)?tinh)?"
-            r"|cac\s+co\s+quan\s+chuyen\s+mon(?:\s+thuoc\s+" + _UB + r"\s+tinh)?"
+            r"(?:\s*,\s*(?:doan\s+the|don\s+vi))*(?:\s+(?:cap\s+)?(?:tinh|thanh\s+pho))?"
+            + _RELATED
+            + r"|cac\s+(?:so|ban)\s*[,/]?\s*nganh(?:\s+(?:cap\s+)?(?:tinh|thanh\s+pho))?"
+            + _RELATED
+            + r"|cac\s+co\s+quan\s+chuyen\s+mon(?:\s+thuoc\s+"
+            + _UB
+            + r"\s+tinh)?"
             r"|cac\s+so(?=\s*(?:,|;|\.|va|$))"
             # "các ngành, đơn vị" of a district: its departments.
             r"|cac\s+nganh(?:\s+chuc\s+nang)?(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*",
         ),
         (
             "all_districts",
-            _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|"
-            r"huyen))+|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
+            _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:(?:\s*(?:,|/|va)\s*|\s+(?=thanh\s+pho))"
+            r"(?:thi\s+xa|thanh\s+pho|quan|huyen))+"
+            r"|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
             r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+",
         ),
         (
             "all_communes",
-            _UB + r"\s+(?:cac\s+)?xa(?:\s*(?:,|/|va)\s*(?:phuong|thi\s+tran|dac\s+khu))+"
-            r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa",
+            _UB + r"\s+(?:cac\s+)?(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
+            r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa"
+            r"|cac\s+(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+",
         ),
         ("all_localities", r"(?:" + _UB + r"\s+)?cac\s+dia\s+phuong"),
         ("all_investors", r"cac\s+chu\s+dau\s+tu"),
@@ -179,7 +188,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "all_provinces",
-            _UB + r"\s+cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
+            r"(?:" + _UB + r"\s+)?cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
             r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?",
         ),
         (
@@ -199,12 +208,11 @@ _GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(r"\s*(?:,|;|/|va|&)\s*(?:" + pattern + r")(?![a-z0-9])"))
     for key, pattern in (
         ("all_localities", r"(?:cac\s+)?dia\s+phuong"),
-        ("all_communes", r"(?:cap\s+xa|(?:cac\s+)?xa\s*,\s*phuong(?:\s*,\s*thi\s+tran)?)"),
+        ("all_communes", r"(?:cap\s+xa|(?:cac\s+)?(?:xa|phuong)(?:\s*,\s*" + _COMMUNES + r")+)"),
         ("all_districts", r"cap\s+huyen"),
         ("all_departments", r"(?:cac\s+)?(?:so\s*,?\s*)?(?:ban\s*,?\s*)?nganh"),
     )
 )
-_GROUP_JOIN = re.compile(r"\s*(?:,|;|/|va|&)\s*")
 
 # --------------------------------------------------------------------------------------------
 # Collectives that no catalogue lists ("các trường MN, TH, THCS", "các đơn vị trực thuộc",
@@ -217,6 +225,9 @@ HOLDER = (
     r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu)"
 )
+# Groups written one after another are one mention, office-holders between them included:
+# "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện".
+_GROUP_JOIN = re.compile(rf"\s*(?:,|;|/|va|&)\s*(?:{HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+)?")
 _HOLDERS_BEFORE = re.compile(rf"(?<![a-z0-9]){HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+$")
 # School levels and kinds after "các trường": "MN - MG (CL - NCL)", "mầm non, tiểu học, THCS".
 _LEVEL = (
@@ -247,8 +258,24 @@ _DISTRICT_UNITS = re.compile(
 )
 
 
+# A list of kinds of bodies that a notice addresses by name: "Các cơ quan, đơn vị, xí nghiệp,
+# trường học, bệnh viện, các đơn vị lực lượng vũ trang và hộ dân" (two kinds or more).
+_BODY = (
+    r"(?:co\s+quan(?:\s+hanh\s+chinh)?|don\s+vi(?:\s+(?:luc\s+luong\s+vu\s+trang|su\s+nghiep"
+    r"|truc\s+thuoc))?|dia\s+phuong|xi\s+nghiep|doanh\s+nghiep|truong\s+hoc|benh\s+vien|to\s+chuc"
+    r"|doan\s+the|ho\s+dan|ho\s+gia\s+dinh|nha\s+dan|luc\s+luong\s+vu\s+trang|cong\s+ty|co\s+so"
+    r"|nha\s+truong|ca\s+nhan)"
+)
+_BODY_LIST = re.compile(
+    rf"(?<![a-z0-9])(?:tat\s+ca\s+(?:cac\s+)?|cac\s+)(?:co\s+quan|don\s+vi)"
+    rf"(?:\s*(?:,|va)\s*(?:cac\s+)?{_BODY})+(?![a-z0-9])"
+)
+
+
 def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
+    for match in _BODY_LIST.finditer(folded):
+        found.append(_Found(match.start(), match.end(), collective=True))
     for match in _COLLECTIVE.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):
@@ -322,16 +349,19 @@ _SECTOR_PATTERN = re.compile(
 
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
-    r"bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
-    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
+    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
     r"|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
     # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
     r"|phong|uy\s+ban|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan|tong\s+cong\s+ty"
+    r"|cong\s+ty"
+    # A sector named as an actor: "Ngành giao thông vận tải theo dõi ...".
+    r"|nganh"
     r")(?![a-z0-9])"
 )
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
@@ -508,6 +538,17 @@ def _overlaps(start: int, end: int, taken: Iterable[_Found]) -> bool:
     return any(start < other.end and other.start < end for other in taken)
 
 
+_NATIONAL = re.compile(r"\s+(?:quoc\s+gia|tinh|thanh\s+pho)(?![a-z0-9])")
+# The disaster boards, named in lowercase words and commas: "Ban Chỉ huy phòng, chống thiên tai
+# và tìm kiếm cứu nạn tỉnh", "Ban Chỉ huy PCTT-TKCN và PTDS tỉnh".
+_DISASTER_BOARD = re.compile(
+    r"\s+(?:phong\s*,?\s*chong\s+thien\s+tai|pctt|phong\s+thu\s+dan\s+su|ptds)"
+    r"(?:\s*(?:,|va|-|&)\s*(?:tim\s+kiem\s*,?\s*cuu\s+nan|tkcn|phong\s+thu\s+dan\s+su|ptds"
+    r"|phong\s*,?\s*chong\s+thien\s+tai))*"
+    r"(?:\s+(?:tinh|thanh\s+pho|huyen|xa|phuong|dac\s+khu|cac\s+cap|quoc\s+gia))?(?![a-z0-9])"
+)
+
+
 def _name_end(
     text: str, folded: str, start: int, *, max_lower: int = 3, lower_start: bool = False
 ) -> int:
@@ -551,8 +592,9 @@ def _name_end(
         position = start + word.end()
         if clean != raw:  # punctuation after the word closes the name
             break
-    # A dangling "và"/"-" is not part of the name.
-    return end
+    # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
+    tail = _NATIONAL.match(folded, end)
+    return tail.end() if tail and end > start else end
 
 
 def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
@@ -572,9 +614,16 @@ def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
     return items
 
 
+# Central bodies whose names go on in lowercase words.
+_WHOLE_NAMES = re.compile(
+    r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
+    r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam)(?![a-z0-9])"
+)
+
+
 def _unknown(text: str, folded: str) -> list[_Found]:
     """Agency-like names by their head word, kept as written when not in the catalogue."""
-    found: list[_Found] = []
+    found = [_Found(m.start(), m.end()) for m in _WHOLE_NAMES.finditer(folded)]
     for match in _HEADS.finditer(folded):
         start = match.start()
         if not text[start].isupper():
@@ -607,15 +656,30 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"
             ).match(folded, end)
             end = tail.end() if tail else end
+        elif head == "nganh":
+            sector = _SECTOR_PATTERN.match(folded, after)
+            if sector is None:
+                continue  # "Ngành, lĩnh vực ...": no sector named
+            end = sector.end()
         elif head.startswith(("ubnd", "uy ban nhan dan")):
             if after >= len(text) or not text[after].isupper():
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
+            if head.endswith("tinh") and _HOLDERS_BEFORE.search(folded[max(0, start - 40) : start]):
+                continue  # "Chủ tịch UBND tỉnh Lâm Minh Thành": a person, not the committee
             end = _name_end(text, folded, after, max_lower=0)
+        elif head in ("ban chi huy", "ban chi dao") and _DISASTER_BOARD.match(folded, end):
+            board = _DISASTER_BOARD.match(folded, end)
+            assert board is not None
+            end = board.end()
         elif head in _NAME_HEADS:
             end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
             if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():
-                if head in ("lien minh hop tac xa", "dai phat thanh va truyen hinh"):
+                if head in (
+                    "lien minh hop tac xa",
+                    "dai phat thanh va truyen hinh",
+                    "bo doi bien phong",
+                ):
                     tail = _FIXED_TAIL.match(folded, end)
                     found.append(_Found(start, tail.end() if tail else end))
                 continue

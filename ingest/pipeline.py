@@ -14,7 +14,7 @@ from ingest.tasks import TaskDraft, extract_tasks
 from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract_text
 from vncalendar import WorkingCalendar
 
-__all__ = ["DirectiveDraft", "draft_to_json", "meeting_date", "read_directive"]
+__all__ = ["DirectiveDraft", "draft_to_json", "meeting_date", "page_date", "read_directive"]
 
 NO_ISSUE_DATE = (
     "Không tìm thấy ngày ban hành của văn bản nên chưa tính được hạn. "
@@ -58,6 +58,33 @@ def meeting_date(doc: Document) -> _dt.date | None:
     return max(found) if found else None
 
 
+# The date a web page was posted: " date 2025-10-22 ...", "22/04/2020 | 08:32",
+# "Cập nhật ngày: 27/12/2017 - 00:02", "Thứ Năm, 28-01-2021 / 7:18:21 Sáng".
+_PAGE_STAMPS = (
+    re.compile(r"^\s*date\s+(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+    re.compile(
+        r"^(?:(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*"
+        r"|thu\s+\w+\s*,\s*(?:ngay\s+)?)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"
+        r"\s*(?:[|,/-]\s*)?\d{1,2}(?::|h)\d{2}"
+    ),
+)
+
+
+def page_date(doc: Document) -> _dt.date | None:
+    """The date a web page says it was posted on, near its top."""
+    for paragraph in doc.paragraphs[:10]:
+        folded = fold(paragraph).strip()
+        for pattern in _PAGE_STAMPS:
+            match = pattern.match(folded)
+            if match is None:
+                continue
+            try:
+                return _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+            except ValueError:
+                continue
+    return None
+
+
 def read_directive(
     data: bytes,
     filename: str,
@@ -75,12 +102,14 @@ def read_directive(
     warnings: list[str] = []
     reference = issued_on or meta.issued_on
     if reference is None:
-        reference = meeting_date(doc)
+        reference, source = meeting_date(doc), "ngày họp nêu trong văn bản"
+        if reference is None:
+            reference, source = page_date(doc), "ngày đăng tin trên trang"
         if reference is None:
             raise UnreadableDocument("no_issue_date", NO_ISSUE_DATE)
         warnings.append(
             "Văn bản không ghi ngày ban hành; tạm lấy ngày "
-            f"{reference:%d/%m/%Y} (ngày họp nêu trong văn bản) làm mốc tính hạn. "
+            f"{reference:%d/%m/%Y} ({source}) làm mốc tính hạn. "
             "Hãy kiểm tra lại."
         )
     meta = replace(meta, issued_on=reference)

@@ -105,9 +105,44 @@ _OPENING = re.compile(
 )
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
 _NEWS_LEAD = re.compile(
-    r"^(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?|[^.;]{0,120}?\bvua\s+)"
-    r"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien|chi\s+thi"
+    r"^(?:\(\w{2,8}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- "
+    r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?|[^.;]{0,120}?\bvua\s+"
+    # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
+    r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
+    r"|thu\s+tuong)\b[^.;,]{0,60}?\s)"
+    r"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+(?:van\s+ban|cong\s+van|cong\s+dien|chi\s+thi"
     r"|thong\s+bao|ke\s+hoach|quyet\s+dinh)"
+)
+# Sentences that open with a link to the request before them: a new request, asked of the same
+# agencies unless they name their own ("Đồng thời, các địa phương cần ...").
+_CONNECTIVE = re.compile(
+    r"^(?:dong\s+thoi|ngoai\s+ra|ben\s+canh\s+do|cu\s+the|theo\s+do|mat\s+khac|sau\s+do"
+    r"|cung\s+voi\s+do|dac\s+biet|vi\s+vay|do\s+do|tiep\s+do)\s*,?\s*"
+)
+# What a sentence asks, after its connective: the imperative verbs, and those of emergencies.
+_ASKING = re.compile(
+    r"^(?:phai|can|khan\s+truong|co\s+trach\s+nhiem|nghiem\s+tuc|tuyet\s+doi|kien\s+quyet"
+    r"|san\s+sang|duy\s+tri|treo|cu\s+(?:lanh\s+dao|can\s+bo|nguoi)|huy\s+dong|tam\s+(?:dung|ngung)"
+    r"|cam|di\s+doi|so\s+tan|neo\s+dau|kiem\s+dem|ho\s+tro|van\s+dong|nhac\s+nho|giu|quan\s+ly"
+    r"|thuong\s+xuyen|luu\s+y|chuan\s+bi)\b"
+)
+# A period ("từ ngày 10/02 đến hết ngày 16/02") and the cues of a due date.
+_PERIOD = re.compile(r"^(?:tu|trong\s+thoi\s+gian\s+tu)\b.*\bden\b")
+_DUE_CUE = re.compile(r"\b(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b")
+# A sentence that hands in the work before it, or asks for it again.
+_DELIVERY = re.compile(
+    r"^(?:bao\s+cao|gui|nop|yeu\s+cau|de\s+nghi|hoan\s+thanh|hoan\s+thien|thoi\s+gian|giao|trinh)\b"
+)
+# Web pages: the date the page was stamped with, and the chrome round the article.
+_STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+_CHROME = re.compile(
+    r"^(?:in\s+bai\s+viet|he\s+thong\s+phap\s+luat|dang\s+tai\s+noi\s+dung|co\s+chu\b"
+    r"|y\s+kien\s+ban\s+doc|tac\s+gia(?:\s+bai\s+viet)?\s*:|xem\s+chi\s+tiet|xem\s+them|chia\s+se"
+    r"|\(\*\)\s*ban\s+quyen|ban\s+quyen\s+thuoc|tin\s+lien\s+quan|tin\s+cung\s+chuyen\s+muc"
+    r"|theo\s+doi\s+\S+$|len\s+dau\s+trang|top$|#|.{0,40}(?:luot\s+xem|view\s+count)"
+    # When the page was posted: "Cập nhật ngày: 27/12/2017 - 00:02", "Thứ Năm, 28-01-2021".
+    r"|(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*\d"
+    r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
 )
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
@@ -126,6 +161,8 @@ _RIDER = re.compile(
     r"(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|nop|gui)(?:\s+(?:xong|bao\s+cao|ve))*\s+)?"
     r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
     r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui)(?:\s+bao\s+cao)?)?\s*:"
+    # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
+    r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
 # The addressees named as "the units" ("Các đơn vị tiếp tục thực hiện nghiêm ..."): what follows
 # is what they are asked to do.
@@ -170,6 +207,8 @@ _IMPERATIVE = re.compile(
 def _imperative(folded: str) -> bool:
     """A sentence that asks for work, its subject the addressees ("Các đơn vị tiếp tục ...")."""
     folded = folded.strip()
+    connective = _CONNECTIVE.match(folded)  # "Đồng thời, tăng cường ..."
+    folded = folded[connective.end() :] if connective else folded
     # "Từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí ...".
     folded = re.sub(
         r"^(?:tu|trong|truoc|den|sau)\s+(?:ngay|thoi\s+gian|dip)[^,;.]{0,60},\s*", "", folded
@@ -342,12 +381,14 @@ class _Item:
     frames: list[_Frame]
     marked: bool
     follow_up: bool = False  # a plain sentence after a task ("Báo cáo ... gửi ... trước ngày ...")
+    inherit: bool = False  # asked of the agencies of the task before it ("Đồng thời, ...")
 
 
 # --------------------------------------------------------------------------------------------
 # Mending the body's paragraphs: "2." alone on its line, "...thực hiện;3. Thường xuyên ...".
 # --------------------------------------------------------------------------------------------
 
+_INLINE_LIST = re.compile(r":\s*1[.)]\s*(?=[A-ZĐ][^:]*?[.;…]\s*2[.)]\s*[A-ZĐ])")
 _BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s*$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]")
 
@@ -365,6 +406,11 @@ def _mend(paragraphs: list[str]) -> list[str]:
             paragraph, pending = f"{pending} {paragraph.lstrip()}", ""
         # "4.Bố trí": a marker without its space.
         paragraph = re.sub(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])", r"\1 ", paragraph)
+        # "... như sau: 1. Giao Bộ X ... 2. Bộ Y ...": a numbered list run into its opening.
+        inline = _INLINE_LIST.search(paragraph)
+        if inline and " | " not in paragraph:
+            mended.append(paragraph[: inline.start() + 1])
+            paragraph = paragraph[inline.start() + 1 :].lstrip()
         numbered = _NUMBERED.match(paragraph)
         if numbered:
             number = int(numbered.group(1))
@@ -380,6 +426,52 @@ def _mend(paragraphs: list[str]) -> list[str]:
     if pending:
         mended.append(pending)
     return mended
+
+
+def _without_chrome(paragraphs: list[str]) -> list[str]:
+    """The article of a web page: no date stamp, site chrome or paragraph printed twice."""
+    kept: list[str] = []
+    seen: list[str] = []
+    for paragraph in paragraphs:
+        paragraph = _STAMP.sub("", paragraph, count=1)
+        folded = fold(paragraph).strip()
+        if not folded or (len(folded) < 120 and _CHROME.match(folded)):
+            continue
+        key = re.sub(r"[^a-z0-9]", "", folded)
+        if len(key) >= 60 and any(key in other for other in seen):
+            continue  # the lead paragraph again, under the headline or at the end
+        seen.append(key)
+        kept.append(paragraph)
+    return kept
+
+
+# Where one sentence ends and the next starts; not after "TP.", "ThS.", "Điều 2.", "khóa XIV.".
+_STOP = re.compile(r"[.!?…]+[\"”’)]*\s+")
+_ABBREVIATION = re.compile(r"(?:[A-ZĐ]|TP|Tp|TS|ThS|PGS|GS|BS|KS|Th|TT|v\.v|[IVXL]{1,5})")
+_ARTICLE = re.compile(r"(?:Điều|Khoản|Mục|Phần|Chương|điểm|khoản|mục)")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of a paragraph (a stop, a space and a capital letter)."""
+    pieces: list[str] = []
+    start = 0
+    for stop in _STOP.finditer(text):
+        following = stop.end()
+        if following >= len(text) or not text[following].isupper():
+            continue
+        words = text[start : stop.start()].split()
+        if not words or _ABBREVIATION.fullmatch(words[-1].lstrip('(“"')):
+            continue
+        numbered = re.fullmatch(r"\d{1,2}", words[-1])
+        if numbered and (len(words) == 1 or _ARTICLE.fullmatch(words[-2])):
+            continue  # "2. Giao ...", "Điều 2. Giao ...": a number, not the end of a sentence
+        sentence = text[start : stop.start()]
+        if sentence.count("(") > sentence.count(")"):
+            continue  # inside an aside
+        pieces.append(text[start:following].strip())
+        start = following
+    pieces.append(text[start:].strip())
+    return [piece for piece in pieces if piece]
 
 
 def _usable(deadline: Deadline | None) -> bool:
@@ -403,12 +495,16 @@ class _Segmenter:
         self.calendar = calendar
         self.before_is_inclusive = before_is_inclusive
         start, end = body_range(doc)
-        self.paragraphs = _mend(doc.paragraphs[start:end])
+        self.paragraphs = _mend(_without_chrome(doc.paragraphs[start:end]))
         self.start, self.end = 0, len(self.paragraphs)
         self.frames: list[_Frame] = []
         self.items: list[_Item] = []
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
+        self.reported = False  # a news item that says whom the letter asks
+        self.lead_seen = False  # its opening ("Ngày ..., UBND tỉnh ban hành ...") was read
         self.table_tasks: list[TaskDraft] = []
+        self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
+        self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
 
     # -- helpers
 
@@ -500,7 +596,12 @@ class _Segmenter:
                     self.items.append(last)
                 index += 1
                 continue
-            # An unmarked paragraph.
+            # An unmarked paragraph: a news item's may hold several requests.
+            if index not in self.pieces and not self._framed() and not self._skipping():
+                rest = self._split(index, rest)
+                folded = fold(rest).strip()
+            if _NEWS_LEAD.match(folded):
+                self.lead_seen = True  # what comes before it is the headline
             if rest.rstrip().endswith(":") and not self._skipping():
                 while self.frames and self.frames[-1].intro:
                     self.frames.pop()
@@ -523,15 +624,32 @@ class _Segmenter:
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
                 self.items.append(last)
+            elif index in self.continued and last is not None:
+                # "...; báo cáo nhanh ... trước 10 giờ ngày ...", "Cụ thể, phải ...": a request of
+                # its own, asked of the agencies before it.
+                last = self._inherited(rest, index)
             elif last is not None and last.marked and last.frames == self.frames:
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
-                (self.frames or self.letter)  # loose signals count once the tasks have begun
-                and (_imperative(folded) or self._dated(rest))
+                # Loose signals count once the tasks have begun, or in a letter; in a news item
+                # that names whom the letter asks, what is asked of them.
+                (
+                    ((self.frames or self.letter) and (_imperative(folded) or self._dated(rest)))
+                    or (self.reported and self.lead_seen and _imperative(folded))
+                )
                 and not _PREAMBLE.match(folded)
             ):
                 last = _Item([rest], index, list(self.frames), marked=False)
                 self.items.append(last)
+            elif (
+                last is not None
+                and not last.marked
+                and not self.letter
+                and not self._framed()
+                and (_CONNECTIVE.match(folded) or _imperative(folded))
+            ):
+                # A news item goes on with what the same agencies are to do: "Bố trí trực ...".
+                last = self._inherited(rest, index)
             elif self.items and _imperative(folded) and self._dated(rest):
                 # A plain sentence with a deadline after the tasks: "Báo cáo tình hình ... gửi
                 # Văn phòng UBND tỉnh trước 17 giờ ngày 03/5/2020" is asked of the same agencies.
@@ -540,6 +658,99 @@ class _Segmenter:
             else:
                 last = None
             index += 1
+
+    def _framed(self) -> bool:
+        """Under a heading or a numbered section (an opening sentence does not count)."""
+        return any(not frame.intro for frame in self.frames)
+
+    def _inherited(self, text: str, index: int) -> _Item | None:
+        folded = fold(text).strip()
+        connective = _CONNECTIVE.match(folded)
+        asked = folded[connective.end() :] if connective else folded
+        if not (_imperative(asked) or _ASKING.match(asked) or self._dated(text)):
+            return None  # "Theo đó, cán bộ, công chức ... nghỉ Tết ...": news, not a request
+        item = _Item([text], index, list(self.frames), marked=False, follow_up=True, inherit=True)
+        self.items.append(item)
+        return item
+
+    def _split(self, index: int, text: str) -> str:
+        """Cut an unmarked paragraph where a sentence names its own actor or opens with "Đồng
+        thời", and at a ";" before another actor or another date; return the first piece."""
+        folded = fold(text)
+        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
+            return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
+        units: list[list[str]] = []
+        continued: list[bool] = []
+        # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list.
+        cited = bool(_PREAMBLE.match(folded.strip()))
+        for sentence in _sentences(text):
+            clauses = [sentence] if cited else re.split(r"(?<=;)\s+", sentence)
+            for position, clause in enumerate(clauses):
+                cut = self._cut(units[-1], clause, position) if units else "own"
+                if cut == "more":
+                    units[-1].append(clause)
+                else:
+                    units.append([clause])
+                    continued.append(cut == "continued")
+        if len(units) <= 1:
+            return text
+        pieces = [" ".join(unit) for unit in units]
+        self.paragraphs[index : index + 1] = pieces
+        shift = len(pieces) - 1
+        self.end += shift
+        self.pieces = {i + shift if i > index else i for i in self.pieces}
+        self.pieces.update(range(index, index + len(pieces)))
+        self.continued = {i + shift if i > index else i for i in self.continued}
+        self.continued.update(index + k for k, flag in enumerate(continued) if flag)
+        return pieces[0]
+
+    def _cut(self, unit: list[str], clause: str, position: int) -> str:
+        """Whether a sentence (position 0) or a clause after a ";" is "more" of the unit before
+        it, a request of its "own" actor, or one "continued" for the same agencies."""
+        if position > 0 and self._ends_with_agency(unit[-1]):
+            return "more"  # "Giao các sở, ngành; UBND các huyện; ...": a list of addressees
+        folded = fold(clause).strip()
+        if (
+            self._assigns(clause)
+            and not _ASKS_ADDRESSEE.search(folded)
+            and not self._only_agencies(clause)
+        ):
+            return "own"
+        if position == 0 and (_CONNECTIVE.match(folded) or self._new_work(clause)):
+            return "continued"
+        if position > 0 and self._new_date(" ".join(unit), clause):
+            return "continued"
+        return "more"
+
+    def _ends_with_agency(self, clause: str) -> bool:
+        """ "... yêu cầu các Sở, Ban, Ngành;": the list of addressees goes on after the ";"."""
+        mentions = self.catalogue.find_mentions(clause)
+        return bool(mentions) and not re.search(r"\w", clause[mentions[-1].end :])
+
+    def _only_agencies(self, clause: str) -> bool:
+        """A piece of a list of addressees: agencies, and at most a verb that names them."""
+        rest = clause
+        for mention in sorted(self.catalogue.find_mentions(clause), key=lambda m: -m.start):
+            rest = rest[: mention.start] + " " + rest[mention.end :]
+        words = re.findall(r"\w+", fold(rest))
+        words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
+        return len(words) < 2
+
+    def _new_work(self, sentence: str) -> bool:
+        """A sentence that asks for more work ("Tổ chức theo dõi, kiểm đếm ..."), not one that says
+        how to hand in the work above ("Báo cáo gửi về ...", "Gửi kèm file ...")."""
+        folded = fold(sentence).strip()
+        return (
+            _imperative(folded)
+            and not _DELIVERY.match(folded)
+            and not re.search(r"\b(?:gui|nop|chuyen)\b", " ".join(folded.split()[:8]))
+            and self._parse(sentence).date is None
+        )
+
+    def _new_date(self, before: str, clause: str) -> bool:
+        """A clause with a due date of its own, after one that has another."""
+        mine = self._parse(clause).date
+        return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
@@ -582,7 +793,22 @@ class _Segmenter:
             at = folded.find(fold(own.phrase))
             if at > 0 and "den" not in fold(own.phrase) and _STARTS_FROM.search(folded[:at]):
                 return ONGOING if own.kind != "immediate" else own
+            if _PERIOD.match(fold(own.phrase)):
+                # "lập danh sách trực Tết từ ngày 10/02 đến hết ngày 16/02 gửi về UBND tỉnh trước
+                # ngày 30/01": the roster's period, and the day it is due.
+                due = self._due_by(text, exclude=(at, at + len(own.phrase)))
+                return due if due is not None else own
         return own
+
+    def _due_by(self, text: str, exclude: tuple[int, int]) -> Deadline | None:
+        """The first "trước ngày ..." (or "chậm nhất", "hạn chót") outside a period phrase."""
+        for cue in _DUE_CUE.finditer(fold(text)):
+            if exclude[0] <= cue.start() < exclude[1]:
+                continue
+            found = self._parse(text[cue.start() : cue.start() + 80])
+            if found.date is not None and fold(found.phrase).startswith(cue.group()):
+                return found
+        return None
 
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
@@ -688,7 +914,7 @@ class _Segmenter:
         roles = _roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
-        if lead is None and previous is not None and not addressees:
+        if lead is None and previous is not None and (item.inherit or not addressees):
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:
             frame_lead = _nearest(item.frames, "lead")
@@ -911,6 +1137,7 @@ def extract_tasks(
     segmenter.letter = bool(addressees)
     if addressee is None and not addressees:
         addressees = _reported_addressees(segmenter.paragraphs[:2], catalogue)
+        segmenter.reported = bool(addressees)
     segmenter.run()
     return segmenter.drafts(addressees)
 

@@ -267,9 +267,24 @@ _BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\]")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
 
 
+# Words a web page ran together: "BộXây dựng", "Bảo hiểmXã hội". A lowercase letter followed by a
+# capital that starts a lowercase word is a missing space; codes ("GDTrH", "ThS.") and addresses
+# keep their case.
+_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+_GLUED = re.compile(rf"(?<=[{_LOWER}])(?=[{_LOWER.upper()}][{_LOWER}])")
+_GLUED_TOKEN = re.compile(rf"\S*[{_LOWER}][{_LOWER.upper()}][{_LOWER}]\S*")
+_ADDRESS = re.compile(r"@|://|www\.|\.(?:vn|com|net|org|gov)\b|[=?#_]", re.IGNORECASE)
+
+
+def _unglue(match: re.Match[str]) -> str:
+    token = match.group()
+    return token if _ADDRESS.search(token) else _GLUED.sub(" ", token)
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
+    text = _GLUED_TOKEN.sub(_unglue, text)
     return "" if _SEPARATOR.match(text) else text
 
 

@@ -214,3 +214,117 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
 )
 def test_more_agencies_by_their_head_word(name: str) -> None:
     assert found(f"{name} phối hợp thực hiện") == [(name, None, None)]
+
+
+# --------------------------------------------------------------------------------------------
+# Names of 2025 on and of news items, with no catalogue (a fresh install).
+# --------------------------------------------------------------------------------------------
+
+EMPTY = Catalogue([])
+
+
+def as_written(text: str) -> list[tuple[str, str | None]]:
+    return [(m.written, m.group) for m in EMPTY.find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "UBND TPHCM giao chủ tịch UBND phường, xã, đặc khu vận động",
+            [("chủ tịch UBND phường, xã, đặc khu", "all_communes")],
+        ),
+        (
+            "yêu cầu UBND các xã, phường, đặc khu sơ tán dân",
+            [("UBND các xã, phường, đặc khu", "all_communes")],
+        ),
+        ("thông báo đến các xã, phường, đặc khu", [("các xã, phường, đặc khu", "all_communes")]),
+        (
+            "đề nghị các tỉnh, thành phố theo dõi",
+            [("các tỉnh, thành phố", "all_provinces")],
+        ),
+        (
+            "giao các sở, ban, ngành liên quan và UBND các quận, huyện, xã, phường ven biển",
+            [
+                (
+                    "các sở, ban, ngành liên quan và UBND các quận, huyện, xã, phường",
+                    "all_departments+all_districts+all_communes",
+                )
+            ],
+        ),
+        (
+            "yêu cầu thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện, thị xã thành phố",
+            [
+                (
+                    "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện, thị xã thành phố",
+                    "all_departments+all_districts",
+                )
+            ],
+        ),
+        (
+            "yêu cầu giám đốc các sở, ban, ngành thành phố, chủ tịch UBND các phường, xã",
+            [
+                (
+                    "giám đốc các sở, ban, ngành thành phố, chủ tịch UBND các phường, xã",
+                    "all_departments+all_communes",
+                )
+            ],
+        ),
+        ("đề nghị các bộ, ngành Trung ương", [("các bộ, ngành Trung ương", "all_ministries")]),
+    ],
+)
+def test_groups_of_the_new_local_units_and_of_news_items(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert as_written(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ngành giao thông vận tải theo dõi diễn biến bão", "Ngành giao thông vận tải"),
+        (
+            "Ngành nông nghiệp và phát triển nông thôn chỉ đạo",
+            "Ngành nông nghiệp và phát triển nông thôn",
+        ),
+        (
+            "Ban Chỉ đạo Phòng thủ dân sự quốc gia đề nghị",
+            "Ban Chỉ đạo Phòng thủ dân sự quốc gia",
+        ),
+        (
+            "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh chủ động",
+            "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh",
+        ),
+        ("Ban Chỉ huy PCTT-TKCN và PTDS tỉnh chỉ đạo", "Ban Chỉ huy PCTT-TKCN và PTDS tỉnh"),
+        ("Bộ đội Biên phòng tỉnh kêu gọi tàu thuyền", "Bộ đội Biên phòng tỉnh"),
+        ("Công ty Điện lực Quảng Ninh bảo đảm cấp điện", "Công ty Điện lực Quảng Ninh"),
+        ("Đài Khí tượng thủy văn tỉnh theo dõi", "Đài Khí tượng thủy văn tỉnh"),
+        ("UBND tỉnh Quảng Nam chủ trì", "UBND tỉnh Quảng Nam"),
+        (
+            "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chủ trì",
+            "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",
+        ),
+        ("Kiểm toán Nhà nước phối hợp", "Kiểm toán Nhà nước"),
+        ("Thông tấn xã Việt Nam tăng cường thông tin", "Thông tấn xã Việt Nam"),
+        ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
+        (
+            "Các cơ quan, đơn vị, xí nghiệp, trường học, bệnh viện, các đơn vị lực lượng vũ trang "
+            "và hộ dân treo cờ",
+            "Các cơ quan, đơn vị, xí nghiệp, trường học, bệnh viện, các đơn vị lực lượng vũ trang "
+            "và hộ dân",
+        ),
+        ("Tất cả cơ quan, đơn vị và nhà dân phải treo cờ", "Tất cả cơ quan, đơn vị và nhà dân"),
+    ],
+)
+def test_whole_names_as_written_without_a_catalogue(text: str, name: str) -> None:
+    assert as_written(text)[0] == (name, None)
+
+
+def test_a_sector_a_person_and_a_related_group_are_not_read_as_those_names() -> None:
+    assert as_written("Ngành, lĩnh vực quản lý") == []
+    # "Chủ tịch UBND tỉnh Lâm Minh Thành" is a person; the committee acts only by its own name.
+    assert as_written("Chủ tịch UBND tỉnh Lâm Minh Thành chủ trì Hội nghị") == []
+    assert as_written("báo cáo UBND tỉnh trước ngày 20/01") == []
+    assert as_written("phối hợp với các cơ quan, đơn vị liên quan") == [
+        ("các cơ quan, đơn vị liên quan", "all_related")
+    ]

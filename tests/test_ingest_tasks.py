@@ -533,3 +533,190 @@ def test_a_news_item_names_the_addressees_and_a_list_after_a_colon_names_no_acto
         issued_on=dt.date(2020, 4, 16),
     )
     assert [written(t) for t in tasks] == ["các sở, ngành; UBND các huyện, thành phố"] * 2
+
+
+# --------------------------------------------------------------------------------------------
+# News items, short letters, holiday rosters, storms and web pages, with no catalogue.
+# --------------------------------------------------------------------------------------------
+
+
+def news(*paragraphs: str, issued: dt.date = dt.date(2026, 1, 12)) -> list[TaskDraft]:
+    return extract_tasks(Document(list(paragraphs)), catalogue=EMPTY, issued_on=issued)
+
+
+def leads_and_dates(tasks: list[TaskDraft]) -> list[tuple[str | None, dt.date | None]]:
+    return [(written(t), t.deadline.date) for t in tasks]
+
+
+def test_a_news_item_asks_each_agency_in_its_own_clause() -> None:
+    tasks = news(
+        "Ngày 12/01, UBND tỉnh Quảng Trị ban hành Công văn số 123/UBND-VX yêu cầu các sở, ngành, "
+        "UBND các huyện triển khai phòng, chống dịch.",
+        "Theo đó, Sở Y tế chủ trì, phối hợp với các địa phương giám sát dịch bệnh; Công an tỉnh "
+        "tăng cường kiểm tra; các địa phương báo cáo kết quả về Sở Y tế trước ngày 20/01.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Y tế", None),
+        ("Công an tỉnh", None),
+        ("các địa phương", dt.date(2026, 1, 20)),
+    ]
+
+
+def test_a_list_of_addressees_cut_by_semicolons_is_one_task() -> None:
+    tasks = news(
+        "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
+        "tỉnh báo cáo tình hình giải ngân. Yêu cầu gửi báo cáo về Sở Tài chính trước ngày 23/01.",
+    )
+    assert [(t.lead and t.lead.group, t.deadline.date) for t in tasks] == [
+        ("all_departments+all_districts+all_project_boards", dt.date(2026, 1, 23))
+    ]
+
+
+def test_sentences_of_one_paragraph_that_open_a_new_request() -> None:
+    tasks = news(
+        "Tỉnh Quảng Ninh ra công điện khẩn Để chủ động đối phó với bão số 4, ngày 14-8, UBND tỉnh "
+        "Quảng Ninh ra công điện khẩn. Tỉnh yêu cầu thủ trưởng các sở, ngành liên quan, Chủ tịch "
+        "UBND các huyện chủ động các biện pháp đối phó. Cụ thể, phải thường xuyên cập nhật thông "
+        "tin. Tổ chức theo dõi, kiểm đếm việc ra khơi của tàu thuyền. Tuyệt đối không được để xảy "
+        "ra thiệt hại về người. Ngành giao thông vận tải tạm ngừng cấp phép tàu thuyền du lịch. "
+        "Việc sơ tán phải hoàn thành trước 17 giờ ngày 15/8.",
+        issued=dt.date(2018, 8, 14),
+    )
+    group = "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện"
+    assert leads_and_dates(tasks) == [
+        (group, None),
+        (group, None),
+        (group, None),
+        ("Ngành giao thông vận tải", dt.date(2018, 8, 15)),
+    ]
+    assert tasks[1].text.startswith("Cụ thể, phải thường xuyên")
+    assert tasks[2].text.endswith("thiệt hại về người.")
+
+
+def test_a_news_item_goes_on_with_what_the_same_agencies_are_to_do() -> None:
+    tasks = news(
+        "Tập trung ứng phó với mưa lũ trên địa bàn tỉnh",
+        "Ngày 10-12, UBND TPHCM có thông báo treo cờ Tổ quốc và nghỉ Tết Dương lịch năm 2026.",
+        "Theo đó, cán bộ, công chức nghỉ Tết Dương lịch vào thứ Năm, ngày 1-1-2026.",
+        "Các cơ quan, đơn vị, xí nghiệp, trường học và hộ dân treo cờ Tổ quốc trong ngày 1-1-2026",
+        "UBND TPHCM giao chủ tịch UBND phường, xã, đặc khu vận động, nhắc nhở việc treo cờ.",
+        "Bố trí trực vào ngày nghỉ, đảm bảo an ninh trật tự.",
+        "Đồng thời, sẵn sàng lực lượng để ứng phó khi có tình huống.",
+        issued=dt.date(2025, 12, 10),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Các cơ quan, đơn vị, xí nghiệp, trường học và hộ dân", dt.date(2026, 1, 1)),
+        ("chủ tịch UBND phường, xã, đặc khu", None),
+        ("chủ tịch UBND phường, xã, đặc khu", None),
+        ("chủ tịch UBND phường, xã, đặc khu", None),
+    ]
+    assert all(t.lead and t.lead.group == "all_communes" for t in tasks[1:])
+
+
+def test_a_news_item_that_names_the_addressees_asks_them_what_follows_its_opening() -> None:
+    tasks = news(
+        "Khẩn trương triển khai công tác phòng, chống rét",
+        "Ngày 12/01, UBND tỉnh ban hành Công văn số 45/UBND-KT gửi các sở, ngành; UBND các huyện "
+        "về việc phòng, chống rét cho cây trồng, vật nuôi.",
+        "Theo đó, tăng cường tuyên truyền để người dân chủ động phòng, chống rét.",
+    )
+    assert [(written(t), t.text[:9]) for t in tasks] == [
+        ("các sở, ngành; UBND các huyện", "Theo đó, ")
+    ]
+
+
+def test_an_inline_numbered_list_of_a_short_government_letter() -> None:
+    tasks = news(
+        "Văn phòng Chính phủ xin thông báo ý kiến chỉ đạo của Phó Thủ tướng Trịnh Đình Dũng như "
+        "sau: 1. Giao Bộ Giao thông vận tải chủ trì, phối hợp với Bộ Tài chính xem xét, xử lý kiến "
+        "nghị của tỉnh. 2. Bộ Tài chính bố trí kinh phí, báo cáo Thủ tướng Chính phủ trước ngày 30 "
+        "tháng 6 năm 2019.",
+        issued=dt.date(2019, 6, 10),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Bộ Giao thông vận tải", None),
+        ("Bộ Tài chính", dt.date(2019, 6, 30)),
+    ]
+    assert [m.written for m in tasks[0].cooperating] == ["Bộ Tài chính"]
+
+
+def test_a_holiday_roster_its_due_date_and_the_quick_report() -> None:
+    tasks = news(
+        "Kính gửi: Các sở, ban, ngành; UBND các huyện, thị xã, thành phố.",
+        "Để phục vụ Tết Nguyên đán Bính Ngọ 2026, UBND tỉnh yêu cầu:",
+        "Các cơ quan, đơn vị lập danh sách lãnh đạo trực Tết từ ngày 14/02 đến hết ngày "
+        "22/02/2026, gửi lịch trực về Văn phòng UBND tỉnh trước ngày 10/02/2026; báo cáo nhanh "
+        "tình hình trong các ngày nghỉ Tết trước 10 giờ ngày 18/02/2026.",
+        issued=dt.date(2026, 1, 20),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Các cơ quan, đơn vị", dt.date(2026, 2, 10)),
+        ("Các cơ quan, đơn vị", dt.date(2026, 2, 18)),
+    ]
+    roster = news(
+        "Kính gửi: Các sở, ban, ngành.",
+        "Các sở, ban, ngành phân công lãnh đạo trực Tết.",
+        "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày 25/01/2026.",
+    )
+    assert leads_and_dates(roster) == [("Các sở, ban, ngành", dt.date(2026, 1, 25))]
+
+
+def test_a_storm_telegram_to_the_communes_and_a_daily_report_without_a_date() -> None:
+    tasks = news(
+        "Chủ tịch UBND tỉnh yêu cầu Chủ tịch UBND các xã, phường, đặc khu tổ chức sơ tán dân khỏi "
+        "vùng nguy hiểm; Sở Nông nghiệp và Môi trường theo dõi chặt chẽ diễn biến của bão, báo cáo "
+        "UBND tỉnh hằng ngày. Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh trực ban "
+        "24/24 giờ.",
+        issued=dt.date(2025, 9, 25),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các xã, phường, đặc khu", None),
+        ("Sở Nông nghiệp và Môi trường", None),
+        ("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn tỉnh", None),
+    ]
+    assert tasks[0].lead is not None and tasks[0].lead.group == "all_communes"
+
+
+def test_a_requester_named_in_full_is_not_the_lead() -> None:
+    (task,) = news(
+        "Theo đó, Ban Chỉ đạo Phòng thủ dân sự quốc gia đề nghị các tỉnh, thành phố theo dõi chặt "
+        "chẽ diễn biến của áp thấp nhiệt đới.",
+    )
+    assert task.lead is not None and task.lead.group == "all_provinces"
+
+
+def test_a_web_page_glued_words_date_stamp_chrome_and_repeated_lead() -> None:
+    lead = (
+        "Theo đó, giao BộXây dựng chủ trì, phối hợp với Sở Kế hoạch và Đầu tư hoàn thiện hồ sơ "
+        "trước ngày 30/3/2024."
+    )
+    page = "\n\n".join(
+        [
+            "TIN TỨC - SỰ KIỆN",
+            "Đang tải nội dung, vui lòng chờ giây lát...",
+            "Cập nhật ngày: 05/03/2024 - 08:15",
+            " date 2024-03-05 Ngày 05/3, UBND tỉnh ban hành Công văn số 55/UBND-KT về việc triển "
+            "khai dự án khu công nghiệp phía Bắc.",
+            lead,
+            lead,  # printed again at the foot of the page
+            "Tác giả bài viết: Minh Anh",
+            "Chia sẻ",
+        ]
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY, issued_on=dt.date(2024, 3, 5))
+    assert [(written(t), t.deadline.date) for t in draft.tasks] == [
+        ("Bộ Xây dựng", dt.date(2024, 3, 30))
+    ]
+    assert [m.written for m in draft.tasks[0].cooperating] == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_a_news_page_without_an_issue_date_counts_from_the_day_it_was_posted() -> None:
+    page = (
+        "Tổ chức trực Tết\n\n22/04/2020 | 08:32 | cms-view-count: 24281\n\n"
+        "Ngày 21/4, UBND tỉnh ban hành Công văn số 1915/UBND-KTTH về việc trực Lễ.\n\n"
+        "Các Sở, Ban, ngành báo cáo tình hình trước ngày 03/5."
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY)
+    assert draft.meta.issued_on == dt.date(2020, 4, 22)
+    assert any("ngày đăng tin" in warning for warning in draft.warnings)
+    assert [t.deadline.date for t in draft.tasks] == [dt.date(2020, 5, 3)]
