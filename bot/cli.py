@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command as alembic_command
+from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import Bot, Update
 from telegram.error import TelegramError
 from telegram.ext import Application
@@ -644,6 +645,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError, StorageError, agencies.CatalogueError) as error:
         print(f"nhacviec: {error}", file=sys.stderr)
         return 2 if isinstance(error, ConfigError) else 1
+    except (OperationalError, InterfaceError) as error:
+        # Start-up without a database is an operator's matter: one line, and a service manager
+        # (systemd's Restart=always) tries again; once running, the bot retries by itself.
+        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+        print(f"nhacviec: cannot reach the database: {reason}", file=sys.stderr)
+        return 3
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -281,3 +281,14 @@ def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> N
     assert cli("report", "--month", "13/2023", "--out", "x.xlsx")[2].startswith(
         "nhacviec: not a month"
     )
+
+
+def test_an_unreachable_database_is_one_line_not_a_trace(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nhacviec")
+
+    code, out, err = cli("tasks", "list")
+
+    assert (code, out) == (3, "")
+    assert err.startswith("nhacviec: cannot reach the database: ") and err.count("\n") == 1
