@@ -16,7 +16,7 @@ from typing import Any
 from alembic import command as alembic_command
 from sqlalchemy.exc import InterfaceError, OperationalError
 from telegram import Bot, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot import importing
@@ -650,6 +650,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
         print(f"nhacviec: cannot reach the database: {reason}", file=sys.stderr)
+        return 3
+    except InvalidToken:
+        print(
+            "nhacviec: Telegram refused the bot token: check NHACVIEC_TELEGRAM_TOKEN "
+            "(or [telegram] token) against @BotFather",
+            file=sys.stderr,
+        )
+        return 2
+    except NetworkError as error:
+        print(f"nhacviec: cannot reach Telegram: {error.message}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

@@ -269,3 +269,34 @@ async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str)
     assert process.returncode == 0, log
     assert "database migrated: 0001" in log
     assert TOKEN not in log
+
+
+async def test_a_refused_token_or_an_unreachable_telegram_is_one_clear_line(
+    sqlite_url: str,
+) -> None:
+    async with TelegramServer(TOKEN) as server:
+        wrong = await _nhacviec(
+            _env(
+                server,
+                sqlite_url,
+                NHACVIEC_TELEGRAM_TOKEN="7123456789:AAH-revoked-token-xxxxxxxxxxxxxxx",
+            ),
+            "run",
+        )
+        _, refused = await asyncio.wait_for(wrong.communicate(), timeout=30)
+        closed_port = server.base_url.replace(f":{server.port}/", ":1/")
+        away = await _nhacviec(
+            _env(
+                server,
+                sqlite_url,
+                NHACVIEC_TELEGRAM_BASE_URL=closed_port,
+                NHACVIEC_TELEGRAM_TIMEOUT="2",
+            ),
+            "run",
+        )
+        _, unreachable = await asyncio.wait_for(away.communicate(), timeout=60)
+
+    assert wrong.returncode == 2
+    assert refused.decode().splitlines()[-1].startswith("nhacviec: Telegram refused the bot token")
+    assert away.returncode == 3
+    assert unreachable.decode().splitlines()[-1].startswith("nhacviec: cannot reach Telegram: ")
