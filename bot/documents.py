@@ -7,7 +7,7 @@ from datetime import date
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 
 from bot import importing
-from bot.handlers import Ctx, parse_number, refusal, reply, request
+from bot.handlers import Ctx, parse_number, pressed, refusal, reply, request
 from bot.services import Services, services
 from bot.texts import import_preview
 from ingest.text import UnreadableDocument
@@ -151,13 +151,11 @@ async def fix(update: Update, context: Ctx) -> None:
 async def decide(update: Update, context: Ctx) -> None:
     """💾 save, 👥 expand groups, ✖️ cancel: coordinators only, checked again here."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    _, action, raw_id = query.data.split(":")
-    app = services(context)
-    request_id = parse_number(raw_id)
-    if request_id is None:
-        await query.answer(app.texts("bad_button"), show_alert=True)
+    assert query is not None
+    if (press := await pressed(update, context)) is None:
         return
+    action, request_id = press[0].removeprefix("imp:"), press[1]
+    app = services(context)
     async with request(update, context) as r:
         pending = await r.session.get(ImportRequest, request_id)
         if not r.caller.is_coordinator:

@@ -7,7 +7,7 @@ import logging
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.handlers import Ctx, parse_number, refusal, reply, request
+from bot.handlers import Ctx, parse_number, pressed, refusal, reply, request
 from bot.services import Services, services
 from bot.texts import fmt_date
 from storage import access, extensions
@@ -84,12 +84,11 @@ async def extend(update: Update, context: Ctx) -> None:
 async def ask_button(update: Update, context: Ctx) -> None:
     """⏳ under a task: say how to ask, with the task's number and deadline filled in."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    task_id = parse_number(query.data.partition(":")[2])
-    app = services(context)
-    if task_id is None:
-        await query.answer(app.texts("bad_button"), show_alert=True)
+    assert query is not None
+    if (press := await pressed(update, context)) is None:
         return
+    _, task_id = press
+    app = services(context)
     try:
         async with request(update, context) as r:
             view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
@@ -108,13 +107,11 @@ async def ask_button(update: Update, context: Ctx) -> None:
 async def decide_button(update: Update, context: Ctx) -> None:
     """✅ Duyệt / ❌ Từ chối under a request: coordinators only, checked again here."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    action, _, raw_id = query.data.partition(":")
-    app = services(context)
-    request_id = parse_number(raw_id)
-    if request_id is None:
-        await query.answer(app.texts("bad_button"), show_alert=True)
+    assert query is not None
+    if (press := await pressed(update, context)) is None:
         return
+    action, request_id = press
+    app = services(context)
     try:
         async with request(update, context) as r:
             decision = await extensions.decide_extension(

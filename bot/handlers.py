@@ -330,15 +330,25 @@ async def show_task(update: Update, context: Ctx) -> None:
 BUTTON_PATTERN = r"^(done|undo|info):\d+$"
 
 
+async def pressed(update: Update, context: Ctx) -> tuple[str, int] | None:
+    """A button's action and number ("done:12" -> ("done", 12)); a forged one is told so."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    action, _, raw_id = query.data.rpartition(":")
+    number = parse_number(raw_id)
+    if number is None:
+        await unknown_button(update, context)
+        return None
+    return action, number
+
+
 async def button(update: Update, context: Ctx) -> None:
     """A press of ✅, ↩️ or ℹ️ under a task, authorised again as if typed."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    action, _, raw_id = query.data.partition(":")
-    task_id = parse_number(raw_id)
-    if task_id is None:
-        await unknown_button(update, context)
+    assert query is not None
+    if (press := await pressed(update, context)) is None:
         return
+    action, task_id = press
     markup: InlineKeyboardMarkup | None = None
     if action == "done":
         text, markup = await close_task(update, context, task_id, None)

@@ -290,9 +290,8 @@ async def test_only_the_agency_and_coordinators_may_see_a_task(db: Database) -> 
         access.check_may_see(access.Caller(1, army, is_coordinator=False), view)
 
 
-async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_silence(
-    db: Database,
-) -> None:
+async def _task_and_chat(db: Database) -> tuple[int, int]:
+    """A task of Sở Tài chính and the group chat registered for it: what a ledger row names."""
     ids = await _catalogue(db)
     async with db.session() as session:
         task = await tasks.add_task(
@@ -318,11 +317,16 @@ async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_sile
             chat_title="Sở TC",
             now=NOW,
         )
-    assert task.id is not None
-    async with db.session() as session:
-        chat_row = await access.chat_by_telegram_id(session=session, telegram_id=-100)
-    assert chat_row is not None and chat_row.id is not None
-    key = ledger.SlotKey(task.id, chat_row.id, "d3:2023-01-31")
+        chat = await access.chat_by_telegram_id(session=session, telegram_id=-100)
+    assert task.id is not None and chat is not None and chat.id is not None
+    return task.id, chat.id
+
+
+async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_silence(
+    db: Database,
+) -> None:
+    task_id, chat_id = await _task_and_chat(db)
+    key = ledger.SlotKey(task_id, chat_id, "d3:2023-01-31")
     policy = ledger.ClaimPolicy(max_attempts=2, stale_after=timedelta(minutes=10))
 
     async with db.session() as session:
@@ -341,7 +345,7 @@ async def test_a_reminder_is_claimed_once_and_retaken_only_after_failure_or_sile
         exhausted = await ledger.claim(
             session=session, key=key, now=NOW, instance="a", policy=policy
         )
-        rows = await ledger.entries(session=session, task_id=task.id)
+        rows = await ledger.entries(session=session, task_id=task_id)
 
     assert first is not None and rival is None and after_silence == first
     assert exhausted is None  # two attempts made, the policy allows two
@@ -435,35 +439,9 @@ async def test_a_missed_period_is_recorded_when_the_next_one_begins(db: Database
 
 
 async def test_the_ledger_says_which_reminders_already_went_out(db: Database) -> None:
-    ids = await _catalogue(db)
-    async with db.session() as session:
-        task = await tasks.add_task(
-            session=session,
-            text="Kế hoạch",
-            lead_agency_id=ids["STC"],
-            deadline=date(2023, 1, 31),
-            now=NOW,
-        )
-        code = await access.create_invite(
-            session=session,
-            agency_id=ids["STC"],
-            role=Role.STAFF,
-            now=NOW,
-            valid_for=timedelta(days=1),
-        )
-        await access.redeem_invite(
-            session=session,
-            code=code,
-            user_id=5,
-            display_name=None,
-            chat_id=-100,
-            chat_title=None,
-            now=NOW,
-        )
-        chat = await access.chat_by_telegram_id(session=session, telegram_id=-100)
-    assert task.id is not None and chat is not None and chat.id is not None
+    task_id, chat_id = await _task_and_chat(db)
     sent, pending = (
-        ledger.SlotKey(task.id, chat.id, slot) for slot in ("d7:2023-01-31", "d3:2023-01-31")
+        ledger.SlotKey(task_id, chat_id, slot) for slot in ("d7:2023-01-31", "d3:2023-01-31")
     )
     policy = ledger.ClaimPolicy()
     async with db.session() as session:
@@ -472,6 +450,6 @@ async def test_the_ledger_says_which_reminders_already_went_out(db: Database) ->
         assert first is not None
         await ledger.mark_sent(session=session, ids=[first], message_id=77, now=NOW)
     async with db.session() as session:
-        keys = await ledger.sent_keys(session=session, task_ids=[task.id])
+        keys = await ledger.sent_keys(session=session, task_ids=[task_id])
 
     assert keys == {sent}  # claimed but not yet sent does not count
