@@ -41,7 +41,9 @@ Choices the grammar makes (and the tests pin down):
   ref + 10 days, "trong 05 ngày làm việc" is the 5th working day after ref (weekends and public
   holidays skipped, from the ``holidays`` package through ``WorkingCalendar``); "kể từ ngày ký" and
   "kể từ ngày nhận được văn bản" count from ref too (the receipt date is unknown: ref is the
-  earliest it can be), "kể từ ngày 15/3/2023" counts from that date;
+  earliest it can be), "kể từ ngày 15/3/2023" counts from that date; a period counted from
+  another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date
+  (kind "none"): the officer sets it when the event comes;
 * a date or period without a year is the next one ending on or after ``ref``;
 * "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X;
   "trước tháng 6" is the end of June, or the end of May when not inclusive;
@@ -72,8 +74,7 @@ immediate; :func:`find_deadlines` returns them all in text order, and :func:`sec
 reads a heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
 
 Known gaps: lunar dates other than Tết ("mùng 10 tháng Giêng"), a "kể từ" base written before the
-period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), periods relative to events other
-than the issue date ("05 ngày làm việc sau khi HĐND phê chuẩn" counts from ref), and descriptions
+period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), and descriptions
 of natural events with an approximate time ("đạt mức cao nhất vào khoảng cuối tháng 9, đầu tháng
 10" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..."
 is one).
@@ -536,10 +537,29 @@ def _number(ctx: _Context, match: re.Match[str], group: str) -> int | None:
     return _UNIT_WORDS.get(words[0])
 
 
+# "trình Thủ tướng Chính phủ Quý II năm 2014.": a period that ends the clause right after the
+# body a task is submitted to is when it is due.
+_SUBMITTED_TO = re.compile(
+    r"""\btrinh\s+(?:thu\s+tuong(?:\s+chinh\s+phu)?|chinh\s+phu|quoc\s+hoi|bo\s+truong
+    |(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd|hoi\s+dong\s+nhan\s+dan)
+      (?:\s+(?:tinh|thanh\s+pho|huyen|thi\s+xa))?
+    |(?:ban\s+thuong\s+vu\s+)?(?:tinh|thanh)\s+uy)\s*$""",
+    re.VERBOSE,
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _submitted_by(ctx: _Context, match: re.Match[str]) -> bool:
+    flat = ctx.text.flat
+    return bool(_CLAUSE_END.match(flat, match.end())) and bool(
+        _SUBMITTED_TO.search(flat, max(0, match.start() - 50), match.start())
+    )
+
+
 def _accepts_period(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:
     if cue is not None and cue.head(*_PERIOD_CUES):
         return True
-    return ctx.bare_ok or _whole(ctx, match.start(), match.end())
+    return ctx.bare_ok or _whole(ctx, match.start(), match.end()) or _submitted_by(ctx, match)
 
 
 def _time_of(match: re.Match[str]) -> _dt.time | None:
@@ -1006,6 +1026,16 @@ RELATIVE = re.compile(
 
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
 
+# "kể từ ngày nhận được ý kiến thẩm định", "sau khi HĐND tỉnh phê chuẩn": counted from an event
+# whose date the document does not give. Receiving or signing this document is not such an event.
+_EVENT_BASE = re.compile(
+    r"""\s*,?\s*(?:(?:ke\s+tu|tinh\s+tu)\s+(?:ngay|khi|thoi\s+diem)|sau\s+(?:ngay|khi))\s+
+    (?!(?:nhan\s+duoc\s+|nhan\s+|co\s+)?(?:van\s+ban|cong\s+van|thong\s+bao|chi\s+thi
+        |quyet\s+dinh|ke\s+hoach|ket\s+luan|y\s+kien\s+chi\s+dao|cong\s+dien|huong\s+dan|nay)
+        |ky\b|ban\s+hanh|\d)""",
+    re.VERBOSE,
+)
+
 
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
@@ -1017,6 +1047,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     count = _number(ctx, match, "n")
     if count is None or not 0 < count <= 3650:
         return None
+    if _EVENT_BASE.match(ctx.text.flat, match.end("unit")):
+        return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     base = ctx.ref
     if match.group("base"):
         parts = _date_parts(match.group("base"))

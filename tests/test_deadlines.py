@@ -106,6 +106,11 @@ QUARTERS = [
     ("Thời gian hoàn thành: Quý II/2024", date(2024, 6, 30)),
     ("trong quý này", date(2023, 3, 31)),
     ("cuối quý", date(2023, 3, 31)),
+    # A period that ends the clause after the body the work is submitted to.
+    (
+        "Bộ Tài nguyên và Môi trường nghiên cứu, trình Thủ tướng Chính phủ Quý II năm 2024.",
+        date(2024, 6, 30),
+    ),
 ]
 
 
@@ -258,6 +263,10 @@ NO_DATE = [
     ("triển khai thực hiện ngay", "immediate"),
     ("Sở Y tế khẩn trương triển khai", "immediate"),
     ("ngay lập tức", "immediate"),
+    # Counted from an event whose date the document does not give.
+    ("trong thời hạn 07 ngày làm việc, kể từ ngày nhận được ý kiến thẩm định", "none"),
+    ("trong vòng 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ", "none"),
+    ("trong 05 ngày làm việc sau khi HĐND tỉnh phê chuẩn", "none"),
 ]
 
 
@@ -273,6 +282,7 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    "Sở Y tế trình UBND tỉnh kế hoạch năm 2024.",
     "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017",
     "Quyết định số 12/QĐ-UBND ngày 05/01/2023",
     "theo Nghị quyết số 95/2014/NQ-HĐND ngày 11/12/2023 của HĐND tỉnh",
@@ -586,6 +596,7 @@ STILL_DEADLINES = [
     ),
     # A counting window starting from the issue date is still a deadline.
     ("trong 14 ngày kể từ ngày nhận được văn bản", date(2023, 1, 19), "relative_days"),
+    ("trong 07 ngày làm việc kể từ ngày nhận được Công văn này", date(2023, 1, 16), "working_days"),
     # "trong ngày" followed by a link word is within the day.
     ("Các huyện báo cáo UBND tỉnh trong ngày để tổng hợp", REF, "immediate"),
     # The subject of a cited document ends where the task begins.
