@@ -644,6 +644,9 @@ def _fronts_clause(ctx: _Context, start: int) -> bool:
     """Whether a date opens its clause (only time words between a boundary and it)."""
     flat = ctx.text.flat
     boundary = max(flat.rfind(c, 0, start) for c in ",;:\n(!?")
+    # A news dateline: "Cổng thông tin điện tử tỉnh - Ngày 11/7, UBND tỉnh ban hành ...".
+    dash = max(flat.rfind(" - ", 0, start), flat.rfind(" – ", 0, start))
+    boundary = max(boundary, dash + 2 if dash >= 0 else -1)
     full_stop = max((m.start() for m in re.finditer(r"\.(?!\d)", flat[:start])), default=-1)
     return _FRONT_LEAD.fullmatch(flat[max(boundary, full_stop) + 1 : start]) is not None
 

@@ -493,6 +493,8 @@ NARRATED = [
     "Sáng nay 05/01/2023, Phó Chủ tịch UBND tỉnh ký ban hành Kế hoạch kiểm tra",
     "Sau khi nhận được chỉ đạo, chiều 12-1, lãnh đạo Sở họp với các huyện",
     "Vào lúc 15h30 ngày 06/01, Chủ tịch UBND tỉnh có công điện khẩn",
+    # A news dateline before the date.
+    "Cổng thông tin điện tử tỉnh - Ngày 11/01, UBND tỉnh ban hành văn bản số 1246",
     "Theo bản tin (lúc 16 giờ ngày 05.01.2023), không khí lạnh tăng cường",
     # A document cited by its date alone.
     "Thực hiện công điện khẩn ngày 10-1 của Bộ Y tế về phòng, chống dịch",
