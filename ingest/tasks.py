@@ -311,7 +311,8 @@ def _in_subject_position(
         return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = _ORDINAL.sub("", before)
-    if re.fullmatch(rf"\s*{_TITLE}(?:cac\s+)?", before):
+    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
+    if re.fullmatch(rf"\s*(?:rieng\s+)?{_TITLE}(?:cac\s+)?", before):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")
@@ -904,8 +905,58 @@ class _Segmenter:
         for item in self.items:
             draft = self._draft(item, addressees, previous if item.follow_up else None)
             drafts.append((item.start, draft))
+            if (handed := self._handed_over(draft.text, item.start)) is not None:
+                drafts.append((item.start, handed))
             previous = draft
         return [draft for _index, draft in sorted(drafts, key=lambda pair: pair[0])]
+
+    def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:
+        """Where a task hands its work on with a deadline of its own: "gửi về Sở Tài nguyên và
+        Môi trường trước ngày 28-10 để sở thẩm định trình UBND tỉnh trước ngày 10-11" (the
+        position of "để", and the agency it names, "sở" being the Sở named before it)."""
+        folded = fold(text)
+        mentions = self.catalogue.find_mentions(text)
+        for purpose in _HANDOVER.finditer(folded):
+            after = purpose.end()
+            named = next((m for m in mentions if m.start == after), None)
+            superior = _SUPERIOR.match(folded, after) is not None
+            if named is None and not superior:
+                word = purpose.group("bare")
+                if word is None:
+                    continue
+                earlier = [
+                    m
+                    for m in mentions
+                    if m.end <= purpose.start() and fold(m.written).startswith(word)
+                ]
+                if not earlier:
+                    continue
+                named = earlier[-1]
+            before, rest = self._parse(text[: purpose.start()]), self._parse(text[after:])
+            if before.date is not None and rest.date is not None and rest.date != before.date:
+                # "để UBND tỉnh xem xét": the body that issued the directive gets no task.
+                return purpose.start(), None if superior else named
+        return None
+
+    def _handed_over(self, text: str, index: int) -> TaskDraft | None:
+        """The task of the agency a task hands its work on to, if it has its own deadline."""
+        position, lead = self._handover(text) or (0, None)
+        if lead is None:
+            return None
+        part = text[position:].strip()
+        part = part[:1].upper() + part[1:]
+        end = re.search(r"[.;](?:\s|$)", part)
+        part = part[: end.start() + 1] if end else part
+        return TaskDraft(
+            text=part,
+            summary=summarize(part, None),
+            lead=lead,
+            cooperating=[],
+            deadline=self._parse(part),
+            inherited=False,
+            unknown_agencies=_unknown_names([lead]),
+            source_paragraph=index,
+        )
 
     def _draft(
         self, item: _Item, addressees: list[AgencyMention], previous: TaskDraft | None = None
@@ -929,7 +980,8 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
-        own = self._own_deadline(text)
+        handover = self._handover(text)
+        own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False
         if _usable(own):
@@ -955,6 +1007,18 @@ class _Segmenter:
             unknown_agencies=_unknown_names([*mentions, *([lead] if lead else []), *cooperating]),
             source_paragraph=item.start,
         )
+
+
+# "... để Sở Tài chính tổng hợp", "... để sở thẩm định": the work goes on to another agency.
+_HANDOVER = re.compile(
+    r"(?<![a-z])(?:de|nham)\s+(?:cho\s+)?(?:(?P<bare>so|bo|ban|van\s+phong)(?=\s+(?!ban\b)[a-z]))?\s*"
+)
+
+
+_SUPERIOR = re.compile(
+    r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
+    r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
+)
 
 
 def _without_cooperation(

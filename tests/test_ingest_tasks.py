@@ -301,6 +301,23 @@ def test_agency_heading_gives_its_items_a_lead_and_a_dated_heading_a_deadline() 
     ]
 
 
+def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
+    tasks = tasks_of(
+        "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
+        "định, trình UBND tỉnh trước ngày 10/4/2024.",
+        "Riêng Công an tỉnh khẩn trương báo cáo, gửi về Sở Nội vụ trước ngày 15/3/2024 để "
+        "UBND tỉnh xem xét trước ngày 30/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+        # "Sở" is the Sở the work was sent to.
+        ("Sở Tài chính", dt.date(2024, 4, 10)),
+        # The body that issued the directive is not given a task of its own.
+        ("Công an tỉnh", dt.date(2024, 3, 15)),
+    ]
+    assert tasks[1].text == "Để Sở thẩm định, trình UBND tỉnh trước ngày 10/4/2024."
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
