@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -89,6 +90,7 @@ def group_members(group: str, entries: Iterable[CatalogueEntry]) -> list[Catalog
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 
 
+@functools.cache
 def _fold_char(char: str) -> str:
     low = char.lower()
     if low in "đð":
@@ -102,7 +104,7 @@ def _fold_char(char: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, strip diacritics and unify dashes, keeping one character per character."""
-    return "".join(_fold_char(char) for char in text)
+    return "".join(map(_fold_char, text))
 
 
 # --------------------------------------------------------------------------------------------

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import io
+import itertools
+import math
 import re
 import unicodedata
 import zipfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from importlib.resources import files
 from typing import Any
 
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text"]
@@ -281,10 +285,60 @@ def _unglue(match: re.Match[str]) -> str:
     return token if _ADDRESS.search(token) else _GLUED.sub(" ", token)
 
 
+# Syllables a PDF ran together: "thờihạn", "Bộlà", "Kế hoạchvà". A Vietnamese word is one
+# syllable, so a run of letters with diacritics that is not one lost its spaces. Where to put
+# them back is ambiguous ("cáchuyện": "các huyện" or "cá chuyện"), so the run is cut into the
+# likeliest syllables of administrative text, by their counts in syllables.txt; a run that
+# cannot be cut into known syllables ("Đắk", "Krông") is left as written.
+_VOWELS = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_ONE_SYLLABLE = re.compile(
+    rf"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnprstvx])?[{_VOWELS}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+)
+_MARKED_RUN = re.compile(rf"[{_LOWER}{_LOWER.upper()}]{{4,}}")
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+@functools.cache
+def _syllable_costs() -> dict[str, float]:
+    counts: dict[str, int] = {}
+    table = files("ingest").joinpath("syllables.txt").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        if line and not line.startswith("#"):
+            syllable, count = line.split()
+            counts[syllable] = int(count)
+    total = sum(counts.values())
+    return {syllable: math.log(total / count) for syllable, count in counts.items()}
+
+
+def _split_syllables(match: re.Match[str]) -> str:
+    word = match.group()
+    low = word.lower()
+    if set(low) <= _PLAIN or _ONE_SYLLABLE.fullmatch(low):
+        return word
+    costs = _syllable_costs()
+    # best[i]: the cheapest cut of low[:i], as (cost, cut positions).
+    best: list[tuple[float, list[int]] | None] = [(0.0, [])] + [None] * len(low)
+    for i in range(len(low)):
+        if (here := best[i]) is None:
+            continue
+        for j in range(i + 1, min(len(low), i + 7) + 1):
+            cost = costs.get(low[i:j])
+            if cost is None:
+                continue
+            there = best[j]
+            if there is None or here[0] + cost < there[0]:
+                best[j] = (here[0] + cost, [*here[1], j])
+    if (found := best[-1]) is None:
+        return word
+    cuts = [0, *found[1]]
+    return " ".join(word[a:b] for a, b in itertools.pairwise(cuts))
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
     text = _GLUED_TOKEN.sub(_unglue, text)
+    text = _MARKED_RUN.sub(_split_syllables, text)
     return "" if _SEPARATOR.match(text) else text
 
 

@@ -291,6 +291,18 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     ]
 
 
+def test_syllables_a_pdf_ran_together_get_their_spaces_back() -> None:
+    text = "Các Bộlà chủ Chương trình trong thờihạn 07 ngày; Bộ Kế hoạchvà Đầu tư tổchức các huyện"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "Các Bộ là chủ Chương trình trong thời hạn 07 ngày; Bộ Kế hoạch và Đầu tư tổ chức các huyện"
+    ]
+    # "cáchuyện" could be "cá chuyện": the likelier syllables of an official text win.
+    assert read("gửi cáchuyện".encode(), "x.txt").paragraphs == ["gửi các huyện"]
+    # Names that are not syllables of standard Vietnamese, codes and plain words stay as written.
+    kept = "Đắk Lắk, Krông Búk, HĐND, KH&ĐT, online, Nguyễn, nghiêng, khuya"
+    assert read(kept.encode(), "x.txt").paragraphs == [kept]
+
+
 def test_bracket_footnotes_and_page_numbers() -> None:
     text = (
         "Sở Y tế báo cáo kết quả[1] trước ngày 20/5.\n\n- 2 -\n\nTrang 3/5\n\n"
