@@ -81,7 +81,8 @@ _SIGN_TITLE = re.compile(
 )
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*"
 _PERSON = re.compile(rf"(?<!\S)(?:{_NAME_WORD}\s+){{1,5}}{_NAME_WORD}$")
-_RECIPIENTS = re.compile(r"^\s*(?:nơi nhận|nơi gửi)\s*:?", re.IGNORECASE)
+# Matched on folded text: a scan's text layer may lose the marks ("Noi nhận").
+_RECIPIENTS = re.compile(r"^\s*noi\s+(?:nhan|gui)\b")
 
 
 def header_pieces(paragraph: str) -> list[str]:
@@ -199,7 +200,7 @@ def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
             and len(text) <= 160
             and _ADDRESSEE_LINE.match(folded)
             and not _NOT_ADDRESSEE.search(folded)
-            and not _RECIPIENTS.match(text)
+            and not _RECIPIENTS.match(fold(text))
         ):
             lines.append(text)
         else:
@@ -234,7 +235,7 @@ def body_range(doc: Document) -> tuple[int, int]:
     end = len(doc.paragraphs)
     for index in range(start, len(doc.paragraphs)):
         text = doc.paragraphs[index]
-        if _RECIPIENTS.match(text) or (
+        if _RECIPIENTS.match(fold(text)) or (
             _SIGN_TITLE.search(text) and _is_caps(re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text))
         ):
             end = index

@@ -378,6 +378,7 @@ def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
 def _broken_by_page(previous: str, text: str) -> bool:
     return (
         text[0].islower()
+        and not MARKER.match(text)  # "a) Bộ Tài chính:" under a heading with no colon
         and not _TERMINAL.search(previous)
         and not _is_caps(previous)
         and " | " not in previous

@@ -318,6 +318,16 @@ def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     assert tasks[1].text == "Để Sở thẩm định, trình UBND tỉnh trước ngày 10/4/2024."
 
 
+def test_recipients_list_ends_the_body_even_when_a_scan_lost_its_marks() -> None:
+    tasks = tasks_of(
+        "1. Sở Y tế báo cáo trước ngày 20/3/2024.",
+        "Noi nhận: THỦ TƯỚNG",
+        "- Sở Nội vụ;",
+        "- Công an tỉnh;",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",

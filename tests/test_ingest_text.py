@@ -303,6 +303,19 @@ def test_syllables_a_pdf_ran_together_get_their_spaces_back() -> None:
     assert read(kept.encode(), "x.txt").paragraphs == [kept]
 
 
+def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -> None:
+    text = "1. Tháo gỡ khó khăn về vốn, tín dụng\n\na) Ngân hàng Nhà nước Việt Nam:\n\n- Chỉ đạo"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "1. Tháo gỡ khó khăn về vốn, tín dụng",
+        "a) Ngân hàng Nhà nước Việt Nam:",
+        "- Chỉ đạo",
+    ]
+    # A sentence a page break cut still joins up.
+    assert read("Sở Y tế báo cáo\n\nkết quả trước ngày 15/3.".encode(), "x.txt").paragraphs == [
+        "Sở Y tế báo cáo kết quả trước ngày 15/3."
+    ]
+
+
 def test_bracket_footnotes_and_page_numbers() -> None:
     text = (
         "Sở Y tế báo cáo kết quả[1] trước ngày 20/5.\n\n- 2 -\n\nTrang 3/5\n\n"
