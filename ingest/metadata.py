@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.agencies import fold
-from ingest.text import Document
+from ingest.text import Document, is_caps
 
 __all__ = ["DirectiveMeta", "addressee_lines", "body_range", "header_pieces", "read_metadata"]
 
@@ -91,8 +91,7 @@ def header_pieces(paragraph: str) -> list[str]:
 
 
 def _is_caps(text: str) -> bool:
-    letters = [char for char in text if char.isalpha()]
-    return len(letters) >= 2 and all(char.isupper() for char in letters)
+    return is_caps(text, letters_at_least=2)
 
 
 def _kind_heading(piece: str) -> tuple[str, str, str] | None:

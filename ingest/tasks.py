@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ingest.agencies import HOLDER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
 from ingest.metadata import addressee_lines, body_range, header_pieces
-from ingest.text import Document
+from ingest.text import Document, is_caps
 from vncalendar import WorkingCalendar
 
 __all__ = ["ONGOING", "TaskDraft", "extract_tasks", "find_addressees", "summarize"]
@@ -352,7 +352,9 @@ def _cooperating(folded: str, mentions: list[AgencyMention]) -> list[AgencyMenti
             if mention.start < position:
                 continue
             gap = folded[position : mention.start]
-            if re.search(r"[.;:]", gap) or len(gap.split()) > 4:
+            # "phối hợp với các Bộ: Nông nghiệp ..., Xây dựng": the colon opens the list.
+            listed = re.fullmatch(r"\s*cac\s+(?:bo|so|nganh|co\s+quan|don\s+vi)\s*:\s*", gap)
+            if not listed and (re.search(r"[.;:]", gap) or len(gap.split()) > 4):
                 break
             if all(mention is not other for other in result):
                 result.append(mention)
@@ -520,7 +522,7 @@ class _Segmenter:
         return False, None
 
     def _is_heading(self, index: int, level: float, rest: str) -> bool:
-        if rest.rstrip().endswith(":"):
+        if rest.rstrip().endswith(":") or is_caps(rest):
             return True
         exists, next_level = self._next_level(index)
         if not exists:

@@ -224,9 +224,10 @@ MARKER = re.compile(
 _TERMINAL = re.compile(r"[.:;!?…]['\"”’)]*$|\./\.$")
 
 
-def _is_caps(line: str) -> bool:
+def is_caps(line: str, *, letters_at_least: int = 3) -> bool:
+    """A line in capitals: a heading, a letterhead."""
     letters = [char for char in line if char.isalpha()]
-    return len(letters) >= 3 and all(char.isupper() for char in letters)
+    return len(letters) >= letters_at_least and all(char.isupper() for char in letters)
 
 
 # Lines that always open a paragraph of their own in a directive's layout.
@@ -239,7 +240,7 @@ _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 def _continues(previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
-    if MARKER.match(line) or _is_caps(line) or _is_caps(previous) or " | " in previous:
+    if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in previous:
         return False
     if _OPENERS.match(line) or _PLACE_DATE_LINE.match(previous) or previous.startswith("V/v"):
         return False
@@ -380,7 +381,7 @@ def _broken_by_page(previous: str, text: str) -> bool:
         text[0].islower()
         and not MARKER.match(text)  # "a) Bộ Tài chính:" under a heading with no colon
         and not _TERMINAL.search(previous)
-        and not _is_caps(previous)
+        and not is_caps(previous)
         and " | " not in previous
         and " | " not in text
     )

@@ -328,6 +328,22 @@ def test_recipients_list_ends_the_body_even_when_a_scan_lost_its_marks() -> None
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_a_heading_in_capitals_is_not_a_task_and_a_listed_ministry_cooperates() -> None:
+    tasks = tasks_of(
+        "Chủ tịch UBND tỉnh yêu cầu Công an tỉnh:",
+        "1. TINH THẦN CHỈ ĐẠO",
+        "1. Quán triệt sâu sắc tinh thần chỉ đạo của Thủ tướng Chính phủ.",
+        "2. NHIỆM VỤ CỤ THỂ",
+        "a) Sở Y tế:",
+        "- Chủ trì, phối hợp với các Sở: Nội vụ, Tài chính rà soát trong tháng 3/2024.",
+    )
+    assert [(lead_key(t.lead), [lead_key(c) for c in t.cooperating]) for t in tasks] == [
+        ("Công an tỉnh", []),
+        ("Sở Y tế", ["Sở Nội vụ", "Sở Tài chính"]),
+    ]
+    assert tasks[0].text.startswith("Quán triệt")
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
