@@ -148,11 +148,15 @@ _CHROME = re.compile(
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
 _EXHORTATION = re.compile(
-    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?:[^.;:]{0,80}?\s)?)"
+    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?:[^.;:]{0,200}?\s)?)"
+    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+)?"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|va))*"
     r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau)"
-    r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?\s*(?:\./\.|[./!]+)?\s*$"
+    r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?"
+    # "... đảm bảo tiến độ, chất lượng, hiệu quả theo quy định": how, not what.
+    r"(?:,?\s+(?:dam\s+bao|bao\s+dam)(?:\s*,?\s*(?:tien\s+do|chat\s+luong|hieu\s+qua|va))+)?"
+    r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh))?\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
 # A sentence that only dates the work above it: "Các đơn vị thực hiện trước ngày 24/3/2016.",
@@ -386,6 +390,7 @@ class _Item:
     marked: bool
     follow_up: bool = False  # a plain sentence after a task ("Báo cáo ... gửi ... trước ngày ...")
     inherit: bool = False  # asked of the agencies of the task before it ("Đồng thời, ...")
+    lede: bool = False  # a news item's opening, which the body may repeat
 
 
 # --------------------------------------------------------------------------------------------
@@ -627,6 +632,7 @@ class _Segmenter:
                 last.paragraphs.append(rest)  # the deadline of the task above
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
+                last.lede = bool(_NEWS_LEAD.match(folded))
                 self.items.append(last)
             elif index in self.continued and last is not None:
                 # "...; báo cáo nhanh ... trước 10 giờ ngày ...", "Cụ thể, phải ...": a request of
@@ -759,7 +765,9 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
-        if _NEWS_LEAD.match(folded) or _EXHORTATION.match(folded.strip()):
+        if _NEWS_LEAD.match(folded) and not self._lede_task(text):
+            return True
+        if _EXHORTATION.match(folded.strip()):
             return True
         if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
@@ -773,6 +781,12 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _lede_task(self, text: str) -> bool:
+        """A news opening that gives an order with a due date of its own: "Ngày 08/4/2021, Văn
+        phòng UBND tỉnh ban hành Văn bản số 404 ..., giao Sở X trả lời ...; báo cáo UBND tỉnh
+        trong 30 ngày làm việc" (one that only sums up the letter is not a task)."""
+        return self._assigns(text, explicit_only=True) and self._own_deadline(text).date is not None
 
     def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
         if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
@@ -904,12 +918,19 @@ class _Segmenter:
     def drafts(self, addressees: list[AgencyMention]) -> list[TaskDraft]:
         drafts: list[tuple[int, TaskDraft]] = [(t.source_paragraph, t) for t in self.table_tasks]
         previous: TaskDraft | None = None
+        ledes: list[TaskDraft] = []
         for item in self.items:
             draft = self._draft(item, addressees, previous if item.follow_up else None)
+            if item.lede:
+                ledes.append(draft)
             drafts.append((item.start, draft))
             if (handed := self._handed_over(draft.text, item.start)) is not None:
                 drafts.append((item.start, handed))
             previous = draft
+        # The body that repeats the opening's order says it in full: keep that one.
+        lede_ids = {id(draft) for draft in ledes}
+        body = {_same_task(d) for _index, d in drafts if id(d) not in lede_ids}
+        drafts = [(i, d) for i, d in drafts if id(d) not in lede_ids or _same_task(d) not in body]
         return [draft for _index, draft in sorted(drafts, key=lambda pair: pair[0])]
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:
@@ -1021,6 +1042,10 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:
+    return (fold(draft.lead.written) if draft.lead else None), draft.deadline.date
 
 
 def _without_cooperation(

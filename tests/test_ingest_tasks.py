@@ -344,6 +344,30 @@ def test_a_heading_in_capitals_is_not_a_task_and_a_listed_ministry_cooperates() 
     assert tasks[0].text.startswith("Quán triệt")
 
 
+def test_a_news_opening_that_gives_a_dated_order_is_a_task_unless_the_body_repeats_it() -> None:
+    opening = (
+        "Ngày 01/3/2024, Văn phòng UBND tỉnh ban hành Văn bản số 404/VPUBND, giao Sở Y tế "
+        "trả lời đơn của công dân; báo cáo UBND tỉnh trong 10 ngày làm việc."
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks_of(opening)] == [
+        ("Sở Y tế", dt.date(2024, 3, 15))
+    ]
+    repeated = tasks_of(
+        opening,
+        "Theo đó, UBND tỉnh giao Sở Y tế trả lời đơn, báo cáo trong 10 ngày làm việc.",
+    )
+    assert [t.text[:8] for t in repeated] == ["Theo đó,"]
+
+
+def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
+    tasks = tasks_of(
+        "Giao Sở Y tế báo cáo trước ngày 20/3/2024.",
+        "UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố "
+        "nghiêm túc triển khai thực hiện, đảm bảo tiến độ, chất lượng, hiệu quả theo quy định.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
