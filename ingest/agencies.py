@@ -184,7 +184,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("all_investors", r"cac\s+chu\s+dau\s+tu"),
         (
             "all_ministries",
-            r"cac\s+bo\s*(?:,|/)?\s*(?:nganh|co\s+quan\s+ngang\s+bo)"
+            r"cac\s+bo\s*(?:,|/)?\s*(?:nganh|co\s+quan(?:\s+ngang\s+bo|\s+trung\s+uong)?)"
             r"(?:\s*,\s*co\s+quan\s+(?:thuoc\s+chinh\s+phu|ngang\s+bo))*"
             r"(?:\s+(?:trung\s+uong|lien\s+quan))?",
         ),

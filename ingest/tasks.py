@@ -238,6 +238,9 @@ _REQUEST = re.compile(
 _ASKS = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
 )
+# "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
+# ương và địa phương)": the name the text gives those it asks.
+_CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
@@ -270,7 +273,7 @@ def _roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True)
             continue
         before = folded[max(0, mention.start - 60) : mention.start]
         after = folded[mention.end : mention.end + 90]
-        if _GIAO.search(before):
+        if _GIAO.search(before) or _CALLED.search(before):
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
             candidates.append((1, mention.start, mention))
