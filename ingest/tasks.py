@@ -405,13 +405,19 @@ _BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s*$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]")
 
 
+def _is_row(paragraph: str) -> bool:
+    """A table row, its cells joined by " | " (a lone "|" in a long sentence is a scan's noise)."""
+    cells = paragraph.split(" | ")
+    return len(cells) > 2 or (len(cells) == 2 and max(map(len, cells)) <= 200)
+
+
 def _mend(paragraphs: list[str]) -> list[str]:
     """The body's paragraphs with list markers put back where a page's layout lost them."""
     mended: list[str] = []
     pending = ""
     number = 0
     for paragraph in paragraphs:
-        if _BARE_MARKER.match(paragraph) and " | " not in paragraph:
+        if _BARE_MARKER.match(paragraph) and not _is_row(paragraph):
             pending = paragraph.strip()  # the marker of the paragraph below
             continue
         if pending:
@@ -420,14 +426,14 @@ def _mend(paragraphs: list[str]) -> list[str]:
         paragraph = re.sub(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])", r"\1 ", paragraph)
         # "... như sau: 1. Giao Bộ X ... 2. Bộ Y ...": a numbered list run into its opening.
         inline = _INLINE_LIST.search(paragraph)
-        if inline and " | " not in paragraph:
+        if inline and not _is_row(paragraph):
             mended.append(paragraph[: inline.start() + 1])
             paragraph = paragraph[inline.start() + 1 :].lstrip()
         numbered = _NUMBERED.match(paragraph)
         if numbered:
             number = int(numbered.group(1))
         # The next item glued to the end of this one: "... biết, thực hiện;3. Thường xuyên ...".
-        while number and " | " not in paragraph:
+        while number and not _is_row(paragraph):
             glued = re.search(rf"(?<=[;.…])\s*{number + 1}[.)]\s*(?=[^\W\d_])", paragraph)
             if glued is None or not paragraph[glued.end()].isupper():
                 break
@@ -524,7 +530,7 @@ class _Segmenter:
         """(exists, level) of the next body paragraph (a table row counts as deeper content)."""
         for position in range(index + 1, self.end):
             text = self.paragraphs[position]
-            if " | " in text:
+            if _is_row(text):
                 return True, 99.0  # a table under a paragraph is its content
             return True, _marker(text)[0]
         return False, None
@@ -579,7 +585,7 @@ class _Segmenter:
         index = self.start
         while index < self.end:
             text = self.paragraphs[index]
-            if " | " in text:
+            if _is_row(text):
                 index = self._table(index)
                 last = None
                 continue
@@ -859,11 +865,11 @@ class _Segmenter:
         columns = _table_columns(header_pieces_keep_empty(self.paragraphs[index]))
         position = index + 1
         if columns is None:
-            while position < self.end and " | " in self.paragraphs[position]:
+            while position < self.end and _is_row(self.paragraphs[position]):
                 position += 1
             return position
         group_deadline: Deadline | None = None
-        while position < self.end and " | " in self.paragraphs[position]:
+        while position < self.end and _is_row(self.paragraphs[position]):
             cells = header_pieces_keep_empty(self.paragraphs[position])
             filled = [cell for cell in cells if cell]
             content = cells[columns["content"]] if columns["content"] < len(cells) else ""

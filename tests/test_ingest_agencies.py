@@ -127,6 +127,8 @@ def test_lists_name_several_agencies() -> None:
         ("các địa phương", "all_localities"),
         ("các chủ đầu tư", "all_investors"),
         ("các Bộ, cơ quan ngang Bộ", "all_ministries"),
+        ("các bộ, cơ quan trung ương và địa phương", "all_ministries+all_localities"),
+        ("các Bộ, cơ quan, địa phương", "all_ministries+all_localities"),
         ("các cơ quan, đơn vị liên quan", "all_related"),
     ],
 )

@@ -368,6 +368,24 @@ def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
+    tasks = tasks_of(
+        "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban "
+        "nhân dân các tỉnh, thành phố trực thuộc Trung ương (sau đây gọi tắt là các bộ, cơ quan "
+        "trung ương và địa phương):",
+        "1. Quán triệt sâu sắc tinh thần chỉ đạo của Thủ tướng Chính phủ | trong phòng chống "
+        "dịch bệnh, chủ động các phương án ứng phó với mọi tình huống có thể xảy ra trên địa bàn, "
+        "không để bị động, bất ngờ trong bất cứ trường hợp nào, bảo đảm an toàn cho người dân, "
+        "duy trì hoạt động sản xuất kinh doanh, cung ứng hàng hóa thiết yếu cho nhân dân.",
+        "2. Báo cáo kết quả trước ngày 20/3/2024.",
+    )
+    # (A "|" a scan left in a long sentence does not make it a table row.)
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("các bộ, cơ quan trung ương và địa phương", None),
+        ("các bộ, cơ quan trung ương và địa phương", dt.date(2024, 3, 20)),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
