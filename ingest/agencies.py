@@ -186,7 +186,9 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "all_ministries",
             r"cac\s+bo\s*(?:,|/)?\s*(?:nganh|co\s+quan(?:\s+ngang\s+bo|\s+trung\s+uong)?)"
             r"(?:\s*,\s*co\s+quan\s+(?:thuoc\s+chinh\s+phu|ngang\s+bo))*"
-            r"(?:\s+(?:trung\s+uong|lien\s+quan))?",
+            r"(?:\s+(?:trung\s+uong|lien\s+quan))?"
+            # "Các Bộ là chủ Chương trình ...", "các Bộ và địa phương": the ministries.
+            r"|cac\s+bo(?=\s*(?:,|;|\.|va|la|$))",
         ),
         (
             "all_provinces",
@@ -619,7 +621,8 @@ def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
 # Central bodies whose names go on in lowercase words.
 _WHOLE_NAMES = re.compile(
     r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
-    r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam)(?![a-z0-9])"
+    r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
+    r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam)(?![a-z0-9])"
 )
 
 

@@ -462,6 +462,7 @@ class _Candidate:
     cued: bool = False
     order: int = 0  # the family's place in the table, to break ties
     in_parens: int = 0  # 1 when the phrase sits inside "( ... )"
+    reported: bool = False  # ends the sentence after "báo cáo/trình <recipient>"
 
     @property
     def length(self) -> int:
@@ -1619,12 +1620,32 @@ def _candidates(
             ):
                 continue
             found.append(
-                replace(candidate, order=family.order, in_parens=_in_parens(normalised, candidate))
+                replace(
+                    candidate,
+                    order=family.order,
+                    in_parens=_in_parens(normalised, candidate),
+                    reported=_closes_a_report(normalised, candidate),
+                )
             )
     chosen = _resolve(found)
     fallback = _fallback(normalised, ctx, [(c.start, c.end) for c in chosen] + traps)
     chosen = _resolve(chosen + fallback)
     return normalised, [c for c in chosen if c.kind != "blocked"]
+
+
+# "..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020.": the task's own due date, the way a
+# directive closes an item; a period earlier in it ("miễn thị thực ... đến hết năm 2020") is what
+# the task is about.
+_REPORT_TO = re.compile(r"\b(?:bao\s+cao|trinh)\s+(?:[a-z]+\s+){1,6}$")
+_SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+
+
+def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
+    flat = text.flat
+    if not _SENTENCE_END.match(flat, candidate.end):
+        return False
+    clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
+    return _REPORT_TO.search(flat, clause, candidate.start) is not None
 
 
 def _in_parens(text: _Text, candidate: _Candidate) -> int:
@@ -1683,7 +1704,7 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     # day ("chậm nhất vào ngày 20 của tháng cuối quý") beats the bare step ("Báo cáo định kỳ hàng
     # quý:") that usually heads it.
     latest = -candidate.date.toordinal() if candidate.date else 0
-    rank = (0 if candidate.cued else 2) + candidate.in_parens
+    rank = (0 if candidate.cued else 2) + candidate.in_parens - candidate.reported
     if group == 0 and candidate.order == _GENERIC_RECURRING:
         rank += 1
     return group, rank, latest, candidate.start

@@ -619,6 +619,35 @@ STILL_DEADLINES = [
 ]
 
 
+# The date after "báo cáo/trình <recipient>" that closes the sentence is the task's; a period
+# earlier in it is what the task is about.
+REPORTED = [
+    (
+        "Bộ Ngoại giao đề xuất miễn thị thực cho khách du lịch đến hết năm 2023, trước hết là "
+        "các vùng không có dịch, báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2023.",
+        date(2023, 3, 31),
+        "month",
+    ),
+    # Steps: the last is still the task's completion.
+    (
+        "Sở Y tế hoàn thành trước ngày 15/3/2023; báo cáo UBND tỉnh trước ngày 20/3/2023.",
+        date(2023, 3, 20),
+        "date",
+    ),
+    (
+        "Sở Y tế báo cáo UBND tỉnh trước ngày 10/3/2023 để tổng hợp, hoàn thành dự thảo trước "
+        "ngày 30/3/2023.",
+        date(2023, 3, 30),
+        "date",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind"), REPORTED)
+def test_the_date_a_report_is_due_closes_the_task(text: str, expected: date, kind: str) -> None:
+    assert read(text)[:2] == (expected, kind)
+
+
 @pytest.mark.parametrize(("text", "expected", "kind"), STILL_DEADLINES)
 def test_real_deadlines_beside_windows(text: str, expected: date, kind: str) -> None:
     assert read(text)[:2] == (expected, kind)

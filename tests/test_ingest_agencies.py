@@ -137,6 +137,13 @@ def test_groups_get_a_key(text: str, group: str) -> None:
     assert [(m.written, m.group, m.entry) for m in mentions] == [(text, group, None)]
 
 
+def test_the_ministries_named_alone() -> None:
+    mentions = CATALOGUE.find_mentions(
+        "Các Bộ là chủ Chương trình gửi hồ sơ; các bộ phận theo dõi."
+    )
+    assert [(m.written, m.group) for m in mentions] == [("Các Bộ", "all_ministries")]
+
+
 def test_a_group_in_the_catalogue_is_that_entry() -> None:
     catalogue = Catalogue([CatalogueEntry("UBND các huyện, thành phố", "UBND cấp huyện")])
     (mention,) = catalogue.find_mentions("Giao UBND các huyện, thành phố thực hiện.")
@@ -308,6 +315,7 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ),
         ("Kiểm toán Nhà nước phối hợp", "Kiểm toán Nhà nước"),
         ("Thông tấn xã Việt Nam tăng cường thông tin", "Thông tấn xã Việt Nam"),
+        ("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
         (
             "Các cơ quan, đơn vị, xí nghiệp, trường học, bệnh viện, các đơn vị lực lượng vũ trang "
