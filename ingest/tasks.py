@@ -169,6 +169,10 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+_REPORT_RIDER = re.compile(
+    r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
+    r"(?:\s+(?:gui|nop)(?:\s+ve)?)?(?:\s+[^\s,;]+){0,6}?\s+(?:truoc|cham\s+nhat|han\s+chot)\b"
+)
 # The addressees named as "the units" ("Các đơn vị tiếp tục thực hiện nghiêm ..."): what follows
 # is what they are asked to do.
 _GENERIC_SUBJECT = re.compile(
@@ -639,6 +643,8 @@ class _Segmenter:
                 last = None
             elif last is not None and self._rider(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above
+            elif last is not None and self._first_report(last, folded, rest):
+                last.paragraphs.append(rest)  # "Báo cáo nhanh gửi trước 14h00 ngày 13/02."
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
                 last.lede = bool(_NEWS_LEAD.match(folded))
@@ -844,6 +850,16 @@ class _Segmenter:
     def _rider(self, folded: str, text: str) -> bool:
         """A short sentence that only gives the task above its deadline."""
         return len(text) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(text)
+
+    def _first_report(self, last: _Item, folded: str, text: str) -> bool:
+        """A short "Báo cáo nhanh gửi trước ..." after a task with no date: when its report is
+        due (a second one, "Báo cáo đầy đủ gửi trước ...", is a task of its own)."""
+        return (
+            len(text) <= 160
+            and bool(_REPORT_RIDER.match(folded.strip()))
+            and self._dated(text)
+            and self._own_deadline(" ".join(last.paragraphs)).date is None
+        )
 
     def _after_basis(self, text: str) -> str | None:
         """The clause after "Căn cứ ...," that starts with an agency, if there is one."""

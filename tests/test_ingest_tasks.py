@@ -386,6 +386,20 @@ def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
     ]
 
 
+def test_the_first_report_gives_its_task_a_date_and_a_second_report_is_a_task() -> None:
+    tasks = tasks_of(
+        "Theo đó, UBND tỉnh giao Sở Y tế trực Tết, gửi danh sách trước ngày 30/01/2024.",
+        "Công an tỉnh thường xuyên cập nhật tình hình, báo cáo Thường trực Tỉnh ủy.",
+        "Báo cáo nhanh gửi trước 14h00 ngày 13/02/2024.",
+        "Báo cáo đầy đủ gửi trước 8h00 ngày 16/02/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 1, 30)),
+        ("Công an tỉnh", dt.date(2024, 2, 13)),
+        ("Công an tỉnh", dt.date(2024, 2, 16)),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
