@@ -169,6 +169,10 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+_PROHIBITION = re.compile(
+    r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam)\s+"
+    r"(?!(?:de|duoc\s+de|chi|nhung)\b)"
+)
 _REPORT_RIDER = re.compile(
     r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
     r"(?:\s+(?:gui|nop)(?:\s+ve)?)?(?:\s+[^\s,;]+){0,6}?\s+(?:truoc|cham\s+nhat|han\s+chot)\b"
@@ -782,7 +786,7 @@ class _Segmenter:
             return True
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
-        if _EXHORTATION.match(folded.strip()):
+        if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):
             return True
         if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
@@ -796,6 +800,15 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _standing_rule(self, text: str) -> bool:
+        """A prohibition with no date: "Các đơn vị, địa phương không sử dụng ngân sách nhà nước
+        ...", "- Chưa thực hiện điều chỉnh tăng giá ...": a rule to keep, not work to track."""
+        folded = fold(text)
+        mentions = self.catalogue.find_mentions(text)
+        subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
+        predicate = folded[subject.end :] if subject else folded
+        return bool(_PROHIBITION.match(predicate)) and self._parse(text).date is None
 
     def _lede_task(self, text: str) -> bool:
         """A news opening that gives an order with a due date of its own: "Ngày 08/4/2021, Văn

@@ -400,6 +400,18 @@ def test_the_first_report_gives_its_task_a_date_and_a_second_report_is_a_task() 
     ]
 
 
+def test_a_standing_prohibition_is_not_a_task() -> None:
+    tasks = tasks_of(
+        "Giao Sở Y tế báo cáo trước ngày 20/3/2024.",
+        "Công an tỉnh không tổ chức đi thăm, chúc Tết cấp trên.",
+        "Sở Nội vụ không để xảy ra chậm trễ, hoàn thành trước ngày 25/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+        ("Sở Nội vụ", dt.date(2024, 3, 25)),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
