@@ -151,11 +151,12 @@ _EXHORTATION = re.compile(
     r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?:[^.;:]{0,200}?\s)?)"
     r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+)?"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
-    r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|va))*"
+    r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
     r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau)"
     r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?"
     # "... đảm bảo tiến độ, chất lượng, hiệu quả theo quy định": how, not what.
     r"(?:,?\s+(?:dam\s+bao|bao\s+dam)(?:\s*,?\s*(?:tien\s+do|chat\s+luong|hieu\s+qua|va))+)?"
+    r"(?:,?\s+(?:va\s+)?(?:gui|nop)\s+bao\s+cao\s+(?:dung|theo)\s+(?:thoi\s+han|quy\s+dinh))?"
     r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh))?\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
@@ -165,13 +166,23 @@ _RIDER = re.compile(
     r"^(?:(?:cac|moi)\s+(?:don\s+vi|truong|co\s+quan|dia\s+phuong)(?:\s*,\s*(?:don\s+vi|co\s+quan))*\s+)?"
     r"(?:(?:thuc\s+hien|hoan\s+thanh|trien\s+khai|nop|gui)(?:\s+(?:xong|bao\s+cao|ve))*\s+)?"
     r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
-    r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui)(?:\s+bao\s+cao)?)?\s*:"
+    r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui))?(?:\s+bao\s+cao)?"
+    r"\s*(?::|la\b|(?=truoc\b|cham\s+nhat\b))"
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# Where a sentence may hold a second request: after ";", and before "và báo cáo/gửi/nộp/trình"
+# (it becomes one only when it has a due date of its own).
+_CLAUSE_BREAK = re.compile(r"(?<=;)\s+|\s+(?=và\s+(?:báo\s+cáo|gửi|nộp|trình)\b)")
 _PROHIBITION = re.compile(
     r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam)\s+"
     r"(?!(?:de|duoc\s+de|chi|nhung)\b)"
+)
+# "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
+_ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
+_REPORT_FORM = re.compile(
+    r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
+    r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
 )
 _REPORT_RIDER = re.compile(
     r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
@@ -341,6 +352,10 @@ def _in_subject_position(
     after_colon = start > 0 and folded[start - 1] == ":"
     if after_colon and len(items) >= 2 and all(len(item.split()) <= 4 for item in items):
         return False  # "các trường: Mầm non, tiểu học, ..., Trung tâm GDNN-GDTX"
+    if re.search(
+        r"\b(?:bao\s+cao|(?<!quy\s)(?<!chuong\s)(?<!to\s)(?<!lo\s)trinh|gui)\b[^,]*$", opening
+    ):
+        return False  # "báo cáo Thường trực Tỉnh ủy, HĐND, UBND tỉnh": those it reports to
     return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
 
 
@@ -617,6 +632,10 @@ class _Segmenter:
                     assert isinstance(details, _Item)
                     details.paragraphs.append(rest)  # "1. Thời gian dự thi: từ ... đến ..."
                     last = None
+                elif last is not None and not last.marked and self._particular(folded, rest):
+                    # "... đề nghị các Sở báo cáo ...: 1. Báo cáo gửi về Bộ phải có xác nhận
+                    # ...; 2. Thời hạn gửi báo cáo trước ngày ...": the request's particulars.
+                    last.paragraphs.append(rest)
                 else:
                     last = _Item([rest], index, list(self.frames), marked=True)
                     self.items.append(last)
@@ -713,7 +732,7 @@ class _Segmenter:
         # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list.
         cited = bool(_PREAMBLE.match(folded.strip()))
         for sentence in _sentences(text):
-            clauses = [sentence] if cited else re.split(r"(?<=;)\s+", sentence)
+            clauses = [sentence] if cited else _CLAUSE_BREAK.split(sentence)
             for position, clause in enumerate(clauses):
                 cut = self._cut(units[-1], clause, position) if units else "own"
                 if cut == "more":
@@ -808,7 +827,8 @@ class _Segmenter:
         mentions = self.catalogue.find_mentions(text)
         subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
         predicate = folded[subject.end :] if subject else folded
-        return bool(_PROHIBITION.match(predicate)) and self._parse(text).date is None
+        rule = _PROHIBITION.match(predicate) or _ACCOUNTABLE.match(predicate)
+        return bool(rule) and self._parse(text).date is None
 
     def _lede_task(self, text: str) -> bool:
         """A news opening that gives an order with a due date of its own: "Ngày 08/4/2021, Văn
@@ -863,6 +883,12 @@ class _Segmenter:
     def _rider(self, folded: str, text: str) -> bool:
         """A short sentence that only gives the task above its deadline."""
         return len(text) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(text)
+
+    def _particular(self, folded: str, text: str) -> bool:
+        """How the work above is handed in: its deadline, or what the report must be."""
+        if _roles(text, self.catalogue.find_mentions(text)).lead is not None:
+            return False
+        return self._rider(folded, text) or bool(_REPORT_FORM.match(folded.strip()))
 
     def _first_report(self, last: _Item, folded: str, text: str) -> bool:
         """A short "Báo cáo nhanh gửi trước ..." after a task with no date: when its report is

@@ -412,6 +412,35 @@ def test_a_standing_prohibition_is_not_a_task() -> None:
     ]
 
 
+def test_a_letters_numbered_particulars_belong_to_its_request() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Để tổng hợp báo cáo Chính phủ, đề nghị Sở Y tế báo cáo số liệu năm 2023 theo biểu mẫu.",
+        "1. Báo cáo gửi về Bộ phải có xác nhận của Ủy ban nhân dân tỉnh.",
+        "2. Thời hạn gửi báo cáo trước ngày 28/02/2024.",
+        "Đề nghị Sở Y tế tổ chức thực hiện ngay và gửi báo cáo đúng thời hạn./.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 2, 28))
+    ]
+
+
+def test_two_reports_with_their_own_dates_and_those_reported_to() -> None:
+    tasks = tasks_of(
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế rà soát số hộ thiếu đói. Đồng thời báo cáo nhanh "
+        "trước ngày 20/01/2024 và báo cáo kết quả trước ngày 10/3/2024 về UBND tỉnh.",
+        "UBND tỉnh giao Sở Nội vụ hướng dẫn; tổng hợp kết quả báo cáo Thường trực Tỉnh ủy, "
+        "Công an tỉnh và UBND tỉnh.",
+        "Sở Nội vụ phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu để xảy ra chậm trễ.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", None),
+        ("Sở Y tế", dt.date(2024, 1, 20)),
+        ("Sở Y tế", dt.date(2024, 3, 10)),
+        ("Sở Nội vụ", None),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
