@@ -180,6 +180,11 @@ _PROHIBITION = re.compile(
 )
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
 _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
+_REPORT_CONTENTS = re.compile(
+    r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
+    r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
+    r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom)(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
+)
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
@@ -406,6 +411,7 @@ class _Frame:
     skip: bool = False
     intro: bool = False
     details: _Item | None = None  # the task whose particulars the items below give
+    contents: bool = False  # the items below are what its report must contain
 
 
 @dataclass
@@ -577,7 +583,10 @@ class _Segmenter:
 
     def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
         mentions = self.catalogue.find_mentions(text)
-        roles = _roles(text, mentions, subject_ok=not intro)
+        # An opening sentence names its lead by "giao", "đề nghị" ..., or by starting with it:
+        # "Bộ Thông tin và Truyền thông phối hợp với ... và chủ trì cùng các Bộ, ngành:".
+        opens_with_agency = bool(mentions) and not text[: mentions[0].start].strip()
+        roles = _roles(text, mentions, subject_ok=not intro or opens_with_agency)
         folded = fold(text).strip()
         if not intro:
             # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
@@ -587,7 +596,7 @@ class _Segmenter:
         return _Frame(
             level=level,
             deadline=deadline if _usable(deadline) else None,
-            lead=roles.lead if (roles.explicit or not intro) else None,
+            lead=roles.lead if (roles.explicit or not intro or opens_with_agency) else None,
             cooperating=[*roles.co_leads, *roles.cooperating],
             skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit,
             intro=intro,
@@ -624,11 +633,14 @@ class _Segmenter:
                 if self._is_heading(index, level, rest):
                     frame = self._context_frame(rest, level, intro=False)
                     frame.skip = frame.skip or self._skipping()
+                    self._asks_for_a_report(frame, rest, index)
                     self.frames.append(frame)
                     last = None
                 elif self._skipping() or self._not_a_task(folded, rest):
                     last = None
-                elif (details := _nearest(self.frames, "details")) and _DETAIL.match(folded):
+                elif (details := _nearest(self.frames, "details")) and (
+                    _DETAIL.match(folded) or self._report_content(rest)
+                ):
                     assert isinstance(details, _Item)
                     details.paragraphs.append(rest)  # "1. Thời gian dự thi: từ ... đến ..."
                     last = None
@@ -660,6 +672,8 @@ class _Segmenter:
                     # dự thi: ... 2. Đối tượng dự thi: ...": one task, and its particulars.
                     frame.details = _Item([rest], index, list(self.frames), marked=False)
                     self.items.append(frame.details)
+                else:
+                    self._asks_for_a_report(frame, rest, index)
                 self.frames.append(frame)
                 last = None
             elif self._skipping() or self._not_a_task(folded, rest):
@@ -883,6 +897,21 @@ class _Segmenter:
     def _rider(self, folded: str, text: str) -> bool:
         """A short sentence that only gives the task above its deadline."""
         return len(text) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(text)
+
+    def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
+        """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
+        vấn đề sau:": one task, the items below what its report covers."""
+        if frame.lead is None or not _REPORT_CONTENTS.search(fold(text)):
+            return
+        frame.details = _Item([text], index, list(self.frames), marked=False)
+        frame.contents = True
+        self.items.append(frame.details)
+
+    def _report_content(self, text: str) -> bool:
+        """An item under such a heading that only names a subject ("- Tình hình lao động ...")."""
+        contents = any(frame.contents for frame in self.frames)
+        folded = fold(text).strip()
+        return contents and not _imperative(folded) and not self._assigns(text)
 
     def _particular(self, folded: str, text: str) -> bool:
         """How the work above is handed in: its deadline, or what the report must be."""

@@ -441,6 +441,25 @@ def test_two_reports_with_their_own_dates_and_those_reported_to() -> None:
     ]
 
 
+def test_what_a_report_must_cover_is_one_task_and_an_opening_agency_leads_its_items() -> None:
+    tasks = tasks_of(
+        "3. Giải quyết vấn đề lao động",
+        "Sở Nội vụ chủ trì, phối hợp với các cơ quan khẩn trương xử lý các vướng mắc, báo cáo "
+        "UBND tỉnh trong tháng 3 năm 2024 các vấn đề sau:",
+        "- Tình hình lao động, việc làm trong các doanh nghiệp;",
+        "- Thực trạng quản lý lao động nước ngoài trên địa bàn tỉnh.",
+        "4. Thông tin truyền thông",
+        "Sở Y tế phối hợp với Ban Tuyên giáo Tỉnh ủy và chủ trì cùng các sở, ban, ngành:",
+        "- Chỉ đạo các cơ quan truyền thông kịp thời cung cấp thông tin;",
+        "- Tăng cường truyền thông phòng chống dịch.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 3, 31)),
+        ("Sở Y tế", None),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
