@@ -986,7 +986,7 @@ class _Segmenter:
         deadline = self._parse(time_text)
         if deadline.kind == "none" and time_text:
             found = section_deadline(time_text, self.issued_on, calendar=self.calendar)
-            deadline = found if found is not None else deadline
+            deadline = found if found is not None else _years_cell(time_text) or deadline
         inherited = False
         if not _usable(deadline) and deadline.kind != "immediate":
             frame_deadline = group_deadline or _nearest(self.frames, "deadline")
@@ -1222,6 +1222,20 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
     if {"content", "lead"} <= columns.keys() and ({"time", "cooperating"} & columns.keys()):
         return columns
     return None
+
+
+_YEARS_CELL = re.compile(r"\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*")
+
+
+def _years_cell(text: str) -> Deadline | None:
+    """A time column that gives a year ("2023") or a span of years ("2022-2024"): done by the
+    end of its last year."""
+    match = _YEARS_CELL.fullmatch(text)
+    if match is None:
+        return None
+    return Deadline(
+        date=_dt.date(int(match.group(1)), 12, 31), kind="year", recurrence=None, phrase=text
+    )
 
 
 def _is_repeated_header(cells: list[str]) -> bool:

@@ -497,6 +497,20 @@ def test_plan_table_rows_become_tasks() -> None:
     assert tasks[2].unknown_agencies == ["Sở Quy hoạch - Kiến trúc"]
 
 
+def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
+    tasks = tasks_of(
+        "TT | Nhiệm vụ, đề án | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | "
+        "Thời gian trình | Cấp trình | Sản phẩm",
+        "I | Xây dựng thể chế",
+        "1 | Báo cáo tổng kết | Sở Nội vụ | Sở Y tế | 2024 | UBND tỉnh | Báo cáo",
+        "2 | Quy hoạch vùng | Sở Y tế | | 2024-2026 | UBND tỉnh | Quyết định",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 12, 31)),
+        ("Sở Y tế", dt.date(2026, 12, 31)),
+    ]
+
+
 def test_cited_documents_and_horizons_are_not_deadlines() -> None:
     (task,) = tasks_of(
         "Ý kiến như sau:",
