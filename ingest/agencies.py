@@ -225,7 +225,7 @@ _GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # --------------------------------------------------------------------------------------------
 
 HOLDER = (
-    r"(?:pho\s+)?(?:chu\s+tich|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
+    r"(?:pho\s+)?(?:chu\s+tich(?:\s+hoi\s+dong\s+thanh\s+vien)?|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
     r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu)"
 )
@@ -246,6 +246,11 @@ _COLLECTIVE = re.compile(
     r"|don\s+vi\s+(?:truong\s+hoc|giao\s+duc|truc\s+thuoc(?:\s+(?:so|phong))?))"
     + _LEVELS
     + r"(?![a-z0-9])"
+)
+# State groups and corporations: "các tập đoàn, tổng công ty nhà nước".
+_STATE_FIRMS = re.compile(
+    r"(?<![a-z0-9])cac\s+(?:tap\s+doan(?:\s+kinh\s+te)?(?:\s*,\s*tong\s+cong\s+ty)?"
+    r"|tong\s+cong\s+ty|doanh\s+nghiep)\s+nha\s+nuoc(?![a-z0-9])"
 )
 # Plural nouns that name the addressees only after an office-holder: "Thủ trưởng các đơn vị".
 _HELD_COLLECTIVE = re.compile(
@@ -280,8 +285,9 @@ def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
-    for match in _COLLECTIVE.finditer(folded):
-        found.append(_Found(match.start(), match.end(), collective=True))
+    for pattern in (_COLLECTIVE, _STATE_FIRMS):
+        for match in pattern.finditer(folded):
+            found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):
         unit, name = match.start("unit"), match.start("name")
         if (match.start() == unit and not text[unit].isupper()) or (

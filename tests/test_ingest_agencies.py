@@ -324,6 +324,11 @@ def test_groups_of_the_new_local_units_and_of_news_items(
             "và hộ dân",
         ),
         ("Tất cả cơ quan, đơn vị và nhà dân phải treo cờ", "Tất cả cơ quan, đơn vị và nhà dân"),
+        (
+            "Chủ tịch Hội đồng thành viên, Tổng Giám đốc các tập đoàn, tổng công ty nhà nước "
+            "khẩn trương triển khai",
+            "Chủ tịch Hội đồng thành viên, Tổng Giám đốc các tập đoàn, tổng công ty nhà nước",
+        ),
     ],
 )
 def test_whole_names_as_written_without_a_catalogue(text: str, name: str) -> None:
