@@ -95,7 +95,8 @@ _EXTENSION = re.compile(
 )
 # A letter asks its addressee: "đề nghị quý cơ quan ...", "yêu cầu đơn vị ...".
 _ASKS_ADDRESSEE = re.compile(
-    r"\b(?:de\s+nghi|yeu\s+cau|giao|kinh\s+de\s+nghi)\s+(?:quy\s+(?:co\s+quan|don\s+vi|so|bo|ong|ba)"
+    r"\b(?:de\s+nghi|yeu\s+cau|giao|kinh\s+de\s+nghi)\s+(?:quy\s+(?:co\s+quan|don\s+vi|so|bo|ong|ba"
+    r"|uy\s+ban|tong\s+cuc|cuc|vien|truong|cong\s+ty|tap\s+doan)"
     r"|cac\s+don\s+vi|don\s+vi)\b"
 )
 _OPENING = re.compile(
@@ -250,7 +251,10 @@ def _imperative(folded: str) -> bool:
 
 # Titles before an agency's name: "Giám đốc Sở Y tế", "Giao Giám đốc: Sở ..., Sở ...". (Before a
 # group or a collective the title is part of the mention: "Chủ tịch UBND các huyện".)
-_TITLE = rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
+_TITLE = (
+    r"(?:(?:ong\s*\(\s*ba\s*\)|ong\s*/\s*ba|ong\s*,\s*ba|quy)\s+)?"  # "ông (bà) Hiệu trưởng"
+    rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
+)
 _GIAO = re.compile(
     rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{_TITLE}(?:cac\s+)?$"
 )
@@ -268,7 +272,11 @@ _CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
-_NOT_ACTOR = re.compile(r"^\s*(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o)\b")
+_NOT_ACTOR = re.compile(r"^\s*(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua)\b")
+# "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.
+_DUTY = re.compile(
+    r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
+)
 _COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
 _CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{_TITLE}$")
 
@@ -337,6 +345,8 @@ def _in_subject_position(
     if _NOT_ACTOR.match(folded[mention.end :]):
         return False  # "của Sở X", "Sở X đã ...": not the one who acts
     start = _clause_start(folded, mention.start)
+    if re.search(r"(?:dia\s+chi|gui\s+ve|email|fax)\s*:\s*$", folded[max(0, start - 20) : start]):
+        return False  # "gửi về theo địa chỉ: Bộ Giáo dục và Đào tạo (Vụ ...)": where, not who
     before = folded[start : mention.start]
     if before.count("(") > before.count(")"):
         return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
@@ -351,7 +361,8 @@ def _in_subject_position(
         return False
     opening = before[:comma]
     previous = [m for m in mentions if start <= m.end <= start + comma + 1]
-    if previous and not folded[previous[-1].end : start + comma].strip(" )"):
+    duty = _DUTY.match(folded[mention.end :])
+    if previous and not duty and not folded[previous[-1].end : start + comma].strip(" )"):
         return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
     items = opening.split(",")
     after_colon = start > 0 and folded[start - 1] == ":"

@@ -372,8 +372,23 @@ def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
         text = _EMPHASIS.sub(r"\2", text)
         text = _SPACES.sub(" ", text).strip()
         if text:
-            cleaned.append(text)
+            cleaned.extend(_addressee_apart(text))
     return Document(paragraphs=cleaned, footnotes=notes)
+
+
+# A web page that ran "Kính gửi" into the letter's first paragraph: "Kính gửi: Ông (Bà) Hiệu
+# trưởng các đơn vị. Thực hiện Kế hoạch số ..., Phòng ... yêu cầu ...".
+_BODY_AFTER_ADDRESSEE = re.compile(
+    r"(?<=[.;])\s+(?=(?:Thực hiện|Căn cứ|Theo|Để|Nhằm|Ngày \d|Trong|Tiếp theo|Tiếp tục|Qua"
+    r"|Hiện nay|Vừa qua|Triển khai|Thời gian qua|Sau khi|Nhận được)\b)"
+)
+
+
+def _addressee_apart(text: str) -> list[str]:
+    if not text.startswith("Kính gửi"):
+        return [text]
+    cut = _BODY_AFTER_ADDRESSEE.search(text)
+    return [text] if cut is None else [text[: cut.start()], text[cut.end() :]]
 
 
 def _broken_by_page(previous: str, text: str) -> bool:

@@ -460,6 +460,42 @@ def test_what_a_report_must_cover_is_one_task_and_an_opening_agency_leads_its_it
     ]
 
 
+def test_a_letter_run_into_its_addressee_line_and_honorifics() -> None:
+    letter = "\n\n".join(
+        [
+            "Kính gửi: Ông (Bà) Hiệu trưởng các trường. Thực hiện Kế hoạch số 12/KH-UBND của "
+            "UBND tỉnh, Sở Y tế yêu cầu các trường học trực thuộc thực hiện các nội dung sau:",
+            "1. Tổng vệ sinh khu vực trường học vào lúc 16h00 ngày 20/3/2024.",
+            "2. Sở Nội vụ cử cán bộ theo dõi, kiểm tra.",
+            "Nhận được công văn này, yêu cầu ông (bà) Hiệu trưởng các trường nghiêm túc thực hiện "
+            "và nộp báo cáo về Sở Y tế trước 9h00 ngày 23/3/2024./.",
+        ]
+    )
+    tasks = read_directive(
+        letter.encode(), "letter.txt", catalogue=CATALOGUE, issued_on=ISSUED
+    ).tasks
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("các trường học trực thuộc", dt.date(2024, 3, 20)),
+        ("Sở Nội vụ", None),
+        ("Hiệu trưởng các trường", dt.date(2024, 3, 23)),
+    ]
+
+
+def test_who_has_the_duty_where_it_is_sent_and_what_is_only_a_state() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Tuy nhiên đến nay, Công an tỉnh vẫn chưa nhận được báo cáo của Quý Sở.",
+        "Trên cơ sở báo cáo của các sở, ban, ngành, Sở Nội vụ có nhiệm vụ tổng hợp, trình UBND "
+        "tỉnh trước ngày 15/11/2024.",
+        "- Bản báo cáo có đóng dấu gửi về theo địa chỉ: Công an tỉnh (Phòng Tham mưu), trước "
+        "ngày 06/10/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 11, 15)),
+        ("Sở Y tế", dt.date(2024, 10, 6)),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
