@@ -393,6 +393,8 @@ _STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu 
     ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
     chiu tuyen"""
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Verbs of two words whose first word may also be part of a name ("Sở Giao thông vận tải").
+_STOP_PAIR = re.compile(r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat)(?![a-z])")
 _PLACE_TAIL = re.compile(
     r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
@@ -594,7 +596,12 @@ def _name_end(
             lower_run = 0
             position = start + word.end()
             continue
-        elif flat in _STOP_WORDS or lower_run >= max_lower or (end == start and not lower_start):
+        elif (
+            flat in _STOP_WORDS
+            or _STOP_PAIR.match(folded, word_start)
+            or lower_run >= max_lower
+            or (end == start and not lower_start)
+        ):
             break
         else:
             lower_run += 1

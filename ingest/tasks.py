@@ -272,7 +272,13 @@ _CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
-_NOT_ACTOR = re.compile(r"^\s*(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua)\b")
+_NOT_ACTOR = re.compile(
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi)\b"
+)
+# "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
+_WRITER_SPEAKS = re.compile(
+    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi)\b"
+)
 # "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.
 _DUTY = re.compile(
     r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
@@ -596,7 +602,11 @@ class _Segmenter:
         mentions = self.catalogue.find_mentions(text)
         # An opening sentence names its lead by "giao", "đề nghị" ..., or by starting with it:
         # "Bộ Thông tin và Truyền thông phối hợp với ... và chủ trì cùng các Bộ, ngành:".
-        opens_with_agency = bool(mentions) and not text[: mentions[0].start].strip()
+        opens_with_agency = (
+            bool(mentions)
+            and not text[: mentions[0].start].strip()
+            and not _WRITER_SPEAKS.match(fold(text[mentions[0].end :]))
+        )
         roles = _roles(text, mentions, subject_ok=not intro or opens_with_agency)
         folded = fold(text).strip()
         if not intro:
@@ -832,6 +842,9 @@ class _Segmenter:
             return True
         if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):
             return True
+        if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
+            # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành".
+            return not self._assigns(text, explicit_only=True)
         if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
                 return False

@@ -496,6 +496,22 @@ def test_who_has_the_duty_where_it_is_sent_and_what_is_only_a_state() -> None:
     ]
 
 
+def test_an_announcement_and_its_particulars_are_not_tasks() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Sở Nội vụ thông báo kế hoạch tổ chức Hội thi cấp tỉnh như sau:",
+        "* Thành phần: 8 đội dự thi.",
+        "* Địa điểm: Hội trường UBND tỉnh.",
+        "* Kinh phí: Theo chế độ hiện hành.",
+        "Đến ngày 20.3, Công an tỉnh (CA) mới nhận được văn bản trả lời của 2 đơn vị.",
+        "Nhận được thông báo này yêu cầu Sở Y tế chuẩn bị các điều kiện, gửi danh sách trước "
+        "ngày 25/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 25))
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
