@@ -463,6 +463,7 @@ class _Candidate:
     order: int = 0  # the family's place in the table, to break ties
     in_parens: int = 0  # 1 when the phrase sits inside "( ... )"
     reported: bool = False  # ends the sentence after "báo cáo/trình <recipient>"
+    purpose: bool = False  # in a clause of purpose: "... trước ngày 30/6 để đến ngày 1/7 ..."
 
     @property
     def length(self) -> int:
@@ -648,6 +649,9 @@ def _fronts_clause(ctx: _Context, start: int) -> bool:
     # A news dateline: "Cổng thông tin điện tử tỉnh - Ngày 11/7, UBND tỉnh ban hành ...".
     dash = max(flat.rfind(" - ", 0, start), flat.rfind(" – ", 0, start))
     boundary = max(boundary, dash + 2 if dash >= 0 else -1)
+    paper = re.match(r"\s*\(\w{1,8}\)\s*[-–]", flat)  # "(ĐN)- Ngày 19-7, ..."
+    if paper is not None and paper.end() <= start:
+        boundary = max(boundary, paper.end() - 1)
     full_stop = max((m.start() for m in re.finditer(r"\.(?!\d)", flat[:start])), default=-1)
     return _FRONT_LEAD.fullmatch(flat[max(boundary, full_stop) + 1 : start]) is not None
 
@@ -1447,8 +1451,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "cited_title",
         re.compile(
-            rf"""(?<![\w/]){DOC_NUMBER}[^;\n]{{0,80}}?(?<![a-z])(?:ve\s+viec|v/v)(?![a-z])
-            (?:(?!{_TITLE_ENDS})[^;\n(.]|\.(?=\S))*""",
+            rf"""(?<![\w/]){DOC_NUMBER}[^;\n]{{0,80}}?(?<![a-z])(?:ve\s+viec|v/v|ve)(?![a-z])
+            (?:(?!{_TITLE_ENDS})[^;\n(.]|\.(?=\S)|\([^)\n]{{0,80}}\))*""",
             re.VERBOSE,
         ),
     ),
@@ -1492,6 +1496,24 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"""(?<![a-z])tinh\s+(?:tu\s+(?:ngay\s+)?{DATE_ANY}\s*(?:den|toi|-)|den|toi)
             \s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])""",
+            re.VERBOSE,
+        ),
+    ),
+    # "biến động sĩ số thời điểm từ đầu năm học đến ngày 15/10": the time the figures cover.
+    (
+        "figures_period",
+        re.compile(
+            rf"""(?<![a-z])(?:thoi\s+diem|tu\s+dau\s+(?:nam|ky|thang)(?:\s+hoc)?)[^.;\n]{{0,40}}?
+            (?:den|toi)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])""",
+            re.VERBOSE,
+        ),
+    ),
+    # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024": when an event takes place.
+    (
+        "event_held",
+        re.compile(
+            rf"""(?<![a-z])duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)\s+(?:vao|trong|tu)\s+
+            (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}""",
             re.VERBOSE,
         ),
     ),
@@ -1625,6 +1647,7 @@ def _candidates(
                     order=family.order,
                     in_parens=_in_parens(normalised, candidate),
                     reported=_closes_a_report(normalised, candidate),
+                    purpose=_in_purpose(normalised, candidate),
                 )
             )
     chosen = _resolve(found)
@@ -1646,6 +1669,12 @@ def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
         return False
     clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
     return _REPORT_TO.search(flat, clause, candidate.start) is not None
+
+
+def _in_purpose(text: _Text, candidate: _Candidate) -> bool:
+    """After "để"/"nhằm" in its sentence: what the task is for, not when it is due."""
+    sentence = max(text.flat.rfind(c, 0, candidate.start) for c in ".;!?\n") + 1
+    return _PURPOSE.search(text.low, sentence, candidate.start) is not None
 
 
 def _in_parens(text: _Text, candidate: _Candidate) -> int:
@@ -1705,6 +1734,7 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     # quý:") that usually heads it.
     latest = -candidate.date.toordinal() if candidate.date else 0
     rank = (0 if candidate.cued else 2) + candidate.in_parens - candidate.reported
+    rank += 2 * candidate.purpose
     if group == 0 and candidate.order == _GENERIC_RECURRING:
         rank += 1
     return group, rank, latest, candidate.start

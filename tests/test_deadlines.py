@@ -282,6 +282,11 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    # The period the figures cover, when an event takes place, a cited document's subject.
+    "Bộ đề nghị các sở báo cáo biến động sĩ số học sinh thời điểm từ đầu năm học đến ngày 15/10.",
+    "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
+    "Thực hiện Công văn số 1348/BTNMT-TĐKTTT ngày 09/3/2023 về hưởng ứng Giờ Trái đất năm 2023 "
+    "(từ 20h30 đến 21h30 ngày 28/3/2023); UBND tỉnh có ý kiến như sau:",
     "Sở Y tế trình UBND tỉnh kế hoạch năm 2024.",
     "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017",
     "Quyết định số 12/QĐ-UBND ngày 05/01/2023",
@@ -493,6 +498,7 @@ NARRATED = [
     "Sáng nay 05/01/2023, Phó Chủ tịch UBND tỉnh ký ban hành Kế hoạch kiểm tra",
     "Sau khi nhận được chỉ đạo, chiều 12-1, lãnh đạo Sở họp với các huyện",
     "Vào lúc 15h30 ngày 06/01, Chủ tịch UBND tỉnh có công điện khẩn",
+    "(ĐN)- Ngày 06-01, Quyền Chủ tịch UBND tỉnh chủ trì buổi làm việc với Sở Xây dựng",
     # A news dateline before the date.
     "Cổng thông tin điện tử tỉnh - Ngày 11/01, UBND tỉnh ban hành văn bản số 1246",
     "Theo bản tin (lúc 16 giờ ngày 05.01.2023), không khí lạnh tăng cường",
@@ -634,10 +640,17 @@ REPORTED = [
         date(2023, 3, 20),
         "date",
     ),
+    # What follows "để" is what the work is for: someone else's step.
     (
         "Sở Y tế báo cáo UBND tỉnh trước ngày 10/3/2023 để tổng hợp, hoàn thành dự thảo trước "
         "ngày 30/3/2023.",
-        date(2023, 3, 30),
+        date(2023, 3, 10),
+        "date",
+    ),
+    (
+        "Dự kiến hoàn thành việc sắp xếp đơn vị hành chính cấp xã trước ngày 30/6 để đến ngày "
+        "1/7, các đơn vị hành chính cấp xã được vận hành theo tổ chức mới.",
+        date(2023, 6, 30),
         "date",
     ),
 ]
