@@ -1525,8 +1525,25 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _TRAP_FIRST_WORD = {"data_cutoff": "tính"}
 
 
+# "văn bản số 558 Tăng cường các biện pháp phòng, chống dịch sau Tết Nguyên đán.": a cited
+# document's number followed by its title, in capitals.
+_NUMBER_THEN_TITLE = re.compile(
+    rf"(?<![a-z]){_DOC_NOUN}\s+so\s+(?:\d+[a-z0-9/&.\-]*)\s+(?=[^\W\d_])"
+)
+
+
+def _titles_after_numbers(text: _Text) -> list[tuple[int, int]]:
+    spans = []
+    for match in _NUMBER_THEN_TITLE.finditer(text.flat):
+        first = text.phrase(match.end(), match.end() + 1)
+        if first.isupper() and not text.flat.startswith(("ngay", "cua", "ve"), match.end()):
+            stop = re.compile(r"[.;\n]").search(text.flat, match.end())
+            spans.append((match.start(), stop.start() if stop else len(text.flat)))
+    return spans
+
+
 def _trap_spans(text: _Text) -> list[tuple[int, int]]:
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int]] = _titles_after_numbers(text)
     for name, pattern in TRAPS:
         word = _TRAP_FIRST_WORD.get(name)
         for m in pattern.finditer(text.flat):
