@@ -172,6 +172,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:(?:\s*(?:,|/|va)\s*|\s+(?=thanh\s+pho))"
             r"(?:thi\s+xa|thanh\s+pho|quan|huyen))+"
             r"|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
+            # "Ủy ban nhân dân thành phố và các huyện": a province with one city.
+            r"|" + _UB + r"\s+thanh\s+pho\s+va\s+cac\s+huyen(?:\s*,\s*thi\s+xa)?"
             r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+",
         ),
         (

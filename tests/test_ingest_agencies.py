@@ -121,6 +121,7 @@ def test_lists_name_several_agencies() -> None:
         ("các sở ngành và UBND các huyện, thành phố", "all_departments+all_districts"),
         ("UBND các huyện, thị xã, thành phố", "all_districts"),
         ("UBND các huyện/thành phố", "all_districts"),
+        ("Uỷ ban nhân dân thành phố và các huyện", "all_districts"),
         ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
         ("UBND các xã, phường", "all_communes"),
         ("Ủy ban nhân dân các xã, phường, đặc khu", "all_communes"),
