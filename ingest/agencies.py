@@ -395,6 +395,8 @@ _STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu 
     ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
     chiu tuyen"""
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
+# Stop words that lose their marks into words of names: "làm" / "Chi cục Kiểm lâm", "tại" / "tài".
+_STOP_MARKED = {"lam": "làm", "tai": "tại", "dam": "đảm"}
 # Verbs of two words whose first word may also be part of a name ("Sở Giao thông vận tải").
 _STOP_PAIR = re.compile(r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat)(?![a-z])")
 _PLACE_TAIL = re.compile(
@@ -599,7 +601,7 @@ def _name_end(
             position = start + word.end()
             continue
         elif (
-            flat in _STOP_WORDS
+            (flat in _STOP_WORDS and _STOP_MARKED.get(flat, bare.lower()) == bare.lower())
             or _STOP_PAIR.match(folded, word_start)
             or lower_run >= max_lower
             or (end == start and not lower_start)

@@ -339,6 +339,7 @@ def test_whole_names_as_written_without_a_catalogue(text: str, name: str) -> Non
 def test_a_sector_a_person_and_a_related_group_are_not_read_as_those_names() -> None:
     assert as_written("Ngành, lĩnh vực quản lý") == []
     assert as_written("Phòng GD&ĐT thông báo kế hoạch") == [("Phòng GD&ĐT", None)]
+    assert as_written("chỉ đạo Chi cục Kiểm lâm báo cáo") == [("Chi cục Kiểm lâm", None)]
     # "Chủ tịch UBND tỉnh Lâm Minh Thành" is a person; the committee acts only by its own name.
     assert as_written("Chủ tịch UBND tỉnh Lâm Minh Thành chủ trì Hội nghị") == []
     assert as_written("báo cáo UBND tỉnh trước ngày 20/01") == []
