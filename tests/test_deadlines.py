@@ -658,12 +658,7 @@ REPORTED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "kind"), REPORTED)
-def test_the_date_a_report_is_due_closes_the_task(text: str, expected: date, kind: str) -> None:
-    assert read(text)[:2] == (expected, kind)
-
-
-@pytest.mark.parametrize(("text", "expected", "kind"), STILL_DEADLINES)
+@pytest.mark.parametrize(("text", "expected", "kind"), [*STILL_DEADLINES, *REPORTED])
 def test_real_deadlines_beside_windows(text: str, expected: date, kind: str) -> None:
     assert read(text)[:2] == (expected, kind)
 
