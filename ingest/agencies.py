@@ -364,7 +364,7 @@ _HEADS = re.compile(
     r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
-    r"|thanh\s+tra|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
+    r"|thanh\s+tra|thong\s+ke|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
     r"|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
@@ -656,7 +656,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         if head in ("doan dai bieu quoc hoi", "doan dbqh", "hoi dong nhan dan", "hdnd"):
             tail = _FIXED_TAIL.match(folded, end)  # "Hội đồng nhân dân (tỉnh)"
             end = tail.end() if tail else end
-        elif head in ("cong an", "thanh tra"):
+        elif head in ("cong an", "thanh tra", "thong ke"):
             tail = _FIXED_TAIL.match(folded, end)
             if tail is None:
                 continue

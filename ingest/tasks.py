@@ -273,7 +273,8 @@ _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
 _NOT_ACTOR = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi)\b"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    r"|co\s+(?:to\s+trinh|don))\b"
 )
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(

@@ -316,6 +316,7 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ),
         ("Kiểm toán Nhà nước phối hợp", "Kiểm toán Nhà nước"),
         ("Thông tấn xã Việt Nam tăng cường thông tin", "Thông tấn xã Việt Nam"),
+        ("giao Thống kê tỉnh chủ trì", "Thống kê tỉnh"),
         ("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
         (
