@@ -190,6 +190,13 @@ _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
 )
+# "Báo cáo sơ kết ... gửi về Ủy ban Dân tộc trước ngày 15/5", "- Gửi báo cáo bằng thư điện tử
+# ... trước ngày 04/10": how and by when a report goes.
+_IN_SENTENCE = r"(?:[^.;]|\.(?=\S))*?"  # a dot inside "gmail.com" does not end it
+_DELIVERY_OF_REPORT = re.compile(
+    rf"^(?:[-–+•]\s*)?(?:(?:ban\s+)?bao\s+cao\b{_IN_SENTENCE}\b(?:gui|nop)|(?:gui|nop)\s+bao\s+cao)"
+    rf"\b{_IN_SENTENCE}\b(?:truoc|cham\s+nhat|han\s+chot)\b"
+)
 _REPORT_RIDER = re.compile(
     r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
     r"(?:\s+(?:gui|nop)(?:\s+ve)?)?(?:\s+[^\s,;]+){0,6}?\s+(?:truoc|cham\s+nhat|han\s+chot)\b"
@@ -666,7 +673,11 @@ class _Segmenter:
                     assert isinstance(details, _Item)
                     details.paragraphs.append(rest)  # "1. Thời gian dự thi: từ ... đến ..."
                     last = None
-                elif last is not None and not last.marked and self._particular(folded, rest):
+                elif (
+                    last is not None
+                    and not last.marked
+                    and (self._particular(folded, rest) or self._first_report(last, folded, rest))
+                ):
                     # "... đề nghị các Sở báo cáo ...: 1. Báo cáo gửi về Bộ phải có xác nhận
                     # ...; 2. Thời hạn gửi báo cáo trước ngày ...": the request's particulars.
                     last.paragraphs.append(rest)
@@ -674,6 +685,9 @@ class _Segmenter:
                     last = _Item([rest], index, list(self.frames), marked=True)
                     self.items.append(last)
                 index += 1
+                continue
+            if re.fullmatch(r"\([^()]*\)\.?", rest.strip()):
+                index += 1  # "(Có đề cương chi tiết gửi kèm)": an aside, the task goes on
                 continue
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._framed() and not self._skipping():
@@ -945,14 +959,23 @@ class _Segmenter:
         return self._rider(folded, text) or bool(_REPORT_FORM.match(folded.strip()))
 
     def _first_report(self, last: _Item, folded: str, text: str) -> bool:
-        """A short "Báo cáo nhanh gửi trước ..." after a task with no date: when its report is
-        due (a second one, "Báo cáo đầy đủ gửi trước ...", is a task of its own)."""
-        return (
-            len(text) <= 160
-            and bool(_REPORT_RIDER.match(folded.strip()))
-            and self._dated(text)
-            and self._own_deadline(" ".join(last.paragraphs)).date is None
-        )
+        """A short "Báo cáo nhanh gửi trước ..." after a task with no date, or how and when to
+        send the report a request above asked for ("đề nghị các bộ báo cáo sơ kết ..." then
+        "Báo cáo sơ kết ... gửi về Ủy ban trước ngày 15/5"): when that report is due (a second
+        one, "Báo cáo đầy đủ gửi trước ...", is a task of its own)."""
+        asked = " ".join(last.paragraphs)
+        if not self._dated(text) or self._own_deadline(asked).date is not None:
+            return False
+        if len(text) <= 160 and _REPORT_RIDER.match(folded.strip()):
+            return True
+        return bool(_DELIVERY_OF_REPORT.match(folded.strip())) and self._asks_for_report(asked)
+
+    def _asks_for_report(self, text: str) -> bool:
+        """A request whose work is a report: "báo cáo" within a few words of who is asked."""
+        folded = fold(text)
+        roles = _roles(text, self.catalogue.find_mentions(text))
+        start = roles.lead.end if roles.lead is not None else 0
+        return bool(re.match(r"(?:\W+\w+){0,8}?\W+bao\s+cao\b", folded[start:]))
 
     def _after_basis(self, text: str) -> str | None:
         """The clause after "Căn cứ ...," that starts with an agency, if there is one."""
@@ -1107,6 +1130,10 @@ class _Segmenter:
         roles = _roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
+        asked = _ASKS_ADDRESSEE.search(fold(text)) if addressees else None
+        if asked is not None and " quy " in asked.group() and lead and asked.start() < lead.start:
+            # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
+            lead, cooperating = None, [lead, *cooperating]
         if lead is None and previous is not None and (item.inherit or not addressees):
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:

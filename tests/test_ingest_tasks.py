@@ -512,6 +512,31 @@ def test_an_announcement_and_its_particulars_are_not_tasks() -> None:
     ]
 
 
+def test_how_and_when_to_send_the_report_a_letter_asks_for() -> None:
+    asked = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Để có cơ sở tổng hợp, Công an tỉnh đề nghị Sở Nội vụ xây dựng báo cáo sơ kết về tình "
+        "hình thực hiện Đề án.",
+        "(Có đề cương chi tiết gửi kèm)",
+        "Báo cáo sơ kết gửi về Công an tỉnh trước ngày 15 tháng 5 năm 2024 (file mềm gửi qua địa "
+        "chỉ email: vp@congan.gov.vn) để tổng hợp.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in asked] == [
+        ("Sở Nội vụ", dt.date(2024, 5, 15))
+    ]
+    two_ways = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Đề nghị Quý Sở chỉ đạo các đơn vị có liên quan khẩn trương hoàn thiện báo cáo và gửi về "
+        "Công an tỉnh;",
+        "- Gửi báo cáo bằng thư điện tử theo địa chỉ: vp@congan.gov.vn trước ngày 04/10/2024.",
+        "- Bản báo cáo có đóng dấu gửi về theo địa chỉ: Công an tỉnh, trước ngày 06/10/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in two_ways] == [
+        ("Sở Y tế", dt.date(2024, 10, 4)),
+        ("Sở Y tế", dt.date(2024, 10, 6)),
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
