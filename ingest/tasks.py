@@ -1133,7 +1133,8 @@ class _Segmenter:
         asked = _ASKS_ADDRESSEE.search(fold(text)) if addressees else None
         if asked is not None and " quy " in asked.group() and lead and asked.start() < lead.start:
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
-            lead, cooperating = None, [lead, *cooperating]
+            cooperating = [lead, *cooperating]
+            lead = None
         if lead is None and previous is not None and (item.inherit or not addressees):
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:
