@@ -184,7 +184,9 @@ _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nh
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
-    r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom)(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
+    r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom|cu\s+the(?:\s+nhu\s+sau)?|theo\s+cac\s+noi\s+dung)"
+    r"(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
+    r"|^noi\s+dung\s+bao\s+cao\b[^:]*:\s*$"
 )
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"

@@ -458,6 +458,15 @@ def test_what_a_report_must_cover_is_one_task_and_an_opening_agency_leads_its_it
         ("Sở Y tế", None),
         ("Sở Y tế", None),
     ]
+    letter = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Đề nghị Sở Y tế báo cáo kết quả thực hiện trước ngày 20/3/2024, cụ thể như sau:",
+        "1. Số cơ sở đã được kiểm tra;",
+        "2. Những khó khăn, vướng mắc và kiến nghị.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in letter] == [
+        ("Sở Y tế", dt.date(2024, 3, 20))
+    ]
 
 
 def test_a_letter_run_into_its_addressee_line_and_honorifics() -> None:
