@@ -1130,7 +1130,9 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = cal.previous_working_day(new_year)
     else:
         due = new_year - _dt.timedelta(days=1)
-    return _candidate(match, ctx, "tet", due, cued=True)
+    # A bare "sau Tết" ("điều hành sau Tết") is when work happens; it only wins where no
+    # explicit date does ("ngay sau Tết", "trước Tết" are due dates).
+    return _candidate(match, ctx, "tet", due, cued=not (after and rel == "sau"))
 
 
 # -- recurring duties

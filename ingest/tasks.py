@@ -369,7 +369,7 @@ def _in_subject_position(
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = _ORDINAL.sub("", before)
     # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
-    if re.fullmatch(rf"\s*(?:rieng\s+)?{_TITLE}(?:cac\s+)?", before):
+    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+)?{_TITLE}(?:cac\s+)?", before):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")

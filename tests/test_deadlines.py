@@ -642,6 +642,13 @@ REPORTED = [
         date(2023, 3, 20),
         "date",
     ),
+    # "sau Tết" after an activity is when it happens; the explicit date is the due date.
+    (
+        "Tất cả các sở báo cáo tổng hợp tình hình, đề xuất những công việc cần chỉ đạo, điều hành "
+        "sau Tết, gửi UBND tỉnh trước 8h00 ngày 19/01/2023.",
+        date(2023, 1, 19),
+        "date",
+    ),
     # What follows "để" is what the work is for: someone else's step.
     (
         "Sở Y tế báo cáo UBND tỉnh trước ngày 10/3/2023 để tổng hợp, hoàn thành dự thảo trước "

@@ -307,6 +307,8 @@ def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
         "định, trình UBND tỉnh trước ngày 10/4/2024.",
         "Riêng Công an tỉnh khẩn trương báo cáo, gửi về Sở Nội vụ trước ngày 15/3/2024 để "
         "UBND tỉnh xem xét trước ngày 30/3/2024.",
+        "Tất cả các sở, ban, ngành; Báo cáo kịp thời những vấn đề phát sinh, gửi UBND tỉnh "
+        "trước ngày 16/02/2024.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 3, 20)),
@@ -314,6 +316,7 @@ def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
         ("Sở Tài chính", dt.date(2024, 4, 10)),
         # The body that issued the directive is not given a task of its own.
         ("Công an tỉnh", dt.date(2024, 3, 15)),
+        ("group:all_departments", dt.date(2024, 2, 16)),
     ]
     assert tasks[1].text == "Để Sở thẩm định, trình UBND tỉnh trước ngày 10/4/2024."
 
