@@ -68,10 +68,12 @@ Choices the grammar makes (and the tests pin down):
 * an impossible date ("30/02/2023", "32/1") is reported with kind "none" and no date.
 
 When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
-deadline (one with a cue over a bare date, one in the main clause over one restated in parentheses,
-then the latest, i.e. the final completion date of a task given in steps), then ongoing, then
-immediate; :func:`find_deadlines` returns them all in text order, and :func:`section_deadline`
-reads a heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
+deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
+over a bare date or a bare "sau Tết"; one in the main clause over one restated in parentheses or
+in a clause of purpose after "để"; then the latest, i.e. the final completion date of a task
+given in steps), then ongoing, then immediate; :func:`find_deadlines` returns them all in text
+order, and :func:`section_deadline` reads a heading, where a bare period ("nhiệm vụ trọng tâm
+tháng 01/2023") is the deadline.
 
 Known gaps: lunar dates other than Tết ("mùng 10 tháng Giêng"), a "kể từ" base written before the
 period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), and descriptions
