@@ -179,6 +179,14 @@ _PROHIBITION = re.compile(
     r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam)\s+"
     r"(?!(?:de|duoc\s+de|chi|nhung)\b)"
 )
+# The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
+# đơn vị phản ánh về Sở Y tế để được hướng dẫn".
+_FEEDBACK = re.compile(
+    r"^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+"
+    r"(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|gi\s+chua\s+ro)"
+    r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
+    r"(?:phan\s+anh|lien\s+he|trao\s+doi)\s+(?:ve|voi)"
+)
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
 _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
 _REPORT_CONTENTS = re.compile(
@@ -859,6 +867,8 @@ class _Segmenter:
             return True
         if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):
             return True
+        if _FEEDBACK.search(folded) and not self._dated(text):
+            return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
             # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành".
             return not self._assigns(text, explicit_only=True)

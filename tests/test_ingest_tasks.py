@@ -365,6 +365,8 @@ def test_a_news_opening_that_gives_a_dated_order_is_a_task_unless_the_body_repea
 def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế báo cáo trước ngày 20/3/2024.",
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các đơn vị phản ánh về "
+        "Sở Nội vụ để được hướng dẫn./.",
         "UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thành phố "
         "nghiêm túc triển khai thực hiện, đảm bảo tiến độ, chất lượng, hiệu quả theo quy định.",
     )
