@@ -24,7 +24,7 @@ import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -72,7 +72,7 @@ def _same_lead(label: str | None, found: str | None, *, loose: bool) -> bool:
 
 
 def _score(
-    labels: list[tuple[str | None, str | None]],
+    labels: Sequence[tuple[str | None, str | None]],
     draft: DirectiveDraft,
     lead_of: Callable[[AgencyMention | None], str | None],
     *,

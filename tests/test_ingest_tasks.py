@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from bench import bench_import
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
 from ingest.pipeline import DirectiveDraft, draft_to_json, read_directive
 from ingest.tasks import TaskDraft, extract_tasks, find_addressees, summarize
@@ -228,6 +229,24 @@ def test_measured_recall_and_precision() -> None:
     print(f"\ntasks: recall {recall:.1%} ({matched}/{labelled}), precision {precision:.1%}")
     assert recall >= 0.9
     assert precision >= 0.85
+
+
+# Floors for the blind sets: their measured recall and precision, rounded down to the whole
+# percent, minus two points. They were written by people who never saw the importer, but their
+# misses have been read while writing rules, so they are regression guards, not measures; the
+# held-out set (tests/data/heldout_documents) gets no guard: it is only ever measured.
+BLIND_FLOORS = {"blind_documents": (0.81, 0.84), "blind2_documents": (0.88, 0.85)}
+
+
+@pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
+def test_blind_sets_do_not_fall(folder: str) -> None:
+    rows = bench_import.free_text_set(folder)
+    matched = sum(score[0] for _name, score, _ms in rows)
+    labelled = sum(score[1] for _name, score, _ms in rows)
+    found = sum(score[2] for _name, score, _ms in rows)
+    recall_floor, precision_floor = BLIND_FLOORS[folder]
+    assert matched / labelled >= recall_floor, f"recall {matched}/{labelled}"
+    assert matched / found >= precision_floor, f"precision {matched}/{found}"
 
 
 def test_plan_as_docx_gives_the_same_tasks() -> None:
