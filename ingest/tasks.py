@@ -632,10 +632,13 @@ class _Segmenter:
             deadline = section_deadline(text, self.issued_on, calendar=self.calendar)
         else:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
+        lead = roles.lead if (roles.explicit or not intro or opens_with_agency) else None
+        if self.letter and _asked_of_addressee(text, lead):
+            lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
         return _Frame(
             level=level,
             deadline=deadline if _usable(deadline) else None,
-            lead=roles.lead if (roles.explicit or not intro or opens_with_agency) else None,
+            lead=lead,
             cooperating=[*roles.co_leads, *roles.cooperating],
             skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit,
             intro=intro,
@@ -726,8 +729,8 @@ class _Segmenter:
                 last = None
             elif last is not None and self._rider(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above
-            elif last is not None and self._first_report(last, folded, rest):
-                last.paragraphs.append(rest)  # "Báo cáo nhanh gửi trước 14h00 ngày 13/02."
+            elif (asked := last or self._open_report()) and self._first_report(asked, folded, rest):
+                asked.paragraphs.append(rest)  # "Báo cáo nhanh gửi trước 14h00 ngày 13/02."
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
                 last.lede = bool(_NEWS_LEAD.match(folded))
@@ -952,11 +955,18 @@ class _Segmenter:
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
         """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
         vấn đề sau:": one task, the items below what its report covers."""
-        if frame.lead is None or not _REPORT_CONTENTS.search(fold(text)):
+        if (frame.lead is None and not self.letter) or not _REPORT_CONTENTS.search(fold(text)):
             return
         frame.details = _Item([text], index, list(self.frames), marked=False)
         frame.contents = True
         self.items.append(frame.details)
+
+    def _open_report(self) -> _Item | None:
+        """The request whose report's contents were just listed, if it has no date yet."""
+        for frame in reversed(self.frames):
+            if frame.contents and frame.details is not None:
+                return frame.details
+        return None
 
     def _report_content(self, text: str) -> bool:
         """An item under such a heading that only names a subject ("- Tình hình lao động ...")."""
@@ -1142,8 +1152,7 @@ class _Segmenter:
         roles = _roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
-        asked = _ASKS_ADDRESSEE.search(fold(text)) if addressees else None
-        if asked is not None and " quy " in asked.group() and lead and asked.start() < lead.start:
+        if addressees and lead is not None and _asked_of_addressee(text, lead):
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
             cooperating = [lead, *cooperating]
             lead = None
@@ -1200,6 +1209,18 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _asked_of_addressee(text: str, lead: AgencyMention | None) -> bool:
+    """ "Đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": a letter asks its addressee ("Quý ...")
+    before it names whom they are to direct."""
+    asked = _ASKS_ADDRESSEE.search(fold(text))
+    return (
+        asked is not None
+        and " quy " in asked.group()
+        and lead is not None
+        and asked.start() < lead.start
+    )
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

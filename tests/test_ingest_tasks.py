@@ -570,6 +570,31 @@ def test_how_and_when_to_send_the_report_a_letter_asks_for() -> None:
     ]
 
 
+def test_a_ministry_letter_asking_its_addressee_for_a_report_is_one_task() -> None:
+    letter = "\n\n".join(
+        [
+            "Số: 1234/BTC-NSNN",
+            "V/v báo cáo tình hình thực hiện dự toán ngân sách năm 2024",
+            "Hà Nội, ngày 01 tháng 3 năm 2024",
+            "Kính gửi: Sở Y tế.",
+            "Để có cơ sở tổng hợp báo cáo Chính phủ, Bộ Tài chính đề nghị Quý Sở chỉ đạo Công "
+            "an tỉnh và các cơ quan liên quan báo cáo tình hình thực hiện dự toán quý I năm 2024, "
+            "cụ thể như sau:",
+            "1. Tình hình thu ngân sách nhà nước trên địa bàn;",
+            "2. Những khó khăn, vướng mắc và kiến nghị.",
+            "Báo cáo gửi về Bộ Tài chính (Vụ Ngân sách nhà nước) trước ngày 15/4/2024, đồng thời "
+            "gửi bản điện tử qua địa chỉ thư điện tử: vunsnn@mof.gov.vn.",
+            "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Tài chính để "
+            "được hướng dẫn.",
+        ]
+    )
+    tasks = read_directive(letter.encode(), "letter.txt", catalogue=CATALOGUE).tasks
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 15))
+    ]
+    assert [lead_key(c) for c in tasks[0].cooperating] == ["Công an tỉnh", "group:all_related"]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
