@@ -291,7 +291,10 @@ _CHU_TRI = re.compile(
 )
 _NOT_ACTOR = re.compile(
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
-    r"|co\s+(?:to\s+trinh|don))\b"
+    r"|co\s+(?:to\s+trinh|don)"
+    # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
+    r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
+    r"|thong\s+tin\s+(?:them|rang))\b|^\s*thong\s+tin\s*[,:]"
 )
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(

@@ -595,6 +595,18 @@ def test_a_ministry_letter_asking_its_addressee_for_a_report_is_one_task() -> No
     assert [lead_key(c) for c in tasks[0].cooperating] == ["Công an tỉnh", "group:all_related"]
 
 
+def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
+    tasks = tasks_of(
+        "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",
+        "Tại buổi làm việc, Giám đốc Sở Nội vụ cho biết đơn vị đã hoàn thành 80% kế hoạch.",
+        "Phát biểu tại hội nghị, lãnh đạo Công an tỉnh nhấn mạnh cần tăng cường tuần tra.",
+        "Sở Tài chính thông tin, đến nay đã giải ngân được 45% kế hoạch vốn.",
+        "Công an tỉnh kiến nghị UBND tỉnh bổ sung kinh phí.",
+        "Sở Nội vụ thông tin kịp thời cho các đơn vị.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ"]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
