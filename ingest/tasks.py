@@ -146,6 +146,13 @@ _CHROME = re.compile(
     r"|(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*\d"
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
 )
+_NARRATIVE_OPENING = re.compile(
+    r"^(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|(?:trong\s+)?nam\s+qua"
+    r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4}))"
+    r"\s*,"
+)
+# A photo's caption: "Lãnh đạo Sở Y tế kiểm tra ... Ảnh: T.H", "Ảnh minh họa".
+_CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$")
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
 _EXHORTATION = re.compile(
@@ -520,7 +527,7 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         paragraph = _STAMP.sub("", paragraph, count=1)
         folded = fold(paragraph).strip()
-        if not folded or (len(folded) < 120 and _CHROME.match(folded)):
+        if not folded or (len(folded) < 120 and _CHROME.match(folded)) or _CAPTION.search(folded):
             continue
         key = re.sub(r"[^a-z0-9]", "", folded)
         if len(key) >= 60 and any(key in other for other in seen):
@@ -875,6 +882,8 @@ class _Segmenter:
             return True
         if _FEEDBACK.search(folded) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
+        if self._narrates(folded, text):
+            return True
         if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
             # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành".
             return not self._assigns(text, explicit_only=True)
@@ -890,6 +899,17 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _narrates(self, folded: str, text: str) -> bool:
+        """What has been done, set off by its time: "Năm 2023, Sở Tài chính triển khai ...",
+        "Hiện nay, Sở Nội vụ tiếp tục phối hợp ..." (unless it also gives work or a date)."""
+        opening = _NARRATIVE_OPENING.match(folded.strip())
+        if opening is None:
+            return False
+        year = opening.group("year")
+        if year is not None and int(year) >= self.issued_on.year:
+            return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
+        return not self._dated(text) and not self._assigns(text, explicit_only=True)
 
     def _standing_rule(self, text: str) -> bool:
         """A prohibition with no date: "Các đơn vị, địa phương không sử dụng ngân sách nhà nước

@@ -602,9 +602,13 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Phát biểu tại hội nghị, lãnh đạo Công an tỉnh nhấn mạnh cần tăng cường tuần tra.",
         "Sở Tài chính thông tin, đến nay đã giải ngân được 45% kế hoạch vốn.",
         "Công an tỉnh kiến nghị UBND tỉnh bổ sung kinh phí.",
+        "Lãnh đạo Sở Nội vụ kiểm tra công tác phòng dịch tại huyện Đại Lộc. Ảnh: T.H",
+        "Năm 2023, Sở Tài chính triển khai nhiều giải pháp tiết kiệm chi.",
+        "Hiện nay, Sở Nội vụ tiếp tục phối hợp với các địa phương rà soát.",
         "Sở Nội vụ thông tin kịp thời cho các đơn vị.",
+        "Năm 2024, Công an tỉnh tập trung rà soát.",
     )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ"]
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh"]
 
 
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
