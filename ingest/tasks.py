@@ -194,6 +194,11 @@ _FEEDBACK = re.compile(
     r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
     r"(?:phan\s+anh|lien\s+he|trao\s+doi)\s+(?:ve|voi)"
 )
+# "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, ĐT ...": whom to call.
+_CONTACT = re.compile(
+    r"^(?:moi\s+|de\s+biet\s+them\s+)?(?:chi\s+tiet|thong\s+tin|van\s+de)[^:.]{0,40}?"
+    r"(?:xin\s+)?lien\s+he|^(?:dau\s+moi|can\s+bo)\s+lien\s+he\s*:"
+)
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
 _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
 _REPORT_CONTENTS = re.compile(
@@ -301,7 +306,9 @@ _NOT_ACTOR = re.compile(
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
-    r"|thong\s+tin\s+(?:them|rang))\b|^\s*thong\s+tin\s*[,:]"
+    r"|thong\s+tin\s+(?:them|rang)"
+    # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...".
+    r"|nhan\s+duoc|xin|tran\s+trong)\b|^\s*thong\s+tin\s*[,:]"
 )
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(
@@ -880,7 +887,7 @@ class _Segmenter:
             return True
         if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):
             return True
-        if _FEEDBACK.search(folded) and not self._dated(text):
+        if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if self._narrates(folded, text):
             return True

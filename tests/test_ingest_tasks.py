@@ -611,6 +611,19 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh"]
 
 
+def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Công an tỉnh.",
+        "Sở Y tế nhận được Công văn số 123/BYT-KH ngày 01/02/2024 của Bộ Y tế về việc báo cáo.",
+        "Sở Y tế xin gửi kèm theo Công văn này mẫu biểu báo cáo.",
+        "Đề nghị Quý cơ quan báo cáo số liệu trước ngày 20/3/2024.",
+        "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, Sở Y tế, ĐT 0235.3812345.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", dt.date(2024, 3, 20))
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
