@@ -1516,7 +1516,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "event_held",
         re.compile(
-            rf"""(?<![a-z])duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)\s+(?:vao|trong|tu)\s+
+            rf"""(?<![a-z])(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac))
+            \s+(?:vao|trong|tu)\s+
             (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}""",
             re.VERBOSE,
         ),
