@@ -910,7 +910,7 @@ QUARTER = re.compile(
     r"""(?<![a-z0-9])(?:(?P<pos>cuoi|het)\s+)?quy
     (?:\s+(?P<q>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
     (?:\s*-\s*(?P<q2>iv|iii|ii|i|[1-4])(?![a-z0-9]))?
-    (?:\s*(?:,|va|hoac)\s*quy\s+(?P<q_last>iv|iii|ii|i|[1-4])(?![a-z0-9]))*
+    (?:\s*(?:,|va|hoac|-|den)\s*quy\s+(?P<q_last>iv|iii|ii|i|[1-4])(?![a-z0-9]))*
     (?:\s*[/-]\s*(?P<y>\d{4})|\s*,?\s*(?:nam\s+)?(?P<y2>\d{4})|\s+nam\s+(?P<yrel>nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -1298,6 +1298,13 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _month_end(ref.year, ref.month)
     elif recurrence == "quarterly":
         due = _quarter_end(ref.year, (ref.month - 1) // 3 + 1)
+    elif month := re.search(r"(?<![a-z])thang\s+(\d{1,2})\s*,?\s*$", before):
+        # "tháng 6 hằng năm": the end of that month, this year or next.
+        number = int(month.group(1))
+        if not 1 <= number <= 12:
+            return None
+        due = _month_end(ref.year, number)
+        due = due if due >= ref else _month_end(ref.year + 1, number)
     else:
         due = _dt.date(ref.year, 12, 31)
     return _candidate(match, ctx, "recurring", due, recurrence=recurrence, cued=True)

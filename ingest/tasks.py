@@ -1057,7 +1057,11 @@ class _Segmenter:
             cells = header_pieces_keep_empty(self.paragraphs[position])
             filled = [cell for cell in cells if cell]
             content = cells[columns["content"]] if columns["content"] < len(cells) else ""
-            if len(filled) <= 2 or not content:
+            if (
+                len(filled) <= 2
+                or not content
+                or self._heads_numbered_rows(cells, columns, position)
+            ):
                 # A group row ("I | Công tác tuyên truyền"): its period applies to its rows.
                 label = " ".join(filled)
                 found = section_deadline(label, self.issued_on, calendar=self.calendar)
@@ -1066,6 +1070,15 @@ class _Segmenter:
                 self.table_tasks.append(self._table_task(cells, columns, position, group_deadline))
             position += 1
         return position
+
+    def _heads_numbered_rows(self, cells: list[str], columns: dict[str, int], index: int) -> bool:
+        """A row with no lead over rows numbered under it ("2 | Hoàn thiện thể chế | | | Năm
+        2024" over "2.1 | ...") is a group: its time is theirs."""
+        lead = columns["lead"]
+        if (lead < len(cells) and cells[lead]) or index + 1 >= self.end or not cells[0]:
+            return False
+        below = header_pieces_keep_empty(self.paragraphs[index + 1])
+        return bool(below) and below[0].startswith(f"{cells[0].rstrip('.')}.")
 
     def _table_task(
         self,

@@ -105,6 +105,7 @@ QUARTERS = [
     ("trong quý 2/2023", date(2023, 6, 30)),
     ("Thời gian hoàn thành: Quý II/2024", date(2024, 6, 30)),
     ("trong quý này", date(2023, 3, 31)),
+    ("Quý I - Quý II/2023", date(2023, 6, 30)),
     ("cuối quý", date(2023, 3, 31)),
     # A period that ends the clause after the body the work is submitted to.
     (
@@ -224,6 +225,7 @@ RECURRING = [
         "monthly",
     ),
     ("hằng quý", date(2023, 3, 31), "quarterly"),
+    ("Tháng 6 hằng năm", date(2023, 6, 30), "yearly"),
     ("báo cáo định kỳ hằng quý", date(2023, 3, 31), "quarterly"),
     ("hàng năm", date(2023, 12, 31), "yearly"),
     ("chậm nhất vào ngày 15 tháng 10 hàng năm", date(2023, 10, 15), "yearly"),

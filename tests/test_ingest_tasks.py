@@ -675,6 +675,25 @@ def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
     ]
 
 
+def test_a_plan_table_with_numbered_groups_spans_and_yearly_months() -> None:
+    tasks = tasks_of(
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Công tác tuyên truyền | | |",
+        "1.1 | Tuyên truyền về chuyển đổi số | Sở Nội vụ | Sở Y tế | Quý I - Quý II/2024",
+        "1.2 | Tổ chức hội nghị quán triệt | Sở Y tế; Công an tỉnh | | Tháng 6 hằng năm",
+        "2 | Hoàn thiện thể chế | | | Năm 2024",
+        "2.1 | Rà soát văn bản | Sở Nội vụ | Các sở, ban, ngành |",
+    )
+    assert [
+        (lead_key(t.lead), t.deadline.date, t.deadline.recurrence, t.inherited) for t in tasks
+    ] == [
+        ("Sở Nội vụ", dt.date(2024, 6, 30), None, False),
+        ("Sở Y tế", dt.date(2024, 6, 30), "yearly", False),
+        # The group row's year is its rows' deadline.
+        ("Sở Nội vụ", dt.date(2024, 12, 31), None, True),
+    ]
+
+
 def test_cited_documents_and_horizons_are_not_deadlines() -> None:
     (task,) = tasks_of(
         "Ý kiến như sau:",
