@@ -1052,6 +1052,18 @@ class _Segmenter:
             while position < self.end and _is_row(self.paragraphs[position]):
                 position += 1
             return position
+        if position < self.end and _is_row(self.paragraphs[position]):
+            # A header on two rows: "Cơ quan thực hiện" over "Chủ trì | Phối hợp".
+            below = header_pieces_keep_empty(self.paragraphs[position])
+            roles = {
+                name: column
+                for column, cell in enumerate(below)
+                for name, words in (("lead", "chu tri"), ("cooperating", "phoi hop"))
+                if fold(cell).strip() == words
+            }
+            if roles:
+                columns.update(roles)
+                position += 1
         group_deadline: Deadline | None = None
         while position < self.end and _is_row(self.paragraphs[position]):
             cells = header_pieces_keep_empty(self.paragraphs[position])
@@ -1376,6 +1388,8 @@ def _is_repeated_header(cells: list[str]) -> bool:
 
 def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
     """The agencies in a table cell: recognised ones, and the rest of the cell as written."""
+    # "Sở Y tế (chủ trì), Công an tỉnh": a role in brackets is no agency.
+    text = re.sub(r"(?i)\(\s*(?:chủ trì|phối hợp|đầu mối|thường trực)\s*\)", " ", text)
     if not text.strip():
         return []
     mentions = catalogue.find_mentions(text)

@@ -694,6 +694,19 @@ def test_a_plan_table_with_numbered_groups_spans_and_yearly_months() -> None:
     ]
 
 
+def test_a_plan_table_with_a_two_row_header_and_roles_in_brackets() -> None:
+    tasks = tasks_of(
+        "TT | Nội dung công việc | Cơ quan thực hiện | | Thời gian",
+        " | | Chủ trì | Phối hợp | ",
+        "1 | Rà soát thủ tục | Sở Nội vụ | Sở Y tế | Quý II/2024",
+        "2 | Kiểm tra | Sở Y tế (chủ trì), Công an tỉnh | | Tháng 9/2024",
+    )
+    assert [(lead_key(t.lead), [lead_key(c) for c in t.cooperating]) for t in tasks] == [
+        ("Sở Nội vụ", ["Sở Y tế"]),
+        ("Sở Y tế", ["Công an tỉnh"]),
+    ]
+
+
 def test_cited_documents_and_horizons_are_not_deadlines() -> None:
     (task,) = tasks_of(
         "Ý kiến như sau:",
