@@ -483,7 +483,7 @@ def _is_typed_footnote_mark(run: Any, text: str) -> bool:
 
 
 def _table_rows(table: Any) -> list[str]:
-    """Each row as one paragraph, cells joined by " | "; merged cells read once."""
+    """Each row as one paragraph, cells joined by " | "; merged cells read once, in the grid."""
     rows: list[str] = []
     above: dict[int, str] = {}
     for row in table.iterchildren(f"{_W}tr"):
@@ -504,9 +504,13 @@ def _table_rows(table: Any) -> list[str]:
                 texts = [_paragraph_text(p) for p in cell.iter(f"{_W}p")]
                 text = " ".join(t for t in texts if t)
             above[column] = text
-            cells.append(text)
+            # A cell spread over columns is read once; the columns it covers stay, empty, so
+            # that every row keeps the grid ("Cơ quan thực hiện" over "Chủ trì | Phối hợp").
+            cells.extend([text, *[""] * (span - 1)])
             column += span
-        if any(cells):
+        if len(row.findall(f"{_W}tc")) == 1:
+            rows.append(cells[0])  # one cell across the row: a line ("II. Nhóm nhiệm vụ khác")
+        elif any(cells):
             rows.append(" | ".join(cells))
     return rows
 

@@ -399,6 +399,27 @@ def test_docx_vertically_merged_cells_repeat_their_text() -> None:
     ]
 
 
+def test_docx_cells_spread_over_columns_keep_the_grid() -> None:
+    document = make_document()
+    table = document.add_table(rows=4, cols=4)
+    for column, text in enumerate(["Nội dung", "Cơ quan thực hiện", "", "Thời gian"]):
+        table.rows[0].cells[column].text = text
+    table.rows[0].cells[1].merge(table.rows[0].cells[2]).text = "Cơ quan thực hiện"
+    for column, text in enumerate(["", "Chủ trì", "Phối hợp", ""]):
+        table.rows[1].cells[column].text = text
+    table.rows[2].cells[0].merge(table.rows[2].cells[3]).text = "I. Cải cách hành chính"
+    for column, text in enumerate(["Rà soát", "Sở Nội vụ", "Sở Y tế", "Quý II/2024"]):
+        table.rows[3].cells[column].text = text
+    out = io.BytesIO()
+    document.save(out)
+    assert read(out.getvalue(), "x.docx").paragraphs == [
+        "Nội dung | Cơ quan thực hiện | | Thời gian",
+        "| Chủ trì | Phối hợp |",
+        "I. Cải cách hành chính",
+        "Rà soát | Sở Nội vụ | Sở Y tế | Quý II/2024",
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------------------------
