@@ -140,6 +140,7 @@ def _read_header(doc: Document) -> _Header:
                     and len(text) < 300
                     and not re.match(r"(?i)(căn cứ|thực hiện|kính gửi|ngày\s+\d|xét)", text)
                     and not text.endswith(":")
+                    and text.count(" | ") < 2  # a table's header row is not a title
                 ):
                     title_parts.append(text)
                     end += 1

@@ -99,6 +99,14 @@ def test_header_forms(lines: list[str], number: str, kind: str, signer: str | No
     assert (meta.number, meta.kind, meta.signer) == (number, kind, signer)
 
 
+def test_a_table_right_under_the_heading_is_no_title() -> None:
+    doc = Document(
+        ["KẾ HOẠCH", "TT | Nội dung | Cơ quan chủ trì | Thời gian", "1 | Rà soát | Sở Y tế | 2024"]
+    )
+    meta = read_metadata(doc)
+    assert (meta.kind, meta.title) == ("Kế hoạch", None)
+
+
 def test_issue_date_is_the_place_date_line() -> None:
     meta = read_metadata(
         Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])
