@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document as make_document
+from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
@@ -112,6 +113,13 @@ def pdf_pages_from_text(text: str, *, per_page: int, header: str) -> list[list[s
     for number, start in enumerate(range(0, len(lines), per_page), start=1):
         pages.append([header, *lines[start : start + per_page], f"- {number} -"])
     return pages
+
+
+def docx_paragraphs(document: DocxDocument) -> list[str]:
+    """The paragraphs the importer reads from a python-docx document."""
+    out = io.BytesIO()
+    document.save(out)
+    return read(out.getvalue(), "x.docx").paragraphs
 
 
 def docx_from_text(text: str) -> bytes:
@@ -377,9 +385,7 @@ def test_docx_typed_superscript_marks_are_dropped() -> None:
     mark = paragraph.add_run("1")
     mark.font.superscript = True
     paragraph.add_run(" kết thúc.")
-    out = io.BytesIO()
-    document.save(out)
-    assert read(out.getvalue(), "x.docx").paragraphs == ["Hội nghị năm 2022 kết thúc."]
+    assert docx_paragraphs(document) == ["Hội nghị năm 2022 kết thúc."]
 
 
 def test_docx_vertically_merged_cells_repeat_their_text() -> None:
@@ -390,9 +396,7 @@ def test_docx_vertically_merged_cells_repeat_their_text() -> None:
     table.rows[1].cells[0].text = "Việc một"
     table.rows[2].cells[0].text = "Việc hai"
     table.rows[1].cells[1].merge(table.rows[2].cells[1]).text = "Sở Y tế"
-    out = io.BytesIO()
-    document.save(out)
-    assert read(out.getvalue(), "x.docx").paragraphs == [
+    assert docx_paragraphs(document) == [
         "Nhiệm vụ | Chủ trì",
         "Việc một | Sở Y tế",
         "Việc hai | Sở Y tế",
@@ -410,9 +414,7 @@ def test_docx_cells_spread_over_columns_keep_the_grid() -> None:
     table.rows[2].cells[0].merge(table.rows[2].cells[3]).text = "I. Cải cách hành chính"
     for column, text in enumerate(["Rà soát", "Sở Nội vụ", "Sở Y tế", "Quý II/2024"]):
         table.rows[3].cells[column].text = text
-    out = io.BytesIO()
-    document.save(out)
-    assert read(out.getvalue(), "x.docx").paragraphs == [
+    assert docx_paragraphs(document) == [
         "Nội dung | Cơ quan thực hiện | | Thời gian",
         "| Chủ trì | Phối hợp |",
         "I. Cải cách hành chính",
