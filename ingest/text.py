@@ -664,19 +664,79 @@ def _from_pdf(data: bytes) -> Document:
             opened = False
         if not opened:
             raise _fail("encrypted")
-    pages: list[list[str]] = []
-    for page in reader.pages:
-        text = page.extract_text() or ""
-        pages.append([line for line in (_clean(raw) for raw in text.split("\n")) if line])
+    texts = [page.extract_text() or "" for page in reader.pages]
+    pages = [[line for line in (_clean(raw) for raw in text.split("\n")) if line] for text in texts]
     if not pages:
         raise _fail("corrupt")
     if sum(len(line) for lines in pages for line in lines) < 20:
         raise _fail("scanned_pdf")
+    layouts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    if any(_TABLE_LINE.search(layout) for layout in layouts):
+        # Perhaps a table: read where the text stands, over all the pages at once (a row may
+        # run on to the next page), once the pages' heads and numbers are gone.
+        placed = _drop_running_lines(
+            [[ln for ln in lay.split("\n") if ln.strip()] for lay in layouts]
+        )
+        rows = _with_tables([line for page in placed for line in page])
+        if rows is not None:
+            return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
     pages = _drop_running_lines(pages)
     notes: dict[str, str] = {}
     pages = [_page_footnotes(lines, notes) for lines in pages]
     lines = [line for page in pages for line in page]
     return _finish(_join_lines(lines), notes)
+
+
+# A PDF keeps no table, only text at positions; pypdf's layout mode puts the positions back as
+# spaces. Lines of three or more runs of text set apart by two spaces or more are a table's rows.
+_CELL = re.compile(r"\S+(?: \S+)*")
+# The heading of a table's column: what tells a table from text spread wide on its line.
+_HEADING_CELL = re.compile(
+    r"(?i)^(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|tên\b|chủ\s+trì|phối\s+hợp"
+    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú)"
+)
+_TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
+
+
+def _with_tables(lines: list[str]) -> list[str] | None:
+    """The lines, each table row as one line with its cells joined by " | " (None: no table).
+
+    A row starts where its first column has text; a line whose first column is empty carries on
+    the cells of the row above (a cell's text wrapped over several lines, or over a page)."""
+    found = [[(m.start(), m.group()) for m in _CELL.finditer(line)] for line in lines]
+    out: list[str] = []
+    columns: list[int] | None = None
+    rows: list[list[str]] = []
+    tables = False
+    for index, cells in enumerate(found):
+        if columns is None:
+            following = [c for c in found[index + 1 : index + 3] if c]
+            headings = sum(bool(_HEADING_CELL.search(text)) for _start, text in cells)
+            if 3 <= len(cells) <= 10 and headings >= 2 and any(len(c) >= 3 for c in following):
+                columns = [start + len(text) // 2 for start, text in cells]  # header centres
+                rows.append([text for _start, text in cells])
+                tables = True
+            else:
+                out.append(" ".join(text for _start, text in cells))
+            continue
+        if len(cells) == 1 and cells[0][0] <= min(columns[0], columns[1] // 2):
+            out.extend(" | ".join(row) for row in rows)  # the text after the table
+            rows.clear()
+            columns = None
+            out.append(cells[0][1])
+            continue
+        placed = [""] * len(columns)
+        for start, text in cells:
+            # The column whose heading is centred nearest to the text (cells may be centred).
+            centre = start + len(text) // 2
+            column = min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
+            placed[column] = f"{placed[column]} {text}".strip()
+        if placed[0] or not rows:
+            rows.append(placed)
+        else:
+            rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], placed, strict=True)]
+    out.extend(" | ".join(row) for row in rows)
+    return out if tables else None
 
 
 def _edge_key(line: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import textwrap
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -256,6 +257,30 @@ def test_plan_as_docx_gives_the_same_tasks() -> None:
     draft = read_directive(data, "ke-hoach.docx", catalogue=catalogue_of(expected["catalogue"]))
     assert [task_key(t) for t in draft.tasks] == [task_key(t) for t in from_text.tasks]
     assert draft.meta.number == "1367/KH-UBND"
+
+
+def test_plan_as_text_pdf_gives_the_same_tasks() -> None:
+    """A PDF keeps no table: its rows come back from where their text stands on the page."""
+    expected_path = DOCUMENTS / "ke-hoach-lai-chau-1367-2023.expected.json"
+    expected, from_text = load(expected_path)
+    lines: list[str] = []
+    for paragraph in (DOCUMENTS / expected["file"]).read_text(encoding="utf-8").split("\n"):
+        if " | " not in paragraph:
+            lines.extend(textwrap.wrap(paragraph, 90) or [])
+            continue
+        # Each cell wrapped within its column; the lines below a row carry on its cells.
+        cells = [textwrap.wrap(cell.strip(), 20) or [""] for cell in paragraph.split(" | ")]
+        for depth in range(max(len(cell) for cell in cells)):
+            lines.append("\t".join(cell[depth] if depth < len(cell) else "" for cell in cells))
+    # Pages with a running head and a number; the table runs on from one page to the next.
+    pages = [
+        ["UBND TỈNH LAI CHÂU - KẾ HOẠCH 1367/KH-UBND", *lines[start : start + 40], f"- {n} -"]
+        for n, start in enumerate(range(0, len(lines), 40), start=1)
+    ]
+    draft = read_directive(
+        make_pdf(pages), "ke-hoach.pdf", catalogue=catalogue_of(expected["catalogue"])
+    )
+    assert [task_key(t) for t in draft.tasks] == [task_key(t) for t in from_text.tasks]
 
 
 def test_letter_as_text_pdf_gives_the_same_tasks() -> None:

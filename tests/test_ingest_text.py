@@ -33,7 +33,9 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     No font program is embedded (viewers draw boxes), but the text layer is exact, which is what
     the importer reads; every distinct character gets a two-byte code of its own.
     """
-    characters = sorted({char for page in pages for line in page for char in line} | {" "})
+    characters = sorted(
+        {char for page in pages for line in page for char in line if char != "\t"} | {" "}
+    )
     code = {char: index + 1 for index, char in enumerate(characters)}
     objects: list[bytes] = []
 
@@ -66,10 +68,13 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     pages_id = len(objects) + 2 * len(pages) + 1
     page_ids = []
     for lines in pages:
-        ops = [b"BT /F1 10 Tf 12 TL 40 800 Td"]
-        for line in lines:
-            hexed = "".join(f"{code[c]:04X}" for c in line)
-            ops.append(f"<{hexed}> Tj T*".encode())
+        ops = [b"BT /F1 10 Tf"]
+        for row, line in enumerate(lines):
+            # A line with tabs is a table row: each cell at its column, 110 points apart.
+            for column, cell in enumerate(line.split("\t")):
+                hexed = "".join(f"{code[c]:04X}" for c in cell)
+                x, y = 40 + 110 * column, 800 - 12 * row
+                ops.append(f"1 0 0 1 {x} {y} Tm <{hexed}> Tj".encode())
         ops.append(b"ET")
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
@@ -443,6 +448,30 @@ def test_text_pdf_drops_running_headers_and_page_numbers() -> None:
     )
     assert "- Khẩn trương báo cáo lại Thủ tướng Chính phủ về Danh mục chương trình mục tiêu"
     assert any(p.startswith("- Khẩn trương báo cáo lại") for p in document.paragraphs)
+
+
+def test_text_pdf_table_rows_come_back_from_where_their_text_stands() -> None:
+    page = [
+        "KẾ HOẠCH",
+        "TT\tNội dung\tCơ quan chủ trì\tPhối hợp\tThời gian",
+        "1\tRà soát thủ tục\tSở Nội vụ\tSở Y tế\tQuý II/2024",
+        "\thành chính cấp tỉnh\t\t\t",
+        "2\tKiểm tra việc\tSở Y tế\tCông an tỉnh\tTháng 9/2024",
+        "Các sở tổ chức thực hiện kế hoạch này.",
+    ]
+    assert read(make_pdf([page]), "plan.pdf").paragraphs == [
+        "KẾ HOẠCH",
+        "TT | Nội dung | Cơ quan chủ trì | Phối hợp | Thời gian",
+        "1 | Rà soát thủ tục hành chính cấp tỉnh | Sở Nội vụ | Sở Y tế | Quý II/2024",
+        "2 | Kiểm tra việc | Sở Y tế | Công an tỉnh | Tháng 9/2024",
+        "Các sở tổ chức thực hiện kế hoạch này.",
+    ]
+    # Words spread wide on their lines, under no column headings, are text.
+    wide = ["CÔNG VĂN", "Sở\tY tế\tbáo cáo\tkết quả", "thực\thiện\tnhiệm vụ\tnăm 2023"]
+    assert read(make_pdf([wide]), "letter.pdf").paragraphs == [
+        "CÔNG VĂN",
+        "Sở Y tế báo cáo kết quả thực hiện nhiệm vụ năm 2023",
+    ]
 
 
 def test_text_pdf_footnotes_at_the_foot_of_the_page() -> None:
