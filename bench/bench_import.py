@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, fold  # noqa: E402
 from ingest.pipeline import DirectiveDraft, read_directive  # noqa: E402
+from tests.test_ingest_text import make_pdf, pdf_pages_from_text  # noqa: E402
 
 SAMPLE = ROOT / "bot" / "demo_data" / "thong-bao-ket-luan-2023.txt"  # the shared sample, shipped
 RUNS = 5
@@ -166,6 +167,11 @@ def main() -> int:
         catalogue = _catalogue([{"name": "Sở Tài chính", "aliases": ["Sở Kế hoạch và Đầu tư"]}])
         _, ms = _timed(ten_pages, "ten-pages.txt", catalogue, dt.date(2023, 1, 5))
         print(f"\nten-page document ({len(ten_pages) // 1024} KB): {ms:.0f} ms per read")
+        # The same as a text PDF, written by the test suite's PDF writer, 45 lines a page.
+        pages = pdf_pages_from_text(ten_pages.decode("utf-8"), per_page=45, header="THÔNG BÁO")
+        pdf = make_pdf(pages)
+        _, ms = _timed(pdf, "ten-pages.pdf", catalogue, dt.date(2023, 1, 5))
+        print(f"the same as a {len(pages)}-page PDF ({len(pdf) // 1024} KB): {ms:.0f} ms per read")
     return 0
 
 

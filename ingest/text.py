@@ -670,7 +670,10 @@ def _from_pdf(data: bytes) -> Document:
         raise _fail("corrupt")
     if sum(len(line) for lines in pages for line in lines) < 20:
         raise _fail("scanned_pdf")
-    layouts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    if any(_names_columns(line) for lines in pages for line in lines):
+        layouts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+    else:
+        layouts = []  # no line names two columns: no table, and no second, slower reading
     if any(_TABLE_LINE.search(layout) for layout in layouts):
         # Perhaps a table: read where the text stands, over all the pages at once (a row may
         # run on to the next page), once the pages' heads and numbers are gone.
@@ -695,6 +698,19 @@ _HEADING_CELL = re.compile(
     r"(?i)^(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|tên\b|chủ\s+trì|phối\s+hợp"
     r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú)"
 )
+_HEADING_WORDS = re.compile(
+    r"(?i)\b(?:s?tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn"
+    r"|tiến\s+độ|sản\s+phẩm)\b"
+)
+
+
+def _names_columns(line: str) -> bool:
+    """A short line of plain text that names three columns: "TT Nội dung Cơ quan chủ trì Phối
+    hợp Thời gian" (only then is a PDF read a second time, for the positions of its text)."""
+    words = {" ".join(m.group().lower().split()) for m in _HEADING_WORDS.finditer(line)}
+    return len(line) <= 150 and len(words) >= 3
+
+
 _TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
 
 
