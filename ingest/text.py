@@ -693,14 +693,10 @@ def _from_pdf(data: bytes) -> Document:
 # A PDF keeps no table, only text at positions; pypdf's layout mode puts the positions back as
 # spaces. Lines of three or more runs of text set apart by two spaces or more are a table's rows.
 _CELL = re.compile(r"\S+(?: \S+)*")
-# The heading of a table's column: what tells a table from text spread wide on its line.
-_HEADING_CELL = re.compile(
-    r"(?i)^(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|tên\b|chủ\s+trì|phối\s+hợp"
-    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú)"
-)
+# The headings of a task table's columns: what tells a table from text spread wide on its line.
 _HEADING_WORDS = re.compile(
-    r"(?i)\b(?:s?tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|chủ\s+trì|phối\s+hợp|thời\s+gian|thời\s+hạn"
-    r"|tiến\s+độ|sản\s+phẩm)\b"
+    r"(?i)\b(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|tên|chủ\s+trì|phối\s+hợp"
+    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú)\b"
 )
 
 
@@ -708,7 +704,10 @@ def _names_columns(line: str) -> bool:
     """A short line of plain text that names three columns: "TT Nội dung Cơ quan chủ trì Phối
     hợp Thời gian" (only then is a PDF read a second time, for the positions of its text)."""
     words = {" ".join(m.group().lower().split()) for m in _HEADING_WORDS.finditer(line)}
-    return len(line) <= 150 and len(words) >= 3
+    return len(line) <= 150 and len(words - _COMMON_WORDS) >= 3
+
+
+_COMMON_WORDS = {"cơ quan", "đơn vị", "kết quả", "tên"}  # heading words that prose uses too
 
 
 _TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
@@ -727,7 +726,7 @@ def _with_tables(lines: list[str]) -> list[str] | None:
     for index, cells in enumerate(found):
         if columns is None:
             following = [c for c in found[index + 1 : index + 3] if c]
-            headings = sum(bool(_HEADING_CELL.search(text)) for _start, text in cells)
+            headings = sum(bool(_HEADING_WORDS.match(text)) for _start, text in cells)
             if 3 <= len(cells) <= 10 and headings >= 2 and any(len(c) >= 3 for c in following):
                 columns = [start + len(text) // 2 for start, text in cells]  # header centres
                 rows.append([text for _start, text in cells])
