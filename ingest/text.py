@@ -700,14 +700,14 @@ _HEADING_WORDS = re.compile(
 )
 
 
+_COMMON_WORDS = {"cơ quan", "đơn vị", "kết quả", "tên"}  # heading words that prose uses too
+
+
 def _names_columns(line: str) -> bool:
     """A short line of plain text that names three columns: "TT Nội dung Cơ quan chủ trì Phối
     hợp Thời gian" (only then is a PDF read a second time, for the positions of its text)."""
     words = {" ".join(m.group().lower().split()) for m in _HEADING_WORDS.finditer(line)}
     return len(line) <= 150 and len(words - _COMMON_WORDS) >= 3
-
-
-_COMMON_WORDS = {"cơ quan", "đơn vị", "kết quả", "tên"}  # heading words that prose uses too
 
 
 _TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
