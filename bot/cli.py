@@ -210,6 +210,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
                 before_is_inclusive=settings.importer.before_is_inclusive,
                 mappings=mappings,
                 expand_groups=args.expand_groups,
+                dropped=frozenset(args.drop),
             )
 
     try:
@@ -236,6 +237,13 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         f"{len(saved.changed)} deadlines changed, {len(saved.unchanged)} already there"
     )
     return 0
+
+
+def _task_numbers(text: str) -> frozenset[int]:
+    numbers = [piece.strip() for piece in text.split(",")]
+    if not all(n.isdigit() and int(n) > 0 for n in numbers):
+        raise argparse.ArgumentTypeError(f"task numbers such as 3,5 expected, got {text!r}")
+    return frozenset(int(n) for n in numbers)
 
 
 def _mapping(text: str) -> tuple[str, str]:
@@ -549,6 +557,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="WRITTEN=AGENCY",
         help="take an agency written one way as a catalogue agency (repeatable)",
+    )
+    importer.add_argument(
+        "--drop",
+        type=_task_numbers,
+        default=frozenset(),
+        metavar="N[,N...]",
+        help="leave out the tasks with these numbers in the preview (not tasks after all)",
     )
     importer.add_argument(
         "--expand-groups",

@@ -20,6 +20,7 @@ from vncalendar.dates import NotADate, parse_date
 DECIDE_PATTERN = r"^imp:(save|expand|cancel):\d+$"
 _DEADLINE_WORDS = {"han", "hạn", "deadline"}
 _LEAD_WORDS = {"chutri", "chủtrì", "lead"}
+_DROP_WORDS = {"bo", "bỏ", "xoa", "xoá", "xóa", "drop"}
 
 
 async def document(update: Update, context: Ctx) -> None:
@@ -73,6 +74,7 @@ async def _plan(context: Ctx, app: Services, pending: ImportRequest) -> importin
             deadlines={
                 int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()
             },
+            dropped=frozenset(int(n) for n in fixes.get("dropped", {})),
             expand_groups=pending.expand_groups,
         )
 
@@ -102,19 +104,20 @@ async def _show_preview(update: Update, context: Ctx, pending: ImportRequest) ->
 
 
 async def fix(update: Update, context: Ctx) -> None:
-    """Correct the preview: /fix 3 han 30/04/2023, /fix 5 chutri Sở Y tế."""
+    """Correct the preview: /fix 3 han 30/04/2023, /fix 5 chutri Sở Y tế, /fix 7 bo."""
     app = services(context)
     args = context.args or []
     chat = update.effective_chat
     assert chat is not None
+    what = args[1].lower() if len(args) > 1 else ""
     if (
-        len(args) < 3
-        or parse_number(args[0]) is None
-        or args[1].lower() not in _DEADLINE_WORDS | _LEAD_WORDS
+        parse_number(args[0] if args else "") is None
+        or what not in _DEADLINE_WORDS | _LEAD_WORDS | _DROP_WORDS
+        or (len(args) < 3) != (what in _DROP_WORDS)
     ):
         await reply(update, app.texts("fix_usage"))
         return
-    number, what, value = args[0], args[1].lower(), " ".join(args[2:])
+    number, value = args[0], " ".join(args[2:])
     try:
         async with request(update, context) as r:
             if not r.caller.is_coordinator:
@@ -123,7 +126,9 @@ async def fix(update: Update, context: Ctx) -> None:
             if pending is None:
                 await reply(update, app.texts("import_none_pending"))
                 return
-            if what in _DEADLINE_WORDS:
+            if what in _DROP_WORDS:
+                kind, stored = "dropped", "yes"
+            elif what in _DEADLINE_WORDS:
                 kind, stored = "deadlines", parse_date(value).isoformat()
             else:
                 kind, stored = "leads", (await find_agency(session=r.session, text=value)).name

@@ -86,12 +86,16 @@ def plan_import(
     expand_groups: bool = False,
     leads: dict[int, Agency] | None = None,
     deadlines: dict[int, date] | None = None,
+    dropped: frozenset[int] = frozenset(),
 ) -> ImportPlan:
-    """Decide, task by task, which agencies each will be saved for (with the officer's fixes)."""
+    """Decide, task by task, which agencies each will be saved for (with the officer's fixes:
+    the tasks they dropped keep their numbers, so the others keep theirs)."""
     by_name = {fold(a.name): a for a in known}
     mapped = {fold(written): agency for written, agency in (mappings or {}).items()}
     planned = []
     for number, task in enumerate(draft.tasks, start=1):
+        if number in dropped:
+            continue
         item = PlannedTask(
             number=number,
             text=task.text,
@@ -128,6 +132,7 @@ async def read_and_plan(
     expand_groups: bool = False,
     leads: dict[int, str] | None = None,
     deadlines: dict[int, date] | None = None,
+    dropped: frozenset[int] = frozenset(),
 ) -> ImportPlan:
     """Read a file against the catalogue and plan it; raises UnreadableDocument or UnknownAgency."""
     known = await agencies.list_agencies(session=session)
@@ -154,6 +159,7 @@ async def read_and_plan(
         expand_groups=expand_groups,
         leads=lead_fixes,
         deadlines=deadlines,
+        dropped=dropped,
     )
     meta = draft.meta
     plan.duplicate_of = await directives.find_imported(

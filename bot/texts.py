@@ -270,10 +270,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
     "fix_usage": (
-        "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code> hoặc "
-        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>.",
-        "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code> or "
-        "<code>/fix NUMBER lead AGENCY</code>.",
+        "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
+        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code> hoặc <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó).",
+        "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code>, "
+        "<code>/fix NUMBER lead AGENCY</code> or <code>/fix NUMBER drop</code>.",
     ),
     "unknown_agency": (
         "Không có đơn vị nào tên “{name}” trong danh mục.",

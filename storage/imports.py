@@ -50,7 +50,7 @@ async def pending_in_chat(*, session: AsyncSession, chat_id: int) -> ImportReque
 async def correct(
     *, session: AsyncSession, request: ImportRequest, kind: str, key: str, value: str
 ) -> None:
-    """Record one correction: kind is "mappings", "leads" or "deadlines"."""
+    """Record one correction: kind is "mappings", "leads", "deadlines" or "dropped"."""
     corrections = {name: dict(values) for name, values in request.corrections.items()}
     corrections.setdefault(kind, {})[key] = value
     request.corrections = corrections  # a new dict, so the JSON column is written

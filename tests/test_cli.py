@@ -190,6 +190,21 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
     )
 
 
+def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
+    cli: Cli, sample: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+
+    code, preview, _ = cli("import", str(sample), "--dry-run", "--drop", "2,3")
+    assert code == 0
+    assert "  1. " in preview and "  2. " not in preview and "  3. " not in preview
+    assert "  4. " in preview  # the others keep their numbers
+    with pytest.raises(SystemExit) as refused:  # argparse's own answer to a bad argument
+        cli("import", str(sample), "--dry-run", "--drop", "two")
+    assert refused.value.code == 2
+    assert "task numbers such as 3,5 expected, got 'two'" in capsys.readouterr().err
+
+
 def test_import_json_prints_the_draft(cli: Cli, sample: Path) -> None:
     cli("agencies", "import", str(DEMO_AGENCIES))
 

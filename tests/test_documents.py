@@ -102,6 +102,25 @@ async def test_a_sent_directive_is_previewed_corrected_and_saved_once(bot: Harne
     assert await _saved_tasks(bot) == first
 
 
+async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    assert "\n2. Sở Tài chính — 31/01/2023" in preview["text"]
+
+    (usage,) = await bot.say(bang, office, "/fix 2 bo thêm")
+    assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
+    (dropped,) = await bot.say(bang, office, "/fix 2 bỏ")
+    # Left out; the others keep their numbers, and one fewer is saved.
+    assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
+    save = dropped["reply_markup"]["inline_keyboard"][0][0]
+    assert save["text"] == "💾 Lưu 4 nhiệm vụ"
+
+    (saved,) = await bot.press(bang, office, dropped, save["callback_data"])
+    assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    texts = [text for text, _deadline in await _saved_tasks(bot)]
+    assert not any(t.startswith("Sở Kế hoạch và Đầu tư căn cứ vào Nghị quyết") for t in texts)
+
+
 async def test_groups_are_expanded_only_when_the_officer_says_so(bot: Harness) -> None:
     bang, office = await _coordinator(bot)
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
