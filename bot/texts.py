@@ -248,9 +248,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_footer": (
         "\n{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa. Sửa hạn: "
-        "<code>/fix SỐ han dd/mm/yyyy</code>.",
+        "<code>/fix SỐ han dd/mm/yyyy</code>; bỏ một mục: <code>/fix SỐ bo</code>.",
         "\n{ready} tasks ready to save, {blocked} to fix. Fix a deadline: "
-        "<code>/fix NUMBER deadline dd/mm/yyyy</code>.",
+        "<code>/fix NUMBER deadline dd/mm/yyyy</code>; leave one out: "
+        "<code>/fix NUMBER drop</code>.",
     ),
     "button_save": ("💾 Lưu {count} nhiệm vụ", "💾 Save {count} tasks"),
     "button_expand": ("👥 Giao cho từng đơn vị", "👥 Assign to each agency"),

@@ -42,6 +42,17 @@ async def _send(bot: Harness, user: JSON, chat: JSON, name: str, content: bytes)
     """Send a file; the bot's answer, a long preview's parts joined, buttons from the last."""
     before = len(bot.server.sent_messages(chat["id"]))
     bot.server.user_sends_document(chat, user, name, content)
+    return await _answer(bot, chat, before)
+
+
+async def _fix(bot: Harness, user: JSON, chat: JSON, text: str) -> JSON:
+    """Send a /fix; the bot's answer, the preview again or a message saying what was wrong."""
+    before = len(bot.server.sent_messages(chat["id"]))
+    bot.server.user_sends(chat, user, text)
+    return await _answer(bot, chat, before)
+
+
+async def _answer(bot: Harness, chat: JSON, before: int) -> JSON:
     count = before + 1
     while True:
         answer = (await bot.server.wait_for_messages(count, chat_id=chat["id"], timeout=15))[
@@ -79,9 +90,9 @@ async def test_a_sent_directive_is_previewed_corrected_and_saved_once(bot: Harne
     buttons = [b["text"] for b in preview["reply_markup"]["inline_keyboard"][0]]
     assert buttons == ["💾 Lưu 5 nhiệm vụ", "👥 Giao cho từng đơn vị", "✖️ Hủy"]
 
-    (corrected,) = await bot.say(bang, office, "/fix 15 chutri Sở Tài chính")
+    corrected = await _fix(bot, bang, office, "/fix 15 chutri Sở Tài chính")
     assert "15. Sở Tài chính — 31/03/2023" in corrected["text"]
-    (no_such_day,) = await bot.say(bang, office, "/fix 5 han 31/02/2023")
+    no_such_day = await _fix(bot, bang, office, "/fix 5 han 31/02/2023")
     assert no_such_day["text"].startswith("“31/02/2023” không phải là một ngày có thật.")
 
     (saved,) = await bot.press(
@@ -107,9 +118,9 @@ async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Har
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
     assert "\n2. Sở Tài chính — 31/01/2023" in preview["text"]
 
-    (usage,) = await bot.say(bang, office, "/fix 2 bo thêm")
+    usage = await _fix(bot, bang, office, "/fix 2 bo thêm")
     assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
-    (dropped,) = await bot.say(bang, office, "/fix 2 bỏ")
+    dropped = await _fix(bot, bang, office, "/fix 2 bỏ")
     # Left out; the others keep their numbers, and one fewer is saved.
     assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
     save = dropped["reply_markup"]["inline_keyboard"][0][0]
