@@ -6,9 +6,10 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.agencies import HOLDER, AgencyMention, Catalogue, fold
+from ingest.agencies import AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
 from ingest.metadata import addressee_lines, body_range, header_pieces
+from ingest.roles import COOPERATE, ORDINAL, TITLE, co_leads, find_roles
 from ingest.text import Document, is_caps
 from vncalendar import WorkingCalendar
 
@@ -47,9 +48,6 @@ _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (5, re.compile(r"^[-–—•●▪]\s*")),
     (6, re.compile(r"^[+◦*]\s*")),
 )
-_ORDINAL = re.compile(
-    r"^thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+\w+)?)\s*[,:.]\s*", re.IGNORECASE
-)
 
 
 def _marker(paragraph: str) -> tuple[float | None, str]:
@@ -58,7 +56,7 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
         match = pattern.match(paragraph)
         if match:
             return level, paragraph[match.end() :]
-    if _ORDINAL.match(fold(paragraph)):
+    if ORDINAL.match(fold(paragraph)):
         return 5, paragraph  # "Thứ nhất, ..." counts as a bullet; the ordinal stays in the text
     return None, paragraph
 
@@ -278,175 +276,10 @@ def _imperative(folded: str) -> bool:
     return bool(_IMPERATIVE.match(folded[generic.end() :] if generic else folded))
 
 
-# Titles before an agency's name: "Giám đốc Sở Y tế", "Giao Giám đốc: Sở ..., Sở ...". (Before a
-# group or a collective the title is part of the mention: "Chủ tịch UBND các huyện".)
-_TITLE = (
-    r"(?:(?:ong\s*\(\s*ba\s*\)|ong\s*/\s*ba|ong\s*,\s*ba|quy)\s+)?"  # "ông (bà) Hiệu trưởng"
-    rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
-)
-_GIAO = re.compile(
-    rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{_TITLE}(?:cac\s+)?$"
-)
-_REQUEST = re.compile(
-    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{_TITLE}"
-    r"(?:cac\s+)?$"
-)
-# The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
-_ASKS = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
-)
-# "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
-# ương và địa phương)": the name the text gives those it asks.
-_CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
-_CHU_TRI = re.compile(
-    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
-)
-_NOT_ACTOR = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
-    r"|co\s+(?:to\s+trinh|don)"
-    # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
-    r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
-    r"|thong\s+tin\s+(?:them|rang)"
-    # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...".
-    r"|nhan\s+duoc|xin|tran\s+trong)\b|^\s*thong\s+tin\s*[,:]"
-)
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(
     r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi)\b"
 )
-# "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.
-_DUTY = re.compile(
-    r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
-)
-_COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
-_CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{_TITLE}$")
-
-
-@dataclass
-class _Roles:
-    lead: AgencyMention | None = None
-    co_leads: list[AgencyMention] = field(default_factory=list)
-    cooperating: list[AgencyMention] = field(default_factory=list)
-    explicit: bool = False  # found by "giao", "đề nghị", "chủ trì": a clear assignment
-
-
-def _clause_start(folded: str, position: int) -> int:
-    cut = max(folded.rfind(mark, 0, position) for mark in ".;:!?\n")
-    return cut + 1
-
-
-def _roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True) -> _Roles:
-    """Who leads (after "giao", before "chủ trì", after "đề nghị", in subject position)."""
-    folded = fold(text)
-    roles = _Roles()
-    cooperating_spans = _cooperating(folded, mentions)
-    candidates: list[tuple[int, int, AgencyMention]] = []
-    for mention in mentions:
-        if any(mention is other for other in cooperating_spans):
-            continue
-        before = folded[max(0, mention.start - 60) : mention.start]
-        after = folded[mention.end : mention.end + 90]
-        if _GIAO.search(before) or _CALLED.search(before):
-            candidates.append((0, mention.start, mention))
-        elif _CHU_TRI.match(after):
-            candidates.append((1, mention.start, mention))
-        elif _REQUEST.search(before):
-            candidates.append((2, mention.start, mention))
-        elif (
-            subject_ok
-            and _in_subject_position(folded, mention, mentions)
-            and not _ASKS.match(after)
-            and not _reported(folded, mention, mentions)
-        ):
-            candidates.append((3, mention.start, mention))
-    if candidates:
-        # "giao" and "chủ trì" are the clearest; otherwise the first actor in the text.
-        strong = [c for c in candidates if c[0] <= 1]
-        rank, _position, lead = min(
-            strong or candidates, key=lambda c: (c[0], c[1]) if strong else c[1]
-        )
-        roles.lead = lead
-        roles.explicit = rank <= 2
-        roles.co_leads = _co_leads(folded, lead, mentions)
-    taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
-    roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
-    return roles
-
-
-def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:
-    """Agencies said to have done something: "Ủy ban Dân tộc và các bộ, ngành ... đã tổ chức"."""
-    chain = _co_leads(folded, mention, mentions)
-    last = chain[-1] if chain else mention
-    return bool(_NOT_ACTOR.match(folded[last.end :]) or _ASKS.match(folded[last.end :]))
-
-
-def _in_subject_position(
-    folded: str, mention: AgencyMention, mentions: list[AgencyMention]
-) -> bool:
-    if _NOT_ACTOR.match(folded[mention.end :]):
-        return False  # "của Sở X", "Sở X đã ...": not the one who acts
-    start = _clause_start(folded, mention.start)
-    if re.search(r"(?:dia\s+chi|gui\s+ve|email|fax)\s*:\s*$", folded[max(0, start - 20) : start]):
-        return False  # "gửi về theo địa chỉ: Bộ Giáo dục và Đào tạo (Vụ ...)": where, not who
-    before = folded[start : mention.start]
-    if before.count("(") > before.count(")"):
-        return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
-    before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
-    before = _ORDINAL.sub("", before)
-    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
-    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+)?{_TITLE}(?:cac\s+)?", before):
-        return True
-    # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
-    comma = before.rfind(",")
-    if comma < 0 or not re.fullmatch(rf"\s*{_TITLE}(?:cac\s+)?", before[comma + 1 :]):
-        return False
-    opening = before[:comma]
-    previous = [m for m in mentions if start <= m.end <= start + comma + 1]
-    duty = _DUTY.match(folded[mention.end :])
-    if previous and not duty and not folded[previous[-1].end : start + comma].strip(" )"):
-        return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
-    items = opening.split(",")
-    after_colon = start > 0 and folded[start - 1] == ":"
-    if after_colon and len(items) >= 2 and all(len(item.split()) <= 4 for item in items):
-        return False  # "các trường: Mầm non, tiểu học, ..., Trung tâm GDNN-GDTX"
-    if re.search(
-        r"\b(?:bao\s+cao|(?<!quy\s)(?<!chuong\s)(?<!to\s)(?<!lo\s)trinh|gui)\b[^,]*$", opening
-    ):
-        return False  # "báo cáo Thường trực Tỉnh ủy, HĐND, UBND tỉnh": those it reports to
-    return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
-
-
-def _co_leads(
-    folded: str, lead: AgencyMention, mentions: list[AgencyMention]
-) -> list[AgencyMention]:
-    result: list[AgencyMention] = []
-    last = lead
-    for mention in mentions:
-        if mention.start < last.end:
-            continue
-        if not _CO_LEAD_GAP.match(folded[last.end : mention.start]):
-            break
-        result.append(mention)
-        last = mention
-    return result
-
-
-def _cooperating(folded: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
-    result: list[AgencyMention] = []
-    for match in _COOPERATE.finditer(folded):
-        position = match.end()
-        for mention in mentions:
-            if mention.start < position:
-                continue
-            gap = folded[position : mention.start]
-            # "phối hợp với các Bộ: Nông nghiệp ..., Xây dựng": the colon opens the list.
-            listed = re.fullmatch(r"\s*cac\s+(?:bo|so|nganh|co\s+quan|don\s+vi)\s*:\s*", gap)
-            if not listed and (re.search(r"[.;:]", gap) or len(gap.split()) > 4):
-                break
-            if all(mention is not other for other in result):
-                result.append(mention)
-            position = mention.end
-    return result
 
 
 # --------------------------------------------------------------------------------------------
@@ -642,7 +475,7 @@ class _Segmenter:
             and not text[: mentions[0].start].strip()
             and not _WRITER_SPEAKS.match(fold(text[mentions[0].end :]))
         )
-        roles = _roles(text, mentions, subject_ok=not intro or opens_with_agency)
+        roles = find_roles(text, mentions, subject_ok=not intro or opens_with_agency)
         folded = fold(text).strip()
         if not intro:
             # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
@@ -937,7 +770,7 @@ class _Segmenter:
     def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
         if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
             return True
-        roles = _roles(text, self.catalogue.find_mentions(text))
+        roles = find_roles(text, self.catalogue.find_mentions(text))
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
     def _own_deadline(self, text: str) -> Deadline:
@@ -1006,7 +839,7 @@ class _Segmenter:
 
     def _particular(self, folded: str, text: str) -> bool:
         """How the work above is handed in: its deadline, or what the report must be."""
-        if _roles(text, self.catalogue.find_mentions(text)).lead is not None:
+        if find_roles(text, self.catalogue.find_mentions(text)).lead is not None:
             return False
         return self._rider(folded, text) or bool(_REPORT_FORM.match(folded.strip()))
 
@@ -1025,7 +858,7 @@ class _Segmenter:
     def _asks_for_report(self, text: str) -> bool:
         """A request whose work is a report: "báo cáo" within a few words of who is asked."""
         folded = fold(text)
-        roles = _roles(text, self.catalogue.find_mentions(text))
+        roles = find_roles(text, self.catalogue.find_mentions(text))
         start = roles.lead.end if roles.lead is not None else 0
         return bool(re.match(r"(?:\W+\w+){0,8}?\W+bao\s+cao\b", folded[start:]))
 
@@ -1035,7 +868,7 @@ class _Segmenter:
             rest = text[comma.end() :]
             mentions = self.catalogue.find_mentions(rest)
             if mentions and re.fullmatch(
-                rf"\s*{_TITLE}(?:cac\s+)?", fold(rest[: mentions[0].start])
+                rf"\s*{TITLE}(?:cac\s+)?", fold(rest[: mentions[0].start])
             ):
                 return rest
             if re.search(r"[.;]\s", text[: comma.start()]):
@@ -1204,7 +1037,7 @@ class _Segmenter:
     ) -> TaskDraft:
         text = " ".join(item.paragraphs)
         mentions = self.catalogue.find_mentions(text)
-        roles = _roles(text, mentions)
+        roles = find_roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
         if addressees and lead is not None and _asked_of_addressee(text, lead):
@@ -1290,7 +1123,7 @@ def _without_cooperation(
         return text, subject
     folded = fold(text)
     cuts: list[tuple[int, int]] = []
-    for match in _COOPERATE.finditer(folded):
+    for match in COOPERATE.finditer(folded):
         chain = [m for m in cooperating if m.start >= match.end()]
         end = match.end()
         for mention in chain:
@@ -1460,7 +1293,7 @@ def _reported_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[Ag
         first = next((m for m in mentions if m.start == verb.end()), None)
         if first is None:
             return []
-        return [first, *_co_leads(folded, first, mentions)]
+        return [first, *co_leads(folded, first, mentions)]
     return []
 
 
@@ -1503,7 +1336,7 @@ def summarize(text: str, lead: AgencyMention | None) -> str:
     """A short form of a task (at most 120 characters): its first clause, without the agency."""
     summary = text.strip()
     summary = re.sub(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])\s*", "", summary)
-    ordinal = _ORDINAL.match(fold(summary))
+    ordinal = ORDINAL.match(fold(summary))
     if ordinal:
         summary = summary[ordinal.end() :]
     if lead is not None and lead.start >= 0 and lead.end <= len(text):
@@ -1511,12 +1344,12 @@ def summarize(text: str, lead: AgencyMention | None) -> str:
         # phrase before the agency that acts: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh".
         prefix = fold(text[: lead.start]).strip()
         prefix = re.sub(r"^(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])\s*", "", prefix)
-        prefix = _ORDINAL.sub("", prefix).strip()
+        prefix = ORDINAL.sub("", prefix).strip()
         asked = re.fullmatch(
-            rf"(?:(?:giao|de\s+nghi|yeu\s+cau|doi\s+voi|chi\s+dao)(?:\s+cho)?\s*)?{_TITLE}\s*",
+            rf"(?:(?:giao|de\s+nghi|yeu\s+cau|doi\s+voi|chi\s+dao)(?:\s+cho)?\s*)?{TITLE}\s*",
             prefix + " ",
         )
-        opened = re.search(rf",\s*{_TITLE}$", prefix + " ") and not re.search(r"[.;:]\s", prefix)
+        opened = re.search(rf",\s*{TITLE}$", prefix + " ") and not re.search(r"[.;:]\s", prefix)
         if asked or opened:
             summary = text[lead.end :]
             if summary.startswith(","):

@@ -1,0 +1,181 @@
+"""Who a sentence gives work to: the lead (after "giao", before "chủ trì", after "đề nghị", or
+in subject position), those named with it, and those who cooperate ("phối hợp với ...")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.agencies import HOLDER, AgencyMention, fold
+
+# "Thứ nhất, ...": an ordinal that opens an item like a bullet.
+ORDINAL = re.compile(
+    r"^thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+\w+)?)\s*[,:.]\s*", re.IGNORECASE
+)
+
+
+# Titles before an agency's name: "Giám đốc Sở Y tế", "Giao Giám đốc: Sở ..., Sở ...". (Before a
+# group or a collective the title is part of the mention: "Chủ tịch UBND các huyện".)
+TITLE = (
+    r"(?:(?:ong\s*\(\s*ba\s*\)|ong\s*/\s*ba|ong\s*,\s*ba|quy)\s+)?"  # "ông (bà) Hiệu trưởng"
+    rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
+)
+_GIAO = re.compile(
+    rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}(?:cac\s+)?$"
+)
+_REQUEST = re.compile(
+    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{TITLE}"
+    r"(?:cac\s+)?$"
+)
+# The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
+_ASKS = re.compile(
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
+)
+# "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
+# ương và địa phương)": the name the text gives those it asks.
+_CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
+_CHU_TRI = re.compile(
+    r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
+)
+_NOT_ACTOR = re.compile(
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    r"|co\s+(?:to\s+trinh|don)"
+    # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
+    r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
+    r"|thong\s+tin\s+(?:them|rang)"
+    # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...".
+    r"|nhan\s+duoc|xin|tran\s+trong)\b|^\s*thong\s+tin\s*[,:]"
+)
+# "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.
+_DUTY = re.compile(
+    r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
+)
+COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
+_CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{TITLE}$")
+
+
+@dataclass
+class Roles:
+    lead: AgencyMention | None = None
+    co_leads: list[AgencyMention] = field(default_factory=list)
+    cooperating: list[AgencyMention] = field(default_factory=list)
+    explicit: bool = False  # found by "giao", "đề nghị", "chủ trì": a clear assignment
+
+
+def _clause_start(folded: str, position: int) -> int:
+    cut = max(folded.rfind(mark, 0, position) for mark in ".;:!?\n")
+    return cut + 1
+
+
+def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = True) -> Roles:
+    """Who leads (after "giao", before "chủ trì", after "đề nghị", in subject position)."""
+    folded = fold(text)
+    roles = Roles()
+    cooperating_spans = _cooperating(folded, mentions)
+    candidates: list[tuple[int, int, AgencyMention]] = []
+    for mention in mentions:
+        if any(mention is other for other in cooperating_spans):
+            continue
+        before = folded[max(0, mention.start - 60) : mention.start]
+        after = folded[mention.end : mention.end + 90]
+        if _GIAO.search(before) or _CALLED.search(before):
+            candidates.append((0, mention.start, mention))
+        elif _CHU_TRI.match(after):
+            candidates.append((1, mention.start, mention))
+        elif _REQUEST.search(before):
+            candidates.append((2, mention.start, mention))
+        elif (
+            subject_ok
+            and _in_subject_position(folded, mention, mentions)
+            and not _ASKS.match(after)
+            and not _reported(folded, mention, mentions)
+        ):
+            candidates.append((3, mention.start, mention))
+    if candidates:
+        # "giao" and "chủ trì" are the clearest; otherwise the first actor in the text.
+        strong = [c for c in candidates if c[0] <= 1]
+        rank, _position, lead = min(
+            strong or candidates, key=lambda c: (c[0], c[1]) if strong else c[1]
+        )
+        roles.lead = lead
+        roles.explicit = rank <= 2
+        roles.co_leads = co_leads(folded, lead, mentions)
+    taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
+    roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
+    return roles
+
+
+def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:
+    """Agencies said to have done something: "Ủy ban Dân tộc và các bộ, ngành ... đã tổ chức"."""
+    chain = co_leads(folded, mention, mentions)
+    last = chain[-1] if chain else mention
+    return bool(_NOT_ACTOR.match(folded[last.end :]) or _ASKS.match(folded[last.end :]))
+
+
+def _in_subject_position(
+    folded: str, mention: AgencyMention, mentions: list[AgencyMention]
+) -> bool:
+    if _NOT_ACTOR.match(folded[mention.end :]):
+        return False  # "của Sở X", "Sở X đã ...": not the one who acts
+    start = _clause_start(folded, mention.start)
+    if re.search(r"(?:dia\s+chi|gui\s+ve|email|fax)\s*:\s*$", folded[max(0, start - 20) : start]):
+        return False  # "gửi về theo địa chỉ: Bộ Giáo dục và Đào tạo (Vụ ...)": where, not who
+    before = folded[start : mention.start]
+    if before.count("(") > before.count(")"):
+        return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
+    before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
+    before = ORDINAL.sub("", before)
+    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
+    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+)?{TITLE}(?:cac\s+)?", before):
+        return True
+    # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
+    comma = before.rfind(",")
+    if comma < 0 or not re.fullmatch(rf"\s*{TITLE}(?:cac\s+)?", before[comma + 1 :]):
+        return False
+    opening = before[:comma]
+    previous = [m for m in mentions if start <= m.end <= start + comma + 1]
+    duty = _DUTY.match(folded[mention.end :])
+    if previous and not duty and not folded[previous[-1].end : start + comma].strip(" )"):
+        return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
+    items = opening.split(",")
+    after_colon = start > 0 and folded[start - 1] == ":"
+    if after_colon and len(items) >= 2 and all(len(item.split()) <= 4 for item in items):
+        return False  # "các trường: Mầm non, tiểu học, ..., Trung tâm GDNN-GDTX"
+    if re.search(
+        r"\b(?:bao\s+cao|(?<!quy\s)(?<!chuong\s)(?<!to\s)(?<!lo\s)trinh|gui)\b[^,]*$", opening
+    ):
+        return False  # "báo cáo Thường trực Tỉnh ủy, HĐND, UBND tỉnh": those it reports to
+    return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
+
+
+def co_leads(
+    folded: str, lead: AgencyMention, mentions: list[AgencyMention]
+) -> list[AgencyMention]:
+    result: list[AgencyMention] = []
+    last = lead
+    for mention in mentions:
+        if mention.start < last.end:
+            continue
+        if not _CO_LEAD_GAP.match(folded[last.end : mention.start]):
+            break
+        result.append(mention)
+        last = mention
+    return result
+
+
+def _cooperating(folded: str, mentions: list[AgencyMention]) -> list[AgencyMention]:
+    result: list[AgencyMention] = []
+    for match in COOPERATE.finditer(folded):
+        position = match.end()
+        for mention in mentions:
+            if mention.start < position:
+                continue
+            gap = folded[position : mention.start]
+            # "phối hợp với các Bộ: Nông nghiệp ..., Xây dựng": the colon opens the list.
+            listed = re.fullmatch(r"\s*cac\s+(?:bo|so|nganh|co\s+quan|don\s+vi)\s*:\s*", gap)
+            if not listed and (re.search(r"[.;:]", gap) or len(gap.split()) > 4):
+                break
+            if all(mention is not other for other in result):
+                result.append(mention)
+            position = mention.end
+    return result
