@@ -43,8 +43,10 @@ _NOT_ACTOR = re.compile(
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
     r"|thong\s+tin\s+(?:them|rang)"
-    # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...".
-    r"|nhan\s+duoc|xin|tran\s+trong)\b|^\s*thong\s+tin\s*[,:]"
+    # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...", "Sở Y tế
+    # sao gửi Công văn ... đến các đơn vị", "Sở Y tế thông báo đến các đơn vị được biết".
+    r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui|thong\s+bao\s+(?:den|toi|de))\b"
+    r"|^\s*thong\s+tin\s*[,:]"
 )
 # "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.
 _DUTY = re.compile(

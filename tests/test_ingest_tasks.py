@@ -641,6 +641,8 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
         "Kính gửi: Công an tỉnh.",
         "Sở Y tế nhận được Công văn số 123/BYT-KH ngày 01/02/2024 của Bộ Y tế về việc báo cáo.",
         "Sở Y tế xin gửi kèm theo Công văn này mẫu biểu báo cáo.",
+        "Sở Y tế sao gửi Công văn số 45/UBND-VX của UBND tỉnh đến các đơn vị để biết.",
+        "Sở Y tế thông báo đến các đơn vị được biết.",
         "Đề nghị Quý cơ quan báo cáo số liệu trước ngày 20/3/2024.",
         "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, Sở Y tế, ĐT 0235.3812345.",
     )
