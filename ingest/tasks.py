@@ -263,7 +263,7 @@ _IMPERATIVE = re.compile(
 
 def _imperative(folded: str) -> bool:
     """A sentence that asks for work, its subject the addressees ("Các đơn vị tiếp tục ...")."""
-    folded = folded.strip()
+    folded = ORDINAL.sub("", folded.strip())  # "Thứ tư, tăng cường phối hợp ..."
     connective = _CONNECTIVE.match(folded)  # "Đồng thời, tăng cường ..."
     folded = folded[connective.end() :] if connective else folded
     # "Từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí ...".
@@ -982,7 +982,11 @@ class _Segmenter:
         lede_ids = {id(draft) for draft in ledes}
         body = {_same_task(d) for _index, d in drafts if id(d) not in lede_ids}
         drafts = [(i, d) for i, d in drafts if id(d) not in lede_ids or _same_task(d) not in body]
-        return [draft for _index, draft in sorted(drafts, key=lambda pair: pair[0])]
+        return [
+            draft
+            for _index, draft in sorted(drafts, key=lambda pair: pair[0])
+            if not _a_statement(draft)
+        ]
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:
         """Where a task hands its work on with a deadline of its own: "gửi về Sở Tài nguyên và
@@ -1108,6 +1112,16 @@ def _asked_of_addressee(text: str, lead: AgencyMention | None) -> bool:
         and " quy " in asked.group()
         and lead is not None
         and asked.start() < lead.start
+    )
+
+
+def _a_statement(draft: TaskDraft) -> bool:
+    """An item that gives no one work and sets no time: "Việc đầu tư xây dựng bệnh viện là cần
+    thiết", "Sở Nội vụ đã báo cáo đầy đủ các nội dung tại cuộc họp"."""
+    return (
+        draft.lead is None
+        and not draft.deadline.phrase  # no time at all, not even "thường xuyên"
+        and not _imperative(fold(draft.text))
     )
 
 

@@ -651,6 +651,21 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
     ]
 
 
+def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
+    tasks = tasks_of(
+        "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Đánh giá cao sự nỗ lực của Sở Y tế trong công tác phòng chống dịch thời gian qua.",
+        "2. Giao Sở Y tế hoàn thiện đề án, trình UBND tỉnh trước ngày 30/4/2024.",
+        "3. Sở Nội vụ đã báo cáo đầy đủ các nội dung tại cuộc họp.",
+        "4. Việc đầu tư xây dựng bệnh viện là cần thiết, phù hợp với quy hoạch.",
+        "5. Thứ tư, tăng cường phối hợp giữa các sở, ngành.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 30)),
+        (None, None),  # no one named, but work asked for: the officer names the lead
+    ]
+
+
 def test_letter_addressee_leads_tasks_that_name_no_agency() -> None:
     tasks = tasks_of(
         "Số: 12/UBND-VX",
