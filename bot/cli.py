@@ -294,6 +294,8 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
         lines.append(f"     {task.text[:110]}")
         if task.deadline_text:
             lines.append(f"     deadline from: “{task.deadline_text}”")
+        if plan.due_before_issue(task):
+            lines.append("     ! due before the document's own date: check it")
         if task.cooperating:
             lines.append(f"     with: {', '.join(a.name for a in task.cooperating)}")
         if task.problem is not None:

@@ -59,6 +59,11 @@ class ImportPlan:
     def ready(self) -> list[PlannedTask]:
         return [t for t in self.tasks if t.problem is None]
 
+    def due_before_issue(self, task: PlannedTask) -> bool:
+        """A deadline earlier than the document itself: most likely a slip in the text."""
+        issued = self.draft.meta.issued_on
+        return task.deadline is not None and issued is not None and task.deadline < issued
+
 
 def _resolve(
     mention: AgencyMention, by_name: dict[str, Agency], mappings: dict[str, Agency], expand: bool

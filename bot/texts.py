@@ -229,6 +229,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_phrase": ("    (theo “{phrase}”)", "    (from “{phrase}”)"),
     "import_every": (", định kỳ {every}", ", repeats {every}"),
+    "import_before_issue": (
+        "    ⚠️ hạn trước ngày ban hành văn bản, kiểm tra lại: <code>/fix {n} han dd/mm/yyyy</code>",
+        "    ⚠️ due before the document's own date, check it: "
+        "<code>/fix {n} deadline dd/mm/yyyy</code>",
+    ),
     "import_no_lead": (
         "    ⚠️ chưa rõ cơ quan chủ trì: <code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
         "    ⚠️ no lead agency: <code>/fix {n} lead AGENCY</code>",
@@ -547,6 +552,8 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
         ]
         if task.deadline_text:
             lines.append(texts("import_phrase", phrase=task.deadline_text))
+        if plan.due_before_issue(task):
+            lines.append(texts("import_before_issue", n=task.number))
         if task.problem is not None:
             problem = task.problem
             lines.append(

@@ -205,6 +205,22 @@ def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
     assert "task numbers such as 3,5 expected, got 'two'" in capsys.readouterr().err
 
 
+def test_import_warns_of_a_deadline_before_the_document_itself(cli: Cli, tmp_path: Path) -> None:
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(
+        "Số: 12/KH-UBND\nLai Châu, ngày 07 tháng 02 năm 2024\nKẾ HOẠCH\nChuyển đổi số\n"
+        "TT | Nội dung | Cơ quan chủ trì | Thời gian\n"
+        "1 | Rà soát | Sở Y tế | 2023\n"
+        "2 | Kiểm tra | Sở Y tế | Quý II/2024\n",
+        encoding="utf-8",
+    )
+    code, preview, _ = cli("import", str(plan), "--dry-run")
+    assert code == 0
+    task_one, task_two = preview.split("  2. ")
+    assert "! due before the document's own date: check it" in task_one
+    assert "due before" not in task_two
+
+
 def test_import_json_prints_the_draft(cli: Cli, sample: Path) -> None:
     cli("agencies", "import", str(DEMO_AGENCIES))
 

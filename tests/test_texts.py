@@ -6,8 +6,11 @@ import string
 
 import pytest
 
+from bot.importing import plan_import
 from bot.telegram_html import parse_html
-from bot.texts import CATALOGUE, COMMANDS, Texts, split_message
+from bot.texts import CATALOGUE, COMMANDS, Texts, import_preview, split_message
+from ingest.agencies import Catalogue
+from ingest.pipeline import read_directive
 
 HOSTILE = '<b>Sở & Ban</b> "x" <script>'
 
@@ -56,3 +59,17 @@ def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
     assert "".join(chunks).count("<b>#") == 100
     for chunk in chunks:
         parse_html(chunk)
+
+
+def test_the_preview_warns_of_a_deadline_before_the_document_itself() -> None:
+    text = (
+        "Số: 12/KH-UBND\nLai Châu, ngày 07 tháng 02 năm 2024\nKẾ HOẠCH\nChuyển đổi số\n"
+        "TT | Nội dung | Cơ quan chủ trì | Thời gian\n"
+        "1 | Rà soát | Sở Y tế | 2023\n"
+        "2 | Kiểm tra | Sở Y tế | Quý II/2024\n"
+    )
+    draft = read_directive(text.encode(), "ke-hoach.txt", catalogue=Catalogue([]))
+    (preview,) = import_preview(Texts(), plan_import(draft, []))
+    task_one, task_two = preview.split("\n<b>2.</b> ")
+    assert "⚠️ hạn trước ngày ban hành văn bản, kiểm tra lại: " in task_one
+    assert "hạn trước ngày ban hành" not in task_two
