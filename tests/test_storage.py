@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -229,36 +229,24 @@ async def test_an_invite_binds_a_chat_once_and_expires(db: Database) -> None:
 
     later = NOW + timedelta(days=8)
     async with db.session() as session:
+
+        async def stranger_redeems(invite: str, when: datetime) -> None:
+            await access.redeem_invite(
+                session=session,
+                code=invite,
+                user_id=8,
+                display_name=None,
+                chat_id=8,
+                chat_title=None,
+                now=when,
+            )
+
         with pytest.raises(InviteUsed):
-            await access.redeem_invite(
-                session=session,
-                code=code,
-                user_id=8,
-                display_name=None,
-                chat_id=8,
-                chat_title=None,
-                now=NOW,
-            )
+            await stranger_redeems(code, NOW)
         with pytest.raises(InviteExpired):
-            await access.redeem_invite(
-                session=session,
-                code=stale,
-                user_id=8,
-                display_name=None,
-                chat_id=8,
-                chat_title=None,
-                now=later,
-            )
+            await stranger_redeems(stale, later)
         with pytest.raises(InviteInvalid):
-            await access.redeem_invite(
-                session=session,
-                code="made-up",
-                user_id=8,
-                display_name=None,
-                chat_id=8,
-                chat_title=None,
-                now=NOW,
-            )
+            await stranger_redeems("made-up", NOW)
         caller = await access.identify(session=session, user_id=7, chat_id=7)
         stranger = await access.identify(session=session, user_id=8, chat_id=8)
     assert caller.agency is not None and caller.agency.name == "Sở Y tế"
