@@ -199,6 +199,7 @@ _CONTACT = re.compile(
 )
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
 _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
+_RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
@@ -755,6 +756,8 @@ class _Segmenter:
         """A prohibition with no date: "Các đơn vị, địa phương không sử dụng ngân sách nhà nước
         ...", "- Chưa thực hiện điều chỉnh tăng giá ...": a rule to keep, not work to track."""
         folded = fold(text)
+        if not _RULE_WORD.search(folded):
+            return False  # most paragraphs: no need to look for who they name
         mentions = self.catalogue.find_mentions(text)
         subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
         predicate = folded[subject.end :] if subject else folded
@@ -971,11 +974,12 @@ class _Segmenter:
         previous: TaskDraft | None = None
         ledes: list[TaskDraft] = []
         for item in self.items:
-            draft = self._draft(item, addressees, previous if item.follow_up else None)
+            handover = self._handover(" ".join(item.paragraphs))
+            draft = self._draft(item, addressees, handover, previous if item.follow_up else None)
             if item.lede:
                 ledes.append(draft)
             drafts.append((item.start, draft))
-            if (handed := self._handed_over(draft.text, item.start)) is not None:
+            if handover and (handed := self._handed_over(draft.text, handover, item.start)):
                 drafts.append((item.start, handed))
             previous = draft
         # The body that repeats the opening's order says it in full: keep that one.
@@ -1016,9 +1020,11 @@ class _Segmenter:
                 return purpose.start(), None if superior else named
         return None
 
-    def _handed_over(self, text: str, index: int) -> TaskDraft | None:
+    def _handed_over(
+        self, text: str, handover: tuple[int, AgencyMention | None], index: int
+    ) -> TaskDraft | None:
         """The task of the agency a task hands its work on to, if it has its own deadline."""
-        position, lead = self._handover(text) or (0, None)
+        position, lead = handover
         if lead is None:
             return None
         part = text[position:].strip()
@@ -1037,7 +1043,11 @@ class _Segmenter:
         )
 
     def _draft(
-        self, item: _Item, addressees: list[AgencyMention], previous: TaskDraft | None = None
+        self,
+        item: _Item,
+        addressees: list[AgencyMention],
+        handover: tuple[int, AgencyMention | None] | None,
+        previous: TaskDraft | None = None,
     ) -> TaskDraft:
         text = " ".join(item.paragraphs)
         mentions = self.catalogue.find_mentions(text)
@@ -1062,7 +1072,6 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
-        handover = self._handover(text)
         own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False
