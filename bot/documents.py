@@ -111,7 +111,7 @@ async def fix(update: Update, context: Ctx) -> None:
     assert chat is not None
     what = args[1].lower() if len(args) > 1 else ""
     if (
-        parse_number(args[0] if args else "") is None
+        parse_number(args[0] if args else None) is None
         or what not in _DEADLINE_WORDS | _LEAD_WORDS | _DROP_WORDS
         or (len(args) < 3) != (what in _DROP_WORDS)
     ):

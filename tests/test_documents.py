@@ -118,8 +118,9 @@ async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Har
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
     assert "\n2. Sở Tài chính — 31/01/2023" in preview["text"]
 
-    usage = await _fix(bot, bang, office, "/fix 2 bo thêm")
-    assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
+    for wrong in ("/fix", "/fix 2", "/fix hai bo", "/fix 2 bo thêm", "/fix 2 han"):
+        usage = await _fix(bot, bang, office, wrong)
+        assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy"), wrong
     dropped = await _fix(bot, bang, office, "/fix 2 bỏ")
     # Left out; the others keep their numbers, and one fewer is saved.
     assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
