@@ -38,7 +38,7 @@ _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
 _NOT_ACTOR = re.compile(
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da|dang|duoc|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+giao)|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"

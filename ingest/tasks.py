@@ -197,6 +197,12 @@ _CONTACT = re.compile(
     r"^(?:moi\s+|de\s+biet\s+them\s+)?(?:chi\s+tiet|thong\s+tin|van\s+de)[^:.]{0,40}?"
     r"(?:xin\s+)?lien\s+he|^(?:dau\s+moi|can\s+bo)\s+lien\s+he\s*:"
 )
+# What was done or sent in, after its doer: "đã kịp thời chỉ đạo", "vừa ban hành", "có tờ trình".
+_PAST_OR_SUBMISSION = re.compile(
+    r"\b(?:da|vua|da\s+va\s+dang)\s+(?!duoc\s+giao)"
+    r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
+)
+_ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc)\b")
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
 _ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
@@ -723,7 +729,7 @@ class _Segmenter:
             return True
         if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
-        if self._narrates(folded, text):
+        if self._narrates(folded, text) or self._done_or_sent(text):
             return True
         if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
             # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành".
@@ -758,11 +764,31 @@ class _Segmenter:
         folded = fold(text)
         if not _RULE_WORD.search(folded):
             return False  # most paragraphs: no need to look for who they name
-        mentions = self.catalogue.find_mentions(text)
-        subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
-        predicate = folded[subject.end :] if subject else folded
+        predicate = self._predicate(text)
         rule = _PROHIBITION.match(predicate) or _ACCOUNTABLE.match(predicate)
         return bool(rule) and self._parse(text).date is None
+
+    def _done_or_sent(self, text: str) -> bool:
+        """What agencies did or sent in: "Ban Bí thư, Chính phủ đã kịp thời chỉ đạo ...", "Công
+        ty X có tờ trình xin thu hồi ..." (unless it also gives work or a date)."""
+        folded = fold(text)
+        done = _PAST_OR_SUBMISSION.search(folded.split(".")[0])
+        if done is None or _ORDER_WORD.search(folded[: done.start()]):
+            return False
+        mentions = self.catalogue.find_mentions(text[: done.start()])
+        return (
+            bool(mentions)
+            and not folded[: mentions[0].start].strip()
+            and not self._dated(text)
+            and not self._assigns(text, explicit_only=True)
+        )
+
+    def _predicate(self, text: str) -> str:
+        """The folded text after the agency it opens with, or all of it when it opens with none."""
+        folded = fold(text)
+        mentions = self.catalogue.find_mentions(text)
+        subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
+        return folded[subject.end :] if subject else folded
 
     def _lede_task(self, text: str) -> bool:
         """A news opening that gives an order with a due date of its own: "Ngày 08/4/2021, Văn

@@ -632,8 +632,19 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Hiện nay, Sở Nội vụ tiếp tục phối hợp với các địa phương rà soát.",
         "Sở Nội vụ thông tin kịp thời cho các đơn vị.",
         "Năm 2024, Công an tỉnh tập trung rà soát.",
+        # What was done, or sent in, is not work to track; what was handed on still is.
+        "Ban Bí thư Trung ương Đảng, Chính phủ đã kịp thời chỉ đạo các cấp, các ngành.",
+        "Công ty TNHH Xây dựng Nguyên Hải có tờ trình về việc xin thu hồi titan sa khoáng.",
+        "Sở Xây dựng đã được giao rà soát hồ sơ, báo cáo trước ngày 30/3/2024.",
+        "Sở Công Thương đã có văn bản hướng dẫn, nay giao Sở Công Thương kiểm tra lại.",
     )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ", "Công an tỉnh"]
+    assert [lead_key(t.lead) for t in tasks] == [
+        "Sở Y tế",
+        "Sở Nội vụ",
+        "Công an tỉnh",
+        "Sở Xây dựng",
+        "Sở Công Thương",
+    ]
 
 
 def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None:
