@@ -13,6 +13,9 @@ The sets, under tests/data (tests/data/LABELLING.md tells how a document is labe
 - heldout_documents: labelled with blind2 and set aside by name before anyone read them;
   never looked at while changing the importer.
 
+Where a second person labelled a set again without seeing the first labels (NAME.second.json),
+the bench prints how often the two agree: the ceiling of any score on that set.
+
 Time is the mean of five reads of each document, and of a ten-page document made of the sample
 notice three times.
 """
@@ -79,19 +82,30 @@ def _score(
     *,
     loose: bool = False,
 ) -> tuple[int, int, int]:
-    """(matched, labelled, found): each found task matches at most one label, and back."""
+    """(matched, labelled, found) for the tasks of a draft."""
     found = [
         (lead_of(t.lead), t.deadline.date.isoformat() if t.deadline.date else None)
         for t in draft.tasks
     ]
+    return _matched(labels, found, loose=loose), len(labels), len(found)
+
+
+def _matched(
+    labels: Sequence[tuple[str | None, str | None]],
+    found: Sequence[tuple[str | None, str | None]],
+    *,
+    loose: bool,
+) -> int:
+    """How many labels have a found task of the same lead and deadline (each used once)."""
+    unused = list(found)
     matched = 0
     for lead, deadline in labels:
-        for index, (found_lead, found_deadline) in enumerate(found):
+        for index, (found_lead, found_deadline) in enumerate(unused):
             if found_deadline == deadline and _same_lead(lead, found_lead, loose=loose):
                 matched += 1
-                del found[index]
+                del unused[index]
                 break
-    return matched, len(labels), len(draft.tasks)
+    return matched
 
 
 def _timed(
@@ -132,9 +146,27 @@ def free_text_set(folder: str) -> list[tuple[str, tuple[int, int, int], float]]:
             Catalogue([]),
             dt.date.fromisoformat(expected["issued_on"]),
         )
-        labels = [(_plain(t["lead"]), t["deadline"]) for t in expected["tasks"]]
-        rows.append((source.stem, _score(labels, draft, _written_lead, loose=True), ms))
+        rows.append(
+            (source.stem, _score(_free_labels(expected), draft, _written_lead, loose=True), ms)
+        )
     return rows
+
+
+def _free_labels(expected: dict[str, Any]) -> list[tuple[str | None, str | None]]:
+    return [(_plain(t["lead"]), t["deadline"]) for t in expected["tasks"]]
+
+
+def labeller_agreement(folder: str) -> tuple[int, int, int] | None:
+    """(matched, first labeller's tasks, second's) where a second person labelled the set too,
+    blind to the first (NAME.second.json): how far any score on the set can be trusted."""
+    first, second, matched = 0, 0, 0
+    for path in sorted((ROOT / "tests" / "data" / folder).glob("*.second.json")):
+        labels = _free_labels(json.loads(path.read_text(encoding="utf-8")))
+        expected = path.with_name(path.name.replace(".second.json", ".expected.json"))
+        reference = _free_labels(json.loads(expected.read_text(encoding="utf-8")))
+        matched += _matched(reference, labels, loose=True)
+        first, second = first + len(reference), second + len(labels)
+    return (matched, first, second) if first else None
 
 
 def _report(title: str, rows: list[tuple[str, tuple[int, int, int], float]]) -> None:
@@ -162,6 +194,12 @@ def main() -> int:
     ):
         if rows := free_text_set(folder):
             _report(title, rows)
+        if agreement := labeller_agreement(folder):
+            matched, first, second = agreement
+            print(
+                f"  a second labeller, blind to the first: {matched} of the first's {first} tasks"
+                f" and of their own {second} agree ({matched / first:.1%} / {matched / second:.1%})"
+            )
     if SAMPLE.exists():
         ten_pages = SAMPLE.read_bytes() * 3  # about 45 KB of text: ten A4 pages
         catalogue = _catalogue([{"name": "Sở Tài chính", "aliases": ["Sở Kế hoạch và Đầu tư"]}])
