@@ -208,8 +208,8 @@ def _join_lines(lines: list[str]) -> list[str]:
         return []
     width = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - (len(lines) >= 10)]
     paragraphs = [lines[0]]
-    for line in lines[1:]:
-        if _continues(paragraphs[-1], line, width):
+    for previous, line in itertools.pairwise(lines):
+        if _continues(paragraphs[-1], previous, line, width):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
@@ -238,14 +238,16 @@ _OPENERS = re.compile(
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 
-def _continues(previous: str, line: str, width: int) -> bool:
+def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
-    if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in previous:
+    if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
-    if _OPENERS.match(line) or _PLACE_DATE_LINE.match(previous) or previous.startswith("V/v"):
+    if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph) or paragraph.startswith("V/v"):
         return False
     if line[0].islower():
         return True
+    if previous.endswith((";", ":")) and len(previous) >= 0.9 * width:
+        return True  # a list run on in one paragraph: "Báo Kiên Giang;" / "Trường Chính trị ..."
     if _TERMINAL.search(previous):
         return False
     # An unfinished line that fills the width was wrapped; a short one ended its paragraph.
@@ -335,8 +337,14 @@ def _split_syllables(match: re.Match[str]) -> str:
     return " ".join(word[a:b] for a, b in itertools.pairwise(cuts))
 
 
+# Word's bullets drawn from a symbol font come out of a PDF as private-use characters (U+F0B7
+# "", U+F0A7 "", U+F0D8 ""), and some as arrows and squares: all are a list item's dash.
+_SYMBOL_BULLET = re.compile(r"^\s*[\uf000-\uf0ff➢►▸◆❖✓✔□■]\s*")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    text = _SYMBOL_BULLET.sub("- ", text)
     text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
     text = _GLUED_TOKEN.sub(_unglue, text)
     text = _MARKED_RUN.sub(_split_syllables, text)
@@ -670,7 +678,7 @@ def _from_pdf(data: bytes) -> Document:
         raise _fail("corrupt")
     if sum(len(line) for lines in pages for line in lines) < 20:
         raise _fail("scanned_pdf")
-    if any(_names_columns(line) for lines in pages for line in lines):
+    if any(_names_columns(line) for lines in pages for line in _with_short_runs(lines)):
         layouts = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
     else:
         layouts = []  # no line names two columns: no table, and no second, slower reading
@@ -685,7 +693,8 @@ def _from_pdf(data: bytes) -> Document:
             return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
     pages = _drop_running_lines(pages)
     notes: dict[str, str] = {}
-    pages = [_page_footnotes(lines, notes) for lines in pages]
+    for index, lines in enumerate(pages):
+        pages[index] = _page_footnotes(lines, notes, above=pages[index - 1] if index else [])
     lines = [line for page in pages for line in page]
     return _finish(_join_lines(lines), notes)
 
@@ -710,7 +719,20 @@ def _names_columns(line: str) -> bool:
     return len(line) <= 150 and len(words - _COMMON_WORDS) >= 3
 
 
+def _with_short_runs(lines: list[str]) -> Iterator[str]:
+    """The lines, and the runs of short lines joined: a heading row whose cells wrap ("Cơ quan
+    chủ" / "trì") comes out of a PDF one short piece a line."""
+    yield from lines
+    for start in range(len(lines)):
+        run = list(itertools.takewhile(lambda line: len(line) <= 30, lines[start : start + 10]))
+        if len(run) >= 3:
+            yield " ".join(run)
+
+
 _TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
+
+
+_GROUP_MARK = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}")
 
 
 def _with_tables(lines: list[str]) -> list[str] | None:
@@ -741,6 +763,12 @@ def _with_tables(lines: list[str]) -> list[str] | None:
             out.append(cells[0][1])
             continue
         placed = [""] * len(columns)
+        if len(cells) == 2 and placed and _GROUP_MARK.fullmatch(cells[0][1]):
+            # A group's heading spans the row after its number: "II   Đánh giá, phân hạng".
+            cells = [cells[0], (columns[1], cells[1][1])]
+            placed[0], placed[1] = cells[0][1], cells[1][1]
+            rows.append(placed)
+            continue
         for start, text in cells:
             # The column whose heading is centred nearest to the text (cells may be centred).
             centre = start + len(text) // 2
@@ -761,7 +789,14 @@ def _edge_key(line: str) -> str:
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
     """Drop page headers, footers and page numbers: lines repeated at the edges of pages."""
     if len(pages) < 2:
-        return [[line for line in page if not _PAGE_NUMBER.match(line)] for page in pages]
+        return [
+            [
+                line
+                for index, line in enumerate(page)
+                if index < len(page) - 2 or not _PAGE_NUMBER.match(line)
+            ]
+            for page in pages
+        ]
     seen: Counter[str] = Counter()
     for page in pages:
         seen.update({_edge_key(line) for line in page[:2] + page[-2:]})
@@ -772,19 +807,28 @@ def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
         kept = []
         for index, line in enumerate(page):
             at_edge = index < 2 or index >= len(page) - 2
-            if _PAGE_NUMBER.match(line) or (at_edge and _edge_key(line) in running):
+            # A lone number inside the page is a table's cell ("2023"), not the page's number.
+            if at_edge and (_PAGE_NUMBER.match(line) or _edge_key(line) in running):
                 continue
             kept.append(line)
         cleaned.append(kept)
     return cleaned
 
 
-_PLAIN_NOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+# "1 Giấy mời ...", or "1Giấy mời ..." where a word processor set the number as a superscript.
+_PLAIN_NOTE = re.compile(r"^(\d{1,2})(?:\s+|(?=[^\W\d_]|[(“\"]))(\S.*)$")
+# What a footnote's mark follows in the body: a word ("tỉnh2;"), or a year ("năm 20221.").
+_BEFORE_MARK = r"(?:[^\W\d_)\]”\"]|(?<!\d)(?:19|20)\d\d)"
+_FOOTNOTE_LINES = 8  # the most lines one footnote runs over
 
 
-def _page_footnotes(lines: list[str], notes: dict[str, str]) -> list[str]:
-    """Move the footnotes at the bottom of a page into notes (superscript or plain numbers)."""
+def _page_footnotes(lines: list[str], notes: dict[str, str], above: list[str]) -> list[str]:
+    """Move the footnotes at the bottom of a page into notes (superscript or plain numbers).
+
+    A note's mark may end the page above (a word processor keeps the note with the line that
+    carries on): its last lines, ``above``, are searched too, and lose the mark in place."""
     body = list(lines)
+    above_end = above[-3:]
     found: list[tuple[str, str]] = []
     index = len(body) - 1
     tail: list[str] = []
@@ -792,15 +836,15 @@ def _page_footnotes(lines: list[str], notes: dict[str, str]) -> list[str]:
         line = body[index]
         match = _SUPER_FOOTNOTE.match(line) or _PLAIN_NOTE.match(line)
         if match is None:
-            if len(tail) > 2:
+            if len(tail) >= _FOOTNOTE_LINES:
                 break
             tail.insert(0, line)  # a footnote that wraps onto a second line
             index -= 1
             continue
         number = match.group(1).translate(_SUPER_TO_DIGIT)
-        page_text = " ".join(body[:index])
+        page_text = " ".join([*above_end, *body[:index]])
         superscript = line[0] in _SUPERSCRIPTS
-        glued = re.search(rf"[^\W\d_)\]”\"][.,;:]?{number}(?!\d)", page_text)
+        glued = re.search(rf"{_BEFORE_MARK}[.,;:]?{number}(?!\d)", page_text)
         if not superscript and (glued is None or (found and int(found[0][0]) != int(number) + 1)):
             break
         found.insert(0, (number, " ".join([match.group(2), *tail])))
@@ -812,5 +856,8 @@ def _page_footnotes(lines: list[str], notes: dict[str, str]) -> list[str]:
     for number, text in found:
         notes[number] = text
     numbers = "|".join(re.escape(number) for number, _ in found)
-    glued_mark = re.compile(rf"(?<=[^\W\d_)\]”\"])({numbers})(?=[\s.,;:]|$)")
+    glued_mark = re.compile(
+        rf"(?:(?<=[^\W\d_)\]”\"])|(?<=(?<!\d)(?:19|20)\d\d))({numbers})(?=[\s.,;:]|$)"
+    )
+    above[-3:] = [glued_mark.sub("", line) for line in above_end]
     return [glued_mark.sub("", line) for line in body]

@@ -15,11 +15,12 @@ from bench import bench_import
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
 from ingest.pipeline import DirectiveDraft, draft_to_json, read_directive
 from ingest.tasks import TaskDraft, extract_tasks, find_addressees, summarize
-from ingest.text import Document, UnreadableDocument
+from ingest.text import Document, UnreadableDocument, extract_text
 from tests.conftest import SAMPLE
 from tests.test_ingest_text import docx_from_text, make_pdf, pdf_pages_from_text
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
+PDFS = Path(__file__).parent / "data" / "pdf"
 EXPECTED = sorted(DOCUMENTS.glob("*.expected.json"))
 
 # Labelled tasks the importer misses today, with the reason (they count in the measurement).
@@ -294,6 +295,42 @@ def test_letter_as_text_pdf_gives_the_same_tasks() -> None:
     assert [task_key(t) for t in draft.tasks] == [task_key(t) for t in from_text.tasks]
     assert draft.meta.number == "3348/VPCP-KGVX"
     assert draft.meta.issued_on == dt.date(2015, 5, 12)
+
+
+@pytest.mark.parametrize(
+    ("pdf", "text"),
+    [
+        ("ke-hoach-lai-chau-1367-2023.pdf", DOCUMENTS / "ke-hoach-lai-chau-1367-2023.txt"),
+        ("cong-van-vpcp-3348-2015.pdf", DOCUMENTS / "cong-van-vpcp-3348-2015.txt"),
+        ("thong-bao-ket-luan-2023.pdf", SAMPLE),
+    ],
+)
+def test_a_word_processors_pdf_gives_the_same_tasks_as_its_text(pdf: str, text: Path) -> None:
+    """PDFs LibreOffice made (tests/data/pdf/make_pdfs.py): Word's symbol-font bullets, a table
+    whose headings wrap and whose rows run over a page, footnotes at the foot of the page with
+    their numbers set as plain digits ("năm 20221.")."""
+    catalogue = (
+        SAMPLE_CATALOGUE
+        if text == SAMPLE
+        else catalogue_of(
+            json.loads(text.with_suffix(".expected.json").read_text(encoding="utf-8"))["catalogue"]
+        )
+    )
+    from_text = read_directive(text.read_bytes(), text.name, catalogue=catalogue)
+    from_pdf = read_directive((PDFS / pdf).read_bytes(), pdf, catalogue=catalogue)
+    assert [task_key(t) for t in from_pdf.tasks] == [task_key(t) for t in from_text.tasks]
+    assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
+    assert from_pdf.meta.issued_on == from_text.meta.issued_on
+
+
+def test_footnotes_of_a_word_processors_pdf_are_set_aside_and_their_marks_dropped() -> None:
+    document = extract_text((PDFS / "thong-bao-ket-luan-2023.pdf").read_bytes(), "tb.pdf")
+    assert sorted(document.footnotes, key=int) == [str(n) for n in range(1, 10)]
+    assert document.footnotes["1"] == "Giấy mời Số 1347/GM-UBND ngày 29/12/2022."
+    # Note 5 sits on the page after its mark, which ends the page above.
+    assert document.footnotes["5"] == "Vắng: Hòn Đất, Kiên Lương, Hà Tiên, Kiên Hải."
+    assert document.paragraphs[2].endswith("điều hành của UBND tỉnh năm 2022.")
+    assert not any("Giấy mời" in paragraph for paragraph in document.paragraphs)
 
 
 # --------------------------------------------------------------------------------------------

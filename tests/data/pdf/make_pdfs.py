@@ -1,0 +1,124 @@
+"""Write the PDFs of this folder: documents of the labelled set laid out by a word processor.
+
+The test suite's own PDF writer puts each line where it is told; a word processor wraps, centres,
+draws Word's bullets from a symbol font, sets footnotes at the foot of the page and lets a table
+run over pages, as the PDFs offices receive do. Needs LibreOffice (`soffice`) on the PATH:
+
+    python tests/data/pdf/make_pdfs.py
+
+The PDFs are kept in git, so the tests need no LibreOffice.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from docx import Document as make_document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from tests.test_ingest_text import docx_from_text  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+SOURCES = {
+    "ke-hoach-lai-chau-1367-2023": ROOT / "tests/data/documents/ke-hoach-lai-chau-1367-2023.txt",
+    "cong-van-vpcp-3348-2015": ROOT / "tests/data/documents/cong-van-vpcp-3348-2015.txt",
+    "thong-bao-ket-luan-2023": ROOT / "bot/demo_data/thong-bao-ket-luan-2023.txt",
+}
+SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+NOTE = re.compile(rf"^([{SUPERSCRIPTS}]+)\s*(.*)$")
+MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
+
+
+def with_real_footnotes(text: str) -> bytes:
+    """The text as a .docx whose footnotes ("¹ Giấy mời ...") are Word footnotes, referenced
+    where their superscript marks stand, instead of lines of the body."""
+    notes: dict[str, str] = {}
+    body: list[str] = []
+    for paragraph in (p.strip() for p in text.split("\n")):
+        note = NOTE.match(paragraph)
+        if note:
+            notes[note.group(1).translate(str.maketrans(SUPERSCRIPTS, "0123456789"))] = note.group(
+                2
+            )
+        elif paragraph:
+            body.append(paragraph)
+    document = make_document(io.BytesIO(docx_from_text("\n".join(body))))
+    for paragraph in document.paragraphs:
+        if not MARK.search(paragraph.text):
+            continue
+        pieces = MARK.split(paragraph.text)
+        marks = [
+            m.translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
+            for m in MARK.findall(paragraph.text)
+        ]
+        for run in list(paragraph.runs):
+            run._r.getparent().remove(run._r)
+        for index, piece in enumerate(pieces):
+            paragraph.add_run(piece)
+            if index < len(marks):
+                run = OxmlElement("w:r")
+                reference = OxmlElement("w:footnoteReference")
+                reference.set(qn("w:id"), marks[index])
+                run.append(reference)
+                paragraph._p.append(run)
+    out = io.BytesIO()
+    document.save(out)
+    entries = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{note}</w:t></w:r></w:p>'
+        "</w:footnote>"
+        for number, note in notes.items()
+    )
+    footnotes = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        f"</w:footnote>{entries}</w:footnotes>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
+    result = io.BytesIO()
+    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
+                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            if item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
+                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
+                    b"</Relationships>",
+                )
+            target.writestr(item, content)
+        target.writestr("word/footnotes.xml", footnotes)
+    return result.getvalue()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as work:
+        for name, source in SOURCES.items():
+            docx = Path(work) / f"{name}.docx"
+            docx.write_bytes(with_real_footnotes(source.read_text(encoding="utf-8")))
+            subprocess.run(
+                ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(HERE), str(docx)],
+                check=True,
+                capture_output=True,
+            )
+            print(HERE / f"{name}.pdf")
+
+
+if __name__ == "__main__":
+    main()
