@@ -44,14 +44,14 @@ def with_real_footnotes(text: str) -> bytes:
     where their superscript marks stand, instead of lines of the body."""
     notes: dict[str, str] = {}
     body: list[str] = []
-    for paragraph in (p.strip() for p in text.split("\n")):
-        note = NOTE.match(paragraph)
+    for line in (p.strip() for p in text.split("\n")):
+        note = NOTE.match(line)
         if note:
             notes[note.group(1).translate(str.maketrans(SUPERSCRIPTS, "0123456789"))] = note.group(
                 2
             )
-        elif paragraph:
-            body.append(paragraph)
+        elif line:
+            body.append(line)
     document = make_document(io.BytesIO(docx_from_text("\n".join(body))))
     for paragraph in document.paragraphs:
         if not MARK.search(paragraph.text):
