@@ -274,7 +274,10 @@ def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
 def _issuer(doc: Document, kind_index: int | None) -> str | None:
     lines: list[str] = []
     for paragraph in doc.paragraphs[: kind_index if kind_index is not None else 8]:
-        for piece in header_pieces(paragraph):
+        pieces = header_pieces(paragraph)
+        if len(pieces) == 1 and _MOTTO.search(fold(pieces[0])):
+            break  # the left-hand column is read: what follows is the right-hand one
+        for piece in pieces:
             folded = fold(piece)
             if _MOTTO.search(folded):
                 break  # the right-hand column (or the line below) is the national motto

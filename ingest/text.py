@@ -242,8 +242,11 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
-    if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph) or paragraph.startswith("V/v"):
+    if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph):
         return False
+    if paragraph.startswith("V/v"):
+        # The subject wraps in its narrow column: "V/v ... giai đoạn" / "2016-2020".
+        return line[0].islower() or line[0].isdigit()
     if line[0].islower():
         return True
     if previous.endswith((";", ":")) and len(previous) >= 0.9 * width:
@@ -442,8 +445,32 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
             marker = numbering.marker(element, document) if text else ""
             raw.append(f"{marker} {text}" if marker else text)
         elif element.tag == f"{_W}tbl":
-            raw.extend(_table_rows(element))
+            raw.extend(_layout_cells(element) or _table_rows(element))
     return _finish(raw, _docx_footnotes(document))
+
+
+# What a table holds when it only lays out the letterhead or the signature side by side.
+_LAYOUT_SIGN = re.compile(
+    r"(?i)cộng\s+hòa\s+xã\s+hội\s+chủ\s+nghĩa|^\s*số\s*:|, ngày \d|^\s*nơi\s+nhận\b"
+)
+
+
+def _layout_cells(table: Any) -> list[str] | None:
+    """The paragraphs of a letterhead or signature table, cell after cell ("ỦY BAN NHÂN DÂN /
+    Số: 12/UBND" beside "CỘNG HÒA ... / Lai Châu, ngày ..."); None for a table of content."""
+    rows = table.findall(f"{_W}tr")
+    if not rows or len(rows) > 3 or any(len(row.findall(f"{_W}tc")) > 3 for row in rows):
+        return None
+    paragraphs = [
+        _clean(line)
+        for row in rows
+        for cell in row.iterchildren(f"{_W}tc")
+        for paragraph in cell.iter(f"{_W}p")
+        # A letterhead's lines are often one paragraph cut by line breaks.
+        for line in _paragraph_text(paragraph, line_break="\n").split("\n")
+        if line.strip()
+    ]
+    return paragraphs if any(_LAYOUT_SIGN.search(text) for text in paragraphs) else None
 
 
 def _body_blocks(container: Any) -> Iterator[Any]:
@@ -456,7 +483,7 @@ def _body_blocks(container: Any) -> Iterator[Any]:
                 yield from _body_blocks(content)
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _paragraph_text(paragraph: Any, line_break: str = " ") -> str:
     parts: list[str] = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
         if _inside_textbox(node, paragraph):
@@ -468,6 +495,8 @@ def _paragraph_text(paragraph: Any) -> str:
             parts.append(node.text or "")
         elif node.tag == f"{_W}noBreakHyphen":
             parts.append("-")
+        elif node.tag == f"{_W}br":
+            parts.append(line_break)
         else:
             parts.append(" ")
     return _clean("".join(parts))

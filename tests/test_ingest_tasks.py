@@ -17,7 +17,12 @@ from ingest.pipeline import DirectiveDraft, draft_to_json, read_directive
 from ingest.tasks import TaskDraft, extract_tasks, find_addressees, summarize
 from ingest.text import Document, UnreadableDocument, extract_text
 from tests.conftest import SAMPLE
-from tests.test_ingest_text import docx_from_text, make_pdf, pdf_pages_from_text
+from tests.test_ingest_text import (
+    docx_from_text,
+    docx_with_letterhead_table,
+    make_pdf,
+    pdf_pages_from_text,
+)
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
 PDFS = Path(__file__).parent / "data" / "pdf"
@@ -321,6 +326,28 @@ def test_a_word_processors_pdf_gives_the_same_tasks_as_its_text(pdf: str, text: 
     assert [task_key(t) for t in from_pdf.tasks] == [task_key(t) for t in from_text.tasks]
     assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
     assert from_pdf.meta.issued_on == from_text.meta.issued_on
+
+
+def test_a_letterhead_typed_as_a_table_gives_the_letters_particulars() -> None:
+    """Offices lay the letterhead out in a two-column table (issuer, number and subject on the
+    left; motto, place and date on the right): as .docx, and as the PDF LibreOffice made of it."""
+    expected_path = DOCUMENTS / "cong-van-vpcp-3348-2015.expected.json"
+    expected, from_text = load(expected_path)
+    catalogue = catalogue_of(expected["catalogue"])
+    text = (DOCUMENTS / expected["file"]).read_text(encoding="utf-8")
+    as_docx = read_directive(docx_with_letterhead_table(text), "cv.docx", catalogue=catalogue)
+    as_pdf = read_directive(
+        (PDFS / "cong-van-vpcp-3348-2015-letterhead.pdf").read_bytes(),
+        "cv.pdf",
+        catalogue=catalogue,
+    )
+    for draft in (as_docx, as_pdf):
+        assert draft.meta.number == "3348/VPCP-KGVX"
+        assert draft.meta.issued_on == dt.date(2015, 5, 12)
+        assert draft.meta.issuer == "VĂN PHÒNG CHÍNH PHỦ"
+        assert draft.meta.title == from_text.meta.title
+        assert draft.meta.signer == from_text.meta.signer
+        assert [task_key(t) for t in draft.tasks] == [task_key(t) for t in from_text.tasks]
 
 
 def test_footnotes_of_a_word_processors_pdf_are_set_aside_and_their_marks_dropped() -> None:

@@ -168,6 +168,29 @@ def docx_from_text(text: str) -> bytes:
     return out.getvalue()
 
 
+def docx_with_letterhead_table(text: str) -> bytes:
+    """A letter whose letterhead is a two-column table, as offices type it: the body's lines up
+    to the place and date go in the table, issuer and number on the left, motto and date on the
+    right, each column's lines one paragraph cut by line breaks."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    dated = next(i for i, line in enumerate(lines) if re.search(r", ngày \d", line))
+    motto = next(i for i, line in enumerate(lines) if line.startswith("CỘNG HÒA"))
+    left = [line for line in lines[:motto] + lines[motto + 3 : dated] if not line.startswith("--")]
+    right = [line for line in lines[motto : motto + 2]] + [lines[dated]]
+    document = make_document()
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "\n".join(left)
+    table.cell(0, 1).text = "\n".join(right)
+    for line in lines[dated + 1 :]:
+        if line.startswith("- "):
+            document.add_paragraph(line[2:], style="List Bullet")
+        else:
+            document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def add_footnote(data: bytes, anchor: str, note: str) -> bytes:
     """Give a .docx a real footnote (word/footnotes.xml) referenced after ``anchor``'s paragraph."""
     document = make_document(io.BytesIO(data))

@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.test_ingest_text import docx_from_text  # noqa: E402
+from tests.test_ingest_text import docx_from_text, docx_with_letterhead_table  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SOURCES = {
@@ -118,6 +118,15 @@ def main() -> None:
                 capture_output=True,
             )
             print(HERE / f"{name}.pdf")
+        letter = SOURCES["cong-van-vpcp-3348-2015"].read_text(encoding="utf-8")
+        docx = Path(work) / "cong-van-vpcp-3348-2015-letterhead.docx"
+        docx.write_bytes(docx_with_letterhead_table(letter))
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(HERE), str(docx)],
+            check=True,
+            capture_output=True,
+        )
+        print(HERE / f"{docx.stem}.pdf")
 
 
 if __name__ == "__main__":
