@@ -264,7 +264,8 @@ _IMPERATIVE = re.compile(
     r"|dam\s+bao|phoi\s+hop|theo\s+doi|don\s+doc|xu\s+ly|giai\s+quyet|huong\s+dan|tuyen\s+truyen"
     r"|cung\s+co|kien\s+toan|ban\s+hanh|trinh|gui|tong\s+hop|lap|phan\s+cong|giao|de\s+nghi"
     r"|yeu\s+cau|ngay\s+sau|khac\s+phuc|rut\s+kinh\s+nghiem|tiep\s+thu|xem\s+xet|bo\s+tri"
-    r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep)\b"
+    r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep"
+    r"|chuan\s+bi|cung\s+cap)\b"
 )
 
 
@@ -552,8 +553,11 @@ class _Segmenter:
                     # ...; 2. Thời hạn gửi báo cáo trước ngày ...": the request's particulars.
                     last.paragraphs.append(rest)
                 else:
-                    last = _Item([rest], index, list(self.frames), marked=True)
+                    first, *others = self._own_requests(rest)
+                    last = _Item([first], index, list(self.frames), marked=True)
                     self.items.append(last)
+                    for other in others:
+                        self.items.append(_Item([other], index, list(self.frames), marked=False))
                 index += 1
                 continue
             if re.fullmatch(r"\([^()]*\)\.?", rest.strip()):
@@ -640,6 +644,31 @@ class _Segmenter:
         item = _Item([text], index, list(self.frames), marked=False, follow_up=True, inherit=True)
         self.items.append(item)
         return item
+
+    def _own_requests(self, text: str) -> list[str]:
+        """An item cut where a later sentence gives work to someone else: "Giao Văn phòng Chính
+        phủ bố trí lịch ... Bộ Xây dựng chuẩn bị báo cáo chính ..." (two tasks)."""
+        sentences = _sentences(text)
+        if len(sentences) < 2:
+            return [text]
+        first = find_roles(text, self.catalogue.find_mentions(text)).lead
+        pieces = [sentences[0]]
+        for sentence in sentences[1:]:
+            mentions = self.catalogue.find_mentions(sentence)
+            roles = find_roles(sentence, mentions)
+            lead = roles.lead
+            other = (
+                lead is not None
+                and first is not None
+                and fold(lead.written) != fold(first.written)
+                and not COOPERATE.match(fold(sentence[lead.end :]).strip())
+                and (roles.explicit or _imperative(fold(sentence[lead.end :]).strip()))
+            )
+            if other:
+                pieces.append(sentence)
+            else:
+                pieces[-1] = f"{pieces[-1]} {sentence}"
+        return pieces
 
     def _split(self, index: int, text: str) -> str:
         """Cut an unmarked paragraph where a sentence names its own actor or opens with "Đồng

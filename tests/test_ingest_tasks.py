@@ -726,6 +726,21 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
     ]
 
 
+def test_a_numbered_item_whose_next_sentence_gives_someone_else_work_is_two_tasks() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "1. Giao Sở Nội vụ bố trí lịch họp và thông báo cụ thể. Sở Y tế chuẩn bị báo cáo chính.",
+        "2. Giao Sở Tài chính thẩm định dự toán. Sở Y tế phối hợp cung cấp số liệu.",
+        "3. Sở Y tế rà soát danh mục thuốc. Sở Y tế báo cáo trước ngày 20/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", None),
+        ("Sở Y tế", None),
+        ("Sở Tài chính", None),  # who cooperates is part of the task
+        ("Sở Y tế", dt.date(2024, 3, 20)),  # the same agency: one task
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
