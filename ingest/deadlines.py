@@ -1799,4 +1799,9 @@ def section_deadline(
     if not usable:
         return None
     dated = [c for c in usable if c.date is not None]
+    cued = [c for c in dated if c.cued]
+    if cued:
+        # "2. Bộ Tài chính thực hiện các kết luận ngày 11 tháng 01 năm 2024 ..., trình Thủ tướng
+        # trước ngày 20 tháng 10 năm 2024. Trong đó chú ý:": the due date, not a cited year.
+        return _to_deadline(normalised, min(cued, key=_preference))
     return _to_deadline(normalised, (dated or usable)[0])

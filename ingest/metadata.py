@@ -82,12 +82,15 @@ _SIGN_TITLE = re.compile(
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*"
 _PERSON = re.compile(rf"(?<!\S)(?:{_NAME_WORD}\s+){{1,5}}{_NAME_WORD}$")
 # Matched on folded text: a scan's text layer may lose the marks ("Noi nhận").
-_RECIPIENTS = re.compile(r"^\s*noi\s+(?:nhan|gui)\b")
+# "Nơi nhận:", also as the first cell of a table row laid out with the signature: "| *Nơi nhận:*".
+_RECIPIENTS = re.compile(r"^[\s|*_]*noi\s+(?:nhan|gui)\b")
 
 
 def header_pieces(paragraph: str) -> list[str]:
     """The parts of a header line: a two-column header read from a table row splits on " | "."""
-    return [piece.strip() for piece in paragraph.split("|") if piece.strip()]
+    # Markdown marks round a piece ("*Hà Nội, ngày 14 tháng 10 năm 2024 *") are not its text.
+    pieces = (piece.strip(" *_") for piece in paragraph.split("|"))
+    return [piece for piece in pieces if piece]
 
 
 def _is_caps(text: str) -> bool:

@@ -80,6 +80,8 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             continue
         before = folded[max(0, mention.start - 60) : mention.start]
         after = folded[mention.end : mention.end + 90]
+        if _GIAO.search(before) and _cited_duty(folded[: mention.start]):
+            continue  # "Nghị định số 06/2022/NĐ-CP ... giao Bộ Tài chính chủ trì ...": background
         if _GIAO.search(before) or _CALLED.search(before):
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
@@ -94,6 +96,13 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         ):
             candidates.append((3, mention.start, mention))
     if candidates:
+        opener = next((c for c in candidates if c[0] == 3 and c[1] == mentions[0].start), None)
+        if opener is not None:
+            # "Bộ Tài chính làm việc với Bộ Tư pháp về phân công theo hướng: Bộ Tư pháp chủ trì
+            # ...": what follows the colon is the content, and the opening agency acts.
+            colon = folded.find(":", opener[2].end)
+            if colon >= 0:
+                candidates = [c for c in candidates if c[1] < colon]
         # "giao" and "chủ trì" are the clearest; otherwise the first actor in the text.
         strong = [c for c in candidates if c[0] <= 1]
         rank, _position, lead = min(
@@ -105,6 +114,20 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
     taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
     roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
     return roles
+
+
+# A document cited by its number, the subject of the clause that ends in "giao X".
+_CITED_GIVER = re.compile(
+    r"\b(?:luat|nghi\s+dinh|quyet\s+dinh|thong\s+tu|chi\s+thi|nghi\s+quyet|ke\s+hoach)\s+so\s+"
+    r"[^,;.:]*$"
+)
+
+
+def _cited_duty(folded_before: str) -> bool:
+    """Whether "giao" ends a clause whose subject is a cited document (no comma in between)."""
+    clause = folded_before[_clause_start(folded_before, len(folded_before)) :]
+    clause = clause[: clause.rfind("giao")] if "giao" in clause else clause
+    return bool(_CITED_GIVER.search(clause))
 
 
 def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:

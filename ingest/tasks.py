@@ -611,8 +611,9 @@ class _Segmenter:
                 )
                 and not _PREAMBLE.match(folded)
             ):
-                last = _Item([rest], index, list(self.frames), marked=False)
-                self.items.append(last)
+                for piece in self._own_requests(rest):
+                    last = _Item([piece], index, list(self.frames), marked=False)
+                    self.items.append(last)
             elif (
                 last is not None
                 and not last.marked

@@ -402,7 +402,13 @@ def _addressee_apart(text: str) -> list[str]:
     return [text] if cut is None else [text[: cut.start()], text[cut.end() :]]
 
 
+# Words that a number follows: "theo quy định tại Khoản" / "3 - Điều 61 Luật Lâm nghiệp".
+_BEFORE_NUMBER = re.compile(r"(?i)\b(?:khoản|điều|điểm|mục|số|ngày|tháng|năm|quý|tại)$")
+
+
 def _broken_by_page(previous: str, text: str) -> bool:
+    if text[0].isdigit() and _BEFORE_NUMBER.search(previous):
+        return True
     return (
         text[0].islower()
         and not MARKER.match(text)  # "a) Bộ Tài chính:" under a heading with no colon

@@ -824,6 +824,12 @@ def test_section_heading_gives_its_tasks_a_deadline() -> None:
         ("Về các nhiệm vụ trọng tâm của năm 2023:", date(2023, 12, 31)),
         ("3. Tổ chức thực hiện", None),
         ("5. Về các kiến nghị:", None),
+        # A heading that asks for work by a date: the date, not the year of a cited document.
+        (
+            "2. Bộ Tài chính thực hiện các kết luận tại Thông báo số 09/TB-VPCP ngày 11 tháng 01"
+            " năm 2024, trình Thủ tướng Chính phủ trước ngày 20 tháng 10 năm 2024. Trong đó:",
+            date(2024, 10, 20),
+        ),
     ],
 )
 def test_section_headings(heading: str, expected: date | None) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.metadata import read_metadata
+from ingest.metadata import body_range, read_metadata
 from ingest.text import Document, extract_text
 from tests.conftest import SAMPLE
 
@@ -48,6 +48,23 @@ def test_two_column_header_read_from_a_table() -> None:
     assert meta.issued_on == dt.date(2019, 5, 2)
     assert meta.issuer == "ỦY BAN NHÂN DÂN"
     assert meta.signer is None
+
+
+def test_a_header_and_recipients_in_markdown_table_rows() -> None:
+    """Text converted to Markdown: the header table's cells in "*...*", "Nơi nhận" in a row."""
+    doc = Document(
+        [
+            "| VĂN PHÒNG CHÍNH PHỦ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+            "| --- | --- |",
+            "| Số: 467/TB-VPCP | *Hà Nội, ngày 14 tháng 10 năm 2024 * |",
+            "THÔNG BÁO",
+            "1. Bộ Tài chính hoàn thiện dự thảo Đề án.",
+            "| *Nơi nhận:* - Thủ tướng Chính phủ; - Lưu: VT. | KT. BỘ TRƯỞNG, CHỦ NHIỆM |",
+        ]
+    )
+    meta = read_metadata(doc)
+    assert (meta.number, meta.issued_on) == ("467/TB-VPCP", dt.date(2024, 10, 14))
+    assert body_range(doc)[1] == 5
 
 
 def test_plan_with_wrapped_issuer() -> None:
