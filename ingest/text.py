@@ -177,6 +177,13 @@ def _from_txt(data: bytes) -> Document:
     text = _decode(data)
     if _looks_binary(text):
         raise _fail("corrupt")
+    lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
+    if _TABLE_LINE.search(text) and any(map(_names_columns, _with_short_runs(lines))):
+        # Text copied from a PDF with its layout ("pdftotext -layout"): a task table's columns
+        # are runs of text set apart by spaces, as in a PDF's layout reading.
+        rows = _with_tables(_drop_running_lines([[line for line in lines if line.strip()]])[0])
+        if rows is not None:
+            return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
     blocks: list[list[str]] = [[]]
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if line.strip():

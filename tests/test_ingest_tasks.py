@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 
 from bench import bench_import
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
@@ -326,6 +327,20 @@ def test_a_word_processors_pdf_gives_the_same_tasks_as_its_text(pdf: str, text: 
     assert [task_key(t) for t in from_pdf.tasks] == [task_key(t) for t in from_text.tasks]
     assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
     assert from_pdf.meta.issued_on == from_text.meta.issued_on
+
+
+def test_text_copied_from_a_pdf_with_its_layout_gives_the_plans_table() -> None:
+    """What "pdftotext -layout" (or pypdf's layout mode) writes: columns set apart by spaces,
+    a cell's words wrapped over several lines, pages cut by form feeds."""
+    expected_path = DOCUMENTS / "ke-hoach-lai-chau-1367-2023.expected.json"
+    expected, from_text = load(expected_path)
+    reader = PdfReader(PDFS / "ke-hoach-lai-chau-1367-2023.pdf")
+    text = "\f".join(page.extract_text(extraction_mode="layout") for page in reader.pages)
+    assert "Sở Nông         " in text  # the columns are there, as spaces
+    draft = read_directive(
+        text.encode("utf-8"), "ke-hoach.txt", catalogue=catalogue_of(expected["catalogue"])
+    )
+    assert [task_key(t) for t in draft.tasks] == [task_key(t) for t in from_text.tasks]
 
 
 def test_a_letterhead_typed_as_a_table_gives_the_letters_particulars() -> None:
