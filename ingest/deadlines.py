@@ -1413,6 +1413,8 @@ _TITLE_ENDS = (
     r"|,\s*(?:cac|moi|ubnd|uy\s+ban|hdnd|so|bo|ban\s+(?!hanh)|van\s+phong|cong\s+an|chu\s+tich"
     r"|giam\s+doc|thu\s+truong|tinh|huyen|xa|phuong|thanh\s+pho|dong\s+thoi|trong\s+do"
     r"|theo\s+do|nay|de|nham)(?![a-z])"
+    # "Quyết định số 66/2009/QĐ-TTg về chính sách nhà ở ..., trình Thủ tướng trong quý IV".
+    r"|,\s*(?:trinh(?!\s+tu)|gui|nop)(?![a-z])"
 )
 # Words that make what follows a deadline: a cited document never has them between its name
 # and its date.

@@ -86,8 +86,11 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
             candidates.append((1, mention.start, mention))
-        elif _REQUEST.search(before):
-            candidates.append((2, mention.start, mention))
+        elif request := _REQUEST.search(before):
+            if not _directs_or_concerns(
+                folded, mention, mention.start - len(before) + request.start()
+            ):
+                candidates.append((2, mention.start, mention))
         elif (
             subject_ok
             and _in_subject_position(folded, mention, mentions)
@@ -128,6 +131,21 @@ def _cited_duty(folded_before: str) -> bool:
     clause = folded_before[_clause_start(folded_before, len(folded_before)) :]
     clause = clause[: clause.rfind("giao")] if "giao" in clause else clause
     return bool(_CITED_GIVER.search(clause))
+
+
+_ITEM_OPENING = re.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)]|[ivx]{1,4}[.)])?\s*")
+
+
+def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -> bool:
+    """An item that opens with "Chỉ đạo Ban quản lý ... rà soát" (asked of the one above, who
+    directs them) or "Đối với các địa phương chưa ban hành ..." (a condition, unlike "Đối với
+    UBND cấp huyện: ..." that addresses them)."""
+    if not _ITEM_OPENING.fullmatch(folded[:request_at]):
+        return False
+    word = folded[request_at : mention.start]
+    if word.startswith("chi dao"):
+        return True
+    return word.startswith("doi voi") and not re.match(r"[^.;:]{0,40}:", folded[mention.end :])
 
 
 def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:

@@ -462,6 +462,13 @@ SENTENCES = [
         "date",
     ),
     ("thường xuyên kiểm tra; kịp thời xử lý", None, "ongoing"),
+    # A cited document's subject ends where the sentence goes on to hand the work in.
+    (
+        "đề xuất sửa đổi Quyết định số 66/2009/QĐ-TTg ngày 24 tháng 4 năm 2009 về chính sách nhà"
+        " ở cho công nhân, trình Thủ tướng Chính phủ trong quý IV năm 2023",
+        date(2023, 12, 31),
+        "quarter",
+    ),
 ]
 
 

@@ -777,6 +777,20 @@ def test_a_sentence_cut_by_a_page_after_khoan_goes_on_with_its_number() -> None:
     ]
 
 
+def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() -> None:
+    tasks = tasks_of(
+        "8. Sở Tài chính",
+        "a) Chỉ đạo Công an tỉnh và các đơn vị liên quan rà soát, báo cáo trong quý III năm 2024.",
+        "b) Đối với các địa phương chưa ban hành Quy chế phối hợp, khẩn trương ban hành.",
+        "9. Đối với Sở Y tế: tăng cường kiểm tra an toàn thực phẩm.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2024, 9, 30)),
+        ("Sở Tài chính", None),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
