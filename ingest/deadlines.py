@@ -1477,6 +1477,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}"
         ),
     ),
+    # "tình hình giá ... những tháng cuối năm 2019": the months a report is about.
+    ("closing_months", re.compile(r"(?<![a-z])(?:nhung|cac)\s+(?:thang|ngay)\s+cuoi\s+nam")),
     # "giai đoạn 2021-2025", "Kế hoạch 5 năm 2021 - 2025", "nhiệm kỳ 2020-2025".
     ("year_range", re.compile(r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)")),
     # "đến năm 2030, tầm nhìn đến năm 2050": horizons.

@@ -76,7 +76,10 @@ _PLACE_DATE_AFTER_NUMBER = re.compile(
 )
 _MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*-?\s*tu\s+do|^-+$")
 _SIGN_TITLE = re.compile(
-    r"(?:^|\s)(?:KT|TM|TL|TUQ|Q)\s*\.|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM"
+    # "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" (a reporter's byline "Q.TUẤN" is no title).
+    r"(?:^|\s)(?:KT|TM|TL|TUQ|Q)\s*\.\s*(?=CHỦ|GIÁM|CHÁNH|BỘ|TRƯỞNG|TỔNG|CỤC|VIỆN|HIỆU|THỦ|PHÓ"
+    r"|ỦY|UỶ|UBND|BAN|SỞ|TỔ|BÍ|VĂN|HỘI|ĐẠI|THƯỜNG)"
+    r"|CHỦ TỊCH|GIÁM ĐỐC|CHÁNH VĂN PHÒNG|BỘ TRƯỞNG|CHỦ NHIỆM"
     r"|TRƯỞNG BAN|THỦ TRƯỞNG|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|BÍ THƯ|VIỆN TRƯỞNG|CHÁNH ÁN|TỔ TRƯỞNG"
 )
 _NAME_WORD = r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]*"

@@ -24,9 +24,10 @@ _GIAO = re.compile(
     rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}(?:cac\s+)?$"
 )
 _REQUEST = re.compile(
-    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{TITLE}"
+    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
+_SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
 _ASKS = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
@@ -86,6 +87,9 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
             candidates.append((1, mention.start, mention))
+        elif _SENT_TO.search(before) and _ASKS.match(after):
+            # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
+            candidates.append((2, mention.start, mention))
         elif request := _REQUEST.search(before):
             if not _directs_or_concerns(
                 folded, mention, mention.start - len(before) + request.start()
@@ -185,7 +189,10 @@ def _in_subject_position(
     if after_colon and len(items) >= 2 and all(len(item.split()) <= 4 for item in items):
         return False  # "các trường: Mầm non, tiểu học, ..., Trung tâm GDNN-GDTX"
     if re.search(
-        r"\b(?:bao\s+cao|(?<!quy\s)(?<!chuong\s)(?<!to\s)(?<!lo\s)trinh|gui)\b[^,]*$", opening
+        # "trình" the verb, not "công trình", "quá trình", "chương trình", "lộ trình" ...
+        r"\b(?:bao\s+cao|(?<!quy\s)(?<!chuong\s)(?<!to\s)(?<!lo\s)(?<!cong\s)(?<!qua\s)"
+        r"(?<!tien\s)(?<!giao\s)(?<!hanh\s)trinh|gui)\b[^,]*$",
+        opening,
     ):
         return False  # "báo cáo Thường trực Tỉnh ủy, HĐND, UBND tỉnh": those it reports to
     return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)

@@ -753,6 +753,8 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
+        if len(text) < 120 and self._only_agencies(text):
+            return True  # a name alone: a byline ("UBND tỉnh Long An"), a signature
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):

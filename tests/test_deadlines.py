@@ -284,6 +284,7 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    "báo cáo Thủ tướng về tình hình giá thịt lợn những tháng cuối năm 2019",
     "Ngày 05/01, UBND tỉnh ban hành văn bản số 558 Tăng cường các biện pháp phòng, chống dịch "
     "sau Tết Nguyên đán.",
     # The period the figures cover, when an event takes place, a cited document's subject.

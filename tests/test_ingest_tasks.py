@@ -791,6 +791,40 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
     ]
 
 
+def test_a_news_item_with_a_byline_a_letter_sent_to_and_public_works() -> None:
+    """A reporter's byline "Q.TUẤN" is no signature, and a name alone is no task; "gửi X đề
+    nghị" asks X; "Đối với các công trình ..., X tổ chức" (works, not "trình") leads with X."""
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "Khẩn trương trình phê duyệt Quy hoạch tỉnh",
+                "Q.TUẤN 04/12/2023 16:43",
+                "(QNO) - UBND tỉnh vừa có công văn gửi Sở Tài chính đề nghị khẩn trương hoàn"
+                " thiện hồ sơ quy hoạch tỉnh, trình phê duyệt trước ngày 5/12/2023.",
+                "Đối với các công trình không có cơ quan chủ quản, Sở Y tế tổ chức đánh giá,"
+                " báo cáo UBND tỉnh trước ngày 15/12/2023.",
+                "UBND tỉnh Quảng Nam",
+            ]
+        ).encode(),
+        "tin.txt",
+        catalogue=CATALOGUE,
+        issued_on=dt.date(2023, 12, 4),
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Tài chính", dt.date(2023, 12, 5)),
+        ("Sở Y tế", dt.date(2023, 12, 15)),
+    ]
+
+
+def test_the_chairman_chi_thi_names_who_does_the_items() -> None:
+    tasks = tasks_of(
+        "Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị Giám đốc Sở Y tế tập trung"
+        " thực hiện tốt các nhiệm vụ sau:",
+        "1. Tuyên truyền, phổ biến pháp luật về phòng, chống thiên tai.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
