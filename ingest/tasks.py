@@ -498,7 +498,9 @@ class _Segmenter:
             deadline=deadline if _usable(deadline) else None,
             lead=lead,
             cooperating=[*roles.co_leads, *roles.cooperating],
-            skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit,
+            # "Mục đích:", "Căn cứ:" head what is not work; a long opening that starts "Căn cứ
+            # Nghị quyết ...; ..." and ends "... như sau:" heads the whole plan.
+            skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit and len(text) <= 160,
             intro=intro,
         )
 

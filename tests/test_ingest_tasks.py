@@ -825,6 +825,24 @@ def test_the_chairman_chi_thi_names_who_does_the_items() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_a_plans_basis_run_into_its_opening_does_not_hide_the_plan() -> None:
+    """Copied from a PDF without blank lines, "Căn cứ ...; Căn cứ ...; UBND tỉnh ban hành Kế
+    hoạch như sau:" is one long paragraph: it opens the plan, it is not a "Căn cứ:" heading."""
+    tasks = tasks_of(
+        "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 10/12/2025 của HĐND tỉnh; Căn cứ Quyết định số"
+        " 45/QĐ-UBND ngày 05/01/2026 của UBND tỉnh về việc giao chỉ tiêu kế hoạch phát triển"
+        " kinh tế - xã hội năm 2026; UBND tỉnh ban hành Kế hoạch thực hiện như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "1. Mục đích",
+        "- Cụ thể hóa các chỉ tiêu của Nghị quyết.",
+        "II. NHIỆM VỤ",
+        "1. Sở Y tế hoàn thành rà soát trong quý II/2026.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2026, 6, 30))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
