@@ -1231,9 +1231,22 @@ def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | N
     return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
 
 
+# "trước ngày 30 tháng 6 hằng năm kể từ năm 2027": the yearly duty starts in a later year.
+_FROM_YEAR = re.compile(r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+nam\s+(?P<y>\d{4})(?!\d)")
+
+
+def _yearly_start(match: re.Match[str], ctx: _Context) -> _dt.date:
+    """The day from which a yearly duty's next occurrence is counted."""
+    later = _FROM_YEAR.match(ctx.text.flat, match.end())
+    if later is not None and ctx.ref.year < int(later.group("y")) <= ctx.ref.year + 10:
+        return _dt.date(int(later.group("y")), 1, 1)
+    return ctx.ref
+
+
 def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     month = int(match.group("m") or match.group("m2"))
-    due = _next_day_month(int(match.group("d")), month, ctx.ref) if 1 <= month <= 12 else None
+    start = _yearly_start(match, ctx)
+    due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
     if due is None:
         return _candidate(match, ctx, "none", None, recurrence="yearly")
     if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:
@@ -1244,7 +1257,8 @@ def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate 
 def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     month = int(match.group("m") or match.group("m2"))
-    due = _next_day_month(int(match.group("d")), month, ctx.ref) if 1 <= month <= 12 else None
+    start = _yearly_start(match, ctx)
+    due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue, recurrence="yearly")
     if cue is not None and cue.strict_before and not ctx.inclusive:
@@ -1529,7 +1543,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"""(?<![a-z])(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac))
             \s+(?:vao|trong|tu)\s+
-            (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}""",
+            (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}
+            (?:\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY})?""",
             re.VERBOSE,
         ),
     ),

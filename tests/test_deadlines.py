@@ -215,6 +215,8 @@ def test_tet(text: str, ref: date, expected: date) -> None:
 
 RECURRING = [
     ("định kỳ hằng tháng", date(2023, 1, 31), "monthly"),
+    # A yearly duty that starts in a later year: its first occurrence is in that year.
+    ("gửi Bộ trước ngày 30 tháng 6 hằng năm kể từ năm 2025", date(2025, 6, 30), "yearly"),
     ("báo cáo hàng tháng", date(2023, 1, 31), "monthly"),
     ("trước ngày 20 hằng tháng", date(2023, 1, 20), "monthly"),
     ("trước ngày 03 hằng tháng", date(2023, 2, 3), "monthly"),
@@ -284,6 +286,7 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    "Chào mừng Đại hội Đảng bộ tỉnh diễn ra từ ngày 13-10-2015 đến ngày 16-10-2015, treo cờ",
     "báo cáo Thủ tướng về tình hình giá thịt lợn những tháng cuối năm 2019",
     "Ngày 05/01, UBND tỉnh ban hành văn bản số 558 Tăng cường các biện pháp phòng, chống dịch "
     "sau Tết Nguyên đán.",
