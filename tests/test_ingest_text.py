@@ -8,6 +8,7 @@ import re
 import unicodedata
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document as make_document
@@ -196,21 +197,34 @@ def add_footnote(data: bytes, anchor: str, note: str) -> bytes:
     document = make_document(io.BytesIO(data))
     for paragraph in document.paragraphs:
         if paragraph.text.startswith(anchor):
-            run = OxmlElement("w:r")
-            reference = OxmlElement("w:footnoteReference")
-            reference.set(qn("w:id"), "1")
-            run.append(reference)
-            paragraph._p.append(run)
+            paragraph._p.append(footnote_reference("1"))
             break
+    return with_footnotes(document, {"1": note})
+
+
+def footnote_reference(number: str) -> Any:
+    """A run that refers to footnote ``number``, as Word writes it."""
+    run = OxmlElement("w:r")
+    reference = OxmlElement("w:footnoteReference")
+    reference.set(qn("w:id"), number)
+    run.append(reference)
+    return run
+
+
+def with_footnotes(document: DocxDocument, notes: dict[str, str]) -> bytes:
+    """The .docx of ``document`` with a footnotes part holding ``notes`` (by footnote id)."""
     out = io.BytesIO()
     document.save(out)
+    entries = "".join(
+        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{note}</w:t></w:r></w:p>'
+        "</w:footnote>"
+        for number, note in notes.items()
+    )
     footnotes = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
         '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        "</w:footnote>"
-        f'<w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote>'
-        "</w:footnotes>"
+        f"</w:footnote>{entries}</w:footnotes>"
     )
     source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
     result = io.BytesIO()

@@ -16,17 +16,19 @@ import re
 import subprocess
 import sys
 import tempfile
-import zipfile
 from pathlib import Path
 
 from docx import Document as make_document
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from tests.test_ingest_text import docx_from_text, docx_with_letterhead_table  # noqa: E402
+from tests.test_ingest_text import (  # noqa: E402
+    docx_from_text,
+    docx_with_letterhead_table,
+    footnote_reference,
+    with_footnotes,
+)
 
 HERE = Path(__file__).resolve().parent
 SOURCES = {
@@ -66,45 +68,8 @@ def with_real_footnotes(text: str) -> bytes:
         for index, piece in enumerate(pieces):
             paragraph.add_run(piece)
             if index < len(marks):
-                run = OxmlElement("w:r")
-                reference = OxmlElement("w:footnoteReference")
-                reference.set(qn("w:id"), marks[index])
-                run.append(reference)
-                paragraph._p.append(run)
-    out = io.BytesIO()
-    document.save(out)
-    entries = "".join(
-        f'<w:footnote w:id="{number}"><w:p><w:r><w:t xml:space="preserve">{note}</w:t></w:r></w:p>'
-        "</w:footnote>"
-        for number, note in notes.items()
-    )
-    footnotes = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-        '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
-        f"</w:footnote>{entries}</w:footnotes>"
-    )
-    source = zipfile.ZipFile(io.BytesIO(out.getvalue()))
-    result = io.BytesIO()
-    with zipfile.ZipFile(result, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(
-                    b"</Types>",
-                    b'<Override PartName="/word/footnotes.xml" ContentType="application/'
-                    b'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>',
-                )
-            if item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(
-                    b"</Relationships>",
-                    b'<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/'
-                    b'officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>'
-                    b"</Relationships>",
-                )
-            target.writestr(item, content)
-        target.writestr("word/footnotes.xml", footnotes)
-    return result.getvalue()
+                paragraph._p.append(footnote_reference(marks[index]))
+    return with_footnotes(document, notes)
 
 
 def main() -> None:
