@@ -800,7 +800,12 @@ class _Segmenter:
             return False  # most paragraphs: no need to look for who they name
         predicate = self._predicate(text)
         rule = _PROHIBITION.match(predicate) or _ACCOUNTABLE.match(predicate)
-        return bool(rule) and self._parse(text).date is None
+        if not rule:
+            return False
+        # "Chưa thực hiện điều chỉnh tăng giá trong Quý I và Quý II năm 2020": the period the
+        # ban holds for, not a due date.
+        deadline = self._parse(text)
+        return deadline.date is None or fold(deadline.phrase).startswith("trong ")
 
     def _done_or_sent(self, text: str) -> bool:
         """What agencies did or sent in: "Ban Bí thư, Chính phủ đã kịp thời chỉ đạo ...", "Công
