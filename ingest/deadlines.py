@@ -296,7 +296,10 @@ _CUE = re.compile(
           |khong\s+(?:muon|cham)\s+hon|khong\s+qua|toi\s+da
           |trong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian|\s+suot)?|ngay\s+trong
           |den\s+het|den|toi|vao
-          |xong|hoan\s+thanh|hoan\s+tat|ket\s+thuc|sau)
+          |xong|hoan\s+thanh|hoan\s+tat|ket\s+thuc|sau
+          # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 8 năm 2015" (not "họp phiên
+          # thường kỳ tháng 5": the meeting itself)
+          |(?:bao\s+cao|trinh)\s[^.;:]{0,40}?(?<![a-z])thuong\s+ky)
       )(?:\s+(?:la|vao))?\s*:?\s*$""",
     re.VERBOSE,
 )
@@ -317,6 +320,8 @@ _PERIOD_CUES = (
     "hoan thanh",
     "hoan tat",
     "ket thuc",
+    "bao cao",
+    "trinh",
 )
 _RELATIVE_CUES = (
     "trong",

@@ -352,9 +352,14 @@ def _split_syllables(match: re.Match[str]) -> str:
 _SYMBOL_BULLET = re.compile(r"^\s*[\uf000-\uf0ff➢►▸◆❖✓✔□■]\s*")
 
 
+# A date's word run into its number by a web page: "tháng8 năm 2015", "ngày15/3".
+_DATE_WORD_GLUED = re.compile(r"(?i)\b(ngày|tháng|năm|quý)(?=\d)")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SYMBOL_BULLET.sub("- ", text)
+    text = _DATE_WORD_GLUED.sub(r"\1 ", text)
     text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
     text = _GLUED_TOKEN.sub(_unglue, text)
     text = _MARKED_RUN.sub(_split_syllables, text)

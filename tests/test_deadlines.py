@@ -466,6 +466,13 @@ SENTENCES = [
         "date",
     ),
     ("thường xuyên kiểm tra; kịp thời xử lý", None, "ongoing"),
+    # Reporting at a future monthly meeting gives its month; the meeting itself does not.
+    (
+        "báo cáo Chính phủ tại phiên họp Chính phủ thường kỳ tháng 8 năm 2023",
+        date(2023, 8, 31),
+        "month",
+    ),
+    ("Ngày 30/5, UBND tỉnh họp phiên thường kỳ tháng 5/2023 để đánh giá kết quả", None, "none"),
     # A cited document's subject ends where the sentence goes on to hand the work in.
     (
         "đề xuất sửa đổi Quyết định số 66/2009/QĐ-TTg ngày 24 tháng 4 năm 2009 về chính sách nhà"

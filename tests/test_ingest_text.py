@@ -366,6 +366,15 @@ def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -
     ]
 
 
+def test_a_date_word_run_into_its_number_is_set_apart() -> None:
+    document = read(
+        "Báo cáo tại phiên họp thường kỳ tháng8 năm 2015, trước ngày15/8.".encode(), "x.txt"
+    )
+    assert document.paragraphs == [
+        "Báo cáo tại phiên họp thường kỳ tháng 8 năm 2015, trước ngày 15/8."
+    ]
+
+
 def test_bracket_footnotes_and_page_numbers() -> None:
     text = (
         "Sở Y tế báo cáo kết quả[1] trước ngày 20/5.\n\n- 2 -\n\nTrang 3/5\n\n"
