@@ -900,10 +900,14 @@ class _Segmenter:
         return None
 
     def _report_content(self, text: str) -> bool:
-        """An item under such a heading that only names a subject ("- Tình hình lao động ...")."""
+        """An item under such a heading that only names a subject ("- Tình hình lao động ...",
+        "1. Báo cáo kết quả các trường thực hiện ...")."""
         contents = any(frame.contents for frame in self.frames)
         folded = fold(text).strip()
-        return contents and not _imperative(folded) and not self._assigns(text)
+        subject = not _imperative(folded) or (
+            folded.startswith("bao cao") and not self._dated(text)
+        )
+        return contents and subject and not self._assigns(text)
 
     def _particular(self, folded: str, text: str) -> bool:
         """How the work above is handed in: its deadline, or what the report must be."""
@@ -921,7 +925,18 @@ class _Segmenter:
             return False
         if len(text) <= 160 and _REPORT_RIDER.match(folded.strip()):
             return True
-        return bool(_DELIVERY_OF_REPORT.match(folded.strip())) and self._asks_for_report(asked)
+        if not self._asks_for_report(asked):
+            return False
+        return bool(_DELIVERY_OF_REPORT.match(folded.strip())) or self._asked_again(asked, text)
+
+    def _asked_again(self, asked: str, text: str) -> bool:
+        """The letter's closing asks the same agencies for the report again, with its date:
+        "Nhận được công văn này, Bộ ... đề nghị các Sở ... báo cáo kết quả ... trước ngày ..."."""
+        if not re.search(r"\bbao\s+cao\b", fold(text)):
+            return False
+        again = find_roles(text, self.catalogue.find_mentions(text)).lead
+        first = find_roles(asked, self.catalogue.find_mentions(asked)).lead
+        return again is not None and first is not None and _same_agency(again, first)
 
     def _asks_for_report(self, text: str) -> bool:
         """A request whose work is a report: "báo cáo" within a few words of who is asked."""
@@ -1235,6 +1250,12 @@ def _nearest(frames: list[_Frame], attribute: str) -> object:
         if value is not None:
             return value
     return None
+
+
+def _same_agency(one: AgencyMention, other: AgencyMention) -> bool:
+    if one.entry is not None or other.entry is not None:
+        return one.entry == other.entry
+    return fold(one.written) == fold(other.written)
 
 
 def _unique(mentions: list[AgencyMention], lead: AgencyMention | None) -> list[AgencyMention]:

@@ -844,6 +844,24 @@ def test_a_plans_basis_run_into_its_opening_does_not_hide_the_plan() -> None:
     ]
 
 
+def test_a_ministry_letter_asking_for_a_report_on_points_and_again_with_a_date() -> None:
+    """What the report must cover ("1. Báo cáo kết quả ...") and the closing that asks the same
+    agencies for it again, with its date, are one task."""
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Căn cứ Thông tư số 26/2009/TT-BGDĐT ngày 30/9/2009; Bộ Giáo dục và Đào tạo đề nghị Sở Y"
+        " tế báo cáo công tác chỉ đạo với các vấn đề cụ thể sau:",
+        "1. Báo cáo kết quả các trường thực hiện sự chỉ đạo từ năm học 2009 - 2010 đến nay.",
+        "2. Công tác xử lý các nguồn tin phản hồi của phụ huynh học sinh.",
+        "Nhận được công văn này, Bộ Giáo dục và Đào tạo đề nghị Sở Y tế nghiêm túc triển khai"
+        " và báo cáo kết quả bằng văn bản về Bộ trước ngày 25/3/2024.",
+        addressee=CATALOGUE.find_mentions("Sở Y tế"),
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 25))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
