@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime, timedelta
 
-from telegram import BotCommand
+from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
     AIORateLimiter,
@@ -16,6 +16,7 @@ from telegram.ext import (
     ContextTypes,
     Defaults,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
@@ -86,10 +87,13 @@ def build_application(
     )
     application.bot_data[SERVICES_KEY] = app_services
 
+    # Every update first learns the language its chat chose (group -1 runs before the others).
+    application.add_handler(TypeHandler(Update, handlers.load_language), group=-1)
     for name, callback in (
         ("start", handlers.start),
         ("register", handlers.register),
         ("help", handlers.help_command),
+        ("lang", handlers.language),
         ("tasks", handlers.list_tasks),
         ("due", handlers.due),
         ("overdue", handlers.overdue),

@@ -52,9 +52,10 @@ class TelegramDigestSender:
         self.texts = texts
 
     async def __call__(self, telegram_chat_id: int, digest: Digest) -> int:
-        chunks = self.texts.digest(digest)
+        texts = Texts(digest.language) if digest.language else self.texts
+        chunks = texts.digest(digest)
         # Buttons go under the last part so that they follow the whole list.
-        buttons = task_buttons(self.texts, [i.view.id for i in digest.items])
+        buttons = task_buttons(texts, [i.view.id for i in digest.items])
         first_id: int | None = None
         try:
             for index, chunk in enumerate(chunks):

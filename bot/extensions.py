@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.handlers import Ctx, parse_number, pressed, refusal, reply, request
-from bot.services import Services, services
-from bot.texts import fmt_date
+from bot.services import services, services_of
+from bot.texts import Texts, fmt_date
 from storage import access, extensions
 from storage.errors import StorageError
 from vncalendar.dates import NotADate, parse_date
@@ -56,29 +57,26 @@ async def extend(update: Update, context: Ctx) -> None:
         return
     old, new = fmt_date(asked.current_deadline), fmt_date(asked.requested_deadline)
     await reply(update, app.texts("extension_sent", task_id=task_id, old=old, new=new))
-    assert asked.id is not None
-    note = app.texts(
-        "extension_to_coordinators",
-        agency=view.lead.name if view.lead else app.texts("no_lead"),
-        task_id=task_id,
-        text=view.task.text,
-        old=old,
-        new=new,
-        reason=reason or app.texts("no_reason"),
-    )
-    buttons = InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    app.texts("button_approve"), callback_data=f"approve:{asked.id}"
-                ),
-                InlineKeyboardButton(
-                    app.texts("button_reject"), callback_data=f"reject:{asked.id}"
-                ),
-            ]
-        ]
-    )
-    await _send_each(context, app, coordinators, note, buttons)
+    request_id = asked.id
+    assert request_id is not None
+
+    def note(texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:
+        text = texts(
+            "extension_to_coordinators",
+            agency=view.lead.name if view.lead else texts("no_lead"),
+            task_id=task_id,
+            text=view.task.text,
+            old=old,
+            new=new,
+            reason=reason or texts("no_reason"),
+        )
+        approve = InlineKeyboardButton(
+            texts("button_approve"), callback_data=f"approve:{request_id}"
+        )
+        reject = InlineKeyboardButton(texts("button_reject"), callback_data=f"reject:{request_id}")
+        return text, InlineKeyboardMarkup([[approve, reject]])
+
+    await _send_each(context, coordinators, note)
 
 
 async def ask_button(update: Update, context: Ctx) -> None:
@@ -126,28 +124,33 @@ async def decide_button(update: Update, context: Ctx) -> None:
         return
     asked = decision.request
     key = "extension_approved" if action == "approve" else "extension_rejected"
-    text = app.texts(
-        key,
-        task_id=asked.task_id,
-        new=fmt_date(asked.requested_deadline),
-        old=fmt_date(asked.current_deadline),
-    )
+
+    def decided(texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:
+        new, old = fmt_date(asked.requested_deadline), fmt_date(asked.current_deadline)
+        return texts(key, task_id=asked.task_id, new=new, old=old), None
+
     await query.answer()
-    await reply(update, text)
+    await reply(update, decided(app.texts)[0])
     chat = update.effective_chat
     if chat is None or asked.requested_in_chat != chat.id:
-        await _send_each(context, app, [asked.requested_in_chat], text, None)
+        await _send_each(context, [asked.requested_in_chat], decided)
 
 
 async def _send_each(
     context: Ctx,
-    app: Services,
     chat_ids: list[int],
-    text: str,
-    markup: InlineKeyboardMarkup | None,
+    render: Callable[[Texts], tuple[str, InlineKeyboardMarkup | None]],
 ) -> None:
-    """Tell several chats; one that cannot be reached does not stop the others."""
+    """Tell several chats, each in its own language; one that cannot be reached does not stop
+    the others."""
+    app = services_of(context.application)
+    async with app.database.session() as session:
+        languages = {
+            chat_id: await access.chat_language(session=session, telegram_id=chat_id)
+            for chat_id in chat_ids
+        }
     for chat_id in chat_ids:
+        text, markup = render(app.texts_for(languages[chat_id]))
         try:
             await context.bot.send_message(chat_id, text, reply_markup=markup)
         except TelegramError as error:

@@ -15,7 +15,8 @@ from telegram.ext import ContextTypes
 
 from bot import reports as report_files
 from bot.delivery import task_buttons
-from bot.services import Services, services
+from bot.services import LANGUAGE_KEY, Services, services, services_of
+from bot.texts import LANGUAGES, Texts
 from storage import access, reports, tasks
 from storage.access import Caller
 from storage.errors import (
@@ -150,6 +151,40 @@ async def register(update: Update, context: Ctx) -> None:
         await reply(
             update, app.texts("registered_agency", agency=registration.agency.name, role=role)
         )
+
+
+async def load_language(update: Update, context: Ctx) -> None:
+    """Before any handler: the language this chat chose, read afresh (another instance, or an
+    earlier run, may have changed it)."""
+    chat = update.effective_chat
+    if chat is None or context.chat_data is None:
+        return
+    app = services_of(context.application)
+    async with app.database.session() as session:
+        chosen = await access.chat_language(session=session, telegram_id=chat.id)
+    if chosen is None:
+        context.chat_data.pop(LANGUAGE_KEY, None)
+    else:
+        context.chat_data[LANGUAGE_KEY] = chosen
+
+
+async def language(update: Update, context: Ctx) -> None:
+    """/lang vi|en: the language of this chat's replies and reminders."""
+    chosen = (context.args or [""])[0].lower()
+    app = services(context)
+    if chosen not in LANGUAGES or len(context.args or ()) != 1:
+        await reply(update, app.texts("language_usage"))
+        return
+    chat = update.effective_chat
+    assert chat is not None and context.chat_data is not None
+    async with app.database.session() as session:
+        try:
+            await access.set_chat_language(session=session, telegram_id=chat.id, language=chosen)
+        except StorageError as error:
+            await reply(update, refusal(app, error))
+            return
+    context.chat_data[LANGUAGE_KEY] = chosen
+    await reply(update, Texts(chosen)("language_set"))
 
 
 async def help_command(update: Update, context: Ctx) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from telegram.ext import Application, CallbackContext
@@ -15,6 +15,7 @@ from storage.db import Database
 from vncalendar import Clock
 
 SERVICES_KEY = "services"
+LANGUAGE_KEY = "language"  # in chat_data: the language the chat chose, if any
 
 
 @dataclass
@@ -27,6 +28,10 @@ class Services:
     updates_request: GetUpdatesRequest
     stop_reason: str | None = None  # set when the bot stops itself, e.g. "conflict"
 
+    def texts_for(self, language: str | None) -> Texts:
+        """The words of a chat that chose ``language`` (None: the bot's own)."""
+        return self.texts if language in (None, self.settings.bot.language) else Texts(language)
+
 
 def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Services:
     """The application's services, typed."""
@@ -36,5 +41,9 @@ def services_of(application: Application[Any, Any, Any, Any, Any, Any]) -> Servi
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:
-    """The services of the application a handler runs in."""
-    return services_of(context.application)
+    """The services of the application a handler runs in, speaking the chat's language."""
+    app = services_of(context.application)
+    chat_data = context.chat_data
+    language = chat_data.get(LANGUAGE_KEY) if chat_data is not None else None
+    texts = app.texts_for(language)
+    return app if texts is app.texts else replace(app, texts=texts)

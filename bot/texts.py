@@ -18,6 +18,16 @@ TASK_TEXT_PREVIEW = 160
 
 # key -> (Vietnamese, English). Placeholders are filled with escaped values.
 CATALOGUE: dict[str, tuple[str, str]] = {
+    "language_usage": (
+        "Chọn ngôn ngữ cho nhóm này: <code>/lang vi</code> (tiếng Việt) hoặc "
+        "<code>/lang en</code> (tiếng Anh).",
+        "Choose this chat's language: <code>/lang vi</code> (Vietnamese) or "
+        "<code>/lang en</code> (English).",
+    ),
+    "language_set": (
+        "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt.",
+        "From now on this chat gets its replies and reminders in English.",
+    ),
     "welcome": (
         "Xin chào! Tôi là <b>Nhắc việc</b>: tôi nhắc các cơ quan, đơn vị hạn xử lý các nhiệm vụ "
         "được UBND tỉnh giao.\nĐể bắt đầu, hãy mở đường link mời do Văn phòng UBND tỉnh gửi, "
@@ -382,8 +392,15 @@ COMMANDS: tuple[Command, ...] = (
         "Đăng ký nhóm với đơn vị: /register MÃ",
         "Register a chat: /register CODE",
     ),
+    Command(
+        "lang",
+        "ngonngu",
+        "Ngôn ngữ của nhóm: /lang vi hoặc /lang en",
+        "This chat's language: /lang vi or /lang en",
+    ),
     Command("help", "huongdan", "Hướng dẫn sử dụng", "How to use the bot"),
 )
+LANGUAGES = ("vi", "en")
 
 
 def fmt_date(day: date) -> str:

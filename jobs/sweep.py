@@ -54,6 +54,7 @@ class Digest:
     items: list[DigestItem]
     today: date
     escalation: bool = False
+    language: str | None = None  # the chat's chosen language; None for the bot's own
 
 
 class ChatUnavailable(Exception):
@@ -355,4 +356,9 @@ def _digest(chat: Chat, due: list[DueReminder], views: dict[int, TaskView], toda
     ordered = sorted(
         items.values(), key=lambda i: (_URGENCY_ORDER[i.urgency], i.days_left, i.view.id)
     )
-    return Digest(ordered, today, escalation=chat.purpose == ChatPurpose.COORDINATORS)
+    return Digest(
+        ordered,
+        today,
+        escalation=chat.purpose == ChatPurpose.COORDINATORS,
+        language=chat.language,
+    )

@@ -145,6 +145,25 @@ async def identify(
     return Caller(user_id=user_id, agency=agency, is_coordinator=is_coordinator)
 
 
+async def chat_language(*, session: AsyncSession, telegram_id: int) -> str | None:
+    """The language a registered chat chose, None for the bot's own."""
+    return (
+        await session.exec(
+            select(Chat.language).where(Chat.telegram_id == telegram_id, col(Chat.active).is_(True))
+        )
+    ).first()
+
+
+async def set_chat_language(*, session: AsyncSession, telegram_id: int, language: str) -> None:
+    """Make a registered chat's messages (replies and reminders) speak ``language``."""
+    chat = await chat_by_telegram_id(session=session, telegram_id=telegram_id)
+    if chat is None or not chat.active:
+        raise NotRegistered()
+    chat.language = language
+    session.add(chat)
+    await session.commit()
+
+
 def may_see(caller: Caller, view: TaskView) -> bool:
     """Coordinators see every task; others only their agency's (as lead or cooperating)."""
     if caller.is_coordinator:

@@ -160,6 +160,7 @@ class Chat(SQLModel, table=True):
     purpose: ChatPurpose = Field(default=ChatPurpose.AGENCY, sa_type=_ENUM)
     title: str | None = Field(default=None, max_length=300)
     active: bool = Field(default=True)
+    language: str | None = Field(default=None, max_length=5)  # None: the bot's own language
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 

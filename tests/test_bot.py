@@ -243,6 +243,53 @@ async def test_an_invite_works_once_and_not_after_it_expires(bot: Harness) -> No
     assert welcome["text"].startswith("Xin chào! Tôi là Nhắc việc")
 
 
+async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness) -> None:
+    lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    health = bot.server.add_group("Sở Y tế", [minh])
+    await bot.register(lan, finance, "STC")
+    await bot.register(minh, health, "SYT")
+    await bot.add_task("Báo cáo quý I", "STC", DEADLINE)
+    await bot.add_task("Báo cáo dịch bệnh", "SYT", DEADLINE)
+
+    (usage,) = await bot.say(lan, finance, "/lang fr")
+    (chosen,) = await bot.say(lan, finance, "/ngonngu EN")
+    (listed,) = await bot.say(lan, finance, "/due")
+    (other,) = await bot.say(minh, health, "/due")  # another chat keeps Vietnamese
+    stranger = bot.server.add_user("Tú")
+    (refused,) = await bot.say(stranger, bot.server.add_private_chat(stranger), "/lang en")
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+
+    assert usage["text"].startswith("Chọn ngôn ngữ cho nhóm này: /lang vi")
+    assert chosen["text"] == "From now on this chat gets its replies and reminders in English."
+    assert listed["text"].startswith("Due in 03/2023")
+    assert other["text"].startswith("Hạn trong tháng 03/2023")
+    assert refused["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    (english,) = bot.reminders_in(finance)
+    (vietnamese,) = bot.reminders_in(health)
+    assert "due 15/03/2023, 7 days left" in english["text"]
+    assert "hạn 15/03/2023, còn 7 ngày" in vietnamese["text"]
+
+    # What one chat causes in another speaks the other's language: the coordinators read the
+    # English chat's request in Vietnamese, the English chat hears the answer in English.
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.say(lan, finance, "/extend 1 31/03/2023 waiting for the Ministry")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    assert asked["text"].startswith("⏳ Đề nghị gia hạn — Sở Tài chính\nNhiệm vụ số 1")
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    (approved,) = await bot.press(bang, office, asked, approve)
+    told = (await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"]))[-1]
+    assert approved["text"].startswith("✅ Đã duyệt gia hạn nhiệm vụ số 1")
+    assert told["text"].startswith("✅ Extension of task 1 approved")
+
+    (back,) = await bot.say(lan, finance, "/lang vi")
+    assert back["text"] == "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt."
+
+
 async def test_help_and_the_command_menu_list_the_same_commands(bot: Harness) -> None:
     minh = bot.server.add_user("Minh")
     (answer,) = await bot.say(minh, bot.server.add_private_chat(minh), "/help")
