@@ -27,7 +27,7 @@ from bot.polling import GetUpdatesRequest
 from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import COMMANDS, Texts
 from jobs.sweep import SendDigest, Sweep
-from storage.access import coordinator_chat_ids
+from storage.access import chat_language, coordinator_chat_ids
 from storage.db import Database
 from storage.models import Agency, Chat
 from vncalendar import Clock, SystemClock, WorkingCalendar
@@ -175,13 +175,16 @@ async def _tell_coordinators_chat_lost(application: Application, chat: Chat, rea
         recipients = await coordinator_chat_ids(
             session=session, configured=app.settings.coordinator_ids
         )
-    text = app.texts(
-        "chat_lost",
-        chat=chat.title or chat.telegram_id,
-        agency=agency.name if agency else "?",
-        reason=reason,
-    )
-    for chat_id in recipients:
+        languages = [
+            await chat_language(session=session, telegram_id=chat_id) for chat_id in recipients
+        ]
+    for chat_id, language in zip(recipients, languages, strict=True):
+        text = app.texts_for(language)(
+            "chat_lost",
+            chat=chat.title or chat.telegram_id,
+            agency=agency.name if agency else "?",
+            reason=reason,
+        )
         try:
             await application.bot.send_message(chat_id, text)
         except Exception:
