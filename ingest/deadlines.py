@@ -288,7 +288,7 @@ _CUE = re.compile(
     r"""(?<![a-z])(?P<cue>
         (?:(?:hoan\s+thanh|xong|hoan\s+tat|ket\s+thuc)\s+)?
         (?:truoc
-          |cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?
+          |cham\s+nhat(?:\s+la|\s+den)?|muon\s+nhat(?:\s+la|\s+den)?
           |han\s+chot(?:\s+la)?|han\s+cuoi(?:\s+la)?
           |thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|xu\s+ly|bao\s+cao|gui))?(?:\s+la)?
           |thoi\s+gian\s+(?:hoan\s+thanh|thuc\s+hien)(?:\s+la)?

@@ -149,7 +149,10 @@ def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -
     word = folded[request_at : mention.start]
     if word.startswith("chi dao"):
         return True
-    return word.startswith("doi voi") and not re.match(r"[^.;:]{0,40}:", folded[mention.end :])
+    # "Đối với các địa phương chưa ban hành ...": those of whom something is said, not those
+    # addressed ("Đối với UBND cấp huyện: ...", "3. Đối với các Bộ quản lý chuyên ngành").
+    said_of = re.match(r"\s*(?:chua|da|dang|khong|con|van)\b", folded[mention.end :])
+    return word.startswith("doi voi") and said_of is not None
 
 
 def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:

@@ -356,10 +356,15 @@ _SYMBOL_BULLET = re.compile(r"^\s*[\uf000-\uf0ff➢►▸◆❖✓✔□■]\s*"
 _DATE_WORD_GLUED = re.compile(r"(?i)\b(ngày|tháng|năm|quý)(?=\d)")
 
 
+# An item's number run into its first word: "1.UBND huyện ...", "2.Sở Tài nguyên ...".
+_GLUED_MARKER = re.compile(r"^(\s*(?:\d{1,2}|[IVX]{1,4})\.)(?=[A-ZĐÀ-Ỹ])")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
+    text = _GLUED_MARKER.sub(r"\1 ", text)
     text = _SPACES.sub(" ", text.replace("\u00ad", "")).strip()
     text = _GLUED_TOKEN.sub(_unglue, text)
     text = _MARKED_RUN.sub(_split_syllables, text)

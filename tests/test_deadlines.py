@@ -39,6 +39,7 @@ def read(text: str, ref: date = REF) -> tuple[date | None, str, str | None]:
 # -- "trước ngày X", "chậm nhất ngày X", "hạn chót X": a day, by default X itself ----------------
 
 EXPLICIT_DATES = [
+    ("báo cáo chậm nhất đến ngày 15/3/2023", date(2023, 3, 15)),
     ("trước ngày 15/3/2023", date(2023, 3, 15)),
     ("trước ngày 15 tháng 3 năm 2023", date(2023, 3, 15)),
     ("chậm nhất ngày 15/3", date(2023, 3, 15)),
@@ -466,6 +467,8 @@ SENTENCES = [
         "date",
     ),
     ("thường xuyên kiểm tra; kịp thời xử lý", None, "ongoing"),
+    # A firm cue keeps a date that is already past, as written (the preview flags it).
+    ("khẩn trương báo cáo chậm nhất đến ngày 20/12/2022", date(2022, 12, 20), "date"),
     # Reporting at a future monthly meeting gives its month; the meeting itself does not.
     (
         "báo cáo Chính phủ tại phiên họp Chính phủ thường kỳ tháng 8 năm 2023",

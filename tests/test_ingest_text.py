@@ -366,6 +366,11 @@ def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -
     ]
 
 
+def test_an_items_number_run_into_its_first_word_is_set_apart() -> None:
+    document = read("1.UBND huyện khẩn trương báo cáo.\n\n2.Sở Y tế đôn đốc.".encode(), "x.txt")
+    assert document.paragraphs == ["1. UBND huyện khẩn trương báo cáo.", "2. Sở Y tế đôn đốc."]
+
+
 def test_a_date_word_run_into_its_number_is_set_apart() -> None:
     document = read(
         "Báo cáo tại phiên họp thường kỳ tháng8 năm 2015, trước ngày15/8.".encode(), "x.txt"
