@@ -9,7 +9,14 @@ from dataclasses import dataclass
 from ingest.agencies import fold
 from ingest.text import Document, is_caps
 
-__all__ = ["DirectiveMeta", "addressee_lines", "body_range", "header_pieces", "read_metadata"]
+__all__ = [
+    "DirectiveMeta",
+    "addressee_lines",
+    "attachment_range",
+    "body_range",
+    "header_pieces",
+    "read_metadata",
+]
 
 
 @dataclass(frozen=True)
@@ -238,15 +245,33 @@ def _marker_like(text: str) -> bool:
 def body_range(doc: Document) -> tuple[int, int]:
     """The paragraphs between the header (and "Kính gửi") and "Nơi nhận" or the signature."""
     start = _read_header(doc).end
-    end = len(doc.paragraphs)
+    return start, _body_end(doc, start)
+
+
+def _body_end(doc: Document, start: int) -> int:
     for index in range(start, len(doc.paragraphs)):
         text = doc.paragraphs[index]
         if _RECIPIENTS.match(fold(text)) or (
             _SIGN_TITLE.search(text) and _is_caps(re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text))
         ):
-            end = index
-            break
-    return start, end
+            return index
+    return len(doc.paragraphs)
+
+
+# "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
+_ATTACHED = re.compile(
+    r"^[\s(*_]*(?:ban\s+hanh\s+)?kem\s+theo\s+(?:quyet\s+dinh|cong\s+van|ke\s+hoach|chi\s+thi"
+    r"|thong\s+bao|van\s+ban)"
+)
+
+
+def attachment_range(doc: Document, after: int) -> tuple[int, int] | None:
+    """The body of what a decision issues, after its signature: "KẾ HOẠCH ... (Kèm theo Quyết
+    định số ...)" and its sections, up to its own end."""
+    for index in range(after, min(len(doc.paragraphs), after + 60)):
+        if _ATTACHED.match(fold(doc.paragraphs[index])):
+            return index + 1, _body_end(doc, index + 1)
+    return None
 
 
 def _number(doc: Document) -> str | None:

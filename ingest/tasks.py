@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ingest.agencies import AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
-from ingest.metadata import addressee_lines, body_range, header_pieces
+from ingest.metadata import addressee_lines, attachment_range, body_range, header_pieces
 from ingest.roles import COOPERATE, ORDINAL, TITLE, co_leads, find_roles
 from ingest.text import Document, is_caps
 from vncalendar import WorkingCalendar
@@ -435,7 +435,10 @@ class _Segmenter:
         self.calendar = calendar
         self.before_is_inclusive = before_is_inclusive
         start, end = body_range(doc)
-        self.paragraphs = _mend(_without_chrome(doc.paragraphs[start:end]))
+        body = doc.paragraphs[start:end]
+        if attached := attachment_range(doc, end):
+            body += doc.paragraphs[attached[0] : attached[1]]  # the plan a decision issues
+        self.paragraphs = _mend(_without_chrome(body))
         self.start, self.end = 0, len(self.paragraphs)
         self.frames: list[_Frame] = []
         self.items: list[_Item] = []
@@ -1066,10 +1069,14 @@ class _Segmenter:
         lede_ids = {id(draft) for draft in ledes}
         body = {_same_task(d) for _index, d in drafts if id(d) not in lede_ids}
         drafts = [(i, d) for i, d in drafts if id(d) not in lede_ids or _same_task(d) not in body]
+        table = {id(draft) for draft in self.table_tasks}
         return [
             draft
             for _index, draft in sorted(drafts, key=lambda pair: pair[0])
             if not _a_statement(draft)
+            # A plan that gives its work out in a table: its sections that name no one restate
+            # the table's rows ("1. Tổ chức tuyên truyền ...", then row 1 with its lead).
+            and (id(draft) in table or draft.lead is not None or not self.table_tasks)
         ]
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:

@@ -862,6 +862,35 @@ def test_a_ministry_letter_asking_for_a_report_on_points_and_again_with_a_date()
     ]
 
 
+def test_a_decision_gives_the_tasks_of_the_plan_it_issues() -> None:
+    """A decision ends with its recipients and signature; the plan it issues follows, and its
+    table gives the work (the plan's own list that names no one restates the table)."""
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "Số: 2200/QĐ-UBND",
+                "Lai Châu, ngày 10 tháng 6 năm 2026",
+                "QUYẾT ĐỊNH",
+                "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch triển khai Nghị định.",
+                "Nơi nhận:",
+                "- Như Điều 3;",
+                "KT. CHỦ TỊCH",
+                "KẾ HOẠCH",
+                "(Kèm theo Quyết định số 2200/QĐ-UBND ngày 10 tháng 6 năm 2026)",
+                "1. Tổ chức hội nghị phổ biến Nghị định.",
+                "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
+                "1 | Tổ chức hội nghị phổ biến Nghị định | Sở Y tế | Sở Tài chính | Quý III/2026",
+                "Nơi nhận:",
+            ]
+        ).encode(),
+        "qd.txt",
+        catalogue=CATALOGUE,
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Y tế", dt.date(2026, 9, 30))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
