@@ -244,7 +244,7 @@ _LEVEL = (
 )
 _LEVELS = rf"(?:\s*(?:,|-|/|&|va|\()?\s*{_LEVEL}\)?(?![a-z0-9]))*"
 _COLLECTIVE = re.compile(
-    r"(?<![a-z0-9])cac\s+(?:truong(?:\s+hoc)?|nha\s+truong|co\s+so\s+giao\s+duc(?:\s+nghe\s+nghiep)?"
+    r"(?<![a-z0-9])cac\s+(?:truong(?!\s+hop)(?:\s+hoc)?|nha\s+truong|co\s+so\s+giao\s+duc(?:\s+nghe\s+nghiep)?"
     r"|don\s+vi\s+(?:truong\s+hoc|giao\s+duc|truc\s+thuoc(?:\s+(?:so|phong))?))"
     + _LEVELS
     + r"(?![a-z0-9])"
@@ -257,7 +257,7 @@ _STATE_FIRMS = re.compile(
 # Plural nouns that name the addressees only after an office-holder: "Thủ trưởng các đơn vị".
 _HELD_COLLECTIVE = re.compile(
     r"cac\s+(?:co\s+quan(?:\s*,\s*don\s+vi)?|don\s+vi|phong\s*,\s*ban(?:\s+chuyen\s+mon)?"
-    r"|phong\s+ban|truong)(?![a-z0-9])"
+    r"|phong\s+ban|truong(?!\s+hop))(?![a-z0-9])"
 )
 # "Giám đốc các sở" (no list after it): the departments.
 _HELD_DEPARTMENTS = re.compile(r"(?<![a-z0-9])cac\s+so(?:\s+(?:cap\s+)?tinh)?(?![a-z0-9])(?!\s*:)")

@@ -758,8 +758,9 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
-        if len(text) < 120 and self._only_agencies(text):
-            return True  # a name alone: a byline ("UBND tỉnh Long An"), a signature
+        named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
+        if len(named) < 120 and self._only_agencies(named):
+            return True  # a name alone: a byline, a signature, one of a list of addressees
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):

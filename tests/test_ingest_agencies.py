@@ -207,6 +207,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("Các đơn vị thực hiện trước ngày 24/3/2016.") == []
     assert found("công tác phòng chống bão các huyện") == []
     assert found("Trường hợp cần thiết, Phòng, chống dịch") == []
+    assert found("xử lý nghiêm các trường hợp vi phạm") == []  # cases, not schools
 
 
 @pytest.mark.parametrize(

@@ -805,6 +805,7 @@ def test_a_news_item_with_a_byline_a_letter_sent_to_and_public_works() -> None:
                 "Đối với các công trình không có cơ quan chủ quản, Sở Y tế tổ chức đánh giá,"
                 " báo cáo UBND tỉnh trước ngày 15/12/2023.",
                 "UBND tỉnh Quảng Nam",
+                "- Sở Y tế (đối với tài sản kết cấu hạ tầng y tế);",  # one of those addressed
             ]
         ).encode(),
         "tin.txt",
