@@ -1163,7 +1163,8 @@ RECURRING_DAY_AFTER = re.compile(
     re.VERBOSE,
 )
 RECURRING_QUARTER_DAY = re.compile(
-    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?quy
+    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cung\s+)?(?:cua\s+)?
+    (?:moi\s+|hang\s+|cac\s+)?quy
     (?![a-z])""",
     re.VERBOSE,
 )
