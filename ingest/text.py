@@ -178,7 +178,8 @@ def _from_txt(data: bytes) -> Document:
     if _looks_binary(text):
         raise _fail("corrupt")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
-    if _TABLE_LINE.search(text) and any(map(_names_columns, _with_short_runs(lines))):
+    # The headings first: looking for spaced-out columns in a long text costs far more.
+    if any(map(_names_columns, _with_short_runs(lines))) and _TABLE_LINE.search(text):
         # Text copied from a PDF with its layout ("pdftotext -layout"): a task table's columns
         # are runs of text set apart by spaces, as in a PDF's layout reading.
         rows = _with_tables(_drop_running_lines([[line for line in lines if line.strip()]])[0])
