@@ -265,7 +265,7 @@ _IMPERATIVE = re.compile(
     r"|cung\s+co|kien\s+toan|ban\s+hanh|trinh|gui|tong\s+hop|lap|phan\s+cong|giao|de\s+nghi"
     r"|yeu\s+cau|ngay\s+sau|khac\s+phuc|rut\s+kinh\s+nghiem|tiep\s+thu|xem\s+xet|bo\s+tri"
     r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep"
-    r"|chuan\s+bi|cung\s+cap)\b"
+    r"|chuan\s+bi|cung\s+cap|chu\s+tri)\b"
 )
 
 

@@ -892,6 +892,18 @@ def test_a_decision_gives_the_tasks_of_the_plan_it_issues() -> None:
     ]
 
 
+def test_under_giao_x_a_paragraph_that_opens_chu_tri_is_xs_task() -> None:
+    tasks = tasks_of(
+        "2. Giao Sở Y tế",
+        "Chủ trì, phối hợp với Công an tỉnh tổ chức hướng dẫn triển khai thực hiện Quyết định.",
+        "Đồng thời, chủ trì kiểm tra, đôn đốc việc thực hiện, hoàn thành trước ngày 01/7/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", None),
+        ("Sở Y tế", dt.date(2024, 7, 1)),
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
