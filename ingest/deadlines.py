@@ -1521,9 +1521,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period_start",
         re.compile(
-            rf"(?<![a-z])(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?(?:ngay\s+)?{DATE_ANY}(?![\d/])"
+            rf"(?<![a-z])(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?"
+            # "từ sáng thứ 7, ngày 05/03/2016"
+            rf"(?:(?:sang|chieu|toi)\s+)?(?:thu\s+(?:\d|hai|ba|tu|nam|sau|bay)\s*,?\s*)?"
+            rf"(?:ngay\s+)?{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều": a forecast.
+    ("forecast", re.compile(r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*")),
     # "số liệu tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến ngày 30/06": the cut-off or the
     # period of the figures reported, not a deadline.
     (
