@@ -393,12 +393,12 @@ _STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu 
     ra soat can cu tiep tuc tang cuong da dang se phai cung tai ve cua tren trong
     voi cho thi la duoc xay hoan gui lam cac nhung moi nay do khi neu sau truoc dam
     ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
-    chiu tuyen"""
+    chiu tuyen dua"""
 _STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Stop words that lose their marks into words of names: "làm" / "Chi cục Kiểm lâm", "tại" / "tài".
 _STOP_MARKED = {"lam": "làm", "tai": "tại", "dam": "đảm"}
 # Verbs of two words whose first word may also be part of a name ("Sở Giao thông vận tải").
-_STOP_PAIR = re.compile(r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat)(?![a-z])")
+_STOP_PAIR = re.compile(r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien)(?![a-z])")
 _PLACE_TAIL = re.compile(
     r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"

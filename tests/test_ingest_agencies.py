@@ -310,6 +310,8 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("Bộ đội Biên phòng tỉnh kêu gọi tàu thuyền", "Bộ đội Biên phòng tỉnh"),
         ("Công ty Điện lực Quảng Ninh bảo đảm cấp điện", "Công ty Điện lực Quảng Ninh"),
         ("Đài Khí tượng thủy văn tỉnh theo dõi", "Đài Khí tượng thủy văn tỉnh"),
+        ("Đài PT-TH tỉnh phổ biến nội dung Thông báo", "Đài PT-TH tỉnh"),
+        ("Đài Phát thanh - Truyền hình tỉnh đưa tin", "Đài Phát thanh - Truyền hình tỉnh"),
         ("UBND tỉnh Quảng Nam chủ trì", "UBND tỉnh Quảng Nam"),
         (
             "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chủ trì",
