@@ -904,6 +904,14 @@ def test_under_giao_x_a_paragraph_that_opens_chu_tri_is_xs_task() -> None:
     ]
 
 
+def test_an_agency_of_the_province_by_a_name_and_of_tinh_acts() -> None:
+    tasks = tasks_of(
+        "3. Ban Tiếp công dân của tỉnh tổ chức tiếp công dân thường xuyên vào các ngày làm việc.",
+        "4. Kết quả của Sở Y tế được ghi nhận trong báo cáo.",  # "của Sở Y tế": whose
+    )
+    assert [t.lead.written if t.lead else None for t in tasks] == ["Ban Tiếp công dân"]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
