@@ -845,6 +845,20 @@ class _Segmenter:
         roles = find_roles(text, self.catalogue.find_mentions(text))
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
+    def _time_cell(self, text: str) -> Deadline:
+        """A task table's time cell: a deadline phrase, a year or years ("2022-2024"), or the
+        periods the work spans ("Quý III, IV/2026, 2027"), due by the end of the last."""
+        text = _QUARTER_LIST.sub(r"\1\2", text)
+        deadline = self._parse(text)
+        if deadline.kind == "none" and text:
+            found = section_deadline(text, self.issued_on, calendar=self.calendar)
+            deadline = found if found is not None else _years_cell(text) or deadline
+        years = [int(year) for year in _LATER_YEAR.findall(text)]
+        if deadline.date is not None and years and max(years) > deadline.date.year:
+            last = _dt.date(max(years), 12, 31)
+            deadline = Deadline(date=last, kind="year", recurrence=None, phrase=text)
+        return deadline
+
     def _own_deadline(self, text: str) -> Deadline:
         """The deadline a task states, leaving out its basis clause and the date it starts from."""
         if _BASIS.match(fold(text)):
@@ -1027,11 +1041,7 @@ class _Segmenter:
         leads = _cell_agencies(self.catalogue, cell("lead"))
         cooperating = _cell_agencies(self.catalogue, cell("cooperating"))
         lead = leads[0] if leads else None
-        time_text = cell("time")
-        deadline = self._parse(time_text)
-        if deadline.kind == "none" and time_text:
-            found = section_deadline(time_text, self.issued_on, calendar=self.calendar)
-            deadline = found if found is not None else _years_cell(time_text) or deadline
+        deadline = self._time_cell(cell("time"))
         inherited = False
         if not _usable(deadline) and deadline.kind != "immediate":
             frame_deadline = group_deadline or _nearest(self.frames, "deadline")
@@ -1316,6 +1326,11 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
 
 
 _YEARS_CELL = re.compile(r"\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*")
+
+
+# "Quý III, IV/2026": the quarters a row's work spans, due by the last.
+_QUARTER_LIST = re.compile(r"(?i)(quý\s+)(?:[IV]{1,3}\s*[,-]\s*)+([IV]{1,3}\s*/\s*\d{4})")
+_LATER_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d\d)(?![/\d])")
 
 
 def _years_cell(text: str) -> Deadline | None:

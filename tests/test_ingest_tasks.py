@@ -971,10 +971,15 @@ def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
         "I | Xây dựng thể chế",
         "1 | Báo cáo tổng kết | Sở Nội vụ | Sở Y tế | 2024 | UBND tỉnh | Báo cáo",
         "2 | Quy hoạch vùng | Sở Y tế | | 2024-2026 | UBND tỉnh | Quyết định",
+        # The periods a row's work spans: due by the end of the last.
+        "3 | Tập huấn | Sở Tài chính | | Quý III, IV/2024 | UBND tỉnh | Hội nghị",
+        "4 | Cơ sở dữ liệu | Sở Nội vụ | | Quý IV/2024, 2025 | UBND tỉnh | Phần mềm",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Nội vụ", dt.date(2024, 12, 31)),
         ("Sở Y tế", dt.date(2026, 12, 31)),
+        ("Sở Tài chính", dt.date(2024, 12, 31)),
+        ("Sở Nội vụ", dt.date(2025, 12, 31)),
     ]
 
 
