@@ -248,6 +248,8 @@ _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
+    if line[0].isdigit() and _BEFORE_NUMBER.search(previous) and " | " not in paragraph:
+        return True  # "Thanh Hóa, ngày 02 tháng 5 năm" / "2019": a number wrapped in its cell
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
     if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph):
@@ -257,6 +259,10 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
         return line[0].islower() or line[0].isdigit()
     if line[0].islower():
         return True
+    if paragraph.count("(") > paragraph.count(")"):
+        return True  # inside a parenthesis: "(Điện thoại:" / "0987.833.789)."
+    if line[0] == "(" and not _TERMINAL.search(previous):
+        return True  # "... Bộ Giáo dục và Đào tạo" / "(GDĐT) đề nghị ..."
     if previous.endswith((";", ":")) and len(previous) >= 0.9 * width:
         return True  # a list run on in one paragraph: "Báo Kiên Giang;" / "Trường Chính trị ..."
     if _TERMINAL.search(previous):

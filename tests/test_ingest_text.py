@@ -366,6 +366,31 @@ def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -
     ]
 
 
+def test_lines_of_a_pdf_that_carry_on_a_parenthesis_or_a_date() -> None:
+    """A PDF's lines, one paragraph each way: a parenthesis still open, an abbreviation in
+    brackets, the year of a date wrapped in its table cell."""
+    lines = [
+        "4. Bố trí lực lượng trực ban 24/24 giờ; báo cáo về Văn phòng (Điện thoại:",
+        "0987.833.789).",
+        "Để đảm bảo an toàn cho học sinh, Bộ Giáo dục và Đào tạo",
+        "(GDĐT) đề nghị các Sở GDĐT triển khai các nội dung sau:",
+        "Số: 06/CT-UBND Thanh Hóa, ngày 02 tháng 5 năm",
+        "2019",
+        "CHỈ THỊ",
+        "Về việc thu ngân sách.",
+        "Nơi nhận:",
+    ]
+    assert read(make_pdf([lines]), "x.pdf").paragraphs == [
+        "4. Bố trí lực lượng trực ban 24/24 giờ; báo cáo về Văn phòng (Điện thoại: 0987.833.789).",
+        "Để đảm bảo an toàn cho học sinh, Bộ Giáo dục và Đào tạo (GDĐT) đề nghị các Sở GDĐT triển"
+        " khai các nội dung sau:",
+        "Số: 06/CT-UBND Thanh Hóa, ngày 02 tháng 5 năm 2019",
+        "CHỈ THỊ",
+        "Về việc thu ngân sách.",
+        "Nơi nhận:",
+    ]
+
+
 def test_an_items_number_run_into_its_first_word_is_set_apart() -> None:
     document = read("1.UBND huyện khẩn trương báo cáo.\n\n2.Sở Y tế đôn đốc.".encode(), "x.txt")
     assert document.paragraphs == ["1. UBND huyện khẩn trương báo cáo.", "2. Sở Y tế đôn đốc."]
