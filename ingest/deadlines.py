@@ -1527,6 +1527,11 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:ngay\s+)?{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.
+    (
+        "happened",
+        re.compile(r"(?<![a-z])(?:gay|xay|phat\s+sinh)\s+ra\s+(?:trong|vao|tu)\s+[^,;.\n]{0,30}"),
+    ),
     # "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều": a forecast.
     ("forecast", re.compile(r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*")),
     # "số liệu tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến ngày 30/06": the cut-off or the

@@ -21,7 +21,9 @@ TITLE = (
     rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
 )
 _GIAO = re.compile(
-    rf"(?<!duoc\s)(?<!da\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}(?:cac\s+)?$"
+    # "bàn giao cho X", "chuyển giao cho X" hand things over; they give X no work.
+    rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}"
+    r"(?:cac\s+)?$"
 )
 _REQUEST = re.compile(
     rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{TITLE}"

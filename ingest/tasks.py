@@ -110,7 +110,7 @@ _NEWS_LEAD = re.compile(
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
     r"|thu\s+tuong)\b[^.;,]{0,60}?\s)"
     r"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+(?:van\s+ban|cong\s+van|cong\s+dien|chi\s+thi"
-    r"|thong\s+bao|ke\s+hoach|quyet\s+dinh)"
+    r"|thong\s+bao|ke\s+hoach|quyet\s+dinh|thong\s+tu|nghi\s+dinh|nghi\s+quyet)"
 )
 # Sentences that open with a link to the request before them: a new request, asked of the same
 # agencies unless they name their own ("Đồng thời, các địa phương cần ...").

@@ -288,6 +288,7 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    "cấp giống cho nông dân có cây trồng bị thiệt hại do khô hạn gây ra trong năm 2022",
     "Thời gian tiếp công dân trở lại: từ sáng thứ 7, ngày 05/03/2016.",
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
     "Chào mừng Đại hội Đảng bộ tỉnh diễn ra từ ngày 13-10-2015 đến ngày 16-10-2015, treo cờ",

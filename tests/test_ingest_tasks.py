@@ -707,6 +707,8 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Phát biểu tại hội nghị, lãnh đạo Công an tỉnh nhấn mạnh cần tăng cường tuần tra.",
         "Sở Tài chính thông tin, đến nay đã giải ngân được 45% kế hoạch vốn.",
         "Công an tỉnh kiến nghị UBND tỉnh bổ sung kinh phí.",
+        "Ngày 05/4/2023, Bộ Tư pháp có Thông tư số 08/2023/TT-BTP hướng dẫn thống kê.",
+        "Sở Tài chính tiếp nhận giống lúa để bàn giao cho Công an tỉnh.",  # Sở Tài chính's
         "Lãnh đạo Sở Nội vụ kiểm tra công tác phòng dịch tại huyện Đại Lộc. Ảnh: T.H",
         "Năm 2023, Sở Tài chính triển khai nhiều giải pháp tiết kiệm chi.",
         "Hiện nay, Sở Nội vụ tiếp tục phối hợp với các địa phương rà soát.",
@@ -720,6 +722,7 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     )
     assert [lead_key(t.lead) for t in tasks] == [
         "Sở Y tế",
+        "Sở Tài chính",
         "Sở Nội vụ",
         "Công an tỉnh",
         "Sở Xây dựng",
