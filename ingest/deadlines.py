@@ -1203,7 +1203,11 @@ RECURRING = re.compile(
 )
 _PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "yearly"}
 # "tăng trưởng bình quân hằng năm": a rate, not a duty.
-_DESCRIPTIVE = re.compile(r"(?:binh\s+quan|trung\s+binh|tang|giam|dat)\s*$")
+# "ngân sách nhà nước hằng năm", "trước mùa mưa hàng năm": what recurs is not the duty.
+_DESCRIPTIVE = re.compile(
+    r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?"
+    r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu))\s*$"
+)
 # "... hằng năm đạt trên 90%", "hằng tháng tăng 5%": the figure that follows makes it a rate.
 _RATE_AFTER = re.compile(r"\s*(?:dat|tang(?!\s+cuong)|giam|o\s+muc|binh\s+quan)(?![a-z])")
 
