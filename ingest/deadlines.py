@@ -1587,6 +1587,8 @@ def _titles_after_numbers(text: _Text) -> list[tuple[int, int]]:
     spans = []
     for match in _NUMBER_THEN_TITLE.finditer(text.flat):
         first = text.phrase(match.end(), match.end() + 1)
+        if re.match(r"[a-z]{1,8}[/-][a-z]", text.flat[match.end() :]):
+            continue  # "Nghị quyết số 57- NQ/TW": the rest of the number, not a title
         if first.isupper() and not text.flat.startswith(("ngay", "cua", "ve"), match.end()):
             stop = re.compile(r"[.;\n]").search(text.flat, match.end())
             spans.append((match.start(), stop.start() if stop else len(text.flat)))

@@ -473,6 +473,13 @@ SENTENCES = [
         "date",
     ),
     ("thường xuyên kiểm tra; kịp thời xử lý", None, "ongoing"),
+    # A document number split after its hyphen is no title that hides what follows.
+    (
+        "đánh giá kết quả thực hiện Nghị quyết số 57- NQ/TW và yêu cầu đưa vào sử dụng ngay trong"
+        " quý 2/2023",
+        date(2023, 6, 30),
+        "quarter",
+    ),
     # A firm cue keeps a date that is already past, as written (the preview flags it).
     ("khẩn trương báo cáo chậm nhất đến ngày 20/12/2022", date(2022, 12, 20), "date"),
     # Reporting at a future monthly meeting gives its month; the meeting itself does not.
