@@ -365,8 +365,8 @@ _HEADS = re.compile(
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|thong\s+ke|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
-    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran"
-    r"|dac\s+khu)"
+    r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong"
+    r"|thi\s+tran|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
     # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"

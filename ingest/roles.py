@@ -32,7 +32,8 @@ _REQUEST = re.compile(
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
 _ASKS = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:nay\s+)?(?:(?:cung|da|vua|tiep\s+tuc|dong\s+thoi)\s+)?"
+    r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
 )
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.

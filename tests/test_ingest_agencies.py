@@ -313,6 +313,8 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("Đài PT-TH tỉnh phổ biến nội dung Thông báo", "Đài PT-TH tỉnh"),
         ("Đài Phát thanh - Truyền hình tỉnh đưa tin", "Đài Phát thanh - Truyền hình tỉnh"),
         ("UBND tỉnh Quảng Nam chủ trì", "UBND tỉnh Quảng Nam"),
+        ("yêu cầu UBND TP Đà Lạt đôn đốc", "UBND TP Đà Lạt"),
+        ("UBND TP. Đà Lạt nghiêm túc kiểm điểm", "UBND TP. Đà Lạt"),
         (
             "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp chủ trì",
             "Ủy ban Quản lý vốn nhà nước tại doanh nghiệp",

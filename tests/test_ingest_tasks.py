@@ -709,6 +709,7 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Công an tỉnh kiến nghị UBND tỉnh bổ sung kinh phí.",
         "Ngày 05/4/2023, Bộ Tư pháp có Thông tư số 08/2023/TT-BTP hướng dẫn thống kê.",
         "Sở Tài chính tiếp nhận giống lúa để bàn giao cho Công an tỉnh.",  # Sở Tài chính's
+        "UBND tỉnh Quảng Nam cũng yêu cầu Sở Xây dựng kiểm điểm, báo cáo trước ngày 5/4/2024.",
         "Lãnh đạo Sở Nội vụ kiểm tra công tác phòng dịch tại huyện Đại Lộc. Ảnh: T.H",
         "Năm 2023, Sở Tài chính triển khai nhiều giải pháp tiết kiệm chi.",
         "Hiện nay, Sở Nội vụ tiếp tục phối hợp với các địa phương rà soát.",
@@ -723,6 +724,7 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     assert [lead_key(t.lead) for t in tasks] == [
         "Sở Y tế",
         "Sở Tài chính",
+        "Sở Xây dựng",  # whom the province also asks, not the province
         "Sở Nội vụ",
         "Công an tỉnh",
         "Sở Xây dựng",
