@@ -216,6 +216,7 @@ _REPORT_CONTENTS = re.compile(
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
+    r"|^noi\s+dung\s+bao\s+cao\s+(?!gom\b|bao\s+gom\b)"  # "Nội dung báo cáo ngắn gọn, ..."
 )
 # "Báo cáo sơ kết ... gửi về Ủy ban Dân tộc trước ngày 15/5", "- Gửi báo cáo bằng thư điện tử
 # ... trước ngày 04/10": how and by when a report goes.
@@ -593,8 +594,8 @@ class _Segmenter:
                 last = None
             elif self._skipping() or self._not_a_task(folded, rest):
                 last = None
-            elif last is not None and self._rider(folded, rest):
-                last.paragraphs.append(rest)  # the deadline of the task above
+            elif last is not None and self._particular(folded, rest):
+                last.paragraphs.append(rest)  # the deadline of the task above, what it must be
             elif (asked := last or self._open_report()) and self._first_report(asked, folded, rest):
                 asked.paragraphs.append(rest)  # "Báo cáo nhanh gửi trước 14h00 ngày 13/02."
             elif self._assigns(rest):

@@ -917,6 +917,19 @@ def test_an_agency_of_the_province_by_a_name_and_of_tinh_acts() -> None:
     assert [t.lead.written if t.lead else None for t in tasks] == ["Ban Tiếp công dân"]
 
 
+def test_what_the_report_must_say_and_when_it_is_sent_belong_to_the_request() -> None:
+    tasks = tasks_of(
+        "Kính gửi: Sở Y tế.",
+        "Để chuẩn bị tổng kết năm 2023, Bộ Y tế đề nghị Sở Y tế chuẩn bị báo cáo tổng kết.",
+        "Nội dung báo cáo ngắn gọn, tập trung đánh giá kết quả hoạt động lớn, nổi bật.",
+        "Báo cáo xin gửi về Văn phòng Bộ trước ngày 05/12/2023 để tổng hợp.",
+        addressee=CATALOGUE.find_mentions("Sở Y tế"),
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2023, 12, 5))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
