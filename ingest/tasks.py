@@ -306,6 +306,7 @@ class _Frame:
     intro: bool = False
     details: _Item | None = None  # the task whose particulars the items below give
     contents: bool = False  # the items below are what its report must contain
+    steps: bool = False  # the items below are the steps of its work, done by the same agencies
 
 
 @dataclass
@@ -540,12 +541,13 @@ class _Segmenter:
                     frame = self._context_frame(rest, level, intro=False)
                     frame.skip = frame.skip or self._skipping()
                     self._asks_for_a_report(frame, rest, index)
+                    self._work_in_steps(frame, rest, index)
                     self.frames.append(frame)
                     last = None
                 elif self._skipping() or self._not_a_task(folded, rest):
                     last = None
                 elif (details := _nearest(self.frames, "details")) and (
-                    _DETAIL.match(folded) or self._report_content(rest)
+                    _DETAIL.match(folded) or self._report_content(rest) or self._step(rest)
                 ):
                     assert isinstance(details, _Item)
                     details.paragraphs.append(rest)  # "1. Thời gian dự thi: từ ... đến ..."
@@ -910,6 +912,22 @@ class _Segmenter:
         frame.details = _Item([text], index, list(self.frames), marked=False)
         frame.contents = True
         self.items.append(frame.details)
+
+    def _work_in_steps(self, frame: _Frame, text: str, index: int) -> None:
+        """ "đ) Phối hợp với các Bộ, ngành chỉ đạo, hướng dẫn triển khai:" then "- Xây dựng kết
+        cấu hạ tầng ...", "- Thu hút đầu tư ...": one task, its steps below (a heading that only
+        names an agency, "a) Bộ Tài chính:", gives each item below as a task of its own)."""
+        folded = fold(text).strip()
+        if frame.details is not None or not folded.endswith(":") or not _imperative(folded):
+            return
+        frame.details = _Item([text], index, list(self.frames), marked=True)
+        frame.steps = True
+        self.items.append(frame.details)
+
+    def _step(self, text: str) -> bool:
+        """An item under work given in steps that names no one of its own."""
+        steps = any(frame.steps for frame in self.frames)
+        return steps and not self._assigns(text) and not self._dated(text)
 
     def _open_report(self) -> _Item | None:
         """The request whose report's contents were just listed, if it has no date yet."""

@@ -930,6 +930,25 @@ def test_what_the_report_must_say_and_when_it_is_sent_belong_to_the_request() ->
     ]
 
 
+def test_work_given_in_steps_is_one_task_and_an_agency_headings_items_are_several() -> None:
+    tasks = tasks_of(
+        "1. Sở Tài chính:",
+        "a) Rà soát cơ chế, chính sách, báo cáo trong quý II/2024.",
+        "b) Phối hợp với các địa phương chỉ đạo, hướng dẫn triển khai:",
+        "- Xây dựng kết cấu hạ tầng đúng tiến độ.",
+        "- Thu hút đầu tư có chọn lọc.",
+        "2. Sở Y tế:",
+        "- Tăng cường kiểm tra an toàn thực phẩm.",
+        "- Rà soát danh mục thuốc.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2024, 6, 30)),
+        ("Sở Tài chính", None),  # b) and its two steps
+        ("Sở Y tế", None),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
