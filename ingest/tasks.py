@@ -213,6 +213,12 @@ _REPORT_CONTENTS = re.compile(
     r"(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
     r"|^noi\s+dung\s+bao\s+cao\b[^:]*:\s*$"
 )
+# A heading that names a set of agencies by what they do: "Các sở quản lý nhà nước chuyên ngành
+# về hạ tầng", "Các cơ quan được giao chủ trì" (no verb of its own: a heading, not a task).
+_ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao|phoi\s+hop)\b")
+_PLURAL_AGENCIES = re.compile(
+    r"((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,]{4,80}?)\s*:?"
+)
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
@@ -496,6 +502,11 @@ class _Segmenter:
         else:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
         lead = roles.lead if (roles.explicit or not intro or opens_with_agency) else None
+        named = _PLURAL_AGENCIES.fullmatch(folded)
+        if lead is None and not intro and named and not _ACTS.search(folded):
+            # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
+            written = text.strip()[: named.end(1)].strip()
+            lead = AgencyMention(written, 0, len(written))
         if self.letter and _asked_of_addressee(text, lead):
             lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
         return _Frame(

@@ -949,6 +949,19 @@ def test_work_given_in_steps_is_one_task_and_an_agency_headings_items_are_severa
     ]
 
 
+def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
+    tasks = tasks_of(
+        "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng",
+        "a) Rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng.",
+        "3. Các đơn vị tổ chức thực hiện kế hoạch",  # a sentence, not a name
+        "a) Tăng cường kiểm tra.",
+    )
+    assert [t.lead.written if t.lead else None for t in tasks] == [
+        "Các sở quản lý nhà nước chuyên ngành về hạ tầng",
+        None,
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
