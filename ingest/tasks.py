@@ -187,7 +187,8 @@ _PROHIBITION = re.compile(
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _FEEDBACK = re.compile(
-    r"^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+"
+    r"^(?:trong\s+qua\s+trinh\s+(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?"
+    r"neu\s+(?:co|phat\s+sinh|gap)\s+"
     r"(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|gi\s+chua\s+ro)"
     r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
     r"(?:phan\s+anh|lien\s+he|trao\s+doi)\s+(?:ve|voi)"

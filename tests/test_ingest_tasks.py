@@ -741,6 +741,8 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
         "Sở Y tế thông báo đến các đơn vị được biết.",
         "Đề nghị Quý cơ quan báo cáo số liệu trước ngày 20/3/2024.",
         "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, Sở Y tế, ĐT 0235.3812345.",
+        "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, vướng mắc, các cơ quan,"
+        " đơn vị kịp thời phản ánh về Sở Y tế.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Công an tỉnh", dt.date(2024, 3, 20))
