@@ -1823,7 +1823,23 @@ def parse_deadline(
     )
     if not candidates:
         return NO_DEADLINE
-    return _to_deadline(normalised, min(candidates, key=_preference))
+    found = _to_deadline(normalised, min(candidates, key=_preference))
+    periodic = _PERIODIC_REPORT.match(normalised.flat)
+    if periodic and found.kind == "date" and not re.search(r"(?:19|20)\d\d", found.phrase):
+        # "- Báo cáo năm: ... gửi trước ngày 15/12": a report of every year, due each 15/12.
+        period = periodic.group("period")
+        # A half-year report's date ("05/7") comes back once a year; the vocabulary has no half.
+        every = "yearly" if period[0] in "06s" else _REPORT_PERIODS[period.split()[-1]]
+        return replace(found, recurrence=every)
+    return found
+
+
+# A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:".
+_PERIODIC_REPORT = re.compile(
+    r"^[\s\-–+•*]*bao\s+cao\s+(?:dinh\s+ky\s+)?(?P<period>(?:hang\s+)?nam|(?:6|06|sau)\s+thang"
+    r"|(?:hang\s+)?quy|(?:hang\s+)?thang)\s*:"
+)
+_REPORT_PERIODS = {"nam": "yearly", "thang": "monthly", "quy": "quarterly"}
 
 
 def section_deadline(

@@ -219,6 +219,9 @@ RECURRING = [
     # A yearly duty that starts in a later year: its first occurrence is in that year.
     ("gửi Bộ trước ngày 30 tháng 6 hằng năm kể từ năm 2025", date(2025, 6, 30), "yearly"),
     ("Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý", date(2023, 3, 5), "quarterly"),
+    # A report named by its period, in a list: its date comes back with it.
+    ("- Báo cáo năm: các đơn vị gửi Sở Tài chính trước ngày 15/12.", date(2023, 12, 15), "yearly"),
+    ("- Báo cáo 6 tháng: gửi trước ngày 05/7.", date(2023, 7, 5), "yearly"),
     ("báo cáo hàng tháng", date(2023, 1, 31), "monthly"),
     ("trước ngày 20 hằng tháng", date(2023, 1, 20), "monthly"),
     ("trước ngày 03 hằng tháng", date(2023, 2, 3), "monthly"),
