@@ -1830,7 +1830,7 @@ def parse_deadline(
         period = periodic.group("period")
         # A half-year report's date ("05/7") comes back once a year; the vocabulary has no half.
         every = "yearly" if period[0] in "06s" else _REPORT_PERIODS[period.split()[-1]]
-        return replace(found, recurrence=every)
+        return replace(found, kind="recurring", recurrence=every)
     return found
 
 
