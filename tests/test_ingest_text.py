@@ -376,6 +376,8 @@ def test_lines_of_a_pdf_that_carry_on_a_parenthesis_or_a_date() -> None:
         "(GDĐT) đề nghị các Sở GDĐT triển khai các nội dung sau:",
         "Số: 06/CT-UBND Thanh Hóa, ngày 02 tháng 5 năm",
         "2019",
+        "UBND tỉnh chỉ đạo tổng kết thực tiễn, nghiên cứu lý luận năm 2021 trên địa bàn toàn tỉnh",
+        "Ngày 01/3/2021, UBND tỉnh ban hành Công văn số 1066/UBND-TH.",
         "CHỈ THỊ",
         "Về việc thu ngân sách.",
         "Nơi nhận:",
@@ -385,6 +387,9 @@ def test_lines_of_a_pdf_that_carry_on_a_parenthesis_or_a_date() -> None:
         "Để đảm bảo an toàn cho học sinh, Bộ Giáo dục và Đào tạo (GDĐT) đề nghị các Sở GDĐT triển"
         " khai các nội dung sau:",
         "Số: 06/CT-UBND Thanh Hóa, ngày 02 tháng 5 năm 2019",
+        # A headline, then the news item's first sentence.
+        "UBND tỉnh chỉ đạo tổng kết thực tiễn, nghiên cứu lý luận năm 2021 trên địa bàn toàn tỉnh",
+        "Ngày 01/3/2021, UBND tỉnh ban hành Công văn số 1066/UBND-TH.",
         "CHỈ THỊ",
         "Về việc thu ngân sách.",
         "Nơi nhận:",
