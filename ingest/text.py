@@ -409,7 +409,7 @@ def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
         text = _EMPHASIS.sub(r"\2", text)
         text = _SPACES.sub(" ", text).strip()
         if text:
-            cleaned.extend(_addressee_apart(text))
+            cleaned.extend(_addressee_apart(text, cleaned[-1] if cleaned else ""))
     return Document(paragraphs=cleaned, footnotes=notes)
 
 
@@ -421,7 +421,19 @@ _BODY_AFTER_ADDRESSEE = re.compile(
 )
 
 
-def _addressee_apart(text: str) -> list[str]:
+# The addressee's line run into the body without a stop, under a bare "Kính gửi:": "Hiệu trưởng
+# các trường trên toàn thị xã Do tình trạng ngập lụt ...".
+_BODY_AFTER_ADDRESSEE_LINE = re.compile(
+    r"\s+(?=(?:Do|Thực hiện|Căn cứ|Để|Nhằm|Ngày \d|Tiếp theo|Sau khi|Nhận được|Trước tình hình)"
+    r"\s)"
+)
+
+
+def _addressee_apart(text: str, after: str = "") -> list[str]:
+    """A web page's "Kính gửi" run into the letter's first paragraph, set apart."""
+    if after.startswith("Kính gửi") and after.rstrip().endswith(":"):
+        cut = _BODY_AFTER_ADDRESSEE_LINE.search(text, 0, 200)
+        return [text] if cut is None else [text[: cut.start()], text[cut.end() :]]
     if not text.startswith("Kính gửi"):
         return [text]
     cut = _BODY_AFTER_ADDRESSEE.search(text)

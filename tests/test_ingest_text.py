@@ -396,6 +396,19 @@ def test_lines_of_a_pdf_that_carry_on_a_parenthesis_or_a_date() -> None:
     ]
 
 
+def test_an_addressee_line_run_into_the_body_is_set_apart() -> None:
+    document = read(
+        "Kính gửi:\nHiệu trưởng các trường trên toàn thị xã Do tình trạng ngập lụt nghiêm"
+        " trọng, Phòng GD&ĐT thông báo như sau:\n".encode(),
+        "x.txt",
+    )
+    assert document.paragraphs == [
+        "Kính gửi:",
+        "Hiệu trưởng các trường trên toàn thị xã",
+        "Do tình trạng ngập lụt nghiêm trọng, Phòng GD&ĐT thông báo như sau:",
+    ]
+
+
 def test_an_items_number_run_into_its_first_word_is_set_apart() -> None:
     document = read("1.UBND huyện khẩn trương báo cáo.\n\n2.Sở Y tế đôn đốc.".encode(), "x.txt")
     assert document.paragraphs == ["1. UBND huyện khẩn trương báo cáo.", "2. Sở Y tế đôn đốc."]
