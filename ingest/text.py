@@ -402,7 +402,7 @@ def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
             body[-1] = f"{body[-1]} {text}"
             continue
         body.append(text)
-    cleaned = []
+    cleaned: list[str] = []
     for text in body:
         text = _SUPER_MARK.sub("", text)
         text = _BRACKET_MARK.sub("", text)
