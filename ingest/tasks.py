@@ -218,7 +218,8 @@ _REPORT_CONTENTS = re.compile(
 # về hạ tầng", "Các cơ quan được giao chủ trì" (no verb of its own: a heading, not a task).
 _ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao|phoi\s+hop)\b")
 _PLURAL_AGENCIES = re.compile(
-    r"((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,]{4,80}?)\s*:?"
+    r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?)"
+    r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
@@ -506,8 +507,8 @@ class _Segmenter:
         named = _PLURAL_AGENCIES.fullmatch(folded)
         if lead is None and not intro and named and not _ACTS.search(folded):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
-            written = text.strip()[: named.end(1)].strip()
-            lead = AgencyMention(written, 0, len(written))
+            written = text.strip()[named.start(1) : named.end(1)].strip()
+            lead = AgencyMention(written, named.start(1), named.end(1))
         if self.letter and _asked_of_addressee(text, lead):
             lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
         return _Frame(

@@ -957,10 +957,13 @@ def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
         "a) Rà soát, thống kê toàn bộ tài sản kết cấu hạ tầng.",
         "3. Các đơn vị tổ chức thực hiện kế hoạch",  # a sentence, not a name
         "a) Tăng cường kiểm tra.",
+        "4. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 Điều 3 Nghị định)",
+        "a) Công bố danh mục tài sản kết cấu hạ tầng.",
     )
     assert [t.lead.written if t.lead else None for t in tasks] == [
         "Các sở quản lý nhà nước chuyên ngành về hạ tầng",
         None,
+        "các Bộ quản lý chuyên ngành",
     ]
 
 
