@@ -230,8 +230,16 @@ _REPORT_FORM = re.compile(
 # ... trước ngày 04/10": how and by when a report goes.
 _IN_SENTENCE = r"(?:[^.;]|\.(?=\S))*?"  # a dot inside "gmail.com" does not end it
 _DELIVERY_OF_REPORT = re.compile(
-    rf"^(?:[-–+•]\s*)?(?:(?:ban\s+)?bao\s+cao\b{_IN_SENTENCE}\b(?:gui|nop)|(?:gui|nop)\s+bao\s+cao)"
+    rf"^(?:[-–+•]\s*)?(?:(?:ban\s+)?bao\s+cao\b{_IN_SENTENCE}\b(?:gui|nop)|(?:gui|nop)\s+bao\s+cao"
+    # "Văn bản góp ý gửi về Bộ GTVT ... trước ngày 11/12/2014": comments asked for above.
+    rf"|(?:van\s+ban\s+|y\s+kien\s+)?(?:gop\s+y|tham\s+gia\s+y\s+kien)\b{_IN_SENTENCE}\bgui)"
     rf"\b{_IN_SENTENCE}\b(?:truoc|cham\s+nhat|han\s+chot)\b"
+)
+# Where the report or comments go, the date somewhere after ("Văn bản góp ý gửi về Bộ GTVT
+# (qua Vụ Vận tải; email ...) trước ngày 11/12/2014").
+_SENT_TO_US = re.compile(
+    r"^(?:[-–+•]\s*)?(?:van\s+ban\s+gop\s+y|y\s+kien\s+gop\s+y|bao\s+cao)\b[^.;]{0,40}?"
+    r"\bgui\s+(?:ve|den|toi)\b"
 )
 _REPORT_RIDER = re.compile(
     r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
@@ -611,7 +619,9 @@ class _Segmenter:
                 last = None
             elif last is not None and self._particular(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above, what it must be
-            elif (asked := last or self._open_report()) and self._first_report(asked, folded, rest):
+            elif (
+                asked := last or self._open_report() or self._last_request()
+            ) and self._first_report(asked, folded, rest):
                 asked.paragraphs.append(rest)  # "Báo cáo nhanh gửi trước 14h00 ngày 13/02."
             elif self._assigns(rest):
                 last = _Item([rest], index, list(self.frames), marked=False)
@@ -942,6 +952,11 @@ class _Segmenter:
         steps = any(frame.steps for frame in self.frames)
         return steps and not self._assigns(text) and not self._dated(text)
 
+    def _last_request(self) -> _Item | None:
+        """The task before, when an aside came between it and how to hand it in ("Bộ gửi kèm
+        công văn này ...", then "Văn bản góp ý gửi về Bộ trước ngày ...")."""
+        return self.items[-1] if self.items and self.items[-1].frames == self.frames else None
+
     def _open_report(self) -> _Item | None:
         """The request whose report's contents were just listed, if it has no date yet."""
         for frame in reversed(self.frames):
@@ -977,7 +992,8 @@ class _Segmenter:
             return True
         if not self._asks_for_report(asked):
             return False
-        return bool(_DELIVERY_OF_REPORT.match(folded.strip())) or self._asked_again(asked, text)
+        delivery = _DELIVERY_OF_REPORT.match(folded.strip()) or _SENT_TO_US.match(folded.strip())
+        return bool(delivery) or self._asked_again(asked, text)
 
     def _asked_again(self, asked: str, text: str) -> bool:
         """The letter's closing asks the same agencies for the report again, with its date:
@@ -993,7 +1009,12 @@ class _Segmenter:
         folded = fold(text)
         roles = find_roles(text, self.catalogue.find_mentions(text))
         start = roles.lead.end if roles.lead is not None else 0
-        return bool(re.match(r"(?:\W+\w+){0,8}?\W+bao\s+cao\b", folded[start:]))
+        return bool(
+            re.match(
+                r"(?:\W+\w+){0,8}?\W+(?:bao\s+cao|cho\s+y\s+kien|gop\s+y|tham\s+gia\s+y\s+kien)\b",
+                folded[start:],
+            )
+        )
 
     def _after_basis(self, text: str) -> str | None:
         """The clause after "Căn cứ ...," that starts with an agency, if there is one."""

@@ -967,6 +967,17 @@ def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
     ]
 
 
+def test_comments_asked_for_and_where_to_send_them_by_when_are_one_task() -> None:
+    tasks = tasks_of(
+        "Bộ Giao thông vận tải đề nghị Sở Y tế rà soát, cho ý kiến về dự thảo Phụ lục.",
+        "Bộ Giao thông vận tải gửi kèm công văn này hiện trạng bến xe toàn quốc.",
+        "Văn bản góp ý gửi về Bộ (qua Vụ Vận tải; email vt@mt.gov.vn) trước ngày 11/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 11))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
