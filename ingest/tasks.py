@@ -257,7 +257,7 @@ _DETAIL = re.compile(
     r"|kinh\s+phi|so\s+luong|lien\s+he|ho\s+so|co\s+cau\s+giai|giai\s+thuong)[^:.;]{0,40}:"
 )
 # A basis before the sentence that acts: "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo".
-_BASIS = re.compile(r"^(?:can\s+cu|tren\s+co\s+so|theo)\b")
+_BASIS = re.compile(r"^(?:can\s+cu|tren\s+co\s+so|theo(?!\s+do\b))\b")  # "Theo đó," links, no basis
 # A date the work starts from, not its deadline: "kể từ 10h00 ngày Chủ nhật 24/12/2017".
 _WHEN = (
     r"(?:\d{1,2}\s*(?:h|gio)\s*\d{0,2}'?\s*,?\s*)?"

@@ -978,6 +978,16 @@ def test_comments_asked_for_and_where_to_send_them_by_when_are_one_task() -> Non
     ]
 
 
+def test_theo_do_links_to_what_comes_before_it_gives_no_basis_to_cut() -> None:
+    tasks = tasks_of(
+        "Theo đó, Phó Chủ tịch UBND tỉnh chỉ đạo, trong thời gian từ ngày 1 - 31/10/2024, Sở Y tế"
+        " phải triển khai điều tra thu thập thông tin.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 10, 31))
+    ]
+
+
 def test_a_conclusion_items_that_give_no_one_work_are_not_tasks() -> None:
     tasks = tasks_of(
         "Sau khi nghe Sở Y tế báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
