@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ingest.agencies import AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
 from ingest.metadata import addressee_lines, attachment_range, body_range, header_pieces
-from ingest.roles import COOPERATE, ORDINAL, TITLE, co_leads, find_roles
+from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
 from ingest.text import Document, is_caps
 from vncalendar import WorkingCalendar
 
@@ -677,17 +677,20 @@ class _Segmenter:
         self.items.append(item)
         return item
 
+    def _roles(self, text: str) -> Roles:
+        """Who a text gives its work to, among the agencies it names."""
+        return find_roles(text, self.catalogue.find_mentions(text))
+
     def _own_requests(self, text: str) -> list[str]:
         """An item cut where a later sentence gives work to someone else: "Giao Văn phòng Chính
         phủ bố trí lịch ... Bộ Xây dựng chuẩn bị báo cáo chính ..." (two tasks)."""
         sentences = _sentences(text)
         if len(sentences) < 2:
             return [text]
-        first = find_roles(text, self.catalogue.find_mentions(text)).lead
+        first = self._roles(text).lead
         pieces = [sentences[0]]
         for sentence in sentences[1:]:
-            mentions = self.catalogue.find_mentions(sentence)
-            roles = find_roles(sentence, mentions)
+            roles = self._roles(sentence)
             lead = roles.lead
             other = (
                 lead is not None
@@ -868,7 +871,7 @@ class _Segmenter:
     def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
         if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
             return True
-        roles = find_roles(text, self.catalogue.find_mentions(text))
+        roles = self._roles(text)
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
     def _time_cell(self, text: str) -> Deadline:
@@ -976,7 +979,7 @@ class _Segmenter:
 
     def _particular(self, folded: str, text: str) -> bool:
         """How the work above is handed in: its deadline, or what the report must be."""
-        if find_roles(text, self.catalogue.find_mentions(text)).lead is not None:
+        if self._roles(text).lead is not None:
             return False
         return self._rider(folded, text) or bool(_REPORT_FORM.match(folded.strip()))
 
@@ -1000,14 +1003,14 @@ class _Segmenter:
         "Nhận được công văn này, Bộ ... đề nghị các Sở ... báo cáo kết quả ... trước ngày ..."."""
         if not re.search(r"\bbao\s+cao\b", fold(text)):
             return False
-        again = find_roles(text, self.catalogue.find_mentions(text)).lead
-        first = find_roles(asked, self.catalogue.find_mentions(asked)).lead
+        again = self._roles(text).lead
+        first = self._roles(asked).lead
         return again is not None and first is not None and _same_agency(again, first)
 
     def _asks_for_report(self, text: str) -> bool:
         """A request whose work is a report: "báo cáo" within a few words of who is asked."""
         folded = fold(text)
-        roles = find_roles(text, self.catalogue.find_mentions(text))
+        roles = self._roles(text)
         start = roles.lead.end if roles.lead is not None else 0
         return bool(
             re.match(
