@@ -188,7 +188,7 @@ _PROHIBITION = re.compile(
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _FEEDBACK = re.compile(
     r"^(?:trong\s+qua\s+trinh\s+(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?"
-    r"neu\s+(?:co|phat\s+sinh|gap)\s+"
+    r"neu\s+(?:co|phat\s+sinh|phat\s+hien|gap|xay\s+ra)\s+"
     r"(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|gi\s+chua\s+ro)"
     r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
     r"(?:phan\s+anh|lien\s+he|trao\s+doi)\s+(?:ve|voi)"

@@ -743,6 +743,8 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
         "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, Sở Y tế, ĐT 0235.3812345.",
         "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, vướng mắc, các cơ quan,"
         " đơn vị kịp thời phản ánh về Sở Y tế.",
+        "4. Trong quá trình thực hiện, nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo"
+        " cáo Sở Y tế để kịp thời tổng hợp, xem xét, giải quyết./.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Công an tỉnh", dt.date(2024, 3, 20))
