@@ -154,7 +154,7 @@ _CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
 _EXHORTATION = re.compile(
-    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?:[^.;:]{0,200}?\s)?)"
+    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.;:]{0,200}?\s)?)"
     r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+)?"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
@@ -165,6 +165,13 @@ _EXHORTATION = re.compile(
     r"(?:,?\s+(?:va\s+)?(?:gui|nop)\s+bao\s+cao\s+(?:dung|theo)\s+(?:thoi\s+han|quy\s+dinh))?"
     r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh))?\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
+)
+# Work of its own before the closing words: "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy
+# định" asks for guidance; "Đề nghị các đơn vị thực hiện theo quy định" only closes the letter.
+_WORK_VERB = re.compile(
+    r"\b(?:huong\s+dan|ra\s+soat|kiem\s+tra|bao\s+cao|xay\s+dung|hoan\s+thien|hoan\s+thanh"
+    r"|nghien\s+cuu|de\s+xuat|tham\s+muu|xu\s+ly|giai\s+quyet|tong\s+hop|cung\s+cap|lap"
+    r"|ban\s+hanh|thanh\s+tra|thu\s+hoi|boi\s+hoan|dieu\s+chinh|sua\s+doi|cap\s+nhat)\b"
 )
 # A sentence that only dates the work above it: "Các đơn vị thực hiện trước ngày 24/3/2016.",
 # "Thời gian hoàn thành: trước ngày ...".
@@ -792,7 +799,10 @@ class _Segmenter:
             return True  # a name alone: a byline, a signature, one of a list of addressees
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
-        if _EXHORTATION.match(folded.strip()) or self._standing_rule(text):
+        exhortation = _EXHORTATION.match(folded.strip())
+        if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
+            return True
+        if self._standing_rule(text):
             return True
         if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"

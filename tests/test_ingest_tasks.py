@@ -1475,3 +1475,15 @@ def test_a_news_page_without_an_issue_date_counts_from_the_day_it_was_posted() -
     assert draft.meta.issued_on == dt.date(2020, 4, 22)
     assert any("ngày đăng tin" in warning for warning in draft.warnings)
     assert [t.deadline.date for t in draft.tasks] == [dt.date(2020, 5, 3)]
+
+
+def test_a_request_for_work_that_ends_like_the_closing_words_is_a_task() -> None:
+    tasks = letter(
+        "Kính gửi: Cục Thuế tỉnh Bình Dương.",
+        "Về vấn đề này, Tổng cục Thuế có ý kiến như sau:",
+        "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy định.",
+        "Đề nghị các đơn vị thực hiện nghiêm túc, đảm bảo tiến độ, chất lượng theo quy định./.",
+    )
+    assert [(written(t), t.text) for t in tasks] == [
+        ("Cục Thuế", "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy định.")
+    ]
