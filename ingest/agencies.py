@@ -249,6 +249,15 @@ _COLLECTIVE = re.compile(
     + _LEVELS
     + r"(?![a-z0-9])"
 )
+# A district's departments: "các phòng, ban chuyên môn thuộc UBND huyện", "các phòng, ban, ngành".
+_DISTRICT_DEPARTMENTS = re.compile(
+    r"(?<![a-z0-9])cac\s+phong(?:\s*,\s*|\s+)ban(?:\s*,\s*nganh)?"
+    r"(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*(?:\s+chuyen\s+mon)?"
+    r"(?:\s+(?:thuoc|truc\s+thuoc)\s+" + _UB + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?"
+    r"|(?<![a-z0-9])cac\s+phong\s+chuyen\s+mon(?:\s+(?:thuoc|truc\s+thuoc)\s+"
+    + _UB
+    + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?(?![a-z0-9])"
+)
 # State groups and corporations: "các tập đoàn, tổng công ty nhà nước".
 _STATE_FIRMS = re.compile(
     r"(?<![a-z0-9])cac\s+(?:tap\s+doan(?:\s+kinh\s+te)?(?:\s*,\s*tong\s+cong\s+ty)?"
@@ -287,7 +296,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
-    for pattern in (_COLLECTIVE, _STATE_FIRMS):
+    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):

@@ -194,6 +194,12 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             [("các ngành, đơn vị và UBND các xã, thị trấn", None, "all_departments+all_communes")],
         ),
         ("Giám đốc Sở Y tế chỉ đạo", [("Sở Y tế", "Sở Y tế", None)]),
+        (
+            "UBND huyện yêu cầu các phòng, ban chuyên môn thuộc UBND huyện báo cáo",
+            [("các phòng, ban chuyên môn thuộc UBND huyện", None, None)],
+        ),
+        ("đề nghị các phòng ban, ngành báo cáo", [("các phòng ban, ngành", None, None)]),
+        ("Các phòng chuyên môn rà soát", [("Các phòng chuyên môn", None, None)]),
     ],
 )
 def test_office_holders_and_collectives_are_agencies_as_written(

@@ -1487,3 +1487,14 @@ def test_a_request_for_work_that_ends_like_the_closing_words_is_a_task() -> None
     assert [(written(t), t.text) for t in tasks] == [
         ("Cục Thuế", "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy định.")
     ]
+
+
+def test_a_district_asks_its_departments_after_citing_what_it_carries_out() -> None:
+    tasks = letter(
+        "Kính gửi: Các phòng, ban chuyên môn thuộc UBND huyện.",
+        "Thực hiện Kế hoạch số 100/KH-UBND ngày 01/3/2016 của UBND tỉnh, UBND huyện yêu cầu các "
+        "phòng, ban báo cáo kết quả thực hiện, gửi về Phòng Nội vụ chậm nhất ngày 25/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("các phòng, ban", dt.date(2016, 3, 25))
+    ]
