@@ -158,7 +158,8 @@ _EXHORTATION = re.compile(
     r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+)?"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
-    r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau)"
+    r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau"
+    r"|chi\s+thi|ke\s+hoach|quyet\s+dinh|(?:thong\s+bao\s+)?ket\s+luan|cong\s+dien|nghi\s+quyet)"
     r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?"
     # "... đảm bảo tiến độ, chất lượng, hiệu quả theo quy định": how, not what.
     r"(?:,?\s+(?:dam\s+bao|bao\s+dam)(?:\s*,?\s*(?:tien\s+do|chat\s+luong|hieu\s+qua|va))+)?"
