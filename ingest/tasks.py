@@ -128,10 +128,6 @@ _ASKING = re.compile(
 # A period ("từ ngày 10/02 đến hết ngày 16/02") and the cues of a due date.
 _PERIOD = re.compile(r"^(?:tu|trong\s+thoi\s+gian\s+tu)\b.*\bden\b")
 _DUE_CUE = re.compile(r"\b(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b")
-# A sentence that hands in the work before it, or asks for it again.
-_DELIVERY = re.compile(
-    r"^(?:bao\s+cao|gui|nop|yeu\s+cau|de\s+nghi|hoan\s+thanh|hoan\s+thien|thoi\s+gian|giao|trinh)\b"
-)
 # Web pages: the date the page was stamped with, and the chrome round the article.
 _STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?\s*")
 _CHROME = re.compile(
@@ -756,8 +752,8 @@ class _Segmenter:
             and not self._only_agencies(clause)
         ):
             return "own"
-        if position == 0 and (_CONNECTIVE.match(folded) or self._new_work(clause)):
-            return "continued"
+        if position == 0 and _CONNECTIVE.match(folded) and self._dated(clause):
+            return "continued"  # "Đồng thời báo cáo nhanh trước ngày 20/01/2024": its own date
         if position > 0 and self._new_date(" ".join(unit), clause):
             return "continued"
         return "more"
@@ -775,17 +771,6 @@ class _Segmenter:
         words = re.findall(r"\w+", fold(rest))
         words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
         return len(words) < 2
-
-    def _new_work(self, sentence: str) -> bool:
-        """A sentence that asks for more work ("Tổ chức theo dõi, kiểm đếm ..."), not one that says
-        how to hand in the work above ("Báo cáo gửi về ...", "Gửi kèm file ...")."""
-        folded = fold(sentence).strip()
-        return (
-            _imperative(folded)
-            and not _DELIVERY.match(folded)
-            and not re.search(r"\b(?:gui|nop|chuyen)\b", " ".join(folded.split()[:8]))
-            and self._parse(sentence).date is None
-        )
 
     def _new_date(self, before: str, clause: str) -> bool:
         """A clause with a due date of its own, after one that has another."""

@@ -1329,7 +1329,9 @@ def test_a_list_of_addressees_cut_by_semicolons_is_one_task() -> None:
     ]
 
 
-def test_sentences_of_one_paragraph_that_open_a_new_request() -> None:
+def test_sentences_that_go_on_asking_the_same_agencies_are_one_task() -> None:
+    # One item, one task (tests/data/LABELLING.md): what the same agencies are asked next is
+    # more of their task; a sentence that names another agency, or a date of its own, is not.
     tasks = news(
         "Tỉnh Quảng Ninh ra công điện khẩn Để chủ động đối phó với bão số 4, ngày 14-8, UBND tỉnh "
         "Quảng Ninh ra công điện khẩn. Tỉnh yêu cầu thủ trưởng các sở, ngành liên quan, Chủ tịch "
@@ -1342,12 +1344,17 @@ def test_sentences_of_one_paragraph_that_open_a_new_request() -> None:
     group = "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện"
     assert leads_and_dates(tasks) == [
         (group, None),
-        (group, None),
-        (group, None),
         ("Ngành giao thông vận tải", dt.date(2018, 8, 15)),
     ]
-    assert tasks[1].text.startswith("Cụ thể, phải thường xuyên")
-    assert tasks[2].text.endswith("thiệt hại về người.")
+    assert tasks[0].text.startswith("Tỉnh yêu cầu")
+    assert tasks[0].text.endswith("thiệt hại về người.")
+    dated = news(
+        "Ngày 10-3, UBND tỉnh có văn bản về hộ thiếu đói.",
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế rà soát số hộ thiếu đói. Xây dựng phương án hỗ trợ. "
+        "Đồng thời báo cáo nhanh trước ngày 20/3/2024.",
+        issued=dt.date(2024, 3, 10),
+    )
+    assert leads_and_dates(dated) == [("Sở Y tế", None), ("Sở Y tế", dt.date(2024, 3, 20))]
 
 
 def test_a_news_item_goes_on_with_what_the_same_agencies_are_to_do() -> None:
