@@ -181,6 +181,13 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
+# cáo kết quả về UBND tỉnh trước ngày 20/10."
+_CLOSING_RIDER = re.compile(
+    r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
+    r"(?:\s+(?:lien\s+quan|tren))?\s+(?:(?:khan\s+truong|nghiem\s+tuc|kip\s+thoi)\s+)?"
+    r"(?:to\s+chuc\s+)?(?:thuc\s+hien|trien\s+khai)\b"
+)
 # Where a sentence may hold a second request: after ";", and before "và báo cáo/gửi/nộp/trình"
 # (it becomes one only when it has a due date of its own).
 _CLAUSE_BREAK = re.compile(r"(?<=;)\s+|\s+(?=và\s+(?:báo\s+cáo|gửi|nộp|trình)\b)")
@@ -338,6 +345,7 @@ class _Item:
     follow_up: bool = False  # a plain sentence after a task ("Báo cáo ... gửi ... trước ngày ...")
     inherit: bool = False  # asked of the agencies of the task before it ("Đồng thời, ...")
     lede: bool = False  # a news item's opening, which the body may repeat
+    due: str | None = None  # a closing sentence that dates all the work above it
 
 
 # --------------------------------------------------------------------------------------------
@@ -620,6 +628,10 @@ class _Segmenter:
                 self.frames.append(frame)
                 last = None
             elif self._skipping() or self._not_a_task(folded, rest):
+                last = None
+            elif self._closing_rider(folded, rest):
+                for item in self.items:
+                    item.due = item.due or rest
                 last = None
             elif last is not None and self._particular(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above, what it must be
@@ -921,6 +933,15 @@ class _Segmenter:
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _closing_rider(self, folded: str, text: str) -> bool:
+        return (
+            len(text) <= 200
+            and bool(self.items)
+            and bool(_CLOSING_RIDER.match(folded))
+            and self._parse(text).date is not None
+            and self._roles(text).lead is None
+        )
 
     def _rider(self, folded: str, text: str) -> bool:
         """A short sentence that only gives the task above its deadline."""
@@ -1229,6 +1250,8 @@ class _Segmenter:
             deadline = own
         elif isinstance(section, Deadline):
             deadline, inherited = section, True
+        elif item.due is not None:
+            deadline, inherited = self._parse(item.due), True
         elif own.kind == "immediate":
             deadline = own
         else:

@@ -1507,3 +1507,18 @@ def test_a_district_asks_its_departments_after_citing_what_it_carries_out() -> N
     assert [(written(t), t.deadline.date) for t in tasks] == [
         ("các phòng, ban", dt.date(2016, 3, 25))
     ]
+
+
+def test_a_closing_sentence_dates_all_the_work_above_it() -> None:
+    tasks = news(
+        "UBND tỉnh vừa ban hành văn bản chỉ đạo bảo đảm an toàn hồ đập trong mùa mưa lũ.",
+        "Theo đó, UBND tỉnh giao Sở Nông nghiệp và PTNT khẩn trương rà soát quy trình vận hành "
+        "hồ chứa. Xây dựng phương án ứng phó tình huống khẩn cấp.",
+        "Đối với các dự án sửa chữa hồ chứa, Ban Quản lý dự án đẩy nhanh tiến độ thực hiện.",
+        "Các đơn vị khẩn trương thực hiện và báo cáo kết quả về UBND tỉnh trước ngày 20/10.",
+        issued=dt.date(2021, 10, 1),
+    )
+    assert [(written(t), t.deadline.date, t.inherited) for t in tasks] == [
+        ("Sở Nông nghiệp và PTNT", dt.date(2021, 10, 20), True),
+        ("Ban Quản lý dự án", dt.date(2021, 10, 20), True),
+    ]
