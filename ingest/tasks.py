@@ -563,7 +563,7 @@ class _Segmenter:
                 continue
             level, rest = _marker(text)
             opening = _OPENING.search(fold(rest))
-            if opening and level is None:
+            if opening and level is None and self._asks(rest[opening.end() :]):
                 # "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao ...": an intro, then the task.
                 self.frames.append(self._context_frame(rest[: opening.end()], 99.0, intro=True))
                 rest = rest[opening.end() :]
@@ -933,6 +933,11 @@ class _Segmenter:
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _asks(self, text: str) -> bool:
+        """What follows "... như sau:" asks for work ("Giao Sở Y tế ..."), unlike the figures of
+        the work just asked ("... như sau: nạo vét kênh tiêu là 507.045 m³ ...")."""
+        return self._assigns(text) or _imperative(fold(text))
 
     def _closing_rider(self, folded: str, text: str) -> bool:
         return (

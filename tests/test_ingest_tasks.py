@@ -1522,3 +1522,21 @@ def test_a_closing_sentence_dates_all_the_work_above_it() -> None:
         ("Sở Nông nghiệp và PTNT", dt.date(2021, 10, 20), True),
         ("Ban Quản lý dự án", dt.date(2021, 10, 20), True),
     ]
+
+
+def test_figures_after_nhu_sau_are_the_work_just_asked_not_a_new_task() -> None:
+    tasks = news(
+        "UBND tỉnh Thanh Hóa vừa ban hành công văn về an toàn công trình thủy lợi.",
+        "Theo đó, Chủ tịch UBND tỉnh yêu cầu Sở Nông nghiệp và PTNT rà soát các hồ chứa.",
+        "Tập trung chỉ đạo ra quân nạo vét kênh tiêu trên phạm vi toàn tỉnh với khối lượng như "
+        "sau: nạo vét kênh tiêu là 507.045 m³, kênh nội đồng là 391.652 m³. Tổng hợp, báo cáo "
+        "kết quả thực hiện về UBND tỉnh trước ngày 15-7-2023.",
+        "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao Sở Tài chính bố trí kinh phí.",
+        issued=dt.date(2023, 5, 1),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Nông nghiệp và PTNT", None),
+        ("Sở Nông nghiệp và PTNT", dt.date(2023, 7, 15)),
+        ("Sở Tài chính", None),
+    ]
+    assert tasks[1].text.startswith("Tập trung chỉ đạo ra quân")
