@@ -871,10 +871,10 @@ class _Segmenter:
         return folded[subject.end :] if subject else folded
 
     def _lede_task(self, text: str) -> bool:
-        """A news opening that gives an order with a due date of its own: "Ngày 08/4/2021, Văn
-        phòng UBND tỉnh ban hành Văn bản số 404 ..., giao Sở X trả lời ...; báo cáo UBND tỉnh
-        trong 30 ngày làm việc" (one that only sums up the letter is not a task)."""
-        return self._assigns(text, explicit_only=True) and self._own_deadline(text).date is not None
+        """A news opening that gives an order: "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn
+        bản số 404 ..., giao Sở X trả lời ..." (one that the body says again in full is dropped
+        once the drafts are built; one that names no one only sums up the letter)."""
+        return self._assigns(text, explicit_only=True)
 
     def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
         if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
@@ -1157,7 +1157,10 @@ class _Segmenter:
         # The body that repeats the opening's order says it in full: keep that one.
         lede_ids = {id(draft) for draft in ledes}
         body = {_same_task(d) for _index, d in drafts if id(d) not in lede_ids}
-        drafts = [(i, d) for i, d in drafts if id(d) not in lede_ids or _same_task(d) not in body]
+        body_leads = {lead for lead, _date in body}
+        drafts = [
+            (i, d) for i, d in drafts if id(d) not in lede_ids or not _repeated(d, body, body_leads)
+        ]
         table = {id(draft) for draft in self.table_tasks}
         return [
             draft
@@ -1310,6 +1313,17 @@ def _a_statement(draft: TaskDraft) -> bool:
         and not draft.deadline.phrase  # no time at all, not even "thường xuyên"
         and not _imperative(fold(draft.text))
     )
+
+
+def _repeated(
+    lede: TaskDraft,
+    body: set[tuple[str | None, _dt.date | None]],
+    body_leads: set[str | None],
+) -> bool:
+    """The body gives the opening's order again: the same task, or, for an opening with no date,
+    work for the same lead."""
+    lead, date = _same_task(lede)
+    return (lead, date) in body or (date is None and lead in body_leads)
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

@@ -1540,3 +1540,22 @@ def test_figures_after_nhu_sau_are_the_work_just_asked_not_a_new_task() -> None:
         ("Sở Tài chính", None),
     ]
     assert tasks[1].text.startswith("Tập trung chỉ đạo ra quân")
+
+
+def test_a_news_opening_that_orders_others_than_the_body_is_a_task() -> None:
+    tasks = news(
+        "Chủ tịch UBND tỉnh vừa có văn bản yêu cầu Thủ trưởng các sở, ban ngành, Chủ tịch UBND "
+        "các huyện, thành phố nghiêm túc quán triệt và tổ chức triển khai Chỉ thị số 27/CT-TTg.",
+        "Sở Kế hoạch và Đầu tư chủ trì tham mưu UBND tỉnh ban hành Kế hoạch trong quý I/2020.",
+        issued=dt.date(2019, 12, 2),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Thủ trưởng các sở, ban ngành, Chủ tịch UBND các huyện, thành phố", None),
+        ("Sở Kế hoạch và Đầu tư", dt.date(2020, 3, 31)),
+    ]
+    repeated = news(
+        "UBND tỉnh vừa có văn bản yêu cầu Sở Y tế tăng cường phòng chống dịch.",
+        "Theo đó, Sở Y tế chủ trì tổ chức tiêm chủng, báo cáo trước ngày 20/12/2019.",
+        issued=dt.date(2019, 12, 2),
+    )
+    assert leads_and_dates(repeated) == [("Sở Y tế", dt.date(2019, 12, 20))]
