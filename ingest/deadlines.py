@@ -1208,6 +1208,8 @@ _DESCRIPTIVE = re.compile(
     r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?"
     r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu))\s*$"
 )
+# "báo cáo tại phiên họp Chính phủ thường kỳ hằng quý": due at a meeting whose day is not given.
+_AT_MEETING = re.compile(r"(?:phien\s+hop|cuoc\s+hop|hoi\s+nghi|giao\s+ban)[^.;,]{0,30}$")
 # "... hằng năm đạt trên 90%", "hằng tháng tăng 5%": the figure that follows makes it a rate.
 _RATE_AFTER = re.compile(r"\s*(?:dat|tang(?!\s+cuong)|giam|o\s+muc|binh\s+quan)(?![a-z])")
 
@@ -1316,6 +1318,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if _RATE_AFTER.match(ctx.text.flat, match.end()):
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
     recurrence = _PERIODS[period]
+    if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
+        return _candidate(match, ctx, "none", None, recurrence=recurrence)
     if recurrence == "weekly":
         due = ref + _dt.timedelta(days=(4 - ref.weekday()) % 7)  # the coming Friday
     elif recurrence == "monthly":

@@ -323,3 +323,18 @@ def test_an_unreachable_database_is_one_line_not_a_trace(
 
     assert (code, out) == (3, "")
     assert err.startswith("nhacviec: cannot reach the database: ") and err.count("\n") == 1
+
+
+def test_import_saves_a_recurring_duty_whose_day_is_not_written(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    letter = tmp_path / "cong-van.txt"
+    letter.write_text(
+        "Số: 45/UBND-TH\nKiên Giang, ngày 06 tháng 9 năm 2023\nV/v báo cáo\n"
+        "Kính gửi: Sở Tài chính.\n"
+        "Giao Sở Tài chính rà soát, báo cáo UBND tỉnh tại phiên họp thường kỳ hằng quý.\n",
+        encoding="utf-8",
+    )
+    code, preview, _ = cli("import", str(letter), "--yes")
+    assert code == 0, preview
+    code, listed, _ = cli("tasks", "list")
+    assert code == 0 and "Giao Sở Tài chính rà soát" in listed

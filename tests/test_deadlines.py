@@ -257,6 +257,19 @@ def test_semi_annual_reports_have_a_date_but_no_recurrence_step(text: str) -> No
     assert read(text) == (date(2023, 6, 30), "recurring", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "recurrence"),
+    [
+        ("báo cáo Chính phủ tại phiên họp thường kỳ hằng quý", "quarterly"),
+        ("báo cáo Thủ tướng tại phiên họp Chính phủ thường kỳ hằng tháng", "monthly"),
+        ("báo cáo UBND tỉnh tại cuộc họp giao ban hằng tháng", "monthly"),
+    ],
+)
+def test_a_report_due_at_a_recurring_meeting_has_no_day(text: str, recurrence: str) -> None:
+    # The meeting's day is not written: the step is known, the date is the officer's to set.
+    assert read(text) == (None, "none", recurrence)
+
+
 # -- no date: ongoing and immediate ----------------------------------------------------------------
 
 NO_DATE = [
