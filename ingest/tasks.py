@@ -1183,16 +1183,26 @@ class _Segmenter:
             superior = _SUPERIOR.match(folded, after) is not None
             if named is None and not superior:
                 word = purpose.group("bare")
-                if word is None:
+                if word is not None:
+                    earlier = [
+                        m
+                        for m in mentions
+                        if m.end <= purpose.start() and fold(m.written).startswith(word)
+                    ]
+                    named = earlier[-1] if earlier else None
+                elif _COMPILES.match(folded, after):
+                    # "báo cáo qua Sở Giáo dục và Đào tạo trước ngày 10-5 để tổng hợp, báo cáo
+                    # UBND tỉnh trước ngày 18-5": the Sở the reports go through compiles them.
+                    named = next(
+                        (
+                            m
+                            for m in reversed(mentions)
+                            if m.end <= purpose.start() and _SENT_THROUGH.search(folded[: m.start])
+                        ),
+                        None,
+                    )
+                if named is None:
                     continue
-                earlier = [
-                    m
-                    for m in mentions
-                    if m.end <= purpose.start() and fold(m.written).startswith(word)
-                ]
-                if not earlier:
-                    continue
-                named = earlier[-1]
             before, rest = self._parse(text[: purpose.start()]), self._parse(text[after:])
             if before.date is not None and rest.date is not None and rest.date != before.date:
                 # "để UBND tỉnh xem xét": the body that issued the directive gets no task.
@@ -1285,6 +1295,10 @@ class _Segmenter:
 _HANDOVER = re.compile(
     r"(?<![a-z])(?:de|nham)\s+(?:cho\s+)?(?:(?P<bare>so|bo|ban|van\s+phong)(?=\s+(?!ban\b)[a-z]))?\s*"
 )
+
+
+_COMPILES = re.compile(r"tong\s+hop\b")
+_SENT_THROUGH = re.compile(r"(?:\bqua|\bve|\bgui\s+ve|\bgui|\bnop\s+ve)\s*$")
 
 
 _SUPERIOR = re.compile(

@@ -432,6 +432,8 @@ def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
         "UBND tỉnh xem xét trước ngày 30/3/2024.",
         "Tất cả các sở, ban, ngành; Báo cáo kịp thời những vấn đề phát sinh, gửi UBND tỉnh "
         "trước ngày 16/02/2024.",
+        "UBND các huyện báo cáo kết quả qua Sở Giáo dục và Đào tạo trước ngày 10/3/2024 để tổng "
+        "hợp, báo cáo UBND tỉnh trước ngày 18/3/2024.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 3, 20)),
@@ -440,6 +442,9 @@ def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
         # The body that issued the directive is not given a task of its own.
         ("Công an tỉnh", dt.date(2024, 3, 15)),
         ("group:all_departments", dt.date(2024, 2, 16)),
+        ("group:all_districts", dt.date(2024, 3, 10)),
+        # Whoever the reports go through compiles them.
+        ("Sở Giáo dục và Đào tạo", dt.date(2024, 3, 18)),
     ]
     assert tasks[1].text == "Để Sở thẩm định, trình UBND tỉnh trước ngày 10/4/2024."
 
