@@ -478,6 +478,7 @@ class _Segmenter:
         self.table_tasks: list[TaskDraft] = []
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
+        self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
 
     # -- helpers
 
@@ -627,7 +628,7 @@ class _Segmenter:
                     self._asks_for_a_report(frame, rest, index)
                 self.frames.append(frame)
                 last = None
-            elif self._skipping() or self._not_a_task(folded, rest):
+            elif self._skipping() or self._not_a_task(folded, rest) or self._said_before(index):
                 last = None
             elif self._closing_rider(folded, rest):
                 for item in self.items:
@@ -933,6 +934,20 @@ class _Segmenter:
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _said_before(self, index: int) -> bool:
+        """A short line the page already gave: the headline again, a photo's caption."""
+        line = " ".join(fold(self.paragraphs[index]).split()).strip(" .")
+        return (
+            10 <= len(line) <= 160
+            and not self._dated(self.paragraphs[index])
+            and any(line in self._flat(p) for p in self.paragraphs[self.start : index])
+        )
+
+    def _flat(self, paragraph: str) -> str:
+        if paragraph not in self.flat_cache:
+            self.flat_cache[paragraph] = " ".join(fold(paragraph).split())
+        return self.flat_cache[paragraph]
 
     def _asks(self, text: str) -> bool:
         """What follows "... như sau:" asks for work ("Giao Sở Y tế ..."), unlike the figures of
@@ -1335,9 +1350,13 @@ def _repeated(
     body_leads: set[str | None],
 ) -> bool:
     """The body gives the opening's order again: the same task, or, for an opening with no date,
-    work for the same lead."""
+    work for the same lead or for some of the agencies it names."""
     lead, date = _same_task(lede)
-    return (lead, date) in body or (date is None and lead in body_leads)
+    if (lead, date) in body:
+        return True
+    return date is None and any(
+        lead == other or (lead and other and other in lead) for other in body_leads
+    )
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

@@ -1564,3 +1564,14 @@ def test_a_news_opening_that_orders_others_than_the_body_is_a_task() -> None:
         issued=dt.date(2019, 12, 2),
     )
     assert leads_and_dates(repeated) == [("Sở Y tế", dt.date(2019, 12, 20))]
+
+
+def test_the_headline_given_again_is_no_task() -> None:
+    tasks = news(
+        "Hà Nội: Tập trung xử lý vi phạm lấn chiếm đất côngUBND thành phố Hà Nội vừa ban hành Công "
+        "văn số 5735/UBND-ĐT, yêu cầu UBND các quận, huyện xử lý vi phạm lấn chiếm đất công.",
+        "Tập trung xử lý vi phạm lấn chiếm đất công",
+        "Theo đó, UBND các quận, huyện báo cáo kết quả trước ngày 30/4/2020.",
+        issued=dt.date(2019, 12, 10),
+    )
+    assert leads_and_dates(tasks) == [("UBND các quận, huyện", dt.date(2020, 4, 30))]
