@@ -1206,7 +1206,9 @@ _PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "ye
 # "ngân sách nhà nước hằng năm", "trước mùa mưa hàng năm": what recurs is not the duty.
 _DESCRIPTIVE = re.compile(
     r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?"
-    r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu))\s*$"
+    r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu)"
+    # "cụ thể hóa thành các kế hoạch 5 năm và hằng năm": the kind of plan, not a yearly duty.
+    r"|ke\s+hoach(?:\s+\d+\s+nam)?(?:\s*(?:,|va)\s*)?)\s*$"
 )
 # "báo cáo tại phiên họp Chính phủ thường kỳ hằng quý": due at a meeting whose day is not given.
 _AT_MEETING = re.compile(r"(?:phien\s+hop|cuoc\s+hop|hoi\s+nghi|giao\s+ban)[^.;,]{0,30}$")

@@ -306,6 +306,7 @@ def test_today_is_immediate_with_a_date() -> None:
 NOT_DEADLINES = [
     "Bố trí tối thiểu 2% tổng chi ngân sách nhà nước hằng năm cho bảo vệ môi trường.",
     "Việc nạo vét lòng hồ trước mùa mưa hàng năm thực hiện theo Nghị định số 62/2025/NĐ-CP.",
+    "cụ thể hóa thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai thực hiện",
     "cấp giống cho nông dân có cây trồng bị thiệt hại do khô hạn gây ra trong năm 2022",
     "Thời gian tiếp công dân trở lại: từ sáng thứ 7, ngày 05/03/2016.",
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
