@@ -229,7 +229,9 @@ _GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 HOLDER = (
     r"(?:pho\s+)?(?:chu\s+tich(?:\s+hoi\s+dong\s+thanh\s+vien)?|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
     r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
-    r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu)"
+    r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu"
+    # The staff who stand for their office: "cán bộ, công chức Ban Tiếp công dân tỉnh".
+    r"|can\s+bo\s*,?\s*cong\s+chuc(?:\s*,?\s*vien\s+chuc)?(?:\s*(?:,|va)\s*nguoi\s+lao\s+dong)?)"
 )
 # Groups written one after another are one mention, office-holders between them included:
 # "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện".

@@ -1575,3 +1575,13 @@ def test_the_headline_given_again_is_no_task() -> None:
         issued=dt.date(2019, 12, 10),
     )
     assert leads_and_dates(tasks) == [("UBND các quận, huyện", dt.date(2020, 4, 30))]
+
+
+def test_staff_of_an_office_singled_out_after_an_opening_phrase_act_for_it() -> None:
+    tasks = tasks_of(
+        "3. Ban Tiếp công dân tỉnh tổ chức tiếp công dân thường xuyên vào các ngày làm việc.",
+        "Riêng trong thời gian diễn ra Đại hội, ngoài tiếp công dân thường xuyên từ thứ 2 đến thứ "
+        "6, cán bộ công chức Ban Tiếp công dân tỉnh tổ chức tiếp công dân vào thứ 7 và chủ nhật.",
+    )
+    assert [t.text[:10] for t in tasks] == ["Ban Tiếp c", "Riêng tron"]
+    assert all(t.lead is not None and "Ban Tiếp công dân" in t.lead.written for t in tasks)
