@@ -605,6 +605,12 @@ class _Segmenter:
             if re.fullmatch(r"\([^()]*\)\.?", rest.strip()):
                 index += 1  # "(Có đề cương chi tiết gửi kèm)": an aside, the task goes on
                 continue
+            if self.letter and index not in self.pieces and _NEWS_LEAD.match(folded):
+                # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...":
+                # in a letter, what another document said; the letter asks its own after it.
+                last = None
+                index += 1
+                continue
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._framed() and not self._skipping():
                 rest = self._split(index, rest)

@@ -1585,3 +1585,19 @@ def test_staff_of_an_office_singled_out_after_an_opening_phrase_act_for_it() -> 
     )
     assert [t.text[:10] for t in tasks] == ["Ban Tiếp c", "Riêng tron"]
     assert all(t.lead is not None and "Ban Tiếp công dân" in t.lead.written for t in tasks)
+
+
+def test_what_a_cited_decision_gave_others_is_background_in_a_letter() -> None:
+    tasks = letter(
+        "Kính gửi: Công an tỉnh; Ủy ban nhân dân các xã, phường.",
+        "Ngày 29/02/2016, Bộ trưởng Bộ Xây dựng ban hành Quyết định số 1074/QĐ-BXD về giải pháp "
+        "an toàn phòng cháy. Quyết định có hiệu lực kể từ ngày ký và giao Ủy ban nhân dân các "
+        "tỉnh, thành phố trực thuộc Trung ương chỉ đạo, kiểm tra, hướng dẫn việc triển khai thực "
+        "hiện các giải pháp kỹ thuật, hoàn thành chậm nhất đến ngày 01 tháng 7 năm 2018.",
+        "Để triển khai thực hiện Quyết định trên địa bàn tỉnh, Chủ tịch Ủy ban nhân dân tỉnh yêu "
+        "cầu Công an tỉnh, các sở, ban, ngành thực hiện một số nhiệm vụ sau:",
+        "1. Công an tỉnh kiểm tra các cơ sở, báo cáo trước ngày 30/4/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", dt.date(2016, 4, 30))
+    ]
