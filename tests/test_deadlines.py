@@ -307,6 +307,7 @@ NOT_DEADLINES = [
     "Bố trí tối thiểu 2% tổng chi ngân sách nhà nước hằng năm cho bảo vệ môi trường.",
     "Việc nạo vét lòng hồ trước mùa mưa hàng năm thực hiện theo Nghị định số 62/2025/NĐ-CP.",
     "cụ thể hóa thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai thực hiện",
+    "đánh giá đề xuất tại bài “Giải pháp bớt tiêu tốn hàng trăm tỷ mỗi năm chống hạn cho lúa”",
     "cấp giống cho nông dân có cây trồng bị thiệt hại do khô hạn gây ra trong năm 2022",
     "Thời gian tiếp công dân trở lại: từ sáng thứ 7, ngày 05/03/2016.",
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
@@ -506,6 +507,12 @@ SENTENCES = [
         "month",
     ),
     ("Ngày 30/5, UBND tỉnh họp phiên thường kỳ tháng 5/2023 để đánh giá kết quả", None, "none"),
+    # A quoted order keeps the date it gives; a quoted title has none.
+    (
+        "yêu cầu Chủ tịch UBND phường “Thời gian xử lý xong chậm nhất là ngày 10-6-2023”",
+        date(2023, 6, 10),
+        "date",
+    ),
     # A cited document's subject ends where the sentence goes on to hand the work in.
     (
         "đề xuất sửa đổi Quyết định số 66/2009/QĐ-TTg ngày 24 tháng 4 năm 2009 về chính sách nhà"
