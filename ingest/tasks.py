@@ -178,6 +178,8 @@ _RIDER = re.compile(
     r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
     r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui))?(?:\s+bao\s+cao)?"
     r"\s*(?::|la\b|(?=truoc\b|cham\s+nhat\b))"
+    # "Thời hạn hoàn thành báo cáo lập, phê duyệt quy hoạch chậm nhất là tháng 6/2013".
+    r"|^thoi\s+han\s+(?:hoan\s+thanh|nop|gui)\b[^.;:]{0,80}?\s(?=truoc\b|cham\s+nhat\b)"
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )

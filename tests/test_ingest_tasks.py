@@ -1601,3 +1601,16 @@ def test_what_a_cited_decision_gave_others_is_background_in_a_letter() -> None:
     assert [(written(t), t.deadline.date) for t in tasks] == [
         ("Công an tỉnh", dt.date(2016, 4, 30))
     ]
+
+
+def test_the_time_limit_of_what_the_letter_asked_dates_it() -> None:
+    tasks = letter(
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+        "Bộ Nông nghiệp và Phát triển nông thôn đề nghị Ủy ban nhân dân các tỉnh, thành phố trực "
+        "thuộc Trung ương chỉ đạo Sở Nông nghiệp và PTNT khẩn trương hoàn thành báo cáo quy hoạch.",
+        "Thời hạn hoàn thành báo cáo lập, phê duyệt quy hoạch chậm nhất là tháng 6/2016 tại Mục d, "
+        "Khoản 2, Điều 2, Thông tư số 78/TT-BNNPTNT.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", dt.date(2016, 6, 30))
+    ]
