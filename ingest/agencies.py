@@ -195,7 +195,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "all_provinces",
             r"(?:" + _UB + r"\s+)?cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
-            r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?",
+            r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?"
+            r"|" + _UB + r"\s+cac\s+tinh",
         ),
         (
             "all_related",

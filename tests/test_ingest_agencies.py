@@ -261,6 +261,10 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
             [("các tỉnh, thành phố", "all_provinces")],
         ),
         (
+            "đề nghị Ủy ban nhân dân các tỉnh chỉ đạo Sở Nông nghiệp và PTNT",
+            [("Ủy ban nhân dân các tỉnh", "all_provinces"), ("Sở Nông nghiệp và PTNT", None)],
+        ),
+        (
             "giao các sở, ban, ngành liên quan và UBND các quận, huyện, xã, phường ven biển",
             [
                 (
