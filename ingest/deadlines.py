@@ -53,9 +53,10 @@ Choices the grammar makes (and the tests pin down):
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
-  unless a day of its last month is given ("ngày 20 của tháng cuối quý"), "hằng năm" 31/12 unless
-  a date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ
-  hằng năm"), "hằng tuần" the coming Friday unless a weekday is given; a duty that names its day
+  unless a day of its last month is given ("ngày 20 của tháng cuối quý"), "hằng năm" no date
+  (the step only) unless a month or date is given (before or after the step: "chậm nhất ngày 25
+  tháng 11 đối với báo cáo định kỳ hằng năm", "tháng 6 hằng năm"), "hằng tuần" the coming Friday
+  unless a weekday is given; a duty that names its day
   wins over a bare step in the same text ("Báo cáo định kỳ hàng quý: ... chậm nhất vào ngày 20 của
   tháng cuối quý");
 * a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
@@ -1336,7 +1337,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _month_end(ref.year, number)
         due = due if due >= ref else _month_end(ref.year + 1, number)
     else:
-        due = _dt.date(ref.year, 12, 31)
+        # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm": no day to remind on.
+        return _candidate(match, ctx, "none", None, recurrence=recurrence)
     return _candidate(match, ctx, "recurring", due, recurrence=recurrence, cued=True)
 
 
