@@ -178,8 +178,10 @@ _RIDER = re.compile(
     r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
     r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui))?(?:\s+bao\s+cao)?"
     r"\s*(?::|la\b|(?=truoc\b|cham\s+nhat\b))"
-    # "Thời hạn hoàn thành báo cáo lập, phê duyệt quy hoạch chậm nhất là tháng 6/2013".
-    r"|^thoi\s+han\s+(?:hoan\s+thanh|nop|gui)\b[^.;:]{0,80}?\s(?=truoc\b|cham\s+nhat\b)"
+    # "Thời hạn hoàn thành báo cáo lập, phê duyệt quy hoạch chậm nhất là tháng 6/2013",
+    # "Thời gian đăng ký chậm nhất là ngày 15 tháng 5 năm 2020".
+    r"|^thoi\s+(?:han|gian)\s+(?:hoan\s+thanh|nop|gui|dang\s+ky|bao\s+cao)\b[^.;:]{0,80}?\s"
+    r"(?=truoc\b|cham\s+nhat\b)"
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
@@ -972,8 +974,9 @@ class _Segmenter:
         )
 
     def _rider(self, folded: str, text: str) -> bool:
-        """A short sentence that only gives the task above its deadline."""
-        return len(text) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(text)
+        """A short sentence that only gives the task above its deadline (and what for)."""
+        main = _before_purpose(text)
+        return len(main) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(main)
 
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
         """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
@@ -1024,7 +1027,9 @@ class _Segmenter:
 
     def _particular(self, folded: str, text: str) -> bool:
         """How the work above is handed in: its deadline, or what the report must be."""
-        if self._roles(text).lead is not None:
+        # "... chậm nhất là ngày 15/5/2020 để tổng hợp, báo cáo Thường trực HĐND huyện": those
+        # it is for do not make it a request of theirs.
+        if self._roles(_before_purpose(text)).lead is not None:
             return False
         return self._rider(folded, text) or bool(_REPORT_FORM.match(folded.strip()))
 
@@ -1350,6 +1355,11 @@ def _a_statement(draft: TaskDraft) -> bool:
         and not draft.deadline.phrase  # no time at all, not even "thường xuyên"
         and not _imperative(fold(draft.text))
     )
+
+
+def _before_purpose(text: str) -> str:
+    """A sentence up to "để"/"nhằm" and what it is for."""
+    return re.split(r"\s(?:để|nhằm)\s", text, maxsplit=1)[0]
 
 
 def _repeated(

@@ -1614,3 +1614,17 @@ def test_the_time_limit_of_what_the_letter_asked_dates_it() -> None:
     assert [(written(t), t.deadline.date) for t in tasks] == [
         ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", dt.date(2016, 6, 30))
     ]
+
+
+def test_the_time_to_register_and_what_for_dates_the_request_above() -> None:
+    tasks = news(
+        "Mới đây, Ủy ban nhân dân huyện Vĩnh Thuận vừa có văn bản về đăng ký nội dung trình "
+        "kỳ họp.",
+        "Theo đó, Chủ tịch Ủy ban nhân dân huyện yêu cầu Thủ trưởng các cơ quan chuyên môn rà "
+        "soát, đăng ký nội dung trình Hội đồng nhân dân huyện tại kỳ họp giữa năm 2020.",
+        "Thời gian đăng ký chậm nhất là ngày 15 tháng 5 năm 2020 (qua Văn phòng Hội đồng nhân dân "
+        "và Ủy ban nhân dân huyện) để tổng hợp, báo cáo Thường trực Hội đồng nhân dân, Ủy ban Mặt "
+        "trận Tổ quốc huyện thống nhất nội dung trước khi tổ chức kỳ họp giữa năm 2020.",
+        issued=dt.date(2020, 5, 6),
+    )
+    assert leads_and_dates(tasks) == [("Thủ trưởng các cơ quan chuyên môn", dt.date(2020, 5, 15))]
