@@ -185,6 +185,12 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
+# time is the due date of what follows.
+_SCHEDULE = re.compile(
+    r"^(?:[-–+•]\s*)?(?P<when>(?:(?:truoc|tu|den|cham\s+nhat)\s+)?(?:ngay|thang|quy|tuan)\s"
+    r"[^:;,]{1,40}?)\s*:\s+(?=\S)"
+)
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
 _CLOSING_RIDER = re.compile(
@@ -801,6 +807,8 @@ class _Segmenter:
         return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
+        if (after := self._after_schedule_time(text)) is not None:
+            return self._not_a_task(fold(after).strip(), after)
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
@@ -909,6 +917,12 @@ class _Segmenter:
 
     def _own_deadline(self, text: str) -> Deadline:
         """The deadline a task states, leaving out its basis clause and the date it starts from."""
+        if (after := self._after_schedule_time(text)) is not None:
+            own = self._own_deadline(after)
+            if _usable(own):
+                return own
+            when = self._schedule_time(text[: len(text) - len(after)])
+            return when if when is not None else own
         if _BASIS.match(fold(text)):
             text = self._after_basis(text) or text
         own = self._parse(text)
@@ -944,6 +958,20 @@ class _Segmenter:
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _after_schedule_time(self, text: str) -> str | None:
+        """What a schedule's line asks, after the time it gives ("Ngày 20/12/2024: ...")."""
+        line = _SCHEDULE.match(fold(text))
+        if line is None:
+            return None
+        when = self._schedule_time(text[: line.end("when")])
+        return text[line.end() :] if when is not None else None
+
+    def _schedule_time(self, when: str) -> Deadline | None:
+        # "Ngày 7/6/2017" opens a line of the schedule, not a news item: the day it is due.
+        cued = re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", when)
+        found = section_deadline(cued, self.issued_on, calendar=self.calendar)
+        return found if found is not None and found.date is not None else None
 
     def _said_before(self, index: int) -> bool:
         """A short line the page already gave: the headline again, a photo's caption."""

@@ -1628,3 +1628,19 @@ def test_the_time_to_register_and_what_for_dates_the_request_above() -> None:
         issued=dt.date(2020, 5, 6),
     )
     assert leads_and_dates(tasks) == [("Thủ trưởng các cơ quan chuyên môn", dt.date(2020, 5, 15))]
+
+
+def test_a_schedules_lines_are_due_at_the_time_they_open_with() -> None:
+    tasks = tasks_of(
+        "III. TIẾN ĐỘ THỰC HIỆN",
+        "- Trước ngày 15/12/2024: Các sở, ban, ngành tự kiểm tra, gửi báo cáo về Sở Nội vụ.",
+        "- Ngày 20/12/2024: Sở Nội vụ tổng hợp kết quả, báo cáo UBND tỉnh.",
+        "- Tháng 01/2025: Sở Nội vụ báo cáo kết quả kiểm tra.",
+        "- Quý I/2025: Sở Tài chính bố trí kinh phí, trừ khi có ý kiến khác trước ngày 15/02/2025.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("group:all_departments", dt.date(2024, 12, 15)),
+        ("Sở Nội vụ", dt.date(2024, 12, 20)),
+        ("Sở Nội vụ", dt.date(2025, 1, 31)),
+        ("Sở Tài chính", dt.date(2025, 2, 15)),  # a date of its own wins
+    ]
