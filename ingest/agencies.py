@@ -287,7 +287,7 @@ _BODY = (
     r"(?:co\s+quan(?:\s+hanh\s+chinh)?|don\s+vi(?:\s+(?:luc\s+luong\s+vu\s+trang|su\s+nghiep"
     r"|truc\s+thuoc))?|dia\s+phuong|xi\s+nghiep|doanh\s+nghiep|truong\s+hoc|benh\s+vien|to\s+chuc"
     r"|doan\s+the|ho\s+dan|ho\s+gia\s+dinh|nha\s+dan|luc\s+luong\s+vu\s+trang|cong\s+ty|co\s+so"
-    r"|nha\s+truong|ca\s+nhan)"
+    r"|nha\s+truong|ca\s+nhan|ban\s*,?\s*nganh|nganh)"
 )
 _BODY_LIST = re.compile(
     rf"(?<![a-z0-9])(?:tat\s+ca\s+(?:cac\s+)?|cac\s+)(?:co\s+quan|don\s+vi)"

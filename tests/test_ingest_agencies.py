@@ -200,6 +200,10 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ),
         ("đề nghị các phòng ban, ngành báo cáo", [("các phòng ban, ngành", None, None)]),
         ("Các phòng chuyên môn rà soát", [("Các phòng chuyên môn", None, None)]),
+        (
+            "Các cơ quan, ban ngành, đoàn thể thị xã ra quân tổng dọn vệ sinh",
+            [("Các cơ quan, ban ngành, đoàn thể", None, None)],
+        ),
     ],
 )
 def test_office_holders_and_collectives_are_agencies_as_written(
