@@ -185,6 +185,13 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# A letter that answers a question: "Tổng cục Thuế nhận được công văn số ... của Cục Thuế ... hỏi
+# về chính sách ...": its numbered points explain the rules; only what it asks for is work.
+_ANSWERS = re.compile(
+    r"\bnhan\s+duoc\s+(?:cong\s+van|van\s+ban|cong\s+thu|phieu\s+chuyen|don|thu)\b[^.]{0,300}?"
+    r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
+    r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
+)
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
 # time is the due date of what follows.
 _SCHEDULE = re.compile(
@@ -484,6 +491,7 @@ class _Segmenter:
         self.items: list[_Item] = []
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
         self.reported = False  # a news item that says whom the letter asks
+        self.answers = False  # a letter that answers a question: its points explain
         self.lead_seen = False  # its opening ("Ngày ..., UBND tỉnh ban hành ...") was read
         self.table_tasks: list[TaskDraft] = []
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
@@ -579,6 +587,12 @@ class _Segmenter:
                 self.frames.append(self._context_frame(rest[: opening.end()], 99.0, intro=True))
                 rest = rest[opening.end() :]
             folded = fold(rest).strip()
+            if self.letter and level is None and _ANSWERS.search(folded):
+                self.answers = True
+                if not self._assigns(rest, explicit_only=True):
+                    last = None
+                    index += 1
+                    continue
             if level is not None:
                 self._pop(level)
                 if self._is_heading(index, level, rest):
@@ -809,6 +823,8 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
+        if self.answers and not self._assigns(text, explicit_only=True) and not self._dated(text):
+            return True  # "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định ..."
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"

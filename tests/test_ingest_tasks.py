@@ -1644,3 +1644,21 @@ def test_a_schedules_lines_are_due_at_the_time_they_open_with() -> None:
         ("Sở Nội vụ", dt.date(2025, 1, 31)),
         ("Sở Tài chính", dt.date(2025, 2, 15)),  # a date of its own wins
     ]
+
+
+def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
+    tasks = letter(
+        "Kính gửi: Cục Thuế tỉnh Bình Dương.",
+        "Tổng cục Thuế nhận được công văn số 5678/CT-TTHT ngày 01/3/2016 của Cục Thuế tỉnh Bình "
+        "Dương hỏi về chính sách thuế giá trị gia tăng. Về vấn đề này, Tổng cục Thuế có ý kiến "
+        "như sau:",
+        "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định thuế suất 0% áp dụng đối với "
+        "hàng hóa xuất khẩu.",
+        "2. Trường hợp doanh nghiệp giao hàng tại Việt Nam thì thực hiện kê khai, nộp thuế theo "
+        "quy định.",
+        "Đề nghị Cục Thuế tỉnh Bình Dương căn cứ tình hình thực tế hướng dẫn đơn vị thực hiện.",
+        "Tổng cục Thuế thông báo để Cục Thuế tỉnh Bình Dương được biết./.",
+    )
+    assert [(written(t), t.text[:30]) for t in tasks] == [
+        ("Cục Thuế tỉnh Bình Dương", "Đề nghị Cục Thuế tỉnh Bình Dươ")
+    ]
