@@ -192,6 +192,7 @@ _ANSWERS = re.compile(
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
+_ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
 # time is the due date of what follows.
 _SCHEDULE = re.compile(
@@ -632,9 +633,13 @@ class _Segmenter:
             if self.letter and index not in self.pieces and _NEWS_LEAD.match(folded):
                 # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...":
                 # in a letter, what another document said; the letter asks its own after it.
-                last = None
-                index += 1
-                continue
+                asked = self._own_request(rest)
+                if asked is None:
+                    last = None
+                    index += 1
+                    continue
+                rest = self.paragraphs[index] = asked
+                folded = fold(rest).strip()
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._framed() and not self._skipping():
                 rest = self._split(index, rest)
@@ -974,6 +979,14 @@ class _Segmenter:
     def _dated(self, text: str) -> bool:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
+
+    def _own_request(self, text: str) -> str | None:
+        """From the sentence where a letter asks for something ("..., Bộ Tài chính đề nghị các
+        Bộ ...") after telling what another document said, if it does."""
+        for sentence in _sentences(text):
+            if _ASKED.search(fold(sentence)):
+                return text[text.index(sentence) :]
+        return None
 
     def _after_schedule_time(self, text: str) -> str | None:
         """What a schedule's line asks, after the time it gives ("Ngày 20/12/2024: ...")."""

@@ -1662,3 +1662,16 @@ def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
     assert [(written(t), t.text[:30]) for t in tasks] == [
         ("Cục Thuế tỉnh Bình Dương", "Đề nghị Cục Thuế tỉnh Bình Dươ")
     ]
+
+
+def test_a_letter_asks_its_own_after_telling_what_a_decree_says() -> None:
+    tasks = letter(
+        "Kính gửi: Các Bộ, cơ quan ngang bộ.",
+        "Ngày 20/02/2016, Chính phủ đã ban hành Nghị định số 178/2016/NĐ-CP, có hiệu lực từ ngày "
+        "06/4/2016. Để triển khai Nghị định, Bộ Tài chính đề nghị các Bộ, cơ quan ngang bộ tập "
+        "trung chỉ đạo các nhiệm vụ sau:",
+        "1. Rà soát các văn bản quy phạm pháp luật đã ban hành, báo cáo trước ngày 30/4/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("các Bộ, cơ quan ngang bộ", dt.date(2016, 4, 30))
+    ]
