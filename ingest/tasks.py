@@ -633,12 +633,12 @@ class _Segmenter:
             if self.letter and index not in self.pieces and _NEWS_LEAD.match(folded):
                 # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...":
                 # in a letter, what another document said; the letter asks its own after it.
-                asked = self._own_request(rest)
-                if asked is None:
+                request = self._own_request(rest)
+                if request is None:
                     last = None
                     index += 1
                     continue
-                rest = self.paragraphs[index] = asked
+                rest = self.paragraphs[index] = request
                 folded = fold(rest).strip()
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._framed() and not self._skipping():
