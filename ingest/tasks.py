@@ -45,7 +45,7 @@ _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (2, re.compile(r"^\d{1,2}[.)/]\s+")),
     (4, re.compile(r"^[a-zđ][).]\s+")),
     (4.5, re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\s+")),
-    (5, re.compile(r"^[-–—•●▪]\s*")),
+    (5, re.compile(r"^(?:[-–—•●▪]\s*|[_~]\s+)")),  # "_", "~": a dash as a scan reads it
     (6, re.compile(r"^[+◦*]\s*")),
 )
 
@@ -192,6 +192,7 @@ _ANSWERS = re.compile(
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
+_DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
 # time is the due date of what follows.
@@ -376,9 +377,12 @@ _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]")
 
 
 def _is_row(paragraph: str) -> bool:
-    """A table row, its cells joined by " | " (a lone "|" in a long sentence is a scan's noise)."""
+    """A table row, its cells joined by " | " (a lone "|" in a long sentence, or in a list item,
+    is a scan's noise: "e) Ngân hàng ... phát | triển các tiện ích ...")."""
     cells = paragraph.split(" | ")
-    return len(cells) > 2 or (len(cells) == 2 and max(map(len, cells)) <= 200)
+    if len(cells) == 2:
+        return max(map(len, cells)) <= 200 and _marker(cells[0])[0] is None
+    return len(cells) > 2
 
 
 def _mend(paragraphs: list[str]) -> list[str]:
@@ -544,6 +548,11 @@ class _Segmenter:
         else:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
         lead = roles.lead if (roles.explicit or not intro or opens_with_agency) else None
+        if lead is None and intro:
+            # "..., thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau:".
+            subject = find_roles(text, mentions).lead
+            if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
+                lead = subject
         named = _PLURAL_AGENCIES.fullmatch(folded)
         if lead is None and not intro and named and not _ACTS.search(folded):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.

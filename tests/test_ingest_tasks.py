@@ -1675,3 +1675,24 @@ def test_a_letter_asks_its_own_after_telling_what_a_decree_says() -> None:
     assert [(written(t), t.deadline.date) for t in tasks] == [
         ("các Bộ, cơ quan ngang bộ", dt.date(2016, 4, 30))
     ]
+
+
+def test_a_scanned_conclusion_with_its_noise_gives_each_point_its_agency() -> None:
+    # A scan reads some dashes as "_" or "~", and a stray "|" inside a sentence; "các bộ, ngành
+    # cần tập trung ... sau đây:" gives the points under it their lead.
+    tasks = tasks_of(
+        "2. Để thúc đẩy kết nối dữ liệu, thời gian tới, các bộ, ngành cần tập trung triển khai "
+        "các nhiệm vụ trọng tâm sau đây:",
+        "a) Tăng cường số hóa, làm giàu cơ sở dữ liệu của mỗi bộ, ngành.",
+        "b) Bộ Thông tin và Truyền thông:",
+        "_ Tiếp tục nâng cấp nền tảng tích hợp, chia sẻ dữ liệu;",
+        "~ Chủ trì, phối hợp với các bộ, ngành rà soát nguồn nhân lực về chuyển đổi số.",
+        "c) Ngân hàng Nhà nước Việt Nam tiếp tục khuyến khích thanh toán không dùng tiền mặt, phát "
+        "| triển các tiện ích thanh toán điện tử.",
+    )
+    assert [written(t) for t in tasks] == [
+        "các bộ, ngành",
+        "Bộ Thông tin và Truyền thông",
+        "Bộ Thông tin và Truyền thông",
+        "Ngân hàng Nhà nước Việt Nam",
+    ]

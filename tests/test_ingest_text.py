@@ -332,12 +332,18 @@ def test_hard_wrapped_text_is_rejoined() -> None:
         "15/3/2024.\n"
         "- Sở Y tế khẩn trương triển khai.\n"
         "a) Công an tỉnh bảo đảm an ninh.\n"
+        "_ Tiếp tục nâng cấp nền tảng tích hợp,\n"
+        "chia sẻ dữ liệu;\n"
+        "~ Chủ trì rà soát nguồn nhân lực.\n"
     )
     assert read(text.encode(), "x.txt").paragraphs == [
         "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan rà soát toàn bộ các khoản "
         "chi thường xuyên, báo cáo UBND tỉnh trước ngày 15/3/2024.",
         "- Sở Y tế khẩn trương triển khai.",
         "a) Công an tỉnh bảo đảm an ninh.",
+        # A scan's dashes.
+        "_ Tiếp tục nâng cấp nền tảng tích hợp, chia sẻ dữ liệu;",
+        "~ Chủ trì rà soát nguồn nhân lực.",
     ]
 
 
