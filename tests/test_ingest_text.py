@@ -333,7 +333,7 @@ def test_hard_wrapped_text_is_rejoined() -> None:
         "- Sở Y tế khẩn trương triển khai.\n"
         "a) Công an tỉnh bảo đảm an ninh.\n"
         "_ Tiếp tục nâng cấp nền tảng tích hợp,\n"
-        "chia sẻ dữ liệu;\n"
+        "chia sẻ dữ liệu\n"
         "~ Chủ trì rà soát nguồn nhân lực.\n"
     )
     assert read(text.encode(), "x.txt").paragraphs == [
@@ -342,7 +342,7 @@ def test_hard_wrapped_text_is_rejoined() -> None:
         "- Sở Y tế khẩn trương triển khai.",
         "a) Công an tỉnh bảo đảm an ninh.",
         # A scan's dashes.
-        "_ Tiếp tục nâng cấp nền tảng tích hợp, chia sẻ dữ liệu;",
+        "_ Tiếp tục nâng cấp nền tảng tích hợp, chia sẻ dữ liệu",
         "~ Chủ trì rà soát nguồn nhân lực.",
     ]
 
