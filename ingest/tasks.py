@@ -67,7 +67,7 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
 
 _ATTENDANCE = re.compile(
     r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
-    r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)"
+    r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
 )
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
 _CLOSING = re.compile(
@@ -385,6 +385,9 @@ def _is_row(paragraph: str) -> bool:
     return len(cells) > 2
 
 
+_CUT_SHORT = re.compile(r"[^\W\d_,]$")
+
+
 def _mend(paragraphs: list[str]) -> list[str]:
     """The body's paragraphs with list markers put back where a page's layout lost them."""
     mended: list[str] = []
@@ -396,6 +399,18 @@ def _mend(paragraphs: list[str]) -> list[str]:
             continue
         if pending:
             paragraph, pending = f"{pending} {paragraph.lstrip()}", ""
+        if (
+            mended
+            and _CUT_SHORT.search(mended[-1])
+            and paragraph[:1].islower()
+            and _marker(paragraph)[0] is None
+            and not _is_row(paragraph)
+            and not _is_row(mended[-1])
+        ):
+            # "... phát triển các tiện ích thanh toán điện tử để thúc đẩy" / "thương mại điện tử;
+            # ...": one sentence that a scan's blank line cut in two.
+            mended[-1] = f"{mended[-1]} {paragraph}"
+            continue
         # "4.Bố trí": a marker without its space.
         paragraph = re.sub(r"^(\s*\d{1,2}[.)])(?=[^\W\d_])", r"\1 ", paragraph)
         # "... như sau: 1. Giao Bộ X ... 2. Bộ Y ...": a numbered list run into its opening.
@@ -567,7 +582,9 @@ class _Segmenter:
             cooperating=[*roles.co_leads, *roles.cooperating],
             # "Mục đích:", "Căn cứ:" head what is not work; a long opening that starts "Căn cứ
             # Nghị quyết ...; ..." and ends "... như sau:" heads the whole plan.
-            skip=bool(_SKIP_HEADING.match(folded)) and not roles.explicit and len(text) <= 160,
+            # "... Tham dự có các đồng chí:" heads the list of those who attended.
+            skip=(bool(_SKIP_HEADING.match(folded)) and not roles.explicit and len(text) <= 160)
+            or (intro and bool(_ATTENDANCE.search(folded[-60:]))),
             intro=intro,
         )
 

@@ -1696,3 +1696,19 @@ def test_a_scanned_conclusion_with_its_noise_gives_each_point_its_agency() -> No
         "Bộ Thông tin và Truyền thông",
         "Ngân hàng Nhà nước Việt Nam",
     ]
+
+
+def test_those_who_attended_and_a_sentence_a_blank_line_cut_are_read_right() -> None:
+    tasks = tasks_of(
+        "Ngày 03 tháng 10 năm 2023, Thủ tướng Chính phủ đã chủ trì cuộc họp. Tham dự có các "
+        "đồng chí:",
+        "Bộ trưởng Bộ Tài chính Hồ Đức Phớc, Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên.",
+        "Thủ tướng Chính phủ có ý kiến chỉ đạo như sau:",
+        "a) Ngân hàng Nhà nước Việt Nam tiếp tục khuyến khích thanh toán không dùng tiền mặt để",
+        "thúc đẩy thương mại điện tử.",
+        "b) Giao Bộ Tư pháp khẩn trương có ý kiến đối với dự thảo Nghị định.",
+    )
+    assert [(written(t), t.text.split()[-1]) for t in tasks] == [
+        ("Ngân hàng Nhà nước Việt Nam", "tử."),
+        ("Bộ Tư pháp", "định."),
+    ]
