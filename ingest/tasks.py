@@ -192,6 +192,7 @@ _ANSWERS = re.compile(
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
+_CONDITION = re.compile(r"^(?:[-–+•]\s*)?truong\s+hop\b[^.;]*\bthi\b")
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
@@ -854,8 +855,12 @@ class _Segmenter:
     def _not_a_task(self, folded: str, text: str) -> bool:
         if (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
-        if self.answers and not self._assigns(text, explicit_only=True) and not self._dated(text):
-            return True  # "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định ..."
+        if (self.answers or _CONDITION.match(folded)) and not self._assigns(
+            text, explicit_only=True
+        ):
+            # "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định ...", "Trường hợp người
+            # bệnh ... thì được thanh toán ...": the rules explained, not work asked.
+            return not self._dated(text)
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
@@ -1614,11 +1619,17 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
     """
     for index, paragraph in enumerate(doc.paragraphs[:25]):
         pieces = header_pieces(paragraph)
+        if re.search(r"\bkinh\s+gui\s*:?\s*$", fold(paragraph)):
+            pieces = ["Kính gửi:"]  # "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (one line)
         if not pieces or not fold(pieces[0]).startswith("kinh gui"):
             continue
         parts = [re.sub(r"(?i)^kính gửi\s*:?", "", pieces[0]), *pieces[1:]]
-        parts.extend(addressee_lines(doc, index)[0])
+        lines, body = addressee_lines(doc, index)
+        parts.extend(lines)
         found: list[AgencyMention] = []
+        following = doc.paragraphs[body] if body < len(doc.paragraphs) else ""
+        named = _NAMED_HEREAFTER.search(" ".join([*parts, following[:120]]))
+        parts = [_NAMED_HEREAFTER.split(line, maxsplit=1)[0] for line in parts]
         for part in (piece for line in parts for piece in re.split(r";", line)):
             # A footnote mark glued to the last word: "Các Sở Giáo dục và Đào tạo1".
             part = re.sub(r"(?<=[^\W\d_])\d{1,2}\s*$", "", part.strip(" -–+•;.:,"))
@@ -1635,8 +1646,17 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
                 found.extend(mentions)
             else:
                 found.append(AgencyMention(part, 0, 0, entry=catalogue.lookup(part)))
+        if named and not any(mention.entry for mention in found):
+            # "(Sau đây viết tắt là BHXH các tỉnh)": the name the letter gives them all.
+            short = named.group(1).strip()
+            return [AgencyMention(short, 0, 0, entry=catalogue.lookup(short))]
         return found
     return []
+
+
+_NAMED_HEREAFTER = re.compile(
+    r"\(\s*(?:[Ss]au|[Dd]ưới)\s+đây\s+(?:gọi|viết)\s+(?:tắt|chung)?\s*(?:là|:)\s*([^()]{2,60})\)"
+)
 
 
 def _reported_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:

@@ -1712,3 +1712,15 @@ def test_those_who_attended_and_a_sentence_a_blank_line_cut_are_read_right() -> 
         ("Ngân hàng Nhà nước Việt Nam", "tử."),
         ("Bộ Tư pháp", "định."),
     ]
+
+
+def test_the_name_a_letter_gives_its_addressees_leads_and_its_rules_are_no_tasks() -> None:
+    tasks = letter(
+        "Hà Nội, ngày 02 tháng 3 năm 2016 Kính gửi:",
+        "- Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương;",
+        "- Bảo hiểm xã hội Bộ Quốc phòng.",
+        "(Sau đây viết tắt là BHXH các tỉnh) Bảo hiểm xã hội Việt Nam hướng dẫn như sau:",
+        "1. Rà soát việc kê thêm giường tại các cơ sở khám bệnh, chữa bệnh.",
+        "2. Trường hợp người bệnh được hẹn khám lại thì lần khám đó được tính là đúng tuyến.",
+    )
+    assert [(written(t), t.text[:10]) for t in tasks] == [("BHXH các tỉnh", "Rà soát vi")]
