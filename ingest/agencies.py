@@ -376,7 +376,8 @@ _HEADS = re.compile(
     r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
-    r"|thanh\s+tra|thong\s+ke|van\s+phong|cong\s+an|to\s+cong\s+tac|to"
+    r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
+    r"|cong\s+an|to\s+cong\s+tac|to"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong"
     r"|thi\s+tran|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
@@ -417,7 +418,17 @@ _PLACE_TAIL = re.compile(
 )
 # Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
 _NAME_HEADS = frozenset(
-    ("bo chi huy", "ban chi huy", "ban quan ly", "ban chi dao", "chi cuc", "tong cuc", "trung tam")
+    (
+        "bo chi huy",
+        "ban chi huy",
+        "ban quan ly",
+        "ban chi dao",
+        "van phong ban chi dao",
+        "van phong dieu phoi",
+        "chi cuc",
+        "tong cuc",
+        "trung tam",
+    )
 )
 
 

@@ -202,6 +202,12 @@ def _in_subject_position(
         opening,
     ):
         return False  # "báo cáo Thường trực Tỉnh ủy, HĐND, UBND tỉnh": those it reports to
+    if (
+        re.match(HOLDER, folded[mention.start :])
+        and re.search(r"\bcua\s+[^,;:]{0,60}$", opening)
+        and not re.match(r"\s*theo\b", opening)  # "Theo yêu cầu của lãnh đạo UBND tỉnh, ..."
+    ):
+        return False  # "chỉ đạo của Phó Thủ tướng, Trưởng Ban Chỉ đạo ...": their other title
     return not re.search(r"\b(?:cua|voi|cho|ve|giua|tai|den|tu|va)\s*$", opening)
 
 

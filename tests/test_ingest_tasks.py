@@ -1724,3 +1724,14 @@ def test_the_name_a_letter_gives_its_addressees_leads_and_its_rules_are_no_tasks
         "2. Trường hợp người bệnh được hẹn khám lại thì lần khám đó được tính là đúng tuyến.",
     )
     assert [(written(t), t.text[:10]) for t in tasks] == [("BHXH các tỉnh", "Rà soát vi")]
+
+
+def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() -> None:
+    tasks = letter(
+        "Kính gửi: Các sở, ban, ngành của Thành phố.",
+        "Thực hiện ý kiến kết luận của Phó Thủ tướng Thường trực Chính phủ, Ủy ban nhân dân Thành "
+        "phố Hà Nội giao Văn phòng Ban Chỉ đạo quốc gia kỷ niệm 1000 năm Thăng Long:",
+        "- Chủ trì, phối hợp với các sở, ban, ngành triển khai chỉ đạo của Phó Thủ tướng Thường "
+        "trực Chính phủ, Trưởng Ban Chỉ đạo quốc gia tại Thông báo số 53/TB-VPCP.",
+    )
+    assert [written(t) for t in tasks] == ["Văn phòng Ban Chỉ đạo quốc gia"]
