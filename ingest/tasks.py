@@ -192,6 +192,17 @@ _ANSWERS = re.compile(
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
+# A plan's task written as lines rather than a table row: "1.1. Rút ngắn thời gian ..." then
+# "- Cơ quan thực hiện: Sở Kế hoạch và Đầu tư." and "- Thời gian thực hiện: Quý II/2020.".
+_FIELD = re.compile(
+    r"^(?:[-–+•*]\s*)?(?:(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop|tham\s+muu)"
+    r"|thoi\s+(?:gian|han)\s+(?:thuc\s+hien|hoan\s+thanh)|tien\s+do\s+thuc\s+hien"
+    r"|san\s+pham(?:\s+dau\s+ra)?)\s*:"
+)
+_LEAD_FIELD = re.compile(
+    r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?\s*:\s*"
+)
+_COOPERATING_FIELD = re.compile(r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop\s*:\s*")
 _CONDITION = re.compile(r"^(?:[-–+•]\s*)?truong\s+hop\b[^.;]*\bthi\b")
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
@@ -533,6 +544,8 @@ class _Segmenter:
     def _is_heading(self, index: int, level: float, rest: str) -> bool:
         if rest.rstrip().endswith(":") or is_caps(rest):
             return True
+        if index + 1 < self.end and _FIELD.match(fold(self.paragraphs[index + 1]).strip()):
+            return False  # its lines say who does it and by when: a task
         exists, next_level = self._next_level(index)
         if not exists:
             return False
@@ -621,6 +634,10 @@ class _Segmenter:
                     last = None
                     index += 1
                     continue
+            if last is not None and _FIELD.match(fold(text).strip()):
+                last.paragraphs.append(text.strip())  # "- Cơ quan thực hiện: Sở Y tế."
+                index += 1
+                continue
             if level is not None:
                 self._pop(level)
                 if self._is_heading(index, level, rest):
@@ -1359,6 +1376,19 @@ class _Segmenter:
         roles = find_roles(text, mentions)
         lead = roles.lead
         cooperating = [*roles.co_leads, *roles.cooperating]
+        if field := _LEAD_FIELD.search(fold(text)):
+            # "Cơ quan thực hiện: Sở Kế hoạch và Đầu tư; cơ quan phối hợp: Cục Thuế tỉnh": the
+            # plan says who leads and who helps.
+            named = [m for m in mentions if m.start >= field.end()]
+            if named and not text[field.end() : named[0].start].strip():
+                lead = named[0]
+                helping = _COOPERATING_FIELD.search(fold(text))
+                cooperating = [
+                    m
+                    for m in mentions
+                    if m is not lead
+                    and (m in cooperating or (helping is not None and m.start >= helping.end()))
+                ]
         if addressees and lead is not None and _asked_of_addressee(text, lead):
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
             cooperating = [lead, *cooperating]

@@ -1735,3 +1735,27 @@ def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() ->
         "trực Chính phủ, Trưởng Ban Chỉ đạo quốc gia tại Thông báo số 53/TB-VPCP.",
     )
     assert [written(t) for t in tasks] == ["Văn phòng Ban Chỉ đạo quốc gia"]
+
+
+def test_a_plans_tasks_written_as_lines_of_who_and_when() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Cải thiện chỉ số khởi sự kinh doanh",
+        "1.1. Rút ngắn thời gian thành lập doanh nghiệp xuống còn 2 ngày.",
+        "- Cơ quan thực hiện: Sở Nội vụ.",
+        "- Thời gian thực hiện: Quý II/2024.",
+        "1.2. Thực hiện đăng ký doanh nghiệp qua mạng.",
+        "- Cơ quan chủ trì: Sở Tài chính; cơ quan phối hợp: Sở Y tế.",
+        "- Thời gian hoàn thành: Trước ngày 30/9/2024.",
+        "2. Cải thiện chỉ số tiếp cận điện năng",
+        "Cơ quan thực hiện: Công an tỉnh.",
+        "Thời gian thực hiện: Thường xuyên.",
+    )
+    assert [
+        (lead_key(t.lead), [lead_key(c) for c in t.cooperating], t.deadline.date) for t in tasks
+    ] == [
+        ("Sở Nội vụ", [], dt.date(2024, 6, 30)),
+        ("Sở Tài chính", ["Sở Y tế"], dt.date(2024, 9, 30)),
+        ("Công an tỉnh", [], None),
+    ]
+    assert tasks[0].text.startswith("Rút ngắn thời gian")
