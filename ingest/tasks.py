@@ -529,6 +529,7 @@ class _Segmenter:
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
+        self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
 
     # -- helpers
 
@@ -605,12 +606,15 @@ class _Segmenter:
     # -- the walk
 
     def _parse(self, text: str) -> Deadline:
-        return parse_deadline(
-            text,
-            self.issued_on,
-            calendar=self.calendar,
-            before_is_inclusive=self.before_is_inclusive,
-        )
+        # The same sentence is asked about more than once (is it dated? its own date?).
+        if text not in self.parsed:
+            self.parsed[text] = parse_deadline(
+                text,
+                self.issued_on,
+                calendar=self.calendar,
+                before_is_inclusive=self.before_is_inclusive,
+            )
+        return self.parsed[text]
 
     def run(self) -> None:
         last: _Item | None = None
