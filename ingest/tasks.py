@@ -203,7 +203,13 @@ _LEAD_FIELD = re.compile(
     r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?\s*:\s*"
 )
 _COOPERATING_FIELD = re.compile(r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop\s*:\s*")
-_CONDITION = re.compile(r"^(?:[-–+•]\s*)?truong\s+hop\b[^.;]*\bthi\b")
+_CONDITION = re.compile(
+    r"^(?:[-–+•]\s*)?(?:truong\s+hop\b[^.;]*\bthi\b"
+    # "Việc thanh toán ... thực hiện theo quy định tại khoản 16 Điều 6 Thông tư ...", "Số giường
+    # điều trị nội trú ban ngày nằm trong tổng số giường ...": what the rules are.
+    r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
+    r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
+)
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its

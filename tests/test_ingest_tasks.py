@@ -1722,6 +1722,8 @@ def test_the_name_a_letter_gives_its_addressees_leads_and_its_rules_are_no_tasks
         "(Sau đây viết tắt là BHXH các tỉnh) Bảo hiểm xã hội Việt Nam hướng dẫn như sau:",
         "1. Rà soát việc kê thêm giường tại các cơ sở khám bệnh, chữa bệnh.",
         "2. Trường hợp người bệnh được hẹn khám lại thì lần khám đó được tính là đúng tuyến.",
+        "3. Việc thanh toán tiền ngày giường bệnh hàng quý thực hiện theo quy định tại khoản 16 "
+        "Điều 6 Thông tư số 39/2018/TT-BYT.",
     )
     assert [(written(t), t.text[:10]) for t in tasks] == [("BHXH các tỉnh", "Rà soát vi")]
 
