@@ -886,8 +886,10 @@ class _Segmenter:
             text, explicit_only=True
         ):
             # "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định ...", "Trường hợp người
-            # bệnh ... thì được thanh toán ...": the rules explained, not work asked.
-            return not self._dated(text)
+            # bệnh ... thì được thanh toán ...": the rules explained, not work asked (a step
+            # such as "hàng quý" is how the rule runs; a date would be work).
+            deadline = self._parse(text)
+            return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
