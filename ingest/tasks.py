@@ -790,7 +790,7 @@ class _Segmenter:
     def _own_requests(self, text: str) -> list[str]:
         """An item cut where a later sentence gives work to someone else: "Giao Văn phòng Chính
         phủ bố trí lịch ... Bộ Xây dựng chuẩn bị báo cáo chính ..." (two tasks)."""
-        sentences = _sentences(text)
+        sentences = [piece for sentence in _sentences(text) for piece in self._by_actor(sentence)]
         if len(sentences) < 2:
             return [text]
         first = self._roles(text).lead
@@ -811,6 +811,30 @@ class _Segmenter:
                 pieces[-1] = f"{pieces[-1]} {sentence}"
         return pieces
 
+    def _by_actor(self, sentence: str) -> list[str]:
+        """A sentence that gives each agency its own work: "giao Sở Y tế tăng cường kiểm tra, Sở
+        Công Thương theo dõi thị trường, Sở Tài chính bố trí kinh phí" (three requests)."""
+        pieces: list[str] = []
+        start = 0
+        for mention in self.catalogue.find_mentions(sentence):
+            if not sentence[: mention.start].endswith(", ") or mention.start - 2 <= start:
+                continue
+            before = sentence[start : mention.start - 2]
+            roles = self._roles(before)
+            if roles.lead is None:
+                continue
+            named = roles.co_leads[-1] if roles.co_leads else roles.lead
+            predicate = fold(before[named.end :]).strip()
+            if not _IMPERATIVE.match(predicate) or predicate.startswith("can cu"):
+                continue  # "giao Sở Y tế, Sở Công Thương ...": a list of those asked
+            if any(_same_agency(mention, asked) for asked in (roles.lead, *roles.co_leads)):
+                continue  # "giao UBND các huyện ... căn cứ ..., UBND các huyện xây dựng ..."
+            if not _IMPERATIVE.match(fold(sentence[mention.end :]).strip()):
+                continue
+            pieces.append(sentence[start : mention.start - 2] + ".")
+            start = mention.start
+        return [*pieces, sentence[start:]]
+
     def _split(self, index: int, text: str) -> str:
         """Cut an unmarked paragraph where a sentence names its own actor or opens with "Đồng
         thời", and at a ";" before another actor or another date; return the first piece."""
@@ -822,7 +846,15 @@ class _Segmenter:
         # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list.
         cited = bool(_PREAMBLE.match(folded.strip()))
         for sentence in _sentences(text):
-            clauses = [sentence] if cited else _CLAUSE_BREAK.split(sentence)
+            clauses = (
+                [sentence]
+                if cited
+                else [
+                    piece
+                    for clause in _CLAUSE_BREAK.split(sentence)
+                    for piece in self._by_actor(clause)
+                ]
+            )
             for position, clause in enumerate(clauses):
                 cut = self._cut(units[-1], clause, position) if units else "own"
                 if cut == "more":

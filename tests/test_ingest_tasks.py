@@ -1761,3 +1761,20 @@ def test_a_plans_tasks_written_as_lines_of_who_and_when() -> None:
         ("Công an tỉnh", [], None),
     ]
     assert tasks[0].text.startswith("Rút ngắn thời gian")
+
+
+def test_one_sentence_that_gives_each_agency_its_own_work_is_one_task_each() -> None:
+    tasks = news(
+        "Ngày 10/12, UBND tỉnh ban hành Công văn số 123/UBND-KT về phòng chống dịch.",
+        "Theo đó, UBND tỉnh giao Sở Y tế tăng cường kiểm tra, giám sát dịch bệnh, Sở Công Thương "
+        "theo dõi chặt chẽ thị trường, Sở Tài chính bố trí kinh phí trước ngày 20/12/2024.",
+        "UBND tỉnh yêu cầu Sở Y tế, Sở Công Thương và Sở Tài chính phối hợp kiểm tra, báo cáo "
+        "trước ngày 25/12/2024.",
+        issued=dt.date(2024, 12, 10),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Y tế", None),
+        ("Sở Công Thương", None),
+        ("Sở Tài chính", dt.date(2024, 12, 20)),
+        ("Sở Y tế", dt.date(2024, 12, 25)),  # one thing asked of three: one task
+    ]
