@@ -1089,7 +1089,9 @@ class _Segmenter:
         return text[line.end() :] if when is not None else None
 
     def _schedule_time(self, when: str) -> Deadline | None:
-        # "Ngày 7/6/2017" opens a line of the schedule, not a news item: the day it is due.
+        # "Ngày 7/6/2017" opens a line of the schedule, not a news item: the day it is due; of
+        # "Ngày 8/7-17/7/2017" or "Ngày 18-19/6/2017", the last day.
+        when = re.sub(r"\d{1,2}(?:/\d{1,2})?\s*[-–]\s*(?=\d{1,2}/\d{1,2})", "", when)
         cued = re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", when)
         found = section_deadline(cued, self.issued_on, calendar=self.calendar)
         return found if found is not None and found.date is not None else None

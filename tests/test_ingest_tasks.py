@@ -1637,12 +1637,14 @@ def test_a_schedules_lines_are_due_at_the_time_they_open_with() -> None:
         "- Ngày 20/12/2024: Sở Nội vụ tổng hợp kết quả, báo cáo UBND tỉnh.",
         "- Tháng 01/2025: Sở Nội vụ báo cáo kết quả kiểm tra.",
         "- Quý I/2025: Sở Tài chính bố trí kinh phí, trừ khi có ý kiến khác trước ngày 15/02/2025.",
+        "- Ngày 8/7-17/7/2025: Sở Y tế nhận đơn phúc khảo.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("group:all_departments", dt.date(2024, 12, 15)),
         ("Sở Nội vụ", dt.date(2024, 12, 20)),
         ("Sở Nội vụ", dt.date(2025, 1, 31)),
         ("Sở Tài chính", dt.date(2025, 2, 15)),  # a date of its own wins
+        ("Sở Y tế", dt.date(2025, 7, 17)),  # the last day of the span
     ]
 
 
