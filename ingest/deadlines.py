@@ -1545,7 +1545,16 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?<![a-z])(?:gay|xay|phat\s+sinh)\s+ra\s+(?:trong|vao|tu)\s+[^,;.\n]{0,30}"),
     ),
     # "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều": a forecast.
-    ("forecast", re.compile(r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*")),
+    # "Hội nghị ..., dự kiến tổ chức vào đầu tháng 6/2010": when an event is planned; "dự kiến,
+    # đến ngày 20/4, Thanh Hóa sẽ có 6 địa phương về đích": a forecast of results.
+    (
+        "forecast",
+        re.compile(
+            r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*"
+            r"|(?<![a-z])du\s+kien\s+(?:se\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|bat\s+dau|hop)\b[^.;,\n]*"
+            r"|(?<![a-z])du\s+kien\s*,\s*(?:den|vao|trong)\s[^.;\n]*?\sse\s"
+        ),
+    ),
     # "số liệu tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến ngày 30/06": the cut-off or the
     # period of the figures reported, not a deadline.
     (

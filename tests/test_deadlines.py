@@ -313,6 +313,9 @@ NOT_DEADLINES = [
     "Việc nạo vét lòng hồ trước mùa mưa hàng năm thực hiện theo Nghị định số 62/2025/NĐ-CP.",
     "cụ thể hóa thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai thực hiện",
     "đánh giá đề xuất tại bài “Giải pháp bớt tiêu tốn hàng trăm tỷ mỗi năm chống hạn cho lúa”",
+    "Để có số liệu báo cáo tại Hội nghị triển khai Đề án, dự kiến tổ chức vào đầu tháng 6/2023, "
+    "đề nghị các Sở báo cáo số liệu.",
+    "dự kiến, đến ngày 20/4, tỉnh sẽ có 6 địa phương hoàn thành mục tiêu cấp căn cước",
     "cấp giống cho nông dân có cây trồng bị thiệt hại do khô hạn gây ra trong năm 2022",
     "Thời gian tiếp công dân trở lại: từ sáng thứ 7, ngày 05/03/2016.",
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
