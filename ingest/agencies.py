@@ -142,6 +142,14 @@ def _name_pattern(name: str) -> str | None:
     return r"(?<![a-z0-9])" + _SEP.join(parts) + r"(?![a-z0-9])"
 
 
+# "(sau đây gọi là Bộ, cơ quan trung ương)", "(Sau đây viết tắt là BHXH các tỉnh)".
+NAMED_HEREAFTER = re.compile(
+    r"\(\s*(?:[Ss]au|[Dd]ưới)\s+đây\s+(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?(?:là|:)\s*"
+    r"(?P<name>[^()]{2,60})\)"
+)
+_CALLED_HEREAFTER = re.compile(r"[^().;:]{0,60}?" + NAMED_HEREAFTER.pattern)
+
+
 # --------------------------------------------------------------------------------------------
 # Groups ("các sở, ban, ngành", "UBND các huyện, thành phố" ...), over folded text.
 # --------------------------------------------------------------------------------------------
@@ -488,8 +496,14 @@ class Catalogue:
         mentions = []
         for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
             written = found.written or text[found.start : found.end].strip(" ,;:")
+            end = found.end
+            alias = _CALLED_HEREAFTER.match(text, found.end)
+            if alias and " " in alias.group("name").strip():
+                # "các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương (sau đây gọi là Bộ, cơ quan
+                # trung ương)": the name the text goes on to use (an acronym says less).
+                written, end = alias.group("name").strip(), alias.end()
             mentions.append(
-                AgencyMention(written, found.start, found.end, entry=found.entry, group=found.group)
+                AgencyMention(written, found.start, end, entry=found.entry, group=found.group)
             )
         return mentions
 

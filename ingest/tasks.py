@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.agencies import AgencyMention, Catalogue, fold
+from ingest.agencies import NAMED_HEREAFTER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
 from ingest.metadata import addressee_lines, attachment_range, body_range, header_pieces
 from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
@@ -1704,8 +1704,8 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
         parts.extend(lines)
         found: list[AgencyMention] = []
         following = doc.paragraphs[body] if body < len(doc.paragraphs) else ""
-        named = _NAMED_HEREAFTER.search(" ".join([*parts, following[:120]]))
-        parts = [_NAMED_HEREAFTER.split(line, maxsplit=1)[0] for line in parts]
+        named = NAMED_HEREAFTER.search(" ".join([*parts, following[:120]]))
+        parts = [NAMED_HEREAFTER.split(line, maxsplit=1)[0] for line in parts]
         for part in (piece for line in parts for piece in re.split(r";", line)):
             # A footnote mark glued to the last word: "Các Sở Giáo dục và Đào tạo1".
             part = re.sub(r"(?<=[^\W\d_])\d{1,2}\s*$", "", part.strip(" -–+•;.:,"))
@@ -1724,15 +1724,10 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
                 found.append(AgencyMention(part, 0, 0, entry=catalogue.lookup(part)))
         if named and not any(mention.entry for mention in found):
             # "(Sau đây viết tắt là BHXH các tỉnh)": the name the letter gives them all.
-            short = named.group(1).strip()
+            short = named.group("name").strip()
             return [AgencyMention(short, 0, 0, entry=catalogue.lookup(short))]
         return found
     return []
-
-
-_NAMED_HEREAFTER = re.compile(
-    r"\(\s*(?:[Ss]au|[Dd]ưới)\s+đây\s+(?:gọi|viết)\s+(?:tắt|chung)?\s*(?:là|:)\s*([^()]{2,60})\)"
-)
 
 
 def _reported_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:

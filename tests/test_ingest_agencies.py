@@ -201,6 +201,12 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("đề nghị các phòng ban, ngành báo cáo", [("các phòng ban, ngành", None, None)]),
         ("Các phòng chuyên môn rà soát", [("Các phòng chuyên môn", None, None)]),
         (
+            "đề nghị các Bộ, cơ quan ngang bộ, cơ quan khác ở trung ương (sau đây gọi là Bộ, cơ "
+            "quan trung ương) tập trung chỉ đạo",
+            [("Bộ, cơ quan trung ương", None, "all_ministries")],
+        ),
+        ("giao Sở Y tế (sau đây viết tắt là SYT) chủ trì", [("Sở Y tế", "Sở Y tế", None)]),
+        (
             "Các cơ quan, ban ngành, đoàn thể thị xã ra quân tổng dọn vệ sinh",
             [("Các cơ quan, ban ngành, đoàn thể", None, None)],
         ),
