@@ -269,6 +269,12 @@ _DISTRICT_DEPARTMENTS = re.compile(
     + _UB
     + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?(?![a-z0-9])"
 )
+# Those a plan gives its tasks: "các cơ quan được phân công chủ trì thực hiện nhiệm vụ".
+_TASKED = re.compile(
+    r"(?<![a-z0-9])cac\s+(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
+    r"\s+duoc\s+(?:giao|phan\s+cong)\s+(?:chu\s+tri(?:\s+thuc\s+hien)?|thuc\s+hien)"
+    r"(?:\s+(?:cac\s+)?nhiem\s+vu)?(?![a-z0-9])"
+)
 # State groups and corporations: "các tập đoàn, tổng công ty nhà nước".
 _STATE_FIRMS = re.compile(
     r"(?<![a-z0-9])cac\s+(?:tap\s+doan(?:\s+kinh\s+te)?(?:\s*,\s*tong\s+cong\s+ty)?"
@@ -307,7 +313,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
-    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS):
+    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS, _TASKED):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):

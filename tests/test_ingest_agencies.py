@@ -207,6 +207,10 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ),
         ("giao Sở Y tế (sau đây viết tắt là SYT) chủ trì", [("Sở Y tế", "Sở Y tế", None)]),
         (
+            "Các cơ quan, đơn vị được giao chủ trì có trách nhiệm báo cáo",
+            [("Các cơ quan, đơn vị được giao chủ trì", None, None)],
+        ),
+        (
             "Các cơ quan, ban ngành, đoàn thể thị xã ra quân tổng dọn vệ sinh",
             [("Các cơ quan, ban ngành, đoàn thể", None, None)],
         ),
