@@ -211,6 +211,7 @@ _CONDITION = re.compile(
     r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
 )
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
+# The letter's own request words; not "giao", which also tells what a cited decision assigned.
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
 # time is the due date of what follows.
@@ -912,7 +913,8 @@ class _Segmenter:
         return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
-        if (after := self._after_schedule_time(text)) is not None:
+        # Most paragraphs are no schedule line: look before folding the text again.
+        if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
         if (self.answers or _CONDITION.match(folded)) and not self._assigns(
             text, explicit_only=True
