@@ -373,6 +373,8 @@ def test_footnotes_of_a_word_processors_pdf_are_set_aside_and_their_marks_droppe
     assert document.footnotes["5"] == "Vắng: Hòn Đất, Kiên Lương, Hà Tiên, Kiên Hải."
     assert document.paragraphs[2].endswith("điều hành của UBND tỉnh năm 2022.")
     assert not any("Giấy mời" in paragraph for paragraph in document.paragraphs)
+    # A superscript mark inside a line ends PDFium's line; the line's rest stays in place.
+    assert "điểm cầu cấp huyện; (ii) cấp xã gồm" in document.paragraphs[3]
 
 
 # --------------------------------------------------------------------------------------------

@@ -590,6 +590,24 @@ def test_text_pdf_footnotes_at_the_foot_of_the_page() -> None:
     assert document.footnotes == {"1": "Giấy mời số 1347/GM-UBND."}
 
 
+def test_a_pdf_locked_against_editing_only_is_read_table_and_all() -> None:
+    """An owner password alone (no printing, no editing) asks nothing of a reader."""
+    page = [
+        "TT\tNội dung\tCơ quan chủ trì\tThời gian",
+        "1\tRà soát thủ tục\tSở Nội vụ\tQuý II/2024",
+        "2\tKiểm tra việc\tSở Y tế\tTháng 9/2024",
+    ]
+    writer = PdfWriter(clone_from=io.BytesIO(make_pdf([page])))
+    writer.encrypt(user_password="", owner_password="chu", algorithm="AES-128", permissions_flag=0)
+    locked = io.BytesIO()
+    writer.write(locked)
+    assert read(locked.getvalue(), "khoa.pdf").paragraphs == [
+        "TT | Nội dung | Cơ quan chủ trì | Thời gian",
+        "1 | Rà soát thủ tục | Sở Nội vụ | Quý II/2024",
+        "2 | Kiểm tra việc | Sở Y tế | Tháng 9/2024",
+    ]
+
+
 def test_docx_name_with_pdf_content_is_read_as_pdf() -> None:
     data = make_pdf([["Sở Y tế báo cáo trước ngày 20/01/2023."]])
     assert read(data, "van-ban.docx").paragraphs == ["Sở Y tế báo cáo trước ngày 20/01/2023."]
