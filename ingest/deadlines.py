@@ -87,6 +87,7 @@ from __future__ import annotations
 
 import calendar as _cal
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -171,6 +172,19 @@ class _Text:
         return self.original[a:b]
 
 
+@functools.lru_cache(maxsize=4096)
+def _fold_cluster(cluster: str) -> tuple[str, str]:
+    """A character with its marks, lowercased (one character), and bare of its marks."""
+    composed = unicodedata.normalize("NFC", cluster).translate(_DASHES)
+    lowered = composed.lower()
+    low = lowered[0] if len(lowered) >= 1 else composed[:1]
+    if low in "\u00a0\u2007\u202f\t":
+        low = " "
+    base = [c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c)]
+    flat = base[0] if base else low
+    return low, "d" if flat == "đ" else flat
+
+
 def _normalise(text: str) -> _Text:
     # One cluster per base character with its combining marks, so that NFD input (e.g. text
     # copied out of some PDFs) lines up with the same regexes as NFC input.
@@ -185,22 +199,9 @@ def _normalise(text: str) -> _Text:
         clusters.append(char)
         starts.append(index)
         ends.append(index + 1)
-    low_chars: list[str] = []
-    flat_chars: list[str] = []
-    for cluster in clusters:
-        composed = unicodedata.normalize("NFC", cluster).translate(_DASHES)
-        lowered = composed.lower()
-        low = lowered[0] if len(lowered) >= 1 else composed[:1]
-        if low in "\u00a0\u2007\u202f\t":
-            low = " "
-        base = [c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c)]
-        flat = base[0] if base else low
-        if flat == "đ":
-            flat = "d"
-        low_chars.append(low)
-        flat_chars.append(flat)
-    low_text = "".join(low_chars)
-    flat_text = "".join(flat_chars)
+    folded = [_fold_cluster(cluster) for cluster in clusters]
+    low_text = "".join(low for low, _flat in folded)
+    flat_text = "".join(flat for _low, flat in folded)
     return _Text(
         original=text,
         low=low_text,

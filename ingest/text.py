@@ -198,16 +198,12 @@ def _from_txt(data: bytes) -> Document:
     return _finish(raw, {})
 
 
+# What no text holds: replacement marks, control characters, private-use code points.
+_NOT_TEXT = re.compile("[\ufffd\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def _looks_binary(text: str) -> bool:
-    if not text:
-        return False
-    bad = sum(
-        1
-        for char in text
-        if char == "\ufffd"
-        or (unicodedata.category(char) in ("Cc", "Co") and char not in "\t\n\r\f")
-    )
-    return bad > max(3, len(text) // 50)
+    return len(_NOT_TEXT.findall(text)) > max(3, len(text) // 50)
 
 
 def _join_lines(lines: list[str]) -> list[str]:
