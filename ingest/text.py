@@ -421,8 +421,13 @@ _BODY_AFTER_ADDRESSEE = re.compile(
 # The addressee's line run into the body without a stop, under a bare "Kính gửi:": "Hiệu trưởng
 # các trường trên toàn thị xã Do tình trạng ngập lụt ...".
 _BODY_AFTER_ADDRESSEE_LINE = re.compile(
-    r"\s+(?=(?:Do|Thực hiện|Căn cứ|Để|Nhằm|Ngày \d|Tiếp theo|Sau khi|Nhận được|Trước tình hình)"
-    r"\s)"
+    r"\s+(?=(?:Do|Thực hiện|Căn cứ|Để|Nhằm|Ngày \d|Tiếp theo|Sau khi|Nhận được|Trước tình hình"
+    r"|Trong thời gian qua|Thời gian qua|Vừa qua|Hiện nay)[\s,])"
+)
+# The place and date line with "Kính gửi" run on: "Hà Nội, ngày 27 tháng 01 năm 2014 Kính gửi:".
+_DATE_LINE_THEN_ADDRESSEE = re.compile(
+    r"^[^.;]{0,60}?\bngày\s+\d{1,2}(?:\s+tháng\s+|\s*/\s*)\d{1,2}(?:\s+năm\s+|\s*/\s*)\d{4}"
+    r"\s+(?=Kính gửi\b)"
 )
 
 
@@ -431,9 +436,14 @@ def _addressee_apart(text: str, after: str = "") -> list[str]:
     if after.startswith("Kính gửi") and after.rstrip().endswith(":"):
         cut = _BODY_AFTER_ADDRESSEE_LINE.search(text, 0, 200)
         return [text] if cut is None else [text[: cut.start()], text[cut.end() :]]
+    if date_line := _DATE_LINE_THEN_ADDRESSEE.match(text):
+        return [date_line.group().rstrip(), *_addressee_apart(text[date_line.end() :])]
     if not text.startswith("Kính gửi"):
         return [text]
     cut = _BODY_AFTER_ADDRESSEE.search(text)
+    if cut is None and (bare := re.match(r"Kính gửi\s*:?\s*", text)):
+        # No stop after the addressee: the body's first words tell where it starts.
+        cut = _BODY_AFTER_ADDRESSEE_LINE.search(text, bare.end(), bare.end() + 200)
     return [text] if cut is None else [text[: cut.start()], text[cut.end() :]]
 
 

@@ -415,6 +415,19 @@ def test_an_addressee_line_run_into_the_body_is_set_apart() -> None:
     ]
 
 
+def test_a_date_line_run_into_kinh_gui_and_the_body_is_set_apart() -> None:
+    document = read(
+        "Hà Nội, ngày 27 tháng 01 năm 2014 Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân các tỉnh,"
+        " thành phố Trong thời gian qua, Ủy ban nhân dân tỉnh đã chỉ đạo Sở Y tế.\n".encode(),
+        "x.txt",
+    )
+    assert document.paragraphs == [
+        "Hà Nội, ngày 27 tháng 01 năm 2014",
+        "Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân các tỉnh, thành phố",
+        "Trong thời gian qua, Ủy ban nhân dân tỉnh đã chỉ đạo Sở Y tế.",
+    ]
+
+
 def test_an_items_number_run_into_its_first_word_is_set_apart() -> None:
     document = read("1.UBND huyện khẩn trương báo cáo.\n\n2.Sở Y tế đôn đốc.".encode(), "x.txt")
     assert document.paragraphs == ["1. UBND huyện khẩn trương báo cáo.", "2. Sở Y tế đôn đốc."]
