@@ -403,6 +403,8 @@ _HEADS = re.compile(
     r"|nganh"
     r")(?![a-z0-9])"
 )
+# The Party's Politburo and Secretariat: names that end in a lowercase word.
+_PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
     r"\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
@@ -749,6 +751,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     found.append(_Found(start, tail.end() if tail else end))
                 continue
             if head in ("bo", "so") and text[after : after + 5].lower() == "chỉ h":
+                continue
+            if party := _PARTY_ORGAN.match(folded, start):
+                found.append(_Found(start, party.end()))  # "Bộ Chính trị" is no "Bộ Chính"
                 continue
             end = _name_end(text, folded, after)
             if end <= after:

@@ -1575,6 +1575,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.VERBOSE,
         ),
     ),
+    # "rà soát các nhiệm vụ có thời hạn hoàn thành trong năm 2025": the deadline of other work,
+    # the subject of this one.
+    (
+        "described_deadline",
+        re.compile(
+            r"(?<=[a-z]\s)co\s+(?:thoi\s+)?han\s+(?:hoan\s+thanh|thuc\s+hien|xu\s+ly)?"
+            r"[^.;,\n]{0,40}"
+        ),
+    ),
     # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024": when an event takes place.
     (
         "event_held",

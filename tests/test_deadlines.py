@@ -327,6 +327,7 @@ NOT_DEADLINES = [
     "Bộ đề nghị các sở báo cáo biến động sĩ số học sinh thời điểm từ đầu năm học đến ngày 15/10.",
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
+    "Sở rà soát lại các nhiệm vụ có thời hạn hoàn thành trong năm 2025 tại các Kế hoạch",
     "Thực hiện Công văn số 1348/BTNMT-TĐKTTT ngày 09/3/2023 về hưởng ứng Giờ Trái đất năm 2023 "
     "(từ 20h30 đến 21h30 ngày 28/3/2023); UBND tỉnh có ý kiến như sau:",
     "Sở Y tế trình UBND tỉnh kế hoạch năm 2024.",

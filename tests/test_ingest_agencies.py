@@ -160,6 +160,11 @@ def test_display_and_unknown_flag() -> None:
 
 def test_superiors_and_common_words_are_not_agencies() -> None:
     assert found("UBND tỉnh giao nhiệm vụ; Số 12/TB-UBND; bộ phận một cửa; sở hữu trí tuệ") == []
+    # The Party's Politburo and Secretariat are named whole, though their names end in lowercase.
+    assert found("Bộ Chính trị đồng ý chủ trương; Ban Bí thư kết luận") == [
+        ("Bộ Chính trị", None, None),
+        ("Ban Bí thư", None, None),
+    ]
 
 
 @pytest.mark.parametrize(
