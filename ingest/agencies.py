@@ -309,8 +309,15 @@ _BODY_LIST = re.compile(
 )
 
 
+# A level of government that opens an item: "– Cấp xã hoàn thành và báo cáo trước ngày ...".
+_LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)(?![a-z0-9])")
+
+
 def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
+    for match in _LEVEL_OF_GOVERNMENT.finditer(folded):
+        if text[match.start()] == "C":  # capitalised: the subject, not "UBND cấp xã"
+            found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
     for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS, _TASKED):

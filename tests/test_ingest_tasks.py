@@ -709,6 +709,20 @@ def test_a_ministry_letter_asking_its_addressee_for_a_report_is_one_task() -> No
     assert [lead_key(c) for c in tasks[0].cooperating] == ["Công an tỉnh", "group:all_related"]
 
 
+def test_a_level_of_government_opening_an_item_is_its_lead() -> None:
+    tasks = tasks_of(
+        "Thời hạn hoàn thành và báo cáo kết quả kiểm kê đất đai như sau:",
+        "– Cấp xã hoàn thành và báo cáo kết quả trước ngày 16/01/2025;",
+        "– Cấp huyện hoàn thành và báo cáo kết quả trước ngày 01/3/2025;",
+        "– Sở Y tế gửi kết quả cho Ủy ban nhân dân cấp tỉnh trước ngày 16/4/2025.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Cấp xã", dt.date(2025, 1, 16)),
+        ("Cấp huyện", dt.date(2025, 3, 1)),
+        ("Sở Y tế", dt.date(2025, 4, 16)),
+    ]
+
+
 def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",
