@@ -310,7 +310,7 @@ _BODY_LIST = re.compile(
 
 
 # A level of government that opens an item: "– Cấp xã hoàn thành và báo cáo trước ngày ...".
-_LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)(?![a-z0-9])")
+_LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)\b")
 
 
 def _collectives(text: str, folded: str) -> list[_Found]:

@@ -16,6 +16,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
+from pypdf.constants import UserAccessPermissions
 
 from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text
 from tests.conftest import SAMPLE
@@ -611,7 +612,13 @@ def test_a_pdf_locked_against_editing_only_is_read_table_and_all() -> None:
         "2\tKiểm tra việc\tSở Y tế\tTháng 9/2024",
     ]
     writer = PdfWriter(clone_from=io.BytesIO(make_pdf([page])))
-    writer.encrypt(user_password="", owner_password="chu", algorithm="AES-128", permissions_flag=0)
+    nothing_allowed = UserAccessPermissions(0)
+    writer.encrypt(
+        user_password="",
+        owner_password="chu",
+        algorithm="AES-128",
+        permissions_flag=nothing_allowed,
+    )
     locked = io.BytesIO()
     writer.write(locked)
     assert read(locked.getvalue(), "khoa.pdf").paragraphs == [
