@@ -33,6 +33,9 @@ _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
 _ASKS = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?(?:nay\s+)?(?:(?:cung|da|vua|tiep\s+tuc|dong\s+thoi)\s+)?"
+    # "UBND tỉnh Quảng Trị ban hành Công điện số 05/CĐ-UBND yêu cầu ...": asks by a document.
+    r"(?:(?:ban\s+hanh|co|gui)\s+(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao)"
+    r"[^,;.]{0,60}?\s)?"
     r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
 )
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung

@@ -1534,9 +1534,17 @@ def _repeated(
     body_leads: set[str | None],
 ) -> bool:
     """The body gives the opening's order again: the same task, or, for an opening with no date,
-    work for the same lead or for some of the agencies it names."""
+    work for the same lead or for some of the agencies it names (an opening that asks a group,
+    "các sở, ngành, UBND các huyện", when the body shares the work out among several)."""
     lead, date = _same_task(lede)
     if (lead, date) in body:
+        return True
+    if (
+        date is None
+        and lead is not None
+        and lead.startswith("cac ")
+        and len(body_leads - {None}) >= 2
+    ):
         return True
     return date is None and any(
         lead == other or (lead and other and other in lead) for other in body_leads

@@ -723,6 +723,15 @@ def test_a_level_of_government_opening_an_item_is_its_lead() -> None:
     ]
 
 
+def test_who_issues_a_document_that_asks_is_not_who_acts() -> None:
+    (first, second) = tasks_of(
+        "Chiều 24/8, Sở Nội vụ ban hành Công điện số 05/CĐ-SNV yêu cầu Sở Y tế ứng phó bão.",
+        "Bộ Y tế có Công văn số 123/BYT-KCB đề nghị Sở Tài chính báo cáo trước ngày 20/3/2024.",
+    )
+    assert lead_key(first.lead) == "Sở Y tế"
+    assert (lead_key(second.lead), second.deadline.date) == ("Sở Tài chính", dt.date(2024, 3, 20))
+
+
 def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",
