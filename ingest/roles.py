@@ -53,7 +53,9 @@ _NOT_ACTOR = re.compile(
     r"|thong\s+tin\s+(?:them|rang)"
     # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...", "Sở Y tế
     # sao gửi Công văn ... đến các đơn vị", "Sở Y tế thông báo đến các đơn vị được biết".
-    r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui|thong\s+bao\s+(?:den|toi|de))\b"
+    r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui|thong\s+bao\s+(?:den|toi|de)"
+    # "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch ...": the messenger.
+    r"|truyen\s+dat)\b"
     r"|^\s*thong\s+tin\s*[,:]"
 )
 # "Sở Kế hoạch và Đầu tư có nhiệm vụ tổng hợp ...": the one who acts, whatever comes before.

@@ -210,6 +210,11 @@ _CONDITION = re.compile(
     r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
     r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
 )
+# A news item saying to whom a document goes: "Công điện gửi Bộ trưởng các Bộ: ...".
+_DISTRIBUTED = re.compile(
+    r"^(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao|quyet\s+dinh)(?:\s+\S+){0,3}?"
+    r"\s+(?:duoc\s+)?gui\s"
+)
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 # The letter's own request words; not "giao", which also tells what a cited decision assigned.
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
@@ -931,6 +936,8 @@ class _Segmenter:
             return True  # a name alone: a byline, a signature, one of a list of addressees
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
+        if _DISTRIBUTED.match(folded) and not self._dated(text):
+            return True  # "Công điện gửi Bộ trưởng các Bộ: ...": to whom it goes
         exhortation = _EXHORTATION.match(folded.strip())
         if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
             return True

@@ -752,6 +752,9 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Công ty TNHH Xây dựng Nguyên Hải có tờ trình về việc xin thu hồi titan sa khoáng.",
         "Sở Xây dựng đã được giao rà soát hồ sơ, báo cáo trước ngày 30/3/2024.",
         "Sở Công Thương đã có văn bản hướng dẫn, nay giao Sở Công Thương kiểm tra lại.",
+        # To whom the document goes, and who passes on a leader's words, act on nothing.
+        "Công điện gửi Bộ trưởng các Bộ: Tài nguyên và Môi trường, Xây dựng, Tài chính.",
+        "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch UBND tỉnh như sau.",
     )
     assert [lead_key(t.lead) for t in tasks] == [
         "Sở Y tế",
