@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -38,6 +39,7 @@ _MEETING_DATE = re.compile(
 )
 # A date right after a document number is the date of that document, not of the meeting.
 _CITED = re.compile(r"\d+[\w.]*\s*/\s*[\w&.\-/]+\s*,?\s*$")
+_DUE_BEFORE = re.compile(r"(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+chot)?|den|het)\s*$")
 
 
 def meeting_date(doc: Document) -> _dt.date | None:
@@ -47,8 +49,9 @@ def meeting_date(doc: Document) -> _dt.date | None:
     for paragraph in doc.paragraphs[start : min(end, start + 6)]:
         folded = fold(paragraph)
         for match in _MEETING_DATE.finditer(folded):
-            if _CITED.search(folded[max(0, match.start() - 40) : match.start()]):
-                continue
+            before = folded[max(0, match.start() - 40) : match.start()]
+            if _CITED.search(before) or _DUE_BEFORE.search(before):
+                continue  # a cited document's date, or a deadline
             try:
                 found.append(
                     _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
@@ -100,26 +103,36 @@ def read_directive(
     doc = extract_text(data, filename, max_bytes=max_bytes)
     meta = read_metadata(doc)
     warnings: list[str] = []
+
+    def tasks_from(reference: _dt.date) -> list[TaskDraft]:
+        return extract_tasks(
+            doc,
+            catalogue=catalogue,
+            issued_on=reference,
+            calendar=calendar,
+            before_is_inclusive=before_is_inclusive,
+        )
+
     reference = issued_on or meta.issued_on
     if reference is None:
         reference, source = meeting_date(doc), "ngày họp nêu trong văn bản"
         if reference is None:
             reference, source = page_date(doc), "ngày đăng tin trên trang"
-        if reference is None:
-            raise UnreadableDocument("no_issue_date", NO_ISSUE_DATE)
+        if reference is not None:
+            warnings.append(
+                "Văn bản không ghi ngày ban hành; tạm lấy ngày "
+                f"{reference:%d/%m/%Y} ({source}) làm mốc tính hạn. "
+                "Hãy kiểm tra lại."
+            )
+    if reference is not None:
+        meta = replace(meta, issued_on=reference)
+        tasks = tasks_from(reference)
+    else:
+        tasks = _tasks_without_reference(doc, tasks_from)
         warnings.append(
-            "Văn bản không ghi ngày ban hành; tạm lấy ngày "
-            f"{reference:%d/%m/%Y} ({source}) làm mốc tính hạn. "
-            "Hãy kiểm tra lại."
+            "Văn bản không ghi ngày ban hành; các hạn trong văn bản đều ghi đủ ngày, tháng, năm "
+            "nên không cần mốc. Hãy nhập ngày ban hành nếu biết."
         )
-    meta = replace(meta, issued_on=reference)
-    tasks = extract_tasks(
-        doc,
-        catalogue=catalogue,
-        issued_on=reference,
-        calendar=calendar,
-        before_is_inclusive=before_is_inclusive,
-    )
     if not tasks:
         warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
     without_lead = sum(1 for task in tasks if task.lead is None)
@@ -129,6 +142,28 @@ def read_directive(
     if unknown:
         warnings.append("Cơ quan chưa có trong danh mục: " + "; ".join(unknown) + ".")
     return DirectiveDraft(meta=meta, tasks=tasks, sha256=sha256, warnings=warnings)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def _tasks_without_reference(
+    doc: Document, tasks_from: Callable[[_dt.date], list[TaskDraft]]
+) -> list[TaskDraft]:
+    """The tasks of a document that gives no date of its own, when no deadline needs one: read
+    from two references years apart, every deadline comes out the same (full dates only)."""
+    years = [int(year) for paragraph in doc.paragraphs for year in _YEAR.findall(paragraph)]
+    if not years:
+        raise UnreadableDocument("no_issue_date", NO_ISSUE_DATE)
+    early = tasks_from(_dt.date(min(years) - 1, 1, 1))
+    late = tasks_from(_dt.date(max(years) + 1, 12, 31))
+    if [_due(task) for task in early] != [_due(task) for task in late]:
+        raise UnreadableDocument("no_issue_date", NO_ISSUE_DATE)
+    return early
+
+
+def _due(task: TaskDraft) -> tuple[str, _dt.date | None, str | None]:
+    return task.text, task.deadline.date, task.deadline.recurrence
 
 
 def draft_to_json(draft: DirectiveDraft) -> dict[str, Any]:

@@ -1137,6 +1137,27 @@ def test_cited_documents_and_horizons_are_not_deadlines() -> None:
     assert task.deadline.date is None and task.deadline.kind == "ongoing"
 
 
+def test_a_document_without_a_date_is_read_when_its_deadlines_need_none() -> None:
+    undated = "Giao Sở Y tế báo cáo kết quả trước ngày 15/4/2023.\nSở Nội vụ theo dõi thường xuyên."
+    draft = read_directive(undated.encode(), "x.txt", catalogue=CATALOGUE)
+    assert draft.meta.issued_on is None
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Y tế", dt.date(2023, 4, 15)),
+        ("Sở Nội vụ", None),
+    ]
+    assert any("không ghi ngày ban hành" in warning for warning in draft.warnings)
+    # A deadline counted from the document's date, or a date without its year, needs that date.
+    for relative in (
+        "trong 10 ngày làm việc",
+        "trước ngày 15/4 năm nay",
+        "trước ngày 20 hằng tháng",
+    ):
+        text = f"Năm 2023, Sở Y tế báo cáo kết quả {relative}."
+        with pytest.raises(UnreadableDocument) as caught:
+            read_directive(text.encode(), "x.txt", catalogue=CATALOGUE)
+        assert caught.value.reason_code == "no_issue_date"
+
+
 def test_summary_is_short() -> None:
     text = "Sở Y tế " + "rà soát, " * 40 + "báo cáo."
     mention = CATALOGUE.find_mentions(text)[0]
