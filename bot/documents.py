@@ -21,6 +21,7 @@ DECIDE_PATTERN = r"^imp:(save|expand|cancel):\d+$"
 _DEADLINE_WORDS = {"han", "hạn", "deadline"}
 _LEAD_WORDS = {"chutri", "chủtrì", "lead"}
 _DROP_WORDS = {"bo", "bỏ", "xoa", "xoá", "xóa", "drop"}
+_ISSUED_WORDS = {"ngay", "ngày", "date"}
 
 
 async def document(update: Update, context: Ctx) -> None:
@@ -76,6 +77,9 @@ async def _plan(context: Ctx, app: Services, pending: ImportRequest) -> importin
             },
             dropped=frozenset(int(n) for n in fixes.get("dropped", {})),
             expand_groups=pending.expand_groups,
+            issued_on=date.fromisoformat(issued)
+            if (issued := fixes.get("issued", {}).get("on"))
+            else None,
         )
 
 
@@ -84,7 +88,9 @@ async def _show_preview(update: Update, context: Ctx, pending: ImportRequest) ->
     try:
         plan = await _plan(context, app, pending)
     except UnreadableDocument as error:
-        await reply(update, error.message_vi)
+        # The importer's own message tells a command-line user of --issued; here, of /fix.
+        no_date = error.reason_code == "no_issue_date"
+        await reply(update, app.texts("import_no_issue_date") if no_date else error.message_vi)
         return
     texts, request_id = app.texts, pending.id
     buttons = [
@@ -104,20 +110,24 @@ async def _show_preview(update: Update, context: Ctx, pending: ImportRequest) ->
 
 
 async def fix(update: Update, context: Ctx) -> None:
-    """Correct the preview: /fix 3 han 30/04/2023, /fix 5 chutri Sở Y tế, /fix 7 bo."""
+    """Correct the preview: /fix 3 han 30/04/2023, /fix 5 chutri Sở Y tế, /fix 7 bo, and the
+    document's date, /fix ngay 15/03/2023."""
     app = services(context)
     args = context.args or []
     chat = update.effective_chat
     assert chat is not None
     what = args[1].lower() if len(args) > 1 else ""
-    if (
+    if len(args) == 2 and args[0].lower() in _ISSUED_WORDS:
+        what, number, value = "issued", "on", args[1]  # "/fix ngay 15/03/2024": the document's
+    elif (
         parse_number(args[0] if args else None) is None
         or what not in _DEADLINE_WORDS | _LEAD_WORDS | _DROP_WORDS
         or (len(args) < 3) != (what in _DROP_WORDS)
     ):
         await reply(update, app.texts("fix_usage"))
         return
-    number, value = args[0], " ".join(args[2:])
+    else:
+        number, value = args[0], " ".join(args[2:])
     try:
         async with request(update, context) as r:
             if not r.caller.is_coordinator:
@@ -128,6 +138,8 @@ async def fix(update: Update, context: Ctx) -> None:
                 return
             if what in _DROP_WORDS:
                 kind, stored = "dropped", "yes"
+            elif what == "issued":
+                kind, stored = "issued", parse_date(value).isoformat()
             elif what in _DEADLINE_WORDS:
                 kind, stored = "deadlines", parse_date(value).isoformat()
             else:

@@ -287,9 +287,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
     "fix_usage": (
         "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
-        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code> hoặc <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó).",
+        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó) "
+        "hoặc <code>/fix ngay dd/mm/yyyy</code> (ngày ban hành văn bản).",
         "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code>, "
-        "<code>/fix NUMBER lead AGENCY</code> or <code>/fix NUMBER drop</code>.",
+        "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code> "
+        "or <code>/fix date dd/mm/yyyy</code> (the document's date).",
+    ),
+    "import_no_issue_date": (
+        "Văn bản không ghi ngày ban hành nên chưa tính được hạn của các nhiệm vụ. "
+        "Hãy gửi <code>/fix ngay dd/mm/yyyy</code> với ngày ban hành.",
+        "The document gives no date of issue, so its deadlines cannot be counted yet. "
+        "Send <code>/fix date dd/mm/yyyy</code> with its date.",
     ),
     "unknown_agency": (
         "Không có đơn vị nào tên “{name}” trong danh mục.",

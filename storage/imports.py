@@ -50,7 +50,8 @@ async def pending_in_chat(*, session: AsyncSession, chat_id: int) -> ImportReque
 async def correct(
     *, session: AsyncSession, request: ImportRequest, kind: str, key: str, value: str
 ) -> None:
-    """Record one correction: kind is "mappings", "leads", "deadlines" or "dropped"."""
+    """Record one correction: kind is "mappings", "leads", "deadlines", "dropped" or "issued"
+    (the document's date, under the key "on")."""
     corrections = {name: dict(values) for name, values in request.corrections.items()}
     corrections.setdefault(kind, {})[key] = value
     request.corrections = corrections  # a new dict, so the JSON column is written

@@ -113,6 +113,33 @@ async def test_a_sent_directive_is_previewed_corrected_and_saved_once(bot: Harne
     assert await _saved_tasks(bot) == first
 
 
+async def test_a_directive_without_its_date_is_previewed_once_the_officer_gives_it(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    undated = "Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.".encode()
+
+    asked = await _send(bot, bang, office, "cong-van.txt", undated)
+    assert asked["text"] == (
+        "Văn bản không ghi ngày ban hành nên chưa tính được hạn của các nhiệm vụ. "
+        "Hãy gửi /fix ngay dd/mm/yyyy với ngày ban hành."
+    )
+    no_such_day = await _fix(bot, bang, office, "/fix ngay 30/02/2024")
+    assert no_such_day["text"].startswith("“30/02/2024” không phải là một ngày có thật.")
+
+    preview = await _fix(bot, bang, office, "/fix ngày 01/03/2024")
+    assert "ngày 01/03/2024" in preview["text"].split("\n")[0]
+    # Ten working days from the day after Friday 01/03/2024.
+    assert "1. Sở Tài chính — 15/03/2024" in preview["text"]
+    (saved,) = await bot.press(
+        bang, office, preview, preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    )
+    assert saved["text"] == "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    assert await _saved_tasks(bot) == [
+        ("Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.", "2024-03-15")
+    ]
+
+
 async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Harness) -> None:
     bang, office = await _coordinator(bot)
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
