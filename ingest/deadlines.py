@@ -737,8 +737,11 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if cue is not None and cue.head("sau"):
         return None  # "sau ngày 15/3" is after a date, not a deadline
-    if (cue is None or cue.head("vao", "den", "toi")) and _narrated(
-        ctx, match.start(), match.end()
+    named_last = cue is None and _NAMED_LAST_DAY.match(ctx.text.flat, match.end()) is not None
+    if (
+        (cue is None or cue.head("vao", "den", "toi"))
+        and not named_last
+        and _narrated(ctx, match.start(), match.end())
     ):
         return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
     if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
@@ -767,11 +770,16 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
             due = None
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue)
-    if due < ctx.ref and not (cue is not None and cue.before):
+    if due < ctx.ref and not (cue is not None and cue.before) and not named_last:
         return None  # a past date without a deadline cue tells what happened, not what is due
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match))
+    cued = True if named_last else None
+    return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match), cued=cued)
+
+
+# The cue after the date: "ngày 25/5/2017 là hạn cuối các trường ... hoàn thành".
+_NAMED_LAST_DAY = re.compile(r"\s+la\s+(?:thoi\s+)?han\s+(?:cuoi|chot)(?![a-z])")
 
 
 # -- a day of the current month: "báo cáo trước ngày 20"
@@ -1507,7 +1515,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "place_and_date",
         re.compile(
             rf"(?:^|\n)\s*(?![^\n,]*(?<![a-z])(?:truoc|cham|han|gio|den|trong|vao)(?![a-z]))"
-            rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}"
+            rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}(?![\d/])(?!\s+la\s+(?:thoi\s+)?han\s)"
         ),
     ),
     # "tình hình giá ... những tháng cuối năm 2019": the months a report is about.

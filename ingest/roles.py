@@ -171,6 +171,13 @@ def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]
     return bool(_NOT_ACTOR.match(folded[last.end :]) or _ASKS.match(folded[last.end :]))
 
 
+# "Hạn cuối các trường THPT in và phát Giấy báo dự thi", "ngày 25/5/2017 là hạn cuối các trường
+# ... hoàn thành": the last day for those who act.
+_LAST_DAY_FOR = (
+    r"(?:ngay\s+[\d/.\-]+\s+la\s+)?(?:thoi\s+)?han\s+(?:cuoi|chot)(?:\s+(?:de|cho|doi\s+voi))?\s+"
+)
+
+
 def _in_subject_position(
     folded: str, mention: AgencyMention, mentions: list[AgencyMention]
 ) -> bool:
@@ -185,11 +192,13 @@ def _in_subject_position(
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = ORDINAL.sub("", before)
     # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
-    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+)?{TITLE}(?:cac\s+)?", before):
+    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")
-    if comma < 0 or not re.fullmatch(rf"\s*{TITLE}(?:cac\s+)?", before[comma + 1 :]):
+    if comma < 0 or not re.fullmatch(
+        rf"\s*(?:{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before[comma + 1 :]
+    ):
         return False
     opening = before[:comma]
     previous = [m for m in mentions if start <= m.end <= start + comma + 1]

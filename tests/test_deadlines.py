@@ -62,6 +62,11 @@ EXPLICIT_DATES = [
     ("đến ngày 30/9/2023", date(2023, 9, 30)),
     ("tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023", date(2023, 3, 31)),
     ("báo cáo trước ngày 20", date(2023, 1, 20)),
+    # The cue after the date; the opening's comma makes no place and date of issue of it.
+    (
+        "Theo hướng dẫn này, ngày 25/5/2023 là hạn cuối các trường hoàn thành hồ sơ",
+        date(2023, 5, 25),
+    ),
     # dateparser reads what the grammar does not know, after a clear cue.
     ("hạn chót: 2023-03-15", date(2023, 3, 15)),
 ]

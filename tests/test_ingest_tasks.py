@@ -723,6 +723,11 @@ def test_a_level_of_government_opening_an_item_is_its_lead() -> None:
     ]
 
 
+def test_the_last_day_for_those_named_after_it() -> None:
+    (task,) = tasks_of("Ngày 7/6/2024: Hạn cuối Sở Y tế, Sở Nội vụ in và phát Giấy báo dự thi.")
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 7))
+
+
 def test_who_issues_a_document_that_asks_is_not_who_acts() -> None:
     (first, second) = tasks_of(
         "Chiều 24/8, Sở Nội vụ ban hành Công điện số 05/CĐ-SNV yêu cầu Sở Y tế ứng phó bão.",
