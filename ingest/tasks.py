@@ -540,6 +540,7 @@ class _Segmenter:
         self.table_tasks: list[TaskDraft] = []
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
+        self.scheduled: dict[int, str] = {}  # pieces of a schedule's line: the line's time
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
         self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
 
@@ -774,6 +775,10 @@ class _Segmenter:
             else:
                 last = None
             index += 1
+        for item in self.items:
+            # "Ngày 11/7/2017: Công bố kết quả ... Các trường THPT cấp Giấy chứng nhận ...":
+            # every sentence of a schedule's line is due at the line's time.
+            item.due = item.due or self.scheduled.get(item.start)
 
     def _framed(self) -> bool:
         """Under a heading or a numbered section (an opening sentence does not count)."""
@@ -878,6 +883,10 @@ class _Segmenter:
         self.pieces.update(range(index, index + len(pieces)))
         self.continued = {i + shift if i > index else i for i in self.continued}
         self.continued.update(index + k for k, flag in enumerate(continued) if flag)
+        self.scheduled = {i + shift if i > index else i: t for i, t in self.scheduled.items()}
+        if (line := _SCHEDULE.match(folded)) and self._after_schedule_time(text) is not None:
+            when = re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", text[: line.end("when")])
+            self.scheduled.update({index + k: when for k in range(1, len(pieces))})
         return pieces[0]
 
     def _cut(self, unit: list[str], clause: str, position: int) -> str:

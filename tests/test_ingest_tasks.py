@@ -1702,6 +1702,18 @@ def test_a_schedules_lines_are_due_at_the_time_they_open_with() -> None:
     ]
 
 
+def test_every_sentence_of_a_schedules_line_is_due_at_its_time() -> None:
+    tasks = news(
+        "Ngày 11/7/2026: Công bố kết quả xét công nhận tốt nghiệp. Sở Y tế cấp giấy chứng nhận.",
+        "Ngày 20/7/2026: Sở Nội vụ báo cáo kết quả. Sở Tài chính tổng hợp kinh phí.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Y tế", dt.date(2026, 7, 11)),
+        ("Sở Nội vụ", dt.date(2026, 7, 20)),
+        ("Sở Tài chính", dt.date(2026, 7, 20)),
+    ]
+
+
 def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
     tasks = letter(
         "Kính gửi: Cục Thuế tỉnh Bình Dương.",
