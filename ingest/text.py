@@ -231,8 +231,9 @@ _TERMINAL = re.compile(r"[.:;!?…]['\"”’)]*$|\./\.$")
 
 def is_caps(line: str, *, letters_at_least: int = 3) -> bool:
     """A line in capitals: a heading, a letterhead."""
-    letters = [char for char in line if char.isalpha()]
-    return len(letters) >= letters_at_least and all(char.isupper() for char in letters)
+    if not line.isupper():
+        return False  # a lowercase letter, or no letter at all
+    return sum(char.isalpha() for char in line) >= letters_at_least
 
 
 # Lines that always open a paragraph of their own in a directive's layout.
@@ -330,7 +331,11 @@ def _syllable_costs() -> dict[str, float]:
 
 
 def _split_syllables(match: re.Match[str]) -> str:
-    word = match.group()
+    return _syllables_of(match.group())
+
+
+@functools.lru_cache(maxsize=8192)
+def _syllables_of(word: str) -> str:
     low = word.lower()
     if set(low) <= _PLAIN or _ONE_SYLLABLE.fullmatch(low):
         return word
