@@ -142,6 +142,16 @@ def _name_pattern(name: str) -> str | None:
     return r"(?<![a-z0-9])" + _SEP.join(parts) + r"(?![a-z0-9])"
 
 
+_SYNONYM_WORDS = frozenset(word for words, _pattern in _SYNONYMS for word in words) | {"va"}
+
+
+def _needle(name: str) -> str:
+    """A word every match of the name's pattern holds as it is: its longest plain word ("" for
+    a name made only of words written other ways, "UBND", "TP.")."""
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in _SYNONYM_WORDS]
+    return max(words, key=len, default="")
+
+
 # "(sau đây gọi là Bộ, cơ quan trung ương)", "(Sau đây viết tắt là BHXH các tỉnh)".
 NAMED_HEREAFTER = re.compile(
     r"\(\s*(?:[Ss]au|[Dd]ưới)\s+đây\s+(?:gọi|viết)\s+(?:tắt\s+|chung\s+)?(?:là|:)\s*"
@@ -470,18 +480,20 @@ class Catalogue:
 
     def __init__(self, entries: Iterable[CatalogueEntry]) -> None:
         self.entries = list(entries)
-        patterns: list[tuple[re.Pattern[str], CatalogueEntry]] = []
+        patterns: list[tuple[re.Pattern[str], CatalogueEntry, str]] = []
         for entry in self.entries:
             for name in entry.names:
                 pattern = _name_pattern(name)
                 if pattern:
-                    patterns.append((re.compile(pattern), entry))
+                    patterns.append((re.compile(pattern), entry, _needle(name)))
         self._patterns = patterns
 
     def lookup(self, name: str) -> CatalogueEntry | None:
         """The entry a whole name stands for (tolerant of case, spacing, diacritics, "&")."""
         folded = fold(unicodedata.normalize("NFC", name)).strip(" .,;:")
-        for pattern, entry in self._patterns:
+        for pattern, entry, needle in self._patterns:
+            if needle not in folded:
+                continue
             match = pattern.match(folded)
             if match and match.end() == len(folded):
                 return entry
@@ -524,8 +536,11 @@ class Catalogue:
 
     def _catalogue(self, folded: str) -> list[_Found]:
         found: list[_Found] = []
-        for pattern, entry in self._patterns:
-            found.extend(_Found(m.start(), m.end(), entry=entry) for m in pattern.finditer(folded))
+        for pattern, entry, needle in self._patterns:
+            if needle in folded:  # most names of a catalogue are not in a given paragraph
+                found.extend(
+                    _Found(m.start(), m.end(), entry=entry) for m in pattern.finditer(folded)
+                )
         return found
 
     @staticmethod
