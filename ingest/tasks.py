@@ -210,6 +210,13 @@ _CONDITION = re.compile(
     r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
     r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
 )
+# One of a list of documents cited: "Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...".
+_CITATION = re.compile(
+    r"^(?:van\s+ban(?:\s+hop\s+nhat)?|quyet\s+dinh|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?"
+    r"|chi\s+thi|nghi\s+quyet|cong\s+van|cong\s+dien|ke\s+hoach|luat|thong\s+bao)"
+    r"\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
+    r"(?:\s+cua\s+[^,;]{2,80}?)?\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh)\b"
+)
 # A news item saying to whom a document goes: "Công điện gửi Bộ trưởng các Bộ: ...".
 _DISTRIBUTED = re.compile(
     r"^(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao|quyet\s+dinh)(?:\s+\S+){0,3}?"
@@ -947,6 +954,8 @@ class _Segmenter:
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):
             return True  # "Công điện gửi Bộ trưởng các Bộ: ...": to whom it goes
+        if _CITATION.match(folded) and not self._assigns(text, explicit_only=True):
+            return True  # "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...": a source
         exhortation = _EXHORTATION.match(folded.strip())
         if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
             return True

@@ -728,6 +728,19 @@ def test_the_last_day_for_those_named_after_it() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 7))
 
 
+def test_a_list_of_the_documents_a_letter_cites_is_no_work() -> None:
+    tasks = letter(
+        "Kính gửi: Công an tỉnh.",
+        "Bộ Nông nghiệp và Môi trường đã ban hành các Văn bản hợp nhất, cụ thể:",
+        "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2024 về giảm nhẹ phát thải khí nhà kính;",
+        "- Quyết định số 12/QĐ-UBND ngày 01/02/2024 của UBND tỉnh về quy chế phối hợp.",
+        "Đề nghị Công an tỉnh triển khai thực hiện nghiêm các quy định trước ngày 30/4/2016.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", dt.date(2016, 4, 30))
+    ]
+
+
 def test_who_issues_a_document_that_asks_is_not_who_acts() -> None:
     (first, second) = tasks_of(
         "Chiều 24/8, Sở Nội vụ ban hành Công điện số 05/CĐ-SNV yêu cầu Sở Y tế ứng phó bão.",
