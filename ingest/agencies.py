@@ -319,6 +319,13 @@ _BODY_LIST = re.compile(
 )
 
 
+# The forces a dispatch sets to work: "Các lực lượng cứu nạn, cứu hộ", "lực lượng chức năng".
+_FORCES = re.compile(
+    r"(?<![a-z0-9])(?:cac\s+)?luc\s+luong\s+(?:chuc\s+nang|vu\s+trang|cuu\s+nan\s*,?\s*cuu\s+ho"
+    r"|cuu\s+ho\s*,?\s*cuu\s+nan|dan\s+quan(?:\s+tu\s+ve)?|xung\s+kich|thanh\s+nien\s+xung\s+phong"
+    r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay)"
+    r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
+)
 # A level of government that opens an item: "– Cấp xã hoàn thành và báo cáo trước ngày ...".
 _LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)\b")
 
@@ -330,7 +337,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
-    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS, _TASKED):
+    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS, _TASKED, _FORCES):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):

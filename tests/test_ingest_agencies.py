@@ -219,6 +219,11 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             "Các cơ quan, ban ngành, đoàn thể thị xã ra quân tổng dọn vệ sinh",
             [("Các cơ quan, ban ngành, đoàn thể", None, None)],
         ),
+        (
+            "Các lực lượng cứu nạn, cứu hộ duy trì lực lượng, phương tiện",
+            [("Các lực lượng cứu nạn, cứu hộ", None, None)],
+        ),
+        ("Lực lượng vũ trang tỉnh sẵn sàng", [("Lực lượng vũ trang tỉnh", None, None)]),
     ],
 )
 def test_office_holders_and_collectives_are_agencies_as_written(
