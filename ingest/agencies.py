@@ -429,6 +429,8 @@ _HEADS = re.compile(
 )
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
+# Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
+_OTHER_WORDS = frozenset(("bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc"))
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
     r"\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
@@ -724,6 +726,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         start = match.start()
         if not text[start].isupper():
             continue  # "các sở", "bộ phận": a capital letter starts a proper name
+        word = text[start : start + len(match.group("head").split()[0])].lower()
+        if word in _OTHER_WORDS:
+            continue  # "bản Giang" (a village), "Số 12": a word that loses its marks to a head
         head = " ".join(match.group("head").split())
         end = match.end()
         after = end + 1

@@ -160,6 +160,8 @@ def test_display_and_unknown_flag() -> None:
 
 def test_superiors_and_common_words_are_not_agencies() -> None:
     assert found("UBND tỉnh giao nhiệm vụ; Số 12/TB-UBND; bộ phận một cửa; sở hữu trí tuệ") == []
+    # Words that lose their marks to a head word: a village ("Bản"), a number ("Số").
+    assert found("đi kiểm tra tại Bản Giang; Số 12 Nguyễn Huệ; Bố trí kinh phí") == []
     # The Party's Politburo and Secretariat are named whole, though their names end in lowercase.
     assert found("Bộ Chính trị đồng ý chủ trương; Ban Bí thư kết luận") == [
         ("Bộ Chính trị", None, None),
