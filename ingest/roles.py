@@ -22,7 +22,7 @@ TITLE = (
 )
 _GIAO = re.compile(
     # "bàn giao cho X", "chuyển giao cho X" hand things over; they give X no work.
-    rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)\bgiao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}"
+    rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)(?<!de\s)\b(?:giao|phan\s+cong)(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
 _REQUEST = re.compile(

@@ -741,6 +741,16 @@ def test_a_list_of_the_documents_a_letter_cites_is_no_work() -> None:
     ]
 
 
+def test_phan_cong_assigns_like_giao_but_not_as_a_purpose() -> None:
+    first, second = tasks_of(
+        "Phân công Sở Tài chính theo dõi, đôn đốc các đơn vị, báo cáo trước ngày 30/3/2024.",
+        "Sở Y tế căn cứ quy định hiện hành xây dựng danh mục nhiệm vụ để phân công nhiệm vụ cho "
+        "Sở Nội vụ, Công an tỉnh.",
+    )
+    assert (lead_key(first.lead), first.deadline.date) == ("Sở Tài chính", dt.date(2024, 3, 30))
+    assert lead_key(second.lead) == "Sở Y tế"
+
+
 def test_who_issues_a_document_that_asks_is_not_who_acts() -> None:
     (first, second) = tasks_of(
         "Chiều 24/8, Sở Nội vụ ban hành Công điện số 05/CĐ-SNV yêu cầu Sở Y tế ứng phó bão.",
