@@ -210,6 +210,11 @@ _CONDITION = re.compile(
     r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
     r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
 )
+# The bare plural that opens a sentence for all those a directive addresses: "Các đơn vị ...".
+_BARE_SUBJECT = re.compile(
+    r"(?:cac|moi|tat\s+ca\s+cac)\s+(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi))*"
+    r"(?:\s+(?:lien\s+quan|truc\s+thuoc))?(?![a-z])"
+)
 # One of a list of documents cited: "Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...".
 _CITATION = re.compile(
     r"^(?:van\s+ban(?:\s+hop\s+nhat)?|quyet\s+dinh|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?"
@@ -1480,6 +1485,9 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
+            elif bare := _BARE_SUBJECT.match(fold(text)):
+                # "Các đơn vị gửi báo cáo ...": with no one named above, those it addresses.
+                lead = AgencyMention(text[: bare.end()], 0, bare.end())
         own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False

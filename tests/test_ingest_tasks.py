@@ -741,6 +741,15 @@ def test_a_list_of_the_documents_a_letter_cites_is_no_work() -> None:
     ]
 
 
+def test_all_the_units_a_directive_addresses_when_no_one_is_named() -> None:
+    (task,) = tasks_of("2. Các đơn vị gửi báo cáo về Sở Tài chính trước ngày 25/3/2024.")
+    assert (lead_key(task.lead), task.deadline.date) == ("Các đơn vị", dt.date(2024, 3, 25))
+    assert task.lead is not None and task.lead.is_unknown
+    # In a letter, they are the addressees.
+    (asked,) = letter("Kính gửi: Công an tỉnh.", "Các đơn vị báo cáo trước ngày 25/3/2016.")
+    assert written(asked) == "Công an tỉnh"
+
+
 def test_phan_cong_assigns_like_giao_but_not_as_a_purpose() -> None:
     first, second = tasks_of(
         "Phân công Sở Tài chính theo dõi, đôn đốc các đơn vị, báo cáo trước ngày 30/3/2024.",
