@@ -586,6 +586,13 @@ class _Segmenter:
     def _skipping(self) -> bool:
         return any(frame.skip for frame in self.frames)
 
+    def _skipped(self, folded: str, text: str) -> bool:
+        """Under a heading of background ("I. ĐÁNH GIÁ TÌNH HÌNH ..."), unless the paragraph asks
+        someone in so many words ("..., yêu cầu các sở, ban, ngành khẩn trương đánh giá ...")."""
+        if not self._skipping():
+            return False
+        return not (_ASKED.search(folded) and self._assigns(text, explicit_only=True))
+
     def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
         mentions = self.catalogue.find_mentions(text)
         # An opening sentence names its lead by "giao", "đề nghị" ..., or by starting with it:
@@ -676,7 +683,7 @@ class _Segmenter:
                     self._work_in_steps(frame, rest, index)
                     self.frames.append(frame)
                     last = None
-                elif self._skipping() or self._not_a_task(folded, rest):
+                elif self._skipped(folded, rest) or self._not_a_task(folded, rest):
                     last = None
                 elif (details := _nearest(self.frames, "details")) and (
                     _DETAIL.match(folded) or self._report_content(rest) or self._step(rest)
@@ -736,7 +743,11 @@ class _Segmenter:
                     self._asks_for_a_report(frame, rest, index)
                 self.frames.append(frame)
                 last = None
-            elif self._skipping() or self._not_a_task(folded, rest) or self._said_before(index):
+            elif (
+                self._skipped(folded, rest)
+                or self._not_a_task(folded, rest)
+                or self._said_before(index)
+            ):
                 last = None
             elif self._closing_rider(folded, rest):
                 for item in self.items:

@@ -750,6 +750,18 @@ def test_all_the_units_a_directive_addresses_when_no_one_is_named() -> None:
     assert written(asked) == "Công an tỉnh"
 
 
+def test_a_request_under_a_heading_of_background_is_still_work() -> None:
+    (task,) = tasks_of(
+        "CHỈ THỊ",
+        "Về việc lập kế hoạch đầu tư công trung hạn",
+        "I. ĐÁNH GIÁ TÌNH HÌNH",
+        "Năm 2023, Sở Tài chính đã giải ngân 95% kế hoạch vốn.",
+        "Căn cứ kế hoạch phát triển kinh tế - xã hội của tỉnh; tình hình thực hiện kế hoạch, yêu "
+        "cầu Sở Y tế khẩn trương đánh giá tình hình thực hiện, báo cáo trước ngày 15/4/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 4, 15))
+
+
 def test_phan_cong_assigns_like_giao_but_not_as_a_purpose() -> None:
     first, second = tasks_of(
         "Phân công Sở Tài chính theo dõi, đôn đốc các đơn vị, báo cáo trước ngày 30/3/2024.",
