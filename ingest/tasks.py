@@ -207,8 +207,10 @@ _CONDITION = re.compile(
     r"^(?:[-–+•]\s*)?(?:truong\s+hop\b[^.;]*\bthi\b"
     # "Việc thanh toán ... thực hiện theo quy định tại khoản 16 Điều 6 Thông tư ...", "Số giường
     # điều trị nội trú ban ngày nằm trong tổng số giường ...": what the rules are.
-    r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
-    r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
+    r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi|gia\s+tri|gia|don\s+gia|chi\s+phi"
+    r"|(?:cac\s+)?khoan|kinh\s+phi|tien|ty\s+le)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
+    r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh|bu\s+dap|chi\s+tra|thanh\s+toan"
+    r"|hach\s+toan|bo\s+tri|trich|hieu\s+la|coi\s+la)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
 )
 # The bare plural that opens a sentence for all those a directive addresses: "Các đơn vị ...".
 _BARE_SUBJECT = re.compile(

@@ -1758,6 +1758,20 @@ def test_every_sentence_of_a_schedules_line_is_due_at_its_time() -> None:
     ]
 
 
+def test_rules_a_guidance_letter_states_in_the_passive_are_no_work() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Tài chính.",
+        "Thực hiện Nghị định số 96/2023/NĐ-CP, Phòng Tài chính hướng dẫn như sau:",
+        "1. Giá trị tài sản được xác định theo giá trị còn lại trên sổ kế toán.",
+        "2. Các khoản chi phí liên quan đến việc xử lý tài sản được bù đắp từ số tiền thu được.",
+        "3. Kinh phí thực hiện được bố trí trong dự toán ngân sách của các đơn vị.",
+        "4. Sở Tài chính tổ chức kiểm tra, báo cáo trước ngày 30/6/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2016, 6, 30))
+    ]
+
+
 def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
     tasks = letter(
         "Kính gửi: Cục Thuế tỉnh Bình Dương.",
