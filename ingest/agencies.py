@@ -346,6 +346,8 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             name >= 0 and not text[name].isupper()
         ):
             continue  # "phòng chống ... các huyện" is no unit; a unit's name is capitalised
+        if name >= 0 and _STOP_PAIR.search(folded, name, match.end()):
+            continue  # "Chi cục Thú y đề nghị Trung tâm ... các huyện": two agencies and a verb
         found.append(_Found(match.start(), match.end(), collective=True))
     for match in _HELD_COLLECTIVE.finditer(folded):
         if _HOLDERS_BEFORE.search(folded[max(0, match.start() - 60) : match.start()]):
@@ -453,7 +455,10 @@ _STOP_WORDS = frozenset(_STOP_TEXT.split())
 # Stop words that lose their marks into words of names: "làm" / "Chi cục Kiểm lâm", "tại" / "tài".
 _STOP_MARKED = {"lam": "làm", "tai": "tại", "dam": "đảm"}
 # Verbs of two words whose first word may also be part of a name ("Sở Giao thông vận tải").
-_STOP_PAIR = re.compile(r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien)(?![a-z])")
+_STOP_PAIR = re.compile(
+    r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien|nhac\s+nho|luu\s+y|dong\s+y"
+    r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao)(?![a-z])"
+)
 _PLACE_TAIL = re.compile(
     r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"

@@ -226,6 +226,16 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             [("Các lực lượng cứu nạn, cứu hộ", None, None)],
         ),
         ("Lực lượng vũ trang tỉnh sẵn sàng", [("Lực lượng vũ trang tỉnh", None, None)]),
+        # A name ends where a verb starts: "nhắc nhở", "lưu ý", "đề nghị" ...
+        ("Sở GD-ĐT TP HCM nhắc nhở các đơn vị", [("Sở GD-ĐT TP HCM", None, None)]),
+        (
+            "Chi cục Thú y đề nghị Trung tâm Dịch vụ nông nghiệp các huyện, thị xã tổ chức",
+            [
+                ("Chi cục Thú y", None, None),
+                ("Trung tâm Dịch vụ nông nghiệp", None, None),
+                ("các huyện, thị xã", None, "all_districts"),
+            ],
+        ),
     ],
 )
 def test_office_holders_and_collectives_are_agencies_as_written(
