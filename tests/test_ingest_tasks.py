@@ -728,6 +728,16 @@ def test_the_last_day_for_those_named_after_it() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 7))
 
 
+def test_when_a_contest_is_held_is_no_deadline_of_a_task() -> None:
+    tasks = letter(
+        "Kính gửi: Hiệu trưởng các trường.",
+        "1. Thời gian Hội thi: Từ ngày 26/3/2016 đến ngày 30/3/2016.",
+        "2. Địa điểm: Hội trường Phòng Giáo dục và Đào tạo.",
+        "3. Các trường gửi hồ sơ đăng ký dự thi trước ngày 20/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [("Các trường", dt.date(2016, 3, 20))]
+
+
 def test_a_list_of_the_documents_a_letter_cites_is_no_work() -> None:
     tasks = letter(
         "Kính gửi: Công an tỉnh.",
