@@ -326,6 +326,11 @@ _FORCES = re.compile(
     r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay)"
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
 )
+# Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
+_COUNTED_UNITS = re.compile(
+    r"(?<![a-z0-9])(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+\d{1,3}\s+(?:phuong|xa|huyen|quan|thi\s+tran"
+    r"|thi\s+xa)(?:\s*,\s*(?:phuong|xa|thi\s+tran|thi\s+xa|thanh\s+pho))*(?![a-z0-9])"
+)
 # A level of government that opens an item: "– Cấp xã hoàn thành và báo cáo trước ngày ...".
 _LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)\b")
 
@@ -337,7 +342,14 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
-    for pattern in (_COLLECTIVE, _STATE_FIRMS, _DISTRICT_DEPARTMENTS, _TASKED, _FORCES):
+    for pattern in (
+        _COLLECTIVE,
+        _STATE_FIRMS,
+        _DISTRICT_DEPARTMENTS,
+        _TASKED,
+        _FORCES,
+        _COUNTED_UNITS,
+    ):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):
@@ -754,9 +766,14 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             end = office.end()
         elif head in ("to cong tac", "to"):
             team = _TEAM_NUMBER.match(folded, end)
-            if team is None:
+            if team is not None:
+                end = team.end()
+            elif head == "to" and text[after : after + 1].isupper():
+                end = _name_end(text, folded, after)  # "Tổ Công nghệ Thông tin Quận 8"
+                if end <= after:
+                    continue
+            else:
                 continue
-            end = team.end()
         elif head in ("kho bac nha nuoc", "ngan hang nha nuoc", "bao hiem xa hoi"):
             tail = re.compile(
                 r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"

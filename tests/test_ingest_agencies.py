@@ -226,6 +226,7 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             [("Các lực lượng cứu nạn, cứu hộ", None, None)],
         ),
         ("Lực lượng vũ trang tỉnh sẵn sàng", [("Lực lượng vũ trang tỉnh", None, None)]),
+        ("Ủy ban nhân dân 16 phường tổ chức", [("Ủy ban nhân dân 16 phường", None, None)]),
         # A name ends where a verb starts: "nhắc nhở", "lưu ý", "đề nghị" ...
         ("Sở GD-ĐT TP HCM nhắc nhở các đơn vị", [("Sở GD-ĐT TP HCM", None, None)]),
         (
@@ -263,6 +264,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
         "Đoàn Đại biểu Quốc hội",
         "Phòng Giáo dục và Đào tạo Quận 11",
         "Ban chỉ huy quân sự xã",
+        "Tổ Công nghệ Thông tin Quận 8",
     ],
 )
 def test_more_agencies_by_their_head_word(name: str) -> None:
