@@ -475,6 +475,13 @@ _PLACE_TAIL = re.compile(
     r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
+_CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# A place named right after a sector, without "huyện" or "tỉnh": "... Đào tạo Mộc Châu" (not the
+# next agency's head word, nor a run-on sentence's first word, which ends the line).
+_PLACE_NAME = re.compile(
+    rf"(?:\s+(?!(?:Sở|Phòng|Ủy|Uỷ|UBND|Ban|Cục|Bộ|Trung|Công|Chi|Văn|Hội|Đài|Trường|Các|Tổ|Kho|"
+    rf"Bảo|Ngân|Thanh|Viện|Liên|Đoàn)\b)[{_CAPITAL}][^\W\d_]+){{1,3}}(?=\s+[^\W\d_{_CAPITAL}]|[,;:.]|$)"
+)
 # Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
 _NAME_HEADS = frozenset(
     (
@@ -664,8 +671,9 @@ def _name_end(
     """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words)."""
     sector = _SECTOR_PATTERN.match(folded, start)
     if sector:
-        # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang": the place it serves.
-        place = _PLACE_TAIL.match(text, sector.end())
+        # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
+        # tạo Mộc Châu": the place it serves.
+        place = _PLACE_TAIL.match(text, sector.end()) or _PLACE_NAME.match(text, sector.end())
         return place.end() if place else sector.end()
     end = start
     lower_run = 0

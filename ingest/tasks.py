@@ -375,7 +375,7 @@ def _imperative(folded: str) -> bool:
 
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(
-    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi)\b"
+    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi|huong\s+dan)\b"
 )
 
 

@@ -265,6 +265,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
         "Phòng Giáo dục và Đào tạo Quận 11",
         "Ban chỉ huy quân sự xã",
         "Tổ Công nghệ Thông tin Quận 8",
+        "Phòng Giáo dục và Đào tạo Mộc Châu",
     ],
 )
 def test_more_agencies_by_their_head_word(name: str) -> None:

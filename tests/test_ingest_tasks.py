@@ -728,6 +728,19 @@ def test_the_last_day_for_those_named_after_it() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 7))
 
 
+def test_the_writer_who_guides_is_not_who_does_the_work() -> None:
+    tasks = letter(
+        "Kính gửi: Các trường mầm non trong huyện.",
+        "Phòng Giáo dục và Đào tạo Bình Chánh hướng dẫn các trường thực hiện như sau:",
+        "1. Triển khai tới toàn thể giáo viên viết bài về những tấm gương nhà giáo tiêu biểu.",
+        "2. Gửi bài về Phòng Giáo dục và Đào tạo trước ngày 10/4/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Các trường mầm non", None),
+        ("Các trường mầm non", dt.date(2016, 4, 10)),
+    ]
+
+
 def test_when_a_contest_is_held_is_no_deadline_of_a_task() -> None:
     tasks = letter(
         "Kính gửi: Hiệu trưởng các trường.",
