@@ -141,7 +141,7 @@ _CHROME = re.compile(
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
 )
 _NARRATIVE_OPENING = re.compile(
-    r"^(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|(?:trong\s+)?nam\s+qua"
+    r"^(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
     r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4}))"
     r"\s*,"
 )

@@ -416,6 +416,18 @@ def test_an_addressee_line_run_into_the_body_is_set_apart() -> None:
     ]
 
 
+def test_a_papers_mark_opens_the_news_item_after_its_headline() -> None:
+    document = read(
+        "Kiên Giang: Tăng cường quản lý giá dịp Tết\n(BKG) - Ngày 4/3, UBND tỉnh có Công văn số"
+        " 123/UBND-KT gửi các sở, ngành.\n".encode(),
+        "x.txt",
+    )
+    assert document.paragraphs == [
+        "Kiên Giang: Tăng cường quản lý giá dịp Tết",
+        "(BKG) - Ngày 4/3, UBND tỉnh có Công văn số 123/UBND-KT gửi các sở, ngành.",
+    ]
+
+
 def test_a_date_line_run_into_kinh_gui_and_the_body_is_set_apart() -> None:
     document = read(
         "Hà Nội, ngày 27 tháng 01 năm 2014 Kính gửi: Đ/c Chủ tịch Ủy ban nhân dân các tỉnh,"
