@@ -15,6 +15,7 @@ __all__ = [
     "attachment_range",
     "body_range",
     "header_pieces",
+    "opens_addressees",
     "read_metadata",
 ]
 
@@ -195,6 +196,16 @@ _NOT_ADDRESSEE = re.compile(
 )
 
 
+# "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:": a dispatch's "Kính gửi".
+_DISPATCHED_TO = re.compile(r"\bdien\s*:\s*$")
+
+
+def opens_addressees(text: str) -> bool:
+    """Whether a paragraph opens the list of those a document is sent to."""
+    folded = fold(text).lstrip("| ")
+    return folded.startswith("kinh gui") or bool(_DISPATCHED_TO.search(folded))
+
+
 def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
     """The addressee lines after the "Kính gửi" paragraph at ``index``, and where the body starts.
 
@@ -229,7 +240,7 @@ def _after_addressees(doc: Document, start: int) -> int:
     # the letter's header ("KHẨN", the title, its date) that were not recognised as header.
     while position < min(len(doc.paragraphs), start + 25):
         text = doc.paragraphs[position]
-        if fold(text).lstrip("| ").startswith("kinh gui"):
+        if opens_addressees(text):
             _lines, index = addressee_lines(doc, position)
             break
         if position >= start + 4 and (len(text) > 200 or _marker_like(text)):

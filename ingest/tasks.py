@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 
 from ingest.agencies import NAMED_HEREAFTER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
-from ingest.metadata import addressee_lines, attachment_range, body_range, header_pieces
+from ingest.metadata import (
+    addressee_lines,
+    attachment_range,
+    body_range,
+    header_pieces,
+    opens_addressees,
+)
 from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
 from ingest.text import Document, is_caps
 from vncalendar import WorkingCalendar
@@ -1758,8 +1764,11 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
     """
     for index, paragraph in enumerate(doc.paragraphs[:25]):
         pieces = header_pieces(paragraph)
-        if re.search(r"\bkinh\s+gui\s*:?\s*$", fold(paragraph)):
-            pieces = ["Kính gửi:"]  # "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (one line)
+        if re.search(r"\bkinh\s+gui\s*:?\s*$", fold(paragraph)) or (
+            opens_addressees(paragraph) and not fold(paragraph).startswith("kinh gui")
+        ):
+            # "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (one line), "... TỈNH điện:"
+            pieces = ["Kính gửi:"]
         if not pieces or not fold(pieces[0]).startswith("kinh gui"):
             continue
         parts = [re.sub(r"(?i)^kính gửi\s*:?", "", pieces[0]), *pieces[1:]]

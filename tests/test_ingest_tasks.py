@@ -728,6 +728,34 @@ def test_the_last_day_for_those_named_after_it() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 7))
 
 
+def test_a_dispatchs_addressees_are_no_task_and_take_what_names_no_one() -> None:
+    draft = read_directive(
+        "\n".join(
+            [
+                "ỦY BAN NHÂN DÂN TỈNH KIÊN GIANG",
+                "Số: 05/CĐ-UBND",
+                "Kiên Giang, ngày 05 tháng 9 năm 2024",
+                "CÔNG ĐIỆN",
+                "Về việc chủ động ứng phó với bão số 3",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:",
+                "- Giám đốc Sở Y tế;",
+                "- Chủ tịch UBND các huyện, thành phố.",
+                "Để chủ động ứng phó với bão, Chủ tịch UBND tỉnh yêu cầu:",
+                "1. Sở Nội vụ bố trí lực lượng ứng trực, báo cáo trước 16 giờ ngày 06/9/2024.",
+                "2. Tổ chức trực ban nghiêm túc 24/24 giờ.",
+                "Nơi nhận:",
+                "- Như trên;",
+            ]
+        ).encode(),
+        "cong-dien.txt",
+        catalogue=CATALOGUE,
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 9, 6)),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_the_writer_who_guides_is_not_who_does_the_work() -> None:
     tasks = letter(
         "Kính gửi: Các trường mầm non trong huyện.",
