@@ -47,6 +47,8 @@ _CHU_TRI = re.compile(
 _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts.
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+giao)|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    # What someone will do, the writer most often: "Bộ Tài chính sẽ tổng hợp, báo cáo ...".
+    r"|(?:cung\s+)?se"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"

@@ -230,6 +230,10 @@ _CITATION = re.compile(
     r"\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
     r"(?:\s+cua\s+[^,;]{2,80}?)?\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh)\b"
 )
+# What someone will do, the writer most often: "Trên cơ sở báo cáo của các địa phương, Bộ Tài
+# chính sẽ tổng hợp, báo cáo Thủ tướng Chính phủ": no more of the item above it.
+# Over the text with its marks: without them "sẽ" (will) is also "sẻ" (share, "chia sẻ").
+_SOMEONE_WILL = re.compile(r"^\W*(?:[^,.;:]{0,120},\s*)?[^,.;:]{2,80}?\s(?:cũng\s+)?sẽ\s", re.I)
 # A news item saying to whom a document goes: "Công điện gửi Bộ trưởng các Bộ: ...".
 _DISTRIBUTED = re.compile(
     r"^(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao|quyet\s+dinh)(?:\s+\S+){0,3}?"
@@ -779,7 +783,12 @@ class _Segmenter:
                 # "...; báo cáo nhanh ... trước 10 giờ ngày ...", "Cụ thể, phải ...": a request of
                 # its own, asked of the agencies before it.
                 last = self._inherited(rest, index)
-            elif last is not None and last.marked and last.frames == self.frames:
+            elif (
+                last is not None
+                and last.marked
+                and last.frames == self.frames
+                and not _SOMEONE_WILL.match(rest)
+            ):
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
                 # Loose signals count once the tasks have begun, or in a letter; in a news item
@@ -982,6 +991,8 @@ class _Segmenter:
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):
             return True  # "Công điện gửi Bộ trưởng các Bộ: ...": to whom it goes
+        if _SOMEONE_WILL.match(text) and not self._assigns(text, explicit_only=True):
+            return True  # "Bộ Tài chính sẽ tổ chức hội nghị tập huấn ...": a plan, not a request
         if _CITATION.match(folded) and not self._assigns(text, explicit_only=True):
             return True  # "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...": a source
         exhortation = _EXHORTATION.match(folded.strip())

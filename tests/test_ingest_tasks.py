@@ -1809,6 +1809,25 @@ def test_every_sentence_of_a_schedules_line_is_due_at_its_time() -> None:
     ]
 
 
+def test_what_the_writer_will_do_is_neither_a_task_nor_more_of_one() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Tài chính.",
+        "Phòng Tài chính đề nghị Sở Tài chính thực hiện một số nội dung sau:",
+        "a) Rà soát danh mục tài sản, gửi Phòng Tài chính trước ngày 30/4/2016.",
+        "b) Hướng dẫn các cơ quan, đơn vị trên địa bàn thực hiện.",
+        "Trên cơ sở báo cáo của các đơn vị, Phòng Tài chính sẽ tổng hợp, báo cáo UBND huyện.",
+        "Phòng Tài chính sẽ tổ chức hội nghị tập huấn trong tháng 5/2016.",
+        # "chia sẻ" loses its marks to "se", which is no "sẽ".
+        "c) Chia sẻ dữ liệu về tài sản với các đơn vị.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2016, 4, 30)),
+        ("Sở Tài chính", None),
+        ("Sở Tài chính", None),
+    ]
+    assert tasks[1].text == "Hướng dẫn các cơ quan, đơn vị trên địa bàn thực hiện."
+
+
 def test_rules_a_guidance_letter_states_in_the_passive_are_no_work() -> None:
     tasks = letter(
         "Kính gửi: Sở Tài chính.",
