@@ -47,8 +47,6 @@ _CHU_TRI = re.compile(
 _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts.
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+giao)|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
-    # What someone will do, the writer most often: "Bộ Tài chính sẽ tổng hợp, báo cáo ...".
-    r"|(?:cung\s+)?se"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
@@ -111,6 +109,7 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             and _in_subject_position(folded, mention, mentions)
             and not _ASKS.match(after)
             and not _reported(folded, mention, mentions)
+            and not _WILL.match(text, mention.end)
         ):
             candidates.append((3, mention.start, mention))
     if candidates:
@@ -134,6 +133,9 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
     return roles
 
 
+# What someone will do, the writer most often: "Bộ Tài chính sẽ tổng hợp, báo cáo ..." (read with
+# its marks: "Sở Y tế sẻ chia kinh nghiệm" shares).
+_WILL = re.compile(r"\s*(?:cũng\s+)?sẽ\b", re.IGNORECASE)
 # A document cited by its number, the subject of the clause that ends in "giao X".
 _CITED_GIVER = re.compile(
     r"\b(?:luat|nghi\s+dinh|quyet\s+dinh|thong\s+tu|chi\s+thi|nghi\s+quyet|ke\s+hoach)\s+so\s+"
