@@ -929,7 +929,7 @@ class _Segmenter:
         self.continued.update(index + k for k, flag in enumerate(continued) if flag)
         self.scheduled = {i + shift if i > index else i: t for i, t in self.scheduled.items()}
         if (line := _SCHEDULE.match(folded)) and self._after_schedule_time(text) is not None:
-            when = re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", text[: line.end("when")])
+            when = _cued_schedule_time(text[: line.end("when")])
             self.scheduled.update({index + k: when for k in range(1, len(pieces))})
         return pieces[0]
 
@@ -1158,11 +1158,7 @@ class _Segmenter:
         return text[line.end() :] if when is not None else None
 
     def _schedule_time(self, when: str) -> Deadline | None:
-        # "Ngày 7/6/2017" opens a line of the schedule, not a news item: the day it is due; of
-        # "Ngày 8/7-17/7/2017" or "Ngày 18-19/6/2017", the last day.
-        when = re.sub(r"\d{1,2}(?:/\d{1,2})?\s*[-–]\s*(?=\d{1,2}/\d{1,2})", "", when)
-        cued = re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", when)
-        found = section_deadline(cued, self.issued_on, calendar=self.calendar)
+        found = section_deadline(_cued_schedule_time(when), self.issued_on, calendar=self.calendar)
         return found if found is not None and found.date is not None else None
 
     def _said_before(self, index: int) -> bool:
@@ -1596,6 +1592,14 @@ def _a_statement(draft: TaskDraft) -> bool:
 def _before_purpose(text: str) -> str:
     """A sentence up to "để"/"nhằm" and what it is for."""
     return re.split(r"\s(?:để|nhằm)\s", text, maxsplit=1)[0]
+
+
+def _cued_schedule_time(when: str) -> str:
+    """A schedule line's time as a deadline phrase: "Ngày 7/6/2017" opens a line of the schedule,
+    not a news item, and is the day it is due; of "Ngày 8/7-17/7/2017" or "Ngày 18-19/6/2017",
+    the last day."""
+    when = re.sub(r"\d{1,2}(?:/\d{1,2})?\s*[-–]\s*(?=\d{1,2}/\d{1,2})", "", when)
+    return re.sub(r"^\W*(?=[Nn]gày\b)", "trước ", when)
 
 
 def _repeated(
