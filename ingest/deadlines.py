@@ -95,6 +95,7 @@ from dataclasses import dataclass, field, replace
 
 import dateparser
 
+from ingest.words import DOCUMENT_NOUN
 from vncalendar import WorkingCalendar
 
 __all__ = [
@@ -1441,10 +1442,6 @@ _CLOCK = (
 )
 _AT_TIME = rf"luc\s+{_CLOCK}"
 _DAYTIME = r"(?:sang|chieu|trua)\s+(?:nay\s+|hom\s+nay\s+|qua\s+)?,?\s*"
-_DOC_NOUN = (
-    r"(?:cong\s+van|cong\s+dien|van\s+ban|quyet\s+dinh|chi\s+thi|nghi\s+quyet|nghi\s+dinh"
-    r"|thong\s+tu|to\s+trinh|ket\s+luan|giay\s+moi|huong\s+dan)"
-)
 # Where the subject of a cited document gives way to the task: "yêu cầu", "hoàn thành trong quý
 # II/2023", "trước ngày 15/3", or a comma before a new subject ("..., các sở", "..., UBND tỉnh");
 # other commas belong to the subject ("về việc tăng cường kỷ luật, kỷ cương hành chính").
@@ -1494,7 +1491,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "cited_document_by_date",
         re.compile(
-            rf"""(?<![a-z]){_DOC_NOUN}(?:
+            rf"""(?<![a-z]){DOCUMENT_NOUN}(?:
                   \s*,?\s*ngay\s+{DATE_ANY}(?![\d/])
                 | (?:\s+(?!{_CUE_WORD})[a-z]+){{1,5}}\s+ngay\s+{DATE_ANY}\s*,?\s*cua(?![a-z]))""",
             re.VERBOSE,
@@ -1614,7 +1611,7 @@ _TRAP_FIRST_WORD = {"data_cutoff": "tính"}
 # "văn bản số 558 Tăng cường các biện pháp phòng, chống dịch sau Tết Nguyên đán.": a cited
 # document's number followed by its title, in capitals.
 _NUMBER_THEN_TITLE = re.compile(
-    rf"(?<![a-z]){_DOC_NOUN}\s+so\s+(?:\d+[a-z0-9/&.\-]*)\s+(?=[^\W\d_])"
+    rf"(?<![a-z]){DOCUMENT_NOUN}\s+so\s+(?:\d+[a-z0-9/&.\-]*)\s+(?=[^\W\d_])"
 )
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ingest.agencies import fold
 from ingest.text import Document, is_caps
+from ingest.words import DOCUMENT_NOUN
 
 __all__ = [
     "DirectiveMeta",
@@ -270,10 +271,7 @@ def _body_end(doc: Document, start: int) -> int:
 
 
 # "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
-_ATTACHED = re.compile(
-    r"^[\s(*_]*(?:ban\s+hanh\s+)?kem\s+theo\s+(?:quyet\s+dinh|cong\s+van|ke\s+hoach|chi\s+thi"
-    r"|thong\s+bao|van\s+ban)"
-)
+_ATTACHED = re.compile(rf"^[\s(*_]*(?:ban\s+hanh\s+)?kem\s+theo\s+{DOCUMENT_NOUN}")
 
 
 def attachment_range(doc: Document, after: int) -> tuple[int, int] | None:

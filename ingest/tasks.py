@@ -17,6 +17,7 @@ from ingest.metadata import (
 )
 from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
 from ingest.text import Document, is_caps
+from ingest.words import DOCUMENT_NOUN
 from vncalendar import WorkingCalendar
 
 __all__ = ["ONGOING", "TaskDraft", "extract_tasks", "find_addressees", "summarize"]
@@ -115,8 +116,7 @@ _NEWS_LEAD = re.compile(
     # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
     r"|thu\s+tuong)\b[^.;,]{0,60}?\s)"
-    r"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+(?:van\s+ban|cong\s+van|cong\s+dien|chi\s+thi"
-    r"|thong\s+bao|ke\s+hoach|quyet\s+dinh|thong\s+tu|nghi\s+dinh|nghi\s+quyet)"
+    rf"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+{DOCUMENT_NOUN}"
 )
 # Sentences that open with a link to the request before them: a new request, asked of the same
 # agencies unless they name their own ("Đồng thời, các địa phương cần ...").
@@ -225,9 +225,7 @@ _BARE_SUBJECT = re.compile(
 )
 # One of a list of documents cited: "Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...".
 _CITATION = re.compile(
-    r"^(?:van\s+ban(?:\s+hop\s+nhat)?|quyet\s+dinh|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?"
-    r"|chi\s+thi|nghi\s+quyet|cong\s+van|cong\s+dien|ke\s+hoach|luat|thong\s+bao)"
-    r"\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
+    rf"^{DOCUMENT_NOUN}\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
     r"(?:\s+cua\s+[^,;]{2,80}?)?\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh)\b"
 )
 # What someone will do, the writer most often: "Trên cơ sở báo cáo của các địa phương, Bộ Tài
@@ -236,7 +234,8 @@ _CITATION = re.compile(
 _SOMEONE_WILL = re.compile(r"^\W*(?:[^,.;:]{0,120},\s*)?[^,.;:]{2,80}?\s(?:cũng\s+)?sẽ\s", re.I)
 # A news item saying to whom a document goes: "Công điện gửi Bộ trưởng các Bộ: ...".
 _DISTRIBUTED = re.compile(
-    r"^(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao|quyet\s+dinh)(?:\s+\S+){0,3}?"
+    # Not "Hướng dẫn ... gửi": that is how to send something.
+    rf"^(?!huong\s+dan){DOCUMENT_NOUN}(?:\s+\S+){{0,3}}?"
     r"\s+(?:duoc\s+)?gui\s"
 )
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
