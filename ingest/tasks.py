@@ -6,7 +6,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 
-from ingest.agencies import NAMED_HEREAFTER, AgencyMention, Catalogue, fold
+from ingest.agencies import HOLDER, NAMED_HEREAFTER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
 from ingest.metadata import (
     addressee_lines,
@@ -281,8 +281,17 @@ _PAST_OR_SUBMISSION = re.compile(
     r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
 )
 _ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc)\b")
-# "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...".
-_ACCOUNTABLE = re.compile(r"^\s*(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem\s+truoc\b")
+# "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...", "... chịu
+# trách nhiệm trực tiếp trước Chính phủ về việc triển khai và kết quả thực hiện Chỉ thị này".
+_ACCOUNTABLE_FOR = (
+    r"(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem"
+    r"(?:\s+(?:truc\s+tiep|toan\s+dien|ca\s+nhan|hoan\s+toan))?\s+truoc\b"
+)
+_ACCOUNTABLE = re.compile(rf"^\s*{_ACCOUNTABLE_FOR}")
+# The directive's closing, office-holders answerable for it: "Bộ trưởng, Thủ trưởng cơ quan ngang
+# Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ... chịu trách nhiệm trực tiếp trước Chính phủ".
+_HOLDERS_ACCOUNTABLE = re.compile(rf"^\W*{HOLDER}\b(?P<holders>[^.;:]{{0,400}}?){_ACCOUNTABLE_FOR}")
+_LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
@@ -1041,6 +1050,9 @@ class _Segmenter:
             return False  # most paragraphs: no need to look for who they name
         predicate = self._predicate(text)
         rule = _PROHIBITION.match(predicate) or _ACCOUNTABLE.match(predicate)
+        if not rule and (holders := _HOLDERS_ACCOUNTABLE.match(folded)):
+            named = holders.group("holders")
+            rule = None if _ACTS.search(named) or _WORK_VERB.search(named) else holders
         if not rule:
             return False
         # "Chưa thực hiện điều chỉnh tăng giá trong Quý I và Quý II năm 2020": the period the
@@ -1064,11 +1076,15 @@ class _Segmenter:
         )
 
     def _predicate(self, text: str) -> str:
-        """The folded text after the agency it opens with, or all of it when it opens with none."""
+        """The folded text after the agencies it opens with ("Bộ trưởng, Thủ trưởng cơ quan ngang
+        Bộ, Chủ tịch UBND các tỉnh chịu trách nhiệm ..."), or all of it when it opens with none."""
         folded = fold(text)
-        mentions = self.catalogue.find_mentions(text)
-        subject = mentions[0] if mentions and not folded[: mentions[0].start].strip() else None
-        return folded[subject.end :] if subject else folded
+        end = 0
+        for mention in self.catalogue.find_mentions(text):
+            if not _LIST_JOINER.fullmatch(folded[end : mention.start]):
+                break
+            end = mention.end
+        return folded[end:]
 
     def _lede_task(self, text: str) -> bool:
         """A news opening that gives an order: "Ngày 08/4/2021, Văn phòng UBND tỉnh ban hành Văn

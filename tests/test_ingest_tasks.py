@@ -550,6 +550,21 @@ def test_a_standing_prohibition_is_not_a_task() -> None:
     ]
 
 
+def test_office_holders_answerable_for_the_directive_is_no_task() -> None:
+    tasks = tasks_of(
+        "1. Sở Y tế chủ trì kiểm tra an toàn thực phẩm, báo cáo trước ngày 20/3/2024.",
+        "Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố "
+        "chịu trách nhiệm trực tiếp trước Thủ tướng Chính phủ về kết quả thực hiện Chỉ thị này.",
+        # Work, and who answers for it: a task.
+        "2. Giám đốc Sở Tài chính chủ trì kiểm tra và chịu trách nhiệm trước Chủ tịch UBND tỉnh "
+        "về kết quả.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+        ("Sở Tài chính", None),
+    ]
+
+
 def test_a_letters_numbered_particulars_belong_to_its_request() -> None:
     tasks = tasks_of(
         "Kính gửi: Sở Y tế.",
