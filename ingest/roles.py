@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.agencies import HOLDER, AgencyMention, fold
+from ingest.words import DOCUMENT_NOUN
 
 # "Thứ nhất, ...": an ordinal that opens an item like a bullet.
 ORDINAL = re.compile(
@@ -26,7 +27,9 @@ _GIAO = re.compile(
     r"(?:cac\s+)?$"
 )
 _REQUEST = re.compile(
-    rf"\b(?:de\s+nghi|yeu\s+cau|chi\s+dao|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho)\s+{TITLE}"
+    r"\b(?:de\s+nghi|yeu\s+cau|nhac\s+nho|chi\s+dao|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho"
+    # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
+    rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
@@ -34,9 +37,9 @@ _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 _ASKS = re.compile(
     r"^\s*(?:\([^)]{0,40}\)\s*)?(?:nay\s+)?(?:(?:cung|da|vua|tiep\s+tuc|dong\s+thoi)\s+)?"
     # "UBND tỉnh Quảng Trị ban hành Công điện số 05/CĐ-UBND yêu cầu ...": asks by a document.
-    r"(?:(?:ban\s+hanh|co|gui)\s+(?:cong\s+dien|cong\s+van|van\s+ban|chi\s+thi|thong\s+bao)"
+    rf"(?:(?:ban\s+hanh|co|gui)\s+{DOCUMENT_NOUN}"
     r"[^,;.]{0,60}?\s)?"
-    r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau)\b"
+    r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau|nhac\s+nho)\b"
 )
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.

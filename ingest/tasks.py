@@ -293,6 +293,7 @@ _ACCOUNTABLE = re.compile(rf"^\s*{_ACCOUNTABLE_FOR}")
 _HOLDERS_ACCOUNTABLE = re.compile(rf"^\W*{HOLDER}\b(?P<holders>[^.;:]{{0,400}}?){_ACCOUNTABLE_FOR}")
 _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
+_TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
@@ -601,6 +602,8 @@ class _Segmenter:
             return False
         if next_level is not None and next_level > level:
             return True
+        if index > self.start and _marker(self.paragraphs[index - 1])[0] == level:
+            return False  # the last item of a list, the text going on after it
         return next_level is None and len(rest) <= 160 and not re.search(r"[.;!?…]\W*$", rest)
 
     def _pop(self, level: float) -> None:
@@ -1212,8 +1215,11 @@ class _Segmenter:
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
         """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
         vấn đề sau:": one task, the items below what its report covers."""
-        if (frame.lead is None and not self.letter) or not _REPORT_CONTENTS.search(fold(text)):
+        folded = fold(text)
+        if (frame.lead is None and not self.letter) or not _REPORT_CONTENTS.search(folded):
             return
+        if _TIMES_OF_REPORTS.search(folded):
+            return  # "thời gian quy định cho các cơ quan ... báo cáo ... như sau:": when, each
         frame.details = _Item([text], index, list(self.frames), marked=False)
         frame.contents = True
         self.items.append(frame.details)

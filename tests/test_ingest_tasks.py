@@ -565,6 +565,28 @@ def test_office_holders_answerable_for_the_directive_is_no_task() -> None:
     ]
 
 
+def test_the_times_set_for_agencies_date_each_report_below() -> None:
+    tasks = tasks_of(
+        "Theo đó thì thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch và báo cáo gửi "
+        "UBND tỉnh (thông qua Sở Nội vụ) cụ thể như sau:",
+        "• Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý",
+        "• Báo cáo năm gửi trước ngày 25/11 hàng năm",  # the last item, though text goes on
+        "Nội dung chi tiết file đính kèm",
+    )
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("các cơ quan, đơn vị", dt.date(2024, 3, 5)),
+        ("các cơ quan, đơn vị", dt.date(2024, 11, 25)),
+    ]
+
+
+def test_who_reminds_others_is_not_who_acts() -> None:
+    (task,) = tasks_of(
+        "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
+    )
+    assert task.lead is not None and task.lead.written == "các trường"
+    assert task.deadline.date == dt.date(2024, 3, 20)
+
+
 def test_a_letters_numbered_particulars_belong_to_its_request() -> None:
     tasks = tasks_of(
         "Kính gửi: Sở Y tế.",
