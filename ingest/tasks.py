@@ -1410,9 +1410,11 @@ class _Segmenter:
         drafts: list[tuple[int, TaskDraft]] = [(t.source_paragraph, t) for t in self.table_tasks]
         previous: TaskDraft | None = None
         ledes: list[TaskDraft] = []
+        of_item: dict[int, TaskDraft] = {}
         for item in self.items:
             handover = self._handover(" ".join(item.paragraphs))
             draft = self._draft(item, addressees, handover, previous if item.follow_up else None)
+            of_item[id(item)] = draft
             if item.lede:
                 ledes.append(draft)
             drafts.append((item.start, draft))
@@ -1426,6 +1428,22 @@ class _Segmenter:
         drafts = [
             (i, d) for i, d in drafts if id(d) not in lede_ids or not _repeated(d, body, body_leads)
         ]
+        dated_below = {
+            id(frame.details)
+            for item in self.items
+            for frame in item.frames
+            if (frame.contents or frame.steps) and of_item[id(item)].deadline.date is not None
+        }
+        # "Các đơn vị gửi báo cáo như sau:", then "- Báo cáo quý gửi trước ngày 05 ...", "- Báo
+        # cáo năm ...": the reports below, each with its date, are the work.
+        undated_heads = {
+            id(draft)
+            for item in self.items
+            if id(item) in dated_below
+            and len(item.paragraphs) == 1
+            and (draft := of_item[id(item)]).deadline.date is None
+        }
+        drafts = [(i, d) for i, d in drafts if id(d) not in undated_heads]
         table = {id(draft) for draft in self.table_tasks}
         return [
             draft

@@ -250,7 +250,8 @@ _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
     if line[0].isdigit() and _BEFORE_NUMBER.search(previous) and " | " not in paragraph:
-        return True  # "Thanh Hóa, ngày 02 tháng 5 năm" / "2019": a number wrapped in its cell
+        # "Thanh Hóa, ngày 02 tháng 5 năm" / "2019": a number wrapped in its cell.
+        return not _NUMBERED_ITEM.match(line)
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
     if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph):
@@ -454,12 +455,16 @@ def _addressee_apart(text: str, after: str = "") -> list[str]:
 
 
 # Words that a number follows: "theo quy định tại Khoản" / "3 - Điều 61 Luật Lâm nghiệp".
+# "2. Sở Y tế ...": the next item, though the line before ends with "năm" ("... hằng năm").
+_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])")
 _BEFORE_NUMBER = re.compile(r"(?i)\b(?:khoản|điều|điểm|mục|số|ngày|tháng|năm|quý|tại)$")
 
 
 def _broken_by_page(previous: str, text: str) -> bool:
     if text[0].isdigit() and _BEFORE_NUMBER.search(previous):
-        return True
+        # "... ngày" / "15/3/2024", but "... trước ngày 25/11 hàng năm" / "2. Sở Y tế ..." is
+        # the next item.
+        return not _NUMBERED_ITEM.match(text)
     return (
         text[0].islower()
         and not MARKER.match(text)  # "a) Bộ Tài chính:" under a heading with no colon

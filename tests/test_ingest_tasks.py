@@ -579,6 +579,23 @@ def test_the_times_set_for_agencies_date_each_report_below() -> None:
     ]
 
 
+def test_a_request_for_reports_that_each_have_a_date_is_no_task_of_its_own() -> None:
+    tasks = tasks_of(
+        "1. Các cơ quan, đơn vị gửi báo cáo như sau:",
+        "- Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý",
+        "- Báo cáo năm gửi trước ngày 25/11 hàng năm",
+        "2. Sở Y tế thực hiện các nội dung sau:",
+        "- Rà soát số liệu tiêm chủng trước ngày 15/3/2024;",
+        "- Tuyên truyền thường xuyên về phòng chống dịch.",
+    )
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("Các cơ quan, đơn vị", dt.date(2024, 3, 5)),
+        ("Các cơ quan, đơn vị", dt.date(2024, 11, 25)),
+        ("Sở Y tế", dt.date(2024, 3, 15)),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."

@@ -326,6 +326,20 @@ def test_windows_1252_text_is_not_taken_for_vietnamese() -> None:
     assert read(text.encode("cp1252"), "note.txt").paragraphs == [text]
 
 
+def test_a_numbered_item_after_a_line_ending_in_a_date_word_starts_a_paragraph() -> None:
+    # "năm", "ngày" at a line's end most often wrap a date; "2. Sở Y tế" is the next item.
+    for gap in ("\n", "\n\n"):
+        text = (
+            f"- Báo cáo năm gửi trước ngày 25/11 hàng năm{gap}2. Sở Y tế báo cáo các nội dung sau:"
+        )
+        assert read(text.encode(), "x.txt").paragraphs == [
+            "- Báo cáo năm gửi trước ngày 25/11 hàng năm",
+            "2. Sở Y tế báo cáo các nội dung sau:",
+        ]
+    wrapped = "Sở Y tế báo cáo UBND tỉnh trước ngày\n15.3.2024 kết quả rà soát."
+    assert read(wrapped.encode(), "x.txt").paragraphs == [wrapped.replace("\n", " ")]
+
+
 def test_hard_wrapped_text_is_rejoined() -> None:
     text = (
         "Sở Tài chính chủ trì, phối hợp với các sở, ngành liên quan rà soát\n"
