@@ -61,9 +61,9 @@ Choices the grammar makes (and the tests pin down):
   tháng cuối quý");
 * a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
   2025" is 31/12/2025, "trong quý I và quý II năm 2023" is 30/06/2023;
-  a semi-annual duty ("định kỳ 6 tháng") has kind "recurring" with recurrence None (the vocabulary
-  shared with storage has no half-year step) and the next 30/06 or 31/12 as its date, so the officer
-  sets the repetition by hand;
+  a semi-annual duty that names no day ("định kỳ 6 tháng") has no date and no recurrence (the
+  vocabulary shared with storage has no half-year step), as both blind labellers read it: the
+  officer sets both by hand;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
 * an impossible date ("30/02/2023", "32/1") is reported with kind "none" and no date.
@@ -1321,9 +1321,9 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         low = ctx.text.low[match.start() : match.end()]
         if "sau" in match.group("semi").split() and ctx.text.has_marks and "sáu" not in low:
             return None  # "định kỳ sau tháng ..." is not "định kỳ sáu tháng"
-        mid_year = _dt.date(ref.year, 6, 30)
-        due = mid_year if ref <= mid_year else _dt.date(ref.year, 12, 31)
-        return _candidate(match, ctx, "recurring", due, recurrence=None, cued=True)
+        # A step that names no day, as "hằng năm" alone: the officer sets the date (and storage
+        # has no half-year step to repeat it by).
+        return _candidate(match, ctx, "none", None, recurrence=None, cued=True)
     period = match.group("per") or match.group("per2")
     before = ctx.text.flat[max(0, match.start() - 20) : match.start()]
     if period == "nam" and _DESCRIPTIVE.search(before):
@@ -1867,7 +1867,14 @@ def parse_deadline(
     )
     if not candidates:
         return NO_DEADLINE
-    found = _to_deadline(normalised, min(candidates, key=_preference))
+    chosen = min(candidates, key=_preference)
+    if _SEMI_ANNUAL.search(normalised.flat):
+        # "định kỳ 6 tháng báo cáo ... trước ngày 15 tháng 6 và trước ngày 01 tháng 12": the
+        # next of the two days of the year, not the later.
+        days = [c for c in candidates if c.kind in _DATED_KINDS and c.date is not None and c.cued]
+        if len(days) > 1 and chosen in days:
+            chosen = min(days, key=lambda candidate: (candidate.date, candidate.start))
+    found = _to_deadline(normalised, chosen)
     periodic = _PERIODIC_REPORT.match(normalised.flat)
     if periodic and found.kind == "date" and not re.search(r"(?:19|20)\d\d", found.phrase):
         # "- Báo cáo năm: ... gửi trước ngày 15/12": a report of every year, due each 15/12.
@@ -1878,10 +1885,12 @@ def parse_deadline(
     return found
 
 
-# A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:".
+_SEMI_ANNUAL = re.compile(r"\bdinh\s+ky\s+(?:06|6)\s+thang\b")
+# A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:", "Báo
+# cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý".
 _PERIODIC_REPORT = re.compile(
     r"^[\s\-–+•*]*bao\s+cao\s+(?:dinh\s+ky\s+)?(?P<period>(?:hang\s+)?nam|(?:6|06|sau)\s+thang"
-    r"|(?:hang\s+)?quy|(?:hang\s+)?thang)\s*:"
+    r"|(?:hang\s+)?quy|(?:hang\s+)?thang)(?:\s*:|\s+(?:gui|nop)\b)"
 )
 _REPORT_PERIODS = {"nam": "yearly", "thang": "monthly", "quy": "quarterly"}
 
