@@ -27,7 +27,7 @@ from bot.demo import run_demo
 from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
-from bot.texts import Texts, fmt_date
+from bot.texts import DEADLINE_KINDS, Texts, cli_text, fmt_date
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
 from ingest.text import UnreadableDocument
@@ -35,7 +35,7 @@ from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, reports, tasks
 from storage.db import Database
 from storage.directives import Saved
-from storage.errors import StorageError
+from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
 from storage.migrate import alembic_config, upgrade
 from storage.models import Role
 from storage.reports import MonthReport
@@ -56,8 +56,8 @@ def parse_date(text: str) -> date:
         return vn_dates.parse_date(text)
     except vn_dates.NotADate as error:
         if error.well_formed:
-            raise UsageError(f"no such date: {error.text}") from None
-        raise UsageError(f"not a date: {error.text!r} (write YYYY-MM-DD or dd/mm/yyyy)") from None
+            raise UsageError(cli_text("no_such_date", text=error.text)) from None
+        raise UsageError(cli_text("not_a_date", text=error.text)) from None
 
 
 def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
@@ -99,7 +99,7 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
     if services_of(application).stop_reason == "conflict":
-        raise UsageError("another process polls Telegram with this token; this one stopped")
+        raise UsageError(cli_text("another_poller"))
     return 0
 
 
@@ -158,19 +158,31 @@ async def _chat_titles(database: Database) -> dict[int, str]:
 def _describe_sweep(report: SweepReport, titles: dict[int, str]) -> str:
     day = fmt_date(report.day)
     if not report.working_day:
-        return f"{day} is not a working day: no reminders are sent"
-    lines = []
-    for chat, task_ids in report.planned:
-        lines.append(f"would send to {titles.get(chat, '')} ({chat}): tasks {_ids(task_ids)}")
-    for chat, task_ids, message_id in report.sent:
-        where = f"{titles.get(chat, '')} ({chat})"
-        lines.append(f"sent to {where}: tasks {_ids(task_ids)} (message {message_id})")
-    for chat, task_ids, error in report.failed:
-        lines.append(f"FAILED {titles.get(chat, '')} ({chat}): tasks {_ids(task_ids)}: {error}")
-    verb = "would be sent" if report.dry_run else "sent"
+        return cli_text("sweep_day_off", day=day)
+
+    def where(chat: int) -> str:
+        return f"{titles.get(chat, '')} ({chat})"
+
+    lines = [
+        cli_text("sweep_would_send", chat=where(chat), tasks=_ids(task_ids))
+        for chat, task_ids in report.planned
+    ]
+    lines += [
+        cli_text("sweep_sent", chat=where(chat), tasks=_ids(task_ids), message=message_id)
+        for chat, task_ids, message_id in report.sent
+    ]
+    lines += [
+        cli_text("sweep_failed", chat=where(chat), tasks=_ids(task_ids), error=error)
+        for chat, task_ids, error in report.failed
+    ]
     lines.append(
-        f"{day}: {len(report.planned or report.sent)} digests {verb}, {len(report.failed)} failed, "
-        f"{report.already_claimed} reminders sent before"
+        cli_text(
+            "sweep_summary_dry" if report.dry_run else "sweep_summary",
+            day=day,
+            count=len(report.planned or report.sent),
+            failed=len(report.failed),
+            before=report.already_claimed,
+        )
     )
     return "\n".join(lines)
 
@@ -181,18 +193,21 @@ def _ids(task_ids: list[int]) -> str:
 
 def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
     applied = upgrade(settings.database_url)
-    print(f"applied {', '.join(applied)}" if applied else "database is up to date")
+    print(
+        cli_text("db_upgraded", revisions=", ".join(applied))
+        if applied
+        else cli_text("db_up_to_date")
+    )
     return 0
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
-        raise UsageError(f"no such file: {args.file}")
+        raise UsageError(cli_text("no_such_file", file=args.file))
     if path.stat().st_size > settings.importer.max_bytes:
         raise UsageError(
-            f"{args.file} is larger than {settings.importer.max_megabytes:g} MB "
-            "([importer] max_megabytes): not read"
+            cli_text("too_large", file=args.file, limit=f"{settings.importer.max_megabytes:g}")
         )
     mappings = dict(_mapping(m) for m in args.map)
     data = path.read_bytes()
@@ -223,8 +238,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     print(_describe_plan(the_plan))
     if args.dry_run or not the_plan.ready:
         return 0
-    if not args.yes and not _confirm(f"Save {_count_tasks(the_plan)} tasks?"):
-        print("nothing saved")
+    if not args.yes and not _confirm(cli_text("import_confirm", count=_count_tasks(the_plan))):
+        print(Texts().plain("import_cancelled"))
         return 0
 
     async def save(database: Database) -> Saved:
@@ -233,8 +248,13 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 
     saved = _run_db(settings, save)
     print(
-        f"saved as directive #{saved.directive.id}: {len(saved.added)} tasks added, "
-        f"{len(saved.changed)} deadlines changed, {len(saved.unchanged)} already there"
+        cli_text(
+            "import_saved",
+            id=saved.directive.id,
+            added=len(saved.added),
+            changed=len(saved.changed),
+            unchanged=len(saved.unchanged),
+        )
     )
     return 0
 
@@ -242,72 +262,94 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 def _task_numbers(text: str) -> frozenset[int]:
     numbers = [piece.strip() for piece in text.split(",")]
     if not all(n.isdigit() and int(n) > 0 for n in numbers):
-        raise argparse.ArgumentTypeError(f"task numbers such as 3,5 expected, got {text!r}")
+        raise argparse.ArgumentTypeError(cli_text("bad_task_numbers", text=text))
     return frozenset(int(n) for n in numbers)
 
 
 def _mapping(text: str) -> tuple[str, str]:
     written, sep, agency = text.partition("=")
     if not sep or not written.strip() or not agency.strip():
-        raise UsageError(f"--map wants WRITTEN=AGENCY, got {text!r}")
+        raise UsageError(cli_text("bad_map", text=text))
     return written.strip(), agency.strip()
 
 
 def _confirm(question: str) -> bool:
     if not sys.stdin.isatty():
-        raise UsageError("not a terminal: add --yes to save without being asked")
-    return input(f"{question} [y/N] ").strip().lower() in {"y", "yes", "c", "có", "co"}
+        raise UsageError(cli_text("not_a_terminal"))
+    return input(question).strip().lower() in {"c", "có", "co", "y", "yes"}
 
 
 def _count_tasks(plan: importing.ImportPlan) -> int:
     return sum(len(task.leads) for task in plan.ready)
 
 
-_PROBLEMS = {
-    "no_lead": "no lead agency found: give it with --map, or add it by hand",
-    "unknown_agency": "“{written}” is not in the catalogue: add it, or --map '{written}=AGENCY'",
-    "empty_group": "“{written}”: no agency of the catalogue belongs to this group; use --map",
-    "unconfirmed_group": "“{written}” stands for {count} agencies: add --expand-groups",
-}
-
-
 def _describe_plan(plan: importing.ImportPlan) -> str:
+    texts = Texts()
     meta = plan.draft.meta
     lines = [
-        f"{meta.kind or 'Văn bản'} {meta.number or '(no number)'}"
-        + (f", {fmt_date(meta.issued_on)}" if meta.issued_on else "")
-        + (f", signed {meta.signer}" if meta.signer else ""),
+        cli_text(
+            "import_title",
+            kind=meta.kind or "Văn bản",
+            number=meta.number or texts.plain("import_no_number"),
+            issued=texts.plain("import_issued", date=fmt_date(meta.issued_on))
+            if meta.issued_on
+            else "",
+            signer=cli_text("import_signer", signer=meta.signer) if meta.signer else "",
+        )
     ]
     if meta.title:
         lines.append(meta.title)
     lines += [f"! {warning}" for warning in plan.draft.warnings]
     if plan.duplicate_of is not None:
-        lines.append(
-            f"! already imported as directive #{plan.duplicate_of.id}: saving adds only new tasks "
-            "and changed deadlines"
-        )
+        lines.append("! " + cli_text("import_duplicate", id=plan.duplicate_of.id))
+    indent = " " * 5
     for task in plan.tasks:
-        deadline = fmt_date(task.deadline) if task.deadline else "—"
-        every = f" ({task.recurrence})" if task.recurrence else ""
         leads = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
-        lines.append(f"{task.number:>3}. {deadline:<10}{every} {leads}")
-        lines.append(f"     {task.text[:110]}")
+        lines.append(
+            cli_text(
+                "import_task",
+                n=task.number,
+                lead=leads,
+                deadline=_deadline(texts, task.deadline, task.recurrence),
+            )
+        )
+        lines.append(indent + _cut(task.text, 110))
         if task.deadline_text:
-            lines.append(f"     deadline from: “{task.deadline_text}”")
+            lines.append(indent + cli_text("import_phrase", phrase=task.deadline_text))
         if plan.due_before_issue(task):
-            lines.append("     ! due before the document's own date: check it")
+            lines.append(indent + cli_text("import_before_issue"))
         if task.cooperating:
-            lines.append(f"     with: {', '.join(a.name for a in task.cooperating)}")
+            agencies = ", ".join(a.name for a in task.cooperating)
+            lines.append(indent + cli_text("import_cooperating", agencies=agencies))
         if task.problem is not None:
             problem = task.problem
-            lines.append(
-                "     NOT SAVED: "
-                + _PROBLEMS[problem.kind].format(written=problem.written, count=problem.count)
+            reason = cli_text(
+                f"import_{problem.kind}", written=problem.written, count=problem.count
             )
+            lines.append(indent + cli_text("import_not_saved", reason=reason))
     lines.append(
-        f"{_count_tasks(plan)} tasks ready to save, {len(plan.tasks) - len(plan.ready)} not"
+        cli_text(
+            "import_footer", ready=_count_tasks(plan), blocked=len(plan.tasks) - len(plan.ready)
+        )
     )
     return "\n".join(lines)
+
+
+def _deadline(
+    texts: Texts, deadline: date | None, recurrence: str | None, *, word: bool = False
+) -> str:
+    """A deadline in the bot's words: '31/01/2023' ('hạn 31/01/2023'), 'không có thời hạn'."""
+    if deadline is None:
+        shown = texts.plain("no_deadline")
+    else:
+        shown = texts.plain("deadline", date=fmt_date(deadline)) if word else fmt_date(deadline)
+    if recurrence:
+        shown += texts.plain("import_every", every=texts.every(recurrence))
+    return shown
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def cmd_parse_deadline(settings: Settings, args: argparse.Namespace) -> int:
@@ -318,15 +360,24 @@ def cmd_parse_deadline(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     text = " ".join(args.text).strip()
     if not text:
-        raise UsageError("give a phrase or a sentence, or --jsonl to read JSON lines")
+        raise UsageError(cli_text("no_phrase"))
     ref = parse_date(args.ref) if args.ref else SystemClock(settings.tz).today()
     result = _deadline_json(text, ref, settings)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
         return 0
-    when = fmt_date(date.fromisoformat(result["deadline"])) if result["deadline"] else "no date"
-    every = f", repeats {result['recurrence']}" if result["recurrence"] else ""
-    print(f"{when} ({result['kind']}{every})")
+    texts = Texts()
+    deadline = (
+        texts.plain("deadline", date=fmt_date(date.fromisoformat(result["deadline"])))
+        if result["deadline"]
+        else texts.plain("no_deadline")
+    )
+    how = (
+        texts.every(result["recurrence"])
+        if result["recurrence"]
+        else DEADLINE_KINDS.get(result["kind"], result["kind"])
+    )
+    print(cli_text("deadline_read", deadline=deadline, how=how))
     return 0
 
 
@@ -353,8 +404,8 @@ def _parse_line(line: str, settings: Settings) -> dict[str, Any]:
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     try:
         year, month = vn_dates.parse_month(args.month)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+    except ValueError:
+        raise UsageError(cli_text("not_a_month", text=args.month)) from None
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> MonthReport:
@@ -374,9 +425,17 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         Path(args.chart).write_bytes(report_files.chart(result, texts))
     total = result.total
     print(
-        f"{month:02d}/{year}: {total.due} tasks due, {total.on_time} on time, "
-        f"{total.late} late, {total.overdue} overdue, {total.pending} not yet due -> {args.out}"
+        Texts().plain(
+            "report_caption",
+            month=f"{month:02d}/{year}",
+            due=total.due,
+            on_time=total.on_time,
+            late=total.late,
+            overdue=total.overdue,
+            pending=total.pending,
+        )
     )
+    print(cli_text("report_written", files=", ".join(f for f in (args.out, args.chart) if f)))
     return 0
 
 
@@ -392,7 +451,7 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
     try:
         rows = agencies.read_catalogue(Path(args.file))
     except FileNotFoundError:
-        raise UsageError(f"no such file: {args.file}") from None
+        raise UsageError(cli_text("no_such_file", file=args.file)) from None
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> agencies.ImportResult:
@@ -400,7 +459,11 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
             return await agencies.import_agencies(session=session, rows=rows, now=clock.now())
 
     result = _run_db(settings, work)
-    print(f"{result.created} agencies added, {result.updated} updated, {len(rows)} in the file")
+    print(
+        cli_text(
+            "agencies_imported", created=result.created, updated=result.updated, rows=len(rows)
+        )
+    )
     return 0
 
 
@@ -422,7 +485,7 @@ def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
 def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     role = Role(args.role)
     if args.agency is None and role not in access.COORDINATOR_ROLES:
-        raise UsageError("name an agency, or use --role coordinator for a coordinators' invite")
+        raise UsageError(cli_text("invite_needs_agency"))
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> tuple[str, str | None]:
@@ -444,16 +507,14 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     code, agency_name = _run_db(settings, work)
     username = settings.bot.username or _ask_username(settings)
     days = args.days or settings.access.invite_valid_days
-    print(
-        f"invite for {agency_name or 'the coordinators'} ({role.value}), "
-        f"single use, valid {days} days"
-    )
-    print(f"code: {code}")
+    of_agency = cli_text("invite_agency", agency=agency_name) if agency_name else ""
+    print(cli_text("invite_title", agency=of_agency, role=Texts().role(role), days=days))
+    print(cli_text("invite_code", code=code))
     if username:
-        print(f"link: https://t.me/{username}?start={code}")
+        print(cli_text("invite_link", username=username, code=code))
     else:
-        print("link: set [bot] username in the config to print the t.me link")
-    print(f"in a group: /register {code}")
+        print(cli_text("invite_no_link"))
+    print(cli_text("invite_in_group", code=code))
     return 0
 
 
@@ -479,9 +540,9 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
     deadline = parse_date(args.deadline) if args.deadline else None
     text = " ".join(args.text).strip()
     if not text:
-        raise UsageError("the task needs a text")
+        raise UsageError(cli_text("no_task_text"))
     if args.every and deadline is None:
-        raise UsageError("--every needs --deadline: the first period's deadline")
+        raise UsageError(cli_text("every_needs_deadline"))
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> int:
@@ -499,11 +560,8 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
             return task.id
 
     task_id = _run_db(settings, work)
-    every = f", repeats {args.every}" if args.every else ""
-    print(
-        f"task #{task_id} added{every}"
-        + (f", due {fmt_date(deadline)}" if deadline else ", ongoing (no deadline)")
-    )
+    shown = _deadline(Texts(), deadline, args.every, word=True)
+    print(cli_text("task_added", id=task_id, deadline=shown))
     return 0
 
 
@@ -519,12 +577,17 @@ def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
             )
             return await tasks.open_tasks(session=session, agency_id=agency.id if agency else None)
 
-    today = clock.today()
+    today, texts = clock.today(), Texts()
     for view in _run_db(settings, work):
-        deadline = fmt_date(view.task.deadline) if view.task.deadline else "ongoing"
-        late = " OVERDUE" if view.task.deadline and view.task.deadline < today else ""
-        lead = view.lead.name if view.lead else "-"
-        print(f"#{view.id:<4} {deadline:<10}{late}  {lead}: {view.task.text[:90]}")
+        print(
+            cli_text(
+                "task_row",
+                id=view.id,
+                when=texts.when(view.task.deadline, today),
+                lead=view.lead.name if view.lead else texts.plain("no_lead"),
+                text=_cut(view.task.text, 90),
+            )
+        )
     return 0
 
 
@@ -648,6 +711,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refusal(error: Exception) -> str:
+    """The one line a refused command prints (configuration errors stay in the config's words)."""
+    texts = Texts()
+    if isinstance(error, UnknownAgency):
+        return texts.plain("unknown_agency", name=error.name)
+    if isinstance(error, AmbiguousAgency):
+        return texts.plain(
+            "ambiguous_agency", name=error.name, candidates=", ".join(error.candidates)
+        )
+    if isinstance(error, agencies.CatalogueError):
+        return cli_text(f"catalogue_{error.problem}", where=error.where)
+    return str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `nhacviec` command; errors are one line and a non-zero exit."""
     args = build_parser().parse_args(argv)
@@ -660,23 +737,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler: Callable[[Settings, argparse.Namespace], int] = args.handler
         return handler(settings, args)
     except (ConfigError, UsageError, StorageError, agencies.CatalogueError) as error:
-        print(f"nhacviec: {error}", file=sys.stderr)
+        print(f"nhacviec: {_refusal(error)}", file=sys.stderr)
         return 2 if isinstance(error, ConfigError) else 1
     except (OperationalError, InterfaceError) as error:
         # Start-up without a database is an operator's matter: one line, and a service manager
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.
         reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        print(f"nhacviec: cannot reach the database: {reason}", file=sys.stderr)
+        print(f"nhacviec: {cli_text('no_database', reason=reason)}", file=sys.stderr)
         return 3
     except InvalidToken:
-        print(
-            "nhacviec: Telegram refused the bot token: check NHACVIEC_TELEGRAM_TOKEN "
-            "(or [telegram] token) against @BotFather",
-            file=sys.stderr,
-        )
+        print(f"nhacviec: {cli_text('token_refused')}", file=sys.stderr)
         return 2
     except NetworkError as error:
-        print(f"nhacviec: cannot reach Telegram: {error.message}", file=sys.stderr)
+        print(f"nhacviec: {cli_text('no_telegram', reason=error.message)}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

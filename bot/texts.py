@@ -238,7 +238,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
     ),
     "import_phrase": ("    (theo “{phrase}”)", "    (from “{phrase}”)"),
-    "import_every": (", định kỳ {every}", ", repeats {every}"),
+    "import_every": (", {every}", ", {every}"),
     "import_before_issue": (
         "    ⚠️ hạn trước ngày ban hành văn bản, kiểm tra lại: <code>/fix {n} han dd/mm/yyyy</code>",
         "    ⚠️ due before the document's own date, check it: "
@@ -410,6 +410,120 @@ COMMANDS: tuple[Command, ...] = (
 )
 LANGUAGES = ("vi", "en")
 
+# How a periodic duty is named (the values of vncalendar.recurrence.Recurrence).
+RECURRENCE_NAMES: dict[str, tuple[str, str]] = {
+    "weekly": ("định kỳ hằng tuần", "every week"),
+    "monthly": ("định kỳ hằng tháng", "every month"),
+    "quarterly": ("định kỳ hằng quý", "every quarter"),
+    "yearly": ("định kỳ hằng năm", "every year"),
+}
+
+# The command line's words: plain text for a terminal, in Vietnamese (the office's officers run
+# it). Command and flag names stay as typed; what the bot already says is taken from CATALOGUE
+# with Texts.plain. Error lines start in lower case: they follow "nhacviec: ".
+CLI: dict[str, str] = {
+    "no_such_date": "không có ngày {text}",
+    "not_a_date": "“{text}” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD",
+    "not_a_month": "“{text}” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+    "no_such_file": "không tìm thấy tệp {file}",
+    "too_large": (
+        "{file}: tệp quá lớn, giới hạn là {limit} MB ([importer] max_megabytes); không đọc"
+    ),
+    "bad_map": "--map viết theo dạng TÊN TRONG VĂN BẢN=TÊN ĐƠN VỊ, không phải “{text}”",
+    "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
+    "not_a_terminal": "không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn",
+    "no_phrase": "hãy ghi một cụm từ hoặc một câu, hoặc dùng --jsonl để đọc các dòng JSON",
+    "no_task_text": "nhiệm vụ cần có nội dung",
+    "every_needs_deadline": "--every cần có --deadline: hạn của kỳ đầu tiên",
+    "invite_needs_agency": (
+        "hãy ghi tên đơn vị, hoặc dùng --role coordinator để tạo mã mời cho cán bộ theo dõi "
+        "nhiệm vụ"
+    ),
+    "catalogue_no_header": "{where}: dòng đầu phải là tên các cột: name,short_name,aliases",
+    "catalogue_empty_name": "{where}: thiếu tên đơn vị",
+    "catalogue_not_utf8": "{where}: tệp không phải văn bản UTF-8",
+    "another_poller": (
+        "một tiến trình khác đang nhận tin Telegram bằng token này; tiến trình này dừng lại"
+    ),
+    "no_database": "không kết nối được cơ sở dữ liệu: {reason}",
+    "token_refused": (
+        "Telegram từ chối token của bot: kiểm tra NHACVIEC_TELEGRAM_TOKEN "
+        "(hoặc [telegram] token) với @BotFather"
+    ),
+    "no_telegram": "không kết nối được Telegram: {reason}",
+    "import_title": "{kind} {number}{issued}{signer}",
+    "import_signer": ", người ký: {signer}",
+    "import_duplicate": (
+        "đã nhập trước đây (văn bản #{id}): lưu lần này chỉ thêm nhiệm vụ mới và cập nhật hạn "
+        "đã thay đổi"
+    ),
+    "import_task": "{n:>3}. {lead} — {deadline}",
+    "import_phrase": "(theo “{phrase}”)",
+    "import_before_issue": "! hạn trước ngày ban hành văn bản: kiểm tra lại",
+    "import_cooperating": "phối hợp: {agencies}",
+    "import_not_saved": "KHÔNG LƯU: {reason}",
+    "import_no_lead": "chưa rõ cơ quan chủ trì: dùng --map, hoặc thêm bằng lệnh task add",
+    "import_unknown_agency": (
+        "“{written}” chưa có trong danh mục: thêm vào danh mục, hoặc --map '{written}=TÊN ĐƠN VỊ'"
+    ),
+    "import_empty_group": "“{written}” không ứng với đơn vị nào trong danh mục: dùng --map",
+    "import_unconfirmed_group": (
+        "“{written}” gồm {count} đơn vị: thêm --expand-groups để giao cho từng đơn vị"
+    ),
+    "import_footer": "{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa.",
+    "import_confirm": "Lưu {count} nhiệm vụ? [c/K] ",
+    "import_saved": (
+        "Đã lưu (văn bản #{id}): {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, "
+        "{unchanged} đã có từ trước."
+    ),
+    "deadline_read": "{deadline} ({how})",
+    "sweep_day_off": "{day} không phải ngày làm việc: không gửi nhắc việc.",
+    "sweep_would_send": "sẽ gửi tới {chat}: nhiệm vụ {tasks}",
+    "sweep_sent": "đã gửi tới {chat}: nhiệm vụ {tasks} (tin nhắn {message})",
+    "sweep_failed": "LỖI, chưa gửi được tới {chat}: nhiệm vụ {tasks}: {error}",
+    "sweep_summary_dry": (
+        "{day}: sẽ gửi {count} tin nhắc việc, {failed} lỗi; {before} lời nhắc đã gửi từ trước."
+    ),
+    "sweep_summary": (
+        "{day}: đã gửi {count} tin nhắc việc, {failed} lỗi; {before} lời nhắc đã gửi từ trước."
+    ),
+    "db_upgraded": "Đã nâng cấp cơ sở dữ liệu: {revisions}.",
+    "db_up_to_date": "Cơ sở dữ liệu đã ở phiên bản mới nhất.",
+    "report_written": "Đã ghi tệp: {files}.",
+    "agencies_imported": "Đã thêm {created} đơn vị, cập nhật {updated}; tệp có {rows} đơn vị.",
+    "invite_title": "Mã mời{agency} (vai trò: {role}), dùng một lần, có hiệu lực {days} ngày.",
+    "invite_agency": " của {agency}",
+    "invite_code": "Mã: {code}",
+    "invite_link": "Đường link: https://t.me/{username}?start={code}",
+    "invite_no_link": "Đường link: ghi [bot] username trong tệp cấu hình để có link t.me",
+    "invite_in_group": "Trong nhóm, gõ: /register {code}",
+    "task_added": "Đã thêm nhiệm vụ #{id}, {deadline}.",
+    "task_row": "#{id:<4} {when:<30}  {lead}: {text}",
+}
+
+# How `nhacviec parse-deadline` says what it read (the kinds of ingest.deadlines.KINDS).
+DEADLINE_KINDS: dict[str, str] = {
+    "date": "ngày ghi trong câu",
+    "month": "hết tháng",
+    "quarter": "hết quý",
+    "half_year": "hết các tháng đầu năm",
+    "year": "hết năm",
+    "relative_days": "tính theo ngày",
+    "working_days": "tính theo ngày làm việc",
+    "weeks": "tính theo tuần",
+    "months_relative": "tính theo tháng",
+    "tet": "theo Tết Nguyên đán",
+    "recurring": "định kỳ",
+    "ongoing": "thường xuyên",
+    "immediate": "làm ngay",
+    "none": "không tìm thấy ngày",
+}
+
+
+def cli_text(key: str, **values: object) -> str:
+    """One line of the command line's output, values as they are (a terminal, not HTML)."""
+    return CLI[key].format(**values)
+
 
 def fmt_date(day: date) -> str:
     """Dates as people write them here: dd/mm/yyyy."""
@@ -428,8 +542,17 @@ class Texts:
             **{name: escape(str(value), quote=False) for name, value in values.items()}
         )
 
+    def plain(self, key: str, **values: object) -> str:
+        """A message without markup, values as they are: for the terminal, not Telegram."""
+        return CATALOGUE[key][self.index].format(**values)
+
     def role(self, role: Role | str) -> str:
         return ROLE_NAMES[Role(role)][self.index]
+
+    def every(self, recurrence: str) -> str:
+        """'định kỳ hằng tháng': how a periodic duty is named."""
+        names = RECURRENCE_NAMES.get(recurrence)
+        return names[self.index] if names else recurrence
 
     def help(self) -> str:
         lines = [self("help_title")]
@@ -571,7 +694,7 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
         lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
         deadline = fmt_date(task.deadline) if task.deadline else texts("no_deadline")
         if task.recurrence:
-            deadline += texts("import_every", every=task.recurrence)
+            deadline += texts("import_every", every=texts.every(task.recurrence))
         lines = [
             texts("import_task", n=task.number, lead=lead, deadline=deadline, summary=task.summary)
         ]

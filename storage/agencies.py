@@ -26,7 +26,15 @@ class AgencyRow:
 
 
 class CatalogueError(ValueError):
-    """The catalogue file cannot be read; the message names the line."""
+    """The catalogue file cannot be read; the message names the line, problem says what is wrong.
+
+    problem is "no_header", "empty_name" or "not_utf8"; where is the file, or file:line.
+    """
+
+    def __init__(self, message: str, *, problem: str, where: str) -> None:
+        super().__init__(f"{where}: {message}")
+        self.problem = problem
+        self.where = where
 
 
 def read_catalogue(path: Path) -> list[AgencyRow]:
@@ -36,13 +44,17 @@ def read_catalogue(path: Path) -> list[AgencyRow]:
             reader = csv.DictReader(handle)
             if reader.fieldnames is None or "name" not in reader.fieldnames:
                 raise CatalogueError(
-                    f"{path}: the first line must name the columns: name,short_name,aliases"
+                    "the first line must name the columns: name,short_name,aliases",
+                    problem="no_header",
+                    where=str(path),
                 )
             rows = []
             for line_number, record in enumerate(reader, start=2):
                 name = (record.get("name") or "").strip()
                 if not name:
-                    raise CatalogueError(f"{path}:{line_number}: the name is empty")
+                    raise CatalogueError(
+                        "the name is empty", problem="empty_name", where=f"{path}:{line_number}"
+                    )
                 aliases = tuple(
                     a.strip() for a in (record.get("aliases") or "").split(";") if a.strip()
                 )
@@ -51,7 +63,9 @@ def read_catalogue(path: Path) -> list[AgencyRow]:
                 )
             return rows
     except UnicodeDecodeError as error:
-        raise CatalogueError(f"{path}: not UTF-8 text ({error.reason})") from error
+        raise CatalogueError(
+            f"not UTF-8 text ({error.reason})", problem="not_utf8", where=str(path)
+        ) from error
 
 
 @dataclass(frozen=True)

@@ -44,12 +44,12 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureF
 def test_agencies_are_imported_once_and_listed(cli: Cli) -> None:
     assert cli("agencies", "import", "agencies.csv") == (
         0,
-        "2 agencies added, 0 updated, 2 in the file\n",
+        "Đã thêm 2 đơn vị, cập nhật 0; tệp có 2 đơn vị.\n",
         "",
     )
     assert (
         cli("agencies", "import", "agencies.csv")[1]
-        == "0 agencies added, 0 updated, 2 in the file\n"
+        == "Đã thêm 0 đơn vị, cập nhật 0; tệp có 2 đơn vị.\n"
     )
 
     code, out, _ = cli("agencies", "list")
@@ -68,11 +68,26 @@ def test_an_invite_prints_a_code_and_a_deep_link(cli: Cli) -> None:
 
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "invite for Sở Tài chính (head), single use, valid 7 days"
-    invite_code = lines[1].removeprefix("code: ")
+    assert lines[0] == (
+        "Mã mời của Sở Tài chính (vai trò: lãnh đạo đơn vị), dùng một lần, có hiệu lực 7 ngày."
+    )
+    invite_code = lines[1].removeprefix("Mã: ")
     assert re.fullmatch(r"[A-Za-z0-9_-]{16}", invite_code)
-    assert lines[2] == f"link: https://t.me/tinh_nhacviec_bot?start={invite_code}"
-    assert lines[3] == f"in a group: /register {invite_code}"
+    assert lines[2] == f"Đường link: https://t.me/tinh_nhacviec_bot?start={invite_code}"
+    assert lines[3] == f"Trong nhóm, gõ: /register {invite_code}"
+
+
+def test_a_coordinators_invite_without_a_username_says_how_to_get_the_link(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NHACVIEC_BOT_USERNAME")
+
+    code, out, _ = cli("invite", "--role", "coordinator", "--days", "3")
+
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Mã mời (vai trò: theo dõi nhiệm vụ), dùng một lần, có hiệu lực 3 ngày."
+    assert lines[2] == "Đường link: ghi [bot] username trong tệp cấu hình để có link t.me"
 
 
 def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None:
@@ -80,21 +95,27 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
 
     assert cli("task", "add", "--agency", "Sở KH&ĐT", "--deadline", "31/01/2023", "Kế hoạch chung")[
         1
-    ] == ("task #1 added, due 31/01/2023\n")
+    ] == ("Đã thêm nhiệm vụ #1, hạn 31/01/2023.\n")
     assert cli("task", "add", "--agency", "SYT", "--deadline", "2023-01-15", "Phòng dịch")[1] == (
-        "task #2 added, due 15/01/2023\n"
+        "Đã thêm nhiệm vụ #2, hạn 15/01/2023.\n"
     )
     assert (
         cli("task", "add", "--agency", "SYT", "Kiểm tra")[1]
-        == "task #3 added, ongoing (no deadline)\n"
+        == "Đã thêm nhiệm vụ #3, không có thời hạn.\n"
     )
     monthly = ("task", "add", "--agency", "STC", "--deadline", "20/02/2023", "--every", "monthly")
-    assert cli(*monthly, "Báo cáo")[1] == "task #4 added, repeats monthly, due 20/02/2023\n"
+    assert (
+        cli(*monthly, "Báo cáo")[1] == "Đã thêm nhiệm vụ #4, hạn 20/02/2023, định kỳ hằng tháng.\n"
+    )
     code, out, _ = cli("tasks", "list")
 
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == ["#2", "#1", "#4", "#3"]
-    assert "Sở Tài chính: Kế hoạch chung" in out
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == ["#2", "#1", "#4", "#3"]
+    assert re.fullmatch(
+        r"#1    hạn 31/01/2023, quá hạn \d+ ngày +Sở Tài chính: Kế hoạch chung", lines[1]
+    )
+    assert lines[3] == "#3    không có thời hạn               Sở Y tế: Kiểm tra"
 
 
 @pytest.mark.parametrize(
@@ -102,17 +123,26 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
     [
         (
             ("task", "add", "--agency", "STC", "--deadline", "31/02/2023", "x"),
-            "no such date: 31/02/2023",
+            "không có ngày 31/02/2023",
         ),
         (
             ("task", "add", "--agency", "STC", "--deadline", "tháng sau", "x"),
-            "not a date: 'tháng sau'",
+            "“tháng sau” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD",
         ),
-        (("task", "add", "--agency", "Sở Ngoại vụ", "x"), "no agency called 'Sở Ngoại vụ'"),
-        (("invite", "Sở Ngoại vụ"), "no agency called 'Sở Ngoại vụ'"),
-        (("invite",), "name an agency, or use --role coordinator"),
-        (("task", "add", "--agency", "STC", "--every", "monthly", "x"), "--every needs --deadline"),
-        (("agencies", "import", "missing.csv"), "no such file: missing.csv"),
+        (
+            ("task", "add", "--agency", "Sở Ngoại vụ", "x"),
+            "Không có đơn vị nào tên “Sở Ngoại vụ” trong danh mục.",
+        ),
+        (("invite", "Sở Ngoại vụ"), "Không có đơn vị nào tên “Sở Ngoại vụ” trong danh mục."),
+        (("invite",), "hãy ghi tên đơn vị, hoặc dùng --role coordinator"),
+        (
+            ("task", "add", "--agency", "STC", "--every", "monthly", "x"),
+            "--every cần có --deadline: hạn của kỳ đầu tiên",
+        ),
+        (("agencies", "import", "missing.csv"), "không tìm thấy tệp missing.csv"),
+        (("import", "missing.txt"), "không tìm thấy tệp missing.txt"),
+        (("import", "agencies.csv", "--map", "Sở Y tế"), "--map viết theo dạng"),
+        (("parse-deadline",), "hãy ghi một cụm từ hoặc một câu"),
     ],
 )
 def test_bad_input_is_one_line_and_a_non_zero_exit(
@@ -126,6 +156,28 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
     assert err.startswith("nhacviec: ") and message in err and err.count("\n") == 1
 
 
+def test_an_agency_that_two_could_be_is_refused_with_both_names(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "shared.csv").write_text(
+        "name,short_name,aliases\nSở Tài chính,STC,Sở cũ\nSở Y tế,SYT,Sở cũ\n", encoding="utf-8"
+    )
+    cli("agencies", "import", "shared.csv")
+
+    code, _, err = cli("task", "add", "--agency", "Sở cũ", "x")
+
+    assert (code, err) == (
+        1,
+        "nhacviec: “Sở cũ” có thể là: Sở Tài chính, Sở Y tế. Hãy ghi rõ hơn.\n",
+    )
+
+
+def test_a_bad_catalogue_names_its_line(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "bad.csv").write_text("name,short_name\nSở Y tế,SYT\n,STC\n", encoding="utf-8")
+
+    code, _, err = cli("agencies", "import", "bad.csv")
+
+    assert (code, err) == (1, "nhacviec: bad.csv:3: thiếu tên đơn vị\n")
+
+
 def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
     code, _, err = cli("run")
 
@@ -134,8 +186,12 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 
 
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
-    assert cli("db", "upgrade") == (0, "applied 0001, 0002, 0003, 0004, 0005, 0006\n", "")
-    assert cli("db", "upgrade") == (0, "database is up to date\n", "")
+    assert cli("db", "upgrade") == (
+        0,
+        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006.\n",
+        "",
+    )
+    assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
 
 
 DEMO_AGENCIES = Path(__file__).resolve().parents[1] / "bot" / "demo_data" / "agencies.csv"
@@ -153,15 +209,17 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
 
     code, preview, _ = cli("import", str(sample), "--dry-run")
     assert code == 0
+    lines = preview.splitlines()
+    assert lines[0] == ("Thông báo kết luận (không số), ngày 05/01/2023, người ký: Đặng Vũ Bằng")
+    assert "  2. Sở Tài chính — 31/01/2023\n" in preview  # written "Sở Kế hoạch và Đầu tư"
+    assert "     (theo “hoàn thành trong tháng 01/2023”)\n" in preview
+    assert "  5. ? — không có thời hạn\n" in preview
     assert (
-        preview.splitlines()[0] == "Thông báo kết luận (no number), 05/01/2023, signed Đặng Vũ Bằng"
+        "     KHÔNG LƯU: “Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)” chưa có trong danh mục: "
+        "thêm vào danh mục, hoặc --map 'Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)=TÊN ĐƠN VỊ'"
+        in lines
     )
-    assert "  2. 31/01/2023 Sở Tài chính" in preview  # written "Sở Kế hoạch và Đầu tư"
-    assert "deadline from: “hoàn thành trong tháng 01/2023”" in preview
-    assert (
-        "NOT SAVED: “Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)” is not in the catalogue"
-        in preview
-    )
+    assert lines[-1] == "5 nhiệm vụ sẵn sàng lưu, 10 cần sửa."
     assert cli("tasks", "list")[1] == ""  # a dry run saves nothing
 
     saved = cli(
@@ -181,12 +239,12 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
 
     assert (
         saved[1].splitlines()[-1]
-        == "saved as directive #1: 6 tasks added, 0 deadlines changed, 0 already there"
+        == "Đã lưu (văn bản #1): 6 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
     )
-    assert "! already imported as directive #1" in again[1]
+    assert "! đã nhập trước đây (văn bản #1): lưu lần này chỉ thêm nhiệm vụ mới" in again[1]
     assert (
         again[1].splitlines()[-1]
-        == "saved as directive #1: 0 tasks added, 0 deadlines changed, 6 already there"
+        == "Đã lưu (văn bản #1): 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước."
     )
 
 
@@ -202,7 +260,7 @@ def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
     with pytest.raises(SystemExit) as refused:  # argparse's own answer to a bad argument
         cli("import", str(sample), "--dry-run", "--drop", "two")
     assert refused.value.code == 2
-    assert "task numbers such as 3,5 expected, got 'two'" in capsys.readouterr().err
+    assert "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “two”" in capsys.readouterr().err
 
 
 def test_import_warns_of_a_deadline_before_the_document_itself(cli: Cli, tmp_path: Path) -> None:
@@ -217,8 +275,8 @@ def test_import_warns_of_a_deadline_before_the_document_itself(cli: Cli, tmp_pat
     code, preview, _ = cli("import", str(plan), "--dry-run")
     assert code == 0
     task_one, task_two = preview.split("  2. ")
-    assert "! due before the document's own date: check it" in task_one
-    assert "due before" not in task_two
+    assert "     ! hạn trước ngày ban hành văn bản: kiểm tra lại\n" in task_one
+    assert "hạn trước ngày ban hành" not in task_two
 
 
 def test_import_json_prints_the_draft(cli: Cli, sample: Path) -> None:
@@ -263,14 +321,29 @@ def test_a_file_over_the_size_limit_is_not_read(
     code, _, err = cli("import", str(big))
 
     assert code == 1
-    assert "is larger than 1 MB ([importer] max_megabytes): not read" in err
+    assert err == (
+        f"nhacviec: {big}: tệp quá lớn, giới hạn là 1 MB ([importer] max_megabytes); không đọc\n"
+    )
 
 
 def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:
     sentence = "Sở Tài chính báo cáo UBND tỉnh trong 10 ngày làm việc"
 
     assert (
-        cli("parse-deadline", "--ref", "2023-01-05", sentence)[1] == "19/01/2023 (working_days)\n"
+        cli("parse-deadline", "--ref", "2023-01-05", sentence)[1]
+        == "hạn 19/01/2023 (tính theo ngày làm việc)\n"
+    )
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "hoàn thành trong tháng 01/2023")[1]
+        == "hạn 31/01/2023 (hết tháng)\n"
+    )
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "trước ngày 20 hằng tháng")[1]
+        == "hạn 20/01/2023 (định kỳ hằng tháng)\n"
+    )
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "thường xuyên")[1]
+        == "không có thời hạn (thường xuyên)\n"
     )
     assert json.loads(
         cli("parse-deadline", "--json", "--ref", "05/01/2023", "trước ngày 20 hằng tháng")[1]
@@ -306,11 +379,15 @@ def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> N
     code, out, _ = cli("report", "--month", "01/2023", "--out", "jan.xlsx", "--chart", "jan.png")
 
     assert code == 0
-    assert out == "01/2023: 1 tasks due, 0 on time, 0 late, 1 overdue, 0 not yet due -> jan.xlsx\n"
+    assert out == (
+        "📊 Tháng 01/2023: 1 nhiệm vụ đến hạn — 0 đúng hạn, 0 quá hạn đã xong, "
+        "1 quá hạn chưa xong, 0 chưa đến hạn.\n"
+        "Đã ghi tệp: jan.xlsx, jan.png.\n"
+    )
     assert (tmp_path / "jan.xlsx").read_bytes().startswith(b"PK")  # a zip: .xlsx
     assert (tmp_path / "jan.png").read_bytes().startswith(b"\x89PNG")
-    assert cli("report", "--month", "13/2023", "--out", "x.xlsx")[2].startswith(
-        "nhacviec: not a month"
+    assert cli("report", "--month", "13/2023", "--out", "x.xlsx")[2] == (
+        "nhacviec: “13/2023” không phải là tháng: viết mm/yyyy, ví dụ 01/2023\n"
     )
 
 
@@ -322,7 +399,8 @@ def test_an_unreachable_database_is_one_line_not_a_trace(
     code, out, err = cli("tasks", "list")
 
     assert (code, out) == (3, "")
-    assert err.startswith("nhacviec: cannot reach the database: ") and err.count("\n") == 1
+    assert err.startswith("nhacviec: không kết nối được cơ sở dữ liệu: ")
+    assert err.count("\n") == 1
 
 
 def test_import_saves_a_recurring_duty_whose_day_is_not_written(cli: Cli, tmp_path: Path) -> None:
@@ -338,3 +416,52 @@ def test_import_saves_a_recurring_duty_whose_day_is_not_written(cli: Cli, tmp_pa
     assert code == 0, preview
     code, listed, _ = cli("tasks", "list")
     assert code == 0 and "Giao Sở Tài chính rà soát" in listed
+
+
+def test_import_asks_before_saving_and_takes_a_vietnamese_yes(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    asked: list[str] = []
+    answers = iter(["k", "có"])
+
+    def answer(question: str) -> str:
+        asked.append(question)
+        return next(answers)
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+
+    declined = cli("import", str(sample))
+    accepted = cli("import", str(sample))
+
+    assert asked == ["Lưu 5 nhiệm vụ? [c/K] "] * 2
+    assert declined[1].splitlines()[-1] == "Đã hủy, không lưu gì."
+    assert accepted[1].splitlines()[-1].startswith("Đã lưu (văn bản #1): 5 nhiệm vụ mới")
+
+
+def test_import_outside_a_terminal_needs_yes(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+
+    code, _, err = cli("import", str(sample))
+
+    assert (code, err) == (
+        1,
+        "nhacviec: không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn\n",
+    )
+
+
+def test_remind_says_what_it_would_send_and_skips_days_off(cli: Cli) -> None:
+    assert cli("remind", "--dry-run", "--date", "21/01/2023") == (
+        0,
+        "21/01/2023 không phải ngày làm việc: không gửi nhắc việc.\n",
+        "",
+    )
+    assert cli("remind", "--dry-run", "--date", "2023-01-19") == (
+        0,
+        "19/01/2023: sẽ gửi 0 tin nhắc việc, 0 lỗi; 0 lời nhắc đã gửi từ trước.\n",
+        "",
+    )

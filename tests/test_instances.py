@@ -148,7 +148,7 @@ async def test_two_instances_sweeping_at_once_send_every_reminder_exactly_once(
         line
         for out, _ in outputs
         for line in out.decode().splitlines()
-        if line.startswith("sent to")
+        if line.startswith("đã gửi tới ")
     ]
     assert len(sent_lines) == 20  # one digest per group, whoever sent it
 
@@ -206,7 +206,10 @@ async def test_a_second_poller_on_the_same_token_makes_the_first_stop_with_a_cle
     assert first.returncode == 1
     log = first_err.decode()
     assert "another process is polling Telegram with this bot token (409 Conflict)" in log
-    assert "nhacviec: another process polls Telegram with this token; this one stopped" in log
+    assert (
+        "nhacviec: một tiến trình khác đang nhận tin Telegram bằng token này; "
+        "tiến trình này dừng lại" in log
+    )
     assert reply["text"].startswith("Các lệnh")
     assert second.returncode == 0
 
@@ -297,6 +300,10 @@ async def test_a_refused_token_or_an_unreachable_telegram_is_one_clear_line(
         _, unreachable = await asyncio.wait_for(away.communicate(), timeout=60)
 
     assert wrong.returncode == 2
-    assert refused.decode().splitlines()[-1].startswith("nhacviec: Telegram refused the bot token")
+    assert (
+        refused.decode().splitlines()[-1].startswith("nhacviec: Telegram từ chối token của bot: ")
+    )
     assert away.returncode == 3
-    assert unreachable.decode().splitlines()[-1].startswith("nhacviec: cannot reach Telegram: ")
+    assert (
+        unreachable.decode().splitlines()[-1].startswith("nhacviec: không kết nối được Telegram: ")
+    )

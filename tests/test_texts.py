@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
+import re
 import string
 
 import pytest
 
 from bot.importing import plan_import
 from bot.telegram_html import parse_html
-from bot.texts import CATALOGUE, COMMANDS, Texts, import_preview, split_message
+from bot.texts import (
+    CATALOGUE,
+    CLI,
+    COMMANDS,
+    DEADLINE_KINDS,
+    RECURRENCE_NAMES,
+    Texts,
+    import_preview,
+    split_message,
+)
 from ingest.agencies import Catalogue
+from ingest.deadlines import KINDS
 from ingest.pipeline import read_directive
+from vncalendar.recurrence import Recurrence
 
 HOSTILE = '<b>Sở & Ban</b> "x" <script>'
 
@@ -73,3 +85,15 @@ def test_the_preview_warns_of_a_deadline_before_the_document_itself() -> None:
     task_one, task_two = preview.split("\n<b>2.</b> ")
     assert "⚠️ hạn trước ngày ban hành văn bản, kiểm tra lại: " in task_one
     assert "hạn trước ngày ban hành" not in task_two
+
+
+def test_every_recurrence_and_every_kind_of_deadline_has_a_name() -> None:
+    assert set(RECURRENCE_NAMES) == {r.value for r in Recurrence}
+    assert Texts().every("monthly") == "định kỳ hằng tháng"
+    assert Texts("en").every("quarterly") == "every quarter"
+    assert set(DEADLINE_KINDS) == set(KINDS)
+
+
+@pytest.mark.parametrize("key", sorted(CLI))
+def test_the_command_line_prints_plain_text(key: str) -> None:
+    assert not re.search(r"</?[a-z]+>|&[a-z]+;", CLI[key])
