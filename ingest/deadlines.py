@@ -1545,6 +1545,18 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:ngay\s+)?{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "Thời gian Hội thi: Từ ngày 26/3 đến ngày 30/3/2012", "Thời gian tổ chức giải dự kiến từ
+    # ngày 03/8 đến 02/9/2019", "dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2022": when
+    # an event is held, not when work is due.
+    (
+        "event_time",
+        re.compile(
+            r"(?:(?:^|(?<=[\n.;:]))[\s\d.)\-+*•]*|(?<=du\skien\s))"
+            r"thoi\s+gian\s+(?:(?:to\s+chuc|dien\s+ra|khai\s+mac)"
+            r"(?!\s+(?:thuc\s+hien|trien\s+khai))|hoi\s+(?:thi|nghi|giang)|cuoc\s+thi|ky\s+thi|giai"
+            r"|le|thi)(?![a-z])[^.;\n]*"
+        ),
+    ),
     # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.
     (
         "happened",

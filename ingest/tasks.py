@@ -343,10 +343,6 @@ _DETAIL = re.compile(
     r"^(?:thoi\s+gian|dia\s+diem|doi\s+tuong|thanh\s+phan|hinh\s+thuc|the\s+le|cach\s+thuc"
     r"|kinh\s+phi|so\s+luong|lien\s+he|ho\s+so|co\s+cau\s+giai|giai\s+thuong)[^:.;]{0,40}:"
 )
-_EVENT_TIME = re.compile(
-    r"^thoi\s+gian\s+(?:to\s+chuc|dien\s+ra|khai\s+mac|hoi\s+(?:thi|nghi|giang)|cuoc\s+thi|ky\s+thi"
-    r"|giai|le|thi)\b[^:.;]{0,30}:"
-)
 # A basis before the sentence that acts: "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo".
 _BASIS = re.compile(r"^(?:can\s+cu|tren\s+co\s+so|theo(?!\s+do\b))\b")  # "Theo đó," links, no basis
 # A date the work starts from, not its deadline: "kể từ 10h00 ngày Chủ nhật 24/12/2017".
@@ -1015,9 +1011,7 @@ class _Segmenter:
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if self._narrates(folded, text) or self._done_or_sent(text):
             return True
-        if _DETAIL.match(folded.strip(" *-+•")) and (
-            not self._dated(text) or _EVENT_TIME.match(folded.strip(" *-+•"))
-        ):
+        if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
             # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành", "Thời
             # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012" (when it is held, not due).
             return not self._assigns(text, explicit_only=True)

@@ -342,6 +342,9 @@ NOT_DEADLINES = [
     "Bộ đề nghị các sở báo cáo biến động sĩ số học sinh thời điểm từ đầu năm học đến ngày 15/10.",
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
+    "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
+    "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
+    "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
     "Sở rà soát lại các nhiệm vụ có thời hạn hoàn thành trong năm 2025 tại các Kế hoạch",
     "Thực hiện Công văn số 1348/BTNMT-TĐKTTT ngày 09/3/2023 về hưởng ứng Giờ Trái đất năm 2023 "
     "(từ 20h30 đến 21h30 ngày 28/3/2023); UBND tỉnh có ý kiến như sau:",
@@ -377,6 +380,15 @@ NOT_DEADLINES = [
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
 ]
+
+
+def test_the_time_set_for_work_or_a_report_about_an_event_is_a_deadline() -> None:
+    assert read("Thời gian tổ chức thực hiện: từ ngày 01/3/2023 đến ngày 30/4/2023.")[0] == date(
+        2023, 4, 30
+    )
+    assert read("Các đơn vị báo cáo thời gian tổ chức hội nghị trước ngày 15/3/2023.")[0] == date(
+        2023, 3, 15
+    )
 
 
 @pytest.mark.parametrize("text", NOT_DEADLINES)
