@@ -291,7 +291,7 @@ _CUE = re.compile(
     r"""(?<![a-z])(?P<cue>
         (?:(?:hoan\s+thanh|xong|hoan\s+tat|ket\s+thuc)\s+)?
         (?:truoc
-          |cham\s+nhat(?:\s+la|\s+den)?|muon\s+nhat(?:\s+la|\s+den)?
+          |cham\s*nhat(?:\s+la|\s+den)?|muon\s+nhat(?:\s+la|\s+den)?
           |han\s+chot(?:\s+la)?|han\s+cuoi(?:\s+la)?
           |thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|xu\s+ly|bao\s+cao|gui))?(?:\s+la)?
           |thoi\s+gian\s+(?:hoan\s+thanh|thuc\s+hien)(?:\s+la)?
@@ -380,7 +380,8 @@ def _cue_before(text: _Text, start: int) -> _Cue | None:
     match = _CUE.search(window)
     if match is None:
         return None
-    words = " ".join(match.group("cue").split())
+    # A scan's "chậmnhất" is "chậm nhất".
+    words = " ".join(match.group("cue").split()).replace("chamnhat", "cham nhat")
     bare = _VERB.sub("", words) or words
     if text.has_marks:
         # "trọng tâm", "tối", "đèn", "hàn": words that lose their accents into a cue.
@@ -1162,14 +1163,14 @@ RECURRING_DAY_FIRST = re.compile(
 )
 # "Chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng": the day first, the recurrence after.
 RECURRING_DAY_BEFORE = re.compile(
-    r"""(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
+    r"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
     (?:mung\s+)?(?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))
     [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])""",
     re.VERBOSE,
 )
 RECURRING_DAY_AFTER = re.compile(
     r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{0,80}?
-    (?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat|vao)\s+(?:ngay\s+)?(?:mung\s+)?
+    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+(?:ngay\s+)?(?:mung\s+)?
     (?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
     re.VERBOSE,
 )
@@ -1181,13 +1182,13 @@ RECURRING_QUARTER_DAY = re.compile(
 )
 RECURRING_YEARLY_AFTER = re.compile(
     r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{0,80}?
-    (?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?(?P<d>\d{1,2})
+    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?(?P<d>\d{1,2})
     (?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))(?![\d/])""",
     re.VERBOSE,
 )
 # "Chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ hằng năm": the date first, then the step.
 RECURRING_YEARLY_BEFORE = re.compile(
-    r"""(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
+    r"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
     (?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
     (?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)
     [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])""",
@@ -1446,7 +1447,7 @@ _DAYTIME = r"(?:sang|chieu|trua)\s+(?:nay\s+|hom\s+nay\s+|qua\s+)?,?\s*"
 # II/2023", "trước ngày 15/3", or a comma before a new subject ("..., các sở", "..., UBND tỉnh");
 # other commas belong to the subject ("về việc tăng cường kỷ luật, kỷ cương hành chính").
 _TITLE_ENDS = (
-    r"(?<![a-z])(?:yeu\s+cau|de\s+nghi|giao|hoan\s+thanh|hoan\s+tat|xong|truoc|cham\s+nhat"
+    r"(?<![a-z])(?:yeu\s+cau|de\s+nghi|giao|hoan\s+thanh|hoan\s+tat|xong|truoc|cham\s*nhat"
     r"|muon\s+nhat|han\s+chot|thoi\s+han|trong\s+(?:vong|thoi\s+han))(?![a-z])"
     r"|,\s*(?:cac|moi|ubnd|uy\s+ban|hdnd|so|bo|ban\s+(?!hanh)|van\s+phong|cong\s+an|chu\s+tich"
     r"|giam\s+doc|thu\s+truong|tinh|huyen|xa|phuong|thanh\s+pho|dong\s+thoi|trong\s+do"
@@ -1643,7 +1644,7 @@ def _titles_after_numbers(text: _Text) -> list[tuple[int, int]]:
 # that says when, "“... xử lý xong chậm nhất là ngày 10-2-2011”", keeps its date).
 _QUOTED = re.compile(r"[“\"«]([^”\"»\n]{2,300})[”\"»]")
 _DUE_WORD = re.compile(
-    r"(?<![a-z])(?:truoc|cham\s+nhat|han\s+chot|thoi\s+han|xong|hoan\s+thanh)(?![a-z])"
+    r"(?<![a-z])(?:truoc|cham\s*nhat|han\s+chot|thoi\s+han|xong|hoan\s+thanh)(?![a-z])"
 )
 
 
@@ -1673,7 +1674,7 @@ def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
 # --------------------------------------------------------------------------------------------
 
 _FALLBACK_CUE = re.compile(
-    r"(?<![a-z])(?:truoc|cham\s+nhat(?:\s+la)?|han\s+chot(?:\s+la)?|thoi\s+han(?:\s+la)?)"
+    r"(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|han\s+chot(?:\s+la)?|thoi\s+han(?:\s+la)?)"
     r"\s*:?\s*(?:ngay\s+)?(?P<rest>[^,;\n()]{3,40})"
 )
 # Only hand dateparser something that looks like a written date, never "3 ngày" or "14 giờ".

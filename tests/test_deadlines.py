@@ -85,6 +85,7 @@ MONTHS = [
     ("tháng 3/2023", date(2023, 3, 31)),
     ("tháng 3 năm 2024", date(2024, 3, 31)),
     ("cuối tháng 3", date(2023, 3, 31)),
+    ("hoàn thành chậmnhất là tháng 6/2023", date(2023, 6, 30)),  # a scan ran two words together
     ("hoàn thành trong tháng 02", date(2023, 2, 28)),
     ("trong tháng 2/2024", date(2024, 2, 29)),
     ("trình UBND tỉnh trong tháng 12", date(2023, 12, 31)),
