@@ -1468,6 +1468,9 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cited_document",
         re.compile(
             rf"(?<![\w/])(?:so\s*:?\s*)?{DOC_NUMBER}\s*,?\s*(?:\(\s*)?(?:ban\s+hanh\s+)?ngay\s+{DATE_ANY}"
+            # "công văn số 3025 ngày 13/5/2022" (its code left out), a paper's "số ra ngày 2-8".
+            rf"|(?<![a-z]){DOCUMENT_NOUN}\s+so\s+\d+\s*,?\s*ngay\s+{DATE_ANY}"
+            rf"|(?<![a-z])so\s+ra\s+ngay\s+{DATE_ANY}"
         ),
     ),
     # "Ngày 05 tháng 01 năm 2023, UBND tỉnh tổ chức Hội nghị", "Chiều nay 8/10/2020, Giám đốc

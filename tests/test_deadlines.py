@@ -346,6 +346,8 @@ NOT_DEADLINES = [
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
+    "UBND tỉnh ban hành công văn số 3025 ngày 13/5/2023 về việc hưởng ứng Tuần lễ Quốc gia",
+    "Báo SGGP số ra ngày 2-8-2023 có đăng bài “Cát lậu lại tung hoành”.",
     "Sở rà soát lại các nhiệm vụ có thời hạn hoàn thành trong năm 2025 tại các Kế hoạch",
     "Thực hiện Công văn số 1348/BTNMT-TĐKTTT ngày 09/3/2023 về hưởng ứng Giờ Trái đất năm 2023 "
     "(từ 20h30 đến 21h30 ngày 28/3/2023); UBND tỉnh có ý kiến như sau:",
