@@ -1561,6 +1561,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|le|thi)(?![a-z])[^.;\n]*"
         ),
     ),
+    # "Mực nước tăng dần từ giữa tháng 8": when something starts, unless a range runs on.
+    (
+        "month_start",
+        re.compile(
+            r"(?<![a-z])(?:ke\s+)?tu\s+(?:(?:dau|giua|cuoi)\s+)?thang\s+\d{1,2}"
+            r"(?:\s*[/-]\s*\d{4}|\s+nam\s+\d{4})?(?![\d/\-])(?!\s*(?:den|toi|-|nam))"
+        ),
+    ),
     # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.
     (
         "happened",

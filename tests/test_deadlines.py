@@ -348,6 +348,7 @@ NOT_DEADLINES = [
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
     "UBND tỉnh ban hành công văn số 3025 ngày 13/5/2023 về việc hưởng ứng Tuần lễ Quốc gia",
     "Báo SGGP số ra ngày 2-8-2023 có đăng bài “Cát lậu lại tung hoành”.",
+    "Mực nước đầu nguồn sông Tiền tăng dần từ giữa tháng 8; mực nước triều sẽ ở mức cao.",
     "Sở rà soát lại các nhiệm vụ có thời hạn hoàn thành trong năm 2025 tại các Kế hoạch",
     "Thực hiện Công văn số 1348/BTNMT-TĐKTTT ngày 09/3/2023 về hưởng ứng Giờ Trái đất năm 2023 "
     "(từ 20h30 đến 21h30 ngày 28/3/2023); UBND tỉnh có ý kiến như sau:",
@@ -383,6 +384,12 @@ NOT_DEADLINES = [
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
 ]
+
+
+def test_a_range_of_months_is_due_at_its_end() -> None:
+    assert read("Các địa phương thực hiện từ tháng 3/2023 đến tháng 5/2023.")[0] == date(
+        2023, 5, 31
+    )
 
 
 def test_the_time_set_for_work_or_a_report_about_an_event_is_a_deadline() -> None:
