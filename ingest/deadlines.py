@@ -1064,6 +1064,13 @@ _EVENT_BASE = re.compile(
 )
 
 
+# "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
+# how long a procedure of the law may take, from whenever it starts.
+_STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh\s+tai\b")
+# "thời gian gia hạn không quá 15 ngày": how long an extension may be.
+_EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\s*$")
+
+
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     cued = cue is not None and cue.head(*_RELATIVE_CUES)
@@ -1074,7 +1081,13 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     count = _number(ctx, match, "n")
     if count is None or not 0 < count <= 3650:
         return None
-    if _EVENT_BASE.match(ctx.text.flat, match.end("unit")):
+    if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
+        ctx.text.flat, match.end()
+    ):
+        return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
+    if cue is not None and _EXTENSION_LENGTH.search(
+        ctx.text.flat[max(0, cue.start - 30) : cue.start]
+    ):
         return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     base = ctx.ref
     if match.group("base"):

@@ -310,6 +310,12 @@ NO_DATE = [
     ("trong thời hạn 07 ngày làm việc, kể từ ngày nhận được ý kiến thẩm định", "none"),
     ("trong vòng 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ", "none"),
     ("trong 05 ngày làm việc sau khi HĐND tỉnh phê chuẩn", "none"),
+    # What the law allows a procedure, from whenever it starts; how long an extension may be.
+    (
+        "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13",
+        "none",
+    ),
+    ("có thể gia hạn 01 lần; thời gian gia hạn không quá 15 ngày", "none"),
 ]
 
 
