@@ -1587,7 +1587,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "happened",
         re.compile(r"(?<![a-z])(?:gay|xay|phat\s+sinh)\s+ra\s+(?:trong|vao|tu)\s+[^,;.\n]{0,30}"),
     ),
-    # "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều": a forecast.
+    # "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều": a forecast; "Dự kiến
+    # công tác chấm điểm kết thúc vào đầu tháng 01/2018": when something is expected to end.
     # "Hội nghị ..., dự kiến tổ chức vào đầu tháng 6/2010": when an event is planned; "dự kiến,
     # đến ngày 20/4, Thanh Hóa sẽ có 6 địa phương về đích": a forecast of results.
     (
@@ -1596,6 +1597,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*"
             r"|(?<![a-z])du\s+kien\s+(?:se\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|bat\s+dau|hop)\b[^.;,\n]*"
             r"|(?<![a-z])du\s+kien\s*,\s*(?:den|vao|trong)\s[^.;\n]*?\sse\s"
+            # "Dự kiến công tác chấm điểm CCHC kết thúc vào đầu tháng 01/2018."
+            r"|(?<![a-z])du\s+kien\s[^.;,\n]{0,60}?\s(?:ket\s+thuc|dien\s+ra)\s+vao\b[^.;,\n]*"
         ),
     ),
     # "số liệu tính đến ngày 31/12/2019", "tính từ ngày 01/01 đến ngày 30/06": the cut-off or the
