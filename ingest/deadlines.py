@@ -1606,7 +1606,9 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "data_cutoff",
         re.compile(
-            rf"""(?<![a-z])tinh\s+(?:tu\s+(?:ngay\s+)?{DATE_ANY}\s*(?:den|toi|-)|den|toi)
+            rf"""(?<![a-z])tinh\s+(?:tu\s+(?:ngay\s+)?{DATE_ANY}\s*(?:den|toi|-)
+              # "Tính từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3"
+              |tu\s+ngay\s+[^.;\n]{{0,60}}?\s(?:den|toi)|den|toi)
             \s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])""",
             re.VERBOSE,
         ),

@@ -342,6 +342,7 @@ NOT_DEADLINES = [
     "Thời gian tiếp công dân trở lại: từ sáng thứ 7, ngày 05/03/2016.",
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
     "Dự kiến công tác chấm điểm CCHC kết thúc vào đầu tháng 01/2024.",
+    "- Báo cáo Quý I: Tính từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3.",
     "Chào mừng Đại hội Đảng bộ tỉnh diễn ra từ ngày 13-10-2015 đến ngày 16-10-2015, treo cờ",
     "báo cáo Thủ tướng về tình hình giá thịt lợn những tháng cuối năm 2019",
     "Ngày 05/01, UBND tỉnh ban hành văn bản số 558 Tăng cường các biện pháp phòng, chống dịch "
