@@ -1013,6 +1013,10 @@ YEAR = re.compile(
 )
 
 
+_HORIZON_YEARS = 10
+_YEARS_AFTER = re.compile(r"\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau|toi)\b")
+
+
 def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if not _written(ctx, match, "nam", "năm"):
         return None  # "Việt Nam", "miền Nam"
@@ -1027,6 +1031,10 @@ def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     due = _dt.date(year, 12, 31)
     if due < ctx.ref and not (cue is not None and cue.before):
         return None  # "kết quả năm 2022": the past
+    if year - ctx.ref.year >= _HORIZON_YEARS:
+        return None  # "giảm phát thải ròng bằng 0 vào năm 2050": a goal, not a due date
+    if _YEARS_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "trong năm 2025 và các năm tiếp theo": from then on
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due = _dt.date(year - 1, 12, 31)
     return _candidate(match, ctx, "year", due, cue=cue)
@@ -1582,6 +1590,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:\s*[/-]\s*\d{4}|\s+nam\s+\d{4})?(?![\d/\-])(?!\s*(?:den|toi|-|nam))"
         ),
     ),
+    # "Tuy nhiên, đến ngày 24-10, nhiều đơn vị chưa nộp báo cáo": how things stood that day.
+    (
+        "as_of",
+        re.compile(
+            rf"(?<![a-z])den\s+(?:het\s+)?ngay\s+{DATE_ANY}\s*,(?=[^.;\n]{{0,80}}?\s(?:chua|da|moi)\s)"
+        ),
+    ),
+    # "hướng tới mục tiêu trên 70% dân số được tiêm vắc xin đến hết quý I/2022": an aim.
+    ("aim", re.compile(r"(?<![a-z])huong\s+toi\s+muc\s+tieu\b[^.;\n]*")),
     # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.
     (
         "happened",

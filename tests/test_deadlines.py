@@ -343,6 +343,11 @@ NOT_DEADLINES = [
     "Theo dự kiến, trong tháng 9 và quý IV, lượng vaccine về nhiều.",
     "Dự kiến công tác chấm điểm CCHC kết thúc vào đầu tháng 01/2024.",
     "- Báo cáo Quý I: Tính từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3.",
+    # How things stood on a day, a goal decades away, an aim, what holds from a year on.
+    "Tuy nhiên, đến ngày 24-10, nhiều đơn vị chưa nộp báo cáo thống kê đầu năm học.",
+    "Thực hiện cam kết về giảm phát thải ròng bằng “0” vào năm 2050 tại Hội nghị COP26.",
+    "hướng tới mục tiêu trên 70% dân số được tiêm vắc xin đến hết quý I/2023, đạt miễn dịch",
+    "những nhiệm vụ cần tập trung thực hiện trong năm 2023 và các năm tiếp theo",
     "Chào mừng Đại hội Đảng bộ tỉnh diễn ra từ ngày 13-10-2015 đến ngày 16-10-2015, treo cờ",
     "báo cáo Thủ tướng về tình hình giá thịt lợn những tháng cuối năm 2019",
     "Ngày 05/01, UBND tỉnh ban hành văn bản số 558 Tăng cường các biện pháp phòng, chống dịch "
@@ -392,6 +397,12 @@ NOT_DEADLINES = [
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
 ]
+
+
+def test_by_a_day_that_opens_the_sentence_is_a_deadline() -> None:
+    assert read("Đến ngày 30/4, các địa phương phải hoàn thành việc rà soát.")[0] == date(
+        2023, 4, 30
+    )
 
 
 def test_a_range_of_months_is_due_at_its_end() -> None:
