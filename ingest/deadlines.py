@@ -828,12 +828,24 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _dt.date(year, end[1], end[0])
     except ValueError:
         return _candidate(match, ctx, "none", None)
-    if due < ctx.ref or _frames_clause(ctx, match):
+    if due < ctx.ref or _frames_clause(ctx, match) or _daily_in_sentence(ctx, match):
         # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report), or one that sets the
         # time frame of its clause: claim the span so that its dates are not read as deadlines,
         # but give no deadline.
         return _candidate(match, ctx, "blocked", None)
     return _candidate(match, ctx, "date", due, cued=True, core=match.span("b"))
+
+
+_DAILY = re.compile(r"(?<![a-z])(?:hang|moi|tung)\s+ngay(?![a-z])")
+
+
+def _daily_in_sentence(ctx: _Context, match: re.Match[str]) -> bool:
+    """ "báo cáo nhanh tình hình từng ngày trong dịp nghỉ Lễ (từ ngày 30 tháng 4 đến ngày 03
+    tháng 5)": the range is when a daily report is made, which has no deadline."""
+    flat = ctx.text.flat
+    start = max(flat.rfind(mark, 0, match.start()) for mark in ".;\n") + 1
+    ends = [i for i in (flat.find(mark, match.end()) for mark in ".;\n") if i >= 0]
+    return _DAILY.search(flat, start, min(ends, default=len(flat))) is not None
 
 
 # What may stand between the start of a clause and a range that frames it: "nên", "thì", ...

@@ -399,6 +399,16 @@ NOT_DEADLINES = [
 ]
 
 
+def test_a_daily_report_over_a_period_has_no_deadline() -> None:
+    text = (
+        "Các Bộ: Quốc phòng, Công an báo cáo nhanh tình hình từng ngày trong dịp nghỉ Lễ (từ ngày "
+        "30 tháng 4 đến ngày 03 tháng 5), gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00."
+    )
+    assert read(text)[0] is None
+    # Work over the same period is due at its end.
+    assert read("Sở Y tế tổ chức kiểm tra từ ngày 29/4 đến ngày 03/5/2023.")[0] == date(2023, 5, 3)
+
+
 def test_by_a_day_that_opens_the_sentence_is_a_deadline() -> None:
     assert read("Đến ngày 30/4, các địa phương phải hoàn thành việc rà soát.")[0] == date(
         2023, 4, 30
