@@ -106,7 +106,9 @@ _ASKS_ADDRESSEE = re.compile(
 )
 _OPENING = re.compile(
     r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau|neu\s+ro"
-    r"|(?:yeu\s+cau|de\s+nghi|chi\s+dao)(?:\s+nhu\s+sau)?)"
+    r"|(?:yeu\s+cau|de\s+nghi|chi\s+dao)(?:\s+nhu\s+sau)?"
+    # "... thực hiện tốt một số nhiệm vụ sau: Tổ chức ...", "các nội dung trọng tâm sau:".
+    r"|(?:nhiem\s+vu|noi\s+dung|viec|giai\s+phap|bien\s+phap)(?:\s+[a-z]+){0,2}?\s+sau)"
     r"\s*:\s+(?=\S)"
 )
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".

@@ -596,6 +596,19 @@ def test_a_request_for_reports_that_each_have_a_date_is_no_task_of_its_own() -> 
     ]
 
 
+def test_work_listed_after_an_opening_in_the_same_paragraph_is_asked_of_its_agency() -> None:
+    tasks = tasks_of(
+        "Sở Y tế thực hiện tốt một số nhiệm vụ sau: Tổ chức tổng vệ sinh, bảo đảm an toàn phòng "
+        "chống cháy nổ tại trụ sở trong dịp Tết.",
+        "Phân công lãnh đạo trực cơ quan, gửi lịch trực về UBND tỉnh trước ngày 20/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", None),
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+    ]
+    assert tasks[0].text.startswith("Tổ chức tổng vệ sinh")
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
