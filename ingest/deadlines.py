@@ -1660,11 +1660,13 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"[^.;,\n]{0,40}"
         ),
     ),
-    # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024": when an event takes place.
+    # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024", "các hoạt động xuyên suốt từ
+    # 15/8 đến 2/9": when an event takes place.
     (
         "event_held",
         re.compile(
-            rf"""(?<![a-z])(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac))
+            rf"""(?<![a-z])(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac)
+              |xuyen\s+suot)  # "các hoạt động xuyên suốt từ 15/8 đến 2/9"
             \s+(?:vao|trong|tu)\s+
             (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}
             (?:\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY})?""",

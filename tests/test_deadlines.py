@@ -356,6 +356,7 @@ NOT_DEADLINES = [
     "Bộ đề nghị các sở báo cáo biến động sĩ số học sinh thời điểm từ đầu năm học đến ngày 15/10.",
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
+    "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
