@@ -108,7 +108,7 @@ _OPENING = re.compile(
     r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau|neu\s+ro"
     r"|(?:yeu\s+cau|de\s+nghi|chi\s+dao)(?:\s+nhu\s+sau)?"
     # "... thực hiện tốt một số nhiệm vụ sau: Tổ chức ...", "các nội dung trọng tâm sau:".
-    r"|(?:nhiem\s+vu|noi\s+dung|viec|giai\s+phap|bien\s+phap)(?:\s+[a-z]+){0,2}?\s+sau)"
+    r"|(?P<listed>(?:nhiem\s+vu|noi\s+dung|viec|giai\s+phap|bien\s+phap)(?:\s+[a-z]+){0,2}?\s+sau))"
     r"\s*:\s+(?=\S)"
 )
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
@@ -685,9 +685,12 @@ class _Segmenter:
             level, rest = _marker(text)
             opening = _OPENING.search(fold(rest))
             if opening and level is None and self._asks(rest[opening.end() :]):
-                # "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao ...": an intro, then the task.
-                self.frames.append(self._context_frame(rest[: opening.end()], 99.0, intro=True))
-                rest = rest[opening.end() :]
+                # "Chủ tịch UBND tỉnh có ý kiến chỉ đạo như sau: Giao ...": an intro, then the task;
+                # "Sở Y tế thực hiện một số nhiệm vụ sau: Tổ chức ...", when it names who acts.
+                intro = self._context_frame(rest[: opening.end()], 99.0, intro=True)
+                if not opening.group("listed") or intro.lead is not None:
+                    self.frames.append(intro)
+                    rest = rest[opening.end() :]
             folded = fold(rest).strip()
             if self.letter and level is None and _ANSWERS.search(folded):
                 self.answers = True

@@ -609,6 +609,14 @@ def test_work_listed_after_an_opening_in_the_same_paragraph_is_asked_of_its_agen
     assert tasks[0].text.startswith("Tổ chức tổng vệ sinh")
 
 
+def test_a_list_opening_that_names_no_one_stays_with_the_work_above() -> None:
+    tasks = tasks_of(
+        "Thủ tướng Chính phủ yêu cầu Sở Y tế chỉ đạo chấn chỉnh công tác đấu giá.",
+        "Trong đó tập trung thực hiện các giải pháp sau: Tổ chức công khai quy hoạch sử dụng đất.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
