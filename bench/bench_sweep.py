@@ -6,6 +6,8 @@ Builds N open tasks spread over the agencies (each with a group chat and a head 
 due over the next six weeks, then times one morning's sweep with a sender that answers at once
 (so the numbers are ours, not Telegram's), and a second sweep the same morning (everything
 already claimed). Prints seconds, reminders per second and the SQLite file's size.
+First it times the reminder policy alone for tasks three years overdue (a 2023 directive
+imported in 2026), whose chase and escalation are counted in working days since the deadline.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -25,7 +27,12 @@ from sqlalchemy.engine import make_url
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from jobs.policy import ReminderSettings  # noqa: E402
+from jobs.policy import (  # noqa: E402
+    ReminderSettings,
+    TaskSchedule,
+    escalations_due,
+    reminders_due,
+)
 from jobs.sweep import Digest, Sweep  # noqa: E402
 from storage import access, agencies, tasks  # noqa: E402
 from storage.db import Database  # noqa: E402
@@ -106,6 +113,18 @@ async def _measure(url: str, task_count: int, agency_count: int) -> dict[str, fl
     }
 
 
+def _measure_overdue_policy() -> None:
+    calendar, settings, today = WorkingCalendar(), ReminderSettings(), date(2026, 3, 2)
+    calendar.is_working_day(today)  # load the holiday tables outside the timing
+    for count in (1, 50, 5000):
+        schedules = [TaskSchedule(n, date(2023, 1, 31), 1) for n in range(count)]
+        started = time.perf_counter()
+        reminders_due(schedules, today, settings, calendar)
+        escalations_due(schedules, today, settings, calendar)
+        took = time.perf_counter() - started
+        print(f"policy      {count:5d} tasks overdue since 31/01/2023, on 02/03/2026: {took:.3f} s")
+
+
 def _print(name: str, result: dict[str, float], size: int | None) -> None:
     print(
         f"{name:<11} sweep {result['first']:6.2f} s for {int(result['digests'])} digests, "
@@ -121,6 +140,7 @@ def main() -> int:
     parser.add_argument("--agencies", type=int, default=100)
     parser.add_argument("--postgres", default="postgresql://postgres@127.0.0.1:5432/test")
     args = parser.parse_args()
+    _measure_overdue_policy()
     print(f"{args.tasks} open tasks, {args.agencies} agencies (a group and a head each)")
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.db"

@@ -114,7 +114,9 @@ _OPENING = re.compile(
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
 _NEWS_LEAD = re.compile(
     r"^(?:\(\w{2,8}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- "
-    r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?|[^.;]{0,120}?\bvua\s+"
+    # "Văn phòng UBND Tp. Hà Nội vừa có công văn ...": "Tp." ends no sentence.
+    r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?"
+    r"|(?:[^.;]|(?<=tp)\.){0,120}?\bvua\s+"
     # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
     r"|thu\s+tuong)\b[^.;,]{0,60}?\s)"
@@ -1443,6 +1445,14 @@ class _Segmenter:
             and (draft := of_item[id(item)]).deadline.date is None
         }
         drafts = [(i, d) for i, d in drafts if id(d) not in undated_heads]
+        said = {id(d): " ".join(fold(d.text).split()) for _i, d in drafts}
+        drafts = [
+            (i, d)
+            for i, d in drafts
+            if not _said_again(
+                d, said, [o for j, o in drafts if j > i and _same_task(o)[0] == _same_task(d)[0]]
+            )
+        ]
         table = {id(draft) for draft in self.table_tasks}
         return [
             draft
@@ -1661,6 +1671,15 @@ def _repeated(
     return date is None and any(
         lead == other or (lead and other and other in lead) for other in body_leads
     )
+
+
+def _said_again(draft: TaskDraft, said: dict[int, str], later: list[TaskDraft]) -> bool:
+    """A news item's summary that its body says again word for word, and more ("Chủ tịch UBND Tp.
+    giao Giám đốc Sở ... rà soát ... trên địa bàn.", then "Về việc này, Chủ tịch UBND Tp. giao
+    Giám đốc Sở ... rà soát ... trên địa bàn Tp.; báo cáo UBND Tp. trước ngày 15/4/2023"); later
+    drafts of the same lead, the folded text of each draft."""
+    summary = said[id(draft)].rstrip(" .;")
+    return len(summary) >= 40 and any(summary in said[id(other)] for other in later)
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

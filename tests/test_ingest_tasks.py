@@ -617,6 +617,20 @@ def test_a_list_opening_that_names_no_one_stays_with_the_work_above() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_a_news_summary_said_again_in_the_body_is_one_task() -> None:
+    tasks = tasks_of(
+        "Chủ tịch UBND Tp. giao Sở Y tế chỉ đạo kiểm tra, làm rõ thông tin báo chí nêu; rà soát "
+        "toàn bộ hoạt động quảng cáo.",
+        "Văn phòng UBND Tp. Hà Nội vừa có công văn gửi Sở Y tế về việc kiểm tra thông tin báo chí.",
+        "Về việc này, Chủ tịch UBND Tp. giao Sở Y tế chỉ đạo kiểm tra, làm rõ thông tin báo chí "
+        "nêu; rà soát toàn bộ hoạt động quảng cáo trên địa bàn Tp.; báo cáo UBND Tp. trước ngày "
+        "15/4/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 15))
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
