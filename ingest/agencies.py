@@ -482,6 +482,9 @@ _PLACE_NAME = re.compile(
     rf"(?:\s+(?!(?:Sở|Phòng|Ủy|Uỷ|UBND|Ban|Cục|Bộ|Trung|Công|Chi|Văn|Hội|Đài|Trường|Các|Tổ|Kho|"
     rf"Bảo|Ngân|Thanh|Viện|Liên|Đoàn)\b)[{_CAPITAL}][^\W\d_]+){{1,3}}(?=\s+[^\W\d_{_CAPITAL}]|[,;:.]|$)"
 )
+_MANAGED_AREAS = re.compile(
+    r"\s+cac\s+(?:khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat)|cum\s+cong\s+nghiep|du\s+an)(?![a-z])"
+)
 # Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
 _NAME_HEADS = frozenset(
     (
@@ -687,6 +690,8 @@ def _name_end(
         bare = re.sub(r"^[(“\"]", "", clean)
         if not bare or not (bare[0].isalnum() or bare in ("-", "–")):
             break
+        if raw.startswith("(") and bare[0].islower():
+            break  # "Ban Quản lý các khu công nghiệp (đối với ...)": what it is named for
         flat = fold(bare)
         if flat == "-" and not text[start + word.end() :].lstrip()[:1].isupper():
             break  # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực"
@@ -803,6 +808,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             assert board is not None
             end = board.end()
         elif head in _NAME_HEADS:
+            if head == "ban quan ly" and (managed := _MANAGED_AREAS.match(folded, end)):
+                end = managed.end()  # "Ban Quản lý các khu công nghiệp": one board for them all
+                after = end + 1
             end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
             if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():

@@ -373,6 +373,11 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("giao Thống kê tỉnh chủ trì", "Thống kê tỉnh"),
         ("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
+        # One board for all the parks, and what it is named for kept apart.
+        (
+            "Ban Quản lý các khu công nghiệp (đối với tài sản trong khu công nghiệp)",
+            "Ban Quản lý các khu công nghiệp",
+        ),
         (
             "Các cơ quan, đơn vị, xí nghiệp, trường học, bệnh viện, các đơn vị lực lượng vũ trang "
             "và hộ dân treo cờ",

@@ -631,6 +631,17 @@ def test_a_news_summary_said_again_in_the_body_is_one_task() -> None:
     ]
 
 
+def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
+    tasks = tasks_of(
+        "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
+        "- Ban Quản lý Khu kinh tế, Ban Quản lý các khu công nghiệp (đối với tài sản kết cấu hạ "
+        "tầng khu kinh tế, khu công nghiệp thuộc phạm vi được giao quản lý).",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20))
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
