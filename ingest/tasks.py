@@ -160,8 +160,10 @@ _CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
 _EXHORTATION = re.compile(
-    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.;:]{0,200}?\s)?)"
-    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+)?"
+    # "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch ...; người đứng đầu ... nghiêm túc tổ chức
+    # triển khai thực hiện./.": those asked may be a list set apart by ";".
+    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.:]{0,200}?\s)?)"
+    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+){0,2}"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
     r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau"

@@ -501,6 +501,8 @@ def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
         "nghiêm túc triển khai thực hiện, đảm bảo tiến độ, chất lượng, hiệu quả theo quy định.",
         "Yêu cầu Thủ trưởng các sở, ban, ngành, Chủ tịch UBND các huyện, thị xã, thành phố "
         "nghiêm túc triển khai thực hiện Chỉ thị này./.",
+        "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; người "
+        "đứng đầu các cơ quan, đơn vị, doanh nghiệp nghiêm túc tổ chức triển khai thực hiện./.",
     )
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
