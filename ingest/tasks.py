@@ -309,6 +309,9 @@ _REPORT_CONTENTS = re.compile(
 )
 # A heading that names a set of agencies by what they do: "Các sở quản lý nhà nước chuyên ngành
 # về hạ tầng", "Các cơ quan được giao chủ trì" (no verb of its own: a heading, not a task).
+_ON_REQUEST = re.compile(
+    r"^[\s\-+•*]*bao\s+cao\s+dot\s+xuat\s*:?\s*(?:thuc\s+hien\s+|gui\s+)?theo\s+yeu\s+cau\b"
+)
 _ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao|phoi\s+hop)\b")
 _PLURAL_AGENCIES = re.compile(
     r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?)"
@@ -1016,6 +1019,8 @@ class _Segmenter:
             return True
         if self._standing_rule(text):
             return True
+        if _ON_REQUEST.match(folded) and not self._dated(text):
+            return True  # "- Báo cáo đột xuất: Theo yêu cầu của UBND tỉnh": none until asked
         if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if self._narrates(folded, text) or self._done_or_sent(text):

@@ -644,6 +644,17 @@ def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     ]
 
 
+def test_a_report_made_only_when_asked_is_no_task() -> None:
+    tasks = tasks_of(
+        "2. Chế độ báo cáo:",
+        "- Báo cáo năm: Sở Y tế gửi Sở Tài chính trước ngày 15/12 hằng năm;",
+        "- Báo cáo đột xuất: Theo yêu cầu của Ủy ban nhân dân tỉnh, Bộ Tài chính.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 12, 15))
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
