@@ -984,6 +984,17 @@ class _Segmenter:
         words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
         return len(words) < 2
 
+    def _kind_then_agency(self, text: str) -> bool:
+        """A line of a list that says who answers for what: "Tài sản kết cấu hạ tầng đô thị - Bộ
+        Xây dựng." (something, a dash, an agency, and no verb)."""
+        mentions = self.catalogue.find_mentions(text)
+        if not mentions or text[mentions[-1].end :].strip(" .;"):
+            return False
+        before = text[: mentions[-1].start]
+        return bool(re.search(r"\s[-–—]\s*$", before)) and not (
+            _imperative(fold(before)) or _WORK_VERB.search(fold(before)) or self._dated(before)
+        )
+
     def _new_date(self, before: str, clause: str) -> bool:
         """A clause with a due date of its own, after one that has another."""
         mine = self._parse(clause).date
@@ -1006,6 +1017,8 @@ class _Segmenter:
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
         if len(named) < 120 and self._only_agencies(named):
             return True  # a name alone: a byline, a signature, one of a list of addressees
+        if self._kind_then_agency(text):
+            return True
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):

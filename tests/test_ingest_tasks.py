@@ -655,6 +655,17 @@ def test_a_report_made_only_when_asked_is_no_task() -> None:
     ]
 
 
+def test_a_list_of_what_each_agency_answers_for_is_no_task() -> None:
+    tasks = tasks_of(
+        "- Sở Y tế chủ trì rà soát danh mục tài sản, báo cáo trước ngày 20/3/2024.",
+        "- Tài sản kết cấu hạ tầng y tế - Sở Y tế.",
+        "- Tài sản kết cấu hạ tầng khu công nghiệp, khu kinh tế — Sở Tài chính.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20))
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
