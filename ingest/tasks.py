@@ -419,6 +419,7 @@ class _Frame:
     details: _Item | None = None  # the task whose particulars the items below give
     contents: bool = False  # the items below are what its report must contain
     steps: bool = False  # the items below are the steps of its work, done by the same agencies
+    work: _Item | None = None  # the heading as a task of its own, if no item below is one
 
 
 @dataclass
@@ -583,6 +584,7 @@ class _Segmenter:
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
         self.scheduled: dict[int, str] = {}  # pieces of a schedule's line: the line's time
+        self.headings: list[_Frame] = []  # headings that ask their agency for work
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
         self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
 
@@ -716,6 +718,7 @@ class _Segmenter:
                     frame.skip = frame.skip or self._skipping()
                     self._asks_for_a_report(frame, rest, index)
                     self._work_in_steps(frame, rest, index)
+                    self._work_of_its_own(frame, rest, index)
                     self.frames.append(frame)
                     last = None
                 elif self._skipped(folded, rest) or self._not_a_task(folded, rest):
@@ -838,6 +841,14 @@ class _Segmenter:
             else:
                 last = None
             index += 1
+        for frame in self.headings:
+            if frame.work is not None and not any(
+                any(f is frame for f in item.frames) for item in self.items
+            ):
+                at = next(
+                    (i for i, item in enumerate(self.items) if item.start > frame.work.start), None
+                )
+                self.items.insert(len(self.items) if at is None else at, frame.work)
         for item in self.items:
             # "Ngày 11/7/2017: Công bố kết quả ... Các trường THPT cấp Giấy chứng nhận ...":
             # every sentence of a schedule's line is due at the line's time.
@@ -1255,6 +1266,16 @@ class _Segmenter:
         frame.details = _Item([text], index, list(self.frames), marked=True)
         frame.steps = True
         self.items.append(frame.details)
+
+    def _work_of_its_own(self, frame: _Frame, text: str, index: int) -> None:
+        """ "a) Sở Tài chính rà soát danh mục tài sản; cụ thể như sau:": the heading's agency acts;
+        a task when nothing under it is one (its lines only say what the work covers)."""
+        if frame.details is not None or frame.lead is None or frame.skip:
+            return
+        if not text.rstrip().endswith(":") or not _imperative(fold(text[frame.lead.end :])):
+            return
+        frame.work = _Item([text], index, list(self.frames), marked=True)
+        self.headings.append(frame)
 
     def _step(self, text: str) -> bool:
         """An item under work given in steps that names no one of its own."""

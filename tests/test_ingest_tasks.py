@@ -655,6 +655,21 @@ def test_a_report_made_only_when_asked_is_no_task() -> None:
     ]
 
 
+def test_a_heading_that_asks_work_is_the_task_when_its_lines_only_say_what_it_covers() -> None:
+    tasks = tasks_of(
+        "3. Đối với các sở quản lý chuyên ngành",
+        "a) Sở Tài chính rà soát danh mục tài sản kết cấu hạ tầng; cụ thể như sau:",
+        "- Tài sản kết cấu hạ tầng y tế - Sở Y tế.",
+        "- Tài sản kết cấu hạ tầng khu công nghiệp, khu kinh tế — Sở Nội vụ.",
+        "b) Sở Tài chính báo cáo trước ngày 20/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", None),
+        ("Sở Tài chính", dt.date(2024, 3, 20)),
+    ]
+    assert tasks[0].text.startswith("Sở Tài chính rà soát danh mục")
+
+
 def test_a_list_of_what_each_agency_answers_for_is_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát danh mục tài sản, báo cáo trước ngày 20/3/2024.",
