@@ -76,22 +76,21 @@ def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> A
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
     token = settings.require_token()
+    telegram = settings.telegram
+    # Checked before anything starts: webhook mode never listens without its secret.
+    webhook = settings.require_webhook() if telegram.mode == "webhook" else None
     setup_logging(logging.DEBUG if args.verbose else logging.INFO, token)
     applied = upgrade(settings.database_url)
     log.info("database %s", f"migrated to {applied[-1]}" if applied else "is up to date")
     application = build_application(settings)
-    telegram = settings.telegram
-    if telegram.mode == "webhook":
-        if not telegram.webhook_url:
-            raise ConfigError(
-                '[telegram] mode = "webhook" needs webhook_url (the public HTTPS URL)'
-            )
+    if webhook is not None:
+        webhook_url, secret = webhook
         application.run_webhook(
             listen=telegram.webhook_listen,
             port=telegram.webhook_port,
             url_path="telegram",
-            webhook_url=telegram.webhook_url,
-            secret_token=telegram.webhook_secret or None,
+            webhook_url=webhook_url,
+            secret_token=secret,
             allowed_updates=Update.ALL_TYPES,
         )
     elif telegram.mode == "sweep-only":

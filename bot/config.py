@@ -21,6 +21,8 @@ from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
 _TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{20,}$")
+# What Telegram accepts as a webhook's secret_token: 1 to 256 of A-Z, a-z, 0-9, _ and -.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class ConfigError(Exception):
@@ -145,6 +147,30 @@ class Settings(_Section):
                 "environment variable. To try the bot without a token, run: nhacviec demo"
             )
         return token
+
+    def require_webhook(self) -> tuple[str, str]:
+        """The webhook's public URL and secret, or a ConfigError that says what to set.
+
+        Without a secret anyone who reaches the port could post updates as any user: the bot
+        only takes requests that repeat the secret Telegram was given.
+        """
+        telegram = self.telegram
+        if not telegram.webhook_url:
+            raise ConfigError(
+                '[telegram] mode = "webhook" needs webhook_url (the public HTTPS URL) '
+                "in config.toml or NHACVIEC_TELEGRAM_WEBHOOK_URL"
+            )
+        secret = telegram.webhook_secret.strip()
+        if not _WEBHOOK_SECRET.match(secret):
+            what = "needs webhook_secret" if not secret else "has an unusable webhook_secret"
+            raise ConfigError(
+                f'[telegram] mode = "webhook" {what}: 1 to 256 letters, digits, _ or - '
+                "that Telegram repeats in every request, so that nobody else can post updates. "
+                "Put it in the NHACVIEC_TELEGRAM_WEBHOOK_SECRET environment variable (or "
+                'config.toml, [telegram] webhook_secret = "..."); for example: '
+                "openssl rand -hex 32"
+            )
+        return telegram.webhook_url, secret
 
 
 def _from_env(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:

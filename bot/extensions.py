@@ -13,6 +13,7 @@ from bot.services import services, services_of
 from bot.texts import Texts, fmt_date
 from storage import access, extensions
 from storage.errors import StorageError
+from storage.models import ExtensionStatus
 from vncalendar.dates import NotADate, parse_date
 
 log = logging.getLogger(__name__)
@@ -89,7 +90,7 @@ async def ask_button(update: Update, context: Ctx) -> None:
     app = services(context)
     try:
         async with request(update, context) as r:
-            view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
+            view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
     except StorageError as error:
         await query.answer()
         await reply(update, refusal(app, error))
@@ -123,6 +124,12 @@ async def decide_button(update: Update, context: Ctx) -> None:
         await query.answer(refusal(app, error), show_alert=True)
         return
     asked = decision.request
+    if asked.status == ExtensionStatus.EXPIRED:
+        old = fmt_date(asked.current_deadline)
+        await query.answer(
+            app.texts("extension_expired", task_id=asked.task_id, old=old), show_alert=True
+        )
+        return
     key = "extension_approved" if action == "approve" else "extension_rejected"
 
     def decided(texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:

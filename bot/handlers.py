@@ -24,10 +24,12 @@ from storage.errors import (
     AlreadyDone,
     BadExtensionDate,
     CoordinatorsOnly,
+    ExtensionBeyondPeriod,
     ExtensionPending,
     InviteExpired,
     InviteInvalid,
     InviteUsed,
+    LeadOnly,
     NoDeadline,
     NotAllowed,
     NotDone,
@@ -46,6 +48,7 @@ _REFUSALS: dict[type[StorageError], str] = {
     NotRegistered: "not_registered",
     TaskNotFound: "task_not_found",
     NotAllowed: "not_allowed",
+    LeadOnly: "lead_only",
     AlreadyDone: "already_done",
     NotDone: "not_done",
     InviteInvalid: "invite_invalid",
@@ -53,6 +56,7 @@ _REFUSALS: dict[type[StorageError], str] = {
     InviteExpired: "invite_expired",
     NoDeadline: "nothing_to_extend",
     BadExtensionDate: "bad_extension_date",
+    ExtensionBeyondPeriod: "extension_beyond_period",
     ExtensionPending: "extension_pending",
     RequestNotFound: "request_not_found",
     AlreadyDecided: "already_decided",
@@ -109,7 +113,8 @@ MAX_ID = 2**31 - 1
 def parse_number(text: str | None) -> int | None:
     """A task or request number as typed ("12" or "#12"), or None if it is not one."""
     digits = (text or "").strip().lstrip("#")
-    if not digits.isdigit() or len(digits) > 10 or int(digits) > MAX_ID:
+    # ASCII only: str.isdigit() also takes "²" or "١", which int() refuses or reads unexpectedly.
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 10 or int(digits) > MAX_ID:
         return None
     return int(digits)
 
@@ -151,6 +156,22 @@ async def register(update: Update, context: Ctx) -> None:
         await reply(
             update, app.texts("registered_agency", agency=registration.agency.name, role=role)
         )
+
+
+async def chat_migrated(update: Update, context: Ctx) -> None:
+    """A group became a supergroup: its registration follows it to the new chat id."""
+    message = update.effective_message
+    assert message is not None
+    if message.migrate_to_chat_id is not None:
+        old, new = message.chat.id, message.migrate_to_chat_id
+    elif message.migrate_from_chat_id is not None:
+        old, new = message.migrate_from_chat_id, message.chat.id
+    else:
+        return
+    async with services(context).database.session() as session:
+        moved = await access.move_chat(session=session, old_telegram_id=old, new_telegram_id=new)
+    if moved is not None:
+        log.info("chat %s became supergroup %s: binding moved", old, new)
 
 
 async def load_language(update: Update, context: Ctx) -> None:
@@ -222,7 +243,7 @@ async def due(update: Update, context: Ctx) -> None:
             month=today.month,
         )
     texts, month = r.app.texts, today.strftime("%m/%Y")
-    name = agency.name if agency else texts("tasks_title_all")
+    name = agency.name if agency else texts("all_agencies")
     if not views:
         await reply(update, texts("due_empty", month=month))
         return
@@ -300,7 +321,7 @@ async def close_task(
     """The shared rule of /done and the ✅ button: authorise, close, and offer an undo."""
     try:
         async with request(update, context) as r:
-            await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
+            await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
             closed = await tasks.mark_done(
                 session=r.session,
                 task_id=task_id,
@@ -321,7 +342,7 @@ async def reopen_task(update: Update, context: Ctx, task_id: int) -> str:
     """The shared rule of /undo and the undo button."""
     try:
         async with request(update, context) as r:
-            await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
+            await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
             await tasks.undo_done(
                 session=r.session, task_id=task_id, actor=r.caller.user_id, now=r.app.clock.now()
             )
@@ -339,8 +360,11 @@ async def task_detail(
             view = await access.visible_task(session=r.session, caller=r.caller, task_id=task_id)
     except StorageError as error:
         return refusal(services(context), error), None
-    open_ids = [view.id] if view.task.done_at is None else []
-    return r.app.texts.detail(view, r.app.clock.today()), task_buttons(r.app.texts, open_ids)
+    # Buttons to close or extend only for those who may: not for a cooperating agency.
+    acts = view.task.done_at is None and access.may_act(r.caller, view)
+    open_ids = [view.id] if acts else []
+    detail = r.app.texts.detail(view, r.app.clock.today(), r.app.settings.tz)
+    return detail, task_buttons(r.app.texts, open_ids)
 
 
 async def undo(update: Update, context: Ctx) -> None:

@@ -10,7 +10,7 @@ from matplotlib.ticker import MaxNLocator
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from bot.texts import Texts, fmt_date
+from bot.texts import Texts, fmt_date, fmt_local_date
 from storage.reports import MonthReport
 
 OUTCOMES = ("on_time", "late", "overdue", "pending")
@@ -67,7 +67,7 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
                 task.text,
                 fmt_date(task.deadline) if task.deadline else "",
                 texts(f"report_{outcome}"),
-                fmt_date(task.done_at.date()) if task.done_at else "",
+                fmt_local_date(task.done_at, report.tz) if task.done_at else "",
                 task.done_note or "",
             ]
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, tzinfo
 from html import escape
 
 from bot.importing import ImportPlan
@@ -86,6 +86,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nhiệm vụ số {task_id} không thuộc đơn vị của bạn.",
         "Task {task_id} does not belong to your agency.",
     ),
+    "lead_only": (
+        "Nhiệm vụ số {task_id} do đơn vị chủ trì báo hoàn thành hoặc xin gia hạn; "
+        "đơn vị phối hợp chỉ theo dõi.",
+        "Task {task_id} is closed or extended by its lead agency; cooperating agencies follow it.",
+    ),
     "already_done": (
         "Nhiệm vụ số {task_id} đã được đánh dấu hoàn thành trước đó.",
         "Task {task_id} was already marked done.",
@@ -123,6 +128,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<b>Nhiệm vụ đang mở — tất cả đơn vị</b>",
         "<b>Open tasks — all agencies</b>",
     ),
+    "all_agencies": ("tất cả đơn vị", "all agencies"),
     "tasks_empty": ("Không có nhiệm vụ nào đang mở. 👍", "No open tasks. 👍"),
     "due_title": ("<b>Hạn trong tháng {month} — {agency}</b>", "<b>Due in {month} — {agency}</b>"),
     "due_empty": (
@@ -191,6 +197,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bad_extension_date": (
         "Hạn mới phải sau hạn hiện tại của nhiệm vụ số {task_id} và không ở trong quá khứ.",
         "The new deadline of task {task_id} must be after the current one and not in the past.",
+    ),
+    "extension_beyond_period": (
+        "Nhiệm vụ số {task_id} là nhiệm vụ định kỳ: chỉ gia hạn được kỳ này, "
+        "đến trước hạn của kỳ sau.",
+        "Task {task_id} is periodic: only this period can be extended, "
+        "to a day before the next period's deadline.",
+    ),
+    "extension_expired": (
+        "Đề nghị gia hạn này đã cũ: nhiệm vụ số {task_id} không còn hạn {old} "
+        "(kỳ đó đã xong hoặc hạn đã đổi). Đề nghị được bỏ qua.",
+        "This extension request is out of date: task {task_id} is no longer due {old} "
+        "(that period closed or the deadline changed). It was set aside.",
     ),
     "extension_pending": (
         "Nhiệm vụ số {task_id} đã có một đề nghị gia hạn đang chờ duyệt.",
@@ -530,6 +548,11 @@ def fmt_date(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def fmt_local_date(moment: datetime, tz: tzinfo) -> str:
+    """The day a stored (UTC) moment fell on where the users are, as dd/mm/yyyy."""
+    return fmt_date(moment.astimezone(tz).date())
+
+
 class Texts:
     """The messages of one language."""
 
@@ -632,7 +655,7 @@ class Texts:
         title = self("escalation_title", today=fmt_date(digest.today))
         return split_message(title, self._by_agency(grouped, digest.today))
 
-    def detail(self, view: TaskView, today: date) -> str:
+    def detail(self, view: TaskView, today: date, tz: tzinfo) -> str:
         task = view.task
         lines = [self("detail_title", task_id=view.id), escape(task.text, quote=False), ""]
         lines.append(self("detail_lead", agency=view.lead.name if view.lead else self("no_lead")))
@@ -649,7 +672,7 @@ class Texts:
                 parts.append(fmt_date(view.directive.issued_on))
             lines.append(self("detail_directive", directive=" ".join(p for p in parts if p)))
         if task.done_at is not None:
-            lines.append(self("detail_status_done", date=fmt_date(task.done_at.date())))
+            lines.append(self("detail_status_done", date=fmt_local_date(task.done_at, tz)))
         else:
             lines.append(self("detail_status_open"))
         return "\n".join(lines)

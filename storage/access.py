@@ -10,7 +10,14 @@ from datetime import datetime, timedelta
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.errors import InviteExpired, InviteInvalid, InviteUsed, NotAllowed, NotRegistered
+from storage.errors import (
+    InviteExpired,
+    InviteInvalid,
+    InviteUsed,
+    LeadOnly,
+    NotAllowed,
+    NotRegistered,
+)
 from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
 from storage.tasks import TaskView, get_task
 
@@ -101,6 +108,28 @@ async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Cha
     return (await session.exec(select(Chat).where(Chat.telegram_id == telegram_id))).first()
 
 
+async def move_chat(
+    *, session: AsyncSession, old_telegram_id: int, new_telegram_id: int
+) -> Chat | None:
+    """Follow a group that became a supergroup: its binding moves to the new chat id.
+
+    Returns the moved chat, or None when there was nothing to move: the old id was never
+    registered, or the move was already made (Telegram announces it in both chats, and a
+    sweep that met the new id first follows it too).
+    """
+    chat = (
+        await session.exec(
+            select(Chat).where(Chat.telegram_id == old_telegram_id).with_for_update()
+        )
+    ).first()
+    if chat is None or await chat_by_telegram_id(session=session, telegram_id=new_telegram_id):
+        return None
+    chat.telegram_id = new_telegram_id
+    session.add(chat)
+    await session.flush()
+    return chat
+
+
 async def all_chats(*, session: AsyncSession) -> list[Chat]:
     """Every chat the bot knows, active or not."""
     return list((await session.exec(select(Chat).order_by(col(Chat.id)))).all())
@@ -165,24 +194,43 @@ async def set_chat_language(*, session: AsyncSession, telegram_id: int, language
 
 
 def may_see(caller: Caller, view: TaskView) -> bool:
-    """Coordinators see every task; others only their agency's (as lead or cooperating)."""
+    """Coordinators see every task; others only their agency's (as lead or cooperating).
+
+    Seeing is not acting: see may_act."""
     if caller.is_coordinator:
         return True
     return caller.agency is not None and caller.agency.id in view.agency_ids
 
 
+def may_act(caller: Caller, view: TaskView) -> bool:
+    """Coordinators and the lead agency close, reopen and extend a task; cooperating agencies
+    only follow it (they answer to the lead, not for the task)."""
+    if caller.is_coordinator:
+        return True
+    return caller.agency is not None and view.lead is not None and caller.agency.id == view.lead.id
+
+
 def check_may_see(caller: Caller, view: TaskView) -> None:
-    """Raise NotAllowed unless the caller may see (and so act on) the task."""
+    """Raise NotAllowed unless the caller may see the task."""
     if not may_see(caller, view):
         raise NotAllowed(view.id)
 
 
 async def visible_task(*, session: AsyncSession, caller: Caller, task_id: int) -> TaskView:
-    """The task if the caller may act on it; raises NotRegistered, TaskNotFound or NotAllowed."""
+    """The task if the caller may see it; raises NotRegistered, TaskNotFound or NotAllowed."""
     if not caller.is_known:
         raise NotRegistered()
     view = await get_task(session=session, task_id=task_id)
     check_may_see(caller, view)
+    return view
+
+
+async def task_to_act_on(*, session: AsyncSession, caller: Caller, task_id: int) -> TaskView:
+    """The task if the caller may close, reopen or extend it; raises as visible_task does, or
+    LeadOnly for a cooperating agency."""
+    view = await visible_task(session=session, caller=caller, task_id=task_id)
+    if not may_act(caller, view):
+        raise LeadOnly(task_id)
     return view
 
 

@@ -110,7 +110,7 @@ def _names(agency: Agency) -> list[str]:
 async def find_agency(*, session: AsyncSession, text: str) -> Agency:
     """The agency whose name, short name or alias is text; raises when none or several match."""
     key = fold(text)
-    if text.strip().isdigit():
+    if text.strip().isascii() and text.strip().isdigit():
         by_id = await session.get(Agency, int(text))
         if by_id is not None:
             return by_id

@@ -100,3 +100,19 @@ class AlreadyDecided(StorageError):
 
 class CoordinatorsOnly(StorageError):
     """Only coordinators may do this."""
+
+
+class LeadOnly(StorageError):
+    """A cooperating agency sees the task; only the lead agency closes, reopens or extends it."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} is closed and extended by its lead agency only")
+        self.task_id = task_id
+
+
+class ExtensionBeyondPeriod(StorageError):
+    """A recurring task is extended for its current period only, not past the next one."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id}: the new deadline must come before the next period's")
+        self.task_id = task_id

@@ -106,6 +106,9 @@ class Task(SQLModel, table=True):
     deadline_text: str | None = Field(default=None)
     # "monthly", "quarterly", ...: the deadline moves to the next period when one closes.
     recurrence: str | None = Field(default=None, max_length=20)
+    # A recurring task whose current period was extended: the period's deadline by the
+    # schedule, from which the next period's is counted (None when not extended).
+    scheduled_deadline: date | None = Field(default=None)
     status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_ENUM, index=True)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_by: int | None = Field(default=None, sa_type=BigInteger)
@@ -128,7 +131,8 @@ class TaskPeriod(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     task_id: int = Field(sa_column=_fk("task.id", cascade=True))
-    deadline: date
+    deadline: date  # the one met or missed: the extended deadline, if the period had one
+    scheduled_deadline: date | None = Field(default=None)  # the schedule's, if extended
     outcome: PeriodOutcome = Field(sa_type=_ENUM)
     closed_at: datetime = Field(sa_type=UTCDateTime)
     closed_by: int | None = Field(default=None, sa_type=BigInteger)
@@ -214,6 +218,7 @@ class ExtensionStatus(StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    EXPIRED = "expired"  # the deadline it would move changed (closed, extended, re-imported)
 
 
 class ExtensionRequest(SQLModel, table=True):

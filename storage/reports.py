@@ -34,6 +34,7 @@ class MonthReport:
     year: int
     month: int
     today: date
+    tz: ZoneInfo  # where the users are: a task done at 06:00 there is done that day
     lines: list[AgencyLine] = field(default_factory=list)
     tasks: list[tuple[TaskView, str]] = field(default_factory=list)  # each task and its outcome
 
@@ -70,7 +71,7 @@ async def month_report(
             .where(col(TaskPeriod.deadline) >= first, col(TaskPeriod.deadline) <= last)
         )
     ).all()
-    report = MonthReport(year, month, today)
+    report = MonthReport(year, month, today, tz)
     lines: dict[str, AgencyLine] = {}
     for view in await views_of(session=session, tasks=current):
         outcome = _outcome(view.task, today, tz)

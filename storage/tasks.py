@@ -297,6 +297,12 @@ async def mark_done(
     return Closed(task, closed_deadline)
 
 
+def next_deadline(task: Task) -> date:
+    """The next period's deadline of a recurring task, by its schedule (not by an extension)."""
+    assert task.deadline is not None and task.recurrence is not None
+    return next_occurrence(task.scheduled_deadline or task.deadline, task.recurrence)
+
+
 async def _close_period(
     session: AsyncSession,
     task: Task,
@@ -307,18 +313,19 @@ async def _close_period(
     note: str | None = None,
 ) -> None:
     """Keep the period's outcome and move the task to its next deadline."""
-    assert task.id is not None and task.deadline is not None and task.recurrence is not None
+    assert task.id is not None and task.deadline is not None
     session.add(
         TaskPeriod(
             task_id=task.id,
             deadline=task.deadline,
+            scheduled_deadline=task.scheduled_deadline,
             outcome=outcome,
             closed_at=now,
             closed_by=actor,
             note=note,
         )
     )
-    task.deadline = next_occurrence(task.deadline, task.recurrence)
+    task.deadline, task.scheduled_deadline = next_deadline(task), None
     task.updated_at = now
     session.add(task)
 
@@ -338,7 +345,7 @@ async def undo_done(
         ).first()
         if period is None or period.deadline >= (task.deadline or period.deadline):
             raise NotDone(task_id)
-        task.deadline = period.deadline
+        task.deadline, task.scheduled_deadline = period.deadline, period.scheduled_deadline
         await session.delete(period)
     elif task.status != TaskStatus.DONE:
         raise NotDone(task_id)
@@ -368,10 +375,7 @@ async def roll_missed_periods(
     closed = 0
     for task in (await session.exec(query.with_for_update())).all():
         assert task.deadline is not None and task.recurrence is not None
-        while (
-            task.deadline < today
-            and next_occurrence(task.deadline, task.recurrence) - timedelta(days=lead_days) <= today
-        ):
+        while task.deadline < today and next_deadline(task) - timedelta(days=lead_days) <= today:
             missed = task.deadline
             await _close_period(session, task, PeriodOutcome.MISSED, now=now)
             assert task.id is not None

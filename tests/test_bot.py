@@ -13,6 +13,7 @@ from sqlmodel import select
 from bot.logs import setup_logging
 from bot.telegram_server import Fault
 from bot.texts import COMMANDS
+from storage import tasks
 from storage.models import Chat, Reminder, ReminderStatus, Role, Task
 from tests.harness import JSON, TOKEN, Harness, running_bot
 from vncalendar import VIETNAM_TZ
@@ -125,6 +126,17 @@ async def test_due_lists_this_month_of_my_agency_only(bot: Harness) -> None:
     assert "tháng 4" not in answer["text"] and "Sở Y tế" not in answer["text"]
 
 
+async def test_due_for_a_coordinator_is_headed_all_agencies(bot: Harness) -> None:
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Việc tháng 3", "STC", date(2023, 3, 20))
+
+    (answer,) = await bot.say(bang, office, "/due")
+
+    assert answer["text"].splitlines()[0] == "Hạn trong tháng 03/2023 — tất cả đơn vị"
+
+
 async def test_tasks_lists_open_work_with_ongoing_last(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
@@ -175,12 +187,14 @@ async def test_strangers_and_other_agencies_are_refused_and_nothing_changes(bot:
     (usage,) = await bot.say(lan, finance, "/done mười hai")
     (too_long,) = await bot.say(lan, finance, "/done 99999999999999999999")
     (hashed,) = await bot.say(hung, health, f"/done #{plan}")
+    (superscript,) = await bot.say(lan, finance, "/done ²")  # isdigit(), yet no number
 
     assert not_registered["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
     assert not_yours["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
     assert no_such["text"] == "Không có nhiệm vụ số 999."
     assert usage["text"].startswith("Cách dùng: /done SỐ [ghi chú]")
     assert too_long["text"] == usage["text"]  # a number no task can have, not a database error
+    assert superscript["text"] == usage["text"]  # not "Xin lỗi, đã có lỗi"
     assert hashed["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
     async with bot.database.session() as session:
         task = await session.get(Task, plan)
@@ -208,6 +222,7 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
         "done:99999999999999",
         "approve:99999999999999",
         "imp:save:9999999999",
+        f"done:{chr(0x0660 + plan)}",  # an Arabic-Indic digit: a regex's \\d, not a number
     ]
     nonsense = [await bot.alert(hung, health, health_digest, data) for data in forged_data]
 
@@ -487,3 +502,125 @@ async def test_an_extension_is_asked_approved_by_a_coordinator_and_reminders_fol
         "24/03/2023",
     ]
     assert "hạn 31/03/2023, còn 7 ngày" in bot.reminders_in(finance)[-1]["text"]
+
+
+async def test_a_task_done_early_in_the_morning_shows_that_day(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    bot.at(DEADLINE, hour=6)  # 06:00 in Hà Nội is still the day before in UTC
+
+    (closed,) = await bot.say(lan, finance, f"/done {plan}")
+    (detail,) = await bot.say(lan, finance, f"/task {plan}")
+
+    assert "(đúng hạn)" in closed["text"]
+    assert "Trạng thái: đã hoàn thành ngày 15/03/2023" in detail["text"]
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_registration(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kế hoạch", "STC", date(2023, 4, 30))  # nothing for a sweep to send
+
+    supergroup = bot.server.migrate_to_supergroup(finance["id"])
+    (answer,) = await bot.say(lan, supergroup, "/tasks")  # after the two migration notices
+
+    assert answer["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    async with bot.database.session() as session:
+        chat = (await session.exec(select(Chat))).one()
+    assert chat.telegram_id == supergroup["id"]
+
+
+async def test_a_cooperating_agency_follows_the_task_but_only_the_lead_closes_it(
+    bot: Harness,
+) -> None:
+    lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    health = bot.server.add_group("Sở Y tế", [hung])
+    await bot.register(lan, finance, "STC")
+    await bot.register(hung, health, "SYT")
+    plan = await bot.add_task("Kế hoạch chung", "STC", DEADLINE, cooperating=("SYT",))
+
+    (detail,) = await bot.say(hung, health, f"/task {plan}")
+    (done,) = await bot.say(hung, health, f"/done {plan}")
+    (pressed,) = await bot.press(hung, health, detail, f"done:{plan}")  # a forged ✅
+    (extend,) = await bot.say(hung, health, f"/extend {plan} 31/03/2023")
+    (ask,) = await bot.press(hung, health, detail, f"ext:{plan}")
+    (closed,) = await bot.say(lan, finance, f"/done {plan}")
+    (undo,) = await bot.say(hung, health, f"/undo {plan}")
+
+    assert detail["text"].startswith(f"Nhiệm vụ số {plan}")
+    assert "Phối hợp: Sở Y tế" in detail["text"]
+    assert "reply_markup" not in detail  # no ✅ or ⏳ for a cooperating agency
+    refused = (
+        f"Nhiệm vụ số {plan} do đơn vị chủ trì báo hoàn thành hoặc xin gia hạn; "
+        "đơn vị phối hợp chỉ theo dõi."
+    )
+    assert [m["text"] for m in (done, pressed, extend, ask, undo)] == [refused] * 5
+    assert closed["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.status == "done" and task.done_by == lan["id"]
+
+
+async def _monthly_report_with_a_coordinator(bot: Harness) -> tuple[JSON, JSON, JSON, JSON, int]:
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    async with bot.database.session() as session:
+        task = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead="STC",
+            deadline=date(2023, 3, 31),
+            recurrence="monthly",
+            now=bot.clock.now(),
+        )
+    assert task.id is not None
+    return lan, finance, bang, office, task.id
+
+
+async def test_a_recurring_tasks_extension_moves_this_period_only(bot: Harness) -> None:
+    lan, finance, bang, office, plan = await _monthly_report_with_a_coordinator(bot)
+
+    (too_far,) = await bot.say(lan, finance, f"/extend {plan} 30/04/2023")  # April's own day
+    await bot.say(lan, finance, f"/extend {plan} 05/04/2023 chờ số liệu")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    (approved,) = await bot.press(bang, office, asked, approve)
+    await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"])  # finance is told
+    bot.at(date(2023, 4, 3))
+    (march,) = await bot.say(lan, finance, f"/done {plan} đã gửi báo cáo tháng 3")
+
+    assert too_far["text"].startswith(f"Nhiệm vụ số {plan} là nhiệm vụ định kỳ")
+    assert approved["text"] == f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 05/04/2023."
+    assert march["text"].startswith(
+        f"✅ Đã hoàn thành kỳ hạn 05/04/2023 của nhiệm vụ số {plan} (đúng hạn). "
+        "Kỳ tiếp theo: hạn 30/04/2023."  # as every month, not 05/05
+    )
+
+
+async def test_an_extension_asked_for_a_period_already_closed_expires(bot: Harness) -> None:
+    lan, finance, bang, office, plan = await _monthly_report_with_a_coordinator(bot)
+    await bot.say(lan, finance, f"/extend {plan} 05/04/2023 chờ số liệu")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    await bot.say(lan, finance, f"/done {plan}")  # March's report went out after all
+
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    expired = await bot.alert(bang, office, asked, approve)  # approved late, for March
+    (again,) = await bot.say(lan, finance, f"/extend {plan} 05/05/2023 chờ số liệu")  # for April
+
+    assert expired == (
+        f"Đề nghị gia hạn này đã cũ: nhiệm vụ số {plan} không còn hạn 31/03/2023 "
+        "(kỳ đó đã xong hoặc hạn đã đổi). Đề nghị được bỏ qua."
+    )
+    assert again["text"].startswith(
+        f"⏳ Đã gửi đề nghị gia hạn nhiệm vụ số {plan} từ 30/04/2023 đến 05/05/2023."
+    )
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.deadline == date(2023, 4, 30)

@@ -103,3 +103,33 @@ def test_a_real_looking_token_is_accepted() -> None:
     token = "7123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
 
     assert load_settings(environ={"NHACVIEC_TELEGRAM_TOKEN": token}).require_token() == token
+
+
+@pytest.mark.parametrize("secret", ["", "   ", "has spaces in it", "x" * 257])
+def test_webhook_mode_needs_a_usable_secret(secret: str) -> None:
+    settings = load_settings(
+        environ={
+            "NHACVIEC_TELEGRAM_MODE": "webhook",
+            "NHACVIEC_TELEGRAM_WEBHOOK_URL": "https://bot.example/telegram",
+            "NHACVIEC_TELEGRAM_WEBHOOK_SECRET": secret,
+        }
+    )
+
+    with pytest.raises(ConfigError) as error:
+        settings.require_webhook()
+
+    assert "webhook_secret" in str(error.value)
+    assert "NHACVIEC_TELEGRAM_WEBHOOK_SECRET" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+def test_webhook_mode_takes_its_url_and_secret() -> None:
+    settings = load_settings(
+        environ={
+            "NHACVIEC_TELEGRAM_MODE": "webhook",
+            "NHACVIEC_TELEGRAM_WEBHOOK_URL": "https://bot.example/telegram",
+            "NHACVIEC_TELEGRAM_WEBHOOK_SECRET": "s3cret-path_token",
+        }
+    )
+
+    assert settings.require_webhook() == ("https://bot.example/telegram", "s3cret-path_token")

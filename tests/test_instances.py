@@ -257,6 +257,33 @@ async def test_webhook_mode_serves_commands_posted_by_telegram(
     assert server.calls("getUpdates") == []
 
 
+async def test_webhook_mode_without_a_secret_refuses_to_start(
+    sqlite_url: str, unused_tcp_port: int
+) -> None:
+    # Without a secret, anyone who reaches the port could post "/done 12" as a coordinator.
+    async with TelegramServer(TOKEN) as server:
+        env = _env(
+            server,
+            sqlite_url,
+            NHACVIEC_TELEGRAM_MODE="webhook",
+            NHACVIEC_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/telegram",
+            NHACVIEC_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
+            NHACVIEC_TELEGRAM_WEBHOOK_PORT=str(unused_tcp_port),
+        )
+        process = await _nhacviec(env, "run")
+        try:
+            _, err = await asyncio.wait_for(process.communicate(), timeout=30)
+        finally:
+            if process.returncode is None:
+                await _stop(process)
+
+    assert process.returncode == 2
+    (line,) = err.decode().splitlines()
+    assert line.startswith('nhacviec: [telegram] mode = "webhook" needs webhook_secret')
+    assert "NHACVIEC_TELEGRAM_WEBHOOK_SECRET" in line
+    assert server.calls("setWebhook") == []
+
+
 async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str) -> None:
     async with TelegramServer(TOKEN) as server:
         process = await _nhacviec(_env(server, sqlite_url), "run")

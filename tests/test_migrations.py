@@ -15,7 +15,7 @@ from storage.migrate import current_revision, upgrade
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
     applied = upgrade(database_url)
 
-    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006"]
+    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -28,7 +28,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0006"
+    assert current_revision(database_url) == "0007"
 
 
 def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
@@ -43,7 +43,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
             {"now": "2023-03-01 02:00:00"},
         )
 
-    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006"]
+    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007"]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
     engine.dispose()

@@ -31,7 +31,7 @@ async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot
     late = await bot.add_task("Báo cáo tuyển quân", "STC", date(2023, 1, 12))
     await bot.add_task("Phòng dịch dịp Tết", "SYT", date(2023, 1, 13))  # never closed
     await bot.add_task("Việc tháng sau", "SYT", date(2023, 2, 10))  # another month
-    bot.at(date(2023, 1, 9))
+    bot.at(date(2023, 1, 9), hour=6)  # 06:00 in Hà Nội, still 8 January in UTC
     await bot.say(lan, finance, f"/done {on_time}")
     bot.at(date(2023, 1, 16))
     await bot.say(lan, finance, f"/done {late} đã gửi")

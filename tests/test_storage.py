@@ -7,20 +7,23 @@ from pathlib import Path
 
 import pytest
 
-from storage import access, agencies, ledger, tasks
+from storage import access, agencies, extensions, ledger, tasks
 from storage.db import Database
 from storage.errors import (
+    AlreadyDecided,
     AlreadyDone,
     AmbiguousAgency,
+    ExtensionBeyondPeriod,
     InviteExpired,
     InviteInvalid,
     InviteUsed,
+    LeadOnly,
     NotAllowed,
     NotDone,
     TaskNotFound,
     UnknownAgency,
 )
-from storage.models import ReminderStatus, Role
+from storage.models import ExtensionRequest, ExtensionStatus, ReminderStatus, Role
 from tests.conftest import NOW
 
 CATALOGUE = [
@@ -278,6 +281,62 @@ async def test_only_the_agency_and_coordinators_may_see_a_task(db: Database) -> 
         access.check_may_see(access.Caller(1, army, is_coordinator=False), view)
 
 
+async def test_only_the_lead_agency_and_coordinators_may_close_or_extend_a_task(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+            cooperating_agency_ids=[ids["SYT"]],
+        )
+        assert task.id is not None
+        finance, health = [
+            await agencies.find_agency(session=session, text=name) for name in ("STC", "SYT")
+        ]
+        lead = access.Caller(1, finance, is_coordinator=False)
+        helper = access.Caller(2, health, is_coordinator=False)
+        coordinator = access.Caller(3, None, is_coordinator=True)
+        for caller in (lead, coordinator):
+            view = await access.task_to_act_on(session=session, caller=caller, task_id=task.id)
+            assert view.id == task.id
+        with pytest.raises(LeadOnly):
+            await access.task_to_act_on(session=session, caller=helper, task_id=task.id)
+        with pytest.raises(LeadOnly):
+            await extensions.request_extension(
+                session=session,
+                caller=helper,
+                chat_id=-2,
+                task_id=task.id,
+                new_deadline=date(2023, 2, 28),
+                reason=None,
+                today=NOW.date(),
+                now=NOW,
+            )
+        seen = await access.visible_task(session=session, caller=helper, task_id=task.id)
+
+    assert seen.id == task.id  # a cooperating agency still follows the task
+
+
+async def test_a_group_upgraded_to_a_supergroup_keeps_its_binding(db: Database) -> None:
+    await _task_and_chat(db)  # Sở Tài chính's group, -100
+    async with db.session() as session:
+        moved = await access.move_chat(session=session, old_telegram_id=-100, new_telegram_id=-1001)
+    async with db.session() as session:
+        # Telegram announces it in both chats; the second notice finds nothing left to move.
+        again = await access.move_chat(session=session, old_telegram_id=-100, new_telegram_id=-1001)
+        caller = await access.identify(session=session, user_id=5, chat_id=-1001)
+        old = await access.chat_by_telegram_id(session=session, telegram_id=-100)
+
+    assert moved is not None and moved.telegram_id == -1001
+    assert again is None and old is None
+    assert caller.agency is not None and caller.agency.name == "Sở Tài chính"
+
+
 async def _task_and_chat(db: Database) -> tuple[int, int]:
     """A task of Sở Tài chính and the group chat registered for it: what a ledger row names."""
     ids = await _catalogue(db)
@@ -441,3 +500,142 @@ async def test_the_ledger_says_which_reminders_already_went_out(db: Database) ->
         keys = await ledger.sent_keys(session=session, task_ids=[task_id])
 
     assert keys == {sent}  # claimed but not yet sent does not count
+
+
+async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
+    """Sở Tài chính's monthly report due 31/03/2023, extended (by a coordinator) to 05/04."""
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 3, 31),
+            recurrence="monthly",
+            now=NOW,
+        )
+        finance = await agencies.find_agency(session=session, text="STC")
+    assert task.id is not None
+    lead = access.Caller(1, finance, is_coordinator=False)
+    coordinator = access.Caller(3, None, is_coordinator=True)
+    async with db.session() as session:
+        with pytest.raises(ExtensionBeyondPeriod):  # April's report is due on 30/04
+            await extensions.request_extension(
+                session=session,
+                caller=lead,
+                chat_id=-100,
+                task_id=task.id,
+                new_deadline=date(2023, 4, 30),
+                reason=None,
+                today=date(2023, 3, 28),
+                now=NOW,
+            )
+        request, _ = await extensions.request_extension(
+            session=session,
+            caller=lead,
+            chat_id=-100,
+            task_id=task.id,
+            new_deadline=date(2023, 4, 5),
+            reason="chờ số liệu",
+            today=date(2023, 3, 28),
+            now=NOW,
+        )
+    assert request.id is not None
+    async with db.session() as session:
+        await extensions.decide_extension(
+            session=session, caller=coordinator, request_id=request.id, approve=True, now=NOW
+        )
+    return task.id, lead
+
+
+async def test_an_extension_of_a_recurring_task_moves_its_period_not_its_schedule(
+    db: Database,
+) -> None:
+    task_id, _ = await _monthly_report_extended(db)
+    async with db.session() as session:
+        march = await tasks.mark_done(
+            session=session, task_id=task_id, actor=1, note=None, now=NOW, today=date(2023, 4, 3)
+        )
+    async with db.session() as session:
+        await tasks.undo_done(session=session, task_id=task_id, actor=1, now=NOW)
+        reopened = await tasks.get_task(session=session, task_id=task_id)
+    async with db.session() as session:
+        again = await tasks.mark_done(
+            session=session, task_id=task_id, actor=1, note=None, now=NOW, today=date(2023, 4, 4)
+        )
+        history = await tasks.periods(session=session, task_id=task_id)
+
+    assert (march.deadline, march.next_deadline) == (date(2023, 4, 5), date(2023, 4, 30))
+    assert reopened.task.deadline == date(2023, 4, 5)  # the undo keeps the extension
+    assert (again.deadline, again.next_deadline) == (date(2023, 4, 5), date(2023, 4, 30))
+    assert [(p.deadline, p.scheduled_deadline, p.outcome) for p in history] == [
+        (date(2023, 4, 5), date(2023, 3, 31), "on_time")
+    ]
+
+
+async def test_a_missed_extended_period_is_followed_by_the_scheduled_one(db: Database) -> None:
+    task_id, _ = await _monthly_report_extended(db)
+    async with db.session() as session:
+        rolled = await tasks.roll_missed_periods(
+            session=session, today=date(2023, 4, 24), lead_days=7, now=NOW
+        )
+        current = await tasks.get_task(session=session, task_id=task_id)
+
+    assert rolled == 1
+    assert (current.task.deadline, current.task.scheduled_deadline) == (date(2023, 4, 30), None)
+
+
+async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 3, 31),
+            recurrence="monthly",
+            now=NOW,
+        )
+        finance = await agencies.find_agency(session=session, text="STC")
+    assert task.id is not None
+    task_id = task.id
+    lead = access.Caller(1, finance, is_coordinator=False)
+    coordinator = access.Caller(3, None, is_coordinator=True)
+
+    async def ask(until: date) -> int:
+        async with db.session() as session:
+            request, _ = await extensions.request_extension(
+                session=session,
+                caller=lead,
+                chat_id=-100,
+                task_id=task_id,
+                new_deadline=until,
+                reason=None,
+                today=date(2023, 3, 28),
+                now=NOW,
+            )
+        assert request.id is not None
+        return request.id
+
+    for_march = await ask(date(2023, 4, 5))
+    async with db.session() as session:  # March's report went out after all
+        await tasks.mark_done(
+            session=session, task_id=task_id, actor=1, note=None, now=NOW, today=date(2023, 3, 30)
+        )
+    for_april = await ask(date(2023, 5, 5))  # the stale request does not block a new one
+    async with db.session() as session:
+        with pytest.raises(AlreadyDecided):  # approved late, it would move April's deadline
+            await extensions.decide_extension(
+                session=session, caller=coordinator, request_id=for_march, approve=True, now=NOW
+            )
+        current = await extensions.decide_extension(
+            session=session, caller=coordinator, request_id=for_april, approve=True, now=NOW
+        )
+        stale = await session.get(ExtensionRequest, for_march)
+
+    assert stale is not None and stale.status == ExtensionStatus.EXPIRED
+    assert current.request.status == ExtensionStatus.APPROVED
+    assert current.view.task.deadline == date(2023, 5, 5)
+    assert current.view.task.scheduled_deadline == date(2023, 4, 30)
