@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -41,18 +41,46 @@ ALIASES = {c.name: (c.alias,) for c in COMMANDS} | {"start": ("batdau",)}
 # one missed by more is left to the start-up catch-up, and runs of a backlog coalesce into one.
 SWEEP_MISFIRE_GRACE = timedelta(hours=4)
 SWEEP_RETRY = timedelta(minutes=5)
+RETRY_SWEEP = "sweep-retry"
+# Sweeps again the same day (for a failed send, or a claim of a process that died) stop here:
+# offices close, and what is still owed goes out in the next morning's digest.
+RETRY_UNTIL = time(17, 0)
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Run the reminder sweep (scheduled daily, and once at start-up); try again if it fails."""
+    """Run the reminder sweep (daily, at start-up, and again while reminders are owed)."""
+    app = services(context)
     try:
-        await services(context).sweep.run()
+        report = await app.sweep.run()
     except Exception:
         # The database was out of reach for longer than its own retries: the ledger makes a
         # second run safe, so run again later rather than lose the morning.
-        log.exception("reminder sweep failed; trying again in %s", SWEEP_RETRY)
-        assert context.job_queue is not None
-        context.job_queue.run_once(sweep_job, when=SWEEP_RETRY, name="sweep-retry")
+        log.exception("reminder sweep failed")
+        _sweep_again(context, SWEEP_RETRY)
+        return
+    if report.owed:
+        # A failed reminder may be tried again at once; one claimed by a process that died
+        # only once the claim goes stale: one delay serves both.
+        _sweep_again(context, app.settings.claim_policy.stale_after + timedelta(minutes=1))
+
+
+def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
+    """Schedule one more sweep today, unless the working day will be over by then."""
+    app = services(context)
+    now = app.clock.now().astimezone(app.settings.tz)
+    then = now + after
+    if then.date() != now.date() or then.time() >= RETRY_UNTIL:
+        log.info("reminders still owed are left to the next morning's sweep")
+        return
+    log.info("sweeping again in %s", after)
+    assert context.job_queue is not None
+    context.job_queue.run_once(
+        sweep_job,
+        when=after,
+        name=RETRY_SWEEP,
+        # One pending retry at most, however many sweeps asked for it.
+        job_kwargs={"id": RETRY_SWEEP, "replace_existing": True},
+    )
 
 
 def build_application(
@@ -116,6 +144,7 @@ def build_application(
         CallbackQueryHandler(documents.decide, pattern=documents.DECIDE_PATTERN)
     )
     application.add_handler(MessageHandler(filters.Document.ALL, documents.document))
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)
 
@@ -146,6 +175,7 @@ def build_sweep(settings: Settings, database: Database, clock: Clock, send: Send
         settings=settings.reminder_policy,
         send=send,
         claim_policy=settings.claim_policy,
+        coordinator_ids=settings.access.coordinators,
     )
 
 

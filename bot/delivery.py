@@ -56,16 +56,19 @@ class TelegramDigestSender:
         chunks = texts.digest(digest)
         # Buttons go under the last part so that they follow the whole list.
         buttons = task_buttons(texts, [i.view.id for i in digest.items])
+        carried = _tasks_per_part(texts, digest, chunks)
         first_id: int | None = None
         try:
-            for index, chunk in enumerate(chunks):
-                if index:
+            # A retry starts after the parts an earlier try got through.
+            for index in range(digest.progress.parts, len(chunks)):
+                if first_id is not None:
                     await asyncio.sleep(PAUSE_BETWEEN_PARTS)
                 markup = buttons if index == len(chunks) - 1 else None
                 message = await self.bot.send_message(
-                    telegram_chat_id, chunk, parse_mode=ParseMode.HTML, reply_markup=markup
+                    telegram_chat_id, chunks[index], parse_mode=ParseMode.HTML, reply_markup=markup
                 )
                 first_id = first_id or message.message_id
+                await digest.progress.part_sent(message.message_id, carried[index])
         except ChatMigrated as moved:
             raise ChatMoved(moved.new_chat_id) from moved
         except Forbidden as refused:
@@ -80,3 +83,15 @@ class TelegramDigestSender:
             raise TransientError(f"{type(error).__name__}: {error}") from error
         assert first_id is not None
         return first_id
+
+
+def _tasks_per_part(texts: Texts, digest: Digest, chunks: list[str]) -> list[list[int]]:
+    """Which tasks each part carries: the part with the task's whole line. A line cut across
+    parts (a last resort of the splitter) counts with the last part, so that a failure before
+    the end sends it again rather than leave it half told."""
+    carried: list[list[int]] = [[] for _ in chunks]
+    for item in digest.items:
+        line = texts.task_line(item.view, digest.today)
+        part = next((n for n, chunk in enumerate(chunks) if line in chunk), len(chunks) - 1)
+        carried[part].append(item.view.id)
+    return carried

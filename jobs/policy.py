@@ -10,7 +10,7 @@ before Tết.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -85,18 +85,50 @@ def _before_slots(
     return slots
 
 
-def _overdue_slots(
-    deadline: date, today: date, settings: ReminderSettings, calendar: WorkingCalendar
+class _WorkingDayIndex:
+    """The working days from one date to another, numbered: counting or stepping over years of
+    overdue tasks becomes a subtraction and a list lookup instead of a walk through the calendar."""
+
+    def __init__(self, calendar: WorkingCalendar, first: date, last: date) -> None:
+        self._first = first
+        self._days: list[date] = []  # the working days in (first, last], in order
+        self._before: list[int] = []  # for first + i days: how many of them come on or before
+        for offset in range((last - first).days + 1):
+            day = first + timedelta(days=offset)
+            if offset and calendar.is_working_day(day):
+                self._days.append(day)
+            self._before.append(len(self._days))
+
+    def between(self, start: date, end: date) -> int:
+        """Working days in (start, end], both within the index."""
+        return self._before[(end - self._first).days] - self._before[(start - self._first).days]
+
+    def after(self, start: date, count: int) -> date:
+        """The count-th working day after start (start itself for 0); it must lie in the index."""
+        if not count:
+            return start
+        return self._days[self._before[(start - self._first).days] + count - 1]
+
+
+def _index_of_overdue(
+    tasks: Sequence[TaskSchedule], today: date, calendar: WorkingCalendar
+) -> _WorkingDayIndex:
+    """One index from the oldest overdue deadline to today, shared by every task."""
+    first = min((t.deadline for t in tasks if t.deadline < today), default=today)
+    return _WorkingDayIndex(calendar, first, today)
+
+
+def _overdue_slot(
+    deadline: date, today: date, settings: ReminderSettings, index: _WorkingDayIndex
 ) -> list[_Slot]:
-    slots = []
+    """The current chase: round r goes out on working day 1 + r * overdue_every after deadline."""
+    if deadline >= today:
+        return []
     step = max(settings.overdue_every, 1)
-    round_ = 0
-    day = calendar.add_working_days(deadline, 1)
-    while day <= today:
-        slots.append(_Slot(f"late{round_}:{deadline.isoformat()}", day))
-        round_ += 1
-        day = calendar.add_working_days(deadline, 1 + step * round_)
-    return slots
+    # Today is a working day after the deadline, so late_by >= 1: the first chase is due.
+    round_ = (index.between(deadline, today) - 1) // step
+    day = index.after(deadline, 1 + round_ * step)
+    return [_Slot(f"late{round_}:{deadline.isoformat()}", day)]
 
 
 def _current(slots: list[_Slot], today: date) -> _Slot | None:
@@ -117,6 +149,8 @@ def reminders_due(
     """The reminders to send today, one per task and agency at most; none on a non-working day."""
     if not calendar.is_working_day(today):
         return []
+    tasks = list(tasks)
+    index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:
         urgency = (
@@ -129,7 +163,7 @@ def reminders_due(
         roles: list[tuple[int, list[_Slot]]] = []
         if task.lead_agency_id is not None:
             lead_slots = _before_slots(task.deadline, settings.before, settings, calendar)
-            lead_slots += _overdue_slots(task.deadline, today, settings, calendar)
+            lead_slots += _overdue_slot(task.deadline, today, settings, index)
             roles.append((task.lead_agency_id, lead_slots))
         helper_slots = _before_slots(task.deadline, settings.cooperating_before, settings, calendar)
         roles += [(agency_id, helper_slots) for agency_id in sorted(task.cooperating_agency_ids)]
@@ -161,13 +195,15 @@ def escalations_due(
     """Tasks overdue by escalate_after working days or more: each goes to the coordinators once."""
     if not calendar.is_working_day(today):
         return []
+    tasks = list(tasks)
+    index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:
         if task.deadline >= today or task.lead_agency_id is None:
             continue
-        late_by = calendar.working_days_between(task.deadline, today)
+        late_by = index.between(task.deadline, today)
         if late_by >= settings.escalate_after:
-            send_on = calendar.add_working_days(task.deadline, settings.escalate_after)
+            send_on = index.after(task.deadline, settings.escalate_after)
             due.append(
                 DueReminder(
                     task.task_id,

@@ -13,14 +13,15 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from jobs.policy import (
+    ESCALATION_PREFIX,
     DueReminder,
     ReminderSettings,
     TaskSchedule,
@@ -47,6 +48,23 @@ class DigestItem:
     days_left: int
 
 
+PartSent = Callable[[int, list[int]], Awaitable[None]]
+"""Told of each part of a digest Telegram accepted: its message id and the tasks it carried."""
+
+
+@dataclass
+class Progress:
+    """How far a digest got: the parts Telegram accepted, so that a retry resumes after them."""
+
+    parts: int = 0
+    on_part: PartSent | None = None
+
+    async def part_sent(self, message_id: int, task_ids: list[int]) -> None:
+        self.parts += 1
+        if self.on_part is not None:
+            await self.on_part(message_id, task_ids)
+
+
 @dataclass(frozen=True)
 class Digest:
     """What one chat receives from one sweep: its agency's reminders, or the escalations."""
@@ -55,6 +73,7 @@ class Digest:
     today: date
     escalation: bool = False
     language: str | None = None  # the chat's chosen language; None for the bot's own
+    progress: Progress = field(default_factory=Progress, compare=False)
 
 
 class ChatUnavailable(Exception):
@@ -74,7 +93,10 @@ class TransientError(Exception):
 
 
 SendDigest = Callable[[int, Digest], Awaitable[int]]
-"""Delivers a digest to a Telegram chat id and returns the message id; raises the errors above."""
+"""Delivers a digest to a Telegram chat id and returns the first message's id; raises the errors
+above. A digest sent in several parts starts after the digest.progress.parts already accepted and
+reports each part it sends to progress.part_sent; a sender that does not is taken to have sent
+the whole digest in one message when it returns."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +118,11 @@ class SweepReport:
     failed: list[tuple[int, list[int], str]] = field(default_factory=list)
     planned: list[tuple[int, list[int]]] = field(default_factory=list)  # dry run: chat, tasks
     already_claimed: int = 0
+    # Due, but their chat has had today's digest: they wait for tomorrow's (never two a day).
+    held_back: int = 0
+    # Not sent yet and worth another sweep today: failed with tries left, or claimed by a sweep
+    # that is still sending or has died (its claim is taken back when it goes stale).
+    owed: int = 0
 
 
 def instance_name() -> str:
@@ -108,19 +135,21 @@ def route(
     escalations: Sequence[DueReminder],
     chats: Sequence[Chat],
     heads: dict[int, set[int]],
+    coordinator_ids: Collection[int] = (),
 ) -> list[Planned]:
     """Decide which chats hear each reminder.
 
     An agency's chats hear all of its reminders, except a head's private chat: heads are told
     in private only when a task has just gone overdue, unless that chat is the agency's only one.
-    Coordinators' chats hear the escalations.
+    Coordinators' chats hear the escalations: their groups and private chats, and the private
+    chats of the coordinators named in the configuration (coordinator_ids).
     """
     by_agency: dict[int, list[Chat]] = {}
     coordinators = []
     for chat in chats:
-        if chat.purpose == ChatPurpose.COORDINATORS:
+        if chat.purpose == ChatPurpose.COORDINATORS or chat.telegram_id in coordinator_ids:
             coordinators.append(chat)
-        elif chat.agency_id is not None:
+        if chat.purpose != ChatPurpose.COORDINATORS and chat.agency_id is not None:
             by_agency.setdefault(chat.agency_id, []).append(chat)
     planned = []
     for reminder in due:
@@ -149,6 +178,9 @@ class Sweep:
     # Pauses between tries of a transient failure; the next sweep takes over after the last.
     retry_delays: tuple[float, ...] = (2.0, 8.0)
     on_chat_lost: Callable[[Chat, str], Awaitable[None]] | None = None
+    # Telegram user ids of the coordinators named in the configuration: they hear escalations
+    # in private without registering.
+    coordinator_ids: Collection[int] = ()
 
     async def run(self, today: date | None = None, *, dry_run: bool = False) -> SweepReport:
         """Send the reminders due today (or on the given day) once; dry: only say what would go."""
@@ -161,17 +193,23 @@ class Sweep:
             return report
         views, planned = await self._plan(today, roll_periods=not dry_run)
         if dry_run:
-            await self._preview(planned, report)
+            await self._preview(planned, today, report)
             return report
-        for chat, claimed in await self._claim(planned, report):
-            digest = _digest(chat, [plan.reminder for _, plan in claimed], views, today)
-            await self._deliver(chat, [ledger_id for ledger_id, _ in claimed], digest, report)
+        for chat, claimed in await self._claim(planned, today, report):
+            await self._deliver(chat, claimed, views, today, report)
+        keys = [_key(plan) for plan in planned if plan.chat.active]
+        report.owed = await self.database.retrying(
+            lambda session: ledger.still_owed(session=session, keys=keys, policy=self.claim_policy)
+        )
         log.info(
-            "sweep %s: %d digests sent, %d failed, %d reminders already claimed",
+            "sweep %s: %d digests sent, %d failed, %d reminders already claimed, "
+            "%d left for tomorrow (their chat had today's digest), %d still owed",
             today,
             len(report.sent),
             len(report.failed),
             report.already_claimed,
+            report.held_back,
+            report.owed,
         )
         return report
 
@@ -189,6 +227,9 @@ class Sweep:
                     today=today,
                     lead_days=max(self.settings.before, default=0),
                     now=self.clock.now(),
+                )
+                await ledger.private_chats(
+                    session=session, telegram_ids=self.coordinator_ids, now=self.clock.now()
                 )
             return (
                 await tasks.open_tasks_with_deadline(session=session),
@@ -214,44 +255,59 @@ class Sweep:
                 heads.setdefault(member.agency_id, set()).add(member.telegram_user_id)
         due = reminders_due(schedules, today, self.settings, self.calendar)
         escalations = escalations_due(schedules, today, self.settings, self.calendar)
-        return views, route(due, escalations, chats, heads)
+        return views, route(due, escalations, chats, heads, self.coordinator_ids)
 
-    async def _preview(self, planned: list[Planned], report: SweepReport) -> None:
-        """Dry run: what would go out, leaving out what the ledger shows as sent."""
+    async def _preview(self, planned: list[Planned], today: date, report: SweepReport) -> None:
+        """Dry run: what would go out, leaving out what the ledger shows as sent and what waits
+        for tomorrow because its chat has had today's digest."""
         async with self.database.session() as session:
-            sent = {
-                (r.task_id, r.chat_id, r.slot)
-                for r in (
-                    await session.exec(
-                        select(Reminder).where(Reminder.status == ReminderStatus.SENT)
-                    )
-                ).all()
+            statuses = {
+                ledger.SlotKey(r.task_id, r.chat_id, r.slot): r.status
+                for r in (await session.exec(select(Reminder))).all()
             }
+            had_digest = await ledger.chats_sent_to_since(
+                session=session, since=self._start_of(today)
+            )
         per_chat: dict[int, list[int]] = {}
         for plan in planned:
-            if (plan.reminder.task_id, plan.chat.id, plan.reminder.slot) in sent:
+            key = _key(plan)
+            status = statuses.get(key)
+            if status == ReminderStatus.SENT:
                 report.already_claimed += 1
+            elif status is None and key.chat_id in had_digest:
+                report.held_back += 1
             else:
                 per_chat.setdefault(plan.chat.telegram_id, []).append(plan.reminder.task_id)
         report.planned = [(chat, sorted(set(ids))) for chat, ids in per_chat.items()]
 
-    async def _claim(
-        self, planned: list[Planned], report: SweepReport
-    ) -> list[tuple[Chat, list[tuple[int, Planned]]]]:
-        """Claim every planned reminder, committed before anything is sent."""
-        now = self.clock.now()
+    def _start_of(self, day: date) -> datetime:
+        return datetime.combine(day, time(), tzinfo=self.clock.tz)
 
-        async def claim_all(session: AsyncSession) -> list[tuple[int | None, Planned]]:
+    async def _claim(
+        self, planned: list[Planned], today: date, report: SweepReport
+    ) -> list[tuple[Chat, list[tuple[int, DueReminder]]]]:
+        """Claim every planned reminder, committed before anything is sent.
+
+        A chat gets one digest a day: once something reached it today, a later sweep (a retry,
+        a restart) only takes back what failed or was abandoned, and what became due since
+        waits for tomorrow's digest.
+        """
+        now = self.clock.now()
+        start_of_day = self._start_of(today)
+
+        async def claim_all(
+            session: AsyncSession,
+        ) -> list[tuple[int | None, bool, Planned]]:
             # One query answers for what went out earlier (a restart, a second run this
             # morning), instead of a refused claim per reminder.
             task_ids = sorted({plan.reminder.task_id for plan in planned})
             sent = await ledger.sent_keys(session=session, task_ids=task_ids)
-            results: list[tuple[int | None, Planned]] = []
+            had_digest = await ledger.chats_sent_to_since(session=session, since=start_of_day)
+            results: list[tuple[int | None, bool, Planned]] = []
             for plan in planned:
-                assert plan.chat.id is not None
-                key = ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
+                key = _key(plan)
                 if key in sent:
-                    results.append((None, plan))
+                    results.append((None, False, plan))
                     continue
                 claimed = await ledger.claim(
                     session=session,
@@ -259,43 +315,68 @@ class Sweep:
                     now=now,
                     instance=self.instance,
                     policy=self.claim_policy,
+                    retake_only=key.chat_id in had_digest,
                 )
-                results.append((claimed, plan))
+                held_back = claimed is None and key.chat_id in had_digest
+                results.append((claimed, held_back, plan))
             return results
 
-        batches: dict[int, tuple[Chat, list[tuple[int, Planned]]]] = {}
-        for claimed, plan in await self.database.retrying(claim_all):
-            if claimed is None:
-                report.already_claimed += 1
-            else:
+        batches: dict[int, tuple[Chat, list[tuple[int, DueReminder]]]] = {}
+        for claimed, held_back, plan in await self.database.retrying(claim_all):
+            if claimed is not None:
                 assert plan.chat.id is not None
-                batches.setdefault(plan.chat.id, (plan.chat, []))[1].append((claimed, plan))
+                batches.setdefault(plan.chat.id, (plan.chat, []))[1].append(
+                    (claimed, plan.reminder)
+                )
+            elif held_back:
+                report.held_back += 1
+            else:
+                report.already_claimed += 1
         return list(batches.values())
 
     async def _deliver(
-        self, chat: Chat, ids: list[int], digest: Digest, report: SweepReport
+        self,
+        chat: Chat,
+        claimed: list[tuple[int, DueReminder]],
+        views: dict[int, TaskView],
+        today: date,
+        report: SweepReport,
     ) -> None:
-        """Send one chat's digest and record the outcome; a failing chat never stops the others."""
-        task_ids = [item.view.id for item in digest.items]
+        """Send one chat's digest and record the outcome; a failing chat never stops the others.
+
+        Each part of a long digest is recorded as sent as soon as Telegram accepts it, so that
+        neither a retry nor a later sweep sends its tasks again.
+        """
+        unsent: dict[int, list[int]] = {}  # task -> its ledger ids not yet recorded as sent
+        for ledger_id, reminder in claimed:
+            unsent.setdefault(reminder.task_id, []).append(ledger_id)
+        delivered: list[int] = []
+        first_message: int | None = None
+
+        async def record(message_id: int, task_ids: list[int]) -> None:
+            nonlocal first_message
+            ids = [ledger_id for task_id in task_ids for ledger_id in unsent.pop(task_id, [])]
+            if ids:
+                await self._record_sent(ids, message_id)
+            delivered.extend(task_ids)
+            first_message = first_message or message_id
+
+        digest = _digest(chat, [reminder for _, reminder in claimed], views, today)
+        digest.progress.on_part = record
         try:
             message_id = await self._send_with_retries(chat, digest)
+            # A sender that does not report parts sent the whole digest as one message.
+            await record(message_id, list(unsent))
         except ChatUnavailable as error:
             await self._lose_chat(chat, str(error))
-            await self._fail(ids, f"chat unavailable: {error}")
-            report.failed.append((chat.telegram_id, task_ids, str(error)))
-            return
+            await self._fail(unsent, f"chat unavailable: {error}")
+            report.failed.append((chat.telegram_id, list(unsent), str(error)))
         except Exception as error:
             log.warning("digest to chat %s failed: %r", chat.telegram_id, error)
-            await self._fail(ids, repr(error))
-            report.failed.append((chat.telegram_id, task_ids, repr(error)))
-            return
-        now = self.clock.now()
-        await self.database.retrying(
-            lambda session: ledger.mark_sent(
-                session=session, ids=ids, message_id=message_id, now=now
-            )
-        )
-        report.sent.append((chat.telegram_id, task_ids, message_id))
+            await self._fail(unsent, repr(error))
+            report.failed.append((chat.telegram_id, list(unsent), repr(error)))
+        if first_message is not None:
+            report.sent.append((chat.telegram_id, delivered, first_message))
 
     async def _send_with_retries(self, chat: Chat, digest: Digest) -> int:
         """Send, following a migrated group and pausing between tries of a transient failure."""
@@ -314,7 +395,16 @@ class Sweep:
                 )
                 await asyncio.sleep(delay)
 
-    async def _fail(self, ids: list[int], error: str) -> None:
+    async def _record_sent(self, ids: list[int], message_id: int) -> None:
+        now = self.clock.now()
+        await self.database.retrying(
+            lambda session: ledger.mark_sent(
+                session=session, ids=ids, message_id=message_id, now=now
+            )
+        )
+
+    async def _fail(self, unsent: dict[int, list[int]], error: str) -> None:
+        ids = [ledger_id for ledger_ids in unsent.values() for ledger_id in ledger_ids]
         await self.database.retrying(
             lambda session: ledger.mark_failed(session=session, ids=ids, error=error)
         )
@@ -347,8 +437,13 @@ class Sweep:
 _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}
 
 
+def _key(plan: Planned) -> ledger.SlotKey:
+    assert plan.chat.id is not None
+    return ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
+
+
 def _digest(chat: Chat, due: list[DueReminder], views: dict[int, TaskView], today: date) -> Digest:
-    """The chat's items, most urgent first, one per task."""
+    """The chat's items, most urgent first, one per task; an escalation list when that is all."""
     items = {
         r.task_id: DigestItem(view=views[r.task_id], urgency=r.urgency, days_left=r.days_left)
         for r in due
@@ -359,6 +454,7 @@ def _digest(chat: Chat, due: list[DueReminder], views: dict[int, TaskView], toda
     return Digest(
         ordered,
         today,
-        escalation=chat.purpose == ChatPurpose.COORDINATORS,
+        # A coordinator's own chat may also be an agency's: then one digest carries both.
+        escalation=all(r.slot.startswith(ESCALATION_PREFIX) for r in due),
         language=chat.language,
     )

@@ -7,7 +7,7 @@ process or in several, never both send the same reminder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -17,7 +17,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import Chat, Reminder, ReminderStatus
+from storage.models import Chat, ChatPurpose, Reminder, ReminderStatus
 
 
 @dataclass(frozen=True)
@@ -41,9 +41,28 @@ def _dialect(session: AsyncSession) -> str:
 
 
 async def claim(
-    *, session: AsyncSession, key: SlotKey, now: datetime, instance: str, policy: ClaimPolicy
+    *,
+    session: AsyncSession,
+    key: SlotKey,
+    now: datetime,
+    instance: str,
+    policy: ClaimPolicy,
+    retake_only: bool = False,
 ) -> int | None:
-    """Claim one reminder for this instance: its ledger id, or None when it is not ours to send."""
+    """Claim one reminder for this instance: its ledger id, or None when it is not ours to send.
+
+    retake_only: only take back a failed or abandoned claim, never start a new one.
+    """
+    if not retake_only:
+        inserted = await _claim_new(session=session, key=key, now=now, instance=instance)
+        if inserted is not None:
+            return inserted
+    return await _retake(session=session, key=key, now=now, instance=instance, policy=policy)
+
+
+async def _claim_new(
+    *, session: AsyncSession, key: SlotKey, now: datetime, instance: str
+) -> int | None:
     insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
     statement = (
         insert(Reminder)
@@ -60,8 +79,12 @@ async def claim(
         .returning(col(Reminder.id))
     )
     inserted = (await session.exec(statement)).scalar_one_or_none()
-    if inserted is not None:
-        return int(inserted)
+    return int(inserted) if inserted is not None else None
+
+
+async def _retake(
+    *, session: AsyncSession, key: SlotKey, now: datetime, instance: str, policy: ClaimPolicy
+) -> int | None:
     retake = (
         update(Reminder)
         .where(
@@ -101,6 +124,63 @@ async def sent_keys(*, session: AsyncSession, task_ids: Sequence[int]) -> set[Sl
         )
     )
     return {SlotKey(task_id, chat_id, slot) for task_id, chat_id, slot in rows.all()}
+
+
+async def chats_sent_to_since(*, session: AsyncSession, since: datetime) -> set[int]:
+    """The chats (ids) that were sent something at or after since: today's digest is theirs."""
+    rows = await session.exec(
+        select(Reminder.chat_id)
+        .where(
+            Reminder.status == ReminderStatus.SENT,
+            # A reminder is sent soon after its (last) claim; bounding the claim time lets the
+            # (status, claimed_at) index find the rows instead of reading years of ledger.
+            col(Reminder.claimed_at) >= since - timedelta(days=1),
+            col(Reminder.sent_at) >= since,
+        )
+        .distinct()
+    )
+    return set(rows.all())
+
+
+async def still_owed(
+    *, session: AsyncSession, keys: Collection[SlotKey], policy: ClaimPolicy
+) -> int:
+    """How many of these reminders are not sent yet but will be sendable again: claimed (by a
+    sweep still running or one that died) or failed with attempts left."""
+    if not keys:
+        return 0
+    rows = await session.exec(
+        select(Reminder.task_id, Reminder.chat_id, Reminder.slot).where(
+            col(Reminder.task_id).in_(sorted({key.task_id for key in keys})),
+            or_(
+                col(Reminder.status) == ReminderStatus.CLAIMED,
+                and_(
+                    col(Reminder.status) == ReminderStatus.FAILED,
+                    col(Reminder.attempts) < policy.max_attempts,
+                ),
+            ),
+        )
+    )
+    wanted = set(keys)
+    return sum(
+        1 for task_id, chat_id, slot in rows.all() if SlotKey(task_id, chat_id, slot) in wanted
+    )
+
+
+async def private_chats(
+    *, session: AsyncSession, telegram_ids: Collection[int], now: datetime
+) -> None:
+    """Make sure each of these people (coordinators named in the configuration, who need not
+    register) has a chat row: the ledger records what it sends them against one."""
+    insert = pg_insert if _dialect(session) == "postgresql" else sqlite_insert
+    for telegram_id in sorted(telegram_ids):
+        await session.exec(
+            insert(Chat)
+            .values(
+                telegram_id=telegram_id, purpose=ChatPurpose.AGENCY, active=True, created_at=now
+            )
+            .on_conflict_do_nothing(index_elements=["telegram_id"])
+        )
 
 
 async def mark_sent(

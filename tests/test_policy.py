@@ -113,3 +113,26 @@ def test_coordinators_hear_of_a_task_five_working_days_overdue() -> None:
     assert escalated(date(2023, 3, 22)) == ["esc:2023-03-15"]
     assert escalated(date(2023, 3, 29)) == ["esc:2023-03-15"]  # same slot: the ledger sends it once
     assert escalated(date(2023, 3, 25)) == []  # a Saturday
+
+
+def test_a_task_years_overdue_is_chased_every_two_working_days_all_along() -> None:
+    # A 2023 notice imported in 2026: the chase keeps its rhythm from the deadline, through
+    # every Tết, weekend and swapped Saturday in between.
+    deadline = date(2023, 1, 31)
+    for today in (date(2026, 3, 2) + timedelta(days=n) for n in range(15)):
+        if not CALENDAR.is_working_day(today):
+            continue
+        ((_, slot, urgency, days_left),) = _due(deadline, today)
+        round_ = int(slot.removeprefix("late").split(":")[0])
+        assert CALENDAR.add_working_days(deadline, 1 + 2 * round_) <= today
+        assert CALENDAR.add_working_days(deadline, 3 + 2 * round_) > today
+        assert (urgency, days_left) == ("overdue", (deadline - today).days)
+
+
+def test_coordinators_hear_of_a_task_years_overdue_with_its_first_escalation_slot() -> None:
+    task = TaskSchedule(task_id=10, deadline=date(2023, 1, 31), lead_agency_id=FINANCE)
+
+    (escalation,) = escalations_due([task], date(2026, 3, 2), DEFAULT, CALENDAR)
+
+    assert escalation.slot == "esc:2023-01-31"
+    assert escalation.send_on == CALENDAR.add_working_days(date(2023, 1, 31), 5)

@@ -8,8 +8,12 @@ from collections.abc import AsyncIterator
 from datetime import date, datetime, timedelta
 
 import pytest
+from sqlmodel import col, select
 
-from storage.models import Role
+from bot.app import RETRY_SWEEP
+from bot.telegram_server import Fault
+from storage import ledger
+from storage.models import Chat, Reminder, ReminderStatus, Role
 from tests.harness import JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
@@ -33,6 +37,31 @@ async def _sweep_every_day(bot: Harness, first: date, last: date) -> None:
         bot.at(day)
         await bot.sweep()
         day += timedelta(days=1)
+
+
+def _retries_scheduled(bot: Harness) -> int:
+    assert bot.application.job_queue is not None
+    return len(bot.application.job_queue.get_jobs_by_name(RETRY_SWEEP))
+
+
+async def _sweep_again_later(bot: Harness, after: timedelta) -> None:
+    """Fire the sweep the bot scheduled for later today, the clock having moved on by then."""
+    assert bot.application.job_queue is not None
+    (job,) = bot.application.job_queue.get_jobs_by_name(RETRY_SWEEP)
+    job.schedule_removal()
+    bot.clock.advance(after)
+    await job.run(bot.application)
+    await bot.server.wait_until_idle()
+
+
+async def _ledger(bot: Harness) -> list[tuple[str, ReminderStatus]]:
+    async with bot.database.session() as session:
+        rows = (await session.exec(select(Reminder).order_by(col(Reminder.id)))).all()
+    return [(r.slot, r.status) for r in rows]
+
+
+# Claims go stale after 10 minutes (claim_timeout); the bot sweeps again a minute after that.
+RETRY_AFTER = timedelta(minutes=11)
 
 
 async def test_the_head_hears_only_the_first_overdue_and_coordinators_the_escalation(
@@ -129,3 +158,172 @@ async def test_a_long_digest_is_split_cleanly_under_telegrams_limit(bot: Harness
     assert listed == ids  # every task once, in order
     assert [("reply_markup" in m) for m in parts] == [False] * (len(parts) - 1) + [True]
     assert len(parts[-1]["reply_markup"]["inline_keyboard"]) == 20  # the most urgent get buttons
+
+
+async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_day_once(
+    bot: Harness,
+) -> None:
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
+    bot.at(date(2023, 3, 15))  # the deadline day
+    # Telegram is unreachable for the three tries of the morning sweep.
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=3)
+
+    await bot.sweep()
+    assert bot.reminders_in(group) == []
+    assert _retries_scheduled(bot) == 1
+
+    await _sweep_again_later(bot, RETRY_AFTER)  # 08:11, Telegram is back
+    assert _days(bot, group) == ["15/03/2023"]
+    assert "Đến hạn hôm nay" in bot.reminders_in(group)[0]["text"]
+    assert _retries_scheduled(bot) == 0  # nothing is owed any more
+
+    bot.at(date(2023, 3, 16))
+    await bot.sweep()
+    assert _days(bot, group) == ["15/03/2023", "16/03/2023"]
+    assert await _ledger(bot) == [
+        ("d0:2023-03-15", ReminderStatus.SENT),
+        ("late0:2023-03-15", ReminderStatus.SENT),
+    ]
+
+
+async def test_a_sweep_that_died_holding_claims_is_finished_the_same_day(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    task = await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
+    # 08:00:05 on the deadline day a sweep claimed the reminder, and its process died before
+    # Telegram answered.
+    async with bot.database.session() as session:
+        chat = (await session.exec(select(Chat).where(Chat.telegram_id == group["id"]))).one()
+        assert chat.id is not None
+        await ledger.claim(
+            session=session,
+            key=ledger.SlotKey(task, chat.id, "d0:2023-03-15"),
+            now=datetime(2023, 3, 15, 8, 0, 5, tzinfo=VIETNAM_TZ),
+            instance="host:4242:dead00",
+            policy=ledger.ClaimPolicy(),
+        )
+        await session.commit()
+
+    # Restarted ten seconds later, the sweep finds the claim still fresh and leaves it...
+    await bot.restart(datetime(2023, 3, 15, 8, 0, 15, tzinfo=VIETNAM_TZ), sweep_at_start=False)
+    await bot.sweep()
+    assert bot.reminders_in(group) == []
+    # ...then takes it back once it has gone stale, the same morning.
+    await _sweep_again_later(bot, RETRY_AFTER)
+    assert _days(bot, group) == ["15/03/2023"]
+    assert "Đến hạn hôm nay" in bot.reminders_in(group)[0]["text"]
+
+
+async def test_no_sweep_is_scheduled_after_office_hours(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
+    # Started late in the afternoon: a retry would come at 17:01, after office hours.
+    bot.clock.set(datetime(2023, 3, 15, 16, 50, tzinfo=VIETNAM_TZ))
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=3)
+
+    await bot.sweep()
+
+    assert _retries_scheduled(bot) == 0  # tomorrow's digest carries the task, as overdue
+
+
+def _listed(messages: list[JSON]) -> list[int]:
+    return [int(n) for m in messages for n in re.findall(r"^#(\d+) ", m["text"], re.MULTILINE)]
+
+
+async def test_a_long_digest_resumes_after_the_part_that_failed(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    long_text = "Tham mưu UBND tỉnh ban hành kế hoạch triển khai thực hiện nghị quyết " * 3
+    ids = [await bot.add_task(f"{n}. {long_text}", "STC", date(2023, 3, 15)) for n in range(60)]
+    bot.at(date(2023, 3, 8))
+    # The first part goes through; the second meets a 500 once.
+    bot.server.inject(Fault(200), method="sendMessage", chat_id=group["id"])
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=group["id"])
+
+    await bot.sweep()
+
+    parts = [m for m in bot.server.sent_messages(group["id"]) if "⏰" in m.get("text", "")]
+    assert len(parts) >= 3
+    assert _listed(parts) == ids  # every task once, in order: part one was not sent again
+    assert [("reply_markup" in m) for m in parts] == [False] * (len(parts) - 1) + [True]
+    assert set(await _ledger(bot)) == {("d7:2023-03-15", ReminderStatus.SENT)}
+
+
+async def test_a_long_digest_cut_short_sends_only_the_rest_when_tried_again(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=START) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        long_text = "Tham mưu UBND tỉnh ban hành kế hoạch triển khai thực hiện nghị quyết " * 3
+        ids = [await bot.add_task(f"{n}. {long_text}", "STC", date(2023, 3, 15)) for n in range(60)]
+        bot.at(date(2023, 3, 8))
+        # The first part goes through; Telegram then fails the sweep's three tries of the second.
+        bot.server.inject(Fault(200), method="sendMessage", chat_id=group["id"])
+        bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=3)
+
+        await bot.sweep()
+        first = [m for m in bot.server.sent_messages(group["id"]) if "⏰" in m.get("text", "")]
+        assert len(first) == 1
+        statuses = [status for _, status in await _ledger(bot)]
+        assert statuses.count(ReminderStatus.SENT) == len(_listed(first))
+        assert set(statuses) == {ReminderStatus.SENT, ReminderStatus.FAILED}
+
+        await _sweep_again_later(bot, RETRY_AFTER)
+
+        parts = [m for m in bot.server.sent_messages(group["id"]) if "⏰" in m.get("text", "")]
+        assert len(parts) > 1
+        assert _listed(parts) == ids  # the rest, and only the rest
+        assert set(await _ledger(bot)) == {("d7:2023-03-15", ReminderStatus.SENT)}
+
+
+async def test_one_digest_a_day_a_task_added_after_the_morning_waits_for_tomorrow(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=START) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        await bot.add_task("Kế hoạch A", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        await bot.sweep()
+        bot.at(date(2023, 3, 8), hour=10)
+        later = await bot.add_task("Kế hoạch B", "STC", date(2023, 3, 10))  # imported mid-morning
+
+        # Restarted in the afternoon (an upgrade): the sweep of a restart sends nothing more today.
+        await bot.restart(datetime(2023, 3, 8, 15, 0, tzinfo=VIETNAM_TZ), sweep_at_start=False)
+        await bot.sweep()
+        assert _days(bot, group) == ["08/03/2023"]
+
+        bot.at(date(2023, 3, 9))
+        await bot.sweep()
+        assert _days(bot, group) == ["08/03/2023", "09/03/2023"]
+        assert f"#{later} Kế hoạch B" in bot.reminders_in(group)[-1]["text"]
+
+
+async def test_coordinators_named_in_the_configuration_hear_the_escalations(
+    database_url: str,
+) -> None:
+    coordinator_id = 700_000_001
+    async with running_bot(database_url, start=START, coordinators=[coordinator_id]) as bot:
+        bang = bot.server.add_user("Bằng", user_id=coordinator_id)
+        office = bot.server.add_private_chat(bang)
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        task = await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
+
+        await _sweep_every_day(bot, date(2023, 3, 7), date(2023, 3, 10))
+
+        messages = [m["text"] for m in bot.server.sent_messages(office["id"])]
+        assert len(messages) == 1  # once, on the fifth working day late (07/03 is the fifth)
+        assert messages[0].splitlines()[0] == "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 07/03/2023"
+        assert f"#{task} Kế hoạch" in messages[0]

@@ -65,3 +65,24 @@ def test_escalations_go_to_the_coordinators_only() -> None:
 
 def test_an_agency_without_chats_hears_nothing() -> None:
     assert _heard([_due("d7:2023-03-15", agency_id=HEALTH)], [], [GROUP, OFFICE]) == []
+
+
+def test_coordinators_named_in_the_configuration_hear_the_escalations_in_private() -> None:
+    bang = _chat(601, None)  # known to the bot only from [access] coordinators
+    routed = route([], [_due("esc:2023-03-15")], [GROUP, OFFICE, bang], HEADS, {601, -300})
+
+    assert [(p.chat.telegram_id, p.reminder.slot) for p in routed] == [
+        (-300, "esc:2023-03-15"),  # once, though the group is also named
+        (601, "esc:2023-03-15"),
+    ]
+
+
+def test_a_head_who_is_also_a_coordinator_hears_both_in_one_chat() -> None:
+    routed = route(
+        [_due("late0:2023-03-15")], [_due("esc:2023-03-10")], [HEAD], HEADS, {HEAD_OF_FINANCE}
+    )
+
+    assert [(p.chat.telegram_id, p.reminder.slot) for p in routed] == [
+        (HEAD_OF_FINANCE, "late0:2023-03-15"),
+        (HEAD_OF_FINANCE, "esc:2023-03-10"),
+    ]
