@@ -977,6 +977,8 @@ class _Segmenter:
             return "own"
         if position == 0 and _CONNECTIVE.match(folded) and self._dated(clause):
             return "continued"  # "Đồng thời báo cáo nhanh trước ngày 20/01/2024": its own date
+        if position == 0 and _imperative(folded) and self._new_date(" ".join(unit), clause):
+            return "continued"  # "... đến ngày 20-6-2023 .... Tổng hợp, báo cáo ... trước 15-7"
         if position > 0 and self._new_date(" ".join(unit), clause):
             return "continued"
         return "more"

@@ -681,6 +681,20 @@ def test_a_list_of_what_each_agency_answers_for_is_no_task() -> None:
     ]
 
 
+def test_a_sentence_that_asks_more_by_its_own_date_is_a_task_of_its_own() -> None:
+    tasks = tasks_of(
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế rà soát các cơ sở khám chữa bệnh.",
+        "Tập trung chỉ đạo ra quân kiểm tra từ ngày 20-5-2024 đến ngày 20-6-2024 với khối lượng "
+        "như sau: 507 cơ sở, trong đó 115 bệnh viện. Tổng hợp, báo cáo kết quả thực hiện về UBND "
+        "tỉnh trước ngày 15-7-2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", None),
+        ("Sở Y tế", dt.date(2024, 6, 20)),
+        ("Sở Y tế", dt.date(2024, 7, 15)),
+    ]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
