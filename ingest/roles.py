@@ -48,8 +48,9 @@ _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
 _NOT_ACTOR = re.compile(
-    # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts.
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+giao)|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
+    # được chọn đặt Điểm thi nhận hồ sơ ...", "Sở Y tế được phân công chủ trì ...".
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+(?:giao|chon|phan\s+cong|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"

@@ -695,6 +695,15 @@ def test_a_sentence_that_asks_more_by_its_own_date_is_a_task_of_its_own() -> Non
     ]
 
 
+def test_those_chosen_for_a_duty_act() -> None:
+    (task,) = tasks_of(
+        "Ngày 18-19/6/2024: Các trường học được chọn đặt Điểm thi nhận hồ sơ thí vụ, ấn phẩm thi "
+        "của Điểm thi tại Sở GD&ĐT."
+    )
+    assert task.lead is not None and task.lead.written == "Các trường học"
+    assert task.deadline.date == dt.date(2024, 6, 19)
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
