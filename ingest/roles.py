@@ -186,6 +186,10 @@ _LAST_DAY_FOR = (
 )
 
 
+# "Theo yêu cầu của UBND tỉnh, tại cuộc họp này Sở Kế hoạch và Đầu tư đề xuất ...".
+_AT_THE_MEETING = r"tai\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:lam\s+viec|hop))(?:\s+nay)?\s+"
+
+
 def _in_subject_position(
     folded: str, mention: AgencyMention, mentions: list[AgencyMention]
 ) -> bool:
@@ -205,13 +209,19 @@ def _in_subject_position(
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")
     if comma < 0 or not re.fullmatch(
-        rf"\s*(?:{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before[comma + 1 :]
+        rf"\s*(?:{_AT_THE_MEETING}|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before[comma + 1 :]
     ):
         return False
     opening = before[:comma]
     previous = [m for m in mentions if start <= m.end <= start + comma + 1]
     duty = _DUTY.match(folded[mention.end :])
-    if previous and not duty and not folded[previous[-1].end : start + comma].strip(" )"):
+    set_off = re.match(rf"\s*{_AT_THE_MEETING}", before[comma + 1 :]) is not None
+    if (
+        previous
+        and not duty
+        and not set_off
+        and not folded[previous[-1].end : start + comma].strip(" )")
+    ):
         return False  # one item of an enumeration: "các Bộ: Tài chính, Tư pháp"
     items = opening.split(",")
     after_colon = start > 0 and folded[start - 1] == ":"

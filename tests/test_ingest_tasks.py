@@ -704,6 +704,14 @@ def test_those_chosen_for_a_duty_act() -> None:
     assert task.deadline.date == dt.date(2024, 6, 19)
 
 
+def test_an_agency_after_a_phrase_that_sets_the_scene_acts() -> None:
+    tasks = tasks_of(
+        "Theo yêu cầu của UBND tỉnh Bình Thuận, tại cuộc họp này Sở Y tế đề xuất 30 công trình "
+        "tiêu biểu, Sở Nội vụ đề xuất 30 công dân tiêu biểu."
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ"]
+
+
 def test_who_reminds_others_is_not_who_acts() -> None:
     (task,) = tasks_of(
         "Theo đó, Sở Y tế nhắc nhở các trường khẩn trương rà soát, hoàn thành trước ngày 20/3/2024."
