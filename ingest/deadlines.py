@@ -1611,6 +1611,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "hướng tới mục tiêu trên 70% dân số được tiêm vắc xin đến hết quý I/2022": an aim.
     ("aim", re.compile(r"(?<![a-z])huong\s+toi\s+muc\s+tieu\b[^.;\n]*")),
+    # "tạm dừng đóng bảo hiểm xã hội ... đến hết tháng 6 năm 2020", "không tổ chức kiểm tra định kỳ
+    # trong năm 2020": how long a relief lasts, not when work is due.
+    (
+        "relief_period",
+        re.compile(
+            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|giam|khong\s+(?:to\s+chuc|thu|tinh))\s"
+            r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
+        ),
+    ),
     # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.
     (
         "happened",

@@ -357,6 +357,9 @@ NOT_DEADLINES = [
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
+    # How long a relief lasts.
+    "hướng dẫn tạm dừng đóng bảo hiểm xã hội đối với các đối tượng bị ảnh hưởng đến hết tháng 6",
+    "xem xét không tổ chức kiểm tra định kỳ trong năm 2023 đối với các doanh nghiệp",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
@@ -398,6 +401,11 @@ NOT_DEADLINES = [
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
 ]
+
+
+def test_work_on_a_relief_is_due_by_its_own_date() -> None:
+    text = "Sở Tài chính hướng dẫn miễn, giảm học phí, hoàn thành trước ngày 30/6/2023."
+    assert read(text)[0] == date(2023, 6, 30)
 
 
 def test_a_daily_report_over_a_period_has_no_deadline() -> None:
