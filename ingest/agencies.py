@@ -319,6 +319,12 @@ _BODY_LIST = re.compile(
 )
 
 
+# Each of the addressees: "Mỗi trường chọn 01 bài gửi về Phòng GD&ĐT", "Mỗi cơ quan, đơn vị bố
+# trí 01 thùng thu gom pin thải".
+_EACH = re.compile(
+    r"(?<![a-z0-9])(?:moi|tung)\s+(?:truong(?!\s+hop)(?:\s+hoc)?|co\s+quan(?:\s*,\s*don\s+vi)?"
+    r"|don\s+vi|dia\s+phuong|xa|huyen|so|nganh)(?![a-z0-9])"
+)
 # The forces a dispatch sets to work: "Các lực lượng cứu nạn, cứu hộ", "lực lượng chức năng".
 _FORCES = re.compile(
     r"(?<![a-z0-9])(?:cac\s+)?luc\s+luong\s+(?:chuc\s+nang|vu\s+trang|cuu\s+nan\s*,?\s*cuu\s+ho"
@@ -342,6 +348,9 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
+    for match in _EACH.finditer(folded):
+        if text[match.start() : match.start() + 3].lower() in ("mỗi", "từng"):  # not "mới"
+            found.append(_Found(match.start(), match.end(), collective=True))
     for pattern in (
         _COLLECTIVE,
         _STATE_FIRMS,

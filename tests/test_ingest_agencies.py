@@ -251,6 +251,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("công tác phòng chống bão các huyện") == []
     assert found("Trường hợp cần thiết, Phòng, chống dịch") == []
     assert found("xử lý nghiêm các trường hợp vi phạm") == []  # cases, not schools
+    assert found("Mới đây, các đơn vị mới thành lập đã báo cáo") == []  # "mới" (new), not "mỗi"
 
 
 @pytest.mark.parametrize(
@@ -373,6 +374,8 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("giao Thống kê tỉnh chủ trì", "Thống kê tỉnh"),
         ("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
+        ("Mỗi trường chọn 01 bài gửi về Phòng GD&ĐT", "Mỗi trường"),
+        ("Mỗi cơ quan, đơn vị bố trí 01 thùng thu gom pin thải", "Mỗi cơ quan, đơn vị"),
         # One board for all the parks, and what it is named for kept apart.
         (
             "Ban Quản lý các khu công nghiệp (đối với tài sản trong khu công nghiệp)",
