@@ -1582,6 +1582,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:ngay\s+)?{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm
+    # 2020 cho đến hết ngày 24 tháng 4 năm 2020": how long a measure applies.
+    (
+        "measure_period",
+        re.compile(
+            rf"(?<![a-z])ke\s+tu\s+(?:ngay\s+)?{DATE_ANY}\s*,?\s*(?:cho\s+)?(?:den|toi)\s+"
+            rf"(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])"
+        ),
+    ),
     # "Thời gian Hội thi: Từ ngày 26/3 đến ngày 30/3/2012", "Thời gian tổ chức giải dự kiến từ
     # ngày 03/8 đến 02/9/2019", "dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2022": when
     # an event is held, not when work is due.
