@@ -804,7 +804,10 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead
 
 DATE_RANGE = re.compile(
-    rf"""(?<![a-z])(?:tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?(?P<a>{DATE_ANY})
+    rf"""(?:(?<![a-z])(?P<since>tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?
+      # A line of a schedule: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo ...".
+      |(?:^|(?<=[\n.;]))\s*[-+*•]?\s*ngay\s+(?=[\d/.\s-]+:))
+    (?P<a>{DATE_ANY}|(?<=ngay\s)\d{{1,2}}(?=\s*-\s*\d{{1,2}}\s*[/.]))  # "18-19/6": one month's
     \s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
     re.VERBOSE,
 )
@@ -819,8 +822,14 @@ def _date_parts(text: str) -> tuple[int, int, int | None] | None:
 
 
 def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    start, end = _date_parts(match.group("a")), _date_parts(match.group("b"))
-    if start is None or end is None:
+    end = _date_parts(match.group("b"))
+    if end is None:
+        return None
+    first = match.group("a")
+    if first.isdigit() and match.group("since"):
+        return None  # "trong thời gian từ ngày 1 - 31/10, ...": read as before, by its end date
+    start = (int(first), end[1], end[2]) if first.isdigit() else _date_parts(first)
+    if start is None:
         return None
     # The range's year, when only one end states it, is the other end's too.
     year = end[2] or start[2] or ctx.ref.year
@@ -1901,7 +1910,7 @@ def _to_deadline(text: _Text, candidate: _Candidate) -> Deadline:
         date=candidate.date,
         kind=candidate.kind,
         recurrence=candidate.recurrence,
-        phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:"),
+        phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:").lstrip("-+*• "),
         time=candidate.time,
     )
 

@@ -410,6 +410,22 @@ def test_work_on_a_relief_is_due_by_its_own_date() -> None:
     assert read(text)[0] == date(2023, 6, 30)
 
 
+@pytest.mark.parametrize(
+    ("line", "due", "phrase"),
+    [
+        ("Ngày 8/7-17/7/2023: Các trường THPT nhận đơn phúc khảo bài thi.", date(2023, 7, 17),
+         "Ngày 8/7-17/7/2023"),
+        ("- Ngày 18-19/6/2023: Các trường được chọn nhận hồ sơ thi.", date(2023, 6, 19),
+         "Ngày 18-19/6/2023"),
+    ],
+)  # fmt: skip
+def test_a_schedule_line_over_days_is_due_on_the_last(line: str, due: date, phrase: str) -> None:
+    deadline = parse_deadline(line, REF)
+    assert (deadline.date, deadline.phrase) == (due, phrase)
+    # The same days opening a news item's sentence are when something happened.
+    assert read(line.lstrip("- ").replace(":", ",", 1))[0] is None
+
+
 def test_a_daily_report_over_a_period_has_no_deadline() -> None:
     text = (
         "Các Bộ: Quốc phòng, Công an báo cáo nhanh tình hình từng ngày trong dịp nghỉ Lễ (từ ngày "
