@@ -1521,7 +1521,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "narrative_date",
         re.compile(
             rf"(?:^|(?<=[\n.;:!?]))\s*[-+*•]?\s*(?:hom\s+nay\s*,?\s*|{_DAYTIME}|toi\s+|vao\s+)?"
-            rf"(?:{_AT_TIME})?(?:ngay\s+)*{DATE_ANY}\s*,"
+            # "14h00’ ngày 06/9, làm việc với UBND huyện": a programme's hour and day.
+            rf"(?:{_AT_TIME}|{_CLOCK}(?=ngay\s))?(?:ngay\s+)*{DATE_ANY}\s*,"
         ),
     ),
     # "..., sáng 3-2, Phó chủ tịch UBND tỉnh đã ký": a part of the day with a date, set off by

@@ -357,6 +357,7 @@ NOT_DEADLINES = [
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
+    "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     # How long a measure applies, how long a relief lasts.
     "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người kể từ ngày 16 tháng 4 năm 2023 "
     "cho đến hết ngày 24 tháng 4 năm 2023",
