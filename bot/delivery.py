@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -21,22 +22,25 @@ _GONE = (
 )
 
 
-def task_buttons(texts: Texts, task_ids: list[int]) -> InlineKeyboardMarkup | None:
-    """A row per task: done and details. Callback data is re-checked on the server when pressed."""
+def task_buttons(
+    texts: Texts, task_ids: list[int], *, may_close: Collection[int]
+) -> InlineKeyboardMarkup | None:
+    """A row per task: done and extend where the chat may close it (storage.access.may_act),
+    details everywhere. Callback data is re-checked on the server when pressed."""
     if not task_ids:
         return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    texts("button_done", task_id=task_id), callback_data=f"done:{task_id}"
-                ),
-                InlineKeyboardButton(texts("button_extend"), callback_data=f"ext:{task_id}"),
-                InlineKeyboardButton(texts("button_info"), callback_data=f"info:{task_id}"),
-            ]
-            for task_id in task_ids[:MAX_BUTTON_ROWS]
-        ]
-    )
+    rows = []
+    for task_id in task_ids[:MAX_BUTTON_ROWS]:
+        info = InlineKeyboardButton(texts("button_info"), callback_data=f"info:{task_id}")
+        if task_id in may_close:
+            done = InlineKeyboardButton(
+                texts("button_done", task_id=task_id), callback_data=f"done:{task_id}"
+            )
+            extend = InlineKeyboardButton(texts("button_extend"), callback_data=f"ext:{task_id}")
+            rows.append([done, extend, info])
+        else:
+            rows.append([info])
+    return InlineKeyboardMarkup(rows)
 
 
 # Telegram asks for no more than about one message a second in one chat; the rate limiter
@@ -55,7 +59,11 @@ class TelegramDigestSender:
         texts = Texts(digest.language) if digest.language else self.texts
         chunks = texts.digest(digest)
         # Buttons go under the last part so that they follow the whole list.
-        buttons = task_buttons(texts, [i.view.id for i in digest.items])
+        buttons = task_buttons(
+            texts,
+            [i.view.id for i in digest.items],
+            may_close={i.view.id for i in digest.items if i.may_close},
+        )
         carried = _tasks_per_part(texts, digest, chunks)
         first_id: int | None = None
         try:

@@ -364,7 +364,7 @@ async def task_detail(
     acts = view.task.done_at is None and access.may_act(r.caller, view)
     open_ids = [view.id] if acts else []
     detail = r.app.texts.detail(view, r.app.clock.today(), r.app.settings.tz)
-    return detail, task_buttons(r.app.texts, open_ids)
+    return detail, task_buttons(r.app.texts, open_ids, may_close=open_ids)
 
 
 async def undo(update: Update, context: Ctx) -> None:

@@ -154,6 +154,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "\nBấm ✅ khi đã xong, hoặc gõ <code>/done SỐ ghi chú</code>.",
         "\nTap ✅ when done, or type <code>/done NUMBER note</code>.",
     ),
+    "digest_footer_follow": (
+        "\nĐơn vị chủ trì báo hoàn thành các nhiệm vụ này; bấm ℹ️ để xem chi tiết.",
+        "\nThe lead agency closes these tasks; tap ℹ️ for details.",
+    ),
     "deadline": ("hạn {date}", "due {date}"),
     "no_deadline": ("không có thời hạn", "no deadline"),
     "days_left": ("còn {days} ngày", "{days} days left"),
@@ -645,7 +649,9 @@ class Texts:
                 blocks.append(self(heading))
                 blocks += [self.task_line(i.view, digest.today) for i in group]
         chunks = split_message(self("digest_title", today=fmt_date(digest.today)), blocks)
-        chunks[-1] += "\n" + self("digest_footer")
+        # A cooperating agency's chat has no ✅ to tap: only the lead closes its tasks.
+        closes = any(i.may_close for i in digest.items)
+        chunks[-1] += "\n" + self("digest_footer" if closes else "digest_footer_follow")
         return chunks
 
     def _escalation(self, digest: Digest) -> list[str]:

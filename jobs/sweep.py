@@ -30,7 +30,8 @@ from jobs.policy import (
     is_first_overdue,
     reminders_due,
 )
-from storage import ledger, tasks
+from storage import access, ledger, tasks
+from storage.access import Caller
 from storage.db import Database
 from storage.models import Chat, ChatPurpose, Member, Reminder, ReminderStatus, Role
 from storage.tasks import TaskView
@@ -46,6 +47,9 @@ class DigestItem:
     view: TaskView
     urgency: Urgency
     days_left: int
+    # The chat may close the task (and ask for more time): the lead agency's chats and the
+    # coordinators', not a cooperating agency's.
+    may_close: bool
 
 
 PartSent = Callable[[int, list[int]], Awaitable[None]]
@@ -191,12 +195,13 @@ class Sweep:
         if not report.working_day:
             log.info("sweep %s: not a working day, nothing sent", today)
             return report
-        views, planned = await self._plan(today, roll_periods=not dry_run)
+        views, callers, planned = await self._plan(today, roll_periods=not dry_run)
         if dry_run:
             await self._preview(planned, today, report)
             return report
         for chat, claimed in await self._claim(planned, today, report):
-            await self._deliver(chat, claimed, views, today, report)
+            assert chat.id is not None
+            await self._deliver(chat, claimed, views, callers[chat.id], today, report)
         keys = [_key(plan) for plan in planned if plan.chat.active]
         report.owed = await self.database.retrying(
             lambda session: ledger.still_owed(session=session, keys=keys, policy=self.claim_policy)
@@ -215,12 +220,13 @@ class Sweep:
 
     async def _plan(
         self, today: date, *, roll_periods: bool
-    ) -> tuple[dict[int, TaskView], list[Planned]]:
-        """What is due today and where it goes (moving recurring tasks past missed periods)."""
+    ) -> tuple[dict[int, TaskView], dict[int, Caller], list[Planned]]:
+        """What is due today, where it goes and what each chat may do with it (moving recurring
+        tasks past missed periods)."""
 
         async def load(
             session: AsyncSession,
-        ) -> tuple[list[TaskView], Sequence[Chat], Sequence[Member]]:
+        ) -> tuple[list[TaskView], Sequence[Chat], Sequence[Member], dict[int, Caller]]:
             if roll_periods:
                 await tasks.roll_missed_periods(
                     session=session,
@@ -231,13 +237,17 @@ class Sweep:
                 await ledger.private_chats(
                     session=session, telegram_ids=self.coordinator_ids, now=self.clock.now()
                 )
+            chats = (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all()
             return (
                 await tasks.open_tasks_with_deadline(session=session),
-                (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all(),
+                chats,
                 (await session.exec(select(Member).where(Member.role == Role.HEAD))).all(),
+                await access.chats_as_callers(
+                    session=session, chats=chats, coordinator_ids=self.coordinator_ids
+                ),
             )
 
-        open_views, chats, members = await self.database.retrying(load)
+        open_views, chats, members, callers = await self.database.retrying(load)
         views = {v.id: v for v in open_views}
         schedules = [
             TaskSchedule(
@@ -255,7 +265,7 @@ class Sweep:
                 heads.setdefault(member.agency_id, set()).add(member.telegram_user_id)
         due = reminders_due(schedules, today, self.settings, self.calendar)
         escalations = escalations_due(schedules, today, self.settings, self.calendar)
-        return views, route(due, escalations, chats, heads, self.coordinator_ids)
+        return views, callers, route(due, escalations, chats, heads, self.coordinator_ids)
 
     async def _preview(self, planned: list[Planned], today: date, report: SweepReport) -> None:
         """Dry run: what would go out, leaving out what the ledger shows as sent and what waits
@@ -339,6 +349,7 @@ class Sweep:
         chat: Chat,
         claimed: list[tuple[int, DueReminder]],
         views: dict[int, TaskView],
+        caller: Caller,
         today: date,
         report: SweepReport,
     ) -> None:
@@ -361,7 +372,7 @@ class Sweep:
             delivered.extend(task_ids)
             first_message = first_message or message_id
 
-        digest = _digest(chat, [reminder for _, reminder in claimed], views, today)
+        digest = _digest(chat, caller, [reminder for _, reminder in claimed], views, today)
         digest.progress.on_part = record
         try:
             message_id = await self._send_with_retries(chat, digest)
@@ -442,10 +453,17 @@ def _key(plan: Planned) -> ledger.SlotKey:
     return ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
 
 
-def _digest(chat: Chat, due: list[DueReminder], views: dict[int, TaskView], today: date) -> Digest:
+def _digest(
+    chat: Chat, caller: Caller, due: list[DueReminder], views: dict[int, TaskView], today: date
+) -> Digest:
     """The chat's items, most urgent first, one per task; an escalation list when that is all."""
     items = {
-        r.task_id: DigestItem(view=views[r.task_id], urgency=r.urgency, days_left=r.days_left)
+        r.task_id: DigestItem(
+            view=views[r.task_id],
+            urgency=r.urgency,
+            days_left=r.days_left,
+            may_close=access.may_act(caller, views[r.task_id]),
+        )
         for r in due
     }
     ordered = sorted(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -148,6 +149,27 @@ class Caller:
         return self.is_coordinator or self.agency is not None
 
 
+def _standing(
+    *,
+    user_id: int,
+    chat_id: int,
+    chat: Chat | None,
+    member: Member | None,
+    coordinators: Collection[int],
+) -> tuple[bool, int | None]:
+    """Whether the caller is a coordinator, and the agency they act for: a registered chat speaks
+    for its agency, else a member's private chat for the member's own."""
+    is_coordinator = (
+        user_id in coordinators
+        or (member is not None and member.role in COORDINATOR_ROLES)
+        or (chat is not None and chat.purpose == ChatPurpose.COORDINATORS)
+    )
+    agency_id = chat.agency_id if chat is not None and chat.agency_id is not None else None
+    if agency_id is None and member is not None and chat_id == user_id:
+        agency_id = member.agency_id
+    return is_coordinator, agency_id
+
+
 async def identify(
     *,
     session: AsyncSession,
@@ -162,16 +184,38 @@ async def identify(
         )
     ).first()
     member = (await session.exec(select(Member).where(Member.telegram_user_id == user_id))).first()
-    is_coordinator = (
-        user_id in coordinator_ids
-        or (member is not None and member.role in COORDINATOR_ROLES)
-        or (chat is not None and chat.purpose == ChatPurpose.COORDINATORS)
+    is_coordinator, agency_id = _standing(
+        user_id=user_id, chat_id=chat_id, chat=chat, member=member, coordinators=coordinator_ids
     )
-    agency_id = chat.agency_id if chat is not None and chat.agency_id is not None else None
-    if agency_id is None and member is not None and chat_id == user_id:
-        agency_id = member.agency_id
     agency = await session.get(Agency, agency_id) if agency_id is not None else None
     return Caller(user_id=user_id, agency=agency, is_coordinator=is_coordinator)
+
+
+async def chats_as_callers(
+    *, session: AsyncSession, chats: Sequence[Chat], coordinator_ids: Collection[int] = ()
+) -> dict[int, Caller]:
+    """What each of these active chats may do by itself, by the chat's row id: as identify sees
+    a private chat's owner, and anyone in a group by the group's registration alone."""
+    telegram_ids = [chat.telegram_id for chat in chats]
+    members = {
+        m.telegram_user_id: m
+        for m in (
+            await session.exec(select(Member).where(col(Member.telegram_user_id).in_(telegram_ids)))
+        ).all()
+    }
+    agencies = {a.id: a for a in (await session.exec(select(Agency))).all()}
+    callers = {}
+    for chat in chats:
+        assert chat.id is not None
+        is_coordinator, agency_id = _standing(
+            user_id=chat.telegram_id,
+            chat_id=chat.telegram_id,
+            chat=chat,
+            member=members.get(chat.telegram_id),
+            coordinators=coordinator_ids,
+        )
+        callers[chat.id] = Caller(chat.telegram_id, agencies.get(agency_id), is_coordinator)
+    return callers
 
 
 async def chat_language(*, session: AsyncSession, telegram_id: int) -> str | None:

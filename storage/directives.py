@@ -9,6 +9,7 @@ from datetime import date, datetime
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from storage.extensions import expire_outdated
 from storage.models import Directive, Task
 from storage.names import fold
 from storage.tasks import add_task, audit, views_of
@@ -87,7 +88,9 @@ async def save_tasks(
     """Add the directive's tasks; on a re-import, only the new ones, and new deadlines of old ones.
 
     A task is the same when its text and lead agency are: nothing is ever duplicated, and
-    tasks already closed keep their history.
+    tasks already closed keep their history. Its deadline changes only when the document now
+    gives another one than it did: the deadline it has may be an approved extension's or a
+    later period's, which a re-import of the same document keeps.
     """
     assert directive.id is not None
     existing = (await session.exec(select(Task).where(Task.directive_id == directive.id))).all()
@@ -112,10 +115,11 @@ async def save_tasks(
                 actor=actor,
                 now=now,
             )
+            task.imported_deadline = new.deadline
             assert task.id is not None
             known[(fold(new.text), new.lead_agency_id)] = task
             saved.added.append(task.id)
-        elif match.deadline != new.deadline and match.status == "open":
+        elif match.imported_deadline != new.deadline and match.status == "open":
             assert match.id is not None
             audit(
                 session,
@@ -125,12 +129,16 @@ async def save_tasks(
                 now=now,
                 detail=f"{match.deadline} -> {new.deadline} (re-import)",
             )
-            match.deadline, match.deadline_text, match.updated_at = (
+            # The document's new deadline replaces an extension of the old one, and restarts
+            # a periodic duty's schedule from it.
+            match.deadline, match.deadline_text, match.imported_deadline = (
                 new.deadline,
                 new.deadline_text,
-                now,
+                new.deadline,
             )
+            match.scheduled_deadline, match.updated_at = None, now
             session.add(match)
+            await expire_outdated(session=session, task=match, actor=actor, now=now)
             saved.changed.append(match.id)
         else:
             assert match.id is not None

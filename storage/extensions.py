@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -45,6 +46,23 @@ def _expire(
     )
 
 
+async def _pending(session: AsyncSession, task_id: int) -> Sequence[ExtensionRequest]:
+    query = select(ExtensionRequest).where(
+        ExtensionRequest.task_id == task_id, ExtensionRequest.status == ExtensionStatus.PENDING
+    )
+    return (await session.exec(query)).all()
+
+
+async def expire_outdated(
+    *, session: AsyncSession, task: Task, actor: int | None, now: datetime
+) -> None:
+    """Expire the task's pending requests to move a deadline it no longer has."""
+    assert task.id is not None
+    for request in await _pending(session, task.id):
+        if _outdated(request, task):
+            _expire(session, request, actor=actor, now=now)
+
+
 async def request_extension(
     *,
     session: AsyncSession,
@@ -72,12 +90,7 @@ async def request_extension(
         raise BadExtensionDate(task_id)
     if task.recurrence and new_deadline >= next_deadline(task):
         raise ExtensionBeyondPeriod(task_id)
-    pending = await session.exec(
-        select(ExtensionRequest).where(
-            ExtensionRequest.task_id == task_id, ExtensionRequest.status == ExtensionStatus.PENDING
-        )
-    )
-    for waiting in pending.all():
+    for waiting in await _pending(session, task_id):
         if not _outdated(waiting, task):
             raise ExtensionPending(task_id)
         _expire(session, waiting, actor=None, now=now)  # its period closed: ask afresh

@@ -109,6 +109,9 @@ class Task(SQLModel, table=True):
     # A recurring task whose current period was extended: the period's deadline by the
     # schedule, from which the next period's is counted (None when not extended).
     scheduled_deadline: date | None = Field(default=None)
+    # The deadline its directive gave, as last imported: a re-import that gives the same one
+    # changes nothing (an approved extension, a periodic duty's later period stay).
+    imported_deadline: date | None = Field(default=None)
     status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_ENUM, index=True)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_by: int | None = Field(default=None, sa_type=BigInteger)

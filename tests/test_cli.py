@@ -188,7 +188,7 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
-        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007.\n",
+        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")

@@ -15,7 +15,7 @@ from storage.migrate import current_revision, upgrade
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
     applied = upgrade(database_url)
 
-    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007"]
+    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -28,7 +28,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0007"
+    assert current_revision(database_url) == "0008"
 
 
 def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
@@ -43,8 +43,59 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
             {"now": "2023-03-01 02:00:00"},
         )
 
-    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007"]
+    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007", "0008"]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
     engine.dispose()
     assert [(r[0], str(r[1]), r[2]) for r in rows] == [("Báo cáo tháng", "2023-03-20", None)]
+
+
+def test_a_directives_tasks_learn_the_deadline_their_document_last_gave(database_url: str) -> None:
+    upgrade(database_url, "0007")
+    engine = create_engine(sync_url(database_url))
+    now = {"now": "2023-03-01 02:00:00"}
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO directive (id, created_at) VALUES (1, :now)"), now)
+        for task_id, directive_id, deadline in (
+            (1, 1, "2023-04-05"),  # due 31/03, extended
+            (2, 1, "2023-03-20"),  # due 31/01, then 28/02 by a re-import, extended, then monthly
+            (3, 1, None),  # ongoing
+            (4, None, "2023-03-20"),  # added by hand
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO task (id, directive_id, text, deadline, status, created_at, "
+                    "updated_at) VALUES (:id, :directive, 'Báo cáo', :deadline, 'open', :now, :now)"
+                ),
+                {"id": task_id, "directive": directive_id, "deadline": deadline, **now},
+            )
+        for task_id, action, detail in (
+            (1, "created", "2023-03-31"),
+            (2, "created", "2023-01-31"),
+            (3, "created", None),
+            (4, "created", "2023-03-20"),
+            (1, "deadline_changed", "2023-03-31 -> 2023-04-05 (extension 1)"),
+            (2, "deadline_changed", "2023-01-31 -> 2023-02-28 (re-import)"),
+            (2, "deadline_changed", "2023-02-28 -> 2023-03-03 (extension 2)"),
+            (2, "period_done", "2023-03-03 on_time; next 2023-03-20"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_entry (task_id, at, action, detail) "
+                    "VALUES (:task, :now, :action, :detail)"
+                ),
+                {"task": task_id, "action": action, "detail": detail, **now},
+            )
+
+    assert upgrade(database_url) == ["0008"]
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("SELECT id, deadline, imported_deadline FROM task ORDER BY id")
+        ).all()
+    engine.dispose()
+    assert [(r[0], r[1] and str(r[1]), r[2] and str(r[2])) for r in rows] == [
+        (1, "2023-04-05", "2023-03-31"),
+        (2, "2023-03-20", "2023-02-28"),
+        (3, None, None),
+        (4, "2023-03-20", None),
+    ]

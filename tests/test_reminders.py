@@ -327,3 +327,35 @@ async def test_coordinators_named_in_the_configuration_hear_the_escalations(
         assert len(messages) == 1  # once, on the fifth working day late (07/03 is the fifth)
         assert messages[0].splitlines()[0] == "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 07/03/2023"
         assert f"#{task} Kế hoạch" in messages[0]
+
+
+async def test_only_the_lead_agencys_digest_offers_to_close_a_task(bot: Harness) -> None:
+    lan, mai, tuan = (bot.server.add_user(n) for n in ("Lan", "Mai", "Tuấn"))
+    finance, health, police = (
+        bot.server.add_group("Sở Tài chính", [lan]),
+        bot.server.add_group("Sở Y tế", [mai]),
+        bot.server.add_group("Công an tỉnh", [tuan]),
+    )
+    await bot.register(lan, finance, "STC")
+    await bot.register(mai, health, "SYT")
+    await bot.register(tuan, police, "CA tỉnh")
+    shared = await bot.add_task(
+        "Kế hoạch chung", "STC", date(2023, 3, 15), cooperating=("SYT", "CA tỉnh")
+    )
+    own = await bot.add_task("Báo cáo dịch bệnh", "SYT", date(2023, 3, 13))
+    bot.at(date(2023, 3, 10))  # 3 days before the plan's deadline: its helpers are told too
+
+    await bot.sweep()
+
+    def buttons(chat: JSON) -> list[list[str]]:
+        (digest,) = bot.reminders_in(chat)
+        keyboard = digest["reply_markup"]["inline_keyboard"]
+        return [[button["callback_data"] for button in row] for row in keyboard]
+
+    assert buttons(finance) == [[f"done:{shared}", f"ext:{shared}", f"info:{shared}"]]
+    assert buttons(health) == [[f"done:{own}", f"ext:{own}", f"info:{own}"], [f"info:{shared}"]]
+    assert buttons(police) == [[f"info:{shared}"]]
+    (told,) = bot.reminders_in(police)
+    assert told["text"].endswith(
+        "Đơn vị chủ trì báo hoàn thành các nhiệm vụ này; bấm ℹ️ để xem chi tiết."
+    )

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from storage import access, agencies, extensions, ledger, tasks
+from storage import access, agencies, directives, extensions, ledger, tasks
 from storage.db import Database
 from storage.errors import (
     AlreadyDecided,
@@ -639,3 +639,173 @@ async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
     assert current.request.status == ExtensionStatus.APPROVED
     assert current.view.task.deadline == date(2023, 5, 5)
     assert current.view.task.scheduled_deadline == date(2023, 4, 30)
+
+
+async def _import(db: Database, *new_tasks: directives.NewTask) -> directives.Saved:
+    """Save notice 12/TB-VP with these tasks: the first time, or again as a re-import does."""
+    async with db.session() as session:
+        directive = await directives.find_imported(
+            session=session, sha256="a" * 64, number="12/TB-VP", issued_on=date(2023, 1, 5)
+        ) or await directives.add_directive(
+            session=session,
+            now=NOW,
+            number="12/TB-VP",
+            issued_on=date(2023, 1, 5),
+            source_sha256="a" * 64,
+        )
+        return await directives.save_tasks(
+            session=session, directive=directive, tasks=new_tasks, now=NOW
+        )
+
+
+async def _extend(db: Database, task_id: int, until: date, *, today: date, approve: bool) -> int:
+    """Sở Tài chính asks for a later deadline; a coordinator approves, or has not decided yet."""
+    async with db.session() as session:
+        finance = await agencies.find_agency(session=session, text="STC")
+        request, _ = await extensions.request_extension(
+            session=session,
+            caller=access.Caller(1, finance, is_coordinator=False),
+            chat_id=-100,
+            task_id=task_id,
+            new_deadline=until,
+            reason=None,
+            today=today,
+            now=NOW,
+        )
+    assert request.id is not None
+    if approve:
+        async with db.session() as session:
+            await extensions.decide_extension(
+                session=session,
+                caller=access.Caller(3, None, is_coordinator=True),
+                request_id=request.id,
+                approve=True,
+                now=NOW,
+            )
+    return request.id
+
+
+async def test_reimporting_the_same_document_keeps_an_approved_extension(db: Database) -> None:
+    ids = await _catalogue(db)
+    plan = directives.NewTask("Ban hành Kế hoạch chung", ids["STC"], date(2023, 1, 31))
+    (task_id,) = (await _import(db, plan)).added
+    await _extend(db, task_id, date(2023, 2, 15), today=date(2023, 1, 20), approve=True)
+
+    again = await _import(db, plan)
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+
+    assert (again.added, again.changed, again.unchanged) == ([], [], [task_id])
+    assert view.task.deadline == date(2023, 2, 15)
+
+
+async def test_reimporting_the_same_document_keeps_a_periodic_duty_on_its_period(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    report = directives.NewTask(
+        "Báo cáo tình hình hằng tháng", ids["STC"], date(2023, 1, 20), recurrence="monthly"
+    )
+    (task_id,) = (await _import(db, report)).added
+    async with db.session() as session:
+        await tasks.mark_done(
+            session=session, task_id=task_id, actor=1, note=None, now=NOW, today=date(2023, 1, 18)
+        )
+    await _extend(db, task_id, date(2023, 2, 24), today=date(2023, 2, 15), approve=True)
+
+    again = await _import(db, report)
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+        history = await tasks.periods(session=session, task_id=task_id)
+
+    assert again.unchanged == [task_id]
+    assert (view.task.deadline, view.task.scheduled_deadline) == (
+        date(2023, 2, 24),
+        date(2023, 2, 20),
+    )
+    assert [p.deadline for p in history] == [date(2023, 1, 20)]
+
+
+async def test_a_deadline_the_document_changed_is_applied_on_reimport(db: Database) -> None:
+    ids = await _catalogue(db)
+    plan = directives.NewTask("Ban hành Kế hoạch chung", ids["STC"], date(2023, 1, 31))
+    report = directives.NewTask(
+        "Báo cáo tình hình hằng tháng", ids["STC"], date(2023, 1, 20), recurrence="monthly"
+    )
+    plan_id, report_id = (await _import(db, plan, report)).added
+    asked = await _extend(db, plan_id, date(2023, 2, 15), today=date(2023, 1, 20), approve=False)
+    await _extend(db, report_id, date(2023, 1, 25), today=date(2023, 1, 18), approve=True)
+
+    # The notice was reissued: the plan is due at the end of February, the report on the 31st.
+    again = await _import(
+        db,
+        directives.NewTask(plan.text, plan.lead_agency_id, date(2023, 2, 28)),
+        directives.NewTask(
+            report.text, report.lead_agency_id, date(2023, 1, 31), recurrence="monthly"
+        ),
+    )
+    async with db.session() as session:
+        plan_view = await tasks.get_task(session=session, task_id=plan_id)
+        report_view = await tasks.get_task(session=session, task_id=report_id)
+        request = await session.get(ExtensionRequest, asked)
+        trail = await tasks.audit_trail(session=session, task_id=plan_id)
+
+    assert sorted(again.changed) == [plan_id, report_id]
+    assert plan_view.task.deadline == date(2023, 2, 28)
+    assert request is not None and request.status == ExtensionStatus.EXPIRED
+    assert [(e.action, e.detail) for e in trail][-2:] == [
+        ("deadline_changed", "2023-01-31 -> 2023-02-28 (re-import)"),
+        ("extension_expired", f"{asked}: asked to move 2023-01-31"),
+    ]
+    # The schedule is the document's again: February's report is due on the 28th.
+    assert (report_view.task.deadline, report_view.task.scheduled_deadline) == (
+        date(2023, 1, 31),
+        None,
+    )
+    assert tasks.next_deadline(report_view.task) == date(2023, 2, 28)
+
+
+async def test_a_chat_may_close_what_the_lead_agency_or_a_coordinator_may(db: Database) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Kế hoạch",
+            lead_agency_id=ids["STC"],
+            deadline=date(2023, 1, 31),
+            now=NOW,
+            cooperating_agency_ids=[ids["SYT"]],
+        )
+        for agency_id, role, user_id, chat_id in (
+            (ids["STC"], Role.STAFF, 5, -100),  # the lead's group
+            (ids["STC"], Role.HEAD, 6, 6),  # its head, in private
+            (ids["SYT"], Role.STAFF, 7, -200),  # the cooperating agency's group
+            (None, Role.COORDINATOR, 8, 8),
+        ):
+            code = await access.create_invite(
+                session=session, agency_id=agency_id, role=role, now=NOW, valid_for=timedelta(1)
+            )
+            await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=user_id,
+                display_name=None,
+                chat_id=chat_id,
+                chat_title=None,
+                now=NOW,
+            )
+        # A coordinator named in the configuration, who never registered.
+        await ledger.private_chats(session=session, telegram_ids=[9], now=NOW)
+    assert task.id is not None
+    async with db.session() as session:
+        chats = await access.all_chats(session=session)
+        callers = await access.chats_as_callers(session=session, chats=chats, coordinator_ids={9})
+        view = await tasks.get_task(session=session, task_id=task.id)
+
+    assert {c.telegram_id: access.may_act(callers[c.id], view) for c in chats if c.id} == {
+        -100: True,
+        6: True,
+        -200: False,
+        8: True,
+        9: True,
+    }
