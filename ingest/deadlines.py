@@ -475,6 +475,7 @@ class _Candidate:
     in_parens: int = 0  # 1 when the phrase sits inside "( ... )"
     reported: bool = False  # ends the sentence after "báo cáo/trình <recipient>"
     purpose: bool = False  # in a clause of purpose: "... trước ngày 30/6 để đến ngày 1/7 ..."
+    vague: bool = False  # "cuối năm" alone: yields to a day ("vào ngày 09/10 và ... cuối năm")
 
     @property
     def length(self) -> int:
@@ -1015,13 +1016,16 @@ def _half_year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         else:
             count = 6
         months, kind = (count if side == "dau" else 12), "half_year"
-    year = _year_word(match.group("y") or match.group("yrel"), ref)
+    year_word = match.group("y") or match.group("yrel")
+    year = _year_word(year_word, ref)
     if year is None:
         year = ref.year if _month_end(ref.year, months) >= ref else ref.year + 1
     due = _month_end(year, months)
     if due < ref and not (cue is not None and cue.before):
         return None
-    return _candidate(match, ctx, kind, due, cue=cue, cued=True)
+    candidate = _candidate(match, ctx, kind, due, cue=cue, cued=True)
+    vague = bool(match.group("end")) and cue is None and year_word is None
+    return replace(candidate, vague=True) if vague else candidate
 
 
 # -- years: "trong năm 2023", "năm 2024" (bare), "trong năm nay"
@@ -1950,6 +1954,7 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     latest = -candidate.date.toordinal() if candidate.date else 0
     rank = (0 if candidate.cued else 2) + candidate.in_parens - candidate.reported
     rank += 2 * candidate.purpose
+    rank += candidate.vague
     if group == 0 and candidate.order == _GENERIC_RECURRING:
         rank += 1
     return group, rank, latest, candidate.start

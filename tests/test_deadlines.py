@@ -427,6 +427,14 @@ def test_a_schedule_line_over_days_is_due_on_the_last(line: str, due: date, phra
     assert read(line.lstrip("- ").replace(":", ",", 1))[0] is None
 
 
+def test_a_day_wins_over_year_end_alone() -> None:
+    text = "UBND phường kiểm tra công tác treo cờ vào ngày 09/10/2023 và xét danh hiệu cuối năm."
+    assert read(text)[0] == date(2023, 10, 9)
+    # "vào cuối năm" is a cued step, the last of the work: it wins as before.
+    later = "Sở Y tế hoàn thành trước ngày 15/10/2023 và tổng kết vào cuối năm."
+    assert read(later)[0] == date(2023, 12, 31)
+
+
 def test_a_daily_report_over_a_period_has_no_deadline() -> None:
     text = (
         "Các Bộ: Quốc phòng, Công an báo cáo nhanh tình hình từng ngày trong dịp nghỉ Lễ (từ ngày "
