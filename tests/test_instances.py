@@ -229,19 +229,23 @@ async def test_a_sweep_only_instance_takes_no_updates_and_stops_on_sigterm(sqlit
     assert "sweep-only: reminders are sent on schedule" in log
 
 
+def _webhook_env(server: TelegramServer, database_url: str, port: int) -> dict[str, str]:
+    return _env(
+        server,
+        database_url,
+        NHACVIEC_TELEGRAM_MODE="webhook",
+        NHACVIEC_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{port}/telegram",
+        NHACVIEC_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
+        NHACVIEC_TELEGRAM_WEBHOOK_PORT=str(port),
+    )
+
+
 async def test_webhook_mode_serves_commands_posted_by_telegram(
     sqlite_url: str, unused_tcp_port: int
 ) -> None:
     async with TelegramServer(TOKEN) as server:
-        env = _env(
-            server,
-            sqlite_url,
-            NHACVIEC_TELEGRAM_MODE="webhook",
-            NHACVIEC_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/telegram",
-            NHACVIEC_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
-            NHACVIEC_TELEGRAM_WEBHOOK_PORT=str(unused_tcp_port),
-            NHACVIEC_TELEGRAM_WEBHOOK_SECRET="s3cret-path-token",
-        )
+        env = _webhook_env(server, sqlite_url, unused_tcp_port)
+        env["NHACVIEC_TELEGRAM_WEBHOOK_SECRET"] = "s3cret-path-token"
         process = await _nhacviec(env, "run")
         try:
             registered = await server.wait_for_call("setWebhook", timeout=30)
@@ -262,14 +266,7 @@ async def test_webhook_mode_without_a_secret_refuses_to_start(
 ) -> None:
     # Without a secret, anyone who reaches the port could post "/done 12" as a coordinator.
     async with TelegramServer(TOKEN) as server:
-        env = _env(
-            server,
-            sqlite_url,
-            NHACVIEC_TELEGRAM_MODE="webhook",
-            NHACVIEC_TELEGRAM_WEBHOOK_URL=f"http://127.0.0.1:{unused_tcp_port}/telegram",
-            NHACVIEC_TELEGRAM_WEBHOOK_LISTEN="127.0.0.1",
-            NHACVIEC_TELEGRAM_WEBHOOK_PORT=str(unused_tcp_port),
-        )
+        env = _webhook_env(server, sqlite_url, unused_tcp_port)
         process = await _nhacviec(env, "run")
         try:
             _, err = await asyncio.wait_for(process.communicate(), timeout=30)

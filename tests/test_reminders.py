@@ -236,13 +236,19 @@ def _listed(messages: list[JSON]) -> list[int]:
     return [int(n) for m in messages for n in re.findall(r"^#(\d+) ", m["text"], re.MULTILINE)]
 
 
-async def test_a_long_digest_resumes_after_the_part_that_failed(bot: Harness) -> None:
+async def _a_long_digest(bot: Harness) -> tuple[JSON, list[int]]:
+    """A group whose digest on 08/03/2023 takes several messages: (the group, its task ids)."""
     lan = bot.server.add_user("Lan")
     group = bot.server.add_group("Sở Tài chính", [lan])
     await bot.register(lan, group, "STC")
     long_text = "Tham mưu UBND tỉnh ban hành kế hoạch triển khai thực hiện nghị quyết " * 3
     ids = [await bot.add_task(f"{n}. {long_text}", "STC", date(2023, 3, 15)) for n in range(60)]
     bot.at(date(2023, 3, 8))
+    return group, ids
+
+
+async def test_a_long_digest_resumes_after_the_part_that_failed(bot: Harness) -> None:
+    group, ids = await _a_long_digest(bot)
     # The first part goes through; the second meets a 500 once.
     bot.server.inject(Fault(200), method="sendMessage", chat_id=group["id"])
     bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=group["id"])
@@ -260,12 +266,7 @@ async def test_a_long_digest_cut_short_sends_only_the_rest_when_tried_again(
     database_url: str,
 ) -> None:
     async with running_bot(database_url, start=START) as bot:
-        lan = bot.server.add_user("Lan")
-        group = bot.server.add_group("Sở Tài chính", [lan])
-        await bot.register(lan, group, "STC")
-        long_text = "Tham mưu UBND tỉnh ban hành kế hoạch triển khai thực hiện nghị quyết " * 3
-        ids = [await bot.add_task(f"{n}. {long_text}", "STC", date(2023, 3, 15)) for n in range(60)]
-        bot.at(date(2023, 3, 8))
+        group, ids = await _a_long_digest(bot)
         # The first part goes through; Telegram then fails the sweep's three tries of the second.
         bot.server.inject(Fault(200), method="sendMessage", chat_id=group["id"])
         bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=3)

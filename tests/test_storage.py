@@ -502,8 +502,8 @@ async def test_the_ledger_says_which_reminders_already_went_out(db: Database) ->
     assert keys == {sent}  # claimed but not yet sent does not count
 
 
-async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
-    """Sở Tài chính's monthly report due 31/03/2023, extended (by a coordinator) to 05/04."""
+async def _monthly_report(db: Database) -> tuple[int, access.Caller, access.Caller]:
+    """Sở Tài chính's monthly report due 31/03/2023: (its id, the lead, a coordinator)."""
     ids = await _catalogue(db)
     async with db.session() as session:
         task = await tasks.add_task(
@@ -517,14 +517,19 @@ async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
         finance = await agencies.find_agency(session=session, text="STC")
     assert task.id is not None
     lead = access.Caller(1, finance, is_coordinator=False)
-    coordinator = access.Caller(3, None, is_coordinator=True)
+    return task.id, lead, access.Caller(3, None, is_coordinator=True)
+
+
+async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
+    """The monthly report, extended (by a coordinator) to 05/04."""
+    task_id, lead, coordinator = await _monthly_report(db)
     async with db.session() as session:
         with pytest.raises(ExtensionBeyondPeriod):  # April's report is due on 30/04
             await extensions.request_extension(
                 session=session,
                 caller=lead,
                 chat_id=-100,
-                task_id=task.id,
+                task_id=task_id,
                 new_deadline=date(2023, 4, 30),
                 reason=None,
                 today=date(2023, 3, 28),
@@ -534,7 +539,7 @@ async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
             session=session,
             caller=lead,
             chat_id=-100,
-            task_id=task.id,
+            task_id=task_id,
             new_deadline=date(2023, 4, 5),
             reason="chờ số liệu",
             today=date(2023, 3, 28),
@@ -545,7 +550,7 @@ async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
         await extensions.decide_extension(
             session=session, caller=coordinator, request_id=request.id, approve=True, now=NOW
         )
-    return task.id, lead
+    return task_id, lead
 
 
 async def test_an_extension_of_a_recurring_task_moves_its_period_not_its_schedule(
@@ -588,21 +593,7 @@ async def test_a_missed_extended_period_is_followed_by_the_scheduled_one(db: Dat
 async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
     db: Database,
 ) -> None:
-    ids = await _catalogue(db)
-    async with db.session() as session:
-        task = await tasks.add_task(
-            session=session,
-            text="Báo cáo tháng",
-            lead_agency_id=ids["STC"],
-            deadline=date(2023, 3, 31),
-            recurrence="monthly",
-            now=NOW,
-        )
-        finance = await agencies.find_agency(session=session, text="STC")
-    assert task.id is not None
-    task_id = task.id
-    lead = access.Caller(1, finance, is_coordinator=False)
-    coordinator = access.Caller(3, None, is_coordinator=True)
+    task_id, lead, coordinator = await _monthly_report(db)
 
     async def ask(until: date) -> int:
         async with db.session() as session:
