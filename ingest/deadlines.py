@@ -76,7 +76,8 @@ given in steps), then ongoing, then immediate; :func:`find_deadlines` returns th
 order, and :func:`section_deadline` reads a heading, where a bare period ("nhiệm vụ trọng tâm
 tháng 01/2023") is the deadline.
 
-Known gaps: lunar dates other than Tết ("mùng 10 tháng Giêng"), a "kể từ" base written before the
+Known gaps: lunar dates other than Tết and the days of its month ("trước ngày 10 tháng Giêng",
+"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), a "kể từ" base written before the
 period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), and descriptions
 of natural events with an approximate time ("đạt mức cao nhất vào khoảng cuối tháng 9, đầu tháng
 10" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..."
@@ -1200,6 +1201,45 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _candidate(match, ctx, "tet", due, cued=not (after and rel == "sau"))
 
 
+# -- a day of the first lunar month: "trước ngày 10 tháng Giêng", "Rằm tháng Giêng năm Giáp Thìn"
+# ("tháng Giêng" in words is the lunar month; its days follow mùng 1 Tết one by one)
+
+LUNAR_FIRST_MONTH = re.compile(
+    rf"""(?<![a-z])(?:(?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}})|(?P<full_moon>ram))\s+thang\s+gieng
+    (?:\s*,?\s*(?:nam\s+)?(?:(?P<can>{CAN_WORD})\s+(?P<chi>{CHI_WORD})|(?P<y>\d{{4}})))?
+    (?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _lunar_first_month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    day = 15 if match.group("full_moon") else int(match.group("d"))
+    if not 1 <= day <= 29:
+        return None  # the 30th may not exist that year
+    cue = _cue_before(ctx.text, match.start())
+    year = int(match.group("y")) if match.group("y") else None
+    if year is None and match.group("can"):
+        year = next(
+            y
+            for y in range(ctx.ref.year, ctx.ref.year + 61)
+            if _canchi_matches(y, match.group("can"), match.group("chi"))
+        )
+    offset = _dt.timedelta(days=day - 1)
+    try:
+        if year is None:
+            # The next such day on or after ref: this lunar year's, or the coming one's.
+            due = ctx.calendar.lunar_new_year(ctx.ref.year) + offset
+            if due < ctx.ref:
+                due = ctx.calendar.lunar_new_year(ctx.ref.year + 1) + offset
+        else:
+            due = ctx.calendar.lunar_new_year(year) + offset
+    except (ValueError, KeyError):
+        return _candidate(match, ctx, "none", None, cue=cue)
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "tet", due, cue=cue)
+
+
 # -- recurring duties
 
 RECURRING_DAY_FIRST = re.compile(
@@ -1451,6 +1491,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
     for order, (name, pattern, handler) in enumerate(
         [
             ("tet", TET, _tet),
+            ("lunar_first_month", LUNAR_FIRST_MONTH, _lunar_first_month),
             ("recurring_day_after", RECURRING_DAY_AFTER, _recurring_day_after),
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
             ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),

@@ -210,6 +210,11 @@ TET = [
     ("trước Tết Nguyên đán", date(2023, 3, 1), date(2024, 2, 9)),
     ("ngay sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024", date(2024, 2, 15), date(2024, 2, 15)),
     ("trước Tết Dương lịch", REF, date(2023, 12, 31)),
+    # The days of the first lunar month count from mùng 1 Tết.
+    ("hoàn thành trước ngày 10 tháng Giêng", REF, date(2023, 1, 31)),
+    ("báo cáo trước Rằm tháng Giêng năm Giáp Thìn", REF, date(2024, 2, 24)),
+    ("xong trước mùng 8 tháng Giêng năm 2024", REF, date(2024, 2, 17)),
+    ("trước ngày 10 tháng Giêng", date(2023, 3, 1), date(2024, 2, 19)),  # this year's is past
 ]
 
 
