@@ -77,8 +77,7 @@ order, and :func:`section_deadline` reads a heading, where a bare period ("nhi�
 tháng 01/2023") is the deadline.
 
 Known gaps: lunar dates other than Tết and the days of its month ("trước ngày 10 tháng Giêng",
-"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), a "kể từ" base written before the
-period ("kể từ ngày 15/3/2023, trong 30 ngày" counts from ref), and descriptions
+"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), and descriptions
 of natural events with an approximate time ("đạt mức cao nhất vào khoảng cuối tháng 9, đầu tháng
 10" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..."
 is one).
@@ -1072,18 +1071,22 @@ _SINCE_WORD = (
     r"(?:ky|ban\s+hanh|nhan\s+duoc|nhan|van\s+ban|cong\s+van|thong\s+bao|chi\s+thi|quyet\s+dinh"
     r"|ke\s+hoach|ket\s+luan|y\s+kien|chi\s+dao|nay|nay\.|cua|ubnd|tinh|co|duoc|hop|cuoc\s+hop)"
 )
+_FULL_DATE = (
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{1,2}\s+thang\s+\d{1,2}\s*,?\s*nam\s+\d{4}"
+)
 RELATIVE = re.compile(
     rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
     (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang)(?![a-z])
     (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b
         |lien\s+tiep|lien\s+tuc|gan\s+nhat|vuot\b|tro\s+lai))
     (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
-      (?:(?P<base>\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*\d{{4}}
-              |\d{{1,2}}\s+thang\s+\d{{1,2}}\s*,?\s*nam\s+\d{{4}})
-        |{_SINCE_WORD}(?:\s+{_SINCE_WORD})*))?""",
+      (?:(?P<base>{_FULL_DATE})|{_SINCE_WORD}(?:\s+{_SINCE_WORD})*))?""",
     re.VERBOSE,
 )
 
+
+# "Kể từ ngày 15/3/2023, trong 30 ngày ...": the base written before the period.
+_BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*,?\s*$")
 
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
 
@@ -1124,8 +1127,11 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ):
         return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     base = ctx.ref
-    if match.group("base"):
-        parts = _date_parts(match.group("base"))
+    opening = ctx.text.flat[: cue.start if cue is not None else match.start()]
+    written_before = _BASE_BEFORE.search(opening[-60:])
+    base_text = match.group("base") or (written_before.group("base") if written_before else None)
+    if base_text:
+        parts = _date_parts(base_text)
         if parts is None or parts[2] is None:
             return None
         try:

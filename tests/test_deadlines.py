@@ -171,6 +171,16 @@ RELATIVE = [
     ("trong hai mươi ngày", date(2023, 1, 25), "relative_days"),
     ("chậm nhất 30 ngày", date(2023, 2, 4), "relative_days"),
     ("trong 30 ngày kể từ ngày 15/3/2023", date(2023, 4, 14), "relative_days"),
+    (
+        "Kể từ ngày 15/3/2023, trong 30 ngày các đơn vị hoàn thành",
+        date(2023, 4, 14),
+        "relative_days",
+    ),
+    (
+        "kể từ ngày 15 tháng 3 năm 2023, trong vòng 10 ngày làm việc",
+        date(2023, 3, 29),
+        "working_days",
+    ),
     ("trong 02 tuần", date(2023, 1, 19), "weeks"),
     ("trong vòng một tuần", date(2023, 1, 12), "weeks"),
     ("trong 03 tháng", date(2023, 4, 5), "months_relative"),
