@@ -1246,6 +1246,39 @@ def _lunar_first_month(match: re.Match[str], ctx: _Context) -> _Candidate | None
     return _candidate(match, ctx, "tet", due, cue=cue)
 
 
+# -- this week or the next: "trong tuần này", "trước thứ Sáu tuần sau"
+
+WEEK = re.compile(
+    r"""(?<![a-z])(?:(?:ngay\s+)?thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])\s+)?
+    tuan\s+(?P<which>nay|toi|sau|ke\s+tiep)(?![a-z])""",
+    re.VERBOSE,
+)
+
+
+def _week(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    if not (match.group("wd") or (cue is not None and cue.head("trong", "truoc"))):
+        return None  # "tuần tới có mưa lớn": when, not by when
+    start = match.start("which") - len("tuan ")
+    if ctx.text.has_marks and ctx.text.low[start : start + 4] != "tuần":
+        return None  # "tuân" (to follow), not a week
+    written = ctx.text.low[match.start("wd") : match.end("wd")]
+    if match.group("wd") and ctx.text.has_marks and written not in _WEEKDAY_WRITTEN:
+        return None  # "thứ tự" (order), not "thứ Tư"
+    monday = ctx.ref - _dt.timedelta(days=ctx.ref.weekday())
+    if match.group("which") != "nay":
+        monday += _dt.timedelta(weeks=1)
+    # The working week ends on Friday, unless the day is named.
+    day = WEEKDAYS[match.group("wd")] if match.group("wd") else WEEKDAYS["sau"]
+    due = max(monday + _dt.timedelta(days=day), ctx.ref)
+    if cue is not None and cue.strict_before and not ctx.inclusive and match.group("wd"):
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "weeks", due, cue=cue, cued=True)
+
+
+_WEEKDAY_WRITTEN = frozenset(("hai", "ba", "tư", "năm", "sáu", "bảy", "2", "3", "4", "5", "6", "7"))
+
+
 # -- recurring duties
 
 RECURRING_DAY_FIRST = re.compile(
@@ -1498,6 +1531,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
         [
             ("tet", TET, _tet),
             ("lunar_first_month", LUNAR_FIRST_MONTH, _lunar_first_month),
+            ("week", WEEK, _week),
             ("recurring_day_after", RECURRING_DAY_AFTER, _recurring_day_after),
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
             ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),

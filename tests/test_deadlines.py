@@ -181,6 +181,10 @@ RELATIVE = [
         date(2023, 3, 29),
         "working_days",
     ),
+    # REF is Thursday 05/01/2023: the working week ends on Friday, unless a day is named.
+    ("các đơn vị báo cáo trong tuần này", date(2023, 1, 6), "weeks"),
+    ("hoàn thành trong tuần tới", date(2023, 1, 13), "weeks"),
+    ("báo cáo trước thứ Hai tuần sau", date(2023, 1, 9), "weeks"),
     ("trong 02 tuần", date(2023, 1, 19), "weeks"),
     ("trong vòng một tuần", date(2023, 1, 12), "weeks"),
     ("trong 03 tháng", date(2023, 4, 5), "months_relative"),
@@ -373,6 +377,7 @@ NOT_DEADLINES = [
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
+    "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
     # How long a measure applies, how long a relief lasts.
     "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người kể từ ngày 16 tháng 4 năm 2023 "
     "cho đến hết ngày 24 tháng 4 năm 2023",
