@@ -12,6 +12,7 @@ from telegram.ext import (
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     ContextTypes,
     Defaults,
@@ -145,6 +146,13 @@ def build_application(
     )
     application.add_handler(MessageHandler(filters.Document.ALL, documents.document))
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
+    # Someone leaves a registered group: the service message, or a chat_member update (for a bot
+    # that is an administrator; Telegram does not always post the message). Polling and the
+    # webhook ask for every kind of update, chat_member included.
+    application.add_handler(
+        MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, handlers.member_left)
+    )
+    application.add_handler(ChatMemberHandler(handlers.member_left, ChatMemberHandler.CHAT_MEMBER))
     application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)
 

@@ -36,7 +36,13 @@ from storage import access, agencies, reports, tasks
 from storage.db import Database
 from storage.directives import Saved
 from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
-from storage.migrate import alembic_config, upgrade
+from storage.migrate import (
+    DatabaseTooNew,
+    MigrationRefused,
+    NotOurDatabase,
+    alembic_config,
+    upgrade,
+)
 from storage.models import Role
 from storage.reports import MonthReport
 from vncalendar import SystemClock
@@ -405,6 +411,11 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         year, month = vn_dates.parse_month(args.month)
     except ValueError:
         raise UsageError(cli_text("not_a_month", text=args.month)) from None
+    if year < 1:  # 01/0000: no such year
+        raise UsageError(cli_text("not_a_month", text=args.month))
+    for out in (args.out, args.chart):  # checked before the work, not after it
+        if out and not Path(out).parent.is_dir():
+            raise UsageError(cli_text("no_such_folder", file=out, folder=Path(out).parent))
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> MonthReport:
@@ -419,9 +430,9 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
 
     result = _run_db(settings, work)
     texts = Texts(settings.bot.language)
-    Path(args.out).write_bytes(report_files.workbook(result, texts))
+    _write(args.out, report_files.workbook(result, texts))
     if args.chart:
-        Path(args.chart).write_bytes(report_files.chart(result, texts))
+        _write(args.chart, report_files.chart(result, texts))
     total = result.total
     print(
         Texts().plain(
@@ -436,6 +447,17 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     )
     print(cli_text("report_written", files=", ".join(f for f in (args.out, args.chart) if f)))
     return 0
+
+
+def _write(file: str, content: bytes) -> None:
+    try:
+        Path(file).write_bytes(content)
+    except IsADirectoryError:
+        raise UsageError(cli_text("cannot_write_folder", file=file)) from None
+    except PermissionError:
+        raise UsageError(cli_text("cannot_write_denied", file=file)) from None
+    except OSError as error:
+        raise UsageError(cli_text("cannot_write", file=file, reason=error.strerror)) from None
 
 
 def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
@@ -455,7 +477,9 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(database: Database) -> agencies.ImportResult:
         async with database.session() as session:
-            return await agencies.import_agencies(session=session, rows=rows, now=clock.now())
+            return await agencies.import_agencies(
+                session=session, rows=rows, now=clock.now(), source=args.file
+            )
 
     result = _run_db(settings, work)
     print(
@@ -485,6 +509,9 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     role = Role(args.role)
     if args.agency is None and role not in access.COORDINATOR_ROLES:
         raise UsageError(cli_text("invite_needs_agency"))
+    if settings.telegram.token and not settings.bot.username:
+        # Checked before the code is made: a code saved but never printed is of no use.
+        settings.require_token()
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> tuple[str, str | None]:
@@ -720,7 +747,17 @@ def _refusal(error: Exception) -> str:
             "ambiguous_agency", name=error.name, candidates=", ".join(error.candidates)
         )
     if isinstance(error, agencies.CatalogueError):
-        return cli_text(f"catalogue_{error.problem}", where=error.where)
+        key, details = f"catalogue_{error.problem}", dict(error.details)
+        if details.get("claimed_as") == "name":
+            key += "_as_name"  # "“X” is another agency's name", not "X is the name of X"
+        elif "claimed_as" in details:
+            details["claimed_as"] = cli_text(f"catalogue_as_{details['claimed_as']}")
+        problem = cli_text(key, where=error.where, **details)
+        return cli_text("catalogue_nothing_saved", problem=problem)
+    if isinstance(error, DatabaseTooNew):
+        return cli_text("db_too_new", revision=error.revision, head=error.head)
+    if isinstance(error, NotOurDatabase):
+        return cli_text("db_not_ours", tables=", ".join(error.tables))
     return str(error)
 
 
@@ -738,6 +775,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ConfigError, UsageError, StorageError, agencies.CatalogueError) as error:
         print(f"nhacviec: {_refusal(error)}", file=sys.stderr)
         return 2 if isinstance(error, ConfigError) else 1
+    except MigrationRefused as error:
+        # Like a configuration error: a restart will not help, the operator must act.
+        print(f"nhacviec: {_refusal(error)}", file=sys.stderr)
+        return 2
     except (OperationalError, InterfaceError) as error:
         # Start-up without a database is an operator's matter: one line, and a service manager
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.

@@ -15,8 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
+from bot.texts import cli_text
 from jobs.policy import ReminderSettings
+from storage.db import BadDatabaseUrl, check_url
 from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
@@ -26,7 +29,10 @@ _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
 class ConfigError(Exception):
-    """Configuration that cannot work; the message is one line that says how to fix it."""
+    """Configuration that cannot work; the message is one line that says how to fix it.
+
+    In Vietnamese, like the rest of the command line; setting and variable names as typed.
+    """
 
 
 class _Section(BaseModel):
@@ -47,6 +53,20 @@ class TelegramSettings(_Section):
 class DatabaseSettings(_Section):
     url: str = ""
 
+    @field_validator("url")
+    @classmethod
+    def _usable(cls, value: str) -> str:
+        if value:
+            try:
+                check_url(value)
+            except BadDatabaseUrl as error:
+                if error.backend is None:
+                    raise ValueError(cli_text("config_not_a_database_url")) from None
+                raise ValueError(
+                    cli_text("config_unsupported_database", backend=error.backend)
+                ) from None
+        return value
+
 
 class ReminderSection(_Section):
     timezone: str = "Asia/Ho_Chi_Minh"
@@ -64,14 +84,31 @@ class ReminderSection(_Section):
         try:
             ZoneInfo(value)
         except (ZoneInfoNotFoundError, ValueError) as error:
-            raise ValueError(f"unknown time zone {value!r}") from error
+            raise ValueError(cli_text("config_unknown_zone", value=value)) from error
+        return value
+
+    @field_validator("time", mode="before")
+    @classmethod
+    def _short_hour(cls, value: Any) -> Any:
+        """8:00 is 08:00, as people write it."""
+        if isinstance(value, str) and re.fullmatch(r"\d:\d\d", value.strip()):
+            return "0" + value.strip()
+        return value
+
+    @field_validator("time")
+    @classmethod
+    def _local_time(cls, value: dt.time) -> dt.time:
+        # The time is read in [reminders] timezone; an offset of its own could only disagree
+        # (and an aware time cannot be compared with the clock's local one).
+        if value.tzinfo is not None:
+            raise ValueError(cli_text("config_time_with_offset", value=value.isoformat("minutes")))
         return value
 
     @field_validator("before", "cooperating_before")
     @classmethod
     def _offsets(cls, value: list[int]) -> list[int]:
         if any(day < 0 for day in value):
-            raise ValueError("offsets are days before the deadline, 0 or more")
+            raise ValueError(cli_text("config_negative_days"))
         return value
 
 
@@ -136,16 +173,7 @@ class Settings(_Section):
         """The token, or a ConfigError that says where to get one and where to put it."""
         token = self.telegram.token.strip()
         if not _TOKEN.match(token):
-            what = (
-                "No Telegram bot token is set"
-                if not token
-                else "The Telegram bot token looks like a placeholder"
-            )
-            raise ConfigError(
-                f"{what}: create a bot with @BotFather in Telegram, then put its token in "
-                'config.toml ([telegram] token = "...") or in the NHACVIEC_TELEGRAM_TOKEN '
-                "environment variable. To try the bot without a token, run: nhacviec demo"
-            )
+            raise ConfigError(cli_text("config_placeholder_token" if token else "config_no_token"))
         return token
 
     def require_webhook(self) -> tuple[str, str]:
@@ -156,26 +184,26 @@ class Settings(_Section):
         """
         telegram = self.telegram
         if not telegram.webhook_url:
-            raise ConfigError(
-                '[telegram] mode = "webhook" needs webhook_url (the public HTTPS URL) '
-                "in config.toml or NHACVIEC_TELEGRAM_WEBHOOK_URL"
-            )
+            raise ConfigError(cli_text("config_no_webhook_url"))
         secret = telegram.webhook_secret.strip()
         if not _WEBHOOK_SECRET.match(secret):
-            what = "needs webhook_secret" if not secret else "has an unusable webhook_secret"
             raise ConfigError(
-                f'[telegram] mode = "webhook" {what}: 1 to 256 letters, digits, _ or - '
-                "that Telegram repeats in every request, so that nobody else can post updates. "
-                "Put it in the NHACVIEC_TELEGRAM_WEBHOOK_SECRET environment variable (or "
-                'config.toml, [telegram] webhook_secret = "..."); for example: '
-                "openssl rand -hex 32"
+                cli_text("config_bad_webhook_secret" if secret else "config_no_webhook_secret")
             )
         return telegram.webhook_url, secret
 
 
-def _from_env(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """Overrides from NHACVIEC_<SECTION>_<KEY>; lists are comma-separated (or JSON)."""
+# Settings whose values are never repeated in a message: they are secrets, or hold one.
+_SECRETS = {("telegram", "token"), ("telegram", "webhook_secret"), ("database", "url")}
+
+
+def _from_env(
+    environ: Mapping[str, str],
+) -> tuple[dict[str, dict[str, Any]], dict[tuple[str, str], str]]:
+    """Overrides from NHACVIEC_<SECTION>_<KEY> (lists comma-separated, or JSON), and the name
+    of the variable each (section, key) came from."""
     overrides: dict[str, dict[str, Any]] = {}
+    names: dict[tuple[str, str], str] = {}
     for name, value in environ.items():
         if not name.startswith(ENV_PREFIX) or name == f"{ENV_PREFIX}CONFIG":
             continue
@@ -183,40 +211,142 @@ def _from_env(environ: Mapping[str, str]) -> dict[str, dict[str, Any]]:
         section_field = Settings.model_fields.get(section)
         model = section_field.annotation if section_field else None
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
-            raise ConfigError(f"Unknown setting in the environment: {name}")
+            raise ConfigError(cli_text("config_unknown_variable", name=name))
         if key not in model.model_fields:
-            raise ConfigError(f"Unknown setting in the environment: {name}")
+            raise ConfigError(cli_text("config_unknown_variable", name=name))
         is_list = get_origin(model.model_fields[key].annotation) is list
-        overrides.setdefault(section, {})[key] = _list_value(value) if is_list else value
-    return overrides
+        overrides.setdefault(section, {})[key] = _list_value(name, value) if is_list else value
+        names[section, key] = name
+    return overrides, names
 
 
-def _list_value(value: str) -> Any:
+def _list_value(name: str, value: str) -> Any:
     stripped = value.strip()
     if stripped.startswith("["):
         try:
             return json.loads(stripped)
-        except json.JSONDecodeError as error:
-            raise ConfigError(f"Not a JSON list: {value!r}") from error
+        except json.JSONDecodeError:
+            raise ConfigError(cli_text("config_not_a_json_list", name=name)) from None
     return [part.strip() for part in stripped.split(",") if part.strip()]
 
 
+_TOML_PLACE = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The file's settings; a UTF-8 BOM (as Windows Notepad saves) is no mistake."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
-    except FileNotFoundError as error:
-        raise ConfigError(f"Config file not found: {path}") from error
+        content = path.read_bytes().decode("utf-8-sig")
+    except FileNotFoundError:
+        raise ConfigError(cli_text("config_not_found", path=path)) from None
+    except IsADirectoryError:
+        raise ConfigError(cli_text("config_is_a_folder", path=path)) from None
+    except PermissionError:
+        raise ConfigError(cli_text("config_not_allowed", path=path)) from None
+    except UnicodeDecodeError as error:
+        raise ConfigError(cli_text("config_not_utf8", path=path, offset=error.start + 1)) from None
+    except OSError as error:
+        raise ConfigError(
+            cli_text("config_unreadable", path=path, reason=error.strerror or error)
+        ) from None
+    try:
+        return tomllib.loads(content)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"{path}: not valid TOML: {error}") from error
+        # tomllib says what it expected in English; where it is, we say in Vietnamese.
+        detail = str(error)
+        place = _TOML_PLACE.search(detail)
+        if place is None:
+            raise ConfigError(cli_text("config_not_toml", path=path, detail=detail)) from None
+        raise ConfigError(
+            cli_text(
+                "config_not_toml_at",
+                path=path,
+                line=place.group(1),
+                column=place.group(2),
+                detail=detail[: place.start()],
+            )
+        ) from None
 
 
-def _describe(error: ValidationError, source: str) -> str:
+def _describe(
+    error: ValidationError, path: Path | None, names: Mapping[tuple[str, str], str]
+) -> str:
+    """The first mistake, in one Vietnamese line: where it is (the variable, or the file and
+    setting), and what is wrong with it."""
     first = error.errors()[0]
-    where = ".".join(str(part) for part in first["loc"])
+    loc = [str(part) for part in first["loc"]]
+    source = _source(path)
+    if len(loc) == 1:
+        # A whole section: unknown, or a value where a table belongs.
+        problem = "unknown_section" if first["type"] == "extra_forbidden" else "not_a_table"
+        return cli_text(
+            f"config_{problem}",
+            path=source,
+            section=loc[0],
+            sections=", ".join(f"[{name}]" for name in Settings.model_fields),
+        )
+    section, key = loc[0], loc[1]
     if first["type"] == "extra_forbidden":
-        return f"{source}: unknown setting {where!r}"
-    return f"{source}: setting {where!r}: {first['msg']}"
+        return cli_text(
+            "config_unknown_setting",
+            path=source,
+            section=section,
+            setting=key,
+            settings=", ".join(_section_fields(section)),
+        )
+    problem = _problem(first, secret=(section, key) in _SECRETS)
+    variable = names.get((section, key))
+    if variable is not None:
+        return cli_text("config_bad_variable", name=variable, problem=problem)
+    return cli_text(
+        "config_bad_setting", path=source, section=section, setting=key, problem=problem
+    )
+
+
+def _source(path: Path | None) -> str:
+    return str(path) if path is not None else cli_text("config_no_file")
+
+
+def _section_fields(section: str) -> list[str]:
+    model = Settings.model_fields[section].annotation
+    assert isinstance(model, type) and issubclass(model, BaseModel)
+    return list(model.model_fields)
+
+
+# pydantic's error types, in the words of config_problem_<kind>.
+_PROBLEMS = {
+    "time_parsing": "time",
+    "time_type": "time",
+    "int_parsing": "int",
+    "int_type": "int",
+    "int_from_float": "int",
+    "float_parsing": "number",
+    "float_type": "number",
+    "bool_parsing": "bool",
+    "bool_type": "bool",
+    "list_type": "list",
+    "string_type": "string",
+    "literal_error": "choice",
+    "greater_than": "gt",
+    "greater_than_equal": "ge",
+    "less_than": "lt",
+    "less_than_equal": "le",
+    "model_type": "table",
+    "dict_type": "table",
+}
+
+
+def _problem(error: ErrorDetails, *, secret: bool) -> str:
+    context = error.get("ctx", {})
+    if error["type"] == "value_error":
+        return str(context["error"])  # our validators' own words
+    value = "…" if secret else " ".join(str(error["input"]).split())  # one line
+    kind = _PROBLEMS.get(error["type"])
+    if kind is None:
+        return cli_text("config_problem_other", value=value, detail=error["msg"])
+    limit = next((f"{context[k]:g}" for k in ("gt", "ge", "lt", "le") if k in context), "")
+    choices = ", ".join(re.findall(r"'([^']*)'", str(context.get("expected", ""))))
+    return cli_text(f"config_problem_{kind}", value=value, limit=limit, choices=choices)
 
 
 def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = None) -> Settings:
@@ -225,13 +355,13 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
     if path is None and environ.get(f"{ENV_PREFIX}CONFIG"):
         path = Path(environ[f"{ENV_PREFIX}CONFIG"])
     data = _read_toml(path) if path is not None else {}
-    source = str(path) if path is not None else "settings"
-    for section, values in _from_env(environ).items():
+    overrides, names = _from_env(environ)
+    for section, values in overrides.items():
         existing = data.setdefault(section, {})
         if not isinstance(existing, dict):
-            raise ConfigError(f"{source}: [{section}] must be a table")
+            raise ConfigError(cli_text("config_not_a_table", path=_source(path), section=section))
         existing.update(values)
     try:
         return Settings.model_validate(data)
     except ValidationError as error:
-        raise ConfigError(_describe(error, source)) from None
+        raise ConfigError(_describe(error, path, names)) from None

@@ -8,7 +8,14 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import (
+    ChatMember,
+    ChatMemberRestricted,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    Update,
+    User,
+)
 from telegram.constants import ParseMode
 from telegram.error import Conflict, NetworkError
 from telegram.ext import ContextTypes
@@ -23,6 +30,7 @@ from storage.errors import (
     AlreadyDecided,
     AlreadyDone,
     BadExtensionDate,
+    ChatRegisteredElsewhere,
     CoordinatorsOnly,
     ExtensionBeyondPeriod,
     ExtensionPending,
@@ -146,6 +154,10 @@ async def register(update: Update, context: Ctx) -> None:
                 chat_title=chat.title or user.full_name,
                 now=app.clock.now(),
             )
+    except ChatRegisteredElsewhere as error:
+        bound_to = error.agency or app.texts("the_coordinators")
+        await reply(update, app.texts("registered_elsewhere", agency=bound_to))
+        return
     except StorageError as error:
         await reply(update, refusal(app, error))
         return
@@ -172,6 +184,44 @@ async def chat_migrated(update: Update, context: Ctx) -> None:
         moved = await access.move_chat(session=session, old_telegram_id=old, new_telegram_id=new)
     if moved is not None:
         log.info("chat %s became supergroup %s: binding moved", old, new)
+
+
+def _in_chat(member: ChatMember) -> bool:
+    """Whether a chat member's status keeps them in the chat (a restricted member may be in)."""
+    if isinstance(member, ChatMemberRestricted):
+        return member.is_member
+    return member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR, ChatMember.MEMBER)
+
+
+def who_left(update: Update) -> tuple[int, User] | None:
+    """The chat and the person who left it or was removed, from either way Telegram tells: the
+    left_chat_member service message, or a chat_member update (to a bot that is an administrator
+    and asked for them; Telegram does not always post the message)."""
+    message = update.message
+    if message is not None and message.left_chat_member is not None:
+        return message.chat.id, message.left_chat_member
+    change = update.chat_member
+    if change is None or not _in_chat(change.old_chat_member) or _in_chat(change.new_chat_member):
+        return None
+    return change.chat.id, change.new_chat_member.user
+
+
+async def member_left(update: Update, context: Ctx) -> None:
+    """Someone left a registered group, or was removed: they stop speaking for what it is for."""
+    if (left := who_left(update)) is None:
+        return
+    chat_id, user = left
+    async with services(context).database.session() as session:
+        lost = await access.leave_chat(session=session, chat_id=chat_id, user_id=user.id)
+    if lost is not None:
+        log.info(
+            "user %s (%s) left chat %s: no longer registered with %s (was %s)",
+            user.id,
+            user.full_name,
+            chat_id,
+            lost.agency.name if lost.agency else "the coordinators",
+            lost.role,
+        )
 
 
 async def load_language(update: Update, context: Ctx) -> None:

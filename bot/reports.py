@@ -10,10 +10,12 @@ from matplotlib.ticker import MaxNLocator
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from bot.texts import Texts, fmt_date, fmt_local_date
+from bot.texts import Texts
 from storage.reports import MonthReport
 
 OUTCOMES = ("on_time", "late", "overdue", "pending")
+# Real date cells, shown as people write dates here: Excel sorts and filters them as dates.
+DATE_FORMAT = "dd/mm/yyyy"
 COLOURS = {"on_time": "#2e7d32", "late": "#f9a825", "overdue": "#c62828", "pending": "#90a4ae"}
 
 
@@ -58,19 +60,23 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
     )
     for cell in listing[1]:
         cell.font = Font(bold=True)
-    for view, outcome in report.tasks:
-        task = view.task
+    for row in report.tasks:
+        view = row.view
         listing.append(
             [
                 view.id,
                 view.lead.name if view.lead else "",
-                task.text,
-                fmt_date(task.deadline) if task.deadline else "",
-                texts(f"report_{outcome}"),
-                fmt_local_date(task.done_at, report.tz) if task.done_at else "",
-                task.done_note or "",
+                view.task.text,
+                row.deadline,
+                texts(f"report_{row.outcome}"),
+                row.done_at.astimezone(report.tz).date() if row.done_at else None,
+                row.note or "",
             ]
         )
+        for column in ("D", "F"):
+            listing[f"{column}{listing.max_row}"].number_format = DATE_FORMAT
+    listing.column_dimensions["D"].width = 12
+    listing.column_dimensions["F"].width = 12
     listing.column_dimensions["B"].width = 30
     listing.column_dimensions["C"].width = 80
     out = io.BytesIO()

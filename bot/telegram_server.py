@@ -489,6 +489,42 @@ class TelegramServer:
         self._queue_update({"message": message})
         return copy.deepcopy(message)
 
+    def user_leaves(
+        self,
+        chat: JSON,
+        user: JSON,
+        *,
+        removed_by: JSON | None = None,
+        service_message: bool = True,
+        chat_member_update: bool = True,
+    ) -> None:
+        """`user` leaves a group, or `removed_by` removes them.
+
+        Like Telegram, this queues a left_chat_member service message and a chat_member update
+        (which Telegram sends to a bot that is an administrator and asked for them); either can
+        be left out, as Telegram does not always post the message.
+        """
+        state = self._chat_for_user(chat, user)
+        if state.info["type"] == "private":
+            raise ValueError("nobody leaves a private chat")
+        del state.members[user["id"]]
+        actor = removed_by or user
+        if service_message:
+            notice = self._new_message(state, **{"from": actor}, left_chat_member=user)
+            self._queue_update({"message": notice})
+        if chat_member_update:
+            gone: JSON = {"status": "left", "user": user}
+            if removed_by is not None:
+                gone = {"status": "kicked", "user": user, "until_date": 0}
+            change = {
+                "chat": copy.deepcopy(state.info),
+                "from": actor,
+                "date": int(time.time()),
+                "old_chat_member": {"status": "member", "user": user},
+                "new_chat_member": gone,
+            }
+            self._queue_update({"chat_member": change})
+
     def press_button(self, chat: JSON, user: JSON, message_id: int, data: str) -> JSON:
         """`user` taps an inline button with callback_data `data` under message `message_id`."""
         state = self._chat_for_user(chat, user)

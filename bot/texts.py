@@ -57,6 +57,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Mã mời này đã hết hạn. Hãy xin mã mới từ Văn phòng UBND tỉnh.",
         "That invite code has expired. Ask the coordinators for a new one.",
     ),
+    "registered_elsewhere": (
+        "Cuộc trò chuyện này đã được đăng ký cho <b>{agency}</b>; mã mời chưa được dùng. "
+        "Hãy dùng mã trong nhóm của đơn vị mình, hoặc liên hệ Văn phòng UBND tỉnh.",
+        "This chat is already registered to <b>{agency}</b>; the invite code was not used. "
+        "Use it in your own agency's chat, or ask the coordinators.",
+    ),
+    "the_coordinators": (
+        "cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh",
+        "the coordinators",
+    ),
     "register_usage": (
         "Cách dùng: <code>/register MÃ</code> (mã mời do Văn phòng UBND tỉnh cấp).",
         "Usage: <code>/register CODE</code> (the invite code from the coordinators).",
@@ -464,6 +474,33 @@ CLI: dict[str, str] = {
     "catalogue_no_header": "{where}: dòng đầu phải là tên các cột: name,short_name,aliases",
     "catalogue_empty_name": "{where}: thiếu tên đơn vị",
     "catalogue_not_utf8": "{where}: tệp không phải văn bản UTF-8",
+    "catalogue_unknown_column": (
+        "{where}: không có cột “{column}”: các cột là name, short_name, aliases"
+    ),
+    "catalogue_extra_fields": (
+        "{where}: dòng có {fields} ô mà tiêu đề chỉ có {columns} cột: tên có dấu phẩy phải đặt "
+        'trong ngoặc kép, ví dụ "Sở Văn hóa, Thể thao và Du lịch"'
+    ),
+    "catalogue_duplicate_name": "{where}: “{name}” đã có ở dòng {line}: mỗi đơn vị chỉ một dòng",
+    "catalogue_name_taken": (
+        "{where}: “{name}” đã là {claimed_as} của {agency} (dòng {line}): "
+        "mỗi tên chỉ dùng cho một đơn vị"
+    ),
+    "catalogue_name_in_catalogue": (
+        "{where}: “{name}” đã là {claimed_as} của {agency} trong danh mục: "
+        "mỗi tên chỉ dùng cho một đơn vị"
+    ),
+    "catalogue_name_taken_as_name": (
+        "{where}: “{name}” là tên của một đơn vị khác (dòng {line}): mỗi tên chỉ dùng cho một "
+        "đơn vị"
+    ),
+    "catalogue_name_in_catalogue_as_name": (
+        "{where}: “{name}” là tên của một đơn vị khác trong danh mục: mỗi tên chỉ dùng cho một "
+        "đơn vị"
+    ),
+    "catalogue_as_short_name": "tên viết tắt",
+    "catalogue_as_alias": "tên gọi khác",
+    "catalogue_nothing_saved": "{problem}; không lưu đơn vị nào",
     "another_poller": (
         "một tiến trình khác đang nhận tin Telegram bằng token này; tiến trình này dừng lại"
     ),
@@ -473,6 +510,102 @@ CLI: dict[str, str] = {
         "(hoặc [telegram] token) với @BotFather"
     ),
     "no_telegram": "không kết nối được Telegram: {reason}",
+    "db_too_new": (
+        "cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản {revision}, phiên "
+        "bản này chỉ biết đến {head}): hãy dùng lại phiên bản nhacviec mới đó"
+    ),
+    "db_not_ours": (
+        "cơ sở dữ liệu đã có bảng {tables} không do nhacviec tạo (không có bảng alembic_version): "
+        "hãy dành cho nhacviec một cơ sở dữ liệu trống ([database] url hoặc NHACVIEC_DATABASE_URL)"
+    ),
+    "no_such_folder": "không ghi được {file}: không có thư mục {folder}",
+    "cannot_write": "không ghi được {file}: {reason}",
+    "cannot_write_folder": "không ghi được {file}: đó là một thư mục",
+    "cannot_write_denied": "không ghi được {file}: không có quyền ghi",
+    "config_no_file": "thiết lập",
+    "config_not_found": "không tìm thấy tệp cấu hình {path}",
+    "config_is_a_folder": (
+        "{path} là một thư mục, không phải tệp cấu hình: --config (hoặc NHACVIEC_CONFIG) phải "
+        "chỉ tới một tệp .toml"
+    ),
+    "config_not_allowed": "không có quyền đọc tệp cấu hình {path}",
+    "config_unreadable": "không đọc được tệp cấu hình {path}: {reason}",
+    "config_not_utf8": (
+        "{path}: tệp cấu hình phải là văn bản UTF-8 (byte thứ {offset} không đọc được): hãy lưu "
+        "lại tệp với bảng mã UTF-8"
+    ),
+    "config_not_toml_at": "{path}: dòng {line}, cột {column}: sai cú pháp TOML ({detail})",
+    "config_not_toml": "{path}: sai cú pháp TOML ({detail})",
+    "config_unknown_section": "{path}: không có mục [{section}]; các mục là {sections}",
+    "config_not_a_table": (
+        "{path}: [{section}] phải là một mục (dòng [{section}], các thiết lập ở dưới), "
+        "không phải một giá trị"
+    ),
+    "config_unknown_setting": (
+        "{path}: mục [{section}] không có thiết lập “{setting}”; các thiết lập là {settings}"
+    ),
+    "config_unknown_variable": (
+        "biến môi trường {name} không ứng với thiết lập nào: tên biến là NHACVIEC_MỤC_THIẾTLẬP, "
+        "ví dụ NHACVIEC_TELEGRAM_TOKEN hay NHACVIEC_REMINDERS_TIME"
+    ),
+    "config_not_a_json_list": (
+        "biến môi trường {name}: không phải danh sách JSON; cũng có thể ghi các giá trị cách "
+        "nhau bằng dấu phẩy"
+    ),
+    "config_bad_setting": "{path}: [{section}] {setting}: {problem}",
+    "config_bad_variable": "biến môi trường {name}: {problem}",
+    "config_problem_time": "“{value}” không phải giờ: viết HH:MM, ví dụ 08:00",
+    "config_problem_int": "cần một số nguyên, không phải “{value}”",
+    "config_problem_number": "cần một số, không phải “{value}”",
+    "config_problem_bool": "cần true hoặc false, không phải “{value}”",
+    "config_problem_list": "cần một danh sách, ví dụ [7, 3, 1, 0], không phải “{value}”",
+    "config_problem_string": 'cần một chuỗi trong ngoặc kép, ví dụ "..."',
+    "config_problem_choice": "phải là một trong {choices}, không phải “{value}”",
+    "config_problem_gt": "phải lớn hơn {limit}, không phải {value}",
+    "config_problem_ge": "phải từ {limit} trở lên, không phải {value}",
+    "config_problem_lt": "phải nhỏ hơn {limit}, không phải {value}",
+    "config_problem_le": "phải từ {limit} trở xuống, không phải {value}",
+    "config_problem_table": "phải là một mục, không phải một giá trị",
+    "config_problem_other": "giá trị “{value}” không dùng được ({detail})",
+    "config_unknown_zone": "không có múi giờ “{value}”; ví dụ Asia/Ho_Chi_Minh",
+    "config_time_with_offset": (
+        "“{value}”: ghi giờ không kèm múi giờ, ví dụ 08:00; giờ được tính theo [reminders] timezone"
+    ),
+    "config_negative_days": "số ngày trước hạn phải từ 0 trở lên",
+    "config_not_a_database_url": (
+        "không phải địa chỉ cơ sở dữ liệu: viết sqlite:///đường/dẫn/nhacviec.db hoặc "
+        "postgresql://người_dùng:mật_khẩu@máy/tên_cơ_sở_dữ_liệu"
+    ),
+    "config_unsupported_database": (
+        "nhacviec không dùng được cơ sở dữ liệu “{backend}”: chỉ SQLite (sqlite:///...) hoặc "
+        "PostgreSQL (postgresql://...)"
+    ),
+    "config_no_token": (
+        "chưa có token của bot Telegram: tạo bot với @BotFather trong Telegram, rồi ghi token "
+        "vào biến môi trường NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] token = "
+        '"..."). Muốn thử bot mà không cần token: nhacviec demo'
+    ),
+    "config_placeholder_token": (
+        "token của bot Telegram có vẻ là giá trị mẫu: tạo bot với @BotFather trong Telegram, rồi "
+        "ghi token thật vào biến môi trường NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] "
+        'token = "..."). Muốn thử bot mà không cần token: nhacviec demo'
+    ),
+    "config_no_webhook_url": (
+        '[telegram] mode = "webhook" cần webhook_url (địa chỉ HTTPS công khai) trong config.toml '
+        "hoặc NHACVIEC_TELEGRAM_WEBHOOK_URL"
+    ),
+    "config_no_webhook_secret": (
+        '[telegram] mode = "webhook" cần webhook_secret: 1 đến 256 chữ cái, chữ số, _ hoặc - mà '
+        "Telegram gửi lại trong mọi yêu cầu, để không ai khác gửi được cập nhật. Ghi vào biến "
+        "môi trường NHACVIEC_TELEGRAM_WEBHOOK_SECRET (hoặc config.toml, [telegram] "
+        'webhook_secret = "..."); ví dụ: openssl rand -hex 32'
+    ),
+    "config_bad_webhook_secret": (
+        '[telegram] mode = "webhook" có webhook_secret không dùng được: cần 1 đến 256 chữ cái, '
+        "chữ số, _ hoặc - mà Telegram gửi lại trong mọi yêu cầu, để không ai khác gửi được cập "
+        "nhật. Ghi vào biến môi trường NHACVIEC_TELEGRAM_WEBHOOK_SECRET (hoặc config.toml, "
+        '[telegram] webhook_secret = "..."); ví dụ: openssl rand -hex 32'
+    ),
     "import_title": "{kind} {number}{issued}{signer}",
     "import_signer": ", người ký: {signer}",
     "import_duplicate": (

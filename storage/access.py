@@ -12,6 +12,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.errors import (
+    ChatRegisteredElsewhere,
     InviteExpired,
     InviteInvalid,
     InviteUsed,
@@ -23,6 +24,8 @@ from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
 from storage.tasks import TaskView, get_task
 
 COORDINATOR_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
+# An invite never lowers its holder: of two roles, the higher is kept.
+_RANK = {Role.STAFF: 0, Role.HEAD: 1, Role.COORDINATOR: 2, Role.ADMIN: 3}
 
 
 def hash_code(code: str) -> str:
@@ -53,6 +56,8 @@ async def create_invite(
 
 @dataclass(frozen=True)
 class Registration:
+    """What a registration gave, or what leaving took: an agency (None: all) and a role."""
+
     agency: Agency | None
     role: Role
 
@@ -67,7 +72,12 @@ async def redeem_invite(
     chat_title: str | None,
     now: datetime,
 ) -> Registration:
-    """Bind the chat and the user to the invite's agency and role, and use the invite up."""
+    """Bind the chat and the user to the invite's agency and role, and use the invite up.
+
+    A chat bound to something else is not moved (ChatRegisteredElsewhere, the invite stays
+    unused), except that a coordinator's invite raises the owner of a private chat. Nobody is
+    lowered: a coordinator who types an agency's code in its group stays a coordinator.
+    """
     invite = (
         await session.exec(
             select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
@@ -79,13 +89,20 @@ async def redeem_invite(
         raise InviteUsed()
     if invite.expires_at <= now:
         raise InviteExpired()
-    invite.used_at, invite.used_by, invite.used_in_chat = now, user_id, chat_id
-    session.add(invite)
 
     purpose = ChatPurpose.AGENCY if invite.agency_id is not None else ChatPurpose.COORDINATORS
-    chat = await chat_by_telegram_id(session=session, telegram_id=chat_id)
+    chat = (
+        await session.exec(select(Chat).where(Chat.telegram_id == chat_id).with_for_update())
+    ).first()
     if chat is None:
         chat = Chat(telegram_id=chat_id, created_at=now)
+    elif _bound(chat) and (chat.agency_id, chat.purpose) != (invite.agency_id, purpose):
+        promotes_owner = chat_id == user_id and invite.role in COORDINATOR_ROLES
+        if not promotes_owner:
+            bound_to = await session.get(Agency, chat.agency_id) if chat.agency_id else None
+            raise ChatRegisteredElsewhere(bound_to.name if bound_to else None)
+    invite.used_at, invite.used_by, invite.used_in_chat = now, user_id, chat_id
+    session.add(invite)
     chat.agency_id, chat.purpose, chat.title, chat.active = (
         invite.agency_id,
         purpose,
@@ -94,14 +111,82 @@ async def redeem_invite(
     )
     session.add(chat)
 
-    member = (await session.exec(select(Member).where(Member.telegram_user_id == user_id))).first()
+    member = (
+        await session.exec(
+            select(Member).where(Member.telegram_user_id == user_id).with_for_update()
+        )
+    ).first()
     if member is None:
-        member = Member(telegram_user_id=user_id, role=invite.role, created_at=now)
-    member.agency_id, member.role, member.display_name = invite.agency_id, invite.role, display_name
+        member = Member(
+            telegram_user_id=user_id, agency_id=invite.agency_id, role=invite.role, created_at=now
+        )
+    elif member.role in COORDINATOR_ROLES or member.agency_id == invite.agency_id:
+        # A coordinator registering an agency's group for it, a head using a staff code.
+        member.role = max(member.role, invite.role, key=_RANK.__getitem__)
+    else:
+        # Moved to another agency, or made a coordinator: the old agency's private chat ends.
+        if member.agency_id is not None and chat_id != user_id:
+            await _release_private_chat(
+                session=session, user_id=user_id, agency_id=member.agency_id
+            )
+        member.agency_id, member.role = invite.agency_id, invite.role
+    member.display_name = display_name
     session.add(member)
     await session.flush()
     agency = await session.get(Agency, invite.agency_id) if invite.agency_id is not None else None
-    return Registration(agency=agency, role=invite.role)
+    return Registration(agency=agency, role=member.role)
+
+
+def _bound(chat: Chat) -> bool:
+    """Whether a chat speaks for something: an agency or the coordinators."""
+    return chat.active and (chat.agency_id is not None or chat.purpose == ChatPurpose.COORDINATORS)
+
+
+async def _release_private_chat(
+    *, session: AsyncSession, user_id: int, agency_id: int | None
+) -> None:
+    """A person's private chat stops speaking for what they no longer belong to (an agency, or
+    the coordinators for None)."""
+    chat = await chat_by_telegram_id(session=session, telegram_id=user_id)
+    if chat is None or not _bound(chat) or chat.agency_id != agency_id:
+        return
+    chat.agency_id, chat.purpose = None, ChatPurpose.AGENCY
+    session.add(chat)
+
+
+async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Registration | None:
+    """Someone left a registered group, or was removed: their own registration with what the
+    group speaks for (its agency, or the coordinators) ends, in their private chat too.
+
+    Returns what they lost, or None when the group gave them nothing. Whether they are in
+    another group of the same agency is not asked: a group speaks for its agency to whoever is
+    in it, so there they still see its tasks; what ends is what they see as a person.
+    """
+    chat = await chat_by_telegram_id(session=session, telegram_id=chat_id)
+    if chat_id == user_id or chat is None or not _bound(chat):
+        return None
+    member = (
+        await session.exec(
+            select(Member).where(Member.telegram_user_id == user_id).with_for_update()
+        )
+    ).first()
+    if member is None:
+        return None
+    is_coordinator = member.role in COORDINATOR_ROLES
+    if chat.purpose == ChatPurpose.COORDINATORS:
+        if not is_coordinator:
+            return None
+    elif is_coordinator or member.agency_id != chat.agency_id:
+        return None
+    lost = Registration(
+        agency=await session.get(Agency, chat.agency_id) if chat.agency_id else None,
+        role=member.role,
+    )
+    await _release_private_chat(session=session, user_id=user_id, agency_id=chat.agency_id)
+    member.agency_id, member.role = None, Role.STAFF
+    session.add(member)
+    await session.flush()
+    return lost
 
 
 async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Chat | None:
@@ -149,7 +234,7 @@ class Caller:
         return self.is_coordinator or self.agency is not None
 
 
-def _standing(
+def standing(
     *,
     user_id: int,
     chat_id: int,
@@ -157,15 +242,27 @@ def _standing(
     member: Member | None,
     coordinators: Collection[int],
 ) -> tuple[bool, int | None]:
-    """Whether the caller is a coordinator, and the agency they act for: a registered chat speaks
-    for its agency, else a member's private chat for the member's own."""
+    """Whether the caller acts as a coordinator here, and the agency they act for: where one
+    asks decides what one sees.
+
+    A registered group speaks for what it was registered for, whoever types in it: the
+    coordinators' group for every agency, an agency's group for that agency alone (a
+    coordinator in it included). A private chat speaks for its owner: a coordinator sees every
+    agency, a member their own. A group that is not registered speaks for nobody.
+    """
+    if chat is not None and not chat.active:
+        chat = None
+    if chat_id != user_id:  # a group: the person typing does not count
+        if chat is None:
+            return False, None
+        return chat.purpose == ChatPurpose.COORDINATORS, chat.agency_id
     is_coordinator = (
         user_id in coordinators
         or (member is not None and member.role in COORDINATOR_ROLES)
         or (chat is not None and chat.purpose == ChatPurpose.COORDINATORS)
     )
-    agency_id = chat.agency_id if chat is not None and chat.agency_id is not None else None
-    if agency_id is None and member is not None and chat_id == user_id:
+    agency_id = chat.agency_id if chat is not None else None
+    if agency_id is None and member is not None:
         agency_id = member.agency_id
     return is_coordinator, agency_id
 
@@ -184,7 +281,7 @@ async def identify(
         )
     ).first()
     member = (await session.exec(select(Member).where(Member.telegram_user_id == user_id))).first()
-    is_coordinator, agency_id = _standing(
+    is_coordinator, agency_id = standing(
         user_id=user_id, chat_id=chat_id, chat=chat, member=member, coordinators=coordinator_ids
     )
     agency = await session.get(Agency, agency_id) if agency_id is not None else None
@@ -207,7 +304,7 @@ async def chats_as_callers(
     callers = {}
     for chat in chats:
         assert chat.id is not None
-        is_coordinator, agency_id = _standing(
+        is_coordinator, agency_id = standing(
             user_id=chat.telegram_id,
             chat_id=chat.telegram_id,
             chat=chat,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -18,54 +18,87 @@ from storage.names import fold
 
 @dataclass(frozen=True)
 class AgencyRow:
-    """One line of the catalogue file."""
+    """One line of the catalogue file (line: where it stands in the file, for messages)."""
 
     name: str
     short_name: str | None = None
     aliases: tuple[str, ...] = field(default=())
+    line: int | None = None
+
+
+COLUMNS = ("name", "short_name", "aliases")
 
 
 class CatalogueError(ValueError):
-    """The catalogue file cannot be read; the message names the line, problem says what is wrong.
+    """The catalogue cannot be loaded; where names the file and line, problem says what is wrong.
 
-    problem is "no_header", "empty_name" or "not_utf8"; where is the file, or file:line.
+    problem is one of "no_header", "unknown_column", "not_utf8", "empty_name", "extra_fields",
+    "duplicate_name", "name_taken" (by another row of the file) or "name_in_catalogue" (by an
+    agency already in the database); details holds the values its message needs (a name, the
+    other agency, its line, and claimed_as: "name", "short_name" or "alias").
     """
 
-    def __init__(self, message: str, *, problem: str, where: str) -> None:
+    def __init__(self, message: str, *, problem: str, where: str, **details: str) -> None:
         super().__init__(f"{where}: {message}")
         self.problem = problem
         self.where = where
+        self.details = details
 
 
 def read_catalogue(path: Path) -> list[AgencyRow]:
-    """Read a CSV with columns name, short_name, aliases (separated by ';')."""
+    """Read a CSV with columns name, short_name, aliases (separated by ';').
+
+    A row with more fields than the header (an unquoted comma in a name) is refused, not split.
+    """
     try:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "name" not in reader.fieldnames:
+            if reader.fieldnames is None or "name" not in _columns(reader.fieldnames):
                 raise CatalogueError(
                     "the first line must name the columns: name,short_name,aliases",
                     problem="no_header",
                     where=str(path),
                 )
+            columns = reader.fieldnames = _columns(reader.fieldnames)
+            for column in columns:
+                if column not in COLUMNS:
+                    raise CatalogueError(
+                        f"unknown column {column!r}",
+                        problem="unknown_column",
+                        where=f"{path}:1",
+                        column=column,
+                    )
             rows = []
-            for line_number, record in enumerate(reader, start=2):
+            for record in reader:
+                # line_num counts physical lines, blank ones and quoted line breaks included.
+                line, where = reader.line_num, f"{path}:{reader.line_num}"
+                if None in record:
+                    fields = len(columns) + len(record[None])
+                    raise CatalogueError(
+                        f"{fields} fields for {len(columns)} columns",
+                        problem="extra_fields",
+                        where=where,
+                        fields=str(fields),
+                        columns=str(len(columns)),
+                    )
                 name = (record.get("name") or "").strip()
                 if not name:
-                    raise CatalogueError(
-                        "the name is empty", problem="empty_name", where=f"{path}:{line_number}"
-                    )
+                    raise CatalogueError("the name is empty", problem="empty_name", where=where)
                 aliases = tuple(
                     a.strip() for a in (record.get("aliases") or "").split(";") if a.strip()
                 )
-                rows.append(
-                    AgencyRow(name, (record.get("short_name") or "").strip() or None, aliases)
-                )
+                short_name = (record.get("short_name") or "").strip() or None
+                rows.append(AgencyRow(name, short_name, aliases, line))
             return rows
     except UnicodeDecodeError as error:
         raise CatalogueError(
             f"not UTF-8 text ({error.reason})", problem="not_utf8", where=str(path)
         ) from error
+
+
+def _columns(header: Sequence[str]) -> list[str]:
+    """The header's column names as people type them: "name, short_name" is name, short_name."""
+    return [column.strip().lower() for column in header]
 
 
 @dataclass(frozen=True)
@@ -75,10 +108,16 @@ class ImportResult:
 
 
 async def import_agencies(
-    *, session: AsyncSession, rows: Iterable[AgencyRow], now: datetime
+    *, session: AsyncSession, rows: Sequence[AgencyRow], now: datetime, source: str = ""
 ) -> ImportResult:
-    """Create new agencies and update the others by name; running it twice changes nothing."""
+    """Create new agencies and update the others by name; running it twice changes nothing.
+
+    Nothing is saved when two agencies would answer to one name (a name, short name or alias
+    given twice in the rows, or one an agency of the catalogue already has): every lookup by
+    that name would then be ambiguous. source is the file, for the error's where.
+    """
     existing = {fold(a.name): a for a in await list_agencies(session=session)}
+    _check_names(rows, list(existing.values()), source)
     created = updated = 0
     for row in rows:
         agency = existing.get(fold(row.name))
@@ -96,6 +135,59 @@ async def import_agencies(
             updated += 1
     await session.flush()
     return ImportResult(created, updated)
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """Who answers to a name once the import is done, and as what."""
+
+    written: str
+    claimed_as: str  # "name", "short_name" or "alias"
+    agency: str
+    line: int | None  # the row of the file; None for an agency already in the catalogue
+
+
+def _claims(name: str, short_name: str | None, aliases: Iterable[str]) -> list[tuple[str, str]]:
+    named = [("name", name), *([("short_name", short_name)] if short_name else [])]
+    return named + [("alias", alias) for alias in aliases]
+
+
+def _check_names(rows: Sequence[AgencyRow], existing: list[Agency], source: str) -> None:
+    """Refuse rows that would give one name to two agencies (see import_agencies)."""
+    in_rows = {fold(row.name) for row in rows}
+    held: dict[str, _Claim] = {}
+    # The catalogue as it will stand: agencies the rows do not update keep all their names.
+    for agency in existing:
+        if fold(agency.name) not in in_rows:
+            for claimed_as, written in _claims(agency.name, agency.short_name, agency.aliases):
+                held.setdefault(fold(written), _Claim(written, claimed_as, agency.name, None))
+    names: dict[str, AgencyRow] = {}
+    for row in rows:
+        where = f"{source}:{row.line}" if row.line is not None else source or row.name
+        first = names.setdefault(fold(row.name), row)
+        if first is not row:
+            raise CatalogueError(
+                f"{row.name!r} is on line {first.line} already",
+                problem="duplicate_name",
+                where=where,
+                name=row.name,
+                line=str(first.line),
+            )
+        for claimed_as, written in _claims(row.name, row.short_name, row.aliases):
+            key = fold(written)
+            claim = held.setdefault(key, _Claim(written, claimed_as, row.name, row.line))
+            if not key or fold(claim.agency) == fold(row.name):
+                continue  # its own name given twice (an alias that is its short name)
+            other = {"line": str(claim.line)} if claim.line is not None else {}
+            raise CatalogueError(
+                f"{written!r} is already the {claim.claimed_as} of {claim.agency!r}",
+                problem="name_taken" if claim.line is not None else "name_in_catalogue",
+                where=where,
+                name=written,
+                agency=claim.agency,
+                claimed_as=claim.claimed_as,
+                **other,
+            )
 
 
 async def list_agencies(*, session: AsyncSession) -> list[Agency]:

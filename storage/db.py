@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,12 +23,30 @@ _ASYNC_DRIVERS = {"sqlite": "sqlite+aiosqlite", "postgresql": "postgresql+psycop
 _SYNC_DRIVERS = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg"}
 
 
+class BadDatabaseUrl(ValueError):
+    """A database URL we cannot use: not a URL at all, or neither SQLite nor PostgreSQL."""
+
+    def __init__(self, backend: str | None) -> None:
+        # The URL itself is not repeated: it may hold a password.
+        what = f"unsupported database {backend!r}" if backend else "not a database URL"
+        super().__init__(f"{what}: use sqlite:/// or postgresql://")
+        self.backend = backend  # None: not a URL
+
+
 def _with_driver(url: str | URL, drivers: dict[str, str]) -> URL:
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise BadDatabaseUrl(None) from None
     backend = parsed.get_backend_name()
     if backend not in drivers:
-        raise ValueError(f"unsupported database {backend!r}: use sqlite:/// or postgresql://")
+        raise BadDatabaseUrl(backend)
     return parsed.set(drivername=drivers[backend])
+
+
+def check_url(url: str | URL) -> None:
+    """Raise BadDatabaseUrl unless url names a SQLite or PostgreSQL database."""
+    _with_driver(url, _SYNC_DRIVERS)
 
 
 def async_url(url: str | URL) -> URL:

@@ -116,3 +116,11 @@ class ExtensionBeyondPeriod(StorageError):
     def __init__(self, task_id: int) -> None:
         super().__init__(f"task {task_id}: the new deadline must come before the next period's")
         self.task_id = task_id
+
+
+class ChatRegisteredElsewhere(StorageError):
+    """The chat is bound to another agency (or to the coordinators): an invite does not move it."""
+
+    def __init__(self, agency: str | None) -> None:
+        super().__init__(f"the chat is registered to {agency or 'the coordinators'}")
+        self.agency = agency  # None: the coordinators

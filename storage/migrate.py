@@ -3,19 +3,47 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import NullPool
+from sqlmodel import SQLModel
 
+import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from storage.db import sync_url
 
 log = logging.getLogger(__name__)
 _MIGRATIONS = Path(__file__).parent / "migrations"
+# pg_advisory_lock's key for "migrating nhacviec's schema": any constant of our own will do.
+MIGRATION_LOCK = 0x6E68_6163_7669_6563  # "nhacviec"
+
+
+class MigrationRefused(Exception):
+    """The database is not one these migrations can bring to the current schema."""
+
+
+class DatabaseTooNew(MigrationRefused):
+    """A newer nhacviec migrated the database: this older one does not know its schema."""
+
+    def __init__(self, revision: str, head: str) -> None:
+        super().__init__(f"the database is at revision {revision!r}, unknown here (head: {head})")
+        self.revision = revision
+        self.head = head
+
+
+class NotOurDatabase(MigrationRefused):
+    """The database has tables of our names but no Alembic revision: not made by nhacviec."""
+
+    def __init__(self, tables: list[str]) -> None:
+        super().__init__(f"tables {', '.join(tables)} exist, but no nhacviec revision")
+        self.tables = tables
 
 
 def alembic_config(url: str | URL) -> Config:
@@ -46,16 +74,59 @@ def current_revision(url: str | URL) -> str | None:
 
 
 def upgrade(url: str | URL, to: str = "head") -> list[str]:
-    """Apply pending migrations (up to a revision); return the revisions applied, in order."""
+    """Apply pending migrations (up to a revision); return the revisions applied, in order.
+
+    Raises DatabaseTooNew or NotOurDatabase, touching nothing, for a database it cannot migrate.
+    """
     ensure_sqlite_folder(url)
     config = alembic_config(url)
     script = ScriptDirectory.from_config(config)
-    before = current_revision(url)
-    target = script.get_current_head() if to == "head" else to
-    if before == target:
-        return []
-    pending = [rev.revision for rev in script.iterate_revisions(target, before)]
-    pending.reverse()
-    command.upgrade(config, to)
+    head = script.get_current_head()
+    assert head is not None
+    with _migration_lock(url):
+        before = current_revision(url)
+        if before is not None and before not in {rev.revision for rev in script.walk_revisions()}:
+            raise DatabaseTooNew(before, head)
+        if before is None:
+            _refuse_foreign_tables(url)
+        target = head if to == "head" else to
+        if before == target:
+            return []
+        pending = [rev.revision for rev in script.iterate_revisions(target, before)]
+        pending.reverse()
+        command.upgrade(config, to)
     log.info("database migrated: %s", ", ".join(pending))
     return pending
+
+
+@contextmanager
+def _migration_lock(url: str | URL) -> Iterator[None]:
+    """On PostgreSQL, one instance migrates at a time; the others wait, then find it done.
+
+    Without it, instances started together on a fresh database all create alembic_version and
+    all but one crash. SQLite serves a single instance (see the README): no lock needed.
+    """
+    if make_url(url).get_backend_name() != "postgresql":
+        yield
+        return
+    engine = create_engine(sync_url(url), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            connection.commit()
+            yield  # closing the connection releases the lock, even if the migration failed
+    finally:
+        engine.dispose()
+
+
+def _refuse_foreign_tables(url: str | URL) -> None:
+    """A database without our revision but with tables of our names is someone else's."""
+    engine = create_engine(sync_url(url), poolclass=NullPool)
+    try:
+        with engine.connect() as connection:
+            existing = set(inspect(connection).get_table_names())
+    finally:
+        engine.dispose()
+    clashing = sorted(existing & set(SQLModel.metadata.tables))
+    if clashing:
+        raise NotOurDatabase(clashing)

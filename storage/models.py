@@ -9,10 +9,10 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     Column,
+    Enum,
     ForeignKey,
     Index,
     Integer,
-    String,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
@@ -67,8 +67,21 @@ SQLModel.metadata.naming_convention = {
     "pk": "pk_%(table_name)s",
 }
 
-# Enums are stored as short strings: a native PostgreSQL ENUM would need a migration per new value.
-_ENUM = String(20)
+
+def _enum(kind: type[StrEnum]) -> Enum:
+    """A column that keeps an enum's value as a short string and gives the enum back.
+
+    A native PostgreSQL ENUM would need a migration per new value; a plain String would give
+    back "on_time", not PeriodOutcome.ON_TIME, and code that trusts the annotation breaks.
+    """
+    return Enum(
+        kind,
+        native_enum=False,
+        create_constraint=False,
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+        validate_strings=True,
+    )
 
 
 class Agency(SQLModel, table=True):
@@ -112,7 +125,7 @@ class Task(SQLModel, table=True):
     # The deadline its directive gave, as last imported: a re-import that gives the same one
     # changes nothing (an approved extension, a periodic duty's later period stay).
     imported_deadline: date | None = Field(default=None)
-    status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_ENUM, index=True)
+    status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_enum(TaskStatus), index=True)
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_by: int | None = Field(default=None, sa_type=BigInteger)
     done_note: str | None = Field(default=None)
@@ -136,7 +149,7 @@ class TaskPeriod(SQLModel, table=True):
     task_id: int = Field(sa_column=_fk("task.id", cascade=True))
     deadline: date  # the one met or missed: the extended deadline, if the period had one
     scheduled_deadline: date | None = Field(default=None)  # the schedule's, if extended
-    outcome: PeriodOutcome = Field(sa_type=_ENUM)
+    outcome: PeriodOutcome = Field(sa_type=_enum(PeriodOutcome))
     closed_at: datetime = Field(sa_type=UTCDateTime)
     closed_by: int | None = Field(default=None, sa_type=BigInteger)
     note: str | None = Field(default=None)
@@ -155,7 +168,7 @@ class TaskAgency(SQLModel, table=True):
             Integer, ForeignKey("agency.id", ondelete="CASCADE"), primary_key=True, index=True
         )
     )
-    role: AgencyRole = Field(sa_type=_ENUM)
+    role: AgencyRole = Field(sa_type=_enum(AgencyRole))
 
 
 class Chat(SQLModel, table=True):
@@ -164,7 +177,7 @@ class Chat(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     telegram_id: int = Field(sa_type=BigInteger, unique=True)
     agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
-    purpose: ChatPurpose = Field(default=ChatPurpose.AGENCY, sa_type=_ENUM)
+    purpose: ChatPurpose = Field(default=ChatPurpose.AGENCY, sa_type=_enum(ChatPurpose))
     title: str | None = Field(default=None, max_length=300)
     active: bool = Field(default=True)
     language: str | None = Field(default=None, max_length=5)  # None: the bot's own language
@@ -177,7 +190,7 @@ class Member(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     telegram_user_id: int = Field(sa_type=BigInteger, unique=True)
     agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
-    role: Role = Field(sa_type=_ENUM)
+    role: Role = Field(sa_type=_enum(Role))
     display_name: str | None = Field(default=None, max_length=300)
     created_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -188,7 +201,7 @@ class Invite(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code_hash: str = Field(unique=True, max_length=64)
     agency_id: int | None = Field(default=None, sa_column=_fk("agency.id", nullable=True))
-    role: Role = Field(sa_type=_ENUM)
+    role: Role = Field(sa_type=_enum(Role))
     created_at: datetime = Field(sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
@@ -208,7 +221,7 @@ class Reminder(SQLModel, table=True):
     task_id: int = Field(sa_column=_fk("task.id", index=False, cascade=True))
     chat_id: int = Field(sa_column=_fk("chat.id", cascade=True))
     slot: str = Field(max_length=60)
-    status: ReminderStatus = Field(sa_type=_ENUM)
+    status: ReminderStatus = Field(sa_type=_enum(ReminderStatus))
     attempts: int = Field(default=0)
     claimed_at: datetime = Field(sa_type=UTCDateTime)
     claimed_by: str = Field(max_length=100)
@@ -236,7 +249,7 @@ class ExtensionRequest(SQLModel, table=True):
     current_deadline: date
     requested_deadline: date
     reason: str | None = Field(default=None)
-    status: ExtensionStatus = Field(default=ExtensionStatus.PENDING, sa_type=_ENUM)
+    status: ExtensionStatus = Field(default=ExtensionStatus.PENDING, sa_type=_enum(ExtensionStatus))
     created_at: datetime = Field(sa_type=UTCDateTime)
     decided_by: int | None = Field(default=None, sa_type=BigInteger)
     decided_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

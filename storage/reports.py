@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from sqlmodel import col, select
@@ -29,6 +29,17 @@ class AgencyLine:
         return self.on_time + self.late + self.overdue + self.pending
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    """One line of the task list: a task, or one closed period of a periodic task."""
+
+    view: TaskView
+    outcome: str  # on_time, late, overdue or pending
+    deadline: date  # the period's own deadline, for a period
+    done_at: datetime | None  # when it was closed (None: still open, or the period was missed)
+    note: str | None
+
+
 @dataclass
 class MonthReport:
     year: int
@@ -36,7 +47,7 @@ class MonthReport:
     today: date
     tz: ZoneInfo  # where the users are: a task done at 06:00 there is done that day
     lines: list[AgencyLine] = field(default_factory=list)
-    tasks: list[tuple[TaskView, str]] = field(default_factory=list)  # each task and its outcome
+    tasks: list[ReportRow] = field(default_factory=list)  # by deadline
 
     @property
     def total(self) -> AgencyLine:
@@ -71,22 +82,38 @@ async def month_report(
             .where(col(TaskPeriod.deadline) >= first, col(TaskPeriod.deadline) <= last)
         )
     ).all()
-    report = MonthReport(year, month, today, tz)
-    lines: dict[str, AgencyLine] = {}
+    rows = []
     for view in await views_of(session=session, tasks=current):
-        outcome = _outcome(view.task, today, tz)
-        report.tasks.append((view, outcome))
-        _count(lines, view, outcome)
+        task = view.task
+        assert task.deadline is not None
+        outcome = _outcome(task, today, tz)
+        rows.append(ReportRow(view, outcome, task.deadline, task.done_at, task.done_note))
     period_views = await views_of(session=session, tasks=[task for _, task in periods])
     for (period, _), view in zip(periods, period_views, strict=True):
-        outcome = "overdue" if period.outcome == PeriodOutcome.MISSED else period.outcome.value
-        report.tasks.append((view, outcome))
-        _count(lines, view, outcome)
+        # The period's own deadline and closing, not the task's: it has moved on since.
+        missed = period.outcome == PeriodOutcome.MISSED
+        rows.append(
+            ReportRow(
+                view,
+                _PERIOD_OUTCOMES[period.outcome],
+                period.deadline,
+                None if missed else period.closed_at,
+                period.note,
+            )
+        )
+    report = MonthReport(year, month, today, tz)
+    report.tasks = sorted(rows, key=lambda row: (row.deadline, row.view.id))
+    lines: dict[str, AgencyLine] = {}
+    for row in report.tasks:
+        name = row.view.lead.name if row.view.lead else ""
+        line = lines.setdefault(name, AgencyLine(name))
+        setattr(line, row.outcome, getattr(line, row.outcome) + 1)
     report.lines = sorted(lines.values(), key=lambda line: line.agency)
     return report
 
 
-def _count(lines: dict[str, AgencyLine], view: TaskView, outcome: str) -> None:
-    name = view.lead.name if view.lead else ""
-    line = lines.setdefault(name, AgencyLine(name))
-    setattr(line, outcome, getattr(line, outcome) + 1)
+_PERIOD_OUTCOMES = {
+    PeriodOutcome.ON_TIME: "on_time",
+    PeriodOutcome.LATE: "late",
+    PeriodOutcome.MISSED: "overdue",
+}

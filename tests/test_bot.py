@@ -624,3 +624,140 @@ async def test_an_extension_asked_for_a_period_already_closed_expires(bot: Harne
     async with bot.database.session() as session:
         task = await session.get(Task, plan)
     assert task is not None and task.deadline == date(2023, 4, 30)
+
+
+async def test_a_member_who_leaves_the_group_no_longer_sees_the_agencys_tasks(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=START) as bot:
+        lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+        finance = bot.server.add_group("Sở Tài chính", [lan, minh])
+        await bot.register(lan, finance, "STC")
+        plan = await bot.add_task("Kế hoạch chung", "STC", DEADLINE)
+
+        # Lan is transferred: she leaves, and Telegram posts it in the group.
+        bot.server.user_leaves(finance, lan, chat_member_update=False)
+        lan_chat = bot.server.add_private_chat(lan)
+        (listing,) = await bot.say(lan, lan_chat, "/tasks")
+        (closing,) = await bot.say(lan, lan_chat, f"/done {plan} tôi đã chuyển công tác")
+        (group,) = await bot.say(minh, finance, "/tasks")
+
+        assert listing["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+        assert closing["text"] == listing["text"]
+        assert f"#{plan} Kế hoạch chung" in group["text"]  # the group still speaks for it
+        async with bot.database.session() as session:
+            task = await session.get(Task, plan)
+        assert task is not None and task.status == "open"
+
+
+async def test_a_head_removed_from_the_group_hears_nothing_more_in_private(bot: Harness) -> None:
+    lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
+    finance, hung_chat = (
+        bot.server.add_group("Sở Tài chính", [lan, hung]),
+        bot.server.add_private_chat(hung),
+    )
+    await bot.register(lan, finance, "STC")
+    await bot.register(hung, hung_chat, "STC", Role.HEAD)
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+
+    # An administrator removes him; this group posts no service message, only the update.
+    bot.server.user_leaves(finance, hung, removed_by=lan, service_message=False)
+    (listing,) = await bot.say(hung, hung_chat, "/tasks")
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+
+    assert listing["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    assert len(bot.reminders_in(finance)) == 1 and bot.reminders_in(hung_chat) == []
+    asked = {kind for c in bot.server.calls("getUpdates") for kind in c.params["allowed_updates"]}
+    assert "chat_member" in asked  # Telegram sends chat_member updates only when asked
+    # His private chat is free again: a new invite takes him to his new agency.
+    await bot.register(hung, hung_chat, "SYT", Role.HEAD)
+
+
+async def test_a_registered_group_is_not_moved_by_another_code(bot: Harness) -> None:
+    lan, minh, bang = (bot.server.add_user(n) for n in ("Lan", "Minh", "Bằng"))
+    finance = bot.server.add_group("Sở Tài chính", [lan, minh, bang])
+    health, office = bot.server.add_group("Sở Y tế", [minh]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Việc nội bộ của Sở Y tế", "SYT", date(2023, 2, 1))
+    health_code = await bot.invite("SYT")
+    coordinator_code = await bot.invite(None, Role.COORDINATOR)
+
+    (other_agency,) = await bot.say(minh, finance, f"/register {health_code}")
+    (coordinators,) = await bot.say(bang, finance, f"/register {coordinator_code}")
+    (listing,) = await bot.say(lan, finance, "/tasks")
+
+    assert other_agency["text"] == (
+        "Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính; mã mời chưa được dùng. "
+        "Hãy dùng mã trong nhóm của đơn vị mình, hoặc liên hệ Văn phòng UBND tỉnh."
+    )
+    assert coordinators["text"].startswith("Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính;")
+    assert listing["text"] == "Không có nhiệm vụ nào đang mở. 👍"
+    # The codes were not used up: they work where they belong.
+    (ok,) = await bot.say(minh, health, f"/register {health_code}")
+    (also_ok,) = await bot.say(bang, office, f"/start {coordinator_code}")
+    assert ok["text"].startswith("✅") and also_ok["text"].startswith("✅")
+    await bot.register(minh, finance, "STC")  # the same agency's code again: harmless
+    # ... and a coordinators' group takes no agency's code either.
+    vp = bot.server.add_group("Văn phòng UBND tỉnh", [bang])
+    await bot.register(bang, vp, None, Role.COORDINATOR)
+    (refused,) = await bot.say(bang, vp, f"/register {await bot.invite('STC')}")
+    assert refused["text"].startswith(
+        "Cuộc trò chuyện này đã được đăng ký cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh;"
+    )
+
+
+async def test_a_coordinator_who_registers_an_agency_group_stays_a_coordinator(
+    bot: Harness,
+) -> None:
+    bang, lan = bot.server.add_user("Bằng"), bot.server.add_user("Lan")
+    office, finance = (
+        bot.server.add_private_chat(bang),
+        bot.server.add_group("Sở Tài chính", [bang, lan]),
+    )
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Báo cáo tuyển quân", "CA tỉnh", date(2023, 2, 20))
+
+    # He sets the group up for them, with the staff code meant for Lan.
+    (registered,) = await bot.say(bang, finance, f"/register {await bot.invite('STC')}")
+    (overdue,) = await bot.say(bang, office, "/overdue")
+
+    assert registered["text"] == (
+        "✅ Đã đăng ký: cuộc trò chuyện này nhận nhắc việc của Sở Tài chính "
+        "(vai trò: theo dõi nhiệm vụ)."
+    )
+    assert "Công an tỉnh (1)" in overdue["text"]
+
+
+async def test_where_a_coordinator_asks_decides_what_is_shown(bot: Harness) -> None:
+    bang, lan, friend = (bot.server.add_user(n) for n in ("Bằng", "Lan", "Bạn học cũ"))
+    office = bot.server.add_private_chat(bang)
+    finance = bot.server.add_group("Sở Tài chính", [bang, lan])
+    alumni = bot.server.add_group("Hội đồng hương", [bang, friend])  # never registered
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.register(lan, finance, "STC")
+    plan = await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
+    secret = await bot.add_task("Phương án nhân sự nội bộ", "SYT", date(2023, 2, 1))
+
+    # In the agency's group he speaks for the agency, as everyone there does, buttons included.
+    (tasks_here,) = await bot.say(bang, finance, "/tasks")
+    (detail,) = await bot.say(bang, finance, f"/task {secret}")
+    (forged,) = await bot.press(bang, finance, detail, f"info:{secret}")
+    (overdue_here,) = await bot.say(bang, finance, "/overdue")
+    # In a group nobody registered he speaks for nobody.
+    (tasks_there,) = await bot.say(bang, alumni, "/tasks")
+    (detail_there,) = await bot.say(bang, alumni, f"/task {secret}")
+    (overdue_there,) = await bot.say(bang, alumni, "/overdue")
+    # In his own chat he sees every agency.
+    (everything,) = await bot.say(bang, office, "/tasks")
+
+    assert tasks_here["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert f"#{plan} Kế hoạch" in tasks_here["text"] and "nhân sự" not in tasks_here["text"]
+    not_ours = f"Nhiệm vụ số {secret} không thuộc đơn vị của bạn."
+    assert detail["text"] == forged["text"] == not_ours
+    coordinators_only = "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
+    assert overdue_here["text"] == overdue_there["text"] == coordinators_only
+    assert tasks_there["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    assert detail_there["text"] == tasks_there["text"]
+    assert everything["text"].splitlines()[0] == "Nhiệm vụ đang mở — tất cả đơn vị"
+    assert "nhân sự" in everything["text"]

@@ -6,6 +6,7 @@ import io
 import json
 import os
 import re
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,6 +22,7 @@ Sở Y tế,SYT,
 
 
 Cli = Callable[..., tuple[int, str, str]]
+TOKEN = "7123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"  # looks real; nothing is sent with it
 
 
 @pytest.fixture
@@ -143,6 +145,18 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         (("import", "missing.txt"), "không tìm thấy tệp missing.txt"),
         (("import", "agencies.csv", "--map", "Sở Y tế"), "--map viết theo dạng"),
         (("parse-deadline",), "hãy ghi một cụm từ hoặc một câu"),
+        (
+            ("report", "--month", "01/0000", "--out", "x.xlsx"),
+            "“01/0000” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+        ),
+        (
+            ("report", "--month", "01/2023", "--out", "reports/x.xlsx"),
+            "không ghi được reports/x.xlsx: không có thư mục reports",
+        ),
+        (
+            ("report", "--month", "01/2023", "--out", "."),
+            "không ghi được .: đó là một thư mục",
+        ),
     ],
 )
 def test_bad_input_is_one_line_and_a_non_zero_exit(
@@ -157,10 +171,15 @@ def test_bad_input_is_one_line_and_a_non_zero_exit(
 
 
 def test_an_agency_that_two_could_be_is_refused_with_both_names(cli: Cli, tmp_path: Path) -> None:
-    (tmp_path / "shared.csv").write_text(
-        "name,short_name,aliases\nSở Tài chính,STC,Sở cũ\nSở Y tế,SYT,Sở cũ\n", encoding="utf-8"
-    )
-    cli("agencies", "import", "shared.csv")
+    cli("db", "upgrade")
+    # A catalogue loaded before imports refused a name shared by two agencies.
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:
+        database.executemany(
+            "INSERT INTO agency (name, short_name, aliases, created_at) "
+            "VALUES (?, ?, '[\"Sở cũ\"]', '2023-01-02 02:00:00')",
+            [("Sở Tài chính", "STC"), ("Sở Y tế", "SYT")],
+        )
+    database.close()
 
     code, _, err = cli("task", "add", "--agency", "Sở cũ", "x")
 
@@ -175,14 +194,100 @@ def test_a_bad_catalogue_names_its_line(cli: Cli, tmp_path: Path) -> None:
 
     code, _, err = cli("agencies", "import", "bad.csv")
 
-    assert (code, err) == (1, "nhacviec: bad.csv:3: thiếu tên đơn vị\n")
+    assert (code, err) == (1, "nhacviec: bad.csv:3: thiếu tên đơn vị; không lưu đơn vị nào\n")
+
+
+LISTED = ["   1  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)", "   2  Sở Y tế  [SYT]"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (
+            "name,short_name,aliases\nSở Văn hóa, Thể thao và Du lịch,SVHTTDL,Sở VHTTDL\n",
+            "new.csv:2: dòng có 4 ô mà tiêu đề chỉ có 3 cột: tên có dấu phẩy phải đặt trong "
+            'ngoặc kép, ví dụ "Sở Văn hóa, Thể thao và Du lịch"',
+        ),
+        (
+            "name,short_name,alias\nSở Xây dựng,SXD,Sở Giao thông vận tải\n",
+            "new.csv:1: không có cột “alias”: các cột là name, short_name, aliases",
+        ),
+        (
+            "name,short_name,aliases\nSở Xây dựng,SXD,\nSỞ XÂY DỰNG,SXD2,Sở GTVT\n",
+            "new.csv:3: “SỞ XÂY DỰNG” đã có ở dòng 2: mỗi đơn vị chỉ một dòng",
+        ),
+        (
+            "name,short_name,aliases\nSở Xây dựng,SXD,\nSở Nội vụ,SXD,\n",
+            "new.csv:3: “SXD” đã là tên viết tắt của Sở Xây dựng (dòng 2): "
+            "mỗi tên chỉ dùng cho một đơn vị",
+        ),
+        (
+            "name,short_name,aliases\nSở Xây dựng,SXD,Sở Giao thông vận tải\n"
+            "Sở Giao thông vận tải,SGTVT,\n",
+            "new.csv:3: “Sở Giao thông vận tải” đã là tên gọi khác của Sở Xây dựng (dòng 2): "
+            "mỗi tên chỉ dùng cho một đơn vị",
+        ),
+        (
+            "name,short_name,aliases\nSở Nội vụ,SNV,\nSở Xây dựng,STC,\n",
+            "new.csv:3: “STC” đã là tên viết tắt của Sở Tài chính trong danh mục: "
+            "mỗi tên chỉ dùng cho một đơn vị",
+        ),
+        (
+            "name,short_name,aliases\nSở Kế hoạch và Đầu tư,,\n",
+            "new.csv:2: “Sở Kế hoạch và Đầu tư” đã là tên gọi khác của Sở Tài chính trong danh "
+            "mục: mỗi tên chỉ dùng cho một đơn vị",
+        ),
+        (
+            "name,short_name,aliases\nSở Xây dựng,SXD,Sở y te\n",
+            "new.csv:2: “Sở y te” là tên của một đơn vị khác trong danh mục: "
+            "mỗi tên chỉ dùng cho một đơn vị",
+        ),
+        (  # as Excel saves: a byte order mark, CRLF, blank lines, an empty last row
+            "\ufeffname,short_name,aliases\r\n\r\nSở Xây dựng,SXD,\r\n\r\n,,\r\n",
+            "new.csv:5: thiếu tên đơn vị",
+        ),
+    ],
+)
+def test_a_catalogue_that_would_mislead_is_refused_and_nothing_saved(
+    cli: Cli, tmp_path: Path, content: str, message: str
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    (tmp_path / "new.csv").write_bytes(content.encode("utf-8"))
+
+    code, out, err = cli("agencies", "import", "new.csv")
+
+    assert (code, out, err) == (1, "", f"nhacviec: {message}; không lưu đơn vị nào\n")
+    assert cli("agencies", "list")[1].splitlines() == LISTED
+
+
+def test_a_catalogue_is_checked_as_it_will_stand(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", "agencies.csv")
+    # The header as people type it, a quoted comma, and a former name handed from one agency
+    # to another in the same file: no two agencies answer to one name once it is loaded.
+    (tmp_path / "new.csv").write_text(
+        "name, short_name, aliases\n"
+        '"Sở Văn hóa, Thể thao và Du lịch",SVHTTDL,Sở VHTTDL\n'
+        "Sở Tài chính,STC,Sở KH&ĐT\n"
+        "Sở Y tế,SYT,Sở Kế hoạch và Đầu tư\n",
+        encoding="utf-8",
+    )
+
+    assert cli("agencies", "import", "new.csv")[:2] == (
+        0,
+        "Đã thêm 1 đơn vị, cập nhật 2; tệp có 3 đơn vị.\n",
+    )
+    assert cli("agencies", "list")[1].splitlines() == [
+        "   1  Sở Tài chính  [STC]  (Sở KH&ĐT)",
+        "   3  Sở Văn hóa, Thể thao và Du lịch  [SVHTTDL]  (Sở VHTTDL)",
+        "   2  Sở Y tế  [SYT]  (Sở Kế hoạch và Đầu tư)",
+    ]
 
 
 def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
     code, _, err = cli("run")
 
     assert code == 2
-    assert "No Telegram bot token is set: create a bot with @BotFather" in err
+    assert err.startswith("nhacviec: chưa có token của bot Telegram: tạo bot với @BotFather")
 
 
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
@@ -401,6 +506,106 @@ def test_an_unreachable_database_is_one_line_not_a_trace(
     assert (code, out) == (3, "")
     assert err.startswith("nhacviec: không kết nối được cơ sở dữ liệu: ")
     assert err.count("\n") == 1
+
+
+def test_a_database_of_a_newer_version_is_refused_untouched(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", TOKEN)
+    cli("db", "upgrade")
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:  # as a later release leaves it
+        database.execute("UPDATE alembic_version SET version_num = '0009_future'")
+    database.close()
+
+    code, out, err = cli("run")
+
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == (  # after what `run` logs as it starts
+        "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
+        "0009_future, phiên bản này chỉ biết đến 0008): hãy dùng lại phiên bản nhacviec mới đó"
+    )
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:
+        assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
+            ("0009_future",)
+        ]
+    database.close()
+
+
+def test_a_database_that_holds_someone_elses_tables_is_called_so(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "db").mkdir()
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:
+        database.execute("CREATE TABLE agency (id INTEGER PRIMARY KEY, code TEXT)")
+    database.close()
+
+    code, _, err = cli("agencies", "list")
+
+    assert code == 2
+    assert err == (
+        "nhacviec: cơ sở dữ liệu đã có bảng agency không do nhacviec tạo (không có bảng "
+        "alembic_version): hãy dành cho nhacviec một cơ sở dữ liệu trống ([database] url hoặc "
+        "NHACVIEC_DATABASE_URL)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("setting", "args", "message"),
+    [
+        (
+            ("NHACVIEC_REMINDERS_TIME", "08:00+07:00"),
+            ("run",),
+            "biến môi trường NHACVIEC_REMINDERS_TIME: “08:00+07:00”: ghi giờ không kèm múi giờ",
+        ),
+        (
+            ("NHACVIEC_DATABASE_URL", "mysql://nhacviec@db/nhacviec"),
+            ("agencies", "list"),
+            "biến môi trường NHACVIEC_DATABASE_URL: nhacviec không dùng được cơ sở dữ liệu “mysql”",
+        ),
+        (
+            ("NHACVIEC_DATABASE_URL", "not a url"),
+            ("agencies", "list"),
+            "biến môi trường NHACVIEC_DATABASE_URL: không phải địa chỉ cơ sở dữ liệu",
+        ),
+        (None, ("--config", ".", "agencies", "list"), ". là một thư mục, không phải tệp cấu hình"),
+        (
+            None,
+            ("--config", "windows-1258.toml", "agencies", "list"),
+            "windows-1258.toml: tệp cấu hình phải là văn bản UTF-8",
+        ),
+    ],
+)
+def test_a_configuration_that_cannot_work_is_one_line_and_exit_2(
+    cli: Cli,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setting: tuple[str, str] | None,
+    args: tuple[str, ...],
+    message: str,
+) -> None:
+    monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", TOKEN)
+    if setting is not None:
+        monkeypatch.setenv(*setting)
+    (tmp_path / "windows-1258.toml").write_bytes(b'[bot]\nusername = "Nh\xe0c"\n')
+
+    code, out, err = cli(*args)
+
+    assert (code, out) == (2, "")
+    assert err.startswith(f"nhacviec: {message}") and err.count("\n") == 1
+
+
+def test_an_invite_is_not_made_when_it_could_not_be_printed(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    monkeypatch.delenv("NHACVIEC_BOT_USERNAME")  # asked from Telegram, with the token
+    monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", "<paste token>")
+
+    code, out, err = cli("invite", "STC")
+
+    assert (code, out) == (2, "")
+    assert err.startswith("nhacviec: token của bot Telegram có vẻ là giá trị mẫu: ")
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:
+        assert database.execute("SELECT count(*) FROM invite").fetchone() == (0,)
+    database.close()
 
 
 def test_import_saves_a_recurring_duty_whose_day_is_not_written(cli: Cli, tmp_path: Path) -> None:

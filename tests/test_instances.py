@@ -276,7 +276,7 @@ async def test_webhook_mode_without_a_secret_refuses_to_start(
 
     assert process.returncode == 2
     (line,) = err.decode().splitlines()
-    assert line.startswith('nhacviec: [telegram] mode = "webhook" needs webhook_secret')
+    assert line.startswith('nhacviec: [telegram] mode = "webhook" cần webhook_secret')
     assert "NHACVIEC_TELEGRAM_WEBHOOK_SECRET" in line
     assert server.calls("setWebhook") == []
 

@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import psycopg
+import pytest
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import create_engine, inspect, text
@@ -9,7 +16,15 @@ from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401
 from storage.db import sync_url
-from storage.migrate import current_revision, upgrade
+from storage.migrate import (
+    MIGRATION_LOCK,
+    DatabaseTooNew,
+    NotOurDatabase,
+    alembic_config,
+    current_revision,
+    ensure_sqlite_folder,
+    upgrade,
+)
 
 
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
@@ -99,3 +114,68 @@ def test_a_directives_tasks_learn_the_deadline_their_document_last_gave(database
         (3, None, None),
         (4, "2023-03-20", None),
     ]
+
+
+def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -> None:
+    upgrade(database_url)
+    engine = create_engine(sync_url(database_url))
+    with engine.begin() as connection:  # as a later release leaves it
+        connection.execute(text("UPDATE alembic_version SET version_num = '0009_future'"))
+    engine.dispose()
+
+    with pytest.raises(DatabaseTooNew) as refused:
+        upgrade(database_url)
+
+    assert (refused.value.revision, refused.value.head) == ("0009_future", "0008")
+    assert current_revision(database_url) == "0009_future"
+
+
+def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
+    database_url: str,
+) -> None:
+    ensure_sqlite_folder(database_url)
+    engine = create_engine(sync_url(database_url))
+    with engine.begin() as connection:  # another application's database
+        connection.execute(text("CREATE TABLE customer (id INTEGER PRIMARY KEY)"))
+        connection.execute(text("CREATE TABLE task (id INTEGER PRIMARY KEY, title TEXT)"))
+
+    with pytest.raises(NotOurDatabase) as refused:
+        upgrade(database_url)
+
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert refused.value.tables == ["task"]
+    assert tables == {"customer", "task"}  # nothing created, nothing changed
+
+
+@pytest.mark.postgres
+def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
+    postgres_url: str,
+) -> None:
+    with psycopg.connect(postgres_url, autocommit=True) as first_instance:
+        # The first instance holds the migration lock, as upgrade() does while it migrates.
+        first_instance.execute("SELECT pg_advisory_lock(%s)", (MIGRATION_LOCK,))
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            second = pool.submit(upgrade, postgres_url)
+            _wait_until_someone_waits_for_the_lock(first_instance)
+            command.upgrade(alembic_config(postgres_url), "head")  # the first one's migrations
+            first_instance.execute("SELECT pg_advisory_unlock(%s)", (MIGRATION_LOCK,))
+
+            assert second.result() == []  # without the lock: "duplicate key" on alembic_version
+
+    assert current_revision(postgres_url) == "0008"
+
+
+def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
+    """Return once another session of this database is queued on an advisory lock."""
+    waiting = (
+        "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+        "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+    )
+    for _ in range(600):
+        row = connection.execute(waiting).fetchone()
+        if row is not None and row[0] > 0:
+            return
+        time.sleep(0.05)
+    pytest.fail("upgrade() did not wait for the migration lock")

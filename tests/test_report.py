@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import io
 from collections.abc import AsyncIterator
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import pytest
 from openpyxl import load_workbook
 
-from storage.models import Role
-from tests.harness import Harness, running_bot
+from bot import reports as report_files
+from bot.texts import Texts
+from storage import agencies, reports, tasks
+from storage.db import Database
+from storage.models import PeriodOutcome, Role
+from tests.harness import CATALOGUE, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 PNG = b"\x89PNG\r\n\x1a\n"
+
+
+def task_rows(workbook: bytes) -> list[tuple[object, ...]]:
+    """The task sheet's rows, date cells as dates (openpyxl reads them as naive datetimes)."""
+    sheet = load_workbook(io.BytesIO(workbook))["Nhiệm vụ"]
+    for row in sheet.iter_rows(min_row=2):
+        for cell in row:
+            assert not cell.is_date or cell.number_format == "dd/mm/yyyy", cell.number_format
+    return [
+        tuple(v.date() if isinstance(v, datetime) else v for v in row)
+        for row in sheet.iter_rows(min_row=2, values_only=True)
+    ]
 
 
 @pytest.fixture
@@ -65,11 +81,17 @@ async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot
         ["Sở Y tế", 1, 0, 0, 1, 0],
         ["Tổng cộng", 3, 1, 1, 1, 0],
     ]
-    tasks = [row for row in sheets["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)]
-    assert [(row[2], row[4], row[5], row[6]) for row in tasks] == [
-        ("Kế hoạch chung", "Hoàn thành đúng hạn", "09/01/2023", None),  # empty cells read None
-        ("Báo cáo tuyển quân", "Hoàn thành quá hạn", "16/01/2023", "đã gửi"),
-        ("Phòng dịch dịp Tết", "Quá hạn chưa hoàn thành", None, None),
+    # Deadlines and days done are date cells, shown dd/mm/yyyy; empty cells read None.
+    assert [row[2:] for row in task_rows(document.content)] == [
+        ("Kế hoạch chung", date(2023, 1, 10), "Hoàn thành đúng hạn", date(2023, 1, 9), None),
+        (
+            "Báo cáo tuyển quân",
+            date(2023, 1, 12),
+            "Hoàn thành quá hạn",
+            date(2023, 1, 16),
+            "đã gửi",
+        ),
+        ("Phòng dịch dịp Tết", date(2023, 1, 13), "Quá hạn chưa hoàn thành", None, None),
     ]
 
 
@@ -83,3 +105,78 @@ async def test_a_month_without_tasks_or_written_wrong_gets_a_clear_answer(bot: H
 
     assert empty["text"] == "Không có nhiệm vụ nào đến hạn trong tháng 03/2023."
     assert wrong["text"].startswith("Cách dùng: /report (tháng này) hoặc /report mm/yyyy.")
+
+
+async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    async with bot.database.session() as session:
+        monthly = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tháng về thu ngân sách",
+            lead="STC",
+            deadline=date(2023, 1, 20),
+            recurrence="monthly",
+            now=bot.clock.now(),
+        )
+    bot.at(date(2023, 1, 18))
+    await bot.say(lan, finance, f"/done {monthly.id} đã gửi báo cáo tháng 1")
+    bot.at(date(2023, 2, 1))
+
+    chart, _ = await bot.say(bang, office, "/report 01/2023", replies=2)
+
+    assert chart["caption"].startswith("📊 Tháng 01/2023: 1 nhiệm vụ đến hạn — 1 đúng hạn,")
+    (document,) = [c.params["document"] for c in bot.server.calls("sendDocument")]
+    (row,) = task_rows(document.content)
+    assert row[3:] == (
+        date(2023, 1, 20),  # the period's deadline; the task is due 20/02 now
+        "Hoàn thành đúng hạn",
+        date(2023, 1, 18),
+        "đã gửi báo cáo tháng 1",
+    )
+
+
+async def test_each_period_of_a_weekly_duty_shows_its_own_deadline_and_closing(
+    db: Database,
+) -> None:
+    now = datetime(2023, 1, 2, 9, tzinfo=VIETNAM_TZ)
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=CATALOGUE, now=now)
+        weekly = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tuần tình hình dịch bệnh",
+            lead="SYT",
+            deadline=date(2023, 1, 6),
+            recurrence="weekly",
+            now=now,
+        )
+        assert weekly.id is not None
+        for closed_on in (date(2023, 1, 5), date(2023, 1, 14)):  # on time, then a day late
+            moment = datetime.combine(closed_on, time(10), VIETNAM_TZ)
+            await tasks.mark_done(
+                session=session, task_id=weekly.id, actor=1, note=None, now=moment, today=closed_on
+            )
+        # The weeks of 20 and 27 January pass unreported: missed, and the duty moves on.
+        await tasks.roll_missed_periods(
+            session=session, today=date(2023, 2, 1), lead_days=7, now=now
+        )
+    async with db.session() as session:
+        result = await reports.month_report(
+            session=session, year=2023, month=1, today=date(2023, 2, 1), tz=VIETNAM_TZ
+        )
+        periods = await tasks.periods(session=session, task_id=weekly.id)
+
+    # Read back as the enum the model declares, not as the string stored.
+    assert [type(period.outcome) for period in periods] == [PeriodOutcome] * 4
+
+    rows = task_rows(report_files.workbook(result, Texts("vi")))
+    assert [row[3:6] for row in rows] == [
+        (date(2023, 1, 6), "Hoàn thành đúng hạn", date(2023, 1, 5)),
+        (date(2023, 1, 13), "Hoàn thành quá hạn", date(2023, 1, 14)),
+        (date(2023, 1, 20), "Quá hạn chưa hoàn thành", None),
+        (date(2023, 1, 27), "Quá hạn chưa hoàn thành", None),
+    ]
+    (line,) = result.lines
+    assert (line.on_time, line.late, line.overdue, line.pending) == (1, 1, 2, 0)

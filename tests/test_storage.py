@@ -13,6 +13,7 @@ from storage.errors import (
     AlreadyDecided,
     AlreadyDone,
     AmbiguousAgency,
+    ChatRegisteredElsewhere,
     ExtensionBeyondPeriod,
     InviteExpired,
     InviteInvalid,
@@ -23,7 +24,16 @@ from storage.errors import (
     TaskNotFound,
     UnknownAgency,
 )
-from storage.models import ExtensionRequest, ExtensionStatus, ReminderStatus, Role
+from storage.models import (
+    Agency,
+    Chat,
+    ChatPurpose,
+    ExtensionRequest,
+    ExtensionStatus,
+    Member,
+    ReminderStatus,
+    Role,
+)
 from tests.conftest import NOW
 
 CATALOGUE = [
@@ -77,9 +87,8 @@ async def test_an_agency_is_found_by_any_of_its_names(db: Database, written: str
 async def test_an_unknown_or_ambiguous_agency_is_refused(db: Database) -> None:
     await _catalogue(db)
     async with db.session() as session:
-        await agencies.import_agencies(
-            session=session, rows=[agencies.AgencyRow("Sở Y tế dự phòng", None, ("SYT",))], now=NOW
-        )
+        # Saved before imports refused a name two agencies share (import_agencies now does).
+        session.add(Agency(name="Sở Y tế dự phòng", aliases=["SYT"], created_at=NOW))
     async with db.session() as session:
         with pytest.raises(UnknownAgency):
             await agencies.find_agency(session=session, text="Sở Ngoại vụ")
@@ -96,7 +105,7 @@ def test_the_catalogue_file_names_the_bad_line(tmp_path: Path) -> None:
     bad.write_text("name,short_name,aliases\nSở Y tế,SYT,\n,X,\n")
 
     assert agencies.read_catalogue(good) == [
-        agencies.AgencyRow("Sở Tài chính", "STC", ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"))
+        agencies.AgencyRow("Sở Tài chính", "STC", ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"), line=2)
     ]
     with pytest.raises(agencies.CatalogueError, match=r"bad.csv:3: the name is empty"):
         agencies.read_catalogue(bad)
@@ -800,3 +809,194 @@ async def test_a_chat_may_close_what_the_lead_agency_or_a_coordinator_may(db: Da
         8: True,
         9: True,
     }
+
+
+async def _join(
+    db: Database, agency_id: int | None, role: Role, user_id: int, chat_id: int
+) -> access.Registration:
+    """A fresh invite, redeemed by user_id in chat_id."""
+    async with db.session() as session:
+        code = await access.create_invite(
+            session=session, agency_id=agency_id, role=role, now=NOW, valid_for=timedelta(1)
+        )
+        return await access.redeem_invite(
+            session=session,
+            code=code,
+            user_id=user_id,
+            display_name=None,
+            chat_id=chat_id,
+            chat_title=None,
+            now=NOW,
+        )
+
+
+async def _who(db: Database, user_id: int, chat_id: int) -> tuple[str | None, bool]:
+    """The agency a person acts for in a chat, and whether they see every agency there."""
+    async with db.session() as session:
+        caller = await access.identify(session=session, user_id=user_id, chat_id=chat_id)
+    return (caller.agency.short_name if caller.agency else None), caller.is_coordinator
+
+
+FINANCE, HEALTH, BANG = 1, 2, 600
+
+
+def _chat(
+    telegram_id: int,
+    agency_id: int | None = None,
+    purpose: ChatPurpose = ChatPurpose.AGENCY,
+    *,
+    registered: bool = True,
+    active: bool = True,
+) -> Chat:
+    row_id = abs(telegram_id) if registered else None
+    return Chat(
+        id=row_id,
+        telegram_id=telegram_id,
+        agency_id=agency_id,
+        purpose=purpose,
+        active=active,
+        created_at=NOW,
+    )
+
+
+def _member(user_id: int, role: Role, agency_id: int | None = None) -> Member:
+    return Member(telegram_user_id=user_id, role=role, agency_id=agency_id, created_at=NOW)
+
+
+def _seen(user_id: int, chat: Chat, member: Member | None = None) -> tuple[bool, int | None]:
+    """What access.standing says of user_id writing in chat (a chat without a row id: unknown)."""
+    return access.standing(
+        user_id=user_id,
+        chat_id=chat.telegram_id,
+        chat=chat if chat.id else None,
+        member=member,
+        coordinators={BANG},
+    )
+
+
+def test_where_one_asks_decides_what_one_sees() -> None:
+    finance_group, nobodys_group = _chat(-100, FINANCE), _chat(-200, registered=False)
+    coordinator, health_officer = _member(8, Role.COORDINATOR), _member(7, Role.STAFF, HEALTH)
+    # A registered group speaks for what it was registered for, whoever types in it ...
+    assert _seen(5, finance_group) == (False, FINANCE)
+    assert _seen(8, finance_group, coordinator) == (False, FINANCE)
+    assert _seen(BANG, finance_group) == (False, FINANCE)
+    assert _seen(7, finance_group, health_officer) == (False, FINANCE)
+    assert _seen(5, _chat(-300, None, ChatPurpose.COORDINATORS)) == (True, None)
+    # ... a group nobody registered, or one that stopped taking messages, for nobody ...
+    assert _seen(8, nobodys_group, coordinator) == (False, None)
+    assert _seen(BANG, nobodys_group) == (False, None)
+    assert _seen(5, _chat(-100, FINANCE, active=False)) == (False, None)
+    # ... and a private chat for its owner.
+    assert _seen(8, _chat(8, registered=False), coordinator) == (True, None)
+    assert _seen(BANG, _chat(BANG, registered=False)) == (True, None)  # in the configuration
+    assert _seen(7, _chat(7, registered=False), health_officer) == (False, HEALTH)
+    assert _seen(6, _chat(6, FINANCE), _member(6, Role.HEAD)) == (False, FINANCE)
+    assert _seen(9, _chat(9, registered=False), _member(9, Role.STAFF)) == (False, None)  # left
+
+
+async def test_an_invite_does_not_move_a_registered_chat(db: Database) -> None:
+    ids = await _catalogue(db)
+    await _join(db, ids["STC"], Role.STAFF, 5, -100)  # Sở Tài chính's group
+    await _join(db, None, Role.COORDINATOR, 8, -300)  # the coordinators' group
+    async with db.session() as session:
+        health = await access.create_invite(
+            session=session, agency_id=ids["SYT"], role=Role.STAFF, now=NOW, valid_for=timedelta(1)
+        )
+        coordinator = await access.create_invite(
+            session=session, agency_id=None, role=Role.COORDINATOR, now=NOW, valid_for=timedelta(1)
+        )
+
+    async def redeem(code: str, user_id: int, chat_id: int) -> access.Registration:
+        async with db.session() as session:
+            return await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=user_id,
+                display_name=None,
+                chat_id=chat_id,
+                chat_title=None,
+                now=NOW,
+            )
+
+    with pytest.raises(ChatRegisteredElsewhere) as other_agency:
+        await redeem(health, 6, -100)
+    with pytest.raises(ChatRegisteredElsewhere) as coordinators:
+        await redeem(coordinator, 8, -100)
+    with pytest.raises(ChatRegisteredElsewhere) as agency_code:
+        await redeem(health, 6, -300)
+
+    assert other_agency.value.agency == coordinators.value.agency == "Sở Tài chính"
+    assert agency_code.value.agency is None  # the coordinators
+    assert await _who(db, 5, -100) == ("STC", False)
+    assert await _who(db, 6, -300) == (None, True)
+    # Neither code was used up, and the same agency's code again changes nothing.
+    assert (await redeem(health, 6, -200)).agency is not None
+    assert (await redeem(coordinator, 9, 9)).role == Role.COORDINATOR
+    await _join(db, ids["STC"], Role.STAFF, 7, -100)
+    assert await _who(db, 7, 7) == ("STC", False)
+
+
+async def test_an_invite_never_lowers_its_holder(db: Database) -> None:
+    ids = await _catalogue(db)
+    await _join(db, None, Role.COORDINATOR, BANG, BANG)
+    await _join(db, ids["STC"], Role.HEAD, 6, 6)
+
+    # The coordinator sets up the finance group with its staff code; the head then uses one too.
+    assert (await _join(db, ids["STC"], Role.STAFF, BANG, -100)).role == Role.COORDINATOR
+    assert (await _join(db, ids["STC"], Role.STAFF, 6, -100)).role == Role.HEAD
+
+    assert await _who(db, BANG, BANG) == (None, True)
+    async with db.session() as session:
+        head = await access.identify(session=session, user_id=6, chat_id=6)
+        chat = await access.chat_by_telegram_id(session=session, telegram_id=-100)
+    assert head.agency is not None and head.agency.id == ids["STC"]
+    assert chat is not None and chat.agency_id == ids["STC"]
+
+
+async def test_a_new_agencys_invite_moves_its_holder_and_frees_the_private_chat(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    await _join(db, ids["STC"], Role.HEAD, 6, 6)
+
+    with pytest.raises(ChatRegisteredElsewhere):  # his private chat speaks for Sở Tài chính
+        await _join(db, ids["SYT"], Role.HEAD, 6, 6)
+    await _join(db, ids["SYT"], Role.HEAD, 6, -200)  # transferred: he joins Sở Y tế's group
+
+    assert await _who(db, 6, 6) == ("SYT", False)
+    await _join(db, ids["SYT"], Role.HEAD, 6, 6)  # and may register his chat for it again
+    assert await _who(db, 6, 6) == ("SYT", False)
+    # A coordinator's code raises the owner of a private chat, whatever it was registered for.
+    await _join(db, None, Role.COORDINATOR, 6, 6)
+    assert await _who(db, 6, 6) == (None, True)
+
+
+async def test_leaving_a_group_ends_the_registration_it_gave(db: Database) -> None:
+    ids = await _catalogue(db)
+    await _join(db, ids["STC"], Role.STAFF, 5, -100)  # registers the finance group
+    await _join(db, ids["STC"], Role.HEAD, 6, 6)  # the head, in private
+    await _join(db, ids["SYT"], Role.STAFF, 7, -200)  # a health officer
+    await _join(db, None, Role.COORDINATOR, 8, -300)  # the coordinators' group
+    await _join(db, None, Role.COORDINATOR, BANG, BANG)
+
+    async def leave(chat_id: int, user_id: int) -> tuple[str | None, str] | None:
+        async with db.session() as session:
+            lost = await access.leave_chat(session=session, chat_id=chat_id, user_id=user_id)
+        return None if lost is None else (lost.agency.name if lost.agency else None, lost.role)
+
+    assert await leave(-100, 6) == ("Sở Tài chính", Role.HEAD)
+    assert await leave(-100, 6) is None  # Telegram tells twice: a message and an update
+    assert await leave(-100, 7) is None  # a health officer in the finance group
+    assert await leave(-100, BANG) is None  # a coordinator who helps the finance group
+    assert await leave(-400, 5) is None  # a group nobody registered
+    assert await leave(-300, 8) == (None, Role.COORDINATOR)
+
+    assert await _who(db, 6, 6) == (None, False)
+    assert await _who(db, 8, 8) == (None, False)
+    assert await _who(db, 7, 7) == ("SYT", False)
+    assert await _who(db, BANG, BANG) == (None, True)
+    assert await _who(db, 5, -100) == ("STC", False)  # the group still speaks for its agency
+    async with db.session() as session:
+        private = await access.chat_by_telegram_id(session=session, telegram_id=6)
+    assert private is not None and private.agency_id is None  # no more reminders there
