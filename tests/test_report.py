@@ -102,9 +102,11 @@ async def test_a_month_without_tasks_or_written_wrong_gets_a_clear_answer(bot: H
 
     (empty,) = await bot.say(bang, office, "/report 03/2023")
     (wrong,) = await bot.say(bang, office, "/report 13/2023")
+    (no_year,) = await bot.say(bang, office, "/report 01/0000")
 
     assert empty["text"] == "Không có nhiệm vụ nào đến hạn trong tháng 03/2023."
     assert wrong["text"].startswith("Cách dùng: /report (tháng này) hoặc /report mm/yyyy.")
+    assert no_year["text"] == wrong["text"]  # there was no year 0
 
 
 async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:

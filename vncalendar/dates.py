@@ -42,6 +42,6 @@ def parse_month(text: str) -> tuple[int, int]:
     if found is None:
         raise ValueError(f"not a month: {text!r} (write mm/yyyy)")
     month, year = found.group(1, 2) if found.group(1) else found.group(4, 3)
-    if not 1 <= int(month) <= 12:
-        raise ValueError(f"not a month: {text!r}")
+    if not 1 <= int(month) <= 12 or int(year) < 1:
+        raise ValueError(f"not a month: {text!r}")  # "13/2023", and year 0 ("01/0000")
     return int(year), int(month)
