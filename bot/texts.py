@@ -78,8 +78,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<code>/register CODE</code>.",
     ),
     "coordinators_only": (
-        "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh.",
-        "This command is for the coordinators only.",
+        "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ, khi nhắn riêng với bot "
+        "hoặc trong nhóm theo dõi.",
+        "This command is for the coordinators only, in a private chat with the bot "
+        "or in their group.",
     ),
     "done_usage": (
         "Cách dùng: <code>/done SỐ [ghi chú]</code>, "

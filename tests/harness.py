@@ -23,6 +23,11 @@ from vncalendar import VIETNAM_TZ, ManualClock
 
 TOKEN = "5550001234:AAH-loopback-test-token-xxxxxxxxxxx"
 JSON = dict[str, Any]
+# What a chat that may not act for every agency hears from a coordinators' command.
+COORDINATORS_ONLY = (
+    "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ, khi nhắn riêng với bot hoặc trong nhóm "
+    "theo dõi."
+)
 
 CATALOGUE = [
     agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),

@@ -15,7 +15,7 @@ from bot.telegram_server import Fault
 from bot.texts import COMMANDS
 from storage import tasks
 from storage.models import Chat, Reminder, ReminderStatus, Role, Task
-from tests.harness import JSON, TOKEN, Harness, running_bot
+from tests.harness import COORDINATORS_ONLY, JSON, TOKEN, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
@@ -164,9 +164,7 @@ async def test_overdue_is_for_coordinators_and_grouped_by_agency(bot: Harness) -
     (refused,) = await bot.say(lan, finance, "/overdue")
     (answer,) = await bot.say(bang, office, "/overdue")
 
-    assert (
-        refused["text"] == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
-    )
+    assert refused["text"] == COORDINATORS_ONLY
     text = answer["text"]
     assert text.splitlines()[0] == "Nhiệm vụ quá hạn đến ngày 01/03/2023"
     assert text.index("Công an tỉnh (1)") < text.index("Sở Tài chính (1)")
@@ -489,7 +487,7 @@ async def test_an_extension_is_asked_approved_by_a_coordinator_and_reminders_fol
     told = (await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"]))[-1]
     twice = await bot.alert(bang, office, asked, approve.replace("approve", "reject"))
 
-    assert refused == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
+    assert refused == COORDINATORS_ONLY
     assert approved["text"] == f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 31/03/2023."
     assert told["text"] == approved["text"]
     assert twice == "Đề nghị gia hạn này đã được xử lý."
@@ -755,8 +753,7 @@ async def test_where_a_coordinator_asks_decides_what_is_shown(bot: Harness) -> N
     assert f"#{plan} Kế hoạch" in tasks_here["text"] and "nhân sự" not in tasks_here["text"]
     not_ours = f"Nhiệm vụ số {secret} không thuộc đơn vị của bạn."
     assert detail["text"] == forged["text"] == not_ours
-    coordinators_only = "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
-    assert overdue_here["text"] == overdue_there["text"] == coordinators_only
+    assert overdue_here["text"] == overdue_there["text"] == COORDINATORS_ONLY
     assert tasks_there["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
     assert detail_there["text"] == tasks_there["text"]
     assert everything["text"].splitlines()[0] == "Nhiệm vụ đang mở — tất cả đơn vị"

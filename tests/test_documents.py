@@ -14,7 +14,7 @@ from bot.services import services_of
 from storage import agencies
 from storage.models import Role, Task
 from tests.conftest import SAMPLE
-from tests.harness import JSON, Harness, running_bot
+from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 EXTRA = [
@@ -182,9 +182,7 @@ async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot
     services_of(bot.application).settings.importer.max_megabytes = 0.5
     too_big = await _send(bot, bang, office, "big.txt", b"x" * 800_000)
 
-    assert (
-        refused["text"] == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
-    )
+    assert refused["text"] == COORDINATORS_ONLY
     assert broken["text"] == "Tệp bị hỏng hoặc không đúng định dạng, không đọc được nội dung."
     assert scan["text"].startswith("Tệp PDF này là bản quét (không có lớp chữ)")
     assert too_big["text"] == "Tệp quá lớn (0,8 MB); giới hạn là 0,5 MB. Hãy gửi bản nhỏ hơn."

@@ -14,7 +14,7 @@ from bot.texts import Texts
 from storage import agencies, reports, tasks
 from storage.db import Database
 from storage.models import PeriodOutcome, Role
-from tests.harness import CATALOGUE, Harness, running_bot
+from tests.harness import CATALOGUE, COORDINATORS_ONLY, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -55,9 +55,7 @@ async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot
     (refused,) = await bot.say(lan, finance, "/report 01/2023")
     chart, workbook = await bot.say(bang, office, "/report 01/2023", replies=2)
 
-    assert (
-        refused["text"] == "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
-    )
+    assert refused["text"] == COORDINATORS_ONLY
     assert chart["caption"] == (
         "📊 Tháng 01/2023: 3 nhiệm vụ đến hạn — 1 đúng hạn, 1 quá hạn đã xong, "
         "1 quá hạn chưa xong, 0 chưa đến hạn."
