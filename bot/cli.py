@@ -207,15 +207,9 @@ def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(cli_text("no_such_file", file=args.file))
-    if path.stat().st_size > settings.importer.max_bytes:
-        raise UsageError(
-            cli_text("too_large", file=args.file, limit=f"{settings.importer.max_megabytes:g}")
-        )
     mappings = dict(_mapping(m) for m in args.map)
-    data = path.read_bytes()
+    path = Path(args.file)
+    data = _read(args.file, settings)
     issued = parse_date(args.issued) if args.issued else None
     clock = SystemClock(settings.tz)
 
@@ -264,6 +258,24 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _read(file: str, settings: Settings) -> bytes:
+    """The bytes of a document to import; a file that is not there, too large or not ours to
+    read is a UsageError (one line), not a traceback."""
+    path = Path(file)
+    try:
+        if not path.is_file():
+            raise UsageError(cli_text("no_such_file", file=file))
+        if path.stat().st_size > settings.importer.max_bytes:
+            raise UsageError(
+                cli_text("too_large", file=file, limit=f"{settings.importer.max_megabytes:g}")
+            )
+        return path.read_bytes()
+    except PermissionError:
+        raise UsageError(cli_text("cannot_read_denied", file=file)) from None
+    except OSError as error:
+        raise UsageError(cli_text("cannot_read", file=file, reason=error.strerror)) from None
+
+
 def _task_numbers(text: str) -> frozenset[int]:
     numbers = [piece.strip() for piece in text.split(",")]
     if not all(n.isdigit() and int(n) > 0 for n in numbers):
@@ -279,9 +291,15 @@ def _mapping(text: str) -> tuple[str, str]:
 
 
 def _confirm(question: str) -> bool:
+    """Ask a yes/no question at the terminal; no answer (Ctrl-D) is no."""
     if not sys.stdin.isatty():
         raise UsageError(cli_text("not_a_terminal"))
-    return input(question).strip().lower() in {"c", "có", "co", "y", "yes"}
+    try:
+        answer = input(question)
+    except EOFError:
+        print()  # the prompt's line, ended
+        return False
+    return answer.strip().lower() in {"c", "có", "co", "y", "yes"}
 
 
 def _count_tasks(plan: importing.ImportPlan) -> int:

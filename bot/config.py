@@ -122,13 +122,25 @@ class BotSettings(_Section):
     username: str = ""  # for invite links printed offline; asked from Telegram when online
 
 
+# Telegram lets a bot download files of 20 MB at most (getFile): a larger one sent to the bot
+# is refused before it is fetched, whatever max_megabytes allows `nhacviec import`.
+TELEGRAM_MAX_MEGABYTES = 20
+
+
 class ImporterSettings(_Section):
     max_megabytes: float = Field(default=20, gt=0, le=200)  # larger files are refused, unread
     before_is_inclusive: bool = True  # "trước ngày 15/3" means 15/3 itself (false: 14/3)
+    # A document sent to the bot is read in a worker process, abandoned after this long.
+    max_read_seconds: float = Field(default=60, gt=0, le=3600)
 
     @property
     def max_bytes(self) -> int:
         return int(self.max_megabytes * 1024 * 1024)
+
+    @property
+    def bot_max_megabytes(self) -> float:
+        """The largest file the bot takes: the configured limit, within Telegram's."""
+        return min(self.max_megabytes, TELEGRAM_MAX_MEGABYTES)
 
 
 class Settings(_Section):

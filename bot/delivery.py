@@ -43,6 +43,14 @@ def task_buttons(
     return InlineKeyboardMarkup(rows)
 
 
+def is_transient(error: BaseException) -> bool:
+    """Whether another try may get through: 5xx, timeouts and connection errors (NetworkError,
+    except a 400 Bad Request), and a flood wait longer than the rate limiter's own retries."""
+    if isinstance(error, RetryAfter):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
+
+
 # Telegram asks for no more than about one message a second in one chat; the rate limiter
 # spaces messages overall and per group, this spaces the parts of one long digest.
 PAUSE_BETWEEN_PARTS = 1.0
@@ -86,8 +94,8 @@ class TelegramDigestSender:
                 raise ChatUnavailable(bad.message) from bad
             raise
         except (NetworkError, RetryAfter) as error:
-            # 5xx, timeouts and connection errors (NetworkError), and a flood wait longer than
-            # the rate limiter's own retries: worth another try.
+            if not is_transient(error):
+                raise
             raise TransientError(f"{type(error).__name__}: {error}") from error
         assert first_id is not None
         return first_id

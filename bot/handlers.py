@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import (
@@ -17,11 +19,11 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import Conflict, NetworkError
+from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import reports as report_files
-from bot.delivery import task_buttons
+from bot.delivery import is_transient, task_buttons
 from bot.services import LANGUAGE_KEY, Services, services, services_of
 from bot.texts import LANGUAGES, Texts
 from storage import access, reports, tasks
@@ -72,16 +74,70 @@ _REFUSALS: dict[type[StorageError], str] = {
 }
 
 
+# Pauses before the second and third tries of a part Telegram failed to take (5xx, timeout,
+# network): short, someone is waiting. A 429 is waited out by the rate limiter (bot/app.py).
+REPLY_RETRY_DELAYS: tuple[float, ...] = (1.0, 3.0)
+
+
+class ReplyNotDelivered(Exception):
+    """Telegram kept failing on a part of a reply: the parts before it were delivered."""
+
+    def __init__(self, delivered: int, total: int) -> None:
+        super().__init__(f"{delivered} of {total} parts delivered")
+        self.delivered = delivered
+        self.total = total
+
+
 async def reply(
     update: Update, text: str | list[str], markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    """Send one or more HTML messages back to the chat; buttons go under the last."""
+    """Send one or more HTML messages back to the chat; buttons go under the last.
+
+    A part that fails for a transient reason is tried again, and the reply goes on from it:
+    the parts already delivered are not sent twice.
+    """
     message = update.effective_message
     assert message is not None
     chunks = [text] if isinstance(text, str) else text
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        await message.reply_html(chunk, reply_markup=markup if last else None, do_quote=False)
+        delays = list(REPLY_RETRY_DELAYS)
+        while True:
+            try:
+                await message.reply_html(
+                    chunk, reply_markup=markup if last else None, do_quote=False
+                )
+                break
+            except TelegramError as error:
+                if not is_transient(error):
+                    raise
+                if not delays:
+                    raise ReplyNotDelivered(index, len(chunks)) from error
+                delay = max(delays.pop(0), _retry_after(error))
+                log.info("reply part %d/%d: %r; trying again", index + 1, len(chunks), error)
+                await asyncio.sleep(delay)
+
+
+def _retry_after(error: TelegramError) -> float:
+    """The wait a 429 asked for, in seconds (none for other errors)."""
+    if not isinstance(error, RetryAfter):
+        return 0.0
+    wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
+def _lost_reply_hint(update: object) -> str:
+    """What to say when a reply could not be delivered whole: for a document's preview (a file,
+    a /fix or an import button), how to get it back."""
+    if not isinstance(update, Update):
+        return "reply_not_delivered"
+    message, query = update.effective_message, update.callback_query
+    about_import = (
+        (query is not None and (query.data or "").startswith("imp:"))
+        or (query is None and message is not None and message.document is not None)
+        or (query is None and message is not None and (message.text or "").startswith("/fix"))
+    )
+    return "preview_not_delivered" if about_import else "reply_not_delivered"
 
 
 def refusal(app: Services, error: StorageError) -> str:
@@ -494,9 +550,10 @@ async def on_error(update: object, context: Ctx) -> None:
         return
     log.error("error while handling an update", exc_info=error)
     if isinstance(update, Update) and update.effective_message is not None:
+        key = _lost_reply_hint(update) if isinstance(error, ReplyNotDelivered) else "error"
         try:
             await update.effective_message.reply_text(
-                services(context).texts("error"), parse_mode=ParseMode.HTML
+                services(context).texts(key), parse_mode=ParseMode.HTML
             )
         except Exception:
             log.warning("could not tell the user about the error", exc_info=True)

@@ -1,20 +1,34 @@
 """From a document to saved tasks: read it against the catalogue, plan what to save, save it.
 
 The command line (`nhacviec import`) and the bot (a coordinator sends a file) share this, so a
-file gives the same tasks whichever way it comes in.
+file gives the same tasks whichever way it comes in. The bot reads in a worker process
+(DocumentReader), with a time limit, so a document that takes long to read holds up no chat;
+the draft it reads is kept with the preview, so /fix and save do not read the file again.
 """
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
+import multiprocessing
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
+from ingest.deadlines import Deadline
+from ingest.metadata import DirectiveMeta
 from ingest.pipeline import DirectiveDraft, read_directive
+from ingest.tasks import TaskDraft
+from ingest.text import Document, UnreadableDocument, extract_text
 from storage import agencies, directives
-from storage.directives import NewTask, Saved
+from storage.directives import Changes, NewTask, Saved
 from storage.models import Agency, Directive
 from storage.names import fold
 
@@ -22,6 +36,231 @@ from storage.names import fold
 def catalogue_of(known: list[Agency]) -> Catalogue:
     """The ingest catalogue for the agencies in the database."""
     return Catalogue([CatalogueEntry(a.name, a.short_name, tuple(a.aliases)) for a in known])
+
+
+# --------------------------------------------------------------------------------------------
+# Reading: in this process (the command line) or in a worker process (the bot)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReadJob:
+    """A file to read, with everything the worker needs (it has no database)."""
+
+    data: bytes
+    filename: str
+    catalogue: tuple[CatalogueEntry, ...]
+    max_bytes: int
+    issued_on: date | None = None
+    before_is_inclusive: bool = True
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A document as read: its draft and the hash of its text."""
+
+    draft: DirectiveDraft
+    text_sha256: str
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """UnreadableDocument as a worker returns it (the exception itself does not cross processes)."""
+
+    reason_code: str
+    message_vi: str
+
+
+class ReadTimedOut(Exception):
+    """The document took longer than [importer] max_read_seconds to read; it was abandoned."""
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def text_hash(document: Document) -> str:
+    """A hash of the text as read, whatever line ends, spacing or file format carried it."""
+    parts = [*document.paragraphs, *(f"{k} {v}" for k, v in sorted(document.footnotes.items()))]
+    lines = (_SPACES.sub(" ", unicodedata.normalize("NFC", part)).strip() for part in parts)
+    return hashlib.sha256("\n".join(line for line in lines if line).encode()).hexdigest()
+
+
+def read_document(job: ReadJob) -> Reading | Unreadable:
+    """Read a file into a draft (what the worker process runs)."""
+    try:
+        fingerprint = text_hash(extract_text(job.data, job.filename, max_bytes=job.max_bytes))
+        draft = read_directive(
+            job.data,
+            job.filename,
+            catalogue=Catalogue(list(job.catalogue)),
+            issued_on=job.issued_on,
+            max_bytes=job.max_bytes,
+            before_is_inclusive=job.before_is_inclusive,
+        )
+    except UnreadableDocument as error:
+        return Unreadable(error.reason_code, error.message_vi)
+    return Reading(draft, fingerprint)
+
+
+def read_now(job: ReadJob) -> Reading:
+    """Read in this process; raises UnreadableDocument."""
+    result = read_document(job)
+    if isinstance(result, Unreadable):
+        raise UnreadableDocument(result.reason_code, result.message_vi)
+    return result
+
+
+def _worker_context() -> multiprocessing.context.BaseContext:
+    # A fork of a process with threads (the database driver's) can deadlock: workers come from
+    # a fork server that has imported the reader once, so each starts in milliseconds.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload([__name__])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
+@dataclass
+class DocumentReader:
+    """Reads documents in a worker process each, abandoned (killed) past the time limit."""
+
+    work: Callable[[ReadJob], Reading | Unreadable] = read_document
+
+    async def read(self, job: ReadJob, *, time_limit: float) -> Reading:
+        """The document's reading; raises UnreadableDocument or ReadTimedOut."""
+        # A process of its own per document: one that runs away is killed with what it holds,
+        # and nothing is left running between documents.
+        pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context())
+        try:
+            future = asyncio.get_running_loop().run_in_executor(pool, self.work, job)
+            result = await asyncio.wait_for(future, time_limit)
+        except TimeoutError:
+            # The pool has no public way to stop a running call: end its worker.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            raise ReadTimedOut() from None
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
+        if isinstance(result, Unreadable):
+            raise UnreadableDocument(result.reason_code, result.message_vi)
+        return result
+
+
+# --------------------------------------------------------------------------------------------
+# The draft kept with the preview, as JSON
+# --------------------------------------------------------------------------------------------
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _mention_to_json(mention: AgencyMention) -> dict[str, Any]:
+    entry = mention.entry
+    return {
+        "written": mention.written,
+        "start": mention.start,
+        "end": mention.end,
+        "group": mention.group,
+        "entry": None
+        if entry is None
+        else {"name": entry.name, "short_name": entry.short_name, "aliases": list(entry.aliases)},
+    }
+
+
+def _mention(data: Mapping[str, Any]) -> AgencyMention:
+    entry = data["entry"]
+    return AgencyMention(
+        written=data["written"],
+        start=data["start"],
+        end=data["end"],
+        group=data["group"],
+        entry=None
+        if entry is None
+        else CatalogueEntry(entry["name"], entry["short_name"], tuple(entry["aliases"])),
+    )
+
+
+def reading_to_json(reading: Reading) -> dict[str, Any]:
+    """The reading as JSON, to keep with the preview."""
+    draft, meta = reading.draft, reading.draft.meta
+    return {
+        "sha256": draft.sha256,
+        "text_sha256": reading.text_sha256,
+        "warnings": list(draft.warnings),
+        "meta": {
+            "number": meta.number,
+            "kind": meta.kind,
+            "title": meta.title,
+            "issued_on": meta.issued_on.isoformat() if meta.issued_on else None,
+            "issuer": meta.issuer,
+            "signer": meta.signer,
+        },
+        "tasks": [
+            {
+                "text": task.text,
+                "summary": task.summary,
+                "lead": _mention_to_json(task.lead) if task.lead else None,
+                "cooperating": [_mention_to_json(m) for m in task.cooperating],
+                "deadline": {
+                    "date": task.deadline.date.isoformat() if task.deadline.date else None,
+                    "kind": task.deadline.kind,
+                    "recurrence": task.deadline.recurrence,
+                    "phrase": task.deadline.phrase,
+                    "time": task.deadline.time.isoformat() if task.deadline.time else None,
+                },
+                "inherited": task.inherited,
+                "unknown_agencies": list(task.unknown_agencies),
+                "source_paragraph": task.source_paragraph,
+            }
+            for task in draft.tasks
+        ],
+    }
+
+
+def reading_from_json(data: Mapping[str, Any]) -> Reading:
+    """The reading kept with a preview."""
+    meta = data["meta"]
+    tasks = [
+        TaskDraft(
+            text=task["text"],
+            summary=task["summary"],
+            lead=_mention(task["lead"]) if task["lead"] else None,
+            cooperating=[_mention(m) for m in task["cooperating"]],
+            deadline=Deadline(
+                date=_day(task["deadline"]["date"]),
+                kind=task["deadline"]["kind"],
+                recurrence=task["deadline"]["recurrence"],
+                phrase=task["deadline"]["phrase"],
+                time=time.fromisoformat(task["deadline"]["time"])
+                if task["deadline"]["time"]
+                else None,
+            ),
+            inherited=task["inherited"],
+            unknown_agencies=list(task["unknown_agencies"]),
+            source_paragraph=task["source_paragraph"],
+        )
+        for task in data["tasks"]
+    ]
+    draft = DirectiveDraft(
+        meta=DirectiveMeta(
+            number=meta["number"],
+            kind=meta["kind"],
+            title=meta["title"],
+            issued_on=_day(meta["issued_on"]),
+            issuer=meta["issuer"],
+            signer=meta["signer"],
+        ),
+        tasks=tasks,
+        sha256=data["sha256"],
+        warnings=list(data["warnings"]),
+    )
+    return Reading(draft, data["text_sha256"])
+
+
+# --------------------------------------------------------------------------------------------
+# Planning and saving
+# --------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -49,11 +288,31 @@ class PlannedTask:
     problem: Problem | None = None  # None: ready to save
 
 
+@dataclass(frozen=True)
+class Kept:
+    """Corrections the officer made when the directive was first imported, applied again."""
+
+    dropped: int = 0
+    leads: int = 0
+    deadlines: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.dropped or self.leads or self.deadlines)
+
+
 @dataclass
 class ImportPlan:
     draft: DirectiveDraft
     tasks: list[PlannedTask]
     duplicate_of: Directive | None = None
+    text_sha256: str | None = None
+    # The corrections in effect, by task number: kept with the directive when it is saved.
+    dropped: frozenset[int] = frozenset()
+    lead_fixes: dict[int, Agency] = field(default_factory=dict)
+    deadline_fixes: dict[int, date] = field(default_factory=dict)
+    expand_groups: bool = False
+    kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
+    changes: Changes | None = None  # what saving would do to a directive imported before
 
     @property
     def ready(self) -> list[PlannedTask]:
@@ -71,7 +330,7 @@ def _resolve(
     """The agencies a mention stands for, or the reason it stands for none yet."""
     if fold(mention.written) in mappings:
         return [mappings[fold(mention.written)]], None
-    if mention.entry is not None:
+    if mention.entry is not None and fold(mention.entry.name) in by_name:
         return [by_name[fold(mention.entry.name)]], None
     if mention.group is not None:
         members = group_members(mention.group, [CatalogueEntry(a.name) for a in by_name.values()])
@@ -80,6 +339,7 @@ def _resolve(
         if not expand:
             return [], Problem("unconfirmed_group", mention.written, len(members))
         return [by_name[fold(m.name)] for m in members], None
+    # Unknown, or renamed in the catalogue since the document was read.
     return [], Problem("unknown_agency", mention.written)
 
 
@@ -122,7 +382,108 @@ def plan_import(
             helpers, _ = _resolve(mention, by_name, mapped, expand_groups)
             item.cooperating += [h for h in helpers if h not in item.leads]
         planned.append(item)
-    return ImportPlan(draft, planned)
+    return ImportPlan(
+        draft,
+        planned,
+        dropped=dropped,
+        lead_fixes=dict(leads or {}),
+        deadline_fixes=dict(deadlines or {}),
+        expand_groups=expand_groups,
+    )
+
+
+@dataclass
+class _Fixes:
+    leads: dict[int, Agency]
+    deadlines: dict[int, date]
+    dropped: set[int]
+    kept: Kept = field(default_factory=Kept)
+
+
+async def _earlier_fixes(
+    *, session: AsyncSession, directive: Directive, draft: DirectiveDraft, fixes: _Fixes
+) -> _Fixes:
+    """Add the corrections kept with the directive to the officer's own (theirs win), matching
+    tasks by their text. A corrected deadline is kept while the document gives the deadline it
+    gave then; when it now gives another, the document's is the news."""
+    kept = directive.corrections or {}
+    dropped_texts = set(kept.get("dropped", []))
+    lead_ids: dict[str, int] = kept.get("leads", {})
+    moved: dict[str, dict[str, str | None]] = kept.get("deadlines", {})
+    counts = {"dropped": 0, "leads": 0, "deadlines": 0}
+    for number, task in enumerate(draft.tasks, start=1):
+        key = fold(task.text)
+        if key in dropped_texts and number not in fixes.dropped:
+            fixes.dropped.add(number)
+            counts["dropped"] += 1
+            continue
+        if key in lead_ids and number not in fixes.leads:
+            agency = await session.get(Agency, lead_ids[key])
+            if agency is not None:
+                fixes.leads[number] = agency
+                counts["leads"] += 1
+        fix = moved.get(key)
+        read = task.deadline.date.isoformat() if task.deadline.date else None
+        if fix and fix.get("to") and fix.get("read") == read and number not in fixes.deadlines:
+            fixes.deadlines[number] = date.fromisoformat(str(fix["to"]))
+            counts["deadlines"] += 1
+    fixes.kept = Kept(**counts)
+    return fixes
+
+
+async def plan_reading(
+    *,
+    session: AsyncSession,
+    reading: Reading,
+    mappings: dict[str, str] | None = None,
+    expand_groups: bool = False,
+    leads: dict[int, str] | None = None,
+    deadlines: dict[int, date] | None = None,
+    dropped: frozenset[int] = frozenset(),
+) -> ImportPlan:
+    """Plan a document read, with the officer's corrections and, when the same directive was
+    imported before, those made then; raises UnknownAgency."""
+    draft, meta = reading.draft, reading.draft.meta
+    known = await agencies.list_agencies(session=session)
+    targets = {
+        written: await agencies.find_agency(session=session, text=name)
+        for written, name in (mappings or {}).items()
+    }
+    fixes = _Fixes(
+        leads={
+            number: await agencies.find_agency(session=session, text=name)
+            for number, name in (leads or {}).items()
+        },
+        deadlines=dict(deadlines or {}),
+        dropped=set(dropped),
+    )
+    duplicate_of = await directives.find_imported(
+        session=session,
+        sha256=draft.sha256,
+        number=meta.number,
+        issued_on=meta.issued_on,
+        text_sha256=reading.text_sha256,
+    )
+    if duplicate_of is not None:
+        fixes = await _earlier_fixes(
+            session=session, directive=duplicate_of, draft=draft, fixes=fixes
+        )
+        expand_groups = expand_groups or bool((duplicate_of.corrections or {}).get("expand_groups"))
+    plan = plan_import(
+        draft,
+        known,
+        mappings=targets,
+        expand_groups=expand_groups,
+        leads=fixes.leads,
+        deadlines=fixes.deadlines,
+        dropped=frozenset(fixes.dropped),
+    )
+    plan.duplicate_of, plan.text_sha256, plan.kept = duplicate_of, reading.text_sha256, fixes.kept
+    if duplicate_of is not None:
+        plan.changes = await directives.compare_tasks(
+            session=session, directive=duplicate_of, tasks=_new_tasks(plan)
+        )
+    return plan
 
 
 async def read_and_plan(
@@ -139,56 +500,32 @@ async def read_and_plan(
     deadlines: dict[int, date] | None = None,
     dropped: frozenset[int] = frozenset(),
 ) -> ImportPlan:
-    """Read a file against the catalogue and plan it; raises UnreadableDocument or UnknownAgency."""
+    """Read a file here and plan it (the command line); raises UnreadableDocument or
+    UnknownAgency."""
     known = await agencies.list_agencies(session=session)
-    draft = read_directive(
-        data,
-        filename,
-        catalogue=catalogue_of(known),
-        issued_on=issued_on,
-        max_bytes=max_bytes,
-        before_is_inclusive=before_is_inclusive,
+    reading = read_now(
+        ReadJob(
+            data=data,
+            filename=filename,
+            catalogue=tuple(catalogue_of(known).entries),
+            max_bytes=max_bytes,
+            issued_on=issued_on,
+            before_is_inclusive=before_is_inclusive,
+        )
     )
-    targets = {
-        written: await agencies.find_agency(session=session, text=name)
-        for written, name in (mappings or {}).items()
-    }
-    lead_fixes = {
-        number: await agencies.find_agency(session=session, text=name)
-        for number, name in (leads or {}).items()
-    }
-    plan = plan_import(
-        draft,
-        known,
-        mappings=targets,
+    return await plan_reading(
+        session=session,
+        reading=reading,
+        mappings=mappings,
         expand_groups=expand_groups,
-        leads=lead_fixes,
+        leads=leads,
         deadlines=deadlines,
         dropped=dropped,
     )
-    meta = draft.meta
-    plan.duplicate_of = await directives.find_imported(
-        session=session, sha256=draft.sha256, number=meta.number, issued_on=meta.issued_on
-    )
-    return plan
 
 
-async def save_plan(
-    *, session: AsyncSession, plan: ImportPlan, now: datetime, actor: int | None = None
-) -> Saved:
-    """Save the ready tasks (under the directive already imported, if this is a re-import)."""
-    meta = plan.draft.meta
-    directive = plan.duplicate_of or await directives.add_directive(
-        session=session,
-        now=now,
-        number=meta.number,
-        kind=meta.kind,
-        title=meta.title,
-        issued_on=meta.issued_on,
-        signer=meta.signer,
-        source_sha256=plan.draft.sha256,
-    )
-    new_tasks = [
+def _new_tasks(plan: ImportPlan) -> list[NewTask]:
+    return [
         NewTask(
             text=task.text,
             lead_agency_id=lead.id,
@@ -202,6 +539,58 @@ async def save_plan(
         for lead in task.leads
         if lead.id is not None
     ]
+
+
+def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, Any]:
+    """The directive's corrections with this import's added, by task text (numbers change when
+    a document is read again)."""
+    tasks = plan.draft.tasks
+    dropped = set((earlier or {}).get("dropped", []))
+    leads = dict((earlier or {}).get("leads", {}))
+    moved = dict((earlier or {}).get("deadlines", {}))
+    dropped |= {fold(tasks[n - 1].text) for n in plan.dropped if 0 < n <= len(tasks)}
+    for number, agency in plan.lead_fixes.items():
+        if 0 < number <= len(tasks) and agency.id is not None:
+            leads[fold(tasks[number - 1].text)] = agency.id
+    for number, day in plan.deadline_fixes.items():
+        if 0 < number <= len(tasks):
+            read = tasks[number - 1].deadline.date
+            moved[fold(tasks[number - 1].text)] = {
+                "read": read.isoformat() if read else None,
+                "to": day.isoformat(),
+            }
+    return {
+        "dropped": sorted(dropped),
+        "leads": leads,
+        "deadlines": moved,
+        "expand_groups": plan.expand_groups or bool((earlier or {}).get("expand_groups")),
+    }
+
+
+async def save_plan(
+    *, session: AsyncSession, plan: ImportPlan, now: datetime, actor: int | None = None
+) -> Saved:
+    """Save the ready tasks (under the directive already imported, if this is a re-import), and
+    keep the officer's corrections with the directive for the next import of it."""
+    meta = plan.draft.meta
+    earlier = plan.duplicate_of
+    # The plan may come from another session (the command line plans, asks, then saves).
+    directive = (
+        await session.get(Directive, earlier.id) if earlier is not None else None
+    ) or await directives.add_directive(
+        session=session,
+        now=now,
+        number=meta.number,
+        kind=meta.kind,
+        title=meta.title,
+        issued_on=meta.issued_on,
+        signer=meta.signer,
+        source_sha256=plan.draft.sha256,
+        text_sha256=plan.text_sha256,
+    )
+    directive.corrections = _corrections(plan, directive.corrections)
+    directive.text_sha256 = directive.text_sha256 or plan.text_sha256
+    session.add(directive)
     return await directives.save_tasks(
-        session=session, directive=directive, tasks=new_tasks, now=now, actor=actor
+        session=session, directive=directive, tasks=_new_tasks(plan), now=now, actor=actor
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
@@ -15,6 +16,8 @@ from storage.tasks import Closed, TaskView
 
 MAX_MESSAGE = 4096
 TASK_TEXT_PREVIEW = 160
+# A document's title can run to paragraphs of capitals; the preview shows its beginning.
+IMPORT_TITLE_PREVIEW = 300
 
 # key -> (Vietnamese, English). Placeholders are filled with escaped values.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -134,6 +137,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "error": (
         "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút.",
         "Sorry, something went wrong. Please try again in a few minutes.",
+    ),
+    "reply_not_delivered": (
+        "⚠️ Telegram đang trục trặc nên tin trả lời chưa đến đủ. "
+        "Vui lòng gửi lại yêu cầu sau ít phút.",
+        "⚠️ Telegram is having trouble, so the reply did not arrive in full. "
+        "Please send your request again in a few minutes.",
+    ),
+    "preview_not_delivered": (
+        "⚠️ Telegram đang trục trặc nên bản xem trước chưa đến đủ (thiếu các nút Lưu, Hủy). "
+        "Để xem lại, sau ít phút hãy gửi lại tệp hoặc một lệnh <code>/fix</code>.",
+        "⚠️ Telegram is having trouble, so the preview did not arrive in full (its Save and "
+        "Cancel buttons are missing). To see it again, in a few minutes send the file again "
+        "or a <code>/fix</code> command.",
     ),
     "tasks_title": ("<b>Nhiệm vụ đang mở — {agency}</b>", "<b>Open tasks — {agency}</b>"),
     "tasks_title_all": (
@@ -319,6 +335,42 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file is too large ({size} MB); the limit is {limit} MB.",
     ),
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
+    "import_too_large_for_telegram": (
+        "Tệp quá lớn ({size} MB): Telegram chỉ cho bot tải tệp đến {limit} MB. Hãy gửi bản nhỏ "
+        "hơn, hoặc nhập trên máy chủ bằng <code>nhacviec import</code>.",
+        "The file is too large ({size} MB): Telegram lets a bot download {limit} MB at most. "
+        "Send a smaller one, or import it on the server with <code>nhacviec import</code>.",
+    ),
+    "import_read_too_long": (
+        "Đọc văn bản quá lâu (hơn {seconds} giây) nên đã dừng, không nhập gì. Hãy gửi bản gọn "
+        "hơn, chỉ gồm phần giao nhiệm vụ.",
+        "Reading the document took too long (over {seconds} s) and was stopped; nothing was "
+        "imported. Send a shorter version, with only the tasks.",
+    ),
+    "import_replaced": (
+        "ℹ️ Văn bản bạn gửi trước ({name}) chưa lưu và đã được thay bằng văn bản này.",
+        "ℹ️ The document you sent before ({name}) was not saved; this one replaces it.",
+    ),
+    "import_reimport_changes": (
+        "Lưu lần này: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, "
+        "{unchanged} đã có từ trước.",
+        "Saving now: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
+    ),
+    "import_kept_fixes": (
+        "Giữ các sửa đổi của lần nhập trước: {what}.",
+        "Keeping the corrections of the earlier import: {what}.",
+    ),
+    "kept_dropped": ("bỏ {count} mục", "{count} left out"),
+    "kept_leads": ("{count} cơ quan chủ trì", "{count} lead agencies"),
+    "kept_deadlines": ("{count} hạn", "{count} deadlines"),
+    "import_nothing_to_save": (
+        "Chưa có nhiệm vụ nào sẵn sàng để lưu: hãy sửa bằng /fix, hoặc bấm ✖️ Hủy.",
+        "No task is ready to save yet: correct them with /fix, or tap ✖️ Cancel.",
+    ),
+    "fix_no_such_task": (
+        "Không có nhiệm vụ số {n} trong văn bản này.",
+        "There is no task {n} in this document.",
+    ),
     "fix_usage": (
         "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
         "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó) "
@@ -522,6 +574,8 @@ CLI: dict[str, str] = {
     ),
     "no_such_folder": "không ghi được {file}: không có thư mục {folder}",
     "cannot_write": "không ghi được {file}: {reason}",
+    "cannot_read": "không đọc được tệp {file}: {reason}",
+    "cannot_read_denied": "không đọc được tệp {file}: không có quyền đọc",
     "cannot_write_folder": "không ghi được {file}: đó là một thư mục",
     "cannot_write_denied": "không ghi được {file}: không có quyền ghi",
     "config_no_file": "thiết lập",
@@ -849,7 +903,7 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
         kind=meta.kind or "Văn bản",
         number=meta.number or texts("import_no_number"),
         issued=issued,
-        title=meta.title or "",
+        title=_shorten(meta.title or "", IMPORT_TITLE_PREVIEW),
     )
     blocks = [f"⚠️ {escape(w, quote=False)}" for w in plan.draft.warnings]
     if plan.duplicate_of is not None:
@@ -882,31 +936,105 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
     return split_message(title, blocks)
 
 
+def _shorten(text: str, limit: int) -> str:
+    """The text, or its first limit - 1 characters and "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def split_message(title: str, blocks: Iterable[str], limit: int = MAX_MESSAGE) -> list[str]:
     """Join blocks under a title into messages of at most limit characters, never cutting a block.
 
-    A single block longer than the limit is cut at a line break (or hard) as a last resort.
+    A single block longer than the room under the title is cut (see _fit) as a last resort; a
+    title longer than half a message is no title but the first block, cut like the others.
     Telegram counts the text after HTML parsing; counting the markup too keeps us safely under.
     """
+    if len(title) > limit // 2:
+        blocks, title = [title, *blocks], ""
+    room = limit - len(title) - 1 if title else limit
     chunks: list[str] = []
     current = title
     for block in blocks:
-        for piece in _fit(block, limit - len(title) - 1):
-            if len(current) + 1 + len(piece) > limit:
+        for piece in _fit(block, room):
+            if current and len(current) + 1 + len(piece) > limit:
                 chunks.append(current)
                 current = title
-            current += "\n" + piece
+            current = f"{current}\n{piece}" if current else piece
     chunks.append(current)
     return chunks
 
 
+# A tag or an entity of the HTML we send: a cut never falls inside one.
+_MARKUP = re.compile(r"<[^<>]*>|&#?\w+;")
+_TAG_NAME = re.compile(r"</?([\w-]+)")
+
+
 def _fit(block: str, room: int) -> list[str]:
+    """Cut an HTML block into pieces of at most room characters: at a line break when one is
+    in reach, else anywhere outside a tag or an entity. Tags open at a cut are closed at the end
+    of the piece and opened again at the start of the next, so that each piece parses alone.
+    A room too small for even one character and its tags gives pieces over it, never no end."""
     if len(block) <= room:
         return [block]
     pieces, rest = [], block
-    while len(rest) > room:
-        cut = rest.rfind("\n", 0, room)
-        cut = cut if cut > 0 else room
-        pieces.append(rest[:cut])
-        rest = rest[cut:].lstrip("\n")
+    while rest and len(rest) > room:
+        piece, rest = _cut(rest, room)
+        pieces.append(piece)
     return [*pieces, rest] if rest else pieces
+
+
+def _cut(text: str, room: int) -> tuple[str, str]:
+    """The first piece of text that fits in room with its closing tags, and the rest.
+
+    The piece always holds a character (or an entity) past the tags it starts with, so that
+    the rest is shorter in what it says.
+    """
+    spans = [(m.start(), m.end()) for m in _MARKUP.finditer(text)]
+    ends = dict(spans)
+    first = 0  # where what the text says starts, after its opening tags
+    while first in ends and text[first] == "<":
+        first = ends[first]
+    if first >= len(text):
+        return text, ""
+    reach = room
+    while reach > first:
+        cut = text.rfind("\n", first + 1, reach)
+        cut = cut if cut > 0 else reach
+        cut = next((start for start, end in spans if start < cut < end), cut)
+        if cut <= first:
+            break
+        closing = len(_closing(_open_tags(text, spans, cut)))
+        if cut + closing <= room:
+            return _split_at(text, spans, cut)
+        reach = min(cut - 1, room - closing)
+    # Not even one character fits with its tags: take the first anyway.
+    return _split_at(text, spans, ends.get(first, first + 1))
+
+
+def _split_at(text: str, spans: list[tuple[int, int]], cut: int) -> tuple[str, str]:
+    """Cut text at cut: the tags open there are closed before it and opened again after."""
+    opened = _open_tags(text, spans, cut)
+    reopening = "".join(tag for _, tag in opened)
+    return text[:cut] + _closing(opened), reopening + text[cut:].lstrip("\n")
+
+
+def _open_tags(text: str, spans: list[tuple[int, int]], cut: int) -> list[tuple[str, str]]:
+    """The tags opened before cut and not yet closed, outermost first: (name, opening tag)."""
+    opened: list[tuple[str, str]] = []
+    for start, end in spans:
+        if end > cut:
+            break
+        tag = text[start:end]
+        name = _TAG_NAME.match(tag)
+        if name is None:  # an entity
+            continue
+        if tag.startswith("</"):
+            names = [n for n, _ in opened]
+            if name[1] in names:
+                del opened[len(names) - 1 - names[::-1].index(name[1])]
+        elif not tag.endswith("/>"):
+            opened.append((name[1], tag))
+    return opened
+
+
+def _closing(opened: list[tuple[str, str]]) -> str:
+    return "".join(f"</{name}>" for name, _ in reversed(opened))

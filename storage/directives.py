@@ -48,6 +48,7 @@ async def add_directive(
     issued_on: date | None = None,
     signer: str | None = None,
     source_sha256: str | None = None,
+    text_sha256: str | None = None,
 ) -> Directive:
     """Record a directive; its tasks point at it."""
     directive = Directive(
@@ -57,6 +58,7 @@ async def add_directive(
         issued_on=issued_on,
         signer=signer,
         source_sha256=source_sha256,
+        text_sha256=text_sha256,
         created_at=now,
     )
     session.add(directive)
@@ -65,16 +67,67 @@ async def add_directive(
 
 
 async def find_imported(
-    *, session: AsyncSession, sha256: str, number: str | None, issued_on: date | None
+    *,
+    session: AsyncSession,
+    sha256: str,
+    number: str | None,
+    issued_on: date | None,
+    text_sha256: str | None = None,
 ) -> Directive | None:
-    """The directive already imported from the same file, or with the same number and date."""
-    same_file = col(Directive.source_sha256) == sha256
+    """The directive already imported from the same file, the same text (saved again with other
+    bytes), or with the same number and date."""
+    same = [col(Directive.source_sha256) == sha256]
+    if text_sha256:
+        same.append(col(Directive.text_sha256) == text_sha256)
     if number and issued_on:
-        same_document = (col(Directive.number) == number) & (col(Directive.issued_on) == issued_on)
-        query = select(Directive).where(or_(same_file, same_document))
-    else:
-        query = select(Directive).where(same_file)
+        same.append((col(Directive.number) == number) & (col(Directive.issued_on) == issued_on))
+    query = select(Directive).where(or_(*same))
     return (await session.exec(query.order_by(col(Directive.id)))).first()
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What saving these tasks under a directive already imported would do, in numbers."""
+
+    added: int
+    changed: int
+    unchanged: int
+
+
+async def _known_tasks(
+    *, session: AsyncSession, directive_id: int
+) -> dict[tuple[str, int | None], Task]:
+    existing = (await session.exec(select(Task).where(Task.directive_id == directive_id))).all()
+    return {
+        (fold(view.task.text), view.lead.id if view.lead else None): view.task
+        for view in await views_of(session=session, tasks=existing)
+    }
+
+
+def _moves(task: Task, new: NewTask) -> bool:
+    """A re-import moves an open task's deadline only when the document now gives another one."""
+    return task.imported_deadline != new.deadline and task.status == "open"
+
+
+async def compare_tasks(
+    *, session: AsyncSession, directive: Directive, tasks: Sequence[NewTask]
+) -> Changes:
+    """What save_tasks would add, move and leave, without saving anything."""
+    assert directive.id is not None
+    known = await _known_tasks(session=session, directive_id=directive.id)
+    added = changed = unchanged = 0
+    new_ones: set[tuple[str, int]] = set()
+    for new in tasks:
+        key = (fold(new.text), new.lead_agency_id)
+        match = known.get(key)
+        if match is None and key not in new_ones:
+            added += 1
+            new_ones.add(key)
+        elif match is not None and _moves(match, new):
+            changed += 1
+        else:
+            unchanged += 1
+    return Changes(added, changed, unchanged)
 
 
 async def save_tasks(
@@ -93,11 +146,7 @@ async def save_tasks(
     later period's, which a re-import of the same document keeps.
     """
     assert directive.id is not None
-    existing = (await session.exec(select(Task).where(Task.directive_id == directive.id))).all()
-    known: dict[tuple[str, int | None], Task] = {
-        (fold(view.task.text), view.lead.id if view.lead else None): view.task
-        for view in await views_of(session=session, tasks=existing)
-    }
+    known = await _known_tasks(session=session, directive_id=directive.id)
     saved = Saved(directive)
     for new in tasks:
         match = known.get((fold(new.text), new.lead_agency_id))
@@ -119,7 +168,7 @@ async def save_tasks(
             assert task.id is not None
             known[(fold(new.text), new.lead_agency_id)] = task
             saved.added.append(task.id)
-        elif match.imported_deadline != new.deadline and match.status == "open":
+        elif _moves(match, new):
             assert match.id is not None
             audit(
                 session,

@@ -1,9 +1,15 @@
-"""Documents sent to the bot, kept between the preview and the officer's decision."""
+"""Documents sent to the bot, kept between the preview and the officer's decision.
+
+Each officer has their own preview in a chat: two coordinators of one group work on their own
+documents, and a new document replaces the sender's older preview only once it has been read.
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -20,31 +26,57 @@ async def create_request(
     user_id: int,
     file_id: str,
     file_name: str,
+    draft: dict[str, Any] | None,
     now: datetime,
-) -> ImportRequest:
-    """Remember a document until it is saved or cancelled; older pending ones in the chat lapse."""
-    for older in (await session.exec(_pending_in(chat_id))).all():
+) -> tuple[ImportRequest, list[ImportRequest]]:
+    """Remember a document read for its preview; the sender's older pending one in the chat
+    lapses (returned, so the officer can be told)."""
+    replaced = list((await session.exec(_pending_of(chat_id, user_id))).all())
+    for older in replaced:
         older.status = CANCELLED
         session.add(older)
     request = ImportRequest(
-        chat_id=chat_id, user_id=user_id, file_id=file_id, file_name=file_name, created_at=now
+        chat_id=chat_id,
+        user_id=user_id,
+        file_id=file_id,
+        file_name=file_name,
+        draft=draft,
+        created_at=now,
     )
     session.add(request)
     await session.flush()
-    return request
+    return request, replaced
 
 
-def _pending_in(chat_id: int) -> SelectOfScalar[ImportRequest]:
+def _pending_of(chat_id: int, user_id: int) -> SelectOfScalar[ImportRequest]:
     return (
         select(ImportRequest)
-        .where(ImportRequest.chat_id == chat_id, ImportRequest.status == PENDING)
+        .where(
+            ImportRequest.chat_id == chat_id,
+            ImportRequest.user_id == user_id,
+            ImportRequest.status == PENDING,
+        )
         .order_by(col(ImportRequest.id).desc())
     )
 
 
-async def pending_in_chat(*, session: AsyncSession, chat_id: int) -> ImportRequest | None:
-    """The document of this chat still waiting for a decision."""
-    return (await session.exec(_pending_in(chat_id))).first()
+async def pending_of(*, session: AsyncSession, chat_id: int, user_id: int) -> ImportRequest | None:
+    """The document this officer sent in this chat, still waiting for a decision."""
+    return (await session.exec(_pending_of(chat_id, user_id))).first()
+
+
+async def close(*, session: AsyncSession, request: ImportRequest, status: str) -> bool:
+    """Mark a pending request saved or cancelled; False when it was no longer pending (a second
+    press of the same button, on this instance or another, finds it closed and does nothing)."""
+    result = await session.exec(
+        update(ImportRequest)
+        .where(col(ImportRequest.id) == request.id, col(ImportRequest.status) == PENDING)
+        .values(status=status)
+    )
+    closed: bool = result.rowcount == 1
+    if closed:
+        request.status = status
+    return closed
 
 
 async def correct(
@@ -55,5 +87,14 @@ async def correct(
     corrections = {name: dict(values) for name, values in request.corrections.items()}
     corrections.setdefault(kind, {})[key] = value
     request.corrections = corrections  # a new dict, so the JSON column is written
+    session.add(request)
+    await session.flush()
+
+
+async def keep_draft(
+    *, session: AsyncSession, request: ImportRequest, draft: dict[str, Any]
+) -> None:
+    """Keep the document as read again (with the officer's date of issue)."""
+    request.draft = draft
     session.add(request)
     await session.flush()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -105,6 +106,13 @@ class Directive(SQLModel, table=True):
     issued_on: date | None = Field(default=None)
     signer: str | None = Field(default=None, max_length=200)
     source_sha256: str | None = Field(default=None, unique=True, max_length=64)
+    # The hash of its text as read, whitespace and line ends aside: the same document saved
+    # again (other line ends, a .docx re-saved) is the same directive.
+    text_sha256: str | None = Field(default=None, index=True, max_length=64)
+    # What the officer corrected when importing it, applied again when it is imported again:
+    # {"dropped": [folded task text], "leads": {folded text: agency id}, "expand_groups": bool,
+    #  "deadlines": {folded text: {"read": iso date or None, "to": iso date}}}
+    corrections: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
@@ -274,6 +282,8 @@ class ImportRequest(SQLModel, table=True):
         default_factory=dict, sa_column=Column(JSON, nullable=False)
     )
     expand_groups: bool = Field(default=False)
+    # The document as read (bot.importing.draft_to_stored), so /fix and save do not read it again.
+    draft: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     status: str = Field(default="pending", max_length=20)
     created_at: datetime = Field(sa_type=UTCDateTime)
 

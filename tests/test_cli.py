@@ -293,7 +293,7 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
-        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008.\n",
+        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -522,7 +522,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines()[-1] == (  # after what `run` logs as it starts
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "0009_future, phiên bản này chỉ biết đến 0008): hãy dùng lại phiên bản nhacviec mới đó"
+        "0009_future, phiên bản này chỉ biết đến 0009): hãy dùng lại phiên bản nhacviec mới đó"
     )
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
@@ -657,6 +657,39 @@ def test_import_outside_a_terminal_needs_yes(
         1,
         "nhacviec: không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn\n",
     )
+
+
+def test_import_of_a_file_it_may_not_read_is_one_line(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # chmod 000 does not stop root (CI runs as root): the file system refuses here instead.
+    def refuse(path: Path) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+
+    code, out, err = cli("import", str(sample))
+
+    assert (code, out) == (1, "")
+    assert err == f"nhacviec: không đọc được tệp {sample}: không có quyền đọc\n"
+
+
+def test_import_takes_end_of_input_at_the_question_as_no(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+
+    def ctrl_d(question: str) -> str:
+        raise EOFError
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", ctrl_d)
+
+    code, out, err = cli("import", str(sample))
+
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == "Đã hủy, không lưu gì."
+    assert cli("tasks", "list")[1] == ""
 
 
 def test_remind_says_what_it_would_send_and_skips_days_off(cli: Cli) -> None:

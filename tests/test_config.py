@@ -145,6 +145,11 @@ def test_nhacviec_config_selects_the_file(tmp_path: Path) -> None:
             "“mysql”: chỉ SQLite (sqlite:///...) hoặc PostgreSQL (postgresql://...)",
         ),
         (
+            "[importer]\nmax_read_seconds = 0\n",
+            {},
+            "{file}: [importer] max_read_seconds: phải lớn hơn 0, không phải 0",
+        ),
+        (
             "[database]\nurl = 'not a url'\n",
             {},
             "{file}: [database] url: không phải địa chỉ cơ sở dữ liệu: viết "
@@ -249,3 +254,17 @@ def test_webhook_mode_takes_its_url_and_secret() -> None:
     )
 
     assert settings.require_webhook() == ("https://bot.example/telegram", "s3cret-path_token")
+
+
+def test_the_bot_reads_a_document_for_a_minute_and_takes_what_telegram_serves(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text("[importer]\nmax_megabytes = 50\n")
+
+    default, larger = load_settings(environ={}), load_settings(config, environ={})
+
+    assert default.importer.max_read_seconds == 60
+    assert (default.importer.bot_max_megabytes, default.importer.max_megabytes) == (20, 20)
+    # `nhacviec import` reads 50 MB; Telegram lets the bot download 20 MB at most.
+    assert (larger.importer.bot_max_megabytes, larger.importer.max_megabytes) == (20, 50)

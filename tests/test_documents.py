@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import io
-from collections.abc import AsyncIterator
+import multiprocessing
+from collections.abc import AsyncIterator, Iterator
 from datetime import datetime
+from functools import partial
+from typing import Any
 
+import docx
 import pytest
 from pypdf import PdfWriter
 from sqlmodel import col, select
 
+from bot import handlers
+from bot.documents import READER_KEY
+from bot.importing import DocumentReader, Reading, ReadJob, Unreadable, read_document, read_now
 from bot.services import services_of
+from bot.telegram_server import Fault
+from bot.texts import IMPORT_TITLE_PREVIEW
 from storage import agencies
 from storage.models import Role, Task
 from tests.conftest import SAMPLE
@@ -104,12 +113,17 @@ async def test_a_sent_directive_is_previewed_corrected_and_saved_once(bot: Harne
     assert ("Sở Kế hoạch và Đầu tư căn cứ vào Nghị quyết của Chính phủ", "2023-01-31") in dated
     assert ("Ngay sau kỳ nghỉ Tết", "2023-03-31") in dated
 
-    # The same file again: recognised, and saving adds nothing.
+    # The same file again: recognised, the officer's correction kept, and saving adds nothing.
     again = await _send(bot, bang, office, "thong-bao (1).txt", SAMPLE.read_bytes())
     assert "ℹ️ Văn bản này đã được nhập trước đây" in again["text"]
+    assert "15. Sở Tài chính — 31/03/2023" in again["text"]
+    assert again["text"].endswith(
+        "Giữ các sửa đổi của lần nhập trước: 1 cơ quan chủ trì.\n"
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước."
+    )
     save_again = again["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     (nothing,) = await bot.press(bang, office, again, save_again)
-    assert nothing["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    assert nothing["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước."
     assert await _saved_tasks(bot) == first
 
 
@@ -187,3 +201,314 @@ async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot
     assert scan["text"].startswith("Tệp PDF này là bản quét (không có lớp chữ)")
     assert too_big["text"] == "Tệp quá lớn (0,8 MB); giới hạn là 0,5 MB. Hãy gửi bản nhỏ hơn."
     assert await _saved_tasks(bot) == []
+
+
+async def test_a_document_with_a_title_of_pages_gets_a_preview_with_its_beginning(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    text = (
+        "UBND TỈNH X\nSố: 12/TB-VP\nTHÔNG BÁO\n"
+        + "KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH VỀ TÌNH HÌNH KINH TẾ XÃ HỘI " * 80
+        + "\nNgày 05 tháng 01 năm 2023\n"
+        "1. Giao Sở Tài chính rà soát, báo cáo trước ngày 15/3/2023.\n"
+    )
+
+    preview = await _send(bot, bang, office, "thong-bao.txt", text.encode())
+
+    title = preview["text"].splitlines()[1]
+    assert title.startswith("KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH")
+    assert title.endswith("…") and len(title) <= IMPORT_TITLE_PREVIEW
+    assert "1. Sở Tài chính — 15/03/2023" in preview["text"]
+
+
+def _long_notice(tasks: int = 60) -> bytes:
+    """A directive whose preview takes several messages."""
+    return (
+        "Số: 12/TB-VP\nTHÔNG BÁO\nKết luận\nNgày 05 tháng 01 năm 2023\n"
+        + "".join(
+            f"{n}. Giao Sở Tài chính chủ trì, phối hợp Sở Y tế rà soát, báo cáo kết quả thực hiện "
+            f"nhiệm vụ số {n} về đầu tư công, hoàn thành trước ngày {n % 28 + 1}/3/2023.\n"
+            for n in range(1, tasks + 1)
+        )
+    ).encode()
+
+
+@pytest.fixture
+def quick_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(handlers, "REPLY_RETRY_DELAYS", (0.01, 0.02))
+
+
+@pytest.mark.usefixtures("quick_retries")
+async def test_a_part_of_a_long_preview_telegram_fails_is_sent_again_and_the_rest_follows(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    # The first part goes through; Telegram answers 502 to the second, once.
+    bot.server.inject(Fault(200), method="sendMessage", chat_id=office["id"])
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=office["id"])
+    before = len(bot.server.sent_messages(office["id"]))
+
+    preview = await _send(bot, bang, office, "thong-bao.txt", _long_notice())
+
+    parts = bot.server.sent_messages(office["id"])[before:]
+    assert len(parts) >= 3 and "reply_markup" in parts[-1]
+    assert all(preview["text"].count(f"nhiệm vụ số {n} ") == 1 for n in range(1, 61))
+    buttons = [b["text"] for b in preview["reply_markup"]["inline_keyboard"][0]]
+    assert buttons[0] == "💾 Lưu 60 nhiệm vụ"
+
+
+@pytest.mark.usefixtures("quick_retries")
+async def test_a_preview_telegram_keeps_failing_says_how_to_get_it_back(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    bot.server.inject(Fault(200), method="sendMessage", chat_id=office["id"])
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=office["id"], times=3)
+    before = len(bot.server.sent_messages(office["id"]))
+
+    await _send(bot, bang, office, "thong-bao.txt", _long_notice())
+
+    first, told = bot.server.sent_messages(office["id"])[before:]
+    assert (
+        first["text"].startswith("📄 Thông báo kết luận 12/TB-VP") and "reply_markup" not in first
+    )
+    assert told["text"] == (
+        "⚠️ Telegram đang trục trặc nên bản xem trước chưa đến đủ (thiếu các nút Lưu, Hủy). "
+        "Để xem lại, sau ít phút hãy gửi lại tệp hoặc một lệnh /fix."
+    )
+
+
+def _save_button(preview: JSON) -> str:
+    return str(preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+
+
+def _read_when_let(let: Any, job: ReadJob) -> Reading | Unreadable:
+    """A document that takes as long to read as the test wants: until `let` is set."""
+    let.wait()
+    return read_document(job)
+
+
+@pytest.fixture
+def held_reader(bot: Harness) -> Iterator[Any]:
+    """Documents are read only once the test sets the event this yields (never: too long)."""
+    with multiprocessing.Manager() as manager:
+        let = manager.Event()
+        bot.application.bot_data[READER_KEY] = DocumentReader(partial(_read_when_let, let))
+        yield let
+        let.set()
+
+
+async def test_the_bot_answers_other_chats_while_a_document_is_read(
+    bot: Harness, held_reader: Any
+) -> None:
+    bang, office = await _coordinator(bot)
+    lan = bot.server.add_user("Lan")
+    private = bot.server.add_private_chat(lan)
+    before = len(bot.server.sent_messages(office["id"]))
+
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", SAMPLE.read_bytes())
+    (answer,) = await bot.say(lan, private, "/help")  # while the document is still being read
+
+    assert answer["text"].startswith("Các lệnh")
+    assert bot.server.sent_messages(office["id"])[before:] == []
+    held_reader.set()
+    preview = await _answer(bot, office, before)
+    assert preview["text"].startswith("📄 Thông báo kết luận (không số), ngày 05/01/2023")
+
+
+async def test_a_document_that_takes_too_long_to_read_is_abandoned_with_a_clear_answer(
+    bot: Harness, held_reader: Any
+) -> None:
+    bang, office = await _coordinator(bot)
+    services_of(bot.application).settings.importer.max_read_seconds = 0.5
+
+    answer = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    assert answer["text"] == (
+        "Đọc văn bản quá lâu (hơn 0,5 giây) nên đã dừng, không nhập gì. Hãy gửi bản gọn hơn, "
+        "chỉ gồm phần giao nhiệm vụ."
+    )
+    assert (await _fix(bot, bang, office, "/fix 2 bo"))["text"].startswith(
+        "Không có văn bản nào đang chờ lưu"
+    )
+
+
+async def test_a_file_over_telegrams_download_limit_gets_a_clear_answer(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    services_of(bot.application).settings.importer.max_megabytes = 50  # for `nhacviec import`
+
+    answer = await _send(bot, bang, office, "ke-hoach.txt", b"x" * 21_000_000)
+
+    assert answer["text"] == (
+        "Tệp quá lớn (20,0 MB): Telegram chỉ cho bot tải tệp đến 20 MB. Hãy gửi bản nhỏ hơn, "
+        "hoặc nhập trên máy chủ bằng nhacviec import."
+    )
+
+
+async def test_a_task_number_written_with_a_hash_is_fixed_like_any_other(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    dropped = await _fix(bot, bang, office, "/fix #2 bo")
+    later = await _fix(bot, bang, office, "/fix #15 chutri Sở Tài chính")
+    (saved,) = await bot.press(bang, office, later, _save_button(later))
+
+    assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
+    assert "15. Sở Tài chính — 31/03/2023" in later["text"]
+    assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_a_fix_of_a_task_the_document_does_not_have_is_refused(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    wrong = await _fix(bot, bang, office, "/fix 99 han 30/04/2023")
+    none = await _fix(bot, bang, office, "/fix 0 bo")
+
+    assert wrong["text"] == "Không có nhiệm vụ số 99 trong văn bản này."
+    assert none["text"] == "Không có nhiệm vụ số 0 trong văn bản này."
+
+
+async def test_importing_a_directive_again_keeps_the_officers_corrections(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    await _fix(bot, bang, office, "/fix 2 han 28/02/2023")
+    await _fix(bot, bang, office, "/fix 4 chutri Sở Y tế")
+    fixed = await _fix(bot, bang, office, "/fix 1 bo")
+    (first,) = await bot.press(bang, office, fixed, _save_button(fixed))
+    assert first["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    before = await _saved_tasks(bot)
+
+    again = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    (second,) = await bot.press(bang, office, again, _save_button(again))
+
+    assert "\n1. " not in again["text"]
+    assert "2. Sở Tài chính — 28/02/2023" in again["text"]
+    assert "4. Sở Y tế — " in again["text"]
+    assert again["text"].endswith(
+        "Giữ các sửa đổi của lần nhập trước: bỏ 1 mục, 1 cơ quan chủ trì, 1 hạn.\n"
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
+    )
+    assert second["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
+    assert await _saved_tasks(bot) == before
+
+
+async def test_the_same_notice_saved_again_with_other_line_ends_is_not_imported_twice(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)  # the sample has no number: only its text tells
+    first = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    await bot.press(bang, office, first, _save_button(first))
+    saved = await _saved_tasks(bot)
+
+    crlf = SAMPLE.read_bytes().replace(b"\n", b"\r\n")
+    again = await _send(bot, bang, office, "thong-bao.txt", crlf)
+    (second,) = await bot.press(bang, office, again, _save_button(again))
+
+    assert "ℹ️ Văn bản này đã được nhập trước đây" in again["text"]
+    assert second["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    assert await _saved_tasks(bot) == saved
+
+
+def _docx(paragraphs: list[str], author: str) -> bytes:
+    document = docx.Document()
+    document.core_properties.author = author
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_a_document_saved_again_has_other_bytes_but_the_same_text() -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    job = partial(ReadJob, catalogue=(), max_bytes=1_000_000)
+
+    as_text = read_now(job(SAMPLE.read_bytes(), "thong-bao.txt"))
+    with_crlf = read_now(job(SAMPLE.read_bytes().replace(b"\n", b"\r\n"), "thong-bao.txt"))
+    as_docx = read_now(job(_docx(lines, "Bằng"), "thong-bao.docx"))
+    resaved = read_now(job(_docx(lines, "Minh"), "thong-bao.docx"))
+
+    assert as_text.draft.sha256 != with_crlf.draft.sha256
+    assert as_text.text_sha256 == with_crlf.text_sha256
+    assert as_docx.draft.sha256 != resaved.draft.sha256
+    assert as_docx.text_sha256 == resaved.text_sha256
+
+
+async def _coordinators_group(bot: Harness) -> tuple[JSON, JSON, JSON]:
+    """Bằng and Minh, both coordinators, in the coordinators' group."""
+    bang, minh = bot.server.add_user("Bằng"), bot.server.add_user("Minh")
+    group = bot.server.add_group("Văn phòng", [bang, minh])
+    await bot.register(bang, group, None, Role.COORDINATOR)
+    await bot.register(minh, bot.server.add_private_chat(minh), None, Role.COORDINATOR)
+    return bang, minh, group
+
+
+async def test_two_coordinators_in_one_group_each_correct_their_own_document(
+    bot: Harness,
+) -> None:
+    bang, minh, group = await _coordinators_group(bot)
+    his = await _send(bot, bang, group, "thong-bao.txt", SAMPLE.read_bytes())
+    other = "Số: 7/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n" + "".join(
+        f"{i}. Giao Sở Y tế rà soát việc số {i}, báo cáo trước ngày {i}/4/2024.\n"
+        for i in (1, 2, 3)
+    )
+    theirs = await _send(bot, minh, group, "khac.txt", other.encode())
+
+    fixed = await _fix(bot, bang, group, "/fix 2 bo")  # Bằng means task 2 of his notice
+    (saved,) = await bot.press(bang, group, his, _save_button(his))
+    (also,) = await bot.press(minh, group, theirs, _save_button(theirs))
+
+    assert fixed["text"].startswith("📄 Thông báo kết luận (không số)")
+    assert "\n2. " not in fixed["text"]
+    assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    assert also["text"] == "✅ Đã lưu: 3 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    good = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    scan = await _send(bot, bang, office, "scan.pdf", _blank_pdf())
+    still = await _fix(bot, bang, office, "/fix 2 bo")  # the notice's preview is still there
+    other = "Số: 7/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n1. Giao Sở Y tế rà soát.\n"
+    replacing = await _send(bot, bang, office, "khac.txt", other.encode())
+    old_button = await bot.alert(bang, office, good, _save_button(good))
+
+    assert scan["text"].startswith("Tệp PDF này là bản quét")
+    assert still["text"].startswith("📄 Thông báo kết luận (không số)")
+    assert replacing["text"].endswith(
+        "ℹ️ Văn bản bạn gửi trước (thong-bao.txt) chưa lưu và đã được thay bằng văn bản này."
+    )
+    assert old_button == "Nút này không hợp lệ hoặc đã cũ."
+
+
+async def test_a_preview_with_no_task_ready_offers_no_save(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    unknown = (
+        "Số: 7/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n"
+        "1. Giao Sở Du lịch rà soát, báo cáo trước ngày 15/4/2024.\n"
+    )
+
+    preview = await _send(bot, bang, office, "khac.txt", unknown.encode())
+    forged = await bot.alert(bang, office, preview, _save_button(preview).replace("cancel", "save"))
+
+    buttons = [b["text"] for b in preview["reply_markup"]["inline_keyboard"][0]]
+    assert buttons == ["✖️ Hủy"]
+    assert forged == "Chưa có nhiệm vụ nào sẵn sàng để lưu: hãy sửa bằng /fix, hoặc bấm ✖️ Hủy."
+    assert await _saved_tasks(bot) == []
+
+
+async def test_an_import_button_works_only_in_the_chat_of_its_preview(bot: Harness) -> None:
+    bang, minh, group = await _coordinators_group(bot)
+    private = bot.server.add_private_chat(bang)
+    preview = await _send(bot, bang, private, "thong-bao.txt", SAMPLE.read_bytes())
+    (elsewhere,) = await bot.say(minh, group, "/help")
+
+    for action in ("save", "cancel"):
+        forged = _save_button(preview).replace("save", action)
+        refused = await bot.alert(minh, group, elsewhere, forged)
+        assert refused == "Nút này không hợp lệ hoặc đã cũ."
+    (saved,) = await bot.press(bang, private, preview, _save_button(preview))
+    assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."

@@ -30,7 +30,7 @@ from storage.migrate import (
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
     applied = upgrade(database_url)
 
-    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008"]
+    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -43,7 +43,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0008"
+    assert current_revision(database_url) == "0009"
 
 
 def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
@@ -58,7 +58,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
             {"now": "2023-03-01 02:00:00"},
         )
 
-    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007", "0008"]
+    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
     engine.dispose()
@@ -102,7 +102,7 @@ def test_a_directives_tasks_learn_the_deadline_their_document_last_gave(database
                 {"task": task_id, "action": action, "detail": detail, **now},
             )
 
-    assert upgrade(database_url) == ["0008"]
+    assert upgrade(database_url, "0008") == ["0008"]
     with engine.connect() as connection:
         rows = connection.execute(
             text("SELECT id, deadline, imported_deadline FROM task ORDER BY id")
@@ -120,14 +120,14 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     upgrade(database_url)
     engine = create_engine(sync_url(database_url))
     with engine.begin() as connection:  # as a later release leaves it
-        connection.execute(text("UPDATE alembic_version SET version_num = '0009_future'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0010_future'"))
     engine.dispose()
 
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("0009_future", "0008")
-    assert current_revision(database_url) == "0009_future"
+    assert (refused.value.revision, refused.value.head) == ("0010_future", "0009")
+    assert current_revision(database_url) == "0010_future"
 
 
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
@@ -164,7 +164,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0008"
+    assert current_revision(postgres_url) == "0009"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:

@@ -6,8 +6,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage import access, agencies, directives, extensions, ledger, tasks
+from storage import access, agencies, directives, extensions, imports, ledger, tasks
 from storage.db import Database
 from storage.errors import (
     AlreadyDecided,
@@ -1000,3 +1001,69 @@ async def test_leaving_a_group_ends_the_registration_it_gave(db: Database) -> No
     async with db.session() as session:
         private = await access.chat_by_telegram_id(session=session, telegram_id=6)
     assert private is not None and private.agency_id is None  # no more reminders there
+
+
+async def test_a_directive_saved_again_with_other_bytes_is_found_by_its_text(db: Database) -> None:
+    async with db.session() as session:
+        first = await directives.add_directive(
+            session=session, now=NOW, source_sha256="a" * 64, text_sha256="t" * 64
+        )
+    async with db.session() as session:
+        resaved = await directives.find_imported(
+            session=session, sha256="b" * 64, number=None, issued_on=None, text_sha256="t" * 64
+        )
+        another = await directives.find_imported(
+            session=session, sha256="c" * 64, number=None, issued_on=None, text_sha256="u" * 64
+        )
+
+    assert resaved is not None and resaved.id == first.id
+    assert another is None
+
+
+async def test_what_a_reimport_would_change_is_told_before_saving(db: Database) -> None:
+    ids = await _catalogue(db)
+    plan = directives.NewTask("Ban hành Kế hoạch chung", ids["STC"], date(2023, 1, 31))
+    await _import(db, plan)
+    moved = directives.NewTask("Ban hành Kế hoạch chung", ids["STC"], date(2023, 2, 28))
+    new = directives.NewTask("Rà soát đầu tư công", ids["STC"], None)
+
+    async with db.session() as session:
+        directive = await directives.find_imported(
+            session=session, sha256="a" * 64, number=None, issued_on=None
+        )
+        assert directive is not None
+        same = await directives.compare_tasks(session=session, directive=directive, tasks=[plan])
+        other = await directives.compare_tasks(
+            session=session, directive=directive, tasks=[moved, new, new]
+        )
+    again = await _import(db, moved, new, new)
+
+    assert same == directives.Changes(added=0, changed=0, unchanged=1)
+    assert other == directives.Changes(added=1, changed=1, unchanged=1)
+    assert (len(again.added), len(again.changed), len(again.unchanged)) == (1, 1, 1)
+
+
+async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> None:
+    async def send(session: AsyncSession, user_id: int, name: str) -> list[str]:
+        _, replaced = await imports.create_request(
+            session=session,
+            chat_id=-100,
+            user_id=user_id,
+            file_id=name,
+            file_name=name,
+            draft=None,
+            now=NOW,
+        )
+        return [older.file_name for older in replaced]
+
+    async with db.session() as session:
+        assert await send(session, 1, "a.txt") == []
+        assert await send(session, 2, "b.txt") == []  # another officer's: both stay
+        assert await send(session, 1, "c.txt") == ["a.txt"]
+        mine = await imports.pending_of(session=session, chat_id=-100, user_id=1)
+        theirs = await imports.pending_of(session=session, chat_id=-100, user_id=2)
+        assert mine is not None and theirs is not None
+        assert (mine.file_name, theirs.file_name) == ("c.txt", "b.txt")
+        assert await imports.close(session=session, request=mine, status=imports.SAVED)
+        assert not await imports.close(session=session, request=mine, status=imports.CANCELLED)
+        assert await imports.pending_of(session=session, chat_id=-100, user_id=1) is None

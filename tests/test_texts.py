@@ -14,6 +14,7 @@ from bot.texts import (
     CLI,
     COMMANDS,
     DEADLINE_KINDS,
+    IMPORT_TITLE_PREVIEW,
     RECURRENCE_NAMES,
     Texts,
     import_preview,
@@ -71,6 +72,60 @@ def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
     assert "".join(chunks).count("<b>#") == 100
     for chunk in chunks:
         parse_html(chunk)
+
+
+def _texts_of(chunks: list[str], title: str) -> str:
+    """What the chunks say under their title, joined: checks each chunk parses on its own."""
+    heading = parse_html(title).text + "\n" if title else ""
+    said = [parse_html(chunk).text for chunk in chunks]
+    assert all(text.startswith(heading) for text in said)
+    return "".join(text.removeprefix(heading) for text in said)
+
+
+@pytest.mark.parametrize("room", range(20, 70))
+def test_a_block_longer_than_a_message_is_cut_outside_tags_and_entities(room: int) -> None:
+    title = "<b>Tiêu đề</b>"
+    block = "<b>Sở A &amp; Sở B</b> <code>/fix 1 han</code> &lt;x&gt; " * 4  # no line breaks
+    limit = len(title) + 1 + room
+
+    chunks = split_message(title, [block], limit=limit)
+
+    assert len(chunks) > 1
+    assert all(len(chunk) <= limit for chunk in chunks)
+    assert _texts_of(chunks, title) == parse_html(block).text
+
+
+def test_a_title_longer_than_a_message_is_cut_like_a_block() -> None:
+    title = "<b>" + "Kết luận của Chủ tịch &amp; Phó Chủ tịch " * 5 + "</b>"
+    blocks = ["<b>1.</b> Sở Tài chính", "<b>2.</b> Sở Y tế"]
+
+    chunks = split_message(title, blocks, limit=100)
+
+    assert all(len(chunk) <= 100 for chunk in chunks)
+    said = "".join(parse_html(chunk).text.replace("\n", "") for chunk in chunks)
+    assert said == parse_html("".join([title, *blocks])).text
+
+
+@pytest.mark.parametrize("limit", [-1, 0, 1, 2, 5])
+def test_split_message_ends_even_without_room_for_a_character(limit: int) -> None:
+    chunks = split_message("", ["<b>Sở &amp; Ban</b>"], limit=limit)
+
+    assert "".join(parse_html(chunk).text for chunk in chunks) == "Sở & Ban"
+
+
+def test_the_preview_shows_the_beginning_of_a_very_long_title() -> None:
+    text = (
+        "Số: 12/TB-VP\nTHÔNG BÁO\n"
+        + "KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH VỀ KINH TẾ & XÃ HỘI " * 40
+        + "\nNgày 05 tháng 01 năm 2023\n1. Giao Sở Y tế rà soát, báo cáo trước ngày 15/3/2023.\n"
+    )
+    draft = read_directive(text.encode(), "thong-bao.txt", catalogue=Catalogue([]))
+
+    (preview,) = import_preview(Texts(), plan_import(draft, []))
+
+    title = parse_html(preview).text.splitlines()[1]
+    assert title.startswith("KẾT LUẬN CỦA CHỦ TỊCH UBND TỈNH VỀ KINH TẾ & XÃ HỘI")
+    assert title.endswith("…") and len(title) <= IMPORT_TITLE_PREVIEW
 
 
 def test_the_preview_warns_of_a_deadline_before_the_document_itself() -> None:
