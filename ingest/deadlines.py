@@ -77,10 +77,9 @@ order, and :func:`section_deadline` reads a heading, where a bare period ("nhi�
 tháng 01/2023") is the deadline.
 
 Known gaps: lunar dates other than Tết and the days of its month ("trước ngày 10 tháng Giêng",
-"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), and descriptions
-of natural events with an approximate time ("đạt mức cao nhất vào khoảng cuối tháng 9, đầu tháng
-10" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..."
-is one).
+"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), and descriptions of natural events
+with an approximate time that does not say "khoảng" ("mực nước đạt đỉnh cuối tháng 9" is read as
+a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..." is one).
 """
 
 from __future__ import annotations
@@ -1722,6 +1721,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|giam|khong\s+(?:to\s+chuc|thu|tinh))\s"
             r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
+        ),
+    ),
+    # "đạt mức cao nhất năm tại Tân Châu vào khoảng cuối tháng 9, đầu tháng 10": about when
+    # something is expected, not a due date.
+    (
+        "about_when",
+        re.compile(
+            r"(?<![a-z])(?:vao\s+)?khoang\s+(?:(?:cuoi|dau|giua)\s+)?thang\s+\d{1,2}"
+            r"(?:\s*(?:,|-|den|va)\s*(?:(?:cuoi|dau|giua)\s+)?thang\s+\d{1,2})*"
         ),
     ),
     # "cây trồng bị thiệt hại do khô hạn gây ra trong năm 2010": when something happened.

@@ -378,6 +378,7 @@ NOT_DEADLINES = [
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
+    "Mực nước đạt mức cao nhất năm tại Tân Châu vào khoảng cuối tháng 9, đầu tháng 10.",
     # How long a measure applies, how long a relief lasts.
     "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người kể từ ngày 16 tháng 4 năm 2023 "
     "cho đến hết ngày 24 tháng 4 năm 2023",
