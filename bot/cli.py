@@ -523,6 +523,95 @@ def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_agencies_merge(settings: Settings, args: argparse.Namespace) -> int:
+    clock = SystemClock(settings.tz)
+
+    async def work(database: Database) -> agencies.Merged:
+        async with database.session() as session:
+            return await agencies.merge_agencies(
+                session=session, old=args.old, into=args.into, now=clock.now()
+            )
+
+    merged = _run_db(settings, work)
+    extensions = (
+        cli_text("agencies_merged_extensions", count=merged.pending_extensions)
+        if merged.pending_extensions
+        else ""
+    )
+    print(
+        cli_text(
+            "agencies_merged",
+            old=merged.old,
+            into=merged.into,
+            tasks=merged.tasks,
+            extensions=extensions,
+            groups=merged.groups,
+            members=merged.members,
+        )
+    )
+    return 0
+
+
+def _user_id(text: str) -> int:
+    if not (text.isascii() and text.isdigit()):
+        raise argparse.ArgumentTypeError(cli_text("bad_user_id", text=text))
+    return int(text)
+
+
+def _who(user_id: int, name: str | None) -> str:
+    return f"{name} ({user_id})" if name else cli_text("member_user", id=user_id)
+
+
+def _registration(texts: Texts, registration: access.Registration) -> str:
+    role = texts.role(registration.role)
+    if registration.agency is None:
+        return cli_text("member_role", role=role)
+    return cli_text("member_agency_role", agency=registration.agency.name, role=role)
+
+
+def cmd_member_remove(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(database: Database) -> access.Removal:
+        async with database.session() as session:
+            return await access.remove_member(session=session, user_id=args.user_id)
+
+    removal = _run_db(settings, work)
+    private = cli_text("member_private_chat") if removal.private_chat else ""
+    who = _who(args.user_id, removal.display_name)
+    registration = _registration(Texts(), removal.registration)
+    print(cli_text("member_removed", who=who, registration=registration, private=private))
+    if args.user_id in settings.coordinator_ids:
+        print(cli_text("member_still_configured", id=args.user_id))
+    return 0
+
+
+def cmd_member_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(database: Database) -> list[access.MemberRow]:
+        async with database.session() as session:
+            agency = (
+                await agencies.find_agency(session=session, text=args.agency)
+                if args.agency
+                else None
+            )
+            return await access.list_members(
+                session=session, agency_id=agency.id if agency else None
+            )
+
+    rows, texts = _run_db(settings, work), Texts()
+    if not rows:
+        print(cli_text("no_members"))
+    for row in rows:
+        print(
+            cli_text(
+                "member_row",
+                id=row.user_id,
+                agency=row.agency.name if row.agency else cli_text("member_all_agencies"),
+                role=texts.role(row.role),
+                name=f"  {row.display_name}" if row.display_name else "",
+            )
+        )
+    return 0
+
+
 def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     role = Role(args.role)
     if args.agency is None and role not in access.COORDINATOR_ROLES:
@@ -718,6 +807,26 @@ def build_parser() -> argparse.ArgumentParser:
     importer.add_argument("file")
     importer.set_defaults(handler=cmd_agencies_import)
     agency_commands.add_parser("list", help="list agencies").set_defaults(handler=cmd_agencies_list)
+    merge = agency_commands.add_parser(
+        "merge", help="move a merged-away agency's tasks, chats and members to today's"
+    )
+    merge.add_argument("old", help="the agency that was merged away")
+    merge.add_argument("into", help="the agency that took it over")
+    merge.set_defaults(handler=cmd_agencies_merge)
+
+    member_commands = commands.add_parser("member", help="registered people").add_subparsers(
+        dest="member_command", required=True
+    )
+    members = member_commands.add_parser(
+        "list", help="registered people: Telegram user id, agency, role, name"
+    )
+    members.add_argument("--agency", help="only this agency's")
+    members.set_defaults(handler=cmd_member_list)
+    remove = member_commands.add_parser(
+        "remove", help="end a person's registration (agency, role, private chat)"
+    )
+    remove.add_argument("user_id", type=_user_id, metavar="USER_ID", help="their Telegram user id")
+    remove.set_defaults(handler=cmd_member_remove)
 
     invite = commands.add_parser("invite", help="make a single-use invite code and deep link")
     invite.add_argument("agency", nargs="?", help="agency name, short name or alias")
@@ -764,6 +873,10 @@ def _refusal(error: Exception) -> str:
         return texts.plain(
             "ambiguous_agency", name=error.name, candidates=", ".join(error.candidates)
         )
+    if isinstance(error, agencies.SameAgency):
+        return cli_text("same_agency", name=error.name)
+    if isinstance(error, access.NotAMember):
+        return cli_text("member_nothing" if error.known else "no_member", id=error.user_id)
     if isinstance(error, agencies.CatalogueError):
         key, details = f"catalogue_{error.problem}", dict(error.details)
         if details.get("claimed_as") == "name":

@@ -710,6 +710,30 @@ CLI: dict[str, str] = {
     "invite_in_group": "Trong nhóm, gõ: /register {code}",
     "task_added": "Đã thêm nhiệm vụ #{id}, {deadline}.",
     "task_row": "#{id:<4} {when:<30}  {lead}: {text}",
+    "agencies_merged": (
+        "Đã gộp {old} vào {into}: {tasks} nhiệm vụ{extensions}, {groups} nhóm, {members} thành "
+        "viên; tên cũ thành tên gọi khác."
+    ),
+    "agencies_merged_extensions": " ({count} đề nghị gia hạn đang chờ)",
+    "same_agency": "hai tên đều là {name}: không có gì để gộp",
+    "bad_user_id": "cần mã người dùng Telegram (một số), không phải “{text}”",
+    "no_member": (
+        "không có người dùng {id} trong danh sách thành viên: xem mã người dùng bằng "
+        "nhacviec member list"
+    ),
+    "member_nothing": "người dùng {id} không còn đăng ký với đơn vị nào: không có gì để xóa",
+    "member_user": "người dùng {id}",
+    "member_role": "vai trò {role}",
+    "member_agency_role": "{agency}, vai trò {role}",
+    "member_private_chat": "; cuộc trò chuyện riêng với bot không còn nhận nhắc việc",
+    "member_removed": "Đã xóa đăng ký của {who}: {registration}{private}.",
+    "member_still_configured": (
+        "Người dùng {id} vẫn là cán bộ theo dõi nhiệm vụ vì có trong [access] coordinators: "
+        "bỏ mã đó khỏi tệp cấu hình."
+    ),
+    "member_row": "{id:>12}  {agency}  ({role}){name}",
+    "member_all_agencies": "mọi đơn vị",
+    "no_members": "Chưa có ai đăng ký.",
 }
 
 # How `nhacviec parse-deadline` says what it read (the kinds of ingest.deadlines.KINDS).

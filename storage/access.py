@@ -19,6 +19,7 @@ from storage.errors import (
     LeadOnly,
     NotAllowed,
     NotRegistered,
+    StorageError,
 )
 from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
 from storage.tasks import TaskView, get_task
@@ -154,6 +155,32 @@ async def _release_private_chat(
     session.add(chat)
 
 
+async def _end_registration(
+    *, session: AsyncSession, member: Member, agency_id: int | None
+) -> Registration:
+    """The member no longer speaks for an agency (agency_id, or None: the coordinators), in
+    their private chat neither; returns what they had."""
+    had = Registration(
+        agency=await session.get(Agency, member.agency_id) if member.agency_id else None,
+        role=member.role,
+    )
+    await _release_private_chat(
+        session=session, user_id=member.telegram_user_id, agency_id=agency_id
+    )
+    member.agency_id, member.role = None, Role.STAFF
+    session.add(member)
+    await session.flush()
+    return had
+
+
+async def _locked_member(*, session: AsyncSession, user_id: int) -> Member | None:
+    return (
+        await session.exec(
+            select(Member).where(Member.telegram_user_id == user_id).with_for_update()
+        )
+    ).first()
+
+
 async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Registration | None:
     """Someone left a registered group, or was removed: their own registration with what the
     group speaks for (its agency, or the coordinators) ends, in their private chat too.
@@ -165,11 +192,7 @@ async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Re
     chat = await chat_by_telegram_id(session=session, telegram_id=chat_id)
     if chat_id == user_id or chat is None or not _bound(chat):
         return None
-    member = (
-        await session.exec(
-            select(Member).where(Member.telegram_user_id == user_id).with_for_update()
-        )
-    ).first()
+    member = await _locked_member(session=session, user_id=user_id)
     if member is None:
         return None
     is_coordinator = member.role in COORDINATOR_ROLES
@@ -178,15 +201,79 @@ async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Re
             return None
     elif is_coordinator or member.agency_id != chat.agency_id:
         return None
-    lost = Registration(
-        agency=await session.get(Agency, chat.agency_id) if chat.agency_id else None,
-        role=member.role,
+    return await _end_registration(session=session, member=member, agency_id=chat.agency_id)
+
+
+class NotAMember(StorageError):
+    """Nobody with this Telegram user id is registered (known: the bot met them once)."""
+
+    def __init__(self, user_id: int, *, known: bool) -> None:
+        super().__init__(f"user {user_id} has no registration")
+        self.user_id = user_id
+        self.known = known
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What remove_member took: the registration, and whether their private chat lost it."""
+
+    registration: Registration
+    display_name: str | None
+    private_chat: bool
+
+
+async def remove_member(*, session: AsyncSession, user_id: int) -> Removal:
+    """An operator ends a person's registration, as leaving its group would: their agency and
+    role, and what their private chat speaks for. Raises NotAMember when there is none."""
+    member = await _locked_member(session=session, user_id=user_id)
+    if member is None:
+        raise NotAMember(user_id, known=False)
+    private = await chat_by_telegram_id(session=session, telegram_id=user_id)
+    speaks = private is not None and _bound(private)
+    if member.agency_id is None and member.role not in COORDINATOR_ROLES and not speaks:
+        raise NotAMember(user_id, known=True)
+    # Their own chat, whatever it was registered for: it spoke for them alone.
+    had = await _end_registration(
+        session=session,
+        member=member,
+        agency_id=private.agency_id if private is not None else member.agency_id,
     )
-    await _release_private_chat(session=session, user_id=user_id, agency_id=chat.agency_id)
-    member.agency_id, member.role = None, Role.STAFF
-    session.add(member)
-    await session.flush()
-    return lost
+    return Removal(had, member.display_name, speaks)
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    """A registered person, for the operator's list."""
+
+    user_id: int
+    display_name: str | None
+    agency: Agency | None  # None: a coordinator, who sees every agency
+    role: Role
+
+
+async def list_members(*, session: AsyncSession, agency_id: int | None = None) -> list[MemberRow]:
+    """Everyone registered (with an agency, or as a coordinator), or one agency's members;
+    by agency, then role, then user id."""
+    query = select(Member, Agency).outerjoin(Agency, col(Member.agency_id) == col(Agency.id))
+    if agency_id is not None:
+        query = query.where(Member.agency_id == agency_id)
+    else:
+        query = query.where(
+            col(Member.agency_id).is_not(None) | col(Member.role).in_(list(COORDINATOR_ROLES))
+        )
+    rows = [
+        MemberRow(member.telegram_user_id, member.display_name, agency, member.role)
+        for member, agency in (await session.exec(query)).all()
+    ]
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.agency is not None,
+            row.agency.name if row.agency else "",
+            -_RANK[row.role],
+            row.user_id,
+        ),
+    )
 
 
 async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Chat | None:

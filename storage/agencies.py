@@ -1,4 +1,4 @@
-"""The agency catalogue: import, list, and find an agency by any of its names."""
+"""The agency catalogue: import, list, find an agency by any of its names, merge two."""
 
 from __future__ import annotations
 
@@ -8,11 +8,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.errors import AmbiguousAgency, UnknownAgency
-from storage.models import Agency
+from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
+from storage.models import (
+    Agency,
+    AgencyRole,
+    Chat,
+    Directive,
+    ExtensionRequest,
+    ExtensionStatus,
+    Invite,
+    Member,
+    TaskAgency,
+)
 from storage.names import fold
 
 
@@ -214,3 +225,120 @@ async def find_agency(*, session: AsyncSession, text: str) -> Agency:
     if len(matches) > 1:
         raise AmbiguousAgency(text, [a.name for a in matches])
     return matches[0]
+
+
+class SameAgency(StorageError):
+    """An agency cannot be merged into itself (two names of one agency were given)."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"{name!r} is the agency it would be merged into")
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Merged:
+    """What merge_agencies moved from the old agency to today's (tasks done included)."""
+
+    old: str
+    into: str
+    tasks: int
+    pending_extensions: int
+    groups: int
+    members: int
+    aliases: tuple[str, ...]  # the old agency's names, now aliases of today's
+
+
+async def merge_agencies(
+    *, session: AsyncSession, old: str, into: str, now: datetime, actor: int | None = None
+) -> Merged:
+    """Move everything of a merged-away agency to the one that took it over, then remove it.
+
+    Its tasks (as lead or cooperating; where both agencies were on a task, today's takes the
+    stronger part, so it never cooperates on its own task), its chats, members and invites,
+    and the leads the officers corrected to it in imported directives go to ``into``; its
+    name, short name and aliases become aliases of ``into``, so documents that name it still
+    find today's agency. Each task's change is audited. Raises UnknownAgency, AmbiguousAgency
+    or SameAgency. Pending extension requests stay with their tasks, and so move with them.
+    """
+    # storage.tasks imports this module for find_agency: imported here, not at the top.
+    from storage.tasks import audit
+
+    gone = await find_agency(session=session, text=old)
+    kept = await find_agency(session=session, text=into)
+    if gone.id == kept.id:
+        raise SameAgency(gone.name)
+    assert gone.id is not None and kept.id is not None
+
+    parts = {
+        row.task_id: row
+        for row in (
+            await session.exec(select(TaskAgency).where(TaskAgency.agency_id == kept.id))
+        ).all()
+    }
+    moved = (await session.exec(select(TaskAgency).where(TaskAgency.agency_id == gone.id))).all()
+    for row in moved:
+        other = parts.get(row.task_id)
+        if other is None:
+            session.add(TaskAgency(task_id=row.task_id, agency_id=kept.id, role=row.role))
+        elif AgencyRole.LEAD in (row.role, other.role):
+            other.role = AgencyRole.LEAD
+            session.add(other)
+        await session.delete(row)
+        audit(
+            session,
+            task_id=row.task_id,
+            action="agency_merged",
+            actor=actor,
+            now=now,
+            detail=f"{gone.name} -> {kept.name} ({row.role})",
+        )
+    task_ids = [row.task_id for row in moved]
+    pending = (
+        await session.exec(
+            select(func.count())
+            .select_from(ExtensionRequest)
+            .where(
+                col(ExtensionRequest.task_id).in_(task_ids),
+                ExtensionRequest.status == ExtensionStatus.PENDING,
+            )
+        )
+    ).one()
+
+    members = (await session.exec(select(Member).where(Member.agency_id == gone.id))).all()
+    people = {member.telegram_user_id for member in members}
+    chats = (await session.exec(select(Chat).where(Chat.agency_id == gone.id))).all()
+    invites = (await session.exec(select(Invite).where(Invite.agency_id == gone.id))).all()
+    for bound in (*members, *chats, *invites):
+        bound.agency_id = kept.id
+        session.add(bound)
+    await _move_corrected_leads(session=session, gone=gone.id, kept=kept.id)
+
+    own = {fold(name) for name in _names(kept)}
+    taken_over = tuple(name for name in _names(gone) if fold(name) not in own)
+    kept.aliases = [*kept.aliases, *dict.fromkeys(taken_over)]
+    session.add(kept)
+    await session.flush()  # everything points at today's agency before the old one goes
+    await session.delete(gone)
+    await session.flush()
+    return Merged(
+        old=gone.name,
+        into=kept.name,
+        tasks=len(moved),
+        pending_extensions=pending,
+        # A private chat is its owner's (its id is theirs): counted with the members.
+        groups=sum(chat.telegram_id not in people for chat in chats),
+        members=len(members),
+        aliases=taken_over,
+    )
+
+
+async def _move_corrected_leads(*, session: AsyncSession, gone: int, kept: int) -> None:
+    """A lead an officer corrected to the old agency is today's when the directive comes again."""
+    corrected = await session.exec(select(Directive).where(col(Directive.corrections).is_not(None)))
+    for directive in corrected.all():
+        corrections = directive.corrections or {}
+        leads: dict[str, int] = corrections.get("leads", {})
+        if gone in leads.values():
+            fixed = {text: kept if agency == gone else agency for text, agency in leads.items()}
+            directive.corrections = {**corrections, "leads": fixed}  # a new dict: JSON is saved
+            session.add(directive)

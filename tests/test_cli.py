@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import os
 import re
 import sqlite3
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
-from tests.conftest import SAMPLE
+from storage import access, agencies
+from storage.db import Database
+from storage.models import Role
+from tests.conftest import NOW, SAMPLE
 
 CATALOGUE = """name,short_name,aliases
 Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
@@ -703,3 +708,145 @@ def test_remind_says_what_it_would_send_and_skips_days_off(cli: Cli) -> None:
         "19/01/2023: sẽ gửi 0 tin nhắc việc, 0 lỗi; 0 lời nhắc đã gửi từ trước.\n",
         "",
     )
+
+
+def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (tmp_path / "before-2025.csv").write_text(
+        "name,short_name,aliases\nSở Tài chính,STC,\nSở Kế hoạch và Đầu tư,Sở KH&ĐT,\n",
+        encoding="utf-8",
+    )
+    cli("agencies", "import", "before-2025.csv")
+    cli("task", "add", "--agency", "Sở KH&ĐT", "--cooperating", "STC", "Kế hoạch chung")
+    cli("task", "add", "--agency", "STC", "Dự toán ngân sách")
+    _register(tmp_path, "Sở KH&ĐT", Role.STAFF, user_id=5, chat_id=-100, name="Lan")
+    _register(tmp_path, "Sở KH&ĐT", Role.HEAD, user_id=6, chat_id=6, name="Minh")
+
+    code, out, err = cli("agencies", "merge", "Sở Kế hoạch và Đầu tư", "Sở Tài chính")
+
+    assert (code, err) == (0, "")
+    assert out == (
+        "Đã gộp Sở Kế hoạch và Đầu tư vào Sở Tài chính: 1 nhiệm vụ, 1 nhóm, 2 thành viên; "
+        "tên cũ thành tên gọi khác.\n"
+    )
+    assert cli("agencies", "list")[1] == (
+        "   1  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)\n"
+    )
+    assert cli("tasks", "list")[1].splitlines() == [
+        "#1    không có thời hạn               Sở Tài chính: Kế hoạch chung",
+        "#2    không có thời hạn               Sở Tài chính: Dự toán ngân sách",
+    ]
+    assert cli("member", "list", "--agency", "Sở KH&ĐT")[1].splitlines() == [
+        "           6  Sở Tài chính  (lãnh đạo đơn vị)  Minh",
+        "           5  Sở Tài chính  (chuyên viên)  Lan",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("agencies", "merge", "Sở Ngoại vụ", "STC"),
+            "Không có đơn vị nào tên “Sở Ngoại vụ” trong danh mục.",
+        ),
+        (
+            ("agencies", "merge", "SYT", "Sở Nội vụ"),
+            "Không có đơn vị nào tên “Sở Nội vụ” trong danh mục.",
+        ),
+        (
+            ("agencies", "merge", "Sở KH&ĐT", "STC"),  # already one of its former names
+            "hai tên đều là Sở Tài chính: không có gì để gộp",
+        ),
+        (
+            ("member", "remove", "5"),
+            "không có người dùng 5 trong danh sách thành viên: xem mã người dùng bằng "
+            "nhacviec member list",
+        ),
+    ],
+)
+def test_a_merge_or_removal_that_cannot_be_done_is_refused_in_one_line(
+    cli: Cli, args: tuple[str, ...], message: str
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+
+    assert cli(*args) == (1, "", f"nhacviec: {message}\n")
+    assert cli("agencies", "list")[1].splitlines() == LISTED
+
+
+def test_member_remove_ends_a_registration_and_says_what_it_was(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    _register(tmp_path, "STC", Role.HEAD, user_id=6, chat_id=6, name="Minh")
+    _register(tmp_path, "SYT", Role.STAFF, user_id=7, chat_id=-200, name=None)
+    _register(tmp_path, None, Role.COORDINATOR, user_id=8, chat_id=8, name="Bằng")
+    monkeypatch.setenv("NHACVIEC_ACCESS_COORDINATORS", "8")
+
+    assert cli("member", "list")[1].splitlines() == [
+        "           8  mọi đơn vị  (theo dõi nhiệm vụ)  Bằng",
+        "           6  Sở Tài chính  (lãnh đạo đơn vị)  Minh",
+        "           7  Sở Y tế  (chuyên viên)",
+    ]
+    assert cli("member", "remove", "6") == (
+        0,
+        "Đã xóa đăng ký của Minh (6): Sở Tài chính, vai trò lãnh đạo đơn vị; cuộc trò chuyện "
+        "riêng với bot không còn nhận nhắc việc.\n",
+        "",
+    )
+    assert cli("member", "remove", "7")[1] == (
+        "Đã xóa đăng ký của người dùng 7: Sở Y tế, vai trò chuyên viên.\n"
+    )
+    assert cli("member", "remove", "8")[1].splitlines() == [
+        "Đã xóa đăng ký của Bằng (8): vai trò theo dõi nhiệm vụ; cuộc trò chuyện riêng với bot "
+        "không còn nhận nhắc việc.",
+        "Người dùng 8 vẫn là cán bộ theo dõi nhiệm vụ vì có trong [access] coordinators: bỏ mã "
+        "đó khỏi tệp cấu hình.",
+    ]
+    assert cli("member", "list")[1] == "Chưa có ai đăng ký.\n"
+    assert cli("member", "remove", "6") == (
+        1,
+        "",
+        "nhacviec: người dùng 6 không còn đăng ký với đơn vị nào: không có gì để xóa\n",
+    )
+
+
+def test_member_remove_takes_a_user_id_only(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as refused:
+        cli("member", "remove", "@lan")
+
+    assert refused.value.code == 2
+    assert "cần mã người dùng Telegram (một số), không phải “@lan”" in capsys.readouterr().err
+
+
+def _register(
+    tmp_path: Path, agency: str | None, role: Role, *, user_id: int, chat_id: int, name: str | None
+) -> None:
+    """Someone opens a fresh invite in a chat, as the bot would record it (the database the
+    cli fixture uses)."""
+
+    async def go() -> None:
+        database = Database(f"sqlite:///{tmp_path / 'db' / 'n.db'}")
+        try:
+            async with database.session() as session:
+                found = await agencies.find_agency(session=session, text=agency) if agency else None
+                code = await access.create_invite(
+                    session=session,
+                    agency_id=found.id if found else None,
+                    role=role,
+                    now=NOW,
+                    valid_for=timedelta(days=1),
+                )
+                await access.redeem_invite(
+                    session=session,
+                    code=code,
+                    user_id=user_id,
+                    display_name=name,
+                    chat_id=chat_id,
+                    chat_title=None,
+                    now=NOW,
+                )
+        finally:
+            await database.dispose()
+
+    asyncio.run(go())

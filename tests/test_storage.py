@@ -29,6 +29,7 @@ from storage.models import (
     Agency,
     Chat,
     ChatPurpose,
+    Directive,
     ExtensionRequest,
     ExtensionStatus,
     Member,
@@ -1067,3 +1068,189 @@ async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> Non
         assert await imports.close(session=session, request=mine, status=imports.SAVED)
         assert not await imports.close(session=session, request=mine, status=imports.CANCELLED)
         assert await imports.pending_of(session=session, chat_id=-100, user_id=1) is None
+
+
+BEFORE_2025 = [
+    agencies.AgencyRow("Sở Tài chính", "STC"),
+    agencies.AgencyRow("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", ("SKHĐT",)),
+    agencies.AgencyRow("Sở Y tế", "SYT"),
+]
+
+
+async def _parts(db: Database, task_id: int) -> tuple[str | None, list[str]]:
+    """A task's lead and cooperating agencies, by short name."""
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+    return (
+        view.lead.short_name if view.lead else None,
+        sorted(a.short_name or a.name for a in view.cooperating),
+    )
+
+
+async def test_a_merged_agency_hands_everything_to_todays_and_its_names_with_it(
+    db: Database,
+) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+        ids = {a.short_name: a.id for a in await agencies.list_agencies(session=session)}
+    planning, finance, health = ids["Sở KH&ĐT"], ids["STC"], ids["SYT"]
+    assert planning and finance and health
+
+    async def add(lead: int, *cooperating: int) -> int:
+        async with db.session() as session:
+            task = await tasks.add_task(
+                session=session,
+                text=f"Nhiệm vụ {lead} {cooperating}",
+                lead_agency_id=lead,
+                cooperating_agency_ids=cooperating,
+                deadline=date(2023, 1, 31),
+                now=NOW,
+            )
+        assert task.id is not None
+        return task.id
+
+    alone, led, helped, both_help, untouched = (
+        await add(planning),
+        await add(planning, finance),  # today's agency helped the old one
+        await add(finance, planning),
+        await add(health, planning, finance),
+        await add(health),
+    )
+    await _join(db, planning, Role.STAFF, 5, -100)  # the planning department's group
+    await _join(db, planning, Role.HEAD, 6, 6)  # its director, in private
+    async with db.session() as session:
+        unused = await access.create_invite(
+            session=session, agency_id=planning, role=Role.STAFF, now=NOW, valid_for=timedelta(9)
+        )
+        planning_dept = await session.get(Agency, planning)
+        request, _ = await extensions.request_extension(
+            session=session,
+            caller=access.Caller(5, planning_dept, is_coordinator=False),
+            chat_id=-100,
+            task_id=alone,
+            new_deadline=date(2023, 2, 15),
+            reason=None,
+            today=date(2023, 1, 20),
+            now=NOW,
+        )
+        notice = await directives.add_directive(session=session, now=NOW, number="12/TB-VP")
+        notice.corrections = {"leads": {"ke hoach chung": planning, "phong dich": health}}
+        session.add(notice)
+
+    async with db.session() as session:
+        merged = await agencies.merge_agencies(
+            session=session, old="Sở Kế hoạch và Đầu tư", into="Sở Tài chính", now=NOW
+        )
+
+    assert merged == agencies.Merged(
+        old="Sở Kế hoạch và Đầu tư",
+        into="Sở Tài chính",
+        tasks=4,
+        pending_extensions=1,
+        groups=1,
+        members=2,
+        aliases=("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "SKHĐT"),
+    )
+    assert await _parts(db, alone) == ("STC", [])
+    assert await _parts(db, led) == ("STC", [])  # not cooperating on its own task
+    assert await _parts(db, helped) == ("STC", [])
+    assert await _parts(db, both_help) == ("SYT", ["STC"])
+    assert await _parts(db, untouched) == ("SYT", [])
+    assert await _who(db, 5, -100) == ("STC", False)
+    assert await _who(db, 6, 6) == ("STC", False)
+    async with db.session() as session:
+        listed = [a.name for a in await agencies.list_agencies(session=session)]
+        found = await agencies.find_agency(session=session, text="so ke hoach va dau tu")
+        # The director acts on the request's task for today's agency; the request waits still.
+        director = await access.identify(session=session, user_id=6, chat_id=6)
+        await access.task_to_act_on(session=session, caller=director, task_id=alone)
+        waiting = await session.get(ExtensionRequest, request.id)
+        trail = await tasks.audit_trail(session=session, task_id=led)
+        kept = await session.get(Directive, notice.id)
+    assert listed == ["Sở Tài chính", "Sở Y tế"]
+    assert found.name == "Sở Tài chính"
+    assert waiting is not None and waiting.status == ExtensionStatus.PENDING
+    assert [(e.action, e.detail) for e in trail][-1] == (
+        "agency_merged",
+        "Sở Kế hoạch và Đầu tư -> Sở Tài chính (lead)",
+    )
+    assert kept is not None and kept.corrections == {
+        "leads": {"ke hoach chung": finance, "phong dich": health}
+    }
+    async with db.session() as session:  # an invite made for the old agency is for today's
+        later = await access.redeem_invite(
+            session=session,
+            code=unused,
+            user_id=7,
+            display_name=None,
+            chat_id=7,
+            chat_title=None,
+            now=NOW,
+        )
+    assert later.agency is not None and later.agency.name == "Sở Tài chính"
+
+
+async def test_a_merge_names_two_agencies_of_the_catalogue(db: Database) -> None:
+    await _catalogue(db)
+    async with db.session() as session:
+        # Saved before imports refused a name two agencies share (import_agencies now does).
+        session.add(Agency(name="Sở Y tế dự phòng", aliases=["SYT"], created_at=NOW))
+
+    async def merge(old: str, into: str) -> agencies.Merged:
+        async with db.session() as session:
+            return await agencies.merge_agencies(session=session, old=old, into=into, now=NOW)
+
+    with pytest.raises(UnknownAgency):
+        await merge("Sở Ngoại vụ", "STC")
+    with pytest.raises(UnknownAgency):
+        await merge("STC", "Sở Ngoại vụ")
+    with pytest.raises(AmbiguousAgency):
+        await merge("SYT", "STC")
+    with pytest.raises(agencies.SameAgency) as same:
+        await merge("Sở KH&ĐT", "Sở Tài chính")  # a former name of today's agency
+    assert same.value.name == "Sở Tài chính"
+    async with db.session() as session:
+        assert len(await agencies.list_agencies(session=session)) == 4
+
+
+async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Database) -> None:
+    ids = await _catalogue(db)
+    await _join(db, ids["STC"], Role.STAFF, 5, -100)  # registers the finance group
+    await _join(db, ids["STC"], Role.HEAD, 6, 6)  # the head, in private
+    await _join(db, ids["SYT"], Role.STAFF, 7, -200)  # a health officer, in their group only
+    await _join(db, None, Role.COORDINATOR, 8, 8)
+
+    async def remove(user_id: int) -> tuple[str | None, Role, bool]:
+        async with db.session() as session:
+            removal = await access.remove_member(session=session, user_id=user_id)
+        gone = removal.registration
+        return (gone.agency.name if gone.agency else None), gone.role, removal.private_chat
+
+    async def members() -> list[tuple[int, str | None, Role]]:
+        async with db.session() as session:
+            rows = await access.list_members(session=session)
+        return [
+            (row.user_id, row.agency.short_name if row.agency else None, row.role) for row in rows
+        ]
+
+    assert await members() == [
+        (8, None, Role.COORDINATOR),
+        (6, "STC", Role.HEAD),
+        (5, "STC", Role.STAFF),
+        (7, "SYT", Role.STAFF),
+    ]
+    assert await remove(6) == ("Sở Tài chính", Role.HEAD, True)
+    assert await remove(7) == ("Sở Y tế", Role.STAFF, False)
+    assert await remove(8) == (None, Role.COORDINATOR, True)
+
+    assert await _who(db, 6, 6) == (None, False)
+    assert await _who(db, 7, 7) == (None, False)
+    assert await _who(db, 8, 8) == (None, False)
+    assert await _who(db, 5, -100) == ("STC", False)  # a group still speaks for its agency
+    assert await _who(db, 7, -200) == ("SYT", False)
+    assert await members() == [(5, "STC", Role.STAFF)]
+    with pytest.raises(access.NotAMember) as again:
+        await remove(6)
+    with pytest.raises(access.NotAMember) as stranger:
+        await remove(999)
+    assert (again.value.known, stranger.value.known) == (True, False)
