@@ -130,8 +130,10 @@ TELEGRAM_MAX_MEGABYTES = 20
 class ImporterSettings(_Section):
     max_megabytes: float = Field(default=20, gt=0, le=200)  # larger files are refused, unread
     before_is_inclusive: bool = True  # "trước ngày 15/3" means 15/3 itself (false: 14/3)
-    # A document sent to the bot is read in a worker process, abandoned after this long.
-    max_read_seconds: float = Field(default=60, gt=0, le=3600)
+    # A document sent to the bot is read in a worker process, abandoned after this long; at
+    # most 80 s, as stopping the bot waits for a read in progress and systemd kills a service
+    # that takes more than 90 s to stop.
+    max_read_seconds: float = Field(default=60, gt=0, le=80)
 
     @property
     def max_bytes(self) -> int:

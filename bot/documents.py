@@ -83,7 +83,7 @@ async def _read(
     context: Ctx, app: Services, file_id: str, file_name: str, issued_on: date | None
 ) -> importing.Reading:
     """Fetch the file from Telegram and read it in a worker; raises UnreadableDocument or
-    ReadTimedOut."""
+    ReadStopped."""
     data = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
     async with app.database.session() as session:
         known = await list_agencies(session=session)
@@ -103,6 +103,8 @@ async def _unread(update: Update, app: Services, error: Exception) -> None:
     if isinstance(error, importing.ReadTimedOut):
         seconds = f"{app.settings.importer.max_read_seconds:g}".replace(".", ",")
         await reply(update, app.texts("import_read_too_long", seconds=seconds))
+    elif isinstance(error, importing.ReadCrashed):
+        await reply(update, app.texts("import_read_crashed"))
     elif isinstance(error, UnreadableDocument) and error.reason_code == "no_issue_date":
         # The importer's own message tells a command-line user of --issued; here, of /fix.
         await reply(update, app.texts("import_no_issue_date"))
@@ -123,7 +125,7 @@ async def _read_new(update: Update, context: Ctx, file: Document) -> None:
             await _unread(update, app, error)
             return
         reading = None  # a good file, whose date the officer gives with /fix ngay
-    except importing.ReadTimedOut as error:
+    except importing.ReadStopped as error:
         await _unread(update, app, error)
         return
     async with app.database.session() as session:
@@ -304,7 +306,7 @@ async def _read_dated(
     app = services(context)
     try:
         reading = await _read(context, app, pending.file_id, pending.file_name, issued_on)
-    except (UnreadableDocument, importing.ReadTimedOut) as error:
+    except (UnreadableDocument, importing.ReadStopped) as error:
         await _unread(update, app, error)
         return
     async with app.database.session() as session:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -71,8 +72,16 @@ class Unreadable:
     message_vi: str
 
 
-class ReadTimedOut(Exception):
+class ReadStopped(Exception):
+    """The worker reading a document was stopped before it gave an answer."""
+
+
+class ReadTimedOut(ReadStopped):
     """The document took longer than [importer] max_read_seconds to read; it was abandoned."""
+
+
+class ReadCrashed(ReadStopped):
+    """The worker died while reading (out of memory, killed)."""
 
 
 _SPACES = re.compile(r"\s+")
@@ -120,6 +129,12 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
+def _end_workers(pool: ProcessPoolExecutor) -> None:
+    # The pool has no public way to stop a running call: end its worker.
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.kill()
+
+
 @dataclass
 class DocumentReader:
     """Reads documents in a worker process each, abandoned (killed) past the time limit."""
@@ -127,18 +142,23 @@ class DocumentReader:
     work: Callable[[ReadJob], Reading | Unreadable] = read_document
 
     async def read(self, job: ReadJob, *, time_limit: float) -> Reading:
-        """The document's reading; raises UnreadableDocument or ReadTimedOut."""
+        """The document's reading; raises UnreadableDocument, ReadTimedOut or ReadCrashed."""
         # A process of its own per document: one that runs away is killed with what it holds,
         # and nothing is left running between documents.
         pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context())
         try:
-            future = asyncio.get_running_loop().run_in_executor(pool, self.work, job)
-            result = await asyncio.wait_for(future, time_limit)
+            # Starting the worker (and the fork server, the first time: half a second) is not
+            # done on the event loop.
+            submitted = await asyncio.to_thread(pool.submit, self.work, job)
+            result = await asyncio.wait_for(asyncio.wrap_future(submitted), time_limit)
         except TimeoutError:
-            # The pool has no public way to stop a running call: end its worker.
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()
+            _end_workers(pool)
             raise ReadTimedOut() from None
+        except BrokenProcessPool:
+            raise ReadCrashed() from None
+        except BaseException:
+            _end_workers(pool)  # cancelled (the bot stopping): the read must not outlive it
+            raise
         finally:
             pool.shutdown(wait=False, cancel_futures=True)
         if isinstance(result, Unreadable):

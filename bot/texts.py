@@ -347,6 +347,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Reading the document took too long (over {seconds} s) and was stopped; nothing was "
         "imported. Send a shorter version, with only the tasks.",
     ),
+    "import_read_crashed": (
+        "Không đọc được văn bản: trình đọc dừng giữa chừng (tệp có thể quá lớn hoặc quá phức "
+        "tạp), không nhập gì. Hãy thử lại, hoặc gửi bản gọn hơn.",
+        "The document could not be read: the reader stopped halfway (the file may be too large "
+        "or too complex); nothing was imported. Try again, or send a shorter version.",
+    ),
     "import_replaced": (
         "ℹ️ Văn bản bạn gửi trước ({name}) chưa lưu và đã được thay bằng văn bản này.",
         "ℹ️ The document you sent before ({name}) was not saved; this one replaces it.",

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import multiprocessing
-from collections.abc import AsyncIterator, Iterator
+import os
+import time
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import datetime
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 import docx
@@ -285,6 +289,59 @@ def _read_when_let(let: Any, job: ReadJob) -> Reading | Unreadable:
     """A document that takes as long to read as the test wants: until `let` is set."""
     let.wait()
     return read_document(job)
+
+
+def _dies(job: ReadJob) -> Reading | Unreadable:
+    """A reader that dies halfway, as one out of memory would."""
+    os._exit(1)
+
+
+def _tells_its_pid_and_waits(job: ReadJob) -> Reading | Unreadable:
+    """A reader that writes its process id where the file's name says, then never ends."""
+    Path(job.filename).write_text(str(os.getpid()))
+    time.sleep(3600)
+    raise AssertionError("killed long before")
+
+
+async def test_a_reader_that_dies_gets_a_clear_answer(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    bot.application.bot_data[READER_KEY] = DocumentReader(_dies)
+
+    answer = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    assert answer["text"].startswith("Không đọc được văn bản: trình đọc dừng giữa chừng")
+
+
+async def test_a_read_cancelled_with_the_bot_ends_its_worker(tmp_path: Path) -> None:
+    told = tmp_path / "worker.pid"
+    job = ReadJob(b"", str(told), catalogue=(), max_bytes=1)
+    reading = asyncio.create_task(
+        DocumentReader(_tells_its_pid_and_waits).read(job, time_limit=3600)
+    )
+    assert await _eventually(lambda: told.exists() and told.read_text() != "")  # it started
+    reading.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await reading
+
+    worker = int(told.read_text())
+    assert await _eventually(lambda: not _running(worker))  # killed, and reaped
+
+
+async def _eventually(condition: Callable[[], bool]) -> bool:
+    """Whether another process brings the condition about (looked at for up to a minute)."""
+    for _ in range(1200):
+        if condition():
+            return True
+        await asyncio.sleep(0.05)  # another process: there is no event to wait on
+    return condition()
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"
 
 
 @pytest.fixture
