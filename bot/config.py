@@ -76,7 +76,9 @@ class ReminderSection(_Section):
     overdue_every: int = Field(default=2, ge=1)
     escalate_after: int = Field(default=5, ge=1)
     working_days: bool = False
-    claim_timeout: int = Field(default=600, ge=1)  # seconds before a silent claim is taken back
+    # Seconds before a silent claim is taken back; at most an hour, since reminders still owed
+    # are swept again this long after a sweep, within the working day.
+    claim_timeout: int = Field(default=600, ge=1, le=3600)
 
     @field_validator("timezone")
     @classmethod

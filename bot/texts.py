@@ -870,7 +870,11 @@ class Texts:
         chunks = split_message(self("digest_title", today=fmt_date(digest.today)), blocks)
         # A cooperating agency's chat has no ✅ to tap: only the lead closes its tasks.
         closes = any(i.may_close for i in digest.items)
-        chunks[-1] += "\n" + self("digest_footer" if closes else "digest_footer_follow")
+        footer = "\n" + self("digest_footer" if closes else "digest_footer_follow")
+        if len(chunks[-1]) + len(footer) <= MAX_MESSAGE:
+            chunks[-1] += footer
+        else:
+            chunks.append(footer.lstrip("\n"))  # a full last part: Telegram would refuse it all
         return chunks
 
     def _escalation(self, digest: Digest) -> list[str]:

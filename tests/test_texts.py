@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -15,6 +16,7 @@ from bot.texts import (
     COMMANDS,
     DEADLINE_KINDS,
     IMPORT_TITLE_PREVIEW,
+    MAX_MESSAGE,
     RECURRENCE_NAMES,
     Texts,
     import_preview,
@@ -23,6 +25,10 @@ from bot.texts import (
 from ingest.agencies import Catalogue
 from ingest.deadlines import KINDS
 from ingest.pipeline import read_directive
+from jobs.policy import Urgency
+from jobs.sweep import Digest, DigestItem
+from storage.models import Task
+from storage.tasks import TaskView
 from vncalendar.recurrence import Recurrence
 
 HOSTILE = '<b>Sở & Ban</b> "x" <script>'
@@ -152,3 +158,23 @@ def test_every_recurrence_and_every_kind_of_deadline_has_a_name() -> None:
 @pytest.mark.parametrize("key", sorted(CLI))
 def test_the_command_line_prints_plain_text(key: str) -> None:
     assert not re.search(r"</?[a-z]+>|&[a-z]+;", CLI[key])
+
+
+def test_every_part_of_a_digest_fits_a_message_its_footer_included() -> None:
+    # Digests of 1 to 80 tasks: for some the last part is nearly full before its footer.
+    texts = Texts("vi")
+    today = date(2023, 3, 8)
+    now = datetime(2023, 3, 1, 8, 0, tzinfo=UTC)
+
+    def task(n: int) -> Task:
+        text = f"Nhiệm vụ {n}: " + "rà soát, báo cáo kết quả " * (n % 7 + 1)
+        return Task(id=n, text=text, deadline=date(2023, 3, 15), created_at=now, updated_at=now)
+
+    for count in range(1, 81):
+        items = [
+            DigestItem(TaskView(task(n), None, (), None), Urgency.SOON, 7, may_close=True)
+            for n in range(1, count + 1)
+        ]
+        parts = texts.digest(Digest(items, today))
+        assert all(len(part) <= MAX_MESSAGE for part in parts), count
+        assert parts[-1].endswith("hoặc gõ <code>/done SỐ ghi chú</code>.")
