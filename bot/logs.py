@@ -40,5 +40,7 @@ def setup_logging(level: int = logging.INFO, *secrets: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler"):
+    # alembic tells of its engine at INFO on every start ("Context impl SQLiteImpl."); what was
+    # migrated is logged by storage.migrate.
+    for noisy in ("httpx", "httpcore", "apscheduler", "alembic"):
         logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
