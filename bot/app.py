@@ -117,6 +117,7 @@ def build_application(
     application.bot_data[SERVICES_KEY] = app_services
 
     # Every update first learns the language its chat chose (group -1 runs before the others).
+    application.add_handler(TypeHandler(Update, handlers.resume_if_paused), group=-2)
     application.add_handler(TypeHandler(Update, handlers.load_language), group=-1)
     for name, callback in (
         ("start", handlers.start),

@@ -18,7 +18,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
@@ -278,6 +278,20 @@ async def member_left(update: Update, context: Ctx) -> None:
             lost.agency.name if lost.agency else "the coordinators",
             lost.role,
         )
+
+
+async def resume_if_paused(update: Update, context: Ctx) -> None:
+    """Before any handler: a private chat paused because its owner had blocked the bot takes
+    reminders again once they write to it (they have unblocked it, or they could not)."""
+    chat = update.effective_chat
+    if chat is None or chat.type != ChatType.PRIVATE or update.effective_message is None:
+        return
+    app = services_of(context.application)
+    async with app.database.session() as session:
+        resumed = await access.resume_private_chat(session=session, telegram_id=chat.id)
+    if resumed:
+        log.info("private chat %s wrote again after blocking the bot: resumed", chat.id)
+        await reply(update, app.texts("reminders_resumed"))
 
 
 async def load_language(update: Update, context: Ctx) -> None:

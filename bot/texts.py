@@ -347,6 +347,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Reading the document took too long (over {seconds} s) and was stopped; nothing was "
         "imported. Send a shorter version, with only the tasks.",
     ),
+    "reminders_resumed": (
+        "✅ Bạn đã mở lại bot: nhắc việc sẽ lại được gửi đến cuộc trò chuyện này.",
+        "✅ You unblocked the bot: reminders will reach this chat again.",
+    ),
     "import_read_crashed": (
         "Không đọc được văn bản: trình đọc dừng giữa chừng (tệp có thể quá lớn hoặc quá phức "
         "tạp), không nhập gì. Hãy thử lại, hoặc gửi bản gọn hơn.",

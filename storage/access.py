@@ -303,6 +303,20 @@ async def move_chat(
     return chat
 
 
+async def resume_private_chat(*, session: AsyncSession, telegram_id: int) -> bool:
+    """Someone who had blocked the bot writes to it again: their private chat, paused when
+    Telegram refused to deliver there, takes reminders again. Whether it was paused."""
+    chat = (
+        await session.exec(select(Chat).where(Chat.telegram_id == telegram_id).with_for_update())
+    ).first()
+    if chat is None or chat.active:
+        return False
+    chat.active = True
+    session.add(chat)
+    await session.flush()
+    return True
+
+
 async def all_chats(*, session: AsyncSession) -> list[Chat]:
     """Every chat the bot knows, active or not."""
     return list((await session.exec(select(Chat).order_by(col(Chat.id)))).all())

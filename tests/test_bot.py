@@ -342,6 +342,30 @@ async def test_a_blocked_chat_is_paused_and_the_coordinators_told_once(bot: Harn
     assert chat.active is False
 
 
+async def test_a_paused_private_chat_takes_reminders_again_once_its_owner_writes(
+    bot: Harness,
+) -> None:
+    hung = bot.server.add_user("Hùng")
+    health = bot.server.add_private_chat(hung)
+    await bot.register(hung, health, "SYT")
+    await bot.add_task("Phòng dịch", "SYT", DEADLINE)
+    bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=health["id"])
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()  # Hùng had blocked the bot: his chat is paused
+
+    resumed, answer = await bot.say(hung, health, "/tasks", replies=2)  # he unblocked it
+    bot.at(date(2023, 3, 10))
+    await bot.sweep()
+
+    assert resumed["text"] == (
+        "✅ Bạn đã mở lại bot: nhắc việc sẽ lại được gửi đến cuộc trò chuyện này."
+    )
+    assert "Phòng dịch" in answer["text"]
+    assert len(bot.reminders_in(health)) == 1  # the next morning's digest reached him
+    (again,) = await bot.say(hung, health, "/help")  # said once
+    assert again["text"].startswith("Các lệnh")
+
+
 async def _finance_group_with_a_task(bot: Harness) -> JSON:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
