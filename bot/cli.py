@@ -222,9 +222,11 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
                 issued_on=issued,
                 max_bytes=settings.importer.max_bytes,
                 before_is_inclusive=settings.importer.before_is_inclusive,
-                mappings=mappings,
-                expand_groups=args.expand_groups,
-                dropped=frozenset(args.drop),
+                corrections=importing.Corrections(
+                    mappings=mappings,
+                    expand_groups=args.expand_groups,
+                    dropped=frozenset(args.drop),
+                ),
             )
 
     try:

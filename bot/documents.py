@@ -153,11 +153,15 @@ async def _plan(session: AsyncSession, pending: ImportRequest) -> importing.Impo
     return await importing.plan_reading(
         session=session,
         reading=importing.reading_from_json(pending.draft),
-        mappings=fixes.get("mappings"),
-        leads={int(n): name for n, name in fixes.get("leads", {}).items()},
-        deadlines={int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()},
-        dropped=frozenset(int(n) for n in fixes.get("dropped", {})),
-        expand_groups=pending.expand_groups,
+        corrections=importing.Corrections(
+            mappings=fixes.get("mappings", {}),
+            leads={int(n): name for n, name in fixes.get("leads", {}).items()},
+            deadlines={
+                int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()
+            },
+            dropped=frozenset(int(n) for n in fixes.get("dropped", {})),
+            expand_groups=pending.expand_groups,
+        ),
     )
 
 

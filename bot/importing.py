@@ -412,6 +412,18 @@ def plan_import(
     )
 
 
+@dataclass(frozen=True)
+class Corrections:
+    """What the officer said of a preview, agencies by name: written names mapped to an
+    agency, groups given to each member, leads and deadlines of task numbers, tasks left out."""
+
+    mappings: Mapping[str, str] = field(default_factory=dict)
+    expand_groups: bool = False
+    leads: Mapping[int, str] = field(default_factory=dict)
+    deadlines: Mapping[int, date] = field(default_factory=dict)
+    dropped: frozenset[int] = frozenset()
+
+
 @dataclass
 class _Fixes:
     leads: dict[int, Agency]
@@ -452,14 +464,7 @@ async def _earlier_fixes(
 
 
 async def plan_reading(
-    *,
-    session: AsyncSession,
-    reading: Reading,
-    mappings: dict[str, str] | None = None,
-    expand_groups: bool = False,
-    leads: dict[int, str] | None = None,
-    deadlines: dict[int, date] | None = None,
-    dropped: frozenset[int] = frozenset(),
+    *, session: AsyncSession, reading: Reading, corrections: Corrections = Corrections()
 ) -> ImportPlan:
     """Plan a document read, with the officer's corrections and, when the same directive was
     imported before, those made then; raises UnknownAgency."""
@@ -467,16 +472,17 @@ async def plan_reading(
     known = await agencies.list_agencies(session=session)
     targets = {
         written: await agencies.find_agency(session=session, text=name)
-        for written, name in (mappings or {}).items()
+        for written, name in corrections.mappings.items()
     }
     fixes = _Fixes(
         leads={
             number: await agencies.find_agency(session=session, text=name)
-            for number, name in (leads or {}).items()
+            for number, name in corrections.leads.items()
         },
-        deadlines=dict(deadlines or {}),
-        dropped=set(dropped),
+        deadlines=dict(corrections.deadlines),
+        dropped=set(corrections.dropped),
     )
+    expand_groups = corrections.expand_groups
     duplicate_of = await directives.find_imported(
         session=session,
         sha256=draft.sha256,
@@ -514,11 +520,7 @@ async def read_and_plan(
     issued_on: date | None = None,
     max_bytes: int,
     before_is_inclusive: bool = True,
-    mappings: dict[str, str] | None = None,
-    expand_groups: bool = False,
-    leads: dict[int, str] | None = None,
-    deadlines: dict[int, date] | None = None,
-    dropped: frozenset[int] = frozenset(),
+    corrections: Corrections = Corrections(),
 ) -> ImportPlan:
     """Read a file here and plan it (the command line); raises UnreadableDocument or
     UnknownAgency."""
@@ -533,15 +535,7 @@ async def read_and_plan(
             before_is_inclusive=before_is_inclusive,
         )
     )
-    return await plan_reading(
-        session=session,
-        reading=reading,
-        mappings=mappings,
-        expand_groups=expand_groups,
-        leads=leads,
-        deadlines=deadlines,
-        dropped=dropped,
-    )
+    return await plan_reading(session=session, reading=reading, corrections=corrections)
 
 
 def _new_tasks(plan: ImportPlan) -> list[NewTask]:
