@@ -15,6 +15,7 @@ from typing import Any
 
 from alembic import command as alembic_command
 from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
@@ -586,17 +587,16 @@ def cmd_member_remove(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+async def _agency_id(session: AsyncSession, name: str | None) -> int | None:
+    """The id of the agency an --agency option names (None: every agency); raises UnknownAgency."""
+    return (await agencies.find_agency(session=session, text=name)).id if name else None
+
+
 def cmd_member_list(settings: Settings, args: argparse.Namespace) -> int:
     async def work(database: Database) -> list[access.MemberRow]:
         async with database.session() as session:
-            agency = (
-                await agencies.find_agency(session=session, text=args.agency)
-                if args.agency
-                else None
-            )
-            return await access.list_members(
-                session=session, agency_id=agency.id if agency else None
-            )
+            agency_id = await _agency_id(session, args.agency)
+            return await access.list_members(session=session, agency_id=agency_id)
 
     rows, texts = _run_db(settings, work), Texts()
     if not rows:
@@ -705,12 +705,8 @@ def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(database: Database) -> list[tasks.TaskView]:
         async with database.session() as session:
-            agency = (
-                await agencies.find_agency(session=session, text=args.agency)
-                if args.agency
-                else None
-            )
-            return await tasks.open_tasks(session=session, agency_id=agency.id if agency else None)
+            agency_id = await _agency_id(session, args.agency)
+            return await tasks.open_tasks(session=session, agency_id=agency_id)
 
     today, texts = clock.today(), Texts()
     for view in _run_db(settings, work):
