@@ -790,7 +790,11 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             team = _TEAM_NUMBER.match(folded, end)
             if team is not None:
                 end = team.end()
-            elif head == "to" and text[after : after + 1].isupper():
+            elif (
+                head == "to"
+                and text[after : after + 1].isupper()
+                and not re.match(r"chuc\b", folded[after:])  # "TỔ CHỨC THỰC HIỆN": to organise
+            ):
                 end = _name_end(text, folded, after)  # "Tổ Công nghệ Thông tin Quận 8"
                 if end <= after:
                     continue

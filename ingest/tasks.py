@@ -368,6 +368,8 @@ _SKIP_HEADING = re.compile(
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua)"
 )
+# "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
+_HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
 _IMPERATIVE = re.compile(
     r"^(?:phai\s+|can\s+|khan\s+truong\s+|kip\s+thoi\s+|quyet\s+liet\s+|nghiem\s+tuc\s+)?"
     r"(?:tiep\s+tuc|tang\s+cuong|day\s+manh|tap\s+trung|khan\s+truong|chu\s+dong|thuc\s+hien"
@@ -664,7 +666,12 @@ class _Segmenter:
             # "Mục đích:", "Căn cứ:" head what is not work; a long opening that starts "Căn cứ
             # Nghị quyết ...; ..." and ends "... như sau:" heads the whole plan.
             # "... Tham dự có các đồng chí:" heads the list of those who attended.
-            skip=(bool(_SKIP_HEADING.match(folded)) and not roles.explicit and len(text) <= 160)
+            skip=(
+                bool(_SKIP_HEADING.match(folded))
+                and not roles.explicit
+                and len(text) <= 160
+                and not (intro and _HEADS_THE_PLAN.search(folded))
+            )
             or (intro and bool(_ATTENDANCE.search(folded[-60:]))),
             intro=intro,
         )

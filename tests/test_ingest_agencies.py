@@ -252,6 +252,8 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("Trường hợp cần thiết, Phòng, chống dịch") == []
     assert found("xử lý nghiêm các trường hợp vi phạm") == []  # cases, not schools
     assert found("Mới đây, các đơn vị mới thành lập đã báo cáo") == []  # "mới" (new), not "mỗi"
+    # "TỔ CHỨC THỰC HIỆN" (carrying out) starts as "Tổ Công nghệ Thông tin" does: no team.
+    assert found("III. TỔ CHỨC THỰC HIỆN") == []
 
 
 @pytest.mark.parametrize(

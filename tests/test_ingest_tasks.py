@@ -1141,13 +1141,21 @@ def test_the_chairman_chi_thi_names_who_does_the_items() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
-def test_a_plans_basis_run_into_its_opening_does_not_hide_the_plan() -> None:
-    """Copied from a PDF without blank lines, "Căn cứ ...; Căn cứ ...; UBND tỉnh ban hành Kế
-    hoạch như sau:" is one long paragraph: it opens the plan, it is not a "Căn cứ:" heading."""
-    tasks = tasks_of(
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # Copied from a PDF without blank lines, two bases run into the opening.
         "Căn cứ Nghị quyết số 12/NQ-HĐND ngày 10/12/2025 của HĐND tỉnh; Căn cứ Quyết định số"
         " 45/QĐ-UBND ngày 05/01/2026 của UBND tỉnh về việc giao chỉ tiêu kế hoạch phát triển"
         " kinh tế - xã hội năm 2026; UBND tỉnh ban hành Kế hoạch thực hiện như sau:",
+        "Căn cứ Chỉ thị số 19/CT-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:",
+    ],
+)
+def test_a_plans_basis_in_its_opening_does_not_hide_the_plan(opening: str) -> None:
+    """ "Căn cứ ...; UBND tỉnh ban hành Kế hoạch như sau:", long or short, opens the plan: it is
+    not a "Căn cứ:" heading whose items are the plan's legal bases."""
+    tasks = tasks_of(
+        opening,
         "I. MỤC ĐÍCH, YÊU CẦU",
         "1. Mục đích",
         "- Cụ thể hóa các chỉ tiêu của Nghị quyết.",
