@@ -879,7 +879,8 @@ MONTH = re.compile(
     rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)\s+)?thang
     (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
     (?:\s*-\s*(?P<m_to>\d{{1,2}})(?![\d%]))?
-    (?:\s*(?:,|va|hoac)\s*thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9]))*
+    (?:\s*(?:,|va|hoac)\s*(?:thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9])
+      |(?P<m_bare>\d{{1,2}})(?=\s*[/-]\s*\d{{4}}|\s*,?\s*nam\s+\d{{4}})))*
     (?:\s*[/-]\s*(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -922,10 +923,10 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         month = int(word) if word.isdigit() else MONTH_WORDS[word]
         if match.group("m_to"):
             month = int(match.group("m_to"))  # "tháng 3-4/2023" runs to the end of April
-        if match.group("m_last"):
-            # "trong tháng 11, tháng 12 năm 2025": the cue and the year are shared, the work runs
-            # to the end of the last month named.
-            last = " ".join(match.group("m_last").split())
+        if last := match.group("m_bare") or match.group("m_last"):
+            # "trong tháng 11, tháng 12 năm 2025", "Tháng 11, 12/2025": the cue and the year are
+            # shared, the work runs to the end of the last month named.
+            last = " ".join(last.split())
             month = int(last) if last.isdigit() else MONTH_WORDS[last]
         if not 1 <= month <= 12:
             return _candidate(match, ctx, "none", None, cue=cue)

@@ -932,6 +932,8 @@ PERIOD_LISTS = [
     ("hoàn thành trong tháng 2, tháng 3/2024", date(2024, 3, 31), "month"),
     ("trong quý I và quý II năm 2023", date(2023, 6, 30), "quarter"),
     ("thực hiện trong quý II, quý III/2023", date(2023, 9, 30), "quarter"),
+    ("Tháng 11, 12/2023", date(2023, 12, 31), "month"),  # a plan table's time column
+    ("trong tháng 11 và 12 năm 2023", date(2023, 12, 31), "month"),
 ]
 
 
