@@ -465,17 +465,30 @@ _OFFICE_OF = re.compile(
     r"(?:\s+(?:tinh|thanh\s+pho))?(?![a-z0-9])"
 )
 _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
-# Lowercase words that end a name: the verbs and linking words that follow an agency.
-_STOP_TEXT = """chu tri phoi hop co trach nhiem tham muu khan truong nghien cuu bao cao xem xet
-    thuc hien trien khai huong kiem tra to chuc tap trung chi theo tong de xuat
-    ra soat can cu tiep tuc tang cuong da dang se phai cung tai ve cua tren trong
-    voi cho thi la duoc xay hoan gui lam cac nhung moi nay do khi neu sau truoc dam
-    ban hanh trinh phe duyet dieu ky qua day manh nang khac phuc xu giai bo tri tich
-    chiu tuyen dua"""
-_STOP_WORDS = frozenset(_STOP_TEXT.split())
-# Stop words that lose their marks into words of names: "làm" / "Chi cục Kiểm lâm", "tại" / "tài".
-_STOP_MARKED = {"lam": "làm", "tai": "tại", "dam": "đảm"}
-# Verbs of two words whose first word may also be part of a name ("Sở Giao thông vận tải").
+# Lowercase words that end a name: the linking words and verbs that follow an agency, written
+# with their marks: "về" ends "Sở Y tế về ...", "vệ" goes on "Chi cục An toàn vệ sinh thực phẩm".
+_STOP_WORDS = frozenset((
+    "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
+    "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
+    "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để",
+))  # fmt: skip
+# Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
+# "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.
+_STOP_PHRASES = frozenset((
+    "chủ trì", "phối hợp", "trách nhiệm", "tham mưu", "khẩn trương", "nghiên cứu", "báo cáo",
+    "xem xét", "thực hiện", "triển khai", "hướng dẫn", "kiểm tra", "tổ chức", "tập trung",
+    "chỉ đạo", "chỉ thị", "theo dõi", "tổng hợp", "đề xuất", "rà soát", "căn cứ", "tiếp tục",
+    "tăng cường", "xây dựng", "hoàn thành", "hoàn thiện", "ban hành", "phê duyệt", "điều hành",
+    "đẩy mạnh", "nâng cao", "khắc phục", "xử lý", "giải quyết", "bố trí", "tích cực",
+    "tuyên truyền", "nghiêm túc", "chủ động", "kịp thời", "thường xuyên", "đôn đốc", "quán triệt",
+    "giám sát", "đánh giá", "cung cấp", "bảo đảm", "đảm bảo", "tiếp nhận", "cập nhật", "phổ biến",
+    "tiến hành", "đa dạng", "định kỳ", "lập tức", "khẩn cấp", "đẩy nhanh", "quan tâm",
+    "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
+    "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
+    "tham gia", "tham dự", "rút kinh", "cử cán",
+))  # fmt: skip
+_STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS)
+_STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
 _STOP_PAIR = re.compile(
     r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien|nhac\s+nho|luu\s+y|dong\s+y"
     r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao)(?![a-z])"
@@ -678,7 +691,7 @@ _DISASTER_BOARD = re.compile(
 
 
 def _name_end(
-    text: str, folded: str, start: int, *, max_lower: int = 3, lower_start: bool = False
+    text: str, folded: str, start: int, *, max_lower: int = 5, lower_start: bool = False
 ) -> int:
     """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words)."""
     sector = _SECTOR_PATTERN.match(folded, start)
@@ -716,7 +729,7 @@ def _name_end(
             position = start + word.end()
             continue
         elif (
-            (flat in _STOP_WORDS and _STOP_MARKED.get(flat, bare.lower()) == bare.lower())
+            _ends_a_name(bare, text, start + word.end())
             or _STOP_PAIR.match(folded, word_start)
             or lower_run >= max_lower
             or (end == start and not lower_start)
@@ -731,6 +744,20 @@ def _name_end(
     # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
     tail = _NATIONAL.match(folded, end)
     return tail.end() if tail and end > start else end
+
+
+def _ends_a_name(word: str, text: str, after: int) -> bool:
+    """Whether a lowercase word (and the one after it) is a link or a verb after a name. Words
+    written without marks (a text typed without them) are compared without marks."""
+    low = word.lower()
+    unmarked = fold(low) == low
+    if low in _STOP_WORDS or (unmarked and low in _STOP_WORDS_FOLDED):
+        return True
+    following = re.match(r"\s+(\w+)", text[after:])
+    if following is None:
+        return False
+    pair = f"{low} {following.group(1).lower()}"
+    return pair in _STOP_PHRASES or (fold(pair) == pair and pair in _STOP_PHRASES_FOLDED)
 
 
 def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:

@@ -294,6 +294,7 @@ _CUE = re.compile(
           |han\s+chot(?:\s+la)?|han\s+cuoi(?:\s+la)?
           |thoi\s+han(?:\s+(?:hoan\s+thanh|thuc\s+hien|xu\s+ly|bao\s+cao|gui))?(?:\s+la)?
           |thoi\s+gian\s+(?:hoan\s+thanh|thuc\s+hien)(?:\s+la)?
+          |thoi\s+gian(?=\s*:)  # an item's field: "- Thời gian: Tháng 4/2024."
           |han(?:\s+(?:xu\s+ly|hoan\s+thanh))?
           |khong\s+(?:muon|cham)\s+hon|khong\s+qua|toi\s+da
           |trong(?:\s+vong|\s+thoi\s+han|\s+thoi\s+gian|\s+suot)?|ngay\s+trong

@@ -208,7 +208,7 @@ _ANSWERS = re.compile(
 # "- Cơ quan thực hiện: Sở Kế hoạch và Đầu tư." and "- Thời gian thực hiện: Quý II/2020.".
 _FIELD = re.compile(
     r"^(?:[-–+•*]\s*)?(?:(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop|tham\s+muu)"
-    r"|thoi\s+(?:gian|han)\s+(?:thuc\s+hien|hoan\s+thanh)|tien\s+do\s+thuc\s+hien"
+    r"|thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?|tien\s+do\s+thuc\s+hien"
     r"|san\s+pham(?:\s+dau\s+ra)?)\s*:"
 )
 _LEAD_FIELD = re.compile(
@@ -350,7 +350,8 @@ _GENERIC_SUBJECT = re.compile(
 # The particulars of a task, item by item: "1. Thời gian dự thi: ...", "2. Đối tượng: ...".
 _DETAIL = re.compile(
     r"^(?:thoi\s+gian|dia\s+diem|doi\s+tuong|thanh\s+phan|hinh\s+thuc|the\s+le|cach\s+thuc"
-    r"|kinh\s+phi|so\s+luong|lien\s+he|ho\s+so|co\s+cau\s+giai|giai\s+thuong)[^:.;]{0,40}:"
+    r"|kinh\s+phi|so\s+luong|lien\s+he|ho\s+so|co\s+cau\s+giai|giai\s+thuong|chu\s+de"
+    r"|khau\s+hieu)[^:.;]{0,40}:"
 )
 # A basis before the sentence that acts: "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo".
 _BASIS = re.compile(r"^(?:can\s+cu|tren\s+co\s+so|theo(?!\s+do\b))\b")  # "Theo đó," links, no basis
@@ -363,10 +364,14 @@ _STARTS_FROM = re.compile(
     rf"\b(?:(?:ke\s+tu|bat\s+dau(?:\s+tu)?)\s+{_WHEN}(?:ngay\s+)?|tu\s+{_WHEN}ngay\s+)$"
 )
 _NOTED = re.compile(r"\bghi\s+nhan\b")
+# "Thời gian: Từ ngày 15/4 đến ngày 15/5/2024" (not "Thời gian thực hiện: ...": work's time).
+_HELD_FROM = re.compile(r"thoi\s+gian\s*:\s*(?:ke\s+)?tu\s+(?:ngay\s+)?\d")
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
-    r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua)"
+    r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
+    # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi".
+    r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s*(?:,|va)\s*[a-z\s]{2,20})?\s*:?\s*$)"
 )
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
@@ -1058,9 +1063,11 @@ class _Segmenter:
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if self._narrates(folded, text) or self._done_or_sent(text):
             return True
-        if _DETAIL.match(folded.strip(" *-+•")) and not self._dated(text):
+        detail = _DETAIL.match(folded.strip(" *-+•"))
+        if detail and (not self._dated(text) or _HELD_FROM.match(folded.strip(" *-+•"))):
             # "* Địa điểm: Hội trường UBND thị trấn", "Kinh phí: theo chế độ hiện hành", "Thời
-            # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012" (when it is held, not due).
+            # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012", a plan's "1. Thời gian: Từ
+            # ngày 15/4 đến ngày 15/5/2024": when it is held, not when work is due.
             return not self._assigns(text, explicit_only=True)
         if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):

@@ -275,6 +275,28 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
     assert found(f"{name} phối hợp thực hiện") == [(name, None, None)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # "vệ" is no "về", "soát" no "rà soát", "cứu" no "nghiên cứu": the name goes on.
+        ("Chi cục An toàn vệ sinh thực phẩm: Là đầu mối", "Chi cục An toàn vệ sinh thực phẩm"),
+        ("Trung tâm Kiểm soát bệnh tật tỉnh chủ trì", "Trung tâm Kiểm soát bệnh tật tỉnh"),
+        ("Viện Nghiên cứu phát triển tỉnh thực hiện", "Viện Nghiên cứu phát triển tỉnh"),
+        ("Chi cục Trồng trọt và Bảo vệ thực vật chủ trì", "Chi cục Trồng trọt và Bảo vệ thực vật"),
+        (
+            "Trung tâm Phục vụ hành chính công tỉnh thực hiện",
+            "Trung tâm Phục vụ hành chính công tỉnh",
+        ),
+        # A verb of two words ends it: "nghiêm túc", "đẩy nhanh", "rà soát".
+        ("Chi cục Kiểm lâm nghiêm túc thực hiện", "Chi cục Kiểm lâm"),
+        ("Ban Quản lý dự án đẩy nhanh tiến độ", "Ban Quản lý dự án"),
+        ("Trung tâm Khuyến nông rà soát lại", "Trung tâm Khuyến nông"),
+    ],
+)
+def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
 # --------------------------------------------------------------------------------------------
 # Names of 2025 on and of news items, with no catalogue (a fresh install).
 # --------------------------------------------------------------------------------------------

@@ -2110,7 +2110,31 @@ def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() ->
         "- Chủ trì, phối hợp với các sở, ban, ngành triển khai chỉ đạo của Phó Thủ tướng Thường "
         "trực Chính phủ, Trưởng Ban Chỉ đạo quốc gia tại Thông báo số 53/TB-VPCP.",
     )
-    assert [written(t) for t in tasks] == ["Văn phòng Ban Chỉ đạo quốc gia"]
+    assert [written(t) for t in tasks] == [
+        "Văn phòng Ban Chỉ đạo quốc gia kỷ niệm 1000 năm Thăng Long"
+    ]
+
+
+def test_a_department_plans_activities_with_their_time_and_unit_lines() -> None:
+    """A department's plan: its time and theme are particulars, not work; each activity is one
+    task, due by its "Thời gian:" line, led by the unit its "Đơn vị thực hiện:" line names."""
+    tasks = tasks_of(
+        "Sở Y tế xây dựng Kế hoạch như sau:",
+        "I. THỜI GIAN, CHỦ ĐỀ",
+        "1. Thời gian: Từ ngày 15/4/2024 đến ngày 15/5/2024.",
+        '2. Chủ đề: "Thực phẩm an toàn".',
+        "II. NỘI DUNG HOẠT ĐỘNG",
+        "1. Tổ chức Lễ phát động Tháng hành động",
+        "- Thời gian: Tháng 4/2024.",
+        "- Đơn vị thực hiện: Chi cục An toàn vệ sinh thực phẩm.",
+        "2. Kiểm tra liên ngành về an toàn thực phẩm",
+        "- Thời gian: Quý II/2024.",
+        "- Đơn vị chủ trì: Công an tỉnh; phối hợp: Sở Công Thương.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Chi cục An toàn vệ sinh thực phẩm", dt.date(2024, 4, 30)),
+        ("Công an tỉnh", dt.date(2024, 6, 30)),
+    ]
 
 
 def test_a_plans_tasks_written_as_lines_of_who_and_when() -> None:
