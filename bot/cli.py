@@ -518,10 +518,12 @@ def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
 
     for agency in _run_db(settings, work):
         extra = "; ".join(agency.aliases)
+        merged = "; ".join(agency.merged_names)
         print(
             f"{agency.id:>4}  {agency.name}"
             + (f"  [{agency.short_name}]" if agency.short_name else "")
             + (f"  ({extra})" if extra else "")
+            + (f"  ({cli_text('agency_merged_names', names=merged)})" if merged else "")
         )
     return 0
 

@@ -35,8 +35,8 @@ from storage.names import fold
 
 
 def catalogue_of(known: list[Agency]) -> Catalogue:
-    """The ingest catalogue for the agencies in the database."""
-    return Catalogue([CatalogueEntry(a.name, a.short_name, tuple(a.aliases)) for a in known])
+    """The ingest catalogue for the agencies in the database (names merged into one included)."""
+    return Catalogue([CatalogueEntry(a.name, a.short_name, agencies.aliases_of(a)) for a in known])
 
 
 # --------------------------------------------------------------------------------------------

@@ -562,6 +562,13 @@ CLI: dict[str, str] = {
         "{where}: “{name}” là tên của một đơn vị khác trong danh mục: mỗi tên chỉ dùng cho một "
         "đơn vị"
     ),
+    "catalogue_merged_away_as_name": (
+        "{where}: “{name}” đã được gộp vào {agency} (nhacviec agencies merge): bỏ dòng này khỏi tệp"
+    ),
+    "catalogue_merged_away": (
+        "{where}: “{name}” đã được gộp vào {agency} nên không thể là {claimed_as} của đơn vị "
+        "khác: bỏ tên này khỏi dòng"
+    ),
     "catalogue_as_short_name": "tên viết tắt",
     "catalogue_as_alias": "tên gọi khác",
     "catalogue_nothing_saved": "{problem}; không lưu đơn vị nào",
@@ -725,6 +732,7 @@ CLI: dict[str, str] = {
         "viên; tên cũ thành tên gọi khác."
     ),
     "agencies_merged_extensions": " ({count} đề nghị gia hạn đang chờ)",
+    "agency_merged_names": "đã gộp: {names}",
     "same_agency": "hai tên đều là {name}: không có gì để gộp",
     "bad_user_id": "cần mã người dùng Telegram (một số), không phải “{text}”",
     "no_member": (

@@ -44,9 +44,10 @@ class CatalogueError(ValueError):
     """The catalogue cannot be loaded; where names the file and line, problem says what is wrong.
 
     problem is one of "no_header", "unknown_column", "not_utf8", "empty_name", "extra_fields",
-    "duplicate_name", "name_taken" (by another row of the file) or "name_in_catalogue" (by an
-    agency already in the database); details holds the values its message needs (a name, the
-    other agency, its line, and claimed_as: "name", "short_name" or "alias").
+    "duplicate_name", "name_taken" (by another row of the file), "name_in_catalogue" (by an
+    agency already in the database) or "merged_away" (the name of an agency merged into
+    another, which keeps it); details holds the values its message needs (a name, the other
+    agency, its line, and claimed_as: "name", "short_name" or "alias", what the row gives it as).
     """
 
     def __init__(self, message: str, *, problem: str, where: str, **details: str) -> None:
@@ -123,9 +124,12 @@ async def import_agencies(
 ) -> ImportResult:
     """Create new agencies and update the others by name; running it twice changes nothing.
 
-    Nothing is saved when two agencies would answer to one name (a name, short name or alias
-    given twice in the rows, or one an agency of the catalogue already has): every lookup by
-    that name would then be ambiguous. source is the file, for the error's where.
+    A row gives an agency's short name and aliases; the names merged into it (merge_agencies)
+    it keeps whatever the row says. Nothing is saved when two agencies would answer to one name
+    (a name, short name or alias given twice in the rows, or one an agency of the catalogue
+    already has): every lookup by that name would then be ambiguous; nor when a row gives the
+    name of an agency merged into another (an old file's row would bring it back, empty).
+    source is the file, for the error's where.
     """
     existing = {fold(a.name): a for a in await list_agencies(session=session)}
     _check_names(rows, list(existing.values()), source)
@@ -153,7 +157,7 @@ class _Claim:
     """Who answers to a name once the import is done, and as what."""
 
     written: str
-    claimed_as: str  # "name", "short_name" or "alias"
+    claimed_as: str  # "name", "short_name", "alias" or "merged" (a name merge_agencies moved)
     agency: str
     line: int | None  # the row of the file; None for an agency already in the catalogue
 
@@ -167,6 +171,10 @@ def _check_names(rows: Sequence[AgencyRow], existing: list[Agency], source: str)
     """Refuse rows that would give one name to two agencies (see import_agencies)."""
     in_rows = {fold(row.name) for row in rows}
     held: dict[str, _Claim] = {}
+    # Names merged into an agency stay its own whatever the rows say.
+    for agency in existing:
+        for written in agency.merged_names:
+            held.setdefault(fold(written), _Claim(written, "merged", agency.name, None))
     # The catalogue as it will stand: agencies the rows do not update keep all their names.
     for agency in existing:
         if fold(agency.name) not in in_rows:
@@ -189,6 +197,16 @@ def _check_names(rows: Sequence[AgencyRow], existing: list[Agency], source: str)
             claim = held.setdefault(key, _Claim(written, claimed_as, row.name, row.line))
             if not key or fold(claim.agency) == fold(row.name):
                 continue  # its own name given twice (an alias that is its short name)
+            if claim.claimed_as == "merged":
+                raise CatalogueError(
+                    f"{written!r} was merged into {claim.agency!r}: the file cannot give it "
+                    f"as a {claimed_as}",
+                    problem="merged_away",
+                    where=where,
+                    name=written,
+                    agency=claim.agency,
+                    claimed_as=claimed_as,
+                )
             other = {"line": str(claim.line)} if claim.line is not None else {}
             raise CatalogueError(
                 f"{written!r} is already the {claim.claimed_as} of {claim.agency!r}",
@@ -207,7 +225,23 @@ async def list_agencies(*, session: AsyncSession) -> list[Agency]:
 
 
 def _names(agency: Agency) -> list[str]:
-    return [agency.name, *([agency.short_name] if agency.short_name else []), *agency.aliases]
+    return [agency.name, *([agency.short_name] if agency.short_name else []), *aliases_of(agency)]
+
+
+def aliases_of(agency: Agency) -> tuple[str, ...]:
+    """Every other name an agency answers to: its aliases, then the names merged into it."""
+    return _once([*agency.aliases, *agency.merged_names])
+
+
+def _once(names: Iterable[str], *, besides: Iterable[str] = ()) -> tuple[str, ...]:
+    """Names in their order, each once (as fold compares them), leaving out those besides has."""
+    seen = {fold(name) for name in besides}
+    kept = []
+    for name in names:
+        if fold(name) not in seen:
+            seen.add(fold(name))
+            kept.append(name)
+    return tuple(kept)
 
 
 async def find_agency(*, session: AsyncSession, text: str) -> Agency:
@@ -245,7 +279,7 @@ class Merged:
     pending_extensions: int
     groups: int
     members: int
-    aliases: tuple[str, ...]  # the old agency's names, now aliases of today's
+    merged_names: tuple[str, ...]  # the old agency's names, by which today's is now found
 
 
 async def merge_agencies(
@@ -256,9 +290,11 @@ async def merge_agencies(
     Its tasks (as lead or cooperating; where both agencies were on a task, today's takes the
     stronger part, so it never cooperates on its own task), its chats, members and invites,
     and the leads the officers corrected to it in imported directives go to ``into``; its
-    name, short name and aliases become aliases of ``into``, so documents that name it still
-    find today's agency. Each task's change is audited. Raises UnknownAgency, AmbiguousAgency
-    or SameAgency. Pending extension requests stay with their tasks, and so move with them.
+    name, short name, aliases and merged names become merged names of ``into``, so documents
+    that name it still find today's agency, and no later import of a catalogue file replaces
+    them or brings the old agency back. Each task's change is audited. Raises UnknownAgency,
+    AmbiguousAgency or SameAgency. Pending extension requests stay with their tasks, and so
+    move with them.
     """
     # storage.tasks imports this module for find_agency: imported here, not at the top.
     from storage.tasks import audit
@@ -313,9 +349,10 @@ async def merge_agencies(
         session.add(bound)
     await _move_corrected_leads(session=session, gone=gone.id, kept=kept.id)
 
-    own = {fold(name) for name in _names(kept)}
-    taken_over = tuple(name for name in _names(gone) if fold(name) not in own)
-    kept.aliases = [*kept.aliases, *dict.fromkeys(taken_over)]
+    # Its aliases are the file's, which a later import may change: a name merged in is kept
+    # apart even when today's agency has it as an alias already.
+    taken_over = _once(_names(gone), besides=[kept.name, *kept.merged_names])
+    kept.merged_names = [*kept.merged_names, *taken_over]  # a new list: JSON is saved
     session.add(kept)
     await session.flush()  # everything points at today's agency before the old one goes
     await session.delete(gone)
@@ -328,7 +365,7 @@ async def merge_agencies(
         # A private chat is its owner's (its id is theirs): counted with the members.
         groups=sum(chat.telegram_id not in people for chat in chats),
         members=len(members),
-        aliases=taken_over,
+        merged_names=taken_over,
     )
 
 

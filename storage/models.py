@@ -91,8 +91,14 @@ class Agency(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(unique=True, max_length=300)
     short_name: str | None = Field(default=None, max_length=100)
-    # Former and informal names ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư" after the 2025 merger).
+    # Former and informal names ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư" after the 2025 merger),
+    # as the catalogue file gives them: an import replaces them.
     aliases: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # The names of the agencies merged into this one (storage.agencies.merge_agencies): found
+    # like aliases, but no import replaces them, and no row of a catalogue file may take them.
+    merged_names: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 

@@ -298,7 +298,7 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
-        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009.\n",
+        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -519,7 +519,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", TOKEN)
     cli("db", "upgrade")
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:  # as a later release leaves it
-        database.execute("UPDATE alembic_version SET version_num = '0009_future'")
+        database.execute("UPDATE alembic_version SET version_num = '0010_future'")
     database.close()
 
     code, out, err = cli("run")
@@ -527,11 +527,11 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "0009_future, phiên bản này chỉ biết đến 0009): hãy dùng lại phiên bản nhacviec mới đó"
+        "0010_future, phiên bản này chỉ biết đến 0010): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0009_future",)
+            ("0010_future",)
         ]
     database.close()
 
@@ -731,7 +731,7 @@ def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
         "tên cũ thành tên gọi khác.\n"
     )
     assert cli("agencies", "list")[1] == (
-        "   1  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)\n"
+        "   1  Sở Tài chính  [STC]  (đã gộp: Sở Kế hoạch và Đầu tư; Sở KH&ĐT)\n"
     )
     assert cli("tasks", "list")[1].splitlines() == [
         "#1    không có thời hạn               Sở Tài chính: Kế hoạch chung",
@@ -741,6 +741,55 @@ def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
         "           6  Sở Tài chính  (lãnh đạo đơn vị)  Minh",
         "           5  Sở Tài chính  (chuyên viên)  Lan",
     ]
+
+
+def test_a_merge_outlasts_the_catalogue_files_imported_after_it(cli: Cli, tmp_path: Path) -> None:
+    before = "name,short_name,aliases\nSở Tài chính,STC,\nSở Kế hoạch và Đầu tư,Sở KH&ĐT,SKHĐT\n"
+    (tmp_path / "before-2025.csv").write_text(before, encoding="utf-8")
+    (tmp_path / "2026.csv").write_text(
+        "name,short_name,aliases\nSở Tài chính,STC,Sở TC\nSở Y tế,SYT,\n", encoding="utf-8"
+    )
+    (tmp_path / "cong-van.txt").write_text(
+        "Số: 15/UBND-KT\nĐà Nẵng, ngày 10 tháng 3 năm 2026\nV/v rà soát dự án đầu tư công\n"
+        "Giao Sở Kế hoạch và Đầu tư rà soát các dự án đầu tư công chậm tiến độ, báo cáo UBND "
+        "tỉnh trước ngày 31/3/2026.\n",
+        encoding="utf-8",
+    )
+    cli("agencies", "import", "before-2025.csv")
+    cli("agencies", "merge", "Sở Kế hoạch và Đầu tư", "Sở Tài chính")
+    merged = "(đã gộp: Sở Kế hoạch và Đầu tư; Sở KH&ĐT; SKHĐT)"
+
+    # The office loads its old spreadsheet again: the merged-away agency does not come back.
+    assert cli("agencies", "import", "before-2025.csv") == (
+        1,
+        "",
+        "nhacviec: before-2025.csv:3: “Sở Kế hoạch và Đầu tư” đã được gộp vào Sở Tài chính "
+        "(nhacviec agencies merge): bỏ dòng này khỏi tệp; không lưu đơn vị nào\n",
+    )
+    (tmp_path / "xay-dung.csv").write_text(
+        "name,short_name,aliases\nSở Xây dựng,SXD,SKHĐT\n", encoding="utf-8"
+    )
+    assert cli("agencies", "import", "xay-dung.csv")[2] == (
+        "nhacviec: xay-dung.csv:2: “SKHĐT” đã được gộp vào Sở Tài chính nên không thể là tên gọi "
+        "khác của đơn vị khác: bỏ tên này khỏi dòng; không lưu đơn vị nào\n"
+    )
+    assert cli("agencies", "list")[1].splitlines() == [f"   1  Sở Tài chính  [STC]  {merged}"]
+    # Today's file gives Sở Tài chính other aliases: the names merged into it stay.
+    assert cli("agencies", "import", "2026.csv")[1] == (
+        "Đã thêm 1 đơn vị, cập nhật 1; tệp có 2 đơn vị.\n"
+    )
+    assert cli("agencies", "import", "2026.csv")[1] == (
+        "Đã thêm 0 đơn vị, cập nhật 0; tệp có 2 đơn vị.\n"
+    )
+    assert cli("agencies", "list")[1].splitlines() == [
+        f"   1  Sở Tài chính  [STC]  (Sở TC)  {merged}",
+        "   2  Sở Y tế  [SYT]",
+    ]
+    # And a letter still written to the old department goes to today's.
+    code, preview, _ = cli("import", "cong-van.txt", "--dry-run")
+    assert code == 0
+    assert "  1. Sở Tài chính — 31/03/2026\n" in preview
+    assert preview.splitlines()[-1] == "1 nhiệm vụ sẵn sàng lưu, 0 cần sửa."
 
 
 @pytest.mark.parametrize(

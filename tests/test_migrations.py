@@ -8,6 +8,7 @@ from typing import Any
 
 import psycopg
 import pytest
+import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -30,7 +31,18 @@ from storage.migrate import (
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
     applied = upgrade(database_url)
 
-    assert applied == ["0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+    assert applied == [
+        "0001",
+        "0002",
+        "0003",
+        "0004",
+        "0005",
+        "0006",
+        "0007",
+        "0008",
+        "0009",
+        "0010",
+    ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
@@ -43,7 +55,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0009"
+    assert current_revision(database_url) == "0010"
 
 
 def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
@@ -58,7 +70,17 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
             {"now": "2023-03-01 02:00:00"},
         )
 
-    assert upgrade(database_url) == ["0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009"]
+    assert upgrade(database_url) == [
+        "0002",
+        "0003",
+        "0004",
+        "0005",
+        "0006",
+        "0007",
+        "0008",
+        "0009",
+        "0010",
+    ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
     engine.dispose()
@@ -116,18 +138,105 @@ def test_a_directives_tasks_learn_the_deadline_their_document_last_gave(database
     ]
 
 
+_AGENCY = sa.table(
+    "agency",
+    sa.column("name", sa.String),
+    sa.column("aliases", sa.JSON),
+    sa.column("merged_names", sa.JSON),
+)
+
+
+def test_a_merger_made_before_0010_keeps_the_name_its_audit_trail_gives(database_url: str) -> None:
+    upgrade(database_url, "0009")
+    engine = create_engine(sync_url(database_url))
+    now = {"now": "2025-07-01 02:00:00"}
+    with engine.begin() as connection:  # as `agencies merge` and old files left the catalogue
+        for agency_id, name, aliases in (
+            # Merged in with two tasks, and "Sở Ngoại vụ" with none: nothing tells of it.
+            (1, "Sở Tài chính", '["Sở TC", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "Sở Ngoại vụ"]'),
+            # Merged in, then an old file took the aliases back and made the old agency again.
+            (2, "Sở Xây dựng", "[]"),
+            (3, "Sở Giao thông vận tải", "[]"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO agency (id, name, aliases, created_at) "
+                    "VALUES (:id, :name, :aliases, :now)"
+                ),
+                {"id": agency_id, "name": name, "aliases": aliases, **now},
+            )
+        for task_id, action, detail in (
+            (1, "created", "2025-03-31"),
+            (1, "agency_merged", "Sở Kế hoạch và Đầu tư -> Sở Tài chính (lead)"),
+            (2, "agency_merged", "Sở Kế hoạch và Đầu tư -> Sở Tài chính (cooperating)"),
+            (3, "agency_merged", "Sở Giao thông vận tải -> Sở Xây dựng (lead)"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO task (id, text, status, created_at, updated_at) "
+                    "SELECT :task, 'Báo cáo', 'open', :now, :now "
+                    "WHERE NOT EXISTS (SELECT 1 FROM task WHERE id = :task)"
+                ),
+                {"task": task_id, **now},
+            )
+            connection.execute(
+                text(
+                    "INSERT INTO audit_entry (task_id, at, action, detail) "
+                    "VALUES (:task, :now, :action, :detail)"
+                ),
+                {"task": task_id, "action": action, "detail": detail, **now},
+            )
+
+    assert upgrade(database_url) == ["0010"]
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(_AGENCY).order_by(_AGENCY.c.name)).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [
+        ("Sở Giao thông vận tải", [], []),
+        (
+            "Sở Tài chính",
+            ["Sở TC", "Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "Sở Ngoại vụ"],
+            ["Sở Kế hoạch và Đầu tư"],
+        ),
+        ("Sở Xây dựng", [], []),
+    ]
+
+
+def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: str) -> None:
+    upgrade(database_url)
+    engine = create_engine(sync_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO agency (name, aliases, merged_names, created_at) "
+                "VALUES ('Sở Tài chính', :aliases, :merged, '2025-07-01 02:00:00')"
+            ),
+            {"aliases": '["Sở TC", "Sở KH&ĐT"]', "merged": '["Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"]'},
+        )
+
+    command.downgrade(alembic_config(database_url), "0009")
+
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("agency")}
+        aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
+    engine.dispose()
+    assert "merged_names" not in columns
+    assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
+    assert upgrade(database_url) == ["0010"]
+
+
 def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -> None:
     upgrade(database_url)
     engine = create_engine(sync_url(database_url))
     with engine.begin() as connection:  # as a later release leaves it
-        connection.execute(text("UPDATE alembic_version SET version_num = '0010_future'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0011_future'"))
     engine.dispose()
 
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("0010_future", "0009")
-    assert current_revision(database_url) == "0010_future"
+    assert (refused.value.revision, refused.value.head) == ("0011_future", "0010")
+    assert current_revision(database_url) == "0011_future"
 
 
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
@@ -164,7 +273,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0009"
+    assert current_revision(postgres_url) == "0010"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:

@@ -1149,7 +1149,7 @@ async def test_a_merged_agency_hands_everything_to_todays_and_its_names_with_it(
         pending_extensions=1,
         groups=1,
         members=2,
-        aliases=("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "SKHĐT"),
+        merged_names=("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT", "SKHĐT"),
     )
     assert await _parts(db, alone) == ("STC", [])
     assert await _parts(db, led) == ("STC", [])  # not cooperating on its own task
@@ -1211,6 +1211,37 @@ async def test_a_merge_names_two_agencies_of_the_catalogue(db: Database) -> None
     assert same.value.name == "Sở Tài chính"
     async with db.session() as session:
         assert len(await agencies.list_agencies(session=session)) == 4
+
+
+async def test_names_merged_into_an_agency_follow_it_into_a_later_merger(db: Database) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session,
+            rows=[
+                agencies.AgencyRow("Sở Giao thông vận tải", "Sở GTVT"),
+                agencies.AgencyRow("Sở Xây dựng", "SXD"),
+                agencies.AgencyRow("Sở Hạ tầng", "SHT"),  # a later reorganisation, say
+            ],
+            now=NOW,
+        )
+
+    async def merge(old: str, into: str) -> agencies.Merged:
+        async with db.session() as session:
+            return await agencies.merge_agencies(session=session, old=old, into=into, now=NOW)
+
+    await merge("Sở Giao thông vận tải", "Sở Xây dựng")
+    second = await merge("Sở Xây dựng", "Sở Hạ tầng")
+    with pytest.raises(agencies.SameAgency):
+        await merge("Sở GTVT", "SHT")  # merged already
+    async with db.session() as session:
+        found = await agencies.find_agency(session=session, text="so giao thong van tai")
+
+    assert second.merged_names == ("Sở Xây dựng", "SXD", "Sở Giao thông vận tải", "Sở GTVT")
+    assert (found.name, found.aliases, found.merged_names) == (
+        "Sở Hạ tầng",
+        [],
+        ["Sở Xây dựng", "SXD", "Sở Giao thông vận tải", "Sở GTVT"],
+    )
 
 
 async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Database) -> None:
