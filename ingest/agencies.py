@@ -264,6 +264,7 @@ _LEVEL = (
     r"|truc\s+thuoc(?:\s+(?:so|phong))?|dai\s+hoc|cao\s+dang|trung\s+cap)"
 )
 _LEVELS = rf"(?:\s*(?:,|-|/|&|va|\()?\s*{_LEVEL}\)?(?![a-z0-9]))*"
+_SCHOOL_KIND = re.compile(rf"\s+{_LEVEL}(?:\s+chuyen)?(?![a-z0-9])")
 _COLLECTIVE = re.compile(
     r"(?<![a-z0-9])cac\s+(?:truong(?!\s+hop)(?:\s+hoc)?|nha\s+truong|co\s+so\s+giao\s+duc(?:\s+nghe\s+nghiep)?"
     r"|don\s+vi\s+(?:truong\s+hoc|giao\s+duc|truc\s+thuoc(?:\s+(?:so|phong))?))"
@@ -853,6 +854,16 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 after = end + 1
             end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
+            level = _SCHOOL_KIND.match(folded, end) if head == "truong" else None
+            if level is not None:
+                # "Trường phổ thông Dân tộc nội trú tỉnh", "Trường mầm non Hoa Sen": the kind of
+                # school in lowercase, then its name or the place it serves.
+                tail = _FIXED_TAIL.match(folded, level.end())
+                if tail is not None:
+                    found.append(_Found(start, tail.end()))
+                    continue
+                end = level.end()
+                after = end + 1
             if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():
                 if head in (
                     "lien minh hop tac xa",

@@ -806,9 +806,12 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 DATE_RANGE = re.compile(
     rf"""(?:(?<![a-z])(?P<since>tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?
+      # "nhận hồ sơ trong các ngày 23-24/6", "Trong 2 ngày (23-24/6), ...": the days named.
+      |(?<![a-z])cac\s+ngay\s+|(?<=ngay\s\()\s*
       # A line of a schedule: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo ...".
       |(?:^|(?<=[\n.;]))\s*[-+*•]?\s*ngay\s+(?=[\d/.\s-]+:))
-    (?P<a>{DATE_ANY}|(?<=ngay\s)\d{{1,2}}(?=\s*-\s*\d{{1,2}}\s*[/.]))  # "18-19/6": one month's
+    # "18-19/6": one month's days.
+    (?P<a>{DATE_ANY}|(?:(?<=ngay\s)|(?<=ngay\s\())\d{{1,2}}(?=\s*-\s*\d{{1,2}}\s*[/.]))
     \s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
     re.VERBOSE,
 )
@@ -827,8 +830,6 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if end is None:
         return None
     first = match.group("a")
-    if first.isdigit() and match.group("since"):
-        return None  # "trong thời gian từ ngày 1 - 31/10, ...": read as before, by its end date
     start = (int(first), end[1], end[2]) if first.isdigit() else _date_parts(first)
     if start is None:
         return None
@@ -865,13 +866,25 @@ _FRAME_LEAD = re.compile(
 )
 
 
+# What holds over a period rather than gets done by its end: a duty, the weather, a measure.
+_HELD_STATE = re.compile(
+    r"(?<![a-z])(?:truc|ret|mua|nang\s+nong|nhiet\s+do|gian\s+cach|ap\s+dung|tam\s+dung"
+    r"|nghi|cam|phong\s+toa|cach\s+ly|treo\s+co|duy\s+tri|thuong\s+xuyen)(?![a-z])"
+)
+
+
 def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
     """ "Từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí trực": a range that opens its clause
     and is closed by a comma sets when the clause holds (a duty period, a forecast), not by when
     a task is due; "tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023" keeps its end date."""
     if not re.match(r"\s*,", ctx.text.flat[match.end() :]):
         return False
-    return _FRAME_LEAD.search(ctx.text.flat[max(0, match.start() - 30) : match.start()]) is not None
+    if _FRAME_LEAD.search(ctx.text.flat[max(0, match.start() - 30) : match.start()]) is None:
+        return False
+    # "Từ ngày 27-28/6, Sở phê duyệt danh sách ...": work over the days is done by the last.
+    return (
+        _HELD_STATE.search(ctx.text.flat, match.end(), _clause_after(ctx, match.end())) is not None
+    )
 
 
 # -- months: "trong tháng 01/2023", "cuối tháng 3", "tháng 3 năm 2024", "trong tháng này"
@@ -1105,6 +1118,7 @@ _EVENT_BASE = re.compile(
 # "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
 # how long a procedure of the law may take, from whenever it starts.
 _STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh\s+tai\b")
+_NAMED_DAYS = re.compile(r"\s*\(\s*(?:tu\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}")
 # "thời gian gia hạn không quá 15 ngày": how long an extension may be.
 _EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\s*$")
 
@@ -1119,6 +1133,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     count = _number(ctx, match, "n")
     if count is None or not 0 < count <= 3650:
         return None
+    if _NAMED_DAYS.match(ctx.text.flat, match.end()):
+        return None  # "Trong 2 ngày (23-24/6)": the days are named, the range gives the date
     if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
         ctx.text.flat, match.end()
     ):
@@ -1644,7 +1660,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "place_and_date",
         re.compile(
-            rf"(?:^|\n)\s*(?![^\n,]*(?<![a-z])(?:truoc|cham|han|gio|den|trong|vao)(?![a-z]))"
+            # ("Theo Sở GD-ĐT, ngày 23/6, ...": a source, then a date of the news; no place.)
+            rf"(?:^|\n)\s*(?!theo\s)(?![^\n,]*(?<![a-z])(?:truoc|cham|han|gio|den|trong|vao)(?![a-z]))"
             rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}(?![\d/])(?!\s+la\s+(?:thoi\s+)?han\s)"
         ),
     ),
@@ -1675,7 +1692,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?<![a-z])(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?"
             # "từ sáng thứ 7, ngày 05/03/2016"
             rf"(?:(?:sang|chieu|toi)\s+)?(?:thu\s+(?:\d|hai|ba|tu|nam|sau|bay)\s*,?\s*)?"
-            rf"(?:ngay\s+)?{DATE_ANY}(?![\d/])"
+            # ("từ ngày 27-28/01" is a range of days, not the 27th of February 2001.)
+            rf"(?:ngay\s+)?(?!\d{{1,2}}\s*-\s*\d{{1,2}}\s*/){DATE_ANY}(?![\d/])"
         ),
     ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm
@@ -1835,7 +1853,35 @@ def _quoted_titles(text: _Text) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text.flat) if not _DUE_WORD.search(m.group(1))]
 
 
-def _trap_spans(text: _Text) -> list[tuple[int, int]]:
+_EVENT = re.compile(
+    r"(?<![a-z])(?:hop|hoi\s+nghi|hoi\s+thao|le|khai\s+mac|be\s+mac|dien\s+ra|xuat\s+phat)(?![a-z])"
+)
+
+
+def _scheduled(ctx: _Context, match: re.Match[str]) -> bool:
+    """ "Ngày 25/6, Sở GD-ĐT thông báo điểm chuẩn" written on 16/6: a date that opens its clause
+    and is still to come says when the work is done (a schedule), unless the clause tells what
+    was done ("đã", "vừa") or issued."""
+    parts = _DATE_PARTS.search(ctx.text.flat, match.start(), match.end())
+    if parts is None or re.search(_CLOCK, ctx.text.flat[match.start() : parts.start()]):
+        return False  # "07h00’ ngày 06/9, đoàn xuất phát ...": a programme's hour, an event
+    year = _year_word(parts.group("y"), ctx.ref) or ctx.ref.year
+    try:
+        day = _dt.date(year, int(parts.group("m")), int(parts.group("d")))
+    except ValueError:
+        return False
+    if day <= ctx.ref:
+        return False
+    stop = _clause_after(ctx, match.end())
+    if _ISSUING.search(ctx.text.flat, match.end(), stop) or _EVENT.search(
+        ctx.text.flat, match.end(), stop
+    ):
+        return False  # "Ngày 30/5, UBND tỉnh họp phiên thường kỳ": when an event is held
+    return not (ctx.text.has_marks and _PAST_MARK.search(ctx.text.low, match.end(), stop))
+
+
+def _trap_spans(ctx: _Context) -> list[tuple[int, int]]:
+    text = ctx.text
     spans: list[tuple[int, int]] = _titles_after_numbers(text) + _quoted_titles(text)
     for name, pattern in TRAPS:
         word = _TRAP_FIRST_WORD.get(name)
@@ -1843,6 +1889,8 @@ def _trap_spans(text: _Text) -> list[tuple[int, int]]:
             if m.end() == m.start():
                 continue
             if word is not None and text.low[m.start() : m.start() + len(word)] != word:
+                continue
+            if name == "narrative_date" and _scheduled(ctx, m):
                 continue
             spans.append(m.span())
     return spans
@@ -1938,7 +1986,7 @@ def _candidates(
         inclusive=before_is_inclusive,
         bare_ok=bare_ok,
     )
-    traps = _trap_spans(normalised)
+    traps = _trap_spans(ctx)
     found: list[_Candidate] = []
     for family in FAMILIES:
         for match in family.pattern.finditer(normalised.flat):

@@ -364,6 +364,14 @@ _STARTS_FROM = re.compile(
     rf"\b(?:(?:ke\s+tu|bat\s+dau(?:\s+tu)?)\s+{_WHEN}(?:ngay\s+)?|tu\s+{_WHEN}ngay\s+)$"
 )
 _NOTED = re.compile(r"\bghi\s+nhan\b")
+_DATED_OPENING = re.compile(
+    r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
+    r"(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,"
+)
+_PAST = re.compile(r"\b(?:da|vua)\s")
+_DATE_BEFORE_MAIN = re.compile(
+    r",\s*((?:vao\s+)?ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?)\s*,\s*$"
+)
 # "Thời gian: Từ ngày 15/4 đến ngày 15/5/2024" (not "Thời gian thực hiện: ...": work's time).
 _HELD_FROM = re.compile(r"thoi\s+gian\s*:\s*(?:ke\s+)?tu\s+(?:ngay\s+)?\d")
 _SKIP_HEADING = re.compile(
@@ -1069,7 +1077,7 @@ class _Segmenter:
             # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012", a plan's "1. Thời gian: Từ
             # ngày 15/4 đến ngày 15/5/2024": when it is held, not when work is due.
             return not self._assigns(text, explicit_only=True)
-        if _PREAMBLE.match(folded) or _APPROVAL.match(folded):
+        if (_PREAMBLE.match(folded) and not self._scheduled(folded)) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
                 return False
             if _EXTENSION.match(folded) and self._own_deadline(text).date is not None:
@@ -1081,6 +1089,22 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _scheduled(self, folded: str) -> bool:
+        """ "Ngày 25/6, Sở GD-ĐT thông báo điểm chuẩn", written on 16/6: a schedule's step (a
+        date still to come opens it), not what happened on a day."""
+        opening = _DATED_OPENING.match(folded)
+        if opening is None:
+            return False
+        year = int(opening.group("y")) if opening.group("y") else self.issued_on.year
+        try:
+            day = _dt.date(year, int(opening.group("m")), int(opening.group("d")))
+        except ValueError:
+            return False
+        clause = re.compile(r"[.;]\s").search(folded, opening.end())
+        return day > self.issued_on and not _PAST.search(
+            folded, opening.end(), clause.start() if clause else len(folded)
+        )
 
     def _narrates(self, folded: str, text: str) -> bool:
         """What has been done, set off by its time: "Năm 2023, Sở Tài chính triển khai ...",
@@ -1171,8 +1195,12 @@ class _Segmenter:
                 return own
             when = self._schedule_time(text[: len(text) - len(after)])
             return when if when is not None else own
-        if _BASIS.match(fold(text)):
-            text = self._after_basis(text) or text
+        if _BASIS.match(fold(text)) and (main := self._after_basis(text)) is not None:
+            # "Theo Sở GD-ĐT, ngày 23/6, Trường THPT ... xét tuyển": the date opens the main
+            # clause, it is not part of the basis.
+            basis = fold(text[: len(text) - len(main)])
+            when = _DATE_BEFORE_MAIN.search(basis)
+            text = text[when.start(1) : when.end(1)] + ", " + main if when else main
         own = self._parse(text)
         folded = fold(text)
         moved = _EXTENSION.match(folded) and re.search(

@@ -768,6 +768,30 @@ def test_windows_states_and_cutoffs_are_not_deadlines(text: str) -> None:
     assert (deadline.date, deadline.recurrence) == (None, None)
 
 
+# -- a schedule's steps: the days still to come, and work over named days ------------------------
+
+SCHEDULE_STEPS = [
+    # A date that opens its sentence and is still to come says when the work is done ...
+    ("Ngày 25/01, Sở Giáo dục và Đào tạo thông báo điểm chuẩn của từng trường.", date(2023, 1, 25)),
+    ("Theo Sở GD-ĐT, ngày 23/01, Trường THPT chuyên tiến hành xét tuyển.", date(2023, 1, 23)),
+    # ... one already past, or one that tells what was done or held, does not.
+    ("Ngày 03/01, Sở Giáo dục và Đào tạo thông báo điểm chuẩn.", None),
+    ("Ngày 25/01, Sở Giáo dục và Đào tạo đã thông báo điểm chuẩn.", None),
+    ("Ngày 25/01, UBND tỉnh họp phiên thường kỳ tháng 1.", None),
+    ("07h00’ ngày 25/01, đoàn xuất phát đi kiểm tra.", None),
+    # Work over named days is due on the last; a duty over them is not due at all.
+    ("Trong 2 ngày (23-24/01), các trường THPT nhận hồ sơ đăng ký dự tuyển.", date(2023, 1, 24)),
+    ("Các trường nhận hồ sơ trong các ngày 23-24/01.", date(2023, 1, 24)),
+    ("Từ ngày 27-28/01, Sở phê duyệt danh sách học sinh trúng tuyển.", date(2023, 1, 28)),
+    ("Từ ngày 20/01 đến ngày 28/01, các cơ quan bố trí lịch trực Tết.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCHEDULE_STEPS)
+def test_a_schedules_steps(text: str, expected: date | None) -> None:
+    assert parse_deadline(text, REF).date == expected
+
+
 STILL_DEADLINES = [
     # An obligation after "Đến ngày X," makes it a deadline again.
     ("Đến ngày 30/6/2023, các đơn vị phải hoàn thành việc rà soát", date(2023, 6, 30), "date"),

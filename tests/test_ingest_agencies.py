@@ -291,6 +291,12 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
         ("Chi cục Kiểm lâm nghiêm túc thực hiện", "Chi cục Kiểm lâm"),
         ("Ban Quản lý dự án đẩy nhanh tiến độ", "Ban Quản lý dự án"),
         ("Trung tâm Khuyến nông rà soát lại", "Trung tâm Khuyến nông"),
+        # A school: its kind in lowercase, then its name or the place it serves.
+        (
+            "Trường phổ thông Dân tộc nội trú tỉnh xét tuyển",
+            "Trường phổ thông Dân tộc nội trú tỉnh",
+        ),
+        ("Trường mầm non Hoa Sen tổ chức", "Trường mầm non Hoa Sen"),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:

@@ -2115,6 +2115,28 @@ def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() ->
     ]
 
 
+def test_a_news_item_on_a_schedule_gives_each_step_still_to_come() -> None:
+    """A paper's account of an admission schedule, written on 16/01: each step is a task due on
+    its day; what the director said on the day of writing is the news, not a step."""
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "Ngày 16/01/2023, Giám đốc Sở Y tế cho biết kế hoạch tuyển sinh như sau.",
+                "Theo Sở Y tế, ngày 23/01, Trường Cao đẳng Y tế tiến hành xét tuyển, trình Sở Y tế"
+                " phê duyệt. Ngày 24/01, Trường phổ thông Dân tộc nội trú tỉnh tổ chức xét tuyển."
+                " Trong 2 ngày (25-26/01), các trường THPT nhận hồ sơ đăng ký dự tuyển.",
+            ]
+        ).encode(),
+        "tin.txt",
+        catalogue=Catalogue([]),
+    )
+    assert [(written(t), t.deadline.date) for t in draft.tasks] == [
+        ("Trường Cao đẳng Y tế", dt.date(2023, 1, 23)),
+        ("Trường phổ thông Dân tộc nội trú tỉnh", dt.date(2023, 1, 24)),
+        ("các trường THPT", dt.date(2023, 1, 26)),
+    ]
+
+
 def test_a_department_plans_activities_with_their_time_and_unit_lines() -> None:
     """A department's plan: its time and theme are particulars, not work; each activity is one
     task, due by its "Thời gian:" line, led by the unit its "Đơn vị thực hiện:" line names."""
