@@ -1199,8 +1199,8 @@ class _Segmenter:
             # "Theo Sở GD-ĐT, ngày 23/6, Trường THPT ... xét tuyển": the date opens the main
             # clause, it is not part of the basis.
             basis = fold(text[: len(text) - len(main)])
-            when = _DATE_BEFORE_MAIN.search(basis)
-            text = text[when.start(1) : when.end(1)] + ", " + main if when else main
+            dated = _DATE_BEFORE_MAIN.search(basis)
+            text = text[dated.start(1) : dated.end(1)] + ", " + main if dated else main
         own = self._parse(text)
         folded = fold(text)
         moved = _EXTENSION.match(folded) and re.search(
