@@ -364,6 +364,12 @@ _STARTS_FROM = re.compile(
     rf"\b(?:(?:ke\s+tu|bat\s+dau(?:\s+tu)?)\s+{_WHEN}(?:ngay\s+)?|tu\s+{_WHEN}ngay\s+)$"
 )
 _NOTED = re.compile(r"\bghi\s+nhan\b")
+# A decision's closing article: those it binds carry it out; it gives no work of its own.
+_EXECUTES_DECISION = re.compile(
+    r"(?:chiu|co)\s+trach\s+nhiem\s+thi\s+hanh\s+quyet\s+dinh\b"
+    r"|can\s+cu\s+quyet\s+dinh\s+(?:nay\s+)?(?:de\s+)?thi\s+hanh"
+    r"|chiu\s+trach\s+nhiem\s+(?:to\s+chuc\s+)?(?:thuc\s+hien|thi\s+hanh)\s+quyet\s+dinh\s+nay"
+)
 _DATED_OPENING = re.compile(
     r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
     r"(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,"
@@ -1047,6 +1053,8 @@ class _Segmenter:
             return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
             return True
+        if _EXECUTES_DECISION.search(folded) and not self._dated(text):
+            return True  # "Điều 3. Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm thi hành"
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
         if len(named) < 120 and self._only_agencies(named):
             return True  # a name alone: a byline, a signature, one of a list of addressees

@@ -2115,6 +2115,15 @@ def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() ->
     ]
 
 
+def test_a_decisions_closing_article_gives_no_work() -> None:
+    tasks = tasks_of(
+        "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
+        "Điều 3. Chánh Văn phòng UBND tỉnh; Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND các"
+        " huyện chịu trách nhiệm thi hành Quyết định này.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_a_news_item_on_a_schedule_gives_each_step_still_to_come() -> None:
     """A paper's account of an admission schedule, written on 16/01: each step is a task due on
     its day; what the director said on the day of writing is the news, not a step."""
