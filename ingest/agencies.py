@@ -332,6 +332,7 @@ _FORCES = re.compile(
     r"|cuu\s+ho\s*,?\s*cuu\s+nan|dan\s+quan(?:\s+tu\s+ve)?|xung\s+kich|thanh\s+nien\s+xung\s+phong"
     r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay)"
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
+    r"|(?<![a-z0-9])cac\s+co\s+quan\s+chuc\s+nang(?![a-z0-9])"
 )
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(
@@ -445,6 +446,8 @@ _HEADS = re.compile(
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
     # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
+    # "Hội đồng nghĩa vụ quân sự huyện", "Hội đồng NVQS", "Hội đồng Thi đua - Khen thưởng".
+    r"|hoi\s+dong"
     r"|phong|uy\s+ban|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan|tong\s+cong\s+ty"
     r"|cong\s+ty"
     # A sector named as an actor: "Ngành giao thông vận tải theo dõi ...".
@@ -486,7 +489,7 @@ _STOP_PHRASES = frozenset((
     "tiến hành", "đa dạng", "định kỳ", "lập tức", "khẩn cấp", "đẩy nhanh", "quan tâm",
     "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
-    "tham gia", "tham dự", "rút kinh", "cử cán",
+    "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các",
 ))  # fmt: skip
 _STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS)
 _STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
@@ -520,6 +523,7 @@ _NAME_HEADS = frozenset(
         "chi cuc",
         "tong cuc",
         "trung tam",
+        "hoi dong",
     )
 )
 

@@ -82,9 +82,11 @@ _CLOSING = re.compile(
     r"|chi\s+dao|theo\s+doi)"
 )
 _PREAMBLE = re.compile(
-    r"^(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
+    r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
+    r"(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho)\s+nhan\s+duoc|ngay\s+\d|vao\s+ngay"
-    r"|(?:sang|chieu|toi)\s+ngay|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"
+    r"|(?:sang|chieu|toi)\s+(?:nay\s+|qua\s+)?(?:ngay\s+|\d{1,2}\s*[-/.]\s*\d)"
+    r"|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"
     r"|quyet\s+dinh|ke\s+hoach|thong\s+bao|y\s+kien|chi\s+dao|van\s+ban|cong\s+dien|luat"
     r"|nghi\s+dinh|thong\s+tu|chuong\s+trinh))"
 )

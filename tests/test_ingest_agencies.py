@@ -252,6 +252,9 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("Trường hợp cần thiết, Phòng, chống dịch") == []
     assert found("xử lý nghiêm các trường hợp vi phạm") == []  # cases, not schools
     assert found("Mới đây, các đơn vị mới thành lập đã báo cáo") == []  # "mới" (new), not "mỗi"
+    assert found("giao cho các cơ quan chức năng chuẩn bị") == [
+        ("các cơ quan chức năng", None, None)
+    ]
     # "TỔ CHỨC THỰC HIỆN" (carrying out) starts as "Tổ Công nghệ Thông tin" does: no team.
     assert found("III. TỔ CHỨC THỰC HIỆN") == []
 
@@ -297,6 +300,9 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
             "Trường phổ thông Dân tộc nội trú tỉnh",
         ),
         ("Trường mầm non Hoa Sen tổ chức", "Trường mầm non Hoa Sen"),
+        # A council: "Hội đồng nghĩa vụ quân sự huyện", up to "giao cho" (it assigns).
+        ("Hội đồng nghĩa vụ quân sự huyện tổ chức Hội trại", "Hội đồng nghĩa vụ quân sự huyện"),
+        ("Hội đồng NVQS huyện giao cho các xã", "Hội đồng NVQS huyện"),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:

@@ -2115,6 +2115,30 @@ def test_the_office_of_a_steering_committee_leads_not_its_heads_other_title() ->
     ]
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "(THTG) Ngày 04/01, UBND huyện Tân Phú Đông tổ chức hội nghị triển khai công tác chuẩn bị"
+        " Lễ giao nhận quân năm 2023.",
+        "Sáng 4-1, Hội đồng nghĩa vụ quân sự huyện Như Xuân tổ chức hội nghị triển khai nhiệm vụ"
+        " chuẩn bị cho lễ giao nhận quân năm 2023.",
+        # Those listed after "gồm" are no subject: "được giao" tells what the district got.
+        "Năm 2023, huyện Như Xuân được giao chỉ tiêu 89 quân nhân nhập ngũ, cho 2 đơn vị gồm Bộ"
+        " tư lệnh quân đoàn 1, Bộ Chỉ huy Quân sự tỉnh Thanh Hóa.",
+    ],
+)
+def test_a_news_reports_account_of_a_meeting_held_is_no_task(opening: str) -> None:
+    draft = read_directive(
+        "\n\n".join(
+            [opening, "Hội đồng NVQS huyện giao cho Công an huyện bảo đảm an ninh trật tự."]
+        ).encode(),
+        "tin.txt",
+        catalogue=Catalogue([]),
+        issued_on=dt.date(2023, 1, 4),
+    )
+    assert [written(t) for t in draft.tasks] == ["Công an huyện"]
+
+
 def test_a_decisions_closing_article_gives_no_work() -> None:
     tasks = tasks_of(
         "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
