@@ -271,7 +271,11 @@ def _body_end(doc: Document, start: int) -> int:
 
 
 # "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
-_ATTACHED = re.compile(rf"^[\s(*_]*(?:ban\s+hanh\s+)?kem\s+theo\s+{DOCUMENT_NOUN}")
+# "(Kèm theo QĐ số ...)", "(Phê duyệt kèm theo Quyết định ...)", "(Ban hành theo Quyết định ...)".
+_ATTACHED = re.compile(
+    rf"^[\s(*_]*(?:(?:ban\s+hanh|phe\s+duyet)\s+(?:kem\s+)?theo|kem\s+theo)\s+"
+    rf"(?:{DOCUMENT_NOUN}|qd\b)"
+)
 
 
 def attachment_range(doc: Document, after: int) -> tuple[int, int] | None:

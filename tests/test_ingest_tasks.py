@@ -1185,7 +1185,16 @@ def test_a_ministry_letter_asking_for_a_report_on_points_and_again_with_a_date()
     ]
 
 
-def test_a_decision_gives_the_tasks_of_the_plan_it_issues() -> None:
+@pytest.mark.parametrize(
+    "attached",
+    [
+        "(Kèm theo Quyết định số 2200/QĐ-UBND ngày 10 tháng 6 năm 2026)",
+        "(Kèm theo QĐ số 2200/QĐ-UBND ngày 10/6/2026)",
+        "(Phê duyệt kèm theo Quyết định số 2200/QĐ-UBND ngày 10/6/2026)",
+        "(Ban hành theo Quyết định số 2200/QĐ-UBND ngày 10/6/2026)",
+    ],
+)
+def test_a_decision_gives_the_tasks_of_the_plan_it_issues(attached: str) -> None:
     """A decision ends with its recipients and signature; the plan it issues follows, and its
     table gives the work (the plan's own list that names no one restates the table)."""
     draft = read_directive(
@@ -1199,7 +1208,7 @@ def test_a_decision_gives_the_tasks_of_the_plan_it_issues() -> None:
                 "- Như Điều 3;",
                 "KT. CHỦ TỊCH",
                 "KẾ HOẠCH",
-                "(Kèm theo Quyết định số 2200/QĐ-UBND ngày 10 tháng 6 năm 2026)",
+                attached,
                 "1. Tổ chức hội nghị phổ biến Nghị định.",
                 "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian",
                 "1 | Tổ chức hội nghị phổ biến Nghị định | Sở Y tế | Sở Tài chính | Quý III/2026",
