@@ -188,6 +188,8 @@ def _from_txt(data: bytes) -> Document:
             return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
     blocks: list[list[str]] = [[]]
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _CENTRED_PAGE_NUMBER.match(line):
+            continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
             blocks[-1].append(line)
         elif blocks[-1]:
@@ -285,6 +287,7 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*$",
     re.IGNORECASE,
 )
+_CENTRED_PAGE_NUMBER = re.compile(r"^[ \t]{10,}\d{1,4}\s*$")
 _SUPER_FOOTNOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")
 _BRACKET_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
 # A superscript mark in the text; "m²", "km³" are units, not footnote marks.

@@ -479,6 +479,21 @@ def test_bracket_footnotes_and_page_numbers() -> None:
     assert document.footnotes == {"1": "Theo Công văn số 12/SYT."}
 
 
+def test_a_pdfs_centred_page_number_inside_a_paragraph_is_dropped() -> None:
+    """Text converted from a PDF keeps its hard line breaks; a page ends mid-sentence and its
+    number, centred, stands on a line of its own between the two halves."""
+    text = (
+        "     - Hướng dẫn các địa phương xây dựng cơ sở dữ liệu về tài nguyên\n"
+        "                                       2\n"
+        "rừng, hoàn thành trong quý III năm 2024.\n"
+    )
+    document = read(text.encode(), "x.txt")
+    assert document.paragraphs == [
+        "- Hướng dẫn các địa phương xây dựng cơ sở dữ liệu về tài nguyên rừng, hoàn thành trong"
+        " quý III năm 2024."
+    ]
+
+
 def test_units_keep_their_superscripts() -> None:
     document = read("Diện tích 500 m² đất, khu vực 2 km² rừng.".encode(), "x.txt")
     assert document.paragraphs == ["Diện tích 500 m² đất, khu vực 2 km² rừng."]
