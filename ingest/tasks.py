@@ -372,6 +372,10 @@ _EXECUTES_DECISION = re.compile(
     r"|can\s+cu\s+quyet\s+dinh\s+(?:nay\s+)?(?:de\s+)?thi\s+hanh"
     r"|chiu\s+trach\s+nhiem\s+(?:to\s+chuc\s+)?(?:thuc\s+hien|thi\s+hanh)\s+quyet\s+dinh\s+nay"
 )
+_IMPLEMENTATION = re.compile(
+    r"(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thuc\s+hien|phan\s+cong\s+(?:nhiem\s+vu"
+    r"|thuc\s+hien|trach\s+nhiem))\b"
+)
 _DATED_OPENING = re.compile(
     r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
     r"(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,"
@@ -443,6 +447,7 @@ class _Frame:
     contents: bool = False  # the items below are what its report must contain
     steps: bool = False  # the items below are the steps of its work, done by the same agencies
     work: _Item | None = None  # the heading as a task of its own, if no item below is one
+    assigns: bool = False  # "Tổ chức thực hiện": the section that gives the work out
 
 
 @dataclass
@@ -608,6 +613,7 @@ class _Segmenter:
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
         self.scheduled: dict[int, str] = {}  # pieces of a schedule's line: the line's time
         self.headings: list[_Frame] = []  # headings that ask their agency for work
+        self.assigns_below = False  # a "Tổ chức thực hiện" section gives the work out
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
         self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
 
@@ -743,6 +749,8 @@ class _Segmenter:
                 self._pop(level)
                 if self._is_heading(index, level, rest):
                     frame = self._context_frame(rest, level, intro=False)
+                    frame.assigns = bool(_IMPLEMENTATION.match(fold(rest).strip()))
+                    self.assigns_below = self.assigns_below or frame.assigns
                     frame.skip = frame.skip or self._skipping()
                     self._asks_for_a_report(frame, rest, index)
                     self._work_in_steps(frame, rest, index)
@@ -1549,6 +1557,16 @@ class _Segmenter:
             )
         ]
         table = {id(draft) for draft in self.table_tasks}
+        # A plan whose "Tổ chức thực hiện" names who does what: its undated items elsewhere that
+        # name no one are what the plan is about ("II. NHIỆM VỤ, GIẢI PHÁP: - Đẩy mạnh ...").
+        content = {
+            id(draft)
+            for item in self.items
+            if self.assigns_below
+            and not any(frame.assigns for frame in item.frames)
+            and (draft := of_item[id(item)]).lead is None
+            and draft.deadline.date is None
+        }
         return [
             draft
             for _index, draft in sorted(drafts, key=lambda pair: pair[0])
@@ -1556,6 +1574,7 @@ class _Segmenter:
             # A plan that gives its work out in a table: its sections that name no one restate
             # the table's rows ("1. Tổ chức tuyên truyền ...", then row 1 with its lead).
             and (id(draft) in table or draft.lead is not None or not self.table_tasks)
+            and id(draft) not in content
         ]
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:

@@ -2148,6 +2148,28 @@ def test_a_news_reports_account_of_a_meeting_held_is_no_task(opening: str) -> No
     assert [written(t) for t in draft.tasks] == ["Công an huyện"]
 
 
+def test_a_plans_content_is_no_task_when_its_implementation_section_names_who_acts() -> None:
+    """A national plan lists what is to be done (no one named, no date), then its "Tổ chức thực
+    hiện" gives the work to ministries: the tasks are those; a dated item keeps its date for the
+    officer to give a lead to."""
+    tasks = tasks_of(
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nâng cao khả năng chống chịu",
+        "- Triển khai thực hiện quy hoạch tài nguyên nước quốc gia;",
+        "- Bảo vệ nghiêm ngặt rừng tự nhiên hiện có;",
+        "- Hoàn thành bộ tiêu chí đánh giá rủi ro khí hậu trong quý II/2024.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế",
+        "- Chủ trì, phối hợp với các sở, ngành theo dõi, đôn đốc việc triển khai Kế hoạch;",
+        "- Định kỳ hằng năm báo cáo UBND tỉnh trước ngày 25 tháng 12.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        (None, dt.date(2024, 6, 30)),
+        ("Sở Y tế", None),
+        ("Sở Y tế", dt.date(2024, 12, 25)),
+    ]
+
+
 def test_a_decisions_closing_article_gives_no_work() -> None:
     tasks = tasks_of(
         "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
