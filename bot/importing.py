@@ -11,13 +11,17 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import multiprocessing
+import multiprocessing.connection
 import re
+import traceback
 import unicodedata
 from collections.abc import Callable, Mapping
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from multiprocessing.connection import Connection
+from multiprocessing.context import ForkServerContext, SpawnContext
+from multiprocessing.process import BaseProcess
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -119,7 +123,7 @@ def read_now(job: ReadJob) -> Reading:
     return result
 
 
-def _worker_context() -> multiprocessing.context.BaseContext:
+def _worker_context() -> SpawnContext | ForkServerContext:
     # A fork of a process with threads (the database driver's) can deadlock: workers come from
     # a fork server that has imported the reader once, so each starts in milliseconds.
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -129,10 +133,36 @@ def _worker_context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("spawn")
 
 
-def _end_workers(pool: ProcessPoolExecutor) -> None:
-    # The pool has no public way to stop a running call: end its worker.
-    for process in list(getattr(pool, "_processes", {}).values()):
-        process.kill()
+def _answer(work: Callable[[ReadJob], Reading | Unreadable], job: ReadJob, out: Connection) -> None:
+    """Read in the worker process and send back the reading, or the error that stopped it."""
+    try:
+        answer: Reading | Unreadable | Exception = work(job)
+    except Exception as error:
+        error.add_note(traceback.format_exc())  # the traceback does not cross processes
+        answer = error
+    out.send(answer)
+
+
+def _run_worker(
+    worker: BaseProcess, out: Connection, answers: Connection, stopped: Connection, limit: float
+) -> Reading | Unreadable | Exception:
+    """Start the worker and wait for its answer, the time limit or a stop; end the worker."""
+    with out, answers, stopped:
+        worker.start()
+        out.close()  # the worker holds the only sending end now: its end closes the pipe
+        try:
+            ready = multiprocessing.connection.wait([answers, stopped], timeout=limit)
+            if answers in ready:
+                return answers.recv()  # EOFError if the worker died instead
+            raise ReadStopped() if ready else ReadTimedOut()
+        except EOFError:
+            raise ReadCrashed() from None
+        finally:
+            # Answered or not, the worker must not outlive the read: a runaway one would keep a
+            # CPU and its memory. Joined, it leaves no zombie.
+            worker.kill()
+            worker.join()
+            worker.close()
 
 
 @dataclass
@@ -145,22 +175,30 @@ class DocumentReader:
         """The document's reading; raises UnreadableDocument, ReadTimedOut or ReadCrashed."""
         # A process of its own per document: one that runs away is killed with what it holds,
         # and nothing is left running between documents.
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=_worker_context())
+        context = _worker_context()
+        answers, out = context.Pipe(duplex=False)
+        stopped, stop = context.Pipe(duplex=False)
+        worker = context.Process(target=_answer, args=(self.work, job, out), daemon=True)
+        # Starting the worker (and the fork server, the first time: half a second) and waiting
+        # for it block: a thread does both, so the event loop never waits. Its own thread: a read
+        # may wait a minute, and the loop's shared threads are few (they also look up addresses).
+        thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="document-reader")
+        running = asyncio.wrap_future(
+            thread.submit(_run_worker, worker, out, answers, stopped, time_limit)
+        )
+        thread.shutdown(wait=False)  # it ends once the read is done
         try:
-            # Starting the worker (and the fork server, the first time: half a second) is not
-            # done on the event loop.
-            submitted = await asyncio.to_thread(pool.submit, self.work, job)
-            result = await asyncio.wait_for(asyncio.wrap_future(submitted), time_limit)
-        except TimeoutError:
-            _end_workers(pool)
-            raise ReadTimedOut() from None
-        except BrokenProcessPool:
-            raise ReadCrashed() from None
-        except BaseException:
-            _end_workers(pool)  # cancelled (the bot stopping): the read must not outlive it
+            result = await asyncio.shield(running)
+        except asyncio.CancelledError:
+            # The bot is stopping: the read must not outlive it. Closing `stop` wakes the thread,
+            # which ends the worker; once it has, the cancellation goes on.
+            stop.close()
+            await asyncio.gather(running, return_exceptions=True)
             raise
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            stop.close()
+        if isinstance(result, Exception):
+            raise result
         if isinstance(result, Unreadable):
             raise UnreadableDocument(result.reason_code, result.message_vi)
         return result

@@ -20,7 +20,15 @@ from sqlmodel import col, select
 
 from bot import handlers
 from bot.documents import READER_KEY
-from bot.importing import DocumentReader, Reading, ReadJob, Unreadable, read_document, read_now
+from bot.importing import (
+    DocumentReader,
+    Reading,
+    ReadJob,
+    ReadTimedOut,
+    Unreadable,
+    read_document,
+    read_now,
+)
 from bot.services import services_of
 from bot.telegram_server import Fault
 from bot.texts import IMPORT_TITLE_PREVIEW
@@ -323,8 +331,47 @@ async def test_a_read_cancelled_with_the_bot_ends_its_worker(tmp_path: Path) -> 
     with pytest.raises(asyncio.CancelledError):
         await reading
 
-    worker = int(told.read_text())
-    assert await _eventually(lambda: not _running(worker))  # killed, and reaped
+    assert multiprocessing.active_children() == []
+    assert _gone(int(told.read_text()))  # killed, and reaped
+
+
+async def test_a_read_cancelled_while_its_worker_starts_leaves_none_running() -> None:
+    job = ReadJob(b"", "thong-bao.txt", catalogue=(), max_bytes=1)
+    reading = asyncio.create_task(DocumentReader(_fails).read(job, time_limit=3600))
+    await asyncio.sleep(0)  # the read has begun starting its worker
+
+    reading.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await reading
+
+    assert multiprocessing.active_children() == []
+
+
+async def test_a_read_past_its_time_limit_ends_its_worker_before_it_answers(
+    tmp_path: Path,
+) -> None:
+    told = tmp_path / "worker.pid"
+    job = ReadJob(b"", str(told), catalogue=(), max_bytes=1)
+
+    with pytest.raises(ReadTimedOut):
+        await DocumentReader(_tells_its_pid_and_waits).read(job, time_limit=1)
+
+    assert multiprocessing.active_children() == []
+    assert _gone(int(told.read_text()))  # killed, and reaped
+
+
+def _fails(job: ReadJob) -> Reading | Unreadable:
+    """A reader with a bug."""
+    raise LookupError(f"no reading for {job.filename}")
+
+
+async def test_a_reader_that_fails_raises_its_error_here() -> None:
+    job = ReadJob(b"", "thong-bao.txt", catalogue=(), max_bytes=1)
+
+    with pytest.raises(LookupError, match="no reading for thong-bao"):
+        await DocumentReader(_fails).read(job, time_limit=60)
+
+    assert multiprocessing.active_children() == []
 
 
 async def _eventually(condition: Callable[[], bool]) -> bool:
@@ -336,12 +383,9 @@ async def _eventually(condition: Callable[[], bool]) -> bool:
     return condition()
 
 
-def _running(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
-    except FileNotFoundError:
-        return False
-    return state != "Z"
+def _gone(pid: int) -> bool:
+    """Whether the process has ended and been reaped (a zombie is still there)."""
+    return not Path(f"/proc/{pid}").exists()
 
 
 @pytest.fixture
