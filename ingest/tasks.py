@@ -540,8 +540,10 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
         if not folded or (len(folded) < 120 and _CHROME.match(folded)) or _CAPTION.search(folded):
             continue
         key = re.sub(r"[^a-z0-9]", "", folded)
-        if len(key) >= 60 and any(key in other for other in seen):
-            continue  # the lead paragraph again, under the headline or at the end
+        if len(key) >= 60 and _marker(paragraph)[0] is None and any(key in other for other in seen):
+            # The lead paragraph again, under the headline or at the end (a list item said
+            # again is the same duty of another agency: "- Định kỳ 6 tháng, báo cáo ...").
+            continue
         seen.append(key)
         kept.append(paragraph)
     return kept

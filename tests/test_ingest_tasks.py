@@ -2170,6 +2170,28 @@ def test_a_plans_content_is_no_task_when_its_implementation_section_names_who_ac
     ]
 
 
+def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:
+    """A plan ends each agency's section with the same line: a duty of each, not a paragraph a
+    web page printed twice."""
+    duty = (
+        "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
+        " để tổng hợp."
+    )
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế",
+        "- Hướng dẫn các chủ thể về an toàn thực phẩm, hoàn thành trong quý II/2024.",
+        duty,
+        "2. Công an tỉnh",
+        duty,
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 6, 30)),
+        ("Sở Y tế", dt.date(2024, 6, 15)),
+        ("Công an tỉnh", dt.date(2024, 6, 15)),
+    ]
+
+
 def test_a_decisions_closing_article_gives_no_work() -> None:
     tasks = tasks_of(
         "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
