@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.agencies import fold
-from ingest.text import Document, is_caps
+from ingest.text import MARKER, Document, is_caps
 from ingest.words import DOCUMENT_NOUN
 
 __all__ = [
@@ -154,6 +154,7 @@ def _read_header(doc: Document) -> _Header:
                     not title_parts
                     and len(text) < 300
                     and not re.match(r"(?i)(căn cứ|thực hiện|kính gửi|ngày\s+\d|xét)", text)
+                    and not MARKER.match(text)  # "1. Các bộ ...": the first item, no title
                     and not text.endswith(":")
                     and text.count(" | ") < 2  # a table's header row is not a title
                 ):
@@ -313,6 +314,24 @@ def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
                 continue
             return day, piece[: match.end("place")]
     return None, None
+
+
+# "Hà Nội, ngày    tháng 3 năm 2020": the date line of a document signed without its day filled in
+# (after the number when a page ran the columns together; "ngàyháng" as a scan may read it).
+_MONTH_ONLY = re.compile(
+    r"(?:^|\s)[^\d,;:|/]{2,40},\s*ngay[\s._…-]*t?hang\s+(?P<m>\d{1,2})\s*,?\s*nam\s+"
+    r"(?P<y>\d{4})\s*\.?$"
+)
+
+
+def issue_month(doc: Document) -> tuple[int, int] | None:
+    """(year, month) of a date line that leaves the day blank, if the header has one."""
+    for paragraph in doc.paragraphs[:25]:
+        for piece in header_pieces(paragraph):
+            match = _MONTH_ONLY.search(fold(piece).strip())
+            if match and 1 <= int(match.group("m")) <= 12:
+                return int(match.group("y")), int(match.group("m"))
+    return None
 
 
 def _issuer(doc: Document, kind_index: int | None) -> str | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ingest.agencies import Catalogue, fold
-from ingest.metadata import DirectiveMeta, body_range, read_metadata
+from ingest.metadata import DirectiveMeta, body_range, issue_month, read_metadata
 from ingest.tasks import TaskDraft, extract_tasks
 from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract_text
 from vncalendar import WorkingCalendar
@@ -116,6 +116,12 @@ def read_directive(
     reference = issued_on or meta.issued_on
     if reference is None:
         reference, source = meeting_date(doc), "ngày họp nêu trong văn bản"
+        month = issue_month(doc)
+        if month is not None and (reference is None or (reference.year, reference.month) != month):
+            # Signed without its day ("ngày    tháng 3 năm 2020"): a date of another month in
+            # the opening is a cited document's, not the meeting's.
+            reference = _dt.date(month[0], month[1], 1)
+            source = f"văn bản chỉ ghi tháng {month[1]:02d}/{month[0]}"
         if reference is None:
             reference, source = page_date(doc), "ngày đăng tin trên trang"
         if reference is not None:

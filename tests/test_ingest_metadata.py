@@ -124,6 +124,14 @@ def test_a_table_right_under_the_heading_is_no_title() -> None:
     assert (meta.kind, meta.title) == ("Kế hoạch", None)
 
 
+def test_a_numbered_item_right_under_the_heading_is_no_title() -> None:
+    meta = read_metadata(
+        Document(["CHỈ THỊ", "1. Các bộ, ngành quán triệt chỉ đạo của Ban Bí thư.", "2. ..."])
+    )
+    assert meta.kind == "Chỉ thị"
+    assert meta.title is None
+
+
 def test_issue_date_is_the_place_date_line() -> None:
     meta = read_metadata(
         Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])

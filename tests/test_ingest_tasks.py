@@ -104,6 +104,33 @@ def test_sample_issue_date_falls_back_to_the_meeting(sample: DirectiveDraft) -> 
     assert any("ngày họp" in warning for warning in sample.warnings)
 
 
+@pytest.mark.parametrize(
+    "date_line",
+    ["Hà Nội, ngày    tháng 3 năm 2020", "41 /CT-TTg Hà Nội, ngàyháng 3 năm 2020"],  # as scanned
+)
+def test_a_directive_signed_without_its_day_counts_from_its_month(date_line: str) -> None:
+    """ "ngày    tháng 3 năm 2020": the day was never filled in. The January date of a letter it
+    cites is no meeting: deadlines count from the first of March, and the officer is told."""
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                date_line,
+                "CHỈ THỊ",
+                "Về các nhiệm vụ, giải pháp cấp bách tháo gỡ khó khăn cho sản xuất kinh doanh",
+                "1. Các bộ, cơ quan trung ương và địa phương quán triệt chỉ đạo tại Công văn số"
+                " 79-CV/TW ngày 30 tháng 01 năm 2020.",
+                "2. Bộ Công Thương báo cáo Thủ tướng Chính phủ trước ngày 20 hằng tháng.",
+            ]
+        ).encode(),
+        "ct.txt",
+        catalogue=Catalogue([]),
+    )
+    assert draft.meta.issued_on == dt.date(2020, 3, 1)
+    assert [t.deadline.date for t in draft.tasks] == [None, dt.date(2020, 3, 20)]
+    assert "chỉ ghi tháng 03/2020" in draft.warnings[0]
+
+
 def test_sample_january_tasks_of_the_planning_department(sample: DirectiveDraft) -> None:
     january = [t for t in sample.tasks if t.text.startswith("Sở Kế hoạch và Đầu tư")]
     assert len(january) == 2
