@@ -151,7 +151,7 @@ def _read_header(doc: Document) -> _Header:
                     end += 1
                     continue
                 if (
-                    not title_parts
+                    (not title_parts or (title_parts == [rest] and len(rest.split()) <= 3))
                     and len(text) < 300
                     and not re.match(r"(?i)(căn cứ|thực hiện|kính gửi|ngày\s+\d|xét)", text)
                     and not MARKER.match(text)  # "1. Các bộ ...": the first item, no title
@@ -161,8 +161,12 @@ def _read_header(doc: Document) -> _Header:
                     title_parts.append(text)
                     end += 1
                 break
-            title = " ".join(title_parts) or None
-            return _Header(index, kind, title, _after_addressees(doc, end))
+            # "... (cập nhật) (Kèm theo Quyết định số 1422/QĐ-TTg": what it is attached to is
+            # no part of its title.
+            title = re.split(
+                r"\s*\((?=(?:Ban hành |Phê duyệt )?[Kk]èm theo)", " ".join(title_parts)
+            )[0]
+            return _Header(index, kind, title or None, _after_addressees(doc, end))
     return _Header(None, None, None, _after_addressees(doc, _header_block_end(doc)))
 
 
@@ -334,6 +338,26 @@ def issue_month(doc: Document) -> tuple[int, int] | None:
     return None
 
 
+_ATTACHED_TO = re.compile(
+    rf"\(\s*(?:(?:ban\s+hanh|phe\s+duyet)\s+)?(?:kem\s+)?theo\s+(?:{DOCUMENT_NOUN}|qd)\s+so\s*:?\s*"
+    r"(?P<number>\d+[\w/.&-]*)\s*,?\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)(?P<m>\d{1,2})"
+    r"\s*(?:,?\s*nam\s+|/)(?P<y>\d{4})"
+)
+
+
+def _attached_to(doc: Document) -> tuple[str, _dt.date] | None:
+    """(number, date) of the decision a plan says it is attached to, in its first lines."""
+    opening = " ".join(doc.paragraphs[:8])
+    match = _ATTACHED_TO.search(fold(opening))
+    if match is None:
+        return None
+    try:
+        day = _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        return None
+    return opening[match.start("number") : match.end("number")], day
+
+
 def _issuer(doc: Document, kind_index: int | None) -> str | None:
     lines: list[str] = []
     for paragraph in doc.paragraphs[: kind_index if kind_index is not None else 8]:
@@ -394,6 +418,11 @@ def read_metadata(doc: Document) -> DirectiveMeta:
     if kind == "Thông báo" and title and fold(title).startswith("ket luan"):
         kind = "Thông báo kết luận"
     issued_on, _place = _issue_date(doc)
+    if (attached := _attached_to(doc)) is not None:
+        # A plan stored without the decision that issues it: "(Kèm theo Quyết định số
+        # 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 ...)" gives its number and date.
+        number = number or attached[0]
+        issued_on = issued_on or attached[1]
     return DirectiveMeta(
         number=number,
         kind=kind,

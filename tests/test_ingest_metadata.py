@@ -132,6 +132,27 @@ def test_a_numbered_item_right_under_the_heading_is_no_title() -> None:
     assert meta.title is None
 
 
+def test_a_plan_stored_without_its_decision_takes_the_decisions_number_and_date() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                "KẾ HOẠCH QUỐC GIA",
+                "Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030 (Kèm theo Quyết định số"
+                " 1422/QĐ-TTg",
+                "Ngày 19 tháng 11 năm 2024 của Thủ tướng Chính phủ)",
+                "I. MỤC TIÊU",
+            ]
+        )
+    )
+    assert (meta.kind, meta.number, meta.issued_on) == (
+        "Kế hoạch",
+        "1422/QĐ-TTg",
+        dt.date(2024, 11, 19),
+    )
+    assert meta.title == "QUỐC GIA Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030"
+
+
 def test_issue_date_is_the_place_date_line() -> None:
     meta = read_metadata(
         Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])
