@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.agencies import HOLDER, NAMED_HEREAFTER, AgencyMention, Catalogue, fold
 from ingest.deadlines import Deadline, parse_deadline, section_deadline
@@ -375,6 +375,14 @@ _EXECUTES_DECISION = re.compile(
 _IMPLEMENTATION = re.compile(
     r"(?:to\s+chuc\s+thuc\s+hien|trach\s+nhiem\s+thuc\s+hien|phan\s+cong\s+(?:nhiem\s+vu"
     r"|thuc\s+hien|trach\s+nhiem))\b"
+)
+# "Định kỳ 6 tháng, báo cáo ... trước ngày 15/6 và 15/12", "định kỳ 6 tháng (trước ngày 10/6) và
+# hằng năm (trước ngày 10/12)", "báo cáo 6 tháng (trước ngày 15/6), năm (trước ngày 15/12)".
+_TWICE_YEARLY = re.compile(
+    r"(?:6|sau)\s+thang\b[^.;]{0,160}?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?"
+    r"(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?![\d/])\s*\)?\s*(?:,|va)\s*"
+    r"(?:(?:hang\s+|ca\s+)?nam\s*\(?\s*)?(?:(?:truoc|cham\s+nhat)\s+)?(?:ngay\s+)?"
+    r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/])"
 )
 _DATED_OPENING = re.compile(
     r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
@@ -1524,6 +1532,11 @@ class _Segmenter:
             if item.lede:
                 ledes.append(draft)
             drafts.append((item.start, draft))
+            if twice := self._twice_yearly(draft):
+                # "Định kỳ 6 tháng, báo cáo ... trước ngày 15/6 và 15/12": the half-year's report
+                # and the year's, each yearly, so that neither is lost after the first.
+                draft.deadline = twice[0]
+                drafts.append((item.start, replace(draft, deadline=twice[1])))
             if handover and (handed := self._handed_over(draft.text, handover, item.start)):
                 drafts.append((item.start, handed))
             previous = draft
@@ -1616,6 +1629,19 @@ class _Segmenter:
                 # "để UBND tỉnh xem xét": the body that issued the directive gets no task.
                 return purpose.start(), None if superior else named
         return None
+
+    def _twice_yearly(self, draft: TaskDraft) -> tuple[Deadline, Deadline] | None:
+        """The two yearly deadlines of a report due every six months on two named days."""
+        match = _TWICE_YEARLY.search(fold(draft.text))
+        if match is None:
+            return None
+        first, second = (
+            self._parse(f"trước ngày {match.group(f'd{n}')}/{match.group(f'm{n}')} hằng năm")
+            for n in (1, 2)
+        )
+        if first.date is None or second.date is None or first.date == second.date:
+            return None
+        return (first, second) if first.date < second.date else (second, first)
 
     def _handed_over(
         self, text: str, handover: tuple[int, AgencyMention | None], index: int

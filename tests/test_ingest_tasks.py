@@ -2219,6 +2219,23 @@ def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Sở Y tế định kỳ 6 tháng, báo cáo kết quả về UBND tỉnh trước ngày 15/6 và 15/12.",
+        "Sở Y tế định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12) báo cáo kết quả.",
+        "Sở Y tế báo cáo 6 tháng (trước ngày 15/6), năm (trước ngày 15/12) về UBND tỉnh.",
+    ],
+)
+def test_a_report_every_six_months_on_two_days_is_two_yearly_tasks(report: str) -> None:
+    """Due on 15/6 and on 15/12: one yearly task for each day, or the second is lost."""
+    tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN", f"1. {report}")
+    assert [(lead_key(t.lead), t.deadline.date, t.deadline.recurrence) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 6, 15), "yearly"),
+        ("Sở Y tế", dt.date(2024, 12, 15), "yearly"),
+    ]
+
+
 def test_a_decisions_closing_article_gives_no_work() -> None:
     tasks = tasks_of(
         "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
