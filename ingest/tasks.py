@@ -382,7 +382,7 @@ _TWICE_YEARLY = re.compile(
     r"(?:6|sau)\s+thang\b[^.;]{0,160}?(?:truoc|cham\s+nhat)\s+(?:ngay\s+)?"
     r"(?P<d1>\d{1,2})\s*/\s*(?P<m1>\d{1,2})(?![\d/])\s*\)?\s*(?:,|va)\s*"
     r"(?:(?:hang\s+|ca\s+)?nam\s*\(?\s*)?(?:(?:truoc|cham\s+nhat)\s+)?(?:ngay\s+)?"
-    r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/])"
+    r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/])(?:\s*\))?"
 )
 _DATED_OPENING = re.compile(
     r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
@@ -1534,9 +1534,14 @@ class _Segmenter:
             drafts.append((item.start, draft))
             if twice := self._twice_yearly(draft):
                 # "Định kỳ 6 tháng, báo cáo ... trước ngày 15/6 và 15/12": the half-year's report
-                # and the year's, each yearly, so that neither is lost after the first.
-                draft.deadline = twice[0]
-                drafts.append((item.start, replace(draft, deadline=twice[1])))
+                # and the year's, each yearly, so that neither is lost after the first. Their
+                # texts say which they are: a task is known again by its text and lead.
+                text = draft.text
+                for deadline, part in zip(twice, (draft, replace(draft)), strict=True):
+                    assert deadline.date is not None
+                    part.deadline = deadline
+                    part.text = f"{text} (kỳ hạn {deadline.date:%d/%m})"
+                drafts.append((item.start, part))
             if handover and (handed := self._handed_over(draft.text, handover, item.start)):
                 drafts.append((item.start, handed))
             previous = draft
@@ -1635,8 +1640,12 @@ class _Segmenter:
         match = _TWICE_YEARLY.search(fold(draft.text))
         if match is None:
             return None
+        phrase = draft.text[match.start() : match.end()]  # the words the two dates come from
         first, second = (
-            self._parse(f"trước ngày {match.group(f'd{n}')}/{match.group(f'm{n}')} hằng năm")
+            replace(
+                self._parse(f"trước ngày {match.group(f'd{n}')}/{match.group(f'm{n}')} hằng năm"),
+                phrase=phrase,
+            )
             for n in (1, 2)
         )
         if first.date is None or second.date is None or first.date == second.date:

@@ -2228,12 +2228,15 @@ def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:
     ],
 )
 def test_a_report_every_six_months_on_two_days_is_two_yearly_tasks(report: str) -> None:
-    """Due on 15/6 and on 15/12: one yearly task for each day, or the second is lost."""
+    """Due on 15/6 and on 15/12: one yearly task for each day, or the second is lost; their
+    texts say which (a saved task is known again by its text and lead)."""
     tasks = tasks_of("III. TỔ CHỨC THỰC HIỆN", f"1. {report}")
     assert [(lead_key(t.lead), t.deadline.date, t.deadline.recurrence) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 6, 15), "yearly"),
         ("Sở Y tế", dt.date(2024, 12, 15), "yearly"),
     ]
+    assert [t.text[-14:] for t in tasks] == ["(kỳ hạn 15/06)", "(kỳ hạn 15/12)"]
+    assert all("15/12" in t.deadline.phrase for t in tasks)  # the document's own words
 
 
 def test_a_decisions_closing_article_gives_no_work() -> None:
