@@ -9,6 +9,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import asdict
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -31,11 +32,11 @@ from bot.services import services_of
 from bot.texts import DEADLINE_KINDS, Texts, cli_text, fmt_date
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
-from ingest.text import UnreadableDocument
+from ingest.text import UnreadableDocument, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, reports, tasks
 from storage.db import Database
-from storage.directives import Saved
+from storage.directives import Changes, Saved
 from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
 from storage.migrate import (
     DatabaseTooNew,
@@ -234,13 +235,23 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         the_plan = _run_db(settings, plan)
     except UnreadableDocument as error:
         raise UsageError(f"{args.file}: {error.message_vi}") from None
+    saving = _saving(the_plan)
     if args.json:
-        print(json.dumps(draft_to_json(the_plan.draft), ensure_ascii=False, indent=2))
+        found = draft_to_json(the_plan.draft)
+        found["would_save"] = {
+            "imported_before": the_plan.duplicate_of.id if the_plan.duplicate_of else None,
+            **asdict(saving),
+        }
+        print(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
     print(_describe_plan(the_plan))
-    if args.dry_run or not the_plan.ready:
+    if not saving.added and not saving.changed:
+        print(cli_text("import_nothing_to_save"))
         return 0
-    if not args.yes and not _confirm(cli_text("import_confirm", count=_count_tasks(the_plan))):
+    if args.dry_run:
+        return 0
+    count = saving.added + saving.changed
+    if not args.yes and not _confirm(cli_text("import_confirm", count=count)):
         print(Texts().plain("import_cancelled"))
         return 0
 
@@ -268,10 +279,10 @@ def _read(file: str, settings: Settings) -> bytes:
     try:
         if not path.is_file():
             raise UsageError(cli_text("no_such_file", file=file))
-        if path.stat().st_size > settings.importer.max_bytes:
-            raise UsageError(
-                cli_text("too_large", file=file, limit=f"{settings.importer.max_megabytes:g}")
-            )
+        size = path.stat().st_size
+        if size > settings.importer.max_bytes:
+            shown, limit = size_over(size, settings.importer.max_bytes)
+            raise UsageError(cli_text("too_large", file=file, size=shown, limit=limit))
         return path.read_bytes()
     except PermissionError:
         raise UsageError(cli_text("cannot_read_denied", file=file)) from None
@@ -307,6 +318,12 @@ def _confirm(question: str) -> bool:
 
 def _count_tasks(plan: importing.ImportPlan) -> int:
     return sum(len(task.leads) for task in plan.ready)
+
+
+def _saving(plan: importing.ImportPlan) -> Changes:
+    """What saving the plan would do: under a directive imported before, what the bot's preview
+    says (compared with the tasks saved then); otherwise every task ready is new."""
+    return plan.changes or Changes(added=_count_tasks(plan), changed=0, unchanged=0)
 
 
 def _describe_plan(plan: importing.ImportPlan) -> str:
@@ -358,6 +375,8 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
             "import_footer", ready=_count_tasks(plan), blocked=len(plan.tasks) - len(plan.ready)
         )
     )
+    if plan.changes is not None:
+        lines.append(texts.plain("import_reimport_changes", **asdict(plan.changes)))
     return "\n".join(lines)
 
 

@@ -2,11 +2,15 @@
 
 The file is read once, in a worker process and in the background, so the bot goes on answering
 every chat meanwhile; the draft is kept with the preview, for /fix and save. Each officer has
-their own preview in a chat.
+their own preview in a chat. A correction is answered with what it changed, in one short
+message (a long preview takes a dozen; /fix xem sends it again), and the buttons carry the
+version of the preview they were sent under: a save button from before a correction is refused.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -15,22 +19,29 @@ from telegram.constants import ChatAction
 
 from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
-from bot.handlers import Ctx, parse_number, pressed, refusal, reply, request
+from bot.handlers import Ctx, parse_number, refusal, reply, request, unknown_button
 from bot.services import Services, services
-from bot.texts import import_preview
-from ingest.text import UnreadableDocument
+from bot.texts import Texts, import_change, import_preview, number_ranges
+from ingest.text import UnreadableDocument, size_over
 from storage import imports
 from storage.agencies import find_agency, list_agencies
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
 from storage.models import ImportRequest
 from vncalendar.dates import NotADate, parse_date
 
-DECIDE_PATTERN = r"^imp:(save|expand|cancel):\d+$"
+# imp:ACTION:REQUEST:VERSION: VERSION is that of the preview the button was sent under
+# (importing.plan_version). A button from before versions has none: it no longer saves.
+_DECIDE = re.compile(r"imp:(save|expand|cancel|view):([0-9]+)(?::([0-9a-f]{1,16}))?")
+DECIDE_PATTERN = rf"^{_DECIDE.pattern}$"
 READER_KEY = "document_reader"  # in bot_data: the DocumentReader (tests put a slow one there)
-_DEADLINE_WORDS = {"han", "hạn", "deadline"}
-_LEAD_WORDS = {"chutri", "chủtrì", "lead"}
-_DROP_WORDS = {"bo", "bỏ", "xoa", "xoá", "xóa", "drop"}
+# /fix NUMBERS WORD [VALUE]: the word says what is corrected, and how it is kept.
+_FIX_WORDS = {
+    **dict.fromkeys(("han", "hạn", "deadline"), "deadlines"),
+    **dict.fromkeys(("chutri", "chủtrì", "lead"), "leads"),
+    **dict.fromkeys(("bo", "bỏ", "xoa", "xoá", "xóa", "drop"), "dropped"),
+}
 _ISSUED_WORDS = {"ngay", "ngày", "date"}
+_VIEW_WORDS = {"xem", "view"}
 _MEGABYTE = 1024 * 1024
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
@@ -41,10 +52,6 @@ def reader(context: Ctx) -> importing.DocumentReader:
     found = context.bot_data.setdefault(READER_KEY, importing.DocumentReader())
     assert isinstance(found, importing.DocumentReader)
     return found
-
-
-def _megabytes(size: float) -> str:
-    return f"{size:.1f}".replace(".", ",")
 
 
 async def document(update: Update, context: Ctx) -> None:
@@ -59,20 +66,12 @@ async def document(update: Update, context: Ctx) -> None:
     file, importer = message.document, app.settings.importer
     size = file.file_size or 0
     if size > importer.max_bytes:
-        limit = f"{importer.max_megabytes:g}".replace(".", ",")
-        await reply(
-            update, app.texts("import_too_large", size=_megabytes(size / _MEGABYTE), limit=limit)
-        )
+        shown, limit = size_over(size, importer.max_bytes)
+        await reply(update, app.texts("import_too_large", size=shown, limit=limit))
         return
     if size > TELEGRAM_MAX_MEGABYTES * _MEGABYTE:
-        await reply(
-            update,
-            app.texts(
-                "import_too_large_for_telegram",
-                size=_megabytes(size / _MEGABYTE),
-                limit=TELEGRAM_MAX_MEGABYTES,
-            ),
-        )
+        shown, limit = size_over(size, TELEGRAM_MAX_MEGABYTES * _MEGABYTE)
+        await reply(update, app.texts("import_too_large_for_telegram", size=shown, limit=limit))
         return
     await _typing(update)
     # Not awaited here: updates are handled one at a time, and the next chat must not wait.
@@ -165,6 +164,27 @@ async def _plan(session: AsyncSession, pending: ImportRequest) -> importing.Impo
     )
 
 
+def _buttons(
+    texts: Texts, request_id: int | None, plan: importing.ImportPlan, *, view: bool = False
+) -> InlineKeyboardMarkup:
+    """💾 save (when a task is ready), 👥 expand (when a group waits), ✖️ cancel, and 📄 the
+    whole preview under a short answer; each carries the preview's version."""
+    key = f"{request_id}:{importing.plan_version(plan)}"
+    count = sum(len(t.leads) for t in plan.ready)
+    row = []
+    if count:  # nothing to save: no button that would save an empty directive
+        row.append(
+            InlineKeyboardButton(texts("button_save", count=count), callback_data=f"imp:save:{key}")
+        )
+    if any(_waits_for_group(t) for t in plan.tasks):
+        row.append(InlineKeyboardButton(texts("button_expand"), callback_data=f"imp:expand:{key}"))
+    row.append(InlineKeyboardButton(texts("button_cancel"), callback_data=f"imp:cancel:{key}"))
+    rows = [row]
+    if view:
+        rows.append([InlineKeyboardButton(texts("button_view"), callback_data=f"imp:view:{key}")])
+    return InlineKeyboardMarkup(rows)
+
+
 async def _show(
     update: Update,
     app: Services,
@@ -172,23 +192,8 @@ async def _show(
     plan: importing.ImportPlan,
     notes: list[str] | None = None,
 ) -> None:
-    """Send the preview, with what a re-import would do, and its buttons."""
-    texts, request_id = app.texts, pending.id
-    count = sum(len(t.leads) for t in plan.ready)
-    buttons = []
-    if count:  # nothing to save: no button that would save an empty directive
-        buttons.append(
-            InlineKeyboardButton(
-                texts("button_save", count=count), callback_data=f"imp:save:{request_id}"
-            )
-        )
-    if any(t.problem is not None and t.problem.kind == "unconfirmed_group" for t in plan.tasks):
-        buttons.append(
-            InlineKeyboardButton(texts("button_expand"), callback_data=f"imp:expand:{request_id}")
-        )
-    buttons.append(
-        InlineKeyboardButton(texts("button_cancel"), callback_data=f"imp:cancel:{request_id}")
-    )
+    """Send the whole preview, with what a re-import would do, and its buttons."""
+    texts = app.texts
     extra = list(notes or [])
     if plan.kept:
         what = [
@@ -218,34 +223,61 @@ async def _show(
             parts[-1] += "\n\n" + note
         else:
             parts.append(note)
-    await reply(update, parts, InlineKeyboardMarkup([buttons]))
+    await reply(update, parts, _buttons(texts, pending.id, plan))
 
 
-def _parse_fix(args: list[str]) -> tuple[str, int | None, str] | None:
-    """(what, task number, value) of a /fix, or None when it is not one."""
-    if len(args) == 2 and args[0].lower() in _ISSUED_WORDS:
-        return "issued", None, args[1]  # "/fix ngay 15/03/2024": the document's date
-    number = parse_number(args[0] if args else None)
-    what = args[1].lower() if len(args) > 1 else ""
-    if (
-        number is None
-        or what not in _DEADLINE_WORDS | _LEAD_WORDS | _DROP_WORDS
-        or (len(args) < 3) != (what in _DROP_WORDS)
-    ):
+async def _show_change(
+    update: Update,
+    app: Services,
+    pending: ImportRequest,
+    plan: importing.ImportPlan,
+    heading: str,
+    numbers: list[int],
+) -> None:
+    """Answer a correction in one short message, not the whole preview again: the tasks it
+    changed, the counts, and the buttons (a button to see the whole preview among them)."""
+    text = import_change(app.texts, plan, heading, numbers)
+    await reply(update, text, _buttons(app.texts, pending.id, plan, view=True))
+
+
+@dataclass(frozen=True)
+class _FixCommand:
+    """A /fix as typed: what it corrects ("deadlines", "leads", "dropped", the document's
+    date: "issued", or nothing: "view"), of which tasks, to what."""
+
+    what: str
+    spans: list[importing.Span]
+    value: str = ""
+
+
+def _parse_fix(args: list[str]) -> _FixCommand | None:
+    """The /fix typed, or None when it is not one: /fix 3 han 30/04/2023, /fix 3,5,7-9 chutri
+    Sở Y tế, /fix 3 bo, /fix ngay 15/03/2023, /fix xem."""
+    words = [arg.lower() for arg in args]
+    if len(words) == 1 and words[0] in _VIEW_WORDS:
+        return _FixCommand("view", [])
+    if len(words) == 2 and words[0] in _ISSUED_WORDS:
+        return _FixCommand("issued", [], args[1])  # "/fix ngay 15/03/2024": the document's date
+    # The numbers come before the word: "3,5", or "3, 5" (two arguments) when typed so.
+    at = next((i for i, word in enumerate(words) if word in _FIX_WORDS), 0)
+    spans = importing.task_spans(" ".join(args[:at])) if at else None
+    if spans is None:
         return None
-    return what, number, " ".join(args[2:])
+    what, value = _FIX_WORDS[words[at]], " ".join(args[at + 1 :])
+    if (value == "") != (what == "dropped"):
+        return None
+    return _FixCommand(what, spans, value)
 
 
 async def fix(update: Update, context: Ctx) -> None:
-    """Correct the preview: /fix 3 han 30/04/2023, /fix 5 chutri Sở Y tế, /fix 7 bo, and the
-    document's date, /fix ngay 15/03/2023."""
+    """Correct the preview: /fix 3 han 30/04/2023, /fix 3,5,7-9 chutri Sở Y tế, /fix 7 bo, the
+    document's date (/fix ngay 15/03/2023); or see it whole again (/fix xem)."""
     app = services(context)
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
-    if (parsed := _parse_fix(context.args or [])) is None:
+    if (command := _parse_fix(context.args or [])) is None:
         await reply(update, app.texts("fix_usage"))
         return
-    what, number, value = parsed
     try:
         async with request(update, context) as r:
             if not r.caller.is_coordinator:
@@ -254,47 +286,71 @@ async def fix(update: Update, context: Ctx) -> None:
             if pending is None:
                 await reply(update, app.texts("import_none_pending"))
                 return
-            if what == "issued":
-                kind, key, stored = "issued", "on", parse_date(value).isoformat()
+            if command.what == "issued":
+                issued_on = parse_date(command.value)
+                await imports.correct(
+                    session=r.session,
+                    request=pending,
+                    kind="issued",
+                    key="on",
+                    value=issued_on.isoformat(),
+                )
             elif pending.draft is None:  # the document's date is still to be given
                 await reply(update, app.texts("import_no_issue_date"))
                 return
-            elif number is None or not 0 < number <= len(pending.draft["tasks"]):
-                await reply(update, app.texts("fix_no_such_task", n=number))
-                return
-            elif what in _DROP_WORDS:
-                kind, key, stored = "dropped", str(number), "yes"
-            elif what in _DEADLINE_WORDS:
-                kind, key, stored = "deadlines", str(number), parse_date(value).isoformat()
+            elif command.what == "view":
+                plan = await _plan(r.session, pending)
             else:
-                agency = await find_agency(session=r.session, text=value)
-                kind, key, stored = "leads", str(number), agency.name
-            await imports.correct(
-                session=r.session, request=pending, kind=kind, key=key, value=stored
-            )
-            plan = await _plan(r.session, pending) if kind != "issued" else None
-    except NotADate as error:
-        await reply(update, app.texts("bad_date", text=error.text))
+                numbers = importing.task_numbers(command.spans, len(pending.draft["tasks"]))
+                await importing.correct_tasks(
+                    session=r.session,
+                    request=pending,
+                    kind=command.what,
+                    numbers=numbers,
+                    value=await _fix_value(r.session, command),
+                )
+                plan = await _plan(r.session, pending)
+    except (importing.NoSuchTasks, NotADate, UnknownAgency, AmbiguousAgency, StorageError) as error:
+        await reply(update, _fix_refused(app, error))
         return
-    except UnknownAgency as error:
-        await reply(update, app.texts("unknown_agency", name=error.name))
-        return
-    except AmbiguousAgency as error:
-        await reply(
-            update,
-            app.texts("ambiguous_agency", name=error.name, candidates="; ".join(error.candidates)),
-        )
-        return
-    except StorageError as error:
-        await reply(update, refusal(app, error))
-        return
-    if plan is None:  # deadlines are counted from the document's date: read it again
+    if command.what == "issued":  # deadlines are counted from the document's date: read it again
         await _typing(update)
         context.application.create_task(
-            _read_dated(update, context, pending, date.fromisoformat(stored)), update=update
+            _read_dated(update, context, pending, issued_on), update=update
         )
-        return
-    await _show(update, app, pending, plan)
+    elif command.what == "view":
+        await _show(update, app, pending, plan)
+    else:
+        heading = "fix_dropped" if command.what == "dropped" else "fix_corrected"
+        await _show_change(
+            update, app, pending, plan, app.texts(heading, numbers=number_ranges(numbers)), numbers
+        )
+
+
+async def _fix_value(session: AsyncSession, command: _FixCommand) -> str:
+    """What a /fix sets, as kept with the preview: a date, an agency's name, or "yes" (left
+    out); raises NotADate, UnknownAgency or AmbiguousAgency."""
+    if command.what == "deadlines":
+        return parse_date(command.value).isoformat()
+    if command.what == "leads":
+        return (await find_agency(session=session, text=command.value)).name
+    return "yes"
+
+
+def _fix_refused(app: Services, error: Exception) -> str:
+    """The officer's words for a /fix that changed nothing."""
+    if isinstance(error, importing.NoSuchTasks):
+        return app.texts("fix_no_such_task", numbers=number_ranges(error.wrong), count=error.count)
+    if isinstance(error, NotADate):
+        return app.texts("bad_date", text=error.text)
+    if isinstance(error, UnknownAgency):
+        return app.texts("unknown_agency", name=error.name)
+    if isinstance(error, AmbiguousAgency):
+        return app.texts(
+            "ambiguous_agency", name=error.name, candidates="; ".join(error.candidates)
+        )
+    assert isinstance(error, StorageError)
+    return refusal(app, error)
 
 
 async def _typing(update: Update) -> None:
@@ -325,13 +381,16 @@ async def _read_dated(
 
 
 async def decide(update: Update, context: Ctx) -> None:
-    """💾 save, 👥 expand groups, ✖️ cancel: coordinators only, in the preview's chat, checked
-    again here."""
+    """💾 save, 👥 expand groups, ✖️ cancel, 📄 see the whole preview: coordinators only, in the
+    preview's chat, checked again here; save only the preview its message showed."""
     query, chat, user = update.callback_query, update.effective_chat, update.effective_user
-    assert query is not None and chat is not None
-    if (press := await pressed(update, context)) is None:
+    assert query is not None and query.data is not None and chat is not None
+    press = _DECIDE.fullmatch(query.data)
+    request_id = parse_number(press[2]) if press else None
+    if press is None or request_id is None:
+        await unknown_button(update, context)
         return
-    action, request_id = press[0].removeprefix("imp:"), press[1]
+    action, version = press[1], press[3]
     app = services(context)
     async with request(update, context) as r:
         if not r.caller.is_coordinator:
@@ -346,15 +405,22 @@ async def decide(update: Update, context: Ctx) -> None:
         ):
             await query.answer(app.texts("bad_button"), show_alert=True)
             return
+        grouped: list[int] = []
         if action == "expand":
+            before = await _plan(r.session, pending)
+            grouped = [t.number for t in before.tasks if _waits_for_group(t)]
             pending.expand_groups = True
             r.session.add(pending)
         plan = await _plan(r.session, pending)
+        if action == "save" and version != importing.plan_version(plan):
+            # Pressed under a message sent before a correction: it would not save what it showed.
+            await query.answer(app.texts("import_stale_button"), show_alert=True)
+            return
         if action == "save" and not plan.ready:
             await query.answer(app.texts("import_nothing_to_save"), show_alert=True)
             return
         saved = None
-        if action != "expand":
+        if action in ("save", "cancel"):
             # One transaction marks it and saves: a second press finds it closed.
             status = imports.CANCELLED if action == "cancel" else imports.SAVED
             if not await imports.close(session=r.session, request=pending, status=status):
@@ -367,9 +433,11 @@ async def decide(update: Update, context: Ctx) -> None:
     await query.answer()
     if action == "cancel":
         await reply(update, app.texts("import_cancelled"))
-    elif saved is None:
+    elif action == "view":
         await _show(update, app, pending, plan)
-    else:
+    elif action == "expand":
+        await _show_change(update, app, pending, plan, app.texts("groups_expanded"), grouped)
+    elif saved is not None:
         await reply(
             update,
             app.texts(
@@ -379,3 +447,8 @@ async def decide(update: Update, context: Ctx) -> None:
                 unchanged=len(saved.unchanged),
             ),
         )
+
+
+def _waits_for_group(task: importing.PlannedTask) -> bool:
+    """Whether a task is given to a group ("các sở, ban, ngành") not yet given to each member."""
+    return task.problem is not None and task.problem.kind == "unconfirmed_group"

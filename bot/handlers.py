@@ -126,16 +126,21 @@ def _retry_after(error: TelegramError) -> float:
     return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
+_FIX_COMMANDS = ("/fix", "/sua")  # its name and its Vietnamese alias (bot.texts.COMMANDS)
+
+
 def _lost_reply_hint(update: object) -> str:
     """What to say when a reply could not be delivered whole: for a document's preview (a file,
     a /fix or an import button), how to get it back."""
     if not isinstance(update, Update):
         return "reply_not_delivered"
     message, query = update.effective_message, update.callback_query
+    words = (message.text or "").split(maxsplit=1) if message is not None else []
+    command = words[0].partition("@")[0] if words else ""  # "/fix@nhacviec_bot xem" in a group
     about_import = (
         (query is not None and (query.data or "").startswith("imp:"))
         or (query is None and message is not None and message.document is not None)
-        or (query is None and message is not None and (message.text or "").startswith("/fix"))
+        or (query is None and command in _FIX_COMMANDS)
     )
     return "preview_not_delivered" if about_import else "reply_not_delivered"
 

@@ -3,13 +3,16 @@
 The command line (`nhacviec import`) and the bot (a coordinator sends a file) share this, so a
 file gives the same tasks whichever way it comes in. The bot reads in a worker process
 (DocumentReader), with a time limit, so a document that takes long to read holds up no chat;
-the draft it reads is kept with the preview, so /fix and save do not read the file again.
+the draft it reads is kept with the preview, so /fix and save do not read the file again. The
+rules of /fix (which task numbers, recorded how) and the version of a preview that its buttons
+carry are here too: the handlers only parse and answer.
 """
 
 from __future__ import annotations
 
 import asyncio
 import hashlib
+import json
 import multiprocessing
 import multiprocessing.connection
 import re
@@ -17,7 +20,7 @@ import traceback
 import unicodedata
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from datetime import date, datetime, time
 from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
@@ -32,9 +35,9 @@ from ingest.metadata import DirectiveMeta
 from ingest.pipeline import DirectiveDraft, read_directive
 from ingest.tasks import TaskDraft
 from ingest.text import Document, UnreadableDocument, extract_text
-from storage import agencies, directives
+from storage import agencies, directives, imports
 from storage.directives import Changes, NewTask, Saved
-from storage.models import Agency, Directive
+from storage.models import Agency, Directive, ImportRequest
 from storage.names import fold
 
 
@@ -646,3 +649,80 @@ async def save_plan(
     return await directives.save_tasks(
         session=session, directive=directive, tasks=_new_tasks(plan), now=now, actor=actor
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The officer's corrections in the bot (/fix), and the version of a preview its buttons carry
+# --------------------------------------------------------------------------------------------
+
+Span = tuple[int, int]  # task numbers first..last, as typed: (3, 3) for "3", (7, 9) for "7-9"
+
+# "3", "#3", "7-9": ten digits at most, like any number typed to the bot. A phone's keyboard may
+# turn "-" into a dash, and people put spaces around it.
+_SPAN = re.compile(r"#?([0-9]{1,10})(?:-#?([0-9]{1,10}))?")
+_DASH = re.compile(r"\s*[-‐‑–—]\s*")
+_BETWEEN_NUMBERS = re.compile(r"[,;\s]+")
+
+
+def task_spans(text: str) -> list[Span] | None:
+    """The task numbers of a /fix ("3", "3,5,7-9", "3, 5, 7 - 9") as spans; None when the text
+    is not a list of numbers and ranges."""
+    spans = []
+    for piece in _BETWEEN_NUMBERS.split(_DASH.sub("-", text.strip())):
+        if not piece:
+            continue
+        if (match := _SPAN.fullmatch(piece)) is None:
+            return None
+        first, last = int(match[1]), int(match[2] or match[1])
+        spans.append((min(first, last), max(first, last)))
+    return spans or None
+
+
+class NoSuchTasks(Exception):
+    """A /fix named task numbers the document does not have; nothing was corrected."""
+
+    def __init__(self, wrong: list[Span], count: int) -> None:
+        super().__init__(f"no task {wrong} among {count}")
+        self.wrong = wrong
+        self.count = count
+
+
+def task_numbers(spans: list[Span], count: int) -> list[int]:
+    """The numbers the spans stand for, among a document's count tasks; raises NoSuchTasks with
+    every span, or part of one, the document has no task for (so that none is corrected)."""
+    wrong = set()
+    for first, last in spans:
+        if first < 1:
+            wrong.add((first, min(last, 0)))
+        if last > count:
+            wrong.add((max(first, count + 1), last))
+    if wrong:
+        raise NoSuchTasks(sorted(wrong), count)
+    return sorted({number for first, last in spans for number in range(first, last + 1)})
+
+
+async def correct_tasks(
+    *, session: AsyncSession, request: ImportRequest, kind: str, numbers: list[int], value: str
+) -> None:
+    """Record one correction of several tasks of a preview: kind is "leads", "deadlines" or
+    "dropped"; the caller has checked the numbers (task_numbers) and the value."""
+    for number in numbers:
+        await imports.correct(
+            session=session, request=request, kind=kind, key=str(number), value=value
+        )
+
+
+def plan_version(plan: ImportPlan) -> str:
+    """A short fingerprint of what saving the plan would write (the directive, its tasks and
+    the corrections kept with it): a save button carries it, so that a button sent before a
+    correction cannot save what its message showed once the preview has changed."""
+    meta = plan.draft.meta
+    content = {
+        "directive": plan.duplicate_of.id if plan.duplicate_of is not None else None,
+        "sha256": plan.draft.sha256,
+        "meta": [meta.number, meta.kind, meta.title, meta.issued_on, meta.signer],
+        "tasks": [astuple(task) for task in _new_tasks(plan)],
+        "corrections": _corrections(plan, None),
+    }
+    data = json.dumps(content, default=str, ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(data.encode()).hexdigest()[:12]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 from html import escape
 
-from bot.importing import ImportPlan
+from bot.importing import ImportPlan, PlannedTask
 from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.models import Role
@@ -146,10 +146,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "preview_not_delivered": (
         "⚠️ Telegram đang trục trặc nên bản xem trước chưa đến đủ (thiếu các nút Lưu, Hủy). "
-        "Để xem lại, sau ít phút hãy gửi lại tệp hoặc một lệnh <code>/fix</code>.",
+        "Để xem lại, sau ít phút hãy gửi <code>/fix xem</code>.",
         "⚠️ Telegram is having trouble, so the preview did not arrive in full (its Save and "
-        "Cancel buttons are missing). To see it again, in a few minutes send the file again "
-        "or a <code>/fix</code> command.",
+        "Cancel buttons are missing). To see it again, send <code>/fix view</code> in a few "
+        "minutes.",
     ),
     "tasks_title": ("<b>Nhiệm vụ đang mở — {agency}</b>", "<b>Open tasks — {agency}</b>"),
     "tasks_title_all": (
@@ -313,10 +313,36 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_footer": (
         "\n{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa. Sửa hạn: "
-        "<code>/fix SỐ han dd/mm/yyyy</code>; bỏ một mục: <code>/fix SỐ bo</code>.",
+        "<code>/fix SỐ han dd/mm/yyyy</code>; bỏ: <code>/fix SỐ bo</code> "
+        "(SỐ có thể là <code>3,5,7-9</code>).",
         "\n{ready} tasks ready to save, {blocked} to fix. Fix a deadline: "
-        "<code>/fix NUMBER deadline dd/mm/yyyy</code>; leave one out: "
-        "<code>/fix NUMBER drop</code>.",
+        "<code>/fix NUMBER deadline dd/mm/yyyy</code>; leave out: "
+        "<code>/fix NUMBER drop</code> (NUMBER may be <code>3,5,7-9</code>).",
+    ),
+    "fix_corrected": ("✏️ Đã sửa nhiệm vụ {numbers}:", "✏️ Corrected task {numbers}:"),
+    "fix_dropped": (
+        "🗑 Đã bỏ nhiệm vụ {numbers}, không lưu:",
+        "🗑 Left out task {numbers}, not to be saved:",
+    ),
+    "groups_expanded": (
+        "👥 Đã giao nhiệm vụ của các nhóm cho từng đơn vị:",
+        "👥 Group tasks assigned to each agency of the group:",
+    ),
+    "fix_task_dropped": (
+        "<b>{n}.</b> <i>(đã bỏ)</i> {summary}",
+        "<b>{n}.</b> <i>(left out)</i> {summary}",
+    ),
+    "fix_more": ("… và {count} nhiệm vụ khác.", "… and {count} more."),
+    "fix_footer": (
+        "\n{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa. Xem toàn bộ: <code>/fix xem</code>.",
+        "\n{ready} tasks ready to save, {blocked} to fix. See them all: <code>/fix view</code>.",
+    ),
+    "button_view": ("📄 Xem toàn bộ", "📄 See all"),
+    "import_stale_button": (
+        "Bản xem trước đã thay đổi sau tin nhắn này, nên nút này không lưu được. "
+        "Hãy bấm 💾 ở tin nhắn mới nhất, hoặc gửi /fix xem.",
+        "The preview has changed since this message, so this button cannot save it. "
+        "Tap 💾 under the latest message, or send /fix view.",
     ),
     "button_save": ("💾 Lưu {count} nhiệm vụ", "💾 Save {count} tasks"),
     "button_expand": ("👥 Giao cho từng đơn vị", "👥 Assign to each agency"),
@@ -331,14 +357,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No document is waiting in this chat. Send a document file first.",
     ),
     "import_too_large": (
-        "Tệp quá lớn ({size} MB); giới hạn là {limit} MB. Hãy gửi bản nhỏ hơn.",
-        "The file is too large ({size} MB); the limit is {limit} MB.",
+        "Tệp quá lớn ({size}); giới hạn là {limit}. Hãy gửi bản nhỏ hơn.",
+        "The file is too large ({size}); the limit is {limit}.",
     ),
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
     "import_too_large_for_telegram": (
-        "Tệp quá lớn ({size} MB): Telegram chỉ cho bot tải tệp đến {limit} MB. Hãy gửi bản nhỏ "
+        "Tệp quá lớn ({size}): Telegram chỉ cho bot tải tệp đến {limit}. Hãy gửi bản nhỏ "
         "hơn, hoặc nhập trên máy chủ bằng <code>nhacviec import</code>.",
-        "The file is too large ({size} MB): Telegram lets a bot download {limit} MB at most. "
+        "The file is too large ({size}): Telegram lets a bot download {limit} at most. "
         "Send a smaller one, or import it on the server with <code>nhacviec import</code>.",
     ),
     "import_read_too_long": (
@@ -378,16 +404,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No task is ready to save yet: correct them with /fix, or tap ✖️ Cancel.",
     ),
     "fix_no_such_task": (
-        "Không có nhiệm vụ số {n} trong văn bản này.",
-        "There is no task {n} in this document.",
+        "Không có nhiệm vụ số {numbers} trong văn bản này (văn bản có {count} nhiệm vụ); "
+        "chưa sửa gì.",
+        "There is no task {numbers} in this document (it has {count}); nothing was changed.",
     ),
     "fix_usage": (
         "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
-        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó) "
-        "hoặc <code>/fix ngay dd/mm/yyyy</code> (ngày ban hành văn bản).",
+        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó); "
+        "SỐ là một số hoặc nhiều số, như <code>3,5,7-9</code>. "
+        "<code>/fix ngay dd/mm/yyyy</code>: ngày ban hành văn bản; "
+        "<code>/fix xem</code>: xem lại toàn bộ bản xem trước.",
         "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code>, "
-        "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code> "
-        "or <code>/fix date dd/mm/yyyy</code> (the document's date).",
+        "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code>; "
+        "NUMBER is one number or several, such as <code>3,5,7-9</code>. "
+        "<code>/fix date dd/mm/yyyy</code>: the document's date; "
+        "<code>/fix view</code>: the whole preview again.",
     ),
     "import_no_issue_date": (
         "Văn bản không ghi ngày ban hành nên chưa tính được hạn của các nhiệm vụ. "
@@ -523,7 +554,7 @@ CLI: dict[str, str] = {
     "not_a_month": "“{text}” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
     "no_such_file": "không tìm thấy tệp {file}",
     "too_large": (
-        "{file}: tệp quá lớn, giới hạn là {limit} MB ([importer] max_megabytes); không đọc"
+        "{file}: tệp quá lớn ({size}), giới hạn là {limit} ([importer] max_megabytes); không đọc"
     ),
     "bad_map": "--map viết theo dạng TÊN TRONG VĂN BẢN=TÊN ĐƠN VỊ, không phải “{text}”",
     "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
@@ -700,6 +731,7 @@ CLI: dict[str, str] = {
     ),
     "import_footer": "{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa.",
     "import_confirm": "Lưu {count} nhiệm vụ? [c/K] ",
+    "import_nothing_to_save": "Không có gì để lưu.",
     "import_saved": (
         "Đã lưu (văn bản #{id}): {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, "
         "{unchanged} đã có từ trước."
@@ -954,32 +986,99 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
     blocks = [f"⚠️ {escape(w, quote=False)}" for w in plan.draft.warnings]
     if plan.duplicate_of is not None:
         blocks.append(texts("import_duplicate"))
-    for task in plan.tasks:
-        lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
-        deadline = fmt_date(task.deadline) if task.deadline else texts("no_deadline")
-        if task.recurrence:
-            deadline += texts("import_every", every=texts.every(task.recurrence))
-        lines = [
-            texts("import_task", n=task.number, lead=lead, deadline=deadline, summary=task.summary)
-        ]
-        if task.deadline_text:
-            lines.append(texts("import_phrase", phrase=task.deadline_text))
-        if plan.due_before_issue(task):
-            lines.append(texts("import_before_issue", n=task.number))
-        if task.problem is not None:
-            problem = task.problem
-            lines.append(
-                texts(
-                    f"import_{problem.kind}",
-                    n=task.number,
-                    written=problem.written,
-                    count=problem.count,
-                )
-            )
-        blocks.append("\n".join(lines))
-    ready = sum(len(t.leads) for t in plan.ready)
-    blocks.append(texts("import_footer", ready=ready, blocked=len(plan.tasks) - len(plan.ready)))
+    blocks += [_preview_task(texts, plan, task) for task in plan.tasks]
+    blocks.append(texts("import_footer", **_counts(plan)))
     return split_message(title, blocks)
+
+
+# A correction's answer shows the tasks it changed up to this many (and one message at most):
+# the officer reads it on a phone, and the whole preview is one /fix xem away.
+CHANGE_SHOWN = 5
+
+
+def import_change(texts: Texts, plan: ImportPlan, heading: str, numbers: Sequence[int]) -> str:
+    """The answer to a correction of a preview, in one message: what was done, the tasks it
+    changed as the preview shows them (the first few), and what is ready to save."""
+    footer = [texts("fix_footer", **_counts(plan))]
+    if plan.changes is not None:
+        changes = plan.changes
+        footer.append(
+            texts(
+                "import_reimport_changes",
+                added=changes.added,
+                changed=changes.changed,
+                unchanged=changes.unchanged,
+            )
+        )
+    by_number = {task.number: task for task in plan.tasks}
+    # Room for the tasks, under Telegram's limit, past the heading, the footer and "… và N".
+    room = MAX_MESSAGE - len(heading) - sum(len(line) + 1 for line in footer) - 100
+    shown: list[str] = []
+    for number in numbers[:CHANGE_SHOWN]:
+        task = by_number.get(number)
+        if task is not None:
+            block = _preview_task(texts, plan, task)
+        else:  # left out
+            summary = plan.draft.tasks[number - 1].summary
+            block = texts("fix_task_dropped", n=number, summary=summary)
+        if len(block) + 1 > room:
+            break
+        shown.append(block)
+        room -= len(block) + 1
+    if len(shown) < len(numbers):
+        shown.append(texts("fix_more", count=len(numbers) - len(shown)))
+    return "\n".join([heading, *shown, *footer])
+
+
+def number_ranges(spans: Iterable[int | tuple[int, int]]) -> str:
+    """Task numbers as people write them: "3, 5, 7–9" (runs of three or more as a range)."""
+    runs: list[list[int]] = []
+    for first, last in sorted(s if isinstance(s, tuple) else (s, s) for s in spans):
+        if runs and first <= runs[-1][1] + 1:
+            runs[-1][1] = max(runs[-1][1], last)
+        else:
+            runs.append([first, last])
+    return ", ".join(_run(first, last) for first, last in runs)
+
+
+def _run(first: int, last: int) -> str:
+    if first == last:
+        return str(first)
+    return f"{first}, {last}" if last == first + 1 else f"{first}–{last}"
+
+
+def _counts(plan: ImportPlan) -> dict[str, int]:
+    """What a preview's footer counts: tasks ready to save (one per lead agency), and to fix."""
+    return {
+        "ready": sum(len(task.leads) for task in plan.ready),
+        "blocked": len(plan.tasks) - len(plan.ready),
+    }
+
+
+def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
+    """One task as the preview shows it: number, lead, deadline, summary, and what to check."""
+    lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
+    deadline = fmt_date(task.deadline) if task.deadline else texts("no_deadline")
+    if task.recurrence:
+        deadline += texts("import_every", every=texts.every(task.recurrence))
+    lines = [
+        texts("import_task", n=task.number, lead=lead, deadline=deadline, summary=task.summary)
+    ]
+    if task.deadline_text:
+        lines.append(texts("import_phrase", phrase=task.deadline_text))
+    if plan.due_before_issue(task):
+        lines.append(texts("import_before_issue", n=task.number))
+    if task.problem is not None:
+        problem = task.problem
+        lines.append(
+            texts(
+                f"import_{problem.kind}",
+                n=task.number,
+                written=problem.written,
+                count=problem.count,
+            )
+        )
+    return "\n".join(lines)
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
-__all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text"]
+__all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
 
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -64,7 +64,7 @@ def _fail(code: str, message: str | None = None) -> UnreadableDocument:
 def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     """Read a .txt, .docx or text PDF; any problem is raised as UnreadableDocument."""
     if len(data) > max_bytes:
-        raise _fail("too_large", MESSAGES["too_large"].format(limit=_human_size(max_bytes)))
+        raise _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
     if not data.strip():
         raise _fail("empty")
     try:
@@ -78,12 +78,38 @@ def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYT
     return document
 
 
-def _human_size(size: int) -> str:
-    if size >= 1_000_000:
-        return f"{size / 1_000_000:g} MB"
-    if size >= 1_000:
-        return f"{size / 1_000:g} kB"
-    return f"{size} byte"
+_MEGABYTE = 1024 * 1024  # as [importer] max_megabytes counts them
+_SMALLEST_IN_MB = _MEGABYTE // 100  # 0,01 MB: below that, a size is written in bytes
+
+
+def _in_units(size: int, places: int, *, up: bool = False) -> int:
+    """The size in MB times 10**places, as an integer: rounded to the nearest, or up."""
+    scaled = size * 10**places
+    return -(-scaled // _MEGABYTE) if up else (2 * scaled + _MEGABYTE) // (2 * _MEGABYTE)
+
+
+def _megabytes(size: int, places: int, *, up: bool = False) -> str:
+    whole, fraction = divmod(_in_units(size, places, up=up), 10**places)
+    decimals = f"{fraction:0{places}d}".rstrip("0")
+    return f"{whole},{decimals} MB" if decimals else f"{whole} MB"
+
+
+def human_size(size: int) -> str:
+    """A size in bytes as the officer reads it: MB of 1024 × 1024 bytes (those of [importer]
+    max_megabytes), two decimals at most, with the Vietnamese decimal comma: '20 MB', '0,5 MB'."""
+    return _megabytes(size, 2) if size >= _SMALLEST_IN_MB else f"{size} byte"
+
+
+def size_over(size: int, limit: int) -> tuple[str, str]:
+    """A file's size and the limit it is over, as human_size writes them but the size rounded up,
+    with as many decimals as it takes to show it larger: ('20,01 MB', '20 MB') a byte over."""
+    if limit < _SMALLEST_IN_MB:
+        return f"{size} byte", f"{limit} byte"
+    places = 2
+    # A byte is 0,00000095 MB: at six decimals, the size rounded up is past the limit rounded.
+    while places < 6 and _in_units(size, places, up=True) <= _in_units(limit, places):
+        places += 1
+    return _megabytes(size, places, up=True), _megabytes(limit, places)
 
 
 # --------------------------------------------------------------------------------------------
@@ -498,7 +524,7 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
         raise _fail("corrupt" if name.endswith(".docx") else "unsupported_type")
     # A zip bomb: refuse what would unpack far beyond the size we accept.
     if unpacked > max(10 * max_bytes, 50_000_000):
-        raise _fail("too_large", MESSAGES["too_large"].format(limit=_human_size(max_bytes)))
+        raise _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
     import docx
 
     document = docx.Document(io.BytesIO(data))

@@ -352,10 +352,85 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
         == "Đã lưu (văn bản #1): 6 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
     )
     assert "! đã nhập trước đây (văn bản #1): lưu lần này chỉ thêm nhiệm vụ mới" in again[1]
-    assert (
-        again[1].splitlines()[-1]
-        == "Đã lưu (văn bản #1): 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước."
-    )
+    assert again[1].splitlines()[-2:] == [
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước.",
+        "Không có gì để lưu.",
+    ]
+
+
+PLAN = """Số: 12/KH-UBND
+Lai Châu, ngày 07 tháng 02 năm 2024
+KẾ HOẠCH
+Chuyển đổi số
+TT | Nội dung | Cơ quan chủ trì | Thời gian
+1 | Rà soát hồ sơ | Sở Y tế | {first}
+2 | Kiểm tra cơ sở | Sở Tài chính | Quý III/2024
+"""
+
+
+def _answering(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
+    """A terminal where the officer gives this answer to every question; the questions asked."""
+    asked: list[str] = []
+
+    def ask(question: str) -> str:
+        asked.append(question)
+        return answer
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", ask)
+    return asked
+
+
+def test_importing_an_unchanged_file_again_saves_nothing_and_asks_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    cli("import", str(plan), "--yes")
+    asked = _answering(monkeypatch, "c")
+
+    code, out, _ = cli("import", str(plan))
+    with_yes = cli("import", str(plan), "--yes")
+    found = json.loads(cli("import", str(plan), "--json")[1])
+
+    assert code == 0 and asked == []
+    assert "! đã nhập trước đây (văn bản #1)" in out
+    assert out.splitlines()[-3:] == [
+        "2 nhiệm vụ sẵn sàng lưu, 0 cần sửa.",
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước.",
+        "Không có gì để lưu.",
+    ]
+    assert with_yes[:2] == (0, out)  # --yes saves nothing either
+    assert found["would_save"] == {"imported_before": 1, "added": 0, "changed": 0, "unchanged": 2}
+    assert len(cli("tasks", "list")[1].splitlines()) == 2
+
+
+def test_importing_a_file_whose_deadline_moved_saves_only_the_move(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    cli("import", str(plan), "--yes")
+    plan.write_text(PLAN.format(first="Quý IV/2024"), encoding="utf-8")
+    asked = _answering(monkeypatch, "c")
+
+    dry_run = cli("import", str(plan), "--dry-run")[1]
+    unmoved = cli("tasks", "list")[1]
+    saved = cli("import", str(plan))[1]
+
+    would = "Lưu lần này: 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước."
+    assert dry_run.splitlines()[-1] == would
+    assert "hạn 30/06/2024" in unmoved  # a dry run moves nothing
+    assert saved.splitlines()[-2:] == [
+        would,
+        "Đã lưu (văn bản #1): 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước.",
+    ]
+    assert asked == ["Lưu 1 nhiệm vụ? [c/K] "]
+    listed = cli("tasks", "list")[1]
+    assert "hạn 31/12/2024" in listed and "hạn 30/06/2024" not in listed
+    assert len(listed.splitlines()) == 2
 
 
 def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
@@ -421,19 +496,24 @@ def test_a_bad_file_is_one_clear_line(
     assert err.startswith(f"nhacviec: {tmp_path / name}: ") and message in err
 
 
-def test_a_file_over_the_size_limit_is_not_read(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("limit", "size", "shown"),
+    [
+        ("0.5", 512 * 1024 + 1, "(0,51 MB), giới hạn là 0,5 MB"),
+        ("20", 20 * 1024 * 1024 + 1, "(20,01 MB), giới hạn là 20 MB"),
+    ],
+)
+def test_a_file_over_the_size_limit_is_not_read_and_shows_over_it(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, limit: str, size: int, shown: str
 ) -> None:
-    monkeypatch.setenv("NHACVIEC_IMPORTER_MAX_MEGABYTES", "1")
+    monkeypatch.setenv("NHACVIEC_IMPORTER_MAX_MEGABYTES", limit)
     big = tmp_path / "big.txt"
-    big.write_bytes(b"a" * (1024 * 1024 + 1))
+    big.write_bytes(b"a" * size)  # one byte over
 
     code, _, err = cli("import", str(big))
 
     assert code == 1
-    assert err == (
-        f"nhacviec: {big}: tệp quá lớn, giới hạn là 1 MB ([importer] max_megabytes); không đọc\n"
-    )
+    assert err == f"nhacviec: {big}: tệp quá lớn {shown} ([importer] max_megabytes); không đọc\n"
 
 
 def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:

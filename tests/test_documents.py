@@ -22,18 +22,21 @@ from bot import handlers
 from bot.documents import READER_KEY
 from bot.importing import (
     DocumentReader,
+    NoSuchTasks,
     Reading,
     ReadJob,
     ReadTimedOut,
     Unreadable,
     read_document,
     read_now,
+    task_numbers,
+    task_spans,
 )
 from bot.services import services_of
 from bot.telegram_server import Fault
-from bot.texts import IMPORT_TITLE_PREVIEW
+from bot.texts import IMPORT_TITLE_PREVIEW, number_ranges
 from storage import agencies
-from storage.models import Role, Task
+from storage.models import Agency, AgencyRole, Role, Task, TaskAgency
 from tests.conftest import SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
@@ -67,7 +70,7 @@ async def _send(bot: Harness, user: JSON, chat: JSON, name: str, content: bytes)
 
 
 async def _fix(bot: Harness, user: JSON, chat: JSON, text: str) -> JSON:
-    """Send a /fix; the bot's answer, the preview again or a message saying what was wrong."""
+    """Send a /fix; the bot's answer (a long preview's parts joined, for /fix xem)."""
     before = len(bot.server.sent_messages(chat["id"]))
     bot.server.user_sends(chat, user, text)
     return await _answer(bot, chat, before)
@@ -171,14 +174,27 @@ async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Har
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
     assert "\n2. Sở Tài chính — 31/01/2023" in preview["text"]
 
-    for wrong in ("/fix", "/fix 2", "/fix hai bo", "/fix 2 bo thêm", "/fix 2 han"):
+    for wrong in (
+        "/fix",
+        "/fix 2",
+        "/fix hai bo",
+        "/fix 2 bo thêm",
+        "/fix 2 han",
+        "/fix 2 3",
+        "/fix 2,x bo",
+        "/fix xem 2",
+    ):
         usage = await _fix(bot, bang, office, wrong)
         assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy"), wrong
     dropped = await _fix(bot, bang, office, "/fix 2 bỏ")
-    # Left out; the others keep their numbers, and one fewer is saved.
-    assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
+    assert dropped["text"].startswith(
+        "🗑 Đã bỏ nhiệm vụ 2, không lưu:\n2. (đã bỏ) Tham mưu UBND tỉnh ban hành Kế hoạch"
+    )
     save = dropped["reply_markup"]["inline_keyboard"][0][0]
     assert save["text"] == "💾 Lưu 4 nhiệm vụ"
+    # Left out; the others keep their numbers.
+    whole = await _fix(bot, bang, office, "/fix xem")
+    assert "\n2. " not in whole["text"] and "\n3. " in whole["text"]
 
     (saved,) = await bot.press(bang, office, dropped, save["callback_data"])
     assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
@@ -193,7 +209,11 @@ async def test_groups_are_expanded_only_when_the_officer_says_so(bot: Harness) -
 
     (expanded,) = await bot.press(bang, office, preview, expand)
 
+    # A short answer: the tasks it gave to each agency, not the whole preview again.
+    assert expanded["text"].startswith("👥 Đã giao nhiệm vụ của các nhóm cho từng đơn vị:\n")
     assert "11. Sở Tài chính, Sở Y tế — 31/01/2023" in expanded["text"]
+    assert "\n2. " not in expanded["text"]
+    assert expanded["reply_markup"]["inline_keyboard"][0][0]["text"] == "💾 Lưu 9 nhiệm vụ"
 
 
 async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot: Harness) -> None:
@@ -211,7 +231,7 @@ async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot
     assert refused["text"] == COORDINATORS_ONLY
     assert broken["text"] == "Tệp bị hỏng hoặc không đúng định dạng, không đọc được nội dung."
     assert scan["text"].startswith("Tệp PDF này là bản quét (không có lớp chữ)")
-    assert too_big["text"] == "Tệp quá lớn (0,8 MB); giới hạn là 0,5 MB. Hãy gửi bản nhỏ hơn."
+    assert too_big["text"] == "Tệp quá lớn (0,77 MB); giới hạn là 0,5 MB. Hãy gửi bản nhỏ hơn."
     assert await _saved_tasks(bot) == []
 
 
@@ -285,7 +305,7 @@ async def test_a_preview_telegram_keeps_failing_says_how_to_get_it_back(bot: Har
     )
     assert told["text"] == (
         "⚠️ Telegram đang trục trặc nên bản xem trước chưa đến đủ (thiếu các nút Lưu, Hủy). "
-        "Để xem lại, sau ít phút hãy gửi lại tệp hoặc một lệnh /fix."
+        "Để xem lại, sau ít phút hãy gửi /fix xem."
     )
 
 
@@ -441,7 +461,7 @@ async def test_a_file_over_telegrams_download_limit_gets_a_clear_answer(bot: Har
     answer = await _send(bot, bang, office, "ke-hoach.txt", b"x" * 21_000_000)
 
     assert answer["text"] == (
-        "Tệp quá lớn (20,0 MB): Telegram chỉ cho bot tải tệp đến 20 MB. Hãy gửi bản nhỏ hơn, "
+        "Tệp quá lớn (20,03 MB): Telegram chỉ cho bot tải tệp đến 20 MB. Hãy gửi bản nhỏ hơn, "
         "hoặc nhập trên máy chủ bằng nhacviec import."
     )
 
@@ -454,7 +474,7 @@ async def test_a_task_number_written_with_a_hash_is_fixed_like_any_other(bot: Ha
     later = await _fix(bot, bang, office, "/fix #15 chutri Sở Tài chính")
     (saved,) = await bot.press(bang, office, later, _save_button(later))
 
-    assert "\n2. " not in dropped["text"] and "\n3. " in dropped["text"]
+    assert dropped["text"].startswith("🗑 Đã bỏ nhiệm vụ 2, không lưu:")
     assert "15. Sở Tài chính — 31/03/2023" in later["text"]
     assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
 
@@ -466,8 +486,12 @@ async def test_a_fix_of_a_task_the_document_does_not_have_is_refused(bot: Harnes
     wrong = await _fix(bot, bang, office, "/fix 99 han 30/04/2023")
     none = await _fix(bot, bang, office, "/fix 0 bo")
 
-    assert wrong["text"] == "Không có nhiệm vụ số 99 trong văn bản này."
-    assert none["text"] == "Không có nhiệm vụ số 0 trong văn bản này."
+    assert wrong["text"] == (
+        "Không có nhiệm vụ số 99 trong văn bản này (văn bản có 15 nhiệm vụ); chưa sửa gì."
+    )
+    assert none["text"] == (
+        "Không có nhiệm vụ số 0 trong văn bản này (văn bản có 15 nhiệm vụ); chưa sửa gì."
+    )
 
 
 async def test_importing_a_directive_again_keeps_the_officers_corrections(bot: Harness) -> None:
@@ -557,11 +581,11 @@ async def test_two_coordinators_in_one_group_each_correct_their_own_document(
     theirs = await _send(bot, minh, group, "khac.txt", other.encode())
 
     fixed = await _fix(bot, bang, group, "/fix 2 bo")  # Bằng means task 2 of his notice
-    (saved,) = await bot.press(bang, group, his, _save_button(his))
+    (saved,) = await bot.press(bang, group, fixed, _save_button(fixed))
     (also,) = await bot.press(minh, group, theirs, _save_button(theirs))
 
-    assert fixed["text"].startswith("📄 Thông báo kết luận (không số)")
-    assert "\n2. " not in fixed["text"]
+    assert fixed["text"].startswith("🗑 Đã bỏ nhiệm vụ 2, không lưu:\n2. (đã bỏ) Tham mưu")
+    assert _save_button(his) != _save_button(fixed)
     assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
     assert also["text"] == "✅ Đã lưu: 3 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
 
@@ -579,7 +603,7 @@ async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(
     old_button = await bot.alert(bang, office, good, _save_button(good))
 
     assert scan["text"].startswith("Tệp PDF này là bản quét")
-    assert still["text"].startswith("📄 Thông báo kết luận (không số)")
+    assert still["text"].startswith("🗑 Đã bỏ nhiệm vụ 2, không lưu:")
     assert replacing["text"].endswith(
         "ℹ️ Văn bản bạn gửi trước (thong-bao.txt) chưa lưu và đã được thay bằng văn bản này."
     )
@@ -614,3 +638,246 @@ async def test_an_import_button_works_only_in_the_chat_of_its_preview(bot: Harne
         assert refused == "Nút này không hợp lệ hoặc đã cũ."
     (saved,) = await bot.press(bang, private, preview, _save_button(preview))
     assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+# --------------------------------------------------------------------------------------------
+# /fix on a long preview: one short answer, several tasks at once, buttons of their version
+# --------------------------------------------------------------------------------------------
+
+
+async def _all_sent_for(bot: Harness, user: JSON, chat: JSON, text: str) -> list[JSON]:
+    """Every message the bot sends for a text: those before its answer to a /help sent right
+    after (updates are handled one at a time, so the text's are all sent by then)."""
+    before = len(bot.server.sent_messages(chat["id"]))
+    bot.server.user_sends(chat, user, text)
+    bot.server.user_sends(chat, user, "/help")
+    count = before + 1
+    while True:
+        sent = (await bot.server.wait_for_messages(count, chat_id=chat["id"], timeout=15))[before:]
+        if sent[-1]["text"].startswith("Các lệnh"):
+            return sent[:-1]
+        count += 1
+
+
+def _buttons(message: JSON) -> list[list[str]]:
+    return [[b["text"] for b in row] for row in message["reply_markup"]["inline_keyboard"]]
+
+
+def _button(message: JSON, label: str) -> str:
+    """The data of the button whose text starts with label."""
+    rows = message["reply_markup"]["inline_keyboard"]
+    return next(str(b["callback_data"]) for row in rows for b in row if b["text"].startswith(label))
+
+
+async def _saved_leads(bot: Harness) -> dict[str, tuple[str, str | None]]:
+    """Saved tasks by summary: their lead agency and deadline."""
+    async with bot.database.session() as session:
+        rows = (
+            await session.exec(
+                select(Task, Agency)
+                .join(TaskAgency, col(TaskAgency.task_id) == col(Task.id))
+                .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+                .where(TaskAgency.role == AgencyRole.LEAD)
+            )
+        ).all()
+    return {
+        str(task.summary): (lead.name, task.deadline.isoformat() if task.deadline else None)
+        for task, lead in rows
+    }
+
+
+async def test_a_fix_of_a_long_preview_is_answered_in_one_short_message(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    before = len(bot.server.sent_messages(office["id"]))
+    await _send(bot, bang, office, "thong-bao.txt", _long_notice())
+    assert len(bot.server.sent_messages(office["id"])) - before >= 3  # the preview, in parts
+
+    (lead,) = await _all_sent_for(bot, bang, office, "/fix 7 chutri Sở Y tế")
+    (deadlines,) = await _all_sent_for(bot, bang, office, "/fix 1-60 han 30/04/2023")
+    (dropped,) = await _all_sent_for(bot, bang, office, "/fix 3,5 bo")
+
+    assert lead["text"] == (
+        "✏️ Đã sửa nhiệm vụ 7:\n"
+        "7. Sở Y tế — 08/03/2023\n"
+        "    Rà soát, báo cáo kết quả thực hiện nhiệm vụ số 7 về đầu tư công, hoàn thành trước "
+        "ngày 8/3/2023\n"
+        "    (theo “hoàn thành trước ngày 8/3/2023”)\n\n"
+        "60 nhiệm vụ sẵn sàng lưu, 0 cần sửa. Xem toàn bộ: /fix xem."
+    )
+    assert _buttons(lead) == [["💾 Lưu 60 nhiệm vụ", "✖️ Hủy"], ["📄 Xem toàn bộ"]]
+    # Sixty tasks corrected: the first five shown, the others counted.
+    assert deadlines["text"].startswith("✏️ Đã sửa nhiệm vụ 1–60:\n1. Sở Tài chính — 30/04/2023")
+    assert "5. Sở Tài chính — 30/04/2023" in deadlines["text"]
+    assert "\n6. " not in deadlines["text"]
+    assert "… và 55 nhiệm vụ khác.\n\n60 nhiệm vụ sẵn sàng lưu, 0 cần sửa." in deadlines["text"]
+    assert dropped["text"].startswith("🗑 Đã bỏ nhiệm vụ 3, 5, không lưu:\n3. (đã bỏ) Rà soát")
+    assert "58 nhiệm vụ sẵn sàng lưu, 0 cần sửa." in dropped["text"]
+    assert _buttons(dropped)[0][0] == "💾 Lưu 58 nhiệm vụ"
+
+
+async def test_saving_after_several_fixes_saves_what_the_last_answer_shows(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    await _fix(bot, bang, office, "/fix 5,8,9 chutri Sở Y tế")
+    await _fix(bot, bang, office, "/fix 15 chutri Văn phòng UBND tỉnh")
+    await _fix(bot, bang, office, "/fix 2 han 28/02/2023")
+    last = await _fix(bot, bang, office, "/fix 1 bo")
+    (saved,) = await bot.press(bang, office, last, _button(last, "💾"))
+
+    assert _buttons(last)[0][0] == "💾 Lưu 8 nhiệm vụ"
+    assert saved["text"] == "✅ Đã lưu: 8 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    leads = await _saved_leads(bot)
+    assert len(leads) == 8
+    assert not any(s.startswith("Phải khẩn trương cụ thể hóa") for s in leads)  # task 1
+    assert leads["Thường xuyên kiểm tra, giám sát để đôn đốc tiến độ thực hiện"] == (
+        "Sở Y tế",
+        None,
+    )
+    assert {
+        lead for s, (lead, _) in leads.items() if s.startswith(("Kịp thời", "Tăng cường p"))
+    } == {"Sở Y tế"}
+    (task_2,) = [v for s, v in leads.items() if s.startswith("Tham mưu UBND tỉnh ban hành")]
+    assert task_2 == ("Sở Tài chính", "2023-02-28")
+    (task_15,) = [v for s, v in leads.items() if s.startswith("Ngay sau kỳ nghỉ Tết")]
+    assert task_15 == ("Văn phòng UBND tỉnh", "2023-03-31")
+
+
+async def test_a_button_sent_before_a_fix_cannot_save_the_preview_it_showed(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    first = await _fix(bot, bang, office, "/fix 2 bo")
+    second = await _fix(bot, bang, office, "/fix 15 chutri Sở Tài chính")
+    await _fix(bot, bang, office, "/fix 99 bo")  # refused: the preview stays as it was
+    request_id = _save_button(preview).split(":")[2]
+
+    stale = [
+        await bot.alert(bang, office, preview, _save_button(preview)),
+        await bot.alert(bang, office, first, _button(first, "💾")),
+        await bot.alert(bang, office, preview, f"imp:save:{request_id}:0123456789ab"),  # forged
+        await bot.alert(bang, office, preview, f"imp:save:{request_id}"),  # of no version
+    ]
+
+    assert stale == [
+        "Bản xem trước đã thay đổi sau tin nhắn này, nên nút này không lưu được. "
+        "Hãy bấm 💾 ở tin nhắn mới nhất, hoặc gửi /fix xem."
+    ] * len(stale)
+    assert await _saved_tasks(bot) == []
+    (saved,) = await bot.press(bang, office, second, _button(second, "💾"))
+    assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    texts = [text for text, _deadline in await _saved_tasks(bot)]
+    assert not any(t.startswith("Sở Kế hoạch và Đầu tư căn cứ vào Nghị quyết") for t in texts)
+    closed = await bot.alert(bang, office, preview, _save_button(preview))
+    assert closed == "Nút này không hợp lệ hoặc đã cũ."
+
+
+async def test_several_tasks_are_corrected_at_once_by_a_list_or_a_range(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    leads = await _fix(bot, bang, office, "/fix 5, 8-9 chutri Sở Y tế")
+    deadlines = await _fix(bot, bang, office, "/sua #12,14 hạn 30/04/2023")
+    dropped = await _fix(bot, bang, office, "/fix 3,4 bo")
+    whole = await _fix(bot, bang, office, "/fix xem")
+
+    assert leads["text"].startswith("✏️ Đã sửa nhiệm vụ 5, 8, 9:\n5. Sở Y tế — không có thời hạn")
+    assert "\n8. Sở Y tế — " in leads["text"] and "\n9. Sở Y tế — " in leads["text"]
+    assert "8 nhiệm vụ sẵn sàng lưu, 7 cần sửa." in leads["text"]
+    assert deadlines["text"].startswith("✏️ Đã sửa nhiệm vụ 12, 14:\n12. Sở Y tế — 30/04/2023")
+    assert "\n14. Bộ Chỉ huy Quân sự tỉnh — 30/04/2023" in deadlines["text"]
+    assert dropped["text"].startswith("🗑 Đã bỏ nhiệm vụ 3, 4, không lưu:\n3. (đã bỏ) Phải sớm")
+    assert _buttons(dropped)[0][0] == "💾 Lưu 7 nhiệm vụ"
+    assert "\n3. " not in whole["text"] and "\n4. " not in whole["text"]
+    assert "\n9. Sở Y tế — " in whole["text"] and "\n14. Bộ Chỉ huy Quân sự tỉnh — 30/04/2023"
+
+
+async def test_a_wrong_number_in_a_list_changes_nothing_and_says_which(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    beyond = await _fix(bot, bang, office, "/fix 2,16,7-20,99 chutri Sở Y tế")
+    zero = await _fix(bot, bang, office, "/fix 0,3 bo")
+    unknown = await _fix(bot, bang, office, "/fix 2,5 chutri Sở Du lịch")
+    (saved,) = await bot.press(bang, office, preview, _save_button(preview))
+
+    assert beyond["text"] == (
+        "Không có nhiệm vụ số 16–20, 99 trong văn bản này (văn bản có 15 nhiệm vụ); chưa sửa gì."
+    )
+    assert zero["text"].startswith("Không có nhiệm vụ số 0 trong văn bản này")
+    assert unknown["text"] == "Không có đơn vị nào tên “Sở Du lịch” trong danh mục."
+    # The preview's own button still saves: nothing was changed.
+    assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    leads = await _saved_leads(bot)
+    (task_2,) = [v for s, v in leads.items() if s.startswith("Tham mưu UBND tỉnh ban hành")]
+    assert task_2 == ("Sở Tài chính", "2023-01-31")
+    assert not any(s.startswith("Phải sớm cụ thể hóa") for s in leads)  # task 3, not dropped
+
+
+async def test_the_whole_preview_is_shown_again_on_demand(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", _long_notice())
+    fixed = await _fix(bot, bang, office, "/fix 7 chutri Sở Y tế")
+
+    asked = await _all_sent_for(bot, bang, office, "/fix xem")
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.press_button(office, bang, fixed["message_id"], _button(fixed, "📄"))
+    tapped = await _answer(bot, office, before)
+    alias = await _fix(bot, bang, office, "/sua xem")
+
+    whole = "\n".join(m["text"] for m in asked)
+    assert len(asked) >= 3 and whole.startswith("📄 Thông báo kết luận 12/TB-VP")
+    assert all(whole.count(f"nhiệm vụ số {n} ") == 1 for n in range(1, 61))
+    assert "\n7. Sở Y tế — 08/03/2023" in whole and "\n8. Sở Tài chính — 09/03/2023" in whole
+    assert tapped["text"] == whole and alias["text"] == whole
+    assert _buttons(asked[-1]) == [["💾 Lưu 60 nhiệm vụ", "✖️ Hủy"]]
+    # The same preview as the answer to the fix: either's button saves it.
+    assert _save_button(asked[-1]) == _button(fixed, "💾")
+    (saved,) = await bot.press(bang, office, asked[-1], _save_button(asked[-1]))
+    assert saved["text"] == "✅ Đã lưu: 60 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_the_whole_preview_of_a_document_still_undated_asks_for_its_date(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    undated = "Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.".encode()
+    await _send(bot, bang, office, "cong-van.txt", undated)
+
+    asked = await _fix(bot, bang, office, "/fix xem")
+    fixed = await _fix(bot, bang, office, "/fix 1 bo")
+
+    assert asked["text"].startswith("Văn bản không ghi ngày ban hành")
+    assert fixed["text"] == asked["text"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "spans"),
+    [
+        ("3", [(3, 3)]),
+        ("#3", [(3, 3)]),
+        ("3,5,7-9", [(3, 3), (5, 5), (7, 9)]),
+        ("3, 5 ,7 - 9", [(3, 3), (5, 5), (7, 9)]),
+        ("7–9", [(7, 9)]),  # a phone's dash
+        ("9-7", [(7, 9)]),
+        ("3,", [(3, 3)]),
+        ("", None),
+        ("ba", None),
+        ("3-", None),
+        ("3,x", None),
+        ("²", None),
+        ("12345678901", None),  # no number typed to the bot is that long
+    ],
+)
+def test_task_numbers_are_read_as_typed(typed: str, spans: list[tuple[int, int]] | None) -> None:
+    assert task_spans(typed) == spans
+
+
+def test_task_numbers_outside_the_document_are_all_named_and_none_taken() -> None:
+    assert task_numbers([(3, 3), (5, 5), (7, 9)], 15) == [3, 5, 7, 8, 9]
+    assert task_numbers([(2, 4), (3, 3)], 15) == [2, 3, 4]
+    with pytest.raises(NoSuchTasks) as refused:
+        task_numbers([(0, 2), (14, 20), (99, 99), (4_000_000_000, 4_000_000_000)], 15)
+    assert refused.value.wrong == [(0, 0), (16, 20), (99, 99), (4_000_000_000, 4_000_000_000)]
+    assert number_ranges(refused.value.wrong) == "0, 16–20, 99, 4000000000"
+    assert number_ranges([3, 4, 7, 8, 9, 12]) == "3, 4, 7–9, 12"
+    assert number_ranges([(16, 16), (16, 20), (18, 25)]) == "16–25"

@@ -18,7 +18,7 @@ from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
 from pypdf.constants import UserAccessPermissions
 
-from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text
+from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text, size_over
 from tests.conftest import SAMPLE
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
@@ -689,6 +689,37 @@ def _code(data: bytes, name: str, **kwargs: int) -> str:
 
 def test_too_large() -> None:
     assert _code(b"x" * 101, "a.txt", max_bytes=100) == "too_large"
+
+
+MEGABYTE = 1024 * 1024  # [importer] max_megabytes counts these
+
+
+@pytest.mark.parametrize(
+    ("size", "limit", "shown"),
+    [
+        (MEGABYTE // 2 + 1, MEGABYTE // 2, ("0,51 MB", "0,5 MB")),
+        (20 * MEGABYTE + 1, 20 * MEGABYTE, ("20,01 MB", "20 MB")),
+        (21_000_000, 20 * MEGABYTE, ("20,03 MB", "20 MB")),
+        (25 * MEGABYTE, 20 * MEGABYTE, ("25 MB", "20 MB")),
+        # A limit of 0.3 MB is 314572.8 bytes, cut to 314572; a byte over is over 0,3 MB.
+        (int(0.3 * MEGABYTE) + 1, int(0.3 * MEGABYTE), ("0,31 MB", "0,3 MB")),
+        # Two decimals do not tell these apart: as many as it takes do.
+        (int(0.3496 * MEGABYTE) + 1, int(0.3496 * MEGABYTE), ("0,3497 MB", "0,3496 MB")),
+    ],
+)
+def test_a_size_over_the_limit_shows_larger_than_it_with_a_decimal_comma(
+    size: int, limit: int, shown: tuple[str, str]
+) -> None:
+    assert size_over(size, limit) == shown
+
+
+def test_the_size_refusal_names_the_limit_with_a_decimal_comma() -> None:
+    with pytest.raises(UnreadableDocument) as caught:
+        extract_text(b"x" * (MEGABYTE // 2 + 1), "a.txt", max_bytes=MEGABYTE // 2)
+
+    assert caught.value.message_vi == (
+        "Tệp quá lớn (hơn 0,5 MB), không đọc được. Hãy gửi tệp nhỏ hơn."
+    )
 
 
 @pytest.mark.parametrize(
