@@ -298,10 +298,9 @@ def _task_numbers(text: str) -> frozenset[int]:
 
 
 def _mapping(text: str) -> tuple[str, str]:
-    written, sep, agency = text.partition("=")
-    if not sep or not written.strip() or not agency.strip():
+    if (mapping := importing.parse_mapping(text)) is None:
         raise UsageError(cli_text("bad_map", text=text))
-    return written.strip(), agency.strip()
+    return mapping
 
 
 def _confirm(question: str) -> bool:

@@ -27,6 +27,7 @@ from storage import imports
 from storage.agencies import find_agency, list_agencies
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
 from storage.models import ImportRequest
+from storage.names import fold
 from vncalendar.dates import NotADate, parse_date
 
 # imp:ACTION:REQUEST:VERSION: VERSION is that of the preview the button was sent under
@@ -34,14 +35,31 @@ from vncalendar.dates import NotADate, parse_date
 _DECIDE = re.compile(r"imp:(save|expand|cancel|view):([0-9]+)(?::([0-9a-f]{1,16}))?")
 DECIDE_PATTERN = rf"^{_DECIDE.pattern}$"
 READER_KEY = "document_reader"  # in bot_data: the DocumentReader (tests put a slow one there)
-# /fix NUMBERS WORD [VALUE]: the word says what is corrected, and how it is kept.
+# /fix [NUMBERS] WORD [VALUE]: the word says what is corrected. It is matched as an officer types
+# it on a phone: any case, with or without diacritics or the space ("chủ trì", "chu tri",
+# "chutri"), so each is written here folded (storage.names.fold) and without spaces.
 _FIX_WORDS = {
-    **dict.fromkeys(("han", "hạn", "deadline"), "deadlines"),
-    **dict.fromkeys(("chutri", "chủtrì", "lead"), "leads"),
-    **dict.fromkeys(("bo", "bỏ", "xoa", "xoá", "xóa", "drop"), "dropped"),
+    **dict.fromkeys(("han", "thoihan", "deadline"), "deadlines"),
+    **dict.fromkeys(("chutri", "lead"), "leads"),
+    **dict.fromkeys(("bo", "xoa", "drop"), "dropped"),
+    **dict.fromkeys(("lai", "laylai", "giulai", "khoiphuc", "restore"), "restored"),
+    **dict.fromkeys(("ten", "map"), "mappings"),
+    **dict.fromkeys(("ngay", "ngaybanhanh", "date"), "issued"),
+    **dict.fromkeys(("xem", "xemlai", "view"), "view"),
 }
-_ISSUED_WORDS = {"ngay", "ngày", "date"}
-_VIEW_WORDS = {"xem", "view"}
+_FIX_WORD_LENGTH = 3  # words in a keyword at most: "ngày ban hành"
+# What each takes: task numbers before the word, a value after it.
+_FIX_TAKES = {
+    "deadlines": (True, True),
+    "leads": (True, True),
+    "dropped": (True, False),
+    "restored": (True, False),
+    "mappings": (False, True),
+    "issued": (False, True),
+    "view": (False, False),
+}
+# The names a refused /fix ten lists, at most.
+_NAMES_SHOWN = 10
 _MEGABYTE = 1024 * 1024
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
@@ -148,19 +166,10 @@ async def _read_new(update: Update, context: Ctx, file: Document) -> None:
 async def _plan(session: AsyncSession, pending: ImportRequest) -> importing.ImportPlan:
     """The plan of a previewed document, from its draft and the officer's corrections."""
     assert pending.draft is not None
-    fixes = pending.corrections
     return await importing.plan_reading(
         session=session,
         reading=importing.reading_from_json(pending.draft),
-        corrections=importing.Corrections(
-            mappings=fixes.get("mappings", {}),
-            leads={int(n): name for n, name in fixes.get("leads", {}).items()},
-            deadlines={
-                int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()
-            },
-            dropped=frozenset(int(n) for n in fixes.get("dropped", {})),
-            expand_groups=pending.expand_groups,
-        ),
+        corrections=importing.corrections_of(pending),
     )
 
 
@@ -233,45 +242,62 @@ async def _show_change(
     plan: importing.ImportPlan,
     heading: str,
     numbers: list[int],
+    note: str | None = None,
 ) -> None:
     """Answer a correction in one short message, not the whole preview again: the tasks it
     changed, the counts, and the buttons (a button to see the whole preview among them)."""
-    text = import_change(app.texts, plan, heading, numbers)
+    text = import_change(app.texts, plan, heading, numbers, note=note)
     await reply(update, text, _buttons(app.texts, pending.id, plan, view=True))
 
 
 @dataclass(frozen=True)
 class _FixCommand:
-    """A /fix as typed: what it corrects ("deadlines", "leads", "dropped", the document's
-    date: "issued", or nothing: "view"), of which tasks, to what."""
+    """A /fix as typed: what it corrects ("deadlines", "leads", "dropped", "restored", an agency
+    as written: "mappings", the document's date: "issued", or nothing: "view"), of which tasks,
+    to what (and, of a mapping, the agency as the document writes it)."""
 
     what: str
     spans: list[importing.Span]
     value: str = ""
+    written: str = ""
+
+
+def _fix_word(args: list[str]) -> tuple[int, int, str] | None:
+    """Where the first keyword of a /fix is among its arguments (from, to) and what it corrects;
+    the longest wins ("xem lại" is not "xem" and a value "lại")."""
+    for start in range(len(args)):
+        for size in range(min(_FIX_WORD_LENGTH, len(args) - start), 0, -1):
+            typed = fold(" ".join(args[start : start + size]).rstrip(":"))
+            if (what := _FIX_WORDS.get(typed.replace(" ", ""))) is not None:
+                return start, start + size, what
+    return None
 
 
 def _parse_fix(args: list[str]) -> _FixCommand | None:
-    """The /fix typed, or None when it is not one: /fix 3 han 30/04/2023, /fix 3,5,7-9 chutri
-    Sở Y tế, /fix 3 bo, /fix ngay 15/03/2023, /fix xem."""
-    words = [arg.lower() for arg in args]
-    if len(words) == 1 and words[0] in _VIEW_WORDS:
-        return _FixCommand("view", [])
-    if len(words) == 2 and words[0] in _ISSUED_WORDS:
-        return _FixCommand("issued", [], args[1])  # "/fix ngay 15/03/2024": the document's date
+    """The /fix typed, or None when it is not one: /fix 3 han 30/04/2023, /fix 3,5,7-9 chủ trì
+    Sở Y tế, /fix 3 bo, /fix 3 lai, /fix ten UBND các xã = UBND huyện, /fix ngay 15/03/2023,
+    /fix xem."""
+    if (found := _fix_word(args)) is None:
+        return None
+    start, end, what = found
     # The numbers come before the word: "3,5", or "3, 5" (two arguments) when typed so.
-    at = next((i for i, word in enumerate(words) if word in _FIX_WORDS), 0)
-    spans = importing.task_spans(" ".join(args[:at])) if at else None
-    if spans is None:
+    spans = importing.task_spans(" ".join(args[:start])) if start else []
+    value = " ".join(args[end:])
+    takes_numbers, takes_value = _FIX_TAKES[what]
+    if spans is None or bool(spans) != takes_numbers or bool(value) != takes_value:
         return None
-    what, value = _FIX_WORDS[words[at]], " ".join(args[at + 1 :])
-    if (value == "") != (what == "dropped"):
+    if what != "mappings":
+        return _FixCommand(what, spans, value)
+    if (mapping := importing.parse_mapping(value)) is None:
         return None
-    return _FixCommand(what, spans, value)
+    written, agency = mapping
+    return _FixCommand(what, spans, agency, written)
 
 
 async def fix(update: Update, context: Ctx) -> None:
-    """Correct the preview: /fix 3 han 30/04/2023, /fix 3,5,7-9 chutri Sở Y tế, /fix 7 bo, the
-    document's date (/fix ngay 15/03/2023); or see it whole again (/fix xem)."""
+    """Correct the preview: /fix 3 han 30/04/2023, /fix 3,5,7-9 chutri Sở Y tế, /fix 7 bo (and
+    /fix 7 lai), /fix ten UBND các xã = UBND huyện, the document's date (/fix ngay 15/03/2023);
+    or see it whole again (/fix xem)."""
     app = services(context)
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
@@ -301,16 +327,17 @@ async def fix(update: Update, context: Ctx) -> None:
             elif command.what == "view":
                 plan = await _plan(r.session, pending)
             else:
-                numbers = importing.task_numbers(command.spans, len(pending.draft["tasks"]))
-                await importing.correct_tasks(
-                    session=r.session,
-                    request=pending,
-                    kind=command.what,
-                    numbers=numbers,
-                    value=await _fix_value(r.session, command),
-                )
+                change = await _correct(app.texts, r.session, pending, command)
                 plan = await _plan(r.session, pending)
-    except (importing.NoSuchTasks, NotADate, UnknownAgency, AmbiguousAgency, StorageError) as error:
+    except (
+        importing.NoSuchTasks,
+        importing.NotLeftOut,
+        importing.NotWritten,
+        NotADate,
+        UnknownAgency,
+        AmbiguousAgency,
+        StorageError,
+    ) as error:
         await reply(update, _fix_refused(app, error))
         return
     if command.what == "issued":  # deadlines are counted from the document's date: read it again
@@ -321,10 +348,65 @@ async def fix(update: Update, context: Ctx) -> None:
     elif command.what == "view":
         await _show(update, app, pending, plan)
     else:
-        heading = "fix_dropped" if command.what == "dropped" else "fix_corrected"
-        await _show_change(
-            update, app, pending, plan, app.texts(heading, numbers=number_ranges(numbers)), numbers
+        await _show_change(update, app, pending, plan, change.heading, change.numbers, change.note)
+
+
+@dataclass(frozen=True)
+class _Change:
+    """What a correction of tasks did, for its answer: a heading, the tasks it changed, a hint."""
+
+    heading: str
+    numbers: list[int]
+    note: str | None = None
+
+
+async def _correct(
+    texts: Texts, session: AsyncSession, pending: ImportRequest, command: _FixCommand
+) -> _Change:
+    """Record a correction of the preview's tasks, every number and value checked first; raises
+    NoSuchTasks, NotLeftOut, NotWritten, NotADate, UnknownAgency or AmbiguousAgency."""
+    assert pending.draft is not None
+    if command.what == "mappings":
+        return await _map(texts, session, pending, command)
+    numbers = importing.task_numbers(command.spans, len(pending.draft["tasks"]))
+    shown = number_ranges(numbers)
+    if command.what == "restored":
+        importing.check_left_out(await _plan(session, pending), numbers)
+    await importing.correct_tasks(
+        session=session,
+        request=pending,
+        kind="dropped" if command.what == "restored" else command.what,
+        numbers=numbers,
+        value=await _fix_value(session, command),
+    )
+    if command.what == "dropped":
+        # A range typed by mistake (/fix 1-50 bo) is undone as easily.
+        typed = shown.replace(", ", ",").replace("–", "-")
+        return _Change(
+            texts("fix_dropped", numbers=shown), numbers, texts("fix_undrop", numbers=typed)
         )
+    heading = "fix_restored" if command.what == "restored" else "fix_corrected"
+    return _Change(texts(heading, numbers=shown), numbers)
+
+
+async def _map(
+    texts: Texts, session: AsyncSession, pending: ImportRequest, command: _FixCommand
+) -> _Change:
+    """/fix ten WRITTEN = AGENCY: every task whose agency is written so is that agency's, as
+    `nhacviec import --map WRITTEN=AGENCY` does; raises NotWritten or UnknownAgency."""
+    numbers = importing.tasks_written(await _plan(session, pending), command.written)
+    agency = await find_agency(session=session, text=command.value)
+    await imports.correct(
+        session=session,
+        request=pending,
+        kind="mappings",
+        key=importing.mapping_key(command.written),
+        value=agency.name,
+    )
+    heading = texts(
+        "fix_mapped", written=command.written, agency=agency.name, numbers=number_ranges(numbers)
+    )
+    return _Change(heading, numbers)
 
 
 async def _fix_value(session: AsyncSession, command: _FixCommand) -> str:
@@ -334,13 +416,26 @@ async def _fix_value(session: AsyncSession, command: _FixCommand) -> str:
         return parse_date(command.value).isoformat()
     if command.what == "leads":
         return (await find_agency(session=session, text=command.value)).name
-    return "yes"
+    return "no" if command.what == "restored" else "yes"
 
 
 def _fix_refused(app: Services, error: Exception) -> str:
     """The officer's words for a /fix that changed nothing."""
     if isinstance(error, importing.NoSuchTasks):
         return app.texts("fix_no_such_task", numbers=number_ranges(error.wrong), count=error.count)
+    if isinstance(error, importing.NotLeftOut) and error.dropped:
+        return app.texts(
+            "fix_not_dropped",
+            numbers=number_ranges(error.wrong),
+            dropped=number_ranges(error.dropped),
+        )
+    if isinstance(error, importing.NotLeftOut):
+        return app.texts("fix_none_dropped")
+    if isinstance(error, importing.NotWritten):
+        names = ", ".join(f"“{name}”" for name in error.names[:_NAMES_SHOWN])
+        more = "…" if len(error.names) > _NAMES_SHOWN else ""
+        key = "fix_not_written_among" if names else "fix_not_written"
+        return app.texts(key, written=error.written, names=names + more)
     if isinstance(error, NotADate):
         return app.texts("bad_date", text=error.text)
     if isinstance(error, UnknownAgency):

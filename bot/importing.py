@@ -372,6 +372,7 @@ class ImportPlan:
     lead_fixes: dict[int, Agency] = field(default_factory=dict)
     deadline_fixes: dict[int, date] = field(default_factory=dict)
     expand_groups: bool = False
+    restored: frozenset[int] = frozenset()  # brought back, though an earlier import left them out
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
 
@@ -385,12 +386,33 @@ class ImportPlan:
         return task.deadline is not None and issued is not None and task.deadline < issued
 
 
+# WRITTEN=AGENCY, as the command line's --map and the bot's /fix ten take it. Telegram on a
+# phone turns the quotes people put around a name into typographic ones.
+_QUOTES = "\"'“”‘’«»"
+
+
+def parse_mapping(text: str) -> tuple[str, str] | None:
+    """The agency as the document writes it and the catalogue agency it is, from
+    "WRITTEN=AGENCY" (quotes around either are left out); None when text is not so written."""
+    written, sep, agency = text.partition("=")
+    written, agency = written.strip().strip(_QUOTES).strip(), agency.strip().strip(_QUOTES).strip()
+    if not sep or not written or not agency:
+        return None
+    return written, agency
+
+
+def mapping_key(written: str) -> str:
+    """What an agency as written is known by in a mapping (plan_import), and kept under: neither
+    case nor diacritics count."""
+    return fold(written)
+
+
 def _resolve(
     mention: AgencyMention, by_name: dict[str, Agency], mappings: dict[str, Agency], expand: bool
 ) -> tuple[list[Agency], Problem | None]:
     """The agencies a mention stands for, or the reason it stands for none yet."""
-    if fold(mention.written) in mappings:
-        return [mappings[fold(mention.written)]], None
+    if mapping_key(mention.written) in mappings:
+        return [mappings[mapping_key(mention.written)]], None
     if mention.entry is not None and fold(mention.entry.name) in by_name:
         return [by_name[fold(mention.entry.name)]], None
     if mention.group is not None:
@@ -417,7 +439,7 @@ def plan_import(
     """Decide, task by task, which agencies each will be saved for (with the officer's fixes:
     the tasks they dropped keep their numbers, so the others keep theirs)."""
     by_name = {fold(a.name): a for a in known}
-    mapped = {fold(written): agency for written, agency in (mappings or {}).items()}
+    mapped = {mapping_key(written): agency for written, agency in (mappings or {}).items()}
     planned = []
     for number, task in enumerate(draft.tasks, start=1):
         if number in dropped:
@@ -463,6 +485,7 @@ class Corrections:
     leads: Mapping[int, str] = field(default_factory=dict)
     deadlines: Mapping[int, date] = field(default_factory=dict)
     dropped: frozenset[int] = frozenset()
+    restored: frozenset[int] = frozenset()  # brought back: an earlier import's drop is not kept
 
 
 @dataclass
@@ -470,6 +493,7 @@ class _Fixes:
     leads: dict[int, Agency]
     deadlines: dict[int, date]
     dropped: set[int]
+    restored: frozenset[int] = frozenset()
     kept: Kept = field(default_factory=Kept)
 
 
@@ -486,7 +510,7 @@ async def _earlier_fixes(
     counts = {"dropped": 0, "leads": 0, "deadlines": 0}
     for number, task in enumerate(draft.tasks, start=1):
         key = fold(task.text)
-        if key in dropped_texts and number not in fixes.dropped:
+        if key in dropped_texts and number not in fixes.dropped | fixes.restored:
             fixes.dropped.add(number)
             counts["dropped"] += 1
             continue
@@ -522,6 +546,7 @@ async def plan_reading(
         },
         deadlines=dict(corrections.deadlines),
         dropped=set(corrections.dropped),
+        restored=corrections.restored,
     )
     expand_groups = corrections.expand_groups
     duplicate_of = await directives.find_imported(
@@ -546,6 +571,7 @@ async def plan_reading(
         dropped=frozenset(fixes.dropped),
     )
     plan.duplicate_of, plan.text_sha256, plan.kept = duplicate_of, reading.text_sha256, fixes.kept
+    plan.restored = fixes.restored
     if duplicate_of is not None:
         plan.changes = await directives.compare_tasks(
             session=session, directive=duplicate_of, tasks=_new_tasks(plan)
@@ -604,6 +630,7 @@ def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, 
     leads = dict((earlier or {}).get("leads", {}))
     moved = dict((earlier or {}).get("deadlines", {}))
     dropped |= {fold(tasks[n - 1].text) for n in plan.dropped if 0 < n <= len(tasks)}
+    dropped -= {fold(tasks[n - 1].text) for n in plan.restored if 0 < n <= len(tasks)}
     for number, agency in plan.lead_fixes.items():
         if 0 < number <= len(tasks) and agency.id is not None:
             leads[fold(tasks[number - 1].text)] = agency.id
@@ -705,11 +732,67 @@ async def correct_tasks(
     *, session: AsyncSession, request: ImportRequest, kind: str, numbers: list[int], value: str
 ) -> None:
     """Record one correction of several tasks of a preview: kind is "leads", "deadlines" or
-    "dropped"; the caller has checked the numbers (task_numbers) and the value."""
-    for number in numbers:
-        await imports.correct(
-            session=session, request=request, kind=kind, key=str(number), value=value
-        )
+    "dropped" (value "yes": left out, "no": brought back); the caller has checked the numbers
+    (task_numbers, check_left_out) and the value."""
+    await imports.correct_many(
+        session=session, request=request, kind=kind, keys=map(str, numbers), value=value
+    )
+
+
+class NotLeftOut(Exception):
+    """A /fix brought back tasks that were not left out; nothing was changed."""
+
+    def __init__(self, wrong: list[int], dropped: list[int]) -> None:
+        super().__init__(f"tasks {wrong} are not left out (those left out: {dropped})")
+        self.wrong = wrong
+        self.dropped = dropped
+
+
+def check_left_out(plan: ImportPlan, numbers: list[int]) -> None:
+    """Raise NotLeftOut, naming them, unless every number is a task the preview leaves out (by
+    /fix, or as an earlier import of the document did)."""
+    if wrong := [n for n in numbers if n not in plan.dropped]:
+        raise NotLeftOut(wrong, sorted(plan.dropped))
+
+
+def corrections_of(request: ImportRequest) -> Corrections:
+    """The officer's corrections of a preview, as kept with it (imports.correct_many)."""
+    fixes = request.corrections
+    dropped = fixes.get("dropped", {})
+    return Corrections(
+        mappings=fixes.get("mappings", {}),
+        leads={int(n): name for n, name in fixes.get("leads", {}).items()},
+        deadlines={int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()},
+        dropped=frozenset(int(n) for n, value in dropped.items() if value != "no"),
+        restored=frozenset(int(n) for n, value in dropped.items() if value == "no"),
+        expand_groups=request.expand_groups,
+    )
+
+
+class NotWritten(Exception):
+    """A /fix ten named an agency no task of the document is written with; nothing was changed.
+    names: those the preview has that stand for no catalogue agency yet, which it may have
+    meant."""
+
+    def __init__(self, written: str, names: list[str]) -> None:
+        super().__init__(f"no task's agency is written {written!r}")
+        self.written = written
+        self.names = names
+
+
+def tasks_written(plan: ImportPlan, written: str) -> list[int]:
+    """The tasks whose lead or cooperating agency the document writes as `written` (in any case,
+    with or without diacritics): those a mapping of it changes; raises NotWritten when none."""
+    key = mapping_key(written)
+    numbers = [
+        number
+        for number, task in enumerate(plan.draft.tasks, start=1)
+        if any(mapping_key(m.written) == key for m in [task.lead, *task.cooperating] if m)
+    ]
+    if not numbers:
+        unresolved = (t.problem.written for t in plan.tasks if t.problem is not None)
+        raise NotWritten(written, list(dict.fromkeys(name for name in unresolved if name)))
+    return numbers
 
 
 def plan_version(plan: ImportPlan) -> str:

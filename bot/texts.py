@@ -324,6 +324,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "🗑 Đã bỏ nhiệm vụ {numbers}, không lưu:",
         "🗑 Left out task {numbers}, not to be saved:",
     ),
+    "fix_undrop": (
+        "Lấy lại nếu bỏ nhầm: <code>/fix {numbers} lai</code>",
+        "Left out by mistake? <code>/fix {numbers} restore</code>",
+    ),
+    "fix_restored": (
+        "↩️ Đã lấy lại nhiệm vụ {numbers}:",
+        "↩️ Brought back task {numbers}:",
+    ),
+    "fix_mapped": (
+        "✏️ Đã coi “{written}” là {agency} ở nhiệm vụ {numbers}:",
+        "✏️ “{written}” taken as {agency} in task {numbers}:",
+    ),
     "groups_expanded": (
         "👥 Đã giao nhiệm vụ của các nhóm cho từng đơn vị:",
         "👥 Group tasks assigned to each agency of the group:",
@@ -408,15 +420,41 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "chưa sửa gì.",
         "There is no task {numbers} in this document (it has {count}); nothing was changed.",
     ),
+    "fix_not_dropped": (
+        "Nhiệm vụ {numbers} không bị bỏ nên không cần lấy lại; chưa sửa gì. "
+        "Các nhiệm vụ đang bỏ: {dropped}.",
+        "Task {numbers} is not left out, so there is nothing to bring back; nothing was "
+        "changed. Left out: {dropped}.",
+    ),
+    "fix_none_dropped": (
+        "Chưa bỏ nhiệm vụ nào nên không có gì để lấy lại; chưa sửa gì.",
+        "No task is left out, so there is nothing to bring back; nothing was changed.",
+    ),
+    "fix_not_written": (
+        "Không có nhiệm vụ nào ghi đơn vị là “{written}”; chưa sửa gì.",
+        "No task names an agency written “{written}”; nothing was changed.",
+    ),
+    "fix_not_written_among": (
+        "Không có nhiệm vụ nào ghi đơn vị là “{written}”; chưa sửa gì. "
+        "Các tên chưa có trong danh mục: {names}.",
+        "No task names an agency written “{written}”; nothing was changed. "
+        "Names not in the catalogue: {names}.",
+    ),
     "fix_usage": (
         "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
-        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó); "
+        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó), "
+        "<code>/fix SỐ lai</code> (lấy lại nhiệm vụ đã bỏ); "
         "SỐ là một số hoặc nhiều số, như <code>3,5,7-9</code>. "
+        "<code>/fix ten TÊN TRONG VĂN BẢN = TÊN ĐƠN VỊ</code>: mọi nhiệm vụ ghi tên đó giao cho "
+        "đơn vị trong danh mục; "
         "<code>/fix ngay dd/mm/yyyy</code>: ngày ban hành văn bản; "
         "<code>/fix xem</code>: xem lại toàn bộ bản xem trước.",
         "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code>, "
-        "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code>; "
+        "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code>, "
+        "<code>/fix NUMBER restore</code> (bring back a task left out); "
         "NUMBER is one number or several, such as <code>3,5,7-9</code>. "
+        "<code>/fix map WRITTEN = AGENCY</code>: every task whose agency is written so goes "
+        "to that catalogue agency; "
         "<code>/fix date dd/mm/yyyy</code>: the document's date; "
         "<code>/fix view</code>: the whole preview again.",
     ),
@@ -996,10 +1034,20 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
 CHANGE_SHOWN = 5
 
 
-def import_change(texts: Texts, plan: ImportPlan, heading: str, numbers: Sequence[int]) -> str:
+def import_change(
+    texts: Texts,
+    plan: ImportPlan,
+    heading: str,
+    numbers: Sequence[int],
+    *,
+    note: str | None = None,
+) -> str:
     """The answer to a correction of a preview, in one message: what was done, the tasks it
-    changed as the preview shows them (the first few), and what is ready to save."""
+    changed as the preview shows them (the first few), a note (how to undo it), and what is
+    ready to save."""
     footer = [texts("fix_footer", **_counts(plan))]
+    if note:
+        footer.insert(0, note)
     if plan.changes is not None:
         changes = plan.changes
         footer.append(

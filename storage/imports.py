@@ -6,6 +6,7 @@ documents, and a new document replaces the sender's older preview only once it h
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -84,8 +85,32 @@ async def correct(
 ) -> None:
     """Record one correction: kind is "mappings", "leads", "deadlines", "dropped" or "issued"
     (the document's date, under the key "on")."""
-    corrections = {name: dict(values) for name, values in request.corrections.items()}
-    corrections.setdefault(kind, {})[key] = value
+    await correct_many(session=session, request=request, kind=kind, keys=[key], value=value)
+
+
+async def correct_many(
+    *,
+    session: AsyncSession,
+    request: ImportRequest,
+    kind: str,
+    keys: Iterable[str],
+    value: str,
+) -> None:
+    """Record one correction for many keys at once (task numbers: /fix 1-60 han ...), with one
+    read and one write; request is one of this session. Under "dropped", "yes" leaves a task out
+    and "no" brings it back (even one an earlier import of the document left out)."""
+    # The corrections are read again, locked until the commit (PostgreSQL): the JSON is written
+    # whole, so a /fix handled meanwhile elsewhere must be read, not overwritten. Only them: the
+    # draft beside them may weigh a megabyte.
+    stored = (
+        await session.exec(
+            select(ImportRequest.corrections)
+            .where(col(ImportRequest.id) == request.id)
+            .with_for_update()
+        )
+    ).one()
+    corrections = {name: dict(values) for name, values in stored.items()}
+    corrections.setdefault(kind, {}).update(dict.fromkeys(keys, value))
     request.corrections = corrections  # a new dict, so the JSON column is written
     session.add(request)
     await session.flush()

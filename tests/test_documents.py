@@ -16,6 +16,7 @@ from typing import Any
 import docx
 import pytest
 from pypdf import PdfWriter
+from sqlalchemy import event
 from sqlmodel import col, select
 
 from bot import handlers
@@ -27,6 +28,7 @@ from bot.importing import (
     ReadJob,
     ReadTimedOut,
     Unreadable,
+    parse_mapping,
     read_document,
     read_now,
     task_numbers,
@@ -881,3 +883,186 @@ def test_task_numbers_outside_the_document_are_all_named_and_none_taken() -> Non
     assert number_ranges(refused.value.wrong) == "0, 16–20, 99, 4000000000"
     assert number_ranges([3, 4, 7, 8, 9, 12]) == "3, 4, 7–9, 12"
     assert number_ranges([(16, 16), (16, 20), (18, 25)]) == "16–25"
+
+
+# --------------------------------------------------------------------------------------------
+# /fix: tasks brought back, words as typed on a phone, an agency as written, one write
+# --------------------------------------------------------------------------------------------
+
+
+async def test_tasks_left_out_by_mistake_are_brought_back(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    none_yet = await _fix(bot, bang, office, "/fix 2 lai")
+    dropped = await _fix(bot, bang, office, "/fix 1-15 bo")  # meant: /fix 1 bo
+    back = await _fix(bot, bang, office, "/fix 2-15 lại")
+    not_left_out = await _fix(bot, bang, office, "/fix 1,2,3 lai")  # only 1 is left out
+    whole = await _fix(bot, bang, office, "/fix xem")
+
+    assert none_yet["text"] == "Chưa bỏ nhiệm vụ nào nên không có gì để lấy lại; chưa sửa gì."
+    assert "\nLấy lại nếu bỏ nhầm: /fix 1-15 lai\n\n0 nhiệm vụ sẵn sàng lưu" in dropped["text"]
+    assert _buttons(dropped)[0] == ["✖️ Hủy"]
+    assert back["text"].startswith(
+        "↩️ Đã lấy lại nhiệm vụ 2–15:\n2. Sở Tài chính — 31/01/2023\n    Tham mưu UBND tỉnh"
+    )
+    assert "… và 9 nhiệm vụ khác.\n\n4 nhiệm vụ sẵn sàng lưu, 10 cần sửa." in back["text"]
+    assert not_left_out["text"] == (
+        "Nhiệm vụ 2, 3 không bị bỏ nên không cần lấy lại; chưa sửa gì. Các nhiệm vụ đang bỏ: 1."
+    )
+    assert "\n1. " not in whole["text"] and "\n15. ? — 31/03/2023" in whole["text"]
+    # The buttons follow: those of the answer that left everything out no longer save, and
+    # once task 1 is back too the preview is the first one again, whose button saves it.
+    assert await bot.alert(bang, office, back, _button(dropped, "✖️").replace("cancel", "save"))
+    assert _button(back, "💾") == _button(whole, "💾") != _save_button(preview)
+    restored = await _fix(bot, bang, office, "/fix 1 LAI")
+    assert _button(restored, "💾") == _save_button(preview)
+    (saved,) = await bot.press(bang, office, preview, _save_button(preview))
+    assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_a_task_an_earlier_import_left_out_is_brought_back_for_good(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    dropped = await _fix(bot, bang, office, "/fix 2 bo")
+    await bot.press(bang, office, dropped, _button(dropped, "💾"))  # 4 tasks saved
+
+    again = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    back = await _fix(bot, bang, office, "/fix 2 lấy lại")
+    (saved,) = await bot.press(bang, office, back, _button(back, "💾"))
+    third = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    assert "\n2. " not in again["text"] and "bỏ 1 mục" in again["text"]
+    assert back["text"].startswith("↩️ Đã lấy lại nhiệm vụ 2:\n2. Sở Tài chính — 31/01/2023")
+    assert "Lưu lần này: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước." in back["text"]
+    assert saved["text"] == "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
+    # Saved with the task: the next import of the document no longer leaves it out.
+    assert "\n2. Sở Tài chính — 31/01/2023" in third["text"] and "bỏ 1 mục" not in third["text"]
+
+
+async def test_the_words_of_a_fix_are_understood_as_an_officer_types_them(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    typed = {
+        "/fix 3 chủ trì Sở Y tế": "✏️ Đã sửa nhiệm vụ 3:\n3. Sở Y tế — ",
+        "/fix 5 Chủ Trì: Sở Y tế": "✏️ Đã sửa nhiệm vụ 5:\n5. Sở Y tế — ",
+        "/fix 8 chu tri Sở Y tế": "✏️ Đã sửa nhiệm vụ 8:\n8. Sở Y tế — ",
+        "/fix 9 chủtrì Sở Y tế": "✏️ Đã sửa nhiệm vụ 9:\n9. Sở Y tế — ",
+        "/fix 12 Hạn 30/04/2023": "✏️ Đã sửa nhiệm vụ 12:\n12. Sở Y tế — 30/04/2023",
+        "/fix 14 thời hạn 30/04/2023": "✏️ Đã sửa nhiệm vụ 14:\n14. Bộ Chỉ huy Quân sự tỉnh — 30/04",
+        "/fix 4 Bỏ": "🗑 Đã bỏ nhiệm vụ 4, không lưu:",
+        "/fix 6 xoá": "🗑 Đã bỏ nhiệm vụ 6, không lưu:",
+        "/fix 4, 6 giữ lại": "↩️ Đã lấy lại nhiệm vụ 4, 6:\n4. Sở Tài chính — ",
+        "/fix 4 BO": "🗑 Đã bỏ nhiệm vụ 4, không lưu:",
+        "/fix 4 khôi phục": "↩️ Đã lấy lại nhiệm vụ 4:",
+        "/fix xem lại": "📄 Thông báo kết luận (không số)",
+    }
+    answers = {text: (await _fix(bot, bang, office, text))["text"] for text in typed}
+
+    assert {text: answer[: len(typed[text])] for text, answer in answers.items()} == typed
+    usage = await _fix(bot, bang, office, "/fix 3 chủ Sở Y tế")  # half a word is none
+    assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
+
+
+def _communes_notice() -> bytes:
+    """A notice whose communes' committees ("UBND các xã") lead two tasks and help in a third."""
+    return (
+        "Số: 9/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n"
+        "1. Giao UBND các xã rà soát hộ nghèo, báo cáo trước ngày 15/4/2024.\n"
+        "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo trước ngày 20/4/2024.\n"
+        "3. Giao UBND các xã tuyên truyền phòng cháy, chữa cháy, báo cáo trước ngày 30/4/2024.\n"
+        "4. Giao Sở Tài chính chủ trì, phối hợp UBND các xã rà soát nguồn vốn, báo cáo trước "
+        "ngày 10/5/2024.\n"
+    ).encode()
+
+
+async def test_an_agency_as_the_document_writes_it_is_given_to_one_of_the_catalogue(
+    bot: Harness,
+) -> None:
+    async with bot.database.session() as session:
+        district = [agencies.AgencyRow("UBND huyện Tân Phú", "UBND huyện")]
+        await agencies.import_agencies(session=session, rows=district, now=bot.clock.now())
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "thong-bao.txt", _communes_notice())
+    assert "1. UBND các xã — 15/04/2024" in preview["text"]
+    assert _buttons(preview)[0][0] == "💾 Lưu 2 nhiệm vụ"
+
+    misspelt = await _fix(bot, bang, office, "/fix ten UBND các phường = UBND huyện Tân Phú")
+    unknown = await _fix(bot, bang, office, "/fix ten UBND các xã = Sở Du lịch")
+    no_agency = await _fix(bot, bang, office, "/fix ten UBND các xã")
+    wrong = await _fix(bot, bang, office, "/fix tên ubnd cac xa=Sở Y tế")
+    mapped = await _fix(bot, bang, office, '/fix ten "UBND các xã" = UBND huyện')
+    (saved,) = await bot.press(bang, office, mapped, _button(mapped, "💾"))
+
+    assert misspelt["text"] == (
+        "Không có nhiệm vụ nào ghi đơn vị là “UBND các phường”; chưa sửa gì. "
+        "Các tên chưa có trong danh mục: “UBND các xã”."
+    )
+    assert unknown["text"] == "Không có đơn vị nào tên “Sở Du lịch” trong danh mục."
+    assert no_agency["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
+    assert wrong["text"].startswith("✏️ Đã coi “ubnd cac xa” là Sở Y tế ở nhiệm vụ 1, 3, 4:\n")
+    # The same name written otherwise: the last word wins.
+    assert mapped["text"].startswith(
+        "✏️ Đã coi “UBND các xã” là UBND huyện Tân Phú ở nhiệm vụ 1, 3, 4:\n"
+        "1. UBND huyện Tân Phú — 15/04/2024\n"
+    )
+    assert "\n3. UBND huyện Tân Phú — 30/04/2024\n" in mapped["text"]
+    assert "\n4. Sở Tài chính — 10/05/2024\n" in mapped["text"]
+    assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    leads = await _saved_leads(bot)
+    assert leads["Rà soát hộ nghèo, báo cáo trước ngày 15/4/2024"] == (
+        "UBND huyện Tân Phú",
+        "2024-04-15",
+    )
+    assert leads["Tuyên truyền phòng cháy, chữa cháy, báo cáo trước ngày 30/4/2024"][0] == (
+        "UBND huyện Tân Phú"
+    )
+    async with bot.database.session() as session:
+        helping = (
+            await session.exec(
+                select(Task.summary, Agency.name)
+                .join(TaskAgency, col(TaskAgency.task_id) == col(Task.id))
+                .join(Agency, col(Agency.id) == col(TaskAgency.agency_id))
+                .where(TaskAgency.role == AgencyRole.COOPERATING)
+            )
+        ).all()
+    assert helping == [("Rà soát nguồn vốn, báo cáo trước ngày 10/5/2024", "UBND huyện Tân Phú")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "mapping"),
+    [
+        ("UBND các xã=UBND huyện", ("UBND các xã", "UBND huyện")),
+        (' "UBND các xã" = “UBND huyện” ', ("UBND các xã", "UBND huyện")),
+        ("Tổ 770 (Tổ Công tác)=VP UBND tỉnh", ("Tổ 770 (Tổ Công tác)", "VP UBND tỉnh")),
+        ("UBND các xã", None),
+        ("=UBND huyện", None),
+        ("“” = UBND huyện", None),
+        ("UBND các xã =", None),
+    ],
+)
+def test_an_agency_as_written_and_its_catalogue_agency_are_read_alike_everywhere(
+    typed: str, mapping: tuple[str, str] | None
+) -> None:
+    assert parse_mapping(typed) == mapping  # /fix ten and nhacviec import --map
+
+
+async def test_a_fix_of_sixty_tasks_is_written_once(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", _long_notice())
+    written: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if statement.lstrip().upper().startswith("UPDATE IMPORT_REQUEST"):
+            written.append(statement)
+
+    engine = services_of(bot.application).database.engine.sync_engine  # the bot's own
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        fixed = await _fix(bot, bang, office, "/fix 1-60 han 30/04/2023")
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+    assert fixed["text"].startswith("✏️ Đã sửa nhiệm vụ 1–60:")
+    assert len(written) == 1

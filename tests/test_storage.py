@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy import event
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage import access, agencies, directives, extensions, imports, ledger, tasks
@@ -32,6 +34,7 @@ from storage.models import (
     Directive,
     ExtensionRequest,
     ExtensionStatus,
+    ImportRequest,
     Member,
     ReminderStatus,
     Role,
@@ -1068,6 +1071,78 @@ async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> Non
         assert await imports.close(session=session, request=mine, status=imports.SAVED)
         assert not await imports.close(session=session, request=mine, status=imports.CANCELLED)
         assert await imports.pending_of(session=session, chat_id=-100, user_id=1) is None
+
+
+async def _preview(db: Database) -> int:
+    async with db.session() as session:
+        request, _ = await imports.create_request(
+            session=session,
+            chat_id=-100,
+            user_id=1,
+            file_id="f",
+            file_name="a.txt",
+            draft={},
+            now=NOW,
+        )
+        assert request.id is not None
+        return request.id
+
+
+async def test_a_correction_of_many_tasks_is_read_once_and_written_once(db: Database) -> None:
+    request_id = await _preview(db)
+    statements: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        statements.append(statement.lstrip().split()[0].upper())
+
+    async with db.session() as session:
+        request = await session.get(ImportRequest, request_id)
+        assert request is not None
+        await imports.correct(session=session, request=request, kind="leads", key="3", value="X")
+        event.listen(db.engine.sync_engine, "before_cursor_execute", record)
+        try:
+            await imports.correct_many(
+                session=session,
+                request=request,
+                kind="dropped",
+                keys=[str(n) for n in range(1, 51)],
+                value="yes",
+            )
+        finally:
+            event.remove(db.engine.sync_engine, "before_cursor_execute", record)
+        assert request.corrections["dropped"] == {str(n): "yes" for n in range(1, 51)}
+
+    assert [s for s in statements if s in {"SELECT", "UPDATE"}] == ["SELECT", "UPDATE"]
+    async with db.session() as session:
+        stored = await session.get(ImportRequest, request_id)
+        assert stored is not None
+        assert stored.corrections == {
+            "leads": {"3": "X"},
+            "dropped": {str(n): "yes" for n in range(1, 51)},
+        }
+
+
+async def test_a_correction_recorded_meanwhile_elsewhere_is_kept(db: Database) -> None:
+    request_id = await _preview(db)
+
+    async with db.session() as mine:
+        request = await mine.get(ImportRequest, request_id)
+        assert request is not None
+        async with db.session() as theirs:  # another /fix, handled by another instance
+            same = await theirs.get(ImportRequest, request_id)
+            assert same is not None
+            await imports.correct(session=theirs, request=same, kind="leads", key="2", value="Y")
+        await imports.correct_many(
+            session=mine, request=request, kind="deadlines", keys=["4", "5"], value="2024-04-30"
+        )
+
+    async with db.session() as session:
+        stored = await session.get(ImportRequest, request_id)
+        assert stored is not None
+        assert stored.corrections == {
+            "leads": {"2": "Y"},
+            "deadlines": {"4": "2024-04-30", "5": "2024-04-30"},
+        }
 
 
 BEFORE_2025 = [
