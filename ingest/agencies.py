@@ -474,7 +474,7 @@ _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+
 _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
-    "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để",
+    "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.
@@ -489,7 +489,8 @@ _STOP_PHRASES = frozenset((
     "tiến hành", "đa dạng", "định kỳ", "lập tức", "khẩn cấp", "đẩy nhanh", "quan tâm",
     "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
-    "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các",
+    "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
+    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục",
 ))  # fmt: skip
 _STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS)
 _STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
@@ -510,6 +511,10 @@ _PLACE_NAME = re.compile(
 )
 _MANAGED_AREAS = re.compile(
     r"\s+cac\s+(?:khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat)|cum\s+cong\s+nghiep|du\s+an)(?![a-z])"
+    # "Ban Quản lý dự án đầu tư xây dựng (công trình dân dụng và công nghiệp) tỉnh".
+    r"|\s+du\s+an\s+dau\s+tu\s+xay\s+dung(?:\s+(?:cong\s+trinh|cac\s+cong\s+trinh)"
+    r"(?:\s+(?:dan\s+dung|giao\s+thong|nong\s+nghiep)(?:\s+va\s+cong\s+nghiep)?)?)?"
+    r"(?:\s+(?:tinh|huyen|thanh\s+pho|thi\s+xa|quan))?(?![a-z])"
 )
 # Heads that are already a name, so lowercase words may follow: "Ban Quản lý dự án".
 _NAME_HEADS = frozenset(
@@ -762,6 +767,10 @@ def _ends_a_name(word: str, text: str, after: int) -> bool:
     if following is None:
         return False
     pair = f"{low} {following.group(1).lower()}"
+    if fold(pair) == "thuong xuyen" and fold(text[max(0, after - 40) : after]).endswith(
+        "giao duc thuong"
+    ):
+        return False  # "Trung tâm Giáo dục thường xuyên tỉnh": the name of a kind of school
     return pair in _STOP_PHRASES or (fold(pair) == pair and pair in _STOP_PHRASES_FOLDED)
 
 

@@ -94,7 +94,7 @@ from dataclasses import dataclass, field, replace
 
 import dateparser
 
-from ingest.words import DOCUMENT_NOUN
+from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
 from vncalendar import WorkingCalendar
 
 __all__ = [
@@ -868,8 +868,9 @@ _FRAME_LEAD = re.compile(
 
 # What holds over a period rather than gets done by its end: a duty, the weather, a measure.
 _HELD_STATE = re.compile(
-    r"(?<![a-z])(?:truc|ret|mua|nang\s+nong|nhiet\s+do|gian\s+cach|ap\s+dung|tam\s+dung"
-    r"|nghi|cam|phong\s+toa|cach\s+ly|treo\s+co|duy\s+tri|thuong\s+xuyen)(?![a-z])"
+    r"(?<![a-z])(?:truc|ret|mua|nang\s+nong|nhiet\s+do|lu|gio|song|trieu\s+cuong|muc\s+nuoc"
+    r"|xuat\s+hien|gian\s+cach|ap\s+dung|tam\s+dung|nghi|cam|phong\s+toa|cach\s+ly|treo\s+co"
+    r"|duy\s+tri|thuong\s+xuyen|tang\s+cuong|tuan\s+tra|han\s+che|le\s+hoi|dien\s+ra)(?![a-z])"
 )
 
 
@@ -879,7 +880,10 @@ def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
     a task is due; "tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023" keeps its end date."""
     if not re.match(r"\s*,", ctx.text.flat[match.end() :]):
         return False
-    if _FRAME_LEAD.search(ctx.text.flat[max(0, match.start() - 30) : match.start()]) is None:
+    before = ctx.text.flat[max(0, match.start() - 30) : match.start()]
+    # "Theo Đài KTTV tỉnh, từ ngày 12-14/10, trên các sông xuất hiện lũ": after the source's
+    # comma, the range opens the clause too.
+    if _FRAME_LEAD.search(before) is None and not re.search(r",\s*$", before):
         return False
     # "Từ ngày 27-28/6, Sở phê duyệt danh sách ...": work over the days is done by the last.
     return (
@@ -1118,7 +1122,14 @@ _EVENT_BASE = re.compile(
 # "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
 # how long a procedure of the law may take, from whenever it starts.
 _STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh\s+tai\b")
-_NAMED_DAYS = re.compile(r"\s*\(\s*(?:tu\s+)?(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}")
+_NAMED_DAYS = re.compile(
+    r"\s*\(\s*(?:tu\s+)?(?:ngay\s+)?\d{1,2}(?:\s*[/.]\s*\d{1,2})?\s*(?:-|den)\s*(?:ngay\s+)?\d{1,2}"
+    r"\s*[/.]\s*\d{1,2}"
+)
+# "trong 30 ngày (từ ngày 15/3/2023)": the day the count starts from, in brackets.
+_BASE_IN_BRACKETS = re.compile(
+    rf"\s*\(\s*(?:ke\s+|tinh\s+)?tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*\)"
+)
 # "thời gian gia hạn không quá 15 ngày": how long an extension may be.
 _EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\s*$")
 
@@ -1145,7 +1156,9 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     base = ctx.ref
     opening = ctx.text.flat[: cue.start if cue is not None else match.start()]
-    written_before = _BASE_BEFORE.search(opening[-60:])
+    written_before = _BASE_BEFORE.search(opening[-60:]) or _BASE_IN_BRACKETS.match(
+        ctx.text.flat, match.end()
+    )
     base_text = match.group("base") or (written_before.group("base") if written_before else None)
     if base_text:
         parts = _date_parts(base_text)
@@ -1853,11 +1866,6 @@ def _quoted_titles(text: _Text) -> list[tuple[int, int]]:
     return [m.span() for m in _QUOTED.finditer(text.flat) if not _DUE_WORD.search(m.group(1))]
 
 
-_EVENT = re.compile(
-    r"(?<![a-z])(?:hop|hoi\s+nghi|hoi\s+thao|le|khai\s+mac|be\s+mac|dien\s+ra|xuat\s+phat)(?![a-z])"
-)
-
-
 def _scheduled(ctx: _Context, match: re.Match[str]) -> bool:
     """ "Ngày 25/6, Sở GD-ĐT thông báo điểm chuẩn" written on 16/6: a date that opens its clause
     and is still to come says when the work is done (a schedule), unless the clause tells what
@@ -1870,10 +1878,10 @@ def _scheduled(ctx: _Context, match: re.Match[str]) -> bool:
         day = _dt.date(year, int(parts.group("m")), int(parts.group("d")))
     except ValueError:
         return False
-    if day <= ctx.ref:
-        return False
+    if day <= ctx.ref or (parts.group("y") is None and (day - ctx.ref).days > SCHEDULE_NEAR_DAYS):
+        return False  # past, or without its year far ahead: "Ngày 29/12, ..." in January
     stop = _clause_after(ctx, match.end())
-    if _ISSUING.search(ctx.text.flat, match.end(), stop) or _EVENT.search(
+    if _ISSUING.search(ctx.text.flat, match.end(), stop) or EVENT.search(
         ctx.text.flat, match.end(), stop
     ):
         return False  # "Ngày 30/5, UBND tỉnh họp phiên thường kỳ": when an event is held

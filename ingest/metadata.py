@@ -151,7 +151,7 @@ def _read_header(doc: Document) -> _Header:
                     end += 1
                     continue
                 if (
-                    (not title_parts or (title_parts == [rest] and len(rest.split()) <= 3))
+                    (not title_parts or _title_goes_on(rest, text))
                     and len(text) < 300
                     and not re.match(r"(?i)(căn cứ|thực hiện|kính gửi|ngày\s+\d|xét)", text)
                     and not MARKER.match(text)  # "1. Các bộ ...": the first item, no title
@@ -168,6 +168,19 @@ def _read_header(doc: Document) -> _Header:
             )[0]
             return _Header(index, kind, title or None, _after_addressees(doc, end))
     return _Header(None, None, None, _after_addressees(doc, _header_block_end(doc)))
+
+
+def _title_goes_on(rest: str, line: str) -> bool:
+    """ "KẾ HOẠCH QUỐC GIA", then "Thích ứng với biến đổi khí hậu ...": a short heading whose
+    title goes on in plain words (not "CÔNG ĐIỆN KHẨN", then the first sentence of its body)."""
+    return (
+        len(rest.split()) <= 3
+        and fold(rest).strip() not in _URGENCY
+        and not re.search(r"[.:;]\s*$", line)
+    )
+
+
+_URGENCY = ("khan", "hoa toc", "thuong khan", "khan cap", "mat", "toi mat")
 
 
 def _header_block_end(doc: Document) -> int:
@@ -338,8 +351,10 @@ def issue_month(doc: Document) -> tuple[int, int] | None:
     return None
 
 
+# What a decision issues "kèm theo" it; a letter's "(theo Công văn số ...)" only cites one.
+_ATTACHED_KINDS = ("Kế hoạch", "Chương trình")
 _ATTACHED_TO = re.compile(
-    rf"\(\s*(?:(?:ban\s+hanh|phe\s+duyet)\s+)?(?:kem\s+)?theo\s+(?:{DOCUMENT_NOUN}|qd)\s+so\s*:?\s*"
+    rf"\(\s*(?:(?:ban\s+hanh|phe\s+duyet)\s+)?kem\s+theo\s+(?:{DOCUMENT_NOUN}|qd)\s+so\s*:?\s*"
     r"(?P<number>\d+[\w/.&-]*)\s*,?\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|/)(?P<m>\d{1,2})"
     r"\s*(?:,?\s*nam\s+|/)(?P<y>\d{4})"
 )
@@ -347,6 +362,8 @@ _ATTACHED_TO = re.compile(
 
 def _attached_to(doc: Document) -> tuple[str, _dt.date] | None:
     """(number, date) of the decision a plan says it is attached to, in its first lines."""
+    if issue_month(doc) is not None:
+        return None  # it has a date line of its own, its day left blank
     opening = " ".join(doc.paragraphs[:8])
     match = _ATTACHED_TO.search(fold(opening))
     if match is None:
@@ -418,7 +435,7 @@ def read_metadata(doc: Document) -> DirectiveMeta:
     if kind == "Thông báo" and title and fold(title).startswith("ket luan"):
         kind = "Thông báo kết luận"
     issued_on, _place = _issue_date(doc)
-    if (attached := _attached_to(doc)) is not None:
+    if kind in _ATTACHED_KINDS and (attached := _attached_to(doc)) is not None:
         # A plan stored without the decision that issues it: "(Kèm theo Quyết định số
         # 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 ...)" gives its number and date.
         number = number or attached[0]

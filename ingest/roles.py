@@ -213,8 +213,10 @@ def _in_subject_position(
     ):
         return False
     opening = before[:comma]
-    if re.search(r"(?<![a-z])(?:bao\s+)?gom\b", opening):
-        return False  # "cho 4 đơn vị gồm Bộ tư lệnh quân đoàn 1, Bộ chỉ huy ...": those listed
+    if re.search(r"(?<![a-z])(?<!thu\s)(?<!bao\s)gom\s+(?!ca\b)", opening):
+        # "cho 4 đơn vị gồm Bộ tư lệnh quân đoàn 1, Bộ chỉ huy ...": those listed (not "thu
+        # gom" rác, nor "bao gồm cả ...")
+        return False
     previous = [m for m in mentions if start <= m.end <= start + comma + 1]
     duty = _DUTY.match(folded[mention.end :])
     set_off = re.match(rf"\s*{_AT_THE_MEETING}", before[comma + 1 :]) is not None

@@ -17,7 +17,7 @@ from ingest.metadata import (
 )
 from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
 from ingest.text import Document, is_caps
-from ingest.words import DOCUMENT_NOUN
+from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
 from vncalendar import WorkingCalendar
 
 __all__ = ["ONGOING", "TaskDraft", "extract_tasks", "find_addressees", "summarize"]
@@ -384,6 +384,8 @@ _TWICE_YEARLY = re.compile(
     r"(?:(?:hang\s+|ca\s+)?nam\s*\(?\s*)?(?:(?:truoc|cham\s+nhat)\s+)?(?:ngay\s+)?"
     r"(?P<d2>\d{1,2})\s*/\s*(?P<m2>\d{1,2})(?![\d/])(?:\s*\))?"
 )
+# A report also due every month or quarter keeps that step ("hằng quý, 6 tháng và năm ...").
+_MORE_OFTEN = re.compile(r"(?<![a-z])(?:(?:hang|moi)\s+(?:thang|quy)|quy\s+(?:i|1)\b)")
 _DATED_OPENING = re.compile(
     r"(?:theo\s+[^,.;]{1,60},\s*)?ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})"
     r"(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,"
@@ -1130,8 +1132,13 @@ class _Segmenter:
         except ValueError:
             return False
         clause = re.compile(r"[.;]\s").search(folded, opening.end())
-        return day > self.issued_on and not _PAST.search(
-            folded, opening.end(), clause.start() if clause else len(folded)
+        near = opening.group("y") is not None or (day - self.issued_on).days <= SCHEDULE_NEAR_DAYS
+        stop = clause.start() if clause else len(folded)
+        return (
+            day > self.issued_on
+            and near  # "Ngày 29/12, Đoàn kiểm tra ... yêu cầu" in a January letter: December past
+            and not _PAST.search(folded, opening.end(), stop)
+            and not EVENT.search(folded, opening.end(), stop)  # "Ngày 25/3, Sở tổ chức Hội nghị"
         )
 
     def _narrates(self, folded: str, text: str) -> bool:
@@ -1586,6 +1593,8 @@ class _Segmenter:
             and not any(frame.assigns for frame in item.frames)
             and (draft := of_item[id(item)]).lead is None
             and draft.deadline.date is None
+            # "3. Tuyên truyền ... - Đài Phát thanh và Truyền hình tỉnh": it names who does it
+            and not self.catalogue.find_mentions(draft.text)
         }
         return [
             draft
@@ -1637,9 +1646,10 @@ class _Segmenter:
 
     def _twice_yearly(self, draft: TaskDraft) -> tuple[Deadline, Deadline] | None:
         """The two yearly deadlines of a report due every six months on two named days."""
-        match = _TWICE_YEARLY.search(fold(draft.text))
-        if match is None:
-            return None
+        folded = fold(draft.text)
+        match = _TWICE_YEARLY.search(folded)
+        if match is None or _MORE_OFTEN.search(folded):
+            return None  # "hằng tháng (trước ngày 20 hằng tháng), 6 tháng ... và năm ...": monthly
         phrase = draft.text[match.start() : match.end()]  # the words the two dates come from
         first, second = (
             replace(

@@ -784,6 +784,15 @@ SCHEDULE_STEPS = [
     ("Các trường nhận hồ sơ trong các ngày 23-24/01.", date(2023, 1, 24)),
     ("Từ ngày 27-28/01, Sở phê duyệt danh sách học sinh trúng tuyển.", date(2023, 1, 28)),
     ("Từ ngày 20/01 đến ngày 28/01, các cơ quan bố trí lịch trực Tết.", None),
+    # A forecast after its source, a measure over the days, an event: no work due by their end.
+    ("Theo Đài KTTV tỉnh, từ ngày 12-14/01, trên các sông xuất hiện một đợt lũ.", None),
+    ("Từ ngày 12-14/01, vùng biển ven bờ có gió mạnh cấp 6.", None),
+    ("Từ ngày 20/01 đến hết ngày 28/01, Công an tỉnh tăng cường tuần tra, kiểm soát.", None),
+    ("Ngày 25/01, Sở Nội vụ tổ chức Hội nghị tổng kết công tác năm.", None),
+    # A day without its year far ahead is last year's, told: "Ngày 29/12, ..." in January.
+    ("Ngày 29/12, Đoàn kiểm tra liên ngành yêu cầu UBND huyện khắc phục.", None),
+    # A count of days from a day given in brackets.
+    ("Các huyện hoàn thành việc rà soát trong 30 ngày (từ ngày 10/01/2023).", date(2023, 2, 9)),
 ]
 
 

@@ -303,6 +303,19 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
         # A council: "Hội đồng nghĩa vụ quân sự huyện", up to "giao cho" (it assigns).
         ("Hội đồng nghĩa vụ quân sự huyện tổ chức Hội trại", "Hội đồng nghĩa vụ quân sự huyện"),
         ("Hội đồng NVQS huyện giao cho các xã", "Hội đồng NVQS huyện"),
+        # More verbs end a name; "Giáo dục thường xuyên" and "dự án đầu tư xây dựng" are names.
+        ("Chi cục Thủy lợi vận hành hồ chứa", "Chi cục Thủy lợi"),
+        ("Ban Quản lý dự án huyện lập hồ sơ", "Ban Quản lý dự án huyện"),
+        (
+            "Trung tâm Quan trắc tài nguyên và môi trường lấy mẫu",
+            "Trung tâm Quan trắc tài nguyên và môi trường",
+        ),
+        ("Trung tâm Giáo dục thường xuyên tỉnh tổ chức", "Trung tâm Giáo dục thường xuyên tỉnh"),
+        ("Chi cục Kiểm lâm thường xuyên kiểm tra", "Chi cục Kiểm lâm"),
+        (
+            "Ban Quản lý dự án đầu tư xây dựng tỉnh thực hiện",
+            "Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        ),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:

@@ -153,6 +153,29 @@ def test_a_plan_stored_without_its_decision_takes_the_decisions_number_and_date(
     assert meta.title == "QUỐC GIA Thích ứng với biến đổi khí hậu giai đoạn 2021 - 2030"
 
 
+def test_a_letter_citing_a_decision_kem_theo_keeps_its_own_number_and_month() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+                "Số:    /UBND-NC",
+                "Quảng Trị, ngày    tháng 3 năm 2024",
+                "V/v triển khai Kế hoạch cải cách hành chính (ban hành kèm theo Quyết định số"
+                " 256/QĐ-UBND ngày 05/02/2021)",
+            ]
+        )
+    )
+    assert (meta.kind, meta.number, meta.issued_on) == ("Công văn", None, None)
+
+
+def test_an_urgent_dispatch_has_no_title_of_its_first_sentence() -> None:
+    meta = read_metadata(
+        Document(["CÔNG ĐIỆN KHẨN", "Chủ tịch UBND huyện Bình Sơn tổ chức sơ tán ngay các hộ dân."])
+    )
+    assert meta.kind == "Công điện"
+    assert "sơ tán" not in (meta.title or "")  # the first order is a task, not the title
+
+
 def test_issue_date_is_the_place_date_line() -> None:
     meta = read_metadata(
         Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])

@@ -2239,6 +2239,33 @@ def test_a_report_every_six_months_on_two_days_is_two_yearly_tasks(report: str) 
     assert all("15/12" in t.deadline.phrase for t in tasks)  # the document's own words
 
 
+def test_a_report_also_due_each_month_stays_monthly() -> None:
+    (task,) = tasks_of(
+        "1. Sở Y tế báo cáo định kỳ hằng tháng (trước ngày 20 hằng tháng), 6 tháng (trước ngày"
+        " 15/6) và năm (trước ngày 15/12) về UBND tỉnh."
+    )
+    assert (task.deadline.date, task.deadline.recurrence) == (dt.date(2024, 3, 20), "monthly")
+
+
+def test_thu_gom_is_no_list_of_those_named() -> None:
+    """ "gồm" lists those named ("4 đơn vị gồm Bộ ..."); "thu gom" (collecting) does not."""
+    (task,) = tasks_of(
+        "Để bảo đảm việc thu gom, xử lý rác thải trong dịp Tết, Sở Y tế chỉ đạo các cơ sở y tế"
+        " xử lý chất thải đúng quy định."
+    )
+    assert lead_key(task.lead) == "Sở Y tế"
+
+
+def test_a_plans_content_item_that_names_its_agency_stays() -> None:
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Tuyên truyền rộng rãi Kế hoạch trên các phương tiện thông tin - Công an tỉnh.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch.",
+    )
+    assert len(tasks) == 2
+
+
 def test_a_decisions_closing_article_gives_no_work() -> None:
     tasks = tasks_of(
         "Điều 2. Giao Sở Y tế chủ trì, hướng dẫn thực hiện Kế hoạch.",
