@@ -10,7 +10,7 @@ version of the preview they were sent under: a save button from before a correct
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -216,15 +216,7 @@ async def _show(
         ]
         extra.append(texts("import_kept_fixes", what=", ".join(what)))
     if plan.changes is not None:
-        changes = plan.changes
-        extra.append(
-            texts(
-                "import_reimport_changes",
-                added=changes.added,
-                changed=changes.changed,
-                unchanged=changes.unchanged,
-            )
-        )
+        extra.append(texts("import_reimport_changes", **asdict(plan.changes)))
     parts = import_preview(texts, plan)
     if extra:
         note = "\n".join(extra)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, tzinfo
 from html import escape
 
@@ -1049,15 +1049,7 @@ def import_change(
     if note:
         footer.insert(0, note)
     if plan.changes is not None:
-        changes = plan.changes
-        footer.append(
-            texts(
-                "import_reimport_changes",
-                added=changes.added,
-                changed=changes.changed,
-                unchanged=changes.unchanged,
-            )
-        )
+        footer.append(texts("import_reimport_changes", **asdict(plan.changes)))
     by_number = {task.number: task for task in plan.tasks}
     # Room for the tasks, under Telegram's limit, past the heading, the footer and "… và N".
     room = MAX_MESSAGE - len(heading) - sum(len(line) + 1 for line in footer) - 100

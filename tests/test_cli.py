@@ -381,13 +381,19 @@ def _answering(monkeypatch: pytest.MonkeyPatch, answer: str) -> list[str]:
     return asked
 
 
-def test_importing_an_unchanged_file_again_saves_nothing_and_asks_nothing(
-    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _imported_plan(cli: Cli, tmp_path: Path) -> Path:
+    """A plan of two tasks, imported and saved once."""
     cli("agencies", "import", "agencies.csv")
     plan = tmp_path / "ke-hoach.txt"
     plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
     cli("import", str(plan), "--yes")
+    return plan
+
+
+def test_importing_an_unchanged_file_again_saves_nothing_and_asks_nothing(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = _imported_plan(cli, tmp_path)
     asked = _answering(monkeypatch, "c")
 
     code, out, _ = cli("import", str(plan))
@@ -409,10 +415,7 @@ def test_importing_an_unchanged_file_again_saves_nothing_and_asks_nothing(
 def test_importing_a_file_whose_deadline_moved_saves_only_the_move(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    cli("agencies", "import", "agencies.csv")
-    plan = tmp_path / "ke-hoach.txt"
-    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
-    cli("import", str(plan), "--yes")
+    plan = _imported_plan(cli, tmp_path)
     plan.write_text(PLAN.format(first="Quý IV/2024"), encoding="utf-8")
     asked = _answering(monkeypatch, "c")
 
