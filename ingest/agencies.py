@@ -492,7 +492,8 @@ _STOP_PHRASES = frozenset((
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục",
 ))  # fmt: skip
-_STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS)
+# Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính": those do not end a name then.
+_STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS) - {"lam", "tai"}
 _STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
 _STOP_PAIR = re.compile(
     r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien|nhac\s+nho|luu\s+y|dong\s+y"
@@ -756,11 +757,17 @@ def _name_end(
     return tail.end() if tail and end > start else end
 
 
+@functools.lru_cache(maxsize=256)
+def _has_marks(text: str) -> bool:
+    """Whether a text is written with its diacritics (not typed without them)."""
+    return fold(text) != text.lower()
+
+
 def _ends_a_name(word: str, text: str, after: int) -> bool:
     """Whether a lowercase word (and the one after it) is a link or a verb after a name. Words
     written without marks (a text typed without them) are compared without marks."""
     low = word.lower()
-    unmarked = fold(low) == low
+    unmarked = not _has_marks(text)  # "thi" (an exam) is no "thì" where the text has marks
     if low in _STOP_WORDS or (unmarked and low in _STOP_WORDS_FOLDED):
         return True
     following = re.match(r"\s+(\w+)", text[after:])
@@ -771,7 +778,7 @@ def _ends_a_name(word: str, text: str, after: int) -> bool:
         "giao duc thuong"
     ):
         return False  # "Trung tâm Giáo dục thường xuyên tỉnh": the name of a kind of school
-    return pair in _STOP_PHRASES or (fold(pair) == pair and pair in _STOP_PHRASES_FOLDED)
+    return pair in _STOP_PHRASES or (unmarked and pair in _STOP_PHRASES_FOLDED)
 
 
 def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:

@@ -316,6 +316,10 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
             "Ban Quản lý dự án đầu tư xây dựng tỉnh thực hiện",
             "Ban Quản lý dự án đầu tư xây dựng tỉnh",
         ),
+        # Where the text has its marks, "thi" (an exam) is no "thì"; typed without them, "lam"
+        # may be "lâm".
+        ("Hội đồng chấm thi thực hiện", "Hội đồng chấm thi"),
+        ("Chi cuc Kiem lam thuc hien kiem tra", "Chi cuc Kiem lam"),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:
