@@ -18,7 +18,8 @@ import multiprocessing.connection
 import re
 import traceback
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import astuple, dataclass, field
 from datetime import date, datetime, time
@@ -497,29 +498,78 @@ class _Fixes:
     kept: Kept = field(default_factory=Kept)
 
 
+def _correction_keys(draft: DirectiveDraft) -> list[str]:
+    """What each task's corrections are kept under with the directive, in the draft's order: its
+    text, its lead as the document writes it, and its rank among the tasks with both the same,
+    folded, one a line ("dinh ky 6 thang, bao cao ...\\ncong an tinh\\n1")."""
+    # A plan gives one duty, word for word, to several agencies: the text alone would carry a
+    # correction of one of them to all. The lead as written, not the task's number nor its rank
+    # among the tasks of its text: a corrected version that gains or loses a task elsewhere (one
+    # more agency given the same duty) changes those, and would carry the correction to another
+    # agency's task. As written, not the agency it stands for: the lead may be what was
+    # corrected, and the catalogue changes. A lead the document now writes otherwise is news, as
+    # a deadline it now gives otherwise is.
+    seen: Counter[tuple[str, str]] = Counter()
+    keys = []
+    for task in draft.tasks:
+        text, lead = fold(task.text), fold(task.lead.written) if task.lead else ""
+        seen[text, lead] += 1
+        keys.append(f"{text}\n{lead}\n{seen[text, lead]}")
+    return keys
+
+
+@dataclass
+class _KeptFixes:
+    """The corrections kept with a directive, under the keys of one reading of its document."""
+
+    dropped: set[str]
+    leads: dict[str, int]
+    deadlines: dict[str, dict[str, str | None]]
+
+
+def _kept_fixes(kept: Mapping[str, Any] | None, keys: list[str]) -> _KeptFixes:
+    """The corrections kept with a directive, under these keys (_correction_keys). An earlier
+    version kept them under the text alone, when the importer made one task, the first agency's,
+    of a duty written under several: such a key is the first task's of its text (one the
+    document no longer has stays as it is), and a key of today's form wins over it."""
+    first: dict[str, str] = {}
+    for key in keys:
+        first.setdefault(key.partition("\n")[0], key)  # folded text has no line break
+
+    def by_task(key: str) -> str:
+        return key if "\n" in key else first.get(key, key)
+
+    def ordered(items: Mapping[str, Any]) -> list[tuple[str, Any]]:
+        return sorted(items.items(), key=lambda item: "\n" in item[0])  # the older form first
+
+    kept = kept or {}
+    return _KeptFixes(
+        dropped={by_task(key) for key in kept.get("dropped", [])},
+        leads={by_task(key): agency for key, agency in ordered(kept.get("leads", {}))},
+        deadlines={by_task(key): fix for key, fix in ordered(kept.get("deadlines", {}))},
+    )
+
+
 async def _earlier_fixes(
     *, session: AsyncSession, directive: Directive, draft: DirectiveDraft, fixes: _Fixes
 ) -> _Fixes:
-    """Add the corrections kept with the directive to the officer's own (theirs win), matching
-    tasks by their text. A corrected deadline is kept while the document gives the deadline it
-    gave then; when it now gives another, the document's is the news."""
-    kept = directive.corrections or {}
-    dropped_texts = set(kept.get("dropped", []))
-    lead_ids: dict[str, int] = kept.get("leads", {})
-    moved: dict[str, dict[str, str | None]] = kept.get("deadlines", {})
+    """Add the corrections kept with the directive to the officer's own (theirs win), each to
+    the task it was made for (_correction_keys). A corrected deadline is kept while the document
+    gives the deadline it gave then; when it now gives another, the document's is the news."""
+    keys = _correction_keys(draft)
+    kept = _kept_fixes(directive.corrections, keys)
     counts = {"dropped": 0, "leads": 0, "deadlines": 0}
-    for number, task in enumerate(draft.tasks, start=1):
-        key = fold(task.text)
-        if key in dropped_texts and number not in fixes.dropped | fixes.restored:
+    for number, (task, key) in enumerate(zip(draft.tasks, keys, strict=True), start=1):
+        if key in kept.dropped and number not in fixes.dropped | fixes.restored:
             fixes.dropped.add(number)
             counts["dropped"] += 1
             continue
-        if key in lead_ids and number not in fixes.leads:
-            agency = await session.get(Agency, lead_ids[key])
+        if key in kept.leads and number not in fixes.leads:
+            agency = await session.get(Agency, kept.leads[key])
             if agency is not None:
                 fixes.leads[number] = agency
                 counts["leads"] += 1
-        fix = moved.get(key)
+        fix = kept.deadlines.get(key)
         read = task.deadline.date.isoformat() if task.deadline.date else None
         if fix and fix.get("to") and fix.get("read") == read and number not in fixes.deadlines:
             fixes.deadlines[number] = date.fromisoformat(str(fix["to"]))
@@ -623,28 +673,29 @@ def _new_tasks(plan: ImportPlan) -> list[NewTask]:
 
 
 def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, Any]:
-    """The directive's corrections with this import's added, by task text (numbers change when
-    a document is read again)."""
-    tasks = plan.draft.tasks
-    dropped = set((earlier or {}).get("dropped", []))
-    leads = dict((earlier or {}).get("leads", {}))
-    moved = dict((earlier or {}).get("deadlines", {}))
-    dropped |= {fold(tasks[n - 1].text) for n in plan.dropped if 0 < n <= len(tasks)}
-    dropped -= {fold(tasks[n - 1].text) for n in plan.restored if 0 < n <= len(tasks)}
-    for number, agency in plan.lead_fixes.items():
-        if 0 < number <= len(tasks) and agency.id is not None:
-            leads[fold(tasks[number - 1].text)] = agency.id
-    for number, day in plan.deadline_fixes.items():
-        if 0 < number <= len(tasks):
-            read = tasks[number - 1].deadline.date
-            moved[fold(tasks[number - 1].text)] = {
-                "read": read.isoformat() if read else None,
-                "to": day.isoformat(),
-            }
+    """The directive's corrections with this import's added, by task (_correction_keys: numbers
+    change when a document is read again); those kept in an earlier version's form are written
+    in today's."""
+    keys = _correction_keys(plan.draft)
+    kept = _kept_fixes(earlier, keys)
+
+    def of(numbers: Iterable[int]) -> dict[int, str]:
+        return {n: keys[n - 1] for n in numbers if 0 < n <= len(keys)}
+
+    dropped = (kept.dropped | set(of(plan.dropped).values())) - set(of(plan.restored).values())
+    for number, key in of(plan.lead_fixes).items():
+        if (agency_id := plan.lead_fixes[number].id) is not None:
+            kept.leads[key] = agency_id
+    for number, key in of(plan.deadline_fixes).items():
+        read = plan.draft.tasks[number - 1].deadline.date
+        kept.deadlines[key] = {
+            "read": read.isoformat() if read else None,
+            "to": plan.deadline_fixes[number].isoformat(),
+        }
     return {
         "dropped": sorted(dropped),
-        "leads": leads,
-        "deadlines": moved,
+        "leads": kept.leads,
+        "deadlines": kept.deadlines,
         "expand_groups": plan.expand_groups or bool((earlier or {}).get("expand_groups")),
     }
 

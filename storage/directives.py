@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -94,19 +94,59 @@ class Changes:
     unchanged: int
 
 
-async def _known_tasks(
-    *, session: AsyncSession, directive_id: int
-) -> dict[tuple[str, int | None], Task]:
-    existing = (await session.exec(select(Task).where(Task.directive_id == directive_id))).all()
-    return {
-        (fold(view.task.text), view.lead.id if view.lead else None): view.task
-        for view in await views_of(session=session, tasks=existing)
-    }
+Key = tuple[str, int | None]  # a task's text (folded) and lead agency
+
+
+def _key(text: str, lead_agency_id: int | None) -> Key:
+    return fold(text), lead_agency_id
+
+
+async def _known_tasks(*, session: AsyncSession, directive_id: int) -> dict[Key, list[Task]]:
+    """The directive's tasks by text and lead, in the order they were saved."""
+    query = select(Task).where(Task.directive_id == directive_id).order_by(col(Task.id))
+    known: dict[Key, list[Task]] = {}
+    for view in await views_of(session=session, tasks=(await session.exec(query)).all()):
+        known.setdefault(_key(view.task.text, view.lead.id if view.lead else None), []).append(
+            view.task
+        )
+    return known
 
 
 def _moves(task: Task, new: NewTask) -> bool:
     """A re-import moves an open task's deadline only when the document now gives another one."""
     return task.imported_deadline != new.deadline and task.status == "open"
+
+
+def _pair(known: Mapping[Key, list[Task]], tasks: Sequence[NewTask]) -> list[Task | int | None]:
+    """Which saved task each new one is: a Task; the index of an earlier one of the list it
+    repeats (the same text, lead and deadline: one task said twice); None for a new task.
+
+    A task is the same when its text and lead agency are. One agency may have several tasks of
+    one text (a plan's table gives it "Báo cáo kết quả" for two quarters): each is known by the
+    deadline the document gave it, and those whose deadline the document moved take the others
+    of their text and lead in the order they were saved.
+    """
+    free = {key: list(found) for key, found in known.items()}
+    pairs: list[Task | int | None] = [None] * len(tasks)
+    first: dict[tuple[Key, date | None], int] = {}
+    moved: list[tuple[int, Key]] = []  # the document gives another deadline, or it is new
+    for index, new in enumerate(tasks):
+        key = _key(new.text, new.lead_agency_id)
+        if (key, new.deadline) in first:
+            pairs[index] = first[key, new.deadline]
+            continue
+        first[key, new.deadline] = index
+        candidates = free.get(key, [])
+        same = next((t for t in candidates if t.imported_deadline == new.deadline), None)
+        if same is None:
+            moved.append((index, key))
+        else:
+            candidates.remove(same)
+            pairs[index] = same
+    for index, key in moved:
+        if free.get(key):
+            pairs[index] = free[key].pop(0)
+    return pairs
 
 
 async def compare_tasks(
@@ -116,14 +156,10 @@ async def compare_tasks(
     assert directive.id is not None
     known = await _known_tasks(session=session, directive_id=directive.id)
     added = changed = unchanged = 0
-    new_ones: set[tuple[str, int]] = set()
-    for new in tasks:
-        key = (fold(new.text), new.lead_agency_id)
-        match = known.get(key)
-        if match is None and key not in new_ones:
+    for new, match in zip(tasks, _pair(known, tasks), strict=True):
+        if match is None:
             added += 1
-            new_ones.add(key)
-        elif match is not None and _moves(match, new):
+        elif isinstance(match, Task) and _moves(match, new):
             changed += 1
         else:
             unchanged += 1
@@ -140,17 +176,22 @@ async def save_tasks(
 ) -> Saved:
     """Add the directive's tasks; on a re-import, only the new ones, and new deadlines of old ones.
 
-    A task is the same when its text and lead agency are: nothing is ever duplicated, and
-    tasks already closed keep their history. Its deadline changes only when the document now
+    A task is the same when its text and lead agency are, and among several of both the same,
+    its deadline as the document gave it (see _pair): nothing is ever duplicated, and tasks
+    already closed keep their history. Its deadline changes only when the document now
     gives another one than it did: the deadline it has may be an approved extension's or a
     later period's, which a re-import of the same document keeps.
     """
     assert directive.id is not None
     known = await _known_tasks(session=session, directive_id=directive.id)
     saved = Saved(directive)
-    for new in tasks:
-        match = known.get((fold(new.text), new.lead_agency_id))
-        if match is None:
+    saved_as: list[Task] = []  # what each of `tasks` is saved as
+    for new, match in zip(tasks, _pair(known, tasks), strict=True):
+        if isinstance(match, int):  # said twice: the task saved for its first time
+            task = saved_as[match]
+            assert task.id is not None
+            saved.unchanged.append(task.id)
+        elif match is None:
             task = await add_task(
                 session=session,
                 text=new.text,
@@ -166,31 +207,33 @@ async def save_tasks(
             )
             task.imported_deadline = new.deadline
             assert task.id is not None
-            known[(fold(new.text), new.lead_agency_id)] = task
             saved.added.append(task.id)
         elif _moves(match, new):
-            assert match.id is not None
+            task = match
+            assert task.id is not None
             audit(
                 session,
-                task_id=match.id,
+                task_id=task.id,
                 action="deadline_changed",
                 actor=actor,
                 now=now,
-                detail=f"{match.deadline} -> {new.deadline} (re-import)",
+                detail=f"{task.deadline} -> {new.deadline} (re-import)",
             )
             # The document's new deadline replaces an extension of the old one, and restarts
             # a periodic duty's schedule from it.
-            match.deadline, match.deadline_text, match.imported_deadline = (
+            task.deadline, task.deadline_text, task.imported_deadline = (
                 new.deadline,
                 new.deadline_text,
                 new.deadline,
             )
-            match.scheduled_deadline, match.updated_at = None, now
-            session.add(match)
-            await expire_outdated(session=session, task=match, actor=actor, now=now)
-            saved.changed.append(match.id)
+            task.scheduled_deadline, task.updated_at = None, now
+            session.add(task)
+            await expire_outdated(session=session, task=task, actor=actor, now=now)
+            saved.changed.append(task.id)
         else:
-            assert match.id is not None
-            saved.unchanged.append(match.id)
+            task = match
+            assert task.id is not None
+            saved.unchanged.append(task.id)
+        saved_as.append(task)
     await session.flush()
     return saved

@@ -436,6 +436,34 @@ def test_importing_a_file_whose_deadline_moved_saves_only_the_move(
     assert len(listed.splitlines()) == 2
 
 
+def test_one_line_of_a_table_for_two_quarters_is_two_tasks_each_known_again(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    twice = PLAN + "3 | Rà soát hồ sơ | Sở Y tế | {last}\n"
+    plan.write_text(twice.format(first="Quý II/2024", last="Quý IV/2024"), encoding="utf-8")
+
+    saved = cli("import", str(plan), "--yes")[1]
+    again = cli("import", str(plan), "--yes")[1]
+    plan.write_text(twice.format(first="Quý II/2024", last="Quý III/2024"), encoding="utf-8")
+    moved = cli("import", str(plan), "--yes")[1]
+    listed = cli("tasks", "list")[1]
+
+    assert saved.splitlines()[-1] == (
+        "Đã lưu (văn bản #1): 3 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    )
+    assert again.splitlines()[-1] == "Không có gì để lưu."
+    assert moved.splitlines()[-1] == (
+        "Đã lưu (văn bản #1): 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 2 đã có từ trước."
+    )
+    assert [line[:20] for line in listed.splitlines()] == [
+        "#1    hạn 30/06/2024",
+        "#2    hạn 30/09/2024",
+        "#3    hạn 30/09/2024",
+    ]
+
+
 def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
     cli: Cli, sample: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -449,6 +477,55 @@ def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
         cli("import", str(sample), "--dry-run", "--drop", "two")
     assert refused.value.code == 2
     assert "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “two”" in capsys.readouterr().err
+
+
+DUTY = (
+    "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
+    " để tổng hợp."
+)
+WORK = {
+    "Sở Y tế": "Kiểm tra các bếp ăn tập thể",
+    "Bộ Chỉ huy Quân sự tỉnh": "Kiểm tra bếp ăn của các đơn vị",
+    "Công an tỉnh": "Điều tra các vụ vi phạm về an toàn thực phẩm",
+}
+
+
+def _food_safety_plan(*agencies: str) -> str:
+    """A plan whose every agency's section ends with the same duty, word for word."""
+    lines = [
+        "Số: 15/KH-UBND",
+        "Lai Châu, ngày 07 tháng 02 năm 2024",
+        "KẾ HOẠCH",
+        "Bảo đảm an toàn thực phẩm năm 2024",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    for number, agency in enumerate(agencies, start=1):
+        lines += [f"{number}. {agency}", f"- {WORK[agency]}, hoàn thành trong quý III/2024.", DUTY]
+    return "\n".join(lines)
+
+
+def test_a_task_left_out_stays_out_alone_though_others_have_its_text(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(_food_safety_plan("Sở Y tế", "Công an tỉnh"), encoding="utf-8")
+    cli("import", str(plan), "--drop", "4", "--yes")  # Công an tỉnh's report: not theirs
+
+    again = cli("import", str(plan), "--dry-run")[1]
+    # A corrected version gives the same duty to one more agency, before Công an tỉnh.
+    plan.write_text(
+        _food_safety_plan("Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"), encoding="utf-8"
+    )
+    corrected = cli("import", str(plan), "--dry-run")[1]
+
+    assert "  2. Sở Y tế — 15/06/2024\n" in again and "  4. " not in again
+    assert again.splitlines()[-1] == "Không có gì để lưu."
+    assert "  4. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024\n" in corrected
+    assert "  5. Công an tỉnh — 30/09/2024\n" in corrected and "  6. " not in corrected
+    assert corrected.splitlines()[-1] == (
+        "Lưu lần này: 2 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 3 đã có từ trước."
+    )
 
 
 def test_import_warns_of_a_deadline_before_the_document_itself(cli: Cli, tmp_path: Path) -> None:

@@ -38,7 +38,8 @@ from bot.services import services_of
 from bot.telegram_server import Fault
 from bot.texts import IMPORT_TITLE_PREVIEW, number_ranges
 from storage import agencies
-from storage.models import Agency, AgencyRole, Role, Task, TaskAgency
+from storage.models import Agency, AgencyRole, Directive, Role, Task, TaskAgency
+from storage.names import fold
 from tests.conftest import SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
@@ -1066,3 +1067,102 @@ async def test_a_fix_of_sixty_tasks_is_written_once(bot: Harness) -> None:
 
     assert fixed["text"].startswith("✏️ Đã sửa nhiệm vụ 1–60:")
     assert len(written) == 1
+
+
+# --------------------------------------------------------------------------------------------
+# Imported again: each correction stays with the task it was made for
+# --------------------------------------------------------------------------------------------
+
+DUTY = (
+    "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
+    " để tổng hợp."
+)
+WORK = {
+    "Sở Y tế": "Kiểm tra các bếp ăn tập thể",
+    "Công an tỉnh": "Điều tra các vụ vi phạm về an toàn thực phẩm",
+    "Bộ Chỉ huy Quân sự tỉnh": "Kiểm tra bếp ăn của các đơn vị",
+}
+
+
+def _food_safety_plan() -> bytes:
+    """A plan whose every agency's section ends with the same duty, word for word: tasks 2, 4
+    and 6 have one text (Sở Y tế's, Công an tỉnh's, Bộ Chỉ huy Quân sự tỉnh's)."""
+    lines = [
+        "Số: 15/KH-UBND",
+        "Lai Châu, ngày 07 tháng 02 năm 2024",
+        "KẾ HOẠCH",
+        "Bảo đảm an toàn thực phẩm năm 2024",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    for number, (agency, work) in enumerate(WORK.items(), start=1):
+        lines += [f"{number}. {agency}", f"- {work}, hoàn thành trong quý III/2024.", DUTY]
+    return "\n".join(lines).encode()
+
+
+async def test_a_correction_of_one_of_several_tasks_of_one_text_stays_with_it(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "ke-hoach.txt", _food_safety_plan())
+    await _fix(bot, bang, office, "/fix 2 chutri Văn phòng UBND tỉnh")
+    await _fix(bot, bang, office, "/fix 6 han 30/06/2024")
+    fixed = await _fix(bot, bang, office, "/fix 4 bo")
+    (first,) = await bot.press(bang, office, fixed, _button(fixed, "💾"))
+    saved = await _saved_leads(bot)
+
+    again = await _send(bot, bang, office, "ke-hoach (1).txt", _food_safety_plan())
+    (second,) = await bot.press(bang, office, again, _button(again, "💾"))
+
+    assert "\n4. Công an tỉnh — 15/06/2024\n" in preview["text"]
+    assert first["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    # Each correction is the one task's it was made for, not every task of its text.
+    assert "\n2. Văn phòng UBND tỉnh — 15/06/2024\n" in again["text"]
+    assert "\n4. " not in again["text"] and "\n3. Công an tỉnh — 30/09/2024\n" in again["text"]
+    assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 30/06/2024\n" in again["text"]
+    assert again["text"].endswith(
+        "Giữ các sửa đổi của lần nhập trước: bỏ 1 mục, 1 cơ quan chủ trì, 1 hạn.\n"
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    )
+    assert second["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    assert await _saved_leads(bot) == saved
+
+
+async def test_corrections_kept_by_text_alone_still_hold_for_the_task_they_were_made_for(
+    bot: Harness,
+) -> None:
+    """An earlier version kept a correction under the task's text alone, when the importer made
+    one task of a duty written under several agencies (the first agency's): it is that task's."""
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "ke-hoach.txt", _food_safety_plan())
+    await bot.press(bang, office, preview, _button(preview, "💾"))  # 6 tasks
+    duty = fold(DUTY.removeprefix("- "))
+    work = fold(f"{WORK['Công an tỉnh']}, hoàn thành trong quý III/2024.")
+    async with bot.database.session() as session:
+        directive = (await session.exec(select(Directive))).one()
+        office_id = (await agencies.find_agency(session=session, text="VP UBND tỉnh")).id
+        directive.corrections = {
+            "dropped": [work],
+            "leads": {duty: office_id},
+            "deadlines": {duty: {"read": "2024-06-15", "to": "2024-06-30"}},
+            "expand_groups": False,
+        }
+        session.add(directive)
+
+    again = await _send(bot, bang, office, "ke-hoach.txt", _food_safety_plan())
+    (saved,) = await bot.press(bang, office, again, _button(again, "💾"))
+    third = await _send(bot, bang, office, "ke-hoach.txt", _food_safety_plan())
+
+    for preview in (again, third):
+        assert "\n2. Văn phòng UBND tỉnh — 30/06/2024\n" in preview["text"]
+        assert "\n3. " not in preview["text"]
+        assert "\n4. Công an tỉnh — 15/06/2024\n" in preview["text"]
+        assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024\n" in preview["text"]
+        assert "trước: bỏ 1 mục, 1 cơ quan chủ trì, 1 hạn.\n" in preview["text"]
+    assert saved["text"] == "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
+    # Saved again, they are kept in today's form, under which the third import found them.
+    async with bot.database.session() as session:
+        kept = (await session.exec(select(Directive))).one().corrections
+    assert kept is not None and duty not in kept["leads"] and work not in kept["dropped"]
+    assert third["text"].endswith(
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    )

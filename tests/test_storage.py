@@ -1047,6 +1047,38 @@ async def test_what_a_reimport_would_change_is_told_before_saving(db: Database) 
     assert (len(again.added), len(again.changed), len(again.unchanged)) == (1, 1, 1)
 
 
+async def test_one_duty_of_one_agency_due_on_two_days_is_two_tasks(db: Database) -> None:
+    """A plan's table gives Sở Y tế the same line for two quarters: two tasks, each known again
+    by the deadline the document gives it; a reissue that moves one moves that one alone."""
+    ids = await _catalogue(db)
+    june = directives.NewTask("Báo cáo kết quả thực hiện", ids["SYT"], date(2024, 6, 30))
+    december = directives.NewTask("Báo cáo kết quả thực hiện", ids["SYT"], date(2024, 12, 31))
+    first = await _import(db, june, december)
+    again = await _import(db, december, june)
+    september = directives.NewTask(june.text, june.lead_agency_id, date(2024, 9, 30))
+    async with db.session() as session:
+        directive = await directives.find_imported(
+            session=session, sha256="a" * 64, number=None, issued_on=None
+        )
+        assert directive is not None
+        would = await directives.compare_tasks(
+            session=session, directive=directive, tasks=[september, december, december]
+        )
+    reissued = await _import(db, september, december, december)
+    async with db.session() as session:
+        deadlines = [
+            (await tasks.get_task(session=session, task_id=task_id)).task.deadline
+            for task_id in first.added
+        ]
+
+    assert (len(first.added), first.changed, first.unchanged) == (2, [], [])
+    assert again.unchanged == first.added[::-1]
+    assert would == directives.Changes(added=0, changed=1, unchanged=2)
+    assert reissued.changed == first.added[:1]
+    assert reissued.unchanged == [first.added[1]] * 2  # said twice: one task still
+    assert deadlines == [date(2024, 9, 30), date(2024, 12, 31)]
+
+
 async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> None:
     async def send(session: AsyncSession, user_id: int, name: str) -> list[str]:
         _, replaced = await imports.create_request(
