@@ -21,7 +21,7 @@ from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
 from bot.handlers import Ctx, parse_number, refusal, reply, request, unknown_button
 from bot.services import Services, services
-from bot.texts import Texts, import_change, import_preview, number_ranges
+from bot.texts import Texts, fmt_date, import_change, import_preview, number_ranges
 from ingest.text import UnreadableDocument, size_over
 from storage import imports
 from storage.agencies import find_agency, list_agencies
@@ -60,6 +60,8 @@ _FIX_TAKES = {
 }
 # The names a refused /fix ten lists, at most.
 _NAMES_SHOWN = 10
+# The characters of what an officer typed that a refusal repeats, at most.
+_QUOTED = 100
 _MEGABYTE = 1024 * 1024
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
@@ -211,6 +213,7 @@ async def _show(
                 ("dropped", plan.kept.dropped),
                 ("leads", plan.kept.leads),
                 ("deadlines", plan.kept.deadlines),
+                ("mappings", plan.kept.mappings),
             )
             if number
         ]
@@ -324,6 +327,8 @@ async def fix(update: Update, context: Ctx) -> None:
     except (
         importing.NoSuchTasks,
         importing.NotLeftOut,
+        importing.LeftOutBefore,
+        importing.AgencyIsANumber,
         importing.NotWritten,
         NotADate,
         UnknownAgency,
@@ -331,6 +336,9 @@ async def fix(update: Update, context: Ctx) -> None:
         StorageError,
     ) as error:
         await reply(update, _fix_refused(app, error))
+        return
+    except imports.NoLongerPending as error:
+        await reply(update, app.texts(f"import_already_{error.status}"))
         return
     if command.what == "issued":  # deadlines are counted from the document's date: read it again
         await _typing(update)
@@ -362,23 +370,42 @@ async def _correct(
         return await _map(texts, session, pending, command)
     numbers = importing.task_numbers(command.spans, len(pending.draft["tasks"]))
     shown = number_ranges(numbers)
-    if command.what == "restored":
-        importing.check_left_out(await _plan(session, pending), numbers)
+    value = await _fix_value(session, command)
+    written, note = numbers, None
+    if command.what in ("dropped", "restored"):
+        plan = await _plan(session, pending)
+        # Left out by an earlier import of the document, not by this preview's corrections.
+        before = plan.dropped - importing.corrections_of(pending).dropped
+        if command.what == "dropped":
+            # Only what this correction leaves out is recorded, and undone by its hint: a task
+            # an earlier import left out stays out when the hint's range is brought back.
+            written = [n for n in numbers if n not in plan.dropped]
+        else:
+            importing.check_left_out(plan, numbers)
+            written = importing.restored_by(command.spans, numbers, before)
+            if kept_out := sorted(set(numbers) - set(written)):
+                note = texts("fix_left_out_before", numbers=_typed(kept_out))
+            if not written:
+                raise importing.LeftOutBefore(kept_out)
     await importing.correct_tasks(
         session=session,
         request=pending,
         kind="dropped" if command.what == "restored" else command.what,
-        numbers=numbers,
-        value=await _fix_value(session, command),
+        numbers=written,
+        value=value,
     )
     if command.what == "dropped":
         # A range typed by mistake (/fix 1-50 bo) is undone as easily.
-        typed = shown.replace(", ", ",").replace("–", "-")
-        return _Change(
-            texts("fix_dropped", numbers=shown), numbers, texts("fix_undrop", numbers=typed)
-        )
-    heading = "fix_restored" if command.what == "restored" else "fix_corrected"
-    return _Change(texts(heading, numbers=shown), numbers)
+        undo = texts("fix_undrop", numbers=_typed(written)) if written else None
+        return _Change(texts("fix_dropped", numbers=shown), numbers, undo)
+    if command.what == "restored":
+        return _Change(texts("fix_restored", numbers=number_ranges(written)), written, note)
+    return _Change(texts("fix_corrected", numbers=shown), numbers)
+
+
+def _typed(numbers: list[int]) -> str:
+    """Task numbers as a /fix takes them: "1,3-4"."""
+    return number_ranges(numbers).replace(", ", ",").replace("–", "-")
 
 
 async def _map(
@@ -387,7 +414,7 @@ async def _map(
     """/fix ten WRITTEN = AGENCY: every task whose agency is written so is that agency's, as
     `nhacviec import --map WRITTEN=AGENCY` does; raises NotWritten or UnknownAgency."""
     numbers = importing.tasks_written(await _plan(session, pending), command.written)
-    agency = await find_agency(session=session, text=command.value)
+    agency = await find_agency(session=session, text=importing.check_agency_name(command.value))
     await imports.correct(
         session=session,
         request=pending,
@@ -396,7 +423,10 @@ async def _map(
         value=agency.name,
     )
     heading = texts(
-        "fix_mapped", written=command.written, agency=agency.name, numbers=number_ranges(numbers)
+        "fix_mapped",
+        written=_quoted(command.written),
+        agency=agency.name,
+        numbers=number_ranges(numbers),
     )
     return _Change(heading, numbers)
 
@@ -407,8 +437,16 @@ async def _fix_value(session: AsyncSession, command: _FixCommand) -> str:
     if command.what == "deadlines":
         return parse_date(command.value).isoformat()
     if command.what == "leads":
-        return (await find_agency(session=session, text=command.value)).name
+        typed = importing.check_agency_name(command.value)
+        return (await find_agency(session=session, text=typed)).name
     return "no" if command.what == "restored" else "yes"
+
+
+def _quoted(typed: str) -> str:
+    """What the officer typed, repeated in an answer: its beginning only, so that the answer
+    stays within one Telegram message."""
+    typed = typed.strip()
+    return typed if len(typed) <= _QUOTED else typed[:_QUOTED].rstrip() + "…"
 
 
 def _fix_refused(app: Services, error: Exception) -> str:
@@ -423,18 +461,22 @@ def _fix_refused(app: Services, error: Exception) -> str:
         )
     if isinstance(error, importing.NotLeftOut):
         return app.texts("fix_none_dropped")
+    if isinstance(error, importing.AgencyIsANumber):
+        return app.texts("fix_agency_number", typed=_quoted(error.typed))
+    if isinstance(error, importing.LeftOutBefore):
+        return app.texts("fix_left_out_before", numbers=_typed(error.numbers))
     if isinstance(error, importing.NotWritten):
-        names = ", ".join(f"“{name}”" for name in error.names[:_NAMES_SHOWN])
+        names = ", ".join(f"“{_quoted(name)}”" for name in error.names[:_NAMES_SHOWN])
         more = "…" if len(error.names) > _NAMES_SHOWN else ""
         key = "fix_not_written_among" if names else "fix_not_written"
-        return app.texts(key, written=error.written, names=names + more)
+        return app.texts(key, written=_quoted(error.written), names=names + more)
     if isinstance(error, NotADate):
-        return app.texts("bad_date", text=error.text)
+        return app.texts("bad_date", text=_quoted(error.text))
     if isinstance(error, UnknownAgency):
-        return app.texts("unknown_agency", name=error.name)
+        return app.texts("unknown_agency", name=_quoted(error.name))
     if isinstance(error, AmbiguousAgency):
         return app.texts(
-            "ambiguous_agency", name=error.name, candidates="; ".join(error.candidates)
+            "ambiguous_agency", name=_quoted(error.name), candidates="; ".join(error.candidates)
         )
     assert isinstance(error, StorageError)
     return refusal(app, error)
@@ -459,7 +501,12 @@ async def _read_dated(
     async with app.database.session() as session:
         stored = await session.get(ImportRequest, pending.id)
         if stored is None or stored.status != imports.PENDING:
-            return  # saved or cancelled meanwhile
+            # Saved or cancelled while it was read again: the date given came too late.
+            status = stored.status if stored is not None else imports.CANCELLED
+            await reply(
+                update, app.texts(f"import_date_too_late_{status}", date=fmt_date(issued_on))
+            )
+            return
         await imports.keep_draft(
             session=session, request=stored, draft=importing.reading_to_json(reading)
         )
@@ -491,6 +538,10 @@ async def decide(update: Update, context: Ctx) -> None:
             or pending.draft is None
         ):
             await query.answer(app.texts("bad_button"), show_alert=True)
+            return
+        if user is None or pending.user_id != user.id:
+            # Each coordinator decides on their own preview, as each corrects their own.
+            await query.answer(app.texts("import_not_yours"), show_alert=True)
             return
         grouped: list[int] = []
         if action == "expand":

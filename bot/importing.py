@@ -11,6 +11,7 @@ carry are here too: the handlers only parse and answer.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import json
 import multiprocessing
@@ -33,11 +34,17 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
 from ingest.deadlines import Deadline
 from ingest.metadata import DirectiveMeta
-from ingest.pipeline import DirectiveDraft, read_directive
+from ingest.pipeline import (
+    UNKNOWN_AGENCIES,
+    DirectiveDraft,
+    read_directive,
+    unknown_agencies_warning,
+)
 from ingest.tasks import TaskDraft
 from ingest.text import Document, UnreadableDocument, extract_text
 from storage import agencies, directives, imports
 from storage.directives import Changes, NewTask, Saved
+from storage.errors import AmbiguousAgency, UnknownAgency
 from storage.models import Agency, Directive, ImportRequest
 from storage.names import fold
 
@@ -357,9 +364,10 @@ class Kept:
     dropped: int = 0
     leads: int = 0
     deadlines: int = 0
+    mappings: int = 0  # agencies as written given to a catalogue agency (/fix ten, --map)
 
     def __bool__(self) -> bool:
-        return bool(self.dropped or self.leads or self.deadlines)
+        return bool(self.dropped or self.leads or self.deadlines or self.mappings)
 
 
 @dataclass
@@ -374,8 +382,11 @@ class ImportPlan:
     deadline_fixes: dict[int, date] = field(default_factory=dict)
     expand_groups: bool = False
     restored: frozenset[int] = frozenset()  # brought back, though an earlier import left them out
+    # Agencies as written (mapping_key) given to a catalogue agency, this import's and those kept.
+    mappings: dict[str, Agency] = field(default_factory=dict)
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
+    saved_state: list[list[str]] = field(default_factory=list)  # of that directive's tasks
 
     @property
     def ready(self) -> list[PlannedTask]:
@@ -578,6 +589,65 @@ async def _earlier_fixes(
     return fixes
 
 
+def _warnings_now(draft: DirectiveDraft, known: list[Agency]) -> list[str]:
+    """The draft's warnings, the agencies not in the catalogue counted against today's."""
+    catalogue = catalogue_of(known)
+    unknown = [
+        name
+        for name in dict.fromkeys(n for task in draft.tasks for n in task.unknown_agencies)
+        if catalogue.lookup(name) is None
+    ]
+    now = [w for w in draft.warnings if not w.startswith(UNKNOWN_AGENCIES)]
+    if unknown and len(now) < len(draft.warnings):
+        now.append(unknown_agencies_warning(unknown))
+    return now
+
+
+def _in_catalogue_now(draft: DirectiveDraft, known: list[Agency]) -> dict[str, Agency]:
+    """The agencies, as written, that the catalogue has now but did not have as it was when the
+    document was read (added, or merged into another since): a preview kept open while the
+    catalogue changes is planned, shown and saved against today's."""
+    catalogue, by_name = catalogue_of(known), {fold(a.name): a for a in known}
+    found: dict[str, Agency] = {}
+    for task in draft.tasks:
+        for mention in [task.lead, *task.cooperating]:
+            if mention is None or (mention.entry is None and mention.group is not None):
+                continue  # a group is given to the catalogue's members as they are today
+            if mention.entry is not None and fold(mention.entry.name) in by_name:
+                continue
+            names = [mention.entry.name] if mention.entry is not None else []
+            for name in [*names, mention.written]:
+                entry = catalogue.lookup(name)
+                if entry is not None and fold(entry.name) in by_name:
+                    found.setdefault(mapping_key(mention.written), by_name[fold(entry.name)])
+                    break
+    return found
+
+
+async def _kept_mappings(
+    *,
+    session: AsyncSession,
+    directive: Directive,
+    draft: DirectiveDraft,
+    besides: Mapping[str, Any],
+) -> dict[str, Agency]:
+    """The agencies as written that an earlier import of the directive gave to a catalogue
+    agency (/fix ten), for those the document writes and the officer has not mapped now: kept by
+    the agency's name, which a merge leaves with the agency that took it over."""
+    kept: Mapping[str, str] = (directive.corrections or {}).get("mappings", {})
+    written = {
+        mapping_key(m.written) for task in draft.tasks for m in [task.lead, *task.cooperating] if m
+    }
+    found = {}
+    for key, name in kept.items():
+        if key in written and key not in besides:
+            try:
+                found[key] = await agencies.find_agency(session=session, text=name)
+            except (UnknownAgency, AmbiguousAgency):
+                continue  # no longer in the catalogue: the document's name is read as it is
+    return found
+
+
 async def plan_reading(
     *, session: AsyncSession, reading: Reading, corrections: Corrections = Corrections()
 ) -> ImportPlan:
@@ -606,26 +676,35 @@ async def plan_reading(
         issued_on=meta.issued_on,
         text_sha256=reading.text_sha256,
     )
+    mapped = {mapping_key(written): agency for written, agency in targets.items()}
+    kept_mappings: dict[str, Agency] = {}
     if duplicate_of is not None:
         fixes = await _earlier_fixes(
             session=session, directive=duplicate_of, draft=draft, fixes=fixes
         )
         expand_groups = expand_groups or bool((duplicate_of.corrections or {}).get("expand_groups"))
+        kept_mappings = await _kept_mappings(
+            session=session, directive=duplicate_of, draft=draft, besides=mapped
+        )
     plan = plan_import(
         draft,
         known,
-        mappings=targets,
+        mappings={**_in_catalogue_now(draft, known), **kept_mappings, **mapped},
         expand_groups=expand_groups,
         leads=fixes.leads,
         deadlines=fixes.deadlines,
         dropped=frozenset(fixes.dropped),
     )
-    plan.duplicate_of, plan.text_sha256, plan.kept = duplicate_of, reading.text_sha256, fixes.kept
+    plan.duplicate_of, plan.text_sha256 = duplicate_of, reading.text_sha256
+    plan.kept = dataclasses.replace(fixes.kept, mappings=len(kept_mappings))
+    plan.mappings = {**kept_mappings, **mapped}
+    plan.draft = dataclasses.replace(draft, warnings=_warnings_now(draft, known))
     plan.restored = fixes.restored
     if duplicate_of is not None:
         plan.changes = await directives.compare_tasks(
             session=session, directive=duplicate_of, tasks=_new_tasks(plan)
         )
+        plan.saved_state = await directives.saved_state(session=session, directive=duplicate_of)
     return plan
 
 
@@ -692,10 +771,13 @@ def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, 
             "read": read.isoformat() if read else None,
             "to": plan.deadline_fixes[number].isoformat(),
         }
+    mappings = dict((earlier or {}).get("mappings", {}))
+    mappings.update((key, agency.name) for key, agency in plan.mappings.items())
     return {
         "dropped": sorted(dropped),
         "leads": kept.leads,
         "deadlines": kept.deadlines,
+        "mappings": mappings,
         "expand_groups": plan.expand_groups or bool((earlier or {}).get("expand_groups")),
     }
 
@@ -806,6 +888,22 @@ def check_left_out(plan: ImportPlan, numbers: list[int]) -> None:
         raise NotLeftOut(wrong, sorted(plan.dropped))
 
 
+class LeftOutBefore(Exception):
+    """A range of a /fix ... lai covered only tasks an earlier import of the document left out:
+    those come back only when named one by one; nothing was changed."""
+
+    def __init__(self, numbers: list[int]) -> None:
+        super().__init__(f"tasks {numbers} were left out by an earlier import")
+        self.numbers = numbers
+
+
+def restored_by(spans: list[Span], numbers: list[int], before: frozenset[int]) -> list[int]:
+    """The tasks a /fix ... lai brings back: a range only those this preview left out; a task an
+    earlier import left out (before) only when it is named alone ("/fix 2 lai")."""
+    named = {first for first, last in spans if first == last}
+    return [n for n in numbers if n not in before or n in named]
+
+
 def corrections_of(request: ImportRequest) -> Corrections:
     """The officer's corrections of a preview, as kept with it (imports.correct_many)."""
     fixes = request.corrections
@@ -818,6 +916,22 @@ def corrections_of(request: ImportRequest) -> Corrections:
         restored=frozenset(int(n) for n, value in dropped.items() if value == "no"),
         expand_groups=request.expand_groups,
     )
+
+
+class AgencyIsANumber(Exception):
+    """A /fix gave an agency as a bare number: an officer names an agency (its name, short name
+    or another name of the catalogue), never its number in the database; nothing was changed."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__(f"{typed!r} is a number, not an agency's name")
+        self.typed = typed
+
+
+def check_agency_name(typed: str) -> str:
+    """The agency as an officer typed it; raises AgencyIsANumber when it is only a number."""
+    if typed.strip().lstrip("#").strip().isdigit():
+        raise AgencyIsANumber(typed)
+    return typed
 
 
 class NotWritten(Exception):
@@ -848,8 +962,9 @@ def tasks_written(plan: ImportPlan, written: str) -> list[int]:
 
 def plan_version(plan: ImportPlan) -> str:
     """A short fingerprint of what saving the plan would write (the directive, its tasks and
-    the corrections kept with it): a save button carries it, so that a button sent before a
-    correction cannot save what its message showed once the preview has changed."""
+    the corrections kept with it) and of the directive's tasks saved already: a save button
+    carries it, so that a button sent before a correction, or before another import of the
+    directive was saved, cannot save what its message showed once the preview has changed."""
     meta = plan.draft.meta
     content = {
         "directive": plan.duplicate_of.id if plan.duplicate_of is not None else None,
@@ -857,6 +972,10 @@ def plan_version(plan: ImportPlan) -> str:
         "meta": [meta.number, meta.kind, meta.title, meta.issued_on, meta.signer],
         "tasks": [astuple(task) for task in _new_tasks(plan)],
         "corrections": _corrections(plan, None),
+        # What is saved under the directive already: another import of it saved meanwhile
+        # (a newer version that moved deadlines) changes what this save would do.
+        "saved": plan.saved_state,
+        "changes": astuple(plan.changes) if plan.changes is not None else None,
     }
     data = json.dumps(content, default=str, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:12]

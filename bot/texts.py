@@ -328,6 +328,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lấy lại nếu bỏ nhầm: <code>/fix {numbers} lai</code>",
         "Left out by mistake? <code>/fix {numbers} restore</code>",
     ),
+    "fix_agency_number": (
+        "“{typed}” là một con số, không phải tên đơn vị; chưa sửa gì. Hãy gõ tên, tên viết "
+        "tắt hoặc tên khác của đơn vị trong danh mục, ví dụ <code>Sở Y tế</code>.",
+        "“{typed}” is a number, not an agency; nothing was changed. Type the agency's name, "
+        "short name or another of its names in the catalogue, e.g. <code>Sở Y tế</code>.",
+    ),
+    "fix_left_out_before": (
+        "Nhiệm vụ {numbers} do lần nhập trước bỏ ra nên vẫn để bỏ; muốn lấy lại, gõ riêng "
+        "từng số: <code>/fix SỐ lai</code>.",
+        "Task {numbers} was left out by an earlier import, so it stays out; to bring one "
+        "back, name it alone: <code>/fix NUMBER restore</code>.",
+    ),
     "fix_restored": (
         "↩️ Đã lấy lại nhiệm vụ {numbers}:",
         "↩️ Brought back task {numbers}:",
@@ -362,6 +374,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_saved": (
         "✅ Đã lưu: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, {unchanged} đã có từ trước.",
         "✅ Saved: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
+    ),
+    "import_not_yours": (
+        "Đây là bản xem trước văn bản của người khác gửi: chỉ người gửi mới lưu, sửa hoặc hủy "
+        "được.",
+        "This is the preview of a document someone else sent: only they may save, correct or "
+        "cancel it.",
+    ),
+    "import_date_too_late_saved": (
+        "⚠️ Văn bản đã được lưu trước khi đọc lại xong theo ngày ban hành {date}, nên hạn các "
+        "nhiệm vụ vẫn tính theo ngày cũ. Muốn sửa: gửi lại tệp, rồi "
+        "<code>/fix ngay {date}</code> và bấm 💾 (không tạo trùng, chỉ đổi hạn).",
+        "⚠️ The document was saved before it was read again from the date {date}, so its "
+        "deadlines still count from the old date. To correct them: send the file again, then "
+        "<code>/fix date {date}</code> and tap 💾 (nothing is duplicated, deadlines move).",
+    ),
+    "import_date_too_late_cancelled": (
+        "Bản xem trước đã bị hủy (hoặc thay bằng văn bản gửi sau) trước khi đọc lại xong theo "
+        "ngày {date}; không lưu gì. Hãy gửi lại tệp.",
+        "The preview was cancelled (or replaced by a later document) before it was read again "
+        "from the date {date}; nothing was saved. Send the file again.",
+    ),
+    "import_already_saved": (
+        "Văn bản này đã được lưu trước khi lệnh sửa đến nên không sửa được nữa. Muốn sửa, hãy "
+        "gửi lại tệp: các nhiệm vụ đã lưu không bị tạo trùng.",
+        "This document was saved before the correction came, so it can no longer be corrected. "
+        "To correct it, send the file again: the tasks saved are not duplicated.",
+    ),
+    "import_already_cancelled": (
+        "Bản xem trước này đã bị hủy (hoặc thay bằng văn bản gửi sau) trước khi lệnh sửa đến; "
+        "chưa sửa gì. Hãy gửi lại tệp.",
+        "This preview was cancelled (or replaced by a later document) before the correction "
+        "came; nothing was changed. Send the file again.",
     ),
     "import_cancelled": ("Đã hủy, không lưu gì.", "Cancelled, nothing saved."),
     "import_none_pending": (
@@ -411,6 +455,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "kept_dropped": ("bỏ {count} mục", "{count} left out"),
     "kept_leads": ("{count} cơ quan chủ trì", "{count} lead agencies"),
     "kept_deadlines": ("{count} hạn", "{count} deadlines"),
+    "kept_mappings": ("{count} tên đơn vị", "{count} agency names"),
     "import_nothing_to_save": (
         "Chưa có nhiệm vụ nào sẵn sàng để lưu: hãy sửa bằng /fix, hoặc bấm ✖️ Hủy.",
         "No task is ready to save yet: correct them with /fix, or tap ✖️ Cancel.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -15,7 +15,15 @@ from ingest.tasks import TaskDraft, extract_tasks
 from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract_text
 from vncalendar import WorkingCalendar
 
-__all__ = ["DirectiveDraft", "draft_to_json", "meeting_date", "page_date", "read_directive"]
+__all__ = [
+    "UNKNOWN_AGENCIES",
+    "DirectiveDraft",
+    "draft_to_json",
+    "meeting_date",
+    "page_date",
+    "read_directive",
+    "unknown_agencies_warning",
+]
 
 NO_ISSUE_DATE = (
     "Không tìm thấy ngày ban hành của văn bản nên chưa tính được hạn. "
@@ -146,8 +154,18 @@ def read_directive(
         warnings.append(f"{without_lead} nhiệm vụ chưa xác định được cơ quan chủ trì.")
     unknown = list(dict.fromkeys(name for task in tasks for name in task.unknown_agencies))
     if unknown:
-        warnings.append("Cơ quan chưa có trong danh mục: " + "; ".join(unknown) + ".")
+        warnings.append(unknown_agencies_warning(unknown))
     return DirectiveDraft(meta=meta, tasks=tasks, sha256=sha256, warnings=warnings)
+
+
+# How the warning of the agencies a document names that the catalogue lacks begins: a preview
+# kept open while the catalogue changes counts them again (bot.importing).
+UNKNOWN_AGENCIES = "Cơ quan chưa có trong danh mục: "
+
+
+def unknown_agencies_warning(names: Sequence[str]) -> str:
+    """The warning of the agencies, as written, that the catalogue does not have."""
+    return UNKNOWN_AGENCIES + "; ".join(names) + "."
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -166,6 +166,19 @@ async def compare_tasks(
     return Changes(added, changed, unchanged)
 
 
+async def saved_state(*, session: AsyncSession, directive: Directive) -> list[list[str]]:
+    """What saving under the directive again depends on, of each task saved under it: its id,
+    lead, the deadline the document gave it and its status (a preview's version carries it, so a
+    save shown before another import of the directive was saved is refused)."""
+    assert directive.id is not None
+    known = await _known_tasks(session=session, directive_id=directive.id)
+    return sorted(
+        [str(task.id), str(lead), str(task.imported_deadline), str(task.status)]
+        for (_, lead), tasks in known.items()
+        for task in tasks
+    )
+
+
 async def save_tasks(
     *,
     session: AsyncSession,

@@ -80,6 +80,15 @@ async def close(*, session: AsyncSession, request: ImportRequest, status: str) -
     return closed
 
 
+class NoLongerPending(Exception):
+    """A correction came after the preview was saved or cancelled (elsewhere, meanwhile): it
+    would be lost, so none is recorded."""
+
+    def __init__(self, status: str) -> None:
+        super().__init__(f"the import request is {status}, no longer pending")
+        self.status = status
+
+
 async def correct(
     *, session: AsyncSession, request: ImportRequest, kind: str, key: str, value: str
 ) -> None:
@@ -98,17 +107,21 @@ async def correct_many(
 ) -> None:
     """Record one correction for many keys at once (task numbers: /fix 1-60 han ...), with one
     read and one write; request is one of this session. Under "dropped", "yes" leaves a task out
-    and "no" brings it back (even one an earlier import of the document left out)."""
+    and "no" brings it back (even one an earlier import of the document left out). Raises
+    NoLongerPending when the request was saved or cancelled meanwhile."""
     # The corrections are read again, locked until the commit (PostgreSQL): the JSON is written
     # whole, so a /fix handled meanwhile elsewhere must be read, not overwritten. Only them: the
-    # draft beside them may weigh a megabyte.
-    stored = (
+    # draft beside them may weigh a megabyte. The status with them: a save that committed since
+    # the request was read has taken the corrections it saw, and one written now would be lost.
+    stored, status = (
         await session.exec(
-            select(ImportRequest.corrections)
+            select(ImportRequest.corrections, ImportRequest.status)
             .where(col(ImportRequest.id) == request.id)
             .with_for_update()
         )
     ).one()
+    if status != PENDING:
+        raise NoLongerPending(status)
     corrections = {name: dict(values) for name, values in stored.items()}
     corrections.setdefault(kind, {}).update(dict.fromkeys(keys, value))
     request.corrections = corrections  # a new dict, so the JSON column is written

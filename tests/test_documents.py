@@ -37,8 +37,16 @@ from bot.importing import (
 from bot.services import services_of
 from bot.telegram_server import Fault
 from bot.texts import IMPORT_TITLE_PREVIEW, number_ranges
-from storage import agencies
-from storage.models import Agency, AgencyRole, Directive, Role, Task, TaskAgency
+from storage import agencies, imports
+from storage.models import (
+    Agency,
+    AgencyRole,
+    Directive,
+    ImportRequest,
+    Role,
+    Task,
+    TaskAgency,
+)
 from storage.names import fold
 from tests.conftest import SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
@@ -440,6 +448,27 @@ async def test_the_bot_answers_other_chats_while_a_document_is_read(
     assert preview["text"].startswith("📄 Thông báo kết luận (không số), ngày 05/01/2023")
 
 
+async def test_a_date_given_while_the_preview_is_saved_is_not_dropped_silently(
+    bot: Harness, held_reader: Any
+) -> None:
+    bang, office = await _coordinator(bot)
+    held_reader.set()
+    preview = await _send(bot, bang, office, "tb.txt", _notice("04"))
+    held_reader.clear()
+
+    bot.server.user_sends(office, bang, "/fix ngay 01/04/2024")  # read again, held
+    (saved,) = await bot.press(bang, office, preview, _button(preview, "💾"))
+    before = len(bot.server.sent_messages(office["id"]))
+    held_reader.set()
+    (told,) = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"]))[before:]
+
+    assert saved["text"].startswith("✅ Đã lưu: 2 nhiệm vụ mới")
+    assert told["text"].startswith(
+        "⚠️ Văn bản đã được lưu trước khi đọc lại xong theo ngày ban hành 01/04/2024"
+    )
+    assert "/fix ngay 01/04/2024" in told["text"]
+
+
 async def test_a_document_that_takes_too_long_to_read_is_abandoned_with_a_clear_answer(
     bot: Harness, held_reader: Any
 ) -> None:
@@ -591,6 +620,20 @@ async def test_two_coordinators_in_one_group_each_correct_their_own_document(
     assert _save_button(his) != _save_button(fixed)
     assert saved["text"] == "✅ Đã lưu: 4 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
     assert also["text"] == "✅ Đã lưu: 3 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_a_colleague_cannot_press_the_buttons_of_my_preview(bot: Harness) -> None:
+    bang, minh, group = await _coordinators_group(bot)
+    his = await _send(bot, bang, group, "thong-bao.txt", SAMPLE.read_bytes())
+
+    refused = [
+        await bot.alert(minh, group, his, _button(his, label)) for label in ("💾", "👥", "✖️")
+    ]
+    fixed = await _fix(bot, bang, group, "/fix 2 bo")  # his preview is still his
+
+    not_yours = "Đây là bản xem trước văn bản của người khác gửi"
+    assert all(text.startswith(not_yours) for text in refused)
+    assert fixed["text"].startswith("🗑 Đã bỏ nhiệm vụ 2, không lưu:")
 
 
 async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(
@@ -939,6 +982,157 @@ async def test_a_task_an_earlier_import_left_out_is_brought_back_for_good(bot: H
     assert saved["text"] == "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
     # Saved with the task: the next import of the document no longer leaves it out.
     assert "\n2. Sở Tài chính — 31/01/2023" in third["text"] and "bỏ 1 mục" not in third["text"]
+
+
+async def test_undoing_a_range_left_out_keeps_out_what_an_earlier_import_left_out(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    dropped = await _fix(bot, bang, office, "/fix 2 bo")
+    await bot.press(bang, office, dropped, _button(dropped, "💾"))  # task 2 left out for good
+    await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+
+    oops = await _fix(bot, bang, office, "/fix 1-4 bo")  # a range typed by mistake
+    undo = await _fix(bot, bang, office, "/fix 1-4 lai")  # as the hint says: all but task 2
+    (saved,) = await bot.press(bang, office, undo, _button(undo, "💾"))
+
+    assert "Lấy lại nếu bỏ nhầm: /fix 1,3,4 lai" in oops["text"]
+    assert undo["text"].startswith("↩️ Đã lấy lại nhiệm vụ 1, 3, 4:")
+    assert "Nhiệm vụ 2 do lần nhập trước bỏ ra nên vẫn để bỏ" in undo["text"]
+    assert saved["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
+
+
+def _notice(month: str) -> bytes:
+    """Tasks due by the month of their heading: a later version moves them, text unchanged."""
+    return (
+        "Số: 7/TB-VP\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\nNgày 01 tháng 03 năm 2024\n"
+        f"4. Về một số nhiệm vụ trọng tâm tháng {month}/2024\n"
+        "- Sở Y tế tăng cường kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n"
+        "- Công an tỉnh bảo đảm an ninh trật tự dịp lễ.\n"
+    ).encode()
+
+
+async def test_a_preview_cannot_save_over_a_newer_version_saved_meanwhile(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    minh = bot.server.add_user("Minh")
+    minh_chat = bot.server.add_private_chat(minh)
+    await bot.register(minh, minh_chat, None, Role.COORDINATOR)
+    first = await _send(bot, bang, office, "tb.txt", _notice("04"))
+    await bot.press(bang, office, first, _button(first, "💾"))
+
+    old = await _send(bot, bang, office, "tb.txt", _notice("04"))  # the old copy, again
+    new = await _send(bot, minh, minh_chat, "tb-moi.txt", _notice("05"))
+    await bot.press(minh, minh_chat, new, _button(new, "💾"))  # moves both deadlines
+    refused = await bot.alert(bang, office, old, _button(old, "💾"))
+    whole = await _fix(bot, bang, office, "/fix xem")
+
+    assert "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước." in old["text"]
+    assert refused.startswith("Bản xem trước đã thay đổi sau tin nhắn này")
+    assert [d for _, d in await _saved_tasks(bot)] == ["2024-05-31", "2024-05-31"]
+    assert "Lưu lần này: 0 nhiệm vụ mới, 2 nhiệm vụ đổi hạn, 0 đã có từ trước." in whole["text"]
+
+
+async def test_an_agency_typed_as_a_number_is_refused_as_no_name(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", _notice("04"))
+    answers = [
+        (await _fix(bot, bang, office, typed))["text"]
+        for typed in (
+            "/fix 1 chutri 3",
+            "/fix ten Sở Y tế = 4",
+            "/fix 1 chutri 99999999999999999999999",
+            "/fix ten Sở Y tế = #99999999999999999999999",
+        )
+    ]
+    for answer, typed in zip(answers, ["3", "4", "9" * 23, "#" + "9" * 23], strict=True):
+        assert answer.startswith(f"“{typed}” là một con số, không phải tên đơn vị; chưa sửa gì.")
+
+
+async def test_a_refusal_repeats_only_the_beginning_of_what_was_typed(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", _notice("04"))
+    unknown = await _fix(bot, bang, office, "/fix 1 chutri " + "Sở Y tế & " * 400)
+    unwritten = await _fix(bot, bang, office, "/fix ten " + "x" * 4080 + " = Sở Y tế")
+    no_date = await _fix(bot, bang, office, "/fix 1 han " + "3" * 4000)
+
+    assert unknown["text"] == (
+        "Không có đơn vị nào tên “" + ("Sở Y tế & " * 10).strip() + "…” trong danh mục."
+    )
+    assert unwritten["text"].startswith("Không có nhiệm vụ nào ghi đơn vị là “" + "x" * 100 + "…”")
+    assert no_date["text"].startswith("“" + "3" * 100 + "…” không phải là một ngày có thật.")
+
+
+async def test_a_fix_that_comes_after_the_preview_was_saved_says_so(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", _notice("04"))
+    correct_many = imports.correct_many
+
+    async def saved_meanwhile(**kwargs: Any) -> None:
+        """Another instance saves the preview between this /fix's read and its write."""
+        async with bot.database.session() as other:
+            request = await other.get(ImportRequest, kwargs["request"].id)
+            assert request is not None
+            assert await imports.close(session=other, request=request, status=imports.SAVED)
+        await correct_many(**kwargs)
+
+    monkeypatch.setattr(imports, "correct_many", saved_meanwhile)
+    late = await _fix(bot, bang, office, "/fix 1 han 30/05/2024")
+
+    assert late["text"].startswith("Văn bản này đã được lưu trước khi lệnh sửa đến")
+    async with bot.database.session() as session:
+        (request,) = (await session.exec(select(ImportRequest))).all()
+    assert request.status == imports.SAVED and request.corrections == {}
+
+
+async def test_a_preview_open_while_the_catalogue_changes_is_planned_against_todays(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    culture = agencies.AgencyRow("Sở Văn hóa và Thể thao", "SVHTT")
+    async with bot.database.session() as session:
+        await agencies.import_agencies(session=session, rows=[culture], now=bot.clock.now())
+    preview = await _send(
+        bot,
+        bang,
+        office,
+        "tb.txt",
+        "Số: 9/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n"
+        "1. Giao Sở Du lịch quảng bá điểm đến, báo cáo trước ngày 20/4/2024.\n"
+        "2. Giao Sở Văn hóa và Thể thao tổ chức lễ hội, báo cáo trước ngày 25/4/2024.\n".encode(),
+    )
+    async with bot.database.session() as session:  # meanwhile, in the catalogue
+        tourism = agencies.AgencyRow("Sở Du lịch", "SDL")
+        await agencies.import_agencies(session=session, rows=[tourism], now=bot.clock.now())
+        await agencies.merge_agencies(
+            session=session, old="Sở Văn hóa và Thể thao", into="Sở Y tế", now=bot.clock.now()
+        )
+    whole = await _fix(bot, bang, office, "/fix xem")
+    (saved,) = await bot.press(bang, office, whole, _button(whole, "💾"))
+
+    assert "“Sở Du lịch” chưa có trong danh mục" in preview["text"]
+    assert "chưa có trong danh mục" not in whole["text"]
+    assert "1. Sở Du lịch — 20/04/2024" in whole["text"]
+    assert "2. Sở Y tế — 25/04/2024" in whole["text"]
+    assert saved["text"].startswith("✅ Đã lưu: 2 nhiệm vụ mới")
+    assert set((await _saved_leads(bot)).values()) >= {("Sở Du lịch", "2024-04-20")}
+
+
+async def test_an_agency_given_to_another_is_so_given_again_on_reimport(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", _notice("04"))
+    mapped = await _fix(bot, bang, office, '/fix ten "Sở Y tế" = Bộ Chỉ huy Quân sự tỉnh')
+    (saved,) = await bot.press(bang, office, mapped, _button(mapped, "💾"))
+    again = await _send(bot, bang, office, "tb.txt", _notice("04"))
+    (twice,) = await bot.press(bang, office, again, _button(again, "💾"))
+
+    assert saved["text"] == "✅ Đã lưu: 2 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    assert "1. Bộ Chỉ huy Quân sự tỉnh — 30/04/2024" in again["text"]
+    assert "Giữ các sửa đổi của lần nhập trước: 1 tên đơn vị." in again["text"]
+    assert twice["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước."
+    assert len(await _saved_tasks(bot)) == 2
 
 
 async def test_the_words_of_a_fix_are_understood_as_an_officer_types_them(bot: Harness) -> None:
