@@ -19,6 +19,7 @@ from storage import access, agencies
 from storage.db import Database
 from storage.models import Role
 from tests.conftest import NOW, SAMPLE
+from tests.plans import food_safety_plan
 
 CATALOGUE = """name,short_name,aliases
 Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
@@ -479,43 +480,18 @@ def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
     assert "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “two”" in capsys.readouterr().err
 
 
-DUTY = (
-    "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
-    " để tổng hợp."
-)
-WORK = {
-    "Sở Y tế": "Kiểm tra các bếp ăn tập thể",
-    "Bộ Chỉ huy Quân sự tỉnh": "Kiểm tra bếp ăn của các đơn vị",
-    "Công an tỉnh": "Điều tra các vụ vi phạm về an toàn thực phẩm",
-}
-
-
-def _food_safety_plan(*agencies: str) -> str:
-    """A plan whose every agency's section ends with the same duty, word for word."""
-    lines = [
-        "Số: 15/KH-UBND",
-        "Lai Châu, ngày 07 tháng 02 năm 2024",
-        "KẾ HOẠCH",
-        "Bảo đảm an toàn thực phẩm năm 2024",
-        "III. TỔ CHỨC THỰC HIỆN",
-    ]
-    for number, agency in enumerate(agencies, start=1):
-        lines += [f"{number}. {agency}", f"- {WORK[agency]}, hoàn thành trong quý III/2024.", DUTY]
-    return "\n".join(lines)
-
-
 def test_a_task_left_out_stays_out_alone_though_others_have_its_text(
     cli: Cli, tmp_path: Path
 ) -> None:
     cli("agencies", "import", str(DEMO_AGENCIES))
     plan = tmp_path / "ke-hoach.txt"
-    plan.write_text(_food_safety_plan("Sở Y tế", "Công an tỉnh"), encoding="utf-8")
+    plan.write_text(food_safety_plan("Sở Y tế", "Công an tỉnh"), encoding="utf-8")
     cli("import", str(plan), "--drop", "4", "--yes")  # Công an tỉnh's report: not theirs
 
     again = cli("import", str(plan), "--dry-run")[1]
     # A corrected version gives the same duty to one more agency, before Công an tỉnh.
     plan.write_text(
-        _food_safety_plan("Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"), encoding="utf-8"
+        food_safety_plan("Sở Y tế", "Bộ Chỉ huy Quân sự tỉnh", "Công an tỉnh"), encoding="utf-8"
     )
     corrected = cli("import", str(plan), "--dry-run")[1]
 

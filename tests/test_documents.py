@@ -50,6 +50,7 @@ from storage.models import (
 from storage.names import fold
 from tests.conftest import SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
+from tests.plans import DUTY, WORK, food_safety_plan
 from vncalendar import VIETNAM_TZ
 
 EXTRA = [
@@ -1267,30 +1268,10 @@ async def test_a_fix_of_sixty_tasks_is_written_once(bot: Harness) -> None:
 # Imported again: each correction stays with the task it was made for
 # --------------------------------------------------------------------------------------------
 
-DUTY = (
-    "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
-    " để tổng hợp."
-)
-WORK = {
-    "Sở Y tế": "Kiểm tra các bếp ăn tập thể",
-    "Công an tỉnh": "Điều tra các vụ vi phạm về an toàn thực phẩm",
-    "Bộ Chỉ huy Quân sự tỉnh": "Kiểm tra bếp ăn của các đơn vị",
-}
-
 
 def _food_safety_plan() -> bytes:
-    """A plan whose every agency's section ends with the same duty, word for word: tasks 2, 4
-    and 6 have one text (Sở Y tế's, Công an tỉnh's, Bộ Chỉ huy Quân sự tỉnh's)."""
-    lines = [
-        "Số: 15/KH-UBND",
-        "Lai Châu, ngày 07 tháng 02 năm 2024",
-        "KẾ HOẠCH",
-        "Bảo đảm an toàn thực phẩm năm 2024",
-        "III. TỔ CHỨC THỰC HIỆN",
-    ]
-    for number, (agency, work) in enumerate(WORK.items(), start=1):
-        lines += [f"{number}. {agency}", f"- {work}, hoàn thành trong quý III/2024.", DUTY]
-    return "\n".join(lines).encode()
+    """Tasks 2, 4 and 6 have one text (Sở Y tế's, Công an tỉnh's, Bộ Chỉ huy Quân sự tỉnh's)."""
+    return food_safety_plan().encode()
 
 
 async def test_a_correction_of_one_of_several_tasks_of_one_text_stays_with_it(

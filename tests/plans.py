@@ -1,0 +1,29 @@
+"""Documents the bot's and the command line's tests both import."""
+
+from __future__ import annotations
+
+# The same duty, word for word, under each agency of a plan.
+DUTY = (
+    "- Định kỳ 6 tháng, báo cáo kết quả thực hiện Kế hoạch về Sở Tài chính trước ngày 15/6"
+    " để tổng hợp."
+)
+WORK = {
+    "Sở Y tế": "Kiểm tra các bếp ăn tập thể",
+    "Công an tỉnh": "Điều tra các vụ vi phạm về an toàn thực phẩm",
+    "Bộ Chỉ huy Quân sự tỉnh": "Kiểm tra bếp ăn của các đơn vị",
+}
+
+
+def food_safety_plan(*agencies: str) -> str:
+    """A plan whose every agency's section ends with DUTY: each agency has its own work (task
+    1, 3, 5 ...), then the same report (task 2, 4, 6 ...)."""
+    lines = [
+        "Số: 15/KH-UBND",
+        "Lai Châu, ngày 07 tháng 02 năm 2024",
+        "KẾ HOẠCH",
+        "Bảo đảm an toàn thực phẩm năm 2024",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+    for number, agency in enumerate(agencies or WORK, start=1):
+        lines += [f"{number}. {agency}", f"- {WORK[agency]}, hoàn thành trong quý III/2024.", DUTY]
+    return "\n".join(lines)
