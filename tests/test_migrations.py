@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401
@@ -56,6 +56,17 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
 
     assert upgrade(database_url) == []
     assert current_revision(database_url) == "0010"
+
+
+def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
+    """An audit entry as the release of the time wrote it."""
+    connection.execute(
+        text(
+            "INSERT INTO audit_entry (task_id, at, action, detail) "
+            "VALUES (:task, :now, :action, :detail)"
+        ),
+        {"task": task_id, "action": action, "detail": detail, "now": at},
+    )
 
 
 def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
@@ -116,13 +127,7 @@ def test_a_directives_tasks_learn_the_deadline_their_document_last_gave(database
             (2, "deadline_changed", "2023-02-28 -> 2023-03-03 (extension 2)"),
             (2, "period_done", "2023-03-03 on_time; next 2023-03-20"),
         ):
-            connection.execute(
-                text(
-                    "INSERT INTO audit_entry (task_id, at, action, detail) "
-                    "VALUES (:task, :now, :action, :detail)"
-                ),
-                {"task": task_id, "action": action, "detail": detail, **now},
-            )
+            _audit(connection, task_id, action, detail, now["now"])
 
     assert upgrade(database_url, "0008") == ["0008"]
     with engine.connect() as connection:
@@ -179,13 +184,7 @@ def test_a_merger_made_before_0010_keeps_the_name_its_audit_trail_gives(database
                 ),
                 {"task": task_id, **now},
             )
-            connection.execute(
-                text(
-                    "INSERT INTO audit_entry (task_id, at, action, detail) "
-                    "VALUES (:task, :now, :action, :detail)"
-                ),
-                {"task": task_id, "action": action, "detail": detail, **now},
-            )
+            _audit(connection, task_id, action, detail, now["now"])
 
     assert upgrade(database_url) == ["0010"]
     with engine.connect() as connection:
