@@ -824,6 +824,12 @@ async def _join(
         code = await access.create_invite(
             session=session, agency_id=agency_id, role=role, now=NOW, valid_for=timedelta(1)
         )
+    return await _redeem(db, code, user_id, chat_id)
+
+
+async def _redeem(db: Database, code: str, user_id: int, chat_id: int) -> access.Registration:
+    """An invite redeemed by user_id in chat_id."""
+    async with db.session() as session:
         return await access.redeem_invite(
             session=session,
             code=code,
@@ -912,32 +918,20 @@ async def test_an_invite_does_not_move_a_registered_chat(db: Database) -> None:
             session=session, agency_id=None, role=Role.COORDINATOR, now=NOW, valid_for=timedelta(1)
         )
 
-    async def redeem(code: str, user_id: int, chat_id: int) -> access.Registration:
-        async with db.session() as session:
-            return await access.redeem_invite(
-                session=session,
-                code=code,
-                user_id=user_id,
-                display_name=None,
-                chat_id=chat_id,
-                chat_title=None,
-                now=NOW,
-            )
-
     with pytest.raises(ChatRegisteredElsewhere) as other_agency:
-        await redeem(health, 6, -100)
+        await _redeem(db, health, 6, -100)
     with pytest.raises(ChatRegisteredElsewhere) as coordinators:
-        await redeem(coordinator, 8, -100)
+        await _redeem(db, coordinator, 8, -100)
     with pytest.raises(ChatRegisteredElsewhere) as agency_code:
-        await redeem(health, 6, -300)
+        await _redeem(db, health, 6, -300)
 
     assert other_agency.value.agency == coordinators.value.agency == "Sở Tài chính"
     assert agency_code.value.agency is None  # the coordinators
     assert await _who(db, 5, -100) == ("STC", False)
     assert await _who(db, 6, -300) == (None, True)
     # Neither code was used up, and the same agency's code again changes nothing.
-    assert (await redeem(health, 6, -200)).agency is not None
-    assert (await redeem(coordinator, 9, 9)).role == Role.COORDINATOR
+    assert (await _redeem(db, health, 6, -200)).agency is not None
+    assert (await _redeem(db, coordinator, 9, 9)).role == Role.COORDINATOR
     await _join(db, ids["STC"], Role.STAFF, 7, -100)
     assert await _who(db, 7, 7) == ("STC", False)
 
