@@ -798,9 +798,12 @@ def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
     return items
 
 
-# Central bodies whose names go on in lowercase words.
+# Bodies whose names go on in lowercase words, verbs and commas included: "Hội đồng phối hợp phổ
+# biến, giáo dục pháp luật tỉnh" is a council of every province and district.
 _WHOLE_NAMES = re.compile(
     r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
+    r"|hoi\s+dong\s+phoi\s+hop\s+(?:cong\s+tac\s+)?pho\s+bien\s*,?\s*giao\s+duc\s+phap\s+luat"
+    r"(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong))?"
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam)(?![a-z0-9])"
 )

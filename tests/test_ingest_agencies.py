@@ -303,6 +303,11 @@ def test_more_agencies_by_their_head_word(name: str) -> None:
         # A council: "Hội đồng nghĩa vụ quân sự huyện", up to "giao cho" (it assigns).
         ("Hội đồng nghĩa vụ quân sự huyện tổ chức Hội trại", "Hội đồng nghĩa vụ quân sự huyện"),
         ("Hội đồng NVQS huyện giao cho các xã", "Hội đồng NVQS huyện"),
+        # A council every province and district has, whose name holds a verb and a comma.
+        (
+            "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh tổ chức",
+            "Hội đồng phối hợp phổ biến, giáo dục pháp luật tỉnh",
+        ),
         # More verbs end a name; "Giáo dục thường xuyên" and "dự án đầu tư xây dựng" are names.
         ("Chi cục Thủy lợi vận hành hồ chứa", "Chi cục Thủy lợi"),
         ("Ban Quản lý dự án huyện lập hồ sơ", "Ban Quản lý dự án huyện"),
