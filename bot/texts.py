@@ -881,6 +881,7 @@ DEADLINE_KINDS: dict[str, str] = {
     "weeks": "tính theo tuần",
     "months_relative": "tính theo tháng",
     "tet": "theo Tết Nguyên đán",
+    "lunar": "theo âm lịch",
     "recurring": "định kỳ",
     "ongoing": "thường xuyên",
     "immediate": "làm ngay",

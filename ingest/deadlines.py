@@ -50,6 +50,9 @@ Choices the grammar makes (and the tests pin down):
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
   has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
+* a lunar day ("ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8 âm lịch") is its date by the
+  Vietnamese lunar calendar (``vncalendar.lunar``), the next one on or after ref unless a year is
+  named; "trước Tết Trung thu", "trước Giỗ Tổ Hùng Vương" the day before that feast, as for Tết;
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
@@ -76,10 +79,10 @@ given in steps), then ongoing, then immediate; :func:`find_deadlines` returns th
 order, and :func:`section_deadline` reads a heading, where a bare period ("nhiệm vụ trọng tâm
 tháng 01/2023") is the deadline.
 
-Known gaps: lunar dates other than Tết and the days of its month ("trước ngày 10 tháng Giêng",
-"Rằm tháng Giêng" are read; "ngày 23 tháng Chạp" is not), and descriptions of natural events
-with an approximate time that does not say "khoảng" ("mực nước đạt đỉnh cuối tháng 9" is read as
-a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn thành ..." is one).
+Known gaps: a leap lunar month ("tháng 2 nhuận") is read as the month itself, and descriptions
+of natural events with an approximate time that does not say "khoảng" ("mực nước đạt đỉnh cuối
+tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn
+thành ..." is one).
 """
 
 from __future__ import annotations
@@ -95,7 +98,7 @@ from dataclasses import dataclass, field, replace
 import dateparser
 
 from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
-from vncalendar import WorkingCalendar
+from vncalendar import WorkingCalendar, lunar
 
 __all__ = [
     "KINDS",
@@ -117,6 +120,7 @@ KINDS = (
     "weeks",
     "months_relative",
     "tet",
+    "lunar",
     "recurring",
     "ongoing",
     "immediate",
@@ -125,7 +129,7 @@ KINDS = (
 RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
 
 # Kinds that carry a due date computed from the text.
-_DATED_KINDS = frozenset(KINDS[:10])
+_DATED_KINDS = frozenset(KINDS[: KINDS.index("recurring")])
 
 
 @dataclass(frozen=True)
@@ -1186,6 +1190,10 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 TET = re.compile(
     rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc|ngay\s+sau|sau)\s+(?:khi\s+)?
     (?P<holiday>(?:ky\s+|dot\s+)?nghi\s+(?:le\s+)?)?tet
+    # Other feasts called Tết: lunar ones (see FEAST) and "Tết Thiếu nhi", "Tết trồng cây".
+    (?!\s+(?:trung\s+thu|doan\s+ngo|nguyen\s+tieu|han\s+thuc|thanh\s+minh|trung\s+cuu|vu\s+lan
+    |ong\s+cong|ong\s+tao|tao\s+quan|thieu\s+nhi|trong\s+cay|doc\s+lap|chol|chol\s+chnam
+    |khmer|cua\s+dong\s+bao)(?![a-z]))
     (?P<solar>\s+duong\s+lich|\s+tay)?
     (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?
     (?:\s+(?P<can>{CAN_WORD})\s+(?P<chi>{CHI_WORD}))?
@@ -1237,43 +1245,119 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _candidate(match, ctx, "tet", due, cued=not (after and rel == "sau"))
 
 
-# -- a day of the first lunar month: "trước ngày 10 tháng Giêng", "Rằm tháng Giêng năm Giáp Thìn"
-# ("tháng Giêng" in words is the lunar month; its days follow mùng 1 Tết one by one)
+# -- a lunar day: "trước ngày 10 tháng Giêng", "ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8
+# âm lịch", "trước Tết Trung thu", "trước ngày Giỗ Tổ Hùng Vương". "tháng Giêng" and "tháng Chạp"
+# are lunar months by name, "Rằm" a lunar full moon; a month in figures is lunar only when "âm
+# lịch" (ÂL) follows. The year named ("năm Giáp Thìn", "năm 2024") is the lunar year.
 
-LUNAR_FIRST_MONTH = re.compile(
-    rf"""(?<![a-z])(?:(?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}})|(?P<full_moon>ram))\s+thang\s+gieng
-    (?:\s*,?\s*(?:nam\s+)?(?:(?P<can>{CAN_WORD})\s+(?P<chi>{CHI_WORD})|(?P<y>\d{{4}})))?
-    (?![\d/])""",
+_LUNAR_MONTH_WORDS = {
+    "gieng": 1, "hai": 2, "ba": 3, "tu": 4, "nam": 5, "sau": 6, "bay": 7, "tam": 8, "chin": 9,
+    "muoi": 10, "muoi mot": 11, "mot": 11, "chap": 12,
+}  # fmt: skip
+
+
+def _lunar_year_named(suffix: str = "") -> str:
+    """ "năm Giáp Thìn", "năm 2024" (groups named with a suffix where a pattern has two)."""
+    return (
+        rf"(?:\s*,?\s*(?:nam\s+)?(?:(?P<can{suffix}>{CAN_WORD})\s+(?P<chi{suffix}>{CHI_WORD})"
+        rf"|(?P<y{suffix}>\d{{4}})))?"
+    )
+
+
+_LUNAR_MARK = r"\s*\(?\s*(?:am\s+lich|al)(?![a-z])\s*\)?"
+LUNAR_DAY = re.compile(
+    rf"""(?<![a-z])(?:
+        (?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}})\s+thang\s+(?P<named>gieng|chap)(?![a-z])
+        {_lunar_year_named()}(?:{_LUNAR_MARK})?
+      | (?:ngay\s+)?(?P<full_moon>ram)\s+thang\s+
+        (?P<word>gieng|chap|muoi\s+mot|muoi|hai|ba|tu|nam|sau|bay|tam|chin|mot|\d{{1,2}})(?![a-z\d/])
+        {_lunar_year_named("2")}
+        (?:{_LUNAR_MARK})?
+      | (?:ngay\s+)?(?:mung\s+)?(?P<dd>\d{{1,2}})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{{1,2}})
+        (?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
+      )(?![\d/])""",
+    re.VERBOSE,
+)
+# Lunar feasts a deadline is set by, with their day and month.
+_FEASTS = {
+    "trung thu": (15, 8),
+    "doan ngo": (5, 5),
+    "nguyen tieu": (15, 1),
+    "han thuc": (3, 3),
+    "vu lan": (15, 7),
+    "phat dan": (15, 4),
+    "gio to hung vuong": (10, 3),
+    "ong cong ong tao": (23, 12),
+    "ong tao": (23, 12),
+}
+_FEAST_NAME = "|".join(name.replace(" ", r"\s+") for name in sorted(_FEASTS, key=len, reverse=True))
+FEAST = re.compile(
+    rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc)\s+(?P<day>ngay\s+)?(?:(?:le|tet|dip|cung)\s+)?
+    (?P<feast>{_FEAST_NAME})(?![a-z]){_lunar_year_named()}(?![\d/])""",
     re.VERBOSE,
 )
 
 
-def _lunar_first_month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    day = 15 if match.group("full_moon") else int(match.group("d"))
-    if not 1 <= day <= 29:
-        return None  # the 30th may not exist that year
-    cue = _cue_before(ctx.text, match.start())
-    year = int(match.group("y")) if match.group("y") else None
-    if year is None and match.group("can"):
-        year = next(
-            y
-            for y in range(ctx.ref.year, ctx.ref.year + 61)
-            if _canchi_matches(y, match.group("can"), match.group("chi"))
-        )
-    offset = _dt.timedelta(days=day - 1)
+def _lunar_year(match: re.Match[str], ctx: _Context, suffix: str = "") -> int | None:
+    if match.group("y" + suffix):
+        return int(match.group("y" + suffix))
+    can = match.group("can" + suffix)
+    if can is None:
+        return None
+    return next(
+        y
+        for y in range(ctx.ref.year - 1, ctx.ref.year + 61)
+        if _canchi_matches(y, can, match.group("chi" + suffix))
+    )
+
+
+def _lunar_date(day: int, month: int, year: int | None, ctx: _Context) -> _dt.date | None:
+    """That lunar day of the lunar year named, or the next one on or after ref."""
     try:
         if year is None:
-            # The next such day on or after ref: this lunar year's, or the coming one's.
-            due = ctx.calendar.lunar_new_year(ctx.ref.year) + offset
-            if due < ctx.ref:
-                due = ctx.calendar.lunar_new_year(ctx.ref.year + 1) + offset
-        else:
-            due = ctx.calendar.lunar_new_year(year) + offset
-    except (ValueError, KeyError):
+            return lunar.next_lunar_day(day, month, ctx.ref)
+        return lunar.last_day_kept(day, month, year)
+    except ValueError:
+        return None
+
+
+def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if match.group("full_moon"):
+        day, word, suffix = 15, " ".join(match.group("word").split()), "2"
+        month = int(word) if word.isdigit() else _LUNAR_MONTH_WORDS[word]
+    elif match.group("named"):
+        day, month, suffix = int(match.group("d")), _LUNAR_MONTH_WORDS[match.group("named")], ""
+    else:
+        day, month = int(match.group("dd")), int(match.group("m"))
+        year = int(match.group("y3")) if match.group("y3") else None
+        return _lunar_candidate(match, ctx, day, month, year)
+    return _lunar_candidate(match, ctx, day, month, _lunar_year(match, ctx, suffix))
+
+
+def _lunar_candidate(
+    match: re.Match[str], ctx: _Context, day: int, month: int, year: int | None
+) -> _Candidate | None:
+    if not (1 <= day <= 30 and 1 <= month <= 12):
+        return None
+    cue = _cue_before(ctx.text, match.start())
+    due = _lunar_date(day, month, year, ctx)
+    if due is None:
         return _candidate(match, ctx, "none", None, cue=cue)
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "tet", due, cue=cue)
+    return _candidate(match, ctx, "lunar", due, cue=cue)
+
+
+def _feast(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """ "trước Tết Trung thu" is the day before it, as "trước Tết" is; "trước ngày Giỗ Tổ" names
+    a day, so it is that day (or the day before, where "trước ngày X" excludes X)."""
+    day, month = _FEASTS[" ".join(match.group("feast").split())]
+    due = _lunar_date(day, month, _lunar_year(match, ctx), ctx)
+    if due is None:
+        return _candidate(match, ctx, "none", None, cued=True)
+    if not match.group("day") or not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _candidate(match, ctx, "lunar", due, cued=True)
 
 
 # -- this week or the next: "trong tuần này", "trước thứ Sáu tuần sau"
@@ -1560,7 +1644,8 @@ FAMILIES: tuple[_Family, ...] = tuple(
     for order, (name, pattern, handler) in enumerate(
         [
             ("tet", TET, _tet),
-            ("lunar_first_month", LUNAR_FIRST_MONTH, _lunar_first_month),
+            ("lunar_day", LUNAR_DAY, _lunar_day),
+            ("feast", FEAST, _feast),
             ("week", WEEK, _week),
             ("recurring_day_after", RECURRING_DAY_AFTER, _recurring_day_after),
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),

@@ -224,17 +224,47 @@ TET = [
     ("trước Tết Nguyên đán", date(2023, 3, 1), date(2024, 2, 9)),
     ("ngay sau kỳ nghỉ Tết Nguyên đán Giáp Thìn 2024", date(2024, 2, 15), date(2024, 2, 15)),
     ("trước Tết Dương lịch", REF, date(2023, 12, 31)),
-    # The days of the first lunar month count from mùng 1 Tết.
-    ("hoàn thành trước ngày 10 tháng Giêng", REF, date(2023, 1, 31)),
-    ("báo cáo trước Rằm tháng Giêng năm Giáp Thìn", REF, date(2024, 2, 24)),
-    ("xong trước mùng 8 tháng Giêng năm 2024", REF, date(2024, 2, 17)),
-    ("trước ngày 10 tháng Giêng", date(2023, 3, 1), date(2024, 2, 19)),  # this year's is past
+    # A feast the people call Tết is not the New Year.
+    ("trước Tết Thiếu nhi", REF, None),
 ]
 
 
 @pytest.mark.parametrize(("text", "ref", "expected"), TET)
-def test_tet(text: str, ref: date, expected: date) -> None:
-    assert read(text, ref) == (expected, "tet", None)
+def test_tet(text: str, ref: date, expected: date | None) -> None:
+    assert read(text, ref) == (expected, "tet" if expected else "none", None)
+
+
+# -- lunar days: the Vietnamese lunar calendar (vncalendar.lunar) --------------------------------
+
+LUNAR = [
+    # The days of the first lunar month count from mùng 1 Tết (22/01/2023, 10/02/2024).
+    ("hoàn thành trước ngày 10 tháng Giêng", REF, date(2023, 1, 31)),
+    ("báo cáo trước Rằm tháng Giêng năm Giáp Thìn", REF, date(2024, 2, 24)),
+    ("xong trước mùng 8 tháng Giêng năm 2024", REF, date(2024, 2, 17)),
+    ("trước ngày 10 tháng Giêng", date(2023, 3, 1), date(2024, 2, 19)),  # this year's is past
+    # The twelfth month ends the lunar year: its days fall in January or February.
+    ("hoàn thành trước ngày 23 tháng Chạp", date(2024, 3, 1), date(2025, 1, 22)),
+    ("dọn dẹp xong trước 30 tháng Chạp", date(2024, 3, 1), date(2025, 1, 28)),  # 29 days: the 29th
+    # A month in figures is lunar when "âm lịch" follows it, not the solar 15/8.
+    ("Các xã hoàn thành trước ngày 15/8 âm lịch", date(2024, 3, 1), date(2024, 9, 17)),
+    ("trước ngày 10/3 (âm lịch)", date(2024, 3, 1), date(2024, 4, 18)),
+    ("báo cáo trước ngày 15 tháng 7 âm lịch", date(2024, 3, 1), date(2024, 8, 18)),
+    ("trước Rằm tháng Bảy năm Giáp Thìn", REF, date(2024, 8, 18)),
+    # A feast: "trước" it is the day before, as "trước Tết"; "trước ngày" it names the day.
+    ("hoàn thành trước Tết Trung thu năm 2024", REF, date(2024, 9, 16)),
+    ("trang trí xong trước Tết Đoan Ngọ", date(2020, 3, 1), date(2020, 6, 24)),  # after a leap 4th
+    ("báo cáo trước ngày Giỗ Tổ Hùng Vương", date(2024, 3, 1), date(2024, 4, 18)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), LUNAR)
+def test_lunar_days(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref) == (expected, "lunar", None)
+
+
+def test_a_solar_date_restated_as_lunar_stays_the_solar_date() -> None:
+    text = "Tổ chức Lễ Giỗ Tổ vào ngày 18/4/2024 (tức ngày 10/3 âm lịch)"
+    assert read(text, date(2024, 3, 1)) == (date(2024, 4, 18), "date", None)
 
 
 # -- recurring duties: the next occurrence is the deadline ---------------------------------------
