@@ -195,7 +195,7 @@ class Sweep:
         if not report.working_day:
             log.info("sweep %s: not a working day, nothing sent", today)
             return report
-        views, callers, planned = await self._plan(today, roll_periods=not dry_run)
+        views, callers, planned = await self._plan(today, dry_run=dry_run)
         if dry_run:
             await self._preview(planned, today, report)
             return report
@@ -219,15 +219,15 @@ class Sweep:
         return report
 
     async def _plan(
-        self, today: date, *, roll_periods: bool
+        self, today: date, *, dry_run: bool
     ) -> tuple[dict[int, TaskView], dict[int, Caller], list[Planned]]:
         """What is due today, where it goes and what each chat may do with it (moving recurring
-        tasks past missed periods)."""
+        tasks past missed periods, unless dry)."""
 
         async def load(
             session: AsyncSession,
         ) -> tuple[list[TaskView], Sequence[Chat], Sequence[Member], dict[int, Caller]]:
-            if roll_periods:
+            if not dry_run:
                 await tasks.roll_missed_periods(
                     session=session,
                     today=today,
@@ -248,6 +248,17 @@ class Sweep:
             )
 
         open_views, chats, members, callers = await self.database.retrying(load)
+        if dry_run:
+            # The real sweep gives the configured coordinators who never wrote to the bot a chat
+            # row; a dry run writes nothing, so it counts them with rows of its own.
+            known = {chat.telegram_id for chat in chats}
+            chats = [
+                *chats,
+                *(
+                    Chat(telegram_id=telegram_id, created_at=self.clock.now())
+                    for telegram_id in sorted(set(self.coordinator_ids) - known)
+                ),
+            ]
         views = {v.id: v for v in open_views}
         schedules = [
             TaskSchedule(
@@ -280,11 +291,12 @@ class Sweep:
             )
         per_chat: dict[int, list[int]] = {}
         for plan in planned:
-            key = _key(plan)
-            status = statuses.get(key)
+            # A chat of the dry run's own (a configured coordinator's) has had nothing yet.
+            key = _key(plan) if plan.chat.id is not None else None
+            status = statuses.get(key) if key is not None else None
             if status == ReminderStatus.SENT:
                 report.already_claimed += 1
-            elif status is None and key.chat_id in had_digest:
+            elif status is None and key is not None and key.chat_id in had_digest:
                 report.held_back += 1
             else:
                 per_chat.setdefault(plan.chat.telegram_id, []).append(plan.reminder.task_id)

@@ -11,6 +11,7 @@ import pytest
 from sqlmodel import col, select
 
 from bot.app import RETRY_SWEEP
+from bot.services import services_of
 from bot.telegram_server import Fault
 from storage import ledger
 from storage.models import Chat, Reminder, ReminderStatus, Role
@@ -360,3 +361,27 @@ async def test_only_the_lead_agencys_digest_offers_to_close_a_task(bot: Harness)
     assert told["text"].endswith(
         "Đơn vị chủ trì báo hoàn thành các nhiệm vụ này; bấm ℹ️ để xem chi tiết."
     )
+
+
+async def test_a_dry_run_counts_the_configured_coordinators_the_bot_has_not_written_to(
+    database_url: str,
+) -> None:
+    coordinator_id = 700_000_002
+    async with running_bot(database_url, start=START, coordinators=[coordinator_id]) as bot:
+        bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=coordinator_id))
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        task = await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
+        sweep = services_of(bot.application).sweep
+        bot.at(date(2023, 3, 7))  # the fifth working day late: the coordinators are told
+
+        report = await sweep.run(date(2023, 3, 7), dry_run=True)
+
+        # What the real sweep then sends: the digest to the group and the escalation in private.
+        assert sorted(report.planned) == sorted([(group["id"], [task]), (coordinator_id, [task])])
+        async with bot.database.session() as session:
+            chats = (await session.exec(select(Chat.telegram_id))).all()
+        assert coordinator_id not in chats  # a dry run writes nothing
+        await bot.sweep()
+        assert len(bot.server.sent_messages(coordinator_id)) == 1
