@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command as alembic_command
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -215,21 +215,24 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     issued = parse_date(args.issued) if args.issued else None
     clock = SystemClock(settings.tz)
 
+    async def plan_in(session: AsyncSession) -> importing.ImportPlan:
+        return await importing.read_and_plan(
+            session=session,
+            data=data,
+            filename=path.name,
+            issued_on=issued,
+            max_bytes=settings.importer.max_bytes,
+            before_is_inclusive=settings.importer.before_is_inclusive,
+            corrections=importing.Corrections(
+                mappings=mappings,
+                expand_groups=args.expand_groups,
+                dropped=frozenset(args.drop),
+            ),
+        )
+
     async def plan(database: Database) -> importing.ImportPlan:
         async with database.session() as session:
-            return await importing.read_and_plan(
-                session=session,
-                data=data,
-                filename=path.name,
-                issued_on=issued,
-                max_bytes=settings.importer.max_bytes,
-                before_is_inclusive=settings.importer.before_is_inclusive,
-                corrections=importing.Corrections(
-                    mappings=mappings,
-                    expand_groups=args.expand_groups,
-                    dropped=frozenset(args.drop),
-                ),
-            )
+            return await plan_in(session)
 
     try:
         the_plan = _run_db(settings, plan)
@@ -255,11 +258,22 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         print(Texts().plain("import_cancelled"))
         return 0
 
-    async def save(database: Database) -> Saved:
-        async with database.session() as session:
-            return await importing.save_plan(session=session, plan=the_plan, now=clock.now())
+    shown = importing.plan_version(the_plan)
 
-    saved = _run_db(settings, save)
+    async def save(database: Database) -> Saved:
+        # Planned again where it is saved: while the officer was asked, another import of the
+        # document (the bot, a colleague) may have been saved, and this one would then save
+        # what it did not show, or the directive a second time.
+        async with database.session() as session:
+            now_planned = await plan_in(session)
+            if importing.plan_version(now_planned) != shown:
+                raise UsageError(cli_text("import_saved_meanwhile"))
+            return await importing.save_plan(session=session, plan=now_planned, now=clock.now())
+
+    try:
+        saved = _run_db(settings, save)
+    except IntegrityError:  # saved by another at the same moment: the same file, once
+        raise UsageError(cli_text("import_saved_meanwhile")) from None
     print(
         cli_text(
             "import_saved",

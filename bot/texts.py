@@ -815,6 +815,10 @@ CLI: dict[str, str] = {
     "import_footer": "{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa.",
     "import_confirm": "Lưu {count} nhiệm vụ? [c/K] ",
     "import_nothing_to_save": "Không có gì để lưu.",
+    "import_saved_meanwhile": (
+        "văn bản đã được lưu ở nơi khác trong lúc chờ xác nhận, nên không lưu gì: "
+        "chạy lại lệnh để xem những gì còn phải lưu"
+    ),
     "import_saved": (
         "Đã lưu (văn bản #{id}): {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, "
         "{unchanged} đã có từ trước."

@@ -11,9 +11,11 @@ import sqlite3
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from bot import importing
 from bot.cli import main
 from storage import access, agencies
 from storage.db import Database
@@ -1035,3 +1037,56 @@ def _register(
             await database.dispose()
 
     asyncio.run(go())
+
+
+SAVED_MEANWHILE = (
+    "nhacviec: văn bản đã được lưu ở nơi khác trong lúc chờ xác nhận, nên không lưu gì: "
+    "chạy lại lệnh để xem những gì còn phải lưu\n"
+)
+
+
+def test_import_saves_nothing_when_the_document_was_saved_elsewhere_while_it_asked(
+    cli: Cli, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    # The same notice saved again with Windows line ends: other bytes, the same text.
+    windows = tmp_path / "thong-bao-windows.txt"
+    windows.write_bytes(sample.read_bytes().replace(b"\n", b"\r\n"))
+    saved_meanwhile: list[tuple[int, str, str]] = []
+
+    def a_colleague_imports_it_first(question: str) -> str:
+        saved_meanwhile.append(cli("import", str(windows), "--yes"))
+        return "c"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", a_colleague_imports_it_first)
+
+    code, _, err = cli("import", str(sample))
+
+    assert saved_meanwhile[0][0] == 0
+    assert (code, err) == (1, SAVED_MEANWHILE)
+    added = re.search(r"(\d+) nhiệm vụ mới", saved_meanwhile[0][1])
+    assert added is not None and int(added[1]) > 0
+    assert len(cli("tasks", "list")[1].splitlines()) == int(added[1])  # each task once
+
+
+def test_import_saves_nothing_when_another_saves_the_same_file_at_the_same_moment(
+    cli: Cli, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    save_plan = importing.save_plan
+
+    async def another_process_saves_first(**arguments: Any) -> Any:
+        other = Database(os.environ["NHACVIEC_DATABASE_URL"])
+        async with other.session() as session:
+            await save_plan(**{**arguments, "session": session})
+        await other.dispose()
+        return await save_plan(**arguments)
+
+    monkeypatch.setattr(importing, "save_plan", another_process_saves_first)
+
+    code, _, err = cli("import", str(sample), "--yes")
+
+    assert (code, err) == (1, SAVED_MEANWHILE)
+    monkeypatch.setattr(importing, "save_plan", save_plan)
+    assert cli("import", str(sample), "--dry-run")[1].splitlines()[-1] == "Không có gì để lưu."
