@@ -52,7 +52,8 @@ Choices the grammar makes (and the tests pin down):
   has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
 * a lunar day ("ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8 âm lịch") is its date by the
   Vietnamese lunar calendar (``vncalendar.lunar``), the next one on or after ref unless a year is
-  named; "trước Tết Trung thu", "trước Giỗ Tổ Hùng Vương" the day before that feast, as for Tết;
+  named ("tháng 6 nhuận" is the repeated sixth month of a year that has one); "trước Tết Trung
+  thu", "trước Giỗ Tổ Hùng Vương" the day before that feast, as for Tết;
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
@@ -79,10 +80,9 @@ given in steps), then ongoing, then immediate; :func:`find_deadlines` returns th
 order, and :func:`section_deadline` reads a heading, where a bare period ("nhiệm vụ trọng tâm
 tháng 01/2023") is the deadline.
 
-Known gaps: a leap lunar month ("tháng 2 nhuận") is read as the month itself, and descriptions
-of natural events with an approximate time that does not say "khoảng" ("mực nước đạt đỉnh cuối
-tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since "Cuối tháng 5/2023 hoàn
-thành ..." is one).
+Known gaps: descriptions of natural events with an approximate time that does not say "khoảng"
+("mực nước đạt đỉnh cuối tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since
+"Cuối tháng 5/2023 hoàn thành ..." is one).
 """
 
 from __future__ import annotations
@@ -1271,10 +1271,10 @@ LUNAR_DAY = re.compile(
         {_lunar_year_named()}(?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?P<full_moon>ram)\s+thang\s+
         (?P<word>gieng|chap|muoi\s+mot|muoi|hai|ba|tu|nam|sau|bay|tam|chin|mot|\d{{1,2}})(?![a-z\d/])
-        {_lunar_year_named("2")}
+        (?P<leap2>\s+nhuan)?{_lunar_year_named("2")}
         (?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?:mung\s+)?(?P<dd>\d{{1,2}})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{{1,2}})
-        (?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
+        (?P<leap3>\s+nhuan)?(?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
       )(?![\d/])""",
     re.VERBOSE,
 )
@@ -1311,36 +1311,35 @@ def _lunar_year(match: re.Match[str], ctx: _Context, suffix: str = "") -> int | 
     )
 
 
-def _lunar_date(day: int, month: int, year: int | None, ctx: _Context) -> _dt.date | None:
+def _lunar_date(
+    day: int, month: int, year: int | None, ctx: _Context, *, leap: bool = False
+) -> _dt.date | None:
     """That lunar day of the lunar year named, or the next one on or after ref."""
     try:
         if year is None:
-            return lunar.next_lunar_day(day, month, ctx.ref)
-        return lunar.last_day_kept(day, month, year)
+            return lunar.next_lunar_day(day, month, ctx.ref, leap=leap)
+        return lunar.last_day_kept(day, month, year, leap=leap)
     except ValueError:
         return None
 
 
 def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if match.group("full_moon"):
-        day, word, suffix = 15, " ".join(match.group("word").split()), "2"
+        day, word = 15, " ".join(match.group("word").split())
         month = int(word) if word.isdigit() else _LUNAR_MONTH_WORDS[word]
+        year = _lunar_year(match, ctx, "2")
+        leap = bool(match.group("leap2"))
     elif match.group("named"):
-        day, month, suffix = int(match.group("d")), _LUNAR_MONTH_WORDS[match.group("named")], ""
+        day, month = int(match.group("d")), _LUNAR_MONTH_WORDS[match.group("named")]
+        year, leap = _lunar_year(match, ctx), False
     else:
         day, month = int(match.group("dd")), int(match.group("m"))
         year = int(match.group("y3")) if match.group("y3") else None
-        return _lunar_candidate(match, ctx, day, month, year)
-    return _lunar_candidate(match, ctx, day, month, _lunar_year(match, ctx, suffix))
-
-
-def _lunar_candidate(
-    match: re.Match[str], ctx: _Context, day: int, month: int, year: int | None
-) -> _Candidate | None:
+        leap = bool(match.group("leap3"))
     if not (1 <= day <= 30 and 1 <= month <= 12):
         return None
     cue = _cue_before(ctx.text, match.start())
-    due = _lunar_date(day, month, year, ctx)
+    due = _lunar_date(day, month, year, ctx, leap=leap)
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue)
     if cue is not None and cue.strict_before and not ctx.inclusive:

@@ -250,6 +250,10 @@ LUNAR = [
     ("trước ngày 10/3 (âm lịch)", date(2024, 3, 1), date(2024, 4, 18)),
     ("báo cáo trước ngày 15 tháng 7 âm lịch", date(2024, 3, 1), date(2024, 8, 18)),
     ("trước Rằm tháng Bảy năm Giáp Thìn", REF, date(2024, 8, 18)),
+    # A leap month is the repeated one: 2025 had two sixth months.
+    ("báo cáo trước Rằm tháng Sáu nhuận", date(2025, 6, 1), date(2025, 8, 8)),
+    ("hoàn thành trước ngày 15/6 nhuận âm lịch", date(2025, 6, 1), date(2025, 8, 8)),
+    ("trước Rằm tháng Sáu", date(2025, 6, 1), date(2025, 7, 9)),
     # A feast: "trước" it is the day before, as "trước Tết"; "trước ngày" it names the day.
     ("hoàn thành trước Tết Trung thu năm 2024", REF, date(2024, 9, 16)),
     ("trang trí xong trước Tết Đoan Ngọ", date(2020, 3, 1), date(2020, 6, 24)),  # after a leap 4th
@@ -260,6 +264,10 @@ LUNAR = [
 @pytest.mark.parametrize(("text", "ref", "expected"), LUNAR)
 def test_lunar_days(text: str, ref: date, expected: date) -> None:
     assert read(text, ref) == (expected, "lunar", None)
+
+
+def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
+    assert read("trước Rằm tháng Năm nhuận", date(2025, 6, 1)) == (None, "none", None)
 
 
 def test_a_solar_date_restated_as_lunar_stays_the_solar_date() -> None:

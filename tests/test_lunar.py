@@ -62,3 +62,6 @@ def test_the_next_such_day() -> None:
     assert next_lunar_day(15, 8, date(2024, 9, 18)) == date(2025, 10, 6)
     # In January, the twelfth month of the lunar year begun last February is still to come.
     assert next_lunar_day(23, 12, date(2024, 1, 10)) == date(2024, 2, 2)
+    assert next_lunar_day(15, 6, date(2025, 6, 1), leap=True) == date(2025, 8, 8)
+    with pytest.raises(ValueError, match="no leap month 5"):
+        next_lunar_day(15, 5, date(2025, 6, 1), leap=True)

@@ -130,21 +130,27 @@ def lunar_to_solar(day: int, month: int, year: int, *, leap: bool = False) -> da
     return _date_of(start + day - 1)
 
 
-def last_day_kept(day: int, month: int, year: int) -> date:
+def last_day_kept(day: int, month: int, year: int, *, leap: bool = False) -> date:
     """A lunar day, the 30th of a month of 29 days being its last day ("30 Tết" is the eve of
     Tết whether the twelfth month has 29 or 30 days)."""
     try:
-        return lunar_to_solar(day, month, year)
+        return lunar_to_solar(day, month, year, leap=leap)
     except ValueError:
         if day != 30:
             raise
-        return lunar_to_solar(29, month, year)
+        return lunar_to_solar(29, month, year, leap=leap)
 
 
-def next_lunar_day(day: int, month: int, on_or_after: date) -> date:
-    """The first date on or after ``on_or_after`` that is that day of that lunar month."""
-    for year in (on_or_after.year - 1, on_or_after.year):
-        found = last_day_kept(day, month, year)
+def next_lunar_day(day: int, month: int, on_or_after: date, *, leap: bool = False) -> date:
+    """The first date on or after ``on_or_after`` that is that day of that lunar month (of its
+    leap repetition: the one of the lunar years around that date that has it).
+
+    Raises ValueError for a leap month none of them has."""
+    for year in (on_or_after.year - 1, on_or_after.year, on_or_after.year + 1):
+        try:
+            found = last_day_kept(day, month, year, leap=leap)
+        except ValueError:
+            continue  # that year has no such leap month
         if found >= on_or_after:
             return found
-    return last_day_kept(day, month, on_or_after.year + 1)
+    raise ValueError(f"no leap month {month} near {on_or_after}")
