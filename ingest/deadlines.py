@@ -690,16 +690,18 @@ def _narrated(ctx: _Context, start: int, end: int) -> bool:
 # ngày ...": "đến" after a state is how long the state lasts, not by when a task is done.
 _STATE_LOW = re.compile(
     r"""(?<!\w)(?:nghỉ|đóng\s+cửa|tạm\s+(?:dừng|ngừng|hoãn|đình\s+chỉ)|dừng|ngừng|cách\s+ly
-      |phong\s+toả|phong\s+tỏa|giãn\s+cách|áp\s+dụng|duy\s+trì|hiệu\s+lực|có\s+giá\s+trị)(?!\w)
-      (?:\s+[^\s,;.:]+){0,6}\s*$""",
+      |phong\s+toả|phong\s+tỏa|giãn\s+cách|áp\s+dụng|duy\s+trì|hiệu\s+lực|có\s+giá\s+trị
+      |treo)(?!\w)""",
     re.VERBOSE,
 )
 _STATE_FLAT = re.compile(
     r"""(?<![a-z])(?:nghi\s+(?:hoc|lam|viec|le)|dong\s+cua|tam\s+(?:dung|ngung|hoan|dinh\s+chi)
-      |cach\s+ly|phong\s+toa|gian\s+cach|ap\s+dung|duy\s+tri|hieu\s+luc|co\s+gia\s+tri)(?![a-z])
-      (?:\s+[^\s,;.:]+){0,6}\s*$""",
+      |cach\s+ly|phong\s+toa|gian\s+cach|ap\s+dung|duy\s+tri|hieu\s+luc|co\s+gia\s+tri
+      |treo)(?![a-z])""",
     re.VERBOSE,
 )
+# What may stand between a state and "đến": the state's object, up to six words.
+_STATE_OBJECT = re.compile(r"(?:\s+[^\s,;.:]+){0,6}\s*$")
 
 
 _OBLIGATION_LOW = re.compile(r"(?<!\w)(?:phải|cần|hoàn\s+thành|hoàn\s+tất|xong)(?!\w)")
@@ -710,17 +712,31 @@ def _state_until(ctx: _Context, cue: _Cue | None) -> bool:
     """Whether "đến/tới (hết) X" ends a state (a closure, a suspension) rather than a task."""
     if cue is None or not cue.head("den", "toi"):
         return False
-    start = max(0, cue.start - 60)
-    boundary = max(ctx.text.flat.rfind(c, start, cue.start) for c in ",;:\n(")
+    return _state_before(ctx, cue.start, ",;:\n(")
+
+
+def _state_before(ctx: _Context, end: int, boundaries: str) -> bool:
+    """Whether the words before ``end`` in its clause (cut at any of boundaries) name a state
+    that a period holds, and no task after it."""
+    start = max(0, end - 60)
+    boundary = max(ctx.text.flat.rfind(c, start, end) for c in boundaries)
     start = max(start, boundary + 1)
     twin = ctx.text.low if ctx.text.has_marks else ctx.text.flat
-    state = (_STATE_LOW if ctx.text.has_marks else _STATE_FLAT).search(twin[start : cue.start])
+    words = _STATE_LOW if ctx.text.has_marks else _STATE_FLAT
+    state = next(
+        (
+            m
+            for m in words.finditer(twin, start, end)
+            if "," not in boundaries or _STATE_OBJECT.match(twin[m.end() : end])
+        ),
+        None,
+    )
     if state is None:
         return False
     # "các cơ sở đã dừng hoạt động phải hoàn thành khắc phục đến ngày 30/6": a task after the
     # state is what "đến" ends.
     obligation = _OBLIGATION_LOW if ctx.text.has_marks else _OBLIGATION_FLAT
-    return obligation.search(twin, start + state.start(), cue.start) is None
+    return obligation.search(twin, state.start(), end) is None
 
 
 def _status_as_of(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:
@@ -815,7 +831,10 @@ DATE_RANGE = re.compile(
       # A line of a schedule: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo ...".
       |(?:^|(?<=[\n.;]))\s*[-+*•]?\s*ngay\s+(?=[\d/.\s-]+:))
     # "18-19/6": one month's days.
-    (?P<a>{DATE_ANY}|(?:(?<=ngay\s)|(?<=ngay\s\())\d{{1,2}}(?=\s*-\s*\d{{1,2}}\s*[/.]))
+    (?P<a>{DATE_ANY}|(?:(?<=ngay\s)|(?<=ngay\s\())\d{{1,2}}(?=\s*-\s*\d{{1,2}}\s*[/.])
+      # "từ ngày 21 đến hết ngày 25-5-2021": the first day in the last one's month.
+      |(?:(?<=tu\s)|(?<=ngay\s))\d{{1,2}}
+        (?=\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}))
     \s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
     re.VERBOSE,
 )
@@ -843,7 +862,14 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _dt.date(year, end[1], end[0])
     except ValueError:
         return _candidate(match, ctx, "none", None)
-    if due < ctx.ref or _frames_clause(ctx, match) or _daily_in_sentence(ctx, match):
+    if (
+        due < ctx.ref
+        or _frames_clause(ctx, match)
+        or _daily_in_sentence(ctx, match)
+        # "treo cờ từ ngày 22-5 đến hết ngày 24-5", "thời gian treo băng rôn, khẩu hiệu từ ...":
+        # how long a state holds (the clause's commas list what is hung).
+        or _state_before(ctx, match.start(), ".;:\n(")
+    ):
         # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report), or one that sets the
         # time frame of its clause: claim the span so that its dates are not read as deadlines,
         # but give no deadline.
@@ -1899,13 +1925,17 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024", "các hoạt động xuyên suốt từ
-    # 15/8 đến 2/9": when an event takes place.
+    # 15/8 đến 2/9", "tựu trường vào ngày 29/8": when an event takes place.
     (
         "event_held",
         re.compile(
-            rf"""(?<![a-z])(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac)
+            rf"""(?<![a-z])(?:(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac)
               |xuyen\s+suot)  # "các hoạt động xuyên suốt từ 15/8 đến 2/9"
             \s+(?:vao|trong|tu)\s+
+            # "Học sinh sẽ tựu trường vào ngày 29/8", "khai giảng năm học mới ngày 5/9": the
+            # school year's days ("trước ngày tựu trường 29/8" is a due date).
+            |(?<!truoc\s)(?<!truoc\sngay\s)(?:tuu\s+truong|khai\s+giang(?:\s+nam\s+hoc(?:\s+moi)?)?|be\s+giang|nhap\s+hoc)
+            \s+(?:(?:vao|tu)\s+)?)
             (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}
             (?:\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY})?""",
             re.VERBOSE,

@@ -414,6 +414,8 @@ NOT_DEADLINES = [
     "Kỳ thi tốt nghiệp năm 2023 được tổ chức vào các ngày 26, 27, 28, 29/6/2023.",
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
+    "Học sinh phổ thông của tỉnh sẽ tựu trường vào ngày 29/8/2023.",  # the school year's days
+    "Riêng học sinh lớp 1 sẽ tựu trường ngày 22/8/2023.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
     "Mực nước đạt mức cao nhất năm tại Tân Châu vào khoảng cuối tháng 9, đầu tháng 10.",
@@ -421,6 +423,11 @@ NOT_DEADLINES = [
     "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người kể từ ngày 16 tháng 4 năm 2023 "
     "cho đến hết ngày 24 tháng 4 năm 2023",
     "hướng dẫn tạm dừng đóng bảo hiểm xã hội đối với các đối tượng bị ảnh hưởng đến hết tháng 6",
+    # How long flags and banners hang, the end of the range's month read for its first day too.
+    "Các cơ quan, đơn vị và nhà dân treo cờ từ ngày 22-5 đến hết ngày 24-5-2023.",
+    "Thời gian thực hiện việc treo cờ Tổ quốc, từ ngày 21 đến hết ngày 25-5-2023.",
+    "Thời gian treo băng rôn tuyên truyền đến hết ngày 25-5-2023.",
+    "thời gian treo băng zôn, khẩu hiệu từ ngày 25/8/2023 đến hết ngày 3/9/2023",
     "xem xét không tổ chức kiểm tra định kỳ trong năm 2023 đối với các doanh nghiệp",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
@@ -845,6 +852,14 @@ STILL_DEADLINES = [
     # "đến" after a task, not a state; an extension is a new deadline.
     ("Các địa phương tiếp tục thực hiện đến ngày 30/9/2023", date(2023, 9, 30), "date"),
     ("Gia hạn thời gian thực hiện đến ngày 30/6/2023", date(2023, 6, 30), "date"),
+    # A range whose first day gives no month runs in the month of its last.
+    ("Các đơn vị kiểm tra từ ngày 21 đến hết ngày 25-5-2023", date(2023, 5, 25), "date"),
+    # Work besides a state: the range ends the work.
+    (
+        "Các đơn vị treo cờ và hoàn thành báo cáo từ ngày 01/3 đến ngày 31/3/2023",
+        date(2023, 3, 31),
+        "date",
+    ),
     # A range after its verb, even with a comma after it, keeps its end.
     (
         "Tổ chức kiểm tra từ ngày 01/3 đến ngày 31/3/2023, bảo đảm an toàn",
