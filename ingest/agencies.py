@@ -271,9 +271,11 @@ _COLLECTIVE = re.compile(
     + _LEVELS
     + r"(?![a-z0-9])"
 )
-# A district's departments: "các phòng, ban chuyên môn thuộc UBND huyện", "các phòng, ban, ngành".
+# A district's departments: "các phòng, ban chuyên môn thuộc UBND huyện", "các phòng, ban, ngành",
+# "các phòng ngành".
 _DISTRICT_DEPARTMENTS = re.compile(
-    r"(?<![a-z0-9])cac\s+phong(?:\s*,\s*|\s+)ban(?:\s*,\s*nganh)?"
+    # "các phòng, ban, ngành", and "các phòng ngành" as a district's news writes it.
+    r"(?<![a-z0-9])cac\s+phong(?:(?:\s*,\s*|\s+)ban(?:\s*,\s*nganh)?|\s*,?\s*nganh(?![a-z0-9]))"
     r"(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*(?:\s+chuyen\s+mon)?"
     r"(?:\s+(?:thuoc|truc\s+thuoc)\s+" + _UB + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?"
     r"|(?<![a-z0-9])cac\s+phong\s+chuyen\s+mon(?:\s+(?:thuoc|truc\s+thuoc)\s+"
@@ -334,6 +336,16 @@ _FORCES = re.compile(
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
     r"|(?<![a-z0-9])cac\s+co\s+quan\s+chuc\s+nang(?![a-z0-9])"
 )
+# The residential units of a commune or ward: "các tổ dân phố", "các thôn, bản", "các khu phố,
+# ấp", whom a ward's notice addresses.
+_HAMLET = (
+    r"(?:to\s+dan\s+pho|khu\s+pho|khu\s+dan\s+cu|to\s+dan\s+cu|thon|khom|xom"
+    # "các ấp" and "các buôn", not "các áp lực", "các buôn bán".
+    r"|ap(?!\s+(?:luc|dung|dat|thap|suat|tai))|buon(?!\s+(?:ban|lau)))"
+)
+_RESIDENTIAL = re.compile(
+    rf"(?<![a-z0-9])cac\s+{_HAMLET}(?:\s*(?:,|va|/)\s*(?:{_HAMLET}|ban))*(?![a-z0-9])"
+)
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(
     r"(?<![a-z0-9])(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+\d{1,3}\s+(?:phuong|xa|huyen|quan|thi\s+tran"
@@ -360,6 +372,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
         _TASKED,
         _FORCES,
         _COUNTED_UNITS,
+        _RESIDENTIAL,
     ):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))
@@ -428,6 +441,14 @@ SECTORS = (
     "Văn hóa và Thông tin",
     "Văn hóa, Khoa học và Thông tin",
 )
+# A sector as "ngành" names it, shorter than its department: "ngành nông nghiệp tỉnh", "Ngành
+# giáo dục".
+_SECTOR_WORD = re.compile(
+    r"(?:nong\s+nghiep|giao\s+duc|y\s+te|van\s+hoa|giao\s+thong|tai\s+nguyen|cong\s+thuong"
+    r"|xay\s+dung|tai\s+chinh|thue|hai\s+quan|dien\s+luc|dien|lao\s+dong|thong\s+tin|du\s+lich"
+    r"|ngan\s+hang|kiem\s+lam|thuy\s+san|lam\s+nghiep|noi\s+vu|tu\s+phap|thanh\s+tra|thong\s+ke)"
+    r"(?![a-z0-9])(?:\s+(?:tinh|huyen|thanh\s+pho|thi\s+xa|quan)(?![a-z0-9]))?"
+)
 _SECTOR_PATTERN = re.compile(
     "|".join(
         p for p in sorted((_name_pattern(s) or "" for s in SECTORS), key=len, reverse=True) if p
@@ -490,7 +511,7 @@ _STOP_PHRASES = frozenset((
     "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
-    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục",
+    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính": those do not end a name then.
 _STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS) - {"lam", "tai"}
@@ -591,6 +612,8 @@ class Catalogue:
             _take(taken, _Found(found.start, found.end, entry=entry))
         mentions = []
         for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
+            if _COUNCIL.match(folded, found.start) and _ELECTED.search(folded, 0, found.start):
+                continue  # "ngày bầu cử Quốc hội khóa XV, HĐND các cấp": whom the people elect
             written = found.written or text[found.start : found.end].strip(" ,;:")
             end = found.end
             alias = _CALLED_HEREAFTER.match(text, found.end)
@@ -798,15 +821,30 @@ def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
     return items
 
 
+# What the people elect, in an election's name: "bầu cử đại biểu Quốc hội và đại biểu HĐND các
+# cấp" names no agency that has work to do.
+_ELECTED = re.compile(
+    r"(?<![a-z])(?<!doan\s)(?:bau\s+cu(?:\s+dai\s+bieu)?|dai\s+bieu)\s+(?:quoc\s+hoi(?:\s+khoa\s+[ivxlc\d]+)?"
+    r"\s*(?:,|va)\s*(?:dai\s+bieu\s+)?)?$"
+)
+_COUNCIL = re.compile(r"(?:hdnd|hoi\s+dong\s+nhan\s+dan|quoc\s+hoi)(?![a-z0-9])")
 # Bodies whose names go on in lowercase words, verbs and commas included: "Hội đồng phối hợp phổ
-# biến, giáo dục pháp luật tỉnh" is a council of every province and district.
+# biến, giáo dục pháp luật tỉnh" is a council of every province and district, "Ủy ban bầu cử" a
+# body of every election.
 _WHOLE_NAMES = re.compile(
     r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
     r"|hoi\s+dong\s+phoi\s+hop\s+(?:cong\s+tac\s+)?pho\s+bien\s*,?\s*giao\s+duc\s+phap\s+luat"
     r"(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong))?"
+    # The election's bodies: "Ủy ban bầu cử tỉnh", "Ban bầu cử", "Hội đồng bầu cử quốc gia".
+    r"|(?:uy\s+ban|ban|to)\s+bau\s+cu(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong"
+    r"|thi\s+tran|dac\s+khu)(?![a-z]))?|hoi\s+dong\s+bau\s+cu\s+quoc\s+gia"
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam)(?![a-z0-9])"
 )
+
+
+# "UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo ...": a sector given work, in lowercase.
+_ASSIGNED_TO = re.compile(r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao)\s+$")
 
 
 def _unknown(text: str, folded: str) -> list[_Found]:
@@ -814,7 +852,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
     found = [_Found(m.start(), m.end()) for m in _WHOLE_NAMES.finditer(folded)]
     for match in _HEADS.finditer(folded):
         start = match.start()
-        if not text[start].isupper():
+        if not text[start].isupper() and not (
+            match.group("head") == "nganh" and _ASSIGNED_TO.search(folded, 0, start)
+        ):
             continue  # "các sở", "bộ phận": a capital letter starts a proper name
         word = text[start : start + len(match.group("head").split()[0])].lower()
         if word in _OTHER_WORDS:
@@ -857,7 +897,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             ).match(folded, end)
             end = tail.end() if tail else end
         elif head == "nganh":
-            sector = _SECTOR_PATTERN.match(folded, after)
+            sector = _SECTOR_PATTERN.match(folded, after) or _SECTOR_WORD.match(folded, after)
             if sector is None:
                 continue  # "Ngành, lĩnh vực ...": no sector named
             end = sector.end()

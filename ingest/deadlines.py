@@ -958,6 +958,8 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _state_until(ctx, cue):
         return None  # "nghỉ học đến hết tháng 3": how long a closure lasts
+    if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "các nhiệm vụ trong tháng 5 và các tháng tiếp theo": from then on
     ref = ctx.ref
     year = _year_word(match.group("y") or match.group("y2"), ref)
     if word in ("", "nay", "hien tai"):
@@ -1087,7 +1089,10 @@ YEAR = re.compile(
 
 
 _HORIZON_YEARS = 10
-_YEARS_AFTER = re.compile(r"\s*(?:va|,)\s*(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau|toi)\b")
+# "trong năm 2025 và các năm tiếp theo", "trong tháng 5 và các tháng tiếp theo": from then on.
+_PERIODS_AFTER = re.compile(
+    r"\s*(?:va|,)\s*(?:cac|nhung)\s+(?:nam|thang|quy)\s+(?:tiep\s+theo|sau|toi)\b"
+)
 
 
 def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1106,7 +1111,7 @@ def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "kết quả năm 2022": the past
     if year - ctx.ref.year >= _HORIZON_YEARS:
         return None  # "giảm phát thải ròng bằng 0 vào năm 2050": a goal, not a due date
-    if _YEARS_AFTER.match(ctx.text.flat, match.end()):
+    if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
         return None  # "trong năm 2025 và các năm tiếp theo": from then on
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due = _dt.date(year - 1, 12, 31)

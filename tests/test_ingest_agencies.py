@@ -227,6 +227,10 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ),
         ("Lực lượng vũ trang tỉnh sẵn sàng", [("Lực lượng vũ trang tỉnh", None, None)]),
         ("Ủy ban nhân dân 16 phường tổ chức", [("Ủy ban nhân dân 16 phường", None, None)]),
+        # A ward's residential units, and a district's departments as its news writes them.
+        ("Đề nghị các tổ dân phố tháo dỡ băng rôn", [("các tổ dân phố", None, None)]),
+        ("Giao các thôn, bản rà soát hộ nghèo", [("các thôn, bản", None, None)]),
+        ("yêu cầu các phòng ngành tập trung", [("các phòng ngành", None, None)]),
         # A name ends where a verb starts: "nhắc nhở", "lưu ý", "đề nghị" ...
         ("Sở GD-ĐT TP HCM nhắc nhở các đơn vị", [("Sở GD-ĐT TP HCM", None, None)]),
         (
@@ -255,6 +259,8 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("giao cho các cơ quan chức năng chuẩn bị") == [
         ("các cơ quan chức năng", None, None)
     ]
+    assert found("giảm các áp lực lên ngân sách") == []  # pressure, not hamlets ("ấp")
+    assert found("phát triển các làng nghề và các buôn bán nhỏ") == []
     # "TỔ CHỨC THỰC HIỆN" (carrying out) starts as "Tổ Công nghệ Thông tin" does: no team.
     assert found("III. TỔ CHỨC THỰC HIỆN") == []
 
@@ -432,6 +438,12 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("giao Thống kê tỉnh chủ trì", "Thống kê tỉnh"),
         ("Đề nghị Tổng Liên đoàn Lao động Việt Nam xem xét", "Tổng Liên đoàn Lao động Việt Nam"),
         ("Bộ Văn hoá-Thông tin chủ trì", "Bộ Văn hoá-Thông tin"),
+        # A sector named shorter than its department, in lowercase where it is given work.
+        ("Ngành giáo dục tổ chức", "Ngành giáo dục"),
+        ("UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo", "ngành nông nghiệp tỉnh"),
+        # The bodies of an election.
+        ("Ủy ban bầu cử tỉnh chủ trì, phối hợp", "Ủy ban bầu cử tỉnh"),
+        ("Các Tổ bầu cử niêm yết danh sách", "Tổ bầu cử"),
         ("Mỗi trường chọn 01 bài gửi về Phòng GD&ĐT", "Mỗi trường"),
         ("Mỗi cơ quan, đơn vị bố trí 01 thùng thu gom pin thải", "Mỗi cơ quan, đơn vị"),
         # One board for all the parks, and what it is named for kept apart.
@@ -459,6 +471,15 @@ def test_whole_names_as_written_without_a_catalogue(text: str, name: str) -> Non
 
 def test_a_sector_a_person_and_a_related_group_are_not_read_as_those_names() -> None:
     assert as_written("Ngành, lĩnh vực quản lý") == []
+    assert as_written("phát triển ngành nông nghiệp tỉnh") == []  # a sector given no work
+    # Whom the people elect: no agency with work to do; the delegation of deputies is one.
+    assert as_written("ngày bầu cử Quốc hội khóa XV, HĐND các cấp nhiệm kỳ 2021-2026") == []
+    assert as_written("bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp") == []
+    assert as_written("Về công tác bầu cử, HĐND tỉnh chủ trì") == [("HĐND tỉnh", None)]
+    assert as_written("phối hợp với Đoàn Đại biểu Quốc hội, Hội đồng nhân dân tỉnh") == [
+        ("Đoàn Đại biểu Quốc hội", None),
+        ("Hội đồng nhân dân tỉnh", None),
+    ]
     assert as_written("Phòng GD&ĐT thông báo kế hoạch") == [("Phòng GD&ĐT", None)]
     assert as_written("chỉ đạo Chi cục Kiểm lâm báo cáo") == [("Chi cục Kiểm lâm", None)]
     # "Chủ tịch UBND tỉnh Lâm Minh Thành" is a person; the committee acts only by its own name.
