@@ -84,6 +84,8 @@ _CLOSING = re.compile(
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
     r"(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
+    # "Tại hội nghị, các thành viên cho ý kiến ...; Phòng Văn hóa báo cáo ...": what it heard.
+    r"|tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+lam\s+viec)\s*,"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho)\s+nhan\s+duoc|ngay\s+\d|vao\s+ngay"
     r"|(?:sang|chieu|toi)\s+(?:nay\s+|qua\s+)?(?:ngay\s+|\d{1,2}\s*[-/.]\s*\d)"
     r"|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"
@@ -153,9 +155,11 @@ _CHROME = re.compile(
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
 )
 _NARRATIVE_OPENING = re.compile(
-    r"^(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
+    r"^(?:(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
     r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4}))"
     r"\s*,"
+    # "Được biết đến nay một số địa phương đã ...": what the writer learnt.
+    r"|duoc\s+biet\b)"
 )
 # A photo's caption: "Lãnh đạo Sở Y tế kiểm tra ... Ảnh: T.H", "Ảnh minh họa".
 _CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$")
@@ -164,13 +168,16 @@ _CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s
 _EXHORTATION = re.compile(
     # "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch ...; người đứng đầu ... nghiêm túc tổ chức
     # triển khai thực hiện./.": those asked may be a list set apart by ";".
-    r"^(?:[^.;:]{0,60}?\s)?(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.:]{0,200}?\s)?)"
+    # "Trên đây là thông báo về việc ..., đề nghị các tổ dân phố thực hiện tốt ...".
+    r"^(?:tren\s+day\s+la\s[^.;:]{0,300}?,\s*|[^.;:]{0,60}?\s)?"
+    r"(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.:]{0,200}?\s)?)"
     r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+){0,2}"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
     r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau"
     r"|chi\s+thi|ke\s+hoach|quyet\s+dinh|(?:thong\s+bao\s+)?ket\s+luan|cong\s+dien|nghi\s+quyet)"
-    r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren)))?"
+    r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren|trong\s+(?:thong\s+bao"
+    r"|van\s+ban|cong\s+van|ke\s+hoach)(?:\s+nay)?)))?"
     # "... đảm bảo tiến độ, chất lượng, hiệu quả theo quy định": how, not what.
     r"(?:,?\s+(?:dam\s+bao|bao\s+dam)(?:\s*,?\s*(?:tien\s+do|chat\s+luong|hieu\s+qua|va))+)?"
     r"(?:,?\s+(?:va\s+)?(?:gui|nop)\s+bao\s+cao\s+(?:dung|theo)\s+(?:thoi\s+han|quy\s+dinh))?"

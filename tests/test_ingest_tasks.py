@@ -530,6 +530,8 @@ def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
         "nghiêm túc triển khai thực hiện Chỉ thị này./.",
         "Yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; người "
         "đứng đầu các cơ quan, đơn vị, doanh nghiệp nghiêm túc tổ chức triển khai thực hiện./.",
+        "Trên đây là thông báo về việc tháo băng rôn khi hết thời gian tuyên truyền, đề nghị các "
+        "ban ngành liên quan, các tổ dân phố thực hiện tốt nội dung trong thông báo.",
     )
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
@@ -1044,6 +1046,10 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Hiện nay, Sở Nội vụ tiếp tục phối hợp với các địa phương rà soát.",
         "Sở Nội vụ thông tin kịp thời cho các đơn vị.",
         "Năm 2024, Công an tỉnh tập trung rà soát.",
+        "Được biết đến nay Sở Nội vụ đã cơ bản hoàn thành việc rà soát hồ sơ.",
+        # What a meeting heard, item by item.
+        "Tại hội nghị, các thành viên cho ý kiến vào một số vấn đề như: kế hoạch năm 2024; Sở "
+        "Tài chính báo cáo một số vấn đề về ngân sách; tiếp đó, Sở Y tế báo cáo tình hình dịch.",
         # What was done, or sent in, is not work to track; what was handed on still is.
         "Ban Bí thư Trung ương Đảng, Chính phủ đã kịp thời chỉ đạo các cấp, các ngành.",
         "Công ty TNHH Xây dựng Nguyên Hải có tờ trình về việc xin thu hồi titan sa khoáng.",
