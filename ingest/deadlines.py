@@ -2141,10 +2141,10 @@ def _candidates(
     return normalised, [c for c in chosen if c.kind != "blocked"]
 
 
-# "..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020.": the task's own due date, the way a
-# directive closes an item; a period earlier in it ("miễn thị thực ... đến hết năm 2020") is what
-# the task is about.
-_REPORT_TO = re.compile(r"\b(?:bao\s+cao|trinh)\s+(?:[a-z]+\s+){1,6}$")
+# "..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020.", "..., gửi đến Ban Công tác đại biểu
+# trước ngày 15/12": the task's own due date, the way a directive closes an item; a period earlier
+# in it ("miễn thị thực ... đến hết năm 2020") is what the task is about.
+_REPORT_TO = re.compile(r"\b(?:bao\s+cao|trinh|gui(?:\s+(?:den|ve|toi))?)\s+(?:[a-z]+\s+){1,6}$")
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 
 

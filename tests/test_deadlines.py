@@ -922,6 +922,13 @@ REPORTED = [
         date(2023, 3, 20),
         "date",
     ),
+    # Sending it on is a step like reporting: the last step closes the task.
+    (
+        "Bộ Nội vụ xây dựng báo cáo trình Chính phủ trước ngày 10/12/2023; hoàn thiện báo cáo, "
+        "gửi đến Ban Công tác đại biểu trước ngày 15/12/2023.",
+        date(2023, 12, 15),
+        "date",
+    ),
     # "sau Tết" after an activity is when it happens; the explicit date is the due date.
     (
         "Tất cả các sở báo cáo tổng hợp tình hình, đề xuất những công việc cần chỉ đạo, điều hành "
