@@ -1210,7 +1210,7 @@ class _Segmenter:
         return self._assigns(text, explicit_only=True)
 
     def _assigns(self, text: str, *, explicit_only: bool = False) -> bool:
-        if self.letter and _ASKS_ADDRESSEE.search(fold(text)):
+        if (self.letter and _ASKS_ADDRESSEE.search(fold(text))) or _polite_addressee(text):
             return True
         roles = self._roles(text)
         return roles.lead is not None and (roles.explicit or not explicit_only)
@@ -1737,6 +1737,9 @@ class _Segmenter:
             elif bare := _BARE_SUBJECT.match(fold(text)):
                 # "Các đơn vị gửi báo cáo ...": with no one named above, those it addresses.
                 lead = AgencyMention(text[: bare.end()], 0, bare.end())
+            elif polite := _polite_addressee(text):
+                # "Sở đề nghị Quý cơ quan góp ý ...", in a page that lost the letter's head.
+                lead = polite
         own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False
@@ -1781,6 +1784,15 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _polite_addressee(text: str) -> AgencyMention | None:
+    """ "đề nghị Quý cơ quan ...": the addressee a letter asks, as it writes them."""
+    asked = _ASKS_ADDRESSEE.search(fold(text))
+    if asked is None or " quy " not in asked.group():
+        return None
+    start = asked.start() + asked.group().index(" quy ") + 1
+    return AgencyMention(text[start : asked.end()], start, asked.end())
 
 
 def _asked_of_addressee(text: str, lead: AgencyMention | None) -> bool:

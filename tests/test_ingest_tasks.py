@@ -883,6 +883,17 @@ def test_how_and_when_to_send_the_report_a_letter_asks_for() -> None:
     ]
 
 
+def test_a_page_without_the_letters_head_still_asks_its_polite_addressee() -> None:
+    (task,) = tasks_of(
+        "Để bản dự thảo được hoàn thiện hơn, Sở đề nghị Quý cơ quan nghiên cứu, tham gia góp ý "
+        "bằng văn bản gửi Sở Nội vụ trước ngày 19/3/2024.",
+    )
+    assert (task.lead.written if task.lead else None, task.deadline.date) == (
+        "Quý cơ quan",
+        dt.date(2024, 3, 19),
+    )
+
+
 def test_a_ministry_letter_asking_its_addressee_for_a_report_is_one_task() -> None:
     letter = "\n\n".join(
         [
