@@ -235,7 +235,9 @@ _CONDITION = re.compile(
 )
 # The bare plural that opens a sentence for all those a directive addresses: "Các đơn vị ...".
 _BARE_SUBJECT = re.compile(
-    r"(?:cac|moi|tat\s+ca\s+cac)\s+(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi))*"
+    r"(?:(?:cac|moi|tat\s+ca\s+cac)\s+(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi))*"
+    # "Cơ quan, đơn vị trường học báo cáo ...", as a city's education office writes it.
+    r"|co\s+quan\s*,\s*don\s+vi(?:\s+truong\s+hoc)?)"
     r"(?:\s+(?:lien\s+quan|truc\s+thuoc))?(?![a-z])"
 )
 # One of a list of documents cited: "Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...".

@@ -1006,6 +1006,8 @@ def test_all_the_units_a_directive_addresses_when_no_one_is_named() -> None:
     (task,) = tasks_of("2. Các đơn vị gửi báo cáo về Sở Tài chính trước ngày 25/3/2024.")
     assert (lead_key(task.lead), task.deadline.date) == ("Các đơn vị", dt.date(2024, 3, 25))
     assert task.lead is not None and task.lead.is_unknown
+    (schools,) = tasks_of("1. Cơ quan, đơn vị trường học báo cáo kết quả trước ngày 10/4/2024.")
+    assert lead_key(schools.lead) == "Cơ quan, đơn vị trường học"
     # In a letter, they are the addressees.
     (asked,) = letter("Kính gửi: Công an tỉnh.", "Các đơn vị báo cáo trước ngày 25/3/2016.")
     assert written(asked) == "Công an tỉnh"
