@@ -199,12 +199,20 @@ _RIDER = re.compile(
     r"(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b"
     r"|^thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|nop|gui))?(?:\s+bao\s+cao)?"
     r"\s*(?::|la\b|(?=truoc\b|cham\s+nhat\b))"
+    # "Thời gian góp ý đến hết ngày 14/12/2020": when the comments asked for above are due.
+    r"|^thoi\s+(?:gian|han)\s+(?:gop\s+y|lay\s+y\s+kien|dang\s+ky)\s+(?:den\s+(?:het\s+)?ngay|truoc)\b"
     # "Thời hạn hoàn thành báo cáo lập, phê duyệt quy hoạch chậm nhất là tháng 6/2013",
     # "Thời gian đăng ký chậm nhất là ngày 15 tháng 5 năm 2020".
     r"|^thoi\s+(?:han|gian)\s+(?:hoan\s+thanh|nop|gui|dang\s+ky|bao\s+cao)\b[^.;:]{0,80}?\s"
     r"(?=truoc\b|cham\s+nhat\b)"
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
+)
+# Who takes the answers in, as a field of a call for comments: "Cơ quan lấy ý kiến: Văn phòng UBND
+# tỉnh.", "Địa chỉ tiếp nhận ý kiến đóng góp: Sở ...".
+_RECEIVER_FIELD = re.compile(
+    r"^[-+*•\s]*(?:co\s+quan|don\s+vi|noi|dau\s+moi|dia\s+chi)\s+(?:lay\s+y\s+kien|tiep\s+nhan|nhan)"
+    r"[^:.;]{0,40}:"
 )
 # A letter that answers a question: "Tổng cục Thuế nhận được công văn số ... của Cục Thuế ... hỏi
 # về chính sách ...": its numbered points explain the rules; only what it asks for is work.
@@ -1091,6 +1099,8 @@ class _Segmenter:
             return True  # a name alone: a byline, a signature, one of a list of addressees
         if self._kind_then_agency(text):
             return True
+        if _RECEIVER_FIELD.match(folded) and not self._dated(text):
+            return True  # "Cơ quan lấy ý kiến: Văn phòng UBND tỉnh.": who takes the answers in
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):

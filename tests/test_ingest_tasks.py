@@ -894,6 +894,18 @@ def test_a_page_without_the_letters_head_still_asks_its_polite_addressee() -> No
     )
 
 
+def test_a_call_for_comments_gives_its_time_to_the_request_and_its_receiver_no_task() -> None:
+    tasks = tasks_of(
+        "Để dự thảo được hoàn chỉnh, Sở Nội vụ đề nghị quý cơ quan, đơn vị đóng góp ý kiến cho "
+        "dự thảo Nghị quyết (đính kèm dự thảo).",
+        "Thời gian góp ý đến hết ngày 14/3/2024 (thứ năm). Cơ quan lấy ý kiến: Văn phòng UBND "
+        "tỉnh.",
+    )
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("quý cơ quan", dt.date(2024, 3, 14))
+    ]
+
+
 def test_a_ministry_letter_asking_its_addressee_for_a_report_is_one_task() -> None:
     letter = "\n\n".join(
         [
