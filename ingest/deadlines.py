@@ -1784,6 +1784,16 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             re.VERBOSE,
         ),
     ),
+    # "21:27 | 24/03/2019", "Ngày đăng: 05:55, 27/11/2012", "04/08/2019, 16:22 GMT+07": when a web
+    # page was posted (a document writes "16 giờ", "16h00"; "trước 16:00 ngày ..." keeps its cue).
+    (
+        "posted_at",
+        re.compile(
+            rf"(?<!truoc\s)(?<!nhat\s)(?<!han\s)(?<!chot\s)(?<!den\s)(?<!toi\s)(?<!luc\s)"
+            rf"(?<![\d:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:ngay\s+)?{DATE_ANY}"
+            rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
+        ),
+    ),
     # "Kiên Giang, ngày 28 tháng 8 năm 2019": the place and date of issue.
     (
         "place_and_date",

@@ -415,6 +415,10 @@ NOT_DEADLINES = [
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
     "Học sinh phổ thông của tỉnh sẽ tựu trường vào ngày 29/8/2023.",  # the school year's days
+    # When a web page was posted.
+    "21:27 | 24/03/2023",
+    "Đời sống - Ngày đăng : 05:55, 27/03/2023",
+    "Đức Trí - 04/08/2023, 16:22 GMT+07 | Giáo dục",
     "Riêng học sinh lớp 1 sẽ tựu trường ngày 22/8/2023.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
@@ -853,6 +857,10 @@ STILL_DEADLINES = [
     # "đến" after a task, not a state; an extension is a new deadline.
     ("Các địa phương tiếp tục thực hiện đến ngày 30/9/2023", date(2023, 9, 30), "date"),
     ("Gia hạn thời gian thực hiện đến ngày 30/6/2023", date(2023, 6, 30), "date"),
+    # A clock time written with a colon, after its cue or its day, is a due time.
+    ("Các đơn vị gửi báo cáo trước 16:00 ngày 15/3/2023", date(2023, 3, 15), "date"),
+    ("gửi báo cáo trước ngày 15/3/2023, 16:00", date(2023, 3, 15), "date"),
+    ("hạn chót 10:00 ngày 20/3/2023", date(2023, 3, 20), "date"),
     # A range whose first day gives no month runs in the month of its last.
     ("Các đơn vị kiểm tra từ ngày 21 đến hết ngày 25-5-2023", date(2023, 5, 25), "date"),
     # Work besides a state: the range ends the work.
