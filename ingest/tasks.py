@@ -117,7 +117,10 @@ _OPENING = re.compile(
 )
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
 _NEWS_LEAD = re.compile(
-    r"^(?:\(\w{2,8}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- "
+    r"^(?:\(\w[\w.]{1,24}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- ", "(Baonghean) - "
+    # What the letter carries out: "Thực hiện Chỉ thị 27/CT-TTg ..., ngày 25/4/2014, UBND tỉnh có
+    # Quyết định ...".
+    r"(?:thuc\s+hien\s[^.;]{0,250}?,\s*)?"
     # "Văn phòng UBND Tp. Hà Nội vừa có công văn ...": "Tp." ends no sentence.
     r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?"
     r"|(?:[^.;]|(?<=tp)\.){0,120}?\bvua\s+"

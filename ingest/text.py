@@ -269,8 +269,8 @@ _OPENERS = re.compile(
     r"^(?:Kính gửi|Nơi nhận|Căn cứ|Xét đề nghị|Theo đề nghị|Số\s*:|V/v|KT\.|TM\.|TL\."
     r"|[^\d,;:.]{2,40}, ngày \d"
     # A news item's first sentence: "Ngày 01/3/2021, UBND tỉnh ...", after its headline, and the
-    # paper's mark that opens it: "(BKG) - Ngày 4/3, ...".
-    r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ]{2,8}\)\s*[-–])"
+    # paper's mark that opens it: "(BKG) - Ngày 4/3, ...", "(Baonghean) - Thực hiện ...".
+    r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ][\wĐđ.]{1,24}\)\s*[-–])"
 )
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 

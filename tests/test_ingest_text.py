@@ -440,6 +440,13 @@ def test_a_papers_mark_opens_the_news_item_after_its_headline() -> None:
         "Kiên Giang: Tăng cường quản lý giá dịp Tết",
         "(BKG) - Ngày 4/3, UBND tỉnh có Công văn số 123/UBND-KT gửi các sở, ngành.",
     ]
+    # A mark written as the paper's name: "(Baonghean) - Thực hiện ...".
+    named = read(
+        "Đẩy mạnh công tác quyết toán vốn đầu tư\n(Baonghean) - Thực hiện Chỉ thị 27/CT-TTg, UBND"
+        " tỉnh có Quyết định ban hành kế hoạch.\n".encode(),
+        "x.txt",
+    )
+    assert named.paragraphs[0] == "Đẩy mạnh công tác quyết toán vốn đầu tư"
 
 
 def test_a_date_line_run_into_kinh_gui_and_the_body_is_set_apart() -> None:
