@@ -29,14 +29,14 @@ from bot.demo import run_demo
 from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
-from bot.texts import DEADLINE_KINDS, Texts, cli_text, fmt_date
+from bot.texts import DEADLINE_KINDS, LEARNED_SHOWN, Texts, cli_text, fmt_date
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
 from ingest.text import UnreadableDocument, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, reports, tasks
 from storage.db import Database
-from storage.directives import Changes, Saved
+from storage.directives import Changes
 from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
 from storage.migrate import (
     DatabaseTooNew,
@@ -260,7 +260,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 
     shown = importing.plan_version(the_plan)
 
-    async def save(database: Database) -> Saved:
+    async def save(database: Database) -> importing.SavedImport:
         # Planned again where it is saved: while the officer was asked, another import of the
         # document (the bot, a colleague) may have been saved, and this one would then save
         # what it did not show, or the directive a second time.
@@ -271,9 +271,10 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
             return await importing.save_plan(session=session, plan=now_planned, now=clock.now())
 
     try:
-        saved = _run_db(settings, save)
+        result = _run_db(settings, save)
     except IntegrityError:  # saved by another at the same moment: the same file, once
         raise UsageError(cli_text("import_saved_meanwhile")) from None
+    saved = result.saved
     print(
         cli_text(
             "import_saved",
@@ -283,7 +284,19 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
             unchanged=len(saved.unchanged),
         )
     )
+    if result.learned:
+        print(_learned_line(result.learned))
     return 0
+
+
+def _learned_line(learned: Sequence[agencies.Learned]) -> str:
+    """'Từ nay “X” là Y (bỏ: nhacviec agencies forget "X")': what a save taught the catalogue."""
+    shown = learned[:LEARNED_SHOWN]  # `agencies list` shows them all
+    names = ", ".join(cli_text("learned_name", name=n.name, agency=n.agency) for n in shown)
+    if len(learned) > len(shown):
+        names += cli_text("learned_more", count=len(learned) - len(shown))
+    key = "import_learned" if len(learned) == 1 else "import_learned_many"
+    return cli_text(key, names=names, name=learned[0].name)
 
 
 def _read(file: str, settings: Settings) -> bytes:
@@ -540,6 +553,17 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
             "agencies_imported", created=result.created, updated=result.updated, rows=len(rows)
         )
     )
+    for given_up in result.given_up:
+        where = f"{args.file}:{given_up.line}" if given_up.line is not None else args.file
+        print(
+            cli_text(
+                "agencies_given_up",
+                where=where,
+                name=given_up.name,
+                to=given_up.to,
+                agency=given_up.agency,
+            )
+        )
     return 0
 
 
@@ -551,12 +575,24 @@ def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
     for agency in _run_db(settings, work):
         extra = "; ".join(agency.aliases)
         merged = "; ".join(agency.merged_names)
+        learned = "; ".join(agency.learned_names)
         print(
             f"{agency.id:>4}  {agency.name}"
             + (f"  [{agency.short_name}]" if agency.short_name else "")
             + (f"  ({extra})" if extra else "")
             + (f"  ({cli_text('agency_merged_names', names=merged)})" if merged else "")
+            + (f"  ({cli_text('agency_learned_names', names=learned)})" if learned else "")
         )
+    return 0
+
+
+def cmd_agencies_forget(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(database: Database) -> agencies.Learned:
+        async with database.session() as session:
+            return await agencies.forget_name(session=session, name=args.name)
+
+    forgotten = _run_db(settings, work)
+    print(cli_text("agencies_forgot", name=forgotten.name, agency=forgotten.agency))
     return 0
 
 
@@ -845,6 +881,11 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("old", help="the agency that was merged away")
     merge.add_argument("into", help="the agency that took it over")
     merge.set_defaults(handler=cmd_agencies_merge)
+    forget = agency_commands.add_parser(
+        "forget", help="forget a name an agency learned when an officer mapped it in an import"
+    )
+    forget.add_argument("name", help="the learned name (agencies list shows them)")
+    forget.set_defaults(handler=cmd_agencies_forget)
 
     member_commands = commands.add_parser("member", help="registered people").add_subparsers(
         dest="member_command", required=True
@@ -905,6 +946,9 @@ def _refusal(error: Exception) -> str:
         return texts.plain(
             "ambiguous_agency", name=error.name, candidates=", ".join(error.candidates)
         )
+    if isinstance(error, agencies.NotLearned):
+        key = f"forget_is_{error.claimed_as}" if error.claimed_as else "forget_not_learned"
+        return cli_text(key, name=error.name, agency=error.agency)
     if isinstance(error, agencies.SameAgency):
         return cli_text("same_agency", name=error.name)
     if isinstance(error, access.NotAMember):

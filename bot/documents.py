@@ -21,7 +21,14 @@ from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
 from bot.handlers import Ctx, parse_number, refusal, reply, request, unknown_button
 from bot.services import Services, services
-from bot.texts import Texts, fmt_date, import_change, import_preview, number_ranges
+from bot.texts import (
+    Texts,
+    fmt_date,
+    import_change,
+    import_preview,
+    learned_names,
+    number_ranges,
+)
 from ingest.text import UnreadableDocument, size_over
 from storage import imports
 from storage.agencies import find_agency, list_agencies
@@ -576,15 +583,17 @@ async def decide(update: Update, context: Ctx) -> None:
     elif action == "expand":
         await _show_change(update, app, pending, plan, app.texts("groups_expanded"), grouped)
     elif saved is not None:
-        await reply(
-            update,
+        done = saved.saved
+        lines = [
             app.texts(
                 "import_saved",
-                added=len(saved.added),
-                changed=len(saved.changed),
-                unchanged=len(saved.unchanged),
+                added=len(done.added),
+                changed=len(done.changed),
+                unchanged=len(done.unchanged),
             ),
-        )
+            learned_names(app.texts, saved.learned),
+        ]
+        await reply(update, "\n".join(line for line in lines if line))
 
 
 def _waits_for_group(task: importing.PlannedTask) -> bool:

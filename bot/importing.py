@@ -50,7 +50,8 @@ from storage.names import fold
 
 
 def catalogue_of(known: list[Agency]) -> Catalogue:
-    """The ingest catalogue for the agencies in the database (names merged into one included)."""
+    """The ingest catalogue for the agencies in the database (the names merged into one, and
+    those it learned, included)."""
     return Catalogue([CatalogueEntry(a.name, a.short_name, agencies.aliases_of(a)) for a in known])
 
 
@@ -384,6 +385,9 @@ class ImportPlan:
     restored: frozenset[int] = frozenset()  # brought back, though an earlier import left them out
     # Agencies as written (mapping_key) given to a catalogue agency, this import's and those kept.
     mappings: dict[str, Agency] = field(default_factory=dict)
+    # Of this import's, the names as the document writes them that saving teaches the catalogue
+    # (_learnable, agencies.learn_names).
+    learnable: dict[str, Agency] = field(default_factory=dict)
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
     saved_state: list[list[str]] = field(default_factory=list)  # of that directive's tasks
@@ -624,6 +628,41 @@ def _in_catalogue_now(draft: DirectiveDraft, known: list[Agency]) -> dict[str, A
     return found
 
 
+def _learnable(
+    draft: DirectiveDraft, known: list[Agency], mapped: Mapping[str, Agency]
+) -> dict[str, Agency]:
+    """The names this import's mappings (/fix ten, --map) give to a catalogue agency that saving
+    teaches the catalogue, as the document writes them. Not a group ("các sở, ban, ngành",
+    "UBND các xã" are several agencies, not a name of one), nor a name that every district or
+    commune has ("UBND xã"), nor a name some agency answers to
+    already, as the importer's catalogue reads names (one the officer gave to another agency
+    for this document only), nor a name the document does not write (a mistyped --map); those
+    a mapping kept from an earlier import of the directive gives are taught by none."""
+    catalogue = catalogue_of(known)
+    written: dict[str, list[AgencyMention]] = {}
+    for task in draft.tasks:
+        for mention in [task.lead, *task.cooperating]:
+            if mention is not None:
+                written.setdefault(mapping_key(mention.written), []).append(mention)
+    learnable: dict[str, Agency] = {}
+    for key, agency in mapped.items():
+        mentions = written.get(key, [])
+        if not mentions or any(mention.group is not None for mention in mentions):
+            continue
+        name = mentions[0].written
+        if catalogue.lookup(name) is None and not _NOT_ONE_UNIT.search(fold(name)):
+            learnable[name] = agency
+    return learnable
+
+
+# A name that does not single out one unit: "UBND xã", "Phòng Tài chính huyện" (every district
+# has one: in this document, the one it means), "Phòng GD&ĐT các huyện" (several).
+_NOT_ONE_UNIT = re.compile(
+    r"(?<![a-z])(?:cac|nhung|moi)\s|\s(?:huyen|xa|phuong|quan|thi\s+tran|thi\s+xa|thanh\s+pho"
+    r"|cap\s+\w+)$"
+)
+
+
 async def _kept_mappings(
     *,
     session: AsyncSession,
@@ -698,6 +737,7 @@ async def plan_reading(
     plan.duplicate_of, plan.text_sha256 = duplicate_of, reading.text_sha256
     plan.kept = dataclasses.replace(fixes.kept, mappings=len(kept_mappings))
     plan.mappings = {**kept_mappings, **mapped}
+    plan.learnable = _learnable(draft, known, mapped)
     plan.draft = dataclasses.replace(draft, warnings=_warnings_now(draft, known))
     plan.restored = fixes.restored
     if duplicate_of is not None:
@@ -782,11 +822,21 @@ def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, 
     }
 
 
+@dataclass(frozen=True)
+class SavedImport:
+    """What saving an import did: to the directive's tasks, and to the catalogue."""
+
+    saved: Saved
+    learned: tuple[agencies.Learned, ...] = ()  # names the officer's mappings taught it
+
+
 async def save_plan(
     *, session: AsyncSession, plan: ImportPlan, now: datetime, actor: int | None = None
-) -> Saved:
-    """Save the ready tasks (under the directive already imported, if this is a re-import), and
-    keep the officer's corrections with the directive for the next import of it."""
+) -> SavedImport:
+    """Save the ready tasks (under the directive already imported, if this is a re-import),
+    keep the officer's corrections with the directive for the next import of it, and teach the
+    catalogue the names this import's mappings gave to its agencies (ImportPlan.learnable), so
+    that the next document that writes them needs no mapping."""
     meta = plan.draft.meta
     earlier = plan.duplicate_of
     # The plan may come from another session (the command line plans, asks, then saves).
@@ -806,9 +856,12 @@ async def save_plan(
     directive.corrections = _corrections(plan, directive.corrections)
     directive.text_sha256 = directive.text_sha256 or plan.text_sha256
     session.add(directive)
-    return await directives.save_tasks(
+    saved = await directives.save_tasks(
         session=session, directive=directive, tasks=_new_tasks(plan), now=now, actor=actor
     )
+    names = {name: agency.id for name, agency in plan.learnable.items() if agency.id is not None}
+    learned = await agencies.learn_names(session=session, names=names) if names else ()
+    return SavedImport(saved, learned)
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from html import escape
 from bot.importing import ImportPlan, PlannedTask
 from jobs.policy import Urgency
 from jobs.sweep import Digest
+from storage.agencies import Learned
 from storage.models import Role
 from storage.tasks import Closed, TaskView
 
@@ -18,6 +19,8 @@ MAX_MESSAGE = 4096
 TASK_TEXT_PREVIEW = 160
 # A document's title can run to paragraphs of capitals; the preview shows its beginning.
 IMPORT_TITLE_PREVIEW = 300
+# The names a save learned that its answer names (the rest are counted): one short line.
+LEARNED_SHOWN = 5
 
 # key -> (Vietnamese, English). Placeholders are filled with escaped values.
 CATALOGUE: dict[str, tuple[str, str]] = {
@@ -375,6 +378,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "✅ Đã lưu: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, {unchanged} đã có từ trước.",
         "✅ Saved: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
     ),
+    "import_learned": (
+        'Từ nay {names} (bỏ: <code>nhacviec agencies forget "{name}"</code>)',
+        'From now on {names} (to undo: <code>nhacviec agencies forget "{name}"</code>)',
+    ),
+    "import_learned_many": (
+        'Từ nay {names} (bỏ một tên: <code>nhacviec agencies forget "TÊN"</code>)',
+        'From now on {names} (to undo one: <code>nhacviec agencies forget "NAME"</code>)',
+    ),
+    "learned_name": ("“{name}” là {agency}", "“{name}” means {agency}"),
+    "learned_more": (" và {count} tên khác", " and {count} more names"),
     "import_not_yours": (
         "Đây là bản xem trước văn bản của người khác gửi: chỉ người gửi mới lưu, sửa hoặc hủy "
         "được.",
@@ -815,6 +828,10 @@ CLI: dict[str, str] = {
     "import_footer": "{ready} nhiệm vụ sẵn sàng lưu, {blocked} cần sửa.",
     "import_confirm": "Lưu {count} nhiệm vụ? [c/K] ",
     "import_nothing_to_save": "Không có gì để lưu.",
+    "import_learned": 'Từ nay {names} (bỏ: nhacviec agencies forget "{name}")',
+    "import_learned_many": 'Từ nay {names} (bỏ một tên: nhacviec agencies forget "TÊN")',
+    "learned_name": "“{name}” là {agency}",
+    "learned_more": " và {count} tên khác",
     "import_saved_meanwhile": (
         "văn bản đã được lưu ở nơi khác trong lúc chờ xác nhận, nên không lưu gì: "
         "chạy lại lệnh để xem những gì còn phải lưu"
@@ -852,6 +869,28 @@ CLI: dict[str, str] = {
     ),
     "agencies_merged_extensions": " ({count} đề nghị gia hạn đang chờ)",
     "agency_merged_names": "đã gộp: {names}",
+    "agency_learned_names": "đã học: {names}",
+    "agencies_given_up": (
+        "{where}: “{name}” nay thuộc về {to}, không còn là tên đã học của {agency}"
+    ),
+    "agencies_forgot": "Đã bỏ “{name}”: văn bản ghi tên này không còn được hiểu là {agency} nữa.",
+    "forget_not_learned": (
+        "“{name}” không phải tên đã học của đơn vị nào (xem nhacviec agencies list): "
+        "không có gì để bỏ"
+    ),
+    "forget_is_name": "“{name}” là tên của {agency} trong danh mục, không phải tên đã học",
+    "forget_is_short_name": (
+        "“{name}” là tên viết tắt của {agency} trong tệp danh mục, không phải tên đã học: "
+        "muốn bỏ, sửa tệp rồi nhacviec agencies import"
+    ),
+    "forget_is_alias": (
+        "“{name}” là tên gọi khác của {agency} trong tệp danh mục, không phải tên đã học: "
+        "muốn bỏ, sửa tệp rồi nhacviec agencies import"
+    ),
+    "forget_is_merged": (
+        "“{name}” là tên của đơn vị đã gộp vào {agency} (nhacviec agencies merge), không phải "
+        "tên đã học: tên này ở lại với {agency}"
+    ),
     "same_agency": "hai tên đều là {name}: không có gì để gộp",
     "bad_user_id": "cần mã người dùng Telegram (một số), không phải “{text}”",
     "no_member": (
@@ -1058,6 +1097,21 @@ class Texts:
         if note:
             text += self("done_note", note=note)
         return text
+
+
+def learned_names(texts: Texts, learned: Sequence[Learned]) -> str:
+    """What saving an import taught the catalogue, in one line: "Từ nay “X” là Y (bỏ: ...)";
+    "" when it taught nothing."""
+    if not learned:
+        return ""
+    shown = learned[:LEARNED_SHOWN]
+    names = ", ".join(texts("learned_name", name=item.name, agency=item.agency) for item in shown)
+    if len(learned) > len(shown):
+        names += texts("learned_more", count=len(learned) - len(shown))
+    key = "import_learned" if len(learned) == 1 else "import_learned_many"
+    return CATALOGUE[key][texts.index].format(
+        names=names, name=escape(learned[0].name, quote=False)
+    )
 
 
 def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:

@@ -1,9 +1,10 @@
-"""The agency catalogue: import, list, find an agency by any of its names, merge two."""
+"""The agency catalogue: import, list, find an agency by any of its names, merge two, and the
+names it learns from the officers' corrections of imported documents (learn, forget)."""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -114,9 +115,21 @@ def _columns(header: Sequence[str]) -> list[str]:
 
 
 @dataclass(frozen=True)
+class GivenUp:
+    """A learned name a row of a catalogue file claimed: agency learned it, the row of agency
+    ``to`` (at line, when the file has lines) gives it as its own name, short name or alias."""
+
+    name: str
+    agency: str
+    to: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     created: int
     updated: int
+    given_up: tuple[GivenUp, ...] = ()  # learned names the file gave to another agency
 
 
 async def import_agencies(
@@ -125,10 +138,13 @@ async def import_agencies(
     """Create new agencies and update the others by name; running it twice changes nothing.
 
     A row gives an agency's short name and aliases; the names merged into it (merge_agencies)
-    it keeps whatever the row says. Nothing is saved when two agencies would answer to one name
-    (a name, short name or alias given twice in the rows, or one an agency of the catalogue
-    already has): every lookup by that name would then be ambiguous; nor when a row gives the
-    name of an agency merged into another (an old file's row would bring it back, empty).
+    and the names it learned (learn_names) it keeps whatever the row says, but a learned name
+    a row gives as its name, short name or alias is the row's: the agency that learned it gives
+    it up (the result says which, when it was another agency's). Nothing is saved when two
+    agencies would answer to one name (a name, short name or alias given twice in the rows, or
+    one an agency of the catalogue already has): every lookup by that name would then be
+    ambiguous; nor when a row gives the name of an agency merged into another (an old file's
+    row would bring it back, empty).
     source is the file, for the error's where.
     """
     existing = {fold(a.name): a for a in await list_agencies(session=session)}
@@ -148,8 +164,29 @@ async def import_agencies(
             agency.aliases = list(row.aliases)
             session.add(agency)
             updated += 1
+    given_up = _give_up_learned(rows, list(existing.values()))
     await session.flush()
-    return ImportResult(created, updated)
+    return ImportResult(created, updated, given_up)
+
+
+def _give_up_learned(rows: Sequence[AgencyRow], catalogue: list[Agency]) -> tuple[GivenUp, ...]:
+    """Take the learned names the rows give as an agency's own from the agencies that learned
+    them: what a file says of a name wins over what an officer's correction taught."""
+    claimed: dict[str, AgencyRow] = {}
+    for row in rows:
+        for _claimed_as, written in _claims(row.name, row.short_name, row.aliases):
+            claimed.setdefault(fold(written), row)
+    given_up = []
+    for agency in catalogue:
+        lost = [name for name in agency.learned_names if fold(name) in claimed]
+        if not lost:
+            continue
+        agency.learned_names = [n for n in agency.learned_names if n not in lost]  # a new list
+        for name in lost:
+            row = claimed[fold(name)]
+            if fold(row.name) != fold(agency.name):  # its own row, which keeps it as its own
+                given_up.append(GivenUp(name, agency.name, row.name, row.line))
+    return tuple(given_up)
 
 
 @dataclass(frozen=True)
@@ -228,9 +265,16 @@ def _names(agency: Agency) -> list[str]:
     return [agency.name, *([agency.short_name] if agency.short_name else []), *aliases_of(agency)]
 
 
+def _given_names(agency: Agency) -> list[str]:
+    """The names an agency has from the catalogue file and mergers, not those it learned."""
+    short = [agency.short_name] if agency.short_name else []
+    return [agency.name, *short, *agency.aliases, *agency.merged_names]
+
+
 def aliases_of(agency: Agency) -> tuple[str, ...]:
-    """Every other name an agency answers to: its aliases, then the names merged into it."""
-    return _once([*agency.aliases, *agency.merged_names])
+    """Every other name an agency answers to: its aliases, the names merged into it, then the
+    names it learned."""
+    return _once([*agency.aliases, *agency.merged_names, *agency.learned_names])
 
 
 def _once(names: Iterable[str], *, besides: Iterable[str] = ()) -> tuple[str, ...]:
@@ -280,6 +324,7 @@ class Merged:
     groups: int
     members: int
     merged_names: tuple[str, ...]  # the old agency's names, by which today's is now found
+    learned_names: tuple[str, ...] = ()  # the names the old agency had learned, today's now
 
 
 async def merge_agencies(
@@ -292,7 +337,8 @@ async def merge_agencies(
     and the leads the officers corrected to it in imported directives go to ``into``; its
     name, short name, aliases and merged names become merged names of ``into``, so documents
     that name it still find today's agency, and no later import of a catalogue file replaces
-    them or brings the old agency back. Each task's change is audited. Raises UnknownAgency,
+    them or brings the old agency back; the names it learned (learn_names) become names
+    ``into`` learned. Each task's change is audited. Raises UnknownAgency,
     AmbiguousAgency or SameAgency. Pending extension requests stay with their tasks, and so
     move with them.
     """
@@ -351,8 +397,14 @@ async def merge_agencies(
 
     # Its aliases are the file's, which a later import may change: a name merged in is kept
     # apart even when today's agency has it as an alias already.
-    taken_over = _once(_names(gone), besides=[kept.name, *kept.merged_names])
+    taken_over = _once(_given_names(gone), besides=[kept.name, *kept.merged_names])
+    learned = _once(gone.learned_names, besides=[*_names(kept), *taken_over])
     kept.merged_names = [*kept.merged_names, *taken_over]  # a new list: JSON is saved
+    merged_in = {fold(name) for name in taken_over}
+    kept.learned_names = [
+        *(name for name in kept.learned_names if fold(name) not in merged_in),
+        *learned,
+    ]
     session.add(kept)
     await session.flush()  # everything points at today's agency before the old one goes
     await session.delete(gone)
@@ -366,6 +418,7 @@ async def merge_agencies(
         groups=sum(chat.telegram_id not in people for chat in chats),
         members=len(members),
         merged_names=taken_over,
+        learned_names=learned,
     )
 
 
@@ -379,3 +432,76 @@ async def _move_corrected_leads(*, session: AsyncSession, gone: int, kept: int) 
             fixed = {text: kept if agency == gone else agency for text, agency in leads.items()}
             directive.corrections = {**corrections, "leads": fixed}  # a new dict: JSON is saved
             session.add(directive)
+
+
+# --------------------------------------------------------------------------------------------
+# Names learned from the officers: an agency as a document writes it, given to one of the
+# catalogue when an import was saved (/fix ten, nhacviec import --map)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Learned:
+    """A name an agency learned, as the document wrote it, and the agency's name."""
+
+    name: str
+    agency: str
+
+
+async def learn_names(*, session: AsyncSession, names: Mapping[str, int]) -> tuple[Learned, ...]:
+    """Make each name (as a document writes it) a learned name of the agency (by id) an officer
+    gave it to, so that later documents and commands find the agency by it. A name some agency
+    answers to already (its name, short name, alias, merged or learned name, as fold compares
+    them), the second of two names written alike, and a name of an agency no longer there are
+    left as they are. Returns what was learned, in the order given."""
+    known = await list_agencies(session=session)
+    by_id = {agency.id: agency for agency in known}
+    taken = {fold(name) for agency in known for name in _names(agency)}
+    learned = []
+    for written, agency_id in names.items():
+        name, agency = written.strip(), by_id.get(agency_id)
+        key = fold(name)
+        if agency is None or not key or key in taken:
+            continue
+        taken.add(key)
+        agency.learned_names = [*agency.learned_names, name]  # a new list: JSON is saved
+        session.add(agency)
+        learned.append(Learned(name, agency.name))
+    await session.flush()
+    return tuple(learned)
+
+
+class NotLearned(StorageError):
+    """No agency learned the name `nhacviec agencies forget` was given. When an agency answers
+    to it otherwise, agency is that agency and claimed_as says how: "name", "short_name",
+    "alias" (the catalogue file's) or "merged" (merge_agencies)."""
+
+    def __init__(self, name: str, agency: str | None = None, claimed_as: str | None = None) -> None:
+        super().__init__(f"no agency learned {name!r}")
+        self.name = name
+        self.agency = agency
+        self.claimed_as = claimed_as
+
+
+async def forget_name(*, session: AsyncSession, name: str) -> Learned:
+    """Remove a learned name (in any case, with or without diacritics) from the agency that
+    learned it: documents that write it are read as before it was learned. Raises NotLearned."""
+    key = fold(name)
+    catalogue = await list_agencies(session=session)
+    forgotten: Learned | None = None
+    for agency in catalogue:
+        held = [learned for learned in agency.learned_names if fold(learned) == key]
+        if held and key:
+            agency.learned_names = [n for n in agency.learned_names if fold(n) != key]
+            session.add(agency)
+            forgotten = forgotten or Learned(held[0], agency.name)
+    if forgotten is not None:
+        await session.flush()
+        return forgotten
+    for agency in catalogue:
+        claims = _claims(agency.name, agency.short_name, agency.aliases)
+        claims += [("merged", merged) for merged in agency.merged_names]
+        for claimed_as, written in claims:
+            if key and fold(written) == key:
+                raise NotLearned(name, agency.name, claimed_as)
+    raise NotLearned(name)

@@ -99,6 +99,12 @@ class Agency(SQLModel, table=True):
     merged_names: list[str] = Field(
         default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
     )
+    # Names documents write for it that an officer gave it when saving an import (/fix ten,
+    # --map: storage.agencies.learn_names): found like aliases, kept by an import of the
+    # catalogue file unless a row of it claims one, and removed by `nhacviec agencies forget`.
+    learned_names: list[str] = Field(
+        default_factory=list, sa_column=Column(JSON, nullable=False, server_default="[]")
+    )
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot import importing
 from storage import agencies
-from storage.agencies import AgencyRow, CatalogueError
+from storage.agencies import AgencyRow, CatalogueError, GivenUp, Learned
 from storage.db import Database
 from tests.conftest import NOW
 from tests.harness import CATALOGUE
@@ -140,3 +141,237 @@ async def test_a_merged_name_is_todays_agencys_alone(db: Database) -> None:
         ["Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"],
         MERGED,
     )
+
+
+# --------------------------------------------------------------------------------------------
+# Names learned from the officers' mappings when an import is saved
+# --------------------------------------------------------------------------------------------
+
+DISTRICT = [
+    AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"),
+    AgencyRow("UBND huyện Tân Phú", "UBND huyện"),
+]
+# A district's letter that writes its own name for the office, and gives the communes' committees
+# ("UBND các xã", a group) and Sở Y tế (in the catalogue) work.
+LETTER = """Số: 15/UBND-KT
+Tân Phú, ngày 01 tháng 03 năm 2024
+V/v rà soát công trình
+1. Giao Phòng KT-HT huyện A rà soát các công trình xây dựng, báo cáo trước ngày 15/4/2024.
+2. Giao UBND các xã rà soát hộ nghèo, báo cáo trước ngày 20/4/2024.
+3. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo trước ngày 25/4/2024.
+"""
+NEXT_LETTER = """Số: 16/UBND-KT
+Tân Phú, ngày 05 tháng 03 năm 2024
+V/v kiểm tra đường giao thông
+Giao Phòng KT-HT huyện A chủ trì, phối hợp Sở Tài chính kiểm tra đường giao thông nông thôn, \
+báo cáo trước ngày 30/4/2024.
+"""
+
+
+async def _plan(db: Database, text: str, **mappings: str) -> importing.ImportPlan:
+    async with db.session() as session:
+        return await importing.read_and_plan(
+            session=session,
+            data=text.encode(),
+            filename="cong-van.txt",
+            max_bytes=1_000_000,
+            corrections=importing.Corrections(mappings=mappings),
+        )
+
+
+async def _save(db: Database, text: str, mappings: dict[str, str]) -> importing.SavedImport:
+    """Import a document with the officer's mappings (WRITTEN: AGENCY) and save it."""
+    async with db.session() as session:
+        plan = await importing.read_and_plan(
+            session=session,
+            data=text.encode(),
+            filename="cong-van.txt",
+            max_bytes=1_000_000,
+            corrections=importing.Corrections(mappings=mappings),
+        )
+        return await importing.save_plan(session=session, plan=plan, now=NOW)
+
+
+async def _learned(db: Database) -> dict[str, list[str]]:
+    async with db.session() as session:
+        return {
+            agency.name: agency.learned_names
+            for agency in await agencies.list_agencies(session=session)
+            if agency.learned_names
+        }
+
+
+async def _district(db: Database) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=[*CATALOGUE, *DISTRICT], now=NOW)
+
+
+async def test_a_name_an_officer_maps_is_learned_when_the_import_is_saved(db: Database) -> None:
+    await _district(db)
+    before = await _plan(db, NEXT_LETTER)
+
+    saved = await _save(db, LETTER, {"Phòng KT-HT huyện A": "Phòng Kinh tế - Hạ tầng"})
+    after = await _plan(db, NEXT_LETTER)
+    async with db.session() as session:
+        found = await agencies.find_agency(session=session, text="phong kt-ht huyen a")
+
+    assert before.tasks[0].problem == importing.Problem("unknown_agency", "Phòng KT-HT huyện A")
+    assert len(saved.saved.added) == 2  # the communes' task waits for the officer
+    assert saved.learned == (Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng"),)
+    assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+    # The next document that writes it needs no mapping, and commands find it too.
+    assert [(a.name, t.problem) for t in after.tasks for a in t.leads] == [
+        ("Phòng Kinh tế - Hạ tầng", None)
+    ]
+    assert found.name == "Phòng Kinh tế - Hạ tầng"
+
+
+async def test_a_group_or_a_name_an_agency_answers_to_is_not_learned(db: Database) -> None:
+    await _district(db)
+    mappings = {
+        "UBND các xã": "UBND huyện Tân Phú",  # a group: these communes, in this letter
+        "Sở Y tế": "Sở Tài chính",  # another agency's name: for this letter only
+        "Phòng KT-HT huyện A": "Phòng Kinh tế - Hạ tầng",  # a name no agency has
+    }
+
+    saved = await _save(db, LETTER, mappings)
+    plan = await _plan(db, LETTER.replace("Số: 15/", "Số: 17/"))  # the next letter, alike
+
+    assert len(saved.saved.added) == 3
+    assert saved.learned == (Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng"),)
+    assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+    assert plan.tasks[2].leads[0].name == "Sở Y tế"  # as the document writes it, again
+    assert plan.tasks[1].problem is not None  # the communes' committees: a group again
+
+
+async def test_a_name_every_district_or_commune_has_is_not_learned(db: Database) -> None:
+    await _district(db)
+    letter = LETTER.replace("Phòng KT-HT huyện A", "Phòng Kinh tế hạ tầng huyện")
+
+    saved = await _save(db, letter, {"Phòng Kinh tế hạ tầng huyện": "Phòng Kinh tế - Hạ tầng"})
+
+    assert len(saved.saved.added) == 2  # mapped for this letter, where it means its district
+    assert saved.learned == ()  # but another letter may mean another district's
+    assert await _learned(db) == {}
+
+
+async def test_only_a_name_no_agency_answers_to_is_learned(db: Database) -> None:
+    await _district(db)
+    async with db.session() as session:
+        ids = {a.name: a.id for a in await agencies.list_agencies(session=session) if a.id}
+        await agencies.merge_agencies(
+            session=session, old="UBND huyện Tân Phú", into="Sở Y tế", now=NOW
+        )
+    office, finance = ids["Phòng Kinh tế - Hạ tầng"], ids["Sở Tài chính"]
+
+    async with db.session() as session:
+        first = await agencies.learn_names(
+            session=session,
+            names={
+                "sở kh&đt": office,  # Sở Tài chính's alias, in other letters
+                "Phòng KTHT": finance,  # the office's short name
+                "UBND huyện": office,  # merged into Sở Y tế
+                " Phòng KT-HT huyện A ": office,
+                "PHÒNG KT-HT HUYỆN A": finance,  # the same name, twice in one save
+            },
+        )
+    async with db.session() as session:
+        again = await agencies.learn_names(session=session, names={"Phong KT-HT huyen A": finance})
+
+    assert first == (Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng"),)
+    assert again == ()  # learned by the office already
+    assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+
+
+async def _learned_by_the_office(db: Database) -> None:
+    await _district(db)
+    await _save(db, LETTER, {"Phòng KT-HT huyện A": "Phòng Kinh tế - Hạ tầng"})
+
+
+async def test_a_catalogue_file_keeps_the_learned_names(db: Database) -> None:
+    await _learned_by_the_office(db)
+    today = [AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KT&HT"), AgencyRow("Sở Y tế", "SYT")]
+
+    async with db.session() as session:
+        result = await agencies.import_agencies(session=session, rows=today, now=NOW)
+
+    assert (result.created, result.updated, result.given_up) == (0, 1, ())
+    assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+
+
+async def test_a_row_that_claims_a_learned_name_takes_it_and_the_import_says_so(
+    db: Database,
+) -> None:
+    await _learned_by_the_office(db)
+    # The district's own office, now in the catalogue, under the name the letters gave it.
+    rows = [AgencyRow("Phòng Kinh tế - Hạ tầng huyện A", "phòng KT-HT huyện A", line=4)]
+
+    async with db.session() as session:
+        result = await agencies.import_agencies(
+            session=session, rows=rows, now=NOW, source="agencies.csv"
+        )
+    plan = await _plan(db, NEXT_LETTER)
+
+    assert (result.created, result.updated) == (1, 0)
+    assert result.given_up == (
+        GivenUp(
+            "Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng", "Phòng Kinh tế - Hạ tầng huyện A", 4
+        ),
+    )
+    assert await _learned(db) == {}
+    assert plan.tasks[0].leads[0].name == "Phòng Kinh tế - Hạ tầng huyện A"
+
+
+async def test_an_agencys_own_row_that_gives_its_learned_name_keeps_it_as_an_alias(
+    db: Database,
+) -> None:
+    await _learned_by_the_office(db)
+    assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+    rows = [AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT", ("Phòng KT-HT huyện A",))]
+
+    async with db.session() as session:
+        result = await agencies.import_agencies(session=session, rows=rows, now=NOW)
+        found = await agencies.find_agency(session=session, text="Phòng KT-HT huyện A")
+
+    assert (result.updated, result.given_up) == (1, ())  # it gave up nothing
+    assert await _learned(db) == {}
+    assert (found.name, found.aliases) == ("Phòng Kinh tế - Hạ tầng", ["Phòng KT-HT huyện A"])
+
+
+async def test_a_merger_hands_the_learned_names_to_todays_agency(db: Database) -> None:
+    await _learned_by_the_office(db)
+
+    async with db.session() as session:
+        merged = await agencies.merge_agencies(
+            session=session, old="Phòng Kinh tế - Hạ tầng", into="UBND huyện Tân Phú", now=NOW
+        )
+    plan = await _plan(db, NEXT_LETTER)
+
+    assert merged.merged_names == ("Phòng Kinh tế - Hạ tầng", "Phòng KTHT")
+    assert merged.learned_names == ("Phòng KT-HT huyện A",)
+    assert await _learned(db) == {"UBND huyện Tân Phú": ["Phòng KT-HT huyện A"]}
+    assert plan.tasks[0].leads[0].name == "UBND huyện Tân Phú"
+
+
+async def test_a_learned_name_is_forgotten_and_only_a_learned_one(db: Database) -> None:
+    await _learned_by_the_office(db)
+
+    async with db.session() as session:
+        forgotten = await agencies.forget_name(session=session, name="phong kt-ht huyen a")
+    refusals = []
+    for name in ("Phòng KT-HT huyện A", "Sở KH&ĐT", "Phòng Kinh tế - Hạ tầng", "Sở Ngoại vụ"):
+        with pytest.raises(agencies.NotLearned) as refused:
+            async with db.session() as session:
+                await agencies.forget_name(session=session, name=name)
+        refusals.append((refused.value.agency, refused.value.claimed_as))
+    plan = await _plan(db, NEXT_LETTER)
+
+    assert forgotten == Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng")
+    assert refusals == [
+        (None, None),  # forgotten already
+        ("Sở Tài chính", "alias"),
+        ("Phòng Kinh tế - Hạ tầng", "name"),
+        (None, None),
+    ]
+    assert await _learned(db) == {}
+    assert plan.tasks[0].problem == importing.Problem("unknown_agency", "Phòng KT-HT huyện A")

@@ -301,7 +301,8 @@ def test_run_without_a_token_says_how_to_get_one(cli: Cli) -> None:
 def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
-        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010.\n",
+        "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, "
+        "0011.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -350,10 +351,12 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
         "Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)=VP UBND tỉnh",
     )
 
-    assert (
-        saved[1].splitlines()[-1]
-        == "Đã lưu (văn bản #1): 6 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
-    )
+    assert saved[1].splitlines()[-2:] == [
+        "Đã lưu (văn bản #1): 6 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước.",
+        # The name the officer mapped is the catalogue's from now on.
+        "Từ nay “Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)” là Văn phòng UBND tỉnh (bỏ: "
+        'nhacviec agencies forget "Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)")',
+    ]
     assert "! đã nhập trước đây (văn bản #1): lưu lần này chỉ thêm nhiệm vụ mới" in again[1]
     assert again[1].splitlines()[-2:] == [
         "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 6 đã có từ trước.",
@@ -657,7 +660,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", TOKEN)
     cli("db", "upgrade")
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:  # as a later release leaves it
-        database.execute("UPDATE alembic_version SET version_num = '0010_future'")
+        database.execute("UPDATE alembic_version SET version_num = '0011_future'")
     database.close()
 
     code, out, err = cli("run")
@@ -665,11 +668,11 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "0010_future, phiên bản này chỉ biết đến 0010): hãy dùng lại phiên bản nhacviec mới đó"
+        "0011_future, phiên bản này chỉ biết đến 0011): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0010_future",)
+            ("0011_future",)
         ]
     database.close()
 
@@ -928,6 +931,135 @@ def test_a_merge_outlasts_the_catalogue_files_imported_after_it(cli: Cli, tmp_pa
     assert code == 0
     assert "  1. Sở Tài chính — 31/03/2026\n" in preview
     assert preview.splitlines()[-1] == "1 nhiệm vụ sẵn sàng lưu, 0 cần sửa."
+
+
+# A district's catalogue, and two of its letters that write the economy office their own way.
+DISTRICT = """name,short_name,aliases
+Phòng Kinh tế - Hạ tầng,,
+Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
+"""
+FIRST_LETTER = """Số: 15/UBND-KT
+Tân Phú, ngày 01 tháng 03 năm 2024
+V/v rà soát công trình
+Giao Phòng KT-HT huyện A rà soát các công trình xây dựng, báo cáo trước ngày 15/4/2024.
+"""
+NEXT_LETTER = """Số: 16/UBND-KT
+Tân Phú, ngày 05 tháng 03 năm 2024
+V/v kiểm tra đường giao thông
+Giao Phòng KT-HT huyện A chủ trì, phối hợp Sở Tài chính kiểm tra đường giao thông, báo cáo \
+trước ngày 30/4/2024.
+"""
+LEARNED = (
+    "Từ nay “Phòng KT-HT huyện A” là Phòng Kinh tế - Hạ tầng (bỏ: nhacviec agencies forget "
+    '"Phòng KT-HT huyện A")'
+)
+
+
+def _district(cli: Cli, tmp_path: Path) -> None:
+    for name, text in (
+        ("district.csv", DISTRICT),
+        ("first.txt", FIRST_LETTER),
+        ("next.txt", NEXT_LETTER),
+    ):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    cli("agencies", "import", "district.csv")
+
+
+def test_a_name_mapped_on_import_is_learned_listed_and_forgotten(cli: Cli, tmp_path: Path) -> None:
+    _district(cli, tmp_path)
+    mapping = "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng"
+
+    asked = cli("import", "next.txt", "--dry-run")[1]
+    saved = cli("import", "first.txt", "--yes", "--map", mapping)
+    known = cli("import", "next.txt", "--dry-run")[1]
+    listed = cli("agencies", "list")[1]
+    wrong = cli("agencies", "forget", "Phòng KT-HT huyện B")
+    alias = cli("agencies", "forget", "sở kh&đt")
+    forgotten = cli("agencies", "forget", "phong kt-ht huyen a")  # as typed on any keyboard
+
+    assert "“Phòng KT-HT huyện A” chưa có trong danh mục" in asked
+    assert saved[0] == 0
+    assert saved[1].splitlines()[-2:] == [
+        "Đã lưu (văn bản #1): 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước.",
+        LEARNED,
+    ]
+    # The next letter that writes it finds the office, with no --map.
+    assert "  1. Phòng Kinh tế - Hạ tầng — 30/04/2024\n" in known
+    assert known.splitlines()[-1] == "1 nhiệm vụ sẵn sàng lưu, 0 cần sửa."
+    assert listed.splitlines() == [
+        "   1  Phòng Kinh tế - Hạ tầng  (đã học: Phòng KT-HT huyện A)",
+        "   2  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)",
+    ]
+    assert wrong == (
+        1,
+        "",
+        "nhacviec: “Phòng KT-HT huyện B” không phải tên đã học của đơn vị nào (xem nhacviec "
+        "agencies list): không có gì để bỏ\n",
+    )
+    assert alias == (
+        1,
+        "",
+        "nhacviec: “sở kh&đt” là tên gọi khác của Sở Tài chính trong tệp danh mục, không phải "
+        "tên đã học: muốn bỏ, sửa tệp rồi nhacviec agencies import\n",
+    )
+    assert forgotten == (
+        0,
+        "Đã bỏ “Phòng KT-HT huyện A”: văn bản ghi tên này không còn được hiểu là Phòng Kinh tế - "
+        "Hạ tầng nữa.\n",
+        "",
+    )
+    assert cli("agencies", "list")[1].splitlines()[0] == "   1  Phòng Kinh tế - Hạ tầng"
+    assert (
+        "“Phòng KT-HT huyện A” chưa có trong danh mục" in cli("import", "next.txt", "--dry-run")[1]
+    )
+    assert cli("agencies", "forget", "Phòng KT-HT huyện A")[0] == 1  # forgotten already
+
+
+def test_an_import_that_needs_no_mapping_learns_nothing_and_says_nothing(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _district(cli, tmp_path)
+    cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
+
+    # Written as the catalogue knows it now: the --map changes nothing, and teaches nothing.
+    code, out, _ = cli("import", "next.txt", "--yes", "--map", "Sở Tài chính=STC")
+
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "Đã lưu (văn bản #2): 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    )
+
+
+def test_a_catalogue_file_keeps_the_learned_names_unless_a_row_claims_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _district(cli, tmp_path)
+    cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
+    (tmp_path / "huyen-a.csv").write_text(
+        DISTRICT + "Phòng Kinh tế - Hạ tầng huyện A,Phòng KT-HT huyện A,\n", encoding="utf-8"
+    )
+
+    again = cli("agencies", "import", "district.csv")
+    kept = cli("agencies", "list")[1].splitlines()[0]
+    claimed = cli("agencies", "import", "huyen-a.csv")
+
+    assert again == (0, "Đã thêm 0 đơn vị, cập nhật 0; tệp có 2 đơn vị.\n", "")
+    assert kept == "   1  Phòng Kinh tế - Hạ tầng  (đã học: Phòng KT-HT huyện A)"
+    assert claimed == (
+        0,
+        "Đã thêm 1 đơn vị, cập nhật 0; tệp có 3 đơn vị.\n"
+        "huyen-a.csv:4: “Phòng KT-HT huyện A” nay thuộc về Phòng Kinh tế - Hạ tầng huyện A, "
+        "không còn là tên đã học của Phòng Kinh tế - Hạ tầng\n",
+        "",
+    )
+    assert cli("agencies", "list")[1].splitlines()[:2] == [
+        "   1  Phòng Kinh tế - Hạ tầng",
+        "   3  Phòng Kinh tế - Hạ tầng huyện A  [Phòng KT-HT huyện A]",
+    ]
+    assert (
+        "  1. Phòng Kinh tế - Hạ tầng huyện A — 30/04/2024\n"
+        in (cli("import", "next.txt", "--dry-run")[1])
+    )
 
 
 @pytest.mark.parametrize(

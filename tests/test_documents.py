@@ -36,8 +36,9 @@ from bot.importing import (
 )
 from bot.services import services_of
 from bot.telegram_server import Fault
-from bot.texts import IMPORT_TITLE_PREVIEW, number_ranges
+from bot.texts import IMPORT_TITLE_PREVIEW, Texts, learned_names, number_ranges
 from storage import agencies, imports
+from storage.agencies import Learned
 from storage.models import (
     Agency,
     AgencyRole,
@@ -1134,6 +1135,77 @@ async def test_an_agency_given_to_another_is_so_given_again_on_reimport(bot: Har
     assert "Giữ các sửa đổi của lần nhập trước: 1 tên đơn vị." in again["text"]
     assert twice["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước."
     assert len(await _saved_tasks(bot)) == 2
+
+
+def _district_letter(number: int, task: str) -> bytes:
+    """A district's letter (number 11 to 40) that writes its economy office its own way."""
+    return (
+        f"Số: {number}/UBND-KT\nTân Phú, ngày {number - 10:02d} tháng 03 năm 2024\n"
+        "V/v công trình\n"
+        f"1. Giao Phòng KT-HT huyện A {task}, báo cáo trước ngày 15/4/2024.\n"
+        "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo trước ngày 20/4/2024.\n"
+    ).encode()
+
+
+async def test_a_name_given_to_a_catalogue_agency_is_learned_when_the_import_is_saved(
+    bot: Harness,
+) -> None:
+    async with bot.database.session() as session:
+        office_row = [agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT")]
+        await agencies.import_agencies(session=session, rows=office_row, now=bot.clock.now())
+    bang, office = await _coordinator(bot)
+    first = await _send(
+        bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình xây dựng")
+    )
+    mapped = await _fix(bot, bang, office, '/fix ten "Phòng KT-HT huyện A" = Phòng KTHT')
+    (saved,) = await bot.press(bang, office, mapped, _button(mapped, "💾"))
+    second = await _send(
+        bot, bang, office, "cv-16.txt", _district_letter(16, "kiểm tra đường giao thông")
+    )
+
+    assert "1. Phòng KT-HT huyện A — 15/04/2024" in first["text"]
+    assert saved["text"] == (
+        "✅ Đã lưu: 2 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước.\n"
+        "Từ nay “Phòng KT-HT huyện A” là Phòng Kinh tế - Hạ tầng "
+        '(bỏ: nhacviec agencies forget "Phòng KT-HT huyện A")'
+    )
+    # The next letter that writes it: the office, with no /fix, and ready to save.
+    assert "1. Phòng Kinh tế - Hạ tầng — 15/04/2024" in second["text"]
+    assert "chưa có trong danh mục" not in second["text"]
+    assert _buttons(second)[0][0] == "💾 Lưu 2 nhiệm vụ"
+
+
+async def test_what_a_save_learned_is_said_in_the_chats_language(bot: Harness) -> None:
+    async with bot.database.session() as session:
+        office_row = [agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT")]
+        await agencies.import_agencies(session=session, rows=office_row, now=bot.clock.now())
+    bang, office = await _coordinator(bot)
+    await _fix(bot, bang, office, "/lang en")
+    await _send(bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình"))
+    mapped = await _fix(bot, bang, office, '/fix map "Phòng KT-HT huyện A" = Phòng KTHT')
+    (saved,) = await bot.press(bang, office, mapped, _button(mapped, "💾"))
+
+    assert saved["text"] == (
+        "✅ Saved: 2 new tasks, 0 deadlines changed, 0 already there.\n"
+        "From now on “Phòng KT-HT huyện A” means Phòng Kinh tế - Hạ tầng "
+        '(to undo: nhacviec agencies forget "Phòng KT-HT huyện A")'
+    )
+
+
+def test_what_a_save_learned_is_one_short_line_of_html() -> None:
+    office = "Phòng Kinh tế - Hạ tầng"
+    many = tuple(Learned(f"Phòng KT&HT xã {n}", office) for n in range(1, 8))
+
+    assert learned_names(Texts(), ()) == ""
+    assert learned_names(Texts(), many[:1]) == (
+        "Từ nay “Phòng KT&amp;HT xã 1” là Phòng Kinh tế - Hạ tầng "
+        '(bỏ: <code>nhacviec agencies forget "Phòng KT&amp;HT xã 1"</code>)'
+    )
+    assert learned_names(Texts(), many) == (
+        "Từ nay "
+        + ", ".join(f"“Phòng KT&amp;HT xã {n}” là Phòng Kinh tế - Hạ tầng" for n in range(1, 6))
+        + ' và 2 tên khác (bỏ một tên: <code>nhacviec agencies forget "TÊN"</code>)'
+    )
 
 
 async def test_the_words_of_a_fix_are_understood_as_an_officer_types_them(bot: Harness) -> None:

@@ -50,7 +50,7 @@ def test_a_day_that_does_not_exist() -> None:
     # The twelfth month of the lunar year 2024 has 29 days: Tết 2025 fell on 29/01/2025.
     with pytest.raises(ValueError, match="no day 30"):
         lunar_to_solar(30, 12, 2024)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="no lunar day 1/13"):
         lunar_to_solar(1, 13, 2024)
     # Where a text says "30 Tết", it means the month's last day.
     assert last_day_kept(30, 12, 2024) == date(2025, 1, 28)

@@ -42,6 +42,7 @@ def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
         "0008",
         "0009",
         "0010",
+        "0011",
     ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
@@ -55,7 +56,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0010"
+    assert current_revision(database_url) == "0011"
 
 
 def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
@@ -91,6 +92,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
         "0008",
         "0009",
         "0010",
+        "0011",
     ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
@@ -186,7 +188,7 @@ def test_a_merger_made_before_0010_keeps_the_name_its_audit_trail_gives(database
             )
             _audit(connection, task_id, action, detail, now["now"])
 
-    assert upgrade(database_url) == ["0010"]
+    assert upgrade(database_url, "0010") == ["0010"]
     with engine.connect() as connection:
         rows = connection.execute(sa.select(_AGENCY).order_by(_AGENCY.c.name)).all()
     engine.dispose()
@@ -221,21 +223,83 @@ def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: s
     engine.dispose()
     assert "merged_names" not in columns
     assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
-    assert upgrade(database_url) == ["0010"]
+    assert upgrade(database_url) == ["0010", "0011"]
+
+
+_LEARNING = sa.table(
+    "agency",
+    sa.column("name", sa.String),
+    sa.column("aliases", sa.JSON),
+    sa.column("merged_names", sa.JSON),
+    sa.column("learned_names", sa.JSON),
+)
+
+
+def test_agencies_of_0010_learn_nothing_until_an_import_teaches_them(database_url: str) -> None:
+    upgrade(database_url, "0010")
+    engine = create_engine(sync_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO agency (name, aliases, merged_names, created_at) "
+                "VALUES ('Sở Tài chính', :aliases, :merged, '2025-07-01 02:00:00')"
+            ),
+            {"aliases": '["Sở TC"]', "merged": '["Sở Kế hoạch và Đầu tư"]'},
+        )
+
+    assert upgrade(database_url) == ["0011"]
+    with engine.connect() as connection:
+        rows = connection.execute(sa.select(_LEARNING)).all()
+    engine.dispose()
+    assert [tuple(row) for row in rows] == [
+        ("Sở Tài chính", ["Sở TC"], ["Sở Kế hoạch và Đầu tư"], [])
+    ]
+
+
+def test_going_back_to_0010_makes_the_learned_names_aliases(database_url: str) -> None:
+    upgrade(database_url)
+    engine = create_engine(sync_url(database_url))
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO agency (name, aliases, merged_names, learned_names, created_at) "
+                "VALUES ('Phòng Kinh tế - Hạ tầng', :aliases, '[]', :learned, "
+                "'2025-07-01 02:00:00')"
+            ),
+            {
+                "aliases": '["Phòng KT&HT"]',
+                # The second is one of its aliases too (a file that gave it by hand): it is
+                # not given twice.
+                "learned": '["Phòng KT-HT huyện A", "Phòng KT&HT"]',
+            },
+        )
+
+    command.downgrade(alembic_config(database_url), "0010")
+
+    with engine.connect() as connection:
+        columns = {column["name"] for column in inspect(connection).get_columns("agency")}
+        aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
+    assert "learned_names" not in columns
+    assert aliases == ["Phòng KT&HT", "Phòng KT-HT huyện A"]  # 0010 finds it by them
+    assert upgrade(database_url) == ["0011"]
+    with engine.connect() as connection:
+        learned = connection.execute(sa.select(_LEARNING.c.learned_names)).scalar_one()
+    engine.dispose()
+    assert learned == []  # what was learned is an alias now, as a file would give it
 
 
 def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -> None:
     upgrade(database_url)
     engine = create_engine(sync_url(database_url))
     with engine.begin() as connection:  # as a later release leaves it
-        connection.execute(text("UPDATE alembic_version SET version_num = '0011_future'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0012_future'"))
     engine.dispose()
 
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("0011_future", "0010")
-    assert current_revision(database_url) == "0011_future"
+    assert (refused.value.revision, refused.value.head) == ("0012_future", "0011")
+    assert current_revision(database_url) == "0012_future"
 
 
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
@@ -272,7 +336,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0010"
+    assert current_revision(postgres_url) == "0011"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
