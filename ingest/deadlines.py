@@ -902,6 +902,13 @@ _HELD_STATE = re.compile(
     r"|xuat\s+hien|gian\s+cach|ap\s+dung|tam\s+dung|nghi|cam|phong\s+toa|cach\s+ly|treo\s+co"
     r"|duy\s+tri|thuong\s+xuyen|tang\s+cuong|tuan\s+tra|han\s+che|le\s+hoi|dien\s+ra)(?![a-z])"
 )
+# The same with their marks, where the text has them: "cầm" (gia cầm: poultry) is no "cấm", "nghị"
+# (đề nghị) no "nghỉ".
+_HELD_STATE_LOW = re.compile(
+    r"(?<!\w)(?:trực|rét|mưa|nắng\s+nóng|nhiệt\s+độ|lũ|gió|sóng|triều\s+cường|mực\s+nước"
+    r"|xuất\s+hiện|giãn\s+cách|áp\s+dụng|tạm\s+dừng|nghỉ|cấm|phong\s+toả|phong\s+tỏa|cách\s+ly"
+    r"|treo\s+cờ|duy\s+trì|thường\s+xuyên|tăng\s+cường|tuần\s+tra|hạn\s+chế|lễ\s+hội|diễn\s+ra)(?!\w)"
+)
 
 
 def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
@@ -916,9 +923,10 @@ def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
     if _FRAME_LEAD.search(before) is None and not re.search(r",\s*$", before):
         return False
     # "Từ ngày 27-28/6, Sở phê duyệt danh sách ...": work over the days is done by the last.
-    return (
-        _HELD_STATE.search(ctx.text.flat, match.end(), _clause_after(ctx, match.end())) is not None
+    held, twin = (
+        (_HELD_STATE_LOW, ctx.text.low) if ctx.text.has_marks else (_HELD_STATE, ctx.text.flat)
     )
+    return held.search(twin, match.end(), _clause_after(ctx, match.end())) is not None
 
 
 # -- months: "trong tháng 01/2023", "cuối tháng 3", "tháng 3 năm 2024", "trong tháng này"
@@ -1831,7 +1839,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "từ sáng thứ 7, ngày 05/03/2016"
             rf"(?:(?:sang|chieu|toi)\s+)?(?:thu\s+(?:\d|hai|ba|tu|nam|sau|bay)\s*,?\s*)?"
             # ("từ ngày 27-28/01" is a range of days, not the 27th of February 2001.)
-            rf"(?:ngay\s+)?(?!\d{{1,2}}\s*-\s*\d{{1,2}}\s*/){DATE_ANY}(?![\d/])"
+            # ("từ ngày 12.3-30.4" is a range, not the 12th of March 2030.)
+            rf"(?:ngay\s+)?(?!\d{{1,2}}\s*-\s*\d{{1,2}}\s*/){DATE_ANY}(?![\d/])(?!\.\d)"
         ),
     ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm

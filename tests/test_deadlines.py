@@ -861,6 +861,12 @@ STILL_DEADLINES = [
     ("Các đơn vị gửi báo cáo trước 16:00 ngày 15/3/2023", date(2023, 3, 15), "date"),
     ("gửi báo cáo trước ngày 15/3/2023, 16:00", date(2023, 3, 15), "date"),
     ("hạn chót 10:00 ngày 20/3/2023", date(2023, 3, 20), "date"),
+    # Days written with dots; poultry ("gia cầm") is no ban ("cấm") that the range frames.
+    (
+        "Từ ngày 12.3-30.4, các địa phương tiêm phòng cho gia súc, gia cầm trong diện phải tiêm.",
+        date(2023, 4, 30),
+        "date",
+    ),
     # A range whose first day gives no month runs in the month of its last.
     ("Các đơn vị kiểm tra từ ngày 21 đến hết ngày 25-5-2023", date(2023, 5, 25), "date"),
     # Work besides a state: the range ends the work.
