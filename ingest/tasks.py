@@ -122,7 +122,8 @@ _NEWS_LEAD = re.compile(
     # Quyết định ...".
     r"(?:thuc\s+hien\s[^.;]{0,250}?,\s*)?"
     # "Văn phòng UBND Tp. Hà Nội vừa có công văn ...": "Tp." ends no sentence.
-    r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d[^.;]{0,200}?"
+    # ("Chiều 24.8, UBND tỉnh ...": a date written with a dot.)
+    r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d(?:[^.;]|(?<=\d)\.(?=\d)){0,200}?"
     r"|(?:[^.;]|(?<=tp)\.){0,120}?\bvua\s+"
     # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
