@@ -1083,7 +1083,8 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         # To whom the document goes, and who passes on a leader's words, act on nothing.
         "Công điện gửi Bộ trưởng các Bộ: Tài nguyên và Môi trường, Xây dựng, Tài chính.",
         "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch UBND tỉnh như sau.",
-        "Chiều 24.8, UBND tỉnh ban hành Công điện số 05/CĐ-UBND yêu cầu các sở tập trung ứng phó.",
+        "Chiều 24.8, UBND tỉnh ban hành Công điện số 05/CĐ-UBND yêu cầu các sở, ban, ngành, địa "
+        "phương tập trung cao độ ứng phó với bão.",
         # The paper's lead about the plan itself, after what the plan carries out.
         "(Baonghean) - Thực hiện Chỉ thị 27/CT-TTg ngày 27/12/2013 của Thủ tướng Chính phủ, ngày "
         "25/4/2024, UBND tỉnh Nghệ An có Quyết định số 1738/QĐ-UBND ban hành kế hoạch.",
