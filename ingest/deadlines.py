@@ -824,8 +824,10 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 # -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead
 
+# A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
+_WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 DATE_RANGE = re.compile(
-    rf"""(?:(?<![a-z])(?P<since>tu|bat\s+dau\s+tu)\s+(?:ngay\s+)?
+    rf"""(?:(?<![a-z])(?P<since>tu|bat\s+dau\s+tu)\s+{_WEEKDAY_OF}(?:ngay\s+)?
       # "nhận hồ sơ trong các ngày 23-24/6", "Trong 2 ngày (23-24/6), ...": the days named.
       |(?<![a-z])cac\s+ngay\s+|(?<=ngay\s\()\s*
       # A line of a schedule: "Ngày 8/7-17/7/2017: Các trường THPT nhận đơn phúc khảo ...".
@@ -835,7 +837,7 @@ DATE_RANGE = re.compile(
       # "từ ngày 21 đến hết ngày 25-5-2021": the first day in the last one's month.
       |(?:(?<=tu\s)|(?<=ngay\s))\d{{1,2}}
         (?=\s*(?:den|toi)\s+(?:het\s+)?(?:ngay\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}))
-    \s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
+    \s*(?:den|toi|-)\s*(?:het\s+)?{_WEEKDAY_OF}(?:ngay\s+)?(?P<b>{DATE_ANY})(?![\d/])""",
     re.VERBOSE,
 )
 
@@ -1593,6 +1595,9 @@ def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None
     return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
 
 
+_WEEKEND_BEFORE = re.compile(r"(?:thu\s+bay|chu\s+nhat)\s*$")
+
+
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ref = ctx.ref
     if match.group("semi"):
@@ -1608,6 +1613,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _RATE_AFTER.match(ctx.text.flat, match.end()):
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
+    if period == "tuan" and _WEEKEND_BEFORE.search(before):
+        return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần": the weekend, not a weekly duty
     recurrence = _PERIODS[period]
     if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
         return _candidate(match, ctx, "none", None, recurrence=recurrence)
@@ -1777,7 +1784,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "cited_document_by_date",
         re.compile(
             rf"""(?<![a-z]){DOCUMENT_NOUN}(?:
-                  \s*,?\s*ngay\s+{DATE_ANY}(?![\d/])
+                  \s*,?\s*\(?\s*ngay\s+{DATE_ANY}(?![\d/])  # "văn bản (ngày 15/7/2021)"
                 | (?:\s+(?!{_CUE_WORD})[a-z]+){{1,5}}\s+ngay\s+{DATE_ANY}\s*,?\s*cua(?![a-z]))""",
             re.VERBOSE,
         ),
@@ -1790,6 +1797,18 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"""(?<![\w/]){DOC_NUMBER}[^;\n]{{0,80}}?(?<![a-z])(?:ve\s+viec|v/v|ve)(?![a-z])
             (?:(?!{_TITLE_ENDS})[^;\n(.]|\.(?=\S)|\([^)\n]{{0,80}}\))*""",
             re.VERBOSE,
+        ),
+    ),
+    # "Ngày 14 tháng 03 năm 2019" alone: a page's or a letter's dateline.
+    ("dateline", re.compile(rf"^\s*ngay\s+{DATE_ANY}\s*\.?\s*$")),
+    # "trong dịp nghỉ lễ Quốc khánh 02/9/2023": the holiday's day ("trước dịp lễ 2/9" is a due
+    # date).
+    (
+        "holiday_day",
+        re.compile(
+            rf"(?<!truoc\s)(?<!sau\s)(?:trong\s+)?dip\s+(?:nghi\s+)?(?:le|tet)\s"
+            # (no due cue between: "... dịp Tết Nguyên đán trước ngày 20/01/2019" is one)
+            rf"(?:(?!(?:truoc|cham|han|den|toi)(?![a-z]))[^.;,\d]){{0,40}}?{DATE_ANY}"
         ),
     ),
     # "21:27 | 24/03/2019", "Ngày đăng: 05:55, 27/11/2012", "04/08/2019, 16:22 GMT+07": when a web
@@ -1828,6 +1847,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?<![a-z])hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?(?:tu|sau)\s+[^.;\n]{0,40}?"
             r"(?:ngay\s+(?:ky|ban\s+hanh)|\d{4})"
+            # "Bảng giá đất áp dụng ngày 1-1-2026": from when a rule applies.
+            rf"|(?<![a-z])ap\s+dung\s+(?:ke\s+)?(?:tu\s+)?ngay\s+{DATE_ANY}"
         ),
     ),
     # "(kể) từ ngày 01/3", "áp dụng từ 12h00 ngày 23/12/2021" alone start a period; a range's end

@@ -415,6 +415,14 @@ NOT_DEADLINES = [
     "Hội nghị sẽ diễn ra vào ngày 25/3/2023 tại Hội trường UBND tỉnh.",
     "chuẩn bị để tổ chức lễ kỷ niệm và các hoạt động khác xuyên suốt từ 15/8 đến 2/9.",
     "Học sinh phổ thông của tỉnh sẽ tựu trường vào ngày 29/8/2023.",  # the school year's days
+    # A dateline alone; a holiday's day; from when a rule applies; a letter dated in brackets.
+    "Ngày 14 tháng 03 năm 2023",
+    "đảm bảo an ninh, trật tự, an toàn trong dịp nghỉ lễ Quốc khánh 02/9/2023",
+    "cung cấp số liệu để tham mưu Bảng giá đất áp dụng ngày 1-1-2024.",
+    "Chánh Văn phòng UBND tỉnh vừa có văn bản (ngày 15/3/2023) nhắc báo cáo kết quả.",
+    # The days off a holiday gives, each named with its weekday; the weekend every week.
+    "cán bộ được nghỉ Tết từ thứ Hai, ngày 04/02/2023 đến hết thứ Sáu, ngày 08/02/2023.",
+    "Các đơn vị không thực hiện lịch nghỉ cố định thứ Bảy, Chủ Nhật hàng tuần thì bố trí lịch.",
     # When a web page was posted.
     "21:27 | 24/03/2023",
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",
@@ -857,6 +865,14 @@ STILL_DEADLINES = [
     # "đến" after a task, not a state; an extension is a new deadline.
     ("Các địa phương tiếp tục thực hiện đến ngày 30/9/2023", date(2023, 9, 30), "date"),
     ("Gia hạn thời gian thực hiện đến ngày 30/6/2023", date(2023, 6, 30), "date"),
+    # A holiday's day after a due cue; work over days named with their weekdays.
+    ("báo cáo nhanh tình hình dịp Tết Nguyên đán trước ngày 20/01/2023", date(2023, 1, 20), "date"),
+    ("Các đơn vị báo cáo trước dịp lễ Quốc khánh 02/9/2023", date(2023, 9, 2), "date"),
+    (
+        "Các đơn vị kiểm tra từ thứ Hai, ngày 06/02/2023 đến hết thứ Sáu, ngày 10/02/2023.",
+        date(2023, 2, 10),
+        "date",
+    ),
     # A clock time written with a colon, after its cue or its day, is a due time.
     ("Các đơn vị gửi báo cáo trước 16:00 ngày 15/3/2023", date(2023, 3, 15), "date"),
     ("gửi báo cáo trước ngày 15/3/2023, 16:00", date(2023, 3, 15), "date"),
