@@ -143,6 +143,8 @@ _ASKING = re.compile(
     r"|cam|di\s+doi|so\s+tan|neo\s+dau|kiem\s+dem|ho\s+tro|van\s+dong|nhac\s+nho|giu|quan\s+ly"
     r"|thuong\s+xuyen|luu\s+y|chuan\s+bi)\b"
 )
+# A sentence that opens with what it is about: "Đối với các loại hình cơ sở còn lại, ...".
+_SCOPE = re.compile(r"^(?:rieng\s+)?(?:doi\s+voi|voi)\s")
 # A period ("từ ngày 10/02 đến hết ngày 16/02") and the cues of a due date.
 _PERIOD = re.compile(r"^(?:tu|trong\s+thoi\s+gian\s+tu)\b.*\bden\b")
 _DUE_CUE = re.compile(r"\b(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b")
@@ -1048,6 +1050,8 @@ class _Segmenter:
             return "continued"  # "Đồng thời báo cáo nhanh trước ngày 20/01/2024": its own date
         if position == 0 and _imperative(folded) and self._new_date(" ".join(unit), clause):
             return "continued"  # "... đến ngày 20-6-2023 .... Tổng hợp, báo cáo ... trước 15-7"
+        if position == 0 and _SCOPE.match(folded) and self._new_date(" ".join(unit), clause):
+            return "continued"  # "... trước ngày 15/6. Đối với các cơ sở còn lại, ... trước 15/7"
         if position > 0 and self._new_date(" ".join(unit), clause):
             return "continued"
         return "more"

@@ -554,6 +554,18 @@ def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
     ]
 
 
+def test_work_for_another_scope_with_its_own_date_is_another_task_of_the_same_agency() -> None:
+    tasks = tasks_of(
+        "Theo đó, Công an tỉnh chủ động rà soát, kiểm tra 100% cơ sở nhà trọ, báo cáo kết quả "
+        "trước ngày 20/6/2024. Đối với các cơ sở có nguy cơ cháy nổ cao còn lại, tiếp tục rà "
+        "soát, kiểm tra, báo cáo kết quả trước ngày 20/7/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", dt.date(2024, 6, 20)),
+        ("Công an tỉnh", dt.date(2024, 7, 20)),
+    ]
+
+
 def test_the_first_report_gives_its_task_a_date_and_a_second_report_is_a_task() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế trực Tết, gửi danh sách trước ngày 30/01/2024.",
