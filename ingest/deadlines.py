@@ -1595,7 +1595,7 @@ def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None
     return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
 
 
-_WEEKEND_BEFORE = re.compile(r"(?:thu\s+bay|chu\s+nhat)\s*$")
+_WEEKEND_BEFORE = re.compile(r"(?:thu\s+bay|chu\s+nhat|(?<![a-z])nghi)\s*$")
 
 
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1614,7 +1614,7 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if _RATE_AFTER.match(ctx.text.flat, match.end()):
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
     if period == "tuan" and _WEEKEND_BEFORE.search(before):
-        return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần": the weekend, not a weekly duty
+        return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần", "ngày nghỉ hằng tuần": the weekend
     recurrence = _PERIODS[period]
     if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
         return _candidate(match, ctx, "none", None, recurrence=recurrence)
@@ -1800,7 +1800,17 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "Ngày 14 tháng 03 năm 2019" alone: a page's or a letter's dateline.
-    ("dateline", re.compile(rf"^\s*ngay\s+{DATE_ANY}\s*\.?\s*$")),
+    # A web page's section and date, "Xã hội 02-12-2022": a word or three, no due word.
+    (
+        "dateline",
+        re.compile(
+            rf"^\s*(?:ngay\s+{DATE_ANY}"
+            r"|(?!.*(?<![a-z])(?:truoc|han|cham|den|toi|xong|trong|vao|nop|gui|bao\s+cao)(?![a-z]))"
+            r"[a-z]+(?:\s+[a-z]+){0,2}\s+\d{1,2}[/-]\d{1,2}[/-]\d{4})\s*\.?\s*$"
+        ),
+    ),
+    # "kỷ niệm 60 năm Ngày giải phóng (20/11/1960 – 20/11/2020)": a day remembered, years apart.
+    ("anniversary", re.compile(r"\((\d{1,2})/(\d{1,2})/\d{4}\s*[-–]\s*\1/\2/\d{4}\)")),
     # "trong dịp nghỉ lễ Quốc khánh 02/9/2023": the holiday's day ("trước dịp lễ 2/9" is a due
     # date).
     (
@@ -1862,6 +1872,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("từ ngày 27-28/01" is a range of days, not the 27th of February 2001.)
             # ("từ ngày 12.3-30.4" is a range, not the 12th of March 2030.)
             rf"(?:ngay\s+)?(?!\d{{1,2}}\s*-\s*\d{{1,2}}\s*/){DATE_ANY}(?![\d/])(?!\.\d)"
+        ),
+    ),
+    # "Thời hạn ủy quyền: Từ ngày 20/8/2026 đến hết ngày 28/02/2027": how long a power or a
+    # licence holds.
+    (
+        "validity",
+        re.compile(
+            r"(?<![a-z])thoi\s+han\s+(?:cua\s+)?(?:uy\s+quyen|hieu\s+luc|su\s+dung|cho\s+thue"
+            r"|giay\s+phep|giay\s+chung\s+nhan)(?![a-z])[^.;\n]*"
         ),
     ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm

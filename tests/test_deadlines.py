@@ -423,6 +423,10 @@ NOT_DEADLINES = [
     # The days off a holiday gives, each named with its weekday; the weekend every week.
     "cán bộ được nghỉ Tết từ thứ Hai, ngày 04/02/2023 đến hết thứ Sáu, ngày 08/02/2023.",
     "Các đơn vị không thực hiện lịch nghỉ cố định thứ Bảy, Chủ Nhật hàng tuần thì bố trí lịch.",
+    "Xã hội 02-12-2023",  # a web page's section and date
+    "Điều 2. Thời hạn ủy quyền: Từ ngày 20 tháng 8 năm 2023 đến hết ngày 28 tháng 02 năm 2024.",
+    "chào mừng kỷ niệm 60 năm Ngày giải phóng huyện (20/11/1963 – 20/11/2023).",
+    "Cán bộ trực Tết được bố trí nghỉ bù vào ngày nghỉ hằng tuần.",
     # When a web page was posted.
     "21:27 | 24/03/2023",
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",
@@ -865,6 +869,9 @@ STILL_DEADLINES = [
     # "đến" after a task, not a state; an extension is a new deadline.
     ("Các địa phương tiếp tục thực hiện đến ngày 30/9/2023", date(2023, 9, 30), "date"),
     ("Gia hạn thời gian thực hiện đến ngày 30/6/2023", date(2023, 6, 30), "date"),
+    # A date alone, a due word before a section's date.
+    ("15/3/2023", date(2023, 3, 15), "date"),
+    ("Hạn chót 02-12-2023", date(2023, 12, 2), "date"),
     # A holiday's day after a due cue; work over days named with their weekdays.
     ("báo cáo nhanh tình hình dịp Tết Nguyên đán trước ngày 20/01/2023", date(2023, 1, 20), "date"),
     ("Các đơn vị báo cáo trước dịp lễ Quốc khánh 02/9/2023", date(2023, 9, 2), "date"),
