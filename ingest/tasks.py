@@ -120,14 +120,14 @@ _NEWS_LEAD = re.compile(
     r"^(?:\(\w[\w.]{1,24}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- ", "(Baonghean) - "
     # What the letter carries out: "Thực hiện Chỉ thị 27/CT-TTg ..., ngày 25/4/2014, UBND tỉnh có
     # Quyết định ...".
-    r"(?:thuc\s+hien\s[^.;]{0,250}?,\s*)?"
+    r"(?:thuc\s+hien\s[^\n]{0,300}?,\s*)?"
     # "Văn phòng UBND Tp. Hà Nội vừa có công văn ...": "Tp." ends no sentence.
     # ("Chiều 24.8, UBND tỉnh ...": a date written with a dot.)
     r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d(?:[^.;]|(?<=\d)\.(?=\d)){0,200}?"
     r"|(?:[^.;]|(?<=tp)\.){0,120}?\bvua\s+"
     # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
-    r"|thu\s+tuong)\b[^.;,]{0,60}?\s)"
+    r"|thu\s+tuong|so|bo)\b[^.;,]{0,60}?\s)"
     rf"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+{DOCUMENT_NOUN}"
 )
 # Sentences that open with a link to the request before them: a new request, asked of the same

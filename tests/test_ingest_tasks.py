@@ -1207,6 +1207,28 @@ def test_a_news_item_with_a_byline_a_letter_sent_to_and_public_works() -> None:
     ]
 
 
+def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_items() -> None:
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "Hướng dẫn tổng kết công tác khen thưởng",
+                "Thực hiện Văn bản số 248/BTĐKT-V.III ngày 04/02/2024 của Ban Thi đua - Khen"
+                " thưởng Trung ương; Văn bản số 425/UBND-NC ngày 25/02/2024 của UBND tỉnh, Sở Nội"
+                " vụ đã ban hành Văn bản số 164/SNV-TĐKT ngày 03/3/2024 gửi UBND huyện, thành phố"
+                " chỉ đạo tổ chức rà soát, trong đó đề nghị:",
+                "- Tổ chức rà soát, giải quyết dứt điểm hồ sơ còn tồn đọng: Hoàn thành trước ngày"
+                " 15/5/2024.",
+            ]
+        ).encode(),
+        "tin.txt",
+        catalogue=CATALOGUE,
+        issued_on=dt.date(2024, 3, 3),
+    )
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in draft.tasks] == [
+        ("UBND huyện, thành phố", dt.date(2024, 5, 15))
+    ]
+
+
 def test_the_chairman_chi_thi_names_who_does_the_items() -> None:
     tasks = tasks_of(
         "Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị Giám đốc Sở Y tế tập trung"
