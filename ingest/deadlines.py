@@ -46,7 +46,8 @@ Choices the grammar makes (and the tests pin down):
   (kind "none"): the officer sets it when the event comes;
 * a date or period without a year is the next one ending on or after ``ref``;
 * "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X;
-  "trước tháng 6" is the end of June, or the end of May when not inclusive;
+  "trước tháng 6" (before June begins) is the end of May, "trước quý III" the end of June,
+  "trước năm 2025" the end of 2024;
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
   has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
@@ -996,8 +997,10 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         first_try = _month_end(ref.year, month) if day is None else _dt.date(ref.year, month, day)
         year = ref.year if first_try >= ref else ref.year + 1
     due = _month_end(year, month) if day is None else _dt.date(year, month, day)
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due = _dt.date(year, month, 1) - _dt.timedelta(days=1)  # "trước tháng 6": end of May
+    if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
+        # "trước tháng 10": before October begins, the end of September (as both blind labellers
+        # read it); only a day named ("trước ngày 15/3") is that day itself by default.
+        due = _dt.date(year, month, 1) - _dt.timedelta(days=1)
     if due < ref and not (cue is not None and cue.before):
         return None
     return _candidate(match, ctx, "month", due, cue=cue, cued=cue is not None or bool(pos))
@@ -1041,8 +1044,8 @@ def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if year is None:
         year = ref.year if _quarter_end(ref.year, quarter) >= ref else ref.year + 1
     due = _quarter_end(year, quarter)
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due = _dt.date(year, quarter * 3 - 2, 1) - _dt.timedelta(days=1)
+    if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
+        due = _dt.date(year, quarter * 3 - 2, 1) - _dt.timedelta(days=1)  # as "trước tháng"
     if due < ref and not (cue is not None and cue.before):
         return None
     return _candidate(match, ctx, "quarter", due, cue=cue, cued=cue is not None or bool(pos))
@@ -1123,8 +1126,8 @@ def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "giảm phát thải ròng bằng 0 vào năm 2050": a goal, not a due date
     if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
         return None  # "trong năm 2025 và các năm tiếp theo": from then on
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due = _dt.date(year - 1, 12, 31)
+    if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
+        due = _dt.date(year - 1, 12, 31)  # "trước năm 2025": by the end of 2024
     return _candidate(match, ctx, "year", due, cue=cue)
 
 

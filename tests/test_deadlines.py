@@ -94,6 +94,10 @@ MONTHS = [
     ("trong tháng tới", date(2023, 2, 28)),
     ("trong tháng Giêng", date(2023, 1, 31)),
     ("đầu tháng 3", date(2023, 3, 10)),
+    # Before a month begins is the end of the one before; "no later than" it, its end.
+    ("hoàn thành kiểm kê đất đai trước tháng 10", date(2023, 9, 30)),
+    ("xong trước tháng 10-2023", date(2023, 9, 30)),
+    ("không muộn hơn tháng 6/2023", date(2023, 6, 30)),
 ]
 
 
@@ -613,6 +617,11 @@ EXCLUSIVE = [
     ("trước tháng 6/2023", date(2023, 5, 31)),
     ("trước ngày 20 hằng tháng", date(2023, 1, 19)),
 ]
+
+
+def test_before_a_quarter_or_a_year_is_the_end_of_the_one_before() -> None:
+    assert read("hoàn thành trước quý III/2023") == (date(2023, 6, 30), "quarter", None)
+    assert read("hoàn thành trước năm 2024") == (date(2023, 12, 31), "year", None)
 
 
 @pytest.mark.parametrize(("text", "expected"), EXCLUSIVE)
