@@ -441,6 +441,8 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         # A sector named shorter than its department, in lowercase where it is given work.
         ("Ngành giáo dục tổ chức", "Ngành giáo dục"),
         ("UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo", "ngành nông nghiệp tỉnh"),
+        # The State Bank by its initials, and its provincial branches.
+        ("yêu cầu các NHNN chi nhánh tỉnh báo cáo", "NHNN chi nhánh tỉnh"),
         # The bodies of an election.
         ("Ủy ban bầu cử tỉnh chủ trì, phối hợp", "Ủy ban bầu cử tỉnh"),
         ("Các Tổ bầu cử niêm yết danh sách", "Tổ bầu cử"),
