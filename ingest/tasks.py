@@ -500,6 +500,14 @@ class _Item:
 # --------------------------------------------------------------------------------------------
 
 _INLINE_LIST = re.compile(r":\s*1[.)]\s*(?=[A-ZĐ][^:]*?[.;…]\s*2[.)]\s*[A-ZĐ])")
+# Only after a time's heading: "Thời gian gửi báo cáo ... như sau: (i) ...; (ii) ..." (the items of
+# an attendance list, or of the decisions a task drafts, are no tasks of their own).
+_INLINE_ROMAN = re.compile(
+    r"(?<![a-z])(?:thoi\s+(?:gian|han)|han\s+(?:chot|nop|gui))\s[^:]{0,100}?"
+    r"(?P<colon>:)\s*\(i\)\s(?=.*?[;.]\s*\(ii\)\s)",
+    re.IGNORECASE,
+)
+_ROMAN_ITEM = re.compile(r"(?<=[;.])\s*(?=\((?:ii|iii|iv|v|vi|vii|viii|ix|x)\)\s)")
 _BARE_MARKER = re.compile(r"^\s*(?:\d{1,2}|[a-zđ]|[IVX]{1,5})[.)]\s*$")
 _NUMBERED = re.compile(r"^\s*(\d{1,2})[.)]")
 
@@ -546,6 +554,12 @@ def _mend(paragraphs: list[str]) -> list[str]:
         if inline and not _is_row(paragraph):
             mended.append(paragraph[: inline.start() + 1])
             paragraph = paragraph[inline.start() + 1 :].lstrip()
+        # "... như sau: (i) các Bộ ... là trước ngày 16/6; (ii) báo cáo của UBND các tỉnh ...".
+        roman = _INLINE_ROMAN.search(fold(paragraph))
+        if roman and not _is_row(paragraph):
+            mended.append(paragraph[: roman.end("colon")])
+            *items, paragraph = _ROMAN_ITEM.split(paragraph[roman.end("colon") :].strip())
+            mended.extend(items)
         numbered = _NUMBERED.match(paragraph)
         if numbered:
             number = int(numbered.group(1))

@@ -1229,6 +1229,17 @@ def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_it
     ]
 
 
+def test_items_numbered_i_ii_in_one_sentence_are_tasks_each() -> None:
+    tasks = tasks_of(
+        "Thời gian gửi báo cáo về Sở Tư pháp cụ thể như sau: (i) Sở Y tế và Sở Nội vụ là trước "
+        "ngày 16/6/2024; (ii) Công an tỉnh là trước ngày 25/6/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 6, 16)),
+        ("Công an tỉnh", dt.date(2024, 6, 25)),
+    ]
+
+
 def test_the_chairman_chi_thi_names_who_does_the_items() -> None:
     tasks = tasks_of(
         "Để chủ động ứng phó, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị Giám đốc Sở Y tế tập trung"
