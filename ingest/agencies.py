@@ -346,6 +346,12 @@ _HAMLET = (
 _RESIDENTIAL = re.compile(
     rf"(?<![a-z0-9])cac\s+{_HAMLET}(?:\s*(?:,|va|/)\s*(?:{_HAMLET}|ban))*(?![a-z0-9])"
 )
+# The public a notice asks: "các hộ gia đình, cá nhân có đất ...", "các tổ chức, cá nhân được cấp
+# giấy phép ...", "Tất cả các hộ gia đình".
+_PUBLIC = re.compile(
+    r"(?<![a-z0-9])(?:tat\s+ca\s+)?cac\s+(?:ho\s+(?:gia\s+dinh|dan)(?:\s*,\s*ca\s+nhan)?"
+    r"|to\s+chuc\s*,\s*ca\s+nhan|ca\s+nhan\s*,\s*to\s+chuc)(?![a-z0-9])"
+)
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(
     r"(?<![a-z0-9])(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+\d{1,3}\s+(?:phuong|xa|huyen|quan|thi\s+tran"
@@ -373,6 +379,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
         _FORCES,
         _COUNTED_UNITS,
         _RESIDENTIAL,
+        _PUBLIC,
     ):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))

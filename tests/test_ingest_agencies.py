@@ -231,6 +231,15 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("Đề nghị các tổ dân phố tháo dỡ băng rôn", [("các tổ dân phố", None, None)]),
         ("Giao các thôn, bản rà soát hộ nghèo", [("các thôn, bản", None, None)]),
         ("yêu cầu các phòng ngành tập trung", [("các phòng ngành", None, None)]),
+        # The public a notice asks, named as a group of people.
+        (
+            "UBND phường đề nghị các hộ gia đình, cá nhân có đất kê khai",
+            [("các hộ gia đình, cá nhân", None, None)],
+        ),
+        (
+            "yêu cầu các tổ chức, cá nhân được cấp phép báo cáo",
+            [("các tổ chức, cá nhân", None, None)],
+        ),
         # A name ends where a verb starts: "nhắc nhở", "lưu ý", "đề nghị" ...
         ("Sở GD-ĐT TP HCM nhắc nhở các đơn vị", [("Sở GD-ĐT TP HCM", None, None)]),
         (
@@ -260,6 +269,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
         ("các cơ quan chức năng", None, None)
     ]
     assert found("giảm các áp lực lên ngân sách") == []  # pressure, not hamlets ("ấp")
+    assert found("các tổ chức chính trị - xã hội") == []  # "tổ chức" alone names no one
     assert found("phát triển các làng nghề và các buôn bán nhỏ") == []
     # "TỔ CHỨC THỰC HIỆN" (carrying out) starts as "Tổ Công nghệ Thông tin" does: no team.
     assert found("III. TỔ CHỨC THỰC HIỆN") == []
