@@ -168,6 +168,8 @@ _UB = r"(?:ubnd|uy\s+ban\s+nhan\s+dan|chinh\s+quyen)"
 _RELATED = r"(?:\s+(?:co\s+)?lien\s+quan)?"
 # The local units of 2025 on: "xã, phường, đặc khu", in any order.
 _COMMUNES = r"(?:xa|phuong|thi\s+tran|dac\s+khu)"
+# Right after the verb that gives work: "Huyện đã yêu cầu các xã tổng hợp số liệu".
+_ASKED = r"(?:(?<=giao\s)|(?<=yeu\scau\s)|(?<=de\snghi\s)|(?<=chi\sdao\s))"
 _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(r"(?<![a-z0-9])(?:" + pattern + r")(?![a-z0-9])"))
     for key, pattern in (
@@ -192,13 +194,16 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
             # "Ủy ban nhân dân thành phố và các huyện": a province with one city.
             r"|" + _UB + r"\s+thanh\s+pho\s+va\s+cac\s+huyen(?:\s*,\s*thi\s+xa)?"
-            r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+",
+            r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+"
+            # "yêu cầu các huyện ...": bare, where it is given work.
+            r"|" + _ASKED + r"cac\s+(?:huyen|quan)",
         ),
         (
             "all_communes",
             _UB + r"\s+(?:cac\s+)?(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
             r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa"
-            r"|cac\s+(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+",
+            r"|cac\s+(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
+            r"|" + _ASKED + r"cac\s+(?:xa|phuong)",
         ),
         ("all_localities", r"(?:" + _UB + r"\s+)?cac\s+dia\s+phuong"),
         ("all_investors", r"cac\s+chu\s+dau\s+tu"),

@@ -23,7 +23,9 @@ TITLE = (
 )
 _GIAO = re.compile(
     # "bàn giao cho X", "chuyển giao cho X" hand things over; they give X no work.
-    rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)(?<!de\s)\b(?:giao|phan\s+cong)(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+{TITLE}"
+    # "giao nhiệm vụ cụ thể cho X", "giao nhiệm vụ cho X".
+    rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)(?<!de\s)\b(?:giao|phan\s+cong)"
+    rf"(?:\s+nhiem\s+vu(?:\s+cu\s+the)?)?(?:\s+cho)?\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
 _REQUEST = re.compile(

@@ -1229,6 +1229,14 @@ def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_it
     ]
 
 
+def test_work_given_as_nhiem_vu_cu_the_cho_goes_to_those_named() -> None:
+    (task,) = tasks_of(
+        "UBND thị xã cũng giao nhiệm vụ cụ thể cho Sở Y tế có trách nhiệm thực hiện tốt công tác "
+        "thu gom rác thải y tế."
+    )
+    assert lead_key(task.lead) == "Sở Y tế"
+
+
 def test_items_numbered_i_ii_in_one_sentence_are_tasks_each() -> None:
     tasks = tasks_of(
         "Thời gian gửi báo cáo về Sở Tư pháp cụ thể như sau: (i) Sở Y tế và Sở Nội vụ là trước "
