@@ -1655,6 +1655,9 @@ _DAY_FOLLOWS = re.compile(r"\s*(?:\d|mung|lam\s+viec|ky|ban\s+hanh|nhan|hom|mai|
 _TODAY_ENDS = re.compile(
     r"\s*(?:$|[,.;:)!?\n-]|(?:de|va|hoac|theo|khi|dong\s+thoi|bang|gui|cho|tai|qua|ve|len)(?![a-z]))"
 )
+_COUNTED_BEFORE = re.compile(
+    r"(?<![a-z])(?:ca|truong\s+hop|tu\s+vong|mac(?:\s+moi)?|khoi(?:\s+benh)?|dieu\s+tri|luot)\s*$"
+)
 _DAY_PRECEDES = re.compile(r"(?:\d|truoc|sau|tu|den|cac|moi|hang|nhung|vai|so|trong|la|vao)\s*$")
 
 
@@ -1673,6 +1676,8 @@ def _immediate(match: re.Match[str], ctx: _Context) -> _Candidate | None:
                 return None
             if not _TODAY_ENDS.match(ctx.text.flat, match.end()):
                 return None  # "trong ngày bầu cử": on the day of an event, not within the day
+            if _COUNTED_BEFORE.search(ctx.text.flat, max(0, match.start() - 30), match.start()):
+                return None  # "số ca mắc, ca tử vong trong ngày": the day's figures
             return _candidate(match, ctx, "immediate", ctx.ref, cued=True)
         if ctx.text.has_marks:
             if not low.startswith("ngay"):

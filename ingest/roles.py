@@ -28,6 +28,7 @@ _GIAO = re.compile(
     rf"(?:\s+nhiem\s+vu(?:\s+cu\s+the)?)?(?:\s+cho)?\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
+_ASKED_TO_GIVE = re.compile(r"\s+(?:chi\s+dao\s+)?giao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+(?:cac\s+)?")
 _REQUEST = re.compile(
     r"\b(?:de\s+nghi|yeu\s+cau|nhac\s+nho|chi\s+dao|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
@@ -118,6 +119,14 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             and not _WILL.match(text, mention.end)
         ):
             candidates.append((3, mention.start, mention))
+    # "Bộ Y tế đề nghị Chủ tịch UBND các tỉnh giao cho các cơ quan chức năng công bố ...": those
+    # asked to give the work out lead it.
+    asked = [c for c in candidates if c[0] == 2]
+    candidates = [
+        c
+        for c in candidates
+        if not (c[0] == 0 and any(_ASKED_TO_GIVE.fullmatch(folded, r[2].end, c[1]) for r in asked))
+    ]
     if candidates:
         opener = next((c for c in candidates if c[0] == 3 and c[1] == mentions[0].start), None)
         if opener is not None:

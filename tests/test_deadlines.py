@@ -427,6 +427,7 @@ NOT_DEADLINES = [
     # The days off a holiday gives, each named with its weekday; the weekend every week.
     "cán bộ được nghỉ Tết từ thứ Hai, ngày 04/02/2023 đến hết thứ Sáu, ngày 08/02/2023.",
     "Các đơn vị không thực hiện lịch nghỉ cố định thứ Bảy, Chủ Nhật hàng tuần thì bố trí lịch.",
+    "chủ động công bố số ca mắc, ca khỏi bệnh, ca tử vong trong ngày và cộng dồn",  # daily figures
     "Xã hội 02-12-2023",  # a web page's section and date
     "Điều 2. Thời hạn ủy quyền: Từ ngày 20 tháng 8 năm 2023 đến hết ngày 28 tháng 02 năm 2024.",
     "chào mừng kỷ niệm 60 năm Ngày giải phóng huyện (20/11/1963 – 20/11/2023).",

@@ -1229,6 +1229,14 @@ def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_it
     ]
 
 
+def test_those_asked_to_give_the_work_out_lead_it() -> None:
+    (task,) = tasks_of(
+        "Bộ Y tế đề nghị Chủ tịch UBND các tỉnh, thành phố giao cho các cơ quan chức năng chủ "
+        "động công bố số ca mắc trên cổng thông tin của địa phương."
+    )
+    assert task.lead is not None and task.lead.written == "Chủ tịch UBND các tỉnh, thành phố"
+
+
 def test_work_given_as_nhiem_vu_cu_the_cho_goes_to_those_named() -> None:
     (task,) = tasks_of(
         "UBND thị xã cũng giao nhiệm vụ cụ thể cho Sở Y tế có trách nhiệm thực hiện tốt công tác "
