@@ -356,6 +356,8 @@ _RESIDENTIAL = re.compile(
 _PUBLIC = re.compile(
     r"(?<![a-z0-9])(?:tat\s+ca\s+)?cac\s+(?:ho\s+(?:gia\s+dinh|dan)(?:\s*,\s*ca\s+nhan)?"
     r"|to\s+chuc\s*,\s*ca\s+nhan|ca\s+nhan\s*,\s*to\s+chuc)(?![a-z0-9])"
+    # Firms, where they are given work: "yêu cầu các doanh nghiệp viễn thông ...".
+    r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty)(?![a-z0-9])"
 )
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(

@@ -1155,6 +1155,7 @@ RELATIVE = re.compile(
 _BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*,?\s*$")
 
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
+_MONTHS_LEFT = re.compile(r"\s+(?:con\s+lai|cuoi)(?:\s+(?:cua\s+)?nam(?!\s+\d))?(?![a-z])")
 
 # "kể từ ngày nhận được ý kiến thẩm định", "sau khi HĐND tỉnh phê chuẩn": counted from an event
 # whose date the document does not give. Receiving or signing this document is not such an event.
@@ -1194,6 +1195,9 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _NAMED_DAYS.match(ctx.text.flat, match.end()):
         return None  # "Trong 2 ngày (23-24/6)": the days are named, the range gives the date
+    if match.group("unit") == "thang" and _MONTHS_LEFT.match(ctx.text.flat, match.end()):
+        # "Trong hai tháng còn lại (của năm)": by the end of the year.
+        return _candidate(match, ctx, "year", _dt.date(ctx.ref.year, 12, 31), cue=cue)
     if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
         ctx.text.flat, match.end()
     ):
@@ -1827,7 +1831,13 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?<!truoc\s)(?<!sau\s)(?:trong\s+)?dip\s+(?:nghi\s+)?(?:le|tet)\s"
             # (no due cue between: "... dịp Tết Nguyên đán trước ngày 20/01/2019" is one)
             rf"(?:(?!(?:truoc|cham|han|den|toi)(?![a-z]))[^.;,\d]){{0,40}}?{DATE_ANY}"
+            rf"(?:\s*(?:,|va|-)\s*{DATE_ANY})*"  # "dịp nghỉ Lễ 30/4 và 01/5/2021"
         ),
+    ),
+    # "lấy ngày 10-10 hằng năm là Ngày Chuyển đổi số tỉnh": a day observed every year.
+    (
+        "observed_day",
+        re.compile(rf"(?<![a-z])ngay\s+{DATE_ANY}\s+(?:hang|hằng)\s+nam\s+la\s+ngay(?![a-z])"),
     ),
     # "21:27 | 24/03/2019", "Ngày đăng: 05:55, 27/11/2012", "04/08/2019, 16:22 GMT+07": when a web
     # page was posted (a document writes "16 giờ", "16h00"; "trước 16:00 ngày ..." keeps its cue).

@@ -428,6 +428,8 @@ NOT_DEADLINES = [
     "cán bộ được nghỉ Tết từ thứ Hai, ngày 04/02/2023 đến hết thứ Sáu, ngày 08/02/2023.",
     "Các đơn vị không thực hiện lịch nghỉ cố định thứ Bảy, Chủ Nhật hàng tuần thì bố trí lịch.",
     "chủ động công bố số ca mắc, ca khỏi bệnh, ca tử vong trong ngày và cộng dồn",  # daily figures
+    "quyết định lấy ngày 10-10 hằng năm là Ngày Chuyển đổi số tỉnh.",  # a day observed
+    "tổ chức trực, báo cáo tình hình trong dịp nghỉ Lễ 30/4 và 01/5/2023 như sau:",
     "Xã hội 02-12-2023",  # a web page's section and date
     "Điều 2. Thời hạn ủy quyền: Từ ngày 20 tháng 8 năm 2023 đến hết ngày 28 tháng 02 năm 2024.",
     "chào mừng kỷ niệm 60 năm Ngày giải phóng huyện (20/11/1963 – 20/11/2023).",
@@ -879,6 +881,8 @@ STILL_DEADLINES = [
     # "đến" after a task, not a state; an extension is a new deadline.
     ("Các địa phương tiếp tục thực hiện đến ngày 30/9/2023", date(2023, 9, 30), "date"),
     ("Gia hạn thời gian thực hiện đến ngày 30/6/2023", date(2023, 6, 30), "date"),
+    # The months left of the year.
+    ("Trong hai tháng còn lại, phấn đấu hoàn thành tổng thu ngân sách", date(2023, 12, 31), "year"),
     # A date alone, a due word before a section's date.
     ("15/3/2023", date(2023, 3, 15), "date"),
     ("Hạn chót 02-12-2023", date(2023, 12, 2), "date"),

@@ -232,6 +232,7 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("Giao các thôn, bản rà soát hộ nghèo", [("các thôn, bản", None, None)]),
         ("yêu cầu các phòng ngành tập trung", [("các phòng ngành", None, None)]),
         ("Huyện đã yêu cầu các xã tổng hợp số liệu", [("các xã", None, "all_communes")]),
+        ("Sở yêu cầu các doanh nghiệp viễn thông chặn đầu số", [("các doanh nghiệp", None, None)]),
         # The public a notice asks, named as a group of people.
         (
             "UBND phường đề nghị các hộ gia đình, cá nhân có đất kê khai",
@@ -272,6 +273,7 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
     assert found("giảm các áp lực lên ngân sách") == []  # pressure, not hamlets ("ấp")
     assert found("các tổ chức chính trị - xã hội") == []  # "tổ chức" alone names no one
     assert found("hỗ trợ người dân tại các xã vùng sâu") == []  # where, not who
+    assert found("tháo gỡ khó khăn cho các doanh nghiệp nhỏ") == []  # helped, not asked
     assert found("phát triển các làng nghề và các buôn bán nhỏ") == []
     # "TỔ CHỨC THỰC HIỆN" (carrying out) starts as "Tổ Công nghệ Thông tin" does: no team.
     assert found("III. TỔ CHỨC THỰC HIỆN") == []
