@@ -1089,13 +1089,17 @@ async def test_a_fix_that_comes_after_the_preview_was_saved_says_so(
     assert request.status == imports.SAVED and request.corrections == {}
 
 
+async def _add_agencies(bot: Harness, *rows: agencies.AgencyRow) -> None:
+    """Agencies added to the catalogue, as `nhacviec agencies import` adds them."""
+    async with bot.database.session() as session:
+        await agencies.import_agencies(session=session, rows=list(rows), now=bot.clock.now())
+
+
 async def test_a_preview_open_while_the_catalogue_changes_is_planned_against_todays(
     bot: Harness,
 ) -> None:
     bang, office = await _coordinator(bot)
-    culture = agencies.AgencyRow("Sở Văn hóa và Thể thao", "SVHTT")
-    async with bot.database.session() as session:
-        await agencies.import_agencies(session=session, rows=[culture], now=bot.clock.now())
+    await _add_agencies(bot, agencies.AgencyRow("Sở Văn hóa và Thể thao", "SVHTT"))
     preview = await _send(
         bot,
         bang,
@@ -1150,9 +1154,7 @@ def _district_letter(number: int, task: str) -> bytes:
 async def test_a_name_given_to_a_catalogue_agency_is_learned_when_the_import_is_saved(
     bot: Harness,
 ) -> None:
-    async with bot.database.session() as session:
-        office_row = [agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT")]
-        await agencies.import_agencies(session=session, rows=office_row, now=bot.clock.now())
+    await _add_agencies(bot, agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"))
     bang, office = await _coordinator(bot)
     first = await _send(
         bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình xây dựng")
@@ -1176,9 +1178,7 @@ async def test_a_name_given_to_a_catalogue_agency_is_learned_when_the_import_is_
 
 
 async def test_what_a_save_learned_is_said_in_the_chats_language(bot: Harness) -> None:
-    async with bot.database.session() as session:
-        office_row = [agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT")]
-        await agencies.import_agencies(session=session, rows=office_row, now=bot.clock.now())
+    await _add_agencies(bot, agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"))
     bang, office = await _coordinator(bot)
     await _fix(bot, bang, office, "/lang en")
     await _send(bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình"))
@@ -1248,9 +1248,7 @@ def _communes_notice() -> bytes:
 async def test_an_agency_as_the_document_writes_it_is_given_to_one_of_the_catalogue(
     bot: Harness,
 ) -> None:
-    async with bot.database.session() as session:
-        district = [agencies.AgencyRow("UBND huyện Tân Phú", "UBND huyện")]
-        await agencies.import_agencies(session=session, rows=district, now=bot.clock.now())
+    await _add_agencies(bot, agencies.AgencyRow("UBND huyện Tân Phú", "UBND huyện"))
     bang, office = await _coordinator(bot)
     preview = await _send(bot, bang, office, "thong-bao.txt", _communes_notice())
     assert "1. UBND các xã — 15/04/2024" in preview["text"]

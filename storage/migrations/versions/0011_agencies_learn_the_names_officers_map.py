@@ -11,7 +11,7 @@ the agency by them (an import of the catalogue file may then replace them, as it
 
 Revision ID: 0011
 Revises: 0010
-Create Date: 2026-12-05 09:00:00.000000
+Create Date: 2026-11-29 05:00:00.000000
 """
 
 from collections.abc import Sequence
