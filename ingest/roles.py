@@ -18,7 +18,8 @@ ORDINAL = re.compile(
 # Titles before an agency's name: "Giám đốc Sở Y tế", "Giao Giám đốc: Sở ..., Sở ...". (Before a
 # group or a collective the title is part of the mention: "Chủ tịch UBND các huyện".)
 TITLE = (
-    r"(?:(?:ong\s*\(\s*ba\s*\)|ong\s*/\s*ba|ong\s*,\s*ba|quy)\s+)?"  # "ông (bà) Hiệu trưởng"
+    # "ông (bà) Hiệu trưởng", "đồng chí Bộ trưởng".
+    r"(?:(?:ong\s*\(\s*ba\s*\)|ong\s*/\s*ba|ong\s*,\s*ba|quy|dong\s+chi)\s+)?"
     rf"(?:{HOLDER}(?:\s+va\s+(?:pho\s+)?\w+(?:\s+\w+)?)?\s*:?\s+)?"
 )
 _GIAO = re.compile(

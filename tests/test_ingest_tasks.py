@@ -1229,6 +1229,14 @@ def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_it
     ]
 
 
+def test_work_given_to_comrade_minister_goes_to_the_ministry() -> None:
+    (task,) = tasks_of(
+        "Tiếp theo đoàn kiểm tra liên ngành của Sở Nội vụ và Công an tỉnh, Chủ tịch UBND tỉnh giao "
+        "đồng chí Giám đốc Sở Y tế làm Trưởng đoàn khẩn trương kiểm tra, đánh giá tình hình."
+    )
+    assert lead_key(task.lead) == "Sở Y tế"
+
+
 def test_those_asked_to_give_the_work_out_lead_it() -> None:
     (task,) = tasks_of(
         "Bộ Y tế đề nghị Chủ tịch UBND các tỉnh, thành phố giao cho các cơ quan chức năng chủ "
