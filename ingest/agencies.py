@@ -626,7 +626,7 @@ class Catalogue:
             _take(taken, _Found(found.start, found.end, entry=entry))
         mentions = []
         for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
-            if _COUNCIL.match(folded, found.start) and _ELECTED.search(folded, 0, found.start):
+            if _COUNCIL.match(folded, found.start) and _elected(folded, found):
                 continue  # "ngày bầu cử Quốc hội khóa XV, HĐND các cấp": whom the people elect
             written = found.written or text[found.start : found.end].strip(" ,;:")
             end = found.end
@@ -842,6 +842,22 @@ _ELECTED = re.compile(
     r"\s*(?:,|va)\s*(?:dai\s+bieu\s+)?)?$"
 )
 _COUNCIL = re.compile(r"(?:hdnd|hoi\s+dong\s+nhan\s+dan|quoc\s+hoi)(?![a-z0-9])")
+# What makes a council named after a comma one elected, not one that acts: "HĐND các cấp
+# nhiệm kỳ 2021-2026" ("bầu cử đại biểu Quốc hội, HĐND tỉnh tổ chức kỳ họp ...": it acts).
+_ELECTED_TAIL = re.compile(
+    r"[^.;:]{0,20}?(?<![a-z])(?:cac\s+cap|nhiem\s+ky|khoa\s+[ivxlc\d]+)(?![a-z])"
+)
+
+
+def _elected(folded: str, found: _Found) -> bool:
+    """Whether a council is named as what the people elect: "bầu cử đại biểu Quốc hội và đại
+    biểu HĐND các cấp", "ngày bầu cử Quốc hội khóa XV, HĐND các cấp"."""
+    before = _ELECTED.search(folded, 0, found.start)
+    if before is None:
+        return False
+    return "," not in before.group() or bool(_ELECTED_TAIL.match(folded, found.start))
+
+
 # Bodies whose names go on in lowercase words, verbs and commas included: "Hội đồng phối hợp phổ
 # biến, giáo dục pháp luật tỉnh" is a council of every province and district, "Ủy ban bầu cử" a
 # body of every election.

@@ -692,13 +692,13 @@ def _narrated(ctx: _Context, start: int, end: int) -> bool:
 _STATE_LOW = re.compile(
     r"""(?<!\w)(?:nghỉ|đóng\s+cửa|tạm\s+(?:dừng|ngừng|hoãn|đình\s+chỉ)|dừng|ngừng|cách\s+ly
       |phong\s+toả|phong\s+tỏa|giãn\s+cách|áp\s+dụng|duy\s+trì|hiệu\s+lực|có\s+giá\s+trị
-      |treo)(?!\w)""",
+      |treo\s+(?:cờ|băng\s*-?\s*(?:rôn|zôn)|khẩu\s+hiệu))(?!\w)""",
     re.VERBOSE,
 )
 _STATE_FLAT = re.compile(
     r"""(?<![a-z])(?:nghi\s+(?:hoc|lam|viec|le)|dong\s+cua|tam\s+(?:dung|ngung|hoan|dinh\s+chi)
       |cach\s+ly|phong\s+toa|gian\s+cach|ap\s+dung|duy\s+tri|hieu\s+luc|co\s+gia\s+tri
-      |treo)(?![a-z])""",
+      |treo\s+(?:co|bang\s*-?\s*(?:ron|zon)|khau\s+hieu))(?![a-z])""",
     re.VERBOSE,
 )
 # What may stand between a state and "đến": the state's object, up to six words.
@@ -869,15 +869,46 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due < ctx.ref
         or _frames_clause(ctx, match)
         or _daily_in_sentence(ctx, match)
-        # "treo cờ từ ngày 22-5 đến hết ngày 24-5", "thời gian treo băng rôn, khẩu hiệu từ ...":
-        # how long a state holds (the clause's commas list what is hung).
-        or _state_before(ctx, match.start(), ".;:\n(")
+        or _hung_or_off(ctx, match.start())
     ):
         # A period already over ("từ ngày 1.1 đến ngày 6.7" in a July report), or one that sets the
         # time frame of its clause: claim the span so that its dates are not read as deadlines,
         # but give no deadline.
         return _candidate(match, ctx, "blocked", None)
     return _candidate(match, ctx, "date", due, cued=True, core=match.span("b"))
+
+
+# How long flags and banners hang, or a holiday lasts: "treo cờ từ ngày 22-5 đến hết ngày 24-5",
+# "thời gian treo băng rôn, khẩu hiệu từ ...", "được nghỉ Tết từ ... đến ...".
+_RANGE_STATE = re.compile(
+    r"(?<![a-z])(?:treo\s+(?:co|bang\s*-?\s*(?:ron|zon)|khau\s+hieu|pa\s*-?\s*no)"
+    r"|(?:duoc\s+)?nghi\s+(?:tet|le|hoc|lien))(?![a-z])"
+)
+# Work done to them ("Tổ chức treo cờ ... từ ... đến ...", "Hoàn thành việc treo băng rôn ..."):
+# the range is when the work is done.
+_WORK_ON_STATE = re.compile(
+    r"(?<![a-z])(?:to\s+chuc(?!\s+(?:chinh\s+tri|xa\s+hoi|doan\s+the|ca\s+nhan))|kiem\s+tra"
+    r"|hoan\s+thanh|thao(?:\s+do)?|lap\s+dat|xu\s+ly|tap\s+huan|danh\s+gia|trien\s+khai"
+    r"|chuan\s+bi)(?![a-z])"
+)
+
+
+def _hung_or_off(ctx: _Context, start: int) -> bool:
+    """Whether a range is how long flags hang or a holiday lasts (what its clause says before
+    it), not the time of work."""
+    flat = ctx.text.flat
+    clause = max(flat.rfind(c, 0, start) for c in ".;:\n") + 1
+    state = _RANGE_STATE.search(flat, max(clause, start - 90), start)
+    if state is None:
+        return False
+    if _WORK_ON_STATE.search(flat, state.end(), start) or _OBLIGATION_FLAT.search(
+        flat, state.end(), start
+    ):
+        return False  # "treo cờ và hoàn thành báo cáo từ ... đến ...": work besides
+    before = flat[max(clause, state.start() - 30) : state.start()]  # the verb that governs it
+    return not _WORK_ON_STATE.search(before) or bool(
+        re.search(r"thoi\s+gian\s+(?:thuc\s+hien\s+)?(?:viec\s+)?$", before)
+    )
 
 
 _DAILY = re.compile(r"(?<![a-z])(?:hang|moi|tung)\s+ngay(?![a-z])")
@@ -997,9 +1028,12 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         first_try = _month_end(ref.year, month) if day is None else _dt.date(ref.year, month, day)
         year = ref.year if first_try >= ref else ref.year + 1
     due = _month_end(year, month) if day is None else _dt.date(year, month, day)
-    if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
+    if cue is not None and (
+        (cue.head("truoc") and not pos) or (cue.strict_before and not ctx.inclusive)
+    ):
         # "trước tháng 10": before October begins, the end of September (as both blind labellers
-        # read it); only a day named ("trước ngày 15/3") is that day itself by default.
+        # read it); only a day named ("trước ngày 15/3") is that day itself by default, and
+        # "trước cuối tháng 6" is the end of June.
         due = _dt.date(year, month, 1) - _dt.timedelta(days=1)
     if due < ref and not (cue is not None and cue.before):
         return None
@@ -1044,7 +1078,9 @@ def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if year is None:
         year = ref.year if _quarter_end(ref.year, quarter) >= ref else ref.year + 1
     due = _quarter_end(year, quarter)
-    if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
+    if cue is not None and (
+        (cue.head("truoc") and not match.group("pos")) or (cue.strict_before and not ctx.inclusive)
+    ):
         due = _dt.date(year, quarter * 3 - 2, 1) - _dt.timedelta(days=1)  # as "trước tháng"
     if due < ref and not (cue is not None and cue.before):
         return None
@@ -1104,7 +1140,7 @@ YEAR = re.compile(
 _HORIZON_YEARS = 10
 # "trong năm 2025 và các năm tiếp theo", "trong tháng 5 và các tháng tiếp theo": from then on.
 _PERIODS_AFTER = re.compile(
-    r"\s*(?:va|,)\s*(?:cac|nhung)\s+(?:nam|thang|quy)\s+(?:tiep\s+theo|sau|toi)\b"
+    r"\s*(?:va\s*(?:cac|nhung)\s+(?:nam|thang|quy)|,\s*(?:cac|nhung)\s+nam)\s+(?:tiep\s+theo|sau|toi)\b"
 )
 
 
@@ -1155,7 +1191,11 @@ RELATIVE = re.compile(
 _BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*,?\s*$")
 
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
-_MONTHS_LEFT = re.compile(r"\s+(?:con\s+lai|cuoi)(?:\s+(?:cua\s+)?nam(?!\s+\d))?(?![a-z])")
+# ("... còn lại của quý I", "của năm học", "của nhiệm kỳ" are other periods.)
+_MONTHS_LEFT = re.compile(
+    r"\s+(?:con\s+lai(?:\s+(?:cua\s+)?nam(?!\s+(?:hoc|\d)))?(?!\s+(?:cua|trong)(?![a-z]))"
+    r"|cuoi\s+nam(?!\s+(?:hoc|\d)))(?![a-z])"
+)
 
 # "kể từ ngày nhận được ý kiến thẩm định", "sau khi HĐND tỉnh phê chuẩn": counted from an event
 # whose date the document does not give. Receiving or signing this document is not such an event.
@@ -1371,6 +1411,9 @@ def _lunar_date(
         return None
 
 
+_LUNAR_DUE_CUES = ("truoc", "cham nhat", "muon nhat", "han", "xong", "hoan thanh", "den", "toi")
+
+
 def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if match.group("full_moon"):
         day, word = 15, " ".join(match.group("word").split())
@@ -1387,6 +1430,8 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if not (1 <= day <= 30 and 1 <= month <= 12):
         return None
     cue = _cue_before(ctx.text, match.start())
+    if cue is None or not cue.head(*_LUNAR_DUE_CUES):
+        return None  # "vào ngày 23 tháng Chạp, người dân thả cá chép": a custom's day
     due = _lunar_date(day, month, year, ctx, leap=leap)
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue)
@@ -1602,7 +1647,7 @@ def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None
     return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
 
 
-_WEEKEND_BEFORE = re.compile(r"(?:thu\s+bay|chu\s+nhat|(?<![a-z])nghi)\s*$")
+_WEEKEND_BEFORE = re.compile(r"(?<![a-z])nghi(?![a-z])[^.;]{0,40}$")
 
 
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1616,11 +1661,12 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _candidate(match, ctx, "none", None, recurrence=None, cued=True)
     period = match.group("per") or match.group("per2")
     before = ctx.text.flat[max(0, match.start() - 20) : match.start()]
+    days_off = ctx.text.flat[max(0, match.start() - 45) : match.start()]
     if period == "nam" and _DESCRIPTIVE.search(before):
         return None
     if _RATE_AFTER.match(ctx.text.flat, match.end()):
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
-    if period == "tuan" and _WEEKEND_BEFORE.search(before):
+    if period == "tuan" and _WEEKEND_BEFORE.search(days_off):
         return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần", "ngày nghỉ hằng tuần": the weekend
     recurrence = _PERIODS[period]
     if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
@@ -1828,7 +1874,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "holiday_day",
         re.compile(
-            rf"(?<!truoc\s)(?<!sau\s)(?:trong\s+)?dip\s+(?:nghi\s+)?(?:le|tet)\s"
+            rf"(?<!truoc\s)(?<!sau\s)(?<![a-z])(?:trong\s+)?dip\s+nghi\s+(?:le|tet)\s"
             # (no due cue between: "... dịp Tết Nguyên đán trước ngày 20/01/2019" is one)
             rf"(?:(?!(?:truoc|cham|han|den|toi)(?![a-z]))[^.;,\d]){{0,40}}?{DATE_ANY}"
             rf"(?:\s*(?:,|va|-)\s*{DATE_ANY})*"  # "dịp nghỉ Lễ 30/4 và 01/5/2021"
@@ -1844,8 +1890,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "posted_at",
         re.compile(
-            rf"(?<!truoc\s)(?<!nhat\s)(?<!han\s)(?<!chot\s)(?<!den\s)(?<!toi\s)(?<!luc\s)"
-            rf"(?<![\d:])\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:ngay\s+)?{DATE_ANY}"
+            rf"(?:^|(?<=[\n|(])|(?:ngay\s+dang|cap\s+nhat|dang\s+(?:luc|ngay))\s*:?)\s*"
+            rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:ngay\s+)?{DATE_ANY}"
             rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
         ),
     ),
@@ -1876,7 +1922,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![a-z])hieu\s+luc(?:\s+thi\s+hanh)?\s+(?:ke\s+)?(?:tu|sau)\s+[^.;\n]{0,40}?"
             r"(?:ngay\s+(?:ky|ban\s+hanh)|\d{4})"
             # "Bảng giá đất áp dụng ngày 1-1-2026": from when a rule applies.
-            rf"|(?<![a-z])ap\s+dung\s+(?:ke\s+)?(?:tu\s+)?ngay\s+{DATE_ANY}"
+            rf"|(?<![a-z])(?<!nhat\s)(?<!truoc\s)(?<!han\s)ap\s+dung\s+(?:ke\s+)?(?:tu\s+)?ngay\s+{DATE_ANY}"
         ),
     ),
     # "(kể) từ ngày 01/3", "áp dụng từ 12h00 ngày 23/12/2021" alone start a period; a range's end
@@ -1897,8 +1943,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "validity",
         re.compile(
-            r"(?<![a-z])thoi\s+han\s+(?:cua\s+)?(?:uy\s+quyen|hieu\s+luc|su\s+dung|cho\s+thue"
-            r"|giay\s+phep|giay\s+chung\s+nhan)(?![a-z])[^.;\n]*"
+            r"(?<![a-z])thoi\s+han\s+(?:cua\s+)?(?:uy\s+quyen|hieu\s+luc|cho\s+thue"
+            r"|giay\s+phep|giay\s+chung\s+nhan)(?![a-z])[^.;,\n]*"
         ),
     ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm
@@ -2007,20 +2053,25 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "Kỳ thi ... được tổ chức vào các ngày 26, 27, 28, 29/6/2024", "các hoạt động xuyên suốt từ
-    # 15/8 đến 2/9", "tựu trường vào ngày 29/8": when an event takes place.
+    # 15/8 đến 2/9": when an event takes place.
     (
         "event_held",
         re.compile(
             rf"""(?<![a-z])(?:(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac)
               |xuyen\s+suot)  # "các hoạt động xuyên suốt từ 15/8 đến 2/9"
-            \s+(?:vao|trong|tu)\s+
-            # "Học sinh sẽ tựu trường vào ngày 29/8", "khai giảng năm học mới ngày 5/9": the
-            # school year's days ("trước ngày tựu trường 29/8" is a due date).
-            |(?<!truoc\s)(?<!truoc\sngay\s)(?:tuu\s+truong|khai\s+giang(?:\s+nam\s+hoc(?:\s+moi)?)?|be\s+giang|nhap\s+hoc)
-            \s+(?:(?:vao|tu)\s+)?)
+            \s+(?:vao|trong|tu)\s+)
             (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}
             (?:\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY})?""",
             re.VERBOSE,
+        ),
+    ),
+    # "Học sinh sẽ tựu trường vào ngày 29/8", "khai giảng năm học mới ngày 5/9": the school year's
+    # days (after a due word, "trước khi tựu trường 29/8", a due date: see _trap_spans).
+    (
+        "school_days",
+        re.compile(
+            rf"(?<![a-z])(?:tuu\s+truong|khai\s+giang(?:\s+nam\s+hoc(?:\s+moi)?)?|be\s+giang"
+            rf"|nhap\s+hoc)\s+(?:(?:vao|tu)\s+)?(?:ngay\s+)?{DATE_ANY}"
         ),
     ),
 )
@@ -2095,6 +2146,10 @@ def _trap_spans(ctx: _Context) -> list[tuple[int, int]]:
             if word is not None and text.low[m.start() : m.start() + len(word)] != word:
                 continue
             if name == "narrative_date" and _scheduled(ctx, m):
+                continue
+            if name == "school_days" and _DUE_WORD.search(
+                text.flat, max(0, m.start() - 30), m.start()
+            ):
                 continue
             spans.append(m.span())
     return spans
@@ -2223,6 +2278,7 @@ def _candidates(
 # in it ("miễn thị thực ... đến hết năm 2020") is what the task is about.
 _REPORT_TO = re.compile(r"\b(?:bao\s+cao|trinh|gui(?:\s+(?:den|ve|toi))?)\s+(?:[a-z]+\s+){1,6}$")
 _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
+_SENT_BY_OTHERS = re.compile(r"(?<![a-z])do\s+(?:[a-z]+\s+){1,5}$")
 
 
 def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
@@ -2230,7 +2286,9 @@ def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
     if not _SENTENCE_END.match(flat, candidate.end):
         return False
     clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
-    return _REPORT_TO.search(flat, clause, candidate.start) is not None
+    report = _REPORT_TO.search(flat, clause, candidate.start)
+    # "... hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send in, by when.
+    return report is not None and not _SENT_BY_OTHERS.search(flat, clause, report.start())
 
 
 def _in_purpose(text: _Text, candidate: _Candidate) -> bool:

@@ -127,7 +127,10 @@ _NEWS_LEAD = re.compile(
     r"|(?:[^.;]|(?<=tp)\.){0,120}?\bvua\s+"
     # "Tỉnh Quảng Ninh ra công điện khẩn ...": the issuer, then what it issued.
     r"|(?:tinh|thanh\s+pho|ubnd|uy\s+ban\s+nhan\s+dan|chu\s+tich|van\s+phong\s+chinh\s+phu"
-    r"|thu\s+tuong|so|bo)\b[^.;,]{0,60}?\s)"
+    r"|thu\s+tuong)\b[^.;,]{0,60}?\s"
+    # A department, told as news: "Sở Nội vụ đã ban hành Văn bản ..." (a plan's item "Sở Y tế ban
+    # hành kế hoạch ..." is its own work).
+    r"|(?:so|bo)\s[^.;,]{0,60}?\s(?:da|vua)\s)"
     rf"(?:ban\s+hanh|ky(?:\s+ban\s+hanh)?|co|gui|ra)\s+{DOCUMENT_NOUN}"
 )
 # Sentences that open with a link to the request before them: a new request, asked of the same

@@ -98,6 +98,8 @@ MONTHS = [
     ("hoàn thành kiểm kê đất đai trước tháng 10", date(2023, 9, 30)),
     ("xong trước tháng 10-2023", date(2023, 9, 30)),
     ("không muộn hơn tháng 6/2023", date(2023, 6, 30)),
+    ("Hoàn thành trước cuối tháng 6/2023.", date(2023, 6, 30)),  # its end, not May's
+    ("Hoàn thành trong tháng 5, các tháng tiếp theo tiếp tục duy trì.", date(2023, 5, 31)),
 ]
 
 
@@ -268,6 +270,29 @@ LUNAR = [
 @pytest.mark.parametrize(("text", "ref", "expected"), LUNAR)
 def test_lunar_days(text: str, ref: date, expected: date) -> None:
     assert read(text, ref) == (expected, "lunar", None)
+
+
+def test_a_lunar_day_without_a_due_word_is_a_custom_not_a_deadline() -> None:
+    assert read("Theo phong tục, vào ngày 23 tháng Chạp, người dân thả cá chép.") == (
+        None,
+        "none",
+        None,
+    )
+    assert read("Tăng cường phòng cháy trong dịp Rằm tháng Bảy.") == (None, "none", None)
+
+
+def test_the_months_left_of_a_quarter_or_a_term_are_not_the_years() -> None:
+    assert read("Trong hai tháng còn lại của quý I, tập trung thu ngân sách.")[0] != date(
+        2023, 12, 31
+    )
+    assert read("Trong 18 tháng còn lại của nhiệm kỳ, hoàn thành các chỉ tiêu.")[0] != date(
+        2023, 12, 31
+    )
+
+
+def test_a_sunday_duty_every_week_is_weekly() -> None:
+    text = "Đoàn Thanh niên ra quân dọn vệ sinh môi trường vào Chủ nhật hằng tuần."
+    assert read(text)[2] == "weekly"
 
 
 def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
@@ -624,6 +649,7 @@ EXCLUSIVE = [
 
 def test_before_a_quarter_or_a_year_is_the_end_of_the_one_before() -> None:
     assert read("hoàn thành trước quý III/2023") == (date(2023, 6, 30), "quarter", None)
+    assert read("Báo cáo kết quả trước cuối quý III/2023") == (date(2023, 9, 30), "quarter", None)
     assert read("hoàn thành trước năm 2024") == (date(2023, 12, 31), "year", None)
 
 
@@ -886,6 +912,48 @@ STILL_DEADLINES = [
     # A date alone, a due word before a section's date.
     ("15/3/2023", date(2023, 3, 15), "date"),
     ("Hạn chót 02-12-2023", date(2023, 12, 2), "date"),
+    # What a review found the new traps took (session 8): work over a window with a state word in
+    # it, a due time with a colon, a spending deadline, a holiday as a goal, a cue before "áp
+    # dụng", "trước cuối tháng", the school year's day after a due word, a Sunday duty, the
+    # month and more, and a date that others send in by.
+    (
+        "Sở Y tế kiểm tra việc duy trì điều kiện an toàn thực phẩm từ ngày 01/4 đến ngày "
+        "30/4/2023.",
+        date(2023, 4, 30),
+        "date",
+    ),
+    ("kiểm tra an toàn các cầu treo từ ngày 10/3 đến ngày 30/3/2023.", date(2023, 3, 30), "date"),
+    (
+        "Tổ chức treo cờ, trang trí, thời gian từ ngày 15/4 đến ngày 25/4/2023.",
+        date(2023, 4, 25),
+        "date",
+    ),
+    ("Hạn chót nộp hồ sơ: 17:00, ngày 20/3/2023.", date(2023, 3, 20), "date"),
+    ("Các đơn vị chốt số liệu 17:00 ngày 20/3/2023 và gửi về Sở.", date(2023, 3, 20), "date"),
+    (
+        "Thời hạn sử dụng kinh phí đến hết ngày 31/12/2023, quá hạn phải nộp trả.",
+        date(2023, 12, 31),
+        "date",
+    ),
+    (
+        "thời hạn giấy phép hết hiệu lực vào ngày 30/6/2023, các cơ sở phải nộp hồ sơ gia hạn "
+        "trước ngày 30/5/2023.",
+        date(2023, 5, 30),
+        "date",
+    ),
+    ("Phấn đấu thông xe kỹ thuật tuyến đường trong dịp lễ 30/4/2023.", date(2023, 4, 30), "date"),
+    (
+        "Các đơn vị áp dụng hóa đơn điện tử, chậm nhất áp dụng ngày 01/7/2023.",
+        date(2023, 7, 1),
+        "date",
+    ),
+    ("Hoàn thành các điều kiện trước khi tựu trường 29/8/2023.", date(2023, 8, 29), "date"),
+    (
+        "Sở Tài chính trình UBND tỉnh trước ngày 30/4/2023 đối với các hồ sơ hợp lệ do các đơn vị "
+        "gửi đến trước ngày 31/3/2023.",
+        date(2023, 4, 30),
+        "date",
+    ),
     # A holiday's day after a due cue; work over days named with their weekdays.
     ("báo cáo nhanh tình hình dịp Tết Nguyên đán trước ngày 20/01/2023", date(2023, 1, 20), "date"),
     ("Các đơn vị báo cáo trước dịp lễ Quốc khánh 02/9/2023", date(2023, 9, 2), "date"),

@@ -492,6 +492,9 @@ def test_a_sector_a_person_and_a_related_group_are_not_read_as_those_names() -> 
     assert as_written("ngày bầu cử Quốc hội khóa XV, HĐND các cấp nhiệm kỳ 2021-2026") == []
     assert as_written("bầu cử đại biểu Quốc hội và đại biểu HĐND các cấp") == []
     assert as_written("Về công tác bầu cử, HĐND tỉnh chủ trì") == [("HĐND tỉnh", None)]
+    assert as_written(
+        "Để chuẩn bị cho cuộc bầu cử đại biểu Quốc hội, HĐND tỉnh tổ chức kỳ họp"
+    ) == [("HĐND tỉnh", None)]
     assert as_written("phối hợp với Đoàn Đại biểu Quốc hội, Hội đồng nhân dân tỉnh") == [
         ("Đoàn Đại biểu Quốc hội", None),
         ("Hội đồng nhân dân tỉnh", None),

@@ -1229,6 +1229,19 @@ def test_a_department_reported_to_have_written_to_the_districts_asks_them_its_it
     ]
 
 
+def test_a_department_issuing_a_document_in_a_plan_is_its_own_task() -> None:
+    tasks = tasks_of(
+        "Các nội dung như sau:",
+        "1. Sở Nội vụ ban hành văn bản hướng dẫn các sở, ngành đánh giá, xếp loại cán bộ năm 2023,"
+        " hoàn thành trước ngày 25/3/2024.",
+        "2. Sở Y tế có văn bản hướng dẫn các đơn vị quyết toán trước ngày 31/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 3, 25)),
+        ("Sở Y tế", dt.date(2024, 3, 31)),
+    ]
+
+
 def test_work_given_to_comrade_minister_goes_to_the_ministry() -> None:
     (task,) = tasks_of(
         "Tiếp theo đoàn kiểm tra liên ngành của Sở Nội vụ và Công an tỉnh, Chủ tịch UBND tỉnh giao "
