@@ -267,7 +267,15 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         async with database.session() as session:
             now_planned = await plan_in(session)
             if importing.plan_version(now_planned) != shown:
-                raise UsageError(cli_text("import_saved_meanwhile"))
+                # Saved meanwhile (the directive or its tasks differ), or only planned otherwise
+                # (the catalogue changed: a name learned or forgotten, an agency added).
+                saved_meanwhile = (_directive_id(now_planned), now_planned.saved_state) != (
+                    _directive_id(the_plan),
+                    the_plan.saved_state,
+                )
+                raise UsageError(
+                    cli_text("import_saved_meanwhile" if saved_meanwhile else "import_replanned")
+                )
             return await importing.save_plan(session=session, plan=now_planned, now=clock.now())
 
     try:
@@ -297,6 +305,10 @@ def _learned_line(learned: Sequence[agencies.Learned]) -> str:
         names += cli_text("learned_more", count=len(learned) - len(shown))
     key = "import_learned" if len(learned) == 1 else "import_learned_many"
     return cli_text(key, names=names, name=learned[0].name)
+
+
+def _directive_id(plan: importing.ImportPlan) -> int | None:
+    return plan.duplicate_of.id if plan.duplicate_of is not None else None
 
 
 def _read(file: str, settings: Settings) -> bytes:

@@ -650,13 +650,25 @@ def _learnable(
         if not mentions or any(mention.group is not None for mention in mentions):
             continue
         name = mentions[0].written
-        if catalogue.lookup(name) is None and not _NOT_ONE_UNIT.search(fold(name)):
+        if catalogue.lookup(name) is None and _singles_out(name):
             learnable[name] = agency
     return learnable
 
 
-# A name that does not single out one unit: "UBND xã", "Phòng Tài chính huyện" (every district
-# has one: in this document, the one it means), "Phòng GD&ĐT các huyện" (several).
+def _singles_out(name: str) -> bool:
+    """Whether a name is one unit's: it ends in a proper name or an acronym ("Phòng KT-HT huyện
+    A", "UBND phường Tân An", "Sở KHĐT"). "Trung tâm Y tế", "UBND xã" or "Phòng Tài chính huyện"
+    are every district's or commune's (in a document, the one it means), "Phòng GD&ĐT các huyện"
+    several; learned, they would take another unit's tasks."""
+    last = name.split()[-1].strip(".,;:()") if name.split() else ""
+    return (
+        bool(last)
+        and (last[0].isupper() or last[0].isdigit())
+        and not _NOT_ONE_UNIT.search(fold(name))
+    )
+
+
+# Names of every district's or commune's unit, and groups.
 _NOT_ONE_UNIT = re.compile(
     r"(?<![a-z])(?:cac|nhung|moi)\s|\s(?:huyen|xa|phuong|quan|thi\s+tran|thi\s+xa|thanh\s+pho"
     r"|cap\s+\w+)$"

@@ -832,6 +832,10 @@ CLI: dict[str, str] = {
     "import_learned_many": 'Từ nay {names} (bỏ một tên: nhacviec agencies forget "TÊN")',
     "learned_name": "“{name}” là {agency}",
     "learned_more": " và {count} tên khác",
+    "import_replanned": (
+        "danh mục đơn vị đã thay đổi trong lúc chờ xác nhận, nên không lưu gì: chạy lại lệnh để "
+        "xem bản xem trước mới"
+    ),
     "import_saved_meanwhile": (
         "văn bản đã được lưu ở nơi khác trong lúc chờ xác nhận, nên không lưu gì: "
         "chạy lại lệnh để xem những gì còn phải lưu"

@@ -250,8 +250,10 @@ class Sweep:
         open_views, chats, members, callers = await self.database.retrying(load)
         if dry_run:
             # The real sweep gives the configured coordinators who never wrote to the bot a chat
-            # row; a dry run writes nothing, so it counts them with rows of its own.
-            known = {chat.telegram_id for chat in chats}
+            # row; a dry run writes nothing, so it counts them with rows of its own (not those
+            # whose chat is paused: the real sweep leaves a paused chat paused).
+            async with self.database.session() as session:
+                known = set((await session.exec(select(Chat.telegram_id))).all())
             chats = [
                 *chats,
                 *(

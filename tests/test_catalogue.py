@@ -254,6 +254,11 @@ async def test_a_name_every_district_or_commune_has_is_not_learned(db: Database)
     assert saved.learned == ()  # but another letter may mean another district's
     assert await _learned(db) == {}
 
+    # Nor a kind of unit every district has, which would take another district's tasks.
+    generic = LETTER.replace("Số: 15/", "Số: 18/").replace("Phòng KT-HT huyện A", "Trung tâm Y tế")
+    saved = await _save(db, generic, {"Trung tâm Y tế": "Phòng Kinh tế - Hạ tầng"})
+    assert saved.learned == ()
+
 
 async def test_only_a_name_no_agency_answers_to_is_learned(db: Database) -> None:
     await _district(db)

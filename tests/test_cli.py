@@ -1222,3 +1222,36 @@ def test_import_saves_nothing_when_another_saves_the_same_file_at_the_same_momen
     assert (code, err) == (1, SAVED_MEANWHILE)
     monkeypatch.setattr(importing, "save_plan", save_plan)
     assert cli("import", str(sample), "--dry-run")[1].splitlines()[-1] == "Không có gì để lưu."
+
+
+def test_import_says_the_catalogue_changed_when_only_it_did_while_it_asked(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    (tmp_path / "this.txt").write_text(
+        "Số: 40/UBND-KT\nNgày 01 tháng 03 năm 2024\nV/v rà soát\n"
+        "1. Giao Sở Tài chính rà soát kinh phí, báo cáo trước ngày 15/4/2024.\n"
+        "2. Giao Phòng QLĐT huyện A rà soát công trình, báo cáo trước ngày 20/4/2024.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "other.txt").write_text(
+        "Số: 41/UBND-KT\nNgày 02 tháng 03 năm 2024\nV/v kiểm tra\n"
+        "Giao Phòng QLĐT huyện A kiểm tra đường giao thông, báo cáo trước ngày 30/4/2024.\n",
+        encoding="utf-8",
+    )
+
+    def a_colleague_teaches_the_name(question: str) -> str:
+        cli("import", "other.txt", "--yes", "--map", "Phòng QLĐT huyện A=Sở Y tế")
+        return "c"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", a_colleague_teaches_the_name)
+
+    code, _, err = cli("import", "this.txt")
+
+    assert (code, err) == (
+        1,
+        "nhacviec: danh mục đơn vị đã thay đổi trong lúc chờ xác nhận, nên không lưu gì: chạy lại "
+        "lệnh để xem bản xem trước mới\n",
+    )
+    assert "40/UBND-KT" not in cli("tasks", "list")[1]

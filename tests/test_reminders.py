@@ -385,3 +385,27 @@ async def test_a_dry_run_counts_the_configured_coordinators_the_bot_has_not_writ
         assert coordinator_id not in chats  # a dry run writes nothing
         await bot.sweep()
         assert len(bot.server.sent_messages(coordinator_id)) == 1
+
+
+async def test_a_dry_run_leaves_out_a_configured_coordinator_whose_chat_is_paused(
+    database_url: str,
+) -> None:
+    coordinator_id = 700_000_003
+    async with running_bot(database_url, start=START, coordinators=[coordinator_id]) as bot:
+        bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=coordinator_id))
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
+        await bot.add_task("Báo cáo", "STC", date(2023, 3, 1))
+        sweep = services_of(bot.application).sweep
+        bot.at(date(2023, 3, 7))  # the coordinator has blocked the bot: their chat is paused
+        bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=coordinator_id, times=5)
+        await bot.sweep()
+        bot.at(date(2023, 3, 8))
+
+        planned = await sweep.run(date(2023, 3, 8), dry_run=True)
+        sent = await sweep.run(date(2023, 3, 8))
+
+        assert [chat for chat, _ in planned.planned] == [chat for chat, _, _ in sent.sent]
+        assert coordinator_id not in [chat for chat, _ in planned.planned]
