@@ -9,7 +9,7 @@ import logging
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -555,9 +555,12 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
 
     async def work(database: Database) -> agencies.ImportResult:
         async with database.session() as session:
-            return await agencies.import_agencies(
+            result = await agencies.import_agencies(
                 session=session, rows=rows, now=clock.now(), source=args.file
             )
+            # Names the file gives as written another way than the officer taught them.
+            also = await importing.give_up_claimed_names(session=session)
+            return replace(result, given_up=(*result.given_up, *also))
 
     result = _run_db(settings, work)
     print(

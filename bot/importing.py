@@ -55,6 +55,29 @@ def catalogue_of(known: list[Agency]) -> Catalogue:
     return Catalogue([CatalogueEntry(a.name, a.short_name, agencies.aliases_of(a)) for a in known])
 
 
+async def give_up_claimed_names(*, session: AsyncSession) -> tuple[agencies.GivenUp, ...]:
+    """Take the learned names that another agency of the catalogue now answers to, as documents
+    are read (with or without marks, dashes, "UBND" for "Ủy ban nhân dân"), from the agencies
+    that learned them: a catalogue file's "Ủy ban nhân dân phường Tân An" takes the learned "UBND
+    phường Tân An" from the office an officer had given it to meanwhile."""
+    known = await agencies.list_agencies(session=session)
+    given = Catalogue(
+        [CatalogueEntry(a.name, a.short_name, (*a.aliases, *a.merged_names)) for a in known]
+    )
+    given_up = []
+    for agency in known:
+        for name in agency.learned_names:
+            owner = given.lookup(name)
+            if owner is not None and owner.name != agency.name:
+                given_up.append(agencies.GivenUp(name, agency.name, owner.name))
+        lost = {g.name for g in given_up if g.agency == agency.name}
+        if lost:
+            agency.learned_names = [n for n in agency.learned_names if n not in lost]
+            session.add(agency)
+    await session.flush()
+    return tuple(given_up)
+
+
 # --------------------------------------------------------------------------------------------
 # Reading: in this process (the command line) or in a worker process (the bot)
 # --------------------------------------------------------------------------------------------

@@ -1062,6 +1062,29 @@ def test_a_catalogue_file_keeps_the_learned_names_unless_a_row_claims_one(
     )
 
 
+def test_a_row_that_writes_a_learned_name_another_way_takes_it_too(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _district(cli, tmp_path)
+    cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
+    # The file writes the dash as a word processor does, the learned name as a short name.
+    (tmp_path / "huyen-a.csv").write_text(
+        DISTRICT + "Phòng Kinh tế - Hạ tầng huyện A,Phòng KT–HT huyện A,\n", encoding="utf-8"
+    )
+
+    code, out, _ = cli("agencies", "import", "huyen-a.csv")
+
+    assert code == 0
+    assert out.splitlines()[1] == (
+        "huyen-a.csv: “Phòng KT-HT huyện A” nay thuộc về Phòng Kinh tế - Hạ tầng huyện A, "
+        "không còn là tên đã học của Phòng Kinh tế - Hạ tầng"
+    )
+    assert (
+        "  1. Phòng Kinh tế - Hạ tầng huyện A — 30/04/2024\n"
+        in (cli("import", "next.txt", "--dry-run")[1])
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
