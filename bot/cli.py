@@ -168,7 +168,9 @@ def _describe_sweep(report: SweepReport, titles: dict[int, str]) -> str:
         return cli_text("sweep_day_off", day=day)
 
     def where(chat: int) -> str:
-        return f"{titles.get(chat, '')} ({chat})"
+        # A private chat has no title: a coordinator named in the configuration, say.
+        title = titles.get(chat)
+        return f"{title} ({chat})" if title else cli_text("sweep_private_chat", chat=chat)
 
     lines = [
         cli_text("sweep_would_send", chat=where(chat), tasks=_ids(task_ids))

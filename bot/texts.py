@@ -846,6 +846,7 @@ CLI: dict[str, str] = {
     ),
     "deadline_read": "{deadline} ({how})",
     "sweep_day_off": "{day} không phải ngày làm việc: không gửi nhắc việc.",
+    "sweep_private_chat": "chat riêng {chat}",
     "sweep_would_send": "sẽ gửi tới {chat}: nhiệm vụ {tasks}",
     "sweep_sent": "đã gửi tới {chat}: nhiệm vụ {tasks} (tin nhắn {message})",
     "sweep_failed": "LỖI, chưa gửi được tới {chat}: nhiệm vụ {tasks}: {error}",

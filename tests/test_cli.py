@@ -851,6 +851,18 @@ def test_remind_says_what_it_would_send_and_skips_days_off(cli: Cli) -> None:
     )
 
 
+def test_remind_names_a_configured_coordinators_private_chat(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NHACVIEC_ACCESS_COORDINATORS", "111")
+    cli("agencies", "import", str(DEMO_AGENCIES))
+    cli("task", "add", "--agency", "STC", "--deadline", "2023-02-28", "Kế hoạch")
+
+    code, out, _ = cli("remind", "--dry-run", "--date", "2023-03-07")  # five working days late
+
+    assert (code, out.splitlines()[0]) == (0, "sẽ gửi tới chat riêng 111: nhiệm vụ #1")
+
+
 def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
     cli: Cli, tmp_path: Path
 ) -> None:
