@@ -363,15 +363,22 @@ async def test_only_the_lead_agencys_digest_offers_to_close_a_task(bot: Harness)
     )
 
 
+async def _finance_and_a_configured_coordinator(bot: Harness, coordinator_id: int) -> JSON:
+    """Sở Tài chính's group, registered, and a coordinator of the configuration who has a
+    private chat with the bot on Telegram (none in the database yet)."""
+    bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=coordinator_id))
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    return group
+
+
 async def test_a_dry_run_counts_the_configured_coordinators_the_bot_has_not_written_to(
     database_url: str,
 ) -> None:
     coordinator_id = 700_000_002
     async with running_bot(database_url, start=START, coordinators=[coordinator_id]) as bot:
-        bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=coordinator_id))
-        lan = bot.server.add_user("Lan")
-        group = bot.server.add_group("Sở Tài chính", [lan])
-        await bot.register(lan, group, "STC")
+        group = await _finance_and_a_configured_coordinator(bot, coordinator_id)
         task = await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
         sweep = services_of(bot.application).sweep
         bot.at(date(2023, 3, 7))  # the fifth working day late: the coordinators are told
@@ -392,10 +399,7 @@ async def test_a_dry_run_leaves_out_a_configured_coordinator_whose_chat_is_pause
 ) -> None:
     coordinator_id = 700_000_003
     async with running_bot(database_url, start=START, coordinators=[coordinator_id]) as bot:
-        bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=coordinator_id))
-        lan = bot.server.add_user("Lan")
-        group = bot.server.add_group("Sở Tài chính", [lan])
-        await bot.register(lan, group, "STC")
+        await _finance_and_a_configured_coordinator(bot, coordinator_id)
         await bot.add_task("Kế hoạch", "STC", date(2023, 2, 28))
         await bot.add_task("Báo cáo", "STC", date(2023, 3, 1))
         sweep = services_of(bot.application).sweep
