@@ -128,6 +128,7 @@ def build_application(
         ("due", handlers.due),
         ("overdue", handlers.overdue),
         ("report", handlers.report),
+        ("forget", handlers.forget),
         ("done", handlers.done),
         ("undo", handlers.undo),
         ("task", handlers.show_task),

@@ -26,7 +26,7 @@ from bot import reports as report_files
 from bot.delivery import is_transient, task_buttons
 from bot.services import LANGUAGE_KEY, Services, services, services_of
 from bot.texts import LANGUAGES, Texts
-from storage import access, reports, tasks
+from storage import access, agencies, reports, tasks
 from storage.access import Caller
 from storage.errors import (
     AlreadyDecided,
@@ -384,6 +384,26 @@ async def overdue(update: Update, context: Ctx) -> None:
         today = r.app.clock.today()
         grouped = await tasks.overdue_by_agency(session=r.session, today=today)
     await reply(update, r.app.texts.overdue(grouped, today))
+
+
+async def forget(update: Update, context: Ctx) -> None:
+    """Coordinators: forget a name the catalogue learned from a saved import (/forget TÊN)."""
+    app = services(context)
+    name = " ".join(context.args or ()).strip().strip("\"“”'")
+    if not name:
+        await reply(update, app.texts("forget_usage"))
+        return
+    async with request(update, context) as r:
+        if not r.caller.is_coordinator:
+            await reply(update, app.texts("coordinators_only"))
+            return
+        try:
+            forgotten = await agencies.forget_name(session=r.session, name=name)
+        except agencies.NotLearned as error:
+            key = "forget_not_learned" if error.agency is None else "forget_not_learned_but_named"
+            await reply(update, app.texts(key, name=error.name, agency=error.agency or ""))
+            return
+    await reply(update, app.texts("forgot", name=forgotten.name, agency=forgotten.agency))
 
 
 async def report(update: Update, context: Ctx) -> None:

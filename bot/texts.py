@@ -379,12 +379,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "✅ Saved: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
     ),
     "import_learned": (
-        'Từ nay {names} (bỏ: <code>nhacviec agencies forget "{name}"</code>)',
-        'From now on {names} (to undo: <code>nhacviec agencies forget "{name}"</code>)',
+        "Từ nay {names} (bỏ: <code>/forget {name}</code>)",
+        "From now on {names} (to undo: <code>/forget {name}</code>)",
     ),
     "import_learned_many": (
-        'Từ nay {names} (bỏ một tên: <code>nhacviec agencies forget "TÊN"</code>)',
-        'From now on {names} (to undo one: <code>nhacviec agencies forget "NAME"</code>)',
+        "Từ nay {names} (bỏ một tên: <code>/forget TÊN</code>)",
+        "From now on {names} (to undo one: <code>/forget NAME</code>)",
+    ),
+    "forget_usage": (
+        "Cách dùng: <code>/forget TÊN</code>: bỏ một tên đơn vị danh mục đã học khi lưu văn bản.",
+        "Usage: <code>/forget NAME</code>: forget an agency name learned when a document was "
+        "saved.",
+    ),
+    "forgot": (
+        "Đã bỏ “{name}”: văn bản ghi tên này không còn được hiểu là {agency} nữa.",
+        "Forgotten “{name}”: documents that write it are no longer read as {agency}.",
+    ),
+    "forget_not_learned": (
+        "“{name}” không phải tên đã học của đơn vị nào: không có gì để bỏ.",
+        "“{name}” is no learned name of any agency: nothing to forget.",
+    ),
+    "forget_not_learned_but_named": (
+        "“{name}” là tên của {agency} trong danh mục, không phải tên đã học: không bỏ được ở đây.",
+        "“{name}” is a name of {agency} in the catalogue, not a learned one: it cannot be "
+        "forgotten here.",
     ),
     "learned_name": ("“{name}” là {agency}", "“{name}” means {agency}"),
     "learned_more": (" và {count} tên khác", " and {count} more names"),
@@ -616,6 +634,12 @@ COMMANDS: tuple[Command, ...] = (
         "baocao",
         "Báo cáo tháng: biểu đồ và tệp Excel (điều phối)",
         "Monthly report: chart and Excel file (coordinators)",
+    ),
+    Command(
+        "forget",
+        "quen",
+        "Bỏ một tên đơn vị đã học: /forget TÊN (điều phối)",
+        "Forget a learned agency name: /forget NAME (coordinators)",
     ),
     Command(
         "register",

@@ -1169,7 +1169,7 @@ async def test_a_name_given_to_a_catalogue_agency_is_learned_when_the_import_is_
     assert saved["text"] == (
         "✅ Đã lưu: 2 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước.\n"
         "Từ nay “Phòng KT-HT huyện A” là Phòng Kinh tế - Hạ tầng "
-        '(bỏ: nhacviec agencies forget "Phòng KT-HT huyện A")'
+        "(bỏ: /forget Phòng KT-HT huyện A)"
     )
     # The next letter that writes it: the office, with no /fix, and ready to save.
     assert "1. Phòng Kinh tế - Hạ tầng — 15/04/2024" in second["text"]
@@ -1188,8 +1188,35 @@ async def test_what_a_save_learned_is_said_in_the_chats_language(bot: Harness) -
     assert saved["text"] == (
         "✅ Saved: 2 new tasks, 0 deadlines changed, 0 already there.\n"
         "From now on “Phòng KT-HT huyện A” means Phòng Kinh tế - Hạ tầng "
-        '(to undo: nhacviec agencies forget "Phòng KT-HT huyện A")'
+        "(to undo: /forget Phòng KT-HT huyện A)"
     )
+
+
+async def test_a_coordinator_forgets_a_learned_name_in_the_bot(bot: Harness) -> None:
+    await _add_agencies(bot, agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"))
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình"))
+    mapped = await _fix(bot, bang, office, '/fix ten "Phòng KT-HT huyện A" = Phòng KTHT')
+    await bot.press(bang, office, mapped, _button(mapped, "💾"))
+    lan = bot.server.add_user("Lan")
+    staff = bot.server.add_group("Phòng Kinh tế - Hạ tầng", [lan])
+
+    refused = await _fix(bot, lan, staff, "/forget Phòng KT-HT huyện A")
+    forgot = await _fix(bot, bang, office, '/quen "phong kt-ht huyen a"')
+    again = await _fix(bot, bang, office, "/forget Phòng KT-HT huyện A")
+    named = await _fix(bot, bang, office, "/forget Phòng KTHT")
+    second = await _send(bot, bang, office, "cv-16.txt", _district_letter(16, "kiểm tra đường"))
+
+    assert refused["text"].startswith("Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ")
+    assert forgot["text"] == (
+        "Đã bỏ “Phòng KT-HT huyện A”: văn bản ghi tên này không còn được hiểu là Phòng Kinh tế "
+        "- Hạ tầng nữa."
+    )
+    assert again["text"] == (
+        "“Phòng KT-HT huyện A” không phải tên đã học của đơn vị nào: không có gì để bỏ."
+    )
+    assert named["text"].startswith("“Phòng KTHT” là tên của Phòng Kinh tế - Hạ tầng")
+    assert "1. Phòng KT-HT huyện A — 15/04/2024" in second["text"]  # asked about again
 
 
 def test_what_a_save_learned_is_one_short_line_of_html() -> None:
@@ -1199,12 +1226,12 @@ def test_what_a_save_learned_is_one_short_line_of_html() -> None:
     assert learned_names(Texts(), ()) == ""
     assert learned_names(Texts(), many[:1]) == (
         "Từ nay “Phòng KT&amp;HT xã 1” là Phòng Kinh tế - Hạ tầng "
-        '(bỏ: <code>nhacviec agencies forget "Phòng KT&amp;HT xã 1"</code>)'
+        "(bỏ: <code>/forget Phòng KT&amp;HT xã 1</code>)"
     )
     assert learned_names(Texts(), many) == (
         "Từ nay "
         + ", ".join(f"“Phòng KT&amp;HT xã {n}” là Phòng Kinh tế - Hạ tầng" for n in range(1, 6))
-        + ' và 2 tên khác (bỏ một tên: <code>nhacviec agencies forget "TÊN"</code>)'
+        + " và 2 tên khác (bỏ một tên: <code>/forget TÊN</code>)"
     )
 
 
