@@ -1191,6 +1191,9 @@ RELATIVE = re.compile(
 _BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*,?\s*$")
 
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
+_MONTHS_LEFT_OF_QUARTER = re.compile(
+    r"\s+(?:con\s+lai\s+cua\s+quy|cuoi\s+quy)(?:\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z\d]))?"
+)
 # ("... còn lại của quý I", "của năm học", "của nhiệm kỳ" are other periods.)
 _MONTHS_LEFT = re.compile(
     r"\s+(?:con\s+lai(?:\s+(?:cua\s+)?nam(?!\s+(?:hoc|\d)))?(?!\s+(?:cua|trong)(?![a-z]))"
@@ -1238,6 +1241,16 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if match.group("unit") == "thang" and _MONTHS_LEFT.match(ctx.text.flat, match.end()):
         # "Trong hai tháng còn lại (của năm)": by the end of the year.
         return _candidate(match, ctx, "year", _dt.date(ctx.ref.year, 12, 31), cue=cue)
+    if match.group("unit") == "thang" and (
+        left := _MONTHS_LEFT_OF_QUARTER.match(ctx.text.flat, match.end())
+    ):
+        # "Trong 2 tháng cuối quý", "hai tháng còn lại của quý I": by the end of that quarter.
+        quarter = (
+            ROMAN.get(left.group("q") or "")
+            or int(left.group("q") or 0)
+            or ((ctx.ref.month - 1) // 3 + 1)
+        )
+        return _candidate(match, ctx, "quarter", _quarter_end(ctx.ref.year, quarter), cue=cue)
     if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
         ctx.text.flat, match.end()
     ):

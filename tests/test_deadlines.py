@@ -282,9 +282,10 @@ def test_a_lunar_day_without_a_due_word_is_a_custom_not_a_deadline() -> None:
 
 
 def test_the_months_left_of_a_quarter_or_a_term_are_not_the_years() -> None:
-    assert read("Trong hai tháng còn lại của quý I, tập trung thu ngân sách.")[0] != date(
-        2023, 12, 31
+    assert read("Trong hai tháng còn lại của quý I, tập trung thu ngân sách.")[0] == date(
+        2023, 3, 31
     )
+    assert read("Trong 2 tháng cuối quý, tập trung thu ngân sách.")[0] == date(2023, 3, 31)
     assert read("Trong 18 tháng còn lại của nhiệm kỳ, hoàn thành các chỉ tiêu.")[0] != date(
         2023, 12, 31
     )
