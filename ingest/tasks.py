@@ -217,6 +217,11 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# A round of a schedule and its days, alone on its line: the time of the work above it.
+_ROUND_LINE = re.compile(
+    r"^[-+*•\s]*(?:dot|lan|giai\s+doan|buoc)\s+\d+\s*:\s*(?:tu\s+)?(?:ngay\s+)?[\d/.\-]+"
+    r"\s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?[\d/.\-]+\s*[.;]?\s*$"
+)
 # Who takes the answers in, as a field of a call for comments: "Cơ quan lấy ý kiến: Văn phòng UBND
 # tỉnh.", "Địa chỉ tiếp nhận ý kiến đóng góp: Sở ...".
 _RECEIVER_FIELD = re.compile(
@@ -1126,6 +1131,8 @@ class _Segmenter:
             return True
         if _RECEIVER_FIELD.match(folded) and not self._dated(text):
             return True  # "Cơ quan lấy ý kiến: Văn phòng UBND tỉnh.": who takes the answers in
+        if _ROUND_LINE.match(folded):
+            return True  # "+ Đợt 1: Từ ngày 18/8/2019 đến hết ngày 20/8/2019.": when, not what
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):

@@ -906,6 +906,16 @@ def test_a_page_without_the_letters_head_still_asks_its_polite_addressee() -> No
     )
 
 
+def test_the_rounds_of_a_schedule_alone_on_their_lines_are_no_tasks() -> None:
+    tasks = tasks_of(
+        "Sở Y tế treo băng rôn tuyên truyền tại trụ sở cơ quan.",
+        "Thời gian treo băng rôn:",
+        "+ Đợt 1: Từ ngày 18/8/2024 đến hết ngày 20/8/2024.",
+        "+ Đợt 2: Từ ngày 01/9/2024 đến hết ngày 03/9/2024.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_a_call_for_comments_gives_its_time_to_the_request_and_its_receiver_no_task() -> None:
     tasks = tasks_of(
         "Để dự thảo được hoàn chỉnh, Sở Nội vụ đề nghị quý cơ quan, đơn vị đóng góp ý kiến cho "
