@@ -217,6 +217,11 @@ _RIDER = re.compile(
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
 )
+# A standing schedule for citizens: the leader's reception days, the public's registration time.
+_RECEPTION = re.compile(
+    r"(?<![a-z])tiep\s+cong\s+dan\s+(?:dinh\s+ky|thuong\s+xuyen|vao\s+(?:ngay|cac\s+ngay|thu))"
+    r"|^[-+*•\s]*thoi\s+gian\s+(?:cong\s+dan|nguoi\s+dan)\s"
+)
 # A round of a schedule and its days, alone on its line: the time of the work above it.
 _ROUND_LINE = re.compile(
     r"^[-+*•\s]*(?:dot|lan|giai\s+doan|buoc)\s+\d+\s*:\s*(?:tu\s+)?(?:ngay\s+)?[\d/.\-]+"
@@ -1133,6 +1138,10 @@ class _Segmenter:
             return True  # "Cơ quan lấy ý kiến: Văn phòng UBND tỉnh.": who takes the answers in
         if _ROUND_LINE.match(folded):
             return True  # "+ Đợt 1: Từ ngày 18/8/2019 đến hết ngày 20/8/2019.": when, not what
+        if _RECEPTION.search(folded) and not self.catalogue.find_mentions(text):
+            # "Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 hàng tháng": the issuer's
+            # own days ("Ban Tiếp công dân tỉnh tổ chức tiếp công dân thường xuyên" is work).
+            return True
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):

@@ -906,6 +906,15 @@ def test_a_page_without_the_letters_head_still_asks_its_polite_addressee() -> No
     )
 
 
+def test_a_leaders_reception_days_are_no_task_but_an_agencys_reception_duty_is() -> None:
+    tasks = tasks_of(
+        "1. Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 và 25 hàng tháng.",
+        "2. Thời gian công dân đăng ký trước ngày 10 và 20 hàng tháng.",
+        "3. Sở Nội vụ tổ chức tiếp công dân thường xuyên vào các ngày làm việc.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Nội vụ"]
+
+
 def test_the_rounds_of_a_schedule_alone_on_their_lines_are_no_tasks() -> None:
     tasks = tasks_of(
         "Sở Y tế treo băng rôn tuyên truyền tại trụ sở cơ quan.",
