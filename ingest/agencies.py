@@ -865,6 +865,8 @@ _WHOLE_NAMES = re.compile(
     r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
     r"|hoi\s+dong\s+phoi\s+hop\s+(?:cong\s+tac\s+)?pho\s+bien\s*,?\s*giao\s+duc\s+phap\s+luat"
     r"(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong))?"
+    # The board that receives citizens, in every province and district: "Ban tiếp công dân tỉnh".
+    r"|ban\s+tiep\s+cong\s+dan(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|trung\s+uong)(?![a-z]))?"
     # The election's bodies: "Ủy ban bầu cử tỉnh", "Ban bầu cử", "Hội đồng bầu cử quốc gia".
     r"|(?:uy\s+ban|ban|to)\s+bau\s+cu(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong"
     r"|thi\s+tran|dac\s+khu)(?![a-z]))?|hoi\s+dong\s+bau\s+cu\s+quoc\s+gia"

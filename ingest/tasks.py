@@ -84,8 +84,9 @@ _CLOSING = re.compile(
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
     r"(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
-    # "Tại hội nghị, các thành viên cho ý kiến ...; Phòng Văn hóa báo cáo ...": what it heard.
-    r"|tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+lam\s+viec)\s*,"
+    # "Tại hội nghị, các thành viên cho ý kiến ...; Phòng Văn hóa báo cáo ...", "Tại buổi tiếp
+    # công dân, ...": what it heard.
+    r"|tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+[a-z]+(?:\s+[a-z]+){0,3})\s*,"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho)\s+nhan\s+duoc|ngay\s+\d|vao\s+ngay"
     r"|(?:sang|chieu|toi)\s+(?:nay\s+|qua\s+)?(?:ngay\s+|\d{1,2}\s*[-/.]\s*\d)"
     r"|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"

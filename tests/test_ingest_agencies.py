@@ -457,6 +457,7 @@ def test_groups_of_the_new_local_units_and_of_news_items(
         ("UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo", "ngành nông nghiệp tỉnh"),
         # The State Bank by its initials, and its provincial branches.
         ("yêu cầu các NHNN chi nhánh tỉnh báo cáo", "NHNN chi nhánh tỉnh"),
+        ("Giao Ban tiếp công dân tỉnh theo dõi", "Ban tiếp công dân tỉnh"),
         # The bodies of an election.
         ("Ủy ban bầu cử tỉnh chủ trì, phối hợp", "Ủy ban bầu cử tỉnh"),
         ("Các Tổ bầu cử niêm yết danh sách", "Tổ bầu cử"),

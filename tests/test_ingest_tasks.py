@@ -1103,6 +1103,8 @@ def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
         "Sở Nội vụ thông tin kịp thời cho các đơn vị.",
         "Năm 2024, Công an tỉnh tập trung rà soát.",
         "Được biết đến nay Sở Nội vụ đã cơ bản hoàn thành việc rà soát hồ sơ.",
+        "Tại buổi tiếp công dân, lãnh đạo tỉnh đã tiếp 14 lượt công dân; yêu cầu tỉnh chỉ đạo, "
+        "đôn đốc cơ quan chức năng, UBND cấp huyện giải quyết dứt điểm những vụ việc tồn đọng.",
         # What a meeting heard, item by item.
         "Tại hội nghị, các thành viên cho ý kiến vào một số vấn đề như: kế hoạch năm 2024; Sở "
         "Tài chính báo cáo một số vấn đề về ngân sách; tiếp đó, Sở Y tế báo cáo tình hình dịch.",
