@@ -453,8 +453,12 @@ async def learn_names(*, session: AsyncSession, names: Mapping[str, int]) -> tup
     gave it to, so that later documents and commands find the agency by it. A name some agency
     answers to already (its name, short name, alias, merged or learned name, as fold compares
     them), the second of two names written alike, and a name of an agency no longer there are
-    left as they are. Returns what was learned, in the order given."""
-    known = await list_agencies(session=session)
+    left as they are. Returns what was learned, in the order given.
+
+    The agencies are read locked (PostgreSQL): two imports saved at the same moment learn one
+    after the other, so the second sees the names the first took."""
+    locked = select(Agency).order_by(col(Agency.id)).with_for_update()
+    known = list((await session.exec(locked.execution_options(populate_existing=True))).all())
     by_id = {agency.id: agency for agency in known}
     taken = {fold(name) for agency in known for name in _names(agency)}
     learned = []

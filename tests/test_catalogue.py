@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from bot import importing
 from storage import agencies
 from storage.agencies import AgencyRow, CatalogueError, GivenUp, Learned
 from storage.db import Database
+from storage.migrate import upgrade
 from tests.conftest import NOW
 from tests.harness import CATALOGUE
 
@@ -380,3 +383,36 @@ async def test_a_learned_name_is_forgotten_and_only_a_learned_one(db: Database) 
     ]
     assert await _learned(db) == {}
     assert plan.tasks[0].problem == importing.Problem("unknown_agency", "Phòng KT-HT huyện A")
+
+
+async def test_two_saves_at_the_same_moment_teach_a_name_to_one_agency_only(
+    postgres_url: str,
+) -> None:
+    upgrade(postgres_url)
+    database = Database(postgres_url)
+    try:
+        async with database.session() as session:
+            await agencies.import_agencies(session=session, rows=[*CATALOGUE, *DISTRICT], now=NOW)
+            ids = {a.name: a.id for a in await agencies.list_agencies(session=session) if a.id}
+        first_learned = asyncio.Event()
+
+        async def learn(agency: str, wait: bool) -> tuple[Learned, ...]:
+            async with database.session() as session:
+                learned = await agencies.learn_names(
+                    session=session, names={"Phòng KT-HT huyện A": ids[agency]}
+                )
+                if wait:  # hold the transaction open while the other one tries
+                    first_learned.set()
+                    await asyncio.sleep(0.5)
+                return learned
+
+        async def second() -> tuple[Learned, ...]:
+            await first_learned.wait()
+            return await learn("UBND huyện Tân Phú", wait=False)
+
+        one, other = await asyncio.gather(learn("Phòng Kinh tế - Hạ tầng", wait=True), second())
+
+        assert [item.agency for item in (*one, *other)] == ["Phòng Kinh tế - Hạ tầng"]
+        assert await _learned(database) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+    finally:
+        await database.dispose()
