@@ -1193,6 +1193,7 @@ _BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE
 _DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
 _MONTHS_LEFT_OF_QUARTER = re.compile(
     r"\s+(?:con\s+lai\s+cua\s+quy|cuoi\s+quy)(?:\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z\d]))?"
+    r"(?:\s*/\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?(?!\s+(?:hang|moi)\s+nam)"
 )
 # ("... còn lại của quý I", "của năm học", "của nhiệm kỳ" are other periods.)
 _MONTHS_LEFT = re.compile(
@@ -1250,7 +1251,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
             or int(left.group("q") or 0)
             or ((ctx.ref.month - 1) // 3 + 1)
         )
-        return _candidate(match, ctx, "quarter", _quarter_end(ctx.ref.year, quarter), cue=cue)
+        year = int(left.group("y") or left.group("y2") or ctx.ref.year)
+        return _candidate(match, ctx, "quarter", _quarter_end(year, quarter), cue=cue)
     if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
         ctx.text.flat, match.end()
     ):

@@ -84,14 +84,15 @@ _CLOSING = re.compile(
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
     r"(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
-    # "Tại hội nghị, các thành viên cho ý kiến ...; Phòng Văn hóa báo cáo ...", "Tại buổi tiếp
-    # công dân, ...": what it heard.
-    r"|tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+[a-z]+(?:\s+[a-z]+){0,3})\s*,"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho)\s+nhan\s+duoc|ngay\s+\d|vao\s+ngay"
     r"|(?:sang|chieu|toi)\s+(?:nay\s+|qua\s+)?(?:ngay\s+|\d{1,2}\s*[-/.]\s*\d)"
     r"|thuc\s+hien\s+(?:cong\s+van|chi\s+thi|nghi\s+quyet|ket\s+luan"
     r"|quyet\s+dinh|ke\s+hoach|thong\s+bao|y\s+kien|chi\s+dao|van\s+ban|cong\s+dien|luat"
     r"|nghi\s+dinh|thong\s+tu|chuong\s+trinh))"
+)
+# Where a meeting heard things: "Tại hội nghị,", "Tại buổi tiếp công dân,".
+_HEARD_AT = re.compile(
+    r"^tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+[a-z]+(?:\s+[a-z]+){0,3})\s*,"
 )
 _APPROVAL = re.compile(
     r"^(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
@@ -217,16 +218,6 @@ _RIDER = re.compile(
     r"(?=truoc\b|cham\s+nhat\b)"
     # "Lịch trực gửi về Văn phòng UBND tỉnh trước ngày ...": the roster the task above draws up.
     r"|^(?:lich\s+truc|danh\s+sach)(?:\s+[a-z]+){0,4}\s+(?:gui|nop)\b"
-)
-# A standing schedule for citizens: the leader's reception days, the public's registration time.
-_RECEPTION = re.compile(
-    r"(?<![a-z])tiep\s+cong\s+dan\s+(?:dinh\s+ky|thuong\s+xuyen|vao\s+(?:ngay|cac\s+ngay|thu))"
-    r"|^[-+*•\s]*thoi\s+gian\s+(?:cong\s+dan|nguoi\s+dan)\s"
-)
-# A round of a schedule and its days, alone on its line: the time of the work above it.
-_ROUND_LINE = re.compile(
-    r"^[-+*•\s]*(?:dot|lan|giai\s+doan|buoc)\s+\d+\s*:\s*(?:tu\s+)?(?:ngay\s+)?[\d/.\-]+"
-    r"\s*(?:den|toi|-)\s*(?:het\s+)?(?:ngay\s+)?[\d/.\-]+\s*[.;]?\s*$"
 )
 # Who takes the answers in, as a field of a call for comments: "Cơ quan lấy ý kiến: Văn phòng UBND
 # tỉnh.", "Địa chỉ tiếp nhận ý kiến đóng góp: Sở ...".
@@ -1027,8 +1018,12 @@ class _Segmenter:
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
         units: list[list[str]] = []
         continued: list[bool] = []
-        # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list.
-        cited = bool(_PREAMBLE.match(folded.strip()))
+        # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list,
+        # and so is what a meeting heard when its paragraph gives no one work ("Tại hội nghị, các
+        # thành viên cho ý kiến ...; Phòng Văn hóa báo cáo ...").
+        cited = bool(_PREAMBLE.match(folded.strip())) or bool(
+            _HEARD_AT.match(folded.strip()) and not self._assigns(text, explicit_only=True)
+        )
         for sentence in _sentences(text):
             clauses = (
                 [sentence]
@@ -1137,12 +1132,6 @@ class _Segmenter:
             return True
         if _RECEIVER_FIELD.match(folded) and not self._dated(text):
             return True  # "Cơ quan lấy ý kiến: Văn phòng UBND tỉnh.": who takes the answers in
-        if _ROUND_LINE.match(folded):
-            return True  # "+ Đợt 1: Từ ngày 18/8/2019 đến hết ngày 20/8/2019.": when, not what
-        if _RECEPTION.search(folded) and not self.catalogue.find_mentions(text):
-            # "Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 hàng tháng": the issuer's
-            # own days ("Ban Tiếp công dân tỉnh tổ chức tiếp công dân thường xuyên" is work).
-            return True
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):
@@ -1168,7 +1157,8 @@ class _Segmenter:
             # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012", a plan's "1. Thời gian: Từ
             # ngày 15/4 đến ngày 15/5/2024": when it is held, not when work is due.
             return not self._assigns(text, explicit_only=True)
-        if (_PREAMBLE.match(folded) and not self._scheduled(folded)) or _APPROVAL.match(folded):
+        opening = _PREAMBLE.match(folded) or _HEARD_AT.match(folded.strip())
+        if (opening and not self._scheduled(folded)) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
                 return False
             if _EXTENSION.match(folded) and self._own_deadline(text).date is not None:

@@ -286,6 +286,7 @@ def test_the_months_left_of_a_quarter_or_a_term_are_not_the_years() -> None:
         2023, 3, 31
     )
     assert read("Trong 2 tháng cuối quý, tập trung thu ngân sách.")[0] == date(2023, 3, 31)
+    assert read("trong hai tháng còn lại của quý IV năm 2024")[0] == date(2024, 12, 31)
     assert read("Trong 18 tháng còn lại của nhiệm kỳ, hoàn thành các chỉ tiêu.")[0] != date(
         2023, 12, 31
     )

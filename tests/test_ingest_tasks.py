@@ -906,23 +906,15 @@ def test_a_page_without_the_letters_head_still_asks_its_polite_addressee() -> No
     )
 
 
-def test_a_leaders_reception_days_are_no_task_but_an_agencys_reception_duty_is() -> None:
+def test_work_given_at_a_meeting_is_a_task_for_each_agency_given_it() -> None:
     tasks = tasks_of(
-        "1. Chủ tịch UBND huyện tiếp công dân định kỳ vào ngày 15 và 25 hàng tháng.",
-        "2. Thời gian công dân đăng ký trước ngày 10 và 20 hàng tháng.",
-        "3. Sở Nội vụ tổ chức tiếp công dân thường xuyên vào các ngày làm việc.",
+        "Tại buổi họp, Phó Chủ tịch UBND tỉnh giao Sở Y tế xây dựng kế hoạch trước ngày "
+        "10/3/2024; giao Sở Tài chính tham mưu bố trí kinh phí trước ngày 20/3/2024.",
     )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Nội vụ"]
-
-
-def test_the_rounds_of_a_schedule_alone_on_their_lines_are_no_tasks() -> None:
-    tasks = tasks_of(
-        "Sở Y tế treo băng rôn tuyên truyền tại trụ sở cơ quan.",
-        "Thời gian treo băng rôn:",
-        "+ Đợt 1: Từ ngày 18/8/2024 đến hết ngày 20/8/2024.",
-        "+ Đợt 2: Từ ngày 01/9/2024 đến hết ngày 03/9/2024.",
-    )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 10)),
+        ("Sở Tài chính", dt.date(2024, 3, 20)),
+    ]
 
 
 def test_a_call_for_comments_gives_its_time_to_the_request_and_its_receiver_no_task() -> None:
