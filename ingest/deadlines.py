@@ -713,22 +713,16 @@ def _state_until(ctx: _Context, cue: _Cue | None) -> bool:
     """Whether "đến/tới (hết) X" ends a state (a closure, a suspension) rather than a task."""
     if cue is None or not cue.head("den", "toi"):
         return False
-    return _state_before(ctx, cue.start, ",;:\n(")
-
-
-def _state_before(ctx: _Context, end: int, boundaries: str) -> bool:
-    """Whether the words before ``end`` in its clause (cut at any of boundaries) name a state
-    that a period holds, and no task after it."""
-    start = max(0, end - 60)
-    boundary = max(ctx.text.flat.rfind(c, start, end) for c in boundaries)
+    start = max(0, cue.start - 60)
+    boundary = max(ctx.text.flat.rfind(c, start, cue.start) for c in ",;:\n(")
     start = max(start, boundary + 1)
     twin = ctx.text.low if ctx.text.has_marks else ctx.text.flat
     words = _STATE_LOW if ctx.text.has_marks else _STATE_FLAT
     state = next(
         (
             m
-            for m in words.finditer(twin, start, end)
-            if "," not in boundaries or _STATE_OBJECT.match(twin[m.end() : end])
+            for m in words.finditer(twin, start, cue.start)
+            if _STATE_OBJECT.match(twin[m.end() : cue.start])
         ),
         None,
     )
@@ -737,7 +731,7 @@ def _state_before(ctx: _Context, end: int, boundaries: str) -> bool:
     # "các cơ sở đã dừng hoạt động phải hoàn thành khắc phục đến ngày 30/6": a task after the
     # state is what "đến" ends.
     obligation = _OBLIGATION_LOW if ctx.text.has_marks else _OBLIGATION_FLAT
-    return obligation.search(twin, state.start(), end) is None
+    return obligation.search(twin, state.start(), cue.start) is None
 
 
 def _status_as_of(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:

@@ -1042,14 +1042,20 @@ def test_an_import_that_needs_no_mapping_learns_nothing_and_says_nothing(
     )
 
 
-def test_a_catalogue_file_keeps_the_learned_names_unless_a_row_claims_one(
-    cli: Cli, tmp_path: Path
-) -> None:
+def _learned_then_given_in_a_file(cli: Cli, tmp_path: Path, short_name: str) -> None:
+    """ "Phòng KT-HT huyện A" learned by the district's office, then a catalogue file
+    (huyen-a.csv) with a row of its own for that office, short name as given."""
     _district(cli, tmp_path)
     cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
     (tmp_path / "huyen-a.csv").write_text(
-        DISTRICT + "Phòng Kinh tế - Hạ tầng huyện A,Phòng KT-HT huyện A,\n", encoding="utf-8"
+        DISTRICT + f"Phòng Kinh tế - Hạ tầng huyện A,{short_name},\n", encoding="utf-8"
     )
+
+
+def test_a_catalogue_file_keeps_the_learned_names_unless_a_row_claims_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    _learned_then_given_in_a_file(cli, tmp_path, "Phòng KT-HT huyện A")
 
     again = cli("agencies", "import", "district.csv")
     kept = cli("agencies", "list")[1].splitlines()[0]
@@ -1077,12 +1083,8 @@ def test_a_catalogue_file_keeps_the_learned_names_unless_a_row_claims_one(
 def test_a_row_that_writes_a_learned_name_another_way_takes_it_too(
     cli: Cli, tmp_path: Path
 ) -> None:
-    _district(cli, tmp_path)
-    cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
     # The file writes the dash as a word processor does, the learned name as a short name.
-    (tmp_path / "huyen-a.csv").write_text(
-        DISTRICT + "Phòng Kinh tế - Hạ tầng huyện A,Phòng KT–HT huyện A,\n", encoding="utf-8"
-    )
+    _learned_then_given_in_a_file(cli, tmp_path, "Phòng KT–HT huyện A")
 
     code, out, _ = cli("agencies", "import", "huyen-a.csv")
 
