@@ -77,9 +77,10 @@ When a text holds several deadlines, :func:`parse_deadline` prefers a recurring 
 deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
 over a bare date or a bare "sau Tết"; one in the main clause over one restated in parentheses or
 in a clause of purpose after "để"; then the latest, i.e. the final completion date of a task
-given in steps), then ongoing, then immediate; :func:`find_deadlines` returns them all in text
-order, and :func:`section_deadline` reads a heading, where a bare period ("nhiệm vụ trọng tâm
-tháng 01/2023") is the deadline.
+given in steps, but the work's completion before the report of its results, and the rule
+before its exception "riêng ..."), then ongoing, then immediate; :func:`find_deadlines` returns
+them all in text order, and :func:`section_deadline` reads a heading, where a bare period
+("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
 
 Known gaps: descriptions of natural events with an approximate time that does not say "khoảng"
 ("mực nước đạt đỉnh cuối tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since
@@ -2390,6 +2391,7 @@ def parse_deadline(
         days = [c for c in candidates if c.kind in _DATED_KINDS and c.date is not None and c.cued]
         if len(days) > 1 and chosen in days:
             chosen = min(days, key=lambda candidate: (candidate.date, candidate.start))
+    chosen = _main_deadline(normalised, candidates, chosen)
     found = _to_deadline(normalised, chosen)
     periodic = _PERIODIC_REPORT.match(normalised.flat)
     if periodic and found.kind == "date" and not re.search(r"(?:19|20)\d\d", found.phrase):
@@ -2401,6 +2403,45 @@ def parse_deadline(
     return found
 
 
+def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate) -> _Candidate:
+    """The task's own date where the latest one of a sentence is not: the work's completion before
+    the report of its results, the rule before its exception ("riêng ...")."""
+    if chosen.kind not in _DATED_KINDS or chosen.date is None:
+        return chosen
+    others = [
+        c
+        for c in candidates
+        if c is not chosen and c.kind in _DATED_KINDS and c.date is not None and c.cued
+    ]
+    clause = _clause_before(text, chosen)
+    if _REPORT_CLAUSE.search(clause):
+        # "hoàn thành trước ngày 15/6/2024, báo cáo kết quả về UBND thành phố trước ngày 20/6":
+        # the work is due on the 15th; the report that follows is part of it.
+        done = [
+            c
+            for c in others
+            if c.start < chosen.start and _COMPLETES.search(_clause_before(text, c))
+        ]
+        if done:
+            return done[-1]
+    if _EXCEPTION.match(clause):
+        # "Hạn nộp hồ sơ ... vào ngày 29/02/2012, riêng hồ sơ giáo án ... vào ngày 16/3/2012".
+        kept = [c for c in others if not _EXCEPTION.match(_clause_before(text, c))]
+        if kept:
+            return min(kept, key=_preference)
+    return chosen
+
+
+def _clause_before(text: _Text, candidate: _Candidate) -> str:
+    """The clause a phrase closes, its cue included, from the last comma, semicolon or full stop."""
+    flat = text.flat
+    start = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
+    return flat[start : candidate.core_start].strip()
+
+
+_REPORT_CLAUSE = re.compile(r"^(?:va\s+)?bao\s+cao\s+ket\s+qua\b")
+_COMPLETES = re.compile(r"\bhoan\s+thanh\b(?!.*\bbao\s+cao\b)")
+_EXCEPTION = re.compile(r"(?:rieng|ngoai\s+ra)\b")
 _SEMI_ANNUAL = re.compile(r"\bdinh\s+ky\s+(?:06|6)\s+thang\b")
 # A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:", "Báo
 # cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý".

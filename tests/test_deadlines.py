@@ -361,6 +361,38 @@ def test_a_semi_annual_report_with_its_two_days_is_due_on_the_next() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The work's completion, then the report of its results: the work is the task.
+        (
+            "UBND các huyện rà soát, kiểm tra các cơ sở, hoàn thành trước ngày 15/6/2023, báo "
+            "cáo kết quả về UBND tỉnh trước ngày 20/6/2023.",
+            date(2023, 6, 15),
+        ),
+        # The rule, then its exception.
+        (
+            "Các trường nộp hồ sơ về Sở trước ngày 28/02/2023, riêng hồ sơ giáo án nộp cho Ban "
+            "tổ chức trước ngày 16/3/2023.",
+            date(2023, 2, 28),
+        ),
+        # Steps of one task without either: the last step completes it.
+        (
+            "Sở Nội vụ xây dựng báo cáo trình UBND tỉnh trước ngày 10/3/2023; hoàn thiện báo "
+            "cáo, gửi Bộ Nội vụ trước ngày 15/3/2023.",
+            date(2023, 3, 15),
+        ),
+        (
+            "Sở Tài chính hoàn thành dự thảo trước ngày 10/3/2023, trình UBND tỉnh trước ngày "
+            "20/3/2023.",
+            date(2023, 3, 20),
+        ),
+    ],
+)
+def test_which_of_a_sentences_days_is_its_deadline(text: str, expected: date) -> None:
+    assert read(text) == (expected, "date", None)
+
+
+@pytest.mark.parametrize(
     ("text", "recurrence"),
     [
         ("báo cáo Chính phủ tại phiên họp thường kỳ hằng quý", "quarterly"),
