@@ -29,7 +29,7 @@ from bot.demo import run_demo
 from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
-from bot.texts import DEADLINE_KINDS, LEARNED_SHOWN, Texts, cli_text, fmt_date
+from bot.texts import DEADLINE_KINDS, LEARNED_SHOWN, Texts, cli_text, fmt_date, learned_name
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
 from ingest.text import UnreadableDocument, size_over
@@ -302,7 +302,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 def _learned_line(learned: Sequence[agencies.Learned]) -> str:
     """'Từ nay “X” là Y (bỏ: nhacviec agencies forget "X")': what a save taught the catalogue."""
     shown = learned[:LEARNED_SHOWN]  # `agencies list` shows them all
-    names = ", ".join(cli_text("learned_name", name=n.name, agency=n.agency) for n in shown)
+    names = ", ".join(cli_text(key, **values) for key, values in map(learned_name, shown))
     if len(learned) > len(shown):
         names += cli_text("learned_more", count=len(learned) - len(shown))
     key = "import_learned" if len(learned) == 1 else "import_learned_many"

@@ -659,8 +659,9 @@ def _learnable(
     "UBND các xã" are several agencies, not a name of one), nor a name that every district or
     commune has ("UBND xã"), nor a name some agency answers to
     already, as the importer's catalogue reads names (one the officer gave to another agency
-    for this document only), nor a name the document does not write (a mistyped --map); those
-    a mapping kept from an earlier import of the directive gives are taught by none."""
+    for this document only), unless that agency only learned it (the officer corrects what was
+    learned), nor a name the document does not write (a mistyped --map); those a mapping kept
+    from an earlier import of the directive gives are taught by none."""
     catalogue = catalogue_of(known)
     written: dict[str, list[AgencyMention]] = {}
     for task in draft.tasks:
@@ -673,9 +674,23 @@ def _learnable(
         if not mentions or any(mention.group is not None for mention in mentions):
             continue
         name = mentions[0].written
-        if catalogue.lookup(name) is None and _singles_out(name):
+        found = catalogue.lookup(name)
+        free = found is None or _learned_by_another(name, found.name, agency, known)
+        if free and _singles_out(name):
             learnable[name] = agency
     return learnable
+
+
+def _learned_by_another(name: str, found: str, agency: Agency, known: list[Agency]) -> bool:
+    """Whether the agency the catalogue finds by a name (found) is not the one the officer gave
+    it to and answers to it only because it learned it."""
+    key = fold(name)
+    return any(
+        other.name == found
+        and other.id != agency.id
+        and any(fold(learned) == key for learned in other.learned_names)
+        for other in known
+    )
 
 
 def _singles_out(name: str) -> bool:

@@ -405,6 +405,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "forgotten here.",
     ),
     "learned_name": ("“{name}” là {agency}", "“{name}” means {agency}"),
+    "learned_name_moved": (
+        "“{name}” là {agency} (không còn là {previous})",
+        "“{name}” means {agency} (no longer {previous})",
+    ),
     "learned_more": (" và {count} tên khác", " and {count} more names"),
     "import_not_yours": (
         "Đây là bản xem trước văn bản của người khác gửi: chỉ người gửi mới lưu, sửa hoặc hủy "
@@ -855,6 +859,7 @@ CLI: dict[str, str] = {
     "import_learned": 'Từ nay {names} (bỏ: nhacviec agencies forget "{name}")',
     "import_learned_many": 'Từ nay {names} (bỏ một tên: nhacviec agencies forget "TÊN")',
     "learned_name": "“{name}” là {agency}",
+    "learned_name_moved": "“{name}” là {agency} (không còn là {previous})",
     "learned_more": " và {count} tên khác",
     "import_replanned": (
         "danh mục đơn vị đã thay đổi trong lúc chờ xác nhận, nên không lưu gì: chạy lại lệnh để "
@@ -1128,13 +1133,24 @@ class Texts:
         return text
 
 
+def learned_name(item: Learned) -> tuple[str, dict[str, str]]:
+    """The text key and values that say what a name now means (and, moved, what it meant)."""
+    if item.instead_of is not None:
+        return "learned_name_moved", {
+            "name": item.name,
+            "agency": item.agency,
+            "previous": item.instead_of,
+        }
+    return "learned_name", {"name": item.name, "agency": item.agency}
+
+
 def learned_names(texts: Texts, learned: Sequence[Learned]) -> str:
     """What saving an import taught the catalogue, in one line: "Từ nay “X” là Y (bỏ: ...)";
     "" when it taught nothing."""
     if not learned:
         return ""
     shown = learned[:LEARNED_SHOWN]
-    names = ", ".join(texts("learned_name", name=item.name, agency=item.agency) for item in shown)
+    names = ", ".join(texts(key, **values) for key, values in map(learned_name, shown))
     if len(learned) > len(shown):
         names += texts("learned_more", count=len(learned) - len(shown))
     key = "import_learned" if len(learned) == 1 else "import_learned_many"

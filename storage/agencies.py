@@ -442,35 +442,45 @@ async def _move_corrected_leads(*, session: AsyncSession, gone: int, kept: int) 
 
 @dataclass(frozen=True)
 class Learned:
-    """A name an agency learned, as the document wrote it, and the agency's name."""
+    """A name an agency learned, as the document wrote it, and the agency's name; instead_of,
+    the agency that had learned it before, when an officer gave it to another."""
 
     name: str
     agency: str
+    instead_of: str | None = None
 
 
 async def learn_names(*, session: AsyncSession, names: Mapping[str, int]) -> tuple[Learned, ...]:
     """Make each name (as a document writes it) a learned name of the agency (by id) an officer
-    gave it to, so that later documents and commands find the agency by it. A name some agency
-    answers to already (its name, short name, alias, merged or learned name, as fold compares
-    them), the second of two names written alike, and a name of an agency no longer there are
-    left as they are. Returns what was learned, in the order given.
+    gave it to, so that later documents and commands find the agency by it. A name another
+    agency learned moves to this one: the officer's latest word corrects the earlier. A name
+    some agency answers to otherwise (its name, short name, alias or merged name, as fold
+    compares them) or this one learned already, the second of two names written alike, and a
+    name of an agency no longer there are left as they are. Returns what was learned, in the
+    order given.
 
     The agencies are read locked (PostgreSQL): two imports saved at the same moment learn one
     after the other, so the second sees the names the first took."""
     locked = select(Agency).order_by(col(Agency.id)).with_for_update()
     known = list((await session.exec(locked.execution_options(populate_existing=True))).all())
     by_id = {agency.id: agency for agency in known}
-    taken = {fold(name) for agency in known for name in _names(agency)}
+    taken = {fold(name) for agency in known for name in _given_names(agency)}
+    learned_by = {fold(name): agency for agency in known for name in agency.learned_names}
     learned = []
     for written, agency_id in names.items():
         name, agency = written.strip(), by_id.get(agency_id)
         key = fold(name)
-        if agency is None or not key or key in taken:
+        before = learned_by.get(key)
+        if agency is None or not key or key in taken or before is agency:
             continue
         taken.add(key)
+        if before is not None:
+            before.learned_names = [n for n in before.learned_names if fold(n) != key]
+            session.add(before)
+        learned_by[key] = agency
         agency.learned_names = [*agency.learned_names, name]  # a new list: JSON is saved
         session.add(agency)
-        learned.append(Learned(name, agency.name))
+        learned.append(Learned(name, agency.name, before.name if before is not None else None))
     await session.flush()
     return tuple(learned)
 

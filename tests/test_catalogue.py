@@ -284,11 +284,30 @@ async def test_only_a_name_no_agency_answers_to_is_learned(db: Database) -> None
             },
         )
     async with db.session() as session:
-        again = await agencies.learn_names(session=session, names={"Phong KT-HT huyen A": finance})
+        again = await agencies.learn_names(session=session, names={"Phong KT-HT huyen A": office})
 
     assert first == (Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng"),)
     assert again == ()  # learned by the office already
     assert await _learned(db) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+
+
+async def test_a_learned_name_the_officer_gives_to_another_agency_moves_there(
+    db: Database,
+) -> None:
+    await _district(db)
+    await _save(db, LETTER, {"Phòng KT-HT huyện A": "Phòng Kinh tế - Hạ tầng"})
+    learned = await _plan(db, NEXT_LETTER)
+
+    # The next letter's officer knows better: that office is now part of Sở Tài chính.
+    saved = await _save(db, NEXT_LETTER, {"Phòng KT-HT huyện A": "Sở Tài chính"})
+    after = await _plan(db, LETTER.replace("Số: 15/", "Số: 19/"))
+
+    assert learned.tasks[0].leads[0].name == "Phòng Kinh tế - Hạ tầng"
+    assert saved.learned == (
+        Learned("Phòng KT-HT huyện A", "Sở Tài chính", instead_of="Phòng Kinh tế - Hạ tầng"),
+    )
+    assert await _learned(db) == {"Sở Tài chính": ["Phòng KT-HT huyện A"]}
+    assert after.tasks[0].leads[0].name == "Sở Tài chính"
 
 
 async def _learned_by_the_office(db: Database) -> None:
@@ -412,7 +431,11 @@ async def test_two_saves_at_the_same_moment_teach_a_name_to_one_agency_only(
 
         one, other = await asyncio.gather(learn("Phòng Kinh tế - Hạ tầng", wait=True), second())
 
-        assert [item.agency for item in (*one, *other)] == ["Phòng Kinh tế - Hạ tầng"]
-        assert await _learned(database) == {"Phòng Kinh tế - Hạ tầng": ["Phòng KT-HT huyện A"]}
+        # The second waited for the first, saw the name taken and moved it: one agency has it.
+        assert one == (Learned("Phòng KT-HT huyện A", "Phòng Kinh tế - Hạ tầng"),)
+        assert other == (
+            Learned("Phòng KT-HT huyện A", "UBND huyện Tân Phú", "Phòng Kinh tế - Hạ tầng"),
+        )
+        assert await _learned(database) == {"UBND huyện Tân Phú": ["Phòng KT-HT huyện A"]}
     finally:
         await database.dispose()

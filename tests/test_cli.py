@@ -1042,6 +1042,21 @@ def test_an_import_that_needs_no_mapping_learns_nothing_and_says_nothing(
     )
 
 
+def test_a_learned_name_mapped_to_another_agency_is_learned_again(cli: Cli, tmp_path: Path) -> None:
+    _district(cli, tmp_path)
+    cli("import", "first.txt", "--yes", "--map", "Phòng KT-HT huyện A=Phòng Kinh tế - Hạ tầng")
+
+    # The officer of the next letter knows better: the --map says where the name belongs now.
+    code, out, _ = cli("import", "next.txt", "--yes", "--map", "Phòng KT-HT huyện A=STC")
+
+    assert code == 0
+    assert out.splitlines()[-1] == (
+        "Từ nay “Phòng KT-HT huyện A” là Sở Tài chính (không còn là Phòng Kinh tế - Hạ tầng) "
+        '(bỏ: nhacviec agencies forget "Phòng KT-HT huyện A")'
+    )
+    assert "(đã học: Phòng KT-HT huyện A)" in cli("agencies", "list")[1].splitlines()[1]
+
+
 def _learned_then_given_in_a_file(cli: Cli, tmp_path: Path, short_name: str) -> None:
     """ "Phòng KT-HT huyện A" learned by the district's office, then a catalogue file
     (huyen-a.csv) with a row of its own for that office, short name as given."""

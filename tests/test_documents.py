@@ -1192,6 +1192,27 @@ async def test_what_a_save_learned_is_said_in_the_chats_language(bot: Harness) -
     )
 
 
+async def test_a_learned_name_fixed_to_another_agency_is_learned_again(bot: Harness) -> None:
+    await _add_agencies(bot, agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"))
+    bang, office = await _coordinator(bot)
+    await _fix(bot, bang, office, "/lang en")
+    await _send(bot, bang, office, "cv-15.txt", _district_letter(15, "rà soát các công trình"))
+    mapped = await _fix(bot, bang, office, '/fix ten "Phòng KT-HT huyện A" = Phòng KTHT')
+    await bot.press(bang, office, mapped, _button(mapped, "💾"))
+    await _send(bot, bang, office, "cv-16.txt", _district_letter(16, "kiểm tra đường"))
+
+    # Read as the office now; the officer gives it to Sở Tài chính, and that is remembered.
+    fixed = await _fix(bot, bang, office, '/fix ten "Phòng KT-HT huyện A" = Sở Tài chính')
+    (saved,) = await bot.press(bang, office, fixed, _button(fixed, "💾"))
+    third = await _send(bot, bang, office, "cv-17.txt", _district_letter(17, "kiểm tra chợ"))
+
+    assert saved["text"].endswith(
+        "From now on “Phòng KT-HT huyện A” means Sở Tài chính (no longer Phòng Kinh tế - Hạ "
+        "tầng) (to undo: /forget Phòng KT-HT huyện A)"
+    )
+    assert "1. Sở Tài chính — 15/04/2024" in third["text"]
+
+
 async def test_a_coordinator_forgets_a_learned_name_in_the_bot(bot: Harness) -> None:
     await _add_agencies(bot, agencies.AgencyRow("Phòng Kinh tế - Hạ tầng", "Phòng KTHT"))
     bang, office = await _coordinator(bot)
