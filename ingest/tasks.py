@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import difflib
 import re
 from dataclasses import dataclass, field, replace
 
@@ -1627,11 +1628,20 @@ class _Segmenter:
         }
         drafts = [(i, d) for i, d in drafts if id(d) not in undated_heads]
         said = {id(d): " ".join(fold(d.text).split()) for _i, d in drafts}
+        # Items of a list or rows of a table are alike on purpose: only prose says one again.
+        prose = {
+            id(d)
+            for i, d in drafts
+            if _marker(self.paragraphs[i])[0] is None and not _is_row(self.paragraphs[i])
+        }
         drafts = [
             (i, d)
             for i, d in drafts
             if not _said_again(
-                d, said, [o for j, o in drafts if j > i and _same_task(o)[0] == _same_task(d)[0]]
+                d,
+                said,
+                [o for j, o in drafts if j > i and _same_task(o)[0] == _same_task(d)[0]],
+                prose,
             )
         ]
         table = {id(draft) for draft in self.table_tasks}
@@ -1897,13 +1907,42 @@ def _repeated(
     )
 
 
-def _said_again(draft: TaskDraft, said: dict[int, str], later: list[TaskDraft]) -> bool:
+def _said_again(
+    draft: TaskDraft, said: dict[int, str], later: list[TaskDraft], prose: set[int]
+) -> bool:
     """A news item's summary that its body says again word for word, and more ("Chủ tịch UBND Tp.
     giao Giám đốc Sở ... rà soát ... trên địa bàn.", then "Về việc này, Chủ tịch UBND Tp. giao
     Giám đốc Sở ... rà soát ... trên địa bàn Tp.; báo cáo UBND Tp. trước ngày 15/4/2023"); later
-    drafts of the same lead, the folded text of each draft."""
+    drafts of the same lead, the folded text of each draft; in prose (ids of drafts that are
+    no list item), also said again with a few words changed and the same deadline."""
     summary = said[id(draft)].rstrip(" .;")
-    return len(summary) >= 40 and any(summary in said[id(other)] for other in later)
+    if len(summary) < 40:
+        return False
+    return any(
+        summary in said[id(other)]
+        or (
+            {id(draft), id(other)} <= prose
+            and draft.deadline.date == other.deadline.date
+            and _nearly_within(summary, said[id(other)])
+        )
+        for other in later
+    )
+
+
+_PAPERS_MARK = re.compile(r"^(?:\S+\s){1,5}[-–]\s")
+
+
+def _nearly_within(summary: str, text: str) -> bool:
+    """Whether a text says a summary again with a few words changed: the summary's words, in
+    order, but for one in eight ("Tạp chí GTVT - Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng
+    tháng.", then "Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng tháng về Tổng cục ĐBVN")."""
+    # A news lead may open with the paper's mark: "Tạp chí GTVT - ", "(Baonghean) - ".
+    words, others = _PAPERS_MARK.sub("", summary).split(), text.split()
+    if len(words) < 8:
+        return False
+    matcher = difflib.SequenceMatcher(None, words, others, autojunk=False)
+    kept = sum(block.size for block in matcher.get_matching_blocks())
+    return kept >= 7 / 8 * len(words)
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

@@ -674,6 +674,31 @@ def test_a_news_summary_said_again_in_the_body_is_one_task() -> None:
     ]
 
 
+def test_a_news_lead_said_again_with_a_few_words_changed_is_one_task() -> None:
+    tasks = tasks_of(
+        "Báo Sức khỏe - UBND tỉnh đề nghị Sở Y tế thực hiện báo cáo tình hình khám chữa bệnh "
+        "trước ngày 25 hằng tháng.",
+        "UBND tỉnh đề nghị Sở Y tế thực hiện báo cáo tình hình khám chữa bệnh trước ngày 25 "
+        "hằng tháng về UBND tỉnh.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 25))
+    ]
+
+
+def test_items_of_a_list_alike_but_for_a_word_are_tasks_each() -> None:
+    tasks = tasks_of(
+        "- Sở Y tế chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm tại các "
+        "bếp ăn tập thể, báo cáo trước ngày 20/3/2024.",
+        "- Sở Y tế chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm tại các "
+        "chợ đầu mối, báo cáo trước ngày 20/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
