@@ -118,6 +118,7 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             and not _ASKS.match(after)
             and not _reported(folded, mention, mentions)
             and not _WILL.match(text, mention.end)
+            and not _province_directs(folded, mention)
         ):
             candidates.append((3, mention.start, mention))
     # "Bộ Y tế đề nghị Chủ tịch UBND các tỉnh giao cho các cơ quan chức năng công bố ...": those
@@ -147,6 +148,23 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
     taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
     roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
     return roles
+
+
+def _province_directs(folded: str, mention: AgencyMention) -> bool:
+    """ "UBND tỉnh Phú Yên chỉ đạo các ban ngành, địa phương thực hiện ...": the province (or the
+    city) directs, those it names do the work; "UBND các huyện chỉ đạo UBND các xã ..." is still
+    the districts' work."""
+    return bool(_PROVINCE.match(fold(mention.written)) and _DIRECTS.match(folded, mention.end))
+
+
+_PROVINCE = re.compile(
+    rf"(?:{HOLDER}\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|tp)\b"
+)
+_DIRECTS = re.compile(
+    r"\s*(?:(?:da|vua|cung|tiep\s+tuc)\s+)?chi\s+dao\s+(?:cho\s+)?"
+    r"(?!(?:viec|cong\s+tac|thuc\s+hien|quyet\s+liet|sat\s+sao|trien\s+khai|kip\s+thoi)\b)"
+    r"(?:cac|so|ubnd|uy\s+ban|ban|phong|cong\s+an|bo\s+chi\s+huy|chu\s+tich|giam\s+doc|thu\s+truong)\b"
+)
 
 
 # What someone will do, the writer most often: "Bộ Tài chính sẽ tổng hợp, báo cáo ..." (read with

@@ -699,6 +699,18 @@ def test_items_of_a_list_alike_but_for_a_word_are_tasks_each() -> None:
     ]
 
 
+def test_the_province_directs_and_those_it_names_do_the_work() -> None:
+    tasks = tasks_of(
+        "UBND tỉnh Phú Yên chỉ đạo Sở Y tế tăng cường kiểm tra an toàn thực phẩm trong tháng "
+        "3/2024.",
+        "UBND các huyện chỉ đạo UBND các xã rà soát hộ nghèo, báo cáo trước ngày 15/4/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 31)),
+        ("group:all_districts", dt.date(2024, 4, 15)),  # the districts direct their communes
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
