@@ -82,6 +82,7 @@ _CLOSING = re.compile(
     r"thong\s+bao\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
     r"|chi\s+dao|theo\s+doi)"
 )
+_ASKED_VERB = re.compile(r"\b(?:giao|chi\s+dao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?(?:cac\s+)?$")
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
     r"(?:can\s+cu|xet\s+de\s+nghi|theo\s+de\s+nghi|sau\s+khi\s+(?:nghe|xem\s+xet)|tham\s+du"
@@ -201,7 +202,9 @@ _EXHORTATION = re.compile(
 _WORK_VERB = re.compile(
     r"\b(?:huong\s+dan|ra\s+soat|kiem\s+tra|bao\s+cao|xay\s+dung|hoan\s+thien|hoan\s+thanh"
     r"|nghien\s+cuu|de\s+xuat|tham\s+muu|xu\s+ly|giai\s+quyet|tong\s+hop|cung\s+cap|lap"
-    r"|ban\s+hanh|thanh\s+tra|thu\s+hoi|boi\s+hoan|dieu\s+chinh|sua\s+doi|cap\s+nhat)\b"
+    r"|ban\s+hanh|thanh\s+tra|thu\s+hoi|boi\s+hoan|dieu\s+chinh|sua\s+doi|cap\s+nhat"
+    # Telling others: "thông báo kịp thời nội dung trên đến phụ huynh", "tuyên truyền đến".
+    r"|(?:thong\s+bao|tuyen\s+truyen|pho\s+bien)\b[^.;:]{0,80}?\b(?:den|toi|cho)\b)\b"
 )
 # A sentence that only dates the work above it: "Các đơn vị thực hiện trước ngày 24/3/2016.",
 # "Thời gian hoàn thành: trước ngày ...".
@@ -1122,7 +1125,12 @@ class _Segmenter:
             # such as "hàng quý" is how the rule runs; a date would be work).
             deadline = self._parse(text)
             return deadline.date is None or deadline.kind == "recurring"
-        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]) or _CLOSING.search(folded):
+        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
+            return True
+        closing = _CLOSING.search(folded)
+        if closing and not self._asked_before(text, closing.start()):
+            # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
+            # đạo các trường thông báo ... đến phụ huynh biết, thực hiện" is work given.
             return True
         if _EXECUTES_DECISION.search(folded) and not self._dated(text):
             return True  # "Điều 3. Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm thi hành"
@@ -1171,6 +1179,15 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _asked_before(self, text: str, position: int) -> bool:
+        """Whether an agency is given work ("giao X", "chỉ đạo X", "đề nghị X") before a point."""
+        folded = fold(text)
+        return any(
+            _ASKED_VERB.search(folded, 0, mention.start)
+            for mention in self.catalogue.find_mentions(text)
+            if mention.start < position
+        )
 
     def _scheduled(self, folded: str) -> bool:
         """ "Ngày 25/6, Sở GD-ĐT thông báo điểm chuẩn", written on 16/6: a schedule's step (a

@@ -711,6 +711,15 @@ def test_the_province_directs_and_those_it_names_do_the_work() -> None:
     ]
 
 
+def test_telling_the_public_is_work_but_the_notices_closing_is_not() -> None:
+    tasks = tasks_of(
+        "Đề nghị Sở Y tế thông báo kịp thời nội dung trên đến các bệnh viện biết, thực hiện.",
+        "Văn phòng UBND tỉnh thông báo để Sở Y tế và các cơ quan, đơn vị liên quan biết, thực "
+        "hiện.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
