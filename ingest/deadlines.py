@@ -75,12 +75,13 @@ Choices the grammar makes (and the tests pin down):
 
 When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
 deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
-over a bare date or a bare "sau Tết"; one in the main clause over one restated in parentheses or
-in a clause of purpose after "để"; then the latest, i.e. the final completion date of a task
-given in steps, but the work's completion before the report of its results, and the rule
-before its exception "riêng ..."), then ongoing, then immediate; :func:`find_deadlines` returns
-them all in text order, and :func:`section_deadline` reads a heading, where a bare period
-("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
+over a bare date, a bare "sau Tết" or a span counted from the document; one in the main clause
+over one restated in parentheses, in a clause of purpose after "để" or sent in by others; then
+the earliest, the first day of a task given in steps, so that no reminder comes after a
+deadline, as the blind labellers mostly read it; the work's completion before the report of its
+results, and the rule before its exception "riêng ..."), then ongoing, then immediate;
+:func:`find_deadlines` returns them all in text order, and :func:`section_deadline` reads a
+heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
 
 Known gaps: descriptions of natural events with an approximate time that does not say "khoảng"
 ("mực nước đạt đỉnh cuối tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since
@@ -132,6 +133,8 @@ RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
 
 # Kinds that carry a due date computed from the text.
 _DATED_KINDS = frozenset(KINDS[: KINDS.index("recurring")])
+# Kinds counted from the issue date ("trong 10 ngày làm việc").
+_COUNTED_KINDS = frozenset(("relative_days", "working_days", "weeks", "months_relative"))
 
 
 @dataclass(frozen=True)
@@ -480,7 +483,9 @@ class _Candidate:
     order: int = 0  # the family's place in the table, to break ties
     in_parens: int = 0  # 1 when the phrase sits inside "( ... )"
     reported: bool = False  # ends the sentence after "báo cáo/trình <recipient>"
-    purpose: bool = False  # in a clause of purpose: "... trước ngày 30/6 để đến ngày 1/7 ..."
+    # In a clause of purpose ("... trước ngày 30/6 để đến ngày 1/7 ..."), or what others send
+    # ("hồ sơ do các đơn vị gửi đến trước ngày 31/3"): not the task's own date.
+    purpose: bool = False
     vague: bool = False  # "cuối năm" alone: yields to a day ("vào ngày 09/10 và ... cuối năm")
 
     @property
@@ -1339,8 +1344,10 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     else:
         due = new_year - _dt.timedelta(days=1)
     # A bare "sau Tết" ("điều hành sau Tết") is when work happens; it only wins where no
-    # explicit date does ("ngay sau Tết", "trước Tết" are due dates).
-    return _candidate(match, ctx, "tet", due, cued=not (after and rel == "sau"))
+    # explicit date does ("ngay sau Tết", "trước Tết" are due dates). "Ngay sau Tết" is when
+    # work starts where another date ends it ("Ngay sau kỳ nghỉ Tết, ... trong quý I/2023").
+    found = _candidate(match, ctx, "tet", due, cued=not (after and rel == "sau"))
+    return replace(found, vague=True) if after else found
 
 
 # -- a lunar day: "trước ngày 10 tháng Giêng", "ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8
@@ -2274,7 +2281,8 @@ def _candidates(
                     order=family.order,
                     in_parens=_in_parens(normalised, candidate),
                     reported=_closes_a_report(normalised, candidate),
-                    purpose=_in_purpose(normalised, candidate),
+                    purpose=_in_purpose(normalised, candidate)
+                    or _sent_by_others(normalised, candidate),
                 )
             )
     chosen = _resolve(found)
@@ -2299,6 +2307,17 @@ def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
     report = _REPORT_TO.search(flat, clause, candidate.start)
     # "... hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send in, by when.
     return report is not None and not _SENT_BY_OTHERS.search(flat, clause, report.start())
+
+
+def _sent_by_others(text: _Text, candidate: _Candidate) -> bool:
+    """ "... đối với các hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send
+    in, by when; not the task's own date."""
+    flat = text.flat
+    clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
+    return _SENT_BY_OTHERS_BEFORE.search(flat, clause, candidate.start) is not None
+
+
+_SENT_BY_OTHERS_BEFORE = re.compile(r"(?<![a-z])do\s+(?:[a-z]+\s+){1,6}(?:gui|nop|chuyen)\b")
 
 
 def _in_purpose(text: _Text, candidate: _Candidate) -> bool:
@@ -2358,17 +2377,21 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     else:
         group = 4
     # Among dated ones: a cued phrase beats a bare date, one in the main clause beats one in a
-    # parenthesis ("trước ngày 20/01/2023 (trước Tết)" restates), then the latest date wins, as
-    # the final completion of a task given in steps. Among recurring ones, a duty that names its
-    # day ("chậm nhất vào ngày 20 của tháng cuối quý") beats the bare step ("Báo cáo định kỳ hàng
-    # quý:") that usually heads it.
-    latest = -candidate.date.toordinal() if candidate.date else 0
+    # parenthesis ("trước ngày 20/01/2023 (trước Tết)" restates), then the earliest date wins:
+    # of a task given in steps, its first due day, which a reminder must not miss. Among
+    # recurring ones, a duty that names its day ("chậm nhất vào ngày 20 của tháng cuối quý")
+    # beats the bare step ("Báo cáo định kỳ hàng quý:") that usually heads it, then the next
+    # to come ("trước ngày 25 hàng tháng đối với báo cáo tháng, ... cuối quý đối với quý").
+    earliest = candidate.date.toordinal() if candidate.date else 0
     rank = (0 if candidate.cued else 2) + candidate.in_parens - candidate.reported
     rank += 2 * candidate.purpose
     rank += candidate.vague
+    # A span counted from the document ("trong 03 ngày từ ngày 13 đến hết ngày 15", "trong 25
+    # ngày và kết thúc chậm nhất vào ngày 25/4") says how long; a date beside it says by when.
+    rank += candidate.kind in _COUNTED_KINDS
     if group == 0 and candidate.order == _GENERIC_RECURRING:
         rank += 1
-    return group, rank, latest, candidate.start
+    return group, rank, earliest, candidate.start
 
 
 def parse_deadline(
@@ -2384,14 +2407,7 @@ def parse_deadline(
     )
     if not candidates:
         return NO_DEADLINE
-    chosen = min(candidates, key=_preference)
-    if _SEMI_ANNUAL.search(normalised.flat):
-        # "định kỳ 6 tháng báo cáo ... trước ngày 15 tháng 6 và trước ngày 01 tháng 12": the
-        # next of the two days of the year, not the later.
-        days = [c for c in candidates if c.kind in _DATED_KINDS and c.date is not None and c.cued]
-        if len(days) > 1 and chosen in days:
-            chosen = min(days, key=lambda candidate: (candidate.date, candidate.start))
-    chosen = _main_deadline(normalised, candidates, chosen)
+    chosen = _main_deadline(normalised, candidates, min(candidates, key=_preference))
     found = _to_deadline(normalised, chosen)
     periodic = _PERIODIC_REPORT.match(normalised.flat)
     if periodic and found.kind == "date" and not re.search(r"(?:19|20)\d\d", found.phrase):
@@ -2404,8 +2420,8 @@ def parse_deadline(
 
 
 def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate) -> _Candidate:
-    """The task's own date where the latest one of a sentence is not: the work's completion before
-    the report of its results, the rule before its exception ("riêng ...")."""
+    """The task's own date where the one preferred is not: the work's completion before the
+    report of its results, the rule before its exception ("riêng ...")."""
     if chosen.kind not in _DATED_KINDS or chosen.date is None:
         return chosen
     others = [
@@ -2442,7 +2458,6 @@ def _clause_before(text: _Text, candidate: _Candidate) -> str:
 _REPORT_CLAUSE = re.compile(r"^(?:va\s+)?bao\s+cao\s+ket\s+qua\b")
 _COMPLETES = re.compile(r"\bhoan\s+thanh\b(?!.*\bbao\s+cao\b)")
 _EXCEPTION = re.compile(r"(?:rieng|ngoai\s+ra)\b")
-_SEMI_ANNUAL = re.compile(r"\bdinh\s+ky\s+(?:06|6)\s+thang\b")
 # A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:", "Báo
 # cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý".
 _PERIODIC_REPORT = re.compile(
