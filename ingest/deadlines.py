@@ -672,7 +672,8 @@ def _fronts_clause(ctx: _Context, start: int) -> bool:
     # A news dateline: "Cổng thông tin điện tử tỉnh - Ngày 11/7, UBND tỉnh ban hành ...".
     dash = max(flat.rfind(" - ", 0, start), flat.rfind(" – ", 0, start))
     boundary = max(boundary, dash + 2 if dash >= 0 else -1)
-    paper = re.match(r"\s*\(\w{1,8}\)\s*[-–]", flat)  # "(ĐN)- Ngày 19-7, ..."
+    # "(ĐN)- Ngày 19-7, ...", "(Bgdif.com.vn) Ngày 02/8/2021, ..."
+    paper = re.match(r"\s*\(\w{1,8}\)\s*[-–]|\s*\(\w+(?:\.\w+)+\)", flat)
     if paper is not None and paper.end() <= start:
         boundary = max(boundary, paper.end() - 1)
     full_stop = max((m.start() for m in re.finditer(r"\.(?!\d)", flat[:start])), default=-1)
@@ -770,6 +771,8 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
     if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
         return None
+    if cue is not None and cue.head("den", "toi") and _daily_in_sentence(ctx, match):
+        return None  # "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12 ..."
     has_year = bool(match.group("y") or match.group("y2") or match.group("y3"))
     introduced = bool(match.group("ngay") or match.group("hh")) or cue is not None
     if not (has_year or introduced or ctx.bare_ok or _whole(ctx, match.start(), match.end())):
@@ -1907,8 +1910,10 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "posted_at",
         re.compile(
-            rf"(?:^|(?<=[\n|(])|(?:ngay\s+dang|cap\s+nhat|dang\s+(?:luc|ngay))\s*:?)\s*"
-            rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:ngay\s+)?{DATE_ANY}"
+            rf"(?:^|(?<=[\n|(])|(?:ngay\s+dang|cap\s+nhat(?:\s+luc)?|dang\s+(?:luc|ngay))\s*:?)"
+            # "Cập nhật lúc15:53, Thứ Sáu, 01/02/2019 (GMT+7)"
+            rf"\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:thu\s+\w+\s*,\s*|chu\s+nhat\s*,\s*)?"
+            rf"(?:ngay\s+)?{DATE_ANY}"
             rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
         ),
     ),

@@ -508,6 +508,7 @@ NOT_DEADLINES = [
     "21:27 | 24/03/2023",
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",
     "Đức Trí - 04/08/2023, 16:22 GMT+07 | Giáo dục",
+    "Cập nhật lúc15:53, Thứ Sáu, 03/02/2023 (GMT+7)",
     "Riêng học sinh lớp 1 sẽ tựu trường ngày 22/8/2023.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
@@ -601,6 +602,11 @@ def test_a_daily_report_over_a_period_has_no_deadline() -> None:
         "30 tháng 4 đến ngày 03 tháng 5), gửi hỏa tốc đến Văn phòng Chính phủ trước 14 giờ 00."
     )
     assert read(text)[0] is None
+    daily = (
+        "Trước 16h00 hàng ngày kể từ ngày 26/12/2023 trở đi đến hết ngày 31/12/2023 thực hiện "
+        "báo cáo số tiền lũy kế đến cuối kỳ báo cáo."
+    )
+    assert read(daily, date(2023, 12, 16))[0] is None
     # Work over the same period is due at its end.
     assert read("Sở Y tế tổ chức kiểm tra từ ngày 29/4 đến ngày 03/5/2023.")[0] == date(2023, 5, 3)
 
@@ -834,6 +840,7 @@ NARRATED = [
     "Sau khi nhận được chỉ đạo, chiều 12-1, lãnh đạo Sở họp với các huyện",
     "Vào lúc 15h30 ngày 06/01, Chủ tịch UBND tỉnh có công điện khẩn",
     "(ĐN)- Ngày 06-01, Quyền Chủ tịch UBND tỉnh chủ trì buổi làm việc với Sở Xây dựng",
+    "(Bgdif.com.vn) Ngày 02/8/2023, Chủ tịch UBND tỉnh đã thăm và kiểm tra dự án",
     # A news dateline before the date.
     "Cổng thông tin điện tử tỉnh - Ngày 11/01, UBND tỉnh ban hành văn bản số 1246",
     "Theo bản tin (lúc 16 giờ ngày 05.01.2023), không khí lạnh tăng cường",
@@ -1340,7 +1347,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 640, 691)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 645, 691)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
