@@ -720,6 +720,14 @@ def test_telling_the_public_is_work_but_the_notices_closing_is_not() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_the_one_directed_to_ask_others_leads() -> None:
+    (task,) = tasks_of(
+        "Chủ tịch UBND tỉnh chỉ đạo cho Giám đốc Sở Y tế yêu cầu lãnh đạo các bệnh viện khẩn "
+        "trương rà soát trang thiết bị, hoàn thành trước ngày 28/3/2024."
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 28))
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
