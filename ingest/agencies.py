@@ -539,11 +539,17 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# Verbs a careless text writes with a capital after a name ("Sở Y tế Triển khai ..."): no place.
+_VERBS_WRITTEN = (
+    r"Đánh\s+giá|Chỉ\s+đạo|Yêu\s+cầu|Đề\s+nghị|Tổ\s+chức|Thực\s+hiện|Triển\s+khai|Báo\s+cáo"
+    r"|Kiểm\s+tra|Tiếp\s+tục|Khẩn\s+trương|Chủ\s+trì|Phối\s+hợp"
+)
 # A place named right after a sector, without "huyện" or "tỉnh": "... Đào tạo Mộc Châu" (not the
 # next agency's head word, nor a run-on sentence's first word, which ends the line).
 _PLACE_NAME = re.compile(
     rf"(?:\s+(?!(?:Sở|Phòng|Ủy|Uỷ|UBND|Ban|Cục|Bộ|Trung|Công|Chi|Văn|Hội|Đài|Trường|Các|Tổ|Kho|"
-    rf"Bảo|Ngân|Thanh|Viện|Liên|Đoàn)\b)[{_CAPITAL}][^\W\d_]+){{1,3}}(?=\s+[^\W\d_{_CAPITAL}]|[,;:.]|$)"
+    rf"Bảo|Ngân|Thanh|Viện|Liên|Đoàn|{_VERBS_WRITTEN})\b)[{_CAPITAL}][^\W\d_]+){{1,3}}"
+    rf"(?=\s+[^\W\d_{_CAPITAL}]|[,;:.]|$)"
 )
 _MANAGED_AREAS = re.compile(
     r"\s+cac\s+(?:khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat)|cum\s+cong\s+nghiep|du\s+an)(?![a-z])"
@@ -765,6 +771,8 @@ def _name_end(
         flat = fold(bare)
         if flat == "-" and not text[start + word.end() :].lstrip()[:1].isupper():
             break  # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực"
+        if bare[0].isupper() and _VERB_CAPITALISED.match(folded, word_start):
+            break  # "UBND huyện Đánh giá kết quả tháng 10": a verb written with a capital
         if bare[0].isupper() or bare[0].isdigit():
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":
@@ -792,6 +800,13 @@ def _name_end(
     # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
     tail = _NATIONAL.match(folded, end)
     return tail.end() if tail and end > start else end
+
+
+# Verbs a careless text writes with a capital after a name; no place is called so.
+_VERB_CAPITALISED = re.compile(
+    r"(?:danh\s+gia|chi\s+dao|yeu\s+cau|de\s+nghi|to\s+chuc|thuc\s+hien|trien\s+khai"
+    r"|bao\s+cao|kiem\s+tra|tiep\s+tuc|khan\s+truong|chu\s+tri|phoi\s+hop)\s"
+)
 
 
 @functools.lru_cache(maxsize=256)

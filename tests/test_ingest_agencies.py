@@ -351,6 +351,18 @@ def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: s
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("UBND huyện Đánh giá kết quả tháng 10", "UBND huyện"),
+        ("Sở Y tế Triển khai kế hoạch tiêm chủng", "Sở Y tế"),
+        ("UBND huyện Đông Anh tổ chức hội nghị", "UBND huyện Đông Anh"),
+    ],
+)
+def test_a_verb_written_with_a_capital_is_no_place_name(text: str, name: str) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
 # --------------------------------------------------------------------------------------------
 # Names of 2025 on and of news items, with no catalogue (a fresh install).
 # --------------------------------------------------------------------------------------------
