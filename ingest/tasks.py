@@ -82,6 +82,8 @@ _CLOSING = re.compile(
     r"thong\s+bao\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
     r"|chi\s+dao|theo\s+doi)"
 )
+# "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
+_AS_ABOVE = re.compile(r"\bthong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
 _ASKED_VERB = re.compile(r"\b(?:giao|chi\s+dao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?(?:cac\s+)?$")
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
@@ -1127,7 +1129,7 @@ class _Segmenter:
             return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return True
-        closing = _CLOSING.search(folded)
+        closing = _CLOSING.search(folded) or _AS_ABOVE.search(folded)
         if closing and not self._asked_before(text, closing.start()):
             # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
             # đạo các trường thông báo ... đến phụ huynh biết, thực hiện" is work given.

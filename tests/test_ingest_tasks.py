@@ -728,6 +728,16 @@ def test_the_one_directed_to_ask_others_leads() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 28))
 
 
+def test_a_news_items_closing_line_is_no_task() -> None:
+    tasks = tasks_of(
+        "UBND tỉnh giao Sở Y tế rà soát các dự án, báo cáo trước ngày 30/4/2024.",
+        "UBND tỉnh có thông báo như trên sau cuộc họp về tình hình thực hiện dự án này.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 30))
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
