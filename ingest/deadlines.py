@@ -1826,6 +1826,13 @@ _CUE_WORD = (
     r"(?:truoc|cham|muon|han|trong|den|toi|vao|hoan|xong|ket|gui|nop|trinh|bao|thuc|ngay)(?![a-z])"
 )
 
+# Reaching a standard: "đạt chuẩn (nông thôn mới)", "về đích", "(xã) đăng ký hoàn thành".
+_STANDARD = (
+    r"dat\s+chuan|ve\s+dich|dat\s+(?:ntm|nong\s+thon\s+moi)|dang\s+ky\s+(?:hoan\s+thanh|dat)"
+    r"|(?:hoan\s+thanh\s+)?xay\s+dung\s+(?:ntm|nong\s+thon\s+moi)"
+)
+
+
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017 (của Bộ ...)", "Quyết định số
     # 12/QĐ-UBND ngày 05/01/2023": the date of a cited document.
@@ -1932,6 +1939,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("year_range", re.compile(r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)")),
     # "đến năm 2030, tầm nhìn đến năm 2050": horizons.
     ("horizon", re.compile(r"(?<![a-z])(?:tam\s+nhin|dinh\s+huong)?\s*(?:den|toi)\s+nam\s+\d{4}")),
+    # "xã đạt chuẩn nông thôn mới vào năm 2022", "phấn đấu về đích trong năm 2018", "năm 2023
+    # có các xã ... đạt NTM kiểu mẫu": when a place is to reach a standard, a target, not work due.
+    (
+        "standard_target",
+        re.compile(
+            rf"(?<![a-z])(?:{_STANDARD})(?:[^.;,]{{0,60}}?)(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d"
+            rf"|(?<![a-z])(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d(?:[^.;]{{0,60}}?)(?:{_STANDARD})"
+        ),
+    ),
     # "trước, trong và sau Tết": a season, not a deadline.
     (
         "tet_season",
@@ -2052,7 +2068,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"""(?<![a-z])tinh\s+(?:tu\s+(?:ngay\s+)?{DATE_ANY}\s*(?:den|toi|-)
               # "Tính từ ngày 15 tháng 12 của năm trước kỳ báo cáo đến ngày 14 tháng 3"
               |tu\s+ngay\s+[^.;\n]{{0,60}}?\s(?:den|toi)|den|toi)
-            \s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY}(?![\d/])""",
+            # "Tính đến hết tháng 7, huyện Cẩm Giàng có 9 xã đạt chuẩn": a month too.
+            \s*(?:het\s+)?(?:(?:ngay\s+)?{DATE_ANY}(?![\d/])|thang\s+\d{{1,2}}(?![\d/]))""",
             re.VERBOSE,
         ),
     ),

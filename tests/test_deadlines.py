@@ -509,6 +509,11 @@ NOT_DEADLINES = [
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",
     "Đức Trí - 04/08/2023, 16:22 GMT+07 | Giáo dục",
     "Cập nhật lúc15:53, Thứ Sáu, 03/02/2023 (GMT+7)",
+    # When a place is to reach a standard: a target, not work due; figures as of a month.
+    "UBND tỉnh đưa huyện Lai Vung vào kế hoạch đạt chuẩn nông thôn mới vào năm 2023.",
+    "Các xã Cẩm Vũ, Cẩm Phúc phấn đấu về đích trong năm 2024 phải huy động nguồn lực.",
+    "15 xã đăng ký hoàn thành trong năm 2023 là: Cộng Hòa, Cổ Dũng, An Châu.",
+    "Tính đến hết tháng 7, huyện Cẩm Giàng có 9 xã đạt chuẩn NTM.",
     "Riêng học sinh lớp 1 sẽ tựu trường ngày 22/8/2023.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
@@ -1347,7 +1352,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 645, 691)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 667, 715)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
