@@ -642,6 +642,7 @@ _ISSUING = re.compile(
             |chi\s+thi|ke\s+hoach|ket\s+luan)
       | to\s+chuc\s+(?:hoi\s+nghi|cuoc\s+hop|buoi|le|hop)
       | chu\s+tri\s+(?:hoi\s+nghi|cuoc\s+hop|buoi|hop)
+      | (?:bao|bao\s+chi|bao\s+dien\s+tu|du\s+luan)\s+(?:[a-z]+\s+){0,3}?phan\s+anh
     )(?![a-z])""",
     re.VERBOSE,
 )
@@ -661,7 +662,8 @@ def _clause_after(ctx: _Context, end: int, limit: int = 140) -> int:
 # Words that may stand before a date that opens its clause: "Ngày 21/02/2026 ...", "Trước đó,
 # ngày 30/1/2023, ...", "Vào lúc 10h00 ngày 21/7, ...", "Chiều nay 8/10/2020, ...".
 _FRONT_LEAD = re.compile(
-    r"\s*[-+*•]?\s*(?:(?:ngay|vao|luc|hom|nay|qua|sang|chieu|trua|toi|den|het)\s+)*\s*$"
+    r"\s*[-+*•]?\s*(?:(?:ngay|vao|luc|hom|nay|qua|sang|chieu|trua|toi|den|het)\s+)*"
+    r"(?:\d{1,2}\s*(?:va|,|-)\s*)?\s*$"  # "Ngày 13 và 14 tháng 4 năm 2017, ..."
 )
 
 
@@ -1032,11 +1034,11 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         year = ref.year if first_try >= ref else ref.year + 1
     due = _month_end(year, month) if day is None else _dt.date(year, month, day)
     if cue is not None and (
-        (cue.head("truoc") and not pos) or (cue.strict_before and not ctx.inclusive)
+        (cue.head("truoc") and pos in (None, "dau")) or (cue.strict_before and not ctx.inclusive)
     ):
-        # "trước tháng 10": before October begins, the end of September (as both blind labellers
-        # read it); only a day named ("trước ngày 15/3") is that day itself by default, and
-        # "trước cuối tháng 6" is the end of June.
+        # "trước tháng 10", "trước đầu tháng 4": before the month begins, the end of the one
+        # before (as both blind labellers read it); only a day named ("trước ngày 15/3") is that
+        # day itself by default, and "trước cuối tháng 6" is the end of June.
         due = _dt.date(year, month, 1) - _dt.timedelta(days=1)
     if due < ref and not (cue is not None and cue.before):
         return None
@@ -1922,6 +1924,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:thu\s+\w+\s*,\s*|chu\s+nhat\s*,\s*)?"
             rf"(?:ngay\s+)?{DATE_ANY}"
             rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
+            rf"|\[\s*{DATE_ANY}\s*\]"  # "Cục ... đề nghị báo cáo tình hình ... [08-02-2017]"
         ),
     ),
     # "Kiên Giang, ngày 28 tháng 8 năm 2019": the place and date of issue.
@@ -1946,6 +1949,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?<![a-z])(?:{_STANDARD})(?:[^.;,]{{0,60}}?)(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d"
             rf"|(?<![a-z])(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d(?:[^.;]{{0,60}}?)(?:{_STANDARD})"
+        ),
+    ),
+    # "kết quả sau hai tháng triển khai", "sơ kết sau 3 năm thực hiện": time gone by.
+    (
+        "time_elapsed",
+        re.compile(
+            r"(?<![a-z])(?:sau|qua)\s+(?:\d{1,2}|mot|hai|ba|bon|nam|sau|muoi)\s+"
+            r"(?:ngay|tuan|thang|nam)\s+(?:trien\s+khai|thuc\s+hien|hoat\s+dong|van\s+hanh)"
         ),
     ),
     # "trước, trong và sau Tết": a season, not a deadline.

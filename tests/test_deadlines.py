@@ -97,6 +97,7 @@ MONTHS = [
     # Before a month begins is the end of the one before; "no later than" it, its end.
     ("hoàn thành kiểm kê đất đai trước tháng 10", date(2023, 9, 30)),
     ("xong trước tháng 10-2023", date(2023, 9, 30)),
+    ("gửi hồ sơ về Phòng GD-ĐT trước đầu tháng 4/2023", date(2023, 3, 31)),
     ("không muộn hơn tháng 6/2023", date(2023, 6, 30)),
     ("Hoàn thành trước cuối tháng 6/2023.", date(2023, 6, 30)),  # its end, not May's
     ("Hoàn thành trong tháng 5, các tháng tiếp theo tiếp tục duy trì.", date(2023, 5, 31)),
@@ -514,6 +515,9 @@ NOT_DEADLINES = [
     "Các xã Cẩm Vũ, Cẩm Phúc phấn đấu về đích trong năm 2024 phải huy động nguồn lực.",
     "15 xã đăng ký hoàn thành trong năm 2023 là: Cộng Hòa, Cổ Dũng, An Châu.",
     "Tính đến hết tháng 7, huyện Cẩm Giàng có 9 xã đạt chuẩn NTM.",
+    "Cục Văn thư và Lưu trữ nhà nước đề nghị báo cáo tình hình xử lý tài liệu [08-02-2023]",
+    "phòng Quản lý đô thị tổng hợp báo cáo về kết quả sau hai tháng triển khai thực hiện quy "
+    "trình quản lý trật tự xây dựng",
     "Riêng học sinh lớp 1 sẽ tựu trường ngày 22/8/2023.",
     "14h00’ ngày 06/9, làm việc với UBND huyện.",  # a visit's programme
     "Tuần tới có mưa lớn trên diện rộng.",  # when, not by when
@@ -846,6 +850,8 @@ NARRATED = [
     "Vào lúc 15h30 ngày 06/01, Chủ tịch UBND tỉnh có công điện khẩn",
     "(ĐN)- Ngày 06-01, Quyền Chủ tịch UBND tỉnh chủ trì buổi làm việc với Sở Xây dựng",
     "(Bgdif.com.vn) Ngày 02/8/2023, Chủ tịch UBND tỉnh đã thăm và kiểm tra dự án",
+    "Ngày 13 và 14 tháng 4 năm 2023, một số báo chí phản ánh Sở Tài nguyên và Môi trường dùng "
+    "xe công đi lễ chùa",
     # A news dateline before the date.
     "Cổng thông tin điện tử tỉnh - Ngày 11/01, UBND tỉnh ban hành văn bản số 1246",
     "Theo bản tin (lúc 16 giờ ngày 05.01.2023), không khí lạnh tăng cường",
@@ -1352,7 +1358,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 667, 715)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 732, 787)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
