@@ -737,7 +737,9 @@ _NATIONAL = re.compile(r"\s+(?:quoc\s+gia|tinh|thanh\s+pho)(?![a-z0-9])")
 # The disaster boards, named in lowercase words and commas: "Ban Chỉ huy phòng, chống thiên tai
 # và tìm kiếm cứu nạn tỉnh", "Ban Chỉ huy PCTT-TKCN và PTDS tỉnh".
 _DISASTER_BOARD = re.compile(
-    r"\s+(?:phong\s*,?\s*chong\s+thien\s+tai|pctt|phong\s+thu\s+dan\s+su|ptds)"
+    r"\s+(?:phong\s*,?\s*chong\s+thien\s+tai|pctt|phong\s+thu\s+dan\s+su|ptds"
+    # "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh"
+    r"|phong\s+chay\s*,?\s*chua\s+chay(?:\s+rung)?(?:\s+cua\s+tinh|\s+cap\s+(?:tinh|huyen))?)"
     r"(?:\s*(?:,|va|-|&)\s*(?:tim\s+kiem\s*,?\s*cuu\s+nan|tkcn|phong\s+thu\s+dan\s+su|ptds"
     r"|phong\s*,?\s*chong\s+thien\s+tai))*"
     r"(?:\s+(?:tinh|thanh\s+pho|huyen|xa|phuong|dac\s+khu|cac\s+cap|quoc\s+gia))?(?![a-z0-9])"
@@ -947,7 +949,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             sector = _SECTOR_PATTERN.match(folded, after) or _SECTOR_WORD.match(folded, after)
             if sector is None:
                 continue  # "Ngành, lĩnh vực ...": no sector named
-            end = sector.end()
+            # "Ngành Giáo dục Quảng Trị yêu cầu ...": the province it serves.
+            place = _PLACE_NAME.match(text, sector.end())
+            end = place.end() if place else sector.end()
         elif head.startswith(("ubnd", "uy ban nhan dan")):
             if after >= len(text) or not text[after].isupper():
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)

@@ -1921,7 +1921,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             rf"(?:^|(?<=[\n|(])|(?:ngay\s+dang|cap\s+nhat(?:\s+luc)?|dang\s+(?:luc|ngay))\s*:?)"
             # "Cập nhật lúc15:53, Thứ Sáu, 01/02/2019 (GMT+7)"
-            rf"\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:thu\s+\w+\s*,\s*|chu\s+nhat\s*,\s*)?"
+            # "14:6, Thứ Tư, 11-1-2023 (Quang Binh Portal)": a portal drops the minutes' zero.
+            rf"\s*\d{{1,2}}:\d{{1,2}}(?::\d{{2}})?\s*(?:[|,]\s*)?(?:thu\s+\w+\s*,\s*|chu\s+nhat\s*,\s*)?"
             rf"(?:ngay\s+)?{DATE_ANY}"
             rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
             rf"|\[\s*{DATE_ANY}\s*\]"  # "Cục ... đề nghị báo cáo tình hình ... [08-02-2017]"

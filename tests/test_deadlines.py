@@ -510,6 +510,7 @@ NOT_DEADLINES = [
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",
     "Đức Trí - 04/08/2023, 16:22 GMT+07 | Giáo dục",
     "Cập nhật lúc15:53, Thứ Sáu, 03/02/2023 (GMT+7)",
+    "14:6, Thứ Tư, 11-1-2023 (Quang Binh Portal) - Chủ tịch UBND tỉnh yêu cầu các sở trực Tết",
     # When a place is to reach a standard: a target, not work due; figures as of a month.
     "UBND tỉnh đưa huyện Lai Vung vào kế hoạch đạt chuẩn nông thôn mới vào năm 2023.",
     "Các xã Cẩm Vũ, Cẩm Phúc phấn đấu về đích trong năm 2024 phải huy động nguồn lực.",

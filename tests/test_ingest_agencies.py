@@ -357,9 +357,15 @@ def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: s
         ("UBND huyện Đánh giá kết quả tháng 10", "UBND huyện"),
         ("Sở Y tế Triển khai kế hoạch tiêm chủng", "Sở Y tế"),
         ("UBND huyện Đông Anh tổ chức hội nghị", "UBND huyện Đông Anh"),
+        # The province a sector serves, and a fire board's whole name.
+        ("Ngành Giáo dục Quảng Trị yêu cầu", "Ngành Giáo dục Quảng Trị"),
+        (
+            "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh yêu cầu",
+            "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh",
+        ),
     ],
 )
-def test_a_verb_written_with_a_capital_is_no_place_name(text: str, name: str) -> None:
+def test_where_a_units_name_ends(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
 
 
