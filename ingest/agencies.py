@@ -510,6 +510,7 @@ _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
     "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
+    "vừa", "cũng", "vẫn", "luôn", "đều",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.
@@ -527,8 +528,9 @@ _STOP_PHRASES = frozenset((
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn",
 ))  # fmt: skip
-# Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính": those do not end a name then.
-_STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS) - {"lam", "tai"}
+# Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
+# those do not end a name then.
+_STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS) - {"lam", "tai", "van", "cung"}
 _STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
 _STOP_PAIR = re.compile(
     r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien|nhac\s+nho|luu\s+y|dong\s+y"

@@ -34,7 +34,7 @@ _REQUEST = re.compile(
     r"\b(?:de\s+nghi|yeu\s+cau|nhac\s+nho|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
     rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
-    r"(?:cac\s+)?$"
+    r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
 )
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".

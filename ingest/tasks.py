@@ -1231,6 +1231,13 @@ class _Segmenter:
             return False  # most paragraphs: no need to look for who they name
         predicate = self._predicate(text)
         rule = _PROHIBITION.match(predicate) or _ACCOUNTABLE.match(predicate)
+        roles = self._roles(text)
+        if not rule and roles.lead is not None:
+            # "Ngoài ra, các trường không tổ chức ...", "Sở cũng yêu cầu các trường không
+            # được ...": what those asked are told, after their names.
+            # ("các cơ quan chưa báo cáo" says which of them, not what they may not do.)
+            told = folded[max(m.end for m in (roles.lead, *roles.co_leads)) :]
+            rule = None if re.match(r"\s*chua\b", told) else _PROHIBITION.match(told)
         if not rule and (holders := _HOLDERS_ACCOUNTABLE.match(folded)):
             named = holders.group("holders")
             rule = None if _ACTS.search(named) or _WORK_VERB.search(named) else holders

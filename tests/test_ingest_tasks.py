@@ -738,6 +738,21 @@ def test_a_news_items_closing_line_is_no_task() -> None:
     ]
 
 
+def test_what_those_asked_may_not_do_is_a_rule_not_a_task() -> None:
+    tasks = tasks_of(
+        "Sở Nội vụ vừa ban hành văn bản chấn chỉnh, yêu cầu tất cả các trường công lập thực "
+        "hiện niêm yết các khoản thu trước ngày 30/4/2024.",
+        "Theo đó, UBND tỉnh yêu cầu Sở Y tế không được thu thêm các khoản ngoài quy định.",
+        "Ngoài ra, Công an tỉnh không tổ chức các dịch vụ dưới bất kỳ hình thức nào.",
+        # Which of them: those that have not reported yet; still work.
+        "Đề nghị Sở Y tế đôn đốc các cơ quan chưa báo cáo, khẩn trương gửi số liệu.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("các trường công lập", dt.date(2024, 4, 30)),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
