@@ -108,9 +108,8 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
             candidates.append((2, mention.start, mention))
         elif request := _REQUEST.search(before):
-            if not _directs_or_concerns(
-                folded, mention, mention.start - len(before) + request.start()
-            ):
+            at = mention.start - len(before) + request.start()
+            if not _directs_or_concerns(folded, mention, at) and not _regarding(folded, at):
                 candidates.append((2, mention.start, mention))
         elif (
             subject_ok
@@ -200,6 +199,15 @@ def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -
     # addressed ("Đối với UBND cấp huyện: ...", "3. Đối với các Bộ quản lý chuyên ngành").
     said_of = re.match(r"\s*(?:chua|da|dang|khong|con|van)\b", folded[mention.end :])
     return word.startswith("doi voi") and said_of is not None
+
+
+def _regarding(folded: str, request_at: int) -> bool:
+    """ "đề xuất các giải pháp đối với các địa phương ...": "đối với" after a noun is what
+    something concerns; only opening its clause ("Đối với UBND các huyện: ...") does it address."""
+    if not folded.startswith("doi voi", request_at):
+        return False
+    opening = folded[_clause_start(folded, request_at) : request_at]
+    return not _ITEM_OPENING.fullmatch(ORDINAL.sub("", opening))
 
 
 def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:

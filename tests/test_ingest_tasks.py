@@ -753,6 +753,19 @@ def test_what_those_asked_may_not_do_is_a_rule_not_a_task() -> None:
     ]
 
 
+def test_doi_voi_after_a_noun_is_what_the_work_concerns() -> None:
+    letter = (
+        "Kính gửi: Bộ Giáo dục và Đào tạo\n"
+        "Bộ Giáo dục và Đào tạo hoàn thiện báo cáo sơ kết, trong đó phân tích rõ tình hình các "
+        "tỉnh; đề xuất các giải pháp đối với các địa phương và các bộ, ngành cần triển khai trong "
+        "giai đoạn 2024 - 2025; tổ chức Hội nghị sơ kết vào tháng 11 năm 2024.\n"
+    )
+    draft = read_directive(letter.encode(), "cv.txt", catalogue=Catalogue([]), issued_on=ISSUED)
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in draft.tasks] == [
+        ("Bộ Giáo dục và Đào tạo", dt.date(2024, 11, 30))
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
