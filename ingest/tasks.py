@@ -76,7 +76,21 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
 _ATTENDANCE = re.compile(
     r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
+    r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
 )
+# Not work: "Đây là những kiến nghị của cử tri sau kỳ họp ..." (what something is), a price
+# list's line ("Phù hiệu Taxi: 5.000 đồng/ cái."), and work already given ("Nội dung kiến nghị đã
+# được UBND tỉnh chỉ đạo UBND huyện kiểm tra, giải quyết tại Công văn số ...").
+_EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
+_PRICE_LINE = re.compile(
+    r"^[^.:;]{1,80}:\s*[\d.,]+\s*(?:dong|vnd|vnđ|trieu(?:\s+dong)?|nghin(?:\s+dong)?)(?![a-z])"
+)
+# What a petition or a case is about, the subject of "đã được ... chỉ đạo".
+_MATTER = re.compile(
+    r"(?:[-+•]\s*)?(?:noi\s+dung|kien\s+nghi|viec|van\s+de|don|phan\s+anh|ho\s+so|du\s+an"
+    r"|cong\s+trinh|truong\s+hop)\b"
+)
+_GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
 _CLOSING = re.compile(
     r"thong\s+bao\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
@@ -1129,6 +1143,14 @@ class _Segmenter:
             return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return True
+        stripped = folded.strip()
+        if _PRICE_LINE.match(stripped) or (
+            # ("Đây là nhiệm vụ trọng tâm, đề nghị các sở ...": work all the same.)
+            _EXPLAINS.match(stripped) and not self._assigns(text, explicit_only=True)
+        ):
+            return True
+        if self._given_before(folded, text):
+            return True
         closing = _CLOSING.search(folded) or _AS_ABOVE.search(folded)
         if closing and not self._asked_before(text, closing.start()):
             # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
@@ -1247,6 +1269,16 @@ class _Segmenter:
         # ban holds for, not a due date.
         deadline = self._parse(text)
         return deadline.date is None or fold(deadline.phrase).startswith("trong ")
+
+    def _given_before(self, folded: str, text: str) -> bool:
+        """ "Nội dung kiến nghị ... đã được UBND tỉnh chỉ đạo UBND huyện kiểm tra, giải quyết tại
+        Công văn số ...": work given earlier, told of; not "Các sở tiếp tục thực hiện nhiệm vụ đã
+        được giao", where those named first act."""
+        return (
+            _MATTER.match(folded.strip()) is not None
+            and _GIVEN_BEFORE.search(folded) is not None
+            and not self._dated(text)
+        )
 
     def _done_or_sent(self, text: str) -> bool:
         """What agencies did or sent in: "Ban Bí thư, Chính phủ đã kịp thời chỉ đạo ...", "Công

@@ -766,6 +766,20 @@ def test_doi_voi_after_a_noun_is_what_the_work_concerns() -> None:
     ]
 
 
+def test_prices_guests_explanations_and_work_given_before_are_no_tasks() -> None:
+    tasks = tasks_of(
+        "Giao Sở Y tế lập dự toán từ nguồn thu phí cấp phù hiệu.",
+        "- Phù hiệu Taxi: 5.000 đồng/ cái.",
+        "Dự tiếp công dân có đồng chí Giám đốc Sở Y tế; Phó Chủ tịch UBND huyện.",
+        "Đây là những kiến nghị của cử tri gửi tới Sở Nội vụ sau kỳ họp.",
+        "Nội dung kiến nghị đã được UBND tỉnh chỉ đạo Công an tỉnh kiểm tra, giải quyết tại Công "
+        "văn số 51/UBND-KT.",
+        # What something is, then work given: work all the same.
+        "Đây là nhiệm vụ trọng tâm, đề nghị Sở Nội vụ khẩn trương rà soát hồ sơ cán bộ.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ"]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
