@@ -270,7 +270,9 @@ _CONDITION = re.compile(
     r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi|gia\s+tri|gia|don\s+gia|chi\s+phi"
     r"|(?:cac\s+)?khoan|kinh\s+phi|tien|ty\s+le)\s[^.;:]{0,160}?\s(?:thuc\s+hien\s+theo"
     r"|duoc\s+(?:ap\s+dung|tinh|xac\s+dinh|quy\s+dinh|bu\s+dap|chi\s+tra|thanh\s+toan"
-    r"|hach\s+toan|bo\s+tri|trich|hieu\s+la|coi\s+la)|nam\s+trong|bao\s+gom|gom\s+co)\b)"
+    r"|hach\s+toan|bo\s+tri|trich|hieu\s+la|coi\s+la)|nam\s+trong|bao\s+gom|gom\s+co)\b"
+    # "Khoản 2 Điều 3 của Thông tư số 15/2026/TT-BCT quy định: “...”": a provision quoted.
+    r"|(?:tai\s+)?(?:khoan|diem)\s+[\da-z]{1,3}\s+dieu\s+\d+[^.;:]{0,120}?(?:quy\s+dinh|ve\s+[^:]{0,60})\s*:)"
 )
 # The bare plural that opens a sentence for all those a directive addresses: "Các đơn vị ...".
 _BARE_SUBJECT = re.compile(

@@ -780,6 +780,17 @@ def test_prices_guests_explanations_and_work_given_before_are_no_tasks() -> None
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Sở Nội vụ"]
 
 
+def test_a_provision_quoted_is_no_task() -> None:
+    tasks = tasks_of(
+        "Khoản 2 Điều 3 của Thông tư số 15/2024/TT-BCT quy định: “Bộ trưởng phân cấp cho Sở Y tế "
+        "cấp giấy phép”.",
+        "Khoản 1 Điều 8 Thông tư số 15/2024/TT-BCT về điều khoản thi hành: Thông tư có hiệu lực từ "
+        "ngày 10/4/2024.",
+        "Đề nghị Sở Y tế hướng dẫn, tổ chức thực hiện cấp giấy phép theo Thông tư.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
