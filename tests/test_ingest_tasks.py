@@ -781,14 +781,19 @@ def test_prices_guests_explanations_and_work_given_before_are_no_tasks() -> None
 
 
 def test_a_provision_quoted_is_no_task() -> None:
-    tasks = tasks_of(
-        "Khoản 2 Điều 3 của Thông tư số 15/2024/TT-BCT quy định: “Bộ trưởng phân cấp cho Sở Y tế "
-        "cấp giấy phép”.",
-        "Khoản 1 Điều 8 Thông tư số 15/2024/TT-BCT về điều khoản thi hành: Thông tư có hiệu lực từ "
-        "ngày 10/4/2024.",
-        "Đề nghị Sở Y tế hướng dẫn, tổ chức thực hiện cấp giấy phép theo Thông tư.",
+    letter = (
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố\n"
+        "Bộ Công Thương ban hành Thông tư số 15/2024/TT-BCT phân cấp thủ tục hành chính cho Ủy "
+        "ban nhân dân cấp tỉnh, cụ thể:\n"
+        "- Khoản 2 Điều 3 của Thông tư số 15/2024/TT-BCT quy định: “Bộ trưởng Bộ Công Thương phân "
+        "cấp cho Ủy ban nhân dân cấp tỉnh cấp giấy phép vận chuyển hàng nguy hiểm”.\n"
+        "- Khoản 1 Điều 8 Thông tư số 15/2024/TT-BCT về điều khoản thi hành: Thông tư có hiệu lực "
+        "từ ngày 10/4/2024.\n"
+        "Bộ Công Thương đề nghị Ủy ban nhân dân các tỉnh, thành phố hướng dẫn, tổ chức thực hiện "
+        "cấp giấy phép vận chuyển hàng nguy hiểm.\n"
     )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+    draft = read_directive(letter.encode(), "cv.txt", catalogue=Catalogue([]), issued_on=ISSUED)
+    assert [t.text[:20] for t in draft.tasks] == ["Bộ Công Thương đề ng"]
 
 
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
