@@ -1926,6 +1926,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"(?:ngay\s+)?{DATE_ANY}"
             rf"|(?<![\d/.-])(?<![a-z]\s){DATE_ANY}\s*,?\s*\d{{1,2}}:\d{{2}}(?!\d)"
             rf"|\[\s*{DATE_ANY}\s*\]"  # "Cục ... đề nghị báo cáo tình hình ... [08-02-2017]"
+            # "Ngày cập nhật 19/02/2019", "Ngày đăng tin: ..."
+            rf"|(?<![a-z])ngay\s+(?:cap\s+nhat|dang(?:\s+tin)?)\s*:?\s*{DATE_ANY}"
         ),
     ),
     # "Kiên Giang, ngày 28 tháng 8 năm 2019": the place and date of issue.

@@ -511,6 +511,7 @@ NOT_DEADLINES = [
     "Đức Trí - 04/08/2023, 16:22 GMT+07 | Giáo dục",
     "Cập nhật lúc15:53, Thứ Sáu, 03/02/2023 (GMT+7)",
     "14:6, Thứ Tư, 11-1-2023 (Quang Binh Portal) - Chủ tịch UBND tỉnh yêu cầu các sở trực Tết",
+    "Bí thư Huyện ủy kiểm tra tình hình cung cấp nước tại xã Hồng Quảng Ngày cập nhật 19/02/2023",
     # When a place is to reach a standard: a target, not work due; figures as of a month.
     "UBND tỉnh đưa huyện Lai Vung vào kế hoạch đạt chuẩn nông thôn mới vào năm 2023.",
     "Các xã Cẩm Vũ, Cẩm Phúc phấn đấu về đích trong năm 2024 phải huy động nguồn lực.",
@@ -1359,7 +1360,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 732, 787)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 757, 819)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
