@@ -446,6 +446,10 @@ _DATE_BEFORE_MAIN = re.compile(
 )
 # "Thời gian: Từ ngày 15/4 đến ngày 15/5/2024" (not "Thời gian thực hiện: ...": work's time).
 _HELD_FROM = re.compile(r"thoi\s+gian\s*:\s*(?:ke\s+)?tu\s+(?:ngay\s+)?\d")
+_GUIDANCE = re.compile(
+    r"\bhuong\s+dan\s+(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
+    r"(?:(?:mot\s+so\s+)?(?:noi\s+dung|van\s+de)(?:\s+[a-z]+){0,6}?\s+)?nhu\s+sau\s*:\s*$"
+)
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
@@ -508,6 +512,9 @@ class _Frame:
     steps: bool = False  # the items below are the steps of its work, done by the same agencies
     work: _Item | None = None  # the heading as a task of its own, if no item below is one
     assigns: bool = False  # "Tổ chức thực hiện": the section that gives the work out
+    # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:": the items below explain rules;
+    # only those that name who acts, or tell the addressee to act ("Rà soát ..."), are work.
+    guidance: bool = False
 
 
 @dataclass
@@ -776,6 +783,7 @@ class _Segmenter:
                 and not (intro and _HEADS_THE_PLAN.search(folded))
             )
             or (intro and bool(_ATTENDANCE.search(folded[-60:]))),
+            guidance=bool(_GUIDANCE.search(folded)),
             intro=intro,
         )
 
@@ -1145,6 +1153,12 @@ class _Segmenter:
             return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return True
+        if (
+            any(frame.guidance for frame in self.frames)
+            and self._roles(text).lead is None
+            and not _imperative(folded)
+        ):
+            return True  # a rule explained ("Thời hạn nộp tờ khai: ..."), not "Rà soát ..."
         stripped = folded.strip()
         if _PRICE_LINE.match(stripped) or (
             # ("Đây là nhiệm vụ trọng tâm, đề nghị các sở ...": work all the same.)
