@@ -749,9 +749,16 @@ _DISASTER_BOARD = re.compile(
 
 
 def _name_end(
-    text: str, folded: str, start: int, *, max_lower: int = 5, lower_start: bool = False
+    text: str,
+    folded: str,
+    start: int,
+    *,
+    max_lower: int = 5,
+    lower_start: bool = False,
+    of_place: bool = False,
 ) -> int:
-    """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words)."""
+    """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words);
+    of_place: the name of a place, which a verb written with a capital ends."""
     sector = _SECTOR_PATTERN.match(folded, start)
     if sector:
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
@@ -775,8 +782,10 @@ def _name_end(
         flat = fold(bare)
         if flat == "-" and not text[start + word.end() :].lstrip()[:1].isupper():
             break  # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực"
-        if bare[0].isupper() and _VERB_CAPITALISED.match(folded, word_start):
-            break  # "UBND huyện Đánh giá kết quả tháng 10": a verb written with a capital
+        if of_place and bare[0].isupper() and _VERB_CAPITALISED.match(folded, word_start):
+            # "UBND huyện Đánh giá kết quả tháng 10": a verb written with a capital; a unit's
+            # own name may hold such a word ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra").
+            break
         if bare[0].isupper() or bare[0].isdigit():
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":
@@ -959,7 +968,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             if head.endswith("tinh") and _HOLDERS_BEFORE.search(folded[max(0, start - 40) : start]):
                 continue  # "Chủ tịch UBND tỉnh Lâm Minh Thành": a person, not the committee
-            end = _name_end(text, folded, after, max_lower=0)
+            end = _name_end(text, folded, after, max_lower=0, of_place=True)
         elif head in ("ban chi huy", "ban chi dao") and _DISASTER_BOARD.match(folded, end):
             board = _DISASTER_BOARD.match(folded, end)
             assert board is not None

@@ -773,7 +773,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
     if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
         return None
-    if cue is not None and cue.head("den", "toi") and _daily_in_sentence(ctx, match):
+    if cue is not None and cue.head("den", "toi") and _daily_before(ctx, cue.start):
         return None  # "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12 ..."
     has_year = bool(match.group("y") or match.group("y2") or match.group("y3"))
     introduced = bool(match.group("ngay") or match.group("hh")) or cue is not None
@@ -917,6 +917,14 @@ def _hung_or_off(ctx: _Context, start: int) -> bool:
 
 
 _DAILY = re.compile(r"(?<![a-z])(?:hang|moi|tung)\s+ngay(?![a-z])")
+
+
+def _daily_before(ctx: _Context, cue_start: int) -> bool:
+    """ "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12": a daily duty's window
+    ends there; "... tiêm chủng đến hết ngày 31/3, báo cáo trước 16h hàng ngày" is not one."""
+    flat = ctx.text.flat
+    clause = max(flat.rfind(mark, 0, cue_start) for mark in ",.;\n") + 1
+    return _DAILY.search(flat, clause, cue_start) is not None
 
 
 def _daily_in_sentence(ctx: _Context, match: re.Match[str]) -> bool:
@@ -1830,8 +1838,8 @@ _CUE_WORD = (
 
 # Reaching a standard: "đạt chuẩn (nông thôn mới)", "về đích", "(xã) đăng ký hoàn thành".
 _STANDARD = (
-    r"dat\s+chuan|ve\s+dich|dat\s+(?:ntm|nong\s+thon\s+moi)|dang\s+ky\s+(?:hoan\s+thanh|dat)"
-    r"|(?:hoan\s+thanh\s+)?xay\s+dung\s+(?:ntm|nong\s+thon\s+moi)"
+    r"dat\s+chuan|ve\s+dich|dat\s+(?:ntm|nong\s+thon\s+moi)|dang\s+ky\s+(?:hoan\s+thanh|dat|ve)"
+    r"|hoan\s+thanh\s+xay\s+dung\s+(?:ntm|nong\s+thon\s+moi)"
 )
 
 
@@ -1950,8 +1958,18 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "standard_target",
         re.compile(
-            rf"(?<![a-z])(?:{_STANDARD})(?:[^.;,]{{0,60}}?)(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d"
-            rf"|(?<![a-z])(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d(?:[^.;]{{0,60}}?)(?:{_STANDARD})"
+            # A place, then the standard it reaches, then the year ("các xã Cẩm Vũ, Cẩm Phúc
+            # phấn đấu về đích trong năm 2018"); "công nhận các trường đạt chuẩn quốc gia
+            # trong năm 2023" names no place and is work.
+            rf"(?<![a-z])(?:xa|huyen|thon|phuong|thi\s+xa)\b[^.;]{{0,60}}?(?:{_STANDARD})"
+            rf"(?:\s+(?:nong\s+thon\s+moi|ntm))?(?:\s+(?:kieu\s+mau|nang\s+cao))?(?:\s*\([^)]*\))?"
+            rf"\s+(?:ngay\s+)?(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d"
+            # "... để phấn đấu đạt chuẩn nông thôn mới ngay trong năm 2019": the aim, likewise.
+            rf"|(?<![a-z])phan\s+dau\s+(?:{_STANDARD})(?:\s+(?:nong\s+thon\s+moi|ntm))?"
+            rf"\s+(?:ngay\s+)?(?:(?:trong|vao)\s+)?nam\s+(?:19|20)\d\d"
+            # "năm 2023 có các xã Quang Minh, Đoàn Thượng ... đạt NTM kiểu mẫu"
+            rf"|(?<![a-z])nam\s+(?:19|20)\d\d\s*,?\s*(?:[a-z]+\s+){{0,2}}?co\s+(?:cac\s+)?(?:\d+\s+)?xa\b"
+            rf"[^.;]{{0,80}}?(?:{_STANDARD})"
         ),
     ),
     # "kết quả sau hai tháng triển khai", "sơ kết sau 3 năm thực hiện": time gone by.
@@ -2472,7 +2490,11 @@ def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate
         done = [
             c
             for c in others
-            if c.start < chosen.start and _COMPLETES.search(_clause_before(text, c))
+            if c.start < chosen.start
+            and c.date is not None
+            and chosen.date is not None
+            and c.date <= chosen.date  # "Hoàn thành ... trước 30/9; báo cáo quý I trước 25/3"
+            and _COMPLETES.search(_clause_before(text, c))
         ]
         if done:
             return done[-1]
@@ -2493,7 +2515,7 @@ def _clause_before(text: _Text, candidate: _Candidate) -> str:
 
 _REPORT_CLAUSE = re.compile(r"^(?:va\s+)?bao\s+cao\s+ket\s+qua\b")
 _COMPLETES = re.compile(r"\bhoan\s+thanh\b(?!.*\bbao\s+cao\b)")
-_EXCEPTION = re.compile(r"(?:rieng|ngoai\s+ra)\b")
+_EXCEPTION = re.compile(r"rieng\b")  # ("ngoài ra" adds work; it makes no exception)
 # A report named by its period, as a list's item: "- Báo cáo năm:", "Báo cáo 6 tháng:", "Báo
 # cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý".
 _PERIODIC_REPORT = re.compile(

@@ -157,7 +157,9 @@ def _province_directs(folded: str, mention: AgencyMention) -> bool:
 
 
 _PROVINCE = re.compile(
-    rf"(?:{HOLDER}\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|tp)\b"
+    rf"(?:{HOLDER}\s+)?(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh\b|(?:thanh\s+pho|tp\.?)\s*"
+    # Cities that are provinces; "UBND thành phố Đông Hà" is a district's, which leads its wards.
+    r"(?:ha\s+noi|ho\s+chi\s+minh|hcm|hai\s+phong|da\s+nang|can\s+tho|hue)\b)"
 )
 _DIRECTS = re.compile(
     r"\s*(?:(?:da|vua|cung|tiep\s+tuc)\s+)?chi\s+dao\s+(?:cho\s+)?"
@@ -207,7 +209,15 @@ def _regarding(folded: str, request_at: int) -> bool:
     if not folded.startswith("doi voi", request_at):
         return False
     opening = folded[_clause_start(folded, request_at) : request_at]
-    return not _ITEM_OPENING.fullmatch(ORDINAL.sub("", opening))
+    # "2. Riêng đối với UBND huyện ...", "Trong đó, đối với Sở ...": still addressed.
+    opening = _CONNECTIVES.sub(" ", ORDINAL.sub("", opening))
+    return not _ITEM_OPENING.fullmatch(opening)
+
+
+_CONNECTIVES = re.compile(
+    r"(?<![a-z])(?:rieng|trong\s+do|dac\s+biet|dong\s+thoi|ngoai\s+ra|ben\s+canh\s+do|mat\s+khac"
+    r"|tiep\s+theo|sau\s+cung)(?![a-z])|,"
+)
 
 
 def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:

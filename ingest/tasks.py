@@ -84,6 +84,7 @@ _ATTENDANCE = re.compile(
 _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
 _PRICE_LINE = re.compile(
     r"^[^.:;]{1,80}:\s*[\d.,]+\s*(?:dong|vnd|vnđ|trieu(?:\s+dong)?|nghin(?:\s+dong)?)(?![a-z])"
+    r"(?:\s*/\s*[a-z]+(?:\s+[a-z]+)?)?\s*[.;]?\s*$"  # the line ends with its price
 )
 # What a petition or a case is about, the subject of "đã được ... chỉ đạo".
 _MATTER = re.compile(
@@ -97,7 +98,7 @@ _CLOSING = re.compile(
     r"|chi\s+dao|theo\s+doi)"
 )
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
-_AS_ABOVE = re.compile(r"\bthong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
+_AS_ABOVE = re.compile(r"(?<!noi\sdung\s)\b(?:co\s+)?thong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
 _ASKED_VERB = re.compile(r"\b(?:giao|chi\s+dao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?(?:cac\s+)?$")
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
@@ -1157,17 +1158,21 @@ class _Segmenter:
             any(frame.guidance for frame in self.frames)
             and self._roles(text).lead is None
             and not _imperative(folded)
+            and not self._dated(text)  # "Việc tổng hợp báo cáo ... gửi về Tổng cục trước ngày ..."
         ):
             return True  # a rule explained ("Thời hạn nộp tờ khai: ..."), not "Rà soát ..."
         stripped = folded.strip()
         if _PRICE_LINE.match(stripped) or (
-            # ("Đây là nhiệm vụ trọng tâm, đề nghị các sở ...": work all the same.)
-            _EXPLAINS.match(stripped) and not self._assigns(text, explicit_only=True)
+            # ("Đây là nhiệm vụ trọng tâm, các sở tập trung chỉ đạo, hoàn thành trước ...": work.)
+            _EXPLAINS.match(stripped) and not self._assigns(text) and not self._dated(text)
         ):
             return True
         if self._given_before(folded, text):
             return True
-        closing = _CLOSING.search(folded) or _AS_ABOVE.search(folded)
+        closing = _CLOSING.search(folded) or (
+            # ("... căn cứ nội dung thông báo trên đây triển khai, báo cáo trước ngày ...")
+            None if self._dated(text) else _AS_ABOVE.search(folded)
+        )
         if closing and not self._asked_before(text, closing.start()):
             # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
             # đạo các trường thông báo ... đến phụ huynh biết, thực hiện" is work given.
@@ -2007,16 +2012,18 @@ _PAPERS_MARK = re.compile(r"^(?:\S+\s){1,5}[-–]\s")
 
 
 def _nearly_within(summary: str, text: str) -> bool:
-    """Whether a text says a summary again with a few words changed: the summary's words, in
-    order, but for one in eight ("Tạp chí GTVT - Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng
-    tháng.", then "Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng tháng về Tổng cục ĐBVN")."""
-    # A news lead may open with the paper's mark: "Tạp chí GTVT - ", "(Baonghean) - ".
-    words, others = _PAPERS_MARK.sub("", summary).split(), text.split()
-    if len(words) < 8:
+    """Whether a text says a summary again with more words: the summary's words, in order, but
+    for a paper's mark ("Tạp chí GTVT - Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng tháng.",
+    then "Tổng cục ĐBVN yêu cầu ... trước ngày 30 hàng tháng về Tổng cục ĐBVN")."""
+    # A news lead may open with the paper's mark: "Tạp chí GTVT - ", "(Baonghean) - ". Every
+    # other word must come again, in order, among more: "Quốc lộ 9" and "Quốc lộ 49" are two
+    # tasks.
+    words = re.findall(r"\w+", _PAPERS_MARK.sub("", summary))
+    others = re.findall(r"\w+", text)
+    if len(words) < 8 or len(others) <= len(words):
         return False
     matcher = difflib.SequenceMatcher(None, words, others, autojunk=False)
-    kept = sum(block.size for block in matcher.get_matching_blocks())
-    return kept >= 7 / 8 * len(words)
+    return sum(block.size for block in matcher.get_matching_blocks()) == len(words)
 
 
 def _same_task(draft: TaskDraft) -> tuple[str | None, _dt.date | None]:

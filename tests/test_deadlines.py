@@ -404,6 +404,48 @@ def test_which_of_a_sentences_days_is_its_deadline(text: str, expected: date) ->
     assert read(text) == (expected, "date", None)
 
 
+# Found by a review of session 9's rules on made-up sentences, each read wrongly at first.
+REVIEWED = [
+    # The completion only where it does not come after the report.
+    (
+        "Hoàn thành số hóa hồ sơ trước ngày 30/9/2023; báo cáo kết quả thực hiện quý I trước "
+        "ngày 25/3/2023.",
+        date(2023, 3, 25),
+    ),
+    # "ngoài ra" adds work; it makes no exception.
+    (
+        "Các huyện hoàn thành việc kê khai trước ngày 31/3/2023, ngoài ra gửi danh sách đối "
+        "tượng trước ngày 20/3/2023.",
+        date(2023, 3, 20),
+    ),
+    # Work due in a year, though a standard is named.
+    (
+        "Trong năm 2023, các huyện rà soát, đánh giá lại các xã đạt chuẩn nông thôn mới.",
+        date(2023, 12, 31),
+    ),
+    (
+        "UBND huyện hoàn thiện hồ sơ công nhận trường đạt chuẩn quốc gia trong năm 2023.",
+        date(2023, 12, 31),
+    ),
+    (
+        "UBND huyện Krông Pắc hoàn thành việc lập quy hoạch chung xây dựng nông thôn mới các xã "
+        "trong năm 2023.",
+        date(2023, 12, 31),
+    ),
+    # A campaign's own end, beside a daily report.
+    (
+        "Các đơn vị triển khai chiến dịch tiêm chủng đến hết ngày 31/3/2023, báo cáo kết quả "
+        "trước 16h hàng ngày về Sở Y tế.",
+        date(2023, 3, 31),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REVIEWED)
+def test_what_a_review_found_the_rules_over_reach_on(text: str, expected: date | None) -> None:
+    assert parse_deadline(text, date(2023, 3, 10)).date == expected
+
+
 @pytest.mark.parametrize(
     ("text", "recurrence"),
     [

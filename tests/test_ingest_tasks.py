@@ -812,6 +812,71 @@ def test_rules_a_letter_explains_are_no_tasks_but_a_request_among_them_is() -> N
     ]
 
 
+# Found by a review of session 9's rules on made-up documents, each read wrongly at first.
+def _provincial_letter(*items: str) -> list[tuple[str | None, dt.date | None]]:
+    text = "Kính gửi: Các sở, ban, ngành cấp tỉnh\n" + "\n".join(items) + "\n"
+    draft = read_directive(text.encode(), "cv.txt", catalogue=Catalogue([]), issued_on=ISSUED)
+    return [(t.lead and t.lead.written, t.deadline.date) for t in draft.tasks]
+
+
+def test_a_units_own_name_may_hold_a_verb_written_with_a_capital() -> None:
+    assert _provincial_letter(
+        "1. Ban Tổ chức Tỉnh ủy chủ trì rà soát quy hoạch cán bộ, báo cáo Thường trực Tỉnh ủy "
+        "trước ngày 31/3/2024.",
+        "2. Giao Trung tâm Đánh giá chất lượng giáo dục tổng hợp kết quả trước ngày 15/4/2024.",
+    ) == [
+        ("Ban Tổ chức Tỉnh ủy", dt.date(2024, 3, 31)),
+        ("Trung tâm Đánh giá chất lượng giáo dục", dt.date(2024, 4, 15)),
+    ]
+
+
+def test_doi_voi_after_a_connective_still_addresses_and_a_district_city_leads() -> None:
+    assert _provincial_letter(
+        "1. Riêng đối với UBND huyện Hướng Hóa, khẩn trương hoàn thành giải phóng mặt bằng "
+        "trước ngày 31/3/2024.",
+        "2. UBND thành phố Đông Hà chỉ đạo UBND các phường tổ chức ra quân tổng vệ sinh môi "
+        "trường trước ngày 25/3/2024.",
+    ) == [
+        ("UBND huyện Hướng Hóa", dt.date(2024, 3, 31)),
+        ("UBND thành phố Đông Hà", dt.date(2024, 3, 25)),
+    ]
+
+
+def test_work_the_review_saw_dropped_is_work() -> None:
+    assert _provincial_letter(
+        "UBND tỉnh yêu cầu:",
+        "Sở Giao thông vận tải khẩn trương khắc phục điểm sạt lở trên Quốc lộ 9, bảo đảm giao "
+        "thông thông suốt, hoàn thành trước ngày 31/3/2024.",
+        "Sở Giao thông vận tải khẩn trương khắc phục điểm sạt lở trên Quốc lộ 49, bảo đảm giao "
+        "thông thông suốt, hoàn thành trước ngày 31/3/2024.",
+        "Các sở, ngành, địa phương căn cứ nội dung thông báo trên đây triển khai thực hiện, báo "
+        "cáo kết quả về UBND tỉnh trước ngày 30/4/2024.",
+        "Đây là nhiệm vụ trọng tâm, các sở, ngành tập trung chỉ đạo, hoàn thành trước ngày "
+        "30/6/2024.",
+        "- Phí thẩm định: 150.000 đồng/hồ sơ. Các đơn vị nộp phí trước ngày 31/5/2024.",
+    ) == [
+        ("Sở Giao thông vận tải", dt.date(2024, 3, 31)),
+        ("Sở Giao thông vận tải", dt.date(2024, 3, 31)),
+        ("Các sở, ngành, địa phương", dt.date(2024, 4, 30)),
+        ("các sở, ngành", dt.date(2024, 6, 30)),
+        ("Các sở, ban, ngành cấp tỉnh", dt.date(2024, 5, 31)),  # the addressees
+    ]
+
+
+def test_a_dated_item_among_explained_rules_is_the_addressees_work() -> None:
+    letter = (
+        "Kính gửi: Cục Thuế các tỉnh, thành phố\n"
+        "Tổng cục Thuế hướng dẫn cụ thể một số nội dung như sau:\n"
+        "1. Thời hạn nộp hồ sơ quyết toán: chậm nhất là ngày cuối cùng của tháng thứ ba.\n"
+        "2. Việc tổng hợp báo cáo kết quả quyết toán gửi về Tổng cục Thuế trước ngày "
+        "30/4/2024.\n"
+    )
+    draft = read_directive(letter.encode(), "cv.txt", catalogue=Catalogue([]), issued_on=ISSUED)
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in draft.tasks] == [
+        ("Cục Thuế", dt.date(2024, 4, 30))
+    ]
+
+
 def test_agencies_listed_with_what_they_answer_for_are_no_task() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì rà soát tài sản kết cấu hạ tầng, báo cáo trước ngày 20/3/2024.",
