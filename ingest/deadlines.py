@@ -1237,7 +1237,9 @@ _BASE_IN_BRACKETS = re.compile(
     rf"\s*\(\s*(?:ke\s+|tinh\s+)?tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*\)"
 )
 # "thời gian gia hạn không quá 15 ngày": how long an extension may be.
-_EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\s*$")
+# How long an extension may be: "gia hạn không quá 10 ngày", "gia hạn một lần không quá 12
+# tháng", "thời gian gia hạn tối đa không quá 02 ngày".
+_EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\b[^,.;:]{0,40}$")
 
 
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:

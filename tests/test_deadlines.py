@@ -490,6 +490,15 @@ NO_DATE = [
         "none",
     ),
     ("có thể gia hạn 01 lần; thời gian gia hạn không quá 15 ngày", "none"),
+    (
+        "Trường hợp có lý do chính đáng thì Chi cục trưởng gia hạn một lần không quá 12 tháng.",
+        "none",
+    ),
+    (
+        "quyết định việc gia hạn thời gian kiểm tra nhưng thời gian gia hạn tối đa không quá 02 "
+        "ngày",
+        "none",
+    ),
 ]
 
 
@@ -1402,7 +1411,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 757, 819)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 801, 866)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
