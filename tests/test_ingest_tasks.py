@@ -816,7 +816,7 @@ def test_rules_a_letter_explains_are_no_tasks_but_a_request_among_them_is() -> N
 def _provincial_letter(*items: str) -> list[tuple[str | None, dt.date | None]]:
     text = "Kính gửi: Các sở, ban, ngành cấp tỉnh\n" + "\n".join(items) + "\n"
     draft = read_directive(text.encode(), "cv.txt", catalogue=Catalogue([]), issued_on=ISSUED)
-    return [(t.lead and t.lead.written, t.deadline.date) for t in draft.tasks]
+    return [(t.lead.written if t.lead else None, t.deadline.date) for t in draft.tasks]
 
 
 def test_a_units_own_name_may_hold_a_verb_written_with_a_capital() -> None:
