@@ -801,12 +801,23 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _candidate(match, ctx, "none", None, cue=cue)
     if due < ctx.ref and not (cue is not None and cue.before) and not named_last:
         return None  # a past date without a deadline cue tells what happened, not what is due
+    if due < ctx.ref and year is not None and _TOLD_OF.match(ctx.text.flat):
+        # "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949 ..., thời hạn gửi về Bộ Y tế trước
+        # ngày 23/02/2021": an earlier letter's deadline, told of, long past.
+        return None
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
     cued = True if named_last else None
     return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match), cued=cued)
 
 
+# A sentence that opens by telling what a body did on a day: "Ngày 09/02/2021, Bộ Y tế đã có
+# Công văn ...", "Ngày 23/11/2017, Sở Nội vụ ban hành Công văn ...".
+_TOLD_OF = re.compile(
+    r"\s*(?:[-+•]\s*)?(?:vao\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,"
+    r"[^.;]{0,80}?(?<![a-z])(?:da|vua|ban\s+hanh|co\s+(?:cong\s+van|van\s+ban|thong\s+tu"
+    r"|quyet\s+dinh|cong\s+dien|ke\s+hoach|thong\s+bao))(?![a-z])"
+)
 # The cue after the date: "ngày 25/5/2017 là hạn cuối các trường ... hoàn thành".
 _NAMED_LAST_DAY = re.compile(r"\s+la\s+(?:thoi\s+)?han\s+(?:cuoi|chot)(?![a-z])")
 

@@ -914,6 +914,17 @@ NARRATED = [
 ]
 
 
+def test_an_earlier_letters_deadline_told_of_is_none_once_past() -> None:
+    told = (
+        "Ngày 09/02/2023, Bộ Y tế đã có Công văn số 949/BYT-KH-TC gửi Ủy ban nhân dân các tỉnh về "
+        "việc đánh giá Bộ Tiêu chí quốc gia về y tế xã, thời hạn gửi về Bộ Y tế trước ngày "
+        "23/02/{year}."
+    )
+    assert parse_deadline(told.format(year=2023), date(2023, 5, 30)).date is None
+    # Still to come, it is the letter's deadline the news item reports.
+    assert parse_deadline(told.format(year=2023), date(2023, 2, 10)).date == date(2023, 2, 23)
+
+
 @pytest.mark.parametrize("text", NARRATED)
 def test_narrated_dates_are_not_deadlines(text: str) -> None:
     deadline = parse_deadline(text, REF)
@@ -1411,7 +1422,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 801, 866)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 802, 866)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
