@@ -2366,11 +2366,16 @@ _SENTENCE_END = re.compile(r"\s*(?:[.;]|$)")
 _SENT_BY_OTHERS = re.compile(r"(?<![a-z])do\s+(?:[a-z]+\s+){1,5}$")
 
 
+def _clause_start(text: _Text, candidate: _Candidate) -> int:
+    """Where the clause a phrase closes starts: after the last comma, colon, semicolon or stop."""
+    return max(text.flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
+
+
 def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
     flat = text.flat
     if not _SENTENCE_END.match(flat, candidate.end):
         return False
-    clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
+    clause = _clause_start(text, candidate)
     report = _REPORT_TO.search(flat, clause, candidate.start)
     # "... hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send in, by when.
     return report is not None and not _SENT_BY_OTHERS.search(flat, clause, report.start())
@@ -2379,9 +2384,8 @@ def _closes_a_report(text: _Text, candidate: _Candidate) -> bool:
 def _sent_by_others(text: _Text, candidate: _Candidate) -> bool:
     """ "... đối với các hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send
     in, by when; not the task's own date."""
-    flat = text.flat
-    clause = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
-    return _SENT_BY_OTHERS_BEFORE.search(flat, clause, candidate.start) is not None
+    clause = _clause_start(text, candidate)
+    return _SENT_BY_OTHERS_BEFORE.search(text.flat, clause, candidate.start) is not None
 
 
 _SENT_BY_OTHERS_BEFORE = re.compile(r"(?<![a-z])do\s+(?:[a-z]+\s+){1,6}(?:gui|nop|chuyen)\b")
@@ -2520,10 +2524,8 @@ def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate
 
 
 def _clause_before(text: _Text, candidate: _Candidate) -> str:
-    """The clause a phrase closes, its cue included, from the last comma, semicolon or full stop."""
-    flat = text.flat
-    start = max(flat.rfind(c, 0, candidate.start) for c in ",.;:\n") + 1
-    return flat[start : candidate.core_start].strip()
+    """The clause a phrase closes, its cue included."""
+    return text.flat[_clause_start(text, candidate) : candidate.core_start].strip()
 
 
 _REPORT_CLAUSE = re.compile(r"^(?:va\s+)?bao\s+cao\s+ket\s+qua\b")
