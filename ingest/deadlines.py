@@ -801,6 +801,10 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _candidate(match, ctx, "none", None, cue=cue)
     if due < ctx.ref and not (cue is not None and cue.before) and not named_last:
         return None  # a past date without a deadline cue tells what happened, not what is due
+    if due == ctx.ref and cue is None and not named_last:
+        # "26/02/2021" alone, "Bình Định tập trung ... (25/6/2023)": the day of issue, written
+        # with no cue, is the document's own date line, not a deadline.
+        return None
     if due < ctx.ref and year is not None and _TOLD_OF.match(ctx.text.flat):
         # "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949 ..., thời hạn gửi về Bộ Y tế trước
         # ngày 23/02/2021": an earlier letter's deadline, told of, long past.

@@ -925,6 +925,15 @@ def test_an_earlier_letters_deadline_told_of_is_none_once_past() -> None:
     assert parse_deadline(told.format(year=2023), date(2023, 2, 10)).date == date(2023, 2, 23)
 
 
+def test_the_day_of_issue_written_with_no_cue_is_the_documents_date() -> None:
+    assert read("05/01/2023") == (None, "none", None)
+    assert read("Tỉnh tập trung giải phóng mặt bằng các dự án trọng điểm (05/01/2023)")[0] is None
+    # Another day alone, or the day of issue with a cue, is still a date.
+    assert read("06/01/2023")[0] == date(2023, 1, 6)
+    assert read("báo cáo trước ngày 05/01/2023")[0] == date(2023, 1, 5)
+    assert read("Họp vào ngày 05/01/2023")[0] == date(2023, 1, 5)
+
+
 @pytest.mark.parametrize("text", NARRATED)
 def test_narrated_dates_are_not_deadlines(text: str) -> None:
     deadline = parse_deadline(text, REF)
