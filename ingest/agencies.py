@@ -254,6 +254,8 @@ HOLDER = (
     r"(?:pho\s+)?(?:chu\s+tich(?:\s+hoi\s+dong\s+thanh\s+vien)?|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
     r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu"
+    # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
+    r"|(?:cac\s+)?thanh\s+vien"
     # The staff who stand for their office: "cán bộ, công chức Ban Tiếp công dân tỉnh".
     r"|can\s+bo\s*,?\s*cong\s+chuc(?:\s*,?\s*vien\s+chuc)?(?:\s*(?:,|va)\s*nguoi\s+lao\s+dong)?)"
 )

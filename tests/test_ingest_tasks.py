@@ -1864,6 +1864,16 @@ def test_office_holders_lead_and_a_dated_sentence_after_a_task_is_its_deadline()
     assert [m.written for m in tasks[0].cooperating] == ["Thủ trưởng các đơn vị trực thuộc"]
 
 
+def test_the_members_of_a_council_asked_to_act_lead_as_the_council() -> None:
+    tasks = tasks_of(
+        "Lãnh đạo huyện yêu cầu các thành viên Hội đồng nghĩa vụ quân sự huyện phải tập trung "
+        "thực hiện tốt những nhiệm vụ đã được phân công, hoàn thành trước ngày 10/02/2025."
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Hội đồng nghĩa vụ quân sự huyện", dt.date(2025, 2, 10))
+    ]
+
+
 def test_a_task_that_names_no_one_goes_to_the_first_addressee_under_an_empty_kinh_gui() -> None:
     tasks = letter(
         "Kính gửi:",
