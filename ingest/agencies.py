@@ -487,6 +487,8 @@ _HEADS = re.compile(
     r"|hoi\s+dong"
     r"|phong|uy\s+ban|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan|tong\s+cong\s+ty"
     r"|cong\s+ty"
+    # Field units: "Hạt Kiểm lâm", "Đội Quản lý thị trường số 1", "Trạm Y tế xã".
+    r"|hat\s+kiem\s+lam|doi|tram"
     # A sector named as an actor: "Ngành giao thông vận tải theo dõi ...".
     r"|nganh"
     r")(?![a-z0-9])"
@@ -494,7 +496,10 @@ _HEADS = re.compile(
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
 # Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
-_OTHER_WORDS = frozenset(("bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc"))
+_OTHER_WORDS = frozenset((
+    "bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc",
+    "đổi", "đôi", "đợi", "dõi", "đói", "dội", "đồi", "trăm", "tràm", "trầm",
+))  # fmt: skip
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
     r"\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
@@ -996,6 +1001,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "lien minh hop tac xa",
                     "dai phat thanh va truyen hinh",
                     "bo doi bien phong",
+                    "hat kiem lam",
                 ):
                     tail = _FIXED_TAIL.match(folded, end)
                     found.append(_Found(start, tail.end() if tail else end))

@@ -292,10 +292,20 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
         "Ban chỉ huy quân sự xã",
         "Tổ Công nghệ Thông tin Quận 8",
         "Phòng Giáo dục và Đào tạo Mộc Châu",
+        # Field units of a department.
+        "Hạt Kiểm lâm Cam Lâm",
+        "Đội Quản lý thị trường số 1",
+        "Trạm Khuyến nông",
     ],
 )
 def test_more_agencies_by_their_head_word(name: str) -> None:
     assert found(f"{name} phối hợp thực hiện") == [(name, None, None)]
+
+
+def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -> None:
+    assert found("yêu cầu các Hạt Kiểm lâm tăng cường tuần tra") == [("Hạt Kiểm lâm", None, None)]
+    # "Đổi", "Trăm" lose their marks to "đội", "trạm": in a heading's capitals, no unit.
+    assert found("II. ĐỔI MỚI CÔNG TÁC QUẢN LÝ; TRĂM HỘ DÂN ĐƯỢC HỖ TRỢ") == []
 
 
 @pytest.mark.parametrize(
