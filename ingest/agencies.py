@@ -175,10 +175,11 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for key, pattern in (
         (
             "all_departments",
-            r"cac\s+(?:so|co\s+quan\s+chuyen\s+mon)(?:\s*[,/]?\s*ban)?(?:\s*[,/]?\s*nganh)"
+            # "các sở, ban, ngành", "các sở/ngành", "các sở-ngành".
+            r"cac\s+(?:so|co\s+quan\s+chuyen\s+mon)(?:\s*[,/-]?\s*ban)?(?:\s*[,/-]?\s*nganh)"
             r"(?:\s*,\s*(?:doan\s+the|don\s+vi))*(?:\s+(?:cap\s+)?(?:tinh|thanh\s+pho))?"
             + _RELATED
-            + r"|cac\s+(?:so|ban)\s*[,/]?\s*nganh(?:\s+(?:cap\s+)?(?:tinh|thanh\s+pho))?"
+            + r"|cac\s+(?:so|ban)\s*[,/-]?\s*nganh(?:\s+(?:cap\s+)?(?:tinh|thanh\s+pho))?"
             + _RELATED
             + r"|cac\s+co\s+quan\s+chuyen\s+mon(?:\s+thuoc\s+"
             + _UB
@@ -189,7 +190,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "all_districts",
-            _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:(?:\s*(?:,|/|va)\s*|\s+(?=thanh\s+pho))"
+            _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:(?:\s*(?:,|/|-|va)\s*|\s+(?=thanh\s+pho))"
             r"(?:thi\s+xa|thanh\s+pho|quan|huyen))+"
             r"|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
             # "Ủy ban nhân dân thành phố và các huyện": a province with one city.
@@ -914,9 +915,21 @@ _WHOLE_NAMES = re.compile(
 _ASSIGNED_TO = re.compile(r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao)\s+$")
 
 
+# "Sở NN&PTNT đề nghị thị xã Kinh Môn huy động ...": a place asked to act is its government.
+_ASKED_PLACE = re.compile(
+    r"(?<![a-z])(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao(?:\s+cho)?)\s+"
+    r"(?P<place>huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)\s+(?=\S)"
+)
+
+
 def _unknown(text: str, folded: str) -> list[_Found]:
     """Agency-like names by their head word, kept as written when not in the catalogue."""
     found = [_Found(m.start(), m.end()) for m in _WHOLE_NAMES.finditer(folded)]
+    for match in _ASKED_PLACE.finditer(folded):
+        if text[match.end()].isupper():
+            end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
+            if end > match.end():
+                found.append(_Found(match.start("place"), end))
     for match in _HEADS.finditer(folded):
         start = match.start()
         if not text[start].isupper() and not (

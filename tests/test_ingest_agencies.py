@@ -121,6 +121,7 @@ def test_lists_name_several_agencies() -> None:
         ("các sở ngành và UBND các huyện, thành phố", "all_departments+all_districts"),
         ("UBND các huyện, thị xã, thành phố", "all_districts"),
         ("UBND các huyện/thành phố", "all_districts"),
+        ("các sở-ngành liên quan và UBND quận-huyện", "all_departments+all_districts"),
         ("Uỷ ban nhân dân thành phố và các huyện", "all_districts"),
         ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
         ("UBND các xã, phường", "all_communes"),
@@ -300,6 +301,19 @@ def test_bare_plurals_and_common_words_are_no_collective() -> None:
 )
 def test_more_agencies_by_their_head_word(name: str) -> None:
     assert found(f"{name} phối hợp thực hiện") == [(name, None, None)]
+
+
+def test_a_place_asked_to_act_is_named_as_written() -> None:
+    assert found("Chi cục Thủy lợi đề nghị thị xã Kinh Môn huy động nhân lực") == [
+        ("Chi cục Thủy lợi", None, None),
+        ("thị xã Kinh Môn", None, None),
+    ]
+    assert found("yêu cầu xã Hòa Chính khắc phục; giao cho thành phố Hà Tĩnh chủ trì") == [
+        ("xã Hòa Chính", None, None),
+        ("thành phố Hà Tĩnh", None, None),
+    ]
+    # Where something is, or a verb written with a capital, names no one.
+    assert found("tại huyện Kim Sơn có 5 xã; đề nghị huyện Đánh giá lại") == []
 
 
 def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -> None:

@@ -1874,6 +1874,17 @@ def test_the_members_of_a_council_asked_to_act_lead_as_the_council() -> None:
     ]
 
 
+def test_an_agency_given_work_by_another_leads_it() -> None:
+    tasks = tasks_of(
+        "Sở Thông tin và Truyền thông được Ủy ban nhân dân tỉnh giao chủ trì, phối hợp Sở Văn hóa "
+        "và Thể thao xây dựng kế hoạch, hoàn thành trước ngày 10/10/2022.",
+        "Sở Y tế được Ủy ban nhân dân tỉnh biểu dương vì đã hoàn thành tốt nhiệm vụ năm 2022.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Sở Thông tin và Truyền thông", dt.date(2022, 10, 10))
+    ]
+
+
 def test_a_task_that_names_no_one_goes_to_the_first_addressee_under_an_empty_kinh_gui() -> None:
     tasks = letter(
         "Kính gửi:",
