@@ -816,11 +816,17 @@ def _name_end(
             lower_run += 1
         end = word_start + len(clean)
         position = start + word.end()
+        if raw == clean + "," and _PAIRED_AFTER_COMMA.match(folded, position - 1):
+            continue  # "Ban Chỉ đạo phòng, chống dịch COVID-19": one name, comma and all
         if clean != raw:  # punctuation after the word closes the name
             break
     # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
     tail = _NATIONAL.match(folded, end)
     return tail.end() if tail and end > start else end
+
+
+# Pairs written with a comma inside a name: "phòng, chống", "phòng cháy, chữa cháy".
+_PAIRED_AFTER_COMMA = re.compile(r"(?<=phong),\s*chong\s|(?<=chay),\s*chua\s+chay\b")
 
 
 # Verbs a careless text writes with a capital after a name; no place is called so.

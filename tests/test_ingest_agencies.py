@@ -387,6 +387,15 @@ def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: s
             "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh yêu cầu",
             "Ban chỉ huy phòng cháy, chữa cháy rừng của tỉnh",
         ),
+        # A pair written with a comma inside the name.
+        (
+            "Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19 yêu cầu",
+            "Ban chỉ đạo Quốc gia phòng, chống dịch Covid-19",
+        ),
+        (
+            "Ban Chỉ đạo phòng cháy, chữa cháy rừng huyện chỉ đạo",
+            "Ban Chỉ đạo phòng cháy, chữa cháy rừng huyện",
+        ),
     ],
 )
 def test_where_a_units_name_ends(text: str, name: str) -> None:
