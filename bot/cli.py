@@ -399,6 +399,12 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
         lines.append(indent + _cut(task.text, 110))
         if task.deadline_text:
             lines.append(indent + cli_text("import_phrase", phrase=task.deadline_text))
+        if task.other_deadlines:
+            dates = ", ".join(
+                cli_text("import_other_deadline", date=fmt_date(day), phrase=phrase)
+                for day, phrase in task.other_deadlines
+            )
+            lines.append(indent + cli_text("import_other_deadlines", dates=dates))
         if plan.due_before_issue(task):
             lines.append(indent + cli_text("import_before_issue"))
         if task.cooperating:

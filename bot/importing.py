@@ -274,6 +274,26 @@ def _mention(data: Mapping[str, Any]) -> AgencyMention:
     )
 
 
+def _deadline_to_json(deadline: Deadline) -> dict[str, Any]:
+    return {
+        "date": deadline.date.isoformat() if deadline.date else None,
+        "kind": deadline.kind,
+        "recurrence": deadline.recurrence,
+        "phrase": deadline.phrase,
+        "time": deadline.time.isoformat() if deadline.time else None,
+    }
+
+
+def _deadline(data: Mapping[str, Any]) -> Deadline:
+    return Deadline(
+        date=_day(data["date"]),
+        kind=data["kind"],
+        recurrence=data["recurrence"],
+        phrase=data["phrase"],
+        time=time.fromisoformat(data["time"]) if data["time"] else None,
+    )
+
+
 def reading_to_json(reading: Reading) -> dict[str, Any]:
     """The reading as JSON, to keep with the preview."""
     draft, meta = reading.draft, reading.draft.meta
@@ -295,16 +315,11 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
                 "summary": task.summary,
                 "lead": _mention_to_json(task.lead) if task.lead else None,
                 "cooperating": [_mention_to_json(m) for m in task.cooperating],
-                "deadline": {
-                    "date": task.deadline.date.isoformat() if task.deadline.date else None,
-                    "kind": task.deadline.kind,
-                    "recurrence": task.deadline.recurrence,
-                    "phrase": task.deadline.phrase,
-                    "time": task.deadline.time.isoformat() if task.deadline.time else None,
-                },
+                "deadline": _deadline_to_json(task.deadline),
                 "inherited": task.inherited,
                 "unknown_agencies": list(task.unknown_agencies),
                 "source_paragraph": task.source_paragraph,
+                "other_deadlines": [_deadline_to_json(d) for d in task.other_deadlines],
             }
             for task in draft.tasks
         ],
@@ -320,18 +335,12 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
             summary=task["summary"],
             lead=_mention(task["lead"]) if task["lead"] else None,
             cooperating=[_mention(m) for m in task["cooperating"]],
-            deadline=Deadline(
-                date=_day(task["deadline"]["date"]),
-                kind=task["deadline"]["kind"],
-                recurrence=task["deadline"]["recurrence"],
-                phrase=task["deadline"]["phrase"],
-                time=time.fromisoformat(task["deadline"]["time"])
-                if task["deadline"]["time"]
-                else None,
-            ),
+            deadline=_deadline(task["deadline"]),
             inherited=task["inherited"],
             unknown_agencies=list(task["unknown_agencies"]),
             source_paragraph=task["source_paragraph"],
+            # A preview kept from before the importer found them has none.
+            other_deadlines=tuple(map(_deadline, task.get("other_deadlines", ()))),
         )
         for task in data["tasks"]
     ]
@@ -379,6 +388,7 @@ class PlannedTask:
     cooperating: list[Agency] = field(default_factory=list)
     lead_as_written: str | None = None
     problem: Problem | None = None  # None: ready to save
+    other_deadlines: tuple[tuple[date, str], ...] = ()  # the text's other dates, with their words
 
 
 @dataclass(frozen=True)
@@ -494,6 +504,7 @@ def plan_import(
         )
         if deadlines and number in deadlines:
             item.deadline, item.deadline_text = deadlines[number], None
+        item.other_deadlines = _other_dates(task, item.deadline)
         if leads and number in leads:
             item.leads = [leads[number]]
         elif task.lead is None:
@@ -512,6 +523,15 @@ def plan_import(
         deadline_fixes=dict(deadlines or {}),
         expand_groups=expand_groups,
     )
+
+
+def _other_dates(task: TaskDraft, deadline: date | None) -> tuple[tuple[date, str], ...]:
+    """The dates a task's text gives besides the deadline it is to be saved with, and their
+    words: once the officer has corrected it, the one the importer read (to go back to) too."""
+    stated = task.other_deadlines
+    if deadline != task.deadline.date and not task.inherited:
+        stated = (task.deadline, *stated)
+    return tuple((d.date, d.phrase) for d in stated if d.date is not None and d.date != deadline)
 
 
 @dataclass(frozen=True)

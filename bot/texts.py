@@ -291,6 +291,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
     ),
     "import_phrase": ("    (theo “{phrase}”)", "    (from “{phrase}”)"),
+    "import_other_deadlines": (
+        "    📅 còn hạn khác: {dates}; sửa: <code>/fix {n} han {date}</code>",
+        "    📅 other deadlines: {dates}; fix: <code>/fix {n} deadline {date}</code>",
+    ),
+    "import_other_deadline": ("{date} (“{phrase}”)", "{date} (“{phrase}”)"),
     "import_every": (", {every}", ", {every}"),
     "import_before_issue": (
         "    ⚠️ hạn trước ngày ban hành văn bản, kiểm tra lại: <code>/fix {n} han dd/mm/yyyy</code>",
@@ -842,6 +847,8 @@ CLI: dict[str, str] = {
     ),
     "import_task": "{n:>3}. {lead} — {deadline}",
     "import_phrase": "(theo “{phrase}”)",
+    "import_other_deadlines": "còn hạn khác: {dates}",
+    "import_other_deadline": "{date} (“{phrase}”)",
     "import_before_issue": "! hạn trước ngày ban hành văn bản: kiểm tra lại",
     "import_cooperating": "phối hợp: {agencies}",
     "import_not_saved": "KHÔNG LƯU: {reason}",
@@ -1255,6 +1262,8 @@ def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
     ]
     if task.deadline_text:
         lines.append(texts("import_phrase", phrase=task.deadline_text))
+    if task.other_deadlines:
+        lines.append(_other_deadlines(texts, task))
     if plan.due_before_issue(task):
         lines.append(texts("import_before_issue", n=task.number))
     if task.problem is not None:
@@ -1268,6 +1277,17 @@ def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
             )
         )
     return "\n".join(lines)
+
+
+def _other_deadlines(texts: Texts, task: PlannedTask) -> str:
+    """The line under a task whose text gives other dates than its deadline: which, and the
+    /fix that takes the first of them."""
+    dates = ", ".join(
+        texts.plain("import_other_deadline", date=fmt_date(day), phrase=phrase)
+        for day, phrase in task.other_deadlines
+    )
+    first, _ = task.other_deadlines[0]
+    return texts("import_other_deadlines", n=task.number, dates=dates, date=fmt_date(first))
 
 
 def _shorten(text: str, limit: int) -> str:

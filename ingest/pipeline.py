@@ -212,6 +212,11 @@ def draft_to_json(draft: DirectiveDraft) -> dict[str, Any]:
                 "recurrence": task.deadline.recurrence,
                 "inherited": task.inherited,
                 "unknown_agencies": list(task.unknown_agencies),
+                "other_deadlines": [
+                    {"date": other.date.isoformat(), "text": other.phrase}
+                    for other in task.other_deadlines
+                    if other.date is not None
+                ],
             }
             for task in draft.tasks
         ],

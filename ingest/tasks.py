@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.agencies import HOLDER, NAMED_HEREAFTER, AgencyMention, Catalogue, fold
-from ingest.deadlines import Deadline, parse_deadline, section_deadline
+from ingest.deadlines import Deadline, find_deadlines, parse_deadline, section_deadline
 from ingest.metadata import (
     addressee_lines,
     attachment_range,
@@ -41,6 +41,10 @@ class TaskDraft:
     inherited: bool
     unknown_agencies: list[str]
     source_paragraph: int
+    # The days the task's own text gives besides its deadline's ("trình Chính phủ trước ngày
+    # 10/12/2023; ... gửi Ban Công tác đại biểu trước ngày 15/12/2023"): the earliest is taken,
+    # and the officer, who may have meant another, sees them in the preview.
+    other_deadlines: tuple[Deadline, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -700,6 +704,7 @@ class _Segmenter:
         self.assigns_below = False  # a "Tổ chức thực hiện" section gives the work out
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
         self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
+        self.found: dict[str, list[Deadline]] = {}  # every deadline phrase of each text
 
     # -- helpers
 
@@ -800,6 +805,27 @@ class _Segmenter:
                 before_is_inclusive=self.before_is_inclusive,
             )
         return self.parsed[text]
+
+    def _other_deadlines(
+        self, draft: TaskDraft, taken: set[_dt.date | None]
+    ) -> tuple[Deadline, ...]:
+        """The dates a task's own text gives besides those taken, each once, in text order; none
+        for a task with no date (its text's dates are where the work starts, or its basis)."""
+        if draft.deadline.date is None:
+            return ()
+        if draft.text not in self.found:
+            self.found[draft.text] = find_deadlines(
+                draft.text,
+                self.issued_on,
+                calendar=self.calendar,
+                before_is_inclusive=self.before_is_inclusive,
+            )
+        others: dict[_dt.date, Deadline] = {}
+        for found in self.found[draft.text]:
+            # A day before the issue date tells what happened, never what is still due.
+            if found.date is not None and found.date >= self.issued_on and found.date not in taken:
+                others.setdefault(found.date, found)
+        return tuple(others.values())
 
     def run(self) -> None:
         last: _Item | None = None
@@ -1736,7 +1762,7 @@ class _Segmenter:
             # "3. Tuyên truyền ... - Đài Phát thanh và Truyền hình tỉnh": it names who does it
             and not self.catalogue.find_mentions(draft.text)
         }
-        return [
+        kept = [
             draft
             for _index, draft in sorted(drafts, key=lambda pair: pair[0])
             if not _a_statement(draft)
@@ -1745,6 +1771,14 @@ class _Segmenter:
             and (id(draft) in table or draft.lead is not None or not self.table_tasks)
             and id(draft) not in content
         ]
+        # A sentence read as several tasks (a report due on two days, work handed on to another
+        # agency) gives each its own date: none of them is another date of the others.
+        taken: dict[int, set[_dt.date | None]] = {}
+        for draft in kept:
+            taken.setdefault(draft.source_paragraph, set()).add(draft.deadline.date)
+        for draft in kept:
+            draft.other_deadlines = self._other_deadlines(draft, taken[draft.source_paragraph])
+        return kept
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:
         """Where a task hands its work on with a deadline of its own: "gửi về Sở Tài nguyên và

@@ -782,3 +782,44 @@ async def test_where_a_coordinator_asks_decides_what_is_shown(bot: Harness) -> N
     assert detail_there["text"] == tasks_there["text"]
     assert everything["text"].splitlines()[0] == "Nhiệm vụ đang mở — tất cả đơn vị"
     assert "nhân sự" in everything["text"]
+
+
+NOTICE = (
+    "Số: 30/TB-UBND\nLai Châu, ngày 20 tháng 02 năm 2023\nTHÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND tỉnh\n"
+    "1. Giao Sở Tài chính hoàn thiện Đề án, trình UBND tỉnh trước ngày 10/3/2023; gửi Ban Tổ "
+    "chức Tỉnh ủy trước ngày 15 tháng 3 năm 2023.\n"
+    "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trước ngày 20/3/2023.\n"
+)
+
+
+async def test_the_preview_shows_a_tasks_other_due_dates_and_the_fix_that_takes_one(
+    bot: Harness,
+) -> None:
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", NOTICE.encode())
+    sent = await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15)
+    preview = sent[before]
+    (fixed,) = await bot.say(bang, office, "/fix 1 han 15/03/2023")
+    await bot.say(bang, office, "/lang en")
+    (english,) = await bot.say(bang, office, "/fix 1 deadline 10/03/2023")
+
+    first, second = preview["text"].split("\n2. ")
+    assert "1. Sở Tài chính — 10/03/2023" in first
+    assert (
+        "📅 còn hạn khác: 15/03/2023 (“trước ngày 15 tháng 3 năm 2023”); sửa: /fix 1 han 15/03/2023"
+    ) in first
+    assert "📅" not in second
+    # Corrected, the task offers the date the importer read, to go back to.
+    assert "1. Sở Tài chính — 15/03/2023" in fixed["text"]
+    assert (
+        "📅 còn hạn khác: 10/03/2023 (“trước ngày 10/3/2023”); sửa: /fix 1 han 10/03/2023"
+    ) in fixed["text"]
+    assert (
+        "📅 other deadlines: 15/03/2023 (“trước ngày 15 tháng 3 năm 2023”); "
+        "fix: /fix 1 deadline 15/03/2023"
+    ) in english["text"]

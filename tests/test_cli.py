@@ -1307,3 +1307,32 @@ def test_import_says_the_catalogue_changed_when_only_it_did_while_it_asked(
         "lệnh để xem bản xem trước mới\n",
     )
     assert "40/UBND-KT" not in cli("tasks", "list")[1]
+
+
+NOTICE_OF_TWO_DATES = """Số: 30/TB-UBND
+Lai Châu, ngày 01 tháng 12 năm 2023
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+1. Giao Sở Tài chính hoàn thiện Đề án, trình UBND tỉnh trước ngày 10/12/2023; gửi Ban Tổ chức \
+Tỉnh ủy trước ngày 15 tháng 12 năm 2023.
+2. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trước ngày 20/12/2023.
+"""
+
+
+def test_import_shows_the_other_due_dates_a_task_gives(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", "agencies.csv")
+    notice = tmp_path / "thong-bao.txt"
+    notice.write_text(NOTICE_OF_TWO_DATES, encoding="utf-8")
+
+    code, preview, _ = cli("import", str(notice), "--dry-run")
+    found = json.loads(cli("import", str(notice), "--json")[1])
+
+    assert code == 0
+    task_one, task_two = preview.split("  2. ")
+    assert "  1. Sở Tài chính — 10/12/2023\n" in task_one
+    assert "     còn hạn khác: 15/12/2023 (“trước ngày 15 tháng 12 năm 2023”)\n" in task_one
+    assert "còn hạn khác" not in task_two
+    assert [task["other_deadlines"] for task in found["tasks"]] == [
+        [{"date": "2023-12-15", "text": "trước ngày 15 tháng 12 năm 2023"}],
+        [],
+    ]

@@ -219,6 +219,7 @@ def test_sample_json_shape(sample: DirectiveDraft) -> None:
             "recurrence",
             "inherited",
             "unknown_agencies",
+            "other_deadlines",
         }
     january = [t for t in data["tasks"] if t["text"].startswith("Sở Kế hoạch và Đầu tư")]
     assert [t["lead"] for t in january] == ["Sở Tài chính", "Sở Tài chính"]
@@ -2713,3 +2714,36 @@ def test_one_sentence_that_gives_each_agency_its_own_work_is_one_task_each() -> 
         ("Sở Tài chính", dt.date(2024, 12, 20)),
         ("Sở Y tế", dt.date(2024, 12, 25)),  # one thing asked of three: one task
     ]
+
+
+def test_the_other_due_dates_of_a_task_are_kept_for_the_officer_to_see() -> None:
+    """The earliest is the deadline; the labeller may have meant the other."""
+    (task,) = tasks_of(
+        "1. Giao Sở Nội vụ hoàn thiện Đề án, trình UBND tỉnh trước ngày 10/12/2024; gửi Ban Tổ "
+        "chức Tỉnh ủy trước ngày 15 tháng 12 năm 2024."
+    )
+    assert task.deadline.date == dt.date(2024, 12, 10)
+    assert [(d.date, d.phrase) for d in task.other_deadlines] == [
+        (dt.date(2024, 12, 15), "trước ngày 15 tháng 12 năm 2024")
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "1. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trước ngày 15/3/2024.",
+        "1. Giao Công an tỉnh rà soát, báo cáo trước ngày 20/3/2024 (chậm nhất ngày 20 tháng 3 "
+        "năm 2024).",
+        # One task for each day already: neither is another date of the other.
+        "1. Sở Y tế định kỳ 6 tháng, báo cáo kết quả về UBND tỉnh trước ngày 15/6 và 15/12.",
+        # A day gone by at the issue date is what was due before, not another date of the task.
+        "1. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 20/3/2024 kết quả rà soát các cơ sở đã "
+        "phải khắc phục trước ngày 01/02/2024.",
+        # A task with no due date has no other: the date is in what it is based on.
+        "1. Căn cứ tình hình dịch bệnh sau kỳ nghỉ Tết Nguyên đán, Sở Y tế chủ động báo cáo UBND "
+        "tỉnh.",
+    ],
+)
+def test_a_task_whose_text_gives_no_other_due_date_has_none(sentence: str) -> None:
+    tasks = tasks_of(sentence)
+    assert tasks and not any(task.other_deadlines for task in tasks)
