@@ -135,7 +135,12 @@ def build_application(
         ("extend", extensions.extend),
         ("fix", documents.fix),
     ):
-        application.add_handler(CommandHandler([name, *ALIASES.get(name, ())], callback))
+        # An edited message is not a new command: "/done 1" edited to "/done 2" must not close both.
+        application.add_handler(
+            CommandHandler(
+                [name, *ALIASES.get(name, ())], callback, filters=filters.UpdateType.MESSAGE
+            )
+        )
     application.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
     application.add_handler(
         CallbackQueryHandler(extensions.ask_button, pattern=extensions.ASK_PATTERN)
@@ -146,7 +151,9 @@ def build_application(
     application.add_handler(
         CallbackQueryHandler(documents.decide, pattern=documents.DECIDE_PATTERN)
     )
-    application.add_handler(MessageHandler(filters.Document.ALL, documents.document))
+    application.add_handler(
+        MessageHandler(filters.Document.ALL & filters.UpdateType.MESSAGE, documents.document)
+    )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
     # Someone leaves a registered group: the service message, or a chat_member update (for a bot
     # that is an administrator; Telegram does not always post the message). Polling and the

@@ -469,6 +469,16 @@ class TelegramServer:
         self._queue_update({"message": message})
         return copy.deepcopy(message)
 
+    def user_edits(self, message: JSON, text: str) -> None:
+        """The sender of `message` edits it to `text`: Telegram sends an edited_message update."""
+        edited = copy.deepcopy(message)
+        edited.pop("entities", None)
+        edited.update(text=text, edit_date=int(time.time()))
+        command = _LEADING_COMMAND.match(text)
+        if command:
+            edited["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
+        self._queue_update({"edited_message": edited})
+
     def user_sends_document(
         self,
         chat: JSON,

@@ -540,6 +540,28 @@ async def test_a_task_done_early_in_the_morning_shows_that_day(bot: Harness) -> 
     assert "Trạng thái: đã hoàn thành ngày 15/03/2023" in detail["text"]
 
 
+async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    first = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    second = await bot.add_task("Báo cáo", "STC", DEADLINE)
+    before = len(bot.server.sent_messages(finance["id"]))
+    sent = bot.server.user_sends(finance, lan, f"/done {first}")
+    await bot.server.wait_for_messages(before + 1, chat_id=finance["id"])
+
+    bot.server.user_edits(sent, f"/done {second} sửa lại")
+    # Updates are handled in order: once this reply is in, the edit has been seen.
+    (detail,) = await bot.say(lan, finance, f"/task {second}")
+    await bot.server.wait_until_idle()
+
+    replies = [m["text"] for m in bot.server.sent_messages(finance["id"])[before:]]
+    assert len(replies) == 2 and replies[1] == detail["text"]  # nothing answered the edit
+    async with bot.database.session() as session:
+        task = await session.get(Task, second)
+    assert task is not None and task.status == "open"
+
+
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_registration(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
