@@ -487,6 +487,7 @@ class _Candidate:
     # ("hồ sơ do các đơn vị gửi đến trước ngày 31/3"): not the task's own date.
     purpose: bool = False
     vague: bool = False  # "cuối năm" alone: yields to a day ("vào ngày 09/10 và ... cuối năm")
+    past: bool = False  # before the issue date: overdue already, or what was due before
 
     @property
     def length(self) -> int:
@@ -2354,6 +2355,7 @@ def _candidates(
                     reported=_closes_a_report(normalised, candidate),
                     purpose=_in_purpose(normalised, candidate)
                     or _sent_by_others(normalised, candidate),
+                    past=candidate.date is not None and candidate.date < ref,
                 )
             )
     chosen = _resolve(found)
@@ -2461,6 +2463,9 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     rank = (0 if candidate.cued else 2) + candidate.in_parens - candidate.reported
     rank += 2 * candidate.purpose
     rank += candidate.vague
+    # "báo cáo trước ngày 20/3/2024 kết quả ... đã phải khắc phục trước ngày 01/01/2024": a day
+    # already gone by the issue date yields to one still to come.
+    rank += 3 * candidate.past
     # A span counted from the document ("trong 03 ngày từ ngày 13 đến hết ngày 15", "trong 25
     # ngày và kết thúc chậm nhất vào ngày 25/4") says how long; a date beside it says by when.
     rank += candidate.kind in _COUNTED_KINDS

@@ -398,6 +398,12 @@ def test_a_semi_annual_report_with_its_two_days_is_due_on_the_next() -> None:
             "đơn vị gửi đến trước ngày 31/3/2023.",
             date(2023, 4, 30),
         ),
+        # A day gone by at the issue date (REF, 05/01/2023) yields to one still to come.
+        (
+            "Các Bộ khẩn trương chi trả chế độ đối với các trường hợp đã có quyết định nghỉ việc "
+            "trước ngày 31/12/2022, đảm bảo hoàn thành trước ngày 15/02/2023.",
+            date(2023, 2, 15),
+        ),
     ],
 )
 def test_which_of_a_sentences_days_is_its_deadline(text: str, expected: date) -> None:
