@@ -988,6 +988,10 @@ def fmt_local_date(moment: datetime, tz: tzinfo) -> str:
     return fmt_date(moment.astimezone(tz).date())
 
 
+_SINGULAR = {"days": "day", "tasks": "task", "agencies": "agency"}
+_ONE_OF_MANY = re.compile(r"(?<![\w.,])1 (" + "|".join(_SINGULAR) + r")\b")
+
+
 class Texts:
     """The messages of one language."""
 
@@ -996,13 +1000,21 @@ class Texts:
 
     def __call__(self, key: str, **values: object) -> str:
         template = CATALOGUE[key][self.index]
-        return template.format(
-            **{name: escape(str(value), quote=False) for name, value in values.items()}
+        return self._grammar(
+            template.format(
+                **{name: escape(str(value), quote=False) for name, value in values.items()}
+            )
         )
 
     def plain(self, key: str, **values: object) -> str:
         """A message without markup, values as they are: for the terminal, not Telegram."""
-        return CATALOGUE[key][self.index].format(**values)
+        return self._grammar(CATALOGUE[key][self.index].format(**values))
+
+    def _grammar(self, message: str) -> str:
+        # Vietnamese nouns do not change with the number; English ones do ("1 day left").
+        if self.index == 0:
+            return message
+        return _ONE_OF_MANY.sub(lambda m: "1 " + _SINGULAR[m.group(1)], message)
 
     def role(self, role: Role | str) -> str:
         return ROLE_NAMES[Role(role)][self.index]

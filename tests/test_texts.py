@@ -68,6 +68,16 @@ def test_vietnamese_is_the_default_and_english_an_option() -> None:
     )
 
 
+def test_english_counts_one_in_the_singular() -> None:
+    english = Texts("en")
+    assert english("days_left", days=1) == "1 day left"
+    assert english("days_left", days=21) == "21 days left"
+    assert english("done_late", days=1) == " (1 day late)"
+    assert english("button_save", count=1) == "💾 Save 1 task"
+    assert english.plain("days_late", days=1) == "1 day late"
+    assert Texts("vi")("days_left", days=1) == "còn 1 ngày"
+
+
 def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
     blocks = [f"<b>#{n}</b> " + "việc " * 40 for n in range(100)]
 
