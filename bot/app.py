@@ -197,8 +197,10 @@ def build_sweep(settings: Settings, database: Database, clock: Clock, send: Send
 
 
 def _past_send_time(clock: Clock, settings: Settings) -> bool:
+    """Whether a start-up now falls in the working day after the morning's send time: a start
+    in the evening leaves what is owed to the next morning (no reminders at night)."""
     local: datetime = clock.now().astimezone(settings.tz)
-    return local.time() >= settings.reminders.time
+    return settings.reminders.time <= local.time() < RETRY_UNTIL
 
 
 async def _post_init(application: Application) -> None:

@@ -111,6 +111,26 @@ async def test_the_start_up_sweep_catches_up_a_missed_morning_once(bot: Harness)
     ]
 
 
+async def test_a_start_up_in_the_evening_leaves_the_reminders_to_the_next_morning(
+    bot: Harness,
+) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kế hoạch", "STC", DEADLINE)
+
+    await bot.restart(datetime(2023, 3, 8, 22, 45, tzinfo=VIETNAM_TZ))
+    assert bot.application.job_queue is not None
+    catch_up = bot.application.job_queue.get_jobs_by_name("start-up-sweep")
+    bot.at(date(2023, 3, 9))
+    await bot.sweep()
+
+    assert catch_up == ()  # nothing goes out at 22:45
+    assert [m["text"].splitlines()[0] for m in bot.reminders_in(finance)] == [
+        "🔔 Nhắc việc ngày 09/03/2023"
+    ]
+
+
 async def test_due_lists_this_month_of_my_agency_only(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
