@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import (
@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 from bot import reports as report_files
 from bot.delivery import is_transient, task_buttons
 from bot.services import LANGUAGE_KEY, Services, services, services_of
-from bot.texts import LANGUAGES, Texts
+from bot.texts import LANGUAGES, Texts, fmt_date
 from storage import access, agencies, reports, tasks
 from storage.access import Caller
 from storage.errors import (
@@ -44,6 +44,7 @@ from storage.errors import (
     NotAllowed,
     NotDone,
     NotRegistered,
+    PeriodNotStarted,
     RequestNotFound,
     StorageError,
     TaskNotFound,
@@ -60,6 +61,7 @@ _REFUSALS: dict[type[StorageError], str] = {
     NotAllowed: "not_allowed",
     LeadOnly: "lead_only",
     AlreadyDone: "already_done",
+    PeriodNotStarted: "period_not_started",
     NotDone: "not_done",
     InviteInvalid: "invite_invalid",
     InviteUsed: "invite_used",
@@ -147,7 +149,8 @@ def _lost_reply_hint(update: object) -> str:
 
 def refusal(app: Services, error: StorageError) -> str:
     """The user's words for a refused action."""
-    return app.texts(_REFUSALS[type(error)], task_id=getattr(error, "task_id", ""))
+    days = {name: fmt_date(value) for name, value in vars(error).items() if isinstance(value, date)}
+    return app.texts(_REFUSALS[type(error)], task_id=getattr(error, "task_id", ""), **days)
 
 
 @dataclass

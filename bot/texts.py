@@ -113,6 +113,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nhiệm vụ số {task_id} đã được đánh dấu hoàn thành trước đó.",
         "Task {task_id} was already marked done.",
     ),
+    "period_not_started": (
+        "Kỳ này của nhiệm vụ số {task_id} đã được đánh dấu hoàn thành; kỳ sau (hạn {deadline}) "
+        "bắt đầu từ {starts}.",
+        "This period of task {task_id} is already marked done; the next one (due {deadline}) "
+        "starts on {starts}.",
+    ),
     "not_done": (
         "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
         "Task {task_id} is open: there is nothing to undo.",

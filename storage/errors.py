@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 
 class StorageError(Exception):
     """Base of the errors a user can cause; each carries the values its message needs."""
@@ -29,6 +31,17 @@ class AlreadyDone(StorageError):
     def __init__(self, task_id: int) -> None:
         super().__init__(f"task {task_id} is already done")
         self.task_id = task_id
+
+
+class PeriodNotStarted(StorageError):
+    """A recurring task's period was just closed; the next one has not begun (a second press of
+    the same button, or /done twice, must not close it in advance)."""
+
+    def __init__(self, task_id: int, deadline: date, starts: date) -> None:
+        super().__init__(f"task {task_id}: the period due {deadline} starts on {starts}")
+        self.task_id = task_id
+        self.deadline = deadline
+        self.starts = starts
 
 
 class NotDone(StorageError):

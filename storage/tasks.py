@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.agencies import find_agency
-from storage.errors import AlreadyDone, NotDone, TaskNotFound
+from storage.errors import AlreadyDone, NotDone, PeriodNotStarted, TaskNotFound
 from storage.models import (
     Agency,
     AgencyRole,
@@ -283,6 +283,9 @@ async def mark_done(
         raise AlreadyDone(task_id)
     closed_deadline = task.deadline
     if task.recurrence and closed_deadline is not None:
+        starts = await _period_start(session, task_id)
+        if starts is not None and today < starts:
+            raise PeriodNotStarted(task_id, closed_deadline, starts)
         outcome = PeriodOutcome.ON_TIME if today <= closed_deadline else PeriodOutcome.LATE
         await _close_period(session, task, outcome, now=now, actor=actor, note=note)
         detail = f"{closed_deadline.isoformat()} {outcome.value}; next {task.deadline}"
@@ -295,6 +298,22 @@ async def mark_done(
     audit(session, task_id=task_id, action="done", actor=actor, now=now, detail=note)
     await session.flush()
     return Closed(task, closed_deadline)
+
+
+async def _period_start(session: AsyncSession, task_id: int) -> date | None:
+    """The first day of a recurring task's open period: the day after the last closed one's
+    scheduled deadline (None before any is closed)."""
+    last = (
+        await session.exec(
+            select(TaskPeriod)
+            .where(TaskPeriod.task_id == task_id)
+            .order_by(col(TaskPeriod.deadline).desc())
+            .limit(1)
+        )
+    ).first()
+    if last is None:
+        return None
+    return (last.scheduled_deadline or last.deadline) + timedelta(days=1)
 
 
 def next_deadline(task: Task) -> date:

@@ -647,6 +647,32 @@ async def _monthly_report_with_a_coordinator(bot: Harness) -> tuple[JSON, JSON, 
     return lan, finance, bang, office, task.id
 
 
+async def test_a_second_press_on_a_periodic_task_does_not_close_the_next_period(
+    bot: Harness,
+) -> None:
+    lan, finance, _, _, plan = await _monthly_report_with_a_coordinator(bot)
+    bot.at(date(2023, 3, 28))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+
+    (march,) = await bot.press(lan, finance, digest, f"done:{plan}")
+    (again,) = await bot.press(lan, finance, digest, f"done:{plan}")  # a colleague, same button
+    (typed,) = await bot.say(lan, finance, f"/done {plan}")
+    bot.at(date(2023, 4, 24))
+    await bot.sweep()
+
+    assert march["text"].startswith(f"✅ Đã hoàn thành kỳ hạn 31/03/2023 của nhiệm vụ số {plan}")
+    assert (
+        again["text"]
+        == typed["text"]
+        == (
+            f"Kỳ này của nhiệm vụ số {plan} đã được đánh dấu hoàn thành; kỳ sau (hạn 30/04/2023) "
+            "bắt đầu từ 01/04/2023."
+        )
+    )
+    assert "30/04/2023" in bot.reminders_in(finance)[-1]["text"]  # April is still reminded
+
+
 async def test_a_recurring_tasks_extension_moves_this_period_only(bot: Harness) -> None:
     lan, finance, bang, office, plan = await _monthly_report_with_a_coordinator(bot)
 

@@ -24,6 +24,7 @@ from storage.errors import (
     LeadOnly,
     NotAllowed,
     NotDone,
+    PeriodNotStarted,
     TaskNotFound,
     UnknownAgency,
 )
@@ -455,6 +456,26 @@ async def test_a_monthly_report_moves_to_the_next_month_when_done_and_keeps_its_
         (date(2023, 3, 20), "on_time", "đã gửi")
     ]
     assert (current.task.status, current.task.deadline) == ("open", date(2023, 4, 20))
+
+
+async def test_a_period_that_has_not_begun_cannot_be_closed_in_advance(db: Database) -> None:
+    """A second press of the digest's button, or /done twice, must not close next month."""
+    task_id, _, _ = await _monthly_report(db)
+
+    async def close(today: date) -> tasks.Closed:
+        async with db.session() as session:
+            return await tasks.mark_done(
+                session=session, task_id=task_id, actor=7, note=None, now=NOW, today=today
+            )
+
+    march = await close(date(2023, 3, 28))
+    with pytest.raises(PeriodNotStarted) as again:
+        await close(date(2023, 3, 28))
+    april = await close(date(2023, 4, 1))  # April has begun: its report may be done early
+
+    assert (march.deadline, march.next_deadline) == (date(2023, 3, 31), date(2023, 4, 30))
+    assert (again.value.deadline, again.value.starts) == (date(2023, 4, 30), date(2023, 4, 1))
+    assert (april.deadline, april.next_deadline) == (date(2023, 4, 30), date(2023, 5, 31))
 
 
 async def test_a_missed_period_is_recorded_when_the_next_one_begins(db: Database) -> None:
