@@ -29,7 +29,7 @@ from bot.texts import (
     learned_names,
     number_ranges,
 )
-from ingest.text import UnreadableDocument, size_over
+from ingest.text import UnreadableDocument, human_size, size_over
 from storage import imports
 from storage.agencies import find_agency, list_agencies
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
@@ -135,7 +135,8 @@ async def _unread(update: Update, app: Services, error: Exception) -> None:
         # The importer's own message tells a command-line user of --issued; here, of /fix.
         await reply(update, app.texts("import_no_issue_date"))
     elif isinstance(error, UnreadableDocument):
-        await reply(update, error.message_vi)
+        limit = human_size(app.settings.importer.max_bytes)
+        await reply(update, app.texts(f"unreadable_{error.reason_code}", limit=limit))
 
 
 async def _read_new(update: Update, context: Ctx, file: Document) -> None:

@@ -9,6 +9,7 @@ from datetime import date, datetime, tzinfo
 from html import escape
 
 from bot.importing import ImportPlan, PlannedTask
+from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.agencies import Learned
@@ -474,6 +475,34 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "hơn, chỉ gồm phần giao nhiệm vụ.",
         "Reading the document took too long (over {seconds} s) and was stopped; nothing was "
         "imported. Send a shorter version, with only the tasks.",
+    ),
+    # A file that cannot be read, by the importer's reason (its Vietnamese words, and English).
+    "unreadable_too_large": (
+        UNREADABLE["too_large"],
+        "The file is too large (over {limit}) to read. Send a smaller one.",
+    ),
+    "unreadable_empty": (UNREADABLE["empty"], "The file has no text to read."),
+    "unreadable_scanned_pdf": (
+        UNREADABLE["scanned_pdf"],
+        "This PDF is a scan (it has no text layer): its content cannot be read. Send a .docx, "
+        "or a PDF with text.",
+    ),
+    "unreadable_encrypted": (
+        UNREADABLE["encrypted"],
+        "The file is password-protected or encrypted and cannot be opened. Send it without a "
+        "password.",
+    ),
+    "unreadable_corrupt": (
+        UNREADABLE["corrupt"],
+        "The file is damaged or not in the format its name says; its content cannot be read.",
+    ),
+    "unreadable_unsupported_type": (
+        UNREADABLE["unsupported_type"],
+        "This kind of file is not supported yet. Send a .txt, .docx or .pdf (with text).",
+    ),
+    "unreadable_legacy_doc": (
+        UNREADABLE["legacy_doc"],
+        "Old Word files (.doc) are not supported yet. Open it, save it as .docx and send it again.",
     ),
     "reminders_resumed": (
         "✅ Bạn đã mở lại bot: nhắc việc sẽ lại được gửi đến cuộc trò chuyện này.",

@@ -34,10 +34,10 @@ MESSAGES = {
     "unsupported_type": (
         "Định dạng tệp này chưa được hỗ trợ. Hãy gửi tệp .txt, .docx hoặc .pdf (có lớp chữ)."
     ),
+    "legacy_doc": (
+        "Tệp Word cũ (.doc) chưa được hỗ trợ. Hãy mở tệp và lưu lại dưới dạng .docx rồi gửi lại."
+    ),
 }
-_LEGACY_DOC = (
-    "Tệp Word cũ (.doc) chưa được hỗ trợ. Hãy mở tệp và lưu lại dưới dạng .docx rồi gửi lại."
-)
 
 
 @dataclass
@@ -132,7 +132,7 @@ def _extract(data: bytes, filename: str, max_bytes: int) -> Document:
         # Office files under a password are OLE containers holding an "EncryptedPackage".
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _fail("encrypted")
-        raise _fail("unsupported_type", _LEGACY_DOC if name.endswith(".doc") else None)
+        raise _fail("legacy_doc" if name.endswith(".doc") else "unsupported_type")
     if data.startswith(b"{\\rtf") or any(data.startswith(magic) for magic in _IMAGES):
         raise _fail("unsupported_type")
     if name.endswith((".docx", ".pdf")):

@@ -248,6 +248,23 @@ async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot
     assert await _saved_tasks(bot) == []
 
 
+async def test_a_chat_in_english_hears_why_a_file_cannot_be_read_in_english(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    await bot.say(bang, office, "/lang en")
+
+    broken = await _send(bot, bang, office, "ke-hoach.docx", b"PK\x03\x04 not really a docx")
+    picture = await _send(bot, bang, office, "anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    legacy = await _send(
+        bot, bang, office, "cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
+    )
+
+    assert broken["text"] == (
+        "The file is damaged or not in the format its name says; its content cannot be read."
+    )
+    assert picture["text"].startswith("This kind of file is not supported yet.")
+    assert legacy["text"].startswith("Old Word files (.doc) are not supported yet.")
+
+
 async def test_a_document_with_a_title_of_pages_gets_a_preview_with_its_beginning(
     bot: Harness,
 ) -> None:

@@ -786,7 +786,7 @@ def test_unsupported_types() -> None:
     legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
     with pytest.raises(UnreadableDocument) as caught:
         extract_text(legacy, "cu.doc")
-    assert caught.value.reason_code == "unsupported_type"
+    assert caught.value.reason_code == "legacy_doc"
     assert ".docx" in caught.value.message_vi
     assert _code(b"{\\rtf1 hello}", "x.rtf") == "unsupported_type"
 

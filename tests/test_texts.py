@@ -25,6 +25,7 @@ from bot.texts import (
 from ingest.agencies import Catalogue
 from ingest.deadlines import KINDS
 from ingest.pipeline import read_directive
+from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest, DigestItem
 from storage.models import Task
@@ -66,6 +67,14 @@ def test_vietnamese_is_the_default_and_english_an_option() -> None:
         Texts("en").help().splitlines()[1]
         == f"/{COMMANDS[0].name} (/{COMMANDS[0].alias}) — {COMMANDS[0].en}"
     )
+
+
+def test_every_reason_a_file_cannot_be_read_has_words_in_both_languages() -> None:
+    for code in UNREADABLE:
+        assert Texts("vi")(f"unreadable_{code}", limit="5 MB") == UNREADABLE[code].format(
+            limit="5 MB"
+        )
+        assert Texts("en")(f"unreadable_{code}", limit="5 MB")
 
 
 def test_english_counts_one_in_the_singular() -> None:
