@@ -63,6 +63,8 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         # A failed reminder may be tried again at once; one claimed by a process that died
         # only once the claim goes stale: one delay serves both.
         _sweep_again(context, app.settings.claim_policy.stale_after + timedelta(minutes=1))
+    # Extension requests whose notice to the coordinators failed go out again with the sweep.
+    await extensions.resend_notices(context)
 
 
 def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
@@ -127,6 +129,7 @@ def build_application(
         ("tasks", handlers.list_tasks),
         ("due", handlers.due),
         ("overdue", handlers.overdue),
+        ("extensions", extensions.waiting),
         ("report", handlers.report),
         ("forget", handlers.forget),
         ("done", handlers.done),

@@ -29,12 +29,20 @@ from bot.demo import run_demo
 from bot.lifecycle import running
 from bot.logs import setup_logging
 from bot.services import services_of
-from bot.texts import DEADLINE_KINDS, LEARNED_SHOWN, Texts, cli_text, fmt_date, learned_name
+from bot.texts import (
+    DEADLINE_KINDS,
+    LEARNED_SHOWN,
+    Texts,
+    cli_text,
+    fmt_date,
+    fmt_local_date,
+    learned_name,
+)
 from ingest.deadlines import parse_deadline
 from ingest.pipeline import draft_to_json
 from ingest.text import UnreadableDocument, size_over
 from jobs.sweep import Digest, SweepReport
-from storage import access, agencies, reports, tasks
+from storage import access, agencies, extensions, reports, tasks
 from storage.db import Database
 from storage.directives import Changes
 from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
@@ -815,6 +823,29 @@ def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_extensions_list(settings: Settings, args: argparse.Namespace) -> int:
+    async def work(database: Database) -> list[Any]:
+        async with database.session() as session:
+            return await extensions.pending_requests(session=session)
+
+    texts, waiting = Texts(), _run_db(settings, work)
+    if not waiting:
+        print(texts.plain("extensions_empty"))
+    for asked, view in waiting:
+        print(
+            cli_text(
+                "extension_row",
+                task_id=asked.task_id,
+                agency=view.lead.name if view.lead else texts.plain("no_lead"),
+                old=fmt_date(asked.current_deadline),
+                new=fmt_date(asked.requested_deadline),
+                asked=fmt_local_date(asked.created_at, settings.tz),
+                reason=asked.reason or texts.plain("no_reason"),
+            )
+        )
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="nhacviec", description="Telegram reminders of directive deadlines."
@@ -957,6 +988,13 @@ def build_parser() -> argparse.ArgumentParser:
     listing = task_list.add_parser("list", help="open tasks, most urgent first")
     listing.add_argument("--agency", help="only this agency's")
     listing.set_defaults(handler=cmd_tasks_list)
+
+    extension_commands = commands.add_parser(
+        "extensions", help="extension requests"
+    ).add_subparsers(dest="extensions_command", required=True)
+    extension_commands.add_parser(
+        "list", help="extension requests awaiting a decision, oldest first"
+    ).set_defaults(handler=cmd_extensions_list)
     return parser
 
 

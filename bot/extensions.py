@@ -1,25 +1,34 @@
-"""Handlers of the extension flow: ask with /extend or ⏳, coordinators approve or reject."""
+"""Handlers of the extension flow: ask with /extend or ⏳, coordinators approve or reject, and
+see with /extensions what waits for them."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+import textwrap
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import tzinfo
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.handlers import Ctx, parse_number, pressed, refusal, reply, request
-from bot.services import services, services_of
-from bot.texts import Texts, fmt_date
+from bot.delivery import MAX_BUTTON_ROWS, is_transient
+from bot.handlers import Ctx, _retry_after, parse_number, pressed, refusal, reply, request
+from bot.services import Services, services, services_of
+from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
 from storage import access, extensions
 from storage.errors import StorageError
-from storage.models import ExtensionStatus
+from storage.extensions import Notice
+from storage.models import ExtensionRequest, ExtensionStatus
+from storage.tasks import TaskView
 from vncalendar.dates import NotADate, parse_date
 
 log = logging.getLogger(__name__)
 
 ASK_PATTERN = r"^ext:\d+$"
 DECIDE_PATTERN = r"^(approve|reject):\d+$"
+# A reason in the list of waiting requests is cut here; the notice itself carries it whole.
+REASON_PREVIEW = 300
 
 
 async def extend(update: Update, context: Ctx) -> None:
@@ -53,31 +62,149 @@ async def extend(update: Update, context: Ctx) -> None:
             coordinators = await access.coordinator_chat_ids(
                 session=r.session, configured=app.settings.coordinator_ids
             )
+            notices = extensions.claim_notices(
+                session=r.session,
+                request=asked,
+                view=view,
+                chat_ids=coordinators,
+                now=app.clock.now(),
+            )
     except StorageError as error:
         await reply(update, refusal(app, error))
         return
+    delivered = await send_notices(services_of(context.application), context.bot, notices)
+    # Told the truth: undelivered, the request is kept, sent again, and listed by /extensions.
+    key = "extension_sent" if delivered else "extension_recorded"
     old, new = fmt_date(asked.current_deadline), fmt_date(asked.requested_deadline)
-    await reply(update, app.texts("extension_sent", task_id=task_id, old=old, new=new))
-    request_id = asked.id
-    assert request_id is not None
+    await reply(update, app.texts(key, task_id=task_id, old=old, new=new))
 
-    def note(texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:
-        text = texts(
-            "extension_to_coordinators",
-            agency=view.lead.name if view.lead else texts("no_lead"),
-            task_id=task_id,
-            text=view.task.text,
-            old=old,
-            new=new,
-            reason=reason or texts("no_reason"),
-        )
-        approve = InlineKeyboardButton(
-            texts("button_approve"), callback_data=f"approve:{request_id}"
-        )
-        reject = InlineKeyboardButton(texts("button_reject"), callback_data=f"reject:{request_id}")
-        return text, InlineKeyboardMarkup([[approve, reject]])
 
-    await _send_each(context, coordinators, note)
+async def waiting(update: Update, context: Ctx) -> None:
+    """Coordinators: the extension requests waiting for a decision, with their buttons."""
+    async with request(update, context) as r:
+        if not r.caller.is_coordinator:
+            await reply(update, r.app.texts("coordinators_only"))
+            return
+        pending = await extensions.pending_requests(session=r.session)
+    texts, tz = r.app.texts, r.app.settings.tz
+    if not pending:
+        await reply(update, texts("extensions_empty"))
+        return
+    title = texts("extensions_title", count=len(pending))
+    lines = [_waiting_line(texts, asked, view, tz) for asked, view in pending]
+    # Telegram caps a keyboard's buttons: the oldest requests get theirs.
+    rows = [_decision_row(texts, asked, numbered=True) for asked, _ in pending[:MAX_BUTTON_ROWS]]
+    await reply(update, split_message(title, lines), InlineKeyboardMarkup(rows))
+
+
+async def resend_notices(context: Ctx) -> None:
+    """Send again the notices to coordinators that failed or were abandoned (run by the sweep's
+    job, so each morning, at start-up and with the same day's retries)."""
+    app = services_of(context.application)
+    notices = await app.database.retrying(
+        lambda session: extensions.reclaim_notices(
+            session=session, now=app.clock.now(), policy=app.settings.claim_policy
+        )
+    )
+    if notices:
+        delivered = await send_notices(app, context.bot, notices)
+        log.info("extension notices sent again: %d of %d delivered", delivered, len(notices))
+
+
+async def send_notices(app: Services, bot: Bot, notices: Sequence[Notice]) -> int:
+    """Send claimed notices, each in its chat's language; a chat that cannot be reached does not
+    stop the others. How many arrived whole."""
+    languages = await _languages(app, [notice.chat_id for notice in notices])
+    delivered = 0
+    for notice in notices:
+        texts = app.texts_for(languages[notice.chat_id])
+        delivered += await _send_notice(app, bot, notice, texts)
+    return delivered
+
+
+async def _send_notice(app: Services, bot: Bot, notice: Notice, texts: Texts) -> bool:
+    """Send one notice from the first part not yet delivered, recording each part Telegram
+    takes (a later try resumes after it), or the failure (a later try may start at once)."""
+    chunks, markup = _notice(texts, notice)
+
+    async def record(part: int) -> None:
+        await app.database.retrying(
+            lambda session: extensions.record_part(
+                session=session, notice=notice, part=part, parts=len(chunks), now=app.clock.now()
+            )
+        )
+
+    try:
+        await _send_parts(
+            bot,
+            notice.chat_id,
+            chunks,
+            markup,
+            delays=app.sweep.retry_delays,
+            start=notice.parts_sent,
+            on_part=record,
+        )
+    except TelegramError as error:
+        problem = repr(error)
+        log.warning(
+            "extension request %s: could not tell chat %s: %s",
+            notice.request.id,
+            notice.chat_id,
+            problem,
+        )
+        await app.database.retrying(
+            lambda session: extensions.record_failure(
+                session=session, notice=notice, error=problem, now=app.clock.now()
+            )
+        )
+        return False
+    return True
+
+
+def _notice(texts: Texts, notice: Notice) -> tuple[list[str], InlineKeyboardMarkup]:
+    """A request as the coordinators get it: in parts if long, the buttons under the last."""
+    asked, view = notice.request, notice.view
+    text = texts(
+        "extension_to_coordinators",
+        agency=view.lead.name if view.lead else texts("no_lead"),
+        task_id=asked.task_id,
+        text=view.task.text,
+        old=fmt_date(asked.current_deadline),
+        new=fmt_date(asked.requested_deadline),
+        reason=asked.reason or texts("no_reason"),
+    )
+    return split_message("", [text]), InlineKeyboardMarkup([_decision_row(texts, asked)])
+
+
+def _decision_row(
+    texts: Texts, asked: ExtensionRequest, *, numbered: bool = False
+) -> list[InlineKeyboardButton]:
+    """✅ and ❌ for one request; numbered with its task where several share a keyboard."""
+    words = (
+        ("button_approve_task", "button_reject_task")
+        if numbered
+        else ("button_approve", "button_reject")
+    )
+    return [
+        InlineKeyboardButton(texts(word, task_id=asked.task_id), callback_data=f"{act}:{asked.id}")
+        for word, act in zip(words, ("approve", "reject"), strict=True)
+    ]
+
+
+def _waiting_line(texts: Texts, asked: ExtensionRequest, view: TaskView, tz: tzinfo) -> str:
+    text = view.task.summary or view.task.text
+    return texts(
+        "extensions_line",
+        task_id=asked.task_id,
+        agency=view.lead.name if view.lead else texts("no_lead"),
+        text=textwrap.shorten(text, TASK_TEXT_PREVIEW, placeholder="…"),
+        old=fmt_date(asked.current_deadline),
+        new=fmt_date(asked.requested_deadline),
+        asked=fmt_local_date(asked.created_at, tz),
+        reason=textwrap.shorten(
+            asked.reason or texts("no_reason"), REASON_PREVIEW, placeholder="…"
+        ),
+    )
 
 
 async def ask_button(update: Update, context: Ctx) -> None:
@@ -132,33 +259,69 @@ async def decide_button(update: Update, context: Ctx) -> None:
         return
     key = "extension_approved" if action == "approve" else "extension_rejected"
 
-    def decided(texts: Texts) -> tuple[str, InlineKeyboardMarkup | None]:
+    def decided(texts: Texts) -> str:
         new, old = fmt_date(asked.requested_deadline), fmt_date(asked.current_deadline)
-        return texts(key, task_id=asked.task_id, new=new, old=old), None
+        return texts(key, task_id=asked.task_id, new=new, old=old)
 
     await query.answer()
-    await reply(update, decided(app.texts)[0])
+    await reply(update, decided(app.texts))
     chat = update.effective_chat
     if chat is None or asked.requested_in_chat != chat.id:
-        await _send_each(context, [asked.requested_in_chat], decided)
+        await _tell(context, asked.requested_in_chat, decided)
 
 
-async def _send_each(
-    context: Ctx,
-    chat_ids: list[int],
-    render: Callable[[Texts], tuple[str, InlineKeyboardMarkup | None]],
-) -> None:
-    """Tell several chats, each in its own language; one that cannot be reached does not stop
-    the others."""
+async def _tell(context: Ctx, chat_id: int, render: Callable[[Texts], str]) -> None:
+    """Tell another chat, in its language, trying again a while; one that cannot be reached is
+    logged (the decision stands, and /task shows the deadline)."""
     app = services_of(context.application)
+    language = (await _languages(app, [chat_id]))[chat_id]
+    try:
+        await _send_parts(
+            context.bot,
+            chat_id,
+            [render(app.texts_for(language))],
+            None,
+            delays=app.sweep.retry_delays,
+        )
+    except TelegramError as error:
+        log.warning("could not tell chat %s: %s", chat_id, error)
+
+
+async def _languages(app: Services, chat_ids: Sequence[int]) -> dict[int, str | None]:
     async with app.database.session() as session:
-        languages = {
+        return {
             chat_id: await access.chat_language(session=session, telegram_id=chat_id)
             for chat_id in chat_ids
         }
-    for chat_id in chat_ids:
-        text, markup = render(app.texts_for(languages[chat_id]))
-        try:
-            await context.bot.send_message(chat_id, text, reply_markup=markup)
-        except TelegramError as error:
-            log.warning("could not tell chat %s: %s", chat_id, error)
+
+
+async def _send_parts(
+    bot: Bot,
+    chat_id: int,
+    chunks: Sequence[str],
+    markup: InlineKeyboardMarkup | None,
+    *,
+    delays: Sequence[float],
+    start: int = 0,
+    on_part: Callable[[int], Awaitable[None]] | None = None,
+) -> None:
+    """Send the parts from start on, the buttons under the last; a part refused for a passing
+    reason (network, 5xx, 429) is tried again after each of delays before giving up.
+    on_part hears of each part Telegram took, counted from 1."""
+    for index in range(start, len(chunks)):
+        pauses = list(delays)
+        while True:
+            try:
+                last = index == len(chunks) - 1
+                await bot.send_message(
+                    chat_id, chunks[index], reply_markup=markup if last else None
+                )
+                break
+            except TelegramError as error:
+                if not is_transient(error) or not pauses:
+                    raise
+                pause = max(pauses.pop(0), _retry_after(error))
+                log.info("message to chat %s: %r; trying again in %.0fs", chat_id, error, pause)
+                await asyncio.sleep(pause)
+        if on_part is not None:
+            await on_part(index + 1)

@@ -628,6 +628,30 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "⚠️ Reminders can no longer reach “{chat}” of {agency}: {reason}. The chat is paused; "
         "add the bot again and re-register.",
     ),
+    "extension_recorded": (
+        "⏳ Đã ghi nhận đề nghị gia hạn nhiệm vụ số {task_id} từ {old} đến {new}, nhưng chưa gửi "
+        "được tới Văn phòng UBND tỉnh. Đề nghị không bị mất: bot sẽ gửi lại, và cán bộ theo dõi "
+        "xem được bằng lệnh /extensions.",
+        "⏳ Recorded the request to extend task {task_id} from {old} to {new}, but it could not "
+        "reach the coordinators yet. It is not lost: the bot will send it again, and the "
+        "coordinators see it with /extensions.",
+    ),
+    "extensions_title": (
+        "⏳ <b>Đề nghị gia hạn chờ duyệt</b> ({count})",
+        "⏳ <b>Extension requests awaiting a decision</b> ({count})",
+    ),
+    "extensions_line": (
+        "<b>#{task_id}</b> {agency}: {text}\n    {old} → {new} (đề nghị ngày {asked})\n"
+        "    Lý do: {reason}",
+        "<b>#{task_id}</b> {agency}: {text}\n    {old} → {new} (asked on {asked})\n"
+        "    Reason: {reason}",
+    ),
+    "extensions_empty": (
+        "Không có đề nghị gia hạn nào đang chờ duyệt.",
+        "No extension request is awaiting a decision.",
+    ),
+    "button_approve_task": ("✅ Duyệt #{task_id}", "✅ Approve #{task_id}"),
+    "button_reject_task": ("❌ Từ chối #{task_id}", "❌ Reject #{task_id}"),
 }
 
 ROLE_NAMES: dict[Role, tuple[str, str]] = {
@@ -672,6 +696,12 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "overdue", "quahan", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"
+    ),
+    Command(
+        "extensions",
+        "choduyet",
+        "Đề nghị gia hạn chờ duyệt (điều phối)",
+        "Extension requests awaiting a decision (coordinators)",
     ),
     Command(
         "report",
@@ -986,6 +1016,9 @@ CLI: dict[str, str] = {
     "member_row": "{id:>12}  {agency}  ({role}){name}",
     "member_all_agencies": "mọi đơn vị",
     "no_members": "Chưa có ai đăng ký.",
+    "extension_row": (
+        "#{task_id:<4} {agency}: hạn {old} → đề nghị {new} (ngày {asked}); lý do: {reason}"
+    ),
 }
 
 # How `nhacviec parse-deadline` says what it read (the kinds of ingest.deadlines.KINDS).

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlmodel import select
+from sqlalchemy import update
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.access import Caller, task_to_act_on
@@ -20,7 +22,8 @@ from storage.errors import (
     NoDeadline,
     RequestNotFound,
 )
-from storage.models import ExtensionRequest, ExtensionStatus, Task, TaskStatus
+from storage.ledger import ClaimPolicy
+from storage.models import AuditEntry, ExtensionRequest, ExtensionStatus, Task, TaskStatus
 from storage.tasks import TaskView, audit, get_task, next_deadline
 
 
@@ -174,3 +177,150 @@ async def decide_extension(
         )
     await session.flush()
     return Decision(request, await get_task(session=session, task_id=request.task_id))
+
+
+async def pending_requests(*, session: AsyncSession) -> list[tuple[ExtensionRequest, TaskView]]:
+    """The requests waiting for a coordinator's decision, oldest first; not those for a deadline
+    the task no longer has (deciding one would only expire it)."""
+    query = (
+        select(ExtensionRequest)
+        .where(ExtensionRequest.status == ExtensionStatus.PENDING)
+        .order_by(col(ExtensionRequest.id))
+    )
+    waiting = []
+    for request in (await session.exec(query)).all():
+        view = await get_task(session=session, task_id=request.task_id)
+        if not _outdated(request, view.task):
+            waiting.append((request, view))
+    return waiting
+
+
+# A request's notice to each coordinator chat is claimed before it is sent and each part Telegram
+# takes is recorded, as the sweep does with reminders, so that a notice that failed is sent again
+# and a part that arrived never is. The record is kept in the audit trail, not in the reminder
+# ledger: a chat sent anything there counts as having had its morning digest, and a coordinator
+# would miss that day's escalations.
+NOTICE_CLAIMED = "extension_notice_claimed"  # detail: "REQUEST>CHAT"
+NOTICE_PART = "extension_notice_part"  # detail: "REQUEST>CHAT#PART/PARTS"
+NOTICE_FAILED = "extension_notice_failed"  # detail: "REQUEST>CHAT: error"
+_NOTICE_DETAIL = re.compile(r"^(\d+)>(-?\d+)(?:#(\d+)/(\d+))?")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A request's notice to one coordinator chat (a Telegram id), claimed for sending; the
+    first parts_sent parts reached the chat on an earlier try."""
+
+    request: ExtensionRequest
+    view: TaskView
+    chat_id: int
+    parts_sent: int = 0
+
+    @property
+    def key(self) -> str:
+        return f"{self.request.id}>{self.chat_id}"
+
+
+def _record(session: AsyncSession, notice: Notice, action: str, detail: str, now: datetime) -> None:
+    audit(
+        session, task_id=notice.request.task_id, action=action, actor=None, now=now, detail=detail
+    )
+
+
+def claim_notices(
+    *,
+    session: AsyncSession,
+    request: ExtensionRequest,
+    view: TaskView,
+    chat_ids: Sequence[int],
+    now: datetime,
+) -> list[Notice]:
+    """Claim a new request's notice to each coordinator chat, in the transaction that saves the
+    request: no other sender can see the request before its claims."""
+    notices = [Notice(request, view, chat_id) for chat_id in chat_ids]
+    for notice in notices:
+        _record(session, notice, NOTICE_CLAIMED, notice.key, now)
+    return notices
+
+
+async def record_part(
+    *, session: AsyncSession, notice: Notice, part: int, parts: int, now: datetime
+) -> None:
+    """Telegram took part (counted from 1) of the notice's parts."""
+    _record(session, notice, NOTICE_PART, f"{notice.key}#{part}/{parts}", now)
+
+
+async def record_failure(
+    *, session: AsyncSession, notice: Notice, error: str, now: datetime
+) -> None:
+    """A try failed: the notice may be claimed again at once, while tries remain."""
+    _record(session, notice, NOTICE_FAILED, f"{notice.key}: {error}"[:500], now)
+
+
+@dataclass
+class _Progress:
+    """How far a notice got, from its audit entries, oldest first."""
+
+    last: str  # the latest action
+    last_at: datetime
+    parts_sent: int = 0
+    delivered: bool = False
+    failures: int = 0
+
+    def owed(self, now: datetime, policy: ClaimPolicy) -> bool:
+        """Not delivered, and not being sent: it failed with tries left, or its sender went
+        quiet (the process died) for longer than a claim lasts."""
+        if self.delivered:
+            return False
+        if self.last == NOTICE_FAILED:
+            return self.failures < policy.max_attempts
+        return self.last_at < now - policy.stale_after
+
+
+async def reclaim_notices(
+    *, session: AsyncSession, now: datetime, policy: ClaimPolicy
+) -> list[Notice]:
+    """Claim again the notices of pending requests that failed or were abandoned."""
+    # Lock the pending requests first, with an UPDATE because SQLite ignores SELECT ... FOR
+    # UPDATE: a second sender (another instance's sweep) waits here, then finds these claims.
+    pending = col(ExtensionRequest.status) == ExtensionStatus.PENDING
+    await session.exec(
+        update(ExtensionRequest).where(pending).values(status=ExtensionStatus.PENDING)
+    )
+    requests = {
+        request.id: request
+        for request in (await session.exec(select(ExtensionRequest).where(pending))).all()
+    }
+    entries = await session.exec(
+        select(AuditEntry)
+        .where(
+            col(AuditEntry.task_id).in_(sorted({r.task_id for r in requests.values()})),
+            col(AuditEntry.action).in_([NOTICE_CLAIMED, NOTICE_PART, NOTICE_FAILED]),
+        )
+        .order_by(col(AuditEntry.id))
+    )
+    progress: dict[tuple[int, int], _Progress] = {}
+    for entry in entries.all():
+        found = _NOTICE_DETAIL.match(entry.detail or "")
+        if found is None or int(found[1]) not in requests:
+            continue
+        key = (int(found[1]), int(found[2]))
+        state = progress.setdefault(key, _Progress(entry.action, entry.at))
+        state.last, state.last_at = entry.action, entry.at
+        if entry.action == NOTICE_PART:
+            state.parts_sent = int(found[3])
+            state.delivered = found[3] == found[4]
+        elif entry.action == NOTICE_FAILED:
+            state.failures += 1
+    notices = []
+    for (request_id, chat_id), state in progress.items():
+        if not state.owed(now, policy):
+            continue
+        request = requests[request_id]
+        view = await get_task(session=session, task_id=request.task_id)
+        if _outdated(request, view.task):
+            continue  # nothing left to decide: deciding it, or asking again, expires it
+        notice = Notice(request, view, chat_id, state.parts_sent)
+        _record(session, notice, NOTICE_CLAIMED, notice.key, now)
+        notices.append(notice)
+    return notices
