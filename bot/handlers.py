@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 from bot import reports as report_files
 from bot.delivery import is_transient, task_buttons
 from bot.services import LANGUAGE_KEY, Services, services, services_of
-from bot.texts import LANGUAGES, Texts, fmt_date
+from bot.texts import LANGUAGES, Texts, fmt_date, split_message
 from storage import access, agencies, reports, tasks
 from storage.access import Caller
 from storage.errors import (
@@ -100,7 +100,8 @@ async def reply(
     """
     message = update.effective_message
     assert message is not None
-    chunks = [text] if isinstance(text, str) else text
+    # A reply that quotes what users wrote (a long note, a long task) may outgrow one message.
+    chunks = split_message("", [text]) if isinstance(text, str) else text
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
         delays = list(REPLY_RETRY_DELAYS)

@@ -1431,8 +1431,13 @@ def _cut(text: str, room: int) -> tuple[str, str]:
         return text, ""
     reach = room
     while reach > first:
+        # At the last line break in reach, unless it would leave the piece less than half full
+        # ("Nhiệm vụ số 1" alone, then the task's long text): then at the last space.
+        half = first + (reach - first) // 2
         cut = text.rfind("\n", first + 1, reach)
-        cut = cut if cut > 0 else reach
+        if cut <= half:
+            space = text.rfind(" ", first + 1, reach)
+            cut = space if space > half else reach
         cut = next((start for start, end in spans if start < cut < end), cut)
         if cut <= first:
             break

@@ -582,6 +582,23 @@ async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:
     assert task is not None and task.status == "open"
 
 
+async def test_a_reply_quoting_long_user_text_comes_in_parts(bot: Harness) -> None:
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    long_task = await bot.add_task("Triển khai thực hiện " * 220, "STC", DEADLINE)
+    short_task = await bot.add_task("Báo cáo", "STC", DEADLINE)
+    note = "đã trình UBND tỉnh " * 230  # a note longer than a message (Telegram allows 4,096)
+
+    detail = await bot.say(lan, finance, f"/task {long_task}", replies=2)
+    closed = await bot.say(lan, finance, f"/done {short_task} {note.strip()}", replies=2)
+
+    assert all(len(part["text"]) <= 4096 for part in detail + closed)
+    assert detail[0]["text"].startswith(f"Nhiệm vụ số {long_task}")
+    assert closed[0]["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {short_task}")
+    assert closed[-1]["reply_markup"]  # the undo button, under the last part
+
+
 async def test_a_group_upgraded_to_a_supergroup_keeps_its_registration(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])

@@ -99,6 +99,15 @@ def test_split_message_never_exceeds_the_limit_or_cuts_a_block() -> None:
         parse_html(chunk)
 
 
+def test_a_long_block_is_cut_near_the_end_of_the_room_not_at_an_early_line_break() -> None:
+    block = "Nhiệm vụ số 1\n" + "Triển khai thực hiện " * 30
+
+    first, *_ = split_message("", [block], limit=200)
+
+    assert first.startswith("Nhiệm vụ số 1\nTriển khai") and len(first) > 150
+    assert first.split()[-1] in {"Triển", "khai", "thực", "hiện"}  # at a space, not in a word
+
+
 def _texts_of(chunks: list[str], title: str) -> str:
     """What the chunks say under their title, joined: checks each chunk parses on its own."""
     heading = parse_html(title).text + "\n" if title else ""
