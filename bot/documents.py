@@ -15,7 +15,7 @@ from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ChatType
 
 from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
@@ -88,7 +88,9 @@ async def document(update: Update, context: Ctx) -> None:
     assert message is not None and message.document is not None
     async with request(update, context) as r:
         if not r.caller.is_coordinator:
-            await reply(update, refusal(app, CoordinatorsOnly()))
+            # Files are shared in groups all day: only a private chat hears why it is not read.
+            if message.chat.type == ChatType.PRIVATE:
+                await reply(update, refusal(app, CoordinatorsOnly()))
             return
     file, importer = message.document, app.settings.importer
     size = file.file_size or 0

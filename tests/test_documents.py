@@ -235,13 +235,18 @@ async def test_only_coordinators_may_import_and_bad_files_get_a_clear_answer(bot
     await bot.register(lan, finance, "STC")
     bang, office = await _coordinator(bot)
 
-    refused = await _send(bot, lan, finance, "thong-bao.txt", SAMPLE.read_bytes())
+    refused = await _send(bot, lan, bot.server.add_private_chat(lan), "tb.txt", SAMPLE.read_bytes())
+    # In a group, files are shared all day: one from someone who may not import goes unanswered.
+    in_group = len(bot.server.sent_messages(finance["id"]))
+    bot.server.user_sends_document(finance, lan, "bien-ban-hop.pdf", b"%PDF-1.4 minutes")
     broken = await _send(bot, bang, office, "ke-hoach.docx", b"PK\x03\x04 not really a docx")
     scan = await _send(bot, bang, office, "scan.pdf", _blank_pdf())
     services_of(bot.application).settings.importer.max_megabytes = 0.5
     too_big = await _send(bot, bang, office, "big.txt", b"x" * 800_000)
 
     assert refused["text"] == COORDINATORS_ONLY
+    await bot.server.wait_until_idle()
+    assert len(bot.server.sent_messages(finance["id"])) == in_group
     assert broken["text"] == "Tệp bị hỏng hoặc không đúng định dạng, không đọc được nội dung."
     assert scan["text"].startswith("Tệp PDF này là bản quét (không có lớp chữ)")
     assert too_big["text"] == "Tệp quá lớn (0,77 MB); giới hạn là 0,5 MB. Hãy gửi bản nhỏ hơn."
