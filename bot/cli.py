@@ -220,6 +220,7 @@ def cmd_db_upgrade(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     mappings = dict(_mapping(m) for m in args.map)
+    deadlines = dict(_deadline_fix(d) for d in args.deadline)
     path = Path(args.file)
     data = _read(args.file, settings)
     issued = parse_date(args.issued) if args.issued else None
@@ -236,6 +237,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
             corrections=importing.Corrections(
                 mappings=mappings,
                 expand_groups=args.expand_groups,
+                deadlines=deadlines,
                 dropped=frozenset(args.drop),
             ),
         )
@@ -344,6 +346,14 @@ def _task_numbers(text: str) -> frozenset[int]:
     if not all(n.isdigit() and int(n) > 0 for n in numbers):
         raise argparse.ArgumentTypeError(cli_text("bad_task_numbers", text=text))
     return frozenset(int(n) for n in numbers)
+
+
+def _deadline_fix(text: str) -> tuple[int, date]:
+    """--deadline N=DATE: task N of the preview is due on DATE."""
+    number, _, day = text.partition("=")
+    if not number.strip().isdigit() or int(number) < 1 or not day.strip():
+        raise UsageError(cli_text("bad_deadline_fix", text=text))
+    return int(number), parse_date(day.strip())
 
 
 def _mapping(text: str) -> tuple[str, str]:
@@ -877,6 +887,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="WRITTEN=AGENCY",
         help="take an agency written one way as a catalogue agency (repeatable)",
+    )
+    importer.add_argument(
+        "--deadline",
+        action="append",
+        default=[],
+        metavar="N=DATE",
+        help="give task N of the preview this deadline, dd/mm/yyyy or YYYY-MM-DD (repeatable)",
     )
     importer.add_argument(
         "--drop",

@@ -367,9 +367,10 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
 
 @dataclass(frozen=True)
 class Problem:
-    """Why a task cannot be saved yet: no lead, an unknown agency, a group to confirm."""
+    """Why a task cannot be saved yet: no lead, an unknown agency, a group to confirm, a date
+    that does not exist."""
 
-    kind: str  # "no_lead", "unknown_agency", "empty_group", "unconfirmed_group"
+    kind: str  # "no_lead", "unknown_agency", "empty_group", "unconfirmed_group", "impossible_date"
     written: str = ""
     count: int = 0
 
@@ -511,6 +512,8 @@ def plan_import(
             item.problem = Problem("no_lead")
         else:
             item.leads, item.problem = _resolve(task.lead, by_name, mapped, expand_groups)
+        if item.problem is None and task.deadline.kind == "impossible" and item.deadline is None:
+            item.problem = Problem("impossible_date", task.deadline.phrase)
         for mention in task.cooperating:
             helpers, _ = _resolve(mention, by_name, mapped, expand_groups)
             item.cooperating += [h for h in helpers if h not in item.leads]

@@ -317,6 +317,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    ⚠️ “{written}” chưa có trong danh mục: <code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
         "    ⚠️ “{written}” is not in the catalogue: <code>/fix {n} lead AGENCY</code>",
     ),
+    "import_impossible_date": (
+        "    ⚠️ “{written}” không phải ngày có thật: <code>/fix {n} han dd/mm/yyyy</code>",
+        "    ⚠️ “{written}” is not a real date: <code>/fix {n} deadline dd/mm/yyyy</code>",
+    ),
     "import_empty_group": (
         "    ⚠️ “{written}” không ứng với đơn vị nào trong danh mục: "
         "<code>/fix {n} chutri TÊN ĐƠN VỊ</code>",
@@ -751,6 +755,7 @@ CLI: dict[str, str] = {
         "{file}: tệp quá lớn ({size}), giới hạn là {limit} ([importer] max_megabytes); không đọc"
     ),
     "bad_map": "--map viết theo dạng TÊN TRONG VĂN BẢN=TÊN ĐƠN VỊ, không phải “{text}”",
+    "bad_deadline_fix": "--deadline viết theo dạng SỐ=dd/mm/yyyy, không phải “{text}”",
     "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
     "not_a_terminal": "không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn",
     "no_phrase": "hãy ghi một cụm từ hoặc một câu, hoặc dùng --jsonl để đọc các dòng JSON",
@@ -922,6 +927,7 @@ CLI: dict[str, str] = {
         "“{written}” chưa có trong danh mục: thêm vào danh mục, hoặc --map '{written}=TÊN ĐƠN VỊ'"
     ),
     "import_empty_group": "“{written}” không ứng với đơn vị nào trong danh mục: dùng --map",
+    "import_impossible_date": "“{written}” không phải ngày có thật: dùng --deadline SỐ=dd/mm/yyyy",
     "import_unconfirmed_group": (
         "“{written}” gồm {count} đơn vị: thêm --expand-groups để giao cho từng đơn vị"
     ),
@@ -1038,6 +1044,7 @@ DEADLINE_KINDS: dict[str, str] = {
     "ongoing": "thường xuyên",
     "immediate": "làm ngay",
     "none": "không tìm thấy ngày",
+    "impossible": "ngày không có thật",
 }
 
 

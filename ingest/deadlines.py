@@ -71,7 +71,7 @@ Choices the grammar makes (and the tests pin down):
   officer sets both by hand;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
-* an impossible date ("30/02/2023", "32/1") is reported with kind "none" and no date.
+* an impossible date ("30/02/2023", "32/1") is reported with kind "impossible" and no date.
 
 When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
 deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
@@ -128,6 +128,7 @@ KINDS = (
     "ongoing",
     "immediate",
     "none",
+    "impossible",  # a date that does not exist ("31/4/2023"): the officer must say which
 )
 RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
 
@@ -799,7 +800,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         except ValueError:
             due = None
     if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue)
+        return _candidate(match, ctx, "impossible", None, cue=cue)
     if due < ctx.ref and not (cue is not None and cue.before) and not named_last:
         return None  # a past date without a deadline cue tells what happened, not what is due
     if due == ctx.ref and cue is None and not named_last:
@@ -838,7 +839,7 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     due = _next_day_of_month(int(match.group("d")), ctx.ref)
     if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue)
+        return _candidate(match, ctx, "impossible", None, cue=cue)
     if cue.strict_before and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
     return _candidate(match, ctx, "date", due, cue=cue)
@@ -885,7 +886,7 @@ def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     try:
         due = _dt.date(year, end[1], end[0])
     except ValueError:
-        return _candidate(match, ctx, "none", None)
+        return _candidate(match, ctx, "impossible", None)
     if (
         due < ctx.ref
         or _frames_clause(ctx, match)
@@ -1050,7 +1051,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
             last = " ".join(last.split())
             month = int(last) if last.isdigit() else MONTH_WORDS[last]
         if not 1 <= month <= 12:
-            return _candidate(match, ctx, "none", None, cue=cue)
+            return _candidate(match, ctx, "impossible", None, cue=cue)
     day = _POSITION_DAY.get(pos or "")
     if year is None:
         # The next such month that has not ended before ref.
@@ -1305,7 +1306,7 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         try:
             base = _dt.date(parts[2], parts[1], parts[0])
         except ValueError:
-            return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
+            return _candidate(match, ctx, "impossible", None, cue=cue, core=match.span("unit"))
     unit = match.group("unit")
     if match.group("wd"):
         kind, due = "working_days", ctx.calendar.add_working_days(base, count)
@@ -1482,7 +1483,7 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "vào ngày 23 tháng Chạp, người dân thả cá chép": a custom's day
     due = _lunar_date(day, month, year, ctx, leap=leap)
     if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue)
+        return _candidate(match, ctx, "impossible", None, cue=cue)
     if cue is not None and cue.strict_before and not ctx.inclusive:
         due -= _dt.timedelta(days=1)
     return _candidate(match, ctx, "lunar", due, cue=cue)
@@ -2559,7 +2560,7 @@ def section_deadline(
     normalised, candidates = _candidates(
         heading, ref, calendar, before_is_inclusive=True, bare_ok=True
     )
-    usable = [c for c in candidates if c.kind != "none"]
+    usable = [c for c in candidates if c.kind not in ("none", "impossible")]
     if not usable:
         return None
     dated = [c for c in usable if c.date is not None]

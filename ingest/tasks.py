@@ -1664,7 +1664,7 @@ class _Segmenter:
         lead = leads[0] if leads else None
         deadline = self._time_cell(cell("time"))
         inherited = False
-        if not _usable(deadline) and deadline.kind != "immediate":
+        if not _usable(deadline) and deadline.kind not in ("immediate", "impossible"):
             frame_deadline = group_deadline or _nearest(self.frames, "deadline")
             if isinstance(frame_deadline, Deadline):
                 deadline, inherited = frame_deadline, True
@@ -1910,8 +1910,8 @@ class _Segmenter:
         own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False
-        if _usable(own):
-            deadline = own
+        if _usable(own) or own.kind == "impossible":
+            deadline = own  # a date that does not exist is the officer's to fix, not the section's
         elif isinstance(section, Deadline):
             deadline, inherited = section, True
         elif item.due is not None:

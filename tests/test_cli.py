@@ -1336,3 +1336,32 @@ def test_import_shows_the_other_due_dates_a_task_gives(cli: Cli, tmp_path: Path)
         [{"date": "2023-12-15", "text": "trước ngày 15 tháng 12 năm 2023"}],
         [],
     ]
+
+
+NOTICE_OF_A_DAY_THAT_DOES_NOT_EXIST = """Số: 31/TB-UBND
+Lai Châu, ngày 05 tháng 01 năm 2023
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh
+1. Giao Sở Tài chính rà soát, hoàn thành trước ngày 31/4/2023.
+2. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 15/3/2023.
+"""
+
+
+def test_a_day_that_does_not_exist_is_not_saved_until_the_officer_gives_one(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A slip for 30/4 or 31/5: saved as "no deadline", it would never be reminded."""
+    cli("agencies", "import", "agencies.csv")
+    notice = tmp_path / "thong-bao.txt"
+    notice.write_text(NOTICE_OF_A_DAY_THAT_DOES_NOT_EXIST, encoding="utf-8")
+
+    _, preview, _ = cli("import", str(notice), "--dry-run")
+    _, fixed, _ = cli("import", str(notice), "--deadline", "1=30/04/2023", "--yes")
+    code, _, refused = cli("import", str(notice), "--deadline", "1=31/04/2023", "--dry-run")
+
+    assert "  1. Sở Tài chính — không có thời hạn\n" in preview
+    assert "KHÔNG LƯU: “hoàn thành trước ngày 31/4/2023” không phải ngày có thật" in preview
+    assert "1 nhiệm vụ sẵn sàng lưu, 1 cần sửa." in preview
+    assert "  1. Sở Tài chính — 30/04/2023\n" in fixed
+    assert "2 nhiệm vụ sẵn sàng lưu, 0 cần sửa." in fixed
+    assert (code, refused.strip()) == (1, "nhacviec: không có ngày 31/04/2023")

@@ -299,7 +299,7 @@ def test_a_sunday_duty_every_week_is_weekly() -> None:
 
 
 def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
-    assert read("trước Rằm tháng Năm nhuận", date(2025, 6, 1)) == (None, "none", None)
+    assert read("trước Rằm tháng Năm nhuận", date(2025, 6, 1)) == (None, "impossible", None)
 
 
 def test_a_solar_date_restated_as_lunar_stays_the_solar_date() -> None:
@@ -743,7 +743,7 @@ IMPOSSIBLE = ["30/02/2023", "32/1", "trước ngày 31/04/2023", "trước ngày
 @pytest.mark.parametrize("text", IMPOSSIBLE)
 def test_impossible_dates(text: str) -> None:
     deadline = parse_deadline(text, REF)
-    assert (deadline.date, deadline.kind) == (None, "none")
+    assert (deadline.date, deadline.kind) == (None, "impossible")
     assert deadline.phrase  # the officer sees what could not be read
 
 

@@ -550,6 +550,29 @@ async def test_a_fix_of_a_task_the_document_does_not_have_is_refused(bot: Harnes
     )
 
 
+async def test_a_day_that_does_not_exist_waits_for_the_officers_date(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    notice = (
+        "Số: 31/TB-UBND\nKiên Giang, ngày 05 tháng 01 năm 2023\nTHÔNG BÁO\n"
+        "Kết luận của Chủ tịch UBND tỉnh\n"
+        "1. Giao Sở Tài chính rà soát, hoàn thành trước ngày 31/4/2023.\n"
+        "2. Giao Sở Tài chính báo cáo UBND tỉnh trước ngày 15/3/2023.\n"
+    )
+
+    preview = await _send(bot, bang, office, "thong-bao.txt", notice.encode())
+    fixed = await _fix(bot, bang, office, "/fix 1 han 30/04/2023")
+
+    assert "1. Sở Tài chính — không có thời hạn" in preview["text"]
+    assert (
+        "⚠️ “hoàn thành trước ngày 31/4/2023” không phải ngày có thật: /fix 1 han dd/mm/yyyy"
+        in preview["text"]
+    )
+    assert "Lưu 1 nhiệm vụ" in str(preview["reply_markup"])  # the other one
+    assert "1. Sở Tài chính — 30/04/2023" in fixed["text"]
+    assert "không phải ngày có thật" not in fixed["text"]
+    assert "Lưu 2 nhiệm vụ" in str(fixed["reply_markup"])
+
+
 async def test_importing_a_directive_again_keeps_the_officers_corrections(bot: Harness) -> None:
     bang, office = await _coordinator(bot)
     await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
