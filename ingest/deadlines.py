@@ -1245,9 +1245,12 @@ _EVENT_BASE = re.compile(
 # "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
 # how long a procedure of the law may take, from whenever it starts.
 _STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh\s+tai\b")
+# "Trong 2 ngày (23-24/6)", "treo cờ trong 5 ngày, từ ngày 12-10-2015 đến hết ngày 16-10-2015":
+# the days the span runs over, named right after it.
 _NAMED_DAYS = re.compile(
-    r"\s*\(\s*(?:tu\s+)?(?:ngay\s+)?\d{1,2}(?:\s*[/.]\s*\d{1,2})?\s*(?:-|den)\s*(?:ngay\s+)?\d{1,2}"
-    r"\s*[/.]\s*\d{1,2}"
+    r"\s*(?:\(\s*(?:tu\s+)?|[,:]\s*tu\s+)(?:ngay\s+)?\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?)?\s*(?:-|den(?:\s+het)?)\s*(?:ngay\s+)?\d{1,2}"
+    r"\s*[/.-]\s*\d{1,2}"
 )
 # "trong 30 ngày (từ ngày 15/3/2023)": the day the count starts from, in brackets.
 _BASE_IN_BRACKETS = re.compile(

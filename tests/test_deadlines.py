@@ -970,6 +970,8 @@ WINDOWS = [
     "Từ ngày 20/01/2023 đến hết ngày 26/01/2023, các cơ quan bố trí lịch trực Tết",
     "do không khí lạnh nên từ ngày 12.1 đến ngày 15.1, vùng núi có rét đậm",
     "Giám đốc Sở yêu cầu: từ ngày 10/01 đến ngày 20/01, các phòng bố trí trực",
+    # How long a state lasts, its days named after it: never a span counted from the document.
+    "Các cơ quan treo cờ Tổ quốc trong 5 ngày, từ ngày 12-01-2023 đến hết ngày 16-01-2023.",
     # When a rule starts, with a clock time.
     "Quy định này áp dụng từ 0h00 ngày 10/01/2023",
     "áp dụng từ 12 giờ ngày 15/01/2023",
