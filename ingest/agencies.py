@@ -360,8 +360,12 @@ _PUBLIC = re.compile(
     r"(?<![a-z0-9])(?:tat\s+ca\s+)?cac\s+(?:ho\s+(?:gia\s+dinh|dan)(?:\s*,\s*ca\s+nhan)?"
     r"|to\s+chuc\s*,\s*ca\s+nhan|ca\s+nhan\s*,\s*to\s+chuc)(?![a-z0-9])"
     # Firms, where they are given work: "yêu cầu các doanh nghiệp viễn thông ...".
-    r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty)(?![a-z0-9])"
+    r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty|benh\s+vien|hop\s+tac\s+xa"
+    r"|chu\s+rung|ho\s+chan\s+nuoi|co\s+so(?:\s+(?:y\s+te|kham(?:\s*,)?\s*chua\s+benh"
+    r"|san\s+xuat|kinh\s+doanh|che\s+bien|chan\s+nuoi|luu\s+tru))?)(?![a-z0-9])"
 )
+# "cơ sở y tế" (a health facility) holds "sở y tế" (the department) in its letters.
+_FACILITY_BEFORE = re.compile(r"(?<![a-z0-9])co\s+$")
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(
     r"(?<![a-z0-9])(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+\d{1,3}\s+(?:phuong|xa|huyen|quan|thi\s+tran"
@@ -661,7 +665,10 @@ class Catalogue:
         for pattern, entry, needle in self._patterns:
             if needle in folded:  # most names of a catalogue are not in a given paragraph
                 found.extend(
-                    _Found(m.start(), m.end(), entry=entry) for m in pattern.finditer(folded)
+                    _Found(m.start(), m.end(), entry=entry)
+                    for m in pattern.finditer(folded)
+                    if not _FACILITY_BEFORE.search(folded, 0, m.start())
+                    or not folded.startswith("so", m.start())
                 )
         return found
 

@@ -316,6 +316,23 @@ def test_a_place_asked_to_act_is_named_as_written() -> None:
     assert found("tại huyện Kim Sơn có 5 xã; đề nghị huyện Đánh giá lại") == []
 
 
+def test_facilities_and_firms_asked_to_act_are_named_as_written() -> None:
+    assert found("Sở Y tế đề nghị các cơ sở khám chữa bệnh báo cáo") == [
+        ("Sở Y tế", "Sở Y tế", None),
+        ("các cơ sở khám chữa bệnh", None, None),
+    ]
+    assert found("yêu cầu các bệnh viện, đề nghị các hợp tác xã, yêu cầu các hộ chăn nuôi") == [
+        ("các bệnh viện", None, None),
+        ("các hợp tác xã", None, None),
+        ("các hộ chăn nuôi", None, None),
+    ]
+    # A health facility ("cơ sở y tế") is not the Department of Health ("Sở Y tế").
+    assert found("đề nghị các cơ sở y tế báo cáo") == [("các cơ sở y tế", None, None)]
+    assert found("Sở Y tế phối hợp với các cơ sở y tế trên địa bàn") == [
+        ("Sở Y tế", "Sở Y tế", None)
+    ]
+
+
 def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -> None:
     assert found("yêu cầu các Hạt Kiểm lâm tăng cường tuần tra") == [("Hạt Kiểm lâm", None, None)]
     # "Đổi", "Trăm" lose their marks to "đội", "trạm": in a heading's capitals, no unit.
