@@ -1,9 +1,12 @@
 """The sweep: ask the database what is due, claim each reminder, send one digest per chat.
 
 The order is what makes it safe: claims are committed before anything is sent, so a second
-sweep (or a second instance) finds them taken; the Telegram message id is recorded after. A crash
-between Telegram's acceptance and that record is the one window where a reminder can repeat, at
-most once, when the claim goes stale and is taken back.
+sweep (or a second instance) finds them taken; the Telegram message id is recorded after. A claim
+left alone goes stale and another instance takes it back, so the sweep renews its claims while a
+send keeps it waiting (a flood wait can last minutes), checks right before each send that they
+are still its own, and abandons a send once they are not. What remains is a send already on its
+way when the claim is lost, or a crash between Telegram's acceptance and the record: then a
+reminder can repeat, at most once.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import os
 import socket
 import uuid
 from collections.abc import Awaitable, Callable, Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 
 from sqlmodel import col, select
@@ -94,6 +97,33 @@ class ChatMoved(Exception):
 
 class TransientError(Exception):
     """A failure worth trying again soon: a 5xx, a timeout, a network error, a flood wait."""
+
+
+class ClaimsTakenBack(Exception):
+    """Another instance took back claims of the digest being sent: those are its to send now."""
+
+    def __init__(self, ledger_ids: set[int]) -> None:
+        super().__init__(f"claims taken back: {sorted(ledger_ids)}")
+        self.ledger_ids = ledger_ids
+
+
+@dataclass
+class _HeldClaims:
+    """One chat's claims: the ledger ids of each task not yet recorded as sent, and when this
+    instance last made sure they were its own."""
+
+    confirmed_at: datetime
+    unsent: dict[int, list[int]] = field(default_factory=dict)
+
+    def ledger_ids(self) -> set[int]:
+        return {ledger_id for ledger_ids in self.unsent.values() for ledger_id in ledger_ids}
+
+    def forget(self, ledger_ids: set[int]) -> None:
+        """Let go of claims another instance took back; a task goes with its last claim."""
+        for task_id, held in list(self.unsent.items()):
+            self.unsent[task_id] = [ledger_id for ledger_id in held if ledger_id not in ledger_ids]
+            if not self.unsent[task_id]:
+                del self.unsent[task_id]
 
 
 SendDigest = Callable[[int, Digest], Awaitable[int]]
@@ -199,9 +229,12 @@ class Sweep:
         if dry_run:
             await self._preview(planned, today, report)
             return report
-        for chat, claimed in await self._claim(planned, today, report):
+        claimed_at = self.clock.now()
+        for chat, claimed in await self._claim(planned, today, report, now=claimed_at):
             assert chat.id is not None
-            await self._deliver(chat, claimed, views, callers[chat.id], today, report)
+            await self._deliver(
+                chat, claimed, views, callers[chat.id], today, report, claimed_at=claimed_at
+            )
         keys = [_key(plan) for plan in planned if plan.chat.active]
         report.owed = await self.database.retrying(
             lambda session: ledger.still_owed(session=session, keys=keys, policy=self.claim_policy)
@@ -308,15 +341,14 @@ class Sweep:
         return datetime.combine(day, time(), tzinfo=self.clock.tz)
 
     async def _claim(
-        self, planned: list[Planned], today: date, report: SweepReport
+        self, planned: list[Planned], today: date, report: SweepReport, *, now: datetime
     ) -> list[tuple[Chat, list[tuple[int, DueReminder]]]]:
-        """Claim every planned reminder, committed before anything is sent.
+        """Claim every planned reminder at now, committed before anything is sent.
 
         A chat gets one digest a day: once something reached it today, a later sweep (a retry,
         a restart) only takes back what failed or was abandoned, and what became due since
         waits for tomorrow's digest.
         """
-        now = self.clock.now()
         start_of_day = self._start_of(today)
 
         async def claim_all(
@@ -366,13 +398,16 @@ class Sweep:
         caller: Caller,
         today: date,
         report: SweepReport,
+        *,
+        claimed_at: datetime,
     ) -> None:
         """Send one chat's digest and record the outcome; a failing chat never stops the others.
 
         Each part of a long digest is recorded as sent as soon as Telegram accepts it, so that
         neither a retry nor a later sweep sends its tasks again.
         """
-        unsent: dict[int, list[int]] = {}  # task -> its ledger ids not yet recorded as sent
+        held = _HeldClaims(confirmed_at=claimed_at)
+        unsent = held.unsent  # task -> its ledger ids not yet recorded as sent
         for ledger_id, reminder in claimed:
             unsent.setdefault(reminder.task_id, []).append(ledger_id)
         delivered: list[int] = []
@@ -389,9 +424,10 @@ class Sweep:
         digest = _digest(chat, caller, [reminder for _, reminder in claimed], views, today)
         digest.progress.on_part = record
         try:
-            message_id = await self._send_with_retries(chat, digest)
-            # A sender that does not report parts sent the whole digest as one message.
-            await record(message_id, list(unsent))
+            message_id = await self._send_with_retries(chat, digest, held)
+            if message_id is not None:
+                # A sender that does not report parts sent the whole digest as one message.
+                await record(message_id, list(unsent))
         except ChatUnavailable as error:
             await self._lose_chat(chat, str(error))
             await self._fail(unsent, f"chat unavailable: {error}")
@@ -403,12 +439,33 @@ class Sweep:
         if first_message is not None:
             report.sent.append((chat.telegram_id, delivered, first_message))
 
-    async def _send_with_retries(self, chat: Chat, digest: Digest) -> int:
-        """Send, following a migrated group and pausing between tries of a transient failure."""
+    async def _send_with_retries(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int | None:
+        """Send what this instance still holds the claims of, following a migrated group and
+        pausing between tries of a transient failure; None when no claim is left to send."""
         delays = list(self.retry_delays)
+        lost: set[int] = set()
         while True:
+            # Right before each try, so that the window in which another instance can take a
+            # claim back and send it too is one request, not a flood wait. Claims made sure of
+            # less than renew_after ago need no asking: none goes stale that soon.
+            if self.clock.now() - held.confirmed_at >= self.claim_policy.renew_after:
+                lost |= await self._renew(held)
+            if lost:
+                held.forget(lost)
+                log.info(
+                    "digest to chat %s: another instance took back the claims of ledger "
+                    "entries %s; not sending them",
+                    chat.telegram_id,
+                    sorted(lost),
+                )
+                lost = set()
+                if not held.unsent:
+                    return None
+                digest = _narrowed(digest, set(held.unsent))
             try:
-                return await self.send(chat.telegram_id, digest)
+                return await self._send_holding_claims(chat, digest, held)
+            except ClaimsTakenBack as taken_back:
+                lost = taken_back.ledger_ids
             except ChatMoved as moved:
                 await self._move_chat(chat, moved.new_chat_id)
             except TransientError as error:
@@ -420,19 +477,76 @@ class Sweep:
                 )
                 await asyncio.sleep(delay)
 
-    async def _record_sent(self, ids: list[int], message_id: int) -> None:
+    async def _send_holding_claims(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int:
+        """One try, the claims renewed while Telegram keeps it waiting (a flood wait can last
+        minutes); abandoned if another instance takes one back all the same."""
+        sending = asyncio.ensure_future(self.send(chat.telegram_id, digest))
+        holding = asyncio.ensure_future(self._hold_while_sending(held))
+        try:
+            await asyncio.wait((sending, holding), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (holding, sending):
+                if not task.done():
+                    task.cancel()
+                    # Let it unwind (a part's record finishes or rolls back) before going on.
+                    await asyncio.wait((task,))
+        if not sending.cancelled():
+            return sending.result()
+        # The ids taken back, or the database's error when the claims could not be renewed.
+        raise ClaimsTakenBack(holding.result())
+
+    async def _hold_while_sending(self, held: _HeldClaims) -> set[int]:
+        """Renew the claims every renew_after until one turns out taken back: its ledger ids."""
+        while True:
+            due = held.confirmed_at + self.claim_policy.renew_after - self.clock.now()
+            await asyncio.sleep(max(due.total_seconds(), 0.0))
+            if lost := await self._renew(held):
+                return lost
+
+    async def _renew(self, held: _HeldClaims) -> set[int]:
+        """Renew this instance's claims of what is unsent: the ledger ids no longer its own."""
         now = self.clock.now()
-        await self.database.retrying(
-            lambda session: ledger.mark_sent(
-                session=session, ids=ids, message_id=message_id, now=now
+        ids = sorted(held.ledger_ids())
+        still_held = await self.database.retrying(
+            lambda session: ledger.hold_claims(
+                session=session, ids=ids, instance=self.instance, now=now
             )
         )
+        held.confirmed_at = now
+        # Asked again: a part recorded as sent meanwhile has left the unsent (and its claims).
+        return held.ledger_ids() - still_held
+
+    async def _record_sent(self, ids: list[int], message_id: int) -> None:
+        now = self.clock.now()
+
+        async def record(session: AsyncSession) -> set[int]:
+            still_held = await ledger.hold_claims(
+                session=session, ids=ids, instance=self.instance, now=now
+            )
+            await ledger.mark_sent(session=session, ids=ids, message_id=message_id, now=now)
+            return still_held
+
+        still_held = await self.database.retrying(record)
+        if len(still_held) < len(ids):
+            log.warning(
+                "message %s carried %d reminders whose claims another instance had taken back "
+                "while it was on its way: their chat may have them twice",
+                message_id,
+                len(ids) - len(still_held),
+            )
 
     async def _fail(self, unsent: dict[int, list[int]], error: str) -> None:
         ids = [ledger_id for ledger_ids in unsent.values() for ledger_id in ledger_ids]
-        await self.database.retrying(
-            lambda session: ledger.mark_failed(session=session, ids=ids, error=error)
-        )
+        now = self.clock.now()
+
+        async def fail(session: AsyncSession) -> None:
+            # Only the claims still held: one taken back is its new holder's to record.
+            still_held = await ledger.hold_claims(
+                session=session, ids=ids, instance=self.instance, now=now
+            )
+            await ledger.mark_failed(session=session, ids=sorted(still_held), error=error)
+
+        await self.database.retrying(fail)
 
     async def _move_chat(self, chat: Chat, new_telegram_id: int) -> None:
         log.info("chat %s became supergroup %s: binding moved", chat.telegram_id, new_telegram_id)
@@ -465,6 +579,15 @@ _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}
 def _key(plan: Planned) -> ledger.SlotKey:
     assert plan.chat.id is not None
     return ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
+
+
+def _narrowed(digest: Digest, task_ids: set[int]) -> Digest:
+    """The digest cut down to these tasks, as a new message: its earlier parts carried others."""
+    return replace(
+        digest,
+        items=[item for item in digest.items if item.view.id in task_ids],
+        progress=Progress(on_part=digest.progress.on_part),
+    )
 
 
 def _digest(

@@ -2,7 +2,9 @@
 
 A claim is an INSERT that the unique key lets through once, or a conditional UPDATE that takes
 back a failed or abandoned claim; both are atomic on SQLite and PostgreSQL, so two sweeps, in one
-process or in several, never both send the same reminder.
+process or in several, never both send the same reminder. A claim is abandoned when its time goes
+stale, so the instance holding it renews that time while it sends (hold_claims), and asks again
+right before each send whether the claim is still its own.
 """
 
 from __future__ import annotations
@@ -33,6 +35,12 @@ class ClaimPolicy:
 
     max_attempts: int = 5
     stale_after: timedelta = timedelta(minutes=10)
+
+    @property
+    def renew_after(self) -> timedelta:
+        """How often a holder renews its claims: the rest of stale_after is the margin for a
+        slow database and for clocks that differ between instances."""
+        return self.stale_after / 3
 
 
 def _dialect(session: AsyncSession) -> str:
@@ -114,6 +122,29 @@ async def _retake(
     return int(retaken) if retaken is not None else None
 
 
+async def hold_claims(
+    *, session: AsyncSession, ids: Sequence[int], instance: str, now: datetime
+) -> set[int]:
+    """Renew this instance's claims among these reminders: the ids it still holds.
+
+    The others were taken back (this instance went quiet past the stale time) or already have an
+    outcome: they are not this instance's to send, nor to record as failed.
+    """
+    if not ids:
+        return set()
+    renewed = await session.exec(
+        update(Reminder)
+        .where(
+            col(Reminder.id).in_(ids),
+            col(Reminder.status) == ReminderStatus.CLAIMED,
+            col(Reminder.claimed_by) == instance,
+        )
+        .values(claimed_at=now)
+        .returning(col(Reminder.id))
+    )
+    return {int(ledger_id) for ledger_id in renewed.scalars().all()}
+
+
 async def sent_keys(*, session: AsyncSession, task_ids: Sequence[int]) -> set[SlotKey]:
     """The reminders of these tasks already delivered: a sweep need not even try to claim them."""
     if not task_ids:
@@ -186,19 +217,26 @@ async def private_chats(
 async def mark_sent(
     *, session: AsyncSession, ids: Sequence[int], message_id: int, now: datetime
 ) -> None:
-    """Record that Telegram accepted the message carrying these reminders."""
+    """Record that Telegram accepted the message carrying these reminders.
+
+    A reminder already recorded as sent keeps its first message: a later one is a repeat.
+    """
     await session.exec(
         update(Reminder)
-        .where(col(Reminder.id).in_(ids))
+        .where(col(Reminder.id).in_(ids), col(Reminder.status) != ReminderStatus.SENT)
         .values(status=ReminderStatus.SENT, sent_at=now, message_id=message_id, error=None)
     )
 
 
 async def mark_failed(*, session: AsyncSession, ids: Sequence[int], error: str) -> None:
-    """Record a failed attempt; the next sweep takes it back while attempts remain."""
+    """Record a failed attempt; the next sweep takes it back while attempts remain.
+
+    Only a claim still pending can fail: a reminder another instance has sent in the meantime
+    stays sent, or a sweep would take it back and send it again.
+    """
     await session.exec(
         update(Reminder)
-        .where(col(Reminder.id).in_(ids))
+        .where(col(Reminder.id).in_(ids), col(Reminder.status) == ReminderStatus.CLAIMED)
         .values(status=ReminderStatus.FAILED, error=error[:500])
     )
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 import itertools
+import logging
 import re
+import time
 from collections.abc import AsyncIterator
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlmodel import col, select
@@ -13,10 +16,13 @@ from sqlmodel import col, select
 from bot.app import RETRY_SWEEP
 from bot.services import services_of
 from bot.telegram_server import Fault
-from storage import ledger
+from jobs.policy import ReminderSettings
+from jobs.sweep import Digest, Sweep
+from storage import access, agencies, ledger, tasks
+from storage.db import Database
 from storage.models import Chat, Reminder, ReminderStatus, Role
 from tests.harness import JSON, Harness, running_bot
-from vncalendar import VIETNAM_TZ
+from vncalendar import VIETNAM_TZ, Clock, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)
 
@@ -413,3 +419,155 @@ async def test_a_dry_run_leaves_out_a_configured_coordinator_whose_chat_is_pause
 
         assert [chat for chat, _ in planned.planned] == [chat for chat, _, _ in sent.sent]
         assert coordinator_id not in [chat for chat, _ in planned.planned]
+
+
+class _RunningClock:
+    """Real time, from a chosen morning: a sweep renews its claims on the event loop's time."""
+
+    def __init__(self, start: datetime) -> None:
+        self.tz = VIETNAM_TZ
+        self._start = start.astimezone(UTC)
+        self._began = time.monotonic()
+
+    def now(self) -> datetime:
+        return self._start + timedelta(seconds=time.monotonic() - self._began)
+
+    def today(self) -> date:
+        return self.now().astimezone(self.tz).date()
+
+
+# The claim timeout scaled from ten minutes down to a second and a half, so that a sweep can be
+# held up past it, and renew its claims meanwhile, while the test runs.
+SHORT_CLAIMS = ledger.ClaimPolicy(stale_after=timedelta(seconds=1.5))
+
+
+async def _two_agencies_with_a_task_each(db: Database, now: datetime) -> dict[int, int]:
+    """Sở A and Sở B, each with a group (-1001, -1002) and a task due a week after 08/03/2023:
+    the task of each group."""
+    async with db.session() as session:
+        rows = [agencies.AgencyRow("Sở A", "SA"), agencies.AgencyRow("Sở B", "SB")]
+        await agencies.import_agencies(session=session, rows=rows, now=now)
+        task_of = {}
+        for short_name, chat_id in (("SA", -1001), ("SB", -1002)):
+            agency = await agencies.find_agency(session=session, text=short_name)
+            assert agency is not None and agency.id is not None
+            code = await access.create_invite(
+                session=session,
+                agency_id=agency.id,
+                role=Role.STAFF,
+                now=now,
+                valid_for=timedelta(days=7),
+            )
+            await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=abs(chat_id) + 5,
+                display_name=None,
+                chat_id=chat_id,
+                chat_title=short_name,
+                now=now,
+            )
+            task = await tasks.add_task(
+                session=session,
+                text=f"Việc của {short_name}",
+                lead_agency_id=agency.id,
+                deadline=date(2023, 3, 15),
+                now=now,
+            )
+            assert task.id is not None
+            task_of[chat_id] = task.id
+    return task_of
+
+
+class _Instance:
+    """A sweeping instance whose first digest to -1001 meets a flood wait until released."""
+
+    def __init__(self, name: str, db: Database, clock: Clock, sent: list[tuple[str, int]]):
+        self.held_up = asyncio.Event()
+        self.flood_wait_over = asyncio.Event()
+        self.sweep = Sweep(
+            database=db,
+            clock=clock,
+            calendar=WorkingCalendar(),
+            settings=ReminderSettings(),
+            send=self._send,
+            instance=name,
+            claim_policy=SHORT_CLAIMS,
+            retry_delays=(),
+        )
+        self._sent = sent
+
+    async def _send(self, chat_id: int, digest: Digest) -> int:
+        if chat_id == -1001 and not self.held_up.is_set():
+            self.held_up.set()
+            await self.flood_wait_over.wait()
+        self._sent.append((self.sweep.instance, chat_id))
+        return len(self._sent)
+
+
+async def _sent_by(db: Database) -> dict[int, tuple[ReminderStatus, str | None]]:
+    """What the ledger says of each task: its status and who claimed (and so sent) it."""
+    async with db.session() as session:
+        rows = (await session.exec(select(Reminder))).all()
+    return {r.task_id: (r.status, r.claimed_by) for r in rows}
+
+
+async def test_a_sweep_held_up_past_the_claim_timeout_keeps_its_claim_and_each_chat_hears_once(
+    db: Database,
+) -> None:
+    clock = _RunningClock(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ))
+    task_of = await _two_agencies_with_a_task_each(db, clock.now())
+    sent: list[tuple[str, int]] = []
+    a, b = _Instance("A", db, clock, sent), _Instance("B", db, clock, sent)
+    b.held_up.set()  # no flood wait for B
+    a_sweeping = asyncio.create_task(a.sweep.run())
+    await a.held_up.wait()  # A has claimed both chats and waits out a flood wait on the first
+
+    assert (await b.sweep.run()).owed == 2  # B's morning sweep: all claimed, a retry owed
+    await asyncio.sleep(SHORT_CLAIMS.stale_after.total_seconds() + 0.5)
+    # B's retry, past the claim timeout: A has renewed the claim of the digest it is sending,
+    # not that of the chat still waiting its turn, which B takes over.
+    retry = await b.sweep.run()
+    a.flood_wait_over.set()
+    a_report = await a_sweeping
+
+    assert sorted(sent) == [("A", -1001), ("B", -1002)]
+    assert [(chat, tasks) for chat, tasks, _ in retry.sent] == [(-1002, [task_of[-1002]])]
+    assert [(chat, tasks) for chat, tasks, _ in a_report.sent] == [(-1001, [task_of[-1001]])]
+    assert await _sent_by(db) == {
+        task_of[-1001]: (ReminderStatus.SENT, "A"),
+        task_of[-1002]: (ReminderStatus.SENT, "B"),
+    }
+
+
+async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
+    db: Database, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = _RunningClock(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ))
+    task_of = await _two_agencies_with_a_task_each(db, clock.now())
+    sent: list[tuple[str, int]] = []
+    a = _Instance("A", db, clock, sent)
+    # B's clock is eleven minutes ahead: to B, A has been silent past the claim timeout, as if A's
+    # process had been frozen that long.
+    b = _Instance("B", db, _RunningClock(datetime(2023, 3, 8, 8, 11, tzinfo=VIETNAM_TZ)), sent)
+    b.held_up.set()  # no flood wait for B
+    a_sweeping = asyncio.create_task(a.sweep.run())
+    await a.held_up.wait()
+
+    taken_back = await b.sweep.run()
+    with caplog.at_level(logging.INFO, logger="jobs.sweep"):
+        # A gives up the digest in flight once its next renewal finds the claim taken back, and
+        # never starts the other; the flood wait ends all the same.
+        await asyncio.wait((a_sweeping,), timeout=5)
+        a.flood_wait_over.set()
+        a_report = await a_sweeping
+
+    assert sorted(sent) == [("B", -1002), ("B", -1001)]
+    assert sorted(taken_back.sent) == [(-1002, [task_of[-1002]], 2), (-1001, [task_of[-1001]], 1)]
+    assert a_report.sent == [] and a_report.failed == []
+    assert await _sent_by(db) == {task: (ReminderStatus.SENT, "B") for task in task_of.values()}
+    assert [r.getMessage() for r in caplog.records if "took back" in r.getMessage()] == [
+        f"digest to chat {chat}: another instance took back the claims of ledger entries "
+        f"[{ledger_id}]; not sending them"
+        for chat, ledger_id in ((-1001, 1), (-1002, 2))
+    ]
