@@ -729,6 +729,8 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
     role = Role(args.role)
     if args.agency is None and role not in access.COORDINATOR_ROLES:
         raise UsageError(cli_text("invite_needs_agency"))
+    if args.agency is not None and role in access.COORDINATOR_ROLES:
+        raise UsageError(cli_text("invite_coordinator_of_all", role=Texts().role(role)))
     if settings.telegram.token and not settings.bot.username:
         # Checked before the code is made: a code saved but never printed is of no use.
         settings.require_token()

@@ -761,6 +761,9 @@ CLI: dict[str, str] = {
     "no_phrase": "hãy ghi một cụm từ hoặc một câu, hoặc dùng --jsonl để đọc các dòng JSON",
     "no_task_text": "nhiệm vụ cần có nội dung",
     "every_needs_deadline": "--every cần có --deadline: hạn của kỳ đầu tiên",
+    "invite_coordinator_of_all": (
+        "mã mời vai trò {role} dùng cho cả tỉnh, không gắn với đơn vị nào: bỏ tên đơn vị đi"
+    ),
     "invite_needs_agency": (
         "hãy ghi tên đơn vị, hoặc dùng --role coordinator để tạo mã mời cho cán bộ theo dõi "
         "nhiệm vụ"

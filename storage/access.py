@@ -38,8 +38,10 @@ async def create_invite(
     *, session: AsyncSession, agency_id: int | None, role: Role, now: datetime, valid_for: timedelta
 ) -> str:
     """Make a single-use code for an agency (None for the coordinators) and return it."""
-    if agency_id is None and role not in COORDINATOR_ROLES:
-        raise ValueError("an invite without an agency is for coordinators")
+    if (agency_id is None) != (role in COORDINATOR_ROLES):
+        # A coordinator's rights are province-wide: tied to an agency, they would look like
+        # that agency's and give every agency's tasks.
+        raise ValueError("an invite is for an agency's staff or head, or for the coordinators")
     # 96 bits: unguessable, and short enough for a t.me deep link (at most 64 characters).
     code = secrets.token_urlsafe(12)
     session.add(
@@ -84,8 +86,8 @@ async def redeem_invite(
             select(Invite).where(Invite.code_hash == hash_code(code)).with_for_update()
         )
     ).first()
-    if invite is None:
-        raise InviteInvalid()
+    if invite is None or (invite.agency_id is not None and invite.role in COORDINATOR_ROLES):
+        raise InviteInvalid()  # (the second: made by an older version that let it be)
     if invite.used_at is not None:
         raise InviteUsed()
     if invite.expires_at <= now:

@@ -100,6 +100,19 @@ def test_a_coordinators_invite_without_a_username_says_how_to_get_the_link(
     assert lines[2] == "Đường link: ghi [bot] username trong tệp cấu hình để có link t.me"
 
 
+def test_a_coordinators_invite_names_no_agency(cli: Cli) -> None:
+    """A coordinator sees every agency: an invite "of Sở Tài chính" would hide that."""
+    cli("agencies", "import", "agencies.csv")
+
+    code, out, err = cli("invite", "Sở Tài chính", "--role", "coordinator")
+
+    assert (code, out) == (1, "")
+    assert err.strip() == (
+        "nhacviec: mã mời vai trò theo dõi nhiệm vụ dùng cho cả tỉnh, không gắn với đơn vị nào: "
+        "bỏ tên đơn vị đi"
+    )
+
+
 def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None:
     cli("agencies", "import", "agencies.csv")
 

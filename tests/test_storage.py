@@ -36,6 +36,7 @@ from storage.models import (
     ExtensionRequest,
     ExtensionStatus,
     ImportRequest,
+    Invite,
     Member,
     ReminderStatus,
     Role,
@@ -925,6 +926,42 @@ def test_where_one_asks_decides_what_one_sees() -> None:
     assert _seen(7, _chat(7, registered=False), health_officer) == (False, HEALTH)
     assert _seen(6, _chat(6, FINANCE), _member(6, Role.HEAD)) == (False, FINANCE)
     assert _seen(9, _chat(9, registered=False), _member(9, Role.STAFF)) == (False, None)  # left
+
+
+async def test_a_coordinators_invite_tied_to_an_agency_is_never_made_nor_honoured(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        with pytest.raises(ValueError, match="for the coordinators"):
+            await access.create_invite(
+                session=session,
+                agency_id=ids["STC"],
+                role=Role.COORDINATOR,
+                now=NOW,
+                valid_for=timedelta(days=7),
+            )
+        # One an older version made: refused when opened, nobody gets the province's tasks.
+        session.add(
+            Invite(
+                code_hash=access.hash_code("old-code"),
+                agency_id=ids["STC"],
+                role=Role.COORDINATOR,
+                created_at=NOW,
+                expires_at=NOW + timedelta(days=7),
+            )
+        )
+    async with db.session() as session:
+        with pytest.raises(InviteInvalid):
+            await access.redeem_invite(
+                session=session,
+                code="old-code",
+                user_id=7,
+                display_name="Bà Lan",
+                chat_id=7,
+                chat_title=None,
+                now=NOW,
+            )
 
 
 async def test_an_invite_does_not_move_a_registered_chat(db: Database) -> None:
