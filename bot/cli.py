@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command as alembic_command
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, InterfaceError, OperationalError
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -328,6 +328,8 @@ def _read(file: str, settings: Settings) -> bytes:
     read is a UsageError (one line), not a traceback."""
     path = Path(file)
     try:
+        if path.is_dir():
+            raise UsageError(cli_text("is_a_folder", file=file))
         if not path.is_file():
             raise UsageError(cli_text("no_such_file", file=file))
         size = path.stat().st_size
@@ -1048,6 +1050,10 @@ def _refusal(error: Exception) -> str:
     return str(error)
 
 
+def _first_line(error: DatabaseError) -> str:
+    return str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `nhacviec` command; errors are one line and a non-zero exit."""
     args = build_parser().parse_args(argv)
@@ -1069,9 +1075,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OperationalError, InterfaceError) as error:
         # Start-up without a database is an operator's matter: one line, and a service manager
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.
-        reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-        print(f"nhacviec: {cli_text('no_database', reason=reason)}", file=sys.stderr)
+        print(f"nhacviec: {cli_text('no_database', reason=_first_line(error))}", file=sys.stderr)
         return 3
+    except DatabaseError as error:
+        # "file is not a database": the URL names something else; trying again will not help.
+        print(f"nhacviec: {cli_text('not_a_database', reason=_first_line(error))}", file=sys.stderr)
+        return 2
     except InvalidToken:
         print(f"nhacviec: {cli_text('token_refused')}", file=sys.stderr)
         return 2

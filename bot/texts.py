@@ -750,6 +750,7 @@ CLI: dict[str, str] = {
     "no_such_date": "không có ngày {text}",
     "not_a_date": "“{text}” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD",
     "not_a_month": "“{text}” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+    "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf",
     "no_such_file": "không tìm thấy tệp {file}",
     "too_large": (
         "{file}: tệp quá lớn ({size}), giới hạn là {limit} ([importer] max_megabytes); không đọc"
@@ -809,6 +810,9 @@ CLI: dict[str, str] = {
         "một tiến trình khác đang nhận tin Telegram bằng token này; tiến trình này dừng lại"
     ),
     "no_database": "không kết nối được cơ sở dữ liệu: {reason}",
+    "not_a_database": (
+        "tệp hoặc địa chỉ trong database_url không phải cơ sở dữ liệu dùng được: {reason}"
+    ),
     "token_refused": (
         "Telegram từ chối token của bot: kiểm tra NHACVIEC_TELEGRAM_TOKEN "
         "(hoặc [telegram] token) với @BotFather"

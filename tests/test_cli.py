@@ -164,11 +164,16 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         ),
         (("agencies", "import", "missing.csv"), "không tìm thấy tệp missing.csv"),
         (("import", "missing.txt"), "không tìm thấy tệp missing.txt"),
+        (("import", "."), ". là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf"),
         (("import", "agencies.csv", "--map", "Sở Y tế"), "--map viết theo dạng"),
         (("parse-deadline",), "hãy ghi một cụm từ hoặc một câu"),
         (
             ("report", "--month", "01/0000", "--out", "x.xlsx"),
             "“01/0000” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+        ),
+        (
+            ("report", "--month", "01/0001", "--out", "x.xlsx"),
+            "“01/0001” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
         ),
         (
             ("report", "--month", "01/2023", "--out", "reports/x.xlsx"),
@@ -665,6 +670,21 @@ def test_an_unreachable_database_is_one_line_not_a_trace(
     assert (code, out) == (3, "")
     assert err.startswith("nhacviec: không kết nối được cơ sở dữ liệu: ")
     assert err.count("\n") == 1
+
+
+def test_a_file_that_is_no_database_is_one_line_not_a_trace(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "junk.db").write_text("garbage", encoding="utf-8")
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{tmp_path / 'junk.db'}")
+
+    code, out, err = cli("db", "upgrade")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "nhacviec: tệp hoặc địa chỉ trong database_url không phải cơ sở dữ liệu dùng được: "
+        "file is not a database\n"
+    )
 
 
 def test_a_database_of_a_newer_version_is_refused_untouched(

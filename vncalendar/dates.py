@@ -36,12 +36,16 @@ def parse_date(text: str) -> date:
 _MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})")
 
 
+# No directive this office follows is older: a year before it is a slip of the keyboard.
+FIRST_YEAR = 1945
+
+
 def parse_month(text: str) -> tuple[int, int]:
     """A month written mm/yyyy (or yyyy-mm) as (year, month); raises ValueError."""
     found = _MONTH.fullmatch(text.strip())
     if found is None:
         raise ValueError(f"not a month: {text!r} (write mm/yyyy)")
     month, year = found.group(1, 2) if found.group(1) else found.group(4, 3)
-    if not 1 <= int(month) <= 12 or int(year) < 1:
-        raise ValueError(f"not a month: {text!r}")  # "13/2023", and year 0 ("01/0000")
+    if not 1 <= int(month) <= 12 or int(year) < FIRST_YEAR:
+        raise ValueError(f"not a month: {text!r}")  # "13/2023", and "01/0001" (a slip)
     return int(year), int(month)
