@@ -250,6 +250,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         the_plan = _run_db(settings, plan)
     except UnreadableDocument as error:
         raise UsageError(f"{args.file}: {error.message_vi}") from None
+    _check_corrections(the_plan, {*args.drop, *deadlines}, mappings)
     saving = _saving(the_plan)
     if args.json:
         found = draft_to_json(the_plan.draft)
@@ -348,6 +349,22 @@ def _task_numbers(text: str) -> frozenset[int]:
     if not all(n.isdigit() and int(n) > 0 for n in numbers):
         raise argparse.ArgumentTypeError(cli_text("bad_task_numbers", text=text))
     return frozenset(int(n) for n in numbers)
+
+
+def _check_corrections(
+    plan: importing.ImportPlan, numbers: set[int], mappings: dict[str, str]
+) -> None:
+    """A correction that matches nothing in the document is a slip: nothing is saved (as the
+    bot's /fix refuses a task number or a name the preview does not have)."""
+    count = len(plan.draft.tasks)
+    if wrong := sorted(n for n in numbers if n > count):
+        numbers_text = ", ".join(map(str, wrong))
+        raise UsageError(cli_text("import_no_such_tasks", numbers=numbers_text, count=count))
+    for written in mappings:
+        try:
+            importing.tasks_written(plan, written)
+        except importing.NotWritten:
+            raise UsageError(cli_text("import_map_matches_nothing", written=written)) from None
 
 
 def _deadline_fix(text: str) -> tuple[int, date]:

@@ -756,6 +756,13 @@ CLI: dict[str, str] = {
         "{file}: tệp quá lớn ({size}), giới hạn là {limit} ([importer] max_megabytes); không đọc"
     ),
     "bad_map": "--map viết theo dạng TÊN TRONG VĂN BẢN=TÊN ĐƠN VỊ, không phải “{text}”",
+    "import_no_such_tasks": (
+        "văn bản có {count} nhiệm vụ, không có nhiệm vụ số {numbers}: chưa lưu gì, hãy sửa "
+        "--drop hoặc --deadline"
+    ),
+    "import_map_matches_nothing": (
+        "không nhiệm vụ nào ghi cơ quan là “{written}”: chưa lưu gì, hãy sửa --map"
+    ),
     "bad_deadline_fix": "--deadline viết theo dạng SỐ=dd/mm/yyyy, không phải “{text}”",
     "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
     "not_a_terminal": "không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn",

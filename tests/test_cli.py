@@ -1398,3 +1398,25 @@ def test_a_day_that_does_not_exist_is_not_saved_until_the_officer_gives_one(
     assert "  1. Sở Tài chính — 30/04/2023\n" in fixed
     assert "2 nhiệm vụ sẵn sàng lưu, 0 cần sửa." in fixed
     assert (code, refused.strip()) == (1, "nhacviec: không có ngày 31/04/2023")
+
+
+def test_a_correction_that_matches_nothing_saves_nothing(cli: Cli, tmp_path: Path) -> None:
+    """A mistyped --drop 3 or --map on a two-task document is a slip, not something to ignore."""
+    cli("agencies", "import", "agencies.csv")
+    notice = tmp_path / "thong-bao.txt"
+    notice.write_text(NOTICE_OF_A_DAY_THAT_DOES_NOT_EXIST, encoding="utf-8")
+
+    dropped = cli("import", str(notice), "--drop", "3", "--yes")
+    dated = cli("import", str(notice), "--deadline", "4=01/04/2023", "--yes")
+    mapped = cli("import", str(notice), "--map", "Phòng KT huyện A=Sở Y tế", "--yes")
+
+    no_such = "nhacviec: văn bản có 2 nhiệm vụ, không có nhiệm vụ số {}: chưa lưu gì, hãy sửa "
+    assert dropped == (1, "", no_such.format(3) + "--drop hoặc --deadline\n")
+    assert dated == (1, "", no_such.format(4) + "--drop hoặc --deadline\n")
+    assert mapped == (
+        1,
+        "",
+        "nhacviec: không nhiệm vụ nào ghi cơ quan là “Phòng KT huyện A”: chưa lưu gì, hãy sửa "
+        "--map\n",
+    )
+    assert "Sở Y tế" not in cli("tasks", "list")[1]
