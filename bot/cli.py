@@ -15,7 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from alembic import command as alembic_command
-from sqlalchemy.exc import DatabaseError, IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import (
+    DatabaseError,
+    DBAPIError,
+    IntegrityError,
+    InterfaceError,
+    OperationalError,
+)
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, Update
 from telegram.error import InvalidToken, NetworkError, TelegramError
@@ -1067,7 +1073,7 @@ def _refusal(error: Exception) -> str:
     return str(error)
 
 
-def _first_line(error: DatabaseError) -> str:
+def _first_line(error: DBAPIError) -> str:
     return str(error.orig).strip().splitlines()[0] if error.orig else str(error)
 
 
