@@ -364,8 +364,27 @@ _PUBLIC = re.compile(
     r"|chu\s+rung|ho\s+chan\s+nuoi|co\s+so(?:\s+(?:y\s+te|kham(?:\s*,)?\s*chua\s+benh"
     r"|san\s+xuat|kinh\s+doanh|che\s+bien|chan\s+nuoi|luu\s+tru))?)(?![a-z0-9])"
 )
-# "cơ sở y tế" (a health facility) holds "sở y tế" (the department) in its letters.
-_FACILITY_BEFORE = re.compile(r"(?<![a-z0-9])co\s+$")
+# Words that make "sở" and "bộ" part of another word: "cơ sở y tế" (a health facility) holds
+# "sở y tế" (the department), "cán bộ y tế" (health workers) "bộ y tế" (the ministry).
+_COMPOUND_BEFORE = {
+    "so": re.compile(r"(?<![a-z0-9])(?:co|tru)\s+$"),
+    "bo": re.compile(r"(?<![a-z0-9])(?:can|toan|noi|so|dong|tien)\s+$"),
+}
+_HEAD_WRITTEN = {"so": "sở", "bo": "bộ"}
+
+
+def _in_a_compound(text: str, folded: str, start: int) -> bool:
+    """Whether a catalogue name found at start is the tail of another word: "cơ sở y tế", "cán
+    bộ y tế", or, in a text with its marks, another word spelt alike ("hồ sơ y tế")."""
+    head = folded[start : start + 3].rstrip()
+    if head not in _COMPOUND_BEFORE:
+        return False
+    if _COMPOUND_BEFORE[head].search(folded, 0, start):
+        return True
+    written = text[start : start + len(head)].lower()
+    return _has_marks(text) and written != _HEAD_WRITTEN[head]
+
+
 # Units counted out: "Ủy ban nhân dân 16 phường", "UBND 10 xã, thị trấn".
 _COUNTED_UNITS = re.compile(
     r"(?<![a-z0-9])(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+\d{1,3}\s+(?:phuong|xa|huyen|quan|thi\s+tran"
@@ -628,7 +647,9 @@ class Catalogue:
         text = unicodedata.normalize("NFC", text)
         folded = fold(text)
         catalogued: list[_Found] = []
-        for found in sorted(self._catalogue(folded), key=lambda f: (f.start - f.end, f.start)):
+        for found in sorted(
+            self._catalogue(text, folded), key=lambda f: (f.start - f.end, f.start)
+        ):
             _take(catalogued, found)
         taken: list[_Found] = []
         # A group the office put in its catalogue ("UBND các huyện") is that entry; a unit of
@@ -660,15 +681,14 @@ class Catalogue:
             )
         return mentions
 
-    def _catalogue(self, folded: str) -> list[_Found]:
+    def _catalogue(self, text: str, folded: str) -> list[_Found]:
         found: list[_Found] = []
         for pattern, entry, needle in self._patterns:
             if needle in folded:  # most names of a catalogue are not in a given paragraph
                 found.extend(
                     _Found(m.start(), m.end(), entry=entry)
                     for m in pattern.finditer(folded)
-                    if not _FACILITY_BEFORE.search(folded, 0, m.start())
-                    or not folded.startswith("so", m.start())
+                    if not _in_a_compound(text, folded, m.start())
                 )
         return found
 

@@ -333,6 +333,22 @@ def test_facilities_and_firms_asked_to_act_are_named_as_written() -> None:
     ]
 
 
+def test_a_catalogue_name_inside_another_word_is_no_mention() -> None:
+    ministry_and_department = Catalogue(
+        [CatalogueEntry("Bộ Y tế", None, ()), CatalogueEntry("Sở Y tế", None, ())]
+    )
+
+    def named(text: str) -> list[str | None]:
+        found = ministry_and_department.find_mentions(text)
+        return [m.entry.name if m.entry else None for m in found]
+
+    # Health workers, the whole health sector, a health record: neither the ministry nor the
+    # department.
+    assert named("các cán bộ y tế tham gia; toàn bộ y tế cơ sở; hồ sơ y tế điện tử") == []
+    assert named("cán bộ Sở Y tế và Bộ Y tế kiểm tra") == ["Sở Y tế", "Bộ Y tế"]
+    assert named("Giao so y te kiem tra") == ["Sở Y tế"]  # typed without marks
+
+
 def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -> None:
     assert found("yêu cầu các Hạt Kiểm lâm tăng cường tuần tra") == [("Hạt Kiểm lâm", None, None)]
     # "Đổi", "Trăm" lose their marks to "đội", "trạm": in a heading's capitals, no unit.
