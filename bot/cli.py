@@ -50,7 +50,7 @@ from ingest.text import UnreadableDocument, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
 from storage.db import Database
-from storage.directives import Changes
+from storage.directives import Changes, LeftOpen
 from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
 from storage.migrate import (
     DatabaseTooNew,
@@ -267,7 +267,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(found, ensure_ascii=False, indent=2))
         return 0
     print(_describe_plan(the_plan))
-    if not saving.added and not saving.changed:
+    if not saving.added and not saving.changed and not the_plan.reworded:
         print(cli_text("import_nothing_to_save"))
         return 0
     if args.dry_run:
@@ -428,6 +428,8 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
     lines += [f"! {warning}" for warning in plan.draft.warnings]
     if plan.duplicate_of is not None:
         lines.append("! " + cli_text("import_duplicate", id=plan.duplicate_of.id))
+    if plan.same_by_title and plan.duplicate_of is not None:
+        lines.append("! " + cli_text("import_same_title", id=plan.duplicate_of.id))
     indent = " " * 5
     for task in plan.tasks:
         leads = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
@@ -465,8 +467,22 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
         )
     )
     if plan.changes is not None:
+        lines += _reimport_notes(plan.reworded, plan.left_open)
         lines.append(texts.plain("import_reimport_changes", **asdict(plan.changes)))
     return "\n".join(lines)
+
+
+def _reimport_notes(reworded: int, left_open: Sequence[LeftOpen]) -> list[str]:
+    """The saved tasks a re-import gives the new wording, and those it leaves open (all, with
+    their numbers: the officer closes those the document withdrew)."""
+    lines = [Texts().plain("import_reworded", count=reworded)] if reworded else []
+    if left_open:
+        lines.append(cli_text("import_left_open", count=len(left_open)))
+        lines += [
+            "  " + cli_text("import_left_open_task", id=t.id, lead=t.lead, text=_cut(t.text, 90))
+            for t in left_open
+        ]
+    return lines
 
 
 def _deadline(

@@ -10,6 +10,7 @@ version of the preview they were sent under: a save button from before a correct
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -32,6 +33,7 @@ from bot.texts import (
 from ingest.text import UnreadableDocument, human_size, size_over
 from storage import imports
 from storage.agencies import find_agency, list_agencies
+from storage.directives import LeftOpen
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
 from storage.models import ImportRequest
 from storage.names import fold
@@ -69,6 +71,8 @@ _FIX_TAKES = {
 _NAMES_SHOWN = 10
 # The characters of what an officer typed that a refusal repeats, at most.
 _QUOTED = 100
+# The tasks a re-import leaves open that its preview lists, at most (one message).
+_LEFT_OPEN_SHOWN = 10
 _MEGABYTE = 1024 * 1024
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
@@ -108,22 +112,35 @@ async def document(update: Update, context: Ctx) -> None:
 
 
 async def _read(
-    context: Ctx, app: Services, file_id: str, file_name: str, issued_on: date | None
+    context: Ctx,
+    app: Services,
+    file_id: str,
+    file_name: str,
+    issued_on: date | None,
+    stated_issued_on: date | None = None,
 ) -> importing.Reading:
-    """Fetch the file from Telegram and read it in a worker; raises UnreadableDocument or
-    ReadStopped."""
+    """Fetch the file from Telegram and read it in a worker, from the date of issue given (the
+    document's own is stated_issued_on), or else as it was imported before
+    (importing.read_as_imported); raises UnreadableDocument or ReadStopped."""
     data = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
     async with app.database.session() as session:
         known = await list_agencies(session=session)
-    job = importing.ReadJob(
-        data=data,
-        filename=file_name,
-        catalogue=tuple(importing.catalogue_of(known).entries),
-        max_bytes=app.settings.importer.max_bytes,
-        issued_on=issued_on,
-        before_is_inclusive=app.settings.importer.before_is_inclusive,
-    )
-    return await reader(context).read(job, time_limit=app.settings.importer.max_read_seconds)
+
+    async def read(on: date | None, stated: date | None) -> importing.Reading:
+        job = importing.ReadJob(
+            data=data,
+            filename=file_name,
+            catalogue=tuple(importing.catalogue_of(known).entries),
+            max_bytes=app.settings.importer.max_bytes,
+            issued_on=on,
+            before_is_inclusive=app.settings.importer.before_is_inclusive,
+            stated_issued_on=stated,
+        )
+        return await reader(context).read(job, time_limit=app.settings.importer.max_read_seconds)
+
+    if issued_on is not None:
+        return await read(issued_on, stated_issued_on)
+    return await importing.read_as_imported(read, sessions=app.database.session, data=data)
 
 
 async def _unread(update: Update, app: Services, error: Exception) -> None:
@@ -216,6 +233,9 @@ async def _show(
     """Send the whole preview, with what a re-import would do, and its buttons."""
     texts = app.texts
     extra = list(notes or [])
+    if plan.same_by_title and plan.duplicate_of is not None:
+        extra.append(texts("import_same_title", id=plan.duplicate_of.id))
+    extra += _reimport_notes(texts, plan.reworded, plan.left_open)
     if plan.kept:
         what = [
             texts(f"kept_{kind}", count=number)
@@ -224,6 +244,7 @@ async def _show(
                 ("leads", plan.kept.leads),
                 ("deadlines", plan.kept.deadlines),
                 ("mappings", plan.kept.mappings),
+                ("issued", plan.kept.issued),
             )
             if number
         ]
@@ -238,6 +259,29 @@ async def _show(
         else:
             parts.append(note)
     await reply(update, parts, _buttons(texts, pending.id, plan))
+
+
+def _reimport_notes(texts: Texts, reworded: int, left_open: Sequence[LeftOpen]) -> list[str]:
+    """What a re-import does besides adding and moving: the saved tasks that take the new
+    wording, and those it leaves open without writing them (the first few, with their numbers,
+    so that the officer can close those the document withdrew)."""
+    notes = [texts("import_reworded", count=reworded)] if reworded else []
+    if left_open:
+        lines = [texts("import_left_open", count=len(left_open))]
+        lines += [
+            texts(
+                "import_left_open_task",
+                id=task.id,
+                lead=task.lead,
+                text=_quoted(task.text),
+            )
+            for task in left_open[:_LEFT_OPEN_SHOWN]
+        ]
+        if len(left_open) > _LEFT_OPEN_SHOWN:
+            more = len(left_open) - _LEFT_OPEN_SHOWN
+            lines.append(texts("import_left_open_more", count=more))
+        notes.append("\n".join(lines))
+    return notes
 
 
 async def _show_change(
@@ -503,8 +547,9 @@ async def _read_dated(
 ) -> None:
     """Read the document again from the date the officer gave, and show its preview."""
     app = services(context)
+    stated = importing.reading_from_json(pending.draft).stated_issued_on if pending.draft else None
     try:
-        reading = await _read(context, app, pending.file_id, pending.file_name, issued_on)
+        reading = await _read(context, app, pending.file_id, pending.file_name, issued_on, stated)
     except (UnreadableDocument, importing.ReadStopped) as error:
         await _unread(update, app, error)
         return

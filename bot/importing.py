@@ -11,6 +11,7 @@ carry are here too: the handlers only parse and answer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -20,8 +21,9 @@ import re
 import traceback
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractAsyncContextManager
 from dataclasses import astuple, dataclass, field
 from datetime import date, datetime, time
 from multiprocessing.connection import Connection
@@ -43,7 +45,7 @@ from ingest.pipeline import (
 from ingest.tasks import TaskDraft
 from ingest.text import Document, UnreadableDocument, extract_text
 from storage import agencies, directives, imports
-from storage.directives import Changes, NewTask, Saved
+from storage.directives import Changes, LeftOpen, NewTask, Saved
 from storage.errors import AmbiguousAgency, UnknownAgency
 from storage.models import Agency, Directive, ImportRequest
 from storage.names import fold
@@ -93,6 +95,9 @@ class ReadJob:
     max_bytes: int
     issued_on: date | None = None
     before_is_inclusive: bool = True
+    # With issued_on, the date the document itself gives (Reading.stated_issued_on), as an
+    # earlier reading without it found.
+    stated_issued_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,10 @@ class Reading:
 
     draft: DirectiveDraft
     text_sha256: str
+    # The date the document gives of itself (or of its meeting, its web page), whatever date
+    # an officer gave it: an officer's date is kept with the directive while the document gives
+    # the one it gave then. None: it gives none.
+    stated_issued_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -147,7 +156,8 @@ def read_document(job: ReadJob) -> Reading | Unreadable:
         )
     except UnreadableDocument as error:
         return Unreadable(error.reason_code, error.message_vi)
-    return Reading(draft, fingerprint)
+    stated = draft.meta.issued_on if job.issued_on is None else job.stated_issued_on
+    return Reading(draft, fingerprint, stated)
 
 
 def read_now(job: ReadJob) -> Reading:
@@ -300,6 +310,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
     return {
         "sha256": draft.sha256,
         "text_sha256": reading.text_sha256,
+        "stated_issued_on": _iso(reading.stated_issued_on),
         "warnings": list(draft.warnings),
         "meta": {
             "number": meta.number,
@@ -357,7 +368,13 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         sha256=data["sha256"],
         warnings=list(data["warnings"]),
     )
-    return Reading(draft, data["text_sha256"])
+    # A preview kept from before the stated date was kept with it: the date it was read from.
+    stated = data.get("stated_issued_on", meta["issued_on"])
+    return Reading(draft, data["text_sha256"], _day(stated))
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -400,9 +417,10 @@ class Kept:
     leads: int = 0
     deadlines: int = 0
     mappings: int = 0  # agencies as written given to a catalogue agency (/fix ten, --map)
+    issued: int = 0  # the date of issue (/fix ngay, --issued)
 
     def __bool__(self) -> bool:
-        return bool(self.dropped or self.leads or self.deadlines or self.mappings)
+        return bool(self.dropped or self.leads or self.deadlines or self.mappings or self.issued)
 
 
 @dataclass
@@ -424,7 +442,15 @@ class ImportPlan:
     learnable: dict[str, Agency] = field(default_factory=dict)
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
+    reworded: int = 0  # of its tasks, those that take the document's new words
+    left_open: tuple[LeftOpen, ...] = ()  # its open tasks this import leaves as they are
     saved_state: list[list[str]] = field(default_factory=list)  # of that directive's tasks
+    # The directive imported before was found by its kind, title, date and signer alone: the
+    # document has no number, and its text is not the same.
+    same_by_title: bool = False
+    # The officer's date of issue, now or kept from an earlier import: (the date the document
+    # gives, None if none; the officer's).
+    issued_fix: tuple[date | None, date] | None = None
 
     @property
     def ready(self) -> list[PlannedTask]:
@@ -548,6 +574,7 @@ class Corrections:
     deadlines: Mapping[int, date] = field(default_factory=dict)
     dropped: frozenset[int] = frozenset()
     restored: frozenset[int] = frozenset()  # brought back: an earlier import's drop is not kept
+    issued_on: date | None = None  # the date of issue given (/fix ngay, --issued)
 
 
 @dataclass
@@ -760,6 +787,54 @@ async def _kept_mappings(
     return found
 
 
+async def _imported_before(session: AsyncSession, reading: Reading) -> Directive | None:
+    """The directive imported before that the document read is (directives.find_imported)."""
+    meta = reading.draft.meta
+    return await directives.find_imported(
+        session=session,
+        sha256=reading.draft.sha256,
+        number=meta.number,
+        issued_on=reading.stated_issued_on or meta.issued_on,
+        text_sha256=reading.text_sha256,
+        kind=meta.kind,
+        title=meta.title,
+        signer=meta.signer,
+    )
+
+
+def _same_by_title_only(directive: Directive, reading: Reading) -> bool:
+    return (
+        not directive.number
+        and directive.source_sha256 != reading.draft.sha256
+        and directive.text_sha256 != reading.text_sha256
+    )
+
+
+def _kept_issue_date(directive: Directive, reading: Reading) -> tuple[date | None, date] | None:
+    """The officer's date of issue kept with the directive, while the document gives the date
+    it gave then (None: none, then and now)."""
+    kept = directives.kept_issue_date(directive)
+    return kept if kept is not None and kept[0] == reading.stated_issued_on else None
+
+
+async def date_to_read_again(*, session: AsyncSession, reading: Reading) -> date | None:
+    """The date of issue an officer gave an earlier import of the document, when it was read
+    from another: deadlines are counted from it, so the document is to be read again from it
+    (the bot and the command line do, before planning)."""
+    directive = await _imported_before(session, reading)
+    kept = _kept_issue_date(directive, reading) if directive is not None else None
+    return kept[1] if kept is not None and kept[1] != reading.draft.meta.issued_on else None
+
+
+async def earlier_issue_date(*, session: AsyncSession, data: bytes) -> date | None:
+    """The date a file that gives none was imported with before (an officer gave it): read
+    again, it is read from that date rather than asked for."""
+    directive = await directives.find_imported(
+        session=session, sha256=hashlib.sha256(data).hexdigest(), number=None, issued_on=None
+    )
+    return directive.issued_on if directive is not None else None
+
+
 async def plan_reading(
     *, session: AsyncSession, reading: Reading, corrections: Corrections = Corrections()
 ) -> ImportPlan:
@@ -781,13 +856,7 @@ async def plan_reading(
         restored=corrections.restored,
     )
     expand_groups = corrections.expand_groups
-    duplicate_of = await directives.find_imported(
-        session=session,
-        sha256=draft.sha256,
-        number=meta.number,
-        issued_on=meta.issued_on,
-        text_sha256=reading.text_sha256,
-    )
+    duplicate_of = await _imported_before(session, reading)
     mapped = {mapping_key(written): agency for written, agency in targets.items()}
     kept_mappings: dict[str, Agency] = {}
     if duplicate_of is not None:
@@ -808,14 +877,30 @@ async def plan_reading(
         dropped=frozenset(fixes.dropped),
     )
     plan.duplicate_of, plan.text_sha256 = duplicate_of, reading.text_sha256
-    plan.kept = dataclasses.replace(fixes.kept, mappings=len(kept_mappings))
+    kept_issued = _kept_issue_date(duplicate_of, reading) if duplicate_of is not None else None
+    if corrections.issued_on is not None and corrections.issued_on == meta.issued_on:
+        # Once read from it: until then (the bot reads again) the preview is what it was.
+        plan.issued_fix = (reading.stated_issued_on, corrections.issued_on)
+    elif kept_issued is not None and kept_issued[1] == meta.issued_on:
+        plan.issued_fix = kept_issued
+    plan.kept = dataclasses.replace(
+        fixes.kept,
+        mappings=len(kept_mappings),
+        issued=int(plan.issued_fix is not None and plan.issued_fix == kept_issued),
+    )
+    plan.same_by_title = duplicate_of is not None and _same_by_title_only(duplicate_of, reading)
     plan.mappings = {**kept_mappings, **mapped}
     plan.learnable = _learnable(draft, known, mapped)
     plan.draft = dataclasses.replace(draft, warnings=_warnings_now(draft, known))
     plan.restored = fixes.restored
     if duplicate_of is not None:
-        plan.changes = await directives.compare_tasks(
+        review = await directives.review_tasks(
             session=session, directive=duplicate_of, tasks=_new_tasks(plan)
+        )
+        plan.changes, plan.reworded, plan.left_open = (
+            review.changes,
+            review.reworded,
+            review.left_open,
         )
         plan.saved_state = await directives.saved_state(session=session, directive=duplicate_of)
     return plan
@@ -831,20 +916,64 @@ async def read_and_plan(
     before_is_inclusive: bool = True,
     corrections: Corrections = Corrections(),
 ) -> ImportPlan:
-    """Read a file here and plan it (the command line); raises UnreadableDocument or
+    """Read a file here and plan it (the command line), from the date of issue given, or else
+    the one an officer gave an earlier import of it; raises UnreadableDocument or
     UnknownAgency."""
     known = await agencies.list_agencies(session=session)
-    reading = read_now(
-        ReadJob(
-            data=data,
-            filename=filename,
-            catalogue=tuple(catalogue_of(known).entries),
-            max_bytes=max_bytes,
-            issued_on=issued_on,
-            before_is_inclusive=before_is_inclusive,
+
+    async def read(on: date | None, stated: date | None) -> Reading:
+        return read_now(
+            ReadJob(
+                data=data,
+                filename=filename,
+                catalogue=tuple(catalogue_of(known).entries),
+                max_bytes=max_bytes,
+                issued_on=on,
+                before_is_inclusive=before_is_inclusive,
+                stated_issued_on=stated,
+            )
         )
+
+    reading = await read_as_imported(
+        read, sessions=lambda: contextlib.nullcontext(session), data=data, issued_on=issued_on
     )
+    if issued_on is not None:
+        corrections = dataclasses.replace(corrections, issued_on=issued_on)
     return await plan_reading(session=session, reading=reading, corrections=corrections)
+
+
+ReadFrom = Callable[[date | None, date | None], Awaitable[Reading]]
+
+
+async def read_as_imported(
+    read: ReadFrom,
+    *,
+    sessions: Callable[[], AbstractAsyncContextManager[AsyncSession]],
+    data: bytes,
+    issued_on: date | None = None,
+) -> Reading:
+    """Read a document (read: from a date of issue, and the date the document gives) from the
+    date given, or else its own, or else the one an officer gave an earlier import of it: a
+    document imported before is neither asked its date again nor has its deadlines moved back
+    to its own date. Raises what read raises. A session is opened only between reads (a read
+    may take a minute)."""
+    try:
+        reading = await read(None, None)
+    except UnreadableDocument as error:
+        if error.reason_code != "no_issue_date":
+            raise
+        if issued_on is None:
+            async with sessions() as session:
+                issued_on = await earlier_issue_date(session=session, data=data)
+        if issued_on is None:
+            raise
+        return await read(issued_on, None)
+    if issued_on is None:
+        async with sessions() as session:
+            issued_on = await date_to_read_again(session=session, reading=reading)
+    if issued_on is None or issued_on == reading.draft.meta.issued_on:
+        return reading
+    return await read(issued_on, reading.stated_issued_on)
 
 
 def _new_tasks(plan: ImportPlan) -> list[NewTask]:
@@ -886,12 +1015,17 @@ def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, 
         }
     mappings = dict((earlier or {}).get("mappings", {}))
     mappings.update((key, agency.name) for key, agency in plan.mappings.items())
+    issued = (earlier or {}).get("issued")
+    if plan.issued_fix is not None:
+        read, given = plan.issued_fix
+        issued = {"read": _iso(read), "to": given.isoformat()}
     return {
         "dropped": sorted(dropped),
         "leads": kept.leads,
         "deadlines": kept.deadlines,
         "mappings": mappings,
         "expand_groups": plan.expand_groups or bool((earlier or {}).get("expand_groups")),
+        **({"issued": issued} if issued else {}),
     }
 
 
@@ -927,6 +1061,8 @@ async def save_plan(
         text_sha256=plan.text_sha256,
     )
     directive.corrections = _corrections(plan, directive.corrections)
+    if plan.issued_fix is not None:
+        directive.issued_on = meta.issued_on  # what its tasks' deadlines are counted from
     directive.text_sha256 = directive.text_sha256 or plan.text_sha256
     session.add(directive)
     saved = await directives.save_tasks(
@@ -1041,6 +1177,7 @@ def corrections_of(request: ImportRequest) -> Corrections:
         dropped=frozenset(int(n) for n, value in dropped.items() if value != "no"),
         restored=frozenset(int(n) for n, value in dropped.items() if value == "no"),
         expand_groups=request.expand_groups,
+        issued_on=_day(fixes.get("issued", {}).get("on")),
     )
 
 
@@ -1102,6 +1239,7 @@ def plan_version(plan: ImportPlan) -> str:
         # (a newer version that moved deadlines) changes what this save would do.
         "saved": plan.saved_state,
         "changes": astuple(plan.changes) if plan.changes is not None else None,
+        "left_open": [task.id for task in plan.left_open],
     }
     data = json.dumps(content, default=str, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(data.encode()).hexdigest()[:12]

@@ -656,6 +656,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "button_approve_task": ("✅ Duyệt #{task_id}", "✅ Approve #{task_id}"),
     "button_reject_task": ("❌ Từ chối #{task_id}", "❌ Reject #{task_id}"),
+    # Re-importing a revised directive (bot.documents, bot.cli).
+    "kept_issued": ("ngày ban hành", "the date of issue"),
+    "import_same_title": (
+        "ℹ️ Văn bản không số này có vẻ là văn bản #{id} đã nhập trước đây, đã sửa (cùng loại, "
+        "trích yếu, ngày ban hành và người ký): lưu lần này cập nhật văn bản đó, không tạo trùng.",
+        "ℹ️ This unnumbered document looks like document #{id}, imported before and edited "
+        "since (the same kind, title, date and signer): saving updates it, never duplicates.",
+    ),
+    "import_reworded": (
+        "{count} nhiệm vụ đã lưu được cập nhật lời văn theo văn bản này.",
+        "{count} saved tasks take this document's new wording.",
+    ),
+    "import_left_open": (
+        "⚠️ {count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
+        "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ. Nhiệm vụ nào văn bản "
+        "đã bỏ hẳn, hãy đóng bằng <code>/done SỐ ghi chú</code>:",
+        "⚠️ {count} tasks saved by the earlier import are not in this save (no longer in the "
+        "document, left out, or still to fix): they stay open and are reminded as before. Close "
+        "those the document withdrew with <code>/done NUMBER note</code>:",
+    ),
+    "import_left_open_task": ("#{id} {lead} — {text}", "#{id} {lead} — {text}"),
+    "import_left_open_more": ("… và {count} nhiệm vụ khác", "… and {count} more tasks"),
 }
 
 ROLE_NAMES: dict[Role, tuple[str, str]] = {
@@ -1039,6 +1061,17 @@ CLI: dict[str, str] = {
     "extension_row": (
         "#{task_id:<4} {agency}: hạn {old} → đề nghị {new} (ngày {asked}); lý do: {reason}"
     ),
+    # Re-importing a revised directive (nhacviec import).
+    "import_same_title": (
+        "văn bản không số này có vẻ là văn bản #{id} đã nhập trước đây, đã sửa (cùng loại, trích "
+        "yếu, ngày ban hành và người ký): lưu lần này cập nhật văn bản đó, không tạo trùng"
+    ),
+    "import_left_open": (
+        "{count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
+        "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ; nhiệm vụ nào văn bản đã "
+        "bỏ hẳn, hãy đóng trong bot bằng /done SỐ ghi chú:"
+    ),
+    "import_left_open_task": "#{id} {lead} — {text}",
 }
 
 # How `nhacviec parse-deadline` says what it read (the kinds of ingest.deadlines.KINDS).

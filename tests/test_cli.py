@@ -1420,3 +1420,62 @@ def test_a_correction_that_matches_nothing_saves_nothing(cli: Cli, tmp_path: Pat
         "--map\n",
     )
     assert "Sở Y tế" not in cli("tasks", "list")[1]
+
+
+NOTICE = (
+    "UBND TỈNH X\nSố: 12/TB-VP\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
+    "X, ngày 05 tháng 01 năm 2023\n"
+    "1. Giao Sở Tài chính rà soát đầu tư công, báo cáo trước ngày 15/3/2023.\n"
+    "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 20/3/2023.\n"
+)
+
+
+def test_importing_a_revised_notice_moves_its_deadline_and_takes_its_words(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    notice = tmp_path / "tb.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    cli("import", str(notice), "--yes")
+    revised = tmp_path / "tb-sua.txt"
+    revised.write_text(
+        NOTICE.replace("15/3/2023", "31/3/2023").replace(
+            "an toàn thực phẩm", "an toàn vệ sinh thực phẩm"
+        ),
+        encoding="utf-8",
+    )
+
+    code, out, _ = cli("import", str(revised), "--yes")
+    listed = cli("tasks", "list")[1]
+
+    assert code == 0
+    assert out.splitlines()[-3:] == [
+        "2 nhiệm vụ đã lưu được cập nhật lời văn theo văn bản này.",
+        "Lưu lần này: 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước.",
+        "Đã lưu (văn bản #1): 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước.",
+    ]
+    assert len(listed.splitlines()) == 2
+    assert "31/03/2023" in listed and "vệ sinh" in listed
+
+
+def test_a_date_of_issue_given_with_issued_is_kept_when_the_file_is_imported_again(
+    cli: Cli, tmp_path: Path
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    notice = tmp_path / "tb.txt"
+    notice.write_text(
+        "UBND TỈNH X\nSố: 21/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 01 tháng 03 năm 2024\n"
+        "1. Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.\n",
+        encoding="utf-8",
+    )
+    cli("import", str(notice), "--yes", "--issued", "05/03/2024")
+
+    code, out, _ = cli("import", str(notice), "--yes")
+
+    assert code == 0
+    assert "Thông báo 21/TB-VP, ngày 05/03/2024" in out.splitlines()[0]
+    assert "19/03/2024" in out
+    assert out.splitlines()[-2:] == [
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 1 đã có từ trước.",
+        "Không có gì để lưu.",
+    ]

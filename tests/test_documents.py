@@ -1504,3 +1504,101 @@ async def test_corrections_kept_by_text_alone_still_hold_for_the_task_they_were_
     assert third["text"].endswith(
         "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
     )
+
+
+REVISED = (
+    "UBND TỈNH X\nSố: 12/TB-VP\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
+    "X, ngày 05 tháng 01 năm 2023\n"
+    "1. Giao Sở Tài chính rà soát đầu tư công, báo cáo trước ngày 15/3/2023.\n"
+    "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 20/3/2023.\n"
+    "3. Giao Công an tỉnh bảo đảm an ninh trật tự dịp lễ, hoàn thành trước ngày 30/4/2023.\n"
+)
+
+
+async def test_a_revised_directive_moves_a_deadline_and_rewords_a_task_never_a_second_copy(
+    bot: Harness,
+) -> None:
+    """A revision moves task 1's deadline in its sentence, adds a word to task 2 and no longer
+    has task 3: the same two tasks, with the new words, and the third said, kept open."""
+    bang, office = await _coordinator(bot)
+    first = await _send(bot, bang, office, "tb.txt", REVISED.encode())
+    await bot.press(bang, office, first, _button(first, "💾"))
+    revised = (
+        REVISED.replace("15/3/2023", "31/3/2023")
+        .replace("an toàn thực phẩm", "an toàn vệ sinh thực phẩm")
+        .replace(
+            "3. Giao Công an tỉnh bảo đảm an ninh trật tự dịp lễ, hoàn thành trước ngày "
+            "30/4/2023.\n",
+            "",
+        )
+    )
+
+    again = await _send(bot, bang, office, "tb-sua.txt", revised.encode())
+    (saved,) = await bot.press(bang, office, again, _button(again, "💾"))
+
+    assert "1 nhiệm vụ đổi hạn" in again["text"]
+    assert "2 nhiệm vụ đã lưu được cập nhật lời văn theo văn bản này." in again["text"]
+    assert "1 nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này" in again["text"]
+    assert "\n#3 Công an tỉnh — Giao Công an tỉnh bảo đảm an ninh trật tự" in again["text"]
+    assert again["text"].endswith(
+        "Lưu lần này: 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước."
+    )
+    assert saved["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 1 nhiệm vụ đổi hạn, 1 đã có từ trước."
+    assert await _saved_tasks(bot) == [
+        ("Giao Sở Tài chính rà soát đầu tư công, báo cáo trước ngày 31/3/2023.", "2023-03-31"),
+        (
+            "Giao Sở Y tế kiểm tra an toàn vệ sinh thực phẩm, hoàn thành trước ngày 20/3/2023.",
+            "2023-03-20",
+        ),
+        (
+            "Giao Công an tỉnh bảo đảm an ninh trật tự dịp lễ, hoàn thành trước ngày 30/4/2023.",
+            "2023-04-30",
+        ),
+    ]
+
+
+async def test_an_unnumbered_notice_edited_is_known_by_its_kind_title_and_date(
+    bot: Harness,
+) -> None:
+    bang, office = await _coordinator(bot)
+    first = await _send(bot, bang, office, "tb.txt", SAMPLE.read_bytes())
+    await bot.press(bang, office, first, _button(first, "💾"))
+    count = len(await _saved_tasks(bot))
+    edited = SAMPLE.read_text(encoding="utf-8").replace(
+        "phòng chống dịch Covid-19", "phòng, chống dịch Covid-19"
+    )
+
+    again = await _send(bot, bang, office, "tb2.txt", edited.encode())
+    (saved,) = await bot.press(bang, office, again, _button(again, "💾"))
+
+    assert "Văn bản không số này có vẻ là văn bản #1 đã nhập trước đây, đã sửa" in again["text"]
+    assert saved["text"].startswith("✅ Đã lưu: 0 nhiệm vụ mới")
+    assert len(await _saved_tasks(bot)) == count
+
+
+async def test_the_officers_date_of_issue_is_kept_when_the_document_is_sent_again(
+    bot: Harness,
+) -> None:
+    dated = (
+        "UBND TỈNH X\nSố: 21/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 01 tháng 03 năm 2024\n"
+        "1. Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.\n"
+    ).encode()
+    undated = "Giao Sở Y tế báo cáo kết quả kiểm tra trong 10 ngày làm việc.".encode()
+    bang, office = await _coordinator(bot)
+    for name, document in (("tb.txt", dated), ("cv.txt", undated)):
+        await _send(bot, bang, office, name, document)
+        fixed = await _fix(bot, bang, office, "/fix ngay 05/03/2024")
+        await bot.press(bang, office, fixed, _button(fixed, "💾"))
+
+    again = await _send(bot, bang, office, "tb.txt", dated)
+    (saved,) = await bot.press(bang, office, again, _button(again, "💾"))
+    undated_again = await _send(bot, bang, office, "cv.txt", undated)
+
+    assert again["text"].startswith("📄 Thông báo 21/TB-VP, ngày 05/03/2024")
+    assert "\n1. Sở Tài chính — 19/03/2024\n" in again["text"]
+    assert "Giữ các sửa đổi của lần nhập trước: ngày ban hành." in again["text"]
+    assert again["text"].endswith("0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 1 đã có từ trước.")
+    assert saved["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 1 đã có từ trước."
+    assert undated_again["text"].startswith("📄 Văn bản (không số), ngày 05/03/2024")
+    assert "Giữ các sửa đổi của lần nhập trước: ngày ban hành." in undated_again["text"]
+    assert [deadline for _, deadline in await _saved_tasks(bot)] == ["2024-03-19", "2024-03-19"]

@@ -1444,3 +1444,94 @@ async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Da
     with pytest.raises(access.NotAMember) as stranger:
         await remove(999)
     assert (again.value.known, stranger.value.known) == (True, False)
+
+
+async def test_a_revised_task_is_the_saved_one_whose_words_are_most_alike(db: Database) -> None:
+    """A revision that moves a deadline in the sentence and adds a word elsewhere changes no
+    task's identity; a task of another lead, or worded otherwise, is not taken for it; the
+    saved task no new one is stays open and is told."""
+    ids = await _catalogue(db)
+    review = directives.NewTask(
+        "Rà soát đầu tư công, báo cáo trước ngày 15/3/2023.",
+        ids["STC"],
+        date(2023, 3, 15),
+        deadline_text="trước ngày 15/3/2023",
+    )
+    inspect = directives.NewTask("Kiểm tra an toàn thực phẩm.", ids["SYT"], date(2023, 3, 20))
+    trained = directives.NewTask("Tập huấn cán bộ y tế cơ sở.", ids["SYT"], date(2023, 4, 30))
+    first = await _import(db, review, inspect, trained)
+    moved = directives.NewTask(
+        "Rà soát đầu tư công, báo cáo trước ngày 31/3/2023.",
+        ids["STC"],
+        date(2023, 3, 31),
+        deadline_text="trước ngày 31/3/2023",
+    )
+    reworded = directives.NewTask(
+        "Kiểm tra an toàn vệ sinh thực phẩm.", ids["SYT"], date(2023, 3, 20)
+    )
+    other_lead = directives.NewTask("Kiểm tra an toàn thực phẩm.", ids["STC"], None)
+    unlike = directives.NewTask("Báo cáo số liệu tiêm chủng.", ids["SYT"], date(2023, 3, 20))
+
+    async with db.session() as session:
+        directive = await directives.find_imported(
+            session=session, sha256="a" * 64, number=None, issued_on=None
+        )
+        assert directive is not None
+        would = await directives.review_tasks(
+            session=session, directive=directive, tasks=[moved, reworded, other_lead, unlike]
+        )
+    again = await _import(db, moved, reworded, other_lead, unlike)
+    async with db.session() as session:
+        texts = [
+            (await tasks.get_task(session=session, task_id=task_id)).task.text
+            for task_id in first.added
+        ]
+
+    assert would.changes == directives.Changes(added=2, changed=1, unchanged=1)
+    assert would.reworded == 2
+    assert [(t.id, t.lead) for t in would.left_open] == [(first.added[2], "Sở Y tế")]
+    assert again.changed == first.added[:1] and again.unchanged == first.added[1:2]
+    assert again.reworded == first.added[:2] and len(again.added) == 2
+    assert texts == [moved.text, reworded.text, trained.text]
+
+
+async def test_an_unnumbered_directive_is_found_by_its_kind_title_date_and_signer(
+    db: Database,
+) -> None:
+    async with db.session() as session:
+        first = await directives.add_directive(
+            session=session,
+            now=NOW,
+            kind="Thông báo",
+            title="Kết luận của Chủ tịch UBND tỉnh tại Hội nghị",
+            issued_on=date(2023, 1, 5),
+            signer="Lâm Minh Thành",
+            source_sha256="a" * 64,
+            text_sha256="t" * 64,
+        )
+        first.corrections = {"issued": {"read": "2023-01-04", "to": "2023-01-05"}}
+        session.add(first)
+
+    async def find(**differs: object) -> int | None:
+        given: dict[str, Any] = {
+            "kind": "THÔNG BÁO",
+            "title": "Kết luận của Chủ tịch UBND tỉnh tại hội nghị",
+            "issued_on": date(2023, 1, 5),
+            "signer": "Lâm Minh Thành",
+            "number": None,
+            **differs,
+        }
+        async with db.session() as session:
+            found = await directives.find_imported(
+                session=session, sha256="b" * 64, text_sha256="u" * 64, **given
+            )
+        return found.id if found is not None else None
+
+    assert await find() == first.id
+    assert await find(issued_on=date(2023, 1, 4)) == first.id  # as the document gave it
+    assert await find(signer=None) == first.id
+    assert await find(title="Kết luận của Chủ tịch UBND tỉnh tại Hội nghị khác") is None
+    assert await find(issued_on=date(2023, 1, 6)) is None
+    assert await find(signer="Nguyễn Văn A") is None
+    assert await find(kind="Công văn") is None
+    assert await find(number="5/TB-VP") is None
