@@ -437,14 +437,16 @@ def _next_day_month(day: int, month: int, ref: _dt.date) -> _dt.date | None:
     return None
 
 
-def _next_day_of_month(day: int, ref: _dt.date) -> _dt.date | None:
-    """The next "ngày D" of a month on or after ref (skipping months too short for D)."""
+def _next_day_of_month(day: int, ref: _dt.date, *, clamp: bool = False) -> _dt.date | None:
+    """The next "ngày D" of a month on or after ref: skipping months too short for D, or with
+    clamp (a monthly duty's "ngày 30 hằng tháng") on their last day, as later periods are."""
     if not 1 <= day <= 31:
         return None
     for offset in range(0, 13):
         first = _add_months(ref.replace(day=1), offset)
-        if day <= _cal.monthrange(first.year, first.month)[1]:
-            candidate = first.replace(day=day)
+        last = _cal.monthrange(first.year, first.month)[1]
+        if day <= last or clamp:
+            candidate = first.replace(day=min(day, last))
             if candidate >= ref:
                 return candidate
     return None
@@ -1613,7 +1615,7 @@ _RATE_AFTER = re.compile(r"\s*(?:dat|tang(?!\s+cuong)|giam|o\s+muc|binh\s+quan)(
 
 def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
-    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue, recurrence="monthly")
     if cue is not None and cue.strict_before and not ctx.inclusive:
@@ -1622,7 +1624,7 @@ def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 
 def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
     if due is None:
         return _candidate(match, ctx, "none", None, recurrence="monthly")
     phrase = ctx.text.flat[match.start() : match.end()]
@@ -1632,7 +1634,7 @@ def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | No
 
 
 def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    due = _next_day_of_month(int(match.group("d")), ctx.ref)
+    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
     if due is None:
         return _candidate(match, ctx, "none", None, recurrence="monthly")
     if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:

@@ -142,6 +142,10 @@ class Task(SQLModel, table=True):
     # A recurring task whose current period was extended: the period's deadline by the
     # schedule, from which the next period's is counted (None when not extended).
     scheduled_deadline: date | None = Field(default=None)
+    # A recurring task's day of the month: each period is due that day, or on the last day of a
+    # shorter month (31: the month's end). Kept apart from the deadline because a clamped
+    # deadline (29/02 for "ngày 30") no longer says which day the next period falls on.
+    schedule_day: int | None = Field(default=None)
     # The deadline its directive gave, as last imported: a re-import that gives the same one
     # changes nothing (an approved extension, a periodic duty's later period stay).
     imported_deadline: date | None = Field(default=None)

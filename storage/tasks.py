@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import calendar
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -25,7 +27,7 @@ from storage.models import (
     TaskPeriod,
     TaskStatus,
 )
-from vncalendar.recurrence import Recurrence, next_occurrence
+from vncalendar.recurrence import MONTH_END, Recurrence, next_occurrence, on_day
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ async def add_task(
         deadline=deadline,
         deadline_text=deadline_text,
         recurrence=Recurrence(recurrence).value if recurrence else None,
+        schedule_day=schedule_day(deadline, deadline_text) if recurrence and deadline else None,
         directive_id=directive_id,
         created_at=now,
         updated_at=now,
@@ -316,10 +319,65 @@ async def _period_start(session: AsyncSession, task_id: int) -> date | None:
     return (last.scheduled_deadline or last.deadline) + timedelta(days=1)
 
 
+# "trước ngày 30 hằng tháng", "vào ngày 20 tháng cuối quý", "trước ngày 29/02 hằng năm".
+_NAMED_DAY = re.compile(r"ng[àa]y\s+(\d{1,2})(?!\d)", re.IGNORECASE)
+
+
+def schedule_day(first: date, phrase: str | None) -> int:
+    """The day of the month a periodic duty keeps, from its first deadline and the phrase it
+    was read from (None when an officer gave the date).
+
+    The first deadline alone can mislead: "ngày 30" from late January is first due 29/02, and
+    a phrase without a day ("hằng tháng", "hằng quý") means the month's end, even in February.
+    """
+    named = _NAMED_DAY.search(unicodedata.normalize("NFC", phrase)) if phrase else None
+    if named is not None:
+        day = int(named.group(1))
+        if first == on_day(first.year, first.month, day):
+            return day
+        if first + timedelta(days=1) == on_day(first.year, first.month, day):
+            return day - 1  # "trước ngày 30" read as the day before (before_is_inclusive off)
+    elif phrase and (first + timedelta(days=1)).day == 1:
+        return MONTH_END
+    return first.day
+
+
+def _schedule_day_of(task: Task) -> int:
+    """The day of the month a recurring task's periods keep.
+
+    A re-import that gives the task a new deadline restarts its schedule there (storage.directives
+    sets the deadline and imported_deadline, not the day): while the task is on that first
+    deadline, the day is read from it again.
+    """
+    assert task.deadline is not None
+    due = task.scheduled_deadline or task.deadline
+    if task.schedule_day is None or due == task.imported_deadline:
+        return schedule_day(due, task.deadline_text)
+    return task.schedule_day
+
+
 def next_deadline(task: Task) -> date:
     """The next period's deadline of a recurring task, by its schedule (not by an extension)."""
     assert task.deadline is not None and task.recurrence is not None
-    return next_occurrence(task.scheduled_deadline or task.deadline, task.recurrence)
+    return next_occurrence(
+        task.scheduled_deadline or task.deadline, task.recurrence, _schedule_day_of(task)
+    )
+
+
+def period_deadlines(task: Task, *, start: date, end: date) -> list[date]:
+    """The scheduled deadlines of a recurring task's periods from its current one on that fall
+    between start and end (both included): what the periods not yet closed will be due on.
+
+    The current period counts by its schedule's deadline, not by an extension of it.
+    """
+    assert task.deadline is not None and task.recurrence is not None
+    due, day = task.scheduled_deadline or task.deadline, _schedule_day_of(task)
+    found = []
+    while due <= end:
+        if due >= start:
+            found.append(due)
+        due = next_occurrence(due, task.recurrence, day)
+    return found
 
 
 async def _close_period(
@@ -344,8 +402,8 @@ async def _close_period(
             note=note,
         )
     )
-    task.deadline, task.scheduled_deadline = next_deadline(task), None
-    task.updated_at = now
+    task.deadline, task.schedule_day = next_deadline(task), _schedule_day_of(task)
+    task.scheduled_deadline, task.updated_at = None, now
     session.add(task)
 
 

@@ -908,3 +908,33 @@ async def test_the_preview_shows_a_tasks_other_due_dates_and_the_fix_that_takes_
         "📅 other deadlines: 15/03/2023 (“trước ngày 15 tháng 3 năm 2023”); "
         "fix: /fix 1 deadline 15/03/2023"
     ) in english["text"]
+
+
+async def test_a_monthly_report_on_the_28th_is_due_on_the_28th_after_february(
+    bot: Harness,
+) -> None:
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    notice = (
+        "Số: 30/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 10 tháng 02 năm 2023\n"
+        "1. Giao Sở Tài chính định kỳ báo cáo tình hình giải ngân trước ngày 28 hằng tháng.\n"
+    )
+    bot.at(date(2023, 2, 10))
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", notice.encode())
+    sent = await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15)
+    preview = sent[before]
+    save = preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await bot.press(bang, office, preview, save)
+    async with bot.database.session() as session:
+        (task,) = (await session.exec(select(Task))).all()
+    assert task.deadline == date(2023, 2, 28)
+
+    bot.at(date(2023, 2, 27))
+    (closed,) = await bot.say(bang, office, f"/done {task.id} đã báo cáo tháng 2")
+    bot.at(date(2023, 3, 27))
+    (shown,) = await bot.say(bang, office, f"/task {task.id}")
+
+    assert "Kỳ tiếp theo: hạn 28/03/2023." in closed["text"]  # it said 31/03
+    assert "Thời hạn: hạn 28/03/2023, còn 1 ngày" in shown["text"]

@@ -1456,3 +1456,18 @@ def test_accuracy_on_the_blind_sets_does_not_fall(
         right += got == (row["expected_deadline"], row["expected_recurrence"])
     floor = (math.floor(100 * right_then / rows_then) - 1) / 100
     assert right / len(rows) >= floor, f"{right}/{len(rows)}"
+
+
+# A monthly duty's day that a month lacks is that month's last day, as in its later periods
+# (vncalendar.recurrence), not the same day of a later month: February's period is not skipped.
+SHORT_MONTHS = [
+    ("định kỳ báo cáo trước ngày 30 hằng tháng", date(2024, 1, 31), date(2024, 2, 29)),
+    ("ngày 31 hàng tháng", date(2023, 4, 10), date(2023, 4, 30)),
+    ("hằng tháng, trước ngày 30, báo cáo UBND tỉnh", date(2023, 2, 1), date(2023, 2, 28)),
+    ("trước ngày 29 hằng tháng", date(2023, 2, 28), date(2023, 2, 28)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), SHORT_MONTHS)
+def test_a_monthly_day_a_month_lacks_is_its_last_day(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref) == (expected, "recurring", "monthly")

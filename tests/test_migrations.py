@@ -43,6 +43,7 @@ def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
         "0009",
         "0010",
         "0011",
+        "0012",
     ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
@@ -56,7 +57,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0011"
+    assert current_revision(database_url) == "0012"
 
 
 def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
@@ -93,6 +94,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
         "0009",
         "0010",
         "0011",
+        "0012",
     ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
@@ -223,7 +225,7 @@ def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: s
     engine.dispose()
     assert "merged_names" not in columns
     assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
-    assert upgrade(database_url) == ["0010", "0011"]
+    assert upgrade(database_url) == ["0010", "0011", "0012"]
 
 
 _LEARNING = sa.table(
@@ -247,7 +249,7 @@ def test_agencies_of_0010_learn_nothing_until_an_import_teaches_them(database_ur
             {"aliases": '["Sở TC"]', "merged": '["Sở Kế hoạch và Đầu tư"]'},
         )
 
-    assert upgrade(database_url) == ["0011"]
+    assert upgrade(database_url) == ["0011", "0012"]
     with engine.connect() as connection:
         rows = connection.execute(sa.select(_LEARNING)).all()
     engine.dispose()
@@ -281,7 +283,7 @@ def test_going_back_to_0010_makes_the_learned_names_aliases(database_url: str) -
         aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
     assert "learned_names" not in columns
     assert aliases == ["Phòng KT&HT", "Phòng KT-HT huyện A"]  # 0010 finds it by them
-    assert upgrade(database_url) == ["0011"]
+    assert upgrade(database_url) == ["0011", "0012"]
     with engine.connect() as connection:
         learned = connection.execute(sa.select(_LEARNING.c.learned_names)).scalar_one()
     engine.dispose()
@@ -292,14 +294,14 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     upgrade(database_url)
     engine = create_engine(sync_url(database_url))
     with engine.begin() as connection:  # as a later release leaves it
-        connection.execute(text("UPDATE alembic_version SET version_num = '0012_future'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '0013_future'"))
     engine.dispose()
 
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("0012_future", "0011")
-    assert current_revision(database_url) == "0012_future"
+    assert (refused.value.revision, refused.value.head) == ("0013_future", "0012")
+    assert current_revision(database_url) == "0013_future"
 
 
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
@@ -336,7 +338,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0011"
+    assert current_revision(postgres_url) == "0012"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
@@ -351,3 +353,53 @@ def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) 
             return
         time.sleep(0.05)
     pytest.fail("upgrade() did not wait for the migration lock")
+
+
+def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str) -> None:
+    upgrade(database_url, "0011")
+    engine = create_engine(sync_url(database_url))
+    now = {"now": "2023-03-01 02:00:00"}
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO directive (id, created_at) VALUES (1, :now)"), now)
+        for task_id, directive_id, every, phrase, imported, deadline in (
+            # On the 28th, first due 28/02, moved to the month's end by the old schedule.
+            (1, 1, "monthly", "trước ngày 28 hằng tháng", "2023-02-28", "2023-03-31"),
+            # "hằng tháng" from February: the month's end.
+            (2, 1, "monthly", "hằng tháng", "2023-02-28", "2023-03-31"),
+            # "ngày 30" first due on February's last day: still the 30th.
+            (3, 1, "monthly", "trước ngày 30 hằng tháng", "2024-02-29", "2024-02-29"),
+            # Added by hand on 30/01, then the 29th after February: its oldest period says 30.
+            (4, None, "monthly", None, None, "2024-03-29"),
+            (5, 1, None, "trước ngày 28/02/2023", "2023-02-28", "2023-02-28"),  # not periodic
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO task (id, directive_id, text, deadline, deadline_text, "
+                    "recurrence, imported_deadline, status, created_at, updated_at) VALUES "
+                    "(:id, :directive, 'Báo cáo', :deadline, :phrase, :every, :imported, "
+                    "'open', :now, :now)"
+                ),
+                {
+                    "id": task_id,
+                    "directive": directive_id,
+                    "deadline": deadline,
+                    "phrase": phrase,
+                    "every": every,
+                    "imported": imported,
+                    **now,
+                },
+            )
+        for deadline in ("2024-01-30", "2024-02-29"):
+            connection.execute(
+                text(
+                    "INSERT INTO task_period (task_id, deadline, outcome, closed_at) "
+                    "VALUES (4, :deadline, 'on_time', :now)"
+                ),
+                {"deadline": deadline, **now},
+            )
+
+    assert upgrade(database_url) == ["0012"]
+    with engine.connect() as connection:
+        days = connection.execute(text("SELECT id, schedule_day FROM task ORDER BY id")).all()
+    engine.dispose()
+    assert [tuple(row) for row in days] == [(1, 28), (2, 31), (3, 30), (4, 30), (5, None)]

@@ -1,4 +1,4 @@
-"""The next deadline of a periodic duty."""
+"""The deadlines of a periodic duty: each period keeps the schedule's day of the month."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from storage.tasks import schedule_day
 from vncalendar.recurrence import next_occurrence
 
 
@@ -13,11 +14,13 @@ from vncalendar.recurrence import next_occurrence
     ("deadline", "every", "expected"),
     [
         (date(2023, 3, 20), "monthly", date(2023, 4, 20)),  # "trước ngày 20 hằng tháng"
-        (date(2023, 1, 31), "monthly", date(2023, 2, 28)),  # month end stays month end
-        (date(2023, 2, 28), "monthly", date(2023, 3, 31)),
+        (date(2023, 1, 31), "monthly", date(2023, 2, 28)),  # no 31/02: the last day
+        # A deadline on February's last day is the 28th of a duty on the 28th, not a month end
+        # (this test said 31/03 when the schedule followed month ends).
+        (date(2023, 2, 28), "monthly", date(2023, 3, 28)),
         (date(2024, 1, 30), "monthly", date(2024, 2, 29)),  # no 30/02: the last day
         (date(2023, 12, 25), "monthly", date(2024, 1, 25)),
-        (date(2023, 3, 31), "quarterly", date(2023, 6, 30)),  # quarter end stays quarter end
+        (date(2023, 3, 31), "quarterly", date(2023, 6, 30)),
         (date(2023, 12, 31), "quarterly", date(2024, 3, 31)),
         (date(2023, 3, 15), "quarterly", date(2023, 6, 15)),
         (date(2023, 12, 31), "yearly", date(2024, 12, 31)),
@@ -27,6 +30,97 @@ from vncalendar.recurrence import next_occurrence
 )
 def test_next_occurrence(deadline: date, every: str, expected: date) -> None:
     assert next_occurrence(deadline, every) == expected
+
+
+def _schedule(first: date, every: str, day: int, count: int) -> list[date]:
+    deadlines = [first]
+    while len(deadlines) < count:
+        deadlines.append(next_occurrence(deadlines[-1], every, day))
+    return deadlines
+
+
+def test_a_duty_on_the_30th_is_back_on_the_30th_after_february() -> None:
+    assert _schedule(date(2024, 1, 30), "monthly", 30, 5) == [
+        date(2024, 1, 30),
+        date(2024, 2, 29),
+        date(2024, 3, 30),
+        date(2024, 4, 30),
+        date(2024, 5, 30),
+    ]
+
+
+def test_a_duty_first_due_on_a_clamped_day_keeps_its_own_day() -> None:
+    # "trước ngày 30 hằng tháng" from 31/01/2024 is first due 29/02.
+    assert _schedule(date(2024, 2, 29), "monthly", 30, 3) == [
+        date(2024, 2, 29),
+        date(2024, 3, 30),
+        date(2024, 4, 30),
+    ]
+
+
+def test_a_duty_on_the_28th_stays_on_the_28th() -> None:
+    assert _schedule(date(2023, 2, 28), "monthly", 28, 3) == [
+        date(2023, 2, 28),
+        date(2023, 3, 28),
+        date(2023, 4, 28),
+    ]
+
+
+def test_a_month_end_duty_follows_the_month_ends() -> None:
+    assert _schedule(date(2023, 2, 28), "monthly", 31, 4) == [
+        date(2023, 2, 28),
+        date(2023, 3, 31),
+        date(2023, 4, 30),
+        date(2023, 5, 31),
+    ]
+
+
+def test_a_quarterly_duty_keeps_its_day_of_the_quarters_last_month() -> None:
+    assert _schedule(date(2023, 3, 20), "quarterly", 20, 5) == [
+        date(2023, 3, 20),
+        date(2023, 6, 20),
+        date(2023, 9, 20),
+        date(2023, 12, 20),
+        date(2024, 3, 20),
+    ]
+    # "hằng quý" from a day in May: the quarter's end, 31/12 too.
+    assert _schedule(date(2023, 6, 30), "quarterly", 31, 4) == [
+        date(2023, 6, 30),
+        date(2023, 9, 30),
+        date(2023, 12, 31),
+        date(2024, 3, 31),
+    ]
+
+
+def test_a_yearly_duty_on_29_february_is_back_on_it_in_leap_years() -> None:
+    assert _schedule(date(2024, 2, 29), "yearly", 29, 5) == [
+        date(2024, 2, 29),
+        date(2025, 2, 28),
+        date(2026, 2, 28),
+        date(2027, 2, 28),
+        date(2028, 2, 29),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("first", "phrase", "day"),
+    [
+        (date(2023, 2, 28), "trước ngày 28 hằng tháng", 28),
+        (date(2024, 2, 29), "trước ngày 30 hằng tháng", 30),  # clamped: the phrase says 30
+        (date(2024, 2, 28), "trước ngày 30 hằng tháng", 29),  # "before the 30th", exclusive
+        (date(2023, 1, 31), "trước ngày 1 hằng tháng", 31),  # exclusive: the month's end
+        (date(2023, 2, 28), "hằng tháng", 31),  # no day named: the month's end
+        (date(2023, 6, 30), "định kỳ hằng quý", 31),
+        (date(2023, 3, 20), "trước ngày 20 tháng cuối quý", 20),
+        (date(2024, 2, 29), "trước ngày 29/02 hằng năm", 29),
+        (date(2023, 2, 28), None, 28),  # a date given by hand: its own day
+        (date(2023, 1, 31), None, 31),
+    ],
+)
+def test_the_day_a_duty_keeps_comes_from_its_phrase(
+    first: date, phrase: str | None, day: int
+) -> None:
+    assert schedule_day(first, phrase) == day
 
 
 def test_an_unknown_recurrence_is_refused() -> None:

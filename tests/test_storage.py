@@ -1446,6 +1446,118 @@ async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Da
     assert (again.value.known, stranger.value.known) == (True, False)
 
 
+async def _monthly_duty(db: Database, first: date, phrase: str | None = None) -> int:
+    """Sở Tài chính's monthly report, first due on first (read from phrase, if given)."""
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo tình hình giải ngân",
+            lead_agency_id=ids["STC"],
+            deadline=first,
+            deadline_text=phrase,
+            recurrence="monthly",
+            now=NOW,
+        )
+    assert task.id is not None
+    return task.id
+
+
+async def _close_each(db: Database, task_id: int, *days: date) -> list[date | None]:
+    """Close the current period on each day; the next deadline each time."""
+    found = []
+    for today in days:
+        async with db.session() as session:
+            closed = await tasks.mark_done(
+                session=session, task_id=task_id, actor=1, note=None, now=NOW, today=today
+            )
+        found.append(closed.next_deadline)
+    return found
+
+
+async def test_a_duty_on_the_30th_is_due_on_the_30th_again_after_february(db: Database) -> None:
+    task_id = await _monthly_duty(db, date(2024, 1, 30))
+
+    assert await _close_each(
+        db, task_id, date(2024, 1, 29), date(2024, 2, 27), date(2024, 3, 28), date(2024, 4, 29)
+    ) == [date(2024, 2, 29), date(2024, 3, 30), date(2024, 4, 30), date(2024, 5, 30)]
+
+
+async def test_missed_periods_of_a_duty_on_the_30th_keep_its_day(db: Database) -> None:
+    task_id = await _monthly_duty(db, date(2024, 1, 30))
+    async with db.session() as session:
+        rolled = await tasks.roll_missed_periods(
+            session=session, today=date(2024, 4, 25), lead_days=7, now=NOW
+        )
+        history = await tasks.periods(session=session, task_id=task_id)
+        current = await tasks.get_task(session=session, task_id=task_id)
+
+    assert rolled == 3
+    assert [p.deadline for p in history] == [
+        date(2024, 1, 30),
+        date(2024, 2, 29),
+        date(2024, 3, 30),
+    ]
+    assert current.task.deadline == date(2024, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("first", "phrase", "then"),
+    [
+        # Issued 10/02/2023: the 28th, not the month's end.
+        (date(2023, 2, 28), "trước ngày 28 hằng tháng", [date(2023, 3, 28), date(2023, 4, 28)]),
+        # Issued 31/01/2024: first due on February's last day, then the 30th again.
+        (date(2024, 2, 29), "trước ngày 30 hằng tháng", [date(2024, 3, 30), date(2024, 4, 30)]),
+        # "hằng tháng" names no day: the month's end, February's too.
+        (date(2023, 2, 28), "hằng tháng", [date(2023, 3, 31), date(2023, 4, 30)]),
+    ],
+)
+async def test_an_imported_duty_keeps_the_day_its_phrase_names(
+    db: Database, first: date, phrase: str, then: list[date]
+) -> None:
+    task_id = await _monthly_duty(db, first, phrase)
+
+    assert await _close_each(db, task_id, first, first + timedelta(days=1)) == then
+
+
+async def test_an_extended_period_of_a_duty_on_the_30th_leaves_the_next_on_the_30th(
+    db: Database,
+) -> None:
+    task_id = await _monthly_duty(db, date(2024, 1, 30))
+    await _close_each(db, task_id, date(2024, 1, 29))
+    await _extend(db, task_id, date(2024, 3, 5), today=date(2024, 2, 26), approve=True)
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+        ahead = tasks.period_deadlines(view.task, start=date(2024, 2, 1), end=date(2024, 5, 31))
+
+    assert (view.task.deadline, view.task.scheduled_deadline) == (
+        date(2024, 3, 5),
+        date(2024, 2, 29),
+    )
+    assert ahead == [date(2024, 2, 29), date(2024, 3, 30), date(2024, 4, 30), date(2024, 5, 30)]
+    assert await _close_each(db, task_id, date(2024, 3, 4), date(2024, 3, 29)) == [
+        date(2024, 3, 30),
+        date(2024, 4, 30),
+    ]
+
+
+async def test_a_schedule_a_reimport_restarts_keeps_the_documents_new_day(db: Database) -> None:
+    ids = await _catalogue(db)
+    report = directives.NewTask(
+        "Báo cáo tình hình hằng tháng", ids["STC"], date(2024, 1, 20), recurrence="monthly"
+    )
+    (task_id,) = (await _import(db, report)).added
+    # Reissued: the report is due on the 30th.
+    await _import(
+        db, directives.NewTask(report.text, ids["STC"], date(2024, 1, 30), recurrence="monthly")
+    )
+
+    assert await _close_each(db, task_id, date(2024, 1, 29), date(2024, 2, 28)) == [
+        date(2024, 2, 29),
+        date(2024, 3, 30),
+    ]
+
+
 async def test_a_revised_task_is_the_saved_one_whose_words_are_most_alike(db: Database) -> None:
     """A revision that moves a deadline in the sentence and adds a word elsewhere changes no
     task's identity; a task of another lead, or worded otherwise, is not taken for it; the

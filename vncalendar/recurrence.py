@@ -1,4 +1,4 @@
-"""Periodic duties: the next deadline of a weekly, monthly, quarterly or yearly task."""
+"""Periodic duties: the deadlines of a weekly, monthly, quarterly or yearly task."""
 
 from __future__ import annotations
 
@@ -16,19 +16,28 @@ class Recurrence(StrEnum):
 
 _MONTHS = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3, Recurrence.YEARLY: 12}
 
+MONTH_END = 31  # a schedule day that every month clamps to its last day
 
-def _add_months(day: date, months: int) -> date:
-    """Same day of the month, months later; a month-end deadline stays at the month's end."""
+
+def on_day(year: int, month: int, day: int) -> date:
+    """That day of the month, or the month's last day when the month is shorter."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
+
+
+def _add_months(day: date, months: int, keep: int) -> date:
     index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    last = calendar.monthrange(year, month)[1]
-    at_month_end = day.day == calendar.monthrange(day.year, day.month)[1]
-    return date(year, month, last if at_month_end else min(day.day, last))
+    return on_day(day.year + index // 12, index % 12 + 1, keep)
 
 
-def next_occurrence(deadline: date, recurrence: Recurrence | str) -> date:
-    """The deadline of the period after the one ending on deadline."""
+def next_occurrence(deadline: date, recurrence: Recurrence | str, day: int | None = None) -> date:
+    """The deadline of the period after the one due on deadline, by the schedule.
+
+    A monthly, quarterly or yearly duty keeps its schedule's day of the month, `day` (by
+    default the deadline's own), clamped to the last day of a shorter month: counted from the
+    previous deadline alone, the 30th would become the 29th after February and stay there.
+    A weekly duty keeps its weekday.
+    """
     every = Recurrence(recurrence)
     if every is Recurrence.WEEKLY:
         return deadline + timedelta(days=7)
-    return _add_months(deadline, _MONTHS[every])
+    return _add_months(deadline, _MONTHS[every], deadline.day if day is None else day)
