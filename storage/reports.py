@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import PeriodOutcome, Task, TaskPeriod, TaskStatus
-from storage.tasks import TaskView, views_of
+from storage.tasks import TaskView, period_deadlines, views_of
 
 
 @dataclass
@@ -101,6 +101,7 @@ async def month_report(
                 period.note,
             )
         )
+    rows += await _periods_to_come(session, first, last, today)
     report = MonthReport(year, month, today, tz)
     report.tasks = sorted(rows, key=lambda row: (row.deadline, row.view.id))
     lines: dict[str, AgencyLine] = {}
@@ -110,6 +111,34 @@ async def month_report(
         setattr(line, row.outcome, getattr(line, row.outcome) + 1)
     report.lines = sorted(lines.values(), key=lambda line: line.agency)
     return report
+
+
+async def _periods_to_come(
+    session: AsyncSession, first: date, last: date, today: date
+) -> list[ReportRow]:
+    """The periods of open periodic duties due in the month after their current one (a weekly
+    report's other Fridays, next month's report seen from this one): due, not closed yet."""
+    periodic = (
+        await session.exec(
+            select(Task).where(
+                col(Task.status) == TaskStatus.OPEN,
+                col(Task.recurrence).is_not(None),
+                col(Task.deadline) <= last,
+            )
+        )
+    ).all()
+    coming = [
+        (task, day)
+        for task in periodic
+        for day in period_deadlines(task, start=first, end=last)
+        if day != (task.scheduled_deadline or task.deadline)  # the current one is counted above
+    ]
+    views = {view.id: view for view in await views_of(session=session, tasks=list(periodic))}
+    return [
+        ReportRow(views[task.id], "overdue" if day < today else "pending", day, None, None)
+        for task, day in coming
+        if task.id is not None
+    ]
 
 
 _PERIOD_OUTCOMES = {

@@ -180,3 +180,43 @@ async def test_each_period_of_a_weekly_duty_shows_its_own_deadline_and_closing(
     ]
     (line,) = result.lines
     assert (line.on_time, line.late, line.overdue, line.pending) == (1, 1, 2, 0)
+
+
+async def test_the_periods_of_a_duty_still_to_come_are_counted_in_their_month(
+    db: Database,
+) -> None:
+    """Seen on 06/01: the weekly report's other Fridays are due in January, the monthly one's
+    next period in February."""
+    now = datetime(2023, 1, 6, 9, tzinfo=VIETNAM_TZ)
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=CATALOGUE, now=now)
+        for text, deadline, every in (
+            ("Báo cáo tuần", date(2023, 1, 6), "weekly"),
+            ("Báo cáo tháng", date(2023, 1, 31), "monthly"),
+        ):
+            await tasks.assign_task(
+                session=session, text=text, lead="SYT", deadline=deadline, recurrence=every, now=now
+            )
+    async with db.session() as session:
+        january = await reports.month_report(
+            session=session, year=2023, month=1, today=date(2023, 1, 6), tz=VIETNAM_TZ
+        )
+        february = await reports.month_report(
+            session=session, year=2023, month=2, today=date(2023, 1, 6), tz=VIETNAM_TZ
+        )
+
+    assert [(row.view.task.text, row.deadline) for row in january.tasks] == [
+        ("Báo cáo tuần", date(2023, 1, 6)),
+        ("Báo cáo tuần", date(2023, 1, 13)),
+        ("Báo cáo tuần", date(2023, 1, 20)),
+        ("Báo cáo tuần", date(2023, 1, 27)),
+        ("Báo cáo tháng", date(2023, 1, 31)),
+    ]
+    assert january.total.pending == 5
+    assert [(row.view.task.text, row.deadline) for row in february.tasks] == [
+        ("Báo cáo tuần", date(2023, 2, 3)),
+        ("Báo cáo tuần", date(2023, 2, 10)),
+        ("Báo cáo tuần", date(2023, 2, 17)),
+        ("Báo cáo tuần", date(2023, 2, 24)),
+        ("Báo cáo tháng", date(2023, 2, 28)),
+    ]
