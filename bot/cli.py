@@ -6,6 +6,7 @@ import argparse
 import asyncio
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
@@ -30,10 +31,10 @@ from telegram.ext import Application
 from bot import importing
 from bot import reports as report_files
 from bot.app import build_application, build_sweep
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import MAX_INVITE_DAYS, ConfigError, Settings, load_settings
 from bot.demo import run_demo
 from bot.lifecycle import running
-from bot.logs import setup_logging
+from bot.logs import RedactTokens, setup_logging
 from bot.services import services_of
 from bot.texts import (
     DEADLINE_KINDS,
@@ -371,6 +372,12 @@ def _check_corrections(
             importing.tasks_written(plan, written)
         except importing.NotWritten:
             raise UsageError(cli_text("import_map_matches_nothing", written=written)) from None
+
+
+def _invite_days(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= MAX_INVITE_DAYS:
+        raise argparse.ArgumentTypeError(cli_text("bad_invite_days", text=text))
+    return int(text)
 
 
 def _deadline_fix(text: str) -> tuple[int, date]:
@@ -1020,8 +1027,7 @@ def build_parser() -> argparse.ArgumentParser:
     invite.add_argument("--role", choices=[r.value for r in Role], default=Role.STAFF.value)
     invite.add_argument(
         "--days",
-        type=int,
-        choices=range(1, 91),
+        type=_invite_days,
         metavar="DAYS",
         help="validity (default from config)",
     )
@@ -1124,7 +1130,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"nhacviec: {cli_text('token_refused')}", file=sys.stderr)
         return 2
     except NetworkError as error:
-        print(f"nhacviec: {cli_text('no_telegram', reason=error.message)}", file=sys.stderr)
+        # Its message may hold the request's URL, token and all.
+        reason = RedactTokens(os.environ.get("NHACVIEC_TELEGRAM_TOKEN", "")).redact(error.message)
+        print(f"nhacviec: {cli_text('no_telegram', reason=reason)}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:
         return 130

@@ -35,6 +35,12 @@ class ConfigError(Exception):
     """
 
 
+MAX_INVITE_DAYS = 90  # an invite is a key to an agency's tasks: it does not last for ever
+
+# Telegram's rule for a bot's username: 5-32 letters, digits and underscores, ending in "bot".
+_BOT_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,29}[Bb][Oo][Tt]")
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -45,9 +51,25 @@ class TelegramSettings(_Section):
     mode: Literal["polling", "webhook", "sweep-only"] = "polling"
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"
-    webhook_port: int = 8443
+    webhook_port: int = Field(default=8443, ge=1, le=65535)
     webhook_secret: str = ""
     timeout: float = Field(default=10.0, gt=0)  # seconds to wait for an answer from Telegram
+
+    @field_validator("base_url")
+    @classmethod
+    def _ends_in_bot(cls, value: str) -> str:
+        # The token is written right after it: "http://127.0.0.1:8081" would make it a port.
+        if value and not value.rstrip("/").endswith("/bot"):
+            raise ValueError(cli_text("config_base_url_without_bot"))
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _path_is_telegram(cls, value: str) -> str:
+        # The bot listens on the path /telegram: Telegram's posts to any other path find nothing.
+        if value and not value.rstrip("/").endswith("/telegram"):
+            raise ValueError(cli_text("config_webhook_path"))
+        return value
 
 
 class DatabaseSettings(_Section):
@@ -116,12 +138,22 @@ class ReminderSection(_Section):
 
 class AccessSettings(_Section):
     coordinators: list[int] = Field(default_factory=list)
-    invite_valid_days: int = Field(default=7, ge=1, le=90)
+    invite_valid_days: int = Field(default=7, ge=1, le=MAX_INVITE_DAYS)
 
 
 class BotSettings(_Section):
     language: Literal["vi", "en"] = "vi"
     username: str = ""  # for invite links printed offline; asked from Telegram when online
+
+    @field_validator("username")
+    @classmethod
+    def _a_bot_username(cls, value: str) -> str:
+        # Written as Telegram shows it ("@tinh_nhacviec_bot"), it is the same name; a link or
+        # anything else would make every invite link a broken one.
+        name = value.strip().removeprefix("@")
+        if name and not _BOT_USERNAME.fullmatch(name):
+            raise ValueError(cli_text("config_bad_bot_username", name=value))
+        return name
 
 
 # Telegram lets a bot download files of 20 MB at most (getFile): a larger one sent to the bot

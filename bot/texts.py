@@ -785,6 +785,7 @@ CLI: dict[str, str] = {
     "import_map_matches_nothing": (
         "không nhiệm vụ nào ghi cơ quan là “{written}”: chưa lưu gì, hãy sửa --map"
     ),
+    "bad_invite_days": "--days là số ngày mã mời còn hiệu lực, từ 1 đến 90, không phải “{text}”",
     "bad_deadline_fix": "--deadline viết theo dạng SỐ=dd/mm/yyyy, không phải “{text}”",
     "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
     "not_a_terminal": "không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn",
@@ -928,6 +929,18 @@ CLI: dict[str, str] = {
         "token của bot Telegram có vẻ là giá trị mẫu: tạo bot với @BotFather trong Telegram, rồi "
         "ghi token thật vào biến môi trường NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] "
         'token = "..."). Muốn thử bot mà không cần token: nhacviec demo'
+    ),
+    "config_base_url_without_bot": (
+        "[telegram] base_url phải kết thúc bằng /bot, ví dụ http://127.0.0.1:8081/bot (token được "
+        "ghi ngay sau nó)"
+    ),
+    "config_webhook_path": (
+        "[telegram] webhook_url phải có đường dẫn kết thúc bằng /telegram, ví dụ "
+        "https://nhacviec.example.gov.vn/telegram (bot nhận cập nhật ở đường dẫn đó)"
+    ),
+    "config_bad_bot_username": (
+        "[bot] username “{name}” không phải tên bot Telegram: ghi tên như @BotFather cho, "
+        "ví dụ tinh_nhacviec_bot"
     ),
     "config_no_webhook_url": (
         '[telegram] mode = "webhook" cần webhook_url (địa chỉ HTTPS công khai) trong config.toml '

@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from telegram.error import NetworkError
 
+from bot import cli as cli_module
 from bot import importing
 from bot.cli import main
 from storage import access, agencies
@@ -1479,3 +1481,32 @@ def test_a_date_of_issue_given_with_issued_is_kept_when_the_file_is_imported_aga
         "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 1 đã có từ trước.",
         "Không có gì để lưu.",
     ]
+
+
+def test_telegram_unreachable_is_one_line_without_the_token(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The error may hold the request's URL, and Telegram's URLs carry the token."""
+    leaked = "5550001234:AAH-loopback-test-token-xxxxxxxxxxx"
+
+    def unreachable(settings: object, args: object) -> int:
+        raise NetworkError(f"httpx.InvalidURL: Invalid port: '8081{leaked}'")
+
+    monkeypatch.setattr(cli_module, "cmd_tasks_list", unreachable)
+
+    code, _, err = cli("tasks", "list")
+
+    assert code == 3
+    assert leaked not in err and "<token>" in err
+
+
+def test_an_invites_days_out_of_range_is_said_in_one_line(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as refused:  # argparse's own answer to a bad argument
+        cli("invite", "--role", "coordinator", "--days", "0")
+
+    assert refused.value.code == 2
+    err = capsys.readouterr().err
+    assert "--days là số ngày mã mời còn hiệu lực, từ 1 đến 90, không phải “0”" in err
+    assert "choose from" not in err  # not the ninety values allowed

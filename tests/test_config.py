@@ -156,6 +156,33 @@ def test_nhacviec_config_selects_the_file(tmp_path: Path) -> None:
             "sqlite:///đường/dẫn/nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy/"
             "tên_cơ_sở_dữ_liệu",
         ),
+        # A local Bot API server's address without /bot: the token would be glued to its port.
+        (
+            "",
+            {"NHACVIEC_TELEGRAM_BASE_URL": "http://127.0.0.1:8081/"},
+            "biến môi trường NHACVIEC_TELEGRAM_BASE_URL: [telegram] base_url phải kết thúc bằng "
+            "/bot, ví dụ http://127.0.0.1:8081/bot (token được ghi ngay sau nó)",
+        ),
+        # The bot listens on /telegram: any other path would receive nothing, silently.
+        (
+            "[telegram]\nwebhook_url = 'https://nhacviec.example.gov.vn/'\n",
+            {},
+            "{file}: [telegram] webhook_url: [telegram] webhook_url phải có đường dẫn kết thúc "
+            "bằng /telegram, ví dụ https://nhacviec.example.gov.vn/telegram (bot nhận cập nhật ở "
+            "đường dẫn đó)",
+        ),
+        (
+            "",
+            {"NHACVIEC_TELEGRAM_WEBHOOK_PORT": "70000"},
+            "biến môi trường NHACVIEC_TELEGRAM_WEBHOOK_PORT: phải từ 65535 trở xuống, không phải "
+            "70000",
+        ),
+        (
+            "",
+            {"NHACVIEC_BOT_USERNAME": "https://t.me/nhacviec_bot"},
+            "biến môi trường NHACVIEC_BOT_USERNAME: [bot] username “https://t.me/nhacviec_bot” "
+            "không phải tên bot Telegram: ghi tên như @BotFather cho, ví dụ tinh_nhacviec_bot",
+        ),
     ],
 )
 def test_a_mistake_is_named_in_one_vietnamese_line(
@@ -268,3 +295,9 @@ def test_the_bot_reads_a_document_for_a_minute_and_takes_what_telegram_serves(
     assert (default.importer.bot_max_megabytes, default.importer.max_megabytes) == (20, 20)
     # `nhacviec import` reads 50 MB; Telegram lets the bot download 20 MB at most.
     assert (larger.importer.bot_max_megabytes, larger.importer.max_megabytes) == (20, 50)
+
+
+def test_a_bot_username_written_with_its_at_sign_is_the_same_name() -> None:
+    settings = load_settings(None, environ={"NHACVIEC_BOT_USERNAME": "@tinh_nhacviec_bot"})
+
+    assert settings.bot.username == "tinh_nhacviec_bot"
