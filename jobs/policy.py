@@ -186,6 +186,13 @@ def reminders_due(
     return due
 
 
+def chased_until(deadline: date, settings: ReminderSettings, calendar: WorkingCalendar) -> date:
+    """The day a missed deadline has had all the chasing of its own: its first overdue reminder
+    and its escalation to the coordinators, whichever comes later. A periodic duty's missed period
+    stays the current one until this day has passed (storage.tasks.roll_missed_periods)."""
+    return calendar.add_working_days(deadline, max(1, settings.escalate_after))
+
+
 def escalations_due(
     tasks: Iterable[TaskSchedule],
     today: date,

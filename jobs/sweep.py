@@ -29,6 +29,7 @@ from jobs.policy import (
     ReminderSettings,
     TaskSchedule,
     Urgency,
+    chased_until,
     escalations_due,
     is_first_overdue,
     reminders_due,
@@ -266,6 +267,9 @@ class Sweep:
                     today=today,
                     lead_days=max(self.settings.before, default=0),
                     now=self.clock.now(),
+                    chased_until=lambda deadline: chased_until(
+                        deadline, self.settings, self.calendar
+                    ),
                 )
                 await ledger.private_chats(
                     session=session, telegram_ids=self.coordinator_ids, now=self.clock.now()

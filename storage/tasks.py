@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -437,12 +437,21 @@ async def undo_done(
 
 
 async def roll_missed_periods(
-    *, session: AsyncSession, today: date, lead_days: int, now: datetime
+    *,
+    session: AsyncSession,
+    today: date,
+    lead_days: int,
+    now: datetime,
+    chased_until: Callable[[date], date] | None = None,
 ) -> int:
-    """Close as missed the periods of recurring tasks whose next period's reminders have begun.
+    """Close as missed the periods of recurring tasks whose next period's reminders have begun
+    and whose own chase is over.
 
     A missed monthly report is chased as overdue until the next month's first reminder is due;
-    then the missed month is recorded and the task moves on. Returns how many periods closed.
+    then the missed month is recorded and the task moves on. A period is never closed before
+    chased_until(its deadline) has passed (the day of its escalation to the coordinators): a
+    missed weekly report, whose next week's first reminder falls on its own deadline, is chased
+    and escalated like any overdue task first. Returns how many periods closed.
     """
     query = select(Task).where(
         Task.status == TaskStatus.OPEN,
@@ -452,7 +461,11 @@ async def roll_missed_periods(
     closed = 0
     for task in (await session.exec(query.with_for_update())).all():
         assert task.deadline is not None and task.recurrence is not None
-        while task.deadline < today and next_deadline(task) - timedelta(days=lead_days) <= today:
+        while (
+            task.deadline < today
+            and next_deadline(task) - timedelta(days=lead_days) <= today
+            and (chased_until is None or chased_until(task.deadline) < today)
+        ):
             missed = task.deadline
             await _close_period(session, task, PeriodOutcome.MISSED, now=now)
             assert task.id is not None

@@ -571,3 +571,146 @@ async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
         f"[{ledger_id}]; not sending them"
         for chat, ledger_id in ((-1001, 1), (-1002, 2))
     ]
+
+
+WEEKLY_START = datetime(2026, 2, 26, 7, 0, tzinfo=VIETNAM_TZ)
+COORDINATOR_ID = 700_000_009
+
+
+async def _periodic_report(
+    bot: Harness, recurrence: str = "weekly", first: date = date(2026, 3, 6)
+) -> tuple[JSON, JSON, JSON, JSON, JSON, int]:
+    """Lan and her group at Sở Tài chính, its head's chat, a configured coordinator and his chat,
+    and a periodic report (by default due each Friday from 06/03/2026)."""
+    lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
+    bang = bot.server.add_user("Bằng", user_id=COORDINATOR_ID)
+    group, head = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(hung)
+    office = bot.server.add_private_chat(bang)
+    await bot.register(lan, group, "STC")
+    await bot.register(hung, head, "STC", Role.HEAD)
+    async with bot.database.session() as session:
+        task = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tuần" if recurrence == "weekly" else "Báo cáo tháng",
+            lead="STC",
+            deadline=first,
+            recurrence=recurrence,
+            now=bot.clock.now(),
+        )
+    assert task.id is not None
+    return lan, group, head, bang, office, task.id
+
+
+def _deadlines(bot: Harness, chat: JSON) -> list[tuple[str, str]]:
+    """Each digest's day and the deadline with what it says of it (one task a digest)."""
+    found = []
+    for message in bot.reminders_in(chat):
+        line = next(li for li in message["text"].splitlines() if "⏰" in li)
+        found.append((message["text"].splitlines()[0].rsplit(" ", 1)[-1], line.strip()))
+    return found
+
+
+async def test_a_missed_week_is_chased_and_escalated_before_it_is_recorded_as_missed(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=WEEKLY_START, coordinators=[COORDINATOR_ID]) as bot:
+        _, group, head, bang, office, report = await _periodic_report(bot)
+
+        await _sweep_every_day(bot, date(2026, 2, 26), date(2026, 3, 10))
+        (overdue,) = await bot.say(bang, office, "/overdue")
+        await _sweep_every_day(bot, date(2026, 3, 11), date(2026, 3, 20))
+
+        assert _deadlines(bot, group) == [
+            ("27/02/2026", "⏰ hạn 06/03/2026, còn 7 ngày"),
+            ("03/03/2026", "⏰ hạn 06/03/2026, còn 3 ngày"),
+            ("05/03/2026", "⏰ hạn 06/03/2026, còn 1 ngày"),
+            ("06/03/2026", "⏰ hạn 06/03/2026, hôm nay"),
+            # Not "hạn 13/03, còn 4 ngày": the week of 06/03 is chased every two working days.
+            ("09/03/2026", "⏰ hạn 06/03/2026, quá hạn 3 ngày"),
+            ("11/03/2026", "⏰ hạn 06/03/2026, quá hạn 5 ngày"),
+            ("13/03/2026", "⏰ hạn 06/03/2026, quá hạn 7 ngày"),
+            # Escalated, it is recorded as missed; the week of 13/03, already late, is chased.
+            ("16/03/2026", "⏰ hạn 13/03/2026, quá hạn 3 ngày"),
+            ("18/03/2026", "⏰ hạn 13/03/2026, quá hạn 5 ngày"),
+            ("20/03/2026", "⏰ hạn 13/03/2026, quá hạn 7 ngày"),
+        ]
+        assert _days(bot, head) == ["09/03/2026", "16/03/2026"]  # each week's first chase
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+        assert [e.splitlines()[0] for e in escalations] == [
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 13/03/2026",  # 06/03, five working days late
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 20/03/2026",  # 13/03
+        ]
+        assert f"#{report} Báo cáo tuần" in overdue["text"]
+        assert "hạn 06/03/2026" in overdue["text"]
+        async with bot.database.session() as session:
+            history = await tasks.periods(session=session, task_id=report)
+        assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "missed")]
+
+
+async def test_a_late_done_closes_the_missed_week_and_the_next_week_is_reminded(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=WEEKLY_START, coordinators=[COORDINATOR_ID]) as bot:
+        lan, group, _, _, office, report = await _periodic_report(bot)
+
+        await _sweep_every_day(bot, date(2026, 3, 5), date(2026, 3, 10))
+        bot.at(date(2026, 3, 10), 9)
+        (done,) = await bot.say(lan, group, f"/done {report} báo cáo tuần")
+        await _sweep_every_day(bot, date(2026, 3, 11), date(2026, 3, 16))
+
+        assert done["text"].startswith(
+            f"✅ Đã hoàn thành kỳ hạn 06/03/2026 của nhiệm vụ số {report} (quá hạn 4 ngày). "
+            "Kỳ tiếp theo: hạn 13/03/2026."
+        )
+        assert _deadlines(bot, group) == [
+            ("05/03/2026", "⏰ hạn 06/03/2026, còn 1 ngày"),
+            ("06/03/2026", "⏰ hạn 06/03/2026, hôm nay"),
+            ("09/03/2026", "⏰ hạn 06/03/2026, quá hạn 3 ngày"),
+            ("11/03/2026", "⏰ hạn 13/03/2026, còn 2 ngày"),
+            ("12/03/2026", "⏰ hạn 13/03/2026, còn 1 ngày"),
+            ("13/03/2026", "⏰ hạn 13/03/2026, hôm nay"),
+            ("16/03/2026", "⏰ hạn 13/03/2026, quá hạn 3 ngày"),
+        ]
+        assert not [m for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")]
+        async with bot.database.session() as session:
+            history = await tasks.periods(session=session, task_id=report)
+        assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "late")]
+
+
+async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=START, coordinators=[COORDINATOR_ID]) as bot:
+        _, group, _, _, office, report = await _periodic_report(bot, "monthly", date(2023, 3, 31))
+
+        await _sweep_every_day(bot, date(2023, 3, 28), date(2023, 5, 2))
+
+        # A month is longer than the chase: the escalation has gone out long before April's
+        # first reminder (7 days before 30/04), which is when March is recorded as missed.
+        assert _deadlines(bot, group) == [
+            ("28/03/2023", "⏰ hạn 31/03/2023, còn 3 ngày"),
+            ("30/03/2023", "⏰ hạn 31/03/2023, còn 1 ngày"),
+            ("31/03/2023", "⏰ hạn 31/03/2023, hôm nay"),
+            ("03/04/2023", "⏰ hạn 31/03/2023, quá hạn 3 ngày"),
+            ("05/04/2023", "⏰ hạn 31/03/2023, quá hạn 5 ngày"),
+            ("07/04/2023", "⏰ hạn 31/03/2023, quá hạn 7 ngày"),
+            ("11/04/2023", "⏰ hạn 31/03/2023, quá hạn 11 ngày"),
+            ("13/04/2023", "⏰ hạn 31/03/2023, quá hạn 13 ngày"),
+            ("17/04/2023", "⏰ hạn 31/03/2023, quá hạn 17 ngày"),
+            ("19/04/2023", "⏰ hạn 31/03/2023, quá hạn 19 ngày"),
+            ("21/04/2023", "⏰ hạn 31/03/2023, quá hạn 21 ngày"),
+            ("24/04/2023", "⏰ hạn 30/04/2023, còn 6 ngày"),
+            ("27/04/2023", "⏰ hạn 30/04/2023, còn 3 ngày"),
+            ("28/04/2023", "⏰ hạn 30/04/2023, còn 2 ngày"),  # 29/04-01/05 are days off
+        ]
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+        assert [e.splitlines()[0] for e in escalations] == [
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 07/04/2023"
+        ]
+        async with bot.database.session() as session:
+            history = await tasks.periods(session=session, task_id=report)
+        assert [(p.deadline, p.outcome) for p in history] == [(date(2023, 3, 31), "missed")]

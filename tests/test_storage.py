@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import event
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from jobs.policy import ReminderSettings, chased_until
 from storage import access, agencies, directives, extensions, imports, ledger, tasks
 from storage.db import Database
 from storage.errors import (
@@ -42,6 +43,7 @@ from storage.models import (
     Role,
 )
 from tests.conftest import NOW
+from vncalendar import WorkingCalendar
 
 CATALOGUE = [
     agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
@@ -1647,3 +1649,47 @@ async def test_an_unnumbered_directive_is_found_by_its_kind_title_date_and_signe
     assert await find(signer="Nguyễn Văn A") is None
     assert await find(kind="Công văn") is None
     assert await find(number="5/TB-VP") is None
+
+
+async def test_a_missed_week_is_not_recorded_before_its_chase_and_escalation_are_over(
+    db: Database,
+) -> None:
+    ids = await _catalogue(db)
+    async with db.session() as session:
+        task = await tasks.add_task(
+            session=session,
+            text="Báo cáo tuần",
+            lead_agency_id=ids["STC"],
+            deadline=date(2026, 3, 6),  # a Friday; escalated five working days later, 13/03
+            recurrence="weekly",
+            now=NOW,
+        )
+    assert task.id is not None
+    settings, calendar = ReminderSettings(), WorkingCalendar()
+
+    async def roll(today: date) -> int:
+        async with db.session() as session:
+            return await tasks.roll_missed_periods(
+                session=session,
+                today=today,
+                lead_days=7,  # the next week's first reminder falls on this week's deadline
+                now=NOW,
+                chased_until=lambda deadline: chased_until(deadline, settings, calendar),
+            )
+
+    # Chased and escalated until 13/03; recorded as missed the next morning.
+    rolled = [await roll(date(2026, 3, day)) for day in (9, 10, 13, 14)]
+    async with db.session() as session:
+        on_14 = (await tasks.get_task(session=session, task_id=task.id)).task.deadline
+    # Down a month: each week is recorded, the task is on the week still being chased.
+    later = await roll(date(2026, 4, 15))
+    async with db.session() as session:
+        history = await tasks.periods(session=session, task_id=task.id)
+        current = (await tasks.get_task(session=session, task_id=task.id)).task.deadline
+
+    assert rolled == [0, 0, 0, 1] and on_14 == date(2026, 3, 13)
+    assert later == 4 and current == date(2026, 4, 10)  # 10/04: escalated 17/04
+    assert [(p.deadline, p.outcome) for p in history] == [
+        (date(2026, month, day), "missed")
+        for month, day in ((3, 6), (3, 13), (3, 20), (3, 27), (4, 3))
+    ]
