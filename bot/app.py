@@ -16,6 +16,7 @@ from telegram.ext import (
     CommandHandler,
     ContextTypes,
     Defaults,
+    JobQueue,
     MessageHandler,
     TypeHandler,
     filters,
@@ -59,6 +60,9 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         log.exception("reminder sweep failed")
         _sweep_again(context, SWEEP_RETRY)
         return
+    if app.sweep.stopping.is_set():
+        log.info("the bot is stopping: reminders still owed are left to its next start")
+        return
     if report.owed:
         # A failed reminder may be tried again at once; one claimed by a process that died
         # only once the claim goes stale: one delay serves both.
@@ -70,6 +74,8 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
 def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
     """Schedule one more sweep today, unless the working day will be over by then."""
     app = services(context)
+    if app.sweep.stopping.is_set():
+        return
     now = app.clock.now().astimezone(app.settings.tz)
     then = now + after
     if then.date() != now.date() or then.time() >= RETRY_UNTIL:
@@ -84,6 +90,19 @@ def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
         # One pending retry at most, however many sweeps asked for it.
         job_kwargs={"id": RETRY_SWEEP, "replace_existing": True},
     )
+
+
+class _JobQueue(JobQueue[ContextTypes.DEFAULT_TYPE]):
+    """PTB's JobQueue, telling a running sweep to end as soon as it is asked to stop: stopping
+    waits for the running jobs, and systemd kills a process that takes 90 s."""
+
+    async def start(self) -> None:
+        services_of(self.application).sweep.stopping.clear()
+        await super().start()
+
+    async def stop(self, wait: bool = True) -> None:
+        services_of(self.application).sweep.stopping.set()
+        await super().stop(wait)
 
 
 def build_application(
@@ -101,6 +120,7 @@ def build_application(
         .read_timeout(settings.telegram.timeout)
         .write_timeout(settings.telegram.timeout)
         .get_updates_request(updates_request)
+        .job_queue(_JobQueue())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )

@@ -12,6 +12,7 @@ reminder can repeat, at most once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import socket
@@ -216,6 +217,9 @@ class Sweep:
     # Telegram user ids of the coordinators named in the configuration: they hear escalations
     # in private without registering.
     coordinator_ids: Collection[int] = ()
+    # Set when the bot stops: the sweep ends after the send in flight, trying no chat and no
+    # retry more. Claims it leaves unsent go stale and a later sweep takes them back.
+    stopping: asyncio.Event = field(default_factory=asyncio.Event)
 
     async def run(self, today: date | None = None, *, dry_run: bool = False) -> SweepReport:
         """Send the reminders due today (or on the given day) once; dry: only say what would go."""
@@ -232,6 +236,11 @@ class Sweep:
             return report
         claimed_at = self.clock.now()
         for chat, claimed in await self._claim(planned, today, report, now=claimed_at):
+            if self.stopping.is_set():
+                log.info(
+                    "sweep %s: the bot is stopping, the other chats wait for its next run", today
+                )
+                break
             assert chat.id is not None
             await self._deliver(
                 chat, claimed, views, callers[chat.id], today, report, claimed_at=claimed_at
@@ -473,13 +482,17 @@ class Sweep:
             except ChatMoved as moved:
                 await self._move_chat(chat, moved.new_chat_id)
             except TransientError as error:
-                if not delays:
+                if not delays or self.stopping.is_set():
                     raise
                 delay = delays.pop(0)
                 log.info(
                     "digest to chat %s: %s; trying again in %.0fs", chat.telegram_id, error, delay
                 )
-                await asyncio.sleep(delay)
+                # The pause ends early when the bot stops: the failure is recorded as it is.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stopping.wait(), delay)
+                if self.stopping.is_set():
+                    raise
 
     async def _send_holding_claims(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int:
         """One try, the claims renewed while Telegram keeps it waiting (a flood wait can last

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
+import time
 from collections.abc import AsyncIterator
 from datetime import date, datetime
 
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.logs import setup_logging
 from bot.telegram_server import Fault
@@ -938,3 +940,51 @@ async def test_a_monthly_report_on_the_28th_is_due_on_the_28th_after_february(
 
     assert "Kỳ tiếp theo: hạn 28/03/2023." in closed["text"]  # it said 31/03
     assert "Thời hạn: hạn 28/03/2023, còn 1 ngày" in shown["text"]
+
+
+async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_the_rest(
+    bot: Harness,
+) -> None:
+    groups = []
+    for n, agency in enumerate(("STC", "SYT", "CA tỉnh")):
+        user = bot.server.add_user(f"Cán bộ {n}")
+        group = bot.server.add_group(f"Nhóm {agency}", [user])
+        await bot.register(user, group, agency)
+        await bot.add_task(f"Báo cáo {n}", agency, DEADLINE)
+        # Telegram does not answer in time: each try times out (the bot waits 1 s) unsent.
+        bot.server.inject(
+            Fault(502, "Bad Gateway", delay=5), method="sendMessage", chat_id=group["id"], times=3
+        )
+        groups.append(group)
+    # A start-up sweep with the real pauses between tries (2 s, 8 s): about 13 s a chat, 39 s
+    # in all if nothing cut it short.
+    await bot.restart(datetime(2023, 3, 8, 10, 30, tzinfo=VIETNAM_TZ))
+    for _ in range(200):
+        if any(m.params.get("text", "").startswith("🔔") for m in bot.server.calls("sendMessage")):
+            break
+        await asyncio.sleep(0.05)
+
+    started = time.monotonic()
+    await bot.stack.aclose()  # what SIGTERM does: the application stops
+    stopped_after = time.monotonic() - started
+
+    assert stopped_after < 5
+    assert bot.application.job_queue is not None
+    assert bot.application.job_queue.get_jobs_by_name("sweep-retry") == ()
+    async with bot.database.session() as session:
+        ledger = (await session.exec(select(Reminder).order_by(col(Reminder.id)))).all()
+    # The chat whose send was cut short failed; the others were not tried, so their claims
+    # are left to go stale.
+    assert [r.status for r in ledger] == [
+        ReminderStatus.FAILED,
+        ReminderStatus.CLAIMED,
+        ReminderStatus.CLAIMED,
+    ]
+
+    bot.server._injections.clear()  # Telegram is back
+    await bot.restart(datetime(2023, 3, 8, 10, 45, tzinfo=VIETNAM_TZ), sweep_at_start=False)
+    await bot.sweep()
+    assert [len(bot.reminders_in(group)) for group in groups] == [1, 1, 1]
+    async with bot.database.session() as session:
+        statuses = [r.status for r in (await session.exec(select(Reminder))).all()]
+    assert statuses == [ReminderStatus.SENT] * 3
