@@ -133,7 +133,8 @@ async def _periods_to_come(
         for day in period_deadlines(task, start=first, end=last)
         if day != (task.scheduled_deadline or task.deadline)  # the current one is counted above
     ]
-    views = {view.id: view for view in await views_of(session=session, tasks=list(periodic))}
+    due = list({id(task): task for task, _ in coming}.values())  # views of those only
+    views = {view.id: view for view in await views_of(session=session, tasks=due)}
     return [
         ReportRow(views[task.id], "overdue" if day < today else "pending", day, None, None)
         for task, day in coming
