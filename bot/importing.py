@@ -291,6 +291,7 @@ def _deadline_to_json(deadline: Deadline) -> dict[str, Any]:
         "recurrence": deadline.recurrence,
         "phrase": deadline.phrase,
         "time": deadline.time.isoformat() if deadline.time else None,
+        "schedule_day": deadline.schedule_day,
     }
 
 
@@ -301,6 +302,8 @@ def _deadline(data: Mapping[str, Any]) -> Deadline:
         recurrence=data["recurrence"],
         phrase=data["phrase"],
         time=time.fromisoformat(data["time"]) if data["time"] else None,
+        # A preview kept from before deadlines carried it: the first deadline's day.
+        schedule_day=data.get("schedule_day"),
     )
 
 
@@ -402,6 +405,7 @@ class PlannedTask:
     deadline: date | None
     deadline_text: str | None
     recurrence: str | None
+    schedule_day: int | None = None  # a recurring duty's day of the month, as the text gives it
     leads: list[Agency] = field(default_factory=list)
     cooperating: list[Agency] = field(default_factory=list)
     lead_as_written: str | None = None
@@ -527,10 +531,11 @@ def plan_import(
             deadline=task.deadline.date,
             deadline_text=task.deadline.phrase or None,
             recurrence=task.deadline.recurrence,
+            schedule_day=task.deadline.schedule_day,
             lead_as_written=task.lead.written if task.lead else None,
         )
         if deadlines and number in deadlines:
-            item.deadline, item.deadline_text = deadlines[number], None
+            item.deadline, item.deadline_text, item.schedule_day = deadlines[number], None, None
         item.other_deadlines = _other_dates(task, item.deadline)
         if leads and number in leads:
             item.leads = [leads[number]]
@@ -986,6 +991,7 @@ def _new_tasks(plan: ImportPlan) -> list[NewTask]:
             deadline_text=task.deadline_text,
             recurrence=task.recurrence,
             summary=task.summary,
+            schedule_day=task.schedule_day,
         )
         for task in plan.ready
         for lead in task.leads

@@ -102,6 +102,7 @@ import dateparser
 
 from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
 from vncalendar import WorkingCalendar, lunar
+from vncalendar.recurrence import MONTH_END
 
 __all__ = [
     "KINDS",
@@ -147,6 +148,9 @@ class Deadline:
     recurrence: str | None
     phrase: str
     time: _dt.time | None = None
+    # The day of the month a recurring duty falls on, its periods after the first included
+    # (MONTH_END: the month's last day): "trước ngày 30 hằng tháng" keeps the 30th after February.
+    schedule_day: int | None = None
 
 
 NO_DEADLINE = Deadline(date=None, kind="none", recurrence=None, phrase="")
@@ -491,6 +495,7 @@ class _Candidate:
     purpose: bool = False
     vague: bool = False  # "cuối năm" alone: yields to a day ("vào ngày 09/10 và ... cuối năm")
     past: bool = False  # before the issue date: overdue already, or what was due before
+    schedule_day: int | None = None  # see Deadline
 
     @property
     def length(self) -> int:
@@ -525,6 +530,7 @@ def _candidate(
     time: _dt.time | None = None,
     cued: bool | None = None,
     core: tuple[int, int] | None = None,
+    schedule_day: int | None = None,
 ) -> _Candidate:
     start = cue.start if cue is not None else match.start()
     core_start, core_end = core if core is not None else match.span()
@@ -538,6 +544,7 @@ def _candidate(
         recurrence=recurrence,
         time=time,
         cued=cue is not None if cued is None else cued,
+        schedule_day=schedule_day,
     )
 
 
@@ -1613,33 +1620,49 @@ _AT_MEETING = re.compile(r"(?:phien\s+hop|cuoc\s+hop|hoi\s+nghi|giao\s+ban)[^.;,
 _RATE_AFTER = re.compile(r"\s*(?:dat|tang(?!\s+cuong)|giam|o\s+muc|binh\s+quan)(?![a-z])")
 
 
+def _day_before(due: _dt.date, day: int) -> tuple[_dt.date, int]:
+    """ "trước ngày 20 hằng tháng" read as the day before it (before_is_inclusive off): the
+    duty's date and the day of the month it keeps."""
+    return due - _dt.timedelta(days=1), day - 1 if day > 1 else MONTH_END
+
+
+def _recurring_on(
+    match: re.Match[str],
+    ctx: _Context,
+    due: _dt.date | None,
+    recurrence: str,
+    *,
+    strictly_before: bool,
+    cue: _Cue | None = None,
+) -> _Candidate:
+    """A duty due on a named day ("d") of every month, quarter or year."""
+    if due is None:
+        return _candidate(match, ctx, "none", None, cue=cue, recurrence=recurrence)
+    day = int(match.group("d"))
+    if strictly_before and not ctx.inclusive:
+        due, day = _day_before(due, day)
+    return _candidate(
+        match, ctx, "recurring", due, cue=cue, recurrence=recurrence, cued=True, schedule_day=day
+    )
+
+
 def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
-    if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue, recurrence="monthly")
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="monthly", cued=True)
+    strictly = cue is not None and cue.strict_before
+    return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly, cue=cue)
 
 
 def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
-    if due is None:
-        return _candidate(match, ctx, "none", None, recurrence="monthly")
-    phrase = ctx.text.flat[match.start() : match.end()]
-    if "truoc" in phrase.split() and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
+    strictly = "truoc" in ctx.text.flat[match.start() : match.end()].split()
+    return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly)
 
 
 def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
-    if due is None:
-        return _candidate(match, ctx, "none", None, recurrence="monthly")
-    if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, recurrence="monthly", cued=True)
+    strictly = ctx.text.flat.startswith("truoc", match.start())
+    return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly)
 
 
 # "trước ngày 30 tháng 6 hằng năm kể từ năm 2027": the yearly duty starts in a later year.
@@ -1658,11 +1681,8 @@ def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate 
     month = int(match.group("m") or match.group("m2"))
     start = _yearly_start(match, ctx)
     due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
-    if due is None:
-        return _candidate(match, ctx, "none", None, recurrence="yearly")
-    if ctx.text.flat.startswith("truoc", match.start()) and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, recurrence="yearly", cued=True)
+    strictly = ctx.text.flat.startswith("truoc", match.start())
+    return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly)
 
 
 def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1670,11 +1690,8 @@ def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | 
     month = int(match.group("m") or match.group("m2"))
     start = _yearly_start(match, ctx)
     due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
-    if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue, recurrence="yearly")
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="yearly", cued=True)
+    strictly = cue is not None and cue.strict_before
+    return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly, cue=cue)
 
 
 def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1688,11 +1705,8 @@ def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | 
             if candidate >= ref:
                 due = candidate
                 break
-    if due is None:
-        return _candidate(match, ctx, "none", None, cue=cue, recurrence="quarterly")
-    if cue is not None and cue.strict_before and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "recurring", due, cue=cue, recurrence="quarterly", cued=True)
+    strictly = cue is not None and cue.strict_before
+    return _recurring_on(match, ctx, due, "quarterly", strictly_before=strictly, cue=cue)
 
 
 def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1741,7 +1755,11 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     else:
         # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm": no day to remind on.
         return _candidate(match, ctx, "none", None, recurrence=recurrence)
-    return _candidate(match, ctx, "recurring", due, recurrence=recurrence, cued=True)
+    # A duty that names no day is due at its period's end, the 28th or 29th in February.
+    day = None if recurrence == "weekly" else MONTH_END
+    return _candidate(
+        match, ctx, "recurring", due, recurrence=recurrence, cued=True, schedule_day=day
+    )
 
 
 # -- no date: ongoing and immediate duties
@@ -2430,6 +2448,7 @@ def _to_deadline(text: _Text, candidate: _Candidate) -> Deadline:
         recurrence=candidate.recurrence,
         phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:").lstrip("-+*• "),
         time=candidate.time,
+        schedule_day=candidate.schedule_day,
     )
 
 
@@ -2501,7 +2520,8 @@ def parse_deadline(
         period = periodic.group("period")
         # A half-year report's date ("05/7") comes back once a year; the vocabulary has no half.
         every = "yearly" if period[0] in "06s" else _REPORT_PERIODS[period.split()[-1]]
-        return replace(found, kind="recurring", recurrence=every)
+        assert found.date is not None
+        return replace(found, kind="recurring", recurrence=every, schedule_day=found.date.day)
     return found
 
 

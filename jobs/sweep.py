@@ -247,7 +247,12 @@ class Sweep:
             )
         keys = [_key(plan) for plan in planned if plan.chat.active]
         report.owed = await self.database.retrying(
-            lambda session: ledger.still_owed(session=session, keys=keys, policy=self.claim_policy)
+            lambda session: ledger.still_owed(
+                session=session,
+                keys=keys,
+                policy=self.claim_policy,
+                day_began=self._start_of(today),
+            )
         )
         log.info(
             "sweep %s: %d digests sent, %d failed, %d reminders already claimed, "
@@ -360,7 +365,9 @@ class Sweep:
 
         A chat gets one digest a day: once something reached it today, a later sweep (a retry,
         a restart) only takes back what failed or was abandoned, and what became due since
-        waits for tomorrow's digest.
+        waits for tomorrow's digest. A reminder whose tries ran out on an earlier day (the
+        policy can name the same one for several days) is tried afresh: "today" is the sweep's
+        day on the injected clock, in its time zone, not the UTC date of the claims.
         """
         start_of_day = self._start_of(today)
 
@@ -385,6 +392,7 @@ class Sweep:
                     instance=self.instance,
                     policy=self.claim_policy,
                     retake_only=key.chat_id in had_digest,
+                    day_began=start_of_day,
                 )
                 held_back = claimed is None and key.chat_id in had_digest
                 results.append((claimed, held_back, plan))

@@ -29,6 +29,7 @@ class NewTask:
     deadline_text: str | None = None
     recurrence: str | None = None
     summary: str | None = None
+    schedule_day: int | None = None  # a recurring task's day of the month (see add_task)
 
 
 @dataclass
@@ -368,6 +369,7 @@ async def save_tasks(
                 directive_id=directive.id,
                 actor=actor,
                 now=now,
+                schedule_day=new.schedule_day,
             )
             task.imported_deadline = new.deadline
             assert task.id is not None
@@ -390,6 +392,8 @@ async def save_tasks(
                 new.deadline_text,
                 new.deadline,
             )
+            if task.recurrence and new.deadline:
+                task.schedule_day = new.schedule_day or new.deadline.day
             task.scheduled_deadline, task.updated_at = None, now
             session.add(task)
             await expire_outdated(session=session, task=task, actor=actor, now=now)

@@ -4,7 +4,9 @@ A claim is an INSERT that the unique key lets through once, or a conditional UPD
 back a failed or abandoned claim; both are atomic on SQLite and PostgreSQL, so two sweeps, in one
 process or in several, never both send the same reminder. A claim is abandoned when its time goes
 stale, so the instance holding it renews that time while it sends (hold_claims), and asks again
-right before each send whether the claim is still its own.
+right before each send whether the claim is still its own. A failed reminder has max_attempts
+tries a day: its claim time tells the day of its last try, so a sweep on a later day takes it
+back with its tries counted afresh. A sent reminder is never taken back.
 """
 
 from __future__ import annotations
@@ -13,9 +15,10 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, or_, update
+from sqlalchemy import and_, case, false, or_, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -33,7 +36,7 @@ class SlotKey:
 class ClaimPolicy:
     """When a claim may be taken back: after a failure, or from an instance that went quiet."""
 
-    max_attempts: int = 5
+    max_attempts: int = 5  # a day: the tries of a reminder still failing go on the next morning
     stale_after: timedelta = timedelta(minutes=10)
 
     @property
@@ -56,16 +59,21 @@ async def claim(
     instance: str,
     policy: ClaimPolicy,
     retake_only: bool = False,
+    day_began: datetime | None = None,
 ) -> int | None:
     """Claim one reminder for this instance: its ledger id, or None when it is not ours to send.
 
     retake_only: only take back a failed or abandoned claim, never start a new one.
+    day_began: when the sweep's day began (local midnight); a claim made before it starts the
+    day's tries afresh. None: the tries are not renewed.
     """
     if not retake_only:
         inserted = await _claim_new(session=session, key=key, now=now, instance=instance)
         if inserted is not None:
             return inserted
-    return await _retake(session=session, key=key, now=now, instance=instance, policy=policy)
+    return await _retake(
+        session=session, key=key, now=now, instance=instance, policy=policy, day_began=day_began
+    )
 
 
 async def _claim_new(
@@ -90,9 +98,31 @@ async def _claim_new(
     return int(inserted) if inserted is not None else None
 
 
+def _before(day_began: datetime | None) -> ColumnElement[bool]:
+    """The claim was made on an earlier day than the sweep's: its tries start afresh."""
+    return false() if day_began is None else col(Reminder.claimed_at) < day_began
+
+
+def _tries_left(policy: ClaimPolicy, day_began: datetime | None) -> ColumnElement[bool]:
+    """A failed reminder worth trying again: tries left today, or none made today."""
+    return and_(
+        col(Reminder.status) == ReminderStatus.FAILED,
+        or_(col(Reminder.attempts) < policy.max_attempts, _before(day_began)),
+    )
+
+
 async def _retake(
-    *, session: AsyncSession, key: SlotKey, now: datetime, instance: str, policy: ClaimPolicy
+    *,
+    session: AsyncSession,
+    key: SlotKey,
+    now: datetime,
+    instance: str,
+    policy: ClaimPolicy,
+    day_began: datetime | None,
 ) -> int | None:
+    # One UPDATE whose condition no longer holds once it has run (the row is claimed, at now):
+    # of two instances retaking at once, the second finds nothing to take (PostgreSQL checks the
+    # condition again on the row the first committed; SQLite runs one writer at a time).
     retake = (
         update(Reminder)
         .where(
@@ -100,10 +130,7 @@ async def _retake(
             col(Reminder.chat_id) == key.chat_id,
             col(Reminder.slot) == key.slot,
             or_(
-                and_(
-                    col(Reminder.status) == ReminderStatus.FAILED,
-                    col(Reminder.attempts) < policy.max_attempts,
-                ),
+                _tries_left(policy, day_began),
                 and_(
                     col(Reminder.status) == ReminderStatus.CLAIMED,
                     col(Reminder.claimed_at) < now - policy.stale_after,
@@ -114,7 +141,7 @@ async def _retake(
             status=ReminderStatus.CLAIMED,
             claimed_at=now,
             claimed_by=instance,
-            attempts=col(Reminder.attempts) + 1,
+            attempts=case((_before(day_began), 1), else_=col(Reminder.attempts) + 1),
         )
         .returning(col(Reminder.id))
     )
@@ -174,10 +201,14 @@ async def chats_sent_to_since(*, session: AsyncSession, since: datetime) -> set[
 
 
 async def still_owed(
-    *, session: AsyncSession, keys: Collection[SlotKey], policy: ClaimPolicy
+    *,
+    session: AsyncSession,
+    keys: Collection[SlotKey],
+    policy: ClaimPolicy,
+    day_began: datetime | None = None,
 ) -> int:
-    """How many of these reminders are not sent yet but will be sendable again: claimed (by a
-    sweep still running or one that died) or failed with attempts left."""
+    """How many of these reminders are not sent yet but will be sendable again today: claimed
+    (by a sweep still running or one that died) or failed with tries left (see claim)."""
     if not keys:
         return 0
     rows = await session.exec(
@@ -185,10 +216,7 @@ async def still_owed(
             col(Reminder.task_id).in_(sorted({key.task_id for key in keys})),
             or_(
                 col(Reminder.status) == ReminderStatus.CLAIMED,
-                and_(
-                    col(Reminder.status) == ReminderStatus.FAILED,
-                    col(Reminder.attempts) < policy.max_attempts,
-                ),
+                _tries_left(policy, day_began),
             ),
         )
     )
@@ -229,7 +257,8 @@ async def mark_sent(
 
 
 async def mark_failed(*, session: AsyncSession, ids: Sequence[int], error: str) -> None:
-    """Record a failed attempt; the next sweep takes it back while attempts remain.
+    """Record a failed attempt; a later sweep takes it back while the day's tries remain, or
+    on a later day.
 
     Only a claim still pending can fail: a reminder another instance has sent in the meantime
     stays sent, or a sweep would take it back and send it again.

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import calendar
-import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -27,7 +25,7 @@ from storage.models import (
     TaskPeriod,
     TaskStatus,
 )
-from vncalendar.recurrence import MONTH_END, Recurrence, next_occurrence, on_day
+from vncalendar.recurrence import Recurrence, next_occurrence
 
 
 @dataclass(frozen=True)
@@ -76,8 +74,13 @@ async def add_task(
     summary: str | None = None,
     directive_id: int | None = None,
     actor: int | None = None,
+    schedule_day: int | None = None,
 ) -> Task:
-    """Create an open task assigned to a lead agency (and helpers)."""
+    """Create an open task assigned to a lead agency (and helpers).
+
+    A recurring task's periods fall on schedule_day of their month (MONTH_END: its last day),
+    by default the first deadline's day.
+    """
     if recurrence is not None and deadline is None:
         raise ValueError("a recurring task needs its first deadline")
     task = Task(
@@ -86,7 +89,7 @@ async def add_task(
         deadline=deadline,
         deadline_text=deadline_text,
         recurrence=Recurrence(recurrence).value if recurrence else None,
-        schedule_day=schedule_day(deadline, deadline_text) if recurrence and deadline else None,
+        schedule_day=(schedule_day or deadline.day) if recurrence and deadline else None,
         directive_id=directive_id,
         created_at=now,
         updated_at=now,
@@ -319,41 +322,10 @@ async def _period_start(session: AsyncSession, task_id: int) -> date | None:
     return (last.scheduled_deadline or last.deadline) + timedelta(days=1)
 
 
-# "trước ngày 30 hằng tháng", "vào ngày 20 tháng cuối quý", "trước ngày 29/02 hằng năm".
-_NAMED_DAY = re.compile(r"ng[àa]y\s+(\d{1,2})(?!\d)", re.IGNORECASE)
-
-
-def schedule_day(first: date, phrase: str | None) -> int:
-    """The day of the month a periodic duty keeps, from its first deadline and the phrase it
-    was read from (None when an officer gave the date).
-
-    The first deadline alone can mislead: "ngày 30" from late January is first due 29/02, and
-    a phrase without a day ("hằng tháng", "hằng quý") means the month's end, even in February.
-    """
-    named = _NAMED_DAY.search(unicodedata.normalize("NFC", phrase)) if phrase else None
-    if named is not None:
-        day = int(named.group(1))
-        if first == on_day(first.year, first.month, day):
-            return day
-        if first + timedelta(days=1) == on_day(first.year, first.month, day):
-            return day - 1  # "trước ngày 30" read as the day before (before_is_inclusive off)
-    elif phrase and (first + timedelta(days=1)).day == 1:
-        return MONTH_END
-    return first.day
-
-
 def _schedule_day_of(task: Task) -> int:
-    """The day of the month a recurring task's periods keep.
-
-    A re-import that gives the task a new deadline restarts its schedule there (storage.directives
-    sets the deadline and imported_deadline, not the day): while the task is on that first
-    deadline, the day is read from it again.
-    """
+    """The day of the month a recurring task's periods keep."""
     assert task.deadline is not None
-    due = task.scheduled_deadline or task.deadline
-    if task.schedule_day is None or due == task.imported_deadline:
-        return schedule_day(due, task.deadline_text)
-    return task.schedule_day
+    return task.schedule_day or (task.scheduled_deadline or task.deadline).day
 
 
 def next_deadline(task: Task) -> date:

@@ -912,7 +912,7 @@ async def test_the_preview_shows_a_tasks_other_due_dates_and_the_fix_that_takes_
     ) in english["text"]
 
 
-async def test_a_monthly_report_on_the_28th_is_due_on_the_28th_after_february(
+async def test_a_monthly_report_on_the_30th_is_due_on_the_30th_after_february(
     bot: Harness,
 ) -> None:
     bang = bot.server.add_user("Bằng")
@@ -920,7 +920,7 @@ async def test_a_monthly_report_on_the_28th_is_due_on_the_28th_after_february(
     await bot.register(bang, office, None, Role.COORDINATOR)
     notice = (
         "Số: 30/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 10 tháng 02 năm 2023\n"
-        "1. Giao Sở Tài chính định kỳ báo cáo tình hình giải ngân trước ngày 28 hằng tháng.\n"
+        "1. Giao Sở Tài chính định kỳ báo cáo tình hình giải ngân trước ngày 30 hằng tháng.\n"
     )
     bot.at(date(2023, 2, 10))
     before = len(bot.server.sent_messages(office["id"]))
@@ -938,8 +938,9 @@ async def test_a_monthly_report_on_the_28th_is_due_on_the_28th_after_february(
     bot.at(date(2023, 3, 27))
     (shown,) = await bot.say(bang, office, f"/task {task.id}")
 
-    assert "Kỳ tiếp theo: hạn 28/03/2023." in closed["text"]  # it said 31/03
-    assert "Thời hạn: hạn 28/03/2023, còn 1 ngày" in shown["text"]
+    # The day comes from the document's words, not from February's last day.
+    assert "Kỳ tiếp theo: hạn 30/03/2023." in closed["text"]
+    assert "Thời hạn: hạn 30/03/2023, còn 3 ngày" in shown["text"]
 
 
 async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_the_rest(

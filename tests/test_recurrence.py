@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from storage.tasks import schedule_day
-from vncalendar.recurrence import next_occurrence
+from ingest.deadlines import parse_deadline
+from vncalendar.recurrence import MONTH_END, next_occurrence
 
 
 @pytest.mark.parametrize(
@@ -103,24 +103,25 @@ def test_a_yearly_duty_on_29_february_is_back_on_it_in_leap_years() -> None:
 
 
 @pytest.mark.parametrize(
-    ("first", "phrase", "day"),
+    ("ref", "phrase", "inclusive", "first", "day"),
     [
-        (date(2023, 2, 28), "trước ngày 28 hằng tháng", 28),
-        (date(2024, 2, 29), "trước ngày 30 hằng tháng", 30),  # clamped: the phrase says 30
-        (date(2024, 2, 28), "trước ngày 30 hằng tháng", 29),  # "before the 30th", exclusive
-        (date(2023, 1, 31), "trước ngày 1 hằng tháng", 31),  # exclusive: the month's end
-        (date(2023, 2, 28), "hằng tháng", 31),  # no day named: the month's end
-        (date(2023, 6, 30), "định kỳ hằng quý", 31),
-        (date(2023, 3, 20), "trước ngày 20 tháng cuối quý", 20),
-        (date(2024, 2, 29), "trước ngày 29/02 hằng năm", 29),
-        (date(2023, 2, 28), None, 28),  # a date given by hand: its own day
-        (date(2023, 1, 31), None, 31),
+        (date(2023, 2, 1), "trước ngày 28 hằng tháng", True, date(2023, 2, 28), 28),
+        (date(2024, 2, 1), "trước ngày 30 hằng tháng", True, date(2024, 2, 29), 30),  # clamped
+        (date(2024, 2, 1), "trước ngày 30 hằng tháng", False, date(2024, 2, 28), 29),
+        (date(2023, 1, 5), "trước ngày 1 hằng tháng", False, date(2023, 1, 31), MONTH_END),
+        (date(2023, 2, 1), "báo cáo hằng tháng", True, date(2023, 2, 28), MONTH_END),
+        (date(2023, 4, 1), "định kỳ hằng quý", True, date(2023, 6, 30), MONTH_END),
+        (date(2023, 3, 1), "trước ngày 20 tháng cuối quý", True, date(2023, 3, 20), 20),
+        (date(2024, 1, 1), "trước ngày 29/02 hằng năm", True, date(2024, 2, 29), 29),
+        (date(2023, 1, 1), "- Báo cáo năm: gửi trước ngày 15/12", True, date(2023, 12, 15), 15),
     ],
 )
-def test_the_day_a_duty_keeps_comes_from_its_phrase(
-    first: date, phrase: str | None, day: int
+def test_a_duty_keeps_the_day_of_the_month_its_phrase_names(
+    ref: date, phrase: str, inclusive: bool, first: date, day: int
 ) -> None:
-    assert schedule_day(first, phrase) == day
+    """What a duty's later periods fall on: February's 28th does not make the 30th the 28th."""
+    deadline = parse_deadline(phrase, ref, before_is_inclusive=inclusive)
+    assert (deadline.date, deadline.schedule_day) == (first, day)
 
 
 def test_an_unknown_recurrence_is_refused() -> None:

@@ -17,12 +17,12 @@ from bot.app import RETRY_SWEEP
 from bot.services import services_of
 from bot.telegram_server import Fault
 from jobs.policy import ReminderSettings
-from jobs.sweep import Digest, Sweep
+from jobs.sweep import Digest, SendDigest, Sweep, TransientError
 from storage import access, agencies, ledger, tasks
 from storage.db import Database
 from storage.models import Chat, Reminder, ReminderStatus, Role
 from tests.harness import JSON, Harness, running_bot
-from vncalendar import VIETNAM_TZ, Clock, WorkingCalendar
+from vncalendar import VIETNAM_TZ, Clock, ManualClock, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)
 
@@ -62,9 +62,14 @@ async def _sweep_again_later(bot: Harness, after: timedelta) -> None:
 
 
 async def _ledger(bot: Harness) -> list[tuple[str, ReminderStatus]]:
-    async with bot.database.session() as session:
+    return [(slot, status) for slot, status, _ in await _tries(bot.database)]
+
+
+async def _tries(db: Database) -> list[tuple[str, ReminderStatus, int]]:
+    """Each ledger row's reminder, status and the tries made on the day of its last claim."""
+    async with db.session() as session:
         rows = (await session.exec(select(Reminder).order_by(col(Reminder.id)))).all()
-    return [(r.slot, r.status) for r in rows]
+    return [(r.slot, r.status, r.attempts) for r in rows]
 
 
 # Claims go stale after 10 minutes (claim_timeout); the bot sweeps again a minute after that.
@@ -194,6 +199,52 @@ async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_d
         ("d0:2023-03-15", ReminderStatus.SENT),
         ("late0:2023-03-15", ReminderStatus.SENT),
     ]
+
+
+async def _tries_run_out_on_wednesday_morning(bot: Harness) -> JSON:
+    """Sở Tài chính's group, whose task is due on 15/03/2023, and a Telegram unreachable from
+    08:00 to about 08:45 on 08/03 (the 7-day reminder's day): the morning sweep and the four
+    retries after it fail, three tries each, and the reminder has had its five tries."""
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    await bot.add_task("Ban hành Kế hoạch chung", "STC", date(2023, 3, 15))
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=15)
+    for sweep in range(5):
+        bot.clock.set(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ) + sweep * RETRY_AFTER)
+        await bot.sweep()
+    assert bot.reminders_in(group) == []
+    assert await _tries(bot.database) == [("d7:2023-03-15", ReminderStatus.FAILED, 5)]
+    return group
+
+
+async def test_a_reminder_whose_tries_ran_out_in_a_morning_outage_goes_out_the_next_morning(
+    database_url: str,
+) -> None:
+    async with running_bot(database_url, start=START) as bot:
+        group = await _tries_run_out_on_wednesday_morning(bot)
+
+        # Thursday 09/03, Telegram is back: the 7-day reminder is still the latest whose day has
+        # come (the 3-day one is Friday's), and it gets the day's tries afresh.
+        bot.at(date(2023, 3, 9))
+        await bot.sweep()
+        bot.at(date(2023, 3, 9), hour=10)  # a later sweep that day (a restart) sends it no more
+        await bot.sweep()
+
+        assert _days(bot, group) == ["09/03/2023"]
+        assert "Ban hành Kế hoạch chung" in bot.reminders_in(group)[0]["text"]
+        assert await _tries(bot.database) == [("d7:2023-03-15", ReminderStatus.SENT, 1)]
+
+
+async def test_the_day_of_the_tries_is_the_offices_not_utcs(bot: Harness) -> None:
+    group = await _tries_run_out_on_wednesday_morning(bot)
+
+    # 06:30 on Thursday in Hà Nội is still Wednesday in UTC, the day the five tries were made.
+    bot.at(date(2023, 3, 9), hour=6)
+    bot.clock.advance(timedelta(minutes=30))
+    await bot.sweep()
+
+    assert _days(bot, group) == ["09/03/2023"]
 
 
 async def test_a_sweep_that_died_holding_claims_is_finished_the_same_day(bot: Harness) -> None:
@@ -571,6 +622,59 @@ async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
         f"[{ledger_id}]; not sending them"
         for chat, ledger_id in ((-1001, 1), (-1002, 2))
     ]
+
+
+async def test_a_reminder_tried_afresh_the_next_morning_goes_out_once_from_two_instances(
+    db: Database, database_url: str
+) -> None:
+    clock = ManualClock(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ), VIETNAM_TZ)
+    task_of = await _two_agencies_with_a_task_each(db, clock.now())
+    sent: list[tuple[str, int]] = []
+
+    async def unreachable(chat_id: int, digest: Digest) -> int:
+        raise TransientError("502 Bad Gateway")
+
+    def instance(name: str, database: Database, send: SendDigest) -> Sweep:
+        return Sweep(
+            database=database,
+            clock=clock,
+            calendar=WorkingCalendar(),
+            settings=ReminderSettings(),
+            send=send,
+            instance=name,
+            retry_delays=(),
+        )
+
+    # Wednesday 08/03: the 7-day reminders fail the morning sweep and the four retries.
+    down = instance("A", db, unreachable)
+    for _ in range(5):
+        await down.run()
+        clock.advance(RETRY_AFTER)
+    assert {status for _, status, _ in await _tries(db)} == {ReminderStatus.FAILED}
+
+    # Thursday 09/03: two instances, each on its own connections, sweep at the same moment.
+    def deliver_as(name: str) -> SendDigest:
+        async def send(chat_id: int, digest: Digest) -> int:
+            await asyncio.sleep(0)  # let the other instance claim meanwhile
+            sent.append((name, chat_id))
+            return len(sent)
+
+        return send
+
+    clock.set(datetime(2023, 3, 9, 8, 0, tzinfo=VIETNAM_TZ))
+    other = Database(database_url)
+    try:
+        a = instance("A", db, deliver_as("A"))
+        b = instance("B", other, deliver_as("B"))
+        reports = await asyncio.gather(a.run(), b.run())
+    finally:
+        await other.dispose()
+
+    assert sorted(chat for _, chat in sent) == [-1002, -1001]  # each group once
+    assert sum(len(report.sent) for report in reports) == 2
+    # Each reminder was claimed by one instance and refused to the other.
+    assert sum(report.already_claimed for report in reports) == 2
+    assert await _tries(db) == [("d7:2023-03-15", ReminderStatus.SENT, 1)] * len(task_of)
 
 
 WEEKLY_START = datetime(2026, 2, 26, 7, 0, tzinfo=VIETNAM_TZ)

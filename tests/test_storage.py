@@ -44,6 +44,7 @@ from storage.models import (
 )
 from tests.conftest import NOW
 from vncalendar import WorkingCalendar
+from vncalendar.recurrence import MONTH_END
 
 CATALOGUE = [
     agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
@@ -1448,8 +1449,8 @@ async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Da
     assert (again.value.known, stranger.value.known) == (True, False)
 
 
-async def _monthly_duty(db: Database, first: date, phrase: str | None = None) -> int:
-    """Sở Tài chính's monthly report, first due on first (read from phrase, if given)."""
+async def _monthly_duty(db: Database, first: date, day: int | None = None) -> int:
+    """Sở Tài chính's monthly report, first due on first, then on day (by default first's)."""
     ids = await _catalogue(db)
     async with db.session() as session:
         task = await tasks.add_task(
@@ -1457,8 +1458,8 @@ async def _monthly_duty(db: Database, first: date, phrase: str | None = None) ->
             text="Báo cáo tình hình giải ngân",
             lead_agency_id=ids["STC"],
             deadline=first,
-            deadline_text=phrase,
             recurrence="monthly",
+            schedule_day=day,
             now=NOW,
         )
     assert task.id is not None
@@ -1504,20 +1505,20 @@ async def test_missed_periods_of_a_duty_on_the_30th_keep_its_day(db: Database) -
 
 
 @pytest.mark.parametrize(
-    ("first", "phrase", "then"),
+    ("first", "day", "then"),
     [
-        # Issued 10/02/2023: the 28th, not the month's end.
-        (date(2023, 2, 28), "trước ngày 28 hằng tháng", [date(2023, 3, 28), date(2023, 4, 28)]),
-        # Issued 31/01/2024: first due on February's last day, then the 30th again.
-        (date(2024, 2, 29), "trước ngày 30 hằng tháng", [date(2024, 3, 30), date(2024, 4, 30)]),
+        # "trước ngày 28 hằng tháng", issued 10/02/2023: the 28th, not the month's end.
+        (date(2023, 2, 28), 28, [date(2023, 3, 28), date(2023, 4, 28)]),
+        # "trước ngày 30 hằng tháng", issued 31/01/2024: February's last day, then the 30th.
+        (date(2024, 2, 29), 30, [date(2024, 3, 30), date(2024, 4, 30)]),
         # "hằng tháng" names no day: the month's end, February's too.
-        (date(2023, 2, 28), "hằng tháng", [date(2023, 3, 31), date(2023, 4, 30)]),
+        (date(2023, 2, 28), MONTH_END, [date(2023, 3, 31), date(2023, 4, 30)]),
     ],
 )
-async def test_an_imported_duty_keeps_the_day_its_phrase_names(
-    db: Database, first: date, phrase: str, then: list[date]
+async def test_a_duty_keeps_the_day_of_the_month_it_was_given(
+    db: Database, first: date, day: int, then: list[date]
 ) -> None:
-    task_id = await _monthly_duty(db, first, phrase)
+    task_id = await _monthly_duty(db, first, day)
 
     assert await _close_each(db, task_id, first, first + timedelta(days=1)) == then
 

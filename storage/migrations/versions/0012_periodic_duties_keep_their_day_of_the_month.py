@@ -3,7 +3,7 @@
 Until now a periodic duty's next deadline was counted from the last one alone, so a duty on
 the 28th that fell on February's last day moved to the month's end (31/03), and one on the 30th
 became the 29th after February. From here on task.schedule_day keeps the day (31: the month's
-end; see storage.tasks.schedule_day).
+end; see Deadline.schedule_day in ingest.deadlines).
 
 Existing recurring tasks get it as new ones do, from the first deadline of their schedule (the
 one their directive last gave, else their oldest period's, else the current one) and the phrase
@@ -45,7 +45,8 @@ _period = sa.table(
     sa.column("scheduled_deadline", sa.Date),
 )
 
-# storage.tasks.schedule_day as of this revision: a migration must not change with the code.
+# The day as storage read it from the phrase at this revision (ingest gives it now).
+# A migration must not change with the code.
 _NAMED_DAY = re.compile(r"ng[àa]y\s+(\d{1,2})(?!\d)", re.IGNORECASE)
 
 
