@@ -29,9 +29,7 @@ from bot.polling import GetUpdatesRequest
 from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import COMMANDS, Texts
 from jobs.sweep import SendDigest, Sweep
-from storage.access import chat_language, coordinator_chat_ids
 from storage.db import Database
-from storage.models import Agency, Chat
 from vncalendar import Clock, SystemClock, WorkingCalendar
 
 log = logging.getLogger(__name__)
@@ -52,6 +50,10 @@ RETRY_UNTIL = time(17, 0)
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Run the reminder sweep (daily, at start-up, and again while reminders are owed)."""
     app = services(context)
+    # Notices to coordinators that failed earlier (of extension requests, of lost chats) go out
+    # first: one that fails during this sweep waits for the next rather than being tried again
+    # at once, when Telegram or the network is likely still down.
+    await extensions.resend_notices(context)
     try:
         report = await app.sweep.run()
     except Exception:
@@ -67,8 +69,6 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         # A failed reminder may be tried again at once; one claimed by a process that died
         # only once the claim goes stale: one delay serves both.
         _sweep_again(context, app.settings.claim_policy.stale_after + timedelta(minutes=1))
-    # Extension requests whose notice to the coordinators failed go out again with the sweep.
-    await extensions.resend_notices(context)
 
 
 def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
@@ -133,8 +133,10 @@ def build_application(
     database = Database(settings.database_url)
     sweep = build_sweep(settings, database, clock, TelegramDigestSender(application.bot, texts))
     app_services = Services(settings, database, clock, texts, sweep, updates_request)
-    sweep.on_chat_lost = lambda chat, reason: _tell_coordinators_chat_lost(
-        application, chat, reason
+    # A chat the sweep finds lost, or the bot is removed from, is paused; the coordinators
+    # are told, and told again with later sweeps until they have heard.
+    sweep.on_chat_lost = lambda chat, reason: extensions.tell_chat_lost(
+        app_services, application.bot, chat, reason
     )
     application.bot_data[SERVICES_KEY] = app_services
 
@@ -185,6 +187,10 @@ def build_application(
         MessageHandler(filters.StatusUpdate.LEFT_CHAT_MEMBER, handlers.member_left)
     )
     application.add_handler(ChatMemberHandler(handlers.member_left, ChatMemberHandler.CHAT_MEMBER))
+    # The bot itself removed from a group, blocked, or deprived of the right to post.
+    application.add_handler(
+        ChatMemberHandler(handlers.bot_removed, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
     application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)
 
@@ -237,27 +243,3 @@ async def _post_init(application: Application) -> None:
 
 async def _post_shutdown(application: Application) -> None:
     await services_of(application).database.dispose()
-
-
-async def _tell_coordinators_chat_lost(application: Application, chat: Chat, reason: str) -> None:
-    """Tell the coordinators, once, that an agency's chat stopped taking reminders."""
-    app = services_of(application)
-    async with app.database.session() as session:
-        agency = await session.get(Agency, chat.agency_id) if chat.agency_id else None
-        recipients = await coordinator_chat_ids(
-            session=session, configured=app.settings.coordinator_ids
-        )
-        languages = [
-            await chat_language(session=session, telegram_id=chat_id) for chat_id in recipients
-        ]
-    for chat_id, language in zip(recipients, languages, strict=True):
-        text = app.texts_for(language)(
-            "chat_lost",
-            chat=chat.title or chat.telegram_id,
-            agency=agency.name if agency else "?",
-            reason=reason,
-        )
-        try:
-            await application.bot.send_message(chat_id, text)
-        except Exception:
-            log.warning("could not tell coordinator chat %s", chat_id, exc_info=True)

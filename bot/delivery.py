@@ -14,12 +14,27 @@ from jobs.sweep import ChatMoved, ChatUnavailable, Digest, TransientError
 
 # Telegram caps a keyboard at 100 buttons; the most urgent tasks come first and get theirs.
 MAX_BUTTON_ROWS = 20
-_GONE = (
-    "chat not found",
-    "bot is not a member",
-    "group chat was deactivated",
-    "user is deactivated",
+# Telegram's words for a chat that will not take our messages until people there act, and
+# what the coordinators are told of it (bot.texts: "chat_lost_" + the kind). A 403 always means
+# that; a 400 only with these words (a bad request otherwise is our own fault, and logged).
+_UNAVAILABLE = (
+    ("bot was kicked", "kicked"),
+    ("bot is not a member", "kicked"),
+    ("bot was blocked", "blocked"),
+    ("not enough rights to send", "muted"),
+    ("have no rights to send", "muted"),
+    ("chat_write_forbidden", "muted"),
+    ("chat_restricted", "muted"),
+    ("chat not found", "gone"),
+    ("group chat was deactivated", "gone"),
+    ("user is deactivated", "gone"),
 )
+
+
+def why_unavailable(reason: str) -> str | None:
+    """Which kind of lost chat Telegram's refusal describes: kicked, blocked, muted or gone."""
+    reason = reason.lower()
+    return next((kind for words, kind in _UNAVAILABLE if words in reason), None)
 
 
 def task_buttons(
@@ -90,7 +105,7 @@ class TelegramDigestSender:
         except Forbidden as refused:
             raise ChatUnavailable(refused.message) from refused
         except BadRequest as bad:
-            if any(reason in bad.message.lower() for reason in _GONE):
+            if why_unavailable(bad.message) is not None:
                 raise ChatUnavailable(bad.message) from bad
             raise
         except (NetworkError, RetryAfter) as error:

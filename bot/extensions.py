@@ -1,5 +1,6 @@
 """Handlers of the extension flow: ask with /extend or ⏳, coordinators approve or reject, and
-see with /extensions what waits for them."""
+see with /extensions what waits for them; and the notices to the coordinators (of a request, of
+an agency's chat lost), kept until delivered and sent again with the sweep."""
 
 from __future__ import annotations
 
@@ -9,17 +10,18 @@ import textwrap
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import tzinfo
 
+from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.delivery import MAX_BUTTON_ROWS, is_transient
+from bot.delivery import MAX_BUTTON_ROWS, is_transient, why_unavailable
 from bot.handlers import Ctx, _retry_after, parse_number, pressed, refusal, reply, request
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
 from storage import access, extensions
 from storage.errors import StorageError
-from storage.extensions import Notice
-from storage.models import ExtensionRequest, ExtensionStatus
+from storage.extensions import AnyNotice, ChatLostNotice
+from storage.models import Chat, ExtensionRequest, ExtensionStatus
 from storage.tasks import TaskView
 from vncalendar.dates import NotADate, parse_date
 
@@ -98,8 +100,9 @@ async def waiting(update: Update, context: Ctx) -> None:
 
 
 async def resend_notices(context: Ctx) -> None:
-    """Send again the notices to coordinators that failed or were abandoned (run by the sweep's
-    job, so each morning, at start-up and with the same day's retries)."""
+    """Send again the notices to coordinators that failed or were abandoned, of extension
+    requests and of lost chats (run by the sweep's job, so each morning, at start-up and with
+    the same day's retries)."""
     app = services_of(context.application)
     notices = await app.database.retrying(
         lambda session: extensions.reclaim_notices(
@@ -108,21 +111,50 @@ async def resend_notices(context: Ctx) -> None:
     )
     if notices:
         delivered = await send_notices(app, context.bot, notices)
-        log.info("extension notices sent again: %d of %d delivered", delivered, len(notices))
+        log.info("notices to coordinators sent again: %d of %d delivered", delivered, len(notices))
 
 
-async def send_notices(app: Services, bot: Bot, notices: Sequence[Notice]) -> int:
-    """Send claimed notices, each in its chat's language; a chat that cannot be reached does not
-    stop the others. How many arrived whole."""
+async def tell_chat_lost(app: Services, bot: Bot, chat: Chat, reason: str) -> None:
+    """Tell the coordinators that an agency's chat, just paused, stopped taking reminders.
+
+    The notice is claimed like an extension request's and tried once now (the sweep that found
+    the chat lost is holding the other agencies' digests meanwhile); what fails is sent again
+    with the next sweep, as long as the chat stays paused.
+    """
+
+    async def claim(session: AsyncSession) -> list[ChatLostNotice]:
+        coordinators = await access.coordinator_chat_ids(
+            session=session, configured=app.settings.coordinator_ids
+        )
+        return await extensions.claim_chat_lost_notices(
+            session=session, chat=chat, reason=reason, chat_ids=coordinators, now=app.clock.now()
+        )
+
+    await send_notices(app, bot, await app.database.retrying(claim), delays=())
+
+
+async def send_notices(
+    app: Services,
+    bot: Bot,
+    notices: Sequence[AnyNotice],
+    *,
+    delays: Sequence[float] | None = None,
+) -> int:
+    """Send claimed notices, each in its chat's language, trying a part again after each of
+    delays (the sweep's by default); a chat that cannot be reached does not stop the others.
+    How many arrived whole."""
     languages = await _languages(app, [notice.chat_id for notice in notices])
     delivered = 0
     for notice in notices:
         texts = app.texts_for(languages[notice.chat_id])
-        delivered += await _send_notice(app, bot, notice, texts)
+        pauses = app.sweep.retry_delays if delays is None else delays
+        delivered += await _send_notice(app, bot, notice, texts, pauses)
     return delivered
 
 
-async def _send_notice(app: Services, bot: Bot, notice: Notice, texts: Texts) -> bool:
+async def _send_notice(
+    app: Services, bot: Bot, notice: AnyNotice, texts: Texts, delays: Sequence[float]
+) -> bool:
     """Send one notice from the first part not yet delivered, recording each part Telegram
     takes (a later try resumes after it), or the failure (a later try may start at once)."""
     chunks, markup = _notice(texts, notice)
@@ -140,15 +172,16 @@ async def _send_notice(app: Services, bot: Bot, notice: Notice, texts: Texts) ->
             notice.chat_id,
             chunks,
             markup,
-            delays=app.sweep.retry_delays,
+            delays=delays,
             start=notice.parts_sent,
             on_part=record,
         )
     except TelegramError as error:
         problem = repr(error)
         log.warning(
-            "extension request %s: could not tell chat %s: %s",
-            notice.request.id,
+            "notice %s (%s): could not tell chat %s: %s",
+            notice.key,
+            notice.trail.claimed,
             notice.chat_id,
             problem,
         )
@@ -161,8 +194,17 @@ async def _send_notice(app: Services, bot: Bot, notice: Notice, texts: Texts) ->
     return True
 
 
-def _notice(texts: Texts, notice: Notice) -> tuple[list[str], InlineKeyboardMarkup]:
-    """A request as the coordinators get it: in parts if long, the buttons under the last."""
+def _notice(texts: Texts, notice: AnyNotice) -> tuple[list[str], InlineKeyboardMarkup | None]:
+    """A notice as the coordinators get it: in parts if long, a request's buttons under the
+    last."""
+    if isinstance(notice, ChatLostNotice):
+        text = texts.chat_lost(
+            chat=notice.chat.title or str(notice.chat.telegram_id),
+            agency=notice.agency.name if notice.agency else None,
+            kind=why_unavailable(notice.reason),
+            reason=notice.reason,
+        )
+        return split_message("", [text]), None
     asked, view = notice.request, notice.view
     text = texts(
         "extension_to_coordinators",

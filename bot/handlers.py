@@ -289,6 +289,40 @@ async def member_left(update: Update, context: Ctx) -> None:
         )
 
 
+def _may_post(member: ChatMember) -> bool:
+    """Whether the bot, as this chat member, may still send messages there."""
+    if isinstance(member, ChatMemberRestricted):
+        return member.is_member and member.can_send_messages
+    return _in_chat(member)
+
+
+def _refusal(chat_type: str, member: ChatMember) -> str:
+    """Why the bot may no longer post, in Telegram's own words for a message refused so."""
+    if chat_type == ChatType.PRIVATE:
+        return "Forbidden: bot was blocked by the user"
+    if member.status == ChatMember.LEFT:
+        return "Forbidden: bot is not a member of the group chat"
+    if member.status == ChatMember.BANNED:
+        return "Forbidden: bot was kicked from the group chat"
+    return "Bad Request: not enough rights to send text messages to the chat"
+
+
+async def bot_removed(update: Update, context: Ctx) -> None:
+    """The bot was removed from a chat, blocked, or may no longer post there: pause the chat
+    and tell the coordinators now, as the sweep does when a reminder is refused."""
+    change = update.my_chat_member
+    if change is None or _may_post(change.new_chat_member):
+        return
+    app = services(context)
+    async with app.database.session() as session:
+        paused = await access.pause_chat(session=session, telegram_id=change.chat.id)
+    if paused is None or app.sweep.on_chat_lost is None:
+        return
+    reason = _refusal(change.chat.type, change.new_chat_member)
+    log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
+    await app.sweep.on_chat_lost(paused, reason)
+
+
 async def resume_if_paused(update: Update, context: Ctx) -> None:
     """Before any handler: a private chat paused because its owner had blocked the bot takes
     reminders again once they write to it (they have unblocked it, or they could not)."""

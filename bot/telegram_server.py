@@ -151,6 +151,11 @@ class Fault:
     def chat_not_found(cls) -> Fault:
         return cls(400, "Bad Request: chat not found")
 
+    @classmethod
+    def no_rights(cls) -> Fault:
+        """A group whose admins took the right to post from members (or from the bot)."""
+        return cls(400, "Bad Request: not enough rights to send text messages to the chat")
+
 
 @dataclass(frozen=True)
 class UploadedFile:
@@ -194,6 +199,27 @@ class _ApiError(Exception):
         self.parameters = parameters
 
 
+# The rights of a restricted chat member, all of them false for a bot that may not post.
+_MEMBER_RIGHTS = (
+    "can_send_messages",
+    "can_send_audios",
+    "can_send_documents",
+    "can_send_photos",
+    "can_send_videos",
+    "can_send_video_notes",
+    "can_send_voice_notes",
+    "can_send_polls",
+    "can_send_other_messages",
+    "can_add_web_page_previews",
+    "can_change_info",
+    "can_invite_users",
+    "can_pin_messages",
+    "can_manage_topics",
+    "can_edit_tag",
+    "can_react_to_messages",
+)
+
+
 def _bad_request(reason: str, parameters: JSON | None = None) -> _ApiError:
     return _ApiError(400, f"Bad Request: {reason}", parameters)
 
@@ -205,6 +231,9 @@ class _Chat:
     messages: dict[int, JSON] = field(default_factory=dict)
     next_message_id: int = 1
     migrated_to: int | None = None
+    # The bot's own standing: "member", "left" or "kicked", and whether it may post.
+    bot_status: str = "member"
+    bot_may_post: bool = True
 
 
 @dataclass(frozen=True)
@@ -534,6 +563,51 @@ class TelegramServer:
                 "new_chat_member": gone,
             }
             self._queue_update({"chat_member": change})
+
+    def remove_bot(self, chat: JSON, removed_by: JSON, *, status: str = "kicked") -> None:
+        """`removed_by` removes the bot from a group ("kicked"), or it is made to leave ("left").
+
+        Like Telegram, this queues a my_chat_member update, and the bot's later messages there
+        are refused: 403 "bot was kicked from the group chat" (or "bot is not a member").
+        """
+        if status not in ("kicked", "left"):
+            raise ValueError(f"the bot is removed as kicked or left, not {status}")
+        state = self._chat_for_user(chat, removed_by)
+        gone: JSON = {"status": status, "user": self.bot_user}
+        if status == "kicked":
+            gone["until_date"] = 0
+        self._bot_standing_changes(state, removed_by, gone)
+        state.bot_status = status
+
+    def restrict_bot(self, chat: JSON, restricted_by: JSON) -> None:
+        """`restricted_by` takes the bot's right to send messages in a group.
+
+        Like Telegram, this queues a my_chat_member update (status "restricted", with
+        can_send_messages false), and the bot's later messages there are refused with 400 "not
+        enough rights to send text messages to the chat".
+        """
+        state = self._chat_for_user(chat, restricted_by)
+        muted: JSON = {
+            "status": "restricted",
+            "user": self.bot_user,
+            "is_member": True,
+            "until_date": 0,
+            **{right: False for right in _MEMBER_RIGHTS},
+        }
+        self._bot_standing_changes(state, restricted_by, muted)
+        state.bot_may_post = False
+
+    def _bot_standing_changes(self, state: _Chat, actor: JSON, new: JSON) -> None:
+        if state.info["type"] == "private":
+            raise ValueError("the bot is blocked in a private chat, not removed: use Fault")
+        change = {
+            "chat": copy.deepcopy(state.info),
+            "from": copy.deepcopy(actor),
+            "date": int(time.time()),
+            "old_chat_member": {"status": "member", "user": self.bot_user},
+            "new_chat_member": new,
+        }
+        self._queue_update({"my_chat_member": change})
 
     def press_button(self, chat: JSON, user: JSON, message_id: int, data: str) -> JSON:
         """`user` taps an inline button with callback_data `data` under message `message_id`."""
@@ -879,6 +953,8 @@ class TelegramServer:
 
     async def _send_message(self, params: JSON) -> JSON:
         chat = self._resolve_chat(params)
+        if not chat.bot_may_post:
+            raise _bad_request("not enough rights to send text messages to the chat")
         text, entities = _format_text(params, "text", "entities", MAX_MESSAGE_LENGTH)
         if not text:
             raise _bad_request("message text is empty")
@@ -1073,6 +1149,10 @@ class TelegramServer:
                 "group chat was upgraded to a supergroup chat",
                 {"migrate_to_chat_id": chat.migrated_to},
             )
+        if chat.bot_status == "kicked":
+            raise _ApiError(403, "Forbidden: bot was kicked from the group chat")
+        if chat.bot_status == "left":
+            raise _ApiError(403, "Forbidden: bot is not a member of the group chat")
         return chat
 
     def _new_message(self, chat: _Chat, **content: Any) -> JSON:

@@ -626,11 +626,38 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Cách dùng: <code>/report</code> (tháng này) hoặc <code>/report mm/yyyy</code>.",
         "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>.",
     ),
+    # Followed by one of chat_lost_kicked, _muted, _blocked, _gone, _other (Texts.chat_lost).
     "chat_lost": (
-        "⚠️ Không gửi được nhắc việc tới nhóm “{chat}” của {agency}: {reason}. "
-        "Nhóm đã được tạm ngừng; hãy mời lại bot và đăng ký lại.",
-        "⚠️ Reminders can no longer reach “{chat}” of {agency}: {reason}. The chat is paused; "
-        "add the bot again and re-register.",
+        "⚠️ Bot không còn gửi được nhắc việc của {agency} tới “{chat}” nên đã tạm ngừng gửi tới đó.",
+        "⚠️ Reminders for {agency} can no longer reach “{chat}”, so the bot has stopped sending "
+        "them there.",
+    ),
+    "chat_lost_coordinators": ("cán bộ theo dõi nhiệm vụ", "the coordinators"),
+    "chat_lost_kicked": (
+        "Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot vào nhóm và đăng ký lại nhóm bằng mã mời.",
+        "Reason: the bot was removed from the group. Add it back and register the group again "
+        "with an invite code.",
+    ),
+    "chat_lost_muted": (
+        "Lý do: bot không có quyền gửi tin nhắn trong nhóm. Hãy cho bot quyền gửi tin nhắn, rồi "
+        "đăng ký lại nhóm bằng mã mời.",
+        "Reason: the bot may not send messages in the group. Give it that right, then register "
+        "the group again with an invite code.",
+    ),
+    "chat_lost_blocked": (
+        "Lý do: người dùng đã chặn bot. Nhắc việc sẽ được gửi lại khi họ bỏ chặn và nhắn cho bot.",
+        "Reason: the person blocked the bot. Reminders resume once they unblock it and write "
+        "to it.",
+    ),
+    "chat_lost_gone": (
+        "Lý do: Telegram báo cuộc trò chuyện không còn tồn tại ({reason}). Hãy đăng ký nhóm mới "
+        "của cơ quan bằng mã mời.",
+        "Reason: Telegram says the chat no longer exists ({reason}). Register the agency's new "
+        "group with an invite code.",
+    ),
+    "chat_lost_other": (
+        "Lý do Telegram đưa ra: {reason}.",
+        "Telegram's reason: {reason}.",
     ),
     "extension_recorded": (
         "⏳ Đã ghi nhận đề nghị gia hạn nhiệm vụ số {task_id} từ {old} đến {new}, nhưng chưa gửi "
@@ -1150,6 +1177,14 @@ class Texts:
         if self.index == 0:
             return message
         return _ONE_OF_MANY.sub(lambda m: "1 " + _SINGULAR[m.group(1)], message)
+
+    def chat_lost(self, *, chat: str, agency: str | None, kind: str | None, reason: str) -> str:
+        """Tell the coordinators an agency's chat was lost (kind: bot.delivery.why_unavailable
+        of Telegram's reason), and what brings it back."""
+        whose = agency or self("chat_lost_coordinators")
+        what = self("chat_lost", chat=chat, agency=whose)
+        why = self(f"chat_lost_{kind or 'other'}", reason=reason)
+        return f"{what} {why}"
 
     def role(self, role: Role | str) -> str:
         return ROLE_NAMES[Role(role)][self.index]

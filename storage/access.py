@@ -319,6 +319,21 @@ async def resume_private_chat(*, session: AsyncSession, telegram_id: int) -> boo
     return True
 
 
+async def pause_chat(*, session: AsyncSession, telegram_id: int) -> Chat | None:
+    """The bot may no longer post in a chat (removed from the group, blocked, muted): it takes
+    no reminders until registered again. The chat, if this paused it; None when it was paused
+    already (the coordinators were told then) or spoke for nothing."""
+    chat = (
+        await session.exec(select(Chat).where(Chat.telegram_id == telegram_id).with_for_update())
+    ).first()
+    if chat is None or not _bound(chat):
+        return None
+    chat.active = False
+    session.add(chat)
+    await session.flush()
+    return chat
+
+
 async def all_chats(*, session: AsyncSession) -> list[Chat]:
     """Every chat the bot knows, active or not."""
     return list((await session.exec(select(Chat).order_by(col(Chat.id)))).all())

@@ -1,4 +1,5 @@
-"""Extension requests: an agency asks for more time, a coordinator decides."""
+"""Extension requests: an agency asks for more time, a coordinator decides; and the notices
+that tell the coordinators of a request, or of an agency's chat lost, kept until delivered."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import update
 from sqlmodel import col, select
@@ -23,7 +25,15 @@ from storage.errors import (
     RequestNotFound,
 )
 from storage.ledger import ClaimPolicy
-from storage.models import AuditEntry, ExtensionRequest, ExtensionStatus, Task, TaskStatus
+from storage.models import (
+    Agency,
+    AuditEntry,
+    Chat,
+    ExtensionRequest,
+    ExtensionStatus,
+    Task,
+    TaskStatus,
+)
 from storage.tasks import TaskView, audit, get_task, next_deadline
 
 
@@ -195,15 +205,37 @@ async def pending_requests(*, session: AsyncSession) -> list[tuple[ExtensionRequ
     return waiting
 
 
-# A request's notice to each coordinator chat is claimed before it is sent and each part Telegram
-# takes is recorded, as the sweep does with reminders, so that a notice that failed is sent again
-# and a part that arrived never is. The record is kept in the audit trail, not in the reminder
-# ledger: a chat sent anything there counts as having had its morning digest, and a coordinator
-# would miss that day's escalations.
+# A notice to each coordinator chat is claimed before it is sent and each part Telegram takes is
+# recorded, as the sweep does with reminders, so that a notice that failed is sent again and a
+# part that arrived never is. The record is kept in the audit trail, not in the reminder ledger:
+# a chat sent anything there counts as having had its morning digest, and a coordinator would
+# miss that day's escalations. Two kinds of notice share it: an extension request's (under its
+# task) and an agency's chat lost (under no task), each with its own actions.
+
+
+@dataclass(frozen=True)
+class Trail:
+    """The audit actions that keep one kind of notice; details read "SUBJECT>CHAT", then
+    "#PART/PARTS" for a part, ": text" for a claim's reason or a failure's error."""
+
+    claimed: str
+    part: str
+    failed: str
+
+    @property
+    def actions(self) -> list[str]:
+        return [self.claimed, self.part, self.failed]
+
+
 NOTICE_CLAIMED = "extension_notice_claimed"  # detail: "REQUEST>CHAT"
 NOTICE_PART = "extension_notice_part"  # detail: "REQUEST>CHAT#PART/PARTS"
 NOTICE_FAILED = "extension_notice_failed"  # detail: "REQUEST>CHAT: error"
-_NOTICE_DETAIL = re.compile(r"^(\d+)>(-?\d+)(?:#(\d+)/(\d+))?")
+EXTENSION_NOTICE = Trail(NOTICE_CLAIMED, NOTICE_PART, NOTICE_FAILED)
+# detail: "CHAT>COORDINATOR CHAT: reason" (CHAT: the lost chat's row id)
+CHAT_LOST_NOTICE = Trail(
+    "chat_lost_notice_claimed", "chat_lost_notice_part", "chat_lost_notice_failed"
+)
+_NOTICE_DETAIL = re.compile(r"^(\d+)>(-?\d+)(?:#(\d+)/(\d+))?(?:: (.*))?$", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -215,16 +247,53 @@ class Notice:
     view: TaskView
     chat_id: int
     parts_sent: int = 0
+    trail: ClassVar[Trail] = EXTENSION_NOTICE
 
     @property
     def key(self) -> str:
         return f"{self.request.id}>{self.chat_id}"
 
+    @property
+    def task_id(self) -> int | None:
+        return self.request.task_id
 
-def _record(session: AsyncSession, notice: Notice, action: str, detail: str, now: datetime) -> None:
-    audit(
-        session, task_id=notice.request.task_id, action=action, actor=None, now=now, detail=detail
+
+@dataclass(frozen=True)
+class ChatLostNotice:
+    """The coordinators' notice that an agency's chat stopped taking reminders (and was paused),
+    to one coordinator chat; reason is Telegram's refusal (see bot.delivery.why_unavailable)."""
+
+    chat: Chat
+    agency: Agency | None
+    reason: str
+    chat_id: int
+    parts_sent: int = 0
+    trail: ClassVar[Trail] = CHAT_LOST_NOTICE
+
+    @property
+    def key(self) -> str:
+        return f"{self.chat.id}>{self.chat_id}"
+
+    @property
+    def task_id(self) -> int | None:
+        return None
+
+
+AnyNotice = Notice | ChatLostNotice
+
+
+def _record(
+    session: AsyncSession, notice: AnyNotice, action: str, detail: str, now: datetime
+) -> None:
+    session.add(
+        AuditEntry(task_id=notice.task_id, at=now, actor=None, action=action, detail=detail)
     )
+
+
+def _claim(session: AsyncSession, notice: AnyNotice, now: datetime, *, first: bool) -> None:
+    """Claim a notice; a lost chat's first claim says why (a chat lost again is a new notice)."""
+    reason = f": {notice.reason}" if first and isinstance(notice, ChatLostNotice) else ""
+    _record(session, notice, notice.trail.claimed, f"{notice.key}{reason}"[:500], now)
 
 
 def claim_notices(
@@ -239,22 +308,38 @@ def claim_notices(
     request: no other sender can see the request before its claims."""
     notices = [Notice(request, view, chat_id) for chat_id in chat_ids]
     for notice in notices:
-        _record(session, notice, NOTICE_CLAIMED, notice.key, now)
+        _claim(session, notice, now, first=True)
+    return notices
+
+
+async def claim_chat_lost_notices(
+    *, session: AsyncSession, chat: Chat, reason: str, chat_ids: Sequence[int], now: datetime
+) -> list[ChatLostNotice]:
+    """Claim the notice that a paused chat was lost, to each coordinator chat (not to the lost
+    chat itself), in the transaction that pauses it where there is one."""
+    agency = await session.get(Agency, chat.agency_id) if chat.agency_id else None
+    notices = [
+        ChatLostNotice(chat, agency, reason, chat_id)
+        for chat_id in chat_ids
+        if chat_id != chat.telegram_id
+    ]
+    for notice in notices:
+        _claim(session, notice, now, first=True)
     return notices
 
 
 async def record_part(
-    *, session: AsyncSession, notice: Notice, part: int, parts: int, now: datetime
+    *, session: AsyncSession, notice: AnyNotice, part: int, parts: int, now: datetime
 ) -> None:
     """Telegram took part (counted from 1) of the notice's parts."""
-    _record(session, notice, NOTICE_PART, f"{notice.key}#{part}/{parts}", now)
+    _record(session, notice, notice.trail.part, f"{notice.key}#{part}/{parts}", now)
 
 
 async def record_failure(
-    *, session: AsyncSession, notice: Notice, error: str, now: datetime
+    *, session: AsyncSession, notice: AnyNotice, error: str, now: datetime
 ) -> None:
     """A try failed: the notice may be claimed again at once, while tries remain."""
-    _record(session, notice, NOTICE_FAILED, f"{notice.key}: {error}"[:500], now)
+    _record(session, notice, notice.trail.failed, f"{notice.key}: {error}"[:500], now)
 
 
 @dataclass
@@ -263,6 +348,8 @@ class _Progress:
 
     last: str  # the latest action
     last_at: datetime
+    trail: Trail
+    reason: str = ""  # what its first claim said (a lost chat's reason)
     parts_sent: int = 0
     delivered: bool = False
     failures: int = 0
@@ -272,15 +359,58 @@ class _Progress:
         quiet (the process died) for longer than a claim lasts."""
         if self.delivered:
             return False
-        if self.last == NOTICE_FAILED:
+        if self.last == self.trail.failed:
             return self.failures < policy.max_attempts
         return self.last_at < now - policy.stale_after
 
 
+async def _progress(
+    session: AsyncSession, trail: Trail, of_tasks: Sequence[int] | None
+) -> dict[tuple[int, int], _Progress]:
+    """How far each notice of a kind got, by (subject, coordinator chat): those of these tasks,
+    or of no task (None)."""
+    about = (
+        col(AuditEntry.task_id).is_(None)
+        if of_tasks is None
+        else col(AuditEntry.task_id).in_(sorted(set(of_tasks)))
+    )
+    entries = await session.exec(
+        select(AuditEntry)
+        .where(about, col(AuditEntry.action).in_(trail.actions))
+        .order_by(col(AuditEntry.id))
+    )
+    progress: dict[tuple[int, int], _Progress] = {}
+    for entry in entries.all():
+        found = _NOTICE_DETAIL.match(entry.detail or "")
+        if found is None:
+            continue
+        key = (int(found[1]), int(found[2]))
+        if entry.action == trail.claimed and found[5] is not None:
+            progress[key] = _Progress(entry.action, entry.at, trail, found[5])  # lost anew
+        state = progress.setdefault(key, _Progress(entry.action, entry.at, trail))
+        state.last, state.last_at = entry.action, entry.at
+        if entry.action == trail.part:
+            state.parts_sent = int(found[3])
+            state.delivered = found[3] == found[4]
+        elif entry.action == trail.failed:
+            state.failures += 1
+    return progress
+
+
 async def reclaim_notices(
     *, session: AsyncSession, now: datetime, policy: ClaimPolicy
+) -> list[AnyNotice]:
+    """Claim again the notices that failed or were abandoned: of pending requests, and of
+    chats still paused."""
+    return [
+        *await _reclaim_extension_notices(session, now, policy),
+        *await _reclaim_chat_lost_notices(session, now, policy),
+    ]
+
+
+async def _reclaim_extension_notices(
+    session: AsyncSession, now: datetime, policy: ClaimPolicy
 ) -> list[Notice]:
-    """Claim again the notices of pending requests that failed or were abandoned."""
     # Lock the pending requests first, with an UPDATE because SQLite ignores SELECT ... FOR
     # UPDATE: a second sender (another instance's sweep) waits here, then finds these claims.
     pending = col(ExtensionRequest.status) == ExtensionStatus.PENDING
@@ -291,36 +421,35 @@ async def reclaim_notices(
         request.id: request
         for request in (await session.exec(select(ExtensionRequest).where(pending))).all()
     }
-    entries = await session.exec(
-        select(AuditEntry)
-        .where(
-            col(AuditEntry.task_id).in_(sorted({r.task_id for r in requests.values()})),
-            col(AuditEntry.action).in_([NOTICE_CLAIMED, NOTICE_PART, NOTICE_FAILED]),
-        )
-        .order_by(col(AuditEntry.id))
-    )
-    progress: dict[tuple[int, int], _Progress] = {}
-    for entry in entries.all():
-        found = _NOTICE_DETAIL.match(entry.detail or "")
-        if found is None or int(found[1]) not in requests:
-            continue
-        key = (int(found[1]), int(found[2]))
-        state = progress.setdefault(key, _Progress(entry.action, entry.at))
-        state.last, state.last_at = entry.action, entry.at
-        if entry.action == NOTICE_PART:
-            state.parts_sent = int(found[3])
-            state.delivered = found[3] == found[4]
-        elif entry.action == NOTICE_FAILED:
-            state.failures += 1
+    progress = await _progress(session, EXTENSION_NOTICE, [r.task_id for r in requests.values()])
     notices = []
     for (request_id, chat_id), state in progress.items():
-        if not state.owed(now, policy):
+        if request_id not in requests or not state.owed(now, policy):
             continue
         request = requests[request_id]
         view = await get_task(session=session, task_id=request.task_id)
         if _outdated(request, view.task):
             continue  # nothing left to decide: deciding it, or asking again, expires it
         notice = Notice(request, view, chat_id, state.parts_sent)
-        _record(session, notice, NOTICE_CLAIMED, notice.key, now)
+        _claim(session, notice, now, first=False)
+        notices.append(notice)
+    return notices
+
+
+async def _reclaim_chat_lost_notices(
+    session: AsyncSession, now: datetime, policy: ClaimPolicy
+) -> list[ChatLostNotice]:
+    # Locked as above: the paused chats. One registered again meanwhile needs no notice.
+    paused = col(Chat.active).is_(False)
+    await session.exec(update(Chat).where(paused).values(active=False))
+    chats = {chat.id: chat for chat in (await session.exec(select(Chat).where(paused))).all()}
+    notices = []
+    for (chat_row_id, chat_id), state in (await _progress(session, CHAT_LOST_NOTICE, None)).items():
+        chat = chats.get(chat_row_id)
+        if chat is None or not state.owed(now, policy):
+            continue
+        agency = await session.get(Agency, chat.agency_id) if chat.agency_id else None
+        notice = ChatLostNotice(chat, agency, state.reason, chat_id, state.parts_sent)
+        _claim(session, notice, now, first=False)
         notices.append(notice)
     return notices

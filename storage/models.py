@@ -305,12 +305,14 @@ class ImportRequest(SQLModel, table=True):
 
 
 class AuditEntry(SQLModel, table=True):
-    """Who changed a task, when and how: kept forever."""
+    """Who changed a task, when and how, and how far each notice to the coordinators got (see
+    storage.extensions): kept forever."""
 
     __tablename__ = "audit_entry"
 
     id: int | None = Field(default=None, primary_key=True)
-    task_id: int = Field(sa_column=_fk("task.id", cascade=True))
+    # None: an entry about no task (a notice that an agency's chat was lost).
+    task_id: int | None = Field(default=None, sa_column=_fk("task.id", nullable=True, cascade=True))
     at: datetime = Field(sa_type=UTCDateTime)
     actor: int | None = Field(default=None, sa_type=BigInteger)
     action: str = Field(max_length=40)

@@ -322,7 +322,7 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
         "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, "
-        "0011, 0012.\n",
+        "0011, 0012, 0013.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -695,7 +695,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", TOKEN)
     cli("db", "upgrade")
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:  # as a later release leaves it
-        database.execute("UPDATE alembic_version SET version_num = '0013_future'")
+        database.execute("UPDATE alembic_version SET version_num = '9999_future'")
     database.close()
 
     code, out, err = cli("run")
@@ -703,11 +703,11 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "0013_future, phiên bản này chỉ biết đến 0012): hãy dùng lại phiên bản nhacviec mới đó"
+        "9999_future, phiên bản này chỉ biết đến 0013): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
-            ("0013_future",)
+            ("9999_future",)
         ]
     database.close()
 

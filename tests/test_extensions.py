@@ -15,7 +15,6 @@ from bot.cli import main
 from bot.telegram_server import Fault
 from storage import access, agencies, extensions, tasks
 from storage.db import Database
-from storage.extensions import Notice
 from storage.ledger import ClaimPolicy
 from storage.models import ExtensionStatus, Role
 from tests.conftest import NOW
@@ -170,14 +169,14 @@ async def test_only_notices_failed_or_abandoned_are_claimed_again(db: Database) 
         await extensions.record_part(session=session, notice=failed, part=1, parts=2, now=NOW)
         await extensions.record_failure(session=session, notice=failed, error="502", now=NOW)
 
-    def reclaim(at: datetime) -> Callable[[AsyncSession], Awaitable[list[Notice]]]:
+    def reclaim(at: datetime) -> Callable[[AsyncSession], Awaitable[list[extensions.AnyNotice]]]:
         return lambda session: extensions.reclaim_notices(session=session, now=at, policy=policy)
 
     at_once = await db.retrying(reclaim(NOW))
     claimed_twice = await db.retrying(reclaim(NOW))
     stale = await db.retrying(reclaim(NOW + timedelta(minutes=11)))
 
-    assert [(n.request.id, n.chat_id, n.parts_sent) for n in at_once] == [(request_id, -8, 1)]
+    assert [(n.key, n.parts_sent) for n in at_once] == [(f"{request_id}>-8", 1)]
     assert claimed_twice == []  # the retry holds a fresh claim now
     assert {(n.chat_id, n.parts_sent) for n in stale} == {(-8, 1), (9, 0)}
     assert abandoned.chat_id == 9

@@ -44,6 +44,7 @@ def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
         "0010",
         "0011",
         "0012",
+        "0013",
     ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
@@ -57,7 +58,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0012"
+    assert current_revision(database_url) == "0013"
 
 
 def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
@@ -95,6 +96,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
         "0010",
         "0011",
         "0012",
+        "0013",
     ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
@@ -225,7 +227,7 @@ def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: s
     engine.dispose()
     assert "merged_names" not in columns
     assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
-    assert upgrade(database_url) == ["0010", "0011", "0012"]
+    assert upgrade(database_url) == ["0010", "0011", "0012", "0013"]
 
 
 _LEARNING = sa.table(
@@ -249,7 +251,7 @@ def test_agencies_of_0010_learn_nothing_until_an_import_teaches_them(database_ur
             {"aliases": '["Sở TC"]', "merged": '["Sở Kế hoạch và Đầu tư"]'},
         )
 
-    assert upgrade(database_url) == ["0011", "0012"]
+    assert upgrade(database_url) == ["0011", "0012", "0013"]
     with engine.connect() as connection:
         rows = connection.execute(sa.select(_LEARNING)).all()
     engine.dispose()
@@ -283,7 +285,7 @@ def test_going_back_to_0010_makes_the_learned_names_aliases(database_url: str) -
         aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
     assert "learned_names" not in columns
     assert aliases == ["Phòng KT&HT", "Phòng KT-HT huyện A"]  # 0010 finds it by them
-    assert upgrade(database_url) == ["0011", "0012"]
+    assert upgrade(database_url) == ["0011", "0012", "0013"]
     with engine.connect() as connection:
         learned = connection.execute(sa.select(_LEARNING.c.learned_names)).scalar_one()
     engine.dispose()
@@ -294,14 +296,14 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     upgrade(database_url)
     engine = create_engine(sync_url(database_url))
     with engine.begin() as connection:  # as a later release leaves it
-        connection.execute(text("UPDATE alembic_version SET version_num = '0013_future'"))
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     engine.dispose()
 
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("0013_future", "0012")
-    assert current_revision(database_url) == "0013_future"
+    assert (refused.value.revision, refused.value.head) == ("9999_future", "0013")
+    assert current_revision(database_url) == "9999_future"
 
 
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
@@ -338,7 +340,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0012"
+    assert current_revision(postgres_url) == "0013"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
@@ -398,7 +400,7 @@ def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str)
                 {"deadline": deadline, **now},
             )
 
-    assert upgrade(database_url) == ["0012"]
+    assert upgrade(database_url) == ["0012", "0013"]
     with engine.connect() as connection:
         days = connection.execute(text("SELECT id, schedule_day FROM task ORDER BY id")).all()
     engine.dispose()

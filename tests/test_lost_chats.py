@@ -1,0 +1,132 @@
+"""An agency's chat the bot can no longer post in is paused, and the coordinators hear of it once.
+
+A chat is lost when Telegram refuses a reminder for good (the bot kicked, blocked, or without the
+right to post), or when Telegram tells the bot with a my_chat_member update that it was removed
+or muted. The coordinators' notice is kept until it is delivered: one that fails is sent again
+with the next sweep, as an extension request's notice is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import date, datetime
+
+import pytest
+from sqlmodel import select
+
+from bot.telegram_server import Fault
+from storage.models import Chat, Role
+from tests.harness import JSON, Harness, running_bot
+from vncalendar import VIETNAM_TZ
+
+START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
+DEADLINE = date(2023, 3, 15)  # the 7-day reminder goes out on Wed 08/03
+
+
+@pytest.fixture
+async def bot(database_url: str) -> AsyncIterator[Harness]:
+    async with running_bot(database_url, start=START) as harness:
+        yield harness
+
+
+def _alerts(bot: Harness, chat: JSON) -> list[str]:
+    return [m["text"] for m in bot.server.sent_messages(chat["id"]) if m["text"].startswith("⚠️")]
+
+
+async def _office_and_finance(bot: Harness) -> tuple[JSON, JSON, JSON, JSON]:
+    """A coordinator (Bằng) in private, and the finance department's group (Lan in it) with a
+    task: the office's chat, the group, Lan, Bằng."""
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    office = bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+    return office, finance, lan, bang
+
+
+async def _active(bot: Harness, chat: JSON) -> bool:
+    async with bot.database.session() as session:
+        row = (await session.exec(select(Chat).where(Chat.telegram_id == chat["id"]))).one()
+    return row.active
+
+
+async def test_the_coordinators_hear_of_a_lost_chat_even_if_the_first_notice_fails(
+    bot: Harness,
+) -> None:
+    """The notice of a lost chat is claimed like an extension request's: tried once when the
+    sweep finds the chat gone, and sent again with the next sweep until it arrives, once."""
+    office, finance, _, _ = await _office_and_finance(bot)
+    bot.server.inject(Fault.kicked(), method="sendMessage", chat_id=finance["id"], times=10)
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=office["id"], times=1)
+
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()  # the group is found gone; telling the coordinator fails once
+    assert _alerts(bot, office) == []
+
+    bot.at(date(2023, 3, 8), hour=10)
+    await bot.sweep()
+    bot.at(date(2023, 3, 9))
+    await bot.sweep()
+
+    (alert,) = _alerts(bot, office)
+    assert alert == (
+        "⚠️ Bot không còn gửi được nhắc việc của Sở Tài chính tới “Sở Tài chính” nên đã tạm "
+        "ngừng gửi tới đó. Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot vào nhóm và đăng ký lại "
+        "nhóm bằng mã mời."
+    )
+
+
+async def test_the_bot_removed_from_a_group_pauses_it_and_tells_the_coordinators_at_once(
+    bot: Harness,
+) -> None:
+    """Telegram tells the bot it was removed with a my_chat_member update: the group is paused
+    and the coordinators told then, while there is still time to add the bot back, rather than
+    when the next reminder fails (that reminder lost)."""
+    office, finance, lan, _ = await _office_and_finance(bot)
+
+    bot.server.remove_bot(finance, removed_by=lan)
+    _, alert = await bot.server.wait_for_messages(2, chat_id=office["id"])  # after the welcome
+
+    assert alert["text"].startswith("⚠️") and "Sở Tài chính" in alert["text"]
+    assert "bot đã bị xoá khỏi nhóm" in alert["text"]
+    assert await _active(bot, finance) is False
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    assert bot.server.calls("sendMessage")[-1].params["chat_id"] != finance["id"]
+    assert len(_alerts(bot, office)) == 1
+
+
+async def test_a_group_where_the_bot_may_not_write_is_reported_to_the_coordinators(
+    bot: Harness,
+) -> None:
+    """Telegram answers 400 "not enough rights to send text messages to the chat" when a group's
+    admins take the right to post from the bot: the group is paused (not failed five times a
+    day, silently, forever) and the coordinators told once, in the language they chose."""
+    office, finance, _, bang = await _office_and_finance(bot)
+    await bot.say(bang, office, "/lang en")
+    bot.server.inject(Fault.no_rights(), method="sendMessage", chat_id=finance["id"], times=50)
+
+    for day, hour in ((8, 8), (8, 10), (9, 8), (10, 8)):
+        bot.at(date(2023, 3, day), hour=hour)
+        await bot.sweep()
+
+    assert bot.reminders_in(finance) == []
+    assert await _active(bot, finance) is False
+    (alert,) = _alerts(bot, office)
+    assert alert == (
+        "⚠️ Reminders for Sở Tài chính can no longer reach “Sở Tài chính”, so the bot has "
+        "stopped sending them there. Reason: the bot may not send messages in the group. Give "
+        "it that right, then register the group again with an invite code."
+    )
+
+
+async def test_a_group_that_mutes_the_bot_is_paused_at_once(bot: Harness) -> None:
+    """A my_chat_member update that takes the bot's right to post pauses the group too."""
+    office, finance, lan, _ = await _office_and_finance(bot)
+
+    bot.server.restrict_bot(finance, restricted_by=lan)
+    _, alert = await bot.server.wait_for_messages(2, chat_id=office["id"])
+
+    assert "Lý do: bot không có quyền gửi tin nhắn trong nhóm." in alert["text"]
+    assert await _active(bot, finance) is False
