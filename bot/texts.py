@@ -229,8 +229,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<code>/extend {task_id} dd/mm/yyyy reason</code>",
     ),
     "bad_date": (
-        "“{text}” không phải là một ngày có thật. Viết theo dạng dd/mm/yyyy, ví dụ 30/04/2023.",
-        "“{text}” is not a real date. Write it as dd/mm/yyyy, e.g. 30/04/2023.",
+        "“{text}” không phải là một ngày có thật. Viết theo dạng dd/mm/yyyy, năm từ 1945 đến "
+        "2100, ví dụ 30/04/2023.",
+        "“{text}” is not a real date. Write it as dd/mm/yyyy, a year from 1945 to 2100, "
+        "e.g. 30/04/2023.",
     ),
     "nothing_to_extend": (
         "Nhiệm vụ số {task_id} không có thời hạn nên không cần gia hạn.",
@@ -797,7 +799,9 @@ RECURRENCE_NAMES: dict[str, tuple[str, str]] = {
 # with Texts.plain. Error lines start in lower case: they follow "nhacviec: ".
 CLI: dict[str, str] = {
     "no_such_date": "không có ngày {text}",
-    "not_a_date": "“{text}” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD",
+    "not_a_date": (
+        "“{text}” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD, năm từ 1945 đến 2100"
+    ),
     "not_a_month": "“{text}” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
     "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf",
     "no_such_file": "không tìm thấy tệp {file}",

@@ -5,7 +5,7 @@ and overdue slots after it (every 2 working days). On a given day the policy nam
 *latest* slot whose send day has come: so a task added late, or a bot that was down for a week,
 gets the one reminder that still matters, never a burst of stale ones. Send days that fall on a
 weekend or public holiday move to the working day before, so a deadline after Tết is announced
-before Tết.
+before Tết. A deadline before EARLIEST_DEADLINE is left out: the sweep reports it instead.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from vncalendar import WorkingCalendar
+from vncalendar.dates import FIRST_YEAR
 
 
 @dataclass(frozen=True)
@@ -57,8 +58,23 @@ class DueReminder:
     days_left: int  # negative when late
 
 
+# The oldest deadline the policy counts working days around. An older one is a slip of the
+# keyboard saved before vncalendar.dates refused it (01/01/0001): counting from it would take the
+# holidays of two thousand years, then fall off the calendar (a week before year 1 is no date).
+# Far deadlines need no bound: an extension to 31/12/9999 only has days before it counted.
+EARLIEST_DEADLINE = date(FIRST_YEAR, 1, 1)
+
 FIRST_OVERDUE_PREFIX = "late0:"
 ESCALATION_PREFIX = "esc:"
+
+
+def uncountable(tasks: Iterable[TaskSchedule]) -> list[TaskSchedule]:
+    """The tasks due before EARLIEST_DEADLINE, which the policy leaves out."""
+    return [task for task in tasks if task.deadline < EARLIEST_DEADLINE]
+
+
+def _countable(tasks: Iterable[TaskSchedule]) -> list[TaskSchedule]:
+    return [task for task in tasks if task.deadline >= EARLIEST_DEADLINE]
 
 
 def is_first_overdue(slot: str) -> bool:
@@ -146,10 +162,11 @@ def reminders_due(
     settings: ReminderSettings,
     calendar: WorkingCalendar,
 ) -> list[DueReminder]:
-    """The reminders to send today, one per task and agency at most; none on a non-working day."""
+    """The reminders to send today, one per task and agency at most; none on a non-working day
+    and none for a task due before EARLIEST_DEADLINE."""
     if not calendar.is_working_day(today):
         return []
-    tasks = list(tasks)
+    tasks = _countable(tasks)
     index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:
@@ -199,10 +216,11 @@ def escalations_due(
     settings: ReminderSettings,
     calendar: WorkingCalendar,
 ) -> list[DueReminder]:
-    """Tasks overdue by escalate_after working days or more: each goes to the coordinators once."""
+    """Tasks overdue by escalate_after working days or more: each goes to the coordinators once
+    (none due before EARLIEST_DEADLINE)."""
     if not calendar.is_working_day(today):
         return []
-    tasks = list(tasks)
+    tasks = _countable(tasks)
     index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:

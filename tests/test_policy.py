@@ -6,7 +6,13 @@ from datetime import date, timedelta
 
 import pytest
 
-from jobs.policy import ReminderSettings, TaskSchedule, escalations_due, reminders_due
+from jobs.policy import (
+    ReminderSettings,
+    TaskSchedule,
+    escalations_due,
+    reminders_due,
+    uncountable,
+)
 from vncalendar import WorkingCalendar
 
 CALENDAR = WorkingCalendar()
@@ -136,3 +142,35 @@ def test_coordinators_hear_of_a_task_years_overdue_with_its_first_escalation_slo
 
     assert escalation.slot == "esc:2023-01-31"
     assert escalation.send_on == CALENDAR.add_working_days(date(2023, 1, 31), 5)
+
+
+def test_a_deadline_mistyped_before_1945_is_left_out_and_the_others_still_counted() -> None:
+    # Saved before such dates were refused (/fix 1 han 01/01/0001): counting back from it would
+    # take two thousand years of holidays and then fall off the calendar, so it is left out
+    # (the sweep logs it) and the task due next to it is reminded as ever.
+    slip = TaskSchedule(task_id=1, deadline=date(1, 1, 1), lead_agency_id=FINANCE)
+    long_ago = TaskSchedule(task_id=2, deadline=date(1944, 12, 31), lead_agency_id=FINANCE)
+    due = TaskSchedule(task_id=3, deadline=date(2023, 3, 1), lead_agency_id=HEALTH)
+    today = date(2023, 3, 8)  # five working days after the third task's deadline
+
+    assert uncountable([slip, long_ago, due]) == [slip, long_ago]
+    assert [r.task_id for r in reminders_due([slip, long_ago, due], today, DEFAULT, CALENDAR)] == [
+        3
+    ]
+    assert [
+        r.task_id for r in escalations_due([slip, long_ago, due], today, DEFAULT, CALENDAR)
+    ] == [3]
+
+
+@pytest.mark.parametrize("settings", [DEFAULT, ReminderSettings(working_days=True)])
+def test_a_deadline_at_the_end_of_the_calendar_is_counted_and_not_due_yet(
+    settings: ReminderSettings,
+) -> None:
+    # An extension approved to 31/12/9999 before such dates were refused: nothing is due for
+    # eight thousand years, and nothing breaks counting the days before it.
+    assert uncountable([TaskSchedule(task_id=1, deadline=date.max, lead_agency_id=FINANCE)]) == []
+    assert _due(date.max, date(2023, 3, 8), settings) == []
+    assert _due(date.max, date(9999, 12, 31), settings) == [
+        (FINANCE, "d0:9999-12-31", "today", 0),
+        (HEALTH, "d0:9999-12-31", "today", 0),
+    ]

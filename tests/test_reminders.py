@@ -818,3 +818,32 @@ async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
         async with bot.database.session() as session:
             history = await tasks.periods(session=session, task_id=report)
         assert [(p.deadline, p.outcome) for p in history] == [(date(2023, 3, 31), "missed")]
+
+
+async def test_a_task_due_in_year_one_is_left_out_and_every_other_chat_hears_of_its_own(
+    bot: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A deadline saved before such dates were refused (/fix 1 han 01/01/0001) cannot be counted
+    from: the sweep leaves that task out, logs it once with its number, and sends the rest."""
+    lan, hoa = bot.server.add_user("Lan"), bot.server.add_user("Hoa")
+    finance, health = (
+        bot.server.add_group("Sở Tài chính", [lan]),
+        bot.server.add_group("Sở Y tế", [hoa]),
+    )
+    await bot.register(lan, finance, "STC")
+    await bot.register(hoa, health, "Sở Y tế")
+    slip = await bot.add_task("Rà soát kinh phí", "STC", date(1, 1, 1))
+    await bot.add_task("Báo cáo cuối cùng", "STC", date(9999, 12, 31))  # far ahead: not due yet
+    await bot.add_task("Báo cáo UBND tỉnh", "Sở Y tế", date(2023, 3, 9))
+    bot.at(date(2023, 3, 6))  # Monday, three days before Sở Y tế's deadline
+
+    with caplog.at_level(logging.INFO):
+        await bot.sweep()
+
+    (digest,) = bot.reminders_in(health)
+    assert "Báo cáo UBND tỉnh" in digest["text"] and "còn 3 ngày" in digest["text"]
+    assert bot.reminders_in(finance) == []
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == [
+        f"sweep 2023-03-06: task {slip} is due 0001-01-01, a date the reminders cannot count "
+        "from: no reminder for it until its deadline is corrected"
+    ]
