@@ -117,6 +117,7 @@ def size_over(size: int, limit: int) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------------
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_WORD_STREAM = "WordDocument".encode("utf-16-le")  # as an OLE directory names its streams
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")
 _TEXT_SUFFIXES = (".txt", ".text", ".md", ".csv", ".tsv")
 
@@ -132,7 +133,10 @@ def _extract(data: bytes, filename: str, max_bytes: int) -> Document:
         # Office files under a password are OLE containers holding an "EncryptedPackage".
         if "EncryptedPackage".encode("utf-16-le") in data:
             raise _fail("encrypted")
-        raise _fail("legacy_doc" if name.endswith(".doc") else "unsupported_type")
+        # A Word 97-2003 file holds a "WordDocument" stream, whatever it is named: officers
+        # rename "ke-hoach.doc" to "ke-hoach.docx" hoping it will do.
+        legacy = name.endswith(".doc") or _WORD_STREAM in data
+        raise _fail("legacy_doc" if legacy else "unsupported_type")
     if data.startswith(b"{\\rtf") or any(data.startswith(magic) for magic in _IMAGES):
         raise _fail("unsupported_type")
     if name.endswith((".docx", ".pdf")):
@@ -206,7 +210,7 @@ def _from_txt(data: bytes) -> Document:
         raise _fail("corrupt")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     # The headings first: looking for spaced-out columns in a long text costs far more.
-    if any(map(_names_columns, _with_short_runs(lines))) and _TABLE_LINE.search(text):
+    if any(map(_names_columns, _with_short_runs(lines))) and has_spaced_row(text):
         # Text copied from a PDF with its layout ("pdftotext -layout"): a task table's columns
         # are runs of text set apart by spaces, as in a PDF's layout reading.
         rows = _with_tables(_drop_running_lines([[line for line in lines if line.strip()]])[0])
@@ -525,6 +529,7 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
     # A zip bomb: refuse what would unpack far beyond the size we accept.
     if unpacked > max(10 * max_bytes, 50_000_000):
         raise _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
+    _check_xml_size(archive, xml_limit(max_bytes), max_bytes)
     import docx
 
     document = docx.Document(io.BytesIO(data))
@@ -538,6 +543,40 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
         elif element.tag == f"{_W}tbl":
             raw.extend(_layout_cells(element) or _table_rows(element))
     return _finish(raw, _docx_footnotes(document))
+
+
+# A real directive's XML is a few MB (its words, styles and numbering) even at 300 pages, and
+# python-docx builds a tree of up to 25 bytes of memory per byte of it: a 150 KB zip of 150 MB
+# of empty paragraphs would take gigabytes. So the XML is measured before anything is parsed.
+_XML_FLOOR = 10 * _MEGABYTE  # whatever max_bytes: a 1 MB .docx of text unpacks to ~10 MB
+_XML_PARTS = (".xml", ".rels")
+_CHUNK = 64 * 1024  # what unpacking holds at once
+
+
+def xml_limit(max_bytes: int) -> int:
+    """The most a .docx's XML parts may unpack to together: half of max_bytes, 10 MB at least."""
+    return max(max_bytes // 2, _XML_FLOOR)
+
+
+def _check_xml_size(archive: zipfile.ZipFile, limit: int, max_bytes: int) -> None:
+    """Refuse a .docx whose XML unpacks to more than `limit`: by the sizes the zip declares,
+    then by unpacking it a chunk at a time, since the zip may lie (zipfile cuts a part at its
+    declared size, but only once it has unpacked all it reads at once: a whole part, for
+    python-docx) and a part cut short fails its checksum."""
+    too_large = _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
+    parts = [info for info in archive.infolist() if info.filename.lower().endswith(_XML_PARTS)]
+    if sum(info.file_size for info in parts) > limit:
+        raise too_large
+    left = limit
+    for info in parts:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            # Word only deflates; bzip2 and LZMA unpack a whole block at once, unbounded.
+            raise _fail("corrupt")
+        with archive.open(info) as part:
+            while chunk := part.read(_CHUNK):
+                left -= len(chunk)
+                if left < 0:
+                    raise too_large
 
 
 # What a table holds when it only lays out the letterhead or the signature side by side.
@@ -792,7 +831,7 @@ def _from_pdf(data: bytes) -> Document:
         layouts = _pdf_page_layouts(data)
     else:
         layouts = []  # no line names two columns: no table, and no second, slower reading
-    if any(_TABLE_LINE.search(layout) for layout in layouts):
+    if any(map(has_spaced_row, layouts)):
         # Perhaps a table: read where the text stands, over all the pages at once (a row may
         # run on to the next page), once the pages' heads and numbers are gone.
         placed = _drop_running_lines(
@@ -876,7 +915,22 @@ def _with_short_runs(lines: list[str]) -> Iterator[str]:
             yield " ".join(run)
 
 
-_TABLE_LINE = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
+# A gap between two columns of a layout reading: two spaces or more, text on both sides.
+_GAP = re.compile(r"(?<=\S) {2,}(?=\S)")
+
+
+def has_spaced_row(text: str) -> bool:
+    """Whether a line of `text` has three runs of text set apart by two gaps of two spaces or
+    more, the middle run two characters at least: a table row as a layout reading writes it.
+
+    Each line's gaps are found in one pass, then its first and last compared: a regex spanning
+    both gaps backtracked over a long line with none, for a time growing as the square of its
+    length (a minute for a 100 KB paragraph)."""
+    for line in text.split("\n"):
+        gaps = [gap.span() for gap in _GAP.finditer(line)]
+        if len(gaps) >= 2 and gaps[-1][0] - gaps[0][1] >= 2:
+            return True
+    return False
 
 
 _GROUP_MARK = re.compile(r"[IVXLC]{1,6}|[A-ZĐ]|\d{1,2}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import random
 import re
+import tracemalloc
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -18,7 +19,15 @@ from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
 from pypdf.constants import UserAccessPermissions
 
-from ingest.text import MESSAGES, Document, UnreadableDocument, extract_text, size_over
+from ingest.text import (
+    MESSAGES,
+    Document,
+    UnreadableDocument,
+    extract_text,
+    has_spaced_row,
+    size_over,
+    xml_limit,
+)
 from tests.conftest import SAMPLE
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
@@ -506,6 +515,56 @@ def test_units_keep_their_superscripts() -> None:
     assert document.paragraphs == ["Diện tích 500 m² đất, khu vực 2 km² rừng."]
 
 
+# A task table copied from a PDF with its layout: runs of text set apart by two spaces or more.
+# The regex that told such a row, kept as the meaning of the check that replaced it: it
+# backtracks over a long line in a time that grows with the square of its length, so it only
+# ever reads short lines here.
+SPACED_ROW_MEANING = re.compile(r"(?m)^.*\S(?: \S+)*  +\S.*\S  +\S")
+PASTED_PARAGRAPH = " ".join(
+    ["Ủy ban nhân dân tỉnh giao Sở Tài chính chủ trì phối hợp với các sở ngành liên quan"] * 960
+)  # about 100 KB with no double space: a web page's text pasted as one paragraph
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [
+        ("1    Rà soát kinh phí    Sở Tài chính    30/6/2024", True),
+        ("Mở đầu\n1  Rà soát  Sở Tài chính\nKết thúc", True),  # any line of the text
+        ("1  Rà soát kinh phí", False),  # two runs: a gap is not yet a table
+        ("a  b  c", False),  # a middle run of one character is not a cell
+        ("a  bc  d", True),
+        ("  Rà soát  Sở Tài chính", False),  # an indent is not a gap
+        ("Rà soát\t\tSở Tài chính\t\t30/6", False),  # tabs are not a layout's spaces
+        ("Rà soát  \n  Sở Tài chính  30/6", False),  # gaps on two lines
+        (PASTED_PARAGRAPH, False),
+        (PASTED_PARAGRAPH + "  Sở Tài chính  30/6/2024", True),
+        ("  ".join([PASTED_PARAGRAPH, "Sở Tài chính", PASTED_PARAGRAPH]), True),
+    ],
+)
+def test_a_table_row_is_a_line_of_three_runs_of_text_set_apart_by_two_spaces(
+    text: str, row: bool
+) -> None:
+    assert has_spaced_row(text) is row
+
+
+def test_the_table_row_check_means_what_the_regex_it_replaced_meant() -> None:
+    rng = random.Random(879)
+    letters = ["a", "đ", ".", " ", " ", " ", "\t", "\n", "\r", "\xa0"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(0, 16)))
+        assert has_spaced_row(text) == bool(SPACED_ROW_MEANING.search(text)), repr(text)
+
+
+def test_a_long_pasted_paragraph_under_a_table_heading_reads_as_one_paragraph() -> None:
+    """A web page's text pasted as one line after a task table's heading line: no row, so the
+    text is read as prose (bench/bench_import.py times it: the row check is linear)."""
+    text = f"STT Nội dung Chủ trì Phối hợp Thời gian\n{PASTED_PARAGRAPH}.\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[-1] == f"{PASTED_PARAGRAPH}."
+
+
 # --------------------------------------------------------------------------------------------
 # .docx
 # --------------------------------------------------------------------------------------------
@@ -789,6 +848,118 @@ def test_unsupported_types() -> None:
     assert caught.value.reason_code == "legacy_doc"
     assert ".docx" in caught.value.message_vi
     assert _code(b"{\\rtf1 hello}", "x.rtf") == "unsupported_type"
+
+
+def test_a_legacy_word_file_renamed_docx_is_told_to_save_it_as_docx() -> None:
+    """Officers rename "ke-hoach.doc" to "ke-hoach.docx" hoping it will do: the OLE container
+    names its "WordDocument" stream, so they are told to save it as .docx, not that the type
+    they sent (a .docx, they think) is not supported."""
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "WordDocument".encode("utf-16-le")
+    ole += b"\0" * 1000
+
+    assert _code(ole, "ke-hoach.docx") == "legacy_doc"
+    assert _code(ole, "ke-hoach") == "legacy_doc"
+    sheet = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "Workbook".encode("utf-16-le")
+    assert _code(sheet + b"\0" * 1000, "bang.docx") == "unsupported_type"  # an Excel 97 file
+
+
+# A zip bomb: a small .docx whose XML unpacks to far more than any directive, which python-docx
+# would build into a tree of some 25 bytes of memory per byte of XML.
+
+
+def docx_with_xml(megabytes: float) -> bytes:
+    """A valid .docx of a few KB whose word/document.xml unpacks to `megabytes` MB of empty
+    paragraphs (each one an element to build), written a piece at a time."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        source = zipfile.ZipFile(io.BytesIO(docx_from_text(VIETNAMESE)))
+        for info in source.infolist():
+            if info.filename != "word/document.xml":
+                archive.writestr(info, source.read(info))
+        unit = b"<w:p/>" * 10_000
+        with archive.open("word/document.xml", "w") as part:
+            part.write(
+                b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w='
+                b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+            )
+            for _ in range(int(megabytes * MEGABYTE) // len(unit)):
+                part.write(unit)
+            part.write(b"</w:body></w:document>")
+    return out.getvalue()
+
+
+def declaring(data: bytes, member: str, size: int) -> bytes:
+    """The zip with the unpacked size of `member` stated as `size`, in its local header and in
+    the central directory alike: a zip that lies."""
+    out = bytearray(data)
+    name = member.encode()
+    # (signature, offset of the unpacked size, of the name's length, of the name)
+    for signature, size_at, length_at, name_at in (
+        (b"PK\x03\x04", 22, 26, 30),
+        (b"PK\x01\x02", 24, 28, 46),
+    ):
+        start = out.find(signature)
+        while start != -1:
+            length = int.from_bytes(out[start + length_at : start + length_at + 2], "little")
+            if out[start + name_at : start + name_at + length] == name:
+                out[start + size_at : start + size_at + 4] = size.to_bytes(4, "little")
+            start = out.find(signature, start + 1)
+    return bytes(out)
+
+
+def _code_and_peak_memory(data: bytes, name: str) -> tuple[str, int]:
+    """The refusal's code, and the most memory Python held while reading (zlib's output too)."""
+    tracemalloc.start()
+    try:
+        return _code(data, name), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_small_docx_whose_xml_unpacks_past_the_limit_is_refused_before_it_is_unpacked() -> None:
+    """12 MB of XML in a 20 KB file, under the 200 MB that all its parts may unpack to, but over
+    the 10 MB its XML may together: refused as too large by the size the zip declares, unread
+    (parsed, it took some 300 MB and minutes; 150 MB of it, gigabytes)."""
+    bomb = docx_with_xml(12)
+    assert len(bomb) < 100_000
+
+    code, peak = _code_and_peak_memory(bomb, "ke-hoach.docx")
+
+    assert code == "too_large"
+    assert peak < MEGABYTE
+    assert (
+        MESSAGES["too_large"] == "Tệp quá lớn (hơn {limit}), không đọc được. Hãy gửi tệp nhỏ hơn."
+    )
+
+
+def test_a_docx_that_lies_about_the_size_of_its_xml_is_not_unpacked_past_what_it_declares() -> None:
+    """30 MB of XML declared as a thousand bytes: unpacking stops where the zip said the part
+    ends, a chunk at a time, and the part cut short fails its checksum: refused as corrupt
+    (read whole, as python-docx reads a part, it was unpacked first: 79 MB held)."""
+    liar = declaring(docx_with_xml(30), "word/document.xml", 1000)
+
+    code, peak = _code_and_peak_memory(liar, "ke-hoach.docx")
+
+    assert code == "corrupt"
+    assert peak < 2 * MEGABYTE
+
+
+@pytest.mark.parametrize(
+    ("max_bytes", "limit"),
+    [(20 * MEGABYTE, 10 * MEGABYTE), (MEGABYTE, 10 * MEGABYTE), (200 * MEGABYTE, 100 * MEGABYTE)],
+)
+def test_the_xml_of_a_docx_may_unpack_to_half_the_size_limit_and_10_mb_at_least(
+    max_bytes: int, limit: int
+) -> None:
+    """A directive's XML is a few MB even at 300 pages, so half of the file limit never refuses
+    one; and a 1 MB .docx of text alone can hold 10 MB of XML."""
+    assert xml_limit(max_bytes) == limit
+    small = docx_from_text(VIETNAMESE)
+    # By the sizes the zip declares (a part smaller than declared reads, its checksum right).
+    over = declaring(small, "word/document.xml", limit + 1)
+    under = declaring(small, "word/document.xml", limit // 2)
+    assert _code(over, "a.docx", max_bytes=max_bytes) == "too_large"
+    assert extract_text(under, "a.docx", max_bytes=max_bytes).paragraphs
 
 
 def test_messages_are_vietnamese_with_diacritics() -> None:
