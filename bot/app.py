@@ -126,17 +126,20 @@ def build_application(
     )
     if settings.telegram.base_url:
         base = settings.telegram.base_url.rstrip("/")
-        builder = builder.base_url(base).base_file_url(base.replace("/bot", "/file/bot"))
+        # Files are at <server>/file/bot<token>/...: only the trailing /bot changes (the host
+        # may be "bot-api" or "bot.tinh.gov.vn"; the setting is checked to end in /bot).
+        file_url = base.removesuffix("/bot") + "/file/bot"
+        builder = builder.base_url(base).base_file_url(file_url)
     application = builder.build()
 
     texts = Texts(settings.bot.language)
     database = Database(settings.database_url)
     sweep = build_sweep(settings, database, clock, TelegramDigestSender(application.bot, texts))
     app_services = Services(settings, database, clock, texts, sweep, updates_request)
-    # A chat the sweep finds lost, or the bot is removed from, is paused; the coordinators
-    # are told, and told again with later sweeps until they have heard.
-    sweep.on_chat_lost = lambda chat, reason: extensions.tell_chat_lost(
-        app_services, application.bot, chat, reason
+    # A chat the sweep finds lost, or the bot is removed from, is paused and the coordinators'
+    # notices queued with it; they are told now, and again with later sweeps until they have heard.
+    sweep.on_chat_lost = lambda queued: extensions.tell_chat_lost(
+        app_services, application.bot, queued
     )
     application.bot_data[SERVICES_KEY] = app_services
 

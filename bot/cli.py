@@ -19,13 +19,12 @@ from alembic import command as alembic_command
 from sqlalchemy.exc import (
     DatabaseError,
     DBAPIError,
-    IntegrityError,
     InterfaceError,
     OperationalError,
 )
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, Update
-from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.error import BadRequest, InvalidToken, NetworkError, TelegramError
 from telegram.ext import Application
 
 from bot import importing
@@ -34,7 +33,7 @@ from bot.app import build_application, build_sweep
 from bot.config import MAX_INVITE_DAYS, ConfigError, Settings, load_settings
 from bot.demo import run_demo
 from bot.lifecycle import running
-from bot.logs import RedactTokens, setup_logging
+from bot.logs import RedactSecrets, setup_logging
 from bot.services import services_of
 from bot.texts import (
     DEADLINE_KINDS,
@@ -56,6 +55,7 @@ from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
 from storage.migrate import (
     DatabaseTooNew,
     MigrationRefused,
+    NoDatabaseFolder,
     NotOurDatabase,
     alembic_config,
     upgrade,
@@ -98,11 +98,12 @@ def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> A
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
-    token = settings.require_token()
+    settings.require_token()
     telegram = settings.telegram
     # Checked before anything starts: webhook mode never listens without its secret.
     webhook = settings.require_webhook() if telegram.mode == "webhook" else None
-    setup_logging(logging.DEBUG if args.verbose else logging.INFO, token)
+    # At DEBUG, python-telegram-bot logs every call's parameters: setWebhook's secret_token too.
+    setup_logging(logging.DEBUG if args.verbose else logging.INFO, *settings.secrets)
     applied = upgrade(settings.database_url)
     log.info("database %s", f"migrated to {applied[-1]}" if applied else "is up to date")
     application = build_application(settings)
@@ -300,7 +301,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 
     try:
         result = _run_db(settings, save)
-    except IntegrityError:  # saved by another at the same moment: the same file, once
+    except importing.SavedMeanwhile:  # by another at the same moment: the directive is saved once
         raise UsageError(cli_text("import_saved_meanwhile")) from None
     saved = result.saved
     print(
@@ -1095,6 +1096,12 @@ def _refusal(error: Exception) -> str:
     return str(error)
 
 
+def _telegram_refused(reason: str) -> str:
+    """The one line for a request Telegram refused at start-up, naming the setting to fix."""
+    key = "telegram_refused_webhook" if "webhook" in reason.lower() else "telegram_refused"
+    return cli_text(key, reason=reason)
+
+
 def _first_line(error: DBAPIError) -> str:
     return str(error.orig).strip().splitlines()[0] if error.orig else str(error)
 
@@ -1102,12 +1109,13 @@ def _first_line(error: DBAPIError) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `nhacviec` command; errors are one line and a non-zero exit."""
     args = build_parser().parse_args(argv)
+    # Until the settings are read, only what looks like a token is known to be secret.
+    redact = RedactSecrets(os.environ.get("NHACVIEC_TELEGRAM_TOKEN", "")).redact
     try:
         settings = load_settings(args.config)
+        redact = RedactSecrets(*settings.secrets).redact
         if args.command != "run":
-            setup_logging(
-                logging.DEBUG if args.verbose else logging.WARNING, settings.telegram.token
-            )
+            setup_logging(logging.DEBUG if args.verbose else logging.WARNING, *settings.secrets)
         handler: Callable[[Settings, argparse.Namespace], int] = args.handler
         return handler(settings, args)
     except (ConfigError, UsageError, StorageError, agencies.CatalogueError) as error:
@@ -1116,6 +1124,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MigrationRefused as error:
         # Like a configuration error: a restart will not help, the operator must act.
         print(f"nhacviec: {_refusal(error)}", file=sys.stderr)
+        return 2
+    except NoDatabaseFolder as error:
+        # /var/lib/... as the service's user: the operator makes it (or fixes its owner).
+        line = cli_text("no_database_folder", folder=error.folder, reason=error.reason)
+        print(f"nhacviec: {line}", file=sys.stderr)
         return 2
     except (OperationalError, InterfaceError) as error:
         # Start-up without a database is an operator's matter: one line, and a service manager
@@ -1129,9 +1142,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidToken:
         print(f"nhacviec: {cli_text('token_refused')}", file=sys.stderr)
         return 2
+    except BadRequest as error:
+        # A BadRequest is a NetworkError to python-telegram-bot, but Telegram did answer: it
+        # refused. At start-up that is the webhook ("bad webhook: An HTTPS URL must be
+        # provided", a port other than 443, 80, 88, 8443): the operator's to fix, and systemd
+        # restarting it for ever would not help.
+        print(f"nhacviec: {_telegram_refused(redact(error.message))}", file=sys.stderr)
+        return 2
     except NetworkError as error:
         # Its message may hold the request's URL, token and all.
-        reason = RedactTokens(os.environ.get("NHACVIEC_TELEGRAM_TOKEN", "")).redact(error.message)
+        reason = redact(error.message)
         print(f"nhacviec: {cli_text('no_telegram', reason=reason)}", file=sys.stderr)
         return 3
     except KeyboardInterrupt:

@@ -11,15 +11,17 @@ from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, get_origin
+from urllib.parse import quote, quote_plus
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
+from sqlalchemy.engine import make_url
 
 from bot.texts import cli_text
 from jobs.policy import ReminderSettings
-from storage.db import BadDatabaseUrl, check_url
+from storage.db import BadDatabaseUrl, UnkeptSqlite, check_url
 from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
@@ -81,6 +83,10 @@ class DatabaseSettings(_Section):
         if value:
             try:
                 check_url(value)
+            except UnkeptSqlite as error:
+                if error.path is None:
+                    raise ValueError(cli_text("config_sqlite_in_memory")) from None
+                raise ValueError(cli_text("config_sqlite_relative", path=error.path)) from None
             except BadDatabaseUrl as error:
                 if error.backend is None:
                     raise ValueError(cli_text("config_not_a_database_url")) from None
@@ -217,6 +223,19 @@ class Settings(_Section):
     def coordinator_ids(self) -> frozenset[int]:
         return frozenset(self.access.coordinators)
 
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What the logs must never show: the token, the webhook's secret, the database password.
+
+        The password as written in the URL too (percent-encoded), which is how it shows in a
+        URL a library logs or an error repeats.
+        """
+        found = [self.telegram.token.strip(), self.telegram.webhook_secret.strip()]
+        password = make_url(self.database_url).password
+        if password:
+            found += [str(password), quote(str(password), safe=""), quote_plus(str(password))]
+        return tuple(dict.fromkeys(secret for secret in found if secret))
+
     def require_token(self) -> str:
         """The token, or a ConfigError that says where to get one and where to put it."""
         token = self.telegram.token.strip()
@@ -241,7 +260,8 @@ class Settings(_Section):
         return telegram.webhook_url, secret
 
 
-# Settings whose values are never repeated in a message: they are secrets, or hold one.
+# Settings whose values are never repeated in a message: they are secrets, or hold one
+# (Settings.secrets keeps the same out of the logs).
 _SECRETS = {("telegram", "token"), ("telegram", "webhook_secret"), ("database", "url")}
 
 

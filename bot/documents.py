@@ -581,48 +581,60 @@ async def decide(update: Update, context: Ctx) -> None:
         return
     action, version = press[1], press[3]
     app = services(context)
-    async with request(update, context) as r:
-        if not r.caller.is_coordinator:
-            await query.answer(refusal(app, CoordinatorsOnly()), show_alert=True)
-            return
-        pending = await r.session.get(ImportRequest, request_id)
-        if (
-            pending is None
-            or pending.status != imports.PENDING
-            or pending.chat_id != chat.id
-            or pending.draft is None
-        ):
-            await query.answer(app.texts("bad_button"), show_alert=True)
-            return
-        if user is None or pending.user_id != user.id:
-            # Each coordinator decides on their own preview, as each corrects their own.
-            await query.answer(app.texts("import_not_yours"), show_alert=True)
-            return
-        grouped: list[int] = []
-        if action == "expand":
-            before = await _plan(r.session, pending)
-            grouped = [t.number for t in before.tasks if _waits_for_group(t)]
-            pending.expand_groups = True
-            r.session.add(pending)
-        plan = await _plan(r.session, pending)
-        if action == "save" and version != importing.plan_version(plan):
-            # Pressed under a message sent before a correction: it would not save what it showed.
-            await query.answer(app.texts("import_stale_button"), show_alert=True)
-            return
-        if action == "save" and not plan.ready:
-            await query.answer(app.texts("import_nothing_to_save"), show_alert=True)
-            return
-        saved = None
-        if action in ("save", "cancel"):
-            # One transaction marks it and saves: a second press finds it closed.
-            status = imports.CANCELLED if action == "cancel" else imports.SAVED
-            if not await imports.close(session=r.session, request=pending, status=status):
+    try:
+        async with request(update, context) as r:
+            if not r.caller.is_coordinator:
+                await query.answer(refusal(app, CoordinatorsOnly()), show_alert=True)
+                return
+            pending = await r.session.get(ImportRequest, request_id)
+            if (
+                pending is None
+                or pending.status != imports.PENDING
+                or pending.chat_id != chat.id
+                or pending.draft is None
+            ):
                 await query.answer(app.texts("bad_button"), show_alert=True)
                 return
-        if action == "save":
-            saved = await importing.save_plan(
-                session=r.session, plan=plan, now=app.clock.now(), actor=user.id if user else None
-            )
+            if user is None or pending.user_id != user.id:
+                # Each coordinator decides on their own preview, as each corrects their own.
+                await query.answer(app.texts("import_not_yours"), show_alert=True)
+                return
+            grouped: list[int] = []
+            if action == "expand":
+                before = await _plan(r.session, pending)
+                grouped = [t.number for t in before.tasks if _waits_for_group(t)]
+                pending.expand_groups = True
+                r.session.add(pending)
+            plan = await _plan(r.session, pending)
+            if action == "save" and version != importing.plan_version(plan):
+                # Pressed under a message sent before a correction: it would not save what it
+                # showed.
+                await query.answer(app.texts("import_stale_button"), show_alert=True)
+                return
+            if action == "save" and not plan.ready:
+                await query.answer(app.texts("import_nothing_to_save"), show_alert=True)
+                return
+            saved = None
+            if action in ("save", "cancel"):
+                # One transaction marks it and saves: a second press finds it closed.
+                status = imports.CANCELLED if action == "cancel" else imports.SAVED
+                if not await imports.close(session=r.session, request=pending, status=status):
+                    await query.answer(app.texts("bad_button"), show_alert=True)
+                    return
+            if action == "save":
+                saved = await importing.save_plan(
+                    session=r.session,
+                    plan=plan,
+                    now=app.clock.now(),
+                    actor=user.id if user else None,
+                )
+    except importing.SavedMeanwhile:
+        # The same directive saved elsewhere at the same moment: nothing was saved, and the
+        # preview is pending again with the officer's corrections. Shown again, it says what
+        # saving would do now.
+        await query.answer(app.texts("import_saved_meanwhile"), show_alert=True)
+        await _show_again(update, app, request_id)
+        return
     await query.answer()
     if action == "cancel":
         await reply(update, app.texts("import_cancelled"))
@@ -642,6 +654,16 @@ async def decide(update: Update, context: Ctx) -> None:
             learned_names(app.texts, saved.learned),
         ]
         await reply(update, "\n".join(line for line in lines if line))
+
+
+async def _show_again(update: Update, app: Services, request_id: int) -> None:
+    """The whole preview again, planned anew (after a save elsewhere changed it)."""
+    async with app.database.session() as session:
+        pending = await session.get(ImportRequest, request_id)
+        if pending is None or pending.status != imports.PENDING or pending.draft is None:
+            return  # cancelled or saved since, by another press: that press answered
+        plan = await _plan(session, pending)
+    await _show(update, app, pending, plan)
 
 
 def _waits_for_group(task: importing.PlannedTask) -> bool:

@@ -1,6 +1,6 @@
 """Handlers of the extension flow: ask with /extend or ⏳, coordinators approve or reject, and
-see with /extensions what waits for them; and the notices to the coordinators (of a request, of
-an agency's chat lost), kept until delivered and sent again with the sweep."""
+see with /extensions what waits for them; and the sending of the notices to the coordinators
+(of a request, of an agency's chat lost), kept in storage.notices until delivered."""
 
 from __future__ import annotations
 
@@ -18,10 +18,10 @@ from bot.delivery import MAX_BUTTON_ROWS, is_transient, why_unavailable
 from bot.handlers import Ctx, _retry_after, parse_number, pressed, refusal, reply, request
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
-from storage import access, extensions
+from storage import access, extensions, notices
 from storage.errors import StorageError
-from storage.extensions import AnyNotice, ChatLostNotice
-from storage.models import Chat, ExtensionRequest, ExtensionStatus
+from storage.models import ExtensionRequest, ExtensionStatus, NoticeStatus
+from storage.notices import ChatLostNotice, Outgoing
 from storage.tasks import TaskView
 from vncalendar.dates import NotADate, parse_date
 
@@ -64,17 +64,18 @@ async def extend(update: Update, context: Ctx) -> None:
             coordinators = await access.coordinator_chat_ids(
                 session=r.session, configured=app.settings.coordinator_ids
             )
-            notices = extensions.claim_notices(
+            queued = await notices.extension_requested(
                 session=r.session,
                 request=asked,
                 view=view,
                 chat_ids=coordinators,
                 now=app.clock.now(),
+                instance=app.sweep.instance,
             )
     except StorageError as error:
         await reply(update, refusal(app, error))
         return
-    delivered = await send_notices(services_of(context.application), context.bot, notices)
+    delivered = await send_notices(services_of(context.application), context.bot, queued)
     # Told the truth: undelivered, the request is kept, sent again, and listed by /extensions.
     key = "extension_sent" if delivered else "extension_recorded"
     old, new = fmt_date(asked.current_deadline), fmt_date(asked.requested_deadline)
@@ -102,107 +103,129 @@ async def waiting(update: Update, context: Ctx) -> None:
 async def resend_notices(context: Ctx) -> None:
     """Send again the notices to coordinators that failed or were abandoned, of extension
     requests and of lost chats (run by the sweep's job, so each morning, at start-up and with
-    the same day's retries)."""
+    the same day's retries); give up, and say so, those whose tries ran out."""
     app = services_of(context.application)
-    notices = await app.database.retrying(
-        lambda session: extensions.reclaim_notices(
-            session=session, now=app.clock.now(), policy=app.settings.claim_policy
+    now, policy = app.clock.now(), app.settings.claim_policy
+
+    async def take(session: AsyncSession) -> list[Outgoing]:
+        for spent in await notices.give_up_spent(session=session, now=now, policy=policy):
+            _given_up(spent.id, spent.kind, spent.chat_id, spent.attempts, spent.error)
+        return await notices.take_back(
+            session=session, now=now, instance=app.sweep.instance, policy=policy
         )
+
+    taken = await app.database.retrying(take)
+    if taken:
+        delivered = await send_notices(app, context.bot, taken)
+        log.info("notices to coordinators sent again: %d of %d delivered", delivered, len(taken))
+
+
+def _given_up(
+    notice_id: int | None, kind: str, chat_id: int, tries: int, error: str | None
+) -> None:
+    log.error(
+        "notice %s (%s) to chat %s given up after %d tries: %s",
+        notice_id,
+        kind,
+        chat_id,
+        tries,
+        error,
     )
-    if notices:
-        delivered = await send_notices(app, context.bot, notices)
-        log.info("notices to coordinators sent again: %d of %d delivered", delivered, len(notices))
 
 
-async def tell_chat_lost(app: Services, bot: Bot, chat: Chat, reason: str) -> None:
+async def tell_chat_lost(app: Services, bot: Bot, queued: Sequence[ChatLostNotice]) -> None:
     """Tell the coordinators that an agency's chat, just paused, stopped taking reminders.
 
-    The notice is claimed like an extension request's and tried once now (the sweep that found
-    the chat lost is holding the other agencies' digests meanwhile); what fails is sent again
-    with the next sweep, as long as the chat stays paused.
+    The notices were queued in the transaction that paused the chat (storage.notices.lose_chat);
+    they are tried once now (the sweep that found the chat lost is holding the other agencies'
+    digests meanwhile); what fails is sent again with the next sweep, as long as the chat stays
+    paused.
     """
-
-    async def claim(session: AsyncSession) -> list[ChatLostNotice]:
-        coordinators = await access.coordinator_chat_ids(
-            session=session, configured=app.settings.coordinator_ids
-        )
-        return await extensions.claim_chat_lost_notices(
-            session=session, chat=chat, reason=reason, chat_ids=coordinators, now=app.clock.now()
-        )
-
-    await send_notices(app, bot, await app.database.retrying(claim), delays=())
+    await send_notices(app, bot, queued, delays=())
 
 
 async def send_notices(
     app: Services,
     bot: Bot,
-    notices: Sequence[AnyNotice],
+    claimed: Sequence[Outgoing],
     *,
     delays: Sequence[float] | None = None,
 ) -> int:
     """Send claimed notices, each in its chat's language, trying a part again after each of
     delays (the sweep's by default); a chat that cannot be reached does not stop the others.
     How many arrived whole."""
-    languages = await _languages(app, [notice.chat_id for notice in notices])
+    languages = await _languages(app, [notice.row.chat_id for notice in claimed])
     delivered = 0
-    for notice in notices:
-        texts = app.texts_for(languages[notice.chat_id])
+    for notice in claimed:
+        texts = app.texts_for(languages[notice.row.chat_id])
         pauses = app.sweep.retry_delays if delays is None else delays
         delivered += await _send_notice(app, bot, notice, texts, pauses)
     return delivered
 
 
 async def _send_notice(
-    app: Services, bot: Bot, notice: AnyNotice, texts: Texts, delays: Sequence[float]
+    app: Services, bot: Bot, notice: Outgoing, texts: Texts, delays: Sequence[float]
 ) -> bool:
     """Send one notice from the first part not yet delivered, recording each part Telegram
     takes (a later try resumes after it), or the failure (a later try may start at once)."""
     chunks, markup = _notice(texts, notice)
+    row, instance = notice.row, app.sweep.instance
+    assert row.id is not None
+    notice_id = row.id
 
-    async def record(part: int) -> None:
-        await app.database.retrying(
-            lambda session: extensions.record_part(
-                session=session, notice=notice, part=part, parts=len(chunks), now=app.clock.now()
+    async def record(part: int) -> bool:
+        return await app.database.retrying(
+            lambda session: notices.record_part(
+                session=session,
+                notice_id=notice_id,
+                part=part,
+                parts=len(chunks),
+                instance=instance,
+                now=app.clock.now(),
             )
         )
 
     try:
-        await _send_parts(
-            bot,
-            notice.chat_id,
-            chunks,
-            markup,
-            delays=delays,
-            start=notice.parts_sent,
-            on_part=record,
+        whole = await _send_parts(
+            bot, row.chat_id, chunks, markup, delays=delays, start=row.parts_sent, on_part=record
         )
     except TelegramError as error:
         problem = repr(error)
         log.warning(
-            "notice %s (%s): could not tell chat %s: %s",
-            notice.key,
-            notice.trail.claimed,
-            notice.chat_id,
-            problem,
+            "notice %s (%s): could not tell chat %s: %s", notice_id, row.kind, row.chat_id, problem
         )
-        await app.database.retrying(
-            lambda session: extensions.record_failure(
-                session=session, notice=notice, error=problem, now=app.clock.now()
+        status = await app.database.retrying(
+            lambda session: notices.record_failure(
+                session=session,
+                notice_id=notice_id,
+                error=problem,
+                instance=instance,
+                policy=app.settings.claim_policy,
             )
         )
+        if status == NoticeStatus.GIVEN_UP:
+            _given_up(notice_id, row.kind, row.chat_id, row.attempts, problem)
         return False
-    return True
+    if not whole:
+        log.warning(
+            "notice %s (%s): another instance took it back while it was on its way to chat %s",
+            notice_id,
+            row.kind,
+            row.chat_id,
+        )
+    return whole
 
 
-def _notice(texts: Texts, notice: AnyNotice) -> tuple[list[str], InlineKeyboardMarkup | None]:
+def _notice(texts: Texts, notice: Outgoing) -> tuple[list[str], InlineKeyboardMarkup | None]:
     """A notice as the coordinators get it: in parts if long, a request's buttons under the
     last."""
     if isinstance(notice, ChatLostNotice):
+        reason = notice.row.reason or ""
         text = texts.chat_lost(
             chat=notice.chat.title or str(notice.chat.telegram_id),
             agency=notice.agency.name if notice.agency else None,
-            kind=why_unavailable(notice.reason),
-            reason=notice.reason,
+            kind=why_unavailable(reason),
+            reason=reason,
         )
         return split_message("", [text]), None
     asked, view = notice.request, notice.view
@@ -345,11 +368,12 @@ async def _send_parts(
     *,
     delays: Sequence[float],
     start: int = 0,
-    on_part: Callable[[int], Awaitable[None]] | None = None,
-) -> None:
+    on_part: Callable[[int], Awaitable[bool]] | None = None,
+) -> bool:
     """Send the parts from start on, the buttons under the last; a part refused for a passing
     reason (network, 5xx, 429) is tried again after each of delays before giving up.
-    on_part hears of each part Telegram took, counted from 1."""
+    on_part hears of each part Telegram took, counted from 1, and says whether to go on.
+    Whether every part went."""
     for index in range(start, len(chunks)):
         pauses = list(delays)
         while True:
@@ -365,5 +389,6 @@ async def _send_parts(
                 pause = max(pauses.pop(0), _retry_after(error))
                 log.info("message to chat %s: %r; trying again in %.0fs", chat_id, error, pause)
                 await asyncio.sleep(pause)
-        if on_part is not None:
-            await on_part(index + 1)
+        if on_part is not None and not await on_part(index + 1):
+            return False
+    return True

@@ -73,6 +73,8 @@ _REFUSALS: dict[type[StorageError], str] = {
     RequestNotFound: "request_not_found",
     AlreadyDecided: "already_decided",
     CoordinatorsOnly: "coordinators_only",
+    tasks.PeriodMissed: "period_missed",
+    tasks.StaleUndo: "stale_undo",
 }
 
 
@@ -218,6 +220,7 @@ async def register(update: Update, context: Ctx) -> None:
                 chat_id=chat.id,
                 chat_title=chat.title or user.full_name,
                 now=app.clock.now(),
+                coordinator_ids=app.settings.coordinator_ids,
             )
     except ChatRegisteredElsewhere as error:
         bound_to = error.agency or app.texts("the_coordinators")
@@ -313,14 +316,10 @@ async def bot_removed(update: Update, context: Ctx) -> None:
     change = update.my_chat_member
     if change is None or _may_post(change.new_chat_member):
         return
-    app = services(context)
-    async with app.database.session() as session:
-        paused = await access.pause_chat(session=session, telegram_id=change.chat.id)
-    if paused is None or app.sweep.on_chat_lost is None:
-        return
     reason = _refusal(change.chat.type, change.new_chat_member)
-    log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
-    await app.sweep.on_chat_lost(paused, reason)
+    # The notices are queued in the transaction that pauses the chat, and sent with the sweep's.
+    if await services(context).sweep.lose_chat(change.chat.id, reason):
+        log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
 
 
 async def resume_if_paused(update: Update, context: Ctx) -> None:
@@ -361,9 +360,16 @@ async def language(update: Update, context: Ctx) -> None:
         return
     chat = update.effective_chat
     assert chat is not None and context.chat_data is not None
-    async with app.database.session() as session:
+    # Wherever the commands answer the caller: a registered group, or the private chat of
+    # anyone registered (in their group, say) or named a coordinator in the configuration.
+    async with request(update, context) as r:
+        if not r.caller.is_known:
+            await reply(update, app.texts("not_registered"))
+            return
         try:
-            await access.set_chat_language(session=session, telegram_id=chat.id, language=chosen)
+            await access.set_chat_language(
+                session=r.session, telegram_id=chat.id, language=chosen, now=app.clock.now()
+            )
         except StorageError as error:
             await reply(update, refusal(app, error))
             return
@@ -382,7 +388,7 @@ async def list_tasks(update: Update, context: Ctx) -> None:
         if not r.caller.is_known:
             await reply(update, r.app.texts("not_registered"))
             return
-        agency = r.caller.agency
+        agency = access.listed_agency(r.caller)
         views = await tasks.open_tasks(session=r.session, agency_id=agency.id if agency else None)
     texts, today = r.app.texts, r.app.clock.today()
     if not views:
@@ -398,7 +404,7 @@ async def due(update: Update, context: Ctx) -> None:
         if not r.caller.is_known:
             await reply(update, r.app.texts("not_registered"))
             return
-        today, agency = r.app.clock.today(), r.caller.agency
+        today, agency = r.app.clock.today(), access.listed_agency(r.caller)
         views = await tasks.due_in_month(
             session=r.session,
             agency_id=agency.id if agency else None,
@@ -516,21 +522,41 @@ async def close_task(
     except StorageError as error:
         return refusal(services(context), error), None
     texts = r.app.texts
-    undo = InlineKeyboardButton(texts("button_undo"), callback_data=f"undo:{task_id}")
+    period = closed.deadline if closed.task.recurrence else None
+    undo = InlineKeyboardButton(texts("button_undo"), callback_data=undo_data(task_id, period))
     text = texts.done(closed, r.app.clock.today(), note)
     return text, InlineKeyboardMarkup([[undo]])
 
 
-async def reopen_task(update: Update, context: Ctx, task_id: int) -> str:
-    """The shared rule of /undo and the undo button."""
+async def reopen_task(
+    update: Update,
+    context: Ctx,
+    task_id: int,
+    period: date | None = None,
+    *,
+    unnamed_button: bool = False,
+) -> str:
+    """The shared rule of /undo and the undo button: /undo reopens the last closing, a button
+    the closed period it names (period), and only while that period is still the last one."""
     try:
         async with request(update, context) as r:
-            await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
-            await tasks.undo_done(
-                session=r.session, task_id=task_id, actor=r.caller.user_id, now=r.app.clock.now()
+            view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
+            if unnamed_button and view.task.recurrence:
+                # A ↩️ made before buttons named their period ("undo:12", still in chats):
+                # nothing says which period it was under, and the last closing may be a
+                # colleague's later one. It reopens nothing, and says how to reopen the last.
+                return r.app.texts("undo_button_outdated", task_id=task_id)
+            reopened = await tasks.undo_done(
+                session=r.session,
+                task_id=task_id,
+                actor=r.caller.user_id,
+                now=r.app.clock.now(),
+                period=period,
             )
     except StorageError as error:
         return refusal(services(context), error)
+    if reopened.recurrence and reopened.deadline is not None:
+        return r.app.texts("undone_period", task_id=task_id, period=fmt_date(reopened.deadline))
     return r.app.texts("undone", task_id=task_id)
 
 
@@ -569,7 +595,32 @@ async def show_task(update: Update, context: Ctx) -> None:
     await reply(update, text, markup)
 
 
-BUTTON_PATTERN = r"^(done|undo|info):\d+$"
+# ✅, ↩️ and ℹ️ under a task; ↩️ also names the closed period it undoes: "undo:12:20230331".
+BUTTON_PATTERN = r"^(done|undo|info):\d+$|^undo:\d+:\d{8}$"
+
+
+def undo_data(task_id: int, period: date | None) -> str:
+    """The ↩️ button's data: the task, and for a recurring one the deadline of the period just
+    closed (at most 24 bytes, well under Telegram's 64)."""
+    return f"undo:{task_id}" if period is None else f"undo:{task_id}:{period:%Y%m%d}"
+
+
+def undo_target(data: str) -> tuple[int, date | None] | None:
+    """The task and period of a ↩️ button's data (None for the period of a button from before
+    buttons named it), or None for data that is not one."""
+    action, _, rest = data.partition(":")
+    raw_id, _, raw_period = rest.partition(":")
+    task_id = parse_number(raw_id)
+    if action != "undo" or task_id is None:
+        return None
+    if not raw_period:
+        return task_id, None
+    if not (raw_period.isascii() and raw_period.isdigit() and len(raw_period) == 8):
+        return None
+    try:
+        return task_id, date(int(raw_period[:4]), int(raw_period[4:6]), int(raw_period[6:]))
+    except ValueError:  # 20230231
+        return None
 
 
 async def pressed(update: Update, context: Ctx) -> tuple[str, int] | None:
@@ -587,19 +638,33 @@ async def pressed(update: Update, context: Ctx) -> tuple[str, int] | None:
 async def button(update: Update, context: Ctx) -> None:
     """A press of ✅, ↩️ or ℹ️ under a task, authorised again as if typed."""
     query = update.callback_query
-    assert query is not None
+    assert query is not None and query.data is not None
+    if query.data.startswith("undo:"):
+        await undo_button(update, context)
+        return
     if (press := await pressed(update, context)) is None:
         return
     action, task_id = press
     markup: InlineKeyboardMarkup | None = None
     if action == "done":
         text, markup = await close_task(update, context, task_id, None)
-    elif action == "undo":
-        text = await reopen_task(update, context, task_id)
     else:
         text, markup = await task_detail(update, context, task_id)
     await query.answer()
     await reply(update, text, markup)
+
+
+async def undo_button(update: Update, context: Ctx) -> None:
+    """A press of ↩️ under a "done" reply: reopen the closing it was made for, if still the last."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    if (target := undo_target(query.data)) is None:
+        await unknown_button(update, context)
+        return
+    task_id, period = target
+    text = await reopen_task(update, context, task_id, period, unnamed_button=period is None)
+    await query.answer()
+    await reply(update, text)
 
 
 async def unknown_button(update: Update, context: Ctx) -> None:

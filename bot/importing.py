@@ -433,6 +433,7 @@ class ImportPlan:
     tasks: list[PlannedTask]
     duplicate_of: Directive | None = None
     text_sha256: str | None = None
+    stated_issued_on: date | None = None  # Reading.stated_issued_on: find_imported is given it
     # The corrections in effect, by task number: kept with the directive when it is saved.
     dropped: frozenset[int] = frozenset()
     lead_fixes: dict[int, Agency] = field(default_factory=dict)
@@ -794,13 +795,19 @@ async def _kept_mappings(
 
 async def _imported_before(session: AsyncSession, reading: Reading) -> Directive | None:
     """The directive imported before that the document read is (directives.find_imported)."""
-    meta = reading.draft.meta
+    return await _found(session, reading.draft, reading.text_sha256, reading.stated_issued_on)
+
+
+async def _found(
+    session: AsyncSession, draft: DirectiveDraft, text_sha256: str | None, stated: date | None
+) -> Directive | None:
+    meta = draft.meta
     return await directives.find_imported(
         session=session,
-        sha256=reading.draft.sha256,
+        sha256=draft.sha256,
         number=meta.number,
-        issued_on=reading.stated_issued_on or meta.issued_on,
-        text_sha256=reading.text_sha256,
+        issued_on=stated or meta.issued_on,
+        text_sha256=text_sha256,
         kind=meta.kind,
         title=meta.title,
         signer=meta.signer,
@@ -882,6 +889,7 @@ async def plan_reading(
         dropped=frozenset(fixes.dropped),
     )
     plan.duplicate_of, plan.text_sha256 = duplicate_of, reading.text_sha256
+    plan.stated_issued_on = reading.stated_issued_on
     kept_issued = _kept_issue_date(duplicate_of, reading) if duplicate_of is not None else None
     if corrections.issued_on is not None and corrections.issued_on == meta.issued_on:
         # Once read from it: until then (the bot reads again) the preview is what it was.
@@ -1043,19 +1051,42 @@ class SavedImport:
     learned: tuple[agencies.Learned, ...] = ()  # names the officer's mappings taught it
 
 
+def _id(directive: Directive | None) -> int | None:
+    return directive.id if directive is not None else None
+
+
+class SavedMeanwhile(Exception):
+    """Another import of the document was saved after this one was planned (at the same moment,
+    by another instance or the command line): saving the plan would save the directive twice,
+    or what its preview did not show. Nothing was saved; planned again, it shows what is left."""
+
+    def __init__(self, directive_id: int | None) -> None:
+        super().__init__(f"directive {directive_id} saved meanwhile")
+        self.directive_id = directive_id  # the directive the document is now (None: none)
+
+
 async def save_plan(
     *, session: AsyncSession, plan: ImportPlan, now: datetime, actor: int | None = None
 ) -> SavedImport:
     """Save the ready tasks (under the directive already imported, if this is a re-import),
     keep the officer's corrections with the directive for the next import of it, and teach the
     catalogue the names this import's mappings gave to its agencies (ImportPlan.learnable), so
-    that the next document that writes them needs no mapping."""
+    that the next document that writes them needs no mapping. Raises SavedMeanwhile, saving
+    nothing, when another import of the document was saved since the plan was made."""
     meta = plan.draft.meta
     earlier = plan.duplicate_of
-    # The plan may come from another session (the command line plans, asks, then saves).
-    directive = (
-        await session.get(Directive, earlier.id) if earlier is not None else None
-    ) or await directives.add_directive(
+    # Looked for again once no other save can run until this one commits: one that committed
+    # since the plan was made is found, and the directive is saved once, as its preview said.
+    await directives.hold_saving(session=session)
+    now_imported = await _found(session, plan.draft, plan.text_sha256, plan.stated_issued_on)
+    moved_on = _id(now_imported) != _id(earlier)
+    if now_imported is not None and not moved_on:
+        state = await directives.saved_state(session=session, directive=now_imported)
+        moved_on = state != plan.saved_state
+    if moved_on:
+        raise SavedMeanwhile(_id(now_imported))
+    # Of this session: the plan may come from another (the command line plans, asks, saves).
+    directive = now_imported or await directives.add_directive(
         session=session,
         now=now,
         number=meta.number,

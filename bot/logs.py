@@ -1,26 +1,34 @@
-"""Logging set-up: readable lines, and the bot token never written anywhere."""
+"""Logging set-up: readable lines, and no secret of the settings written anywhere."""
 
 from __future__ import annotations
 
 import logging
 import re
 
+from telegram.error import BadRequest
+
 # Anything shaped like a bot token (digits, colon, 30+ URL-safe characters), wherever it appears:
 # httpx logs each request URL, and Telegram URLs carry the token.
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
 
 
-class RedactTokens(logging.Filter):
-    """Replace bot tokens in a record's final message with a placeholder."""
+class RedactSecrets(logging.Filter):
+    """Replace bot tokens and the given secrets in a record's final message with placeholders."""
 
     def __init__(self, *secrets: str) -> None:
         super().__init__()
-        self.secrets = [s for s in secrets if s]
+        # Whole words only: a short database password ("nhacviec") must not also blank out the
+        # word where it is a name; where it is a secret it stands between : and @, or quotes.
+        self._secrets = [
+            re.compile(rf"(?<![A-Za-z0-9]){re.escape(s)}(?![A-Za-z0-9])")
+            for s in sorted({s for s in secrets if s}, key=len, reverse=True)
+        ]
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, "<token>")
-        return _TOKEN_SHAPE.sub("<token>", text)
+        text = _TOKEN_SHAPE.sub("<token>", text)
+        for secret in self._secrets:
+            text = secret.sub("<secret>", text)
+        return text
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
@@ -32,11 +40,30 @@ class RedactTokens(logging.Filter):
         return True
 
 
+class RefusalsWithoutTrace(logging.Filter):
+    """Keep python-telegram-bot's one line, not its traceback, for a request Telegram refused.
+
+    Its start-up retry loop logs the refusal (setWebhook's "bad webhook: ...") with a trace of
+    its own internals before raising it; the command line then says in one line what to fix.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram.ext") and record.exc_info:
+            kind = record.exc_info[0]
+            if kind is not None and issubclass(kind, BadRequest):
+                record.exc_info, record.exc_text = None, None
+        return True
+
+
 def setup_logging(level: int = logging.INFO, *secrets: str) -> None:
-    """Log to stderr with the token redacted; keep httpx's per-request lines out at INFO."""
+    """Log to stderr with tokens and secrets redacted; keep httpx's per-request lines out at INFO.
+
+    Pass every secret the settings hold (`*settings.secrets`), not only the token.
+    """
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RedactTokens(*secrets))
+    handler.addFilter(RefusalsWithoutTrace())
+    handler.addFilter(RedactSecrets(*secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

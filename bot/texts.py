@@ -124,6 +124,28 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
         "Task {task_id} is open: there is nothing to undo.",
     ),
+    "period_missed": (
+        "Nhiệm vụ số {task_id} đang mở: kỳ hạn {missed} đã được ghi nhận là không hoàn thành, "
+        "nên không có lần báo hoàn thành nào để hoàn tác.",
+        "Task {task_id} is open: the period due {missed} was recorded as missed, so there is no "
+        "closing to undo.",
+    ),
+    "stale_undo": (
+        "Nút ↩️ này dành cho kỳ hạn {period} của nhiệm vụ số {task_id}, nhưng sau đó kỳ hạn "
+        "{latest} đã được ghi nhận, nên không có gì được mở lại. "
+        "Xem: <code>/task {task_id}</code>.",
+        "This ↩️ button was for the period due {period} of task {task_id}, but the period due "
+        "{latest} has been recorded since, so nothing was reopened. "
+        "See <code>/task {task_id}</code>.",
+    ),
+    "undo_button_outdated": (
+        "Nút ↩️ này có từ trước khi nút ghi rõ kỳ hạn, nên không biết nó hoàn tác kỳ nào của "
+        "nhiệm vụ số {task_id}; không có gì được mở lại. Để mở lại kỳ báo hoàn thành gần nhất, "
+        "gõ <code>/undo {task_id}</code>.",
+        "This ↩️ button is older than buttons that name their period, so it cannot tell which "
+        "period of task {task_id} it undoes; nothing was reopened. To reopen the period closed "
+        "last, type <code>/undo {task_id}</code>.",
+    ),
     "done": (
         "✅ Đã đánh dấu hoàn thành nhiệm vụ số {task_id}{timing}.",
         "✅ Task {task_id} marked done{timing}.",
@@ -139,6 +161,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "undone": (
         "↩️ Đã mở lại nhiệm vụ số {task_id}.",
         "↩️ Task {task_id} is open again.",
+    ),
+    "undone_period": (
+        "↩️ Đã mở lại kỳ hạn {period} của nhiệm vụ số {task_id}.",
+        "↩️ Task {task_id}: the period due {period} is open again.",
     ),
     "bad_button": (
         "Nút này không hợp lệ hoặc đã cũ.",
@@ -388,6 +414,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Hãy bấm 💾 ở tin nhắn mới nhất, hoặc gửi /fix xem.",
         "The preview has changed since this message, so this button cannot save it. "
         "Tap 💾 under the latest message, or send /fix view.",
+    ),
+    "import_saved_meanwhile": (
+        "Văn bản này vừa được lưu ở nơi khác, nên lần bấm này chưa lưu gì. "
+        "Bản xem trước mới bên dưới cho biết lưu bây giờ sẽ thêm và đổi gì.",
+        "This document was just saved elsewhere, so this tap saved nothing. "
+        "The new preview below shows what saving now would add and change.",
     ),
     "button_save": ("💾 Lưu {count} nhiệm vụ", "💾 Save {count} tasks"),
     "button_expand": ("👥 Giao cho từng đơn vị", "👥 Assign to each agency"),
@@ -944,9 +976,25 @@ CLI: dict[str, str] = {
     ),
     "config_negative_days": "số ngày trước hạn phải từ 0 trở lên",
     "config_not_a_database_url": (
-        "không phải địa chỉ cơ sở dữ liệu: viết sqlite:///đường/dẫn/nhacviec.db hoặc "
+        "không phải địa chỉ cơ sở dữ liệu: viết sqlite:////đường/dẫn/nhacviec.db hoặc "
         "postgresql://người_dùng:mật_khẩu@máy/tên_cơ_sở_dữ_liệu"
     ),
+    "config_sqlite_in_memory": (
+        "SQLite trong bộ nhớ không giữ lại gì, kể cả các bảng vừa tạo: ghi đường dẫn đầy đủ tới "
+        "một tệp, ví dụ sqlite:////var/lib/nhacviec/nhacviec.db"
+    ),
+    "config_sqlite_relative": (
+        "“{path}” là đường dẫn tương đối: mỗi thư mục chạy lệnh sẽ có một cơ sở dữ liệu trống "
+        "khác nhau. Ghi đường dẫn đầy đủ (sau sqlite: là bốn dấu /), ví dụ "
+        "sqlite:////var/lib/nhacviec/nhacviec.db"
+    ),
+    "no_database_folder": "không tạo được thư mục {folder} cho cơ sở dữ liệu: {reason}",
+    "telegram_refused_webhook": (
+        "Telegram từ chối webhook: {reason}. Kiểm tra [telegram] webhook_url (hoặc "
+        "NHACVIEC_TELEGRAM_WEBHOOK_URL): Telegram chỉ gửi tới địa chỉ https:// có chứng chỉ "
+        "hợp lệ, cổng 443, 80, 88 hoặc 8443"
+    ),
+    "telegram_refused": "Telegram từ chối yêu cầu: {reason}",
     "config_unsupported_database": (
         "nhacviec không dùng được cơ sở dữ liệu “{backend}”: chỉ SQLite (sqlite:///...) hoặc "
         "PostgreSQL (postgresql://...)"

@@ -5,7 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 __all__ = [
@@ -379,7 +380,7 @@ def _in_a_compound(text: str, folded: str, start: int) -> bool:
     head = folded[start : start + 3].rstrip()
     if head not in _COMPOUND_BEFORE:
         return False
-    if _COMPOUND_BEFORE[head].search(folded, 0, start):
+    if _COMPOUND_BEFORE[head].search(folded, max(0, start - 12), start):  # the word before
         return True
     written = text[start : start + len(head)].lower()
     return _has_marks(text) and written != _HEAD_WRITTEN[head]
@@ -646,25 +647,25 @@ class Catalogue:
         """Every agency named in an (NFC) text, in order, without overlaps."""
         text = unicodedata.normalize("NFC", text)
         folded = fold(text)
-        catalogued: list[_Found] = []
+        catalogued = _Taken()
         for found in sorted(
             self._catalogue(text, folded), key=lambda f: (f.start - f.end, f.start)
         ):
-            _take(catalogued, found)
-        taken: list[_Found] = []
+            catalogued.take(found)
+        taken = _Taken()
         # A group the office put in its catalogue ("UBND các huyện") is that entry; a unit of
         # every district ("Phòng Y tế các huyện") is more than the group of districts it names.
         plural = [*_collectives(text, folded), *self._groups(folded)]
         for found in sorted(plural, key=lambda f: (f.start - f.end, f.start)):
-            if not any(c.start <= found.start and found.end <= c.end for c in catalogued):
-                _take(taken, found)
+            if not catalogued.contains(found.start, found.end):
+                taken.take(found)
         for found in self._lists(text, folded, taken):
-            _take(taken, found)
-        for found in catalogued:
-            _take(taken, found)
+            taken.take(found)
+        for found in catalogued:  # they overlap none of each other: the order does not matter
+            taken.take(found)
         for found in _unknown(text, folded):
             entry = self.lookup(text[found.start : found.end])
-            _take(taken, _Found(found.start, found.end, entry=entry))
+            taken.take(_Found(found.start, found.end, entry=entry))
         mentions = []
         for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
             if _COUNCIL.match(folded, found.start) and _elected(folded, found):
@@ -698,13 +699,11 @@ class Catalogue:
         for key, pattern in _GROUP_PATTERNS:
             matches.extend((m.start(), m.end(), key) for m in pattern.finditer(folded))
         # Longest first, then merge groups written one after another into one mention.
-        chosen: list[tuple[int, int, str]] = []
+        chosen = _Taken()
         for start, end, key in sorted(matches, key=lambda m: (m[0] - m[1], m[0])):
-            if all(end <= s or start >= e for s, e, _ in chosen):
-                chosen.append((start, end, key))
-        chosen.sort()
+            chosen.take(_Found(start, end, group=key))
         merged: list[tuple[int, int, list[str]]] = []
-        for start, end, key in chosen:
+        for start, end, key in ((f.start, f.end, f.group or "") for f in chosen):
             if merged:
                 last_start, last_end, keys = merged[-1]
                 joint = _GROUP_JOIN.fullmatch(folded, last_end, start)
@@ -728,14 +727,14 @@ class Catalogue:
             result.append(_Found(start, end, group="+".join(unique)))
         return result
 
-    def _lists(self, text: str, folded: str, taken: list[_Found]) -> list[_Found]:
+    def _lists(self, text: str, folded: str, taken: _Taken) -> list[_Found]:
         """ "các Bộ: Tài chính, Tư pháp, Xây dựng" names three ministries."""
         found: list[_Found] = []
         for match in re.finditer(
             r"(?<![a-z0-9])cac\s+(?P<head>so|bo|ban|cuc)\s*:?\s*(?=\S)", folded
         ):
             head_start = match.start("head")
-            if _overlaps(match.start(), match.end(), taken):
+            if taken.overlaps(match.start(), match.end()):
                 continue
             head = text[head_start : match.end("head")]
             items = _list_items(text, folded, match.end())
@@ -761,13 +760,32 @@ def _with_holder(folded: str) -> Callable[[_Found], _Found]:
     return extend
 
 
-def _take(taken: list[_Found], found: _Found) -> None:
-    if not _overlaps(found.start, found.end, taken):
-        taken.append(found)
+class _Taken:
+    """Spans of the text that overlap none of each other, in order: whether another overlaps
+    one of them is a look at one neighbour (a long paragraph names thousands)."""
 
+    def __init__(self) -> None:
+        self._found: list[_Found] = []
+        self._starts: list[int] = []
 
-def _overlaps(start: int, end: int, taken: Iterable[_Found]) -> bool:
-    return any(start < other.end and other.start < end for other in taken)
+    def __iter__(self) -> Iterator[_Found]:
+        return iter(self._found)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # Of the spans starting before `end`, the last one ends last.
+        before_end = bisect_left(self._starts, end)
+        return before_end > 0 and self._found[before_end - 1].end > start
+
+    def contains(self, start: int, end: int) -> bool:
+        at = bisect_right(self._starts, start)
+        return at > 0 and self._found[at - 1].end >= end
+
+    def take(self, found: _Found) -> None:
+        """Keep a span unless it overlaps one kept before."""
+        if not self.overlaps(found.start, found.end):
+            at = bisect_left(self._starts, found.start)
+            self._found.insert(at, found)
+            self._starts.insert(at, found.start)
 
 
 _NATIONAL = re.compile(r"\s+(?:quoc\s+gia|tinh|thanh\s+pho)(?![a-z0-9])")
@@ -966,7 +984,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
     for match in _HEADS.finditer(folded):
         start = match.start()
         if not text[start].isupper() and not (
-            match.group("head") == "nganh" and _ASSIGNED_TO.search(folded, 0, start)
+            # The words that assign end where the head starts: the search looks back no further.
+            match.group("head") == "nganh"
+            and _ASSIGNED_TO.search(folded, max(0, start - 30), start)
         ):
             continue  # "các sở", "bộ phận": a capital letter starts a proper name
         word = text[start : start + len(match.group("head").split()[0])].lower()

@@ -178,11 +178,17 @@ _CITED_GIVER = re.compile(
 )
 
 
+_TITLE_SPAN = 600  # a cited document's number, date and title, as long as they come
+
+
 def _cited_duty(folded_before: str) -> bool:
     """Whether "giao" ends a clause whose subject is a cited document (no comma in between)."""
     clause = folded_before[_clause_start(folded_before, len(folded_before)) :]
     clause = clause[: clause.rfind("giao")] if "giao" in clause else clause
-    return bool(_CITED_GIVER.search(clause))
+    # The document's number runs to "giao" with no comma: only the words after the last comma
+    # can name it, and no closer than a long title's length (a pasted paragraph is one clause
+    # of 100 KB, not to be searched again for each name in it).
+    return bool(_CITED_GIVER.search(clause, max(clause.rfind(",") + 1, len(clause) - _TITLE_SPAN)))
 
 
 _ITEM_OPENING = re.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)]|[ivx]{1,4}[.)])?\s*")

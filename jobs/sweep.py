@@ -36,7 +36,7 @@ from jobs.policy import (
     reminders_due,
     uncountable,
 )
-from storage import access, ledger, tasks
+from storage import access, ledger, notices, tasks
 from storage.access import Caller
 from storage.db import Database
 from storage.models import Chat, ChatPurpose, Member, Reminder, ReminderStatus, Role
@@ -214,7 +214,8 @@ class Sweep:
     claim_policy: ledger.ClaimPolicy = field(default_factory=ledger.ClaimPolicy)
     # Pauses between tries of a transient failure; the next sweep takes over after the last.
     retry_delays: tuple[float, ...] = (2.0, 8.0)
-    on_chat_lost: Callable[[Chat, str], Awaitable[None]] | None = None
+    # Sends the coordinators' notices queued when a chat was found lost and paused.
+    on_chat_lost: Callable[[Sequence[notices.ChatLostNotice]], Awaitable[None]] | None = None
     # Telegram user ids of the coordinators named in the configuration: they hear escalations
     # in private without registering.
     coordinator_ids: Collection[int] = ()
@@ -590,9 +591,30 @@ class Sweep:
 
     async def _lose_chat(self, chat: Chat, reason: str) -> None:
         log.warning("chat %s no longer reachable (%s): marked inactive", chat.telegram_id, reason)
-        await self._update_chat(chat, active=False)
-        if self.on_chat_lost is not None:
-            await self.on_chat_lost(chat, reason)
+        await self.lose_chat(chat.telegram_id, reason)
+        chat.active = False
+
+    async def lose_chat(self, telegram_id: int, reason: str) -> bool:
+        """Pause a chat the bot may no longer post in and tell the coordinators (on_chat_lost):
+        whether this paused it (not when it was paused already, or spoke for nothing)."""
+        now = self.clock.now()
+
+        async def lose(session: AsyncSession) -> list[notices.ChatLostNotice] | None:
+            # Paused and the coordinators' notices queued in one transaction: none is lost to a
+            # crash between, and of two finding the chat lost at once only one queues them.
+            return await notices.lose_chat(
+                session=session,
+                telegram_id=telegram_id,
+                reason=reason,
+                configured=self.coordinator_ids,
+                now=now,
+                instance=self.instance,
+            )
+
+        queued = await self.database.retrying(lose)
+        if queued and self.on_chat_lost is not None:
+            await self.on_chat_lost(queued)
+        return queued is not None
 
     async def _update_chat(self, chat: Chat, **changes: object) -> None:
         """Change the stored chat and the copy in hand alike."""

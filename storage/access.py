@@ -74,12 +74,18 @@ async def redeem_invite(
     chat_id: int,
     chat_title: str | None,
     now: datetime,
+    coordinator_ids: Collection[int] = (),
 ) -> Registration:
     """Bind the chat and the user to the invite's agency and role, and use the invite up.
 
     A chat bound to something else is not moved (ChatRegisteredElsewhere, the invite stays
     unused), except that a coordinator's invite raises the owner of a private chat. Nobody is
     lowered: a coordinator who types an agency's code in its group stays a coordinator.
+
+    A coordinator named in the configuration (coordinator_ids) who types an agency's code in
+    its group sets the group up for the agency: the group is registered, he is not (he has no
+    member row to keep the coordinator's role in, and one made here would tie him to the
+    agency once the configuration drops him). Typed in his own private chat, the code is his.
     """
     invite = (
         await session.exec(
@@ -113,6 +119,10 @@ async def redeem_invite(
         True,
     )
     session.add(chat)
+    agency = await session.get(Agency, invite.agency_id) if invite.agency_id is not None else None
+    if user_id in coordinator_ids and invite.agency_id is not None and chat_id != user_id:
+        await session.flush()
+        return Registration(agency=agency, role=Role.COORDINATOR)
 
     member = (
         await session.exec(
@@ -136,7 +146,6 @@ async def redeem_invite(
     member.display_name = display_name
     session.add(member)
     await session.flush()
-    agency = await session.get(Agency, invite.agency_id) if invite.agency_id is not None else None
     return Registration(agency=agency, role=member.role)
 
 
@@ -319,14 +328,21 @@ async def resume_private_chat(*, session: AsyncSession, telegram_id: int) -> boo
     return True
 
 
-async def pause_chat(*, session: AsyncSession, telegram_id: int) -> Chat | None:
+async def pause_chat(
+    *, session: AsyncSession, telegram_id: int, configured: Collection[int] = ()
+) -> Chat | None:
     """The bot may no longer post in a chat (removed from the group, blocked, muted): it takes
     no reminders until registered again. The chat, if this paused it; None when it was paused
-    already (the coordinators were told then) or spoke for nothing."""
+    already (the coordinators were told then) or spoke for nothing.
+
+    configured: the coordinators named in the configuration, whose private chats take
+    escalations without being registered. The caller queues the coordinators' notice in the
+    same transaction (storage.notices.lose_chat).
+    """
     chat = (
         await session.exec(select(Chat).where(Chat.telegram_id == telegram_id).with_for_update())
     ).first()
-    if chat is None or not _bound(chat):
+    if chat is None or not (_bound(chat) or (chat.active and telegram_id in configured)):
         return None
     chat.active = False
     session.add(chat)
@@ -350,6 +366,13 @@ class Caller:
     @property
     def is_known(self) -> bool:
         return self.is_coordinator or self.agency is not None
+
+
+def listed_agency(caller: Caller) -> Agency | None:
+    """Whose tasks the caller's lists (/tasks, /due) show: every agency's (None) to a
+    coordinator, one who also heads an agency included (its tasks are among them), else the
+    agency the caller acts for."""
+    return None if caller.is_coordinator else caller.agency
 
 
 def standing(
@@ -442,10 +465,20 @@ async def chat_language(*, session: AsyncSession, telegram_id: int) -> str | Non
     ).first()
 
 
-async def set_chat_language(*, session: AsyncSession, telegram_id: int, language: str) -> None:
-    """Make a registered chat's messages (replies and reminders) speak ``language``."""
+async def set_chat_language(
+    *, session: AsyncSession, telegram_id: int, language: str, now: datetime
+) -> None:
+    """Make a chat's messages (replies and reminders) speak ``language``.
+
+    Who may choose is the caller's to check (someone the bot knows there). A private chat whose
+    owner registered elsewhere (in the agency's group) or only in the configuration has no row
+    yet: it gets one, bound to nothing, as the sweep gives a configured coordinator. A paused
+    chat is refused (NotRegistered).
+    """
     chat = await chat_by_telegram_id(session=session, telegram_id=telegram_id)
-    if chat is None or not chat.active:
+    if chat is None:
+        chat = Chat(telegram_id=telegram_id, created_at=now)
+    elif not chat.active:
         raise NotRegistered()
     chat.language = language
     session.add(chat)

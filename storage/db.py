@@ -6,6 +6,7 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import event
@@ -33,6 +34,20 @@ class BadDatabaseUrl(ValueError):
         self.backend = backend  # None: not a URL
 
 
+class UnkeptSqlite(BadDatabaseUrl):
+    """A SQLite URL that keeps nothing (in memory) or depends on the working directory."""
+
+    def __init__(self, path: str | None) -> None:
+        ValueError.__init__(
+            self,
+            "an in-memory SQLite database keeps nothing"
+            if path is None
+            else f"relative SQLite path {path!r}: write the full path, sqlite:////...",
+        )
+        self.backend = "sqlite"
+        self.path = path  # None: in memory
+
+
 def _with_driver(url: str | URL, drivers: dict[str, str]) -> URL:
     try:
         parsed = make_url(url)
@@ -45,8 +60,19 @@ def _with_driver(url: str | URL, drivers: dict[str, str]) -> URL:
 
 
 def check_url(url: str | URL) -> None:
-    """Raise BadDatabaseUrl unless url names a SQLite or PostgreSQL database."""
-    _with_driver(url, _SYNC_DRIVERS)
+    """Raise BadDatabaseUrl unless url names a SQLite file by its full path, or PostgreSQL."""
+    parsed = _with_driver(url, _SYNC_DRIVERS)
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database or ""
+    # In memory, every connection (every command, every pool checkout) starts from nothing:
+    # the tables migrated a moment ago are gone. Tests use it; the bot must not.
+    if database in ("", ":memory:") or parsed.query.get("mode") == "memory":
+        raise UnkeptSqlite(None)
+    # A relative path is a different, empty database in each working directory (systemd starts
+    # in /, a shell in the operator's home): one file, named in full, or refused.
+    if not Path(database.removeprefix("file:")).is_absolute():
+        raise UnkeptSqlite(database)
 
 
 def async_url(url: str | URL) -> URL:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from difflib import SequenceMatcher
 
+from sqlalchemy import text
 from sqlmodel import col, or_, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -41,6 +42,29 @@ class Saved:
     changed: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
     reworded: list[int] = field(default_factory=list)  # of changed and unchanged: new words
+
+
+# pg_advisory_xact_lock's key for "saving a directive": any constant of our own will do, other
+# than storage.migrate's.
+SAVING_LOCK = 0x6E68_6163_5F64_6972  # "nhac_dir"
+
+
+async def hold_saving(*, session: AsyncSession) -> None:
+    """Wait until no other transaction saves a directive, and keep the others waiting until this
+    one ends: find_imported, then add_directive or save_tasks, is then one step.
+
+    One lock for every directive, not one per file, text or number: find_imported also matches
+    by a date an officer corrected, and by title when there is no number, and imports come at
+    an officer's pace, so one save rarely waits for another, and then for a moment.
+    """
+    connection = await session.connection()
+    if connection.dialect.name == "postgresql":
+        await connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SAVING_LOCK})
+    else:
+        # SQLite lets one transaction write at a time, and one becomes the writer at its first
+        # write (the driver begins it there): a write of nothing makes this one the writer now,
+        # so what it reads next stays as read until it commits.
+        await connection.execute(text("UPDATE directive SET id = id WHERE 0"))
 
 
 async def add_directive(
@@ -85,13 +109,13 @@ async def find_imported(
     """The directive already imported from the same file, the same text (saved again with other
     bytes), with the same number and date or, when the document has no number, the same kind,
     title (trích yếu), date and signer. The date is the one the directive was saved with or
-    the one the document gave before an officer corrected it (kept_issue_date)."""
+    the one the document gave before an officer corrected it (kept_issue_date). Read as
+    committed now, even those the session holds (see _in_order)."""
     same = [col(Directive.source_sha256) == sha256]
     if text_sha256:
         same.append(col(Directive.text_sha256) == text_sha256)
-    query = select(Directive).where(or_(*same)).order_by(col(Directive.id))
-    if (found := (await session.exec(query)).first()) is not None:
-        return found
+    if found := await _in_order(session, select(Directive).where(or_(*same))):
+        return found[0]
     if issued_on is None:
         return None
     if number:
@@ -118,7 +142,10 @@ async def find_imported(
 
 
 async def _in_order(session: AsyncSession, query: SelectOfScalar[Directive]) -> list[Directive]:
-    return list((await session.exec(query.order_by(col(Directive.id)))).all())
+    # populate_existing: a directive the session read before another save committed (under
+    # hold_saving, saving checks again what it planned) is read again, not kept as it was.
+    query = query.order_by(col(Directive.id)).execution_options(populate_existing=True)
+    return list((await session.exec(query)).all())
 
 
 def kept_issue_date(directive: Directive) -> tuple[date | None, date] | None:
@@ -176,8 +203,13 @@ def _key(text: str, lead_agency_id: int | None) -> Key:
 
 
 async def _known_tasks(*, session: AsyncSession, directive_id: int) -> list[TaskView]:
-    """The directive's tasks, in the order they were saved."""
-    query = select(Task).where(Task.directive_id == directive_id).order_by(col(Task.id))
+    """The directive's tasks, in the order they were saved, as committed now (see _in_order)."""
+    query = (
+        select(Task)
+        .where(Task.directive_id == directive_id)
+        .order_by(col(Task.id))
+        .execution_options(populate_existing=True)
+    )
     return await views_of(session=session, tasks=(await session.exec(query)).all())
 
 

@@ -56,11 +56,27 @@ def alembic_config(url: str | URL) -> Config:
     return config
 
 
+class NoDatabaseFolder(Exception):
+    """The folder of the SQLite file cannot be made: not allowed, or a file is in the way."""
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"cannot make the folder {folder} for the database: {reason}")
+        self.folder = folder
+        self.reason = reason
+
+
 def ensure_sqlite_folder(url: str | URL) -> None:
-    """Create the folder of a SQLite file so that the first run just works."""
+    """Create the folder of a SQLite file so that the first run just works.
+
+    Raises NoDatabaseFolder when it cannot be made (/var/lib as the service's own user, say).
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-        Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(parsed.database).expanduser().parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise NoDatabaseFolder(folder, error.strerror or str(error)) from error
 
 
 def current_revision(url: str | URL) -> str | None:

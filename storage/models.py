@@ -1,4 +1,5 @@
-"""The tables: agencies, directives, tasks, chats, members, invites, the reminder ledger, audit."""
+"""The tables: agencies, directives, tasks, chats, members, invites, the reminder ledger, the
+notices to the coordinators, audit."""
 
 from __future__ import annotations
 
@@ -304,15 +305,54 @@ class ImportRequest(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 
+class NoticeKind(StrEnum):
+    EXTENSION_REQUEST = "extension_request"  # subject: the request's id
+    CHAT_LOST = "chat_lost"  # subject: the paused chat's row id
+
+
+class NoticeStatus(StrEnum):
+    CLAIMED = "claimed"  # an instance is sending it (claimed_by), or died doing so
+    SENT = "sent"
+    FAILED = "failed"  # tried and refused: taken again while tries remain
+    GIVEN_UP = "given_up"  # its tries ran out
+
+
+class Notice(SQLModel, table=True):
+    """The outbox of notices to the coordinators: one row per notice and coordinator chat,
+    claimed before sending like a reminder (see storage.notices)."""
+
+    __table_args__ = (
+        # created_at tells one occasion from the next: a chat lost again after registering
+        # anew is a new notice, queued at its own time.
+        UniqueConstraint(
+            "kind", "subject_id", "chat_id", "created_at", name="uq_notice_kind_subject_chat"
+        ),
+        Index("ix_notice_status_claimed_at", "status", "claimed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: NoticeKind = Field(sa_type=_enum(NoticeKind))
+    # No foreign key: the subject is a request or a chat, by kind.
+    subject_id: int
+    chat_id: int = Field(sa_type=BigInteger)  # the coordinator chat's Telegram id
+    reason: str | None = Field(default=None)  # a lost chat's: Telegram's refusal
+    parts_sent: int = Field(default=0)  # a retry resumes after these
+    status: NoticeStatus = Field(sa_type=_enum(NoticeStatus))
+    attempts: int = Field(default=0)
+    claimed_at: datetime = Field(sa_type=UTCDateTime)
+    claimed_by: str = Field(max_length=100)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    error: str | None = Field(default=None)
+
+
 class AuditEntry(SQLModel, table=True):
-    """Who changed a task, when and how, and how far each notice to the coordinators got (see
-    storage.extensions): kept forever."""
+    """Who changed a task, when and how: kept forever."""
 
     __tablename__ = "audit_entry"
 
     id: int | None = Field(default=None, primary_key=True)
-    # None: an entry about no task (a notice that an agency's chat was lost).
-    task_id: int | None = Field(default=None, sa_column=_fk("task.id", nullable=True, cascade=True))
+    task_id: int = Field(sa_column=_fk("task.id", cascade=True))
     at: datetime = Field(sa_type=UTCDateTime)
     actor: int | None = Field(default=None, sa_type=BigInteger)
     action: str = Field(max_length=40)

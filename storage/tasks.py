@@ -13,7 +13,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.agencies import find_agency
-from storage.errors import AlreadyDone, NotDone, PeriodNotStarted, TaskNotFound
+from storage.errors import AlreadyDone, NotDone, PeriodNotStarted, StorageError, TaskNotFound
 from storage.models import (
     Agency,
     AgencyRole,
@@ -379,23 +379,61 @@ async def _close_period(
     session.add(task)
 
 
+class PeriodMissed(NotDone):
+    """The last period of a recurring task was missed (recorded by the sweep), not closed:
+    there is no closing to undo, and the closings before it stay closed."""
+
+    def __init__(self, task_id: int, missed: date) -> None:
+        super().__init__(task_id)
+        self.missed = missed
+
+
+class StaleUndo(StorageError):
+    """An undo named a closed period that is no longer the last one: a later period has been
+    recorded since (closed by someone, or missed)."""
+
+    def __init__(self, task_id: int, period: date, latest: date) -> None:
+        super().__init__(f"task {task_id}: the period due {period} is not the last one ({latest})")
+        self.task_id = task_id
+        self.period = period
+        self.latest = latest
+
+
 async def undo_done(
-    *, session: AsyncSession, task_id: int, actor: int | None, now: datetime
+    *,
+    session: AsyncSession,
+    task_id: int,
+    actor: int | None,
+    now: datetime,
+    period: date | None = None,
 ) -> Task:
-    """Reopen a closed task (or its last closed period); raises TaskNotFound or NotDone."""
+    """Reopen a closed task, or the last period of a recurring one if it was closed (not
+    missed); period, when given, names the closed period meant (its deadline), refused as
+    StaleUndo once a later one is recorded. Raises TaskNotFound, NotDone or PeriodMissed too.
+
+    Only the last period can reopen: the task's deadline goes back to it, and an older one
+    reopened beside a later record would collide with that record at its next closing.
+    """
     task = await _lock(session, task_id)
     if task.recurrence:
-        period = (
+        last = (
             await session.exec(
                 select(TaskPeriod)
-                .where(TaskPeriod.task_id == task_id, TaskPeriod.outcome != PeriodOutcome.MISSED)
+                .where(TaskPeriod.task_id == task_id)
                 .order_by(col(TaskPeriod.deadline).desc())
+                .limit(1)
             )
         ).first()
-        if period is None or period.deadline >= (task.deadline or period.deadline):
+        if period is not None and last is not None and last.deadline > period:
+            raise StaleUndo(task_id, period, last.deadline)
+        if last is None or (period is not None and last.deadline < period):
+            raise NotDone(task_id)  # (the named period is open again already)
+        if last.outcome == PeriodOutcome.MISSED:
+            raise PeriodMissed(task_id, last.deadline)
+        if last.deadline >= (task.deadline or last.deadline):
             raise NotDone(task_id)
-        task.deadline, task.scheduled_deadline = period.deadline, period.scheduled_deadline
-        await session.delete(period)
+        task.deadline, task.scheduled_deadline = last.deadline, last.scheduled_deadline
+        await session.delete(last)
     elif task.status != TaskStatus.DONE:
         raise NotDone(task_id)
     else:

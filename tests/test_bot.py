@@ -256,6 +256,101 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
     assert task is not None and task.status == "open"
 
 
+async def _monthly_report(bot: Harness) -> tuple[JSON, JSON, int]:
+    """Lan in the finance group; a monthly report of finance, first due 31/03/2023."""
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    async with bot.database.session() as session:
+        task = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead="STC",
+            deadline=date(2023, 3, 31),
+            recurrence="monthly",
+            now=bot.clock.now(),
+        )
+    assert task.id is not None
+    return lan, finance, task.id
+
+
+async def _deadline_and_closed(bot: Harness, task_id: int) -> tuple[date | None, list[date]]:
+    async with bot.database.session() as session:
+        task = await session.get(Task, task_id)
+        closed = await tasks.periods(session=session, task_id=task_id)
+    assert task is not None
+    return task.deadline, [p.deadline for p in closed]
+
+
+async def test_undo_after_a_missed_period_reopens_nothing_and_the_task_goes_on(
+    bot: Harness,
+) -> None:
+    """March closed, April missed (recorded by the sweep, the task now due 31/05): neither
+    /undo nor March's ↩️ reopens March, which would put the deadline back weeks beside
+    April's record and make the next /done collide with it."""
+    lan, finance, plan = await _monthly_report(bot)
+    bot.at(date(2023, 3, 28))
+    (march,) = await bot.say(lan, finance, f"/done {plan} đã gửi báo cáo tháng 3")
+    bot.at(date(2023, 5, 25))  # April's report never came
+    await bot.sweep()
+    assert await _deadline_and_closed(bot, plan) == (
+        date(2023, 5, 31),
+        [date(2023, 3, 31), date(2023, 4, 30)],
+    )
+
+    (undo,) = await bot.say(lan, finance, f"/undo {plan}")
+    undo_march = march["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    (pressed,) = await bot.press(lan, finance, march, undo_march)
+    (closed,) = await bot.say(lan, finance, f"/done {plan}")
+
+    assert undo["text"] == (
+        f"Nhiệm vụ số {plan} đang mở: kỳ hạn 30/04/2023 đã được ghi nhận là không hoàn thành, "
+        "nên không có lần báo hoàn thành nào để hoàn tác."
+    )
+    assert pressed["text"] == (
+        f"Nút ↩️ này dành cho kỳ hạn 31/03/2023 của nhiệm vụ số {plan}, nhưng sau đó kỳ hạn "
+        f"30/04/2023 đã được ghi nhận, nên không có gì được mở lại. Xem: /task {plan}."
+    )
+    assert closed["text"].startswith(f"✅ Đã hoàn thành kỳ hạn 31/05/2023 của nhiệm vụ số {plan}")
+    await bot.sweep()  # the next morning's sweep is not an IntegrityError either
+
+
+async def test_an_undo_button_reopens_only_the_period_it_was_made_for(bot: Harness) -> None:
+    """↩️ names the period it undoes ("undo:N:20230331"): pressed after a colleague closed
+    April, March's is stale and reopens nothing; April's reopens April. A ↩️ from before
+    buttons named their period ("undo:N") cannot tell which it was under: on a recurring task
+    it reopens nothing and says to type /undo."""
+    lan, finance, plan = await _monthly_report(bot)
+    bot.at(date(2023, 3, 28))
+    (march,) = await bot.say(lan, finance, f"/done {plan} báo cáo tháng 3")
+    bot.at(date(2023, 4, 27))
+    (april,) = await bot.say(lan, finance, f"/done {plan} báo cáo tháng 4")
+    undo_march, undo_april = (
+        m["reply_markup"]["inline_keyboard"][0][0]["callback_data"] for m in (march, april)
+    )
+    bot.at(date(2023, 5, 3))
+
+    (stale,) = await bot.press(lan, finance, march, undo_march)
+    (old,) = await bot.press(lan, finance, march, f"undo:{plan}")
+    assert await _deadline_and_closed(bot, plan) == (
+        date(2023, 5, 31),
+        [date(2023, 3, 31), date(2023, 4, 30)],
+    )
+    (reopened,) = await bot.press(lan, finance, april, undo_april)
+    forged = [
+        await bot.alert(lan, finance, april, data)
+        for data in (f"undo:{plan}:20230231", f"undo:{plan}:2023043", f"undo:{plan}:1:2")
+    ]
+
+    assert (undo_march, undo_april) == (f"undo:{plan}:20230331", f"undo:{plan}:20230430")
+    assert stale["text"].startswith("Nút ↩️ này dành cho kỳ hạn 31/03/2023")
+    assert old["text"].startswith("Nút ↩️ này có từ trước khi nút ghi rõ kỳ hạn")
+    assert old["text"].endswith(f"gõ /undo {plan}.")
+    assert reopened["text"] == f"↩️ Đã mở lại kỳ hạn 30/04/2023 của nhiệm vụ số {plan}."
+    assert forged == ["Nút này không hợp lệ hoặc đã cũ."] * 3
+    assert await _deadline_and_closed(bot, plan) == (date(2023, 4, 30), [date(2023, 3, 31)])
+
+
 async def test_an_invite_works_once_and_not_after_it_expires(bot: Harness) -> None:
     lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
     lan_chat, minh_chat = bot.server.add_private_chat(lan), bot.server.add_private_chat(minh)
@@ -323,6 +418,32 @@ async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness
 
     (back,) = await bot.say(lan, finance, "/lang vi")
     assert back["text"] == "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt."
+
+
+async def test_lang_works_in_every_chat_where_the_commands_work(sqlite_url: str) -> None:
+    """Lan registered through her agency's group and Bằng, a coordinator named only in the
+    configuration, have no registration made in their private chats; the commands answer them
+    there, and so does /lang."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng", user_id=BANG_ID)
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, finance, "STC")
+        await bot.add_task("Kế hoạch", "STC", DEADLINE)
+        own, office = bot.server.add_private_chat(lan), bot.server.add_private_chat(bang)
+
+        (listing,) = await bot.say(lan, own, "/tasks")
+        (chosen,) = await bot.say(lan, own, "/lang en")
+        (again,) = await bot.say(lan, own, "/tasks")
+        (in_group,) = await bot.say(lan, finance, "/tasks")  # the group keeps its own language
+        (coordinator,) = await bot.say(bang, office, "/lang en")
+        (overview,) = await bot.say(bang, office, "/tasks")
+
+    assert listing["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert chosen["text"] == "From now on this chat gets its replies and reminders in English."
+    assert again["text"].splitlines()[0] == "Open tasks — Sở Tài chính"
+    assert in_group["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert coordinator["text"] == chosen["text"]
+    assert overview["text"].splitlines()[0] == "Open tasks — all agencies"
 
 
 async def test_help_and_the_command_menu_list_the_same_commands(bot: Harness) -> None:
@@ -649,21 +770,12 @@ async def test_a_cooperating_agency_follows_the_task_but_only_the_lead_closes_it
 
 
 async def _monthly_report_with_a_coordinator(bot: Harness) -> tuple[JSON, JSON, JSON, JSON, int]:
-    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
-    await bot.register(lan, finance, "STC")
+    """_monthly_report, and Bằng, a coordinator, in his private chat."""
+    lan, finance, task_id = await _monthly_report(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
     await bot.register(bang, office, None, Role.COORDINATOR)
-    async with bot.database.session() as session:
-        task = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tháng",
-            lead="STC",
-            deadline=date(2023, 3, 31),
-            recurrence="monthly",
-            now=bot.clock.now(),
-        )
-    assert task.id is not None
-    return lan, finance, bang, office, task.id
+    return lan, finance, bang, office, task_id
 
 
 async def test_a_second_press_on_a_periodic_task_does_not_close_the_next_period(
@@ -836,6 +948,65 @@ async def test_a_coordinator_who_registers_an_agency_group_stays_a_coordinator(
         "(vai trò: theo dõi nhiệm vụ)."
     )
     assert "Công an tỉnh (1)" in overdue["text"]
+
+
+BANG_ID = 700_000_001  # Bằng, a coordinator named in [access] coordinators only
+
+
+async def test_a_configured_coordinator_who_sets_up_an_agency_group_still_sees_every_agency(
+    sqlite_url: str,
+) -> None:
+    """Bằng, a coordinator by the configuration, registers Sở Tài chính's group for them: the
+    group is registered, not he. In private /tasks and /due still cover every agency, and once
+    the configuration drops him he sees, and closes, nothing there."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        bang, lan = bot.server.add_user("Bằng", user_id=BANG_ID), bot.server.add_user("Lan")
+        office = bot.server.add_private_chat(bang)
+        finance = bot.server.add_group("Sở Tài chính", [bang, lan])
+        plan = await bot.add_task("Kế hoạch tài chính", "STC", DEADLINE)
+        await bot.add_task("Khuyến cáo phòng dịch", "SYT", DEADLINE)
+
+        await bot.register(bang, finance, "STC")  # he sets the group up with Lan's code
+        (in_group,) = await bot.say(lan, finance, "/tasks")
+        (listed,) = await bot.say(bang, office, "/tasks")
+        (due,) = await bot.say(bang, office, "/due")
+        bot.settings.access.coordinators.clear()  # taken out of the configuration
+        await bot.restart(bot.clock.now(), sweep_at_start=False)
+        (dropped,) = await bot.say(bang, office, "/tasks")
+        (refused,) = await bot.say(bang, office, f"/done {plan}")
+
+    assert in_group["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert listed["text"].splitlines()[0] == "Nhiệm vụ đang mở — tất cả đơn vị"
+    assert "Khuyến cáo phòng dịch" in listed["text"]
+    assert due["text"].splitlines()[0] == "Hạn trong tháng 03/2023 — tất cả đơn vị"
+    assert dropped["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    assert refused["text"] == dropped["text"]
+
+
+async def test_a_head_who_is_also_a_coordinator_sees_every_agency_in_private(
+    sqlite_url: str,
+) -> None:
+    """Hùng heads Sở Y tế (his own chat is registered for it) and the configuration names him
+    a coordinator too: in private his lists cover every agency, his own among them; once the
+    configuration drops him, his agency's."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        hung = bot.server.add_user("Hùng", user_id=BANG_ID)
+        office = bot.server.add_private_chat(hung)
+        await bot.register(hung, office, "SYT", Role.HEAD)
+        await bot.add_task("Kế hoạch tài chính", "STC", DEADLINE)
+        await bot.add_task("Khuyến cáo phòng dịch", "SYT", DEADLINE)
+
+        (listed,) = await bot.say(hung, office, "/tasks")
+        (due,) = await bot.say(hung, office, "/due")
+        bot.settings.access.coordinators.clear()
+        await bot.restart(bot.clock.now(), sweep_at_start=False)
+        (own,) = await bot.say(hung, office, "/tasks")
+
+    assert listed["text"].splitlines()[0] == "Nhiệm vụ đang mở — tất cả đơn vị"
+    assert "Kế hoạch tài chính" in listed["text"] and "Khuyến cáo" in listed["text"]
+    assert due["text"].splitlines()[0] == "Hạn trong tháng 03/2023 — tất cả đơn vị"
+    assert own["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Y tế"
+    assert "Kế hoạch tài chính" not in own["text"]
 
 
 async def test_where_a_coordinator_asks_decides_what_is_shown(bot: Harness) -> None:

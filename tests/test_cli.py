@@ -7,7 +7,9 @@ import io
 import json
 import os
 import re
+import signal
 import sqlite3
+import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
@@ -19,6 +21,7 @@ from telegram.error import NetworkError
 from bot import cli as cli_module
 from bot import importing
 from bot.cli import main
+from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies
 from storage.db import Database
 from storage.models import Role
@@ -322,7 +325,7 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
         "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, "
-        "0011, 0012, 0013.\n",
+        "0011, 0012, 0013, 0014.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -703,7 +706,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "9999_future, phiên bản này chỉ biết đến 0013): hãy dùng lại phiên bản nhacviec mới đó"
+        "9999_future, phiên bản này chỉ biết đến 0014): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
@@ -1289,17 +1292,26 @@ def test_import_saves_nothing_when_the_document_was_saved_elsewhere_while_it_ask
     assert len(cli("tasks", "list")[1].splitlines()) == int(added[1])  # each task once
 
 
-def test_import_saves_nothing_when_another_saves_the_same_file_at_the_same_moment(
-    cli: Cli, sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("line_ends", [b"\n", b"\r\n"], ids=["the-same-file", "other-line-ends"])
+def test_import_saves_nothing_when_another_saves_the_same_document_at_the_same_moment(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch, line_ends: bytes
 ) -> None:
+    """The bot, or another `nhacviec import`, saves the notice (the same file, or the same text
+    with other line ends) as this one saves it: this one waits, finds it, saves nothing."""
     cli("agencies", "import", str(DEMO_AGENCIES))
+    elsewhere = sample.read_bytes().replace(b"\n", line_ends)
     save_plan = importing.save_plan
 
     async def another_process_saves_first(**arguments: Any) -> Any:
         other = Database(os.environ["NHACVIEC_DATABASE_URL"])
-        async with other.session() as session:
-            await save_plan(**{**arguments, "session": session})
-        await other.dispose()
+        try:
+            async with other.session() as session:
+                plan = await importing.read_and_plan(
+                    session=session, data=elsewhere, filename="tb.txt", max_bytes=20_000_000
+                )
+                await save_plan(session=session, plan=plan, now=arguments["now"])
+        finally:
+            await other.dispose()
         return await save_plan(**arguments)
 
     monkeypatch.setattr(importing, "save_plan", another_process_saves_first)
@@ -1309,6 +1321,7 @@ def test_import_saves_nothing_when_another_saves_the_same_file_at_the_same_momen
     assert (code, err) == (1, SAVED_MEANWHILE)
     monkeypatch.setattr(importing, "save_plan", save_plan)
     assert cli("import", str(sample), "--dry-run")[1].splitlines()[-1] == "Không có gì để lưu."
+    assert len(cli("tasks", "list")[1].splitlines()) == 5  # each task once
 
 
 def test_import_says_the_catalogue_changed_when_only_it_did_while_it_asked(
@@ -1510,3 +1523,143 @@ def test_an_invites_days_out_of_range_is_said_in_one_line(
     err = capsys.readouterr().err
     assert "--days là số ngày mã mời còn hiệu lực, từ 1 đến 90, không phải “0”" in err
     assert "choose from" not in err  # not the ninety values allowed
+
+
+# --- Running it for real: what an operator meets following the README on a server ---------------
+
+WEBHOOK_SECRET = "OperatorReviewWebhookSecret-0123456789abcdef"
+
+
+def _webhook_env(server: TelegramServer, database_url: str, port: int) -> dict[str, str]:
+    """`nhacviec run` in webhook mode against the test's Telegram server, as systemd starts it."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+    return {
+        **base,
+        "NHACVIEC_TELEGRAM_TOKEN": TOKEN,
+        "NHACVIEC_TELEGRAM_BASE_URL": server.base_url,
+        "NHACVIEC_DATABASE_URL": database_url,
+        "NHACVIEC_TELEGRAM_MODE": "webhook",
+        "NHACVIEC_TELEGRAM_WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "NHACVIEC_TELEGRAM_WEBHOOK_LISTEN": "127.0.0.1",
+        "NHACVIEC_TELEGRAM_WEBHOOK_PORT": str(port),
+        "NHACVIEC_TELEGRAM_WEBHOOK_SECRET": WEBHOOK_SECRET,
+    }
+
+
+async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Process:
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, env=env, stderr=asyncio.subprocess.PIPE
+    )
+
+
+async def _stop(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, as systemd stops a service (kill if it will not stop); its log."""
+    try:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), timeout=20)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    _, err = await process.communicate()
+    return err.decode()
+
+
+async def test_the_webhook_secret_never_reaches_the_debug_log(
+    sqlite_url: str, unused_tcp_port: int
+) -> None:
+    """`-v` is what an operator turns on to see why webhook mode does not work: at DEBUG,
+    python-telegram-bot logs setWebhook's parameters, the secret among them. Like the token,
+    it is written as <secret>."""
+    async with TelegramServer(TOKEN) as server:
+        process = await _nhacviec(_webhook_env(server, sqlite_url, unused_tcp_port), "-v", "run")
+        try:
+            registered = await server.wait_for_call("setWebhook", timeout=30)
+            await asyncio.sleep(0.5)  # the debug line of the call's answer
+        finally:
+            log = await _stop(process)
+
+    assert registered.params["secret_token"] == WEBHOOK_SECRET  # webhook mode was really on
+    assert "setWebhook" in log and "<secret>" in log
+    assert TOKEN not in log and WEBHOOK_SECRET not in log
+
+
+async def test_a_webhook_telegram_refuses_is_a_configuration_error_not_an_outage(
+    sqlite_url: str, unused_tcp_port: int
+) -> None:
+    """Telegram refuses (400) a webhook it will not post to: plain http, a port other than
+    443, 80, 88 or 8443. That is the operator's to fix: exit 2 (systemd's Restart= would retry
+    for ever on 3, "cannot reach Telegram"), one line naming the setting, no traceback."""
+    async with TelegramServer(TOKEN) as server:
+        server.inject(
+            Fault(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"),
+            method="setWebhook",
+            times=10,
+        )
+        process = await _nhacviec(_webhook_env(server, sqlite_url, unused_tcp_port), "run")
+        try:
+            _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        finally:
+            if process.returncode is None:
+                await _stop(process)
+
+    log = err.decode()
+    assert process.returncode == 2
+    assert "Traceback" not in log
+    assert log.strip().splitlines()[-1] == (
+        "nhacviec: Telegram từ chối webhook: Bad webhook: an https url must be provided for "
+        "webhook. Kiểm tra [telegram] webhook_url (hoặc NHACVIEC_TELEGRAM_WEBHOOK_URL): Telegram "
+        "chỉ gửi tới địa chỉ https:// có chứng chỉ hợp lệ, cổng 443, 80, 88 hoặc 8443"
+    )
+
+
+def test_a_sqlite_folder_that_cannot_be_made_is_one_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A file where the folder should be: the same OSError from the same mkdir as /var/lib for
+    the service's user (which a test run as root could not meet)."""
+    (tmp_path / "not-a-folder").write_text("x", encoding="utf-8")
+    folder = tmp_path / "not-a-folder" / "db"
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder / 'n.db'}")
+
+    assert cli("tasks", "list") == (
+        2,
+        "",
+        f"nhacviec: không tạo được thư mục {folder} cho cơ sở dữ liệu: Not a directory\n",
+    )
+
+
+def test_a_sqlite_folder_without_permission_is_one_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """config.example.toml's own /var/lib/nhacviec/nhacviec.db, run as User=nhacviec: the
+    folder is the operator's to make (or to give the service: StateDirectory=nhacviec)."""
+
+    def denied(self: Path, *args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "mkdir", denied)
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", "sqlite:////var/lib/nhacviec/nhacviec.db")
+
+    assert cli("tasks", "list") == (
+        2,
+        "",
+        "nhacviec: không tạo được thư mục /var/lib/nhacviec cho cơ sở dữ liệu: Permission denied\n",
+    )
+
+
+def test_no_secret_of_the_settings_is_repeated_in_an_error(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not only the token: the webhook's secret and the database's password are kept out too."""
+    monkeypatch.setenv("NHACVIEC_TELEGRAM_WEBHOOK_SECRET", WEBHOOK_SECRET)
+
+    def unreachable(settings: object, args: object) -> int:
+        raise NetworkError(f"refused: secret_token={WEBHOOK_SECRET}")
+
+    monkeypatch.setattr(cli_module, "cmd_tasks_list", unreachable)
+
+    code, _, err = cli("tasks", "list")
+
+    assert code == 3
+    assert err == "nhacviec: không kết nối được Telegram: refused: secret_token=<secret>\n"

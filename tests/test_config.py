@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from bot.config import ConfigError, load_settings
+from bot.app import build_application
+from bot.config import (
+    ConfigError,
+    DatabaseSettings,
+    Settings,
+    TelegramSettings,
+    load_settings,
+)
+
+TOKEN = "7770009876:AAH-operator-review-token-xxxxxxxxxx"
 
 
 def test_defaults_need_no_file(tmp_path: Path) -> None:
@@ -153,8 +162,39 @@ def test_nhacviec_config_selects_the_file(tmp_path: Path) -> None:
             "[database]\nurl = 'not a url'\n",
             {},
             "{file}: [database] url: không phải địa chỉ cơ sở dữ liệu: viết "
-            "sqlite:///đường/dẫn/nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy/"
+            "sqlite:////đường/dẫn/nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy/"
             "tên_cơ_sở_dữ_liệu",
+        ),
+        # In memory, SQLite keeps nothing, not even the tables migrated a moment before: every
+        # command failed with "no such table" and exit 3, an outage to systemd.
+        (
+            "",
+            {"NHACVIEC_DATABASE_URL": "sqlite://"},
+            "biến môi trường NHACVIEC_DATABASE_URL: SQLite trong bộ nhớ không giữ lại gì, kể cả "
+            "các bảng vừa tạo: ghi đường dẫn đầy đủ tới một tệp, ví dụ "
+            "sqlite:////var/lib/nhacviec/nhacviec.db",
+        ),
+        (
+            "[database]\nurl = 'sqlite:///:memory:'\n",
+            {},
+            "{file}: [database] url: SQLite trong bộ nhớ không giữ lại gì, kể cả các bảng vừa "
+            "tạo: ghi đường dẫn đầy đủ tới một tệp, ví dụ sqlite:////var/lib/nhacviec/nhacviec.db",
+        ),
+        # A relative path is another, empty database in each working directory (systemd starts
+        # in /, the operator's shell elsewhere): refused rather than guessed.
+        (
+            "[database]\nurl = 'sqlite:///nhacviec.db'\n",
+            {},
+            "{file}: [database] url: “nhacviec.db” là đường dẫn tương đối: mỗi thư mục chạy lệnh "
+            "sẽ có một cơ sở dữ liệu trống khác nhau. Ghi đường dẫn đầy đủ (sau sqlite: là bốn "
+            "dấu /), ví dụ sqlite:////var/lib/nhacviec/nhacviec.db",
+        ),
+        (
+            "",
+            {"NHACVIEC_DATABASE_URL": "sqlite:///~/nhacviec.db"},
+            "biến môi trường NHACVIEC_DATABASE_URL: “~/nhacviec.db” là đường dẫn tương đối: mỗi "
+            "thư mục chạy lệnh sẽ có một cơ sở dữ liệu trống khác nhau. Ghi đường dẫn đầy đủ (sau "
+            "sqlite: là bốn dấu /), ví dụ sqlite:////var/lib/nhacviec/nhacviec.db",
         ),
         # A local Bot API server's address without /bot: the token would be glued to its port.
         (
@@ -301,3 +341,46 @@ def test_a_bot_username_written_with_its_at_sign_is_the_same_name() -> None:
     settings = load_settings(None, environ={"NHACVIEC_BOT_USERNAME": "@tinh_nhacviec_bot"})
 
     assert settings.bot.username == "tinh_nhacviec_bot"
+
+
+def test_the_secrets_kept_out_of_the_logs_are_every_secret_of_the_settings() -> None:
+    """The token, the webhook's secret, and the database's password as given and as written
+    in its URL: what `nhacviec -v run` redacts wherever a library logs it."""
+    settings = load_settings(
+        environ={
+            "NHACVIEC_TELEGRAM_TOKEN": TOKEN,
+            "NHACVIEC_TELEGRAM_WEBHOOK_SECRET": "webhook-secret-0123",
+            "NHACVIEC_DATABASE_URL": "postgresql://nhacviec:p%40ss%2Fw0rd@db/nhacviec",
+        }
+    )
+
+    assert set(settings.secrets) == {TOKEN, "webhook-secret-0123", "p@ss/w0rd", "p%40ss%2Fw0rd"}
+    assert load_settings(environ={}).secrets == ()
+
+
+def test_the_default_and_full_sqlite_paths_are_accepted(tmp_path: Path) -> None:
+    for url in ("", f"sqlite:///{tmp_path / 'n.db'}", "sqlite:////var/lib/nhacviec/nhacviec.db"):
+        settings = load_settings(environ={"NHACVIEC_DATABASE_URL": url} if url else {})
+        assert settings.database_url.startswith("sqlite:////")
+
+
+@pytest.mark.parametrize(
+    "base_url",
+    ["http://bot-api:8081/bot", "http://botapi.internal:8081/bot", "https://bot.tinh.gov.vn/bot"],
+)
+def test_a_local_bot_api_server_serves_files_beside_its_bot_path(
+    sqlite_url: str, base_url: str
+) -> None:
+    """A local Bot API server serves files at <server>/file/bot<token>/...: only the trailing
+    /bot changes, not a host named "bot-api" or "bot.tinh.gov.vn" (documents sent to the bot
+    could not be downloaded)."""
+    settings = Settings(
+        telegram=TelegramSettings(token=TOKEN, base_url=base_url),
+        database=DatabaseSettings(url=sqlite_url),
+    )
+
+    application = build_application(settings)
+
+    server = base_url.removesuffix("/bot")
+    assert application.bot.base_url == f"{base_url}{TOKEN}"
+    assert application.bot.base_file_url == f"{server}/file/bot{TOKEN}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import multiprocessing
 import os
@@ -19,7 +20,7 @@ from pypdf import PdfWriter
 from sqlalchemy import event
 from sqlmodel import col, select
 
-from bot import handlers
+from bot import handlers, importing
 from bot.documents import READER_KEY
 from bot.importing import (
     DocumentReader,
@@ -37,8 +38,9 @@ from bot.importing import (
 from bot.services import services_of
 from bot.telegram_server import Fault
 from bot.texts import IMPORT_TITLE_PREVIEW, Texts, learned_names, number_ranges
-from storage import agencies, imports
+from storage import agencies, directives, imports
 from storage.agencies import Learned
+from storage.db import Database
 from storage.models import (
     Agency,
     AgencyRole,
@@ -49,7 +51,7 @@ from storage.models import (
     TaskAgency,
 )
 from storage.names import fold
-from tests.conftest import SAMPLE
+from tests.conftest import NOW, SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from tests.plans import DUTY, WORK, food_safety_plan
 from vncalendar import VIETNAM_TZ
@@ -1079,6 +1081,137 @@ async def test_a_preview_cannot_save_over_a_newer_version_saved_meanwhile(bot: H
     assert refused.startswith("Bản xem trước đã thay đổi sau tin nhắn này")
     assert [d for _, d in await _saved_tasks(bot)] == ["2024-05-31", "2024-05-31"]
     assert "Lưu lần này: 0 nhiệm vụ mới, 2 nhiệm vụ đổi hạn, 0 đã có từ trước." in whole["text"]
+
+
+_NUMBERED = (
+    "Số: 31/TB-UBND\nKiên Giang, ngày 05 tháng 01 năm 2023\nTHÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND tỉnh\n"
+    "1. Giao Sở Tài chính rà soát kinh phí, báo cáo trước ngày 20/01/2023.\n"
+    "2. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 12/01/2023.\n"
+)
+
+
+def _saved_elsewhere_first(
+    monkeypatch: pytest.MonkeyPatch, database_url: str, data: bytes, name: str
+) -> None:
+    """As the bot saves, another process (an instance of the bot, `nhacviec import --yes`) reads
+    and saves `data` first, and commits."""
+    save_plan = importing.save_plan
+
+    async def another_saves_first(**arguments: Any) -> Any:
+        other = Database(database_url)
+        try:
+            async with other.session() as session:
+                plan = await importing.read_and_plan(
+                    session=session, data=data, filename=name, max_bytes=20_000_000
+                )
+                await save_plan(session=session, plan=plan, now=arguments["now"])
+        finally:
+            await other.dispose()
+        return await save_plan(**arguments)
+
+    monkeypatch.setattr(importing, "save_plan", another_saves_first)
+
+
+# The same directive as _NUMBERED, as another may save it: the same file; the same text in other
+# bytes (line ends: found by its text's hash); a word changed (found by its number and date).
+_THE_SAME_DIRECTIVE = [
+    pytest.param(_NUMBERED.encode(), id="the-same-file"),
+    pytest.param(_NUMBERED.replace("\n", "\r\n").encode(), id="the-same-text-other-bytes"),
+    pytest.param(
+        _NUMBERED.replace("rà soát kinh phí", "rà soát toàn bộ kinh phí").encode(),
+        id="the-same-number-and-date",
+    ),
+]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("elsewhere", _THE_SAME_DIRECTIVE)
+async def test_a_directive_saved_elsewhere_as_the_officer_presses_save_is_saved_once(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, elsewhere: bytes
+) -> None:
+    """Two instances on one PostgreSQL, or the bot and the command line, save one directive at
+    the same moment (the same file, the same text in other bytes, or the same number and date):
+    the later save finds the earlier one under directives.hold_saving, saves nothing, and the
+    officer's 💾 is answered, not met with "Xin lỗi, đã có lỗi"; the preview comes again,
+    still pending, and says what saving would do now."""
+    start = datetime(2023, 1, 6, 9, tzinfo=VIETNAM_TZ)
+    async with running_bot(postgres_url, start=start) as bot:
+        bang, office = await _coordinator(bot)
+        preview = await _send(bot, bang, office, "thong-bao.txt", _NUMBERED.encode())
+        _saved_elsewhere_first(monkeypatch, postgres_url, elsewhere, "thong-bao-khac.txt")
+
+        before = len(bot.server.sent_messages(office["id"]))
+        said = await bot.alert(bang, office, preview, _save_button(preview))
+        again = await _answer(bot, office, before)
+
+        async with bot.database.session() as session:
+            assert len((await session.exec(select(Directive))).all()) == 1
+        assert len(await _saved_tasks(bot)) == 2  # each agency is reminded of its task once
+        assert said == (
+            "Văn bản này vừa được lưu ở nơi khác, nên lần bấm này chưa lưu gì. "
+            "Bản xem trước mới bên dưới cho biết lưu bây giờ sẽ thêm và đổi gì."
+        )
+        assert "ℹ️ Văn bản này đã được nhập trước đây" in again["text"]
+        assert "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước." in again["text"]
+        monkeypatch.undo()
+        (saved,) = await bot.press(bang, office, again, _save_button(again))
+        assert saved["text"] == "✅ Đã lưu: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 2 đã có từ trước."
+
+
+@pytest.mark.parametrize("elsewhere", _THE_SAME_DIRECTIVE)
+async def test_two_saves_of_one_directive_at_the_same_moment_save_it_once(
+    db: Database, monkeypatch: pytest.MonkeyPatch, elsewhere: bytes
+) -> None:
+    """On SQLite and on PostgreSQL, a save that starts while another of the same directive is
+    not yet committed waits for it (directives.hold_saving), then finds what it saved: it saves
+    nothing and raises SavedMeanwhile, and the directive and each task are saved once."""
+    rows = [agencies.AgencyRow("Sở Tài chính"), agencies.AgencyRow("Sở Y tế")]
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=rows, now=NOW)
+        plans = [
+            await importing.read_and_plan(
+                session=session, data=data, filename=name, max_bytes=20_000_000
+            )
+            for data, name in [(_NUMBERED.encode(), "a.txt"), (elsewhere, "b.txt")]
+        ]
+    first_added, first_may_commit, second_looked = (asyncio.Event() for _ in range(3))
+    add_directive, find_imported = directives.add_directive, directives.find_imported
+
+    async def add_then_wait(**arguments: Any) -> Any:
+        directive = await add_directive(**arguments)
+        if not first_added.is_set():
+            first_added.set()
+            await first_may_commit.wait()
+        return directive
+
+    async def find(**arguments: Any) -> Any:
+        if first_added.is_set():
+            second_looked.set()  # too early: the first save has not committed
+        return await find_imported(**arguments)
+
+    monkeypatch.setattr(directives, "add_directive", add_then_wait)
+    monkeypatch.setattr(directives, "find_imported", find)
+
+    async def save(plan: importing.ImportPlan) -> importing.SavedImport:
+        async with db.session() as session:
+            return await importing.save_plan(session=session, plan=plan, now=NOW)
+
+    first = asyncio.create_task(save(plans[0]))
+    await first_added.wait()
+    second = asyncio.create_task(save(plans[1]))
+    # The second save must wait for the first: it may not look before the first commits.
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(second_looked.wait(), timeout=1)
+    first_may_commit.set()
+    saved, refused = await asyncio.gather(first, second, return_exceptions=True)
+
+    async with db.session() as session:
+        assert len((await session.exec(select(Directive))).all()) == 1
+        assert len((await session.exec(select(Task))).all()) == 2
+    assert isinstance(saved, importing.SavedImport)
+    assert isinstance(refused, importing.SavedMeanwhile)
+    assert refused.directive_id == saved.saved.directive.id
 
 
 async def test_an_agency_typed_as_a_number_is_refused_as_no_name(bot: Harness) -> None:

@@ -13,10 +13,12 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cli import main
 from bot.telegram_server import Fault
-from storage import access, agencies, extensions, tasks
+from storage import access, agencies, extensions, notices, tasks
 from storage.db import Database
 from storage.ledger import ClaimPolicy
-from storage.models import ExtensionStatus, Role
+from storage.migrate import upgrade
+from storage.models import ExtensionStatus, NoticeStatus, Role
+from storage.notices import ExtensionNotice, Outgoing
 from tests.conftest import NOW
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
@@ -156,45 +158,103 @@ async def _asked(db: Database) -> tuple[int, int]:
         return task.id or 0, request.id
 
 
-async def test_only_notices_failed_or_abandoned_are_claimed_again(db: Database) -> None:
-    _, request_id = await _asked(db)
-    policy = ClaimPolicy(max_attempts=2, stale_after=timedelta(minutes=10))
+POLICY = ClaimPolicy(max_attempts=3, stale_after=timedelta(minutes=10))
+
+
+async def _queued(db: Database, chat_ids: list[int], instance: str = "a") -> list[ExtensionNotice]:
+    """The pending request's notices, queued (claimed by instance) as /extend queues them."""
     async with db.session() as session:
         asked, view = (await extensions.pending_requests(session=session))[0]
-        sent, failed, abandoned = extensions.claim_notices(
-            session=session, request=asked, view=view, chat_ids=[7, -8, 9], now=NOW
+        return await notices.extension_requested(
+            session=session, request=asked, view=view, chat_ids=chat_ids, now=NOW, instance=instance
         )
-        await extensions.record_part(session=session, notice=sent, part=1, parts=2, now=NOW)
-        await extensions.record_part(session=session, notice=sent, part=2, parts=2, now=NOW)
-        await extensions.record_part(session=session, notice=failed, part=1, parts=2, now=NOW)
-        await extensions.record_failure(session=session, notice=failed, error="502", now=NOW)
 
-    def reclaim(at: datetime) -> Callable[[AsyncSession], Awaitable[list[extensions.AnyNotice]]]:
-        return lambda session: extensions.reclaim_notices(session=session, now=at, policy=policy)
 
-    at_once = await db.retrying(reclaim(NOW))
-    claimed_twice = await db.retrying(reclaim(NOW))
-    stale = await db.retrying(reclaim(NOW + timedelta(minutes=11)))
+def _take_back(
+    db: Database, at: datetime, instance: str = "b"
+) -> Callable[[AsyncSession], Awaitable[list[Outgoing]]]:
+    return lambda session: notices.take_back(
+        session=session, now=at, instance=instance, policy=POLICY
+    )
 
-    assert [(n.key, n.parts_sent) for n in at_once] == [(f"{request_id}>-8", 1)]
-    assert claimed_twice == []  # the retry holds a fresh claim now
-    assert {(n.chat_id, n.parts_sent) for n in stale} == {(-8, 1), (9, 0)}
-    assert abandoned.chat_id == 9
+
+async def test_only_notices_failed_or_abandoned_are_claimed_again_after_their_last_part(
+    db: Database,
+) -> None:
+    _, request_id = await _asked(db)
+    sent, failed, abandoned = await _queued(db, [7, -8, 9])
     async with db.session() as session:
+
+        async def part(notice: ExtensionNotice, number: int) -> bool:
+            assert notice.row.id is not None
+            return await notices.record_part(
+                session=session,
+                notice_id=notice.row.id,
+                part=number,
+                parts=2,
+                instance="a",
+                now=NOW,
+            )
+
+        assert await part(sent, 1) and await part(sent, 2)
+        assert await part(failed, 1)
+        assert failed.row.id is not None
+        status = await notices.record_failure(
+            session=session, notice_id=failed.row.id, error="502", instance="a", policy=POLICY
+        )
+    assert status == NoticeStatus.FAILED
+
+    at_once = await db.retrying(_take_back(db, NOW))
+    claimed_twice = await db.retrying(_take_back(db, NOW))
+    stale = await db.retrying(_take_back(db, NOW + timedelta(minutes=11)))
+
+    assert [(n.row.chat_id, n.row.parts_sent, n.row.attempts) for n in at_once] == [(-8, 1, 2)]
+    assert isinstance(at_once[0], ExtensionNotice) and at_once[0].request.id == request_id
+    assert claimed_twice == []  # the retry holds a fresh claim now
+    # -8's claim went stale too: its sender died; so did 9's first.
+    assert {(n.row.chat_id, n.row.parts_sent) for n in stale} == {(-8, 1), (9, 0)}
+    assert abandoned.row.chat_id == 9
+    async with db.session() as session:
+        # The first sender comes back: its claims are no longer its own.
+        assert abandoned.row.id is not None
+        assert not await notices.record_part(
+            session=session, notice_id=abandoned.row.id, part=1, parts=1, instance="a", now=NOW
+        )
         for notice in stale:
-            await extensions.record_failure(session=session, notice=notice, error="502", now=NOW)
-    # -8 used its two tries; 9 has one left.
-    assert [n.chat_id for n in await db.retrying(reclaim(NOW))] == [9]
+            assert notice.row.id is not None
+            await notices.record_failure(
+                session=session, notice_id=notice.row.id, error="502", instance="b", policy=POLICY
+            )
+        rows = {n.chat_id: n for n in await notices.all_notices(session=session)}
+    # -8 used its three tries and is given up; 9 has one left.
+    assert (rows[7].status, rows[7].sent_at) == (NoticeStatus.SENT, NOW)
+    assert (rows[-8].status, rows[-8].error) == (NoticeStatus.GIVEN_UP, "502")
+    assert rows[9].status == NoticeStatus.FAILED
+    assert [n.row.chat_id for n in await db.retrying(_take_back(db, NOW))] == [9]
+
+
+async def test_a_notice_whose_sender_died_on_its_last_try_is_given_up(db: Database) -> None:
+    await _asked(db)
+    (notice,) = await _queued(db, [7])
+    for minutes in (11, 22):  # two senders die holding it
+        (taken,) = await db.retrying(_take_back(db, NOW + timedelta(minutes=minutes)))
+    assert taken.row.attempts == POLICY.max_attempts
+
+    later = NOW + timedelta(minutes=33)
+    async with db.session() as session:
+        spent = await notices.give_up_spent(session=session, now=later, policy=POLICY)
+    assert [(n.id, n.status) for n in spent] == [(notice.row.id, NoticeStatus.GIVEN_UP)]
+    assert await db.retrying(_take_back(db, later)) == []
 
 
 async def test_a_decided_request_is_neither_listed_nor_sent_again(db: Database) -> None:
     _, request_id = await _asked(db)
+    (notice,) = await _queued(db, [7])
     async with db.session() as session:
-        asked, view = (await extensions.pending_requests(session=session))[0]
-        (notice,) = extensions.claim_notices(
-            session=session, request=asked, view=view, chat_ids=[7], now=NOW
+        assert notice.row.id is not None
+        await notices.record_failure(
+            session=session, notice_id=notice.row.id, error="502", instance="a", policy=POLICY
         )
-        await extensions.record_failure(session=session, notice=notice, error="502", now=NOW)
         decision = await extensions.decide_extension(
             session=session,
             caller=access.Caller(3, None, is_coordinator=True),
@@ -205,9 +265,50 @@ async def test_a_decided_request_is_neither_listed_nor_sent_again(db: Database) 
     assert decision.request.status == ExtensionStatus.REJECTED
     async with db.session() as session:
         assert await extensions.pending_requests(session=session) == []
-        assert (
-            await extensions.reclaim_notices(session=session, now=NOW, policy=ClaimPolicy()) == []
-        )
+    assert await db.retrying(_take_back(db, NOW)) == []
+
+
+@pytest.mark.postgres
+async def test_two_instances_taking_back_notices_at_once_send_each_once(postgres_url: str) -> None:
+    """Two instances' sweeps start together, each on its own connections: every failed notice
+    goes to one of them, none to both."""
+    upgrade(postgres_url)
+    first, second = Database(postgres_url), Database(postgres_url)
+    try:
+        await _asked(first)
+        queued = await _queued(first, list(range(1, 41)))
+        async with first.session() as session:
+            for notice in queued:
+                assert notice.row.id is not None
+                await notices.record_failure(
+                    session=session,
+                    notice_id=notice.row.id,
+                    error="502",
+                    instance="a",
+                    policy=POLICY,
+                )
+        for _ in range(POLICY.max_attempts - 1):  # each round: all failed, both take back
+            one, other = await asyncio.gather(
+                first.retrying(_take_back(first, NOW, "one")),
+                second.retrying(_take_back(second, NOW, "other")),
+            )
+            ones = {n.row.chat_id for n in one}
+            others = {n.row.chat_id for n in other}
+            assert ones.isdisjoint(others)
+            assert ones | others == set(range(1, 41))
+            async with first.session() as session:
+                for taken, instance in [(n, "one") for n in one] + [(n, "other") for n in other]:
+                    assert taken.row.id is not None
+                    await notices.record_failure(
+                        session=session,
+                        notice_id=taken.row.id,
+                        error="502",
+                        instance=instance,
+                        policy=ClaimPolicy(max_attempts=10),
+                    )
+    finally:
+        await first.dispose()
+        await second.dispose()
 
 
 def test_the_cli_lists_the_requests_awaiting_a_decision(

@@ -3,24 +3,30 @@
 A chat is lost when Telegram refuses a reminder for good (the bot kicked, blocked, or without the
 right to post), or when Telegram tells the bot with a my_chat_member update that it was removed
 or muted. The coordinators' notice is kept until it is delivered: one that fails is sent again
-with the next sweep, as an extension request's notice is.
+with the next sweep, as an extension request's notice is (storage.notices keeps both).
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from datetime import date, datetime
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.telegram_server import Fault
+from storage import agencies, notices
+from storage.db import Database
+from storage.ledger import ClaimPolicy
 from storage.models import Chat, Role
+from tests.conftest import NOW
 from tests.harness import JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
 DEADLINE = date(2023, 3, 15)  # the 7-day reminder goes out on Wed 08/03
+POLICY = ClaimPolicy()
 
 
 @pytest.fixture
@@ -130,3 +136,57 @@ async def test_a_group_that_mutes_the_bot_is_paused_at_once(bot: Harness) -> Non
 
     assert "Lý do: bot không có quyền gửi tin nhắn trong nhóm." in alert["text"]
     assert await _active(bot, finance) is False
+
+
+async def test_a_chat_lost_again_after_registering_anew_is_a_new_notice_once(
+    db: Database,
+) -> None:
+    """The notices are queued where the chat is paused: a second finding of the same loss (the
+    sweep after a my_chat_member update) queues nothing; a loss after registering again is a new
+    notice, which replaces the one still owed of the first loss."""
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=[agencies.AgencyRow("Sở Tài chính", "STC")], now=NOW
+        )
+        finance = await agencies.find_agency(session=session, text="STC")
+        assert finance is not None
+        session.add(Chat(telegram_id=-100, agency_id=finance.id, title="STC", created_at=NOW))
+
+    async def lose(at: datetime, reason: str) -> list[notices.ChatLostNotice] | None:
+        return await db.retrying(
+            lambda session: notices.lose_chat(
+                session=session,
+                telegram_id=-100,
+                reason=reason,
+                configured={7, -100},
+                now=at,
+                instance="a",
+            )
+        )
+
+    (first,) = await lose(NOW, "kicked") or []
+    assert first.row.id is not None
+    async with db.session() as session:
+        await notices.record_failure(
+            session=session, notice_id=first.row.id, error="502", instance="a", policy=POLICY
+        )
+    found_again = await lose(NOW, "kicked")
+    async with db.session() as session:
+        chat = (await session.exec(select(Chat).where(Chat.telegram_id == -100))).one()
+        chat.active = True  # registered again
+        session.add(chat)
+    (second,) = await lose(NOW + timedelta(hours=1), "blocked") or []
+
+    def take_back(at: datetime) -> Callable[[AsyncSession], Awaitable[list[notices.Outgoing]]]:
+        return lambda session: notices.take_back(
+            session=session, now=at, instance="b", policy=POLICY
+        )
+
+    at_once = await db.retrying(take_back(NOW + timedelta(hours=1)))
+    stale = await db.retrying(take_back(NOW + timedelta(hours=2)))
+
+    assert found_again is None
+    assert (first.row.chat_id, first.row.reason, first.agency) == (7, "kicked", finance)
+    assert second.row.reason == "blocked"
+    assert at_once == []  # the first loss's notice is replaced, the second's freshly claimed
+    assert [(n.row.id, n.row.reason) for n in stale] == [(second.row.id, "blocked")]

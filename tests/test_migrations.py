@@ -45,6 +45,7 @@ def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
         "0011",
         "0012",
         "0013",
+        "0014",
     ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
@@ -58,7 +59,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0013"
+    assert current_revision(database_url) == "0014"
 
 
 def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
@@ -97,6 +98,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
         "0011",
         "0012",
         "0013",
+        "0014",
     ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
@@ -227,7 +229,7 @@ def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: s
     engine.dispose()
     assert "merged_names" not in columns
     assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
-    assert upgrade(database_url) == ["0010", "0011", "0012", "0013"]
+    assert upgrade(database_url) == ["0010", "0011", "0012", "0013", "0014"]
 
 
 _LEARNING = sa.table(
@@ -251,7 +253,7 @@ def test_agencies_of_0010_learn_nothing_until_an_import_teaches_them(database_ur
             {"aliases": '["Sở TC"]', "merged": '["Sở Kế hoạch và Đầu tư"]'},
         )
 
-    assert upgrade(database_url) == ["0011", "0012", "0013"]
+    assert upgrade(database_url) == ["0011", "0012", "0013", "0014"]
     with engine.connect() as connection:
         rows = connection.execute(sa.select(_LEARNING)).all()
     engine.dispose()
@@ -285,7 +287,7 @@ def test_going_back_to_0010_makes_the_learned_names_aliases(database_url: str) -
         aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
     assert "learned_names" not in columns
     assert aliases == ["Phòng KT&HT", "Phòng KT-HT huyện A"]  # 0010 finds it by them
-    assert upgrade(database_url) == ["0011", "0012", "0013"]
+    assert upgrade(database_url) == ["0011", "0012", "0013", "0014"]
     with engine.connect() as connection:
         learned = connection.execute(sa.select(_LEARNING.c.learned_names)).scalar_one()
     engine.dispose()
@@ -302,7 +304,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("9999_future", "0013")
+    assert (refused.value.revision, refused.value.head) == ("9999_future", "0014")
     assert current_revision(database_url) == "9999_future"
 
 
@@ -340,7 +342,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0013"
+    assert current_revision(postgres_url) == "0014"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
@@ -400,8 +402,102 @@ def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str)
                 {"deadline": deadline, **now},
             )
 
-    assert upgrade(database_url) == ["0012", "0013"]
+    assert upgrade(database_url) == ["0012", "0013", "0014"]
     with engine.connect() as connection:
         days = connection.execute(text("SELECT id, schedule_day FROM task ORDER BY id")).all()
     engine.dispose()
     assert [tuple(row) for row in days] == [(1, 28), (2, 31), (3, 30), (4, 30), (5, None)]
+
+
+def test_notices_of_0013_move_from_the_audit_trail_to_the_outbox_and_back(
+    database_url: str,
+) -> None:
+    upgrade(database_url, "0013")
+    engine = create_engine(sync_url(database_url))
+    at = "2023-03-01 02:00:00"
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO task (id, text, deadline, status, created_at, updated_at) "
+                "VALUES (1, 'Báo cáo', '2023-03-20', 'open', :now, :now)"
+            ),
+            {"now": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO extension_request (id, task_id, requested_by, requested_in_chat, "
+                "current_deadline, requested_deadline, status, created_at) "
+                "VALUES (1, 1, 5, -100, '2023-03-20', '2023-04-30', 'pending', :now)"
+            ),
+            {"now": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO chat (id, telegram_id, purpose, active, created_at) "
+                "VALUES (2, -200, 'agency', false, :now)"
+            ),
+            {"now": at},
+        )
+        for task_id, action, detail, when in (
+            (1, "extension_requested", "2023-03-20 -> 2023-04-30: chờ", "2023-03-01 02:00:00"),
+            (1, "extension_notice_claimed", "1>7", "2023-03-01 02:00:00"),
+            (1, "extension_notice_part", "1>7#1/2", "2023-03-01 02:00:01"),
+            (1, "extension_notice_failed", "1>7: 502", "2023-03-01 02:00:02"),
+            (1, "extension_notice_claimed", "1>9", "2023-03-01 02:00:00"),
+            (1, "extension_notice_part", "1>9#1/1", "2023-03-01 02:00:01"),
+            (None, "chat_lost_notice_claimed", "2>7: Forbidden", "2023-03-02 02:00:00"),
+            (None, "chat_lost_notice_failed", "2>7: 502", "2023-03-02 02:00:01"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO audit_entry (task_id, at, action, detail) "
+                    "VALUES (:task, :at, :action, :detail)"
+                ),
+                {"task": task_id, "at": when, "action": action, "detail": detail},
+            )
+
+    def state() -> tuple[list[tuple[Any, ...]], list[str], bool]:
+        with engine.connect() as connection:
+            notices = connection.execute(
+                text(
+                    "SELECT kind, subject_id, chat_id, reason, parts_sent, status, attempts, "
+                    "error FROM notice ORDER BY kind, subject_id, chat_id"
+                )
+            ).all()
+            actions = connection.execute(text("SELECT action FROM audit_entry ORDER BY id"))
+            nullable = {
+                c["name"]: c["nullable"] for c in inspect(connection).get_columns("audit_entry")
+            }
+            return [tuple(n) for n in notices], list(actions.scalars()), nullable["task_id"]
+
+    assert upgrade(database_url) == ["0014"]
+    carried = state()
+    command.downgrade(alembic_config(database_url), "0013")
+    with engine.connect() as connection:
+        trail = connection.execute(
+            text("SELECT task_id, action, detail FROM audit_entry ORDER BY id")
+        ).all()
+    assert upgrade(database_url) == ["0014"]
+    again = state()
+    engine.dispose()
+
+    assert carried == (
+        [
+            ("chat_lost", 2, 7, "Forbidden", 0, "failed", 1, "502"),
+            ("extension_request", 1, 7, None, 1, "failed", 1, "502"),
+            ("extension_request", 1, 9, None, 1, "sent", 1, None),
+        ],
+        ["extension_requested"],  # what people did stays; the notices' records go
+        False,  # every entry is about a task again
+    )
+    assert [tuple(entry) for entry in trail] == [
+        (1, "extension_requested", "2023-03-20 -> 2023-04-30: chờ"),
+        (1, "extension_notice_claimed", "1>7"),
+        (1, "extension_notice_part", "1>7#1/2"),
+        (1, "extension_notice_failed", "1>7: 502"),
+        (1, "extension_notice_claimed", "1>9"),
+        (1, "extension_notice_part", "1>9#1/1"),
+        (None, "chat_lost_notice_claimed", "2>7: Forbidden"),
+        (None, "chat_lost_notice_failed", "2>7: 502"),
+    ]
+    assert again == carried  # down and up again, nothing lost

@@ -86,3 +86,13 @@ def test_a_head_who_is_also_a_coordinator_hears_both_in_one_chat() -> None:
         (HEAD_OF_FINANCE, "late0:2023-03-15"),
         (HEAD_OF_FINANCE, "esc:2023-03-10"),
     ]
+
+
+def test_a_private_chat_that_only_chose_a_language_hears_nothing() -> None:
+    """/lang gives the private chat of someone registered in their group a row of its own,
+    bound to nothing: the group keeps hearing the agency's reminders, that chat none."""
+    staff = _chat(502, None)  # a finance officer's own chat, after /lang en there
+
+    assert _heard([_due("d7:2023-03-15")], [_due("esc:2023-03-15")], [GROUP, staff]) == [
+        (-100, "d7:2023-03-15")
+    ]

@@ -629,6 +629,73 @@ async def test_a_missed_extended_period_is_followed_by_the_scheduled_one(db: Dat
     assert (current.task.deadline, current.task.scheduled_deadline) == (date(2023, 4, 30), None)
 
 
+async def _close(db: Database, task_id: int, today: date) -> tasks.Closed:
+    async with db.session() as session:
+        return await tasks.mark_done(
+            session=session, task_id=task_id, actor=1, note=None, now=NOW, today=today
+        )
+
+
+async def _undo(db: Database, task_id: int, period: date | None = None) -> date | None:
+    """Undo as /undo (period None) or a ↩️ naming its period does; the deadline it leaves."""
+    async with db.session() as session:
+        task = await tasks.undo_done(
+            session=session, task_id=task_id, actor=1, now=NOW, period=period
+        )
+    return task.deadline
+
+
+async def _deadline_and_history(db: Database, task_id: int) -> tuple[date | None, list[Any]]:
+    async with db.session() as session:
+        current = await tasks.get_task(session=session, task_id=task_id)
+        history = await tasks.periods(session=session, task_id=task_id)
+    return current.task.deadline, [(p.deadline, p.outcome) for p in history]
+
+
+async def test_undo_reopens_only_the_last_period_never_one_before_a_missed_one(
+    db: Database,
+) -> None:
+    """Reopening March beside a recorded April would move the task back weeks, and the next
+    closing of March would collide with April's record (one record per period)."""
+    task_id, _, _ = await _monthly_report(db)
+    await _close(db, task_id, date(2023, 3, 28))
+    async with db.session() as session:  # April's report never came
+        await tasks.roll_missed_periods(
+            session=session, today=date(2023, 5, 25), lead_days=7, now=NOW
+        )
+
+    with pytest.raises(tasks.PeriodMissed) as missed:
+        await _undo(db, task_id)
+    with pytest.raises(tasks.StaleUndo) as stale:  # March's ↩️
+        await _undo(db, task_id, date(2023, 3, 31))
+    assert missed.value.missed == date(2023, 4, 30)
+    assert (stale.value.period, stale.value.latest) == (date(2023, 3, 31), date(2023, 4, 30))
+    assert await _deadline_and_history(db, task_id) == (
+        date(2023, 5, 31),
+        [(date(2023, 3, 31), "on_time"), (date(2023, 4, 30), "missed")],
+    )
+    closed = await _close(db, task_id, date(2023, 5, 26))  # and May closes as usual
+    assert (closed.deadline, closed.next_deadline) == (date(2023, 5, 31), date(2023, 6, 30))
+
+
+async def test_an_undo_naming_its_period_reopens_it_only_while_it_is_the_last(
+    db: Database,
+) -> None:
+    task_id, _, _ = await _monthly_report(db)
+    await _close(db, task_id, date(2023, 3, 28))
+    await _close(db, task_id, date(2023, 4, 27))
+
+    with pytest.raises(tasks.StaleUndo):  # March's ↩️, after April was closed too
+        await _undo(db, task_id, date(2023, 3, 31))
+    assert await _undo(db, task_id, date(2023, 4, 30)) == date(2023, 4, 30)  # April's ↩️
+    with pytest.raises(NotDone):  # April's ↩️ again: April is open already
+        await _undo(db, task_id, date(2023, 4, 30))
+    assert await _deadline_and_history(db, task_id) == (
+        date(2023, 4, 30),
+        [(date(2023, 3, 31), "on_time")],
+    )
+
+
 async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
     db: Database,
 ) -> None:
@@ -842,18 +909,29 @@ async def test_a_chat_may_close_what_the_lead_agency_or_a_coordinator_may(db: Da
 
 
 async def _join(
-    db: Database, agency_id: int | None, role: Role, user_id: int, chat_id: int
+    db: Database,
+    agency_id: int | None,
+    role: Role,
+    user_id: int,
+    chat_id: int,
+    coordinator_ids: frozenset[int] = frozenset(),
 ) -> access.Registration:
     """A fresh invite, redeemed by user_id in chat_id."""
     async with db.session() as session:
         code = await access.create_invite(
             session=session, agency_id=agency_id, role=role, now=NOW, valid_for=timedelta(1)
         )
-    return await _redeem(db, code, user_id, chat_id)
+    return await _redeem(db, code, user_id, chat_id, coordinator_ids)
 
 
-async def _redeem(db: Database, code: str, user_id: int, chat_id: int) -> access.Registration:
-    """An invite redeemed by user_id in chat_id."""
+async def _redeem(
+    db: Database,
+    code: str,
+    user_id: int,
+    chat_id: int,
+    coordinator_ids: frozenset[int] = frozenset(),
+) -> access.Registration:
+    """An invite redeemed by user_id in chat_id (coordinator_ids: those of the configuration)."""
     async with db.session() as session:
         return await access.redeem_invite(
             session=session,
@@ -863,6 +941,7 @@ async def _redeem(db: Database, code: str, user_id: int, chat_id: int) -> access
             chat_id=chat_id,
             chat_title=None,
             now=NOW,
+            coordinator_ids=coordinator_ids,
         )
 
 
@@ -1012,6 +1091,54 @@ async def test_an_invite_never_lowers_its_holder(db: Database) -> None:
         chat = await access.chat_by_telegram_id(session=session, telegram_id=-100)
     assert head.agency is not None and head.agency.id == ids["STC"]
     assert chat is not None and chat.agency_id == ids["STC"]
+
+
+async def test_a_configured_coordinator_registers_an_agencys_group_not_himself(
+    db: Database,
+) -> None:
+    """Named in the configuration, Bằng has no member row to stay a coordinator in: the code
+    he types in Sở Tài chính's group registers the group. The one he types in his own chat is
+    his: a head who is a coordinator too sees every agency while the configuration names him,
+    and his own agency once it no longer does."""
+    ids = await _catalogue(db)
+    configured = frozenset({BANG, 6})
+
+    finance = await _join(db, ids["STC"], Role.STAFF, BANG, -100, configured)
+    health = await _join(db, ids["SYT"], Role.HEAD, 6, 6, configured)  # in private
+
+    assert (finance.agency and finance.agency.short_name, finance.role) == (
+        "STC",
+        Role.COORDINATOR,
+    )
+    assert (health.agency and health.agency.short_name, health.role) == ("SYT", Role.HEAD)
+    assert await _who(db, BANG, -100) == ("STC", False)  # the group speaks for its agency
+    assert await _who(db, BANG, BANG) == (None, False)  # and he, unconfigured, for nobody
+    assert await _who(db, 6, 6) == ("SYT", False)
+    async with db.session() as session:
+        members = await access.list_members(session=session)
+    assert [(row.user_id, row.role) for row in members] == [(6, Role.HEAD)]
+
+
+async def test_a_private_chat_gets_a_row_when_its_owner_chooses_a_language(
+    db: Database,
+) -> None:
+    """Lan registered in her agency's group, so her private chat had no row: choosing a
+    language makes one, bound to nothing (it takes no agency's reminders)."""
+    ids = await _catalogue(db)
+    await _join(db, ids["STC"], Role.STAFF, 5, -100)
+    async with db.session() as session:
+        await access.set_chat_language(session=session, telegram_id=5, language="en", now=NOW)
+    async with db.session() as session:
+        chat = await access.chat_by_telegram_id(session=session, telegram_id=5)
+        chosen = await access.chat_language(session=session, telegram_id=5)
+
+    assert chosen == "en"
+    assert chat is not None and (chat.agency_id, chat.purpose, chat.active) == (
+        None,
+        ChatPurpose.AGENCY,
+        True,
+    )
+    assert await _who(db, 5, 5) == ("STC", False)  # she still acts for her agency there
 
 
 async def test_a_new_agencys_invite_moves_its_holder_and_frees_the_private_chat(
