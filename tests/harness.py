@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import signal
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
 from dataclasses import dataclass
@@ -164,3 +166,17 @@ async def running_bot(
         finally:
             await harness.stack.aclose()
     await database.dispose()
+
+
+async def stop_service(process: asyncio.subprocess.Process) -> str:
+    """SIGTERM, as systemd stops a service; wait for it to exit (kill it if it will not); its
+    log."""
+    try:
+        if process.returncode is None:
+            process.send_signal(signal.SIGTERM)
+        await asyncio.wait_for(process.wait(), timeout=20)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    _, err = await process.communicate()
+    return err.decode()

@@ -7,7 +7,6 @@ import io
 import json
 import os
 import re
-import signal
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from storage import access, agencies
 from storage.db import Database
 from storage.models import Role
 from tests.conftest import NOW, SAMPLE
+from tests.harness import stop_service
 from tests.plans import food_safety_plan
 
 CATALOGUE = """name,short_name,aliases
@@ -1552,19 +1552,6 @@ async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Proce
     )
 
 
-async def _stop(process: asyncio.subprocess.Process) -> str:
-    """SIGTERM, as systemd stops a service (kill if it will not stop); its log."""
-    try:
-        if process.returncode is None:
-            process.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(process.wait(), timeout=20)
-    finally:
-        if process.returncode is None:
-            process.kill()
-    _, err = await process.communicate()
-    return err.decode()
-
-
 async def test_the_webhook_secret_never_reaches_the_debug_log(
     sqlite_url: str, unused_tcp_port: int
 ) -> None:
@@ -1577,7 +1564,7 @@ async def test_the_webhook_secret_never_reaches_the_debug_log(
             registered = await server.wait_for_call("setWebhook", timeout=30)
             await asyncio.sleep(0.5)  # the debug line of the call's answer
         finally:
-            log = await _stop(process)
+            log = await stop_service(process)
 
     assert registered.params["secret_token"] == WEBHOOK_SECRET  # webhook mode was really on
     assert "setWebhook" in log and "<secret>" in log
@@ -1601,7 +1588,7 @@ async def test_a_webhook_telegram_refuses_is_a_configuration_error_not_an_outage
             _, err = await asyncio.wait_for(process.communicate(), timeout=60)
         finally:
             if process.returncode is None:
-                await _stop(process)
+                await stop_service(process)
 
     log = err.decode()
     assert process.returncode == 2

@@ -23,6 +23,7 @@ from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import Reminder, ReminderStatus, Role
 from tests.conftest import NOW
+from tests.harness import stop_service
 
 TOKEN = "7770001234:AAH-instances-test-token-xxxxxxxxxx"
 SWEEP_DAY = date(2023, 3, 8)  # a Wednesday
@@ -50,18 +51,6 @@ async def _nhacviec(env: dict[str, str], *args: str) -> asyncio.subprocess.Proce
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
     )
-
-
-async def _stop(process: asyncio.subprocess.Process) -> str:
-    """SIGTERM, as systemd stops a service; wait for a clean exit (kill if none); its log."""
-    try:
-        process.send_signal(signal.SIGTERM)
-        await asyncio.wait_for(process.wait(), timeout=20)
-    finally:
-        if process.returncode is None:
-            process.kill()
-    _, err = await process.communicate()
-    return err.decode()
 
 
 async def _world(
@@ -201,7 +190,7 @@ async def test_a_second_poller_on_the_same_token_makes_the_first_stop_with_a_cle
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=10)  # the second one serves
         finally:
-            await _stop(second)
+            await stop_service(second)
 
     assert first.returncode == 1
     log = first_err.decode()
@@ -222,7 +211,7 @@ async def test_a_sweep_only_instance_takes_no_updates_and_stops_on_sigterm(sqlit
         try:
             await server.wait_for_call("setMyCommands", timeout=30)
         finally:
-            log = await _stop(process)
+            log = await stop_service(process)
 
     assert process.returncode == 0, log
     assert server.calls("getUpdates") == []
@@ -253,7 +242,7 @@ async def test_webhook_mode_serves_commands_posted_by_telegram(
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=15)
         finally:
-            log = await _stop(process)
+            log = await stop_service(process)
 
     assert process.returncode == 0, log
     assert registered.params["secret_token"] == "s3cret-path-token"
@@ -272,7 +261,7 @@ async def test_webhook_mode_without_a_secret_refuses_to_start(
             _, err = await asyncio.wait_for(process.communicate(), timeout=30)
         finally:
             if process.returncode is None:
-                await _stop(process)
+                await stop_service(process)
 
     assert process.returncode == 2
     (line,) = err.decode().splitlines()
@@ -290,7 +279,7 @@ async def test_run_serves_commands_and_stops_cleanly_on_sigterm(sqlite_url: str)
             server.user_sends(server.add_private_chat(user), user, "/help")
             (reply,) = await server.wait_for_messages(1, timeout=10)
         finally:
-            log = await _stop(process)
+            log = await stop_service(process)
 
     assert reply["text"].startswith("Các lệnh\n/tasks (/nhiemvu) — ")
     assert process.returncode == 0, log
