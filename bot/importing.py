@@ -21,7 +21,7 @@ import re
 import traceback
 import unicodedata
 from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractAsyncContextManager
 from dataclasses import astuple, dataclass, field
@@ -637,11 +637,45 @@ def _kept_fixes(kept: Mapping[str, Any] | None, keys: list[str]) -> _KeptFixes:
         return sorted(items.items(), key=lambda item: "\n" in item[0])  # the older form first
 
     kept = kept or {}
+    corrected = [
+        by_task(key) for part in ("dropped", "leads", "deadlines") for key in kept.get(part, ())
+    ]
+    reworded = _reworded(corrected, keys)
+
+    def task_of(key: str) -> str:
+        return reworded.get(by_task(key), by_task(key))
+
     return _KeptFixes(
-        dropped={by_task(key) for key in kept.get("dropped", [])},
-        leads={by_task(key): agency for key, agency in ordered(kept.get("leads", {}))},
-        deadlines={by_task(key): fix for key, fix in ordered(kept.get("deadlines", {}))},
+        dropped={task_of(key) for key in kept.get("dropped", [])},
+        leads={task_of(key): agency for key, agency in ordered(kept.get("leads", {}))},
+        deadlines={task_of(key): fix for key, fix in ordered(kept.get("deadlines", {}))},
     )
+
+
+def _reworded(corrected: Sequence[str], keys: Sequence[str]) -> dict[str, str]:
+    """The keys of the draft's tasks that a revision reworded, by the key their corrections are
+    kept under: a corrected key no task of the draft has goes to the task of the same lead as
+    written whose words are most alike (storage.directives.SAME_TASK_SIMILARITY), each once, in
+    the draft's order, as saving pairs a reworded task with the one saved."""
+    present, own = set(keys), set(corrected)
+    orphans = [key for key in dict.fromkeys(corrected) if key not in present and "\n" in key]
+    found: dict[str, str] = {}
+    for key in keys:
+        text, lead, _ = key.split("\n")
+        if key in own or not orphans:
+            continue
+        alike = [
+            (likeness, orphan)
+            for orphan in orphans
+            if orphan.split("\n")[1] == lead
+            and (likeness := directives.wording_likeness(text, orphan.split("\n")[0]))
+            >= directives.SAME_TASK_SIMILARITY
+        ]
+        if alike:
+            best = max(alike, key=lambda pair: pair[0])[1]
+            found[best] = key
+            orphans.remove(best)
+    return found
 
 
 async def _earlier_fixes(

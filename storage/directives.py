@@ -245,9 +245,15 @@ def _wording(text: str, deadline_text: str | None) -> str:
 
 
 def _similarity(task: Task, new: NewTask) -> float:
-    matcher = SequenceMatcher(
-        None, _wording(task.text, task.deadline_text), _wording(new.text, new.deadline_text)
+    return wording_likeness(
+        _wording(task.text, task.deadline_text), _wording(new.text, new.deadline_text)
     )
+
+
+def wording_likeness(one: str, other: str) -> float:
+    """How alike two tasks' words are (0 to 1; 0 below SAME_TASK_SIMILARITY at a glance), read
+    by _wording: a revision that adds a word to a task is above SAME_TASK_SIMILARITY."""
+    matcher = SequenceMatcher(None, _wording(one, None), _wording(other, None))
     if matcher.real_quick_ratio() < SAME_TASK_SIMILARITY:
         return 0.0
     return matcher.ratio()

@@ -1691,6 +1691,30 @@ async def test_a_revised_directive_moves_a_deadline_and_rewords_a_task_never_a_s
     ]
 
 
+async def test_a_reworded_task_keeps_the_corrections_made_to_it(bot: Harness) -> None:
+    """The officer gave task 2 to the Police and changed task 3's date; a revision adds a word to
+    each: the corrections follow the tasks, worded alike with the same lead as written."""
+    bang, office = await _coordinator(bot)
+    first = await _send(bot, bang, office, "tb.txt", REVISED.encode())
+    await _fix(bot, bang, office, "/fix 2 chutri Công an tỉnh")
+    fixed = await _fix(bot, bang, office, "/fix 3 han 15/05/2023")
+    await bot.press(bang, office, fixed, _button(fixed, "💾"))
+    revised = REVISED.replace("an toàn thực phẩm", "an toàn vệ sinh thực phẩm").replace(
+        "an ninh trật tự dịp lễ", "an ninh trật tự trong dịp lễ"
+    )
+
+    again = await _send(bot, bang, office, "tb-sua.txt", revised.encode())
+
+    assert "\n2. Sở Y tế — 20/03/2023\n" in first["text"]
+    assert "\n2. Công an tỉnh — 20/03/2023\n" in again["text"]
+    assert "\n3. Công an tỉnh — 15/05/2023\n" in again["text"]
+    assert "Giữ các sửa đổi của lần nhập trước: 1 cơ quan chủ trì, 1 hạn." in again["text"]
+    # The same three tasks, with the new words: no second copy for the one given to the Police.
+    assert again["text"].endswith(
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 3 đã có từ trước."
+    )
+
+
 async def test_an_unnumbered_notice_edited_is_known_by_its_kind_title_and_date(
     bot: Harness,
 ) -> None:
