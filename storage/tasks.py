@@ -309,7 +309,15 @@ async def mark_done(
 async def _period_start(session: AsyncSession, task_id: int) -> date | None:
     """The first day of a recurring task's open period: the day after the last closed one's
     scheduled deadline (None before any is closed)."""
-    last = (
+    last = await _last_period(session, task_id)
+    if last is None:
+        return None
+    return (last.scheduled_deadline or last.deadline) + timedelta(days=1)
+
+
+async def _last_period(session: AsyncSession, task_id: int) -> TaskPeriod | None:
+    """The latest period recorded of a recurring task, closed or missed."""
+    return (
         await session.exec(
             select(TaskPeriod)
             .where(TaskPeriod.task_id == task_id)
@@ -317,9 +325,6 @@ async def _period_start(session: AsyncSession, task_id: int) -> date | None:
             .limit(1)
         )
     ).first()
-    if last is None:
-        return None
-    return (last.scheduled_deadline or last.deadline) + timedelta(days=1)
 
 
 def _schedule_day_of(task: Task) -> int:
@@ -416,14 +421,7 @@ async def undo_done(
     """
     task = await _lock(session, task_id)
     if task.recurrence:
-        last = (
-            await session.exec(
-                select(TaskPeriod)
-                .where(TaskPeriod.task_id == task_id)
-                .order_by(col(TaskPeriod.deadline).desc())
-                .limit(1)
-            )
-        ).first()
+        last = await _last_period(session, task_id)
         if period is not None and last is not None and last.deadline > period:
             raise StaleUndo(task_id, period, last.deadline)
         if last is None or (period is not None and last.deadline < period):
