@@ -245,15 +245,18 @@ def _wording(text: str, deadline_text: str | None) -> str:
 
 
 def _similarity(task: Task, new: NewTask) -> float:
-    return wording_likeness(
-        _wording(task.text, task.deadline_text), _wording(new.text, new.deadline_text)
-    )
+    return _likeness(_wording(task.text, task.deadline_text), _wording(new.text, new.deadline_text))
 
 
 def wording_likeness(one: str, other: str) -> float:
     """How alike two tasks' words are (0 to 1; 0 below SAME_TASK_SIMILARITY at a glance), read
     by _wording: a revision that adds a word to a task is above SAME_TASK_SIMILARITY."""
-    matcher = SequenceMatcher(None, _wording(one, None), _wording(other, None))
+    return _likeness(_wording(one, None), _wording(other, None))
+
+
+def _likeness(one: str, other: str) -> float:
+    """SequenceMatcher's ratio of two wordings, skipped when it cannot reach the threshold."""
+    matcher = SequenceMatcher(None, one, other)
     if matcher.real_quick_ratio() < SAME_TASK_SIMILARITY:
         return 0.0
     return matcher.ratio()
