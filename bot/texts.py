@@ -14,7 +14,7 @@ from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.agencies import Learned
 from storage.models import Role
-from storage.tasks import Closed, TaskView
+from storage.tasks import WORKING_DAYS, Closed, TaskView
 
 MAX_MESSAGE = 4096
 TASK_TEXT_PREVIEW = 160
@@ -223,6 +223,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "\nThe lead agency closes these tasks; tap ℹ️ for details.",
     ),
     "deadline": ("hạn {date}", "due {date}"),
+    # A deadline on a weekend or holiday closes on the next working day (Civil Code, art. 148.5).
+    "deadline_closes": (
+        "hạn {date} (ngày nghỉ, tính đến hết {closes})",
+        "due {date} (a day off: until the end of {closes})",
+    ),
     "no_deadline": ("không có thời hạn", "no deadline"),
     "days_left": ("còn {days} ngày", "{days} days left"),
     "due_today": ("hôm nay", "today"),
@@ -1257,17 +1262,21 @@ class Texts:
         return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
 
     def when(self, deadline: date | None, today: date) -> str:
-        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off it is."""
+        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off the day it closes is."""
         if deadline is None:
             return self("no_deadline")
-        days = (deadline - today).days
+        closes = WORKING_DAYS.closing_day(deadline)
+        days = (closes - today).days
         if days > 0:
             left = self("days_left", days=days)
         elif days == 0:
             left = self("due_today")
         else:
             left = self("days_late", days=-days)
-        return f"{self('deadline', date=fmt_date(deadline))}, {left}"
+        if closes == deadline:
+            return f"{self('deadline', date=fmt_date(deadline))}, {left}"
+        shown = self("deadline_closes", date=fmt_date(deadline), closes=fmt_date(closes))
+        return f"{shown}, {left}"
 
     def task_line(self, view: TaskView, today: date) -> str:
         """One task in a list: number, what (its summary when it has one), deadline, directive."""

@@ -5,7 +5,9 @@ and overdue slots after it (every 2 working days). On a given day the policy nam
 *latest* slot whose send day has come: so a task added late, or a bot that was down for a week,
 gets the one reminder that still matters, never a burst of stale ones. Send days that fall on a
 weekend or public holiday move to the working day before, so a deadline after Tết is announced
-before Tết. A deadline before EARLIEST_DEADLINE is left out: the sweep reports it instead.
+before Tết. A deadline on a day off closes on the next working day (WorkingCalendar.closing_day):
+that day is its last, and the chase begins after it; slot keys keep the deadline as written. A
+deadline before EARLIEST_DEADLINE is left out: the sweep reports it instead.
 """
 
 from __future__ import annotations
@@ -91,12 +93,13 @@ class _Slot:
 def _before_slots(
     deadline: date, offsets: Iterable[int], settings: ReminderSettings, calendar: WorkingCalendar
 ) -> list[_Slot]:
+    closes = calendar.closing_day(deadline)
     slots = []
     for offset in sorted(set(offsets), reverse=True):
         if settings.working_days:
-            day = calendar.subtract_working_days(calendar.previous_working_day(deadline), offset)
+            day = calendar.subtract_working_days(closes, offset)
         else:
-            day = calendar.previous_working_day(deadline - timedelta(days=offset))
+            day = calendar.previous_working_day(closes - timedelta(days=offset))
         slots.append(_Slot(f"d{offset}:{deadline.isoformat()}", day))
     return slots
 
@@ -135,15 +138,20 @@ def _index_of_overdue(
 
 
 def _overdue_slot(
-    deadline: date, today: date, settings: ReminderSettings, index: _WorkingDayIndex
+    deadline: date,
+    closes: date,
+    today: date,
+    settings: ReminderSettings,
+    index: _WorkingDayIndex,
 ) -> list[_Slot]:
-    """The current chase: round r goes out on working day 1 + r * overdue_every after deadline."""
-    if deadline >= today:
+    """The current chase: round r goes out on working day 1 + r * overdue_every after the day
+    the deadline closes."""
+    if closes >= today:
         return []
     step = max(settings.overdue_every, 1)
-    # Today is a working day after the deadline, so late_by >= 1: the first chase is due.
-    round_ = (index.between(deadline, today) - 1) // step
-    day = index.after(deadline, 1 + round_ * step)
+    # Today is a working day after the closing day, so late_by >= 1: the first chase is due.
+    round_ = (index.between(closes, today) - 1) // step
+    day = index.after(closes, 1 + round_ * step)
     return [_Slot(f"late{round_}:{deadline.isoformat()}", day)]
 
 
@@ -170,17 +178,18 @@ def reminders_due(
     index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:
+        closes = calendar.closing_day(task.deadline)
         urgency = (
             Urgency.OVERDUE
-            if task.deadline < today
+            if closes < today
             else Urgency.TODAY
-            if task.deadline == today
+            if closes == today
             else Urgency.SOON
         )
         roles: list[tuple[int, list[_Slot]]] = []
         if task.lead_agency_id is not None:
             lead_slots = _before_slots(task.deadline, settings.before, settings, calendar)
-            lead_slots += _overdue_slot(task.deadline, today, settings, index)
+            lead_slots += _overdue_slot(task.deadline, closes, today, settings, index)
             roles.append((task.lead_agency_id, lead_slots))
         helper_slots = _before_slots(task.deadline, settings.cooperating_before, settings, calendar)
         roles += [(agency_id, helper_slots) for agency_id in sorted(task.cooperating_agency_ids)]
@@ -197,7 +206,7 @@ def reminders_due(
                     slot.key,
                     slot.send_on,
                     urgency,
-                    (task.deadline - today).days,
+                    (closes - today).days,
                 )
             )
     return due
@@ -207,7 +216,9 @@ def chased_until(deadline: date, settings: ReminderSettings, calendar: WorkingCa
     """The day a missed deadline has had all the chasing of its own: its first overdue reminder
     and its escalation to the coordinators, whichever comes later. A periodic duty's missed period
     stays the current one until this day has passed (storage.tasks.roll_missed_periods)."""
-    return calendar.add_working_days(deadline, max(1, settings.escalate_after))
+    return calendar.add_working_days(
+        calendar.closing_day(deadline), max(1, settings.escalate_after)
+    )
 
 
 def escalations_due(
@@ -224,11 +235,12 @@ def escalations_due(
     index = _index_of_overdue(tasks, today, calendar)
     due = []
     for task in tasks:
-        if task.deadline >= today or task.lead_agency_id is None:
+        closes = calendar.closing_day(task.deadline)
+        if closes >= today or task.lead_agency_id is None:
             continue
-        late_by = index.between(task.deadline, today)
+        late_by = index.between(closes, today)
         if late_by >= settings.escalate_after:
-            send_on = index.after(task.deadline, settings.escalate_after)
+            send_on = index.after(closes, settings.escalate_after)
             due.append(
                 DueReminder(
                     task.task_id,
@@ -236,7 +248,7 @@ def escalations_due(
                     f"{ESCALATION_PREFIX}{task.deadline.isoformat()}",
                     send_on,
                     Urgency.OVERDUE,
-                    (task.deadline - today).days,
+                    (closes - today).days,
                 )
             )
     return due

@@ -11,7 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import PeriodOutcome, Task, TaskPeriod, TaskStatus
-from storage.tasks import TaskView, period_deadlines, views_of
+from storage.tasks import WORKING_DAYS, TaskView, period_deadlines, views_of
 
 
 @dataclass
@@ -62,9 +62,14 @@ class MonthReport:
 
 def _outcome(task: Task, today: date, tz: ZoneInfo) -> str:
     assert task.deadline is not None
+    closes = WORKING_DAYS.closing_day(task.deadline)
     if task.status == TaskStatus.DONE and task.done_at is not None:
-        return "on_time" if task.done_at.astimezone(tz).date() <= task.deadline else "late"
-    return "overdue" if task.deadline < today else "pending"
+        return "on_time" if task.done_at.astimezone(tz).date() <= closes else "late"
+    return _open_outcome(closes, today)
+
+
+def _open_outcome(closes: date, today: date) -> str:
+    return "overdue" if closes < today else "pending"
 
 
 async def month_report(
@@ -136,7 +141,9 @@ async def _periods_to_come(
     due = list({id(task): task for task, _ in coming}.values())  # views of those only
     views = {view.id: view for view in await views_of(session=session, tasks=due)}
     return [
-        ReportRow(views[task.id], "overdue" if day < today else "pending", day, None, None)
+        ReportRow(
+            views[task.id], _open_outcome(WORKING_DAYS.closing_day(day), today), day, None, None
+        )
         for task, day in coming
         if task.id is not None
     ]

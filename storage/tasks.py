@@ -25,7 +25,12 @@ from storage.models import (
     TaskPeriod,
     TaskStatus,
 )
+from vncalendar import WorkingCalendar
 from vncalendar.recurrence import Recurrence, next_occurrence
+
+# Which days are days off is the law's, not a setting: a deadline that falls on one closes on
+# the next working day (WorkingCalendar.closing_day), for lists, closings and reports alike.
+WORKING_DAYS = WorkingCalendar()
 
 
 @dataclass(frozen=True)
@@ -235,11 +240,12 @@ async def due_in_month(
 async def overdue_by_agency(
     *, session: AsyncSession, today: date, agency_id: int | None = None
 ) -> dict[str, list[TaskView]]:
-    """Open tasks past their deadline as of today, grouped by lead agency name, oldest first."""
+    """Open tasks past their deadline as of today (one on a day off closes on the next working
+    day), grouped by lead agency name, oldest first."""
     query = (
         select(Task)
         .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
-        .where(col(Task.deadline) < today)
+        .where(col(Task.deadline) <= WORKING_DAYS.latest_missed(today))
         .order_by(*_by_urgency())
     )
     grouped: dict[str, list[TaskView]] = {}
@@ -292,7 +298,8 @@ async def mark_done(
         starts = await _period_start(session, task_id)
         if starts is not None and today < starts:
             raise PeriodNotStarted(task_id, closed_deadline, starts)
-        outcome = PeriodOutcome.ON_TIME if today <= closed_deadline else PeriodOutcome.LATE
+        on_time = today <= WORKING_DAYS.closing_day(closed_deadline)
+        outcome = PeriodOutcome.ON_TIME if on_time else PeriodOutcome.LATE
         await _close_period(session, task, outcome, now=now, actor=actor, note=note)
         detail = f"{closed_deadline.isoformat()} {outcome.value}; next {task.deadline}"
         audit(session, task_id=task_id, action="period_done", actor=actor, now=now, detail=detail)
@@ -471,7 +478,7 @@ async def roll_missed_periods(
         assert task.deadline is not None and task.recurrence is not None
         while (
             task.deadline < today
-            and next_deadline(task) - timedelta(days=lead_days) <= today
+            and WORKING_DAYS.closing_day(next_deadline(task)) - timedelta(days=lead_days) <= today
             and (chased_until is None or chased_until(task.deadline) < today)
         ):
             missed = task.deadline

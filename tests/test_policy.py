@@ -76,11 +76,37 @@ def test_nothing_goes_out_on_weekends_or_public_holidays(day_off: date) -> None:
     assert _due(day_off + timedelta(days=1), day_off) == []
 
 
-def test_a_saturday_deadline_is_announced_on_friday_once() -> None:
-    # Saturday 11/03/2023: the 1-day and same-day reminders both fall on Friday 10/03.
+def test_a_saturday_deadline_closes_on_monday_and_is_announced_on_friday() -> None:
+    # Saturday 11/03/2023: the time limit ends on Monday 13/03, the next working day (Civil Code,
+    # art. 148.5). Friday 10/03 has the 1-day reminder (Sunday's), Monday the same-day one, and
+    # the chase starts on Tuesday.
     assert _due(date(2023, 3, 11), date(2023, 3, 10)) == [
-        (FINANCE, "d0:2023-03-11", "soon", 1),
-        (HEALTH, "d0:2023-03-11", "soon", 1),
+        (FINANCE, "d1:2023-03-11", "soon", 3),
+        (HEALTH, "d3:2023-03-11", "soon", 3),
+    ]
+    assert _due(date(2023, 3, 11), date(2023, 3, 13)) == [
+        (FINANCE, "d0:2023-03-11", "today", 0),
+        (HEALTH, "d0:2023-03-11", "today", 0),
+    ]
+    assert _due(date(2023, 3, 11), date(2023, 3, 14)) == [
+        (FINANCE, "late0:2023-03-11", "overdue", -1)
+    ]
+
+
+def test_a_deadline_in_the_tet_holiday_closes_on_the_first_day_back() -> None:
+    # The Tết holiday of Giáp Thìn ran from 08/02 to 14/02/2024: a deadline on 10/02 closes on
+    # Thursday 15/02, and the coordinators hear of it five working days later, on Thursday 22/02.
+    assert _due(date(2024, 2, 10), date(2024, 2, 15))[0] == (FINANCE, "d0:2024-02-10", "today", 0)
+    assert _due(date(2024, 2, 10), date(2024, 2, 16))[0] == (
+        FINANCE,
+        "late0:2024-02-10",
+        "overdue",
+        -1,
+    )
+    task = TaskSchedule(task_id=10, deadline=date(2024, 2, 10), lead_agency_id=FINANCE)
+    assert escalations_due([task], date(2024, 2, 21), DEFAULT, CALENDAR) == []
+    assert [r.slot for r in escalations_due([task], date(2024, 2, 22), DEFAULT, CALENDAR)] == [
+        "esc:2024-02-10"
     ]
 
 

@@ -792,7 +792,10 @@ async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
         await _sweep_every_day(bot, date(2023, 3, 28), date(2023, 5, 2))
 
         # A month is longer than the chase: the escalation has gone out long before April's
-        # first reminder (7 days before 30/04), which is when March is recorded as missed.
+        # first reminder, which is when March is recorded as missed. 30/04/2023 is a Sunday in
+        # the holiday of 29/04-03/05: April's report closes on Thursday 04/05, so its first
+        # reminder goes out on 27/04, seven days before.
+        closes = "⏰ hạn 30/04/2023 (ngày nghỉ, tính đến hết 04/05/2023)"
         assert _deadlines(bot, group) == [
             ("28/03/2023", "⏰ hạn 31/03/2023, còn 3 ngày"),
             ("30/03/2023", "⏰ hạn 31/03/2023, còn 1 ngày"),
@@ -805,9 +808,9 @@ async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
             ("17/04/2023", "⏰ hạn 31/03/2023, quá hạn 17 ngày"),
             ("19/04/2023", "⏰ hạn 31/03/2023, quá hạn 19 ngày"),
             ("21/04/2023", "⏰ hạn 31/03/2023, quá hạn 21 ngày"),
-            ("24/04/2023", "⏰ hạn 30/04/2023, còn 6 ngày"),
-            ("27/04/2023", "⏰ hạn 30/04/2023, còn 3 ngày"),
-            ("28/04/2023", "⏰ hạn 30/04/2023, còn 2 ngày"),  # 29/04-01/05 are days off
+            ("25/04/2023", "⏰ hạn 31/03/2023, quá hạn 25 ngày"),
+            ("27/04/2023", f"{closes}, còn 7 ngày"),
+            ("28/04/2023", f"{closes}, còn 6 ngày"),  # the 1- and 3-day ones, before the days off
         ]
         escalations = [
             m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")

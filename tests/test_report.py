@@ -220,3 +220,54 @@ async def test_the_periods_of_a_duty_still_to_come_are_counted_in_their_month(
         ("Báo cáo tuần", date(2023, 2, 24)),
         ("Báo cáo tháng", date(2023, 2, 28)),
     ]
+
+
+async def test_a_deadline_on_a_day_off_is_met_on_the_next_working_day(db: Database) -> None:
+    """Sunday 31/03/2024: the time limit ends on Monday 01/04 (Civil Code, art. 148.5). Work
+    handed in that Monday is on time, and the task is overdue only from Tuesday."""
+    now = datetime(2024, 3, 1, 9, tzinfo=VIETNAM_TZ)
+    monday, tuesday = date(2024, 4, 1), date(2024, 4, 2)
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=CATALOGUE, now=now)
+        ids = {}
+        for text, every in (
+            ("Báo cáo quý I", None),
+            ("Báo cáo tháng", "monthly"),
+            ("Kế hoạch chưa nộp", None),
+        ):
+            added = await tasks.assign_task(
+                session=session,
+                text=text,
+                lead="SYT",
+                deadline=date(2024, 3, 31),
+                recurrence=every,
+                now=now,
+            )
+            ids[text] = added.id
+        on_monday = datetime.combine(monday, time(16), VIETNAM_TZ)
+        for text in ("Báo cáo quý I", "Báo cáo tháng"):
+            await tasks.mark_done(
+                session=session, task_id=ids[text], actor=1, note=None, now=on_monday, today=monday
+            )
+    async with db.session() as session:
+        overdue_monday = await tasks.overdue_by_agency(session=session, today=monday)
+        overdue_tuesday = await tasks.overdue_by_agency(session=session, today=tuesday)
+        march = await reports.month_report(
+            session=session, year=2024, month=3, today=tuesday, tz=VIETNAM_TZ
+        )
+        (monthly,) = await tasks.periods(session=session, task_id=ids["Báo cáo tháng"])
+
+    assert overdue_monday == {}
+    assert [v.task.text for v in overdue_tuesday["Sở Y tế"]] == ["Kế hoạch chưa nộp"]
+    assert monthly.outcome == PeriodOutcome.ON_TIME
+    assert [(row.view.task.text, row.outcome) for row in march.tasks] == [
+        ("Báo cáo quý I", "on_time"),
+        ("Báo cáo tháng", "on_time"),
+        ("Kế hoạch chưa nộp", "overdue"),
+    ]
+    texts = Texts("vi")
+    assert texts.when(date(2024, 3, 31), date(2024, 3, 29)) == (
+        "hạn 31/03/2024 (ngày nghỉ, tính đến hết 01/04/2024), còn 3 ngày"
+    )
+    assert texts.when(date(2024, 3, 31), monday).endswith(", hôm nay")
+    assert texts.when(date(2024, 3, 31), tuesday).endswith(", quá hạn 1 ngày")

@@ -620,8 +620,9 @@ async def test_an_extension_of_a_recurring_task_moves_its_period_not_its_schedul
 async def test_a_missed_extended_period_is_followed_by_the_scheduled_one(db: Database) -> None:
     task_id, _ = await _monthly_report_extended(db)
     async with db.session() as session:
+        # April's deadline, Sunday 30/04 in the holiday, closes on 04/05: seven days before.
         rolled = await tasks.roll_missed_periods(
-            session=session, today=date(2023, 4, 24), lead_days=7, now=NOW
+            session=session, today=date(2023, 4, 27), lead_days=7, now=NOW
         )
         current = await tasks.get_task(session=session, task_id=task_id)
 

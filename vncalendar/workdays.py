@@ -41,6 +41,17 @@ class WorkingCalendar:
             day -= timedelta(days=1)
         return day
 
+    def closing_day(self, deadline: date) -> date:
+        """The day a time limit ending on deadline closes: the deadline itself, or the working
+        day after it when it falls on a weekend or public holiday (Civil Code 2015, art. 148.5):
+        work handed in that day is on time."""
+        return self.next_working_day(deadline)
+
+    def latest_missed(self, today: date) -> date:
+        """The latest deadline already missed on today: one on or before it closed on a working
+        day before today; a later one closes today or after."""
+        return self.previous_working_day(today - timedelta(days=1))
+
     def add_working_days(self, start: date, count: int) -> date:
         """The count-th working day after start (start itself not counted); count >= 0."""
         if count < 0:
