@@ -143,8 +143,12 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_remind(settings: Settings, args: argparse.Namespace) -> int:
     day = parse_date(args.date) if args.date else None
-    upgrade(settings.database_url)
     clock = SystemClock(settings.tz)
+    if day is not None and day > clock.today() and not args.dry_run:
+        # It would send days early what is due then, for good (the ledger keeps it), and record
+        # periodic duties as missed that still have time.
+        raise UsageError(cli_text("remind_future", day=fmt_date(day)))
+    upgrade(settings.database_url)
 
     async def dry() -> tuple[SweepReport, dict[int, str]]:
         database = Database(settings.database_url)

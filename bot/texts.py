@@ -1086,6 +1086,9 @@ CLI: dict[str, str] = {
     ),
     "deadline_read": "{deadline} ({how})",
     "sweep_day_off": "{day} không phải ngày làm việc: không gửi nhắc việc.",
+    "remind_future": (
+        "{day} chưa đến: chỉ xem trước được những gì sẽ gửi hôm đó, với --dry-run; không gửi gì."
+    ),
     "sweep_private_chat": "chat riêng {chat}",
     "sweep_would_send": "sẽ gửi tới {chat}: nhiệm vụ {tasks}",
     "sweep_sent": "đã gửi tới {chat}: nhiệm vụ {tasks} (tin nhắn {message})",

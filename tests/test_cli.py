@@ -1650,3 +1650,22 @@ def test_no_secret_of_the_settings_is_repeated_in_an_error(
 
     assert code == 3
     assert err == "nhacviec: không kết nối được Telegram: refused: secret_token=<secret>\n"
+
+
+def test_remind_sends_nothing_for_a_day_still_to_come(cli: Cli) -> None:
+    """A real sweep dated ahead would send days early, for good, what is due then: only a dry
+    run may look ahead."""
+    cli("agencies", "import", "agencies.csv")
+    cli("task", "add", "--agency", "STC", "--deadline", "2099-12-31", "Kế hoạch")
+
+    assert cli("remind", "--date", "2099-12-24") == (
+        1,
+        "",
+        "nhacviec: 24/12/2099 chưa đến: chỉ xem trước được những gì sẽ gửi hôm đó, với "
+        "--dry-run; không gửi gì.\n",
+    )
+    code, out, _ = cli("remind", "--dry-run", "--date", "2099-12-24")
+    assert (code, out.splitlines()[-1]) == (
+        0,
+        "24/12/2099: sẽ gửi 0 tin nhắc việc, 0 lỗi; 0 lời nhắc đã gửi từ trước.",
+    )
