@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
@@ -30,11 +32,16 @@ from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import COMMANDS, Texts
 from jobs.sweep import SendDigest, Sweep
 from storage.db import Database
+from storage.migrate import DatabaseTooNew, refuse_newer_schema
 from vncalendar import Clock, SystemClock, WorkingCalendar
 
 log = logging.getLogger(__name__)
 
 SWEEP_JOB = "daily-sweep"
+# In bot_data while bot.lifecycle.running() runs the application: the event that stops it.
+STOP_KEY = "stop"
+# Services.stop_reason when a sweep found the database migrated by a newer nhacviec.
+STOPPED_DATABASE_TOO_NEW = "database_too_new"
 # Vietnamese commands that do the same as the Latin ones: /xong is /done.
 ALIASES = {c.name: (c.alias,) for c in COMMANDS} | {"start": ("batdau",)}
 # A sweep missed by less than this (the machine was asleep, the process restarting) still runs;
@@ -50,12 +57,15 @@ RETRY_UNTIL = time(17, 0)
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     """Run the reminder sweep (daily, at start-up, and again while reminders are owed)."""
     app = services(context)
-    # Notices to coordinators that failed earlier (of extension requests, of lost chats) go out
-    # first: one that fails during this sweep waits for the next rather than being tried again
-    # at once, when Telegram or the network is likely still down.
-    await extensions.resend_notices(context)
     try:
+        # Another instance sharing the database may have been upgraded, and migrated it, since
+        # this one started: then this code does not know its schema and must write nothing.
+        await app.database.retrying(lambda session: refuse_newer_schema(session=session))
+        await _resend_notices(context)
         report = await app.sweep.run()
+    except DatabaseTooNew as error:
+        _stop_for_newer_schema(context, error)
+        return
     except Exception:
         # The database was out of reach for longer than its own retries: the ledger makes a
         # second run safe, so run again later rather than lose the morning.
@@ -69,6 +79,41 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
         # A failed reminder may be tried again at once; one claimed by a process that died
         # only once the claim goes stale: one delay serves both.
         _sweep_again(context, app.settings.claim_policy.stale_after + timedelta(minutes=1))
+
+
+async def _resend_notices(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Send again the notices to coordinators that failed earlier (of extension requests, of
+    lost chats), before the sweep: one that fails during this sweep waits for the next rather
+    than being tried again at once, when Telegram or the network is likely still down."""
+    try:
+        await extensions.resend_notices(context)
+    except Exception:
+        # The database out of reach, say: the notices stay in the outbox for the next sweep,
+        # and the morning's reminders (and the retry of a failed sweep) must not wait for them.
+        log.exception("notices to coordinators not sent again; they wait for the next sweep")
+
+
+def _stop_for_newer_schema(context: ContextTypes.DEFAULT_TYPE, error: DatabaseTooNew) -> None:
+    """Send nothing and stop, with exit code 2 as at start-up: another instance sharing the
+    database was upgraded and migrated it, and this code does not know its schema."""
+    log.error(
+        "a newer nhacviec migrated the database to revision %s (this one knows up to %s); "
+        "stopping without sending: upgrade this instance too (pip install -U) and start it again",
+        error.revision,
+        error.head,
+    )
+    services_of(context.application).stop_reason = STOPPED_DATABASE_TOO_NEW
+    stop_application(context.application)
+
+
+def stop_application(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """Stop the application from one of its jobs, however it was started."""
+    stop = application.bot_data.get(STOP_KEY)
+    if isinstance(stop, asyncio.Event):
+        stop.set()  # run by bot.lifecycle.running(), in a loop of its caller's
+    else:
+        # run_polling and run_webhook: this stops the loop they own.
+        application.stop_running()
 
 
 def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:

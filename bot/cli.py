@@ -9,7 +9,8 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -29,7 +30,7 @@ from telegram.ext import Application
 
 from bot import importing
 from bot import reports as report_files
-from bot.app import build_application, build_sweep
+from bot.app import STOPPED_DATABASE_TOO_NEW, build_application, build_sweep
 from bot.config import MAX_INVITE_DAYS, ConfigError, Settings, load_settings
 from bot.demo import run_demo
 from bot.lifecycle import running
@@ -121,18 +122,22 @@ def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
         asyncio.run(_sweep_only(application))
     else:
         application.run_polling(allowed_updates=Update.ALL_TYPES)
-    if services_of(application).stop_reason == "conflict":
+    stop_reason = services_of(application).stop_reason
+    if stop_reason == "conflict":
         raise UsageError(cli_text("another_poller"))
+    if stop_reason == STOPPED_DATABASE_TOO_NEW:
+        return 2  # as at start-up (DatabaseTooNew); the log said what to do
     return 0
 
 
 async def _sweep_only(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
-    """Send reminders on schedule without taking updates, until SIGTERM or SIGINT."""
+    """Send reminders on schedule without taking updates, until SIGTERM or SIGINT (or the bot
+    stops itself)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, stop.set)
-    async with running(application, poll=False):
+    async with running(application, poll=False, stop=stop):
         log.info("sweep-only: reminders are sent on schedule; updates are left to another instance")
         await stop.wait()
 
@@ -340,7 +345,7 @@ def _read(file: str, settings: Settings) -> bytes:
     """The bytes of a document to import; a file that is not there, too large or not ours to
     read is a UsageError (one line), not a traceback."""
     path = Path(file)
-    try:
+    with _reading(file, folder="is_a_folder"):
         if path.is_dir():
             raise UsageError(cli_text("is_a_folder", file=file))
         if not path.is_file():
@@ -350,10 +355,23 @@ def _read(file: str, settings: Settings) -> bytes:
             shown, limit = size_over(size, settings.importer.max_bytes)
             raise UsageError(cli_text("too_large", file=file, size=shown, limit=limit))
         return path.read_bytes()
+
+
+@contextmanager
+def _reading(file: str, *, folder: str) -> Iterator[None]:
+    """Turn a file the command line cannot read into a UsageError (one line), not a traceback;
+    `folder` is the key of the line for a folder given where a file was meant."""
+    try:
+        yield
+    except IsADirectoryError:
+        raise UsageError(cli_text(folder, file=file)) from None
+    except FileNotFoundError:
+        raise UsageError(cli_text("no_such_file", file=file)) from None
     except PermissionError:
         raise UsageError(cli_text("cannot_read_denied", file=file)) from None
     except OSError as error:
-        raise UsageError(cli_text("cannot_read", file=file, reason=error.strerror)) from None
+        reason = error.strerror or str(error)
+        raise UsageError(cli_text("cannot_read", file=file, reason=reason)) from None
 
 
 def _task_numbers(text: str) -> frozenset[int]:
@@ -568,8 +586,6 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         year, month = vn_dates.parse_month(args.month)
     except ValueError:
         raise UsageError(cli_text("not_a_month", text=args.month)) from None
-    if year < 1:  # 01/0000: no such year
-        raise UsageError(cli_text("not_a_month", text=args.month))
     for out in (args.out, args.chart):  # checked before the work, not after it
         if out and not Path(out).parent.is_dir():
             raise UsageError(cli_text("no_such_folder", file=out, folder=Path(out).parent))
@@ -626,10 +642,8 @@ def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
-    try:
+    with _reading(args.file, folder="catalogue_is_a_folder"):
         rows = agencies.read_catalogue(Path(args.file))
-    except FileNotFoundError:
-        raise UsageError(cli_text("no_such_file", file=args.file)) from None
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> agencies.ImportResult:
@@ -658,6 +672,9 @@ def cmd_agencies_import(settings: Settings, args: argparse.Namespace) -> int:
                 agency=given_up.agency,
             )
         )
+    if result.left_out:
+        names = "; ".join(result.left_out)
+        print(cli_text("agencies_left_out", count=len(result.left_out), names=names))
     return 0
 
 
@@ -696,7 +713,11 @@ def cmd_agencies_merge(settings: Settings, args: argparse.Namespace) -> int:
     async def work(database: Database) -> agencies.Merged:
         async with database.session() as session:
             return await agencies.merge_agencies(
-                session=session, old=args.old, into=args.into, now=clock.now()
+                session=session,
+                old=args.old,
+                into=args.into,
+                now=clock.now(),
+                copy_note=lambda kept: cli_text("agencies_merged_copy_note", id=kept),
             )
 
     merged = _run_db(settings, work)
@@ -716,6 +737,12 @@ def cmd_agencies_merge(settings: Settings, args: argparse.Namespace) -> int:
             members=merged.members,
         )
     )
+    if merged.copies:
+        pairs = ", ".join(
+            cli_text("agencies_merged_copy", copy=copy, kept=kept) for copy, kept in merged.copies
+        )
+        count = len(merged.copies)
+        print(cli_text("agencies_merged_copies", count=count, into=merged.into, pairs=pairs))
     return 0
 
 
@@ -753,7 +780,16 @@ def cmd_member_remove(settings: Settings, args: argparse.Namespace) -> int:
 
 async def _agency_id(session: AsyncSession, name: str | None) -> int | None:
     """The id of the agency an --agency option names (None: every agency); raises UnknownAgency."""
-    return (await agencies.find_agency(session=session, text=name)).id if name else None
+    if name is None:
+        return None
+    _check_agency_named(name)
+    return (await agencies.find_agency(session=session, text=name)).id
+
+
+def _check_agency_named(name: str | None) -> None:
+    """Refuse an agency given as blank (a script's empty variable): no agency, not every one."""
+    if name is not None and not name.strip():
+        raise UsageError(cli_text("blank_agency"))
 
 
 def cmd_member_list(settings: Settings, args: argparse.Namespace) -> int:
@@ -779,6 +815,7 @@ def cmd_member_list(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
+    _check_agency_named(args.agency)
     role = Role(args.role)
     if args.agency is None and role not in access.COORDINATOR_ROLES:
         raise UsageError(cli_text("invite_needs_agency"))
@@ -793,7 +830,7 @@ def cmd_invite(settings: Settings, args: argparse.Namespace) -> int:
         async with database.session() as session:
             agency = (
                 await agencies.find_agency(session=session, text=args.agency)
-                if args.agency
+                if args.agency is not None
                 else None
             )
             code = await access.create_invite(

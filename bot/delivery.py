@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -11,6 +11,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 
 from bot.texts import Texts
 from jobs.sweep import ChatMoved, ChatUnavailable, Digest, TransientError
+from storage.tasks import TaskView, open_period
 
 # Telegram caps a keyboard at 100 buttons; the most urgent tasks come first and get theirs.
 MAX_BUTTON_ROWS = 20
@@ -37,19 +38,28 @@ def why_unavailable(reason: str) -> str | None:
     return next((kind for words, kind in _UNAVAILABLE if words in reason), None)
 
 
+def done_data(view: TaskView) -> str:
+    """The ✅ button's data: the task, and for a recurring one the period it was sent for (its
+    schedule's deadline, at most 24 bytes): pressed once that period has closed, by a colleague
+    or a second time, it must not close the next one."""
+    period = open_period(view.task) if view.task.recurrence else None
+    return f"done:{view.id}" if period is None else f"done:{view.id}:{period:%Y%m%d}"
+
+
 def task_buttons(
-    texts: Texts, task_ids: list[int], *, may_close: Collection[int]
+    texts: Texts, views: Sequence[TaskView], *, may_close: Collection[int]
 ) -> InlineKeyboardMarkup | None:
     """A row per task: done and extend where the chat may close it (storage.access.may_act),
     details everywhere. Callback data is re-checked on the server when pressed."""
-    if not task_ids:
+    if not views:
         return None
     rows = []
-    for task_id in task_ids[:MAX_BUTTON_ROWS]:
+    for view in views[:MAX_BUTTON_ROWS]:
+        task_id = view.id
         info = InlineKeyboardButton(texts("button_info"), callback_data=f"info:{task_id}")
         if task_id in may_close:
             done = InlineKeyboardButton(
-                texts("button_done", task_id=task_id), callback_data=f"done:{task_id}"
+                texts("button_done", task_id=task_id), callback_data=done_data(view)
             )
             extend = InlineKeyboardButton(texts("button_extend"), callback_data=f"ext:{task_id}")
             rows.append([done, extend, info])
@@ -84,7 +94,7 @@ class TelegramDigestSender:
         # Buttons go under the last part so that they follow the whole list.
         buttons = task_buttons(
             texts,
-            [i.view.id for i in digest.items],
+            [i.view for i in digest.items],
             may_close={i.view.id for i in digest.items if i.may_close},
         )
         carried = _tasks_per_part(texts, digest, chunks)

@@ -32,6 +32,7 @@ from bot.texts import (
 )
 from ingest.text import UnreadableDocument, human_size, size_over
 from storage import imports
+from storage.agencies import COLUMNS as CATALOGUE_COLUMNS
 from storage.agencies import find_agency, list_agencies
 from storage.directives import LeftOpen
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
@@ -74,6 +75,8 @@ _QUOTED = 100
 # The tasks a re-import leaves open that its preview lists, at most (one message).
 _LEFT_OPEN_SHOWN = 10
 _MEGABYTE = 1024 * 1024
+# Where a catalogue's first line (name,short_name,aliases) is looked for: the file's beginning.
+_CATALOGUE_HEADER_BYTES = 256
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
 
@@ -111,18 +114,30 @@ async def document(update: Update, context: Ctx) -> None:
     context.application.create_task(_read_new(update, context, file), update=update)
 
 
+async def _download(context: Ctx, file_id: str) -> bytes:
+    """The file a chat sent, fetched from Telegram."""
+    return bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+
+
+def _is_catalogue(data: bytes) -> bool:
+    """Whether a file is an agency catalogue: its first line names the columns of one (as
+    `nhacviec agencies import` reads it, saved by Excel with a BOM and ";" too)."""
+    lines = data[:_CATALOGUE_HEADER_BYTES].decode("utf-8-sig", errors="replace").splitlines()
+    columns = [c.strip().strip('"').lower() for c in re.split(r"[,;\t]", lines[0])] if lines else []
+    return "name" in columns and set(columns) <= set(CATALOGUE_COLUMNS)
+
+
 async def _read(
     context: Ctx,
     app: Services,
-    file_id: str,
+    data: bytes,
     file_name: str,
     issued_on: date | None,
     stated_issued_on: date | None = None,
 ) -> importing.Reading:
-    """Fetch the file from Telegram and read it in a worker, from the date of issue given (the
-    document's own is stated_issued_on), or else as it was imported before
-    (importing.read_as_imported); raises UnreadableDocument or ReadStopped."""
-    data = bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
+    """Read a file in a worker, from the date of issue given (the document's own is
+    stated_issued_on), or else as it was imported before (importing.read_as_imported); raises
+    UnreadableDocument or ReadStopped."""
     async with app.database.session() as session:
         known = await list_agencies(session=session)
 
@@ -163,9 +178,16 @@ async def _read_new(update: Update, context: Ctx, file: Document) -> None:
     app = services(context)
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
+    name = file.file_name or "document"
+    data = await _download(context, file.file_id)
+    if _is_catalogue(data):
+        # The province's agency list, passed round as directives are: read as one, it would be
+        # asked its date of issue and its rows previewed as tasks. It is loaded on the server.
+        await reply(update, app.texts("import_catalogue_file", name=name))
+        return
     reading: importing.Reading | None
     try:
-        reading = await _read(context, app, file.file_id, file.file_name or "document", None)
+        reading = await _read(context, app, data, name, None)
     except UnreadableDocument as error:
         if error.reason_code != "no_issue_date":
             await _unread(update, app, error)
@@ -180,7 +202,7 @@ async def _read_new(update: Update, context: Ctx, file: Document) -> None:
             chat_id=chat.id,
             user_id=user.id,
             file_id=file.file_id,
-            file_name=file.file_name or "document",
+            file_name=name,
             draft=importing.reading_to_json(reading) if reading else None,
             now=app.clock.now(),
         )
@@ -549,7 +571,8 @@ async def _read_dated(
     app = services(context)
     stated = importing.reading_from_json(pending.draft).stated_issued_on if pending.draft else None
     try:
-        reading = await _read(context, app, pending.file_id, pending.file_name, issued_on, stated)
+        data = await _download(context, pending.file_id)
+        reading = await _read(context, app, data, pending.file_name, issued_on, stated)
     except (UnreadableDocument, importing.ReadStopped) as error:
         await _unread(update, app, error)
         return

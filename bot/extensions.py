@@ -18,8 +18,9 @@ from bot.delivery import MAX_BUTTON_ROWS, is_transient, why_unavailable
 from bot.handlers import Ctx, _retry_after, parse_number, pressed, refusal, reply, request
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
+from jobs.policy import chased_until
 from storage import access, extensions, notices
-from storage.errors import StorageError
+from storage.errors import ExtensionBeyondPeriod, StorageError
 from storage.models import ExtensionRequest, ExtensionStatus, NoticeStatus
 from storage.notices import ChatLostNotice, Outgoing
 from storage.tasks import TaskView
@@ -60,6 +61,11 @@ async def extend(update: Update, context: Ctx) -> None:
                 reason=reason,
                 today=app.clock.today(),
                 now=app.clock.now(),
+                # The sweep's own limits for moving past a missed period (jobs.sweep).
+                lead_days=max(app.sweep.settings.before, default=0),
+                chased_until=lambda deadline: chased_until(
+                    deadline, app.sweep.settings, app.sweep.calendar
+                ),
             )
             coordinators = await access.coordinator_chat_ids(
                 session=r.session, configured=app.settings.coordinator_ids
@@ -72,6 +78,9 @@ async def extend(update: Update, context: Ctx) -> None:
                 now=app.clock.now(),
                 instance=app.sweep.instance,
             )
+    except ExtensionBeyondPeriod as error:
+        await reply(update, _beyond_period(app.texts, error))
+        return
     except StorageError as error:
         await reply(update, refusal(app, error))
         return
@@ -80,6 +89,15 @@ async def extend(update: Update, context: Ctx) -> None:
     key = "extension_sent" if delivered else "extension_recorded"
     old, new = fmt_date(asked.current_deadline), fmt_date(asked.requested_deadline)
     await reply(update, app.texts(key, task_id=task_id, old=old, new=new))
+
+
+def _beyond_period(texts: Texts, error: ExtensionBeyondPeriod) -> str:
+    """Name the latest day a periodic task's period may be extended to, or say none will do."""
+    following = fmt_date(error.next_deadline)
+    if error.latest is None:
+        return texts("extension_no_room", task_id=error.task_id, next=following)
+    latest = fmt_date(error.latest)
+    return texts("extension_latest", task_id=error.task_id, latest=latest, next=following)
 
 
 async def waiting(update: Update, context: Ctx) -> None:
@@ -111,7 +129,11 @@ async def resend_notices(context: Ctx) -> None:
         for spent in await notices.give_up_spent(session=session, now=now, policy=policy):
             _given_up(spent.id, spent.kind, spent.chat_id, spent.attempts, spent.error)
         return await notices.take_back(
-            session=session, now=now, instance=app.sweep.instance, policy=policy
+            session=session,
+            now=now,
+            instance=app.sweep.instance,
+            policy=policy,
+            configured=app.settings.coordinator_ids,
         )
 
     taken = await app.database.retrying(take)
@@ -310,6 +332,7 @@ async def decide_button(update: Update, context: Ctx) -> None:
                 caller=r.caller,
                 request_id=request_id,
                 approve=action == "approve",
+                today=app.clock.today(),
                 now=app.clock.now(),
             )
     except StorageError as error:
@@ -317,22 +340,31 @@ async def decide_button(update: Update, context: Ctx) -> None:
         return
     asked = decision.request
     if asked.status == ExtensionStatus.EXPIRED:
-        old = fmt_date(asked.current_deadline)
-        await query.answer(
-            app.texts("extension_expired", task_id=asked.task_id, old=old), show_alert=True
-        )
+        key = "extension_lapsed_alert" if decision.lapsed else "extension_expired"
+        await query.answer(app.texts(key, **_dates(asked)), show_alert=True)
+        if decision.lapsed:  # the agency still waits for an answer: its deadline did not move
+            await _tell_requester(update, context, asked, "extension_lapsed")
         return
     key = "extension_approved" if action == "approve" else "extension_rejected"
-
-    def decided(texts: Texts) -> str:
-        new, old = fmt_date(asked.requested_deadline), fmt_date(asked.current_deadline)
-        return texts(key, task_id=asked.task_id, new=new, old=old)
-
     await query.answer()
-    await reply(update, decided(app.texts))
+    await reply(update, app.texts(key, **_dates(asked)))
+    await _tell_requester(update, context, asked, key)
+
+
+def _dates(asked: ExtensionRequest) -> dict[str, object]:
+    """The values every answer about a request takes."""
+    return {
+        "task_id": asked.task_id,
+        "new": fmt_date(asked.requested_deadline),
+        "old": fmt_date(asked.current_deadline),
+    }
+
+
+async def _tell_requester(update: Update, context: Ctx, asked: ExtensionRequest, key: str) -> None:
+    """Tell the chat that asked what became of its request, unless the decision was made there."""
     chat = update.effective_chat
     if chat is None or asked.requested_in_chat != chat.id:
-        await _tell(context, asked.requested_in_chat, decided)
+        await _tell(context, asked.requested_in_chat, lambda texts: texts(key, **_dates(asked)))
 
 
 async def _tell(context: Ctx, chat_id: int, render: Callable[[Texts], str]) -> None:

@@ -7,7 +7,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import (
@@ -19,7 +19,7 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import Conflict, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import reports as report_files
@@ -33,6 +33,7 @@ from storage.errors import (
     AlreadyDone,
     BadExtensionDate,
     ChatRegisteredElsewhere,
+    ClosedAgain,
     CoordinatorsOnly,
     ExtensionBeyondPeriod,
     ExtensionPending,
@@ -44,11 +45,14 @@ from storage.errors import (
     NotAllowed,
     NotDone,
     NotRegistered,
+    PeriodClosed,
+    PeriodNotOpen,
     PeriodNotStarted,
     RequestNotFound,
     StorageError,
     TaskNotFound,
 )
+from storage.models import Task
 from vncalendar.dates import parse_month
 
 log = logging.getLogger(__name__)
@@ -62,7 +66,10 @@ _REFUSALS: dict[type[StorageError], str] = {
     LeadOnly: "lead_only",
     AlreadyDone: "already_done",
     PeriodNotStarted: "period_not_started",
+    PeriodClosed: "period_closed",
+    PeriodNotOpen: "period_not_open",
     NotDone: "not_done",
+    ClosedAgain: "closed_again",
     InviteInvalid: "invite_invalid",
     InviteUsed: "invite_used",
     InviteExpired: "invite_expired",
@@ -330,10 +337,12 @@ async def resume_if_paused(update: Update, context: Ctx) -> None:
         return
     app = services_of(context.application)
     async with app.database.session() as session:
-        resumed = await access.resume_private_chat(session=session, telegram_id=chat.id)
-    if resumed:
-        log.info("private chat %s wrote again after blocking the bot: resumed", chat.id)
-        await reply(update, app.texts("reminders_resumed"))
+        if not await access.resume_private_chat(session=session, telegram_id=chat.id):
+            return
+        # load_language runs after this handler: the chat's language is not known here yet.
+        chosen = await access.chat_language(session=session, telegram_id=chat.id)
+    log.info("private chat %s wrote again after blocking the bot: resumed", chat.id)
+    await reply(update, app.texts_for(chosen)("reminders_resumed"))
 
 
 async def load_language(update: Update, context: Ctx) -> None:
@@ -395,7 +404,7 @@ async def list_tasks(update: Update, context: Ctx) -> None:
         await reply(update, texts("tasks_empty"))
         return
     title = texts("tasks_title", agency=agency.name) if agency else texts("tasks_title_all")
-    await reply(update, texts.task_list(title, views, today))
+    await reply(update, texts.task_list(title, views, today, by_agency=agency is None))
 
 
 async def due(update: Update, context: Ctx) -> None:
@@ -416,7 +425,8 @@ async def due(update: Update, context: Ctx) -> None:
     if not views:
         await reply(update, texts("due_empty", month=month))
         return
-    await reply(update, texts.task_list(texts("due_title", month=month, agency=name), views, today))
+    title = texts("due_title", month=month, agency=name)
+    await reply(update, texts.task_list(title, views, today, by_agency=agency is None))
 
 
 async def overdue(update: Update, context: Ctx) -> None:
@@ -482,12 +492,20 @@ async def report(update: Update, context: Ctx) -> None:
         overdue=total.overdue,
         pending=total.pending,
     )
-    await message.reply_photo(
-        report_files.chart(result, app.texts), caption=caption, do_quote=False
-    )
+    under_workbook = None
+    try:
+        await message.reply_photo(
+            report_files.chart(result, app.texts), caption=caption, do_quote=False
+        )
+    except BadRequest as error:
+        # A chart Telegram refuses (PHOTO_INVALID_DIMENSIONS) must not keep the workbook from
+        # the coordinator: it holds every figure, and takes the chart's caption.
+        log.warning("report chart refused: %s", error)
+        under_workbook = caption
     await message.reply_document(
         report_files.workbook(result, app.texts),
         filename=f"nhacviec-{month[0]}-{month[1]:02d}.xlsx",
+        caption=under_workbook,
         do_quote=False,
     )
 
@@ -505,12 +523,18 @@ async def done(update: Update, context: Ctx) -> None:
 
 
 async def close_task(
-    update: Update, context: Ctx, task_id: int, note: str | None
+    update: Update, context: Ctx, task_id: int, note: str | None, button: Aim | None = None
 ) -> tuple[str, InlineKeyboardMarkup | None]:
-    """The shared rule of /done and the ✅ button: authorise, close, and offer an undo."""
+    """The shared rule of /done and the ✅ button: authorise, close, and offer an undo. A
+    button closes the period it was sent for (button.period), and only while it is open."""
     try:
         async with request(update, context) as r:
-            await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
+            view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
+            if button is not None and button.period is None and view.task.recurrence:
+                # A ✅ made before buttons named their period ("done:12", still in chats):
+                # nothing says which period it was sent for, and that one may have closed since.
+                # It closes nothing, and says how to close the open one.
+                return r.app.texts("done_button_outdated", task_id=task_id), None
             closed = await tasks.mark_done(
                 session=r.session,
                 task_id=task_id,
@@ -518,40 +542,44 @@ async def close_task(
                 note=note,
                 now=r.app.clock.now(),
                 today=r.app.clock.today(),
+                period=button.period if button is not None else None,
             )
     except StorageError as error:
         return refusal(services(context), error), None
     texts = r.app.texts
-    period = closed.deadline if closed.task.recurrence else None
-    undo = InlineKeyboardButton(texts("button_undo"), callback_data=undo_data(task_id, period))
+    data = (
+        undo_data(task_id, period=closed.deadline)
+        if closed.task.recurrence
+        else undo_data(task_id, closed_at=tasks.closing_second(closed.task))
+    )
+    undo = InlineKeyboardButton(texts("button_undo"), callback_data=data)
     text = texts.done(closed, r.app.clock.today(), note)
     return text, InlineKeyboardMarkup([[undo]])
 
 
-async def reopen_task(
-    update: Update,
-    context: Ctx,
-    task_id: int,
-    period: date | None = None,
-    *,
-    unnamed_button: bool = False,
-) -> str:
+async def reopen_task(update: Update, context: Ctx, task_id: int, button: Aim | None = None) -> str:
     """The shared rule of /undo and the undo button: /undo reopens the last closing, a button
-    the closed period it names (period), and only while that period is still the last one."""
+    the closing it names (a period, or a one-off task's closing), and only while that closing
+    is still the last one."""
     try:
         async with request(update, context) as r:
             view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
-            if unnamed_button and view.task.recurrence:
-                # A ↩️ made before buttons named their period ("undo:12", still in chats):
-                # nothing says which period it was under, and the last closing may be a
-                # colleague's later one. It reopens nothing, and says how to reopen the last.
-                return r.app.texts("undo_button_outdated", task_id=task_id)
+            if button is not None and not button.names_closing_of(view.task):
+                # A ↩️ made before buttons named their closing ("undo:12", still in chats):
+                # nothing says which closing it was under, and the last one may be a
+                # colleague's later one, with their note. It reopens nothing, and says how to
+                # reopen the last.
+                key = (
+                    "undo_button_outdated" if view.task.recurrence else "undo_button_outdated_task"
+                )
+                return r.app.texts(key, task_id=task_id)
             reopened = await tasks.undo_done(
                 session=r.session,
                 task_id=task_id,
                 actor=r.caller.user_id,
                 now=r.app.clock.now(),
-                period=period,
+                period=button.period if button is not None else None,
+                closed_at=button.closed_at if button is not None else None,
             )
     except StorageError as error:
         return refusal(services(context), error)
@@ -571,9 +599,8 @@ async def task_detail(
         return refusal(services(context), error), None
     # Buttons to close or extend only for those who may: not for a cooperating agency.
     acts = view.task.done_at is None and access.may_act(r.caller, view)
-    open_ids = [view.id] if acts else []
     detail = r.app.texts.detail(view, r.app.clock.today(), r.app.settings.tz)
-    return detail, task_buttons(r.app.texts, open_ids, may_close=open_ids)
+    return detail, task_buttons(r.app.texts, [view] if acts else [], may_close={view.id})
 
 
 async def undo(update: Update, context: Ctx) -> None:
@@ -595,30 +622,62 @@ async def show_task(update: Update, context: Ctx) -> None:
     await reply(update, text, markup)
 
 
-# ✅, ↩️ and ℹ️ under a task; ↩️ also names the closed period it undoes: "undo:12:20230331".
-BUTTON_PATTERN = r"^(done|undo|info):\d+$|^undo:\d+:\d{8}$"
+# ✅, ↩️ and ℹ️ under a task. ✅ of a recurring task names the period it closes (by its
+# schedule's deadline: "done:12:20230331"); ↩️ names the closing it undoes, a recurring task's
+# period (by its deadline: "undo:12:20230331") or the second a one-off task was closed
+# ("undo:12:t1680238800"). Buttons from before they named them ("done:12", "undo:12") remain.
+BUTTON_PATTERN = r"^(done|undo|info):\d+$|^(done|undo):\d+:\d{8}$|^undo:\d+:t\d{1,11}$"
 
 
-def undo_data(task_id: int, period: date | None) -> str:
-    """The ↩️ button's data: the task, and for a recurring one the deadline of the period just
-    closed (at most 24 bytes, well under Telegram's 64)."""
-    return f"undo:{task_id}" if period is None else f"undo:{task_id}:{period:%Y%m%d}"
+@dataclass(frozen=True)
+class Aim:
+    """What a pressed ✅ or ↩️ was made for: a recurring task's period, or (↩️) the closing of
+    a one-off task; neither for a button from before buttons named them."""
+
+    period: date | None = None
+    closed_at: datetime | None = None
+
+    def names_closing_of(self, task: Task) -> bool:
+        """Whether a ↩️ says which of the task's closings it undoes."""
+        return (self.period if task.recurrence else self.closed_at) is not None
 
 
-def undo_target(data: str) -> tuple[int, date | None] | None:
-    """The task and period of a ↩️ button's data (None for the period of a button from before
-    buttons named it), or None for data that is not one."""
+def undo_data(
+    task_id: int, *, period: date | None = None, closed_at: datetime | None = None
+) -> str:
+    """The ↩️ button's data: the task, and the closing it undoes, by the deadline of a recurring
+    task's period or the second a one-off task was closed (at most 28 bytes, under Telegram's
+    64)."""
+    if period is not None:
+        return f"undo:{task_id}:{period:%Y%m%d}"
+    if closed_at is not None:
+        return f"undo:{task_id}:t{int(closed_at.timestamp())}"
+    return f"undo:{task_id}"
+
+
+def button_target(data: str) -> tuple[str, int, Aim] | None:
+    """The action, task and aim of a ✅ or ↩️ button's data ("done:12:20230331" -> "done", 12,
+    the period due 31/03/2023), or None for data that is not one."""
     action, _, rest = data.partition(":")
-    raw_id, _, raw_period = rest.partition(":")
+    raw_id, _, raw_aim = rest.partition(":")
     task_id = parse_number(raw_id)
-    if action != "undo" or task_id is None:
+    if action not in ("done", "undo") or task_id is None:
         return None
-    if not raw_period:
-        return task_id, None
-    if not (raw_period.isascii() and raw_period.isdigit() and len(raw_period) == 8):
+    if not raw_aim:
+        return action, task_id, Aim()
+    if action == "undo" and raw_aim.startswith("t"):
+        seconds = raw_aim[1:]
+        if not (seconds.isascii() and seconds.isdigit() and len(seconds) <= 11):
+            return None
+        return action, task_id, Aim(closed_at=datetime.fromtimestamp(int(seconds), UTC))
+    if not (raw_aim.isascii() and raw_aim.isdigit() and len(raw_aim) == 8):
         return None
     try:
-        return task_id, date(int(raw_period[:4]), int(raw_period[4:6]), int(raw_period[6:]))
+        return (
+            action,
+            task_id,
+            Aim(period=date(int(raw_aim[:4]), int(raw_aim[4:6]), int(raw_aim[6:]))),
+        )
     except ValueError:  # 20230231
         return None
 
@@ -639,32 +698,32 @@ async def button(update: Update, context: Ctx) -> None:
     """A press of ✅, ↩️ or ℹ️ under a task, authorised again as if typed."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    if query.data.startswith("undo:"):
-        await undo_button(update, context)
+    if query.data.startswith(("done:", "undo:")):
+        await closing_button(update, context)
         return
     if (press := await pressed(update, context)) is None:
         return
-    action, task_id = press
-    markup: InlineKeyboardMarkup | None = None
-    if action == "done":
-        text, markup = await close_task(update, context, task_id, None)
-    else:
-        text, markup = await task_detail(update, context, task_id)
+    text, markup = await task_detail(update, context, press[1])
     await query.answer()
     await reply(update, text, markup)
 
 
-async def undo_button(update: Update, context: Ctx) -> None:
-    """A press of ↩️ under a "done" reply: reopen the closing it was made for, if still the last."""
+async def closing_button(update: Update, context: Ctx) -> None:
+    """A press of ✅ (close the period it was sent for, if still open) or of ↩️ under a "done"
+    reply (reopen the closing it was made for, if still the last)."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    if (target := undo_target(query.data)) is None:
+    if (target := button_target(query.data)) is None:
         await unknown_button(update, context)
         return
-    task_id, period = target
-    text = await reopen_task(update, context, task_id, period, unnamed_button=period is None)
+    action, task_id, aim = target
+    markup: InlineKeyboardMarkup | None = None
+    if action == "done":
+        text, markup = await close_task(update, context, task_id, None, aim)
+    else:
+        text = await reopen_task(update, context, task_id, aim)
     await query.answer()
-    await reply(update, text)
+    await reply(update, text, markup)
 
 
 async def unknown_button(update: Update, context: Ctx) -> None:

@@ -489,15 +489,23 @@ def mapping_key(written: str) -> str:
 
 
 def _resolve(
-    mention: AgencyMention, by_name: dict[str, Agency], mappings: dict[str, Agency], expand: bool
+    mention: AgencyMention,
+    by_name: dict[str, Agency],
+    mappings: dict[str, Agency],
+    *,
+    expand: bool,
+    issued_on: date | None,
 ) -> tuple[list[Agency], Problem | None]:
-    """The agencies a mention stands for, or the reason it stands for none yet."""
+    """The agencies a mention of a document issued on issued_on stands for, or the reason it
+    stands for none yet."""
     if mapping_key(mention.written) in mappings:
         return [mappings[mapping_key(mention.written)]], None
     if mention.entry is not None and fold(mention.entry.name) in by_name:
         return [by_name[fold(mention.entry.name)]], None
     if mention.group is not None:
-        members = group_members(mention.group, [CatalogueEntry(a.name) for a in by_name.values()])
+        members = group_members(
+            mention.group, [CatalogueEntry(a.name) for a in by_name.values()], issued_on=issued_on
+        )
         if not members:
             return [], Problem("empty_group", mention.written)
         if not expand:
@@ -521,6 +529,9 @@ def plan_import(
     the tasks they dropped keep their numbers, so the others keep theirs)."""
     by_name = {fold(a.name): a for a in known}
     mapped = {mapping_key(written): agency for written, agency in (mappings or {}).items()}
+    # A group stands for the agencies of its document's day: not for the districts abolished
+    # before it.
+    issued_on = draft.meta.issued_on
     planned = []
     for number, task in enumerate(draft.tasks, start=1):
         if number in dropped:
@@ -543,11 +554,15 @@ def plan_import(
         elif task.lead is None:
             item.problem = Problem("no_lead")
         else:
-            item.leads, item.problem = _resolve(task.lead, by_name, mapped, expand_groups)
+            item.leads, item.problem = _resolve(
+                task.lead, by_name, mapped, expand=expand_groups, issued_on=issued_on
+            )
         if item.problem is None and task.deadline.kind == "impossible" and item.deadline is None:
             item.problem = Problem("impossible_date", task.deadline.phrase)
         for mention in task.cooperating:
-            helpers, _ = _resolve(mention, by_name, mapped, expand_groups)
+            helpers, _ = _resolve(
+                mention, by_name, mapped, expand=expand_groups, issued_on=issued_on
+            )
             item.cooperating += [h for h in helpers if h not in item.leads]
         planned.append(item)
     return ImportPlan(

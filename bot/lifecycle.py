@@ -6,6 +6,7 @@ run_webhook own their loop and cannot.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from telegram import Update
 from telegram.ext import Application
 
-from bot.app import SWEEP_JOB
+from bot.app import STOP_KEY, SWEEP_JOB
 
 # Long-poll timeout in seconds: short, so that stopping never waits long for a held request.
 POLL_TIMEOUT = 1
@@ -21,9 +22,17 @@ POLL_TIMEOUT = 1
 
 @asynccontextmanager
 async def running(
-    application: Application[Any, Any, Any, Any, Any, Any], *, poll: bool = True
+    application: Application[Any, Any, Any, Any, Any, Any],
+    *,
+    poll: bool = True,
+    stop: asyncio.Event | None = None,
 ) -> AsyncIterator[None]:
-    """Start the application (polling for updates, or not) with its hooks; stop it after."""
+    """Start the application (polling for updates, or not) with its hooks; stop it after.
+
+    When the bot stops itself (bot.app.stop_application), it sets `stop`, which the caller
+    waits for: Application.stop_running would stop the caller's own event loop.
+    """
+    application.bot_data[STOP_KEY] = stop or asyncio.Event()
     await application.initialize()
     if application.post_init is not None:
         await application.post_init(application)
@@ -44,6 +53,7 @@ async def running(
         await application.shutdown()
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
+        application.bot_data.pop(STOP_KEY, None)
 
 
 async def run_daily_sweep_now(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, tzinfo
 from html import escape
@@ -146,6 +146,46 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "period of task {task_id} it undoes; nothing was reopened. To reopen the period closed "
         "last, type <code>/undo {task_id}</code>.",
     ),
+    "undo_button_outdated_task": (
+        "Nút ↩️ này có từ trước khi nút ghi rõ lần báo hoàn thành mà nó hoàn tác, nên không biết "
+        "nhiệm vụ số {task_id} có được báo hoàn thành lại sau đó không; không có gì được mở lại. "
+        "Để mở lại nhiệm vụ, gõ <code>/undo {task_id}</code>.",
+        "This ↩️ button is older than buttons that name the closing they undo, so it cannot tell "
+        "whether task {task_id} was closed again since; nothing was reopened. To reopen the "
+        "task, type <code>/undo {task_id}</code>.",
+    ),
+    "closed_again": (
+        "Nút ↩️ này dành cho một lần báo hoàn thành nhiệm vụ số {task_id} đã được hoàn tác; sau "
+        "đó nhiệm vụ đã được báo hoàn thành lại, nên không có gì được mở lại. Để mở lại lần báo "
+        "hoàn thành mới nhất, gõ <code>/undo {task_id}</code>.",
+        "This ↩️ button was for a closing of task {task_id} that was undone; the task has been "
+        "closed again since, so nothing was reopened. To reopen the latest closing, type "
+        "<code>/undo {task_id}</code>.",
+    ),
+    "period_closed": (
+        "Kỳ hạn {period} của nhiệm vụ số {task_id} đã đóng trước đó, nên nút ✅ này không đánh "
+        "dấu gì thêm. Kỳ đang mở có hạn {deadline}: khi hoàn thành kỳ này, "
+        "gõ <code>/done {task_id}</code>.",
+        "The period due {period} of task {task_id} was already closed, so this ✅ button marks "
+        "nothing more. The open period is due {deadline}: when it is done, "
+        "type <code>/done {task_id}</code>.",
+    ),
+    "period_not_open": (
+        "Nút ✅ này dành cho kỳ hạn {period} của nhiệm vụ số {task_id}, nhưng kỳ đang mở bây giờ "
+        "có hạn {deadline}, nên không có gì được đánh dấu. Khi hoàn thành kỳ hạn {deadline}, "
+        "gõ <code>/done {task_id}</code>.",
+        "This ✅ button was for the period due {period} of task {task_id}, but the open period is "
+        "now the one due {deadline}, so nothing was marked. When the period due {deadline} is "
+        "done, type <code>/done {task_id}</code>.",
+    ),
+    "done_button_outdated": (
+        "Nút ✅ này có từ trước khi nút ghi rõ kỳ hạn, nên không biết nó dành cho kỳ nào của "
+        "nhiệm vụ số {task_id}; không có gì được đánh dấu. Để báo hoàn thành kỳ đang mở, "
+        "gõ <code>/done {task_id}</code>.",
+        "This ✅ button is older than buttons that name their period, so it cannot tell which "
+        "period of task {task_id} it was for; nothing was marked. To mark the open period done, "
+        "type <code>/done {task_id}</code>.",
+    ),
     "done": (
         "✅ Đã đánh dấu hoàn thành nhiệm vụ số {task_id}{timing}.",
         "✅ Task {task_id} marked done{timing}.",
@@ -205,6 +245,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "overdue_empty": ("Không có nhiệm vụ nào quá hạn. 👍", "No task is overdue. 👍"),
     "overdue_agency": ("\n<b>{agency}</b> ({count})", "\n<b>{agency}</b> ({count})"),
+    # Marks a heading (an agency, "Quá hạn") repeated atop the next message its list goes on in.
+    "continued": (" — tiếp theo", " — continued"),
     "no_lead": ("(chưa giao đơn vị)", "(no lead agency)"),
     "digest_title": ("🔔 <b>Nhắc việc ngày {today}</b>", "🔔 <b>Reminders for {today}</b>"),
     "digest_overdue": ("\n<b>Quá hạn</b>", "\n<b>Overdue</b>"),
@@ -238,6 +280,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail_cooperating": ("Phối hợp: {agencies}", "Cooperating: {agencies}"),
     "detail_deadline": ("Thời hạn: {deadline}", "Deadline: {deadline}"),
     "detail_phrase": ("Theo văn bản: “{phrase}”", "As written: “{phrase}”"),
+    "detail_every": ("Lặp lại: {every}", "Repeats: {every}"),
     "detail_directive": ("Văn bản: {directive}", "Directive: {directive}"),
     "detail_status_open": ("Trạng thái: đang thực hiện", "Status: open"),
     "detail_status_done": ("Trạng thái: đã hoàn thành ngày {date}", "Status: done on {date}"),
@@ -312,6 +355,33 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "extension_rejected": (
         "❌ Đề nghị gia hạn nhiệm vụ số {task_id} không được chấp thuận; hạn vẫn là {old}.",
         "❌ Extension of task {task_id} rejected; still due {old}.",
+    ),
+    "extension_latest": (
+        "Nhiệm vụ số {task_id} là nhiệm vụ định kỳ: kỳ này chỉ gia hạn được chậm nhất đến "
+        "{latest}, để kỳ sau (hạn {next}) vẫn được nhắc đủ trước hạn, kể cả khi kỳ này vẫn chậm.",
+        "Task {task_id} is periodic: this period can be extended to {latest} at the latest, so "
+        "that the next period (due {next}) is still reminded in good time, even if this one "
+        "runs late.",
+    ),
+    "extension_no_room": (
+        "Nhiệm vụ số {task_id} là nhiệm vụ định kỳ: kỳ này không gia hạn được, vì gia hạn đến "
+        "bất kỳ ngày nào cũng khiến kỳ sau (hạn {next}) không được nhắc đủ trước hạn.",
+        "Task {task_id} is periodic: this period cannot be extended, as any later day would "
+        "leave the next period (due {next}) without its reminders in good time.",
+    ),
+    "extension_lapsed_alert": (
+        "Không duyệt được: ngày đề nghị {new} đã qua. Nhiệm vụ số {task_id} vẫn có hạn {old}; "
+        "đề nghị được bỏ qua, đơn vị có thể đề nghị một ngày mới.",
+        "Cannot approve: the day asked for, {new}, has passed. Task {task_id} stays due {old}; "
+        "the request was set aside and the agency may ask for a new day.",
+    ),
+    "extension_lapsed": (
+        "⌛ Đề nghị gia hạn nhiệm vụ số {task_id} đến {new} không còn hiệu lực: ngày đó đã qua "
+        "trước khi được duyệt. Hạn vẫn là {old}; nếu cần thêm thời gian, hãy gửi đề nghị mới "
+        "với một ngày sắp tới.",
+        "⌛ The request to extend task {task_id} to {new} has lapsed: that day passed before it "
+        "was approved. The task is still due {old}; if you need more time, ask again for a day "
+        "ahead.",
     ),
     "no_reason": ("(không nêu)", "(none given)"),
     "import_title": (
@@ -507,6 +577,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The file is too large ({size}); the limit is {limit}.",
     ),
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
+    "import_catalogue_file": (
+        "Tệp {name} là danh mục đơn vị (name, short_name, aliases), không phải văn bản giao "
+        "nhiệm vụ: không đọc thành nhiệm vụ. Danh mục được nạp hoặc cập nhật trên máy chủ, "
+        "bằng lệnh <code>nhacviec agencies import TỆP</code> (người quản trị máy chủ chạy).",
+        "{name} is an agency catalogue (name, short_name, aliases), not a directive: it is not "
+        "read for tasks. A catalogue is loaded or updated on the server, with "
+        "<code>nhacviec agencies import FILE</code> (run by the server's administrator).",
+    ),
     "import_too_large_for_telegram": (
         "Tệp quá lớn ({size}): Telegram chỉ cho bot tải tệp đến {limit}. Hãy gửi bản nhỏ "
         "hơn, hoặc nhập trên máy chủ bằng <code>nhacviec import</code>.",
@@ -651,6 +729,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report_outcome": ("Kết quả", "Outcome"),
     "report_done_on": ("Ngày hoàn thành", "Done on"),
     "report_note": ("Ghi chú", "Note"),
+    # The chart's last bar when there are more agencies than a photo shows (count >= 2).
+    "report_others": ("{count} cơ quan khác", "{count} other agencies"),
     "report_caption": (
         "📊 Tháng {month}: {due} nhiệm vụ đến hạn — {on_time} đúng hạn, {late} quá hạn đã xong, "
         "{overdue} quá hạn chưa xong, {pending} chưa đến hạn.",
@@ -662,8 +742,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "No task was due in {month}.",
     ),
     "report_usage": (
-        "Cách dùng: <code>/report</code> (tháng này) hoặc <code>/report mm/yyyy</code>.",
-        "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>.",
+        "Cách dùng: <code>/report</code> (tháng này) hoặc <code>/report mm/yyyy</code>, năm từ "
+        "1945 đến 2100.",
+        "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>, a year from "
+        "1945 to 2100.",
     ),
     # Followed by one of chat_lost_kicked, _muted, _blocked, _gone, _other (Texts.chat_lost).
     "chat_lost": (
@@ -839,7 +921,9 @@ CLI: dict[str, str] = {
     "not_a_date": (
         "“{text}” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD, năm từ 1945 đến 2100"
     ),
-    "not_a_month": "“{text}” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+    "not_a_month": (
+        "“{text}” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, ví dụ 01/2023"
+    ),
     "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf",
     "no_such_file": "không tìm thấy tệp {file}",
     "too_large": (
@@ -866,6 +950,10 @@ CLI: dict[str, str] = {
     "invite_needs_agency": (
         "hãy ghi tên đơn vị, hoặc dùng --role coordinator để tạo mã mời cho cán bộ theo dõi "
         "nhiệm vụ"
+    ),
+    "catalogue_is_a_folder": (
+        "{file} là một thư mục: hãy ghi tên tệp danh mục đơn vị (.csv, các cột "
+        "name,short_name,aliases)"
     ),
     "catalogue_no_header": "{where}: dòng đầu phải là tên các cột: name,short_name,aliases",
     "catalogue_empty_name": "{where}: thiếu tên đơn vị",
@@ -904,6 +992,30 @@ CLI: dict[str, str] = {
     "catalogue_as_short_name": "tên viết tắt",
     "catalogue_as_alias": "tên gọi khác",
     "catalogue_nothing_saved": "{problem}; không lưu đơn vị nào",
+    "catalogue_bad_quotes": (
+        "{where}: dấu ngoặc kép mở ở dòng này không được đóng đúng chỗ: ô nào có dấu ngoặc kép "
+        'thì đặt cả ô trong ngoặc kép, ví dụ "Sở Văn hóa, Thể thao và Du lịch"'
+    ),
+    # A document reads these two names as one: UBND and Ủy ban nhân dân, & and và, a dash and a
+    # comma (storage.names.name_key).
+    "catalogue_duplicate_written_alike": (
+        "{where}: “{name}” là “{other}” ở dòng {line} (văn bản hiểu UBND hay Ủy ban nhân dân, & "
+        "hay “và”, gạch ngang hay dấu phẩy là như nhau): mỗi đơn vị chỉ một dòng"
+    ),
+    "catalogue_written_alike": (
+        "{where}: “{name}” là “{other}” của {agency} (văn bản hiểu UBND hay Ủy ban nhân dân, & "
+        "hay “và”, gạch ngang hay dấu phẩy là như nhau): mỗi tên chỉ dùng cho một đơn vị"
+    ),
+    "catalogue_not_merged_as_name": (
+        "{where}: “{name}” là tên của một đơn vị trong danh mục mà tệp không còn ghi: nếu đơn vị "
+        'này đã sáp nhập vào {into}, hãy gộp trước bằng nhacviec agencies merge "{agency}" '
+        '"{into}" rồi nhập lại tệp; nếu không, bỏ tên này khỏi dòng'
+    ),
+    "catalogue_not_merged": (
+        "{where}: “{name}” là {claimed_as} của {agency}, đơn vị tệp không còn ghi: nếu {agency} "
+        'đã sáp nhập vào {into}, hãy gộp trước bằng nhacviec agencies merge "{agency}" "{into}" '
+        "rồi nhập lại tệp; nếu không, bỏ tên này khỏi dòng"
+    ),
     "another_poller": (
         "một tiến trình khác đang nhận tin Telegram bằng token này; tiến trình này dừng lại"
     ),
@@ -1140,6 +1252,18 @@ CLI: dict[str, str] = {
         "tên đã học: tên này ở lại với {agency}"
     ),
     "same_agency": "hai tên đều là {name}: không có gì để gộp",
+    "agencies_left_out": (
+        "Tệp không có {count} đơn vị của danh mục, vẫn giữ như cũ cùng các nhiệm vụ: {names}. "
+        'Đơn vị nào đã sáp nhập vào đơn vị khác, hãy gộp: nhacviec agencies merge "TÊN CŨ" '
+        '"TÊN MỚI".'
+    ),
+    "agencies_merged_copies": (
+        "{count} nhiệm vụ {into} được giao hai lần (cùng văn bản, nội dung và hạn) đã gộp làm "
+        "một: {pairs}."
+    ),
+    "agencies_merged_copy": "#{copy} đóng, giữ #{kept}",
+    "agencies_merged_copy_note": "bản trùng của nhiệm vụ #{id}, đóng khi gộp đơn vị",
+    "blank_agency": "tên đơn vị để trống: hãy ghi tên hoặc mã số đơn vị (nhacviec agencies list)",
     "bad_user_id": "cần mã người dùng Telegram (một số), không phải “{text}”",
     "no_member": (
         "không có người dùng {id} trong danh sách thành viên: xem mã người dùng bằng "
@@ -1292,7 +1416,13 @@ class Texts:
             line += " · " + self("directive", number=view.directive.number or view.directive.kind)
         return line
 
-    def task_list(self, title: str, views: Sequence[TaskView], today: date) -> list[str]:
+    def task_list(
+        self, title: str, views: Sequence[TaskView], today: date, *, by_agency: bool = False
+    ) -> list[str]:
+        """Tasks under a title; by_agency: under the name of their lead agency, for a list of
+        every agency's (a line does not say whose its task is)."""
+        if by_agency:
+            return split_message(title, self._by_agency(_by_lead(views), today))
         return split_message(title, [self.task_line(v, today) for v in views])
 
     def overdue(self, grouped: dict[str, list[TaskView]], today: date) -> list[str]:
@@ -1302,30 +1432,34 @@ class Texts:
             self("overdue_title", today=fmt_date(today)), self._by_agency(grouped, today)
         )
 
-    def _by_agency(self, grouped: dict[str, list[TaskView]], today: date) -> list[str]:
-        """A block per lead agency: its name and count, then its tasks."""
+    def _by_agency(self, grouped: dict[str, list[TaskView]], today: date) -> list[Section]:
+        """A section per lead agency: its name and count, then its tasks."""
         return [
-            self("overdue_agency", agency=agency or self("no_lead"), count=len(views))
-            + "\n"
-            + "\n".join(self.task_line(v, today) for v in views)
+            self._section(
+                self("overdue_agency", agency=agency or self("no_lead"), count=len(views)),
+                [self.task_line(v, today) for v in views],
+            )
             for agency, views in sorted(grouped.items())
         ]
+
+    def _section(self, heading: str, blocks: Sequence[str]) -> Section:
+        return Section(heading, blocks, continued=heading + self("continued"))
 
     def digest(self, digest: Digest) -> list[str]:
         """The morning digest of one chat, most urgent first, split to fit Telegram."""
         if digest.escalation:
             return self._escalation(digest)
-        blocks: list[str] = []
+        sections: list[Section] = []
         for urgency, heading in (
             (Urgency.OVERDUE, "digest_overdue"),
             (Urgency.TODAY, "digest_today"),
             (Urgency.SOON, "digest_soon"),
         ):
-            group = [i for i in digest.items if i.urgency is urgency]
+            group = [i.view for i in digest.items if i.urgency is urgency]
             if group:
-                blocks.append(self(heading))
-                blocks += [self.task_line(i.view, digest.today) for i in group]
-        chunks = split_message(self("digest_title", today=fmt_date(digest.today)), blocks)
+                lines = [self.task_line(view, digest.today) for view in group]
+                sections.append(self._section(self(heading), lines))
+        chunks = split_message(self("digest_title", today=fmt_date(digest.today)), sections)
         # A cooperating agency's chat has no ✅ to tap: only the lead closes its tasks.
         closes = any(i.may_close for i in digest.items)
         footer = "\n" + self("digest_footer" if closes else "digest_footer_follow")
@@ -1336,10 +1470,8 @@ class Texts:
         return chunks
 
     def _escalation(self, digest: Digest) -> list[str]:
-        grouped: dict[str, list[TaskView]] = {}
-        for item in digest.items:
-            grouped.setdefault(item.view.lead.name if item.view.lead else "", []).append(item.view)
         title = self("escalation_title", today=fmt_date(digest.today))
+        grouped = _by_lead([item.view for item in digest.items])
         return split_message(title, self._by_agency(grouped, digest.today))
 
     def detail(self, view: TaskView, today: date, tz: tzinfo) -> str:
@@ -1353,6 +1485,8 @@ class Texts:
         lines.append(self("detail_deadline", deadline="") + self.when(task.deadline, today))
         if task.deadline_text:
             lines.append(self("detail_phrase", phrase=task.deadline_text))
+        if task.recurrence:
+            lines.append(self("detail_every", every=self.every(task.recurrence)))
         if view.directive is not None:
             parts = [view.directive.kind, view.directive.number]
             if view.directive.issued_on:
@@ -1369,7 +1503,7 @@ class Texts:
         assert closed.task.id is not None
         timing = ""
         if closed.deadline is not None:
-            late = (done_on - closed.deadline).days
+            late = (done_on - WORKING_DAYS.closing_day(closed.deadline)).days
             timing = self("done_late", days=late) if late > 0 else self("done_on_time")
         if closed.next_deadline is not None and closed.deadline is not None:
             text = self(
@@ -1541,26 +1675,66 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def split_message(title: str, blocks: Iterable[str], limit: int = MAX_MESSAGE) -> list[str]:
+def _by_lead(views: Iterable[TaskView]) -> dict[str, list[TaskView]]:
+    """Tasks by the name of their lead agency ("" for none), in the order given, as
+    storage.tasks.overdue_by_agency gives /overdue's."""
+    grouped: dict[str, list[TaskView]] = {}
+    for view in views:
+        grouped.setdefault(view.lead.name if view.lead else "", []).append(view)
+    return grouped
+
+
+@dataclass(frozen=True)
+class Section:
+    """Blocks under a heading, for split_message: the heading never ends a message without its
+    first block, and comes again (as continued) at the top of each message the section goes on
+    in, so that no task reaches a phone without saying whose or how urgent it is."""
+
+    heading: str
+    blocks: Sequence[str]
+    continued: str  # the heading where the section goes on in another message
+
+
+def split_message(
+    title: str, blocks: Iterable[str | Section], limit: int = MAX_MESSAGE
+) -> list[str]:
     """Join blocks under a title into messages of at most limit characters, never cutting a block.
 
     A single block longer than the room under the title is cut (see _fit) as a last resort; a
-    title longer than half a message is no title but the first block, cut like the others.
-    Telegram counts the text after HTML parsing; counting the markup too keeps us safely under.
+    title longer than half a message is no title but the first block, cut like the others. A
+    Section's heading goes with its first block, and again (continued) atop each next message
+    the section goes on in. Telegram counts the text after HTML parsing; counting the markup too
+    keeps us safely under.
     """
     if len(title) > limit // 2:
         blocks, title = [title, *blocks], ""
     room = limit - len(title) - 1 if title else limit
     chunks: list[str] = []
     current = title
-    for block in blocks:
-        for piece in _fit(block, room):
-            if current and len(current) + 1 + len(piece) > limit:
-                chunks.append(current)
-                current = title
-            current = f"{current}\n{piece}" if current else piece
+    for piece, heading in _pieces(blocks, room):
+        if current and len(current) + 1 + len(piece) > limit:
+            chunks.append(current)
+            current = f"{title}\n{heading}" if title and heading else title or heading
+        current = f"{current}\n{piece}" if current else piece
     chunks.append(current)
     return chunks
+
+
+def _pieces(blocks: Iterable[str | Section], room: int) -> Iterator[tuple[str, str]]:
+    """The pieces of the blocks, each with the heading to put above it if it starts a message
+    ("" when it is no section's or carries its section's heading itself)."""
+    for block in blocks:
+        if isinstance(block, str):
+            yield from ((piece, "") for piece in _fit(block, room))
+            continue
+        # What a heading, first or repeated, leaves of the room for the pieces under it.
+        under = room - max(len(block.heading), len(block.continued)) - 1
+        if under < room // 2 or not block.blocks:  # a heading that would crowd out its blocks
+            yield from _pieces([block.heading, *block.blocks], room)
+            continue
+        first, *rest = [piece for b in block.blocks for piece in _fit(b, under)]
+        yield f"{block.heading}\n{first}", ""
+        yield from ((piece, block.continued) for piece in rest)
 
 
 # A tag or an entity of the HTML we send: a cut never falls inside one.

@@ -8,6 +8,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 __all__ = [
     "GROUPS",
@@ -59,6 +60,7 @@ GROUPS = {
     "all_departments": "các sở, ban, ngành",
     "all_districts": "UBND các huyện, thị xã, thành phố",
     "all_communes": "UBND các xã, phường, thị trấn",
+    "all_special_zones": "UBND các đặc khu",
     "all_localities": "các địa phương",
     "all_investors": "các chủ đầu tư",
     "all_ministries": "các bộ, cơ quan ngang bộ",
@@ -68,20 +70,60 @@ GROUPS = {
 }
 
 
-# Which catalogue names each group stands for, by the words they start with (folded).
-_GROUP_HEADS = {
-    "all_departments": ("so ", "ban "),
-    "all_districts": ("ubnd huyen", "ubnd thi xa", "ubnd thanh pho", "uy ban nhan dan huyen"),
-    "all_communes": ("ubnd xa", "ubnd phuong", "ubnd thi tran", "uy ban nhan dan xa"),
-    "all_project_boards": ("ban quan ly du an",),
+# The local units below a province, by the group that stands for their people's committees
+# (a town written short too: "UBND TP. Biên Hòa").
+_LOCAL_UNITS = {
+    "all_districts": ("huyen", "quan", "thi xa", "thanh pho", "tp"),
+    "all_communes": ("xa", "phuong", "thi tran", "dac khu"),
+    "all_special_zones": ("dac khu",),
 }
-_GROUP_HEADS["all_localities"] = _GROUP_HEADS["all_districts"] + _GROUP_HEADS["all_communes"]
+_LOCAL_UNITS["all_localities"] = _LOCAL_UNITS["all_districts"] + _LOCAL_UNITS["all_communes"]
+# The day the district level was abolished (and the townships with it): the level below the
+# province is the communes, wards and special zones. The catalogue keeps the districts for their
+# earlier tasks; a document issued since gives them no work.
+TWO_LEVELS_SINCE = date(2025, 7, 1)
+_ABOLISHED_UNITS = (*_LOCAL_UNITS["all_districts"], "thi tran")
 
 
-def group_members(group: str, entries: Iterable[CatalogueEntry]) -> list[CatalogueEntry]:
-    """The catalogue agencies a group mention stands for ("all_departments+all_districts")."""
-    heads = tuple(head for key in group.split("+") for head in _GROUP_HEADS.get(key, ()))
-    return [entry for entry in entries if heads and fold(entry.name).startswith(heads)]
+def _committees(units: Iterable[str]) -> tuple[str, ...]:
+    # A catalogue writes a committee as documents and seals do: "UBND xã ..." or "Ủy ban nhân
+    # dân xã ...".
+    return tuple(
+        f"{committee} {unit}" for committee in ("ubnd", "uy ban nhan dan") for unit in units
+    )
+
+
+# Which catalogue names each group stands for, by the words they start with (folded, words
+# joined by one space).
+_GROUP_HEADS = {
+    "all_departments": ("so", "ban"),
+    "all_project_boards": ("ban quan ly du an",),
+    **{key: _committees(units) for key, units in _LOCAL_UNITS.items()},
+}
+_ABOLISHED_HEADS = frozenset(_committees(_ABOLISHED_UNITS))
+
+
+def group_members(
+    group: str, entries: Iterable[CatalogueEntry], *, issued_on: date | None = None
+) -> list[CatalogueEntry]:
+    """The catalogue agencies a group mention ("all_departments+all_districts") of a document
+    issued on issued_on stands for (None: whatever the day)."""
+    abolished = _ABOLISHED_HEADS if issued_on and issued_on >= TWO_LEVELS_SINCE else frozenset()
+    heads = tuple(
+        f"{head} "
+        for key in group.split("+")
+        for head in _GROUP_HEADS.get(key, ())
+        if head not in abolished
+    )
+    return [entry for entry in entries if heads and f"{_words(entry.name)} ".startswith(heads)]
+
+
+def _words(name: str) -> str:
+    """A name's words, folded, one space between them: "Ủy  ban nhân dân TP. Huế" is "uy ban
+    nhan dan tp hue"."""
+    # Composed first: a name typed in combining Unicode (Unikey's "tổ hợp", macOS) would keep
+    # its marks, which fold leaves in place (one character for one character).
+    return " ".join(re.findall(r"[a-z0-9]+", fold(unicodedata.normalize("NFC", name))))
 
 
 # --------------------------------------------------------------------------------------------
@@ -202,11 +244,13 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "all_communes",
-            _UB + r"\s+(?:cac\s+)?(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
+            _UB + r"\s+(?:cac\s+)?" + _COMMUNES + r"(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
             r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa"
-            r"|cac\s+(?:xa|phuong)(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
+            r"|cac\s+" + _COMMUNES + r"(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
             r"|" + _ASKED + r"cac\s+(?:xa|phuong)",
         ),
+        # Named alone, the special zones are not the communes: "UBND các đặc khu".
+        ("all_special_zones", _UB + r"\s+cac\s+dac\s+khu|" + _ASKED + r"cac\s+dac\s+khu"),
         ("all_localities", r"(?:" + _UB + r"\s+)?cac\s+dia\s+phuong"),
         ("all_investors", r"cac\s+chu\s+dau\s+tu"),
         (
@@ -240,7 +284,10 @@ _GROUP_TAILS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (key, re.compile(r"\s*(?:,|;|/|va|&)\s*(?:" + pattern + r")(?![a-z0-9])"))
     for key, pattern in (
         ("all_localities", r"(?:cac\s+)?dia\s+phuong"),
-        ("all_communes", r"(?:cap\s+xa|(?:cac\s+)?(?:xa|phuong)(?:\s*,\s*" + _COMMUNES + r")+)"),
+        (
+            "all_communes",
+            r"(?:cap\s+xa|(?:cac\s+)?" + _COMMUNES + r"(?:\s*,\s*" + _COMMUNES + r")+)",
+        ),
         ("all_districts", r"cap\s+huyen"),
         ("all_departments", r"(?:cac\s+)?(?:so\s*,?\s*)?(?:ban\s*,?\s*)?nganh"),
     )

@@ -311,7 +311,10 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
 
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(_SUPERSCRIPTS, "0123456789")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000]+")
+# Control characters count as spaces: a vertical tab (Word's manual line break, in text copied
+# out of it) parts two words, and kept in a task's text it makes the Excel report fail. Not
+# the newline: the .docx reader cleans a paragraph whole, then splits its lines on it.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u3000\x00-\x08\x0b-\x1f]+")
 _SEPARATOR = re.compile(r"^[\s\-–—_=*.·•~]{3,}$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*$",

@@ -39,7 +39,15 @@ from jobs.policy import (
 from storage import access, ledger, notices, tasks
 from storage.access import Caller
 from storage.db import Database
-from storage.models import Chat, ChatPurpose, Member, Reminder, ReminderStatus, Role
+from storage.models import (
+    Chat,
+    ChatPurpose,
+    Member,
+    ReminderStatus,
+    Role,
+    Task,
+    TaskPeriod,
+)
 from storage.tasks import TaskView
 from vncalendar import Clock, WorkingCalendar
 
@@ -128,6 +136,10 @@ class _HeldClaims:
             if not self.unsent[task_id]:
                 del self.unsent[task_id]
 
+
+Shown = dict[tuple[int, str], TaskView]
+"""The task each reminder shows, by task id and slot: a period recorded missed is shown as it
+was, not at the period its task has moved on to."""
 
 SendDigest = Callable[[int, Digest], Awaitable[int]]
 """Delivers a digest to a Telegram chat id and returns the first message's id; raises the errors
@@ -270,13 +282,19 @@ class Sweep:
 
     async def _plan(
         self, today: date, *, dry_run: bool
-    ) -> tuple[dict[int, TaskView], dict[int, Caller], list[Planned]]:
+    ) -> tuple[Shown, dict[int, Caller], list[Planned]]:
         """What is due today, where it goes and what each chat may do with it (moving recurring
         tasks past missed periods, unless dry)."""
 
         async def load(
             session: AsyncSession,
-        ) -> tuple[list[TaskView], Sequence[Chat], Sequence[Member], dict[int, Caller]]:
+        ) -> tuple[
+            list[TaskView],
+            Sequence[TaskPeriod],
+            Sequence[Chat],
+            Sequence[Member],
+            dict[int, Caller],
+        ]:
             if not dry_run:
                 await tasks.roll_missed_periods(
                     session=session,
@@ -293,6 +311,7 @@ class Sweep:
             chats = (await session.exec(select(Chat).where(col(Chat.active).is_(True)))).all()
             return (
                 await tasks.open_tasks_with_deadline(session=session),
+                await tasks.missed_last_periods(session=session),
                 chats,
                 (await session.exec(select(Member).where(Member.role == Role.HEAD))).all(),
                 await access.chats_as_callers(
@@ -300,7 +319,7 @@ class Sweep:
                 ),
             )
 
-        open_views, chats, members, callers = await self.database.retrying(load)
+        open_views, missed, chats, members, callers = await self.database.retrying(load)
         if dry_run:
             # The real sweep gives the configured coordinators who never wrote to the bot a chat
             # row; a dry run writes nothing, so it counts them with rows of its own (not those
@@ -315,16 +334,7 @@ class Sweep:
                 ),
             ]
         views = {v.id: v for v in open_views}
-        schedules = [
-            TaskSchedule(
-                task_id=v.id,
-                deadline=v.task.deadline,
-                lead_agency_id=v.lead.id if v.lead else None,
-                cooperating_agency_ids=frozenset(a.id for a in v.cooperating if a.id is not None),
-            )
-            for v in views.values()
-            if v.task.deadline is not None
-        ]
+        schedules = [_schedule(v) for v in views.values()]
         # One task the policy cannot count (due 01/01/0001, saved before such dates were refused)
         # is left out, and said once here: every other task still goes out.
         for task in uncountable(schedules):
@@ -341,16 +351,30 @@ class Sweep:
                 heads.setdefault(member.agency_id, set()).add(member.telegram_user_id)
         due = reminders_due(schedules, today, self.settings, self.calendar)
         escalations = escalations_due(schedules, today, self.settings, self.calendar)
-        return views, callers, route(due, escalations, chats, heads, self.coordinator_ids)
+        # A period recorded missed before the coordinators heard of it (the bot was down on its
+        # escalation day, the escalation failed) is escalated all the same, shown as it was, as
+        # long as it is its task's last: the roll never waits on a chat that may not take the
+        # message, and the ledger sends each escalation once, whichever sweep gets it through.
+        missed_views = {
+            period.task_id: _as_missed(views[period.task_id], period)
+            for period in missed
+            if period.task_id in views
+        }
+        late = escalations_due(
+            [_schedule(v) for v in missed_views.values()], today, self.settings, self.calendar
+        )
+        shown = {(r.task_id, r.slot): views[r.task_id] for r in (*due, *escalations)}
+        shown |= {(r.task_id, r.slot): missed_views[r.task_id] for r in late}
+        planned = route(due, [*escalations, *late], chats, heads, self.coordinator_ids)
+        return shown, callers, planned
 
     async def _preview(self, planned: list[Planned], today: date, report: SweepReport) -> None:
         """Dry run: what would go out, leaving out what the ledger shows as sent and what waits
         for tomorrow because its chat has had today's digest."""
         async with self.database.session() as session:
-            statuses = {
-                ledger.SlotKey(r.task_id, r.chat_id, r.slot): r.status
-                for r in (await session.exec(select(Reminder))).all()
-            }
+            statuses = await ledger.statuses_of(
+                session=session, task_ids=sorted({plan.reminder.task_id for plan in planned})
+            )
             had_digest = await ledger.chats_sent_to_since(
                 session=session, since=self._start_of(today)
             )
@@ -427,7 +451,7 @@ class Sweep:
         self,
         chat: Chat,
         claimed: list[tuple[int, DueReminder]],
-        views: dict[int, TaskView],
+        views: Shown,
         caller: Caller,
         today: date,
         report: SweepReport,
@@ -634,6 +658,26 @@ class Sweep:
 _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}
 
 
+def _schedule(view: TaskView) -> TaskSchedule:
+    """What the reminder policy needs of a task with a deadline."""
+    assert view.task.deadline is not None
+    return TaskSchedule(
+        task_id=view.id,
+        deadline=view.task.deadline,
+        lead_agency_id=view.lead.id if view.lead else None,
+        cooperating_agency_ids=frozenset(a.id for a in view.cooperating if a.id is not None),
+    )
+
+
+def _as_missed(view: TaskView, period: TaskPeriod) -> TaskView:
+    """The task as it was in a period recorded missed (a copy, apart from the session)."""
+    task = Task.model_validate(
+        view.task,
+        update={"deadline": period.deadline, "scheduled_deadline": period.scheduled_deadline},
+    )
+    return replace(view, task=task)
+
+
 def _key(plan: Planned) -> ledger.SlotKey:
     assert plan.chat.id is not None
     return ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
@@ -649,15 +693,15 @@ def _narrowed(digest: Digest, task_ids: set[int]) -> Digest:
 
 
 def _digest(
-    chat: Chat, caller: Caller, due: list[DueReminder], views: dict[int, TaskView], today: date
+    chat: Chat, caller: Caller, due: list[DueReminder], views: Shown, today: date
 ) -> Digest:
     """The chat's items, most urgent first, one per task; an escalation list when that is all."""
     items = {
         r.task_id: DigestItem(
-            view=views[r.task_id],
+            view=views[r.task_id, r.slot],
             urgency=r.urgency,
             days_left=r.days_left,
-            may_close=access.may_act(caller, views[r.task_id]),
+            may_close=access.may_act(caller, views[r.task_id, r.slot]),
         )
         for r in due
     }

@@ -457,11 +457,12 @@ async def chats_as_callers(
 
 
 async def chat_language(*, session: AsyncSession, telegram_id: int) -> str | None:
-    """The language a registered chat chose, None for the bot's own."""
+    """The language a chat chose, None for the bot's own.
+
+    A paused chat keeps its choice: the people who chose it read what the bot says there when
+    it resumes (its owner unblocked the bot) or is registered again."""
     return (
-        await session.exec(
-            select(Chat.language).where(Chat.telegram_id == telegram_id, col(Chat.active).is_(True))
-        )
+        await session.exec(select(Chat.language).where(Chat.telegram_id == telegram_id))
     ).first()
 
 

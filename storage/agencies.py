@@ -4,12 +4,14 @@ names it learns from the officers' corrections of imported documents (learn, for
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping, Sequence
+import io
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -23,9 +25,11 @@ from storage.models import (
     ExtensionStatus,
     Invite,
     Member,
+    Task,
     TaskAgency,
+    TaskStatus,
 )
-from storage.names import fold
+from storage.names import fold, name_key
 
 
 @dataclass(frozen=True)
@@ -44,11 +48,16 @@ COLUMNS = ("name", "short_name", "aliases")
 class CatalogueError(ValueError):
     """The catalogue cannot be loaded; where names the file and line, problem says what is wrong.
 
-    problem is one of "no_header", "unknown_column", "not_utf8", "empty_name", "extra_fields",
-    "duplicate_name", "name_taken" (by another row of the file), "name_in_catalogue" (by an
-    agency already in the database) or "merged_away" (the name of an agency merged into
-    another, which keeps it); details holds the values its message needs (a name, the other
-    agency, its line, and claimed_as: "name", "short_name" or "alias", what the row gives it as).
+    problem is one of "no_header", "unknown_column", "not_utf8", "bad_quotes", "empty_name",
+    "extra_fields", "duplicate_name", "duplicate_written_alike" (a row a document reads as an
+    earlier one: "UBND" for "Ủy ban nhân dân"), "name_taken" (by another row of the file),
+    "name_in_catalogue" (by an agency already in the database), "written_alike" (a name a
+    document reads as another agency's, of the file or the database), "not_merged" (the name
+    or short name of an agency the file no longer lists, given to one of the catalogue: merge
+    it first) or "merged_away" (the name of an agency merged into another, which keeps it);
+    details holds the values its message needs (a name, the other agency, its line, other: the
+    name as the other has it, into: the agency to merge into, and claimed_as: "name",
+    "short_name" or "alias", what the row, or for "not_merged" the agency left out, has it as).
     """
 
     def __init__(self, message: str, *, problem: str, where: str, **details: str) -> None:
@@ -61,52 +70,64 @@ class CatalogueError(ValueError):
 def read_catalogue(path: Path) -> list[AgencyRow]:
     """Read a CSV with columns name, short_name, aliases (separated by ';').
 
-    A row with more fields than the header (an unquoted comma in a name) is refused, not split.
+    The fields are separated by ',' or, as Excel saves a file under Vietnamese settings, by ';'
+    (the header line tells which). A row with more fields than the header (an unquoted comma in
+    a name) is refused, not split, and so is a quote left open.
     """
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or "name" not in _columns(reader.fieldnames):
-                raise CatalogueError(
-                    "the first line must name the columns: name,short_name,aliases",
-                    problem="no_header",
-                    where=str(path),
-                )
-            columns = reader.fieldnames = _columns(reader.fieldnames)
-            for column in columns:
-                if column not in COLUMNS:
-                    raise CatalogueError(
-                        f"unknown column {column!r}",
-                        problem="unknown_column",
-                        where=f"{path}:1",
-                        column=column,
-                    )
-            rows = []
-            for record in reader:
-                # line_num counts physical lines, blank ones and quoted line breaks included.
-                line, where = reader.line_num, f"{path}:{reader.line_num}"
-                if None in record:
-                    fields = len(columns) + len(record[None])
-                    raise CatalogueError(
-                        f"{fields} fields for {len(columns)} columns",
-                        problem="extra_fields",
-                        where=where,
-                        fields=str(fields),
-                        columns=str(len(columns)),
-                    )
-                name = (record.get("name") or "").strip()
-                if not name:
-                    raise CatalogueError("the name is empty", problem="empty_name", where=where)
-                aliases = tuple(
-                    a.strip() for a in (record.get("aliases") or "").split(";") if a.strip()
-                )
-                short_name = (record.get("short_name") or "").strip() or None
-                rows.append(AgencyRow(name, short_name, aliases, line))
-            return rows
+        # Unikey's "Unicode tổ hợp" and macOS write "ở" as "o" and two marks: stored as NFC, so
+        # the catalogue's names are the same text as the documents' (which are read as NFC).
+        text = unicodedata.normalize("NFC", path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise CatalogueError(
             f"not UTF-8 text ({error.reason})", problem="not_utf8", where=str(path)
         ) from error
+    header = text.partition("\n")[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    # strict: a quote left open is an error, not a field that swallows the rest of the file.
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    try:
+        if reader.fieldnames is None or "name" not in _columns(reader.fieldnames):
+            raise CatalogueError(
+                "the first line must name the columns: name,short_name,aliases",
+                problem="no_header",
+                where=str(path),
+            )
+        columns = reader.fieldnames = _columns(reader.fieldnames)
+        for column in columns:
+            if column not in COLUMNS:
+                raise CatalogueError(
+                    f"unknown column {column!r}",
+                    problem="unknown_column",
+                    where=f"{path}:1",
+                    column=column,
+                )
+        return [_row(record, columns, reader.line_num, str(path)) for record in reader]
+    except csv.Error as error:
+        # line_num is the last line read whole: the row refused starts on the next one.
+        raise CatalogueError(
+            str(error), problem="bad_quotes", where=f"{path}:{reader.line_num + 1}"
+        ) from error
+
+
+def _row(record: dict[str | Any, Any], columns: list[str], line: int, path: str) -> AgencyRow:
+    # line_num counts physical lines, blank ones and quoted line breaks included.
+    where = f"{path}:{line}"
+    if None in record:
+        fields = len(columns) + len(record[None])
+        raise CatalogueError(
+            f"{fields} fields for {len(columns)} columns",
+            problem="extra_fields",
+            where=where,
+            fields=str(fields),
+            columns=str(len(columns)),
+        )
+    name = (record.get("name") or "").strip()
+    if not name:
+        raise CatalogueError("the name is empty", problem="empty_name", where=where)
+    aliases = tuple(a.strip() for a in (record.get("aliases") or "").split(";") if a.strip())
+    short_name = (record.get("short_name") or "").strip() or None
+    return AgencyRow(name, short_name, aliases, line)
 
 
 def _columns(header: Sequence[str]) -> list[str]:
@@ -130,12 +151,19 @@ class ImportResult:
     created: int
     updated: int
     given_up: tuple[GivenUp, ...] = ()  # learned names the file gave to another agency
+    # Agencies of the catalogue the file has no row for: kept as they are, tasks and all (a
+    # file of today's agencies leaves out those merged into one: merge_agencies moves them).
+    left_out: tuple[str, ...] = ()
 
 
 async def import_agencies(
     *, session: AsyncSession, rows: Sequence[AgencyRow], now: datetime, source: str = ""
 ) -> ImportResult:
     """Create new agencies and update the others by name; running it twice changes nothing.
+
+    A row is an agency of the catalogue when a document reads their names alike (name_key):
+    the row's name, as it writes it, becomes the agency's ("So Tai chinh" corrected to "Sở Tài
+    chính", "Sở Văn hóa, Thể thao và Du lịch" written with a dash).
 
     A row gives an agency's short name and aliases; the names merged into it (merge_agencies)
     and the names it learned (learn_names) it keeps whatever the row says, but a learned name
@@ -147,26 +175,45 @@ async def import_agencies(
     row would bring it back, empty).
     source is the file, for the error's where.
     """
-    existing = {fold(a.name): a for a in await list_agencies(session=session)}
-    _check_names(rows, list(existing.values()), source)
+    catalogue = await list_agencies(session=session)
+    _check_names(rows, catalogue, source)
+    in_rows = {name_key(row.name) for row in rows}
+    left_out = tuple(a.name for a in catalogue if name_key(a.name) not in in_rows)
     created = updated = 0
     for row in rows:
-        agency = existing.get(fold(row.name))
+        agency = _agency_of(row.name, catalogue)
         if agency is None:
             agency = Agency(
                 name=row.name, short_name=row.short_name, aliases=list(row.aliases), created_at=now
             )
             session.add(agency)
-            existing[fold(row.name)] = agency
+            catalogue.append(agency)
             created += 1
-        elif (agency.short_name, agency.aliases) != (row.short_name, list(row.aliases)):
+        elif (agency.name, agency.short_name, agency.aliases) != (
+            row.name,
+            row.short_name,
+            list(row.aliases),
+        ):
+            agency.name = row.name
             agency.short_name = row.short_name
             agency.aliases = list(row.aliases)
             session.add(agency)
             updated += 1
-    given_up = _give_up_learned(rows, list(existing.values()))
+    given_up = _give_up_learned(rows, catalogue)
     await session.flush()
-    return ImportResult(created, updated, given_up)
+    return ImportResult(created, updated, given_up, left_out)
+
+
+def _agency_of(name: str, catalogue: Sequence[Agency]) -> Agency | None:
+    """The agency of the catalogue a row's name is: the one named so (as fold compares them),
+    else one a document reads alike (a catalogue saved before _check_names compared names so
+    may have two)."""
+    for same in (fold, name_key):
+        key = same(name)
+        for agency in catalogue:
+            if same(agency.name) == key:
+                return agency
+    return None
 
 
 def _give_up_learned(rows: Sequence[AgencyRow], catalogue: list[Agency]) -> tuple[GivenUp, ...]:
@@ -175,16 +222,16 @@ def _give_up_learned(rows: Sequence[AgencyRow], catalogue: list[Agency]) -> tupl
     claimed: dict[str, AgencyRow] = {}
     for row in rows:
         for _claimed_as, written in _claims(row.name, row.short_name, row.aliases):
-            claimed.setdefault(fold(written), row)
+            claimed.setdefault(name_key(written), row)
     given_up = []
     for agency in catalogue:
-        lost = [name for name in agency.learned_names if fold(name) in claimed]
+        lost = [name for name in agency.learned_names if name_key(name) in claimed]
         if not lost:
             continue
         agency.learned_names = [n for n in agency.learned_names if n not in lost]  # a new list
         for name in lost:
-            row = claimed[fold(name)]
-            if fold(row.name) != fold(agency.name):  # its own row, which keeps it as its own
+            row = claimed[name_key(name)]
+            if name_key(row.name) != name_key(agency.name):  # its own row keeps it as its own
                 given_up.append(GivenUp(name, agency.name, row.name, row.line))
     return tuple(given_up)
 
@@ -205,55 +252,93 @@ def _claims(name: str, short_name: str | None, aliases: Iterable[str]) -> list[t
 
 
 def _check_names(rows: Sequence[AgencyRow], existing: list[Agency], source: str) -> None:
-    """Refuse rows that would give one name to two agencies (see import_agencies)."""
-    in_rows = {fold(row.name) for row in rows}
+    """Refuse rows that would give one name to two agencies (see import_agencies): two names a
+    document reads alike (name_key) are one name."""
+    in_rows = {name_key(row.name) for row in rows}
+    in_catalogue = {name_key(agency.name) for agency in existing}
     held: dict[str, _Claim] = {}
     # Names merged into an agency stay its own whatever the rows say.
     for agency in existing:
         for written in agency.merged_names:
-            held.setdefault(fold(written), _Claim(written, "merged", agency.name, None))
+            held.setdefault(name_key(written), _Claim(written, "merged", agency.name, None))
     # The catalogue as it will stand: agencies the rows do not update keep all their names.
     for agency in existing:
-        if fold(agency.name) not in in_rows:
+        if name_key(agency.name) not in in_rows:
             for claimed_as, written in _claims(agency.name, agency.short_name, agency.aliases):
-                held.setdefault(fold(written), _Claim(written, claimed_as, agency.name, None))
+                held.setdefault(name_key(written), _Claim(written, claimed_as, agency.name, None))
     names: dict[str, AgencyRow] = {}
     for row in rows:
         where = f"{source}:{row.line}" if row.line is not None else source or row.name
-        first = names.setdefault(fold(row.name), row)
+        kept = name_key(row.name) in in_catalogue  # the row updates an agency of the catalogue
+        first = names.setdefault(name_key(row.name), row)
         if first is not row:
+            alike = {"other": first.name} if fold(first.name) != fold(row.name) else {}
             raise CatalogueError(
-                f"{row.name!r} is on line {first.line} already",
-                problem="duplicate_name",
+                f"{row.name!r} is on line {first.line} already"
+                + (f", written {first.name!r}" if alike else ""),
+                problem="duplicate_written_alike" if alike else "duplicate_name",
                 where=where,
                 name=row.name,
                 line=str(first.line),
+                **alike,
             )
         for claimed_as, written in _claims(row.name, row.short_name, row.aliases):
-            key = fold(written)
+            key = name_key(written)
             claim = held.setdefault(key, _Claim(written, claimed_as, row.name, row.line))
-            if not key or fold(claim.agency) == fold(row.name):
+            if not key or name_key(claim.agency) == name_key(row.name):
                 continue  # its own name given twice (an alias that is its short name)
-            if claim.claimed_as == "merged":
-                raise CatalogueError(
-                    f"{written!r} was merged into {claim.agency!r}: the file cannot give it "
-                    f"as a {claimed_as}",
-                    problem="merged_away",
-                    where=where,
-                    name=written,
-                    agency=claim.agency,
-                    claimed_as=claimed_as,
-                )
-            other = {"line": str(claim.line)} if claim.line is not None else {}
-            raise CatalogueError(
-                f"{written!r} is already the {claim.claimed_as} of {claim.agency!r}",
-                problem="name_taken" if claim.line is not None else "name_in_catalogue",
-                where=where,
-                name=written,
-                agency=claim.agency,
-                claimed_as=claim.claimed_as,
-                **other,
-            )
+            raise _taken(written, claimed_as, claim, where, into=row.name, kept=kept)
+
+
+def _taken(
+    written: str, claimed_as: str, claim: _Claim, where: str, *, into: str, kept: bool
+) -> CatalogueError:
+    """The refusal of a row (of agency into, kept: one of the catalogue) that gives as its
+    claimed_as a name written another agency already answers to as the claim says."""
+    if claim.claimed_as == "merged":
+        return CatalogueError(
+            f"{written!r} was merged into {claim.agency!r}: the file cannot give it "
+            f"as a {claimed_as}",
+            problem="merged_away",
+            where=where,
+            name=written,
+            agency=claim.agency,
+            claimed_as=claimed_as,
+        )
+    if claim.line is None and kept and claim.claimed_as in ("name", "short_name"):
+        # An agency the file no longer lists, whose own name a row gives to one of the
+        # catalogue: most likely merged into it in 2025, with tasks, groups and members that
+        # merge_agencies moves and an import would leave behind.
+        return CatalogueError(
+            f"{written!r} is the {claim.claimed_as} of {claim.agency!r}, which the file no "
+            f"longer lists: merge it into {into!r} first",
+            problem="not_merged",
+            where=where,
+            name=written,
+            agency=claim.agency,
+            into=into,
+            claimed_as=claim.claimed_as,
+        )
+    other = {"line": str(claim.line)} if claim.line is not None else {}
+    if fold(claim.written) != fold(written):
+        return CatalogueError(
+            f"{written!r} reads as {claim.written!r}, a name of {claim.agency!r}",
+            problem="written_alike",
+            where=where,
+            name=written,
+            other=claim.written,
+            agency=claim.agency,
+            **other,
+        )
+    return CatalogueError(
+        f"{written!r} is already the {claim.claimed_as} of {claim.agency!r}",
+        problem="name_taken" if claim.line is not None else "name_in_catalogue",
+        where=where,
+        name=written,
+        agency=claim.agency,
+        claimed_as=claim.claimed_as,
+        **other,
+    )
 
 
 async def list_agencies(*, session: AsyncSession) -> list[Agency]:
@@ -288,16 +373,29 @@ def _once(names: Iterable[str], *, besides: Iterable[str] = ()) -> tuple[str, ..
     return tuple(kept)
 
 
+# The largest id an agency may have: its column is an INTEGER (32 bits on PostgreSQL).
+_MAX_ID = 2**31 - 1
+
+
 async def find_agency(*, session: AsyncSession, text: str) -> Agency:
-    """The agency whose name, short name or alias is text; raises when none or several match."""
-    key = fold(text)
-    if text.strip().isascii() and text.strip().isdigit():
-        by_id = await session.get(Agency, int(text))
+    """The agency whose id, name, short name or alias is text; raises when none or several match.
+
+    A name is looked for as fold compares names, then, when no agency has it so, as a document
+    reads it (name_key: "UBND phường Tân An" is "Ủy ban nhân dân phường Tân An"): an officer
+    who types a name as the documents write it finds what the importer finds.
+    """
+    typed = text.strip()
+    if typed.isascii() and typed.isdigit() and int(typed) <= _MAX_ID:
+        by_id = await session.get(Agency, int(typed))
         if by_id is not None:
             return by_id
-    matches = [
-        a for a in await list_agencies(session=session) if key in {fold(n) for n in _names(a)}
-    ]
+    catalogue = await list_agencies(session=session)
+    matches: list[Agency] = []
+    for same in (fold, name_key):
+        key = same(typed)
+        matches = [a for a in catalogue if key and key in {same(n) for n in _names(a)}]
+        if matches:
+            break
     if not matches:
         raise UnknownAgency(text)
     if len(matches) > 1:
@@ -325,10 +423,18 @@ class Merged:
     members: int
     merged_names: tuple[str, ...]  # the old agency's names, by which today's is now found
     learned_names: tuple[str, ...] = ()  # the names the old agency had learned, today's now
+    # (copy, task kept): the old agency's tasks closed as copies of today's (see merge_agencies)
+    copies: tuple[tuple[int, int], ...] = ()
 
 
 async def merge_agencies(
-    *, session: AsyncSession, old: str, into: str, now: datetime, actor: int | None = None
+    *,
+    session: AsyncSession,
+    old: str,
+    into: str,
+    now: datetime,
+    actor: int | None = None,
+    copy_note: Callable[[int], str] | None = None,
 ) -> Merged:
     """Move everything of a merged-away agency to the one that took it over, then remove it.
 
@@ -341,6 +447,13 @@ async def merge_agencies(
     ``into`` learned. Each task's change is audited. Raises UnknownAgency,
     AmbiguousAgency or SameAgency. Pending extension requests stay with their tasks, and so
     move with them.
+
+    A task a group gave each agency a copy of ("Giao các sở, ban, ngành ...": one task per
+    department) would leave today's agency leading the same duty twice, reminded twice and,
+    one closed, chased for the other: an open task of the old agency that today's leads
+    another open one of, of the same directive, words, deadline and schedule, is closed as a
+    copy of it (copy_note: its note, from the id of the task kept), audited on both; its
+    pending extension request goes to the task kept when that has none, else it expires.
     """
     # storage.tasks imports this module for find_agency: imported here, not at the top.
     from storage.tasks import audit
@@ -357,6 +470,7 @@ async def merge_agencies(
             await session.exec(select(TaskAgency).where(TaskAgency.agency_id == kept.id))
         ).all()
     }
+    led_before = {task_id for task_id, row in parts.items() if row.role == AgencyRole.LEAD}
     moved = (await session.exec(select(TaskAgency).where(TaskAgency.agency_id == gone.id))).all()
     for row in moved:
         other = parts.get(row.task_id)
@@ -375,16 +489,24 @@ async def merge_agencies(
             detail=f"{gone.name} -> {kept.name} ({row.role})",
         )
     task_ids = [row.task_id for row in moved]
-    pending = (
+    waiting = (
         await session.exec(
-            select(func.count())
-            .select_from(ExtensionRequest)
-            .where(
+            select(ExtensionRequest).where(
                 col(ExtensionRequest.task_id).in_(task_ids),
                 ExtensionRequest.status == ExtensionStatus.PENDING,
             )
         )
-    ).one()
+    ).all()
+    await session.flush()  # today's agency leads the moved tasks before its copies are sought
+    copies = await _close_copies(
+        session=session,
+        agency_id=kept.id,
+        led_before=led_before,
+        moved=set(task_ids),
+        now=now,
+        actor=actor,
+        note=copy_note,
+    )
 
     members = (await session.exec(select(Member).where(Member.agency_id == gone.id))).all()
     people = {member.telegram_user_id for member in members}
@@ -413,13 +535,107 @@ async def merge_agencies(
         old=gone.name,
         into=kept.name,
         tasks=len(moved),
-        pending_extensions=pending,
+        pending_extensions=sum(request.status == ExtensionStatus.PENDING for request in waiting),
         # A private chat is its owner's (its id is theirs): counted with the members.
         groups=sum(chat.telegram_id not in people for chat in chats),
         members=len(members),
         merged_names=taken_over,
         learned_names=learned,
+        copies=copies,
     )
+
+
+async def _close_copies(
+    *,
+    session: AsyncSession,
+    agency_id: int,
+    led_before: set[int],
+    moved: set[int],
+    now: datetime,
+    actor: int | None,
+    note: Callable[[int], str] | None,
+) -> tuple[tuple[int, int], ...]:
+    """Close the moved tasks the agency now leads that are copies of one it led before (see
+    merge_agencies); returns (copy, task kept) pairs."""
+    from storage.extensions import expire_outdated
+    from storage.tasks import audit
+
+    led = (
+        await session.exec(
+            select(Task)
+            .join(TaskAgency, col(TaskAgency.task_id) == col(Task.id))
+            .where(
+                TaskAgency.agency_id == agency_id,
+                TaskAgency.role == AgencyRole.LEAD,
+                Task.status == TaskStatus.OPEN,
+                col(Task.directive_id).is_not(None),
+            )
+            .order_by(col(Task.id))
+        )
+    ).all()
+    kept: dict[tuple[object, ...], Task] = {}
+    for task in led:
+        if task.id in led_before:
+            kept.setdefault(_duty(task), task)
+    pending: dict[int, list[ExtensionRequest]] = {}
+    for request in (
+        await session.exec(
+            select(ExtensionRequest).where(
+                col(ExtensionRequest.task_id).in_([task.id for task in led]),
+                ExtensionRequest.status == ExtensionStatus.PENDING,
+            )
+        )
+    ).all():
+        pending.setdefault(request.task_id, []).append(request)
+    closed = []
+    for copy in led:
+        original = kept.get(_duty(copy))
+        if copy.id not in moved or copy.id in led_before or original is None:
+            continue
+        assert copy.id is not None and original.id is not None
+        asked = pending.pop(copy.id, [])
+        if asked and not pending.get(original.id):
+            # The same deadline of the same duty: the request still asks what it asked.
+            asked[0].task_id = original.id
+            session.add(asked[0])
+            pending[original.id] = asked[:1]
+            audit(
+                session,
+                task_id=original.id,
+                action="extension_moved",
+                actor=actor,
+                now=now,
+                detail=f"{asked[0].id}: from #{copy.id}, its copy",
+            )
+        copy.status = TaskStatus.DONE
+        copy.done_at, copy.done_by, copy.updated_at = now, actor, now
+        copy.done_note = note(original.id) if note else None
+        session.add(copy)
+        audit(
+            session,
+            task_id=copy.id,
+            action="copy_closed",
+            actor=actor,
+            now=now,
+            detail=f"copy of #{original.id}",
+        )
+        audit(
+            session,
+            task_id=original.id,
+            action="copy_closed",
+            actor=actor,
+            now=now,
+            detail=f"#{copy.id} closed as its copy",
+        )
+        await session.flush()
+        await expire_outdated(session=session, task=copy, actor=actor, now=now)
+        closed.append((copy.id, original.id))
+    return tuple(closed)
+
+
+def _duty(task: Task) -> tuple[object, ...]:
+    """What makes two tasks one duty given twice: directive, words, deadline and schedule."""
+    return (task.directive_id, fold(task.text), task.deadline, task.recurrence)
 
 
 async def _move_corrected_leads(*, session: AsyncSession, gone: int, kept: int) -> None:

@@ -16,7 +16,8 @@ from sqlmodel.sql.expression import SelectOfScalar
 from storage.extensions import expire_outdated
 from storage.models import Directive, Task
 from storage.names import fold
-from storage.tasks import TaskView, add_task, audit, views_of
+from storage.tasks import TaskView, add_task, audit, periods, views_of
+from vncalendar.recurrence import next_occurrence
 
 
 @dataclass(frozen=True)
@@ -418,23 +419,24 @@ async def save_tasks(
         elif _moves(match, new):
             task = match
             assert task.id is not None
+            deadline = await _moved_deadline(session, task, new)
             audit(
                 session,
                 task_id=task.id,
                 action="deadline_changed",
                 actor=actor,
                 now=now,
-                detail=f"{task.deadline} -> {new.deadline} (re-import)",
+                detail=f"{task.deadline} -> {deadline} (re-import)",
             )
             # The document's new deadline replaces an extension of the old one, and restarts
-            # a periodic duty's schedule from it.
+            # a periodic duty's schedule from it (from its open period, once it has closed some).
             task.deadline, task.deadline_text, task.imported_deadline = (
-                new.deadline,
+                deadline,
                 new.deadline_text,
                 new.deadline,
             )
             if task.recurrence and new.deadline:
-                task.schedule_day = new.schedule_day or new.deadline.day
+                task.schedule_day = _schedule_day(new)
             task.scheduled_deadline, task.updated_at = None, now
             session.add(task)
             await expire_outdated(session=session, task=task, actor=actor, now=now)
@@ -449,6 +451,42 @@ async def save_tasks(
         saved_as.append(task)
     await session.flush()
     return saved
+
+
+def _schedule_day(new: NewTask) -> int:
+    """The day of the month a recurring task's periods keep by the document (see add_task)."""
+    assert new.deadline is not None
+    return new.schedule_day or new.deadline.day
+
+
+async def _moved_deadline(session: AsyncSession, task: Task, new: NewTask) -> date | None:
+    """The deadline a re-import that gives a task another one moves it to: the document's; for
+    a periodic duty with periods recorded, its open period's by the document's schedule.
+
+    The periods recorded, closed or missed, are history the revision does not reopen: the open
+    period keeps its place, on the schedule's date nearest to the one it had (a monthly report
+    due the 20th, closed January to March and revised in April to the 25th, is next due 25/04,
+    not 25/01 with three months owed again, nor 25/03, the month closed on the 20th). That date
+    falls after the last period recorded, and never before the document's first.
+    """
+    assert task.id is not None
+    if not task.recurrence or new.deadline is None:
+        return new.deadline
+    recorded = await periods(session=session, task_id=task.id)
+    if not recorded or task.deadline is None:
+        return new.deadline
+    last = recorded[-1]
+    closed_until = max(last.deadline, last.scheduled_deadline or last.deadline)
+    open_period = task.scheduled_deadline or task.deadline  # by the old schedule, not extended
+    day = _schedule_day(new)
+    due = new.deadline
+    while due <= closed_until:
+        due = next_occurrence(due, task.recurrence, day)
+    # Of two dates as near, the later: the earlier may be the closed period's on the new day.
+    following = next_occurrence(due, task.recurrence, day)
+    while abs(following - open_period) <= abs(due - open_period):
+        due, following = following, next_occurrence(following, task.recurrence, day)
+    return due
 
 
 def _reword(

@@ -44,6 +44,30 @@ class PeriodNotStarted(StorageError):
         self.starts = starts
 
 
+class PeriodClosed(StorageError):
+    """A ✅ named a period of a recurring task that has closed since it was sent (done, or
+    recorded missed): pressed again, or by a colleague who had not seen the closing, it must not
+    close the open period, weeks before its time."""
+
+    def __init__(self, task_id: int, period: date, deadline: date) -> None:
+        super().__init__(f"task {task_id}: the period due {period} is closed (open: {deadline})")
+        self.task_id = task_id
+        self.period = period
+        self.deadline = deadline  # the open period's
+
+
+class PeriodNotOpen(StorageError):
+    """A ✅ named a period of a recurring task that is not the open one and has not closed
+    either: an earlier period was reopened since it was sent (or a revised document moved the
+    schedule). Closing the open period instead would close one the button was not for."""
+
+    def __init__(self, task_id: int, period: date, deadline: date) -> None:
+        super().__init__(f"task {task_id}: the period due {period} is not open ({deadline} is)")
+        self.task_id = task_id
+        self.period = period
+        self.deadline = deadline  # the open period's
+
+
 class NotDone(StorageError):
     def __init__(self, task_id: int) -> None:
         super().__init__(f"task {task_id} is not done")
@@ -124,11 +148,18 @@ class LeadOnly(StorageError):
 
 
 class ExtensionBeyondPeriod(StorageError):
-    """A recurring task is extended for its current period only, not past the next one."""
+    """A recurring task is extended for its current period only, and no later than leaves the
+    next period reminded in time (storage.extensions.latest_extension): latest, or None when
+    no day will do."""
 
-    def __init__(self, task_id: int) -> None:
-        super().__init__(f"task {task_id}: the new deadline must come before the next period's")
+    def __init__(self, task_id: int, *, next_deadline: date, latest: date | None) -> None:
+        super().__init__(
+            f"task {task_id}: the period due {next_deadline} comes next; "
+            f"latest day allowed: {latest or 'none'}"
+        )
         self.task_id = task_id
+        self.next_deadline = next_deadline
+        self.latest = latest
 
 
 class ChatRegisteredElsewhere(StorageError):
@@ -137,3 +168,12 @@ class ChatRegisteredElsewhere(StorageError):
     def __init__(self, agency: str | None) -> None:
         super().__init__(f"the chat is registered to {agency or 'the coordinators'}")
         self.agency = agency  # None: the coordinators
+
+
+class ClosedAgain(StorageError):
+    """An undo named a closing of a task that was undone since, and the task has been closed
+    again: reopening it would undo a later closing (a colleague's, with their note)."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} was closed again after the closing named")
+        self.task_id = task_id

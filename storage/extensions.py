@@ -3,9 +3,9 @@ tell the coordinators of a request are storage.notices'."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -27,7 +27,7 @@ from storage.models import (
     Task,
     TaskStatus,
 )
-from storage.tasks import TaskView, audit, get_task, next_deadline
+from storage.tasks import WORKING_DAYS, TaskView, audit, get_task, next_deadline
 
 
 def _outdated(request: ExtensionRequest, task: Task) -> bool:
@@ -36,8 +36,19 @@ def _outdated(request: ExtensionRequest, task: Task) -> bool:
     return task.status == TaskStatus.DONE or task.deadline != request.current_deadline
 
 
+def _lapsed(request: ExtensionRequest, today: date) -> bool:
+    """The day the request asked for has passed: granted now, it would set a deadline already
+    gone (request_extension refuses to ask for one)."""
+    return request.requested_deadline < today
+
+
 def _expire(
-    session: AsyncSession, request: ExtensionRequest, *, actor: int | None, now: datetime
+    session: AsyncSession,
+    request: ExtensionRequest,
+    *,
+    actor: int | None,
+    now: datetime,
+    why: str | None = None,
 ) -> None:
     request.status, request.decided_by, request.decided_at = ExtensionStatus.EXPIRED, actor, now
     session.add(request)
@@ -48,7 +59,8 @@ def _expire(
         action="extension_expired",
         actor=actor,
         now=now,
-        detail=f"{request.id}: asked to move {request.current_deadline}",
+        detail=f"{request.id}: asked to move {request.current_deadline}"
+        + (f" ({why})" if why else ""),
     )
 
 
@@ -69,6 +81,27 @@ async def expire_outdated(
             _expire(session, request, actor=actor, now=now)
 
 
+def latest_extension(
+    task: Task, *, lead_days: int, chased_until: Callable[[date], date]
+) -> date | None:
+    """The latest day a recurring task's current period may be extended to; None when no day
+    after its deadline will do.
+
+    The sweep moves a periodic task past a missed period only once the next period's reminders
+    have begun (lead_days before its closing day) and the missed period's own chase is over
+    (chased_until its deadline: its escalation to the coordinators): see
+    storage.tasks.roll_missed_periods. An extended period that is missed all the same must be
+    done with its chase by then, or the next period would go unreminded until after its own
+    deadline. A weekly duty reminded 7 days ahead has no such day.
+    """
+    assert task.deadline is not None
+    begins = WORKING_DAYS.closing_day(next_deadline(task)) - timedelta(days=lead_days)
+    latest = begins - timedelta(days=1)
+    while latest > task.deadline and chased_until(latest) >= begins:
+        latest -= timedelta(days=1)
+    return latest if latest > task.deadline else None
+
+
 async def request_extension(
     *,
     session: AsyncSession,
@@ -79,11 +112,13 @@ async def request_extension(
     reason: str | None,
     today: date,
     now: datetime,
+    lead_days: int,
+    chased_until: Callable[[date], date],
 ) -> tuple[ExtensionRequest, TaskView]:
     """Ask for a later deadline for one of the caller's open tasks; one request at a time.
 
-    For a recurring task the request is for the current period only, so it must end before the
-    next period's deadline.
+    For a recurring task the request is for the current period only, and no later than
+    latest_extension (lead_days and chased_until: the sweep's, as it rolls missed periods).
     """
     view = await task_to_act_on(session=session, caller=caller, task_id=task_id)
     task = view.task
@@ -94,12 +129,25 @@ async def request_extension(
         raise NoDeadline(task_id)
     if new_deadline <= deadline or new_deadline < today:
         raise BadExtensionDate(task_id)
-    if task.recurrence and new_deadline >= next_deadline(task):
-        raise ExtensionBeyondPeriod(task_id)
+    if task.recurrence:
+        latest = latest_extension(task, lead_days=lead_days, chased_until=chased_until)
+        if latest is None or new_deadline > latest:
+            raise ExtensionBeyondPeriod(task_id, next_deadline=next_deadline(task), latest=latest)
     for waiting in await _pending(session, task_id):
-        if not _outdated(waiting, task):
+        if _outdated(waiting, task):
+            _expire(session, waiting, actor=None, now=now)  # its period closed: ask afresh
+        elif _lapsed(waiting, today):
+            # It can no longer be approved (decide_extension would expire it): it must not
+            # stop the agency from asking for a day still ahead.
+            _expire(
+                session,
+                waiting,
+                actor=None,
+                now=now,
+                why=f"{waiting.requested_deadline} had passed when asked again",
+            )
+        else:
             raise ExtensionPending(task_id)
-        _expire(session, waiting, actor=None, now=now)  # its period closed: ask afresh
     request = ExtensionRequest(
         task_id=task_id,
         requested_by=caller.user_id,
@@ -124,20 +172,32 @@ async def request_extension(
 
 @dataclass(frozen=True)
 class Decision:
-    """What became of a request: approved, rejected, or expired (request.status says which)."""
+    """What became of a request: approved, rejected, or expired (request.status says which);
+    lapsed: expired because it was approved after the day it asked for."""
 
     request: ExtensionRequest
     view: TaskView
+    lapsed: bool = False
 
 
 async def decide_extension(
-    *, session: AsyncSession, caller: Caller, request_id: int, approve: bool, now: datetime
+    *,
+    session: AsyncSession,
+    caller: Caller,
+    request_id: int,
+    approve: bool,
+    today: date,
+    now: datetime,
 ) -> Decision:
     """A coordinator approves (the deadline moves) or rejects a pending request.
 
     A request whose deadline the task no longer has (the period was closed, the task done or
     its deadline changed) expires instead: approving it would move the wrong deadline.
-    For a recurring task only the current period moves; the schedule stays.
+    Approved after the day it asked for, it expires too (lapsed): that deadline is gone, the
+    agency would be told of a "new deadline" while already late, and the task's reminders and
+    escalation would start over for it. It is closed rather than kept waiting: it can never be
+    approved now, and while it waited the agency could not ask for a day still ahead. Rejecting
+    it stays possible. For a recurring task only the current period moves; the schedule stays.
     """
     if not caller.is_coordinator:
         raise CoordinatorsOnly()
@@ -152,6 +212,17 @@ async def decide_extension(
         _expire(session, request, actor=caller.user_id, now=now)
         await session.flush()
         return Decision(request, await get_task(session=session, task_id=request.task_id))
+    if approve and _lapsed(request, today):
+        _expire(
+            session,
+            request,
+            actor=caller.user_id,
+            now=now,
+            why=f"{request.requested_deadline} had passed when approved",
+        )
+        await session.flush()
+        view = await get_task(session=session, task_id=request.task_id)
+        return Decision(request, view, lapsed=True)
     request.status = ExtensionStatus.APPROVED if approve else ExtensionStatus.REJECTED
     request.decided_by, request.decided_at = caller.user_id, now
     session.add(request)

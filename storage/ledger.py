@@ -174,14 +174,26 @@ async def hold_claims(
 
 async def sent_keys(*, session: AsyncSession, task_ids: Sequence[int]) -> set[SlotKey]:
     """The reminders of these tasks already delivered: a sweep need not even try to claim them."""
+    statuses = await statuses_of(session=session, task_ids=task_ids)
+    return {key for key, status in statuses.items() if status == ReminderStatus.SENT}
+
+
+async def statuses_of(
+    *, session: AsyncSession, task_ids: Sequence[int]
+) -> dict[SlotKey, ReminderStatus]:
+    """Where each reminder of these tasks stands in the ledger (only these tasks': the ledger
+    holds years of reminders)."""
     if not task_ids:
-        return set()
+        return {}
     rows = await session.exec(
-        select(Reminder.task_id, Reminder.chat_id, Reminder.slot).where(
-            col(Reminder.task_id).in_(task_ids), Reminder.status == ReminderStatus.SENT
+        select(Reminder.task_id, Reminder.chat_id, Reminder.slot, Reminder.status).where(
+            col(Reminder.task_id).in_(task_ids)
         )
     )
-    return {SlotKey(task_id, chat_id, slot) for task_id, chat_id, slot in rows.all()}
+    return {
+        SlotKey(task_id, chat_id, slot): ReminderStatus(status)
+        for task_id, chat_id, slot, status in rows.all()
+    }
 
 
 async def chats_sent_to_since(*, session: AsyncSession, since: datetime) -> set[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -15,6 +16,7 @@ from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from storage.db import sync_url
@@ -79,6 +81,38 @@ def ensure_sqlite_folder(url: str | URL) -> None:
             raise NoDatabaseFolder(folder, error.strerror or str(error)) from error
 
 
+@cache
+def _known_revisions() -> tuple[frozenset[str], str]:
+    """The revisions this code's migrations know, and their head, as read at start-up.
+
+    Read once: `pip install -U` replaces the migration files under a running bot, whose code
+    still knows only the revisions it started with.
+    """
+    config = Config()
+    config.set_main_option("script_location", str(_MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    assert head is not None
+    return frozenset(rev.revision for rev in script.walk_revisions()), head
+
+
+def _refuse_unknown(revision: str | None) -> None:
+    known, head = _known_revisions()
+    if revision is not None and revision not in known:
+        raise DatabaseTooNew(revision, head)
+
+
+async def refuse_newer_schema(*, session: AsyncSession) -> None:
+    """Raise DatabaseTooNew if a newer nhacviec migrated the database since this one started.
+
+    upgrade() checks at start-up; a running bot asks again before each sweep (one query), for
+    another instance sharing the database may have been upgraded and migrated it meanwhile.
+    """
+    connection = await session.connection()
+    found = await connection.execute(text("SELECT version_num FROM alembic_version"))
+    _refuse_unknown(found.scalar())
+
+
 def current_revision(url: str | URL) -> str | None:
     """The revision the database is at, None for an empty one."""
     engine = create_engine(sync_url(url))
@@ -97,12 +131,10 @@ def upgrade(url: str | URL, to: str = "head") -> list[str]:
     ensure_sqlite_folder(url)
     config = alembic_config(url)
     script = ScriptDirectory.from_config(config)
-    head = script.get_current_head()
-    assert head is not None
+    _, head = _known_revisions()
     with _migration_lock(url):
         before = current_revision(url)
-        if before is not None and before not in {rev.revision for rev in script.walk_revisions()}:
-            raise DatabaseTooNew(before, head)
+        _refuse_unknown(before)
         if before is None:
             _refuse_foreign_tables(url)
         target = head if to == "head" else to

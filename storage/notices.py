@@ -231,16 +231,39 @@ async def give_up_spent(
     return await _rows(session, [int(notice_id) for notice_id in spent.scalars().all()])
 
 
+# Why take_back gave a notice up untried: its chat is no coordinator's now.
+NO_LONGER_A_COORDINATOR = "no longer a coordinator chat"
+
+
 async def take_back(
-    *, session: AsyncSession, now: datetime, instance: str, policy: ClaimPolicy
+    *,
+    session: AsyncSession,
+    now: datetime,
+    instance: str,
+    policy: ClaimPolicy,
+    configured: Collection[int],
 ) -> list[Outgoing]:
     """Claim for this instance the notices that failed with tries left, or were abandoned, and
-    whose subject still needs telling; each resumes after its parts already delivered."""
+    whose subject still needs telling; each resumes after its parts already delivered.
+
+    One to a chat no longer among the coordinators' (a coordinator who left, a coordinators'
+    group paused) is given up instead: whoever is there may no longer decide a request, nor
+    see the agencies' tasks it quotes. configured: the coordinators named in the configuration.
+    """
+    coordinators = await access.coordinator_chat_ids(
+        session=session, configured=frozenset(configured)
+    )
+    await session.exec(
+        update(Notice)
+        .where(_takeable(now, policy), col(Notice.chat_id).not_in(coordinators))
+        .values(status=NoticeStatus.GIVEN_UP, error=NO_LONGER_A_COORDINATOR)
+    )
     taken = await session.exec(
         update(Notice)
         .where(
             _takeable(now, policy),
             col(Notice.attempts) < policy.max_attempts,
+            col(Notice.chat_id).in_(coordinators),
             _still_wanted(),
         )
         .values(

@@ -8,17 +8,28 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, true
+from sqlalchemy import ColumnElement, and_, func, true
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.agencies import find_agency
-from storage.errors import AlreadyDone, NotDone, PeriodNotStarted, StorageError, TaskNotFound
+from storage.errors import (
+    AlreadyDone,
+    ClosedAgain,
+    NotDone,
+    PeriodClosed,
+    PeriodNotOpen,
+    PeriodNotStarted,
+    StorageError,
+    TaskNotFound,
+)
 from storage.models import (
     Agency,
     AgencyRole,
     AuditEntry,
     Directive,
+    ExtensionRequest,
+    ExtensionStatus,
     PeriodOutcome,
     Task,
     TaskAgency,
@@ -31,6 +42,8 @@ from vncalendar.recurrence import Recurrence, next_occurrence
 # Which days are days off is the law's, not a setting: a deadline that falls on one closes on
 # the next working day (WorkingCalendar.closing_day), for lists, closings and reports alike.
 WORKING_DAYS = WorkingCalendar()
+# Longer than any run of days off (Tết with its weekends is nine or ten days).
+_LONGEST_DAYS_OFF = timedelta(days=16)
 
 
 @dataclass(frozen=True)
@@ -225,16 +238,23 @@ async def open_tasks(*, session: AsyncSession, agency_id: int | None = None) -> 
 async def due_in_month(
     *, session: AsyncSession, agency_id: int | None, year: int, month: int
 ) -> list[TaskView]:
-    """Open tasks whose deadline falls in that calendar month."""
+    """Open tasks whose deadline, as written or as it closes, falls in that calendar month: a
+    deadline on Saturday 31/01 closes on Monday 02/02, and is due in February too."""
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     query = (
         select(Task)
         .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
-        .where(col(Task.deadline) >= first, col(Task.deadline) <= last)
+        .where(col(Task.deadline) >= first - _LONGEST_DAYS_OFF, col(Task.deadline) <= last)
         .order_by(*_by_urgency())
     )
-    return await views_of(session=session, tasks=(await session.exec(query)).all())
+    due = [
+        task
+        for task in (await session.exec(query)).all()
+        if task.deadline is not None
+        and (task.deadline >= first or WORKING_DAYS.closing_day(task.deadline) >= first)
+    ]
+    return await views_of(session=session, tasks=due)
 
 
 async def overdue_by_agency(
@@ -288,14 +308,24 @@ async def mark_done(
     note: str | None,
     now: datetime,
     today: date,
+    period: date | None = None,
 ) -> Closed:
-    """Close a task, or this period of a recurring one; raises TaskNotFound or AlreadyDone."""
+    """Close a task, or this period of a recurring one; raises TaskNotFound or AlreadyDone.
+
+    period, when given, names the period of a recurring task meant (its schedule's deadline,
+    as open_period gives it): refused as PeriodClosed once that period has closed, or as
+    PeriodNotOpen when another is open, rather than close a period the caller did not mean.
+    """
     task = await _lock(session, task_id)
     if task.status == TaskStatus.DONE:
         raise AlreadyDone(task_id)
     closed_deadline = task.deadline
     if task.recurrence and closed_deadline is not None:
         starts = await _period_start(session, task_id)
+        if period is not None and period != open_period(task):
+            if starts is not None and period < starts:
+                raise PeriodClosed(task_id, period, closed_deadline)
+            raise PeriodNotOpen(task_id, period, closed_deadline)
         if starts is not None and today < starts:
             raise PeriodNotStarted(task_id, closed_deadline, starts)
         on_time = today <= WORKING_DAYS.closing_day(closed_deadline)
@@ -332,6 +362,34 @@ async def _last_period(session: AsyncSession, task_id: int) -> TaskPeriod | None
             .limit(1)
         )
     ).first()
+
+
+async def missed_last_periods(*, session: AsyncSession) -> Sequence[TaskPeriod]:
+    """The last period recorded of each open recurring task, when it was missed."""
+    latest = (
+        select(TaskPeriod.task_id, func.max(TaskPeriod.deadline).label("deadline"))
+        .group_by(col(TaskPeriod.task_id))
+        .subquery()
+    )
+    query = (
+        select(TaskPeriod)
+        .join(
+            latest,
+            and_(
+                col(TaskPeriod.task_id) == latest.c.task_id,
+                col(TaskPeriod.deadline) == latest.c.deadline,
+            ),
+        )
+        .join(Task, col(Task.id) == col(TaskPeriod.task_id))
+        .where(Task.status == TaskStatus.OPEN, TaskPeriod.outcome == PeriodOutcome.MISSED)
+    )
+    return (await session.exec(query)).all()
+
+
+def open_period(task: Task) -> date | None:
+    """What names a recurring task's open period: its schedule's deadline, which an extension
+    does not move (None for a task without a deadline)."""
+    return task.scheduled_deadline or task.deadline
 
 
 def _schedule_day_of(task: Task) -> int:
@@ -388,7 +446,40 @@ async def _close_period(
     )
     task.deadline, task.schedule_day = next_deadline(task), _schedule_day_of(task)
     task.scheduled_deadline, task.updated_at = None, now
+    # A period reopened (undo_done) after the next one was extended, and closed again: the next
+    # period keeps the extension a coordinator approved for it, which the reopening set aside.
+    extended = await _approved_extension(session, task, task.deadline)
+    if extended is not None:
+        task.scheduled_deadline, task.deadline = task.deadline, extended
     session.add(task)
+
+
+async def _approved_extension(session: AsyncSession, task: Task, due: date) -> date | None:
+    """Where the approved extensions of a recurring task's period due on that day (by its
+    schedule) moved its deadline, one after another; None if none did.
+
+    Requests are for the open period only, so those that named this day (or a day an earlier
+    one moved it to) were for this period; each ended before the next period's deadline.
+    """
+    assert task.id is not None and task.recurrence is not None
+    following, moved = next_occurrence(due, task.recurrence, _schedule_day_of(task)), due
+    while True:
+        query = (
+            select(col(ExtensionRequest.requested_deadline))
+            .where(
+                ExtensionRequest.task_id == task.id,
+                ExtensionRequest.status == ExtensionStatus.APPROVED,
+                ExtensionRequest.current_deadline == moved,
+                col(ExtensionRequest.requested_deadline) > moved,
+                col(ExtensionRequest.requested_deadline) < following,
+            )
+            .order_by(col(ExtensionRequest.decided_at).desc(), col(ExtensionRequest.id).desc())
+            .limit(1)
+        )
+        later = (await session.exec(query)).first()
+        if later is None:
+            return None if moved == due else moved
+        moved = later
 
 
 class PeriodMissed(NotDone):
@@ -418,13 +509,20 @@ async def undo_done(
     actor: int | None,
     now: datetime,
     period: date | None = None,
+    closed_at: datetime | None = None,
 ) -> Task:
     """Reopen a closed task, or the last period of a recurring one if it was closed (not
     missed); period, when given, names the closed period meant (its deadline), refused as
     StaleUndo once a later one is recorded. Raises TaskNotFound, NotDone or PeriodMissed too.
 
+    closed_at, when given, names the closing of a one-off task meant (its time, to the
+    second, as closing_second gives it): refused as ClosedAgain once that closing was undone
+    and the task closed again, so that an old ↩️ does not undo a colleague's later closing.
+
     Only the last period can reopen: the task's deadline goes back to it, and an older one
-    reopened beside a later record would collide with that record at its next closing.
+    reopened beside a later record would collide with that record at its next closing. The
+    open period's extension, if it had one, comes back when the reopened one closes again
+    (_close_period).
     """
     task = await _lock(session, task_id)
     if task.recurrence:
@@ -441,6 +539,8 @@ async def undo_done(
         await session.delete(last)
     elif task.status != TaskStatus.DONE:
         raise NotDone(task_id)
+    elif closed_at is not None and closing_second(task) != closed_at:
+        raise ClosedAgain(task_id)
     else:
         task.status = TaskStatus.OPEN
         task.done_at = task.done_by = task.done_note = None
@@ -449,6 +549,12 @@ async def undo_done(
     audit(session, task_id=task_id, action="reopened", actor=actor, now=now)
     await session.flush()
     return task
+
+
+def closing_second(task: Task) -> datetime | None:
+    """What names a one-off task's closing: the second it was closed at (None while open).
+    Whole seconds, so that a backend keeping less than microseconds still finds it."""
+    return task.done_at.replace(microsecond=0) if task.done_at is not None else None
 
 
 async def roll_missed_periods(
@@ -466,7 +572,10 @@ async def roll_missed_periods(
     then the missed month is recorded and the task moves on. A period is never closed before
     chased_until(its deadline) has passed (the day of its escalation to the coordinators): a
     missed weekly report, whose next week's first reminder falls on its own deadline, is chased
-    and escalated like any overdue task first. Returns how many periods closed.
+    and escalated like any overdue task first. An escalation that did not go out by then (the
+    bot down that day, the send failed) is not lost: the sweep escalates a task's last period
+    recorded missed too, so that no period waits here on a chat that may never take it.
+    Returns how many periods closed.
     """
     query = select(Task).where(
         Task.status == TaskStatus.OPEN,

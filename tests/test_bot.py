@@ -234,7 +234,7 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
     (health_digest,) = bot.reminders_in(health)
 
     (closed,) = await bot.press(lan, finance, digest, f"done:{plan}")
-    (undone,) = await bot.press(lan, finance, closed, f"undo:{plan}")
+    (undone,) = await bot.press(lan, finance, closed, _first_button(closed))
     # A forged button in the health director's chat, pointing at the finance task:
     (forged,) = await bot.press(hung, health, health_digest, f"done:{plan}")
     forged_data = [
@@ -247,6 +247,7 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
     nonsense = [await bot.alert(hung, health, health_digest, data) for data in forged_data]
 
     assert closed["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
+    assert _first_button(closed).startswith(f"undo:{plan}:t")  # the closing it undoes
     assert undone["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
     assert forged["text"] == f"Nhiệm vụ số {plan} không thuộc đơn vị của bạn."
     assert nonsense == ["Nút này không hợp lệ hoặc đã cũ."] * len(forged_data)
@@ -254,6 +255,83 @@ async def test_buttons_close_and_undo_and_forged_ones_are_refused(bot: Harness) 
     async with bot.database.session() as session:
         task = await session.get(Task, plan)
     assert task is not None and task.status == "open"
+
+
+def _first_button(message: JSON) -> str:
+    """The data of the first button under a message (↩️ under a "done" reply, ✅ in a digest)."""
+    return str(message["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
+
+
+async def test_buttons_from_before_they_named_their_closing_change_nothing_they_cannot_tell(
+    bot: Harness,
+) -> None:
+    """Digests and replies already in chats carry "done:N" and "undo:N". On a one-off task
+    "done:N" still closes it; "undo:N" cannot tell whether the task was closed again since (by
+    a colleague, with a note), so it reopens nothing and says to type /undo. On a recurring
+    task "done:N" cannot tell which period it was sent for: it closes nothing and says to
+    type /done."""
+    lan, finance, report = await _monthly_report(bot)
+    plan = await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+
+    (closed,) = await bot.press(lan, finance, digest, f"done:{plan}")
+    (old_undo,) = await bot.press(lan, finance, closed, f"undo:{plan}")
+    (old_done,) = await bot.press(lan, finance, digest, f"done:{report}")
+    (typed,) = await bot.say(lan, finance, f"/undo {plan}")
+
+    assert closed["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
+    assert old_undo["text"].startswith("Nút ↩️ này có từ trước khi nút ghi rõ lần báo hoàn thành")
+    assert old_undo["text"].endswith(f"gõ /undo {plan}.")
+    assert old_done["text"].startswith("Nút ✅ này có từ trước khi nút ghi rõ kỳ hạn")
+    assert old_done["text"].endswith(f"gõ /done {report}.")
+    assert typed["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."  # as the answer said
+    assert await _deadline_and_closed(bot, report) == (date(2023, 3, 31), [])
+
+
+async def test_an_undo_button_reopens_only_the_closing_it_was_made_for(bot: Harness) -> None:
+    """A one-off task's ↩️ names the closing it undoes: once that closing was undone and a
+    colleague closed the task again, with a note, the old ↩️ reopens nothing."""
+    lan, finance, _ = await _monthly_report(bot)
+    plan = await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+    (mistake,) = await bot.say(lan, finance, f"/done {plan}")
+    (reopened,) = await bot.press(lan, finance, mistake, _first_button(mistake))
+    bot.at(date(2023, 3, 10))
+    (closed,) = await bot.say(lan, finance, f"/done {plan} đã trình UBND tỉnh")
+    (stale,) = await bot.press(lan, finance, mistake, _first_button(mistake))
+    forged = await bot.alert(lan, finance, mistake, f"undo:{plan}:t123456789012")
+
+    assert reopened["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
+    assert stale["text"] == (
+        f"Nút ↩️ này dành cho một lần báo hoàn thành nhiệm vụ số {plan} đã được hoàn tác; sau "
+        "đó nhiệm vụ đã được báo hoàn thành lại, nên không có gì được mở lại. Để mở lại lần báo "
+        f"hoàn thành mới nhất, gõ /undo {plan}."
+    )
+    assert forged == "Nút này không hợp lệ hoặc đã cũ."
+    (undone,) = await bot.press(lan, finance, closed, _first_button(closed))  # the latest's
+    assert undone["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
+
+
+async def test_a_done_button_closes_only_the_period_it_was_sent_for(bot: Harness) -> None:
+    """April's ✅ (from /task after March was closed) is for April: pressed once March has
+    been reopened, it does not close March in its place."""
+    lan, finance, plan = await _monthly_report(bot)
+    bot.at(date(2023, 3, 28))
+    (march,) = await bot.say(lan, finance, f"/done {plan}")
+    bot.at(date(2023, 4, 3))
+    (detail,) = await bot.say(lan, finance, f"/task {plan}")
+    await bot.press(lan, finance, march, _first_button(march))  # March is open again
+
+    (pressed,) = await bot.press(lan, finance, detail, _first_button(detail))
+
+    assert _first_button(detail) == f"done:{plan}:20230430"
+    assert pressed["text"] == (
+        f"Nút ✅ này dành cho kỳ hạn 30/04/2023 của nhiệm vụ số {plan}, nhưng kỳ đang mở bây giờ "
+        f"có hạn 31/03/2023, nên không có gì được đánh dấu. Khi hoàn thành kỳ hạn 31/03/2023, "
+        f"gõ /done {plan}."
+    )
+    assert await _deadline_and_closed(bot, plan) == (date(2023, 3, 31), [])
 
 
 async def _monthly_report(bot: Harness) -> tuple[JSON, JSON, int]:
@@ -786,20 +864,21 @@ async def test_a_second_press_on_a_periodic_task_does_not_close_the_next_period(
     await bot.sweep()
     (digest,) = bot.reminders_in(finance)
 
-    (march,) = await bot.press(lan, finance, digest, f"done:{plan}")
-    (again,) = await bot.press(lan, finance, digest, f"done:{plan}")  # a colleague, same button
+    (march,) = await bot.press(lan, finance, digest, _first_button(digest))
+    (again,) = await bot.press(lan, finance, digest, _first_button(digest))  # a colleague
     (typed,) = await bot.say(lan, finance, f"/done {plan}")
     bot.at(date(2023, 4, 27))  # seven days before 04/05, when April's (30/04, a day off) closes
     await bot.sweep()
 
     assert march["text"].startswith(f"✅ Đã hoàn thành kỳ hạn 31/03/2023 của nhiệm vụ số {plan}")
-    assert (
-        again["text"]
-        == typed["text"]
-        == (
-            f"Kỳ này của nhiệm vụ số {plan} đã được đánh dấu hoàn thành; kỳ sau (hạn 30/04/2023) "
-            "bắt đầu từ 01/04/2023."
-        )
+    assert _first_button(digest) == f"done:{plan}:20230331"  # the period it was sent for
+    assert again["text"] == (
+        f"Kỳ hạn 31/03/2023 của nhiệm vụ số {plan} đã đóng trước đó, nên nút ✅ này không đánh "
+        f"dấu gì thêm. Kỳ đang mở có hạn 30/04/2023: khi hoàn thành kỳ này, gõ /done {plan}."
+    )
+    assert typed["text"] == (
+        f"Kỳ này của nhiệm vụ số {plan} đã được đánh dấu hoàn thành; kỳ sau (hạn 30/04/2023) "
+        "bắt đầu từ 01/04/2023."
     )
     assert "30/04/2023" in bot.reminders_in(finance)[-1]["text"]  # April is still reminded
 

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import asyncio
+import unicodedata
+from datetime import date
+from pathlib import Path
 
 import pytest
 
 from bot import importing
-from storage import agencies
+from ingest.agencies import Catalogue, CatalogueEntry
+from storage import access, agencies, directives, extensions, tasks
 from storage.agencies import AgencyRow, CatalogueError, GivenUp, Learned
 from storage.db import Database
 from storage.migrate import upgrade
+from storage.models import ExtensionRequest, ExtensionStatus, Task, TaskStatus
+from storage.names import name_key
 from tests.conftest import NOW
 from tests.harness import CATALOGUE
 
@@ -144,6 +150,185 @@ async def test_a_merged_name_is_todays_agencys_alone(db: Database) -> None:
         ["Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"],
         MERGED,
     )
+
+
+@pytest.mark.parametrize(
+    ("catalogued", "written"),
+    [
+        ("Ủy ban nhân dân phường Tân An", "UBND phường Tân An"),
+        ("UBND phường Tân An", "Ủy ban nhân dân phường Tân An"),
+        ("Sở Văn hóa, Thể thao và Du lịch", "Sở Văn hóa – Thể thao và Du lịch"),
+        ("Sở KH&ĐT", "Sở KH và ĐT"),
+        ("So Tai chinh", "SỞ TÀI CHÍNH"),
+        ("Sở Tài chính", unicodedata.normalize("NFD", "Sở Tài chính")),
+        ("HĐND tỉnh", "Hội đồng nhân dân tỉnh"),
+        ("Ủy ban MTTQ tỉnh", "Ủy ban Mặt trận Tổ quốc tỉnh"),
+        ("UBND TP. Hà Tiên", "UBND thành phố Hà Tiên"),
+        ("Sở Y tế", "Sở Yte"),
+        ("Sở Y tế", "Sở Tài chính"),
+        ("UBND phường Tân An", "UBND xã Tân An"),
+        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch"),
+    ],
+)
+def test_the_catalogue_holds_alike_the_names_a_document_reads_alike(
+    catalogued: str, written: str
+) -> None:
+    # storage cannot import the reader of documents: its key must give the reader's answers.
+    # Either way round: the reader finds "Ủy ban Mặt trận Tổ quốc tỉnh" where a document
+    # writes "Ủy ban MTTQ tỉnh", so a catalogue holding both could not tell them apart.
+    read_alike = any(
+        Catalogue([CatalogueEntry(name)]).lookup(other) is not None
+        for name, other in ((catalogued, written), (written, catalogued))
+    )
+
+    assert (name_key(catalogued) == name_key(written)) is read_alike
+
+
+async def test_an_alias_that_is_a_left_out_agencys_short_name_says_to_merge_it(
+    db: Database,
+) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+    today = [AgencyRow("Sở Tài chính", "STC", ("Sở KH và ĐT",), line=2)]
+
+    with pytest.raises(CatalogueError) as refused:
+        async with db.session() as session:
+            await agencies.import_agencies(session=session, rows=today, now=NOW, source="c.csv")
+
+    assert (refused.value.problem, refused.value.where, refused.value.details) == (
+        "not_merged",
+        "c.csv:2",
+        {
+            "name": "Sở KH và ĐT",
+            "agency": "Sở Kế hoạch và Đầu tư",
+            "into": "Sở Tài chính",
+            "claimed_as": "short_name",
+        },
+    )
+
+
+async def test_an_import_names_the_agencies_its_file_leaves_out(db: Database) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+    today = [AgencyRow("Sở Tài chính", "STC"), AgencyRow("Ủy ban nhân dân phường Tân An")]
+
+    async with db.session() as session:
+        result = await agencies.import_agencies(session=session, rows=today, now=NOW)
+
+    assert (result.created, result.updated) == (1, 0)
+    assert result.left_out == ("Sở Kế hoạch và Đầu tư", "Sở Y tế")
+
+
+@pytest.mark.parametrize("todays_asked", [False, True])
+async def test_a_merger_closes_the_copies_a_group_gave_each_agency(
+    db: Database, todays_asked: bool
+) -> None:
+    # "Giao các sở, ban, ngành ..." saved one task per department; an extension request waits
+    # on the old department's copy (and, in the second case, on today's own task too).
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+        by_short = {a.short_name: a for a in await agencies.list_agencies(session=session)}
+        letter = await directives.add_directive(session=session, now=NOW, number="20/UBND-KT")
+        ids: dict[str | None, list[int]] = {}
+        for short, text in (
+            ("STC", "Rà soát thủ tục hành chính"),
+            ("Sở KH&ĐT", "Rà soát thủ tục hành chính"),
+            ("SYT", "Rà soát thủ tục hành chính"),
+            ("Sở KH&ĐT", "Báo cáo tình hình"),  # its own duty: no copy of Sở Tài chính's
+        ):
+            agency_id = by_short[short].id
+            assert agency_id is not None
+            task = await tasks.add_task(
+                session=session,
+                text=text,
+                lead_agency_id=agency_id,
+                deadline=date(2027, 12, 31),
+                directive_id=letter.id,
+                now=NOW,
+            )
+            assert task.id is not None
+            ids.setdefault(short, []).append(task.id)
+        requests = []
+        for short in ("Sở KH&ĐT", "STC") if todays_asked else ("Sở KH&ĐT",):
+            request, _ = await extensions.request_extension(
+                session=session,
+                caller=access.Caller(5, by_short[short], is_coordinator=False),
+                chat_id=-100,
+                task_id=ids[short][0],
+                new_deadline=date(2028, 1, 31),
+                reason=None,
+                today=date(2027, 12, 1),
+                now=NOW,
+                lead_days=7,
+                chased_until=lambda deadline: deadline,
+            )
+            requests.append(request.id)
+    (finance,), (copy, own) = ids["STC"], ids["Sở KH&ĐT"]
+
+    async with db.session() as session:
+        merged = await agencies.merge_agencies(
+            session=session,
+            old="Sở KH&ĐT",
+            into="Sở Tài chính",
+            now=NOW,
+            copy_note=lambda kept: f"copy of #{kept}",
+        )
+
+    assert (merged.tasks, merged.copies) == (2, ((copy, finance),))
+    assert merged.pending_extensions == 0 if todays_asked else 1
+    async with db.session() as session:
+        finance_id = (await agencies.find_agency(session=session, text="STC")).id
+        still_open = await tasks.open_tasks(session=session, agency_id=finance_id)
+        closed = await session.get(Task, copy)
+        asked = await session.get(ExtensionRequest, requests[0])
+        trail = await tasks.audit_trail(session=session, task_id=copy)
+    assert [view.id for view in still_open] == [finance, own]
+    assert closed is not None and (closed.status, closed.done_note) == (
+        TaskStatus.DONE,
+        f"copy of #{finance}",
+    )
+    assert [(e.action, e.detail) for e in trail if e.action == "copy_closed"] == [
+        ("copy_closed", f"copy of #{finance}")
+    ]
+    assert asked is not None
+    if todays_asked:  # today's task has a request of its own: the copy's expires
+        assert (asked.task_id, asked.status) == (copy, ExtensionStatus.EXPIRED)
+    else:  # the same duty, the same deadline: the request waits on the task kept
+        assert (asked.task_id, asked.status) == (finance, ExtensionStatus.PENDING)
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('name,short_name,aliases\nSở Y tế,SYT,\n"Sở Tài chính,STC,\nSở Xây dựng,SXD,\n', 3),
+        ('name,short_name,aliases\nSở Y tế,SYT,\n"Sở" Tài chính,STC,\n', 3),
+    ],
+)
+def test_a_catalogue_with_a_quote_out_of_place_is_refused_at_its_row(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    (tmp_path / "c.csv").write_text(text, encoding="utf-8")
+
+    with pytest.raises(CatalogueError) as refused:
+        agencies.read_catalogue(tmp_path / "c.csv")
+
+    assert (refused.value.problem, refused.value.where) == (
+        "bad_quotes",
+        f"{tmp_path}/c.csv:{line}",
+    )
+
+
+def test_a_catalogue_with_commas_in_its_header_keeps_semicolons_for_the_aliases(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "c.csv").write_text(
+        'name,short_name,aliases\nSở Tài chính;x,STC,"Sở KH&ĐT;Sở Kế hoạch và Đầu tư"\n',
+        encoding="utf-8",
+    )
+
+    assert agencies.read_catalogue(tmp_path / "c.csv") == [
+        AgencyRow("Sở Tài chính;x", "STC", ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"), line=2)
+    ]
 
 
 # --------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from telegram.error import NetworkError
 
 from bot import cli as cli_module
@@ -22,7 +23,8 @@ from bot import importing
 from bot.cli import main
 from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies
-from storage.db import Database
+from storage.db import Database, sync_url
+from storage.migrate import upgrade
 from storage.models import Role
 from tests.conftest import NOW, SAMPLE
 from tests.harness import stop_service
@@ -174,11 +176,11 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         (("parse-deadline",), "hãy ghi một cụm từ hoặc một câu"),
         (
             ("report", "--month", "01/0000", "--out", "x.xlsx"),
-            "“01/0000” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+            "“01/0000” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, ví dụ 01/2023",
         ),
         (
             ("report", "--month", "01/0001", "--out", "x.xlsx"),
-            "“01/0001” không phải là tháng: viết mm/yyyy, ví dụ 01/2023",
+            "“01/0001” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, ví dụ 01/2023",
         ),
         (
             ("report", "--month", "01/2023", "--out", "reports/x.xlsx"),
@@ -661,7 +663,8 @@ def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> N
     assert (tmp_path / "jan.xlsx").read_bytes().startswith(b"PK")  # a zip: .xlsx
     assert (tmp_path / "jan.png").read_bytes().startswith(b"\x89PNG")
     assert cli("report", "--month", "13/2023", "--out", "x.xlsx")[2] == (
-        "nhacviec: “13/2023” không phải là tháng: viết mm/yyyy, ví dụ 01/2023\n"
+        "nhacviec: “13/2023” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, "
+        "ví dụ 01/2023\n"
     )
 
 
@@ -858,6 +861,40 @@ def test_import_of_a_file_it_may_not_read_is_one_line(
     assert err == f"nhacviec: không đọc được tệp {sample}: không có quyền đọc\n"
 
 
+@pytest.mark.parametrize(
+    ("failure", "line"),
+    [
+        (
+            PermissionError(13, "Permission denied"),
+            "không đọc được tệp agencies.csv: không có quyền đọc",
+        ),
+        (OSError(5, "Input/output error"), "không đọc được tệp agencies.csv: Input/output error"),
+        (FileNotFoundError(2, "No such file or directory"), "không tìm thấy tệp agencies.csv"),
+    ],
+)
+def test_an_agency_catalogue_it_cannot_read_is_one_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, failure: OSError, line: str
+) -> None:
+    # chmod 000 does not stop root (CI runs as root): the file system refuses here instead.
+    def refuse(path: Path, *args: Any, **kwargs: Any) -> Any:
+        raise failure
+
+    monkeypatch.setattr(Path, "open", refuse)
+
+    assert cli("agencies", "import", "agencies.csv") == (1, "", f"nhacviec: {line}\n")
+
+
+def test_an_agency_catalogue_that_is_a_folder_says_a_csv_file_is_meant(
+    cli: Cli, tmp_path: Path
+) -> None:
+    assert cli("agencies", "import", str(tmp_path)) == (
+        1,
+        "",
+        f"nhacviec: {tmp_path} là một thư mục: hãy ghi tên tệp danh mục đơn vị (.csv, các cột "
+        "name,short_name,aliases)\n",
+    )
+
+
 def test_import_takes_end_of_input_at_the_question_as_no(
     cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -932,6 +969,48 @@ def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
         "           6  Sở Tài chính  (lãnh đạo đơn vị)  Minh",
         "           5  Sở Tài chính  (chuyên viên)  Lan",
     ]
+
+
+def test_agencies_merge_says_which_copies_of_one_duty_it_closed(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "before-2025.csv").write_text(
+        "name,short_name,aliases\nSở Tài chính,STC,\nSở Kế hoạch và Đầu tư,Sở KH&ĐT,\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "cv.txt").write_text(
+        "Số: 20/UBND-KT\nAn Giang, ngày 10 tháng 3 năm 2025\nV/v rà soát thủ tục\n"
+        "Giao các sở, ban, ngành rà soát thủ tục hành chính, báo cáo trước ngày 31/12/2027.\n",
+        encoding="utf-8",
+    )
+    cli("agencies", "import", "before-2025.csv")
+    cli("import", "cv.txt", "--yes", "--expand-groups")
+    # One task per department, saved in the catalogue's order: Sở KH&ĐT's, then Sở Tài chính's.
+    copy, kept = (int(line.split()[0][1:]) for line in cli("tasks", "list")[1].splitlines())
+
+    code, out, err = cli("agencies", "merge", "Sở KH&ĐT", "Sở Tài chính")
+
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1] == (
+        "1 nhiệm vụ Sở Tài chính được giao hai lần (cùng văn bản, nội dung và hạn) đã gộp làm "
+        f"một: #{copy} đóng, giữ #{kept}."
+    )
+    assert [line.split()[0] for line in cli("tasks", "list")[1].splitlines()] == [f"#{kept}"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("invite", " "), ("tasks", "list", "--agency", ""), ("member", "list", "--agency", "")],
+)
+def test_an_agency_left_blank_is_refused_not_taken_for_every_agency(
+    cli: Cli, args: tuple[str, ...]
+) -> None:
+    # `--agency "$AGENCY"` from a script whose variable is empty: not every agency's tasks.
+    cli("agencies", "import", "agencies.csv")
+
+    assert cli(*args) == (
+        1,
+        "",
+        "nhacviec: tên đơn vị để trống: hãy ghi tên hoặc mã số đơn vị (nhacviec agencies list)\n",
+    )
 
 
 def test_a_merge_outlasts_the_catalogue_files_imported_after_it(cli: Cli, tmp_path: Path) -> None:
@@ -1142,8 +1221,9 @@ def test_a_row_that_writes_a_learned_name_another_way_takes_it_too(
     code, out, _ = cli("agencies", "import", "huyen-a.csv")
 
     assert code == 0
+    # A document reads the two alike (storage.names.name_key): the import finds its row.
     assert out.splitlines()[1] == (
-        "huyen-a.csv: “Phòng KT-HT huyện A” nay thuộc về Phòng Kinh tế - Hạ tầng huyện A, "
+        "huyen-a.csv:4: “Phòng KT-HT huyện A” nay thuộc về Phòng Kinh tế - Hạ tầng huyện A, "
         "không còn là tên đã học của Phòng Kinh tế - Hạ tầng"
     )
     assert (
@@ -1669,3 +1749,59 @@ def test_remind_sends_nothing_for_a_day_still_to_come(cli: Cli) -> None:
         0,
         "24/12/2099: sẽ gửi 0 tin nhắc việc, 0 lỗi; 0 lời nhắc đã gửi từ trước.",
     )
+
+
+# The instance was started (and its start-up check passed) before another one, upgraded first,
+# migrated the database; its start-up sweep runs at once, whatever the time of day.
+_STARTED_BEFORE_THE_UPGRADE = """
+import sys
+
+import bot.app
+from bot import cli
+
+cli.upgrade = lambda url: []
+bot.app._past_send_time = lambda clock, settings: True
+sys.exit(cli.main(["run"]))
+"""
+
+
+@pytest.mark.parametrize("mode", ["polling", "sweep-only"])
+async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its_database(
+    sqlite_url: str, mode: str
+) -> None:
+    """As at start-up (DatabaseTooNew), exit 2: a restart will not help, the operator must
+    upgrade this instance too; until then it writes nothing to a schema it does not know."""
+    upgrade(sqlite_url)
+    engine = sa.create_engine(sync_url(sqlite_url))
+    with engine.begin() as connection:
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0015'"))
+    engine.dispose()
+    async with TelegramServer(TOKEN) as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+        env |= {
+            "NHACVIEC_TELEGRAM_TOKEN": TOKEN,
+            "NHACVIEC_TELEGRAM_BASE_URL": server.base_url,
+            "NHACVIEC_TELEGRAM_MODE": mode,
+            "NHACVIEC_DATABASE_URL": sqlite_url,
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-c",
+            _STARTED_BEFORE_THE_UPGRADE,
+            env=env,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        try:
+            _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+        finally:
+            if process.returncode is None:
+                await stop_service(process)
+
+    log = err.decode()
+    assert process.returncode == 2, log
+    assert "Traceback" not in log
+    assert (
+        "a newer nhacviec migrated the database to revision 0015 (this one knows up to 0014); "
+        "stopping without sending: upgrade this instance too" in log
+    )
+    assert server.calls("sendMessage") == []

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from bot.texts import Texts, cli_text
-from vncalendar.dates import FIRST_YEAR, LAST_YEAR, NotADate, parse_date
+from vncalendar.dates import FIRST_YEAR, LAST_YEAR, NotADate, parse_date, parse_month
 
 
 @pytest.mark.parametrize(
@@ -57,3 +57,26 @@ def test_the_answer_to_a_refused_date_names_the_years_accepted() -> None:
         f"“01/01/0001” không phải là ngày: viết dd/mm/yyyy hoặc YYYY-MM-DD, "
         f"năm từ {FIRST_YEAR} đến {LAST_YEAR}"
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("01/2023", (2023, 1)),
+        (" 9/1945 ", (1945, 9)),
+        ("12.2100", (2100, 12)),
+        ("2024-02", (2024, 2)),
+    ],
+)
+def test_a_month_is_read_mm_yyyy_or_yyyy_mm(typed: str, read: tuple[int, int]) -> None:
+    assert parse_month(typed) == read
+
+
+# The years parse_date takes: /report 12/9999 counted a weekly duty's periods past the last
+# date Python knows, and the coordinator got only "đã có lỗi".
+@pytest.mark.parametrize(
+    "typed", ["13/2023", "00/2023", "01/0000", "12/1944", "01/2101", "12/9999"]
+)
+def test_a_month_that_does_not_exist_or_not_in_the_years_used_is_refused(typed: str) -> None:
+    with pytest.raises(ValueError, match="not a month"):
+        parse_month(typed)

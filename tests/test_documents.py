@@ -272,6 +272,24 @@ async def test_a_chat_in_english_hears_why_a_file_cannot_be_read_in_english(bot:
     assert legacy["text"].startswith("Old Word files (.doc) are not supported yet.")
 
 
+async def test_a_catalogue_file_gets_how_to_load_it_not_a_preview(bot: Harness) -> None:
+    bang, office = await _coordinator(bot)
+    # As Excel saves it under Vietnamese settings: a BOM, ";" and CRLF.
+    catalogue = "\ufeffName; short_name; aliases\r\nSở Tài chính;STC;Sở KH&ĐT\r\n".encode()
+
+    answer = await _send(bot, bang, office, "agencies.csv", catalogue)
+    await bot.say(bang, office, "/lang en")
+    english = await _send(bot, bang, office, "don-vi.csv", b"name,short_name,aliases\n")
+
+    assert answer["text"].startswith("Tệp agencies.csv là danh mục đơn vị"), answer["text"]
+    assert "bằng lệnh nhacviec agencies import TỆP" in answer["text"]
+    assert "reply_markup" not in answer
+    assert english["text"].startswith("don-vi.csv is an agency catalogue"), english["text"]
+    assert "with nhacviec agencies import FILE" in english["text"]
+    async with bot.database.session() as session:
+        assert (await session.exec(select(ImportRequest))).all() == []
+
+
 async def test_a_document_with_a_title_of_pages_gets_a_preview_with_its_beginning(
     bot: Harness,
 ) -> None:

@@ -13,20 +13,29 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cli import main
 from bot.telegram_server import Fault
+from jobs.policy import ReminderSettings, chased_until
 from storage import access, agencies, extensions, notices, tasks
 from storage.db import Database
+from storage.errors import ExtensionBeyondPeriod
 from storage.ledger import ClaimPolicy
 from storage.migrate import upgrade
 from storage.models import ExtensionStatus, NoticeStatus, Role
 from storage.notices import ExtensionNotice, Outgoing
 from tests.conftest import NOW
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
-from vncalendar import VIETNAM_TZ
+from vncalendar import VIETNAM_TZ, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
 DEADLINE = date(2023, 3, 15)
 ASK = "/extend 1 30/04/2023 chờ ý kiến của Bộ"
 NOTICE = "⏳ Đề nghị gia hạn — Sở Tài chính"
+# The sweep's limits on a periodic task's extension (storage.extensions.latest_extension), with
+# the default reminder settings.
+LEAD_DAYS = max(ReminderSettings().before)
+
+
+def _chased_until(deadline: date) -> date:
+    return chased_until(deadline, ReminderSettings(), WorkingCalendar())
 
 
 @pytest.fixture
@@ -153,12 +162,16 @@ async def _asked(db: Database) -> tuple[int, int]:
             reason="chờ ý kiến",
             today=NOW.date(),
             now=NOW,
+            lead_days=LEAD_DAYS,
+            chased_until=_chased_until,
         )
         assert request.id is not None
         return task.id or 0, request.id
 
 
 POLICY = ClaimPolicy(max_attempts=3, stale_after=timedelta(minutes=10))
+# The chats the notices below are queued to, all coordinators named in the configuration.
+COORDINATORS = frozenset({-8, *range(1, 41)})
 
 
 async def _queued(db: Database, chat_ids: list[int], instance: str = "a") -> list[ExtensionNotice]:
@@ -174,7 +187,7 @@ def _take_back(
     db: Database, at: datetime, instance: str = "b"
 ) -> Callable[[AsyncSession], Awaitable[list[Outgoing]]]:
     return lambda session: notices.take_back(
-        session=session, now=at, instance=instance, policy=POLICY
+        session=session, now=at, instance=instance, policy=POLICY, configured=COORDINATORS
     )
 
 
@@ -260,6 +273,7 @@ async def test_a_decided_request_is_neither_listed_nor_sent_again(db: Database) 
             caller=access.Caller(3, None, is_coordinator=True),
             request_id=request_id,
             approve=False,
+            today=NOW.date(),
             now=NOW,
         )
     assert decision.request.status == ExtensionStatus.REJECTED
@@ -331,4 +345,175 @@ def test_the_cli_lists_the_requests_awaiting_a_decision(
     assert capsys.readouterr().out == (
         "#1    Sở Tài chính: hạn 15/03/2023 → đề nghị 30/04/2023 (ngày 05/01/2023); "
         "lý do: chờ ý kiến\n"
+    )
+
+
+async def test_an_extension_approved_after_the_day_it_asked_for_lapses(bot: Harness) -> None:
+    """Asked on 10/03 to move 15/03 to 20/03, decided on 21/03: the deadline stays, the
+    coordinator is told why, finance that it may ask again, and it may."""
+    lan, finance, bang, office = await _finance_and_office(bot)
+    bot.at(date(2023, 3, 10))
+    await bot.say(lan, finance, "/extend 1 20/03/2023 chờ ý kiến của Bộ")
+    (asked,) = _notices(bot, office)
+    bot.at(date(2023, 3, 21))
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+
+    refused = await bot.alert(bang, office, asked, "approve:1")
+    told = (await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"]))[-1]
+    too_late = await bot.alert(bang, office, asked, "reject:1")  # set aside: nothing to reject
+    (again,) = await bot.say(lan, finance, "/extend 1 31/03/2023 chờ ý kiến của Bộ")
+
+    assert refused == (
+        "Không duyệt được: ngày đề nghị 20/03/2023 đã qua. Nhiệm vụ số 1 vẫn có hạn 15/03/2023; "
+        "đề nghị được bỏ qua, đơn vị có thể đề nghị một ngày mới."
+    )
+    assert told["text"].startswith(
+        "⌛ Đề nghị gia hạn nhiệm vụ số 1 đến 20/03/2023 không còn hiệu lực"
+    )
+    assert "Hạn vẫn là 15/03/2023" in told["text"]
+    assert too_late == "Đề nghị gia hạn này đã được xử lý."
+    assert again["text"].startswith("⏳ Đã gửi đề nghị gia hạn nhiệm vụ số 1 từ 15/03/2023")
+    async with bot.database.session() as session:
+        task = await tasks.get_task(session=session, task_id=1)
+    assert task.task.deadline == DEADLINE
+
+
+async def test_a_request_whose_day_passed_can_still_be_rejected(db: Database) -> None:
+    _, request_id = await _asked(db)  # to 30/04/2023
+    coordinator = access.Caller(3, None, is_coordinator=True)
+    async with db.session() as session:
+        decision = await extensions.decide_extension(
+            session=session,
+            caller=coordinator,
+            request_id=request_id,
+            approve=False,
+            today=date(2023, 5, 2),
+            now=NOW,
+        )
+
+    assert (decision.request.status, decision.lapsed) == (ExtensionStatus.REJECTED, False)
+    assert decision.view.task.deadline == DEADLINE
+
+
+async def _periodic(db: Database, first: date, recurrence: str) -> tuple[int, access.Caller]:
+    """A report finance sends every week or month, first due on first."""
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=[agencies.AgencyRow("Sở Tài chính", "STC")], now=NOW
+        )
+        task = await tasks.assign_task(
+            session=session,
+            text="Báo cáo",
+            lead="STC",
+            deadline=first,
+            recurrence=recurrence,
+            now=NOW,
+        )
+        finance = await agencies.find_agency(session=session, text="STC")
+    assert task.id is not None
+    return task.id, access.Caller(1, finance, is_coordinator=False)
+
+
+@pytest.mark.parametrize(
+    ("recurrence", "first", "latest"),
+    [
+        # April's report is due 30/04, which closes on 04/05 (Reunification Day, May Day): it is
+        # reminded from 27/04. March's, extended to 19/04 and missed, is escalated on 26/04;
+        # extended to 20/04, on 27/04, and April would be reminded only once that chase is over.
+        ("monthly", date(2023, 3, 31), date(2023, 4, 19)),
+        # A weekly report is reminded 7 days ahead: the next week's reminders begin on this
+        # week's deadline, no day is left.
+        ("weekly", date(2023, 3, 3), None),
+    ],
+)
+async def test_a_periodic_tasks_period_is_extended_no_later_than_leaves_the_next_reminded(
+    db: Database, recurrence: str, first: date, latest: date | None
+) -> None:
+    task_id, lead = await _periodic(db, first, recurrence)
+
+    async def ask(until: date) -> None:
+        async with db.session() as session:
+            await extensions.request_extension(
+                session=session,
+                caller=lead,
+                chat_id=-100,
+                task_id=task_id,
+                new_deadline=until,
+                reason=None,
+                today=first - timedelta(days=1),
+                now=NOW,
+                lead_days=LEAD_DAYS,
+                chased_until=_chased_until,
+            )
+
+    with pytest.raises(ExtensionBeyondPeriod) as refused:
+        await ask((latest or first) + timedelta(days=1))
+    if latest is not None:
+        await ask(latest)
+
+    assert refused.value.latest == latest
+    assert refused.value.next_deadline == (
+        date(2023, 4, 30) if latest else first + timedelta(days=7)
+    )
+
+
+async def test_the_latest_day_a_period_may_be_extended_to_is_named(bot: Harness) -> None:
+    lan, finance, _, _ = await _finance_and_office(bot)
+    async with bot.database.session() as session:
+        weekly = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tuần",
+            lead="STC",
+            deadline=date(2023, 3, 3),
+            recurrence="weekly",
+            now=NOW,
+        )
+        monthly = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead="STC",
+            deadline=date(2023, 3, 31),
+            recurrence="monthly",
+            now=NOW,
+        )
+
+    (too_late,) = await bot.say(lan, finance, f"/extend {monthly.id} 28/04/2023 chờ số liệu")
+    (none_left,) = await bot.say(lan, finance, f"/extend {weekly.id} 06/03/2023")
+
+    assert too_late["text"] == (
+        f"Nhiệm vụ số {monthly.id} là nhiệm vụ định kỳ: kỳ này chỉ gia hạn được chậm nhất đến "
+        "19/04/2023, để kỳ sau (hạn 30/04/2023) vẫn được nhắc đủ trước hạn, kể cả khi kỳ này "
+        "vẫn chậm."
+    )
+    assert none_left["text"].startswith(
+        f"Nhiệm vụ số {weekly.id} là nhiệm vụ định kỳ: kỳ này không gia hạn được"
+    )
+    assert "(hạn 10/03/2023)" in none_left["text"]
+
+
+async def test_a_notice_to_a_chat_no_longer_a_coordinators_is_given_up_not_sent(
+    db: Database,
+) -> None:
+    await _asked(db)
+    queued = await _queued(db, [7, 9])  # 9 was configured a coordinator when it was asked
+    async with db.session() as session:
+        for notice in queued:
+            assert notice.row.id is not None
+            await notices.record_failure(
+                session=session, notice_id=notice.row.id, error="502", instance="a", policy=POLICY
+            )
+
+    taken = await db.retrying(
+        lambda session: notices.take_back(
+            session=session, now=NOW, instance="b", policy=POLICY, configured={7}
+        )
+    )
+    async with db.session() as session:
+        rows = {n.chat_id: n for n in await notices.all_notices(session=session)}
+
+    assert [n.row.chat_id for n in taken] == [7]
+    assert (rows[9].status, rows[9].error, rows[9].attempts) == (
+        NoticeStatus.GIVEN_UP,
+        notices.NO_LONGER_A_COORDINATOR,
+        1,
     )

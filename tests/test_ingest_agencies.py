@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import unicodedata
+
 import pytest
 
-from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry
+from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
 
 CATALOGUE = Catalogue(
     [
@@ -126,6 +129,8 @@ def test_lists_name_several_agencies() -> None:
         ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
         ("UBND các xã, phường", "all_communes"),
         ("Ủy ban nhân dân các xã, phường, đặc khu", "all_communes"),
+        ("UBND các đặc khu", "all_special_zones"),
+        ("UBND các đặc khu, xã", "all_communes"),
         ("các địa phương", "all_localities"),
         ("các chủ đầu tư", "all_investors"),
         ("các Bộ, cơ quan ngang Bộ", "all_ministries"),
@@ -137,6 +142,73 @@ def test_lists_name_several_agencies() -> None:
 def test_groups_get_a_key(text: str, group: str) -> None:
     mentions = CATALOGUE.find_mentions(f"Đề nghị {text} triển khai.")
     assert [(m.written, m.group, m.entry) for m in mentions] == [(text, group, None)]
+
+
+LOCAL = [
+    CatalogueEntry(name)
+    for name in (
+        "UBND huyện Tân Phú",
+        "Ủy ban nhân dân quận 1",
+        "UBND TP. Biên Hòa",
+        "UBND thị trấn Tân Phú",
+        "Ủy ban nhân dân xã Phú Lộc",
+        "UBND phường Tân An",
+        "UBND đặc khu Phú Quốc",
+        "UBND tỉnh Đồng Nai",
+        "Sở Y tế",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    ("group", "issued_on", "members"),
+    [
+        (
+            "all_districts",
+            dt.date(2023, 3, 10),
+            ["UBND huyện Tân Phú", "Ủy ban nhân dân quận 1", "UBND TP. Biên Hòa"],
+        ),
+        (
+            "all_communes",
+            dt.date(2023, 3, 10),
+            [
+                "UBND thị trấn Tân Phú",
+                "Ủy ban nhân dân xã Phú Lộc",
+                "UBND phường Tân An",
+                "UBND đặc khu Phú Quốc",
+            ],
+        ),
+        ("all_localities", None, [e.name for e in LOCAL[:7]]),
+        ("all_special_zones", dt.date(2026, 3, 10), ["UBND đặc khu Phú Quốc"]),
+        # Since 1 July 2025: no district level, no townships; the catalogue keeps them for the
+        # tasks of earlier documents.
+        ("all_districts", dt.date(2025, 7, 1), []),
+        (
+            "all_localities",
+            dt.date(2026, 3, 10),
+            ["Ủy ban nhân dân xã Phú Lộc", "UBND phường Tân An", "UBND đặc khu Phú Quốc"],
+        ),
+        (
+            "all_departments+all_districts",
+            dt.date(2025, 6, 30),
+            [*(e.name for e in LOCAL[:3]), "Sở Y tế"],
+        ),
+    ],
+)
+def test_group_members_by_the_map_of_the_documents_day(
+    group: str, issued_on: dt.date | None, members: list[str]
+) -> None:
+    assert [e.name for e in group_members(group, LOCAL, issued_on=issued_on)] == members
+
+
+def test_group_members_typed_in_combining_unicode() -> None:
+    # Unikey's "Unicode tổ hợp" writes "ờ" as "o" + horn + grave: the same name to the eye.
+    entries = [
+        CatalogueEntry(unicodedata.normalize("NFD", n))
+        for n in ("Sở Tài chính", "UBND phường Tân An")
+    ]
+    assert group_members("all_departments", entries) == entries[:1]
+    assert group_members("all_communes", entries) == entries[1:]
 
 
 def test_the_ministries_named_alone() -> None:

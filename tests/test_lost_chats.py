@@ -179,7 +179,7 @@ async def test_a_chat_lost_again_after_registering_anew_is_a_new_notice_once(
 
     def take_back(at: datetime) -> Callable[[AsyncSession], Awaitable[list[notices.Outgoing]]]:
         return lambda session: notices.take_back(
-            session=session, now=at, instance="b", policy=POLICY
+            session=session, now=at, instance="b", policy=POLICY, configured={7, -100}
         )
 
     at_once = await db.retrying(take_back(NOW + timedelta(hours=1)))

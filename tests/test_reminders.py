@@ -753,6 +753,43 @@ async def test_a_missed_week_is_chased_and_escalated_before_it_is_recorded_as_mi
         assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "missed")]
 
 
+async def test_a_missed_weeks_escalation_that_failed_goes_out_once_after_the_week_is_recorded(
+    database_url: str,
+) -> None:
+    """The coordinator's chat cannot be reached on the escalation day of the week of 06/03, nor
+    at the first sweep of Monday, which records the week as missed: the sweep later that day
+    still escalates it, as it was (due 06/03, not the next week's 13/03), and only once."""
+    async with running_bot(database_url, start=WEEKLY_START, coordinators=[COORDINATOR_ID]) as bot:
+        _, group, _, _, office, report = await _periodic_report(bot)
+
+        await _sweep_every_day(bot, date(2026, 3, 5), date(2026, 3, 12))
+        for day in (date(2026, 3, 13), date(2026, 3, 16)):
+            bot.server.inject(
+                Fault.bad_gateway(), method="sendMessage", chat_id=office["id"], times=3
+            )
+            bot.at(day)
+            await bot.sweep()
+        async with bot.database.session() as session:
+            history = await tasks.periods(session=session, task_id=report)
+        assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "missed")]
+        await _sweep_again_later(bot, RETRY_AFTER)
+        await _sweep_every_day(bot, date(2026, 3, 17), date(2026, 3, 19))
+
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+        assert [e.splitlines()[0] for e in escalations] == [
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 16/03/2026"
+        ]
+        assert "⏰ hạn 06/03/2026, quá hạn 10 ngày" in escalations[0]
+        # Meanwhile the agency is chased for the week it has moved on to.
+        assert _deadlines(bot, group)[-3:] == [
+            ("13/03/2026", "⏰ hạn 06/03/2026, quá hạn 7 ngày"),
+            ("16/03/2026", "⏰ hạn 13/03/2026, quá hạn 3 ngày"),
+            ("18/03/2026", "⏰ hạn 13/03/2026, quá hạn 5 ngày"),
+        ]
+
+
 async def test_a_late_done_closes_the_missed_week_and_the_next_week_is_reminded(
     database_url: str,
 ) -> None:

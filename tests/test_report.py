@@ -7,13 +7,18 @@ from collections.abc import AsyncIterator
 from datetime import date, datetime, time
 
 import pytest
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
 from openpyxl import load_workbook
 
 from bot import reports as report_files
+from bot.telegram_server import Fault
 from bot.texts import Texts
 from storage import agencies, reports, tasks
 from storage.db import Database
-from storage.models import PeriodOutcome, Role
+from storage.models import Agency, PeriodOutcome, Role, Task
+from storage.reports import AgencyLine, MonthReport, ReportRow
+from storage.tasks import TaskView
 from tests.harness import CATALOGUE, COORDINATORS_ONLY, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
@@ -101,10 +106,90 @@ async def test_a_month_without_tasks_or_written_wrong_gets_a_clear_answer(bot: H
     (empty,) = await bot.say(bang, office, "/report 03/2023")
     (wrong,) = await bot.say(bang, office, "/report 13/2023")
     (no_year,) = await bot.say(bang, office, "/report 01/0000")
+    (far,) = await bot.say(bang, office, "/report 12/9999")
 
     assert empty["text"] == "Không có nhiệm vụ nào đến hạn trong tháng 03/2023."
-    assert wrong["text"].startswith("Cách dùng: /report (tháng này) hoặc /report mm/yyyy.")
-    assert no_year["text"] == wrong["text"]  # there was no year 0
+    assert wrong["text"] == (
+        "Cách dùng: /report (tháng này) hoặc /report mm/yyyy, năm từ 1945 đến 2100."
+    )
+    assert no_year["text"] == far["text"] == wrong["text"]  # there was no year 0
+
+
+async def test_the_workbook_comes_when_telegram_refuses_the_chart(bot: Harness) -> None:
+    """The workbook holds every figure of the chart: a photo refused keeps neither it nor the
+    caption from the coordinator."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Kế hoạch chung", "STC", date(2023, 1, 10))
+    refused = Fault(400, "Bad Request: PHOTO_INVALID_DIMENSIONS")
+    bot.server.inject(refused, method="sendPhoto", chat_id=office["id"])
+
+    (workbook,) = await bot.say(bang, office, "/report 01/2023")
+
+    assert workbook["document"]["file_name"] == "nhacviec-2023-01.xlsx"
+    assert workbook["caption"].startswith("📊 Tháng 01/2023: 1 nhiệm vụ đến hạn")
+
+
+def test_the_workbook_keeps_what_people_wrote_as_text() -> None:
+    """A task or a note is text whatever it begins with ("=", "#N/A"), and a control character
+    saved before the importer turned them into spaces does not make openpyxl refuse the file."""
+    now = datetime(2023, 1, 2, 9, tzinfo=VIETNAM_TZ)
+    finance = Agency(id=1, name="=Sở Tài chính", created_at=now)
+    report = MonthReport(2023, 1, date(2023, 2, 1), VIETNAM_TZ)
+    report.lines = [AgencyLine(finance.name, overdue=2)]
+    deadline = date(2023, 1, 10)
+    for number, (text, note) in enumerate(
+        [("=1+1", "#N/A"), ("ban hành\vKế hoạch", "=> đã gửi")], start=1
+    ):
+        task = Task(id=number, text=text, deadline=deadline, created_at=now, updated_at=now)
+        report.tasks.append(
+            ReportRow(TaskView(task, finance, (), None), "overdue", deadline, None, note)
+        )
+
+    written = report_files.workbook(report, Texts("vi"))
+
+    cells = [
+        c for sheet in load_workbook(io.BytesIO(written)) for r in sheet.iter_rows() for c in r
+    ]
+    # "f" a formula, "e" an error: the types openpyxl gives "=1+1" and "#N/A" written raw.
+    assert {cell.data_type for cell in cells if isinstance(cell.value, str)} == {"s"}
+    assert [row[1:3] + row[6:] for row in task_rows(written)] == [
+        ("=Sở Tài chính", "=1+1", "#N/A"),
+        ("=Sở Tài chính", "ban hành Kế hoạch", "=> đã gửi"),
+    ]
+
+
+def test_a_province_s_chart_names_the_agencies_with_most_tasks_due_and_sums_the_rest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A province has 100-170 communes: the chart names the MAX_BARS - 1 agencies with most
+    tasks due, in the report's order, and shows the others as one bar on its own scale."""
+    made: list[Figure] = []
+
+    class Recorded(Figure):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(report_files, "Figure", Recorded)
+    report = MonthReport(2026, 1, date(2026, 2, 2), VIETNAM_TZ)
+    report.lines = [AgencyLine(f"Sở số {n:02d}", on_time=3, overdue=n % 3) for n in range(1, 21)]
+    report.lines += [AgencyLine(f"UBND xã số {n:03d}", on_time=1, overdue=1) for n in range(1, 151)]
+    named = report_files.MAX_BARS - 1
+
+    report_files.chart(report, Texts("en"))
+
+    (figure,) = made
+    axes, rest = figure.axes
+    labels = [label.get_text() for label in axes.get_yticklabels()]
+    assert labels == [line.agency for line in report.lines[:named]]
+    assert [label.get_text() for label in rest.get_yticklabels()] == [
+        f"{len(report.lines) - named} other agencies"
+    ]
+    assert sum(bar.get_width() for bar in rest.patches if isinstance(bar, Rectangle)) == sum(
+        line.due for line in report.lines[named:]
+    )
 
 
 async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:
@@ -243,6 +328,7 @@ async def test_a_deadline_on_a_day_off_is_met_on_the_next_working_day(db: Databa
                 recurrence=every,
                 now=now,
             )
+            assert added.id is not None
             ids[text] = added.id
         on_monday = datetime.combine(monday, time(16), VIETNAM_TZ)
         for text in ("Báo cáo quý I", "Báo cáo tháng"):

@@ -46,6 +46,15 @@ from tests.conftest import NOW
 from vncalendar import WorkingCalendar
 from vncalendar.recurrence import MONTH_END
 
+# The sweep's limits on a periodic task's extension (storage.extensions.latest_extension), with
+# the default reminder settings.
+LEAD_DAYS = max(ReminderSettings().before)
+
+
+def _chased_until(deadline: date) -> date:
+    return chased_until(deadline, ReminderSettings(), WorkingCalendar())
+
+
 CATALOGUE = [
     agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
     agencies.AgencyRow("Sở Y tế", "SYT"),
@@ -335,6 +344,8 @@ async def test_only_the_lead_agency_and_coordinators_may_close_or_extend_a_task(
                 reason=None,
                 today=NOW.date(),
                 now=NOW,
+                lead_days=LEAD_DAYS,
+                chased_until=_chased_until,
             )
         seen = await access.visible_task(session=session, caller=helper, task_id=task.id)
 
@@ -573,6 +584,8 @@ async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
                 reason=None,
                 today=date(2023, 3, 28),
                 now=NOW,
+                lead_days=LEAD_DAYS,
+                chased_until=_chased_until,
             )
         request, _ = await extensions.request_extension(
             session=session,
@@ -583,11 +596,18 @@ async def _monthly_report_extended(db: Database) -> tuple[int, access.Caller]:
             reason="chờ số liệu",
             today=date(2023, 3, 28),
             now=NOW,
+            lead_days=LEAD_DAYS,
+            chased_until=_chased_until,
         )
     assert request.id is not None
     async with db.session() as session:
         await extensions.decide_extension(
-            session=session, caller=coordinator, request_id=request.id, approve=True, now=NOW
+            session=session,
+            caller=coordinator,
+            request_id=request.id,
+            approve=True,
+            today=date(2023, 3, 28),
+            now=NOW,
         )
     return task_id, lead
 
@@ -713,6 +733,8 @@ async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
                 reason=None,
                 today=date(2023, 3, 28),
                 now=NOW,
+                lead_days=LEAD_DAYS,
+                chased_until=_chased_until,
             )
         assert request.id is not None
         return request.id
@@ -726,10 +748,20 @@ async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
     async with db.session() as session:
         with pytest.raises(AlreadyDecided):  # approved late, it would move April's deadline
             await extensions.decide_extension(
-                session=session, caller=coordinator, request_id=for_march, approve=True, now=NOW
+                session=session,
+                caller=coordinator,
+                request_id=for_march,
+                approve=True,
+                today=date(2023, 3, 30),
+                now=NOW,
             )
         current = await extensions.decide_extension(
-            session=session, caller=coordinator, request_id=for_april, approve=True, now=NOW
+            session=session,
+            caller=coordinator,
+            request_id=for_april,
+            approve=True,
+            today=date(2023, 3, 30),
+            now=NOW,
         )
         stale = await session.get(ExtensionRequest, for_march)
 
@@ -769,6 +801,8 @@ async def _extend(db: Database, task_id: int, until: date, *, today: date, appro
             reason=None,
             today=today,
             now=NOW,
+            lead_days=LEAD_DAYS,
+            chased_until=_chased_until,
         )
     assert request.id is not None
     if approve:
@@ -778,6 +812,7 @@ async def _extend(db: Database, task_id: int, until: date, *, today: date, appro
                 caller=access.Caller(3, None, is_coordinator=True),
                 request_id=request.id,
                 approve=True,
+                today=today,
                 now=NOW,
             )
     return request.id
@@ -1422,6 +1457,8 @@ async def test_a_merged_agency_hands_everything_to_todays_and_its_names_with_it(
             reason=None,
             today=date(2023, 1, 20),
             now=NOW,
+            lead_days=LEAD_DAYS,
+            chased_until=_chased_until,
         )
         notice = await directives.add_directive(session=session, now=NOW, number="12/TB-VP")
         notice.corrections = {"leads": {"ke hoach chung": planning, "phong dich": health}}
@@ -1687,6 +1724,45 @@ async def test_a_schedule_a_reimport_restarts_keeps_the_documents_new_day(db: Da
         date(2024, 2, 29),
         date(2024, 3, 30),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "resumes"),
+    [
+        (date(2023, 1, 25), date(2023, 4, 25)),  # not 25/03: March is closed, on the 20th
+        (date(2023, 1, 10), date(2023, 4, 10)),  # an earlier day: still April's report
+        (date(2023, 6, 25), date(2023, 6, 25)),  # from June on: the document's first date
+    ],
+)
+async def test_a_reimport_moves_the_open_period_of_a_periodic_duty_to_its_new_day(
+    db: Database, first: date, resumes: date
+) -> None:
+    """A monthly report due on the 20th, closed January to March; April's, extended to 28/04.
+    The directive, revised, gives another day: April's report moves to it, and the months
+    closed stay closed."""
+    ids = await _catalogue(db)
+    report = directives.NewTask(
+        "Báo cáo tình hình hằng tháng", ids["STC"], date(2023, 1, 20), recurrence="monthly"
+    )
+    (task_id,) = (await _import(db, report)).added
+    await _close_each(db, task_id, date(2023, 1, 18), date(2023, 2, 17), date(2023, 3, 17))
+    await _extend(db, task_id, date(2023, 4, 28), today=date(2023, 4, 5), approve=True)
+
+    revised = directives.NewTask(report.text, ids["STC"], first, recurrence="monthly")
+    again = await _import(db, revised)
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+        history = await tasks.periods(session=session, task_id=task_id)
+        trail = await tasks.audit_trail(session=session, task_id=task_id)
+
+    assert again.changed == [task_id]
+    assert (view.task.deadline, view.task.scheduled_deadline) == (resumes, None)
+    assert view.task.imported_deadline == first
+    assert [p.deadline for p in history] == [date(2023, m, 20) for m in (1, 2, 3)]
+    assert ("deadline_changed", f"2023-04-28 -> {resumes} (re-import)") in [
+        (e.action, e.detail) for e in trail
+    ]
+    assert tasks.next_deadline(view.task) == resumes.replace(month=resumes.month + 1)
 
 
 async def test_a_revised_task_is_the_saved_one_whose_words_are_most_alike(db: Database) -> None:

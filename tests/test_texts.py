@@ -18,6 +18,7 @@ from bot.texts import (
     IMPORT_TITLE_PREVIEW,
     MAX_MESSAGE,
     RECURRENCE_NAMES,
+    Section,
     Texts,
     import_preview,
     split_message,
@@ -145,6 +146,55 @@ def test_split_message_ends_even_without_room_for_a_character(limit: int) -> Non
     chunks = split_message("", ["<b>Sở &amp; Ban</b>"], limit=limit)
 
     assert "".join(parse_html(chunk).text for chunk in chunks) == "Sở & Ban"
+
+
+@pytest.mark.parametrize("limit", range(150, 400, 7))
+def test_a_section_heading_goes_with_its_first_block_and_again_where_the_section_goes_on(
+    limit: int,
+) -> None:
+    title = "<b>Tiêu đề</b>"
+    sections = [
+        Section(f"\n<b>{name}</b>", [f"<b>#{n}</b> việc\n    ⏰ hạn" for n in range(8)], f"~{name}")
+        for name in ("Quá hạn", "Sắp đến hạn")
+    ]
+
+    chunks = split_message(title, ["Mở đầu", *sections], limit=limit)
+
+    assert all(len(chunk) <= limit for chunk in chunks)
+    said = []
+    for chunk in chunks:
+        parse_html(chunk)
+        lines = chunk.split("\n")
+        assert lines[-1].startswith("    ⏰"), chunk  # no heading, no task left without its line
+        heading = next(line for line in lines[1:] if line)
+        assert heading.startswith(("Mở đầu", "~", "<b>Sắp đến hạn</b>")), chunk
+        said += [line for line in lines if line.startswith("<b>#")]
+    assert len(said) == 16
+
+
+def test_a_section_whose_heading_would_crowd_out_its_blocks_is_split_like_blocks() -> None:
+    section = Section("<b>" + "Sở " * 40 + "</b>", ["<b>#1</b> việc", "<b>#2</b> việc"], "~")
+
+    chunks = split_message("", [section], limit=100)
+
+    assert all(len(chunk) <= 100 for chunk in chunks)
+    said = "".join(parse_html(chunk).text.replace("\n", "") for chunk in chunks)
+    assert said == parse_html(section.heading).text + "#1 việc#2 việc"
+
+
+def test_details_say_a_duty_is_periodic() -> None:
+    task = Task(
+        id=7,
+        text="Báo cáo tình hình thu ngân sách",
+        deadline=date(2023, 1, 16),
+        recurrence=Recurrence.MONTHLY,
+        created_at=datetime(2023, 1, 2, tzinfo=UTC),
+        updated_at=datetime(2023, 1, 2, tzinfo=UTC),
+    )
+    view = TaskView(task, None, (), None)
+
+    for language, words in (("vi", "Lặp lại: định kỳ hằng tháng"), ("en", "Repeats: every month")):
+        assert words in Texts(language).detail(view, date(2023, 1, 5), UTC).split("\n")
 
 
 def test_the_preview_shows_the_beginning_of_a_very_long_title() -> None:

@@ -49,11 +49,14 @@ _MONTH = re.compile(r"(\d{1,2})[/.-](\d{4})|(\d{4})-(\d{1,2})")
 
 
 def parse_month(text: str) -> tuple[int, int]:
-    """A month written mm/yyyy (or yyyy-mm) as (year, month); raises ValueError."""
+    """A month written mm/yyyy (or yyyy-mm) as (year, month), in the years FIRST_YEAR to
+    LAST_YEAR as parse_date; raises ValueError."""
     found = _MONTH.fullmatch(text.strip())
     if found is None:
         raise ValueError(f"not a month: {text!r} (write mm/yyyy)")
     month, year = found.group(1, 2) if found.group(1) else found.group(4, 3)
-    if not 1 <= int(month) <= 12 or int(year) < FIRST_YEAR:
-        raise ValueError(f"not a month: {text!r}")  # "13/2023", and "01/0001" (a slip)
+    if not 1 <= int(month) <= 12 or not FIRST_YEAR <= int(year) <= LAST_YEAR:
+        # "13/2023", and "01/0001" or "12/9999" (slips): no deadline is saved outside those
+        # years, and counting a duty's periods up to 9999 runs past the last date Python knows.
+        raise ValueError(f"not a month: {text!r}")
     return int(year), int(month)

@@ -1,7 +1,9 @@
 """Alembic environment: runs migrations over a blocking connection."""
 
+from typing import Any
+
 from alembic import context
-from sqlalchemy import Connection, engine_from_config, pool
+from sqlalchemy import Connection, Engine, engine_from_config, event, pool
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
@@ -18,20 +20,41 @@ def run_migrations() -> None:
             prefix="sqlalchemy.",
             poolclass=pool.NullPool,
         )
+        if engine.dialect.name == "sqlite":
+            _sqlite_transactional_ddl(engine)
         with engine.connect() as connection:
-            _run(connection)
+            # One transaction for the whole upgrade, on SQLite as on PostgreSQL: a process
+            # killed half-way (systemd's stop timeout, a power cut) leaves the database as it
+            # was, and the next start runs the upgrade again, instead of finding tables without
+            # their revision ("table already exists", or the database "not made by nhacviec").
+            _run(connection, transactional_ddl=True)
         engine.dispose()
     else:
-        _run(connectable)
+        # A connection of the caller's: its transactions are the caller's to manage.
+        _run(connectable, transactional_ddl=None)
 
 
-def _run(connection: Connection) -> None:
+def _sqlite_transactional_ddl(engine: Engine) -> None:
+    """Make DDL part of the transaction: the sqlite3 module runs CREATE, ALTER and DROP outside
+    any (SQLAlchemy's recipe: the driver begins nothing, SQLAlchemy emits BEGIN itself)."""
+
+    @event.listens_for(engine, "connect")
+    def _driver_begins_nothing(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def _run(connection: Connection, *, transactional_ddl: bool | None) -> None:
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         # SQLite cannot ALTER most things: batch mode rebuilds the table instead.
         render_as_batch=True,
         compare_type=True,
+        transactional_ddl=transactional_ddl,
     )
     with context.begin_transaction():
         context.run_migrations()
