@@ -240,6 +240,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     deadlines = dict(_deadline_fix(d) for d in args.deadline)
     path = Path(args.file)
     data = _read(args.file, settings)
+    if agencies.is_catalogue(data):
+        raise UsageError(cli_text("import_catalogue_file", file=args.file))
     issued = parse_date(args.issued) if args.issued else None
     clock = SystemClock(settings.tz)
 

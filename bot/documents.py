@@ -32,8 +32,7 @@ from bot.texts import (
 )
 from ingest.text import UnreadableDocument, human_size, size_over
 from storage import imports
-from storage.agencies import COLUMNS as CATALOGUE_COLUMNS
-from storage.agencies import find_agency, list_agencies
+from storage.agencies import find_agency, is_catalogue, list_agencies
 from storage.directives import LeftOpen
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
 from storage.models import ImportRequest
@@ -75,8 +74,6 @@ _QUOTED = 100
 # The tasks a re-import leaves open that its preview lists, at most (one message).
 _LEFT_OPEN_SHOWN = 10
 _MEGABYTE = 1024 * 1024
-# Where a catalogue's first line (name,short_name,aliases) is looked for: the file's beginning.
-_CATALOGUE_HEADER_BYTES = 256
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
 
@@ -117,14 +114,6 @@ async def document(update: Update, context: Ctx) -> None:
 async def _download(context: Ctx, file_id: str) -> bytes:
     """The file a chat sent, fetched from Telegram."""
     return bytes(await (await context.bot.get_file(file_id)).download_as_bytearray())
-
-
-def _is_catalogue(data: bytes) -> bool:
-    """Whether a file is an agency catalogue: its first line names the columns of one (as
-    `nhacviec agencies import` reads it, saved by Excel with a BOM and ";" too)."""
-    lines = data[:_CATALOGUE_HEADER_BYTES].decode("utf-8-sig", errors="replace").splitlines()
-    columns = [c.strip().strip('"').lower() for c in re.split(r"[,;\t]", lines[0])] if lines else []
-    return "name" in columns and set(columns) <= set(CATALOGUE_COLUMNS)
 
 
 async def _read(
@@ -180,9 +169,7 @@ async def _read_new(update: Update, context: Ctx, file: Document) -> None:
     assert chat is not None and user is not None
     name = file.file_name or "document"
     data = await _download(context, file.file_id)
-    if _is_catalogue(data):
-        # The province's agency list, passed round as directives are: read as one, it would be
-        # asked its date of issue and its rows previewed as tasks. It is loaded on the server.
+    if is_catalogue(data):  # loaded on the server, not read as a directive
         await reply(update, app.texts("import_catalogue_file", name=name))
         return
     reading: importing.Reading | None

@@ -925,6 +925,9 @@ CLI: dict[str, str] = {
         "“{text}” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, ví dụ 01/2023"
     ),
     "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf",
+    "import_catalogue_file": (
+        "{file} là danh mục đơn vị, không phải văn bản: nạp bằng nhacviec agencies import {file}"
+    ),
     "no_such_file": "không tìm thấy tệp {file}",
     "too_large": (
         "{file}: tệp quá lớn ({size}), giới hạn là {limit} ([importer] max_megabytes); không đọc"

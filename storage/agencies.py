@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -43,6 +44,17 @@ class AgencyRow:
 
 
 COLUMNS = ("name", "short_name", "aliases")
+# Where a catalogue's first line is looked for: the file's beginning.
+_HEADER_BYTES = 256
+
+
+def is_catalogue(data: bytes) -> bool:
+    """Whether a file is an agency catalogue: its first line names the columns of one (as
+    read_catalogue reads it, saved by Excel with a BOM and ";" too). Passed round as directives
+    are, it would be read as one: asked its date of issue and its rows previewed as tasks."""
+    lines = data[:_HEADER_BYTES].decode("utf-8-sig", errors="replace").splitlines()
+    columns = [c.strip().strip('"').lower() for c in re.split(r"[,;\t]", lines[0])] if lines else []
+    return "name" in columns and set(columns) <= set(COLUMNS)
 
 
 class CatalogueError(ValueError):

@@ -1805,3 +1805,13 @@ async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its
         "stopping without sending: upgrade this instance too" in log
     )
     assert server.calls("sendMessage") == []
+
+
+def test_a_catalogue_given_as_a_directive_is_told_where_it_goes(cli: Cli) -> None:
+    assert cli("import", "agencies.csv", "--yes") == (
+        1,
+        "",
+        "nhacviec: agencies.csv là danh mục đơn vị, không phải văn bản: nạp bằng nhacviec "
+        "agencies import agencies.csv\n",
+    )
+    assert cli("tasks", "list")[1] == ""
