@@ -237,7 +237,7 @@ def build_application(
     application.add_handler(ChatMemberHandler(handlers.member_left, ChatMemberHandler.CHAT_MEMBER))
     # The bot itself removed from a group, blocked, or deprived of the right to post.
     application.add_handler(
-        ChatMemberHandler(handlers.bot_removed, ChatMemberHandler.MY_CHAT_MEMBER)
+        ChatMemberHandler(handlers.bot_standing_changed, ChatMemberHandler.MY_CHAT_MEMBER)
     )
     application.add_handler(CallbackQueryHandler(handlers.unknown_button))
     application.add_error_handler(handlers.on_error)

@@ -317,16 +317,31 @@ def _refusal(chat_type: str, member: ChatMember) -> str:
     return "Bad Request: not enough rights to send text messages to the chat"
 
 
-async def bot_removed(update: Update, context: Ctx) -> None:
+async def bot_standing_changed(update: Update, context: Ctx) -> None:
     """The bot was removed from a chat, blocked, or may no longer post there: pause the chat
-    and tell the coordinators now, as the sweep does when a reminder is refused."""
+    and tell the coordinators now, as the sweep does when a reminder is refused. Added back,
+    unblocked or allowed to post again: a chat paused for it takes reminders again, and hears
+    so (the coordinators were told how to bring it back; nobody need register it anew)."""
     change = update.my_chat_member
-    if change is None or _may_post(change.new_chat_member):
+    if change is None:
         return
-    reason = _refusal(change.chat.type, change.new_chat_member)
-    # The notices are queued in the transaction that pauses the chat, and sent with the sweep's.
-    if await services(context).sweep.lose_chat(change.chat.id, reason):
-        log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
+    if not _may_post(change.new_chat_member):
+        reason = _refusal(change.chat.type, change.new_chat_member)
+        # The notices are queued in the transaction that pauses the chat, and sent with the
+        # sweep's.
+        if await services(context).sweep.lose_chat(change.chat.id, reason):
+            log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
+        return
+    app = services(context)
+    async with app.database.session() as session:
+        if not await access.resume_chat(session=session, telegram_id=change.chat.id):
+            return
+        chosen = await access.chat_language(session=session, telegram_id=change.chat.id)
+    log.warning(
+        "chat %s: the bot may post again (by %s): resumed", change.chat.id, change.from_user.id
+    )
+    key = "reminders_resumed" if change.chat.type == ChatType.PRIVATE else "reminders_resumed_group"
+    await context.bot.send_message(change.chat.id, app.texts_for(chosen)(key))
 
 
 async def resume_if_paused(update: Update, context: Ctx) -> None:
@@ -337,7 +352,7 @@ async def resume_if_paused(update: Update, context: Ctx) -> None:
         return
     app = services_of(context.application)
     async with app.database.session() as session:
-        if not await access.resume_private_chat(session=session, telegram_id=chat.id):
+        if not await access.resume_chat(session=session, telegram_id=chat.id):
             return
         # load_language runs after this handler: the chat's language is not known here yet.
         chosen = await access.chat_language(session=session, telegram_id=chat.id)

@@ -573,10 +573,7 @@ class TelegramServer:
         if status not in ("kicked", "left"):
             raise ValueError(f"the bot is removed as kicked or left, not {status}")
         state = self._chat_for_user(chat, removed_by)
-        gone: JSON = {"status": status, "user": self.bot_user}
-        if status == "kicked":
-            gone["until_date"] = 0
-        self._bot_standing_changes(state, removed_by, gone)
+        self._bot_standing_changes(state, removed_by, status)
         state.bot_status = status
 
     def restrict_bot(self, chat: JSON, restricted_by: JSON) -> None:
@@ -587,27 +584,39 @@ class TelegramServer:
         enough rights to send text messages to the chat".
         """
         state = self._chat_for_user(chat, restricted_by)
-        muted: JSON = {
-            "status": "restricted",
-            "user": self.bot_user,
-            "is_member": True,
-            "until_date": 0,
-            **{right: False for right in _MEMBER_RIGHTS},
-        }
-        self._bot_standing_changes(state, restricted_by, muted)
+        self._bot_standing_changes(state, restricted_by, "restricted")
         state.bot_may_post = False
 
-    def _bot_standing_changes(self, state: _Chat, actor: JSON, new: JSON) -> None:
+    def add_bot_back(self, chat: JSON, added_by: JSON) -> None:
+        """`added_by` adds the bot back to a group it was removed from, or gives it back the
+        right to send messages: a my_chat_member update, and its messages there are taken."""
+        state = self._chat_for_user(chat, added_by)
+        self._bot_standing_changes(state, added_by, "member")
+        state.bot_status, state.bot_may_post = "member", True
+
+    def _bot_standing_changes(self, state: _Chat, actor: JSON, status: str) -> None:
         if state.info["type"] == "private":
             raise ValueError("the bot is blocked in a private chat, not removed: use Fault")
+        was = "restricted" if state.bot_status == "member" and not state.bot_may_post else None
         change = {
             "chat": copy.deepcopy(state.info),
             "from": copy.deepcopy(actor),
             "date": int(time.time()),
-            "old_chat_member": {"status": "member", "user": self.bot_user},
-            "new_chat_member": new,
+            "old_chat_member": self._bot_member(was or state.bot_status),
+            "new_chat_member": self._bot_member(status),
         }
         self._queue_update({"my_chat_member": change})
+
+    def _bot_member(self, status: str) -> JSON:
+        """The bot as a ChatMember of a group: "member", "left", "kicked", or "restricted"
+        (muted: a member that may not send messages)."""
+        member: JSON = {"status": status, "user": self.bot_user}
+        if status == "kicked":
+            member["until_date"] = 0
+        if status == "restricted":
+            member |= {"is_member": True, "until_date": 0}
+            member |= {right: False for right in _MEMBER_RIGHTS}
+        return member
 
     def press_button(self, chat: JSON, user: JSON, message_id: int, data: str) -> JSON:
         """`user` taps an inline button with callback_data `data` under message `message_id`."""

@@ -13,7 +13,7 @@ from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.agencies import Learned
-from storage.models import Role
+from storage.models import Role, TaskStatus
 from storage.tasks import WORKING_DAYS, Closed, TaskView
 
 MAX_MESSAGE = 4096
@@ -120,6 +120,31 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This period of task {task_id} is already marked done; the next one (due {deadline}) "
         "starts on {starts}.",
     ),
+    "withdrawn_task": (
+        "Nhiệm vụ số {task_id} đã được thu hồi (không còn hiệu lực): không báo hoàn thành, mở "
+        "lại, gia hạn hay thu hồi lại được. Xem: <code>/task {task_id}</code>.",
+        "Task {task_id} was withdrawn (no longer in force): it cannot be closed, reopened, "
+        "extended or withdrawn again. See <code>/task {task_id}</code>.",
+    ),
+    "done_not_withdrawn": (
+        "Nhiệm vụ số {task_id} đã hoàn thành nên không thu hồi được. Nếu đánh dấu hoàn thành "
+        "nhầm, hãy mở lại bằng <code>/undo {task_id}</code> rồi thu hồi.",
+        "Task {task_id} is done, so it cannot be withdrawn. If it was marked done by mistake, "
+        "reopen it with <code>/undo {task_id}</code>, then withdraw it.",
+    ),
+    "withdraw_usage": (
+        "Cách dùng: <code>/withdraw SỐ[,SỐ...] lý do</code>, ví dụ "
+        "<code>/withdraw 12,15 văn bản sửa đổi đã bỏ</code>. Nhiệm vụ thu hồi không còn được "
+        "nhắc, không có trong danh sách và không tính trong báo cáo tháng.",
+        "Usage: <code>/withdraw NUMBER[,NUMBER...] reason</code>, e.g. "
+        "<code>/withdraw 12,15 dropped by the revised directive</code>. A withdrawn task is no "
+        "longer reminded, listed or counted in the monthly report.",
+    ),
+    "withdrawn": (
+        "🚫 Đã thu hồi nhiệm vụ số {task_id}: không còn nhắc, không tính trong báo cáo.",
+        "🚫 Task {task_id} withdrawn: no longer reminded or counted in the report.",
+    ),
+    "withdrawn_reason": ("\nLý do: {reason}", "\nReason: {reason}"),
     "not_done": (
         "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
         "Task {task_id} is open: there is nothing to undo.",
@@ -284,6 +309,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail_directive": ("Văn bản: {directive}", "Directive: {directive}"),
     "detail_status_open": ("Trạng thái: đang thực hiện", "Status: open"),
     "detail_status_done": ("Trạng thái: đã hoàn thành ngày {date}", "Status: done on {date}"),
+    "detail_status_withdrawn": (
+        "Trạng thái: đã thu hồi ngày {date}, không còn hiệu lực",
+        "Status: withdrawn on {date}, no longer in force",
+    ),
     "button_done": ("✅ Xong #{task_id}", "✅ Done #{task_id}"),
     "button_extend": ("⏳ Gia hạn", "⏳ Extend"),
     "button_info": ("ℹ️ Chi tiết", "ℹ️ Details"),
@@ -629,6 +658,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "✅ Bạn đã mở lại bot: nhắc việc sẽ lại được gửi đến cuộc trò chuyện này.",
         "✅ You unblocked the bot: reminders will reach this chat again.",
     ),
+    "reminders_resumed_group": (
+        "✅ Bot đã có thể gửi tin trở lại: nhóm tiếp tục nhận nhắc việc như trước.",
+        "✅ The bot may post here again: this group takes its reminders as before.",
+    ),
     "import_read_crashed": (
         "Không đọc được văn bản: trình đọc dừng giữa chừng (tệp có thể quá lớn hoặc quá phức "
         "tạp), không nhập gì. Hãy thử lại, hoặc gửi bản gọn hơn.",
@@ -755,15 +788,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "chat_lost_coordinators": ("cán bộ theo dõi nhiệm vụ", "the coordinators"),
     "chat_lost_kicked": (
-        "Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot vào nhóm và đăng ký lại nhóm bằng mã mời.",
-        "Reason: the bot was removed from the group. Add it back and register the group again "
-        "with an invite code.",
+        "Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc sẽ tự gửi lại.",
+        "Reason: the bot was removed from the group. Add it back: reminders resume by themselves.",
     ),
     "chat_lost_muted": (
-        "Lý do: bot không có quyền gửi tin nhắn trong nhóm. Hãy cho bot quyền gửi tin nhắn, rồi "
-        "đăng ký lại nhóm bằng mã mời.",
-        "Reason: the bot may not send messages in the group. Give it that right, then register "
-        "the group again with an invite code.",
+        "Lý do: bot không có quyền gửi tin nhắn trong nhóm. Hãy cho bot quyền gửi tin nhắn: "
+        "nhắc việc sẽ tự gửi lại.",
+        "Reason: the bot may not send messages in the group. Give it that right: reminders "
+        "resume by themselves.",
     ),
     "chat_lost_blocked": (
         "Lý do: người dùng đã chặn bot. Nhắc việc sẽ được gửi lại khi họ bỏ chặn và nhắn cho bot.",
@@ -819,10 +851,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_left_open": (
         "⚠️ {count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
         "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ. Nhiệm vụ nào văn bản "
-        "đã bỏ hẳn, hãy đóng bằng <code>/done SỐ ghi chú</code>:",
+        "đã bỏ hẳn, hãy thu hồi bằng <code>/withdraw SỐ lý do</code>:",
         "⚠️ {count} tasks saved by the earlier import are not in this save (no longer in the "
-        "document, left out, or still to fix): they stay open and are reminded as before. Close "
-        "those the document withdrew with <code>/done NUMBER note</code>:",
+        "document, left out, or still to fix): they stay open and are reminded as before. "
+        "Withdraw those the document dropped with <code>/withdraw NUMBER reason</code>:",
     ),
     "import_left_open_task": ("#{id} {lead} — {text}", "#{id} {lead} — {text}"),
     "import_left_open_more": ("… và {count} nhiệm vụ khác", "… and {count} more tasks"),
@@ -888,6 +920,12 @@ COMMANDS: tuple[Command, ...] = (
         "quen",
         "Bỏ một tên đơn vị đã học: /forget TÊN (điều phối)",
         "Forget a learned agency name: /forget NAME (coordinators)",
+    ),
+    Command(
+        "withdraw",
+        "thuhoi",
+        "Thu hồi nhiệm vụ không còn hiệu lực: /withdraw SỐ lý do (điều phối)",
+        "Withdraw a task no longer in force: /withdraw NUMBER reason (coordinators)",
     ),
     Command(
         "register",
@@ -1226,6 +1264,13 @@ CLI: dict[str, str] = {
     "invite_in_group": "Trong nhóm, gõ: /register {code}",
     "task_added": "Đã thêm nhiệm vụ #{id}, {deadline}.",
     "task_row": "#{id:<4} {when:<30}  {lead}: {text}",
+    "task_withdrawn": "Đã thu hồi nhiệm vụ #{id}: không còn nhắc, không tính trong báo cáo.",
+    "withdraw_not_found": "không có nhiệm vụ #{id}",
+    "withdraw_done": (
+        "nhiệm vụ #{id} đã hoàn thành nên không thu hồi (nếu đánh dấu nhầm, mở lại trong bot "
+        "bằng /undo {id} rồi thu hồi)"
+    ),
+    "withdraw_withdrawn": "nhiệm vụ #{id} đã được thu hồi trước đó",
     "agencies_merged": (
         "Đã gộp {old} vào {into}: {tasks} nhiệm vụ{extensions}, {groups} nhóm, {members} thành "
         "viên; tên cũ thành tên gọi khác."
@@ -1264,8 +1309,8 @@ CLI: dict[str, str] = {
         "{count} nhiệm vụ {into} được giao hai lần (cùng văn bản, nội dung và hạn) đã gộp làm "
         "một: {pairs}."
     ),
-    "agencies_merged_copy": "#{copy} đóng, giữ #{kept}",
-    "agencies_merged_copy_note": "bản trùng của nhiệm vụ #{id}, đóng khi gộp đơn vị",
+    "agencies_merged_copy": "#{copy} thu hồi, giữ #{kept}",
+    "agencies_merged_copy_reason": "bản trùng của nhiệm vụ #{id}, thu hồi khi gộp đơn vị",
     "blank_agency": "tên đơn vị để trống: hãy ghi tên hoặc mã số đơn vị (nhacviec agencies list)",
     "bad_user_id": "cần mã người dùng Telegram (một số), không phải “{text}”",
     "no_member": (
@@ -1296,7 +1341,7 @@ CLI: dict[str, str] = {
     "import_left_open": (
         "{count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
         "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ; nhiệm vụ nào văn bản đã "
-        "bỏ hẳn, hãy đóng trong bot bằng /done SỐ ghi chú:"
+        "bỏ hẳn, hãy thu hồi bằng nhacviec task withdraw SỐ --reason \"LÝ DO\":"
     ),
     "import_left_open_task": "#{id} {lead} — {text}",
 }
@@ -1495,7 +1540,13 @@ class Texts:
             if view.directive.issued_on:
                 parts.append(fmt_date(view.directive.issued_on))
             lines.append(self("detail_directive", directive=" ".join(p for p in parts if p)))
-        if task.done_at is not None:
+        if task.status == TaskStatus.WITHDRAWN and task.done_at is not None:
+            # done_at and done_note keep a withdrawal's time and reason (storage.models.Task).
+            when = fmt_local_date(task.done_at, tz)
+            lines.append(self("detail_status_withdrawn", date=when))
+            if task.done_note:
+                lines.append(self("withdrawn_reason", reason=task.done_note).lstrip("\n"))
+        elif task.done_at is not None:
             lines.append(self("detail_status_done", date=fmt_local_date(task.done_at, tz)))
         else:
             lines.append(self("detail_status_open"))

@@ -314,9 +314,10 @@ async def move_chat(
     return chat
 
 
-async def resume_private_chat(*, session: AsyncSession, telegram_id: int) -> bool:
-    """Someone who had blocked the bot writes to it again: their private chat, paused when
-    Telegram refused to deliver there, takes reminders again. Whether it was paused."""
+async def resume_chat(*, session: AsyncSession, telegram_id: int) -> bool:
+    """The bot may post in a paused chat again (someone who had blocked it writes to it, a
+    group adds it back or gives it back the right to post): the chat takes reminders again, as
+    registered before. Whether it was paused."""
     chat = (
         await session.exec(select(Chat).where(Chat.telegram_id == telegram_id).with_for_update())
     ).first()

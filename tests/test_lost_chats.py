@@ -78,8 +78,8 @@ async def test_the_coordinators_hear_of_a_lost_chat_even_if_the_first_notice_fai
     (alert,) = _alerts(bot, office)
     assert alert == (
         "⚠️ Bot không còn gửi được nhắc việc của Sở Tài chính tới “Sở Tài chính” nên đã tạm "
-        "ngừng gửi tới đó. Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot vào nhóm và đăng ký lại "
-        "nhóm bằng mã mời."
+        "ngừng gửi tới đó. Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc "
+        "sẽ tự gửi lại."
     )
 
 
@@ -123,7 +123,7 @@ async def test_a_group_where_the_bot_may_not_write_is_reported_to_the_coordinato
     assert alert == (
         "⚠️ Reminders for Sở Tài chính can no longer reach “Sở Tài chính”, so the bot has "
         "stopped sending them there. Reason: the bot may not send messages in the group. Give "
-        "it that right, then register the group again with an invite code."
+        "it that right: reminders resume by themselves."
     )
 
 
@@ -136,6 +136,32 @@ async def test_a_group_that_mutes_the_bot_is_paused_at_once(bot: Harness) -> Non
 
     assert "Lý do: bot không có quyền gửi tin nhắn trong nhóm." in alert["text"]
     assert await _active(bot, finance) is False
+
+
+@pytest.mark.parametrize("lose", ["removed", "muted"])
+async def test_a_group_that_takes_the_bot_back_has_its_reminders_again(
+    bot: Harness, lose: str
+) -> None:
+    """Added back (or given back the right to post), the group takes reminders as registered
+    before, and hears so: nobody need ask the coordinators for a new invite code."""
+    office, finance, lan, _ = await _office_and_finance(bot)
+    if lose == "removed":
+        bot.server.remove_bot(finance, removed_by=lan)
+    else:
+        bot.server.restrict_bot(finance, restricted_by=lan)
+    await bot.server.wait_for_messages(2, chat_id=office["id"])  # the welcome, the alert
+
+    bot.server.add_bot_back(finance, added_by=lan)
+    *_, welcome = await bot.server.wait_for_messages(2, chat_id=finance["id"])  # after /register
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+
+    assert welcome["text"] == (
+        "✅ Bot đã có thể gửi tin trở lại: nhóm tiếp tục nhận nhắc việc như trước."
+    )
+    assert await _active(bot, finance) is True
+    assert "Ban hành Kế hoạch chung" in bot.reminders_in(finance)[-1]["text"]
+    assert len(_alerts(bot, office)) == 1
 
 
 async def test_a_chat_lost_again_after_registering_anew_is_a_new_notice_once(
