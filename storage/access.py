@@ -149,9 +149,15 @@ async def redeem_invite(
     return Registration(agency=agency, role=member.role)
 
 
+def _registered(chat: Chat) -> bool:
+    """Whether a chat is registered for something, an agency or the coordinators, paused or
+    not: a paused chat resumes as registered, so what ends a registration ends it there too."""
+    return chat.agency_id is not None or chat.purpose == ChatPurpose.COORDINATORS
+
+
 def _bound(chat: Chat) -> bool:
-    """Whether a chat speaks for something: an agency or the coordinators."""
-    return chat.active and (chat.agency_id is not None or chat.purpose == ChatPurpose.COORDINATORS)
+    """Whether a chat speaks for something now: registered, and not paused."""
+    return chat.active and _registered(chat)
 
 
 async def _release_private_chat(
@@ -160,7 +166,7 @@ async def _release_private_chat(
     """A person's private chat stops speaking for what they no longer belong to (an agency, or
     the coordinators for None)."""
     chat = await chat_by_telegram_id(session=session, telegram_id=user_id)
-    if chat is None or not _bound(chat) or chat.agency_id != agency_id:
+    if chat is None or not _registered(chat) or chat.agency_id != agency_id:
         return
     chat.agency_id, chat.purpose = None, ChatPurpose.AGENCY
     session.add(chat)
@@ -201,7 +207,7 @@ async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Re
     in it, so there they still see its tasks; what ends is what they see as a person.
     """
     chat = await chat_by_telegram_id(session=session, telegram_id=chat_id)
-    if chat_id == user_id or chat is None or not _bound(chat):
+    if chat_id == user_id or chat is None or not _registered(chat):
         return None
     member = await _locked_member(session=session, user_id=user_id)
     if member is None:
@@ -240,7 +246,7 @@ async def remove_member(*, session: AsyncSession, user_id: int) -> Removal:
     if member is None:
         raise NotAMember(user_id, known=False)
     private = await chat_by_telegram_id(session=session, telegram_id=user_id)
-    speaks = private is not None and _bound(private)
+    speaks = private is not None and _registered(private)
     if member.agency_id is None and member.role not in COORDINATOR_ROLES and not speaks:
         raise NotAMember(user_id, known=True)
     # Their own chat, whatever it was registered for: it spoke for them alone.
