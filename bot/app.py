@@ -202,6 +202,7 @@ def build_application(
         ("extensions", extensions.waiting),
         ("report", handlers.report),
         ("forget", handlers.forget),
+        ("withdraw", handlers.withdraw),
         ("done", handlers.done),
         ("undo", handlers.undo),
         ("task", handlers.show_task),

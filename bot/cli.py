@@ -9,14 +9,16 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 from collections.abc import Awaitable, Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from alembic import command as alembic_command
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     DatabaseError,
     DBAPIError,
@@ -33,6 +35,7 @@ from bot import reports as report_files
 from bot.app import STOPPED_DATABASE_TOO_NEW, build_application, build_sweep
 from bot.config import MAX_INVITE_DAYS, ConfigError, Settings, load_settings
 from bot.demo import run_demo
+from bot.handlers import parse_number
 from bot.lifecycle import running
 from bot.logs import RedactSecrets, setup_logging
 from bot.services import services_of
@@ -46,19 +49,28 @@ from bot.texts import (
     learned_name,
 )
 from ingest.deadlines import parse_deadline
-from ingest.pipeline import draft_to_json
-from ingest.text import UnreadableDocument, size_over
+from ingest.text import UnreadableDocument, human_size, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
 from storage.db import Database
 from storage.directives import Changes, LeftOpen
-from storage.errors import AmbiguousAgency, StorageError, UnknownAgency
+from storage.errors import (
+    AmbiguousAgency,
+    DoneNotWithdrawn,
+    StorageError,
+    TaskNotFound,
+    UnknownAgency,
+    Withdrawn,
+)
 from storage.migrate import (
     DatabaseTooNew,
     MigrationRefused,
     NoDatabaseFolder,
     NotOurDatabase,
     alembic_config,
+    current_revision,
+    head_revision,
+    refuse_unknown,
     upgrade,
 )
 from storage.models import Role
@@ -87,15 +99,50 @@ def parse_date(text: str) -> date:
 def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
     """Migrate, open the database, run one unit of work, close."""
     upgrade(settings.database_url)
+    return _run_on(settings.database_url, work)
+
+
+def _run_on(url: str, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    """Open the database at url, run one unit of work, close."""
 
     async def go() -> Any:
-        database = Database(settings.database_url)
+        database = Database(url)
         try:
             return await work(database)
         finally:
             await database.dispose()
 
     return asyncio.run(go())
+
+
+def _run_db_as_it_is(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    """Run one unit of work that only reads (a dry run) on the database without creating or
+    migrating it: a new release tried on the production database must not migrate it under the
+    older instances still running on it (they would stop). With no database yet, the work runs
+    on an empty one of its own, thrown away after; one older than this code is refused."""
+    url = settings.database_url
+    revision = current_revision(url) if _database_exists(url) else None
+    if revision is None:
+        print(cli_text("dry_run_no_database"), file=sys.stderr)
+        with tempfile.TemporaryDirectory(prefix="nhacviec-") as folder:
+            empty = f"sqlite:///{Path(folder) / 'empty.db'}"
+            upgrade(empty)
+            return _run_on(empty, work)
+    refuse_unknown(revision)
+    head = head_revision()
+    if revision != head:
+        # Planned on an older schema, the queries of this code would fail on what it lacks.
+        raise UsageError(cli_text("dry_run_needs_upgrade", revision=revision, head=head))
+    return _run_on(url, work)
+
+
+def _database_exists(url: str) -> bool:
+    """Whether the database is there to be asked its revision: asking opens a SQLite file, and
+    so would create it (a server's database is made by its administrator)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite":
+        return True
+    return Path((parsed.database or "").removeprefix("file:")).expanduser().is_file()
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -266,28 +313,35 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
             return await plan_in(session)
 
     try:
-        the_plan = _run_db(settings, plan)
+        the_plan = (_run_db_as_it_is if args.dry_run else _run_db)(settings, plan)
     except UnreadableDocument as error:
         raise UsageError(f"{args.file}: {error.message_vi}") from None
     _check_corrections(the_plan, {*args.drop, *deadlines}, mappings)
     saving = _saving(the_plan)
     if args.json:
-        found = draft_to_json(the_plan.draft)
+        found = importing.plan_to_json(the_plan)
         found["would_save"] = {
             "imported_before": the_plan.duplicate_of.id if the_plan.duplicate_of else None,
             **asdict(saving),
         }
         print(json.dumps(found, ensure_ascii=False, indent=2))
-        return 0
-    print(_describe_plan(the_plan))
+    else:
+        print(_describe_plan(the_plan))
+    # With --json, standard output is the JSON alone, for a script to read: the question and
+    # what was saved go to standard error.
+    out = sys.stderr if args.json else sys.stdout
     if not saving.added and not saving.changed and not the_plan.reworded:
-        print(cli_text("import_nothing_to_save"))
+        print(cli_text("import_nothing_to_save"), file=out)
         return 0
     if args.dry_run:
         return 0
     count = saving.added + saving.changed
-    if not args.yes and not _confirm(cli_text("import_confirm", count=count)):
-        print(Texts().plain("import_cancelled"))
+    if not args.yes and args.json and not sys.stdin.isatty():
+        # A script's look at the document, as --json always was: the JSON is its answer.
+        print(cli_text("import_json_not_saved"), file=out)
+        return 0
+    if not args.yes and not _confirm(cli_text("import_confirm", count=count), out=out):
+        print(Texts().plain("import_cancelled"), file=out)
         return 0
 
     shown = importing.plan_version(the_plan)
@@ -322,10 +376,11 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
             added=len(saved.added),
             changed=len(saved.changed),
             unchanged=len(saved.unchanged),
-        )
+        ),
+        file=out,
     )
     if result.learned:
-        print(_learned_line(result.learned))
+        print(_learned_line(result.learned), file=out)
     return 0
 
 
@@ -344,19 +399,35 @@ def _directive_id(plan: importing.ImportPlan) -> int | None:
 
 
 def _read(file: str, settings: Settings) -> bytes:
-    """The bytes of a document to import; a file that is not there, too large or not ours to
-    read is a UsageError (one line), not a traceback."""
+    """The bytes of a document to import: a file, or standard input for "-" (a pipe, as
+    /dev/stdin or <(...) are, too); one that is not there, too large or not ours to read is a
+    UsageError (one line), not a traceback."""
+    max_bytes = settings.importer.max_bytes
     path = Path(file)
     with _reading(file, folder="is_a_folder"):
+        if file == "-":
+            return _read_at_most(file, sys.stdin.buffer, max_bytes)
         if path.is_dir():
             raise UsageError(cli_text("is_a_folder", file=file))
-        if not path.is_file():
+        if not path.exists():
             raise UsageError(cli_text("no_such_file", file=file))
+        if not path.is_file():  # a named pipe, /dev/stdin: its size is known once read
+            with path.open("rb") as stream:
+                return _read_at_most(file, stream, max_bytes)
         size = path.stat().st_size
-        if size > settings.importer.max_bytes:
-            shown, limit = size_over(size, settings.importer.max_bytes)
+        if size > max_bytes:
+            shown, limit = size_over(size, max_bytes)
             raise UsageError(cli_text("too_large", file=file, size=shown, limit=limit))
         return path.read_bytes()
+
+
+def _read_at_most(file: str, stream: IO[bytes], max_bytes: int) -> bytes:
+    """The bytes of a stream (a pipe), refused past max_bytes: an endless one must not fill the
+    memory."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise UsageError(cli_text("too_large_stream", file=file, limit=human_size(max_bytes)))
+    return data
 
 
 @contextmanager
@@ -399,6 +470,13 @@ def _check_corrections(
             raise UsageError(cli_text("import_map_matches_nothing", written=written)) from None
 
 
+def _task_id(text: str) -> int:
+    """A task number as the bot takes it ("12" or "#12")."""
+    if not (task_id := parse_number(text)):
+        raise argparse.ArgumentTypeError(cli_text("bad_task_id", text=text))
+    return task_id
+
+
 def _invite_days(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= MAX_INVITE_DAYS:
         raise argparse.ArgumentTypeError(cli_text("bad_invite_days", text=text))
@@ -419,14 +497,17 @@ def _mapping(text: str) -> tuple[str, str]:
     return mapping
 
 
-def _confirm(question: str) -> bool:
-    """Ask a yes/no question at the terminal; no answer (Ctrl-D) is no."""
+def _confirm(question: str, *, out: IO[str] | None = None) -> bool:
+    """Ask a yes/no question at the terminal, on out (standard output unless given); no answer
+    (Ctrl-D) is no."""
     if not sys.stdin.isatty():
         raise UsageError(cli_text("not_a_terminal"))
+    out = out or sys.stdout
     try:
-        answer = input(question)
+        with redirect_stdout(out):  # where input() writes its question
+            answer = input(question)
     except EOFError:
-        print()  # the prompt's line, ended
+        print(file=out)  # the prompt's line, ended
         return False
     return answer.strip().lower() in {"c", "có", "co", "y", "yes"}
 
@@ -506,7 +587,7 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
 
 def _reimport_notes(reworded: int, left_open: Sequence[LeftOpen]) -> list[str]:
     """The saved tasks a re-import gives the new wording, and those it leaves open (all, with
-    their numbers: the officer closes those the document withdrew)."""
+    their numbers: the officer withdraws those the document dropped)."""
     lines = [Texts().plain("import_reworded", count=reworded)] if reworded else []
     if left_open:
         lines.append(cli_text("import_left_open", count=len(left_open)))
@@ -535,15 +616,16 @@ def _cut(text: str, length: int) -> str:
 
 
 def cmd_parse_deadline(settings: Settings, args: argparse.Namespace) -> int:
+    ref = parse_date(args.ref) if args.ref else SystemClock(settings.tz).today()
     if args.jsonl:
         for line in sys.stdin:
+            line = line.removeprefix("\ufeff")  # the byte order mark Notepad saves UTF-8 with
             if line.strip():
-                print(json.dumps(_parse_line(line, settings), ensure_ascii=False))
+                print(json.dumps(_parse_line(line, ref, settings), ensure_ascii=False))
         return 0
     text = " ".join(args.text).strip()
     if not text:
         raise UsageError(cli_text("no_phrase"))
-    ref = parse_date(args.ref) if args.ref else SystemClock(settings.tz).today()
     result = _deadline_json(text, ref, settings)
     if args.json:
         print(json.dumps(result, ensure_ascii=False))
@@ -574,13 +656,23 @@ def _deadline_json(text: str, ref: date, settings: Settings) -> dict[str, Any]:
     }
 
 
-def _parse_line(line: str, settings: Settings) -> dict[str, Any]:
-    """One --jsonl line; a bad line gives an error object, and the batch goes on."""
+def _parse_line(line: str, ref: date, settings: Settings) -> dict[str, Any]:
+    """One --jsonl line, {"text", "ref"}, read from ref (--ref, or today) when it gives none; a
+    bad line gives an error object in the officer's words, and the batch goes on."""
     try:
         item = json.loads(line)
-        return _deadline_json(str(item["text"]), parse_date(str(item["ref"])), settings)
-    except (json.JSONDecodeError, KeyError, TypeError, UsageError) as error:
-        return {"error": f"{type(error).__name__}: {error}", "line": line.strip()}
+    except json.JSONDecodeError:
+        item = None
+    if not isinstance(item, dict):
+        return {"error": cli_text("jsonl_not_json"), "line": line.strip()}
+    text = item.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return {"error": cli_text("jsonl_no_text"), "line": line.strip()}
+    try:
+        day = ref if item.get("ref") is None else parse_date(str(item["ref"]))
+    except UsageError as error:
+        return {"error": cli_text("jsonl_bad_ref", reason=error), "line": line.strip()}
+    return _deadline_json(text.strip(), day, settings)
 
 
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
@@ -719,7 +811,7 @@ def cmd_agencies_merge(settings: Settings, args: argparse.Namespace) -> int:
                 old=args.old,
                 into=args.into,
                 now=clock.now(),
-                copy_note=lambda kept: cli_text("agencies_merged_copy_note", id=kept),
+                copy_reason=lambda kept: cli_text("agencies_merged_copy_reason", id=kept),
             )
 
     merged = _run_db(settings, work)
@@ -903,6 +995,43 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
     shown = _deadline(Texts(), deadline, args.every, word=True)
     print(cli_text("task_added", id=task_id, deadline=shown))
     return 0
+
+
+# Why `nhacviec task withdraw` could not withdraw a task: the line it prints.
+_NOT_WITHDRAWN: dict[type[StorageError], str] = {
+    TaskNotFound: "withdraw_not_found",
+    DoneNotWithdrawn: "withdraw_done",
+    Withdrawn: "withdraw_withdrawn",
+}
+
+
+def cmd_task_withdraw(settings: Settings, args: argparse.Namespace) -> int:
+    clock = SystemClock(settings.tz)
+    reason = (args.reason or "").strip() or None
+
+    async def work(database: Database) -> list[tuple[int, StorageError | None]]:
+        async with database.session() as session:
+            results: list[tuple[int, StorageError | None]] = []
+            for task_id in dict.fromkeys(args.ids):
+                try:
+                    await tasks.withdraw_task(
+                        session=session, task_id=task_id, actor=None, reason=reason, now=clock.now()
+                    )
+                except tuple(_NOT_WITHDRAWN) as error:
+                    # Refused before changing anything: the others are withdrawn all the same.
+                    results.append((task_id, error))
+                else:
+                    results.append((task_id, None))
+            return results
+
+    refused = 0
+    for task_id, error in _run_db(settings, work):
+        if error is None:
+            print(cli_text("task_withdrawn", id=task_id))
+        else:
+            print(f"nhacviec: {cli_text(_NOT_WITHDRAWN[type(error)], id=task_id)}", file=sys.stderr)
+            refused += 1
+    return 1 if refused else 0
 
 
 def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
@@ -1091,6 +1220,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("text", nargs="+")
     add.set_defaults(handler=cmd_task_add)
+    withdraw = task.add_parser(
+        "withdraw", help="withdraw tasks no longer in force: never reminded, listed or counted"
+    )
+    withdraw.add_argument("ids", nargs="+", type=_task_id, metavar="N", help="task number")
+    withdraw.add_argument("--reason", help="why (shown with the task)")
+    withdraw.set_defaults(handler=cmd_task_withdraw)
 
     task_list = commands.add_parser("tasks", help="tasks").add_subparsers(
         dest="tasks_command", required=True

@@ -368,7 +368,14 @@ async def fix(update: Update, context: Ctx) -> None:
                 raise CoordinatorsOnly()
             pending = await imports.pending_of(session=r.session, chat_id=chat.id, user_id=user.id)
             if pending is None:
-                await reply(update, app.texts("import_none_pending"))
+                # A /fix typed a moment after 💾 or ✖️: say what became of the preview.
+                latest = await imports.latest_of(
+                    session=r.session, chat_id=chat.id, user_id=user.id
+                )
+                status = latest.status if latest is not None else None
+                closed = status in (imports.SAVED, imports.CANCELLED)
+                key = f"import_already_{status}" if closed else "import_none_pending"
+                await reply(update, app.texts(key))
                 return
             if command.what == "issued":
                 issued_on = parse_date(command.value)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -35,6 +35,7 @@ from storage.errors import (
     ChatRegisteredElsewhere,
     ClosedAgain,
     CoordinatorsOnly,
+    DoneNotWithdrawn,
     ExtensionBeyondPeriod,
     ExtensionPending,
     InviteExpired,
@@ -51,6 +52,7 @@ from storage.errors import (
     RequestNotFound,
     StorageError,
     TaskNotFound,
+    Withdrawn,
 )
 from storage.models import Task
 from vncalendar.dates import parse_month
@@ -82,6 +84,8 @@ _REFUSALS: dict[type[StorageError], str] = {
     CoordinatorsOnly: "coordinators_only",
     tasks.PeriodMissed: "period_missed",
     tasks.StaleUndo: "stale_undo",
+    Withdrawn: "withdrawn_task",
+    DoneNotWithdrawn: "done_not_withdrawn",
 }
 
 
@@ -199,6 +203,20 @@ def parse_number(text: str | None) -> int | None:
     if not (digits.isascii() and digits.isdigit()) or len(digits) > 10 or int(digits) > MAX_ID:
         return None
     return int(digits)
+
+
+def parse_numbers(args: Sequence[str]) -> tuple[list[int], list[str]] | None:
+    """Task numbers typed with commas ("12,15", "12, 15") and the words after them, or None
+    when they are not numbers. A space without a comma ends the numbers: in "/withdraw 12 2
+    bản trùng" the 2 is the reason's, not a task to withdraw."""
+    taken = 0
+    while taken < len(args) and (taken == 0 or args[taken - 1].endswith(",")):
+        taken += 1
+    pieces = [piece for arg in args[:taken] for piece in arg.split(",") if piece.strip()]
+    numbers = [parse_number(piece) for piece in pieces]
+    if not numbers or None in numbers:
+        return None
+    return list(dict.fromkeys(n for n in numbers if n is not None)), list(args[taken:])
 
 
 async def start(update: Update, context: Ctx) -> None:
@@ -535,6 +553,38 @@ async def done(update: Update, context: Ctx) -> None:
     note = " ".join(context.args[1:]).strip() if context.args else ""
     text, markup = await close_task(update, context, task_id, note or None)
     await reply(update, text, markup)
+
+
+async def withdraw(update: Update, context: Ctx) -> None:
+    """Coordinators: withdraw tasks no longer in force: /withdraw 12,15 văn bản sửa đổi đã bỏ."""
+    app = services(context)
+    parsed = parse_numbers(context.args or ())
+    reason = " ".join(parsed[1]).strip() if parsed is not None else ""
+    if parsed is None or not reason:
+        await reply(update, app.texts("withdraw_usage"))
+        return
+    async with request(update, context) as r:
+        if not r.caller.is_coordinator:
+            await reply(update, app.texts("coordinators_only"))
+            return
+        lines, withdrawn = [], False
+        for task_id in parsed[0]:
+            try:
+                await tasks.withdraw_task(
+                    session=r.session,
+                    task_id=task_id,
+                    actor=r.caller.user_id,
+                    reason=reason,
+                    now=app.clock.now(),
+                )
+            except StorageError as error:  # refused before changing anything: the rest go on
+                lines.append(refusal(app, error))
+            else:
+                lines.append(app.texts("withdrawn", task_id=task_id))
+                withdrawn = True
+    if withdrawn:
+        lines.append(app.texts("withdrawn_reason", reason=reason))
+    await reply(update, "\n".join(lines))
 
 
 async def close_task(

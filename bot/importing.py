@@ -39,6 +39,7 @@ from ingest.metadata import DirectiveMeta
 from ingest.pipeline import (
     UNKNOWN_AGENCIES,
     DirectiveDraft,
+    draft_to_json,
     read_directive,
     unknown_agencies_warning,
 )
@@ -390,7 +391,9 @@ class Problem:
     """Why a task cannot be saved yet: no lead, an unknown agency, a group to confirm, a date
     that does not exist."""
 
-    kind: str  # "no_lead", "unknown_agency", "empty_group", "unconfirmed_group", "impossible_date"
+    # "no_lead", "unknown_agency", "empty_group", "unconfirmed_group", "impossible_date",
+    # "first_date" (a duty that recurs names no day to begin: "định kỳ hằng năm")
+    kind: str
     written: str = ""
     count: int = 0
 
@@ -559,6 +562,8 @@ def plan_import(
             )
         if item.problem is None and task.deadline.kind == "impossible" and item.deadline is None:
             item.problem = Problem("impossible_date", task.deadline.phrase)
+        if item.problem is None and item.recurrence and item.deadline is None:
+            item.problem = Problem("first_date", task.deadline.phrase)
         for mention in task.cooperating:
             helpers, _ = _resolve(
                 mention, by_name, mapped, expand=expand_groups, issued_on=issued_on
@@ -721,13 +726,16 @@ async def _earlier_fixes(
     return fixes
 
 
-def _warnings_now(draft: DirectiveDraft, known: list[Agency]) -> list[str]:
-    """The draft's warnings, the agencies not in the catalogue counted against today's."""
+def _warnings_now(
+    draft: DirectiveDraft, known: list[Agency], mapped: Mapping[str, Agency]
+) -> list[str]:
+    """The draft's warnings, the agencies not in the catalogue counted against today's and
+    without those the officer mapped (mapping_key) to one of it."""
     catalogue = catalogue_of(known)
     unknown = [
         name
         for name in dict.fromkeys(n for task in draft.tasks for n in task.unknown_agencies)
-        if catalogue.lookup(name) is None
+        if catalogue.lookup(name) is None and mapping_key(name) not in mapped
     ]
     now = [w for w in draft.warnings if not w.startswith(UNKNOWN_AGENCIES)]
     if unknown and len(now) < len(draft.warnings):
@@ -953,7 +961,7 @@ async def plan_reading(
     plan.same_by_title = duplicate_of is not None and _same_by_title_only(duplicate_of, reading)
     plan.mappings = {**kept_mappings, **mapped}
     plan.learnable = _learnable(draft, known, mapped)
-    plan.draft = dataclasses.replace(draft, warnings=_warnings_now(draft, known))
+    plan.draft = dataclasses.replace(draft, warnings=_warnings_now(draft, known, plan.mappings))
     plan.restored = fixes.restored
     if duplicate_of is not None:
         review = await directives.review_tasks(
@@ -1002,6 +1010,37 @@ async def read_and_plan(
     if issued_on is not None:
         corrections = dataclasses.replace(corrections, issued_on=issued_on)
     return await plan_reading(session=session, reading=reading, corrections=corrections)
+
+
+def plan_to_json(plan: ImportPlan) -> dict[str, Any]:
+    """The JSON of `nhacviec import --json`: the document's draft as the plan would save it,
+    with the officer's corrections (--map, --deadline, --drop and those kept from an earlier
+    import). A task left out stays, marked "dropped", so the others keep the numbers that
+    --deadline and --drop take."""
+    found = draft_to_json(plan.draft)
+    planned = {task.number: task for task in plan.tasks}
+    for number, (task, shown) in enumerate(
+        zip(plan.draft.tasks, found["tasks"], strict=True), start=1
+    ):
+        shown["dropped"] = number not in planned
+        if shown["dropped"]:
+            continue
+        item = planned[number]
+        if len(item.leads) == 1:  # several: a group given to each member, shown as written
+            shown["lead"] = item.leads[0].name
+        shown["cooperating"] = [
+            agency.name if (agency := plan.mappings.get(mapping_key(m.written))) else m.display
+            for m in task.cooperating
+        ]
+        shown["unknown_agencies"] = [
+            name for name in task.unknown_agencies if mapping_key(name) not in plan.mappings
+        ]
+        shown["deadline"] = _iso(item.deadline)
+        shown["deadline_text"] = item.deadline_text
+        shown["other_deadlines"] = [
+            {"date": day.isoformat(), "text": phrase} for day, phrase in item.other_deadlines
+        ]
+    return found
 
 
 ReadFrom = Callable[[date | None, date | None], Awaitable[Reading]]

@@ -144,7 +144,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "🚫 Đã thu hồi nhiệm vụ số {task_id}: không còn nhắc, không tính trong báo cáo.",
         "🚫 Task {task_id} withdrawn: no longer reminded or counted in the report.",
     ),
-    "withdrawn_reason": ("\nLý do: {reason}", "\nReason: {reason}"),
+    "withdrawn_reason": ("Lý do: {reason}", "Reason: {reason}"),
     "not_done": (
         "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
         "Task {task_id} is open: there is nothing to undo.",
@@ -452,6 +452,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_impossible_date": (
         "    ⚠️ “{written}” không phải ngày có thật: <code>/fix {n} han dd/mm/yyyy</code>",
         "    ⚠️ “{written}” is not a real date: <code>/fix {n} deadline dd/mm/yyyy</code>",
+    ),
+    "import_first_date": (
+        "    ⚠️ “{written}” không nói ngày nào: <code>/fix {n} han dd/mm/yyyy</code> (hạn kỳ đầu)",
+        "    ⚠️ “{written}” names no day: <code>/fix {n} deadline dd/mm/yyyy</code> (the first "
+        "period's)",
     ),
     "import_empty_group": (
         "    ⚠️ “{written}” không ứng với đơn vị nào trong danh mục: "
@@ -981,7 +986,24 @@ CLI: dict[str, str] = {
     "bad_invite_days": "--days là số ngày mã mời còn hiệu lực, từ 1 đến 90, không phải “{text}”",
     "bad_deadline_fix": "--deadline viết theo dạng SỐ=dd/mm/yyyy, không phải “{text}”",
     "bad_task_numbers": "cần số thứ tự nhiệm vụ, ví dụ 3,5; không phải “{text}”",
+    "bad_task_id": "cần số nhiệm vụ (xem nhacviec tasks list), không phải “{text}”",
     "not_a_terminal": "không hỏi được vì không chạy trong cửa sổ lệnh: thêm --yes để lưu luôn",
+    "import_json_not_saved": (
+        "Chưa lưu gì: không chạy trong cửa sổ lệnh nên không hỏi được; thêm --yes để lưu luôn."
+    ),
+    "dry_run_no_database": (
+        "Chưa có cơ sở dữ liệu: xem thử với danh mục đơn vị trống, không tạo cơ sở dữ liệu."
+    ),
+    "dry_run_needs_upgrade": (
+        "cơ sở dữ liệu còn ở phiên bản cũ (bản {revision}, phiên bản này cần {head}) mà "
+        "--dry-run không nâng cấp: hãy chạy nhacviec db upgrade trước"
+    ),
+    "too_large_stream": (
+        "{file}: dữ liệu quá giới hạn {limit} ([importer] max_megabytes); không đọc"
+    ),
+    "jsonl_not_json": 'dòng này không phải JSON dạng {{"text": "...", "ref": "YYYY-MM-DD"}}',
+    "jsonl_no_text": 'thiếu "text": cụm từ hoặc câu cần đọc hạn',
+    "jsonl_bad_ref": '"ref" không dùng được: {reason}',
     "no_phrase": "hãy ghi một cụm từ hoặc một câu, hoặc dùng --jsonl để đọc các dòng JSON",
     "no_task_text": "nhiệm vụ cần có nội dung",
     "every_needs_deadline": "--every cần có --deadline: hạn của kỳ đầu tiên",
@@ -1214,6 +1236,9 @@ CLI: dict[str, str] = {
     ),
     "import_empty_group": "“{written}” không ứng với đơn vị nào trong danh mục: dùng --map",
     "import_impossible_date": "“{written}” không phải ngày có thật: dùng --deadline SỐ=dd/mm/yyyy",
+    "import_first_date": (
+        "“{written}” không nói ngày nào: dùng --deadline SỐ=dd/mm/yyyy (hạn kỳ đầu)"
+    ),
     "import_unconfirmed_group": (
         "“{written}” gồm {count} đơn vị: thêm --expand-groups để giao cho từng đơn vị"
     ),
@@ -1341,7 +1366,7 @@ CLI: dict[str, str] = {
     "import_left_open": (
         "{count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
         "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ; nhiệm vụ nào văn bản đã "
-        "bỏ hẳn, hãy thu hồi bằng nhacviec task withdraw SỐ --reason \"LÝ DO\":"
+        'bỏ hẳn, hãy thu hồi bằng nhacviec task withdraw SỐ --reason "LÝ DO":'
     ),
     "import_left_open_task": "#{id} {lead} — {text}",
 }
@@ -1436,11 +1461,18 @@ class Texts:
     def command_descriptions(self) -> list[tuple[str, str]]:
         return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
 
-    def when(self, deadline: date | None, today: date) -> str:
-        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off the day it closes is."""
+    def when(self, deadline: date | None, today: date | None) -> str:
+        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off the day it closes is
+        (today None: the deadline alone, for a task no longer open)."""
         if deadline is None:
             return self("no_deadline")
         closes = WORKING_DAYS.closing_day(deadline)
+        if closes == deadline:
+            shown = self("deadline", date=fmt_date(deadline))
+        else:
+            shown = self("deadline_closes", date=fmt_date(deadline), closes=fmt_date(closes))
+        if today is None:
+            return shown
         days = (closes - today).days
         if days > 0:
             left = self("days_left", days=days)
@@ -1448,9 +1480,6 @@ class Texts:
             left = self("due_today")
         else:
             left = self("days_late", days=-days)
-        if closes == deadline:
-            return f"{self('deadline', date=fmt_date(deadline))}, {left}"
-        shown = self("deadline_closes", date=fmt_date(deadline), closes=fmt_date(closes))
         return f"{shown}, {left}"
 
     def task_line(self, view: TaskView, today: date) -> str:
@@ -1530,7 +1559,11 @@ class Texts:
             lines.append(
                 self("detail_cooperating", agencies=", ".join(a.name for a in view.cooperating))
             )
-        lines.append(self("detail_deadline", deadline="") + self.when(task.deadline, today))
+        still_open = task.status == TaskStatus.OPEN
+        lines.append(
+            self("detail_deadline", deadline="")
+            + self.when(task.deadline, today if still_open else None)
+        )
         if task.deadline_text:
             lines.append(self("detail_phrase", phrase=task.deadline_text))
         if task.recurrence:
@@ -1545,7 +1578,7 @@ class Texts:
             when = fmt_local_date(task.done_at, tz)
             lines.append(self("detail_status_withdrawn", date=when))
             if task.done_note:
-                lines.append(self("withdrawn_reason", reason=task.done_note).lstrip("\n"))
+                lines.append(self("withdrawn_reason", reason=task.done_note))
         elif task.done_at is not None:
             lines.append(self("detail_status_done", date=fmt_local_date(task.done_at, tz)))
         else:

@@ -384,6 +384,20 @@ _EACH = re.compile(
     r"(?<![a-z0-9])(?:moi|tung)\s+(?:truong(?!\s+hop)(?:\s+hoc)?|co\s+quan(?:\s*,\s*don\s+vi)?"
     r"|don\s+vi|dia\s+phuong|xa|huyen|so|nganh)(?![a-z0-9])"
 )
+# What stands between agencies just named and "mỗi/từng ..." that refers back to them.
+_APPOSITION = re.compile(r"\s*[,\u2013-]\s*")
+
+
+def _each_of_those(folded: str, previous: _Found, found: _Found) -> bool:
+    """Whether "mỗi/từng + noun" is each of the agencies named right before it ("Giao Sở Y tế và
+    Sở Tài chính, mỗi đơn vị xây dựng 01 kế hoạch"), not agencies of its own, as where it opens
+    the clause that assigns the work ("Mỗi trường chọn 01 bài gửi về Phòng GD&ĐT")."""
+    return (
+        _EACH.match(folded, found.start) is not None
+        and _APPOSITION.fullmatch(folded, previous.end, found.start) is not None
+    )
+
+
 # The forces a dispatch sets to work: "Các lực lượng cứu nạn, cứu hộ", "lực lượng chức năng".
 _FORCES = re.compile(
     r"(?<![a-z0-9])(?:cac\s+)?luc\s+luong\s+(?:chuc\s+nang|vu\s+trang|cuu\s+nan\s*,?\s*cuu\s+ho"
@@ -714,9 +728,13 @@ class Catalogue:
             entry = self.lookup(text[found.start : found.end])
             taken.take(_Found(found.start, found.end, entry=entry))
         mentions = []
+        previous: _Found | None = None
         for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
             if _COUNCIL.match(folded, found.start) and _elected(folded, found):
                 continue  # "ngày bầu cử Quốc hội khóa XV, HĐND các cấp": whom the people elect
+            if previous is not None and _each_of_those(folded, previous, found):
+                continue  # "Giao Sở Y tế và Sở Tài chính, mỗi đơn vị xây dựng ...": those two
+            previous = found
             written = found.written or text[found.start : found.end].strip(" ,;:")
             end = found.end
             alias = _CALLED_HEREAFTER.match(text, found.end)

@@ -45,7 +45,8 @@ Choices the grammar makes (and the tests pin down):
   another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date
   (kind "none"): the officer sets it when the event comes;
 * a date or period without a year is the next one ending on or after ``ref``;
-* "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X;
+* "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X
+  (but "trước 14 giờ ngày X" is X: "trước" is of the hour);
   "trước tháng 6" (before June begins) is the end of May, "trước quý III" the end of June,
   "trước năm 2025" the end of 2024;
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
@@ -59,8 +60,11 @@ Choices the grammar makes (and the tests pin down):
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
   unless a day of its last month is given ("ngày 20 của tháng cuối quý"), "hằng năm" no date
-  (the step only) unless a month or date is given (before or after the step: "chậm nhất ngày 25
-  tháng 11 đối với báo cáo định kỳ hằng năm", "tháng 6 hằng năm"), "hằng tuần" the coming Friday
+  unless a month or date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối
+  với báo cáo định kỳ hằng năm", "tháng 6 hằng năm"): recurring yearly, the first period's date
+  for the officer to give (``Deadline.step_only``; the blind labellers read such a step as no
+  date), yielding to any other deadline of the text, and a heading does not pass it on;
+  "hằng tuần" the coming Friday
   unless a weekday is given; a duty that names its day
   wins over a bare step in the same text ("Báo cáo định kỳ hàng quý: ... chậm nhất vào ngày 20 của
   tháng cuối quý");
@@ -71,7 +75,9 @@ Choices the grammar makes (and the tests pin down):
   officer sets both by hand;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
-* an impossible date ("30/02/2023", "32/1") is reported with kind "impossible" and no date.
+* an impossible date ("30/02/2023", "32/1"), or one in a year the calendar does not count
+  (``vncalendar.dates``: "15/3/9999", "15/3/1900"), is reported with kind "impossible" and no
+  date.
 
 When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
 deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
@@ -102,6 +108,7 @@ import dateparser
 
 from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
 from vncalendar import WorkingCalendar, lunar
+from vncalendar.dates import FIRST_YEAR, LAST_YEAR
 from vncalendar.recurrence import MONTH_END
 
 __all__ = [
@@ -151,6 +158,9 @@ class Deadline:
     # The day of the month a recurring duty falls on, its periods after the first included
     # (MONTH_END: the month's last day): "trước ngày 30 hằng tháng" keeps the 30th after February.
     schedule_day: int | None = None
+    # A yearly step that names no month ("định kỳ hằng năm"): recurring, with no date; the
+    # officer gives the first period's (the document names none).
+    step_only: bool = False
 
 
 NO_DEADLINE = Deadline(date=None, kind="none", recurrence=None, phrase="")
@@ -820,7 +830,8 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         # "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949 ..., thời hạn gửi về Bộ Y tế trước
         # ngày 23/02/2021": an earlier letter's deadline, told of, long past.
         return None
-    if cue is not None and cue.strict_before and not ctx.inclusive:
+    # "trước 14 giờ ngày 15/3": "trước" is of the hour, so the day itself stays due.
+    if cue is not None and cue.strict_before and not ctx.inclusive and not match.group("hh"):
         due -= _dt.timedelta(days=1)
     cued = True if named_last else None
     return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match), cued=cued)
@@ -1611,6 +1622,8 @@ _PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "ye
 _DESCRIPTIVE = re.compile(
     r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?"
     r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu)"
+    # "đất trồng cây hàng năm": annual crops.
+    r"|(?<![a-z])cay"
     # "cụ thể hóa thành các kế hoạch 5 năm và hằng năm": the kind of plan, not a yearly duty.
     r"|ke\s+hoach(?:\s+\d+\s+nam)?(?:\s*(?:,|va)\s*)?)\s*$"
 )
@@ -1753,8 +1766,14 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _month_end(ref.year, number)
         due = due if due >= ref else _month_end(ref.year + 1, number)
     else:
-        # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm": no day to remind on.
-        return _candidate(match, ctx, "none", None, recurrence=recurrence)
+        # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm": due at the year's end, as a
+        # step of a month or a quarter is at its end (a recurring task needs a first date).
+        # No word gives that day, and the blind labellers read such a step as giving no date:
+        # vague, so that any deadline the text does give is the task's.
+        found = _candidate(
+            match, ctx, "recurring", _dt.date(ref.year, 12, 31), recurrence=recurrence, cued=True
+        )
+        return replace(found, vague=True, schedule_day=MONTH_END)
     # A duty that names no day is due at its period's end, the 28th or 29th in February.
     day = None if recurrence == "weekly" else MONTH_END
     return _candidate(
@@ -2342,6 +2361,14 @@ def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[
 # --------------------------------------------------------------------------------------------
 
 
+def _countable(candidate: _Candidate) -> _Candidate:
+    """A date outside the years the calendar counts ("trước ngày 15/3/9999", "15/3/1900") is a
+    slip the officer must correct, as "31/4" is: saved, the sweep could never count from it."""
+    if candidate.date is None or FIRST_YEAR <= candidate.date.year <= LAST_YEAR:
+        return candidate
+    return replace(candidate, kind="impossible", date=None, recurrence=None, schedule_day=None)
+
+
 def _candidates(
     text: str,
     ref: _dt.date,
@@ -2367,6 +2394,7 @@ def _candidates(
             candidate = family.handler(match, ctx)
             if candidate is None:
                 continue
+            candidate = _countable(candidate)
             if candidate.kind != "blocked" and _overlaps(
                 (candidate.core_start, candidate.core_end), traps
             ):
@@ -2383,7 +2411,10 @@ def _candidates(
                 )
             )
     chosen = _resolve(found)
-    fallback = _fallback(normalised, ctx, [(c.start, c.end) for c in chosen] + traps)
+    fallback = [
+        _countable(c)
+        for c in _fallback(normalised, ctx, [(c.start, c.end) for c in chosen] + traps)
+    ]
     chosen = _resolve(chosen + fallback)
     return normalised, [c for c in chosen if c.kind != "blocked"]
 
@@ -2442,13 +2473,16 @@ def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
 
 
 def _to_deadline(text: _Text, candidate: _Candidate) -> Deadline:
+    step_only = candidate.vague and candidate.kind == "recurring"
     return Deadline(
-        date=candidate.date,
+        # The year's end ranks the step among the text's dates; it is no day the text gives.
+        date=None if step_only else candidate.date,
         kind=candidate.kind,
         recurrence=candidate.recurrence,
         phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:").lstrip("-+*• "),
         time=candidate.time,
-        schedule_day=candidate.schedule_day,
+        schedule_day=None if step_only else candidate.schedule_day,
+        step_only=step_only,
     )
 
 
@@ -2468,7 +2502,7 @@ def find_deadlines(
 
 def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     """Order of preference between the deadlines of one text (smaller is better)."""
-    if candidate.kind == "recurring":
+    if candidate.kind == "recurring" and not candidate.vague:
         group = 0
     elif candidate.kind in _DATED_KINDS and candidate.date is not None:
         group = 1
@@ -2585,7 +2619,12 @@ def section_deadline(
     normalised, candidates = _candidates(
         heading, ref, calendar, before_is_inclusive=True, bare_ok=True
     )
-    usable = [c for c in candidates if c.kind not in ("none", "impossible")]
+    # A heading's yearly step that names no month gives the tasks under it no date.
+    usable = [
+        c
+        for c in candidates
+        if c.kind not in ("none", "impossible") and not (c.vague and c.kind == "recurring")
+    ]
     if not usable:
         return None
     dated = [c for c in usable if c.date is not None]

@@ -798,13 +798,27 @@ class _Segmenter:
     def _parse(self, text: str) -> Deadline:
         # The same sentence is asked about more than once (is it dated? its own date?).
         if text not in self.parsed:
-            self.parsed[text] = parse_deadline(
+            found = parse_deadline(
                 text,
                 self.issued_on,
                 calendar=self.calendar,
                 before_is_inclusive=self.before_is_inclusive,
             )
+            # A yearly step that names no month states no date: it makes no paragraph dated
+            # work and yields to a section's date, as both blind labellers read it;
+            # _no_date_given gives the task back its recurrence.
+            if found.step_only:
+                found = replace(found, kind="none")
+            self.parsed[text] = found
         return self.parsed[text]
+
+    def _no_date_given(self, own: Deadline) -> Deadline:
+        """The deadline of a task whose text gives no date and that no section dates: a yearly
+        step that names no month recurs, its first date for the officer to give ("báo cáo định
+        kỳ hằng năm"); any other is a standing duty."""
+        if own.step_only:
+            return parse_deadline(own.phrase, self.issued_on, calendar=self.calendar)
+        return ONGOING
 
     def _other_deadlines(
         self, draft: TaskDraft, taken: set[_dt.date | None]
@@ -1669,7 +1683,7 @@ class _Segmenter:
             if isinstance(frame_deadline, Deadline):
                 deadline, inherited = frame_deadline, True
             else:
-                deadline = ONGOING
+                deadline = self._no_date_given(deadline)
         everyone = [*leads, *cooperating, *self.catalogue.find_mentions(content)]
         return TaskDraft(
             text=content,
@@ -1919,7 +1933,7 @@ class _Segmenter:
         elif own.kind == "immediate":
             deadline = own
         else:
-            deadline = ONGOING
+            deadline = self._no_date_given(own)
         subject = roles.lead
         if subject is not None and roles.co_leads:
             # "Yêu cầu các chủ đầu tư, Ban Quản lý dự án và UBND các huyện tiếp tục ...".

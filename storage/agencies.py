@@ -435,7 +435,7 @@ class Merged:
     members: int
     merged_names: tuple[str, ...]  # the old agency's names, by which today's is now found
     learned_names: tuple[str, ...] = ()  # the names the old agency had learned, today's now
-    # (copy, task kept): the old agency's tasks closed as copies of today's (see merge_agencies)
+    # (copy, task kept): the old agency's tasks withdrawn as copies of today's (merge_agencies)
     copies: tuple[tuple[int, int], ...] = ()
 
 
@@ -446,7 +446,7 @@ async def merge_agencies(
     into: str,
     now: datetime,
     actor: int | None = None,
-    copy_note: Callable[[int], str] | None = None,
+    copy_reason: Callable[[int], str] | None = None,
 ) -> Merged:
     """Move everything of a merged-away agency to the one that took it over, then remove it.
 
@@ -463,9 +463,10 @@ async def merge_agencies(
     A task a group gave each agency a copy of ("Giao các sở, ban, ngành ...": one task per
     department) would leave today's agency leading the same duty twice, reminded twice and,
     one closed, chased for the other: an open task of the old agency that today's leads
-    another open one of, of the same directive, words, deadline and schedule, is closed as a
-    copy of it (copy_note: its note, from the id of the task kept), audited on both; its
-    pending extension request goes to the task kept when that has none, else it expires.
+    another open one of, of the same directive, words, deadline and schedule, is withdrawn as
+    a copy of it (copy_reason: the reason, from the id of the task kept), audited on both; its
+    pending extension request goes to the task kept when that has none, else it expires. It is
+    withdrawn, not closed as done: the month's report would count it done on time.
     """
     # storage.tasks imports this module for find_agency: imported here, not at the top.
     from storage.tasks import audit
@@ -510,14 +511,14 @@ async def merge_agencies(
         )
     ).all()
     await session.flush()  # today's agency leads the moved tasks before its copies are sought
-    copies = await _close_copies(
+    copies = await _withdraw_copies(
         session=session,
         agency_id=kept.id,
         led_before=led_before,
         moved=set(task_ids),
         now=now,
         actor=actor,
-        note=copy_note,
+        reason=copy_reason or _copy_of,
     )
 
     members = (await session.exec(select(Member).where(Member.agency_id == gone.id))).all()
@@ -557,7 +558,11 @@ async def merge_agencies(
     )
 
 
-async def _close_copies(
+def _copy_of(kept: int) -> str:
+    return f"copy of #{kept}"
+
+
+async def _withdraw_copies(
     *,
     session: AsyncSession,
     agency_id: int,
@@ -565,12 +570,11 @@ async def _close_copies(
     moved: set[int],
     now: datetime,
     actor: int | None,
-    note: Callable[[int], str] | None,
+    reason: Callable[[int], str],
 ) -> tuple[tuple[int, int], ...]:
-    """Close the moved tasks the agency now leads that are copies of one it led before (see
+    """Withdraw the moved tasks the agency now leads that are copies of one it led before (see
     merge_agencies); returns (copy, task kept) pairs."""
-    from storage.extensions import expire_outdated
-    from storage.tasks import audit
+    from storage.tasks import audit, withdraw_task
 
     led = (
         await session.exec(
@@ -599,7 +603,7 @@ async def _close_copies(
         )
     ).all():
         pending.setdefault(request.task_id, []).append(request)
-    closed = []
+    withdrawn = []
     for copy in led:
         original = kept.get(_duty(copy))
         if copy.id not in moved or copy.id in led_before or original is None:
@@ -619,30 +623,21 @@ async def _close_copies(
                 now=now,
                 detail=f"{asked[0].id}: from #{copy.id}, its copy",
             )
-        copy.status = TaskStatus.DONE
-        copy.done_at, copy.done_by, copy.updated_at = now, actor, now
-        copy.done_note = note(original.id) if note else None
-        session.add(copy)
-        audit(
-            session,
-            task_id=copy.id,
-            action="copy_closed",
-            actor=actor,
-            now=now,
-            detail=f"copy of #{original.id}",
+        # Its pending request, not moved above, expires with it.
+        await withdraw_task(
+            session=session, task_id=copy.id, actor=actor, reason=reason(original.id), now=now
         )
         audit(
             session,
             task_id=original.id,
-            action="copy_closed",
+            action="copy_withdrawn",
             actor=actor,
             now=now,
-            detail=f"#{copy.id} closed as its copy",
+            detail=f"#{copy.id} withdrawn as its copy",
         )
-        await session.flush()
-        await expire_outdated(session=session, task=copy, actor=actor, now=now)
-        closed.append((copy.id, original.id))
-    return tuple(closed)
+        withdrawn.append((copy.id, original.id))
+    await session.flush()
+    return tuple(withdrawn)
 
 
 def _duty(task: Task) -> tuple[object, ...]:

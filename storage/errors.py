@@ -33,6 +33,23 @@ class AlreadyDone(StorageError):
         self.task_id = task_id
 
 
+class Withdrawn(StorageError):
+    """The task was withdrawn (no longer in force): it is not closed, reopened, extended or
+    withdrawn again."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} was withdrawn")
+        self.task_id = task_id
+
+
+class DoneNotWithdrawn(StorageError):
+    """A done task is not withdrawn: it was in force, and done; its closing stays counted."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} is done: a done task is not withdrawn")
+        self.task_id = task_id
+
+
 class PeriodNotStarted(StorageError):
     """A recurring task's period was just closed; the next one has not begun (a second press of
     the same button, or /done twice, must not close it in advance)."""

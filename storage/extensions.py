@@ -20,6 +20,7 @@ from storage.errors import (
     ExtensionPending,
     NoDeadline,
     RequestNotFound,
+    Withdrawn,
 )
 from storage.models import (
     ExtensionRequest,
@@ -32,8 +33,8 @@ from storage.tasks import WORKING_DAYS, TaskView, audit, get_task, next_deadline
 
 def _outdated(request: ExtensionRequest, task: Task) -> bool:
     """The request asked to move a deadline the task no longer has: the period closed, the
-    task was done, or its deadline changed since."""
-    return task.status == TaskStatus.DONE or task.deadline != request.current_deadline
+    task was done or withdrawn, or its deadline changed since."""
+    return task.status != TaskStatus.OPEN or task.deadline != request.current_deadline
 
 
 def _lapsed(request: ExtensionRequest, today: date) -> bool:
@@ -125,6 +126,8 @@ async def request_extension(
     deadline = task.deadline
     if task.status == TaskStatus.DONE:
         raise AlreadyDone(task_id)
+    if task.status == TaskStatus.WITHDRAWN:
+        raise Withdrawn(task_id)
     if deadline is None:
         raise NoDeadline(task_id)
     if new_deadline <= deadline or new_deadline < today:

@@ -66,6 +66,17 @@ async def pending_of(*, session: AsyncSession, chat_id: int, user_id: int) -> Im
     return (await session.exec(_pending_of(chat_id, user_id))).first()
 
 
+async def latest_of(*, session: AsyncSession, chat_id: int, user_id: int) -> ImportRequest | None:
+    """The last document this officer sent in this chat, whatever became of it."""
+    return (
+        await session.exec(
+            select(ImportRequest)
+            .where(ImportRequest.chat_id == chat_id, ImportRequest.user_id == user_id)
+            .order_by(col(ImportRequest.id).desc())
+        )
+    ).first()
+
+
 async def close(*, session: AsyncSession, request: ImportRequest, status: str) -> bool:
     """Mark a pending request saved or cancelled; False when it was no longer pending (a second
     press of the same button, on this instance or another, finds it closed and does nothing)."""

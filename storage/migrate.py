@@ -96,10 +96,16 @@ def _known_revisions() -> tuple[frozenset[str], str]:
     return frozenset(rev.revision for rev in script.walk_revisions()), head
 
 
-def _refuse_unknown(revision: str | None) -> None:
+def refuse_unknown(revision: str | None) -> None:
+    """Raise DatabaseTooNew for a revision this code's migrations do not know."""
     known, head = _known_revisions()
     if revision is not None and revision not in known:
         raise DatabaseTooNew(revision, head)
+
+
+def head_revision() -> str:
+    """The revision this code's migrations lead to."""
+    return _known_revisions()[1]
 
 
 async def refuse_newer_schema(*, session: AsyncSession) -> None:
@@ -110,7 +116,7 @@ async def refuse_newer_schema(*, session: AsyncSession) -> None:
     """
     connection = await session.connection()
     found = await connection.execute(text("SELECT version_num FROM alembic_version"))
-    _refuse_unknown(found.scalar())
+    refuse_unknown(found.scalar())
 
 
 def current_revision(url: str | URL) -> str | None:
@@ -134,7 +140,7 @@ def upgrade(url: str | URL, to: str = "head") -> list[str]:
     _, head = _known_revisions()
     with _migration_lock(url):
         before = current_revision(url)
-        _refuse_unknown(before)
+        refuse_unknown(before)
         if before is None:
             _refuse_foreign_tables(url)
         target = head if to == "head" else to

@@ -34,6 +34,9 @@ class Role(StrEnum):
 class TaskStatus(StrEnum):
     OPEN = "open"
     DONE = "done"
+    # No longer in force (a revised directive dropped it, or it is a copy a merger made
+    # redundant): never reminded, listed or counted, and kept with its history.
+    WITHDRAWN = "withdrawn"
 
 
 class AgencyRole(StrEnum):
@@ -151,6 +154,8 @@ class Task(SQLModel, table=True):
     # changes nothing (an approved extension, a periodic duty's later period stay).
     imported_deadline: date | None = Field(default=None)
     status: TaskStatus = Field(default=TaskStatus.OPEN, sa_type=_enum(TaskStatus), index=True)
+    # When, by whom and with what note it was closed: done, or withdrawn (the note is then the
+    # reason). One set of columns for both, as a task is closed one way or the other.
     done_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     done_by: int | None = Field(default=None, sa_type=BigInteger)
     done_note: str | None = Field(default=None)

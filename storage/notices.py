@@ -182,7 +182,7 @@ def _still_wanted() -> ColumnElement[bool]:
         .where(
             col(ExtensionRequest.id) == col(Notice.subject_id),
             col(ExtensionRequest.status) == ExtensionStatus.PENDING,
-            col(Task.status) != TaskStatus.DONE,
+            col(Task.status) == TaskStatus.OPEN,
             # One whose deadline the task no longer has would only expire when decided.
             col(Task.deadline) == col(ExtensionRequest.current_deadline),
         )

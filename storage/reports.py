@@ -75,11 +75,17 @@ def _open_outcome(closes: date, today: date) -> str:
 async def month_report(
     *, session: AsyncSession, year: int, month: int, today: date, tz: ZoneInfo
 ) -> MonthReport:
-    """Tasks (and periods of recurring tasks) due in the month, counted by lead agency."""
+    """Tasks (and periods of recurring tasks) due in the month, counted by lead agency; a
+    withdrawn task is not counted."""
     first = date(year, month, 1)
     last = date(year, month, calendar.monthrange(year, month)[1])
     in_month = (col(Task.deadline) >= first) & (col(Task.deadline) <= last)
-    current = (await session.exec(select(Task).where(in_month).order_by(col(Task.deadline)))).all()
+    # A withdrawn task was no longer asked for: neither done nor overdue. The periods a periodic
+    # duty closed before it was withdrawn were asked for, and count.
+    in_force = col(Task.status) != TaskStatus.WITHDRAWN
+    current = (
+        await session.exec(select(Task).where(in_month, in_force).order_by(col(Task.deadline)))
+    ).all()
     periods = (
         await session.exec(
             select(TaskPeriod, Task)

@@ -1,4 +1,5 @@
-"""Tasks: add, list open / due / overdue, close and reopen, each change written to the audit log."""
+"""Tasks: add, list open / due / overdue, close, reopen and withdraw, each change written to the
+audit log."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from storage.agencies import find_agency
 from storage.errors import (
     AlreadyDone,
     ClosedAgain,
+    DoneNotWithdrawn,
     NotDone,
     PeriodClosed,
     PeriodNotOpen,
     PeriodNotStarted,
     StorageError,
     TaskNotFound,
+    Withdrawn,
 )
 from storage.models import (
     Agency,
@@ -310,7 +313,8 @@ async def mark_done(
     today: date,
     period: date | None = None,
 ) -> Closed:
-    """Close a task, or this period of a recurring one; raises TaskNotFound or AlreadyDone.
+    """Close a task, or this period of a recurring one; raises TaskNotFound, AlreadyDone or
+    Withdrawn.
 
     period, when given, names the period of a recurring task meant (its schedule's deadline,
     as open_period gives it): refused as PeriodClosed once that period has closed, or as
@@ -319,6 +323,8 @@ async def mark_done(
     task = await _lock(session, task_id)
     if task.status == TaskStatus.DONE:
         raise AlreadyDone(task_id)
+    if task.status == TaskStatus.WITHDRAWN:
+        raise Withdrawn(task_id)
     closed_deadline = task.deadline
     if task.recurrence and closed_deadline is not None:
         starts = await _period_start(session, task_id)
@@ -513,7 +519,8 @@ async def undo_done(
 ) -> Task:
     """Reopen a closed task, or the last period of a recurring one if it was closed (not
     missed); period, when given, names the closed period meant (its deadline), refused as
-    StaleUndo once a later one is recorded. Raises TaskNotFound, NotDone or PeriodMissed too.
+    StaleUndo once a later one is recorded. Raises TaskNotFound, NotDone, PeriodMissed or
+    Withdrawn too.
 
     closed_at, when given, names the closing of a one-off task meant (its time, to the
     second, as closing_second gives it): refused as ClosedAgain once that closing was undone
@@ -525,6 +532,9 @@ async def undo_done(
     (_close_period).
     """
     task = await _lock(session, task_id)
+    if task.status == TaskStatus.WITHDRAWN:
+        # A withdrawal is no closing to undo: its periods closed before it stay closed.
+        raise Withdrawn(task_id)
     if task.recurrence:
         last = await _last_period(session, task_id)
         if period is not None and last is not None and last.deadline > period:
@@ -548,6 +558,31 @@ async def undo_done(
     session.add(task)
     audit(session, task_id=task_id, action="reopened", actor=actor, now=now)
     await session.flush()
+    return task
+
+
+async def withdraw_task(
+    *, session: AsyncSession, task_id: int, actor: int | None, reason: str | None, now: datetime
+) -> Task:
+    """Withdraw a task no longer in force: never reminded, listed or counted again, kept with
+    its history; raises TaskNotFound, DoneNotWithdrawn or Withdrawn.
+
+    Unlike closing it as done, which would count it in the month's report as done on time.
+    """
+    task = await _lock(session, task_id)
+    if task.status == TaskStatus.DONE:
+        raise DoneNotWithdrawn(task_id)
+    if task.status == TaskStatus.WITHDRAWN:
+        raise Withdrawn(task_id)
+    task.status = TaskStatus.WITHDRAWN
+    task.done_at, task.done_by, task.done_note, task.updated_at = now, actor, reason, now
+    session.add(task)
+    audit(session, task_id=task_id, action="withdrawn", actor=actor, now=now, detail=reason)
+    await session.flush()
+    # Imported here: storage.extensions builds on this module.
+    from storage.extensions import expire_outdated
+
+    await expire_outdated(session=session, task=task, actor=actor, now=now)
     return task
 
 

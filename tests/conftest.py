@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -13,6 +13,7 @@ import psycopg
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.cli import main
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -75,3 +76,24 @@ async def db(database_url: str) -> AsyncIterator[Database]:
     database = Database(database_url)
     yield database
     await database.dispose()
+
+
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    """Run `nhacviec ARGS` in tmp_path on a fresh SQLite file; returns (exit code, stdout,
+    stderr)."""
+    for name in [n for n in os.environ if n.startswith("NHACVIEC_")]:
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{tmp_path / 'db' / 'n.db'}")
+    monkeypatch.setenv("NHACVIEC_BOT_USERNAME", "tinh_nhacviec_bot")
+    monkeypatch.chdir(tmp_path)
+
+    def run(*args: str) -> tuple[int, str, str]:
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

@@ -109,8 +109,14 @@ class Harness:
         assert reply["text"].startswith("✅"), reply["text"]
 
     async def add_task(
-        self, text: str, lead: str, deadline: date | None, cooperating: tuple[str, ...] = ()
+        self,
+        text: str,
+        lead: str,
+        deadline: date | None,
+        cooperating: tuple[str, ...] = (),
+        recurrence: str | None = None,
     ) -> int:
+        """A task of lead, due on deadline (the first period's, with a recurrence: "monthly")."""
         async with self.database.session() as session:
             task = await tasks.assign_task(
                 session=session,
@@ -118,6 +124,7 @@ class Harness:
                 lead=lead,
                 cooperating=cooperating,
                 deadline=deadline,
+                recurrence=recurrence,
                 now=self.clock.now(),
             )
             assert task.id is not None

@@ -27,3 +27,11 @@ def food_safety_plan(*agencies: str) -> str:
     for number, agency in enumerate(agencies or WORK, start=1):
         lines += [f"{number}. {agency}", f"- {WORK[agency]}, hoàn thành trong quý III/2024.", DUTY]
     return "\n".join(lines)
+
+
+def letter(issued: str, *tasks: str) -> str:
+    """Letter 20/UBND-KT of An Giang, issued on that day ("10 tháng 3 năm 2026"), one line a
+    task."""
+    return f"Số: 20/UBND-KT\nAn Giang, ngày {issued}\nV/v rà soát hộ nghèo\n" + "".join(
+        f"{task}\n" for task in tasks
+    )

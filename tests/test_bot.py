@@ -159,6 +159,46 @@ async def test_due_for_a_coordinator_is_headed_all_agencies(bot: Harness) -> Non
     assert answer["text"].splitlines()[0] == "Hạn trong tháng 03/2023 — tất cả đơn vị"
 
 
+async def test_coordinators_lists_of_every_agency_name_each_tasks_lead_agency(
+    bot: Harness,
+) -> None:
+    """/tasks and /due in a coordinator's chat list every agency's tasks: a list that does not
+    say whose each task is cannot be followed up without opening every task."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Kế hoạch chung về đầu tư công", "STC", date(2023, 3, 20))
+    await bot.add_task("Phòng dịch dịp Tết", "SYT", date(2023, 3, 25))
+
+    (open_tasks,) = await bot.say(bang, office, "/tasks")
+    (due,) = await bot.say(bang, office, "/due")
+
+    for answer in (open_tasks, due):
+        assert "Sở Tài chính" in answer["text"], answer["text"]
+        assert "Sở Y tế" in answer["text"], answer["text"]
+
+
+async def test_due_this_month_lists_a_task_whose_weekend_deadline_closes_today(
+    bot: Harness,
+) -> None:
+    """Saturday 31/01/2026 closes on Monday 02/02/2026. That Monday the morning digest says
+    "Đến hạn hôm nay" and /tasks "hôm nay", but /due (due this month) answers that nothing is
+    due in 02/2026 and /overdue has it neither: the one list meant for this month's work
+    misses the task due today."""
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    task = await bot.add_task("Báo cáo tháng 01/2026", "STC", date(2026, 1, 31))
+    bot.at(date(2026, 2, 2))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+    assert "Đến hạn hôm nay" in digest["text"] and f"#{task}" in digest["text"], digest["text"]
+
+    (due,) = await bot.say(lan, finance, "/due")
+
+    assert f"#{task}" in due["text"], due["text"]
+
+
 async def test_tasks_lists_open_work_with_ongoing_last(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
@@ -191,6 +231,27 @@ async def test_overdue_is_for_coordinators_and_grouped_by_agency(bot: Harness) -
     assert text.splitlines()[0] == "Nhiệm vụ quá hạn đến ngày 01/03/2023"
     assert text.index("Công an tỉnh (1)") < text.index("Sở Tài chính (1)")
     assert "quá hạn 9 ngày" in text and "quá hạn 1 ngày" in text and "Chưa đến hạn" not in text
+
+
+async def test_overdue_never_parts_a_task_from_its_deadline_line(bot: Harness) -> None:
+    """45 overdue tasks of one agency outgrow one message: /overdue splits them, but each task's
+    "⏰ hạn ..., quá hạn N ngày" line must stay in the message of its task."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    for n in range(1, 46):
+        await bot.add_task(f"Báo cáo kết quả thực hiện nhiệm vụ số {n}", "STC", date(2023, 3, 3))
+    bot.at(date(2023, 4, 3))
+
+    parts = await bot.say(bang, office, "/overdue", replies=2)
+
+    for part in parts:
+        lines = part["text"].split("\n")
+        for number, line in enumerate(lines):
+            if line.lstrip().startswith("⏰"):
+                assert number > 0 and lines[number - 1].startswith("#"), (
+                    f"a deadline without its task at the top of a message: {lines[:3]}"
+                )
 
 
 async def test_strangers_and_other_agencies_are_refused_and_nothing_changes(bot: Harness) -> None:
@@ -313,6 +374,30 @@ async def test_an_undo_button_reopens_only_the_closing_it_was_made_for(bot: Harn
     assert undone["text"] == f"↩️ Đã mở lại nhiệm vụ số {plan}."
 
 
+async def test_an_old_undo_button_does_not_reopen_a_colleagues_later_closing(bot: Harness) -> None:
+    """Lan closes task 2 by mistake and reopens it with ↩️. On 10/03 Hùng closes it for real,
+    with his note. Lan's old ↩️, pressed again (its closing was undone long ago), must not
+    reopen Hùng's closing and erase his note."""
+    hung = bot.server.add_user("Hùng")
+    lan, finance, _ = await _monthly_report(bot, hung)
+    plan = await bot.add_task("Ban hành Kế hoạch chung", "STC", date(2023, 3, 15))
+    (mistake,) = await bot.say(lan, finance, f"/done {plan}")
+    undo = _first_button(mistake)
+    (reopened,) = await bot.press(lan, finance, mistake, undo)
+    assert reopened["text"].startswith("↩️")
+    bot.at(date(2023, 3, 10))
+    (closed,) = await bot.say(hung, finance, f"/done {plan} đã trình UBND tỉnh")
+    assert closed["text"].startswith("✅")
+
+    bot.at(date(2023, 3, 13))
+    await bot.press(lan, finance, mistake, undo)
+
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None
+    assert (task.status, task.done_note) == ("done", "đã trình UBND tỉnh")
+
+
 async def test_a_done_button_closes_only_the_period_it_was_sent_for(bot: Harness) -> None:
     """April's ✅ (from /task after March was closed) is for April: pressed once March has
     been reopened, it does not close March in its place."""
@@ -334,22 +419,42 @@ async def test_a_done_button_closes_only_the_period_it_was_sent_for(bot: Harness
     assert await _deadline_and_closed(bot, plan) == (date(2023, 3, 31), [])
 
 
-async def _monthly_report(bot: Harness) -> tuple[JSON, JSON, int]:
-    """Lan in the finance group; a monthly report of finance, first due 31/03/2023."""
+async def test_a_digests_done_button_pressed_in_the_next_period_does_not_close_it(
+    bot: Harness,
+) -> None:
+    """The digest of 31/03 lists March's report (due today) with ✅. Lan presses it that day;
+    Hùng, who had not seen that, presses the same ✅ on Monday 03/04: the button was for the
+    period due 31/03, which is closed, so it must not close April's period (due 30/04)."""
+    hung = bot.server.add_user("Hùng")  # Lan's colleague, in the group, not registered himself
+    lan, finance, plan = await _monthly_report(bot, hung)
+    bot.at(date(2023, 3, 31))
+    await bot.sweep()
+    digest = bot.reminders_in(finance)[-1]
+    assert "31/03/2023" in digest["text"]
+
+    (done,) = [
+        button["callback_data"]
+        for row in digest["reply_markup"]["inline_keyboard"]
+        for button in row
+        if button["callback_data"].startswith("done:")
+    ]
+    (march,) = await bot.press(lan, finance, digest, done)
+    assert march["text"].startswith(f"✅ Đã hoàn thành kỳ hạn 31/03/2023 của nhiệm vụ số {plan}")
+    bot.at(date(2023, 4, 3))
+    (again,) = await bot.press(hung, finance, digest, done)
+
+    assert not again["text"].startswith("✅"), again["text"]
+    assert (await _deadline_and_closed(bot, plan))[0] == date(2023, 4, 30)
+
+
+async def _monthly_report(bot: Harness, *colleagues: JSON) -> tuple[JSON, JSON, int]:
+    """Lan (and her colleagues) in the finance group; a monthly report of finance, first due
+    31/03/2023."""
     lan = bot.server.add_user("Lan")
-    finance = bot.server.add_group("Sở Tài chính", [lan])
+    finance = bot.server.add_group("Sở Tài chính", [lan, *colleagues])
     await bot.register(lan, finance, "STC")
-    async with bot.database.session() as session:
-        task = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tháng",
-            lead="STC",
-            deadline=date(2023, 3, 31),
-            recurrence="monthly",
-            now=bot.clock.now(),
-        )
-    assert task.id is not None
-    return lan, finance, task.id
+    task_id = await bot.add_task("Báo cáo tháng", "STC", date(2023, 3, 31), recurrence="monthly")
+    return lan, finance, task_id
 
 
 async def _deadline_and_closed(bot: Harness, task_id: int) -> tuple[date | None, list[date]]:
@@ -429,6 +534,33 @@ async def test_an_undo_button_reopens_only_the_period_it_was_made_for(bot: Harne
     assert await _deadline_and_closed(bot, plan) == (date(2023, 4, 30), [date(2023, 3, 31)])
 
 
+async def test_reopening_and_closing_again_a_period_keeps_the_next_periods_approved_extension(
+    bot: Harness,
+) -> None:
+    """March's report is closed on 28/03; in April the coordinator approves moving April's
+    deadline from 30/04 to 05/05. On 20/04 Lan reopens March (the report was incomplete) and
+    closes it again on 21/04: April is due 05/05 as approved, not 30/04 again."""
+    lan, finance, bang, office, plan = await _monthly_report_with_a_coordinator(bot)
+    bot.at(date(2023, 3, 28))
+    (march,) = await bot.say(lan, finance, f"/done {plan} báo cáo tháng 3")
+    bot.at(date(2023, 4, 10))
+    await bot.say(lan, finance, f"/extend {plan} 05/05/2023 chờ số liệu")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    (approved,) = await bot.press(bang, office, asked, _first_button(asked))
+    assert approved["text"].endswith("hạn mới 05/05/2023.")
+    await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"])  # finance is told
+
+    bot.at(date(2023, 4, 20))
+    (reopened,) = await bot.press(lan, finance, march, _first_button(march))
+    if reopened["text"].startswith("↩️"):  # (refusing to reopen March would keep it too)
+        bot.at(date(2023, 4, 21))
+        (closed,) = await bot.say(lan, finance, f"/done {plan} báo cáo tháng 3, bổ sung")
+        assert "Kỳ tiếp theo: hạn 05/05/2023" in closed["text"], closed["text"]
+
+    assert (await _deadline_and_closed(bot, plan))[0] == date(2023, 5, 5)
+
+
 async def test_an_invite_works_once_and_not_after_it_expires(bot: Harness) -> None:
     lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
     lan_chat, minh_chat = bot.server.add_private_chat(lan), bot.server.add_private_chat(minh)
@@ -496,6 +628,26 @@ async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness
 
     (back,) = await bot.say(lan, finance, "/lang vi")
     assert back["text"] == "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt."
+
+
+async def test_task_details_say_a_duty_is_periodic_in_the_chat_s_language(bot: Harness) -> None:
+    """/task of a monthly report duty (nhacviec task add --every monthly) must say it comes back
+    every month: shown as a one-off deadline, a head takes it for done once closed. The words
+    exist (the import preview's "định kỳ hằng tháng" / "every month") but the details omit them."""
+
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    monthly = await bot.add_task(
+        "Báo cáo tình hình thu ngân sách", "STC", date(2023, 3, 16), recurrence="monthly"
+    )
+
+    (vi,) = await bot.say(lan, finance, f"/task {monthly}")
+    await bot.say(lan, finance, "/lang en")
+    (en,) = await bot.say(lan, finance, f"/task {monthly}")
+
+    assert "định kỳ hằng tháng" in vi["text"], vi["text"]
+    assert "every month" in en["text"], en["text"]
 
 
 async def test_lang_works_in_every_chat_where_the_commands_work(sqlite_url: str) -> None:
@@ -585,6 +737,29 @@ async def test_a_paused_private_chat_takes_reminders_again_once_its_owner_writes
     assert len(bot.reminders_in(health)) == 1  # the next morning's digest reached him
     (again,) = await bot.say(hung, health, "/help")  # said once
     assert again["text"].startswith("Các lệnh")
+
+
+async def test_a_private_chat_in_english_is_told_in_english_that_reminders_resume(
+    bot: Harness,
+) -> None:
+    """Hùng reads the bot in English (/lang en). After he had blocked it and writes again, the
+    bot greets him in Vietnamese (the bot's default): resume_if_paused runs before the chat's
+    language is loaded and speaks the application's language; his /tasks answer that follows
+    is in English."""
+
+    hung = bot.server.add_user("Hùng")
+    health = bot.server.add_private_chat(hung)
+    await bot.register(hung, health, "SYT")
+    await bot.say(hung, health, "/lang en")
+    await bot.add_task("Phòng dịch", "SYT", DEADLINE)
+    bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=health["id"])
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()  # he had blocked the bot: his chat is paused
+
+    resumed, answer = await bot.say(hung, health, "/tasks", replies=2)
+
+    assert answer["text"].startswith("Open tasks"), answer["text"]
+    assert resumed["text"] == "✅ You unblocked the bot: reminders will reach this chat again."
 
 
 async def _finance_group_with_a_task(bot: Harness) -> JSON:
@@ -759,6 +934,30 @@ async def test_a_task_done_early_in_the_morning_shows_that_day(bot: Harness) -> 
 
     assert "(đúng hạn)" in closed["text"]
     assert "Trạng thái: đã hoàn thành ngày 15/03/2023" in detail["text"]
+
+
+async def test_done_on_the_working_day_after_a_weekend_deadline_is_answered_on_time(
+    bot: Harness,
+) -> None:
+    """Sunday 31/03/2024 closes on Monday 01/04 (Civil Code art. 148.5): the task's details say
+    "tính đến hết 01/04/2024", the report counts a Monday closing as on time, and so must the
+    answer to /done that Monday, not "quá hạn 1 ngày" (nor, for a periodic duty's period)."""
+
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    once = await bot.add_task("Báo cáo quý I", "STC", date(2024, 3, 31))
+    monthly = await bot.add_task("Báo cáo tháng", "STC", date(2024, 3, 31), recurrence="monthly")
+    bot.at(date(2024, 4, 1), hour=10)
+
+    (closed,) = await bot.say(lan, finance, f"/done {once}")
+    (period,) = await bot.say(lan, finance, f"/done {monthly}")
+    chart, _ = await bot.say(bang, office, "/report 03/2024", replies=2)
+
+    assert chart["caption"].startswith("📊 Tháng 03/2024: 2 nhiệm vụ đến hạn — 2 đúng hạn,")
+    assert "(đúng hạn)" in closed["text"], closed["text"]
+    assert "quá hạn" not in period["text"], period["text"]
 
 
 async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:

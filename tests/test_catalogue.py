@@ -17,8 +17,9 @@ from storage.db import Database
 from storage.migrate import upgrade
 from storage.models import ExtensionRequest, ExtensionStatus, Task, TaskStatus
 from storage.names import name_key
-from tests.conftest import NOW
+from tests.conftest import NOW, Cli
 from tests.harness import CATALOGUE
+from tests.plans import letter
 
 
 async def test_a_name_an_agency_of_the_catalogue_has_is_refused_and_nothing_saved(
@@ -220,7 +221,7 @@ async def test_an_import_names_the_agencies_its_file_leaves_out(db: Database) ->
 
 
 @pytest.mark.parametrize("todays_asked", [False, True])
-async def test_a_merger_closes_the_copies_a_group_gave_each_agency(
+async def test_a_merger_withdraws_the_copies_a_group_gave_each_agency(
     db: Database, todays_asked: bool
 ) -> None:
     # "Giao các sở, ban, ngành ..." saved one task per department; an extension request waits
@@ -271,7 +272,7 @@ async def test_a_merger_closes_the_copies_a_group_gave_each_agency(
             old="Sở KH&ĐT",
             into="Sở Tài chính",
             now=NOW,
-            copy_note=lambda kept: f"copy of #{kept}",
+            copy_reason=lambda kept: f"copy of #{kept}",
         )
 
     assert (merged.tasks, merged.copies) == (2, ((copy, finance),))
@@ -283,12 +284,18 @@ async def test_a_merger_closes_the_copies_a_group_gave_each_agency(
         asked = await session.get(ExtensionRequest, requests[0])
         trail = await tasks.audit_trail(session=session, task_id=copy)
     assert [view.id for view in still_open] == [finance, own]
+    # Withdrawn, not done: the month's report must not count the copy as done on time.
     assert closed is not None and (closed.status, closed.done_note) == (
-        TaskStatus.DONE,
+        TaskStatus.WITHDRAWN,
         f"copy of #{finance}",
     )
-    assert [(e.action, e.detail) for e in trail if e.action == "copy_closed"] == [
-        ("copy_closed", f"copy of #{finance}")
+    assert [(e.action, e.detail) for e in trail if e.action == "withdrawn"] == [
+        ("withdrawn", f"copy of #{finance}")
+    ]
+    async with db.session() as session:
+        kept_trail = await tasks.audit_trail(session=session, task_id=finance)
+    assert [(e.action, e.detail) for e in kept_trail if e.action == "copy_withdrawn"] == [
+        ("copy_withdrawn", f"#{copy} withdrawn as its copy")
     ]
     assert asked is not None
     if todays_asked:  # today's task has a request of its own: the copy's expires
@@ -329,6 +336,220 @@ def test_a_catalogue_with_commas_in_its_header_keeps_semicolons_for_the_aliases(
     assert agencies.read_catalogue(tmp_path / "c.csv") == [
         AgencyRow("Sở Tài chính;x", "STC", ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"), line=2)
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# The catalogue file as an office keeps it, imported again and again (nhacviec agencies import)
+# --------------------------------------------------------------------------------------------
+
+
+def _write(tmp_path: Path, name: str, text: str) -> str:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    return name
+
+
+def _listed(cli: Cli) -> list[str]:
+    """The agencies' names, as `agencies list` prints them (id and other names left out)."""
+    code, out, err = cli("agencies", "list")
+    assert (code, err) == (0, "")
+    return [line[6:].split("  ")[0] for line in out.splitlines()]
+
+
+def test_a_name_corrected_in_the_catalogue_file_is_corrected_in_the_catalogue(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The first file came out of a spreadsheet that lost its marks; the office fixes it.
+    first = _write(tmp_path, "v1.csv", "name,short_name,aliases\nSo Tai chinh,STC,\nSỞ Y TẾ,SYT,\n")
+    fixed = _write(tmp_path, "v2.csv", "name,short_name,aliases\nSở Tài chính,STC,\nSở Y tế,SYT,\n")
+    cli("agencies", "import", first)
+
+    code, out, _ = cli("agencies", "import", fixed)
+
+    assert code == 0
+    assert out == "Đã thêm 0 đơn vị, cập nhật 2; tệp có 2 đơn vị.\n"
+    assert _listed(cli) == ["Sở Tài chính", "Sở Y tế"]
+
+
+def test_an_agency_written_with_a_dash_for_a_comma_is_not_made_twice(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # "Sở Văn hóa, Thể thao và Du lịch" is as often written "Sở Văn hóa - Thể thao và Du lịch":
+    # a document reads both as one agency, so the catalogue must not hold two.
+    first = _write(
+        tmp_path, "v1.csv", 'name,short_name,aliases\n"Sở Văn hóa, Thể thao và Du lịch",,\n'
+    )
+    again = _write(
+        tmp_path, "v2.csv", "name,short_name,aliases\nSở Văn hóa - Thể thao và Du lịch,,\n"
+    )
+    cli("agencies", "import", first)
+
+    cli("agencies", "import", again)  # updates it, or is refused: either way, one agency
+
+    assert len(_listed(cli)) == 1
+
+
+def test_two_rows_a_document_cannot_tell_apart_are_refused(cli: Cli, tmp_path: Path) -> None:
+    # Documents write "UBND" and "Ủy ban nhân dân", "&" and "và" alike: two rows (or an alias
+    # of each) that differ only so would make every document's mention of them a coin toss.
+    for rows in (
+        "UBND huyện Tân Phú,,\nỦy ban nhân dân huyện Tân Phú,,\n",
+        "Sở A,,Sở KH và ĐT\nSở B,,Sở KH&ĐT\n",
+    ):
+        name = _write(tmp_path, "c.csv", "name,short_name,aliases\n" + rows)
+
+        code, out, err = cli("agencies", "import", name)
+
+        assert (code, out) == (1, ""), rows
+        assert err.startswith("nhacviec: c.csv:3: "), err
+        assert _listed(cli) == []
+
+
+def test_a_catalogue_saved_by_excel_with_vietnamese_settings_is_read(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Excel under Vietnamese regional settings (list separator ";") saves "CSV UTF-8" with a BOM,
+    # CRLF and semicolons, quoting a cell that holds one (the aliases). The office's first file.
+    catalogue = (
+        "\ufeffname;short_name;aliases\r\n"
+        'Sở Tài chính;STC;"Sở Kế hoạch và Đầu tư;Sở KH&ĐT"\r\n'
+        "Sở Văn hóa, Thể thao và Du lịch;SVHTTDL;\r\n"
+        "Sở Y tế;SYT;\r\n"
+    )
+    (tmp_path / "c.csv").write_bytes(catalogue.encode("utf-8"))
+
+    code, out, err = cli("agencies", "import", "c.csv")
+
+    assert (code, err) == (0, ""), err
+    assert out == "Đã thêm 3 đơn vị, cập nhật 0; tệp có 3 đơn vị.\n"
+    assert cli("agencies", "list")[1].splitlines() == [
+        "   1  Sở Tài chính  [STC]  (Sở Kế hoạch và Đầu tư; Sở KH&ĐT)",
+        "   2  Sở Văn hóa, Thể thao và Du lịch  [SVHTTDL]",
+        "   3  Sở Y tế  [SYT]",
+    ]
+
+
+def test_a_quote_left_open_refuses_the_file_rather_than_swallow_its_rows(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # A quote opened and not closed (a typo in a spreadsheet cell) runs to the end of the file:
+    # the rows after it must not become one agency whose name is the rest of the file.
+    catalogue = (
+        'name,short_name,aliases\n"Sở Tài chính,STC,\nSở Y tế,SYT,\nSở Xây dựng,SXD,Sở GTVT\n'
+    )
+
+    code, out, err = cli("agencies", "import", _write(tmp_path, "c.csv", catalogue))
+
+    assert err.startswith("nhacviec: c.csv:2"), err
+    assert (code, out) == (1, ""), out
+    assert _listed(cli) == []
+
+
+def test_a_catalogue_typed_in_combining_unicode_is_read_as_any_other(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Unikey's "Unicode tổ hợp" (and macOS) write "ở" as "o" + horn + hook: the same names, to
+    # the eye and to a document. The groups of a document must find these agencies too.
+    catalogue = "name,short_name,aliases\nSở Tài chính,STC,\nSở Y tế,SYT,\nUBND phường Tân An,,\n"
+    (tmp_path / "c.csv").write_text(unicodedata.normalize("NFD", catalogue), encoding="utf-8")
+    cli("agencies", "import", "c.csv")
+    to_all = letter(
+        "10 tháng 3 năm 2026",
+        "Giao các sở, ban, ngành rà soát hộ nghèo, báo cáo trước ngày 31/3/2026.",
+        "Giao UBND các xã, phường kiểm tra, báo cáo trước ngày 15/4/2026.",
+    )
+
+    code, out, err = cli(
+        "import", _write(tmp_path, "cv.txt", to_all), "--dry-run", "--expand-groups"
+    )
+
+    assert (code, err) == (0, "")
+    assert "  1. Sở Tài chính, Sở Y tế — 31/03/2026\n" in out, out
+    assert "  2. UBND phường Tân An — 15/04/2026\n" in out, out
+    assert _listed(cli) == ["Sở Tài chính", "Sở Y tế", "UBND phường Tân An"]  # as NFC
+
+
+def test_commands_find_an_agency_written_as_documents_write_it(cli: Cli, tmp_path: Path) -> None:
+    # The importer reads "UBND phường Tân An" and "Sở Văn hóa - Thể thao và Du lịch" as these
+    # agencies of the catalogue; an officer typing them so (invite, task add --agency, /fix
+    # chutri) must find them too, not hear that there is no such agency.
+    catalogue = (
+        "name,short_name,aliases\nỦy ban nhân dân phường Tân An,,\n"
+        '"Sở Văn hóa, Thể thao và Du lịch",,\nSở Tài chính,STC,Sở KH&ĐT\n'
+    )
+    cli("agencies", "import", _write(tmp_path, "c.csv", catalogue))
+
+    for typed, agency in (
+        ("UBND phường Tân An", "Ủy ban nhân dân phường Tân An"),
+        ("Sở Văn hóa - Thể thao và Du lịch", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở KH và ĐT", "Sở Tài chính"),
+    ):
+        code, out, err = cli("invite", typed)
+
+        assert (code, err) == (0, ""), err
+        assert out.startswith(f"Mã mời của {agency} (vai trò: chuyên viên)"), out
+
+
+# The 2025 mergers, as an office meets them: its updated catalogue file.
+BEFORE_2025_CSV = "name,short_name,aliases\nSở Tài chính,STC,\nSở Kế hoạch và Đầu tư,Sở KH&ĐT,\n"
+
+
+def _updated_after_tasks_of_2023(cli: Cli, tmp_path: Path, after: str) -> tuple[int, str, str]:
+    """The 2023 catalogue imported, a task given to Sở KH&ĐT, then the 2025 file (after)."""
+    cli("agencies", "import", _write(tmp_path, "2023.csv", BEFORE_2025_CSV))
+    cli("task", "add", "--agency", "Sở KH&ĐT", "--deadline", "31/01/2026", "Ban hành kế hoạch")
+    return cli("agencies", "import", _write(tmp_path, "2025.csv", after))
+
+
+def test_an_updated_file_that_makes_an_agency_an_alias_says_to_merge_it(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The office's 2023 catalogue has Sở Kế hoạch và Đầu tư, with its tasks; the province's
+    # 2025 file makes it a former name of Sở Tài chính. The import is refused (rightly: its
+    # tasks, groups and members would stay with an agency no document names any more), and
+    # the refusal must say the way out, not only that a name is "another agency's".
+    after = "name,short_name,aliases\nSở Tài chính,STC,Sở Kế hoạch và Đầu tư;Sở KH&ĐT\n"
+
+    code, out, err = _updated_after_tasks_of_2023(cli, tmp_path, after)
+
+    assert (code, out) == (1, "")
+    assert 'nhacviec agencies merge "Sở Kế hoạch và Đầu tư" "Sở Tài chính"' in err, err
+
+
+def test_an_updated_file_that_leaves_an_agency_out_says_so(cli: Cli, tmp_path: Path) -> None:
+    # The province's 2025 file lists today's departments only. Sở Kế hoạch và Đầu tư, left
+    # out, stays in the catalogue with its open tasks, groups and members: it is still
+    # reminded, documents naming it still go to it, "các sở, ban, ngành" still includes it.
+    # The import must at least say which agencies the file no longer has (and how to merge).
+    today = "name,short_name,aliases\nSở Tài chính,STC,\nSở Nội vụ,SNV,\n"
+
+    imported = _updated_after_tasks_of_2023(cli, tmp_path, today)
+
+    code, out, err = imported
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã thêm 1 đơn vị, cập nhật 0; tệp có 2 đơn vị.\n")
+    assert "Sở Kế hoạch và Đầu tư" in out, out
+
+
+def test_a_merger_leaves_todays_agency_one_task_where_a_group_gave_each_a_copy(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # "Giao các sở, ban, ngành ..." was saved as one task for each department. Once Sở Kế hoạch
+    # và Đầu tư is merged into Sở Tài chính, Sở Tài chính has the same duty of the same
+    # directive twice: two reminders a morning, and closing one leaves the other chased as
+    # overdue and escalated.
+    to_departments = letter(
+        "10 tháng 3 năm 2025",
+        "Giao các sở, ban, ngành rà soát thủ tục hành chính, báo cáo trước ngày 31/12/2027.",
+    )
+    cli("agencies", "import", _write(tmp_path, "c.csv", BEFORE_2025_CSV + "Sở Y tế,SYT,\n"))
+    saved = cli("import", _write(tmp_path, "cv.txt", to_departments), "--yes", "--expand-groups")
+    assert saved[1].splitlines()[-1].startswith("Đã lưu (văn bản #1): 3 nhiệm vụ mới"), saved
+
+    code, _, err = cli("agencies", "merge", "Sở KH&ĐT", "Sở Tài chính")
+    listed = cli("tasks", "list", "--agency", "Sở Tài chính")[1]
+
+    assert (code, err) == (0, "")
+    assert len(listed.splitlines()) == 1, listed
 
 
 # --------------------------------------------------------------------------------------------

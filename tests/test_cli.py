@@ -9,7 +9,7 @@ import os
 import re
 import sqlite3
 import sys
-from collections.abc import Callable
+import threading
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -20,13 +20,12 @@ from telegram.error import NetworkError
 
 from bot import cli as cli_module
 from bot import importing
-from bot.cli import main
 from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies
 from storage.db import Database, sync_url
-from storage.migrate import upgrade
+from storage.migrate import current_revision, upgrade
 from storage.models import Role
-from tests.conftest import NOW, SAMPLE
+from tests.conftest import NOW, SAMPLE, Cli
 from tests.harness import stop_service
 from tests.plans import food_safety_plan
 
@@ -36,26 +35,13 @@ Sở Y tế,SYT,
 """
 
 
-Cli = Callable[..., tuple[int, str, str]]
 TOKEN = "7123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"  # looks real; nothing is sent with it
 
 
-@pytest.fixture
-def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
-    """Run `nhacviec ARGS` on a fresh SQLite file; returns (exit code, stdout, stderr)."""
-    for name in [n for n in os.environ if n.startswith("NHACVIEC_")]:
-        monkeypatch.delenv(name)
-    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{tmp_path / 'db' / 'n.db'}")
-    monkeypatch.setenv("NHACVIEC_BOT_USERNAME", "tinh_nhacviec_bot")
+@pytest.fixture(autouse=True)
+def agencies_csv(tmp_path: Path) -> None:
+    """CATALOGUE as agencies.csv, in the folder the cli fixture runs `nhacviec` in."""
     (tmp_path / "agencies.csv").write_text(CATALOGUE, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-
-    def run(*args: str) -> tuple[int, str, str]:
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def test_agencies_are_imported_once_and_listed(cli: Cli) -> None:
@@ -602,6 +588,210 @@ def test_a_file_over_the_size_limit_is_not_read_and_shows_over_it(
     assert err == f"nhacviec: {big}: tệp quá lớn {shown} ([importer] max_megabytes); không đọc\n"
 
 
+def _piped(monkeypatch: pytest.MonkeyPatch, data: bytes) -> None:
+    """Standard input a pipe of these bytes (`cat cv.txt | nhacviec import -`)."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
+
+
+def test_import_of_a_dash_reads_the_document_piped_in(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    from_the_file = cli("import", str(sample), "--dry-run")
+    _piped(monkeypatch, sample.read_bytes())
+
+    code, preview, err = cli("import", "-", "--yes")
+
+    assert (code, err) == (0, "")
+    assert preview.startswith(from_the_file[1])  # the same tasks found, then saved
+    assert "Sở Tài chính" in cli("tasks", "list")[1]
+
+
+def test_a_document_piped_in_over_the_size_limit_is_one_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NHACVIEC_IMPORTER_MAX_MEGABYTES", "0.5")
+    _piped(monkeypatch, b"a" * (512 * 1024 + 1))
+
+    code, out, err = cli("import", "-", "--dry-run")
+
+    assert (code, out) == (1, "")
+    assert err == "nhacviec: -: dữ liệu quá giới hạn 0,5 MB ([importer] max_megabytes); không đọc\n"
+
+
+def test_import_reads_a_named_pipe(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    """What /dev/stdin of a pipe and bash's <(...) are: not a regular file, but one to read."""
+    from_the_file = cli("import", str(sample), "--dry-run")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=(sample.read_bytes(),), daemon=True)
+    writer.start()
+
+    read = cli("import", str(fifo), "--dry-run")
+    writer.join(timeout=10)
+
+    assert read == from_the_file
+
+
+def test_import_json_in_a_terminal_asks_on_standard_error_and_saves(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Standard output holds the JSON alone, for a script to read, whatever follows it."""
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    asked: list[tuple[str, object]] = []  # the question, and where input() writes it
+
+    def answer(question: str) -> str:
+        asked.append((question, sys.stdout))
+        return "c"
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", answer)
+
+    code, out, err = cli("import", str(plan), "--json")
+
+    assert code == 0 and asked == [("Lưu 2 nhiệm vụ? [c/K] ", sys.stderr)]
+    assert json.loads(out)["would_save"]["added"] == 2
+    assert err.startswith("Đã lưu (văn bản #1): 2 nhiệm vụ mới")
+    assert len(cli("tasks", "list")[1].splitlines()) == 2
+
+
+def test_import_json_shows_the_corrections_kept_from_an_earlier_import(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """--json is what saving would save: a task left out before stays out, its number kept."""
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    cli("import", str(plan), "--yes", "--drop", "2", "--deadline", "1=15/05/2024")
+
+    code, out, _ = cli("import", str(plan), "--json")
+
+    first, second = json.loads(out)["tasks"]
+    assert code == 0 and second["dropped"] and not first["dropped"]
+    assert (first["deadline"], first["deadline_text"]) == ("2024-05-15", None)
+
+
+def test_import_json_out_of_a_terminal_saves_nothing_and_says_so(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+
+    code, out, err = cli("import", str(plan), "--json")
+
+    assert code == 0 and json.loads(out)["would_save"]["added"] == 2
+    assert err == (
+        "Chưa lưu gì: không chạy trong cửa sổ lệnh nên không hỏi được; thêm --yes để lưu luôn.\n"
+    )
+    assert cli("tasks", "list")[1] == ""
+
+
+def test_import_with_json_and_yes_saves_the_tasks(cli: Cli, tmp_path: Path) -> None:
+    """`--yes` means save without asking; `--json` only chooses the output's form."""
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    code, out, err = cli("import", str(plan), "--json", "--yes")
+    assert code == 0, err
+    json.loads(out)
+
+    _, listed, _ = cli("tasks", "list")
+
+    assert "Sở Y tế" in listed and "Sở Tài chính" in listed, "--json --yes saved nothing"
+
+
+def _conclusions(tmp_path: Path, *tasks: str) -> str:
+    """A notice of the chairman's conclusions of 05/01/2023 giving these tasks, one a line,
+    written as tb.txt in the folder the cli fixture runs `nhacviec` in: its file name."""
+    heading = "Số: 31/TB-UBND\nKiên Giang, ngày 05 tháng 01 năm 2023\nTHÔNG BÁO\n"
+    text = heading + "Kết luận của Chủ tịch UBND tỉnh\n" + "".join(f"{task}\n" for task in tasks)
+    (tmp_path / "tb.txt").write_text(text, encoding="utf-8")
+    return "tb.txt"
+
+
+def test_import_json_shows_the_corrections_given_on_the_command_line(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`--json` shows the draft with `--map`, `--deadline` and `--drop` applied, as the table
+    and "would_save" (2 tasks) take them: the JSON is what would be saved."""
+    cli("agencies", "import", "agencies.csv")
+    notice = _conclusions(
+        tmp_path,
+        "1. Giao Sở Ngoại vụ rà soát, hoàn thành trước ngày 30/4/2023.",
+        "2. Giao Sở Y tế báo cáo trước ngày 31/4/2023.",
+        "3. Giao Sở Tài chính báo cáo trước ngày 15/3/2023.",
+    )
+    code, out, err = cli(
+        "import",
+        notice,
+        "--json",
+        "--map",
+        "Sở Ngoại vụ=Sở Y tế",
+        "--deadline",
+        "2=30/04/2023",
+        "--drop",
+        "3",
+    )
+    assert code == 0, err
+    found = json.loads(out)
+    assert found["would_save"]["added"] == 2
+    kept = [t for t in found["tasks"] if not t.get("dropped")]
+
+    def task(start: str) -> dict[str, object]:
+        (one,) = [t for t in kept if t["text"].startswith(start)]
+        return one
+
+    assert not [t for t in kept if t["text"].startswith("3. ") or "15/3/2023" in t["text"]]
+    assert task("Giao Sở Ngoại vụ")["lead"] == "Sở Y tế"
+    assert task("Giao Sở Y tế")["deadline"] == "2023-04-30"
+
+
+def test_a_dry_run_without_a_database_plans_against_an_empty_catalogue(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    code, preview, err = cli("import", str(sample), "--dry-run")
+
+    assert code == 0 and "Sở Tài chính" not in preview  # no agency known: none recognised
+    assert err == (
+        "Chưa có cơ sở dữ liệu: xem thử với danh mục đơn vị trống, không tạo cơ sở dữ liệu.\n"
+    )
+    assert not (tmp_path / "db").exists()
+
+
+def test_a_dry_run_on_an_older_database_says_to_upgrade_it_first(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    upgrade(f"sqlite:///{tmp_path / 'db' / 'n.db'}", to="0013")
+
+    code, out, err = cli("import", str(sample), "--dry-run")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("nhacviec: cơ sở dữ liệu còn ở phiên bản cũ (bản 0013, phiên bản này")
+    assert err.endswith("--dry-run không nâng cấp: hãy chạy nhacviec db upgrade trước\n")
+
+
+def test_a_dry_run_creates_no_database(cli: Cli, sample: Path, tmp_path: Path) -> None:
+    code, _, err = cli("import", str(sample), "--dry-run")
+
+    assert code == 0, err
+    assert not (tmp_path / "db" / "n.db").exists(), "--dry-run created and migrated a database"
+
+
+def test_a_dry_run_does_not_upgrade_an_older_database(
+    cli: Cli, sample: Path, tmp_path: Path
+) -> None:
+    """A dry run of a new release against the production database leaves it as it is: migrated,
+    it would stop the older instances still running on it (exit code 2)."""
+    url = f"sqlite:///{tmp_path / 'db' / 'n.db'}"
+    upgrade(url, to="0013")
+    assert current_revision(url) == "0013"
+
+    cli("import", str(sample), "--dry-run")
+
+    assert current_revision(url) == "0013"
+
+
 def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:
     sentence = "Sở Tài chính báo cáo UBND tỉnh trong 10 ngày làm việc"
 
@@ -632,20 +822,87 @@ def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:
     }
 
 
+def test_a_yearly_duty_keeps_its_recurrence(cli: Cli) -> None:
+    """A yearly duty with no day named ("định kỳ hằng năm") is a "recurring" kind, as
+    "định kỳ hằng tháng" and "hằng quý" are: kind "none" would be no deadline at all to the
+    importer."""
+    code, out, err = cli("parse-deadline", "--ref", "2023-01-05", "--json", "định kỳ hằng năm")
+    assert code == 0, err
+    found = json.loads(out)
+
+    assert found["recurrence"] == "yearly"
+    assert found["kind"] == "recurring"
+
+
+def test_a_time_of_day_deadline_stays_on_its_day_when_before_is_exclusive(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The phrase "trước 14 giờ ngày 15/3/2024" is due on the 15th at 14:00: "trước" is of the hour,
+    so `before_is_inclusive = false` does not move it to the 14th."""
+    monkeypatch.setenv("NHACVIEC_IMPORTER_BEFORE_IS_INCLUSIVE", "false")
+    code, out, err = cli(
+        "parse-deadline", "--ref", "2023-01-05", "--json", "trước 14 giờ ngày 15/3/2024"
+    )
+    assert code == 0, err
+
+    assert json.loads(out)["deadline"] == "2024-03-15"
+
+
+def _jsonl(cli: Cli, monkeypatch: pytest.MonkeyPatch, lines: str, *args: str) -> list[Any]:
+    """`nhacviec parse-deadline --jsonl ARGS` of these lines piped in: what it says of each."""
+    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    code, out, err = cli("parse-deadline", "--jsonl", *args)
+    assert code == 0, err
+    return [json.loads(line) for line in out.splitlines()]
+
+
 def test_parse_deadline_jsonl_answers_every_line(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
     lines = (
         '{"text": "quý I/2023", "ref": "2023-01-05"}\n'
         "not json\n"
         '{"text": "thường xuyên", "ref": "2023-01-05"}\n'
     )
-    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
 
-    code, out, _ = cli("parse-deadline", "--jsonl")
+    results = _jsonl(cli, monkeypatch, lines)
 
-    results = [json.loads(line) for line in out.splitlines()]
-    assert code == 0
     assert [r.get("deadline", "error") for r in results] == ["2023-03-31", "error", None]
     assert results[2]["kind"] == "ongoing"
+
+
+def test_parse_deadline_jsonl_says_what_is_wrong_with_a_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = '["quý I/2023"]\n{"ref": "2023-01-05"}\n{"text": "quý I/2023", "ref": "31/02/2023"}\n'
+
+    assert [result["error"] for result in _jsonl(cli, monkeypatch, lines)] == [
+        'dòng này không phải JSON dạng {"text": "...", "ref": "YYYY-MM-DD"}',
+        'thiếu "text": cụm từ hoặc câu cần đọc hạn',
+        '"ref" không dùng được: không có ngày 31/02/2023',
+    ]
+
+
+def test_jsonl_lines_without_ref_use_the_ref_option(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With `--jsonl`, `--ref` is the date of issue of each line that gives no "ref" of its
+    own."""
+    (result,) = _jsonl(cli, monkeypatch, '{"text": "trong 02 tuần"}\n', "--ref", "2023-01-05")
+
+    assert result.get("deadline") == "2023-01-19", result
+
+
+def test_jsonl_from_a_file_saved_with_a_byte_order_mark_reads_its_first_line(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Notepad saves UTF-8 with a BOM: the first line is read like any other, not an error."""
+    lines = (
+        '\ufeff{"text": "quý I/2023", "ref": "2023-01-05"}\n'
+        '{"text": "quý I/2023", "ref": "2023-01-05"}\n'
+    )
+    first, second = _jsonl(cli, monkeypatch, lines)
+
+    assert second["deadline"] == "2023-03-31"
+    assert first.get("deadline") == "2023-03-31", first
 
 
 def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> None:
@@ -810,6 +1067,38 @@ def test_import_saves_a_recurring_duty_whose_day_is_not_written(cli: Cli, tmp_pa
     assert code == 0 and "Giao Sở Tài chính rà soát" in listed
 
 
+def test_a_yearly_duty_in_a_document_is_imported_as_yearly(cli: Cli, tmp_path: Path) -> None:
+    cli("agencies", "import", "agencies.csv")
+    notice = _conclusions(
+        tmp_path,
+        "1. Giao Sở Y tế báo cáo UBND tỉnh định kỳ hằng năm.",
+        "2. Giao Sở Tài chính báo cáo định kỳ hằng tháng.",
+    )
+    code, out, err = cli("import", notice, "--json", "--dry-run")
+    assert code == 0, err
+    yearly, monthly = json.loads(out)["tasks"]
+
+    assert monthly["recurrence"] == "monthly"
+    assert yearly["recurrence"] == "yearly", "the yearly duty became an ongoing task"
+
+
+def test_a_yearly_duty_that_names_no_day_waits_for_the_first_one(cli: Cli, tmp_path: Path) -> None:
+    """ "định kỳ hằng năm" says how often, not when: the officer gives the first period's day,
+    and the task is saved yearly from it."""
+    cli("agencies", "import", "agencies.csv")
+    notice = _conclusions(tmp_path, "1. Giao Sở Y tế báo cáo UBND tỉnh định kỳ hằng năm.")
+
+    _, unsaved, _ = cli("import", notice, "--yes")
+    _, saved, _ = cli("import", notice, "--deadline", "1=15/12/2023", "--yes")
+
+    assert (
+        "     KHÔNG LƯU: “định kỳ hằng năm” không nói ngày nào: dùng --deadline SỐ=dd/mm/yyyy "
+        "(hạn kỳ đầu)"
+    ) in unsaved.splitlines()
+    assert "  1. Sở Y tế — 15/12/2023, định kỳ hằng năm" in saved.splitlines()
+    assert saved.splitlines()[-1].startswith("Đã lưu (văn bản #1): 1 nhiệm vụ mới")
+
+
 def test_import_asks_before_saving_and_takes_a_vietnamese_yes(
     cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -895,6 +1184,18 @@ def test_an_agency_catalogue_that_is_a_folder_says_a_csv_file_is_meant(
     )
 
 
+def test_an_agency_catalogue_that_is_a_folder_is_one_clear_line(cli: Cli, tmp_path: Path) -> None:
+    # `nhacviec agencies import /etc/nhacviec` (the folder, not the file in it): a traceback
+    # ending in IsADirectoryError, where `nhacviec import FOLDER` says it is a folder.
+    (tmp_path / "catalogue").mkdir()
+
+    code, _, err = cli("agencies", "import", "catalogue")
+
+    assert "Traceback" not in err
+    assert err.startswith("nhacviec: ") and err.count("\n") == 1, err
+    assert code == 1
+
+
 def test_import_takes_end_of_input_at_the_question_as_no(
     cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -971,7 +1272,7 @@ def test_agencies_merge_moves_tasks_groups_and_members_and_keeps_the_old_names(
     ]
 
 
-def test_agencies_merge_says_which_copies_of_one_duty_it_closed(cli: Cli, tmp_path: Path) -> None:
+def test_agencies_merge_says_which_copies_of_one_duty_it_withdrew(cli: Cli, tmp_path: Path) -> None:
     (tmp_path / "before-2025.csv").write_text(
         "name,short_name,aliases\nSở Tài chính,STC,\nSở Kế hoạch và Đầu tư,Sở KH&ĐT,\n",
         encoding="utf-8",
@@ -991,7 +1292,7 @@ def test_agencies_merge_says_which_copies_of_one_duty_it_closed(cli: Cli, tmp_pa
     assert (code, err) == (0, "")
     assert out.splitlines()[1] == (
         "1 nhiệm vụ Sở Tài chính được giao hai lần (cùng văn bản, nội dung và hạn) đã gộp làm "
-        f"một: #{copy} đóng, giữ #{kept}."
+        f"một: #{copy} thu hồi, giữ #{kept}."
     )
     assert [line.split()[0] for line in cli("tasks", "list")[1].splitlines()] == [f"#{kept}"]
 
@@ -1011,6 +1312,28 @@ def test_an_agency_left_blank_is_refused_not_taken_for_every_agency(
         "",
         "nhacviec: tên đơn vị để trống: hãy ghi tên hoặc mã số đơn vị (nhacviec agencies list)\n",
     )
+
+
+def test_an_invite_for_an_empty_agency_name_is_refused_in_one_line(cli: Cli) -> None:
+    # `nhacviec invite "$AGENCY"` from a script whose variable is empty: one line, no trace.
+    cli("agencies", "import", "agencies.csv")
+
+    code, out, err = cli("invite", "")
+
+    assert (code, out) == (1, "")
+    assert err.startswith("nhacviec: ") and err.count("\n") == 1, err
+
+
+def test_an_agency_given_as_a_number_too_big_for_an_id_is_refused_in_one_line(cli: Cli) -> None:
+    # A number is taken as an agency's id (agencies list shows them); one no database can hold
+    # (a phone number and a user id pasted together) is no agency, said in one line.
+    cli("agencies", "import", "agencies.csv")
+
+    for args in (("invite", "99999999999999999999"), ("tasks", "list", "--agency", "1" * 20)):
+        code, out, err = cli(*args)
+
+        assert (code, out) == (1, ""), args
+        assert err.startswith("nhacviec: ") and err.count("\n") == 1, err
 
 
 def test_a_merge_outlasts_the_catalogue_files_imported_after_it(cli: Cli, tmp_path: Path) -> None:
@@ -1493,6 +1816,25 @@ def test_a_day_that_does_not_exist_is_not_saved_until_the_officer_gives_one(
     assert "  1. Sở Tài chính — 30/04/2023\n" in fixed
     assert "2 nhiệm vụ sẵn sàng lưu, 0 cần sửa." in fixed
     assert (code, refused.strip()) == (1, "nhacviec: không có ngày 31/04/2023")
+
+
+def test_a_deadline_whose_year_is_out_of_range_is_not_saved(cli: Cli, tmp_path: Path) -> None:
+    """`--deadline`, `/fix han` and `task add` refuse years outside 1945-2100; a document's
+    typo does not slip such a deadline in either (the sweep could not count from it)."""
+    cli("agencies", "import", "agencies.csv")
+    notice = _conclusions(
+        tmp_path,
+        "1. Giao Sở Tài chính rà soát, hoàn thành trước ngày 15/3/9999.",
+        "2. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 15/3/1900.",
+        "3. Giao Sở Y tế tổng hợp, hoàn thành trước ngày 15/3/2023.",
+    )
+    code, _, err = cli("import", notice, "--yes")
+    assert code == 0, err
+
+    _, listed, _ = cli("tasks", "list")
+
+    assert "15/03/2023" in listed
+    assert "9999" not in listed and "1900" not in listed
 
 
 def test_a_correction_that_matches_nothing_saves_nothing(cli: Cli, tmp_path: Path) -> None:

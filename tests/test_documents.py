@@ -290,6 +290,22 @@ async def test_a_catalogue_file_gets_how_to_load_it_not_a_preview(bot: Harness) 
         assert (await session.exec(select(ImportRequest))).all() == []
 
 
+async def test_a_catalogue_file_sent_to_the_bot_is_not_read_as_a_directive(bot: Harness) -> None:
+    # A coordinator on the phone sends the province's updated agencies.csv to the bot. It is
+    # not a directive: asking for its date of issue (and then previewing its rows as tasks)
+    # misleads; the answer says how a catalogue is loaded.
+    catalogue = (
+        "name,short_name,aliases\nSở Tài chính,STC,Sở Kế hoạch và Đầu tư;Sở KH&ĐT\n"
+        "Sở Xây dựng,SXD,Sở Giao thông vận tải;Sở GTVT\n"
+    )
+    bang, office = await _coordinator(bot)
+
+    answer = (await _send(bot, bang, office, "agencies.csv", catalogue.encode()))["text"]
+
+    assert "/fix ngay" not in answer, answer
+    assert "nhacviec agencies import" in answer, answer
+
+
 async def test_a_document_with_a_title_of_pages_gets_a_preview_with_its_beginning(
     bot: Harness,
 ) -> None:
@@ -1284,6 +1300,22 @@ async def test_a_fix_that_comes_after_the_preview_was_saved_says_so(
     async with bot.database.session() as session:
         (request,) = (await session.exec(select(ImportRequest))).all()
     assert request.status == imports.SAVED and request.corrections == {}
+
+
+async def test_a_fix_after_the_preview_was_saved_or_cancelled_says_so(bot: Harness) -> None:
+    """A /fix typed a moment after ✖️ (or 💾) hears that the document was cancelled (or saved),
+    and how to go on, not that no document is waiting, as if none had been sent."""
+    bang, office = await _coordinator(bot)
+    cancelled_preview = await _send(bot, bang, office, "tb.txt", _notice("04"))
+    await bot.press(bang, office, cancelled_preview, _button(cancelled_preview, "✖️"))
+    after_cancel = await _fix(bot, bang, office, "/fix 1 han 30/05/2024")
+
+    saved_preview = await _send(bot, bang, office, "tb.txt", _notice("04"))
+    await bot.press(bang, office, saved_preview, _button(saved_preview, "💾"))
+    after_save = await _fix(bot, bang, office, "/fix 1 han 30/05/2024")
+
+    assert "đã được lưu" in after_save["text"], after_save["text"]
+    assert "đã bị hủy" in after_cancel["text"], after_cancel["text"]
 
 
 async def _add_agencies(bot: Harness, *rows: agencies.AgencyRow) -> None:

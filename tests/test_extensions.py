@@ -378,6 +378,37 @@ async def test_an_extension_approved_after_the_day_it_asked_for_lapses(bot: Harn
     assert task.task.deadline == DEADLINE
 
 
+async def test_an_extension_to_a_day_already_past_when_decided_does_not_move_the_deadline(
+    bot: Harness,
+) -> None:
+    """On 10/03 finance asks to move 15/03 to 20/03. The coordinator decides only on 31/03:
+    20/03 is past by then. Approving must not set a deadline already gone (the task would be
+    told "new deadline 20/03" while 11 days late, and the coordinators, who were told of it
+    once when it was 5 working days late, would be told of it again)."""
+    lan, finance, bang, office = await _finance_and_office(bot)
+    bot.at(date(2023, 3, 10))
+    await bot.say(lan, finance, "/extend 1 20/03/2023 chờ ý kiến của Bộ")
+    (asked,) = _notices(bot, office)
+    for day in range(16, 32):
+        bot.at(date(2023, 3, day))
+        await bot.sweep()
+
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    bot.server.press_button(office, bang, asked["message_id"], approve)
+    await bot.server.wait_until_idle()
+    for day in (3, 4, 5, 6):
+        bot.at(date(2023, 4, day))
+        await bot.sweep()
+
+    after = [
+        m for m in bot.server.sent_messages(office["id"]) if "Ban hành Kế hoạch chung" in m["text"]
+    ]
+    assert [m["text"].startswith("⚠️") for m in after].count(True) == 1  # escalated once
+    async with bot.database.session() as session:
+        task = await tasks.get_task(session=session, task_id=1)
+    assert task.task.deadline == DEADLINE
+
+
 async def test_a_request_whose_day_passed_can_still_be_rejected(db: Database) -> None:
     _, request_id = await _asked(db)  # to 30/04/2023
     coordinator = access.Caller(3, None, is_coordinator=True)
@@ -491,6 +522,32 @@ async def test_the_latest_day_a_period_may_be_extended_to_is_named(bot: Harness)
     assert "(hạn 10/03/2023)" in none_left["text"]
 
 
+async def test_the_next_period_is_reminded_before_its_deadline_when_this_one_was_extended(
+    bot: Harness,
+) -> None:
+    """March's report (due 31/03) is extended to 28/04, a day before April's deadline (30/04),
+    as the rules allow; March's report never comes. April's report is still due 30/04: finance
+    must be reminded of it before that day (28/04 is the last working day before it, Reunification
+    Day and May Day follow), not hear of it for the first time as overdue in May."""
+    lan, finance, bang, office = await _finance_and_office(bot)
+    plan = await bot.add_task("Báo cáo tháng", "STC", date(2023, 3, 31), recurrence="monthly")
+    bot.at(date(2023, 3, 20))
+    await bot.say(lan, finance, f"/extend {plan} 28/04/2023 chờ số liệu")
+    await bot.server.wait_until_idle()
+    for asked in _notices(bot, office):  # approved, if it could be asked at all
+        approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        bot.server.press_button(office, bang, asked["message_id"], approve)
+        await bot.server.wait_until_idle()
+    day = date(2023, 3, 21)
+    while day <= date(2023, 4, 28):
+        bot.at(day)
+        await bot.sweep()
+        day += timedelta(days=1)
+
+    texts = [m["text"] for m in bot.reminders_in(finance)]
+    assert any("30/04/2023" in text for text in texts), texts[-3:]
+
+
 async def test_a_notice_to_a_chat_no_longer_a_coordinators_is_given_up_not_sent(
     db: Database,
 ) -> None:
@@ -517,3 +574,33 @@ async def test_a_notice_to_a_chat_no_longer_a_coordinators_is_given_up_not_sent(
         notices.NO_LONGER_A_COORDINATOR,
         1,
     )
+
+
+async def test_a_coordinator_who_left_is_not_sent_the_requests_he_can_no_longer_decide(
+    bot: Harness,
+) -> None:
+    """Bằng is a coordinator through the coordinators' group. Finance's request could not reach
+    his private chat at first (Telegram failed); then he leaves the group, and with it the
+    office. The next sweep sends the notice again: not to him, who may no longer decide it
+    (nor see finance's tasks)."""
+    lan, bang, tuan = (bot.server.add_user(name) for name in ("Lan", "Bằng", "Tuấn"))
+    assert tuan["id"] != bang["id"]  # the office goes on without him
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    office_group = bot.server.add_group("Văn phòng UBND tỉnh", [bang, tuan])
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office_group, None, Role.COORDINATOR)
+    bang_chat = bot.server.add_private_chat(bang)
+    plan = await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=bang_chat["id"], times=3)
+    await bot.say(lan, finance, f"/extend {plan} 30/04/2023 chờ ý kiến của Bộ")
+    await bot.server.wait_until_idle()
+    assert bot.server.sent_messages(bang_chat["id"]) == []
+
+    bot.server.user_leaves(office_group, bang)
+    await bot.server.wait_until_idle()
+    (refused,) = await bot.say(bang, bang_chat, "/extensions")
+    assert not refused["text"].startswith("⏳"), refused["text"]  # he is no coordinator now
+    bot.at(date(2023, 3, 2))
+    await bot.sweep()
+
+    assert _notices(bot, bang_chat) == []

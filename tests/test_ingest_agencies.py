@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import unicodedata
+from pathlib import Path
 
 import pytest
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
+from tests.conftest import Cli
+from tests.plans import letter
 
 CATALOGUE = Catalogue(
     [
@@ -211,6 +215,100 @@ def test_group_members_typed_in_combining_unicode() -> None:
     assert group_members("all_communes", entries) == entries[1:]
 
 
+# --------------------------------------------------------------------------------------------
+# Groups expanded to the catalogue's agencies, from the file to the preview (nhacviec import)
+# --------------------------------------------------------------------------------------------
+
+
+def _dry_run(cli: Cli, tmp_path: Path, catalogue: str, text: str, *options: str) -> str:
+    """`nhacviec import cv.txt --dry-run OPTIONS` of a letter (text), with a catalogue file of
+    these rows (name,short_name,aliases): what it prints."""
+    (tmp_path / "c.csv").write_text("name,short_name,aliases\n" + catalogue, encoding="utf-8")
+    (tmp_path / "cv.txt").write_text(text, encoding="utf-8")
+    cli("agencies", "import", "c.csv")
+    code, out, err = cli("import", "cv.txt", "--dry-run", *options)
+    assert (code, err) == (0, ""), err
+    return out
+
+
+def _expanded(cli: Cli, tmp_path: Path, catalogue: str, text: str) -> list[set[str]]:
+    """The agencies of each task of the preview of a letter (text), the groups expanded, with
+    a catalogue file of these rows (name,short_name,aliases)."""
+    out = _dry_run(cli, tmp_path, catalogue, text, "--expand-groups")
+    lines = [line.strip() for line in out.splitlines() if line[:5].strip().rstrip(".").isdigit()]
+    return [set(line.split(". ", 1)[1].split(" — ")[0].split(", ")) for line in lines]
+
+
+def test_communes_and_towns_named_in_full_are_members_of_their_groups(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # A catalogue may write "Ủy ban nhân dân" in full, as the commune's seal does: "UBND các xã,
+    # phường" and "UBND các huyện, thị xã, thành phố" stand for those too.
+    catalogue = (
+        "UBND xã Phú Lộc,,\nỦy ban nhân dân phường Tân An,,\n"
+        "UBND huyện Tân Phú,,\nỦy ban nhân dân thành phố Biên Hòa,,\n"
+    )
+    to_both = letter(
+        "10 tháng 3 năm 2023",
+        "Giao UBND các xã, phường rà soát hộ nghèo, báo cáo trước ngày 31/3/2023.",
+        "Giao UBND các huyện, thị xã, thành phố kiểm tra, báo cáo trước ngày 15/4/2023.",
+    )
+
+    lines = _expanded(cli, tmp_path, catalogue, to_both)
+
+    assert lines == [
+        {"UBND xã Phú Lộc", "Ủy ban nhân dân phường Tân An"},
+        {"UBND huyện Tân Phú", "Ủy ban nhân dân thành phố Biên Hòa"},
+    ]
+
+
+def test_the_special_zones_of_2025_are_among_ubnd_cac_xa_phuong_dac_khu(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # Since 1 July 2025 the level below the province is communes, wards and special zones (đặc
+    # khu Phú Quốc): a 2026 letter to "UBND các xã, phường, đặc khu" is theirs.
+    task = "Giao UBND các xã, phường, đặc khu rà soát hộ nghèo, báo cáo trước ngày 31/3/2026."
+
+    lines = _expanded(
+        cli,
+        tmp_path,
+        "UBND xã Phú Lộc,,\nUBND phường Rạch Giá,,\nUBND đặc khu Phú Quốc,,\n",
+        letter("10 tháng 3 năm 2026", task),
+    )
+
+    assert lines == [{"UBND xã Phú Lộc", "UBND phường Rạch Giá", "UBND đặc khu Phú Quốc"}]
+
+
+def test_a_2026_letter_to_the_localities_is_not_given_to_the_abolished_districts(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # The districts kept in the catalogue for their 2023 tasks were abolished on 1 July 2025
+    # (and nothing removes an agency from the catalogue): "các địa phương" of a 2026 letter
+    # are the communes and wards.
+    catalogue = "UBND huyện Tân Phú,,\nUBND xã Phú Lộc,,\nUBND phường Tân An,,\n"
+    task = "Giao các địa phương kiểm tra an toàn thực phẩm, báo cáo trước ngày 15/4/2026."
+
+    assert _expanded(cli, tmp_path, catalogue, letter("10 tháng 3 năm 2026", task)) == [
+        {"UBND xã Phú Lộc", "UBND phường Tân An"}
+    ]
+
+
+def test_a_task_for_ubnd_cac_dac_khu_is_found_and_given_to_the_special_zones(
+    cli: Cli, tmp_path: Path
+) -> None:
+    # A 2026 letter to the special zones alone ("UBND các đặc khu"): today the importer finds
+    # no agency in it, so no task at all ("Không tìm thấy nhiệm vụ nào").
+    zones = letter(
+        "10 tháng 3 năm 2026",
+        "Giao UBND các đặc khu rà soát quy hoạch ven biển, báo cáo trước ngày 31/3/2026.",
+    )
+    catalogue = "UBND đặc khu Phú Quốc,,\nUBND đặc khu Kiên Hải,,\nUBND xã Phú Lộc,,\n"
+
+    lines = _expanded(cli, tmp_path, catalogue, zones)
+
+    assert lines == [{"UBND đặc khu Phú Quốc", "UBND đặc khu Kiên Hải"}]
+
+
 def test_the_ministries_named_alone() -> None:
     mentions = CATALOGUE.find_mentions(
         "Các Bộ là chủ Chương trình gửi hồ sơ; các bộ phận theo dõi."
@@ -331,6 +429,34 @@ def test_office_holders_and_collectives_are_agencies_as_written(
     text: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_each_of_the_agencies_just_named_is_no_agency_of_its_own() -> None:
+    text = "Giao Sở Y tế và Sở Tài chính, mỗi đơn vị xây dựng 01 kế hoạch"
+    assert [written for written, _, _ in found(text)] == ["Sở Y tế", "Sở Tài chính"]
+    # Where it opens its clause, it names those who do the work.
+    assert found("Trong thời gian tới, mỗi xã bố trí 01 cán bộ") == [("mỗi xã", None, None)]
+
+
+def test_each_of_the_agencies_just_named_is_not_another_agency(cli: Cli, tmp_path: Path) -> None:
+    """In "Giao Sở Y tế và Sở Tài chính, mỗi đơn vị xây dựng 01 kế hoạch", "mỗi đơn vị" is
+    each of the two agencies just named: neither a cooperating agency of the task nor one the
+    catalogue lacks, which would ask the officer to map a name that is no agency."""
+    task_text = (
+        "1. Giao Sở Y tế và Sở Tài chính, mỗi đơn vị xây dựng 01 kế hoạch, hoàn thành trước "
+        "ngày 30/4/2023."
+    )
+    out = _dry_run(
+        cli,
+        tmp_path,
+        "Sở Y tế,,\nSở Tài chính,,\n",
+        letter("05 tháng 01 năm 2023", task_text),
+        "--json",
+    )
+    (task,) = json.loads(out)["tasks"]
+
+    assert "mỗi đơn vị" not in task["cooperating"]
+    assert "mỗi đơn vị" not in task["unknown_agencies"]
 
 
 def test_bare_plurals_and_common_words_are_no_collective() -> None:

@@ -2747,3 +2747,19 @@ def test_the_other_due_dates_of_a_task_are_kept_for_the_officer_to_see() -> None
 def test_a_task_whose_text_gives_no_other_due_date_has_none(sentence: str) -> None:
     tasks = tasks_of(sentence)
     assert tasks and not any(task.other_deadlines for task in tasks)
+
+
+def test_a_yearly_duty_with_no_month_is_yearly_but_yields_to_a_section_date() -> None:
+    """ "định kỳ hằng năm" alone recurs, from a first date the officer gives; under a dated
+    heading the heading's date is the task's, as with no deadline of its own."""
+    yearly, dated = tasks_of(
+        "1. Giao Sở Y tế báo cáo UBND tỉnh định kỳ hằng năm.",
+        "2. Nhiệm vụ trong tháng 6/2024:",
+        "- Sở Tài chính tổ chức sơ kết hằng năm.",
+    )
+    assert (yearly.deadline.date, yearly.deadline.recurrence) == (None, "yearly")
+    assert (dated.deadline.date, dated.deadline.recurrence, dated.inherited) == (
+        dt.date(2024, 6, 30),
+        None,
+        True,
+    )

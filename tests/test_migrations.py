@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime
 from typing import Any
 
 import psycopg
@@ -12,7 +16,7 @@ import sqlalchemy as sa
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Connection, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401
@@ -26,6 +30,8 @@ from storage.migrate import (
     ensure_sqlite_folder,
     upgrade,
 )
+from tests.harness import running_bot
+from vncalendar import VIETNAM_TZ
 
 
 def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
@@ -308,6 +314,30 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     assert current_revision(database_url) == "9999_future"
 
 
+async def test_a_running_instance_sends_nothing_once_a_newer_version_migrated_its_database(
+    database_url: str,
+) -> None:
+    # Two instances share PostgreSQL; the operator upgrades one (pip install -U, restart): it
+    # migrates the database while the other keeps running the old code on a schema it does not
+    # know. upgrade() refuses a newer database at start-up only (DatabaseTooNew), so the old
+    # instance goes on sweeping and writing. With the real 0013 -> 0014 step that is harmful:
+    # 0013's code records a lost chat's notices as audit entries with task_id NULL, which
+    # 0014's schema refuses (IntegrityError), so the lost chat is never paused and the
+    # coordinators never told; and it never sends the notices 0014 keeps in its outbox.
+    async with running_bot(database_url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
+        async with bot.database.session() as session:  # a newer nhacviec, started elsewhere
+            await session.exec(text("UPDATE alembic_version SET version_num = '0015'"))  # type: ignore[call-overload]
+
+        bot.at(date(2023, 3, 15))
+        await bot.sweep()
+
+        assert bot.reminders_in(group) == []
+
+
 def test_a_database_with_tables_of_our_names_but_no_revision_is_refused(
     database_url: str,
 ) -> None:
@@ -409,12 +439,11 @@ def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str)
     assert [tuple(row) for row in days] == [(1, 28), (2, 31), (3, 30), (4, 30), (5, None)]
 
 
-def test_notices_of_0013_move_from_the_audit_trail_to_the_outbox_and_back(
-    database_url: str,
-) -> None:
+def _an_extension_asked_at_0013(database_url: str, at: str) -> Engine:
+    """A database of 0013 with task 1, due 20/03/2023, and its request (1) to move to 30/04,
+    pending, made at `at`; an engine on it."""
     upgrade(database_url, "0013")
     engine = create_engine(sync_url(database_url))
-    at = "2023-03-01 02:00:00"
     with engine.begin() as connection:
         connection.execute(
             text(
@@ -431,6 +460,72 @@ def test_notices_of_0013_move_from_the_audit_trail_to_the_outbox_and_back(
             ),
             {"now": at},
         )
+    return engine
+
+
+def _killed_while_migrating(database_url: str, statement_start: str) -> None:
+    """Run upgrade() in a process that dies (no cleanup, as under kill -9, an OOM kill or a
+    power cut) right before it executes the first statement starting with statement_start."""
+    script = textwrap.dedent(
+        f"""
+        import os
+        from sqlalchemy import event
+        from sqlalchemy.engine import Engine
+        from storage.migrate import upgrade
+
+        def die(conn, cursor, statement, params, context, executemany):
+            if statement.lstrip().upper().startswith({statement_start.upper()!r}):
+                os._exit(9)
+
+        event.listen(Engine, "before_cursor_execute", die)
+        upgrade({database_url!r})
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert done.returncode == 9, done.stderr.decode()
+
+
+def test_a_first_start_killed_while_creating_the_tables_is_finished_by_the_next(
+    sqlite_url: str,
+) -> None:
+    # The first `nhacviec run` on a new server is killed half-way through 0001 (systemd's stop
+    # timeout, a power cut). SQLite ran each CREATE TABLE outside any transaction, so the tables
+    # made so far stay, without an alembic revision: the next start calls the database "not
+    # made by nhacviec" (NotOurDatabase, exit 2) for ever.
+    _killed_while_migrating(sqlite_url, "CREATE TABLE task_agency")
+
+    assert upgrade(sqlite_url)[-1] == "0014"
+    assert current_revision(sqlite_url) == "0014"
+
+
+def test_an_upgrade_killed_half_way_through_a_migration_is_finished_by_the_next_start(
+    sqlite_url: str,
+) -> None:
+    # A database of 0013 with a coordinators' notice in its audit trail; the upgrade to 0014 is
+    # killed after CREATE TABLE notice but before the revision is recorded. The next start
+    # runs 0014 again and fails with "table notice already exists" (an OperationalError:
+    # `nhacviec run` says the database is out of reach, exit 3, and systemd restarts it for
+    # ever). On PostgreSQL the whole upgrade is one transaction and the next start finishes it.
+    engine = _an_extension_asked_at_0013(sqlite_url, "2023-03-01 02:00:00")
+    with engine.begin() as connection:
+        _audit(connection, 1, "extension_notice_claimed", "1>7", "2023-03-01 02:00:00")
+
+    _killed_while_migrating(sqlite_url, "DELETE FROM audit_entry")
+
+    assert current_revision(sqlite_url) == "0013"
+    assert upgrade(sqlite_url) == ["0014"]
+    with engine.connect() as connection:
+        notices = connection.execute(text("SELECT kind, subject_id, chat_id FROM notice")).all()
+    engine.dispose()
+    assert [tuple(row) for row in notices] == [("extension_request", 1, 7)]
+
+
+def test_notices_of_0013_move_from_the_audit_trail_to_the_outbox_and_back(
+    database_url: str,
+) -> None:
+    at = "2023-03-01 02:00:00"
+    engine = _an_extension_asked_at_0013(database_url, at)
+    with engine.begin() as connection:
         connection.execute(
             text(
                 "INSERT INTO chat (id, telegram_id, purpose, active, created_at) "

@@ -9,18 +9,24 @@ import re
 import time
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
-from bot.app import RETRY_SWEEP
+from bot.app import RETRY_SWEEP, build_sweep
+from bot.config import DatabaseSettings, Settings
 from bot.services import services_of
 from bot.telegram_server import Fault
 from jobs.policy import ReminderSettings
 from jobs.sweep import Digest, SendDigest, Sweep, TransientError
-from storage import access, agencies, ledger, tasks
-from storage.db import Database
+from storage import access, agencies, ledger, notices, tasks
+from storage.db import Database, sync_url
+from storage.migrate import upgrade
 from storage.models import Chat, Reminder, ReminderStatus, Role
+from storage.notices import take_back
 from tests.harness import JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ, Clock, ManualClock, WorkingCalendar
 
@@ -172,14 +178,20 @@ async def test_a_long_digest_is_split_cleanly_under_telegrams_limit(bot: Harness
     assert len(parts[-1]["reply_markup"]["inline_keyboard"]) == 20  # the most urgent get buttons
 
 
-async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_day_once(
-    bot: Harness,
-) -> None:
+async def _due_today(bot: Harness) -> JSON:
+    """Sở Tài chính's group, whose task is due today, 15/03/2023 (the clock at 08:00)."""
     lan = bot.server.add_user("Lan")
     group = bot.server.add_group("Sở Tài chính", [lan])
     await bot.register(lan, group, "STC")
     await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
-    bot.at(date(2023, 3, 15))  # the deadline day
+    bot.at(date(2023, 3, 15))
+    return group
+
+
+async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_day_once(
+    bot: Harness,
+) -> None:
+    group = await _due_today(bot)
     # Telegram is unreachable for the three tries of the morning sweep.
     bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=group["id"], times=3)
 
@@ -199,6 +211,39 @@ async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_d
         ("d0:2023-03-15", ReminderStatus.SENT),
         ("late0:2023-03-15", ReminderStatus.SENT),
     ]
+
+
+async def test_a_morning_whose_database_is_out_of_reach_at_eight_still_gets_its_digest(
+    bot: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # PostgreSQL is restarted (an upgrade, a fail-over) at 08:00 for longer than Database's own
+    # retries. sweep_job runs extensions.resend_notices (which reads the notices' outbox) before
+    # its try/except around the sweep, so the OperationalError ends the job: no sweep, and no
+    # retry sweep scheduled ("run again later rather than lose the morning" never happens):
+    # the deadline day's reminder is lost.
+    group = await _due_today(bot)
+    # "Longer than its retries": no pause between tries, so the test does not wait 90 s.
+    defaults = Database.retrying.__kwdefaults__
+    assert defaults is not None
+    monkeypatch.setitem(defaults, "delays", ())
+    calls = 0
+
+    async def database_down_at_eight(**kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            raise OperationalError("SELECT ...", {}, Exception("server closed the connection"))
+        return await take_back(**kwargs)
+
+    monkeypatch.setattr(notices, "take_back", database_down_at_eight)
+
+    await bot.sweep()
+    if _retries_scheduled(bot):
+        await _sweep_again_later(bot, RETRY_AFTER)  # the database is back
+
+    digests = bot.reminders_in(group)
+    assert len(digests) == 1
+    assert "15/03/2023" in digests[0]["text"]
 
 
 async def _tries_run_out_on_wednesday_morning(bot: Harness) -> JSON:
@@ -470,6 +515,71 @@ async def test_a_dry_run_leaves_out_a_configured_coordinator_whose_chat_is_pause
 
         assert [chat for chat, _ in planned.planned] == [chat for chat, _, _ in sent.sent]
         assert coordinator_id not in [chat for chat, _ in planned.planned]
+
+
+async def test_a_dry_run_reads_only_the_ledger_of_the_reminders_it_plans(sqlite_url: str) -> None:
+    # `nhacviec remind --dry-run` (Sweep._preview) loads every row of the reminder ledger as an
+    # ORM object to look up the few it plans: after a few years (some 50 000 rows a year for a
+    # province) it takes seconds and hundreds of MB (200 000 rows: 6 s and 500 MB here, the real
+    # sweep 0.01 s), where the real sweep asks only about the tasks it plans (ledger.sent_keys).
+    upgrade(sqlite_url)
+    engine = create_engine(sync_url(sqlite_url))
+    at = "2021-01-04 01:00:00.000000"
+    with engine.begin() as connection:  # a task closed long ago, with its years of reminders
+        connection.execute(
+            text(
+                "INSERT INTO agency (id, name, aliases, created_at) "
+                "VALUES (1, 'Sở Y tế', '[]', :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO chat (id, telegram_id, agency_id, purpose, active, created_at) "
+                "VALUES (1, -100, 1, 'agency', true, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO task (id, text, deadline, status, created_at, updated_at) "
+                "VALUES (1, 'Báo cáo', '2021-01-15', 'done', :at, :at)"
+            ),
+            {"at": at},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO reminder (task_id, chat_id, slot, status, attempts, claimed_at, "
+                "claimed_by, sent_at, message_id) "
+                "VALUES (1, 1, :slot, 'sent', 1, :at, 'old', :at, 1)"
+            ),
+            [{"slot": f"late{n}:2021-01-15", "at": at} for n in range(2000)],
+        )
+    engine.dispose()
+    database = Database(sqlite_url)
+    loaded = 0
+
+    def count(target: Reminder, context: Any) -> None:
+        nonlocal loaded
+        loaded += 1
+
+    event.listen(Reminder, "load", count)
+    try:
+
+        async def never(chat_id: int, digest: Digest) -> int:
+            raise AssertionError("a dry run sends nothing")
+
+        clock = ManualClock(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ), VIETNAM_TZ)
+        sweep = build_sweep(
+            Settings(database=DatabaseSettings(url=sqlite_url)), database, clock, never
+        )
+        report = await sweep.run(date(2023, 3, 8), dry_run=True)
+    finally:
+        event.remove(Reminder, "load", count)
+        await database.dispose()
+
+    assert report.planned == []
+    assert loaded == 0  # none of the 2 000 rows is about a reminder due today
 
 
 class _RunningClock:
@@ -788,6 +898,28 @@ async def test_a_missed_weeks_escalation_that_failed_goes_out_once_after_the_wee
             ("16/03/2026", "⏰ hạn 13/03/2026, quá hạn 3 ngày"),
             ("18/03/2026", "⏰ hạn 13/03/2026, quá hạn 5 ngày"),
         ]
+
+
+async def test_a_missed_week_is_escalated_even_when_the_bot_was_down_on_its_escalation_day(
+    database_url: str,
+) -> None:
+    """A weekly report due Friday 03/03 never comes. It is 5 working days late on Friday
+    10/03, the day the coordinators should hear of it; the bot is down that day only. Monday's
+    sweep must still tell them (a reminder is never lost to a day the bot was down), not
+    record the week as missed first and move on, so that nobody is ever told."""
+    async with running_bot(database_url, start=START, coordinators=[COORDINATOR_ID]) as bot:
+        *_, office, weekly = await _periodic_report(bot, first=date(2023, 3, 3))
+        for day in (6, 7, 8, 9, 13):  # down on Friday 10/03
+            bot.at(date(2023, 3, day))
+            await bot.sweep()
+
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+    assert any("Báo cáo tuần" in text and "03/03/2023" in text for text in escalations), (
+        escalations,
+        weekly,
+    )
 
 
 async def test_a_late_done_closes_the_missed_week_and_the_next_week_is_reminded(

@@ -19,10 +19,12 @@ from storage.db import Database
 from storage.models import Agency, PeriodOutcome, Role, Task
 from storage.reports import AgencyLine, MonthReport, ReportRow
 from storage.tasks import TaskView
+from tests.conftest import SAMPLE
 from tests.harness import CATALOGUE, COORDINATORS_ONLY, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 PNG = b"\x89PNG\r\n\x1a\n"
+CREATED = datetime(2023, 1, 2, 9, tzinfo=VIETNAM_TZ)
 
 
 def task_rows(workbook: bytes) -> list[tuple[object, ...]]:
@@ -39,8 +41,22 @@ def task_rows(workbook: bytes) -> list[tuple[object, ...]]:
 
 @pytest.fixture
 async def bot(sqlite_url: str) -> AsyncIterator[Harness]:
-    async with running_bot(sqlite_url, start=datetime(2023, 1, 2, 9, tzinfo=VIETNAM_TZ)) as harness:
+    async with running_bot(sqlite_url, start=CREATED) as harness:
         yield harness
+
+
+@pytest.fixture
+def figures(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
+    """The figures report_files.chart makes, as it makes them."""
+    made: list[Figure] = []
+
+    class Recorded(Figure):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(report_files, "Figure", Recorded)
+    return made
 
 
 async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot: Harness) -> None:
@@ -161,18 +177,10 @@ def test_the_workbook_keeps_what_people_wrote_as_text() -> None:
 
 
 def test_a_province_s_chart_names_the_agencies_with_most_tasks_due_and_sums_the_rest(
-    monkeypatch: pytest.MonkeyPatch,
+    figures: list[Figure],
 ) -> None:
     """A province has 100-170 communes: the chart names the MAX_BARS - 1 agencies with most
     tasks due, in the report's order, and shows the others as one bar on its own scale."""
-    made: list[Figure] = []
-
-    class Recorded(Figure):
-        def __init__(self, *args: object, **kwargs: object) -> None:
-            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-            made.append(self)
-
-    monkeypatch.setattr(report_files, "Figure", Recorded)
     report = MonthReport(2026, 1, date(2026, 2, 2), VIETNAM_TZ)
     report.lines = [AgencyLine(f"Sở số {n:02d}", on_time=3, overdue=n % 3) for n in range(1, 21)]
     report.lines += [AgencyLine(f"UBND xã số {n:03d}", on_time=1, overdue=1) for n in range(1, 151)]
@@ -180,7 +188,7 @@ def test_a_province_s_chart_names_the_agencies_with_most_tasks_due_and_sums_the_
 
     report_files.chart(report, Texts("en"))
 
-    (figure,) = made
+    (figure,) = figures
     axes, rest = figure.axes
     labels = [label.get_text() for label in axes.get_yticklabels()]
     assert labels == [line.agency for line in report.lines[:named]]
@@ -190,6 +198,129 @@ def test_a_province_s_chart_names_the_agencies_with_most_tasks_due_and_sums_the_
     assert sum(bar.get_width() for bar in rest.patches if isinstance(bar, Rectangle)) == sum(
         line.due for line in report.lines[named:]
     )
+
+
+async def test_report_workbook_keeps_task_text_and_notes_starting_with_equals_as_text(
+    bot: Harness,
+) -> None:
+    """A task or a note that begins with "=" is what people wrote, not an Excel formula: written
+    as a formula, "=> đã gửi" makes Excel call the file damaged, and '=HYPERLINK(...)' from a
+    document becomes a live link in the coordinators' spreadsheet."""
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    injected = '=HYPERLINK("http://example.com/x","Bấm vào đây")'
+    await bot.add_task(injected, "STC", date(2023, 1, 10))
+    noted = await bot.add_task("Báo cáo tuyển quân", "STC", date(2023, 1, 12))
+    await bot.say(lan, finance, f"/done {noted} => đã gửi Sở Nội vụ")
+
+    await bot.say(bang, office, "/report 01/2023", replies=2)
+
+    (document,) = [c.params["document"] for c in bot.server.calls("sendDocument")]
+    sheet = load_workbook(io.BytesIO(document.content))["Nhiệm vụ"]
+    formulas = [
+        cell.value for row in sheet.iter_rows(min_row=2) for cell in row if cell.data_type == "f"
+    ]
+    # What openpyxl reads back as a formula ("f") is what Excel would compute.
+    assert formulas == []
+    rows = task_rows(document.content)
+    assert injected in [row[2] for row in rows]
+    assert "=> đã gửi Sở Nội vụ" in [row[6] for row in rows]
+
+
+async def test_report_is_sent_when_a_saved_task_holds_a_control_character(bot: Harness) -> None:
+    """A .txt directive may carry a stray control character (a vertical tab, Word's manual
+    line break when text is copied out of it): the importer keeps it in the task's text, and
+    openpyxl refuses to write such a cell (IllegalCharacterError), so every /report of that
+    month fails with "error" and neither the chart nor the Excel file arrives."""
+
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    sample = SAMPLE.read_text(encoding="utf-8")
+    sample = sample.replace(
+        "tham mưu UBND tỉnh ban hành Kế hoạch triển khai",
+        "tham mưu UBND tỉnh ban hành\vKế hoạch triển khai",
+    )
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", sample.encode("utf-8"))
+    preview = (await bot.server.wait_for_messages(2, chat_id=office["id"], timeout=15))[-1]
+    while "reply_markup" not in preview:
+        count = len(bot.server.sent_messages(office["id"])) + 1
+        preview = (await bot.server.wait_for_messages(count, chat_id=office["id"], timeout=15))[-1]
+    save = preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    (saved,) = await bot.press(bang, office, preview, save)
+    assert saved["text"].startswith("✅ Đã lưu"), saved["text"]
+
+    answers = await bot.say(bang, office, "/report 01/2023", replies=2)
+
+    assert "photo" in answers[0], answers[0].get("text")
+    assert "document" in answers[1], answers[1].get("text")
+
+
+async def test_report_of_a_far_month_answers_instead_of_failing(bot: Harness) -> None:
+    """/report accepts any month up to 12/9999 (a slip of the keyboard: 12/9023): with a
+    weekly duty open, counting its periods up to that month steps past the last date Python
+    knows (OverflowError) and the coordinator gets only "đã có lỗi"."""
+
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task(
+        "Báo cáo tuần tình hình dịch bệnh", "SYT", date(2023, 1, 6), recurrence="weekly"
+    )
+
+    answers = await bot.say(bang, office, "/report 12/9999")
+
+    assert "lỗi" not in (answers[0].get("text") or ""), answers[0].get("text")
+
+
+def test_report_chart_of_a_province_s_communes_stays_within_telegram_photo_limits() -> None:
+    """Since 2025 a province's agencies are its departments and its 100-170 communes and
+    wards: a monthly duty given to each makes a report of 170 agencies. Telegram refuses a
+    photo whose width and height add up to more than 10000 pixels (or whose sides differ more
+    than 20 times), and /report then sends neither the chart nor the Excel file."""
+
+    report = MonthReport(2026, 1, date(2026, 2, 2), VIETNAM_TZ)
+    report.lines = [AgencyLine(f"UBND xã số {n:03d}", on_time=1, overdue=1) for n in range(1, 171)]
+
+    png = report_files.chart(report, Texts("vi"))
+
+    width = int.from_bytes(png[16:20], "big")
+    height = int.from_bytes(png[20:24], "big")
+    assert width + height <= 10000, (width, height)
+    assert max(width, height) / min(width, height) <= 20, (width, height)
+
+
+def test_report_chart_legend_hides_no_agency_s_bar(figures: list[Figure]) -> None:
+    """The legend sits inside the plot, at the lower right: where the last agency's longest
+    bar ends with its overdue (red) and not-yet-due parts, which it covers."""
+    report = MonthReport(2023, 1, date(2023, 2, 1), VIETNAM_TZ)
+    report.lines = [
+        AgencyLine("Công an tỉnh", on_time=2, overdue=1),
+        AgencyLine("Sở Tài chính", on_time=3, late=1),
+        AgencyLine("Sở Y tế", on_time=1, overdue=2),
+        AgencyLine("UBND huyện Tân Phú", on_time=2, late=1, overdue=3, pending=1),
+    ]
+
+    report_files.chart(report, Texts("vi"))
+
+    (figure,) = figures
+    renderer = figure._get_renderer()  # type: ignore[attr-defined]
+    legends = [legend for a in figure.axes if (legend := a.get_legend()) is not None]
+    legends += list(figure.legends)
+    boxes = [legend.get_window_extent(renderer) for legend in legends]
+    hidden = [
+        bar.get_window_extent(renderer).bounds
+        for axes in figure.axes
+        for bar in axes.patches
+        if isinstance(bar, Rectangle)
+        and bar.get_width() > 0
+        and any(bar.get_window_extent(renderer).overlaps(box) for box in boxes)
+    ]
+    assert hidden == [], hidden
 
 
 async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:

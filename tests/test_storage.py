@@ -39,11 +39,12 @@ from storage.models import (
     ImportRequest,
     Invite,
     Member,
+    PeriodOutcome,
     ReminderStatus,
     Role,
 )
 from tests.conftest import NOW
-from vncalendar import WorkingCalendar
+from vncalendar import VIETNAM_TZ, WorkingCalendar
 from vncalendar.recurrence import MONTH_END
 
 # The sweep's limits on a periodic task's extension (storage.extensions.latest_extension), with
@@ -771,8 +772,11 @@ async def test_an_extension_asked_for_a_deadline_the_task_no_longer_has_expires(
     assert current.view.task.scheduled_deadline == date(2023, 4, 30)
 
 
-async def _import(db: Database, *new_tasks: directives.NewTask) -> directives.Saved:
-    """Save notice 12/TB-VP with these tasks: the first time, or again as a re-import does."""
+async def _import(
+    db: Database, *new_tasks: directives.NewTask, now: datetime = NOW
+) -> directives.Saved:
+    """Save notice 12/TB-VP with these tasks: the first time, or again as a re-import does
+    (at now)."""
     async with db.session() as session:
         directive = await directives.find_imported(
             session=session, sha256="a" * 64, number="12/TB-VP", issued_on=date(2023, 1, 5)
@@ -784,7 +788,7 @@ async def _import(db: Database, *new_tasks: directives.NewTask) -> directives.Sa
             source_sha256="a" * 64,
         )
         return await directives.save_tasks(
-            session=session, directive=directive, tasks=new_tasks, now=NOW
+            session=session, directive=directive, tasks=new_tasks, now=now
         )
 
 
@@ -857,6 +861,34 @@ async def test_reimporting_the_same_document_keeps_a_periodic_duty_on_its_period
         date(2023, 2, 20),
     )
     assert [p.deadline for p in history] == [date(2023, 1, 20)]
+
+
+async def test_a_revised_day_of_a_monthly_duty_does_not_reopen_the_months_already_closed(
+    db: Database,
+) -> None:
+    """A monthly report due on the 20th, January to March reported on time. In April the
+    office re-imports the directive, revised: the report is now due on the 25th. The duty
+    goes on from April (due 25/04); it must not go back to 25/01 and have the sweep record
+    January, February and March as missed, nor chase them as overdue."""
+    ids = await _catalogue(db)
+    text = "Báo cáo tình hình hằng tháng"
+    first = directives.NewTask(text, ids["STC"], date(2023, 1, 20), recurrence="monthly")
+    (task_id,) = (await _import(db, first)).added
+    await _close_each(db, task_id, date(2023, 1, 18), date(2023, 2, 17), date(2023, 3, 17))
+
+    april = datetime(2023, 4, 10, 9, 0, tzinfo=VIETNAM_TZ)
+    revised = directives.NewTask(text, ids["STC"], date(2023, 1, 25), recurrence="monthly")
+    await _import(db, revised, now=april)
+    async with db.session() as session:
+        await tasks.roll_missed_periods(session=session, today=april.date(), lead_days=7, now=april)
+    deadline, history = await _deadline_and_history(db, task_id)
+
+    assert history == [
+        (date(2023, 1, 20), PeriodOutcome.ON_TIME),
+        (date(2023, 2, 20), PeriodOutcome.ON_TIME),
+        (date(2023, 3, 20), PeriodOutcome.ON_TIME),
+    ]
+    assert deadline == date(2023, 4, 25)
 
 
 async def test_a_deadline_the_document_changed_is_applied_on_reimport(db: Database) -> None:

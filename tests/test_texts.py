@@ -29,7 +29,7 @@ from ingest.pipeline import read_directive
 from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest, DigestItem
-from storage.models import Task
+from storage.models import Agency, Task, TaskStatus
 from storage.tasks import TaskView
 from vncalendar.recurrence import Recurrence
 
@@ -197,6 +197,24 @@ def test_details_say_a_duty_is_periodic() -> None:
         assert words in Texts(language).detail(view, date(2023, 1, 5), UTC).split("\n")
 
 
+def test_details_of_a_closed_task_give_its_deadline_without_counting_days() -> None:
+    """Done on time in January, it is not "120 days late" when looked at in May."""
+    task = Task(
+        id=8,
+        text="Ban hành Kế hoạch",
+        deadline=date(2023, 1, 31),
+        status=TaskStatus.DONE,
+        done_at=datetime(2023, 1, 30, 3, tzinfo=UTC),
+        created_at=datetime(2023, 1, 2, tzinfo=UTC),
+        updated_at=datetime(2023, 1, 30, tzinfo=UTC),
+    )
+
+    lines = Texts().detail(TaskView(task, None, (), None), date(2023, 5, 31), UTC).split("\n")
+
+    assert "Thời hạn: hạn 31/01/2023" in lines
+    assert "Trạng thái: đã hoàn thành ngày 30/01/2023" in lines
+
+
 def test_the_preview_shows_the_beginning_of_a_very_long_title() -> None:
     text = (
         "Số: 12/TB-VP\nTHÔNG BÁO\n"
@@ -256,3 +274,64 @@ def test_every_part_of_a_digest_fits_a_message_its_footer_included() -> None:
         parts = texts.digest(Digest(items, today))
         assert all(len(part) <= MAX_MESSAGE for part in parts), count
         assert parts[-1].endswith("hoặc gõ <code>/done SỐ ghi chú</code>.")
+
+
+FINANCE = Agency(id=1, name="Sở Tài chính", created_at=datetime(2023, 1, 2, 2, tzinfo=UTC))
+
+
+def _overdue_and_soon(overdue: int, soon: int, words: str = "") -> list[DigestItem]:
+    """Finance's tasks for a digest of 01/02/2023: overdue ones due 03/01, then soon ones due
+    08/02, each task's text its number and words."""
+    today, now = date(2023, 2, 1), FINANCE.created_at
+    items = []
+    for n in range(1, overdue + soon + 1):
+        urgency = Urgency.OVERDUE if n <= overdue else Urgency.SOON
+        deadline = date(2023, 1, 3) if urgency is Urgency.OVERDUE else date(2023, 2, 8)
+        text = f"Báo cáo kết quả thực hiện nhiệm vụ số {n}" + words
+        task = Task(id=n, text=text, deadline=deadline, created_at=now, updated_at=now)
+        view = TaskView(task, FINANCE, (), None)
+        items.append(DigestItem(view, urgency, (deadline - today).days, may_close=True))
+    return items
+
+
+def test_overdue_lists_by_agency_keep_each_task_whole_whatever_their_length() -> None:
+    """The same for every count of one agency's overdue tasks, in /overdue and in the
+    coordinators' escalation digest (both list tasks under their agency)."""
+
+    today = date(2023, 2, 1)
+    broken = []
+    for count in range(20, 121):
+        items = _overdue_and_soon(count, 0)
+        views = [item.view for item in items]
+        texts = Texts("vi")
+        for kind, parts in (
+            ("/overdue", texts.overdue({FINANCE.name: views}, today)),
+            ("escalation", texts.digest(Digest(items, today, escalation=True))),
+        ):
+            for part in parts:
+                lines = part.split("\n")
+                for number, line in enumerate(lines):
+                    if line.lstrip().startswith("⏰") and not lines[number - 1].startswith("<b>#"):
+                        broken.append((kind, count, lines[:3]))
+    assert broken == [], broken[:3]
+
+
+def test_a_long_digest_never_ends_a_message_with_an_empty_section_heading() -> None:
+    """Overdue and soon-due tasks that fill more than one message (32 overdue and 10 due in a
+    week, say): the "Sắp đến hạn" heading must never be left alone at the foot of one message,
+    its tasks headless in the next. Told for every count from 10 to 80 overdue tasks, so that
+    the lengths of the lines do not decide."""
+
+    today = date(2023, 2, 1)
+    headings = ("Quá hạn", "Đến hạn hôm nay", "Sắp đến hạn")
+    orphans = []
+    for overdue in range(10, 81):
+        items = _overdue_and_soon(overdue, 10, " về công tác" * 3)
+        for part in Texts("vi").digest(Digest(items, today)):
+            lines = [line for line in part.split("\n") if line.strip()]
+            for number, line in enumerate(lines):
+                if line.removeprefix("<b>").removesuffix("</b>") in headings:
+                    following = lines[number + 1] if number + 1 < len(lines) else ""
+                    if not following.startswith("<b>#"):
+                        orphans.append((overdue, line, part[-120:]))
+    assert orphans == [], orphans[:3]
