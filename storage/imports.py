@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import null, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
@@ -34,7 +34,7 @@ async def create_request(
     lapses (returned, so the officer can be told)."""
     replaced = list((await session.exec(_pending_of(chat_id, user_id))).all())
     for older in replaced:
-        older.status = CANCELLED
+        older.status, older.draft = CANCELLED, None
         session.add(older)
     request = ImportRequest(
         chat_id=chat_id,
@@ -79,11 +79,14 @@ async def latest_of(*, session: AsyncSession, chat_id: int, user_id: int) -> Imp
 
 async def close(*, session: AsyncSession, request: ImportRequest, status: str) -> bool:
     """Mark a pending request saved or cancelled; False when it was no longer pending (a second
-    press of the same button, on this instance or another, finds it closed and does nothing)."""
+    press of the same button, on this instance or another, finds it closed and does nothing).
+
+    Its draft goes: nothing reads a closed request's, and a long document's weighs a megabyte
+    in the database and its backups, for every document ever sent."""
     result = await session.exec(
         update(ImportRequest)
         .where(col(ImportRequest.id) == request.id, col(ImportRequest.status) == PENDING)
-        .values(status=status)
+        .values(status=status, draft=null())
     )
     closed: bool = result.rowcount == 1
     if closed:

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from jobs.policy import ReminderSettings, chased_until
@@ -1353,6 +1354,36 @@ async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> Non
         assert await imports.close(session=session, request=mine, status=imports.SAVED)
         assert not await imports.close(session=session, request=mine, status=imports.CANCELLED)
         assert await imports.pending_of(session=session, chat_id=-100, user_id=1) is None
+
+
+async def test_a_preview_decided_or_replaced_keeps_no_draft(db: Database) -> None:
+    """A long document's draft weighs a megabyte; nothing reads it once its preview is saved,
+    cancelled or replaced by the officer's next document."""
+
+    async def send(session: AsyncSession, name: str) -> ImportRequest:
+        request, _ = await imports.create_request(
+            session=session,
+            chat_id=-100,
+            user_id=1,
+            file_id=name,
+            file_name=name,
+            draft={"tasks": [name] * 1000},
+            now=NOW,
+        )
+        return request
+
+    async with db.session() as session:
+        replaced, saved = await send(session, "a.txt"), await send(session, "b.txt")
+        assert await imports.close(session=session, request=saved, status=imports.SAVED)
+        pending = await send(session, "c.txt")
+    async with db.session() as session:
+        drafts = {
+            request.file_name: request.draft
+            for request in (await session.exec(select(ImportRequest))).all()
+        }
+
+    assert drafts == {"a.txt": None, "b.txt": None, "c.txt": pending.draft}
+    assert replaced.status == imports.CANCELLED and pending.draft is not None
 
 
 async def _preview(db: Database) -> int:
