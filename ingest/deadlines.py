@@ -635,6 +635,11 @@ _TIME = (
     r"(?:(?P<hh>\d{1,2})\s*(?:gio|h)\s*(?:(?P<mi>\d{1,2})\s*(?:phut|p)?\s*)?"
     r"(?P<ap>sang|chieu|toi)?\s*,?\s*)"
 )
+# The hour a day is due by, where one is given before the day ("trước 16 giờ ngày 20 hằng tháng"):
+# it stands before "ngày", so that its number is never read as the day.
+_HOUR_OF_DAY = rf"(?:{_TIME}(?=ngay(?![a-z])))?"
+# A number that is an hour ("16 giờ", "16h00"), not a day: no fallback may take it for the day.
+_NOT_AN_HOUR = r"(?!\s*(?:gio|h)(?![a-z]))"
 EXPLICIT_DATE = re.compile(
     rf"""(?<![\w/.,-])
     {_TIME}?
@@ -850,7 +855,9 @@ _NAMED_LAST_DAY = re.compile(r"\s+la\s+(?:thoi\s+)?han\s+(?:cuoi|chot)(?![a-z])"
 
 # -- a day of the current month: "báo cáo trước ngày 20"
 
-DAY_ONLY = re.compile(r"(?<![\w/.,-])ngay\s+(?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang|\())")
+DAY_ONLY = re.compile(
+    rf"(?<![\w/.,-]){_HOUR_OF_DAY}ngay\s+(?P<d>\d{{1,2}})(?![\d%]|\s*(?:[/.-]\s*\d|thang|\())"
+)
 
 
 def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -860,9 +867,10 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     due = _next_day_of_month(int(match.group("d")), ctx.ref)
     if due is None:
         return _candidate(match, ctx, "impossible", None, cue=cue)
-    if cue.strict_before and not ctx.inclusive:
+    # "trước 16h00 ngày 20": "trước" is of the hour, so the day itself stays due.
+    if cue.strict_before and not ctx.inclusive and not match.group("hh"):
         due -= _dt.timedelta(days=1)
-    return _candidate(match, ctx, "date", due, cue=cue)
+    return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match))
 
 
 # -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead
@@ -1566,15 +1574,16 @@ RECURRING_DAY_FIRST = re.compile(
 )
 # "Chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng": the day first, the recurrence after.
 RECURRING_DAY_BEFORE = re.compile(
-    r"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
-    (?:mung\s+)?(?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))
-    [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])""",
+    rf"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?
+    {_HOUR_OF_DAY}(?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}
+    (?![\d%]|\s*(?:[/.-]\s*\d|thang))
+    [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])""",
     re.VERBOSE,
 )
 RECURRING_DAY_AFTER = re.compile(
-    r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{0,80}?
-    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+(?:ngay\s+)?(?:mung\s+)?
-    (?P<d>\d{1,2})(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
+    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{{0,80}}?
+    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?
+    (?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
     re.VERBOSE,
 )
 RECURRING_QUARTER_DAY = re.compile(
@@ -1584,17 +1593,18 @@ RECURRING_QUARTER_DAY = re.compile(
     re.VERBOSE,
 )
 RECURRING_YEARLY_AFTER = re.compile(
-    r"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{0,80}?
-    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|vao)\s+(?:ngay\s+)?(?P<d>\d{1,2})
-    (?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))(?![\d/])""",
+    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{{0,80}}?
+    (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?(?P<d>\d{{1,2}})
+    (?:\s*[/-]\s*(?P<m>\d{{1,2}})|\s+thang\s+(?P<m2>\d{{1,2}}))(?![\d/])""",
     re.VERBOSE,
 )
 # "Chậm nhất ngày 25 tháng 11 đối với báo cáo định kỳ hằng năm": the date first, then the step.
 RECURRING_YEARLY_BEFORE = re.compile(
-    r"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?(?:ngay\s+)?
-    (?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
+    rf"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?
+    {_HOUR_OF_DAY}(?:ngay\s+)?
+    (?P<d>\d{{1,2}})(?:\s*[/-]\s*(?P<m>\d{{1,2}})|\s+thang\s+(?P<m2>\d{{1,2}}))
     (?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)
-    [^.;\n]{0,80}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])""",
+    [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])""",
     re.VERBOSE,
 )
 RECURRING_YEARLY_DATE = re.compile(
@@ -1652,10 +1662,19 @@ def _recurring_on(
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue, recurrence=recurrence)
     day = int(match.group("d"))
-    if strictly_before and not ctx.inclusive:
+    # "trước 16 giờ ngày 20 hằng tháng": "trước" is of the hour, so the day itself stays due.
+    if strictly_before and not ctx.inclusive and not match.groupdict().get("hh"):
         due, day = _day_before(due, day)
     return _candidate(
-        match, ctx, "recurring", due, cue=cue, recurrence=recurrence, cued=True, schedule_day=day
+        match,
+        ctx,
+        "recurring",
+        due,
+        cue=cue,
+        recurrence=recurrence,
+        cued=True,
+        schedule_day=day,
+        time=_time_of(match),
     )
 
 

@@ -791,6 +791,7 @@ EXCLUSIVE = [
     # "trước" is of the hour: the day itself is due.
     ("trước 14 giờ ngày 15/3/2023", date(2023, 3, 15)),
     ("trước 9 giờ sáng, ngày 15/3", date(2023, 3, 15)),
+    ("trước 16h00 ngày 20", date(2023, 1, 20)),
 ]
 
 
@@ -816,11 +817,36 @@ def test_before_can_exclude_the_day_named(text: str, expected: date) -> None:
         ),
         ("trước 16h30 ngày 20/3", date(2023, 3, 20), time(16, 30)),
         ("trước 3 giờ chiều ngày 20/3", date(2023, 3, 20), time(15, 0)),
+        # A day with no month, as "trước ngày 20" alone: the next 20th.
+        ("trước 16h00 ngày 20", date(2023, 1, 20), time(16, 0)),
     ],
 )
 def test_time_of_day(text: str, expected: date, at: time) -> None:
     deadline = parse_deadline(text, REF)
     assert (deadline.date, deadline.time) == (expected, at)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "recurrence", "day", "at"),
+    [
+        ("trước 16 giờ ngày 20 hằng tháng", date(2023, 1, 20), "monthly", 20, time(16, 0)),
+        ("chậm nhất 17h00 ngày 25 hằng tháng", date(2023, 1, 25), "monthly", 25, time(17, 0)),
+        ("hằng tháng, gửi trước 16 giờ ngày 20", date(2023, 1, 20), "monthly", 20, time(16, 0)),
+        ("trước 16 giờ ngày 20/3 hằng năm", date(2023, 3, 20), "yearly", 20, time(16, 0)),
+        ("hằng năm, gửi trước 16 giờ ngày 20/3", date(2023, 3, 20), "yearly", 20, time(16, 0)),
+    ],
+)
+def test_the_hour_of_a_recurring_duty_is_not_its_day(
+    text: str, expected: date, recurrence: str, day: int, at: time
+) -> None:
+    for inclusive in (True, False):  # "trước" is of the hour: the day itself stays due
+        deadline = parse_deadline(text, REF, before_is_inclusive=inclusive)
+        assert (deadline.date, deadline.kind, deadline.recurrence) == (
+            expected,
+            "recurring",
+            recurrence,
+        )
+        assert (deadline.schedule_day, deadline.time) == (day, at)
 
 
 # -- phrases are exact substrings of the input ---------------------------------------------------
