@@ -490,34 +490,19 @@ async def test_a_periodic_tasks_period_is_extended_no_later_than_leaves_the_next
 
 async def test_the_latest_day_a_period_may_be_extended_to_is_named(bot: Harness) -> None:
     lan, finance, _, _ = await _finance_and_office(bot)
-    async with bot.database.session() as session:
-        weekly = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tuần",
-            lead="STC",
-            deadline=date(2023, 3, 3),
-            recurrence="weekly",
-            now=NOW,
-        )
-        monthly = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tháng",
-            lead="STC",
-            deadline=date(2023, 3, 31),
-            recurrence="monthly",
-            now=NOW,
-        )
+    weekly = await bot.add_task("Báo cáo tuần", "STC", date(2023, 3, 3), recurrence="weekly")
+    monthly = await bot.add_task("Báo cáo tháng", "STC", date(2023, 3, 31), recurrence="monthly")
 
-    (too_late,) = await bot.say(lan, finance, f"/extend {monthly.id} 28/04/2023 chờ số liệu")
-    (none_left,) = await bot.say(lan, finance, f"/extend {weekly.id} 06/03/2023")
+    (too_late,) = await bot.say(lan, finance, f"/extend {monthly} 28/04/2023 chờ số liệu")
+    (none_left,) = await bot.say(lan, finance, f"/extend {weekly} 06/03/2023")
 
     assert too_late["text"] == (
-        f"Nhiệm vụ số {monthly.id} là nhiệm vụ định kỳ: kỳ này chỉ gia hạn được chậm nhất đến "
+        f"Nhiệm vụ số {monthly} là nhiệm vụ định kỳ: kỳ này chỉ gia hạn được chậm nhất đến "
         "19/04/2023, để kỳ sau (hạn 30/04/2023) vẫn được nhắc đủ trước hạn, kể cả khi kỳ này "
         "vẫn chậm."
     )
     assert none_left["text"].startswith(
-        f"Nhiệm vụ số {weekly.id} là nhiệm vụ định kỳ: kỳ này không gia hạn được"
+        f"Nhiệm vụ số {weekly} là nhiệm vụ định kỳ: kỳ này không gia hạn được"
     )
     assert "(hạn 10/03/2023)" in none_left["text"]
 
