@@ -203,6 +203,7 @@ def build_application(
         ("report", handlers.report),
         ("forget", handlers.forget),
         ("withdraw", handlers.withdraw),
+        ("restore", handlers.restore),
         ("done", handlers.done),
         ("undo", handlers.undo),
         ("task", handlers.show_task),

@@ -57,6 +57,7 @@ from storage.directives import Changes, LeftOpen
 from storage.errors import (
     AmbiguousAgency,
     DoneNotWithdrawn,
+    NotWithdrawn,
     StorageError,
     TaskNotFound,
     UnknownAgency,
@@ -997,11 +998,12 @@ def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-# Why `nhacviec task withdraw` could not withdraw a task: the line it prints.
-_NOT_WITHDRAWN: dict[type[StorageError], str] = {
-    TaskNotFound: "withdraw_not_found",
+# Why `nhacviec task withdraw` or `task restore` could not act on a task: the line it prints.
+_REFUSED: dict[type[StorageError], str] = {
+    TaskNotFound: "no_such_task",
     DoneNotWithdrawn: "withdraw_done",
     Withdrawn: "withdraw_withdrawn",
+    NotWithdrawn: "restore_not_withdrawn",
 }
 
 
@@ -1009,27 +1011,53 @@ def cmd_task_withdraw(settings: Settings, args: argparse.Namespace) -> int:
     clock = SystemClock(settings.tz)
     reason = (args.reason or "").strip() or None
 
-    async def work(database: Database) -> list[tuple[int, StorageError | None]]:
+    async def withdraw(session: AsyncSession, task_id: int) -> str:
+        await tasks.withdraw_task(
+            session=session, task_id=task_id, actor=None, reason=reason, now=clock.now()
+        )
+        return cli_text("task_withdrawn", id=task_id)
+
+    return _act_on_tasks(settings, args.ids, withdraw)
+
+
+def cmd_task_restore(settings: Settings, args: argparse.Namespace) -> int:
+    clock = SystemClock(settings.tz)
+
+    async def restore(session: AsyncSession, task_id: int) -> str:
+        today = clock.today()
+        task = await tasks.restore_task(
+            session=session, task_id=task_id, actor=None, now=clock.now(), today=today
+        )
+        return cli_text("task_restored", id=task_id, when=Texts().when(task.deadline, today))
+
+    return _act_on_tasks(settings, args.ids, restore)
+
+
+def _act_on_tasks(
+    settings: Settings,
+    task_ids: Sequence[int],
+    act: Callable[[AsyncSession, int], Awaitable[str]],
+) -> int:
+    """Act on each task named, in one unit of work, and print a line for each: what was done,
+    or (on standard error) why not; exit 1 if any was refused."""
+
+    async def work(database: Database) -> list[tuple[int, str | StorageError]]:
         async with database.session() as session:
-            results: list[tuple[int, StorageError | None]] = []
-            for task_id in dict.fromkeys(args.ids):
+            results: list[tuple[int, str | StorageError]] = []
+            for task_id in dict.fromkeys(task_ids):
                 try:
-                    await tasks.withdraw_task(
-                        session=session, task_id=task_id, actor=None, reason=reason, now=clock.now()
-                    )
-                except tuple(_NOT_WITHDRAWN) as error:
-                    # Refused before changing anything: the others are withdrawn all the same.
+                    results.append((task_id, await act(session, task_id)))
+                except tuple(_REFUSED) as error:
+                    # Refused before changing anything: the others go on all the same.
                     results.append((task_id, error))
-                else:
-                    results.append((task_id, None))
             return results
 
     refused = 0
-    for task_id, error in _run_db(settings, work):
-        if error is None:
-            print(cli_text("task_withdrawn", id=task_id))
+    for task_id, outcome in _run_db(settings, work):
+        if isinstance(outcome, str):
+            print(outcome)
         else:
-            print(f"nhacviec: {cli_text(_NOT_WITHDRAWN[type(error)], id=task_id)}", file=sys.stderr)
+            print(f"nhacviec: {cli_text(_REFUSED[type(outcome)], id=task_id)}", file=sys.stderr)
             refused += 1
     return 1 if refused else 0
 
@@ -1226,6 +1254,11 @@ def build_parser() -> argparse.ArgumentParser:
     withdraw.add_argument("ids", nargs="+", type=_task_id, metavar="N", help="task number")
     withdraw.add_argument("--reason", help="why (shown with the task)")
     withdraw.set_defaults(handler=cmd_task_withdraw)
+    restore = task.add_parser(
+        "restore", help="put withdrawn tasks back in force: reminded again from their deadline"
+    )
+    restore.add_argument("ids", nargs="+", type=_task_id, metavar="N", help="task number")
+    restore.set_defaults(handler=cmd_task_restore)
 
     task_list = commands.add_parser("tasks", help="tasks").add_subparsers(
         dest="tasks_command", required=True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -46,6 +46,7 @@ from storage.errors import (
     NotAllowed,
     NotDone,
     NotRegistered,
+    NotWithdrawn,
     PeriodClosed,
     PeriodNotOpen,
     PeriodNotStarted,
@@ -86,6 +87,7 @@ _REFUSALS: dict[type[StorageError], str] = {
     tasks.StaleUndo: "stale_undo",
     Withdrawn: "withdrawn_task",
     DoneNotWithdrawn: "done_not_withdrawn",
+    NotWithdrawn: "not_withdrawn",
 }
 
 
@@ -563,28 +565,68 @@ async def withdraw(update: Update, context: Ctx) -> None:
     if parsed is None or not reason:
         await reply(update, app.texts("withdraw_usage"))
         return
+
+    async def withdraw_one(session: AsyncSession, caller: Caller, task_id: int) -> str:
+        await tasks.withdraw_task(
+            session=session,
+            task_id=task_id,
+            actor=caller.user_id,
+            reason=reason,
+            now=app.clock.now(),
+        )
+        return app.texts("withdrawn", task_id=task_id)
+
+    acted = await _coordinator_acts_on(update, context, parsed[0], withdraw_one)
+    if acted is not None:
+        lines, withdrawn = acted
+        if withdrawn:
+            lines.append(app.texts("withdrawn_reason", reason=reason))
+        await reply(update, "\n".join(lines))
+
+
+async def restore(update: Update, context: Ctx) -> None:
+    """Coordinators: put withdrawn tasks back in force: /restore 12,15."""
+    app = services(context)
+    parsed = parse_numbers(context.args or ())
+    if parsed is None or parsed[1]:
+        await reply(update, app.texts("restore_usage"))
+        return
+
+    async def restore_one(session: AsyncSession, caller: Caller, task_id: int) -> str:
+        today = app.clock.today()
+        task = await tasks.restore_task(
+            session=session, task_id=task_id, actor=caller.user_id, now=app.clock.now(), today=today
+        )
+        return app.texts("restored", task_id=task_id, when=app.texts.when(task.deadline, today))
+
+    acted = await _coordinator_acts_on(update, context, parsed[0], restore_one)
+    if acted is not None:
+        await reply(update, "\n".join(acted[0]))
+
+
+async def _coordinator_acts_on(
+    update: Update,
+    context: Ctx,
+    task_ids: Sequence[int],
+    act: Callable[[AsyncSession, Caller, int], Awaitable[str]],
+) -> tuple[list[str], int] | None:
+    """A coordinator's action on each task named, in one unit of work: a line for each, what
+    was done or why not (refused before changing anything: the rest go on), and how many were
+    done. None, the caller told, when they are no coordinator."""
+    app = services(context)
     async with request(update, context) as r:
         if not r.caller.is_coordinator:
             await reply(update, app.texts("coordinators_only"))
-            return
-        lines, withdrawn = [], False
-        for task_id in parsed[0]:
+            return None
+        lines, done = [], 0
+        for task_id in task_ids:
             try:
-                await tasks.withdraw_task(
-                    session=r.session,
-                    task_id=task_id,
-                    actor=r.caller.user_id,
-                    reason=reason,
-                    now=app.clock.now(),
-                )
-            except StorageError as error:  # refused before changing anything: the rest go on
+                lines.append(await act(r.session, r.caller, task_id))
+            except StorageError as error:
                 lines.append(refusal(app, error))
             else:
-                lines.append(app.texts("withdrawn", task_id=task_id))
-                withdrawn = True
-    if withdrawn:
-        lines.append(app.texts("withdrawn_reason", reason=reason))
-    await reply(update, "\n".join(lines))
+                done += 1
+        return lines, done
 
 
 async def close_task(

@@ -122,9 +122,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "withdrawn_task": (
         "Nhiệm vụ số {task_id} đã được thu hồi (không còn hiệu lực): không báo hoàn thành, mở "
-        "lại, gia hạn hay thu hồi lại được. Xem: <code>/task {task_id}</code>.",
+        "lại, gia hạn hay thu hồi lại được. Xem: <code>/task {task_id}</code>; điều phối khôi "
+        "phục bằng <code>/restore {task_id}</code>.",
         "Task {task_id} was withdrawn (no longer in force): it cannot be closed, reopened, "
-        "extended or withdrawn again. See <code>/task {task_id}</code>.",
+        "extended or withdrawn again. See <code>/task {task_id}</code>; coordinators restore it "
+        "with <code>/restore {task_id}</code>.",
     ),
     "done_not_withdrawn": (
         "Nhiệm vụ số {task_id} đã hoàn thành nên không thu hồi được. Nếu đánh dấu hoàn thành "
@@ -145,6 +147,20 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "🚫 Task {task_id} withdrawn: no longer reminded or counted in the report.",
     ),
     "withdrawn_reason": ("Lý do: {reason}", "Reason: {reason}"),
+    "restore_usage": (
+        "Cách dùng: <code>/restore SỐ[,SỐ...]</code>, ví dụ <code>/restore 12,15</code>: "
+        "khôi phục nhiệm vụ đã thu hồi, được nhắc trở lại.",
+        "Usage: <code>/restore NUMBER[,NUMBER...]</code>, e.g. <code>/restore 12,15</code>: "
+        "puts withdrawn tasks back in force, reminded again.",
+    ),
+    "restored": (
+        "↩️ Đã khôi phục nhiệm vụ số {task_id}, {when}: được nhắc trở lại.",
+        "↩️ Task {task_id} restored, {when}: reminded again.",
+    ),
+    "not_withdrawn": (
+        "Nhiệm vụ số {task_id} chưa bị thu hồi, không có gì để khôi phục.",
+        "Task {task_id} is not withdrawn: there is nothing to restore.",
+    ),
     "not_done": (
         "Nhiệm vụ số {task_id} đang mở, không có gì để hoàn tác.",
         "Task {task_id} is open: there is nothing to undo.",
@@ -933,6 +949,12 @@ COMMANDS: tuple[Command, ...] = (
         "Withdraw a task no longer in force: /withdraw NUMBER reason (coordinators)",
     ),
     Command(
+        "restore",
+        "khoiphuc",
+        "Khôi phục nhiệm vụ đã thu hồi: /restore SỐ (điều phối)",
+        "Restore a withdrawn task: /restore NUMBER (coordinators)",
+    ),
+    Command(
         "register",
         "dangky",
         "Đăng ký nhóm với đơn vị: /register MÃ",
@@ -1290,12 +1312,14 @@ CLI: dict[str, str] = {
     "task_added": "Đã thêm nhiệm vụ #{id}, {deadline}.",
     "task_row": "#{id:<4} {when:<30}  {lead}: {text}",
     "task_withdrawn": "Đã thu hồi nhiệm vụ #{id}: không còn nhắc, không tính trong báo cáo.",
-    "withdraw_not_found": "không có nhiệm vụ #{id}",
+    "no_such_task": "không có nhiệm vụ #{id}",
     "withdraw_done": (
         "nhiệm vụ #{id} đã hoàn thành nên không thu hồi (nếu đánh dấu nhầm, mở lại trong bot "
         "bằng /undo {id} rồi thu hồi)"
     ),
     "withdraw_withdrawn": "nhiệm vụ #{id} đã được thu hồi trước đó",
+    "task_restored": "Đã khôi phục nhiệm vụ #{id}, {when}: được nhắc trở lại.",
+    "restore_not_withdrawn": "nhiệm vụ #{id} chưa bị thu hồi, không có gì để khôi phục",
     "agencies_merged": (
         "Đã gộp {old} vào {into}: {tasks} nhiệm vụ{extensions}, {groups} nhóm, {members} thành "
         "viên; tên cũ thành tên gọi khác."

@@ -50,6 +50,14 @@ class DoneNotWithdrawn(StorageError):
         self.task_id = task_id
 
 
+class NotWithdrawn(StorageError):
+    """Only a withdrawn task is restored."""
+
+    def __init__(self, task_id: int) -> None:
+        super().__init__(f"task {task_id} is not withdrawn")
+        self.task_id = task_id
+
+
 class PeriodNotStarted(StorageError):
     """A recurring task's period was just closed; the next one has not begun (a second press of
     the same button, or /done twice, must not close it in advance)."""

@@ -1,5 +1,5 @@
-"""Tasks: add, list open / due / overdue, close, reopen and withdraw, each change written to the
-audit log."""
+"""Tasks: add, list open / due / overdue, close, reopen, withdraw and restore, each change
+written to the audit log."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from storage.errors import (
     ClosedAgain,
     DoneNotWithdrawn,
     NotDone,
+    NotWithdrawn,
     PeriodClosed,
     PeriodNotOpen,
     PeriodNotStarted,
@@ -583,6 +584,38 @@ async def withdraw_task(
     from storage.extensions import expire_outdated
 
     await expire_outdated(session=session, task=task, actor=actor, now=now)
+    return task
+
+
+async def restore_task(
+    *, session: AsyncSession, task_id: int, actor: int | None, now: datetime, today: date
+) -> Task:
+    """Put a withdrawn task back in force (withdrawn by mistake, or by a revision itself
+    revised); raises TaskNotFound or NotWithdrawn.
+
+    A one-off task keeps its deadline, overdue if that has passed: the work is still owed. A
+    recurring duty resumes at its first period not yet over: the periods that fell due while it
+    was withdrawn were never reminded, so they are skipped, not recorded as missed.
+    """
+    task = await _lock(session, task_id)
+    if task.status != TaskStatus.WITHDRAWN:
+        raise NotWithdrawn(task_id)
+    task.status = TaskStatus.OPEN
+    task.done_at = task.done_by = task.done_note = None
+    skipped = []
+    while (
+        task.recurrence is not None
+        and task.deadline is not None
+        and WORKING_DAYS.closing_day(task.deadline) < today
+    ):
+        skipped.append(task.deadline.isoformat())
+        task.deadline, task.schedule_day = next_deadline(task), _schedule_day_of(task)
+        task.scheduled_deadline = None
+    task.updated_at = now
+    session.add(task)
+    detail = f"skipped {', '.join(skipped)}" if skipped else None
+    audit(session, task_id=task_id, action="restored", actor=actor, now=now, detail=detail)
+    await session.flush()
     return task
 
 

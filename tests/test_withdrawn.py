@@ -4,6 +4,7 @@ of agencies (the copy of a duty today's agency would lead twice)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
 DEADLINE = date(2023, 3, 15)
 REASON = "văn bản sửa đổi đã bỏ"
 WITHDRAWN_AT = datetime(2023, 3, 2, 3, 0, tzinfo=UTC)  # 10:00 in Hà Nội
+RESTORED_AT = datetime(2023, 4, 3, 3, 0, tzinfo=UTC)
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")
 BEFORE_2025 = [
     agencies.AgencyRow("Sở Tài chính", "STC"),
@@ -171,6 +173,53 @@ async def test_a_withdrawn_task_is_not_closed_reopened_extended_or_withdrawn_aga
     assert [p.deadline for p in closed] == [date(2023, 2, 28)]
 
 
+async def test_a_restored_task_is_back_in_force_and_a_duty_skips_the_periods_it_was_withdrawn(
+    db: Database,
+) -> None:
+    """Withdrawn by mistake: a one-off task comes back with its deadline, overdue if it has
+    passed (the work is still owed); a monthly duty comes back at its first period not yet
+    over, without recording as missed the months nobody was reminded of."""
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+        one_off = await _add(session, "Rà soát đầu tư công", DEADLINE)
+        monthly = await _add(session, "Báo cáo tháng", date(2023, 2, 28), recurrence="monthly")
+        await _withdraw(session, one_off)
+        await _withdraw(session, monthly)
+
+    async with db.session() as session:
+        for task_id in (one_off, monthly):
+            await tasks.restore_task(
+                session=session, task_id=task_id, actor=7, now=RESTORED_AT, today=RESTORED_AT.date()
+            )
+
+    async with db.session() as session:
+        restored = [await session.get(Task, task_id) for task_id in (one_off, monthly)]
+        months = await tasks.periods(session=session, task_id=monthly)
+        trail = await tasks.audit_trail(session=session, task_id=monthly)
+        overdue = await tasks.overdue_by_agency(session=session, today=date(2023, 4, 3))
+    assert [(t.status, t.deadline, t.done_at, t.done_note) for t in restored if t] == [
+        (TaskStatus.OPEN, DEADLINE, None, None),
+        (TaskStatus.OPEN, date(2023, 4, 28), None, None),  # on the 28th, as set in February
+    ]
+    assert months == []  # February and March were never reminded: not missed
+    assert (trail[-1].action, trail[-1].detail) == ("restored", "skipped 2023-02-28, 2023-03-28")
+    assert [v.id for views in overdue.values() for v in views] == [one_off]
+
+
+async def test_only_a_withdrawn_task_is_restored(db: Database) -> None:
+    async with db.session() as session:
+        await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
+        open_one = await _add(session, "Rà soát đầu tư công", DEADLINE)
+
+    def restore(task_id: int) -> Callable[[AsyncSession], Awaitable[object]]:
+        return lambda s: tasks.restore_task(
+            session=s, task_id=task_id, actor=7, now=NOW, today=date(2023, 3, 1)
+        )
+
+    assert await _refused(db, restore(open_one)) == "NotWithdrawn"
+    assert await _refused(db, restore(999)) == "TaskNotFound"
+
+
 async def test_the_month_report_does_not_count_a_withdrawn_task(db: Database) -> None:
     async with db.session() as session:
         await agencies.import_agencies(session=session, rows=BEFORE_2025, now=NOW)
@@ -294,6 +343,30 @@ async def test_a_coordinator_withdraws_tasks_and_the_agency_hears_no_more_of_the
     assert bot.reminders_in(finance) == []
 
 
+async def test_a_coordinator_restores_a_task_withdrawn_by_mistake_and_it_is_reminded_again(
+    bot: Harness,
+) -> None:
+    bang, office, lan, finance = await _people(bot)
+    task = await bot.add_task("Rà soát đầu tư công", "STC", DEADLINE)
+    still_open = await bot.add_task("Kiểm tra an toàn thực phẩm", "STC", DEADLINE)
+    await bot.say(bang, office, f"/withdraw {task} {REASON}")
+
+    (refused,) = await bot.say(lan, finance, f"/restore {task}")
+    (usage,) = await bot.say(bang, office, "/restore")
+    (answer,) = await bot.say(bang, office, f"/khoiphuc {task},{still_open}")
+    bot.at(date(2023, 3, 8))  # seven days before the deadline
+    await bot.sweep()
+
+    assert refused["text"] == COORDINATORS_ONLY
+    assert usage["text"].startswith("Cách dùng: /restore SỐ[,SỐ...]")
+    assert answer["text"].splitlines() == [
+        f"↩️ Đã khôi phục nhiệm vụ số {task}, hạn 15/03/2023, còn 14 ngày: được nhắc trở lại.",
+        f"Nhiệm vụ số {still_open} chưa bị thu hồi, không có gì để khôi phục.",
+    ]
+    (reminder,) = bot.reminders_in(finance)
+    assert f"#{task} Rà soát đầu tư công" in reminder["text"]
+
+
 async def _send(bot: Harness, user: JSON, chat: JSON, name: str, content: bytes) -> JSON:
     """Send a file; the bot's preview, its parts joined, with the last one's buttons."""
     before = len(bot.server.sent_messages(chat["id"]))
@@ -375,6 +448,29 @@ def test_nhacviec_task_withdraw_withdraws_each_task_it_may_and_says_why_not_the_
         "nhacviec: nhiệm vụ #2 đã được thu hồi trước đó\nnhacviec: không có nhiệm vụ #9\n",
     )
     assert cli("tasks", "list") == (0, "", "")
+
+
+@pytest.mark.usefixtures("catalogue")
+def test_nhacviec_task_restore_puts_withdrawn_tasks_back_and_says_why_not_the_others(
+    cli: Cli,
+) -> None:
+    cli("agencies", "import", "agencies.csv")
+    for text in ("Rà soát đầu tư công", "Kiểm tra an toàn thực phẩm"):
+        cli("task", "add", "--agency", "STC", "--deadline", "2099-03-16", text)
+    cli("task", "withdraw", "1", "--reason", REASON)
+
+    code, out, err = cli("task", "restore", "1", "2", "9")
+
+    assert code == 1
+    # How many days are left depends on the day the test runs.
+    assert re.fullmatch(
+        r"Đã khôi phục nhiệm vụ #1, hạn 16/03/2099, còn \d+ ngày: được nhắc trở lại.\n", out
+    )
+    assert err == (
+        "nhacviec: nhiệm vụ #2 chưa bị thu hồi, không có gì để khôi phục\n"
+        "nhacviec: không có nhiệm vụ #9\n"
+    )
+    assert [line.split()[0] for line in cli("tasks", "list")[1].splitlines()] == ["#1", "#2"]
 
 
 @pytest.mark.usefixtures("catalogue")
