@@ -53,7 +53,7 @@ from ingest.text import UnreadableDocument, human_size, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
 from storage.db import Database
-from storage.directives import Changes, LeftOpen
+from storage.directives import Changes
 from storage.errors import (
     AmbiguousAgency,
     DoneNotWithdrawn,
@@ -581,21 +581,27 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
         )
     )
     if plan.changes is not None:
-        lines += _reimport_notes(plan.reworded, plan.left_open)
+        lines += _reimport_notes(plan)
         lines.append(texts.plain("import_reimport_changes", **asdict(plan.changes)))
     return "\n".join(lines)
 
 
-def _reimport_notes(reworded: int, left_open: Sequence[LeftOpen]) -> list[str]:
-    """The saved tasks a re-import gives the new wording, and those it leaves open (all, with
-    their numbers: the officer withdraws those the document dropped)."""
-    lines = [Texts().plain("import_reworded", count=reworded)] if reworded else []
-    if left_open:
-        lines.append(cli_text("import_left_open", count=len(left_open)))
-        lines += [
-            "  " + cli_text("import_left_open_task", id=t.id, lead=t.lead, text=_cut(t.text, 90))
-            for t in left_open
-        ]
+def _reimport_notes(plan: importing.ImportPlan) -> list[str]:
+    """The saved tasks a re-import gives the new wording; those it leaves open (the officer
+    withdraws those the document dropped); the withdrawn ones it writes again (the officer may
+    restore them): all, with their numbers."""
+    lines = [Texts().plain("import_reworded", count=plan.reworded)] if plan.reworded else []
+    for key, saved in (
+        ("import_left_open", plan.left_open),
+        ("import_still_withdrawn", plan.still_withdrawn),
+    ):
+        if saved:
+            lines.append(cli_text(key, count=len(saved)))
+            lines += [
+                "  "
+                + cli_text("import_left_open_task", id=t.id, lead=t.lead, text=_cut(t.text, 90))
+                for t in saved
+            ]
     return lines
 
 

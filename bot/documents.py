@@ -10,7 +10,6 @@ version of the preview they were sent under: a save button from before a correct
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from datetime import date
 
@@ -33,7 +32,6 @@ from bot.texts import (
 from ingest.text import UnreadableDocument, human_size, size_over
 from storage import imports
 from storage.agencies import find_agency, is_catalogue, list_agencies
-from storage.directives import LeftOpen
 from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, UnknownAgency
 from storage.models import ImportRequest
 from storage.names import fold
@@ -244,7 +242,7 @@ async def _show(
     extra = list(notes or [])
     if plan.same_by_title and plan.duplicate_of is not None:
         extra.append(texts("import_same_title", id=plan.duplicate_of.id))
-    extra += _reimport_notes(texts, plan.reworded, plan.left_open)
+    extra += _reimport_notes(texts, plan)
     if plan.kept:
         what = [
             texts(f"kept_{kind}", count=number)
@@ -270,24 +268,25 @@ async def _show(
     await reply(update, parts, _buttons(texts, pending.id, plan))
 
 
-def _reimport_notes(texts: Texts, reworded: int, left_open: Sequence[LeftOpen]) -> list[str]:
+def _reimport_notes(texts: Texts, plan: importing.ImportPlan) -> list[str]:
     """What a re-import does besides adding and moving: the saved tasks that take the new
-    wording, and those it leaves open without writing them (the first few, with their numbers,
-    so that the officer can close those the document withdrew)."""
-    notes = [texts("import_reworded", count=reworded)] if reworded else []
-    if left_open:
-        lines = [texts("import_left_open", count=len(left_open))]
+    wording; those it leaves open without writing them, so that the officer can withdraw those
+    the document dropped; the withdrawn ones it writes again, which the officer may restore
+    (the first few of each, with their numbers)."""
+    notes = [texts("import_reworded", count=plan.reworded)] if plan.reworded else []
+    for key, saved in (
+        ("import_left_open", plan.left_open),
+        ("import_still_withdrawn", plan.still_withdrawn),
+    ):
+        if not saved:
+            continue
+        lines = [texts(key, count=len(saved))]
         lines += [
-            texts(
-                "import_left_open_task",
-                id=task.id,
-                lead=task.lead,
-                text=_quoted(task.text),
-            )
-            for task in left_open[:_LEFT_OPEN_SHOWN]
+            texts("import_left_open_task", id=task.id, lead=task.lead, text=_quoted(task.text))
+            for task in saved[:_LEFT_OPEN_SHOWN]
         ]
-        if len(left_open) > _LEFT_OPEN_SHOWN:
-            more = len(left_open) - _LEFT_OPEN_SHOWN
+        if len(saved) > _LEFT_OPEN_SHOWN:
+            more = len(saved) - _LEFT_OPEN_SHOWN
             lines.append(texts("import_left_open_more", count=more))
         notes.append("\n".join(lines))
     return notes

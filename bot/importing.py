@@ -46,7 +46,7 @@ from ingest.pipeline import (
 from ingest.tasks import TaskDraft
 from ingest.text import Document, UnreadableDocument, extract_text
 from storage import agencies, directives, imports
-from storage.directives import Changes, LeftOpen, NewTask, Saved
+from storage.directives import Changes, NewTask, Saved, SavedTask
 from storage.errors import AmbiguousAgency, UnknownAgency
 from storage.models import Agency, Directive, ImportRequest
 from storage.names import fold
@@ -451,7 +451,8 @@ class ImportPlan:
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
     reworded: int = 0  # of its tasks, those that take the document's new words
-    left_open: tuple[LeftOpen, ...] = ()  # its open tasks this import leaves as they are
+    left_open: tuple[SavedTask, ...] = ()  # its open tasks this import leaves as they are
+    still_withdrawn: tuple[SavedTask, ...] = ()  # its withdrawn tasks this import writes again
     saved_state: list[list[str]] = field(default_factory=list)  # of that directive's tasks
     # The directive imported before was found by its kind, title, date and signer alone: the
     # document has no number, and its text is not the same.
@@ -967,11 +968,8 @@ async def plan_reading(
         review = await directives.review_tasks(
             session=session, directive=duplicate_of, tasks=_new_tasks(plan)
         )
-        plan.changes, plan.reworded, plan.left_open = (
-            review.changes,
-            review.reworded,
-            review.left_open,
-        )
+        plan.changes, plan.reworded = review.changes, review.reworded
+        plan.left_open, plan.still_withdrawn = review.left_open, review.still_withdrawn
         plan.saved_state = await directives.saved_state(session=session, directive=duplicate_of)
     return plan
 

@@ -877,6 +877,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "document, left out, or still to fix): they stay open and are reminded as before. "
         "Withdraw those the document dropped with <code>/withdraw NUMBER reason</code>:",
     ),
+    "import_still_withdrawn": (
+        "🚫 {count} nhiệm vụ văn bản này vẫn ghi đã được thu hồi trước đây: lưu lần này không "
+        "khôi phục. Nếu thu hồi nhầm, hãy khôi phục bằng <code>/restore SỐ</code>:",
+        "🚫 {count} tasks this document still writes were withdrawn before: saving does not "
+        "restore them. If withdrawn by mistake, restore them with <code>/restore NUMBER</code>:",
+    ),
     "import_left_open_task": ("#{id} {lead} — {text}", "#{id} {lead} — {text}"),
     "import_left_open_more": ("… và {count} nhiệm vụ khác", "… and {count} more tasks"),
 }
@@ -1391,6 +1397,10 @@ CLI: dict[str, str] = {
         "{count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
         "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ; nhiệm vụ nào văn bản đã "
         'bỏ hẳn, hãy thu hồi bằng nhacviec task withdraw SỐ --reason "LÝ DO":'
+    ),
+    "import_still_withdrawn": (
+        "{count} nhiệm vụ văn bản này vẫn ghi đã được thu hồi trước đây: lưu lần này không khôi "
+        "phục; nếu thu hồi nhầm, hãy khôi phục bằng nhacviec task restore SỐ:"
     ),
     "import_left_open_task": "#{id} {lead} — {text}",
 }

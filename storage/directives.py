@@ -14,7 +14,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.extensions import expire_outdated
-from storage.models import Directive, Task
+from storage.models import Directive, Task, TaskStatus
 from storage.names import fold
 from storage.tasks import TaskView, add_task, audit, periods, views_of
 from vncalendar.recurrence import next_occurrence
@@ -168,9 +168,8 @@ def _dates_of(directive: Directive) -> set[date]:
 
 
 @dataclass(frozen=True)
-class LeftOpen:
-    """A task saved under the directive that a re-import does not write (the document no longer
-    has it, or this import leaves it out or cannot save it yet): it stays open, as it was."""
+class SavedTask:
+    """A task saved under the directive, as a re-import's review names it to the officer."""
 
     id: int
     lead: str
@@ -189,11 +188,14 @@ class Changes:
 @dataclass(frozen=True)
 class Review:
     """What saving these tasks under a directive already imported would do: the numbers; how
-    many of the tasks saved take the document's new words; the open ones it leaves open."""
+    many of the tasks saved take the document's new words; the open ones it does not write,
+    left open as they were (the document no longer has them, or this import leaves them out or
+    cannot save them yet); the withdrawn ones it writes again, which stay withdrawn."""
 
     changes: Changes
     reworded: int
-    left_open: tuple[LeftOpen, ...]
+    left_open: tuple[SavedTask, ...]
+    still_withdrawn: tuple[SavedTask, ...]
 
 
 Key = tuple[str, int | None]  # a task's text (folded) and lead agency
@@ -315,12 +317,27 @@ def _pair(known: Sequence[TaskView], tasks: Sequence[NewTask]) -> list[Task | in
     return pairs
 
 
-def _left_open(known: Sequence[TaskView], pairs: Sequence[Task | int | None]) -> list[LeftOpen]:
+def _saved(view: TaskView) -> SavedTask:
+    return SavedTask(view.id, view.lead.name if view.lead else "", view.task.text)
+
+
+def _left_open(known: Sequence[TaskView], pairs: Sequence[Task | int | None]) -> list[SavedTask]:
     paired = {id(match) for match in pairs if isinstance(match, Task)}
     return [
-        LeftOpen(view.id, view.lead.name if view.lead else "", view.task.text)
+        _saved(view)
         for view in known
-        if id(view.task) not in paired and view.task.status == "open"
+        if id(view.task) not in paired and view.task.status == TaskStatus.OPEN
+    ]
+
+
+def _still_withdrawn(
+    known: Sequence[TaskView], pairs: Sequence[Task | int | None]
+) -> list[SavedTask]:
+    paired = {id(match) for match in pairs if isinstance(match, Task)}
+    return [
+        _saved(view)
+        for view in known
+        if id(view.task) in paired and view.task.status == TaskStatus.WITHDRAWN
     ]
 
 
@@ -348,7 +365,12 @@ async def review_tasks(
         else:
             unchanged += 1
         reworded += isinstance(match, Task) and match.text != new.text
-    return Review(Changes(added, changed, unchanged), reworded, tuple(_left_open(known, pairs)))
+    return Review(
+        Changes(added, changed, unchanged),
+        reworded,
+        tuple(_left_open(known, pairs)),
+        tuple(_still_withdrawn(known, pairs)),
+    )
 
 
 async def saved_state(*, session: AsyncSession, directive: Directive) -> list[list[str]]:

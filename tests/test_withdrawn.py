@@ -395,6 +395,7 @@ NOTICE = (
 REVISED = NOTICE.replace(
     "2. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 20/3/2023.\n", ""
 )
+MOVED = NOTICE.replace("trước ngày 15/3/2023", "trước ngày 31/3/2023")  # writes task 2 again
 
 
 async def test_a_revision_says_to_withdraw_what_it_dropped_and_forgets_it_once_withdrawn(
@@ -413,6 +414,26 @@ async def test_a_revision_says_to_withdraw_what_it_dropped_and_forgets_it_once_w
     )
     assert "\n#2 Sở Y tế — Giao Sở Y tế kiểm tra an toàn thực phẩm" in revised["text"]
     assert "không có trong lần lưu này" not in again["text"]  # withdrawn: not left open
+
+
+async def test_a_revision_that_still_writes_a_withdrawn_task_says_so_and_how_to_restore_it(
+    bot: Harness,
+) -> None:
+    bang, office, _, _ = await _people(bot)
+    first = await _send(bot, bang, office, "tb.txt", NOTICE.encode())
+    await bot.press(bang, office, first, _save(first))
+    await bot.say(bang, office, f"/withdraw 2 {REASON}")
+
+    revised = await _send(bot, bang, office, "tb-sua.txt", MOVED.encode())
+    await bot.press(bang, office, revised, _save(revised))
+    (detail,) = await bot.say(bang, office, "/task 2")
+
+    assert (
+        "🚫 1 nhiệm vụ văn bản này vẫn ghi đã được thu hồi trước đây: lưu lần này không khôi "
+        "phục. Nếu thu hồi nhầm, hãy khôi phục bằng /restore SỐ:\n"
+        "#2 Sở Y tế — Giao Sở Y tế kiểm tra an toàn thực phẩm"
+    ) in revised["text"]
+    assert "Trạng thái: đã thu hồi ngày 01/03/2023, không còn hiệu lực" in detail["text"]
 
 
 # The command line.
@@ -489,3 +510,22 @@ def test_a_revision_imported_on_the_command_line_says_to_withdraw_what_it_droppe
     assert 'hãy thu hồi bằng nhacviec task withdraw SỐ --reason "LÝ DO":\n' in revised
     assert "  #2 Sở Y tế — Giao Sở Y tế kiểm tra an toàn thực phẩm" in revised
     assert "không có trong lần lưu này" not in again
+
+
+@pytest.mark.usefixtures("catalogue")
+def test_a_revision_imported_on_the_command_line_says_which_withdrawn_tasks_it_still_writes(
+    cli: Cli, tmp_path: Path
+) -> None:
+    (tmp_path / "tb.txt").write_text(NOTICE, encoding="utf-8")
+    (tmp_path / "tb-sua.txt").write_text(MOVED, encoding="utf-8")
+    cli("agencies", "import", "agencies.csv")
+    cli("import", "tb.txt", "--yes")
+    cli("task", "withdraw", "2", "--reason", REASON)
+
+    _, revised, _ = cli("import", "tb-sua.txt", "--dry-run")
+
+    assert (
+        "1 nhiệm vụ văn bản này vẫn ghi đã được thu hồi trước đây: lưu lần này không khôi phục; "
+        "nếu thu hồi nhầm, hãy khôi phục bằng nhacviec task restore SỐ:\n"
+        "  #2 Sở Y tế — Giao Sở Y tế kiểm tra an toàn thực phẩm"
+    ) in revised
