@@ -52,6 +52,8 @@ RETRY_SWEEP = "sweep-retry"
 # Sweeps again the same day (for a failed send, or a claim of a process that died) stop here:
 # offices close, and what is still owed goes out in the next morning's digest.
 RETRY_UNTIL = time(17, 0)
+# What a person sent now, in their own name: not an edit, nor someone else's message forwarded.
+NEW_OWN_MESSAGE = filters.UpdateType.MESSAGE & ~filters.FORWARDED
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -117,13 +119,14 @@ def stop_application(application: Application[Any, Any, Any, Any, Any, Any]) -> 
 
 
 def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
-    """Schedule one more sweep today, unless the working day will be over by then."""
+    """Schedule one more sweep today, unless the working day will be over by then, or has not
+    begun (a chat resumed before the morning's send time: the daily sweep is still to come)."""
     app = services(context)
     if app.sweep.stopping.is_set():
         return
     now = app.clock.now().astimezone(app.settings.tz)
     then = now + after
-    if then.date() != now.date() or then.time() >= RETRY_UNTIL:
+    if then.date() != now.date() or not app.settings.reminders.time <= then.time() < RETRY_UNTIL:
         log.info("reminders still owed are left to the next morning's sweep")
         return
     log.info("sweeping again in %s", after)
@@ -180,7 +183,7 @@ def build_application(
     texts = Texts(settings.bot.language)
     database = Database(settings.database_url)
     sweep = build_sweep(settings, database, clock, TelegramDigestSender(application.bot, texts))
-    app_services = Services(settings, database, clock, texts, sweep, updates_request)
+    app_services = Services(settings, database, clock, texts, sweep, updates_request, _sweep_again)
     # A chat the sweep finds lost, or the bot is removed from, is paused and the coordinators'
     # notices queued with it; they are told now, and again with later sweeps until they have heard.
     sweep.on_chat_lost = lambda queued: extensions.tell_chat_lost(
@@ -210,12 +213,17 @@ def build_application(
         ("extend", extensions.extend),
         ("fix", documents.fix),
     ):
-        # An edited message is not a new command: "/done 1" edited to "/done 2" must not close both.
+        # An edited message is not a new command: "/done 1" edited to "/done 2" must not close
+        # both. Nor is a forwarded one: it is someone else's words, shown to ask about them.
         application.add_handler(
-            CommandHandler(
-                [name, *ALIASES.get(name, ())], callback, filters=filters.UpdateType.MESSAGE
-            )
+            CommandHandler([name, *ALIASES.get(name, ())], callback, filters=NEW_OWN_MESSAGE)
         )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & NEW_OWN_MESSAGE & filters.Regex(handlers.PASTED_INVITE),
+            handlers.invite_pasted,
+        )
+    )
     application.add_handler(CallbackQueryHandler(handlers.button, pattern=handlers.BUTTON_PATTERN))
     application.add_handler(
         CallbackQueryHandler(extensions.ask_button, pattern=extensions.ASK_PATTERN)
@@ -229,7 +237,16 @@ def build_application(
     application.add_handler(
         MessageHandler(filters.Document.ALL & filters.UpdateType.MESSAGE, documents.document)
     )
+    application.add_handler(
+        MessageHandler(filters.PHOTO & filters.UpdateType.MESSAGE, documents.photo)
+    )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.chat_migrated))
+    application.add_handler(
+        MessageHandler(filters.StatusUpdate.NEW_CHAT_TITLE, handlers.chat_renamed)
+    )
+    application.add_handler(
+        MessageHandler(filters.StatusUpdate.FORUM_TOPIC_REOPENED, handlers.topic_reopened)
+    )
     # Someone leaves a registered group: the service message, or a chat_member update (for a bot
     # that is an administrator; Telegram does not always post the message). Polling and the
     # webhook ask for every kind of update, chat_member included.

@@ -52,7 +52,7 @@ from ingest.deadlines import parse_deadline
 from ingest.text import UnreadableDocument, human_size, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
-from storage.db import Database
+from storage.db import Database, is_not_a_database
 from storage.directives import Changes
 from storage.errors import (
     AmbiguousAgency,
@@ -116,15 +116,24 @@ def _run_on(url: str, work: Callable[[Database], Awaitable[Any]]) -> Any:
     return asyncio.run(go())
 
 
-def _run_db_as_it_is(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    """Run one unit of work that only reads (a dry run) on the database without creating or
-    migrating it: a new release tried on the production database must not migrate it under the
-    older instances still running on it (they would stop). With no database yet, the work runs
-    on an empty one of its own, thrown away after; one older than this code is refused."""
+def _run_db_as_it_is(
+    settings: Settings,
+    work: Callable[[Database], Awaitable[Any]],
+    *,
+    no_database: str | None = "dry_run_no_database",
+    needs_upgrade: str = "dry_run_needs_upgrade",
+) -> Any:
+    """Run one unit of work that only reads (a dry run, a list) on the database without
+    creating or migrating it: a new release tried on the production database must not migrate
+    it under the older instances still running on it (they would stop). With no database yet,
+    the work runs on an empty one of its own, thrown away after (saying so first with the line
+    `no_database`, if any); one older than this code is refused with the line `needs_upgrade`,
+    one newer with db_too_new."""
     url = settings.database_url
     revision = current_revision(url) if _database_exists(url) else None
     if revision is None:
-        print(cli_text("dry_run_no_database"), file=sys.stderr)
+        if no_database is not None:
+            print(cli_text(no_database), file=sys.stderr)
         with tempfile.TemporaryDirectory(prefix="nhacviec-") as folder:
             empty = f"sqlite:///{Path(folder) / 'empty.db'}"
             upgrade(empty)
@@ -133,8 +142,16 @@ def _run_db_as_it_is(settings: Settings, work: Callable[[Database], Awaitable[An
     head = head_revision()
     if revision != head:
         # Planned on an older schema, the queries of this code would fail on what it lacks.
-        raise UsageError(cli_text("dry_run_needs_upgrade", revision=revision, head=head))
+        raise UsageError(cli_text(needs_upgrade, revision=revision, head=head))
     return _run_on(url, work)
+
+
+def _read_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
+    """Run a list's unit of work on the database as it is (see _run_db_as_it_is); with none
+    yet there is nothing to list, and the list says so by being empty."""
+    return _run_db_as_it_is(
+        settings, work, no_database=None, needs_upgrade="read_only_needs_upgrade"
+    )
 
 
 def _database_exists(url: str) -> bool:
@@ -331,7 +348,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     # With --json, standard output is the JSON alone, for a script to read: the question and
     # what was saved go to standard error.
     out = sys.stderr if args.json else sys.stdout
-    if not saving.added and not saving.changed and not the_plan.reworded:
+    if not the_plan.saves_something:
         print(cli_text("import_nothing_to_save"), file=out)
         return 0
     if args.dry_run:
@@ -587,10 +604,15 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
 
 
 def _reimport_notes(plan: importing.ImportPlan) -> list[str]:
-    """The saved tasks a re-import gives the new wording; those it leaves open (the officer
-    withdraws those the document dropped); the withdrawn ones it writes again (the officer may
-    restore them): all, with their numbers."""
-    lines = [Texts().plain("import_reworded", count=plan.reworded)] if plan.reworded else []
+    """The saved tasks a re-import gives the new wording or the cooperating agencies the
+    document names; those it leaves open (the officer withdraws those the document dropped);
+    the withdrawn ones it writes again (the officer may restore them): all, with their
+    numbers."""
+    lines = [
+        Texts().plain(key, count=count)
+        for key, count in (("import_reworded", plan.reworded), ("import_joined", plan.joined))
+        if count
+    ]
     for key, saved in (
         ("import_left_open", plan.left_open),
         ("import_still_withdrawn", plan.still_withdrawn),
@@ -784,7 +806,7 @@ def cmd_agencies_list(settings: Settings, args: argparse.Namespace) -> int:
         async with database.session() as session:
             return await agencies.list_agencies(session=session)
 
-    for agency in _run_db(settings, work):
+    for agency in _read_db(settings, work):
         extra = "; ".join(agency.aliases)
         merged = "; ".join(agency.merged_names)
         learned = "; ".join(agency.learned_names)
@@ -899,7 +921,7 @@ def cmd_member_list(settings: Settings, args: argparse.Namespace) -> int:
             agency_id = await _agency_id(session, args.agency)
             return await access.list_members(session=session, agency_id=agency_id)
 
-    rows, texts = _run_db(settings, work), Texts()
+    rows, texts = _read_db(settings, work), Texts()
     if not rows:
         print(cli_text("no_members"))
     for row in rows:
@@ -1077,7 +1099,7 @@ def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
             return await tasks.open_tasks(session=session, agency_id=agency_id)
 
     today, texts = clock.today(), Texts()
-    for view in _run_db(settings, work):
+    for view in _read_db(settings, work):
         print(
             cli_text(
                 "task_row",
@@ -1095,7 +1117,7 @@ def cmd_extensions_list(settings: Settings, args: argparse.Namespace) -> int:
         async with database.session() as session:
             return await extensions.pending_requests(session=session)
 
-    texts, waiting = Texts(), _run_db(settings, work)
+    texts, waiting = Texts(), _read_db(settings, work)
     if not waiting:
         print(texts.plain("extensions_empty"))
     for asked, view in waiting:
@@ -1353,6 +1375,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"nhacviec: {cli_text('no_database', reason=_first_line(error))}", file=sys.stderr)
         return 3
     except DatabaseError as error:
+        if not is_not_a_database(error):
+            raise  # a broken rule (an integrity error, say): the trace says where
         # "file is not a database": the URL names something else; trying again will not help.
         print(f"nhacviec: {cli_text('not_a_database', reason=_first_line(error))}", file=sys.stderr)
         return 2

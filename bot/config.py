@@ -119,10 +119,16 @@ class ReminderSection(_Section):
 
     @field_validator("time", mode="before")
     @classmethod
-    def _short_hour(cls, value: Any) -> Any:
-        """8:00 is 08:00, as people write it."""
-        if isinstance(value, str) and re.fullmatch(r"\d:\d\d", value.strip()):
-            return "0" + value.strip()
+    def _as_people_write_it(cls, value: Any) -> Any:
+        """8:00 is 08:00, and a space left around it (in an env file) is no part of it."""
+        if not isinstance(value, str | dt.time):
+            # pydantic would read `time = 8` ("8 giờ") as 8 seconds past midnight UTC, then
+            # refuse it for an offset the operator never wrote: name what was written.
+            raise ValueError(cli_text("config_problem_time", value=value))
+        if isinstance(value, str):
+            value = value.strip()
+            if re.fullmatch(r"\d:\d\d", value):
+                return "0" + value
         return value
 
     @field_validator("time")
@@ -280,10 +286,17 @@ def _from_env(
         model = section_field.annotation if section_field else None
         if not (isinstance(model, type) and issubclass(model, BaseModel)):
             raise ConfigError(cli_text("config_unknown_variable", name=name))
-        if key not in model.model_fields:
+        field = model.model_fields.get(key)
+        if field is None:
             raise ConfigError(cli_text("config_unknown_variable", name=name))
-        is_list = get_origin(model.model_fields[key].annotation) is list
-        overrides.setdefault(section, {})[key] = _list_value(name, value) if is_list else value
+        # A list left blank (NAME= in an env file) is the empty list only where that is the
+        # default (no coordinators). Elsewhere it stays blank, refused as a blank number or time
+        # is, rather than silently turning off what the default does: a blank `before` would
+        # leave every agency unwarned until its deadline had passed. [] is an empty list.
+        as_list = get_origin(field.annotation) is list and bool(
+            value.strip() or not field.get_default(call_default_factory=True)
+        )
+        overrides.setdefault(section, {})[key] = _list_value(name, value) if as_list else value
         names[section, key] = name
     return overrides, names
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Collection, Sequence
+from datetime import date
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -26,6 +27,8 @@ _UNAVAILABLE = (
     ("have no rights to send", "muted"),
     ("chat_write_forbidden", "muted"),
     ("chat_restricted", "muted"),
+    # A forum whose "General" topic was closed: nothing posted outside a topic gets in.
+    ("topic_closed", "topic_closed"),
     ("chat not found", "gone"),
     ("group chat was deactivated", "gone"),
     ("user is deactivated", "gone"),
@@ -33,7 +36,8 @@ _UNAVAILABLE = (
 
 
 def why_unavailable(reason: str) -> str | None:
-    """Which kind of lost chat Telegram's refusal describes: kicked, blocked, muted or gone."""
+    """Which kind of lost chat Telegram's refusal describes: kicked, blocked, muted,
+    topic_closed or gone."""
     reason = reason.lower()
     return next((kind for words, kind in _UNAVAILABLE if words in reason), None)
 
@@ -54,7 +58,7 @@ def task_buttons(
     if not views:
         return None
     rows = []
-    for view in views[:MAX_BUTTON_ROWS]:
+    for view in _open_periods(views)[:MAX_BUTTON_ROWS]:
         task_id = view.id
         info = InlineKeyboardButton(texts("button_info"), callback_data=f"info:{task_id}")
         if task_id in may_close:
@@ -66,6 +70,22 @@ def task_buttons(
         else:
             rows.append([info])
     return InlineKeyboardMarkup(rows)
+
+
+def _open_periods(views: Sequence[TaskView]) -> list[TaskView]:
+    """One view per task, in the order the tasks first appear: a task shown at a missed period
+    beside its open one (jobs.sweep) gets one row of buttons, for the open period (the later:
+    a missed one's ✅ would be refused)."""
+    latest: dict[int, TaskView] = {}
+    for view in views:
+        shown = latest.get(view.id)
+        if shown is None or _period(view) > _period(shown):
+            latest[view.id] = view
+    return list(latest.values())
+
+
+def _period(view: TaskView) -> date:
+    return open_period(view.task) or date.min
 
 
 def is_transient(error: BaseException) -> bool:

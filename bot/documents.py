@@ -9,6 +9,7 @@ version of the preview they were sent under: a save button from before a correct
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -16,10 +17,19 @@ from datetime import date
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
 
 from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
-from bot.handlers import Ctx, parse_number, refusal, reply, request, unknown_button
+from bot.handlers import (
+    Ctx,
+    answer_press,
+    parse_number,
+    refusal,
+    reply,
+    request,
+    unknown_button,
+)
 from bot.services import Services, services
 from bot.texts import (
     Texts,
@@ -36,6 +46,8 @@ from storage.errors import AmbiguousAgency, CoordinatorsOnly, StorageError, Unkn
 from storage.models import ImportRequest
 from storage.names import fold
 from vncalendar.dates import NotADate, parse_date
+
+log = logging.getLogger(__name__)
 
 # imp:ACTION:REQUEST:VERSION: VERSION is that of the preview the button was sent under
 # (importing.plan_version). A button from before versions has none: it no longer saves.
@@ -83,17 +95,35 @@ def reader(context: Ctx) -> importing.DocumentReader:
     return found
 
 
+async def _from_coordinator(update: Update, context: Ctx) -> bool:
+    """Whether a file or photo comes from a coordinator (in their private chat, or in the
+    coordinators' group); another person hears why it is not read in a private chat only."""
+    app = services(context)
+    message = update.effective_message
+    assert message is not None
+    async with request(update, context) as r:
+        if r.caller.is_coordinator:
+            return True
+    # Files and photos are shared in agencies' groups all day: the group hears nothing.
+    if message.chat.type == ChatType.PRIVATE:
+        await reply(update, refusal(app, CoordinatorsOnly()))
+    return False
+
+
+async def photo(update: Update, context: Ctx) -> None:
+    """A coordinator sends a photo (of a signed directive, say): say it cannot be read and what
+    to send instead, as for a scanned PDF, rather than leave them waiting for a preview."""
+    if await _from_coordinator(update, context):
+        await reply(update, services(context).texts("import_photo"))
+
+
 async def document(update: Update, context: Ctx) -> None:
     """A coordinator sends a .txt, .docx or .pdf: read it aside, then answer with its preview."""
     app = services(context)
     message = update.effective_message
     assert message is not None and message.document is not None
-    async with request(update, context) as r:
-        if not r.caller.is_coordinator:
-            # Files are shared in groups all day: only a private chat hears why it is not read.
-            if message.chat.type == ChatType.PRIVATE:
-                await reply(update, refusal(app, CoordinatorsOnly()))
-            return
+    if not await _from_coordinator(update, context):
+        return
     file, importer = message.document, app.settings.importer
     size = file.file_size or 0
     if size > importer.max_bytes:
@@ -212,15 +242,20 @@ async def _plan(session: AsyncSession, pending: ImportRequest) -> importing.Impo
 def _buttons(
     texts: Texts, request_id: int | None, plan: importing.ImportPlan, *, view: bool = False
 ) -> InlineKeyboardMarkup:
-    """💾 save (when a task is ready), 👥 expand (when a group waits), ✖️ cancel, and 📄 the
-    whole preview under a short answer; each carries the preview's version."""
+    """💾 save (when saving would write something), 👥 expand (when a group waits), ✖️ cancel,
+    and 📄 the whole preview under a short answer; each carries the preview's version."""
     key = f"{request_id}:{importing.plan_version(plan)}"
-    count = sum(len(t.leads) for t in plan.ready)
     row = []
-    if count:  # nothing to save: no button that would save an empty directive
-        row.append(
-            InlineKeyboardButton(texts("button_save", count=count), callback_data=f"imp:save:{key}")
+    # Nothing to save (no task ready, or a re-import that changes nothing): no button that
+    # would promise to save an empty directive, or tasks saved already.
+    if plan.saves_something:
+        label = (
+            texts("button_save", count=sum(len(t.leads) for t in plan.ready))
+            if plan.changes is None
+            # A re-import: the preview's last line says what is new and what moves.
+            else texts("button_save_changes")
         )
+        row.append(InlineKeyboardButton(label, callback_data=f"imp:save:{key}"))
     if any(_waits_for_group(t) for t in plan.tasks):
         row.append(InlineKeyboardButton(texts("button_expand"), callback_data=f"imp:expand:{key}"))
     row.append(InlineKeyboardButton(texts("button_cancel"), callback_data=f"imp:cancel:{key}"))
@@ -270,10 +305,15 @@ async def _show(
 
 def _reimport_notes(texts: Texts, plan: importing.ImportPlan) -> list[str]:
     """What a re-import does besides adding and moving: the saved tasks that take the new
-    wording; those it leaves open without writing them, so that the officer can withdraw those
-    the document dropped; the withdrawn ones it writes again, which the officer may restore
-    (the first few of each, with their numbers)."""
-    notes = [texts("import_reworded", count=plan.reworded)] if plan.reworded else []
+    wording or the cooperating agencies the document names; those it leaves open without
+    writing them, so that the officer can withdraw those the document dropped; the withdrawn
+    ones it writes again, which the officer may restore (the first few of each, with their
+    numbers)."""
+    notes = [
+        texts(key, count=count)
+        for key, count in (("import_reworded", plan.reworded), ("import_joined", plan.joined))
+        if count
+    ]
     for key, saved in (
         ("import_left_open", plan.left_open),
         ("import_still_withdrawn", plan.still_withdrawn),
@@ -552,9 +592,14 @@ def _fix_refused(app: Services, error: Exception) -> str:
 
 
 async def _typing(update: Update) -> None:
-    """Show "typing…" while a document is read."""
-    if update.effective_chat is not None:
+    """Show "typing…" while a document is read: a courtesy, so one Telegram fails to show is
+    logged and the reading goes on."""
+    if update.effective_chat is None:
+        return
+    try:
         await update.effective_chat.send_action(ChatAction.TYPING)
+    except TelegramError as error:
+        log.info("chat %s: could not show typing: %s", update.effective_chat.id, error)
 
 
 async def _read_dated(
@@ -600,7 +645,7 @@ async def decide(update: Update, context: Ctx) -> None:
     try:
         async with request(update, context) as r:
             if not r.caller.is_coordinator:
-                await query.answer(refusal(app, CoordinatorsOnly()), show_alert=True)
+                await answer_press(update, refusal(app, CoordinatorsOnly()))
                 return
             pending = await r.session.get(ImportRequest, request_id)
             if (
@@ -609,11 +654,11 @@ async def decide(update: Update, context: Ctx) -> None:
                 or pending.chat_id != chat.id
                 or pending.draft is None
             ):
-                await query.answer(app.texts("bad_button"), show_alert=True)
+                await answer_press(update, app.texts("bad_button"))
                 return
             if user is None or pending.user_id != user.id:
                 # Each coordinator decides on their own preview, as each corrects their own.
-                await query.answer(app.texts("import_not_yours"), show_alert=True)
+                await answer_press(update, app.texts("import_not_yours"))
                 return
             grouped: list[int] = []
             if action == "expand":
@@ -625,17 +670,17 @@ async def decide(update: Update, context: Ctx) -> None:
             if action == "save" and version != importing.plan_version(plan):
                 # Pressed under a message sent before a correction: it would not save what it
                 # showed.
-                await query.answer(app.texts("import_stale_button"), show_alert=True)
+                await answer_press(update, app.texts("import_stale_button"))
                 return
-            if action == "save" and not plan.ready:
-                await query.answer(app.texts("import_nothing_to_save"), show_alert=True)
+            if action == "save" and not plan.saves_something:
+                await answer_press(update, app.texts("import_nothing_to_save"))
                 return
             saved = None
             if action in ("save", "cancel"):
                 # One transaction marks it and saves: a second press finds it closed.
                 status = imports.CANCELLED if action == "cancel" else imports.SAVED
                 if not await imports.close(session=r.session, request=pending, status=status):
-                    await query.answer(app.texts("bad_button"), show_alert=True)
+                    await answer_press(update, app.texts("bad_button"))
                     return
             if action == "save":
                 saved = await importing.save_plan(
@@ -648,10 +693,10 @@ async def decide(update: Update, context: Ctx) -> None:
         # The same directive saved elsewhere at the same moment: nothing was saved, and the
         # preview is pending again with the officer's corrections. Shown again, it says what
         # saving would do now.
-        await query.answer(app.texts("import_saved_meanwhile"), show_alert=True)
+        await answer_press(update, app.texts("import_saved_meanwhile"))
         await _show_again(update, app, request_id)
         return
-    await query.answer()
+    await answer_press(update)
     if action == "cancel":
         await reply(update, app.texts("import_cancelled"))
     elif action == "view":

@@ -15,7 +15,16 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
 from bot.delivery import MAX_BUTTON_ROWS, is_transient, why_unavailable
-from bot.handlers import Ctx, _retry_after, parse_number, pressed, refusal, reply, request
+from bot.handlers import (
+    Ctx,
+    _retry_after,
+    answer_press,
+    parse_number,
+    pressed,
+    refusal,
+    reply,
+    request,
+)
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
 from jobs.policy import chased_until
@@ -66,6 +75,7 @@ async def extend(update: Update, context: Ctx) -> None:
                 chased_until=lambda deadline: chased_until(
                     deadline, app.sweep.settings, app.sweep.calendar
                 ),
+                working_days=app.sweep.settings.working_days,
             )
             coordinators = await access.coordinator_chat_ids(
                 session=r.session, configured=app.settings.coordinator_ids
@@ -196,7 +206,7 @@ async def _send_notice(
     notice_id = row.id
 
     async def record(part: int) -> bool:
-        return await app.database.retrying(
+        return await app.sweep.keep_record(
             lambda session: notices.record_part(
                 session=session,
                 notice_id=notice_id,
@@ -204,7 +214,8 @@ async def _send_notice(
                 parts=len(chunks),
                 instance=instance,
                 now=app.clock.now(),
-            )
+            ),
+            f"part {part} of notice {notice_id} ({row.kind})",
         )
 
     try:
@@ -296,8 +307,6 @@ def _waiting_line(texts: Texts, asked: ExtensionRequest, view: TaskView, tz: tzi
 
 async def ask_button(update: Update, context: Ctx) -> None:
     """⏳ under a task: say how to ask, with the task's number and deadline filled in."""
-    query = update.callback_query
-    assert query is not None
     if (press := await pressed(update, context)) is None:
         return
     _, task_id = press
@@ -306,10 +315,10 @@ async def ask_button(update: Update, context: Ctx) -> None:
         async with request(update, context) as r:
             view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
     except StorageError as error:
-        await query.answer()
+        await answer_press(update)
         await reply(update, refusal(app, error))
         return
-    await query.answer()
+    await answer_press(update)
     deadline = view.task.deadline
     if deadline is None:
         await reply(update, app.texts("nothing_to_extend", task_id=task_id))
@@ -319,8 +328,6 @@ async def ask_button(update: Update, context: Ctx) -> None:
 
 async def decide_button(update: Update, context: Ctx) -> None:
     """✅ Duyệt / ❌ Từ chối under a request: coordinators only, checked again here."""
-    query = update.callback_query
-    assert query is not None
     if (press := await pressed(update, context)) is None:
         return
     action, request_id = press
@@ -336,17 +343,17 @@ async def decide_button(update: Update, context: Ctx) -> None:
                 now=app.clock.now(),
             )
     except StorageError as error:
-        await query.answer(refusal(app, error), show_alert=True)
+        await answer_press(update, refusal(app, error))
         return
     asked = decision.request
     if asked.status == ExtensionStatus.EXPIRED:
         key = "extension_lapsed_alert" if decision.lapsed else "extension_expired"
-        await query.answer(app.texts(key, **_dates(asked)), show_alert=True)
+        await answer_press(update, app.texts(key, **_dates(asked)))
         if decision.lapsed:  # the agency still waits for an answer: its deadline did not move
             await _tell_requester(update, context, asked, "extension_lapsed")
         return
     key = "extension_approved" if action == "approve" else "extension_rejected"
-    await query.answer()
+    await answer_press(update)
     await reply(update, app.texts(key, **_dates(asked)))
     await _tell_requester(update, context, asked, key)
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import (
+    Chat,
     ChatMember,
     ChatMemberRestricted,
     InlineKeyboardButton,
@@ -20,7 +23,7 @@ from telegram import (
 )
 from telegram.constants import ChatType, ParseMode
 from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import reports as report_files
 from bot.delivery import is_transient, task_buttons
@@ -119,21 +122,46 @@ async def reply(
     chunks = split_message("", [text]) if isinstance(text, str) else text
     for index, chunk in enumerate(chunks):
         last = index == len(chunks) - 1
-        delays = list(REPLY_RETRY_DELAYS)
-        while True:
-            try:
-                await message.reply_html(
-                    chunk, reply_markup=markup if last else None, do_quote=False
-                )
-                break
-            except TelegramError as error:
-                if not is_transient(error):
-                    raise
-                if not delays:
-                    raise ReplyNotDelivered(index, len(chunks)) from error
-                delay = max(delays.pop(0), _retry_after(error))
-                log.info("reply part %d/%d: %r; trying again", index + 1, len(chunks), error)
-                await asyncio.sleep(delay)
+        send = partial(
+            message.reply_html, chunk, reply_markup=markup if last else None, do_quote=False
+        )
+        await send_part(send, index, len(chunks))
+
+
+async def send_part(send: Callable[[], Awaitable[object]], index: int, total: int) -> None:
+    """Send part index (from 0) of a reply of total parts, trying again after each of
+    REPLY_RETRY_DELAYS while Telegram fails for a transient reason; ReplyNotDelivered when they
+    are spent."""
+    delays = list(REPLY_RETRY_DELAYS)
+    while True:
+        try:
+            await send()
+            return
+        except TelegramError as error:
+            if not is_transient(error):
+                raise
+            if not delays:
+                raise ReplyNotDelivered(index, total) from error
+            delay = max(delays.pop(0), _retry_after(error))
+            log.info("reply part %d/%d: %r; trying again", index + 1, total, error)
+            await asyncio.sleep(delay)
+
+
+async def answer_press(update: Update, alert: str | None = None) -> None:
+    """Answer a button press: stop its spinner, or show alert in a pop-up.
+
+    Telegram refuses an answer that comes late ("query is too old", ~15 s after the press: a
+    slow database, a restart, a flood wait); by then the press has done its work, so what
+    follows the answer still goes. A pop-up that cannot be shown is said in the chat instead.
+    """
+    query = update.callback_query
+    assert query is not None
+    try:
+        await query.answer(alert, show_alert=alert is not None)
+    except TelegramError as error:
+        log.warning("button press %s left unanswered: %s", query.id, error)
+        if alert is not None:
+            await reply(update, alert)
 
 
 def _retry_after(error: TelegramError) -> float:
@@ -230,20 +258,38 @@ async def start(update: Update, context: Ctx) -> None:
 
 
 async def register(update: Update, context: Ctx) -> None:
-    """Bind this chat and this user to the agency of an invite code."""
-    app = services(context)
+    """Bind this chat and this user to the agency of an invite code: /register CODE."""
     if not context.args:
-        await reply(update, app.texts("register_usage"))
+        await reply(update, services(context).texts("register_usage"))
         return
-    user, chat = update.effective_user, update.effective_chat
-    assert user is not None and chat is not None
+    await _redeem(update, context, context.args[0])
+
+
+# A message that is an invite code alone, or labelled as the command line prints it ("Mã: CODE").
+PASTED_INVITE = re.compile(rf"^\s*(?:\w+\s*:\s*)?(?P<code>{access.INVITE_CODE.pattern})\s*$")
+
+
+async def invite_pasted(update: Update, context: Ctx) -> None:
+    """An invite code pasted alone in a private chat: register with it, as its link would."""
+    assert context.matches
+    await _redeem(update, context, context.matches[0].group("code"))
+
+
+async def _redeem(update: Update, context: Ctx, code: str) -> None:
+    """Bind this chat, and the person who sent the code, to the agency of the invite."""
+    app = services(context)
+    user, chat, message = update.effective_user, update.effective_chat, update.effective_message
+    assert user is not None and chat is not None and message is not None
+    # Sent as a chat (an anonymous administrator writes as the group): no person to register,
+    # only Telegram's stand-in user, shared by every such group.
+    person = None if message.sender_chat is not None else user
     try:
         async with app.database.session() as session:
             registration = await access.redeem_invite(
                 session=session,
-                code=context.args[0],
-                user_id=user.id,
-                display_name=user.full_name,
+                code=code,
+                user_id=person.id if person is not None else None,
+                display_name=person.full_name if person is not None else None,
                 chat_id=chat.id,
                 chat_title=chat.title or user.full_name,
                 now=app.clock.now(),
@@ -279,6 +325,26 @@ async def chat_migrated(update: Update, context: Ctx) -> None:
         moved = await access.move_chat(session=session, old_telegram_id=old, new_telegram_id=new)
     if moved is not None:
         log.info("chat %s became supergroup %s: binding moved", old, new)
+
+
+async def chat_renamed(update: Update, context: Ctx) -> None:
+    """A group was renamed: the bot names it as it is now."""
+    message = update.effective_message
+    assert message is not None and message.new_chat_title is not None
+    async with services(context).database.session() as session:
+        await access.rename_chat(
+            session=session, telegram_id=message.chat.id, title=message.new_chat_title
+        )
+
+
+async def topic_reopened(update: Update, context: Ctx) -> None:
+    """A forum reopened its General topic: a group paused because it was closed (Telegram
+    refused the reminders with TOPIC_CLOSED) takes reminders again, and hears so."""
+    message = update.effective_message
+    assert message is not None
+    if message.is_topic_message:  # another topic: the bot posts in General
+        return
+    await resume_and_tell(context, message.chat, "its General topic was reopened")
 
 
 def _in_chat(member: ChatMember) -> bool:
@@ -352,16 +418,25 @@ async def bot_standing_changed(update: Update, context: Ctx) -> None:
         if await services(context).sweep.lose_chat(change.chat.id, reason):
             log.warning("chat %s: %s (by %s): paused", change.chat.id, reason, change.from_user.id)
         return
-    app = services(context)
-    async with app.database.session() as session:
-        if not await access.resume_chat(session=session, telegram_id=change.chat.id):
-            return
-        chosen = await access.chat_language(session=session, telegram_id=change.chat.id)
-    log.warning(
-        "chat %s: the bot may post again (by %s): resumed", change.chat.id, change.from_user.id
+    await resume_and_tell(
+        context, change.chat, f"the bot may post again (by {change.from_user.id})"
     )
-    key = "reminders_resumed" if change.chat.type == ChatType.PRIVATE else "reminders_resumed_group"
-    await context.bot.send_message(change.chat.id, app.texts_for(chosen)(key))
+
+
+async def resume_and_tell(context: Ctx, chat: Chat, why: str) -> None:
+    """Take reminders to a chat paused because they were refused there, if it was: the day's
+    go out today, and the chat hears that it takes them again (why: for the log)."""
+    app = services_of(context.application)
+    async with app.database.session() as session:
+        if not await access.resume_chat(session=session, telegram_id=chat.id):
+            return
+        # Read here: a private chat is resumed before load_language has read it.
+        chosen = await access.chat_language(session=session, telegram_id=chat.id)
+    log.warning("chat %s: %s: resumed", chat.id, why)
+    # Before the notice, which may fail to go: the day's reminders are owed to the chat anyway.
+    app.catch_up_resumed_chat(context)
+    key = "reminders_resumed" if chat.type == ChatType.PRIVATE else "reminders_resumed_group"
+    await send_part(partial(context.bot.send_message, chat.id, app.texts_for(chosen)(key)), 0, 1)
 
 
 async def resume_if_paused(update: Update, context: Ctx) -> None:
@@ -370,14 +445,7 @@ async def resume_if_paused(update: Update, context: Ctx) -> None:
     chat = update.effective_chat
     if chat is None or chat.type != ChatType.PRIVATE or update.effective_message is None:
         return
-    app = services_of(context.application)
-    async with app.database.session() as session:
-        if not await access.resume_chat(session=session, telegram_id=chat.id):
-            return
-        # load_language runs after this handler: the chat's language is not known here yet.
-        chosen = await access.chat_language(session=session, telegram_id=chat.id)
-    log.info("private chat %s wrote again after blocking the bot: resumed", chat.id)
-    await reply(update, app.texts_for(chosen)("reminders_resumed"))
+    await resume_and_tell(context, chat, "its owner wrote again after blocking the bot")
 
 
 async def load_language(update: Update, context: Ctx) -> None:
@@ -527,22 +595,25 @@ async def report(update: Update, context: Ctx) -> None:
         overdue=total.overdue,
         pending=total.pending,
     )
+    # Both files are made once: a part Telegram fails to take is sent again as it was.
+    chart = report_files.chart(result, app.texts)
+    send_chart = partial(message.reply_photo, chart, caption=caption, do_quote=False)
     under_workbook = None
     try:
-        await message.reply_photo(
-            report_files.chart(result, app.texts), caption=caption, do_quote=False
-        )
+        await send_part(send_chart, 0, 2)
     except BadRequest as error:
         # A chart Telegram refuses (PHOTO_INVALID_DIMENSIONS) must not keep the workbook from
         # the coordinator: it holds every figure, and takes the chart's caption.
         log.warning("report chart refused: %s", error)
         under_workbook = caption
-    await message.reply_document(
+    send_workbook = partial(
+        message.reply_document,
         report_files.workbook(result, app.texts),
         filename=f"nhacviec-{month[0]}-{month[1]:02d}.xlsx",
         caption=under_workbook,
         do_quote=False,
     )
+    await send_part(send_workbook, 1, 2)
 
 
 async def done(update: Update, context: Ctx) -> None:
@@ -811,7 +882,7 @@ async def button(update: Update, context: Ctx) -> None:
     if (press := await pressed(update, context)) is None:
         return
     text, markup = await task_detail(update, context, press[1])
-    await query.answer()
+    await answer_press(update)
     await reply(update, text, markup)
 
 
@@ -829,18 +900,18 @@ async def closing_button(update: Update, context: Ctx) -> None:
         text, markup = await close_task(update, context, task_id, None, aim)
     else:
         text = await reopen_task(update, context, task_id, aim)
-    await query.answer()
+    await answer_press(update)
     await reply(update, text, markup)
 
 
 async def unknown_button(update: Update, context: Ctx) -> None:
     """Any other button data: old, or forged."""
-    assert update.callback_query is not None
-    await update.callback_query.answer(services(context).texts("bad_button"), show_alert=True)
+    await answer_press(update, services(context).texts("bad_button"))
 
 
 async def on_error(update: object, context: Ctx) -> None:
-    """Log the failure with its trace and tell the user, politely, once."""
+    """Log the failure with its trace, tell the user politely, and handle the update no further:
+    one update, one answer."""
     error = context.error
     if isinstance(error, Conflict):
         # Telegram gives updates to one poller per token: the newer one wins, we give way.
@@ -857,7 +928,11 @@ async def on_error(update: object, context: Ctx) -> None:
         log.warning("cannot reach Telegram (%s); trying again", error)
         return
     log.error("error while handling an update", exc_info=error)
-    if isinstance(update, Update) and update.effective_message is not None:
+    if not isinstance(update, Update):
+        return
+    if update.callback_query is not None:
+        await answer_press(update)  # its spinner stops; what went wrong is said in the chat
+    if update.effective_message is not None:
         key = _lost_reply_hint(update) if isinstance(error, ReplyNotDelivered) else "error"
         try:
             await update.effective_message.reply_text(
@@ -865,3 +940,6 @@ async def on_error(update: object, context: Ctx) -> None:
             )
         except Exception:
             log.warning("could not tell the user about the error", exc_info=True)
+    # One update, one answer: the handlers of the later groups (the command, after the language
+    # lookup failed with the database away) would fail the same way and apologise again.
+    raise ApplicationHandlerStop

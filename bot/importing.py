@@ -451,6 +451,7 @@ class ImportPlan:
     kept: Kept = field(default_factory=Kept)  # those that came from an earlier import
     changes: Changes | None = None  # what saving would do to a directive imported before
     reworded: int = 0  # of its tasks, those that take the document's new words
+    joined: int = 0  # of its tasks, those given cooperating agencies the document names
     left_open: tuple[SavedTask, ...] = ()  # its open tasks this import leaves as they are
     still_withdrawn: tuple[SavedTask, ...] = ()  # its withdrawn tasks this import writes again
     saved_state: list[list[str]] = field(default_factory=list)  # of that directive's tasks
@@ -464,6 +465,14 @@ class ImportPlan:
     @property
     def ready(self) -> list[PlannedTask]:
         return [t for t in self.tasks if t.problem is None]
+
+    @property
+    def saves_something(self) -> bool:
+        """Whether saving would write anything: a new directive's tasks ready; of a directive
+        imported before, a task new, moved, reworded or given its cooperating agencies."""
+        if self.changes is None:
+            return bool(self.ready)
+        return bool(self.changes.added or self.changes.changed or self.reworded or self.joined)
 
     def due_before_issue(self, task: PlannedTask) -> bool:
         """A deadline earlier than the document itself: most likely a slip in the text."""
@@ -968,7 +977,7 @@ async def plan_reading(
         review = await directives.review_tasks(
             session=session, directive=duplicate_of, tasks=_new_tasks(plan)
         )
-        plan.changes, plan.reworded = review.changes, review.reworded
+        plan.changes, plan.reworded, plan.joined = review.changes, review.reworded, review.joined
         plan.left_open, plan.still_withdrawn = review.left_open, review.still_withdrawn
         plan.saved_state = await directives.saved_state(session=session, directive=duplicate_of)
     return plan

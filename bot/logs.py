@@ -5,15 +5,26 @@ from __future__ import annotations
 import logging
 import re
 
-from telegram.error import BadRequest
+from telegram.error import InvalidToken, NetworkError
+
+from storage.access import INVITE_CODE
 
 # Anything shaped like a bot token (digits, colon, 30+ URL-safe characters), wherever it appears:
 # httpx logs each request URL, and Telegram URLs carry the token.
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+# An invite code where people put one (python-telegram-bot logs each update it fetches at
+# DEBUG): after a command ("/register CODE", "/start CODE" of a deep link, their aliases), in
+# a t.me link ("?start=CODE"), or as a message's whole text ("CODE", "Mã: CODE"). A code the
+# bot refused stays valid for days, and would give the agency's chat to whoever reads the log.
+_INVITE_CODE_IN_USE = re.compile(
+    r"(?P<before>/\w+(?:@\w+)?\s+|[?&]start=|\btext['\"]:\s*['\"](?:\w+\s*:\s*)?)"
+    rf"{INVITE_CODE.pattern}(?![A-Za-z0-9_-])"
+)
 
 
 class RedactSecrets(logging.Filter):
-    """Replace bot tokens and the given secrets in a record's final message with placeholders."""
+    """Replace bot tokens, invite codes and the given secrets in a record's final message with
+    placeholders."""
 
     def __init__(self, *secrets: str) -> None:
         super().__init__()
@@ -26,6 +37,7 @@ class RedactSecrets(logging.Filter):
 
     def redact(self, text: str) -> str:
         text = _TOKEN_SHAPE.sub("<token>", text)
+        text = _INVITE_CODE_IN_USE.sub(r"\g<before><invite>", text)
         for secret in self._secrets:
             text = secret.sub("<secret>", text)
         return text
@@ -40,17 +52,25 @@ class RedactSecrets(logging.Filter):
         return True
 
 
-class RefusalsWithoutTrace(logging.Filter):
-    """Keep python-telegram-bot's one line, not its traceback, for a request Telegram refused.
+# python-telegram-bot's network retry loop logs under this name (its utils' logger).
+_RETRY_LOOP_LOGGER = "telegram.ext"
 
-    Its start-up retry loop logs the refusal (setWebhook's "bad webhook: ...") with a trace of
-    its own internals before raising it; the command line then says in one line what to fix.
+
+class StartUpFailuresWithoutTrace(logging.Filter):
+    """Keep python-telegram-bot's one line, not its traceback, for a start-up request that
+    failed: Telegram refused the token (revoked in @BotFather) or the request (setWebhook's
+    "bad webhook: ..."), or could not be reached (the network not up yet at boot).
+
+    Its start-up retry loop logs the failure with a trace of its own and httpx's internals
+    before raising it, at every restart under systemd; the command line then says in one line
+    what to fix (a BadRequest is a NetworkError to python-telegram-bot). Other errors keep
+    their trace.
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("telegram.ext") and record.exc_info:
+        if record.name == _RETRY_LOOP_LOGGER and record.exc_info:
             kind = record.exc_info[0]
-            if kind is not None and issubclass(kind, BadRequest):
+            if kind is not None and issubclass(kind, InvalidToken | NetworkError):
                 record.exc_info, record.exc_text = None, None
         return True
 
@@ -62,7 +82,9 @@ def setup_logging(level: int = logging.INFO, *secrets: str) -> None:
     """
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(RefusalsWithoutTrace())
+    if level > logging.DEBUG:
+        # At DEBUG (nhacviec -v) the trace stays, for whoever must see where a request failed.
+        handler.addFilter(StartUpFailuresWithoutTrace())
     handler.addFilter(RedactSecrets(*secrets))
     root = logging.getLogger()
     root.handlers[:] = [handler]

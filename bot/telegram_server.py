@@ -46,6 +46,7 @@ JSON = dict[str, Any]
 
 MAX_MESSAGE_LENGTH = 4096
 MAX_CAPTION_LENGTH = 1024
+MAX_CALLBACK_ANSWER_LENGTH = 200  # the text of answerCallbackQuery: a toast or a pop-up
 MAX_CALLBACK_DATA_BYTES = 64
 MAX_DOWNLOAD_SIZE = 20 * 1024 * 1024
 MAX_UPLOAD_SIZE = 50 * 1024 * 1024
@@ -1029,6 +1030,10 @@ class TelegramServer:
         query_id = _opt_str(params, "callback_query_id") or ""
         if query_id not in self._open_queries:
             raise _bad_request(_QUERY_TOO_OLD)
+        # Counted in UTF-16 units (an emoji is two), the stricter reading of Telegram's "0-200
+        # characters"; a refused answer leaves the query open, as Telegram's does.
+        if utf16_len(_opt_str(params, "text") or "") > MAX_CALLBACK_ANSWER_LENGTH:
+            raise _bad_request("MESSAGE_TOO_LONG")
         self._open_queries.discard(query_id)
         self.callback_answers[query_id] = {
             key: params[key] for key in ("text", "show_alert", "url", "cache_time") if key in params

@@ -547,6 +547,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The new preview below shows what saving now would add and change.",
     ),
     "button_save": ("💾 Lưu {count} nhiệm vụ", "💾 Save {count} tasks"),
+    # Of a re-import: the preview above it says how many tasks are new and how many move.
+    "button_save_changes": ("💾 Lưu thay đổi", "💾 Save the changes"),
     "button_expand": ("👥 Giao cho từng đơn vị", "👥 Assign to each agency"),
     "button_cancel": ("✖️ Hủy", "✖️ Cancel"),
     "import_saved": (
@@ -670,6 +672,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unreadable_unsupported_type": (
         UNREADABLE["unsupported_type"],
         "This kind of file is not supported yet. Send a .txt, .docx or .pdf (with text).",
+    ),
+    "import_photo": (
+        "Bot chưa đọc được chữ trong ảnh chụp văn bản. Hãy gửi tệp .docx, hoặc PDF có chữ "
+        "(không phải bản quét), của văn bản đó.",
+        "The bot cannot read the words in a photo of a document. Send the document as a .docx "
+        "file, or a PDF with text (not a scan).",
     ),
     "unreadable_legacy_doc": (
         UNREADABLE["legacy_doc"],
@@ -801,7 +809,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>, a year from "
         "1945 to 2100.",
     ),
-    # Followed by one of chat_lost_kicked, _muted, _blocked, _gone, _other (Texts.chat_lost).
+    # Followed by one of chat_lost_kicked, _muted, _topic_closed, _blocked, _gone, _other
+    # (Texts.chat_lost).
     "chat_lost": (
         "⚠️ Bot không còn gửi được nhắc việc của {agency} tới “{chat}” nên đã tạm ngừng gửi tới đó.",
         "⚠️ Reminders for {agency} can no longer reach “{chat}”, so the bot has stopped sending "
@@ -817,6 +826,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "nhắc việc sẽ tự gửi lại.",
         "Reason: the bot may not send messages in the group. Give it that right: reminders "
         "resume by themselves.",
+    ),
+    "chat_lost_topic_closed": (
+        "Lý do: nhóm đã đóng chủ đề chung (General) nên bot không gửi được tin nhắn. Hãy mở lại "
+        "chủ đề chung: nhắc việc sẽ tự gửi lại.",
+        "Reason: the group closed its General topic, so the bot cannot post there. Reopen the "
+        "General topic: reminders resume by themselves.",
     ),
     "chat_lost_blocked": (
         "Lý do: người dùng đã chặn bot. Nhắc việc sẽ được gửi lại khi họ bỏ chặn và nhắn cho bot.",
@@ -868,6 +883,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_reworded": (
         "{count} nhiệm vụ đã lưu được cập nhật lời văn theo văn bản này.",
         "{count} saved tasks take this document's new wording.",
+    ),
+    "import_joined": (
+        "{count} nhiệm vụ đã lưu được thêm cơ quan phối hợp văn bản này nêu.",
+        "{count} saved tasks get the cooperating agencies this document names.",
     ),
     "import_left_open": (
         "⚠️ {count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
@@ -1025,6 +1044,10 @@ CLI: dict[str, str] = {
     "dry_run_needs_upgrade": (
         "cơ sở dữ liệu còn ở phiên bản cũ (bản {revision}, phiên bản này cần {head}) mà "
         "--dry-run không nâng cấp: hãy chạy nhacviec db upgrade trước"
+    ),
+    "read_only_needs_upgrade": (
+        "cơ sở dữ liệu còn ở phiên bản cũ (bản {revision}, phiên bản này cần {head}) mà lệnh "
+        "chỉ xem không nâng cấp: hãy chạy nhacviec db upgrade trước"
     ),
     "too_large_stream": (
         "{file}: dữ liệu quá giới hạn {limit} ([importer] max_megabytes); không đọc"

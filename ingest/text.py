@@ -166,6 +166,9 @@ def _decode(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16 is not None:
         return utf16
+    mostly_utf8 = _utf8_with_stray_bytes(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     if _looks_like_cp1258(data):
         return data.decode("cp1258", errors="replace")
     from charset_normalizer import from_bytes
@@ -189,6 +192,30 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if even > 0.3 and odd < 0.05:
         return data.decode("utf-16-be", errors="replace")
     return None
+
+
+# A byte that is no part of a UTF-8 character, as Python's "surrogateescape" keeps it.
+_STRAY_BYTE = re.compile("[\udc80-\udcff]")
+# UTF-8 characters past ASCII for each stray byte, at least. Read as UTF-8, random bytes give
+# 0,08 for one, and the Windows-1258 of tests/data 0,005 at most; Vietnamese in UTF-8 writes
+# one every three or four letters: a stray byte a line is still far above.
+_UTF8_PER_STRAY_BYTE = 5
+
+
+def _utf8_with_stray_bytes(data: bytes) -> str | None:
+    """UTF-8 text with a few bytes of another encoding pasted in (a Latin-1 no-break space from
+    a web page), each read as the Windows-1252 character it most likely was; None when the
+    stray bytes are too many for that: a text in a legacy code page, or not text at all.
+
+    In Windows-1258 or random bytes, a byte over 127 is seldom the start of a well-formed
+    UTF-8 sequence, so the letters UTF-8 reads there are few beside the bytes it cannot."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = len(_STRAY_BYTE.findall(text))
+    if sum(char > "\x7f" for char in text) - strays < _UTF8_PER_STRAY_BYTE * strays:
+        return None
+    return _STRAY_BYTE.sub(
+        lambda byte: bytes([ord(byte.group()) - 0xDC00]).decode("cp1252", errors="replace"), text
+    )
 
 
 def _looks_like_cp1258(data: bytes) -> bool:
@@ -619,8 +646,8 @@ def _body_blocks(container: Any) -> Iterator[Any]:
 def _paragraph_text(paragraph: Any, line_break: str = " ") -> str:
     parts: list[str] = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}noBreakHyphen"):
-        if _inside_textbox(node, paragraph):
-            continue  # a text box anchored here is a separate block, not this paragraph
+        if _read_elsewhere(node, paragraph):
+            continue
         if node.tag == f"{_W}t":
             run = node.getparent()
             if _is_typed_footnote_mark(run, node.text or ""):
@@ -635,10 +662,17 @@ def _paragraph_text(paragraph: Any, line_break: str = " ") -> str:
     return _clean("".join(parts))
 
 
-def _inside_textbox(node: Any, stop: Any) -> bool:
+# Text in a paragraph's XML that is not the paragraph's: a text box anchored here is a block of
+# its own; with Track Changes on, a moved paragraph is read where it went ("moveTo"), not where
+# it was ("moveFrom"), as Word shows the changes accepted. A deletion's words are w:delText,
+# never read, but its tabs and breaks are w:tab and w:br as anywhere else.
+_READ_ELSEWHERE = frozenset({f"{_W}txbxContent", f"{_W}moveFrom", f"{_W}del"})
+
+
+def _read_elsewhere(node: Any, stop: Any) -> bool:
     parent = node.getparent()
     while parent is not None and parent is not stop:
-        if parent.tag == f"{_W}txbxContent":
+        if parent.tag in _READ_ELSEWHERE:
             return True
         parent = parent.getparent()
     return False
@@ -825,7 +859,12 @@ def _roman(value: int) -> str:
 
 def _from_pdf(data: bytes) -> Document:
     texts = _pdf_page_texts(data)
-    pages = [[line for line in (_clean(raw) for raw in text.split("\n")) if line] for text in texts]
+    pages = [
+        _without_signature_stamps(
+            [line for line in (_clean(raw) for raw in text.split("\n")) if line]
+        )
+        for text in texts
+    ]
     if not pages:
         raise _fail("corrupt")
     if sum(len(line) for lines in pages for line in lines) < 20:
@@ -849,6 +888,30 @@ def _from_pdf(data: bytes) -> Document:
         pages[index] = _page_footnotes(lines, notes, above=pages[index - 1] if index else [])
     lines = [line for page in pages for line in page]
     return _finish(_join_lines(lines), notes)
+
+
+# The stamp a digital signature (Ban Cơ yếu Chính phủ's) sets on a page: "Ký bởi: ...",
+# "Email: ...", "Cơ quan: ...", "Thời gian ký: ...". It is the signature's text, not the
+# directive's, and the only text of a signed scan.
+_STAMP_OPENS = re.compile(r"(?i)^(?:ký bởi|người ký)\s*:")
+_STAMP_CLOSES = re.compile(r"(?i)^(?:thời gian ký|ngày ký)\s*:")
+_STAMP_LINES = 8  # the most lines a stamp runs over, its names wrapped
+
+
+def _without_signature_stamps(lines: list[str]) -> list[str]:
+    """A page's lines without the stamps of digital signatures on it."""
+    kept: list[str] = []
+    index = 0
+    while index < len(lines):
+        if _STAMP_OPENS.match(lines[index]):
+            window = range(index + 1, min(len(lines), index + _STAMP_LINES))
+            close = next((i for i in window if _STAMP_CLOSES.match(lines[i])), None)
+            if close is not None:
+                index = close + 1
+                continue
+        kept.append(lines[index])
+        index += 1
+    return kept
 
 
 # PDFium (Chrome's PDF reader) allows one call at a time in a process, whatever the document.

@@ -13,7 +13,7 @@ deadline before EARLIEST_DEADLINE is left out: the sweep reports it instead.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -66,7 +66,8 @@ class DueReminder:
 # Far deadlines need no bound: an extension to 31/12/9999 only has days before it counted.
 EARLIEST_DEADLINE = date(FIRST_YEAR, 1, 1)
 
-FIRST_OVERDUE_PREFIX = "late0:"
+OVERDUE_PREFIX = "late"
+FIRST_OVERDUE_PREFIX = f"{OVERDUE_PREFIX}0:"
 ESCALATION_PREFIX = "esc:"
 
 
@@ -84,6 +85,16 @@ def is_first_overdue(slot: str) -> bool:
     return slot.startswith(FIRST_OVERDUE_PREFIX)
 
 
+def first_chases_missed(due: Iterable[DueReminder]) -> list[DueReminder]:
+    """The first chase of each deadline whose later chase is due instead (the bot was down on
+    the first's days): what a head of agency, who hears only the first, has still to hear."""
+    return [
+        replace(reminder, slot=FIRST_OVERDUE_PREFIX + reminder.slot.split(":", 1)[1])
+        for reminder in due
+        if reminder.slot.startswith(OVERDUE_PREFIX) and not is_first_overdue(reminder.slot)
+    ]
+
+
 @dataclass(frozen=True)
 class _Slot:
     key: str
@@ -93,15 +104,13 @@ class _Slot:
 def _before_slots(
     deadline: date, offsets: Iterable[int], settings: ReminderSettings, calendar: WorkingCalendar
 ) -> list[_Slot]:
-    closes = calendar.closing_day(deadline)
-    slots = []
-    for offset in sorted(set(offsets), reverse=True):
-        if settings.working_days:
-            day = calendar.subtract_working_days(closes, offset)
-        else:
-            day = calendar.previous_working_day(closes - timedelta(days=offset))
-        slots.append(_Slot(f"d{offset}:{deadline.isoformat()}", day))
-    return slots
+    return [
+        _Slot(
+            f"d{offset}:{deadline.isoformat()}",
+            calendar.reminder_day(deadline, offset, working_days=settings.working_days),
+        )
+        for offset in sorted(set(offsets), reverse=True)
+    ]
 
 
 class _WorkingDayIndex:
@@ -152,7 +161,7 @@ def _overdue_slot(
     # Today is a working day after the closing day, so late_by >= 1: the first chase is due.
     round_ = (index.between(closes, today) - 1) // step
     day = index.after(closes, 1 + round_ * step)
-    return [_Slot(f"late{round_}:{deadline.isoformat()}", day)]
+    return [_Slot(f"{OVERDUE_PREFIX}{round_}:{deadline.isoformat()}", day)]
 
 
 def _current(slots: list[_Slot], today: date) -> _Slot | None:
@@ -197,7 +206,7 @@ def reminders_due(
             slot = _current(slots, today)
             if slot is None:
                 continue
-            if urgency is Urgency.OVERDUE and not slot.key.startswith("late"):
+            if urgency is Urgency.OVERDUE and not slot.key.startswith(OVERDUE_PREFIX):
                 continue  # a helper's schedule ends at the deadline; chasing is the lead's
             due.append(
                 DueReminder(

@@ -5,8 +5,9 @@ sweep (or a second instance) finds them taken; the Telegram message id is record
 left alone goes stale and another instance takes it back, so the sweep renews its claims while a
 send keeps it waiting (a flood wait can last minutes), checks right before each send that they
 are still its own, and abandons a send once they are not. What remains is a send already on its
-way when the claim is lost, or a crash between Telegram's acceptance and the record: then a
-reminder can repeat, at most once.
+way when the claim is lost, or a crash between Telegram's acceptance and the record (which
+waits out a database outage in memory, lost if the bot stops meanwhile): then a reminder can
+repeat, at most once.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import uuid
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from typing import TypeVar
 
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -32,6 +35,7 @@ from jobs.policy import (
     Urgency,
     chased_until,
     escalations_due,
+    first_chases_missed,
     is_first_overdue,
     reminders_due,
     uncountable,
@@ -52,11 +56,25 @@ from storage.tasks import TaskView
 from vncalendar import Clock, WorkingCalendar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# What Database.retrying gives up on when the database stays away past its retries.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+# How often a record of what Telegram accepted asks for the database once its retries ran out.
+RECORD_PAUSE = 2.0
+
+
+ItemKey = tuple[int, date | None]
+"""What tells a digest's items apart: a task and the deadline shown. A missed period escalated
+beside its task's current one makes two items of one task."""
+
+
+def _item_key(view: TaskView) -> ItemKey:
+    return view.id, view.task.deadline
 
 
 @dataclass(frozen=True)
 class DigestItem:
-    """One task in a digest."""
+    """One task in a digest, at one period."""
 
     view: TaskView
     urgency: Urgency
@@ -65,9 +83,14 @@ class DigestItem:
     # coordinators', not a cooperating agency's.
     may_close: bool
 
+    @property
+    def key(self) -> ItemKey:
+        return _item_key(self.view)
+
 
 PartSent = Callable[[int, list[int]], Awaitable[None]]
-"""Told of each part of a digest Telegram accepted: its message id and the tasks it carried."""
+"""Told of each part of a digest Telegram accepted: its message id and the tasks it carried, a
+task once per item of it, in the digest's order."""
 
 
 @dataclass
@@ -120,21 +143,34 @@ class ClaimsTakenBack(Exception):
 
 @dataclass
 class _HeldClaims:
-    """One chat's claims: the ledger ids of each task not yet recorded as sent, and when this
-    instance last made sure they were its own."""
+    """One chat's claims: the ledger ids of each digest item not yet recorded as sent, in the
+    digest's order, and when this instance last made sure they were its own."""
 
     confirmed_at: datetime
-    unsent: dict[int, list[int]] = field(default_factory=dict)
+    unsent: dict[ItemKey, list[int]] = field(default_factory=dict)
 
     def ledger_ids(self) -> set[int]:
         return {ledger_id for ledger_ids in self.unsent.values() for ledger_id in ledger_ids}
 
+    def task_ids(self) -> list[int]:
+        return list(dict.fromkeys(task_id for task_id, _ in self.unsent))
+
+    def take_carried(self, task_ids: list[int]) -> list[int]:
+        """Take out the items a part carried, named by their tasks (PartSent): each mention
+        stands for the task's first item still unsent. Their ledger ids."""
+        taken = []
+        for task_id in task_ids:
+            key = next((key for key in self.unsent if key[0] == task_id), None)
+            if key is not None:
+                taken += self.unsent.pop(key)
+        return taken
+
     def forget(self, ledger_ids: set[int]) -> None:
-        """Let go of claims another instance took back; a task goes with its last claim."""
-        for task_id, held in list(self.unsent.items()):
-            self.unsent[task_id] = [ledger_id for ledger_id in held if ledger_id not in ledger_ids]
-            if not self.unsent[task_id]:
-                del self.unsent[task_id]
+        """Let go of claims another instance took back; an item goes with its last claim."""
+        for key, held in list(self.unsent.items()):
+            self.unsent[key] = [ledger_id for ledger_id in held if ledger_id not in ledger_ids]
+            if not self.unsent[key]:
+                del self.unsent[key]
 
 
 Shown = dict[tuple[int, str], TaskView]
@@ -185,11 +221,15 @@ def route(
     chats: Sequence[Chat],
     heads: dict[int, set[int]],
     coordinator_ids: Collection[int] = (),
+    *,
+    first_chases: Sequence[DueReminder] = (),
 ) -> list[Planned]:
     """Decide which chats hear each reminder.
 
     An agency's chats hear all of its reminders, except a head's private chat: heads are told
     in private only when a task has just gone overdue, unless that chat is the agency's only one.
+    They hear first_chases too (jobs.policy.first_chases_missed): a task gone overdue while the
+    bot was down is news to them all the same, and the ledger sends each to them once.
     Coordinators' chats hear the escalations: their groups and private chats, and the private
     chats of the coordinators named in the configuration (coordinator_ids).
     """
@@ -200,15 +240,23 @@ def route(
             coordinators.append(chat)
         if chat.purpose != ChatPurpose.COORDINATORS and chat.agency_id is not None:
             by_agency.setdefault(chat.agency_id, []).append(chat)
+
+    def heads_apart(agency_id: int) -> tuple[list[Chat], list[Chat]]:
+        """The agency's chats that only hear of tasks gone overdue, and the others."""
+        agency_chats = by_agency.get(agency_id, [])
+        head_ids = heads.get(agency_id, set())
+        staff_chats = [c for c in agency_chats if c.telegram_id not in head_ids]
+        if not staff_chats:
+            return [], agency_chats  # a head's chat as the agency's only one hears everything
+        return [c for c in agency_chats if c.telegram_id in head_ids], staff_chats
+
     planned = []
     for reminder in due:
-        agency_chats = by_agency.get(reminder.agency_id, [])
-        head_ids = heads.get(reminder.agency_id, set())
-        staff_chats = [c for c in agency_chats if c.telegram_id not in head_ids]
-        for chat in agency_chats:
-            is_head_chat = chat.telegram_id in head_ids
-            if not is_head_chat or not staff_chats or is_first_overdue(reminder.slot):
-                planned.append(Planned(chat, reminder))
+        head_chats, staff_chats = heads_apart(reminder.agency_id)
+        told = staff_chats + head_chats if is_first_overdue(reminder.slot) else staff_chats
+        planned += [Planned(chat, reminder) for chat in told]
+    for reminder in first_chases:
+        planned += [Planned(chat, reminder) for chat in heads_apart(reminder.agency_id)[0]]
     planned += [Planned(chat, reminder) for reminder in escalations for chat in coordinators]
     return planned
 
@@ -304,6 +352,7 @@ class Sweep:
                     chased_until=lambda deadline: chased_until(
                         deadline, self.settings, self.calendar
                     ),
+                    working_days=self.settings.working_days,
                 )
                 await ledger.private_chats(
                     session=session, telegram_ids=self.coordinator_ids, now=self.clock.now()
@@ -350,6 +399,7 @@ class Sweep:
             if member.agency_id is not None:
                 heads.setdefault(member.agency_id, set()).add(member.telegram_user_id)
         due = reminders_due(schedules, today, self.settings, self.calendar)
+        first_chases = first_chases_missed(due)
         escalations = escalations_due(schedules, today, self.settings, self.calendar)
         # A period recorded missed before the coordinators heard of it (the bot was down on its
         # escalation day, the escalation failed) is escalated all the same, shown as it was, as
@@ -363,9 +413,16 @@ class Sweep:
         late = escalations_due(
             [_schedule(v) for v in missed_views.values()], today, self.settings, self.calendar
         )
-        shown = {(r.task_id, r.slot): views[r.task_id] for r in (*due, *escalations)}
+        shown = {(r.task_id, r.slot): views[r.task_id] for r in (*due, *first_chases, *escalations)}
         shown |= {(r.task_id, r.slot): missed_views[r.task_id] for r in late}
-        planned = route(due, [*escalations, *late], chats, heads, self.coordinator_ids)
+        planned = route(
+            due,
+            [*escalations, *late],
+            chats,
+            heads,
+            self.coordinator_ids,
+            first_chases=first_chases,
+        )
         return shown, callers, planned
 
     async def _preview(self, planned: list[Planned], today: date, report: SweepReport) -> None:
@@ -463,36 +520,35 @@ class Sweep:
         Each part of a long digest is recorded as sent as soon as Telegram accepts it, so that
         neither a retry nor a later sweep sends its tasks again.
         """
+        digest = _digest(chat, caller, [reminder for _, reminder in claimed], views, today)
         held = _HeldClaims(confirmed_at=claimed_at)
-        unsent = held.unsent  # task -> its ledger ids not yet recorded as sent
+        held.unsent = {item.key: [] for item in digest.items}
         for ledger_id, reminder in claimed:
-            unsent.setdefault(reminder.task_id, []).append(ledger_id)
+            held.unsent[_item_key(views[reminder.task_id, reminder.slot])].append(ledger_id)
         delivered: list[int] = []
         first_message: int | None = None
 
         async def record(message_id: int, task_ids: list[int]) -> None:
             nonlocal first_message
-            ids = [ledger_id for task_id in task_ids for ledger_id in unsent.pop(task_id, [])]
-            if ids:
+            if ids := held.take_carried(task_ids):
                 await self._record_sent(ids, message_id)
-            delivered.extend(task_ids)
+            delivered.extend(dict.fromkeys(task_ids))
             first_message = first_message or message_id
 
-        digest = _digest(chat, caller, [reminder for _, reminder in claimed], views, today)
         digest.progress.on_part = record
         try:
             message_id = await self._send_with_retries(chat, digest, held)
             if message_id is not None:
                 # A sender that does not report parts sent the whole digest as one message.
-                await record(message_id, list(unsent))
+                await record(message_id, [task_id for task_id, _ in held.unsent])
         except ChatUnavailable as error:
             await self._lose_chat(chat, str(error))
-            await self._fail(unsent, f"chat unavailable: {error}")
-            report.failed.append((chat.telegram_id, list(unsent), str(error)))
+            await self._fail(held, f"chat unavailable: {error}")
+            report.failed.append((chat.telegram_id, held.task_ids(), str(error)))
         except Exception as error:
             log.warning("digest to chat %s failed: %r", chat.telegram_id, error)
-            await self._fail(unsent, repr(error))
-            report.failed.append((chat.telegram_id, list(unsent), repr(error)))
+            await self._fail(held, repr(error))
+            report.failed.append((chat.telegram_id, held.task_ids(), repr(error)))
         if first_message is not None:
             report.sent.append((chat.telegram_id, delivered, first_message))
 
@@ -553,7 +609,7 @@ class Sweep:
                     await asyncio.wait((task,))
         if not sending.cancelled():
             return sending.result()
-        # The ids taken back, or the database's error when the claims could not be renewed.
+        # The ids taken back, or the error that stopped their renewal.
         raise ClaimsTakenBack(holding.result())
 
     async def _hold_while_sending(self, held: _HeldClaims) -> set[int]:
@@ -561,7 +617,13 @@ class Sweep:
         while True:
             due = held.confirmed_at + self.claim_policy.renew_after - self.clock.now()
             await asyncio.sleep(max(due.total_seconds(), 0.0))
-            if lost := await self._renew(held):
+            try:
+                lost = await self._renew(held)
+            except DATABASE_UNAVAILABLE:
+                # No instance takes a claim back while the database is away: the send goes on,
+                # and a part Telegram accepts meanwhile waits for its record (keep_record).
+                continue
+            if lost:
                 return lost
 
     async def _renew(self, held: _HeldClaims) -> set[int]:
@@ -587,7 +649,7 @@ class Sweep:
             await ledger.mark_sent(session=session, ids=ids, message_id=message_id, now=now)
             return still_held
 
-        still_held = await self.database.retrying(record)
+        still_held = await self.keep_record(record, f"message {message_id} (reminders {ids})")
         if len(still_held) < len(ids):
             log.warning(
                 "message %s carried %d reminders whose claims another instance had taken back "
@@ -596,8 +658,38 @@ class Sweep:
                 len(ids) - len(still_held),
             )
 
-    async def _fail(self, unsent: dict[int, list[int]], error: str) -> None:
-        ids = [ledger_id for ledger_ids in unsent.values() for ledger_id in ledger_ids]
+    async def keep_record(self, write: Callable[[AsyncSession], Awaitable[T]], what: str) -> T:
+        """Record what Telegram accepted (a reminder, a notice), however long the database stays
+        away: a record given up leaves its claim to go stale, and whoever takes it back sends
+        the message again. The record waits in memory, and so does this sweep (nothing more goes
+        out that could not be recorded either); the bot stopping meanwhile loses it, and the
+        message may then be sent once more after its claim goes stale (logged)."""
+        try:
+            return await self.database.retrying(write)
+        except DATABASE_UNAVAILABLE as error:
+            log.warning(
+                "%s: accepted by Telegram, recorded when the database is back (%s)",
+                what,
+                error.orig,
+            )
+        while True:
+            # Asked often, so that the record lands as soon as the database is back, before
+            # another instance's sweep can take the claim back (ClaimPolicy.stale_after).
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.stopping.wait(), RECORD_PAUSE)
+            try:
+                return await self.database.retrying(write, delays=())
+            except DATABASE_UNAVAILABLE:
+                if self.stopping.is_set():
+                    log.error(
+                        "%s: accepted by Telegram but not recorded, the database being away as "
+                        "the bot stops: it may be sent again once its claim goes stale",
+                        what,
+                    )
+                    raise
+
+    async def _fail(self, held: _HeldClaims, error: str) -> None:
+        ids = sorted(held.ledger_ids())
         now = self.clock.now()
 
         async def fail(session: AsyncSession) -> None:
@@ -610,8 +702,16 @@ class Sweep:
         await self.database.retrying(fail)
 
     async def _move_chat(self, chat: Chat, new_telegram_id: int) -> None:
+        """Follow the group to its supergroup, with everything kept under its old id, as the
+        bot does when Telegram's migration message comes first (storage.access.move_chat)."""
         log.info("chat %s became supergroup %s: binding moved", chat.telegram_id, new_telegram_id)
-        await self._update_chat(chat, telegram_id=new_telegram_id)
+        old_telegram_id = chat.telegram_id
+        await self.database.retrying(
+            lambda session: access.move_chat(
+                session=session, old_telegram_id=old_telegram_id, new_telegram_id=new_telegram_id
+            )
+        )
+        chat.telegram_id = new_telegram_id  # moved already, if the migration message came first
 
     async def _lose_chat(self, chat: Chat, reason: str) -> None:
         log.warning("chat %s no longer reachable (%s): marked inactive", chat.telegram_id, reason)
@@ -639,20 +739,6 @@ class Sweep:
         if queued and self.on_chat_lost is not None:
             await self.on_chat_lost(queued)
         return queued is not None
-
-    async def _update_chat(self, chat: Chat, **changes: object) -> None:
-        """Change the stored chat and the copy in hand alike."""
-
-        async def write(session: AsyncSession) -> None:
-            row = await session.get(Chat, chat.id)
-            assert row is not None
-            for name, value in changes.items():
-                setattr(row, name, value)
-            session.add(row)
-
-        await self.database.retrying(write)
-        for name, value in changes.items():
-            setattr(chat, name, value)
 
 
 _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}
@@ -683,11 +769,11 @@ def _key(plan: Planned) -> ledger.SlotKey:
     return ledger.SlotKey(plan.reminder.task_id, plan.chat.id, plan.reminder.slot)
 
 
-def _narrowed(digest: Digest, task_ids: set[int]) -> Digest:
-    """The digest cut down to these tasks, as a new message: its earlier parts carried others."""
+def _narrowed(digest: Digest, keys: set[ItemKey]) -> Digest:
+    """The digest cut down to these items, as a new message: its earlier parts carried others."""
     return replace(
         digest,
-        items=[item for item in digest.items if item.view.id in task_ids],
+        items=[item for item in digest.items if item.key in keys],
         progress=Progress(on_part=digest.progress.on_part),
     )
 
@@ -695,16 +781,19 @@ def _narrowed(digest: Digest, task_ids: set[int]) -> Digest:
 def _digest(
     chat: Chat, caller: Caller, due: list[DueReminder], views: Shown, today: date
 ) -> Digest:
-    """The chat's items, most urgent first, one per task; an escalation list when that is all."""
-    items = {
-        r.task_id: DigestItem(
+    """The chat's items, most urgent first, one per task and deadline shown (a chat both an
+    agency's and the coordinators' hears of a task once, not as a reminder and an escalation);
+    an escalation list when that is all."""
+    shown = [
+        DigestItem(
             view=views[r.task_id, r.slot],
             urgency=r.urgency,
             days_left=r.days_left,
             may_close=access.may_act(caller, views[r.task_id, r.slot]),
         )
         for r in due
-    }
+    ]
+    items = {item.key: item for item in shown}
     ordered = sorted(
         items.values(), key=lambda i: (_URGENCY_ORDER[i.urgency], i.days_left, i.view.id)
     )

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlalchemy import update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -21,12 +23,24 @@ from storage.errors import (
     NotRegistered,
     StorageError,
 )
-from storage.models import Agency, Chat, ChatPurpose, Invite, Member, Role
+from storage.models import (
+    Agency,
+    Chat,
+    ChatPurpose,
+    ExtensionRequest,
+    ImportRequest,
+    Invite,
+    Member,
+    Notice,
+    Role,
+)
 from storage.tasks import TaskView, get_task
 
 COORDINATOR_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
 # An invite never lowers its holder: of two roles, the higher is kept.
 _RANK = {Role.STAFF: 0, Role.HEAD: 1, Role.COORDINATOR: 2, Role.ADMIN: 3}
+# What create_invite makes: 12 random bytes, URL-safe base64 (16 characters).
+INVITE_CODE = re.compile(r"[A-Za-z0-9_-]{16}")
 
 
 def hash_code(code: str) -> str:
@@ -69,7 +83,7 @@ async def redeem_invite(
     *,
     session: AsyncSession,
     code: str,
-    user_id: int,
+    user_id: int | None,
     display_name: str | None,
     chat_id: int,
     chat_title: str | None,
@@ -86,6 +100,10 @@ async def redeem_invite(
     its group sets the group up for the agency: the group is registered, he is not (he has no
     member row to keep the coordinator's role in, and one made here would tie him to the
     agency once the configuration drops him). Typed in his own private chat, the code is his.
+
+    user_id None: nobody in particular typed it (an anonymous administrator writes as the
+    group, under a user id Telegram shares between every such group): the chat alone is
+    registered.
     """
     invite = (
         await session.exec(
@@ -120,6 +138,9 @@ async def redeem_invite(
     )
     session.add(chat)
     agency = await session.get(Agency, invite.agency_id) if invite.agency_id is not None else None
+    if user_id is None:
+        await session.flush()
+        return Registration(agency=agency, role=invite.role)
     if user_id in coordinator_ids and invite.agency_id is not None and chat_id != user_id:
         await session.flush()
         return Registration(agency=agency, role=Role.COORDINATOR)
@@ -301,12 +322,28 @@ async def chat_by_telegram_id(*, session: AsyncSession, telegram_id: int) -> Cha
 async def move_chat(
     *, session: AsyncSession, old_telegram_id: int, new_telegram_id: int
 ) -> Chat | None:
-    """Follow a group that became a supergroup: its binding moves to the new chat id.
+    """Follow a group that became a supergroup: its binding moves to the new chat id, and so
+    does everything kept under the old one (extension requests to answer there, notices to
+    send there, documents previewed there): the old id takes no message any more.
 
-    Returns the moved chat, or None when there was nothing to move: the old id was never
+    Returns the moved chat, or None when its binding had nothing to move: the old id was never
     registered, or the move was already made (Telegram announces it in both chats, and a
-    sweep that met the new id first follows it too).
+    sweep that met the new id first moves the binding alone). What is kept under the old id
+    moves all the same.
     """
+    await session.exec(
+        update(ExtensionRequest)
+        .where(col(ExtensionRequest.requested_in_chat) == old_telegram_id)
+        .values(requested_in_chat=new_telegram_id)
+    )
+    await session.exec(
+        update(Notice).where(col(Notice.chat_id) == old_telegram_id).values(chat_id=new_telegram_id)
+    )
+    await session.exec(
+        update(ImportRequest)
+        .where(col(ImportRequest.chat_id) == old_telegram_id)
+        .values(chat_id=new_telegram_id)
+    )
     chat = (
         await session.exec(
             select(Chat).where(Chat.telegram_id == old_telegram_id).with_for_update()
@@ -318,6 +355,18 @@ async def move_chat(
     session.add(chat)
     await session.flush()
     return chat
+
+
+async def rename_chat(*, session: AsyncSession, telegram_id: int, title: str) -> bool:
+    """A group was renamed: keep its title as it is now, the name its people know it by (the
+    coordinators are told of a lost chat by it). Whether the bot knew the chat."""
+    chat = await chat_by_telegram_id(session=session, telegram_id=telegram_id)
+    if chat is None:
+        return False
+    chat.title = title
+    session.add(chat)
+    await session.flush()
+    return True
 
 
 async def resume_chat(*, session: AsyncSession, telegram_id: int) -> bool:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import ORMExecuteState
+from sqlmodel import Session
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 log = logging.getLogger(__name__)
@@ -87,12 +90,40 @@ def sync_url(url: str | URL) -> URL:
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
-    # WAL lets the sweep write while handlers read; busy_timeout waits out a writer instead of
-    # failing with "database is locked"; SQLite ignores foreign keys unless asked.
-    cursor.execute("PRAGMA journal_mode=WAL")
+    # busy_timeout waits out another writer (a sweep, a migration) instead of failing with
+    # "database is locked", the switch to WAL included; WAL lets the sweep write while handlers
+    # read; SQLite ignores foreign keys unless asked.
     cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
+
+
+def _lock_where_rows_are_locked(
+    connection: Connection,
+    cursor: Any,
+    _statement: str,
+    _parameters: Any,
+    context: Any,
+    _executemany: bool,
+) -> None:
+    """Before a SELECT ... FOR UPDATE on SQLite, begin the transaction with SQLite's write lock.
+
+    SQLite has no row locks and drops FOR UPDATE: two sweeps would both read the open periods
+    a rule means to lock and both record the same missed month (the second failing on its
+    unique key). BEGIN IMMEDIATE takes the database's one write lock where the rule locks rows:
+    a second writer waits there (busy_timeout) until the first commits, then reads what it
+    left, as on PostgreSQL. Only transactions that lock take it: the driver begins the others
+    at their first write (which takes the lock then), and reads alone never wait for a writer.
+    """
+    compiled = getattr(context, "compiled", None)
+    if getattr(getattr(compiled, "statement", None), "_for_update_arg", None) is None:
+        return
+    sqlite = connection.connection.driver_connection
+    assert sqlite is not None  # a connection executing has its driver's
+    if sqlite.in_transaction:
+        return  # begun by an earlier write, which holds the write lock already
+    cursor.execute("BEGIN IMMEDIATE")
 
 
 def create_engine(url: str | URL) -> AsyncEngine:
@@ -100,7 +131,48 @@ def create_engine(url: str | URL) -> AsyncEngine:
     engine = create_async_engine(async_url(url), pool_pre_ping=True)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        event.listen(engine.sync_engine, "before_cursor_execute", _lock_where_rows_are_locked)
     return engine
+
+
+def begin_sqlite_writing(engine: Engine) -> None:
+    """Make each transaction of a blocking SQLite engine one SQLite transaction, DDL included,
+    that takes the write lock at its start.
+
+    The sqlite3 module runs CREATE, ALTER and DROP outside any transaction (SQLAlchemy's recipe:
+    the driver begins nothing, SQLAlchemy emits BEGIN itself). IMMEDIATE: a second migration
+    waits for the first to finish, instead of reading the schema it is changing.
+    """
+
+    @event.listens_for(engine, "connect")
+    def _driver_begins_nothing(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def is_not_a_database(error: DBAPIError) -> bool:
+    """Whether the database refused because the file is no SQLite database, or a damaged one:
+    trying again will not help, unlike a lock or a lost connection."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    # The extended codes (SQLITE_CORRUPT_INDEX, ...) keep the primary one in their low byte.
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+
+
+class _FreshLockSession(Session):
+    """sqlmodel's Session, reading afresh the rows it locks."""
+
+
+@event.listens_for(_FreshLockSession, "do_orm_execute")
+def _read_locked_rows_afresh(state: ORMExecuteState) -> None:
+    """A row locked is the row as it is now, not as the session read it before waiting for the
+    lock: /done reads its task to check the caller, then locks it while the sweep records the
+    task's missed month; kept as first read, the task would close that month again (a unique
+    key error) and undo the sweep's move of its deadline."""
+    if getattr(state.statement, "_for_update_arg", None) is not None:
+        state.update_execution_options(populate_existing=True)
 
 
 class Database:
@@ -109,7 +181,10 @@ class Database:
     def __init__(self, url: str | URL) -> None:
         self.engine = create_engine(url)
         self._sessions = async_sessionmaker(
-            self.engine, class_=AsyncSession, expire_on_commit=False
+            self.engine,
+            class_=AsyncSession,
+            sync_session_class=_FreshLockSession,
+            expire_on_commit=False,
         )
 
     @property

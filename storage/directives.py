@@ -14,10 +14,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.extensions import expire_outdated
-from storage.models import Directive, Task, TaskStatus
+from storage.models import AgencyRole, Directive, Task, TaskAgency, TaskStatus
 from storage.names import fold
 from storage.tasks import TaskView, add_task, audit, periods, views_of
-from vncalendar.recurrence import next_occurrence
+from vncalendar.recurrence import Recurrence, next_occurrence
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class Saved:
     changed: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)
     reworded: list[int] = field(default_factory=list)  # of changed and unchanged: new words
+    # Of changed and unchanged: given cooperating agencies the document names (see _joins).
+    joined: list[int] = field(default_factory=list)
 
 
 # pg_advisory_xact_lock's key for "saving a directive": any constant of our own will do, other
@@ -188,12 +190,14 @@ class Changes:
 @dataclass(frozen=True)
 class Review:
     """What saving these tasks under a directive already imported would do: the numbers; how
-    many of the tasks saved take the document's new words; the open ones it does not write,
-    left open as they were (the document no longer has them, or this import leaves them out or
-    cannot save them yet); the withdrawn ones it writes again, which stay withdrawn."""
+    many of the tasks saved take the document's new words, and how many the cooperating
+    agencies it names that they lack; the open ones it does not write, left open as they were
+    (the document no longer has them, or this import leaves them out or cannot save them yet);
+    the withdrawn ones it writes again, which stay withdrawn."""
 
     changes: Changes
     reworded: int
+    joined: int
     left_open: tuple[SavedTask, ...]
     still_withdrawn: tuple[SavedTask, ...]
 
@@ -221,8 +225,23 @@ def _lead_id(view: TaskView) -> int | None:
 
 
 def _moves(task: Task, new: NewTask) -> bool:
-    """A re-import moves an open task's deadline only when the document now gives another one."""
-    return task.imported_deadline != new.deadline and task.status == "open"
+    """A re-import moves an open task's deadline only when the document now gives another one,
+    or has it fall due another number of times (a monthly report made quarterly)."""
+    return task.status == "open" and (
+        task.imported_deadline != new.deadline or task.recurrence != new.recurrence
+    )
+
+
+def _joins(view: TaskView, new: NewTask) -> tuple[int, ...]:
+    """The cooperating agencies the document names that an open task saved before lacks: one
+    added to the catalogue since the first import, or named by a revision."""
+    if view.task.status != "open":
+        return ()  # a closed task's agencies are its history
+    return tuple(
+        agency_id
+        for agency_id in dict.fromkeys(new.cooperating_agency_ids)
+        if agency_id not in view.agency_ids
+    )
 
 
 # Two wordings of one task are this alike, or more, once their deadline phrases are left out
@@ -355,7 +374,8 @@ async def review_tasks(
     assert directive.id is not None
     known = await _known_tasks(session=session, directive_id=directive.id)
     pairs = _pair(known, tasks)
-    added = changed = unchanged = reworded = 0
+    views = {id(view.task): view for view in known}
+    added = changed = unchanged = reworded = joined = 0
     for new, match in zip(tasks, pairs, strict=True):
         if match is None:
             added += 1
@@ -365,9 +385,11 @@ async def review_tasks(
         else:
             unchanged += 1
         reworded += isinstance(match, Task) and match.text != new.text
+        joined += isinstance(match, Task) and bool(_joins(views[id(match)], new))
     return Review(
         Changes(added, changed, unchanged),
         reworded,
+        joined,
         tuple(_left_open(known, pairs)),
         tuple(_still_withdrawn(known, pairs)),
     )
@@ -375,15 +397,18 @@ async def review_tasks(
 
 async def saved_state(*, session: AsyncSession, directive: Directive) -> list[list[str]]:
     """What saving under the directive again depends on, of each task saved under it: its id,
-    lead, the deadline the document gave it, its status and its words (a preview's version
-    carries it, so a save shown before another import of the directive was saved is refused)."""
+    agencies, the deadline the document gave it and how often it falls due, its status and its
+    words (a preview's version carries it, so a save shown before another import of the
+    directive was saved is refused)."""
     assert directive.id is not None
     known = await _known_tasks(session=session, directive_id=directive.id)
     return sorted(
         [
             str(view.id),
             str(_lead_id(view)),
+            str(sorted(view.agency_ids)),
             str(view.task.imported_deadline),
+            str(view.task.recurrence),
             str(view.task.status),
             view.task.text,
         ]
@@ -406,13 +431,17 @@ async def save_tasks(
     words are alike (see _pair), and it takes the new words: nothing is ever duplicated, and
     tasks already closed keep their history. Its deadline changes only when the document now
     gives another one than it did: the deadline it has may be an approved extension's or a
-    later period's, which a re-import of the same document keeps. The open tasks that no new
-    one is stay open, as they were (compare_tasks tells them first): the officer closes those
-    the revision withdrew.
+    later period's, which a re-import of the same document keeps; so does how often it falls
+    due, unless the document now says another. An open task takes the cooperating agencies
+    the document names that it lacks, and keeps those it has: the re-import may be of an
+    earlier version, and the officer withdraws what a revision dropped, as with tasks. The
+    open tasks that no new one is stay open, as they were (compare_tasks tells them first):
+    the officer closes those the revision withdrew.
     """
     assert directive.id is not None
     known = await _known_tasks(session=session, directive_id=directive.id)
     pairs = _pair(known, tasks)
+    views = {id(view.task): view for view in known}
     saved = Saved(directive)
     saved_as: list[Task] = []  # what each of `tasks` is saved as
     for new, match in zip(tasks, pairs, strict=True):
@@ -442,14 +471,24 @@ async def save_tasks(
             task = match
             assert task.id is not None
             deadline = await _moved_deadline(session, task, new)
-            audit(
-                session,
-                task_id=task.id,
-                action="deadline_changed",
-                actor=actor,
-                now=now,
-                detail=f"{task.deadline} -> {deadline} (re-import)",
-            )
+            if deadline != task.deadline:  # a new recurrence may keep the date
+                audit(
+                    session,
+                    task_id=task.id,
+                    action="deadline_changed",
+                    actor=actor,
+                    now=now,
+                    detail=f"{task.deadline} -> {deadline} (re-import)",
+                )
+            if task.recurrence != new.recurrence:
+                audit(
+                    session,
+                    task_id=task.id,
+                    action="recurrence_changed",
+                    actor=actor,
+                    now=now,
+                    detail=f"{task.recurrence} -> {new.recurrence} (re-import)",
+                )
             # The document's new deadline replaces an extension of the old one, and restarts
             # a periodic duty's schedule from it (from its open period, once it has closed some).
             task.deadline, task.deadline_text, task.imported_deadline = (
@@ -457,8 +496,8 @@ async def save_tasks(
                 new.deadline_text,
                 new.deadline,
             )
-            if task.recurrence and new.deadline:
-                task.schedule_day = _schedule_day(new)
+            task.recurrence = Recurrence(new.recurrence).value if new.recurrence else None
+            task.schedule_day = _schedule_day(new) if task.recurrence and new.deadline else None
             task.scheduled_deadline, task.updated_at = None, now
             session.add(task)
             await expire_outdated(session=session, task=task, actor=actor, now=now)
@@ -470,6 +509,9 @@ async def save_tasks(
         if isinstance(match, Task) and task.text != new.text:
             _reword(task, new, actor=actor, now=now, session=session)
             saved.reworded.append(task.id)
+        if isinstance(match, Task) and (joining := _joins(views[id(match)], new)):
+            _join(task, joining, actor=actor, now=now, session=session)
+            saved.joined.append(task.id)
         saved_as.append(task)
     await session.flush()
     return saved
@@ -489,10 +531,12 @@ async def _moved_deadline(session: AsyncSession, task: Task, new: NewTask) -> da
     period keeps its place, on the schedule's date nearest to the one it had (a monthly report
     due the 20th, closed January to March and revised in April to the 25th, is next due 25/04,
     not 25/01 with three months owed again, nor 25/03, the month closed on the 20th). That date
-    falls after the last period recorded, and never before the document's first.
+    falls after the last period recorded, and never before the document's first. So it is when
+    the revision changes how often the duty falls due: a monthly report closed to April and
+    made quarterly is next due 30/06, for the quarter it is in.
     """
     assert task.id is not None
-    if not task.recurrence or new.deadline is None:
+    if not new.recurrence or new.deadline is None:
         return new.deadline
     recorded = await periods(session=session, task_id=task.id)
     if not recorded or task.deadline is None:
@@ -503,12 +547,36 @@ async def _moved_deadline(session: AsyncSession, task: Task, new: NewTask) -> da
     day = _schedule_day(new)
     due = new.deadline
     while due <= closed_until:
-        due = next_occurrence(due, task.recurrence, day)
+        due = next_occurrence(due, new.recurrence, day)
     # Of two dates as near, the later: the earlier may be the closed period's on the new day.
-    following = next_occurrence(due, task.recurrence, day)
+    following = next_occurrence(due, new.recurrence, day)
     while abs(following - open_period) <= abs(due - open_period):
-        due, following = following, next_occurrence(following, task.recurrence, day)
+        due, following = following, next_occurrence(following, new.recurrence, day)
     return due
+
+
+def _join(
+    task: Task,
+    agency_ids: Sequence[int],
+    *,
+    actor: int | None,
+    now: datetime,
+    session: AsyncSession,
+) -> None:
+    """Give a saved task cooperating agencies the document names (see _joins)."""
+    assert task.id is not None
+    for agency_id in agency_ids:
+        session.add(TaskAgency(task_id=task.id, agency_id=agency_id, role=AgencyRole.COOPERATING))
+    audit(
+        session,
+        task_id=task.id,
+        action="agencies_added",
+        actor=actor,
+        now=now,
+        detail=", ".join(map(str, agency_ids)),
+    )
+    task.updated_at = now
+    session.add(task)
 
 
 def _reword(

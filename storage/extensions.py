@@ -37,10 +37,16 @@ def _outdated(request: ExtensionRequest, task: Task) -> bool:
     return task.status != TaskStatus.OPEN or task.deadline != request.current_deadline
 
 
+def _gone(deadline: date, today: date) -> bool:
+    """A deadline already over on today: it closed on a day before (a deadline on a day off runs
+    until the next working day, WorkingCalendar.closing_day)."""
+    return WORKING_DAYS.closing_day(deadline) < today
+
+
 def _lapsed(request: ExtensionRequest, today: date) -> bool:
-    """The day the request asked for has passed: granted now, it would set a deadline already
+    """The day the request asked for is over: granted now, it would set a deadline already
     gone (request_extension refuses to ask for one)."""
-    return request.requested_deadline < today
+    return _gone(request.requested_deadline, today)
 
 
 def _expire(
@@ -83,20 +89,25 @@ async def expire_outdated(
 
 
 def latest_extension(
-    task: Task, *, lead_days: int, chased_until: Callable[[date], date]
+    task: Task,
+    *,
+    lead_days: int,
+    chased_until: Callable[[date], date],
+    working_days: bool = False,
 ) -> date | None:
     """The latest day a recurring task's current period may be extended to; None when no day
     after its deadline will do.
 
     The sweep moves a periodic task past a missed period only once the next period's reminders
-    have begun (lead_days before its closing day) and the missed period's own chase is over
+    have begun (lead_days before it, counted as the policy counts them: working_days,
+    WorkingCalendar.reminder_day) and the missed period's own chase is over
     (chased_until its deadline: its escalation to the coordinators): see
     storage.tasks.roll_missed_periods. An extended period that is missed all the same must be
     done with its chase by then, or the next period would go unreminded until after its own
     deadline. A weekly duty reminded 7 days ahead has no such day.
     """
     assert task.deadline is not None
-    begins = WORKING_DAYS.closing_day(next_deadline(task)) - timedelta(days=lead_days)
+    begins = WORKING_DAYS.reminder_day(next_deadline(task), lead_days, working_days=working_days)
     latest = begins - timedelta(days=1)
     while latest > task.deadline and chased_until(latest) >= begins:
         latest -= timedelta(days=1)
@@ -115,11 +126,14 @@ async def request_extension(
     now: datetime,
     lead_days: int,
     chased_until: Callable[[date], date],
+    working_days: bool = False,
 ) -> tuple[ExtensionRequest, TaskView]:
     """Ask for a later deadline for one of the caller's open tasks; one request at a time.
 
-    For a recurring task the request is for the current period only, and no later than
-    latest_extension (lead_days and chased_until: the sweep's, as it rolls missed periods).
+    The day asked for may be one already past that is still running (a holiday, closing
+    today). For a recurring task the request is for the current period only, and no later
+    than latest_extension (lead_days, chased_until and working_days: the sweep's, as it rolls
+    missed periods).
     """
     view = await task_to_act_on(session=session, caller=caller, task_id=task_id)
     task = view.task
@@ -130,10 +144,12 @@ async def request_extension(
         raise Withdrawn(task_id)
     if deadline is None:
         raise NoDeadline(task_id)
-    if new_deadline <= deadline or new_deadline < today:
+    if new_deadline <= deadline or _gone(new_deadline, today):
         raise BadExtensionDate(task_id)
     if task.recurrence:
-        latest = latest_extension(task, lead_days=lead_days, chased_until=chased_until)
+        latest = latest_extension(
+            task, lead_days=lead_days, chased_until=chased_until, working_days=working_days
+        )
         if latest is None or new_deadline > latest:
             raise ExtensionBeyondPeriod(task_id, next_deadline=next_deadline(task), latest=latest)
     for waiting in await _pending(session, task_id):

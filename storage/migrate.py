@@ -12,19 +12,21 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import Connection, create_engine, inspect, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.pool import NullPool
 from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from storage.db import sync_url
+from storage.db import begin_sqlite_writing, sync_url
 
 log = logging.getLogger(__name__)
 _MIGRATIONS = Path(__file__).parent / "migrations"
-# pg_advisory_lock's key for "migrating nhacviec's schema": any constant of our own will do.
+# The PostgreSQL advisory lock's key for "migrating nhacviec's schema": any constant of ours.
 MIGRATION_LOCK = 0x6E68_6163_7669_6563  # "nhacviec"
+# How long a migration on SQLite waits for another process's to finish (or any writer's).
+SQLITE_MIGRATION_WAIT = 300.0
 
 
 class MigrationRefused(Exception):
@@ -120,11 +122,17 @@ async def refuse_newer_schema(*, session: AsyncSession) -> None:
 
 
 def current_revision(url: str | URL) -> str | None:
-    """The revision the database is at, None for an empty one."""
+    """The revision the database is at, None for an empty one.
+
+    Raises NotOurDatabase for one without a revision but with tables of our names.
+    """
     engine = create_engine(sync_url(url))
     try:
         with engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
+            revision = MigrationContext.configure(connection).get_current_revision()
+            if revision is None:
+                _refuse_foreign_tables(connection)
+            return revision
     finally:
         engine.dispose()
 
@@ -138,49 +146,53 @@ def upgrade(url: str | URL, to: str = "head") -> list[str]:
     config = alembic_config(url)
     script = ScriptDirectory.from_config(config)
     _, head = _known_revisions()
-    with _migration_lock(url):
-        before = current_revision(url)
+    with _migrating(url) as connection:
+        before = MigrationContext.configure(connection).get_current_revision()
         refuse_unknown(before)
         if before is None:
-            _refuse_foreign_tables(url)
+            _refuse_foreign_tables(connection)
         target = head if to == "head" else to
         if before == target:
             return []
         pending = [rev.revision for rev in script.iterate_revisions(target, before)]
         pending.reverse()
+        # In this transaction: the migrations are done under the lock, and all or none kept.
+        config.attributes["connection"] = connection
         command.upgrade(config, to)
     log.info("database migrated: %s", ", ".join(pending))
     return pending
 
 
 @contextmanager
-def _migration_lock(url: str | URL) -> Iterator[None]:
-    """On PostgreSQL, one instance migrates at a time; the others wait, then find it done.
+def _migrating(url: str | URL) -> Iterator[Connection]:
+    """A transaction holding the right to migrate: one process migrates at a time, the others
+    wait, then find it done; committed at the end, rolled back on error.
 
-    Without it, instances started together on a fresh database all create alembic_version and
-    all but one crash. SQLite serves a single instance (see the README): no lock needed.
+    Without it, processes started together on a fresh database (instances, or the service and
+    an operator's command) all create the tables and all but one crash. On PostgreSQL the lock
+    is an advisory one, held until the transaction ends; on SQLite it is the write lock, taken
+    as the transaction begins.
     """
-    if make_url(url).get_backend_name() != "postgresql":
-        yield
-        return
-    engine = create_engine(sync_url(url), poolclass=NullPool)
+    sqlite = make_url(url).get_backend_name() == "sqlite"
+    # Waiting on SQLite is its busy timeout: long enough for another's migration.
+    connect_args = {"timeout": SQLITE_MIGRATION_WAIT} if sqlite else {}
+    engine = create_engine(sync_url(url), poolclass=NullPool, connect_args=connect_args)
+    if sqlite:
+        begin_sqlite_writing(engine)
     try:
-        with engine.connect() as connection:
-            connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
-            connection.commit()
-            yield  # closing the connection releases the lock, even if the migration failed
+        with engine.begin() as connection:
+            if not sqlite:
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                )
+            yield connection
     finally:
         engine.dispose()
 
 
-def _refuse_foreign_tables(url: str | URL) -> None:
+def _refuse_foreign_tables(connection: Connection) -> None:
     """A database without our revision but with tables of our names is someone else's."""
-    engine = create_engine(sync_url(url), poolclass=NullPool)
-    try:
-        with engine.connect() as connection:
-            existing = set(inspect(connection).get_table_names())
-    finally:
-        engine.dispose()
+    existing = set(inspect(connection).get_table_names())
     clashing = sorted(existing & set(SQLModel.metadata.tables))
     if clashing:
         raise NotOurDatabase(clashing)

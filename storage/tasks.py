@@ -632,17 +632,21 @@ async def roll_missed_periods(
     lead_days: int,
     now: datetime,
     chased_until: Callable[[date], date] | None = None,
+    working_days: bool = False,
 ) -> int:
     """Close as missed the periods of recurring tasks whose next period's reminders have begun
     and whose own chase is over.
 
-    A missed monthly report is chased as overdue until the next month's first reminder is due;
-    then the missed month is recorded and the task moves on. A period is never closed before
-    chased_until(its deadline) has passed (the day of its escalation to the coordinators): a
-    missed weekly report, whose next week's first reminder falls on its own deadline, is chased
-    and escalated like any overdue task first. An escalation that did not go out by then (the
-    bot down that day, the send failed) is not lost: the sweep escalates a task's last period
-    recorded missed too, so that no period waits here on a chat that may never take it.
+    A missed monthly report is chased as overdue until the next month's first reminder is due
+    (lead_days before its deadline, counted in working days or not, on the day the reminder
+    policy sends it, WorkingCalendar.reminder_day: a first reminder moved to before Tết finds
+    the new month current); then the missed month is recorded and the task moves on. A period
+    is never closed before chased_until(its deadline) has passed (the day of its escalation to
+    the coordinators): a missed weekly report, whose next week's first reminder falls on its
+    own deadline, is chased and escalated like any overdue task first. An escalation that did
+    not go out by then (the bot down that day, the send failed) is not lost: the sweep
+    escalates a task's last period recorded missed too, so that no period waits here on a chat
+    that may never take it.
     Returns how many periods closed.
     """
     query = select(Task).where(
@@ -655,7 +659,8 @@ async def roll_missed_periods(
         assert task.deadline is not None and task.recurrence is not None
         while (
             task.deadline < today
-            and WORKING_DAYS.closing_day(next_deadline(task)) - timedelta(days=lead_days) <= today
+            and WORKING_DAYS.reminder_day(next_deadline(task), lead_days, working_days=working_days)
+            <= today
             and (chased_until is None or chased_until(task.deadline) < today)
         ):
             missed = task.deadline

@@ -2031,7 +2031,8 @@ def test_a_sqlite_folder_that_cannot_be_made_is_one_line(
     folder = tmp_path / "not-a-folder" / "db"
     monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder / 'n.db'}")
 
-    assert cli("tasks", "list") == (
+    # Any command that makes the database (a list only reads it, and needs no folder).
+    assert cli("db", "upgrade") == (
         2,
         "",
         f"nhacviec: không tạo được thư mục {folder} cho cơ sở dữ liệu: Not a directory\n",
@@ -2050,7 +2051,7 @@ def test_a_sqlite_folder_without_permission_is_one_line(
     monkeypatch.setattr(Path, "mkdir", denied)
     monkeypatch.setenv("NHACVIEC_DATABASE_URL", "sqlite:////var/lib/nhacviec/nhacviec.db")
 
-    assert cli("tasks", "list") == (
+    assert cli("db", "upgrade") == (
         2,
         "",
         "nhacviec: không tạo được thư mục /var/lib/nhacviec cho cơ sở dữ liệu: Permission denied\n",
@@ -2157,3 +2158,77 @@ def test_a_catalogue_given_as_a_directive_is_told_where_it_goes(cli: Cli) -> Non
         "agencies import agencies.csv\n",
     )
     assert cli("tasks", "list")[1] == ""
+
+
+READ_ONLY_LISTS = [
+    ("tasks", "list"),
+    ("agencies", "list"),
+    ("member", "list"),
+    ("extensions", "list"),
+]
+
+
+@pytest.mark.parametrize("command", READ_ONLY_LISTS, ids=" ".join)
+def test_a_list_leaves_an_older_database_to_its_instances_and_says_to_upgrade_it(
+    cli: Cli, tmp_path: Path, command: tuple[str, str]
+) -> None:
+    """A list is only reading: on the shared database an older release left, migrating it would
+    stop the instances still running on it, as the import's dry run knows."""
+    url = f"sqlite:///{tmp_path / 'db' / 'n.db'}"
+    upgrade(url, to="0013")
+
+    code, out, err = cli(*command)
+
+    assert current_revision(url) == "0013"
+    assert (code, out) == (1, "")
+    assert err.startswith("nhacviec: cơ sở dữ liệu còn ở phiên bản cũ (bản 0013, phiên bản này")
+    assert err.endswith(": hãy chạy nhacviec db upgrade trước\n") and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", READ_ONLY_LISTS, ids=" ".join)
+def test_a_list_refuses_a_newer_database_untouched(
+    cli: Cli, tmp_path: Path, command: tuple[str, str]
+) -> None:
+    cli("db", "upgrade")
+    with sqlite3.connect(tmp_path / "db" / "n.db") as database:  # as a later release leaves it
+        database.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    database.close()
+
+    code, out, err = cli(*command)
+
+    assert (code, out) == (2, "")
+    assert err.startswith("nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn")
+    assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize("command", READ_ONLY_LISTS, ids=" ".join)
+def test_a_list_without_a_database_creates_none(
+    cli: Cli, tmp_path: Path, command: tuple[str, str]
+) -> None:
+    code, _, err = cli(*command)
+
+    assert (code, err) == (0, "")
+    assert not (tmp_path / "db").exists(), f"{' '.join(command)} created a database"
+
+
+async def test_with_v_a_failed_start_up_keeps_its_trace_for_whoever_must_see_where(
+    sqlite_url: str,
+) -> None:
+    """Without -v a token Telegram refuses is one line (tests/test_review_operator.py); `-v` is
+    what an operator turns on to see more, and sees python-telegram-bot's trace, token hidden."""
+    revoked = "7123456789:AAH-revoked-token-xxxxxxxxxxxxxxx"
+    async with TelegramServer(TOKEN) as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+        env |= {
+            "NHACVIEC_TELEGRAM_TOKEN": revoked,
+            "NHACVIEC_TELEGRAM_BASE_URL": server.base_url,
+            "NHACVIEC_DATABASE_URL": sqlite_url,
+        }
+        process = await _nhacviec(env, "-v", "run")
+        _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+
+    log = err.decode()
+    assert process.returncode == 2, log
+    assert "Traceback" in log and "telegram.error.InvalidToken" in log
+    assert log.strip().splitlines()[-1].startswith("nhacviec: Telegram từ chối token của bot: ")
+    assert revoked not in log

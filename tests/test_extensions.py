@@ -12,11 +12,12 @@ import pytest
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cli import main
+from bot.services import services_of
 from bot.telegram_server import Fault
 from jobs.policy import ReminderSettings, chased_until
 from storage import access, agencies, extensions, notices, tasks
 from storage.db import Database
-from storage.errors import ExtensionBeyondPeriod
+from storage.errors import BadExtensionDate, ExtensionBeyondPeriod
 from storage.ledger import ClaimPolicy
 from storage.migrate import upgrade
 from storage.models import ExtensionStatus, NoticeStatus, Role
@@ -332,6 +333,7 @@ def test_the_cli_lists_the_requests_awaiting_a_decision(
     monkeypatch.setenv("NHACVIEC_DATABASE_URL", url)
     assert main(["extensions", "list"]) == 0
     empty = capsys.readouterr().out
+    upgrade(url)  # a list only reads: the database is made by others
 
     async def ask() -> None:
         database = Database(url)
@@ -488,6 +490,72 @@ async def test_a_periodic_tasks_period_is_extended_no_later_than_leaves_the_next
     )
 
 
+async def test_with_reminders_in_working_days_a_period_is_extended_no_later_than_they_allow(
+    db: Database,
+) -> None:
+    """Counted in working days, April's report (due 30/04/2023, closing 04/05) is first reminded
+    on 20/04, a week earlier than in calendar days: March's may be extended to 12/04 (chased
+    until 19/04), not to 19/04, whose chase would hold April back past its first reminder."""
+    task_id, lead = await _periodic(db, date(2023, 3, 31), "monthly")
+    settings = ReminderSettings(working_days=True)
+
+    with pytest.raises(ExtensionBeyondPeriod) as refused:
+        async with db.session() as session:
+            await extensions.request_extension(
+                session=session,
+                caller=lead,
+                chat_id=-100,
+                task_id=task_id,
+                new_deadline=date(2023, 4, 19),
+                reason=None,
+                today=date(2023, 3, 30),
+                now=NOW,
+                lead_days=max(settings.before),
+                chased_until=lambda deadline: chased_until(deadline, settings, WorkingCalendar()),
+                working_days=True,
+            )
+
+    assert refused.value.latest == date(2023, 4, 12)
+
+
+@pytest.mark.parametrize(
+    ("today", "accepted"), [(date(2023, 5, 4), True), (date(2023, 5, 5), False)]
+)
+async def test_a_day_off_still_running_may_be_asked_for(
+    db: Database, today: date, accepted: bool
+) -> None:
+    """On Thursday 04/05/2023, the first working day after the holidays, a deadline of Sunday
+    30/04 is still running (it closes that day): it may be asked for, as it may be approved;
+    on 05/05 it is over."""
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=[agencies.AgencyRow("Sở Tài chính", "STC")], now=NOW
+        )
+        task = await tasks.assign_task(
+            session=session, text="Kế hoạch", lead="STC", deadline=date(2023, 4, 28), now=NOW
+        )
+        finance = await agencies.find_agency(session=session, text="STC")
+        assert task.id is not None
+        ask = extensions.request_extension(
+            session=session,
+            caller=access.Caller(1, finance, is_coordinator=False),
+            chat_id=-100,
+            task_id=task.id,
+            new_deadline=date(2023, 4, 30),
+            reason=None,
+            today=today,
+            now=NOW,
+            lead_days=LEAD_DAYS,
+            chased_until=_chased_until,
+        )
+        if accepted:
+            request, _ = await ask
+            assert request.requested_deadline == date(2023, 4, 30)
+        else:
+            with pytest.raises(BadExtensionDate):
+                await ask
+
+
 async def test_the_latest_day_a_period_may_be_extended_to_is_named(bot: Harness) -> None:
     lan, finance, _, _ = await _finance_and_office(bot)
     weekly = await bot.add_task("Báo cáo tuần", "STC", date(2023, 3, 3), recurrence="weekly")
@@ -589,3 +657,50 @@ async def test_a_coordinator_who_left_is_not_sent_the_requests_he_can_no_longer_
     await bot.sweep()
 
     assert _notices(bot, bang_chat) == []
+
+
+@pytest.mark.postgres
+async def test_a_notice_sent_during_a_long_database_outage_is_not_sent_again_later(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram takes the notice of finance's request, then PostgreSQL stays away longer than
+    the retries of Database.retrying (shortened here): the record waits for the database
+    instead of being given up, so the next sweep finds the notice sent, not abandoned, and the
+    coordinator gets it once."""
+    from tests.test_review_instances import linked
+
+    shortened = {**(Database.retrying.__kwdefaults__ or {}), "delays": (0.05, 0.1, 0.2)}
+    monkeypatch.setattr(Database.retrying, "__kwdefaults__", shortened)
+    async with linked(postgres_url) as (link, url), running_bot(url, start=START) as bot:
+        lan, finance, _, office = await _finance_and_office(bot)
+        bot.server.inject(Fault.timeout(0.8), method="sendMessage", chat_id=office["id"])
+        before = len(bot.server.sent_messages(finance["id"]))
+        welcomed = len(bot.server.sent_messages(office["id"]))
+
+        bot.server.user_sends(finance, lan, ASK)
+        await bot.server.wait_for_messages(welcomed + 1, chat_id=office["id"])
+        await link.cut()
+        await asyncio.sleep(3)  # longer than the retries: the outage outlasts them
+        await link.open()
+        told = (await bot.server.wait_for_messages(before + 1, chat_id=finance["id"]))[before]
+        bot.at(date(2023, 3, 2))  # the notice's claim long stale, had it not been recorded
+        await bot.sweep()
+        async with bot.database.session() as session:
+            statuses = [n.status for n in await notices.all_notices(session=session)]
+
+    assert told["text"].startswith("⏳ Đã gửi đề nghị gia hạn nhiệm vụ số 1")
+    assert len(_notices(bot, office)) == 1
+    assert statuses == [NoticeStatus.SENT]
+
+
+async def test_extend_counts_in_working_days_when_the_reminders_do(bot: Harness) -> None:
+    """With working_days = true, April's report is first reminded on 20/04/2023: /extend allows
+    March's to 12/04 at the latest, as storage.extensions counts it, not to 19/04 (the latest
+    counted in calendar days)."""
+    services_of(bot.application).sweep.settings = ReminderSettings(working_days=True)
+    lan, finance, _, _ = await _finance_and_office(bot)
+    monthly = await bot.add_task("Báo cáo tháng", "STC", date(2023, 3, 31), recurrence="monthly")
+
+    (too_late,) = await bot.say(lan, finance, f"/extend {monthly} 19/04/2023 chờ số liệu")
+
+    assert "chậm nhất đến 12/04/2023" in too_late["text"]

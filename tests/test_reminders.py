@@ -21,11 +21,11 @@ from bot.config import DatabaseSettings, Settings
 from bot.services import services_of
 from bot.telegram_server import Fault
 from jobs.policy import ReminderSettings
-from jobs.sweep import Digest, SendDigest, Sweep, TransientError
+from jobs.sweep import ChatMoved, Digest, SendDigest, Sweep, TransientError
 from storage import access, agencies, ledger, notices, tasks
 from storage.db import Database, sync_url
 from storage.migrate import upgrade
-from storage.models import Chat, Reminder, ReminderStatus, Role
+from storage.models import Chat, ExtensionRequest, Reminder, ReminderStatus, Role
 from storage.notices import take_back
 from tests.harness import JSON, Harness, running_bot
 from vncalendar import VIETNAM_TZ, Clock, ManualClock, WorkingCalendar
@@ -785,6 +785,52 @@ async def test_a_reminder_tried_afresh_the_next_morning_goes_out_once_from_two_i
     # Each reminder was claimed by one instance and refused to the other.
     assert sum(report.already_claimed for report in reports) == 2
     assert await _tries(db) == [("d7:2023-03-15", ReminderStatus.SENT, 1)] * len(task_of)
+
+
+async def test_a_group_the_sweep_finds_upgraded_takes_along_what_waits_under_its_old_id(
+    db: Database,
+) -> None:
+    """The sweep meets Sở A's group upgraded to a supergroup before the bot reads Telegram's
+    migration message: its binding moves, and with it the extension request asked there, whose
+    answer would otherwise go to an id that takes no message any more."""
+    clock = ManualClock(datetime(2023, 3, 8, 8, 0, tzinfo=VIETNAM_TZ), VIETNAM_TZ)
+    task_of = await _two_agencies_with_a_task_each(db, clock.now())
+    supergroup = -1_001_000_001_001
+    async with db.session() as session:
+        session.add(
+            ExtensionRequest(
+                task_id=task_of[-1001],
+                requested_by=1006,
+                requested_in_chat=-1001,
+                current_deadline=date(2023, 3, 15),
+                requested_deadline=date(2023, 3, 31),
+                created_at=clock.now(),
+            )
+        )
+    sent: list[int] = []
+
+    async def send(chat_id: int, digest: Digest) -> int:
+        if chat_id == -1001:
+            raise ChatMoved(supergroup)
+        sent.append(chat_id)
+        return len(sent)
+
+    sweep = Sweep(
+        database=db,
+        clock=clock,
+        calendar=WorkingCalendar(),
+        settings=ReminderSettings(),
+        send=send,
+        retry_delays=(),
+    )
+    await sweep.run()
+    async with db.session() as session:
+        chats = set((await session.exec(select(Chat.telegram_id))).all())
+        asked = (await session.exec(select(ExtensionRequest))).one()
+
+    assert sorted(sent) == [supergroup, -1002]
+    assert chats == {supergroup, -1002}
+    assert asked.requested_in_chat == supergroup
 
 
 WEEKLY_START = datetime(2026, 2, 26, 7, 0, tzinfo=VIETNAM_TZ)

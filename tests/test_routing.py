@@ -96,3 +96,20 @@ def test_a_private_chat_that_only_chose_a_language_hears_nothing() -> None:
     assert _heard([_due("d7:2023-03-15")], [_due("esc:2023-03-15")], [GROUP, staff]) == [
         (-100, "d7:2023-03-15")
     ]
+
+
+def test_a_head_hears_the_first_chase_the_bot_was_down_for_beside_the_groups_later_one() -> None:
+    """The first chase's days passed with the bot down: the group hears the current chase, the
+    head the first (jobs.policy.first_chases_missed); a head's chat as the agency's only one
+    hears the current chase alone."""
+    later, first = _due("late1:2023-03-15"), _due("late0:2023-03-15")
+
+    def heard(chats: list[Chat]) -> list[tuple[int, str]]:
+        routed = route([later], [], chats, HEADS, first_chases=[first])
+        return [(p.chat.telegram_id, p.reminder.slot) for p in routed]
+
+    assert heard([GROUP, HEAD, OFFICE]) == [
+        (-100, "late1:2023-03-15"),
+        (HEAD_OF_FINANCE, "late0:2023-03-15"),
+    ]
+    assert heard([HEAD]) == [(HEAD_OF_FINANCE, "late1:2023-03-15")]

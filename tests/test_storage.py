@@ -11,7 +11,7 @@ from sqlalchemy import event
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from jobs.policy import ReminderSettings, chased_until
+from jobs.policy import ReminderSettings, TaskSchedule, chased_until, reminders_due
 from storage import access, agencies, directives, extensions, imports, ledger, tasks
 from storage.db import Database
 from storage.errors import (
@@ -1730,6 +1730,51 @@ async def test_missed_periods_of_a_duty_on_the_30th_keep_its_day(db: Database) -
         date(2024, 3, 30),
     ]
     assert current.task.deadline == date(2024, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("missed", "working_days", "first_reminder"),
+    [
+        # January's report, due 31/01/2023, is first reminded on 19/01, the last working day
+        # before Tết, not on 24/01 (seven days before, in Tết).
+        (date(2022, 12, 31), False, date(2023, 1, 19)),
+        # Counted in working days, seven before Tuesday 31/01 is 13/01.
+        (date(2022, 12, 31), True, date(2023, 1, 13)),
+        # April's report, due Sunday 30/04/2023, closes on Thursday 04/05 after the holidays;
+        # seven working days before that is 20/04.
+        (date(2023, 3, 31), True, date(2023, 4, 20)),
+    ],
+)
+async def test_a_missed_month_gives_way_on_the_day_the_next_ones_first_reminder_goes_out(
+    db: Database, missed: date, working_days: bool, first_reminder: date
+) -> None:
+    """A month recorded missed only once the next month's reminders have begun must give way
+    on the day the policy sends the first of them: a day later, it is never sent."""
+    settings = ReminderSettings(working_days=working_days)
+    calendar = WorkingCalendar()
+    task_id = await _monthly_duty(db, missed, MONTH_END)
+
+    async def roll(today: date) -> int:
+        async with db.session() as session:
+            return await tasks.roll_missed_periods(
+                session=session,
+                today=today,
+                lead_days=max(settings.before),
+                now=NOW,
+                chased_until=lambda deadline: chased_until(deadline, settings, calendar),
+                working_days=working_days,
+            )
+
+    async with db.session() as session:
+        view = await tasks.get_task(session=session, task_id=task_id)
+    following = tasks.next_deadline(view.task)
+    (reminder,) = reminders_due(
+        [TaskSchedule(task_id, following, lead_agency_id=1)], first_reminder, settings, calendar
+    )
+
+    assert (reminder.slot, reminder.send_on) == (f"d7:{following.isoformat()}", first_reminder)
+    assert await roll(calendar.subtract_working_days(first_reminder, 1)) == 0
+    assert await roll(first_reminder) == 1
 
 
 @pytest.mark.parametrize(

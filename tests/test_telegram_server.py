@@ -377,6 +377,24 @@ async def test_callback_data_is_limited_to_64_bytes(server: TelegramServer, bot:
         await bot.send_message(chat["id"], "Nhiệm vụ", reply_markup=too_long)
 
 
+async def test_a_pop_up_is_limited_to_200_characters(server: TelegramServer, bot: Bot) -> None:
+    """Telegram refuses an answer whose text is longer than 200 characters, and the query can
+    still be answered (with a shorter text)."""
+    chat, user = private_chat(server)
+    await bot.send_message(
+        chat["id"],
+        "Nhiệm vụ 12",
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("Xong", callback_data="d:12")]]),
+    )
+    [card] = server.sent_messages(chat["id"])
+    query = server.press_button(chat, user, card["message_id"], "d:12")
+
+    with pytest.raises(BadRequest, match="Message_too_long"):
+        await bot.answer_callback_query(query["id"], "đ" * 201, show_alert=True)
+    assert await bot.answer_callback_query(query["id"], "đ" * 200, show_alert=True)
+    assert server.callback_answers == {query["id"]: {"text": "đ" * 200, "show_alert": True}}
+
+
 async def test_a_stale_callback_query_cannot_be_answered(bot: Bot) -> None:
     with pytest.raises(BadRequest, match="Query is too old"):
         await bot.answer_callback_query("4711")

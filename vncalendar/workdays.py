@@ -47,6 +47,15 @@ class WorkingCalendar:
         work handed in that day is on time."""
         return self.next_working_day(deadline)
 
+    def reminder_day(self, deadline: date, days_before: int, *, working_days: bool = False) -> date:
+        """The day a reminder days_before a deadline goes out: counted back from the day the
+        deadline closes, in working days or in calendar days; a calendar count landing on a day
+        off moves to the working day before, so a deadline after Tết is announced before Tết."""
+        closes = self.closing_day(deadline)
+        if working_days:
+            return self.subtract_working_days(closes, days_before)
+        return self.previous_working_day(closes - timedelta(days=days_before))
+
     def latest_missed(self, today: date) -> date:
         """The latest deadline already missed on today: one on or before it closed on a working
         day before today; a later one closes today or after."""

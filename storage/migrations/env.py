@@ -1,12 +1,11 @@
 """Alembic environment: runs migrations over a blocking connection."""
 
-from typing import Any
-
 from alembic import context
-from sqlalchemy import Connection, Engine, engine_from_config, event, pool
+from sqlalchemy import Connection, engine_from_config, pool
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from storage.db import begin_sqlite_writing
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -21,7 +20,7 @@ def run_migrations() -> None:
             poolclass=pool.NullPool,
         )
         if engine.dialect.name == "sqlite":
-            _sqlite_transactional_ddl(engine)
+            begin_sqlite_writing(engine)
         with engine.connect() as connection:
             # One transaction for the whole upgrade, on SQLite as on PostgreSQL: a process
             # killed half-way (systemd's stop timeout, a power cut) leaves the database as it
@@ -30,21 +29,9 @@ def run_migrations() -> None:
             _run(connection, transactional_ddl=True)
         engine.dispose()
     else:
-        # A connection of the caller's: its transactions are the caller's to manage.
+        # A connection of the caller's (upgrade()'s, in the transaction that holds the
+        # migration lock): its transactions are the caller's to manage.
         _run(connectable, transactional_ddl=None)
-
-
-def _sqlite_transactional_ddl(engine: Engine) -> None:
-    """Make DDL part of the transaction: the sqlite3 module runs CREATE, ALTER and DROP outside
-    any (SQLAlchemy's recipe: the driver begins nothing, SQLAlchemy emits BEGIN itself)."""
-
-    @event.listens_for(engine, "connect")
-    def _driver_begins_nothing(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
 
 
 def _run(connection: Connection, *, transactional_ddl: bool | None) -> None:
