@@ -147,8 +147,9 @@ def _run_db_as_it_is(
 
 
 def _read_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
-    """Run a list's unit of work on the database as it is (see _run_db_as_it_is); with none
-    yet there is nothing to list, and the list says so by being empty."""
+    """Run a look's unit of work (a list, a report, a dry-run sweep) on the database as it is
+    (see _run_db_as_it_is); with none yet there is nothing to see, and the look says so by
+    being empty."""
     return _run_db_as_it_is(
         settings, work, no_database=None, needs_upgrade="read_only_needs_upgrade"
     )
@@ -218,16 +219,11 @@ def cmd_remind(settings: Settings, args: argparse.Namespace) -> int:
         # It would send days early what is due then, for good (the ledger keeps it), and record
         # periodic duties as missed that still have time.
         raise UsageError(cli_text("remind_future", day=fmt_date(day)))
-    upgrade(settings.database_url)
 
-    async def dry() -> tuple[SweepReport, dict[int, str]]:
-        database = Database(settings.database_url)
-        try:
-            sweep = build_sweep(settings, database, clock, _never_sends)
-            report = await sweep.run(day, dry_run=True)
-            return report, await _chat_titles(database)
-        finally:
-            await database.dispose()
+    async def dry(database: Database) -> tuple[SweepReport, dict[int, str]]:
+        sweep = build_sweep(settings, database, clock, _never_sends)
+        report = await sweep.run(day, dry_run=True)
+        return report, await _chat_titles(database)
 
     async def real() -> tuple[SweepReport, dict[int, str]]:
         application = build_application(settings, clock=clock, sweep_at_start=False)
@@ -236,7 +232,11 @@ def cmd_remind(settings: Settings, args: argparse.Namespace) -> int:
             report = await app.sweep.run(day)
             return report, await _chat_titles(app.database)
 
-    report, titles = asyncio.run(dry() if args.dry_run else real())
+    if args.dry_run:  # a look, as a list is: the database as it is
+        report, titles = _read_db(settings, dry)
+    else:
+        upgrade(settings.database_url)
+        report, titles = asyncio.run(real())
     print(_describe_sweep(report, titles))
     return 1 if report.failed else 0
 
@@ -724,7 +724,7 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
                 tz=settings.tz,
             )
 
-    result = _run_db(settings, work)
+    result = _read_db(settings, work)
     texts = Texts(settings.bot.language)
     _write(args.out, report_files.workbook(result, texts))
     if args.chart:
