@@ -14,6 +14,7 @@ from jobs.policy import Urgency
 from jobs.sweep import Digest
 from storage.agencies import Learned
 from storage.models import Role, TaskStatus
+from storage.names import vietnamese_order
 from storage.tasks import WORKING_DAYS, Closed, TaskView
 
 MAX_MESSAGE = 4096
@@ -1567,13 +1568,14 @@ class Texts:
         )
 
     def _by_agency(self, grouped: dict[str, list[TaskView]], today: date) -> list[Section]:
-        """A section per lead agency: its name and count, then its tasks."""
+        """A section per lead agency, in the Vietnamese alphabet's order: its name and count,
+        then its tasks."""
         return [
             self._section(
                 self("overdue_agency", agency=agency or self("no_lead"), count=len(views)),
                 [self.task_line(v, today) for v in views],
             )
-            for agency, views in sorted(grouped.items())
+            for agency, views in sorted(grouped.items(), key=lambda item: vietnamese_order(item[0]))
         ]
 
     def _section(self, heading: str, blocks: Sequence[str]) -> Section:

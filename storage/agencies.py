@@ -30,7 +30,7 @@ from storage.models import (
     TaskAgency,
     TaskStatus,
 )
-from storage.names import fold, name_key
+from storage.names import fold, name_key, vietnamese_order
 
 
 @dataclass(frozen=True)
@@ -354,8 +354,10 @@ def _taken(
 
 
 async def list_agencies(*, session: AsyncSession) -> list[Agency]:
-    """Every agency, by name."""
-    return list((await session.exec(select(Agency).order_by(col(Agency.name)))).all())
+    """Every agency, by name in the Vietnamese alphabet's order (a database's collation may
+    not know it)."""
+    found = (await session.exec(select(Agency))).all()
+    return sorted(found, key=lambda agency: vietnamese_order(agency.name))
 
 
 def _names(agency: Agency) -> list[str]:

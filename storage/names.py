@@ -18,6 +18,28 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", stripped).strip(" .;,")
 
 
+# The Vietnamese alphabet's order (ă, â after a; đ after d; ê after e; ô, ơ after o; ư after u),
+# and its tones' (none, huyền, hỏi, ngã, sắc, nặng), which order words alike but for them.
+_ALPHABET = {letter: rank for rank, letter in enumerate("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_order(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sort key that orders names as a Vietnamese reader expects ("Sở Y tế" before "Ủy ban
+    nhân dân", "Ủy ban" before "Văn phòng"): by letters in the alphabet's order, then by tones;
+    spaces, digits and punctuation before letters, other scripts after."""
+    letters, tones = [], []
+    for char in unicodedata.normalize("NFC", text.casefold()):
+        marks = unicodedata.normalize("NFD", char)
+        tones.append(next((_TONES[mark] for mark in marks if mark in _TONES), 0))
+        base = unicodedata.normalize("NFC", "".join(m for m in marks if m not in _TONES))
+        if base in _ALPHABET:
+            letters.append(0x110000 + _ALPHABET[base])  # after every code point below "a"
+        else:
+            letters.append(ord(base[0]) + (0x120000 if ord(base[0]) > ord("z") else 0))
+    return tuple(letters), tuple(tones)
+
+
 # The words documents write one way or another for the same agency, as the reader of documents
 # (ingest.agencies: its _SYNONYMS and "&" for "và") takes them. Written here again because
 # storage may not import ingest; tests/test_catalogue.py holds the two to the same answers.

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.models import PeriodOutcome, Task, TaskPeriod, TaskStatus
+from storage.names import vietnamese_order
 from storage.tasks import WORKING_DAYS, TaskView, period_deadlines, views_of
 
 
@@ -120,7 +121,7 @@ async def month_report(
         name = row.view.lead.name if row.view.lead else ""
         line = lines.setdefault(name, AgencyLine(name))
         setattr(line, row.outcome, getattr(line, row.outcome) + 1)
-    report.lines = sorted(lines.values(), key=lambda line: line.agency)
+    report.lines = sorted(lines.values(), key=lambda line: vietnamese_order(line.agency))
     return report
 
 

@@ -40,6 +40,7 @@ from storage.models import (
     TaskPeriod,
     TaskStatus,
 )
+from storage.names import vietnamese_order
 from vncalendar import WorkingCalendar
 from vncalendar.recurrence import Recurrence, next_occurrence
 
@@ -265,7 +266,7 @@ async def overdue_by_agency(
     *, session: AsyncSession, today: date, agency_id: int | None = None
 ) -> dict[str, list[TaskView]]:
     """Open tasks past their deadline as of today (one on a day off closes on the next working
-    day), grouped by lead agency name, oldest first."""
+    day), grouped by lead agency name (in the Vietnamese alphabet's order), oldest first."""
     query = (
         select(Task)
         .where(Task.status == TaskStatus.OPEN, _of_agency(agency_id))
@@ -275,7 +276,7 @@ async def overdue_by_agency(
     grouped: dict[str, list[TaskView]] = {}
     for view in await views_of(session=session, tasks=(await session.exec(query)).all()):
         grouped.setdefault(view.lead.name if view.lead else "", []).append(view)
-    return dict(sorted(grouped.items()))
+    return dict(sorted(grouped.items(), key=lambda item: vietnamese_order(item[0])))
 
 
 async def open_tasks_with_deadline(*, session: AsyncSession) -> list[TaskView]:

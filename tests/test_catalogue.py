@@ -845,3 +845,38 @@ async def test_two_saves_at_the_same_moment_teach_a_name_to_one_agency_only(
         assert await _learned(database) == {"UBND huyện Tân Phú": ["Phòng KT-HT huyện A"]}
     finally:
         await database.dispose()
+
+
+async def test_agencies_are_listed_in_the_vietnamese_alphabets_order(db: Database) -> None:
+    """Đ after D, Ư after U, Ơ after O, and tones only where the letters are alike: a code-point
+    sort (or a database's collation) would put "Ủy ban" after "Văn phòng" and "Đài" after "Y"."""
+    names = [
+        "Văn phòng UBND tỉnh",
+        "Ủy ban nhân dân huyện Tân Hiệp",
+        "Sở Y tế",
+        "Đài Phát thanh và Truyền hình",
+        "Sở Nội vụ",
+        "Sở Ngoại vụ",
+        "Công an tỉnh",
+        "Cục Thuế tỉnh",
+        "Sở Tư pháp",
+        "Sở Tài chính",
+    ]
+    async with db.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=[AgencyRow(name) for name in names], now=NOW
+        )
+        listed = [agency.name for agency in await agencies.list_agencies(session=session)]
+
+    assert listed == [
+        "Công an tỉnh",
+        "Cục Thuế tỉnh",
+        "Đài Phát thanh và Truyền hình",
+        "Sở Ngoại vụ",
+        "Sở Nội vụ",
+        "Sở Tài chính",
+        "Sở Tư pháp",
+        "Sở Y tế",
+        "Ủy ban nhân dân huyện Tân Hiệp",
+        "Văn phòng UBND tỉnh",
+    ]
