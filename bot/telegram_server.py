@@ -499,6 +499,64 @@ class TelegramServer:
         self._queue_update({"message": message})
         return copy.deepcopy(message)
 
+    def user_sends_as_chat(self, chat: JSON, user: JSON, text: str) -> JSON:
+        """`user`, an anonymous administrator of group `chat`, writes `text` "as the group": like
+        Telegram, the message comes from its shared GroupAnonymousBot user (`user`, a member of
+        the group) with the group as sender_chat."""
+        state = self._chat_for_user(chat, user)
+        content: JSON = {"text": text, "sender_chat": copy.deepcopy(state.info)}
+        command = _LEADING_COMMAND.match(text)
+        if command:
+            content["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
+        message = self._new_message(state, **{"from": user}, **content)
+        self._queue_update({"message": message})
+        return copy.deepcopy(message)
+
+    def user_forwards(self, chat: JSON, user: JSON, original: JSON) -> JSON:
+        """`user` forwards `original` (a message of someone else's) into `chat`, as Telegram does:
+        the text and its entities are kept, with forward_origin naming the original sender."""
+        state = self._chat_for_user(chat, user)
+        message = self._new_message(
+            state,
+            **{"from": user},
+            text=original["text"],
+            entities=original.get("entities", []),
+            forward_origin={
+                "type": "user",
+                "sender_user": original["from"],
+                "date": original["date"],
+            },
+            forward_date=original["date"],
+        )
+        self._queue_update({"message": message})
+        return copy.deepcopy(message)
+
+    def user_renames(self, chat: JSON, user: JSON, title: str) -> JSON:
+        """`user` renames group `chat` to `title`: its new title, and a new_chat_title message."""
+        state = self._chat_for_user(chat, user)
+        if state.info["type"] == "private":
+            raise ValueError("a private chat has no title to change")
+        state.info["title"] = title
+        message = self._new_message(state, **{"from": user}, new_chat_title=title)
+        self._queue_update({"message": message})
+        return copy.deepcopy(message)
+
+    def user_sends_photo(self, chat: JSON, user: JSON, content: bytes) -> JSON:
+        """`user` sends a photo (one size, `content`); the bot can getFile and download it."""
+        state = self._chat_for_user(chat, user)
+        stored = self._store_file("photos", "", "image/jpeg", content)
+        size = _image_size(content) or (1, 1)
+        photo = {
+            "file_id": stored.file_id,
+            "file_unique_id": stored.file_unique_id,
+            "file_size": len(content),
+            "width": size[0],
+            "height": size[1],
+        }
+        message = self._new_message(state, **{"from": user}, photo=[photo])
+        self._queue_update({"message": message})
+        return copy.deepcopy(message)
+
     def user_edits(self, message: JSON, text: str) -> None:
         """The sender of `message` edits it to `text`: Telegram sends an edited_message update."""
         edited = copy.deepcopy(message)

@@ -16,7 +16,7 @@ from bot.app import build_application
 from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
 from bot.lifecycle import run_daily_sweep_now, running
 from bot.services import services_of
-from bot.telegram_server import TelegramServer
+from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies, tasks
 from storage.db import Database
 from storage.migrate import upgrade
@@ -29,6 +29,13 @@ JSON = dict[str, Any]
 COORDINATORS_ONLY = (
     "Lệnh này chỉ dành cho cán bộ theo dõi nhiệm vụ, khi nhắn riêng với bot hoặc trong nhóm "
     "theo dõi."
+)
+# What a chat hears when the bot failed on what was asked of it.
+ERROR_TEXT = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
+# What Telegram answers to answerCallbackQuery once the ~15 s to answer a press have passed
+# (a bot back from a restart, a slow database, a flood wait in front of the answer).
+QUERY_TOO_OLD = Fault(
+    400, "Bad Request: query is too old and response timeout expired or query ID is invalid"
 )
 
 CATALOGUE = [

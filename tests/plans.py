@@ -35,3 +35,27 @@ def letter(issued: str, *tasks: str) -> str:
     return f"Số: 20/UBND-KT\nAn Giang, ngày {issued}\nV/v rà soát hộ nghèo\n" + "".join(
         f"{task}\n" for task in tasks
     )
+
+
+# Letter 125/UBND-TH of Lai Châu: two tasks of Sở Y tế, Sở Tài chính cooperating on the first.
+LETTER = """ỦY BAN NHÂN DÂN
+TỈNH LAI CHÂU
+Số: 125/UBND-TH
+V/v kiểm tra an toàn thực phẩm
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Lai Châu, ngày 10 tháng 3 năm 2024
+Kính gửi:
+- Sở Y tế;
+- Sở Tài chính.
+Thực hiện chỉ đạo của Thủ tướng Chính phủ, Chủ tịch UBND tỉnh có ý kiến như sau:
+1. Giao Sở Y tế chủ trì, phối hợp với Sở Tài chính kiểm tra an toàn thực phẩm trên địa bàn \
+tỉnh, báo cáo kết quả trước ngày 15/4/2024.
+2. Sở Y tế tổ chức tập huấn cho các cơ sở sản xuất, hoàn thành trong tháng 5/2024.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""

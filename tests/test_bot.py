@@ -17,7 +17,16 @@ from bot.telegram_server import Fault
 from bot.texts import COMMANDS
 from storage import tasks
 from storage.models import Chat, Reminder, ReminderStatus, Role, Task
-from tests.harness import COORDINATORS_ONLY, JSON, TOKEN, Harness, running_bot
+from tests.harness import (
+    COORDINATORS_ONLY,
+    ERROR_TEXT,
+    JSON,
+    QUERY_TOO_OLD,
+    TOKEN,
+    Harness,
+    running_bot,
+)
+from tests.test_extensions import _finance_with_digest
 from vncalendar import VIETNAM_TZ
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
@@ -323,6 +332,27 @@ def _first_button(message: JSON) -> str:
     return str(message["reply_markup"]["inline_keyboard"][0][0]["callback_data"])
 
 
+async def test_a_done_button_answered_too_late_still_confirms_the_closing_with_its_undo(
+    bot: Harness,
+) -> None:
+    """✅ pressed while the bot is slow (Telegram says the query is too old to answer) closes the
+    task, and the chat is told so, with its ↩️ button, not "Xin lỗi, đã có lỗi…": only the
+    pop-up is lost."""
+    lan, finance, digest, plan = await _finance_with_digest(bot)
+    bot.server.inject(QUERY_TOO_OLD, method="answerCallbackQuery")
+
+    (answer,) = await bot.press(lan, finance, digest, f"done:{plan}")
+
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.status == "done"  # it was closed...
+    assert answer["text"] != ERROR_TEXT, "closed, but the chat was told it failed"
+    assert answer["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {plan}")
+    assert answer["reply_markup"]["inline_keyboard"][0][0]["callback_data"].startswith(
+        f"undo:{plan}:"
+    )
+
+
 async def test_buttons_from_before_they_named_their_closing_change_nothing_they_cannot_tell(
     bot: Harness,
 ) -> None:
@@ -581,6 +611,19 @@ async def test_an_invite_works_once_and_not_after_it_expires(bot: Harness) -> No
     assert expired["text"].startswith("Mã mời này đã hết hạn.")
     assert made_up["text"].startswith("Mã mời không đúng.")
     assert welcome["text"].startswith("Xin chào! Tôi là Nhắc việc")
+
+
+async def test_an_invite_code_pasted_alone_in_a_private_chat_gets_an_answer(bot: Harness) -> None:
+    """The command line prints "Mã: CODE" for the coordinator to pass on; someone who opens the
+    bot and pastes just the code is answered: registered, or told to type /start CODE (or open
+    the link), not met with silence."""
+    hung = bot.server.add_user("Hùng")
+    private = bot.server.add_private_chat(hung)
+    code = await bot.invite("SYT", Role.HEAD)
+
+    replies = await bot.say(hung, private, code)
+
+    assert replies and replies[0]["text"], replies
 
 
 async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness) -> None:
@@ -845,6 +888,33 @@ async def test_the_token_never_reaches_the_logs(sqlite_url: str) -> None:
     assert TOKEN not in logged and "<token>" in logged  # ...without the token
 
 
+async def test_a_refused_invite_code_that_stays_valid_is_not_in_the_debug_log(
+    sqlite_url: str,
+) -> None:
+    """With --verbose (DEBUG) the log does not hold "/register CODE" of a code the bot refused
+    (typed in a group registered to another agency): the code stays unused and valid for a
+    week, and anyone who read it in the log could take the agency's chat. Invite codes are
+    redacted."""
+    stream = io.StringIO()
+    setup_logging(logging.DEBUG)
+    logging.getLogger().handlers[0].setStream(stream)  # type: ignore[attr-defined]
+    try:
+        async with running_bot(sqlite_url, start=START) as bot:
+            lan = bot.server.add_user("Lan")
+            finance = bot.server.add_group("Sở Tài chính", [lan])
+            await bot.register(lan, finance, "STC")
+            code = await bot.invite("SYT")
+            (refused,) = await bot.say(lan, finance, f"/register {code}")
+            assert "Sở Tài chính" in refused["text"], refused["text"]  # registered elsewhere
+            await bot.server.wait_until_idle()
+    finally:
+        logging.getLogger().handlers.clear()
+        logging.getLogger().setLevel(logging.WARNING)
+    logged = stream.getvalue()
+    assert "getUpdates" in logged  # PTB logged the updates it fetched...
+    assert code not in logged  # ...but not the code, still usable
+
+
 async def test_a_flood_wait_is_honoured_and_the_reminder_sent_once(bot: Harness) -> None:
     finance = await _finance_group_with_a_task(bot)
     bot.server.inject(Fault.retry_after(1), method="sendMessage", chat_id=finance["id"])
@@ -980,6 +1050,36 @@ async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:
     async with bot.database.session() as session:
         task = await session.get(Task, second)
     assert task is not None and task.status == "open"
+
+
+async def test_a_forwarded_done_command_does_not_close_the_task_again(sqlite_url: str) -> None:
+    """A coordinator who forwards an agency's old "/done 12" message to the bot (to ask about
+    it) does not close task 12 again in his own name: a forwarded message is someone else's
+    words, not a command of the forwarder, and changes nothing."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        lan = bot.server.add_user("Lan")
+        bang = bot.server.add_user("Bằng", user_id=BANG_ID)
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        office = bot.server.add_private_chat(bang)
+        await bot.register(lan, finance, "STC")
+        plan = await bot.add_task("Ban hành Kế hoạch", "STC", DEADLINE)
+
+        before = len(bot.server.sent_messages(finance["id"]))
+        original = bot.server.user_sends(finance, lan, f"/done {plan} đã trình")
+        await bot.server.wait_for_messages(before + 1, chat_id=finance["id"])
+        (undone,) = await bot.say(lan, finance, f"/undo {plan}")  # closed by mistake: reopened
+        assert str(plan) in undone["text"], undone["text"]
+
+        bot.server.user_forwards(office, bang, original)
+        # Updates are handled in order: once this reply is in, the forward has been seen.
+        await bot.say(bang, office, "/help")
+        await bot.server.wait_until_idle()
+
+        async with bot.database.session() as session:
+            task = await session.get(Task, plan)
+        assert task is not None and task.status == "open", "a forwarded /done closed the task"
+        texts = [m.get("text", "") for m in bot.server.sent_messages(office["id"])]
+        assert not any(t.startswith("✅ Đã đánh dấu") for t in texts), texts
 
 
 async def test_a_reply_quoting_long_user_text_comes_in_parts(bot: Harness) -> None:
@@ -1287,6 +1387,45 @@ async def test_a_head_who_is_also_a_coordinator_sees_every_agency_in_private(
     assert "Kế hoạch tài chính" not in own["text"]
 
 
+# Telegram's user for messages an anonymous group administrator sends "as the group".
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
+
+async def test_an_anonymous_admin_registering_does_not_make_telegrams_shared_user_a_coordinator(
+    sqlite_url: str,
+) -> None:
+    """/register CODE with a coordinators' invite, sent by an anonymous administrator of the
+    coordinators' group, registers the group only: Telegram's shared GroupAnonymousBot user
+    (1087968824) is made no coordinator, so the notices to the coordinators (an extension
+    request here) go to the group and never to that user."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        lan = bot.server.add_user("Lan")
+        bang = bot.server.add_user("Bằng", user_id=BANG_ID)
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        office = bot.server.add_group("Văn phòng UBND tỉnh", [bang, GROUP_ANONYMOUS_BOT])
+        await bot.register(lan, finance, "STC")
+        plan = await bot.add_task("Báo cáo quý I", "STC", DEADLINE)
+        code = await bot.invite(None, Role.COORDINATOR)
+        before = len(bot.server.sent_messages(office["id"]))
+        bot.server.user_sends_as_chat(office, GROUP_ANONYMOUS_BOT, f"/register {code}")
+        (registered,) = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"]))[
+            before:
+        ]
+        assert registered["text"].startswith("✅"), registered["text"]
+
+        await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ số liệu")
+        await bot.server.wait_for_messages(before + 2, chat_id=office["id"])  # the group is told
+        await bot.server.wait_until_idle()
+
+        targets = [c.params["chat_id"] for c in bot.server.calls("sendMessage")]
+    assert GROUP_ANONYMOUS_BOT["id"] not in targets, targets
+
+
 async def test_where_a_coordinator_asks_decides_what_is_shown(bot: Harness) -> None:
     bang, lan, friend = (bot.server.add_user(n) for n in ("Bằng", "Lan", "Bạn học cũ"))
     office = bot.server.add_private_chat(bang)
@@ -1359,6 +1498,77 @@ async def test_the_preview_shows_a_tasks_other_due_dates_and_the_fix_that_takes_
         "📅 other deadlines: 15/03/2023 (“trước ngày 15 tháng 3 năm 2023”); "
         "fix: /fix 1 deadline 15/03/2023"
     ) in english["text"]
+
+
+async def test_a_preview_in_the_coordinators_group_survives_its_upgrade_to_a_supergroup(
+    bot: Harness,
+) -> None:
+    """A coordinator sends a directive in the coordinators' group, and the group then becomes a
+    supergroup: the pending preview follows the group, like its registration, and /fix there
+    corrects it (the preview and its corrections are not stranded under the old chat id)."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_group("Văn phòng UBND tỉnh", [bang])
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", NOTICE.encode())
+    preview = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15))[
+        before
+    ]
+    assert "1. Sở Tài chính — 10/03/2023" in preview["text"]
+
+    supergroup = bot.server.migrate_to_supergroup(office["id"])
+    (fixed,) = await bot.say(bang, supergroup, "/fix 1 han 15/03/2023")
+
+    assert "1. Sở Tài chính — 15/03/2023" in fixed["text"], fixed["text"]
+
+
+async def test_a_save_answered_too_late_still_says_the_directive_was_saved(bot: Harness) -> None:
+    """💾 under a preview pressed while the bot is slow (the callback query is too old to
+    answer) saves the tasks and says so, "✅ Đã lưu…": the coordinator is not told "Xin lỗi,
+    đã có lỗi…", then that the button is invalid, left to guess whether it was saved."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", NOTICE.encode())
+    preview = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15))[
+        before
+    ]
+    save = next(
+        button["callback_data"]
+        for row in preview["reply_markup"]["inline_keyboard"]
+        for button in row
+        if button["text"].startswith("💾")
+    )
+    bot.server.inject(QUERY_TOO_OLD, method="answerCallbackQuery")
+
+    (answer,) = await bot.press(bang, office, preview, save)
+
+    async with bot.database.session() as session:
+        saved = (await session.exec(select(Task))).all()
+    assert len(saved) == 2  # saved...
+    assert answer["text"].startswith("✅ Đã lưu: 2 nhiệm vụ mới"), answer["text"]
+
+
+async def test_a_typing_indicator_telegram_fails_to_show_does_not_stop_the_import(
+    bot: Harness,
+) -> None:
+    """The "typing…" indicator sent before reading a directive is cosmetic: one Telegram fails
+    to show (a 502) is skipped (logged), and the coordinator gets the preview, not "Xin lỗi,
+    đã có lỗi…"."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    bot.server.inject(Fault.bad_gateway(), method="sendChatAction", chat_id=office["id"])
+    before = len(bot.server.sent_messages(office["id"]))
+
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", NOTICE.encode())
+    answer = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15))[
+        before
+    ]
+
+    assert answer["text"] != ERROR_TEXT, "the directive was not read"
+    assert "1. Sở Tài chính — 10/03/2023" in answer["text"]
 
 
 async def test_a_monthly_report_on_the_30th_is_due_on_the_30th_after_february(

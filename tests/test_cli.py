@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import json
 import os
@@ -27,7 +28,8 @@ from storage.migrate import current_revision, upgrade
 from storage.models import Role
 from tests.conftest import NOW, SAMPLE, Cli
 from tests.harness import stop_service
-from tests.plans import food_safety_plan
+from tests.plans import LETTER, food_safety_plan
+from tests.test_ingest_text import make_pdf
 
 CATALOGUE = """name,short_name,aliases
 Sở Tài chính,STC,Sở Kế hoạch và Đầu tư; Sở KH&ĐT
@@ -566,6 +568,32 @@ def test_a_bad_file_is_one_clear_line(
 
     assert code == 1 and out == ""
     assert err.startswith(f"nhacviec: {tmp_path / name}: ") and message in err
+
+
+# The text a digital signature (VGCA, Ban Cơ yếu Chính phủ) stamps on a signed scan: the only
+# text of a directive published as a signed scanned PDF.
+SIGNATURE_STAMP = [
+    "Ký bởi: Ủy ban Nhân dân tỉnh Lai Châu",
+    "Email: ubnd@laichau.gov.vn",
+    "Cơ quan: Tỉnh Lai Châu",
+    "Thời gian ký: 10.03.2024 09:15:03 +07:00",
+]
+
+
+def test_a_signed_scan_whose_only_text_is_the_signature_stamp_is_told_to_be_a_scan(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """Most directives published by provinces are scans, signed digitally: the signature's stamp
+    ("Ký bởi: ... Thời gian ký: ...") is their only text. Such a PDF is told, as any scan is, to
+    have no text layer to read, and nothing is imported: the stamp is not taken for a directive
+    with one task, "Ký bởi: Ủy ban Nhân dân tỉnh Lai Châu Email: ..."."""
+    scan = tmp_path / "125-UBND-TH.signed.pdf"
+    scan.write_bytes(make_pdf([SIGNATURE_STAMP, [], []]))
+
+    code, out, err = cli("import", str(scan), "--dry-run")
+
+    assert (code, out) == (1, ""), out
+    assert "bản quét" in err
 
 
 @pytest.mark.parametrize(
@@ -1895,6 +1923,68 @@ def test_importing_a_revised_notice_moves_its_deadline_and_takes_its_words(
     assert "31/03/2023" in listed and "vệ sinh" in listed
 
 
+def _catalogue(tmp_path: Path, *names: str) -> Path:
+    """A catalogue of these agencies only, as agencies.csv."""
+    csv = tmp_path / "agencies.csv"
+    csv.write_text("name,short_name,aliases\n" + "".join(f"{n},,\n" for n in names), "utf-8")
+    return csv
+
+
+def test_reimport_after_adding_a_cooperating_agency_gives_it_the_task(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The first import warns that "Sở Tài chính" is not in the catalogue and saves task 1
+    without it; once the officer adds it, importing the letter again (the issue's "offers to
+    update") gives the cooperating agency it now recognises the task already saved: Sở Tài
+    chính is reminded of it and sees it."""
+    letter = tmp_path / "cv-125.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    cli("agencies", "import", str(_catalogue(tmp_path, "Sở Y tế")))
+    first = cli("import", str(letter), "--yes")
+    assert "Sở Tài chính" in first[1]  # the warning: not in the catalogue
+    cli("agencies", "import", str(_catalogue(tmp_path, "Sở Y tế", "Sở Tài chính")))
+
+    preview = cli("import", str(letter), "--dry-run")[1]
+    assert "phối hợp: Sở Tài chính" in preview  # the preview shows the cooperating agency now
+    cli("import", str(letter), "--yes")
+
+    finance = cli("tasks", "list", "--agency", "Sở Tài chính")[1]
+    assert "kiểm tra an toàn thực phẩm" in finance, finance
+
+
+def _recurrences(tmp_path: Path) -> list[tuple[str | None, str]]:
+    with contextlib.closing(sqlite3.connect(tmp_path / "db" / "n.db")) as db:
+        return list(db.execute("SELECT recurrence, text FROM task ORDER BY id"))
+
+
+def test_a_revision_that_makes_a_monthly_report_quarterly_changes_how_often_it_is_due(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """The office revises letter 125/UBND-TH (same number and date): the Finance department now
+    reports "hằng quý" instead of "hằng tháng". The re-import pairs the task, gives it the new
+    words ("định kỳ hằng quý") and makes it quarterly: the department is no longer chased every
+    month for a quarterly report."""
+    cli("agencies", "import", "agencies.csv")
+    monthly = LETTER.replace(
+        "2. Sở Y tế tổ chức tập huấn cho các cơ sở sản xuất, hoàn thành trong tháng 5/2024.",
+        "2. Sở Tài chính định kỳ hằng tháng báo cáo UBND tỉnh kết quả thực hiện.",
+    )
+    letter = tmp_path / "cv-125.txt"
+    letter.write_text(monthly, encoding="utf-8")
+    cli("import", str(letter), "--yes")
+    revised = tmp_path / "cv-125-sua.txt"
+    revised.write_text(monthly.replace("hằng tháng", "hằng quý"), encoding="utf-8")
+
+    preview = cli("import", str(revised), "--dry-run")[1]
+    cli("import", str(revised), "--yes")
+
+    assert "31/03/2024, định kỳ hằng quý" in preview
+    report = [row for row in _recurrences(tmp_path) if "báo cáo UBND tỉnh" in row[1]]
+    assert report == [
+        ("quarterly", "Sở Tài chính định kỳ hằng quý báo cáo UBND tỉnh kết quả thực hiện.")
+    ]
+
+
 def test_a_date_of_issue_given_with_issued_is_kept_when_the_file_is_imported_again(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -2217,7 +2307,7 @@ def test_a_list_without_a_database_creates_none(
 async def test_with_v_a_failed_start_up_keeps_its_trace_for_whoever_must_see_where(
     sqlite_url: str,
 ) -> None:
-    """Without -v a token Telegram refuses is one line (tests/test_review_operator.py); `-v` is
+    """Without -v a token Telegram refuses is one line (tests/test_instances.py); `-v` is
     what an operator turns on to see more, and sees python-telegram-bot's trace, token hidden."""
     revoked = "7123456789:AAH-revoked-token-xxxxxxxxxxxxxxx"
     async with TelegramServer(TOKEN) as server:

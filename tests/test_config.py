@@ -15,6 +15,7 @@ from bot.config import (
     TelegramSettings,
     load_settings,
 )
+from tests.conftest import Cli
 
 TOKEN = "7770009876:AAH-operator-review-token-xxxxxxxxxx"
 
@@ -275,6 +276,49 @@ def test_an_hour_may_be_written_with_one_digit() -> None:
     settings = load_settings(environ={"NHACVIEC_REMINDERS_TIME": "7:30"})
 
     assert settings.reminders.time == time(7, 30)
+
+
+def test_a_reminder_time_written_as_a_bare_hour_is_not_called_an_offset(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`time = 8` in config.toml (an officer's "8 giờ") is refused naming what was written (8)
+    and asking for HH:MM, not as “00:00+00:00”: ghi giờ không kèm múi giờ, a value and a
+    complaint the operator never wrote."""
+    config = tmp_path / "config.toml"
+    config.write_text("[reminders]\ntime = 8\n", encoding="utf-8")
+
+    code, _, err = cli("--config", str(config), "tasks", "list")
+
+    assert code == 2
+    assert "00:00+00:00" not in err
+    assert "“8”" in err and "HH:MM" in err
+
+
+def test_a_reminder_time_with_a_trailing_space_is_read_as_the_short_form_is(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """NHACVIEC_REMINDERS_TIME="08:00 " (a space left after the value in /etc/nhacviec/env) is
+    read as 08:00, as "8:00 " is: the bot does not stop with “08:00” không phải giờ: viết HH:MM,
+    ví dụ 08:00, which would contradict itself."""
+    monkeypatch.setenv("NHACVIEC_REMINDERS_TIME", "8:00 ")
+    assert cli("tasks", "list")[0] == 0
+
+    monkeypatch.setenv("NHACVIEC_REMINDERS_TIME", "08:00 ")
+    code, _, err = cli("tasks", "list")
+
+    assert (code, err) == (0, "")
+
+
+def test_an_empty_before_in_the_environment_does_not_silently_turn_off_every_reminder() -> None:
+    """`NHACVIEC_REMINDERS_BEFORE=` left blank in /etc/nhacviec/env is refused in one line, or
+    means the default 7,3,1,0 (as an empty NHACVIEC_DATABASE_URL means the default): never
+    before = [], with which the bot would start and no agency hear of a deadline until it has
+    passed."""
+    try:
+        settings = load_settings(environ={"NHACVIEC_REMINDERS_BEFORE": ""})
+    except ConfigError:
+        return
+    assert settings.reminders.before == [7, 3, 1, 0]
 
 
 @pytest.mark.parametrize("token", ["", "   ", "YOUR-TOKEN-HERE", "123:abc", "<paste token>"])

@@ -1,19 +1,29 @@
-"""PostgreSQL restarting in the middle of a sweep: nothing lost, nothing sent twice."""
+"""PostgreSQL restarting or out of reach: nothing lost, nothing sent twice, one clear answer.
+
+A restart stops the real cluster (pg_ctlcluster); an outage cuts this test's own link to it
+(DatabaseLink), so that it can outlast the retries of Database.retrying.
+"""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import subprocess
+import threading
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
+from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from bot.telegram_server import Fault
-from storage.models import Reminder, ReminderStatus
+from storage.db import Database
+from storage.models import Reminder, ReminderStatus, Role
 from tests.harness import running_bot
 from vncalendar import VIETNAM_TZ
 
@@ -66,3 +76,196 @@ async def test_postgres_going_down_mid_sweep_delays_the_record_but_loses_nothing
             ledger = (await session.exec(select(Reminder))).all()
         assert len(bot.reminders_in(finance)) == 1
         assert [(r.status, r.attempts) for r in ledger] == [(ReminderStatus.SENT, 1)]
+
+
+class DatabaseLink:
+    """A TCP relay between the bot and PostgreSQL that the test can cut (connections dropped,
+    new ones refused) and restore: the database going away for this test's process only."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.listen_port = 0
+        self._server: asyncio.Server | None = None
+        self._writers: set[asyncio.StreamWriter] = set()
+
+    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, OSError):
+            pass
+        finally:
+            writer.close()
+
+    async def _serve(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
+        try:
+            server_r, server_w = await asyncio.open_connection(self.host, self.port)
+        except OSError:
+            client_w.close()
+            return
+        self._writers |= {client_w, server_w}
+        await asyncio.gather(self._relay(client_r, server_w), self._relay(server_r, client_w))
+
+    async def open(self) -> None:
+        self._server = await asyncio.start_server(
+            self._serve, "127.0.0.1", self.listen_port or 0, reuse_address=True
+        )
+        self.listen_port = self._server.sockets[0].getsockname()[1]
+
+    async def cut(self) -> None:
+        assert self._server is not None
+        self._server.close()
+        for writer in list(self._writers):
+            writer.close()
+        self._writers.clear()
+        await self._server.wait_closed()
+        self._server = None
+
+    async def close(self) -> None:
+        if self._server is not None:
+            await self.cut()
+
+
+class ThreadedLink:
+    """The relay in a thread of its own, so that blocking connections (Alembic's) pass too."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.link = DatabaseLink(host, port)
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self.thread.start()
+
+    def _call(self, coroutine: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=10)
+
+    async def open(self) -> None:
+        await asyncio.to_thread(self._call, self.link.open())
+
+    async def cut(self) -> None:
+        await asyncio.to_thread(self._call, self.link.cut())
+
+    def stop(self) -> None:
+        self._call(self.link.close())
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+
+
+@contextlib.asynccontextmanager
+async def linked(postgres_url: str) -> AsyncIterator[tuple[ThreadedLink, str]]:
+    """The database behind a link the test can cut: the link, and the URL that goes through it."""
+    url = make_url(postgres_url)
+    link = ThreadedLink(url.host or "127.0.0.1", url.port or 5432)
+    await link.open()
+    try:
+        yield (
+            link,
+            url.set(host="127.0.0.1", port=link.link.listen_port).render_as_string(
+                hide_password=False
+            ),
+        )
+    finally:
+        link.stop()
+
+
+async def test_a_digest_sent_during_a_long_database_outage_is_not_sent_again_later(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram accepts the morning digest, then PostgreSQL stays unreachable longer than the
+    retries of Database.retrying (about 90 s; shortened here): the sweep keeps the record of a
+    message Telegram accepted until the database is back, so the retry sweep, once the claim
+    has gone stale, does not send it again. The group gets one digest, recorded SENT."""
+    # The retry window of the database, as a long outage outlasts it.
+    shortened = {**(Database.retrying.__kwdefaults__ or {}), "delays": (0.05, 0.1, 0.2)}
+    monkeypatch.setattr(Database.retrying, "__kwdefaults__", shortened)
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        lan = bot.server.add_user("Lan")
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, finance, "STC")
+        await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        bot.server.inject(Fault.timeout(0.8), method="sendMessage", chat_id=finance["id"])
+
+        sweep = asyncio.create_task(bot.sweep())
+        await bot.server.wait_for_messages(2, chat_id=finance["id"])  # the welcome, the digest
+        await link.cut()
+        await asyncio.sleep(3)  # longer than the retry window: the outage outlasts it
+        await link.open()
+        await asyncio.wait_for(sweep, timeout=60)
+
+        # The retry sweep of the same morning, after the claim went stale.
+        bot.clock.set(datetime(2023, 3, 8, 8, 20, tzinfo=VIETNAM_TZ))
+        await bot.sweep()
+
+        async with bot.database.session() as session:
+            ledger = (await session.exec(select(Reminder))).all()
+        assert len(bot.reminders_in(finance)) == 1
+        assert [r.status for r in ledger] == [ReminderStatus.SENT]
+
+
+async def test_a_command_while_the_database_is_unreachable_gets_one_apology(
+    postgres_url: str,
+) -> None:
+    """PostgreSQL refuses connections while a head types /done 1 in their private chat: one
+    command gets one clear answer, the apology, not one for each step that failed (the
+    paused-chat check, the language lookup and the command)."""
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        lan = bot.server.add_user("Lan")
+        private = bot.server.add_private_chat(lan)
+        await bot.register(lan, private, "STC", Role.HEAD)
+        task_id = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        before = len(bot.server.sent_messages(private["id"]))
+
+        await link.cut()
+        try:
+            bot.server.user_sends(private, lan, f"/done {task_id}")
+            await bot.server.wait_for_messages(before + 1, chat_id=private["id"], timeout=15)
+            await asyncio.sleep(2)
+            await bot.server.wait_until_idle()
+            answers = bot.server.sent_messages(private["id"])[before:]
+        finally:
+            await link.open()
+
+    assert [m["text"] for m in answers] == [
+        "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
+    ]
+
+
+async def test_a_button_pressed_while_the_database_is_unreachable_is_answered(
+    postgres_url: str,
+) -> None:
+    """PostgreSQL refuses connections while a member of a group presses ✅ under a task: the
+    press is answered (its button stops spinning), and the group gets the apology once, not
+    once for the language lookup and again for the button."""
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        lan = bot.server.add_user("Lan")
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, finance, "STC")
+        task_id = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        (detail,) = await bot.say(lan, finance, f"/task {task_id}")
+        before = len(bot.server.sent_messages(finance["id"]))
+
+        await link.cut()
+        try:
+            query = bot.server.press_button(finance, lan, detail["message_id"], f"done:{task_id}")
+            await bot.server.wait_for_messages(before + 1, chat_id=finance["id"], timeout=15)
+            answer = await bot.server.wait_for_answer(query["id"], timeout=5)
+            await asyncio.sleep(2)
+            await bot.server.wait_until_idle()
+            answers = bot.server.sent_messages(finance["id"])[before:]
+        finally:
+            await link.open()
+
+    assert answer.get("show_alert") is not True
+    assert [m["text"] for m in answers] == [
+        "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
+    ]

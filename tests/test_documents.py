@@ -259,13 +259,7 @@ _JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\x
 
 def _send_photo(bot: Harness, user: JSON, chat: JSON) -> None:
     """`user` sends a photo to `chat`."""
-    server = bot.server
-    stored = server._store_file("photos", "", "image/jpeg", _JPEG)
-    size = {"file_id": stored.file_id, "file_unique_id": stored.file_unique_id, "width": 1}
-    message = server._new_message(
-        server._chat_for_user(chat, user), **{"from": user}, photo=[{**size, "height": 1}]
-    )
-    server._queue_update({"message": message})
+    bot.server.user_sends_photo(chat, user, _JPEG)
 
 
 async def test_a_photo_is_answered_where_a_document_would_be_read_and_nowhere_else(
@@ -296,6 +290,22 @@ async def test_a_photo_is_answered_where_a_document_would_be_read_and_nowhere_el
     assert in_private["text"] == in_office_group["text"] == cannot
     assert from_staff["text"] == COORDINATORS_ONLY
     assert len(bot.server.sent_messages(finance["id"])) == in_agency_group
+
+
+async def test_a_coordinator_who_sends_a_photo_of_a_directive_gets_an_answer(bot: Harness) -> None:
+    """A coordinator photographs a signed notice on their phone and sends it to the bot in
+    private: like a scanned PDF, the photo gets a clear answer that it cannot be read and what
+    to send instead (.docx, or a PDF with text), not silence and a preview that never comes."""
+    bang, office = await _coordinator(bot)
+    server = bot.server
+    before = len(server.sent_messages(office["id"]))
+    _send_photo(bot, bang, office)
+
+    await server.wait_until_idle()
+    await asyncio.sleep(0.5)  # a reply, if any, is sent from a task of its own
+    answers = server.sent_messages(office["id"])[before:]
+    assert answers, "no answer to the photo"
+    assert ".docx" in answers[0]["text"] or "PDF" in answers[0]["text"]
 
 
 async def test_a_chat_in_english_hears_why_a_file_cannot_be_read_in_english(bot: Harness) -> None:
@@ -796,6 +806,28 @@ async def test_a_preview_with_no_task_ready_offers_no_save(bot: Harness) -> None
     assert buttons == ["✖️ Hủy"]
     assert forged == "Chưa có nhiệm vụ nào sẵn sàng để lưu: hãy sửa bằng /fix, hoặc bấm ✖️ Hủy."
     assert await _saved_tasks(bot) == []
+
+
+async def test_the_save_button_of_an_unchanged_reimport_does_not_offer_to_save_its_tasks_again(
+    bot: Harness,
+) -> None:
+    """The notice saved, the same file sent again is previewed as "Lưu lần này: 0 nhiệm vụ mới,
+    0 nhiệm vụ đổi hạn, 5 đã có từ trước", and no button reads "💾 Lưu 5 nhiệm vụ", as if
+    pressing it would save the five tasks a second time (the command line says "Không có gì
+    để lưu" and asks nothing)."""
+    bang, office = await _coordinator(bot)
+    first = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
+    save = first["reply_markup"]["inline_keyboard"][0][0]
+    assert save["text"] == "💾 Lưu 5 nhiệm vụ"
+    await bot.press(bang, office, first, save["callback_data"])
+
+    again = await _send(bot, bang, office, "thong-bao (1).txt", SAMPLE.read_bytes())
+
+    assert again["text"].endswith(
+        "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
+    )
+    labels = [b["text"] for row in again["reply_markup"]["inline_keyboard"] for b in row]
+    assert "💾 Lưu 5 nhiệm vụ" not in labels, labels
 
 
 async def test_an_import_button_works_only_in_the_chat_of_its_preview(bot: Harness) -> None:

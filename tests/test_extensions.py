@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.cli import main
@@ -20,10 +21,11 @@ from storage.db import Database
 from storage.errors import BadExtensionDate, ExtensionBeyondPeriod
 from storage.ledger import ClaimPolicy
 from storage.migrate import upgrade
-from storage.models import ExtensionStatus, NoticeStatus, Role
+from storage.models import ExtensionStatus, Notice, NoticeStatus, Role, Task
 from storage.notices import ExtensionNotice, Outgoing
 from tests.conftest import NOW
-from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
+from tests.harness import COORDINATORS_ONLY, JSON, QUERY_TOO_OLD, Harness, running_bot
+from tests.test_database_restart import linked
 from vncalendar import VIETNAM_TZ, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
@@ -57,6 +59,18 @@ async def _finance_and_office(bot: Harness, task: str = "Ban hành Kế hoạch 
 
 def _notices(bot: Harness, chat: JSON) -> list[JSON]:
     return [m for m in bot.server.sent_messages(chat["id"]) if m["text"].startswith("⏳")]
+
+
+async def _finance_with_digest(bot: Harness) -> tuple[JSON, JSON, JSON, int]:
+    """Lan's finance group, registered, with this morning's digest of one task."""
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+    return lan, finance, digest, plan
 
 
 async def test_a_notice_refused_once_reaches_the_coordinator_once(bot: Harness) -> None:
@@ -119,6 +133,35 @@ async def test_a_notice_refused_every_try_is_kept_listed_and_sent_by_the_next_sw
     assert approved["text"] == "✅ Đã duyệt gia hạn nhiệm vụ số 1: hạn mới 30/04/2023."
     (empty,) = await bot.say(bang, office, "/extensions")
     assert empty["text"] == "Không có đề nghị gia hạn nào đang chờ duyệt."
+
+
+async def test_a_request_notice_that_failed_reaches_the_coordinators_group_after_its_upgrade(
+    bot: Harness,
+) -> None:
+    """An extension request's notice to the coordinators' group that Telegram refused (5xx)
+    waits for the next sweep; if the group becomes a supergroup meanwhile, the waiting notice
+    follows it to its new id and arrives there once: the request is still put to them."""
+    lan, finance, _, plan = await _finance_with_digest(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_group("Văn phòng UBND tỉnh", [bang])
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=office["id"], times=3)
+    (recorded,) = await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    assert recorded["text"].startswith("⏳ Đã ghi nhận đề nghị gia hạn")  # kept, to be sent again
+    assert not any("Lý do" in m.get("text", "") for m in bot.server.sent_messages(office["id"]))
+    supergroup = bot.server.migrate_to_supergroup(office["id"])
+    await bot.say(bang, supergroup, "/help")  # the bot has seen the upgrade and followed it
+
+    bot.at(date(2023, 3, 8), hour=10)
+    await bot.sweep()
+
+    notices = [
+        m for m in bot.server.sent_messages(supergroup["id"]) if "Lý do" in m.get("text", "")
+    ]
+    async with bot.database.session() as session:
+        rows = (await session.exec(select(Notice).where(Notice.chat_id == office["id"]))).all()
+    assert len(notices) == 1, [(r.chat_id, r.status, r.error) for r in rows]
+    assert "chờ ý kiến của Bộ" in notices[0]["text"]
 
 
 async def test_a_long_notice_arrives_in_parts_with_the_buttons_under_the_last(
@@ -380,6 +423,62 @@ async def test_an_extension_approved_after_the_day_it_asked_for_lapses(bot: Harn
     assert task.task.deadline == DEADLINE
 
 
+async def test_an_approval_answered_too_late_still_tells_the_agency_that_asked(
+    bot: Harness,
+) -> None:
+    """A coordinator approves an extension while the bot is slow (the callback query is too old
+    to answer): the deadline moves, and both the coordinator and the agency that asked are told
+    of it, as with a prompt answer."""
+    lan, finance, _, plan = await _finance_with_digest(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    bot.server.inject(QUERY_TOO_OLD, method="answerCallbackQuery")
+
+    (approved,) = await bot.press(bang, office, asked, approve)
+    # The group is told after the coordinator, once the bot has read the group's language.
+    await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"])
+    await bot.server.wait_until_idle()
+
+    async with bot.database.session() as session:
+        task = await session.get(Task, plan)
+    assert task is not None and task.deadline == date(2023, 3, 31)  # approved...
+    told = bot.server.sent_messages(finance["id"])[in_finance:]
+    expected = f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 31/03/2023."
+    assert approved["text"] == expected
+    assert [m["text"] for m in told] == [expected], "the agency never heard of the approval"
+
+
+async def test_an_agency_group_upgraded_to_a_supergroup_hears_the_answer_to_its_request(
+    bot: Harness,
+) -> None:
+    """The agency asks for more time in its group, and the group then becomes a supergroup (the
+    bot follows the registration): the coordinator's approval follows the group to its new id,
+    as its reminders do, and the agency learns its new deadline."""
+    lan, finance, _, plan = await _finance_with_digest(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    supergroup = bot.server.migrate_to_supergroup(finance["id"])
+    (tasks_now,) = await bot.say(lan, supergroup, "/tasks")  # the bot has followed the group
+    assert tasks_now["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+
+    (approved,) = await bot.press(bang, office, asked, approve)
+    # The group is told after the coordinator, once the bot has read the group's language.
+    *_, told = await bot.server.wait_for_messages(2, chat_id=supergroup["id"])
+
+    expected = f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 31/03/2023."
+    assert approved["text"] == expected
+    assert told["text"] == expected
+
+
 async def test_an_extension_to_a_day_already_past_when_decided_does_not_move_the_deadline(
     bot: Harness,
 ) -> None:
@@ -556,6 +655,36 @@ async def test_a_day_off_still_running_may_be_asked_for(
                 await ask
 
 
+async def test_an_extension_to_a_holiday_is_still_approvable_on_the_day_it_closes(
+    sqlite_url: str,
+) -> None:
+    """On 25/04/2023 finance asks to move its deadline to Sunday 30/04, in the 29/04-03/05
+    holiday: that deadline runs until the end of Thursday 04/05 (the bot itself says "ngày nghỉ,
+    tính đến hết 04/05/2023"). The coordinator, back on 04/05, taps approve and the deadline
+    moves, as it is still running that day: not refused as "ngày đề nghị 30/04/2023 đã qua"."""
+    start = datetime(2023, 4, 20, 9, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start) as bot:
+        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        office = bot.server.add_private_chat(bang)
+        await bot.register(lan, finance, "STC")
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        task = await bot.add_task("Ban hành Kế hoạch chung", "STC", date(2023, 4, 25))
+        bot.at(date(2023, 4, 25), 9)
+        (asked_reply,) = await bot.say(lan, finance, f"/extend {task} 30/04/2023 chờ ý kiến Bộ")
+        assert asked_reply["text"].startswith("⏳"), asked_reply["text"]
+        (asked,) = [m for m in bot.server.sent_messages(office["id"]) if "reply_markup" in m]
+
+        bot.at(date(2023, 5, 4), 9)
+        approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+        answer = await bot.alert(bang, office, asked, approve)
+
+        assert "đã qua" not in answer, answer
+        async with bot.database.session() as session:
+            view = await tasks.get_task(session=session, task_id=task)
+        assert view.task.deadline == date(2023, 4, 30)
+
+
 async def test_the_latest_day_a_period_may_be_extended_to_is_named(bot: Harness) -> None:
     lan, finance, _, _ = await _finance_and_office(bot)
     weekly = await bot.add_task("Báo cáo tuần", "STC", date(2023, 3, 3), recurrence="weekly")
@@ -667,8 +796,6 @@ async def test_a_notice_sent_during_a_long_database_outage_is_not_sent_again_lat
     the retries of Database.retrying (shortened here): the record waits for the database
     instead of being given up, so the next sweep finds the notice sent, not abandoned, and the
     coordinator gets it once."""
-    from tests.test_review_instances import linked
-
     shortened = {**(Database.retrying.__kwdefaults__ or {}), "delays": (0.05, 0.1, 0.2)}
     monkeypatch.setattr(Database.retrying, "__kwdefaults__", shortened)
     async with linked(postgres_url) as (link, url), running_bot(url, start=START) as bot:

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from docx import Document as make_document
 from docx.document import Document as DocxDocument
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
@@ -29,6 +30,7 @@ from ingest.text import (
     xml_limit,
 )
 from tests.conftest import SAMPLE
+from tests.plans import LETTER
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
 
@@ -341,6 +343,22 @@ def test_windows_1258_with_combining_tones_becomes_nfc() -> None:
 def test_windows_1252_text_is_not_taken_for_vietnamese() -> None:
     text = "Le café de la Mairie est fermé; réunion à l'hôtel de ville, déjà prévue."
     assert read(text.encode("cp1252"), "note.txt").paragraphs == [text]
+
+
+def test_a_utf8_letter_with_one_stray_byte_is_read_not_refused_as_broken() -> None:
+    """A .txt copied out of a web portal is UTF-8 but for one Latin-1 no-break space (byte A0)
+    between two words, and Notepad opens it. Every other character being valid UTF-8, it is
+    read as UTF-8, the stray byte taken for a space or a replacement mark, and its tasks
+    found: the whole file is not refused as broken ("Tệp bị hỏng")."""
+    data = LETTER.encode("utf-8").replace(
+        "Thủ tướng".encode(), b"Th\xe1\xbb\xa7\xa0t\xc6\xb0\xe1\xbb\x9bng"
+    )
+    assert data.count(b"\xa0") >= 1
+    try:
+        document = extract_text(data, "cv-125.txt")
+    except UnreadableDocument as error:
+        raise AssertionError(f"refused: {error.reason_code}: {error.message_vi}") from None
+    assert any(p.startswith("1. Giao Sở Y tế chủ trì") for p in document.paragraphs)
 
 
 def test_a_numbered_item_after_a_line_ending_in_a_date_word_starts_a_paragraph() -> None:
@@ -659,6 +677,43 @@ def test_docx_cells_spread_over_columns_keep_the_grid() -> None:
 # --------------------------------------------------------------------------------------------
 # PDF
 # --------------------------------------------------------------------------------------------
+
+
+_W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _tracked_move(text: str, kind: str) -> Any:
+    """A paragraph whose text Word's tracked changes moved: "moveFrom" where it was, "moveTo"
+    where it went (as Word writes a paragraph dragged up with Track Changes on)."""
+    return parse_xml(
+        f'<w:p {_W}><w:pPr><w:rPr><w:{kind} w:id="3" w:author="Lan"'
+        f' w:date="2024-03-09T10:00:00Z"/></w:rPr></w:pPr>'
+        f'<w:{kind}RangeStart w:id="1" w:author="Lan" w:name="move1"/>'
+        f'<w:{kind} w:id="2" w:author="Lan" w:date="2024-03-09T10:00:00Z"><w:r>'
+        f'<w:t xml:space="preserve">{text}</w:t></w:r></w:{kind}>'
+        f'<w:{kind}RangeEnd w:id="1"/></w:p>'
+    )
+
+
+def test_a_paragraph_moved_with_track_changes_on_is_read_once() -> None:
+    """A draft circulated with Track Changes on: the secretary moved task 3 above task 2. Read
+    with the changes accepted (deleted text gone, inserted text there), the moved paragraph is
+    read once, where it went, not also where it was: the Police's task is listed once."""
+    document = make_document()
+    body = document.element.body
+    police = "3. Công an tỉnh bảo đảm an ninh trật tự, hoàn thành trước ngày 30/4/2024."
+    document.add_paragraph(
+        "1. Giao Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trước ngày 15/4/2024."
+    )
+    body.insert(len(body) - 1, _tracked_move(police, "moveTo"))
+    document.add_paragraph("2. Sở Tài chính bố trí kinh phí, hoàn thành trong tháng 5/2024.")
+    body.insert(len(body) - 1, _tracked_move(police, "moveFrom"))
+    out = io.BytesIO()
+    document.save(out)
+
+    paragraphs = extract_text(out.getvalue(), "cv-125.docx").paragraphs
+
+    assert paragraphs.count(police) == 1, paragraphs
 
 
 def test_text_pdf_drops_running_headers_and_page_numbers() -> None:

@@ -142,6 +142,72 @@ async def test_two_instances_sweeping_at_once_send_every_reminder_exactly_once(
     assert len(sent_lines) == 20  # one digest per group, whoever sent it
 
 
+async def _recurring_world(server: TelegramServer, database_url: str, count: int) -> set[int]:
+    """Agencies with a group each and a monthly report whose January and February went
+    unreported: a sweep on SWEEP_DAY records them missed before reminding March."""
+    upgrade(database_url)
+    database = Database(database_url)
+    groups = set()
+    rows = [agencies.AgencyRow(f"Sở số {n}", f"S{n}") for n in range(count)]
+    async with database.session() as session:
+        await agencies.import_agencies(session=session, rows=rows, now=NOW)
+        for row in rows:
+            agency = await agencies.find_agency(session=session, text=row.name)
+            assert agency.id is not None
+            member = server.add_user(f"Cán bộ {row.short_name}")
+            group = server.add_group(row.name, [member])
+            code = await access.create_invite(
+                session=session,
+                agency_id=agency.id,
+                role=Role.STAFF,
+                now=NOW,
+                valid_for=timedelta(days=1),
+            )
+            await access.redeem_invite(
+                session=session,
+                code=code,
+                user_id=member["id"],
+                display_name=None,
+                chat_id=group["id"],
+                chat_title=row.name,
+                now=NOW,
+            )
+            for n in range(5):
+                await tasks.add_task(
+                    session=session,
+                    text=f"Báo cáo tháng {n} của {row.name}",
+                    lead_agency_id=agency.id,
+                    deadline=date(2023, 1, 15),
+                    recurrence="monthly",
+                    now=NOW,
+                )
+            groups.add(group["id"])
+    await database.dispose()
+    return groups
+
+
+async def test_the_bot_and_nhacviec_remind_sweeping_one_sqlite_file_at_once_both_succeed(
+    sqlite_url: str,
+) -> None:
+    """Sweeps at the same minute on one SQLite file (the bot's morning sweep and an operator's
+    `nhacviec remind`), with monthly reports whose past months must be recorded missed: on
+    SQLite, where SELECT ... FOR UPDATE locks nothing, they still do not record one period
+    twice. Every sweep finishes, and every group is reminded once."""
+    async with TelegramServer(TOKEN) as server:
+        groups = await _recurring_world(server, sqlite_url, count=10)
+        env = _env(server, sqlite_url)
+        sweeps = [await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat()) for _ in range(3)]
+        outputs = [await p.communicate() for p in sweeps]
+        digests = Counter(
+            m["chat"]["id"] for m in server.sent_messages() if m.get("text", "").startswith("🔔")
+        )
+
+    for process, (_, err) in zip(sweeps, outputs, strict=True):
+        assert process.returncode == 0, err.decode()
+    assert set(digests) == groups
+    assert set(digests.values()) == {1}
+
+
 async def test_a_sweep_killed_mid_way_is_finished_by_the_next_with_at_most_one_repeat(
     database_url: str,
 ) -> None:
@@ -320,3 +386,44 @@ async def test_a_refused_token_or_an_unreachable_telegram_is_one_clear_line(
     assert (
         unreachable.decode().splitlines()[-1].startswith("nhacviec: không kết nối được Telegram: ")
     )
+
+
+async def test_a_revoked_token_at_start_up_is_one_line_without_a_traceback(
+    sqlite_url: str,
+) -> None:
+    """A token revoked in @BotFather: `nhacviec run` exits 2 with its one line, as the README
+    promises, and no traceback of python-telegram-bot's failed getMe before it (under systemd,
+    one every RestartSec)."""
+    async with TelegramServer(TOKEN) as server:
+        revoked = "7123456789:AAH-revoked-token-xxxxxxxxxxxxxxx"
+        env = _env(server, sqlite_url, NHACVIEC_TELEGRAM_TOKEN=revoked)
+        process = await _nhacviec(env, "run")
+        _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+
+    log = err.decode()
+    assert process.returncode == 2, log
+    assert log.strip().splitlines()[-1].startswith("nhacviec: Telegram từ chối token của bot: ")
+    assert "Traceback" not in log, log
+
+
+async def test_telegram_out_of_reach_at_start_up_is_one_line_without_a_traceback(
+    sqlite_url: str,
+) -> None:
+    """At boot before the network is up, `nhacviec run` exits 3 (systemd restarts it every
+    RestartSec) with its one line only, not after python-telegram-bot's ~100-line traceback of
+    the failed connection."""
+    async with TelegramServer(TOKEN) as server:
+        closed_port = server.base_url.replace(f":{server.port}/", ":1/")
+        env = _env(
+            server,
+            sqlite_url,
+            NHACVIEC_TELEGRAM_BASE_URL=closed_port,
+            NHACVIEC_TELEGRAM_TIMEOUT="2",
+        )
+    process = await _nhacviec(env, "run")
+    _, err = await asyncio.wait_for(process.communicate(), timeout=60)
+
+    log = err.decode()
+    assert process.returncode == 3, log
+    assert log.strip().splitlines()[-1].startswith("nhacviec: không kết nối được Telegram: ")
+    assert "Traceback" not in log, log

@@ -109,6 +109,32 @@ async def test_the_bot_removed_from_a_group_pauses_it_and_tells_the_coordinators
     assert len(_alerts(bot, office)) == 1
 
 
+COORDINATOR_ID = 777_000_001  # Bằng, a coordinator named in [access] coordinators only
+
+
+async def test_a_renamed_group_is_named_as_it_is_now_when_the_coordinators_are_told(
+    sqlite_url: str,
+) -> None:
+    """A group registered as "Tổ theo dõi Sở KH&ĐT", then renamed after the 2025 merger, is
+    named by its current title when the bot is removed from it: the coordinators do not look
+    for a group that no longer exists."""
+    async with running_bot(sqlite_url, start=START, coordinators=[COORDINATOR_ID]) as bot:
+        lan = bot.server.add_user("Lan")
+        bang = bot.server.add_user("Bằng", user_id=COORDINATOR_ID)
+        office = bot.server.add_private_chat(bang)
+        finance = bot.server.add_group("Tổ theo dõi Sở KH&ĐT", [lan])
+        await bot.register(lan, finance, "STC")
+
+        bot.server.user_renames(finance, lan, "Tổ theo dõi Sở Tài chính")
+        await bot.server.wait_until_idle()
+
+        bot.server.remove_bot(finance, removed_by=lan)
+        (alert,) = await bot.server.wait_for_messages(1, chat_id=office["id"])
+
+    assert alert["text"].startswith("⚠️"), alert["text"]
+    assert "“Tổ theo dõi Sở Tài chính”" in alert["text"], alert["text"]
+
+
 async def test_a_group_where_the_bot_may_not_write_is_reported_to_the_coordinators(
     bot: Harness,
 ) -> None:
@@ -131,6 +157,33 @@ async def test_a_group_where_the_bot_may_not_write_is_reported_to_the_coordinato
         "stopped sending them there. Reason: the bot may not send messages in the group. Give "
         "it that right: reminders resume by themselves."
     )
+
+
+async def test_a_group_whose_general_topic_is_closed_is_reported_to_the_coordinators(
+    sqlite_url: str,
+) -> None:
+    """An agency's group that turned on topics and closed "General" refuses every reminder with
+    400 "TOPIC_CLOSED": as with a group that took the bot's right to post, the group is paused
+    and the coordinators told once, not failed silently every sweep."""
+    async with running_bot(sqlite_url, start=START) as bot:
+        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+        finance = bot.server.add_group("Sở Tài chính", [lan], supergroup=True)
+        office = bot.server.add_private_chat(bang)
+        await bot.register(lan, finance, "STC")
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+        closed = Fault(400, "Bad Request: TOPIC_CLOSED")
+        bot.server.inject(closed, method="sendMessage", chat_id=finance["id"], times=50)
+
+        for day, hour in ((8, 8), (8, 10), (9, 8), (10, 8)):
+            bot.at(date(2023, 3, day), hour=hour)
+            await bot.sweep()
+
+        assert bot.reminders_in(finance) == []
+        alerts = _alerts(bot, office)
+        assert len(alerts) == 1, "the coordinators never heard that the group gets no reminders"
+        assert "Sở Tài chính" in alerts[0]
+        assert await _active(bot, finance) is False
 
 
 async def test_a_group_that_mutes_the_bot_is_paused_at_once(bot: Harness) -> None:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import subprocess
 import sys
 import textwrap
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -387,6 +390,37 @@ def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) 
             return
         time.sleep(0.05)
     pytest.fail("upgrade() did not wait for the migration lock")
+
+
+async def test_two_commands_migrating_one_new_sqlite_file_at_once_both_succeed(
+    tmp_path: Path,
+) -> None:
+    """A new release (or a fresh install) on SQLite: the service starts and migrates while the
+    operator runs another command (`nhacviec agencies list`), which migrates too. The second
+    waits for the first, finds the database migrated and does its work: neither stops with
+    "không kết nối được cơ sở dữ liệu: database is locked" (exit 3)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+    failures = []
+    for round_ in range(3):
+        url = f"sqlite:///{tmp_path / f'round{round_}' / 'nhacviec.db'}"
+        env = {**base, "NHACVIEC_DATABASE_URL": url}
+        processes = [
+            await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                *command,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            for command in (("db", "upgrade"), ("agencies", "list"), ("db", "upgrade"))
+        ]
+        for process in processes:
+            _, err = await process.communicate()
+            if process.returncode != 0:
+                failures.append(err.decode().strip())
+    assert failures == []
 
 
 def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
 
-from bot.app import RETRY_SWEEP, build_sweep
+from bot.app import RETRY_SWEEP, SWEEP_JOB, build_sweep
 from bot.config import DatabaseSettings, Settings
 from bot.services import services_of
 from bot.telegram_server import Fault
@@ -117,6 +117,34 @@ async def test_the_head_hears_only_the_first_overdue_and_coordinators_the_escala
     assert f"#{task} Kế hoạch" in escalations[0] and "quá hạn 7 ngày" in escalations[0]
 
 
+async def test_a_head_hears_of_a_task_gone_overdue_even_when_the_bot_was_down_that_day(
+    sqlite_url: str,
+) -> None:
+    """Heads hear in private only of a task that has just gone overdue (its first chase). The
+    task is due Wednesday 15/03/2023; the bot is down on Thursday and Friday and back on Monday
+    20/03: the group gets its catch-up digest, and the head is told too, on 20/03, though the
+    first chase's day has passed. A reminder is never lost to the bot being down."""
+    start = datetime(2023, 3, 13, 9, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start) as bot:
+        lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
+        group, head = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(hung)
+        await bot.register(lan, group, "STC")
+        await bot.register(hung, head, "STC", Role.HEAD)
+        task = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        await _sweep_every_day(bot, date(2023, 3, 14), date(2023, 3, 15))
+        in_group = len(bot.reminders_in(group))
+
+        await bot.restart(datetime(2023, 3, 20, 8, 30, tzinfo=VIETNAM_TZ))  # down 16/03-19/03
+        await bot.server.wait_for_messages(
+            len(bot.server.sent_messages(group["id"])) + 1, chat_id=group["id"], timeout=10
+        )
+        await _sweep_every_day(bot, date(2023, 3, 20), date(2023, 3, 24))
+
+        assert len(bot.reminders_in(group)) > in_group  # the group was chased
+        told = [m["text"] for m in bot.reminders_in(head)]
+        assert any(f"#{task} Kế hoạch" in text and "quá hạn" in text for text in told), told
+
+
 async def test_nothing_goes_out_over_tet_and_a_deadline_after_it_is_announced_before(
     bot: Harness,
 ) -> None:
@@ -131,6 +159,39 @@ async def test_nothing_goes_out_over_tet_and_a_deadline_after_it_is_announced_be
     days = _days(bot, group)
     assert days == ["07/02/2024", "15/02/2024", "16/02/2024"]
     assert "còn 9 ngày" in bot.reminders_in(group)[0]["text"]  # the 7- and 3-day reminders, merged
+
+
+def _digest_of(bot: Harness, chat: JSON, day: str) -> str:
+    """The digest a chat received on that day ("19/01/2023"), or "" if none."""
+    found = [m["text"] for m in bot.reminders_in(chat) if m["text"].splitlines()[0].endswith(day)]
+    assert len(found) <= 1, found
+    return found[0] if found else ""
+
+
+async def test_a_monthly_report_after_tet_is_announced_before_tet_even_when_december_was_missed(
+    sqlite_url: str,
+) -> None:
+    """A monthly report missed in December, due again 31/01/2023: its first reminder falls on
+    Thursday 19/01, the last working day before Tết, as a one-off task's due 31/01 does. The
+    19/01 digest announces both, "còn 12 ngày": January's report does not wait for 24/01
+    (seven calendar days before, in Tết) and is not first heard of on 27/01, "còn 4 ngày"."""
+    start = datetime(2022, 12, 20, 9, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        report = await bot.add_task(
+            "Báo cáo tháng", "STC", date(2022, 12, 31), recurrence="monthly"
+        )
+        plan = await bot.add_task("Kế hoạch", "STC", date(2023, 1, 31))
+
+        await _sweep_every_day(bot, date(2023, 1, 9), date(2023, 1, 27))
+
+        before_tet = _digest_of(bot, group, "19/01/2023")
+        assert f"#{plan} Kế hoạch\n    ⏰ hạn 31/01/2023, còn 12 ngày" in before_tet
+        assert f"#{report} Báo cáo tháng\n    ⏰ hạn 31/01/2023, còn 12 ngày" in before_tet, (
+            before_tet
+        )
 
 
 async def test_after_ten_days_down_one_digest_with_what_still_matters(bot: Harness) -> None:
@@ -211,6 +272,82 @@ async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_d
         ("d0:2023-03-15", ReminderStatus.SENT),
         ("late0:2023-03-15", ReminderStatus.SENT),
     ]
+
+
+async def _run_jobs_scheduled_today(bot: Harness) -> None:
+    """Fire whatever the bot scheduled besides its daily sweep (a sweep again later today)."""
+    assert bot.application.job_queue is not None
+    for job in bot.application.job_queue.jobs():
+        if job.name != SWEEP_JOB:
+            job.schedule_removal()
+            await job.run(bot.application)
+    await bot.server.wait_until_idle()
+
+
+async def test_a_head_who_unblocks_the_bot_on_the_deadline_day_gets_that_days_reminder(
+    bot: Harness,
+) -> None:
+    """The deadline-day digest meets a chat whose owner had blocked the bot; he unblocks it and
+    writes at 09:00 (told "reminders will reach this chat again"). The chat taking messages
+    again the same working day, the reminder that failed on it goes out that day, once: the
+    "due today" reminder is not lost to tomorrow's overdue one."""
+    deadline = date(2023, 3, 15)
+    hung = bot.server.add_user("Hùng")
+    health = bot.server.add_private_chat(hung)
+    await bot.register(hung, health, "SYT")
+    await bot.add_task("Phòng dịch", "SYT", deadline)
+    bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=health["id"])
+    bot.at(deadline)
+    await bot.sweep()  # he had blocked the bot: his chat is paused
+    assert bot.reminders_in(health) == []
+
+    bot.at(deadline, hour=9)
+    resumed, _ = await bot.say(hung, health, "/tasks", replies=2)  # he unblocked it
+    assert resumed["text"].startswith("✅ Bạn đã mở lại bot")
+    await bot.server.wait_until_idle()
+    # Whatever sends it (at once, or a sweep scheduled again for today), it goes out today.
+    bot.at(deadline, hour=10)
+    await _run_jobs_scheduled_today(bot)
+
+    digests = bot.reminders_in(health)
+    assert len(digests) == 1, "the deadline-day reminder never reached him"
+    assert "Phòng dịch" in digests[0]["text"]
+
+
+async def test_a_group_given_back_the_right_to_post_gets_that_days_reminder(
+    sqlite_url: str,
+) -> None:
+    """Lan takes the bot's right to post in her group at 07:50 on 15/03/2023 by mistake and gives
+    it back at 09:00; the bot answers "nhóm tiếp tục nhận nhắc việc như trước". The group gets
+    that morning's digest, "hôm nay", the same day, once it may post again: the task due that
+    day is not first heard of on 16/03, already "quá hạn 1 ngày"."""
+    start = datetime(2023, 3, 13, 9, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        task = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        await _sweep_every_day(bot, date(2023, 3, 14), date(2023, 3, 14))
+
+        bot.at(date(2023, 3, 15), 7)
+        bot.server.restrict_bot(group, lan)
+        await bot.server.wait_until_idle()
+        bot.at(date(2023, 3, 15), 8)
+        await bot.sweep()
+        bot.at(date(2023, 3, 15), 9)
+        before = len(bot.server.sent_messages(group["id"]))
+        bot.server.add_bot_back(group, lan)
+        messages = await bot.server.wait_for_messages(before + 1, chat_id=group["id"])
+        (resumed,) = messages[before:]
+        assert resumed["text"].startswith("✅ Bot đã có thể gửi tin trở lại"), resumed["text"]
+        bot.at(date(2023, 3, 15), 10)
+        await _run_jobs_scheduled_today(bot)
+        await _sweep_every_day(bot, date(2023, 3, 16), date(2023, 3, 16))
+
+        on_the_day = _digest_of(bot, group, "15/03/2023")
+        assert f"#{task} Kế hoạch\n    ⏰ hạn 15/03/2023, hôm nay" in on_the_day, [
+            m["text"] for m in bot.reminders_in(group)
+        ]
 
 
 async def test_a_morning_whose_database_is_out_of_reach_at_eight_still_gets_its_digest(
@@ -1036,6 +1173,37 @@ async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
         async with bot.database.session() as session:
             history = await tasks.periods(session=session, task_id=report)
         assert [(p.deadline, p.outcome) for p in history] == [(date(2023, 3, 31), "missed")]
+
+
+async def test_a_restart_escalating_a_missed_month_and_the_current_one_tells_both(
+    sqlite_url: str,
+) -> None:
+    """A monthly report due 28/02/2023 and 28/03/2023 (a duty keeps the day it was given) never
+    comes; the bot is down from 20/02 to 10/04. That morning both the missed February and the
+    current March (five working days late on 07/04) are escalated, and the coordinators are
+    told of both: March is not recorded as sent while their digest shows #1 once, as
+    February."""
+    start = datetime(2023, 2, 20, 9, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start, coordinators=[COORDINATOR_ID]) as bot:
+        lan = bot.server.add_user("Lan")
+        bang = bot.server.add_user("Bằng", user_id=COORDINATOR_ID)
+        group, office = (
+            bot.server.add_group("Sở Tài chính", [lan]),
+            bot.server.add_private_chat(bang),
+        )
+        await bot.register(lan, group, "STC")
+        report = await bot.add_task("Báo cáo tháng", "STC", date(2023, 2, 28), recurrence="monthly")
+
+        # Down from 20/02; back on Monday 10/04, then daily until the end of April.
+        await _sweep_every_day(bot, date(2023, 4, 10), date(2023, 4, 28))
+
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+        assert any("hạn 28/02/2023" in text for text in escalations), escalations
+        assert any(
+            f"#{report} Báo cáo tháng" in text and "hạn 28/03/2023" in text for text in escalations
+        ), escalations
 
 
 async def test_a_task_due_in_year_one_is_left_out_and_every_other_chat_hears_of_its_own(

@@ -20,7 +20,7 @@ from storage.models import Agency, PeriodOutcome, Role, Task
 from storage.reports import AgencyLine, MonthReport, ReportRow
 from storage.tasks import TaskView
 from tests.conftest import SAMPLE
-from tests.harness import CATALOGUE, COORDINATORS_ONLY, Harness, running_bot
+from tests.harness import CATALOGUE, COORDINATORS_ONLY, ERROR_TEXT, Harness, running_bot
 from vncalendar import VIETNAM_TZ
 
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -145,6 +145,40 @@ async def test_the_workbook_comes_when_telegram_refuses_the_chart(bot: Harness) 
 
     assert workbook["document"]["file_name"] == "nhacviec-2023-01.xlsx"
     assert workbook["caption"].startswith("📊 Tháng 01/2023: 1 nhiệm vụ đến hạn")
+
+
+async def test_a_report_whose_chart_meets_a_bad_gateway_is_still_sent(bot: Harness) -> None:
+    """One 502 from Telegram on the chart is tried again, as text replies are: /report sends
+    the coordinator the chart and the workbook, not "Xin lỗi, đã có lỗi…"."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Kế hoạch chung", "STC", date(2023, 3, 10))
+    bot.server.inject(Fault.bad_gateway(), method="sendPhoto", chat_id=office["id"])
+
+    before = len(bot.server.sent_messages(office["id"]))
+    (first,) = await bot.say(bang, office, "/report 03/2023")
+
+    assert first.get("text") != ERROR_TEXT, "one 502 and the coordinator gets no report"
+    assert "photo" in first and first["caption"].startswith("📊 Tháng 03/2023")
+    workbook = (await bot.server.wait_for_messages(before + 2, chat_id=office["id"]))[-1]
+    assert workbook["document"]["file_name"] == "nhacviec-2023-03.xlsx"
+
+
+async def test_a_report_whose_workbook_meets_a_server_error_is_still_sent(bot: Harness) -> None:
+    """A 500 on the workbook after the chart went is tried again: the coordinator gets the
+    Excel file after the chart, not "Xin lỗi, đã có lỗi…"."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.add_task("Kế hoạch chung", "STC", date(2023, 3, 10))
+    bot.server.inject(Fault.server_error(), method="sendDocument", chat_id=office["id"])
+
+    chart, workbook = await bot.say(bang, office, "/report 03/2023", replies=2)
+
+    assert "photo" in chart
+    assert workbook.get("text") != ERROR_TEXT
+    assert workbook["document"]["file_name"] == "nhacviec-2023-03.xlsx"
 
 
 def test_the_workbook_keeps_what_people_wrote_as_text() -> None:
