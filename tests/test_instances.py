@@ -12,10 +12,13 @@ import re
 import signal
 import sys
 from collections import Counter
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
 from sqlmodel import select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies, tasks
@@ -57,45 +60,60 @@ async def _world(
     server: TelegramServer, database_url: str, agencies_count: int, tasks_each: int
 ) -> set[tuple[int, int]]:
     """Agencies with a group each and tasks due in a week: the (chat, task) pairs to remind."""
-    upgrade(database_url)
-    database = Database(database_url)
     expected = set()
-    rows = [agencies.AgencyRow(f"Sở số {n}", f"S{n}") for n in range(agencies_count)]
-    async with database.session() as session:
-        await agencies.import_agencies(session=session, rows=rows, now=NOW)
-        for row in rows:
-            agency = await agencies.find_agency(session=session, text=row.name)
-            assert agency.id is not None
-            member = server.add_user(f"Cán bộ {row.short_name}")
-            group = server.add_group(row.name, [member])
-            code = await access.create_invite(
-                session=session,
-                agency_id=agency.id,
-                role=Role.STAFF,
-                now=NOW,
-                valid_for=timedelta(days=1),
-            )
-            await access.redeem_invite(
-                session=session,
-                code=code,
-                user_id=member["id"],
-                display_name=None,
-                chat_id=group["id"],
-                chat_title=row.name,
-                now=NOW,
-            )
+    async with _agencies_with_groups(server, database_url, agencies_count) as (session, groups):
+        for agency_id, name, group_id in groups:
             for n in range(tasks_each):
                 task = await tasks.add_task(
                     session=session,
-                    text=f"Việc {n} của {row.name}",
-                    lead_agency_id=agency.id,
+                    text=f"Việc {n} của {name}",
+                    lead_agency_id=agency_id,
                     deadline=DEADLINE,
                     now=NOW,
                 )
                 assert task.id is not None
-                expected.add((group["id"], task.id))
-    await database.dispose()
+                expected.add((group_id, task.id))
     return expected
+
+
+@asynccontextmanager
+async def _agencies_with_groups(
+    server: TelegramServer, database_url: str, count: int
+) -> AsyncIterator[tuple[AsyncSession, list[tuple[int, str, int]]]]:
+    """A new database with agencies "Sở số N", each with a group its member registered:
+    (agency id, name, group's chat id) each, in a session to add their tasks in."""
+    upgrade(database_url)
+    database = Database(database_url)
+    rows = [agencies.AgencyRow(f"Sở số {n}", f"S{n}") for n in range(count)]
+    try:
+        async with database.session() as session:
+            await agencies.import_agencies(session=session, rows=rows, now=NOW)
+            groups = []
+            for row in rows:
+                agency = await agencies.find_agency(session=session, text=row.name)
+                assert agency.id is not None
+                member = server.add_user(f"Cán bộ {row.short_name}")
+                group = server.add_group(row.name, [member])
+                code = await access.create_invite(
+                    session=session,
+                    agency_id=agency.id,
+                    role=Role.STAFF,
+                    now=NOW,
+                    valid_for=timedelta(days=1),
+                )
+                await access.redeem_invite(
+                    session=session,
+                    code=code,
+                    user_id=member["id"],
+                    display_name=None,
+                    chat_id=group["id"],
+                    chat_title=row.name,
+                    now=NOW,
+                )
+                groups.append((agency.id, row.name, group["id"]))
+            yield session, groups
+    finally:
+        await database.dispose()
 
 
 def _delivered(server: TelegramServer) -> Counter[tuple[int, int]]:
@@ -145,45 +163,18 @@ async def test_two_instances_sweeping_at_once_send_every_reminder_exactly_once(
 async def _recurring_world(server: TelegramServer, database_url: str, count: int) -> set[int]:
     """Agencies with a group each and a monthly report whose January and February went
     unreported: a sweep on SWEEP_DAY records them missed before reminding March."""
-    upgrade(database_url)
-    database = Database(database_url)
-    groups = set()
-    rows = [agencies.AgencyRow(f"Sở số {n}", f"S{n}") for n in range(count)]
-    async with database.session() as session:
-        await agencies.import_agencies(session=session, rows=rows, now=NOW)
-        for row in rows:
-            agency = await agencies.find_agency(session=session, text=row.name)
-            assert agency.id is not None
-            member = server.add_user(f"Cán bộ {row.short_name}")
-            group = server.add_group(row.name, [member])
-            code = await access.create_invite(
-                session=session,
-                agency_id=agency.id,
-                role=Role.STAFF,
-                now=NOW,
-                valid_for=timedelta(days=1),
-            )
-            await access.redeem_invite(
-                session=session,
-                code=code,
-                user_id=member["id"],
-                display_name=None,
-                chat_id=group["id"],
-                chat_title=row.name,
-                now=NOW,
-            )
+    async with _agencies_with_groups(server, database_url, count) as (session, groups):
+        for agency_id, name, _ in groups:
             for n in range(5):
                 await tasks.add_task(
                     session=session,
-                    text=f"Báo cáo tháng {n} của {row.name}",
-                    lead_agency_id=agency.id,
+                    text=f"Báo cáo tháng {n} của {name}",
+                    lead_agency_id=agency_id,
                     deadline=date(2023, 1, 15),
                     recurrence="monthly",
                     now=NOW,
                 )
-            groups.add(group["id"])
-    await database.dispose()
-    return groups
+    return {group_id for _, _, group_id in groups}
 
 
 async def test_the_bot_and_nhacviec_remind_sweeping_one_sqlite_file_at_once_both_succeed(

@@ -366,8 +366,9 @@ def _pop_ups() -> set[str]:
             if len(node.args) < 2 or not isinstance(alert := node.args[1], ast.Call):
                 continue
             first = alert.args[0] if alert.args else None
-            if ast.unparse(alert.func).endswith("texts") and isinstance(first, ast.Constant):
-                found.add(first.value)
+            key = first.value if isinstance(first, ast.Constant) else None
+            if ast.unparse(alert.func).endswith("texts") and isinstance(key, str):
+                found.add(key)
             elif ast.unparse(alert.func) == "refusal" and isinstance(alert.args[1], ast.Call):
                 found.add(refusals[ast.unparse(alert.args[1].func)])
     return found
