@@ -65,6 +65,14 @@ class TelegramSettings(_Section):
             raise ValueError(cli_text("config_base_url_without_bot"))
         return value
 
+    @field_validator("webhook_listen")
+    @classmethod
+    def _an_address(cls, value: str) -> str:
+        # Left blank in an env file, it would listen on no address Telegram can reach.
+        if not value.strip():
+            raise ValueError(cli_text("config_blank_listen"))
+        return value.strip()
+
     @field_validator("webhook_url")
     @classmethod
     def _path_is_telegram(cls, value: str) -> str:

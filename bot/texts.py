@@ -1245,6 +1245,10 @@ CLI: dict[str, str] = {
         "[telegram] base_url phải kết thúc bằng /bot, ví dụ http://127.0.0.1:8081/bot (token được "
         "ghi ngay sau nó)"
     ),
+    "config_blank_listen": (
+        "[telegram] webhook_listen cần một địa chỉ để lắng nghe, ví dụ 0.0.0.0 (mọi địa chỉ của "
+        "máy) hoặc 127.0.0.1 (sau một reverse proxy)"
+    ),
     "config_webhook_path": (
         "[telegram] webhook_url phải có đường dẫn kết thúc bằng /telegram, ví dụ "
         "https://nhacviec.example.gov.vn/telegram (bot nhận cập nhật ở đường dẫn đó)"

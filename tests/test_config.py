@@ -355,6 +355,15 @@ def test_webhook_mode_needs_a_usable_secret(secret: str) -> None:
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize("blank", ["", "  "])
+def test_a_blank_webhook_listen_is_refused_in_one_line_not_taken_as_no_address(blank: str) -> None:
+    with pytest.raises(ConfigError) as error:
+        load_settings(environ={"NHACVIEC_TELEGRAM_WEBHOOK_LISTEN": blank})
+
+    assert "webhook_listen cần một địa chỉ để lắng nghe" in str(error.value)
+    assert "\n" not in str(error.value)
+
+
 def test_webhook_mode_takes_its_url_and_secret() -> None:
     settings = load_settings(
         environ={
