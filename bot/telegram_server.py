@@ -490,21 +490,18 @@ class TelegramServer:
 
     def user_sends(self, chat: JSON, user: JSON, text: str) -> JSON:
         """`user` writes `text` in `chat`; a leading /command gets its bot_command entity."""
-        state = self._chat_for_user(chat, user)
-        content: JSON = {"text": text}
-        command = _LEADING_COMMAND.match(text)
-        if command:
-            content["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
-        message = self._new_message(state, **{"from": user}, **content)
-        self._queue_update({"message": message})
-        return copy.deepcopy(message)
+        return self._user_writes(chat, user, text)
 
     def user_sends_as_chat(self, chat: JSON, user: JSON, text: str) -> JSON:
         """`user`, an anonymous administrator of group `chat`, writes `text` "as the group": like
         Telegram, the message comes from its shared GroupAnonymousBot user (`user`, a member of
         the group) with the group as sender_chat."""
         state = self._chat_for_user(chat, user)
-        content: JSON = {"text": text, "sender_chat": copy.deepcopy(state.info)}
+        return self._user_writes(chat, user, text, sender_chat=copy.deepcopy(state.info))
+
+    def _user_writes(self, chat: JSON, user: JSON, text: str, **more: Any) -> JSON:
+        state = self._chat_for_user(chat, user)
+        content: JSON = {"text": text, **more}
         command = _LEADING_COMMAND.match(text)
         if command:
             content["entities"] = [{"type": "bot_command", "offset": 0, "length": command.end()}]
