@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
+from ingest import tcvn3
+
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -169,6 +171,9 @@ def _decode(data: bytes) -> str:
     mostly_utf8 = _utf8_with_stray_bytes(data)
     if mostly_utf8 is not None:
         return mostly_utf8
+    byte_by_byte = data.decode("latin-1")
+    if tcvn3.looks_like_tcvn3(byte_by_byte):
+        return byte_by_byte  # TCVN3's codes, which _from_txt reads
     if _looks_like_cp1258(data):
         return data.decode("cp1258", errors="replace")
     from charset_normalizer import from_bytes
@@ -233,6 +238,9 @@ def _looks_like_cp1258(data: bytes) -> bool:
 
 def _from_txt(data: bytes) -> Document:
     text = _decode(data)
+    if tcvn3.looks_like_tcvn3(text):
+        # Bytes typed in TCVN3, or its codes pasted from a ".VnTime" document into UTF-8.
+        text = tcvn3.from_tcvn3(text)
     if _looks_binary(text):
         raise _fail("corrupt")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
@@ -563,6 +571,8 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
     import docx
 
     document = docx.Document(io.BytesIO(data))
+    legacy_fonts = _LegacyFonts(document)
+    legacy_fonts.to_unicode(document.element.body)
     numbering = _Numbering(document)
     raw: list[str] = []
     for element in _body_blocks(document.element.body):
@@ -572,7 +582,7 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
             raw.append(f"{marker} {text}" if marker else text)
         elif element.tag == f"{_W}tbl":
             raw.extend(_layout_cells(element) or _table_rows(element))
-    return _finish(raw, _docx_footnotes(document))
+    return _finish(raw, _docx_footnotes(document, legacy_fonts))
 
 
 # A real directive's XML is a few MB (its words, styles and numbering) even at 300 pages, and
@@ -719,7 +729,7 @@ def _table_rows(table: Any) -> list[str]:
     return rows
 
 
-def _docx_footnotes(document: Any) -> dict[str, str]:
+def _docx_footnotes(document: Any, legacy_fonts: _LegacyFonts) -> dict[str, str]:
     from docx.oxml import parse_xml
 
     notes: dict[str, str] = {}
@@ -727,6 +737,7 @@ def _docx_footnotes(document: Any) -> dict[str, str]:
         if str(part.partname) != "/word/footnotes.xml":
             continue
         root = parse_xml(part.blob)
+        legacy_fonts.to_unicode(root)
         for note in root.iterchildren(f"{_W}footnote"):
             if note.get(f"{_W}type") in (
                 "separator",
@@ -738,6 +749,75 @@ def _docx_footnotes(document: Any) -> dict[str, str]:
             if text:
                 notes[str(note.get(f"{_W}id"))] = text
     return notes
+
+
+class _LegacyFonts:
+    """The runs typed in a TCVN3 font (".VnTime"), by their own font or their styles', as Word
+    finds it: the run's, its character style's, its paragraph style's, the document's default."""
+
+    def __init__(self, document: Any) -> None:
+        root = document.styles.element
+        self.styles = {str(style.get(f"{_W}styleId")): style for style in root.iter(f"{_W}style")}
+        self.default_paragraph_style = next(
+            (
+                style_id
+                for style_id, style in self.styles.items()
+                if style.get(f"{_W}type") == "paragraph"
+                and style.get(f"{_W}default") in ("1", "true")
+            ),
+            None,
+        )
+        self.document_font = self._font_of(root.find(f"{_W}docDefaults/{_W}rPrDefault"))
+        self.style_fonts: dict[str, str | None] = {}
+
+    def to_unicode(self, root: Any) -> None:
+        """Rewrite in Unicode the text of every run under `root` typed in a TCVN3 font."""
+        fonts = [self.document_font, *(self._font_of(style) for style in self.styles.values())]
+        fonts += [self._font_of(run) for run in root.iter(f"{_W}r")]
+        if not any(font and tcvn3.is_tcvn3_font(font) for font in fonts):
+            return  # a Unicode document, as nearly all are since 2002
+        for run in root.iter(f"{_W}r"):
+            font = self._run_font(run)
+            if font and tcvn3.is_tcvn3_font(font):
+                capitals = tcvn3.is_capitals_font(font)
+                for node in run.iterchildren(f"{_W}t"):
+                    node.text = tcvn3.from_tcvn3(node.text or "", capitals=capitals)
+
+    def _run_font(self, run: Any) -> str | None:
+        own = self._font_of(run)
+        if own:
+            return own
+        character_style = run.find(f"{_W}rPr/{_W}rStyle")
+        if character_style is not None:
+            font = self._style_font(str(character_style.get(f"{_W}val")))
+            if font:
+                return font
+        paragraph = run.getparent()
+        while paragraph is not None and paragraph.tag != f"{_W}p":
+            paragraph = paragraph.getparent()
+        style = paragraph.find(f"{_W}pPr/{_W}pStyle") if paragraph is not None else None
+        style_id = str(style.get(f"{_W}val")) if style is not None else self.default_paragraph_style
+        return (self._style_font(style_id) if style_id else None) or self.document_font
+
+    def _style_font(self, style_id: str) -> str | None:
+        if style_id not in self.style_fonts:
+            self.style_fonts[style_id] = None  # a style based on itself ends here
+            style = self.styles.get(style_id)
+            font = self._font_of(style)
+            if not font and style is not None:
+                based_on = style.find(f"{_W}basedOn")
+                if based_on is not None:
+                    font = self._style_font(str(based_on.get(f"{_W}val")))
+            self.style_fonts[style_id] = font
+        return self.style_fonts[style_id]
+
+    @staticmethod
+    def _font_of(element: Any) -> str | None:
+        # Vietnamese letters are past ASCII: Word draws them in the "hAnsi" font.
+        fonts = element.find(f"{_W}rPr/{_W}rFonts") if element is not None else None
+        if fonts is None:
+            return None
+        return fonts.get(f"{_W}hAnsi") or fonts.get(f"{_W}ascii")
 
 
 class _Numbering:
@@ -859,6 +939,10 @@ def _roman(value: int) -> str:
 
 def _from_pdf(data: bytes) -> Document:
     texts = _pdf_page_texts(data)
+    # A PDF printed from a ".VnTime" document keeps TCVN3's codes as Latin-1 letters.
+    typed_in_tcvn3 = tcvn3.looks_like_tcvn3("".join(texts))
+    if typed_in_tcvn3:
+        texts = [tcvn3.from_tcvn3(text, from_pdf=True) for text in texts]
     pages = [
         _without_signature_stamps(
             [line for line in (_clean(raw) for raw in text.split("\n")) if line]
@@ -871,6 +955,8 @@ def _from_pdf(data: bytes) -> Document:
         raise _fail("scanned_pdf")
     if any(_names_columns(line) for lines in pages for line in _with_short_runs(lines)):
         layouts = _pdf_page_layouts(data)
+        if typed_in_tcvn3:
+            layouts = [tcvn3.from_tcvn3(layout, from_pdf=True) for layout in layouts]
     else:
         layouts = []  # no line names two columns: no table, and no second, slower reading
     if any(map(has_spaced_row, layouts)):

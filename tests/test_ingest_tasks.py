@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import textwrap
 from collections import Counter
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docx import Document as make_document
 from pypdf import PdfReader
 
 from bench import bench_import
@@ -23,6 +25,7 @@ from tests.test_ingest_text import (
     docx_with_letterhead_table,
     make_pdf,
     pdf_pages_from_text,
+    tcvn3_runs,
 )
 
 DOCUMENTS = Path(__file__).parent / "data" / "documents"
@@ -355,6 +358,28 @@ def test_a_word_processors_pdf_gives_the_same_tasks_as_its_text(pdf: str, text: 
     assert [task_key(t) for t in from_pdf.tasks] == [task_key(t) for t in from_text.tasks]
     assert [t.text for t in from_pdf.tasks] == [t.text for t in from_text.tasks]
     assert from_pdf.meta.issued_on == from_text.meta.issued_on
+
+
+def test_the_sample_typed_in_tcvn3_fonts_gives_the_same_tasks() -> None:
+    """The sample as an office that never left the ".VnTime" fonts types it: every line in
+    TCVN3's codes, the capitals that font lacks in ".VnTimeH"."""
+    lines = [line for line in SAMPLE.read_text(encoding="utf-8").split("\n") if line.strip()]
+    in_unicode, in_tcvn3 = make_document(), make_document()
+    for line in lines:
+        in_unicode.add_paragraph(line)
+        paragraph = in_tcvn3.add_paragraph()
+        for code, font in tcvn3_runs(line):
+            paragraph.add_run(code).font.name = font
+    drafts = []
+    for document in (in_unicode, in_tcvn3):
+        out = io.BytesIO()
+        document.save(out)
+        drafts.append(read_directive(out.getvalue(), "tb.docx", catalogue=SAMPLE_CATALOGUE))
+    unicode_draft, tcvn3_draft = drafts
+    assert len(tcvn3_draft.tasks) >= 8
+    assert [task_key(t) for t in tcvn3_draft.tasks] == [task_key(t) for t in unicode_draft.tasks]
+    assert [t.text for t in tcvn3_draft.tasks] == [t.text for t in unicode_draft.tasks]
+    assert tcvn3_draft.meta == unicode_draft.meta
 
 
 def test_text_copied_from_a_pdf_with_its_layout_gives_the_plans_table() -> None:

@@ -804,6 +804,90 @@ def test_docx_name_with_pdf_content_is_read_as_pdf() -> None:
 
 
 # --------------------------------------------------------------------------------------------
+# TCVN3: documents typed before Unicode, in the ".VnTime" fonts.
+# --------------------------------------------------------------------------------------------
+
+# As a TCVN3 typist wrote it ("Uû" is "Uỷ", the old place of the tone), and what it says.
+IN_TCVN3 = "Së KÕ ho¹ch vµ §Çu t\u00ad hoµn thµnh tr\u00adíc ngµy 15/3/2023; Uû ban nh©n d©n tØnh."
+IN_UNICODE = "Sở Kế hoạch và Đầu tư hoàn thành trước ngày 15/3/2023; Uỷ ban nhân dân tỉnh."
+
+
+def test_a_txt_typed_in_tcvn3_is_read_in_unicode() -> None:
+    assert read(IN_TCVN3.encode("latin-1"), "cong-van.txt").paragraphs == [IN_UNICODE]
+
+
+def test_tcvn3_codes_pasted_into_a_utf8_file_are_read_in_unicode() -> None:
+    """Text copied out of a ".VnTime" document into a Unicode editor keeps TCVN3's codes."""
+    assert read(IN_TCVN3.encode("utf-8"), "cong-van.txt").paragraphs == [IN_UNICODE]
+
+
+def test_a_pdf_printed_from_a_tcvn3_document_is_read_in_unicode() -> None:
+    # The PDF's text layer names the glyph of "ư" a minus sign.
+    printed = IN_TCVN3.replace("\u00ad", "\u2212")
+    assert read(make_pdf([[printed]]), "cong-van.pdf").paragraphs == [IN_UNICODE]
+
+
+def test_a_unicode_text_with_a_few_latin_1_signs_is_left_as_it_is() -> None:
+    text = "Sở Tư pháp rà soát § 3 Điều 5 «Quy chế» trước ngày 15/3/2023 (± 2 ngày), 5 × 2."
+    assert read(text.encode("utf-8"), "a.txt").paragraphs == [text]
+
+
+def test_a_german_text_is_not_taken_for_tcvn3() -> None:
+    text = "Über die Größe der Bürgerämter: Prüfung für Gemeinden, Straßen und Flüsse, März."
+    assert read(text.encode("cp1252"), "a.txt").paragraphs == [text]
+
+
+def tcvn3_runs(text: str) -> list[tuple[str, str]]:
+    """A line as a TCVN3 typist sets it: runs of ".VnTime" codes, and a capital that font lacks
+    ("Ủ", "Ấ") typed as the small letter's code in the capitals font ".VnTimeH"."""
+    from ingest.tcvn3 import from_tcvn3
+
+    codes = {from_tcvn3(chr(code)): chr(code) for code in range(0xA1, 0x100)}
+    runs: list[tuple[str, str]] = []
+    for char in text:
+        if char in codes or char.isascii():
+            font, code = ".VnTime", codes.get(char, char)
+        elif char.lower() in codes:
+            font, code = ".VnTimeH", codes[char.lower()]
+        else:
+            font, code = "Times New Roman", char  # a sign TCVN3 has not: "–", "¹"
+        if runs and runs[-1][1] == font:
+            runs[-1] = (runs[-1][0] + code, font)
+        else:
+            runs.append((code, font))
+    return runs
+
+
+def test_docx_runs_in_tcvn3_fonts_are_read_in_unicode() -> None:
+    """A run's font is its own, its style's, or the document's; a ".VnTimeH" run shows its
+    small letters as capitals, and runs in a Unicode font are left alone."""
+    document = make_document()
+    heading = document.add_paragraph()
+    heading.add_run("th«ng b¸o").font.name = ".VnTimeH"
+    document.add_paragraph().add_run(IN_TCVN3).font.name = ".VnTime"
+    mixed = document.add_paragraph()
+    mixed.add_run("Giao Sở Y tế ").font.name = "Times New Roman"
+    mixed.add_run("chñ tr×.").font.name = ".VnArial"
+    styled = document.styles.add_style("Than van ban", 1)
+    styled.font.name = ".VnTime"
+    document.add_paragraph("Sè: 12/TB-UBND", style=styled)
+    assert docx_paragraphs(document) == [
+        "THÔNG BÁO",
+        IN_UNICODE,
+        "Giao Sở Y tế chủ trì.",
+        "Số: 12/TB-UBND",
+    ]
+
+
+def test_a_docx_in_the_default_tcvn3_font_is_read_in_unicode() -> None:
+    """Offices set ".VnTime" as the Normal style's font once and type everything in it."""
+    document = make_document()
+    document.styles["Normal"].font.name = ".VnTime"
+    document.add_paragraph(IN_TCVN3)
+    assert docx_paragraphs(document) == [IN_UNICODE]
+
+
+# --------------------------------------------------------------------------------------------
 # Bad files: one exception type, one code each, a Vietnamese message.
 # --------------------------------------------------------------------------------------------
 
