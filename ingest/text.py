@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
-from ingest import tcvn3
+from ingest import legacy_encodings
 
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
 
@@ -172,8 +172,8 @@ def _decode(data: bytes) -> str:
     if mostly_utf8 is not None:
         return mostly_utf8
     byte_by_byte = data.decode("latin-1")
-    if tcvn3.looks_like_tcvn3(byte_by_byte):
-        return byte_by_byte  # TCVN3's codes, which _from_txt reads
+    if legacy_encodings.encoding_of_text(byte_by_byte):
+        return byte_by_byte  # TCVN3's or VNI's codes, which _from_txt reads
     if _looks_like_cp1258(data):
         return data.decode("cp1258", errors="replace")
     from charset_normalizer import from_bytes
@@ -238,9 +238,10 @@ def _looks_like_cp1258(data: bytes) -> bool:
 
 def _from_txt(data: bytes) -> Document:
     text = _decode(data)
-    if tcvn3.looks_like_tcvn3(text):
-        # Bytes typed in TCVN3, or its codes pasted from a ".VnTime" document into UTF-8.
-        text = tcvn3.from_tcvn3(text)
+    legacy = legacy_encodings.encoding_of_text(text)
+    if legacy:
+        # Bytes typed in TCVN3 or VNI, or their codes pasted from a ".VnTime" document into UTF-8.
+        text = legacy_encodings.to_unicode(text, legacy)
     if _looks_binary(text):
         raise _fail("corrupt")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
@@ -752,11 +753,12 @@ def _docx_footnotes(document: Any, legacy_fonts: _LegacyFonts) -> dict[str, str]
 
 
 class _LegacyFonts:
-    """The runs typed in a TCVN3 font (".VnTime"), by their own font or their styles', as Word
-    finds it: the run's, its character style's, its paragraph style's, the document's default."""
+    """The runs typed in a legacy font (".VnTime", "VNI-Times"), by their own font or their
+    styles', as Word finds it: the run's, its character style's, its paragraph style's, the
+    document's default."""
 
     def __init__(self, document: Any) -> None:
-        root = document.styles.element
+        root = self.styles_element = document.styles.element
         self.styles = {str(style.get(f"{_W}styleId")): style for style in root.iter(f"{_W}style")}
         self.default_paragraph_style = next(
             (
@@ -771,17 +773,22 @@ class _LegacyFonts:
         self.style_fonts: dict[str, str | None] = {}
 
     def to_unicode(self, root: Any) -> None:
-        """Rewrite in Unicode the text of every run under `root` typed in a TCVN3 font."""
-        fonts = [self.document_font, *(self._font_of(style) for style in self.styles.values())]
-        fonts += [self._font_of(run) for run in root.iter(f"{_W}r")]
-        if not any(font and tcvn3.is_tcvn3_font(font) for font in fonts):
+        """Rewrite in Unicode the text of every run under `root` typed in a legacy font."""
+        named = itertools.chain(self.styles_element.iter(f"{_W}rFonts"), root.iter(f"{_W}rFonts"))
+        fonts = {
+            name for node in named for name in (node.get(f"{_W}hAnsi"), node.get(f"{_W}ascii"))
+        }
+        if not any(font and legacy_encodings.encoding_of_font(font) for font in fonts):
             return  # a Unicode document, as nearly all are since 2002
         for run in root.iter(f"{_W}r"):
             font = self._run_font(run)
-            if font and tcvn3.is_tcvn3_font(font):
-                capitals = tcvn3.is_capitals_font(font)
+            encoding = legacy_encodings.encoding_of_font(font) if font else None
+            if font and encoding:
+                capitals = legacy_encodings.is_capitals_font(font)
                 for node in run.iterchildren(f"{_W}t"):
-                    node.text = tcvn3.from_tcvn3(node.text or "", capitals=capitals)
+                    node.text = legacy_encodings.to_unicode(
+                        node.text or "", encoding, capitals=capitals
+                    )
 
     def _run_font(self, run: Any) -> str | None:
         own = self._font_of(run)
@@ -939,10 +946,10 @@ def _roman(value: int) -> str:
 
 def _from_pdf(data: bytes) -> Document:
     texts = _pdf_page_texts(data)
-    # A PDF printed from a ".VnTime" document keeps TCVN3's codes as Latin-1 letters.
-    typed_in_tcvn3 = tcvn3.looks_like_tcvn3("".join(texts))
-    if typed_in_tcvn3:
-        texts = [tcvn3.from_tcvn3(text, from_pdf=True) for text in texts]
+    # A PDF printed from a ".VnTime" or "VNI-Times" document keeps the codes as Latin-1 letters.
+    legacy = legacy_encodings.encoding_of_text("".join(texts))
+    if legacy:
+        texts = [legacy_encodings.to_unicode(text, legacy, from_pdf=True) for text in texts]
     pages = [
         _without_signature_stamps(
             [line for line in (_clean(raw) for raw in text.split("\n")) if line]
@@ -955,8 +962,8 @@ def _from_pdf(data: bytes) -> Document:
         raise _fail("scanned_pdf")
     if any(_names_columns(line) for lines in pages for line in _with_short_runs(lines)):
         layouts = _pdf_page_layouts(data)
-        if typed_in_tcvn3:
-            layouts = [tcvn3.from_tcvn3(layout, from_pdf=True) for layout in layouts]
+        if legacy:
+            layouts = [legacy_encodings.to_unicode(page, legacy, from_pdf=True) for page in layouts]
     else:
         layouts = []  # no line names two columns: no table, and no second, slower reading
     if any(map(has_spaced_row, layouts)):

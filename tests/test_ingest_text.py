@@ -20,6 +20,7 @@ from docx.oxml.parser import OxmlElement
 from pypdf import PdfWriter
 from pypdf.constants import UserAccessPermissions
 
+from ingest.legacy_encodings import to_unicode
 from ingest.text import (
     MESSAGES,
     Document,
@@ -804,7 +805,7 @@ def test_docx_name_with_pdf_content_is_read_as_pdf() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# TCVN3: documents typed before Unicode, in the ".VnTime" fonts.
+# Legacy encodings: documents typed before Unicode, in TCVN3 (".VnTime") or VNI fonts.
 # --------------------------------------------------------------------------------------------
 
 # As a TCVN3 typist wrote it ("Uû" is "Uỷ", the old place of the tone), and what it says.
@@ -840,9 +841,7 @@ def test_a_german_text_is_not_taken_for_tcvn3() -> None:
 def tcvn3_runs(text: str) -> list[tuple[str, str]]:
     """A line as a TCVN3 typist sets it: runs of ".VnTime" codes, and a capital that font lacks
     ("Ủ", "Ấ") typed as the small letter's code in the capitals font ".VnTimeH"."""
-    from ingest.tcvn3 import from_tcvn3
-
-    codes = {from_tcvn3(chr(code)): chr(code) for code in range(0xA1, 0x100)}
+    codes = {to_unicode(chr(code), "tcvn3"): chr(code) for code in range(0xA1, 0x100)}
     runs: list[tuple[str, str]] = []
     for char in text:
         if char in codes or char.isascii():
@@ -885,6 +884,25 @@ def test_a_docx_in_the_default_tcvn3_font_is_read_in_unicode() -> None:
     document.styles["Normal"].font.name = ".VnTime"
     document.add_paragraph(IN_TCVN3)
     assert docx_paragraphs(document) == [IN_UNICODE]
+
+
+# The same in VNI: each vowel, then its marks as Latin-1 letters ("ô" alone is "ơ").
+IN_VNI = "Sôû Keá hoaïch vaø Ñaàu tö hoaøn thaønh tröôùc ngaøy 15/3/2023; UÛy ban nhaân daân tænh."
+
+
+def test_a_txt_typed_in_vni_is_read_in_unicode() -> None:
+    expected = IN_UNICODE.replace("Uỷ", "Ủy")
+    assert read(IN_VNI.encode("latin-1"), "cong-van.txt").paragraphs == [expected]
+    assert read(IN_VNI.encode("utf-8"), "cong-van.txt").paragraphs == [expected]
+
+
+def test_docx_runs_in_a_vni_font_are_read_in_unicode() -> None:
+    document = make_document()
+    paragraph = document.add_paragraph()
+    paragraph.add_run("Giao ").font.name = "Times New Roman"
+    paragraph.add_run("Sôû Y teá chuû trì, ").font.name = "VNI-Times"
+    paragraph.add_run("phoái hôïp vôùi Coâng an tænh.").font.name = "VNI-Helve"
+    assert docx_paragraphs(document) == ["Giao Sở Y tế chủ trì, phối hợp với Công an tỉnh."]
 
 
 # --------------------------------------------------------------------------------------------
