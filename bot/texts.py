@@ -655,6 +655,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         UNREADABLE["too_large"],
         "The file is too large (over {limit}) to read. Send a smaller one.",
     ),
+    "unreadable_unpacks_too_large": (
+        UNREADABLE["unpacks_too_large"],
+        "This .docx unpacks to far more data than a document holds: it cannot be read. Open "
+        "it in Word, save it again and send it again.",
+    ),
     "unreadable_empty": (UNREADABLE["empty"], "The file has no text to read."),
     "unreadable_scanned_pdf": (
         UNREADABLE["scanned_pdf"],

@@ -24,6 +24,11 @@ DEFAULT_MAX_BYTES = 20_000_000
 
 MESSAGES = {
     "too_large": "Tệp quá lớn (hơn {limit}), không đọc được. Hãy gửi tệp nhỏ hơn.",
+    # A small file, so its size is no help to the officer: what it unpacks to is the trouble.
+    "unpacks_too_large": (
+        "Tệp .docx này giải nén ra quá nhiều dữ liệu so với một văn bản, không đọc được. "
+        "Hãy mở tệp bằng Word, lưu lại rồi gửi lại."
+    ),
     "empty": "Tệp không có nội dung chữ nào để đọc.",
     "scanned_pdf": (
         "Tệp PDF này là bản quét (không có lớp chữ), không đọc được nội dung. "
@@ -567,8 +572,8 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
         raise _fail("corrupt" if name.endswith(".docx") else "unsupported_type")
     # A zip bomb: refuse what would unpack far beyond the size we accept.
     if unpacked > max(10 * max_bytes, 50_000_000):
-        raise _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
-    _check_xml_size(archive, xml_limit(max_bytes), max_bytes)
+        raise _fail("unpacks_too_large")
+    _check_xml_size(archive, xml_limit(max_bytes))
     import docx
 
     document = docx.Document(io.BytesIO(data))
@@ -599,12 +604,12 @@ def xml_limit(max_bytes: int) -> int:
     return max(max_bytes // 2, _XML_FLOOR)
 
 
-def _check_xml_size(archive: zipfile.ZipFile, limit: int, max_bytes: int) -> None:
+def _check_xml_size(archive: zipfile.ZipFile, limit: int) -> None:
     """Refuse a .docx whose XML unpacks to more than `limit`: by the sizes the zip declares,
     then by unpacking it a chunk at a time, since the zip may lie (zipfile cuts a part at its
     declared size, but only once it has unpacked all it reads at once: a whole part, for
     python-docx) and a part cut short fails its checksum."""
-    too_large = _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
+    too_large = _fail("unpacks_too_large")
     parts = [info for info in archive.infolist() if info.filename.lower().endswith(_XML_PARTS)]
     if sum(info.file_size for info in parts) > limit:
         raise too_large
