@@ -84,8 +84,10 @@ deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; 
 over a bare date, a bare "sau Tết" or a span counted from the document; one in the main clause
 over one restated in parentheses, in a clause of purpose after "để" or sent in by others; then
 the earliest, the first day of a task given in steps, so that no reminder comes after a
-deadline, as the blind labellers mostly read it; the work's completion before the report of its
-results, and the rule before its exception "riêng ..."), then ongoing, then immediate;
+deadline, as the blind labellers mostly read it (a step whose day does not exist may be that
+first day: the text's deadline is then "impossible", for the officer to give); the work's
+completion before the report of its results, and the rule before its exception "riêng ..."),
+then ongoing, then immediate;
 :func:`find_deadlines` returns them all in text order, and :func:`section_deadline` reads a
 heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the deadline.
 
@@ -171,6 +173,12 @@ NO_DEADLINE = Deadline(date=None, kind="none", recurrence=None, phrase="")
 # --------------------------------------------------------------------------------------------
 
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+# A full-width or division slash (PDFs set in CJK-capable fonts), a backslash typed for a slash:
+# "15／3／2023" is 15/3/2023, not "ngày 15" followed by other signs.
+_SEPARATORS = _DASHES | dict.fromkeys(map(ord, "／∕\\"), "/")
+# The older spellings, still written: "quí" for "quý", "kì"/"kí" for "kỳ"/"ký".
+_OLD_SPELLINGS = {"quí": "quý", "kì": "kỳ", "kí": "ký"}
+_OLD_SPELLING = re.compile(rf"(?<!\w)(?:{'|'.join(_OLD_SPELLINGS)})(?!\w)")
 
 
 @dataclass(frozen=True)
@@ -199,7 +207,7 @@ class _Text:
 @functools.lru_cache(maxsize=4096)
 def _fold_cluster(cluster: str) -> tuple[str, str]:
     """A character with its marks, lowercased (one character), and bare of its marks."""
-    composed = unicodedata.normalize("NFC", cluster).translate(_DASHES)
+    composed = unicodedata.normalize("NFC", cluster).translate(_SEPARATORS)
     lowered = composed.lower()
     low = lowered[0] if len(lowered) >= 1 else composed[:1]
     if low in "\u00a0\u2007\u202f\t":
@@ -226,6 +234,8 @@ def _normalise(text: str) -> _Text:
     folded = [_fold_cluster(cluster) for cluster in clusters]
     low_text = "".join(low for low, _flat in folded)
     flat_text = "".join(flat for _low, flat in folded)
+    for old in _OLD_SPELLING.finditer(low_text):  # each ends in "i" where the usual has "y"
+        flat_text = flat_text[: old.end() - 1] + "y" + flat_text[old.end() :]
     return _Text(
         original=text,
         low=low_text,
@@ -631,25 +641,30 @@ def _year_word(word: str | None, ref: _dt.date) -> int | None:
 
 # -- explicit dates: "trước ngày 15/3/2023", "chậm nhất ngày 15 tháng 3", "trước 14 giờ ngày ..."
 
+# "14 giờ", "14h30’", "17g00" (the southern "g"), "17:00", "11 giờ trưa".
 _TIME = (
-    r"(?:(?P<hh>\d{1,2})\s*(?:gio|h)\s*(?:(?P<mi>\d{1,2})\s*(?:phut|p)?\s*)?"
-    r"(?P<ap>sang|chieu|toi)?\s*,?\s*)"
+    r"(?:(?P<hh>\d{1,2})\s*(?:gio|h|g(?![a-z])|:(?=\d\d))"
+    r"\s*(?:(?P<mi>\d{1,2})\s*(?:phut|p)?\s*['’]?\s*)?"
+    r"(?P<ap>sang|chieu|trua|toi)?\s*,?\s*)"
 )
 # The hour a day is due by, where one is given before the day ("trước 16 giờ ngày 20 hằng tháng"):
 # it stands before "ngày", so that its number is never read as the day.
 _HOUR_OF_DAY = rf"(?:{_TIME}(?=ngay(?![a-z])))?"
 # A number that is an hour ("16 giờ", "16h00"), not a day: no fallback may take it for the day.
 _NOT_AN_HOUR = r"(?!\s*(?:gio|h)(?![a-z]))"
+# A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
+_WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 EXPLICIT_DATE = re.compile(
     rf"""(?<![\w/.,-])
     {_TIME}?
+    {_WEEKDAY_OF}  # "trước thứ Sáu, ngày 15/3/2024": the cue is of the date
     (?P<ngay>ngay\s+(?:mung\s+)?)?
     (?:
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
-        (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}}))?
+        (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}))?  # "15/3 năm 2024"
         (?![\d%]|\s*[/.-]\s*\d|,\d)
     | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})(?![a-z])
-        (?:\s*[/-]\s*(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
+        (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
     re.VERBOSE,
@@ -801,7 +816,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if cue is not None and cue.head("den", "toi") and _daily_before(ctx, cue.start):
         return None  # "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12 ..."
-    has_year = bool(match.group("y") or match.group("y2") or match.group("y3"))
+    has_year = any(match.group(y) for y in ("y", "y2", "y3", "y4"))
     introduced = bool(match.group("ngay") or match.group("hh")) or cue is not None
     if not (has_year or introduced or ctx.bare_ok or _whole(ctx, match.start(), match.end())):
         return None  # "12/15 chỉ tiêu": a bare d/m in running text is too weak a signal
@@ -809,7 +824,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "3.485 USD", section numbers
     if match.group("d"):
         day, month = int(match.group("d")), int(match.group("m"))
-        year = _year_word(match.group("y"), ctx.ref)
+        year = _year_word(match.group("y") or match.group("y4"), ctx.ref)
     else:
         day = int(match.group("d2"))
         month_word = " ".join(match.group("m2").split())
@@ -875,8 +890,6 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 # -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead
 
-# A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
-_WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 DATE_RANGE = re.compile(
     rf"""(?:(?<![a-z])(?P<since>tu|bat\s+dau\s+tu)\s+{_WEEKDAY_OF}(?:ngay\s+)?
       # "nhận hồ sơ trong các ngày 23-24/6", "Trong 2 ngày (23-24/6), ...": the days named.
@@ -1029,7 +1042,8 @@ MONTH = re.compile(
     (?:\s*-\s*(?P<m_to>\d{{1,2}})(?![\d%]))?
     (?:\s*(?:,|va|hoac)\s*(?:thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9])
       |(?P<m_bare>\d{{1,2}})(?=\s*[/-]\s*\d{{4}}|\s*,?\s*nam\s+\d{{4}})))*
-    (?:\s*[/-]\s*(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
+    # "tháng 3/2024", "tháng 3.2024" (a dot with no space: "tháng 3. 2024" ends a sentence)
+    (?:(?:\s*[/-]\s*|\.)(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
 )
@@ -1041,7 +1055,8 @@ def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str)
     if not ctx.text.has_marks:
         return True
     at = ctx.text.flat.find(flat_word, match.start(), match.end())
-    return at >= 0 and ctx.text.low[at : at + len(low_word)] == low_word
+    written = ctx.text.low[at : at + len(low_word)]
+    return at >= 0 and low_word in (written, _OLD_SPELLINGS.get(written))
 
 
 def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1102,9 +1117,10 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 QUARTER = re.compile(
     r"""(?<![a-z0-9])(?:(?P<pos>cuoi|het)\s+)?quy
-    (?:\s+(?P<q>iv|iii|ii|i|[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
-    (?:\s*-\s*(?P<q2>iv|iii|ii|i|[1-4])(?![a-z0-9]))?
-    (?:\s*(?:,|va|hoac|-|den)\s*quy\s+(?P<q_last>iv|iii|ii|i|[1-4])(?![a-z0-9]))*
+    # "quý 02/2024": a quarter may be written as months are, with a leading zero.
+    (?:\s+(?P<q>iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
+    (?:\s*-\s*(?P<q2>iv|iii|ii|i|0?[1-4])(?![a-z0-9]))?
+    (?:\s*(?:,|va|hoac|-|den)\s*quy\s+(?P<q_last>iv|iii|ii|i|0?[1-4])(?![a-z0-9]))*
     (?:\s*[/-]\s*(?P<y>\d{4})|\s*,?\s*(?:nam\s+)?(?P<y2>\d{4})|\s+nam\s+(?P<yrel>nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -1353,13 +1369,13 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 # -- Tết: "trước Tết Nguyên đán", "trước Tết Nguyên đán Giáp Thìn 2024", "ngay sau kỳ nghỉ Tết"
 
+# Other feasts called Tết: lunar ones (see FEAST) and "Tết Thiếu nhi", "Tết trồng cây".
+_NOT_NEW_YEAR = r"""(?!\s+(?:trung\s+thu|doan\s+ngo|nguyen\s+tieu|han\s+thuc|thanh\s+minh
+    |trung\s+cuu|vu\s+lan|ong\s+cong|ong\s+tao|tao\s+quan|thieu\s+nhi|trong\s+cay|doc\s+lap
+    |chol|chol\s+chnam|khmer|cua\s+dong\s+bao)(?![a-z]))"""
 TET = re.compile(
     rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc|ngay\s+sau|sau)\s+(?:khi\s+)?
-    (?P<holiday>(?:ky\s+|dot\s+)?nghi\s+(?:le\s+)?)?tet
-    # Other feasts called Tết: lunar ones (see FEAST) and "Tết Thiếu nhi", "Tết trồng cây".
-    (?!\s+(?:trung\s+thu|doan\s+ngo|nguyen\s+tieu|han\s+thuc|thanh\s+minh|trung\s+cuu|vu\s+lan
-    |ong\s+cong|ong\s+tao|tao\s+quan|thieu\s+nhi|trong\s+cay|doc\s+lap|chol|chol\s+chnam
-    |khmer|cua\s+dong\s+bao)(?![a-z]))
+    (?P<holiday>(?:ky\s+|dot\s+)?nghi\s+(?:le\s+)?)?tet{_NOT_NEW_YEAR}
     (?P<solar>\s+duong\s+lich|\s+tay)?
     (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?
     (?:\s+(?P<can>{CAN_WORD})\s+(?P<chi>{CHI_WORD}))?
@@ -1443,6 +1459,9 @@ LUNAR_DAY = re.compile(
         (?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?:mung\s+)?(?P<dd>\d{{1,2}})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{{1,2}})
         (?P<leap3>\s+nhuan)?(?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
+      # "mùng 10 Tết": a day of the first lunar month.
+      | (?:ngay\s+)?mung\s+(?P<tet_day>\d{{1,2}})\s+tet{_NOT_NEW_YEAR}
+        (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?{_lunar_year_named("4")}
       )(?![\d/])""",
     re.VERBOSE,
 )
@@ -1503,16 +1522,19 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     elif match.group("named"):
         day, month = int(match.group("d")), _LUNAR_MONTH_WORDS[match.group("named")]
         year, leap = _lunar_year(match, ctx), False
+    elif match.group("tet_day"):
+        day, month = int(match.group("tet_day")), 1
+        year, leap = _lunar_year(match, ctx, "4"), False
     else:
         day, month = int(match.group("dd")), int(match.group("m"))
         year = int(match.group("y3")) if match.group("y3") else None
         leap = bool(match.group("leap3"))
-    if not (1 <= day <= 30 and 1 <= month <= 12):
-        return None
     cue = _cue_before(ctx.text, match.start())
     if cue is None or not cue.head(*_LUNAR_DUE_CUES):
         return None  # "vào ngày 23 tháng Chạp, người dân thả cá chép": a custom's day
-    due = _lunar_date(day, month, year, ctx, leap=leap)
+    # "ngày 31/12 âm lịch" does not exist (a lunar month has 29 or 30 days): not the solar 31/12.
+    valid = 1 <= day <= 30 and 1 <= month <= 12
+    due = _lunar_date(day, month, year, ctx, leap=leap) if valid else None
     if due is None:
         return _candidate(match, ctx, "impossible", None, cue=cue)
     if cue is not None and cue.strict_before and not ctx.inclusive:
@@ -2333,12 +2355,27 @@ def _dateparser_settings(ref: _dt.date) -> dict[str, object]:
     }
 
 
+# "2023-03-15": read here, as dateparser would swap an impossible "2023-13-01" into 13/01/2023
+# or drop "2023-02-29", where the officer must be asked, as for "29/02/2023".
+_YEAR_FIRST = re.compile(
+    r"(?P<y>\d{4})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<d>\d{1,2})(?!\d|[/.-]\d)"
+)
+
+
 def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[_Candidate]:
     found: list[_Candidate] = []
     for match in _FALLBACK_CUE.finditer(text.flat):
         if _overlaps(match.span(), taken) or not _DATE_LIKE.search(match.group("rest")):
             continue
         rest_start, rest_end = match.span("rest")
+        if year_first := _YEAR_FIRST.match(text.flat, rest_start):
+            year, month, day = (int(year_first.group(g)) for g in ("y", "m", "d"))
+            try:
+                due: _dt.date | None = _dt.date(year, month, day)
+            except ValueError:
+                due = None
+            found.append(_fallen_back(match, rest_start, year_first.end(), due, ctx))
+            continue
         # Words of the low twin (it keeps the diacritics dateparser needs, at the same indexes).
         words = list(re.finditer(r"\S+", text.low[rest_start:rest_end]))[:5]
         # The longest run of up to five words that dateparser reads as a full date.
@@ -2355,24 +2392,28 @@ def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[
                 parsed = None
             if parsed is None:
                 continue
-            due = parsed.date()
-            cue = _cue_before(text, rest_start) or _Cue(match.start(), "truoc")
-            if cue.strict_before and not ctx.inclusive:
-                due -= _dt.timedelta(days=1)
-            found.append(
-                _Candidate(
-                    start=match.start(),
-                    end=chunk_end,
-                    core_start=rest_start,
-                    core_end=chunk_end,
-                    kind="date",
-                    date=due,
-                    cued=True,
-                    order=len(FAMILIES),
-                )
-            )
+            found.append(_fallen_back(match, rest_start, chunk_end, parsed.date(), ctx))
             break
     return found
+
+
+def _fallen_back(
+    match: re.Match[str], start: int, end: int, due: _dt.date | None, ctx: _Context
+) -> _Candidate:
+    """The date read after a fallback cue (None: a date that does not exist)."""
+    cue = _cue_before(ctx.text, start) or _Cue(match.start(), "truoc")
+    if due is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    return _Candidate(
+        start=match.start(),
+        end=end,
+        core_start=start,
+        core_end=end,
+        kind="date" if due is not None else "impossible",
+        date=due,
+        cued=True,
+        order=len(FAMILIES),
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -2523,7 +2564,11 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     """Order of preference between the deadlines of one text (smaller is better)."""
     if candidate.kind == "recurring" and not candidate.vague:
         group = 0
-    elif candidate.kind in _DATED_KINDS and candidate.date is not None:
+    elif (candidate.kind in _DATED_KINDS and candidate.date is not None) or (
+        candidate.kind == "impossible"
+    ):
+        # A day that does not exist ranks as a date whose day is unknown, so possibly the first:
+        # "trước ngày 31/4/2023, ... trong quý II/2023" asks the officer, it is not the quarter.
         group = 1
     elif candidate.kind == "ongoing":
         group = 2
