@@ -7,15 +7,17 @@ import asyncio
 import json
 import logging
 import os
+import re
 import signal
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager, redirect_stdout
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from alembic import command as alembic_command
 from sqlalchemy.engine import make_url
@@ -95,6 +97,16 @@ def parse_date(text: str) -> date:
         if error.well_formed:
             raise UsageError(cli_text("no_such_date", text=error.text)) from None
         raise UsageError(cli_text("not_a_date", text=error.text)) from None
+
+
+def _optional_date(text: str | None, option: str) -> date | None:
+    """The date an option gives, None when it is not given; given empty (a script's variable
+    that came out empty) it is refused, not taken as not given."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise UsageError(cli_text("blank_date", option=option))
+    return parse_date(text)
 
 
 def _run_db(settings: Settings, work: Callable[[Database], Awaitable[Any]]) -> Any:
@@ -213,7 +225,7 @@ def cmd_demo(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def cmd_remind(settings: Settings, args: argparse.Namespace) -> int:
-    day = parse_date(args.date) if args.date else None
+    day = _optional_date(args.date, "--date")
     clock = SystemClock(settings.tz)
     if day is not None and day > clock.today() and not args.dry_run:
         # It would send days early what is due then, for good (the ledger keeps it), and record
@@ -307,7 +319,7 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     data = _read(args.file, settings)
     if agencies.is_catalogue(data):
         raise UsageError(cli_text("import_catalogue_file", file=args.file))
-    issued = parse_date(args.issued) if args.issued else None
+    issued = _optional_date(args.issued, "--issued")
     clock = SystemClock(settings.tz)
 
     async def plan_in(session: AsyncSession) -> importing.ImportPlan:
@@ -527,7 +539,8 @@ def _confirm(question: str, *, out: IO[str] | None = None) -> bool:
     except EOFError:
         print(file=out)  # the prompt's line, ended
         return False
-    return answer.strip().lower() in {"c", "có", "co", "y", "yes"}
+    # "có" typed decomposed ("o" and a combining accent, as Unikey's "Unicode tổ hợp" writes it).
+    return unicodedata.normalize("NFC", answer).strip().lower() in {"c", "có", "co", "y", "yes"}
 
 
 def _count_tasks(plan: importing.ImportPlan) -> int:
@@ -645,12 +658,14 @@ def _cut(text: str, length: int) -> str:
 
 
 def cmd_parse_deadline(settings: Settings, args: argparse.Namespace) -> int:
-    ref = parse_date(args.ref) if args.ref else SystemClock(settings.tz).today()
+    ref = _optional_date(args.ref, "--ref") or SystemClock(settings.tz).today()
     if args.jsonl:
-        for line in sys.stdin:
-            line = line.removeprefix("\ufeff")  # the byte order mark Notepad saves UTF-8 with
-            if line.strip():
-                print(json.dumps(_parse_line(line, ref, settings), ensure_ascii=False))
+        # Read as bytes, each line decoded on its own: one line in a legacy encoding is that
+        # line's error, not the batch's end (nor its bytes echoed into the UTF-8 answers).
+        for raw in sys.stdin.buffer:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")  # the byte order mark Notepad saves UTF-8 with
+            if raw.strip():
+                print(json.dumps(_parse_line(raw, ref, settings), ensure_ascii=False))
         return 0
     text = " ".join(args.text).strip()
     if not text:
@@ -685,12 +700,21 @@ def _deadline_json(text: str, ref: date, settings: Settings) -> dict[str, Any]:
     }
 
 
-def _parse_line(line: str, ref: date, settings: Settings) -> dict[str, Any]:
+def _parse_line(raw: bytes, ref: date, settings: Settings) -> dict[str, Any]:
     """One --jsonl line, {"text", "ref"}, read from ref (--ref, or today) when it gives none; a
     bad line gives an error object in the officer's words, and the batch goes on."""
     try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return {"error": cli_text("jsonl_not_utf8"), "line": raw.decode("utf-8", "replace").strip()}
+    try:
         item = json.loads(line)
-    except json.JSONDecodeError:
+        # An escaped half of a surrogate pair ("\ud800") is JSON, but no text: it cannot be
+        # written back as UTF-8.
+        json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return {"error": cli_text("jsonl_not_unicode"), "line": line.strip()}
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: "[[[[..." nested too deep
         item = None
     if not isinstance(item, dict):
         return {"error": cli_text("jsonl_not_json"), "line": line.strip()}
@@ -712,6 +736,9 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     for out in (args.out, args.chart):  # checked before the work, not after it
         if out and not Path(out).parent.is_dir():
             raise UsageError(cli_text("no_such_folder", file=out, folder=Path(out).parent))
+    if args.chart and Path(args.chart).resolve() == Path(args.out).resolve():
+        # The chart would be written over the workbook.
+        raise UsageError(cli_text("report_same_file", file=args.chart))
     clock = SystemClock(settings.tz)
 
     async def work(database: Database) -> MonthReport:
@@ -998,7 +1025,7 @@ def _ask_username(settings: Settings) -> str | None:
 
 
 def cmd_task_add(settings: Settings, args: argparse.Namespace) -> int:
-    deadline = parse_date(args.deadline) if args.deadline else None
+    deadline = _optional_date(args.deadline, "--deadline")
     text = " ".join(args.text).strip()
     if not text:
         raise UsageError(cli_text("no_task_text"))
@@ -1135,10 +1162,40 @@ def cmd_extensions_list(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+# argparse's refusals, in its English (Python 3.11's wording), and the line each becomes.
+_ARGPARSE_ERRORS = (
+    (
+        r"argument (?P<arg>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)",
+        "arg_invalid_choice",
+    ),
+    (r"the following arguments are required: (?P<args>.*)", "arg_required"),
+    (r"unrecognized arguments: (?P<args>.*)", "arg_unrecognized"),
+    (r"argument (?P<arg>\S+): expected (?:one|at least one) argument", "arg_needs_value"),
+    (r"ambiguous option: (?P<arg>\S+) could match (?P<choices>.*)", "arg_ambiguous"),
+    (r"argument (?P<arg>\S+): ignored explicit argument (?P<value>.*)", "arg_takes_no_value"),
+    # An argument's type refused it: in our words already (bad_task_id, bad_invite_days).
+    (r"argument \S+: (?P<reason>.*)", "arg_refused"),
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, refusing bad arguments in one Vietnamese line (with exit code 2, as argparse)."""
+
+    def error(self, message: str) -> NoReturn:
+        line = message
+        for pattern, key in _ARGPARSE_ERRORS:
+            if found := re.fullmatch(pattern, message):
+                values = found.groupdict()
+                for quoted in {"value", "choices"} & values.keys():
+                    # As repr() gives them: 'hằng tháng', 'weekly', 'monthly'.
+                    values[quoted] = values[quoted].replace("'", "")
+                line = cli_text(key, prog=self.prog, **values)
+                break
+        self.exit(2, f"nhacviec: {line}\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="nhacviec", description="Telegram reminders of directive deadlines."
-    )
+    parser = _Parser(prog="nhacviec", description="Telegram reminders of directive deadlines.")
     parser.add_argument(
         "--config", type=Path, help="config.toml to read (default: $NHACVIEC_CONFIG, or none)"
     )
@@ -1152,7 +1209,9 @@ def build_parser() -> argparse.ArgumentParser:
         "demo", help="offline demo on a local Telegram-compatible server"
     ).set_defaults(handler=cmd_demo)
 
-    importer = commands.add_parser("import", help="read a directive (.txt, .docx, .pdf) into tasks")
+    importer = commands.add_parser(
+        "import", help="read a directive (.txt, .docx, .doc, .pdf) into tasks"
+    )
     importer.add_argument("file")
     importer.add_argument("--issued", help="the issue date, when the file does not show it")
     importer.add_argument(
@@ -1347,7 +1406,16 @@ def _first_line(error: DBAPIError) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `nhacviec` command; errors are one line and a non-zero exit."""
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    for arg in argv:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            # Bytes of a terminal in a legacy encoding: they would be written as they are into
+            # --json and the database, which are UTF-8.
+            parser.error(cli_text("argv_not_utf8", text=arg.encode("utf-8", "replace").decode()))
+    args = parser.parse_args(argv)
     # Until the settings are read, only what looks like a token is known to be secret.
     redact = RedactSecrets(os.environ.get("NHACVIEC_TELEGRAM_TOKEN", "")).redact
     try:

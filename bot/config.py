@@ -21,7 +21,7 @@ from sqlalchemy.engine import make_url
 
 from bot.texts import cli_text
 from jobs.policy import ReminderSettings
-from storage.db import BadDatabaseUrl, UnkeptSqlite, check_url
+from storage.db import BadDatabaseUrl, SqliteFolder, UnkeptSqlite, check_url
 from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
@@ -95,6 +95,8 @@ class DatabaseSettings(_Section):
                 if error.path is None:
                     raise ValueError(cli_text("config_sqlite_in_memory")) from None
                 raise ValueError(cli_text("config_sqlite_relative", path=error.path)) from None
+            except SqliteFolder as error:
+                raise ValueError(cli_text("config_sqlite_folder", path=error.path)) from None
             except BadDatabaseUrl as error:
                 if error.backend is None:
                     raise ValueError(cli_text("config_not_a_database_url")) from None

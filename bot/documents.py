@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 
 from sqlmodel.ext.asyncio.session import AsyncSession
-from telegram import Document, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
 from telegram.constants import ChatAction, ChatType
 from telegram.error import TelegramError
 
@@ -67,6 +67,11 @@ _FIX_WORDS = {
     **dict.fromkeys(("xem", "xemlai", "view"), "view"),
 }
 _FIX_WORD_LENGTH = 3  # words in a keyword at most: "ngày ban hành"
+# What /fix 3 han takes for "no deadline" (a duty done all the time, or a date misread), folded
+# and without spaces as the keywords are: "không", "không có hạn", "thường xuyên".
+_NO_DEADLINE = frozenset(
+    ("khong", "khonghan", "khongcohan", "khongthoihan", "khongcothoihan", "thuongxuyen", "none")
+)
 # What each takes: task numbers before the word, a value after it.
 _FIX_TAKES = {
     "deadlines": (True, True),
@@ -118,7 +123,7 @@ async def photo(update: Update, context: Ctx) -> None:
 
 
 async def document(update: Update, context: Ctx) -> None:
-    """A coordinator sends a .txt, .docx or .pdf: read it aside, then answer with its preview."""
+    """A coordinator sends a .txt, .docx, .doc or .pdf: read it aside, answer with a preview."""
     app = services(context)
     message = update.effective_message
     assert message is not None and message.document is not None
@@ -135,8 +140,19 @@ async def document(update: Update, context: Ctx) -> None:
         await reply(update, app.texts("import_too_large_for_telegram", size=shown, limit=limit))
         return
     await _typing(update)
+    chat, user = update.effective_chat, update.effective_user
+    assert chat is not None and user is not None
+    async with app.database.session() as session:
+        sent = await imports.create_request(
+            session=session,
+            chat_id=chat.id,
+            user_id=user.id,
+            file_id=file.file_id,
+            file_name=file.file_name or "document",
+            now=app.clock.now(),
+        )
     # Not awaited here: updates are handled one at a time, and the next chat must not wait.
-    context.application.create_task(_read_new(update, context, file), update=update)
+    context.application.create_task(_read_new(update, context, sent), update=update)
 
 
 async def _download(context: Ctx, file_id: str) -> bytes:
@@ -190,43 +206,49 @@ async def _unread(update: Update, app: Services, error: Exception) -> None:
         await reply(update, app.texts(f"unreadable_{error.reason_code}", limit=limit))
 
 
-async def _read_new(update: Update, context: Ctx, file: Document) -> None:
-    """Read a document just sent; once it reads, it replaces the sender's older preview."""
+async def _read_new(update: Update, context: Ctx, sent: ImportRequest) -> None:
+    """Read a document just sent; once it reads, it replaces the sender's older preview, unless
+    one they sent after it was read first."""
     app = services(context)
-    chat, user = update.effective_chat, update.effective_user
-    assert chat is not None and user is not None
-    name = file.file_name or "document"
-    data = await _download(context, file.file_id)
+    data = await _download(context, sent.file_id)
     if is_catalogue(data):  # loaded on the server, not read as a directive
-        await reply(update, app.texts("import_catalogue_file", name=name))
+        await _forget(app, sent)
+        await reply(update, app.texts("import_catalogue_file", name=sent.file_name))
         return
     reading: importing.Reading | None
     try:
-        reading = await _read(context, app, data, name, None)
+        reading = await _read(context, app, data, sent.file_name, None)
     except UnreadableDocument as error:
         if error.reason_code != "no_issue_date":
+            await _forget(app, sent)
             await _unread(update, app, error)
             return
         reading = None  # a good file, whose date the officer gives with /fix ngay
     except importing.ReadStopped as error:
+        await _forget(app, sent)
         await _unread(update, app, error)
         return
     async with app.database.session() as session:
-        pending, replaced = await imports.create_request(
+        replaced = await imports.open_preview(
             session=session,
-            chat_id=chat.id,
-            user_id=user.id,
-            file_id=file.file_id,
-            file_name=name,
+            request=sent,
             draft=importing.reading_to_json(reading) if reading else None,
-            now=app.clock.now(),
         )
-        plan = await _plan(session, pending) if reading else None
+        plan = await _plan(session, sent) if reading and replaced is not None else None
+    if replaced is None:
+        await reply(update, app.texts("import_sent_after", name=sent.file_name))
+        return
     notes = [app.texts("import_replaced", name=older.file_name) for older in replaced]
     if plan is None:
         await reply(update, "\n".join([app.texts("import_no_issue_date"), *notes]))
         return
-    await _show(update, app, pending, plan, notes)
+    await _show(update, app, sent, plan, notes)
+
+
+async def _forget(app: Services, sent: ImportRequest) -> None:
+    """Forget a document sent that gives no preview."""
+    async with app.database.session() as session:
+        await imports.forget(session=session, request=sent)
 
 
 async def _plan(session: AsyncSession, pending: ImportRequest) -> importing.ImportPlan:
@@ -407,14 +429,10 @@ async def fix(update: Update, context: Ctx) -> None:
                 raise CoordinatorsOnly()
             pending = await imports.pending_of(session=r.session, chat_id=chat.id, user_id=user.id)
             if pending is None:
-                # A /fix typed a moment after 💾 or ✖️: say what became of the preview.
                 latest = await imports.latest_of(
                     session=r.session, chat_id=chat.id, user_id=user.id
                 )
-                status = latest.status if latest is not None else None
-                closed = status in (imports.SAVED, imports.CANCELLED)
-                key = f"import_already_{status}" if closed else "import_none_pending"
-                await reply(update, app.texts(key))
+                await reply(update, app.texts(_none_pending(latest, user.id)))
                 return
             if command.what == "issued":
                 issued_on = parse_date(command.value)
@@ -458,6 +476,17 @@ async def fix(update: Update, context: Ctx) -> None:
         await _show(update, app, pending, plan)
     else:
         await _show_change(update, app, pending, plan, change.heading, change.numbers, change.note)
+
+
+def _none_pending(latest: ImportRequest | None, user_id: int) -> str:
+    """The answer to a /fix from an officer with no preview waiting (the key of its text)."""
+    if latest is not None and latest.user_id != user_id:
+        # In the coordinators' group, typed under a colleague's preview.
+        return "import_not_yours"
+    if latest is not None and latest.status in (imports.SAVED, imports.CANCELLED):
+        # Typed a moment after 💾 or ✖️: say what became of the preview.
+        return f"import_already_{latest.status}"
+    return "import_none_pending"
 
 
 @dataclass(frozen=True)
@@ -541,9 +570,11 @@ async def _map(
 
 
 async def _fix_value(session: AsyncSession, command: _FixCommand) -> str:
-    """What a /fix sets, as kept with the preview: a date, an agency's name, or "yes" (left
-    out); raises NotADate, UnknownAgency or AmbiguousAgency."""
+    """What a /fix sets, as kept with the preview: a date (or importing.NO_DEADLINE), an
+    agency's name, or "yes" (left out); raises NotADate, UnknownAgency or AmbiguousAgency."""
     if command.what == "deadlines":
+        if fold(command.value).replace(" ", "") in _NO_DEADLINE:
+            return importing.NO_DEADLINE
         return parse_date(command.value).isoformat()
     if command.what == "leads":
         typed = importing.check_agency_name(command.value)
@@ -623,6 +654,17 @@ async def _read_dated(
                 update, app.texts(f"import_date_too_late_{status}", date=fmt_date(issued_on))
             )
             return
+        given = importing.corrections_of(stored).issued_on
+        if given is not None and given != issued_on:
+            # Another /fix ngay came while it was read: the last date typed stands, whichever
+            # reading ends last.
+            await reply(
+                update,
+                app.texts(
+                    "import_date_given_since", date=fmt_date(issued_on), given=fmt_date(given)
+                ),
+            )
+            return
         await imports.keep_draft(
             session=session, request=stored, draft=importing.reading_to_json(reading)
         )
@@ -648,6 +690,10 @@ async def decide(update: Update, context: Ctx) -> None:
                 await answer_press(update, refusal(app, CoordinatorsOnly()))
                 return
             pending = await r.session.get(ImportRequest, request_id)
+            if pending is not None and _closed_for(pending, chat.id, user):
+                # A second tap (the first seemed not to take): say what the first did.
+                await answer_press(update, app.texts(f"import_pressed_{pending.status}"))
+                return
             if (
                 pending is None
                 or pending.status != imports.PENDING
@@ -680,7 +726,9 @@ async def decide(update: Update, context: Ctx) -> None:
                 # One transaction marks it and saves: a second press finds it closed.
                 status = imports.CANCELLED if action == "cancel" else imports.SAVED
                 if not await imports.close(session=r.session, request=pending, status=status):
-                    await answer_press(update, app.texts("bad_button"))
+                    # Closed by a tap handled meanwhile elsewhere.
+                    await r.session.refresh(pending)
+                    await answer_press(update, app.texts(f"import_pressed_{pending.status}"))
                     return
             if action == "save":
                 saved = await importing.save_plan(
@@ -715,6 +763,16 @@ async def decide(update: Update, context: Ctx) -> None:
             learned_names(app.texts, saved.learned),
         ]
         await reply(update, "\n".join(line for line in lines if line))
+
+
+def _closed_for(pending: ImportRequest, chat_id: int, user: User | None) -> bool:
+    """Whether a preview of this officer in this chat was saved or cancelled already."""
+    return (
+        pending.status in (imports.SAVED, imports.CANCELLED)
+        and pending.chat_id == chat_id
+        and user is not None
+        and pending.user_id == user.id
+    )
 
 
 async def _show_again(update: Update, app: Services, request_id: int) -> None:

@@ -368,10 +368,20 @@ def _dates(asked: ExtensionRequest) -> dict[str, object]:
 
 
 async def _tell_requester(update: Update, context: Ctx, asked: ExtensionRequest, key: str) -> None:
-    """Tell the chat that asked what became of its request, unless the decision was made there."""
-    chat = update.effective_chat
-    if chat is None or asked.requested_in_chat != chat.id:
-        await _tell(context, asked.requested_in_chat, lambda texts: texts(key, **_dates(asked)))
+    """Tell the chat that asked what became of its request, or the agency's chats when it may
+    no longer see the task (storage.access.chats_to_answer); not the chat where the decision
+    was made, which has heard it."""
+    app, here = services(context), update.effective_chat
+    async with app.database.session() as session:
+        chat_ids = await access.chats_to_answer(
+            session=session,
+            chat_id=asked.requested_in_chat,
+            task_id=asked.task_id,
+            coordinator_ids=app.settings.coordinator_ids,
+        )
+    for chat_id in chat_ids:
+        if here is None or chat_id != here.id:
+            await _tell(context, chat_id, lambda texts: texts(key, **_dates(asked)))
 
 
 async def _tell(context: Ctx, chat_id: int, render: Callable[[Texts], str]) -> None:

@@ -53,6 +53,7 @@ from storage.errors import (
     PeriodClosed,
     PeriodNotOpen,
     PeriodNotStarted,
+    RegisteredAlready,
     RequestNotFound,
     StorageError,
     TaskNotFound,
@@ -193,6 +194,9 @@ def _lost_reply_hint(update: object) -> str:
 
 def refusal(app: Services, error: StorageError) -> str:
     """The user's words for a refused action."""
+    if isinstance(error, NotAllowed) and error.group_of is not None:
+        # "Not your agency's" is false for a member of another agency typing in the group.
+        return app.texts("not_allowed_in_group", task_id=error.task_id, agency=error.group_of)
     days = {name: fmt_date(value) for name, value in vars(error).items() if isinstance(value, date)}
     return app.texts(_REFUSALS[type(error)], task_id=getattr(error, "task_id", ""), **days)
 
@@ -295,9 +299,12 @@ async def _redeem(update: Update, context: Ctx, code: str) -> None:
                 now=app.clock.now(),
                 coordinator_ids=app.settings.coordinator_ids,
             )
-    except ChatRegisteredElsewhere as error:
+    except (ChatRegisteredElsewhere, RegisteredAlready) as error:
         bound_to = error.agency or app.texts("the_coordinators")
-        await reply(update, app.texts("registered_elsewhere", agency=bound_to))
+        key = (
+            "registered_already" if isinstance(error, RegisteredAlready) else "registered_elsewhere"
+        )
+        await reply(update, app.texts(key, agency=bound_to))
         return
     except StorageError as error:
         await reply(update, refusal(app, error))
@@ -617,15 +624,16 @@ async def report(update: Update, context: Ctx) -> None:
 
 
 async def done(update: Update, context: Ctx) -> None:
-    """Close a task: /done 12 đã trình UBND tỉnh."""
-    app = services(context)
-    task_id = parse_number(context.args[0] if context.args else None)
-    if task_id is None:
-        await reply(update, app.texts("done_usage"))
+    """Close tasks: /done 12 đã trình UBND tỉnh, or /done 12,15 with one note for both."""
+    parsed = parse_numbers(context.args or ())
+    if parsed is None:
+        await reply(update, services(context).texts("done_usage"))
         return
-    note = " ".join(context.args[1:]).strip() if context.args else ""
-    text, markup = await close_task(update, context, task_id, note or None)
-    await reply(update, text, markup)
+    note = " ".join(parsed[1]).strip()
+    # A reply each, so that each closing keeps an undo button of its own.
+    for task_id in parsed[0]:
+        text, markup = await close_task(update, context, task_id, note or None)
+        await reply(update, text, markup)
 
 
 async def withdraw(update: Update, context: Ctx) -> None:

@@ -119,6 +119,17 @@ class Unreadable:
 
     reason_code: str
     message_vi: str
+    # The hash of the text, when the text was read but not the directive (it gives no date of
+    # issue): an earlier import of the same text is found by it.
+    text_sha256: str | None = None
+
+
+class NotRead(UnreadableDocument):
+    """UnreadableDocument as a read raises it, with the hash of the text when there is one."""
+
+    def __init__(self, unreadable: Unreadable) -> None:
+        super().__init__(unreadable.reason_code, unreadable.message_vi)
+        self.text_sha256 = unreadable.text_sha256
 
 
 class ReadStopped(Exception):
@@ -146,7 +157,11 @@ def text_hash(document: Document) -> str:
 def read_document(job: ReadJob) -> Reading | Unreadable:
     """Read a file into a draft (what the worker process runs)."""
     try:
-        fingerprint = text_hash(extract_text(job.data, job.filename, max_bytes=job.max_bytes))
+        text = extract_text(job.data, job.filename, max_bytes=job.max_bytes)
+    except UnreadableDocument as error:
+        return Unreadable(error.reason_code, error.message_vi)
+    fingerprint = text_hash(text)
+    try:
         draft = read_directive(
             job.data,
             job.filename,
@@ -156,16 +171,16 @@ def read_document(job: ReadJob) -> Reading | Unreadable:
             before_is_inclusive=job.before_is_inclusive,
         )
     except UnreadableDocument as error:
-        return Unreadable(error.reason_code, error.message_vi)
+        return Unreadable(error.reason_code, error.message_vi, fingerprint)
     stated = draft.meta.issued_on if job.issued_on is None else job.stated_issued_on
     return Reading(draft, fingerprint, stated)
 
 
 def read_now(job: ReadJob) -> Reading:
-    """Read in this process; raises UnreadableDocument."""
+    """Read in this process; raises NotRead (an UnreadableDocument)."""
     result = read_document(job)
     if isinstance(result, Unreadable):
-        raise UnreadableDocument(result.reason_code, result.message_vi)
+        raise NotRead(result)
     return result
 
 
@@ -246,7 +261,7 @@ class DocumentReader:
         if isinstance(result, Exception):
             raise result
         if isinstance(result, Unreadable):
-            raise UnreadableDocument(result.reason_code, result.message_vi)
+            raise NotRead(result)
         return result
 
 
@@ -440,7 +455,7 @@ class ImportPlan:
     # The corrections in effect, by task number: kept with the directive when it is saved.
     dropped: frozenset[int] = frozenset()
     lead_fixes: dict[int, Agency] = field(default_factory=dict)
-    deadline_fixes: dict[int, date] = field(default_factory=dict)
+    deadline_fixes: dict[int, date | None] = field(default_factory=dict)  # None: no deadline
     expand_groups: bool = False
     restored: frozenset[int] = frozenset()  # brought back, though an earlier import left them out
     # Agencies as written (mapping_key) given to a catalogue agency, this import's and those kept.
@@ -535,7 +550,7 @@ def plan_import(
     mappings: dict[str, Agency] | None = None,
     expand_groups: bool = False,
     leads: dict[int, Agency] | None = None,
-    deadlines: dict[int, date] | None = None,
+    deadlines: Mapping[int, date | None] | None = None,
     dropped: frozenset[int] = frozenset(),
 ) -> ImportPlan:
     """Decide, task by task, which agencies each will be saved for (with the officer's fixes:
@@ -545,6 +560,7 @@ def plan_import(
     # A group stands for the agencies of its document's day: not for the districts abolished
     # before it.
     issued_on = draft.meta.issued_on
+    corrected = deadlines or {}
     planned = []
     for number, task in enumerate(draft.tasks, start=1):
         if number in dropped:
@@ -559,8 +575,10 @@ def plan_import(
             schedule_day=task.deadline.schedule_day,
             lead_as_written=task.lead.written if task.lead else None,
         )
-        if deadlines and number in deadlines:
-            item.deadline, item.deadline_text, item.schedule_day = deadlines[number], None, None
+        if number in corrected:
+            item.deadline, item.deadline_text, item.schedule_day = corrected[number], None, None
+            if item.deadline is None:  # an ongoing duty: no day to remind of, nor to repeat from
+                item.recurrence = None
         item.other_deadlines = _other_dates(task, item.deadline)
         if leads and number in leads:
             item.leads = [leads[number]]
@@ -570,7 +588,8 @@ def plan_import(
             item.leads, item.problem = _resolve(
                 task.lead, by_name, mapped, expand=expand_groups, issued_on=issued_on
             )
-        if item.problem is None and task.deadline.kind == "impossible" and item.deadline is None:
+        impossible = task.deadline.kind == "impossible" and number not in corrected
+        if item.problem is None and impossible and item.deadline is None:
             item.problem = Problem("impossible_date", task.deadline.phrase)
         if item.problem is None and item.recurrence and item.deadline is None:
             item.problem = Problem("first_date", task.deadline.phrase)
@@ -585,7 +604,7 @@ def plan_import(
         planned,
         dropped=dropped,
         lead_fixes=dict(leads or {}),
-        deadline_fixes=dict(deadlines or {}),
+        deadline_fixes=dict(corrected),
         expand_groups=expand_groups,
     )
 
@@ -607,7 +626,7 @@ class Corrections:
     mappings: Mapping[str, str] = field(default_factory=dict)
     expand_groups: bool = False
     leads: Mapping[int, str] = field(default_factory=dict)
-    deadlines: Mapping[int, date] = field(default_factory=dict)
+    deadlines: Mapping[int, date | None] = field(default_factory=dict)  # None: no deadline
     dropped: frozenset[int] = frozenset()
     restored: frozenset[int] = frozenset()  # brought back: an earlier import's drop is not kept
     issued_on: date | None = None  # the date of issue given (/fix ngay, --issued)
@@ -616,7 +635,7 @@ class Corrections:
 @dataclass
 class _Fixes:
     leads: dict[int, Agency]
-    deadlines: dict[int, date]
+    deadlines: dict[int, date | None]
     dropped: set[int]
     restored: frozenset[int] = frozenset()
     kept: Kept = field(default_factory=Kept)
@@ -729,8 +748,9 @@ async def _earlier_fixes(
                 counts["leads"] += 1
         fix = kept.deadlines.get(key)
         read = task.deadline.date.isoformat() if task.deadline.date else None
-        if fix and fix.get("to") and fix.get("read") == read and number not in fixes.deadlines:
-            fixes.deadlines[number] = date.fromisoformat(str(fix["to"]))
+        # "to" None: the officer said the task has no deadline.
+        if fix and "to" in fix and fix.get("read") == read and number not in fixes.deadlines:
+            fixes.deadlines[number] = _day(fix["to"])
             counts["deadlines"] += 1
     fixes.kept = Kept(**counts)
     return fixes
@@ -905,11 +925,18 @@ async def date_to_read_again(*, session: AsyncSession, reading: Reading) -> date
     return kept[1] if kept is not None and kept[1] != reading.draft.meta.issued_on else None
 
 
-async def earlier_issue_date(*, session: AsyncSession, data: bytes) -> date | None:
-    """The date a file that gives none was imported with before (an officer gave it): read
-    again, it is read from that date rather than asked for."""
+async def earlier_issue_date(
+    *, session: AsyncSession, data: bytes, text_sha256: str | None = None
+) -> date | None:
+    """The date a file that gives none was imported with before (an officer gave it), found by
+    its bytes or its text (text_hash: saved again with other line ends): read again, it is
+    read from that date rather than asked for."""
     directive = await directives.find_imported(
-        session=session, sha256=hashlib.sha256(data).hexdigest(), number=None, issued_on=None
+        session=session,
+        sha256=hashlib.sha256(data).hexdigest(),
+        number=None,
+        issued_on=None,
+        text_sha256=text_sha256,
     )
     return directive.issued_on if directive is not None else None
 
@@ -1071,8 +1098,11 @@ async def read_as_imported(
         if error.reason_code != "no_issue_date":
             raise
         if issued_on is None:
+            text_sha256 = error.text_sha256 if isinstance(error, NotRead) else None
             async with sessions() as session:
-                issued_on = await earlier_issue_date(session=session, data=data)
+                issued_on = await earlier_issue_date(
+                    session=session, data=data, text_sha256=text_sha256
+                )
         if issued_on is None:
             raise
         return await read(issued_on, None)
@@ -1120,7 +1150,7 @@ def _corrections(plan: ImportPlan, earlier: dict[str, Any] | None) -> dict[str, 
         read = plan.draft.tasks[number - 1].deadline.date
         kept.deadlines[key] = {
             "read": read.isoformat() if read else None,
-            "to": plan.deadline_fixes[number].isoformat(),
+            "to": _iso(plan.deadline_fixes[number]),
         }
     mappings = dict((earlier or {}).get("mappings", {}))
     mappings.update((key, agency.name) for key, agency in plan.mappings.items())
@@ -1298,6 +1328,11 @@ def restored_by(spans: list[Span], numbers: list[int], before: frozenset[int]) -
     return [n for n in numbers if n not in before or n in named]
 
 
+# A /fix ... han that leaves a task without a deadline (a duty done all the time, a date misread),
+# as kept with the preview.
+NO_DEADLINE = "none"
+
+
 def corrections_of(request: ImportRequest) -> Corrections:
     """The officer's corrections of a preview, as kept with it (imports.correct_many)."""
     fixes = request.corrections
@@ -1305,7 +1340,10 @@ def corrections_of(request: ImportRequest) -> Corrections:
     return Corrections(
         mappings=fixes.get("mappings", {}),
         leads={int(n): name for n, name in fixes.get("leads", {}).items()},
-        deadlines={int(n): date.fromisoformat(d) for n, d in fixes.get("deadlines", {}).items()},
+        deadlines={
+            int(n): None if d == NO_DEADLINE else date.fromisoformat(d)
+            for n, d in fixes.get("deadlines", {}).items()
+        },
         dropped=frozenset(int(n) for n, value in dropped.items() if value != "no"),
         restored=frozenset(int(n) for n, value in dropped.items() if value == "no"),
         expand_groups=request.expand_groups,

@@ -12,12 +12,25 @@ from storage.access import INVITE_CODE
 # Anything shaped like a bot token (digits, colon, 30+ URL-safe characters), wherever it appears:
 # httpx logs each request URL, and Telegram URLs carry the token.
 _TOKEN_SHAPE = re.compile(r"\d{5,}:[A-Za-z0-9_-]{20,}")
+# A space (what \s matches) as the log writes it: python-telegram-bot logs an update as a repr
+# ("\n", "\xa0") or, from a webhook, as the JSON posted ("\u00a0", and "M\u00e3" for "Mã").
+# Phones paste a code with a space or a line break around it, and the bot takes it so.
+_SPACE = (
+    r"(?:\s|\\[ntrfv]|\\x(?:0[bc]|1[c-f]|85|a0)"
+    r"|\\u(?:00(?:0b|1[c-f]|85|a0)|1680|200[0-9a]|202[89f]|205f|3000))"
+)
+# A character of a text as the log writes it (escaped or not), not leaving its quotes.
+_CHARACTER = r"(?:[^\\'\":\r\n]|\\(?:u[0-9a-f]{4}|x[0-9a-f]{2}|.))"
 # An invite code where people put one (python-telegram-bot logs each update it fetches at
 # DEBUG): after a command ("/register CODE", "/start CODE" of a deep link, their aliases), in
-# a t.me link ("?start=CODE"), or as a message's whole text ("CODE", "Mã: CODE"). A code the
-# bot refused stays valid for days, and would give the agency's chat to whoever reads the log.
+# a t.me link ("?start=CODE"), or as a message's whole text ("CODE", "Mã: CODE", "Mã mời: CODE",
+# as a dict's 'text': '...', the JSON's "text": "..." or the repr's text='...'). A label is up to
+# 30 characters before a colon at the text's start: a code further into a text is not one
+# pasted, and the rest of the text stays readable. A code the bot refused stays valid for days,
+# and would give the agency's chat to whoever reads the log.
 _INVITE_CODE_IN_USE = re.compile(
-    r"(?P<before>/\w+(?:@\w+)?\s+|[?&]start=|\btext['\"]:\s*['\"](?:\w+\s*:\s*)?)"
+    rf"(?P<before>/\w+(?:@\w+)?{_SPACE}+|[?&]start=|"
+    rf"\btext(?:['\"]:\s*|=)['\"]{_SPACE}*(?:{_CHARACTER}{{1,30}}:{_SPACE}*)?)"
     rf"{INVITE_CODE.pattern}(?![A-Za-z0-9_-])"
 )
 

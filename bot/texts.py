@@ -71,6 +71,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This chat is already registered to <b>{agency}</b>; the invite code was not used. "
         "Use it in your own agency's chat, or ask the coordinators.",
     ),
+    "registered_already": (
+        "Cuộc trò chuyện này đã được đăng ký cho <b>{agency}</b> bằng mã mời này; "
+        "không cần làm gì thêm.",
+        "This chat is already registered to <b>{agency}</b> with this invite code; "
+        "there is nothing more to do.",
+    ),
     "the_coordinators": (
         "cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh",
         "the coordinators",
@@ -93,8 +99,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "done_usage": (
         "Cách dùng: <code>/done SỐ [ghi chú]</code>, "
-        "ví dụ <code>/done 12 đã trình UBND tỉnh</code>.",
-        "Usage: <code>/done NUMBER [note]</code>, e.g. <code>/done 12 submitted</code>.",
+        "ví dụ <code>/done 12 đã trình UBND tỉnh</code>; nhiều nhiệm vụ: "
+        "<code>/done 12,15</code>.",
+        "Usage: <code>/done NUMBER [note]</code>, e.g. <code>/done 12 submitted</code>; "
+        "several tasks: <code>/done 12,15</code>.",
     ),
     "undo_usage": ("Cách dùng: <code>/undo SỐ</code>.", "Usage: <code>/undo NUMBER</code>."),
     "task_usage": ("Cách dùng: <code>/task SỐ</code>.", "Usage: <code>/task NUMBER</code>."),
@@ -105,6 +113,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "not_allowed": (
         "Nhiệm vụ số {task_id} không thuộc đơn vị của bạn.",
         "Task {task_id} does not belong to your agency.",
+    ),
+    "not_allowed_in_group": (
+        "Nhóm này là nhóm của <b>{agency}</b>; nhiệm vụ số {task_id} không thuộc đơn vị này. "
+        "Nếu đó là nhiệm vụ của đơn vị bạn, hãy gõ lệnh trong nhóm của đơn vị mình "
+        "hoặc nhắn riêng với bot.",
+        "This group is <b>{agency}</b>'s, and task {task_id} is not one of its tasks. If it is "
+        "your agency's, type the command in your agency's group or in a private chat with the bot.",
     ),
     "lead_only": (
         "Nhiệm vụ số {task_id} do đơn vị chủ trì báo hoàn thành hoặc xin gia hạn; "
@@ -608,6 +623,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "The preview was cancelled (or replaced by a later document) before it was read again "
         "from the date {date}; nothing was saved. Send the file again.",
     ),
+    "import_date_given_since": (
+        "ℹ️ Bỏ qua lần đọc lại theo ngày ban hành {date}: sau đó bạn đã sửa thành ngày "
+        "{given}, nên bản xem trước tính theo ngày {given}.",
+        "ℹ️ Skipped the reading from the date {date}: you gave the date {given} after it, so "
+        "the preview counts from {given}.",
+    ),
     "import_already_saved": (
         "Văn bản này đã được lưu trước khi lệnh sửa đến nên không sửa được nữa. Muốn sửa, hãy "
         "gửi lại tệp: các nhiệm vụ đã lưu không bị tạo trùng.",
@@ -621,6 +642,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "came; nothing was changed. Send the file again.",
     ),
     "import_cancelled": ("Đã hủy, không lưu gì.", "Cancelled, nothing saved."),
+    "import_pressed_saved": ("Văn bản này đã được lưu.", "This document is saved already."),
+    "import_pressed_cancelled": (
+        "Bản xem trước này đã bị hủy (hoặc thay bằng văn bản gửi sau), không lưu gì.",
+        "This preview was cancelled (or replaced by a later document); nothing was saved.",
+    ),
     "import_none_pending": (
         "Không có văn bản nào đang chờ lưu trong cuộc trò chuyện này. Hãy gửi tệp văn bản.",
         "No document is waiting in this chat. Send a document file first.",
@@ -687,7 +713,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unreadable_legacy_doc": (
         UNREADABLE["legacy_doc"],
-        "Old Word files (.doc) are not supported yet. Open it, save it as .docx and send it again.",
+        "Files in the older Word format (Word 6.0/95) are not supported yet. Open it, save it as "
+        ".docx and send it again.",
     ),
     "reminders_resumed": (
         "✅ Bạn đã mở lại bot: nhắc việc sẽ lại được gửi đến cuộc trò chuyện này.",
@@ -706,6 +733,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "import_replaced": (
         "ℹ️ Văn bản bạn gửi trước ({name}) chưa lưu và đã được thay bằng văn bản này.",
         "ℹ️ The document you sent before ({name}) was not saved; this one replaces it.",
+    ),
+    "import_sent_after": (
+        "ℹ️ Bỏ qua {name}: bạn đã gửi văn bản khác sau nó, nên bản xem trước là của văn bản đó. "
+        "Muốn dùng {name}, hãy gửi lại tệp.",
+        "ℹ️ Skipped {name}: you sent another document after it, so the preview is of that one. "
+        "To use {name}, send it again.",
     ),
     "import_reimport_changes": (
         "Lưu lần này: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, "
@@ -750,15 +783,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Names not in the catalogue: {names}.",
     ),
     "fix_usage": (
-        "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code>, "
-        "<code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, <code>/fix SỐ bo</code> (bỏ nhiệm vụ đó), "
+        "Cách dùng: <code>/fix SỐ han dd/mm/yyyy</code> (hoặc <code>han khong</code>: không "
+        "có hạn), <code>/fix SỐ chutri TÊN ĐƠN VỊ</code>, "
+        "<code>/fix SỐ bo</code> (bỏ nhiệm vụ đó), "
         "<code>/fix SỐ lai</code> (lấy lại nhiệm vụ đã bỏ); "
         "SỐ là một số hoặc nhiều số, như <code>3,5,7-9</code>. "
         "<code>/fix ten TÊN TRONG VĂN BẢN = TÊN ĐƠN VỊ</code>: mọi nhiệm vụ ghi tên đó giao cho "
         "đơn vị trong danh mục; "
         "<code>/fix ngay dd/mm/yyyy</code>: ngày ban hành văn bản; "
         "<code>/fix xem</code>: xem lại toàn bộ bản xem trước.",
-        "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code>, "
+        "Usage: <code>/fix NUMBER deadline dd/mm/yyyy</code> (or <code>deadline none</code>), "
         "<code>/fix NUMBER lead AGENCY</code>, <code>/fix NUMBER drop</code>, "
         "<code>/fix NUMBER restore</code> (bring back a task left out); "
         "NUMBER is one number or several, such as <code>3,5,7-9</code>. "
@@ -1061,6 +1095,24 @@ CLI: dict[str, str] = {
     "jsonl_not_json": 'dòng này không phải JSON dạng {{"text": "...", "ref": "YYYY-MM-DD"}}',
     "jsonl_no_text": 'thiếu "text": cụm từ hoặc câu cần đọc hạn',
     "jsonl_bad_ref": '"ref" không dùng được: {reason}',
+    "jsonl_not_utf8": "dòng này không phải chữ UTF-8: hãy lưu tệp với bảng mã UTF-8",
+    "jsonl_not_unicode": (
+        'dòng này có ký tự không hợp lệ (nửa cặp ký tự thay thế, như "\\ud800"): hãy sửa dòng'
+    ),
+    "blank_date": "{option} để trống: hãy ghi ngày dd/mm/yyyy hoặc YYYY-MM-DD, hoặc bỏ {option}",
+    "argv_not_utf8": (
+        "tham số “{text}” không phải chữ UTF-8: hãy đặt cửa sổ lệnh dùng UTF-8 "
+        "(LANG=C.UTF-8) rồi chạy lại"
+    ),
+    "arg_invalid_choice": (
+        "{arg} không nhận “{value}”: hãy chọn một trong {choices} (xem {prog} -h)"
+    ),
+    "arg_required": "còn thiếu {args} (xem {prog} -h)",
+    "arg_unrecognized": "không hiểu {args} (xem {prog} -h)",
+    "arg_needs_value": "{arg} cần một giá trị (xem {prog} -h)",
+    "arg_ambiguous": "không rõ {arg} là {choices}: hãy ghi đủ tên (xem {prog} -h)",
+    "arg_takes_no_value": "{arg} không đi kèm giá trị (“{value}”) (xem {prog} -h)",
+    "arg_refused": "{reason}",
     "no_phrase": "hãy ghi một cụm từ hoặc một câu, hoặc dùng --jsonl để đọc các dòng JSON",
     "no_task_text": "nhiệm vụ cần có nội dung",
     "every_needs_deadline": "--every cần có --deadline: hạn của kỳ đầu tiên",
@@ -1220,6 +1272,10 @@ CLI: dict[str, str] = {
         "SQLite trong bộ nhớ không giữ lại gì, kể cả các bảng vừa tạo: ghi đường dẫn đầy đủ tới "
         "một tệp, ví dụ sqlite:////var/lib/nhacviec/nhacviec.db"
     ),
+    "config_sqlite_folder": (
+        "“{path}” là một thư mục: ghi cả tên tệp cơ sở dữ liệu, ví dụ "
+        "sqlite:////var/lib/nhacviec/nhacviec.db"
+    ),
     "config_sqlite_relative": (
         "“{path}” là đường dẫn tương đối: mỗi thư mục chạy lệnh sẽ có một cơ sở dữ liệu trống "
         "khác nhau. Ghi đường dẫn đầy đủ (sau sqlite: là bốn dấu /), ví dụ "
@@ -1341,6 +1397,9 @@ CLI: dict[str, str] = {
     "db_upgraded": "Đã nâng cấp cơ sở dữ liệu: {revisions}.",
     "db_up_to_date": "Cơ sở dữ liệu đã ở phiên bản mới nhất.",
     "report_written": "Đã ghi tệp: {files}.",
+    "report_same_file": (
+        "--out và --chart cùng là {file}: biểu đồ sẽ ghi đè bảng tính, hãy đặt hai tên khác nhau"
+    ),
     "agencies_imported": "Đã thêm {created} đơn vị, cập nhật {updated}; tệp có {rows} đơn vị.",
     "invite_title": "Mã mời{agency} (vai trò: {role}), dùng một lần, có hiệu lực {days} ngày.",
     "invite_agency": " của {agency}",

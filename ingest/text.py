@@ -1,4 +1,4 @@
-"""Read a directive file (.txt, .docx, .pdf) into ordered paragraphs, with its footnotes aside."""
+"""Read a directive file (.txt, .docx, .doc, .pdf) into ordered paragraphs, footnotes aside."""
 
 from __future__ import annotations
 
@@ -41,8 +41,10 @@ MESSAGES = {
     "unsupported_type": (
         "Định dạng tệp này chưa được hỗ trợ. Hãy gửi tệp .txt, .docx hoặc .pdf (có lớp chữ)."
     ),
+    # Word 97-2003 files are read; Word 6.0 and Word 95 wrote an older format.
     "legacy_doc": (
-        "Tệp Word cũ (.doc) chưa được hỗ trợ. Hãy mở tệp và lưu lại dưới dạng .docx rồi gửi lại."
+        "Tệp Word định dạng cũ (Word 6.0/95) chưa được hỗ trợ. Hãy mở tệp và lưu lại dưới dạng "
+        ".docx rồi gửi lại."
     ),
 }
 
@@ -64,24 +66,24 @@ class UnreadableDocument(Exception):
         self.message_vi = message_vi
 
 
-def _fail(code: str, message: str | None = None) -> UnreadableDocument:
+def refusal(code: str, message: str | None = None) -> UnreadableDocument:
     return UnreadableDocument(code, message or MESSAGES[code])
 
 
 def extract_text(data: bytes, filename: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read a .txt, .docx or text PDF; any problem is raised as UnreadableDocument."""
+    """Read a .txt, .docx, .doc or text PDF; any problem is raised as UnreadableDocument."""
     if len(data) > max_bytes:
-        raise _fail("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
+        raise refusal("too_large", MESSAGES["too_large"].format(limit=human_size(max_bytes)))
     if not data.strip():
-        raise _fail("empty")
+        raise refusal("empty")
     try:
         document = _extract(data, filename, max_bytes)
     except UnreadableDocument:
         raise
     except Exception as error:  # a malformed file makes the parsers raise anything at all
-        raise _fail("corrupt") from error
+        raise refusal("corrupt") from error
     if not document.paragraphs:
-        raise _fail("empty")
+        raise refusal("empty")
     return document
 
 
@@ -139,18 +141,21 @@ def _extract(data: bytes, filename: str, max_bytes: int) -> Document:
     if data.startswith(_OLE):
         # Office files under a password are OLE containers holding an "EncryptedPackage".
         if "EncryptedPackage".encode("utf-16-le") in data:
-            raise _fail("encrypted")
-        # A Word 97-2003 file holds a "WordDocument" stream, whatever it is named: officers
-        # rename "ke-hoach.doc" to "ke-hoach.docx" hoping it will do.
-        legacy = name.endswith(".doc") or _WORD_STREAM in data
-        raise _fail("legacy_doc" if legacy else "unsupported_type")
+            raise refusal("encrypted")
+        # A Word file holds a "WordDocument" stream, whatever it is named: officers rename
+        # "ke-hoach.doc" to "ke-hoach.docx" hoping it will do.
+        if _WORD_STREAM in data or name.endswith(".doc"):
+            from ingest.word97 import from_doc
+
+            return from_doc(data, max_bytes)
+        raise refusal("unsupported_type")
     if data.startswith(b"{\\rtf") or any(data.startswith(magic) for magic in _IMAGES):
-        raise _fail("unsupported_type")
+        raise refusal("unsupported_type")
     if name.endswith((".docx", ".pdf")):
-        raise _fail("corrupt")  # the name promises a container that is not there
+        raise refusal("corrupt")  # the name promises a container that is not there
     if name.endswith(_TEXT_SUFFIXES) or "." not in name.rsplit("/", 1)[-1]:
         return _from_txt(data)
-    raise _fail("unsupported_type")
+    raise refusal("unsupported_type")
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,7 +191,7 @@ def _decode(data: bytes) -> str:
     # Legacy files here are Windows code pages: weigh those first, anything else after.
     best = from_bytes(data, cp_isolation=["cp1252", "cp1258"]).best() or from_bytes(data).best()
     if best is None:
-        raise _fail("corrupt")
+        raise refusal("corrupt")
     return str(best)
 
 
@@ -248,7 +253,7 @@ def _from_txt(data: bytes) -> Document:
         # Bytes typed in TCVN3 or VNI, or their codes pasted from a ".VnTime" document into UTF-8.
         text = legacy_encodings.to_unicode(text, legacy)
     if _looks_binary(text):
-        raise _fail("corrupt")
+        raise refusal("corrupt")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     # The headings first: looking for spaced-out columns in a long text costs far more.
     if any(map(_names_columns, _with_short_runs(lines))) and has_spaced_row(text):
@@ -256,7 +261,9 @@ def _from_txt(data: bytes) -> Document:
         # are runs of text set apart by spaces, as in a PDF's layout reading.
         rows = _with_tables(_drop_running_lines([[line for line in lines if line.strip()]])[0])
         if rows is not None:
-            return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
+            return finish_document(
+                _join_lines([line for line in map(clean_paragraph, rows) if line]), {}
+            )
     blocks: list[list[str]] = [[]]
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         if _CENTRED_PAGE_NUMBER.match(line):
@@ -267,8 +274,8 @@ def _from_txt(data: bytes) -> Document:
             blocks.append([])
     raw: list[str] = []
     for block in blocks:
-        raw.extend(_join_lines([_clean(line) for line in block]))
-    return _finish(raw, {})
+        raw.extend(_join_lines([clean_paragraph(line) for line in block]))
+    return finish_document(raw, {})
 
 
 # What no text holds: replacement marks, control characters, private-use code points.
@@ -450,7 +457,7 @@ _DATE_WORD_GLUED = re.compile(r"(?i)\b(ngày|tháng|năm|quý)(?=\d)")
 _GLUED_MARKER = re.compile(r"^(\s*(?:\d{1,2}|[IVX]{1,4})\.)(?=[A-ZĐÀ-Ỹ])")
 
 
-def _clean(text: str) -> str:
+def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
@@ -461,11 +468,11 @@ def _clean(text: str) -> str:
     return "" if _SEPARATOR.match(text) else text
 
 
-def _finish(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
+def finish_document(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
     """Turn raw paragraphs into a Document: footnotes aside, page breaks mended, marks removed."""
     notes = dict(footnotes)
     body: list[str] = []
-    candidates = [_clean(text) for text in raw]
+    candidates = [clean_paragraph(text) for text in raw]
     bracket_marks = {m.group(1) for text in candidates for m in _BRACKET_MARK.finditer(text)}
     for text in candidates:
         if not text or _PAGE_NUMBER.match(text):
@@ -538,6 +545,9 @@ _BEFORE_NUMBER = re.compile(r"(?i)\b(?:khoản|điều|điểm|mục|số|ngày|
 
 
 def _broken_by_page(previous: str, text: str) -> bool:
+    if " | " in previous or " | " in text:
+        # A table's rows stand apart: "... | định kỳ hằng quý" / "2 | Kiểm tra ..." is the next.
+        return False
     if text[0].isdigit() and _BEFORE_NUMBER.search(previous):
         # "... ngày" / "15/3/2024", but "... trước ngày 25/11 hàng năm" / "2. Sở Y tế ..." is
         # the next item.
@@ -547,8 +557,6 @@ def _broken_by_page(previous: str, text: str) -> bool:
         and not MARKER.match(text)  # "a) Bộ Tài chính:" under a heading with no colon
         and not _TERMINAL.search(previous)
         and not is_caps(previous)
-        and " | " not in previous
-        and " | " not in text
     )
 
 
@@ -565,21 +573,21 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
         names = set(archive.namelist())
         unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, ValueError, OSError) as error:
-        raise _fail("corrupt") from error
+        raise refusal("corrupt") from error
     if "word/document.xml" not in names:
         if "EncryptedPackage" in names:
-            raise _fail("encrypted")
-        raise _fail("corrupt" if name.endswith(".docx") else "unsupported_type")
+            raise refusal("encrypted")
+        raise refusal("corrupt" if name.endswith(".docx") else "unsupported_type")
     # A zip bomb: refuse what would unpack far beyond the size we accept.
     if unpacked > max(10 * max_bytes, 50_000_000):
-        raise _fail("unpacks_too_large")
+        raise refusal("unpacks_too_large")
     _check_xml_size(archive, xml_limit(max_bytes))
     import docx
 
     document = docx.Document(io.BytesIO(data))
     legacy_fonts = _LegacyFonts(document)
     legacy_fonts.to_unicode(document.element.body)
-    numbering = _Numbering(document)
+    numbering = ListNumbering.of_docx(document)
     raw: list[str] = []
     for element in _body_blocks(document.element.body):
         if element.tag == f"{_W}p":
@@ -588,7 +596,7 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
             raw.append(f"{marker} {text}" if marker else text)
         elif element.tag == f"{_W}tbl":
             raw.extend(_layout_cells(element) or _table_rows(element))
-    return _finish(raw, _docx_footnotes(document, legacy_fonts))
+    return finish_document(raw, _docx_footnotes(document, legacy_fonts))
 
 
 # A real directive's XML is a few MB (its words, styles and numbering) even at 300 pages, and
@@ -609,7 +617,7 @@ def _check_xml_size(archive: zipfile.ZipFile, limit: int) -> None:
     then by unpacking it a chunk at a time, since the zip may lie (zipfile cuts a part at its
     declared size, but only once it has unpacked all it reads at once: a whole part, for
     python-docx) and a part cut short fails its checksum."""
-    too_large = _fail("unpacks_too_large")
+    too_large = refusal("unpacks_too_large")
     parts = [info for info in archive.infolist() if info.filename.lower().endswith(_XML_PARTS)]
     if sum(info.file_size for info in parts) > limit:
         raise too_large
@@ -617,7 +625,7 @@ def _check_xml_size(archive: zipfile.ZipFile, limit: int) -> None:
     for info in parts:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             # Word only deflates; bzip2 and LZMA unpack a whole block at once, unbounded.
-            raise _fail("corrupt")
+            raise refusal("corrupt")
         with archive.open(info) as part:
             while chunk := part.read(_CHUNK):
                 left -= len(chunk)
@@ -635,18 +643,30 @@ def _layout_cells(table: Any) -> list[str] | None:
     """The paragraphs of a letterhead or signature table, cell after cell ("ỦY BAN NHÂN DÂN /
     Số: 12/UBND" beside "CỘNG HÒA ... / Lai Châu, ngày ..."); None for a table of content."""
     rows = table.findall(f"{_W}tr")
-    if not rows or len(rows) > 3 or any(len(row.findall(f"{_W}tc")) > 3 for row in rows):
+    if not layout_shaped([len(row.findall(f"{_W}tc")) for row in rows]):
         return None
-    paragraphs = [
-        _clean(line)
-        for row in rows
-        for cell in row.iterchildren(f"{_W}tc")
-        for paragraph in cell.iter(f"{_W}p")
-        # A letterhead's lines are often one paragraph cut by line breaks.
-        for line in _paragraph_text(paragraph, line_break="\n").split("\n")
-        if line.strip()
-    ]
-    return paragraphs if any(_LAYOUT_SIGN.search(text) for text in paragraphs) else None
+    return layout_lines(
+        [
+            _paragraph_text(paragraph, line_break="\n")
+            for row in rows
+            for cell in row.iterchildren(f"{_W}tc")
+            for paragraph in cell.iter(f"{_W}p")
+        ]
+    )
+
+
+def layout_shaped(cells_per_row: list[int]) -> bool:
+    """Whether a table is small enough to lay out a letterhead or a signature: 3 × 3 at most."""
+    return 0 < len(cells_per_row) <= 3 and max(cells_per_row) <= 3
+
+
+def layout_lines(paragraphs: list[str]) -> list[str] | None:
+    """The lines of a small table's paragraphs, cell after cell, if they are a letterhead's or
+    a signature's; None for a table of content."""
+    # A letterhead's lines are often one paragraph cut by line breaks.
+    lines = [clean_paragraph(line) for paragraph in paragraphs for line in paragraph.split("\n")]
+    lines = [line for line in lines if line]
+    return lines if any(_LAYOUT_SIGN.search(text) for text in lines) else None
 
 
 def _body_blocks(container: Any) -> Iterator[Any]:
@@ -675,7 +695,7 @@ def _paragraph_text(paragraph: Any, line_break: str = " ") -> str:
             parts.append(line_break)
         else:
             parts.append(" ")
-    return _clean("".join(parts))
+    return clean_paragraph("".join(parts))
 
 
 # Text in a paragraph's XML that is not the paragraph's: a text box anchored here is a block of
@@ -728,11 +748,15 @@ def _table_rows(table: Any) -> list[str]:
             # that every row keeps the grid ("Cơ quan thực hiện" over "Chủ trì | Phối hợp").
             cells.extend([text, *[""] * (span - 1)])
             column += span
-        if len(row.findall(f"{_W}tc")) == 1:
-            rows.append(cells[0])  # one cell across the row: a line ("II. Nhóm nhiệm vụ khác")
-        elif any(cells):
-            rows.append(" | ".join(cells))
+        rows.append(row_text(cells, len(row.findall(f"{_W}tc"))))
     return rows
+
+
+def row_text(cells: list[str], cell_count: int) -> str:
+    """A table row as one paragraph, its cells joined by " | " ("" for a row with no text)."""
+    if cell_count == 1:
+        return cells[0]  # one cell across the row: a line ("II. Nhóm nhiệm vụ khác")
+    return " | ".join(cells) if any(cells) else ""
 
 
 def _docx_footnotes(document: Any, legacy_fonts: _LegacyFonts) -> dict[str, str]:
@@ -832,16 +856,24 @@ class _LegacyFonts:
         return fonts.get(f"{_W}hAnsi") or fonts.get(f"{_W}ascii")
 
 
-class _Numbering:
-    """Word's automatic list numbers, which are not in the text: "1.", "a)", "-" ..."""
+class ListNumbering:
+    """Word's automatic list numbers, which are not in the text: "1.", "a)", "-" ...
 
-    def __init__(self, document: Any) -> None:
-        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+    `levels` holds each list's levels by their number: the format ("decimal", "bullet" ...),
+    the text ("%1.%2."), the number the level starts at."""
+
+    def __init__(self, levels: dict[str, dict[int, tuple[str, str, int]]]) -> None:
+        self.levels = levels
         self.counters: dict[str, dict[int, int]] = {}
+
+    @classmethod
+    def of_docx(cls, document: Any) -> ListNumbering:
+        """The lists of a .docx (word/numbering.xml)."""
+        numbering = cls({})
         try:
             root = document.part.numbering_part.element
         except Exception:  # no numbering part: nothing is numbered
-            return
+            return numbering
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in root.iterchildren(f"{_W}abstractNum"):
             levels: dict[int, tuple[str, str, int]] = {}
@@ -858,9 +890,10 @@ class _Numbering:
         for node in root.iterchildren(f"{_W}num"):
             ref = node.find(f"{_W}abstractNumId")
             if ref is not None:
-                self.levels[str(node.get(f"{_W}numId"))] = abstract.get(
+                numbering.levels[str(node.get(f"{_W}numId"))] = abstract.get(
                     str(ref.get(f"{_W}val")), {}
                 )
+        return numbering
 
     def marker(self, paragraph: Any, document: Any) -> str:
         num_pr = paragraph.find(f"{_W}pPr/{_W}numPr")
@@ -874,6 +907,10 @@ class _Numbering:
         level = int(ilvl.get(f"{_W}val", "0")) if ilvl is not None else 0
         if not num_id or num_id == "0":
             return ""
+        return self.number(num_id, level)
+
+    def number(self, num_id: str, level: int) -> str:
+        """The next marker of a list's level: its counter moves on, those below start over."""
         levels = self.levels.get(num_id, {})
         counters = self.counters.setdefault(num_id, {})
         fmt, text, start = levels.get(level, ("bullet", "-", 1))
@@ -957,14 +994,14 @@ def _from_pdf(data: bytes) -> Document:
         texts = [legacy_encodings.to_unicode(text, legacy, from_pdf=True) for text in texts]
     pages = [
         _without_signature_stamps(
-            [line for line in (_clean(raw) for raw in text.split("\n")) if line]
+            [line for line in (clean_paragraph(raw) for raw in text.split("\n")) if line]
         )
         for text in texts
     ]
     if not pages:
-        raise _fail("corrupt")
+        raise refusal("corrupt")
     if sum(len(line) for lines in pages for line in lines) < 20:
-        raise _fail("scanned_pdf")
+        raise refusal("scanned_pdf")
     if any(_names_columns(line) for lines in pages for line in _with_short_runs(lines)):
         layouts = _pdf_page_layouts(data)
         if legacy:
@@ -979,13 +1016,15 @@ def _from_pdf(data: bytes) -> Document:
         )
         rows = _with_tables([line for page in placed for line in page])
         if rows is not None:
-            return _finish(_join_lines([line for line in map(_clean, rows) if line]), {})
+            return finish_document(
+                _join_lines([line for line in map(clean_paragraph, rows) if line]), {}
+            )
     pages = _drop_running_lines(pages)
     notes: dict[str, str] = {}
     for index, lines in enumerate(pages):
         pages[index] = _page_footnotes(lines, notes, above=pages[index - 1] if index else [])
     lines = [line for page in pages for line in page]
-    return _finish(_join_lines(lines), notes)
+    return finish_document(_join_lines(lines), notes)
 
 
 # The stamp a digital signature (Ban Cơ yếu Chính phủ's) sets on a page: "Ký bởi: ...",
@@ -1025,7 +1064,7 @@ def _pdf_page_texts(data: bytes) -> list[str]:
             pdf = pdfium.PdfDocument(data)  # an owner password alone still lets anyone read
         except pdfium.PdfiumError as error:
             code = "encrypted" if error.err_code == pdfium.raw.FPDF_ERR_PASSWORD else "corrupt"
-            raise _fail(code) from error
+            raise refusal(code) from error
         try:
             texts = []
             for page in pdf:

@@ -21,6 +21,7 @@ from storage.errors import (
     LeadOnly,
     NotAllowed,
     NotRegistered,
+    RegisteredAlready,
     StorageError,
 )
 from storage.models import (
@@ -96,6 +97,10 @@ async def redeem_invite(
     unused), except that a coordinator's invite raises the owner of a private chat. Nobody is
     lowered: a coordinator who types an agency's code in its group stays a coordinator.
 
+    A used code raises InviteUsed, or RegisteredAlready when the same person used it in this
+    chat and the chat still speaks for what it gave (its owner opened the link again): asking
+    for a new code would gain nothing.
+
     A coordinator named in the configuration (coordinator_ids) who types an agency's code in
     its group sets the group up for the agency: the group is registered, he is not (he has no
     member row to keep the coordinator's role in, and one made here would tie him to the
@@ -112,22 +117,30 @@ async def redeem_invite(
     ).first()
     if invite is None or (invite.agency_id is not None and invite.role in COORDINATOR_ROLES):
         raise InviteInvalid()  # (the second: made by an older version that let it be)
-    if invite.used_at is not None:
-        raise InviteUsed()
-    if invite.expires_at <= now:
-        raise InviteExpired()
-
     purpose = ChatPurpose.AGENCY if invite.agency_id is not None else ChatPurpose.COORDINATORS
     chat = (
         await session.exec(select(Chat).where(Chat.telegram_id == chat_id).with_for_update())
     ).first()
+    bound_as_given = (
+        chat is not None
+        and _bound(chat)
+        and (chat.agency_id, chat.purpose) == (invite.agency_id, purpose)
+    )
+    if invite.used_at is not None:
+        if bound_as_given and (invite.used_by, invite.used_in_chat) == (user_id, chat_id):
+            raise RegisteredAlready(await _agency_name(session=session, agency_id=invite.agency_id))
+        raise InviteUsed()
+    if invite.expires_at <= now:
+        raise InviteExpired()
+
     if chat is None:
         chat = Chat(telegram_id=chat_id, created_at=now)
-    elif _bound(chat) and (chat.agency_id, chat.purpose) != (invite.agency_id, purpose):
+    elif _bound(chat) and not bound_as_given:
         promotes_owner = chat_id == user_id and invite.role in COORDINATOR_ROLES
         if not promotes_owner:
-            bound_to = await session.get(Agency, chat.agency_id) if chat.agency_id else None
-            raise ChatRegisteredElsewhere(bound_to.name if bound_to else None)
+            raise ChatRegisteredElsewhere(
+                await _agency_name(session=session, agency_id=chat.agency_id)
+            )
     invite.used_at, invite.used_by, invite.used_in_chat = now, user_id, chat_id
     session.add(invite)
     chat.agency_id, chat.purpose, chat.title, chat.active = (
@@ -168,6 +181,12 @@ async def redeem_invite(
     session.add(member)
     await session.flush()
     return Registration(agency=agency, role=member.role)
+
+
+async def _agency_name(*, session: AsyncSession, agency_id: int | None) -> str | None:
+    """The name of an agency; None for the coordinators (no agency)."""
+    agency = await session.get(Agency, agency_id) if agency_id is not None else None
+    return agency.name if agency else None
 
 
 def _registered(chat: Chat) -> bool:
@@ -418,6 +437,8 @@ class Caller:
     user_id: int
     agency: Agency | None
     is_coordinator: bool
+    # Asking in a group: the group's registration speaks, not the person typing in it.
+    in_group: bool = False
 
     @property
     def is_known(self) -> bool:
@@ -482,7 +503,12 @@ async def identify(
         user_id=user_id, chat_id=chat_id, chat=chat, member=member, coordinators=coordinator_ids
     )
     agency = await session.get(Agency, agency_id) if agency_id is not None else None
-    return Caller(user_id=user_id, agency=agency, is_coordinator=is_coordinator)
+    return Caller(
+        user_id=user_id,
+        agency=agency,
+        is_coordinator=is_coordinator,
+        in_group=chat_id != user_id,
+    )
 
 
 async def chats_as_callers(
@@ -510,6 +536,35 @@ async def chats_as_callers(
         )
         callers[chat.id] = Caller(chat.telegram_id, agencies.get(agency_id), is_coordinator)
     return callers
+
+
+async def chats_to_answer(
+    *,
+    session: AsyncSession,
+    chat_id: int,
+    task_id: int,
+    coordinator_ids: frozenset[int] = frozenset(),
+) -> list[int]:
+    """Where to say what became of a request about a task asked in chat_id: that chat while it
+    may still see the task (as the chat by itself, like chats_as_callers), else the active
+    chats of the task's lead agency, which still waits for the answer (a member who asked in
+    private has left it since: his chat no longer sees its tasks)."""
+    view = await get_task(session=session, task_id=task_id)
+    asker = await identify(
+        session=session, user_id=chat_id, chat_id=chat_id, coordinator_ids=coordinator_ids
+    )
+    if may_see(asker, view):
+        return [chat_id]
+    if view.lead is None:
+        return []
+    chats = await session.exec(
+        select(Chat.telegram_id).where(
+            Chat.agency_id == view.lead.id,
+            Chat.purpose == ChatPurpose.AGENCY,
+            col(Chat.active).is_(True),
+        )
+    )
+    return sorted(chats.all())
 
 
 async def chat_language(*, session: AsyncSession, telegram_id: int) -> str | None:
@@ -562,7 +617,8 @@ def may_act(caller: Caller, view: TaskView) -> bool:
 def check_may_see(caller: Caller, view: TaskView) -> None:
     """Raise NotAllowed unless the caller may see the task."""
     if not may_see(caller, view):
-        raise NotAllowed(view.id)
+        group_of = caller.agency.name if caller.in_group and caller.agency else None
+        raise NotAllowed(view.id, group_of=group_of)
 
 
 async def visible_task(*, session: AsyncSession, caller: Caller, task_id: int) -> TaskView:

@@ -51,6 +51,15 @@ class UnkeptSqlite(BadDatabaseUrl):
         self.path = path  # None: in memory
 
 
+class SqliteFolder(BadDatabaseUrl):
+    """A SQLite URL naming a folder, the file's name forgotten (sqlite:////var/lib/nhacviec)."""
+
+    def __init__(self, path: str) -> None:
+        ValueError.__init__(self, f"SQLite path {path!r} is a folder: add the file's name")
+        self.backend = "sqlite"
+        self.path = path
+
+
 def _with_driver(url: str | URL, drivers: dict[str, str]) -> URL:
     try:
         parsed = make_url(url)
@@ -74,8 +83,12 @@ def check_url(url: str | URL) -> None:
         raise UnkeptSqlite(None)
     # A relative path is a different, empty database in each working directory (systemd starts
     # in /, a shell in the operator's home): one file, named in full, or refused.
-    if not Path(database.removeprefix("file:")).is_absolute():
+    path = Path(database.removeprefix("file:"))
+    if not path.is_absolute():
         raise UnkeptSqlite(database)
+    # SQLite cannot open a folder, and a look would take it for no database yet: an empty list.
+    if path.is_dir():
+        raise SqliteFolder(database)
 
 
 def async_url(url: str | URL) -> URL:

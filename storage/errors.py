@@ -20,11 +20,13 @@ class NotRegistered(StorageError):
 
 
 class NotAllowed(StorageError):
-    """The caller may not see or change that task."""
+    """The caller may not see or change that task; group_of: the agency of the group asked in,
+    which speaks for it alone whoever types there (None: asked in a private chat)."""
 
-    def __init__(self, task_id: int) -> None:
+    def __init__(self, task_id: int, *, group_of: str | None = None) -> None:
         super().__init__(f"task {task_id} belongs to another agency")
         self.task_id = task_id
+        self.group_of = group_of
 
 
 class AlreadyDone(StorageError):
@@ -118,6 +120,15 @@ class InviteInvalid(StorageError):
 
 class InviteUsed(StorageError):
     """The code was redeemed already."""
+
+
+class RegisteredAlready(InviteUsed):
+    """The code was redeemed already, by the same person in this very chat, which still speaks
+    for what it gave (a deep link opened again): nothing to ask a new code for."""
+
+    def __init__(self, agency: str | None) -> None:
+        super().__init__(f"the chat is registered to {agency or 'the coordinators'} already")
+        self.agency = agency  # None: the coordinators
 
 
 class InviteExpired(StorageError):

@@ -1,7 +1,8 @@
 """Documents sent to the bot, kept between the preview and the officer's decision.
 
 Each officer has their own preview in a chat: two coordinators of one group work on their own
-documents, and a new document replaces the sender's older preview only once it has been read.
+documents, and a new document replaces the sender's older preview only once it has been read,
+never the preview of one they sent after it.
 """
 
 from __future__ import annotations
@@ -10,14 +11,15 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import null, update
+from sqlalchemy import delete, null, or_, update
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 from sqlmodel.sql.expression import SelectOfScalar
 
 from storage.models import ImportRequest
 
-PENDING, SAVED, CANCELLED = "pending", "saved", "cancelled"
+# READING: sent, not read yet (create_request); PENDING: previewed, waiting for a decision.
+READING, PENDING, SAVED, CANCELLED = "reading", "pending", "saved", "cancelled"
 
 
 async def create_request(
@@ -27,26 +29,59 @@ async def create_request(
     user_id: int,
     file_id: str,
     file_name: str,
-    draft: dict[str, Any] | None,
     now: datetime,
-) -> tuple[ImportRequest, list[ImportRequest]]:
-    """Remember a document read for its preview; the sender's older pending one in the chat
-    lapses (returned, so the officer can be told)."""
-    replaced = list((await session.exec(_pending_of(chat_id, user_id))).all())
-    for older in replaced:
-        older.status, older.draft = CANCELLED, None
-        session.add(older)
+) -> ImportRequest:
+    """Remember a document as it is sent, before it is read (open_preview once it is): its id
+    keeps its place among the sender's documents, which are previewed in the order they were
+    sent, not in the order their readings end."""
     request = ImportRequest(
         chat_id=chat_id,
         user_id=user_id,
         file_id=file_id,
         file_name=file_name,
-        draft=draft,
+        status=READING,
         created_at=now,
     )
     session.add(request)
     await session.flush()
-    return request, replaced
+    return request
+
+
+async def open_preview(
+    *, session: AsyncSession, request: ImportRequest, draft: dict[str, Any] | None
+) -> list[ImportRequest] | None:
+    """Keep a document as read (draft None: its date is still to be given) for its preview;
+    the sender's older previews in the chat lapse (returned, so the officer can be told), and
+    their older documents still being read will not be previewed. None when a document they
+    sent after it was previewed first: it is not previewed, and nothing lapses."""
+    # Guarded like close(): a newer document previewed meanwhile, elsewhere, has closed it.
+    opened = await session.exec(
+        update(ImportRequest)
+        .where(col(ImportRequest.id) == request.id, col(ImportRequest.status) == READING)
+        .values(status=PENDING, draft=null() if draft is None else draft)
+    )
+    if opened.rowcount != 1:
+        return None
+    request.status, request.draft = PENDING, draft
+    older = select(ImportRequest).where(
+        ImportRequest.chat_id == request.chat_id,
+        ImportRequest.user_id == request.user_id,
+        col(ImportRequest.id) < request.id,
+        col(ImportRequest.status).in_((PENDING, READING)),
+    )
+    lapsed = list((await session.exec(older)).all())
+    replaced = [earlier for earlier in lapsed if earlier.status == PENDING]
+    for earlier in lapsed:
+        earlier.status, earlier.draft = CANCELLED, None
+        session.add(earlier)
+    await session.flush()
+    return replaced
+
+
+async def forget(*, session: AsyncSession, request: ImportRequest) -> None:
+    """Forget a document sent that was not read (a catalogue, an unreadable file): it has no
+    preview to keep."""
+    await session.exec(delete(ImportRequest).where(col(ImportRequest.id) == request.id))
 
 
 def _pending_of(chat_id: int, user_id: int) -> SelectOfScalar[ImportRequest]:
@@ -67,11 +102,15 @@ async def pending_of(*, session: AsyncSession, chat_id: int, user_id: int) -> Im
 
 
 async def latest_of(*, session: AsyncSession, chat_id: int, user_id: int) -> ImportRequest | None:
-    """The last document this officer sent in this chat, whatever became of it."""
+    """The last document this officer sent in this chat, whatever became of it, or one sent
+    after it by another officer, waiting for their decision (in the coordinators' group)."""
     return (
         await session.exec(
             select(ImportRequest)
-            .where(ImportRequest.chat_id == chat_id, ImportRequest.user_id == user_id)
+            .where(
+                ImportRequest.chat_id == chat_id,
+                or_(col(ImportRequest.user_id) == user_id, col(ImportRequest.status) == PENDING),
+            )
             .order_by(col(ImportRequest.id).desc())
         )
     ).first()

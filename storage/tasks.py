@@ -648,6 +648,10 @@ async def roll_missed_periods(
     not go out by then (the bot down that day, the send failed) is not lost: the sweep
     escalates a task's last period recorded missed too, so that no period waits here on a chat
     that may never take it.
+    Nor is a period closed on the working day it became current: the sweep that makes it
+    current chases it first. Two weeks that close on one day (the one due in Tết and the one
+    due the Monday after) are recorded a working day apart, the second chased in between;
+    after the bot was down, every period whose day has passed is recorded at once.
     Returns how many periods closed.
     """
     query = select(Task).where(
@@ -655,18 +659,37 @@ async def roll_missed_periods(
         col(Task.recurrence).is_not(None),
         col(Task.deadline) < today,
     )
+
+    def closes_after(deadline: date, following: date) -> date:
+        """The first day the period due on deadline may be recorded missed, by its own chase."""
+        day = max(
+            deadline + timedelta(days=1),
+            WORKING_DAYS.reminder_day(following, lead_days, working_days=working_days),
+        )
+        return day if chased_until is None else max(day, chased_until(deadline) + timedelta(days=1))
+
+    # A missed period last recorded tells when the current one became current (at the earliest:
+    # enough to keep a second sweep that day, a retry, from closing it unchased).
+    last_missed = {p.task_id: p for p in await missed_last_periods(session=session)}
     closed = 0
     for task in (await session.exec(query.with_for_update())).all():
-        assert task.deadline is not None and task.recurrence is not None
-        while (
-            task.deadline < today
-            and WORKING_DAYS.reminder_day(next_deadline(task), lead_days, working_days=working_days)
-            <= today
-            and (chased_until is None or chased_until(task.deadline) < today)
-        ):
+        assert task.deadline is not None and task.recurrence is not None and task.id is not None
+        previous = last_missed.get(task.id)
+        became_current = (
+            WORKING_DAYS.next_working_day(
+                closes_after(previous.deadline, task.scheduled_deadline or task.deadline)
+            )
+            if previous is not None
+            else None
+        )
+        while True:
+            closes_on = closes_after(task.deadline, next_deadline(task))
+            if became_current is not None:
+                closes_on = max(closes_on, became_current + timedelta(days=1))
+            if closes_on > today:
+                break
             missed = task.deadline
             await _close_period(session, task, PeriodOutcome.MISSED, now=now)
-            assert task.id is not None
             audit(
                 session,
                 task_id=task.id,
@@ -676,6 +699,7 @@ async def roll_missed_periods(
                 detail=missed.isoformat(),
             )
             closed += 1
+            became_current = WORKING_DAYS.next_working_day(closes_on)
     await session.flush()
     return closed
 

@@ -9,9 +9,10 @@ import json
 import os
 import re
 import sqlite3
+import subprocess
 import sys
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -483,6 +484,27 @@ def test_one_line_of_a_table_for_two_quarters_is_two_tasks_each_known_again(
     ]
 
 
+def test_import_json_of_a_plan_table_with_a_periodic_row_keeps_every_row(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An officer runs `nhacviec import ke-hoach.txt --dry-run --json` on a plan written as a
+    table (as tests/test_cli.py's PLAN), whose first row is due "định kỳ hằng quý" (every
+    quarter). The JSON should list both rows as tasks, the first a quarterly duty. Instead the
+    first row's "hằng quý" swallows the next row's number: the first task is read as due in
+    "quý 2" (30/06/2024, not periodic) and the second row, Sở Tài chính's task, is gone (the
+    same with "hằng tháng": "tháng 2"). A prose document with the same words is read right."""
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="định kỳ hằng quý"), encoding="utf-8")
+
+    code, out, err = cli("import", str(plan), "--dry-run", "--json")
+
+    assert code == 0, err
+    found = json.loads(out)["tasks"]
+    assert [task["lead"] for task in found] == ["Sở Y tế", "Sở Tài chính"], found
+    assert found[0]["recurrence"] == "quarterly", found[0]
+
+
 def test_import_drops_the_tasks_the_officer_says_are_not_tasks(
     cli: Cli, sample: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -878,7 +900,8 @@ def test_a_time_of_day_deadline_stays_on_its_day_when_before_is_exclusive(
 
 def _jsonl(cli: Cli, monkeypatch: pytest.MonkeyPatch, lines: str, *args: str) -> list[Any]:
     """`nhacviec parse-deadline --jsonl ARGS` of these lines piped in: what it says of each."""
-    monkeypatch.setattr("sys.stdin", io.StringIO(lines))
+    # A pipe, as the command reads it: bytes (sys.stdin.buffer), each line decoded on its own.
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(lines.encode()), encoding="utf-8"))
     code, out, err = cli("parse-deadline", "--jsonl", *args)
     assert code == 0, err
     return [json.loads(line) for line in out.splitlines()]
@@ -933,6 +956,136 @@ def test_jsonl_from_a_file_saved_with_a_byte_order_mark_reads_its_first_line(
     assert first.get("deadline") == "2023-03-31", first
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _piped_nhacviec(
+    tmp_path: Path, *args: str | bytes, stdin: bytes = b""
+) -> tuple[int, bytes, str]:
+    """Run `nhacviec ARGS` as a process (a script's pipe on stdin): exit code, the raw bytes of
+    standard output, standard error."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
+    env["NHACVIEC_DATABASE_URL"] = f"sqlite:///{tmp_path / 'db' / 'n.db'}"
+    env["PYTHONPATH"] = str(ROOT)
+    env["LC_ALL"] = env["LANG"] = "C.UTF-8"
+    done = subprocess.run(
+        [
+            sys.executable.encode(),
+            b"-m",
+            b"bot",
+            *(a if isinstance(a, bytes) else a.encode() for a in args),
+        ],
+        input=stdin,
+        capture_output=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr.decode("utf-8", "replace")
+
+
+def _results(out: bytes) -> list[dict[str, object]]:
+    """Each line of a --jsonl answer, as a script reads it: UTF-8 JSON, one object a line."""
+    return [json.loads(line) for line in out.decode("utf-8").splitlines()]
+
+
+def test_jsonl_line_with_an_escaped_lone_surrogate_answers_every_line(tmp_path: Path) -> None:
+    """A script pipes three lines to `nhacviec parse-deadline --jsonl`; the middle one is valid
+    JSON whose text holds an escaped half of a surrogate pair ("\\ud800", what a JavaScript
+    exporter writes when it cuts a string in the middle of an emoji). The officer should get
+    three answers (the middle one an error or a reading) and exit code 0. Instead the command
+    dies with a UnicodeEncodeError traceback while printing the middle line's result, and the
+    third line is never answered."""
+    lines = (
+        b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
+        b'{"text": "\\ud800 trong qu\xc3\xbd II/2023", "ref": "2023-01-05"}\n'
+        b'{"text": "trong qu\xc3\xbd III/2023", "ref": "2023-01-05"}\n'
+    )
+
+    code, out, err = _piped_nhacviec(tmp_path, "parse-deadline", "--jsonl", stdin=lines)
+
+    assert "Traceback" not in err, err
+    assert code == 0, err
+    results = _results(out)
+    assert len(results) == 3, results
+    assert results[0]["deadline"] == "2023-03-31"
+    assert results[2]["deadline"] == "2023-09-30"
+
+
+def test_jsonl_line_of_deeply_nested_brackets_answers_every_line(tmp_path: Path) -> None:
+    """A broken exporter writes a line of 100 000 "[" between two good lines piped to
+    `nhacviec parse-deadline --jsonl`. It is a bad line like any other not-JSON line: it should
+    get its {"error", "line"} answer and the next line its reading. Instead json.loads raises
+    RecursionError, which _parse_line does not catch (only JSONDecodeError): a traceback, and
+    the third line is never answered."""
+    lines = (
+        b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
+        + b"[" * 100_000
+        + b'\n{"text": "trong qu\xc3\xbd III/2023", "ref": "2023-01-05"}\n'
+    )
+
+    code, out, err = _piped_nhacviec(tmp_path, "parse-deadline", "--jsonl", stdin=lines)
+
+    assert "Traceback" not in err, err[-300:]
+    assert code == 0, err[-300:]
+    results = _results(out)
+    assert len(results) == 3, results
+    assert "error" in results[1]
+    assert results[2]["deadline"] == "2023-09-30"
+
+
+def test_jsonl_line_in_a_legacy_encoding_gives_valid_utf8_json(tmp_path: Path) -> None:
+    """A JSONL file where one line was saved in a legacy single-byte encoding (Windows-1258 /
+    Latin-1: "quý" as the byte 0xFD, as old Vietnamese office software writes it) is piped to
+    `nhacviec parse-deadline --jsonl`. Each output line should be valid UTF-8 JSON (the bad line
+    answered with an error, the others read). Instead the raw 0xFD byte is echoed into the
+    output, so the script reading the answers as UTF-8 cannot decode any of it."""
+    lines = (
+        b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
+        b'{"text": "trong qu\xfd II/2023", "ref": "2023-01-05"}\n'
+        b'{"text": "trong qu\xc3\xbd III/2023", "ref": "2023-01-05"}\n'
+    )
+
+    code, out, err = _piped_nhacviec(tmp_path, "parse-deadline", "--jsonl", stdin=lines)
+
+    assert "Traceback" not in err, err
+    assert code == 0, err
+    out.decode("utf-8")  # raises UnicodeDecodeError: not UTF-8
+    results = _results(out)
+    assert len(results) == 3, results
+    assert results[0]["deadline"] == "2023-03-31"
+    assert results[2]["deadline"] == "2023-09-30"
+
+
+def test_parse_deadline_json_of_a_non_utf8_argument_is_valid_utf8(tmp_path: Path) -> None:
+    """A script on a server whose terminal is not UTF-8 runs
+    `nhacviec parse-deadline --json "trong quý I/2023"` with "ý" as the Latin-1 byte 0xFD.
+    `--json` should print valid UTF-8 JSON (or refuse the argument in one Vietnamese line);
+    instead the byte 0xFD is written as is inside the JSON, which no UTF-8 reader can decode."""
+    code, out, err = _piped_nhacviec(
+        tmp_path, "parse-deadline", "--ref", "2023-01-05", "--json", b"trong qu\xfd I/2023"
+    )
+
+    assert "Traceback" not in err, err
+    if code == 0:
+        json.loads(out.decode("utf-8"))  # raises UnicodeDecodeError: not UTF-8
+    else:
+        assert err.startswith("nhacviec: ") and len(err.strip().splitlines()) == 1, err
+
+
+def test_parse_deadline_with_an_empty_ref_is_refused(cli: Cli) -> None:
+    """A script runs `nhacviec parse-deadline --json --ref "$NGAY" "trong quý I"` with $NGAY
+    empty. The date of issue is what every relative deadline is counted from: an empty one
+    should be refused in one line (as "ref": "" on a --jsonl line is: '"ref" không dùng
+    được'). Instead the command silently counts from today and answers a quarter of next
+    year, with exit code 0."""
+    code, out, err = cli("parse-deadline", "--json", "--ref", "", "trong quý I")
+
+    assert code != 0, out
+    assert err.startswith("nhacviec: "), err
+
+
 def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> None:
     cli("agencies", "import", "agencies.csv")
     cli("task", "add", "--agency", "STC", "--deadline", "31/01/2023", "Kế hoạch chung")
@@ -951,6 +1104,25 @@ def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> N
         "nhacviec: “13/2023” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, "
         "ví dụ 01/2023\n"
     )
+
+
+def test_report_with_the_chart_on_the_workbook_path_keeps_the_workbook(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An officer types `nhacviec report --month 01/2023 --out bc.xlsx --chart bc.xlsx` (the
+    same name twice, a slip of tab completion). They should be told the two files cannot share
+    one name (non-zero exit), or find a real workbook at bc.xlsx. Instead the chart's PNG is
+    written over the workbook and the command says "Đã ghi tệp: bc.xlsx, bc.xlsx" with exit
+    code 0: the Excel report they will send on is a picture."""
+    cli("agencies", "import", "agencies.csv")
+    cli("task", "add", "--agency", "STC", "--deadline", "31/01/2023", "Kế hoạch chung")
+
+    code, out, err = cli("report", "--month", "01/2023", "--out", "bc.xlsx", "--chart", "bc.xlsx")
+
+    if code == 0:
+        assert (tmp_path / "bc.xlsx").read_bytes()[:2] == b"PK", out  # a workbook is a zip
+    else:
+        assert err.startswith("nhacviec: "), err
 
 
 def test_an_unreachable_database_is_one_line_not_a_trace(
@@ -1149,6 +1321,27 @@ def test_import_asks_before_saving_and_takes_a_vietnamese_yes(
     assert accepted[1].splitlines()[-1].startswith("Đã lưu (văn bản #1): 5 nhiệm vụ mới")
 
 
+def test_import_takes_yes_typed_with_a_combining_accent(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An officer imports a plan at the terminal and answers the question "Lưu 2 nhiệm vụ?
+    [c/K]" with "có", typed with a Vietnamese keyboard set to Unicode tổ hợp (decomposed: "o"
+    then a combining acute, as Unikey's "Unicode tổ hợp" and some macOS input write it). "có"
+    is one of the answers the command takes as yes; the tasks should be saved. Instead the
+    decomposed "có" is not recognised, the import is cancelled ("Đã hủy, không lưu gì") and
+    nothing is saved."""
+    cli("agencies", "import", "agencies.csv")
+    plan = tmp_path / "ke-hoach.txt"
+    plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
+    _answering(monkeypatch, "co\u0301")
+
+    code, out, err = cli("import", str(plan))
+
+    assert code == 0, err
+    assert "Đã lưu" in out, out
+    assert len(cli("tasks", "list")[1].splitlines()) == 2
+
+
 def test_import_outside_a_terminal_needs_yes(
     cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -1340,6 +1533,20 @@ def test_an_agency_left_blank_is_refused_not_taken_for_every_agency(
         "",
         "nhacviec: tên đơn vị để trống: hãy ghi tên hoặc mã số đơn vị (nhacviec agencies list)\n",
     )
+
+
+def test_task_add_with_an_empty_deadline_is_refused(cli: Cli) -> None:
+    """A coordinator's script runs `nhacviec task add --agency STC --deadline "$HAN" TEXT` and
+    $HAN came out empty. An empty --deadline is bad input: it should be refused in one line
+    (as an empty --agency is: "tên đơn vị để trống"), adding nothing. Instead the task is saved
+    as ongoing work with no deadline, so it is never reminded and never counted overdue."""
+    cli("agencies", "import", "agencies.csv")
+
+    code, out, err = cli("task", "add", "--agency", "STC", "--deadline", "", "Báo cáo quý")
+
+    assert code != 0, out
+    assert err.startswith("nhacviec: "), err
+    assert cli("tasks", "list")[1] == ""  # nothing was added
 
 
 def test_an_invite_for_an_empty_agency_name_is_refused_in_one_line(cli: Cli) -> None:
@@ -1846,6 +2053,41 @@ def test_a_day_that_does_not_exist_is_not_saved_until_the_officer_gives_one(
     assert (code, refused.strip()) == (1, "nhacviec: không có ngày 31/04/2023")
 
 
+NOTICE_OF_AN_IMPOSSIBLE_FIRST_STEP = """UBND TỈNH ĐỒNG NAI
+Số: 16/TB-UBND
+Đồng Nai, ngày 05 tháng 01 năm 2023
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại cuộc họp giao ban
+
+Chủ tịch UBND tỉnh kết luận, giao nhiệm vụ như sau:
+1. Sở Tài chính xây dựng kế hoạch trước ngày 31/4/2023, tổ chức thực hiện trong quý II/2023.
+2. Sở Y tế báo cáo kết quả trước ngày 31/6/2023 và trước ngày 31/12/2023.
+"""
+
+
+def test_an_impossible_first_step_is_flagged_not_replaced_by_a_later_date(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An officer imports a notice whose task 1 reads "xây dựng kế hoạch trước ngày 31/4/2023,
+    tổ chức thực hiện trong quý II/2023" and task 2 "báo cáo kết quả trước ngày 31/6/2023 và
+    trước ngày 31/12/2023". April and June have 30 days: 31/4 and 31/6 do not exist. The
+    grammar's rule for a task given in steps is the first step's day (so no reminder comes after
+    a deadline); here that day does not exist, so, as for "hoàn thành trước ngày 31/4/2023"
+    alone, the preview must say the date is not real and ask for one (KHÔNG LƯU ... "không phải
+    ngày có thật"). Instead task 1 is ready to save with 30/06/2023 (end of quarter II) and
+    task 2 with 31/12/2023, the impossible step vanishing without a word: the first report's
+    reminders come two and six months late."""
+    (tmp_path / "tb.txt").write_text(NOTICE_OF_AN_IMPOSSIBLE_FIRST_STEP, encoding="utf-8")
+    code, _out, err = cli("agencies", "import", "agencies.csv")
+    assert code == 0, err
+    code, out, err = cli("import", "tb.txt", "--dry-run")
+    assert code == 0, err
+    first, second = out.split("  2. ", 1)
+    assert "có thật" in first, out
+    assert "có thật" in second, out
+
+
 def test_a_deadline_whose_year_is_out_of_range_is_not_saved(cli: Cli, tmp_path: Path) -> None:
     """`--deadline`, `/fix han` and `task add` refuse years outside 1945-2100; a document's
     typo does not slip such a deadline in either (the sweep could not count from it)."""
@@ -2037,6 +2279,30 @@ def test_an_invites_days_out_of_range_is_said_in_one_line(
     assert "choose from" not in err  # not the ninety values allowed
 
 
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("task", "add", "--agency", "STC", "--every", "hằng tháng", "Báo cáo"),
+        ("import",),
+    ],
+    ids=["every-not-a-choice", "import-without-file"],
+)
+def test_a_bad_argument_is_answered_in_vietnamese(
+    cli: Cli, capsys: pytest.CaptureFixture[str], args: tuple[str, ...]
+) -> None:
+    """An officer writes `--every "hằng tháng"` (as the document says it), or `nhacviec import`
+    forgetting the file. The README: what the commands print is in Vietnamese, bad input is one
+    line on stderr; the project already words its own argument errors in Vietnamese ("cần số
+    nhiệm vụ ..."). Instead argparse answers in English: "invalid choice: 'hằng tháng' (choose
+    from 'weekly', ...)", "the following arguments are required: file"."""
+    with pytest.raises(SystemExit) as refused:
+        cli(*args)
+
+    assert refused.value.code != 0
+    err = capsys.readouterr().err
+    assert "invalid choice" not in err and "arguments are required" not in err, err
+
+
 # --- Running it for real: what an operator meets following the README on a server ---------------
 
 WEBHOOK_SECRET = "OperatorReviewWebhookSecret-0123456789abcdef"
@@ -2081,6 +2347,52 @@ async def test_the_webhook_secret_never_reaches_the_debug_log(
     assert registered.params["secret_token"] == WEBHOOK_SECRET  # webhook mode was really on
     assert "setWebhook" in log and "<secret>" in log
     assert TOKEN not in log and WEBHOOK_SECRET not in log
+
+
+async def test_a_labelled_code_refused_in_webhook_mode_is_not_in_the_debug_log(
+    sqlite_url: str, unused_tcp_port: int, tmp_path: Path
+) -> None:
+    """In webhook mode with -v, python-telegram-bot logs each update as Telegram posted it
+    ("Webhook received data: {...}"), JSON with Vietnamese letters escaped ("M\\u00e3").
+    A head whose private chat already speaks for Sở Tài chính pastes the Sở Y tế code as the
+    command line prints it, "Mã: CODE": it is refused (registered elsewhere) and stays valid
+    for a week. README: invite codes are written as <invite> in the log, at every level; the
+    code is in the log in clear, since the redaction knows the label "Mã:" only unescaped."""
+    upgrade(sqlite_url)
+    database = Database(sqlite_url)
+    now = datetime.now(UTC)
+    async with database.session() as session:
+        await agencies.import_agencies(
+            session=session, rows=agencies.read_catalogue(tmp_path / "agencies.csv"), now=now
+        )
+        codes = {}
+        for name in ("STC", "SYT"):
+            agency = await agencies.find_agency(session=session, text=name)
+            codes[name] = await access.create_invite(
+                session=session,
+                agency_id=agency.id,
+                role=Role.HEAD,
+                now=now,
+                valid_for=timedelta(days=7),
+            )
+    await database.dispose()
+    async with TelegramServer(TOKEN) as server:
+        process = await _nhacviec(_webhook_env(server, sqlite_url, unused_tcp_port), "-v", "run")
+        try:
+            await server.wait_for_call("setWebhook", timeout=30)
+            hung = server.add_user("Hùng")
+            private = server.add_private_chat(hung)
+            server.user_sends(private, hung, f"/start {codes['STC']}")
+            (registered,) = await server.wait_for_messages(1, chat_id=private["id"], timeout=20)
+            server.user_sends(private, hung, f"Mã: {codes['SYT']}")
+            refused = (await server.wait_for_messages(2, chat_id=private["id"], timeout=20))[-1]
+        finally:
+            log = await stop_service(process)
+
+    assert registered["text"].startswith("✅"), registered["text"]
+    assert "Sở Tài chính" in refused["text"], refused["text"]  # registered elsewhere: unused
+    assert "Webhook received data" in log  # the updates were logged...
+    assert codes["SYT"] not in log  # ...but the code, still usable, must not be
 
 
 async def test_a_webhook_telegram_refuses_is_a_configuration_error_not_an_outage(
@@ -2146,6 +2458,42 @@ def test_a_sqlite_folder_without_permission_is_one_line(
         "",
         "nhacviec: không tạo được thư mục /var/lib/nhacviec cho cơ sở dữ liệu: Permission denied\n",
     )
+
+
+def test_a_database_url_naming_a_folder_is_a_configuration_error(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The administrator writes the folder instead of the file:
+    NHACVIEC_DATABASE_URL=sqlite:////var/lib/nhacviec. Nothing but the operator can fix that,
+    so the README's exit code is 2 ("a configuration the operator must fix"), which tells
+    systemd not to hope. Instead it exits 3 ("the database out of reach, which a restart may
+    cure") with SQLite's English "unable to open database file", and `run` under
+    Restart=always restarts for ever."""
+    folder = tmp_path / "var-lib-nhacviec"
+    folder.mkdir()
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder}")
+
+    code, _, err = cli("db", "upgrade")
+
+    assert code == 2, err
+    assert err.startswith("nhacviec: "), err
+
+
+def test_a_list_on_a_database_url_naming_a_folder_says_something_is_wrong(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With NHACVIEC_DATABASE_URL naming a folder (the file name forgotten), an officer runs
+    `nhacviec tasks list`. The list cannot be read, so they should get one line saying so and
+    a non-zero exit. Instead the folder is taken for "no database yet": the command prints
+    nothing and exits 0, as if the province had no open task."""
+    folder = tmp_path / "var-lib-nhacviec"
+    folder.mkdir()
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder}")
+
+    code, out, err = cli("tasks", "list")
+
+    assert code != 0, (out, err)
+    assert err.startswith("nhacviec: "), err
 
 
 def test_no_secret_of_the_settings_is_repeated_in_an_error(

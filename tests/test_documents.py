@@ -54,6 +54,7 @@ from storage.names import fold
 from tests.conftest import NOW, SAMPLE
 from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
 from tests.plans import DUTY, WORK, food_safety_plan
+from tests.test_ingest_word97 import DOCS, with_fib
 from vncalendar import VIETNAM_TZ
 
 EXTRA = [
@@ -314,15 +315,14 @@ async def test_a_chat_in_english_hears_why_a_file_cannot_be_read_in_english(bot:
 
     broken = await _send(bot, bang, office, "ke-hoach.docx", b"PK\x03\x04 not really a docx")
     picture = await _send(bot, bang, office, "anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
-    legacy = await _send(
-        bot, bang, office, "cu.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
-    )
+    word_95 = with_fib((DOCS / "cong-van-vpcp-3348-2015.doc").read_bytes(), 2, "<H", 104)
+    legacy = await _send(bot, bang, office, "cu.doc", word_95)
 
     assert broken["text"] == (
         "The file is damaged or not in the format its name says; its content cannot be read."
     )
     assert picture["text"].startswith("This kind of file is not supported yet.")
-    assert legacy["text"].startswith("Old Word files (.doc) are not supported yet.")
+    assert legacy["text"].startswith("Files in the older Word format (Word 6.0/95) are not")
 
 
 async def test_a_catalogue_file_gets_how_to_load_it_not_a_preview(bot: Harness) -> None:
@@ -443,6 +443,20 @@ def _read_when_let(let: Any, job: ReadJob) -> Reading | Unreadable:
     return read_document(job)
 
 
+def _slow_when_named(let: Any, job: ReadJob) -> Reading | Unreadable:
+    """A file whose name starts with "slow" is read only once the test lets it (a big file)."""
+    if job.filename.startswith("slow"):
+        let.wait()
+    return read_document(job)
+
+
+def _slow_when_dated(let: Any, job: ReadJob) -> Reading | Unreadable:
+    """A read from 01/03/2024 as the date of issue waits until the test lets it."""
+    if job.issued_on is not None and job.issued_on.isoformat() == "2024-03-01":
+        let.wait()
+    return read_document(job)
+
+
 def _dies(job: ReadJob) -> Reading | Unreadable:
     """A reader that dies halfway, as one out of memory would."""
     os._exit(1)
@@ -534,14 +548,23 @@ def _gone(pid: int) -> bool:
     return not Path(f"/proc/{pid}").exists()
 
 
+@contextlib.contextmanager
+def _reader(bot: Harness, work: Callable[[Any, ReadJob], Reading | Unreadable]) -> Iterator[Any]:
+    """Documents are read by work(let, job), let being the event this yields (set at the end)."""
+    with multiprocessing.Manager() as manager:
+        let = manager.Event()
+        bot.application.bot_data[READER_KEY] = DocumentReader(partial(work, let))
+        try:
+            yield let
+        finally:
+            let.set()
+
+
 @pytest.fixture
 def held_reader(bot: Harness) -> Iterator[Any]:
     """Documents are read only once the test sets the event this yields (never: too long)."""
-    with multiprocessing.Manager() as manager:
-        let = manager.Event()
-        bot.application.bot_data[READER_KEY] = DocumentReader(partial(_read_when_let, let))
+    with _reader(bot, _read_when_let) as let:
         yield let
-        let.set()
 
 
 async def test_the_bot_answers_other_chats_while_a_document_is_read(
@@ -581,6 +604,40 @@ async def test_a_date_given_while_the_preview_is_saved_is_not_dropped_silently(
         "⚠️ Văn bản đã được lưu trước khi đọc lại xong theo ngày ban hành 01/04/2024"
     )
     assert "/fix ngay 01/04/2024" in told["text"]
+
+
+UNDATED = "Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.".encode()
+
+
+# How long the late reading's answer is waited for: a first read starts the fork server
+# (imports the reader), seconds on a loaded machine.
+TIMEOUT = 90
+
+
+async def test_the_last_date_of_issue_the_officer_gives_is_the_one_saved(bot: Harness) -> None:
+    """A document without its date: the officer sends /fix ngay 01/03/2024, sees the mistake
+    and sends /fix ngay 04/03/2024 at once. The second reading ends first and shows the preview
+    from 04/03/2024 (due 18/03/2024); the first ends later. The last date typed should stand:
+    instead the late reading of 01/03/2024 replaces the preview, and saving it saves the task
+    due 15/03/2024, counted from a date the officer had corrected."""
+    bang, office = await _coordinator(bot)
+    with _reader(bot, _slow_when_dated) as let:
+        await _send(bot, bang, office, "cv.txt", UNDATED)
+        bot.server.user_sends(office, bang, "/fix ngay 01/03/2024")
+        second = await _fix(bot, bang, office, "/fix ngay 04/03/2024")
+        assert "1. Sở Tài chính — 18/03/2024" in second["text"]
+        before = len(bot.server.sent_messages(office["id"]))
+        let.set()
+        # The late reading is answered (a preview, or a word that it came too late); a bot that
+        # drops it unanswered is waited for TIMEOUT seconds, then the saved task tells.
+        with contextlib.suppress(TimeoutError):
+            await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=TIMEOUT)
+        # Whatever the bot answered to the late reading, the newest 💾 saves what is kept.
+        last = [m for m in bot.server.sent_messages(office["id"]) if "reply_markup" in m][-1]
+        (saved,) = await bot.press(bang, office, last, _button(last, "💾"))
+
+    assert saved["text"].startswith("✅ Đã lưu: 1 nhiệm vụ mới")
+    assert [deadline for _, deadline in await _saved_tasks(bot)] == ["2024-03-18"]
 
 
 async def test_a_document_that_takes_too_long_to_read_is_abandoned_with_a_clear_answer(
@@ -703,6 +760,36 @@ async def test_the_same_notice_saved_again_with_other_line_ends_is_not_imported_
     assert await _saved_tasks(bot) == saved
 
 
+MULTILINE_UNDATED = (
+    "CÔNG VĂN\nVề việc rà soát nguồn vốn\n"
+    "1. Giao Sở Tài chính báo cáo kết quả rà soát trong 10 ngày làm việc.\n"
+    "2. Giao Sở Y tế báo cáo kết quả kiểm tra trong 15 ngày làm việc.\n"
+)
+
+
+async def test_an_undated_directive_saved_again_with_windows_line_ends_is_not_asked_its_date(
+    bot: Harness,
+) -> None:
+    """A document without a date is imported with /fix ngay 01/03/2024 and saved. The same
+    text comes back saved with Windows line ends (another officer's copy). README: imported
+    again, "the same text saved with other bytes, such as Windows line ends ... a file that
+    gives no date is read from the one it was saved with, not asked again". Instead the bot asks
+    "Văn bản không ghi ngày ban hành ... /fix ngay" as for a new document (only the very same
+    bytes are recognised: importing.earlier_issue_date looks up the file's sha256 only)."""
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "cv.txt", MULTILINE_UNDATED.encode())
+    preview = await _fix(bot, bang, office, "/fix ngay 01/03/2024")
+    (saved,) = await bot.press(bang, office, preview, _button(preview, "💾"))
+    assert saved["text"].startswith("✅ Đã lưu: 2 nhiệm vụ mới")
+
+    again = await _send(
+        bot, bang, office, "cv (1).txt", MULTILINE_UNDATED.replace("\n", "\r\n").encode()
+    )
+
+    assert "/fix ngay" not in again["text"], again["text"]
+    assert "ngày 01/03/2024" in again["text"].split("\n")[0]
+
+
 def _docx(paragraphs: list[str], author: str) -> bytes:
     document = docx.Document()
     document.core_properties.author = author
@@ -772,6 +859,34 @@ async def test_a_colleague_cannot_press_the_buttons_of_my_preview(bot: Harness) 
     assert fixed["text"].startswith("🗑 Đã bỏ nhiệm vụ 2, không lưu:")
 
 
+NOTICE = (
+    "Số: 31/TB-UBND\nKiên Giang, ngày 05 tháng 01 năm 2023\nTHÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND tỉnh\n"
+    "1. Giao Sở Tài chính rà soát nguồn vốn, hoàn thành trước ngày 30/4/2023.\n"
+    "2. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 15/3/2023.\n"
+)
+
+
+async def test_a_colleague_fixing_a_preview_in_the_group_is_not_told_there_is_none(
+    bot: Harness,
+) -> None:
+    """In the coordinators' group Bằng sends a directive; its preview is right there. Minh, a
+    coordinator too, types /fix 2 han 20/03/2023 (or /fix xem) under it. Only Bằng may correct
+    it (README), and Minh should hear so, as a tap on its buttons tells him ("Đây là bản xem
+    trước văn bản của người khác gửi"). Instead he is told "Không có văn bản nào đang chờ lưu
+    trong cuộc trò chuyện này. Hãy gửi tệp văn bản." — false, and it invites him to send the
+    file again and start a second preview of the same directive (documents.fix looks for the
+    sender's own preview only)."""
+    bang, minh = bot.server.add_user("Bằng"), bot.server.add_user("Minh")
+    group = bot.server.add_group("Văn phòng", [bang, minh])
+    await bot.register(bang, group, None, Role.COORDINATOR)
+    await _send(bot, bang, group, "tb.txt", NOTICE.encode())
+
+    answer = await _fix(bot, minh, group, "/fix 2 han 20/03/2023")
+
+    assert not answer["text"].startswith("Không có văn bản nào đang chờ"), answer["text"]
+
+
 async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(
     bot: Harness,
 ) -> None:
@@ -789,7 +904,40 @@ async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(
     assert replacing["text"].endswith(
         "ℹ️ Văn bản bạn gửi trước (thong-bao.txt) chưa lưu và đã được thay bằng văn bản này."
     )
-    assert old_button == "Nút này không hợp lệ hoặc đã cũ."
+    assert old_button == (
+        "Bản xem trước này đã bị hủy (hoặc thay bằng văn bản gửi sau), không lưu gì."
+    )
+
+
+OTHER = (
+    "Số: 7/TB-VP\nTHÔNG BÁO\nNgày 01 tháng 03 năm 2024\n"
+    "1. Giao Sở Y tế rà soát việc số 1, báo cáo trước ngày 15/4/2024.\n"
+)
+
+
+async def test_an_older_file_read_late_does_not_replace_the_preview_of_the_one_sent_after_it(
+    bot: Harness,
+) -> None:
+    """The officer sends a big file, sees it is the wrong one and at once sends the right one,
+    whose preview comes first; they correct it (/fix 1 han 20/04/2024) and go to save it. The
+    big file's reading then ends: it should not take the place of the preview of the file sent
+    after it (README: "a new document replaces its sender's earlier preview"). Instead its
+    preview arrives saying "Văn bản bạn gửi trước (dung.txt) ... đã được thay bằng văn bản
+    này" (dung.txt was sent after it), the corrected preview is cancelled and its 💾 answers
+    "Nút này không hợp lệ hoặc đã cũ."."""
+    bang, office = await _coordinator(bot)
+    with _reader(bot, _slow_when_named) as let:
+        bot.server.user_sends_document(office, bang, "slow-nham.txt", NOTICE.encode())
+        await _send(bot, bang, office, "dung.txt", OTHER.encode())
+        fixed = await _fix(bot, bang, office, "/fix 1 han 20/04/2024")
+        assert "20/04/2024" in fixed["text"]
+        before = len(bot.server.sent_messages(office["id"]))
+        let.set()
+        late = await _answer(bot, office, before)
+
+        assert "(dung.txt)" not in late["text"], late["text"]
+        popup = await bot.alert(bang, office, fixed, _button(fixed, "💾"))
+        assert "không hợp lệ" not in popup, popup
 
 
 async def test_a_preview_with_no_task_ready_offers_no_save(bot: Harness) -> None:
@@ -842,6 +990,24 @@ async def test_an_import_button_works_only_in_the_chat_of_its_preview(bot: Harne
         assert refused == "Nút này không hợp lệ hoặc đã cũ."
     (saved,) = await bot.press(bang, private, preview, _save_button(preview))
     assert saved["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+
+
+async def test_a_second_tap_on_save_does_not_say_the_button_is_invalid(bot: Harness) -> None:
+    """On a phone the officer taps 💾 twice (the first tap seemed not to take). The first saves;
+    the second should say the document is saved already (the bot has words for it:
+    "import_already_saved"), or nothing. Instead it pops up a modal alert "Nút này không hợp lệ
+    hoặc đã cũ." (this button is not valid), which reads as if saving failed (decide answers
+    every closed request with bad_button)."""
+    bang, office = await _coordinator(bot)
+    preview = await _send(bot, bang, office, "tb.txt", NOTICE.encode())
+    data = _button(preview, "💾")
+    first = bot.server.press_button(office, bang, preview["message_id"], data)
+    second = bot.server.press_button(office, bang, preview["message_id"], data)
+    await bot.server.wait_for_answer(first["id"])
+    answer = await bot.server.wait_for_answer(second["id"])
+
+    assert len(await _saved_tasks(bot)) == 2  # saved once: no duplicate
+    assert "không hợp lệ" not in str(answer.get("text", "")), answer
 
 
 # --------------------------------------------------------------------------------------------
@@ -977,7 +1143,7 @@ async def test_a_button_sent_before_a_fix_cannot_save_the_preview_it_showed(bot:
     texts = [text for text, _deadline in await _saved_tasks(bot)]
     assert not any(t.startswith("Sở Kế hoạch và Đầu tư căn cứ vào Nghị quyết") for t in texts)
     closed = await bot.alert(bang, office, preview, _save_button(preview))
-    assert closed == "Nút này không hợp lệ hoặc đã cũ."
+    assert closed == "Văn bản này đã được lưu."
 
 
 async def test_several_tasks_are_corrected_at_once_by_a_list_or_a_range(bot: Harness) -> None:
@@ -1595,6 +1761,27 @@ async def test_the_words_of_a_fix_are_understood_as_an_officer_types_them(bot: H
     assert {text: answer[: len(typed[text])] for text, answer in answers.items()} == typed
     usage = await _fix(bot, bang, office, "/fix 3 chủ Sở Y tế")  # half a word is none
     assert usage["text"].startswith("Cách dùng: /fix SỐ han dd/mm/yyyy")
+
+
+async def test_a_misread_deadline_can_be_cleared(bot: Harness) -> None:
+    """A duty done all the time whose sentence also gives a date (or a date misread): the
+    officer says it has no deadline, "/fix 1 han khong" or "/fix 2 han thường xuyên", and it is
+    saved without one."""
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", NOTICE.encode())
+
+    first = await _fix(bot, bang, office, "/fix 1 han khong")
+    second = await _fix(bot, bang, office, "/fix 2 han thường xuyên")
+    (saved,) = await bot.press(bang, office, second, _button(second, "💾"))
+    again = await _send(bot, bang, office, "tb (1).txt", NOTICE.encode())
+
+    assert "1. Sở Tài chính — không có thời hạn" in first["text"], first["text"]
+    assert "2. Sở Y tế — không có thời hạn" in second["text"], second["text"]
+    assert saved["text"].startswith("✅ Đã lưu: 2 nhiệm vụ mới")
+    assert [deadline for _, deadline in await _saved_tasks(bot)] == [None, None]
+    # Sent again, it is kept so.
+    assert "Giữ các sửa đổi của lần nhập trước: 2 hạn." in again["text"], again["text"]
+    assert "1. Sở Tài chính — không có thời hạn" in again["text"]
 
 
 def _communes_notice() -> bytes:

@@ -788,6 +788,40 @@ async def test_a_coordinator_who_left_is_not_sent_the_requests_he_can_no_longer_
     assert _notices(bot, bang_chat) == []
 
 
+async def test_the_answer_to_an_extension_does_not_go_to_a_former_members_private_chat(
+    bot: Harness,
+) -> None:
+    """Hùng, head of Sở Y tế, asks in his private chat for an extension of his agency's task,
+    then is removed from the agency's group: he is no longer registered, and his private chat
+    no longer speaks for Sở Y tế (README: "no longer registered with its agency ... in their
+    private chat too"; /tasks there says the chat is not registered). When the coordinator
+    approves the request, the bot still tells Hùng's private chat the agency's task number and
+    its new deadline: a chat that may no longer see the agency's tasks hears of them."""
+    lan, hung, bang = (bot.server.add_user(n) for n in ("Lan", "Hùng", "Bằng"))
+    health = bot.server.add_group("Sở Y tế", [lan, hung])
+    hung_chat, office = bot.server.add_private_chat(hung), bot.server.add_private_chat(bang)
+    await bot.register(lan, health, "SYT")
+    await bot.register(hung, hung_chat, "SYT", Role.HEAD)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    plan = await bot.add_task("Khuyến cáo phòng dịch", "SYT", DEADLINE)
+
+    (sent,) = await bot.say(hung, hung_chat, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    assert sent["text"].startswith("⏳"), sent["text"]
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    bot.server.user_leaves(health, hung, removed_by=lan, service_message=False)
+    (listing,) = await bot.say(hung, hung_chat, "/tasks")
+    assert listing["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")  # no longer his
+
+    before = len(bot.server.sent_messages(hung_chat["id"]))
+    (approved,) = await bot.press(bang, office, asked, approve)
+    assert approved["text"].startswith("✅ Đã duyệt gia hạn")
+    await bot.say(bang, office, "/help")  # updates are handled in turn: the press is done
+
+    told = bot.server.sent_messages(hung_chat["id"])[before:]
+    assert not any(f"nhiệm vụ số {plan}" in m.get("text", "") for m in told), told
+
+
 @pytest.mark.postgres
 async def test_a_notice_sent_during_a_long_database_outage_is_not_sent_again_later(
     postgres_url: str, monkeypatch: pytest.MonkeyPatch

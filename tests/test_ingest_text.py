@@ -1007,23 +1007,19 @@ def test_unsupported_types() -> None:
         archive.writestr("xl/workbook.xml", "<workbook/>")
     assert _code(sheet.getvalue(), "bang.xlsx") == "unsupported_type"
     assert _code(b"\x89PNG\r\n\x1a\n" + b"\0" * 100, "anh.png") == "unsupported_type"
-    legacy = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500
-    with pytest.raises(UnreadableDocument) as caught:
-        extract_text(legacy, "cu.doc")
-    assert caught.value.reason_code == "legacy_doc"
-    assert ".docx" in caught.value.message_vi
     assert _code(b"{\\rtf1 hello}", "x.rtf") == "unsupported_type"
 
 
-def test_a_legacy_word_file_renamed_docx_is_told_to_save_it_as_docx() -> None:
+def test_an_ole_file_is_read_as_word_97_only_when_it_holds_a_word_document() -> None:
     """Officers rename "ke-hoach.doc" to "ke-hoach.docx" hoping it will do: the OLE container
-    names its "WordDocument" stream, so they are told to save it as .docx, not that the type
-    they sent (a .docx, they think) is not supported."""
+    names its "WordDocument" stream, so it is read as the .doc it is (tests/test_ingest_word97.py),
+    here refused as broken, not as a type (a .docx, they think) that is not supported."""
     ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "WordDocument".encode("utf-16-le")
     ole += b"\0" * 1000
 
-    assert _code(ole, "ke-hoach.docx") == "legacy_doc"
-    assert _code(ole, "ke-hoach") == "legacy_doc"
+    assert _code(ole, "ke-hoach.docx") == "corrupt"
+    assert _code(ole, "ke-hoach") == "corrupt"
+    assert _code(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500, "cu.doc") == "corrupt"
     sheet = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1000 + "Workbook".encode("utf-16-le")
     assert _code(sheet + b"\0" * 1000, "bang.docx") == "unsupported_type"  # an Excel 97 file
 

@@ -1330,17 +1330,25 @@ async def test_one_duty_of_one_agency_due_on_two_days_is_two_tasks(db: Database)
     assert deadlines == [date(2024, 9, 30), date(2024, 12, 31)]
 
 
+async def _sent(session: AsyncSession, user_id: int, name: str) -> ImportRequest:
+    return await imports.create_request(
+        session=session, chat_id=-100, user_id=user_id, file_id=name, file_name=name, now=NOW
+    )
+
+
+async def _previewed(
+    session: AsyncSession, user_id: int, name: str, draft: dict[str, Any] | None
+) -> tuple[ImportRequest, list[ImportRequest]]:
+    """A document sent, then read: its preview, and the older ones it replaced."""
+    request = await _sent(session, user_id, name)
+    replaced = await imports.open_preview(session=session, request=request, draft=draft)
+    assert replaced is not None
+    return request, replaced
+
+
 async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> None:
     async def send(session: AsyncSession, user_id: int, name: str) -> list[str]:
-        _, replaced = await imports.create_request(
-            session=session,
-            chat_id=-100,
-            user_id=user_id,
-            file_id=name,
-            file_name=name,
-            draft=None,
-            now=NOW,
-        )
+        _, replaced = await _previewed(session, user_id, name, None)
         return [older.file_name for older in replaced]
 
     async with db.session() as session:
@@ -1356,20 +1364,24 @@ async def test_each_officer_has_their_own_preview_in_a_chat(db: Database) -> Non
         assert await imports.pending_of(session=session, chat_id=-100, user_id=1) is None
 
 
+async def test_previews_follow_the_order_documents_were_sent_in(db: Database) -> None:
+    """A big file read last does not replace the preview of one its sender sent after it."""
+    async with db.session() as session:
+        big, small = await _sent(session, 1, "big.txt"), await _sent(session, 1, "small.txt")
+        assert await imports.open_preview(session=session, request=small, draft={}) == []
+        assert await imports.open_preview(session=session, request=big, draft={}) is None
+        pending = await imports.pending_of(session=session, chat_id=-100, user_id=1)
+
+    assert pending is not None and pending.file_name == "small.txt"
+    assert big.status == imports.CANCELLED
+
+
 async def test_a_preview_decided_or_replaced_keeps_no_draft(db: Database) -> None:
     """A long document's draft weighs a megabyte; nothing reads it once its preview is saved,
     cancelled or replaced by the officer's next document."""
 
     async def send(session: AsyncSession, name: str) -> ImportRequest:
-        request, _ = await imports.create_request(
-            session=session,
-            chat_id=-100,
-            user_id=1,
-            file_id=name,
-            file_name=name,
-            draft={"tasks": [name] * 1000},
-            now=NOW,
-        )
+        request, _ = await _previewed(session, 1, name, {"tasks": [name] * 1000})
         return request
 
     async with db.session() as session:
@@ -1388,15 +1400,7 @@ async def test_a_preview_decided_or_replaced_keeps_no_draft(db: Database) -> Non
 
 async def _preview(db: Database) -> int:
     async with db.session() as session:
-        request, _ = await imports.create_request(
-            session=session,
-            chat_id=-100,
-            user_id=1,
-            file_id="f",
-            file_name="a.txt",
-            draft={},
-            now=NOW,
-        )
+        request, _ = await _previewed(session, 1, "a.txt", {})
         assert request.id is not None
         return request.id
 
