@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import io
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime
 
 import pytest
@@ -913,17 +914,25 @@ async def test_a_group_that_became_a_supergroup_is_followed(bot: Harness) -> Non
     assert await _ledger(bot) == [(ReminderStatus.SENT, 1)]
 
 
-async def test_the_token_never_reaches_the_logs(sqlite_url: str) -> None:
+@contextlib.contextmanager
+def debug_log(*secrets: str) -> Iterator[io.StringIO]:
+    """What the bot logs at DEBUG (nhacviec -v run) meanwhile."""
     stream = io.StringIO()
-    setup_logging(logging.DEBUG, TOKEN)
+    setup_logging(logging.DEBUG, *secrets)
     logging.getLogger().handlers[0].setStream(stream)  # type: ignore[attr-defined]
-    logging.getLogger("httpx").setLevel(logging.DEBUG)  # httpx logs each URL, token included
     try:
+        yield stream
+    finally:
+        logging.getLogger().handlers.clear()
+        logging.getLogger().setLevel(logging.WARNING)
+
+
+async def test_the_token_never_reaches_the_logs(sqlite_url: str) -> None:
+    with debug_log(TOKEN) as stream:
+        logging.getLogger("httpx").setLevel(logging.DEBUG)  # httpx logs each URL, token included
         async with running_bot(sqlite_url, start=START) as bot:
             minh = bot.server.add_user("Minh")
             await bot.say(minh, bot.server.add_private_chat(minh), "/help")
-    finally:
-        logging.getLogger().handlers.clear()
     logged = stream.getvalue()
     assert "HTTP Request: POST http://127.0.0.1" in logged  # the URLs were logged...
     assert TOKEN not in logged and "<token>" in logged  # ...without the token
@@ -936,10 +945,7 @@ async def test_a_refused_invite_code_that_stays_valid_is_not_in_the_debug_log(
     (typed in a group registered to another agency): the code stays unused and valid for a
     week, and anyone who read it in the log could take the agency's chat. Invite codes are
     redacted."""
-    stream = io.StringIO()
-    setup_logging(logging.DEBUG)
-    logging.getLogger().handlers[0].setStream(stream)  # type: ignore[attr-defined]
-    try:
+    with debug_log() as stream:
         async with running_bot(sqlite_url, start=START) as bot:
             lan = bot.server.add_user("Lan")
             finance = bot.server.add_group("Sở Tài chính", [lan])
@@ -948,9 +954,6 @@ async def test_a_refused_invite_code_that_stays_valid_is_not_in_the_debug_log(
             (refused,) = await bot.say(lan, finance, f"/register {code}")
             assert "Sở Tài chính" in refused["text"], refused["text"]  # registered elsewhere
             await bot.server.wait_until_idle()
-    finally:
-        logging.getLogger().handlers.clear()
-        logging.getLogger().setLevel(logging.WARNING)
     logged = stream.getvalue()
     assert "getUpdates" in logged  # PTB logged the updates it fetched...
     assert code not in logged  # ...but not the code, still usable
@@ -965,10 +968,7 @@ async def test_a_pasted_code_with_a_leading_space_that_stays_valid_is_not_in_the
     --verbose (DEBUG) the log must not hold it (README: invite codes are written as <invite> in
     the log, at every level); it holds it in clear, since the redaction only knows a code
     right after the opening quote of the text."""
-    stream = io.StringIO()
-    setup_logging(logging.DEBUG)
-    logging.getLogger().handlers[0].setStream(stream)  # type: ignore[attr-defined]
-    try:
+    with debug_log() as stream:
         async with running_bot(sqlite_url, start=START) as bot:
             hung = bot.server.add_user("Hùng")
             private = bot.server.add_private_chat(hung)
@@ -977,9 +977,6 @@ async def test_a_pasted_code_with_a_leading_space_that_stays_valid_is_not_in_the
             (refused,) = await bot.say(hung, private, f" {code}")
             assert "Sở Tài chính" in refused["text"], refused["text"]  # registered elsewhere
             await bot.server.wait_until_idle()
-    finally:
-        logging.getLogger().handlers.clear()
-        logging.getLogger().setLevel(logging.WARNING)
     logged = stream.getvalue()
     assert "getUpdates" in logged  # PTB logged the updates it fetched...
     assert code not in logged  # ...but must not log the code, still usable
