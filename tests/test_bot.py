@@ -297,9 +297,9 @@ async def test_a_member_of_another_agency_closing_its_task_in_this_group_is_told
 ) -> None:
     """Minh, of Sở Y tế, sits in Sở Tài chính's group too (a liaison) and types there /done for
     a task of his own agency. The group speaks for Sở Tài chính alone (README: "An agency's
-    group sees that agency's tasks, whoever types in it"), so the refusal is right; but he is
-    told "task N does not belong to your agency", which is false for him and does not say where
-    it can be closed. He should hear that this group is Sở Tài chính's (or where to close it)."""
+    group sees that agency's tasks, whoever types in it"), so the task is refused; he hears that
+    this group is Sở Tài chính's, which is why, and which tells him where it can be closed.
+    "Task N does not belong to your agency" would be false for him."""
     lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
     finance = bot.server.add_group("Sở Tài chính", [lan, minh])
     health = bot.server.add_group("Sở Y tế", [minh])
@@ -652,10 +652,9 @@ async def test_opening_ones_own_invite_link_again_does_not_send_one_for_a_new_co
 ) -> None:
     """Hùng opens his invite link (t.me/<bot>?start=CODE) and is registered for Sở Y tế. Days
     later he taps the same link again in the office's message (Telegram sends /start CODE
-    again). His chat is registered with that very code: he should hear that he is already
-    registered (for Sở Y tế). He is told instead that the code was used and to ask for a new
-    one, which sends him to the office for a code he does not need and suggests someone else
-    took his."""
+    again). His chat is registered with that very code, so he hears that he is already
+    registered, for Sở Y tế. Told that the code was used and to ask for a new one, he would go
+    to the office for a code he does not need, and think someone else took his."""
     hung = bot.server.add_user("Hùng")
     private = bot.server.add_private_chat(hung)
     code = await bot.invite("SYT", Role.HEAD)
@@ -962,12 +961,12 @@ async def test_a_refused_invite_code_that_stays_valid_is_not_in_the_debug_log(
 async def test_a_pasted_code_with_a_leading_space_that_stays_valid_is_not_in_the_debug_log(
     sqlite_url: str,
 ) -> None:
-    """A head whose private chat speaks for Sở Tài chính pastes the code of Sở Y tế he was given,
-    as phones paste it, with a space in front (" CODE"; the bot reads it as a pasted code). The
-    chat is registered elsewhere: the code is refused and stays valid for a week. With
-    --verbose (DEBUG) the log must not hold it (README: invite codes are written as <invite> in
-    the log, at every level); it holds it in clear, since the redaction only knows a code
-    right after the opening quote of the text."""
+    """A head whose private chat speaks for Sở Tài chính pastes the code of Sở Y tế he was
+    given, as phones paste it, with a space in front (" CODE"; the bot reads it as a pasted
+    code). The chat is registered elsewhere: the code is refused and stays valid for a week.
+    With --verbose (DEBUG) the log does not hold it (README: invite codes are written as
+    <invite> in the log, at every level), though it is not right after the opening quote of the
+    text, where a pasted code usually stands."""
     with debug_log() as stream:
         async with running_bot(sqlite_url, start=START) as bot:
             hung = bot.server.add_user("Hùng")
@@ -979,7 +978,7 @@ async def test_a_pasted_code_with_a_leading_space_that_stays_valid_is_not_in_the
             await bot.server.wait_until_idle()
     logged = stream.getvalue()
     assert "getUpdates" in logged  # PTB logged the updates it fetched...
-    assert code not in logged  # ...but must not log the code, still usable
+    assert code not in logged  # ...but not the code, still usable
 
 
 async def test_a_flood_wait_is_honoured_and_the_reminder_sent_once(bot: Harness) -> None:

@@ -489,10 +489,10 @@ def test_import_json_of_a_plan_table_with_a_periodic_row_keeps_every_row(
 ) -> None:
     """An officer runs `nhacviec import ke-hoach.txt --dry-run --json` on a plan written as a
     table (as tests/test_cli.py's PLAN), whose first row is due "định kỳ hằng quý" (every
-    quarter). The JSON should list both rows as tasks, the first a quarterly duty. Instead the
-    first row's "hằng quý" swallows the next row's number: the first task is read as due in
-    "quý 2" (30/06/2024, not periodic) and the second row, Sở Tài chính's task, is gone (the
-    same with "hằng tháng": "tháng 2"). A prose document with the same words is read right."""
+    quarter). The JSON lists both rows as tasks, the first a quarterly duty, as a prose document
+    with the same words is read. The next row's number stays that row's: read with "hằng quý" as
+    "quý 2" (30/06/2024, not periodic), it would lose the second row, Sở Tài chính's task (the
+    same with "hằng tháng": "tháng 2")."""
     cli("agencies", "import", "agencies.csv")
     plan = tmp_path / "ke-hoach.txt"
     plan.write_text(PLAN.format(first="định kỳ hằng quý"), encoding="utf-8")
@@ -993,10 +993,10 @@ def _results(out: bytes) -> list[dict[str, object]]:
 def test_jsonl_line_with_an_escaped_lone_surrogate_answers_every_line(tmp_path: Path) -> None:
     """A script pipes three lines to `nhacviec parse-deadline --jsonl`; the middle one is valid
     JSON whose text holds an escaped half of a surrogate pair ("\\ud800", what a JavaScript
-    exporter writes when it cuts a string in the middle of an emoji). The officer should get
-    three answers (the middle one an error or a reading) and exit code 0. Instead the command
-    dies with a UnicodeEncodeError traceback while printing the middle line's result, and the
-    third line is never answered."""
+    exporter writes when it cuts a string in the middle of an emoji). Such a text cannot be
+    written back as UTF-8, so the middle line gets an error answer like any bad line: the
+    officer gets three answers and exit code 0, not a UnicodeEncodeError traceback that leaves
+    the third line unanswered."""
     lines = (
         b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
         b'{"text": "\\ud800 trong qu\xc3\xbd II/2023", "ref": "2023-01-05"}\n'
@@ -1015,10 +1015,10 @@ def test_jsonl_line_with_an_escaped_lone_surrogate_answers_every_line(tmp_path: 
 
 def test_jsonl_line_of_deeply_nested_brackets_answers_every_line(tmp_path: Path) -> None:
     """A broken exporter writes a line of 100 000 "[" between two good lines piped to
-    `nhacviec parse-deadline --jsonl`. It is a bad line like any other not-JSON line: it should
-    get its {"error", "line"} answer and the next line its reading. Instead json.loads raises
-    RecursionError, which _parse_line does not catch (only JSONDecodeError): a traceback, and
-    the third line is never answered."""
+    `nhacviec parse-deadline --jsonl`. It is a bad line like any other not-JSON line: it gets
+    its {"error", "line"} answer and the next line its reading. json.loads gives up on it with
+    RecursionError rather than JSONDecodeError; left uncaught, that would be a traceback and the
+    third line never answered."""
     lines = (
         b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
         + b"[" * 100_000
@@ -1038,9 +1038,9 @@ def test_jsonl_line_of_deeply_nested_brackets_answers_every_line(tmp_path: Path)
 def test_jsonl_line_in_a_legacy_encoding_gives_valid_utf8_json(tmp_path: Path) -> None:
     """A JSONL file where one line was saved in a legacy single-byte encoding (Windows-1258 /
     Latin-1: "quý" as the byte 0xFD, as old Vietnamese office software writes it) is piped to
-    `nhacviec parse-deadline --jsonl`. Each output line should be valid UTF-8 JSON (the bad line
-    answered with an error, the others read). Instead the raw 0xFD byte is echoed into the
-    output, so the script reading the answers as UTF-8 cannot decode any of it."""
+    `nhacviec parse-deadline --jsonl`. Each output line is valid UTF-8 JSON: the bad line is
+    answered with an error, the others are read. One raw 0xFD byte echoed into the output would
+    keep the script reading the answers as UTF-8 from decoding any of them."""
     lines = (
         b'{"text": "trong qu\xc3\xbd I/2023", "ref": "2023-01-05"}\n'
         b'{"text": "trong qu\xfd II/2023", "ref": "2023-01-05"}\n'
@@ -1051,7 +1051,7 @@ def test_jsonl_line_in_a_legacy_encoding_gives_valid_utf8_json(tmp_path: Path) -
 
     assert "Traceback" not in err, err
     assert code == 0, err
-    out.decode("utf-8")  # raises UnicodeDecodeError: not UTF-8
+    out.decode("utf-8")  # the whole answer is UTF-8, as the script reads it
     results = _results(out)
     assert len(results) == 3, results
     assert results[0]["deadline"] == "2023-03-31"
@@ -1060,26 +1060,26 @@ def test_jsonl_line_in_a_legacy_encoding_gives_valid_utf8_json(tmp_path: Path) -
 
 def test_parse_deadline_json_of_a_non_utf8_argument_is_valid_utf8(tmp_path: Path) -> None:
     """A script on a server whose terminal is not UTF-8 runs
-    `nhacviec parse-deadline --json "trong quý I/2023"` with "ý" as the Latin-1 byte 0xFD.
-    `--json` should print valid UTF-8 JSON (or refuse the argument in one Vietnamese line);
-    instead the byte 0xFD is written as is inside the JSON, which no UTF-8 reader can decode."""
+    `nhacviec parse-deadline --json "trong quý I/2023"` with "ý" as the Latin-1 byte 0xFD. The
+    argument is refused in one Vietnamese line (or, were it read, `--json` would print valid
+    UTF-8 JSON): the byte 0xFD written as is inside the JSON would leave no UTF-8 reader able to
+    decode it."""
     code, out, err = _piped_nhacviec(
         tmp_path, "parse-deadline", "--ref", "2023-01-05", "--json", b"trong qu\xfd I/2023"
     )
 
     assert "Traceback" not in err, err
     if code == 0:
-        json.loads(out.decode("utf-8"))  # raises UnicodeDecodeError: not UTF-8
+        json.loads(out.decode("utf-8"))  # UTF-8 JSON, as the script reads it
     else:
         assert err.startswith("nhacviec: ") and len(err.strip().splitlines()) == 1, err
 
 
 def test_parse_deadline_with_an_empty_ref_is_refused(cli: Cli) -> None:
     """A script runs `nhacviec parse-deadline --json --ref "$NGAY" "trong quý I"` with $NGAY
-    empty. The date of issue is what every relative deadline is counted from: an empty one
-    should be refused in one line (as "ref": "" on a --jsonl line is: '"ref" không dùng
-    được'). Instead the command silently counts from today and answers a quarter of next
-    year, with exit code 0."""
+    empty. The date of issue is what every relative deadline is counted from: an empty one is
+    refused in one line, as "ref": "" on a --jsonl line is ('"ref" không dùng được'). Counted
+    from today, the command would answer a quarter of next year, with exit code 0."""
     code, out, err = cli("parse-deadline", "--json", "--ref", "", "trong quý I")
 
     assert code != 0, out
@@ -1110,10 +1110,9 @@ def test_report_with_the_chart_on_the_workbook_path_keeps_the_workbook(
     cli: Cli, tmp_path: Path
 ) -> None:
     """An officer types `nhacviec report --month 01/2023 --out bc.xlsx --chart bc.xlsx` (the
-    same name twice, a slip of tab completion). They should be told the two files cannot share
-    one name (non-zero exit), or find a real workbook at bc.xlsx. Instead the chart's PNG is
-    written over the workbook and the command says "Đã ghi tệp: bc.xlsx, bc.xlsx" with exit
-    code 0: the Excel report they will send on is a picture."""
+    same name twice, a slip of tab completion). They are told in one line that the two files
+    cannot share one name (non-zero exit), before any work: otherwise the chart's PNG would be
+    written over the workbook, and the Excel report they send on would be a picture."""
     cli("agencies", "import", "agencies.csv")
     cli("task", "add", "--agency", "STC", "--deadline", "31/01/2023", "Kế hoạch chung")
 
@@ -1326,10 +1325,9 @@ def test_import_takes_yes_typed_with_a_combining_accent(
 ) -> None:
     """An officer imports a plan at the terminal and answers the question "Lưu 2 nhiệm vụ?
     [c/K]" with "có", typed with a Vietnamese keyboard set to Unicode tổ hợp (decomposed: "o"
-    then a combining acute, as Unikey's "Unicode tổ hợp" and some macOS input write it). "có"
-    is one of the answers the command takes as yes; the tasks should be saved. Instead the
-    decomposed "có" is not recognised, the import is cancelled ("Đã hủy, không lưu gì") and
-    nothing is saved."""
+    then a combining acute, as Unikey's "Unicode tổ hợp" and some macOS input write it). "có" is
+    one of the answers the command takes as yes, however its accent is encoded: the tasks are
+    saved, not cancelled with "Đã hủy, không lưu gì"."""
     cli("agencies", "import", "agencies.csv")
     plan = tmp_path / "ke-hoach.txt"
     plan.write_text(PLAN.format(first="Quý II/2024"), encoding="utf-8")
@@ -1537,9 +1535,9 @@ def test_an_agency_left_blank_is_refused_not_taken_for_every_agency(
 
 def test_task_add_with_an_empty_deadline_is_refused(cli: Cli) -> None:
     """A coordinator's script runs `nhacviec task add --agency STC --deadline "$HAN" TEXT` and
-    $HAN came out empty. An empty --deadline is bad input: it should be refused in one line
-    (as an empty --agency is: "tên đơn vị để trống"), adding nothing. Instead the task is saved
-    as ongoing work with no deadline, so it is never reminded and never counted overdue."""
+    $HAN came out empty. An empty --deadline is bad input: it is refused in one line (as an
+    empty --agency is: "tên đơn vị để trống"), adding nothing. Taken for no deadline, it would
+    save the task as ongoing work, never reminded and never counted overdue."""
     cli("agencies", "import", "agencies.csv")
 
     code, out, err = cli("task", "add", "--agency", "STC", "--deadline", "", "Báo cáo quý")
@@ -2074,9 +2072,9 @@ def test_an_impossible_first_step_is_flagged_not_replaced_by_a_later_date(
     trước ngày 31/12/2023". April and June have 30 days: 31/4 and 31/6 do not exist. The
     grammar's rule for a task given in steps is the first step's day (so no reminder comes after
     a deadline); here that day does not exist, so, as for "hoàn thành trước ngày 31/4/2023"
-    alone, the preview must say the date is not real and ask for one (KHÔNG LƯU ... "không phải
-    ngày có thật"). Instead task 1 is ready to save with 30/06/2023 (end of quarter II) and
-    task 2 with 31/12/2023, the impossible step vanishing without a word: the first report's
+    alone, the preview says the date is not real and asks for one (KHÔNG LƯU ... "không phải
+    ngày có thật"). A later step's date does not stand in for it silently: task 1 saved with
+    30/06/2023 (end of quarter II) and task 2 with 31/12/2023 would have the first report's
     reminders come two and six months late."""
     (tmp_path / "tb.txt").write_text(NOTICE_OF_AN_IMPOSSIBLE_FIRST_STEP, encoding="utf-8")
     code, _out, err = cli("agencies", "import", "agencies.csv")
@@ -2292,9 +2290,9 @@ def test_a_bad_argument_is_answered_in_vietnamese(
 ) -> None:
     """An officer writes `--every "hằng tháng"` (as the document says it), or `nhacviec import`
     forgetting the file. The README: what the commands print is in Vietnamese, bad input is one
-    line on stderr; the project already words its own argument errors in Vietnamese ("cần số
-    nhiệm vụ ..."). Instead argparse answers in English: "invalid choice: 'hằng tháng' (choose
-    from 'weekly', ...)", "the following arguments are required: file"."""
+    line on stderr; so argparse's own errors are worded in Vietnamese too, as the project's
+    argument errors are ("cần số nhiệm vụ ..."), not in English ("invalid choice: 'hằng tháng'
+    (choose from 'weekly', ...)", "the following arguments are required: file")."""
     with pytest.raises(SystemExit) as refused:
         cli(*args)
 
@@ -2353,11 +2351,11 @@ async def test_a_labelled_code_refused_in_webhook_mode_is_not_in_the_debug_log(
     sqlite_url: str, unused_tcp_port: int, tmp_path: Path
 ) -> None:
     """In webhook mode with -v, python-telegram-bot logs each update as Telegram posted it
-    ("Webhook received data: {...}"), JSON with Vietnamese letters escaped ("M\\u00e3").
-    A head whose private chat already speaks for Sở Tài chính pastes the Sở Y tế code as the
-    command line prints it, "Mã: CODE": it is refused (registered elsewhere) and stays valid
-    for a week. README: invite codes are written as <invite> in the log, at every level; the
-    code is in the log in clear, since the redaction knows the label "Mã:" only unescaped."""
+    ("Webhook received data: {...}"), JSON with Vietnamese letters escaped ("M\\u00e3"). A head
+    whose private chat already speaks for Sở Tài chính pastes the Sở Y tế code as the command
+    line prints it, "Mã: CODE": it is refused (registered elsewhere) and stays valid for a week.
+    README: invite codes are written as <invite> in the log, at every level; so the redaction
+    knows the label "Mã:" escaped as well as as typed."""
     upgrade(sqlite_url)
     database = Database(sqlite_url)
     now = datetime.now(UTC)
@@ -2392,7 +2390,7 @@ async def test_a_labelled_code_refused_in_webhook_mode_is_not_in_the_debug_log(
     assert registered["text"].startswith("✅"), registered["text"]
     assert "Sở Tài chính" in refused["text"], refused["text"]  # registered elsewhere: unused
     assert "Webhook received data" in log  # the updates were logged...
-    assert codes["SYT"] not in log  # ...but the code, still usable, must not be
+    assert codes["SYT"] not in log  # ...but not the code, still usable
 
 
 async def test_a_webhook_telegram_refuses_is_a_configuration_error_not_an_outage(
@@ -2464,11 +2462,10 @@ def test_a_database_url_naming_a_folder_is_a_configuration_error(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The administrator writes the folder instead of the file:
-    NHACVIEC_DATABASE_URL=sqlite:////var/lib/nhacviec. Nothing but the operator can fix that,
-    so the README's exit code is 2 ("a configuration the operator must fix"), which tells
-    systemd not to hope. Instead it exits 3 ("the database out of reach, which a restart may
-    cure") with SQLite's English "unable to open database file", and `run` under
-    Restart=always restarts for ever."""
+    NHACVIEC_DATABASE_URL=sqlite:////var/lib/nhacviec. Nothing but the operator can fix that, so
+    the command says so in one line and exits 2, the README's "a configuration the operator must
+    fix", which tells systemd not to hope. Exit code 3 ("the database out of reach, which a
+    restart may cure") would have `run` under Restart=always restart for ever."""
     folder = tmp_path / "var-lib-nhacviec"
     folder.mkdir()
     monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder}")
@@ -2483,9 +2480,9 @@ def test_a_list_on_a_database_url_naming_a_folder_says_something_is_wrong(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With NHACVIEC_DATABASE_URL naming a folder (the file name forgotten), an officer runs
-    `nhacviec tasks list`. The list cannot be read, so they should get one line saying so and
-    a non-zero exit. Instead the folder is taken for "no database yet": the command prints
-    nothing and exits 0, as if the province had no open task."""
+    `nhacviec tasks list`. The list cannot be read, so they get one line saying so and a
+    non-zero exit. The folder is not taken for "no database yet": printing nothing with exit
+    code 0 would read as if the province had no open task."""
     folder = tmp_path / "var-lib-nhacviec"
     folder.mkdir()
     monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///{folder}")

@@ -78,12 +78,12 @@ def test_explicit_dates(text: str, expected: date) -> None:
 
 
 YEAR_KEPT = [
-    # "tháng 3.2024": March 2024, its last day 31/03/2024. Read: "tháng 3" -> 31/03/2023.
+    # "tháng 3.2024": March 2024, its last day 31/03/2024 (not "tháng 3" alone: 31/03/2023).
     ("Sở Nội vụ hoàn thành trong tháng 3.2024", date(2024, 3, 31)),
     ("cuối tháng 3.2024", date(2024, 3, 31)),
-    # "ngày 15 tháng 3.2024": 15/03/2024. Read: "ngày 15 tháng 3" -> 15/03/2023.
+    # "ngày 15 tháng 3.2024": 15/03/2024 (not "ngày 15 tháng 3" alone: 15/03/2023).
     ("trước ngày 15 tháng 3.2024", date(2024, 3, 15)),
-    # "ngày 15/3 năm 2024": 15/03/2024. Read: "ngày 15/3" -> the next 15/3 = 15/03/2023.
+    # "ngày 15/3 năm 2024": 15/03/2024 (not "ngày 15/3" alone: the next 15/3, 15/03/2023).
     ("trước ngày 15/3 năm 2024", date(2024, 3, 15)),
     ("chậm nhất ngày 15-3 năm 2024", date(2024, 3, 15)),
 ]
@@ -93,10 +93,10 @@ YEAR_KEPT = [
 def test_a_written_year_is_not_dropped_for_the_issue_year(text: str, expected: date) -> None:
     """An officer imports a directive of 05/01/2023 whose task says "trong tháng 3.2024" or
     "trước ngày 15/3 năm 2024" (the year written after a dot, or after the day and month with
-    "năm"). The year is written, so the deadline is in 2024: 31/03/2024 or 15/03/2024.
-    Instead the grammar stops at "tháng 3" / "ngày 15/3", drops the year and, as for a date
-    without a year, takes the next one after the issue date: 31/03/2023 or 15/03/2023, a year
-    early, with no warning (the phrase shown is cut to "tháng 3" / "ngày 15/3")."""
+    "năm"). The year is written, so the deadline is in 2024: 31/03/2024 or 15/03/2024. Read up
+    to "tháng 3" / "ngày 15/3" only, the year would be dropped and, as for a date without a
+    year, the next one after the issue date taken: 31/03/2023 or 15/03/2023, a year early, with
+    no warning."""
     deadline = parse_deadline(text, REF)
     assert deadline.date == expected, (deadline.date, deadline.phrase)
 
@@ -112,11 +112,11 @@ def test_a_written_year_is_not_dropped_for_the_issue_year(text: str, expected: d
     ],
 )
 def test_an_odd_separator_does_not_make_another_date(text: str, meant: date, wrong: date) -> None:
-    """A document writes "trước ngày 15／3／2023" with full-width slashes (or "15\\3\\2023").
-    The deadline is 15/03/2023 (or, if the grammar cannot read the separator, no date and the
-    officer is asked). Instead the grammar reads "trước ngày 15" alone as "the next 15th after
-    05/01/2023" = 15/01/2023, two months early, silently; likewise "tháng 3／2024" becomes
-    31/03/2023 instead of 31/03/2024."""
+    """A document writes "trước ngày 15／3／2023" with full-width slashes (or "15\\3\\2023"). The
+    deadline is 15/03/2023 (or, if the grammar cannot read the separator, no date and the
+    officer is asked), never "trước ngày 15" read alone as "the next 15th after 05/01/2023" =
+    15/01/2023, two months early and silent; likewise "tháng 3／2024" is 31/03/2024, never
+    31/03/2023."""
     deadline = parse_deadline(text, REF)
     assert deadline.date != wrong, deadline.phrase
     assert deadline.date in (meant, None)
@@ -181,7 +181,7 @@ def test_quarters_end_on_their_last_day(text: str, expected: date) -> None:
 
 def test_a_quarter_written_with_a_leading_zero() -> None:
     """ "trong quý 02/2024" (the quarter written with a leading zero, as months are: "tháng
-    01/2023"): quarter II of 2024 ends 30/06/2024. Instead no deadline is found."""
+    01/2023"): quarter II of 2024, which ends 30/06/2024."""
     deadline = parse_deadline("Sở Tài chính hoàn thành trong quý 02/2024.", REF)
     assert deadline.date == date(2024, 6, 30), deadline
 
@@ -295,9 +295,9 @@ def test_tet(text: str, ref: date, expected: date | None) -> None:
 
 def test_mung_10_tet_is_the_tenth_day_of_the_lunar_year() -> None:
     """A notice issued 05/01/2024 says "Các xã hoàn thành trước mùng 10 Tết". Mùng 1 Tết Giáp
-    Thìn is 10/02/2024, so mùng 10 Tết (the 10th of tháng Giêng) is 10/02 + 9 days =
-    19/02/2024, the date "trước mùng 10 tháng Giêng" already gives. Instead no deadline is
-    found, and the task is saved with none."""
+    Thìn is 10/02/2024, so mùng 10 Tết (the 10th of tháng Giêng) is 10/02 + 9 days = 19/02/2024,
+    the date "trước mùng 10 tháng Giêng" gives; unread, the task would be saved with no
+    deadline."""
     deadline = parse_deadline("Các xã hoàn thành trước mùng 10 Tết", date(2024, 1, 5))
     assert deadline.date == date(2024, 2, 19), deadline
 
@@ -366,9 +366,9 @@ def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
 def test_a_lunar_day_that_does_not_exist_is_not_read_as_the_solar_day() -> None:
     """A commune's notice (issued 01/03/2023) says "hoàn thành trước ngày 31/12 âm lịch". A
     lunar month has 29 or 30 days: the 31st of the twelfth lunar month does not exist, so the
-    date is impossible (the officer is asked), as "trước ngày 15/13 âm lịch" already is. Instead
-    "âm lịch" is dropped and the task is due on the solar 31/12/2023, a month before the lunar
-    year's end (lunar 30/12 of Quý Mão is 09/02/2024), without a word."""
+    date is impossible (the officer is asked), as "trước ngày 15/13 âm lịch" is. "âm lịch" is
+    not dropped to make it the solar 31/12/2023, which would be a month before the lunar year's
+    end (lunar 30/12 of Quý Mão is 09/02/2024), without a word."""
     deadline = parse_deadline("Các xã hoàn thành trước ngày 31/12 âm lịch", date(2023, 3, 1))
     assert deadline.date != date(2023, 12, 31), deadline
     assert (deadline.date, deadline.kind) == (None, "impossible"), deadline
@@ -823,16 +823,16 @@ def test_without_diacritics_or_in_capitals(
 
 
 SPELLINGS = [
-    # "quí" is the older spelling of "quý": quarter I of 2023 ends 31/03/2023. Read: nothing.
+    # "quí" is the older spelling of "quý": quarter I of 2023 ends 31/03/2023.
     ("Sở Tài chính hoàn thành trong quí I/2023.", date(2023, 3, 31), None),
     ("Sở Y tế hoàn thành trong quí 2 năm 2023.", date(2023, 6, 30), None),
-    # A quarterly duty: next quarter end on or after 05/01/2023 is 31/03/2023. Read: nothing.
+    # A quarterly duty: next quarter end on or after 05/01/2023 is 31/03/2023.
     ("Sở Tài chính báo cáo định kỳ hằng quí về UBND tỉnh.", date(2023, 3, 31), "quarterly"),
-    # "kì nghỉ Tết" = "kỳ nghỉ Tết": offices reopen Friday 27/01/2023. Read: "ngay" (immediate).
+    # "kì nghỉ Tết" = "kỳ nghỉ Tết": offices reopen Friday 27/01/2023 (not "ngay", immediate).
     ("Sở Tài chính tổ chức triển khai ngay sau kì nghỉ Tết.", date(2023, 1, 27), None),
-    # The last working day before the Tết break (20-26/01/2023) is Thursday 19/01. Read: nothing.
+    # The last working day before the Tết break (20-26/01/2023) is Thursday 19/01.
     ("Sở Tài chính hoàn thành trước kì nghỉ Tết.", date(2023, 1, 19), None),
-    # 10 days from the signing (05/01), counted from the 6th: 15/01/2023. Read: nothing.
+    # 10 days from the signing (05/01), counted from the 6th: 15/01/2023.
     ("Sở Tài chính báo cáo UBND tỉnh trong 10 ngày kể từ ngày kí.", date(2023, 1, 15), None),
 ]
 
@@ -841,12 +841,12 @@ SPELLINGS = [
 def test_alternative_spellings_of_quy_and_ky(
     text: str, expected: date, recurrence: str | None
 ) -> None:
-    """A document written with the other accepted spelling ("quí" for "quý", "kì" for "kỳ",
-    "kí" for "ký"): the same deadline as with the usual spelling ("trong quý I/2023" ->
+    """A document written with the other accepted spelling ("quí" for "quý", "kì" for "kỳ", "kí"
+    for "ký") gets the same deadline as with the usual spelling ("trong quý I/2023" ->
     31/03/2023, "hằng quý" -> quarterly from 31/03/2023, "ngay sau kỳ nghỉ Tết" -> 27/01/2023,
-    "trước kỳ nghỉ Tết" -> 19/01/2023, "trong 10 ngày kể từ ngày ký" -> 15/01/2023). Instead the
-    task gets no deadline at all (or "ngay", immediate), so it is saved as ongoing work and
-    never reminded."""
+    "trước kỳ nghỉ Tết" -> 19/01/2023, "trong 10 ngày kể từ ngày ký" -> 15/01/2023). Unread, the
+    task would get no deadline (or "ngay", immediate) and be saved as ongoing work, never
+    reminded."""
     deadline = parse_deadline(text, REF)
     assert (deadline.date, deadline.recurrence) == (expected, recurrence), deadline
 
@@ -880,26 +880,26 @@ def test_impossible_dates(text: str) -> None:
         "hạn chót: 2023-02-29",
         # April has 30 days.
         "Sở Tài chính báo cáo trước ngày 2023-04-31.",
-        # There is no month 13; read as 13/01/2023 instead (day and month swapped).
+        # There is no month 13; not 13/01/2023 either (the day and month swapped).
         "Sở Tài chính báo cáo trước ngày 2023-13-01.",
     ],
 )
 def test_a_year_first_date_that_does_not_exist_is_impossible(text: str) -> None:
     """The grammar reads year-first dates ("hạn chót: 2023-03-15" -> 15/03/2023, a row of
-    tests/test_deadlines.py), and a day/month date that does not exist ("30/02/2023",
-    "trước ngày 31/04/2023") is kind "impossible", so the importer asks the officer for the date
-    (KHÔNG LƯU). The same impossible day written year first must be "impossible" too. Instead
-    2023-02-29 and 2023-04-31 give kind "none" (the task is saved as having no deadline, ready to
-    save, never reminded), and 2023-13-01 silently becomes 13/01/2023."""
+    tests/test_deadlines.py), and a day/month date that does not exist ("30/02/2023", "trước
+    ngày 31/04/2023") is kind "impossible", so the importer asks the officer for the date (KHÔNG
+    LƯU). The same impossible day written year first is "impossible" too: kind "none" would save
+    the task as having no deadline (ready to save, never reminded), and 2023-13-01 is not
+    silently made 13/01/2023."""
     deadline = parse_deadline(text, REF)
     assert (deadline.date, deadline.kind) == (None, "impossible"), deadline
 
 
 def test_29_february_of_a_common_year_written_with_nam_is_impossible() -> None:
-    """A task says "hoàn thành trước ngày 29/02 năm 2023". 2023 is not a leap year (2023 is
-    not divisible by 4): the date does not exist, kind "impossible", as "trước ngày 29/02/2023"
-    already is. Instead the grammar drops "năm 2023", reads "29/02" without a year and takes the
-    next 29 February after 05/01/2023: 29/02/2024, a year and two months away, silently."""
+    """A task says "hoàn thành trước ngày 29/02 năm 2023". 2023 is not a leap year (2023 is not
+    divisible by 4): the date does not exist, kind "impossible", as "trước ngày 29/02/2023" is.
+    "năm 2023" is not dropped to read "29/02" without a year, which would take the next 29
+    February after 05/01/2023: 29/02/2024, a year and two months away, silently."""
     deadline = parse_deadline("Sở Tài chính hoàn thành trước ngày 29/02 năm 2023", REF)
     assert deadline.date != date(2024, 2, 29), deadline
     assert (deadline.date, deadline.kind) == (None, "impossible"), deadline
@@ -946,8 +946,8 @@ def test_before_can_exclude_the_day_named(text: str, expected: date) -> None:
 def test_exclusive_before_with_the_weekday_named(text: str) -> None:
     """With `[importer] before_is_inclusive = false`, "trước ngày 15/3/2024" is due 14/03/2024.
     Writing the weekday too ("trước ngày thứ Sáu, 15/3/2024": 15/03/2024 is a Friday) means the
-    same: 14/03/2024. Instead the weekday separates the cue from the date, which is then read
-    with no cue as 15/03/2024: the deadline the office configured as exclusive is a day late."""
+    same: 14/03/2024. The weekday does not separate the cue from the date: read with no cue, the
+    date would be 15/03/2024, a day late for an office that configured "trước" as exclusive."""
     deadline = parse_deadline(text, REF, before_is_inclusive=False)
     assert deadline.date == date(2024, 3, 14), deadline.phrase
 
@@ -987,9 +987,8 @@ def test_time_of_day(text: str, expected: date, at: time) -> None:
 )
 def test_the_time_of_day_is_read_in_its_usual_forms(text: str, at: time) -> None:
     """ "trước 14 giờ ngày 15/3/2024" gives 15/03/2024 at 14:00 (the issue's example); the same
-    hour typed "14h30’", "11 giờ trưa", "17g00" or "17:00" gives 15/03/2024 with that time.
-    Instead the date is read but the time is lost (None), and the phrase shown is cut to
-    "ngày 15/3/2024"."""
+    hour typed "14h30’", "11 giờ trưa", "17g00" or "17:00" gives 15/03/2024 with that time, not
+    the date alone with the time lost."""
     deadline = parse_deadline(text, REF)
     assert (deadline.date, deadline.time) == (date(2024, 3, 15), at), deadline.phrase
 

@@ -615,10 +615,10 @@ TIMEOUT = 90
 
 
 async def test_the_last_date_of_issue_the_officer_gives_is_the_one_saved(bot: Harness) -> None:
-    """A document without its date: the officer sends /fix ngay 01/03/2024, sees the mistake
-    and sends /fix ngay 04/03/2024 at once. The second reading ends first and shows the preview
-    from 04/03/2024 (due 18/03/2024); the first ends later. The last date typed should stand:
-    instead the late reading of 01/03/2024 replaces the preview, and saving it saves the task
+    """A document without its date: the officer sends /fix ngay 01/03/2024, sees the mistake and
+    sends /fix ngay 04/03/2024 at once. The second reading ends first and shows the preview from
+    04/03/2024 (due 18/03/2024); the first ends later. The last date typed stands, and saving
+    saves the task due 18/03/2024. A re-read that finished last used to win: the task was saved
     due 15/03/2024, counted from a date the officer had corrected."""
     bang, office = await _coordinator(bot)
     with _reader(bot, _slow_when_dated) as let:
@@ -770,12 +770,12 @@ MULTILINE_UNDATED = (
 async def test_an_undated_directive_saved_again_with_windows_line_ends_is_not_asked_its_date(
     bot: Harness,
 ) -> None:
-    """A document without a date is imported with /fix ngay 01/03/2024 and saved. The same
-    text comes back saved with Windows line ends (another officer's copy). README: imported
-    again, "the same text saved with other bytes, such as Windows line ends ... a file that
-    gives no date is read from the one it was saved with, not asked again". Instead the bot asks
-    "Văn bản không ghi ngày ban hành ... /fix ngay" as for a new document (only the very same
-    bytes are recognised: importing.earlier_issue_date looks up the file's sha256 only)."""
+    """A document without a date is imported with /fix ngay 01/03/2024 and saved. The same text
+    comes back saved with Windows line ends (another officer's copy). README: imported again,
+    "the same text saved with other bytes, such as Windows line ends ... a file that gives no
+    date is read from the one it was saved with, not asked again". So it is read from
+    01/03/2024, not asked "Văn bản không ghi ngày ban hành ... /fix ngay" as a new document: the
+    earlier date is found by the text as well as by the very same bytes (the file's sha256)."""
     bang, office = await _coordinator(bot)
     await _send(bot, bang, office, "cv.txt", MULTILINE_UNDATED.encode())
     preview = await _fix(bot, bang, office, "/fix ngay 01/03/2024")
@@ -872,11 +872,10 @@ async def test_a_colleague_fixing_a_preview_in_the_group_is_not_told_there_is_no
 ) -> None:
     """In the coordinators' group Bằng sends a directive; its preview is right there. Minh, a
     coordinator too, types /fix 2 han 20/03/2023 (or /fix xem) under it. Only Bằng may correct
-    it (README), and Minh should hear so, as a tap on its buttons tells him ("Đây là bản xem
-    trước văn bản của người khác gửi"). Instead he is told "Không có văn bản nào đang chờ lưu
-    trong cuộc trò chuyện này. Hãy gửi tệp văn bản." — false, and it invites him to send the
-    file again and start a second preview of the same directive (documents.fix looks for the
-    sender's own preview only)."""
+    it (README), and Minh hears so, as a tap on its buttons tells him ("Đây là bản xem trước văn
+    bản của người khác gửi"). "Không có văn bản nào đang chờ lưu trong cuộc trò chuyện này. Hãy
+    gửi tệp văn bản." would be false, and would invite him to send the file again and start a
+    second preview of the same directive."""
     bang, minh = bot.server.add_user("Bằng"), bot.server.add_user("Minh")
     group = bot.server.add_group("Văn phòng", [bang, minh])
     await bot.register(bang, group, None, Role.COORDINATOR)
@@ -920,11 +919,11 @@ async def test_an_older_file_read_late_does_not_replace_the_preview_of_the_one_s
 ) -> None:
     """The officer sends a big file, sees it is the wrong one and at once sends the right one,
     whose preview comes first; they correct it (/fix 1 han 20/04/2024) and go to save it. The
-    big file's reading then ends: it should not take the place of the preview of the file sent
-    after it (README: "a new document replaces its sender's earlier preview"). Instead its
-    preview arrives saying "Văn bản bạn gửi trước (dung.txt) ... đã được thay bằng văn bản
-    này" (dung.txt was sent after it), the corrected preview is cancelled and its 💾 answers
-    "Nút này không hợp lệ hoặc đã cũ."."""
+    big file's reading then ends: it does not take the place of the preview of the file sent
+    after it (README: "a new document replaces its sender's earlier preview"; previews follow
+    the order the files were sent in, not the order their readings end). Its answer does not say
+    "Văn bản bạn gửi trước (dung.txt) ... đã được thay bằng văn bản này", and the corrected
+    preview's 💾 still saves."""
     bang, office = await _coordinator(bot)
     with _reader(bot, _slow_when_named) as let:
         bot.server.user_sends_document(office, bang, "slow-nham.txt", NOTICE.encode())
@@ -994,10 +993,9 @@ async def test_an_import_button_works_only_in_the_chat_of_its_preview(bot: Harne
 
 async def test_a_second_tap_on_save_does_not_say_the_button_is_invalid(bot: Harness) -> None:
     """On a phone the officer taps 💾 twice (the first tap seemed not to take). The first saves;
-    the second should say the document is saved already (the bot has words for it:
-    "import_already_saved"), or nothing. Instead it pops up a modal alert "Nút này không hợp lệ
-    hoặc đã cũ." (this button is not valid), which reads as if saving failed (decide answers
-    every closed request with bad_button)."""
+    the second says the document is saved already ("Văn bản này đã được lưu."), or nothing. A
+    modal alert "Nút này không hợp lệ hoặc đã cũ." (this button is not valid) would read as if
+    saving failed."""
     bang, office = await _coordinator(bot)
     preview = await _send(bot, bang, office, "tb.txt", NOTICE.encode())
     data = _button(preview, "💾")

@@ -792,11 +792,12 @@ async def test_the_answer_to_an_extension_does_not_go_to_a_former_members_privat
     bot: Harness,
 ) -> None:
     """Hùng, head of Sở Y tế, asks in his private chat for an extension of his agency's task,
-    then is removed from the agency's group: he is no longer registered, and his private chat
-    no longer speaks for Sở Y tế (README: "no longer registered with its agency ... in their
+    then is removed from the agency's group: he is no longer registered, and his private chat no
+    longer speaks for Sở Y tế (README: "no longer registered with its agency ... in their
     private chat too"; /tasks there says the chat is not registered). When the coordinator
-    approves the request, the bot still tells Hùng's private chat the agency's task number and
-    its new deadline: a chat that may no longer see the agency's tasks hears of them."""
+    approves the request, Hùng's private chat is not told the agency's task number and its new
+    deadline: a chat that may no longer see the agency's tasks does not hear of them (the
+    agency's own chats do)."""
     lan, hung, bang = (bot.server.add_user(n) for n in ("Lan", "Hùng", "Bằng"))
     health = bot.server.add_group("Sở Y tế", [lan, hung])
     hung_chat, office = bot.server.add_private_chat(hung), bot.server.add_private_chat(bang)

@@ -1118,14 +1118,14 @@ async def tet_2025(sqlite_url: str) -> AsyncIterator[Harness]:
 async def test_a_weekly_report_due_the_first_day_after_tet_is_chased_before_it_is_escalated(
     tet_2025: Harness,
 ) -> None:
-    """A weekly report of Sở Tài chính is due every Monday from 20/01/2025 and nobody closes
-    it. Tết Ất Tỵ keeps offices shut 25/01-02/02/2025, so the weeks due 27/01 (a holiday) and
-    03/02 both close on Monday 03/02. README: a period never closed "stays the task's current
-    period: it is chased as overdue like any task (the first overdue reminder, ...) ", the next
-    week "then chased as overdue at once". The agency's group should hear of the week due
-    03/02/2025 at least once before (or when) the coordinators are told it is late. Instead the
-    week of 27/01 and the week of 03/02 are rolled past together on 11/02: the group never
-    hears of "hạn 03/02/2025" at all, while the coordinators get an escalation for it."""
+    """A weekly report of Sở Tài chính is due every Monday from 20/01/2025 and nobody closes it.
+    Tết Ất Tỵ keeps offices shut 25/01-02/02/2025, so the weeks due 27/01 (a holiday) and 03/02
+    both close on Monday 03/02. README: a period never closed "stays the task's current period:
+    it is chased as overdue like any task (the first overdue reminder, ...) ", the next week
+    "then chased as overdue at once". So the agency's group hears of the week due 03/02/2025 at
+    least once before (or when) the coordinators are told it is late: the weeks of 27/01 and
+    03/02 are not rolled past together, which would leave the group never told of "hạn
+    03/02/2025" while the coordinators get an escalation for it."""
     bot = tet_2025
     lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
     group = bot.server.add_group("Sở Tài chính", [lan])
