@@ -187,6 +187,18 @@ async def test_a_long_notice_arrives_in_parts_with_the_buttons_under_the_last(
     assert len(_notices(bot, office)) == 1  # and the sweep sent nothing again
 
 
+async def _asked_for_more_time(bot: Harness) -> tuple[JSON, JSON, int, JSON, JSON, JSON]:
+    """Lan's finance group asks for more time; the coordinator Bằng's private chat gets the
+    request (the last of its messages)."""
+    lan, finance, _, plan = await _finance_with_digest(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    return lan, finance, plan, bang, office, asked
+
+
 async def _asked(db: Database) -> tuple[int, int]:
     """Task and request: finance asked to move its deadline."""
     async with db.session() as session:
@@ -429,12 +441,7 @@ async def test_an_approval_answered_too_late_still_tells_the_agency_that_asked(
     """A coordinator approves an extension while the bot is slow (the callback query is too old
     to answer): the deadline moves, and both the coordinator and the agency that asked are told
     of it, as with a prompt answer."""
-    lan, finance, _, plan = await _finance_with_digest(bot)
-    bang = bot.server.add_user("Bằng")
-    office = bot.server.add_private_chat(bang)
-    await bot.register(bang, office, None, Role.COORDINATOR)
-    await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
-    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    _, finance, plan, bang, office, asked = await _asked_for_more_time(bot)
     approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     in_finance = len(bot.server.sent_messages(finance["id"]))
     bot.server.inject(QUERY_TOO_OLD, method="answerCallbackQuery")
@@ -459,12 +466,7 @@ async def test_an_agency_group_upgraded_to_a_supergroup_hears_the_answer_to_its_
     """The agency asks for more time in its group, and the group then becomes a supergroup (the
     bot follows the registration): the coordinator's approval follows the group to its new id,
     as its reminders do, and the agency learns its new deadline."""
-    lan, finance, _, plan = await _finance_with_digest(bot)
-    bang = bot.server.add_user("Bằng")
-    office = bot.server.add_private_chat(bang)
-    await bot.register(bang, office, None, Role.COORDINATOR)
-    await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
-    asked = (await bot.server.wait_for_messages(2, chat_id=office["id"]))[-1]
+    lan, finance, plan, bang, office, asked = await _asked_for_more_time(bot)
     approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     supergroup = bot.server.migrate_to_supergroup(finance["id"])
     (tasks_now,) = await bot.say(lan, supergroup, "/tasks")  # the bot has followed the group
