@@ -91,9 +91,9 @@ class Transcript:
             where = self.chat_names.get(message["chat"]["id"], str(message["chat"]["id"]))
             body = "\n   ".join(message.get("text", "").splitlines())
             print(f"🤖 → {where}:\n   {body}")
-            markup = message.get("reply_markup", {}).get("inline_keyboard", [])
-            if markup:
-                print("   " + " ".join(f"[{b['text']}]" for row in markup for b in row))
+            # One line a row of buttons, as a phone shows them.
+            for row in message.get("reply_markup", {}).get("inline_keyboard", []):
+                print("   " + " ".join(f"[{button['text']}]" for button in row))
         return new
 
     def nothing_new(self) -> None:
