@@ -1,5 +1,6 @@
-"""Read a Word 97-2003 file (.doc): its paragraphs, list numbers, table rows and footnotes, as
-[MS-DOC] lays them out in the OLE container's "WordDocument" and "0Table"/"1Table" streams."""
+"""Read a Word 97-2003 file (.doc): its paragraphs, list numbers, table rows and footnotes, and
+the text typed in legacy Vietnamese fonts in Unicode, as [MS-DOC] lays them out in the OLE
+container's "WordDocument" and "0Table"/"1Table" streams."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import itertools
 import re
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import olefile
 
@@ -36,13 +37,16 @@ _TABLE_1 = 0x0200  # fWhichTblStm: the table stream is "1Table", not "0Table"
 _FIB_BASE = 32  # the FibBase's size: csw and the rest of the FIB follow
 
 # The pairs of FibRgFcLcb: where each structure stands in the table stream, and its size.
+_STYLESHEET = 1  # STSH
 _FOOTNOTE_TEXTS = 3  # PlcffndTxt
+_CHARACTER_PROPERTIES = 12  # PlcBteChpx
 _PARAGRAPH_PROPERTIES = 13  # PlcBtePapx
+_FONTS = 15  # SttbfFfn
 _PIECES = 33  # Clx
 _LISTS = 73  # PlfLst
 _LIST_USES = 74  # PlfLfo
 
-_PAGE = 512  # a PapxFkp's size
+_PAGE = 512  # a PapxFkp's or ChpxFkp's size
 _COMPRESSED = 0x40000000  # a piece's text in 8 bits, at half its fc
 # Windows-1252's letters in 0x80-0x9F, which 8-bit text means there; the bytes that code page
 # leaves undefined keep their own code, as [MS-DOC] 2.4.1 says.
@@ -59,7 +63,13 @@ _IN_TABLE = 0x2416  # sprmPFInTable: the paragraph is in a cell
 _ROW_SHAPE = 0xD608  # sprmTDefTable: the row's cell edges; its size in 2 bytes, one too many
 _LIST = 0x460B  # sprmPIlfo: the list (LFO) the paragraph is numbered in, from 1
 _LIST_LEVEL = 0x260A  # sprmPIlvl
+_LIST_SPRMS = (_LIST, _LIST_LEVEL)
 _CHANGE_TABS = 0xC615  # sprmPChgTabs: its size in a byte, or 255 to count the tabs
+# Character properties that name the font: sprmCRgFtc2 for letters past ASCII (Vietnamese ones
+# are), as a .docx's "hAnsi", then sprmCRgFtc0 for ASCII; sprmCIstd names a character style.
+_FONT_SPRMS = (0x4A51, 0x4A4F)
+_RUN_STYLE = 0x4A30
+_PARAGRAPH_KIND, _CHARACTER_KIND = 1, 2  # an STD's stk: what its properties (UPXs) are for
 # The size of a sprm's operand by its spra (bits 13-15); 6 is variable, sized by its first byte.
 _OPERAND_SIZES = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 _VERTICAL_MERGE, _VERTICAL_RESTART = 0x0020, 0x0040  # a TC80's flags: the cell above goes on
@@ -92,10 +102,6 @@ def from_doc(data: bytes, max_bytes: int) -> Document:
                 # Its directory broken, or another Office file named ".doc": not what it says.
                 raise refusal("corrupt")
             text = _read(ole, max_bytes)
-        legacy = legacy_encodings.encoding_of_text(text.chars)
-        if legacy == "tcvn3":
-            # TCVN3's "ư" is Latin-1's soft hyphen, which Word stores as its optional hyphen.
-            text.chars = text.chars.replace("\x1f", "\xad")
         raw = [line for block in _blocks(text, 0, text.ccp_text, numbered=True) for line in block]
         notes = [
             [line for block in _blocks(text, *cps) for line in block] for cps in text.footnotes
@@ -105,11 +111,6 @@ def from_doc(data: bytes, max_bytes: int) -> Document:
     # What olefile raises for a broken container, and struct for a structure cut short.
     except (struct.error, IndexError, KeyError, ValueError, TypeError, OSError) as error:
         raise refusal("corrupt") from error
-    if legacy:
-        # Typed in ".VnTime" or "VNI-Times" fonts: Word keeps the codes, which only the fonts
-        # showed as Vietnamese letters (whether it stored them in 8 bits or in UTF-16).
-        raw = [legacy_encodings.to_unicode(line, legacy) for line in raw]
-        notes = [[legacy_encodings.to_unicode(line, legacy) for line in note] for note in notes]
     # Footnotes are numbered in their order, as Word numbers them unless told otherwise.
     numbered = {
         str(n): " ".join(filter(None, map(clean_paragraph, note)))
@@ -119,14 +120,54 @@ def from_doc(data: bytes, max_bytes: int) -> Document:
 
 
 @dataclass
+class _Legacy:
+    """Characters typed in a legacy Vietnamese font: Word keeps the codes, which only the font
+    showed as Vietnamese letters (whether Word stored them in 8 bits or in UTF-16)."""
+
+    start: int
+    end: int
+    encoding: legacy_encodings.Encoding
+    capitals: bool  # a capitals font (".VnTimeH"): its small letters show as capitals
+
+
+@dataclass
 class _Text:
-    """The characters of the main text and the footnotes, and the paragraphs' properties."""
+    """The characters of the main text and the footnotes, the paragraphs' properties, and
+    where the characters typed in legacy fonts are."""
 
     chars: str
     ccp_text: int
     footnotes: list[tuple[int, int]]  # where each footnote's text starts and ends
     properties: dict[int, dict[int, bytes]]  # the sprms of the paragraph each mark ends
     numbering: ListNumbering
+    legacy: list[_Legacy]  # in their order, apart
+    legacy_ends: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.legacy_ends = [span.end for span in self.legacy]
+
+    def read(self, start: int, end: int) -> str:
+        """The characters from `start` to `end` as they show: Word's special characters as
+        text or dropped, those typed in a legacy font in Unicode."""
+        parts: list[str] = []
+        at = start
+        index = bisect.bisect_right(self.legacy_ends, start)
+        while index < len(self.legacy) and self.legacy[index].start < end:
+            span = self.legacy[index]
+            index += 1
+            parts.append(self.chars[at : span.start].translate(_CHARACTERS))
+            at = min(span.end, end)
+            codes = self.chars[max(span.start, start) : at]
+            if span.encoding == "tcvn3":
+                # TCVN3's "ư" is Latin-1's soft hyphen, which Word stores as its optional hyphen.
+                codes = codes.replace("\x1f", "\xad")
+            parts.append(
+                legacy_encodings.to_unicode(
+                    codes.translate(_CHARACTERS), span.encoding, capitals=span.capitals
+                )
+            )
+        parts.append(self.chars[at:end].translate(_CHARACTERS))
+        return "".join(parts)
 
 
 def _read(ole: olefile.OleFileIO, max_bytes: int) -> _Text:
@@ -172,10 +213,22 @@ def _read(ole: olefile.OleFileIO, max_bytes: int) -> _Text:
         if cps != sorted(cps) or (cps and cps[-1] > ccp_ftn):
             raise refusal("corrupt")
         footnotes = [(ccp_text + a, ccp_text + b) for a, b in itertools.pairwise(cps)]
-    properties = _paragraph_properties(word, structure(_PARAGRAPH_PROPERTIES), chars, pieces)
+    styles = _stylesheet(structure(_STYLESHEET))
+    properties, paragraph_styles = _paragraph_properties(
+        word, structure(_PARAGRAPH_PROPERTIES), chars, pieces, styles
+    )
     lists_end = sum(place(_LISTS))
     numbering = _numbering(table, structure(_LISTS), lists_end, structure(_LIST_USES))
-    return _Text(chars, ccp_text, footnotes, properties, numbering)
+    fonts = _font_names(structure(_FONTS))
+    legacy: list[_Legacy] = []
+    if any(map(legacy_encodings.encoding_of_font, fonts)):
+        runs = _character_runs(word, structure(_CHARACTER_PROPERTIES), len(chars), pieces)
+        legacy = _legacy_spans(runs, paragraph_styles, styles, fonts)
+    if not legacy:
+        # No run in a legacy font, yet the text may be in one: its fonts renamed by a converter.
+        encoding = legacy_encodings.encoding_of_text(chars)
+        legacy = [_Legacy(0, len(chars), encoding, False)] if encoding else []
+    return _Text(chars, ccp_text, footnotes, properties, numbering, legacy)
 
 
 def _stream(ole: olefile.OleFileIO, name: str, max_bytes: int) -> bytes:
@@ -246,42 +299,235 @@ def _characters(word: bytes, clx: bytes, wanted: int) -> tuple[str, _Pieces]:
 
 
 def _paragraph_properties(
-    word: bytes, plc: bytes, chars: str, pieces: _Pieces
-) -> dict[int, dict[int, bytes]]:
-    """The sprms of each paragraph with some, by the CP of the mark that ends it."""
+    word: bytes, plc: bytes, chars: str, pieces: _Pieces, styles: _Stylesheet
+) -> tuple[dict[int, dict[int, bytes]], list[tuple[int, int]]]:
+    """The sprms of each paragraph with some, by the CP of the mark that ends it, its list
+    taken from its style unless it names its own; and each mark's CP with its paragraph's
+    style (istd), in their order."""
     runs = sorted(_paragraph_runs(word, plc))
-    starts = [start for start, _end, _grpprl in runs]
+    starts = [start for start, _end, _istd, _grpprl in runs]
     parsed: dict[int, dict[int, bytes]] = {}
     properties: dict[int, dict[int, bytes]] = {}
+    paragraph_styles: list[tuple[int, int]] = []
     for mark in re.finditer("[\r\x07]", chars):
         fc = pieces.fc(mark.start())
         index = bisect.bisect_right(starts, fc) - 1
-        if index < 0 or fc >= runs[index][1] or not runs[index][2]:
+        if index < 0 or fc >= runs[index][1]:
+            paragraph_styles.append((mark.start(), 0))  # no properties: the Normal style's
             continue
+        _start, _end, istd, grpprl = runs[index]
+        paragraph_styles.append((mark.start(), istd))
         if index not in parsed:
-            parsed[index] = dict(_sprms(runs[index][2]))
-        properties[mark.start()] = parsed[index]
-    return properties
+            parsed[index] = {**styles.lists.get(istd, {}), **dict(_sprms(grpprl))}
+        if parsed[index]:
+            properties[mark.start()] = parsed[index]
+    return properties, paragraph_styles
 
 
-def _paragraph_runs(word: bytes, plc: bytes) -> Iterator[tuple[int, int, bytes]]:
-    """Each run of the stream whose paragraph marks share their properties (a grpprl), from
-    the PapxFkp pages PlcBtePapx points to."""
-    count = (len(plc) - 4) // 8
-    for index in range(count):
-        (pn,) = struct.unpack_from("<I", plc, 4 * (count + 1) + 4 * index)
-        page = word[(pn & 0x3FFFFF) * _PAGE :][:_PAGE]
+def _paragraph_runs(word: bytes, plc: bytes) -> Iterator[tuple[int, int, int, bytes]]:
+    """Each run of the stream whose paragraph marks share their properties (a style and a
+    grpprl), from the PapxFkp pages PlcBtePapx points to."""
+    for start, end, page, at in _fkp_runs(word, plc, 13):  # a BxPap: bOffset, 12 bytes unused
+        istd, grpprl = 0, b""
+        if at:
+            size, at = (2 * page[at] - 1, at + 1) if page[at] else (2 * page[at + 1], at + 2)
+            (istd,) = struct.unpack_from("<H", page, at)
+            grpprl = page[at + 2 : at + size]
+        yield start, end, istd, grpprl
+
+
+def _fkp_runs(word: bytes, plc: bytes, entry_size: int) -> Iterator[tuple[int, int, bytes, int]]:
+    """Each run of the stream an FKP page of a PlcBte describes: where it starts and ends,
+    the page, and where its properties stand on the page (0: none)."""
+    count = max((len(plc) - 4) // 8, 0)
+    pages = struct.unpack_from(f"<{count}I", plc, 4 * (count + 1))
+    # Each page describes its own part of the stream: one named again is read once, or a
+    # small file could name a page a million times.
+    for pn in dict.fromkeys(pn & 0x3FFFFF for pn in pages):
+        page = word[pn * _PAGE : (pn + 1) * _PAGE]
         if len(page) < _PAGE:
             raise refusal("corrupt")
         crun = page[-1]
         rgfc = struct.unpack_from(f"<{crun + 1}I", page, 0)
         for run in range(crun):
-            at = 2 * page[4 * (crun + 1) + 13 * run]  # BxPap's bOffset; 0: no properties
-            grpprl = b""
-            if at:
-                size, at = (2 * page[at] - 1, at + 1) if page[at] else (2 * page[at + 1], at + 2)
-                grpprl = page[at + 2 : at + size]  # after the paragraph's style (istd)
-            yield rgfc[run], rgfc[run + 1], grpprl
+            at = 2 * page[4 * (crun + 1) + entry_size * run]  # a word offset
+            yield rgfc[run], rgfc[run + 1], page, at
+
+
+def _character_runs(
+    word: bytes, plc: bytes, length: int, pieces: _Pieces
+) -> list[tuple[int, int, dict[int, bytes]]]:
+    """The runs of characters that share their properties, as CPs and their sprms, from the
+    ChpxFkp pages PlcBteChpx points to; where no run lies, the characters have none."""
+    by_fc: list[tuple[int, int, dict[int, bytes]]] = []
+    for start, end, page, at in sorted(_fkp_runs(word, plc, 1), key=lambda run: run[:2]):
+        if start >= end or (by_fc and start < by_fc[-1][1]):
+            continue  # runs overlap only in a broken file: each part of the stream has one
+        by_fc.append((start, end, dict(_sprms(page[at + 1 : at + 1 + page[at]])) if at else {}))
+    starts = [start for start, _end, _sprms in by_fc]
+    runs: list[tuple[int, int, dict[int, bytes]]] = []
+    ends = [*pieces.cps[1:], length]
+    for cp, fc, width, cp_end in zip(pieces.cps, pieces.fcs, pieces.widths, ends, strict=True):
+        fc_end = fc + width * (cp_end - cp)
+        index = max(bisect.bisect_right(starts, fc) - 1, 0)
+        at = cp
+        for start, end, sprms in by_fc[index:]:
+            if start >= fc_end:
+                break
+            first, last = max(start, fc), min(end, fc_end)
+            if last <= first:
+                continue
+            # A run's edges are the stream's bytes; a character of a UTF-16 piece is two.
+            run_start, run_end = cp + (first - fc) // width, cp + -(-(last - fc) // width)
+            run_start = max(run_start, at)
+            if run_start > at:
+                runs.append((at, run_start, {}))
+            if run_end > run_start:
+                runs.append((run_start, run_end, sprms))
+                at = run_end
+        if at < cp_end:
+            runs.append((at, cp_end, {}))
+    return runs
+
+
+@dataclass
+class _Style:
+    """A style: the style it is based on, its paragraph properties and its character ones."""
+
+    base: int
+    paragraph: dict[int, bytes]
+    character: dict[int, bytes]
+
+
+@dataclass
+class _Stylesheet:
+    """The document's styles by their index (istd), and its default font (ftc)."""
+
+    styles: dict[int, _Style]
+    default_font: int
+    lists: dict[int, dict[int, bytes]] = field(init=False)  # the list and level each numbers
+    fonts: dict[int, int | None] = field(init=False)  # the font each sets, if it sets one
+
+    def __post_init__(self) -> None:
+        # What a style sets, itself or by the styles it is based on, worked out once for all:
+        # a chain of styles may be as long as there are styles.
+        self.lists, self.fonts = {}, {}
+        for istd in self.styles:
+            chain: list[int] = []
+            seen: set[int] = set()
+            while istd in self.styles and istd not in self.lists and istd not in seen:
+                chain.append(istd)
+                seen.add(istd)  # a style based on itself, or on one based on it, ends here
+                istd = self.styles[istd].base
+            lists, font = self.lists.get(istd, {}), self.fonts.get(istd)
+            for link in reversed(chain):
+                style = self.styles[link]
+                lists = {
+                    **lists,
+                    **{s: style.paragraph[s] for s in _LIST_SPRMS if s in style.paragraph},
+                }
+                own = _own_font(style.character)
+                font = font if own is None else own
+                self.lists[link], self.fonts[link] = lists, font
+
+    def font(self, sprms: dict[int, bytes], paragraph_style: int) -> int:
+        """A run's font, as Word finds it: its own, its character style's, its paragraph
+        style's, the document's default."""
+        font = _own_font(sprms)
+        if font is None and _RUN_STYLE in sprms:
+            font = self.fonts.get(struct.unpack("<H", sprms[_RUN_STYLE])[0])
+        if font is None:
+            font = self.fonts.get(paragraph_style)
+        return self.default_font if font is None else font
+
+
+def _own_font(sprms: dict[int, bytes]) -> int | None:
+    """The font (ftc) these properties set, if they set one."""
+    return next(
+        (int(struct.unpack("<H", sprms[sprm])[0]) for sprm in _FONT_SPRMS if sprm in sprms), None
+    )
+
+
+def _stylesheet(stsh: bytes) -> _Stylesheet:
+    """The styles of the STSH: its Stshi (the count of STDs, their base's size, the default
+    fonts), then each STD in its size: its kind and base, its name, its properties (UPXs)."""
+    if not stsh:
+        return _Stylesheet({}, 0)
+    (size,) = struct.unpack_from("<H", stsh, 0)
+    count, base_size = struct.unpack_from("<HH", stsh, 2)
+    # rgftcStandardChpStsh: the fonts of ASCII, East Asian and other text; Vietnamese is other.
+    default_font = struct.unpack_from("<H", stsh, 2 + 16)[0] if size >= 18 else 0
+    styles: dict[int, _Style] = {}
+    at = 2 + size
+    for istd in range(count):
+        (std_size,) = struct.unpack_from("<H", stsh, at)
+        std = stsh[at + 2 : at + 2 + std_size]
+        at += 2 + std_size
+        if not std_size:
+            continue  # no style at this index
+        _, kind_and_base, upx_count = struct.unpack_from("<HHH", std, 0)
+        (name_length,) = struct.unpack_from("<H", std, base_size)
+        offset = base_size + 2 + 2 * name_length + 2  # after the name and its ending zero
+        upxs: list[bytes] = []
+        for _ in range(upx_count & 0x0F):
+            (upx_size,) = struct.unpack_from("<H", std, offset)
+            upxs.append(std[offset + 2 : offset + 2 + upx_size])
+            offset += 2 + upx_size + upx_size % 2  # each UPX padded to an even size
+        kind, base = kind_and_base & 0x0F, kind_and_base >> 4
+        if kind == _PARAGRAPH_KIND and len(upxs) >= 2:  # its PAPX (its istd, sprms), its CHPX
+            styles[istd] = _Style(base, dict(_sprms(upxs[0][2:])), dict(_sprms(upxs[1])))
+        elif kind == _CHARACTER_KIND and upxs:
+            styles[istd] = _Style(base, {}, dict(_sprms(upxs[0])))
+    return _Stylesheet(styles, default_font)
+
+
+def _font_names(sttbf: bytes) -> list[str]:
+    """The document's fonts by their index (ftc), from SttbfFfn: its count of FFNs, then each
+    FFN in turn: its size less one in a byte, 39 bytes of metrics, its name ended by a zero."""
+    if not sttbf:
+        return []
+    (count,) = struct.unpack_from("<H", sttbf, 0)
+    names: list[str] = []
+    at = 4
+    for _ in range(count):
+        size = sttbf[at] + 1
+        name = sttbf[at + 40 : at + size].decode("utf-16-le", errors="replace")
+        names.append(name.split("\0")[0])
+        at += size
+    return names
+
+
+def _legacy_spans(
+    runs: list[tuple[int, int, dict[int, bytes]]],
+    paragraph_styles: list[tuple[int, int]],
+    styles: _Stylesheet,
+    fonts: list[str],
+) -> list[_Legacy]:
+    """The characters whose font is a legacy one (".VnTime", "VNI-Times"): each run's, cut
+    where its paragraphs end since a run without a font of its own takes its paragraph's."""
+    marks = [mark for mark, _istd in paragraph_styles]
+    spans: list[_Legacy] = []
+    for start, end, sprms in runs:
+        at = start
+        while at < end:
+            index = bisect.bisect_left(marks, at)  # the mark that ends this paragraph
+            stop, istd = (
+                (min(end, marks[index] + 1), paragraph_styles[index][1])
+                if index < len(marks)
+                else (end, 0)
+            )
+            ftc = styles.font(sprms, istd)
+            name = fonts[ftc] if ftc < len(fonts) else ""
+            encoding = legacy_encodings.encoding_of_font(name)
+            if encoding:
+                capitals = legacy_encodings.is_capitals_font(name)
+                last = spans[-1] if spans else None
+                if last and (last.end, last.encoding, last.capitals) == (at, encoding, capitals):
+                    last.end = stop
+                else:
+                    spans.append(_Legacy(at, stop, encoding, capitals))
+            at = stop
+    return spans
 
 
 def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
@@ -398,7 +644,7 @@ def _blocks(text: _Text, start: int, end: int, *, numbered: bool = False) -> Ite
     at = start
     for mark in _MARKS.finditer(text.chars, start, end):
         if not codes:
-            paragraph.append(text.chars[at : mark.start()].translate(_CHARACTERS))
+            paragraph.append(text.read(at, mark.start()))
         at = mark.end()
         char = mark.group()
         if char == "\x13":
@@ -432,7 +678,7 @@ def _blocks(text: _Text, start: int, end: int, *, numbered: bool = False) -> Ite
                 line = line.replace("\n", " ")
                 yield [_numbered(text.numbering, sprms, line) if numbered else line]
     if not codes:
-        paragraph.append(text.chars[at:end].translate(_CHARACTERS))
+        paragraph.append(text.read(at, end))
     if table:
         yield _table_lines(table)
     yield ["".join(paragraph).replace("\n", " ")]

@@ -95,23 +95,74 @@ def test_a_fields_result_is_read_and_its_code_skipped() -> None:
     assert not any("HYPERLINK" in p or "http" in p for p in document.paragraphs)
 
 
-def test_a_doc_typed_in_tcvn3_gives_the_same_tasks_as_in_unicode() -> None:
-    """The sample as an office that never left the ".VnTime" fonts types it (no footnotes):
-    Word keeps TCVN3's codes, its "ư" (Latin-1's soft hyphen) as an optional hyphen."""
-    lines = [
+def the_sample_without_footnotes() -> str:
+    return "\n".join(
         NOTE_MARK.sub("", line)
         for line in SAMPLE.read_text(encoding="utf-8").split("\n")
         if not NOTE_LINE.match(line)
-    ]
-    in_unicode = read_directive("\n".join(lines).encode(), "tb.txt", catalogue=SAMPLE_CATALOGUE)
-    in_tcvn3 = read_directive(
-        doc("thong-bao-ket-luan-2023-tcvn3.doc"), "tb.doc", catalogue=SAMPLE_CATALOGUE
     )
+
+
+def test_a_doc_typed_in_tcvn3_fonts_gives_the_same_tasks_and_capitals_as_in_unicode() -> None:
+    """The sample as an office that never left the ".VnTime" fonts types it (no footnotes):
+    Word keeps TCVN3's codes, its "ư" (Latin-1's soft hyphen) as an optional hyphen. Each run
+    is read by its font, found as Word finds it: the Normal style's ".VnTime", a run's own
+    ".VnTimeH" for a capital ".VnTime" lacks ("Ủy ban"), a heading's style in ".VnTimeH"
+    whose small letters' codes show as capitals ("THÔNG BÁO")."""
+    in_unicode = read_directive(
+        the_sample_without_footnotes().encode(), "tb.txt", catalogue=SAMPLE_CATALOGUE
+    )
+    data = doc("thong-bao-ket-luan-2023-tcvn3.doc")
+    in_tcvn3 = read_directive(data, "tb.doc", catalogue=SAMPLE_CATALOGUE)
     assert len(in_tcvn3.tasks) >= 8
     assert [task_key(t) for t in in_tcvn3.tasks] == [task_key(t) for t in in_unicode.tasks]
-    # Read without its fonts, the text cannot tell the capitals ".VnTimeH" shows ("ủy ban" for
-    # "Ủy ban"), as in a .txt or a PDF in TCVN3.
+    assert [t.text for t in in_tcvn3.tasks] == [t.text for t in in_unicode.tasks]
+    assert in_tcvn3.meta == in_unicode.meta
+    paragraphs = extract_text(data, "tb.doc").paragraphs
+    assert paragraphs[0] == "THÔNG BÁO"
+    assert "CHÁNH VĂN PHÒNG" in paragraphs
+    assert paragraphs[1].startswith("Kết luận của Chủ tịch Ủy ban nhân dân tỉnh")
+
+
+def test_each_run_of_a_doc_is_read_by_its_own_font() -> None:
+    """Text pasted from older files into a Unicode letter keeps its fonts: a ".VnTimeH" heading,
+    a sentence's end in "VNI-Times", a sentence in ".VnTime"; the Unicode runs are left alone."""
+    document = extract_text(doc("cong-van-mixed-fonts.doc"), "cv.doc")
+    assert document.paragraphs == [
+        "THÔNG BÁO",
+        "Giao Sở Y tế chủ trì; Sở Kế hoạch và Đầu tư hoàn thành trước ngày 15/3/2023; Ủy ban "
+        "nhân dân tỉnh.",
+        "Sở Kế hoạch và Đầu tư hoàn thành trước ngày 15/3/2023; Uỷ ban nhân dân tỉnh.",
+    ]
+
+
+def test_a_doc_in_tcvn3_whose_fonts_were_renamed_is_read_by_its_text() -> None:
+    """A converter that swapped the ".Vn" fonts for others leaves TCVN3's codes: the text
+    tells them, as in a .txt or a PDF in TCVN3, without the capitals ".VnTimeH" showed."""
+    data = doc("thong-bao-ket-luan-2023-tcvn3.doc")
+    renamed = data.replace(".VnTime".encode("utf-16-le"), "_VnTime".encode("utf-16-le"))
+    assert renamed != data
+    in_unicode = read_directive(
+        the_sample_without_footnotes().encode(), "tb.txt", catalogue=SAMPLE_CATALOGUE
+    )
+    in_tcvn3 = read_directive(renamed, "tb.doc", catalogue=SAMPLE_CATALOGUE)
+    assert [task_key(t) for t in in_tcvn3.tasks] == [task_key(t) for t in in_unicode.tasks]
     assert [t.text.lower() for t in in_tcvn3.tasks] == [t.text.lower() for t in in_unicode.tasks]
+
+
+def test_a_style_numbers_its_paragraphs_and_headers_and_footers_stay_out() -> None:
+    """Word writes the list of a paragraph in a numbered style ("List Number") in the style
+    alone; the page's header and footer are no part of the letter's text."""
+    document = extract_text(doc("cong-van-numbered-by-style.doc"), "cv.doc")
+    assert document.paragraphs == [
+        "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU",
+        "Số: 16/UBND-KT",
+        "Lai Châu, ngày 04 tháng 3 năm 2024",
+        "Kính gửi: Sở Y tế; Sở Xây dựng.",
+        "1. Giao Sở Y tế chủ trì kiểm tra an toàn thực phẩm, báo cáo UBND tỉnh trước ngày "
+        "15/3/2024.",
+        "2. Giao Sở Xây dựng rà soát các công trình chậm tiến độ, báo cáo trước ngày 29/3/2024.",
+    ]
 
 
 def test_a_doc_renamed_docx_or_without_a_name_is_read() -> None:
@@ -150,7 +201,14 @@ def test_a_broken_doc_is_refused_as_corrupt() -> None:
     assert code_of(with_fib(data, ccp_text, "<i", -5)) == "corrupt"
 
 
-@pytest.mark.parametrize("name", ["thong-bao-ket-luan-2023.doc", "ke-hoach-lai-chau-1367-2023.doc"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "thong-bao-ket-luan-2023.doc",
+        "ke-hoach-lai-chau-1367-2023.doc",
+        "thong-bao-ket-luan-2023-tcvn3.doc",  # its fonts, styles and runs read too
+    ],
+)
 def test_a_damaged_doc_is_read_or_refused_never_a_crash(name: str) -> None:
     """Bytes changed at random in the container, the FIB and the table stream: the reader gives
     the text or refuses it; no struct, index or olefile error gets out of it."""
