@@ -1508,6 +1508,7 @@ DEADLINE_KINDS: dict[str, str] = {
     "working_days": "tính theo ngày làm việc",
     "weeks": "tính theo tuần",
     "months_relative": "tính theo tháng",
+    "hours": "tính theo giờ",
     "tet": "theo Tết Nguyên đán",
     "lunar": "theo âm lịch",
     "recurring": "định kỳ",

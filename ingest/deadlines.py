@@ -44,6 +44,15 @@ Choices the grammar makes (and the tests pin down):
   earliest it can be), "kể từ ngày 15/3/2023" counts from that date; a period counted from
   another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date
   (kind "none"): the officer sets it when the event comes;
+* hours count the same way, from the start of the day after ``ref`` (the hour of issue is not
+  known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" ref + 2, "trong 12 giờ" ref + 1;
+  "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ", "trong 24 giờ
+  qua / tới" and "mưa 100mm trong 3 giờ" are not spans a duty is done in;
+* a two-digit year is in the century that puts it nearest ``ref``: "15/03/99" in 2024 is 1999,
+  "15/3/25" is 2025;
+* "đầu tháng 3" is the 10th (its first ten days), "giữa tháng 3" the 15th, "cuối tháng 3",
+  "cuối quý II", "cuối năm 2024" the period's last day; "đầu năm", "giữa năm", "đầu quý" have no
+  customary day and give no date;
 * a date or period without a year is the next one ending on or after ``ref``;
 * "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X
   (but "trước 14 giờ ngày X" is X: "trước" is of the hour);
@@ -51,7 +60,8 @@ Choices the grammar makes (and the tests pin down):
   "trước năm 2025" the end of 2024;
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
-  has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it;
+  has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it; a Tết after
+  2100, the last year the holiday calendar knows, gives no date (kind "none");
 * a lunar day ("ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8 âm lịch") is its date by the
   Vietnamese lunar calendar (``vncalendar.lunar``), the next one on or after ref unless a year is
   named ("tháng 6 nhuận" is the repeated sixth month of a year that has one); "trước Tết Trung
@@ -59,7 +69,10 @@ Choices the grammar makes (and the tests pin down):
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
-  unless a day of its last month is given ("ngày 20 của tháng cuối quý"), "hằng năm" no date
+  unless a day is given: "ngày 20 hằng quý", "ngày 20 của tháng cuối quý", "hằng quý ... trước
+  ngày 20" are in the quarter's last month (as Nghị định 09/2019/NĐ-CP and the provinces'
+  reporting rules place quarterly reports), "ngày 15 của tháng đầu quý sau" in the next
+  quarter's first month (the report of ref's quarter first), "hằng năm" no date
   unless a month or date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối
   với báo cáo định kỳ hằng năm", "tháng 6 hằng năm"): recurring yearly, the first period's date
   for the officer to give (``Deadline.step_only``; the blind labellers read such a step as no
@@ -132,6 +145,7 @@ KINDS = (
     "working_days",
     "weeks",
     "months_relative",
+    "hours",
     "tet",
     "lunar",
     "recurring",
@@ -145,7 +159,7 @@ RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
 # Kinds that carry a due date computed from the text.
 _DATED_KINDS = frozenset(KINDS[: KINDS.index("recurring")])
 # Kinds counted from the issue date ("trong 10 ngày làm việc").
-_COUNTED_KINDS = frozenset(("relative_days", "working_days", "weeks", "months_relative"))
+_COUNTED_KINDS = frozenset(("relative_days", "working_days", "weeks", "months_relative", "hours"))
 
 
 @dataclass(frozen=True)
@@ -635,8 +649,16 @@ def _year_word(word: str | None, ref: _dt.date) -> int | None:
         return None
     if word.isdigit():
         year = int(word)
-        return year + 2000 if year < 100 else year
+        return _nearest_century(year, ref) if year < 100 else year
     return ref.year if word == "nay" else ref.year + 1  # "năm nay" / "năm sau", "năm tới"
+
+
+def _nearest_century(two_digits: int, ref: _dt.date) -> int:
+    """A two-digit year in the century that puts it nearest ref: "15/03/99" in a 2024 directive
+    is 1999 (a cited date), "15/3/25" is 2025; at an equal distance, the later (a deadline is
+    ahead)."""
+    year = ref.year - ref.year % 100 + two_digits
+    return min((year - 100, year, year + 100), key=lambda y: (abs(y - ref.year), -y))
 
 
 # -- explicit dates: "trước ngày 15/3/2023", "chậm nhất ngày 15 tháng 3", "trước 14 giờ ngày ..."
@@ -906,20 +928,20 @@ DATE_RANGE = re.compile(
 )
 
 
-def _date_parts(text: str) -> tuple[int, int, int | None] | None:
+def _date_parts(text: str, ref: _dt.date) -> tuple[int, int, int | None] | None:
     parts = _DATE_PARTS.fullmatch(" ".join(text.split()))
     if parts is None:
         return None
     year = parts.group("y")
-    return int(parts.group("d")), int(parts.group("m")), _year_word(year, _dt.date.min)
+    return int(parts.group("d")), int(parts.group("m")), _year_word(year, ref)
 
 
 def _date_range(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    end = _date_parts(match.group("b"))
+    end = _date_parts(match.group("b"), ctx.ref)
     if end is None:
         return None
     first = match.group("a")
-    start = (int(first), end[1], end[2]) if first.isdigit() else _date_parts(first)
+    start = (int(first), end[1], end[2]) if first.isdigit() else _date_parts(first, ctx.ref)
     if start is None:
         return None
     # The range's year, when only one end states it, is the other end's too.
@@ -1047,7 +1069,11 @@ MONTH = re.compile(
     (?![\d/])""",
     re.VERBOSE,
 )
-_POSITION_DAY = {"dau": 10, "giua": 20}  # "đầu tháng 3" ~ the first ten days, "giữa tháng" ~ 20
+# "đầu tháng 3" is its first ten days (thượng tuần): by the 10th; "giữa tháng 3" its middle, the
+# 15th (not the 20th, the end of the middle ten days: an officer reads mid-March as the 15th, and
+# the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
+# "đầu quý" have no such customary days (January? the first quarter? before Tết?): no date.
+_POSITION_DAY = {"dau": 10, "giua": 15}
 
 
 def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str) -> bool:
@@ -1252,7 +1278,7 @@ _FULL_DATE = (
 )
 RELATIVE = re.compile(
     rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
-    (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang)(?![a-z])
+    (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang|gio(?P<wh>\s+lam\s+viec)?|h)(?![a-z])
     (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b
         |lien\s+tiep|lien\s+tuc|gan\s+nhat|vuot\b|tro\s+lai))
     (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
@@ -1306,8 +1332,32 @@ _BASE_IN_BRACKETS = re.compile(
 _EXTENSION_LENGTH = re.compile(r"(?<![a-z])gia\s+han\b[^,.;:]{0,40}$")
 
 
+# A count of hours is a span to work in only after "trong", "không quá", "tối đa" (or before "kể
+# từ ..."): "trước 14 giờ" is a time of day, and so is "trong 14 giờ ngày 5/3" or "2 giờ sáng".
+_HOURS_CUES = ("trong", "khong qua", "toi da")
+_WORKING_HOURS = 8  # a civil servant's working day (Bộ luật Lao động: 8 hours)
+_HOUR_OF_A_DAY = re.compile(
+    r"\s*,?\s*(?:ngay|sang|chieu|trua|toi|dem|hom|tiep\s+theo|sap\s+toi)(?![a-z])"
+)
+# "mưa trên 100mm trong 3 giờ": a rate (rainfall in so many hours), not a duty's span.
+_MEASURED = re.compile(r"\d\s*(?:mm|cm|km|m|%)\s*$")
+
+
+def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> bool:
+    """Whether "N giờ" is a span a duty must be done in ("trong vòng 48 giờ"), not an hour."""
+    if ctx.text.has_marks and not ctx.text.low.startswith(("giờ", "h"), match.start("unit")):
+        return False
+    if not (match.group("since") or (cue is not None and cue.head(*_HOURS_CUES))):
+        return False
+    opening = ctx.text.flat[: cue.start if cue is not None else match.start()]
+    return not (_HOUR_OF_A_DAY.match(ctx.text.flat, match.end()) or _MEASURED.search(opening))
+
+
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
+    hours = match.group("unit") in ("gio", "h") or bool(match.group("wh"))
+    if hours and not _hours_are_a_span(match, ctx, cue):
+        return None
     cued = cue is not None and cue.head(*_RELATIVE_CUES)
     if not (cued or match.group("since") or _whole(ctx, match.start(), match.end())):
         return None  # "họp 2 ngày": a duration, not a deadline
@@ -1347,7 +1397,7 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     )
     base_text = match.group("base") or (written_before.group("base") if written_before else None)
     if base_text:
-        parts = _date_parts(base_text)
+        parts = _date_parts(base_text, ctx.ref)
         if parts is None or parts[2] is None:
             return None
         try:
@@ -1361,6 +1411,14 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         kind, due = "relative_days", base + _dt.timedelta(days=count)
     elif unit.startswith("tuan"):
         kind, due = "weeks", base + _dt.timedelta(weeks=count)
+    elif match.group("wh"):
+        # "trong 16 giờ làm việc": office hours, eight to a working day.
+        kind, due = "hours", ctx.calendar.add_working_days(base, -(-count // _WORKING_HOURS))
+    elif hours:
+        # Counted, as days are, from the start of the day after the issue date (its hour is not
+        # known): "trong 24 giờ" ends with that day, "trong 48 giờ" the day after; a count
+        # under a day ("trong 12 giờ") is the day after too, the latest it can end.
+        kind, due = "hours", base + _dt.timedelta(days=-(-count // 24))
     else:
         kind, due = "months_relative", _add_months(base, count)
     core = (match.start(), match.end("unit"))
@@ -1459,6 +1517,7 @@ LUNAR_DAY = re.compile(
         (?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?:mung\s+)?(?P<dd>\d{{1,2}})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{{1,2}})
         (?P<leap3>\s+nhuan)?(?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
+        {_lunar_year_named("5")}  # "ngày 15/8 âm lịch năm 2025"
       # "mùng 10 Tết": a day of the first lunar month.
       | (?:ngay\s+)?mung\s+(?P<tet_day>\d{{1,2}})\s+tet{_NOT_NEW_YEAR}
         (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?{_lunar_year_named("4")}
@@ -1527,7 +1586,7 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         year, leap = _lunar_year(match, ctx, "4"), False
     else:
         day, month = int(match.group("dd")), int(match.group("m"))
-        year = int(match.group("y3")) if match.group("y3") else None
+        year = int(match.group("y3")) if match.group("y3") else _lunar_year(match, ctx, "5")
         leap = bool(match.group("leap3"))
     cue = _cue_before(ctx.text, match.start())
     if cue is None or not cue.head(*_LUNAR_DUE_CUES):
@@ -1594,23 +1653,28 @@ RECURRING_DAY_FIRST = re.compile(
     (?:(?:cua\s+)?(?:hang|moi|cac)\s+thang|cua\s+thang\s+bao\s+cao)(?![a-z])""",
     re.VERBOSE,
 )
-# "Chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng": the day first, the recurrence after.
+# "Chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng": the day first, the recurrence after
+# (the step "hằng quý" too: its day is in the quarter's last month, see _quarter_day).
 RECURRING_DAY_BEFORE = re.compile(
     rf"""(?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?)\s+(?:vao\s+)?
     {_HOUR_OF_DAY}(?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}
     (?![\d%]|\s*(?:[/.-]\s*\d|thang))
-    [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])""",
+    [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])""",
     re.VERBOSE,
 )
 RECURRING_DAY_AFTER = re.compile(
-    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+thang(?![a-z])[^.;\n]{{0,80}}?
+    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])[^.;\n]{{0,80}}?
     (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?
     (?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
     re.VERBOSE,
 )
+# "ngày 20 của tháng cuối quý", "ngày 20 hằng quý": that day of the quarter's last month;
+# "ngày 15 của tháng đầu quý sau": of the first month of the next quarter.
 RECURRING_QUARTER_DAY = re.compile(
-    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?thang\s+cuoi\s+(?:cung\s+)?(?:cua\s+)?
-    (?:moi\s+|hang\s+|cac\s+)?quy
+    r"""(?<![a-z])ngay\s+(?P<d>\d{1,2})\s+(?:cua\s+)?
+    (?:thang\s+cuoi\s+(?:cung\s+)?(?:cua\s+)?(?:moi\s+|hang\s+|cac\s+)?quy
+      |(?P<next>thang\s+dau\s+(?:tien\s+)?(?:cua\s+)?quy\s+(?:sau|tiep\s+theo|ke\s+tiep))
+      |(?:hang|moi)\s+quy)
     (?![a-z])""",
     re.VERBOSE,
 )
@@ -1707,16 +1771,38 @@ def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly, cue=cue)
 
 
+# "ngày 15 của tháng đầu quý sau đối với báo cáo hằng quý": the day's month is named, and
+# RECURRING_QUARTER_DAY reads it.
+_MONTH_NAMED = re.compile(r"\s*(?:\(\s*[a-z\s]+\)\s*)?(?:cua\s+)?thang(?![a-z])")
+
+
+def _step_with_day(
+    match: re.Match[str], ctx: _Context, *, strictly_before: bool
+) -> _Candidate | None:
+    """A day and the step of a monthly or quarterly duty, apart: "Chậm nhất ngày 15 đối với
+    báo cáo định kỳ hằng tháng", "hằng quý báo cáo trước ngày 20"."""
+    day = int(match.group("d"))
+    if match.group("per") == "thang":
+        due = _next_day_of_month(day, ctx.ref, clamp=True)
+        return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly_before)
+    step = ctx.text.low[match.start("per") : match.end("per")]
+    if ctx.text.has_marks and step not in ("quý", "quí"):
+        return None  # "mọi quy định": a rule, not a quarter
+    if _MONTH_NAMED.match(ctx.text.flat, match.end("d")):
+        return None
+    due = _quarter_day(day, ctx.ref, month_of_quarter=3)
+    return _recurring_on(match, ctx, due, "quarterly", strictly_before=strictly_before)
+
+
 def _recurring_day_after(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
     strictly = "truoc" in ctx.text.flat[match.start() : match.end()].split()
-    return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly)
+    return _step_with_day(match, ctx, strictly_before=strictly)
 
 
 def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
-    strictly = ctx.text.flat.startswith("truoc", match.start())
-    return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly)
+    return _step_with_day(
+        match, ctx, strictly_before=ctx.text.flat.startswith("truoc", match.start())
+    )
 
 
 # "trước ngày 30 tháng 6 hằng năm kể từ năm 2027": the yearly duty starts in a later year.
@@ -1748,17 +1834,32 @@ def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | 
     return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly, cue=cue)
 
 
+def _quarter_day(day: int, ref: _dt.date, *, month_of_quarter: int) -> _dt.date | None:
+    """The first day ``day`` on or after ref of a quarter's month ``month_of_quarter`` (3: its
+    last month; 4: the first month of the quarter after), on the last day of a month too short
+    for it, as the later periods are (``schedule_day``): "ngày 31 hằng quý" is 30 June.
+
+    A quarterly report whose day is given is due in the quarter's last month ("ngày 20 hằng
+    quý" is the 20th of March, June, September, December), as a monthly one is due in its own
+    month ("trước ngày 20 hằng tháng"): Nghị định 09/2019/NĐ-CP closes a quarter's figures on
+    the 14th of its last month (Điều 12), and the provinces' reporting rules set the deadline
+    a few days later in that month ("chậm nhất vào ngày 20 của tháng cuối quý thuộc kỳ báo
+    cáo"). A report due after its quarter says so ("ngày 15 của tháng đầu quý sau"): the first
+    one due is then the report of ref's quarter, in the first month of the next."""
+    if not 1 <= day <= 31:
+        return None
+    quarter_start = _dt.date(ref.year, (ref.month - 1) // 3 * 3 + 1, 1)
+    for offset in range(0, 2):
+        month = _add_months(quarter_start, 3 * offset + month_of_quarter - 1)
+        if (due := _clamped(month.year, month.month, day)) >= ref:
+            return due
+    return None
+
+
 def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
-    day, ref = int(match.group("d")), ctx.ref
-    due = None
-    for offset in range(0, 5):  # the last month of this quarter, or of a later one
-        quarter_end = _add_months(_quarter_end(ref.year, (ref.month - 1) // 3 + 1), 3 * offset)
-        if day <= quarter_end.day:
-            candidate = quarter_end.replace(day=day)
-            if candidate >= ref:
-                due = candidate
-                break
+    month_of_quarter = 4 if match.group("next") else 3
+    due = _quarter_day(int(match.group("d")), ctx.ref, month_of_quarter=month_of_quarter)
     strictly = cue is not None and cue.strict_before
     return _recurring_on(match, ctx, due, "quarterly", strictly_before=strictly, cue=cue)
 
@@ -1790,6 +1891,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
     if period == "tuan" and _WEEKEND_BEFORE.search(days_off):
         return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần", "ngày nghỉ hằng tuần": the weekend
+    if period == "quy" and not _written(ctx, match, "quy", "quý"):
+        return None  # "mọi quy định": a rule, not a quarter
     recurrence = _PERIODS[period]
     if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
         return _candidate(match, ctx, "none", None, recurrence=recurrence)

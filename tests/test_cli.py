@@ -316,7 +316,7 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
         "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, "
-        "0011, 0012, 0013, 0014.\n",
+        "0011, 0012, 0013, 0014, 0015.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -872,6 +872,15 @@ def test_parse_deadline_reads_a_sentence(cli: Cli) -> None:
     }
 
 
+def test_parse_deadline_says_a_span_of_hours_is_counted_in_hours(cli: Cli) -> None:
+    """ "báo cáo trong vòng 24 giờ" in a directive of 05/01/2023 is due the next day, and the
+    officer is told how it was read: in hours."""
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "báo cáo trong vòng 24 giờ")[1]
+        == "hạn 06/01/2023 (tính theo giờ)\n"
+    )
+
+
 def test_a_yearly_duty_keeps_its_recurrence(cli: Cli) -> None:
     """A yearly duty with no day named ("định kỳ hằng năm") is a "recurring" kind, as
     "định kỳ hằng tháng" and "hằng quý" are: kind "none" would be no deadline at all to the
@@ -1165,7 +1174,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "9999_future, phiên bản này chỉ biết đến 0014): hãy dùng lại phiên bản nhacviec mới đó"
+        "9999_future, phiên bản này chỉ biết đến 0015): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
@@ -2552,7 +2561,7 @@ async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its
     upgrade(sqlite_url)
     engine = sa.create_engine(sync_url(sqlite_url))
     with engine.begin() as connection:
-        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0015'"))
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0016'"))
     engine.dispose()
     async with TelegramServer(TOKEN) as server:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
@@ -2579,7 +2588,7 @@ async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its
     assert process.returncode == 2, log
     assert "Traceback" not in log
     assert (
-        "a newer nhacviec migrated the database to revision 0015 (this one knows up to 0014); "
+        "a newer nhacviec migrated the database to revision 0016 (this one knows up to 0015); "
         "stopping without sending: upgrade this instance too" in log
     )
     assert server.calls("sendMessage") == []

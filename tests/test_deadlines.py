@@ -122,6 +122,29 @@ def test_an_odd_separator_does_not_make_another_date(text: str, meant: date, wro
     assert deadline.date in (meant, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "ref", "expected"),
+    [
+        ("hạn 15/03/99", date(2024, 3, 1), date(1999, 3, 15)),
+        ("trước ngày 20/11/98", date(1998, 11, 2), date(1998, 11, 20)),
+    ],
+)
+def test_a_two_digit_year_is_in_the_century_nearest_the_issue_date(
+    text: str, ref: date, expected: date
+) -> None:
+    """A year written with two digits belongs to the century that puts the date nearest the
+    issue date: in a 2024 directive "15/03/99" is 1999 (not 2099, 75 years ahead), "15/3/25" is
+    2025; in a 1998 one "20/11/98" is 1998, not 2098."""
+    assert parse_deadline(text, ref).date == expected
+
+
+def test_a_two_digit_year_long_past_is_no_deadline_without_a_cue() -> None:
+    """ "15/03/99" alone in a 2024 directive is 1999, a date long past with no word making it a
+    deadline: it tells what happened then, and the task gets no date (read as 2099, it was a
+    deadline 75 years ahead)."""
+    assert read("15/03/99", date(2024, 3, 1)) == (None, "none", None)
+
+
 # -- months: the last day of the month ----------------------------------------------------------
 
 MONTHS = [
@@ -208,6 +231,23 @@ def test_parts_of_years(text: str, expected: date, kind: str) -> None:
     assert read(text) == (expected, kind, None)
 
 
+def test_the_start_middle_and_end_of_a_period() -> None:
+    """ "đầu tháng 3" is due by the 10th (the month's first ten days), "giữa tháng 3" by the 15th
+    (mid-March, as an officer reads it; not the 20th, the end of the middle ten days, which
+    would remind an agency after the day meant), "cuối tháng 3", "cuối quý II" and "cuối năm
+    2024" on their last day. "đầu năm 2024", "giữa năm 2024" and "đầu quý II" have no customary
+    day (January, the first quarter, before or after Tết?): no date, for the officer to give,
+    rather than a guess that reminds too early or too late."""
+    assert read("đầu tháng 3") == (date(2023, 3, 10), "month", None)
+    assert read("giữa tháng 3") == (date(2023, 3, 15), "month", None)
+    assert read("hoàn thành giữa tháng 3/2024") == (date(2024, 3, 15), "month", None)
+    assert read("cuối tháng 3") == (date(2023, 3, 31), "month", None)
+    assert read("cuối quý II") == (date(2023, 6, 30), "quarter", None)
+    assert read("cuối năm 2024") == (date(2024, 12, 31), "year", None)
+    for vague in ("đầu năm 2024", "hoàn thành đầu năm 2024", "giữa năm 2024", "đầu quý II"):
+        assert read(vague) == (None, "none", None), vague
+
+
 # -- relative periods, counted from the day after the issue date --------------------------------
 
 RELATIVE = [
@@ -265,6 +305,32 @@ def test_working_days_use_the_calendar_given() -> None:
     assert deadline.date == date(2023, 1, 13)
 
 
+def test_hours_are_counted_like_days() -> None:
+    """A directive of Thursday 05/01/2023 asks for a report "trong 24 giờ". Its hour of issue is
+    not known, so hours run, as days do, from the start of the next day: 24 hours is Friday
+    06/01, 48 hours Saturday 07/01, 72 hours Sunday 08/01; a count under a day is the next day
+    too (the latest it can end). Office hours are eight to a working day. "trước 14 giờ" is a
+    time of day, "trong 24 giờ qua / tới" a window, "mưa 100mm trong 3 giờ" a rate, and hours
+    counted from an event the document does not date are for the officer to set."""
+    assert read("trong 24 giờ") == (date(2023, 1, 6), "hours", None)
+    assert read("trong 24h") == (date(2023, 1, 6), "hours", None)
+    assert read("trong vòng 48 giờ") == (date(2023, 1, 7), "hours", None)
+    assert read("trong 72 giờ kể từ ngày ký") == (date(2023, 1, 8), "hours", None)
+    assert read("trong 72 giờ kể từ khi nhận được văn bản") == (date(2023, 1, 8), "hours", None)
+    assert read("trong 12 giờ") == (date(2023, 1, 6), "hours", None)
+    assert read("trong 48 giờ kể từ ngày 15/3/2023") == (date(2023, 3, 17), "hours", None)
+    # Friday 06/01 and Monday 09/01.
+    assert read("trong 16 giờ làm việc") == (date(2023, 1, 9), "hours", None)
+    for not_a_span in (
+        "trước 14 giờ",
+        "trong 24 giờ qua",
+        "trong 24 giờ tới",
+        "nguy cơ mưa có cường suất lớn trên 100mm trong 3 giờ",
+        "trong 72 giờ kể từ khi xảy ra sự cố",
+    ):
+        assert read(not_a_span) == (None, "none", None), not_a_span
+
+
 # -- Tết, from the lunar calendar -----------------------------------------------------------------
 
 TET = [
@@ -302,6 +368,15 @@ def test_mung_10_tet_is_the_tenth_day_of_the_lunar_year() -> None:
     assert deadline.date == date(2024, 2, 19), deadline
 
 
+def test_a_tet_beyond_the_calendars_years_is_no_date() -> None:
+    """The holiday calendar knows Tết up to 2100 (vncalendar.dates.LAST_YEAR). "trước Tết
+    Nguyên đán 2101", or "trước Tết" written in 2100 after that year's Tết, gives no date (for
+    the officer to give), and never raises."""
+    assert read("trước Tết Nguyên đán 2100") == (date(2100, 2, 8), "tet", None)
+    assert read("trước Tết Nguyên đán 2101") == (None, "none", None)
+    assert read("trước Tết", date(2100, 6, 1)) == (None, "none", None)
+
+
 # -- lunar days: the Vietnamese lunar calendar (vncalendar.lunar) --------------------------------
 
 LUNAR = [
@@ -317,6 +392,9 @@ LUNAR = [
     ("Các xã hoàn thành trước ngày 15/8 âm lịch", date(2024, 3, 1), date(2024, 9, 17)),
     ("trước ngày 10/3 (âm lịch)", date(2024, 3, 1), date(2024, 4, 18)),
     ("báo cáo trước ngày 15 tháng 7 âm lịch", date(2024, 3, 1), date(2024, 8, 18)),
+    # The year named after "âm lịch" is kept: not the next 15/8 (17/09/2024), a year early.
+    ("trước ngày 15/8 âm lịch năm 2025", date(2024, 3, 1), date(2025, 10, 6)),
+    ("trước ngày 15/8 (âm lịch) năm Ất Tỵ", date(2024, 3, 1), date(2025, 10, 6)),
     ("trước Rằm tháng Bảy năm Giáp Thìn", REF, date(2024, 8, 18)),
     # A leap month is the repeated one: 2025 had two sixth months.
     ("báo cáo trước Rằm tháng Sáu nhuận", date(2025, 6, 1), date(2025, 8, 8)),
@@ -1471,6 +1549,60 @@ def test_recurring_reports_with_their_day(text: str, expected: date, recurrence:
 def test_recurring_day_before_moves_when_exclusive() -> None:
     text = "trước ngày 20 đối với báo cáo định kỳ hằng tháng"
     assert parse_deadline(text, REF, before_is_inclusive=False).date == date(2023, 1, 19)
+
+
+QUARTERLY_WITH_A_DAY = [
+    # In the quarter's last month, as "trước ngày 20 hằng tháng" is in its month.
+    ("trước ngày 20 hằng quý", REF, date(2023, 3, 20)),
+    ("ngày 20 hằng quý", REF, date(2023, 3, 20)),
+    ("gửi vào ngày 20 mỗi quý", REF, date(2023, 3, 20)),
+    ("Báo cáo định kỳ hằng quý trước ngày 20", REF, date(2023, 3, 20)),
+    ("chậm nhất ngày 20 đối với báo cáo định kỳ hằng quý", REF, date(2023, 3, 20)),
+    # That day of March is past: June's.
+    ("trước ngày 20 hằng quý", date(2023, 3, 25), date(2023, 6, 20)),
+    # After the quarter: the report of the issue date's quarter, in April.
+    ("trước ngày 15 của tháng đầu quý sau", REF, date(2023, 4, 15)),
+    ("chậm nhất ngày 10 tháng đầu của quý tiếp theo", date(2023, 3, 25), date(2023, 4, 10)),
+    (
+        "Chậm nhất ngày 15 của tháng đầu quý sau đối với báo cáo định kỳ hằng quý",
+        REF,
+        date(2023, 4, 15),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), QUARTERLY_WITH_A_DAY)
+def test_a_quarterly_duty_keeps_its_day(text: str, ref: date, expected: date) -> None:
+    """A quarterly report whose day is given is due on that day, not at the quarter's end: the
+    20th of the quarter's last month (Nghị định 09/2019/NĐ-CP closes a quarter's figures on the
+    14th of its last month, and the provinces' rules set the report a few days later in that
+    month), or of the next quarter's first month when the text says so; and every later
+    quarter keeps the day (``schedule_day``)."""
+    deadline = parse_deadline(text, ref)
+    assert (deadline.date, deadline.kind, deadline.recurrence) == (
+        expected,
+        "recurring",
+        "quarterly",
+    )
+    assert deadline.schedule_day == expected.day
+
+
+def test_the_31st_of_every_quarter_is_the_last_day_of_june_and_september() -> None:
+    """ "ngày 31 của tháng cuối quý" issued in April is due on 30 June, June's last day, as every
+    later quarter's report is (the duty keeps the 31st: 30/09, 31/12), not skipped to 31
+    December for want of a 31 June."""
+    deadline = parse_deadline("chậm nhất ngày 31 của tháng cuối quý", date(2023, 4, 15))
+    assert (deadline.date, deadline.recurrence, deadline.schedule_day) == (
+        date(2023, 6, 30),
+        "quarterly",
+        31,
+    )
+
+
+def test_a_rule_spelled_like_every_quarter_is_no_quarterly_duty() -> None:
+    """ "mọi quy định" (every rule) flattens to the words of "mỗi quý" (every quarter): written
+    with its diacritics it is no quarterly step, and the day before it stays the deadline."""
+    assert read("chậm nhất ngày 20 theo mọi quy định") == (date(2023, 1, 20), "date", None)
 
 
 @pytest.mark.parametrize(
