@@ -115,6 +115,15 @@ async def _from_coordinator(update: Update, context: Ctx) -> bool:
     return False
 
 
+def _sent_as_chat(update: Update) -> bool:
+    """Whether a message was sent as a chat, not by a person: an anonymous administrator writes
+    as the group, under Telegram's GroupAnonymousBot, one user for every such administrator.
+    A preview is its sender's alone to correct, save or cancel; owned by that shared user, it
+    would be every anonymous administrator's, so none is made or corrected from such a message."""
+    message = update.effective_message
+    return message is not None and message.sender_chat is not None
+
+
 async def photo(update: Update, context: Ctx) -> None:
     """A coordinator sends a photo (of a signed directive, say): say it cannot be read and what
     to send instead, as for a scanned PDF, rather than leave them waiting for a preview."""
@@ -128,6 +137,9 @@ async def document(update: Update, context: Ctx) -> None:
     message = update.effective_message
     assert message is not None and message.document is not None
     if not await _from_coordinator(update, context):
+        return
+    if _sent_as_chat(update):
+        await reply(update, app.texts("import_sent_as_chat"))
         return
     file, importer = message.document, app.settings.importer
     size = file.file_size or 0
@@ -427,6 +439,9 @@ async def fix(update: Update, context: Ctx) -> None:
         async with request(update, context) as r:
             if not r.caller.is_coordinator:
                 raise CoordinatorsOnly()
+            if _sent_as_chat(update):
+                await reply(update, app.texts("import_sent_as_chat"))
+                return
             pending = await imports.pending_of(session=r.session, chat_id=chat.id, user_id=user.id)
             if pending is None:
                 latest = await imports.latest_of(

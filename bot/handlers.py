@@ -37,6 +37,7 @@ from storage.errors import (
     BadExtensionDate,
     ChatRegisteredElsewhere,
     ClosedAgain,
+    CoordinatorByConfiguration,
     CoordinatorsOnly,
     DoneNotWithdrawn,
     ExtensionBeyondPeriod,
@@ -54,6 +55,7 @@ from storage.errors import (
     PeriodNotOpen,
     PeriodNotStarted,
     RegisteredAlready,
+    RegistrationLapsed,
     RequestNotFound,
     StorageError,
     TaskNotFound,
@@ -80,6 +82,7 @@ _REFUSALS: dict[type[StorageError], str] = {
     InviteInvalid: "invite_invalid",
     InviteUsed: "invite_used",
     InviteExpired: "invite_expired",
+    CoordinatorByConfiguration: "coordinator_by_configuration",
     NoDeadline: "nothing_to_extend",
     BadExtensionDate: "bad_extension_date",
     ExtensionBeyondPeriod: "extension_beyond_period",
@@ -269,6 +272,14 @@ async def register(update: Update, context: Ctx) -> None:
     await _redeem(update, context, context.args[0])
 
 
+# What a chat bound already hears of a code, by what redeem_invite found.
+_BOUND_ALREADY: dict[type[StorageError], str] = {
+    ChatRegisteredElsewhere: "registered_elsewhere",
+    RegisteredAlready: "registered_already",
+    RegistrationLapsed: "registration_lapsed",
+}
+
+
 # A message that is an invite code alone, or labelled as the command line prints it ("Mã: CODE").
 PASTED_INVITE = re.compile(rf"^\s*(?:\w+\s*:\s*)?(?P<code>{access.INVITE_CODE.pattern})\s*$")
 
@@ -299,12 +310,9 @@ async def _redeem(update: Update, context: Ctx, code: str) -> None:
                 now=app.clock.now(),
                 coordinator_ids=app.settings.coordinator_ids,
             )
-    except (ChatRegisteredElsewhere, RegisteredAlready) as error:
+    except (ChatRegisteredElsewhere, RegisteredAlready, RegistrationLapsed) as error:
         bound_to = error.agency or app.texts("the_coordinators")
-        key = (
-            "registered_already" if isinstance(error, RegisteredAlready) else "registered_elsewhere"
-        )
-        await reply(update, app.texts(key, agency=bound_to))
+        await reply(update, app.texts(_BOUND_ALREADY[type(error)], agency=bound_to))
         return
     except StorageError as error:
         await reply(update, refusal(app, error))

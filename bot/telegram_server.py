@@ -538,6 +538,13 @@ class TelegramServer:
         self._queue_update({"message": message})
         return copy.deepcopy(message)
 
+    def user_reopens_general_topic(self, chat: JSON, user: JSON) -> JSON:
+        """`user` reopens the General topic of forum `chat`: a forum_topic_reopened message."""
+        state = self._chat_for_user(chat, user)
+        message = self._new_message(state, **{"from": user}, forum_topic_reopened={})
+        self._queue_update({"message": message})
+        return copy.deepcopy(message)
+
     def user_sends_photo(self, chat: JSON, user: JSON, content: bytes) -> JSON:
         """`user` sends a photo (one size, `content`); the bot can getFile and download it."""
         state = self._chat_for_user(chat, user)
@@ -573,11 +580,15 @@ class TelegramServer:
         *,
         mime_type: str = "application/octet-stream",
         caption: str | None = None,
+        as_chat: bool = False,
     ) -> JSON:
-        """`user` sends a file; the bot can getFile and download it."""
+        """`user` sends a file; the bot can getFile and download it. as_chat: sent "as the
+        group", as by an anonymous administrator (see user_sends_as_chat)."""
         state = self._chat_for_user(chat, user)
         stored = self._store_file("documents", file_name, mime_type, content)
         extra: JSON = {"caption": caption} if caption is not None else {}
+        if as_chat:
+            extra["sender_chat"] = copy.deepcopy(state.info)
         message = self._new_message(
             state, **{"from": user}, document=_document_json(stored), **extra
         )
@@ -619,6 +630,26 @@ class TelegramServer:
                 "new_chat_member": gone,
             }
             self._queue_update({"chat_member": change})
+
+    def user_joins(self, chat: JSON, user: JSON) -> None:
+        """`user` joins a group (by its invite link, or someone adds them back).
+
+        Like Telegram, this queues a new_chat_members service message and a chat_member update.
+        """
+        state = self._chats[chat["id"]]
+        if state.info["type"] == "private":
+            raise ValueError("nobody joins a private chat")
+        state.members[user["id"]] = copy.deepcopy(user)
+        notice = self._new_message(state, **{"from": user}, new_chat_members=[user])
+        self._queue_update({"message": notice})
+        change = {
+            "chat": copy.deepcopy(state.info),
+            "from": user,
+            "date": int(time.time()),
+            "old_chat_member": {"status": "left", "user": user},
+            "new_chat_member": {"status": "member", "user": user},
+        }
+        self._queue_update({"chat_member": change})
 
     def remove_bot(self, chat: JSON, removed_by: JSON, *, status: str = "kicked") -> None:
         """`removed_by` removes the bot from a group ("kicked"), or it is made to leave ("left").

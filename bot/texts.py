@@ -77,6 +77,22 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This chat is already registered to <b>{agency}</b> with this invite code; "
         "there is nothing more to do.",
     ),
+    "registration_lapsed": (
+        "Nhóm này vẫn được đăng ký cho <b>{agency}</b>: trong nhóm, bạn dùng bot như mọi thành "
+        "viên, không cần đăng ký lại. Mã mời này đã được dùng (mỗi mã chỉ dùng một lần), và "
+        "đăng ký riêng của bạn đã kết thúc khi bạn rời nhóm hoặc được gỡ đăng ký: để dùng bot "
+        "khi nhắn riêng, hãy xin mã mới từ Văn phòng UBND tỉnh.",
+        "This group is still registered to <b>{agency}</b>: here you use the bot like every "
+        "member, with no need to register again. This invite code has been used (each code "
+        "works once), and your own registration ended when you left the group or were "
+        "removed: to use the bot in a private chat, ask the coordinators for a new code.",
+    ),
+    "coordinator_by_configuration": (
+        "Bạn đã là cán bộ theo dõi nhiệm vụ theo cấu hình của bot: không cần mã mời này, và "
+        "mã chưa được dùng (có thể cấp cho người khác).",
+        "You are a coordinator already, by the bot's configuration: this invite code is not "
+        "needed and was not used (it can go to someone else).",
+    ),
     "the_coordinators": (
         "cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh",
         "the coordinators",
@@ -603,6 +619,16 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "“{name}” means {agency} (no longer {previous})",
     ),
     "learned_more": (" và {count} tên khác", " and {count} more names"),
+    "import_sent_as_chat": (
+        "Bạn đang gửi với tư cách nhóm (quản trị viên ẩn danh): bot không biết ai gửi, nên không "
+        "nhập văn bản hay sửa bản xem trước theo tin nhắn này (mọi quản trị viên ẩn danh đều "
+        "gửi dưới cùng một tên). Hãy tắt “Ẩn danh” (Remain anonymous) trong quyền quản trị viên "
+        "của bạn rồi gửi lại, hoặc nhắn riêng với bot.",
+        "You are writing as the group (an anonymous administrator): the bot cannot tell who you "
+        "are, so it neither imports a document nor corrects a preview from this message (every "
+        "anonymous administrator writes under the same name). Turn off “Remain anonymous” in "
+        "your administrator rights and send it again, or write to the bot in private.",
+    ),
     "import_not_yours": (
         "Đây là bản xem trước văn bản của người khác gửi: chỉ người gửi mới lưu, sửa hoặc hủy "
         "được.",

@@ -15,6 +15,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from storage.errors import (
     ChatRegisteredElsewhere,
+    CoordinatorByConfiguration,
     InviteExpired,
     InviteInvalid,
     InviteUsed,
@@ -22,6 +23,7 @@ from storage.errors import (
     NotAllowed,
     NotRegistered,
     RegisteredAlready,
+    RegistrationLapsed,
     StorageError,
 )
 from storage.models import (
@@ -97,14 +99,19 @@ async def redeem_invite(
     unused), except that a coordinator's invite raises the owner of a private chat. Nobody is
     lowered: a coordinator who types an agency's code in its group stays a coordinator.
 
-    A used code raises InviteUsed, or RegisteredAlready when the same person used it in this
-    chat and the chat still speaks for what it gave (its owner opened the link again): asking
-    for a new code would gain nothing.
+    A used code raises InviteUsed, or, when the same person used it in this chat and the chat
+    still speaks for what it gave (its owner opened the link again): RegisteredAlready while
+    the person still has what it gave them, asking for a new code would gain nothing;
+    RegistrationLapsed when their own registration ended since (they left the group and came
+    back): the group needs nothing, and an invite is used once, so they need a new code for
+    their private chat.
 
-    A coordinator named in the configuration (coordinator_ids) who types an agency's code in
-    its group sets the group up for the agency: the group is registered, he is not (he has no
-    member row to keep the coordinator's role in, and one made here would tie him to the
-    agency once the configuration drops him). Typed in his own private chat, the code is his.
+    A coordinator named in the configuration (coordinator_ids) holds that role from the
+    configuration alone, so that taking him out of it ends it: a code he types in a group sets
+    the group up (for an agency, or the coordinators) and registers the group, not him (a
+    member row would keep the coordinator's role, or tie him to the agency, once the
+    configuration drops him). Typed in his own private chat, an agency's code is his, and a
+    coordinators' code raises CoordinatorByConfiguration and stays unused.
 
     user_id None: nobody in particular typed it (an anonymous administrator writes as the
     group, under a user id Telegram shares between every such group): the chat alone is
@@ -126,12 +133,22 @@ async def redeem_invite(
         and _bound(chat)
         and (chat.agency_id, chat.purpose) == (invite.agency_id, purpose)
     )
+    configured = user_id in coordinator_ids
     if invite.used_at is not None:
         if bound_as_given and (invite.used_by, invite.used_in_chat) == (user_id, chat_id):
-            raise RegisteredAlready(await _agency_name(session=session, agency_id=invite.agency_id))
+            agency_name = await _agency_name(session=session, agency_id=invite.agency_id)
+            if (
+                user_id is None
+                or configured
+                or _still_holds(await _locked_member(session=session, user_id=user_id), invite)
+            ):
+                raise RegisteredAlready(agency_name)
+            raise RegistrationLapsed(agency_name)
         raise InviteUsed()
     if invite.expires_at <= now:
         raise InviteExpired()
+    if configured and chat_id == user_id and invite.agency_id is None:
+        raise CoordinatorByConfiguration()
 
     if chat is None:
         chat = Chat(telegram_id=chat_id, created_at=now)
@@ -154,15 +171,11 @@ async def redeem_invite(
     if user_id is None:
         await session.flush()
         return Registration(agency=agency, role=invite.role)
-    if user_id in coordinator_ids and invite.agency_id is not None and chat_id != user_id:
+    if configured and chat_id != user_id:
         await session.flush()
         return Registration(agency=agency, role=Role.COORDINATOR)
 
-    member = (
-        await session.exec(
-            select(Member).where(Member.telegram_user_id == user_id).with_for_update()
-        )
-    ).first()
+    member = await _locked_member(session=session, user_id=user_id)
     if member is None:
         member = Member(
             telegram_user_id=user_id, agency_id=invite.agency_id, role=invite.role, created_at=now
@@ -181,6 +194,16 @@ async def redeem_invite(
     session.add(member)
     await session.flush()
     return Registration(agency=agency, role=member.role)
+
+
+def _still_holds(member: Member | None, invite: Invite) -> bool:
+    """Whether the person who used an invite still has what it gave them: its agency, or a
+    coordinator's role (which sees every agency, that one included)."""
+    if member is None:
+        return False
+    return member.role in COORDINATOR_ROLES or (
+        invite.agency_id is not None and member.agency_id == invite.agency_id
+    )
 
 
 async def _agency_name(*, session: AsyncSession, agency_id: int | None) -> str | None:

@@ -131,6 +131,23 @@ class RegisteredAlready(InviteUsed):
         self.agency = agency  # None: the coordinators
 
 
+class RegistrationLapsed(InviteUsed):
+    """The code was redeemed already, by the same person in this very chat, which still speaks
+    for what it gave; but the person's own registration ended since (they left the group and
+    came back, or an operator removed them). The group needs nothing; the person, for their
+    private chat, a new code: a used one does not bring them back."""
+
+    def __init__(self, agency: str | None) -> None:
+        super().__init__(f"the chat is registered to {agency or 'the coordinators'} already")
+        self.agency = agency  # None: the coordinators
+
+
+class CoordinatorByConfiguration(StorageError):
+    """A coordinator named in the configuration opened a coordinators' code in his private chat:
+    he is one already, and the code stays unused (taken, it would keep him one after the
+    configuration drops him)."""
+
+
 class InviteExpired(StorageError):
     """The code is past its expiry."""
 

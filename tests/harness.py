@@ -38,6 +38,14 @@ QUERY_TOO_OLD = Fault(
     400, "Bad Request: query is too old and response timeout expired or query ID is invalid"
 )
 
+# Telegram's user for messages an anonymous group administrator sends "as the group".
+GROUP_ANONYMOUS_BOT = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
+
 CATALOGUE = [
     agencies.AgencyRow("Sở Tài chính", "STC", ("Sở Kế hoạch và Đầu tư", "Sở KH&ĐT")),
     agencies.AgencyRow("Sở Y tế", "SYT"),

@@ -21,6 +21,7 @@ from storage.models import Chat, Reminder, ReminderStatus, Role, Task
 from tests.harness import (
     COORDINATORS_ONLY,
     ERROR_TEXT,
+    GROUP_ANONYMOUS_BOT,
     JSON,
     QUERY_TOO_OLD,
     TOKEN,
@@ -1340,6 +1341,47 @@ async def test_a_member_who_leaves_the_group_no_longer_sees_the_agencys_tasks(
         assert task is not None and task.status == "open"
 
 
+async def test_a_member_back_in_the_group_typing_her_used_code_hears_what_she_has(
+    bot: Harness,
+) -> None:
+    """Lan registered with her code in Sở Tài chính's group, left it and came back. Typing the
+    same code again there, she hears that the group is still registered and serves her as
+    everyone in it (she sees its tasks there), and that her own registration ended with her
+    leaving: the code worked once, and a new one brings her private chat back. Minh, who never
+    left, hears that there is nothing more to do."""
+    lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+    finance, lan_chat = (
+        bot.server.add_group("Sở Tài chính", [lan, minh]),
+        bot.server.add_private_chat(lan),
+    )
+    lan_code, minh_code = await bot.invite("STC"), await bot.invite("STC")
+    for user, code in ((lan, lan_code), (minh, minh_code)):
+        (registered,) = await bot.say(user, finance, f"/register {code}")
+        assert registered["text"].startswith("✅"), registered["text"]
+    plan = await bot.add_task("Kế hoạch chung", "STC", DEADLINE)
+
+    bot.server.user_leaves(finance, lan)
+    bot.server.user_joins(finance, lan)
+    (again,) = await bot.say(lan, finance, f"/register {lan_code}")
+    (in_group,) = await bot.say(lan, finance, "/tasks")
+    (in_private,) = await bot.say(lan, lan_chat, "/tasks")
+    (never_left,) = await bot.say(minh, finance, f"/register {minh_code}")
+
+    assert again["text"] == (
+        "Nhóm này vẫn được đăng ký cho Sở Tài chính: trong nhóm, bạn dùng bot như mọi thành "
+        "viên, không cần đăng ký lại. Mã mời này đã được dùng (mỗi mã chỉ dùng một lần), và "
+        "đăng ký riêng của bạn đã kết thúc khi bạn rời nhóm hoặc được gỡ đăng ký: để dùng bot "
+        "khi nhắn riêng, hãy xin mã mới từ Văn phòng UBND tỉnh."
+    )
+    assert f"#{plan} Kế hoạch chung" in in_group["text"]
+    assert in_private["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+    assert never_left["text"] == (
+        "Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính bằng mã mời này; "
+        "không cần làm gì thêm."
+    )
+    await bot.register(lan, lan_chat, "STC")  # a new code, as she was told
+
+
 async def test_a_head_removed_from_the_group_hears_nothing_more_in_private(bot: Harness) -> None:
     lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
     finance, hung_chat = (
@@ -1478,13 +1520,38 @@ async def test_a_head_who_is_also_a_coordinator_sees_every_agency_in_private(
     assert "Kế hoạch tài chính" not in own["text"]
 
 
-# Telegram's user for messages an anonymous group administrator sends "as the group".
-GROUP_ANONYMOUS_BOT = {
-    "id": 1087968824,
-    "is_bot": True,
-    "first_name": "Group",
-    "username": "GroupAnonymousBot",
-}
+async def test_a_coordinator_taken_out_of_the_configuration_is_no_longer_one_in_private(
+    sqlite_url: str,
+) -> None:
+    """Bằng is a coordinator by the configuration. He registers the coordinators' group with
+    its code, and opens another coordinators' code in private: he is told he needs none, and
+    the code stays for Chi. The operator then takes him out of the configuration and restarts
+    the bot: in private he no longer sees every agency's overdue tasks (no code he typed kept
+    the role), while Chi, made a coordinator by her code, still does."""
+    async with running_bot(sqlite_url, start=START, coordinators=[BANG_ID]) as bot:
+        bang, chi = bot.server.add_user("Bằng", user_id=BANG_ID), bot.server.add_user("Chi")
+        office, chi_chat = bot.server.add_private_chat(bang), bot.server.add_private_chat(chi)
+        group = bot.server.add_group("Văn phòng UBND tỉnh", [bang, chi])
+        await bot.add_task("Báo cáo tuyển quân", "CA tỉnh", date(2023, 2, 20))
+        await bot.register(bang, group, None, Role.COORDINATOR)
+        code = await bot.invite(None, Role.COORDINATOR)
+        (not_needed,) = await bot.say(bang, office, f"/start {code}")
+        (chi_registered,) = await bot.say(chi, chi_chat, f"/start {code}")
+        (configured,) = await bot.say(bang, office, "/overdue")
+
+        bot.settings.access.coordinators.clear()
+        await bot.restart(bot.clock.now(), sweep_at_start=False)
+        (dropped,) = await bot.say(bang, office, "/overdue")
+        (invited,) = await bot.say(chi, chi_chat, "/overdue")
+
+    assert not_needed["text"] == (
+        "Bạn đã là cán bộ theo dõi nhiệm vụ theo cấu hình của bot: không cần mã mời này, và "
+        "mã chưa được dùng (có thể cấp cho người khác)."
+    )
+    assert chi_registered["text"].startswith("✅")
+    assert "Công an tỉnh (1)" in configured["text"]
+    assert dropped["text"] == COORDINATORS_ONLY
+    assert "Công an tỉnh (1)" in invited["text"]
 
 
 async def test_an_anonymous_admin_registering_does_not_make_telegrams_shared_user_a_coordinator(

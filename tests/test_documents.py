@@ -52,7 +52,7 @@ from storage.models import (
 )
 from storage.names import fold
 from tests.conftest import NOW, SAMPLE
-from tests.harness import COORDINATORS_ONLY, JSON, Harness, running_bot
+from tests.harness import COORDINATORS_ONLY, GROUP_ANONYMOUS_BOT, JSON, Harness, running_bot
 from tests.plans import DUTY, WORK, food_safety_plan
 from tests.test_ingest_word97 import DOCS, with_fib
 from vncalendar import VIETNAM_TZ
@@ -884,6 +884,36 @@ async def test_a_colleague_fixing_a_preview_in_the_group_is_not_told_there_is_no
     answer = await _fix(bot, minh, group, "/fix 2 han 20/03/2023")
 
     assert not answer["text"].startswith("Không có văn bản nào đang chờ"), answer["text"]
+
+
+async def test_an_anonymous_administrator_is_asked_to_import_as_himself(bot: Harness) -> None:
+    """In the coordinators' group, an administrator who remains anonymous sends a directive:
+    Telegram sends it as the group, from the GroupAnonymousBot user every anonymous
+    administrator shares, so a preview it owned would be any of theirs to correct, save or
+    cancel. None is made: he is asked to turn off "remain anonymous" (or to write in private),
+    and a /fix sent so hears the same."""
+    bang = bot.server.add_user("Bằng")
+    group = bot.server.add_group("Văn phòng", [bang, GROUP_ANONYMOUS_BOT])
+    await bot.register(bang, group, None, Role.COORDINATOR)
+
+    before = len(bot.server.sent_messages(group["id"]))
+    bot.server.user_sends_document(
+        group, GROUP_ANONYMOUS_BOT, "tb.txt", NOTICE.encode(), as_chat=True
+    )
+    document = await _answer(bot, group, before)
+    before = len(bot.server.sent_messages(group["id"]))
+    bot.server.user_sends_as_chat(group, GROUP_ANONYMOUS_BOT, "/fix 2 han 20/03/2023")
+    fix = await _answer(bot, group, before)
+
+    assert document["text"] == (
+        "Bạn đang gửi với tư cách nhóm (quản trị viên ẩn danh): bot không biết ai gửi, nên không "
+        "nhập văn bản hay sửa bản xem trước theo tin nhắn này (mọi quản trị viên ẩn danh đều "
+        "gửi dưới cùng một tên). Hãy tắt “Ẩn danh” (Remain anonymous) trong quyền quản trị viên "
+        "của bạn rồi gửi lại, hoặc nhắn riêng với bot."
+    )
+    assert fix["text"] == document["text"]
+    async with bot.database.session() as session:
+        assert (await session.exec(select(ImportRequest))).all() == []
 
 
 async def test_a_new_document_replaces_the_preview_before_it_only_once_it_reads(

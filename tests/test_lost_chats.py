@@ -186,6 +186,35 @@ async def test_a_group_whose_general_topic_is_closed_is_reported_to_the_coordina
         assert await _active(bot, finance) is False
 
 
+async def test_a_group_whose_general_topic_is_reopened_has_its_reminders_again(
+    sqlite_url: str,
+) -> None:
+    """Once "General" is open again, the group paused for TOPIC_CLOSED hears that it takes
+    reminders again and gets the day's; nobody need register it anew."""
+    async with running_bot(sqlite_url, start=START) as bot:
+        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+        finance = bot.server.add_group("Sở Tài chính", [lan], supergroup=True)
+        office = bot.server.add_private_chat(bang)
+        await bot.register(lan, finance, "STC")
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+        closed = Fault(400, "Bad Request: TOPIC_CLOSED")
+        bot.server.inject(closed, method="sendMessage", chat_id=finance["id"], times=1)
+        bot.at(date(2023, 3, 8))
+        await bot.sweep()
+        assert await _active(bot, finance) is False
+
+        bot.server.user_reopens_general_topic(finance, lan)
+        *_, notice = await bot.server.wait_for_messages(2, chat_id=finance["id"])
+        await bot.sweep()  # the sweep the bot runs again soon after a chat resumes
+
+        assert await _active(bot, finance) is True
+        assert notice["text"] == (
+            "✅ Bot đã có thể gửi tin trở lại: nhóm tiếp tục nhận nhắc việc như trước."
+        )
+        assert "Ban hành Kế hoạch chung" in bot.reminders_in(finance)[-1]["text"]
+
+
 async def test_a_group_that_mutes_the_bot_is_paused_at_once(bot: Harness) -> None:
     """A my_chat_member update that takes the bot's right to post pauses the group too."""
     office, finance, lan, _ = await _office_and_finance(bot)
