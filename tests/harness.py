@@ -202,3 +202,16 @@ async def stop_service(process: asyncio.subprocess.Process) -> str:
             process.kill()
     _, err = await process.communicate()
     return err.decode()
+
+
+async def finance_with_digest(bot: Harness) -> tuple[JSON, JSON, JSON, int]:
+    """Lan's finance group, registered, with the digest of one task due 15/03/2023 that the
+    morning of 08/03 brought it: (Lan, the group, the digest, the task's id)."""
+    lan = bot.server.add_user("Lan")
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, finance, "STC")
+    plan = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()
+    (digest,) = bot.reminders_in(finance)
+    return lan, finance, digest, plan

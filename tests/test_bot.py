@@ -26,9 +26,9 @@ from tests.harness import (
     QUERY_TOO_OLD,
     TOKEN,
     Harness,
+    finance_with_digest,
     running_bot,
 )
-from tests.test_extensions import _finance_with_digest
 from vncalendar import VIETNAM_TZ
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)  # a Wednesday
@@ -360,7 +360,7 @@ async def test_a_done_button_answered_too_late_still_confirms_the_closing_with_i
     """✅ pressed while the bot is slow (Telegram says the query is too old to answer) closes the
     task, and the chat is told so, with its ↩️ button, not "Xin lỗi, đã có lỗi…": only the
     pop-up is lost."""
-    lan, finance, digest, plan = await _finance_with_digest(bot)
+    lan, finance, digest, plan = await finance_with_digest(bot)
     bot.server.inject(QUERY_TOO_OLD, method="answerCallbackQuery")
 
     (answer,) = await bot.press(lan, finance, digest, f"done:{plan}")

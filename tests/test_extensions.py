@@ -24,7 +24,14 @@ from storage.migrate import upgrade
 from storage.models import ExtensionStatus, Notice, NoticeStatus, Role, Task
 from storage.notices import ExtensionNotice, Outgoing
 from tests.conftest import NOW
-from tests.harness import COORDINATORS_ONLY, JSON, QUERY_TOO_OLD, Harness, running_bot
+from tests.harness import (
+    COORDINATORS_ONLY,
+    JSON,
+    QUERY_TOO_OLD,
+    Harness,
+    finance_with_digest,
+    running_bot,
+)
 from tests.test_database_restart import linked
 from vncalendar import VIETNAM_TZ, WorkingCalendar
 
@@ -59,18 +66,6 @@ async def _finance_and_office(bot: Harness, task: str = "Ban hành Kế hoạch 
 
 def _notices(bot: Harness, chat: JSON) -> list[JSON]:
     return [m for m in bot.server.sent_messages(chat["id"]) if m["text"].startswith("⏳")]
-
-
-async def _finance_with_digest(bot: Harness) -> tuple[JSON, JSON, JSON, int]:
-    """Lan's finance group, registered, with this morning's digest of one task."""
-    lan = bot.server.add_user("Lan")
-    finance = bot.server.add_group("Sở Tài chính", [lan])
-    await bot.register(lan, finance, "STC")
-    plan = await bot.add_task("Kế hoạch", "STC", DEADLINE)
-    bot.at(date(2023, 3, 8))
-    await bot.sweep()
-    (digest,) = bot.reminders_in(finance)
-    return lan, finance, digest, plan
 
 
 async def test_a_notice_refused_once_reaches_the_coordinator_once(bot: Harness) -> None:
@@ -141,7 +136,7 @@ async def test_a_request_notice_that_failed_reaches_the_coordinators_group_after
     """An extension request's notice to the coordinators' group that Telegram refused (5xx)
     waits for the next sweep; if the group becomes a supergroup meanwhile, the waiting notice
     follows it to its new id and arrives there once: the request is still put to them."""
-    lan, finance, _, plan = await _finance_with_digest(bot)
+    lan, finance, _, plan = await finance_with_digest(bot)
     bang = bot.server.add_user("Bằng")
     office = bot.server.add_group("Văn phòng UBND tỉnh", [bang])
     await bot.register(bang, office, None, Role.COORDINATOR)
@@ -190,7 +185,7 @@ async def test_a_long_notice_arrives_in_parts_with_the_buttons_under_the_last(
 async def _asked_for_more_time(bot: Harness) -> tuple[JSON, JSON, int, JSON, JSON, JSON]:
     """Lan's finance group asks for more time; the coordinator Bằng's private chat gets the
     request (the last of its messages)."""
-    lan, finance, _, plan = await _finance_with_digest(bot)
+    lan, finance, _, plan = await finance_with_digest(bot)
     bang = bot.server.add_user("Bằng")
     office = bot.server.add_private_chat(bang)
     await bot.register(bang, office, None, Role.COORDINATOR)
