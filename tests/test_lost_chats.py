@@ -45,11 +45,13 @@ def _alerts(bot: Harness, chat: JSON) -> list[str]:
     return [m["text"] for m in bot.server.sent_messages(chat["id"]) if m["text"].startswith("⚠️")]
 
 
-async def _office_and_finance(bot: Harness) -> tuple[JSON, JSON, JSON, JSON]:
+async def _office_and_finance(
+    bot: Harness, *, supergroup: bool = False
+) -> tuple[JSON, JSON, JSON, JSON]:
     """A coordinator (Bằng) in private, and the finance department's group (Lan in it) with a
     task: the office's chat, the group, Lan, Bằng."""
     lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-    finance = bot.server.add_group("Sở Tài chính", [lan])
+    finance = bot.server.add_group("Sở Tài chính", [lan], supergroup=supergroup)
     office = bot.server.add_private_chat(bang)
     await bot.register(lan, finance, "STC")
     await bot.register(bang, office, None, Role.COORDINATOR)
@@ -166,12 +168,7 @@ async def test_a_group_whose_general_topic_is_closed_is_reported_to_the_coordina
     400 "TOPIC_CLOSED": as with a group that took the bot's right to post, the group is paused
     and the coordinators told once, not failed silently every sweep."""
     async with running_bot(sqlite_url, start=START) as bot:
-        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-        finance = bot.server.add_group("Sở Tài chính", [lan], supergroup=True)
-        office = bot.server.add_private_chat(bang)
-        await bot.register(lan, finance, "STC")
-        await bot.register(bang, office, None, Role.COORDINATOR)
-        await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+        office, finance, _, _ = await _office_and_finance(bot, supergroup=True)
         closed = Fault(400, "Bad Request: TOPIC_CLOSED")
         bot.server.inject(closed, method="sendMessage", chat_id=finance["id"], times=50)
 
@@ -192,12 +189,7 @@ async def test_a_group_whose_general_topic_is_reopened_has_its_reminders_again(
     """Once "General" is open again, the group paused for TOPIC_CLOSED hears that it takes
     reminders again and gets the day's; nobody need register it anew."""
     async with running_bot(sqlite_url, start=START) as bot:
-        lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-        finance = bot.server.add_group("Sở Tài chính", [lan], supergroup=True)
-        office = bot.server.add_private_chat(bang)
-        await bot.register(lan, finance, "STC")
-        await bot.register(bang, office, None, Role.COORDINATOR)
-        await bot.add_task("Ban hành Kế hoạch chung", "STC", DEADLINE)
+        _, finance, lan, _ = await _office_and_finance(bot, supergroup=True)
         closed = Fault(400, "Bad Request: TOPIC_CLOSED")
         bot.server.inject(closed, method="sendMessage", chat_id=finance["id"], times=1)
         bot.at(date(2023, 3, 8))
