@@ -204,14 +204,20 @@ async def stop_service(process: asyncio.subprocess.Process) -> str:
     return err.decode()
 
 
-async def finance_with_digest(bot: Harness) -> tuple[JSON, JSON, JSON, int]:
-    """Lan's finance group, registered, with the digest of one task due 15/03/2023 that the
-    morning of 08/03 brought it: (Lan, the group, the digest, the task's id)."""
+async def finance_with_digest(
+    bot: Harness,
+    text: str = "Kế hoạch",
+    *,
+    due: date = date(2023, 3, 15),
+    on: date = date(2023, 3, 8),
+) -> tuple[JSON, JSON, JSON, int]:
+    """Lan's finance group, registered, with the digest of one task that the morning `on`
+    brought it: (Lan, the group, the digest, the task's id)."""
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
     await bot.register(lan, finance, "STC")
-    plan = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
-    bot.at(date(2023, 3, 8))
+    task = await bot.add_task(text, "STC", due)
+    bot.at(on)
     await bot.sweep()
     (digest,) = bot.reminders_in(finance)
-    return lan, finance, digest, plan
+    return lan, finance, digest, task

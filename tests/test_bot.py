@@ -196,13 +196,9 @@ async def test_due_this_month_lists_a_task_whose_weekend_deadline_closes_today(
     "Đến hạn hôm nay" and /tasks "hôm nay", but /due (due this month) answers that nothing is
     due in 02/2026 and /overdue has it neither: the one list meant for this month's work
     misses the task due today."""
-    lan = bot.server.add_user("Lan")
-    finance = bot.server.add_group("Sở Tài chính", [lan])
-    await bot.register(lan, finance, "STC")
-    task = await bot.add_task("Báo cáo tháng 01/2026", "STC", date(2026, 1, 31))
-    bot.at(date(2026, 2, 2))
-    await bot.sweep()
-    (digest,) = bot.reminders_in(finance)
+    lan, finance, digest, task = await finance_with_digest(
+        bot, "Báo cáo tháng 01/2026", due=date(2026, 1, 31), on=date(2026, 2, 2)
+    )
     assert "Đến hạn hôm nay" in digest["text"] and f"#{task}" in digest["text"], digest["text"]
 
     (due,) = await bot.say(lan, finance, "/due")
