@@ -265,7 +265,7 @@ def _from_txt(data: bytes) -> Document:
                 _join_lines([line for line in map(clean_paragraph, rows) if line]), {}
             )
     blocks: list[list[str]] = [[]]
-    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+    for line in _pasted_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
@@ -276,6 +276,34 @@ def _from_txt(data: bytes) -> Document:
     for block in blocks:
         raw.extend(_join_lines([clean_paragraph(line) for line in block]))
     return finish_document(raw, {})
+
+
+_MARKDOWN_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
+_MARKDOWN_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+def _pasted_tables(lines: list[str]) -> list[str]:
+    """The rows of a table pasted as text, each as the " | "-joined row a .docx table gives: cells
+    set apart by tabs (a table copied from Word or a web page) or a Markdown table's, without its
+    "| --- |" rule. A line of tab-separated cells is a row only beside another such line, with
+    three cells or more ("1.<tab>Xây dựng ..." is a numbered paragraph)."""
+    tabbed = [len(line.strip().split("\t")) >= 3 for line in lines]
+    rows: list[str] = []
+    for index, line in enumerate(lines):
+        markdown = _MARKDOWN_ROW.match(line)
+        if markdown:
+            cells = [cell.strip() for cell in markdown.group(1).split("|")]
+            if all(_MARKDOWN_RULE.match(cell) for cell in cells):
+                continue
+            rows.append(row_text(cells, len(cells)))
+        elif tabbed[index] and any(
+            tabbed[beside] for beside in (index - 1, index + 1) if 0 <= beside < len(lines)
+        ):
+            cells = [cell.strip() for cell in line.strip().split("\t")]
+            rows.append(row_text(cells, len(cells)))
+        else:
+            rows.append(line)
+    return rows
 
 
 # What no text holds: replacement marks, control characters, private-use code points.

@@ -592,6 +592,47 @@ def test_a_long_pasted_paragraph_under_a_table_heading_reads_as_one_paragraph() 
     assert document.paragraphs[-1] == f"{PASTED_PARAGRAPH}."
 
 
+TASK_TABLE = [
+    ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Nội vụ", "", "Quý II/2024"],
+    ["2", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở, ngành", "Tháng 6/2024"],
+]
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "\n".join("\t".join(row) for row in TASK_TABLE),  # copied from Word or a web page
+        "\n".join(
+            [
+                "| " + " | ".join(TASK_TABLE[0]) + " |",
+                "|" + "---|" * len(TASK_TABLE[0]),
+                *("| " + " | ".join(row) + " |" for row in TASK_TABLE[1:]),
+            ]
+        ),  # a Markdown table
+    ],
+    ids=["tabs", "markdown"],
+)
+def test_a_table_pasted_as_text_reads_as_the_rows_of_a_docx_table(pasted: str) -> None:
+    text = f"II. NHIỆM VỤ CỤ THỂ\n{pasted}\nNơi nhận:\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:4] == [
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | | Quý II/2024",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+    ]
+
+
+def test_a_tab_after_an_items_number_is_no_table() -> None:
+    text = "1.\tXây dựng kế hoạch\tthực hiện.\n2.\tBáo cáo kết quả.\n"
+
+    document = read(text.encode(), "cong-van.txt")
+
+    assert document.paragraphs == ["1. Xây dựng kế hoạch thực hiện.", "2. Báo cáo kết quả."]
+
+
 # --------------------------------------------------------------------------------------------
 # .docx
 # --------------------------------------------------------------------------------------------
