@@ -69,12 +69,16 @@ _CODES = {
 }
 
 _NUMBER = re.compile(
-    r"^\s*(?i:s[oố])\s*(?i:hiệu)?\s*:?\s*(?P<number>\d+[\w.]*(?:\s*/\s*\d{4})?\s*[/-]\s*[\w&.\-–/]+"
-    # A code written with spaces round its dash: "4144 /GDĐT – VP".
-    r"(?:\s+[-–]\s*[A-ZĐ][A-ZĐ&]*(?![\w]))*)",
+    # "Số:", "Số hiệu:", or "S :" where a scan lost the "ố".
+    r"^\s*(?:(?i:s[oố])\s*(?i:hiệu)?\s*:?|S\s*:)\s*"
+    r"(?P<number>\d+[\w.]*(?:\s*/\s*\d{4})?\s*[/-]\s*[\w&.\-–/]+"
+    # A code written with spaces round its dash: "4144 /GDĐT – VP", "24 / PGD&ĐT- GDMN".
+    r"(?:(?:\s+[-–]\s*|(?<=[-–])\s+)[A-ZĐ][A-ZĐ&]*(?![\w]))*)",
 )
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\d,;:|]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<m>\d{1,2})"
+    # Not a web page's "Thứ hai, ngày 01/06/2020": a weekday is no place.
+    r"^(?!thu\s+(?:hai|ba|tu|nam|sau|bay)\b|chu\s+nhat\b)"
+    r"(?P<place>[^\d,;:|]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<m>\d{1,2})"
     r"\s*(?:,?\s*nam\s+|[/.-]\s*)(?P<y>\d{4})\s*\.?$"
 )
 # The place and date at the end of the number's line, when a page ran the two columns together:
@@ -83,7 +87,10 @@ _PLACE_DATE_AFTER_NUMBER = re.compile(
     r"\s(?P<place>[^\d,;:|/]{2,40}),\s*ngay\s+(?P<d>\d{1,2})\s*(?:thang\s+|[/.-]\s*)(?P<m>\d{1,2})"
     r"\s*(?:,?\s*nam\s+|[/.-]\s*)(?P<y>\d{4})\s*\.?$"
 )
-_MOTTO = re.compile(r"cong\s+hoa\s+xa\s+hoi|doc\s+lap\s*-?\s*tu\s+do|^-+$")
+# The national motto, also wrapped after its first word ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA ...").
+_MOTTO = re.compile(
+    r"cong\s+hoa\s+xa\b|(?:^|\s)hoa\s+xa\s+hoi\s+chu\s+nghia|doc\s+lap\s*-?\s*tu\s+do|^-+$|^cong$"
+)
 _SIGN_TITLE = re.compile(
     # "KT. CHỦ TỊCH", "Q. GIÁM ĐỐC" (a reporter's byline "Q.TUẤN" is no title).
     r"(?:^|\s)(?:KT|TM|TL|TUQ|Q)\s*\.\s*(?=CHỦ|GIÁM|CHÁNH|BỘ|TRƯỞNG|TỔNG|CỤC|VIỆN|HIỆU|THỦ|PHÓ"
@@ -110,12 +117,11 @@ def _is_caps(text: str) -> bool:
 
 
 def _kind_heading(piece: str) -> tuple[str, str, str] | None:
-    """(kind, folded key, rest of the line) when a header piece is a kind heading."""
-    if not _is_caps(piece.split(" ", 3)[0] + piece[:12]):
-        return None
+    """(kind, folded key, rest of the line) when a header piece is a kind heading: the kind in
+    capitals, then its title in capitals or not ("CÔNG ĐIỆN Chủ động ứng phó bão số 5")."""
     folded = fold(piece).strip()
     for key, kind in KINDS:
-        if folded == key or folded.startswith(key + " "):
+        if (folded == key or folded.startswith(key + " ")) and _is_caps(piece[: len(key)]):
             return kind, key, piece[len(key) :].strip(" :-")
     return None
 
@@ -141,6 +147,9 @@ def _read_header(doc: Document) -> _Header:
             # Title lines follow the heading: in capitals (wrapped), or one plain line.
             while end < len(doc.paragraphs):
                 text = doc.paragraphs[end]
+                if title_parts and _enacting_authority(doc, end):
+                    end += 1
+                    break
                 if (
                     _is_caps(text)
                     and not _MOTTO.search(fold(text))
@@ -166,8 +175,30 @@ def _read_header(doc: Document) -> _Header:
             title = re.split(
                 r"\s*\((?=(?:Ban hành |Phê duyệt )?[Kk]èm theo)", " ".join(title_parts)
             )[0]
+            # "CÔNG ĐIỆN KHẨN: Thực hiện ...": how urgent it is, then its title.
+            title = re.sub(r"^(?:KHẨN|HỎA TỐC|HOẢ TỐC|THƯỢNG KHẨN)\s*:\s*", "", title)
             return _Header(index, kind, title or None, _after_addressees(doc, end))
     return _Header(None, None, None, _after_addressees(doc, _header_block_end(doc)))
+
+
+# Who enacts a decision, on a line of its own between its title and "Căn cứ ...":
+# "ỦY BAN NHÂN DÂN TỈNH", "BỘ TRƯỞNG BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG", "GIÁM ĐỐC SỞ CÔNG THƯƠNG".
+_AUTHORITY = re.compile(
+    r"^(?:uy\s+ban|ubnd|hoi\s+dong|ban\s+chi\s+dao|ban\s+thuong\s+vu|thuong\s+truc"
+    r"|(?:pho\s+)?(?:bo\s+truong|chu\s+tich|giam\s+doc|thu\s+tuong|truong\s+ban|chanh\s+van\s+phong"
+    r"|tong\s+cuc\s+truong|cuc\s+truong|vien\s+truong|hieu\s+truong))\b"
+)
+
+
+def _enacting_authority(doc: Document, index: int) -> bool:
+    """Whether the paragraph at ``index`` names who enacts the document: no part of its title."""
+    text = doc.paragraphs[index]
+    following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else ""
+    return (
+        _is_caps(text)
+        and bool(_AUTHORITY.match(fold(text)))
+        and bool(re.match(r"(?i)(căn cứ|xét|theo đề nghị)", following))
+    )
 
 
 def _title_goes_on(rest: str, line: str) -> bool:
@@ -280,12 +311,16 @@ def body_range(doc: Document) -> tuple[int, int]:
 
 def _body_end(doc: Document, start: int) -> int:
     for index in range(start, len(doc.paragraphs)):
-        text = doc.paragraphs[index]
-        if _RECIPIENTS.match(fold(text)) or (
-            _SIGN_TITLE.search(text) and _is_caps(re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text))
-        ):
+        if _closes_body(doc.paragraphs[index]):
             return index
     return len(doc.paragraphs)
+
+
+def _closes_body(text: str) -> bool:
+    """ "Nơi nhận", or the signature's title ("KT. CHỦ TỊCH", names aside)."""
+    return bool(_RECIPIENTS.match(fold(text))) or bool(
+        _SIGN_TITLE.search(text) and _is_caps(re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text))
+    )
 
 
 # "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
@@ -376,18 +411,81 @@ def _attached_to(doc: Document) -> tuple[str, _dt.date] | None:
 
 
 def _issuer(doc: Document, kind_index: int | None) -> str | None:
+    """The letterhead's left-hand column, in capitals above the motto, number and date.
+
+    Only a document with a header has one: the capitals at the top of a web page ("THÔNG TIN
+    Ý KIẾN"), a reporter's byline or a signature title further down are no issuer.
+    """
+    header = doc.paragraphs[: kind_index if kind_index is not None else 8]
+    if kind_index is None and not any(_is_letterhead_line(p) for p in header):
+        return None
     lines: list[str] = []
-    for paragraph in doc.paragraphs[: kind_index if kind_index is not None else 8]:
+    for paragraph in header:
+        if opens_addressees(paragraph) or _closes_body(paragraph):
+            break  # the header has ended
         pieces = header_pieces(paragraph)
-        if len(pieces) == 1 and _MOTTO.search(fold(pieces[0])):
+        if len(pieces) == 1 and _MOTTO.match(fold(pieces[0])):
             break  # the left-hand column is read: what follows is the right-hand one
         for piece in pieces:
-            folded = fold(piece)
-            if _MOTTO.search(folded):
+            # "UBND HUYỆN THỌ XUÂN CỘNG HOÀ XÃ HỘI ...": both columns run together on one line.
+            motto = _MOTTO.search(fold(piece))
+            left = _letterhead_capitals(piece[: motto.start()]) if motto else piece
+            if _is_caps(left) and _kind_heading(left) is None and not _NUMBER.match(left):
+                lines.append(left.strip(" -"))
+            if motto:
                 break  # the right-hand column (or the line below) is the national motto
-            if _is_caps(piece) and _kind_heading(piece) is None and not _NUMBER.match(piece):
-                lines.append(piece.strip(" -"))
+        if any(_NUMBER_LABEL.match(fold(piece)) for piece in pieces):
+            break  # the issuer is above the number ("KHẨN" below it is no part of it)
     return " ".join(lines) or None
+
+
+def _letterhead_capitals(left: str) -> str:
+    """The capitals that end the left-hand column before the motto: a page may put its own words
+    before them ("Công văn 778/TCHQ-GSQL. BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN -------")."""
+    words = left.split()
+    start = len(words)
+    while start > 0 and not any(char.islower() or char.isdigit() for char in words[start - 1]):
+        start -= 1
+    return " ".join(words[start:])
+
+
+# "Số:" of a number line, also of one left blank to be filled in ("Số:    /UBND-NC").
+_NUMBER_LABEL = re.compile(r"\s*so\s*(?:hieu\s*)?:")
+
+
+def _is_letterhead_line(paragraph: str) -> bool:
+    """The motto, the number line or the place-and-date line (its day blank or not): what only a
+    document's header has."""
+    for piece in header_pieces(paragraph):
+        folded = fold(piece).strip()
+        if (
+            _MOTTO.search(folded)
+            or _NUMBER.match(piece)
+            or _NUMBER_LABEL.match(folded)
+            or _PLACE_DATE.match(folded)
+            or _MONTH_ONLY.match(folded)
+        ):
+            return True
+    return False
+
+
+# The head of government signs as "THỦ TƯỚNG" (or "KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG"): a title
+# of the signature only, as "THỦ TƯỚNG CHÍNH PHỦ" in a heading is no end of the body.
+_SIGNER_TITLE = re.compile(rf"{_SIGN_TITLE.pattern}|^(?:PHÓ\s+)?THỦ\s+TƯỚNG(?:\s+CHÍNH\s+PHỦ)?$")
+
+
+def _signature_title(text: str) -> bool:
+    """A signature's title line ("KT. CHỦ TỊCH", "PHÓ CHỦ NHIỆM", "Nơi nhận: GIÁM ĐỐC"), not a
+    headline in capitals that names an office ("... 6 ĐỜI CHỦ TỊCH VẪN CHƯA XONG")."""
+    match = _SIGNER_TITLE.search(text)
+    if match is None or not any(char.isupper() for char in text[:3]):
+        return False
+    capitals_before = 0
+    for word in reversed(text[: match.start()].split()):
+        if any(char.islower() for char in word):
+            break
+        capitals_before += 1
+    return capitals_before <= 8  # an agency's name before a title is shorter than a sentence
 
 
 def _signer(doc: Document) -> str | None:
@@ -398,7 +496,7 @@ def _signer(doc: Document) -> str | None:
         for piece in header_pieces(paragraph):
             text = re.sub(r"\((?:đã ký|ký|đã ký và đóng dấu)[^)]*\)", " ", piece, flags=re.I)
             text = " ".join(text.split())
-            if _SIGN_TITLE.search(text) and any(char.isupper() for char in text[:3]):
+            if _signature_title(text):
                 seen_title = True
                 # The name can sit on the same line, after the titles: "PHÓ CHỦ TỊCH Lê Văn A".
                 match = _PERSON.search(text)
@@ -408,6 +506,60 @@ def _signer(doc: Document) -> str | None:
             if seen_title and _PERSON.fullmatch(text) and not _is_caps(text):
                 signer = text
     return signer
+
+
+# "V/v" (về việc): a letter's subject, on a line of its own or after the number on its line.
+_SUBJECT = re.compile(r"(?:^|\s)v/v\b")
+
+
+def _subject(doc: Document) -> str | None:
+    """A letter's subject with the lines it wraps onto, when "Kính gửi", the number or the date
+    line closes them: without such a line below, what follows may be the body."""
+    for index, paragraph in enumerate(doc.paragraphs[:15]):
+        for piece in header_pieces(paragraph):
+            match = _SUBJECT.search(fold(piece)) or _plain_subject(doc, index, piece)
+            if match is None or (match.start() > 0 and not _NUMBER_LABEL.match(fold(piece))):
+                continue  # "V/v" starts the line, or follows the number: "Số: 12/BYT-KCB V/v ..."
+            parts = [piece[match.start() :].strip()]
+            following = doc.paragraphs[index + 1 : index + 4]
+            for count, line in enumerate(following):
+                if opens_addressees(line) or _is_letterhead_line(line):
+                    parts.extend(following[:count])
+                    break
+                if " | " in line or _is_caps(line) or len(line) > 200:
+                    break
+            return " ".join(parts)
+    return None
+
+
+def _plain_subject(doc: Document, index: int, piece: str) -> re.Match[str] | None:
+    """ "Về việc ...", "Về ...": a subject written without "V/v", right under the number or the
+    date line (a sentence of the body is longer, or ends in a colon)."""
+    if index == 0 or len(piece) > 150 or piece.endswith(":"):
+        return None
+    if not _is_letterhead_line(doc.paragraphs[index - 1]):
+        return None
+    return re.match(r"ve\s", fold(piece))
+
+
+# A legal database's heading: "CHỈ THỊ / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG
+# 6 NĂM 2001 VỀ VIỆC ...": who issued it, its number and its date come before its title.
+_DATABASE_HEADING = re.compile(
+    r"^cua\s+\D{3,80}?\s+so\s*:?\s*(?P<number>\d+[\w/.&-]*)\s*,?\s+ngay\s+(?P<d>\d{1,2})"
+    r"\s*(?:thang\s+|/)(?P<m>\d{1,2})\s*(?:,?\s*nam\s+|/)(?P<y>\d{4})\s+(?=ve\b)"
+)
+
+
+def _database_heading(title: str) -> tuple[str, _dt.date | None, str] | None:
+    """(number, date, title) of a title that opens with its issuer, number and date."""
+    match = _DATABASE_HEADING.match(fold(title))
+    if match is None:
+        return None
+    try:
+        day = _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
+    except ValueError:
+        day = None
+    return title[match.start("number") : match.end("number")], day, title[match.end() :]
 
 
 def read_metadata(doc: Document) -> DirectiveMeta:
@@ -425,16 +577,14 @@ def read_metadata(doc: Document) -> DirectiveMeta:
     ):
         kind = "Công văn"
     if title is None:
-        for paragraph in doc.paragraphs[:15]:
-            for piece in header_pieces(paragraph):
-                if fold(piece).startswith("v/v"):
-                    title = piece
-                    break
-            if title:
-                break
+        title = _subject(doc)
     if kind == "Thông báo" and title and fold(title).startswith("ket luan"):
         kind = "Thông báo kết luận"
     issued_on, _place = _issue_date(doc)
+    if title and (heading := _database_heading(title)) is not None:
+        number = number or heading[0]
+        issued_on = issued_on or heading[1]
+        title = heading[2]
     if kind in _ATTACHED_KINDS and (attached := _attached_to(doc)) is not None:
         # A plan stored without the decision that issues it: "(Kèm theo Quyết định số
         # 1422/QĐ-TTg ngày 19 tháng 11 năm 2024 ...)" gives its number and date.

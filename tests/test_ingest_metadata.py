@@ -181,3 +181,222 @@ def test_issue_date_is_the_place_date_line() -> None:
         Document(["Số: 1/KH-UBND", "Kiên Giang, ngày 06 tháng 01 năm 2023", "KẾ HOẠCH", "Tên"])
     )
     assert meta.issued_on == dt.date(2023, 1, 6)
+
+
+def test_a_number_whose_code_is_spaced_or_whose_so_lost_its_mark() -> None:
+    """ "Số : 15 / PGDĐT- TH" keeps the code after its dash; a scan's "S :" is still "Số:"."""
+    spaced = read_metadata(Document(["Số : 15 / PGDĐT- TH An Phú, ngày 02 tháng 03 năm 2015"]))
+    scanned = read_metadata(Document(["S :215/UBND-KT", "V/v báo cáo"]))
+    assert (spaced.number, scanned.number) == ("15/PGDĐT-TH", "215/UBND-KT")
+
+
+def test_the_issuer_is_the_letterhead_left_of_the_motto() -> None:
+    """Both columns of the letterhead run together on each line: the issuer is the left part."""
+    meta = read_metadata(
+        Document(
+            [
+                "UBND HUYỆN AN PHÚ CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "PHÒNG NỘI VỤ Độc lập - Tự do - Hạnh phúc",
+                "Số: 31/PNV An Phú, ngày 02 tháng 03 năm 2015",
+                "Kính gửi: Các cơ quan, đơn vị.",
+            ]
+        )
+    )
+    assert meta.issuer == "UBND HUYỆN AN PHÚ PHÒNG NỘI VỤ"
+
+
+def test_the_issuer_stops_at_the_motto_wrapped_or_misread() -> None:
+    """The motto wrapped after its first word, or half read by a scan, still ends the issuer."""
+    wrapped = read_metadata(
+        Document(["SỞ", "Y TẾ |", "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |", "Số: 8/SYT-NV |"])
+    )
+    scanned = read_metadata(Document(["BỘ Y TẾ CỘNG HOÀ XÃ : HỦ NGHĨA VIỆT NAM", "Số: 8/BYT-KCB"]))
+    assert (wrapped.issuer, scanned.issuer) == ("SỞ Y TẾ", "BỘ Y TẾ")
+
+
+def test_an_urgency_mark_under_the_number_is_no_part_of_the_issuer() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "UBND TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "SỞ Y TẾ Độc lập - Tự do - Hạnh phúc",
+                "Số: 12/SYT-NV An Giang, ngày 02 tháng 03 năm 2015",
+                "KHẨN",
+                "Kính gửi: Các bệnh viện",
+            ]
+        )
+    )
+    assert meta.issuer == "UBND TỈNH AN GIANG SỞ Y TẾ"
+
+
+def test_a_web_pages_weekday_and_time_line_is_no_place_and_date() -> None:
+    """ "Thứ hai, ngày 01/06/2020 | 10:22 AM": when a page was posted, not where and when the
+    document was signed; nor is the time an issuer."""
+    meta = read_metadata(
+        Document(
+            [
+                "Tập trung ứng phó với nắng nóng",
+                "Thứ hai, ngày 01/06/2020 | 10:22 AM (GMT +7)",
+                "Ngày 25/5, UBND tỉnh đã ban hành Công văn số 79/UBND-KTN về ứng phó nắng nóng.",
+            ]
+        )
+    )
+    assert (meta.issued_on, meta.issuer) == (None, None)
+
+
+def test_a_kind_heading_in_capitals_then_its_title_in_plain_words() -> None:
+    meta = read_metadata(
+        Document(["CÔNG ĐIỆN Chủ động ứng phó bão số 5", "Chủ tịch UBND tỉnh yêu cầu:", "1. ..."])
+    )
+    assert (meta.kind, meta.title) == ("Công điện", "Chủ động ứng phó bão số 5")
+
+
+def test_a_short_letters_signature_title_is_no_part_of_its_issuer() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |",
+                "Số: 5/UBND-VX | An Giang, ngày 02 tháng 03 năm 2015 |",
+                "Kính gửi: Sở Y tế",
+                "Sở Y tế rà soát, báo cáo trước ngày 15/3/2015.",
+                "Nơi nhận: | KT. CHỦ TỊCH |",
+            ]
+        )
+    )
+    assert meta.issuer == "ỦY BAN NHÂN DÂN"
+
+
+def test_a_news_page_has_no_issuer_nor_signer() -> None:
+    """A headline, the time it was posted and a byline in capitals: no letterhead, no signature."""
+    meta = read_metadata(
+        Document(
+            [
+                "Đôn đốc xử lý các nhiệm vụ quá hạn",
+                "PHAN MINH 04/12/2023 16:43",
+                "UBND tỉnh vừa có công văn yêu cầu các sở, ngành xử lý dứt điểm nhiệm vụ quá hạn.",
+                "TỈNH ĐÔN ĐỐC CÁC SỞ VÌ NHIỆM VỤ QUÁ HẠN ĐÃ BA LẦN CHỦ TỊCH NHẮC VẪN CHƯA XONG.",
+                "Minh Phan",
+            ]
+        )
+    )
+    assert (meta.issuer, meta.signer) == (None, None)
+
+
+def test_the_prime_minister_signs_as_thu_tuong() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                "Số: 9/CT-TTg",
+                "CHỈ THỊ",
+                "Về việc tăng cường phòng cháy",
+                "1. Các bộ, ngành rà soát phương án.",
+                "Nơi nhận:",
+                "- Lưu: VT, KTN. | THỦ TƯỚNG",
+                "Trần Văn Bình",
+            ]
+        )
+    )
+    assert meta.signer == "Trần Văn Bình"
+
+
+def test_a_subject_after_the_number_and_wrapped_onto_the_next_line() -> None:
+    """ "Số: ... V/v ..." on one line; the subject's second line ends where "Kính gửi" begins."""
+    meta = read_metadata(
+        Document(
+            [
+                "BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 77/BYT-KCB V/v thực hiện các nhiệm vụ được",
+                "Chính phủ giao trong lĩnh vực khám bệnh",
+                "Kính gửi: Sở Y tế các tỉnh",
+                "Sở Y tế các tỉnh báo cáo trước ngày 15/3/2015.",
+            ]
+        )
+    )
+    assert meta.title == "V/v thực hiện các nhiệm vụ được Chính phủ giao trong lĩnh vực khám bệnh"
+    # With no such line below, the subject is one line: what follows may be the body.
+    unclosed = read_metadata(
+        Document(["Số: 77/BYT-KCB", "V/v khám bệnh", "Sở Y tế các tỉnh báo cáo trước ngày 15/3."])
+    )
+    assert unclosed.title == "V/v khám bệnh"
+
+
+def test_who_enacts_a_decision_is_no_part_of_its_title() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "Số: 12/QĐ-UBND",
+                "QUYẾT ĐỊNH",
+                "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI",
+                "ỦY BAN NHÂN DÂN TỈNH",
+                "Căn cứ Luật Phòng, chống thiên tai;",
+                "QUYẾT ĐỊNH:",
+            ]
+        )
+    )
+    assert meta.title == "VỀ VIỆC BAN HÀNH KẾ HOẠCH PHÒNG CHỐNG THIÊN TAI"
+    assert (
+        body_range(Document(["QUYẾT ĐỊNH", "VỀ VIỆC X", "ỦY BAN NHÂN DÂN TỈNH", "Căn cứ"]))[0] == 3
+    )
+
+
+def test_an_urgent_dispatchs_title_leaves_out_how_urgent_it_is() -> None:
+    meta = read_metadata(Document(["CÔNG ĐIỆN KHẨN: Ứng phó với bão số 3", "Chủ tịch UBND tỉnh"]))
+    assert (meta.kind, meta.title) == ("Công điện", "Ứng phó với bão số 3")
+
+
+def test_a_legal_databases_heading_gives_number_and_date_before_the_title() -> None:
+    """ "CHỈ THỊ / CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 5/2001/CT-TTG NGÀY 2 THÁNG 3 NĂM 2001 VỀ ..."."""
+    meta = read_metadata(
+        Document(
+            [
+                "CHỈ THỊ",
+                "CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 5/2001/CT-TTG",
+                "NGÀY 2 THÁNG 3 NĂM 2001 VỀ VIỆC PHÒNG CHỐNG LỤT BÃO",
+                "Trong những năm qua, công tác phòng chống lụt bão đã đạt nhiều kết quả.",
+            ]
+        )
+    )
+    assert (meta.number, meta.issued_on, meta.title) == (
+        "5/2001/CT-TTG",
+        dt.date(2001, 3, 2),
+        "VỀ VIỆC PHÒNG CHỐNG LỤT BÃO",
+    )
+
+
+def test_a_pages_own_words_before_the_letterhead_are_no_part_of_the_issuer() -> None:
+    meta = read_metadata(
+        Document(
+            [
+                "Công văn 12/TCHQ-GSQL. BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN ------- CỘNG HÒA XÃ HỘI CHỦ"
+                " NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+                "Số: 12/TCHQ-GSQL V/v xử lý vướng mắc",
+                "Kính gửi: Cục Hải quan các tỉnh",
+            ]
+        )
+    )
+    assert meta.issuer == "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN"
+
+
+def test_a_subject_written_ve_right_under_the_number_line() -> None:
+    """A subject without "V/v" ("Về ...") under the number line; a body's "Về ..." is none."""
+    meta = read_metadata(
+        Document(
+            [
+                "SỞ GIÁO DỤC VÀ ĐÀO TẠO",
+                "Số: 5/GDĐT-VP Cần Thơ, ngày 25 tháng 11 năm 2018",
+                "Về cho học sinh nghỉ học",
+                "Kính gửi: Chủ tịch UBND các quận, huyện.",
+            ]
+        )
+    )
+    body = read_metadata(
+        Document(
+            [
+                "Số: 5/GDĐT-VP",
+                "Kính gửi: Chủ tịch UBND các quận, huyện.",
+                "Về đề nghị của các trường, Sở yêu cầu:",
+            ]
+        )
+    )
+    assert (meta.title, body.title) == ("Về cho học sinh nghỉ học", None)
