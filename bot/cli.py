@@ -1331,7 +1331,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add.add_argument("--deadline", help="YYYY-MM-DD or dd/mm/yyyy; omit for ongoing work")
     add.add_argument(
-        "--every", choices=[r.value for r in Recurrence], help="a periodic duty: its first deadline"
+        "--every",
+        choices=[r.value for r in Recurrence],
+        help="a periodic duty, every week, month, quarter, six months or year: --deadline is the "
+        "first period's",
     )
     add.add_argument("text", nargs="+")
     add.set_defaults(handler=cmd_task_add)

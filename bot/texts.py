@@ -1066,6 +1066,7 @@ RECURRENCE_NAMES: dict[str, tuple[str, str]] = {
     "weekly": ("định kỳ hằng tuần", "every week"),
     "monthly": ("định kỳ hằng tháng", "every month"),
     "quarterly": ("định kỳ hằng quý", "every quarter"),
+    "semiannual": ("định kỳ 6 tháng", "every six months"),
     "yearly": ("định kỳ hằng năm", "every year"),
 }
 

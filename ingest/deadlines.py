@@ -83,9 +83,14 @@ Choices the grammar makes (and the tests pin down):
   tháng cuối quý");
 * a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
   2025" is 31/12/2025, "trong quý I và quý II năm 2023" is 30/06/2023;
-  a semi-annual duty that names no day ("định kỳ 6 tháng") has no date and no recurrence (the
-  vocabulary shared with storage has no half-year step), as both blind labellers read it: the
-  officer sets both by hand;
+* a step of six months ("định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
+  "mỗi 6 tháng", "nửa năm một lần") is semiannual: with no day, as "hằng năm" alone (the first
+  period's date the officer's to give; both blind labellers read it as no date); with two days
+  six months apart ("báo cáo định kỳ 6 tháng trước ngày 15/6 và 15/12", "trước ngày 20/6 và
+  20/12 hằng năm"), the next of them, every six months on the later day of the month ("30/6 và
+  31/12": each half-year's end). Two days that are not six months apart ("15/6 và 01/12") are
+  no one schedule: the next is the deadline, with no step. "Báo cáo 6 tháng" is the half-year
+  report, once a year, and "6 tháng đầu năm" a period (30/06), not a step;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
 * an impossible date ("30/02/2023", "32/1"), or one in a year the calendar does not count
@@ -154,7 +159,7 @@ KINDS = (
     "none",
     "impossible",  # a date that does not exist ("31/4/2023"): the officer must say which
 )
-RECURRENCES = ("weekly", "monthly", "quarterly", "yearly")
+RECURRENCES = ("weekly", "monthly", "quarterly", "semiannual", "yearly")
 
 # Kinds that carry a due date computed from the text.
 _DATED_KINDS = frozenset(KINDS[: KINDS.index("recurring")])
@@ -1678,6 +1683,17 @@ RECURRING_QUARTER_DAY = re.compile(
     (?![a-z])""",
     re.VERBOSE,
 )
+# "trước ngày 20/6 và 20/12 hằng năm", "định kỳ 6 tháng báo cáo trước ngày 15/6 và ngày 15/12":
+# a day of the year and the same day six months on, with a yearly or a six-monthly step.
+SEMIANNUAL_DAYS = re.compile(
+    r"""(?<![\w/.,-])(?:ngay\s+)?
+    (?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
+    \s*(?:,|va|hoac)\s*(?:(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|vao)\s+)?
+    (?:ngay\s+)?(?P<e>\d{1,2})(?:\s*[/-]\s*(?P<n>\d{1,2})|\s+thang\s+(?P<n2>\d{1,2}))
+    (?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)
+    (?P<yearly>\s*,?\s*(?:cua\s+)?(?:hang|moi|cac)\s+nam(?![a-z]))?""",
+    re.VERBOSE,
+)
 RECURRING_YEARLY_AFTER = re.compile(
     rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])[^.;\n]{{0,80}}?
     (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?(?P<d>\d{{1,2}})
@@ -1703,12 +1719,18 @@ RECURRING_WEEKDAY = re.compile(
     |(?:hang|moi)\s+tuan\s*,?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7]))(?![a-z])""",
     re.VERBOSE,
 )
+# A step of six months: "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
+# "mỗi 6 tháng", "nửa năm một lần"; not the period "6 tháng đầu năm" (30/06, a half-year report).
+_SEMIANNUAL_STEP = r"""(?:
+    (?:dinh\s+ky\s+)?(?:06|6|sau)\s+thang\s*(?:/\s*(?:0?1\s*)?|\s(?:mot|0?1)\s+)lan
+    |(?:dinh\s+ky|hang|moi)\s+(?:06|6|sau)\s+thang|(?:dinh\s+ky|hang|moi)\s+nua\s+nam
+    |nua\s+nam\s+(?:mot|0?1)\s+lan)(?![a-z])(?!\s+(?:dau|cuoi)(?![a-z]))"""
+SEMIANNUAL_STEP = re.compile(rf"(?<![a-z]){_SEMIANNUAL_STEP}", re.VERBOSE)
 RECURRING = re.compile(
-    r"""(?<![a-z])(?:
+    rf"""(?<![a-z])(?:
         (?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>tuan|thang|quy|nam)(?![a-z])(?!\s*\d)
       | dinh\s+ky\s+(?P<per2>tuan|thang|quy|nam)(?![a-z])(?!\s*\d)
-      | (?P<semi>(?:dinh\s+ky\s+)?(?:06|6|sau)\s+thang\s+(?:mot|1)\s+lan
-               |dinh\s+ky\s+(?:06|6|sau)\s+thang|dinh\s+ky\s+nua\s+nam|hang\s+nua\s+nam)
+      | (?P<semi>{_SEMIANNUAL_STEP})
     )""",
     re.VERBOSE,
 )
@@ -1743,11 +1765,13 @@ def _recurring_on(
     *,
     strictly_before: bool,
     cue: _Cue | None = None,
+    day: int | None = None,
 ) -> _Candidate:
-    """A duty due on a named day ("d") of every month, quarter or year."""
+    """A duty due on a named day of every month, quarter, half-year or year: ``day``, by
+    default the one the phrase writes ("d")."""
     if due is None:
         return _candidate(match, ctx, "none", None, cue=cue, recurrence=recurrence)
-    day = int(match.group("d"))
+    day = int(match.group("d")) if day is None else day
     # "trước 16 giờ ngày 20 hằng tháng": "trước" is of the hour, so the day itself stays due.
     if strictly_before and not ctx.inclusive and not match.groupdict().get("hh"):
         due, day = _day_before(due, day)
@@ -1834,6 +1858,41 @@ def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | 
     return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly, cue=cue)
 
 
+def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """Two days six months apart of a six-monthly duty: due on the next of them, every six
+    months on the later day of the month ("30/6 và 31/12" is each half-year's last day)."""
+    days = (
+        (int(match.group("d")), int(match.group("m") or match.group("m2"))),
+        (int(match.group("e")), int(match.group("n") or match.group("n2"))),
+    )
+    if abs(days[0][1] - days[1][1]) != 6 or not all(d >= 1 and 1 <= m <= 12 for d, m in days):
+        return None
+    if not match.group("yearly") and not SEMIANNUAL_STEP.search(_sentence_of(ctx.text, match)):
+        return None  # "trước ngày 15/6 và 15/12": two steps of one task, as likely
+    schedule_day = max(day for day, _ in days)
+    # Each day written is the schedule's day of its month, on the last day of a shorter month
+    # (February's in a common year or a leap year).
+    if not all(
+        day in {_clamped(year, month, schedule_day).day for year in (2023, 2024)}
+        for day, month in days
+    ):
+        return None
+    dates = [_next_day_month(day, month, ctx.ref) for day, month in days]
+    due = min((d for d in dates if d is not None), default=None)
+    cue = _cue_before(ctx.text, match.start())
+    strictly = cue is not None and cue.strict_before
+    return _recurring_on(
+        match, ctx, due, "semiannual", strictly_before=strictly, cue=cue, day=schedule_day
+    )
+
+
+def _sentence_of(text: _Text, match: re.Match[str]) -> str:
+    """The sentence (or list item) a phrase is in, flat."""
+    start = max(text.flat.rfind(c, 0, match.start()) for c in ".;!?\n") + 1
+    ends = [end for c in ".;!?\n" if (end := text.flat.find(c, match.end())) >= 0]
+    return text.flat[start : min(ends, default=len(text.flat))]
+
+
 def _quarter_day(day: int, ref: _dt.date, *, month_of_quarter: int) -> _dt.date | None:
     """The first day ``day`` on or after ref of a quarter's month ``month_of_quarter`` (3: its
     last month; 4: the first month of the quarter after), on the last day of a month too short
@@ -1873,15 +1932,24 @@ def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None
 _WEEKEND_BEFORE = re.compile(r"(?<![a-z])nghi(?![a-z])[^.;]{0,40}$")
 
 
+def _step_only(match: re.Match[str], ctx: _Context, recurrence: str, end: _dt.date) -> _Candidate:
+    """A step that names no day ("tổng kết hằng năm", "định kỳ 6 tháng"): recurring, its first
+    date the officer's to give. No word gives that day (a report at the period's end? in its
+    last month?), and the blind labellers read such a step as giving no date: vague, so that
+    any deadline the text does give is the task's; the period's end only ranks it."""
+    found = _candidate(match, ctx, "recurring", end, recurrence=recurrence, cued=True)
+    return replace(found, vague=True, schedule_day=MONTH_END)
+
+
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ref = ctx.ref
     if match.group("semi"):
         low = ctx.text.low[match.start() : match.end()]
         if "sau" in match.group("semi").split() and ctx.text.has_marks and "sáu" not in low:
             return None  # "định kỳ sau tháng ..." is not "định kỳ sáu tháng"
-        # A step that names no day, as "hằng năm" alone: the officer sets the date (and storage
-        # has no half-year step to repeat it by).
-        return _candidate(match, ctx, "none", None, recurrence=None, cued=True)
+        return _step_only(
+            match, ctx, "semiannual", _month_end(ref.year, 6 if ref.month <= 6 else 12)
+        )
     period = match.group("per") or match.group("per2")
     before = ctx.text.flat[max(0, match.start() - 20) : match.start()]
     days_off = ctx.text.flat[max(0, match.start() - 45) : match.start()]
@@ -1910,14 +1978,8 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = _month_end(ref.year, number)
         due = due if due >= ref else _month_end(ref.year + 1, number)
     else:
-        # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm": due at the year's end, as a
-        # step of a month or a quarter is at its end (a recurring task needs a first date).
-        # No word gives that day, and the blind labellers read such a step as giving no date:
-        # vague, so that any deadline the text does give is the task's.
-        found = _candidate(
-            match, ctx, "recurring", _dt.date(ref.year, 12, 31), recurrence=recurrence, cued=True
-        )
-        return replace(found, vague=True, schedule_day=MONTH_END)
+        # "tổng kết hằng năm", "đánh giá, phân loại ... hàng năm".
+        return _step_only(match, ctx, recurrence, _dt.date(ref.year, 12, 31))
     # A duty that names no day is due at its period's end, the 28th or 29th in February.
     day = None if recurrence == "weekly" else MONTH_END
     return _candidate(
@@ -1989,6 +2051,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
             ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),
             ("recurring_day_before", RECURRING_DAY_BEFORE, _recurring_day_before),
+            ("semiannual_days", SEMIANNUAL_DAYS, _semiannual_days),
             ("recurring_yearly_after", RECURRING_YEARLY_AFTER, _recurring_yearly_date),
             ("recurring_yearly_before", RECURRING_YEARLY_BEFORE, _recurring_yearly_before),
             ("recurring_yearly_date", RECURRING_YEARLY_DATE, _recurring_yearly_date),

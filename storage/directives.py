@@ -499,6 +499,8 @@ async def save_tasks(
             task.recurrence = Recurrence(new.recurrence).value if new.recurrence else None
             task.schedule_day = _schedule_day(new) if task.recurrence and new.deadline else None
             task.scheduled_deadline, task.updated_at = None, now
+            # The moved period has not been chased yet: roll_missed_periods waits for a sweep.
+            task.period_current_from = None
             session.add(task)
             await expire_outdated(session=session, task=task, actor=actor, now=now)
             saved.changed.append(task.id)

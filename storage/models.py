@@ -150,6 +150,12 @@ class Task(SQLModel, table=True):
     # shorter month (31: the month's end). Kept apart from the deadline because a clamped
     # deadline (29/02 for "ngày 30") no longer says which day the next period falls on.
     schedule_day: int | None = Field(default=None)
+    # A recurring task's current period: the day from which the sweep counts it as chased. The
+    # day the sweep moved the task on to it (recording the one before as missed), or, when
+    # something else made it current (/done, a new task, an undo, a restore: None until then),
+    # the first day a sweep found it past its deadline. It is recorded missed no earlier than
+    # the next day: a period made current after that morning's digest is chased once first.
+    period_current_from: date | None = Field(default=None)
     # The deadline its directive gave, as last imported: a re-import that gives the same one
     # changes nothing (an approved extension, a periodic duty's later period stay).
     imported_deadline: date | None = Field(default=None)

@@ -454,6 +454,7 @@ async def _close_period(
     )
     task.deadline, task.schedule_day = next_deadline(task), _schedule_day_of(task)
     task.scheduled_deadline, task.updated_at = None, now
+    task.period_current_from = None  # roll_missed_periods sets it when it moved the task on
     # A period reopened (undo_done) after the next one was extended, and closed again: the next
     # period keeps the extension a coordinator approved for it, which the reopening set aside.
     extended = await _approved_extension(session, task, task.deadline)
@@ -548,6 +549,7 @@ async def undo_done(
         if last.deadline >= (task.deadline or last.deadline):
             raise NotDone(task_id)
         task.deadline, task.scheduled_deadline = last.deadline, last.scheduled_deadline
+        task.period_current_from = None
         await session.delete(last)
     elif task.status != TaskStatus.DONE:
         raise NotDone(task_id)
@@ -612,6 +614,7 @@ async def restore_task(
         skipped.append(task.deadline.isoformat())
         task.deadline, task.schedule_day = next_deadline(task), _schedule_day_of(task)
         task.scheduled_deadline = None
+    task.period_current_from = None
     task.updated_at = now
     session.add(task)
     detail = f"skipped {', '.join(skipped)}" if skipped else None
@@ -648,10 +651,13 @@ async def roll_missed_periods(
     not go out by then (the bot down that day, the send failed) is not lost: the sweep
     escalates a task's last period recorded missed too, so that no period waits here on a chat
     that may never take it.
-    Nor is a period closed on the working day it became current: the sweep that makes it
-    current chases it first. Two weeks that close on one day (the one due in Tết and the one
-    due the Monday after) are recorded a working day apart, the second chased in between;
-    after the bot was down, every period whose day has passed is recorded at once.
+    Nor is a period closed before a sweep has chased it (Task.period_current_from): the day
+    after the sweep that made it current, or, for one that something else made current (a late
+    /done after that morning's digest, a new task, an undo), the day after the first sweep that
+    found it past its deadline, even when its own chase was over by then. Two weeks that close
+    on one day (the one due in Tết and the one due the Monday after) are recorded a working day
+    apart, the second chased in between; after the bot was down, every period whose day has
+    passed after the one it found current is recorded at once.
     Returns how many periods closed.
     """
     query = select(Task).where(
@@ -668,28 +674,27 @@ async def roll_missed_periods(
         )
         return day if chased_until is None else max(day, chased_until(deadline) + timedelta(days=1))
 
-    # A missed period last recorded tells when the current one became current (at the earliest:
-    # enough to keep a second sweep that day, a retry, from closing it unchased).
-    last_missed = {p.task_id: p for p in await missed_last_periods(session=session)}
     closed = 0
     for task in (await session.exec(query.with_for_update())).all():
         assert task.deadline is not None and task.recurrence is not None and task.id is not None
-        previous = last_missed.get(task.id)
-        became_current = (
-            WORKING_DAYS.next_working_day(
-                closes_after(previous.deadline, task.scheduled_deadline or task.deadline)
-            )
-            if previous is not None
-            else None
-        )
+        if task.period_current_from is None:
+            # Made current by something else, perhaps after this morning's digest, and not yet
+            # found late by a sweep: this one chases it first.
+            task.period_current_from = today
+            session.add(task)
+            continue
         while True:
-            closes_on = closes_after(task.deadline, next_deadline(task))
-            if became_current is not None:
-                closes_on = max(closes_on, became_current + timedelta(days=1))
+            closes_on = max(
+                closes_after(task.deadline, next_deadline(task)),
+                task.period_current_from + timedelta(days=1),
+            )
             if closes_on > today:
                 break
             missed = task.deadline
             await _close_period(session, task, PeriodOutcome.MISSED, now=now)
+            # Current from the day a sweep every working day would have moved the task on: today
+            # unless the bot was down, when the periods whose day has passed are recorded too.
+            task.period_current_from = WORKING_DAYS.next_working_day(closes_on)
             audit(
                 session,
                 task_id=task.id,
@@ -699,7 +704,6 @@ async def roll_missed_periods(
                 detail=missed.isoformat(),
             )
             closed += 1
-            became_current = WORKING_DAYS.next_working_day(closes_on)
     await session.flush()
     return closed
 

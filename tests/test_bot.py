@@ -522,8 +522,9 @@ async def test_undo_after_a_missed_period_reopens_nothing_and_the_task_goes_on(
     lan, finance, plan = await _monthly_report(bot)
     bot.at(date(2023, 3, 28))
     (march,) = await bot.say(lan, finance, f"/done {plan} đã gửi báo cáo tháng 3")
-    bot.at(date(2023, 5, 25))  # April's report never came
-    await bot.sweep()
+    for day in (date(2023, 5, 4), date(2023, 5, 25)):  # April's report never came
+        bot.at(day)
+        await bot.sweep()
     assert await _deadline_and_closed(bot, plan) == (
         date(2023, 5, 31),
         [date(2023, 3, 31), date(2023, 4, 30)],

@@ -1307,6 +1307,43 @@ def test_a_yearly_duty_that_names_no_day_waits_for_the_first_one(cli: Cli, tmp_p
     assert saved.splitlines()[-1].startswith("Đã lưu (văn bản #1): 1 nhiệm vụ mới")
 
 
+def test_a_six_monthly_duty_is_added_and_listed_every_six_months(cli: Cli) -> None:
+    """`--every semiannual` (a report "định kỳ 6 tháng") is a periodic duty like the others:
+    added from its first deadline and named as the bot names it."""
+    cli("agencies", "import", "agencies.csv")
+    added = ("task", "add", "--agency", "STC", "--deadline", "15/06/2023", "--every", "semiannual")
+
+    code, out, err = cli(*added, "Báo cáo kết quả 6 tháng")
+
+    assert code == 0, err
+    assert out == "Đã thêm nhiệm vụ #1, hạn 15/06/2023, định kỳ 6 tháng.\n"
+
+
+def test_a_six_monthly_duty_in_a_document_is_imported_as_semiannual(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """A report due "trước ngày 20/6 và 20/12 hằng năm" comes every six months from the next
+    of the two days; one due "06 tháng/lần" names no day, so the officer gives the first
+    period's, and it is saved six-monthly from it."""
+    cli("agencies", "import", "agencies.csv")
+    notice = _conclusions(
+        tmp_path,
+        "1. Giao Sở Y tế báo cáo UBND tỉnh kết quả thực hiện trước ngày 20/6 và 20/12 hằng năm.",
+        "2. Giao Sở Tài chính rà soát, báo cáo UBND tỉnh 06 tháng/lần.",
+    )
+
+    code, out, err = cli("import", notice, "--json", "--dry-run")
+    _, saved, _ = cli("import", notice, "--deadline", "2=30/06/2023", "--yes")
+
+    assert code == 0, err
+    named, step = json.loads(out)["tasks"]
+    assert (named["deadline"], named["recurrence"]) == ("2023-06-20", "semiannual")
+    assert (step["deadline"], step["recurrence"]) == (None, "semiannual")
+    assert "  1. Sở Y tế — 20/06/2023, định kỳ 6 tháng" in saved.splitlines()
+    assert "  2. Sở Tài chính — 30/06/2023, định kỳ 6 tháng" in saved.splitlines()
+    assert saved.splitlines()[-1].startswith("Đã lưu (văn bản #1): 2 nhiệm vụ mới")
+
+
 def test_import_asks_before_saving_and_takes_a_vietnamese_yes(
     cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -23,6 +23,9 @@ from vncalendar.recurrence import MONTH_END, next_occurrence
         (date(2023, 3, 31), "quarterly", date(2023, 6, 30)),
         (date(2023, 12, 31), "quarterly", date(2024, 3, 31)),
         (date(2023, 3, 15), "quarterly", date(2023, 6, 15)),
+        (date(2023, 6, 15), "semiannual", date(2023, 12, 15)),  # "trước ngày 15/6 và 15/12"
+        (date(2023, 12, 15), "semiannual", date(2024, 6, 15)),
+        (date(2023, 12, 31), "semiannual", date(2024, 6, 30)),  # no 31/06: the last day
         (date(2023, 12, 31), "yearly", date(2024, 12, 31)),
         (date(2024, 2, 29), "yearly", date(2025, 2, 28)),
         (date(2023, 3, 10), "weekly", date(2023, 3, 17)),
@@ -92,6 +95,22 @@ def test_a_quarterly_duty_keeps_its_day_of_the_quarters_last_month() -> None:
     ]
 
 
+def test_a_six_monthly_duty_keeps_its_day_of_each_half_year() -> None:
+    # "trước ngày 31/5 và 30/11 hằng năm": the 31st, on November's last day.
+    assert _schedule(date(2023, 5, 31), "semiannual", 31, 4) == [
+        date(2023, 5, 31),
+        date(2023, 11, 30),
+        date(2024, 5, 31),
+        date(2024, 11, 30),
+    ]
+    # Each half-year's last day: 30/06, 31/12.
+    assert _schedule(date(2023, 6, 30), "semiannual", MONTH_END, 3) == [
+        date(2023, 6, 30),
+        date(2023, 12, 31),
+        date(2024, 6, 30),
+    ]
+
+
 def test_a_yearly_duty_on_29_february_is_back_on_it_in_leap_years() -> None:
     assert _schedule(date(2024, 2, 29), "yearly", 29, 5) == [
         date(2024, 2, 29),
@@ -113,6 +132,8 @@ def test_a_yearly_duty_on_29_february_is_back_on_it_in_leap_years() -> None:
         (date(2023, 4, 1), "định kỳ hằng quý", True, date(2023, 6, 30), MONTH_END),
         (date(2023, 3, 1), "trước ngày 20 tháng cuối quý", True, date(2023, 3, 20), 20),
         (date(2024, 1, 1), "trước ngày 29/02 hằng năm", True, date(2024, 2, 29), 29),
+        (date(2023, 1, 5), "trước ngày 31/5 và 30/11 hằng năm", True, date(2023, 5, 31), 31),
+        (date(2023, 1, 5), "trước ngày 30/6 và 31/12 hằng năm", False, date(2023, 6, 29), 30),
         (date(2023, 1, 1), "- Báo cáo năm: gửi trước ngày 15/12", True, date(2023, 12, 15), 15),
     ],
 )

@@ -1174,6 +1174,48 @@ async def test_a_late_done_closes_the_missed_week_and_the_next_week_is_reminded(
         assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "late")]
 
 
+async def test_a_week_made_current_by_a_late_done_is_chased_before_it_is_recorded_as_missed(
+    database_url: str,
+) -> None:
+    """A weekly report is due every Monday from 20/01/2025; Tết Ất Tỵ closes the week due 27/01
+    on 03/02, as the week due 03/02. On 10/02, after the morning's digest chased the week of
+    27/01, Lan closes it late: the week of 03/02 becomes current, already past its escalation
+    day (10/02). The next morning's sweep chases it (and the coordinators hear of it once),
+    rather than record it as missed at once; it is recorded the day after, when the week of
+    10/02 becomes current."""
+    start = datetime(2025, 1, 13, 7, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(database_url, start=start, coordinators=[COORDINATOR_ID]) as bot:
+        lan, group, _, _, office, report = await _periodic_report(bot, first=date(2025, 1, 20))
+
+        await _sweep_every_day(bot, date(2025, 1, 13), date(2025, 2, 10))
+        bot.at(date(2025, 2, 10), 9)
+        await bot.say(lan, group, f"/done {report} báo cáo tuần")
+        await _sweep_every_day(bot, date(2025, 2, 11), date(2025, 2, 12))
+
+        in_tet = "⏰ hạn 27/01/2025 (ngày nghỉ, tính đến hết 03/02/2025)"
+        assert _deadlines(bot, group)[-3:] == [
+            ("10/02/2025", f"{in_tet}, quá hạn 7 ngày"),
+            ("11/02/2025", "⏰ hạn 03/02/2025, quá hạn 8 ngày"),
+            ("12/02/2025", "⏰ hạn 10/02/2025, quá hạn 2 ngày"),
+        ]
+        escalations = [
+            m["text"] for m in bot.server.sent_messages(office["id"]) if m["text"].startswith("⚠️")
+        ]
+        assert [e.splitlines()[0] for e in escalations] == [
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 03/02/2025",  # the week of 20/01
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 10/02/2025",  # the week of 27/01
+            "⚠️ Nhiệm vụ quá hạn cần đôn đốc — 11/02/2025",  # the week of 03/02, once
+        ]
+        assert "hạn 03/02/2025" in escalations[2]
+        async with bot.database.session() as session:
+            history = await tasks.periods(session=session, task_id=report)
+        assert [(p.deadline, p.outcome) for p in history] == [
+            (date(2025, 1, 20), "missed"),
+            (date(2025, 1, 27), "late"),
+            (date(2025, 2, 3), "missed"),
+        ]
+
+
 async def test_a_missed_month_is_chased_until_the_next_months_first_reminder(
     database_url: str,
 ) -> None:
@@ -1218,10 +1260,10 @@ async def test_a_restart_escalating_a_missed_month_and_the_current_one_tells_bot
     sqlite_url: str,
 ) -> None:
     """A monthly report due 28/02/2023 and 28/03/2023 (a duty keeps the day it was given) never
-    comes; the bot is down from 20/02 to 10/04. That morning both the missed February and the
-    current March (five working days late on 07/04) are escalated, and the coordinators are
-    told of both: March is not recorded as sent while their digest shows #1 once, as
-    February."""
+    comes; the bot chases February on 01/03, then is down until 10/04. That morning both the
+    missed February and the current March (five working days late on 07/04) are escalated, and
+    the coordinators are told of both: March is not recorded as sent while their digest shows
+    #1 once, as February."""
     start = datetime(2023, 2, 20, 9, 0, tzinfo=VIETNAM_TZ)
     async with running_bot(sqlite_url, start=start, coordinators=[COORDINATOR_ID]) as bot:
         lan = bot.server.add_user("Lan")
@@ -1233,7 +1275,8 @@ async def test_a_restart_escalating_a_missed_month_and_the_current_one_tells_bot
         await bot.register(lan, group, "STC")
         report = await bot.add_task("Báo cáo tháng", "STC", date(2023, 2, 28), recurrence="monthly")
 
-        # Down from 20/02; back on Monday 10/04, then daily until the end of April.
+        # Down from 02/03; back on Monday 10/04, then daily until the end of April.
+        await _sweep_every_day(bot, date(2023, 3, 1), date(2023, 3, 1))
         await _sweep_every_day(bot, date(2023, 4, 10), date(2023, 4, 28))
 
         escalations = [
@@ -1272,3 +1315,32 @@ async def test_a_task_due_in_year_one_is_left_out_and_every_other_chat_hears_of_
         f"sweep 2023-03-06: task {slip} is due 0001-01-01, a date the reminders cannot count "
         "from: no reminder for it until its deadline is corrected"
     ]
+
+
+async def test_a_six_monthly_report_is_reminded_in_june_then_in_december(sqlite_url: str) -> None:
+    """A report due every six months from 15/06/2023 ("trước ngày 15/6 và 15/12 hằng năm") is
+    reminded before 15 June; closed then, it is next due 15/12/2023 and reminded before that day,
+    with nothing between: not a year later, as a yearly duty's June report would be."""
+    start = datetime(2023, 6, 1, 7, 0, tzinfo=VIETNAM_TZ)
+    async with running_bot(sqlite_url, start=start) as bot:
+        lan = bot.server.add_user("Lan")
+        group = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, group, "STC")
+        report = await bot.add_task(
+            "Báo cáo 6 tháng", "STC", date(2023, 6, 15), recurrence="semiannual"
+        )
+
+        await _sweep_every_day(bot, date(2023, 6, 1), date(2023, 6, 13))
+        bot.at(date(2023, 6, 13), 9)
+        (done,) = await bot.say(lan, group, f"/done {report} đã gửi báo cáo")
+        await _sweep_every_day(bot, date(2023, 6, 14), date(2023, 12, 15))
+
+        assert "Kỳ tiếp theo: hạn 15/12/2023." in done["text"], done["text"]
+        assert _deadlines(bot, group) == [
+            ("08/06/2023", "⏰ hạn 15/06/2023, còn 7 ngày"),
+            ("12/06/2023", "⏰ hạn 15/06/2023, còn 3 ngày"),
+            ("08/12/2023", "⏰ hạn 15/12/2023, còn 7 ngày"),
+            ("12/12/2023", "⏰ hạn 15/12/2023, còn 3 ngày"),
+            ("14/12/2023", "⏰ hạn 15/12/2023, còn 1 ngày"),
+            ("15/12/2023", "⏰ hạn 15/12/2023, hôm nay"),
+        ]

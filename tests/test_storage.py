@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,7 @@ from storage.models import (
     PeriodOutcome,
     ReminderStatus,
     Role,
+    Task,
 )
 from tests.conftest import NOW
 from vncalendar import VIETNAM_TZ, WorkingCalendar
@@ -641,6 +643,10 @@ async def test_an_extension_of_a_recurring_task_moves_its_period_not_its_schedul
 
 async def test_a_missed_extended_period_is_followed_by_the_scheduled_one(db: Database) -> None:
     task_id, _ = await _monthly_report_extended(db)
+    async with db.session() as session:  # the first sweep after 05/04 chases it
+        await tasks.roll_missed_periods(
+            session=session, today=date(2023, 4, 6), lead_days=7, now=NOW
+        )
     async with db.session() as session:
         # April's deadline, Sunday 30/04 in the holiday, closes on 04/05: seven days before.
         rolled = await tasks.roll_missed_periods(
@@ -682,10 +688,9 @@ async def test_undo_reopens_only_the_last_period_never_one_before_a_missed_one(
     closing of March would collide with April's record (one record per period)."""
     task_id, _, _ = await _monthly_report(db)
     await _close(db, task_id, date(2023, 3, 28))
-    async with db.session() as session:  # April's report never came
-        await tasks.roll_missed_periods(
-            session=session, today=date(2023, 5, 25), lead_days=7, now=NOW
-        )
+    for today in (date(2023, 5, 5), date(2023, 5, 25)):  # April's report never came
+        async with db.session() as session:
+            await tasks.roll_missed_periods(session=session, today=today, lead_days=7, now=NOW)
 
     with pytest.raises(tasks.PeriodMissed) as missed:
         await _undo(db, task_id)
@@ -1720,7 +1725,11 @@ async def test_a_duty_on_the_30th_is_due_on_the_30th_again_after_february(db: Da
 
 async def test_missed_periods_of_a_duty_on_the_30th_keep_its_day(db: Database) -> None:
     task_id = await _monthly_duty(db, date(2024, 1, 30))
-    async with db.session() as session:
+    async with db.session() as session:  # the first sweep after 30/01 chases January
+        await tasks.roll_missed_periods(
+            session=session, today=date(2024, 1, 31), lead_days=7, now=NOW
+        )
+    async with db.session() as session:  # then the bot is down until 25/04
         rolled = await tasks.roll_missed_periods(
             session=session, today=date(2024, 4, 25), lead_days=7, now=NOW
         )
@@ -1877,6 +1886,31 @@ async def test_a_reimport_moves_the_open_period_of_a_periodic_duty_to_its_new_da
     assert tasks.next_deadline(view.task) == resumes.replace(month=resumes.month + 1)
 
 
+async def test_a_reimport_that_moves_the_open_period_waits_for_a_sweep_to_chase_it(
+    db: Database,
+) -> None:
+    """A monthly report whose February period a sweep found late (so it may be recorded missed
+    the next day): the revised directive moves the period to another day, a period no sweep
+    has chased yet, which is not recorded missed before one has."""
+    ids = await _catalogue(db)
+    report = directives.NewTask(
+        "Báo cáo tình hình hằng tháng", ids["STC"], date(2023, 1, 20), recurrence="monthly"
+    )
+    (task_id,) = (await _import(db, report)).added
+    async with db.session() as session:
+        task = await session.get(Task, task_id)
+        assert task is not None
+        task.period_current_from = date(2023, 1, 21)
+        session.add(task)
+
+    revised = directives.NewTask(report.text, ids["STC"], date(2023, 1, 25), recurrence="monthly")
+    assert (await _import(db, revised)).changed == [task_id]
+
+    async with db.session() as session:
+        task = await session.get(Task, task_id)
+    assert task is not None and task.period_current_from is None
+
+
 async def test_a_revised_task_is_the_saved_one_whose_words_are_most_alike(db: Database) -> None:
     """A revision that moves a deadline in the sentence and adds a word elsewhere changes no
     task's identity; a task of another lead, or worded otherwise, is not taken for it; the
@@ -1968,16 +2002,16 @@ async def test_an_unnumbered_directive_is_found_by_its_kind_title_date_and_signe
     assert await find(number="5/TB-VP") is None
 
 
-async def test_a_missed_week_is_not_recorded_before_its_chase_and_escalation_are_over(
-    db: Database,
-) -> None:
+async def _weekly_report_swept(db: Database) -> tuple[int, Callable[[date], Awaitable[int]]]:
+    """A weekly report first due Friday 06/03/2026 (escalated five working days later, 13/03),
+    and the sweep's roll of missed periods on a given day."""
     ids = await _catalogue(db)
     async with db.session() as session:
         task = await tasks.add_task(
             session=session,
             text="Báo cáo tuần",
             lead_agency_id=ids["STC"],
-            deadline=date(2026, 3, 6),  # a Friday; escalated five working days later, 13/03
+            deadline=date(2026, 3, 6),
             recurrence="weekly",
             now=NOW,
         )
@@ -1994,15 +2028,23 @@ async def test_a_missed_week_is_not_recorded_before_its_chase_and_escalation_are
                 chased_until=lambda deadline: chased_until(deadline, settings, calendar),
             )
 
+    return task.id, roll
+
+
+async def test_a_missed_week_is_not_recorded_before_its_chase_and_escalation_are_over(
+    db: Database,
+) -> None:
+    task_id, roll = await _weekly_report_swept(db)
+
     # Chased and escalated until 13/03; recorded as missed the next morning.
     rolled = [await roll(date(2026, 3, day)) for day in (9, 10, 13, 14)]
     async with db.session() as session:
-        on_14 = (await tasks.get_task(session=session, task_id=task.id)).task.deadline
+        on_14 = (await tasks.get_task(session=session, task_id=task_id)).task.deadline
     # Down a month: each week is recorded, the task is on the week still being chased.
     later = await roll(date(2026, 4, 15))
     async with db.session() as session:
-        history = await tasks.periods(session=session, task_id=task.id)
-        current = (await tasks.get_task(session=session, task_id=task.id)).task.deadline
+        history = await tasks.periods(session=session, task_id=task_id)
+        current = (await tasks.get_task(session=session, task_id=task_id)).task.deadline
 
     assert rolled == [0, 0, 0, 1] and on_14 == date(2026, 3, 13)
     assert later == 4 and current == date(2026, 4, 10)  # 10/04: escalated 17/04
@@ -2010,3 +2052,19 @@ async def test_a_missed_week_is_not_recorded_before_its_chase_and_escalation_are
         (date(2026, month, day), "missed")
         for month, day in ((3, 6), (3, 13), (3, 20), (3, 27), (4, 3))
     ]
+
+
+async def test_a_duty_added_after_its_first_weeks_escalation_is_chased_before_it_is_recorded(
+    db: Database,
+) -> None:
+    """A weekly report first due Friday 06/03/2026 is added on Monday 16/03, when that week's
+    chase and escalation (13/03) are over: the morning's sweep chases it rather than record it
+    as missed unseen; the next records it, and the week of 13/03 is current."""
+    task_id, roll = await _weekly_report_swept(db)  # added on Monday 16/03
+
+    rolled = [await roll(date(2026, 3, day)) for day in (16, 16, 17)]
+    async with db.session() as session:
+        current = (await tasks.get_task(session=session, task_id=task_id)).task.deadline
+
+    assert rolled == [0, 0, 1]  # the second sweep of 16/03 (a retry) records nothing either
+    assert current == date(2026, 3, 13)

@@ -1,4 +1,4 @@
-"""Periodic duties: the deadlines of a weekly, monthly, quarterly or yearly task."""
+"""Periodic duties: the deadlines of a weekly, monthly, quarterly, semiannual or yearly task."""
 
 from __future__ import annotations
 
@@ -11,10 +11,16 @@ class Recurrence(StrEnum):
     WEEKLY = "weekly"
     MONTHLY = "monthly"
     QUARTERLY = "quarterly"
+    SEMIANNUAL = "semiannual"  # every six months: "định kỳ 6 tháng", "trước ngày 15/6 và 15/12"
     YEARLY = "yearly"
 
 
-_MONTHS = {Recurrence.MONTHLY: 1, Recurrence.QUARTERLY: 3, Recurrence.YEARLY: 12}
+_MONTHS = {
+    Recurrence.MONTHLY: 1,
+    Recurrence.QUARTERLY: 3,
+    Recurrence.SEMIANNUAL: 6,
+    Recurrence.YEARLY: 12,
+}
 
 MONTH_END = 31  # a schedule day that every month clamps to its last day
 
@@ -32,9 +38,9 @@ def _add_months(day: date, months: int, keep: int) -> date:
 def next_occurrence(deadline: date, recurrence: Recurrence | str, day: int | None = None) -> date:
     """The deadline of the period after the one due on deadline, by the schedule.
 
-    A monthly, quarterly or yearly duty keeps its schedule's day of the month, `day` (by
-    default the deadline's own), clamped to the last day of a shorter month: counted from the
-    previous deadline alone, the 30th would become the 29th after February and stay there.
+    A monthly, quarterly, semiannual or yearly duty keeps its schedule's day of the month, `day`
+    (by default the deadline's own), clamped to the last day of a shorter month: counted from
+    the previous deadline alone, the 30th would become the 29th after February and stay there.
     A weekly duty keeps its weekday.
     """
     every = Recurrence(recurrence)
