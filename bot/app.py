@@ -44,9 +44,6 @@ STOP_KEY = "stop"
 STOPPED_DATABASE_TOO_NEW = "database_too_new"
 # Vietnamese commands that do the same as the Latin ones: /xong is /done.
 ALIASES = {c.name: (c.alias,) for c in COMMANDS} | {"start": ("batdau",)}
-# A sweep missed by less than this (the machine was asleep, the process restarting) still runs;
-# one missed by more is left to the start-up catch-up, and runs of a backlog coalesce into one.
-SWEEP_MISFIRE_GRACE = timedelta(hours=4)
 SWEEP_RETRY = timedelta(minutes=5)
 RETRY_SWEEP = "sweep-retry"
 # Sweeps again the same day (for a failed send, or a claim of a process that died) stop here:
@@ -270,7 +267,7 @@ def build_application(
             "id": SWEEP_JOB,
             "replace_existing": True,
             "coalesce": True,
-            "misfire_grace_time": int(SWEEP_MISFIRE_GRACE.total_seconds()),
+            "misfire_grace_time": _sweep_misfire_grace(settings),
         },
     )
     if sweep_at_start and _past_send_time(clock, settings):
@@ -290,6 +287,18 @@ def build_sweep(settings: Settings, database: Database, clock: Clock, send: Send
         claim_policy=settings.claim_policy,
         coordinator_ids=settings.access.coordinators,
     )
+
+
+def _sweep_misfire_grace(settings: Settings) -> int:
+    """Seconds a morning sweep may run late: one the running bot slept through (the machine
+    suspended, its clock stepped forward) still runs the same working day, until RETRY_UNTIL;
+    runs of a backlog coalesce into one, and a later start is left to the start-up catch-up."""
+
+    def seconds(of: time) -> int:
+        return of.hour * 3600 + of.minute * 60 + of.second
+
+    late = seconds(RETRY_UNTIL) - seconds(settings.reminders.time)
+    return max(late, int(SWEEP_RETRY.total_seconds()))
 
 
 def _past_send_time(clock: Clock, settings: Settings) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.constants import ParseMode
@@ -23,6 +23,8 @@ _UNAVAILABLE = (
     ("bot was kicked", "kicked"),
     ("bot is not a member", "kicked"),
     ("bot was blocked", "blocked"),
+    # A private chat whose owner never opened the bot (a coordinator named in the configuration).
+    ("bot can't initiate conversation", "not_started"),
     ("not enough rights to send", "muted"),
     ("have no rights to send", "muted"),
     ("chat_write_forbidden", "muted"),
@@ -36,7 +38,7 @@ _UNAVAILABLE = (
 
 
 def why_unavailable(reason: str) -> str | None:
-    """Which kind of lost chat Telegram's refusal describes: kicked, blocked, muted,
+    """Which kind of lost chat Telegram's refusal describes: kicked, blocked, not_started, muted,
     topic_closed or gone."""
     reason = reason.lower()
     return next((kind for words, kind in _UNAVAILABLE if words in reason), None)
@@ -96,6 +98,14 @@ def is_transient(error: BaseException) -> bool:
     return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
+def flood_wait(error: BaseException) -> float:
+    """The wait a 429 asked for, in seconds (none for other errors)."""
+    if not isinstance(error, RetryAfter):
+        return 0.0
+    wait = error.retry_after
+    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
+
+
 # Telegram asks for no more than about one message a second in one chat; the rate limiter
 # spaces messages overall and per group, this spaces the parts of one long digest.
 PAUSE_BETWEEN_PARTS = 1.0
@@ -141,7 +151,9 @@ class TelegramDigestSender:
         except (NetworkError, RetryAfter) as error:
             if not is_transient(error):
                 raise
-            raise TransientError(f"{type(error).__name__}: {error}") from error
+            raise TransientError(
+                f"{type(error).__name__}: {error}", retry_after=flood_wait(error)
+            ) from error
         assert first_id is not None
         return first_id
 

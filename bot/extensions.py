@@ -14,10 +14,9 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import TelegramError
 
-from bot.delivery import MAX_BUTTON_ROWS, is_transient, why_unavailable
+from bot.delivery import MAX_BUTTON_ROWS, flood_wait, is_transient, why_unavailable
 from bot.handlers import (
     Ctx,
-    _retry_after,
     answer_press,
     parse_number,
     pressed,
@@ -223,7 +222,7 @@ async def _send_notice(
             bot, row.chat_id, chunks, markup, delays=delays, start=row.parts_sent, on_part=record
         )
     except TelegramError as error:
-        problem = repr(error)
+        problem, counted = repr(error), not is_transient(error)
         log.warning(
             "notice %s (%s): could not tell chat %s: %s", notice_id, row.kind, row.chat_id, problem
         )
@@ -234,6 +233,7 @@ async def _send_notice(
                 error=problem,
                 instance=instance,
                 policy=app.settings.claim_policy,
+                counted=counted,
             )
         )
         if status == NoticeStatus.GIVEN_UP:
@@ -306,23 +306,24 @@ def _waiting_line(texts: Texts, asked: ExtensionRequest, view: TaskView, tz: tzi
 
 
 async def ask_button(update: Update, context: Ctx) -> None:
-    """⏳ under a task: say how to ask, with the task's number and deadline filled in."""
+    """⏳ under a task: say how to ask, with the task's number and deadline filled in; or why
+    not, as /extend would (a button stays under a task done or withdrawn since)."""
     if (press := await pressed(update, context)) is None:
         return
     _, task_id = press
     app = services(context)
     try:
         async with request(update, context) as r:
-            view = await access.task_to_act_on(session=r.session, caller=r.caller, task_id=task_id)
+            view = await extensions.task_to_extend(
+                session=r.session, caller=r.caller, task_id=task_id
+            )
     except StorageError as error:
         await answer_press(update)
         await reply(update, refusal(app, error))
         return
     await answer_press(update)
     deadline = view.task.deadline
-    if deadline is None:
-        await reply(update, app.texts("nothing_to_extend", task_id=task_id))
-        return
+    assert deadline is not None
     await reply(update, app.texts("extend_how", task_id=task_id, deadline=fmt_date(deadline)))
 
 
@@ -435,7 +436,7 @@ async def _send_parts(
             except TelegramError as error:
                 if not is_transient(error) or not pauses:
                     raise
-                pause = max(pauses.pop(0), _retry_after(error))
+                pause = max(pauses.pop(0), flood_wait(error))
                 log.info("message to chat %s: %r; trying again in %.0fs", chat_id, error, pause)
                 await asyncio.sleep(pause)
         if on_part is not None and not await on_part(index + 1):

@@ -8,7 +8,7 @@ import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -22,11 +22,11 @@ from telegram import (
     User,
 )
 from telegram.constants import ChatType, ParseMode
-from telegram.error import BadRequest, Conflict, NetworkError, RetryAfter, TelegramError
+from telegram.error import BadRequest, Conflict, NetworkError, TelegramError
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from bot import reports as report_files
-from bot.delivery import is_transient, task_buttons
+from bot.delivery import flood_wait, is_transient, task_buttons
 from bot.services import LANGUAGE_KEY, Services, services, services_of
 from bot.texts import LANGUAGES, Texts, fmt_date, split_message
 from storage import access, agencies, reports, tasks
@@ -146,7 +146,7 @@ async def send_part(send: Callable[[], Awaitable[object]], index: int, total: in
                 raise
             if not delays:
                 raise ReplyNotDelivered(index, total) from error
-            delay = max(delays.pop(0), _retry_after(error))
+            delay = max(delays.pop(0), flood_wait(error))
             log.info("reply part %d/%d: %r; trying again", index + 1, total, error)
             await asyncio.sleep(delay)
 
@@ -166,14 +166,6 @@ async def answer_press(update: Update, alert: str | None = None) -> None:
         log.warning("button press %s left unanswered: %s", query.id, error)
         if alert is not None:
             await reply(update, alert)
-
-
-def _retry_after(error: TelegramError) -> float:
-    """The wait a 429 asked for, in seconds (none for other errors)."""
-    if not isinstance(error, RetryAfter):
-        return 0.0
-    wait = error.retry_after
-    return wait.total_seconds() if isinstance(wait, timedelta) else float(wait)
 
 
 _FIX_COMMANDS = ("/fix", "/sua")  # its name and its Vietnamese alias (bot.texts.COMMANDS)
@@ -311,8 +303,14 @@ async def _redeem(update: Update, context: Ctx, code: str) -> None:
                 coordinator_ids=app.settings.coordinator_ids,
             )
     except (ChatRegisteredElsewhere, RegisteredAlready, RegistrationLapsed) as error:
+        key = _BOUND_ALREADY[type(error)]
+        if isinstance(error, ChatRegisteredElsewhere) and chat.type != ChatType.PRIVATE:
+            # Everyone in the group has read the code, and it is not theirs to use.
+            async with app.database.session() as session:
+                await access.void_invite(session=session, code=code, now=app.clock.now())
+            key = "registered_elsewhere_code_void"
         bound_to = error.agency or app.texts("the_coordinators")
-        await reply(update, app.texts(_BOUND_ALREADY[type(error)], agency=bound_to))
+        await reply(update, app.texts(key, agency=bound_to))
         return
     except StorageError as error:
         await reply(update, refusal(app, error))

@@ -71,6 +71,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "This chat is already registered to <b>{agency}</b>; the invite code was not used. "
         "Use it in your own agency's chat, or ask the coordinators.",
     ),
+    "registered_elsewhere_code_void": (
+        "Cuộc trò chuyện này đã được đăng ký cho <b>{agency}</b>. Mã mời đã hiện trong nhóm nên "
+        "đã bị hủy, để không ai khác dùng được: hãy xin mã mới từ Văn phòng UBND tỉnh và dùng "
+        "trong nhóm của đơn vị mình hoặc khi nhắn riêng với bot.",
+        "This chat is already registered to <b>{agency}</b>. The invite code was shown to the "
+        "whole group, so it has been cancelled and nobody else can use it: ask the coordinators "
+        "for a new one, and use it in your own agency's chat or in a private chat with the bot.",
+    ),
     "registered_already": (
         "Cuộc trò chuyện này đã được đăng ký cho <b>{agency}</b> bằng mã mời này; "
         "không cần làm gì thêm.",
@@ -875,8 +883,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Usage: <code>/report</code> (this month) or <code>/report mm/yyyy</code>, a year from "
         "1945 to 2100.",
     ),
-    # Followed by one of chat_lost_kicked, _muted, _topic_closed, _blocked, _gone, _other
-    # (Texts.chat_lost).
+    # Followed by one of chat_lost_kicked, _muted, _topic_closed, _blocked, _not_started, _gone,
+    # _other (Texts.chat_lost).
     "chat_lost": (
         "⚠️ Bot không còn gửi được nhắc việc của {agency} tới “{chat}” nên đã tạm ngừng gửi tới đó.",
         "⚠️ Reminders for {agency} can no longer reach “{chat}”, so the bot has stopped sending "
@@ -903,6 +911,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Lý do: người dùng đã chặn bot. Nhắc việc sẽ được gửi lại khi họ bỏ chặn và nhắn cho bot.",
         "Reason: the person blocked the bot. Reminders resume once they unblock it and write "
         "to it.",
+    ),
+    "chat_lost_not_started": (
+        "Lý do: người này chưa từng mở bot nên Telegram không cho bot nhắn trước. Hãy nhờ họ mở "
+        "bot và bấm Bắt đầu (/start): nhắc việc sẽ tự gửi lại.",
+        "Reason: this person never opened the bot, and Telegram lets a bot write only to those "
+        "who did. Ask them to open it and press Start (/start): reminders resume by themselves.",
     ),
     "chat_lost_gone": (
         "Lý do: Telegram báo cuộc trò chuyện không còn tồn tại ({reason}). Hãy đăng ký nhóm mới "

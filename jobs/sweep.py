@@ -130,7 +130,12 @@ class ChatMoved(Exception):
 
 
 class TransientError(Exception):
-    """A failure worth trying again soon: a 5xx, a timeout, a network error, a flood wait."""
+    """A failure worth trying again soon: a 5xx, a timeout, a network error, a flood wait
+    (retry_after: the seconds Telegram asked to wait before the next try)."""
+
+    def __init__(self, message: str, *, retry_after: float = 0.0) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
 
 
 class ClaimsTakenBack(Exception):
@@ -279,12 +284,26 @@ class Sweep:
     # Telegram user ids of the coordinators named in the configuration: they hear escalations
     # in private without registering.
     coordinator_ids: Collection[int] = ()
-    # Set when the bot stops: the sweep ends after the send in flight, trying no chat and no
-    # retry more. Claims it leaves unsent go stale and a later sweep takes them back.
+    # Set when the bot stops: the sweep ends after the send in flight (see stop_grace), trying
+    # no chat and no retry more. Claims it leaves unsent go stale and a later sweep takes them back.
     stopping: asyncio.Event = field(default_factory=asyncio.Event)
+    # Seconds a send in flight is given to finish once the bot stops: enough for a request to
+    # be answered, not for a flood wait of minutes (systemd kills a service that takes 90 s).
+    # One cut short is recorded as failed, and the next start sends it.
+    stop_grace: float = 15.0
+    # Sweeps of one process claim under one name, so the ledger cannot keep two of them apart:
+    # one that starts while another is sending (a resumed chat's catch-up, the retry job, the
+    # first sweep held up by a flood wait past the claims' stale time) waits for it to end.
+    _one_at_a_time: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
 
     async def run(self, today: date | None = None, *, dry_run: bool = False) -> SweepReport:
         """Send the reminders due today (or on the given day) once; dry: only say what would go."""
+        if dry_run:
+            return await self._run(today, dry_run=True)
+        async with self._one_at_a_time:
+            return await self._run(today, dry_run=False)
+
+    async def _run(self, today: date | None, *, dry_run: bool) -> SweepReport:
         today = today or self.clock.today()
         report = SweepReport(
             day=today, working_day=self.calendar.is_working_day(today), dry_run=dry_run
@@ -584,7 +603,8 @@ class Sweep:
             except TransientError as error:
                 if not delays or self.stopping.is_set():
                     raise
-                delay = delays.pop(0)
+                # Never sooner than Telegram asked: a try within a flood wait lengthens it.
+                delay = max(delays.pop(0), error.retry_after)
                 log.info(
                     "digest to chat %s: %s; trying again in %.0fs", chat.telegram_id, error, delay
                 )
@@ -596,21 +616,30 @@ class Sweep:
 
     async def _send_holding_claims(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int:
         """One try, the claims renewed while Telegram keeps it waiting (a flood wait can last
-        minutes); abandoned if another instance takes one back all the same."""
+        minutes); abandoned if another instance takes one back all the same, or if the bot
+        stops and the send does not end within stop_grace."""
         sending = asyncio.ensure_future(self.send(chat.telegram_id, digest))
         holding = asyncio.ensure_future(self._hold_while_sending(held))
+        cut_short = asyncio.ensure_future(self._stopped_past_grace())
         try:
-            await asyncio.wait((sending, holding), return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait((sending, holding, cut_short), return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (holding, sending):
+            for task in (holding, cut_short, sending):
                 if not task.done():
                     task.cancel()
                     # Let it unwind (a part's record finishes or rolls back) before going on.
                     await asyncio.wait((task,))
         if not sending.cancelled():
             return sending.result()
+        if cut_short.done() and not cut_short.cancelled():
+            raise TransientError("the bot stopped while Telegram kept the send waiting")
         # The ids taken back, or the error that stopped their renewal.
         raise ClaimsTakenBack(holding.result())
+
+    async def _stopped_past_grace(self) -> None:
+        """Return stop_grace seconds after the bot is told to stop."""
+        await self.stopping.wait()
+        await asyncio.sleep(self.stop_grace)
 
     async def _hold_while_sending(self, held: _HeldClaims) -> set[int]:
         """Renew the claims every renew_after until one turns out taken back: its ledger ids."""

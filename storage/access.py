@@ -95,9 +95,10 @@ async def redeem_invite(
 ) -> Registration:
     """Bind the chat and the user to the invite's agency and role, and use the invite up.
 
-    A chat bound to something else is not moved (ChatRegisteredElsewhere, the invite stays
-    unused), except that a coordinator's invite raises the owner of a private chat. Nobody is
-    lowered: a coordinator who types an agency's code in its group stays a coordinator.
+    A chat registered for something else, paused or not, is not moved (ChatRegisteredElsewhere,
+    the invite stays unused; typed in a group, see void_invite), except that a coordinator's
+    invite raises the owner of a private chat. Nobody is lowered: a coordinator who types an
+    agency's code in its group stays a coordinator.
 
     A used code raises InviteUsed, or, when the same person used it in this chat and the chat
     still speaks for what it gave (its owner opened the link again): RegisteredAlready while
@@ -128,11 +129,9 @@ async def redeem_invite(
     chat = (
         await session.exec(select(Chat).where(Chat.telegram_id == chat_id).with_for_update())
     ).first()
-    bound_as_given = (
-        chat is not None
-        and _bound(chat)
-        and (chat.agency_id, chat.purpose) == (invite.agency_id, purpose)
-    )
+    given = (invite.agency_id, purpose)
+    registered_as_given = chat is not None and (chat.agency_id, chat.purpose) == given
+    bound_as_given = chat is not None and registered_as_given and _bound(chat)
     configured = user_id in coordinator_ids
     if invite.used_at is not None:
         if bound_as_given and (invite.used_by, invite.used_in_chat) == (user_id, chat_id):
@@ -152,7 +151,9 @@ async def redeem_invite(
 
     if chat is None:
         chat = Chat(telegram_id=chat_id, created_at=now)
-    elif _bound(chat) and not bound_as_given:
+    elif _registered(chat) and not registered_as_given:
+        # Paused too: a paused chat resumes as registered (resume_chat), not as whatever a code
+        # typed there meanwhile said (a muted group, where the bot could not even answer).
         promotes_owner = chat_id == user_id and invite.role in COORDINATOR_ROLES
         if not promotes_owner:
             raise ChatRegisteredElsewhere(
@@ -186,14 +187,33 @@ async def redeem_invite(
     else:
         # Moved to another agency, or made a coordinator: the old agency's private chat ends.
         if member.agency_id is not None and chat_id != user_id:
-            await _release_private_chat(
-                session=session, user_id=user_id, agency_id=member.agency_id
-            )
+            private = await _registered_private_chat(session=session, user_id=user_id)
+            if private is not None and private.agency_id == member.agency_id:
+                _release(session, private)
         member.agency_id, member.role = invite.agency_id, invite.role
     member.display_name = display_name
     session.add(member)
     await session.flush()
     return Registration(agency=agency, role=member.role)
+
+
+async def void_invite(*, session: AsyncSession, code: str, now: datetime) -> None:
+    """Make an unused code expire now: it was shown in a group it could not register (one
+    registered for something else), where everyone has read it. Left valid, any of them could
+    open it in their private chat and have what it gives: another agency's tasks, or with a
+    coordinators' code every agency's. Whoever it was meant for asks for a new one."""
+    invite = (
+        await session.exec(
+            select(Invite)
+            .where(Invite.code_hash == hash_code(code), col(Invite.used_at).is_(None))
+            .with_for_update()
+        )
+    ).first()
+    if invite is None or invite.expires_at <= now:
+        return
+    invite.expires_at = now
+    session.add(invite)
+    await session.flush()
 
 
 def _still_holds(member: Member | None, invite: Invite) -> bool:
@@ -223,30 +243,32 @@ def _bound(chat: Chat) -> bool:
     return chat.active and _registered(chat)
 
 
-async def _release_private_chat(
-    *, session: AsyncSession, user_id: int, agency_id: int | None
-) -> None:
-    """A person's private chat stops speaking for what they no longer belong to (an agency, or
-    the coordinators for None)."""
+async def _registered_private_chat(*, session: AsyncSession, user_id: int) -> Chat | None:
+    """A person's private chat, if it is registered for something (paused or not)."""
     chat = await chat_by_telegram_id(session=session, telegram_id=user_id)
-    if chat is None or not _registered(chat) or chat.agency_id != agency_id:
-        return
+    return chat if chat is not None and _registered(chat) else None
+
+
+def _release(session: AsyncSession, chat: Chat) -> None:
+    """The chat speaks for nothing any more."""
     chat.agency_id, chat.purpose = None, ChatPurpose.AGENCY
     session.add(chat)
 
 
-async def _end_registration(
-    *, session: AsyncSession, member: Member, agency_id: int | None
-) -> Registration:
-    """The member no longer speaks for an agency (agency_id, or None: the coordinators), in
-    their private chat neither; returns what they had."""
+async def _end_registration(*, session: AsyncSession, member: Member) -> Registration:
+    """The member no longer speaks for anything, in their private chat neither; returns what
+    they had.
+
+    Their private chat is released whatever it speaks for: a coordinator who opened an
+    agency's link there kept his role and no agency of his own, and once he is nobody's, the
+    agency's tasks must not stay in his chat (no group of it would ever take them back)."""
     had = Registration(
         agency=await session.get(Agency, member.agency_id) if member.agency_id else None,
         role=member.role,
     )
-    await _release_private_chat(
-        session=session, user_id=member.telegram_user_id, agency_id=agency_id
-    )
+    private = await _registered_private_chat(session=session, user_id=member.telegram_user_id)
+    if private is not None:
+        _release(session, private)
     member.agency_id, member.role = None, Role.STAFF
     session.add(member)
     await session.flush()
@@ -281,7 +303,7 @@ async def leave_chat(*, session: AsyncSession, chat_id: int, user_id: int) -> Re
             return None
     elif is_coordinator or member.agency_id != chat.agency_id:
         return None
-    return await _end_registration(session=session, member=member, agency_id=chat.agency_id)
+    return await _end_registration(session=session, member=member)
 
 
 class NotAMember(StorageError):
@@ -308,16 +330,10 @@ async def remove_member(*, session: AsyncSession, user_id: int) -> Removal:
     member = await _locked_member(session=session, user_id=user_id)
     if member is None:
         raise NotAMember(user_id, known=False)
-    private = await chat_by_telegram_id(session=session, telegram_id=user_id)
-    speaks = private is not None and _registered(private)
+    speaks = await _registered_private_chat(session=session, user_id=user_id) is not None
     if member.agency_id is None and member.role not in COORDINATOR_ROLES and not speaks:
         raise NotAMember(user_id, known=True)
-    # Their own chat, whatever it was registered for: it spoke for them alone.
-    had = await _end_registration(
-        session=session,
-        member=member,
-        agency_id=private.agency_id if private is not None else member.agency_id,
-    )
+    had = await _end_registration(session=session, member=member)
     return Removal(had, member.display_name, speaks)
 
 
@@ -366,7 +382,8 @@ async def move_chat(
 ) -> Chat | None:
     """Follow a group that became a supergroup: its binding moves to the new chat id, and so
     does everything kept under the old one (extension requests to answer there, notices to
-    send there, documents previewed there): the old id takes no message any more.
+    send there, documents previewed there, the invites used there, by which a member typing
+    her code again hears it registered the group): the old id takes no message any more.
 
     Returns the moved chat, or None when its binding had nothing to move: the old id was never
     registered, or the move was already made (Telegram announces it in both chats, and a
@@ -385,6 +402,11 @@ async def move_chat(
         update(ImportRequest)
         .where(col(ImportRequest.chat_id) == old_telegram_id)
         .values(chat_id=new_telegram_id)
+    )
+    await session.exec(
+        update(Invite)
+        .where(col(Invite.used_in_chat) == old_telegram_id)
+        .values(used_in_chat=new_telegram_id)
     )
     chat = (
         await session.exec(

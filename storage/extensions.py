@@ -114,6 +114,20 @@ def latest_extension(
     return latest if latest > task.deadline else None
 
 
+async def task_to_extend(*, session: AsyncSession, caller: Caller, task_id: int) -> TaskView:
+    """The task if the caller may ask for more time for it: theirs to act on (task_to_act_on),
+    open, and with a deadline; raises as task_to_act_on does, or AlreadyDone, Withdrawn or
+    NoDeadline."""
+    view = await task_to_act_on(session=session, caller=caller, task_id=task_id)
+    if view.task.status == TaskStatus.DONE:
+        raise AlreadyDone(task_id)
+    if view.task.status == TaskStatus.WITHDRAWN:
+        raise Withdrawn(task_id)
+    if view.task.deadline is None:
+        raise NoDeadline(task_id)
+    return view
+
+
 async def request_extension(
     *,
     session: AsyncSession,
@@ -135,15 +149,10 @@ async def request_extension(
     than latest_extension (lead_days, chased_until and working_days: the sweep's, as it rolls
     missed periods).
     """
-    view = await task_to_act_on(session=session, caller=caller, task_id=task_id)
+    view = await task_to_extend(session=session, caller=caller, task_id=task_id)
     task = view.task
     deadline = task.deadline
-    if task.status == TaskStatus.DONE:
-        raise AlreadyDone(task_id)
-    if task.status == TaskStatus.WITHDRAWN:
-        raise Withdrawn(task_id)
-    if deadline is None:
-        raise NoDeadline(task_id)
+    assert deadline is not None
     if new_deadline <= deadline or _gone(new_deadline, today):
         raise BadExtensionDate(task_id)
     if task.recurrence:

@@ -328,18 +328,31 @@ async def record_part(
 
 
 async def record_failure(
-    *, session: AsyncSession, notice_id: int, error: str, instance: str, policy: ClaimPolicy
+    *,
+    session: AsyncSession,
+    notice_id: int,
+    error: str,
+    instance: str,
+    policy: ClaimPolicy,
+    counted: bool = True,
 ) -> NoticeStatus | None:
     """A try failed: failed (taken back at once by the next sender) while tries remain, else
-    given up. None when the claim was no longer this instance's."""
+    given up. None when the claim was no longer this instance's.
+
+    counted=False: Telegram was out of reach or asked to wait (the network, a 5xx, a flood
+    wait), which says nothing against the notice: the try is given back. Counted, an outage of
+    an hour would spend them all, the bot sweeping every few minutes while reminders are owed.
+    """
+    attempts = col(Notice.attempts) if counted else col(Notice.attempts) - 1
     recorded = await session.exec(
         update(Notice)
         .where(_held(notice_id, instance))
         .values(
             status=case(
-                (col(Notice.attempts) >= policy.max_attempts, NoticeStatus.GIVEN_UP),
+                (attempts >= policy.max_attempts, NoticeStatus.GIVEN_UP),
                 else_=NoticeStatus.FAILED,
             ),
+            attempts=attempts,
             error=error[:500],
         )
         .returning(col(Notice.status))
