@@ -608,8 +608,11 @@ async def report(update: Update, context: Ctx) -> None:
         overdue=total.overdue,
         pending=total.pending,
     )
-    # Both files are made once: a part Telegram fails to take is sent again as it was.
-    chart = report_files.chart(result, app.texts)
+    # Both files are made once, in a worker thread (a province's month takes seconds, and the
+    # event loop answers every chat meanwhile): a part Telegram fails to take is sent again as
+    # it was.
+    chart = await asyncio.to_thread(report_files.chart, result, app.texts)
+    workbook = await asyncio.to_thread(report_files.workbook, result, app.texts)
     send_chart = partial(message.reply_photo, chart, caption=caption, do_quote=False)
     under_workbook = None
     try:
@@ -621,7 +624,7 @@ async def report(update: Update, context: Ctx) -> None:
         under_workbook = caption
     send_workbook = partial(
         message.reply_document,
-        report_files.workbook(result, app.texts),
+        workbook,
         filename=f"nhacviec-{month[0]}-{month[1]:02d}.xlsx",
         caption=under_workbook,
         do_quote=False,

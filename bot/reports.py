@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
+from textwrap import fill
 
 # The object API of matplotlib, not pyplot: no global state, no screen needed on a server.
 from matplotlib.axes import Axes
@@ -12,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from bot.texts import Texts
@@ -26,6 +28,9 @@ COLOURS = {"on_time": "#2e7d32", "late": "#f9a825", "overdue": "#c62828", "pendi
 # has 100-170 communes, and a chart for all of them is a photo Telegram refuses (sides adding up
 # to over 10000 px) or shrinks until no name can be read. The workbook lists every agency.
 MAX_BARS = 25
+# The characters of an agency's name on one line of the chart: "Ban Quản lý các Khu công
+# nghiệp và Khu kinh tế tỉnh" on one line leaves the bars a quarter of the picture.
+LABEL_WIDTH = 32
 
 
 def month_label(report: MonthReport) -> str:
@@ -33,7 +38,7 @@ def month_label(report: MonthReport) -> str:
 
 
 def _append(sheet: Worksheet, values: Iterable[object]) -> None:
-    """Add a row, each string in it written as text."""
+    """Add a row, each string in it written as text and each date as a date cell."""
     row: list[object] = []
     for value in values:
         if isinstance(value, str):
@@ -42,8 +47,24 @@ def _append(sheet: Worksheet, values: Iterable[object]) -> None:
             # '=HYPERLINK(...)' in a document), which openpyxl would write as a live formula.
             value = cell = Cell(sheet, value=ILLEGAL_CHARACTERS_RE.sub(" ", value))
             cell.data_type = "s"
+        elif isinstance(value, date):
+            # Formatted as it is added: finding the row afterwards (sheet.max_row) reads every
+            # cell of the sheet, and a month of 10 000 tasks took half a minute.
+            value = cell = Cell(sheet, value=value)
+            cell.number_format = DATE_FORMAT
         row.append(value)
     sheet.append(row)
+
+
+def _headings(sheet: Worksheet, columns: list[tuple[str, int]]) -> None:
+    """Add a row of headings in bold, each wrapped in a column of the width given (wider for a
+    longer word): Excel cuts a text at the next cell that holds something."""
+    _append(sheet, [heading for heading, _ in columns])
+    for cell, (heading, width) in zip(sheet[sheet.max_row], columns, strict=True):
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        longest_word = max(len(word) for word in heading.split())
+        sheet.column_dimensions[cell.column_letter].width = max(width, longest_word + 2)
 
 
 def workbook(report: MonthReport, texts: Texts) -> bytes:
@@ -54,12 +75,8 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
     summary.title = texts("report_sheet_summary")
     _append(summary, [texts("report_title", month=month_label(report))])
     summary["A1"].font = Font(bold=True, size=13)
-    header = [texts("report_agency"), texts("report_due")] + [
-        texts(f"report_{o}") for o in OUTCOMES
-    ]
-    _append(summary, header)
-    for cell in summary[2]:
-        cell.font = Font(bold=True)
+    counts = [(texts(f"report_{o}"), 14) for o in OUTCOMES]
+    _headings(summary, [(texts("report_agency"), 42), (texts("report_due"), 14), *counts])
     for line in report.lines:
         name = line.agency or texts("no_lead")
         _append(summary, [name, line.due, *(getattr(line, o) for o in OUTCOMES)])
@@ -67,23 +84,22 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
     _append(summary, [texts("report_total"), total.due, *(getattr(total, o) for o in OUTCOMES)])
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
-    summary.column_dimensions["A"].width = 42
 
     listing = book.create_sheet(texts("report_sheet_tasks"))
-    _append(
+    # Next to a date, an outcome is cut at its column's edge: the column holds the longest.
+    outcome_width = max(len(texts(f"report_{o}")) for o in OUTCOMES) + 2
+    _headings(
         listing,
         [
-            texts("report_number"),
-            texts("report_agency"),
-            texts("report_task"),
-            texts("report_deadline"),
-            texts("report_outcome"),
-            texts("report_done_on"),
-            texts("report_note"),
+            (texts("report_number"), 8),
+            (texts("report_agency"), 30),
+            (texts("report_task"), 80),
+            (texts("report_deadline"), 12),
+            (texts("report_outcome"), outcome_width),
+            (texts("report_done_on"), 12),
+            (texts("report_note"), 40),
         ],
     )
-    for cell in listing[1]:
-        cell.font = Font(bold=True)
     for row in report.tasks:
         view = row.view
         _append(
@@ -98,12 +114,6 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
                 row.note or "",
             ],
         )
-        for column in ("D", "F"):
-            listing[f"{column}{listing.max_row}"].number_format = DATE_FORMAT
-    listing.column_dimensions["D"].width = 12
-    listing.column_dimensions["F"].width = 12
-    listing.column_dimensions["B"].width = 30
-    listing.column_dimensions["C"].width = 80
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -121,6 +131,18 @@ def _shown(report: MonthReport, texts: Texts) -> tuple[list[AgencyLine], AgencyL
     return [line for line in report.lines if id(line) in named], rest
 
 
+def _label(line: AgencyLine, texts: Texts) -> str:
+    """An agency's name as the chart draws it: a long one on several lines, not across the
+    bars' width."""
+    return fill(line.agency or texts("no_lead"), LABEL_WIDTH)
+
+
+def _bars_tall(lines: list[AgencyLine], texts: Texts) -> float:
+    """The room the agencies' bars take, in bars of a one- or two-line name: a name of three
+    lines needs more, or it runs into the next."""
+    return sum(max(2, _label(line, texts).count("\n") + 1) for line in lines) / 2
+
+
 def _stack(axes: Axes, lines: list[AgencyLine], texts: Texts) -> None:
     """One bar per agency, its outcomes stacked left to right."""
     rows = range(len(lines))
@@ -129,7 +151,9 @@ def _stack(axes: Axes, lines: list[AgencyLine], texts: Texts) -> None:
         values = [getattr(line, outcome) for line in lines]
         axes.barh(rows, values, left=left, color=COLOURS[outcome], label=texts(f"report_{outcome}"))
         left = [a + b for a, b in zip(left, values, strict=True)]
-    axes.set_yticks(rows, [line.agency or texts("no_lead") for line in lines])
+    # A name is drawn as written: between two "$" matplotlib would read TeX mathematics, and
+    # fail on what it cannot read.
+    axes.set_yticks(rows, [_label(line, texts) for line in lines], parse_math=False)
     axes.invert_yaxis()  # the first agency at the top
     axes.margins(y=0.01)
     axes.xaxis.set_major_locator(MaxNLocator(integer=True))
@@ -138,7 +162,8 @@ def _stack(axes: Axes, lines: list[AgencyLine], texts: Texts) -> None:
 def chart(report: MonthReport, texts: Texts) -> bytes:
     """Stacked bars per agency: on time, late, overdue, not yet due."""
     named, rest = _shown(report, texts)
-    height = max(3, 0.45 * (len(named) + (2 if rest else 0)) + 1.8)
+    tall = _bars_tall(named, texts)
+    height = max(3, 0.45 * (tall + (2 if rest else 0)) + 1.8)
     # Constrained layout makes room for the legend below the plot: inside it, the legend
     # covers the end of some agency's bar.
     figure = Figure(figsize=(8, height), dpi=120, layout="constrained")
@@ -147,10 +172,11 @@ def chart(report: MonthReport, texts: Texts) -> bytes:
     else:
         # The rest on its own scale: the sum of a hundred communes' tasks would dwarf every
         # named agency's bar on theirs.
-        axes, rest_axes = figure.subplots(2, 1, height_ratios=[len(named), 1.5])
+        axes, rest_axes = figure.subplots(2, 1, height_ratios=[tall, 1.5])
         _stack(rest_axes, [rest], texts)
     _stack(axes, named, texts)
-    axes.set_title(texts("report_title", month=month_label(report)))
+    # Centred on the picture, not on the bars: beside long names, the month ran off its edge.
+    figure.suptitle(texts("report_title", month=month_label(report)))
     figure.legend(
         *axes.get_legend_handles_labels(), loc="outside lower center", ncols=2, fontsize="small"
     )

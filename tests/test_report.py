@@ -5,10 +5,12 @@ from __future__ import annotations
 import io
 from collections.abc import AsyncIterator
 from datetime import date, datetime, time
+from itertools import pairwise
 
 import pytest
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 from openpyxl import load_workbook
 
 from bot import reports as report_files
@@ -355,6 +357,79 @@ def test_report_chart_legend_hides_no_agency_s_bar(figures: list[Figure]) -> Non
         and any(bar.get_window_extent(renderer).overlaps(box) for box in boxes)
     ]
     assert hidden == [], hidden
+
+
+LONG_NAMES = [
+    "Ban Quản lý các Khu công nghiệp và Khu kinh tế tỉnh Đồng Nai",
+    "Trung tâm Phục vụ hành chính công tỉnh / Văn phòng UBND tỉnh: bộ phận một cửa",
+    "Sở Văn hóa, Thể thao và Du lịch",
+    "Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh",
+]
+
+
+def test_the_chart_shows_its_title_whole_beside_long_agency_names(
+    figures: list[Figure],
+) -> None:
+    """The title, which names the month, is centred on the whole picture: beside agencies whose
+    names fill half of it, the title and every name stay within the picture, the long names
+    wrapped, none running into the next."""
+    report = MonthReport(2023, 1, date(2023, 2, 1), VIETNAM_TZ)
+    report.lines = [AgencyLine(name, on_time=2, overdue=1) for name in LONG_NAMES]
+
+    report_files.chart(report, Texts("vi"))
+
+    (figure,) = figures
+    renderer = figure._get_renderer()  # type: ignore[attr-defined]
+    page = figure.bbox
+    texts = [text for text in figure.findobj(Text) if isinstance(text, Text)]
+    (title,) = [t for t in texts if t.get_visible() and "tháng 01/2023" in t.get_text()]
+    box = title.get_window_extent(renderer)
+    assert page.x0 <= box.x0 and box.x1 <= page.x1, (box.bounds, page.bounds)
+    boxes = [label.get_window_extent(renderer) for label in figure.axes[0].get_yticklabels()]
+    for box in boxes:
+        assert page.x0 <= box.x0 and box.x1 <= page.x1, box.bounds
+    for above, below in pairwise(boxes):
+        assert not above.overlaps(below), (above.bounds, below.bounds)
+
+
+def test_the_chart_draws_agency_names_with_dollar_signs_as_written(
+    figures: list[Figure],
+) -> None:
+    """A name is text, not a formula: "Quỹ $1 triệu$" is drawn as written, not as TeX
+    mathematics in italics, and "$\\ngành$", which TeX could not read, does not make the chart,
+    and so /report, fail."""
+    report = MonthReport(2023, 1, date(2023, 2, 1), VIETNAM_TZ)
+    names = ["Quỹ hỗ trợ $1 triệu$ mỗi hộ", "Ban dự án $\\ngành$ giao thông"]
+    report.lines = [AgencyLine(name, on_time=1) for name in names]
+
+    png = report_files.chart(report, Texts("vi"))
+
+    assert png.startswith(b"\x89PNG")
+    (figure,) = figures
+    labels = figure.axes[0].get_yticklabels()
+    assert [label.get_text() for label in labels] == names
+    assert not any(label.get_parse_math() for label in labels)
+
+
+def test_every_heading_and_outcome_of_the_workbook_can_be_read_whole() -> None:
+    """Excel cuts a text at the next cell that holds something ("Đến hạn" for "Đến hạn trong
+    tháng" at its default width): each heading is wrapped in a column of at least its longest
+    word, and the outcome column is as wide as its longest outcome ("Hoàn thành đúng hạn")."""
+    report = MonthReport(2023, 1, date(2023, 2, 1), VIETNAM_TZ)
+    report.lines = [AgencyLine("Sở Tài chính", on_time=1)]
+    texts = Texts("vi")
+
+    book = load_workbook(io.BytesIO(report_files.workbook(report, texts)))
+
+    for sheet, heading_row in ((book["Tổng hợp"], 2), (book["Nhiệm vụ"], 1)):
+        for cell in sheet[heading_row]:
+            assert isinstance(cell.value, str)
+            width = sheet.column_dimensions[cell.column_letter].width
+            longest_word = max(len(word) for word in cell.value.split())
+            fits = len(cell.value) <= width or (cell.alignment.wrap_text and longest_word <= width)
+            assert fits, (sheet.title, cell.value, width)
+    outcomes = [texts(f"report_{outcome}") for outcome in report_files.OUTCOMES]
+    assert book["Nhiệm vụ"].column_dimensions["E"].width >= max(map(len, outcomes))
 
 
 async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:
