@@ -92,8 +92,9 @@ def _period(view: TaskView) -> date:
 
 def is_transient(error: BaseException) -> bool:
     """Whether another try may get through: 5xx, timeouts and connection errors (NetworkError,
-    except a 400 Bad Request), and a flood wait longer than the rate limiter's own retries."""
-    if isinstance(error, RetryAfter):
+    except a 400 Bad Request), a flood wait longer than the rate limiter's own retries, and a
+    send the bot's stopping cut short (jobs.sweep.TransientError)."""
+    if isinstance(error, RetryAfter | TransientError):
         return True
     return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 

@@ -4,7 +4,6 @@ see with /extensions what waits for them; and the sending of the notices to the 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import textwrap
 from collections.abc import Awaitable, Callable, Sequence
@@ -12,7 +11,7 @@ from datetime import tzinfo
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
-from telegram.error import TelegramError
+from telegram.error import ChatMigrated, TelegramError
 
 from bot.delivery import MAX_BUTTON_ROWS, flood_wait, is_transient, why_unavailable
 from bot.handlers import (
@@ -27,6 +26,7 @@ from bot.handlers import (
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
 from jobs.policy import chased_until
+from jobs.sweep import TransientError
 from storage import access, extensions, notices
 from storage.errors import ExtensionBeyondPeriod, StorageError
 from storage.models import ExtensionRequest, ExtensionStatus, NoticeStatus
@@ -218,10 +218,20 @@ async def _send_notice(
         )
 
     try:
-        whole = await _send_parts(
-            bot, row.chat_id, chunks, markup, delays=delays, start=row.parts_sent, on_part=record
+        # Cut short as a digest is when the bot stops: a flood wait can outlast systemd's patience.
+        whole = await app.sweep.within_stop_grace(
+            lambda: _send_parts(
+                app,
+                bot,
+                row.chat_id,
+                chunks,
+                markup,
+                delays=delays,
+                start=row.parts_sent,
+                on_part=record,
+            )
         )
-    except TelegramError as error:
+    except (TelegramError, TransientError) as error:
         problem, counted = repr(error), not is_transient(error)
         log.warning(
             "notice %s (%s): could not tell chat %s: %s", notice_id, row.kind, row.chat_id, problem
@@ -255,7 +265,8 @@ def _notice(texts: Texts, notice: Outgoing) -> tuple[list[str], InlineKeyboardMa
     if isinstance(notice, ChatLostNotice):
         reason = notice.row.reason or ""
         text = texts.chat_lost(
-            chat=notice.chat.title or str(notice.chat.telegram_id),
+            chat=notice.chat.title,
+            telegram_id=notice.chat.telegram_id,
             agency=notice.agency.name if notice.agency else None,
             kind=why_unavailable(reason),
             reason=reason,
@@ -392,6 +403,7 @@ async def _tell(context: Ctx, chat_id: int, render: Callable[[Texts], str]) -> N
     language = (await _languages(app, [chat_id]))[chat_id]
     try:
         await _send_parts(
+            app,
             context.bot,
             chat_id,
             [render(app.texts_for(language))],
@@ -411,6 +423,7 @@ async def _languages(app: Services, chat_ids: Sequence[int]) -> dict[int, str | 
 
 
 async def _send_parts(
+    app: Services,
     bot: Bot,
     chat_id: int,
     chunks: Sequence[str],
@@ -420,8 +433,9 @@ async def _send_parts(
     start: int = 0,
     on_part: Callable[[int], Awaitable[bool]] | None = None,
 ) -> bool:
-    """Send the parts from start on, the buttons under the last; a part refused for a passing
-    reason (network, 5xx, 429) is tried again after each of delays before giving up.
+    """Send the parts from start on, the buttons under the last, following a group that became
+    a supergroup (its binding moved as the sweep moves it); a part refused for a passing reason
+    (network, 5xx, 429) is tried again after each of delays, unless the bot stops meanwhile.
     on_part hears of each part Telegram took, counted from 1, and says whether to go on.
     Whether every part went."""
     for index in range(start, len(chunks)):
@@ -433,12 +447,16 @@ async def _send_parts(
                     chat_id, chunks[index], reply_markup=markup if last else None
                 )
                 break
+            except ChatMigrated as moved:
+                await app.sweep.move_chat(chat_id, moved.new_chat_id)
+                chat_id = moved.new_chat_id
             except TelegramError as error:
                 if not is_transient(error) or not pauses:
                     raise
                 pause = max(pauses.pop(0), flood_wait(error))
                 log.info("message to chat %s: %r; trying again in %.0fs", chat_id, error, pause)
-                await asyncio.sleep(pause)
+                if not await app.sweep.pause(pause):
+                    raise
         if on_part is not None and not await on_part(index + 1):
             return False
     return True

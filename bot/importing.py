@@ -407,6 +407,7 @@ class Problem:
     that does not exist."""
 
     # "no_lead", "unknown_agency", "empty_group", "unconfirmed_group", "impossible_date",
+    # "year_out_of_range" (a date the sweep could not count from: "trước ngày 15/3/2101"),
     # "first_date" (a duty that recurs names no day to begin: "định kỳ hằng năm")
     kind: str
     written: str = ""
@@ -543,6 +544,10 @@ def _resolve(
     return [], Problem("unknown_agency", mention.written)
 
 
+# The problem of a deadline whose day the officer must give, by the kind the grammar read.
+_UNKNOWN_DAY = {"impossible": "impossible_date", "out_of_range": "year_out_of_range"}
+
+
 def plan_import(
     draft: DirectiveDraft,
     known: list[Agency],
@@ -588,9 +593,9 @@ def plan_import(
             item.leads, item.problem = _resolve(
                 task.lead, by_name, mapped, expand=expand_groups, issued_on=issued_on
             )
-        impossible = task.deadline.kind == "impossible" and number not in corrected
-        if item.problem is None and impossible and item.deadline is None:
-            item.problem = Problem("impossible_date", task.deadline.phrase)
+        unknown_day = _UNKNOWN_DAY.get(task.deadline.kind) if number not in corrected else None
+        if item.problem is None and unknown_day and item.deadline is None:
+            item.problem = Problem(unknown_day, task.deadline.phrase)
         if item.problem is None and item.recurrence and item.deadline is None:
             item.problem = Problem("first_date", task.deadline.phrase)
         for mention in task.cooperating:

@@ -509,6 +509,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "    ⚠️ “{written}” không phải ngày có thật: <code>/fix {n} han dd/mm/yyyy</code>",
         "    ⚠️ “{written}” is not a real date: <code>/fix {n} deadline dd/mm/yyyy</code>",
     ),
+    "import_year_out_of_range": (
+        "    ⚠️ “{written}”: năm nằm ngoài 1945–2100: <code>/fix {n} han dd/mm/yyyy</code>",
+        "    ⚠️ “{written}”: the year is outside 1945–2100: "
+        "<code>/fix {n} deadline dd/mm/yyyy</code>",
+    ),
     "import_first_date": (
         "    ⚠️ “{written}” không nói ngày nào: <code>/fix {n} han dd/mm/yyyy</code> (hạn kỳ đầu)",
         "    ⚠️ “{written}” names no day: <code>/fix {n} deadline dd/mm/yyyy</code> (the first "
@@ -891,6 +896,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "them there.",
     ),
     "chat_lost_coordinators": ("cán bộ theo dõi nhiệm vụ", "the coordinators"),
+    # A chat with no title: a coordinator's private chat, known by the id the configuration
+    # names him by (Texts.chat_lost).
+    "chat_lost_person": (
+        "⚠️ Bot không còn nhắn riêng được cho cán bộ theo dõi nhiệm vụ có mã Telegram "
+        "{telegram_id} nên đã tạm ngừng gửi nhắc việc cho người này.",
+        "⚠️ The bot can no longer write in private to the coordinator with Telegram id "
+        "{telegram_id}, so it has stopped sending them reminders.",
+    ),
     "chat_lost_kicked": (
         "Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc sẽ tự gửi lại.",
         "Reason: the bot was removed from the group. Add it back: reminders resume by themselves.",
@@ -1394,6 +1407,9 @@ CLI: dict[str, str] = {
     ),
     "import_empty_group": "“{written}” không ứng với đơn vị nào trong danh mục: dùng --map",
     "import_impossible_date": "“{written}” không phải ngày có thật: dùng --deadline SỐ=dd/mm/yyyy",
+    "import_year_out_of_range": (
+        "“{written}”: năm nằm ngoài 1945–2100: dùng --deadline SỐ=dd/mm/yyyy"
+    ),
     "import_first_date": (
         "“{written}” không nói ngày nào: dùng --deadline SỐ=dd/mm/yyyy (hạn kỳ đầu)"
     ),
@@ -1542,6 +1558,8 @@ CLI: dict[str, str] = {
 DEADLINE_KINDS: dict[str, str] = {
     "date": "ngày ghi trong câu",
     "month": "hết tháng",
+    "early_month": "đầu tháng: đến ngày 10",
+    "mid_month": "giữa tháng: đến ngày 15",
     "quarter": "hết quý",
     "half_year": "hết các tháng đầu năm",
     "year": "hết năm",
@@ -1557,6 +1575,7 @@ DEADLINE_KINDS: dict[str, str] = {
     "immediate": "làm ngay",
     "none": "không tìm thấy ngày",
     "impossible": "ngày không có thật",
+    "out_of_range": "năm nằm ngoài 1945–2100",
 }
 
 
@@ -1603,11 +1622,24 @@ class Texts:
             return message
         return _ONE_OF_MANY.sub(lambda m: "1 " + _SINGULAR[m.group(1)], message)
 
-    def chat_lost(self, *, chat: str, agency: str | None, kind: str | None, reason: str) -> str:
+    def chat_lost(
+        self,
+        *,
+        chat: str | None,
+        telegram_id: int,
+        agency: str | None,
+        kind: str | None,
+        reason: str,
+    ) -> str:
         """Tell the coordinators an agency's chat was lost (kind: bot.delivery.why_unavailable
-        of Telegram's reason), and what brings it back."""
-        whose = agency or self("chat_lost_coordinators")
-        what = self("chat_lost", chat=chat, agency=whose)
+        of Telegram's reason), and what brings it back. chat: its title; a chat of no agency
+        without one is the private chat of a coordinator named in the configuration (one who
+        registers gives his chat his name), told of as a person."""
+        if chat is None and agency is None:
+            what = self("chat_lost_person", telegram_id=telegram_id)
+        else:
+            whose = agency or self("chat_lost_coordinators")
+            what = self("chat_lost", chat=chat or str(telegram_id), agency=whose)
         why = self(f"chat_lost_{kind or 'other'}", reason=reason)
         return f"{what} {why}"
 

@@ -50,9 +50,9 @@ Choices the grammar makes (and the tests pin down):
   qua / tới" and "mưa 100mm trong 3 giờ" are not spans a duty is done in;
 * a two-digit year is in the century that puts it nearest ``ref``: "15/03/99" in 2024 is 1999,
   "15/3/25" is 2025;
-* "đầu tháng 3" is the 10th (its first ten days), "giữa tháng 3" the 15th, "cuối tháng 3",
-  "cuối quý II", "cuối năm 2024" the period's last day; "đầu năm", "giữa năm", "đầu quý" have no
-  customary day and give no date;
+* "đầu tháng 3" is the 10th (its first ten days, kind "early_month"), "giữa tháng 3" the 15th
+  (kind "mid_month"), "cuối tháng 3", "cuối quý II", "cuối năm 2024" the period's last day;
+  "đầu năm", "giữa năm", "đầu quý" have no customary day and give no date;
 * a date or period without a year is the next one ending on or after ``ref``;
 * "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X
   (but "trước 14 giờ ngày X" is X: "trước" is of the hour);
@@ -61,11 +61,15 @@ Choices the grammar makes (and the tests pin down):
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
   has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it; a Tết after
-  2100, the last year the holiday calendar knows, gives no date (kind "none");
+  2100, the last year the holiday calendar knows, gives no date (kind "out_of_range", below);
 * a lunar day ("ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8 âm lịch") is its date by the
   Vietnamese lunar calendar (``vncalendar.lunar``), the next one on or after ref unless a year is
-  named ("tháng 6 nhuận" is the repeated sixth month of a year that has one); "trước Tết Trung
-  thu", "trước Giỗ Tổ Hùng Vương" the day before that feast, as for Tết;
+  named ("tháng 6 nhuận" is the repeated sixth month of a year that has one), after a due word
+  or as the whole text (never the solar day: "vào ngày 15/8 âm lịch" alone in a sentence is a
+  custom's day, no deadline); "trước Tết Trung thu", "trước Giỗ Tổ Hùng Vương" the day before
+  that feast, as for Tết;
+* without diacritics "quy" is "quý" (a quarter) unless a word follows that makes it another
+  ("moi quy dinh" is "mọi quy định", every rule; "quy trình", "quy mô"): no quarterly step;
 * a recurring duty gives its next occurrence on or after ref: "hằng tháng" the last day of ref's
   month unless a day is given ("trước ngày 20 hằng tháng", "chậm nhất ngày 15 của tháng báo cáo",
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
@@ -89,13 +93,17 @@ Choices the grammar makes (and the tests pin down):
   six months apart ("báo cáo định kỳ 6 tháng trước ngày 15/6 và 15/12", "trước ngày 20/6 và
   20/12 hằng năm"), the next of them, every six months on the later day of the month ("30/6 và
   31/12": each half-year's end). Two days that are not six months apart ("15/6 và 01/12") are
-  no one schedule: the next is the deadline, with no step. "Báo cáo 6 tháng" is the half-year
+  no one schedule: the next is the deadline, with no step. One day with the step in its
+  sentence ("định kỳ 6 tháng, báo cáo trước ngày 15/6") names two, that day and the same day six
+  months on (15/6 and 15/12): semiannual, due on the next. "Báo cáo 6 tháng" is the half-year
   report, once a year, and "6 tháng đầu năm" a period (30/06), not a step;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
-* an impossible date ("30/02/2023", "32/1"), or one in a year the calendar does not count
-  (``vncalendar.dates``: "15/3/9999", "15/3/1900"), is reported with kind "impossible" and no
-  date.
+* an impossible date ("30/02/2023", "32/1") is reported with kind "impossible" and no date; one
+  in a year the calendar does not count (``vncalendar.dates``: "15/3/9999", "15/3/1900", "trước
+  Tết Nguyên đán 2101", "Rằm tháng Tám năm 2101") with kind "out_of_range" and no date: the day
+  exists, but no reminder could be counted from it (a slip of the year, most likely). Both
+  rank as a date the officer must give.
 
 When a text holds several deadlines, :func:`parse_deadline` prefers a recurring duty, then a dated
 deadline (the date that closes a sentence after "báo cáo/trình <recipient>"; then one with a cue
@@ -134,6 +142,7 @@ from vncalendar.recurrence import MONTH_END
 __all__ = [
     "KINDS",
     "RECURRENCES",
+    "UNKNOWN_DAY_KINDS",
     "Deadline",
     "find_deadlines",
     "parse_deadline",
@@ -143,6 +152,8 @@ __all__ = [
 KINDS = (
     "date",
     "month",
+    "early_month",  # "đầu tháng 3": its first ten days, by the 10th
+    "mid_month",  # "giữa tháng 3": by the 15th
     "quarter",
     "half_year",
     "year",
@@ -158,11 +169,15 @@ KINDS = (
     "immediate",
     "none",
     "impossible",  # a date that does not exist ("31/4/2023"): the officer must say which
+    "out_of_range",  # a year the calendar does not count ("15/3/2101"): the officer gives it
 )
 RECURRENCES = ("weekly", "monthly", "quarterly", "semiannual", "yearly")
 
 # Kinds that carry a due date computed from the text.
 _DATED_KINDS = frozenset(KINDS[: KINDS.index("recurring")])
+# Kinds of a date written whose day the officer must give: it does not exist, or its year is
+# one the calendar does not count.
+UNKNOWN_DAY_KINDS = frozenset(("impossible", "out_of_range"))
 # Kinds counted from the issue date ("trong 10 ngày làm việc").
 _COUNTED_KINDS = frozenset(("relative_days", "working_days", "weeks", "months_relative", "hours"))
 
@@ -841,6 +856,8 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
     if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
         return None
+    if _LUNAR_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "ngày 15/8 âm lịch": a lunar day (LUNAR_DAY's), not the solar 15 August
     if cue is not None and cue.head("den", "toi") and _daily_before(ctx, cue.start):
         return None  # "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12 ..."
     has_year = any(match.group(y) for y in ("y", "y2", "y3", "y4"))
@@ -1079,6 +1096,7 @@ MONTH = re.compile(
 # the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
 # "đầu quý" have no such customary days (January? the first quarter? before Tết?): no date.
 _POSITION_DAY = {"dau": 10, "giua": 15}
+_POSITION_KIND = {"dau": "early_month", "giua": "mid_month"}
 
 
 def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str) -> bool:
@@ -1088,6 +1106,20 @@ def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str)
     at = ctx.text.flat.find(flat_word, match.start(), match.end())
     written = ctx.text.low[at : at + len(low_word)]
     return at >= 0 and low_word in (written, _OLD_SPELLINGS.get(written))
+
+
+# The words "quy" opens where it is not "quý" (a quarter): quy định, quy chế, quy trình ...
+_NOT_A_QUARTER = re.compile(
+    r"\s+(?:dinh|che|hoach|trinh|mo|chuan|tac|luat|uoc|pham|doi|cach|tu|nap|trach|ket)(?![a-z])"
+)
+
+
+def _quarter_at(ctx: _Context, at: int) -> bool:
+    """Whether the "quy" at ``at`` is "quý", a quarter: so written, where diacritics are used;
+    without them, unless a word follows that makes it another ("moi quy dinh": mọi quy định)."""
+    if ctx.text.has_marks:
+        return ctx.text.low[at : at + 3] in ("quý", "quí")
+    return _NOT_A_QUARTER.match(ctx.text.flat, at + 3) is None
 
 
 def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -1127,6 +1159,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         if not 1 <= month <= 12:
             return _candidate(match, ctx, "impossible", None, cue=cue)
     day = _POSITION_DAY.get(pos or "")
+    kind = _POSITION_KIND.get(pos or "", "month")
     if year is None:
         # The next such month that has not ended before ref.
         first_try = _month_end(ref.year, month) if day is None else _dt.date(ref.year, month, day)
@@ -1138,10 +1171,10 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         # "trước tháng 10", "trước đầu tháng 4": before the month begins, the end of the one
         # before (as both blind labellers read it); only a day named ("trước ngày 15/3") is that
         # day itself by default, and "trước cuối tháng 6" is the end of June.
-        due = _dt.date(year, month, 1) - _dt.timedelta(days=1)
+        due, kind = _dt.date(year, month, 1) - _dt.timedelta(days=1), "month"
     if due < ref and not (cue is not None and cue.before):
         return None
-    return _candidate(match, ctx, "month", due, cue=cue, cued=cue is not None or bool(pos))
+    return _candidate(match, ctx, kind, due, cue=cue, cued=cue is not None or bool(pos))
 
 
 # -- quarters: "quý I/2023", "trong quý II năm 2024", "quý 3", "cuối quý"
@@ -1162,8 +1195,8 @@ def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     word, pos = match.group("q"), match.group("pos")
     if word is None and pos is None:
         return None
-    if not _written(ctx, match, "quy", "quý"):
-        return None  # "quy" without its accent is another word (quy định, quy mô)
+    if not _quarter_at(ctx, ctx.text.flat.find("quy", match.start(), match.end())):
+        return None  # "quy định", "quy mô": another word
     cue = _cue_before(ctx.text, match.start())
     if not pos and not _accepts_period(ctx, match, cue):
         return None
@@ -1478,7 +1511,7 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         else:
             new_year = cal.lunar_new_year(year)
     except (ValueError, KeyError):
-        return _candidate(match, ctx, "none", None, cued=True)
+        return _candidate(match, ctx, "out_of_range", None, cued=True)  # the calendar's years
     if after:
         due = cal.next_working_day(new_year)
     elif match.group("holiday"):
@@ -1512,6 +1545,7 @@ def _lunar_year_named(suffix: str = "") -> str:
 
 
 _LUNAR_MARK = r"\s*\(?\s*(?:am\s+lich|al)(?![a-z])\s*\)?"
+_LUNAR_AFTER = re.compile(_LUNAR_MARK)
 LUNAR_DAY = re.compile(
     rf"""(?<![a-z])(?:
         (?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}})\s+thang\s+(?P<named>gieng|chap)(?![a-z])
@@ -1594,7 +1628,8 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         year = int(match.group("y3")) if match.group("y3") else _lunar_year(match, ctx, "5")
         leap = bool(match.group("leap3"))
     cue = _cue_before(ctx.text, match.start())
-    if cue is None or not cue.head(*_LUNAR_DUE_CUES):
+    due_word = cue is not None and cue.head(*_LUNAR_DUE_CUES)
+    if not (due_word or _whole(ctx, match.start(), match.end())):
         return None  # "vào ngày 23 tháng Chạp, người dân thả cá chép": a custom's day
     # "ngày 31/12 âm lịch" does not exist (a lunar month has 29 or 30 days): not the solar 31/12.
     valid = 1 <= day <= 30 and 1 <= month <= 12
@@ -1684,13 +1719,15 @@ RECURRING_QUARTER_DAY = re.compile(
     re.VERBOSE,
 )
 # "trước ngày 20/6 và 20/12 hằng năm", "định kỳ 6 tháng báo cáo trước ngày 15/6 và ngày 15/12":
-# a day of the year and the same day six months on, with a yearly or a six-monthly step.
+# a day of the year and the same day six months on, with a yearly or a six-monthly step; or one
+# day of a six-monthly duty ("định kỳ 6 tháng, báo cáo trước ngày 15/6").
+_NO_YEAR_AFTER = r"(?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)"
 SEMIANNUAL_DAYS = re.compile(
-    r"""(?<![\w/.,-])(?:ngay\s+)?
-    (?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
-    \s*(?:,|va|hoac)\s*(?:(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|vao)\s+)?
-    (?:ngay\s+)?(?P<e>\d{1,2})(?:\s*[/-]\s*(?P<n>\d{1,2})|\s+thang\s+(?P<n2>\d{1,2}))
-    (?![\d/]|\s*[/-]\s*\d|\s*,?\s*nam\s+\d)
+    rf"""(?<![\w/.,-])(?P<ngay>ngay\s+)?
+    (?P<d>\d{{1,2}})(?:\s*[/-]\s*(?P<m>\d{{1,2}})|\s+thang\s+(?P<m2>\d{{1,2}})){_NO_YEAR_AFTER}
+    (?:\s*(?:,|va|hoac)\s*(?:(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat(?:\s+la)?|vao)\s+)?
+    (?:ngay\s+)?(?P<e>\d{{1,2}})(?:\s*[/-]\s*(?P<n>\d{{1,2}})|\s+thang\s+(?P<n2>\d{{1,2}}))
+    {_NO_YEAR_AFTER})?
     (?P<yearly>\s*,?\s*(?:cua\s+)?(?:hang|moi|cac)\s+nam(?![a-z]))?""",
     re.VERBOSE,
 )
@@ -1809,8 +1846,7 @@ def _step_with_day(
     if match.group("per") == "thang":
         due = _next_day_of_month(day, ctx.ref, clamp=True)
         return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly_before)
-    step = ctx.text.low[match.start("per") : match.end("per")]
-    if ctx.text.has_marks and step not in ("quý", "quí"):
+    if not _quarter_at(ctx, match.start("per")):
         return None  # "mọi quy định": a rule, not a quarter
     if _MONTH_NAMED.match(ctx.text.flat, match.end("d")):
         return None
@@ -1859,15 +1895,25 @@ def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | 
 
 
 def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    """Two days six months apart of a six-monthly duty: due on the next of them, every six
-    months on the later day of the month ("30/6 và 31/12" is each half-year's last day)."""
-    days = (
-        (int(match.group("d")), int(match.group("m") or match.group("m2"))),
-        (int(match.group("e")), int(match.group("n") or match.group("n2"))),
-    )
+    """The days of a six-monthly duty: two days six months apart ("trước ngày 15/6 và 15/12"),
+    or one day of a duty whose sentence gives the step ("định kỳ 6 tháng, báo cáo trước ngày
+    15/6": 15/6 and 15/12). Due on the next of them, every six months on the later day of the
+    month ("30/6 và 31/12" is each half-year's last day; "31/12" alone is 30/6 and 31/12)."""
+    first = (int(match.group("d")), int(match.group("m") or match.group("m2")))
+    cue = _cue_before(ctx.text, match.start())
+    if match.group("e"):
+        second = (int(match.group("e")), int(match.group("n") or match.group("n2")))
+    elif match.group("yearly") or not 1 <= first[1] <= 12:
+        return None  # "ngày 15/6 hằng năm": a yearly duty
+    elif (cue is None and not match.group("ngay")) or (cue is not None and cue.head("sau")):
+        return None  # "15/6" in running text, "sau ngày 15/6": not a due day
+    else:
+        month = first[1] + 6 if first[1] <= 6 else first[1] - 6
+        second = (min(first[0], _cal.monthrange(2024, month)[1]), month)
+    days = (first, second)
     if abs(days[0][1] - days[1][1]) != 6 or not all(d >= 1 and 1 <= m <= 12 for d, m in days):
         return None
-    if not match.group("yearly") and not SEMIANNUAL_STEP.search(_sentence_of(ctx.text, match)):
+    if not match.group("yearly") and not _six_monthly_in_sentence(ctx, match):
         return None  # "trước ngày 15/6 và 15/12": two steps of one task, as likely
     schedule_day = max(day for day, _ in days)
     # Each day written is the schedule's day of its month, on the last day of a shorter month
@@ -1877,20 +1923,32 @@ def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         for day, month in days
     ):
         return None
-    dates = [_next_day_month(day, month, ctx.ref) for day, month in days]
-    due = min((d for d in dates if d is not None), default=None)
-    cue = _cue_before(ctx.text, match.start())
+    due = min(
+        day
+        for _, month in days
+        for year in (ctx.ref.year, ctx.ref.year + 1)
+        if (day := _clamped(year, month, schedule_day)) >= ctx.ref
+    )
     strictly = cue is not None and cue.strict_before
     return _recurring_on(
         match, ctx, due, "semiannual", strictly_before=strictly, cue=cue, day=schedule_day
     )
 
 
-def _sentence_of(text: _Text, match: re.Match[str]) -> str:
-    """The sentence (or list item) a phrase is in, flat."""
-    start = max(text.flat.rfind(c, 0, match.start()) for c in ".;!?\n") + 1
-    ends = [end for c in ".;!?\n" if (end := text.flat.find(c, match.end())) >= 0]
-    return text.flat[start : min(ends, default=len(text.flat))]
+def _six_monthly_in_sentence(ctx: _Context, match: re.Match[str]) -> bool:
+    """Whether the sentence (or list item) of a phrase gives a step of six months."""
+    flat = ctx.text.flat
+    start = max(flat.rfind(c, 0, match.start()) for c in ".;!?\n") + 1
+    ends = [end for c in ".;!?\n" if (end := flat.find(c, match.end())) >= 0]
+    steps = SEMIANNUAL_STEP.finditer(flat, start, min(ends, default=len(flat)))
+    return any(_six(ctx, step) for step in steps)
+
+
+def _six(ctx: _Context, step: re.Match[str]) -> bool:
+    """Whether a step's "sau" is "sáu" (six): "định kỳ sau tháng ..." is no step of six."""
+    if "sau" not in step.group().split() or not ctx.text.has_marks:
+        return True
+    return "sáu" in ctx.text.low[step.start() : step.end()]
 
 
 def _quarter_day(day: int, ref: _dt.date, *, month_of_quarter: int) -> _dt.date | None:
@@ -1916,6 +1974,8 @@ def _quarter_day(day: int, ref: _dt.date, *, month_of_quarter: int) -> _dt.date 
 
 
 def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if not _quarter_at(ctx, ctx.text.flat.rfind("quy", match.start(), match.end())):
+        return None  # "ngay 20 moi quy dinh": a rule's day, not a quarter's
     cue = _cue_before(ctx.text, match.start())
     month_of_quarter = 4 if match.group("next") else 3
     due = _quarter_day(int(match.group("d")), ctx.ref, month_of_quarter=month_of_quarter)
@@ -1944,9 +2004,8 @@ def _step_only(match: re.Match[str], ctx: _Context, recurrence: str, end: _dt.da
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ref = ctx.ref
     if match.group("semi"):
-        low = ctx.text.low[match.start() : match.end()]
-        if "sau" in match.group("semi").split() and ctx.text.has_marks and "sáu" not in low:
-            return None  # "định kỳ sau tháng ..." is not "định kỳ sáu tháng"
+        if not _six(ctx, match):
+            return None
         return _step_only(
             match, ctx, "semiannual", _month_end(ref.year, 6 if ref.month <= 6 else 12)
         )
@@ -1959,7 +2018,9 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "tỷ lệ giải ngân hằng năm đạt trên 90%": a rate, not a duty
     if period == "tuan" and _WEEKEND_BEFORE.search(days_off):
         return None  # "lịch nghỉ thứ Bảy, Chủ nhật hàng tuần", "ngày nghỉ hằng tuần": the weekend
-    if period == "quy" and not _written(ctx, match, "quy", "quý"):
+    if period == "quy" and not _quarter_at(
+        ctx, match.start("per" if match.group("per") else "per2")
+    ):
         return None  # "mọi quy định": a rule, not a quarter
     recurrence = _PERIODS[period]
     if _AT_MEETING.search(ctx.text.flat[max(0, match.start() - 50) : match.start()]):
@@ -2592,7 +2653,7 @@ def _countable(candidate: _Candidate) -> _Candidate:
     slip the officer must correct, as "31/4" is: saved, the sweep could never count from it."""
     if candidate.date is None or FIRST_YEAR <= candidate.date.year <= LAST_YEAR:
         return candidate
-    return replace(candidate, kind="impossible", date=None, recurrence=None, schedule_day=None)
+    return replace(candidate, kind="out_of_range", date=None, recurrence=None, schedule_day=None)
 
 
 def _candidates(
@@ -2731,7 +2792,7 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     if candidate.kind == "recurring" and not candidate.vague:
         group = 0
     elif (candidate.kind in _DATED_KINDS and candidate.date is not None) or (
-        candidate.kind == "impossible"
+        candidate.kind in UNKNOWN_DAY_KINDS
     ):
         # A day that does not exist ranks as a date whose day is unknown, so possibly the first:
         # "trước ngày 31/4/2023, ... trong quý II/2023" asks the officer, it is not the quarter.
@@ -2853,7 +2914,9 @@ def section_deadline(
     usable = [
         c
         for c in candidates
-        if c.kind not in ("none", "impossible") and not (c.vague and c.kind == "recurring")
+        if c.kind != "none"
+        and c.kind not in UNKNOWN_DAY_KINDS
+        and not (c.vague and c.kind == "recurring")
     ]
     if not usable:
         return None

@@ -8,7 +8,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.agencies import HOLDER, NAMED_HEREAFTER, AgencyMention, Catalogue, fold
-from ingest.deadlines import Deadline, find_deadlines, parse_deadline, section_deadline
+from ingest.deadlines import (
+    UNKNOWN_DAY_KINDS,
+    Deadline,
+    find_deadlines,
+    parse_deadline,
+    section_deadline,
+)
 from ingest.metadata import (
     addressee_lines,
     attachment_range,
@@ -1678,7 +1684,7 @@ class _Segmenter:
         lead = leads[0] if leads else None
         deadline = self._time_cell(cell("time"))
         inherited = False
-        if not _usable(deadline) and deadline.kind not in ("immediate", "impossible"):
+        if not _usable(deadline) and deadline.kind not in ("immediate", *UNKNOWN_DAY_KINDS):
             frame_deadline = group_deadline or _nearest(self.frames, "deadline")
             if isinstance(frame_deadline, Deadline):
                 deadline, inherited = frame_deadline, True
@@ -1924,8 +1930,10 @@ class _Segmenter:
         own = self._own_deadline(text[: handover[0]] if handover else text)
         section = _nearest(item.frames, "deadline")
         inherited = False
-        if _usable(own) or own.kind == "impossible":
-            deadline = own  # a date that does not exist is the officer's to fix, not the section's
+        if _usable(own) or own.kind in UNKNOWN_DAY_KINDS:
+            # A date that does not exist, or in a year past the calendar's, is the officer's to
+            # fix, not the section's.
+            deadline = own
         elif isinstance(section, Deadline):
             deadline, inherited = section, True
         elif item.due is not None:

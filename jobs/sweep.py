@@ -21,7 +21,7 @@ import uuid
 from collections.abc import Awaitable, Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlmodel import col, select
@@ -301,6 +301,11 @@ class Sweep:
         if dry_run:
             return await self._run(today, dry_run=True)
         async with self._one_at_a_time:
+            if self.stopping.is_set():
+                # Told to stop before it began (sending the notices of the sweep's job, or
+                # waiting for another sweep): claims made now would only go stale.
+                log.info("sweep: the bot is stopping, the reminders wait for its next run")
+                return SweepReport(day=today or self.clock.today())
             return await self._run(today, dry_run=False)
 
     async def _run(self, today: date | None, *, dry_run: bool) -> SweepReport:
@@ -608,38 +613,53 @@ class Sweep:
                 log.info(
                     "digest to chat %s: %s; trying again in %.0fs", chat.telegram_id, error, delay
                 )
-                # The pause ends early when the bot stops: the failure is recorded as it is.
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self.stopping.wait(), delay)
-                if self.stopping.is_set():
-                    raise
+                if not await self.pause(delay):
+                    raise  # the failure is recorded as it is
 
     async def _send_holding_claims(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int:
         """One try, the claims renewed while Telegram keeps it waiting (a flood wait can last
         minutes); abandoned if another instance takes one back all the same, or if the bot
-        stops and the send does not end within stop_grace."""
-        sending = asyncio.ensure_future(self.send(chat.telegram_id, digest))
+        stops and the send does not end within stop_grace (TransientError)."""
+        sending = asyncio.ensure_future(
+            self.within_stop_grace(lambda: self.send(chat.telegram_id, digest))
+        )
         holding = asyncio.ensure_future(self._hold_while_sending(held))
-        cut_short = asyncio.ensure_future(self._stopped_past_grace())
         try:
-            await asyncio.wait((sending, holding, cut_short), return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait((sending, holding), return_when=asyncio.FIRST_COMPLETED)
         finally:
-            for task in (holding, cut_short, sending):
-                if not task.done():
-                    task.cancel()
-                    # Let it unwind (a part's record finishes or rolls back) before going on.
-                    await asyncio.wait((task,))
+            await _cancelled(holding, sending)
         if not sending.cancelled():
             return sending.result()
-        if cut_short.done() and not cut_short.cancelled():
-            raise TransientError("the bot stopped while Telegram kept the send waiting")
         # The ids taken back, or the error that stopped their renewal.
         raise ClaimsTakenBack(holding.result())
+
+    async def within_stop_grace(self, send: Callable[[], Awaitable[T]]) -> T:
+        """Send (a digest, a notice to the coordinators), cut short stop_grace seconds after
+        the bot is told to stop, and not begun once it is: TransientError then, so that the
+        send is recorded as failed and the next start sends it."""
+        if self.stopping.is_set():
+            raise TransientError("the bot is stopping")
+        sending = asyncio.ensure_future(send())
+        cut_short = asyncio.ensure_future(self._stopped_past_grace())
+        try:
+            await asyncio.wait((sending, cut_short), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            await _cancelled(cut_short, sending)
+        if sending.cancelled():
+            raise TransientError("the bot stopped while Telegram kept the send waiting")
+        return sending.result()
 
     async def _stopped_past_grace(self) -> None:
         """Return stop_grace seconds after the bot is told to stop."""
         await self.stopping.wait()
         await asyncio.sleep(self.stop_grace)
+
+    async def pause(self, seconds: float) -> bool:
+        """Wait before trying a send again, less if the bot is told to stop meanwhile: whether
+        to try again (not when stopping, which tries no more)."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self.stopping.wait(), seconds)
+        return not self.stopping.is_set()
 
     async def _hold_while_sending(self, held: _HeldClaims) -> set[int]:
         """Renew the claims every renew_after until one turns out taken back: its ledger ids."""
@@ -731,16 +751,19 @@ class Sweep:
         await self.database.retrying(fail)
 
     async def _move_chat(self, chat: Chat, new_telegram_id: int) -> None:
-        """Follow the group to its supergroup, with everything kept under its old id, as the
-        bot does when Telegram's migration message comes first (storage.access.move_chat)."""
-        log.info("chat %s became supergroup %s: binding moved", chat.telegram_id, new_telegram_id)
-        old_telegram_id = chat.telegram_id
+        await self.move_chat(chat.telegram_id, new_telegram_id)
+        chat.telegram_id = new_telegram_id  # moved already, if the migration message came first
+
+    async def move_chat(self, old_telegram_id: int, new_telegram_id: int) -> None:
+        """Follow a group Telegram says became a supergroup, with everything kept under its old
+        id, as the bot does when Telegram's migration message comes first
+        (storage.access.move_chat)."""
+        log.info("chat %s became supergroup %s: binding moved", old_telegram_id, new_telegram_id)
         await self.database.retrying(
             lambda session: access.move_chat(
                 session=session, old_telegram_id=old_telegram_id, new_telegram_id=new_telegram_id
             )
         )
-        chat.telegram_id = new_telegram_id  # moved already, if the migration message came first
 
     async def _lose_chat(self, chat: Chat, reason: str) -> None:
         log.warning("chat %s no longer reachable (%s): marked inactive", chat.telegram_id, reason)
@@ -768,6 +791,15 @@ class Sweep:
         if queued and self.on_chat_lost is not None:
             await self.on_chat_lost(queued)
         return queued is not None
+
+
+async def _cancelled(*tasks: asyncio.Future[Any]) -> None:
+    """Cancel those still running, and let each unwind (a part's record finishes or rolls
+    back) before going on."""
+    for task in tasks:
+        if not task.done():
+            task.cancel()
+            await asyncio.wait((task,))
 
 
 _URGENCY_ORDER = {Urgency.OVERDUE: 0, Urgency.TODAY: 1, Urgency.SOON: 2}

@@ -151,6 +151,12 @@ class Harness:
             m for m in self.server.sent_messages(chat["id"]) if m.get("text", "").startswith("🔔")
         ]
 
+    async def wait_for_refusal(self, status: int) -> None:
+        """Wait until Telegram has refused one of the bot's messages with this HTTP status."""
+        await self.server._wait_for(
+            lambda: any(c.status == status for c in self.server.calls("sendMessage")), timeout=5
+        )
+
 
 def _fast_retries(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Tests wait milliseconds, not seconds, between tries of a failed send."""

@@ -9,11 +9,14 @@ import logging
 import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime
+from itertools import pairwise
 
 import pytest
 from sqlmodel import col, select
 
+from bot.app import sweep_job
 from bot.logs import setup_logging
+from bot.services import services_of
 from bot.telegram_server import Fault
 from bot.texts import COMMANDS
 from storage import tasks
@@ -992,6 +995,28 @@ async def test_a_flood_wait_is_honoured_and_the_reminder_sent_once(bot: Harness)
     assert await _ledger(bot) == [(ReminderStatus.SENT, 1)]
 
 
+async def test_a_flood_wait_that_outlasts_the_rate_limiters_tries_is_waited_out_again(
+    database_url: str,
+) -> None:
+    """Telegram answers 429 "retry after N" to every try the rate limiter makes: the sweep's own
+    next try still waits the N seconds Telegram asked for (one sent sooner is refused again, and
+    Telegram lengthens the wait of a bot that ignores it), and the digest goes out once."""
+    async with running_bot(database_url, start=START) as bot:
+        finance = await _finance_group_with_a_task(bot)
+        refusals = 5  # the rate limiter's first try and its three retries, then the sweep's own
+        bot.server.inject(
+            Fault.retry_after(1), method="sendMessage", chat_id=finance["id"], times=refusals
+        )
+
+        await bot.sweep()
+
+        calls = bot.server.calls("sendMessage")
+        tries = [c for c in calls if c.params["chat_id"] == finance["id"]][-(refusals + 1) :]
+        assert [c.status for c in tries] == [429] * refusals + [200]
+        assert all(later.time - earlier.time >= 1.0 for earlier, later in pairwise(tries))
+        assert len(bot.reminders_in(finance)) == 1
+
+
 @pytest.mark.parametrize("refusal", [Fault.kicked(), Fault.chat_not_found()])
 async def test_a_chat_that_is_gone_is_paused_not_retried(bot: Harness, refusal: Fault) -> None:
     finance = await _finance_group_with_a_task(bot)
@@ -1054,6 +1079,28 @@ async def test_an_extension_is_asked_approved_by_a_coordinator_and_reminders_fol
         "24/03/2023",
     ]
     assert "hạn 31/03/2023, còn 7 ngày" in bot.reminders_in(finance)[-1]["text"]
+
+
+async def test_the_extend_button_of_a_task_withdrawn_or_done_since_says_so(
+    database_url: str,
+) -> None:
+    """⏳ under a morning's digest, pressed after the task was withdrawn (or closed) since, says
+    that the task was withdrawn (or done): there is no more time to ask for, and /extend would
+    refuse it."""
+    async with running_bot(database_url, start=START) as bot:
+        lan, finance, digest, task = await finance_with_digest(bot)
+        other = await bot.add_task("Báo cáo quý I", "STC", DEADLINE)
+        bang = bot.server.add_user("Bằng")
+        office = bot.server.add_private_chat(bang)
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        await bot.say(bang, office, f"/withdraw {task} văn bản sửa đổi đã bỏ")
+        await bot.say(lan, finance, f"/done {other}")
+
+        (withdrawn,) = await bot.press(lan, finance, digest, f"ext:{task}")
+        (done,) = await bot.press(lan, finance, digest, f"ext:{other}")
+
+    assert withdrawn["text"].startswith(f"Nhiệm vụ số {task} đã được thu hồi (không còn hiệu lực)")
+    assert done["text"] == f"Nhiệm vụ số {other} đã được đánh dấu hoàn thành trước đó."
 
 
 async def test_a_task_done_early_in_the_morning_shows_that_day(bot: Harness) -> None:
@@ -1379,6 +1426,28 @@ async def test_a_member_back_in_the_group_typing_her_used_code_hears_what_she_ha
     await bot.register(lan, lan_chat, "STC")  # a new code, as she was told
 
 
+async def test_a_member_of_a_group_upgraded_to_a_supergroup_typing_her_code_hears_it_serves(
+    database_url: str,
+) -> None:
+    """Lan registered Sở Tài chính's group with her code, and the group then became a
+    supergroup (a new chat id). Typing her code again there, she hears that the group is
+    registered with that code and nothing more is needed, as in the group before its upgrade."""
+    async with running_bot(database_url, start=START) as bot:
+        lan = bot.server.add_user("Lan")
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        code = await bot.invite("STC")
+        (registered,) = await bot.say(lan, finance, f"/register {code}")
+        assert registered["text"].startswith("✅")
+
+        supergroup = bot.server.migrate_to_supergroup(finance["id"])
+        (again,) = await bot.say(lan, supergroup, f"/register {code}")
+
+    assert again["text"] == (
+        "Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính bằng mã mời này; "
+        "không cần làm gì thêm."
+    )
+
+
 async def test_a_head_removed_from_the_group_hears_nothing_more_in_private(bot: Harness) -> None:
     lan, hung = bot.server.add_user("Lan"), bot.server.add_user("Hùng")
     finance, hung_chat = (
@@ -1403,6 +1472,36 @@ async def test_a_head_removed_from_the_group_hears_nothing_more_in_private(bot: 
     await bot.register(hung, hung_chat, "SYT", Role.HEAD)
 
 
+async def test_a_coordinator_who_leaves_the_coordinators_group_keeps_no_agency_in_private(
+    database_url: str,
+) -> None:
+    """Bằng became a coordinator in the coordinators' group, then opened Sở Tài chính's link in
+    his private chat (he follows that agency closely). Leaving the coordinators' group ends his
+    registration: his private chat speaks for nobody any more, so it neither shows nor closes
+    Sở Tài chính's tasks, nor takes its reminders (no group of that agency ever had him)."""
+    async with running_bot(database_url, start=START) as bot:
+        bang = bot.server.add_user("Bằng")
+        office, bang_chat = (
+            bot.server.add_group("Văn phòng UBND tỉnh", [bang]),
+            bot.server.add_private_chat(bang),
+        )
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        await bot.register(bang, bang_chat, "STC", Role.HEAD)
+        plan = await bot.add_task("Kế hoạch chung", "STC", DEADLINE)
+        (before,) = await bot.say(bang, bang_chat, "/tasks")
+        assert f"#{plan} Kế hoạch chung" in before["text"]
+
+        bot.server.user_leaves(office, bang)
+        (listing,) = await bot.say(bang, bang_chat, "/tasks")
+        (closing,) = await bot.say(bang, bang_chat, f"/done {plan}")
+        bot.at(date(2023, 3, 8))  # seven days before the deadline
+        await bot.sweep()
+
+        assert listing["text"].startswith("Cuộc trò chuyện này chưa được đăng ký")
+        assert closing["text"] == listing["text"]
+        assert bot.reminders_in(bang_chat) == []
+
+
 async def test_a_registered_group_is_not_moved_by_another_code(bot: Harness) -> None:
     lan, minh, bang = (bot.server.add_user(n) for n in ("Lan", "Minh", "Bằng"))
     finance = bot.server.add_group("Sở Tài chính", [lan, minh, bang])
@@ -1419,8 +1518,8 @@ async def test_a_registered_group_is_not_moved_by_another_code(bot: Harness) -> 
     for refused in (other_agency, coordinators):
         assert refused["text"].startswith("Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính.")
     assert listing["text"] == "Không có nhiệm vụ nào đang mở. 👍"
-    # Shown to the whole group, those codes are void (tests/test_review_access.py): new ones
-    # work where they belong.
+    # Shown to the whole group, those codes are void (the next test): new ones work where they
+    # belong.
     await bot.register(minh, health, "SYT")
     await bot.register(bang, office, None, Role.COORDINATOR)
     await bot.register(minh, finance, "STC")  # the same agency's code again: harmless
@@ -1431,6 +1530,42 @@ async def test_a_registered_group_is_not_moved_by_another_code(bot: Harness) -> 
     assert refused["text"].startswith(
         "Cuộc trò chuyện này đã được đăng ký cho cán bộ theo dõi nhiệm vụ của Văn phòng UBND tỉnh."
     )
+
+
+async def test_a_code_typed_in_a_group_registered_elsewhere_is_void_for_whoever_saw_it(
+    database_url: str,
+) -> None:
+    """Bằng types the coordinators' code meant for him in Sở Tài chính's group by mistake, and
+    Minh types Công an tỉnh's code there. The group stays Sở Tài chính's, and everyone in it has
+    read the codes, so both are void: nobody in the group can open them in a private chat (Lan
+    would see every agency's tasks). The group is told that the code was cancelled and to ask
+    for a new one."""
+    async with running_bot(database_url, start=START) as bot:
+        bang, lan, minh = (bot.server.add_user(name) for name in ("Bằng", "Lan", "Minh"))
+        finance = bot.server.add_group("Sở Tài chính", [bang, lan, minh])
+        lan_chat, minh_chat = bot.server.add_private_chat(lan), bot.server.add_private_chat(minh)
+        await bot.register(lan, finance, "STC")
+        await bot.add_task("Báo cáo tuyển quân", "CA tỉnh", date(2023, 2, 20))
+        coordinators_code = await bot.invite(None, Role.COORDINATOR)
+        police_code = await bot.invite("CA tỉnh")
+
+        (shown,) = await bot.say(bang, finance, f"/register {coordinators_code}")
+        (also_shown,) = await bot.say(minh, finance, f"/register {police_code}")
+        in_private = ((lan, lan_chat, coordinators_code), (minh, minh_chat, police_code))
+        for user, chat, code in in_private:
+            (refused,) = await bot.say(user, chat, f"/start {code}")
+            assert refused["text"] == (
+                "Mã mời này đã hết hạn. Hãy xin mã mới từ Văn phòng UBND tỉnh."
+            )
+        (overdue,) = await bot.say(lan, lan_chat, "/overdue")
+
+    assert shown["text"] == (
+        "Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính. Mã mời đã hiện trong nhóm nên "
+        "đã bị hủy, để không ai khác dùng được: hãy xin mã mới từ Văn phòng UBND tỉnh và dùng "
+        "trong nhóm của đơn vị mình hoặc khi nhắn riêng với bot."
+    )
+    assert also_shown["text"] == shown["text"]
+    assert overdue["text"] == COORDINATORS_ONLY
 
 
 async def test_a_coordinator_who_registers_an_agency_group_stays_a_coordinator(
@@ -1800,3 +1935,28 @@ async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_t
     async with bot.database.session() as session:
         statuses = [r.status for r in (await session.exec(select(Reminder))).all()]
     assert statuses == [ReminderStatus.SENT] * 3
+
+
+async def test_the_bot_stopping_during_a_long_flood_wait_stops_at_once(database_url: str) -> None:
+    """Telegram asks the bot to wait a minute (429 retry_after; a flood wait can last much
+    longer) in the middle of the morning's digests when systemd stops it: it stops within
+    seconds rather than after the wait (systemd kills a service that takes 90 s to stop), and
+    the digest not sent goes out after the restart, once."""
+    async with running_bot(database_url, start=START) as bot:
+        finance = await _finance_group_with_a_task(bot)
+        services_of(bot.application).sweep.stop_grace = 0.5  # a send in flight ends within it
+        bot.server.inject(Fault.retry_after(60), method="sendMessage", chat_id=finance["id"])
+        assert bot.application.job_queue is not None
+        bot.application.job_queue.run_once(sweep_job, when=0)  # a job, as the morning's is
+        await bot.wait_for_refusal(429)
+
+        stopping = asyncio.ensure_future(bot.stack.aclose())
+        stopped_in_time, _ = await asyncio.wait((stopping,), timeout=15)
+        await stopping
+        assert stopped_in_time, "the bot waited out Telegram's flood wait before stopping"
+
+        told = len(bot.server.sent_messages(finance["id"]))
+        await bot.restart(datetime(2023, 3, 8, 9, 0, tzinfo=VIETNAM_TZ))  # its start-up sweep
+        await bot.server.wait_for_messages(told + 1, chat_id=finance["id"])
+        await bot.server.wait_until_idle()
+        assert len(bot.reminders_in(finance)) == 1

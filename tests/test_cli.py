@@ -535,9 +535,9 @@ def test_a_task_left_out_stays_out_alone_though_others_have_its_text(
     )
     corrected = cli("import", str(plan), "--dry-run")[1]
 
-    assert "  2. Sở Y tế — 15/06/2024\n" in again and "  4. " not in again
+    assert "  2. Sở Y tế — 15/06/2024, định kỳ 6 tháng\n" in again and "  4. " not in again
     assert again.splitlines()[-1] == "Không có gì để lưu."
-    assert "  4. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024\n" in corrected
+    assert "  4. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024, định kỳ 6 tháng\n" in corrected
     assert "  5. Công an tỉnh — 30/09/2024\n" in corrected and "  6. " not in corrected
     assert corrected.splitlines()[-1] == (
         "Lưu lần này: 2 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 3 đã có từ trước."
@@ -879,6 +879,33 @@ def test_parse_deadline_says_a_span_of_hours_is_counted_in_hours(cli: Cli) -> No
         cli("parse-deadline", "--ref", "2023-01-05", "báo cáo trong vòng 24 giờ")[1]
         == "hạn 06/01/2023 (tính theo giờ)\n"
     )
+
+
+def test_parse_deadline_names_the_day_taken_for_the_start_or_middle_of_a_month(cli: Cli) -> None:
+    """ "đầu tháng 3" is read as the 10th and "giữa tháng 3" as the 15th: the officer is told
+    so, not "(hết tháng)", the month's end, which these dates are not."""
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "đầu tháng 3")[1]
+        == "hạn 10/03/2023 (đầu tháng: đến ngày 10)\n"
+    )
+    assert (
+        cli("parse-deadline", "--ref", "2023-01-05", "giữa tháng 3")[1]
+        == "hạn 15/03/2023 (giữa tháng: đến ngày 15)\n"
+    )
+
+
+def test_parse_deadline_says_why_a_year_out_of_range_gives_no_date(cli: Cli) -> None:
+    """A date in a year the calendar does not count, in any spelling (solar, lunar, Tết), gives
+    no deadline and says why: the year, not "a date that does not exist"."""
+    for phrase in (
+        "trước ngày 15/3/2101",
+        "trước Tết Nguyên đán 2101",
+        "trước Rằm tháng Tám năm 2101",
+    ):
+        assert (
+            cli("parse-deadline", "--ref", "2023-01-05", phrase)[1]
+            == "không có thời hạn (năm nằm ngoài 1945–2100)\n"
+        ), phrase
 
 
 def test_a_yearly_duty_keeps_its_recurrence(cli: Cli) -> None:
@@ -2134,16 +2161,22 @@ def test_an_impossible_first_step_is_flagged_not_replaced_by_a_later_date(
 
 def test_a_deadline_whose_year_is_out_of_range_is_not_saved(cli: Cli, tmp_path: Path) -> None:
     """`--deadline`, `/fix han` and `task add` refuse years outside 1945-2100; a document's
-    typo does not slip such a deadline in either (the sweep could not count from it)."""
+    typo does not slip such a deadline in either (the sweep could not count from it). The
+    preview asks for the date and says why: the year (not "not a real date"), Tết's as a
+    day's."""
     cli("agencies", "import", "agencies.csv")
     notice = _conclusions(
         tmp_path,
         "1. Giao Sở Tài chính rà soát, hoàn thành trước ngày 15/3/9999.",
         "2. Giao Sở Y tế báo cáo UBND tỉnh trước ngày 15/3/1900.",
         "3. Giao Sở Y tế tổng hợp, hoàn thành trước ngày 15/3/2023.",
+        "4. Giao Sở Tài chính chuẩn bị, hoàn thành trước Tết Nguyên đán 2101.",
     )
-    code, _, err = cli("import", notice, "--yes")
+    code, out, err = cli("import", notice, "--yes")
     assert code == 0, err
+    for written in ("ngày 15/3/9999", "ngày 15/3/1900", "Tết Nguyên đán 2101"):
+        assert f"trước {written}”: năm nằm ngoài 1945–2100" in out, out
+    assert "1 nhiệm vụ sẵn sàng lưu, 3 cần sửa." in out
 
     _, listed, _ = cli("tasks", "list")
 

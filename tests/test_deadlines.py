@@ -163,7 +163,6 @@ MONTHS = [
     ("trong tháng này", date(2023, 1, 31)),
     ("trong tháng tới", date(2023, 2, 28)),
     ("trong tháng Giêng", date(2023, 1, 31)),
-    ("đầu tháng 3", date(2023, 3, 10)),
     # Before a month begins is the end of the one before; "no later than" it, its end.
     ("hoàn thành kiểm kê đất đai trước tháng 10", date(2023, 9, 30)),
     ("xong trước tháng 10-2023", date(2023, 9, 30)),
@@ -239,10 +238,11 @@ def test_the_start_middle_and_end_of_a_period() -> None:
     would remind an agency after the day meant), "cuối tháng 3", "cuối quý II" and "cuối năm
     2024" on their last day. "đầu năm 2024", "giữa năm 2024" and "đầu quý II" have no customary
     day (January, the first quarter, before or after Tết?): no date, for the officer to give,
-    rather than a guess that reminds too early or too late."""
-    assert read("đầu tháng 3") == (date(2023, 3, 10), "month", None)
-    assert read("giữa tháng 3") == (date(2023, 3, 15), "month", None)
-    assert read("hoàn thành giữa tháng 3/2024") == (date(2024, 3, 15), "month", None)
+    rather than a guess that reminds too early or too late. The kinds say which day was taken
+    ("early_month", "mid_month"), not "month", whose deadline is the month's end."""
+    assert read("đầu tháng 3") == (date(2023, 3, 10), "early_month", None)
+    assert read("giữa tháng 3") == (date(2023, 3, 15), "mid_month", None)
+    assert read("hoàn thành giữa tháng 3/2024") == (date(2024, 3, 15), "mid_month", None)
     assert read("cuối tháng 3") == (date(2023, 3, 31), "month", None)
     assert read("cuối quý II") == (date(2023, 6, 30), "quarter", None)
     assert read("cuối năm 2024") == (date(2024, 12, 31), "year", None)
@@ -372,11 +372,12 @@ def test_mung_10_tet_is_the_tenth_day_of_the_lunar_year() -> None:
 
 def test_a_tet_beyond_the_calendars_years_is_no_date() -> None:
     """The holiday calendar knows Tết up to 2100 (vncalendar.dates.LAST_YEAR). "trước Tết
-    Nguyên đán 2101", or "trước Tết" written in 2100 after that year's Tết, gives no date (for
-    the officer to give), and never raises."""
+    Nguyên đán 2101", or "trước Tết" written in 2100 after that year's Tết, gives no date, for
+    the officer to give (kind "out_of_range", as any date in a year past 2100), and never
+    raises."""
     assert read("trước Tết Nguyên đán 2100") == (date(2100, 2, 8), "tet", None)
-    assert read("trước Tết Nguyên đán 2101") == (None, "none", None)
-    assert read("trước Tết", date(2100, 6, 1)) == (None, "none", None)
+    assert read("trước Tết Nguyên đán 2101") == (None, "out_of_range", None)
+    assert read("trước Tết", date(2100, 6, 1)) == (None, "out_of_range", None)
 
 
 # -- lunar days: the Vietnamese lunar calendar (vncalendar.lunar) --------------------------------
@@ -452,6 +453,17 @@ def test_a_lunar_day_that_does_not_exist_is_not_read_as_the_solar_day() -> None:
     deadline = parse_deadline("Các xã hoàn thành trước ngày 31/12 âm lịch", date(2023, 3, 1))
     assert deadline.date != date(2023, 12, 31), deadline
     assert (deadline.date, deadline.kind) == (None, "impossible"), deadline
+
+
+def test_a_lunar_day_without_a_due_word_is_never_the_solar_day() -> None:
+    """ "ngày 15/8 âm lịch" is Tết Trung thu, 17/09/2024 (issued 01/03/2024), not the solar 15
+    August. Alone (a phrase typed to parse-deadline, a plan's time column) it is that lunar
+    day; in a sentence with no due word, a custom's day as "vào ngày 23 tháng Chạp" is, and no
+    deadline."""
+    assert read("ngày 15/8 âm lịch", date(2024, 3, 1)) == (date(2024, 9, 17), "lunar", None)
+    assert read("15 tháng 8 (âm lịch)", date(2024, 3, 1)) == (date(2024, 9, 17), "lunar", None)
+    text = "Các trường tổ chức vui Tết cho thiếu nhi vào ngày 15/8 âm lịch."
+    assert read(text, date(2024, 3, 1)) == (None, "none", None)
 
 
 def test_a_solar_date_restated_as_lunar_stays_the_solar_date() -> None:
@@ -563,6 +575,8 @@ def test_a_six_monthly_duty_with_its_two_days_is_due_on_the_next_of_them(
         ("hoàn thành trong 6 tháng đầu năm", (date(2023, 6, 30), "half_year", None)),
         # Two days without a step: two stages of one task as likely as a duty.
         ("trước ngày 15/6 và 15/12", (date(2023, 6, 15), "date", None)),
+        # A day in a year is once: the step does not repeat it.
+        ("định kỳ 6 tháng, báo cáo trước ngày 15/6/2023", (date(2023, 6, 15), "date", None)),
         # "sau" without its marks is "after", not "six".
         ("định kỳ sau tháng 3 báo cáo", (None, "none", None)),
     ],
@@ -571,6 +585,36 @@ def test_half_years_that_are_no_six_monthly_step(
     text: str, expected: tuple[date | None, str, str | None]
 ) -> None:
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ref", "expected", "day"),
+    [
+        # Issued 01/09: 15/6 has gone by, and the step names 15/12 too.
+        ("định kỳ 6 tháng, báo cáo trước ngày 15/6", date(2025, 9, 1), date(2025, 12, 15), 15),
+        ("định kỳ 6 tháng, báo cáo trước ngày 15/6", REF, date(2023, 6, 15), 15),
+        ("báo cáo 06 tháng/lần vào ngày 20/6", date(2025, 9, 1), date(2025, 12, 20), 20),
+        ("mỗi 6 tháng báo cáo chậm nhất ngày 10 tháng 1", date(2023, 3, 1), date(2023, 7, 10), 10),
+        # The day written is the schedule's: "31/12" is 30/6 and 31/12, "31/8" the end of
+        # February and 31/8.
+        ("định kỳ 6 tháng, trước ngày 31/12", date(2023, 1, 10), date(2023, 6, 30), 31),
+        ("định kỳ 6 tháng, trước ngày 31/8", date(2023, 1, 10), date(2023, 2, 28), 31),
+    ],
+)
+def test_a_six_monthly_duty_with_one_day_is_due_on_it_and_six_months_on(
+    text: str, ref: date, expected: date, day: int
+) -> None:
+    """A six-month step and one day of the year name two days a year: the day and the same day
+    six months on ("định kỳ 6 tháng, báo cáo trước ngày 15/6" is 15/6 and 15/12). The duty is
+    semiannual, due on the next of them: read as that date alone, a directive of 01/09 would
+    wait nine months for a report due in three, and never ask for it again."""
+    deadline = parse_deadline(text, ref)
+    assert (deadline.date, deadline.kind, deadline.recurrence) == (
+        expected,
+        "recurring",
+        "semiannual",
+    )
+    assert deadline.schedule_day == day
 
 
 def test_two_days_not_six_months_apart_keep_the_next_and_no_step() -> None:
@@ -1013,13 +1057,29 @@ OUT_OF_RANGE = [
     "trong quý I/9999",
     "hoàn thành trước năm 1900",
     "hoàn thành trước 15 Mar 9999",  # through dateparser
+    "trước Tết Nguyên đán 2101",
+    "trước Tết Trung thu năm 2101",
+    "hoàn thành trước Rằm tháng Tám năm 2101",
+    "trước ngày 15/8 âm lịch năm 1900",
 ]
 
 
-@pytest.mark.parametrize("text", IMPOSSIBLE + OUT_OF_RANGE)
+@pytest.mark.parametrize("text", IMPOSSIBLE)
 def test_impossible_dates(text: str) -> None:
     deadline = parse_deadline(text, REF)
     assert (deadline.date, deadline.kind) == (None, "impossible")
+    assert deadline.phrase  # the officer sees what could not be read
+
+
+@pytest.mark.parametrize("text", OUT_OF_RANGE)
+def test_a_date_in_a_year_the_calendar_does_not_count_is_no_date_with_its_reason(
+    text: str,
+) -> None:
+    """A solar, lunar or Tết date in a year outside 1945-2100 is one behaviour: no date, kind
+    "out_of_range" (the day exists, its year is what the officer must correct), never "a date
+    that does not exist" for one spelling and no deadline at all for another."""
+    deadline = parse_deadline(text, REF)
+    assert (deadline.date, deadline.kind) == (None, "out_of_range")
     assert deadline.phrase  # the officer sees what could not be read
 
 
@@ -1678,6 +1738,28 @@ def test_a_rule_spelled_like_every_quarter_is_no_quarterly_duty() -> None:
     """ "mọi quy định" (every rule) flattens to the words of "mỗi quý" (every quarter): written
     with its diacritics it is no quarterly step, and the day before it stays the deadline."""
     assert read("chậm nhất ngày 20 theo mọi quy định") == (date(2023, 1, 20), "date", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("thuc hien moi quy dinh cua phap luat", (None, "none", None)),
+        ("cham nhat ngay 20 theo moi quy dinh", (date(2023, 1, 20), "date", None)),
+        ("hoan thanh truoc ngay 20 moi quy dinh", (date(2023, 1, 20), "date", None)),
+        ("bao cao dinh ky quy dinh tai Thong tu 01", (None, "none", None)),
+        ("o cuoi quy trinh xu ly", (None, "none", None)),
+        # The period word itself still makes a step, or a quarter.
+        ("bao cao moi quy mot lan", (date(2023, 3, 31), "recurring", "quarterly")),
+        ("ngay 20 hang quy", (date(2023, 3, 20), "recurring", "quarterly")),
+        ("cuoi quy", (date(2023, 3, 31), "quarter", None)),
+    ],
+)
+def test_a_rule_without_diacritics_is_no_quarter_either(
+    text: str, expected: tuple[date | None, str, str | None]
+) -> None:
+    """Without diacritics "quy" is "quý" (a quarter) only where no word follows that makes it
+    another: "moi quy dinh" is "mọi quy định" (every rule), "quy trình" a procedure."""
+    assert read(text) == expected
 
 
 @pytest.mark.parametrize(

@@ -1936,12 +1936,12 @@ async def test_a_correction_of_one_of_several_tasks_of_one_text_stays_with_it(
 
     again = await _send(bot, bang, office, "ke-hoach (1).txt", _food_safety_plan())
 
-    assert "\n4. Công an tỉnh — 15/06/2024\n" in preview["text"]
+    assert "\n4. Công an tỉnh — 15/06/2024, định kỳ 6 tháng\n" in preview["text"]
     assert first["text"] == "✅ Đã lưu: 5 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
     # Each correction is the one task's it was made for, not every task of its text.
-    assert "\n2. Văn phòng UBND tỉnh — 15/06/2024\n" in again["text"]
+    assert "\n2. Văn phòng UBND tỉnh — 15/06/2024, định kỳ 6 tháng\n" in again["text"]
     assert "\n4. " not in again["text"] and "\n3. Công an tỉnh — 30/09/2024\n" in again["text"]
-    assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 30/06/2024\n" in again["text"]
+    assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 30/06/2024, định kỳ 6 tháng\n" in again["text"]
     assert again["text"].endswith(
         "Giữ các sửa đổi của lần nhập trước: bỏ 1 mục, 1 cơ quan chủ trì, 1 hạn.\n"
         "Lưu lần này: 0 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 5 đã có từ trước."
@@ -1976,10 +1976,10 @@ async def test_corrections_kept_by_text_alone_still_hold_for_the_task_they_were_
     third = await _send(bot, bang, office, "ke-hoach.txt", _food_safety_plan())
 
     for preview in (again, third):
-        assert "\n2. Văn phòng UBND tỉnh — 30/06/2024\n" in preview["text"]
+        assert "\n2. Văn phòng UBND tỉnh — 30/06/2024, định kỳ 6 tháng\n" in preview["text"]
         assert "\n3. " not in preview["text"]
-        assert "\n4. Công an tỉnh — 15/06/2024\n" in preview["text"]
-        assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024\n" in preview["text"]
+        assert "\n4. Công an tỉnh — 15/06/2024, định kỳ 6 tháng\n" in preview["text"]
+        assert "\n6. Bộ Chỉ huy Quân sự tỉnh — 15/06/2024, định kỳ 6 tháng\n" in preview["text"]
         assert "trước: bỏ 1 mục, 1 cơ quan chủ trì, 1 hạn.\n" in preview["text"]
     assert saved["text"] == "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 4 đã có từ trước."
     # Saved again, they are kept in today's form, under which the third import found them.

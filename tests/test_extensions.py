@@ -12,7 +12,9 @@ import pytest
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.app import sweep_job
 from bot.cli import main
+from bot.lifecycle import run_daily_sweep_now
 from bot.services import services_of
 from bot.telegram_server import Fault
 from jobs.policy import ReminderSettings, chased_until
@@ -21,7 +23,15 @@ from storage.db import Database
 from storage.errors import BadExtensionDate, ExtensionBeyondPeriod
 from storage.ledger import ClaimPolicy
 from storage.migrate import upgrade
-from storage.models import ExtensionStatus, Notice, NoticeStatus, Role, Task
+from storage.models import (
+    Chat,
+    ChatPurpose,
+    ExtensionStatus,
+    Notice,
+    NoticeStatus,
+    Role,
+    Task,
+)
 from storage.notices import ExtensionNotice, Outgoing
 from tests.conftest import NOW
 from tests.harness import (
@@ -128,6 +138,30 @@ async def test_a_notice_refused_every_try_is_kept_listed_and_sent_by_the_next_sw
     assert approved["text"] == "✅ Đã duyệt gia hạn nhiệm vụ số 1: hạn mới 30/04/2023."
     (empty,) = await bot.say(bang, office, "/extensions")
     assert empty["text"] == "Không có đề nghị gia hạn nào đang chờ duyệt."
+
+
+async def test_an_extension_request_told_during_an_hour_without_telegram_still_reaches_the_office(
+    database_url: str,
+) -> None:
+    """Telegram out of reach for an hour (502 to the coordinator's chat) while the bot sweeps
+    again every few minutes: the notice of an extension request made then is tried with each
+    sweep and reaches the coordinator once, when Telegram is back. Tries Telegram never answered
+    do not use up the notice's five, as refusals would."""
+    async with running_bot(database_url, start=START) as bot:
+        lan, finance, _, office = await _finance_and_office(bot)
+        tries = len(services_of(bot.application).sweep.retry_delays) + 1  # of one attempt
+        outage = 6  # attempts: the request's own, then one with each sweep
+        bot.server.inject(
+            Fault.bad_gateway(), method="sendMessage", chat_id=office["id"], times=outage * tries
+        )
+
+        await bot.say(lan, finance, ASK)
+        for retry in range(1, outage + 1):
+            bot.clock.set(START + retry * timedelta(minutes=11))
+            await bot.sweep()
+
+        (notice,) = _notices(bot, office)
+    assert notice["text"].startswith(NOTICE)
 
 
 async def test_a_request_notice_that_failed_reaches_the_coordinators_group_after_its_upgrade(
@@ -863,3 +897,65 @@ async def test_extend_counts_in_working_days_when_the_reminders_do(bot: Harness)
     (too_late,) = await bot.say(lan, finance, f"/extend {monthly} 19/04/2023 chờ số liệu")
 
     assert "chậm nhất đến 12/04/2023" in too_late["text"]
+
+
+async def test_the_bot_stopping_while_a_notice_waits_out_a_flood_wait_stops_at_once(
+    bot: Harness,
+) -> None:
+    """The sweep's job sends again a request's notice that failed, and Telegram asks the bot to
+    wait a minute (429 retry_after) as systemd stops it: it stops within seconds, as during a
+    digest, and the notice arrives after the restart, once."""
+    lan, finance, _, office = await _finance_and_office(bot)
+    sweep = services_of(bot.application).sweep
+    tries = len(sweep.retry_delays) + 1
+    bot.server.inject(Fault.bad_gateway(), method="sendMessage", chat_id=office["id"], times=tries)
+    (recorded,) = await bot.say(lan, finance, ASK)
+    assert recorded["text"].startswith("⏳ Đã ghi nhận đề nghị gia hạn")
+    sweep.stop_grace = 0.5  # a send in flight ends within it
+    bot.server.inject(Fault.retry_after(60), method="sendMessage", chat_id=office["id"])
+    assert bot.application.job_queue is not None
+    bot.application.job_queue.run_once(sweep_job, when=0)  # a job, as the morning's is
+    await bot.server._wait_for(
+        lambda: any(c.status == 429 for c in bot.server.calls("sendMessage")), timeout=5
+    )
+
+    stopping = asyncio.ensure_future(bot.stack.aclose())
+    stopped_in_time, _ = await asyncio.wait((stopping,), timeout=15)
+    await stopping
+    assert stopped_in_time, "the bot waited out Telegram's flood wait before stopping"
+
+    told = len(bot.server.sent_messages(office["id"]))
+    await bot.restart(START + timedelta(minutes=5))  # its start-up sweep
+    await bot.server.wait_for_messages(told + 1, chat_id=office["id"])
+    await bot.server.wait_until_idle()
+    (notice,) = _notices(bot, office)
+    assert notice["text"].startswith(NOTICE)
+
+
+async def test_a_notice_follows_the_coordinators_group_to_a_supergroup_the_bot_did_not_see(
+    bot: Harness,
+) -> None:
+    """The coordinators' group became a supergroup, and this bot did not hear it (an instance
+    that does not poll Telegram, or one down when Telegram said so): sending again a request's
+    notice that failed, Telegram answers that the group moved. The notice follows it there,
+    with the group's registration, as a digest does."""
+    lan, finance, _, plan = await finance_with_digest(bot)
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_group("Văn phòng UBND tỉnh", [bang])
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    tries = len(services_of(bot.application).sweep.retry_delays) + 1
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=office["id"], times=tries)
+    (recorded,) = await bot.say(lan, finance, f"/extend {plan} 31/03/2023 chờ ý kiến của Bộ")
+    assert recorded["text"].startswith("⏳ Đã ghi nhận đề nghị gia hạn")
+    assert bot.application.updater is not None
+    await bot.application.updater.stop()  # the bot hears nothing from Telegram from now on
+    supergroup = bot.server.migrate_to_supergroup(office["id"])
+
+    bot.at(date(2023, 3, 8), hour=10)
+    await run_daily_sweep_now(bot.application)
+
+    (notice,) = [m for m in bot.server.sent_messages(supergroup["id"]) if "Lý do" in m["text"]]
+    assert "chờ ý kiến của Bộ" in notice["text"]
+    async with bot.database.session() as session:
+        moved = (await session.exec(select(Chat).where(Chat.telegram_id == supergroup["id"]))).one()
+    assert moved.purpose == ChatPurpose.COORDINATORS

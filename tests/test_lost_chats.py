@@ -111,7 +111,7 @@ async def test_the_bot_removed_from_a_group_pauses_it_and_tells_the_coordinators
     assert len(_alerts(bot, office)) == 1
 
 
-COORDINATOR_ID = 777_000_001  # Bằng, a coordinator named in [access] coordinators only
+COORDINATOR_ID = 777_000_001  # a coordinator named in [access] coordinators only
 
 
 async def test_a_renamed_group_is_named_as_it_is_now_when_the_coordinators_are_told(
@@ -135,6 +135,32 @@ async def test_a_renamed_group_is_named_as_it_is_now_when_the_coordinators_are_t
 
     assert alert["text"].startswith("⚠️"), alert["text"]
     assert "“Tổ theo dõi Sở Tài chính”" in alert["text"], alert["text"]
+
+
+async def test_a_configured_coordinator_who_never_opened_the_bot_is_explained_in_vietnamese(
+    database_url: str,
+) -> None:
+    """Telegram lets a bot write to nobody who has not opened it first: it refuses 403 "bot
+    can't initiate conversation with a user". Minh, a coordinator named in the configuration who
+    never did, is paused, and the other coordinators are told in Vietnamese what to do: have him
+    open the bot. The alert neither quotes Telegram's English nor says that he blocked it."""
+    async with running_bot(database_url, start=START, coordinators=[COORDINATOR_ID]) as bot:
+        office, *_ = await _office_and_finance(bot)
+        await bot.add_task("Báo cáo quý IV", "STC", date(2023, 2, 28))  # escalated on 07/03
+        minh_chat = bot.server.add_private_chat(bot.server.add_user("Minh", user_id=COORDINATOR_ID))
+        never_opened = Fault(403, "Forbidden: bot can't initiate conversation with a user")
+        bot.server.inject(never_opened, method="sendMessage", chat_id=minh_chat["id"], times=5)
+
+        bot.at(date(2023, 3, 7))  # the fifth working day past the deadline
+        await bot.sweep()
+
+        (alert,) = [a for a in _alerts(bot, office) if a.startswith("⚠️ Bot")]  # not the escalation
+    assert "Forbidden" not in alert and "initiate" not in alert, alert
+    assert "chặn" not in alert, alert  # he blocked nothing
+    assert alert.endswith(
+        "Lý do: người này chưa từng mở bot nên Telegram không cho bot nhắn trước. Hãy nhờ họ mở "
+        "bot và bấm Bắt đầu (/start): nhắc việc sẽ tự gửi lại."
+    ), alert
 
 
 async def test_a_group_where_the_bot_may_not_write_is_reported_to_the_coordinators(
@@ -395,6 +421,34 @@ async def test_a_member_removed_from_a_group_where_the_bot_is_muted_loses_the_ag
     assert NOT_REGISTERED in listing["text"]
 
 
+async def test_a_code_typed_in_a_paused_group_does_not_move_it_to_another_agency(
+    bot: Harness,
+) -> None:
+    """Sở Tài chính's group muted the bot (the chat is paused, still registered), and Minh typed
+    Sở Y tế's code there meanwhile: the group stays Sở Tài chính's, as a group the bot may post
+    in would. Given back the right to post, it lists Sở Tài chính's tasks again."""
+    lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+    finance = bot.server.add_group("Sở Tài chính", [lan, minh])
+    await bot.register(lan, finance, "STC")
+    plan = await bot.add_task("Kế hoạch chung", "STC", DEADLINE)
+    await bot.add_task("Kiểm tra an toàn thực phẩm", "SYT", DEADLINE)
+    health_code = await bot.invite("SYT")
+
+    # Queued together, handled in turn: muted (paused), the code, the right given back, /tasks.
+    bot.server.restrict_bot(finance, restricted_by=lan)
+    bot.server.user_sends(finance, minh, f"/register {health_code}")
+    bot.server.add_bot_back(finance, added_by=lan)
+    bot.server.user_sends(finance, lan, "/tasks")
+    _, refused, resumed = (await bot.server.wait_for_messages(3, chat_id=finance["id"]))[:3]
+    assert refused["text"].startswith("Cuộc trò chuyện này đã được đăng ký cho Sở Tài chính.")
+    assert resumed["text"].startswith("✅ Bot đã có thể gửi tin trở lại")
+    *_, listing = await bot.server.wait_for_messages(4, chat_id=finance["id"])
+
+    assert listing["text"].splitlines()[0] == "Nhiệm vụ đang mở — Sở Tài chính"
+    assert f"#{plan} Kế hoạch chung" in listing["text"]
+    assert "an toàn thực phẩm" not in listing["text"]
+
+
 async def test_a_coordinator_removed_from_the_office_while_his_chat_was_paused_sees_nothing(
     bot: Harness,
 ) -> None:
@@ -412,3 +466,30 @@ async def test_a_coordinator_removed_from_the_office_while_his_chat_was_paused_s
     await bot.server.wait_until_idle()
 
     await _speaks_for_no_agency(bot, bang, bang_chat)
+
+
+async def test_a_configured_coordinators_lost_private_chat_is_named_as_a_person(
+    database_url: str,
+) -> None:
+    """A coordinator named in the configuration has a private chat with no title: when it is
+    lost, the other coordinators hear of a coordinator, by the Telegram id under which the
+    configuration names him, not of a chat called “700000002”."""
+    bang_id, minh_id = 700_000_001, 700_000_002  # [access] coordinators
+    async with running_bot(database_url, start=START, coordinators=[bang_id, minh_id]) as bot:
+        office = bot.server.add_private_chat(bot.server.add_user("Bằng", user_id=bang_id))
+        minh_chat = bot.server.add_private_chat(bot.server.add_user("Minh", user_id=minh_id))
+        lan = bot.server.add_user("Lan")
+        finance = bot.server.add_group("Sở Tài chính", [lan])
+        await bot.register(lan, finance, "STC")
+        await bot.add_task("Ban hành Kế hoạch chung", "STC", date(2023, 2, 28))
+        bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=minh_chat["id"], times=5)
+
+        bot.at(date(2023, 3, 7))  # the fifth working day late: the coordinators hear of it
+        await bot.sweep()
+
+        alert = next(t for t in _alerts(bot, office) if t.startswith("⚠️ Bot"))
+    assert alert == (
+        "⚠️ Bot không còn nhắn riêng được cho cán bộ theo dõi nhiệm vụ có mã Telegram "
+        "700000002 nên đã tạm ngừng gửi nhắc việc cho người này. Lý do: người dùng đã chặn bot. "
+        "Nhắc việc sẽ được gửi lại khi họ bỏ chặn và nhắn cho bot."
+    )

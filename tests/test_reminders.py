@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
+import time_machine
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
@@ -472,6 +473,30 @@ async def test_no_sweep_is_scheduled_after_office_hours(bot: Harness) -> None:
     assert _retries_scheduled(bot) == 0  # tomorrow's digest carries the task, as overdue
 
 
+async def test_a_morning_sweep_the_running_bot_slept_through_goes_out_when_it_wakes(
+    database_url: str,
+) -> None:
+    """The bot keeps running while the machine sleeps through 08:00 (a suspended virtual
+    machine), or while its clock is stepped forward by hours (NTP correcting a clock read from a
+    hardware clock kept in local time: 7 hours in Việt Nam). When it wakes at 13:00, within
+    office hours, the morning's digest goes out then: no process restarted, so no start-up
+    catch-up sends it, and the next morning's would come a day late."""
+    async with running_bot(database_url, start=START) as bot:
+        group = await _due_today(bot)
+        assert bot.application.job_queue is not None
+        (job,) = bot.application.job_queue.get_jobs_by_name(SWEEP_JOB)
+        assert job.next_t is not None
+        told = len(bot.server.sent_messages(group["id"]))
+        bot.clock.set(datetime(2023, 3, 15, 13, 0, tzinfo=VIETNAM_TZ))
+
+        # The machine's clock (APScheduler reads it) is five hours past the morning's sweep.
+        with time_machine.travel(job.next_t + timedelta(hours=5), tick=True):
+            bot.application.job_queue.scheduler.wakeup()
+            await bot.server.wait_for_messages(told + 1, chat_id=group["id"])
+
+        assert _days(bot, group) == ["15/03/2023"]
+
+
 def _listed(messages: list[JSON]) -> list[int]:
     return [int(n) for m in messages for n in re.findall(r"^#(\d+) ", m["text"], re.MULTILINE)]
 
@@ -836,6 +861,35 @@ async def test_a_sweep_held_up_past_the_claim_timeout_keeps_its_claim_and_each_c
         task_of[-1001]: (ReminderStatus.SENT, "A"),
         task_of[-1002]: (ReminderStatus.SENT, "B"),
     }
+
+
+async def test_a_second_sweep_while_the_first_is_held_up_sends_each_digest_once(
+    database_url: str,
+) -> None:
+    """A morning sweep held up by Telegram past the claims' stale time (a flood wait, a slow
+    network; here the clock moves on meanwhile), and a second sweep of the same bot starting
+    then (a resumed chat's catch-up, the retry job): each group gets its digest once. The two
+    sweeps share the bot's name in the ledger, so the claims cannot tell them apart: one process
+    runs one sweep at a time."""
+    async with running_bot(database_url, start=START) as bot:
+        groups = []
+        for agency, name in (("STC", "Sở Tài chính"), ("SYT", "Sở Y tế")):
+            member = bot.server.add_user(f"Cán bộ {agency}")
+            groups.append(bot.server.add_group(name, [member]))
+            await bot.register(member, groups[-1], agency)
+            await bot.add_task(f"Báo cáo của {name}", agency, date(2023, 3, 15))
+        sweep = services_of(bot.application).sweep
+        bot.server.inject(Fault.retry_after(2), method="sendMessage")
+        bot.at(date(2023, 3, 8))  # the seven-day reminders go out
+
+        first = asyncio.ensure_future(sweep.run())
+        await bot.wait_for_refusal(429)
+        bot.clock.set(bot.clock.now() + sweep.claim_policy.stale_after + timedelta(minutes=1))
+        await sweep.run()
+        await first
+        await bot.server.wait_until_idle()
+
+        assert [_days(bot, group) for group in groups] == [["08/03/2023"]] * 2
 
 
 async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
