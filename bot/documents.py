@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 import re
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
+from pathlib import PurePath
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
@@ -91,6 +92,15 @@ _LEFT_OPEN_SHOWN = 10
 _MEGABYTE = 1024 * 1024
 # Telegram keeps a message to 4096 characters: a note joins the preview's last part below this.
 _ROOM = 4000
+# Besides the read's time limit: the download, and the worker's start.
+_READ_GRACE = timedelta(minutes=1)
+# A caption that gives the document's date of issue, folded (storage.names.fold): "ngày
+# 01/03/2024", "ngày ban hành: 01/03/2024", or as on the command line, "--issued 2024-03-01".
+_CAPTION_DATE = re.compile(r"(?:--issued[= ]|(?:ngay ban hanh|ngay|issued|date)\s*:?)?\s*(\S+)")
+# A photo sent "as a file" to keep its quality: answered as a photo, not as an unknown format.
+_PICTURE_SUFFIXES = frozenset(
+    (".jpg", ".jpeg", ".png", ".heic", ".heif", ".webp", ".gif", ".bmp", ".tif", ".tiff")
+)
 
 
 def reader(context: Ctx) -> importing.DocumentReader:
@@ -142,6 +152,9 @@ async def document(update: Update, context: Ctx) -> None:
         await reply(update, app.texts("import_sent_as_chat"))
         return
     file, importer = message.document, app.settings.importer
+    if _is_picture(file.mime_type, file.file_name):
+        await reply(update, app.texts("import_photo"))
+        return
     size = file.file_size or 0
     if size > importer.max_bytes:
         shown, limit = size_over(size, importer.max_bytes)
@@ -163,8 +176,27 @@ async def document(update: Update, context: Ctx) -> None:
             file_name=file.file_name or "document",
             now=app.clock.now(),
         )
+    issued_on = _caption_date(message.caption)
     # Not awaited here: updates are handled one at a time, and the next chat must not wait.
-    context.application.create_task(_read_new(update, context, sent), update=update)
+    context.application.create_task(_read_new(update, context, sent, issued_on), update=update)
+
+
+def _is_picture(mime_type: str | None, file_name: str | None) -> bool:
+    """Whether a file sent is a picture (of a page, say), by its type or its name."""
+    named = PurePath(file_name or "").suffix.lower() in _PICTURE_SUFFIXES
+    return named or (mime_type or "").startswith("image/")
+
+
+def _caption_date(caption: str | None) -> date | None:
+    """The date of issue a document's caption gives, as /fix ngay would take it; None when the
+    caption is something else (a note to a colleague is not read)."""
+    found = _CAPTION_DATE.fullmatch(fold(caption or "").strip())
+    if found is None:
+        return None
+    try:
+        return parse_date(found[1])
+    except NotADate:
+        return None
 
 
 async def _download(context: Ctx, file_id: str) -> bytes:
@@ -179,10 +211,13 @@ async def _read(
     file_name: str,
     issued_on: date | None,
     stated_issued_on: date | None = None,
+    *,
+    given_on: date | None = None,
 ) -> importing.Reading:
     """Read a file in a worker, from the date of issue given (the document's own is
-    stated_issued_on), or else as it was imported before (importing.read_as_imported); raises
-    UnreadableDocument or ReadStopped."""
+    stated_issued_on), or else as it was imported before (importing.read_as_imported, from
+    given_on when the officer gave a date with the file); raises UnreadableDocument or
+    ReadStopped."""
     async with app.database.session() as session:
         known = await list_agencies(session=session)
 
@@ -200,7 +235,9 @@ async def _read(
 
     if issued_on is not None:
         return await read(issued_on, stated_issued_on)
-    return await importing.read_as_imported(read, sessions=app.database.session, data=data)
+    return await importing.read_as_imported(
+        read, sessions=app.database.session, data=data, issued_on=given_on
+    )
 
 
 async def _unread(update: Update, app: Services, error: Exception) -> None:
@@ -218,9 +255,12 @@ async def _unread(update: Update, app: Services, error: Exception) -> None:
         await reply(update, app.texts(f"unreadable_{error.reason_code}", limit=limit))
 
 
-async def _read_new(update: Update, context: Ctx, sent: ImportRequest) -> None:
-    """Read a document just sent; once it reads, it replaces the sender's older preview, unless
-    one they sent after it was read first."""
+async def _read_new(
+    update: Update, context: Ctx, sent: ImportRequest, issued_on: date | None
+) -> None:
+    """Read a document just sent (from issued_on, the date its caption gave, if any); once it
+    reads, it replaces the sender's older preview, unless one they sent after it was read
+    first."""
     app = services(context)
     data = await _download(context, sent.file_id)
     if is_catalogue(data):  # loaded on the server, not read as a directive
@@ -229,7 +269,7 @@ async def _read_new(update: Update, context: Ctx, sent: ImportRequest) -> None:
         return
     reading: importing.Reading | None
     try:
-        reading = await _read(context, app, data, sent.file_name, None)
+        reading = await _read(context, app, data, sent.file_name, None, given_on=issued_on)
     except UnreadableDocument as error:
         if error.reason_code != "no_issue_date":
             await _forget(app, sent)
@@ -240,13 +280,40 @@ async def _read_new(update: Update, context: Ctx, sent: ImportRequest) -> None:
         await _forget(app, sent)
         await _unread(update, app, error)
         return
+    if reading is not None and not reading.draft.tasks:
+        # Nothing to save or fix (a cover letter sent by mistake): the preview being corrected
+        # stays open.
+        await _forget(app, sent)
+        await reply(update, app.texts("import_no_tasks", name=sent.file_name))
+        return
     async with app.database.session() as session:
-        replaced = await imports.open_preview(
-            session=session,
-            request=sent,
-            draft=importing.reading_to_json(reading) if reading else None,
+        # Sent twice (a second tap on a slow connection): the preview shown is kept, with its
+        # corrections.
+        twice = reading is not None and await importing.same_file_previewed(
+            session=session, request=sent, sha256=reading.draft.sha256
         )
+        if twice:
+            await imports.forget(session=session, request=sent)
+            replaced = None
+        else:
+            replaced = await imports.open_preview(
+                session=session,
+                request=sent,
+                draft=importing.reading_to_json(reading) if reading else None,
+            )
+        if replaced is not None and issued_on is not None:
+            # Kept as /fix ngay keeps it: saved with the directive, and shown as the officer's.
+            await imports.correct(
+                session=session,
+                request=sent,
+                kind="issued",
+                key="on",
+                value=issued_on.isoformat(),
+            )
         plan = await _plan(session, sent) if reading and replaced is not None else None
+    if twice:
+        await reply(update, app.texts("import_sent_twice", name=sent.file_name))
+        return
     if replaced is None:
         await reply(update, app.texts("import_sent_after", name=sent.file_name))
         return
@@ -447,7 +514,10 @@ async def fix(update: Update, context: Ctx) -> None:
                 latest = await imports.latest_of(
                     session=r.session, chat_id=chat.id, user_id=user.id
                 )
-                await reply(update, app.texts(_none_pending(latest, user.id)))
+                now, limit = app.clock.now(), app.settings.importer.max_read_seconds
+                key = _none_pending(latest, user.id, now - timedelta(seconds=limit) - _READ_GRACE)
+                name = latest.file_name if latest is not None else ""
+                await reply(update, app.texts(key, name=name))
                 return
             if command.what == "issued":
                 issued_on = parse_date(command.value)
@@ -493,14 +563,18 @@ async def fix(update: Update, context: Ctx) -> None:
         await _show_change(update, app, pending, plan, change.heading, change.numbers, change.note)
 
 
-def _none_pending(latest: ImportRequest | None, user_id: int) -> str:
-    """The answer to a /fix from an officer with no preview waiting (the key of its text)."""
+def _none_pending(latest: ImportRequest | None, user_id: int, read_by: datetime) -> str:
+    """The answer to a /fix from an officer with no preview waiting (the key of its text); a
+    document sent before read_by and still not read was not finished (the bot stopped)."""
     if latest is not None and latest.user_id != user_id:
         # In the coordinators' group, typed under a colleague's preview.
         return "import_not_yours"
     if latest is not None and latest.status in (imports.SAVED, imports.CANCELLED):
         # Typed a moment after 💾 or ✖️: say what became of the preview.
         return f"import_already_{latest.status}"
+    if latest is not None and latest.status == imports.READING:
+        # Typed before the preview came: not "send a document", which would read it twice.
+        return "import_still_reading" if latest.created_at >= read_by else "import_read_lost"
     return "import_none_pending"
 
 

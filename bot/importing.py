@@ -31,6 +31,7 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
@@ -546,6 +547,8 @@ def _resolve(
 
 # The problem of a deadline whose day the officer must give, by the kind the grammar read.
 _UNKNOWN_DAY = {"impossible": "impossible_date", "out_of_range": "year_out_of_range"}
+# The problems of a task whose deadline is still to be given (not one without a deadline).
+DAY_TO_GIVE = frozenset((*_UNKNOWN_DAY.values(), "first_date"))
 
 
 def plan_import(
@@ -1336,6 +1339,28 @@ def restored_by(spans: list[Span], numbers: list[int], before: frozenset[int]) -
 # A /fix ... han that leaves a task without a deadline (a duty done all the time, a date misread),
 # as kept with the preview.
 NO_DEADLINE = "none"
+
+
+async def same_file_previewed(
+    *, session: AsyncSession, request: ImportRequest, sha256: str
+) -> bool:
+    """Whether the sender of a document just read has a preview open in its chat of the same
+    file (sha256: the file's hash), sent twice by a second tap on a slow connection. The
+    sender's documents there are locked first: of two copies read at the same moment, the
+    second to ask sees the preview of the first."""
+    theirs = (
+        select(ImportRequest)
+        .where(
+            ImportRequest.chat_id == request.chat_id,
+            ImportRequest.user_id == request.user_id,
+            col(ImportRequest.status).in_((imports.READING, imports.PENDING)),
+        )
+        .with_for_update()
+    )
+    return any(
+        other.status == imports.PENDING and (other.draft or {}).get("sha256") == sha256
+        for other in (await session.exec(theirs)).all()
+    )
 
 
 def corrections_of(request: ImportRequest) -> Corrections:

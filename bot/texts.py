@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime, tzinfo
 from html import escape
 
-from bot.importing import ImportPlan, PlannedTask
+from bot.importing import DAY_TO_GIVE, ImportPlan, PlannedTask
 from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest
@@ -485,6 +485,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
         "<b>{n}.</b> {lead} — {deadline}\n    {summary}",
     ),
+    "import_deadline_to_give": ("chưa rõ hạn", "deadline to be given"),
     "import_phrase": ("    (theo “{phrase}”)", "    (from “{phrase}”)"),
     "import_other_deadlines": (
         "    📅 còn hạn khác: {dates}; sửa: <code>/fix {n} han {date}</code>",
@@ -690,6 +691,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Không có văn bản nào đang chờ lưu trong cuộc trò chuyện này. Hãy gửi tệp văn bản.",
         "No document is waiting in this chat. Send a document file first.",
     ),
+    "import_still_reading": (
+        "⏳ Bot đang đọc {name}: bản xem trước sẽ đến trong giây lát, hãy sửa sau khi nhận được.",
+        "⏳ The bot is still reading {name}: its preview comes in a moment; correct it then.",
+    ),
+    "import_read_lost": (
+        "Bot đã dừng khi đang đọc {name} nên chưa có bản xem trước. Hãy gửi lại tệp.",
+        "The bot stopped while reading {name}, so it has no preview. Send the file again.",
+    ),
     "import_too_large": (
         "Tệp quá lớn ({size}); giới hạn là {limit}. Hãy gửi bản nhỏ hơn.",
         "The file is too large ({size}); the limit is {limit}.",
@@ -742,7 +751,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "unreadable_unsupported_type": (
         UNREADABLE["unsupported_type"],
-        "This kind of file is not supported yet. Send a .txt, .docx or .pdf (with text).",
+        "This kind of file is not supported yet. Send a .txt, .docx, .doc or .pdf (with text).",
+    ),
+    "import_no_tasks": (
+        "⚠️ Không tìm thấy nhiệm vụ nào trong {name}: không có gì để lưu. Bản xem trước đang "
+        "mở (nếu có) vẫn giữ nguyên.",
+        "⚠️ No task found in {name}: nothing to save. The preview you have open, if any, stays "
+        "as it is.",
+    ),
+    "import_sent_twice": (
+        "ℹ️ {name} giống hệt tệp của bản xem trước đang mở, nên bot không đọc lại: hãy sửa và lưu "
+        "bản xem trước đó. Muốn bắt đầu lại từ đầu, bấm ✖️ Hủy rồi gửi lại tệp.",
+        "ℹ️ {name} is the same file as the open preview's, so it is not read again: correct and "
+        "save that preview. To start over, tap ✖️ Cancel and send the file again.",
     ),
     "import_photo": (
         "Bot chưa đọc được chữ trong ảnh chụp văn bản. Hãy gửi tệp .docx, hoặc PDF có chữ "
@@ -1108,7 +1129,7 @@ CLI: dict[str, str] = {
     "not_a_month": (
         "“{text}” không phải là tháng: viết mm/yyyy, năm từ 1945 đến 2100, ví dụ 01/2023"
     ),
-    "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf",
+    "is_a_folder": "{file} là một thư mục: hãy ghi tên một tệp .txt, .docx, .doc hoặc .pdf",
     "import_catalogue_file": (
         "{file} là danh mục đơn vị, không phải văn bản: nạp bằng nhacviec agencies import {file}"
     ),
@@ -1922,7 +1943,12 @@ def _counts(plan: ImportPlan) -> dict[str, int]:
 def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
     """One task as the preview shows it: number, lead, deadline, summary, and what to check."""
     lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
-    deadline = fmt_date(task.deadline) if task.deadline else texts("no_deadline")
+    if task.deadline is not None:
+        deadline = fmt_date(task.deadline)
+    elif task.problem is not None and task.problem.kind in DAY_TO_GIVE:
+        deadline = texts("import_deadline_to_give")
+    else:
+        deadline = texts("no_deadline")
     if task.recurrence:
         deadline += texts("import_every", every=texts.every(task.recurrence))
     lines = [

@@ -39,7 +39,7 @@ MESSAGES = {
     ),
     "corrupt": "Tệp bị hỏng hoặc không đúng định dạng, không đọc được nội dung.",
     "unsupported_type": (
-        "Định dạng tệp này chưa được hỗ trợ. Hãy gửi tệp .txt, .docx hoặc .pdf (có lớp chữ)."
+        "Định dạng tệp này chưa được hỗ trợ. Hãy gửi tệp .txt, .docx, .doc hoặc .pdf (có lớp chữ)."
     ),
     # Word 97-2003 files are read; Word 6.0 and Word 95 wrote an older format.
     "legacy_doc": (

@@ -160,7 +160,7 @@ def test_tasks_are_added_by_alias_and_listed_most_urgent_first(cli: Cli) -> None
         ),
         (("agencies", "import", "missing.csv"), "không tìm thấy tệp missing.csv"),
         (("import", "missing.txt"), "không tìm thấy tệp missing.txt"),
-        (("import", "."), ". là một thư mục: hãy ghi tên một tệp .txt, .docx hoặc .pdf"),
+        (("import", "."), ". là một thư mục: hãy ghi tên một tệp .txt, .docx, .doc hoặc .pdf"),
         (("import", "agencies.csv", "--map", "Sở Y tế"), "--map viết theo dạng"),
         (("parse-deadline",), "hãy ghi một cụm từ hoặc một câu"),
         (

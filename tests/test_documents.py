@@ -9,7 +9,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from bot.importing import (
 )
 from bot.services import services_of
 from bot.telegram_server import Fault
-from bot.texts import IMPORT_TITLE_PREVIEW, Texts, learned_names, number_ranges
+from bot.texts import CATALOGUE, IMPORT_TITLE_PREVIEW, Texts, learned_names, number_ranges
 from storage import agencies, directives, imports
 from storage.agencies import Learned
 from storage.db import Database
@@ -53,7 +53,7 @@ from storage.models import (
 from storage.names import fold
 from tests.conftest import NOW, SAMPLE
 from tests.harness import COORDINATORS_ONLY, GROUP_ANONYMOUS_BOT, JSON, Harness, running_bot
-from tests.plans import DUTY, WORK, food_safety_plan
+from tests.plans import DUTY, WORK, food_safety_plan, letter
 from tests.test_ingest_word97 import DOCS, with_fib
 from vncalendar import VIETNAM_TZ
 
@@ -315,13 +315,15 @@ async def test_a_chat_in_english_hears_why_a_file_cannot_be_read_in_english(bot:
 
     broken = await _send(bot, bang, office, "ke-hoach.docx", b"PK\x03\x04 not really a docx")
     picture = await _send(bot, bang, office, "anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    rich_text = await _send(bot, bang, office, "cong-van.rtf", b"{\\rtf1 Giao}")
     word_95 = with_fib((DOCS / "cong-van-vpcp-3348-2015.doc").read_bytes(), 2, "<H", 104)
     legacy = await _send(bot, bang, office, "cu.doc", word_95)
 
     assert broken["text"] == (
         "The file is damaged or not in the format its name says; its content cannot be read."
     )
-    assert picture["text"].startswith("This kind of file is not supported yet.")
+    assert picture["text"].startswith("The bot cannot read the words in a photo")
+    assert rich_text["text"].startswith("This kind of file is not supported yet.")
     assert legacy["text"].startswith("Files in the older Word format (Word 6.0/95) are not")
 
 
@@ -709,7 +711,7 @@ async def test_a_day_that_does_not_exist_waits_for_the_officers_date(bot: Harnes
     preview = await _send(bot, bang, office, "thong-bao.txt", notice.encode())
     fixed = await _fix(bot, bang, office, "/fix 1 han 30/04/2023")
 
-    assert "1. Sở Tài chính — không có thời hạn" in preview["text"]
+    assert "1. Sở Tài chính — chưa rõ hạn" in preview["text"]
     assert (
         "⚠️ “hoàn thành trước ngày 31/4/2023” không phải ngày có thật: /fix 1 han dd/mm/yyyy"
         in preview["text"]
@@ -2110,3 +2112,145 @@ async def test_the_officers_date_of_issue_is_kept_when_the_document_is_sent_agai
     assert undated_again["text"].startswith("📄 Văn bản (không số), ngày 05/03/2024")
     assert "Giữ các sửa đổi của lần nhập trước: ngày ban hành." in undated_again["text"]
     assert [deadline for _, deadline in await _saved_tasks(bot)] == ["2024-03-19", "2024-03-19"]
+
+
+def _dated_letter(*tasks: str) -> bytes:
+    """A letter of 10/03/2026, one line a task."""
+    return letter("10 tháng 3 năm 2026", *tasks).encode()
+
+
+async def test_a_document_with_no_task_leaves_the_preview_being_corrected_open(
+    bot: Harness,
+) -> None:
+    """A coordinator correcting a preview sends, by mistake, the cover letter that came with the
+    directive: it has no task, so it gets a one-line answer saying so, with nothing to save or
+    fix, and the preview being corrected stays open with its corrections."""
+    bang, office = await _coordinator(bot)
+    await _send(
+        bot,
+        bang,
+        office,
+        "ke-hoach.txt",
+        _dated_letter("1. Sở Y tế kiểm tra, hoàn thành trước ngày 15/4/2026."),
+    )
+    await _fix(bot, bang, office, "/fix 1 han 30/04/2026")
+
+    cover = await _send(
+        bot, bang, office, "phieu-trinh.txt", _dated_letter("Kính gửi các đơn vị.", "Trân trọng.")
+    )
+    assert cover["text"].startswith("⚠️ Không tìm thấy nhiệm vụ nào trong phieu-trinh.txt")
+    assert "/fix" not in cover["text"] and "reply_markup" not in cover
+
+    again = await _fix(bot, bang, office, "/fix xem")
+    assert "1. Sở Y tế — 30/04/2026" in again["text"]
+    assert "đã được thay" not in again["text"]
+
+
+async def test_a_deadline_still_to_be_given_is_not_shown_as_no_deadline(bot: Harness) -> None:
+    """A six-monthly duty that names no day, and a date whose year the calendar does not count,
+    have a deadline the officer must give: the preview says it is still to be given, not that
+    the task has none (which would read as "định kỳ 6 tháng, không có thời hạn")."""
+    bang, office = await _coordinator(bot)
+    preview = await _send(
+        bot,
+        bang,
+        office,
+        "bao-cao.txt",
+        _dated_letter(
+            "1. Sở Y tế định kỳ 6 tháng báo cáo kết quả.",
+            "2. Sở Tài chính hoàn thành trước ngày 15/3/2101.",
+        ),
+    )
+    assert "1. Sở Y tế — chưa rõ hạn, định kỳ 6 tháng" in preview["text"]
+    assert "2. Sở Tài chính — chưa rõ hạn" in preview["text"]
+    assert "không có thời hạn" not in preview["text"]
+
+
+async def test_a_picture_sent_as_a_file_is_answered_as_a_photo(bot: Harness) -> None:
+    """A phone sends a photo of a page "as a file" to keep its quality: the officer hears, as
+    for a photo, that its words cannot be read and what to send instead, not that the format is
+    unsupported."""
+    bang, office = await _coordinator(bot)
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(
+        office, bang, "IMG_0012.JPG", b"\xff\xd8\xff\xe0" + bytes(2000), mime_type="image/jpeg"
+    )
+    (answer,) = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"]))[before:]
+    assert answer["text"] == CATALOGUE["import_photo"][0]
+
+
+async def test_the_date_of_issue_typed_as_the_files_caption_is_taken(bot: Harness) -> None:
+    """A document that does not give its date, sent with the date as its caption ("ngày
+    01/03/2024", or "--issued 2024-03-01" as on the command line), is previewed from that date
+    at once, and the date is saved with the directive, as if given by /fix ngay."""
+    bang, office = await _coordinator(bot)
+    for work, caption in (("rà soát", "ngày 01/03/2024"), ("kiểm tra", "--issued 2024-03-01")):
+        undated = f"Giao Sở Tài chính báo cáo kết quả {work} trong 10 ngày làm việc.".encode()
+        before = len(bot.server.sent_messages(office["id"]))
+        bot.server.user_sends_document(office, bang, "cong-van.txt", undated, caption=caption)
+        (preview,) = (await bot.server.wait_for_messages(before + 1, chat_id=office["id"]))[before:]
+        assert "ngày 01/03/2024" in preview["text"].split("\n")[0], caption
+        assert "1. Sở Tài chính — 15/03/2024" in preview["text"], caption
+
+    await bot.press(
+        bang, office, preview, preview["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    )
+    async with bot.database.session() as session:
+        (directive,) = (await session.exec(select(Directive))).all()
+    assert directive.issued_on == date(2024, 3, 1)
+
+
+async def test_the_same_file_sent_twice_quickly_is_previewed_once_and_said_so(
+    bot: Harness,
+) -> None:
+    """A file sent twice (a second tap on a slow connection) gives one preview, whichever copy
+    is read first; the other is told it is the same file as the open preview's, not "another
+    document sent after it", and does not replace it (with its corrections)."""
+    bang, office = await _coordinator(bot)
+    data = _dated_letter("1. Sở Y tế kiểm tra, hoàn thành trước ngày 15/4/2026.")
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "cong-van.txt", data)
+    bot.server.user_sends_document(office, bang, "cong-van.txt", data)
+    answers = (await bot.server.wait_for_messages(before + 2, chat_id=office["id"]))[before:]
+    texts = sorted(a["text"] for a in answers)
+    assert sum("reply_markup" in a for a in answers) == 1
+    assert not any("văn bản khác" in t or "đã được thay" in t for t in texts), texts
+    assert any(t.startswith("ℹ️ cong-van.txt giống hệt tệp của bản xem trước") for t in texts)
+
+
+async def test_a_fix_typed_while_the_document_is_still_read_says_to_wait(
+    bot: Harness, held_reader: Any
+) -> None:
+    """A long document takes a while to read: a /fix typed before its preview comes says the
+    preview is on its way, not that no document waits (which would have the officer send it
+    again, and read it twice)."""
+    bang, office = await _coordinator(bot)
+    bot.server.user_sends_document(
+        office, bang, "ke-hoach.txt", _dated_letter("1. Sở Y tế kiểm tra.")
+    )
+
+    early = await _fix(bot, bang, office, "/fix xem")
+
+    assert early["text"].startswith("⏳ Bot đang đọc ke-hoach.txt")
+    held_reader.set()
+
+
+async def test_a_document_the_bot_stopped_reading_is_asked_for_again(bot: Harness) -> None:
+    """The bot restarted while it read a document: that document never gets a preview, and a
+    /fix says so and asks for the file again."""
+    bang, office = await _coordinator(bot)
+    async with bot.database.session() as session:
+        await imports.create_request(
+            session=session,
+            chat_id=office["id"],
+            user_id=bang["id"],
+            file_id="lost",
+            file_name="ke-hoach.docx",
+            now=bot.clock.now() - timedelta(hours=1),
+        )
+
+    answer = await _fix(bot, bang, office, "/fix xem")
+
+    assert answer["text"] == (
+        "Bot đã dừng khi đang đọc ke-hoach.docx nên chưa có bản xem trước. Hãy gửi lại tệp."
+    )
