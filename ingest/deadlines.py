@@ -47,9 +47,10 @@ Choices the grammar makes (and the tests pin down):
 * hours count the same way, from the start of the day after ``ref`` (the hour of issue is not
   known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" ref + 2, "trong 12 giờ" ref + 1;
   "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ", "trong 24 giờ
-  qua / tới" and "mưa 100mm trong 3 giờ" are not spans a duty is done in;
+  qua / tới", "trong 24 - 48 giờ tới", "mưa 100mm trong 3 giờ" and "lượng mưa trong 24 giờ" are
+  not spans a duty is done in, and "trong 24 giờ từ khi phát hiện" counts from an event;
 * a two-digit year is in the century that puts it nearest ``ref``: "15/03/99" in 2024 is 1999,
-  "15/3/25" is 2025;
+  "15/3/25" is 2025; after "số" ("Công văn số 15/10/23", "số nhà 12/3/25") it is a number;
 * "đầu tháng 3" is the 10th (its first ten days, kind "early_month"), "giữa tháng 3" the 15th
   (kind "mid_month"), "cuối tháng 3", "cuối quý II", "cuối năm 2024" the period's last day;
   "đầu năm", "giữa năm", "đầu quý" have no customary day and give no date;
@@ -76,7 +77,8 @@ Choices the grammar makes (and the tests pin down):
   unless a day is given: "ngày 20 hằng quý", "ngày 20 của tháng cuối quý", "hằng quý ... trước
   ngày 20" are in the quarter's last month (as Nghị định 09/2019/NĐ-CP and the provinces'
   reporting rules place quarterly reports), "ngày 15 của tháng đầu quý sau" in the next
-  quarter's first month (the report of ref's quarter first), "hằng năm" no date
+  quarter's first month (the report of ref's quarter first), "trước ngày 20/3, 20/6, 20/9 và
+  20/12 hằng năm" the next of the four, every quarter; "hằng năm" no date
   unless a month or date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối
   với báo cáo định kỳ hằng năm", "tháng 6 hằng năm"): recurring yearly, the first period's date
   for the officer to give (``Deadline.step_only``; the blind labellers read such a step as no
@@ -85,6 +87,7 @@ Choices the grammar makes (and the tests pin down):
   unless a weekday is given; a duty that names its day
   wins over a bare step in the same text ("Báo cáo định kỳ hàng quý: ... chậm nhất vào ngày 20 của
   tháng cuối quý");
+* a range runs to its end: "từ giữa tháng 3 đến cuối tháng 4" is 30/04;
 * a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
   2025" is 31/12/2025, "trong quý I và quý II năm 2023" is 30/06/2023;
 * a step of six months ("định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
@@ -95,7 +98,8 @@ Choices the grammar makes (and the tests pin down):
   31/12": each half-year's end). Two days that are not six months apart ("15/6 và 01/12") are
   no one schedule: the next is the deadline, with no step. One day with the step in its
   sentence ("định kỳ 6 tháng, báo cáo trước ngày 15/6") names two, that day and the same day six
-  months on (15/6 and 15/12): semiannual, due on the next. "Báo cáo 6 tháng" is the half-year
+  months on (15/6 and 15/12): semiannual, due on the next; not the day a meeting is held
+  ("Hội nghị sơ kết định kỳ 6 tháng tổ chức ngày 15/7"). "Báo cáo 6 tháng" is the half-year
   report, once a year, and "6 tháng đầu năm" a period (30/06), not a step;
 * "hằng ngày", "thường xuyên", "liên tục", "lâu dài" are ongoing (no date); "ngay", "khẩn trương",
   "kịp thời" are immediate (no date, except "ngay trong ngày" which is ref itself);
@@ -703,7 +707,7 @@ EXPLICIT_DATE = re.compile(
     (?P<ngay>ngay\s+(?:mung\s+)?)?
     (?:
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
-        (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}))?  # "15/3 năm 2024"
+        (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}|nay|sau|toi))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
     | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})(?![a-z])
         (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
@@ -858,6 +862,8 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _LUNAR_AFTER.match(ctx.text.flat, match.end()):
         return None  # "ngày 15/8 âm lịch": a lunar day (LUNAR_DAY's), not the solar 15 August
+    if _HOURS_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "trong 24 - 48 giờ tới": a range of hours, not the 24th of a 48th month
     if cue is not None and cue.head("den", "toi") and _daily_before(ctx, cue.start):
         return None  # "Trước 16h00 hàng ngày kể từ ngày 26/12 trở đi đến hết ngày 31/12 ..."
     has_year = any(match.group(y) for y in ("y", "y2", "y3", "y4"))
@@ -908,6 +914,8 @@ _TOLD_OF = re.compile(
     r"[^.;]{0,80}?(?<![a-z])(?:da|vua|ban\s+hanh|co\s+(?:cong\s+van|van\s+ban|thong\s+tu"
     r"|quyet\s+dinh|cong\s+dien|ke\s+hoach|thong\s+bao))(?![a-z])"
 )
+# Hours after what looks like a day and a month: "dự báo trong 24-48 giờ tới".
+_HOURS_AFTER = re.compile(r"\s*(?:gio|h|tieng)(?![a-z])")
 # The cue after the date: "ngày 25/5/2017 là hạn cuối các trường ... hoàn thành".
 _NAMED_LAST_DAY = re.compile(r"\s+la\s+(?:thoi\s+)?han\s+(?:cuoi|chot)(?![a-z])")
 
@@ -1339,10 +1347,12 @@ _MONTHS_LEFT = re.compile(
     r"|cuoi\s+nam(?!\s+(?:hoc|\d)))(?![a-z])"
 )
 
-# "kể từ ngày nhận được ý kiến thẩm định", "sau khi HĐND tỉnh phê chuẩn": counted from an event
-# whose date the document does not give. Receiving or signing this document is not such an event.
+# "kể từ ngày nhận được ý kiến thẩm định", "từ khi phát hiện", "sau khi HĐND tỉnh phê chuẩn":
+# counted from an event whose date the document does not give. Receiving or signing this
+# document is not such an event.
 _EVENT_BASE = re.compile(
-    r"""\s*,?\s*(?:(?:ke\s+tu|tinh\s+tu)\s+(?:ngay|khi|thoi\s+diem)|sau\s+(?:ngay|khi))\s+
+    r"""\s*,?\s*(?:(?:ke\s+tu|tinh\s+tu)\s+(?:ngay|khi|thoi\s+diem)|tu\s+(?:khi|thoi\s+diem)
+        |sau\s+(?:ngay|khi))\s+
     (?!(?:nhan\s+duoc\s+|nhan\s+|co\s+)?(?:van\s+ban|cong\s+van|thong\s+bao|chi\s+thi
         |quyet\s+dinh|ke\s+hoach|ket\s+luan|y\s+kien\s+chi\s+dao|cong\s+dien|huong\s+dan|nay)
         |ky\b|ban\s+hanh|\d)""",
@@ -1377,8 +1387,9 @@ _WORKING_HOURS = 8  # a civil servant's working day (Bộ luật Lao động: 8 
 _HOUR_OF_A_DAY = re.compile(
     r"\s*,?\s*(?:ngay|sang|chieu|trua|toi|dem|hom|tiep\s+theo|sap\s+toi)(?![a-z])"
 )
-# "mưa trên 100mm trong 3 giờ": a rate (rainfall in so many hours), not a duty's span.
-_MEASURED = re.compile(r"\d\s*(?:mm|cm|km|m|%)\s*$")
+# "mưa trên 100mm trong 3 giờ", "lượng mưa trong 24 giờ": a rate (rainfall in so many hours),
+# not a duty's span.
+_MEASURED = re.compile(r"\d\s*(?:mm|cm|km|m|%)\s*$|(?<![a-z])luong\s+mua\s*$")
 
 
 def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> bool:
@@ -1746,6 +1757,15 @@ RECURRING_YEARLY_BEFORE = re.compile(
     [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+nam(?![a-z])""",
     re.VERBOSE,
 )
+# "trước ngày 20/3, 20/6, 20/9 và 20/12 hằng năm": a day of each quarter, every year.
+_DAY_AND_MONTH = re.compile(r"(?P<d>\d{1,2})\s*[/-]\s*(?P<m>\d{1,2})")
+_LISTED_DAY = r"(?:ngay\s+)?\d{1,2}\s*[/-]\s*\d{1,2}"
+QUARTERLY_DAYS = re.compile(
+    rf"""(?<![\w/.,-])(?P<days>{_LISTED_DAY}
+    (?:\s*(?:,|;|va)\s*(?:(?:truoc|cham\s*nhat(?:\s+la)?|vao)\s+)?{_LISTED_DAY}){{3}})
+    (?![\d/])\s*,?\s*(?:cua\s+)?(?:hang|moi|cac)\s+nam(?![a-z])""",
+    re.VERBOSE,
+)
 RECURRING_YEARLY_DATE = re.compile(
     r"""(?<![\w/.,-])(?:ngay\s+)?(?P<d>\d{1,2})(?:\s*[/-]\s*(?P<m>\d{1,2})|\s+thang\s+(?P<m2>\d{1,2}))
     \s*,?\s*(?:cua\s+)?(?:hang|moi|cac)\s+nam(?![a-z])""",
@@ -1894,6 +1914,33 @@ def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | 
     return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly, cue=cue)
 
 
+def _quarterly_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    """Four days of the year three months apart ("trước ngày 20/3, 20/6, 20/9 và 20/12 hằng
+    năm", "31/3, 30/6, 30/9 và 31/12": each quarter's end): a quarterly duty on the latest day
+    of the month written, due on the next of them (read as the last, a yearly duty on 20/12)."""
+    days = [(int(d), int(m)) for d, m in _DAY_AND_MONTH.findall(match.group("days"))]
+    months = sorted(month for _, month in days)
+    if months != [months[0] + 3 * step for step in range(4)] or not 1 <= months[0] <= 3:
+        return None
+    schedule_day = max(day for day, _ in days)
+    if not all(
+        day in {_clamped(year, month, schedule_day).day for year in (2023, 2024)}
+        for day, month in days
+    ):
+        return None
+    due = min(
+        day
+        for _, month in days
+        for year in (ctx.ref.year, ctx.ref.year + 1)
+        if (day := _clamped(year, month, schedule_day)) >= ctx.ref
+    )
+    cue = _cue_before(ctx.text, match.start())
+    strictly = cue is not None and cue.strict_before
+    return _recurring_on(
+        match, ctx, due, "quarterly", strictly_before=strictly, cue=cue, day=schedule_day
+    )
+
+
 def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     """The days of a six-monthly duty: two days six months apart ("trước ngày 15/6 và 15/12"),
     or one day of a duty whose sentence gives the step ("định kỳ 6 tháng, báo cáo trước ngày
@@ -1907,6 +1954,10 @@ def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "ngày 15/6 hằng năm": a yearly duty
     elif (cue is None and not match.group("ngay")) or (cue is not None and cue.head("sau")):
         return None  # "15/6" in running text, "sau ngày 15/6": not a due day
+    elif (cue is None or cue.head("vao")) and _held_on(ctx, match.start()):
+        # "Hội nghị sơ kết định kỳ 6 tháng tổ chức ngày 15/7": the day it is held, not a due
+        # day (read as one, the step made up 15/01, ten days after a January letter).
+        return None
     else:
         month = first[1] + 6 if first[1] <= 6 else first[1] - 6
         second = (min(first[0], _cal.monthrange(2024, month)[1]), month)
@@ -1933,6 +1984,26 @@ def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _recurring_on(
         match, ctx, due, "semiannual", strictly_before=strictly, cue=cue, day=schedule_day
     )
+
+
+# A meeting, held on a day. Without diacritics "hop" is as often "hợp" (tổng hợp, phối hợp) and
+# "le" "lệ" (tỷ lệ): only unambiguous words count there.
+_MEETING_LOW = re.compile(
+    r"(?<!\w)(?:họp|hội\s+nghị|hội\s+thảo|tọa\s+đàm|toạ\s+đàm|lễ|khai\s+mạc|bế\s+mạc|diễn\s+ra)(?!\w)"
+)
+_MEETING_FLAT = re.compile(
+    r"(?<![a-z])(?:cuoc\s+hop|phien\s+hop|hoi\s+nghi|hoi\s+thao|toa\s+dam|khai\s+mac|be\s+mac"
+    r"|dien\s+ra)(?![a-z])"
+)
+
+
+def _held_on(ctx: _Context, at: int) -> bool:
+    """Whether the clause before ``at`` names a meeting: its day is when it is held."""
+    flat = ctx.text.flat
+    start = max(flat.rfind(c, 0, at) for c in ",.;:!?\n") + 1
+    if ctx.text.has_marks:
+        return _MEETING_LOW.search(ctx.text.low, start, at) is not None
+    return _MEETING_FLAT.search(flat, start, at) is not None
 
 
 def _six_monthly_in_sentence(ctx: _Context, match: re.Match[str]) -> bool:
@@ -2112,6 +2183,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("recurring_day", RECURRING_DAY_FIRST, _recurring_day),
             ("recurring_quarter_day", RECURRING_QUARTER_DAY, _recurring_quarter_day),
             ("recurring_day_before", RECURRING_DAY_BEFORE, _recurring_day_before),
+            ("quarterly_days", QUARTERLY_DAYS, _quarterly_days),
             ("semiannual_days", SEMIANNUAL_DAYS, _semiannual_days),
             ("recurring_yearly_after", RECURRING_YEARLY_AFTER, _recurring_yearly_date),
             ("recurring_yearly_before", RECURRING_YEARLY_BEFORE, _recurring_yearly_before),
@@ -2173,6 +2245,14 @@ _STANDARD = (
 
 
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # "Công văn số 15/10/23", "số nhà 12/3/25 đường Nguyễn Trãi": a number with its slashes (a
+    # document's, a house's), not a date with a two-digit year.
+    (
+        "numbered",
+        re.compile(
+            r"(?<![a-z])(?:so(?:\s+nha)?|hem|ngo|kiet|ngach)\s*:?\s*\d{1,4}(?:\s*/\s*\d{1,4}){2,}"
+        ),
+    ),
     # "Công văn số 7454/BKHĐT-PTDN ngày 12 tháng 9 năm 2017 (của Bộ ...)", "Quyết định số
     # 12/QĐ-UBND ngày 05/01/2023": the date of a cited document.
     (
@@ -2367,12 +2447,13 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|le|thi)(?![a-z])[^.;\n]*"
         ),
     ),
-    # "Mực nước tăng dần từ giữa tháng 8": when something starts, unless a range runs on.
+    # "Mực nước tăng dần từ giữa tháng 8": when something starts; "từ giữa tháng 3 đến cuối
+    # tháng 4": the start of a range, whose end is the deadline.
     (
         "month_start",
         re.compile(
             r"(?<![a-z])(?:ke\s+)?tu\s+(?:(?:dau|giua|cuoi)\s+)?thang\s+\d{1,2}"
-            r"(?:\s*[/-]\s*\d{4}|\s+nam\s+\d{4})?(?![\d/\-])(?!\s*(?:den|toi|-|nam))"
+            r"(?:\s*[/-]\s*\d{4}|\s+nam\s+\d{4})?(?![\d/\-])(?!\s*(?:-|nam))"
         ),
     ),
     # "Tuy nhiên, đến ngày 24-10, nhiều đơn vị chưa nộp báo cáo": how things stood that day.

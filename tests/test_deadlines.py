@@ -61,6 +61,8 @@ EXPLICIT_DATES = [
     ("trước ngày 15/3/23", date(2023, 3, 15)),
     ("chậm nhất vào ngày 15 tháng Ba", date(2023, 3, 15)),
     ("trước ngày 31 tháng 12 năm sau", date(2024, 12, 31)),
+    # The yearly report of 2023, due in January of the year after: not 15/01/2023.
+    ("báo cáo năm trước ngày 15/01 năm sau", date(2024, 1, 15)),
     ("đến ngày 30/9/2023", date(2023, 9, 30)),
     ("tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023", date(2023, 3, 31)),
     ("báo cáo trước ngày 20", date(2023, 1, 20)),
@@ -145,6 +147,19 @@ def test_a_two_digit_year_long_past_is_no_deadline_without_a_cue() -> None:
     deadline: it tells what happened then, and the task gets no date (read as 2099, it was a
     deadline 75 years ahead)."""
     assert read("15/03/99", date(2024, 3, 1)) == (None, "none", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "các đơn vị triển khai Công văn số 15/10/23 của Sở Y tế",
+        "liên hệ Trung tâm tại số nhà 12/3/25 đường Nguyễn Trãi",
+    ],
+)
+def test_a_number_with_slashes_is_no_date(text: str) -> None:
+    """ "số 15/10/23" is a document's number, "số nhà 12/3/25" a house in an alley: read with
+    a two-digit year, they were deadlines on 15/10/2023 and 12/03/2025."""
+    assert read(text) == (None, "none", None)
 
 
 # -- months: the last day of the month ----------------------------------------------------------
@@ -329,8 +344,18 @@ def test_hours_are_counted_like_days() -> None:
         "trong 24 giờ tới",
         "nguy cơ mưa có cường suất lớn trên 100mm trong 3 giờ",
         "trong 72 giờ kể từ khi xảy ra sự cố",
+        "phải báo cáo trong 24 giờ từ khi phát hiện ổ dịch",
+        "lượng mưa trong 24 giờ phổ biến từ 50 - 100mm",
+        "trong 24 - 48 giờ tới",
     ):
         assert read(not_a_span) == (None, "none", None), not_a_span
+
+
+def test_a_range_of_hours_is_no_date() -> None:
+    """ "trong 24 - 48 giờ tới" is a window of hours, not the 24th of a 48th month: read as an
+    impossible date, it ranked first and hid the report's day."""
+    text = "Trong 24 - 48 giờ tới có mưa lớn. Các đơn vị báo cáo trước ngày 10/01/2023."
+    assert read(text) == (date(2023, 1, 10), "date", None)
 
 
 # -- Tết, from the lunar calendar -----------------------------------------------------------------
@@ -615,6 +640,19 @@ def test_a_six_monthly_duty_with_one_day_is_due_on_it_and_six_months_on(
         "semiannual",
     )
     assert deadline.schedule_day == day
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hội nghị sơ kết định kỳ 6 tháng tổ chức ngày 15/7",
+        "định kỳ 6 tháng báo cáo, tổ chức hội nghị sơ kết vào ngày 15/7",
+    ],
+)
+def test_the_day_a_six_monthly_meeting_is_held_is_not_its_schedule(text: str) -> None:
+    """The day a meeting is held is no due day of a six-month step: read as one, the step named
+    15/01 too, a deadline ten days after a January letter that no text gives."""
+    assert read(text) == (date(2023, 7, 15), "date", None)
 
 
 def test_two_days_not_six_months_apart_keep_the_next_and_no_step() -> None:
@@ -967,9 +1005,17 @@ def test_by_a_day_that_opens_the_sentence_is_a_deadline() -> None:
 
 
 def test_a_range_of_months_is_due_at_its_end() -> None:
+    """The end of a range is its deadline, its start is when the work begins: "từ giữa tháng 3
+    đến cuối tháng 4" is due on 30/04, not the 15/03 its start names."""
     assert read("Các địa phương thực hiện từ tháng 3/2023 đến tháng 5/2023.")[0] == date(
         2023, 5, 31
     )
+    assert read("triển khai từ giữa tháng 3 đến cuối tháng 4 năm 2023") == (
+        date(2023, 4, 30),
+        "month",
+        None,
+    )
+    assert read("từ đầu tháng 3 đến giữa tháng 4") == (date(2023, 4, 15), "mid_month", None)
 
 
 def test_the_time_set_for_work_or_a_report_about_an_event_is_a_deadline() -> None:
@@ -1703,6 +1749,8 @@ QUARTERLY_WITH_A_DAY = [
         REF,
         date(2023, 4, 15),
     ),
+    # The four days of a year written out: every quarter, not the last of them every year.
+    ("Báo cáo quý gửi trước ngày 20/3, 20/6, 20/9 và 20/12 hằng năm", REF, date(2023, 3, 20)),
 ]
 
 
