@@ -133,7 +133,7 @@ import datetime as _dt
 import functools
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 import dateparser
@@ -1922,6 +1922,22 @@ def _quarterly_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     months = sorted(month for _, month in days)
     if months != [months[0] + 3 * step for step in range(4)] or not 1 <= months[0] <= 3:
         return None
+    return _on_days_of_each_year(
+        match, ctx, days, "quarterly", cue=_cue_before(ctx.text, match.start())
+    )
+
+
+def _on_days_of_each_year(
+    match: re.Match[str],
+    ctx: _Context,
+    days: Sequence[tuple[int, int]],
+    recurrence: str,
+    *,
+    cue: _Cue | None,
+) -> _Candidate | None:
+    """A duty due on these (day, month) of every year, due on the next of them, its schedule's
+    day the latest day written: each day written must be that day of its month, or the last
+    day of a shorter month (February's in a common year or a leap year)."""
     schedule_day = max(day for day, _ in days)
     if not all(
         day in {_clamped(year, month, schedule_day).day for year in (2023, 2024)}
@@ -1934,10 +1950,9 @@ def _quarterly_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         for year in (ctx.ref.year, ctx.ref.year + 1)
         if (day := _clamped(year, month, schedule_day)) >= ctx.ref
     )
-    cue = _cue_before(ctx.text, match.start())
     strictly = cue is not None and cue.strict_before
     return _recurring_on(
-        match, ctx, due, "quarterly", strictly_before=strictly, cue=cue, day=schedule_day
+        match, ctx, due, recurrence, strictly_before=strictly, cue=cue, day=schedule_day
     )
 
 
@@ -1966,24 +1981,7 @@ def _semiannual_days(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if not match.group("yearly") and not _six_monthly_in_sentence(ctx, match):
         return None  # "trước ngày 15/6 và 15/12": two steps of one task, as likely
-    schedule_day = max(day for day, _ in days)
-    # Each day written is the schedule's day of its month, on the last day of a shorter month
-    # (February's in a common year or a leap year).
-    if not all(
-        day in {_clamped(year, month, schedule_day).day for year in (2023, 2024)}
-        for day, month in days
-    ):
-        return None
-    due = min(
-        day
-        for _, month in days
-        for year in (ctx.ref.year, ctx.ref.year + 1)
-        if (day := _clamped(year, month, schedule_day)) >= ctx.ref
-    )
-    strictly = cue is not None and cue.strict_before
-    return _recurring_on(
-        match, ctx, due, "semiannual", strictly_before=strictly, cue=cue, day=schedule_day
-    )
+    return _on_days_of_each_year(match, ctx, days, "semiannual", cue=cue)
 
 
 # A meeting, held on a day. Without diacritics "hop" is as often "hợp" (tổng hợp, phối hợp) and
