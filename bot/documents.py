@@ -168,6 +168,9 @@ async def document(update: Update, context: Ctx) -> None:
     chat, user = update.effective_chat, update.effective_user
     assert chat is not None and user is not None
     async with app.database.session() as session:
+        read_beside = await importing.documents_being_read(
+            session=session, chat_id=chat.id, user_id=user.id
+        )
         sent = await imports.create_request(
             session=session,
             chat_id=chat.id,
@@ -178,7 +181,9 @@ async def document(update: Update, context: Ctx) -> None:
         )
     issued_on = _caption_date(message.caption)
     # Not awaited here: updates are handled one at a time, and the next chat must not wait.
-    context.application.create_task(_read_new(update, context, sent, issued_on), update=update)
+    context.application.create_task(
+        _read_new(update, context, sent, issued_on, read_beside), update=update
+    )
 
 
 def _is_picture(mime_type: str | None, file_name: str | None) -> bool:
@@ -256,11 +261,16 @@ async def _unread(update: Update, app: Services, error: Exception) -> None:
 
 
 async def _read_new(
-    update: Update, context: Ctx, sent: ImportRequest, issued_on: date | None
+    update: Update,
+    context: Ctx,
+    sent: ImportRequest,
+    issued_on: date | None,
+    read_beside: set[int],
 ) -> None:
     """Read a document just sent (from issued_on, the date its caption gave, if any); once it
     reads, it replaces the sender's older preview, unless one they sent after it was read
-    first."""
+    first, or it is the same file as one read beside it (read_beside: those still being read
+    when it was sent)."""
     app = services(context)
     data = await _download(context, sent.file_id)
     if is_catalogue(data):  # loaded on the server, not read as a directive
@@ -290,7 +300,7 @@ async def _read_new(
         # Sent twice (a second tap on a slow connection): the preview shown is kept, with its
         # corrections.
         twice = reading is not None and await importing.same_file_previewed(
-            session=session, request=sent, sha256=reading.draft.sha256
+            session=session, request=sent, sha256=reading.draft.sha256, read_beside=read_beside
         )
         if twice:
             await imports.forget(session=session, request=sent)

@@ -1341,13 +1341,26 @@ def restored_by(spans: list[Span], numbers: list[int], before: frozenset[int]) -
 NO_DEADLINE = "none"
 
 
+async def documents_being_read(*, session: AsyncSession, chat_id: int, user_id: int) -> set[int]:
+    """The ids of the documents a person sent in a chat that are still being read: one sent
+    now beside them was sent while they were read (same_file_previewed)."""
+    being_read = select(ImportRequest.id).where(
+        ImportRequest.chat_id == chat_id,
+        ImportRequest.user_id == user_id,
+        ImportRequest.status == imports.READING,
+    )
+    return {id_ for id_ in (await session.exec(being_read)).all() if id_ is not None}
+
+
 async def same_file_previewed(
-    *, session: AsyncSession, request: ImportRequest, sha256: str
+    *, session: AsyncSession, request: ImportRequest, sha256: str, read_beside: set[int]
 ) -> bool:
     """Whether the sender of a document just read has a preview open in its chat of the same
-    file (sha256: the file's hash), sent twice by a second tap on a slow connection. The
-    sender's documents there are locked first: of two copies read at the same moment, the
-    second to ask sees the preview of the first."""
+    file (sha256: the file's hash), sent twice by a second tap on a slow connection: a copy
+    read while this one was (sent after it, or in read_beside, those still being read when it
+    was sent). The same file sent again once its preview was shown (after a /withdraw the
+    preview asked for, say) is read again. The sender's documents there are locked first: of
+    two copies read at the same moment, the second to ask sees the preview of the first."""
     theirs = (
         select(ImportRequest)
         .where(
@@ -1358,7 +1371,11 @@ async def same_file_previewed(
         .with_for_update()
     )
     return any(
-        other.status == imports.PENDING and (other.draft or {}).get("sha256") == sha256
+        other.status == imports.PENDING
+        and (other.draft or {}).get("sha256") == sha256
+        and other.id is not None
+        and request.id is not None
+        and (other.id > request.id or other.id in read_beside)
         for other in (await session.exec(theirs)).all()
     )
 
