@@ -45,10 +45,11 @@ Choices the grammar makes (and the tests pin down):
   another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date
   (kind "none"): the officer sets it when the event comes;
 * hours count the same way, from the start of the day after ``ref`` (the hour of issue is not
-  known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" ref + 2, "trong 12 giờ" ref + 1;
-  "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ", "trong 24 giờ
-  qua / tới", "trong 24 - 48 giờ tới", "mưa 100mm trong 3 giờ" and "lượng mưa trong 24 giờ" are
-  not spans a duty is done in, and "trong 24 giờ từ khi phát hiện" counts from an event;
+  known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" (or "48 tiếng") ref + 2, "trong 12
+  giờ" ref + 1; "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ",
+  "trong 24 giờ qua / tới", "trong 24 - 48 giờ tới", "mưa 100mm trong 3 giờ" and "lượng mưa
+  trong 24 giờ" are not spans a duty is done in, and "trong 24 giờ từ khi phát hiện" counts from
+  an event;
 * a two-digit year is in the century that puts it nearest ``ref``: "15/03/99" in 2024 is 1999,
   "15/3/25" is 2025; after "số" ("Công văn số 15/10/23", "số nhà 12/3/25") it is a number;
 * "đầu tháng 3" is the 10th (its first ten days, kind "early_month"), "giữa tháng 3" the 15th
@@ -76,7 +77,8 @@ Choices the grammar makes (and the tests pin down):
   "chậm nhất ngày 15 đối với báo cáo định kỳ hằng tháng"), "hằng quý" the end of ref's quarter
   unless a day is given: "ngày 20 hằng quý", "ngày 20 của tháng cuối quý", "hằng quý ... trước
   ngày 20" are in the quarter's last month (as Nghị định 09/2019/NĐ-CP and the provinces'
-  reporting rules place quarterly reports), "ngày 15 của tháng đầu quý sau" in the next
+  reporting rules place quarterly reports), "hằng quý trước ngày 15/1" in the quarter's month
+  that January is (its first), "ngày 15 của tháng đầu quý sau" in the next
   quarter's first month (the report of ref's quarter first), "trước ngày 20/3, 20/6, 20/9 và
   20/12 hằng năm" the next of the four, every quarter; "hằng năm" no date
   unless a month or date is given (before or after the step: "chậm nhất ngày 25 tháng 11 đối
@@ -1324,7 +1326,7 @@ _FULL_DATE = (
 )
 RELATIVE = re.compile(
     rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
-    (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang|gio(?P<wh>\s+lam\s+viec)?|h)(?![a-z])
+    (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang|gio(?P<wh>\s+lam\s+viec)?|tieng|h)(?![a-z])
     (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b
         |lien\s+tiep|lien\s+tuc|gan\s+nhat|vuot\b|tro\s+lai))
     (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
@@ -1394,7 +1396,10 @@ _MEASURED = re.compile(r"\d\s*(?:mm|cm|km|m|%)\s*$|(?<![a-z])luong\s+mua\s*$")
 
 def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> bool:
     """Whether "N giờ" is a span a duty must be done in ("trong vòng 48 giờ"), not an hour."""
-    if ctx.text.has_marks and not ctx.text.low.startswith(("giờ", "h"), match.start("unit")):
+    # "tiếng" is the spoken word for hours ("trong 72 tiếng").
+    if ctx.text.has_marks and not ctx.text.low.startswith(
+        ("giờ", "tiếng", "h"), match.start("unit")
+    ):
         return False
     if not (match.group("since") or (cue is not None and cue.head(*_HOURS_CUES))):
         return False
@@ -1404,7 +1409,7 @@ def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> 
 
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
-    hours = match.group("unit") in ("gio", "h") or bool(match.group("wh"))
+    hours = match.group("unit") in ("gio", "tieng", "h") or bool(match.group("wh"))
     if hours and not _hours_are_a_span(match, ctx, cue):
         return None
     cued = cue is not None and cue.head(*_RELATIVE_CUES)
@@ -1713,10 +1718,13 @@ RECURRING_DAY_BEFORE = re.compile(
     [^.;\n]{{0,80}}?(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])""",
     re.VERBOSE,
 )
+# "hằng quý báo cáo trước ngày 20/3": the month ("m") places the day in its quarter.
 RECURRING_DAY_AFTER = re.compile(
     rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])[^.;\n]{{0,80}}?
     (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?
-    (?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}(?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
+    (?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}
+    (?:\s*[/-]\s*(?P<m>\d{{1,2}})(?![\d/]|\s*[/.-]\s*\d))?
+    (?![\d%]|\s*(?:[/.-]\s*\d|thang))""",
     re.VERBOSE,
 )
 # "ngày 20 của tháng cuối quý", "ngày 20 hằng quý": that day of the quarter's last month;
@@ -1863,14 +1871,21 @@ def _step_with_day(
     """A day and the step of a monthly or quarterly duty, apart: "Chậm nhất ngày 15 đối với
     báo cáo định kỳ hằng tháng", "hằng quý báo cáo trước ngày 20"."""
     day = int(match.group("d"))
+    month = match.groupdict().get("m")
     if match.group("per") == "thang":
+        if month is not None:
+            return None  # "hằng tháng ... trước ngày 20/3": one date, not a monthly day
         due = _next_day_of_month(day, ctx.ref, clamp=True)
         return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly_before)
     if not _quarter_at(ctx, match.start("per")):
         return None  # "mọi quy định": a rule, not a quarter
     if _MONTH_NAMED.match(ctx.text.flat, match.end("d")):
         return None
-    due = _quarter_day(day, ctx.ref, month_of_quarter=3)
+    if month is not None and not 1 <= int(month) <= 12:
+        return None
+    # "hằng quý trước ngày 20/3": the 20th of the quarter's month that March is (its third).
+    of_quarter = 3 if month is None else (int(month) - 1) % 3 + 1
+    due = _quarter_day(day, ctx.ref, month_of_quarter=of_quarter)
     return _recurring_on(match, ctx, due, "quarterly", strictly_before=strictly_before)
 
 
@@ -2242,6 +2257,13 @@ _STANDARD = (
 )
 
 
+# A clause after a comma that sets its own due date ("Dự báo mưa lớn, các đơn vị báo cáo trước
+# ngày 10/01"): a trap over a forecast ends before it.
+_DUE_CLAUSE = (
+    r",(?=[^.;,\n]*?(?<![a-z])(?:truoc|cham\s*nhat|han|trong\s+(?:vong\s+)?\d+\s+ngay)(?![a-z]))"
+)
+
+
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Công văn số 15/10/23", "số nhà 12/3/25 đường Nguyễn Trãi": a number with its slashes (a
     # document's, a house's), not a date with a two-digit year.
@@ -2493,7 +2515,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "forecast",
         re.compile(
-            r"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)[^.;\n]*"
+            rf"(?<![a-z])(?:theo\s+du\s+kien\s*,|du\s+bao)(?:(?!{_DUE_CLAUSE})[^.;\n])*"
             r"|(?<![a-z])du\s+kien\s+(?:se\s+)?(?:to\s+chuc|dien\s+ra|khai\s+mac|bat\s+dau|hop)\b[^.;,\n]*"
             r"|(?<![a-z])du\s+kien\s*,\s*(?:den|vao|trong)\s[^.;\n]*?\sse\s"
             # "Dự kiến công tác chấm điểm CCHC kết thúc vào đầu tháng 01/2018."

@@ -351,6 +351,26 @@ def test_hours_are_counted_like_days() -> None:
         assert read(not_a_span) == (None, "none", None), not_a_span
 
 
+def test_hours_said_as_tieng_are_counted_like_hours() -> None:
+    """ "tiếng" is the spoken word for hours: "trong 72 tiếng" is a span of 72 hours, as "trong 72
+    giờ" is, and "trong 24 tiếng qua" a window past."""
+    assert read("trong 72 tiếng") == (date(2023, 1, 8), "hours", None)
+    assert read("trong vòng 48 tiếng đồng hồ") == (date(2023, 1, 7), "hours", None)
+    assert read("trong 24 tiếng qua") == (None, "none", None)
+
+
+def test_a_forecast_ends_where_a_clause_with_its_own_deadline_begins() -> None:
+    """A forecast is no deadline, but the clause after it that sets one, past a comma or a
+    semicolon, still does."""
+    for text in (
+        "Dự báo mưa lớn, các đơn vị báo cáo trước ngày 10/01/2023",
+        "Dự báo mưa lớn trong 24 giờ tới; các đơn vị báo cáo trước ngày 10/01/2023",
+    ):
+        assert read(text) == (date(2023, 1, 10), "date", None), text
+    text = "Dự báo mưa lớn trong 24 giờ tới, các đơn vị báo cáo trong 3 ngày"
+    assert read(text) == (date(2023, 1, 8), "relative_days", None)
+
+
 def test_a_range_of_hours_is_no_date() -> None:
     """ "trong 24 - 48 giờ tới" is a window of hours, not the 24th of a 48th month: read as an
     impossible date, it ranked first and hid the report's day."""
@@ -1738,6 +1758,10 @@ QUARTERLY_WITH_A_DAY = [
     ("ngày 20 hằng quý", REF, date(2023, 3, 20)),
     ("gửi vào ngày 20 mỗi quý", REF, date(2023, 3, 20)),
     ("Báo cáo định kỳ hằng quý trước ngày 20", REF, date(2023, 3, 20)),
+    # The day's month places it in the quarter: the 20th of each quarter's last month, or the
+    # 15th of its first.
+    ("Báo cáo hằng quý trước ngày 20/3", REF, date(2023, 3, 20)),
+    ("Báo cáo hằng quý, chậm nhất ngày 15/1", date(2023, 1, 20), date(2023, 4, 15)),
     ("chậm nhất ngày 20 đối với báo cáo định kỳ hằng quý", REF, date(2023, 3, 20)),
     # That day of March is past: June's.
     ("trước ngày 20 hằng quý", date(2023, 3, 25), date(2023, 6, 20)),
