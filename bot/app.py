@@ -314,6 +314,7 @@ async def _post_init(application: Application) -> None:
     for language, texts in (("", app.texts), ("en", Texts("en")), ("vi", Texts("vi"))):
         commands = [BotCommand(name, text) for name, text in texts.command_descriptions()]
         await application.bot.set_my_commands(commands, language_code=language or None)
+    await documents.tell_lost_readings(application)
     log.info("bot @%s ready", application.bot.username)
 
 

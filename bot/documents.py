@@ -14,11 +14,13 @@ import re
 from dataclasses import asdict, dataclass
 from datetime import date, datetime, timedelta
 from pathlib import PurePath
+from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update, User
-from telegram.constants import ChatAction, ChatType
+from telegram.constants import ChatAction, ChatType, ParseMode
 from telegram.error import TelegramError
+from telegram.ext import Application
 
 from bot import importing
 from bot.config import TELEGRAM_MAX_MEGABYTES
@@ -31,7 +33,7 @@ from bot.handlers import (
     request,
     unknown_button,
 )
-from bot.services import Services, services
+from bot.services import Services, services, services_of
 from bot.texts import (
     Texts,
     fmt_date,
@@ -524,8 +526,7 @@ async def fix(update: Update, context: Ctx) -> None:
                 latest = await imports.latest_of(
                     session=r.session, chat_id=chat.id, user_id=user.id
                 )
-                now, limit = app.clock.now(), app.settings.importer.max_read_seconds
-                key = _none_pending(latest, user.id, now - timedelta(seconds=limit) - _READ_GRACE)
+                key = _none_pending(latest, user.id, _read_by(app))
                 name = latest.file_name if latest is not None else ""
                 await reply(update, app.texts(key, name=name))
                 return
@@ -571,6 +572,29 @@ async def fix(update: Update, context: Ctx) -> None:
         await _show(update, app, pending, plan)
     else:
         await _show_change(update, app, pending, plan, change.heading, change.numbers, change.note)
+
+
+def _read_by(app: Services) -> datetime:
+    """A document sent before this, and still not read, never will be: its reading (on any
+    instance) would have ended or been abandoned by now."""
+    limit = timedelta(seconds=app.settings.importer.max_read_seconds)
+    return app.clock.now() - limit - _READ_GRACE
+
+
+async def tell_lost_readings(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    """At start-up: tell each chat whose document was being read when the bot stopped to send
+    it again, and forget it. One that cannot be told is kept, for its /fix to tell."""
+    app = services_of(application)
+    async with app.database.session() as session:
+        lost = await imports.lost_readings(session=session, read_by=_read_by(app))
+    for sent in lost:
+        text = app.texts("import_read_lost_at_start", name=sent.file_name)
+        try:
+            await application.bot.send_message(sent.chat_id, text, parse_mode=ParseMode.HTML)
+        except TelegramError as error:
+            log.warning("chat %s: could not ask for %s again: %s", sent.chat_id, sent.id, error)
+            continue
+        await _forget(app, sent)
 
 
 def _none_pending(latest: ImportRequest | None, user_id: int, read_by: datetime) -> str:
@@ -764,10 +788,17 @@ async def _read_dated(
                 ),
             )
             return
-        await imports.keep_draft(
-            session=session, request=stored, draft=importing.reading_to_json(reading)
-        )
-        plan = await _plan(session, stored)
+        if not reading.draft.tasks:  # answered as a dated document with no tasks
+            await imports.forget(session=session, request=stored)
+            plan = None
+        else:
+            await imports.keep_draft(
+                session=session, request=stored, draft=importing.reading_to_json(reading)
+            )
+            plan = await _plan(session, stored)
+    if plan is None:
+        await reply(update, app.texts("import_no_tasks", name=stored.file_name))
+        return
     await _show(update, app, stored, plan)
 
 

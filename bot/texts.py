@@ -699,6 +699,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Bot đã dừng khi đang đọc {name} nên chưa có bản xem trước. Hãy gửi lại tệp.",
         "The bot stopped while reading {name}, so it has no preview. Send the file again.",
     ),
+    "import_read_lost_at_start": (
+        "Bot đã dừng khi đang đọc tệp {name}: hãy gửi lại tệp.",
+        "The bot stopped while reading the file {name}: send the file again.",
+    ),
     "import_too_large": (
         "Tệp quá lớn ({size}); giới hạn là {limit}. Hãy gửi bản nhỏ hơn.",
         "The file is too large ({size}); the limit is {limit}.",

@@ -84,6 +84,16 @@ async def forget(*, session: AsyncSession, request: ImportRequest) -> None:
     await session.exec(delete(ImportRequest).where(col(ImportRequest.id) == request.id))
 
 
+async def lost_readings(*, session: AsyncSession, read_by: datetime) -> list[ImportRequest]:
+    """Documents sent before read_by and still not read: their reading was stopped with the bot
+    that read them (every reading ends within the time limit that read_by leaves, so one still
+    going on, on another instance, is of a document sent after it)."""
+    lost = select(ImportRequest).where(
+        ImportRequest.status == READING, col(ImportRequest.created_at) < read_by
+    )
+    return list((await session.exec(lost.order_by(col(ImportRequest.id)))).all())
+
+
 def _pending_of(chat_id: int, user_id: int) -> SelectOfScalar[ImportRequest]:
     return (
         select(ImportRequest)

@@ -183,6 +183,24 @@ async def test_a_directive_without_its_date_is_previewed_once_the_officer_gives_
     ]
 
 
+async def test_an_undated_document_without_tasks_is_answered_once_its_date_is_given(
+    bot: Harness,
+) -> None:
+    """A document without its date and without a task (a cover letter): once the officer gives
+    its date, it is answered as a dated one with no tasks, not with an empty preview, and
+    forgotten."""
+    bang, office = await _coordinator(bot)
+    cover = "Văn phòng UBND tỉnh xin gửi kèm tài liệu để các cơ quan nghiên cứu.".encode()
+    asked = await _send(bot, bang, office, "thu-gui.txt", cover)
+    assert asked["text"].startswith("Văn bản không ghi ngày ban hành"), asked["text"]
+
+    answer = await _fix(bot, bang, office, "/fix ngay 01/03/2024")
+
+    assert answer["text"].startswith("⚠️ Không tìm thấy nhiệm vụ nào trong thu-gui.txt")
+    async with bot.database.session() as session:
+        assert (await session.exec(select(ImportRequest))).all() == []
+
+
 async def test_a_proposed_task_that_is_not_one_is_dropped_before_saving(bot: Harness) -> None:
     bang, office = await _coordinator(bot)
     preview = await _send(bot, bang, office, "thong-bao.txt", SAMPLE.read_bytes())
@@ -2251,6 +2269,67 @@ async def test_a_document_the_bot_stopped_reading_is_asked_for_again(bot: Harnes
 
     answer = await _fix(bot, bang, office, "/fix xem")
 
+    assert answer["text"] == (
+        "Bot đã dừng khi đang đọc ke-hoach.docx nên chưa có bản xem trước. Hãy gửi lại tệp."
+    )
+
+
+async def test_a_document_the_bot_stopped_reading_is_asked_for_again_at_start_up(
+    bot: Harness,
+) -> None:
+    """At start-up, each chat whose document was being read when the bot stopped is told once
+    to send it again, and the document is forgotten. One sent within the read time limit may be
+    read right now by another instance: it is left alone."""
+    bang, office = await _coordinator(bot)
+    lan = bot.server.add_user("Lan")
+    other = bot.server.add_private_chat(lan)
+    await bot.register(lan, other, None, Role.COORDINATOR)
+    async with bot.database.session() as session:
+        for chat, user, name, sent_at in (
+            (office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1)),
+            (other, lan, "dang-doc.docx", bot.clock.now()),
+        ):
+            await imports.create_request(
+                session=session,
+                chat_id=chat["id"],
+                user_id=user["id"],
+                file_id="lost",
+                file_name=name,
+                now=sent_at,
+            )
+    before = {chat["id"]: len(bot.server.sent_messages(chat["id"])) for chat in (office, other)}
+
+    await bot.restart(bot.clock.now(), sweep_at_start=False)
+    await bot.restart(bot.clock.now(), sweep_at_start=False)
+
+    told = [m["text"] for m in bot.server.sent_messages(office["id"])[before[office["id"]] :]]
+    assert told == ["Bot đã dừng khi đang đọc tệp ke-hoach.docx: hãy gửi lại tệp."]
+    assert bot.server.sent_messages(other["id"])[before[other["id"]] :] == []
+    async with bot.database.session() as session:
+        left = (await session.exec(select(ImportRequest))).all()
+    assert [r.file_name for r in left] == ["dang-doc.docx"]
+
+
+async def test_a_start_up_that_cannot_tell_of_a_lost_document_leaves_it_to_fix(
+    bot: Harness,
+) -> None:
+    """Telegram refuses the start-up's word of a document the bot stopped reading: the bot
+    starts all the same, and the officer's /fix still says it was not read."""
+    bang, office = await _coordinator(bot)
+    async with bot.database.session() as session:
+        await imports.create_request(
+            session=session,
+            chat_id=office["id"],
+            user_id=bang["id"],
+            file_id="lost",
+            file_name="ke-hoach.docx",
+            now=bot.clock.now() - timedelta(hours=1),
+        )
+    bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=office["id"])
+
+    await bot.restart(bot.clock.now(), sweep_at_start=False)
+
+    answer = await _fix(bot, bang, office, "/fix xem")
     assert answer["text"] == (
         "Bot đã dừng khi đang đọc ke-hoach.docx nên chưa có bản xem trước. Hãy gửi lại tệp."
     )
