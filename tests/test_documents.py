@@ -2253,19 +2253,24 @@ async def test_a_fix_typed_while_the_document_is_still_read_says_to_wait(
     held_reader.set()
 
 
+async def _being_read(bot: Harness, chat: JSON, user: JSON, name: str, sent_at: datetime) -> None:
+    """A document `user` sent in `chat` at sent_at, still being read (or lost in a restart)."""
+    async with bot.database.session() as session:
+        await imports.create_request(
+            session=session,
+            chat_id=chat["id"],
+            user_id=user["id"],
+            file_id="lost",
+            file_name=name,
+            now=sent_at,
+        )
+
+
 async def test_a_document_the_bot_stopped_reading_is_asked_for_again(bot: Harness) -> None:
     """The bot restarted while it read a document: that document never gets a preview, and a
     /fix says so and asks for the file again."""
     bang, office = await _coordinator(bot)
-    async with bot.database.session() as session:
-        await imports.create_request(
-            session=session,
-            chat_id=office["id"],
-            user_id=bang["id"],
-            file_id="lost",
-            file_name="ke-hoach.docx",
-            now=bot.clock.now() - timedelta(hours=1),
-        )
+    await _being_read(bot, office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1))
 
     answer = await _fix(bot, bang, office, "/fix xem")
 
@@ -2284,19 +2289,8 @@ async def test_a_document_the_bot_stopped_reading_is_asked_for_again_at_start_up
     lan = bot.server.add_user("Lan")
     other = bot.server.add_private_chat(lan)
     await bot.register(lan, other, None, Role.COORDINATOR)
-    async with bot.database.session() as session:
-        for chat, user, name, sent_at in (
-            (office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1)),
-            (other, lan, "dang-doc.docx", bot.clock.now()),
-        ):
-            await imports.create_request(
-                session=session,
-                chat_id=chat["id"],
-                user_id=user["id"],
-                file_id="lost",
-                file_name=name,
-                now=sent_at,
-            )
+    await _being_read(bot, office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1))
+    await _being_read(bot, other, lan, "dang-doc.docx", bot.clock.now())
     before = {chat["id"]: len(bot.server.sent_messages(chat["id"])) for chat in (office, other)}
 
     await bot.restart(bot.clock.now(), sweep_at_start=False)
@@ -2316,15 +2310,7 @@ async def test_a_start_up_that_cannot_tell_of_a_lost_document_leaves_it_to_fix(
     """Telegram refuses the start-up's word of a document the bot stopped reading: the bot
     starts all the same, and the officer's /fix still says it was not read."""
     bang, office = await _coordinator(bot)
-    async with bot.database.session() as session:
-        await imports.create_request(
-            session=session,
-            chat_id=office["id"],
-            user_id=bang["id"],
-            file_id="lost",
-            file_name="ke-hoach.docx",
-            now=bot.clock.now() - timedelta(hours=1),
-        )
+    await _being_read(bot, office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1))
     bot.server.inject(Fault.blocked(), method="sendMessage", chat_id=office["id"])
 
     await bot.restart(bot.clock.now(), sweep_at_start=False)
