@@ -600,13 +600,14 @@ def test_a_six_monthly_duty_with_its_two_days_is_due_on_the_next_of_them(
 ) -> None:
     """Two days six months apart with a step (six-monthly, or "hằng năm" after both): every six
     months, first on the next of them, so that the December report is reminded too."""
+    assert six_monthly(text, ref) == (expected, day)
+
+
+def six_monthly(text: str, ref: date) -> tuple[date | None, int | None]:
+    """The first deadline and the schedule's day of a phrase read as a six-monthly duty."""
     deadline = parse_deadline(text, ref)
-    assert (deadline.date, deadline.kind, deadline.recurrence) == (
-        expected,
-        "recurring",
-        "semiannual",
-    )
-    assert deadline.schedule_day == day
+    assert (deadline.kind, deadline.recurrence) == ("recurring", "semiannual"), deadline
+    return deadline.date, deadline.schedule_day
 
 
 @pytest.mark.parametrize(
@@ -653,13 +654,7 @@ def test_a_six_monthly_duty_with_one_day_is_due_on_it_and_six_months_on(
     six months on ("định kỳ 6 tháng, báo cáo trước ngày 15/6" is 15/6 and 15/12). The duty is
     semiannual, due on the next of them: read as that date alone, a directive of 01/09 would
     wait nine months for a report due in three, and never ask for it again."""
-    deadline = parse_deadline(text, ref)
-    assert (deadline.date, deadline.kind, deadline.recurrence) == (
-        expected,
-        "recurring",
-        "semiannual",
-    )
-    assert deadline.schedule_day == day
+    assert six_monthly(text, ref) == (expected, day)
 
 
 @pytest.mark.parametrize(
