@@ -51,6 +51,9 @@ RETRY_SWEEP = "sweep-retry"
 RETRY_UNTIL = time(17, 0)
 # What a person sent now, in their own name: not an edit, nor someone else's message forwarded.
 NEW_OWN_MESSAGE = filters.UpdateType.MESSAGE & ~filters.FORWARDED
+# Handlers that send to other chats, trying again for a while when Telegram is slow: they run
+# beside the others (block=False), so that one request's notices keep no one else waiting.
+TELLS_OTHER_CHATS = (extensions.extend,)
 
 
 async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -213,7 +216,12 @@ def build_application(
         # An edited message is not a new command: "/done 1" edited to "/done 2" must not close
         # both. Nor is a forwarded one: it is someone else's words, shown to ask about them.
         application.add_handler(
-            CommandHandler([name, *ALIASES.get(name, ())], callback, filters=NEW_OWN_MESSAGE)
+            CommandHandler(
+                [name, *ALIASES.get(name, ())],
+                callback,
+                filters=NEW_OWN_MESSAGE,
+                block=callback not in TELLS_OTHER_CHATS,
+            )
         )
     application.add_handler(
         MessageHandler(
@@ -226,7 +234,9 @@ def build_application(
         CallbackQueryHandler(extensions.ask_button, pattern=extensions.ASK_PATTERN)
     )
     application.add_handler(
-        CallbackQueryHandler(extensions.decide_button, pattern=extensions.DECIDE_PATTERN)
+        CallbackQueryHandler(
+            extensions.decide_button, pattern=extensions.DECIDE_PATTERN, block=False
+        )
     )
     application.add_handler(
         CallbackQueryHandler(documents.decide, pattern=documents.DECIDE_PATTERN)

@@ -121,6 +121,7 @@ class Fault:
     description: str = ""
     retry_after_seconds: int | None = None
     delay: float = 0.0
+    held: bool = False
 
     @classmethod
     def retry_after(cls, seconds: int) -> Fault:
@@ -139,6 +140,12 @@ class Fault:
     def timeout(cls, delay: float) -> Fault:
         """The method is performed and recorded, but the answer comes `delay` seconds later."""
         return cls(200, delay=delay)
+
+    @classmethod
+    def hold(cls) -> Fault:
+        """The method is performed and recorded, but the answer waits for
+        `TelegramServer.release()`: Telegram keeping a request waiting as long as a test needs."""
+        return cls(200, held=True)
 
     @classmethod
     def blocked(cls) -> Fault:
@@ -324,6 +331,7 @@ class TelegramServer:
         self._commands: dict[tuple[str, str], list[JSON]] = {}
         self._open_queries: set[str] = set()
         self._injections: list[_Injection] = []
+        self._releases = 0  # bumped by release(): the answers held until then go out
         self._updates: list[JSON] = []  # queued and not yet confirmed (getUpdates) or delivered
         self._counter = 0  # for user, chat, file and callback query ids
         self._next_update_id = 1
@@ -828,6 +836,11 @@ class TelegramServer:
             raise ValueError("times must be at least 1")
         self._injections.append(_Injection(fault, method, chat_id, times))
 
+    def release(self) -> None:
+        """Answer the requests held so far by `Fault.hold()`."""
+        self._releases += 1
+        self._notify()
+
     def _take_fault(self, method: str, params: JSON) -> Fault | None:
         for injection in self._injections:
             if injection.method is None and method == "getUpdates":
@@ -886,6 +899,10 @@ class TelegramServer:
         if fault is not None and fault.delay > 0:
             self._notify()  # the method was performed: waiters see it before the late answer
             await self._sleep_unless_closing(fault.delay)
+        if fault is not None and fault.held:
+            self._notify()
+            releases = self._releases
+            await self._wait_for(lambda: self._closing or self._releases != releases, None)
         return web.json_response(body, status=status)
 
     async def _handle_download(self, request: web.Request) -> web.Response:

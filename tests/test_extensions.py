@@ -16,7 +16,7 @@ from bot.app import sweep_job
 from bot.cli import main
 from bot.lifecycle import run_daily_sweep_now
 from bot.services import services_of
-from bot.telegram_server import Fault
+from bot.telegram_server import Fault, RecordedRequest
 from jobs.policy import ReminderSettings, chased_until
 from storage import access, agencies, extensions, notices, tasks
 from storage.db import Database
@@ -959,3 +959,53 @@ async def test_a_notice_follows_the_coordinators_group_to_a_supergroup_the_bot_d
     async with bot.database.session() as session:
         moved = (await session.exec(select(Chat).where(Chat.telegram_id == supergroup["id"]))).one()
     assert moved.purpose == ChatPurpose.COORDINATORS
+
+
+async def test_everyone_else_is_answered_while_telegram_keeps_a_notice_waiting(
+    bot: Harness,
+) -> None:
+    """Telegram keeps every try of the coordinator's notice waiting past the bot's timeout (a
+    slow network): meanwhile the bot goes on answering, here Lan's own /tasks, and tells her
+    afterwards that her request is recorded and will be sent again."""
+    lan, finance, _, office = await _finance_and_office(bot)
+    tries = len(services_of(bot.application).sweep.retry_delays) + 1
+    bot.server.inject(Fault.hold(), method="sendMessage", chat_id=office["id"], times=tries)
+    welcomed = len(bot.server.sent_messages(office["id"]))
+
+    bot.server.user_sends(finance, lan, ASK)
+    await bot.server.wait_for_messages(welcomed + 1, chat_id=office["id"])  # the first try
+    listed, told = await bot.say(lan, finance, "/tasks", replies=2)
+    bot.server.release()
+
+    assert "Ban hành Kế hoạch chung" in listed["text"]
+    assert told["text"].startswith("⏳ Đã ghi nhận đề nghị gia hạn nhiệm vụ số 1")
+
+
+async def test_the_coordinator_is_answered_while_telegram_keeps_the_agency_waiting(
+    bot: Harness,
+) -> None:
+    """Bằng approves finance's request while Telegram keeps every try of the agency's news
+    waiting: the bot answers Bằng's next command meanwhile, not after the tries."""
+    _, finance, plan, bang, office, asked = await _asked_for_more_time(bot)
+    approve = asked["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    tries = len(services_of(bot.application).sweep.retry_delays) + 1
+    bot.server.inject(Fault.hold(), method="sendMessage", chat_id=finance["id"], times=tries)
+    in_finance = len(bot.server.sent_messages(finance["id"]))
+    tried_before = len(_tries(bot, finance))
+
+    (approved,) = await bot.press(bang, office, asked, approve)
+    await bot.server.wait_for_messages(in_finance + 1, chat_id=finance["id"])  # the first try
+    (empty,) = await bot.say(bang, office, "/extensions")
+    tried_meanwhile = len(_tries(bot, finance)) - tried_before
+    bot.server.release()
+
+    assert approved["text"] == f"✅ Đã duyệt gia hạn nhiệm vụ số {plan}: hạn mới 31/03/2023."
+    assert empty["text"] == "Không có đề nghị gia hạn nào đang chờ duyệt."
+    assert tried_meanwhile < tries, "Bằng waited for every try to the agency"
+
+
+def _tries(bot: Harness, chat: JSON) -> list[RecordedRequest]:
+    """The bot's sendMessage requests to a chat, those Telegram refused or kept waiting too."""
+    return [
+        call for call in bot.server.calls("sendMessage") if call.params["chat_id"] == chat["id"]
+    ]
