@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar as _cal
 import datetime as _dt
 import difflib
 import re
@@ -629,7 +630,10 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
     for paragraph in paragraphs:
         paragraph = _STAMP.sub("", paragraph, count=1)
         folded = fold(paragraph).strip()
-        if not folded or (len(folded) < 120 and _CHROME.match(folded)) or _CAPTION.search(folded):
+        # A row of four cells or more is a table's ("10-11/2019 | Xây dựng ... | ..."), not a
+        # page's date stamp ("Thứ Năm, 28-01-2021 | 10:30").
+        stamp = len(folded) < 120 and _CHROME.match(folded) and paragraph.count(" | ") < 3
+        if not folded or stamp or _CAPTION.search(folded):
             continue
         key = re.sub(r"[^a-z0-9]", "", folded)
         if len(key) >= 60 and _marker(paragraph)[0] is None and any(key in other for other in seen):
@@ -1392,7 +1396,7 @@ class _Segmenter:
         deadline = self._parse(text)
         if deadline.kind == "none" and text:
             found = section_deadline(text, self.issued_on, calendar=self.calendar)
-            deadline = found if found is not None else _years_cell(text) or deadline
+            deadline = found if found is not None else _period_cell(text) or deadline
         years = [int(year) for year in _LATER_YEAR.findall(text)]
         if deadline.date is not None and years and max(years) > deadline.date.year:
             last = _dt.date(max(years), 12, 31)
@@ -1633,15 +1637,24 @@ class _Segmenter:
             roles = {
                 name: column
                 for column, cell in enumerate(below)
-                for name, words in (("lead", "chu tri"), ("cooperating", "phoi hop"))
-                if fold(cell).strip() == words
+                for name, pattern in _ROLE_HEADS
+                if pattern.fullmatch(fold(cell).strip())
             }
             if roles:
                 columns.update(roles)
                 position += 1
         group_deadline: Deadline | None = None
+        time_above = ""
         while position < self.end and _is_row(self.paragraphs[position]):
             cells = header_pieces_keep_empty(self.paragraphs[position])
+            time = columns.get("time")
+            if time is not None and time < len(cells):
+                if cells[time] or cells[0]:
+                    time_above = cells[time]
+                else:
+                    # A row with neither its own number nor a time: the time cell above spans
+                    # it (merged over rows in the original, as a .docx is read too).
+                    cells[time] = time_above
             filled = [cell for cell in cells if cell]
             content = cells[columns["content"]] if columns["content"] < len(cells) else ""
             if (
@@ -2159,6 +2172,14 @@ _COLUMNS = (
 )
 
 
+# A header's second row under "Thực hiện": "Chủ trì | Phối hợp", "Đơn vị chủ trì | Cơ quan phối
+# hợp".
+_ROLE_HEADS = tuple(
+    (name, re.compile(rf"(?:(?:don\s+vi|co\s+quan)\s+)?{words}(?:\s+thuc\s+hien)?"))
+    for name, words in (("lead", r"chu\s+tri"), ("cooperating", r"phoi\s+hop"))
+)
+
+
 def _table_columns(cells: list[str]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
     for index, cell in enumerate(cells):
@@ -2183,15 +2204,28 @@ _QUARTER_LIST = re.compile(r"(?i)(quý\s+)(?:[IV]{1,3}\s*[,-]\s*)+([IV]{1,3}\s*/
 _LATER_YEAR = re.compile(r"(?<![/\d])((?:19|20)\d\d)(?![/\d])")
 
 
-def _years_cell(text: str) -> Deadline | None:
-    """A time column that gives a year ("2023") or a span of years ("2022-2024"): done by the
-    end of its last year."""
-    match = _YEARS_CELL.fullmatch(text)
+# "12/2019", "10-11/2019", "Tháng 01-4/2021": the months of a time column, bare.
+_MONTHS_CELL = re.compile(
+    r"\s*(?:thang\s*)?(?:(\d{1,2})\s*[-–]\s*)?(\d{1,2})\s*[/.]\s*((?:19|20)\d\d)\s*"
+)
+
+
+def _period_cell(text: str) -> Deadline | None:
+    """A time column that gives a year ("2023"), a span of years ("2022-2024"), a month or a
+    span of months ("10-11/2019"): done by the end of the last."""
+    if match := _YEARS_CELL.fullmatch(text):
+        return Deadline(
+            date=_dt.date(int(match.group(1)), 12, 31), kind="year", recurrence=None, phrase=text
+        )
+    match = _MONTHS_CELL.fullmatch(fold(text))
     if match is None:
         return None
-    return Deadline(
-        date=_dt.date(int(match.group(1)), 12, 31), kind="year", recurrence=None, phrase=text
-    )
+    first, last, year = (int(part) if part else None for part in match.groups())
+    assert last is not None and year is not None
+    if not 1 <= (first or last) <= last <= 12:
+        return None
+    end = _dt.date(year, last, _cal.monthrange(year, last)[1])
+    return Deadline(date=end, kind="month", recurrence=None, phrase=text)
 
 
 def _is_repeated_header(cells: list[str]) -> bool:

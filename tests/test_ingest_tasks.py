@@ -1802,6 +1802,43 @@ def test_a_plan_table_with_a_two_row_header_and_roles_in_brackets() -> None:
     ]
 
 
+def test_a_plan_table_ordered_by_time_with_months_and_merged_time_cells() -> None:
+    """A schedule whose first column is the time: months, spans of months ("10-11/2019": by the
+    end of November), and rows under a time that spans them (a merged cell, left empty in a copy
+    of the table); "Đơn vị chủ trì" under "Thực hiện" names the lead, not the column of who
+    answers for it by law."""
+    tasks = tasks_of(
+        "Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm quản lý nhà nước | Thực hiện",
+        " |  |  | Đơn vị chủ trì | Đơn vị phối hợp",
+        "I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ",
+        "10-11/2019 | Xây dựng khung định hướng | Cơ quan lập quy hoạch | Sở Nội vụ | Sở Y tế",
+        " | Lấy ý kiến các sở, ngành | Cơ quan lập quy hoạch | Sở Y tế | Sở Nội vụ",
+        "12/2019 | Trình phê duyệt nhiệm vụ | Cơ quan tổ chức lập quy hoạch | Sở Nội vụ | ",
+        "Tháng 01-4/2021 | Lấy ý kiến về quy hoạch | Cơ quan lập quy hoạch | Công an tỉnh | ",
+    )
+    assert [(lead_key(t.lead), t.deadline.date, t.deadline.kind) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2019, 11, 30), "month"),
+        ("Sở Y tế", dt.date(2019, 11, 30), "month"),
+        ("Sở Nội vụ", dt.date(2019, 12, 31), "month"),
+        ("Công an tỉnh", dt.date(2021, 4, 30), "month"),
+    ]
+    assert [lead_key(c) for c in tasks[0].cooperating] == ["Sở Y tế"]
+
+
+def test_a_numbered_row_without_a_time_takes_none_from_the_row_above() -> None:
+    """Only a row with neither number nor time continues the time above it: a numbered row
+    left without one has none."""
+    tasks = tasks_of(
+        "STT | Thời gian | Nội dung | Chủ trì | Phối hợp",
+        "1 | 10/2024 | Rà soát thủ tục | Sở Nội vụ | Sở Y tế",
+        "2 | | Kiểm tra thường xuyên | Sở Y tế | ",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 10, 31)),
+        ("Sở Y tế", None),
+    ]
+
+
 def test_cited_documents_and_horizons_are_not_deadlines() -> None:
     (task,) = tasks_of(
         "Ý kiến như sau:",
