@@ -98,6 +98,7 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
             (texts("report_outcome"), outcome_width),
             (texts("report_done_on"), 12),
             (texts("report_note"), 40),
+            (texts("report_extended_from"), 14),
         ],
     )
     for row in report.tasks:
@@ -112,6 +113,7 @@ def workbook(report: MonthReport, texts: Texts) -> bytes:
                 texts(f"report_{row.outcome}"),
                 row.done_at.astimezone(report.tz).date() if row.done_at else None,
                 row.note or "",
+                row.extended_from,
             ],
         )
     out = io.BytesIO()

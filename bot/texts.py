@@ -895,6 +895,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report_outcome": ("Kết quả", "Outcome"),
     "report_done_on": ("Ngày hoàn thành", "Done on"),
     "report_note": ("Ghi chú", "Note"),
+    "report_extended_from": ("Hạn trước khi gia hạn", "Deadline before extension"),
     # The chart's last bar when there are more agencies than a photo shows (count >= 2).
     "report_others": ("{count} cơ quan khác", "{count} other agencies"),
     "report_caption": (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -10,7 +11,14 @@ from zoneinfo import ZoneInfo
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from storage.models import PeriodOutcome, Task, TaskPeriod, TaskStatus
+from storage.models import (
+    ExtensionRequest,
+    ExtensionStatus,
+    PeriodOutcome,
+    Task,
+    TaskPeriod,
+    TaskStatus,
+)
 from storage.names import vietnamese_order
 from storage.tasks import WORKING_DAYS, TaskView, period_deadlines, views_of
 
@@ -39,6 +47,7 @@ class ReportRow:
     deadline: date  # the period's own deadline, for a period
     done_at: datetime | None  # when it was closed (None: still open, or the period was missed)
     note: str | None
+    extended_from: date | None = None  # the deadline before an approved extension
 
 
 @dataclass
@@ -95,11 +104,21 @@ async def month_report(
         )
     ).all()
     rows = []
+    extended = await _deadlines_before_extension(session, current)
     for view in await views_of(session=session, tasks=current):
         task = view.task
-        assert task.deadline is not None
+        assert task.deadline is not None and task.id is not None
         outcome = _outcome(task, today, tz)
-        rows.append(ReportRow(view, outcome, task.deadline, task.done_at, task.done_note))
+        rows.append(
+            ReportRow(
+                view,
+                outcome,
+                task.deadline,
+                task.done_at,
+                task.done_note,
+                extended.get(task.id),
+            )
+        )
     period_views = await views_of(session=session, tasks=[task for _, task in periods])
     for (period, _), view in zip(periods, period_views, strict=True):
         # The period's own deadline and closing, not the task's: it has moved on since.
@@ -111,6 +130,7 @@ async def month_report(
                 period.deadline,
                 None if missed else period.closed_at,
                 period.note,
+                period.scheduled_deadline,
             )
         )
     rows += await _periods_to_come(session, first, last, today)
@@ -123,6 +143,46 @@ async def month_report(
         setattr(line, row.outcome, getattr(line, row.outcome) + 1)
     report.lines = sorted(lines.values(), key=lambda line: vietnamese_order(line.agency))
     return report
+
+
+async def _deadlines_before_extension(
+    session: AsyncSession, tasks: Sequence[Task]
+) -> dict[int, date]:
+    """The deadline each task had before the extensions that gave it its current one: a
+    periodic duty's period by its schedule, a one-off task's before the first of the approved
+    requests that led, one after the other, to its deadline."""
+    before: dict[int, date] = {}
+    one_off: dict[int, Task] = {}
+    for task in tasks:
+        if task.id is None:
+            continue
+        if task.recurrence:
+            if task.scheduled_deadline is not None and task.scheduled_deadline != task.deadline:
+                before[task.id] = task.scheduled_deadline
+        else:
+            one_off[task.id] = task
+    if not one_off:
+        return before
+    approved = (
+        await session.exec(
+            select(ExtensionRequest).where(
+                col(ExtensionRequest.task_id).in_(one_off),
+                col(ExtensionRequest.status) == ExtensionStatus.APPROVED,
+            )
+        )
+    ).all()
+    moved_to: dict[tuple[int, date], date] = {
+        (asked.task_id, asked.requested_deadline): asked.current_deadline for asked in approved
+    }
+    for task_id, task in one_off.items():
+        day = task.deadline
+        seen: set[date] = set()
+        while day is not None and (task_id, day) in moved_to and day not in seen:
+            seen.add(day)
+            day = moved_to[(task_id, day)]
+        if day is not None and day != task.deadline:
+            before[task_id] = day
+    return before
 
 
 async def _periods_to_come(

@@ -14,7 +14,7 @@ from matplotlib.text import Text
 from openpyxl import load_workbook
 
 from bot import reports as report_files
-from bot.telegram_server import Fault
+from bot.telegram_server import JSON, Fault
 from bot.texts import Texts
 from storage import agencies, reports, tasks
 from storage.db import Database
@@ -103,7 +103,7 @@ async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot
         ["Tổng cộng", 3, 1, 1, 1, 0],
     ]
     # Deadlines and days done are date cells, shown dd/mm/yyyy; empty cells read None.
-    assert [row[2:] for row in task_rows(document.content)] == [
+    assert [row[2:-1] for row in task_rows(document.content)] == [
         ("Kế hoạch chung", date(2023, 1, 10), "Hoàn thành đúng hạn", date(2023, 1, 9), None),
         (
             "Báo cáo tuyển quân",
@@ -206,7 +206,7 @@ def test_the_workbook_keeps_what_people_wrote_as_text() -> None:
     ]
     # "f" a formula, "e" an error: the types openpyxl gives "=1+1" and "#N/A" written raw.
     assert {cell.data_type for cell in cells if isinstance(cell.value, str)} == {"s"}
-    assert [row[1:3] + row[6:] for row in task_rows(written)] == [
+    assert [row[1:3] + row[6:7] for row in task_rows(written)] == [
         ("=Sở Tài chính", "=1+1", "#N/A"),
         ("=Sở Tài chính", "ban hành Kế hoạch", "=> đã gửi"),
     ]
@@ -460,6 +460,7 @@ async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) ->
         "Hoàn thành đúng hạn",
         date(2023, 1, 18),
         "đã gửi báo cáo tháng 1",
+        None,  # not extended
     )
 
 
@@ -597,3 +598,72 @@ async def test_a_deadline_on_a_day_off_is_met_on_the_next_working_day(db: Databa
     )
     assert texts.when(date(2024, 3, 31), monday).endswith(", hôm nay")
     assert texts.when(date(2024, 3, 31), tuesday).endswith(", quá hạn 1 ngày")
+
+
+async def test_an_extended_task_shows_the_deadline_it_had_before(bot: Harness) -> None:
+    """A task extended twice, 15/03 to 30/04 then to 15/05, is reported in May with the deadline
+    it was first given beside its own; a task never extended leaves that cell empty."""
+    lan, finance, bang, office = await _finance_and_coordinator(bot)
+    extended = await bot.add_task("Đề án chuyển đổi số", "STC", date(2023, 3, 15))
+    await bot.add_task("Báo cáo tháng 5", "STC", date(2023, 5, 10))
+    for request, new_deadline in enumerate(("30/04/2023", "15/05/2023"), start=1):
+        await _extended(bot, [lan, finance, bang, office], extended, new_deadline, request)
+
+    await bot.say(bang, office, "/report 05/2023", replies=2)
+
+    (document,) = [c.params["document"] for c in bot.server.calls("sendDocument")]
+    assert [(row[2], row[3], row[-1]) for row in task_rows(document.content)] == [
+        ("Báo cáo tháng 5", date(2023, 5, 10), None),
+        ("Đề án chuyển đổi số", date(2023, 5, 15), date(2023, 3, 15)),
+    ]
+    heading = load_workbook(io.BytesIO(document.content))["Nhiệm vụ"]["H1"].value
+    assert heading == "Hạn trước khi gia hạn"
+
+
+async def test_an_extended_period_of_a_monthly_duty_shows_its_day_by_the_schedule(
+    bot: Harness,
+) -> None:
+    """May's report of a monthly duty extended from 05/05 to 12/05: the period, done on 11/05,
+    was due 12/05, 05/05 by the schedule."""
+    lan, finance, bang, office = await _finance_and_coordinator(bot)
+    async with bot.database.session() as session:
+        monthly = await tasks.assign_task(
+            session=session,
+            text="Báo cáo tháng",
+            lead="STC",
+            deadline=date(2023, 5, 5),
+            recurrence="monthly",
+            now=bot.clock.now(),
+        )
+    bot.at(date(2023, 5, 2))
+    await _extended(bot, [lan, finance, bang, office], monthly.id, "12/05/2023", 1)
+    bot.at(date(2023, 5, 11))
+    await bot.say(lan, finance, f"/done {monthly.id}")
+
+    await bot.say(bang, office, "/report 05/2023", replies=2)
+
+    (document,) = [c.params["document"] for c in bot.server.calls("sendDocument")]
+    (row,) = task_rows(document.content)
+    assert (row[3], row[4], row[-1]) == (date(2023, 5, 12), "Hoàn thành đúng hạn", date(2023, 5, 5))
+
+
+async def _finance_and_coordinator(bot: Harness) -> list[JSON]:
+    """Lan in the finance group, Bằng the coordinator in private."""
+    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
+    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
+    await bot.register(lan, finance, "STC")
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    return [lan, finance, bang, office]
+
+
+async def _extended(
+    bot: Harness, people: list[JSON], task_id: int | None, new_deadline: str, request: int
+) -> None:
+    """Lan asks for a later deadline and Bằng approves request number `request`; Lan has heard
+    of it when this returns."""
+    lan, finance, bang, office = people
+    await bot.say(lan, finance, f"/extend {task_id} {new_deadline} chờ ý kiến của Bộ")
+    notice = (await bot.server.wait_for_messages(1, chat_id=office["id"]))[-1]
+    told = len(bot.server.sent_messages(finance["id"]))
+    await bot.press(bang, office, notice, f"approve:{request}")
+    await bot.server.wait_for_messages(told + 1, chat_id=finance["id"])
