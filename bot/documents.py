@@ -588,11 +588,16 @@ async def tell_lost_readings(application: Application[Any, Any, Any, Any, Any, A
     async with app.database.session() as session:
         lost = await imports.lost_readings(session=session, read_by=_read_by(app))
     for sent in lost:
+        async with app.database.session() as session:
+            if not await imports.claim_lost(session=session, request=sent):
+                continue  # another instance, starting too, tells this one
         text = app.texts("import_read_lost_at_start", name=sent.file_name)
         try:
             await application.bot.send_message(sent.chat_id, text, parse_mode=ParseMode.HTML)
         except TelegramError as error:
             log.warning("chat %s: could not ask for %s again: %s", sent.chat_id, sent.id, error)
+            async with app.database.session() as session:
+                await imports.give_back_lost(session=session, request=sent)
             continue
         await _forget(app, sent)
 
@@ -606,7 +611,7 @@ def _none_pending(latest: ImportRequest | None, user_id: int, read_by: datetime)
     if latest is not None and latest.status in (imports.SAVED, imports.CANCELLED):
         # Typed a moment after 💾 or ✖️: say what became of the preview.
         return f"import_already_{latest.status}"
-    if latest is not None and latest.status == imports.READING:
+    if latest is not None and latest.status in (imports.READING, imports.TELLING):
         # Typed before the preview came: not "send a document", which would read it twice.
         return "import_still_reading" if latest.created_at >= read_by else "import_read_lost"
     return "import_none_pending"

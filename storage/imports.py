@@ -20,6 +20,8 @@ from storage.models import ImportRequest
 
 # READING: sent, not read yet (create_request); PENDING: previewed, waiting for a decision.
 READING, PENDING, SAVED, CANCELLED = "reading", "pending", "saved", "cancelled"
+# A reading lost in a restart that one instance, starting, is telling its chat about.
+TELLING = "telling"
 
 
 async def create_request(
@@ -92,6 +94,26 @@ async def lost_readings(*, session: AsyncSession, read_by: datetime) -> list[Imp
         ImportRequest.status == READING, col(ImportRequest.created_at) < read_by
     )
     return list((await session.exec(lost.order_by(col(ImportRequest.id)))).all())
+
+
+async def claim_lost(*, session: AsyncSession, request: ImportRequest) -> bool:
+    """Take a lost reading to tell its chat; False when another instance, starting at the same
+    moment, took it first."""
+    claimed = await session.exec(
+        update(ImportRequest)
+        .where(col(ImportRequest.id) == request.id, col(ImportRequest.status) == READING)
+        .values(status=TELLING)
+    )
+    return claimed.rowcount == 1
+
+
+async def give_back_lost(*, session: AsyncSession, request: ImportRequest) -> None:
+    """A lost reading whose chat could not be told: kept, for the officer's /fix to tell."""
+    await session.exec(
+        update(ImportRequest)
+        .where(col(ImportRequest.id) == request.id, col(ImportRequest.status) == TELLING)
+        .values(status=READING)
+    )
 
 
 def _pending_of(chat_id: int, user_id: int) -> SelectOfScalar[ImportRequest]:

@@ -20,7 +20,7 @@ from pypdf import PdfWriter
 from sqlalchemy import event
 from sqlmodel import col, select
 
-from bot import handlers, importing
+from bot import documents, handlers, importing
 from bot.documents import READER_KEY
 from bot.importing import (
     DocumentReader,
@@ -2319,3 +2319,23 @@ async def test_a_start_up_that_cannot_tell_of_a_lost_document_leaves_it_to_fix(
     assert answer["text"] == (
         "Bot đã dừng khi đang đọc ke-hoach.docx nên chưa có bản xem trước. Hãy gửi lại tệp."
     )
+
+
+async def test_two_instances_starting_together_tell_of_a_lost_document_once(
+    bot: Harness,
+) -> None:
+    """Two instances sharing the database start at the same moment and both find the document
+    the bot stopped reading: the first to claim it tells the chat; the other leaves it."""
+    bang, office = await _coordinator(bot)
+    await _being_read(bot, office, bang, "ke-hoach.docx", bot.clock.now() - timedelta(hours=1))
+    before = len(bot.server.sent_messages(office["id"]))
+
+    await asyncio.gather(
+        documents.tell_lost_readings(bot.application),
+        documents.tell_lost_readings(bot.application),
+    )
+
+    told = [m["text"] for m in bot.server.sent_messages(office["id"])[before:]]
+    assert told == ["Bot đã dừng khi đang đọc tệp ke-hoach.docx: hãy gửi lại tệp."]
+    async with bot.database.session() as session:
+        assert (await session.exec(select(ImportRequest))).all() == []
