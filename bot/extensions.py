@@ -4,10 +4,12 @@ see with /extensions what waits for them; and the sending of the notices to the 
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import textwrap
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import tzinfo
+from functools import partial
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
@@ -26,7 +28,7 @@ from bot.handlers import (
 from bot.services import Services, services, services_of
 from bot.texts import TASK_TEXT_PREVIEW, Texts, fmt_date, fmt_local_date, split_message
 from jobs.policy import chased_until
-from jobs.sweep import TransientError
+from jobs.sweep import DATABASE_UNAVAILABLE, TransientError
 from storage import access, extensions, notices
 from storage.errors import ExtensionBeyondPeriod, StorageError
 from storage.models import ExtensionRequest, ExtensionStatus, NoticeStatus
@@ -184,14 +186,48 @@ async def send_notices(
 ) -> int:
     """Send claimed notices, each in its chat's language, trying a part again after each of
     delays (the sweep's by default); a chat that cannot be reached does not stop the others.
-    How many arrived whole."""
+    How many arrived whole.
+
+    Their claims are renewed while they wait their turn and while Telegram keeps them waiting
+    (a flood wait can outlast the claims' stale time), as a digest's are: otherwise the next
+    sweep, of this instance or another, would take one back and send it too."""
     languages = await _languages(app, [notice.row.chat_id for notice in claimed])
+    unsent = {notice.row.id for notice in claimed if notice.row.id is not None}
+    lost: set[int] = set()
+    holding = asyncio.ensure_future(_hold_notices(app, unsent, lost))
     delivered = 0
-    for notice in claimed:
-        texts = app.texts_for(languages[notice.row.chat_id])
-        pauses = app.sweep.retry_delays if delays is None else delays
-        delivered += await _send_notice(app, bot, notice, texts, pauses)
+    try:
+        for notice in claimed:
+            if notice.row.id in lost:
+                log.info("notice %s: another instance took it back; not sending it", notice.row.id)
+                continue
+            texts = app.texts_for(languages[notice.row.chat_id])
+            pauses = app.sweep.retry_delays if delays is None else delays
+            delivered += await _send_notice(app, bot, notice, texts, pauses)
+            unsent.discard(notice.row.id)
+    finally:
+        holding.cancel()
+        await asyncio.wait((holding,))
     return delivered
+
+
+async def _hold_notices(app: Services, unsent: set[int], lost: set[int]) -> None:
+    """Renew this instance's claims of the unsent notices every renew_after, and note in lost
+    those another instance took back (this one went quiet past the stale time)."""
+
+    async def renew(session: AsyncSession, ids: set[int]) -> set[int]:
+        return await notices.hold_notices(
+            session=session, ids=ids, instance=app.sweep.instance, now=app.clock.now()
+        )
+
+    while True:
+        await asyncio.sleep(app.settings.claim_policy.renew_after.total_seconds())
+        ids = set(unsent)
+        try:
+            held = await app.database.retrying(partial(renew, ids=ids))
+        except DATABASE_UNAVAILABLE:
+            continue  # no instance takes a claim back while the database is away
+        lost |= ids - held
 
 
 async def _send_notice(

@@ -51,6 +51,7 @@ from storage.models import (
     Role,
     Task,
     TaskPeriod,
+    TaskStatus,
 )
 from storage.tasks import TaskView
 from vncalendar import Clock, WorkingCalendar
@@ -497,11 +498,15 @@ class Sweep:
             sent = await ledger.sent_keys(session=session, task_ids=task_ids)
             had_digest = await ledger.chats_sent_to_since(session=session, since=start_of_day)
             results: list[tuple[int | None, bool, Planned]] = []
+            claimed_now: set[ledger.SlotKey] = set()
             for plan in planned:
                 key = _key(plan)
-                if key in sent:
+                # A key planned twice is claimed once: a claim of this instance's own is taken
+                # back as left by an earlier sweep (ledger.claim).
+                if key in sent or key in claimed_now:
                     results.append((None, False, plan))
                     continue
+                claimed_now.add(key)
                 claimed = await ledger.claim(
                     session=session,
                     key=key,
@@ -599,6 +604,14 @@ class Sweep:
                 if not held.unsent:
                     return None
                 digest = _narrowed(digest, set(held.unsent))
+            if closed := await self._closed_since_planned(held):
+                # Closed by a /done (in this instance or another) while the sweep was busy
+                # with other chats: a reminder of it now would contradict the answer just given.
+                await self._release(closed, "task closed before its reminder went out")
+                held.forget(closed)
+                if not held.unsent:
+                    return None
+                digest = _narrowed(digest, set(held.unsent))
             try:
                 return await self._send_holding_claims(chat, digest, held)
             except ClaimsTakenBack as taken_back:
@@ -615,6 +628,44 @@ class Sweep:
                 )
                 if not await self.pause(delay):
                     raise  # the failure is recorded as it is
+
+    async def _closed_since_planned(self, held: _HeldClaims) -> set[int]:
+        """The ledger ids of the unsent items whose task is no longer open (closed, withdrawn)
+        though it was when the sweep planned; none when the database cannot say (the send goes
+        on as planned, as it does when a renewal meets the database away)."""
+        task_ids = held.task_ids()
+
+        async def not_open(session: AsyncSession) -> set[int]:
+            rows = await session.exec(
+                select(Task.id).where(
+                    col(Task.id).in_(task_ids), col(Task.status) != TaskStatus.OPEN
+                )
+            )
+            return {int(task_id) for task_id in rows.all() if task_id is not None}
+
+        try:
+            closed = await self.database.retrying(not_open, delays=())
+        except DATABASE_UNAVAILABLE:
+            return set()
+        return {
+            ledger_id
+            for (task_id, _), ledger_ids in held.unsent.items()
+            if task_id in closed
+            for ledger_id in ledger_ids
+        }
+
+    async def _release(self, ids: set[int], reason: str) -> None:
+        """Let go of claims this instance will not send, as failed: a later sweep takes them
+        back if their reminder is due again (a task reopened the same day)."""
+        now = self.clock.now()
+
+        async def release(session: AsyncSession) -> None:
+            still_held = await ledger.hold_claims(
+                session=session, ids=sorted(ids), instance=self.instance, now=now
+            )
+            await ledger.mark_failed(session=session, ids=sorted(still_held), error=reason)
+
+        await self.database.retrying(release)
 
     async def _send_holding_claims(self, chat: Chat, digest: Digest, held: _HeldClaims) -> int:
         """One try, the claims renewed while Telegram keeps it waiting (a flood wait can last

@@ -63,6 +63,8 @@ async def claim(
 ) -> int | None:
     """Claim one reminder for this instance: its ledger id, or None when it is not ours to send.
 
+    An instance must claim from one sweep at a time: a claim it holds already is taken back
+    as left by a sweep of it that ended without sending.
     retake_only: only take back a failed or abandoned claim, never start a new one.
     day_began: when the sweep's day began (local midnight); a claim made before it starts the
     day's tries afresh. None: the tries are not renewed.
@@ -134,6 +136,14 @@ async def _retake(
                 and_(
                     col(Reminder.status) == ReminderStatus.CLAIMED,
                     col(Reminder.claimed_at) < now - policy.stale_after,
+                ),
+                # Left by an earlier sweep of this instance that was cut short (the database
+                # away past its retries): the instance runs one sweep at a time (jobs.sweep),
+                # so none of its own is sending it, and waiting for it to go stale would only
+                # delay it past the retry sweep that came to send it.
+                and_(
+                    col(Reminder.status) == ReminderStatus.CLAIMED,
+                    col(Reminder.claimed_by) == instance,
                 ),
             ),
         )

@@ -300,6 +300,26 @@ def _held(notice_id: int, instance: str) -> ColumnElement[bool]:
     )
 
 
+async def hold_notices(
+    *, session: AsyncSession, ids: Collection[int], instance: str, now: datetime
+) -> set[int]:
+    """Renew this instance's claims of these notices while it sends them (a flood wait can
+    outlast ClaimPolicy.stale_after): the ids still its own."""
+    if not ids:
+        return set()
+    renewed = await session.exec(
+        update(Notice)
+        .where(
+            col(Notice.id).in_(sorted(ids)),
+            col(Notice.status) == NoticeStatus.CLAIMED,
+            col(Notice.claimed_by) == instance,
+        )
+        .values(claimed_at=now)
+        .returning(col(Notice.id))
+    )
+    return {int(notice_id) for notice_id in renewed.scalars().all()}
+
+
 async def record_part(
     *,
     session: AsyncSession,
