@@ -35,7 +35,13 @@ from telegram.ext import Application
 from bot import importing
 from bot import reports as report_files
 from bot.app import STOPPED_DATABASE_TOO_NEW, build_application, build_sweep
-from bot.config import MAX_INVITE_DAYS, ConfigError, Settings, load_settings
+from bot.config import (
+    MAX_INVITE_DAYS,
+    ConfigError,
+    Settings,
+    is_telegram_user_id,
+    load_settings,
+)
 from bot.demo import run_demo
 from bot.handlers import parse_number
 from bot.lifecycle import running
@@ -54,7 +60,7 @@ from ingest.deadlines import parse_deadline
 from ingest.text import UnreadableDocument, human_size, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
-from storage.db import Database, is_not_a_database
+from storage.db import Database, is_not_a_database, is_not_allowed, unwritable_sqlite
 from storage.directives import Changes
 from storage.errors import (
     AmbiguousAgency,
@@ -539,6 +545,9 @@ def _confirm(question: str, *, out: IO[str] | None = None) -> bool:
     except EOFError:
         print(file=out)  # the prompt's line, ended
         return False
+    except KeyboardInterrupt:
+        print(file=out)  # ended too, or the shell's prompt would follow the question
+        raise
     # "có" typed decomposed ("o" and a combining accent, as Unikey's "Unicode tổ hợp" writes it).
     return unicodedata.normalize("NFC", answer).strip().lower() in {"c", "có", "co", "y", "yes"}
 
@@ -785,9 +794,24 @@ def _write(file: str, content: bytes) -> None:
 
 def cmd_db_revision(settings: Settings, args: argparse.Namespace) -> int:
     upgrade(settings.database_url)
+    unchanged = False
+
+    def only_changes(context: Any, revision: Any, directives: list[Any]) -> None:
+        # An empty migration would be the next start's: the database, at a revision no release
+        # knows, would then refuse every upgrade as migrated by a newer nhacviec.
+        nonlocal unchanged
+        if directives and directives[0].upgrade_ops.is_empty():
+            directives[:] = []
+            unchanged = True
+
     alembic_command.revision(
-        alembic_config(settings.database_url), message=args.message, autogenerate=True
+        alembic_config(settings.database_url),
+        message=args.message,
+        autogenerate=True,
+        process_revision_directives=only_changes,
     )
+    if unchanged:
+        raise UsageError(cli_text("db_revision_unchanged"))
     return 0
 
 
@@ -897,7 +921,7 @@ def cmd_agencies_merge(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _user_id(text: str) -> int:
-    if not (text.isascii() and text.isdigit()):
+    if not (text.isascii() and text.isdigit() and is_telegram_user_id(int(text))):
         raise argparse.ArgumentTypeError(cli_text("bad_user_id", text=text))
     return int(text)
 
@@ -1268,7 +1292,7 @@ def build_parser() -> argparse.ArgumentParser:
     remind.set_defaults(handler=cmd_remind)
 
     db = commands.add_parser("db", help="database maintenance").add_subparsers(
-        dest="db_command", required=True
+        dest="db_command", required=True, metavar="COMMAND"
     )
     db.add_parser("upgrade", help="apply pending migrations").set_defaults(handler=cmd_db_upgrade)
     revision = db.add_parser("revision", help="developers: write a migration for changed models")
@@ -1276,7 +1300,7 @@ def build_parser() -> argparse.ArgumentParser:
     revision.set_defaults(handler=cmd_db_revision)
 
     agency_commands = commands.add_parser("agencies", help="the agency catalogue").add_subparsers(
-        dest="agencies_command", required=True
+        dest="agencies_command", required=True, metavar="COMMAND"
     )
     importer = agency_commands.add_parser(
         "import", help="load agencies from a CSV (name,short_name,aliases)"
@@ -1297,7 +1321,7 @@ def build_parser() -> argparse.ArgumentParser:
     forget.set_defaults(handler=cmd_agencies_forget)
 
     member_commands = commands.add_parser("member", help="registered people").add_subparsers(
-        dest="member_command", required=True
+        dest="member_command", required=True, metavar="COMMAND"
     )
     members = member_commands.add_parser(
         "list", help="registered people: Telegram user id, agency, role, name"
@@ -1322,7 +1346,7 @@ def build_parser() -> argparse.ArgumentParser:
     invite.set_defaults(handler=cmd_invite)
 
     task = commands.add_parser("task", help="one task").add_subparsers(
-        dest="task_command", required=True
+        dest="task_command", required=True, metavar="COMMAND"
     )
     add = task.add_parser("add", help="add a task")
     add.add_argument("--agency", required=True, help="lead agency")
@@ -1351,7 +1375,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.set_defaults(handler=cmd_task_restore)
 
     task_list = commands.add_parser("tasks", help="tasks").add_subparsers(
-        dest="tasks_command", required=True
+        dest="tasks_command", required=True, metavar="COMMAND"
     )
     listing = task_list.add_parser("list", help="open tasks, most urgent first")
     listing.add_argument("--agency", help="only this agency's")
@@ -1359,7 +1383,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     extension_commands = commands.add_parser(
         "extensions", help="extension requests"
-    ).add_subparsers(dest="extensions_command", required=True)
+    ).add_subparsers(dest="extensions_command", required=True, metavar="COMMAND")
     extension_commands.add_parser(
         "list", help="extension requests awaiting a decision, oldest first"
     ).set_defaults(handler=cmd_extensions_list)
@@ -1441,11 +1465,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"nhacviec: {line}", file=sys.stderr)
         return 2
     except (OperationalError, InterfaceError) as error:
+        if (path := unwritable_sqlite(settings.database_url, error)) is not None:
+            # Made by root, used by the service's user; or a read-only disk: the operator's.
+            line = cli_text("sqlite_not_writable", path=path, reason=_first_line(error))
+            print(f"nhacviec: {line}", file=sys.stderr)
+            return 2
         # Start-up without a database is an operator's matter: one line, and a service manager
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.
         print(f"nhacviec: {cli_text('no_database', reason=_first_line(error))}", file=sys.stderr)
         return 3
     except DatabaseError as error:
+        if is_not_allowed(error):
+            # PostgreSQL 15 lets only the database's owner create tables in it: a database
+            # made by `postgres` for a role that does not own it refuses the first migration.
+            url = make_url(settings.database_url)
+            line = cli_text(
+                "db_not_allowed",
+                user=url.username,
+                database=url.database,
+                reason=_first_line(error),
+            )
+            print(f"nhacviec: {redact(line)}", file=sys.stderr)
+            return 2
         if not is_not_a_database(error):
             raise  # a broken rule (an integrity error, say): the trace says where
         # "file is not a database": the URL names something else; trying again will not help.

@@ -7,7 +7,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import Any, Literal, get_origin
@@ -26,6 +26,7 @@ from storage.ledger import ClaimPolicy
 
 ENV_PREFIX = "NHACVIEC_"
 _TOKEN = re.compile(r"^\d{5,}:[A-Za-z0-9_-]{20,}$")
+_TOKEN_ID = re.compile(r"\d{5,}:")
 # What Telegram accepts as a webhook's secret_token: 1 to 256 of A-Z, a-z, 0-9, _ and -.
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
@@ -39,6 +40,15 @@ class ConfigError(Exception):
 
 MAX_INVITE_DAYS = 90  # an invite is a key to an agency's tasks: it does not last for ever
 
+# Telegram's user ids are positive and have at most 52 significant bits (a group's id is
+# negative); a larger number would overflow the database's 64-bit columns.
+MAX_TELEGRAM_USER_ID = 2**52 - 1
+
+
+def is_telegram_user_id(value: int) -> bool:
+    return 0 < value <= MAX_TELEGRAM_USER_ID
+
+
 # Telegram's rule for a bot's username: 5-32 letters, digits and underscores, ending in "bot".
 _BOT_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,29}[Bb][Oo][Tt]")
 
@@ -48,13 +58,14 @@ class _Section(BaseModel):
 
 
 class TelegramSettings(_Section):
-    token: str = ""
+    # Secrets stay out of repr(): a log line, a debugger or a traceback's locals may show it.
+    token: str = Field(default="", repr=False)
     base_url: str = ""
     mode: Literal["polling", "webhook", "sweep-only"] = "polling"
     webhook_url: str = ""
     webhook_listen: str = "0.0.0.0"
     webhook_port: int = Field(default=8443, ge=1, le=65535)
-    webhook_secret: str = ""
+    webhook_secret: str = Field(default="", repr=False)
     timeout: float = Field(default=10.0, gt=0)  # seconds to wait for an answer from Telegram
 
     @field_validator("base_url")
@@ -84,6 +95,10 @@ class TelegramSettings(_Section):
 
 class DatabaseSettings(_Section):
     url: str = ""
+
+    def __repr_args__(self) -> Iterator[tuple[str, Any]]:
+        # The URL without its password, as SQLAlchemy shows one: repr() may end up in a log.
+        yield "url", make_url(self.url).render_as_string(hide_password=True) if self.url else ""
 
     @field_validator("url")
     @classmethod
@@ -161,6 +176,15 @@ class ReminderSection(_Section):
 class AccessSettings(_Section):
     coordinators: list[int] = Field(default_factory=list)
     invite_valid_days: int = Field(default=7, ge=1, le=MAX_INVITE_DAYS)
+
+    @field_validator("coordinators")
+    @classmethod
+    def _users(cls, value: list[int]) -> list[int]:
+        # A group's id would make nobody a coordinator; a number too large would break the
+        # sweep where it records a reminder sent to it.
+        if wrong := [user for user in value if not is_telegram_user_id(user)]:
+            raise ValueError(cli_text("config_not_a_user_id", value=wrong[0]))
+        return value
 
 
 class BotSettings(_Section):
@@ -256,7 +280,13 @@ class Settings(_Section):
         """The token, or a ConfigError that says where to get one and where to put it."""
         token = self.telegram.token.strip()
         if not _TOKEN.match(token):
-            raise ConfigError(cli_text("config_placeholder_token" if token else "config_no_token"))
+            if not token:
+                raise ConfigError(cli_text("config_no_token"))
+            # A bot's id and a colon in it: the real token, copied with something around it
+            # ("bot" from an API URL, quotes, a space); otherwise a sample left in place.
+            mistyped = _TOKEN_ID.search(token) and "..." not in token and "…" not in token
+            key = "config_malformed_token" if mistyped else "config_placeholder_token"
+            raise ConfigError(cli_text(key))
         return token
 
     def require_webhook(self) -> tuple[str, str]:
@@ -368,14 +398,20 @@ def _describe(
     loc = [str(part) for part in first["loc"]]
     source = _source(path)
     if len(loc) == 1:
+        sections = ", ".join(f"[{name}]" for name in Settings.model_fields)
+        if first["type"] == "extra_forbidden" and not isinstance(first["input"], dict):
+            # `token = "..."` above every [section]: TOML reads it as the file's own.
+            homes = [name for name in Settings.model_fields if loc[0] in _section_fields(name)]
+            if homes:
+                return cli_text(
+                    "config_outside_section", path=source, setting=loc[0], section=homes[0]
+                )
+            return cli_text(
+                "config_outside_any_section", path=source, setting=loc[0], sections=sections
+            )
         # A whole section: unknown, or a value where a table belongs.
         problem = "unknown_section" if first["type"] == "extra_forbidden" else "not_a_table"
-        return cli_text(
-            f"config_{problem}",
-            path=source,
-            section=loc[0],
-            sections=", ".join(f"[{name}]" for name in Settings.model_fields),
-        )
+        return cli_text(f"config_{problem}", path=source, section=loc[0], sections=sections)
     section, key = loc[0], loc[1]
     if first["type"] == "extra_forbidden":
         return cli_text(

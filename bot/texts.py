@@ -1272,6 +1272,18 @@ CLI: dict[str, str] = {
         "một tiến trình khác đang nhận tin Telegram bằng token này; tiến trình này dừng lại"
     ),
     "no_database": "không kết nối được cơ sở dữ liệu: {reason}",
+    "db_revision_unchanged": (
+        "storage/models.py không khác gì cơ sở dữ liệu đã nâng cấp: không có migration nào để viết"
+    ),
+    "sqlite_not_writable": (
+        "không ghi được vào cơ sở dữ liệu SQLite {path} ({reason}): người dùng chạy nhacviec "
+        "cần quyền ghi tệp này và thư mục chứa nó (SQLite ghi thêm các tệp -wal, -shm bên cạnh)"
+    ),
+    "db_not_allowed": (
+        "người dùng {user} của PostgreSQL không có quyền trên cơ sở dữ liệu {database} "
+        "({reason}): hãy cho người dùng này làm chủ cơ sở dữ liệu, ví dụ ALTER DATABASE "
+        "{database} OWNER TO {user}"
+    ),
     "not_a_database": (
         "tệp hoặc địa chỉ trong database_url không phải cơ sở dữ liệu dùng được: {reason}"
     ),
@@ -1309,6 +1321,13 @@ CLI: dict[str, str] = {
     "config_not_toml_at": "{path}: dòng {line}, cột {column}: sai cú pháp TOML ({detail})",
     "config_not_toml": "{path}: sai cú pháp TOML ({detail})",
     "config_unknown_section": "{path}: không có mục [{section}]; các mục là {sections}",
+    "config_outside_section": (
+        "{path}: “{setting}” nằm ngoài mọi mục: hãy ghi nó dưới dòng [{section}]"
+    ),
+    "config_outside_any_section": (
+        "{path}: “{setting}” nằm ngoài mọi mục, và không mục nào có thiết lập này; các mục là "
+        "{sections}"
+    ),
     "config_not_a_table": (
         "{path}: [{section}] phải là một mục (dòng [{section}], các thiết lập ở dưới), "
         "không phải một giá trị"
@@ -1338,6 +1357,10 @@ CLI: dict[str, str] = {
     "config_problem_lt": "phải nhỏ hơn {limit}, không phải {value}",
     "config_problem_le": "phải từ {limit} trở xuống, không phải {value}",
     "config_problem_table": "phải là một mục, không phải một giá trị",
+    "config_not_a_user_id": (
+        "“{value}” không phải mã người dùng Telegram (một số dương; mã nhóm, số âm, không dùng "
+        "ở đây)"
+    ),
     "config_problem_other": "giá trị “{value}” không dùng được ({detail})",
     "config_unknown_zone": "không có múi giờ “{value}”; ví dụ Asia/Ho_Chi_Minh",
     "config_time_with_offset": (
@@ -1381,6 +1404,12 @@ CLI: dict[str, str] = {
         "token của bot Telegram có vẻ là giá trị mẫu: tạo bot với @BotFather trong Telegram, rồi "
         "ghi token thật vào biến môi trường NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] "
         'token = "..."). Muốn thử bot mà không cần token: nhacviec demo'
+    ),
+    "config_malformed_token": (
+        "token của bot Telegram không đúng dạng: @BotFather đưa token dạng 123456789:AAH… (chữ "
+        "số, dấu hai chấm, rồi chữ cái, chữ số, _ hoặc -); chép đúng như vậy vào "
+        "NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] token), không kèm “bot” ở đầu, "
+        "dấu ngoặc hay dấu cách"
     ),
     "config_base_url_without_bot": (
         "[telegram] base_url phải kết thúc bằng /bot, ví dụ http://127.0.0.1:8081/bot (token được "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
@@ -63,7 +64,7 @@ class SqliteFolder(BadDatabaseUrl):
 def _with_driver(url: str | URL, drivers: dict[str, str]) -> URL:
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is no number
         raise BadDatabaseUrl(None) from None
     backend = parsed.get_backend_name()
     if backend not in drivers:
@@ -172,6 +173,28 @@ def is_not_a_database(error: DBAPIError) -> bool:
     code = getattr(error.orig, "sqlite_errorcode", None)
     # The extended codes (SQLITE_CORRUPT_INDEX, ...) keep the primary one in their low byte.
     return code is not None and code & 0xFF in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT)
+
+
+def unwritable_sqlite(url: str | URL, error: DBAPIError) -> Path | None:
+    """The SQLite file, when this program may not write it or its folder and that is why
+    SQLite refused (read-only, or unable to open): its user or its disk must change, and trying
+    again will not help. None for any other refusal."""
+    code = getattr(error.orig, "sqlite_errorcode", None)
+    if code is None or code & 0xFF not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN):
+        return None
+    path = Path((make_url(url).database or "").removeprefix("file:")).expanduser()
+    # The folder too: SQLite writes its -wal and -shm files beside the database.
+    for candidate in (path, path.parent):
+        if candidate.exists() and not os.access(candidate, os.W_OK):
+            return path
+    return path if code & 0xFF == sqlite3.SQLITE_READONLY else None
+
+
+def is_not_allowed(error: DBAPIError) -> bool:
+    """Whether PostgreSQL refused the user the URL logs in as (insufficient_privilege: no
+    right to create tables in the database, or to read them): its administrator grants it;
+    trying again will not help."""
+    return getattr(error.orig, "sqlstate", None) == "42501"
 
 
 class _FreshLockSession(Session):
