@@ -1107,7 +1107,9 @@ def cmd_task_restore(settings: Settings, args: argparse.Namespace) -> int:
         task = await tasks.restore_task(
             session=session, task_id=task_id, actor=None, now=clock.now(), today=today
         )
-        return cli_text("task_restored", id=task_id, when=Texts().when(task.deadline, today))
+        return cli_text(
+            "task_restored", id=task_id, when=Texts().when(task.deadline, today, task.deadline_time)
+        )
 
     return _act_on_tasks(settings, args.ids, restore)
 
@@ -1155,7 +1157,7 @@ def cmd_tasks_list(settings: Settings, args: argparse.Namespace) -> int:
             cli_text(
                 "task_row",
                 id=view.id,
-                when=texts.when(view.task.deadline, today),
+                when=texts.when(view.task.deadline, today, view.task.deadline_time),
                 lead=view.lead.name if view.lead else texts.plain("no_lead"),
                 text=_cut(view.task.text, 90),
             )

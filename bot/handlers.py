@@ -685,7 +685,11 @@ async def restore(update: Update, context: Ctx) -> None:
         task = await tasks.restore_task(
             session=session, task_id=task_id, actor=caller.user_id, now=app.clock.now(), today=today
         )
-        return app.texts("restored", task_id=task_id, when=app.texts.when(task.deadline, today))
+        return app.texts(
+            "restored",
+            task_id=task_id,
+            when=app.texts.when(task.deadline, today, task.deadline_time),
+        )
 
     acted = await _coordinator_acts_on(update, context, parsed[0], restore_one)
     if acted is not None:

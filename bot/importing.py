@@ -426,6 +426,7 @@ class PlannedTask:
     deadline_text: str | None
     recurrence: str | None
     schedule_day: int | None = None  # a recurring duty's day of the month, as the text gives it
+    deadline_time: time | None = None  # "trước 14 giờ ngày 15/3": the hour, with the day
     leads: list[Agency] = field(default_factory=list)
     cooperating: list[Agency] = field(default_factory=list)
     lead_as_written: str | None = None
@@ -581,10 +582,12 @@ def plan_import(
             deadline_text=task.deadline.phrase or None,
             recurrence=task.deadline.recurrence,
             schedule_day=task.deadline.schedule_day,
+            deadline_time=task.deadline.time if task.deadline.date else None,
             lead_as_written=task.lead.written if task.lead else None,
         )
         if number in corrected:
             item.deadline, item.deadline_text, item.schedule_day = corrected[number], None, None
+            item.deadline_time = None
             if item.deadline is None:  # an ongoing duty: no day to remind of, nor to repeat from
                 item.recurrence = None
         item.other_deadlines = _other_dates(task, item.deadline)
@@ -1133,6 +1136,7 @@ def _new_tasks(plan: ImportPlan) -> list[NewTask]:
             recurrence=task.recurrence,
             summary=task.summary,
             schedule_day=task.schedule_day,
+            deadline_time=task.deadline_time,
         )
         for task in plan.ready
         for lead in task.leads

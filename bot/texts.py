@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, time, tzinfo
 from html import escape
 
 from bot.importing import DAY_TO_GIVE, ImportPlan, PlannedTask
@@ -346,6 +346,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "\nThe lead agency closes these tasks; tap ℹ️ for details.",
     ),
     "deadline": ("hạn {date}", "due {date}"),
+    # A deadline with its hour ("trước 14 giờ ngày 15/3/2024"): "hạn 14:00 ngày 15/03/2024".
+    "at_hour": ("{hour} ngày {date}", "{hour} on {date}"),
     # A deadline on a weekend or holiday closes on the next working day (Civil Code, art. 148.5).
     "deadline_closes": (
         "hạn {date} (ngày nghỉ, tính đến hết {closes})",
@@ -1716,16 +1718,20 @@ class Texts:
     def command_descriptions(self) -> list[tuple[str, str]]:
         return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
 
-    def when(self, deadline: date | None, today: date | None) -> str:
-        """'hạn 31/01/2023, còn 3 ngày' — the deadline and how far off the day it closes is
-        (today None: the deadline alone, for a task no longer open)."""
+    def when(self, deadline: date | None, today: date | None, hour: time | None = None) -> str:
+        """'hạn 31/01/2023, còn 3 ngày' — the deadline (with its hour, when it has one) and how
+        far off the day it closes is (today None: the deadline alone, for a task no longer
+        open)."""
         if deadline is None:
             return self("no_deadline")
         closes = WORKING_DAYS.closing_day(deadline)
+        day = fmt_date(deadline)
+        if hour is not None:
+            day = self("at_hour", hour=f"{hour:%H:%M}", date=day)
         if closes == deadline:
-            shown = self("deadline", date=fmt_date(deadline))
+            shown = self("deadline", date=day)
         else:
-            shown = self("deadline_closes", date=fmt_date(deadline), closes=fmt_date(closes))
+            shown = self("deadline_closes", date=day, closes=fmt_date(closes))
         if today is None:
             return shown
         days = (closes - today).days
@@ -1742,7 +1748,7 @@ class Texts:
         text = view.task.summary or view.task.text
         if len(text) > TASK_TEXT_PREVIEW:
             text = text[: TASK_TEXT_PREVIEW - 1].rstrip() + "…"
-        when = self.when(view.task.deadline, today)
+        when = self.when(view.task.deadline, today, view.task.deadline_time)
         line = f"<b>#{view.id}</b> {escape(text, quote=False)}\n    ⏰ {when}"
         if view.directive is not None and (view.directive.number or view.directive.kind):
             line += " · " + self("directive", number=view.directive.number or view.directive.kind)
@@ -1818,7 +1824,7 @@ class Texts:
         still_open = task.status == TaskStatus.OPEN
         lines.append(
             self("detail_deadline", deadline="")
-            + self.when(task.deadline, today if still_open else None)
+            + self.when(task.deadline, today if still_open else None, task.deadline_time)
         )
         if task.deadline_text:
             lines.append(self("detail_phrase", phrase=task.deadline_text))
@@ -1979,6 +1985,8 @@ def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
     lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
     if task.deadline is not None:
         deadline = fmt_date(task.deadline)
+        if task.deadline_time is not None:
+            deadline = texts("at_hour", hour=f"{task.deadline_time:%H:%M}", date=deadline)
     elif task.problem is not None and task.problem.kind in DAY_TO_GIVE:
         deadline = texts("import_deadline_to_give")
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, time
 from difflib import SequenceMatcher
 
 from sqlalchemy import text
@@ -32,6 +32,7 @@ class NewTask:
     recurrence: str | None = None
     summary: str | None = None
     schedule_day: int | None = None  # a recurring task's day of the month (see add_task)
+    deadline_time: time | None = None  # the hour the deadline carries, if the text gives one
 
 
 @dataclass
@@ -463,6 +464,7 @@ async def save_tasks(
                 actor=actor,
                 now=now,
                 schedule_day=new.schedule_day,
+                deadline_time=new.deadline_time,
             )
             task.imported_deadline = new.deadline
             assert task.id is not None
@@ -496,6 +498,7 @@ async def save_tasks(
                 new.deadline_text,
                 new.deadline,
             )
+            task.deadline_time = new.deadline_time if deadline == new.deadline else None
             task.recurrence = Recurrence(new.recurrence).value if new.recurrence else None
             task.schedule_day = _schedule_day(new) if task.recurrence and new.deadline else None
             task.scheduled_deadline, task.updated_at = None, now

@@ -258,7 +258,9 @@ async def decide_extension(
         old = task.deadline
         if task.recurrence and task.scheduled_deadline is None:
             task.scheduled_deadline = old  # the next period is counted from the schedule
-        task.deadline, task.updated_at = request.requested_deadline, now
+        # The hour the document gave was the old day's: the new day is a whole day.
+        task.deadline, task.deadline_time = request.requested_deadline, None
+        task.updated_at = now
         session.add(task)
         audit(
             session,

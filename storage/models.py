@@ -3,7 +3,7 @@ notices to the coordinators, audit."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
 
@@ -141,6 +141,9 @@ class Task(SQLModel, table=True):
     summary: str | None = Field(default=None, max_length=300)  # for phone screens; else text
     deadline: date | None = Field(default=None, index=True)
     deadline_text: str | None = Field(default=None)
+    # The hour a deadline carries ("trước 14 giờ ngày 15/3/2024"), shown with its day: the day's
+    # reminder goes out in the morning, before it. None for a whole day (or a day set by hand).
+    deadline_time: time | None = Field(default=None)
     # "monthly", "quarterly", ...: the deadline moves to the next period when one closes.
     recurrence: str | None = Field(default=None, max_length=20)
     # A recurring task whose current period was extended: the period's deadline by the

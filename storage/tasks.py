@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, true
@@ -98,6 +98,7 @@ async def add_task(
     directive_id: int | None = None,
     actor: int | None = None,
     schedule_day: int | None = None,
+    deadline_time: time | None = None,
 ) -> Task:
     """Create an open task assigned to a lead agency (and helpers).
 
@@ -111,6 +112,7 @@ async def add_task(
         summary=summary,
         deadline=deadline,
         deadline_text=deadline_text,
+        deadline_time=deadline_time if deadline else None,
         recurrence=Recurrence(recurrence).value if recurrence else None,
         schedule_day=(schedule_day or deadline.day) if recurrence and deadline else None,
         directive_id=directive_id,

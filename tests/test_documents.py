@@ -2339,3 +2339,25 @@ async def test_two_instances_starting_together_tell_of_a_lost_document_once(
     assert told == ["Bot đã dừng khi đang đọc tệp ke-hoach.docx: hãy gửi lại tệp."]
     async with bot.database.session() as session:
         assert (await session.exec(select(ImportRequest))).all() == []
+
+
+async def test_a_deadline_s_hour_is_kept_and_shown_with_its_day(bot: Harness) -> None:
+    """A deadline "trước 14 giờ ngày 20/3/2026": the preview and the saved task's details show the hour
+    with the day; a day the officer gives instead is a whole day."""
+    bang, office = await _coordinator(bot)
+    letter = _dated_letter(
+        "1. Giao Sở Y tế báo cáo kết quả trước 14 giờ ngày 20/3/2026.",
+        "2. Giao Sở Tài chính tổng hợp trước 16 giờ 30 ngày 25/3/2026.",
+    )
+
+    preview = await _send(bot, bang, office, "cong-van.txt", letter)
+    corrected = await _fix(bot, bang, office, "/fix 2 han 27/03/2026")
+    await bot.press(bang, office, corrected, _button(corrected, "💾"))
+    (first,) = await bot.say(bang, office, "/task 1")
+    (second,) = await bot.say(bang, office, "/task 2")
+
+    assert "1. Sở Y tế — 14:00 ngày 20/03/2026" in preview["text"]
+    assert "2. Sở Tài chính — 16:30 ngày 25/03/2026" in preview["text"]
+    assert "2. Sở Tài chính — 27/03/2026" in corrected["text"]
+    assert "hạn 14:00 ngày 20/03/2026" in first["text"]
+    assert "hạn 27/03/2026" in second["text"] and "16:30" not in second["text"]

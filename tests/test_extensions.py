@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -1009,3 +1009,24 @@ def _tries(bot: Harness, chat: JSON) -> list[RecordedRequest]:
     return [
         call for call in bot.server.calls("sendMessage") if call.params["chat_id"] == chat["id"]
     ]
+
+
+async def test_an_approved_extension_gives_a_whole_day(bot: Harness) -> None:
+    """A task due "trước 14 giờ ngày 15/3": extended to 30/04, it is due that whole day (the
+    hour was the old day's)."""
+    lan, finance, bang, office = await _finance_and_office(bot)
+    async with bot.database.session() as session:
+        task = await session.get(Task, 1)
+        assert task is not None
+        task.deadline_time = time(14)
+        session.add(task)
+    (before,) = await bot.say(lan, finance, "/task 1")
+    await bot.say(lan, finance, ASK)
+    notice = _notices(bot, office)[-1]
+    told = len(bot.server.sent_messages(finance["id"]))
+    await bot.press(bang, office, notice, "approve:1")
+    await bot.server.wait_for_messages(told + 1, chat_id=finance["id"])  # the approval
+    (after,) = await bot.say(lan, finance, "/task 1")
+
+    assert "hạn 14:00 ngày 15/03/2023" in before["text"]
+    assert "hạn 30/04/2023" in after["text"] and "14:00" not in after["text"]
