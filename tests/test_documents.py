@@ -2342,8 +2342,8 @@ async def test_two_instances_starting_together_tell_of_a_lost_document_once(
 
 
 async def test_a_deadline_s_hour_is_kept_and_shown_with_its_day(bot: Harness) -> None:
-    """A deadline "trước 14 giờ ngày 20/3/2026": the preview and the saved task's details show the hour
-    with the day; a day the officer gives instead is a whole day."""
+    """A deadline "trước 14 giờ ngày 20/3/2026": the preview and the saved task's details
+    show the hour with the day; a day the officer gives instead is a whole day."""
     bang, office = await _coordinator(bot)
     letter = _dated_letter(
         "1. Giao Sở Y tế báo cáo kết quả trước 14 giờ ngày 20/3/2026.",
