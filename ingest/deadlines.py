@@ -130,9 +130,11 @@ Known gaps: descriptions of natural events with an approximate time that does no
 
 from __future__ import annotations
 
+import bisect
 import calendar as _cal
 import datetime as _dt
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -353,7 +355,9 @@ _DATE_PARTS = re.compile(
     r"(?:\s*(?:[/.-]|,?\s*nam)\s*(?P<y>\d{4}|\d{2}))?"
 )
 # A document number with its symbol: 12/QĐ-UBND, 95/2014/NQ-HĐND, 71-KL/TU, 2221 /UBND-TH.
-DOC_NUMBER = r"\d+[a-z0-9]*(?:[/-]\d+)*(?:\s?/\s?|-)[a-z][a-z0-9&.\-/]*"
+# "\d+[a-z0-9]*" would read the same numbers, but tries every split of a run of digits between
+# its two parts: minutes on a long one.
+DOC_NUMBER = r"\d+(?:[a-z][a-z0-9]*)?(?:[/-]\d+)*(?:\s?/\s?|-)[a-z][a-z0-9&.\-/]*"
 
 
 # --------------------------------------------------------------------------------------------
@@ -1571,7 +1575,9 @@ LUNAR_DAY = re.compile(
         (?P<leap2>\s+nhuan)?{_lunar_year_named("2")}
         (?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?:mung\s+)?(?P<dd>\d{{1,2}})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{{1,2}})
-        (?P<leap3>\s+nhuan)?(?:\s*/\s*(?P<y3>\d{{4}}))?{_LUNAR_MARK}
+        (?P<leap3>\s+nhuan)?(?:\s*/\s*(?P<y3>\d{{4}}))?
+        # A leap month is lunar without the words: "ngày 15 tháng 2 nhuận năm 2023".
+        (?(leap3)(?:{_LUNAR_MARK})?|{_LUNAR_MARK})
         {_lunar_year_named("5")}  # "ngày 15/8 âm lịch năm 2025"
       # "mùng 10 Tết": a day of the first lunar month.
       | (?:ngay\s+)?mung\s+(?P<tet_day>\d{{1,2}})\s+tet{_NOT_NEW_YEAR}
@@ -2656,8 +2662,19 @@ def _trap_spans(ctx: _Context) -> list[tuple[int, int]]:
     return spans
 
 
-def _overlaps(a: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
-    return any(a[0] < b[1] and b[0] < a[1] for b in spans)
+class _SpanIndex:
+    """Spans asked "does this one overlap any of you?" as often as a text has phrases: by
+    bisection, since testing each against all takes minutes on a paragraph of thousands."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        # reach[i]: the furthest end among the spans up to the i-th.
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))
+
+    def overlaps(self, a: tuple[int, int]) -> bool:
+        before_end = bisect.bisect_left(self.starts, a[1])  # the spans that start before a ends
+        return before_end > 0 and self.reach[before_end - 1] > a[0]
 
 
 # --------------------------------------------------------------------------------------------
@@ -2692,8 +2709,9 @@ _YEAR_FIRST = re.compile(
 
 def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[_Candidate]:
     found: list[_Candidate] = []
+    taken_index = _SpanIndex(taken)
     for match in _FALLBACK_CUE.finditer(text.flat):
-        if _overlaps(match.span(), taken) or not _DATE_LIKE.search(match.group("rest")):
+        if taken_index.overlaps(match.span()) or not _DATE_LIKE.search(match.group("rest")):
             continue
         rest_start, rest_end = match.span("rest")
         if year_first := _YEAR_FIRST.match(text.flat, rest_start):
@@ -2774,6 +2792,7 @@ def _candidates(
         bare_ok=bare_ok,
     )
     traps = _trap_spans(ctx)
+    trap_index = _SpanIndex(traps)
     found: list[_Candidate] = []
     for family in FAMILIES:
         for match in family.pattern.finditer(normalised.flat):
@@ -2783,8 +2802,8 @@ def _candidates(
             if candidate is None:
                 continue
             candidate = _countable(candidate)
-            if candidate.kind != "blocked" and _overlaps(
-                (candidate.core_start, candidate.core_end), traps
+            if candidate.kind != "blocked" and trap_index.overlaps(
+                (candidate.core_start, candidate.core_end)
             ):
                 continue
             found.append(
@@ -2834,16 +2853,44 @@ def _sent_by_others(text: _Text, candidate: _Candidate) -> bool:
     """ "... đối với các hồ sơ hợp lệ do các đơn vị gửi đến trước ngày 31/3": what others send
     in, by when; not the task's own date."""
     clause = _clause_start(text, candidate)
-    return _SENT_BY_OTHERS_BEFORE.search(text.flat, clause, candidate.start) is not None
+    # Tried only where a "do" starts (found once per text), not at every character of the
+    # clause: on a long clause of many phrases that search takes minutes.
+    starts = _do_words(text.flat)
+    return any(
+        _SENT_BY_OTHERS_BEFORE.match(text.flat, start, candidate.start)
+        for start in starts[bisect.bisect_left(starts, clause) :]
+        if start < candidate.start
+    )
 
 
 _SENT_BY_OTHERS_BEFORE = re.compile(r"(?<![a-z])do\s+(?:[a-z]+\s+){1,6}(?:gui|nop|chuyen)\b")
+_DO_WORD = re.compile(r"(?<![a-z])do\s")
+
+
+@functools.lru_cache(maxsize=16)
+def _do_words(flat: str) -> list[int]:
+    return [match.start() for match in _DO_WORD.finditer(flat)]
 
 
 def _in_purpose(text: _Text, candidate: _Candidate) -> bool:
     """After "để"/"nhằm" in its sentence: what the task is for, not when it is due."""
     sentence = max(text.flat.rfind(c, 0, candidate.start) for c in ".;!?\n") + 1
-    return _PURPOSE.search(text.low, sentence, candidate.start) is not None
+    # The words' places are found once per text: searching each phrase's sentence anew takes
+    # minutes on a long sentence of many phrases (a 100 KB paragraph without a full stop).
+    starts, ends = _purpose_words(text.low)
+    first = bisect.bisect_left(starts, sentence)
+    if first < len(starts) and ends[first] <= candidate.start:
+        return True
+    # A word that ends right where the phrase begins ("đểtrong") ends the sentence searched.
+    tail = max(sentence, candidate.start - len("nhằm"))
+    return _PURPOSE.search(text.low, tail, candidate.start) is not None
+
+
+@functools.lru_cache(maxsize=16)
+def _purpose_words(low: str) -> tuple[list[int], list[int]]:
+    """Where "để", "nhằm" start and end in a text."""
+    found = [match.span() for match in _PURPOSE.finditer(low)]
+    return [start for start, _ in found], [end for _, end in found]
 
 
 def _in_parens(text: _Text, candidate: _Candidate) -> int:
@@ -2854,9 +2901,15 @@ def _in_parens(text: _Text, candidate: _Candidate) -> int:
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest phrase where phrases overlap (ties: the family listed first)."""
     chosen: list[_Candidate] = []
+    # The spans kept, in order: they never overlap, so the last to start before a span ends
+    # is the only one that can reach into it.
+    taken: list[tuple[int, int]] = []
     for candidate in sorted(candidates, key=lambda c: (-c.length, c.order, c.start)):
-        if not _overlaps((candidate.start, candidate.end), ((c.start, c.end) for c in chosen)):
+        span = (candidate.start, candidate.end)
+        before_end = bisect.bisect_left(taken, (span[1],))
+        if before_end == 0 or taken[before_end - 1][1] <= span[0]:
             chosen.append(candidate)
+            bisect.insort(taken, span)
     return sorted(chosen, key=lambda c: c.start)
 
 

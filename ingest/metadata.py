@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ingest.agencies import fold
 from ingest.text import MARKER, Document, is_caps
 from ingest.words import DOCUMENT_NOUN
+from vncalendar.dates import FIRST_YEAR, LAST_YEAR
 
 __all__ = [
     "DirectiveMeta",
@@ -18,6 +19,7 @@ __all__ = [
     "header_pieces",
     "opens_addressees",
     "read_metadata",
+    "written_date",
 ]
 
 
@@ -350,6 +352,18 @@ def _number(doc: Document) -> str | None:
     return None
 
 
+def written_date(match: re.Match[str]) -> _dt.date | None:
+    """The date of a match's groups y, m, d; None for a day that does not exist (31/02) or a
+    year no directive has (a slip of the keyboard: "năm 3023", "năm 0001")."""
+    year, month, day = int(match.group("y")), int(match.group("m")), int(match.group("d"))
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        return None
+    try:
+        return _dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
     for paragraph in doc.paragraphs[:25]:
         for piece in header_pieces(paragraph):
@@ -360,9 +374,8 @@ def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
                 piece = " ".join(piece.split())
             if match is None:
                 continue
-            try:
-                day = _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-            except ValueError:
+            day = written_date(match)
+            if day is None:
                 continue
             return day, piece[: match.end("place")]
     return None, None
@@ -381,7 +394,11 @@ def issue_month(doc: Document) -> tuple[int, int] | None:
     for paragraph in doc.paragraphs[:25]:
         for piece in header_pieces(paragraph):
             match = _MONTH_ONLY.search(fold(piece).strip())
-            if match and 1 <= int(match.group("m")) <= 12:
+            if (
+                match
+                and 1 <= int(match.group("m")) <= 12
+                and FIRST_YEAR <= int(match.group("y")) <= LAST_YEAR
+            ):
                 return int(match.group("y")), int(match.group("m"))
     return None
 
@@ -403,9 +420,8 @@ def _attached_to(doc: Document) -> tuple[str, _dt.date] | None:
     match = _ATTACHED_TO.search(fold(opening))
     if match is None:
         return None
-    try:
-        day = _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    except ValueError:
+    day = written_date(match)
+    if day is None:
         return None
     return opening[match.start("number") : match.end("number")], day
 
@@ -555,10 +571,7 @@ def _database_heading(title: str) -> tuple[str, _dt.date | None, str] | None:
     match = _DATABASE_HEADING.match(fold(title))
     if match is None:
         return None
-    try:
-        day = _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-    except ValueError:
-        day = None
+    day = written_date(match)
     return title[match.start("number") : match.end("number")], day, title[match.end() :]
 
 

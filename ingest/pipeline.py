@@ -10,7 +10,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ingest.agencies import Catalogue, fold
-from ingest.metadata import DirectiveMeta, body_range, issue_month, read_metadata
+from ingest.metadata import (
+    DirectiveMeta,
+    body_range,
+    issue_month,
+    read_metadata,
+    written_date,
+)
 from ingest.tasks import TaskDraft, extract_tasks
 from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract_text
 from vncalendar import WorkingCalendar
@@ -60,12 +66,9 @@ def meeting_date(doc: Document) -> _dt.date | None:
             before = folded[max(0, match.start() - 40) : match.start()]
             if _CITED.search(before) or _DUE_BEFORE.search(before):
                 continue  # a cited document's date, or a deadline
-            try:
-                found.append(
-                    _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-                )
-            except ValueError:
-                continue
+            day = written_date(match)
+            if day is not None:
+                found.append(day)
     return max(found) if found else None
 
 
@@ -89,10 +92,9 @@ def page_date(doc: Document) -> _dt.date | None:
             match = pattern.match(folded)
             if match is None:
                 continue
-            try:
-                return _dt.date(int(match.group("y")), int(match.group("m")), int(match.group("d")))
-            except ValueError:
-                continue
+            day = written_date(match)
+            if day is not None:
+                return day
     return None
 
 

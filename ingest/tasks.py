@@ -27,6 +27,7 @@ from ingest.roles import COOPERATE, ORDINAL, TITLE, Roles, co_leads, find_roles
 from ingest.text import Document, is_caps
 from ingest.words import DOCUMENT_NOUN, EVENT, SCHEDULE_NEAR_DAYS
 from vncalendar import WorkingCalendar
+from vncalendar.dates import FIRST_YEAR, LAST_YEAR
 
 __all__ = ["ONGOING", "TaskDraft", "extract_tasks", "find_addressees", "summarize"]
 
@@ -2214,9 +2215,7 @@ def _period_cell(text: str) -> Deadline | None:
     """A time column that gives a year ("2023"), a span of years ("2022-2024"), a month or a
     span of months ("10-11/2019"): done by the end of the last."""
     if match := _YEARS_CELL.fullmatch(text):
-        return Deadline(
-            date=_dt.date(int(match.group(1)), 12, 31), kind="year", recurrence=None, phrase=text
-        )
+        return _period_end(_dt.date(int(match.group(1)), 12, 31), "year", text)
     match = _MONTHS_CELL.fullmatch(fold(text))
     if match is None:
         return None
@@ -2225,7 +2224,15 @@ def _period_cell(text: str) -> Deadline | None:
     if not 1 <= (first or last) <= last <= 12:
         return None
     end = _dt.date(year, last, _cal.monthrange(year, last)[1])
-    return Deadline(date=end, kind="month", recurrence=None, phrase=text)
+    return _period_end(end, "month", text)
+
+
+def _period_end(end: _dt.date, kind: str, text: str) -> Deadline:
+    """A time column's deadline; a year before FIRST_YEAR ("1930", a slip for 2030) is out of
+    range, for the officer to correct, as the phrases' years are."""
+    if not FIRST_YEAR <= end.year <= LAST_YEAR:
+        return Deadline(date=None, kind="out_of_range", recurrence=None, phrase=text)
+    return Deadline(date=end, kind=kind, recurrence=None, phrase=text)
 
 
 def _is_repeated_header(cells: list[str]) -> bool:
