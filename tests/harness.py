@@ -12,7 +12,7 @@ from typing import Any
 
 from telegram.ext import Application
 
-from bot.app import build_application
+from bot.app import RETRY_SWEEP, build_application
 from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
 from bot.lifecycle import run_daily_sweep_now, running
 from bot.services import services_of
@@ -79,6 +79,15 @@ class Harness:
     async def sweep(self) -> None:
         """Fire the daily sweep job now."""
         await run_daily_sweep_now(self.application)
+        await self.server.wait_until_idle()
+
+    async def sweep_again_later(self, after: timedelta) -> None:
+        """Fire the sweep the bot scheduled for later today, the clock having moved on by then."""
+        assert self.application.job_queue is not None
+        (job,) = self.application.job_queue.get_jobs_by_name(RETRY_SWEEP)
+        job.schedule_removal()
+        self.clock.advance(after)
+        await job.run(self.application)
         await self.server.wait_until_idle()
 
     async def say(self, user: JSON, chat: JSON, text: str, replies: int = 1) -> list[JSON]:
@@ -227,3 +236,16 @@ async def finance_with_digest(
     await bot.sweep()
     (digest,) = bot.reminders_in(finance)
     return lan, finance, digest, task
+
+
+async def health_then_finance(bot: Harness) -> tuple[JSON, JSON, JSON]:
+    """Two groups registered, swept in this order: Minh's health group, with a task due on
+    15/03/2023, then Lan's finance group, with none yet: (the health group, the finance group,
+    Lan)."""
+    lan, minh = bot.server.add_user("Lan"), bot.server.add_user("Minh")
+    health = bot.server.add_group("Sở Y tế", [minh])
+    finance = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(minh, health, "SYT")
+    await bot.register(lan, finance, "STC")
+    await bot.add_task("Kế hoạch tiêm chủng", "SYT", date(2023, 3, 15))
+    return health, finance, lan

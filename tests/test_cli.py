@@ -12,12 +12,16 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 import sqlalchemy as sa
+from sqlalchemy.engine import make_url
 from telegram.error import NetworkError
 
 from bot import cli as cli_module
@@ -27,7 +31,7 @@ from storage import access, agencies
 from storage.db import Database, sync_url
 from storage.migrate import current_revision, upgrade
 from storage.models import Role
-from tests.conftest import NOW, SAMPLE, Cli
+from tests.conftest import NOW, POSTGRES_ADMIN_URL, SAMPLE, Cli
 from tests.harness import stop_service
 from tests.plans import LETTER, food_safety_plan
 from tests.test_ingest_text import make_pdf
@@ -320,6 +324,30 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
+
+
+VERSIONS = Path(__file__).resolve().parents[1] / "storage" / "migrations" / "versions"
+
+
+def test_db_revision_writes_no_empty_migration_when_the_models_did_not_change(cli: Cli) -> None:
+    """`nhacviec db revision` tried on an installation (it is in --help) finds the models as
+    the migrations built them: it writes nothing. An empty migration in the installed package
+    would be the next start's, and the database, at a revision no release knows, would then
+    refuse every upgrade as "migrated by a newer nhacviec"."""
+    before = set(VERSIONS.iterdir())
+    try:
+        code, out, err = cli("db", "revision", "thử xem")
+        written = set(VERSIONS.iterdir()) - before
+    finally:
+        for path in set(VERSIONS.iterdir()) - before:  # never left in the tree, even on failure
+            path.unlink()
+
+    assert written == set()
+    assert (code, out) == (1, "")
+    assert err == (
+        "nhacviec: storage/models.py không khác gì cơ sở dữ liệu đã nâng cấp: không có "
+        "migration nào để viết\n"
+    )
 
 
 DEMO_AGENCIES = Path(__file__).resolve().parents[1] / "bot" / "demo_data" / "agencies.csv"
@@ -1506,6 +1534,28 @@ def test_import_takes_end_of_input_at_the_question_as_no(
     assert cli("tasks", "list")[1] == ""
 
 
+def test_ctrl_c_at_the_import_question_ends_its_line_and_saves_nothing(
+    cli: Cli, sample: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C at "Lưu 5 nhiệm vụ? [c/K]" stops the command (exit 130, as an interrupt) with
+    the question's line ended, as Ctrl-D ends it: the shell's prompt does not follow the
+    question on the same line. Nothing is saved, and no traceback."""
+    cli("agencies", "import", str(DEMO_AGENCIES))
+
+    def ctrl_c(question: str) -> str:
+        print(question, end="")  # as input() writes it
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", ctrl_c)
+
+    code, out, err = cli("import", str(sample))
+
+    assert (code, err) == (130, "")
+    assert out.endswith("? [c/K] \n")
+    assert cli("tasks", "list")[1] == ""
+
+
 def test_remind_says_what_it_would_send_and_skips_days_off(cli: Cli) -> None:
     assert cli("remind", "--dry-run", "--date", "21/01/2023") == (
         0,
@@ -1935,6 +1985,28 @@ def test_member_remove_takes_a_user_id_only(cli: Cli, capsys: pytest.CaptureFixt
 
     assert refused.value.code == 2
     assert "cần mã người dùng Telegram (một số), không phải “@lan”" in capsys.readouterr().err
+
+
+def _refused_by_argparse(
+    cli: Cli, capsys: pytest.CaptureFixture[str], *args: str
+) -> tuple[int | str | None, str]:
+    """The exit code and stderr of arguments argparse refuses (it exits, as `nhacviec` does)."""
+    with pytest.raises(SystemExit) as refused:
+        cli(*args)
+    return refused.value.code, capsys.readouterr().err
+
+
+def test_a_user_id_too_large_for_telegram_is_refused_in_one_line(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`nhacviec member remove` with a number no Telegram user has (a pasted phone number
+    twice, say) is told so, not a database overflow's traceback."""
+    code, err = _refused_by_argparse(cli, capsys, "member", "remove", "99999999999999999999999")
+
+    assert code == 2
+    assert err == (
+        "nhacviec: cần mã người dùng Telegram (một số), không phải “99999999999999999999999”\n"
+    )
 
 
 def _register(
@@ -2380,6 +2452,31 @@ def test_a_bad_argument_is_answered_in_vietnamese(
     assert "invalid choice" not in err and "arguments are required" not in err, err
 
 
+@pytest.mark.parametrize("group", ["db", "agencies", "member", "task", "tasks", "extensions"])
+def test_a_command_group_without_its_command_names_what_is_missing_in_the_help_s_words(
+    cli: Cli, capsys: pytest.CaptureFixture[str], group: str
+) -> None:
+    """`nhacviec db` alone says a COMMAND is missing, as `nhacviec` alone does, not the
+    program's internal name for it (db_command)."""
+    code, err = _refused_by_argparse(cli, capsys, group)
+
+    assert code == 2
+    assert err == f"nhacviec: còn thiếu COMMAND (xem nhacviec {group} -h)\n"
+
+
+def test_a_wrong_command_in_a_group_is_refused_in_the_help_s_words(
+    cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`nhacviec db upgade` lists the group's commands, under the name the help shows."""
+    code, err = _refused_by_argparse(cli, capsys, "db", "upgade")
+
+    assert code == 2
+    assert err == (
+        "nhacviec: COMMAND không nhận “upgade”: hãy chọn một trong upgrade, revision "
+        "(xem nhacviec db -h)\n"
+    )
+
+
 # --- Running it for real: what an operator meets following the README on a server ---------------
 
 WEBHOOK_SECRET = "OperatorReviewWebhookSecret-0123456789abcdef"
@@ -2534,6 +2631,61 @@ def test_a_sqlite_folder_without_permission_is_one_line(
         2,
         "",
         "nhacviec: không tạo được thư mục /var/lib/nhacviec cho cơ sở dữ liệu: Permission denied\n",
+    )
+
+
+def test_a_sqlite_database_that_cannot_be_written_is_the_operator_s_to_fix(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A SQLite file the service's user may only read (made by root when the installer ran
+    the README's commands before the service's first start, or on a read-only disk) is said so
+    with the file and what it needs, exit 2: restarting every ten seconds would not help. Here
+    SQLite is asked to open it read-only, as it must for a file the user cannot write."""
+    assert cli("db", "upgrade")[0] == 0
+    database = tmp_path / "db" / "n.db"
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", f"sqlite:///file:{database}?mode=ro&uri=true")
+
+    code, out, err = cli("task", "add", "--agency", "STC", "Báo cáo")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        f"nhacviec: không ghi được vào cơ sở dữ liệu SQLite {database} (attempt to write a "
+        "readonly database): người dùng chạy nhacviec cần quyền ghi tệp này và thư mục chứa nó "
+        "(SQLite ghi thêm các tệp -wal, -shm bên cạnh)\n"
+    )
+
+
+@pytest.fixture
+def role_without_rights(postgres_url: str) -> Iterator[str]:
+    """A PostgreSQL login role that owns nothing: what `createuser nhacviec` gives."""
+    name = f"nhacviec_role_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+        admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    try:
+        yield name
+    finally:
+        with psycopg.connect(POSTGRES_ADMIN_URL, autocommit=True) as admin:
+            admin.execute(f'DROP ROLE IF EXISTS "{name}"')
+
+
+@pytest.mark.postgres
+def test_a_postgresql_user_without_rights_on_the_database_is_told_how_to_give_them(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, postgres_url: str, role_without_rights: str
+) -> None:
+    """A database made by `postgres` for a role that does not own it (PostgreSQL 15 gives it
+    no right to create tables): `db upgrade` says which user lacks the rights and how to give
+    them, exit 2 (a restart will not help), no traceback."""
+    database = make_url(postgres_url).database
+    url = make_url(postgres_url).set(username=role_without_rights, password="pw")
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", url.render_as_string(hide_password=False))
+
+    code, out, err = cli("db", "upgrade")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        f"nhacviec: người dùng {role_without_rights} của PostgreSQL không có quyền trên cơ sở "
+        f"dữ liệu {database} (permission denied for schema public): hãy cho người dùng này làm "
+        f"chủ cơ sở dữ liệu, ví dụ ALTER DATABASE {database} OWNER TO {role_without_rights}\n"
     )
 
 

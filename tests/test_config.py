@@ -238,6 +238,21 @@ def test_a_mistake_is_named_in_one_vietnamese_line(
     assert str(error.value) == message.format(file=config)
 
 
+def test_a_setting_written_before_any_section_is_told_where_it_belongs(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """`token = "..."` above every [section] belongs in [telegram]: the line says so, rather
+    than that there is no section [token]."""
+    (tmp_path / "config.toml").write_text('token = "x"\n[telegram]\nmode = "polling"\n')
+
+    code, _, err = cli("--config", "config.toml", "agencies", "list")
+
+    assert code == 2
+    assert err == (
+        "nhacviec: config.toml: “token” nằm ngoài mọi mục: hãy ghi nó dưới dòng [telegram]\n"
+    )
+
+
 def test_a_missing_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as error:
         load_settings(tmp_path / "nope.toml", environ={})
@@ -321,6 +336,42 @@ def test_an_empty_before_in_the_environment_does_not_silently_turn_off_every_rem
     assert settings.reminders.before == [7, 3, 1, 0]
 
 
+def test_a_database_url_with_a_port_that_is_no_number_is_called_no_database_url(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slip in the port (`:54x32`) is told as any other malformed URL, in Vietnamese with the
+    form to write, not as Python's "invalid literal for int()"."""
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", "postgresql://nhacviec:secret@db:54x32/nhacviec")
+
+    code, out, err = cli("agencies", "list")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "nhacviec: biến môi trường NHACVIEC_DATABASE_URL: không phải địa chỉ cơ sở dữ liệu: viết "
+        "sqlite:////đường/dẫn/nhacviec.db hoặc postgresql://người_dùng:mật_khẩu@máy/"
+        "tên_cơ_sở_dữ_liệu\n"
+    )
+
+
+@pytest.mark.parametrize("coordinator", ["99999999999999999999999", "-1001234567890", "0"])
+def test_a_coordinator_id_no_telegram_user_can_have_stops_start_up(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, coordinator: str
+) -> None:
+    """[access] coordinators holds users' ids: a group's id (negative) would make nobody a
+    coordinator, and a number too large would break the morning sweep when it records the
+    reminder sent to it. Both stop start-up, naming the setting."""
+    monkeypatch.setenv("NHACVIEC_ACCESS_COORDINATORS", f"123456,{coordinator}")
+
+    code, out, err = cli("agencies", "list")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "nhacviec: biến môi trường NHACVIEC_ACCESS_COORDINATORS: “"
+        + coordinator
+        + "” không phải mã người dùng Telegram (một số dương; mã nhóm, số âm, không dùng ở đây)\n"
+    )
+
+
 @pytest.mark.parametrize("token", ["", "   ", "YOUR-TOKEN-HERE", "123:abc", "<paste token>"])
 def test_a_missing_or_placeholder_token_says_how_to_get_one(token: str) -> None:
     settings = load_settings(environ={"NHACVIEC_TELEGRAM_TOKEN": token} if token else {})
@@ -335,6 +386,33 @@ def test_a_real_looking_token_is_accepted() -> None:
     token = "7123456789:AAHfiqksKZ8WmR2zSjiQ7_v4TMAKdiHm9T0"
 
     assert load_settings(environ={"NHACVIEC_TELEGRAM_TOKEN": token}).require_token() == token
+
+
+@pytest.mark.parametrize(
+    "pasted",
+    [
+        "bot" + TOKEN,  # copied from an API URL, https://api.telegram.org/bot<token>/getMe
+        f'"{TOKEN}"',  # quoted inside the value
+        TOKEN.replace(":", ": "),
+    ],
+)
+def test_a_real_token_pasted_with_something_around_it_is_told_what_is_wrong_with_it(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, pasted: str
+) -> None:
+    """A token copied with a "bot" before it, in quotes or with a space is the real one
+    mistyped, not a sample value: the line says which form a token has and what to leave out,
+    without repeating it."""
+    monkeypatch.setenv("NHACVIEC_TELEGRAM_TOKEN", pasted)
+
+    code, out, err = cli("run")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        "nhacviec: token của bot Telegram không đúng dạng: @BotFather đưa token dạng "
+        "123456789:AAH… (chữ số, dấu hai chấm, rồi chữ cái, chữ số, _ hoặc -); chép đúng "
+        "như vậy vào NHACVIEC_TELEGRAM_TOKEN (hoặc config.toml, [telegram] token), không kèm "
+        "“bot” ở đầu, dấu ngoặc hay dấu cách\n"
+    )
 
 
 @pytest.mark.parametrize("secret", ["", "   ", "has spaces in it", "x" * 257])
@@ -409,6 +487,25 @@ def test_the_secrets_kept_out_of_the_logs_are_every_secret_of_the_settings() -> 
 
     assert set(settings.secrets) == {TOKEN, "webhook-secret-0123", "p@ss/w0rd", "p%40ss%2Fw0rd"}
     assert load_settings(environ={}).secrets == ()
+
+
+def test_the_settings_printed_or_logged_never_show_the_secrets() -> None:
+    """repr() of the settings (as a debugger, a log line or a traceback's locals show them)
+    hides the token, the webhook secret and the database password; the rest stays readable."""
+    settings = load_settings(
+        environ={
+            "NHACVIEC_TELEGRAM_TOKEN": TOKEN,
+            "NHACVIEC_TELEGRAM_WEBHOOK_SECRET": "webhook-secret-123",
+            "NHACVIEC_DATABASE_URL": "postgresql://nhacviec:pa55word@db.example/nhacviec",
+        }
+    )
+
+    for shown in (repr(settings), str(settings), repr(settings.telegram), str(settings.database)):
+        assert TOKEN.partition(":")[2] not in shown
+        assert "webhook-secret-123" not in shown
+        assert "pa55word" not in shown
+    assert "db.example/nhacviec" in repr(settings)
+    assert "mode='polling'" in repr(settings)
 
 
 def test_the_default_and_full_sqlite_paths_are_accepted(tmp_path: Path) -> None:

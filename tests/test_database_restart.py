@@ -21,10 +21,12 @@ import pytest
 from sqlalchemy.engine import make_url
 from sqlmodel import select
 
+from bot.app import SWEEP_RETRY
 from bot.telegram_server import Fault
 from storage.db import Database
-from storage.models import Reminder, ReminderStatus, Role
-from tests.harness import running_bot
+from storage.models import Reminder, ReminderStatus, Role, Task
+from tests.conftest import SAMPLE
+from tests.harness import ERROR_TEXT, JSON, Harness, health_then_finance, running_bot
 from vncalendar import VIETNAM_TZ
 
 pytestmark = pytest.mark.postgres
@@ -206,6 +208,50 @@ async def test_a_digest_sent_during_a_long_database_outage_is_not_sent_again_lat
         assert [r.status for r in ledger] == [ReminderStatus.SENT]
 
 
+async def test_a_sweep_cut_short_by_the_database_is_finished_by_its_retry_five_minutes_later(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram fails the first group's digest, and PostgreSQL is out of reach when the sweep
+    records that failure, past its retries: the sweep stops there, its claims of the other
+    group's digest made but never sent, and the bot sweeps again 5 minutes later. That retry
+    takes back the claims its own process left (no other sweep of the process is sending), so
+    both groups get their digest then, once, not only once the claims have gone stale."""
+    shortened = {**(Database.retrying.__kwdefaults__ or {}), "delays": (0.05, 0.1)}
+    monkeypatch.setattr(Database.retrying, "__kwdefaults__", shortened)
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        health, finance, _ = await health_then_finance(bot)
+        await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        # Chats are swept in id order: the health group's digest fails, slowly, three times.
+        slow_failure = Fault(500, "Internal Server Error", delay=0.5)
+        bot.server.inject(slow_failure, method="sendMessage", chat_id=health["id"], times=3)
+
+        sweep = asyncio.create_task(bot.sweep())
+        await bot.wait_for_refusal(500)  # the digest's first try, answered half a second later
+        await link.cut()
+        try:
+            await asyncio.wait_for(sweep, timeout=30)
+        finally:
+            await link.open()
+        assert bot.reminders_in(health) == bot.reminders_in(finance) == []
+
+        await bot.sweep_again_later(SWEEP_RETRY)
+
+        assert len(bot.reminders_in(health)) == 1
+        assert len(bot.reminders_in(finance)) == 1
+
+
+async def _head_in_private(bot: Harness) -> tuple[JSON, JSON]:
+    """Lan, head of the finance department, registered in her private chat: (Lan, the chat)."""
+    lan = bot.server.add_user("Lan")
+    private = bot.server.add_private_chat(lan)
+    await bot.register(lan, private, "STC", Role.HEAD)
+    return lan, private
+
+
 async def test_a_command_while_the_database_is_unreachable_gets_one_apology(
     postgres_url: str,
 ) -> None:
@@ -216,9 +262,7 @@ async def test_a_command_while_the_database_is_unreachable_gets_one_apology(
         linked(postgres_url) as (link, url),
         running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
     ):
-        lan = bot.server.add_user("Lan")
-        private = bot.server.add_private_chat(lan)
-        await bot.register(lan, private, "STC", Role.HEAD)
+        lan, private = await _head_in_private(bot)
         task_id = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
         before = len(bot.server.sent_messages(private["id"]))
 
@@ -235,6 +279,29 @@ async def test_a_command_while_the_database_is_unreachable_gets_one_apology(
     assert [m["text"] for m in answers] == [
         "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
     ]
+
+
+async def test_after_the_database_comes_back_the_next_command_is_served_without_an_apology(
+    postgres_url: str,
+) -> None:
+    """The connections in the pool die with the database (a restart, a fail-over); once it is
+    back, the next /done is served at once: the pool checks a connection before lending it
+    (pool_pre_ping), so no user meets a dead one and an apology."""
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 3, 1, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        lan, private = await _head_in_private(bot)
+        first = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        second = await bot.add_task("Báo cáo", "STC", date(2023, 3, 15))
+        (answer,) = await bot.say(lan, private, f"/done {first}")
+        assert answer["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {first}")
+
+        await link.cut()  # every pooled connection dies, as in a restart
+        await link.open()
+        (answer,) = await bot.say(lan, private, f"/done {second}")
+
+    assert answer["text"].startswith(f"✅ Đã đánh dấu hoàn thành nhiệm vụ số {second}")
 
 
 async def test_a_button_pressed_while_the_database_is_unreachable_is_answered(
@@ -269,3 +336,41 @@ async def test_a_button_pressed_while_the_database_is_unreachable_is_answered(
     assert [m["text"] for m in answers] == [
         "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
     ]
+
+
+async def test_an_import_saved_while_the_database_is_away_can_be_saved_again_once(
+    postgres_url: str,
+) -> None:
+    """A coordinator presses 💾 while PostgreSQL is out of reach: the press is answered and the
+    chat gets the apology; the preview is kept, so the same button pressed again once the
+    database is back saves the tasks, once."""
+    async with (
+        linked(postgres_url) as (link, url),
+        running_bot(url, start=datetime(2023, 1, 6, 9, tzinfo=VIETNAM_TZ)) as bot,
+    ):
+        bang = bot.server.add_user("Bằng")
+        office = bot.server.add_private_chat(bang)
+        await bot.register(bang, office, None, Role.COORDINATOR)
+        before = len(bot.server.sent_messages(office["id"]))
+        bot.server.user_sends_document(office, bang, "thong-bao.txt", SAMPLE.read_bytes())
+        messages = await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15)
+        while "reply_markup" not in messages[-1]:
+            messages = await bot.server.wait_for_messages(
+                len(messages) + 1, chat_id=office["id"], timeout=15
+            )
+        preview = messages[-1]
+        save = preview["reply_markup"]["inline_keyboard"][0][0]
+        assert save["text"] == "💾 Lưu 3 nhiệm vụ"
+
+        await link.cut()
+        try:
+            (apology,) = await bot.press(bang, office, preview, save["callback_data"])
+        finally:
+            await link.open()
+        (saved,) = await bot.press(bang, office, preview, save["callback_data"])
+        async with bot.database.session() as session:
+            saved_tasks = (await session.exec(select(Task))).all()
+
+    assert apology["text"] == ERROR_TEXT
+    assert saved["text"] == "✅ Đã lưu: 3 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước."
+    assert len(saved_tasks) == 3

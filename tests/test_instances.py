@@ -17,6 +17,7 @@ from contextlib import asynccontextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -177,16 +178,12 @@ async def _recurring_world(server: TelegramServer, database_url: str, count: int
     return {group_id for _, _, group_id in groups}
 
 
-async def test_the_bot_and_nhacviec_remind_sweeping_one_sqlite_file_at_once_both_succeed(
-    sqlite_url: str,
-) -> None:
-    """Sweeps at the same minute on one SQLite file (the bot's morning sweep and an operator's
-    `nhacviec remind`), with monthly reports whose past months must be recorded missed: on
-    SQLite, where SELECT ... FOR UPDATE locks nothing, they still do not record one period
-    twice. Every sweep finishes, and every group is reminded once."""
+async def _three_sweeps_at_once(database_url: str) -> tuple[set[int], Counter[int]]:
+    """Three `nhacviec remind` at the same minute on _recurring_world, each of which must
+    finish: the groups, and how many digests each of them got."""
     async with TelegramServer(TOKEN) as server:
-        groups = await _recurring_world(server, sqlite_url, count=10)
-        env = _env(server, sqlite_url)
+        groups = await _recurring_world(server, database_url, count=10)
+        env = _env(server, database_url)
         sweeps = [await _nhacviec(env, "remind", "--date", SWEEP_DAY.isoformat()) for _ in range(3)]
         outputs = [await p.communicate() for p in sweeps]
         digests = Counter(
@@ -195,6 +192,31 @@ async def test_the_bot_and_nhacviec_remind_sweeping_one_sqlite_file_at_once_both
 
     for process, (_, err) in zip(sweeps, outputs, strict=True):
         assert process.returncode == 0, err.decode()
+    return groups, digests
+
+
+async def test_the_bot_and_nhacviec_remind_sweeping_one_sqlite_file_at_once_both_succeed(
+    sqlite_url: str,
+) -> None:
+    """Sweeps at the same minute on one SQLite file (the bot's morning sweep and an operator's
+    `nhacviec remind`), with monthly reports whose past months must be recorded missed: on
+    SQLite, where SELECT ... FOR UPDATE locks nothing, they still do not record one period
+    twice. Every sweep finishes, and every group is reminded once."""
+    groups, digests = await _three_sweeps_at_once(sqlite_url)
+
+    assert set(digests) == groups
+    assert set(digests.values()) == {1}
+
+
+@pytest.mark.postgres
+async def test_instances_sweeping_one_postgres_database_at_once_record_each_missed_month_once(
+    postgres_url: str,
+) -> None:
+    """Three sweeps at the same minute on one PostgreSQL database, with monthly reports whose
+    past months must be recorded missed before March is reminded: every sweep finishes (no
+    unique-key error, no deadlock left unhandled), and every group is reminded once."""
+    groups, digests = await _three_sweeps_at_once(postgres_url)
+
     assert set(digests) == groups
     assert set(digests.values()) == {1}
 

@@ -86,9 +86,36 @@ async def test_the_coordinators_hear_of_a_lost_chat_even_if_the_first_notice_fai
     (alert,) = _alerts(bot, office)
     assert alert == (
         "⚠️ Bot không còn gửi được nhắc việc của Sở Tài chính tới “Sở Tài chính” nên đã tạm "
-        "ngừng gửi tới đó. Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc "
+        "ngừng gửi tới đó. Lý do: bot đã bị xóa khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc "
         "sẽ tự gửi lại."
     )
+
+
+async def test_a_notice_kept_waiting_by_a_flood_wait_is_not_taken_back_and_sent_twice(
+    bot: Harness,
+) -> None:
+    """A coordinators' notice (here: an agency's group was lost) is sent again by a sweep while
+    Telegram makes the bot wait (429) longer than claim_timeout. The sweep holding it renews its
+    claim while it waits, as it does a digest's, so the next sweep (the retry job, or another
+    instance's) does not take it back and send it too: the coordinator hears of it once."""
+    bot.settings.reminders.claim_timeout = 3  # renewed every second
+    office, finance, _, _ = await _office_and_finance(bot)
+    bot.server.inject(Fault.kicked(), method="sendMessage", chat_id=finance["id"], times=10)
+    bot.server.inject(Fault.server_error(), method="sendMessage", chat_id=office["id"])
+    bot.at(date(2023, 3, 8))
+    await bot.sweep()  # the group is found lost; the first notice fails
+
+    bot.at(date(2023, 3, 8), hour=10)
+    bot.server.inject(Fault.retry_after(6), method="sendMessage", chat_id=office["id"])
+    waiting = asyncio.create_task(bot.sweep())  # takes the notice back, then waits 6 s
+    await bot.server.wait_for_call("sendMessage")
+    await asyncio.sleep(0.2)
+    bot.clock.set(datetime(2023, 3, 8, 10, 0, 5, tzinfo=VIETNAM_TZ))  # past claim_timeout
+    await asyncio.sleep(2.5)  # the holder's renewals come due meanwhile
+    await bot.sweep()  # the retry sweep, while the first still waits
+    await asyncio.wait_for(waiting, timeout=30)
+
+    assert len(_alerts(bot, office)) == 1
 
 
 async def test_the_bot_removed_from_a_group_pauses_it_and_tells_the_coordinators_at_once(
@@ -103,7 +130,7 @@ async def test_the_bot_removed_from_a_group_pauses_it_and_tells_the_coordinators
     _, alert = await bot.server.wait_for_messages(2, chat_id=office["id"])  # after the welcome
 
     assert alert["text"].startswith("⚠️") and "Sở Tài chính" in alert["text"]
-    assert "bot đã bị xoá khỏi nhóm" in alert["text"]
+    assert "bot đã bị xóa khỏi nhóm" in alert["text"]
     assert await _active(bot, finance) is False
     bot.at(date(2023, 3, 8))
     await bot.sweep()

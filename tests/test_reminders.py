@@ -28,7 +28,7 @@ from storage.db import Database, sync_url
 from storage.migrate import upgrade
 from storage.models import Chat, ExtensionRequest, Reminder, ReminderStatus, Role
 from storage.notices import take_back
-from tests.harness import JSON, Harness, running_bot
+from tests.harness import JSON, Harness, health_then_finance, running_bot
 from vncalendar import VIETNAM_TZ, Clock, ManualClock, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)
@@ -56,16 +56,6 @@ async def _sweep_every_day(bot: Harness, first: date, last: date) -> None:
 def _retries_scheduled(bot: Harness) -> int:
     assert bot.application.job_queue is not None
     return len(bot.application.job_queue.get_jobs_by_name(RETRY_SWEEP))
-
-
-async def _sweep_again_later(bot: Harness, after: timedelta) -> None:
-    """Fire the sweep the bot scheduled for later today, the clock having moved on by then."""
-    assert bot.application.job_queue is not None
-    (job,) = bot.application.job_queue.get_jobs_by_name(RETRY_SWEEP)
-    job.schedule_removal()
-    bot.clock.advance(after)
-    await job.run(bot.application)
-    await bot.server.wait_until_idle()
 
 
 async def _ledger(bot: Harness) -> list[tuple[str, ReminderStatus]]:
@@ -261,7 +251,7 @@ async def test_a_deadline_day_reminder_that_fails_at_eight_goes_out_later_that_d
     assert bot.reminders_in(group) == []
     assert _retries_scheduled(bot) == 1
 
-    await _sweep_again_later(bot, RETRY_AFTER)  # 08:11, Telegram is back
+    await bot.sweep_again_later(RETRY_AFTER)  # 08:11, Telegram is back
     assert _days(bot, group) == ["15/03/2023"]
     assert "Đến hạn hôm nay" in bot.reminders_in(group)[0]["text"]
     assert _retries_scheduled(bot) == 0  # nothing is owed any more
@@ -377,7 +367,7 @@ async def test_a_morning_whose_database_is_out_of_reach_at_eight_still_gets_its_
 
     await bot.sweep()
     if _retries_scheduled(bot):
-        await _sweep_again_later(bot, RETRY_AFTER)  # the database is back
+        await bot.sweep_again_later(RETRY_AFTER)  # the database is back
 
     digests = bot.reminders_in(group)
     assert len(digests) == 1
@@ -454,7 +444,7 @@ async def test_a_sweep_that_died_holding_claims_is_finished_the_same_day(bot: Ha
     await bot.sweep()
     assert bot.reminders_in(group) == []
     # ...then takes it back once it has gone stale, the same morning.
-    await _sweep_again_later(bot, RETRY_AFTER)
+    await bot.sweep_again_later(RETRY_AFTER)
     assert _days(bot, group) == ["15/03/2023"]
     assert "Đến hạn hôm nay" in bot.reminders_in(group)[0]["text"]
 
@@ -543,7 +533,7 @@ async def test_a_long_digest_cut_short_sends_only_the_rest_when_tried_again(
         assert statuses.count(ReminderStatus.SENT) == len(_listed(first))
         assert set(statuses) == {ReminderStatus.SENT, ReminderStatus.FAILED}
 
-        await _sweep_again_later(bot, RETRY_AFTER)
+        await bot.sweep_again_later(RETRY_AFTER)
 
         parts = [m for m in bot.server.sent_messages(group["id"]) if "⏰" in m.get("text", "")]
         assert len(parts) > 1
@@ -892,6 +882,31 @@ async def test_a_second_sweep_while_the_first_is_held_up_sends_each_digest_once(
         assert [_days(bot, group) for group in groups] == [["08/03/2023"]] * 2
 
 
+async def test_a_task_closed_while_the_sweep_is_sending_is_left_out_of_the_digests_still_to_go(
+    database_url: str,
+) -> None:
+    """The sweep plans every chat's digest, then sends them one after another (Telegram keeps
+    it waiting on one chat). A head closes a task with /done meanwhile, in this instance or
+    another: the digest still to go leaves the closed task out (and a digest left with nothing
+    is not sent), instead of reminding the chat of a task it has just closed."""
+    async with running_bot(database_url, start=START) as bot:
+        health, finance, lan = await health_then_finance(bot)
+        closed = await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        kept = await bot.add_task("Báo cáo", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        # Chats are swept in id order: the health group's digest keeps the sweep waiting.
+        bot.server.inject(Fault.timeout(0.8), method="sendMessage", chat_id=health["id"])
+
+        sweep = asyncio.create_task(bot.sweep())
+        await bot.server.wait_for_messages(2, chat_id=health["id"])  # the welcome, the digest
+        await bot.say(lan, finance, f"/done {closed}")
+        await asyncio.wait_for(sweep, timeout=30)
+        (digest,) = bot.reminders_in(finance)
+
+    assert f"#{kept} " in digest["text"]
+    assert f"#{closed} " not in digest["text"]
+
+
 async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
     db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -1119,7 +1134,7 @@ async def test_a_missed_weeks_escalation_that_failed_goes_out_once_after_the_wee
         async with bot.database.session() as session:
             history = await tasks.periods(session=session, task_id=report)
         assert [(p.deadline, p.outcome) for p in history] == [(date(2026, 3, 6), "missed")]
-        await _sweep_again_later(bot, RETRY_AFTER)
+        await bot.sweep_again_later(RETRY_AFTER)
         await _sweep_every_day(bot, date(2026, 3, 17), date(2026, 3, 19))
 
         escalations = [
