@@ -62,10 +62,7 @@ def figures(monkeypatch: pytest.MonkeyPatch) -> list[Figure]:
 
 
 async def test_the_month_is_counted_by_agency_and_sent_as_chart_and_workbook(bot: Harness) -> None:
-    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
-    await bot.register(lan, finance, "STC")
-    await bot.register(bang, office, None, Role.COORDINATOR)
+    lan, finance, bang, office = await _finance_and_coordinator(bot)
     on_time = await bot.add_task("Kế hoạch chung", "STC", date(2023, 1, 10))
     late = await bot.add_task("Báo cáo tuyển quân", "STC", date(2023, 1, 12))
     await bot.add_task("Phòng dịch dịp Tết", "SYT", date(2023, 1, 13))  # never closed
@@ -433,19 +430,8 @@ def test_every_heading_and_outcome_of_the_workbook_can_be_read_whole() -> None:
 
 
 async def test_a_month_in_which_a_period_was_closed_is_reported(bot: Harness) -> None:
-    lan, bang = bot.server.add_user("Lan"), bot.server.add_user("Bằng")
-    finance, office = bot.server.add_group("Sở Tài chính", [lan]), bot.server.add_private_chat(bang)
-    await bot.register(lan, finance, "STC")
-    await bot.register(bang, office, None, Role.COORDINATOR)
-    async with bot.database.session() as session:
-        monthly = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tháng về thu ngân sách",
-            lead="STC",
-            deadline=date(2023, 1, 20),
-            recurrence="monthly",
-            now=bot.clock.now(),
-        )
+    lan, finance, bang, office = await _finance_and_coordinator(bot)
+    monthly = await _monthly_of_finance(bot, "Báo cáo tháng về thu ngân sách", date(2023, 1, 20))
     bot.at(date(2023, 1, 18))
     await bot.say(lan, finance, f"/done {monthly.id} đã gửi báo cáo tháng 1")
     bot.at(date(2023, 2, 1))
@@ -626,15 +612,7 @@ async def test_an_extended_period_of_a_monthly_duty_shows_its_day_by_the_schedul
     """May's report of a monthly duty extended from 05/05 to 12/05: the period, done on 11/05,
     was due 12/05, 05/05 by the schedule."""
     lan, finance, bang, office = await _finance_and_coordinator(bot)
-    async with bot.database.session() as session:
-        monthly = await tasks.assign_task(
-            session=session,
-            text="Báo cáo tháng",
-            lead="STC",
-            deadline=date(2023, 5, 5),
-            recurrence="monthly",
-            now=bot.clock.now(),
-        )
+    monthly = await _monthly_of_finance(bot, "Báo cáo tháng", date(2023, 5, 5))
     bot.at(date(2023, 5, 2))
     await _extended(bot, [lan, finance, bang, office], monthly.id, "12/05/2023", 1)
     bot.at(date(2023, 5, 11))
@@ -654,6 +632,18 @@ async def _finance_and_coordinator(bot: Harness) -> list[JSON]:
     await bot.register(lan, finance, "STC")
     await bot.register(bang, office, None, Role.COORDINATOR)
     return [lan, finance, bang, office]
+
+
+async def _monthly_of_finance(bot: Harness, text: str, deadline: date) -> Task:
+    async with bot.database.session() as session:
+        return await tasks.assign_task(
+            session=session,
+            text=text,
+            lead="STC",
+            deadline=deadline,
+            recurrence="monthly",
+            now=bot.clock.now(),
+        )
 
 
 async def _extended(
