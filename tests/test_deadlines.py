@@ -489,6 +489,17 @@ def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
     assert read("trước Rằm tháng Năm nhuận", date(2025, 6, 1)) == (None, "impossible", None)
 
 
+def test_a_leap_month_is_lunar_without_the_words_am_lich() -> None:
+    """ "tháng 2 nhuận" can only be a lunar month: its day is read by the lunar calendar of the
+    year named (not the solar 15/02 of another year), and a leap month the year lacks is none."""
+    leap = parse_deadline("hoàn thành trước ngày 15 tháng 2 nhuận năm 2023", REF)
+    assert (leap.date, leap.kind) == (date(2023, 4, 5), "lunar")
+    missing = parse_deadline("hoàn thành trước ngày 15 tháng 6 nhuận năm 2024", REF)
+    assert (missing.date, missing.kind) == (None, "impossible")
+    solar = parse_deadline("hoàn thành trước ngày 15 tháng 6 năm 2024", REF)
+    assert (solar.date, solar.kind) == (date(2024, 6, 15), "date")
+
+
 def test_a_lunar_day_that_does_not_exist_is_not_read_as_the_solar_day() -> None:
     """A commune's notice (issued 01/03/2023) says "hoàn thành trước ngày 31/12 âm lịch". A
     lunar month has 29 or 30 days: the 31st of the twelfth lunar month does not exist, so the
@@ -1187,6 +1198,17 @@ def test_odd_input_never_raises(text: str) -> None:
     assert parse_deadline(text, REF).kind in KINDS
 
 
+def test_a_long_run_of_digits_is_no_deadline() -> None:
+    """A run of digits (a table's numbers run together by a PDF's text layer) is no deadline,
+    and a document number with letters after its digits is still a cited document."""
+    assert parse_deadline("9" * 20_000, REF).kind == "none"
+    cited = parse_deadline(
+        "Theo Công văn số 12a/UBND-TH ngày 15/3/2024, Sở Tài chính hoàn thành trước 30/6/2024",
+        REF,
+    )
+    assert cited.date == date(2024, 6, 30)
+
+
 # -- options -----------------------------------------------------------------------------------
 
 EXCLUSIVE = [
@@ -1388,6 +1410,22 @@ LATER_FINDS = [
 @pytest.mark.parametrize(("text", "expected", "kind", "recurrence"), LATER_FINDS)
 def test_later_finds(text: str, expected: date, kind: str, recurrence: str | None) -> None:
     assert read(text) == (expected, kind, recurrence)
+
+
+def test_a_long_sentence_of_many_phrases_reads_as_a_short_one() -> None:
+    """A 23 KB sentence without a full stop, a thousand phrases in it, is read as a short one:
+    its first full date is the deadline, each phrase is found once, and a cited document's date
+    at its end is still no deadline. (Its speed is measured by bench/bench_long_text.py.)"""
+    padding = ", trong 5 ngày làm việc" * 1000
+    text = (
+        "Sở Tài chính hoàn thành trước ngày 31/3/2024"
+        + padding
+        + ", theo Công văn số 125/UBND-TH ngày 15/3/2024"
+    )
+    assert parse_deadline(text, REF).date == date(2024, 3, 31)
+    found = find_deadlines(text, REF)
+    assert len(found) == 1001
+    assert {deadline.date for deadline in found[1:]} == {date(2023, 1, 12)}
 
 
 # -- dates that tell when something happened, not by when it is due ---------------------------

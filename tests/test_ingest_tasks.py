@@ -134,6 +134,60 @@ def test_a_directive_signed_without_its_day_counts_from_its_month(date_line: str
     assert "chỉ ghi tháng 03/2020" in draft.warnings[0]
 
 
+def directive(date_line: str, opening: str = "") -> bytes:
+    """A short official letter whose date line (and first body paragraph) the test chooses."""
+    return "\n\n".join(
+        [
+            "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc",
+            "Số: 125/UBND-TH",
+            date_line,
+            "Kính gửi: Sở Tài chính; Sở Y tế.",
+            opening or "Ủy ban nhân dân tỉnh yêu cầu các cơ quan thực hiện như sau:",
+            "1. Sở Tài chính rà soát kinh phí, báo cáo UBND tỉnh trong 10 ngày làm việc.",
+            "2. Sở Y tế hoàn thành trước ngày 30/6/2023.",
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.",
+        ]
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("year", ["3023", "0001", "1023", "9999"])
+def test_a_date_line_with_an_impossible_year_is_no_issue_date(year: str) -> None:
+    """A slip in the date line's year ("năm 3023" for 2023) is no issue date to count deadlines
+    from: the importer asks for the issue date, as for a letter that gives none."""
+    data = directive(f"Đà Lạt, ngày 15 tháng 3 năm {year}")
+    with pytest.raises(UnreadableDocument) as refused:
+        read_directive(data, "cong-van.txt", catalogue=CATALOGUE)
+    assert refused.value.reason_code == "no_issue_date"
+    draft = read_directive(
+        data, "cong-van.txt", catalogue=CATALOGUE, issued_on=dt.date(2023, 3, 15)
+    )
+    assert [task.deadline.date for task in draft.tasks] == [
+        dt.date(2023, 3, 29),
+        dt.date(2023, 6, 30),
+    ]
+
+
+def test_a_meeting_date_with_an_impossible_year_is_no_reference() -> None:
+    """Without a date line, a meeting date in year 9999 is not taken as the reference that
+    "trong 10 ngày làm việc" counts from: the importer asks for the issue date."""
+    data = directive(
+        "Đà Lạt, ngày    tháng    năm",
+        "Ngày 05 tháng 01 năm 9999, UBND tỉnh tổ chức họp; yêu cầu các cơ quan như sau:",
+    )
+    with pytest.raises(UnreadableDocument) as refused:
+        read_directive(data, "cong-van.txt", catalogue=CATALOGUE)
+    assert refused.value.reason_code == "no_issue_date"
+
+
+def test_a_blank_day_date_line_with_an_impossible_year_is_no_reference() -> None:
+    """ "ngày    tháng 3 năm 3023" (day left blank, year mistyped) is no month to count from."""
+    data = directive("Đà Lạt, ngày    tháng 3 năm 3023")
+    with pytest.raises(UnreadableDocument) as refused:
+        read_directive(data, "cong-van.txt", catalogue=CATALOGUE)
+    assert refused.value.reason_code == "no_issue_date"
+
+
 def test_sample_january_tasks_of_the_planning_department(sample: DirectiveDraft) -> None:
     january = [t for t in sample.tasks if t.text.startswith("Sở Kế hoạch và Đầu tư")]
     assert len(january) == 2
@@ -1836,6 +1890,44 @@ def test_a_numbered_row_without_a_time_takes_none_from_the_row_above() -> None:
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Nội vụ", dt.date(2024, 10, 31)),
         ("Sở Y tế", None),
+    ]
+
+
+def plan_with_time_cells(cells: list[str]) -> bytes:
+    """A plan (.docx) whose task table gives these time cells, one task a row."""
+    return docx_from_text(
+        "\n".join(
+            [
+                "ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG",
+                "Số: 125/KH-UBND",
+                "Đà Lạt, ngày 15 tháng 3 năm 2023",
+                "KẾ HOẠCH",
+                "Triển khai nhiệm vụ năm 2023",
+                "I. NHIỆM VỤ CỤ THỂ",
+                "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành",
+                *(
+                    f"{n} | Rà soát kinh phí | Sở Tài chính | {cell}"
+                    for n, cell in enumerate(cells, 1)
+                ),
+            ]
+        )
+    )
+
+
+def test_a_time_cell_of_a_year_before_1945_is_out_of_range() -> None:
+    """A task table's time cell "1930" or "12/1930" (a slip for 2030) is no deadline of 1930:
+    it comes out of range, for the officer to correct, as "trước ngày 15/3/1930" does."""
+    draft = read_directive(
+        plan_with_time_cells(["1930", "12/1930", "1900-1920", "2023", "12/2099"]),
+        "ke-hoach.docx",
+        catalogue=CATALOGUE,
+    )
+    assert [(task.deadline.date, task.deadline.kind) for task in draft.tasks] == [
+        (None, "out_of_range"),
+        (None, "out_of_range"),
+        (None, "out_of_range"),
+        (dt.date(2023, 12, 31), "year"),
+        (dt.date(2099, 12, 31), "month"),
     ]
 
 
