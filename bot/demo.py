@@ -197,7 +197,11 @@ async def demo(folder: Path) -> None:
             army_task = await _task_of(seed_db, "BCHQS tỉnh")
 
             clock.set(datetime(2023, 1, 19, 8, 0, tzinfo=VIETNAM_TZ))
-            show.scene(clock, "08:00, ngày làm việc cuối trước Tết Quý Mão: nhắc trước 7 ngày")
+            show.scene(
+                clock,
+                "08:00, ngày làm việc cuối trước Tết Quý Mão: mốc nhắc 7 ngày trước hạn (24/01) "
+                "rơi vào Tết nên nhắc sớm",
+            )
             await run_daily_sweep_now(application)
             await show.replies(3)
             show.says(lan, finance, "/due")
@@ -211,7 +215,11 @@ async def demo(folder: Path) -> None:
             show.nothing_new()
 
             clock.set(datetime(2023, 1, 27, 8, 0, tzinfo=VIETNAM_TZ))
-            show.scene(clock, "08:00, ngày đầu đi làm sau Tết: nhắc trước 3 ngày")
+            show.scene(
+                clock,
+                "08:00, ngày đầu đi làm sau Tết: mốc nhắc 3 ngày trước hạn (28/01) là thứ Bảy nên "
+                "nhắc sớm một ngày",
+            )
             await run_daily_sweep_now(application)
             *_, digest_army = await show.replies(3)
             show.presses(minh, army, digest_army, f"done:{army_task}")

@@ -897,6 +897,9 @@ async def decide(update: Update, context: Ctx) -> None:
             ),
             learned_names(app.texts, saved.learned),
         ]
+        unfixed = len(plan.tasks) - len(plan.ready)
+        if unfixed:
+            lines.append(app.texts("import_saved_unfixed", count=unfixed))
         await reply(update, "\n".join(line for line in lines if line))
 
 

@@ -27,13 +27,13 @@ LEARNED_SHOWN = 5
 # key -> (Vietnamese, English). Placeholders are filled with escaped values.
 CATALOGUE: dict[str, tuple[str, str]] = {
     "language_usage": (
-        "Chọn ngôn ngữ cho nhóm này: <code>/lang vi</code> (tiếng Việt) hoặc "
+        "Chọn ngôn ngữ cho cuộc trò chuyện này: <code>/lang vi</code> (tiếng Việt) hoặc "
         "<code>/lang en</code> (tiếng Anh).",
         "Choose this chat's language: <code>/lang vi</code> (Vietnamese) or "
         "<code>/lang en</code> (English).",
     ),
     "language_set": (
-        "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt.",
+        "Từ nay cuộc trò chuyện này nhận tin nhắn và lời nhắc bằng tiếng Việt.",
         "From now on this chat gets its replies and reminders in English.",
     ),
     "welcome": (
@@ -162,8 +162,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "withdrawn_task": (
         "Nhiệm vụ số {task_id} đã được thu hồi (không còn hiệu lực): không báo hoàn thành, mở "
-        "lại, gia hạn hay thu hồi lại được. Xem: <code>/task {task_id}</code>; điều phối khôi "
-        "phục bằng <code>/restore {task_id}</code>.",
+        "lại, gia hạn hay thu hồi lại được. Xem: <code>/task {task_id}</code>; cán bộ theo dõi "
+        "nhiệm vụ khôi phục bằng <code>/restore {task_id}</code>.",
         "Task {task_id} was withdrawn (no longer in force): it cannot be closed, reopened, "
         "extended or withdrawn again. See <code>/task {task_id}</code>; coordinators restore it "
         "with <code>/restore {task_id}</code>.",
@@ -361,7 +361,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "detail_title": ("<b>Nhiệm vụ số {task_id}</b>", "<b>Task {task_id}</b>"),
     "detail_lead": ("Chủ trì: {agency}", "Lead: {agency}"),
     "detail_cooperating": ("Phối hợp: {agencies}", "Cooperating: {agencies}"),
-    "detail_deadline": ("Thời hạn: {deadline}", "Deadline: {deadline}"),
+    # Followed by Texts.when, which names the deadline itself ("hạn 31/01/2023, còn 3 ngày").
+    "detail_deadline": ("⏰ {deadline}", "⏰ {deadline}"),
     "detail_phrase": ("Theo văn bản: “{phrase}”", "As written: “{phrase}”"),
     "detail_every": ("Lặp lại: {every}", "Repeats: {every}"),
     "detail_directive": ("Văn bản: {directive}", "Directive: {directive}"),
@@ -477,6 +478,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_issued": (", ngày {date}", ", dated {date}"),
     "import_no_number": ("(không số)", "(no number)"),
+    "import_no_kind": ("Văn bản", "Document"),
     "import_duplicate": (
         "ℹ️ Văn bản này đã được nhập trước đây: lưu lần này chỉ thêm nhiệm vụ mới và cập nhật "
         "hạn đã thay đổi, không tạo trùng.",
@@ -603,6 +605,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "✅ Đã lưu: {added} nhiệm vụ mới, {changed} nhiệm vụ đổi hạn, {unchanged} đã có từ trước.",
         "✅ Saved: {added} new tasks, {changed} deadlines changed, {unchanged} already there.",
     ),
+    # After import_saved: the tasks still to fix are not saved, and the preview is closed.
+    "import_saved_unfixed": (
+        "⚠️ {count} nhiệm vụ còn cần sửa chưa được lưu. Muốn lưu: gửi lại tệp, sửa bằng /fix "
+        "rồi bấm 💾 (không tạo trùng).",
+        "⚠️ Not saved, still to fix: {count} tasks. To save the rest, send the file again, "
+        "correct it with /fix and tap 💾 (nothing is duplicated).",
+    ),
     "import_learned": (
         "Từ nay {names} (bỏ: <code>/forget {name}</code>)",
         "From now on {names} (to undo: <code>/forget {name}</code>)",
@@ -707,7 +716,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_too_large": (
         "Tệp quá lớn ({size}); giới hạn là {limit}. Hãy gửi bản nhỏ hơn.",
-        "The file is too large ({size}); the limit is {limit}.",
+        "The file is too large ({size}); the limit is {limit}. Send a smaller one.",
     ),
     "import_reading": ("⏳ Đang đọc văn bản…", "⏳ Reading the document…"),
     "import_catalogue_file": (
@@ -933,7 +942,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "{telegram_id}, so it has stopped sending them reminders.",
     ),
     "chat_lost_kicked": (
-        "Lý do: bot đã bị xoá khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc sẽ tự gửi lại.",
+        "Lý do: bot đã bị xóa khỏi nhóm. Hãy thêm bot lại vào nhóm: nhắc việc sẽ tự gửi lại.",
         "Reason: the bot was removed from the group. Add it back: reminders resume by themselves.",
     ),
     "chat_lost_muted": (
@@ -1003,25 +1012,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "import_reworded": (
         "{count} nhiệm vụ đã lưu được cập nhật lời văn theo văn bản này.",
-        "{count} saved tasks take this document's new wording.",
+        "Saved tasks given this document's new wording: {count}.",
     ),
     "import_joined": (
         "{count} nhiệm vụ đã lưu được thêm cơ quan phối hợp văn bản này nêu.",
-        "{count} saved tasks get the cooperating agencies this document names.",
+        "Saved tasks given the cooperating agencies this document names: {count}.",
     ),
     "import_left_open": (
         "⚠️ {count} nhiệm vụ đã lưu từ lần nhập trước không có trong lần lưu này (văn bản không "
         "còn, bị bỏ, hoặc còn cần sửa): vẫn mở và vẫn được nhắc như cũ. Nhiệm vụ nào văn bản "
         "đã bỏ hẳn, hãy thu hồi bằng <code>/withdraw SỐ lý do</code>:",
-        "⚠️ {count} tasks saved by the earlier import are not in this save (no longer in the "
-        "document, left out, or still to fix): they stay open and are reminded as before. "
+        "⚠️ Saved by the earlier import but not in this save (no longer in the document, left "
+        "out, or still to fix): {count} tasks, still open and reminded as before. "
         "Withdraw those the document dropped with <code>/withdraw NUMBER reason</code>:",
     ),
     "import_still_withdrawn": (
         "🚫 {count} nhiệm vụ văn bản này vẫn ghi đã được thu hồi trước đây: lưu lần này không "
         "khôi phục. Nếu thu hồi nhầm, hãy khôi phục bằng <code>/restore SỐ</code>:",
-        "🚫 {count} tasks this document still writes were withdrawn before: saving does not "
-        "restore them. If withdrawn by mistake, restore them with <code>/restore NUMBER</code>:",
+        "🚫 Written in this document but withdrawn before: {count} tasks, which saving does not "
+        "restore. If one was withdrawn by mistake, restore it with <code>/restore NUMBER</code>:",
     ),
     "import_left_open_task": ("#{id} {lead} — {text}", "#{id} {lead} — {text}"),
     "import_left_open_more": ("… và {count} nhiệm vụ khác", "… and {count} more tasks"),
@@ -1068,7 +1077,10 @@ COMMANDS: tuple[Command, ...] = (
         "Correct a document's preview (coordinators)",
     ),
     Command(
-        "overdue", "quahan", "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)", "Overdue, all agencies"
+        "overdue",
+        "quahan",
+        "Nhiệm vụ quá hạn của mọi đơn vị (điều phối)",
+        "Overdue tasks of every agency (coordinators)",
     ),
     Command(
         "extensions",
@@ -1109,7 +1121,7 @@ COMMANDS: tuple[Command, ...] = (
     Command(
         "lang",
         "ngonngu",
-        "Ngôn ngữ của nhóm: /lang vi hoặc /lang en",
+        "Ngôn ngữ trả lời: /lang vi hoặc /lang en",
         "This chat's language: /lang vi or /lang en",
     ),
     Command("help", "huongdan", "Hướng dẫn sử dụng", "How to use the bot"),
@@ -1651,8 +1663,17 @@ def fmt_local_date(moment: datetime, tz: tzinfo) -> str:
     return fmt_date(moment.astimezone(tz).date())
 
 
-_SINGULAR = {"days": "day", "tasks": "task", "agencies": "agency"}
-_ONE_OF_MANY = re.compile(r"(?<![\w.,])1 (" + "|".join(_SINGULAR) + r")\b")
+_SINGULAR = {
+    "days": "day",
+    "tasks": "task",
+    "agencies": "agency",
+    "deadlines": "deadline",
+    "names": "name",
+}
+# A word that describes the noun may come between: "1 new tasks", "1 more names".
+_ONE_OF_MANY = re.compile(
+    r"(?<![\w.,])1 ((?:new|more|saved|lead|agency|other) )?(" + "|".join(_SINGULAR) + r")\b"
+)
 
 
 class Texts:
@@ -1677,7 +1698,9 @@ class Texts:
         # Vietnamese nouns do not change with the number; English ones do ("1 day left").
         if self.index == 0:
             return message
-        return _ONE_OF_MANY.sub(lambda m: "1 " + _SINGULAR[m.group(1)], message)
+        return _ONE_OF_MANY.sub(
+            lambda m: "1 " + (m.group(1) or "") + _SINGULAR[m.group(2)], message
+        )
 
     def chat_lost(
         self,
@@ -1831,10 +1854,13 @@ class Texts:
         if task.recurrence:
             lines.append(self("detail_every", every=self.every(task.recurrence)))
         if view.directive is not None:
-            parts = [view.directive.kind, view.directive.number]
-            if view.directive.issued_on:
-                parts.append(fmt_date(view.directive.issued_on))
-            lines.append(self("detail_directive", directive=" ".join(p for p in parts if p)))
+            # As the preview names it: "Thông báo 12/TB-VP, ngày 05/01/2023".
+            directive = view.directive
+            named = " ".join(p for p in (directive.kind, directive.number) if p)
+            named = named or self.plain("import_no_number")
+            if directive.issued_on:
+                named += self.plain("import_issued", date=fmt_date(directive.issued_on))
+            lines.append(self("detail_directive", directive=named))
         if task.status == TaskStatus.WITHDRAWN and task.done_at is not None:
             # done_at and done_note keep a withdrawal's time and reason (storage.models.Task).
             when = fmt_local_date(task.done_at, tz)
@@ -1901,7 +1927,7 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
     issued = texts("import_issued", date=fmt_date(meta.issued_on)) if meta.issued_on else ""
     title = texts(
         "import_title",
-        kind=meta.kind or "Văn bản",
+        kind=meta.kind or texts("import_no_kind"),
         number=meta.number or texts("import_no_number"),
         issued=issued,
         title=_shorten(meta.title or "", IMPORT_TITLE_PREVIEW),

@@ -686,7 +686,7 @@ async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness
     bot.at(date(2023, 3, 8))
     await bot.sweep()
 
-    assert usage["text"].startswith("Chọn ngôn ngữ cho nhóm này: /lang vi")
+    assert usage["text"].startswith("Chọn ngôn ngữ cho cuộc trò chuyện này: /lang vi")
     assert chosen["text"] == "From now on this chat gets its replies and reminders in English."
     assert listed["text"].startswith("Due in 03/2023")
     assert other["text"].startswith("Hạn trong tháng 03/2023")
@@ -712,7 +712,7 @@ async def test_a_chat_chooses_english_for_its_replies_and_reminders(bot: Harness
     assert told["text"].startswith("✅ Extension of task 1 approved")
 
     (back,) = await bot.say(lan, finance, "/lang vi")
-    assert back["text"] == "Từ nay nhóm này nhận tin nhắn và lời nhắc bằng tiếng Việt."
+    assert back["text"] == "Từ nay cuộc trò chuyện này nhận tin nhắn và lời nhắc bằng tiếng Việt."
 
 
 async def test_task_details_say_a_duty_is_periodic_in_the_chat_s_language(bot: Harness) -> None:
@@ -1886,7 +1886,7 @@ async def test_a_monthly_report_on_the_30th_is_due_on_the_30th_after_february(
 
     # The day comes from the document's words, not from February's last day.
     assert "Kỳ tiếp theo: hạn 30/03/2023." in closed["text"]
-    assert "Thời hạn: hạn 30/03/2023, còn 3 ngày" in shown["text"]
+    assert "⏰ hạn 30/03/2023, còn 3 ngày" in shown["text"]
 
 
 async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_the_rest(

@@ -216,7 +216,7 @@ def test_details_of_a_closed_task_give_its_deadline_without_counting_days() -> N
 
     lines = Texts().detail(TaskView(task, None, (), None), date(2023, 5, 31), UTC).split("\n")
 
-    assert "Thời hạn: hạn 31/01/2023" in lines
+    assert "⏰ hạn 31/01/2023" in lines
     assert "Trạng thái: đã hoàn thành ngày 30/01/2023" in lines
 
 
