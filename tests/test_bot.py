@@ -1960,3 +1960,40 @@ async def test_the_bot_stopping_during_a_long_flood_wait_stops_at_once(database_
         await bot.server.wait_for_messages(told + 1, chat_id=finance["id"])
         await bot.server.wait_until_idle()
         assert len(bot.reminders_in(finance)) == 1
+
+
+async def test_a_task_s_details_name_its_deadline_once(bot: Harness) -> None:
+    """/task shows the deadline as the lists do ("⏰ hạn 15/03/2023, còn 14 ngày"), not
+    "Thời hạn: hạn 15/03/2023" nor "Thời hạn: không có thời hạn"."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    dated = await bot.add_task("Ban hành Kế hoạch chung", "Sở Tài chính", date(2023, 3, 15))
+    ongoing = await bot.add_task("Kiểm tra an toàn thực phẩm", "Sở Y tế", None)
+
+    (shown_dated,) = await bot.say(bang, office, f"/task {dated}")
+    (shown_ongoing,) = await bot.say(bang, office, f"/task {ongoing}")
+
+    assert "⏰ hạn 15/03/2023, còn 14 ngày" in shown_dated["text"].split("\n")
+    assert "⏰ không có thời hạn" in shown_ongoing["text"].split("\n")
+    for shown in (shown_dated, shown_ongoing):
+        assert "Thời hạn: hạn" not in shown["text"]
+        assert "Thời hạn: không có thời hạn" not in shown["text"]
+
+
+async def test_choosing_a_language_in_a_private_chat_does_not_call_it_a_group(
+    bot: Harness,
+) -> None:
+    """A department head who chooses Vietnamese in his private chat with the bot is told that
+    "cuộc trò chuyện này" gets Vietnamese, not "nhóm này" (he is in no group)."""
+    hung = bot.server.add_user("Hùng")
+    own = bot.server.add_private_chat(hung)
+    await bot.register(hung, own, "SYT", Role.HEAD)
+
+    (usage,) = await bot.say(hung, own, "/lang")
+    (chosen,) = await bot.say(hung, own, "/lang vi")
+
+    assert usage["text"].startswith("Chọn ngôn ngữ cho cuộc trò chuyện này: /lang vi")
+    assert chosen["text"] == "Từ nay cuộc trò chuyện này nhận tin nhắn và lời nhắc bằng tiếng Việt."
+    for answer in (usage, chosen):
+        assert "nhóm" not in answer["text"]

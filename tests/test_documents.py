@@ -2397,3 +2397,68 @@ async def test_a_deadline_s_hour_is_kept_and_shown_with_its_day(bot: Harness) ->
     assert "2. Sở Tài chính — 27/03/2026" in corrected["text"]
     assert "hạn 14:00 ngày 20/03/2026" in first["text"]
     assert "hạn 27/03/2026" in second["text"] and "16:30" not in second["text"]
+
+
+async def test_an_english_chat_s_import_speaks_english_in_the_singular_for_one_task(
+    bot: Harness,
+) -> None:
+    """A coordinator who chose English sends a document that names no kind and holds one
+    task: the preview calls it a "Document" (not "Văn bản"), and saving says "1 new task, 0
+    deadlines changed", not "1 new tasks"."""
+    bang, office = await _coordinator(bot)
+    await bot.say(bang, office, "/lang en")
+    notice = (
+        "Hà Nội, ngày 05 tháng 01 năm 2023\n"
+        "1. Giao Sở Y tế rà soát, báo cáo trước ngày 15/3/2023.\n"
+    )
+
+    preview = await _send(bot, bang, office, "ghi-nho.txt", notice.encode())
+    save = preview["reply_markup"]["inline_keyboard"][0][0]
+    (saved,) = await bot.press(bang, office, preview, save["callback_data"])
+
+    assert preview["text"].split("\n")[0] == "📄 Document (no number), dated 05/01/2023"
+    assert save["text"] == "💾 Save 1 task"
+    assert saved["text"] == "✅ Saved: 1 new task, 0 deadlines changed, 0 already there."
+
+
+async def test_saving_a_preview_says_the_tasks_still_to_fix_were_not_saved(bot: Harness) -> None:
+    """A preview of two tasks, one given to an agency not in the catalogue: the coordinator
+    saves the one that is ready, and the answer says the other was not saved and how to save it
+    (the preview is closed: without a word it would be lost unnoticed)."""
+    bang, office = await _coordinator(bot)
+    notice = (
+        "Hà Nội, ngày 05 tháng 01 năm 2023\n"
+        "1. Giao Sở Y tế rà soát, báo cáo trước ngày 15/3/2023.\n"
+        "2. Giao Sở Ngoại vụ tổng hợp, báo cáo trước ngày 20/3/2023.\n"
+    )
+
+    preview = await _send(bot, bang, office, "ghi-nho.txt", notice.encode())
+    save = preview["reply_markup"]["inline_keyboard"][0][0]
+    (saved,) = await bot.press(bang, office, preview, save["callback_data"])
+
+    assert "1 nhiệm vụ sẵn sàng lưu, 1 cần sửa" in preview["text"]
+    assert saved["text"].split("\n") == [
+        "✅ Đã lưu: 1 nhiệm vụ mới, 0 nhiệm vụ đổi hạn, 0 đã có từ trước.",
+        "⚠️ 1 nhiệm vụ còn cần sửa chưa được lưu. Muốn lưu: gửi lại tệp, sửa bằng /fix rồi bấm 💾 "
+        "(không tạo trùng).",
+    ]
+
+
+async def test_a_task_s_details_name_its_directive_with_the_word_for_its_date(
+    bot: Harness,
+) -> None:
+    """/task names the directive as the preview did, "Thông báo 12/TB-VP, ngày 05/01/2023",
+    not "Thông báo 12/TB-VP 05/01/2023" with a bare date after the number."""
+    bang, office = await _coordinator(bot)
+    notice = (
+        "Số: 12/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 05 tháng 01 năm 2023\n"
+        "1. Giao Sở Y tế rà soát, báo cáo trước ngày 15/3/2023.\n"
+    )
+    preview = await _send(bot, bang, office, "thong-bao.txt", notice.encode())
+    save = preview["reply_markup"]["inline_keyboard"][0][0]
+    await bot.press(bang, office, preview, save["callback_data"])
+
+    (shown,) = await bot.say(bang, office, "/task 1")
+
+    assert preview["text"].split("\n")[0] == "📄 Thông báo 12/TB-VP, ngày 05/01/2023"
+    assert "Văn bản: Thông báo 12/TB-VP, ngày 05/01/2023" in shown["text"].split("\n")
