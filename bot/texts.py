@@ -1741,6 +1741,12 @@ class Texts:
     def command_descriptions(self) -> list[tuple[str, str]]:
         return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
 
+    def day(self, deadline: date, hour: time | None) -> str:
+        """A deadline's day, with its hour when it has one: "14:00 ngày 15/03/2024"."""
+        if hour is None:
+            return fmt_date(deadline)
+        return self("at_hour", hour=f"{hour:%H:%M}", date=fmt_date(deadline))
+
     def when(self, deadline: date | None, today: date | None, hour: time | None = None) -> str:
         """'hạn 31/01/2023, còn 3 ngày' — the deadline (with its hour, when it has one) and how
         far off the day it closes is (today None: the deadline alone, for a task no longer
@@ -1748,9 +1754,7 @@ class Texts:
         if deadline is None:
             return self("no_deadline")
         closes = WORKING_DAYS.closing_day(deadline)
-        day = fmt_date(deadline)
-        if hour is not None:
-            day = self("at_hour", hour=f"{hour:%H:%M}", date=day)
+        day = self.day(deadline, hour)
         if closes == deadline:
             shown = self("deadline", date=day)
         else:
@@ -2010,9 +2014,7 @@ def _preview_task(texts: Texts, plan: ImportPlan, task: PlannedTask) -> str:
     """One task as the preview shows it: number, lead, deadline, summary, and what to check."""
     lead = ", ".join(a.name for a in task.leads) or task.lead_as_written or "?"
     if task.deadline is not None:
-        deadline = fmt_date(task.deadline)
-        if task.deadline_time is not None:
-            deadline = texts("at_hour", hour=f"{task.deadline_time:%H:%M}", date=deadline)
+        deadline = texts.day(task.deadline, task.deadline_time)
     elif task.problem is not None and task.problem.kind in DAY_TO_GIVE:
         deadline = texts("import_deadline_to_give")
     else:
