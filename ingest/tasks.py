@@ -366,12 +366,14 @@ _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
 _REPORT_CONTENTS = re.compile(
-    r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
+    r"\bbao\s+cao\b[^.;:]*\b(?:cac|nhung|mot\s+so)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
     r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom|cu\s+the(?:\s+nhu\s+sau)?|theo\s+cac\s+noi\s+dung)"
     r"(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
     r"|^noi\s+dung\s+bao\s+cao\b[^:]*:\s*$"
 )
+# A report's closing subject, its verbs as nouns: "5. Đề xuất, kiến nghị về công tác chỉnh lý."
+_PROPOSALS = re.compile(r"^\W*(?:de\s+xuat|kien\s+nghi)\s*(?:,|va)\s*(?:de\s+xuat|kien\s+nghi)\b")
 # A heading that names a set of agencies by what they do: "Các sở quản lý nhà nước chuyên ngành
 # về hạ tầng", "Các cơ quan được giao chủ trì" (no verb of its own: a heading, not a task).
 _ON_REQUEST = re.compile(
@@ -1560,8 +1562,10 @@ class _Segmenter:
         "1. Báo cáo kết quả các trường thực hiện ...")."""
         contents = any(frame.contents for frame in self.frames)
         folded = fold(text).strip()
-        subject = not _imperative(folded) or (
-            folded.startswith("bao cao") and not self._dated(text)
+        subject = (
+            not _imperative(folded)
+            or bool(_PROPOSALS.match(folded))
+            or (folded.startswith("bao cao") and not self._dated(text))
         )
         return contents and subject and not self._assigns(text)
 

@@ -1101,6 +1101,27 @@ def test_what_a_report_must_cover_is_one_task_and_an_opening_agency_leads_its_it
     ]
 
 
+def test_some_points_to_report_and_proposals_closing_them_are_the_reports_contents() -> None:
+    tasks = tasks_of(
+        "Theo đó, Bộ Nội vụ đề nghị Sở Y tế báo cáo một số nội dung sau:",
+        "1. Văn bản chỉ đạo, hướng dẫn về xử lý tài liệu tồn đọng;",
+        "2. Kết quả thực hiện chỉnh lý tài liệu tồn đọng;",
+        "3. Đề xuất, kiến nghị về công tác chỉnh lý.",
+        "Báo cáo gửi về Bộ Nội vụ trước ngày 15 tháng 4 năm 2017.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2017, 4, 15))
+    ]
+    # A request that only mentions reports before it asks for "một số nội dung" gives work.
+    work = tasks_of(
+        "Yêu cầu các đơn vị báo cáo sản lượng trung thực. Sở Y tế đề nghị một số nội dung cụ "
+        "thể như sau:",
+        "1. Rà soát giấy phép đã cấp;",
+        "2. Kiểm tra việc khai thác trong quý II/2024.",
+    )
+    assert [t.deadline.date for t in work] == [None, dt.date(2024, 6, 30)]
+
+
 def test_a_letter_run_into_its_addressee_line_and_honorifics() -> None:
     letter = "\n\n".join(
         [
