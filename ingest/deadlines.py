@@ -583,6 +583,18 @@ def _whole(ctx: _Context, start: int, end: int) -> bool:
     return not any(c.isalnum() for c in flat[:start]) and not any(c.isalnum() for c in flat[end:])
 
 
+def _table_cell(ctx: _Context, start: int, end: int) -> bool:
+    """True when the span fills a cell of a table row written "a | b | c": a time column."""
+    flat = ctx.text.flat
+    if "|" not in flat:
+        return False
+    cell_start = flat.rfind("|", 0, start) + 1
+    cell_end = flat.find("|", end)
+    before = flat[cell_start:start]
+    after = flat[end : len(flat) if cell_end < 0 else cell_end]
+    return not any(c.isalnum() for c in before + after)
+
+
 def _candidate(
     match: re.Match[str],
     ctx: _Context,
@@ -659,7 +671,12 @@ def _submitted_by(ctx: _Context, match: re.Match[str]) -> bool:
 def _accepts_period(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool:
     if cue is not None and cue.head(*_PERIOD_CUES):
         return True
-    return ctx.bare_ok or _whole(ctx, match.start(), match.end()) or _submitted_by(ctx, match)
+    return (
+        ctx.bare_ok
+        or _whole(ctx, match.start(), match.end())
+        or _table_cell(ctx, match.start(), match.end())
+        or _submitted_by(ctx, match)
+    )
 
 
 def _time_of(match: re.Match[str]) -> _dt.time | None:
@@ -1105,6 +1122,19 @@ MONTH = re.compile(
     (?![\d/])""",
     re.VERBOSE,
 )
+# A plan's time column: "12/2019" alone in its cell is December 2019 (in running text, a month
+# is written with "tháng"; "12/2019" there is a number, as of a document).
+MONTH_CELL = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\w/])")
+
+
+def _month_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    month, year = int(match.group("m")), int(match.group("y"))
+    if not 1 <= month <= 12 or not _table_cell(ctx, match.start(), match.end()):
+        return None
+    due = _month_end(year, month)
+    return None if due < ctx.ref else _candidate(match, ctx, "month", due, cued=True)
+
+
 # "đầu tháng 3" is its first ten days (thượng tuần): by the 10th; "giữa tháng 3" its middle, the
 # 15th (not the 20th, the end of the middle ten days: an officer reads mid-March as the 15th, and
 # the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
@@ -2215,6 +2245,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("half_year", HALF_YEAR, _half_year),
             ("quarter", QUARTER, _quarter),
             ("month", MONTH, _month),
+            ("month_cell", MONTH_CELL, _month_cell),
             ("year", YEAR, _year),
             ("day_only", DAY_ONLY, _day_only),
             ("ongoing", ONGOING, _ongoing),

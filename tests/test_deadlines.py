@@ -1902,6 +1902,26 @@ def test_lists_of_periods(text: str, expected: date, kind: str) -> None:
     assert read(text) == (expected, kind, None)
 
 
+# -- a plan's table row, its cells joined by "|": a period alone in a cell is its time column ----
+
+TABLE_ROWS = [
+    ("8 | Trình phê duyệt Quy hoạch | Bộ Xây dựng | Tháng 12, năm 2023", date(2023, 12, 31)),
+    ("18 | Hoàn thiện chính sách | Thông tư | Bộ Công Thương | Quý II năm 2023", date(2023, 6, 30)),
+    ("12/2023 | Trình Thủ tướng phê duyệt nhiệm vụ | Vụ Vật liệu xây dựng", date(2023, 12, 31)),
+    # In running text a period needs its cue, a month its word: these are no deadlines.
+    ("Kết quả quý II năm 2023 của Bộ Công Thương | Báo cáo", None),
+    ("Công văn số 12/2023 | Vụ Pháp chế", None),
+    ("Bộ Xây dựng | 12/2023 đã có 5 văn bản", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_ROWS)
+def test_a_period_alone_in_a_table_cell_is_the_rows_deadline(
+    text: str, expected: date | None
+) -> None:
+    assert read(text)[0] == expected
+
+
 def test_recurring_duty_wins_in_a_sentence() -> None:
     text = "Thường xuyên kiểm tra; định kỳ hằng quý báo cáo UBND tỉnh"
     assert read(text) == (date(2023, 3, 31), "recurring", "quarterly")
@@ -2060,7 +2080,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 839, 903)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 841, 903)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
