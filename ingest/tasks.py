@@ -526,6 +526,7 @@ class _Frame:
     contents: bool = False  # the items below are what its report must contain
     steps: bool = False  # the items below are the steps of its work, done by the same agencies
     work: _Item | None = None  # the heading as a task of its own, if no item below is one
+    dated_work: bool = False  # ... or whatever is below, when it asks for dated work first
     assigns: bool = False  # "Tổ chức thực hiện": the section that gives the work out
     # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:": the items below explain rules;
     # only those that name who acts, or tell the addressee to act ("Rà soát ..."), are work.
@@ -1016,8 +1017,9 @@ class _Segmenter:
                 last = None
             index += 1
         for frame in self.headings:
-            if frame.work is not None and not any(
-                any(f is frame for f in item.frames) for item in self.items
+            if frame.work is not None and (
+                frame.dated_work
+                or not any(any(f is frame for f in item.frames) for item in self.items)
             ):
                 at = next(
                     (i for i, item in enumerate(self.items) if item.start > frame.work.start), None
@@ -1538,6 +1540,12 @@ class _Segmenter:
         if not text.rstrip().endswith(":") or not _imperative(fold(text[frame.lead.end :])):
             return
         frame.work = _Item([text], index, list(self.frames), marked=True)
+        # "2. Bộ Tài chính chủ trì ..., trình Thủ tướng trước ngày 20/10/2024. Trong đó chú ý một
+        # số nội dung sau:": a whole dated request before the lines it opens is a task whatever
+        # is under it.
+        body = text.rstrip()
+        cut = body.rfind(". ", 0, len(body) - 1)
+        frame.dated_work = cut > 0 and self._dated(body[:cut])
         self.headings.append(frame)
 
     def _step(self, text: str) -> bool:

@@ -1737,6 +1737,32 @@ def test_work_given_in_steps_is_one_task_and_an_agency_headings_items_are_severa
     ]
 
 
+def test_a_heading_that_first_asks_for_dated_work_is_a_task_besides_its_items() -> None:
+    tasks = tasks_of(
+        "2. Sở Tài chính chủ trì, phối hợp với Sở Tư pháp hoàn thiện dự thảo Đề án, trình UBND "
+        "tỉnh trước ngày 20 tháng 10 năm 2024. Trong đó chú ý một số nội dung sau:",
+        "- Về phân công nhiệm vụ:",
+        "Sở Tài chính làm việc cụ thể với Sở Tư pháp về nội dung phân công nhiệm vụ.",
+        "- Về số liệu:",
+        "Sở Y tế khẩn trương rà soát, cung cấp số liệu cho Sở Tài chính.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2024, 10, 20)),
+        ("Sở Tài chính", dt.date(2024, 10, 20)),
+        ("Sở Y tế", dt.date(2024, 10, 20)),
+    ]
+    # A heading that only opens its lines stays out, as before.
+    opening = tasks_of(
+        "2. Sở Tài chính thực hiện các nội dung sau:",
+        "- Sở Tài chính làm việc cụ thể với Sở Tư pháp về nội dung phân công nhiệm vụ.",
+        "- Sở Y tế rà soát, cung cấp số liệu cho Sở Tài chính trong quý IV/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in opening] == [
+        ("Sở Tài chính", None),
+        ("Sở Y tế", dt.date(2024, 12, 31)),
+    ]
+
+
 def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
     tasks = tasks_of(
         "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng",
