@@ -366,7 +366,7 @@ _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
 _REPORT_CONTENTS = re.compile(
-    r"\bbao\s+cao\b[^.;:]*\b(?:cac|nhung|mot\s+so)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
+    r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
     r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom|cu\s+the(?:\s+nhu\s+sau)?|theo\s+cac\s+noi\s+dung)"
     r"(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
@@ -762,10 +762,12 @@ class _Segmenter:
     def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
         mentions = self.catalogue.find_mentions(text)
         # An opening sentence names its lead by "giao", "đề nghị" ..., or by starting with it:
-        # "Bộ Thông tin và Truyền thông phối hợp với ... và chủ trì cùng các Bộ, ngành:".
+        # "Bộ Thông tin và Truyền thông phối hợp với ... và chủ trì cùng các Bộ, ngành:", after
+        # a connective or not ("Đồng thời, Sở Y tế thực hiện các nội dung sau:").
+        before = fold(text[: mentions[0].start]).strip() if mentions else ""
         opens_with_agency = (
             bool(mentions)
-            and not text[: mentions[0].start].strip()
+            and (not before or _CONNECTIVE.fullmatch(before) is not None)
             and not _WRITER_SPEAKS.match(fold(text[mentions[0].end :]))
         )
         roles = find_roles(text, mentions, subject_ok=not intro or opens_with_agency)
