@@ -578,7 +578,7 @@ def _describe_plan(plan: importing.ImportPlan) -> str:
     ]
     if meta.title:
         lines.append(meta.title)
-    lines += [f"! {warning}" for warning in plan.draft.warnings]
+    lines += [f"! {warning.message_vi}" for warning in plan.draft.warnings]
     if plan.duplicate_of is not None:
         lines.append("! " + cli_text("import_duplicate", id=plan.duplicate_of.id))
     if plan.same_by_title and plan.duplicate_of is not None:

@@ -38,11 +38,11 @@ from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_memb
 from ingest.deadlines import Deadline
 from ingest.metadata import DirectiveMeta
 from ingest.pipeline import (
-    UNKNOWN_AGENCIES,
     DirectiveDraft,
+    DraftWarning,
     draft_to_json,
     read_directive,
-    unknown_agencies_warning,
+    unknown_agencies,
 )
 from ingest.tasks import TaskDraft
 from ingest.text import Document, UnreadableDocument, extract_text
@@ -331,7 +331,7 @@ def reading_to_json(reading: Reading) -> dict[str, Any]:
         "sha256": draft.sha256,
         "text_sha256": reading.text_sha256,
         "stated_issued_on": _iso(reading.stated_issued_on),
-        "warnings": list(draft.warnings),
+        "warnings": [_warning_to_json(warning) for warning in draft.warnings],
         "meta": {
             "number": meta.number,
             "kind": meta.kind,
@@ -386,11 +386,31 @@ def reading_from_json(data: Mapping[str, Any]) -> Reading:
         ),
         tasks=tasks,
         sha256=data["sha256"],
-        warnings=list(data["warnings"]),
+        warnings=[_warning(item, tasks) for item in data["warnings"]],
     )
     # A preview kept from before the stated date was kept with it: the date it was read from.
     stated = data.get("stated_issued_on", meta["issued_on"])
     return Reading(draft, data["text_sha256"], _day(stated))
+
+
+def _warning_to_json(warning: DraftWarning) -> dict[str, Any]:
+    return {**dataclasses.asdict(warning), "date": _iso(warning.date)}
+
+
+def _warning(item: str | Mapping[str, Any], tasks: list[TaskDraft]) -> DraftWarning:
+    if isinstance(item, str):
+        # A preview kept from before warnings had codes: their words, as written; the one of
+        # the agencies not in the catalogue, known by its words, to be counted again like any.
+        unknown = DraftWarning("unknown_agencies", names=unknown_agencies(tasks))
+        return unknown if item == unknown.message_vi else DraftWarning("as_written", written=item)
+    return DraftWarning(
+        code=item["code"],
+        date=_day(item["date"]),
+        source=item["source"],
+        count=item["count"],
+        names=tuple(item["names"]),
+        written=item["written"],
+    )
 
 
 def _iso(day: date | None) -> str | None:
@@ -769,18 +789,18 @@ async def _earlier_fixes(
 
 def _warnings_now(
     draft: DirectiveDraft, known: list[Agency], mapped: Mapping[str, Agency]
-) -> list[str]:
+) -> list[DraftWarning]:
     """The draft's warnings, the agencies not in the catalogue counted against today's and
     without those the officer mapped (mapping_key) to one of it."""
     catalogue = catalogue_of(known)
-    unknown = [
+    unknown = tuple(
         name
-        for name in dict.fromkeys(n for task in draft.tasks for n in task.unknown_agencies)
+        for name in unknown_agencies(draft.tasks)
         if catalogue.lookup(name) is None and mapping_key(name) not in mapped
-    ]
-    now = [w for w in draft.warnings if not w.startswith(UNKNOWN_AGENCIES)]
+    )
+    now = [w for w in draft.warnings if w.code != "unknown_agencies"]
     if unknown and len(now) < len(draft.warnings):
-        now.append(unknown_agencies_warning(unknown))
+        now.append(DraftWarning("unknown_agencies", names=unknown))
     return now
 
 

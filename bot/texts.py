@@ -9,6 +9,7 @@ from datetime import date, datetime, time, tzinfo
 from html import escape
 
 from bot.importing import DAY_TO_GIVE, ImportPlan, PlannedTask
+from ingest.pipeline import DATE_SOURCES, WARNINGS, DraftWarning
 from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest
@@ -767,6 +768,40 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unreadable_unsupported_type": (
         UNREADABLE["unsupported_type"],
         "This kind of file is not supported yet. Send a .txt, .docx, .doc or .pdf (with text).",
+    ),
+    # What the officer should check in a document, by the importer's code (its Vietnamese words,
+    # and English), and where a date of issue it guessed was taken from.
+    "import_warning_issue_date_guessed": (
+        WARNINGS["issue_date_guessed"],
+        "The document gives no date of issue; deadlines are counted from {date} ({source}) for "
+        "now. Check it.",
+    ),
+    "import_warning_issue_date_not_needed": (
+        WARNINGS["issue_date_not_needed"],
+        "The document gives no date of issue; every deadline in it is a full date, so none is "
+        "needed. Give the date of issue if you know it.",
+    ),
+    "import_warning_no_tasks": (WARNINGS["no_tasks"], "No task found in the document."),
+    "import_warning_tasks_without_lead": (
+        WARNINGS["tasks_without_lead"],
+        "No lead agency found for {count} tasks.",
+    ),
+    "import_warning_unknown_agencies": (
+        WARNINGS["unknown_agencies"],
+        "Agencies not in the catalogue: {names}.",
+    ),
+    "import_warning_as_written": (WARNINGS["as_written"], "{written}"),
+    "import_date_source_meeting": (
+        DATE_SOURCES["meeting"],
+        "the date of the meeting it reports",
+    ),
+    "import_date_source_month": (
+        DATE_SOURCES["month"],
+        "the document gives only the month, {month}",
+    ),
+    "import_date_source_web_page": (
+        DATE_SOURCES["web_page"],
+        "the date the web page was posted",
     ),
     "import_no_tasks": (
         "⚠️ Không tìm thấy nhiệm vụ nào trong {name}: không có gì để lưu. Bản xem trước đang "
@@ -1741,6 +1776,14 @@ class Texts:
     def command_descriptions(self) -> list[tuple[str, str]]:
         return [(c.name, c.en if self.index else c.vi) for c in COMMANDS]
 
+    def warning(self, warning: DraftWarning) -> str:
+        """What the officer should check in a document, as the importer found it."""
+        values = warning.values()
+        if warning.source:
+            source = CATALOGUE[f"import_date_source_{warning.source}"][self.index]
+            values["source"] = source.format(**values)
+        return self(f"import_warning_{warning.code}", **values)
+
     def day(self, deadline: date, hour: time | None) -> str:
         """A deadline's day, with its hour when it has one: "14:00 ngày 15/03/2024"."""
         if hour is None:
@@ -1936,7 +1979,7 @@ def import_preview(texts: Texts, plan: ImportPlan) -> list[str]:
         issued=issued,
         title=_shorten(meta.title or "", IMPORT_TITLE_PREVIEW),
     )
-    blocks = [f"⚠️ {escape(w, quote=False)}" for w in plan.draft.warnings]
+    blocks = [f"⚠️ {texts.warning(warning)}" for warning in plan.draft.warnings]
     if plan.duplicate_of is not None:
         blocks.append(texts("import_duplicate"))
     blocks += [_preview_task(texts, plan, task) for task in plan.tasks]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,19 +22,75 @@ from ingest.text import DEFAULT_MAX_BYTES, Document, UnreadableDocument, extract
 from vncalendar import WorkingCalendar
 
 __all__ = [
-    "UNKNOWN_AGENCIES",
+    "DATE_SOURCES",
+    "WARNINGS",
     "DirectiveDraft",
+    "DraftWarning",
     "draft_to_json",
     "meeting_date",
     "page_date",
     "read_directive",
-    "unknown_agencies_warning",
+    "unknown_agencies",
 ]
 
 NO_ISSUE_DATE = (
     "Không tìm thấy ngày ban hành của văn bản nên chưa tính được hạn. "
     "Hãy nhập ngày ban hành (ví dụ --issued 2024-03-15)."
 )
+
+
+# What the officer should check in a draft, by code: the Vietnamese words, filled with the
+# values of a DraftWarning (the bot words them in the chat's language: bot.texts).
+WARNINGS = {
+    "issue_date_guessed": (
+        "Văn bản không ghi ngày ban hành; tạm lấy ngày {date} ({source}) làm mốc tính hạn. "
+        "Hãy kiểm tra lại."
+    ),
+    "issue_date_not_needed": (
+        "Văn bản không ghi ngày ban hành; các hạn trong văn bản đều ghi đủ ngày, tháng, năm "
+        "nên không cần mốc. Hãy nhập ngày ban hành nếu biết."
+    ),
+    "no_tasks": "Không tìm thấy nhiệm vụ nào trong văn bản.",
+    "tasks_without_lead": "{count} nhiệm vụ chưa xác định được cơ quan chủ trì.",
+    "unknown_agencies": "Cơ quan chưa có trong danh mục: {names}.",
+    # A warning kept as its words alone (a preview the bot kept before warnings had codes).
+    "as_written": "{written}",
+}
+# Where the date of issue of "issue_date_guessed" was taken from: the {source} of its words.
+DATE_SOURCES = {
+    "meeting": "ngày họp nêu trong văn bản",
+    "month": "văn bản chỉ ghi tháng {month}",
+    "web_page": "ngày đăng tin trên trang",
+}
+
+
+@dataclass(frozen=True)
+class DraftWarning:
+    """Something the officer should check in a draft: a code (of WARNINGS) and its values."""
+
+    code: str
+    date: _dt.date | None = None  # issue_date_guessed: the date taken as the date of issue
+    source: str = ""  # issue_date_guessed: where it was taken from (of DATE_SOURCES)
+    count: int = 0  # tasks_without_lead
+    names: tuple[str, ...] = ()  # unknown_agencies: as the document writes them
+    written: str = ""  # as_written
+
+    def values(self) -> dict[str, object]:
+        """The values its words are filled with, alike in every language (dd/mm/yyyy)."""
+        return {
+            "date": f"{self.date:%d/%m/%Y}" if self.date else "",
+            "month": f"{self.date:%m/%Y}" if self.date else "",
+            "count": self.count,
+            "names": "; ".join(self.names),
+            "written": self.written,
+        }
+
+    @property
+    def message_vi(self) -> str:
+        """Its Vietnamese words."""
+        values = self.values()
+        source = DATE_SOURCES[self.source].format(**values) if self.source else ""
+        return WARNINGS[self.code].format(source=source, **values)
 
 
 @dataclass
@@ -44,7 +100,7 @@ class DirectiveDraft:
     meta: DirectiveMeta
     tasks: list[TaskDraft]
     sha256: str
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[DraftWarning] = field(default_factory=list)
 
 
 _MEETING_DATE = re.compile(
@@ -112,7 +168,7 @@ def read_directive(
     sha256 = hashlib.sha256(data).hexdigest()
     doc = extract_text(data, filename, max_bytes=max_bytes)
     meta = read_metadata(doc)
-    warnings: list[str] = []
+    warnings: list[DraftWarning] = []
 
     def tasks_from(reference: _dt.date) -> list[TaskDraft]:
         return extract_tasks(
@@ -125,49 +181,37 @@ def read_directive(
 
     reference = issued_on or meta.issued_on
     if reference is None:
-        reference, source = meeting_date(doc), "ngày họp nêu trong văn bản"
+        reference, source = meeting_date(doc), "meeting"
         month = issue_month(doc)
         if month is not None and (reference is None or (reference.year, reference.month) != month):
             # Signed without its day ("ngày    tháng 3 năm 2020"): a date of another month in
             # the opening is a cited document's, not the meeting's.
             reference = _dt.date(month[0], month[1], 1)
-            source = f"văn bản chỉ ghi tháng {month[1]:02d}/{month[0]}"
+            source = "month"
         if reference is None:
-            reference, source = page_date(doc), "ngày đăng tin trên trang"
+            reference, source = page_date(doc), "web_page"
         if reference is not None:
-            warnings.append(
-                "Văn bản không ghi ngày ban hành; tạm lấy ngày "
-                f"{reference:%d/%m/%Y} ({source}) làm mốc tính hạn. "
-                "Hãy kiểm tra lại."
-            )
+            warnings.append(DraftWarning("issue_date_guessed", date=reference, source=source))
     if reference is not None:
         meta = replace(meta, issued_on=reference)
         tasks = tasks_from(reference)
     else:
         tasks = _tasks_without_reference(doc, tasks_from)
-        warnings.append(
-            "Văn bản không ghi ngày ban hành; các hạn trong văn bản đều ghi đủ ngày, tháng, năm "
-            "nên không cần mốc. Hãy nhập ngày ban hành nếu biết."
-        )
+        warnings.append(DraftWarning("issue_date_not_needed"))
     if not tasks:
-        warnings.append("Không tìm thấy nhiệm vụ nào trong văn bản.")
+        warnings.append(DraftWarning("no_tasks"))
     without_lead = sum(1 for task in tasks if task.lead is None)
     if without_lead:
-        warnings.append(f"{without_lead} nhiệm vụ chưa xác định được cơ quan chủ trì.")
-    unknown = list(dict.fromkeys(name for task in tasks for name in task.unknown_agencies))
+        warnings.append(DraftWarning("tasks_without_lead", count=without_lead))
+    unknown = unknown_agencies(tasks)
     if unknown:
-        warnings.append(unknown_agencies_warning(unknown))
+        warnings.append(DraftWarning("unknown_agencies", names=unknown))
     return DirectiveDraft(meta=meta, tasks=tasks, sha256=sha256, warnings=warnings)
 
 
-# How the warning of the agencies a document names that the catalogue lacks begins: a preview
-# kept open while the catalogue changes counts them again (bot.importing).
-UNKNOWN_AGENCIES = "Cơ quan chưa có trong danh mục: "
-
-
-def unknown_agencies_warning(names: Sequence[str]) -> str:
-    """The warning of the agencies, as written, that the catalogue does not have."""
-    return UNKNOWN_AGENCIES + "; ".join(names) + "."
+def unknown_agencies(tasks: Iterable[TaskDraft]) -> tuple[str, ...]:
+    """The agencies, as written, that the tasks name and the catalogue did not have, once each."""
+    return tuple(dict.fromkeys(name for task in tasks for name in task.unknown_agencies))
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

@@ -406,6 +406,28 @@ def test_import_shows_the_tasks_found_and_saves_them_once(cli: Cli, sample: Path
     ]
 
 
+def test_import_prints_the_importers_warnings_in_vietnamese(cli: Cli, tmp_path: Path) -> None:
+    """A letter signed without its day ("ngày    tháng 3 năm 2024"), one task of it given to
+    no agency, the other to one the catalogue lacks: each warning is a line of its own."""
+    cli("agencies", "import", "agencies.csv")
+    letter = tmp_path / "cong-van.txt"
+    letter.write_text(
+        "Số: 15/UBND-KT\nLai Châu, ngày    tháng 3 năm 2024\n"
+        "1. Giao Sở Ngoại vụ rà soát các đoàn công tác, báo cáo trước ngày 20/3/2024.\n"
+        "2. Tăng cường kiểm tra an toàn thực phẩm, hoàn thành trong tháng 4/2024.\n",
+        encoding="utf-8",
+    )
+
+    preview = cli("import", str(letter), "--dry-run")[1]
+
+    assert [line for line in preview.splitlines() if line.startswith("! ")] == [
+        "! Văn bản không ghi ngày ban hành; tạm lấy ngày 01/03/2024 (văn bản chỉ ghi tháng "
+        "03/2024) làm mốc tính hạn. Hãy kiểm tra lại.",
+        "! 1 nhiệm vụ chưa xác định được cơ quan chủ trì.",
+        "! Cơ quan chưa có trong danh mục: Sở Ngoại vụ.",
+    ]
+
+
 PLAN = """Số: 12/KH-UBND
 Lai Châu, ngày 07 tháng 02 năm 2024
 KẾ HOẠCH

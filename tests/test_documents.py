@@ -2462,3 +2462,73 @@ async def test_a_task_s_details_name_its_directive_with_the_word_for_its_date(
 
     assert preview["text"].split("\n")[0] == "📄 Thông báo 12/TB-VP, ngày 05/01/2023"
     assert "Văn bản: Thông báo 12/TB-VP, ngày 05/01/2023" in shown["text"].split("\n")
+
+
+# A notice that gives no date of issue, only its meeting's; its third task names no agency, and
+# its first names two that the catalogue lacks (one with "&", which HTML must escape).
+TOURISM_NOTICE = (
+    "THÔNG BÁO\n"
+    "Kết luận của Chủ tịch UBND tỉnh về phát triển du lịch\n"
+    "Ngày 01 tháng 3 năm 2024, Chủ tịch UBND tỉnh chủ trì cuộc họp về phát triển du lịch. "
+    "Chủ tịch UBND tỉnh kết luận như sau:\n"
+    "1. Giao Sở Du lịch và Sở Văn hóa & Thể thao quảng bá điểm đến, báo cáo trong 10 ngày làm "
+    "việc.\n"
+    "2. Giao Sở Y tế rà soát cơ sở khám bệnh, báo cáo trước ngày 25/4/2024.\n"
+    "3. Tổ chức tốt lễ hội truyền thống, hoàn thành trong tháng 4/2024.\n"
+)
+TOURISM_WARNINGS_VI = [
+    "⚠️ Văn bản không ghi ngày ban hành; tạm lấy ngày 01/03/2024 (ngày họp nêu trong văn bản) "
+    "làm mốc tính hạn. Hãy kiểm tra lại.",
+    "⚠️ 1 nhiệm vụ chưa xác định được cơ quan chủ trì.",
+    "⚠️ Cơ quan chưa có trong danh mục: Sở Du lịch; Sở Văn hóa & Thể thao.",
+]
+
+
+def _warnings(preview: JSON) -> list[str]:
+    """The preview's warnings about the whole document (those of a task are indented)."""
+    return [line for line in preview["text"].split("\n") if line.startswith("⚠️")]
+
+
+async def test_the_warnings_of_a_preview_are_in_the_chats_language(bot: Harness) -> None:
+    """A Vietnamese chat reads the importer's warnings as it always did; once the coordinator
+    chooses English, the same preview shown again warns in English."""
+    bang, office = await _coordinator(bot)
+
+    vietnamese = await _send(bot, bang, office, "tb.txt", TOURISM_NOTICE.encode())
+    await bot.say(bang, office, "/lang en")
+    english = await _fix(bot, bang, office, "/fix xem")
+
+    assert _warnings(vietnamese) == TOURISM_WARNINGS_VI
+    assert _warnings(english) == [
+        "⚠️ The document gives no date of issue; deadlines are counted from 01/03/2024 (the "
+        "date of the meeting it reports) for now. Check it.",
+        "⚠️ No lead agency found for 1 task.",
+        "⚠️ Agencies not in the catalogue: Sở Du lịch; Sở Văn hóa & Thể thao.",
+    ]
+
+
+async def test_a_preview_kept_with_warnings_of_words_alone_shows_them_as_written(
+    bot: Harness,
+) -> None:
+    """A preview kept before warnings were kept with their code has their Vietnamese words
+    only: it still shows them as written, and the agencies not in the catalogue are counted
+    again as the catalogue changes, as in any preview."""
+    bang, office = await _coordinator(bot)
+    await _send(bot, bang, office, "tb.txt", TOURISM_NOTICE.encode())
+    async with bot.database.session() as session:
+        pending = (await session.exec(select(ImportRequest))).one()
+        assert pending.draft is not None
+        words = [warning.removeprefix("⚠️ ") for warning in TOURISM_WARNINGS_VI]
+        pending.draft = {**pending.draft, "warnings": words}
+        session.add(pending)
+        await session.commit()
+
+    kept = await _fix(bot, bang, office, "/fix xem")
+    await _add_agencies(bot, agencies.AgencyRow("Sở Du lịch", "SDL"))
+    counted_again = await _fix(bot, bang, office, "/fix xem")
+
+    assert _warnings(kept) == TOURISM_WARNINGS_VI
+    assert _warnings(counted_again) == [
+        *TOURISM_WARNINGS_VI[:2],
+        "⚠️ Cơ quan chưa có trong danh mục: Sở Văn hóa & Thể thao.",
+    ]

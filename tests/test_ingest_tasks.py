@@ -104,7 +104,7 @@ def find(draft: DirectiveDraft, start: str) -> TaskDraft:
 
 def test_sample_issue_date_falls_back_to_the_meeting(sample: DirectiveDraft) -> None:
     assert sample.meta.issued_on == dt.date(2023, 1, 5)
-    assert any("ngày họp" in warning for warning in sample.warnings)
+    assert any("ngày họp" in warning.message_vi for warning in sample.warnings)
 
 
 @pytest.mark.parametrize(
@@ -131,7 +131,7 @@ def test_a_directive_signed_without_its_day_counts_from_its_month(date_line: str
     )
     assert draft.meta.issued_on == dt.date(2020, 3, 1)
     assert [t.deadline.date for t in draft.tasks] == [None, dt.date(2020, 3, 20)]
-    assert "chỉ ghi tháng 03/2020" in draft.warnings[0]
+    assert "chỉ ghi tháng 03/2020" in draft.warnings[0].message_vi
 
 
 def directive(date_line: str, opening: str = "") -> bytes:
@@ -1999,7 +1999,7 @@ def test_a_document_without_a_date_is_read_when_its_deadlines_need_none() -> Non
         ("Sở Y tế", dt.date(2023, 4, 15)),
         ("Sở Nội vụ", None),
     ]
-    assert any("không ghi ngày ban hành" in warning for warning in draft.warnings)
+    assert any("không ghi ngày ban hành" in warning.message_vi for warning in draft.warnings)
     # A deadline counted from the document's date, or a date without its year, needs that date.
     for relative in (
         "trong 10 ngày làm việc",
@@ -2411,7 +2411,7 @@ def test_a_news_page_without_an_issue_date_counts_from_the_day_it_was_posted() -
     )
     draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY)
     assert draft.meta.issued_on == dt.date(2020, 4, 22)
-    assert any("ngày đăng tin" in warning for warning in draft.warnings)
+    assert any("ngày đăng tin" in warning.message_vi for warning in draft.warnings)
     assert [t.deadline.date for t in draft.tasks] == [dt.date(2020, 5, 3)]
 
 
@@ -2968,3 +2968,33 @@ def test_a_yearly_duty_with_no_month_is_yearly_but_yields_to_a_section_date() ->
         None,
         True,
     )
+
+
+def test_a_warning_of_the_importer_carries_its_code_and_values_beside_its_words() -> None:
+    """Each warning says what it is and with which values (for the bot to word it in the
+    chat's language), and its Vietnamese words, as the command line prints them."""
+    draft = read_directive(
+        "\n".join(
+            [
+                "THÔNG BÁO",
+                "Ngày 01 tháng 3 năm 2024, Chủ tịch UBND tỉnh chủ trì cuộc họp về du lịch.",
+                "1. Giao Sở Du lịch và Sở Văn hóa & Thể thao quảng bá điểm đến, báo cáo trước "
+                "ngày 20/4/2024.",
+                "2. Tổ chức tốt lễ hội truyền thống, hoàn thành trong tháng 4/2024.",
+            ]
+        ).encode(),
+        "tb.txt",
+        catalogue=Catalogue([CatalogueEntry("Sở Y tế")]),
+    )
+
+    assert [(w.code, w.date, w.source, w.count, w.names) for w in draft.warnings] == [
+        ("issue_date_guessed", dt.date(2024, 3, 1), "meeting", 0, ()),
+        ("tasks_without_lead", None, "", 1, ()),
+        ("unknown_agencies", None, "", 0, ("Sở Du lịch", "Sở Văn hóa & Thể thao")),
+    ]
+    assert [w.message_vi for w in draft.warnings] == [
+        "Văn bản không ghi ngày ban hành; tạm lấy ngày 01/03/2024 (ngày họp nêu trong văn bản) "
+        "làm mốc tính hạn. Hãy kiểm tra lại.",
+        "1 nhiệm vụ chưa xác định được cơ quan chủ trì.",
+        "Cơ quan chưa có trong danh mục: Sở Du lịch; Sở Văn hóa & Thể thao.",
+    ]

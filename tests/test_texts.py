@@ -6,6 +6,7 @@ import ast
 import re
 import string
 from datetime import UTC, date, datetime
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -30,7 +31,7 @@ from bot.texts import (
 )
 from ingest.agencies import Catalogue
 from ingest.deadlines import KINDS
-from ingest.pipeline import read_directive
+from ingest.pipeline import DATE_SOURCES, WARNINGS, DraftWarning, read_directive
 from ingest.text import MESSAGES as UNREADABLE
 from jobs.policy import Urgency
 from jobs.sweep import Digest, DigestItem
@@ -81,6 +82,33 @@ def test_every_reason_a_file_cannot_be_read_has_words_in_both_languages() -> Non
             limit="5 MB"
         )
         assert Texts("en")(f"unreadable_{code}", limit="5 MB")
+
+
+def test_every_warning_of_the_importer_has_words_in_both_languages() -> None:
+    """In Vietnamese, the importer's own words (those the command line prints), escaped; in
+    English, other words, for every code and every source of a date of issue guessed (a
+    warning kept as words alone is shown as written in both)."""
+    warnings = [
+        DraftWarning(
+            code,
+            date=date(2024, 3, 1),
+            source=source,
+            count=2,
+            names=("Sở Du lịch", "Sở KH&ĐT"),
+            written="Cơ quan chưa có trong danh mục: Sở KH&ĐT.",
+        )
+        for code in WARNINGS
+        for source in (DATE_SOURCES if code == "issue_date_guessed" else [""])
+    ]
+
+    for warning in warnings:
+        vietnamese = Texts("vi").warning(warning)
+        assert vietnamese == escape(warning.message_vi, quote=False)
+        assert (Texts("en").warning(warning) == vietnamese) == (warning.code == "as_written")
+    assert Texts("en").warning(DraftWarning("issue_date_guessed", date(2020, 3, 1), "month")) == (
+        "The document gives no date of issue; deadlines are counted from 01/03/2020 (the "
+        "document gives only the month, 03/2020) for now. Check it."
+    )
 
 
 def test_english_counts_one_in_the_singular() -> None:
