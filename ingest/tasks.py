@@ -170,7 +170,7 @@ _NEWS_LEAD = re.compile(
 # agencies unless they name their own ("Đồng thời, các địa phương cần ...").
 _CONNECTIVE = re.compile(
     r"^(?:dong\s+thoi|ngoai\s+ra|ben\s+canh\s+do|cu\s+the|theo\s+do|mat\s+khac|sau\s+do"
-    r"|cung\s+voi\s+do|dac\s+biet|vi\s+vay|do\s+do|tiep\s+do)\s*,?\s*"
+    r"|cung\s+voi\s+do|dac\s+biet|vi\s+vay|do\s+do|tiep\s+do|tren\s+co\s+so\s+do)\s*,?\s*"
 )
 # What a sentence asks, after its connective: the imperative verbs, and those of emergencies.
 _ASKING = re.compile(
@@ -1796,6 +1796,12 @@ class _Segmenter:
                 [o for j, o in drafts if j > i and _same_task(o)[0] == _same_task(d)[0]],
                 prose,
             )
+            and not _said_already(
+                d,
+                said,
+                [o for j, o in drafts if j < i and _same_task(o) == _same_task(d)],
+                prose,
+            )
         ]
         table = {id(draft) for draft in self.table_tasks}
         # A plan whose "Tổ chức thực hiện" names who does what: its undated items elsewhere that
@@ -2089,6 +2095,24 @@ def _said_again(
             and _nearly_within(summary, said[id(other)])
         )
         for other in later
+    )
+
+
+def _said_already(
+    draft: TaskDraft, said: dict[int, str], earlier: list[TaskDraft], prose: set[int]
+) -> bool:
+    """A news item's body that says its opening's order again in fewer words ("Sở Tài chính đề
+    nghị các cơ quan, đơn vị lập báo cáo ..., gửi Sở trước ngày 15/5/2021.", then "Trên cơ sở
+    đó, các cơ quan, đơn vị lập báo cáo ..., gửi Sở trước ngày 15/5/2021."); earlier drafts of
+    the same lead and deadline."""
+    if id(draft) not in prose:
+        return False
+    text = _CONNECTIVE.sub("", said[id(draft)]).rstrip(" .;")
+    return any(
+        id(other) in prose
+        and _nearly_within(text, said[id(other)])
+        and not _nearly_within(said[id(other)].rstrip(" .;"), said[id(draft)])
+        for other in earlier
     )
 
 

@@ -766,6 +766,19 @@ def test_a_news_lead_said_again_with_a_few_words_changed_is_one_task() -> None:
     ]
 
 
+def test_a_news_body_saying_its_opening_again_in_fewer_words_is_the_same_task() -> None:
+    tasks = tasks_of(
+        "Sở Tài chính đề nghị Sở Y tế lập báo cáo quyết toán vốn đầu tư xây dựng cơ bản năm 2023 "
+        "theo quy định, gửi Sở Tài chính trước ngày 15/5/2024.",
+        "Theo thống kê, năm 2023 có 120 dự án đã hoàn thành nhưng chưa được quyết toán.",
+        "Trên cơ sở đó, Sở Y tế lập báo cáo quyết toán vốn đầu tư xây dựng cơ bản năm 2023 theo "
+        "quy định, gửi Sở Tài chính trước ngày 15/5/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 5, 15))
+    ]
+
+
 def test_items_of_a_list_alike_but_for_a_word_are_tasks_each() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm tại các "
