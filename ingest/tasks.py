@@ -60,7 +60,8 @@ class TaskDraft:
 # --------------------------------------------------------------------------------------------
 
 _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
-    (1, re.compile(r"^(?:[IVX]{1,5})[.)/]\s+")),
+    # "V. Kinh phí", not a reporter's initials "V.D |" at a news item's head.
+    (1, re.compile(r"^(?:[IVX]{1,5})[.)/]\s+(?=\S*[^\W\d_]{2})")),
     (3, re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")),
     (2, re.compile(r"^\d{1,2}[.)/]\s+")),
     (4, re.compile(r"^[a-zđ][).]\s+")),

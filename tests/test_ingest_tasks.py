@@ -779,6 +779,22 @@ def test_a_news_body_saying_its_opening_again_in_fewer_words_is_the_same_task() 
     ]
 
 
+def test_a_reporters_initials_at_a_news_items_head_are_no_section() -> None:
+    """ "V.D |" is who wrote the item, not section V: the requests below it are read as a
+    news item's, each sentence its own."""
+    page = (
+        "Hằng tháng báo cáo danh sách doanh nghiệp nợ thuế\n\nV.D |\n\n"
+        "Theo đó, UBND tỉnh yêu cầu Sở Tài chính thực hiện nghiêm ý kiến chỉ đạo của Bộ Tài "
+        "chính. Đồng thời tổng hợp báo cáo danh sách doanh nghiệp nợ thuế cho Chủ tịch UBND "
+        "tỉnh trước ngày 25 hằng tháng.\n"
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=CATALOGUE, issued_on=ISSUED)
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Tài chính", None),
+        ("Sở Tài chính", dt.date(2024, 3, 25)),
+    ]
+
+
 def test_items_of_a_list_alike_but_for_a_word_are_tasks_each() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm tại các "
