@@ -1166,11 +1166,24 @@ def _quarter_at(ctx: _Context, at: int) -> bool:
     return _NOT_A_QUARTER.match(ctx.text.flat, at + 3) is None
 
 
+# "trong tháng 10 vừa qua, ... 40 hồ sơ trễ hạn": a period just past, told of, never due.
+_JUST_PAST = re.compile(r"\s*,?\s*(?:vua\s+(?:qua|roi)(?![a-z])|da\s+qua(?=\s*(?:[,.;:)]|$)))")
+
+
+def _just_past(ctx: _Context, match: re.Match[str]) -> _Candidate | None:
+    """The period claimed with no date, when words after it say it is over."""
+    if _JUST_PAST.match(ctx.text.flat, match.end()):
+        return _candidate(match, ctx, "blocked", None)
+    return None
+
+
 def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     word = " ".join((match.group("m") or "").split())
     pos = match.group("pos")
     if not word and not pos:
         return None
+    if past := _just_past(ctx, match):
+        return past
     if ctx.text.flat[: match.start()].rstrip()[-1:].isdigit():
         return None  # "05 tháng 3" is a date, "03 tháng" a duration: other families own those
     if not _written(ctx, match, "thang", "tháng"):
@@ -1241,6 +1254,8 @@ def _quarter(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if not _quarter_at(ctx, ctx.text.flat.find("quy", match.start(), match.end())):
         return None  # "quy định", "quy mô": another word
+    if past := _just_past(ctx, match):
+        return past
     cue = _cue_before(ctx.text, match.start())
     if not pos and not _accepts_period(ctx, match, cue):
         return None

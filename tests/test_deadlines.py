@@ -865,6 +865,9 @@ def test_today_is_immediate_with_a_date() -> None:
 # -- what is not a deadline ---------------------------------------------------------------------
 
 NOT_DEADLINES = [
+    # A period just past, told of.
+    "Trong tháng 12 vừa qua, số hồ sơ giải quyết trễ hạn của các huyện là 40 hồ sơ.",
+    "Trong quý IV vừa rồi, tỉnh đã giải ngân 50% kế hoạch vốn.",
     "Bố trí tối thiểu 2% tổng chi ngân sách nhà nước hằng năm cho bảo vệ môi trường.",
     "Việc nạo vét lòng hồ trước mùa mưa hàng năm thực hiện theo Nghị định số 62/2025/NĐ-CP.",
     "cụ thể hóa thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai thực hiện",
@@ -1574,6 +1577,8 @@ def test_a_schedules_steps(text: str, expected: date | None) -> None:
 
 
 STILL_DEADLINES = [
+    # "đã qua" of something else than the month: passed inspection.
+    ("Hoàn thành trong tháng 12, đã qua kiểm tra chất lượng", date(2023, 12, 31), "month"),
     # An obligation after "Đến ngày X," makes it a deadline again.
     ("Đến ngày 30/6/2023, các đơn vị phải hoàn thành việc rà soát", date(2023, 6, 30), "date"),
     # "đến" after a task, not a state; an extension is a new deadline.
@@ -2080,7 +2085,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 880, 943)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 881, 943)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
