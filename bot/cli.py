@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from alembic import command as alembic_command
+from sqlalchemy import NullPool, create_engine, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import (
     DatabaseError,
@@ -60,7 +61,13 @@ from ingest.deadlines import parse_deadline
 from ingest.text import UnreadableDocument, human_size, size_over
 from jobs.sweep import Digest, SweepReport
 from storage import access, agencies, extensions, reports, tasks
-from storage.db import Database, is_not_a_database, is_not_allowed, unwritable_sqlite
+from storage.db import (
+    Database,
+    is_not_a_database,
+    is_not_allowed,
+    sync_url,
+    unwritable_sqlite,
+)
 from storage.directives import Changes
 from storage.errors import (
     AmbiguousAgency,
@@ -180,6 +187,35 @@ def _database_exists(url: str) -> bool:
     if parsed.get_backend_name() != "sqlite":
         return True
     return Path((parsed.database or "").removeprefix("file:")).expanduser().is_file()
+
+
+def _missing_postgres_database(url: str) -> tuple[str, str] | None:
+    """The database a PostgreSQL URL names and the user it logs in as, when the server answers
+    and has no database of that name: its administrator must create it, and no restart will.
+    None otherwise.
+
+    Asked of the server's maintenance database, as createdb does: a refused connection carries
+    no SQLSTATE, only the server's words in its own language. A server that refuses that one
+    too is left to the generic line (its words, exit 3)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or not parsed.database:
+        return None
+    engine = create_engine(
+        sync_url(parsed.set(database="postgres")),
+        poolclass=NullPool,
+        connect_args={"connect_timeout": 5},  # a server out of reach has been waited for already
+    )
+    try:
+        with engine.connect() as connection:
+            found = connection.execute(
+                text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": parsed.database}
+            ).first()
+            user = connection.execute(text("SELECT current_user")).scalar_one()
+    except DBAPIError:
+        return None
+    finally:
+        engine.dispose()
+    return None if found else (parsed.database, user)
 
 
 def cmd_run(settings: Settings, args: argparse.Namespace) -> int:
@@ -742,7 +778,18 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
         year, month = vn_dates.parse_month(args.month)
     except ValueError:
         raise UsageError(cli_text("not_a_month", text=args.month)) from None
-    for out in (args.out, args.chart):  # checked before the work, not after it
+    files = ((args.out, report_files.WORKBOOK_SUFFIX), (args.chart, report_files.CHART_SUFFIX))
+    for out, suffix in files:  # checked before the work, not after it
+        # A folder given (--out .) is named as one when written to, more plainly than this.
+        if out and Path(out).suffix.lower() != suffix and not Path(out).is_dir():
+            raise UsageError(
+                cli_text(
+                    "report_cannot_write",
+                    file=out,
+                    workbook=report_files.WORKBOOK_SUFFIX,
+                    chart=report_files.CHART_SUFFIX,
+                )
+            )
         if out and not Path(out).parent.is_dir():
             raise UsageError(cli_text("no_such_folder", file=out, folder=Path(out).parent))
     if args.chart and Path(args.chart).resolve() == Path(args.out).resolve():
@@ -1471,6 +1518,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Made by root, used by the service's user; or a read-only disk: the operator's.
             line = cli_text("sqlite_not_writable", path=path, reason=_first_line(error))
             print(f"nhacviec: {line}", file=sys.stderr)
+            return 2
+        if (missing := _missing_postgres_database(settings.database_url)) is not None:
+            # A typo in the URL, or createdb forgotten: restarting for ever would not help.
+            database, user = missing
+            line = cli_text("db_missing", database=database, user=user)
+            print(f"nhacviec: {redact(line)}", file=sys.stderr)
             return 2
         # Start-up without a database is an operator's matter: one line, and a service manager
         # (systemd's Restart=always) tries again; once running, the bot retries by itself.

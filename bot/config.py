@@ -15,7 +15,7 @@ from urllib.parse import quote, quote_plus
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 from sqlalchemy.engine import make_url
 
@@ -51,6 +51,10 @@ def is_telegram_user_id(value: int) -> bool:
 
 # Telegram's rule for a bot's username: 5-32 letters, digits and underscores, ending in "bot".
 _BOT_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{2,29}[Bb][Oo][Tt]")
+
+
+# A time as pydantic reads one from text ("08:00", "08:00:00"), for the reminders' time.
+_TIME = TypeAdapter(dt.time)
 
 
 class _Section(BaseModel):
@@ -146,15 +150,21 @@ class ReminderSection(_Section):
     @classmethod
     def _as_people_write_it(cls, value: Any) -> Any:
         """8:00 is 08:00, and a space left around it (in an env file) is no part of it."""
-        if not isinstance(value, str | dt.time):
+        if isinstance(value, dt.time):
+            return value
+        if not isinstance(value, str):
             # pydantic would read `time = 8` ("8 giờ") as 8 seconds past midnight UTC, then
             # refuse it for an offset the operator never wrote: name what was written.
             raise ValueError(cli_text("config_problem_time", value=value))
-        if isinstance(value, str):
-            value = value.strip()
-            if re.fullmatch(r"\d:\d\d", value):
-                return "0" + value
-        return value
+        value = value.strip()
+        if re.fullmatch(r"\d:\d\d", value):
+            value = "0" + value
+        # Read here rather than by the field: the file's values are validated strictly (see
+        # load_settings), and strictly a time is never text.
+        try:
+            return _TIME.validate_python(value)
+        except ValidationError:
+            raise ValueError(cli_text("config_problem_time", value=value)) from None
 
     @field_validator("time")
     @classmethod
@@ -359,7 +369,12 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         content = path.read_bytes().decode("utf-8-sig")
     except FileNotFoundError:
-        raise ConfigError(cli_text("config_not_found", path=path)) from None
+        if path.is_absolute():
+            raise ConfigError(cli_text("config_not_found", path=path)) from None
+        # Under systemd a command starts in /: say where a relative path led.
+        raise ConfigError(
+            cli_text("config_not_found_relative", path=path, absolute=path.absolute())
+        ) from None
     except IsADirectoryError:
         raise ConfigError(cli_text("config_is_a_folder", path=path)) from None
     except PermissionError:
@@ -463,6 +478,10 @@ _PROBLEMS = {
 }
 
 
+# What only the strict reading of the file's values refuses, text being lax about it.
+_STRICT_TYPES = {"int_type", "float_type", "bool_type"}
+
+
 def _problem(error: ErrorDetails, *, secret: bool) -> str:
     context = error.get("ctx", {})
     if error["type"] == "value_error":
@@ -471,6 +490,8 @@ def _problem(error: ErrorDetails, *, secret: bool) -> str:
     kind = _PROBLEMS.get(error["type"])
     if kind is None:
         return cli_text("config_problem_other", value=value, detail=error["msg"])
+    if error["type"] in _STRICT_TYPES and isinstance(error["input"], str):
+        kind += "_quoted"  # "yes" or "2" in quotes in the file: TOML writes them bare
     limit = next((f"{context[k]:g}" for k in ("gt", "ge", "lt", "le") if k in context), "")
     choices = ", ".join(re.findall(r"'([^']*)'", str(context.get("expected", ""))))
     return cli_text(f"config_problem_{kind}", value=value, limit=limit, choices=choices)
@@ -483,12 +504,41 @@ def load_settings(path: Path | None = None, environ: Mapping[str, str] | None = 
         path = Path(environ[f"{ENV_PREFIX}CONFIG"])
     data = _read_toml(path) if path is not None else {}
     overrides, names = _from_env(environ)
+    # TOML writes true, false and numbers bare: "yes" or "2" in quotes is text, which pydantic
+    # would read as true or 2, and the file would say one thing and do another. So the file's
+    # own values are validated strictly; the environment's are all text, read as people write.
+    _validate(_not_overridden(data, overrides), path, names={}, strict=True)
     for section, values in overrides.items():
         existing = data.setdefault(section, {})
         if not isinstance(existing, dict):
             raise ConfigError(cli_text("config_not_a_table", path=_source(path), section=section))
         existing.update(values)
+    return _validate(data, path, names, strict=False)
+
+
+def _not_overridden(
+    data: Mapping[str, Any], overrides: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Any]:
+    """The file's settings less those the environment replaces (a value never used is no
+    mistake)."""
+    return {
+        section: (
+            {key: value for key, value in values.items() if key not in overrides.get(section, {})}
+            if isinstance(values, dict)
+            else values
+        )
+        for section, values in data.items()
+    }
+
+
+def _validate(
+    data: Mapping[str, Any],
+    path: Path | None,
+    names: Mapping[tuple[str, str], str],
+    *,
+    strict: bool,
+) -> Settings:
     try:
-        return Settings.model_validate(data)
+        return Settings.model_validate(data, strict=strict)
     except ValidationError as error:
         raise ConfigError(_describe(error, path, names)) from None

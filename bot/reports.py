@@ -21,6 +21,10 @@ from bot.texts import Texts
 from storage.reports import AgencyLine, MonthReport
 
 OUTCOMES = ("on_time", "late", "overdue", "pending")
+# What the files are, by the endings their names must have: an Excel workbook under another
+# name (report.txt) is a file nothing opens as the report.
+WORKBOOK_SUFFIX = ".xlsx"
+CHART_SUFFIX = ".png"
 # Real date cells, shown as people write dates here: Excel sorts and filters them as dates.
 DATE_FORMAT = "dd/mm/yyyy"
 COLOURS = {"on_time": "#2e7d32", "late": "#f9a825", "overdue": "#c62828", "pending": "#90a4ae"}

@@ -1328,6 +1328,10 @@ CLI: dict[str, str] = {
         "không ghi được vào cơ sở dữ liệu SQLite {path} ({reason}): người dùng chạy nhacviec "
         "cần quyền ghi tệp này và thư mục chứa nó (SQLite ghi thêm các tệp -wal, -shm bên cạnh)"
     ),
+    "db_missing": (
+        "máy chủ PostgreSQL không có cơ sở dữ liệu {database}: hãy tạo nó, với người dùng {user} "
+        "làm chủ (ví dụ createdb -O {user} {database}), hoặc sửa [database] url"
+    ),
     "db_not_allowed": (
         "người dùng {user} của PostgreSQL không có quyền trên cơ sở dữ liệu {database} "
         "({reason}): hãy cho người dùng này làm chủ cơ sở dữ liệu, ví dụ ALTER DATABASE "
@@ -1357,6 +1361,10 @@ CLI: dict[str, str] = {
     "cannot_write_denied": "không ghi được {file}: không có quyền ghi",
     "config_no_file": "thiết lập",
     "config_not_found": "không tìm thấy tệp cấu hình {path}",
+    "config_not_found_relative": (
+        "không tìm thấy tệp cấu hình {path} (tức {absolute}: đường dẫn tương đối tính từ thư mục "
+        "chạy lệnh)"
+    ),
     "config_is_a_folder": (
         "{path} là một thư mục, không phải tệp cấu hình: --config (hoặc NHACVIEC_CONFIG) phải "
         "chỉ tới một tệp .toml"
@@ -1398,6 +1406,15 @@ CLI: dict[str, str] = {
     "config_problem_int": "cần một số nguyên, không phải “{value}”",
     "config_problem_number": "cần một số, không phải “{value}”",
     "config_problem_bool": "cần true hoặc false, không phải “{value}”",
+    "config_problem_int_quoted": (
+        "cần một số nguyên, viết không có ngoặc kép, không phải chuỗi “{value}”"
+    ),
+    "config_problem_number_quoted": (
+        "cần một số, viết không có ngoặc kép, không phải chuỗi “{value}”"
+    ),
+    "config_problem_bool_quoted": (
+        "cần true hoặc false, viết không có ngoặc kép, không phải chuỗi “{value}”"
+    ),
     "config_problem_list": "cần một danh sách, ví dụ [7, 3, 1, 0], không phải “{value}”",
     "config_problem_string": 'cần một chuỗi trong ngoặc kép, ví dụ "..."',
     "config_problem_choice": "phải là một trong {choices}, không phải “{value}”",
@@ -1558,6 +1575,10 @@ CLI: dict[str, str] = {
     "db_upgraded": "Đã nâng cấp cơ sở dữ liệu: {revisions}.",
     "db_up_to_date": "Cơ sở dữ liệu đã ở phiên bản mới nhất.",
     "report_written": "Đã ghi tệp: {files}.",
+    "report_cannot_write": (
+        "báo cáo không ghi được tệp {file}: --out ghi bảng Excel {workbook}, --chart ghi biểu đồ "
+        "{chart}"
+    ),
     "report_same_file": (
         "--out và --chart cùng là {file}: biểu đồ sẽ ghi đè bảng tính, hãy đặt hai tên khác nhau"
     ),

@@ -1192,6 +1192,35 @@ def test_report_writes_the_workbook_and_the_chart(cli: Cli, tmp_path: Path) -> N
     )
 
 
+@pytest.mark.parametrize(
+    "files", [("--out", "bao-cao.txt"), ("--out", "bao-cao.xlsx", "--chart", "bieu-do.jpg")]
+)
+def test_report_to_a_kind_of_file_it_cannot_write_names_the_kinds_and_writes_nothing(
+    cli: Cli, tmp_path: Path, files: tuple[str, ...]
+) -> None:
+    """`--out bao-cao.txt` once got an Excel workbook under a .txt name, which no editor opens
+    as a report: the command says what it writes, before any work."""
+    cli("agencies", "import", "agencies.csv")
+    cli("task", "add", "--agency", "STC", "--deadline", "31/01/2023", "Kế hoạch chung")
+    before = sorted(tmp_path.rglob("*"))
+
+    code, out, err = cli("report", "--month", "01/2023", *files)
+
+    assert (code, out) == (1, "")
+    assert err == (
+        f"nhacviec: báo cáo không ghi được tệp {files[-1]}: --out ghi bảng Excel .xlsx, --chart "
+        "ghi biểu đồ .png\n"
+    )
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_report_takes_the_kinds_of_file_in_capitals(cli: Cli, tmp_path: Path) -> None:
+    code, _, err = cli("report", "--month", "01/2023", "--out", "BC.XLSX", "--chart", "BC.PNG")
+
+    assert (code, err) == (0, "")
+    assert (tmp_path / "BC.XLSX").read_bytes().startswith(b"PK")
+
+
 def test_report_with_the_chart_on_the_workbook_path_keeps_the_workbook(
     cli: Cli, tmp_path: Path
 ) -> None:
@@ -2709,6 +2738,29 @@ def test_a_postgresql_user_without_rights_on_the_database_is_told_how_to_give_th
         f"dữ liệu {database} (permission denied for schema public): hãy cho người dùng này làm "
         f"chủ cơ sở dữ liệu, ví dụ ALTER DATABASE {database} OWNER TO {role_without_rights}\n"
     )
+
+
+@pytest.mark.postgres
+def test_a_postgresql_database_that_does_not_exist_is_a_configuration_error(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, postgres_url: str
+) -> None:
+    """A URL naming a database nobody created (a typo, or `createdb` forgotten) is for the
+    operator to fix, exit 2 as a user without rights is: exit 3 ("out of reach, a restart may
+    cure") would have systemd restart the bot for ever."""
+    missing = f"{make_url(postgres_url).database}_chua_tao"
+    url = make_url(postgres_url).set(database=missing)
+    monkeypatch.setenv("NHACVIEC_DATABASE_URL", url.render_as_string(hide_password=False))
+    user = make_url(postgres_url).username
+
+    for command in (("tasks", "list"), ("db", "upgrade")):
+        code, out, err = cli(*command)
+
+        assert (code, out) == (2, ""), command
+        assert err == (
+            f"nhacviec: máy chủ PostgreSQL không có cơ sở dữ liệu {missing}: hãy tạo nó, với "
+            f"người dùng {user} làm chủ (ví dụ createdb -O {user} {missing}), hoặc sửa "
+            "[database] url\n"
+        ), command
 
 
 def test_a_database_url_naming_a_folder_is_a_configuration_error(

@@ -112,7 +112,8 @@ def test_nhacviec_config_selects_the_file(tmp_path: Path) -> None:
         (
             "[reminders]\nworking_days = 'có'\n",
             {},
-            "{file}: [reminders] working_days: cần true hoặc false, không phải “có”",
+            "{file}: [reminders] working_days: cần true hoặc false, viết không có ngoặc kép, "
+            "không phải chuỗi “có”",
         ),
         (
             "[bot]\nlanguage = 'fr'\n",
@@ -250,6 +251,111 @@ def test_a_setting_written_before_any_section_is_told_where_it_belongs(
     assert code == 2
     assert err == (
         "nhacviec: config.toml: “token” nằm ngoài mọi mục: hãy ghi nó dưới dòng [telegram]\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        (
+            '[reminders]\nworking_days = "yes"\n',
+            "[reminders] working_days: cần true hoặc false, viết không có ngoặc kép, không phải "
+            "chuỗi “yes”",
+        ),
+        (
+            '[importer]\nbefore_is_inclusive = "false"\n',
+            "[importer] before_is_inclusive: cần true hoặc false, viết không có ngoặc kép, không "
+            "phải chuỗi “false”",
+        ),
+        (
+            '[reminders]\noverdue_every = "2"\n',
+            "[reminders] overdue_every: cần một số nguyên, viết không có ngoặc kép, không phải "
+            "chuỗi “2”",
+        ),
+        (
+            '[importer]\nmax_megabytes = "20"\n',
+            "[importer] max_megabytes: cần một số, viết không có ngoặc kép, không phải chuỗi “20”",
+        ),
+        (
+            '[access]\ncoordinators = ["123456789"]\n',
+            "[access] coordinators: cần một số nguyên, viết không có ngoặc kép, không phải chuỗi "
+            "“123456789”",
+        ),
+    ],
+)
+def test_a_quoted_value_where_the_file_needs_true_false_or_a_number_is_refused_by_name(
+    cli: Cli, tmp_path: Path, written: str, problem: str
+) -> None:
+    """In TOML "yes", "false" or "2" in quotes is text: working_days = "yes" once turned the
+    setting on and "2" counted as 2, so a file that reads one way did another. It stops the
+    command (exit 2) in one line naming the setting and what it needs."""
+    (tmp_path / "config.toml").write_text(written, encoding="utf-8")
+
+    code, out, err = cli("--config", "config.toml", "tasks", "list")
+
+    assert (code, out) == (2, "")
+    assert err == f"nhacviec: config.toml: {problem}\n"
+
+
+def test_the_environment_gives_true_false_and_numbers_as_text() -> None:
+    """An environment variable is always text: NHACVIEC_REMINDERS_WORKING_DAYS=true is true,
+    as it must be, whatever the file must write without quotes."""
+    settings = load_settings(
+        environ={
+            "NHACVIEC_REMINDERS_WORKING_DAYS": "true",
+            "NHACVIEC_REMINDERS_OVERDUE_EVERY": "3",
+            "NHACVIEC_IMPORTER_MAX_MEGABYTES": "12.5",
+            "NHACVIEC_ACCESS_COORDINATORS": "123456789",
+        }
+    )
+
+    assert settings.reminders.working_days is True
+    assert settings.reminders.overdue_every == 3
+    assert settings.importer.max_megabytes == 12.5
+    assert settings.coordinator_ids == frozenset({123456789})
+
+
+def test_a_quoted_value_the_environment_overrides_is_not_held_against_the_file(
+    tmp_path: Path,
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('[reminders]\nworking_days = "yes"\n', encoding="utf-8")
+
+    settings = load_settings(config, environ={"NHACVIEC_REMINDERS_WORKING_DAYS": "false"})
+
+    assert settings.reminders.working_days is False
+
+
+def test_a_relative_config_path_is_read_from_the_folder_the_command_starts_in(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "config.toml").write_text(
+        "[access]\ninvite_valid_days = 3\n", encoding="utf-8"
+    )
+
+    by_option = cli("--config", "etc/config.toml", "invite", "--role", "coordinator")
+    monkeypatch.setenv("NHACVIEC_CONFIG", "etc/config.toml")
+    by_variable = cli("invite", "--role", "coordinator")
+
+    for code, out, _ in (by_option, by_variable):
+        assert code == 0
+        assert "có hiệu lực 3 ngày" in out.splitlines()[0]
+
+
+def test_a_relative_config_path_that_is_not_there_says_where_it_was_looked_for(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under systemd a command starts in /: NHACVIEC_CONFIG=config.toml is /config.toml there,
+    and the line says so rather than leave the operator looking at the config.toml he has."""
+    monkeypatch.setenv("NHACVIEC_CONFIG", "config.toml")
+
+    code, out, err = cli("tasks", "list")
+
+    assert (code, out) == (2, "")
+    assert err == (
+        f"nhacviec: không tìm thấy tệp cấu hình config.toml (tức {tmp_path / 'config.toml'}: "
+        "đường dẫn tương đối tính từ thư mục chạy lệnh)\n"
     )
 
 
