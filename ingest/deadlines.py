@@ -1218,9 +1218,9 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     day = _POSITION_DAY.get(pos or "")
     kind = _POSITION_KIND.get(pos or "", "month")
     if year is None:
-        # The next such month that has not ended before ref.
-        first_try = _month_end(ref.year, month) if day is None else _dt.date(ref.year, month, day)
-        year = ref.year if first_try >= ref else ref.year + 1
+        # The next such month that has not ended before ref: "đầu tháng 3" in a letter of 20
+        # March is this March's (late), not next year's.
+        year = ref.year if _month_end(ref.year, month) >= ref else ref.year + 1
     due = _month_end(year, month) if day is None else _dt.date(year, month, day)
     if cue is not None and (
         (cue.head("truoc") and pos in (None, "dau")) or (cue.strict_before and not ctx.inclusive)

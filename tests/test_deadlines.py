@@ -265,6 +265,15 @@ def test_the_start_middle_and_end_of_a_period() -> None:
         assert read(vague) == (None, "none", None), vague
 
 
+def test_the_start_of_the_month_a_letter_is_written_in_is_this_months_not_next_years() -> None:
+    """Written on 20 March, "đầu tháng 3" is this March's first days, already gone: no date
+    a year away; said as a limit ("trước giữa tháng 3"), the day itself, late as it is."""
+    written = date(2024, 3, 20)
+    assert read("báo cáo đầu tháng 3", written) == (None, "none", None)
+    assert read("hoàn thành trước giữa tháng 3", written) == (date(2024, 3, 15), "mid_month", None)
+    assert read("báo cáo đầu tháng 4", written) == (date(2024, 4, 10), "early_month", None)
+
+
 # -- relative periods, counted from the day after the issue date --------------------------------
 
 RELATIVE = [
