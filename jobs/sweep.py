@@ -47,6 +47,7 @@ from storage.models import (
     Chat,
     ChatPurpose,
     Member,
+    PeriodOutcome,
     ReminderStatus,
     Role,
     Task,
@@ -604,11 +605,12 @@ class Sweep:
                 if not held.unsent:
                     return None
                 digest = _narrowed(digest, set(held.unsent))
-            if closed := await self._closed_since_planned(held):
-                # Closed by a /done (in this instance or another) while the sweep was busy
-                # with other chats: a reminder of it now would contradict the answer just given.
-                await self._release(closed, "task closed before its reminder went out")
-                held.forget(closed)
+            if answered := await self._answered_since_planned(held):
+                # Closed by a /done (in this instance or another), or its period done and the
+                # task moved on to the next, while the sweep was busy with other chats: a
+                # reminder of it now would contradict the answer just given.
+                await self._release(answered, "task answered before its reminder went out")
+                held.forget(answered)
                 if not held.unsent:
                     return None
                 digest = _narrowed(digest, set(held.unsent))
@@ -629,28 +631,39 @@ class Sweep:
                 if not await self.pause(delay):
                     raise  # the failure is recorded as it is
 
-    async def _closed_since_planned(self, held: _HeldClaims) -> set[int]:
-        """The ledger ids of the unsent items whose task is no longer open (closed, withdrawn)
-        though it was when the sweep planned; none when the database cannot say (the send goes
-        on as planned, as it does when a renewal meets the database away)."""
+    async def _answered_since_planned(self, held: _HeldClaims) -> set[int]:
+        """The ledger ids of the unsent items answered since the sweep planned them: their task
+        is no longer open (closed, withdrawn), or no longer at the deadline the item shows (a
+        recurring task's period done, a deadline moved), unless that is a period recorded
+        missed, as the sweep plans those. None when the database cannot say (the send goes on
+        as planned, as it does when a renewal meets the database away)."""
         task_ids = held.task_ids()
 
-        async def not_open(session: AsyncSession) -> set[int]:
-            rows = await session.exec(
-                select(Task.id).where(
-                    col(Task.id).in_(task_ids), col(Task.status) != TaskStatus.OPEN
+        async def still_shown(session: AsyncSession) -> set[ItemKey]:
+            """What the items may still show: each open task's deadline, and its periods
+            recorded missed."""
+            open_now = await session.exec(
+                select(col(Task.id), col(Task.deadline)).where(
+                    col(Task.id).in_(task_ids), col(Task.status) == TaskStatus.OPEN
                 )
             )
-            return {int(task_id) for task_id in rows.all() if task_id is not None}
+            shown = {(task_id, due) for task_id, due in open_now.all() if task_id is not None}
+            missed = await session.exec(
+                select(col(TaskPeriod.task_id), col(TaskPeriod.deadline)).where(
+                    col(TaskPeriod.task_id).in_(sorted({task_id for task_id, _ in shown})),
+                    col(TaskPeriod.outcome) == PeriodOutcome.MISSED,
+                )
+            )
+            return shown | set(missed.all())
 
         try:
-            closed = await self.database.retrying(not_open, delays=())
+            still = await self.database.retrying(still_shown, delays=())
         except DATABASE_UNAVAILABLE:
             return set()
         return {
             ledger_id
-            for (task_id, _), ledger_ids in held.unsent.items()
-            if task_id in closed
+            for key, ledger_ids in held.unsent.items()
+            if key not in still
             for ledger_id in ledger_ids
         }
 

@@ -907,6 +907,34 @@ async def test_a_task_closed_while_the_sweep_is_sending_is_left_out_of_the_diges
     assert f"#{closed} " not in digest["text"]
 
 
+async def test_a_recurring_task_done_while_the_sweep_is_sending_is_left_out_of_the_digests_to_go(
+    database_url: str,
+) -> None:
+    """As above, for a monthly report: /done does not close it but moves it to next month's
+    deadline, so the task is still open when the finance group's turn comes. The digest leaves
+    it out all the same: a reminder of the March report just sent would contradict the answer."""
+    async with running_bot(database_url, start=START) as bot:
+        health, finance, lan = await health_then_finance(bot)
+        monthly = await bot.add_task(
+            "Báo cáo tình hình thu ngân sách", "STC", date(2023, 3, 15), recurrence="monthly"
+        )
+        kept = await bot.add_task("Báo cáo", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        bot.server.inject(Fault.timeout(0.8), method="sendMessage", chat_id=health["id"])
+
+        sweep = asyncio.create_task(bot.sweep())
+        await bot.server.wait_for_messages(2, chat_id=health["id"])
+        await bot.say(lan, finance, f"/done {monthly}")
+        await asyncio.wait_for(sweep, timeout=30)
+        (digest,) = bot.reminders_in(finance)
+        async with bot.database.session() as session:
+            still_open = (await tasks.get_task(session=session, task_id=monthly)).task
+
+    assert still_open.deadline == date(2023, 4, 15)  # the period moved on; the task is open
+    assert f"#{kept} " in digest["text"]
+    assert f"#{monthly} " not in digest["text"]
+
+
 async def test_a_sweep_whose_claims_were_taken_back_sends_none_of_them(
     db: Database, caplog: pytest.LogCaptureFixture
 ) -> None:
