@@ -903,6 +903,13 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         month_word = " ".join(match.group("m2").split())
         month = int(month_word) if month_word.isdigit() else MONTH_WORDS[month_word]
         year = _year_word(match.group("y2") or match.group("y3"), ctx.ref)
+        written = _low_word(ctx, match, "m2")
+        if month_word == "tu" and ctx.text.has_marks and "tư" not in written:
+            return None  # "ngày 10 tháng từ ...": no month named
+        if month_word == "sau" and "sáu" not in written and year is None:
+            # "trước ngày 10 tháng sau": the 10th of the month after, not of June.
+            following = _add_months(ctx.ref.replace(day=1), 1)
+            month, year = following.month, following.year
     due: _dt.date | None
     if year is None:
         due = _next_day_month(day, month, ctx.ref) if 1 <= month <= 12 and day >= 1 else None

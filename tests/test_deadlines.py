@@ -105,6 +105,14 @@ def test_a_written_year_is_not_dropped_for_the_issue_year(text: str, expected: d
     assert deadline.date == expected, (deadline.date, deadline.phrase)
 
 
+def test_the_day_of_next_month_is_not_a_day_of_june() -> None:
+    """ "tháng sau" is the month after, "tháng sáu" June: only the tone tells them apart."""
+    assert read("báo cáo trước ngày 10 tháng sau") == (date(2023, 2, 10), "date", None)
+    assert read("báo cáo trước ngày 10 tháng sáu") == (date(2023, 6, 10), "date", None)
+    assert read("bao cao truoc ngay 10 thang sau")[0] == date(2023, 2, 10)
+    assert read("báo cáo trước ngày 10 tháng tư") == (date(2023, 4, 10), "date", None)
+
+
 @pytest.mark.parametrize(
     ("text", "meant", "wrong"),
     [
