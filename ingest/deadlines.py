@@ -1147,6 +1147,8 @@ def _month_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
 # "đầu quý" have no such customary days (January? the first quarter? before Tết?): no date.
 _POSITION_DAY = {"dau": 10, "giua": 15}
+# How many of the first days: "15 ngày đầu tháng 3", "tuần đầu tháng 3" (a week).
+_FIRST_DAYS = re.compile(r"(?<![a-z0-9])(?:(?P<n>[1-9]|[12]\d)\s+ngay|tuan)\s+$")
 _POSITION_KIND = {"dau": "early_month", "giua": "mid_month"}
 
 
@@ -1223,6 +1225,9 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         if not 1 <= month <= 12:
             return _candidate(match, ctx, "impossible", None, cue=cue)
     day = _POSITION_DAY.get(pos or "")
+    if pos == "dau" and (first := _FIRST_DAYS.search(ctx.text.flat, 0, match.start())):
+        # "trong 15 ngày đầu tháng 3": by the 15th; "tuần đầu tháng 3": by the 7th.
+        day = min(int(first.group("n") or 7), 28)
     kind = _POSITION_KIND.get(pos or "", "month")
     if year is None:
         # The next such month that has not ended before ref: "đầu tháng 3" in a letter of 20

@@ -273,6 +273,14 @@ def test_the_start_middle_and_end_of_a_period() -> None:
         assert read(vague) == (None, "none", None), vague
 
 
+def test_the_first_days_of_a_month_counted_end_on_the_last_of_them() -> None:
+    """ "15 ngày đầu tháng 3" are the 1st to the 15th, "tuần đầu tháng 3" the first week: not
+    the 10th that "đầu tháng 3" alone means."""
+    assert read("hoàn thành trong 15 ngày đầu tháng 3") == (date(2023, 3, 15), "early_month", None)
+    assert read("tổ chức vào tuần đầu tháng 3") == (date(2023, 3, 7), "early_month", None)
+    assert read("báo cáo 5 ngày đầu tháng 2") == (date(2023, 2, 5), "early_month", None)
+
+
 def test_the_start_of_the_month_a_letter_is_written_in_is_this_months_not_next_years() -> None:
     """Written on 20 March, "đầu tháng 3" is this March's first days, already gone: no date
     a year away; said as a limit ("trước giữa tháng 3"), the day itself, late as it is."""
