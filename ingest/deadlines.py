@@ -3067,6 +3067,8 @@ def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate
     report of its results, the rule before its exception ("riêng ...")."""
     if chosen.kind not in _DATED_KINDS or chosen.date is None:
         return chosen
+    if refined := _refined_in_parens(text, candidates, chosen):
+        return refined
     others = [
         c
         for c in candidates
@@ -3093,6 +3095,35 @@ def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate
         if kept:
             return min(kept, key=_preference)
     return chosen
+
+
+_PERIOD_STARTS: dict[str, Callable[[_dt.date], _dt.date]] = {
+    "month": lambda due: due.replace(day=1),
+    "quarter": lambda due: _dt.date(due.year, due.month - 2, 1),
+    "year": lambda due: _dt.date(due.year, 1, 1),
+}
+
+
+def _refined_in_parens(
+    text: _Text, candidates: list[_Candidate], chosen: _Candidate
+) -> _Candidate | None:
+    """A day in brackets right after a period, within it: "trong tháng 3/2024 (trước ngày
+    25/3/2024)" is due on the 25th (a bracket that restates, "(trước Tết)", names no earlier
+    day of the period)."""
+    start_of = _PERIOD_STARTS.get(chosen.kind)
+    if start_of is None or chosen.date is None:
+        return None
+    first = start_of(chosen.date)
+    for candidate in candidates:
+        if (
+            candidate.in_parens
+            and candidate.kind == "date"
+            and candidate.date is not None
+            and first <= candidate.date < chosen.date
+            and re.fullmatch(r"[\s,]*\(\s*", text.flat[chosen.end : candidate.start])
+        ):
+            return candidate
+    return None
 
 
 def _clause_before(text: _Text, candidate: _Candidate) -> str:

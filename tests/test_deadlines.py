@@ -273,6 +273,15 @@ def test_the_start_middle_and_end_of_a_period() -> None:
         assert read(vague) == (None, "none", None), vague
 
 
+def test_a_day_in_brackets_within_the_period_before_it_is_the_deadline() -> None:
+    """ "trong tháng 3 (trước ngày 25/3)" says which day of March; a bracket with a day outside
+    the period, or one that only restates ("(trước Tết)"), leaves the period's own."""
+    assert read("Hoàn thành trong tháng 3 năm 2023 (trước ngày 25/3/2023).")[0] == date(2023, 3, 25)
+    assert read("Hoàn thành trong quý I/2023 (chậm nhất ngày 20/3/2023).")[0] == date(2023, 3, 20)
+    assert read("Hoàn thành trong tháng 3 năm 2023 (trước ngày 25/4/2023).")[0] == date(2023, 3, 31)
+    assert read("Hoàn thành trước ngày 20/01/2023 (trước Tết).")[0] == date(2023, 1, 20)
+
+
 def test_the_first_days_of_a_month_counted_end_on_the_last_of_them() -> None:
     """ "15 ngày đầu tháng 3" are the 1st to the 15th, "tuần đầu tháng 3" the first week: not
     the 10th that "đầu tháng 3" alone means."""
