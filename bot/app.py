@@ -30,7 +30,7 @@ from bot.delivery import TelegramDigestSender
 from bot.polling import GetUpdatesRequest
 from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import COMMANDS, Texts
-from jobs.sweep import SendDigest, Sweep
+from jobs.sweep import DATABASE_UNAVAILABLE, SendDigest, Sweep
 from storage.db import Database
 from storage.migrate import DatabaseTooNew, refuse_newer_schema
 from vncalendar import Clock, SystemClock, WorkingCalendar
@@ -68,7 +68,13 @@ async def sweep_job(context: ContextTypes.DEFAULT_TYPE) -> None:
     except DatabaseTooNew as error:
         _stop_for_newer_schema(context, error)
         return
-    except Exception:
+    except Exception as error:
+        if _stopping_with_database_away(context, error):
+            log.warning(
+                "the bot is stopping with the database out of reach: "
+                "the reminders still owed are left to its next start"
+            )
+            return
         # The database was out of reach for longer than its own retries: the ledger makes a
         # second run safe, so run again later rather than lose the morning.
         log.exception("reminder sweep failed")
@@ -89,10 +95,19 @@ async def _resend_notices(context: ContextTypes.DEFAULT_TYPE) -> None:
     than being tried again at once, when Telegram or the network is likely still down."""
     try:
         await extensions.resend_notices(context)
-    except Exception:
+    except Exception as error:
+        if _stopping_with_database_away(context, error):
+            raise  # sweep_job says what is left, in one line
         # The database out of reach, say: the notices stay in the outbox for the next sweep,
         # and the morning's reminders (and the retry of a failed sweep) must not wait for them.
         log.exception("notices to coordinators not sent again; they wait for the next sweep")
+
+
+def _stopping_with_database_away(context: ContextTypes.DEFAULT_TYPE, error: Exception) -> bool:
+    """Whether the sweep's job failed because the bot is stopping while the database is out of
+    reach: Database.retrying then gives up at once, and the ledger and the notices' outbox keep
+    what was not done (claims left go stale and are taken back) for the next start."""
+    return services(context).database.stopping.is_set() and isinstance(error, DATABASE_UNAVAILABLE)
 
 
 def _stop_for_newer_schema(context: ContextTypes.DEFAULT_TYPE, error: DatabaseTooNew) -> None:
@@ -141,15 +156,16 @@ def _sweep_again(context: ContextTypes.DEFAULT_TYPE, after: timedelta) -> None:
 
 
 class _JobQueue(JobQueue[ContextTypes.DEFAULT_TYPE]):
-    """PTB's JobQueue, telling a running sweep to end as soon as it is asked to stop: stopping
-    waits for the running jobs, and systemd kills a process that takes 90 s."""
+    """PTB's JobQueue, telling a running sweep, and whatever waits for the database to come
+    back, to end as soon as it is asked to stop: stopping waits for the running jobs, and
+    systemd kills a process that takes 90 s."""
 
     async def start(self) -> None:
-        services_of(self.application).sweep.stopping.clear()
+        services_of(self.application).database.stopping.clear()
         await super().start()
 
     async def stop(self, wait: bool = True) -> None:
-        services_of(self.application).sweep.stopping.set()
+        services_of(self.application).database.stopping.set()
         await super().stop(wait)
 
 

@@ -61,7 +61,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 # What Database.retrying gives up on when the database stays away past its retries.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
-# How often a record of what Telegram accepted asks for the database once its retries ran out.
+# How often a record of what Telegram accepted (or a claims' renewal) asks for the database once
+# its retries ran out.
 RECORD_PAUSE = 2.0
 
 
@@ -286,9 +287,6 @@ class Sweep:
     # Telegram user ids of the coordinators named in the configuration: they hear escalations
     # in private without registering.
     coordinator_ids: Collection[int] = ()
-    # Set when the bot stops: the sweep ends after the send in flight (see stop_grace), trying
-    # no chat and no retry more. Claims it leaves unsent go stale and a later sweep takes them back.
-    stopping: asyncio.Event = field(default_factory=asyncio.Event)
     # Seconds a send in flight is given to finish once the bot stops: enough for a request to
     # be answered, not for a flood wait of minutes (systemd kills a service that takes 90 s).
     # One cut short is recorded as failed, and the next start sends it.
@@ -297,6 +295,14 @@ class Sweep:
     # one that starts while another is sending (a resumed chat's catch-up, the retry job, the
     # first sweep held up by a flood wait past the claims' stale time) waits for it to end.
     _one_at_a_time: asyncio.Lock = field(default_factory=asyncio.Lock, init=False, repr=False)
+
+    @property
+    def stopping(self) -> asyncio.Event:
+        """Set when the bot stops: the sweep ends after the send in flight (see stop_grace),
+        trying no chat and no retry more, and gives up a unit of work waiting for the database
+        (it is the database's own: Database.retrying). Claims it leaves unsent go stale and a
+        later sweep takes them back."""
+        return self.database.stopping
 
     async def run(self, today: date | None = None, *, dry_run: bool = False) -> SweepReport:
         """Send the reminders due today (or on the given day) once; dry: only say what would go."""
@@ -734,7 +740,10 @@ class Sweep:
                 lost = await self._renew(held)
             except DATABASE_UNAVAILABLE:
                 # No instance takes a claim back while the database is away: the send goes on,
-                # and a part Telegram accepts meanwhile waits for its record (keep_record).
+                # and a part Telegram accepts meanwhile waits for its record (keep_record). Asked
+                # again after a pause: once the bot is stopping, the database's retries give up
+                # at once.
+                await asyncio.sleep(RECORD_PAUSE)
                 continue
             if lost:
                 return lost

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 import sqlite3
@@ -222,6 +223,9 @@ class Database:
             sync_session_class=_FreshLockSession,
             expire_on_commit=False,
         )
+        # Set when the program stops: retrying then pauses no more, as systemd kills a service
+        # that takes 90 s to stop; the work it gives up is safe to repeat at the next start.
+        self.stopping = asyncio.Event()
 
     @property
     def dialect(self) -> str:
@@ -247,7 +251,8 @@ class Database:
         """Run one unit of work, again after a pause if the database connection fails.
 
         For work that is safe to repeat (the ledger's writes are): a server restarting costs a
-        few seconds, not a lost record.
+        few seconds, not a lost record. Once the program is stopping, the error is given up at
+        once, a pause under way included: the work is left to the next start.
         """
         pauses = list(delays)
         while True:
@@ -255,11 +260,14 @@ class Database:
                 async with self.session() as session:
                     return await work(session)
             except (OperationalError, InterfaceError) as error:
-                if not pauses:
+                if not pauses or self.stopping.is_set():
                     raise
                 pause = pauses.pop(0)
                 log.warning("database unavailable (%s); trying again in %.0fs", error.orig, pause)
-                await asyncio.sleep(pause)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self.stopping.wait(), pause)
+                if self.stopping.is_set():
+                    raise
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -1,24 +1,19 @@
 """PostgreSQL restarting or out of reach: nothing lost, nothing sent twice, one clear answer.
 
 A restart stops the real cluster (pg_ctlcluster); an outage cuts this test's own link to it
-(DatabaseLink), so that it can outlast the retries of Database.retrying.
+(tests.harness.DatabaseLink), so that it can outlast the retries of Database.retrying.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import shutil
 import subprocess
-import threading
-from collections.abc import AsyncIterator
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
-from sqlalchemy.engine import make_url
 from sqlmodel import select
 
 from bot.app import SWEEP_RETRY
@@ -26,7 +21,14 @@ from bot.telegram_server import Fault
 from storage.db import Database
 from storage.models import Reminder, ReminderStatus, Role, Task
 from tests.conftest import SAMPLE
-from tests.harness import ERROR_TEXT, JSON, Harness, health_then_finance, running_bot
+from tests.harness import (
+    ERROR_TEXT,
+    JSON,
+    Harness,
+    health_then_finance,
+    linked,
+    running_bot,
+)
 from vncalendar import VIETNAM_TZ
 
 pytestmark = pytest.mark.postgres
@@ -78,96 +80,6 @@ async def test_postgres_going_down_mid_sweep_delays_the_record_but_loses_nothing
             ledger = (await session.exec(select(Reminder))).all()
         assert len(bot.reminders_in(finance)) == 1
         assert [(r.status, r.attempts) for r in ledger] == [(ReminderStatus.SENT, 1)]
-
-
-class DatabaseLink:
-    """A TCP relay between the bot and PostgreSQL that the test can cut (connections dropped,
-    new ones refused) and restore: the database going away for this test's process only."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.host, self.port = host, port
-        self.listen_port = 0
-        self._server: asyncio.Server | None = None
-        self._writers: set[asyncio.StreamWriter] = set()
-
-    async def _relay(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        try:
-            while data := await reader.read(65536):
-                writer.write(data)
-                await writer.drain()
-        except (ConnectionError, OSError):
-            pass
-        finally:
-            writer.close()
-
-    async def _serve(self, client_r: asyncio.StreamReader, client_w: asyncio.StreamWriter) -> None:
-        try:
-            server_r, server_w = await asyncio.open_connection(self.host, self.port)
-        except OSError:
-            client_w.close()
-            return
-        self._writers |= {client_w, server_w}
-        await asyncio.gather(self._relay(client_r, server_w), self._relay(server_r, client_w))
-
-    async def open(self) -> None:
-        self._server = await asyncio.start_server(
-            self._serve, "127.0.0.1", self.listen_port or 0, reuse_address=True
-        )
-        self.listen_port = self._server.sockets[0].getsockname()[1]
-
-    async def cut(self) -> None:
-        assert self._server is not None
-        self._server.close()
-        for writer in list(self._writers):
-            writer.close()
-        self._writers.clear()
-        await self._server.wait_closed()
-        self._server = None
-
-    async def close(self) -> None:
-        if self._server is not None:
-            await self.cut()
-
-
-class ThreadedLink:
-    """The relay in a thread of its own, so that blocking connections (Alembic's) pass too."""
-
-    def __init__(self, host: str, port: int) -> None:
-        self.link = DatabaseLink(host, port)
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-        self.thread.start()
-
-    def _call(self, coroutine: Any) -> Any:
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop).result(timeout=10)
-
-    async def open(self) -> None:
-        await asyncio.to_thread(self._call, self.link.open())
-
-    async def cut(self) -> None:
-        await asyncio.to_thread(self._call, self.link.cut())
-
-    def stop(self) -> None:
-        self._call(self.link.close())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self.thread.join(timeout=10)
-
-
-@contextlib.asynccontextmanager
-async def linked(postgres_url: str) -> AsyncIterator[tuple[ThreadedLink, str]]:
-    """The database behind a link the test can cut: the link, and the URL that goes through it."""
-    url = make_url(postgres_url)
-    link = ThreadedLink(url.host or "127.0.0.1", url.port or 5432)
-    await link.open()
-    try:
-        yield (
-            link,
-            url.set(host="127.0.0.1", port=link.link.listen_port).render_as_string(
-                hide_password=False
-            ),
-        )
-    finally:
-        link.stop()
 
 
 async def test_a_digest_sent_during_a_long_database_outage_is_not_sent_again_later(

@@ -16,8 +16,9 @@ import time_machine
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.app import RETRY_SWEEP, SWEEP_JOB, build_sweep
+from bot.app import RETRY_SWEEP, SWEEP_JOB, build_sweep, sweep_job
 from bot.config import DatabaseSettings, Settings
 from bot.services import services_of
 from bot.telegram_server import Fault
@@ -28,7 +29,7 @@ from storage.db import Database, sync_url
 from storage.migrate import upgrade
 from storage.models import Chat, ExtensionRequest, Reminder, ReminderStatus, Role
 from storage.notices import take_back
-from tests.harness import JSON, Harness, health_then_finance, running_bot
+from tests.harness import JSON, Harness, health_then_finance, linked, running_bot
 from vncalendar import VIETNAM_TZ, Clock, ManualClock, WorkingCalendar
 
 START = datetime(2023, 3, 1, 9, 0, tzinfo=VIETNAM_TZ)
@@ -372,6 +373,82 @@ async def test_a_morning_whose_database_is_out_of_reach_at_eight_still_gets_its_
     digests = bot.reminders_in(group)
     assert len(digests) == 1
     assert "15/03/2023" in digests[0]["text"]
+
+
+async def test_a_unit_of_work_waiting_for_the_database_gives_way_when_the_bot_stops(
+    db: Database,
+) -> None:
+    """The database out of reach, a unit of work pauses before trying again (an hour here):
+    told that the bot stops, Database.retrying ends the pause and gives the error up, without
+    another try. Its work is safe to repeat, and is left to the next start."""
+    tries = 0
+    failed = asyncio.Event()
+
+    async def unreachable(session: AsyncSession) -> None:
+        nonlocal tries
+        tries += 1
+        failed.set()
+        raise OperationalError("SELECT ...", {}, Exception("connection refused"))
+
+    retrying = asyncio.ensure_future(db.retrying(unreachable, delays=(3600.0,)))
+    await failed.wait()
+    db.stopping.set()
+
+    with pytest.raises(OperationalError):
+        await asyncio.wait_for(retrying, timeout=60)  # a guard against waiting out the hour
+    assert tries == 1
+
+
+@pytest.mark.postgres
+async def test_a_stop_while_postgres_is_away_leaves_the_claimed_reminders_to_the_next_start(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """PostgreSQL goes out of reach while Telegram keeps the morning's first digest waiting,
+    and systemd stops the bot: the stop ends while the database is still away, rather than
+    after the pauses of Database.retrying (about 90 s, when systemd kills the bot; an hour
+    here), and says in one line that what is owed waits for the next start. Nothing is
+    recorded as sent: the claims left behind go stale, and the next start sends each digest
+    once."""
+    hour = {**(Database.retrying.__kwdefaults__ or {}), "delays": (3600.0,)}
+    monkeypatch.setattr(Database.retrying, "__kwdefaults__", hour)
+    async with linked(postgres_url) as (link, url), running_bot(url, start=START) as bot:
+        health, finance, _ = await health_then_finance(bot)
+        await bot.add_task("Kế hoạch", "STC", date(2023, 3, 15))
+        bot.at(date(2023, 3, 8))
+        # One try a digest; Telegram does not answer the health group's in time (the bot
+        # waits 1 s), and the sweep must then record the failure.
+        services_of(bot.application).sweep.retry_delays = ()
+        bot.server.inject(
+            Fault(502, "Bad Gateway", delay=5), method="sendMessage", chat_id=health["id"]
+        )
+        assert bot.application.job_queue is not None
+        bot.application.job_queue.run_once(sweep_job, when=0)  # a job, as the morning's is
+        await bot.wait_for_refusal(502)  # both digests claimed, the first on its way
+        await link.cut()
+
+        await asyncio.wait_for(bot.stack.aclose(), timeout=60)  # a guard against the hour
+        await link.open()
+
+        assert await _ledger(bot) == [
+            ("d7:2023-03-15", ReminderStatus.CLAIMED),
+            ("d7:2023-03-15", ReminderStatus.CLAIMED),
+        ]
+        left = [
+            r.getMessage()
+            for r in caplog.records
+            if r.name == "bot.app" and r.levelno >= logging.WARNING
+        ]
+        assert left == [
+            "the bot is stopping with the database out of reach: "
+            "the reminders still owed are left to its next start"
+        ]
+        await bot.restart(datetime(2023, 3, 8, 8, 15, tzinfo=VIETNAM_TZ), sweep_at_start=False)
+        await bot.sweep()
+        assert [len(bot.reminders_in(chat)) for chat in (health, finance)] == [1, 1]
+        assert await _ledger(bot) == [
+            ("d7:2023-03-15", ReminderStatus.SENT),
+            ("d7:2023-03-15", ReminderStatus.SENT),
+        ]
 
 
 async def _tries_run_out_on_wednesday_morning(bot: Harness) -> JSON:
