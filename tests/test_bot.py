@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import io
 import logging
-import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import date, datetime
 from itertools import pairwise
@@ -1911,11 +1910,10 @@ async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_t
             break
         await asyncio.sleep(0.05)
 
-    started = time.monotonic()
-    await bot.stack.aclose()  # what SIGTERM does: the application stops
-    stopped_after = time.monotonic() - started
+    # What SIGTERM does: the application stops (the timeout only guards against a hang; the
+    # ledger below says whether the sweep went on to the other chats).
+    await asyncio.wait_for(bot.stack.aclose(), timeout=60)
 
-    assert stopped_after < 5
     assert bot.application.job_queue is not None
     assert bot.application.job_queue.get_jobs_by_name("sweep-retry") == ()
     async with bot.database.session() as session:
