@@ -141,9 +141,19 @@ def _lock_where_rows_are_locked(
     cursor.execute("BEGIN IMMEDIATE")
 
 
+# Seconds a new PostgreSQL connection may take: a server that drops packets instead of refusing
+# them (a firewall, a host gone) would otherwise hold each try for minutes of TCP retries, and a
+# stop with it (systemd kills a service that takes 90 s). A URL's own connect_timeout wins.
+CONNECT_TIMEOUT = 10
+
+
 def create_engine(url: str | URL) -> AsyncEngine:
     """An async engine; pool_pre_ping survives a PostgreSQL restart without an error to a user."""
-    engine = create_async_engine(async_url(url), pool_pre_ping=True)
+    url = async_url(url)
+    connect_args: dict[str, Any] = {}
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        connect_args["connect_timeout"] = CONNECT_TIMEOUT
+    engine = create_async_engine(url, pool_pre_ping=True, connect_args=connect_args)
     if engine.dialect.name == "sqlite":
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         event.listen(engine.sync_engine, "before_cursor_execute", _lock_where_rows_are_locked)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -9,11 +10,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event
+from sqlalchemy.exc import OperationalError
 from sqlmodel import select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from jobs.policy import ReminderSettings, TaskSchedule, chased_until, reminders_due
 from storage import access, agencies, directives, extensions, imports, ledger, tasks
+from storage import db as db_module
 from storage.db import Database
 from storage.errors import (
     AlreadyDecided,
@@ -2068,3 +2071,32 @@ async def test_a_duty_added_after_its_first_weeks_escalation_is_chased_before_it
 
     assert rolled == [0, 0, 1]  # the second sweep of 16/03 (a retry) records nothing either
     assert current == date(2026, 3, 13)
+
+
+async def test_a_postgresql_server_that_never_answers_is_given_up_after_the_connect_timeout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A host that takes the connection and then says nothing (a firewall that drops packets,
+    a hung server) fails each try after the connect timeout instead of holding it for ever: the
+    retries, and a stop, can go on."""
+    monkeypatch.setattr(db_module, "CONNECT_TIMEOUT", 1)
+    held: list[asyncio.StreamWriter] = []  # kept open, never answered
+
+    async def say_nothing(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        held.append(writer)
+
+    silent = await asyncio.start_server(say_nothing, "127.0.0.1", 0)
+    port = silent.sockets[0].getsockname()[1]
+    database = Database(f"postgresql://nhacviec@127.0.0.1:{port}/test")
+
+    async def select_one(session: AsyncSession) -> Any:
+        return (await session.exec(select(1))).one()
+
+    try:
+        with pytest.raises(OperationalError):
+            # The timeout only guards against a hang.
+            await asyncio.wait_for(database.retrying(select_one, delays=()), timeout=60)
+    finally:
+        await database.dispose()
+        silent.close()
+    assert held  # the server was reached: the try ended on the timeout, not on a refusal
