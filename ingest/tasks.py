@@ -277,6 +277,12 @@ _LEAD_FIELD = re.compile(
     r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?\s*:\s*"
 )
 _COOPERATING_FIELD = re.compile(r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop\s*:\s*")
+# What follows a failure, not work asked: "Sau thời hạn trên, nếu các đơn vị không chấp hành
+# ..., Sở Tài chính sẽ tạm đình chỉ hoặc yêu cầu Kho bạc Nhà nước tạm đình chỉ ...".
+_SANCTION = re.compile(
+    r"^(?:sau\s+thoi\s+han\s+(?:tren|nay|neu\s+tren)\s*,\s*)?(?:neu|truong\s+hop)\s"
+    r"[^.;]*\b(?:khong|chua)\b[^.;]*,[^.;]*\bse\b"
+)
 _CONDITION = re.compile(
     r"^(?:[-–+•]\s*)?(?:truong\s+hop\b[^.;]*\bthi\b"
     # "Việc thanh toán ... thực hiện theo quy định tại khoản 16 Điều 6 Thông tư ...", "Số giường
@@ -1202,6 +1208,8 @@ class _Segmenter:
         # Most paragraphs are no schedule line: look before folding the text again.
         if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
+        if _SANCTION.match(folded):
+            return True
         if (self.answers or _CONDITION.match(folded)) and not self._assigns(
             text, explicit_only=True
         ):

@@ -795,6 +795,18 @@ def test_a_reporters_initials_at_a_news_items_head_are_no_section() -> None:
     ]
 
 
+def test_what_follows_a_failure_to_comply_is_no_task() -> None:
+    tasks = tasks_of(
+        "Sở Tài chính đề nghị Sở Y tế lập báo cáo quyết toán, gửi Sở Tài chính trước ngày "
+        "15/5/2024.",
+        "Sau thời hạn trên, nếu các đơn vị không chấp hành báo cáo quyết toán, Sở Tài chính sẽ "
+        "tạm đình chỉ hoặc yêu cầu Kho bạc Nhà nước tạm đình chỉ việc thanh toán vốn.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 5, 15))
+    ]
+
+
 def test_items_of_a_list_alike_but_for_a_word_are_tasks_each() -> None:
     tasks = tasks_of(
         "- Sở Y tế chủ trì, phối hợp với các đơn vị liên quan kiểm tra an toàn thực phẩm tại các "
