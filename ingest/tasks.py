@@ -107,7 +107,9 @@ _MATTER = re.compile(
 _GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
 _CLOSING = re.compile(
-    r"thong\s+bao\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
+    # "... thông báo để ... biết, thực hiện", an answer's "Tổng cục Hải quan trả lời các đơn vị
+    # được biết, thực hiện."
+    r"(?:thong\s+bao|tra\s+loi)\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
     r"|chi\s+dao|theo\s+doi)"
 )
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.

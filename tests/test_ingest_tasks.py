@@ -837,6 +837,7 @@ def test_telling_the_public_is_work_but_the_notices_closing_is_not() -> None:
         "Đề nghị Sở Y tế thông báo kịp thời nội dung trên đến các bệnh viện biết, thực hiện.",
         "Văn phòng UBND tỉnh thông báo để Sở Y tế và các cơ quan, đơn vị liên quan biết, thực "
         "hiện.",
+        "Sở Tài chính trả lời để Sở Y tế và các đơn vị được biết, thực hiện.",  # an answer's
     )
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
