@@ -287,6 +287,8 @@ _SANCTION = re.compile(
 )
 _CONDITION = re.compile(
     r"^(?:[-–+•]\s*)?(?:truong\s+hop\b[^.;]*\bthi\b"
+    # "Thẩm quyền quyết định kiểm tra: Tổng cục trưởng ... quyết định ...": who may decide.
+    r"|tham\s+quyen\b"
     # "Việc thanh toán ... thực hiện theo quy định tại khoản 16 Điều 6 Thông tư ...", "Số giường
     # điều trị nội trú ban ngày nằm trong tổng số giường ...": what the rules are.
     r"|(?:viec|so|muc|ho\s+so|doi\s+tuong|pham\s+vi|gia\s+tri|gia|don\s+gia|chi\s+phi"

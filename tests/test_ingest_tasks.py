@@ -2737,6 +2737,8 @@ def test_the_name_a_letter_gives_its_addressees_leads_and_its_rules_are_no_tasks
         "2. Trường hợp người bệnh được hẹn khám lại thì lần khám đó được tính là đúng tuyến.",
         "3. Việc thanh toán tiền ngày giường bệnh hàng quý thực hiện theo quy định tại khoản 16 "
         "Điều 6 Thông tư số 39/2018/TT-BYT.",
+        "4. Thẩm quyền quyết định kiểm tra: Giám đốc Bảo hiểm xã hội tỉnh quyết định việc kiểm "
+        "tra tại cơ sở khám bệnh, chữa bệnh.",
     )
     assert [(written(t), t.text[:10]) for t in tasks] == [("BHXH các tỉnh", "Rà soát vi")]
 
