@@ -632,17 +632,33 @@ async def report(update: Update, context: Ctx) -> None:
     await send_part(send_workbook, 1, 2)
 
 
+# The tasks one /done closes at most. Each closing has a reply of its own, and Telegram takes 20
+# messages a minute in a group: while the rate limiter holds the rest, the bot answers no chat.
+MAX_DONE_AT_ONCE = 20
+
+
 async def done(update: Update, context: Ctx) -> None:
     """Close tasks: /done 12 đã trình UBND tỉnh, or /done 12,15 with one note for both."""
+    texts = services(context).texts
     parsed = parse_numbers(context.args or ())
     if parsed is None:
-        await reply(update, services(context).texts("done_usage"))
+        await reply(update, texts("done_usage"))
+        return
+    if len(parsed[0]) > MAX_DONE_AT_ONCE:
+        await reply(update, texts("done_too_many", count=MAX_DONE_AT_ONCE))
         return
     note = " ".join(parsed[1]).strip()
-    # A reply each, so that each closing keeps an undo button of its own.
+    refusals: list[str] = []
     for task_id in parsed[0]:
         text, markup = await close_task(update, context, task_id, note or None)
-        await reply(update, text, markup)
+        if markup is None:  # refused: no undo to keep
+            refusals.append(text)
+        else:
+            # A reply each, so that each closing keeps an undo button of its own.
+            await reply(update, text, markup)
+    if refusals:
+        # In one reply, each said once: a stranger's "/done 1,2,...,20" is one answer.
+        await reply(update, "\n".join(dict.fromkeys(refusals)))
 
 
 async def withdraw(update: Update, context: Ctx) -> None:

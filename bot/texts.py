@@ -129,6 +129,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "Usage: <code>/done NUMBER [note]</code>, e.g. <code>/done 12 submitted</code>; "
         "several tasks: <code>/done 12,15</code>.",
     ),
+    "done_too_many": (
+        "Mỗi lệnh /done báo xong tối đa {count} nhiệm vụ; hãy chia thành nhiều lệnh.",
+        "One /done closes at most {count} tasks; split them over several commands.",
+    ),
     "undo_usage": ("Cách dùng: <code>/undo SỐ</code>.", "Usage: <code>/undo NUMBER</code>."),
     "task_usage": ("Cách dùng: <code>/task SỐ</code>.", "Usage: <code>/task NUMBER</code>."),
     "task_not_found": (

@@ -1165,6 +1165,55 @@ async def test_done_closes_every_task_of_a_comma_list_and_a_number_after_a_space
     assert noted["text"].endswith(f"Ghi chú: {ids[5]}")
 
 
+async def test_a_stranger_listing_task_numbers_in_one_done_is_refused_in_one_reply(
+    bot: Harness,
+) -> None:
+    """Someone in a group the bot was added to but nobody registered types /done 1,2,...,20.
+    Each number refused in a reply of its own would be 20 messages from one line, a group's
+    whole minute with Telegram: while the rate limiter holds what comes next, the bot answers
+    nobody, in any chat. The refusals come in one reply, each said once: the next command is
+    answered right after it."""
+    stranger = bot.server.add_user("Người lạ")
+    group = bot.server.add_group("Nhóm bạn bè", [stranger])
+    numbers = ",".join(str(n) for n in range(1, 21))
+
+    bot.server.user_sends(group, stranger, f"/done {numbers}")
+    bot.server.user_sends(group, stranger, "/help")
+    # Updates are handled one at a time: once /help is answered, /done has said all it will.
+    await bot.server._wait_for(
+        lambda: any(
+            m["text"].startswith("Các lệnh") for m in bot.server.sent_messages(group["id"])
+        ),
+        timeout=5,
+    )
+
+    refusal, help_text = bot.server.sent_messages(group["id"])
+    assert refusal["text"].startswith("Cuộc trò chuyện này chưa được đăng ký với đơn vị nào.")
+    assert refusal["text"].count("chưa được đăng ký") == 1
+    assert help_text["text"].startswith("Các lệnh")
+
+
+async def test_a_done_of_more_tasks_than_a_group_is_answered_in_a_minute_closes_none(
+    bot: Harness,
+) -> None:
+    """Each closing has a reply of its own (with its undo button), and a group takes 20
+    messages a minute: /done takes at most 20 numbers, and more are refused whole, saying how
+    many it takes, before any task is closed."""
+    lan = bot.server.add_user("Lan")
+    group = bot.server.add_group("Sở Tài chính", [lan])
+    await bot.register(lan, group, "STC")
+    ids = [await bot.add_task(f"Kế hoạch {n}", "STC", date(2025, 1, 31)) for n in range(21)]
+
+    (too_many,) = await bot.say(lan, group, "/done " + ",".join(map(str, ids)))
+
+    assert too_many["text"] == (
+        "Mỗi lệnh /done báo xong tối đa 20 nhiệm vụ; hãy chia thành nhiều lệnh."
+    )
+    async with bot.database.session() as session:
+        still_open = [(await session.get(Task, task_id)) for task_id in ids]
+    assert [task.status if task else None for task in still_open] == ["open"] * 21
+
+
 async def test_an_edited_command_is_not_run_again(bot: Harness) -> None:
     lan = bot.server.add_user("Lan")
     finance = bot.server.add_group("Sở Tài chính", [lan])
