@@ -583,8 +583,17 @@ def _whole(ctx: _Context, start: int, end: int) -> bool:
     return not any(c.isalnum() for c in flat[:start]) and not any(c.isalnum() for c in flat[end:])
 
 
+# A cell that holds a time and nothing else: "Tháng 12/2023", "Quý IV năm 2023", "06/2023",
+# "Thường xuyên" (a number alone, "98,5%", is a figure, not a time).
+_TIME_CELL = re.compile(
+    r"\W*(?:(?:thang|quy|nam|dau|giua|cuoi|het|[ivx]+|\d+)\W+)*"
+    r"(?:(?:19|20)\d\d|thuong\s+xuyen)(?:\W+(?:thang|quy|nam|[ivx]+|\d+))*\W*"
+)
+
+
 def _table_cell(ctx: _Context, start: int, end: int) -> bool:
-    """True when the span fills a cell of a table row written "a | b | c": a time column."""
+    """True when the span fills a cell of a table row written "a | b | c": a time column, the
+    last of the row ("Tháng 3/2023 | Tháng 12/2023": a start and an end, due at the end)."""
     flat = ctx.text.flat
     if "|" not in flat:
         return False
@@ -592,7 +601,10 @@ def _table_cell(ctx: _Context, start: int, end: int) -> bool:
     cell_end = flat.find("|", end)
     before = flat[cell_start:start]
     after = flat[end : len(flat) if cell_end < 0 else cell_end]
-    return not any(c.isalnum() for c in before + after)
+    later = [] if cell_end < 0 else flat[cell_end + 1 :].split("|")
+    return not any(c.isalnum() for c in before + after) and not any(
+        _TIME_CELL.fullmatch(cell) for cell in later
+    )
 
 
 def _candidate(
@@ -1147,8 +1159,11 @@ def _month_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
 # "đầu quý" have no such customary days (January? the first quarter? before Tết?): no date.
 _POSITION_DAY = {"dau": 10, "giua": 15}
-# How many of the first days: "15 ngày đầu tháng 3", "tuần đầu tháng 3" (a week).
-_FIRST_DAYS = re.compile(r"(?<![a-z0-9])(?:(?P<n>[1-9]|[12]\d)\s+ngay|tuan)\s+$")
+# How many of the first days: "15 ngày đầu tháng 3", "tuần đầu tháng 3" (a week), "2 tuần
+# đầu tháng 3" (two).
+_FIRST_DAYS = re.compile(
+    r"(?<![a-z0-9])(?:(?P<n>[1-9]|[12]\d)\s+ngay|(?:(?P<weeks>[1-4]|hai|ba|bon)\s+)?tuan)\s+$"
+)
 _POSITION_KIND = {"dau": "early_month", "giua": "mid_month"}
 
 
@@ -1176,7 +1191,8 @@ def _quarter_at(ctx: _Context, at: int) -> bool:
 
 
 # "trong tháng 10 vừa qua, ... 40 hồ sơ trễ hạn": a period just past, told of, never due.
-_JUST_PAST = re.compile(r"\s*,?\s*(?:vua\s+(?:qua|roi)(?![a-z])|da\s+qua(?=\s*(?:[,.;:)]|$)))")
+# ("..., vừa qua UBND tỉnh đã ...": after a comma, a clause of what was done lately.)
+_JUST_PAST = re.compile(r"\s*(?:vua\s+(?:qua|roi)(?![a-z])|da\s+qua(?=\s*(?:[,.;:)]|$)))")
 
 
 def _just_past(ctx: _Context, match: re.Match[str]) -> _Candidate | None:
@@ -1227,7 +1243,8 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     day = _POSITION_DAY.get(pos or "")
     if pos == "dau" and (first := _FIRST_DAYS.search(ctx.text.flat, 0, match.start())):
         # "trong 15 ngày đầu tháng 3": by the 15th; "tuần đầu tháng 3": by the 7th.
-        day = min(int(first.group("n") or 7), 28)
+        weeks = _number(ctx, first, "weeks") if first.group("weeks") else 1
+        day = min(int(first.group("n")) if first.group("n") else 7 * (weeks or 1), 28)
     kind = _POSITION_KIND.get(pos or "", "month")
     if year is None:
         # The next such month that has not ended before ref: "đầu tháng 3" in a letter of 20
@@ -3121,6 +3138,8 @@ def _refined_in_parens(
             and candidate.date is not None
             and first <= candidate.date < chosen.date
             and re.fullmatch(r"[\s,]*\(\s*", text.flat[chosen.end : candidate.start])
+            # "(trước ngày 30/6 hoàn thành giai đoạn 1)" dates a phase: the day must be all.
+            and re.match(r"[\s.,;]*\)", text.flat[candidate.end :])
         ):
             return candidate
     return None

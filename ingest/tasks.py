@@ -60,8 +60,8 @@ class TaskDraft:
 # --------------------------------------------------------------------------------------------
 
 _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
-    # "V. Kinh phí", not a reporter's initials "V.D |" at a news item's head.
-    (1, re.compile(r"^(?:[IVX]{1,5})[.)/]\s+(?=\S*[^\W\d_]{2})")),
+    # "V. Kinh phí", "II. Ý kiến khác", not a reporter's initials "V.D |" at a news item's head.
+    (1, re.compile(r"^(?:[IVX]{1,5})[.)/]\s+(?=\S*[^\W\d_]{2}|[^\W\d_]\s+[^\W\d_])")),
     (3, re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")),
     (2, re.compile(r"^\d{1,2}[.)/]\s+")),
     (4, re.compile(r"^[a-zđ][).]\s+")),
@@ -106,11 +106,17 @@ _MATTER = re.compile(
 )
 _GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
+# What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
+# an answer's closing ("Tổng cục Hải quan trả lời các đơn vị được biết, thực hiện").
+_MATTER_ANSWERED = (
+    r"(?:cac\s+|nhung\s+)?(?:kien\s+nghi|y\s+kien|de\s+nghi|don(?!\s+vi)|cau\s+hoi"
+    r"|vuong\s+mac|phan\s+anh|thac\s+mac|chat\s+van)\b"
+)
 _CLOSING = re.compile(
     # "... thông báo để ... biết, thực hiện", an answer's "Tổng cục Hải quan trả lời các đơn vị
     # được biết, thực hiện."
-    r"(?:thong\s+bao|tra\s+loi)\b.{0,700}?\bbiet\b\s*(?:,|va|de|,\s*de)?\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop"
-    r"|chi\s+dao|theo\s+doi)"
+    rf"(?:thong\s+bao|tra\s+loi(?!\s+{_MATTER_ANSWERED}))\b.{{0,700}}?\bbiet\b\s*(?:,|va|de|,\s*de)?"
+    r"\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop|chi\s+dao|theo\s+doi)"
 )
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
 _AS_ABOVE = re.compile(r"(?<!noi\sdung\s)\b(?:co\s+)?thong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
@@ -283,7 +289,9 @@ _COOPERATING_FIELD = re.compile(r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop\s*:\s*")
 # ..., Sở Tài chính sẽ tạm đình chỉ hoặc yêu cầu Kho bạc Nhà nước tạm đình chỉ ...".
 _SANCTION = re.compile(
     r"^(?:sau\s+thoi\s+han\s+(?:tren|nay|neu\s+tren)\s*,\s*)?(?:neu|truong\s+hop)\s"
-    r"[^.;]*\b(?:khong|chua)\b[^.;]*,[^.;]*\bse\b"
+    # the clause right after the failure says what will follow ("Trường hợp ... không hoàn
+    # thành, giao Sở Nội vụ ... trước ngày 30/4, UBND tỉnh sẽ ...": work asked before it)
+    r"[^.;]*\b(?:khong|chua)\b[^.;,]*,[^.;,]*\bse\b"
 )
 _CONDITION = re.compile(
     r"^(?:[-–+•]\s*)?(?:truong\s+hop\b[^.;]*\bthi\b"
@@ -516,7 +524,8 @@ def _imperative(folded: str) -> bool:
 
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
 _WRITER_SPEAKS = re.compile(
-    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi|huong\s+dan)\b"
+    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi|huong\s+dan"
+    r"|luu\s+y|nhac\s+nho)\b"
 )
 
 

@@ -280,6 +280,9 @@ def test_a_day_in_brackets_within_the_period_before_it_is_the_deadline() -> None
     assert read("Hoàn thành trong quý I/2023 (chậm nhất ngày 20/3/2023).")[0] == date(2023, 3, 20)
     assert read("Hoàn thành trong tháng 3 năm 2023 (trước ngày 25/4/2023).")[0] == date(2023, 3, 31)
     assert read("Hoàn thành trước ngày 20/01/2023 (trước Tết).")[0] == date(2023, 1, 20)
+    # A bracket that goes on to name a phase of the work dates that phase, not the whole.
+    phase = "Hoàn thành trong năm 2023 (trước ngày 30/6/2023 hoàn thành giai đoạn 1)."
+    assert read(phase)[0] == date(2023, 12, 31)
 
 
 def test_the_first_days_of_a_month_counted_end_on_the_last_of_them() -> None:
@@ -288,6 +291,9 @@ def test_the_first_days_of_a_month_counted_end_on_the_last_of_them() -> None:
     assert read("hoàn thành trong 15 ngày đầu tháng 3") == (date(2023, 3, 15), "early_month", None)
     assert read("tổ chức vào tuần đầu tháng 3") == (date(2023, 3, 7), "early_month", None)
     assert read("báo cáo 5 ngày đầu tháng 2") == (date(2023, 2, 5), "early_month", None)
+    # Weeks counted: two weeks are fourteen days.
+    assert read("hoàn thành trong 2 tuần đầu tháng 3") == (date(2023, 3, 14), "early_month", None)
+    assert read("hoàn thành trong hai tuần đầu tháng 3")[0] == date(2023, 3, 14)
 
 
 def test_the_start_of_the_month_a_letter_is_written_in_is_this_months_not_next_years() -> None:
@@ -1613,6 +1619,17 @@ def test_a_schedules_steps(text: str, expected: date | None) -> None:
 STILL_DEADLINES = [
     # "đã qua" of something else than the month: passed inspection.
     ("Hoàn thành trong tháng 12, đã qua kiểm tra chất lượng", date(2023, 12, 31), "month"),
+    # "vừa qua" after a comma opens a clause of what was done lately, not the period's past.
+    (
+        "Các đơn vị hoàn thành trong tháng 3/2023, vừa qua UBND tỉnh đã có văn bản đôn đốc.",
+        date(2023, 3, 31),
+        "month",
+    ),
+    (
+        "Hoàn thành trong quý II/2023, vừa rồi Sở đã có văn bản hướng dẫn.",
+        date(2023, 6, 30),
+        "quarter",
+    ),
     # An obligation after "Đến ngày X," makes it a deadline again.
     ("Đến ngày 30/6/2023, các đơn vị phải hoàn thành việc rà soát", date(2023, 6, 30), "date"),
     # "đến" after a task, not a state; an extension is a new deadline.
@@ -1951,6 +1968,12 @@ TABLE_ROWS = [
     ("Kết quả quý II năm 2023 của Bộ Công Thương | Báo cáo", None),
     ("Công văn số 12/2023 | Vụ Pháp chế", None),
     ("Bộ Xây dựng | 12/2023 đã có 5 văn bản", None),
+    # A row with a start and an end column is due at its end; an end that never comes
+    # ("Thường xuyên") makes the row no dated one.
+    ("1 | Xây dựng kế hoạch | Sở Nội vụ | Tháng 3/2023 | Tháng 12/2023", date(2023, 12, 31)),
+    ("2 | Lập quy hoạch vùng | Sở Xây dựng | Quý I/2023 | Quý IV/2023", date(2023, 12, 31)),
+    ("3 | Rà soát thủ tục | Sở Tư pháp | 02/2023 | 06/2023", date(2023, 6, 30)),
+    ("4 | Kiểm tra an toàn thực phẩm | Sở Y tế | Quý II/2023 | Thường xuyên", None),
 ]  # fmt: skip
 
 

@@ -795,6 +795,25 @@ def test_a_reporters_initials_at_a_news_items_head_are_no_section() -> None:
     ]
 
 
+def test_a_section_whose_title_opens_with_a_one_letter_word_is_a_section() -> None:
+    """ "II. Ý kiến khác" is section II ("Ý" is a word of its own): its items are not those of
+    the agency heading before it."""
+    tasks = tasks_of(
+        "I. Đối với Sở Y tế:",
+        "1. Rà soát danh mục thuốc, báo cáo trước ngày 15/3/2024;",
+        "2. Kiểm tra các cơ sở bán lẻ thuốc.",
+        "II. Ý kiến khác:",
+        "1. Tăng cường tuyên truyền về an toàn thực phẩm.",
+        "2. Giao Công an tỉnh tăng cường tuần tra.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 15)),
+        ("Sở Y tế", None),
+        (None, None),
+        ("Công an tỉnh", None),
+    ]
+
+
 def test_what_follows_a_failure_to_comply_is_no_task() -> None:
     tasks = tasks_of(
         "Sở Tài chính đề nghị Sở Y tế lập báo cáo quyết toán, gửi Sở Tài chính trước ngày "
@@ -804,6 +823,23 @@ def test_what_follows_a_failure_to_comply_is_no_task() -> None:
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 5, 15))
+    ]
+
+
+def test_work_given_for_a_failure_before_what_will_follow_is_a_task() -> None:
+    """The sanction is the clause with "sẽ" right after the failure; work asked in between, with
+    its date, stays a task."""
+    tasks = tasks_of(
+        "Sở Y tế hoàn thành việc rà soát trước ngày 15/4/2024.",
+        "Trường hợp các đơn vị không hoàn thành, giao Sở Nội vụ tham mưu UBND tỉnh xử lý trách "
+        "nhiệm người đứng đầu trước ngày 30/4/2024, UBND tỉnh sẽ không xem xét thi đua.",
+        "Nếu không kịp tiến độ, Sở Tài chính báo cáo UBND tỉnh trước ngày 10/4/2024, UBND tỉnh sẽ "
+        "xem xét gia hạn.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 15)),
+        ("Sở Nội vụ", dt.date(2024, 4, 30)),
+        ("Sở Tài chính", dt.date(2024, 4, 10)),
     ]
 
 
@@ -838,6 +874,15 @@ def test_telling_the_public_is_work_but_the_notices_closing_is_not() -> None:
         "Văn phòng UBND tỉnh thông báo để Sở Y tế và các cơ quan, đơn vị liên quan biết, thực "
         "hiện.",
         "Sở Tài chính trả lời để Sở Y tế và các đơn vị được biết, thực hiện.",  # an answer's
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
+def test_answering_a_petition_is_work_but_an_answers_closing_is_not() -> None:
+    tasks = tasks_of(
+        "Sở Y tế khẩn trương trả lời kiến nghị của cử tri, đồng thời thông tin cho các cơ sở y tế "
+        "được biết, thực hiện.",
+        "Sở Tài chính trả lời các đơn vị được biết, thực hiện.",
     )
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
@@ -1781,6 +1826,17 @@ def test_an_opening_that_names_its_agency_after_a_connective_leads_its_items() -
         ("Sở Y tế", None),
         ("Sở Y tế", dt.date(2024, 6, 30)),
     ]
+
+
+def test_the_writer_named_after_a_connective_does_not_lead_the_points_it_raises() -> None:
+    """ "Ngoài ra, Sở Tài chính lưu ý các đơn vị ...": the writer tells its addressees; the
+    points are theirs (and a rule among them no task)."""
+    tasks = tasks_of(
+        "Ngoài ra, Sở Tài chính lưu ý các đơn vị một số nội dung sau:",
+        "1. Hồ sơ thanh toán phải đầy đủ chứng từ hợp lệ;",
+        "2. Gửi báo cáo quyết toán trước ngày 15/4/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [(None, dt.date(2024, 4, 15))]
 
 
 def test_a_heading_that_first_asks_for_dated_work_is_a_task_besides_its_items() -> None:
