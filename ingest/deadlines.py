@@ -3068,6 +3068,8 @@ def parse_deadline(
         return NO_DEADLINE
     chosen = _main_deadline(normalised, candidates, min(candidates, key=_preference))
     found = _to_deadline(normalised, chosen)
+    if _yearly_step_before(normalised, candidates, chosen):
+        return _every_year(found, ref)
     periodic = _PERIODIC_REPORT.match(normalised.flat)
     if periodic and found.kind == "date" and not re.search(r"(?:19|20)\d\d", found.phrase):
         # "- Báo cáo năm: ... gửi trước ngày 15/12": a report of every year, due each 15/12.
@@ -3077,6 +3079,43 @@ def parse_deadline(
         assert found.date is not None
         return replace(found, kind="recurring", recurrence=every, schedule_day=found.date.day)
     return found
+
+
+_MONTH_KINDS = {"month": MONTH_END, "early_month": _POSITION_DAY["dau"], "mid_month": 15}
+
+
+def _yearly_step_before(text: _Text, candidates: list[_Candidate], chosen: _Candidate) -> bool:
+    """ "Hằng năm, các sở báo cáo UBND tỉnh trong tháng 12": a month of no year written, after a
+    yearly step in its sentence, is that month of every year."""
+    if chosen.kind not in _MONTH_KINDS or re.search(
+        r"(?:19|20)\d\d", text.flat[chosen.start : chosen.end]
+    ):
+        return False
+    sentence = max(text.flat.rfind(stop, 0, chosen.start) for stop in ".;\n") + 1
+    return any(
+        c.kind == "recurring"
+        and c.recurrence == "yearly"
+        and c.vague
+        and sentence <= c.start < chosen.start
+        for c in candidates
+    )
+
+
+def _every_year(found: Deadline, ref: _dt.date) -> Deadline:
+    """The month's deadline as a yearly duty: the next one on or after ref."""
+    assert found.date is not None
+    due = found.date
+    while due < ref:
+        due = _clamped(due.year + 1, due.month, due.day)
+    if found.kind == "month":
+        due = _month_end(due.year, due.month)
+    return replace(
+        found,
+        date=due,
+        kind="recurring",
+        recurrence="yearly",
+        schedule_day=_MONTH_KINDS[found.kind],
+    )
 
 
 def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate) -> _Candidate:

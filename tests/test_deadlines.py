@@ -285,6 +285,32 @@ def test_a_day_in_brackets_within_the_period_before_it_is_the_deadline() -> None
     assert read(phase)[0] == date(2023, 12, 31)
 
 
+def test_a_month_after_a_yearly_step_in_its_sentence_is_that_month_every_year() -> None:
+    """ "Hằng năm, ... trong tháng 3" is March of every year: the next one, and again after it;
+    a year written ("tháng 3/2024"), or a step in another sentence, leaves the month alone."""
+    written = date(2024, 3, 20)
+    assert read("Hằng năm, báo cáo trong tháng 2", written) == (
+        date(2025, 2, 28),
+        "recurring",
+        "yearly",
+    )
+    assert read("Định kỳ hằng năm, báo cáo trước giữa tháng 3", written) == (
+        date(2025, 3, 15),
+        "recurring",
+        "yearly",
+    )
+    assert read("Hằng năm, báo cáo trong tháng 3/2024", written) == (
+        date(2024, 3, 31),
+        "month",
+        None,
+    )
+    assert read("Hằng năm tổng kết; báo cáo trong tháng 4", written) == (
+        date(2024, 4, 30),
+        "month",
+        None,
+    )
+
+
 def test_the_first_days_of_a_month_counted_end_on_the_last_of_them() -> None:
     """ "15 ngày đầu tháng 3" are the 1st to the 15th, "tuần đầu tháng 3" the first week: not
     the 10th that "đầu tháng 3" alone means."""
