@@ -10,7 +10,6 @@ from typing import Any
 from telegram import BotCommand, Update
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
@@ -28,6 +27,7 @@ from bot import documents, extensions, handlers
 from bot.config import Settings
 from bot.delivery import TelegramDigestSender
 from bot.polling import GetUpdatesRequest
+from bot.ratelimit import ChatRateLimiter
 from bot.services import SERVICES_KEY, Services, services, services_of
 from bot.texts import COMMANDS, Texts
 from jobs.sweep import DATABASE_UNAVAILABLE, SendDigest, Sweep
@@ -180,7 +180,7 @@ def build_application(
         ApplicationBuilder()
         .token(token)
         .defaults(Defaults(parse_mode=ParseMode.HTML, tzinfo=settings.tz))
-        .rate_limiter(AIORateLimiter(max_retries=3))
+        .rate_limiter(ChatRateLimiter(max_retries=3))
         .read_timeout(settings.telegram.timeout)
         .write_timeout(settings.telegram.timeout)
         .get_updates_request(updates_request)

@@ -13,11 +13,12 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy.engine import make_url
-from telegram.ext import Application
+from telegram.ext import Application, BaseRateLimiter
 
 from bot.app import RETRY_SWEEP, build_application
 from bot.config import AccessSettings, BotSettings, DatabaseSettings, Settings, TelegramSettings
 from bot.lifecycle import run_daily_sweep_now, running
+from bot.ratelimit import ChatRateLimiter
 from bot.services import services_of
 from bot.telegram_server import Fault, TelegramServer
 from storage import access, agencies, tasks
@@ -168,6 +169,27 @@ class Harness:
         await self.server._wait_for(
             lambda: any(c.status == status for c in self.server.calls("sendMessage")), timeout=5
         )
+
+
+class FloodWaits:
+    """The rate limiter's flood waits, over when the test says rather than after Telegram's
+    seconds: `asked` holds the seconds each one was to last, `begun` is set by the first."""
+
+    def __init__(self, limiter: BaseRateLimiter[Any] | None) -> None:
+        assert isinstance(limiter, ChatRateLimiter)
+        limiter.sleep = self._wait
+        self.asked: list[float] = []
+        self.begun = asyncio.Event()
+        self._over = asyncio.Event()
+
+    async def _wait(self, seconds: float) -> None:
+        self.asked.append(seconds)
+        self.begun.set()
+        await self._over.wait()
+
+    def end(self) -> None:
+        """End the flood waits that have begun, and let the later ones pass at once."""
+        self._over.set()
 
 
 def _fast_retries(application: Application[Any, Any, Any, Any, Any, Any]) -> None:

@@ -27,6 +27,7 @@ from tests.harness import (
     JSON,
     QUERY_TOO_OLD,
     TOKEN,
+    FloodWaits,
     Harness,
     finance_with_digest,
     running_bot,
@@ -2007,6 +2008,32 @@ async def test_the_bot_stopping_during_a_long_flood_wait_stops_at_once(database_
         await bot.server.wait_for_messages(told + 1, chat_id=finance["id"])
         await bot.server.wait_until_idle()
         assert len(bot.reminders_in(finance)) == 1
+
+
+async def test_a_flood_wait_in_one_group_keeps_no_other_chat_waiting(bot: Harness) -> None:
+    """Telegram asks the bot to wait 30 s before its next message to the finance group (a busy
+    group is allowed 20 messages a minute): the morning's digest there waits, while Minh's /help
+    in the health group is answered meanwhile; once the wait is over the digest goes out, once."""
+    flood_waits = FloodWaits(bot.application.bot.rate_limiter)
+    minh = bot.server.add_user("Minh")
+    health = bot.server.add_group("Sở Y tế", [minh])
+    await bot.register(minh, health, "SYT")
+    finance = await _finance_group_with_a_task(bot)
+    bot.server.inject(Fault.retry_after(30), method="sendMessage", chat_id=finance["id"])
+    sweeping = asyncio.ensure_future(bot.sweep())
+    await bot.wait_for_refusal(429)
+
+    (answer,) = await bot.say(minh, health, "/help")  # within 5 s, or it fails
+    assert bot.reminders_in(finance) == []  # still waiting
+    flood_waits.end()
+    await asyncio.wait_for(sweeping, timeout=15)
+
+    assert answer["text"].startswith("Các lệnh")
+    assert flood_waits.asked[0] >= 30  # as long as Telegram asked
+    tries = [c for c in bot.server.calls("sendMessage") if c.params["chat_id"] == finance["id"]]
+    assert [c.status for c in tries][-2:] == [429, 200]
+    assert len(bot.reminders_in(finance)) == 1
+    assert await _ledger(bot) == [(ReminderStatus.SENT, 1)]
 
 
 async def test_a_task_s_details_name_its_deadline_once(bot: Harness) -> None:
