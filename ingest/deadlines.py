@@ -744,7 +744,7 @@ EXPLICIT_DATE = re.compile(
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
         (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}|nay|sau|toi))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
-    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD})(?![a-z])
+    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
         (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
@@ -913,15 +913,19 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     else:
         day = int(match.group("d2"))
         month_word = " ".join(match.group("m2").split())
-        month = int(month_word) if month_word.isdigit() else MONTH_WORDS[month_word]
         year = _year_word(match.group("y2") or match.group("y3"), ctx.ref)
         written = _low_word(ctx, match, "m2")
         if month_word == "tu" and ctx.text.has_marks and "tư" not in written:
             return None  # "ngày 10 tháng từ ...": no month named
-        if month_word == "sau" and "sáu" not in written and year is None:
-            # "trước ngày 10 tháng sau": the 10th of the month after, not of June.
-            following = _add_months(ctx.ref.replace(day=1), 1)
-            month, year = following.month, following.year
+        if month_word in ("toi", "nay") or (
+            month_word == "sau" and "sáu" not in written and year is None
+        ):
+            # "trước ngày 10 tháng sau" (or "tháng tới"): the 10th of the month after, not of
+            # June; "ngày 25 tháng này": of the letter's month.
+            named = _add_months(ctx.ref.replace(day=1), 0 if month_word == "nay" else 1)
+            month, year = named.month, named.year
+        else:
+            month = int(month_word) if month_word.isdigit() else MONTH_WORDS[month_word]
     due: _dt.date | None
     if year is None:
         due = _next_day_month(day, month, ctx.ref) if 1 <= month <= 12 and day >= 1 else None

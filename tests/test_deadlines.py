@@ -106,11 +106,14 @@ def test_a_written_year_is_not_dropped_for_the_issue_year(text: str, expected: d
 
 
 def test_the_day_of_next_month_is_not_a_day_of_june() -> None:
-    """ "tháng sau" is the month after, "tháng sáu" June: only the tone tells them apart."""
+    """ "tháng sau" is the month after, "tháng sáu" June: only the tone tells them apart;
+    "tháng tới" is the month after too, "tháng này" the letter's own."""
     assert read("báo cáo trước ngày 10 tháng sau") == (date(2023, 2, 10), "date", None)
     assert read("báo cáo trước ngày 10 tháng sáu") == (date(2023, 6, 10), "date", None)
     assert read("bao cao truoc ngay 10 thang sau")[0] == date(2023, 2, 10)
     assert read("báo cáo trước ngày 10 tháng tư") == (date(2023, 4, 10), "date", None)
+    assert read("báo cáo trước ngày 10 tháng tới") == (date(2023, 2, 10), "date", None)
+    assert read("báo cáo vào ngày 25 tháng này") == (date(2023, 1, 25), "date", None)
 
 
 @pytest.mark.parametrize(
