@@ -2221,6 +2221,26 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 ONGOING = re.compile(
     r"(?<![a-z])(?:thuong\s+xuyen|lien\s+tuc|(?:hang|moi)\s+ngay|lau\s+dai)(?![a-z])"
 )
+# "trước 16 giờ ngày mai", "báo cáo trước 10 giờ sáng mai": the day after the letter's.
+TOMORROW = re.compile(
+    rf"(?<![a-z])(?:{_TIME})?(?:(?:ngay|sang|chieu|trua|toi)\s+)(?:hom\s+)?mai(?![a-z])"
+)
+
+
+def _tomorrow(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    written = ctx.text.low[match.start() : match.end()]
+    if ctx.text.has_marks and not re.search(r"(?<!\w)mai(?!\w)", written):
+        return None  # "mái", "mại": other words
+    sentence = max(ctx.text.flat.rfind(stop, 0, match.start()) for stop in ".;\n") + 1
+    if _PAST_MARK.search(ctx.text.low, sentence, match.start()) or _narrated(
+        ctx, match.start(), match.end()
+    ):
+        return None  # "đã có văn bản cho học sinh nghỉ học vào ngày mai", "Ngày mai, ... đã ..."
+    cue = _cue_before(ctx.text, match.start())
+    due = ctx.ref + _dt.timedelta(days=1)
+    return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match), cued=True)
+
+
 IMMEDIATE = re.compile(
     r"(?<![a-z])(?P<word>ngay\s+lap\s+tuc|(?:ngay\s+)?trong\s+ngay|khan\s+truong|kip\s+thoi"
     r"|khan\s+cap|cap\s+bach|ngay)(?![a-z])"
@@ -2297,6 +2317,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("year", YEAR, _year),
             ("day_only", DAY_ONLY, _day_only),
             ("ongoing", ONGOING, _ongoing),
+            ("tomorrow", TOMORROW, _tomorrow),
             ("immediate", IMMEDIATE, _immediate),
         ]
     )

@@ -105,6 +105,17 @@ def test_a_written_year_is_not_dropped_for_the_issue_year(text: str, expected: d
     assert deadline.date == expected, (deadline.date, deadline.phrase)
 
 
+def test_tomorrow_is_the_day_after_the_letter() -> None:
+    """ "trước 16 giờ ngày mai", "trước 10 giờ sáng mai": an urgent letter's next day, with its
+    hour; told of ("đã ... vào ngày mai", "Ngày mai, ... đã họp"), no deadline."""
+    assert parse_deadline("Báo cáo trước 16 giờ ngày mai.", REF).date == date(2023, 1, 6)
+    assert parse_deadline("Báo cáo trước 16 giờ ngày mai.", REF).time == time(16, 0)
+    urgent = "Sở Xây dựng khẩn trương kiểm tra, báo cáo UBND tỉnh trước 10 giờ sáng mai."
+    assert read(urgent) == (date(2023, 1, 6), "date", None)
+    assert read("Ngày mai, Sở Y tế đã tổ chức họp.") == (None, "none", None)
+    assert read("Hoa mai nở sớm.") == (None, "none", None)
+
+
 def test_the_day_of_next_month_is_not_a_day_of_june() -> None:
     """ "tháng sau" is the month after, "tháng sáu" June: only the tone tells them apart;
     "tháng tới" is the month after too, "tháng này" the letter's own."""
