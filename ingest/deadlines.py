@@ -577,6 +577,11 @@ class _Family:
     order: int = field(default=0)
 
 
+def _sentence_start(flat: str, at: int) -> int:
+    """Where the sentence (or list item) holding ``at`` begins."""
+    return max(flat.rfind(stop, 0, at) for stop in ".;!?\n") + 1
+
+
 def _whole(ctx: _Context, start: int, end: int) -> bool:
     """True when nothing but punctuation surrounds the span: the text is the phrase."""
     flat = ctx.text.flat
@@ -2106,7 +2111,7 @@ def _held_on(ctx: _Context, at: int) -> bool:
 def _six_monthly_in_sentence(ctx: _Context, match: re.Match[str]) -> bool:
     """Whether the sentence (or list item) of a phrase gives a step of six months."""
     flat = ctx.text.flat
-    start = max(flat.rfind(c, 0, match.start()) for c in ".;!?\n") + 1
+    start = _sentence_start(flat, match.start())
     ends = [end for c in ".;!?\n" if (end := flat.find(c, match.end())) >= 0]
     steps = SEMIANNUAL_STEP.finditer(flat, start, min(ends, default=len(flat)))
     return any(_six(ctx, step) for step in steps)
@@ -2231,7 +2236,7 @@ def _tomorrow(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     written = ctx.text.low[match.start() : match.end()]
     if ctx.text.has_marks and not re.search(r"(?<!\w)mai(?!\w)", written):
         return None  # "mái", "mại": other words
-    sentence = max(ctx.text.flat.rfind(stop, 0, match.start()) for stop in ".;\n") + 1
+    sentence = _sentence_start(ctx.text.flat, match.start())
     if _PAST_MARK.search(ctx.text.low, sentence, match.start()) or _narrated(
         ctx, match.start(), match.end()
     ):
@@ -2974,7 +2979,7 @@ def _do_words(flat: str) -> list[int]:
 
 def _in_purpose(text: _Text, candidate: _Candidate) -> bool:
     """After "để"/"nhằm" in its sentence: what the task is for, not when it is due."""
-    sentence = max(text.flat.rfind(c, 0, candidate.start) for c in ".;!?\n") + 1
+    sentence = _sentence_start(text.flat, candidate.start)
     # The words' places are found once per text: searching each phrase's sentence anew takes
     # minutes on a long sentence of many phrases (a 100 KB paragraph without a full stop).
     starts, ends = _purpose_words(text.low)
@@ -3116,7 +3121,7 @@ def _yearly_step_before(text: _Text, candidates: list[_Candidate], chosen: _Cand
         r"(?:19|20)\d\d", text.flat[chosen.start : chosen.end]
     ):
         return False
-    sentence = max(text.flat.rfind(stop, 0, chosen.start) for stop in ".;\n") + 1
+    sentence = _sentence_start(text.flat, chosen.start)
     return any(
         c.kind == "recurring"
         and c.recurrence == "yearly"
