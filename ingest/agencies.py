@@ -265,7 +265,11 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "all_provinces",
             r"(?:" + _UB + r"\s+)?cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
             r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?"
-            r"|" + _UB + r"\s+cac\s+tinh",
+            r"|" + _UB + r"\s+cac\s+tinh"
+            # A ministry's letter to each province: "Ủy ban nhân dân tỉnh, thành phố trực thuộc
+            # Trung ương" (not "UBND tỉnh, thành phố Hà Nội").
+            r"|" + _UB + r"\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
+            r"\s+truc\s+thuoc\s+(?:trung\s+uong|tw|t\.\s*u)",
         ),
         (
             "all_related",

@@ -103,7 +103,11 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         if _GIAO.search(before) or _CALLED.search(before):
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
-            candidates.append((1, mention.start, mention))
+            # "c) Chỉ đạo Sở Y tế chủ trì, ...": the one above directs, and leads the item.
+            request = _REQUEST.search(before)
+            at = mention.start - len(before) + request.start() if request else -1
+            if not (request and _directs_or_concerns(folded, mention, at)):
+                candidates.append((1, mention.start, mention))
         elif _SENT_TO.search(before) and _ASKS.match(after):
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
             candidates.append((2, mention.start, mention))

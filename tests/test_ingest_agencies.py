@@ -692,6 +692,16 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
             ],
         ),
         ("đề nghị các bộ, ngành Trung ương", [("các bộ, ngành Trung ương", "all_ministries")]),
+        (
+            # A ministry's letter to each province, singular; a city's own name is no group.
+            "đề nghị Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương chỉ đạo",
+            [("Chủ tịch Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "all_provinces")],
+        ),
+        (
+            "yêu cầu UBND tỉnh, thành phố trực thuộc T.Ư",
+            [("UBND tỉnh, thành phố trực thuộc T.Ư", "all_provinces")],
+        ),
+        ("đề nghị UBND tỉnh, thành phố Hà Nội theo dõi", []),
     ],
 )
 def test_groups_of_the_new_local_units_and_of_news_items(
