@@ -32,6 +32,8 @@ normalised copy of the text:
   30/4 đến hết ngày 03/5, các đơn vị bố trí trực"), "trong 14 ngày vượt / liên tiếp / gần nhất",
   a rate ("tỷ lệ giải ngân hằng năm đạt trên 90%"), "trong ngày bầu cử" (the day of an event);
 * a number repeated in words ("ngày 15 (mười lăm)", "tháng 11 (mười một)") reads as the number;
+  a day in words reads as in figures only right after "ngày" ("ngày mười lăm tháng ba năm 2024",
+  "ngày mùng năm tháng sáu"): elsewhere "một", "năm" are "one" ("một số") and "year";
 * dateparser is the fallback for an explicit date written in a form the grammar does not know,
   after a strong cue, always with RELATIVE_BASE, DMY order, Vietnamese and future preference.
 
@@ -39,11 +41,13 @@ Choices the grammar makes (and the tests pin down):
 
 * relative periods count from the day after ``ref`` (the issue date): "trong 10 ngày" is
   ref + 10 days, "trong 05 ngày làm việc" is the 5th working day after ref (weekends and public
-  holidays skipped, from the ``holidays`` package through ``WorkingCalendar``); "kể từ ngày ký" and
-  "kể từ ngày nhận được văn bản" count from ref too (the receipt date is unknown: ref is the
-  earliest it can be), "kể từ ngày 15/3/2023" counts from that date; a period counted from
-  another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date
-  (kind "none"): the officer sets it when the event comes;
+  holidays skipped, from the ``holidays`` package through ``WorkingCalendar``), while "ngày làm
+  việc thứ 5 của tháng sau" and "trong 05 ngày làm việc đầu tiên của tháng 4" are the 5th working
+  day of that month (a date), "ngày làm việc thứ 3 hằng tháng" that of every month (monthly,
+  the next one due); "kể từ ngày ký" and "kể từ ngày nhận được văn bản" count from ref too (the
+  receipt date is unknown: ref is the earliest it can be), "kể từ ngày 15/3/2023" counts from
+  that date; a period counted from another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND
+  tỉnh phê chuẩn") has no date (kind "none"): the officer sets it when the event comes;
 * hours count the same way, from the start of the day after ``ref`` (the hour of issue is not
   known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" (or "48 tiếng") ref + 2, "trong 12
   giờ" ref + 1; "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ",
@@ -62,8 +66,10 @@ Choices the grammar makes (and the tests pin down):
   "trước năm 2025" the end of 2024;
 * "trước Tết" is the day before mùng 1 Tết of the next lunar new year after ref; "sau Tết",
   "ngay sau kỳ nghỉ Tết" the first working day after that Tết's holiday block (the block that
-  has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it; a Tết after
-  2100, the last year the holiday calendar knows, gives no date (kind "out_of_range", below);
+  has not ended before ref); "trước kỳ nghỉ Tết" the last working day before it; "30 Tết" the
+  last day of the lunar year before it (the 29th of a twelfth month of 29 days), so "trước 30
+  Tết" is the day "trước Tết" gives; a Tết after 2100, the last year the holiday calendar
+  knows, gives no date (kind "out_of_range", below);
 * a lunar day ("ngày 23 tháng Chạp", "Rằm tháng Tám", "ngày 15/8 âm lịch") is its date by the
   Vietnamese lunar calendar (``vncalendar.lunar``), the next one on or after ref unless a year is
   named ("tháng 6 nhuận" is the repeated sixth month of a year that has one), after a due word
@@ -125,7 +131,8 @@ heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the
 
 Known gaps: descriptions of natural events with an approximate time that does not say "khoảng"
 ("mực nước đạt đỉnh cuối tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since
-"Cuối tháng 5/2023 hoàn thành ..." is one).
+"Cuối tháng 5/2023 hoàn thành ..." is one). A monthly duty on the nth working day recurs, once
+saved, on its first date's day of the month: storage keeps a day of the month, not a count.
 """
 
 from __future__ import annotations
@@ -738,18 +745,21 @@ _TIME = (
 _HOUR_OF_DAY = rf"(?:{_TIME}(?=ngay(?![a-z])))?"
 # A number that is an hour ("16 giờ", "16h00"), not a day: no fallback may take it for the day.
 _NOT_AN_HOUR = r"(?!\s*(?:gio|h)(?![a-z]))"
+# A day in words ("ngày mười lăm", "ngày mùng năm"), only right after "ngày" (a group named
+# "ngay" before it): anywhere else "một", "năm" are far more often "one" ("một số") and "year".
+_SPELLED_DAY = rf"(?(ngay){SPELLED}|(?!))"
 # A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
 _WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 EXPLICIT_DATE = re.compile(
     rf"""(?<![\w/.,-])
     {_TIME}?
     {_WEEKDAY_OF}  # "trước thứ Sáu, ngày 15/3/2024": the cue is of the date
-    (?P<ngay>ngay\s+(?:mung\s+)?)?
+    (?P<ngay>ngay\s+(?:(?:mung|mong)\s+)?)?
     (?:
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
         (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}|nay|sau|toi))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
-    | (?P<d2>\d{{1,2}})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
+    | (?P<d2>\d{{1,2}}|{_SPELLED_DAY})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
         (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
@@ -916,21 +926,13 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         day, month = int(match.group("d")), int(match.group("m"))
         year = _year_word(match.group("y") or match.group("y4"), ctx.ref)
     else:
-        day = int(match.group("d2"))
-        month_word = " ".join(match.group("m2").split())
-        year = _year_word(match.group("y2") or match.group("y3"), ctx.ref)
-        written = _low_word(ctx, match, "m2")
-        if month_word == "tu" and ctx.text.has_marks and "tư" not in written:
-            return None  # "ngày 10 tháng từ ...": no month named
-        if month_word in ("toi", "nay") or (
-            month_word == "sau" and "sáu" not in written and year is None
-        ):
-            # "trước ngày 10 tháng sau" (or "tháng tới"): the 10th of the month after, not of
-            # June; "ngày 25 tháng này": of the letter's month.
-            named = _add_months(ctx.ref.replace(day=1), 0 if month_word == "nay" else 1)
-            month, year = named.month, named.year
-        else:
-            month = int(month_word) if month_word.isdigit() else MONTH_WORDS[month_word]
+        spelled_day = _number(ctx, match, "d2")
+        named = _month_named(
+            ctx, match, "m2", _year_word(match.group("y2") or match.group("y3"), ctx.ref)
+        )
+        if spelled_day is None or named is None:
+            return None  # "ngày sau tháng ...", "ngày 10 tháng từ ...": no day or no month
+        day, (month, year) = spelled_day, named
     due: _dt.date | None
     if year is None:
         due = _next_day_month(day, month, ctx.ref) if 1 <= month <= 12 and day >= 1 else None
@@ -958,6 +960,23 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match), cued=cued)
 
 
+def _month_named(
+    ctx: _Context, match: re.Match[str], group: str, year: int | None
+) -> tuple[int, int | None] | None:
+    """The month written after "tháng" (a number, a word, "tới", "này") and its year, None where
+    no month is named ("tháng từ ...")."""
+    word = " ".join(match.group(group).split())
+    written = _low_word(ctx, match, group)
+    if word == "tu" and ctx.text.has_marks and "tư" not in written:
+        return None
+    if word in ("toi", "nay") or (word == "sau" and "sáu" not in written and year is None):
+        # "trước ngày 10 tháng sau" (or "tháng tới"): the 10th of the month after, not of
+        # June; "ngày 25 tháng này": of the letter's month.
+        named = _add_months(ctx.ref.replace(day=1), 0 if word == "nay" else 1)
+        return named.month, named.year
+    return (int(word) if word.isdigit() else MONTH_WORDS[word]), year
+
+
 # A sentence that opens by telling what a body did on a day: "Ngày 09/02/2021, Bộ Y tế đã có
 # Công văn ...", "Ngày 23/11/2017, Sở Nội vụ ban hành Công văn ...".
 _TOLD_OF = re.compile(
@@ -973,8 +992,11 @@ _NAMED_LAST_DAY = re.compile(r"\s+la\s+(?:thoi\s+)?han\s+(?:cuoi|chot)(?![a-z])"
 
 # -- a day of the current month: "báo cáo trước ngày 20"
 
+# (Not "ngày 30 Tết", a lunar day: LUNAR_DAY's, or a custom's day, never the solar 30th.)
 DAY_ONLY = re.compile(
-    rf"(?<![\w/.,-]){_HOUR_OF_DAY}ngay\s+(?P<d>\d{{1,2}})(?![\d%]|\s*(?:[/.-]\s*\d|thang|\())"
+    rf"""(?<![\w/.,-]){_HOUR_OF_DAY}ngay\s+(?P<d>\d{{1,2}})
+    (?![\d%]|\s*(?:[/.-]\s*\d|thang|\(|tet(?![a-z])))""",
+    re.VERBOSE,
 )
 
 
@@ -1566,6 +1588,60 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     return _candidate(match, ctx, kind, due, cue=cue, cued=True, core=core)
 
 
+# -- the nth working day of a month: "ngày làm việc thứ 5 của tháng sau", "trong 05 ngày làm
+# việc đầu tiên của tháng 4", "ngày làm việc thứ 3 hằng tháng" (a monthly duty)
+
+WORKING_DAY_OF_MONTH = re.compile(
+    rf"""(?<![\w/.,])(?:
+        ngay\s+lam\s+viec\s+(?:thu\s+(?P<nth>{NUMBER})|(?P<first>dau\s+tien))
+      | (?P<n>{NUMBER})\s+ngay\s+lam\s+viec\s+dau(?:\s+tien)?
+    )\s+(?:cua\s+)?
+    (?:(?P<each>hang|moi|cac)\s+thang
+      | thang\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
+        (?:\s*[/-]\s*(?P<y>\d{{4}})|\s*,?\s*nam\s+(?P<y2>\d{{4}}|nay|sau|toi))?
+    )(?![\d/])""",
+    re.VERBOSE,
+)
+
+
+def _nth_working_day(calendar: WorkingCalendar, year: int, month: int, nth: int) -> _dt.date | None:
+    """The nth working day of a month, None when the month has fewer."""
+    due = calendar.add_working_days(_dt.date(year, month, 1) - _dt.timedelta(days=1), nth)
+    return due if due.month == month else None
+
+
+def _working_day_of_month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    cue = _cue_before(ctx.text, match.start())
+    if cue is not None and cue.head("sau"):
+        return None  # "sau ngày làm việc thứ 5 ...": after it, as "sau ngày 15/3"
+    nth = 1 if match.group("first") else _number(ctx, match, "nth" if match.group("nth") else "n")
+    if not nth:
+        return None
+    if match.group("each"):
+        # The next to come: this month's, or the next month's once this month's has passed.
+        months = [_add_months(ctx.ref.replace(day=1), offset) for offset in (0, 1)]
+        recurrence: str | None = "monthly"
+    else:
+        named = _month_named(
+            ctx, match, "m", _year_word(match.group("y") or match.group("y2"), ctx.ref)
+        )
+        if named is None or not 1 <= named[0] <= 12:
+            return None
+        month, year = named
+        years = [ctx.ref.year, ctx.ref.year + 1] if year is None else [year]
+        months = [_dt.date(y, month, 1) for y in years]
+        recurrence = None
+    found = [_nth_working_day(ctx.calendar, first.year, first.month, nth) for first in months]
+    dues = [due for due in found if due is not None]
+    if len(dues) < len(found):
+        return _candidate(match, ctx, "impossible", None, cue=cue)
+    due = next((due for due in dues if due >= ctx.ref), dues[-1])
+    if cue is not None and cue.strict_before and not ctx.inclusive:
+        due -= _dt.timedelta(days=1)
+    kind = "recurring" if recurrence else "date"
+    return _candidate(match, ctx, kind, due, cue=cue, recurrence=recurrence, cued=True)
+
+
 # -- Tết: "trước Tết Nguyên đán", "trước Tết Nguyên đán Giáp Thìn 2024", "ngay sau kỳ nghỉ Tết"
 
 # Other feasts called Tết: lunar ones (see FEAST) and "Tết Thiếu nhi", "Tết trồng cây".
@@ -1651,7 +1727,8 @@ _LUNAR_MARK = r"\s*\(?\s*(?:am\s+lich|al)(?![a-z])\s*\)?"
 _LUNAR_AFTER = re.compile(_LUNAR_MARK)
 LUNAR_DAY = re.compile(
     rf"""(?<![a-z])(?:
-        (?:ngay\s+)?(?:mung\s+)?(?P<d>\d{{1,2}})\s+thang\s+(?P<named>gieng|chap)(?![a-z])
+        (?P<ngay>ngay\s+)?(?:(?:mung|mong)\s+)?(?P<d>\d{{1,2}}|{_SPELLED_DAY})
+        \s+thang\s+(?P<named>gieng|chap)(?![a-z])
         {_lunar_year_named()}(?:{_LUNAR_MARK})?
       | (?:ngay\s+)?(?P<full_moon>ram)\s+thang\s+
         (?P<word>gieng|chap|muoi\s+mot|muoi|hai|ba|tu|nam|sau|bay|tam|chin|mot|\d{{1,2}})(?![a-z\d/])
@@ -1663,8 +1740,12 @@ LUNAR_DAY = re.compile(
         (?(leap3)(?:{_LUNAR_MARK})?|{_LUNAR_MARK})
         {_lunar_year_named("5")}  # "ngày 15/8 âm lịch năm 2025"
       # "mùng 10 Tết": a day of the first lunar month.
-      | (?:ngay\s+)?mung\s+(?P<tet_day>\d{{1,2}})\s+tet{_NOT_NEW_YEAR}
+      | (?:ngay\s+)?(?:mung|mong)\s+(?P<tet_day>\d{{1,2}})\s+tet{_NOT_NEW_YEAR}
         (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?{_lunar_year_named("4")}
+      # "30 Tết": the last day of the lunar year before that Tết, whatever its twelfth month's
+      # length (the eve, the day "trước Tết" gives).
+      | (?:ngay\s+)?(?<![\d/.,])(?P<eve>30)\s+tet{_NOT_NEW_YEAR}
+        (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?{_lunar_year_named("6")}
       )(?![\d/])""",
     re.VERBOSE,
 )
@@ -1723,11 +1804,19 @@ def _lunar_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         year = _lunar_year(match, ctx, "2")
         leap = bool(match.group("leap2"))
     elif match.group("named"):
-        day, month = int(match.group("d")), _LUNAR_MONTH_WORDS[match.group("named")]
+        named_day = _number(ctx, match, "d")
+        if named_day is None:
+            return None  # "ngày sau tháng Giêng": after, not the sixth
+        day, month = named_day, _LUNAR_MONTH_WORDS[match.group("named")]
         year, leap = _lunar_year(match, ctx), False
     elif match.group("tet_day"):
         day, month = int(match.group("tet_day")), 1
         year, leap = _lunar_year(match, ctx, "4"), False
+    elif match.group("eve"):
+        # The year named is Tết's: its eve ends the lunar year before.
+        tet_year = _lunar_year(match, ctx, "6")
+        day, month, leap = 30, 12, False
+        year = None if tet_year is None else tet_year - 1
     else:
         day, month = int(match.group("dd")), int(match.group("m"))
         year = int(match.group("y3")) if match.group("y3") else _lunar_year(match, ctx, "5")
@@ -2313,6 +2402,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("recurring_weekday", RECURRING_WEEKDAY, _recurring_weekday),
             ("recurring", RECURRING, _recurring),
             ("date_range", DATE_RANGE, _date_range),
+            ("working_day_of_month", WORKING_DAY_OF_MONTH, _working_day_of_month),
             ("relative", RELATIVE, _relative),
             ("explicit_date", EXPLICIT_DATE, _explicit_date),
             ("half_year", HALF_YEAR, _half_year),

@@ -184,6 +184,61 @@ def test_a_number_with_slashes_is_no_date(text: str) -> None:
     assert read(text) == (None, "none", None)
 
 
+# -- a day and a month in words: "ngày mười lăm tháng ba", read only after "ngày" -------------
+
+LETTER_OF_10_JANUARY_2024 = date(2024, 1, 10)
+
+SPELLED_DATES = [
+    # "năm 2024" is the year, not the day "năm" (five) of another month.
+    ("trước ngày mười lăm tháng ba năm 2024", date(2024, 3, 15)),
+    # Without a year, the next one on or after the letter's date, as in figures.
+    ("chậm nhất ngày hai mươi tháng mười hai", date(2024, 12, 20)),
+    ("ngày mùng năm tháng sáu", date(2024, 6, 5)),
+    ("trước ngày mồng năm tháng sáu", date(2024, 6, 5)),
+    ("trước ngày mồng 5 tháng 6", date(2024, 6, 5)),
+    # "tư" for four and "mốt" for one after "mươi", "lăm" for five after "mười".
+    ("hoàn thành trước ngày hai mươi tư tháng tư", date(2024, 4, 24)),
+    ("trước ngày ba mươi mốt tháng một", date(2024, 1, 31)),
+    ("chậm nhất ngày hai mươi mốt tháng mười một năm 2024", date(2024, 11, 21)),
+    ("báo cáo trước ngày mười lăm tháng sau", date(2024, 2, 15)),
+    ("bao cao truoc ngay muoi lam thang ba", date(2024, 3, 15)),
+    # "một số" is no day: only the number after "ngày" is.
+    ("Hoàn thành một số nhiệm vụ trước ngày hai mươi tháng mười hai", date(2024, 12, 20)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPELLED_DATES)
+def test_a_day_and_a_month_in_words(text: str, expected: date) -> None:
+    assert read(text, LETTER_OF_10_JANUARY_2024) == (expected, "date", None)
+
+
+def test_a_day_in_words_that_no_month_has_is_impossible() -> None:
+    assert read("trước ngày ba mươi mốt tháng tư", LETTER_OF_10_JANUARY_2024) == (
+        None,
+        "impossible",
+        None,
+    )
+
+
+def test_a_day_in_words_of_thang_gieng_or_chap_is_lunar_as_in_figures() -> None:
+    # Mùng 1 Tết Quý Mão is 22/01/2023; the 23rd of tháng Chạp of Nhâm Dần, 14/01/2023.
+    assert read("hoàn thành trước ngày mười tháng Giêng") == (date(2023, 1, 31), "lunar", None)
+    assert read("trước ngày hai mươi ba tháng Chạp") == (date(2023, 1, 14), "lunar", None)
+    assert read("xong trước ngày mồng tám tháng Giêng năm 2024") == (
+        date(2024, 2, 17),
+        "lunar",
+        None,
+    )
+
+
+def test_mong_is_mung_before_a_day_of_tet() -> None:
+    assert read("Các xã hoàn thành trước mồng 10 Tết", date(2024, 1, 5)) == (
+        date(2024, 2, 19),
+        "lunar",
+        None,
+    )
+
+
 # -- months: the last day of the month ----------------------------------------------------------
 
 MONTHS = [
@@ -402,6 +457,48 @@ def test_working_days_use_the_calendar_given() -> None:
     assert deadline.date == date(2023, 1, 13)
 
 
+# The nth working day of a month, weekends and public holidays skipped: February 2024 opens on a
+# Thursday and its working days are 1, 2, 5, 6, 7 (Tết's days off begin on the 8th); in
+# September 2024, 2/9 and 3/9 are days off; 01/01/2024 is a holiday, so January's third working
+# day was the 4th, before the letter: the next is February's.
+WORKING_DAY_OF_A_MONTH = [
+    ("ngày làm việc thứ 5 của tháng sau", date(2024, 2, 7), "date", None),
+    ("báo cáo chậm nhất vào ngày làm việc thứ ba của tháng sau", date(2024, 2, 5), "date", None),
+    ("trong 05 ngày làm việc đầu tiên của tháng 4", date(2024, 4, 5), "date", None),
+    ("trong ngày làm việc đầu tiên của tháng 9/2024", date(2024, 9, 4), "date", None),
+    ("ngày làm việc thứ 3 hằng tháng", date(2024, 2, 5), "recurring", "monthly"),
+    (
+        "Các xã báo cáo UBND huyện vào ngày làm việc thứ 3 hàng tháng.",
+        date(2024, 2, 5),
+        "recurring",
+        "monthly",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected", "kind", "recurrence"), WORKING_DAY_OF_A_MONTH)
+def test_the_nth_working_day_of_a_month(
+    text: str, expected: date, kind: str, recurrence: str | None
+) -> None:
+    assert read(text, date(2024, 1, 10)) == (expected, kind, recurrence)
+
+
+def test_a_working_day_no_month_has_is_impossible() -> None:
+    text = "ngày làm việc thứ 25 của tháng sau"
+    assert read(text, date(2024, 1, 10)) == (None, "impossible", None)
+
+
+def test_after_the_nth_working_day_is_no_deadline() -> None:
+    text = "Sau ngày làm việc thứ 5 của tháng sau, Sở Tài chính tổng hợp số liệu."
+    assert read(text, date(2024, 1, 10)) == (None, "none", None)
+
+
+def test_before_the_nth_working_day_can_exclude_it() -> None:
+    text = "trước ngày làm việc thứ 5 của tháng sau"
+    deadline = parse_deadline(text, date(2024, 1, 10), before_is_inclusive=False)
+    assert deadline.date == date(2024, 2, 6)
+
+
 def test_hours_are_counted_like_days() -> None:
     """A directive of Thursday 05/01/2023 asks for a report "trong 24 giờ". Its hour of issue is
     not known, so hours run, as days do, from the start of the next day: 24 hours is Friday
@@ -503,6 +600,29 @@ def test_a_tet_beyond_the_calendars_years_is_no_date() -> None:
     assert read("trước Tết Nguyên đán 2100") == (date(2100, 2, 8), "tet", None)
     assert read("trước Tết Nguyên đán 2101") == (None, "out_of_range", None)
     assert read("trước Tết", date(2100, 6, 1)) == (None, "out_of_range", None)
+
+
+# "30 Tết" is the last day of the lunar year, the eve of Tết: the day "trước Tết" gives. Tết Giáp
+# Thìn is 10/02/2024 (its twelfth month has 30 days); Tết Ất Tỵ is 29/01/2025, after a twelfth
+# month of 29 days, so its "30 Tết" is the 29th, 28/01/2025.
+THIRTY_TET = [
+    ("trước 30 Tết", date(2024, 1, 10), date(2024, 2, 9)),
+    ("trước ngày 30 Tết", date(2024, 1, 10), date(2024, 2, 9)),
+    ("hoàn thành trước 30 Tết Nguyên đán", date(2024, 1, 10), date(2024, 2, 9)),
+    ("trước 30 Tết Nguyên đán Giáp Thìn", date(2023, 3, 1), date(2024, 2, 9)),
+    ("trước 30 Tết", date(2024, 3, 1), date(2025, 1, 28)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), THIRTY_TET)
+def test_30_tet_is_the_eve_of_tet_as_before_tet_is(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref) == (expected, "lunar", None)
+    assert read("trước Tết", ref)[0] == expected
+
+
+def test_the_30th_of_tet_without_a_due_word_is_no_solar_30th() -> None:
+    text = "Vào ngày 30 Tết, các gia đình quây quần bên mâm cơm."
+    assert read(text, date(2024, 1, 10)) == (None, "none", None)
 
 
 # -- lunar days: the Vietnamese lunar calendar (vncalendar.lunar) --------------------------------
