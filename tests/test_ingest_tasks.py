@@ -1569,10 +1569,12 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
         "a) Chỉ đạo Công an tỉnh và các đơn vị liên quan rà soát, báo cáo trong quý III năm 2024.",
         "b) Đối với các địa phương chưa ban hành Quy chế phối hợp, khẩn trương ban hành.",
         "c) Chỉ đạo Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức tập huấn.",
+        "d) Đồng thời, chỉ đạo Công an tỉnh bảo đảm an ninh trật tự.",
         "9. Đối với Sở Y tế: tăng cường kiểm tra an toàn thực phẩm.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Tài chính", dt.date(2024, 9, 30)),
+        ("Sở Tài chính", None),
         ("Sở Tài chính", None),
         ("Sở Tài chính", None),
         ("Sở Y tế", None),
