@@ -228,6 +228,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _UB
             + r"\s+tinh)?"
             r"|cac\s+so(?=\s*(?:,|;|\.|va|$))"
+            # "Các sở quản lý nhà nước chuyên ngành về hạ tầng".
+            r"|cac\s+so\s+quan\s+ly\s+(?:nha\s+nuoc\s+)?chuyen\s+nganh"
             # "các ngành, đơn vị" of a district: its departments.
             r"|cac\s+nganh(?:\s+chuc\s+nang)?(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*",
         ),
@@ -258,6 +260,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"cac\s+bo\s*(?:,|/)?\s*(?:nganh|co\s+quan(?:\s+ngang\s+bo|\s+trung\s+uong)?)"
             r"(?:\s*,\s*co\s+quan\s+(?:thuoc\s+chinh\s+phu|ngang\s+bo))*"
             r"(?:\s+(?:trung\s+uong|lien\s+quan))?"
+            # "các Bộ quản lý chuyên ngành", "các Bộ quản lý ngành, lĩnh vực".
+            r"|cac\s+bo\s+quan\s+ly\s+(?:chuyen\s+nganh|nganh(?:\s*,\s*linh\s+vuc)?)"
             # "Các Bộ là chủ Chương trình ...", "các Bộ và địa phương": the ministries.
             r"|cac\s+bo(?=\s*(?:,|;|\.|va|la|$))",
         ),
@@ -564,6 +568,8 @@ _SECTOR_PATTERN = re.compile(
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
     r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
+    r"|vu"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
@@ -586,9 +592,11 @@ _HEADS = re.compile(
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
 # Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
+_CROP_SEASON = re.compile(r"(?:dong|xuan|he|thu|mua|chiem|lua)(?![a-z0-9])")
 _OTHER_WORDS = frozenset((
     "bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc",
     "đổi", "đôi", "đợi", "dõi", "đói", "dội", "đồi", "trăm", "tràm", "trầm",
+    "vũ", "vú", "vù", "vừ",  # "Vũ Văn Ninh": a family name
 ))  # fmt: skip
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
@@ -1143,6 +1151,8 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 continue
             if head in ("bo", "so") and text[after : after + 5].lower() == "chỉ h":
                 continue
+            if head == "vu" and _CROP_SEASON.match(folded, after):
+                continue  # "Vụ Đông Xuân 2024": a season of crops
             if party := _PARTY_ORGAN.match(folded, start):
                 found.append(_Found(start, party.end()))  # "Bộ Chính trị" is no "Bộ Chính"
                 continue

@@ -363,7 +363,7 @@ _FEEDBACK = re.compile(
 # "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, ĐT ...": whom to call.
 _CONTACT = re.compile(
     r"^(?:moi\s+|de\s+biet\s+them\s+)?(?:chi\s+tiet|thong\s+tin|van\s+de)[^:.]{0,40}?"
-    r"(?:xin\s+)?lien\s+he|^(?:dau\s+moi|can\s+bo)\s+lien\s+he\s*:"
+    r"(?:xin\s+)?lien\s+he|^(?:dau\s+moi|can\s+bo|dia\s+chi)\s+lien\s+he\s*:"
 )
 # What was done or sent in, after its doer: "đã kịp thời chỉ đạo", "vừa ban hành", "có tờ trình".
 _PAST_OR_SUBMISSION = re.compile(

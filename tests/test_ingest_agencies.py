@@ -702,6 +702,25 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
             [("UBND tỉnh, thành phố trực thuộc T.Ư", "all_provinces")],
         ),
         ("đề nghị UBND tỉnh, thành phố Hà Nội theo dõi", []),
+        (
+            "yêu cầu các Bộ quản lý chuyên ngành rà soát",
+            [("các Bộ quản lý chuyên ngành", "all_ministries")],
+        ),
+        (
+            "yêu cầu các Bộ quản lý ngành, lĩnh vực rà soát",
+            [("các Bộ quản lý ngành, lĩnh vực", "all_ministries")],
+        ),
+        (
+            "Các sở quản lý nhà nước chuyên ngành về hạ tầng kiểm tra",
+            [("Các sở quản lý nhà nước chuyên ngành", "all_departments")],
+        ),
+        # A ministry's department is named like a Cục; "Vụ" is also a crop season, a case, and
+        # "Vũ" a family name.
+        ("Giao Vụ Kế hoạch - Tài chính chủ trì", [("Vụ Kế hoạch - Tài chính", None)]),
+        ("Vụ trưởng Vụ Pháp chế báo cáo", [("Vụ Pháp chế", None)]),
+        ("Vụ Đông Xuân 2024 toàn tỉnh gieo trồng", []),
+        ("Vụ việc này đã kéo dài", []),
+        ("Phó Thủ tướng Vũ Văn Ninh có ý kiến", []),
     ],
 )
 def test_groups_of_the_new_local_units_and_of_news_items(

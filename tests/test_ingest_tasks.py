@@ -1517,6 +1517,8 @@ def test_what_the_writer_says_of_itself_and_whom_to_call_are_not_tasks() -> None
         "Sở Y tế thông báo đến các đơn vị được biết.",
         "Đề nghị Quý cơ quan báo cáo số liệu trước ngày 20/3/2024.",
         "Mọi chi tiết xin liên hệ: bà Nguyễn Thị A, Phòng Kế hoạch, Sở Y tế, ĐT 0235.3812345.",
+        "Địa chỉ liên hệ: Vụ Công tác học sinh, sinh viên - Bộ Giáo dục và Đào tạo, số 35 Đại Cồ"
+        " Việt, Hà Nội.",
         "Trong quá trình triển khai thực hiện, nếu phát sinh khó khăn, vướng mắc, các cơ quan,"
         " đơn vị kịp thời phản ánh về Sở Y tế.",
         "4. Trong quá trình thực hiện, nếu phát hiện khó khăn, vướng mắc, các cơ quan, đơn vị báo"
