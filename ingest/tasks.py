@@ -518,8 +518,15 @@ def _imperative(folded: str) -> bool:
     )
     # "Về công tác ... học bù: Tiếp tục thực hiện theo chỉ đạo ...".
     folded = re.sub(r"^(?:ve|doi\s+voi)\s+[^:;.]{0,100}:\s*", "", folded)
-    generic = _GENERIC_SUBJECT.match(folded)
+    generic = _GENERIC_SUBJECT.match(folded) or _ASKS_NO_ONE.match(folded)
     return bool(_IMPERATIVE.match(folded[generic.end() :] if generic else folded))
+
+
+# The writer asks, naming no one: "Cục Quản lý Dược yêu cầu báo cáo kết quả ... trước ngày 10/5"
+# asks those it has named.
+_ASKS_NO_ONE = re.compile(
+    r"^(?:[^\s,;:.]+\s+){1,8}?(?:(?:cung|con|tiep\s+tuc)\s+)?(?:yeu\s+cau|de\s+nghi)\s+"
+)
 
 
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.

@@ -2285,6 +2285,24 @@ def test_a_news_items_report_sentence_is_asked_of_the_agencies_above() -> None:
     ]
 
 
+def test_a_news_items_writer_asking_for_a_report_naming_no_one_dates_the_request_above() -> None:
+    tasks = extract_tasks(
+        Document(
+            [
+                "Cục Quản lý Dược vừa có công văn yêu cầu Sở Y tế tỉnh Thừa Thiên Huế kiểm tra,"
+                " xác minh thông tin phản ánh về quầy thuốc bán thuốc hết hạn.",
+                "Cục Quản lý Dược yêu cầu báo cáo kết quả thực hiện về Cục trước ngày 10/5 để"
+                " tổng hợp, báo cáo Lãnh đạo Bộ.",
+            ]
+        ),
+        catalogue=EMPTY,
+        issued_on=dt.date(2018, 5, 2),
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("Sở Y tế tỉnh Thừa Thiên Huế", dt.date(2018, 5, 10))
+    ]
+
+
 def test_an_approval_that_moves_a_deadline_is_the_new_deadline() -> None:
     (task,) = letter(
         "Kính gửi: Sở Nội vụ.",
