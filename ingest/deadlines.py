@@ -97,7 +97,10 @@ Choices the grammar makes (and the tests pin down):
   tháng cuối quý");
 * a range runs to its end: "từ giữa tháng 3 đến cuối tháng 4" is 30/04;
 * a list of periods sharing one cue and one year runs to the last: "trong tháng 11, tháng 12 năm
-  2025" is 31/12/2025, "trong quý I và quý II năm 2023" is 30/06/2023;
+  2025" is 31/12/2025, "trong quý I và quý II năm 2023" (or "quý I, II năm 2023") is 30/06/2023;
+* "dự kiến" after a cue keeps it one ("Thời gian thực hiện: dự kiến quý IV/2024"), and so does
+  an occasion named before its day ("trước dịp Quốc khánh 2/9" is 2/9, "trước dịp Tết" the day
+  before Tết); "trong 3 tháng tới" counts months ("ngày 3 tháng tới" is a day);
 * a step of six months ("định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
   "mỗi 6 tháng", "nửa năm một lần") is semiannual: with no day, as "hằng năm" alone (the first
   period's date the officer's to give; both blind labellers read it as no date); with two days
@@ -388,7 +391,13 @@ _CUE = re.compile(
           # "báo cáo Chính phủ tại phiên họp thường kỳ tháng 8 năm 2015" (not "họp phiên
           # thường kỳ tháng 5": the meeting itself)
           |(?:bao\s+cao|trinh)\s[^.;:]{0,40}?(?<![a-z])thuong\s+ky)
-      )(?:\s+(?:la|vao))?\s*:?\s*$""",
+      )(?:\s+(?:la|vao))?
+      # A plan's "Thời gian thực hiện: dự kiến quý IV/2024" is as firm as its "Thời gian: quý IV".
+      (?:\s*:?\s*du\s+kien)?
+      # "trước dịp Quốc khánh 2/9", "trước ngày Quốc khánh 2/9", "trước dịp lễ 30/4": the day's
+      # occasion, named between the cue and the day.
+      (?:\s+(?:(?:ngay|dip)(?:\s+le)?|le)(?:\s+quoc\s+khanh)?|\s+quoc\s+khanh)?
+      \s*:?\s*$""",
     re.VERBOSE,
 )
 _CUE_WINDOW = 60
@@ -748,6 +757,9 @@ _NOT_AN_HOUR = r"(?!\s*(?:gio|h)(?![a-z]))"
 # A day in words ("ngày mười lăm", "ngày mùng năm"), only right after "ngày" (a group named
 # "ngay" before it): anywhere else "một", "năm" are far more often "one" ("một số") and "year".
 _SPELLED_DAY = rf"(?(ngay){SPELLED}|(?!))"
+# "tháng tới", "tháng này" after a day only after "ngày": "ngày 3 tháng tới" is a day, "trong 3
+# tháng tới" a count of months.
+_NEXT_MONTH = r"(?(ngay)(?:toi|nay)|(?!))"
 # A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
 _WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 EXPLICIT_DATE = re.compile(
@@ -759,7 +771,8 @@ EXPLICIT_DATE = re.compile(
       (?P<d>\d{{1,2}})\s*(?P<sep>[/.-])\s*(?P<m>\d{{1,2}})
         (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}|nay|sau|toi))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
-    | (?P<d2>\d{{1,2}}|{_SPELLED_DAY})\s+thang\s+(?P<m2>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
+    | (?P<d2>\d{{1,2}}|{_SPELLED_DAY})\s+thang\s+
+        (?P<m2>\d{{1,2}}|{MONTH_WORD}|{_NEXT_MONTH})(?![a-z])
         (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
@@ -1301,7 +1314,10 @@ QUARTER = re.compile(
     # "quý 02/2024": a quarter may be written as months are, with a leading zero.
     (?:\s+(?P<q>iv|iii|ii|i|0?[1-4]|mot|hai|ba|bon|tu|nay|toi|sau)(?![a-z0-9]))?
     (?:\s*-\s*(?P<q2>iv|iii|ii|i|0?[1-4])(?![a-z0-9]))?
-    (?:\s*(?:,|va|hoac|-|den)\s*quy\s+(?P<q_last>iv|iii|ii|i|0?[1-4])(?![a-z0-9]))*
+    # "quý III, IV", "quý II và III": a bare numeral only in Roman figures of two or more
+    # letters ("quý I, 2 huyện ..." counts districts).
+    (?:\s*(?:,|va|hoac|-|den)\s*(?:quy\s+|(?=(?:iv|iii|ii)(?![a-z0-9])))
+      (?P<q_last>iv|iii|ii|i|0?[1-4])(?![a-z0-9]))*
     (?:\s*[/-]\s*(?P<y>\d{4})|\s*,?\s*(?:nam\s+)?(?P<y2>\d{4})|\s+nam\s+(?P<yrel>nay|sau|toi))?
     (?![\d/])""",
     re.VERBOSE,
@@ -1436,7 +1452,8 @@ _FULL_DATE = (
 RELATIVE = re.compile(
     rf"""(?<![\w/.,])(?P<n>{NUMBER})(?:\s*\((?P<nw>[a-z\s]+)\))?\s*
     (?P<unit>ngay(?P<wd>\s+lam\s+viec)?|tuan(?:\s+le)?|thang|gio(?P<wh>\s+lam\s+viec)?|tieng|h)(?![a-z])
-    (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b
+    # ("lam viec" after a bare "ngày" or "giờ": the working-day unit must take it.)
+    (?!\s*(?:\d|[/-]\s*\d|(?:dau|cuoi)\s+nam|mot\s+lan|1\s+lan|qua\b|vua\s+qua|gan\s+day|truoc\b|lam\s+viec\b
         |lien\s+tiep|lien\s+tuc|gan\s+nhat|vuot\b|tro\s+lai))
     (?P<since>\s*,?\s*(?:ke\s+tu|tinh\s+tu)\s+(?:ngay\s+)?
       (?:(?P<base>{_FULL_DATE})|{_SINCE_WORD}(?:\s+{_SINCE_WORD})*))?""",
@@ -1649,7 +1666,7 @@ _NOT_NEW_YEAR = r"""(?!\s+(?:trung\s+thu|doan\s+ngo|nguyen\s+tieu|han\s+thuc|tha
     |trung\s+cuu|vu\s+lan|ong\s+cong|ong\s+tao|tao\s+quan|thieu\s+nhi|trong\s+cay|doc\s+lap
     |chol|chol\s+chnam|khmer|cua\s+dong\s+bao)(?![a-z]))"""
 TET = re.compile(
-    rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc|ngay\s+sau|sau)\s+(?:khi\s+)?
+    rf"""(?<![a-z])(?P<rel>ngay\s+truoc|truoc|ngay\s+sau|sau)\s+(?:khi\s+)?(?:dip\s+)?
     (?P<holiday>(?:ky\s+|dot\s+)?nghi\s+(?:le\s+)?)?tet{_NOT_NEW_YEAR}
     (?P<solar>\s+duong\s+lich|\s+tay)?
     (?:\s+(?:nguyen\s+dan|am\s+lich|co\s+truyen))?
@@ -2762,6 +2779,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"""(?<![a-z])(?:(?:duoc\s+(?:to\s+chuc|dien\s+ra|khai\s+mac)|(?:se\s+)?(?:dien\s+ra|khai\s+mac)
               |xuyen\s+suot)  # "các hoạt động xuyên suốt từ 15/8 đến 2/9"
             \s+(?:vao|trong|tu)\s+)
+            (?:luc\s+)?{_TIME}?  # "được tổ chức vào lúc 8 giờ 00 ngày 26/3"
             (?:cac\s+)?(?:ngay\s+)?(?:\d{{1,2}}\s*,\s*)*{DATE_ANY}
             (?:\s*(?:den|-)\s*(?:het\s+)?(?:ngay\s+)?{DATE_ANY})?""",
             re.VERBOSE,

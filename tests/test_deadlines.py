@@ -2334,3 +2334,71 @@ SHORT_MONTHS = [
 @pytest.mark.parametrize(("text", "ref", "expected"), SHORT_MONTHS)
 def test_a_monthly_day_a_month_lacks_is_its_last_day(text: str, ref: date, expected: date) -> None:
     assert read(text, ref) == (expected, "recurring", "monthly")
+
+
+# "trước dịp Tết", "trước dịp Quốc khánh 2/9": the occasion named between the cue and its day
+# does not part them; "trước dịp Tết" is the day before Tết, as "trước Tết" is.
+BEFORE_AN_OCCASION = [
+    ("Đảm bảo hoàn thành trước dịp Tết Nguyên đán.", date(2023, 11, 15), date(2024, 2, 9)),
+    ("Chi trả xong trước dịp Tết Nguyên đán Ất Tỵ 2025.", date(2024, 8, 20), date(2025, 1, 28)),
+    ("Phấn đấu khánh thành công trình trước dịp Quốc khánh 2/9.", REF, date(2023, 9, 2)),
+    ("hoàn thành trước ngày Quốc khánh 2/9", REF, date(2023, 9, 2)),
+    ("sửa chữa xong trước dịp lễ 30/4", REF, date(2023, 4, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), BEFORE_AN_OCCASION)
+def test_an_occasion_between_the_cue_and_its_day(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref)[0] == expected
+
+
+# "dự kiến" (planned) after a cue leaves it a cue: a plan's "Thời gian thực hiện: dự kiến quý
+# IV/2024" is due then.
+PLANNED_PERIODS = [
+    ("Thời gian thực hiện: dự kiến quý IV/2024.", date(2024, 8, 20), date(2024, 12, 31)),
+    ("Thời gian hoàn thành dự kiến: tháng 10/2024.", date(2024, 8, 20), date(2024, 10, 31)),
+    ("- Thời gian: Dự kiến tháng 11/2024.", date(2024, 8, 20), date(2024, 11, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), PLANNED_PERIODS)
+def test_a_planned_period_after_a_cue_is_due(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref)[0] == expected
+
+
+# "trong 3 tháng tới" is three months from the letter, not the 3rd of next month ("ngày 3 tháng
+# tới" is that day).
+MONTHS_AHEAD = [
+    ("Hoàn thành trong 2 tháng tới.", date(2024, 8, 20), date(2024, 10, 20), "months_relative"),
+    ("trong 03 tháng tới, các huyện hoàn thành", REF, date(2023, 4, 5), "months_relative"),
+    ("báo cáo trước ngày 3 tháng tới", REF, date(2023, 2, 3), "date"),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected", "kind"), MONTHS_AHEAD)
+def test_months_ahead_are_counted(text: str, ref: date, expected: date, kind: str) -> None:
+    assert read(text, ref)[:2] == (expected, kind)
+
+
+# A plan's list of quarters written once ("Quý III, IV năm 2024", "quý II và III/2024") runs to
+# the last, as "quý II và quý III" does.
+QUARTER_LISTS = [
+    ("Thời gian thực hiện: Quý III, IV năm 2024.", date(2024, 8, 20), date(2024, 12, 31)),
+    ("hoàn thành trong quý II và III/2023", REF, date(2023, 9, 30)),
+    ("trong quý I, II, III năm 2023", REF, date(2023, 9, 30)),
+]
+
+
+@pytest.mark.parametrize(("text", "ref", "expected"), QUARTER_LISTS)
+def test_a_list_of_quarters_runs_to_the_last(text: str, ref: date, expected: date) -> None:
+    assert read(text, ref)[0] == expected
+
+
+def test_working_days_before_an_event_have_no_date() -> None:
+    text = "Chậm nhất 05 ngày làm việc trước ngày tổ chức Hội nghị, gửi tài liệu về Ban Tổ chức."
+    assert read(text)[:2] == (None, "none")
+
+
+def test_the_hour_an_event_is_held_at_keeps_its_day_no_deadline() -> None:
+    assert read("Lễ phát động được tổ chức vào 8 giờ 00 ngày 26/3/2023.") == (None, "none", None)
+    assert read("Hội nghị sẽ diễn ra vào lúc 14h00 ngày 15/3/2023.") == (None, "none", None)
