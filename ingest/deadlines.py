@@ -962,9 +962,19 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         # "26/02/2021" alone, "Bình Định tập trung ... (25/6/2023)": the day of issue, written
         # with no cue, is the document's own date line, not a deadline.
         return None
-    if due < ctx.ref and year is not None and _TOLD_OF.match(ctx.text.flat):
+    if (
+        due < ctx.ref
+        and year is not None
+        and (
+            _TOLD_OF.match(ctx.text.flat)
+            or _EARLIER_LETTER.search(
+                ctx.text.flat, _sentence_start(ctx.text.flat, match.start()), match.start()
+            )
+        )
+    ):
         # "Ngày 09/02/2021, Bộ Y tế đã có Công văn số 949 ..., thời hạn gửi về Bộ Y tế trước
-        # ngày 23/02/2021": an earlier letter's deadline, told of, long past.
+        # ngày 23/02/2021", "Cục C06 đã có Văn bản số 787/C06-P3 ... đề nghị Cục Đăng kiểm ban
+        # hành hướng dẫn trước ngày 05/02/2026": an earlier letter's deadline, told of, past.
         return None
     # "trước 14 giờ ngày 15/3": "trước" is of the hour, so the day itself stays due.
     if cue is not None and cue.strict_before and not ctx.inclusive and not match.group("hh"):
@@ -996,6 +1006,12 @@ _TOLD_OF = re.compile(
     r"\s*(?:[-+•]\s*)?(?:vao\s+)?ngay\s+\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?\s*,"
     r"[^.;]{0,80}?(?<![a-z])(?:da|vua|ban\s+hanh|co\s+(?:cong\s+van|van\s+ban|thong\s+tu"
     r"|quyet\s+dinh|cong\s+dien|ke\s+hoach|thong\s+bao))(?![a-z])"
+)
+# A letter sent before this one, by number: "đã có Văn bản số 787/C06-P3", "vừa ban hành Công văn
+# số 12".
+_EARLIER_LETTER = re.compile(
+    r"(?<![a-z])(?:da|vua)\s+(?:co|ban\s+hanh|gui)\s+(?:van\s+ban|cong\s+van|cong\s+dien"
+    r"|thong\s+bao|ke\s+hoach|quyet\s+dinh|chi\s+thi)\s+so(?![a-z])"
 )
 # Hours after what looks like a day and a month: "dự báo trong 24-48 giờ tới".
 _HOURS_AFTER = re.compile(r"\s*(?:gio|h|tieng)(?![a-z])")
@@ -2003,7 +2019,9 @@ _DESCRIPTIVE = re.compile(
     # "đất trồng cây hàng năm": annual crops.
     r"|(?<![a-z])cay"
     # "cụ thể hóa thành các kế hoạch 5 năm và hằng năm": the kind of plan, not a yearly duty.
-    r"|ke\s+hoach(?:\s+\d+\s+nam)?(?:\s*(?:,|va)\s*)?)\s*$"
+    r"|ke\s+hoach(?:\s+\d+\s+nam)?(?:\s*(?:,|va)\s*)?"
+    # "mức độ hoàn thành nhiệm vụ hàng năm": each year's tasks, judged.
+    r"|nhiem\s+vu)\s*$"
 )
 # "báo cáo tại phiên họp Chính phủ thường kỳ hằng quý": due at a meeting whose day is not given.
 _AT_MEETING = re.compile(r"(?:phien\s+hop|cuoc\s+hop|hoi\s+nghi|giao\s+ban)[^.;,]{0,30}$")
@@ -2927,6 +2945,8 @@ def _fallback(text: _Text, ctx: _Context, taken: list[tuple[int, int]]) -> list[
         if taken_index.overlaps(match.span()) or not _DATE_LIKE.search(match.group("rest")):
             continue
         rest_start, rest_end = match.span("rest")
+        if EXPLICIT_DATE.match(text.flat, rest_start):
+            continue  # a form the grammar reads, and has read: a date it refused stays refused
         if year_first := _YEAR_FIRST.match(text.flat, rest_start):
             year, month, day = (int(year_first.group(g)) for g in ("y", "m", "d"))
             try:

@@ -1667,6 +1667,33 @@ def test_an_earlier_letters_deadline_told_of_is_none_once_past() -> None:
     assert parse_deadline(told.format(year=2023), date(2023, 2, 10)).date == date(2023, 2, 23)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cục Cảnh sát quản lý hành chính đã có Văn bản số 787/C06-P3 ngày 29/01/2026 đề nghị Cục"
+        " Đăng kiểm Việt Nam ban hành văn bản hướng dẫn trước ngày 05/02/2026, nhưng đến nay vẫn"
+        " chưa ban hành.",
+        "Ngày 09/02/2026, Bộ Y tế đã có Công văn số 949 yêu cầu gửi báo cáo trước ngày 23/02/2026.",
+    ],
+)
+def test_a_letter_sent_before_and_its_deadline_past_are_told_of(text: str) -> None:
+    assert parse_deadline(text, date(2026, 5, 11)).date is None
+    # This letter's own request, though past, is still its deadline (overdue).
+    assert parse_deadline("Đề nghị báo cáo trước ngày 05/02/2026.", date(2026, 5, 11)).date == (
+        date(2026, 2, 5)
+    )
+
+
+def test_each_years_tasks_judged_are_no_yearly_duty() -> None:
+    text = (
+        "Đưa chỉ tiêu bảo vệ môi trường vào chỉ tiêu đánh giá kết quả thực hiện nhiệm vụ hằng năm"
+        " của các cấp ủy, chính quyền."
+    )
+    deadline = parse_deadline(text, date(2026, 9, 7))
+    assert (deadline.date, deadline.recurrence) == (None, None)
+    assert parse_deadline("Sở Nội vụ tổng kết hằng năm.", date(2026, 9, 7)).recurrence == "yearly"
+
+
 def test_the_day_of_issue_written_with_no_cue_is_the_documents_date() -> None:
     assert read("05/01/2023") == (None, "none", None)
     assert read("Tỉnh tập trung giải phóng mặt bằng các dự án trọng điểm (05/01/2023)")[0] is None
@@ -2302,7 +2329,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 895, 959)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 898, 959)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
