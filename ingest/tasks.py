@@ -65,7 +65,7 @@ _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
     (3, re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+")),
     (2, re.compile(r"^\d{1,2}[.)/]\s+")),
     (4, re.compile(r"^[a-zđ][).]\s+")),
-    (4.5, re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\s+")),
+    (4.5, re.compile(r"^\((?:\d{1,2}|[ivx]{1,4})\)\.?\s+")),  # "(2) ", "(iii). "
     (5, re.compile(r"^(?:[-–—•●▪]\s*|[_~]\s+)")),  # "_", "~": a dash as a scan reads it
     (6, re.compile(r"^[+◦*]\s*")),
 )

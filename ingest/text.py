@@ -332,7 +332,7 @@ def _join_lines(lines: list[str]) -> list[str]:
 # A marker that opens a list item or a numbered heading.
 MARKER = re.compile(
     r"^\s*(?:[-–—+•●▪◦*]\s*(?=\S)|[IVXLC]{1,6}[.)]\s|\d{1,2}(?:\.\d{1,2})*[.)]\s|\d{1,2}\.\d[\d.]*\s"
-    r"|[a-zđ][)]\s|[a-zđ]\.\s(?=[A-ZĐÀ-Ỹ])|\(\d{1,2}\)\s|\(?[ivx]{1,5}\)\s)"
+    r"|[a-zđ][)]\s|[a-zđ]\.\s(?=[A-ZĐÀ-Ỹ])|\(\d{1,2}\)\.?\s|\(?[ivx]{1,5}\)\.?\s)"
 )
 _TERMINAL = re.compile(r"[.:;!?…]['\"”’)]*$|\./\.$")
 

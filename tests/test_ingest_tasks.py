@@ -1583,6 +1583,31 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
     ]
 
 
+def test_items_marked_i_dot_in_brackets_are_items_of_the_addressees_request() -> None:
+    draft = read_directive(
+        "\n".join(
+            [
+                "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+                "Số: 3686/UBND-XD",
+                "Lào Cai, ngày 11 tháng 5 năm 2026",
+                "Kính gửi: Bộ Xây dựng",
+                "Để kịp thời tháo gỡ khó khăn cho doanh nghiệp, Ủy ban nhân dân tỉnh trân trọng đề"
+                " nghị Bộ Xây dựng:",
+                "(i). Chỉ đạo Cục Đăng kiểm Việt Nam khẩn trương ban hành văn bản hướng dẫn.",
+                "(ii). Trong thời gian chờ văn bản được sửa đổi, có ý kiến chỉ đạo các cơ quan đăng"
+                " kiểm địa phương.",
+            ]
+        ).encode(),
+        "cv.txt",
+        catalogue=EMPTY,
+        issued_on=dt.date(2026, 5, 11),
+    )
+    assert [(t.lead and t.lead.written, t.text[:24]) for t in draft.tasks] == [
+        ("Bộ Xây dựng", "Chỉ đạo Cục Đăng kiểm Vi"),
+        ("Bộ Xây dựng", "Trong thời gian chờ văn "),
+    ]
+
+
 def test_a_news_item_with_a_byline_a_letter_sent_to_and_public_works() -> None:
     """A reporter's byline "Q.TUẤN" is no signature, and a name alone is no task; "gửi X đề
     nghị" asks X; "Đối với các công trình ..., X tổ chức" (works, not "trình") leads with X."""
