@@ -1206,6 +1206,26 @@ MONTH = re.compile(
 MONTH_CELL = re.compile(r"(?<![\w/.])(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4})(?![\w/])")
 
 
+# A plan's time column that spans years: "Năm 2025 - 2026", "2025-2026" (until the last one's
+# end). Outside a table cell the same words are a horizon ("giai đoạn 2021-2025").
+YEARS_CELL = re.compile(
+    r"(?<![\w/.])(?:nam\s+)?(?P<first>\d{4})\s*[-–]\s*(?:nam\s+)?(?P<last>\d{4})(?![\w/])"
+)
+
+
+def _years_filling_a_cell(ctx: _Context, years: re.Match[str]) -> bool:
+    cell = YEARS_CELL.search(ctx.text.flat, max(0, years.start() - 4), years.end())
+    return cell is not None and _table_cell(ctx, cell.start(), cell.end())
+
+
+def _years_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    first, last = int(match.group("first")), int(match.group("last"))
+    if not first < last <= first + 10 or not _table_cell(ctx, match.start(), match.end()):
+        return None
+    due = _dt.date(last, 12, 31)
+    return None if due < ctx.ref else _candidate(match, ctx, "year", due, cued=True)
+
+
 def _month_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     month, year = int(match.group("m")), int(match.group("y"))
     if not 1 <= month <= 12 or not _table_cell(ctx, match.start(), match.end()):
@@ -1549,6 +1569,10 @@ def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> 
     return not (_HOUR_OF_A_DAY.match(ctx.text.flat, match.end()) or _MEASURED.search(opening))
 
 
+# A count before "trong": "01 trong 02 ngày" picks among, it gives no time.
+_ONE_OF = re.compile(r"(?<![\w/.,])\d{1,3}\s+$")
+
+
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     hours = match.group("unit") in ("gio", "tieng", "h") or bool(match.group("wh"))
@@ -1559,6 +1583,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "họp 2 ngày": a duration, not a deadline
     if cue is not None and _DURATION.search(ctx.text.flat[max(0, cue.start - 25) : cue.start]):
         return None  # "hội nghị diễn ra trong 2 ngày": how long, not by when
+    if cue is not None and cue.head("trong") and _ONE_OF.search(ctx.text.flat, 0, cue.start):
+        return None  # "lựa chọn nghỉ 01 trong 02 ngày": one of two days, not within two
     count = _number(ctx, match, "n")
     if count is None or not 0 < count <= 3650:
         return None
@@ -2444,6 +2470,7 @@ FAMILIES: tuple[_Family, ...] = tuple(
             ("quarter", QUARTER, _quarter),
             ("month", MONTH, _month),
             ("month_cell", MONTH_CELL, _month_cell),
+            ("years_cell", YEARS_CELL, _years_cell),
             ("year", YEAR, _year),
             ("day_only", DAY_ONLY, _day_only),
             ("ongoing", ONGOING, _ongoing),
@@ -2885,6 +2912,8 @@ def _trap_spans(ctx: _Context) -> list[tuple[int, int]]:
                 continue
             if name == "narrative_date" and _scheduled(ctx, m):
                 continue
+            if name == "year_range" and _years_filling_a_cell(ctx, m):
+                continue  # a plan's time column: "| Năm 2025 - 2026", YEARS_CELL's
             if name == "school_days" and _DUE_WORD.search(
                 text.flat, max(0, m.start() - 30), m.start()
             ):

@@ -2161,6 +2161,11 @@ TABLE_ROWS = [
     ("2 | Lập quy hoạch vùng | Sở Xây dựng | Quý I/2023 | Quý IV/2023", date(2023, 12, 31)),
     ("3 | Rà soát thủ tục | Sở Tư pháp | 02/2023 | 06/2023", date(2023, 6, 30)),
     ("4 | Kiểm tra an toàn thực phẩm | Sở Y tế | Quý II/2023 | Thường xuyên", None),
+    # Years in the time column: until the last one's end; in running text, a horizon.
+    ("Cập nhật dữ liệu | Sở Tài chính | Các sở, ngành | Năm 2023 - 2024", date(2024, 12, 31)),
+    ("5 | Rà soát quy hoạch | Sở Xây dựng | 2023-2025", date(2025, 12, 31)),
+    ("Thực hiện Kế hoạch giai đoạn 2023 - 2024 | Sở Xây dựng", None),
+    ("Kế hoạch | Sở Tài chính | Giai đoạn 2023 - 2024", None),
 ]  # fmt: skip
 
 
@@ -2169,6 +2174,12 @@ def test_a_period_alone_in_a_table_cell_is_the_rows_deadline(
     text: str, expected: date | None
 ) -> None:
     assert read(text)[0] == expected
+
+
+def test_one_of_two_days_is_a_choice_not_a_span() -> None:
+    text = "Dịp lễ Quốc khánh: nghỉ ngày 02/9/2023 và lựa chọn nghỉ 01 trong 02 ngày liền kề."
+    assert read(text)[0] == date(2023, 9, 2)
+    assert read("báo cáo trong 02 ngày")[0] == date(2023, 1, 7)
 
 
 def test_recurring_duty_wins_in_a_sentence() -> None:
@@ -2329,7 +2340,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 941, 1015)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 943, 1015)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
