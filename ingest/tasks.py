@@ -104,6 +104,8 @@ _MATTER = re.compile(
     r"(?:[-+•]\s*)?(?:noi\s+dung|kien\s+nghi|viec|van\s+de|don|phan\s+anh|ho\s+so|du\s+an"
     r"|cong\s+trinh|truong\s+hop)\b"
 )
+# What a holiday notice grants: "được nghỉ tết", "được hoán đổi ngày làm việc", "được nghỉ bù".
+_ENTITLED = re.compile(r"(?<![a-z])duoc\s+(?:nghi|hoan\s+doi)(?![a-z])")
 _GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
@@ -1255,6 +1257,8 @@ class _Segmenter:
             return True
         if self._given_before(folded, text):
             return True
+        if _ENTITLED.search(folded) and not self._assigns(text, explicit_only=True):
+            return True  # "Cán bộ, công chức ... được nghỉ tết Âm lịch ... từ ngày ...": their due
         closing = _CLOSING.search(folded) or (
             # ("... căn cứ nội dung thông báo trên đây triển khai, báo cáo trước ngày ...")
             None if self._dated(text) else _AS_ABOVE.search(folded)

@@ -1608,6 +1608,27 @@ def test_items_marked_i_dot_in_brackets_are_items_of_the_addressees_request() ->
     ]
 
 
+def test_a_holiday_notice_grants_days_off_and_asks_for_duty_rosters() -> None:
+    tasks = extract_tasks(
+        Document(
+            [
+                "Theo đó, Thông báo nghỉ tết Âm lịch năm 2026 như sau:",
+                "- Cán bộ, công chức, viên chức được nghỉ tết Âm lịch năm 2026 từ thứ Bảy ngày"
+                " 14/02/2026 đến hết Chủ nhật ngày 22/02/2026.",
+                "- Công chức, viên chức được hoán đổi ngày làm việc từ thứ Hai ngày 31/8/2026"
+                " sang thứ Bảy ngày 22/8/2026.",
+                "- Các cơ quan, đơn vị phân công lãnh đạo trực, gửi lịch trực về Văn phòng UBND"
+                " tỉnh trước ngày 12/02/2026.",
+            ]
+        ),
+        catalogue=EMPTY,
+        issued_on=dt.date(2025, 11, 6),
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("Các cơ quan, đơn vị", dt.date(2026, 2, 12))
+    ]
+
+
 def test_a_news_item_with_a_byline_a_letter_sent_to_and_public_works() -> None:
     """A reporter's byline "Q.TUẤN" is no signature, and a name alone is no task; "gửi X đề
     nghị" asks X; "Đối với các công trình ..., X tổ chức" (works, not "trình") leads with X."""
