@@ -1408,10 +1408,15 @@ HALF_YEAR = re.compile(
 )
 
 
+_LUNAR_YEAR_NAMED = re.compile(rf"\s+{CAN_WORD}\s+{CHI_WORD}(?![a-z])")
+
+
 def _half_year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     ref = ctx.ref
     if match.group("end"):
+        if _LUNAR_YEAR_NAMED.match(ctx.text.flat, match.end()):
+            return None  # "01 ngày cuối năm Ất Tỵ": the lunar year's last days, before Tết
         months, kind = 12, "year"
     else:
         if not _accepts_period(ctx, match, cue):
@@ -1453,6 +1458,14 @@ _PERIODS_AFTER = re.compile(
 )
 
 
+# A holiday named before a year: "tết Âm lịch năm 2026", "lễ Quốc khánh năm 2026".
+_OCCASION_BEFORE = re.compile(
+    r"(?<![a-z])(?:tet(?:\s+(?:am\s+lich|duong\s+lich|nguyen\s+dan|co\s+truyen))?"
+    r"|(?:nghi\s+)?le\s+(?:quoc\s+khanh|gio\s+to|giai\s+phong)|quoc\s+khanh)"
+    r"(?:\s+[a-z]+){0,2}\s*$"
+)
+
+
 def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if not _written(ctx, match, "nam", "năm"):
         return None  # "Việt Nam", "miền Nam"
@@ -1463,6 +1476,10 @@ def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if match.group("y") is None and not (cue is not None and cue.head("trong", "ngay trong")):
         return None  # a lone "năm" only means "this year" in "trong năm"
+    if cue is None and _OCCASION_BEFORE.search(
+        ctx.text.flat, max(0, match.start() - 40), match.start()
+    ):
+        return None  # "phương án nghỉ tết Âm lịch, nghỉ lễ Quốc khánh năm 2026": the holiday's year
     year = _year_word(match.group("y"), ctx.ref) or ctx.ref.year
     due = _dt.date(year, 12, 31)
     if due < ctx.ref and not (cue is not None and cue.before):

@@ -2176,6 +2176,16 @@ def test_a_period_alone_in_a_table_cell_is_the_rows_deadline(
     assert read(text)[0] == expected
 
 
+def test_a_holidays_year_and_the_lunar_years_last_days_are_no_deadline() -> None:
+    heading = (
+        "Người sử dụng lao động lựa chọn phương án nghỉ tết Âm lịch, nghỉ lễ Quốc khánh năm 2024:"
+    )
+    assert section_deadline(heading, REF) is None
+    assert section_deadline("Về một số nhiệm vụ trọng tâm năm 2024:", REF) is not None
+    assert read("Lựa chọn nghỉ 01 ngày cuối năm Quý Mão và 04 ngày đầu năm Giáp Thìn.")[0] is None
+    assert read("hoàn thành cuối năm 2023")[0] == date(2023, 12, 31)
+
+
 def test_one_of_two_days_is_a_choice_not_a_span() -> None:
     text = "Dịp lễ Quốc khánh: nghỉ ngày 02/9/2023 và lựa chọn nghỉ 01 trong 02 ngày liền kề."
     assert read(text)[0] == date(2023, 9, 2)
