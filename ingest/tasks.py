@@ -796,7 +796,12 @@ class _Segmenter:
         before = fold(text[: mentions[0].start]).strip() if mentions else ""
         opens_with_agency = (
             bool(mentions)
-            and (not before or _CONNECTIVE.fullmatch(before) is not None)
+            # "Chủ tịch Hội đồng thành viên Tập đoàn ... chỉ đạo:": its head's title first.
+            and (
+                not before
+                or _CONNECTIVE.fullmatch(before) is not None
+                or re.fullmatch(TITLE, f"{before} ") is not None
+            )
             and not _WRITER_SPEAKS.match(fold(text[mentions[0].end :]))
         )
         roles = find_roles(text, mentions, subject_ok=not intro or opens_with_agency)

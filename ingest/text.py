@@ -402,7 +402,8 @@ _BRACKET_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
 # A superscript mark in the text; "m²", "km³" are units, not footnote marks.
 _SUPER_MARK = re.compile(rf"(?<![\d\s]m)(?<![\s(]km)(?<!^m)[{_SUPERSCRIPTS}]+")
 _BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\]")
-_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]+?)(?<=\S)\1(?![\w*])")
+# Bold or italic marks of a page saved as Markdown: "**Điều 1.**", "**- Chủ trì, phối hợp: **".
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]*?\S)\s*\1(?![\w*])")
 
 
 # Words a web page ran together: "BộXây dựng", "Bảo hiểmXã hội". A lowercase letter followed by a

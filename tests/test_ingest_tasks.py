@@ -1608,6 +1608,23 @@ def test_items_marked_i_dot_in_brackets_are_items_of_the_addressees_request() ->
     ]
 
 
+def test_an_opening_with_the_heads_title_before_the_agency_leads_the_items() -> None:
+    tasks = extract_tasks(
+        Document(
+            [
+                "Chủ tịch Hội đồng thành viên Tập đoàn Bưu chính Viễn thông Việt Nam chỉ đạo:",
+                "- Chủ trì, phối hợp với Viettel bảo đảm nối thông đường truyền trước ngày"
+                " 15/8/2025.",
+            ]
+        ),
+        catalogue=EMPTY,
+        issued_on=dt.date(2025, 8, 14),
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("Hội đồng thành viên Tập đoàn Bưu chính Viễn thông Việt Nam", dt.date(2025, 8, 15))
+    ]
+
+
 def test_a_holiday_notice_grants_days_off_and_asks_for_duty_rosters() -> None:
     tasks = extract_tasks(
         Document(

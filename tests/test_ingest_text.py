@@ -292,6 +292,11 @@ def test_sample_paragraphs_footnotes_and_page_breaks() -> None:
     assert document.paragraphs[-1] == "Đặng Vũ Bằng"
 
 
+def test_markdown_emphasis_closed_after_a_space_is_dropped_too() -> None:
+    document = read("**- Chủ trì, phối hợp với VIETTEL chịu trách nhiệm về: **\n".encode(), "x.txt")
+    assert document.paragraphs == ["- Chủ trì, phối hợp với VIETTEL chịu trách nhiệm về:"]
+
+
 @pytest.mark.parametrize(
     "encoded",
     [
