@@ -254,6 +254,9 @@ def _from_txt(data: bytes) -> Document:
         text = legacy_encodings.to_unicode(text, legacy)
     if _looks_binary(text):
         raise refusal("corrupt")
+    # A page saved as Markdown wraps headings in bold marks, even across lines ("**3." then "Sở Y
+    # tế:**"): they carry nothing, and would hide a line's list marker.
+    text = text.replace("**", "")
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     # The headings first: looking for spaced-out columns in a long text costs far more.
     if any(map(_names_columns, _with_short_runs(lines))) and has_spaced_row(text):
@@ -362,6 +365,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
         return not _NUMBERED_ITEM.match(line)
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
+    if MARKER.fullmatch(f"{paragraph} "):
+        return True  # a marker alone on its line ("3." then "Sở Y tế:"): the item goes on
     if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph):
         return False
     if paragraph.startswith("V/v"):

@@ -297,6 +297,15 @@ def test_markdown_emphasis_closed_after_a_space_is_dropped_too() -> None:
     assert document.paragraphs == ["- Chủ trì, phối hợp với VIETTEL chịu trách nhiệm về:"]
 
 
+def test_a_markdown_heading_in_bold_across_lines_keeps_its_number() -> None:
+    text = "**IV. TỔ CHỨC THỰC HIỆN**\n**3.\nSở Y tế:**\n- Bố trí các đội y tế lưu động.\n"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "3. Sở Y tế:",
+        "- Bố trí các đội y tế lưu động.",
+    ]
+
+
 @pytest.mark.parametrize(
     "encoded",
     [
