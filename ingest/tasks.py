@@ -105,7 +105,11 @@ _MATTER = re.compile(
     r"|cong\s+trinh|truong\s+hop)\b"
 )
 # What a holiday notice grants: "được nghỉ tết", "được hoán đổi ngày làm việc", "được nghỉ bù".
-_ENTITLED = re.compile(r"(?<![a-z])duoc\s+(?:nghi|hoan\s+doi)(?![a-z])")
+_ENTITLED = re.compile(
+    r"(?<![a-z])duoc\s+(?:nghi|hoan\s+doi)(?![a-z])"
+    # "Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 ...": the days off.
+    r"|^(?:[-+*]\s*)?dip\s+[^:.;]{0,40}:\s*nghi\s+(?:thu|ngay|\d)"
+)
 _GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
 _THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
@@ -1262,7 +1266,7 @@ class _Segmenter:
             return True
         if self._given_before(folded, text):
             return True
-        if _ENTITLED.search(folded) and not self._assigns(text, explicit_only=True):
+        if _ENTITLED.search(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True  # "Cán bộ, công chức ... được nghỉ tết Âm lịch ... từ ngày ...": their due
         closing = _CLOSING.search(folded) or (
             # ("... căn cứ nội dung thông báo trên đây triển khai, báo cáo trước ngày ...")

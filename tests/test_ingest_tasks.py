@@ -1634,6 +1634,8 @@ def test_a_holiday_notice_grants_days_off_and_asks_for_duty_rosters() -> None:
                 " 14/02/2026 đến hết Chủ nhật ngày 22/02/2026.",
                 "- Công chức, viên chức được hoán đổi ngày làm việc từ thứ Hai ngày 31/8/2026"
                 " sang thứ Bảy ngày 22/8/2026.",
+                "+ Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 và lựa chọn nghỉ 01 trong 02"
+                " ngày liền kề.",
                 "- Các cơ quan, đơn vị phân công lãnh đạo trực, gửi lịch trực về Văn phòng UBND"
                 " tỉnh trước ngày 12/02/2026.",
             ]
