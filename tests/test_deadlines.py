@@ -2350,7 +2350,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 1001, 1089)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 1002, 1089)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)
@@ -2382,22 +2382,6 @@ SHORT_MONTHS = [
 @pytest.mark.parametrize(("text", "ref", "expected"), SHORT_MONTHS)
 def test_a_monthly_day_a_month_lacks_is_its_last_day(text: str, ref: date, expected: date) -> None:
     assert read(text, ref) == (expected, "recurring", "monthly")
-
-
-# "trước dịp Tết", "trước dịp Quốc khánh 2/9": the occasion named between the cue and its day
-# does not part them; "trước dịp Tết" is the day before Tết, as "trước Tết" is.
-BEFORE_AN_OCCASION = [
-    ("Đảm bảo hoàn thành trước dịp Tết Nguyên đán.", date(2023, 11, 15), date(2024, 2, 9)),
-    ("Chi trả xong trước dịp Tết Nguyên đán Ất Tỵ 2025.", date(2024, 8, 20), date(2025, 1, 28)),
-    ("Phấn đấu khánh thành công trình trước dịp Quốc khánh 2/9.", REF, date(2023, 9, 2)),
-    ("hoàn thành trước ngày Quốc khánh 2/9", REF, date(2023, 9, 2)),
-    ("sửa chữa xong trước dịp lễ 30/4", REF, date(2023, 4, 30)),
-]
-
-
-@pytest.mark.parametrize(("text", "ref", "expected"), BEFORE_AN_OCCASION)
-def test_an_occasion_between_the_cue_and_its_day(text: str, ref: date, expected: date) -> None:
-    assert read(text, ref)[0] == expected
 
 
 # "dự kiến" (planned) after a cue leaves it a cue: a plan's "Thời gian thực hiện: dự kiến quý
