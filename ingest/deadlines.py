@@ -753,9 +753,6 @@ _NOT_AN_HOUR = r"(?!\s*(?:gio|h)(?![a-z]))"
 # A day in words ("ngày mười lăm", "ngày mùng năm"), only right after "ngày" (a group named
 # "ngay" before it): anywhere else "một", "năm" are far more often "one" ("một số") and "year".
 _SPELLED_DAY = rf"(?(ngay){SPELLED}|(?!))"
-# "tháng tới", "tháng này" after a day only after "ngày": "ngày 3 tháng tới" is a day, "trong 3
-# tháng tới" a count of months.
-_NEXT_MONTH = r"(?(ngay)(?:toi|nay)|(?!))"
 # A day named by its weekday too: "thứ Hai, ngày 04/02/2019", "Chủ nhật, ngày 10/02".
 _WEEKDAY_OF = r"(?:(?:ngay\s+)?(?:thu\s+(?:hai|ba|tu|nam|sau|bay|[2-7])|chu\s+nhat)\s*,?\s*)?"
 EXPLICIT_DATE = re.compile(
@@ -768,7 +765,7 @@ EXPLICIT_DATE = re.compile(
         (?:\s*(?P=sep)\s*(?P<y>\d{{4}}|\d{{2}})|\s*,?\s*nam\s+(?P<y4>\d{{4}}|nay|sau|toi))?
         (?![\d%]|\s*[/.-]\s*\d|,\d)
     | (?P<d2>\d{{1,2}}|{_SPELLED_DAY})\s+thang\s+
-        (?P<m2>\d{{1,2}}|{MONTH_WORD}|{_NEXT_MONTH})(?![a-z])
+        (?P<m2>\d{{1,2}}|{MONTH_WORD}|toi|nay)(?![a-z])
         (?:(?:\s*[/-]\s*|\.)(?P<y2>\d{{4}})|\s*,?\s*nam\s+(?P<y3>\d{{4}}|nay|sau|toi))?
         (?![\d/])
     )""",
@@ -931,6 +928,13 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "12/15 chỉ tiêu": a bare d/m in running text is too weak a signal
     if match.group("sep") == "." and not (introduced or _whole(ctx, match.start(), match.end())):
         return None  # "3.485 USD", section numbers
+    if (
+        not match.group("ngay")
+        and match.group("m2") in ("toi", "nay")
+        and cue is not None
+        and cue.head("trong")
+    ):
+        return None  # "trong 3 tháng tới" counts months; "trước 15 tháng tới" is a day
     if match.group("d"):
         day, month = int(match.group("d")), int(match.group("m"))
         year = _year_word(match.group("y") or match.group("y4"), ctx.ref)
@@ -1582,8 +1586,9 @@ def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> 
     return not (_HOUR_OF_A_DAY.match(ctx.text.flat, match.end()) or _MEASURED.search(opening))
 
 
-# A count before "trong": "01 trong 02 ngày" picks among, it gives no time.
-_ONE_OF = re.compile(r"(?<![\w/.,])\d{1,3}\s+$")
+# A count chosen before "trong": "nghỉ 01 trong 02 ngày" picks among, it gives no time ("Chỉ thị
+# số 05 trong 30 ngày", "Điều 15 trong 10 ngày": a name's number, the days a span).
+_ONE_OF = re.compile(r"(?<![a-z])(?:nghi(?:\s+(?:bu|them))?|chon)\s+\d{1,3}\s+$")
 
 
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
@@ -2059,8 +2064,9 @@ _DESCRIPTIVE = re.compile(
     r"|(?<![a-z])cay"
     # "cụ thể hóa thành các kế hoạch 5 năm và hằng năm": the kind of plan, not a yearly duty.
     r"|ke\s+hoach(?:\s+\d+\s+nam)?(?:\s*(?:,|va)\s*)?"
-    # "mức độ hoàn thành nhiệm vụ hàng năm": each year's tasks, judged.
-    r"|nhiem\s+vu)\s*$"
+    # "mức độ hoàn thành nhiệm vụ hàng năm": each year's tasks, judged (but "Sở Tài chính có
+    # nhiệm vụ hằng năm tổng hợp ...": what it must do each year).
+    r"|(?<!co\s)nhiem\s+vu)\s*$"
 )
 # "báo cáo tại phiên họp Chính phủ thường kỳ hằng quý": due at a meeting whose day is not given.
 _AT_MEETING = re.compile(r"(?:phien\s+hop|cuoc\s+hop|hoi\s+nghi|giao\s+ban)[^.;,]{0,30}$")

@@ -80,6 +80,9 @@ class Roles:
     co_leads: list[AgencyMention] = field(default_factory=list)
     cooperating: list[AgencyMention] = field(default_factory=list)
     explicit: bool = False  # found by "giao", "đề nghị", "chủ trì": a clear assignment
+    # "Chỉ đạo Sở Y tế chủ trì ...": the one the item's lead directs to lead, itself the lead
+    # when no one above is there to direct it.
+    directed: AgencyMention | None = None
 
 
 def _clause_start(folded: str, position: int) -> int:
@@ -106,7 +109,9 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             # "c) Chỉ đạo Sở Y tế chủ trì, ...": the one above directs, and leads the item.
             request = _REQUEST.search(before)
             at = mention.start - len(before) + request.start() if request else -1
-            if not (request and _directs_or_concerns(folded, mention, at)):
+            if request and _directs_or_concerns(folded, mention, at):
+                roles.directed = roles.directed or mention
+            else:
                 candidates.append((1, mention.start, mention))
         elif _SENT_TO.search(before) and _ASKS.match(after):
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.

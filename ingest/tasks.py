@@ -104,9 +104,16 @@ _MATTER = re.compile(
     r"(?:[-+•]\s*)?(?:noi\s+dung|kien\s+nghi|viec|van\s+de|don|phan\s+anh|ho\s+so|du\s+an"
     r"|cong\s+trinh|truong\s+hop)\b"
 )
-# What a holiday notice grants: "được nghỉ tết", "được hoán đổi ngày làm việc", "được nghỉ bù".
+# What a holiday notice grants the staff it opens with: "Cán bộ, công chức ... được nghỉ tết",
+# "Tết Âm lịch: người lao động được nghỉ ...", "Đối với người lao động: được nghỉ ...", "...
+# được hoán đổi ngày làm việc" (not "Bố trí trực để cán bộ được nghỉ ...", work asked; nor
+# "không được nghỉ", a ban; nor "được Nghị quyết ... quy định").
+_GRANTED = r"duoc\s+(?:nghi(?!\s+(?:quyet|dinh))|hoan\s+doi)(?![a-z])"
 _ENTITLED = re.compile(
-    r"(?<![a-z])duoc\s+(?:nghi|hoan\s+doi)(?![a-z])"
+    rf"^(?:[-+*]\s*)?(?:[^:.;]{{0,60}}:\s*)?(?:(?:{_GRANTED})"
+    r"|(?:(?:theo\s+do|cu\s+the)\s*,\s*)?(?:(?:toan\s+the|tat\s+ca|cac)\s+)?"
+    r"(?:can\s+bo|cong\s+chuc|vien\s+chuc|(?:nguoi\s+)?lao\s+dong|hoc\s+sinh|sinh\s+vien"
+    rf"|hoc\s+vien|giao\s+vien|nhan\s+vien)(?![a-z])[^.:]{{0,250}}?(?<!khong\s){_GRANTED})"
     # "Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 ...": the days off.
     r"|^(?:[-+*]\s*)?dip\s+[^:.;]{0,40}:\s*nghi\s+(?:thu|ngay|\d)"
 )
@@ -529,9 +536,11 @@ def _imperative(folded: str) -> bool:
 
 
 # The writer asks, naming no one: "Cục Quản lý Dược yêu cầu báo cáo kết quả ... trước ngày 10/5"
-# asks those it has named.
+# asks those it has named. The public's petitions ask no agency: "Cử tri đề nghị xem xét ...".
 _ASKS_NO_ONE = re.compile(
-    r"^(?:[^\s,;:.]+\s+){1,8}?(?:(?:cung|con|tiep\s+tuc)\s+)?(?:yeu\s+cau|de\s+nghi)\s+"
+    r"^(?!(?:nhieu\s+|mot\s+so\s+|cac\s+)?(?:cu\s+tri|(?:nguoi|nhan|cong|ho)\s+dan"
+    r"|ho\s+gia\s+dinh|doanh\s+nghiep|nha\s+dau\s+tu|ong|ba)(?![a-z]))"
+    r"(?:[^\s,;:.]+\s+){1,8}?(?:(?:cung|con|tiep\s+tuc)\s+)?(?:yeu\s+cau|de\s+nghi)\s+"
 )
 
 
@@ -1436,6 +1445,8 @@ class _Segmenter:
         if (self.letter and _ASKS_ADDRESSEE.search(fold(text))) or _polite_addressee(text):
             return True
         roles = self._roles(text)
+        if roles.directed is not None:
+            return True  # "Chỉ đạo Sở Y tế chủ trì ...": work, whoever directs it
         return roles.lead is not None and (roles.explicit or not explicit_only)
 
     def _time_cell(self, text: str) -> Deadline:
@@ -1997,6 +2008,8 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
+            elif roles.directed is not None:
+                lead = roles.directed  # "Chỉ đạo Sở Y tế chủ trì ...", with no one above to direct
             elif bare := _BARE_SUBJECT.match(fold(text)):
                 # "Các đơn vị gửi báo cáo ...": with no one named above, those it addresses.
                 lead = AgencyMention(text[: bare.end()], 0, bare.end())

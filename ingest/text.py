@@ -246,6 +246,11 @@ def _looks_like_cp1258(data: bytes) -> bool:
     return after_vowel >= 3 and after_vowel >= 9 * other
 
 
+# Markdown's bold marks, run together at times ("Lắk:**** **Khẩn trương"), and a line of stars
+# "***" with them; not a footnote's "(**)".
+_BOLD_MARK = re.compile(r"(?<![*(])\*{2,}(?![*)])")
+
+
 def _from_txt(data: bytes) -> Document:
     text = _decode(data)
     legacy = legacy_encodings.encoding_of_text(text)
@@ -256,7 +261,7 @@ def _from_txt(data: bytes) -> Document:
         raise refusal("corrupt")
     # A page saved as Markdown wraps headings in bold marks, even across lines ("**3." then "Sở Y
     # tế:**"): they carry nothing, and would hide a line's list marker.
-    text = text.replace("**", "")
+    text = _BOLD_MARK.sub("", text)
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     # The headings first: looking for spaced-out columns in a long text costs far more.
     if any(map(_names_columns, _with_short_runs(lines))) and has_spaced_row(text):

@@ -2434,3 +2434,30 @@ def test_working_days_before_an_event_have_no_date() -> None:
 def test_the_hour_an_event_is_held_at_keeps_its_day_no_deadline() -> None:
     assert read("Lễ phát động được tổ chức vào 8 giờ 00 ngày 26/3/2023.") == (None, "none", None)
     assert read("Hội nghị sẽ diễn ra vào lúc 14h00 ngày 15/3/2023.") == (None, "none", None)
+
+
+# A count before "trong" is a choice among days only after a verb of choosing ("nghỉ 01 trong 02
+# ngày"): after a name's number ("Chỉ thị số 05", "Điều 15", "tháng 12") the days are a span.
+NUMBERED_BEFORE_A_SPAN = [
+    ("Thực hiện Chỉ thị số 05 trong 30 ngày.", date(2023, 2, 4)),
+    ("Báo cáo tháng 12 trong 5 ngày làm việc.", date(2023, 1, 12)),
+    (
+        "Theo khoản 2 Điều 15 trong 10 ngày kể từ ngày nhận được văn bản, các đơn vị trả lời.",
+        date(2023, 1, 15),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NUMBERED_BEFORE_A_SPAN)
+def test_a_numbered_name_before_a_span_is_no_choice_among_days(text: str, expected: date) -> None:
+    assert read(text)[0] == expected
+
+
+def test_a_day_of_next_month_without_ngay_is_a_day_after_other_cues_than_trong() -> None:
+    assert read("Hoàn thành trước 15 tháng tới.")[:2] == (date(2023, 2, 15), "date")
+    assert read("Chậm nhất 20 tháng này các đơn vị gửi báo cáo.")[:2] == (date(2023, 1, 20), "date")
+
+
+def test_a_duty_held_each_year_is_yearly() -> None:
+    text = "Sở Tài chính có nhiệm vụ hằng năm tổng hợp, báo cáo UBND tỉnh kết quả thực hiện."
+    assert read(text)[1:] == ("recurring", "yearly")

@@ -819,3 +819,25 @@ def test_a_sector_a_person_and_a_related_group_are_not_read_as_those_names() -> 
     assert as_written("phối hợp với các cơ quan, đơn vị liên quan") == [
         ("các cơ quan, đơn vị liên quan", "all_related")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Vụ" ends a word in a title's capitals ("Nhiệm Vụ", "Dịch Vụ", "Phục Vụ"), and "Vụ Án"
+        # is a case: none is a ministry's department.
+        (
+            "Sở Nội vụ thực hiện Nhiệm Vụ Trọng Tâm về cải cách hành chính",
+            [("Sở Nội vụ", None)],
+        ),
+        ("nâng cao chất lượng Dịch Vụ Khám chữa bệnh", []),
+        ("Chương trình Phục Vụ Nhân Dân đón Tết", []),
+        ("điều tra Vụ Án Tham Nhũng tại công ty", []),
+        ("Vụ Việc Kéo Dài", []),
+        ("Giao Vụ An toàn giao thông chủ trì", [("Vụ An toàn giao thông", None)]),
+    ],
+)
+def test_vu_inside_another_word_or_a_case_is_no_department(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert as_written(text) == expected

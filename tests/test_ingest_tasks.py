@@ -3187,3 +3187,72 @@ def test_a_warning_of_the_importer_carries_its_code_and_values_beside_its_words(
         "1 nhiệm vụ chưa xác định được cơ quan chủ trì.",
         "Cơ quan chưa có trong danh mục: Sở Du lịch; Sở Văn hóa & Thể thao.",
     ]
+
+
+def test_an_item_that_directs_one_to_lead_with_no_one_above_is_led_by_it() -> None:
+    tasks = tasks_of(
+        "Để kịp thời ứng phó với dịch bệnh, Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Chỉ đạo Sở Y tế chủ trì, phối hợp với các đơn vị liên quan triển khai tiêm chủng,"
+        " hoàn thành trước ngày 30/4/2024.",
+        "2. Đồng thời, chỉ đạo Công an tỉnh chủ trì bảo đảm an ninh trật tự.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 30)),
+        ("Công an tỉnh", None),
+    ]
+
+
+def test_a_paragraph_that_directs_one_to_lead_is_work_with_no_heading() -> None:
+    tasks = tasks_of(
+        "Chỉ đạo Sở Y tế chủ trì, phối hợp với các đơn vị liên quan triển khai tiêm chủng, hoàn"
+        " thành trước ngày 30/4/2024."
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 30))
+    ]
+
+
+def test_what_voters_ask_for_is_no_task_of_the_addressee() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Giao thông vận tải.",
+        "Văn phòng UBND tỉnh nhận được ý kiến của cử tri huyện Duy Xuyên như sau:",
+        "Cử tri đề nghị xem xét sửa chữa tuyến đường ĐT 609 trước mùa mưa năm 2016.",
+        "Nhiều hộ dân yêu cầu kiểm tra việc thu phí tại bến xe.",
+        "Về việc này, Phó Chủ tịch UBND tỉnh có ý kiến như sau:",
+        "Giao Sở Giao thông vận tải kiểm tra, trả lời cử tri trước ngày 30/3/2016.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Sở Giao thông vận tải", dt.date(2016, 3, 30))
+    ]
+
+
+def test_work_that_mentions_days_off_or_a_resolution_is_no_grant_of_days_off() -> None:
+    tasks = tasks_of(
+        "UBND tỉnh yêu cầu các sở, ngành:",
+        "1. Bố trí lịch trực để cán bộ được nghỉ lễ an toàn, gửi lịch trực về Văn phòng UBND tỉnh"
+        " trước ngày 25/4/2024.",
+        "2. Lực lượng trực không được nghỉ trong thời gian cao điểm, báo cáo tình hình trước"
+        " ngày 02/5/2024.",
+        "3. Triển khai các nội dung được Nghị quyết số 05/NQ-HĐND quy định, hoàn thành trước"
+        " ngày 30/4/2024.",
+        "4. Đối với người lao động được nghỉ bù, các đơn vị lập danh sách gửi Sở Tài chính trước"
+        " ngày 20/3/2024.",
+    )
+    assert [t.deadline.date for t in tasks] == [
+        dt.date(2024, 4, 25),
+        dt.date(2024, 5, 2),
+        dt.date(2024, 4, 30),
+        dt.date(2024, 3, 20),
+    ]
+
+
+def test_days_off_granted_after_a_heading_or_a_connective_are_no_task() -> None:
+    tasks = tasks_of(
+        "Thông báo nghỉ Tết Nguyên đán Ất Tỵ năm 2025 như sau:",
+        "1. Tết Âm lịch: cán bộ, công chức, viên chức được nghỉ từ ngày 25/01/2025 đến hết ngày"
+        " 02/02/2025.",
+        "2. Theo đó, cán bộ, công chức, viên chức được nghỉ Tết Dương lịch vào ngày 01/01/2025.",
+        "3. Đối với người lao động: được nghỉ theo quy định của Bộ luật Lao động.",
+        "4. Các cơ quan, đơn vị bố trí trực, gửi lịch trực về Sở Tài chính trước ngày 20/12/2024.",
+    )
+    assert [t.deadline.date for t in tasks] == [dt.date(2024, 12, 20)]

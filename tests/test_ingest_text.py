@@ -1211,3 +1211,14 @@ def test_fuzz_never_raises_anything_else() -> None:
             assert isinstance(result, Document)
             assert all(isinstance(p, str) and p for p in result.paragraphs)
         assert all(code in MESSAGES for code in codes)
+
+
+def test_footnote_stars_and_a_line_of_stars_are_no_markdown_bold() -> None:
+    text = (
+        "1. Sở Y tế kiểm tra, báo cáo trước ngày 20/3/2024.\n***\n"
+        "2. Sở Tài chính bố trí kinh phí (**), hoàn thành trước ngày 25/3/2024.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "1. Sở Y tế kiểm tra, báo cáo trước ngày 20/3/2024.",
+        "2. Sở Tài chính bố trí kinh phí (**), hoàn thành trước ngày 25/3/2024.",
+    ]
