@@ -363,6 +363,9 @@ _OPENERS = re.compile(
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 
+_NAME_CUT = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Vụ|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Phòng)$")
+
+
 def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
     if line[0].isdigit() and _BEFORE_NUMBER.search(previous) and " | " not in paragraph:
@@ -370,8 +373,12 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
         return not _NUMBERED_ITEM.match(line)
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
-    if MARKER.fullmatch(f"{paragraph} "):
-        return True  # a marker alone on its line ("3." then "Sở Y tế:"): the item goes on
+    if MARKER.fullmatch(f"{paragraph} ") or (
+        MARKER.match(paragraph) and _NAME_CUT.search(previous)
+    ):
+        # A marker alone on its line ("3." then "Sở Y tế:"), an item's agency cut after its head
+        # word ("1. Vụ" then "Pháp chế"): the item goes on.
+        return True
     if _OPENERS.match(line) or _PLACE_DATE_LINE.match(paragraph):
         return False
     if paragraph.startswith("V/v"):

@@ -297,6 +297,15 @@ def test_markdown_emphasis_closed_after_a_space_is_dropped_too() -> None:
     assert document.paragraphs == ["- Chủ trì, phối hợp với VIETTEL chịu trách nhiệm về:"]
 
 
+def test_a_heading_cut_after_its_agencys_head_word_goes_on_with_the_next_line() -> None:
+    text = "1. Vụ\nPháp chế\n- Tập trung hoàn thành việc xây dựng Nghị định.\n2. Cục\nBáo chí\n"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "1. Vụ Pháp chế",
+        "- Tập trung hoàn thành việc xây dựng Nghị định.",
+        "2. Cục Báo chí",
+    ]
+
+
 def test_a_markdown_heading_in_bold_across_lines_keeps_its_number() -> None:
     text = "**IV. TỔ CHỨC THỰC HIỆN**\n**3.\nSở Y tế:**\n- Bố trí các đội y tế lưu động.\n"
     assert read(text.encode(), "x.txt").paragraphs == [
