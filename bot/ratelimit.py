@@ -65,7 +65,7 @@ class ChatRateLimiter(AIORateLimiter):
         tries_left = rate_limit_args or self.max_retries
         while True:
             await self._wait_until_released(chat)
-            answer = await self._try_once(callback, args, kwargs, endpoint, data)
+            answer = await self._try_once(lambda: callback(*args, **kwargs), endpoint, data)
             if not isinstance(answer, RetryAfter):
                 return answer
             if not tries_left:
@@ -76,12 +76,7 @@ class ChatRateLimiter(AIORateLimiter):
             await self._hold(chat, wait)
 
     async def _try_once(
-        self,
-        callback: Callable[..., Coroutine[Any, Any, Answer]],
-        args: Any,
-        kwargs: dict[str, Any],
-        endpoint: str,
-        data: dict[str, Any],
+        self, send: Callable[[], Awaitable[Answer]], endpoint: str, data: dict[str, Any]
     ) -> Answer | RetryAfter:
         """One try, throttled by the parent; a flood wait is returned, not raised: seeing it, the
         parent would hold every chat back."""
@@ -90,7 +85,7 @@ class ChatRateLimiter(AIORateLimiter):
         async def call() -> Answer:
             nonlocal refusal
             try:
-                return await callback(*args, **kwargs)
+                return await send()
             except RetryAfter as error:
                 refusal = error
                 return False  # ignored: the refusal is returned instead

@@ -591,13 +591,14 @@ _HEADS = re.compile(
 )
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
-# Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
+# "Vụ" that is no ministry's department: a crop season ("Vụ Đông Xuân 2024"), the end of
+# another word in a title's capitals ("Nhiệm Vụ Trọng Tâm", "Dịch Vụ Công"), a case ("Vụ Án").
 _CROP_SEASON = re.compile(r"(?:dong|xuan|he|thu|mua|chiem|lua)(?![a-z0-9])")
-# "Vụ" ending another word, in a title's capitals: "Nhiệm Vụ Trọng Tâm", "Dịch Vụ Công".
 _VU_IN_A_WORD = re.compile(
     r"(?<![a-z0-9])(?:nhiem|dich|phuc|nghia|noi|cong|chuc|nghiep|thoi|su|tap)\s+$"
 )
-_LEGAL_CASE = re.compile(r"(?:án|việc)(?!\w)")  # "Vụ Án", "Vụ Việc"
+_LEGAL_CASE = re.compile(r"(?:án|việc)(?!\w)")
+# Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
 _OTHER_WORDS = frozenset((
     "bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc",
     "đổi", "đôi", "đợi", "dõi", "đói", "dội", "đồi", "trăm", "tràm", "trầm",
@@ -1156,13 +1157,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 continue
             if head in ("bo", "so") and text[after : after + 5].lower() == "chỉ h":
                 continue
-            if (
-                head == "vu"
-                and (
-                    _CROP_SEASON.match(folded, after)  # "Vụ Đông Xuân 2024": a season of crops
-                    or _VU_IN_A_WORD.search(folded, max(0, start - 10), start)
-                    or _LEGAL_CASE.match(text[after : after + 5].lower())
-                )
+            if head == "vu" and (
+                _CROP_SEASON.match(folded, after)
+                or _VU_IN_A_WORD.search(folded, max(0, start - 10), start)
+                or _LEGAL_CASE.match(text[after : after + 5].lower())
             ):
                 continue
             if party := _PARTY_ORGAN.match(folded, start):
