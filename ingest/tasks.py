@@ -759,6 +759,7 @@ class _Segmenter:
         self.headings: list[_Frame] = []  # headings that ask their agency for work
         self.assigns_below = False  # a "Tổ chức thực hiện" section gives the work out
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
+        self.nesting: list[tuple[float, float]] = []  # open lists: (marker's depth, as nested)
         self.parsed: dict[str, Deadline] = {}  # the deadline each text gives
         self.found: dict[str, list[Deadline]] = {}  # every deadline phrase of each text
 
@@ -786,6 +787,29 @@ class _Segmenter:
         if index > self.start and _marker(self.paragraphs[index - 1])[0] == level:
             return False  # the last item of a list, the text going on after it
         return next_level is None and len(rest) <= 160 and not re.search(r"[.;!?…]\W*$", rest)
+
+    def _nested(self, index: int, level: float) -> float:
+        """The depth of a marked paragraph in this document's lists: a marker's kind gives it,
+        unless the item before announces items of a kind ranked above its own ("- Bộ Y tế thực
+        hiện các nhiệm vụ sau:" then "(1) ...", "(2) ..."): those nest under it."""
+        kinds = [kind for kind, _ in self.nesting]
+        if level in kinds:
+            position = len(kinds) - 1 - kinds[::-1].index(level)
+            del self.nesting[position + 1 :]
+            return self.nesting[-1][1]
+        if (
+            self.nesting
+            and level < self.nesting[-1][0]
+            and index > self.start
+            and _marker(self.paragraphs[index - 1])[0] == self.nesting[-1][0]
+            and self.paragraphs[index - 1].rstrip().endswith(":")
+        ):
+            self.nesting.append((level, self.nesting[-1][1] + 0.25))
+            return self.nesting[-1][1]
+        while self.nesting and self.nesting[-1][0] >= level:
+            self.nesting.pop()
+        self.nesting.append((level, level))
+        return level
 
     def _pop(self, level: float) -> None:
         while self.frames and self.frames[-1].level >= level:
@@ -934,6 +958,7 @@ class _Segmenter:
                 index += 1
                 continue
             if level is not None:
+                level = self._nested(index, level)
                 self._pop(level)
                 if self._is_heading(index, level, rest):
                     frame = self._context_frame(rest, level, intro=False)

@@ -533,6 +533,22 @@ def test_agency_heading_gives_its_items_a_lead_and_a_dated_heading_a_deadline() 
     ]
 
 
+def test_items_announced_by_a_bullet_nest_under_it_whatever_their_marker() -> None:
+    # "(1)" ranks above "-" in most documents; here a bullet announces them, so they are its.
+    tasks = tasks_of(
+        "Để tổ chức tốt Hội nghị, Chủ tịch UBND tỉnh chỉ đạo:",
+        "- Sở Y tế thực hiện các nhiệm vụ sau:",
+        "(1) Bố trí lực lượng y tế tại hội trường trước ngày 15/3/2024.",
+        "(2) Kiểm tra an toàn thực phẩm các bữa ăn.",
+        "- Công an tỉnh bảo đảm an ninh, trật tự khu vực Hội nghị.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 15)),
+        ("Sở Y tế", None),
+        ("Công an tỉnh", None),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
