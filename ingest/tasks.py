@@ -2451,6 +2451,28 @@ def _reported_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[Ag
     return []
 
 
+# "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên quan
+# biết, thực hiện": a notice with no "Kính gửi" says at its end whom it asks.
+_TOLD_TO_ACT = re.compile(
+    r"\bthong\s+bao\s+(?:de|cho|den)\s+(?P<who>.{5,250}?)\s+(?:duoc\s+)?biet\s*,?\s*"
+    r"(?:va\s+|de\s+)?(?:thuc\s+hien|trien\s+khai)"
+)
+
+
+def _notified_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:
+    """Whom a notice's closing line tells to act: the leads of the tasks that name no one."""
+    for paragraph in reversed(paragraphs[-40:]):
+        told = _TOLD_TO_ACT.search(fold(paragraph))
+        if told is None:
+            continue
+        return [
+            mention
+            for mention in catalogue.find_mentions(paragraph)
+            if told.start("who") <= mention.start < told.end("who")
+        ]
+    return []
+
+
 def extract_tasks(
     doc: Document,
     *,
@@ -2468,7 +2490,21 @@ def extract_tasks(
         addressees = _reported_addressees(segmenter.paragraphs[:2], catalogue)
         segmenter.reported = bool(addressees)
     segmenter.run()
-    return segmenter.drafts(addressees)
+    drafts = segmenter.drafts(addressees)
+    notified = [] if addressee or addressees else _notified_addressees(doc.paragraphs, catalogue)
+    if notified:
+        return [_asked_of(draft, notified) if draft.lead is None else draft for draft in drafts]
+    return drafts
+
+
+def _asked_of(draft: TaskDraft, notified: list[AgencyMention]) -> TaskDraft:
+    lead, *others = notified
+    return replace(
+        draft,
+        lead=lead,
+        cooperating=_unique([*others, *draft.cooperating], lead),
+        unknown_agencies=list(dict.fromkeys([*_unknown_names(notified), *draft.unknown_agencies])),
+    )
 
 
 # --------------------------------------------------------------------------------------------

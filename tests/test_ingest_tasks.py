@@ -549,6 +549,21 @@ def test_items_announced_by_a_bullet_nest_under_it_whatever_their_marker() -> No
     ]
 
 
+def test_a_notice_without_addressees_asks_whom_its_closing_line_tells_to_act() -> None:
+    tasks = tasks_of(
+        "Phó Thủ tướng Chính phủ đã kết luận như sau:",
+        "1. Rà soát, xây dựng kế hoạch đầu tư công trung hạn, hoàn thành trong tháng 3/2024.",
+        "2. Sở Y tế kiểm tra an toàn thực phẩm dịp lễ hội.",
+        "Văn phòng Chính phủ thông báo để Ủy ban nhân dân tỉnh Phú Thọ và các Bộ, cơ quan liên "
+        "quan biết, thực hiện./.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Ủy ban nhân dân tỉnh Phú Thọ", dt.date(2024, 3, 31)),
+        ("Sở Y tế", None),
+    ]
+    assert tasks[0].unknown_agencies[0] == "Ủy ban nhân dân tỉnh Phú Thọ"
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
