@@ -2491,7 +2491,11 @@ def extract_tasks(
         segmenter.reported = bool(addressees)
     segmenter.run()
     drafts = segmenter.drafts(addressees)
-    notified = [] if addressee or addressees else _notified_addressees(doc.paragraphs, catalogue)
+    notified = (
+        []
+        if addressee is not None or addressees
+        else _notified_addressees(doc.paragraphs, catalogue)
+    )
     if notified:
         return [_asked_of(draft, notified) if draft.lead is None else draft for draft in drafts]
     return drafts
