@@ -267,8 +267,12 @@ def _in_subject_position(
         return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = ORDINAL.sub("", before)
-    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
-    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before):
+    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out; "Các Bộ
+    # Quốc phòng, Công an: ...": the first of a list under its head word.
+    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before) or (
+        re.fullmatch(r"\s*cac\s+(?:bo|so)\s*", before)
+        and fold(mention.written).startswith(before.split()[-1])
+    ):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")

@@ -564,6 +564,19 @@ def test_a_notice_without_addressees_asks_whom_its_closing_line_tells_to_act() -
     assert tasks[0].unknown_agencies[0] == "Ủy ban nhân dân tỉnh Phú Thọ"
 
 
+def test_a_list_of_ministries_under_one_head_word_leads_its_item() -> None:
+    tasks = tasks_of(
+        "Thủ tướng Chính phủ yêu cầu:",
+        "1. Các Bộ Quốc phòng, Công an: Chỉ đạo các đơn vị trực thuộc huy động tối đa lực "
+        "lượng, phương tiện tìm kiếm cứu nạn.",
+        "2. Các Sở Y tế, Nội vụ tăng cường kiểm tra, báo cáo trước ngày 20/3/2024.",
+    )
+    assert [(t.lead and t.lead.written, [m.written for m in t.cooperating]) for t in tasks] == [
+        ("Bộ Quốc phòng", ["Bộ Công an"]),
+        ("Sở Y tế", ["Sở Nội vụ"]),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
