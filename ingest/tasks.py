@@ -1128,7 +1128,9 @@ class _Segmenter:
         sentences = [piece for sentence in _sentences(text) for piece in self._by_actor(sentence)]
         if len(sentences) < 2:
             return [text]
-        first = self._roles(text).lead
+        # The first sentence's own actor: a later "Giao Bộ Quốc phòng ..." outranks "Bộ Tài chính
+        # xuất cấp gạo ..." in the whole item, but it is another task.
+        first = self._roles(sentences[0]).lead or self._roles(text).lead
         pieces = [sentences[0]]
         for sentence in sentences[1:]:
             roles = self._roles(sentence)

@@ -577,6 +577,19 @@ def test_a_list_of_ministries_under_one_head_word_leads_its_item() -> None:
     ]
 
 
+def test_a_later_sentence_giving_work_to_another_is_a_task_of_its_own() -> None:
+    # "Giao" ranks first in one sentence, not over the item's first sentence and its actor.
+    tasks = tasks_of(
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Y tế cấp phát thuốc, vật tư cho các địa phương bị ngập lụt, hoàn thành trong ngày "
+        "05/3/2024. Giao Công an tỉnh chỉ đạo tổ chức vận chuyển thuốc đến cho Nhân dân.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 5)),
+        ("Công an tỉnh", None),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
