@@ -249,6 +249,9 @@ def _looks_like_cp1258(data: bytes) -> bool:
 # Markdown's bold marks, run together at times ("Lắk:**** **Khẩn trương"), and a line of stars
 # "***" with them; not a footnote's "(**)".
 _BOLD_MARK = re.compile(r"(?<![*(])\*{2,}(?![*)])")
+# Its italic marks around a heading cut over lines ("*1.2." then "Sở Tài chính - Cơ quan thường
+# trực*"): the opening star would read as a bullet. A bullet's star has a space after it.
+_ITALIC_LINES = re.compile(r"(?m)^\*(?=[^\s*])((?:[^*\n]|\n(?![ \t]*\n))*?[^\s*])\*[ \t]*$")
 
 
 def _from_txt(data: bytes) -> Document:
@@ -261,7 +264,7 @@ def _from_txt(data: bytes) -> Document:
         raise refusal("corrupt")
     # A page saved as Markdown wraps headings in bold marks, even across lines ("**3." then "Sở Y
     # tế:**"): they carry nothing, and would hide a line's list marker.
-    text = _BOLD_MARK.sub("", text)
+    text = _ITALIC_LINES.sub(r"\1", _BOLD_MARK.sub("", text))
     lines = [line for line in text.replace("\r", "").replace("\f", "\n").split("\n")]
     # The headings first: looking for spaced-out columns in a long text costs far more.
     if any(map(_names_columns, _with_short_runs(lines))) and has_spaced_row(text):

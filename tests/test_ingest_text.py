@@ -315,6 +315,18 @@ def test_a_markdown_heading_in_bold_across_lines_keeps_its_number() -> None:
     ]
 
 
+def test_a_markdown_heading_in_italics_across_lines_is_no_bullet() -> None:
+    text = (
+        "*1.2.\nSở Tài chính - Cơ quan thường trực*\n- Tham mưu triển khai kế hoạch.\n"
+        "* Một gạch đầu dòng của Markdown vẫn là gạch đầu dòng.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "1.2. Sở Tài chính - Cơ quan thường trực",
+        "- Tham mưu triển khai kế hoạch.",
+        "* Một gạch đầu dòng của Markdown vẫn là gạch đầu dòng.",
+    ]
+
+
 @pytest.mark.parametrize(
     "encoded",
     [
