@@ -660,6 +660,8 @@ def _mend(paragraphs: list[str]) -> list[str]:
             glued = re.search(rf"(?<=[;.…])\s*{number + 1}[.)]\s*(?=[^\W\d_])", paragraph)
             if glued is None or not paragraph[glued.end()].isupper():
                 break
+            if not re.search(r"[^\W\d_]", paragraph[: glued.start()]):
+                break  # "1.2. Sở Tài chính": a number of two parts, not "1." before "2."
             mended.append(paragraph[: glued.start()].rstrip())
             paragraph = f"{number + 1}. {paragraph[glued.end() :]}"
             number += 1
@@ -2021,6 +2023,10 @@ class _Segmenter:
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
             cooperating = [lead, *cooperating]
             lead = None
+        if lead is not None and _gives_out(text, lead) and _nearest(item.frames, "lead"):
+            # "1.2. Sở Tài chính": "- Tham mưu triển khai kế hoạch và phân công nhiệm vụ cho các
+            # thành viên Ban Chỉ đạo ...": the heading's agency does the giving out.
+            cooperating, lead = [lead, *cooperating], None
         if lead is None and previous is not None and (item.inherit or not addressees):
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:
@@ -2089,6 +2095,15 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _gives_out(text: str, lead: AgencyMention) -> bool:
+    """An item that opens with its work and gives a part of it out on the way: "Tham mưu triển
+    khai kế hoạch và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo" (no subject of its own)."""
+    folded = fold(text)
+    opening = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", folded[: lead.start])
+    giving = re.search(r"\b(?:giao|phan\s+cong)\b", opening)
+    return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
 
 
 def _polite_addressee(text: str) -> AgencyMention | None:

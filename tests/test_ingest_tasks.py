@@ -590,6 +590,34 @@ def test_a_later_sentence_giving_work_to_another_is_a_task_of_its_own() -> None:
     ]
 
 
+def test_a_heading_numbered_in_two_parts_is_not_cut_after_its_first() -> None:
+    tasks = tasks_of(
+        "1. Nhiệm vụ của thành viên Ban Chỉ đạo",
+        "1.1. Công an tỉnh",
+        "- Bảo đảm an ninh tại các điểm kiểm kê.",
+        "1.2. Sở Y tế - Cơ quan thường trực",
+        "- Tổng hợp kết quả, báo cáo trước ngày 15/4/2024.",
+        "1.3. Trách nhiệm của đối tượng thực hiện kiểm kê:",
+        "- Thành lập Tổ kiểm kê trước ngày 30/4/2024.",
+    )
+    # Read as "1." and "2. Sở Y tế", the heading would stand over "1.3." and lend it its agency.
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", None),
+        ("Sở Y tế", dt.date(2024, 4, 15)),
+        (None, dt.date(2024, 4, 30)),
+    ]
+
+
+def test_work_that_gives_out_a_part_of_itself_is_the_headings_agencys() -> None:
+    (task,) = tasks_of(
+        "2. Sở Y tế:",
+        "- Tham mưu triển khai kế hoạch và phân công nhiệm vụ cho Công an tỉnh, hoàn thành trong "
+        "tháng 4/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 4, 30))
+    assert [lead_key(m) for m in task.cooperating] == ["Công an tỉnh"]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
