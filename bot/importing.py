@@ -309,6 +309,7 @@ def _deadline_to_json(deadline: Deadline) -> dict[str, Any]:
         "phrase": deadline.phrase,
         "time": deadline.time.isoformat() if deadline.time else None,
         "schedule_day": deadline.schedule_day,
+        "schedule_working_day": deadline.schedule_working_day,
     }
 
 
@@ -321,6 +322,7 @@ def _deadline(data: Mapping[str, Any]) -> Deadline:
         time=time.fromisoformat(data["time"]) if data["time"] else None,
         # A preview kept from before deadlines carried it: the first deadline's day.
         schedule_day=data.get("schedule_day"),
+        schedule_working_day=data.get("schedule_working_day"),
     )
 
 
@@ -446,6 +448,7 @@ class PlannedTask:
     deadline_text: str | None
     recurrence: str | None
     schedule_day: int | None = None  # a recurring duty's day of the month, as the text gives it
+    schedule_working_day: int | None = None  # or its working day of the month ("thứ 3")
     deadline_time: time | None = None  # "trước 14 giờ ngày 15/3": the hour, with the day
     leads: list[Agency] = field(default_factory=list)
     cooperating: list[Agency] = field(default_factory=list)
@@ -602,12 +605,13 @@ def plan_import(
             deadline_text=task.deadline.phrase or None,
             recurrence=task.deadline.recurrence,
             schedule_day=task.deadline.schedule_day,
+            schedule_working_day=task.deadline.schedule_working_day,
             deadline_time=task.deadline.time if task.deadline.date else None,
             lead_as_written=task.lead.written if task.lead else None,
         )
         if number in corrected:
             item.deadline, item.deadline_text, item.schedule_day = corrected[number], None, None
-            item.deadline_time = None
+            item.schedule_working_day = item.deadline_time = None
             if item.deadline is None:  # an ongoing duty: no day to remind of, nor to repeat from
                 item.recurrence = None
         item.other_deadlines = _other_dates(task, item.deadline)
@@ -1156,6 +1160,7 @@ def _new_tasks(plan: ImportPlan) -> list[NewTask]:
             recurrence=task.recurrence,
             summary=task.summary,
             schedule_day=task.schedule_day,
+            schedule_working_day=task.schedule_working_day,
             deadline_time=task.deadline_time,
         )
         for task in plan.ready

@@ -44,10 +44,12 @@ Choices the grammar makes (and the tests pin down):
   holidays skipped, from the ``holidays`` package through ``WorkingCalendar``), while "ngày làm
   việc thứ 5 của tháng sau" and "trong 05 ngày làm việc đầu tiên của tháng 4" are the 5th working
   day of that month (a date), "ngày làm việc thứ 3 hằng tháng" that of every month (monthly,
-  the next one due); "kể từ ngày ký" and "kể từ ngày nhận được văn bản" count from ref too (the
-  receipt date is unknown: ref is the earliest it can be), "kể từ ngày 15/3/2023" counts from
-  that date; a period counted from another event ("kể từ ngày nhận được hồ sơ", "sau khi HĐND
-  tỉnh phê chuẩn") has no date (kind "none"): the officer sets it when the event comes;
+  the next one due, and each later period the third working day of its month, whatever day of
+  the month that is: ``schedule_working_day``); "kể từ ngày ký" and "kể từ ngày nhận được văn
+  bản" count from ref too (the receipt date is unknown: ref is the earliest it can be), "kể từ
+  ngày 15/3/2023" counts from that date; a period counted from another event ("kể từ ngày nhận
+  được hồ sơ", "sau khi HĐND tỉnh phê chuẩn") has no date (kind "none"): the officer sets it
+  when the event comes;
 * hours count the same way, from the start of the day after ``ref`` (the hour of issue is not
   known): "trong 24 giờ" is ref + 1 day, "trong vòng 48 giờ" (or "48 tiếng") ref + 2, "trong 12
   giờ" ref + 1; "trong 16 giờ làm việc" is two working days (eight hours each); "trước 14 giờ",
@@ -133,8 +135,9 @@ heading, where a bare period ("nhiệm vụ trọng tâm tháng 01/2023") is the
 
 Known gaps: descriptions of natural events with an approximate time that does not say "khoảng"
 ("mực nước đạt đỉnh cuối tháng 9" is read as a deadline: "đầu/cuối tháng" needs no cue, since
-"Cuối tháng 5/2023 hoàn thành ..." is one). A monthly duty on the nth working day recurs, once
-saved, on its first date's day of the month: storage keeps a day of the month, not a count.
+"Cuối tháng 5/2023 hoàn thành ..." is one). The day before the nth working day ("trước ngày
+làm việc thứ 3 hằng tháng" when "trước" excludes the day) is a day of the month, which the later
+periods keep: not a count of working days.
 """
 
 from __future__ import annotations
@@ -211,6 +214,10 @@ class Deadline:
     # The day of the month a recurring duty falls on, its periods after the first included
     # (MONTH_END: the month's last day): "trước ngày 30 hằng tháng" keeps the 30th after February.
     schedule_day: int | None = None
+    # The date is the nth working day of its month ("ngày làm việc thứ 3 hằng tháng", "ngày làm
+    # việc thứ 5 của tháng sau"): that n, which a recurring duty's later periods keep in place
+    # of schedule_day (January's third working day is the 6th in 2026, February's the 4th).
+    schedule_working_day: int | None = None
     # A yearly step that names no month ("định kỳ hằng năm"): recurring, with no date; the
     # officer gives the first period's (the document names none).
     step_only: bool = False
@@ -572,6 +579,7 @@ class _Candidate:
     vague: bool = False  # "cuối năm" alone: yields to a day ("vào ngày 09/10 và ... cuối năm")
     past: bool = False  # before the issue date: overdue already, or what was due before
     schedule_day: int | None = None  # see Deadline
+    schedule_working_day: int | None = None  # see Deadline
 
     @property
     def length(self) -> int:
@@ -636,6 +644,7 @@ def _candidate(
     cued: bool | None = None,
     core: tuple[int, int] | None = None,
     schedule_day: int | None = None,
+    schedule_working_day: int | None = None,
 ) -> _Candidate:
     start = cue.start if cue is not None else match.start()
     core_start, core_end = core if core is not None else match.span()
@@ -650,6 +659,7 @@ def _candidate(
         time=time,
         cued=cue is not None if cued is None else cued,
         schedule_day=schedule_day,
+        schedule_working_day=schedule_working_day,
     )
 
 
@@ -1681,12 +1691,6 @@ WORKING_DAY_OF_MONTH = re.compile(
 )
 
 
-def _nth_working_day(calendar: WorkingCalendar, year: int, month: int, nth: int) -> _dt.date | None:
-    """The nth working day of a month, None when the month has fewer."""
-    due = calendar.add_working_days(_dt.date(year, month, 1) - _dt.timedelta(days=1), nth)
-    return due if due.month == month else None
-
-
 def _working_day_of_month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if cue is not None and cue.head("sau"):
@@ -1708,15 +1712,18 @@ def _working_day_of_month(match: re.Match[str], ctx: _Context) -> _Candidate | N
         years = [ctx.ref.year, ctx.ref.year + 1] if year is None else [year]
         months = [_dt.date(y, month, 1) for y in years]
         recurrence = None
-    found = [_nth_working_day(ctx.calendar, first.year, first.month, nth) for first in months]
+    found = [ctx.calendar.nth_working_day(first.year, first.month, nth) for first in months]
     dues = [due for due in found if due is not None]
     if len(dues) < len(found):
         return _candidate(match, ctx, "impossible", None, cue=cue)
     due = next((due for due in dues if due >= ctx.ref), dues[-1])
     if cue is not None and cue.strict_before and not ctx.inclusive:
-        due -= _dt.timedelta(days=1)
+        # The day before it: a day of the month, which may be no working day.
+        due, nth = due - _dt.timedelta(days=1), None
     kind = "recurring" if recurrence else "date"
-    return _candidate(match, ctx, kind, due, cue=cue, recurrence=recurrence, cued=True)
+    return _candidate(
+        match, ctx, kind, due, cue=cue, recurrence=recurrence, cued=True, schedule_working_day=nth
+    )
 
 
 # -- Tết: "trước Tết Nguyên đán", "trước Tết Nguyên đán Giáp Thìn 2024", "ngay sau kỳ nghỉ Tết"
@@ -3053,7 +3060,14 @@ def _countable(candidate: _Candidate) -> _Candidate:
     slip the officer must correct, as "31/4" is: saved, the sweep could never count from it."""
     if candidate.date is None or FIRST_YEAR <= candidate.date.year <= LAST_YEAR:
         return candidate
-    return replace(candidate, kind="out_of_range", date=None, recurrence=None, schedule_day=None)
+    return replace(
+        candidate,
+        kind="out_of_range",
+        date=None,
+        recurrence=None,
+        schedule_day=None,
+        schedule_working_day=None,
+    )
 
 
 def _candidates(
@@ -3204,6 +3218,7 @@ def _to_deadline(text: _Text, candidate: _Candidate) -> Deadline:
         phrase=text.phrase(candidate.start, candidate.end).strip(" ,;:").lstrip("-+*• "),
         time=candidate.time,
         schedule_day=None if step_only else candidate.schedule_day,
+        schedule_working_day=candidate.schedule_working_day,
         step_only=step_only,
     )
 

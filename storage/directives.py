@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class NewTask:
     recurrence: str | None = None
     summary: str | None = None
     schedule_day: int | None = None  # a recurring task's day of the month (see add_task)
+    schedule_working_day: int | None = None  # or its working day of the month (see add_task)
     deadline_time: time | None = None  # the hour the deadline carries, if the text gives one
 
 
@@ -464,6 +466,7 @@ async def save_tasks(
                 actor=actor,
                 now=now,
                 schedule_day=new.schedule_day,
+                schedule_working_day=new.schedule_working_day,
                 deadline_time=new.deadline_time,
             )
             task.imported_deadline = new.deadline
@@ -501,6 +504,9 @@ async def save_tasks(
             task.deadline_time = new.deadline_time if deadline == new.deadline else None
             task.recurrence = Recurrence(new.recurrence).value if new.recurrence else None
             task.schedule_day = _schedule_day(new) if task.recurrence and new.deadline else None
+            task.schedule_working_day = (
+                new.schedule_working_day if task.recurrence and new.deadline else None
+            )
             task.scheduled_deadline, task.updated_at = None, now
             # The moved period has not been chased yet: roll_missed_periods waits for a sweep.
             task.period_current_from = None
@@ -549,14 +555,19 @@ async def _moved_deadline(session: AsyncSession, task: Task, new: NewTask) -> da
     last = recorded[-1]
     closed_until = max(last.deadline, last.scheduled_deadline or last.deadline)
     open_period = task.scheduled_deadline or task.deadline  # by the old schedule, not extended
-    day = _schedule_day(new)
+    step = functools.partial(
+        next_occurrence,
+        recurrence=new.recurrence,
+        day=_schedule_day(new),
+        working_day=new.schedule_working_day,
+    )
     due = new.deadline
     while due <= closed_until:
-        due = next_occurrence(due, new.recurrence, day)
+        due = step(due)
     # Of two dates as near, the later: the earlier may be the closed period's on the new day.
-    following = next_occurrence(due, new.recurrence, day)
+    following = step(due)
     while abs(following - open_period) <= abs(due - open_period):
-        due, following = following, next_occurrence(following, new.recurrence, day)
+        due, following = following, step(following)
     return due
 
 

@@ -153,6 +153,10 @@ class Task(SQLModel, table=True):
     # shorter month (31: the month's end). Kept apart from the deadline because a clamped
     # deadline (29/02 for "ngày 30") no longer says which day the next period falls on.
     schedule_day: int | None = Field(default=None)
+    # A recurring task on the nth working day of its month ("ngày làm việc thứ 3 hằng tháng"):
+    # that n, which each period keeps in place of schedule_day, weekends and public holidays
+    # skipped (the 6th in January 2026, the 4th in February). None: the day of the month rules.
+    schedule_working_day: int | None = Field(default=None)
     # A recurring task's current period: the day from which the sweep counts it as chased. The
     # day the sweep moved the task on to it (recording the one before as missed), or, when
     # something else made it current (/done, a new task, an undo, a restore: None until then),

@@ -98,12 +98,14 @@ async def add_task(
     directive_id: int | None = None,
     actor: int | None = None,
     schedule_day: int | None = None,
+    schedule_working_day: int | None = None,
     deadline_time: time | None = None,
 ) -> Task:
     """Create an open task assigned to a lead agency (and helpers).
 
     A recurring task's periods fall on schedule_day of their month (MONTH_END: its last day),
-    by default the first deadline's day.
+    by default the first deadline's day; or, given schedule_working_day, on that working day of
+    their month.
     """
     if recurrence is not None and deadline is None:
         raise ValueError("a recurring task needs its first deadline")
@@ -115,6 +117,7 @@ async def add_task(
         deadline_time=deadline_time if deadline else None,
         recurrence=Recurrence(recurrence).value if recurrence else None,
         schedule_day=(schedule_day or deadline.day) if recurrence and deadline else None,
+        schedule_working_day=schedule_working_day if recurrence and deadline else None,
         directive_id=directive_id,
         created_at=now,
         updated_at=now,
@@ -408,12 +411,19 @@ def _schedule_day_of(task: Task) -> int:
     return task.schedule_day or (task.scheduled_deadline or task.deadline).day
 
 
+def _following(task: Task, due: date) -> date:
+    """The deadline of a recurring task's period after the one due on that day (by its
+    schedule): on its working day of the month, or on its day of the month."""
+    assert task.recurrence is not None
+    return next_occurrence(
+        due, task.recurrence, _schedule_day_of(task), working_day=task.schedule_working_day
+    )
+
+
 def next_deadline(task: Task) -> date:
     """The next period's deadline of a recurring task, by its schedule (not by an extension)."""
-    assert task.deadline is not None and task.recurrence is not None
-    return next_occurrence(
-        task.scheduled_deadline or task.deadline, task.recurrence, _schedule_day_of(task)
-    )
+    assert task.deadline is not None
+    return _following(task, task.scheduled_deadline or task.deadline)
 
 
 def period_deadlines(task: Task, *, start: date, end: date) -> list[date]:
@@ -422,13 +432,13 @@ def period_deadlines(task: Task, *, start: date, end: date) -> list[date]:
 
     The current period counts by its schedule's deadline, not by an extension of it.
     """
-    assert task.deadline is not None and task.recurrence is not None
-    due, day = task.scheduled_deadline or task.deadline, _schedule_day_of(task)
+    assert task.deadline is not None
+    due = task.scheduled_deadline or task.deadline
     found = []
     while due <= end:
         if due >= start:
             found.append(due)
-        due = next_occurrence(due, task.recurrence, day)
+        due = _following(task, due)
     return found
 
 
@@ -472,8 +482,8 @@ async def _approved_extension(session: AsyncSession, task: Task, due: date) -> d
     Requests are for the open period only, so those that named this day (or a day an earlier
     one moved it to) were for this period; each ended before the next period's deadline.
     """
-    assert task.id is not None and task.recurrence is not None
-    following, moved = next_occurrence(due, task.recurrence, _schedule_day_of(task)), due
+    assert task.id is not None
+    following, moved = _following(task, due), due
     while True:
         query = (
             select(col(ExtensionRequest.requested_deadline))

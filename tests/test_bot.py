@@ -1938,6 +1938,38 @@ async def test_a_monthly_report_on_the_30th_is_due_on_the_30th_after_february(
     assert "⏰ hạn 30/03/2023, còn 3 ngày" in shown["text"]
 
 
+async def test_a_monthly_report_on_the_third_working_day_is_due_on_each_months_third(
+    bot: Harness,
+) -> None:
+    """Both reports are first due on 06/01/2026, January's third working day. The one the
+    document dates is next due on February's third working day, the 4th; the one the officer
+    dated by hand keeps his day of the month, the 6th."""
+    bang = bot.server.add_user("Bằng")
+    office = bot.server.add_private_chat(bang)
+    await bot.register(bang, office, None, Role.COORDINATOR)
+    notice = (
+        "Số: 31/TB-VP\nTHÔNG BÁO\nHà Nội, ngày 20 tháng 12 năm 2025\n"
+        "1. Giao Sở Tài chính báo cáo tình hình giải ngân vào ngày làm việc thứ 3 hằng tháng.\n"
+        "2. Giao Sở Y tế báo cáo tình hình dịch bệnh vào ngày làm việc thứ 3 hằng tháng.\n"
+    )
+    bot.at(date(2025, 12, 20))
+    before = len(bot.server.sent_messages(office["id"]))
+    bot.server.user_sends_document(office, bang, "thong-bao.txt", notice.encode())
+    await bot.server.wait_for_messages(before + 1, chat_id=office["id"], timeout=15)
+    (fixed,) = await bot.say(bang, office, "/fix 2 han 06/01/2026")
+    save = fixed["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
+    await bot.press(bang, office, fixed, save)
+    async with bot.database.session() as session:
+        saved = (await session.exec(select(Task).order_by(col(Task.id)))).all()
+    assert [task.deadline for task in saved] == [date(2026, 1, 6), date(2026, 1, 6)]
+
+    bot.at(date(2026, 1, 5))
+    closed = [(await bot.say(bang, office, f"/done {task.id}"))[0]["text"] for task in saved]
+
+    assert "Kỳ tiếp theo: hạn 04/02/2026." in closed[0]
+    assert "Kỳ tiếp theo: hạn 06/02/2026." in closed[1]
+
+
 async def test_a_stop_during_a_sweep_ends_it_promptly_and_the_next_start_sends_the_rest(
     bot: Harness,
 ) -> None:

@@ -320,7 +320,7 @@ def test_db_upgrade_migrates_once(cli: Cli) -> None:
     assert cli("db", "upgrade") == (
         0,
         "Đã nâng cấp cơ sở dữ liệu: 0001, 0002, 0003, 0004, 0005, 0006, 0007, 0008, 0009, 0010, "
-        "0011, 0012, 0013, 0014, 0015, 0016.\n",
+        "0011, 0012, 0013, 0014, 0015, 0016, 0017.\n",
         "",
     )
     assert cli("db", "upgrade") == (0, "Cơ sở dữ liệu đã ở phiên bản mới nhất.\n", "")
@@ -1280,7 +1280,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "nhacviec: cơ sở dữ liệu đã được một phiên bản nhacviec mới hơn nâng cấp (bản "
-        "9999_future, phiên bản này chỉ biết đến 0016): hãy dùng lại phiên bản nhacviec mới đó"
+        "9999_future, phiên bản này chỉ biết đến 0017): hãy dùng lại phiên bản nhacviec mới đó"
     ]
     with sqlite3.connect(tmp_path / "db" / "n.db") as database:
         assert database.execute("SELECT version_num FROM alembic_version").fetchall() == [
@@ -2857,7 +2857,7 @@ async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its
     upgrade(sqlite_url)
     engine = sa.create_engine(sync_url(sqlite_url))
     with engine.begin() as connection:
-        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0017'"))
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0018'"))
     engine.dispose()
     async with TelegramServer(TOKEN) as server:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NHACVIEC_")}
@@ -2884,7 +2884,7 @@ async def test_a_running_bot_stops_with_exit_2_once_a_newer_version_migrated_its
     assert process.returncode == 2, log
     assert "Traceback" not in log
     assert (
-        "a newer nhacviec migrated the database to revision 0017 (this one knows up to 0016); "
+        "a newer nhacviec migrated the database to revision 0018 (this one knows up to 0017); "
         "stopping without sending: upgrade this instance too" in log
     )
     assert server.calls("sendMessage") == []

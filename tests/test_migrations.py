@@ -57,6 +57,7 @@ def test_upgrade_builds_the_models_schema_exactly(database_url: str) -> None:
         "0014",
         "0015",
         "0016",
+        "0017",
     ]
     engine = create_engine(sync_url(database_url))
     with engine.connect() as connection:
@@ -70,7 +71,7 @@ def test_upgrade_twice_applies_nothing_the_second_time(database_url: str) -> Non
     upgrade(database_url)
 
     assert upgrade(database_url) == []
-    assert current_revision(database_url) == "0016"
+    assert current_revision(database_url) == "0017"
 
 
 def _audit(connection: Connection, task_id: int, action: str, detail: str | None, at: str) -> None:
@@ -112,6 +113,7 @@ def test_upgrading_an_old_database_keeps_its_data(database_url: str) -> None:
         "0014",
         "0015",
         "0016",
+        "0017",
     ]
     with engine.connect() as connection:
         rows = connection.execute(text("SELECT text, deadline, recurrence FROM task")).all()
@@ -242,7 +244,7 @@ def test_going_back_to_0009_makes_the_merged_names_aliases_again(database_url: s
     engine.dispose()
     assert "merged_names" not in columns
     assert aliases == ["Sở TC", "Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"]  # 0009 finds it by them
-    assert upgrade(database_url) == ["0010", "0011", "0012", "0013", "0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0010", "0011", "0012", "0013", "0014", "0015", "0016", "0017"]
 
 
 _LEARNING = sa.table(
@@ -266,7 +268,7 @@ def test_agencies_of_0010_learn_nothing_until_an_import_teaches_them(database_ur
             {"aliases": '["Sở TC"]', "merged": '["Sở Kế hoạch và Đầu tư"]'},
         )
 
-    assert upgrade(database_url) == ["0011", "0012", "0013", "0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0011", "0012", "0013", "0014", "0015", "0016", "0017"]
     with engine.connect() as connection:
         rows = connection.execute(sa.select(_LEARNING)).all()
     engine.dispose()
@@ -300,7 +302,7 @@ def test_going_back_to_0010_makes_the_learned_names_aliases(database_url: str) -
         aliases = connection.execute(sa.select(_AGENCY.c.aliases)).scalar_one()
     assert "learned_names" not in columns
     assert aliases == ["Phòng KT&HT", "Phòng KT-HT huyện A"]  # 0010 finds it by them
-    assert upgrade(database_url) == ["0011", "0012", "0013", "0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0011", "0012", "0013", "0014", "0015", "0016", "0017"]
     with engine.connect() as connection:
         learned = connection.execute(sa.select(_LEARNING.c.learned_names)).scalar_one()
     engine.dispose()
@@ -317,7 +319,7 @@ def test_a_database_of_a_newer_version_is_refused_untouched(database_url: str) -
     with pytest.raises(DatabaseTooNew) as refused:
         upgrade(database_url)
 
-    assert (refused.value.revision, refused.value.head) == ("9999_future", "0016")
+    assert (refused.value.revision, refused.value.head) == ("9999_future", "0017")
     assert current_revision(database_url) == "9999_future"
 
 
@@ -337,7 +339,7 @@ async def test_a_running_instance_sends_nothing_once_a_newer_version_migrated_it
         await bot.register(lan, group, "STC")
         await bot.add_task("Báo cáo quý I", "STC", date(2023, 3, 15))
         async with bot.database.session() as session:  # a newer nhacviec, started elsewhere
-            await session.exec(text("UPDATE alembic_version SET version_num = '0017'"))  # type: ignore[call-overload]
+            await session.exec(text("UPDATE alembic_version SET version_num = '0018'"))  # type: ignore[call-overload]
 
         bot.at(date(2023, 3, 15))
         await bot.sweep()
@@ -379,7 +381,7 @@ def test_an_instance_starting_while_another_migrates_waits_and_finds_it_done(
 
             assert second.result() == []  # without the lock: "duplicate key" on alembic_version
 
-    assert current_revision(postgres_url) == "0016"
+    assert current_revision(postgres_url) == "0017"
 
 
 def _wait_until_someone_waits_for_the_lock(connection: psycopg.Connection[Any]) -> None:
@@ -470,11 +472,76 @@ def test_periodic_duties_of_0011_learn_their_day_of_the_month(database_url: str)
                 {"deadline": deadline, **now},
             )
 
-    assert upgrade(database_url) == ["0012", "0013", "0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0012", "0013", "0014", "0015", "0016", "0017"]
     with engine.connect() as connection:
         days = connection.execute(text("SELECT id, schedule_day FROM task ORDER BY id")).all()
     engine.dispose()
     assert [tuple(row) for row in days] == [(1, 28), (2, 31), (3, 30), (4, 30), (5, None)]
+
+
+def test_duties_on_the_nth_working_day_of_0016_learn_their_count(database_url: str) -> None:
+    upgrade(database_url, "0016")
+    engine = create_engine(sync_url(database_url))
+    now = {"now": "2025-12-20 02:00:00"}
+    with engine.begin() as connection:
+        connection.execute(text("INSERT INTO directive (id, created_at) VALUES (1, :now)"), now)
+        for task_id, every, phrase, imported, deadline in (
+            # January's third working day, 06/01/2026; the old schedule then kept the 6th.
+            (1, "monthly", "ngày làm việc thứ 3 hằng tháng", "2026-01-06", "2026-02-06"),
+            (2, "monthly", "vào ngày làm việc thứ ba hàng tháng", "2026-01-06", "2026-01-06"),
+            (
+                3,
+                "monthly",
+                "trong 03 ngày làm việc đầu tiên hằng tháng",
+                "2026-01-06",
+                "2026-01-06",
+            ),
+            (4, "quarterly", "gửi ngày làm việc thứ 5 của tháng 4", "2026-04-07", "2026-04-07"),
+            # The day before it ("trước", not inclusive): a day of the month, as imported now.
+            (5, "monthly", "trước ngày làm việc thứ 3 hằng tháng", "2026-01-05", "2026-01-05"),
+            (6, "monthly", "trước ngày 20 hằng tháng", "2026-01-20", "2026-01-20"),
+            (7, None, "ngày làm việc thứ 5 của tháng sau", "2026-01-08", "2026-01-08"),
+        ):
+            connection.execute(
+                text(
+                    "INSERT INTO task (id, directive_id, text, deadline, deadline_text, "
+                    "recurrence, imported_deadline, schedule_day, status, created_at, "
+                    "updated_at) VALUES (:id, 1, 'Báo cáo', :deadline, :phrase, :every, "
+                    ":imported, :day, 'open', :now, :now)"
+                ),
+                {
+                    "id": task_id,
+                    "deadline": deadline,
+                    "phrase": phrase,
+                    "every": every,
+                    "imported": imported,
+                    "day": int(imported[-2:]) if every else None,
+                    **now,
+                },
+            )
+
+    assert upgrade(database_url) == ["0017"]
+    with engine.connect() as connection:
+        counts = connection.execute(
+            text("SELECT id, schedule_working_day, deadline FROM task ORDER BY id")
+        ).all()
+    command.downgrade(alembic_config(database_url), "0016")
+    with engine.connect() as connection:
+        columns = {c["name"] for c in inspect(connection).get_columns("task")}
+    engine.dispose()
+
+    assert [(row[0], row[1]) for row in counts] == [
+        (1, 3),
+        (2, 3),
+        (3, 3),
+        (4, 5),
+        (5, None),
+        (6, None),
+        (7, None),
+    ]
+    # The current deadline stays as the agency was told; the next period counts again.
+    assert str(counts[0][2]) == "2026-02-06"
+    assert "schedule_working_day" not in columns
 
 
 def _an_extension_asked_at_0013(database_url: str, at: str) -> Engine:
@@ -532,8 +599,8 @@ def test_a_first_start_killed_while_creating_the_tables_is_finished_by_the_next(
     # made by nhacviec" (NotOurDatabase, exit 2) for ever.
     _killed_while_migrating(sqlite_url, "CREATE TABLE task_agency")
 
-    assert upgrade(sqlite_url)[-1] == "0016"
-    assert current_revision(sqlite_url) == "0016"
+    assert upgrade(sqlite_url)[-1] == "0017"
+    assert current_revision(sqlite_url) == "0017"
 
 
 def test_an_upgrade_killed_half_way_through_a_migration_is_finished_by_the_next_start(
@@ -551,7 +618,7 @@ def test_an_upgrade_killed_half_way_through_a_migration_is_finished_by_the_next_
     _killed_while_migrating(sqlite_url, "DELETE FROM audit_entry")
 
     assert current_revision(sqlite_url) == "0013"
-    assert upgrade(sqlite_url) == ["0014", "0015", "0016"]
+    assert upgrade(sqlite_url) == ["0014", "0015", "0016", "0017"]
     with engine.connect() as connection:
         notices = connection.execute(text("SELECT kind, subject_id, chat_id FROM notice")).all()
     engine.dispose()
@@ -603,14 +670,14 @@ def test_notices_of_0013_move_from_the_audit_trail_to_the_outbox_and_back(
             }
             return [tuple(n) for n in notices], list(actions.scalars()), nullable["task_id"]
 
-    assert upgrade(database_url) == ["0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0014", "0015", "0016", "0017"]
     carried = state()
     command.downgrade(alembic_config(database_url), "0013")
     with engine.connect() as connection:
         trail = connection.execute(
             text("SELECT task_id, action, detail FROM audit_entry ORDER BY id")
         ).all()
-    assert upgrade(database_url) == ["0014", "0015", "0016"]
+    assert upgrade(database_url) == ["0014", "0015", "0016", "0017"]
     again = state()
     engine.dispose()
 

@@ -1,4 +1,5 @@
-"""The deadlines of a periodic duty: each period keeps the schedule's day of the month."""
+"""The deadlines of a periodic duty: each period keeps the schedule's day of the month, or its
+count of working days."""
 
 from __future__ import annotations
 
@@ -35,10 +36,12 @@ def test_next_occurrence(deadline: date, every: str, expected: date) -> None:
     assert next_occurrence(deadline, every) == expected
 
 
-def _schedule(first: date, every: str, day: int, count: int) -> list[date]:
+def _schedule(
+    first: date, every: str, day: int | None, count: int, *, working_day: int | None = None
+) -> list[date]:
     deadlines = [first]
     while len(deadlines) < count:
-        deadlines.append(next_occurrence(deadlines[-1], every, day))
+        deadlines.append(next_occurrence(deadlines[-1], every, day, working_day=working_day))
     return deadlines
 
 
@@ -119,6 +122,104 @@ def test_a_yearly_duty_on_29_february_is_back_on_it_in_leap_years() -> None:
         date(2027, 2, 28),
         date(2028, 2, 29),
     ]
+
+
+def test_a_duty_on_the_third_working_day_is_due_on_each_months_third_working_day() -> None:
+    """ "ngày làm việc thứ 3 hằng tháng" in 2026: January's is the 6th (1/1 a holiday, 3-4/1 a
+    weekend), February's the 4th, not the 6th; May's the 6th again (30/4, 1/5, then a weekend)."""
+    assert _schedule(date(2026, 1, 6), "monthly", None, 5, working_day=3) == [
+        date(2026, 1, 6),
+        date(2026, 2, 4),
+        date(2026, 3, 4),
+        date(2026, 4, 3),
+        date(2026, 5, 6),
+    ]
+
+
+def test_a_count_of_working_days_skips_tet() -> None:
+    """The 11th working day of February 2026 comes after Tết (16/02, its eve, to 20/02 are days
+    off): 23/02, where January's day of the month would give Tết's eve."""
+    assert _schedule(date(2026, 1, 16), "monthly", None, 3, working_day=11) == [
+        date(2026, 1, 16),
+        date(2026, 2, 23),
+        date(2026, 3, 16),
+    ]
+
+
+def test_a_month_with_fewer_working_days_gives_its_last_one() -> None:
+    """February 2026 has 15 working days (Tết): a duty on the 20th is due on its last, 27/02,
+    and on March's 20th again."""
+    assert _schedule(date(2026, 1, 29), "monthly", None, 3, working_day=20) == [
+        date(2026, 1, 29),
+        date(2026, 2, 27),
+        date(2026, 3, 27),
+    ]
+
+
+def test_a_quarterly_duty_on_a_working_day_counts_it_in_the_quarters_month() -> None:
+    # "Báo cáo quý: gửi ngày làm việc thứ 5 của tháng 4": 1/1/2027 is a holiday.
+    assert _schedule(date(2026, 7, 7), "quarterly", None, 3, working_day=5) == [
+        date(2026, 7, 7),
+        date(2026, 10, 7),
+        date(2027, 1, 8),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("ref", "phrase", "inclusive", "first", "every", "nth"),
+    [
+        (
+            date(2025, 12, 20),
+            "ngày làm việc thứ 3 hằng tháng",
+            True,
+            date(2026, 1, 6),
+            "monthly",
+            3,
+        ),
+        (
+            date(2025, 12, 20),
+            "trong 03 ngày làm việc đầu tiên hằng tháng",
+            True,
+            date(2026, 1, 6),
+            "monthly",
+            3,
+        ),
+        (
+            date(2025, 12, 20),
+            "- Báo cáo tháng: gửi trước ngày làm việc thứ 5 của tháng sau",
+            True,
+            date(2026, 1, 8),
+            "monthly",
+            5,
+        ),
+        (
+            date(2025, 12, 20),
+            "Báo cáo quý: gửi ngày làm việc thứ 5 của tháng 4",
+            True,
+            date(2026, 4, 7),
+            "quarterly",
+            5,
+        ),
+        # The day before it is a day of the month, not a count of working days.
+        (
+            date(2025, 12, 20),
+            "trước ngày làm việc thứ 3 hằng tháng",
+            False,
+            date(2026, 1, 5),
+            "monthly",
+            None,
+        ),
+    ],
+)
+def test_a_duty_on_the_nth_working_day_keeps_the_count_its_phrase_names(
+    ref: date, phrase: str, inclusive: bool, first: date, every: str, nth: int | None
+) -> None:
+    deadline = parse_deadline(phrase, ref, before_is_inclusive=inclusive)
+    assert (deadline.date, deadline.recurrence, deadline.schedule_working_day) == (
+        first,
+        every,
+        nth,
+    )
 
 
 @pytest.mark.parametrize(

@@ -1689,8 +1689,11 @@ async def test_an_operator_ends_a_registration_as_leaving_its_group_would(db: Da
     assert (again.value.known, stranger.value.known) == (True, False)
 
 
-async def _monthly_duty(db: Database, first: date, day: int | None = None) -> int:
-    """Sở Tài chính's monthly report, first due on first, then on day (by default first's)."""
+async def _monthly_duty(
+    db: Database, first: date, day: int | None = None, *, working_day: int | None = None
+) -> int:
+    """Sở Tài chính's monthly report, first due on first, then on day (by default first's), or
+    on each month's working_day-th working day."""
     ids = await _catalogue(db)
     async with db.session() as session:
         task = await tasks.add_task(
@@ -1700,6 +1703,7 @@ async def _monthly_duty(db: Database, first: date, day: int | None = None) -> in
             deadline=first,
             recurrence="monthly",
             schedule_day=day,
+            schedule_working_day=working_day,
             now=NOW,
         )
     assert task.id is not None
@@ -1724,6 +1728,26 @@ async def test_a_duty_on_the_30th_is_due_on_the_30th_again_after_february(db: Da
     assert await _close_each(
         db, task_id, date(2024, 1, 29), date(2024, 2, 27), date(2024, 3, 28), date(2024, 4, 29)
     ) == [date(2024, 2, 29), date(2024, 3, 30), date(2024, 4, 30), date(2024, 5, 30)]
+
+
+async def test_a_duty_on_the_third_working_day_is_due_on_each_months_third(db: Database) -> None:
+    """ "ngày làm việc thứ 3 hằng tháng", first due 06/01/2026 (1/1 a holiday, 3-4/1 a weekend):
+    February's third working day is the 4th, not the 6th; May's the 6th (30/4, 1/5, a weekend)."""
+    task_id = await _monthly_duty(db, date(2026, 1, 6), working_day=3)
+    async with db.session() as session:
+        saved = (await tasks.get_task(session=session, task_id=task_id)).task
+    ahead = tasks.period_deadlines(saved, start=date(2026, 1, 1), end=date(2026, 5, 31))
+
+    assert await _close_each(
+        db, task_id, date(2026, 1, 6), date(2026, 2, 4), date(2026, 3, 4), date(2026, 4, 3)
+    ) == [date(2026, 2, 4), date(2026, 3, 4), date(2026, 4, 3), date(2026, 5, 6)]
+    assert ahead == [
+        date(2026, 1, 6),
+        date(2026, 2, 4),
+        date(2026, 3, 4),
+        date(2026, 4, 3),
+        date(2026, 5, 6),
+    ]
 
 
 async def test_missed_periods_of_a_duty_on_the_30th_keep_its_day(db: Database) -> None:

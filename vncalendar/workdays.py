@@ -83,6 +83,11 @@ class WorkingCalendar:
                 count -= 1
         return day
 
+    def nth_working_day(self, year: int, month: int, nth: int) -> date | None:
+        """The nth working day of a month (nth >= 1), None when the month has fewer."""
+        day = self.add_working_days(date(year, month, 1) - timedelta(days=1), nth)
+        return day if day.month == month else None
+
     def working_days_between(self, start: date, end: date) -> int:
         """Working days in (start, end]: how many working days end lies after start."""
         if end <= start:
