@@ -13,7 +13,7 @@ current deadline on the old day is left as the agency was told: the next period 
 
 Revision ID: 0017
 Revises: 0016
-Create Date: 2026-12-20 09:00:00.000000
+Create Date: 2026-11-30 10:30:00.000000
 """
 
 import re
