@@ -728,6 +728,12 @@ def _usable(deadline: Deadline | None) -> bool:
     )
 
 
+# An opening that says when the work below is due: "hoàn thành (dứt điểm) trong tháng 4/2025".
+_COMPLETE_BY = re.compile(
+    r"\bhoan\s+thanh(?:\s+dut\s+diem)?\s+(?:truoc|trong|cham\s+nhat)\s+(?:ngay|thang|quy)\s+\d"
+)
+
+
 class _Segmenter:
     def __init__(
         self,
@@ -848,6 +854,10 @@ class _Segmenter:
         if not intro:
             # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
             deadline = section_deadline(text, self.issued_on, calendar=self.calendar)
+        elif _COMPLETE_BY.search(fold(text)):
+            # "Các Bộ, cơ quan khẩn trương ..., hoàn thành dứt điểm trong tháng 04 năm 2025 để
+            # ...:": the date the work below is due by.
+            deadline = self._parse(text)
         else:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
         lead = roles.lead if (roles.explicit or not intro or opens_with_agency) else None

@@ -618,6 +618,19 @@ def test_work_that_gives_out_a_part_of_itself_is_the_headings_agencys() -> None:
     assert [lead_key(m) for m in task.cooperating] == ["Công an tỉnh"]
 
 
+def test_an_opening_that_says_when_the_work_below_is_done_dates_its_items() -> None:
+    tasks = tasks_of(
+        "Các cơ quan khẩn trương thực hiện công tác bàn giao mặt bằng, hoàn thành dứt điểm trong "
+        "tháng 04 năm 2024 để thực hiện Dự án:",
+        "- Sở Y tế thực hiện bàn giao 02 cơ sở nhà, đất đang quản lý.",
+        "- Công an tỉnh thực hiện bàn giao 01 cơ sở nhà, đất cho Sở Nội vụ.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date, t.inherited) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 4, 30), True),
+        ("Công an tỉnh", dt.date(2024, 4, 30), True),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
