@@ -1043,6 +1043,9 @@ _WHOLE_NAMES = re.compile(
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam)(?![a-z0-9])"
 )
+# A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
+# with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").
+_INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
 
 
 # "UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo ...": a sector given work, in lowercase.
@@ -1059,6 +1062,9 @@ _ASKED_PLACE = re.compile(
 def _unknown(text: str, folded: str) -> list[_Found]:
     """Agency-like names by their head word, kept as written when not in the catalogue."""
     found = [_Found(m.start(), m.end()) for m in _WHOLE_NAMES.finditer(folded)]
+    found += [
+        _Found(m.start(), m.end()) for m in _INVESTOR.finditer(folded) if text[m.start()] == "C"
+    ]
     for match in _ASKED_PLACE.finditer(folded):
         if text[match.end()].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)

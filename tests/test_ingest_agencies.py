@@ -98,6 +98,9 @@ def test_mentions_map_back_to_the_text() -> None:
             [("Tổ Công tác của Chủ tịch UBND tỉnh (Tổ 770)", None, None)],
         ),
         ("Bộ Kế hoạch và Đầu tư tổng hợp", [("Bộ Kế hoạch và Đầu tư", None, None)]),
+        # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
+        ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
+        ("hồ sơ do chủ đầu tư lập", []),
     ],
 )
 def test_unknown_agencies_are_kept_as_written(
