@@ -1081,6 +1081,8 @@ class _Segmenter:
                     or (self.reported and self.lead_seen and _imperative(folded))
                 )
                 and not _PREAMBLE.match(folded)
+            ) or (
+                _BASIS.match(folded) and _nearest(self.frames, "lead") and _work_after_basis(rest)
             ):
                 for piece in self._own_requests(rest):
                     last = _Item([piece], index, list(self.frames), marked=False)
@@ -1367,6 +1369,10 @@ class _Segmenter:
             # "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo": the sentence after the basis
             # acts; "Căn cứ Quyết định số ... của Thủ tướng ...;" only restates the basis.
             main = self._after_basis(text) if _BASIS.match(folded) else None
+            if main is None and _BASIS.match(folded) and _nearest(self.frames, "lead"):
+                # "4. UBND phường, xã": "Căn cứ tình hình thực tế ..., có kế hoạch triển khai
+                # thực hiện ...": the heading's agency's work.
+                return not _work_after_basis(text)
             return main is None or not self._assigns(main)
         if _NOTED.search(folded):
             return not self._assigns(text)
@@ -2105,6 +2111,17 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _work_after_basis(text: str) -> bool:
+    """Whether the clause after "Căn cứ ...," asks for work, naming no one."""
+    for comma in re.finditer(r",\s+", text):
+        rest = fold(text[comma.end() :])
+        if _imperative(rest) or re.match(r"(?:co|xay\s+dung|ban\s+hanh)\s+ke\s+hoach", rest):
+            return True
+        if re.search(r"[.;]\s", text[: comma.start()]):
+            break
+    return False
 
 
 def _gives_out(text: str, lead: AgencyMention) -> bool:

@@ -366,6 +366,8 @@ _OPENERS = re.compile(
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 
+# A section's heading in capitals cut after a word or two, or after its numeral alone.
+_ROMAN_CUT = re.compile(r"^[IVX]{1,5}\.(?:\s+[^\W\d_]+){0,2}$")
 _NAME_CUT = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Vụ|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Phòng)$")
 
 
@@ -374,6 +376,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     if line[0].isdigit() and _BEFORE_NUMBER.search(previous) and " | " not in paragraph:
         # "Thanh Hóa, ngày 02 tháng 5 năm" / "2019": a number wrapped in its cell.
         return not _NUMBERED_ITEM.match(line)
+    if _ROMAN_CUT.match(paragraph) and paragraph.isupper() and is_caps(line):
+        return not MARKER.match(line)  # "V. TỔ" then "CHỨC THỰC HIỆN": one heading
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
     if MARKER.fullmatch(f"{paragraph} ") or (

@@ -631,6 +631,16 @@ def test_an_opening_that_says_when_the_work_below_is_done_dates_its_items() -> N
     ]
 
 
+def test_work_after_its_basis_under_an_agencys_heading_is_that_agencys() -> None:
+    (task,) = tasks_of(
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế",
+        "Căn cứ tình hình thực tế của địa phương và nội dung được giao, xây dựng kế hoạch triển "
+        "khai thực hiện.",
+    )
+    assert lead_key(task.lead) == "Sở Y tế"
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "

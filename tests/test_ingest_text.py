@@ -315,6 +315,17 @@ def test_a_markdown_heading_in_bold_across_lines_keeps_its_number() -> None:
     ]
 
 
+def test_a_section_heading_in_capitals_cut_after_a_word_is_one_heading() -> None:
+    text = "V. TỔ\nCHỨC THỰC HIỆN\n1. Sở Y tế:\nVI.\nKINH PHÍ\nI. MỤC TIÊU\n1. MỤC TIÊU CHUNG\n"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "V. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế:",
+        "VI. KINH PHÍ",
+        "I. MỤC TIÊU",
+        "1. MỤC TIÊU CHUNG",
+    ]
+
+
 def test_a_markdown_heading_in_italics_across_lines_is_no_bullet() -> None:
     text = (
         "*1.2.\nSở Tài chính - Cơ quan thường trực*\n- Tham mưu triển khai kế hoạch.\n"
