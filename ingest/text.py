@@ -276,7 +276,8 @@ def _from_txt(data: bytes) -> Document:
                 _join_lines([line for line in map(clean_paragraph, rows) if line]), {}
             )
     blocks: list[list[str]] = [[]]
-    for line in _pasted_tables(text.replace("\r\n", "\n").replace("\r", "\n").split("\n")):
+    lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    for line in _pasted_tables(lines):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
@@ -291,6 +292,70 @@ def _from_txt(data: bytes) -> Document:
 
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")
 _MARKDOWN_RULE = re.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+_CELL_AT_MOST = 800  # characters: more is the text between two tables, not a cell
+
+
+def _cells_on_lines(lines: list[str]) -> list[str]:
+    """A web page's table saved as Markdown with each cell on lines of its own between lines
+    that hold only "|", two such lines ending a row: each row as one line, its cells joined by
+    " | ", and a row of one cell among them (a section's name) across the row, as a .docx's
+    merged cell is read. A table is two rows of three cells or more, one after the other; other
+    lines (a letterhead's columns, a body between two of its "|") stay as they came."""
+    rows: list[tuple[list[str], list[str]]] = []  # each row's lines as they came, and its cells
+    raw: list[str] = []
+    cells: list[str] = []
+    cell: list[str] = []
+
+    def end_cell() -> None:
+        if cell:
+            cells.append(" ".join(line.strip() for line in cell))
+            cell.clear()
+
+    def end_row(*, closed: bool) -> None:
+        end_cell()
+        rows.append((raw.copy(), cells.copy() if closed else []))
+        raw.clear()
+        cells.clear()
+
+    for index, line in enumerate(lines):
+        if not line.strip():
+            end_row(closed=False)
+            rows.append(([line], []))
+        elif line.strip() != "|":
+            raw.append(line)
+            cell.append(line)
+        elif index + 1 < len(lines) and lines[index + 1].strip() == "|":
+            end_row(closed=True)
+            raw.append(line)  # the row's end, kept if the next row is no table's
+        else:
+            raw.append(line)
+            end_cell()
+    end_row(closed=False)
+    return [line for run in _table_runs(rows) for line in run]
+
+
+def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
+    """The rows of _cells_on_lines, a table's as lines of cells, the others' as they came."""
+    # The width of the next row of more than one cell: a section's name may come between two.
+    widths_after = [0] * len(rows)
+    for index in range(len(rows) - 2, -1, -1):
+        cells_after = len(rows[index + 1][1])
+        widths_after[index] = widths_after[index + 1] if cells_after == 1 else cells_after
+    out: list[list[str]] = []
+    width = 0
+    for index, (raw, cells) in enumerate(rows):
+        fits = bool(cells) and all(len(text) <= _CELL_AT_MOST for text in cells)
+        if fits and len(cells) >= 3 and len(cells) in (width, widths_after[index]):
+            out.append([" | ".join(cells)])
+            width = len(cells)
+        elif fits and len(cells) == 1 and width:
+            out.append([" | ".join([cells[0], *[""] * (width - 1)])])
+        else:
+            out.append(raw)
+            width = 0
+    return out
 
 
 def _pasted_tables(lines: list[str]) -> list[str]:

@@ -326,6 +326,36 @@ def test_a_section_heading_in_capitals_cut_after_a_word_is_one_heading() -> None
     ]
 
 
+def test_a_web_pages_table_with_each_cell_between_lines_of_bars_is_read_as_rows() -> None:
+    # The letterhead's two columns stay lines; the table's rows, and the section between them
+    # (across the row, as a .docx's merged cell), become rows.
+    text = (
+        "|\nỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\n|\n"
+        "Số: 617/KH-UBND\n|\nĐồng Tháp, ngày 01 tháng 12 năm 2025\n|\n|\n\n"
+        "|\nSTT\n|\nTên nhiệm vụ\n|\nCơ quan chủ trì\n|\nThời gian hoàn thành\n|\n|\n"
+        "I.\nNÂNG CAO NHẬN THỨC\n|\n|\n"
+        "1\n|\nTriển khai nền tảng đào tạo\ntrực tuyến.\n|\nSở KH&CN\n|\nQuí IV-2025\n|\n|\n"
+    )
+    paragraphs = read(text.encode(), "x.md.txt").paragraphs
+    assert "ỦY BAN NHÂN DÂN" in paragraphs and "TỈNH ĐỒNG THÁP" in paragraphs
+    header = paragraphs.index("STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành")
+    assert paragraphs[header : header + 3] == [
+        "STT | Tên nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành",
+        "I. NÂNG CAO NHẬN THỨC | | |",
+        "1 | Triển khai nền tảng đào tạo trực tuyến. | Sở KH&CN | Quí IV-2025",
+    ]
+
+
+def test_a_row_of_three_bars_alone_is_no_table() -> None:
+    # A letterhead's number, date and the short letter under them, between two "|" lines each.
+    text = (
+        "Số: 12/UBND\n|\nHà Nội, ngày 02 tháng 3 năm 2025\n|\nKính gửi: Sở Y tế\n"
+        "Đề nghị Sở Y tế báo cáo trước ngày 10/3/2025.\n|\n|\n"
+    )
+    paragraphs = read(text.encode(), "x.txt").paragraphs
+    assert "Đề nghị Sở Y tế báo cáo trước ngày 10/3/2025." in paragraphs
+
+
 def test_a_markdown_heading_in_italics_across_lines_is_no_bullet() -> None:
     text = (
         "*1.2.\nSở Tài chính - Cơ quan thường trực*\n- Tham mưu triển khai kế hoạch.\n"
