@@ -120,6 +120,10 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             at = mention.start - len(before) + request.start()
             if not _directs_or_concerns(folded, mention, at) and not _regarding(folded, at):
                 candidates.append((2, mention.start, mention))
+            elif folded.startswith("chi dao", at) and folded.startswith(":", mention.end):
+                # "- Chỉ đạo Sở Tài nguyên và Môi trường: Thường xuyên kiểm tra ...": the one
+                # directed does the work named after the colon.
+                roles.directed = roles.directed or mention
         elif (
             subject_ok
             and _in_subject_position(folded, mention, mentions)

@@ -641,6 +641,15 @@ def test_work_after_its_basis_under_an_agencys_heading_is_that_agencys() -> None
     assert lead_key(task.lead) == "Sở Y tế"
 
 
+def test_the_agency_directed_before_a_colon_does_the_work_after_it() -> None:
+    # A People's Council's resolution, no one above to direct it.
+    (task,) = tasks_of(
+        "1. Về lĩnh vực y tế:",
+        "- Chỉ đạo Sở Y tế: Thường xuyên kiểm tra an toàn thực phẩm, báo cáo trước ngày 30/6/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 30))
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
