@@ -1427,6 +1427,8 @@ def _half_year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if match.group("end"):
         if _LUNAR_YEAR_NAMED.match(ctx.text.flat, match.end()):
             return None  # "01 ngày cuối năm Ất Tỵ": the lunar year's last days, before Tết
+        if _TARGET_AFTER.match(ctx.text.flat, match.end()):
+            return None  # "Đến hết năm 2030: Có ≥ 60% doanh nghiệp ...": a target, not work due
         months, kind = 12, "year"
     else:
         if not _accepts_period(ctx, match, cue):
@@ -1468,6 +1470,12 @@ _PERIODS_AFTER = re.compile(
 )
 
 
+# A plan's target for a year: "Đến hết năm 2025: Có ≥30% doanh nghiệp ứng dụng ...", "... đạt 95%".
+_TARGET_AFTER = re.compile(
+    r"\s*:\s*(?:co|dat|phan\s+dau)?\s*(?:≥|>=|≤|<=|tren|toi\s+thieu)?\s*\d[\d.,]*\s*%"
+)
+
+
 # A holiday named before a year: "tết Âm lịch năm 2026", "lễ Quốc khánh năm 2026".
 _OCCASION_BEFORE = re.compile(
     r"(?<![a-z])(?:tet(?:\s+(?:am\s+lich|duong\s+lich|nguyen\s+dan|co\s+truyen))?"
@@ -1498,6 +1506,8 @@ def _year(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "giảm phát thải ròng bằng 0 vào năm 2050": a goal, not a due date
     if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
         return None  # "trong năm 2025 và các năm tiếp theo": from then on
+    if _TARGET_AFTER.match(ctx.text.flat, match.end()):
+        return None  # "Năm 2026: đạt 95% ...": a target
     if cue is not None and (cue.head("truoc") or (cue.strict_before and not ctx.inclusive)):
         due = _dt.date(year - 1, 12, 31)  # "trước năm 2025": by the end of 2024
     return _candidate(match, ctx, "year", due, cue=cue)

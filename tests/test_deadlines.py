@@ -1180,6 +1180,9 @@ NOT_DEADLINES = [
     "trong 3 tháng qua",
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
+    # A plan's targets, not work due.
+    "b) Đến hết năm 2030: Có ≥ 60% doanh nghiệp trên địa bàn Tỉnh ứng dụng công nghệ số.",
+    "Năm 2026: đạt 95% hồ sơ được giải quyết trực tuyến.",
 ]
 
 
