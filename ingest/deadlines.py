@@ -2360,6 +2360,24 @@ def _step_only(match: re.Match[str], ctx: _Context, recurrence: str, end: _dt.da
     return replace(found, vague=True, schedule_day=MONTH_END)
 
 
+# A first date, then the same duty every month: "trước ngày 20/11/2025 và hằng tháng".
+_FIRST_THEN_MONTHLY = re.compile(
+    r"(?<![\d/])(?P<d>\d{1,2})\s*(?:/|-|\s+thang\s+)\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?:/|-|\s+nam\s+)\s*(?P<y>\d{4}))?"
+    r"\s*(?:,\s*)?(?:va|sau\s+do)\s+(?:sau\s+do\s+)?(?:dinh\s+ky\s+)?$"
+)
+
+
+def _first_period(first: re.Match[str], ref: _dt.date) -> _dt.date | None:
+    """The day of _FIRST_THEN_MONTHLY, None if there is no such day or it is past."""
+    year = int(first.group("y")) if first.group("y") else ref.year
+    try:
+        due = _dt.date(year, int(first.group("m")), int(first.group("d")))
+    except ValueError:
+        return None
+    return due if due >= ref else None
+
+
 def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ref = ctx.ref
     if match.group("semi"):
@@ -2388,6 +2406,14 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         due = ref + _dt.timedelta(days=(4 - ref.weekday()) % 7)  # the coming Friday
     elif recurrence == "monthly":
         due = _month_end(ref.year, ref.month)
+        first = _FIRST_THEN_MONTHLY.search(ctx.text.flat, max(0, match.start() - 60), match.start())
+        if first is not None and (first_due := _first_period(first, ref)) is not None:
+            # "báo cáo Thủ tướng trước ngày 20 tháng 11 năm 2025 và hàng tháng": the first report
+            # on that day, the later ones on the same day of each month.
+            return _candidate(
+                match, ctx, "recurring", first_due, recurrence=recurrence, cued=True,
+                schedule_day=first_due.day,
+            )  # fmt: skip
     elif recurrence == "quarterly":
         due = _quarter_end(ref.year, (ref.month - 1) // 3 + 1)
     elif month := re.search(r"(?<![a-z])thang\s+(\d{1,2})\s*,?\s*$", before):

@@ -757,6 +757,13 @@ RECURRING = [
     ("vào thứ Hai hằng tuần", date(2023, 1, 9), "weekly"),
     ("thứ Năm hằng tuần", date(2023, 1, 5), "weekly"),
     ("mỗi tháng", date(2023, 1, 31), "monthly"),
+    # A first report on a day, then every month: that day first (not the month's end).
+    (
+        "báo cáo Thủ tướng trước ngày 20 tháng 01 năm 2023 và hàng tháng",
+        date(2023, 1, 20),
+        "monthly",
+    ),
+    ("báo cáo trước ngày 12/01/2023, sau đó định kỳ hằng tháng", date(2023, 1, 12), "monthly"),
 ]
 
 
