@@ -2771,6 +2771,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|giay\s+phep|giay\s+chung\s+nhan)(?![a-z])[^.;,\n]*"
         ),
     ),
+    # "Tổng kiểm kê tài sản công ... thời điểm 0h00 ngày 01 tháng 01 năm 2026", "số liệu tại thời
+    # điểm 31/12/2025": the moment a count or a figure refers to.
+    (
+        "reference_moment",
+        re.compile(
+            r"(?<![a-z])thoi\s+diem\s+(?:(?:0\s*h\s*00|0\s*gio(?:\s*00)?)\s*,?\s*)?(?:ngay\s+)?"
+            rf"{DATE_ANY}(?![\d/])"
+        ),
+    ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm
     # 2020 cho đến hết ngày 24 tháng 4 năm 2020": how long a measure applies.
     (

@@ -1187,6 +1187,10 @@ NOT_DEADLINES = [
     "trong 3 tháng qua",
     "hội nghị diễn ra trong 2 ngày",
     "Việt Nam",
+    # The moment a count refers to.
+    "Tổng kiểm kê tài sản công thuộc phạm vi quản lý của tỉnh thời điểm 0h00 ngày 01 tháng 01 "
+    "năm 2026.",
+    "số liệu tài sản tại thời điểm 31/12/2025",
     # A plan's targets, not work due.
     "b) Đến hết năm 2030: Có ≥ 60% doanh nghiệp trên địa bàn Tỉnh ứng dụng công nghệ số.",
     "Năm 2026: đạt 95% hồ sơ được giải quyết trực tuyến.",
