@@ -313,6 +313,9 @@ HOLDER = (
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
+    # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
+    # thưởng (Văn phòng Bộ) rà soát ...".
+    r"|co\s+quan\s+thuong\s+truc"
     # The staff who stand for their office: "cán bộ, công chức Ban Tiếp công dân tỉnh".
     r"|can\s+bo\s*,?\s*cong\s+chuc(?:\s*,?\s*vien\s+chuc)?(?:\s*(?:,|va)\s*nguoi\s+lao\s+dong)?)"
 )
@@ -1175,5 +1178,15 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             end = _name_end(text, folded, after)
             if end <= after:
                 continue
-        found.append(_Found(start, end))
+        found.append(_Found(start, _balanced(text, start, end)))
     return found
+
+
+def _balanced(text: str, start: int, end: int) -> int:
+    """A name's end with its parenthesis closed: "Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ)"
+    when it closes soon after, else before it opens ("Tập đoàn VNPT (Tập đoàn ...", cut)."""
+    opened = text.rfind("(", start, end)
+    if opened < 0 or ")" in text[opened:end]:
+        return end
+    closing = text.find(")", end, end + 40)
+    return closing + 1 if closing >= 0 else len(text[:opened].rstrip())

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from ingest.agencies import AgencyMention, Catalogue, CatalogueEntry, group_members
+from ingest.roles import find_roles
 from tests.conftest import Cli
 from tests.plans import letter
 
@@ -101,6 +102,15 @@ def test_mentions_map_back_to_the_text() -> None:
         # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
         ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
         ("hồ sơ do chủ đầu tư lập", []),
+        # A name's parenthesis closes with it, or the name stops before it.
+        (
+            "Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ) rà soát hồ sơ",
+            [("Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ)", None, None)],
+        ),
+        (
+            "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT chịu trách nhiệm",
+            [("Tập đoàn Bưu chính Viễn thông Việt Nam", None, None)],
+        ),
     ],
 )
 def test_unknown_agencies_are_kept_as_written(
@@ -844,3 +854,9 @@ def test_vu_inside_another_word_or_a_case_is_no_department(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert as_written(text) == expected
+
+
+def test_the_standing_office_of_a_council_acts_for_it() -> None:
+    text = "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng rà soát hồ sơ, báo cáo Bộ trưởng."
+    roles = find_roles(text, CATALOGUE.find_mentions(text))
+    assert roles.lead is not None and roles.lead.written == "Hội đồng Thi đua - Khen thưởng"
