@@ -416,6 +416,7 @@ _PLURAL_AGENCIES = re.compile(
     r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?)"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
+_DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
@@ -732,6 +733,8 @@ def _usable(deadline: Deadline | None) -> bool:
 _COMPLETE_BY = re.compile(
     r"\bhoan\s+thanh(?:\s+dut\s+diem)?\s+(?:truoc|trong|cham\s+nhat)\s+(?:ngay|thang|quy)\s+\d"
 )
+# What an agency is or holds, after its name: "Sở Y tế là chủ đầu tư", "... hiện đang quản lý".
+_DESCRIBED = re.compile(r"\s*(?:la|(?:hien\s+)?dang)\b")
 
 
 class _Segmenter:
@@ -854,9 +857,10 @@ class _Segmenter:
         if not intro:
             # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
             deadline = section_deadline(text, self.issued_on, calendar=self.calendar)
-        elif _COMPLETE_BY.search(fold(text)):
+        elif _COMPLETE_BY.search(fold(text)) and not self._gone_by(self._parse(text)):
             # "Các Bộ, cơ quan khẩn trương ..., hoàn thành dứt điểm trong tháng 04 năm 2025 để
-            # ...:": the date the work below is due by.
+            # ...:": the date the work below is due by; not one the opening recalls ("Kế hoạch số
+            # 45/KH-UBND yêu cầu hoàn thành trước ngày 31/12/2023, nhưng đến nay ...").
             deadline = self._parse(text)
         else:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
@@ -871,6 +875,11 @@ class _Segmenter:
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
             written = text.strip()[named.start(1) : named.end(1)].strip()
             lead = AgencyMention(written, named.start(1), named.end(1))
+        duty = _DUTY_OF.fullmatch(folded)
+        if lead is None and not intro and duty:
+            # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": those the items below are for.
+            written = text.strip()[duty.start(1) : duty.end(1)].strip()
+            lead = AgencyMention(written, duty.start(1), duty.end(1))
         if self.letter and _asked_of_addressee(text, lead):
             lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
         return _Frame(
@@ -893,6 +902,10 @@ class _Segmenter:
         )
 
     # -- the walk
+
+    def _gone_by(self, deadline: Deadline) -> bool:
+        """A date before the document's own: what was due, not what it asks."""
+        return deadline.date is not None and deadline.date < self.issued_on
 
     def _parse(self, text: str) -> Deadline:
         # The same sentence is asked about more than once (is it dated? its own date?).
@@ -1143,8 +1156,15 @@ class _Segmenter:
         if len(sentences) < 2:
             return [text]
         # The first sentence's own actor: a later "Giao Bộ Quốc phòng ..." outranks "Bộ Tài chính
-        # xuất cấp gạo ..." in the whole item, but it is another task.
-        first = self._roles(sentences[0]).lead or self._roles(text).lead
+        # xuất cấp gạo ..." in the whole item, but it is another task. Not an agency the sentence
+        # only describes: "Sở Y tế là chủ đầu tư dự án. Giao Sở Tài chính bố trí vốn ...".
+        own = self._roles(sentences[0])
+        described = (
+            own.lead is not None
+            and not own.explicit
+            and _DESCRIBED.match(fold(sentences[0][own.lead.end :])) is not None
+        )
+        first = (None if described else own.lead) or self._roles(text).lead
         pieces = [sentences[0]]
         for sentence in sentences[1:]:
             roles = self._roles(sentence)
@@ -2127,9 +2147,11 @@ def _work_after_basis(text: str) -> bool:
 def _gives_out(text: str, lead: AgencyMention) -> bool:
     """An item that opens with its work and gives a part of it out on the way: "Tham mưu triển
     khai kế hoạch và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo" (no subject of its own)."""
-    folded = fold(text)
-    opening = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", folded[: lead.start])
-    giving = re.search(r"\b(?:giao|phan\s+cong)\b", opening)
+    before = fold(text)[: lead.start]
+    opening = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", before)
+    # As written: folded, "giáo viên", "Sở Giáo dục" would read as "giao".
+    written = text[len(before) - len(opening) : lead.start].lower()
+    giving = re.search(r"\b(?:giao|phân\s+công)\b", written)
     return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
 
 
@@ -2501,14 +2523,19 @@ _TOLD_TO_ACT = re.compile(
     r"\bthong\s+bao\s+(?:de|cho|den)\s+(?P<who>.{5,250}?)\s+(?:duoc\s+)?biet\s*,?\s*"
     r"(?:va\s+|de\s+)?(?:thuc\s+hien|trien\s+khai)"
 )
+# Any line that tells someone of something: the last is the notice's closing, whatever it asks.
+_TOLD = re.compile(r"\bthong\s+bao\b.{0,300}?\bbiet\b")
 
 
 def _notified_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:
     """Whom a notice's closing line tells to act: the leads of the tasks that name no one."""
     for paragraph in reversed(paragraphs[-40:]):
-        told = _TOLD_TO_ACT.search(fold(paragraph))
-        if told is None:
+        folded = fold(paragraph)
+        if not _TOLD.search(folded):
             continue
+        told = _TOLD_TO_ACT.search(folded)
+        if told is None:
+            return []  # "thông báo ý kiến kết luận ... để các cơ quan biết": asks no one named
         return [
             mention
             for mention in catalogue.find_mentions(paragraph)

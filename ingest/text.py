@@ -442,7 +442,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
         # "Thanh Hóa, ngày 02 tháng 5 năm" / "2019": a number wrapped in its cell.
         return not _NUMBERED_ITEM.match(line)
     if _ROMAN_CUT.match(paragraph) and paragraph.isupper() and is_caps(line):
-        return not MARKER.match(line)  # "V. TỔ" then "CHỨC THỰC HIỆN": one heading
+        # "V. TỔ" then "CHỨC THỰC HIỆN": one heading; not "CÔNG AN TỈNH THỰC HIỆN ... SAU:".
+        return not MARKER.match(line) and not line.rstrip().endswith(":")
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
     if MARKER.fullmatch(f"{paragraph} ") or (

@@ -564,6 +564,21 @@ def test_a_notice_without_addressees_asks_whom_its_closing_line_tells_to_act() -
     assert tasks[0].unknown_agencies[0] == "Ủy ban nhân dân tỉnh Phú Thọ"
 
 
+def test_only_the_notices_own_closing_line_says_whom_it_asks() -> None:
+    # The closing names no agency; an item that tells others of something is no closing line.
+    tasks = tasks_of(
+        "Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Giao Sở Y tế thông báo cho UBND các huyện biết, thực hiện.",
+        "2. Rà soát, hoàn thiện hồ sơ dự án, hoàn thành trong tháng 3/2024.",
+        "Văn phòng UBND tỉnh thông báo ý kiến kết luận của Chủ tịch UBND tỉnh để các cơ quan, "
+        "đơn vị liên quan biết, thực hiện./.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", None),
+        (None, dt.date(2024, 3, 31)),
+    ]
+
+
 def test_a_list_of_ministries_under_one_head_word_leads_its_item() -> None:
     tasks = tasks_of(
         "Thủ tướng Chính phủ yêu cầu:",
@@ -590,6 +605,16 @@ def test_a_later_sentence_giving_work_to_another_is_a_task_of_its_own() -> None:
     ]
 
 
+def test_an_item_that_opens_by_saying_what_an_agency_is_gives_its_work_to_the_next() -> None:
+    # "Sở Y tế là chủ đầu tư": no work of its own to split off from the "Giao ..." after it.
+    (task,) = tasks_of(
+        "Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Về dự án Bệnh viện đa khoa tỉnh: Sở Y tế là chủ đầu tư dự án. Giao Sở Tài chính bố "
+        "trí vốn, hoàn thành trước ngày 30/4/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Tài chính", dt.date(2024, 4, 30))
+
+
 def test_a_heading_numbered_in_two_parts_is_not_cut_after_its_first() -> None:
     tasks = tasks_of(
         "1. Nhiệm vụ của thành viên Ban Chỉ đạo",
@@ -597,7 +622,7 @@ def test_a_heading_numbered_in_two_parts_is_not_cut_after_its_first() -> None:
         "- Bảo đảm an ninh tại các điểm kiểm kê.",
         "1.2. Sở Y tế - Cơ quan thường trực",
         "- Tổng hợp kết quả, báo cáo trước ngày 15/4/2024.",
-        "1.3. Trách nhiệm của đối tượng thực hiện kiểm kê:",
+        "1.3. Về thời gian kiểm kê:",
         "- Thành lập Tổ kiểm kê trước ngày 30/4/2024.",
     )
     # Read as "1." and "2. Sở Y tế", the heading would stand over "1.3." and lend it its agency.
@@ -618,6 +643,16 @@ def test_work_that_gives_out_a_part_of_itself_is_the_headings_agencys() -> None:
     assert [lead_key(m) for m in task.cooperating] == ["Công an tỉnh"]
 
 
+def test_giao_without_its_accents_is_not_the_giving_out() -> None:
+    # "giáo viên" folds to "giao viên": no giving out; the agency after it acts on its own.
+    (task,) = tasks_of(
+        "2. Sở Nội vụ:",
+        "- Rà soát đội ngũ giáo viên; Sở Y tế hướng dẫn công tác y tế trường học trước ngày "
+        "30/4/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 4, 30))
+
+
 def test_an_opening_that_says_when_the_work_below_is_done_dates_its_items() -> None:
     tasks = tasks_of(
         "Các cơ quan khẩn trương thực hiện công tác bàn giao mặt bằng, hoàn thành dứt điểm trong "
@@ -629,6 +664,15 @@ def test_an_opening_that_says_when_the_work_below_is_done_dates_its_items() -> N
         ("Sở Y tế", dt.date(2024, 4, 30), True),
         ("Công an tỉnh", dt.date(2024, 4, 30), True),
     ]
+
+
+def test_an_opening_that_recalls_a_date_gone_by_does_not_date_its_items() -> None:
+    tasks = tasks_of(
+        "Kế hoạch số 45/KH-UBND yêu cầu hoàn thành trước ngày 31/12/2023, nhưng đến nay nhiều "
+        "đơn vị chưa thực hiện. Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Y tế rà soát danh mục tài sản công.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
 
 
 def test_work_after_its_basis_under_an_agencys_heading_is_that_agencys() -> None:
@@ -648,6 +692,20 @@ def test_the_agency_directed_before_a_colon_does_the_work_after_it() -> None:
         "- Chỉ đạo Sở Y tế: Thường xuyên kiểm tra an toàn thực phẩm, báo cáo trước ngày 30/6/2024.",
     )
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 6, 30))
+
+
+def test_a_heading_of_duties_names_those_its_items_are_for() -> None:
+    tasks = tasks_of(
+        "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:",
+        "- Thành lập Tổ kiểm kê trước ngày 30/4/2024.",
+        "1.6. Trách nhiệm của các cơ quan quản lý cấp trên (bao gồm cả cơ quan đại diện chủ sở "
+        "hữu):",
+        "- Tổng hợp kết quả kiểm kê, báo cáo trước ngày 15/5/2024.",
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("đối tượng thực hiện kiểm kê", dt.date(2024, 4, 30)),
+        ("các cơ quan quản lý cấp trên", dt.date(2024, 5, 15)),
+    ]
 
 
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:

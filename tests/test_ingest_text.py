@@ -326,6 +326,15 @@ def test_a_section_heading_in_capitals_cut_after_a_word_is_one_heading() -> None
     ]
 
 
+def test_a_line_in_capitals_that_announces_what_follows_is_no_part_of_the_heading_above() -> None:
+    text = "I. NHIỆM VỤ\nCÔNG AN TỈNH THỰC HIỆN CÁC NỘI DUNG SAU:\n1. Tuần tra, kiểm soát.\n"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "I. NHIỆM VỤ",
+        "CÔNG AN TỈNH THỰC HIỆN CÁC NỘI DUNG SAU:",
+        "1. Tuần tra, kiểm soát.",
+    ]
+
+
 def test_a_web_pages_table_with_each_cell_between_lines_of_bars_is_read_as_rows() -> None:
     # The letterhead's two columns stay lines; the table's rows, and the section between them
     # (across the row, as a .docx's merged cell), become rows.
