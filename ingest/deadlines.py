@@ -2921,7 +2921,8 @@ _TRAP_FIRST_WORD = {"data_cutoff": "tính"}
 # "văn bản số 558 Tăng cường các biện pháp phòng, chống dịch sau Tết Nguyên đán.": a cited
 # document's number followed by its title, in capitals.
 _NUMBER_THEN_TITLE = re.compile(
-    rf"(?<![a-z]){DOCUMENT_NOUN}\s+so\s+(?:\d+[a-z0-9/&.\-]*)\s+(?=[^\W\d_])"
+    # (A number's dot is inside it: "số 123. Giao Sở Y tế ..." ends a sentence, no title.)
+    rf"(?<![a-z]){DOCUMENT_NOUN}\s+so\s+(?:\d+(?:[a-z0-9/&\-]|\.(?=\S))*)\s+(?=[^\W\d_])"
 )
 
 

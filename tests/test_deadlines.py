@@ -1197,6 +1197,14 @@ NOT_DEADLINES = [
 ]
 
 
+def test_a_document_number_that_ends_its_sentence_has_no_title_after_it() -> None:
+    text = (
+        "Thống nhất với đề xuất của Sở Tài chính tại Tờ trình số 123/TTr-STC. Giao Sở Y tế hoàn "
+        "thiện hồ sơ trước ngày 30/4/2024."
+    )
+    assert read(text)[0] == date(2024, 4, 30)
+
+
 def test_work_on_a_relief_is_due_by_its_own_date() -> None:
     text = "Sở Tài chính hướng dẫn miễn, giảm học phí, hoàn thành trước ngày 30/6/2023."
     assert read(text)[0] == date(2023, 6, 30)
