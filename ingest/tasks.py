@@ -1648,6 +1648,8 @@ class _Segmenter:
         folded = fold(text).strip()
         if frame.details is not None or not folded.endswith(":") or not _imperative(folded):
             return
+        if frame.lead is not None and _only_named(text, frame.lead, self.catalogue):
+            return  # "11. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức ...:": each its own
         frame.details = _Item([text], index, list(self.frames), marked=True)
         frame.steps = True
         self.items.append(frame.details)
@@ -2131,6 +2133,16 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _only_named(text: str, lead: AgencyMention, catalogue: Catalogue) -> bool:
+    """A heading that only asks its agencies: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và
+    các tổ chức chính trị - xã hội:" (its lead and those named with it, then the colon)."""
+    folded = fold(text)
+    last = lead
+    for mention in co_leads(folded, lead, catalogue.find_mentions(text)):
+        last = mention
+    return re.fullmatch(r"[\s:]*(?:va\s+cac\s+[^:]{0,60})?:\s*", folded[last.end :]) is not None
 
 
 def _work_after_basis(text: str) -> bool:

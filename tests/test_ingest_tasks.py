@@ -708,6 +708,22 @@ def test_a_heading_of_duties_names_those_its_items_are_for() -> None:
     ]
 
 
+def test_a_heading_that_only_asks_its_agencies_gives_each_item_as_a_task() -> None:
+    tasks = tasks_of(
+        "IV. PHÂN CÔNG NHIỆM VỤ",
+        "11. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội:",
+        "- Xây dựng kế hoạch cụ thể phân phối hàng hóa cứu trợ.",
+        "- Tăng cường tuyên truyền ý nghĩa cuộc vận động.",
+    )
+    assert [(t.lead and t.lead.written, t.text) for t in tasks] == [
+        (
+            "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+            "Xây dựng kế hoạch cụ thể phân phối hàng hóa cứu trợ.",
+        ),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Tăng cường tuyên truyền ý nghĩa cuộc vận động."),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
