@@ -577,6 +577,8 @@ _HEADS = re.compile(
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
+    # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã".
+    r"|dang\s+uy"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong"
     r"|thi\s+tran|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
@@ -687,6 +689,7 @@ _NAME_HEADS = frozenset(
         "tong cuc",
         "trung tam",
         "hoi dong",
+        "dang uy",
     )
 )
 

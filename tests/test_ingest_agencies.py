@@ -102,6 +102,12 @@ def test_mentions_map_back_to_the_text() -> None:
         # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
         ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
         ("hồ sơ do chủ đầu tư lập", []),
+        # The Party's committees: "các Đảng ủy trực thuộc" are asked as "Đảng ủy".
+        (
+            "Đảng ủy Chính phủ yêu cầu các Đảng ủy trực thuộc thực hiện",
+            [("Đảng ủy Chính phủ", None, None), ("Đảng ủy", None, None)],
+        ),
+        ("Đảng ủy xã Tân Hiệp chỉ đạo", [("Đảng ủy xã Tân Hiệp", None, None)]),
         # A name's parenthesis closes with it, or the name stops before it.
         (
             "Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ) rà soát hồ sơ",

@@ -724,6 +724,18 @@ def test_a_heading_that_only_asks_its_agencies_gives_each_item_as_a_task() -> No
     ]
 
 
+def test_a_party_letter_asks_its_committees() -> None:
+    tasks = tasks_of(
+        "Đảng ủy Chính phủ yêu cầu các Đảng ủy trực thuộc thực hiện một số nội dung như sau:",
+        "- Chỉ đạo triển khai thực hiện tốt các hoạt động kỷ niệm.",
+        "- Tăng cường tuyên truyền các phong trào thi đua, báo cáo trước ngày 30/4/2024.",
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("Đảng ủy", None),
+        ("Đảng ủy", dt.date(2024, 4, 30)),
+    ]
+
+
 def test_work_handed_on_with_its_own_deadline_is_the_next_agency_task() -> None:
     tasks = tasks_of(
         "Giao Sở Y tế hoàn thiện hồ sơ, gửi về Sở Tài chính trước ngày 20/3/2024 để Sở thẩm "
