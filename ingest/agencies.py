@@ -242,7 +242,8 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|" + _UB + r"\s+thanh\s+pho\s+va\s+cac\s+huyen(?:\s*,\s*thi\s+xa)?"
             r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+"
             # "yêu cầu các huyện ...": bare, where it is given work.
-            r"|" + _ASKED + r"cac\s+(?:huyen|quan)",
+            # (Not "các huyện ủy": the Party's committees of the districts.)
+            r"|" + _ASKED + r"cac\s+(?:huyen|quan)(?!\s+uy(?![a-z]))",
         ),
         (
             "all_communes",
@@ -577,8 +578,9 @@ _HEADS = re.compile(
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
-    # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã".
-    r"|dang\s+uy"
+    # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã",
+    # "Tỉnh ủy", "Huyện ủy Tân Hiệp".
+    r"|dang\s+uy|tinh\s+uy|thanh\s+uy|huyen\s+uy|quan\s+uy|thi\s+uy"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong"
     r"|thi\s+tran|dac\s+khu)"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
@@ -594,6 +596,7 @@ _HEADS = re.compile(
     r"|nganh"
     r")(?![a-z0-9])"
 )
+_PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
 # "Vụ" that is no ministry's department: a crop season ("Vụ Đông Xuân 2024"), the end of
@@ -1047,7 +1050,9 @@ _WHOLE_NAMES = re.compile(
     r"|(?:uy\s+ban|ban|to)\s+bau\s+cu(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong"
     r"|thi\s+tran|dac\s+khu)(?![a-z]))?|hoi\s+dong\s+bau\s+cu\s+quoc\s+gia"
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
-    r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam)(?![a-z0-9])"
+    r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam"
+    # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...".
+    r"|cac\s+cap\s+uy(?:\s+dang)?)(?![a-z0-9])"
 )
 # A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
 # with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").
@@ -1163,6 +1168,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "dai phat thanh va truyen hinh",
                     "bo doi bien phong",
                     "hat kiem lam",
+                    *_PARTY_COMMITTEES,
                 ):
                     tail = _FIXED_TAIL.match(folded, end)
                     found.append(_Found(start, tail.end() if tail else end))

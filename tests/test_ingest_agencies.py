@@ -108,6 +108,11 @@ def test_mentions_map_back_to_the_text() -> None:
             [("Đảng ủy Chính phủ", None, None), ("Đảng ủy", None, None)],
         ),
         ("Đảng ủy xã Tân Hiệp chỉ đạo", [("Đảng ủy xã Tân Hiệp", None, None)]),
+        ("Huyện ủy Tân Hiệp chỉ đạo", [("Huyện ủy Tân Hiệp", None, None)]),
+        ("Tỉnh ủy chỉ đạo", [("Tỉnh ủy", None, None)]),
+        ("Các cấp ủy, tổ chức đảng quán triệt", [("Các cấp ủy", None, None)]),
+        # "các huyện ủy" are the districts' Party committees, not the districts.
+        ("yêu cầu các huyện ủy quán triệt", []),
         # A name's parenthesis closes with it, or the name stops before it.
         (
             "Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ) rà soát hồ sơ",
