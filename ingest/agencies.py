@@ -596,6 +596,10 @@ _HEADS = re.compile(
     r"|nganh"
     r")(?![a-z0-9])"
 )
+# A company's legal form, in lowercase before its name: "Công ty cổ phần Nước sạch".
+_COMPANY_FORM = re.compile(
+    r"\s+(?:co\s+phan|trach\s+nhiem\s+huu\s+han(?:\s+(?:mot|hai)\s+thanh\s+vien)?)(?![a-z])"
+)
 _PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
@@ -1152,6 +1156,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 after = end + 1
             end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
+            form = _COMPANY_FORM.match(folded, end) if head == "cong ty" else None
+            if form is not None:
+                end, after = form.end(), form.end() + 1  # "Công ty cổ phần Khai thác ..."
             level = _SCHOOL_KIND.match(folded, end) if head == "truong" else None
             if level is not None:
                 # "Trường phổ thông Dân tộc nội trú tỉnh", "Trường mầm non Hoa Sen": the kind of

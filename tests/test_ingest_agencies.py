@@ -102,6 +102,11 @@ def test_mentions_map_back_to_the_text() -> None:
         # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
         ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
         ("hồ sơ do chủ đầu tư lập", []),
+        # A company's legal form in lowercase before its name.
+        (
+            "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô báo cáo",
+            [("Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô", None, None)],
+        ),
         # The Party's committees: "các Đảng ủy trực thuộc" are asked as "Đảng ủy".
         (
             "Đảng ủy Chính phủ yêu cầu các Đảng ủy trực thuộc thực hiện",
