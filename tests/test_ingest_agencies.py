@@ -102,6 +102,10 @@ def test_mentions_map_back_to_the_text() -> None:
         # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
         ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
         ("hồ sơ do chủ đầu tư lập", []),
+        # A ministry's own office, in its letter; "Văn phòng Bộ Y tế" names the ministry.
+        ("Giao Văn phòng Bộ tổng hợp chung", [("Văn phòng Bộ", None, None)]),
+        ("BHXH tỉnh báo cáo", [("BHXH tỉnh", None, None)]),
+        ("Bảo hiểm xã hội các tỉnh báo cáo", [("Bảo hiểm xã hội các tỉnh", None, None)]),
         # A company's legal form in lowercase before its name.
         (
             "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô báo cáo",
