@@ -571,7 +571,7 @@ _SECTOR_PATTERN = re.compile(
 
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
-    r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|btl|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
     r"|vu"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi|bhxh"
@@ -649,7 +649,7 @@ _STOP_PHRASES = frozenset((
     "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
-    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn",
+    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.

@@ -102,6 +102,11 @@ def test_mentions_map_back_to_the_text() -> None:
         # A project's investor, given work; lowercase, it is whose ("hồ sơ của chủ đầu tư").
         ("Chủ đầu tư phối hợp với các đơn vị", [("Chủ đầu tư", None, None)]),
         ("hồ sơ do chủ đầu tư lập", []),
+        (
+            "Bộ Tư lệnh Quân khu 5 duy trì nghiêm chế độ trực",
+            [("Bộ Tư lệnh Quân khu 5", None, None)],
+        ),
+        ("BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", None, None)]),
         # A ministry's own office, in its letter; "Văn phòng Bộ Y tế" names the ministry.
         ("Giao Văn phòng Bộ tổng hợp chung", [("Văn phòng Bộ", None, None)]),
         ("BHXH tỉnh báo cáo", [("BHXH tỉnh", None, None)]),
