@@ -574,7 +574,7 @@ _HEADS = re.compile(
     r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|btl|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
     # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
     r"|vu"
-    r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi|bhxh"
+    r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
@@ -1138,11 +1138,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     continue
             else:
                 continue
-        elif head in ("kho bac nha nuoc", "ngan hang nha nuoc", "nhnn", "bao hiem xa hoi", "bhxh"):
+        elif head in ("kho bac nha nuoc", "ngan hang nha nuoc", "nhnn", "bao hiem xa hoi"):
             tail = re.compile(
-                r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+"
-                # "BHXH các tỉnh, thành phố": each province's, asked by Vietnam's.
-                r"|cac\s+tinh(?:\s*,\s*thanh\s+pho)?|tinh|thanh\s+pho))*"
+                r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"
             ).match(folded, end)
             end = tail.end() if tail else end
         elif head == "nganh":

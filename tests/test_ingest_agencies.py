@@ -109,8 +109,6 @@ def test_mentions_map_back_to_the_text() -> None:
         ("BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", None, None)]),
         # A ministry's own office, in its letter; "Văn phòng Bộ Y tế" names the ministry.
         ("Giao Văn phòng Bộ tổng hợp chung", [("Văn phòng Bộ", None, None)]),
-        ("BHXH tỉnh báo cáo", [("BHXH tỉnh", None, None)]),
-        ("Bảo hiểm xã hội các tỉnh báo cáo", [("Bảo hiểm xã hội các tỉnh", None, None)]),
         # A company's legal form in lowercase before its name.
         (
             "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô báo cáo",
