@@ -289,15 +289,21 @@ _ANSWERS = re.compile(
 )
 # A plan's task written as lines rather than a table row: "1.1. Rút ngắn thời gian ..." then
 # "- Cơ quan thực hiện: Sở Kế hoạch và Đầu tư." and "- Thời gian thực hiện: Quý II/2020.".
+# The role may stand alone ("+ Chủ trì: Sở ...", "Trách nhiệm thực hiện: Sở ...") or name its
+# holders twice ("Cơ quan, đơn vị chủ trì:").
+_HOLDER = r"(?:(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi))?\s+)"
+_LEADS = (
+    rf"(?:{_HOLDER}(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?|chu\s+tri(?:\s+thuc\s+hien)?"
+    r"|trach\s+nhiem(?:\s+(?:thuc\s+hien|chu\s+tri))?)"
+)
+_HELPS = rf"(?:{_HOLDER}?phoi\s+hop(?:\s+thuc\s+hien)?)"
 _FIELD = re.compile(
-    r"^(?:[-–+•*]\s*)?(?:(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop|tham\s+muu)"
+    rf"^(?:[-–+•*]\s*)?(?:{_LEADS}|{_HELPS}"
     r"|thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?|tien\s+do\s+thuc\s+hien"
     r"|san\s+pham(?:\s+dau\s+ra)?)\s*:"
 )
-_LEAD_FIELD = re.compile(
-    r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?\s*:\s*"
-)
-_COOPERATING_FIELD = re.compile(r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop\s*:\s*")
+_LEAD_FIELD = re.compile(rf"(?<![a-z]){_LEADS}\s*:\s*")
+_COOPERATING_FIELD = re.compile(rf"(?<![a-z]){_HELPS}\s*:\s*")
 # What follows a failure, not work asked: "Sau thời hạn trên, nếu các đơn vị không chấp hành
 # ..., Sở Tài chính sẽ tạm đình chỉ hoặc yêu cầu Kho bạc Nhà nước tạm đình chỉ ...".
 _SANCTION = re.compile(

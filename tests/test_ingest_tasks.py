@@ -3296,6 +3296,33 @@ def test_a_plans_tasks_written_as_lines_of_who_and_when() -> None:
     assert tasks[0].text.startswith("Rút ngắn thời gian")
 
 
+def test_a_plans_lines_of_who_and_when_may_name_the_role_alone() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "1. Xây dựng báo cáo tổng kết",
+        "+ Chủ trì: Sở Văn hóa, Thể thao và Du lịch",
+        "+ Phối hợp: Sở Khoa học và Công nghệ",
+        "+ Thời gian hoàn thành: tháng 12/2024",
+        "2. Tập huấn nghiệp vụ cho báo cáo viên pháp luật.",
+        "Trách nhiệm thực hiện: Sở Tư pháp. Thời gian: tháng 5/2024.",
+        "3. Rà soát văn bản quy phạm pháp luật",
+        "- Cơ quan, đơn vị chủ trì: Sở Nội vụ; phối hợp thực hiện: Sở Tư pháp.",
+        "- Thời gian: Quý III/2024.",
+        "4. Kiểm tra việc thi hành pháp luật",
+        "- Chủ trì thực hiện: Công an tỉnh.",
+        "- Thời gian: năm 2024.",
+    )
+    assert [
+        (lead_key(t.lead), [lead_key(c) for c in t.cooperating], t.deadline.date) for t in tasks
+    ] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", ["Sở Khoa học và Công nghệ"], dt.date(2024, 12, 31)),
+        ("Sở Tư pháp", [], dt.date(2024, 5, 31)),
+        ("Sở Nội vụ", ["Sở Tư pháp"], dt.date(2024, 9, 30)),
+        ("Công an tỉnh", [], dt.date(2024, 12, 31)),
+    ]
+    assert tasks[1].text.startswith("Tập huấn nghiệp vụ")
+
+
 def test_one_sentence_that_gives_each_agency_its_own_work_is_one_task_each() -> None:
     tasks = news(
         "Ngày 10/12, UBND tỉnh ban hành Công văn số 123/UBND-KT về phòng chống dịch.",
