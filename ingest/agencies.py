@@ -1008,6 +1008,9 @@ def _list_items(text: str, folded: str, start: int) -> list[tuple[int, int]]:
         end = _name_end(text, folded, position, max_lower=2)
         if end <= position:
             break
+        comma = text.find(",", position, end)
+        if comma > 0 and _SECTOR_PATTERN.fullmatch(folded, position, comma):
+            end = comma  # "Các Bộ: Tài chính, Kế hoạch và Đầu tư": no "Tài chính - Kế hoạch"
         if _SECTOR_PATTERN.match(folded, position) is None and len(text[position:end].split()) < 2:
             break  # "Ban, ngành" is a group, not a list of names
         items.append((position, end))

@@ -153,6 +153,11 @@ def test_lists_name_several_agencies() -> None:
         ("Sở Kế hoạch và Đầu tư", "Sở Tài chính", None),
         ("Sở Giáo dục và Đào tạo", None, None),
     ]
+    # "Tài chính - Kế hoạch" is a district office's sector; a list's comma parts two ministries.
+    assert found("Các Bộ: Tài chính, Kế hoạch và Đầu tư theo chức năng") == [
+        ("Bộ Tài chính", None, None),
+        ("Bộ Kế hoạch và Đầu tư", None, None),
+    ]
 
 
 @pytest.mark.parametrize(
