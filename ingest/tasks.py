@@ -337,6 +337,13 @@ _CITATION = re.compile(
     rf"^{DOCUMENT_NOUN}\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
     r"(?:\s+cua\s+[^,;]{2,80}?)?\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh)\b"
 )
+# A provision cited for what it says: "Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định:
+# ...": the rule quoted, its dates the rule's own. (Not "Theo quy định tại Điều 8 ..., UBND tỉnh
+# báo cáo trước ngày 15/12": a basis, then the work.)
+_PROVISION = re.compile(
+    r"^tai\s+(?:tiet|diem|khoan|dieu|muc|chuong|phu\s+luc)\s+[\da-z.]+\b"
+    r"[^:;\"“]{0,200}?\s(?:quy\s+dinh|huong\s+dan|nhu\s+sau)\b"
+)
 # What someone will do, the writer most often: "Trên cơ sở báo cáo của các địa phương, Bộ Tài
 # chính sẽ tổng hợp, báo cáo Thủ tướng Chính phủ": no more of the item above it.
 # Over the text with its marks: without them "sẽ" (will) is also "sẻ" (share, "chia sẻ").
@@ -1316,6 +1323,8 @@ class _Segmenter:
         if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
         if _SANCTION.match(folded):
+            return True
+        if _PROVISION.match(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True
         if (self.answers or _CONDITION.match(folded)) and not self._assigns(
             text, explicit_only=True

@@ -3017,6 +3017,9 @@ def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
         "hàng hóa xuất khẩu.",
         "2. Trường hợp doanh nghiệp giao hàng tại Việt Nam thì thực hiện kê khai, nộp thuế theo "
         "quy định.",
+        # The rule quoted, with its own date: no work asked of the addressee.
+        "3. Tại Điều 4 Thông tư số 156/2013/TT-BTC ngày 06/11/2013 của Bộ Tài chính hướng dẫn "
+        'như sau: "Doanh nghiệp khai thuế trước ngày 20 của tháng tiếp theo".',
         "Đề nghị Cục Thuế tỉnh Bình Dương căn cứ tình hình thực tế hướng dẫn đơn vị thực hiện.",
         "Tổng cục Thuế thông báo để Cục Thuế tỉnh Bình Dương được biết./.",
     )
