@@ -781,6 +781,7 @@ class _Segmenter:
         self.continued: set[int] = set()  # the pieces asked of the agencies of the one before
         self.scheduled: dict[int, str] = {}  # pieces of a schedule's line: the line's time
         self.headings: list[_Frame] = []  # headings that ask their agency for work
+        self.stepped: list[_Frame] = []  # headings whose work the items below give in steps
         self.assigns_below = False  # a "Tổ chức thực hiện" section gives the work out
         self.flat_cache: dict[str, str] = {}  # paragraphs folded, spaces made one
         self.nesting: list[tuple[float, float]] = []  # open lists: (marker's depth, as nested)
@@ -1130,6 +1131,20 @@ class _Segmenter:
             else:
                 last = None
             index += 1
+        for frame in self.stepped:
+            # "3. ..., yêu cầu các bộ, ngành tập trung thực hiện một số nhiệm vụ như sau:" over
+            # "(1) Giao Bộ ...", "(2) Đề nghị Ủy ban ...": each item below given to someone, no
+            # step of its own: the heading only opens them.
+            details = frame.details
+            below = [item for item in self.items if item is not details and frame in item.frames]
+            if (
+                details is not None
+                and below
+                and len(details.paragraphs) == 1
+                and not self._dated(details.paragraphs[0])
+                and all(self._given_to_another(item, frame) for item in below)
+            ):
+                self.items.remove(details)
         for frame in self.headings:
             if frame.work is not None and (
                 frame.dated_work
@@ -1143,6 +1158,13 @@ class _Segmenter:
             # "Ngày 11/7/2017: Công bố kết quả ... Các trường THPT cấp Giấy chứng nhận ...":
             # every sentence of a schedule's line is due at the line's time.
             item.due = item.due or self.scheduled.get(item.start)
+
+    def _given_to_another(self, item: _Item, frame: _Frame) -> bool:
+        """An item that names who does it, someone other than the heading's agency."""
+        lead = self._roles(" ".join(item.paragraphs)).lead
+        return lead is not None and (
+            frame.lead is None or fold(lead.written) != fold(frame.lead.written)
+        )
 
     def _framed(self) -> bool:
         """Under a heading or a numbered section (an opening sentence does not count)."""
@@ -1213,11 +1235,23 @@ class _Segmenter:
                 continue  # "giao Sở Y tế, Sở Công Thương ...": a list of those asked
             if any(_same_agency(mention, asked) for asked in (roles.lead, *roles.co_leads)):
                 continue  # "giao UBND các huyện ... căn cứ ..., UBND các huyện xây dựng ..."
+            if self._helpers_listed(before):
+                continue  # "chủ trì, phối hợp với Bộ Dân tộc và Tôn giáo, Bộ Tài chính tiếp thu"
             if not _IMPERATIVE.match(fold(sentence[mention.end :]).strip()):
                 continue
             pieces.append(sentence[start : mention.start - 2] + ".")
             start = mention.start
         return [*pieces, sentence[start:]]
+
+    def _helpers_listed(self, text: str) -> bool:
+        """A text that ends in the list of those who help: "... phối hợp với Sở Y tế, Sở Nội vụ"."""
+        joints = list(re.finditer(r"(?<![a-z])phoi\s+hop\s+(?:voi|cung)\s+", fold(text)))
+        if not joints:
+            return False
+        listed = text[joints[-1].end() :]
+        for mention in reversed(self.catalogue.find_mentions(listed)):
+            listed = listed[: mention.start] + listed[mention.end :]
+        return not re.sub(r"(?i)[\s,]|\bvà\b", "", listed)
 
     def _split(self, index: int, text: str) -> str:
         """Cut an unmarked paragraph where a sentence names its own actor or opens with "Đồng
@@ -1668,6 +1702,7 @@ class _Segmenter:
         frame.details = _Item([text], index, list(self.frames), marked=True)
         frame.steps = True
         self.items.append(frame.details)
+        self.stepped.append(frame)
 
     def _work_of_its_own(self, frame: _Frame, text: str, index: int) -> None:
         """ "a) Sở Tài chính rà soát danh mục tài sản; cụ thể như sau:": the heading's agency acts;

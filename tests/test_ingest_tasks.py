@@ -2090,6 +2090,24 @@ def test_work_given_in_steps_is_one_task_and_an_agency_headings_items_are_severa
     ]
 
 
+def test_a_heading_whose_items_are_each_given_to_someone_only_opens_them() -> None:
+    tasks = tasks_of(
+        "3. Trong thời gian tới, yêu cầu các sở, ngành tập trung thực hiện một số nhiệm vụ như "
+        "sau:",
+        "(1) Giao Sở Tài chính chủ trì, khẩn trương hoàn thiện hồ sơ.",
+        "(2) Đề nghị Công an tỉnh phối hợp chặt chẽ với các cơ quan liên quan.",
+        "4. Sở Y tế tập trung thực hiện các nhiệm vụ sau:",
+        "(1) Rà soát danh mục thuốc.",
+        "(2) Giao Trung tâm Kiểm soát bệnh tật tỉnh tăng cường giám sát dịch bệnh.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", None),
+        ("Công an tỉnh", None),
+        ("Sở Y tế", None),  # 4. and its step (1)
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", None),
+    ]
+
+
 def test_an_opening_that_names_its_agency_after_a_connective_leads_its_items() -> None:
     tasks = tasks_of(
         "Đồng thời, Sở Y tế thực hiện các nội dung sau:",
@@ -3324,6 +3342,15 @@ def test_a_plans_lines_of_who_and_when_may_name_the_role_alone() -> None:
         ("Công an tỉnh", [], dt.date(2024, 12, 31)),
     ]
     assert tasks[1].text.startswith("Tập huấn nghiệp vụ")
+
+
+def test_those_who_help_listed_before_the_verb_are_no_task_of_their_own() -> None:
+    (task,) = tasks_of(
+        "(1) Giao Sở Tài chính chủ trì, phối hợp với Sở Y tế, Công an tỉnh tiếp thu ý kiến của "
+        "các cơ quan, khẩn trương hoàn thiện hồ sơ.",
+    )
+    assert lead_key(task.lead) == "Sở Tài chính"
+    assert [lead_key(c) for c in task.cooperating] == ["Sở Y tế", "Công an tỉnh"]
 
 
 def test_one_sentence_that_gives_each_agency_its_own_work_is_one_task_each() -> None:
