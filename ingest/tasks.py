@@ -337,6 +337,10 @@ _CITATION = re.compile(
     rf"^{DOCUMENT_NOUN}\s+(?:so\s*:?\s*)?\d+[^\s,;]*(?:\s+ngay\s+[\d/.\-]+|\s+ngay\s+\d+\s+thang\s+\d+\s+nam\s+\d+)?"
     r"(?:\s+cua\s+[^,;]{2,80}?)?\s+(?:ve|v/v|quy\s+dinh|huong\s+dan|ban\s+hanh)\b"
 )
+# The writer issuing the document itself: "(UBND tỉnh) ban hành Kế hoạch ... như sau:".
+_ISSUES_ITSELF = re.compile(
+    rf"^\s*(?:xay\s+dung\s+va\s+)?ban\s+hanh\s+{DOCUMENT_NOUN}\b(?![^:]*\b(?:giao|de\s+nghi|yeu\s+cau)\b)"
+)
 # A provision cited for what it says: "Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định:
 # ...": the rule quoted, its dates the rule's own. (Not "Theo quy định tại Điều 8 ..., UBND tỉnh
 # báo cáo trước ngày 15/12": a basis, then the work.)
@@ -515,8 +519,10 @@ _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
-    # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi".
-    r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s*(?:,|va)\s*[a-z\s]{2,20})?\s*:?\s*$)"
+    # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi", "1. Đối tượng thực hiện", "II.
+    # ĐỐI TƯỢNG, THỜI GIAN VÀ THÀNH PHẦN THỰC HIỆN".
+    r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s+(?:thuc\s+hien|ap\s+dung|tham\s+gia))?"
+    r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$)"
 )
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
@@ -896,6 +902,10 @@ class _Segmenter:
             lead = AgencyMention(written, duty.start(1), duty.end(1))
         if self.letter and _asked_of_addressee(text, lead):
             lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
+        if intro and lead is not None and _ISSUES_ITSELF.match(fold(text[lead.end :])):
+            # "Ủy ban nhân dân thành phố ban hành Kế hoạch ..., với nội dung cụ thể như sau:":
+            # the writer opens its own document; what follows is the plan, not the writer's work.
+            lead = None
         return _Frame(
             level=level,
             deadline=deadline if _usable(deadline) else None,

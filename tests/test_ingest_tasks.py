@@ -3171,6 +3171,24 @@ def test_a_plans_content_is_no_task_when_its_implementation_section_names_who_ac
     ]
 
 
+def test_the_writer_issuing_its_plan_leads_none_of_the_plans_content() -> None:
+    """ "UBND thành phố ban hành Kế hoạch ... như sau:" opens the document: the content below names
+    no one, and those it is about ("Đối tượng thực hiện") are no tasks."""
+    tasks = tasks_of(
+        "Ủy ban nhân dân thành phố Cần Thơ ban hành Kế hoạch giám sát, đánh giá Chương trình năm"
+        " 2025, với nội dung cụ thể như sau:",
+        "I. ĐỐI TƯỢNG, THỜI GIAN VÀ THÀNH PHẦN THỰC HIỆN",
+        "1. Đối tượng thực hiện",
+        "- Các cơ quan, đơn vị, địa phương tham gia thực hiện Chương trình.",
+        "II. NỘI DUNG GIÁM SÁT",
+        "- Theo dõi, kiểm tra công tác quản lý Chương trình.",
+        "- Theo dõi, kiểm tra tình hình thực hiện kế hoạch vốn.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế chủ trì, tổ chức giám sát, đánh giá theo Kế hoạch.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
+
+
 def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:
     """A plan ends each agency's section with the same line: a duty of each, not a paragraph a
     web page printed twice."""
