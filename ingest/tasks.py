@@ -341,6 +341,12 @@ _CITATION = re.compile(
 _ISSUES_ITSELF = re.compile(
     rf"^\s*(?:xay\s+dung\s+va\s+)?ban\s+hanh\s+{DOCUMENT_NOUN}\b(?![^:]*\b(?:giao|de\s+nghi|yeu\s+cau)\b)"
 )
+# How many each may put forward for an award: "Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;",
+# "Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp".
+_QUOTA = re.compile(
+    r"^[^:]{3,160}:\s*(?:khong\s+qua|toi\s+da|moi\s+[a-z\s,]{2,40}?(?:xet\s+)?chon)\s+\d+\s+"
+    r"(?:ca\s+nhan|tap\s+the|truong\s+hop)"
+)
 # A provision cited for what it says: "Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định:
 # ...": the rule quoted, its dates the rule's own. (Not "Theo quy định tại Điều 8 ..., UBND tỉnh
 # báo cáo trước ngày 15/12": a basis, then the work.)
@@ -515,6 +521,7 @@ _GUIDANCE = re.compile(
     r"\bhuong\s+dan\s+(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
     r"(?:(?:mot\s+so\s+)?(?:noi\s+dung|van\s+de)(?:\s+[a-z]+){0,6}?\s+)?nhu\s+sau\s*:\s*$"
 )
+_AWARD_RULE = r"(?:doi\s+tuong|nguyen\s+tac|hinh\s+thuc|tieu\s+chuan|co\s+cau|noi\s+dung)"
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
@@ -522,7 +529,10 @@ _SKIP_HEADING = re.compile(
     # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi", "1. Đối tượng thực hiện", "II.
     # ĐỐI TƯỢNG, THỜI GIAN VÀ THÀNH PHẦN THỰC HIỆN".
     r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s+(?:thuc\s+hien|ap\s+dung|tham\s+gia))?"
-    r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$)"
+    r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$"
+    # An emulation plan's rules: "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN
+    # THƯỞNG", "2. Nội dung thi đua" (what is judged, not work given).
+    rf"|{_AWARD_RULE}(?:\s*(?:,|va)\s*{_AWARD_RULE})*\s+(?:khen\s+thuong|thi\s+dua)\b)"
 )
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
@@ -1370,6 +1380,8 @@ class _Segmenter:
             return True
         if _PROVISION.match(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True
+        if _QUOTA.match(folded.strip()) and not self._dated(text):
+            return True  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;": a share of awards
         if (self.answers or _CONDITION.match(folded)) and not self._assigns(
             text, explicit_only=True
         ):

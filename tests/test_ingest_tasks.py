@@ -3189,6 +3189,24 @@ def test_the_writer_issuing_its_plan_leads_none_of_the_plans_content() -> None:
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
 
 
+def test_an_emulation_plans_rules_and_shares_of_awards_are_no_tasks() -> None:
+    tasks = tasks_of(
+        "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA",
+        "1. Nội dung thi đua",
+        "a) Thi đua thực hiện thành công cuộc bầu cử; kịp thời chỉ đạo, tổ chức triển khai.",
+        "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN THƯỞNG",
+        "1. Tiêu chuẩn khen thưởng",
+        "a) Đối với tập thể: Lãnh đạo, chỉ đạo, tổ chức thực hiện tốt công tác bầu cử.",
+        "IV. SỐ LƯỢNG ĐỀ NGHỊ KHEN THƯỞNG",
+        "1. Khen thưởng cấp Nhà nước: Sở Y tế phối hợp với các cơ quan, đơn vị có liên quan báo"
+        " cáo Ủy ban bầu cử tỉnh xem xét, đề nghị.",
+        "2. Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh",
+        "- Công an tỉnh: Không quá 05 cá nhân;",
+        "- Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp (tập thể hoặc cá nhân).",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
+
+
 def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:
     """A plan ends each agency's section with the same line: a duty of each, not a paragraph a
     web page printed twice."""
