@@ -299,8 +299,8 @@ _LEADS = (
 _HELPS = rf"(?:{_HOLDER}?phoi\s+hop(?:\s+thuc\s+hien)?)"
 _FIELD = re.compile(
     rf"^(?:[-–+•*]\s*)?(?:{_LEADS}|{_HELPS}"
-    r"|thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh))?|tien\s+do\s+thuc\s+hien"
-    r"|san\s+pham(?:\s+dau\s+ra)?)\s*:"
+    r"|thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|ban\s+hanh|trinh))?"
+    r"|tien\s+do\s+thuc\s+hien|san\s+pham(?:\s+dau\s+ra)?|noi\s+dung)\s*:"
 )
 _LEAD_FIELD = re.compile(rf"(?<![a-z]){_LEADS}\s*:\s*")
 _COOPERATING_FIELD = re.compile(rf"(?<![a-z]){_HELPS}\s*:\s*")
@@ -521,6 +521,7 @@ _GUIDANCE = re.compile(
     r"\bhuong\s+dan\s+(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
     r"(?:(?:mot\s+so\s+)?(?:noi\s+dung|van\s+de)(?:\s+[a-z]+){0,6}?\s+)?nhu\s+sau\s*:\s*$"
 )
+_FUNDING = re.compile(r"^(?:nguon\s+)?kinh\s+phi\b")
 _AWARD_RULE = r"(?:doi\s+tuong|nguyen\s+tac|hinh\s+thuc|tieu\s+chuan|co\s+cau|noi\s+dung)"
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
@@ -603,6 +604,7 @@ class _Frame:
     # "Bộ Tài chính hướng dẫn cụ thể một số nội dung như sau:": the items below explain rules;
     # only those that name who acts, or tell the addressee to act ("Rà soát ..."), are work.
     guidance: bool = False
+    funding: bool = False  # "III. KINH PHÍ THỰC HIỆN": where the money comes from
 
 
 @dataclass
@@ -864,7 +866,19 @@ class _Segmenter:
         someone in so many words ("..., yêu cầu các sở, ban, ngành khẩn trương đánh giá ...")."""
         if not self._skipping():
             return False
+        if all(frame.funding for frame in self.frames if frame.skip) and self._actor_first(text):
+            return False  # "3. Bộ Tài chính chủ trì tổng hợp, trình ... bố trí kinh phí ..."
         return not (_ASKED.search(folded) and self._assigns(text, explicit_only=True))
+
+    def _actor_first(self, text: str) -> bool:
+        """A paragraph that opens with the agency that acts ("Bộ Tài chính chủ trì ...")."""
+        roles = self._roles(text)
+        lead = roles.lead
+        return (
+            lead is not None
+            and not fold(text[: lead.start]).strip(" .,-+*0123456789)")
+            and (roles.explicit or _imperative(fold(text[lead.end :]).strip()))
+        )
 
     def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
         mentions = self.catalogue.find_mentions(text)
@@ -931,6 +945,7 @@ class _Segmenter:
                 and not (intro and _HEADS_THE_PLAN.search(folded))
             )
             or (intro and bool(_ATTENDANCE.search(folded[-60:]))),
+            funding=bool(_FUNDING.match(folded)),
             guidance=bool(_GUIDANCE.search(folded)),
             intro=intro,
         )

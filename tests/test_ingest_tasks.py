@@ -3171,6 +3171,38 @@ def test_a_plans_content_is_no_task_when_its_implementation_section_names_who_ac
     ]
 
 
+def test_a_plans_decrees_each_with_its_lines_of_what_who_and_when() -> None:
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Xây dựng Nghị định của Chính phủ",
+        "- Nghị định quy định chi tiết một số điều của Luật",
+        "+ Nội dung: quy định chi tiết khoản 2 Điều 2; khoản 5 Điều 4 của Luật.",
+        "+ Cơ quan chủ trì: Sở Tư pháp.",
+        "+ Thời hạn ban hành: trước ngày 01 tháng 10 năm 2024.",
+        "- Nghị định xử phạt vi phạm hành chính.",
+        "+ Cơ quan chủ trì: Công an tỉnh.",
+        "+ Thời hạn trình: trước ngày 31 tháng 12 năm 2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tư pháp", dt.date(2024, 10, 1)),
+        ("Công an tỉnh", dt.date(2024, 12, 31)),
+    ]
+
+
+def test_under_a_plans_funding_an_agency_that_acts_has_a_task() -> None:
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Tổ chức tuyên truyền, phổ biến pháp luật",
+        "- Cơ quan chủ trì: Công an tỉnh.",
+        "III. KINH PHÍ THỰC HIỆN",
+        "1. Kinh phí bảo đảm thực hiện",
+        "2. Sở Tài chính chủ trì tổng hợp, trình cấp có thẩm quyền bố trí kinh phí thực hiện.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Sở Y tế theo dõi, đôn đốc việc thực hiện Kế hoạch.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Công an tỉnh", "Sở Tài chính", "Sở Y tế"]
+
+
 def test_the_writer_issuing_its_plan_leads_none_of_the_plans_content() -> None:
     """ "UBND thành phố ban hành Kế hoạch ... như sau:" opens the document: the content below names
     no one, and those it is about ("Đối tượng thực hiện") are no tasks."""
