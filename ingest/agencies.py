@@ -576,6 +576,9 @@ _HEADS = re.compile(
     r"|vu"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
+    # A province's newspaper and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình
+    # tỉnh Lào Cai".
+    r"|bao\s+va\s+phat\s+thanh\s*[,-]?\s*truyen\s+hinh"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
     # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã",
@@ -1183,7 +1186,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 end = level.end()
                 after = end + 1
             if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():
-                if head in (
+                if head.startswith("bao va phat thanh") or head in (
                     "lien minh hop tac xa",
                     "dai phat thanh va truyen hinh",
                     "bo doi bien phong",

@@ -107,6 +107,11 @@ def test_mentions_map_back_to_the_text() -> None:
             [("Bộ Tư lệnh Quân khu 5", None, None)],
         ),
         ("BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", None, None)]),
+        # A province's newspaper and broadcaster, merged in 2025.
+        (
+            "Báo và Phát thanh, Truyền hình thành phố đưa tin",
+            [("Báo và Phát thanh, Truyền hình thành phố", None, None)],
+        ),
         # A ministry's own office, in its letter; "Văn phòng Bộ Y tế" names the ministry.
         ("Giao Văn phòng Bộ tổng hợp chung", [("Văn phòng Bộ", None, None)]),
         # A company's legal form in lowercase before its name.

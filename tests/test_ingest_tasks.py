@@ -3412,6 +3412,17 @@ def test_a_plans_lines_of_who_and_when_may_name_the_role_alone() -> None:
     assert tasks[1].text.startswith("Tập huấn nghiệp vụ")
 
 
+def test_those_an_agency_urges_and_reminds_are_not_its_items_lead() -> None:
+    tasks = tasks_of(
+        "10. Sở Y tế",
+        "b) Thực hiện rà soát, thống kê các cơ sở, hoàn thành trước ngày 31/12/2024; đồng thời có"
+        " văn bản đôn đốc, nhắc nhở các tổ chức, cá nhân lập hồ sơ theo quy định.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 12, 31))
+    ]
+
+
 def test_those_who_help_listed_before_the_verb_are_no_task_of_their_own() -> None:
     (task,) = tasks_of(
         "(1) Giao Sở Tài chính chủ trì, phối hợp với Sở Y tế, Công an tỉnh tiếp thu ý kiến của "
