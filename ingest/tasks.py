@@ -347,6 +347,12 @@ _QUOTA = re.compile(
     r"^[^:]{3,160}:\s*(?:khong\s+qua|toi\s+da|moi\s+[a-z\s,]{2,40}?(?:xet\s+)?chon)\s+\d+\s+"
     r"(?:ca\s+nhan|tap\s+the|truong\s+hop)"
 )
+# What a monitoring programme measures, where and how often: its specification, no work of its
+# own ("Các thông số: pH, độ mặn ... quan trắc với tần suất 2 lần/tháng", "Điểm quan trắc: ...").
+_SPECIFICATION = re.compile(
+    r"^(?:cac\s+)?(?:thong\s+so|chi\s+tieu\s+quan\s+trac|diem\s+quan\s+trac|tan\s+suat"
+    r"|vi\s+tri\s+(?:quan\s+trac|lay\s+mau))[^:.;]{0,80}:"
+)
 # A provision cited for what it says: "Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định:
 # ...": the rule quoted, its dates the rule's own. (Not "Theo quy định tại Điều 8 ..., UBND tỉnh
 # báo cáo trước ngày 15/12": a basis, then the work.)
@@ -1397,6 +1403,8 @@ class _Segmenter:
             return True
         if _QUOTA.match(folded.strip()) and not self._dated(text):
             return True  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;": a share of awards
+        if _SPECIFICATION.match(folded.strip(" *-+•")) and not self._assigns(text):
+            return True  # "+ Các thông số: pH, độ mặn ...; thời gian quan trắc từ tháng 3 ..."
         if (self.answers or _CONDITION.match(folded)) and not self._assigns(
             text, explicit_only=True
         ):

@@ -3221,6 +3221,21 @@ def test_the_writer_issuing_its_plan_leads_none_of_the_plans_content() -> None:
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
 
 
+def test_what_a_monitoring_plan_measures_is_no_task() -> None:
+    tasks = tasks_of(
+        "1.1. Tôm nước lợ",
+        "- Điểm quan trắc: 01 vị trí tại khu vực nước cấp cho vùng nuôi tôm Xuân Lâm.",
+        "- Thông số, tần suất, thời gian và số lượng mẫu quan trắc:",
+        "+ Các thông số: Độ mặn, pH, oxy hòa tan (DO) quan trắc với tần suất 2 lần/tháng; thời"
+        " gian quan trắc từ tháng 3 đến tháng 10 năm 2024.",
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế tổ chức quan trắc theo Kế hoạch, báo cáo kết quả trước ngày 15/12/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 12, 15))
+    ]
+
+
 def test_an_emulation_plans_rules_and_shares_of_awards_are_no_tasks() -> None:
     tasks = tasks_of(
         "II. ĐỐI TƯỢNG, NỘI DUNG THI ĐUA",
