@@ -3390,7 +3390,9 @@ def _main_deadline(text: _Text, candidates: list[_Candidate], chosen: _Candidate
     report of its results, the rule before its exception ("riêng ...")."""
     if chosen.kind not in _DATED_KINDS or chosen.date is None:
         return chosen
-    if refined := _refined_in_parens(text, candidates, chosen):
+    if refined := _refined_in_parens(text, candidates, chosen) or _span_in_parens(
+        text, candidates, chosen
+    ):
         return refined
     others = [
         c
@@ -3446,6 +3448,28 @@ def _refined_in_parens(
             and re.fullmatch(r"[\s,]*\(\s*", text.flat[chosen.end : candidate.start])
             # "(trước ngày 30/6 hoàn thành giai đoạn 1)" dates a phase: the day must be all.
             and re.match(r"[\s.,;]*\)", text.flat[candidate.end :])
+        ):
+            return candidate
+    return None
+
+
+def _span_in_parens(
+    text: _Text, candidates: list[_Candidate], chosen: _Candidate
+) -> _Candidate | None:
+    """The days a count spans, given in brackets after it: "trong 03 ngày làm việc (từ ngày 08
+    đến ngày 10 tháng 12 năm 2025)" ends on the 10th, whenever the count would."""
+    if chosen.kind not in _COUNTED_KINDS:
+        return None
+    for candidate in candidates:
+        if (
+            candidate.in_parens
+            and candidate.kind == "date"
+            and candidate.date is not None
+            and candidate.start > chosen.end
+            # The bracket opens on the span, the date its end: "(từ ngày 08 đến ngày 10 ...)".
+            and re.match(
+                r"[\s,]*\(\s*(?:ke\s+)?tu\s[^()]*?\bden\s", text.flat[chosen.end : candidate.end]
+            )
         ):
             return candidate
     return None

@@ -929,6 +929,17 @@ def test_two_days_not_six_months_apart_keep_the_next_and_no_step() -> None:
             "Cuộc điều tra tiến hành trong 25 ngày và kết thúc chậm nhất vào ngày 25/02/2023.",
             date(2023, 2, 25),
         ),
+        # ... and so do the days it spans, in brackets after it.
+        (
+            "Đợt 02: Thực hiện nạo vét trong 03 ngày làm việc (từ ngày 08 đến ngày 10 tháng 3 năm "
+            "2023).",
+            date(2023, 3, 10),
+        ),
+        (
+            "Cao điểm tập trung trong 10 ngày làm việc (từ ngày 20 tháng 02 năm 2023 đến ngày 03 "
+            "tháng 3 năm 2023);",
+            date(2023, 3, 3),
+        ),
         # What others send in, by when, is not the task's own date.
         (
             "Sở Tài chính trình UBND tỉnh trước ngày 30/4/2023 đối với các hồ sơ hợp lệ do các "
