@@ -312,6 +312,9 @@ HOLDER = (
     r"(?:pho\s+)?(?:chu\s+tich(?:\s+hoi\s+dong\s+thanh\s+vien)?|giam\s+doc|thu\s+truong|hieu\s+truong|truong\s+phong|truong\s+ban"
     r"|truong\s+tram|tram\s+truong|nguoi\s+dung\s+dau|lanh\s+dao|bo\s+truong|cuc\s+truong"
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu"
+    # "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo ...", "Chánh Thanh tra tỉnh", "Chánh Văn
+    # phòng UBND tỉnh" (the office named whole).
+    r"|thong\s+doc|tong\s+cuc\s+truong|vien\s+truong|chanh"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen

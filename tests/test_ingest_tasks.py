@@ -3427,6 +3427,21 @@ def test_a_plans_lines_of_who_and_when_may_name_the_role_alone() -> None:
     assert tasks[1].text.startswith("Tập huấn nghiệp vụ")
 
 
+def test_an_item_led_by_its_agencys_head_by_title() -> None:
+    tasks = tasks_of(
+        "1. Chủ tịch UBND các huyện, thành phố chỉ đạo rà soát, thống kê thiệt hại.",
+        "2. Thống đốc Ngân hàng Nhà nước chi nhánh tỉnh chỉ đạo các tổ chức tín dụng giãn nợ.",
+        "3. Chánh Thanh tra tỉnh tổ chức thanh tra việc sử dụng kinh phí hỗ trợ.",
+        "4. Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.",
+    )
+    assert [written(t) for t in tasks] == [
+        "Chủ tịch UBND các huyện, thành phố",
+        "Ngân hàng Nhà nước chi nhánh tỉnh",
+        "Thanh tra tỉnh",
+        "Văn phòng UBND tỉnh",
+    ]
+
+
 def test_those_an_agency_urges_and_reminds_are_not_its_items_lead() -> None:
     tasks = tasks_of(
         "10. Sở Y tế",
