@@ -1065,7 +1065,10 @@ _WHOLE_NAMES = re.compile(
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam"
     # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...".
-    r"|cac\s+cap\s+uy(?:\s+dang)?)(?![a-z0-9])"
+    r"|cac\s+cap\s+uy(?:\s+dang)?"
+    # The press, asked to inform: "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn".
+    r"|cac\s+co\s+quan\s+(?:thong\s+tin\s*,?\s*)?(?:truyen\s+thong\s*,?\s*(?:va\s+)?bao\s+chi"
+    r"|bao\s+chi\s*,?\s*(?:va\s+)?truyen\s+thong))(?![a-z0-9])"
 )
 # A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
 # with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").

@@ -107,6 +107,11 @@ def test_mentions_map_back_to_the_text() -> None:
             [("Bộ Tư lệnh Quân khu 5", None, None)],
         ),
         ("BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", None, None)]),
+        # The press, asked to inform, named as a whole.
+        (
+            "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn",
+            [("Các cơ quan truyền thông, báo chí", None, None)],
+        ),
         # A province's newspaper and broadcaster, merged in 2025.
         (
             "Báo và Phát thanh, Truyền hình thành phố đưa tin",
