@@ -1070,13 +1070,22 @@ _WHOLE_NAMES = re.compile(
     r"|cac\s+co\s+quan\s+(?:thong\s+tin\s*,?\s*)?(?:truyen\s+thong\s*,?\s*(?:va\s+)?bao\s+chi"
     r"|bao\s+chi\s*,?\s*(?:va\s+)?truyen\s+thong))(?![a-z0-9])"
 )
+# A Deputy Prime Minister given work by name ("Giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
+# ...", "Phân công các đồng chí Phó Thủ tướng Chính phủ theo dõi ..."): the office follows it up.
+# (Only so: "Phó Thủ tướng ... chủ trì cuộc họp" tells who chaired.)
+_DEPUTY_PRIME_MINISTER = re.compile(
+    r"(?<![a-z0-9])(?:(?P<all>cac\s+dong\s+chi\s+)|(?:dong\s+chi\s+)?)pho\s+thu\s+tuong"
+    r"(?:\s+chinh\s+phu)?(?:\s+thuong\s+truc)?(?![a-z0-9])"
+)
 # A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
 # with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").
 _INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
 
 
 # "UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo ...": a sector given work, in lowercase.
-_ASSIGNED_TO = re.compile(r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao)\s+$")
+_ASSIGNED_TO = re.compile(
+    r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|phan\s+cong)(?:\s+cho)?\s+$"
+)
 
 
 # "Sở NN&PTNT đề nghị thị xã Kinh Môn huy động ...": a place asked to act is its government.
@@ -1092,6 +1101,12 @@ def _unknown(text: str, folded: str) -> list[_Found]:
     found += [
         _Found(m.start(), m.end()) for m in _INVESTOR.finditer(folded) if text[m.start()] == "C"
     ]
+    for match in _DEPUTY_PRIME_MINISTER.finditer(folded):
+        if not _ASSIGNED_TO.search(folded, max(0, match.start() - 30), match.start()):
+            continue  # "Phó Thủ tướng Vũ Văn Ninh có ý kiến": who spoke, no work given
+        name = re.match(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){2,4}", text[match.end() :])
+        if match.group("all") or name:
+            found.append(_Found(match.start(), match.end() + (name.end() if name else 0)))
     for match in _ASKED_PLACE.finditer(folded):
         if text[match.end()].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)

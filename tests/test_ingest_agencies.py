@@ -107,6 +107,16 @@ def test_mentions_map_back_to_the_text() -> None:
             [("Bộ Tư lệnh Quân khu 5", None, None)],
         ),
         ("BTL Bộ đội Biên phòng chỉ đạo", [("BTL Bộ đội Biên phòng", None, None)]),
+        # A Deputy Prime Minister given work by name; "các đồng chí" all of them.
+        (
+            "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo",
+            [("Phó Thủ tướng Chính phủ Trần Hồng Hà", None, None)],
+        ),
+        (
+            "Phân công các đồng chí Phó Thủ tướng Chính phủ theo dõi",
+            [("các đồng chí Phó Thủ tướng Chính phủ", None, None)],
+        ),
+        ("Phó Thủ tướng kết luận như sau", []),
         # The press, asked to inform, named as a whole.
         (
             "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn",
