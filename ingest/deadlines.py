@@ -2780,6 +2780,16 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "chậm nhất là ngày 30 tháng 01 năm sau năm phát sinh thông tin thay đổi", "ngày 30 tháng 7
+    # năm kết thúc thời gian miễn": a rule's day in a year some event sets, not this one. ("ngày
+    # 15 tháng 02 của năm liền kề sau năm báo cáo" is a yearly report's day.)
+    (
+        "event_year",
+        re.compile(
+            r"(?<![a-z])ngay\s+\d{1,2}\s*(?:thang\s+|[/.-]\s*)\d{1,2}\s+(?:cua\s+)?nam\s+"
+            r"(?:sau\s+nam(?!\s+bao\s+cao)|truoc\s+nam|ket\s+thuc|phat\s+sinh|dau\s+tien)(?![a-z])"
+        ),
+    ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm
     # 2020 cho đến hết ngày 24 tháng 4 năm 2020": how long a measure applies.
     (
