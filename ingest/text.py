@@ -277,7 +277,7 @@ def _from_txt(data: bytes) -> Document:
             )
     blocks: list[list[str]] = [[]]
     lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    for line in _pasted_tables(lines):
+    for line in _pasted_tables(_stacked_tables(lines)):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
@@ -356,6 +356,78 @@ def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
             out.append(raw)
             width = 0
     return out
+
+
+_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+_SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")
+_SERIAL_HEADING = re.compile(r"(?i)^\s*(?:s?tt|số\s+tt)\s*$")
+
+
+def _stacked_tables(lines: list[str]) -> list[str]:
+    """A table whose cells came one a line, as a web page or a PDF copied as plain text gives it:
+    "STT" then its columns' names, one a line ("Nội dung", "Cơ quan chủ trì", ...), then each row
+    its number ("1") and as many lines as the row has other cells; a section's number and name
+    ("I", "Nhóm nhiệm vụ ...") may stand between two rows. Each row as the " | "-joined row a
+    .docx table gives. Where a row's lines do not fill its cells exactly (a cell left empty, one
+    run over two lines), the table cannot be told apart from the text: it stays as it came."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        table = _stacked_table_at(lines, index)
+        if table is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, index = table
+        out.extend(rows)
+    return out
+
+
+def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The rows of a table of _stacked_tables that starts at ``start``, and where it ends."""
+    if not _SERIAL_HEADING.match(lines[start]):
+        return None
+    filled = [i for i in range(start + 1, min(len(lines), start + 40)) if lines[i].strip()]
+    names = list(itertools.takewhile(lambda i: _HEADING_WORDS.search(lines[i]), filled[:8]))
+    names = [i for i in names if len(lines[i].strip()) <= 60]
+    if len(names) < 2:
+        return None
+    width = len(names) + 1
+    rows = [row_text(["STT", *(lines[i].strip() for i in names)], width)]
+    position = names[-1] + 1
+    expected = 1
+    while True:
+        following = [
+            i for i in range(position, min(len(lines), position + 4 * width)) if lines[i].strip()
+        ]
+        if not following:
+            break
+        first = lines[following[0]]
+        number = _ROW_NUMBER.match(first)
+        if number and int(number.group(1)) == expected and len(following) >= width:
+            cells = [lines[i].strip() for i in following[1:width]]
+            after = following[width] if len(following) > width else None
+            if after is not None and not _row_start(lines[after], expected + 1):
+                return None  # more lines than cells: a cell over two lines, or not a table
+            rows.append(row_text([number.group(1), *cells], width))
+            position = following[width - 1] + 1
+            expected += 1
+        elif _SECTION_NUMBER.match(first) and len(following) >= 2 and expected > 1:
+            rows.append(row_text([f"{first.strip()}. {lines[following[1]].strip()}"], 1))
+            position = following[1] + 1
+        else:
+            break
+    if expected <= 2:
+        return None
+    return rows, position
+
+
+def _row_start(line: str, number: int) -> bool:
+    """Whether a line opens the next row of a stacked table (or a section, or the text after)."""
+    row = _ROW_NUMBER.match(line)
+    return (row is not None and int(row.group(1)) == number) or bool(
+        _SECTION_NUMBER.match(line) or re.match(r"^\s*(?:[IVX]{1,5}|\d{1,2})\.\s+\S", line)
+    )
 
 
 def _pasted_tables(lines: list[str]) -> list[str]:

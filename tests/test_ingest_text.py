@@ -710,6 +710,41 @@ def test_a_table_pasted_as_text_reads_as_the_rows_of_a_docx_table(pasted: str) -
     ]
 
 
+STACKED = [
+    ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+    ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2024"],
+    ["I", "NHÓM NHIỆM VỤ KHÁC"],
+    ["2", "Rà soát thủ tục hành chính", "Sở Tư pháp", "Các sở, ngành", "Tháng 6/2024"],
+]
+
+
+def test_a_table_copied_one_cell_a_line_reads_as_the_rows_of_a_docx_table() -> None:
+    """A PDF or a web page copied as plain text gives a table's cells one a line: the number
+    that opens each row, and the count of the column names, tell the rows apart."""
+    text = "II. NHIỆM VỤ CỤ THỂ\n" + "\n".join(cell for row in STACKED for cell in row)
+    text += "\nIII. TỔ CHỨC THỰC HIỆN\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:6] == [
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | Sở Tư pháp | Quý II/2024",
+        "I. NHÓM NHIỆM VỤ KHÁC",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+
+
+def test_a_table_one_cell_a_line_with_an_empty_cell_stays_as_it_came() -> None:
+    # Row 1 lacks its cooperating agency: which line is which column cannot be told.
+    rows = [STACKED[0], [c for c in STACKED[1] if c != "Sở Tư pháp"], STACKED[3]]
+    text = "\n".join(cell for row in rows for cell in row) + "\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert not any(" | " in paragraph for paragraph in document.paragraphs)
+
+
 def test_a_tab_after_an_items_number_is_no_table() -> None:
     text = "1.\tXây dựng kế hoạch\tthực hiện.\n2.\tBáo cáo kết quả.\n"
 
