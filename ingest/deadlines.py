@@ -632,6 +632,20 @@ def _table_cell(ctx: _Context, start: int, end: int) -> bool:
     )
 
 
+def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
+    """True when the span ends the bracket that closes the text, alone or after who does it: a
+    plan's item "Tổ chức tập huấn (Sở Tư pháp; quý II/2024)." is due then."""
+    flat = ctx.text.flat
+    close = flat.find(")", end)
+    opening = flat.rfind("(", 0, start)
+    if close < 0 or opening < 0 or flat[end:close].strip(" ,;."):
+        return False
+    if any(c.isalnum() for c in flat[close + 1 :]):
+        return False
+    inside = flat[opening + 1 : start]
+    return not inside.strip() or re.search(r"[;,]\s*$", inside) is not None
+
+
 def _candidate(
     match: re.Match[str],
     ctx: _Context,
@@ -714,6 +728,7 @@ def _accepts_period(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bo
         ctx.bare_ok
         or _whole(ctx, match.start(), match.end())
         or _table_cell(ctx, match.start(), match.end())
+        or _closing_bracket(ctx, match.start(), match.end())
         or _submitted_by(ctx, match)
     )
 

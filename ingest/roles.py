@@ -158,9 +158,26 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         roles.lead = lead
         roles.explicit = rank <= 2
         roles.co_leads = co_leads(folded, lead, mentions)
+    elif (named := _named_in_closing_bracket(folded, mentions)) is not None:
+        roles.lead = named  # "Tổ chức tập huấn cho cán bộ (Sở Tư pháp; quý II/2024)."
     taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
     roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
     return roles
+
+
+def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> AgencyMention | None:
+    """The agency a plan's item names first in the bracket that ends it, before its time or its
+    helpers ("(Sở Tư pháp; quý II/2024)"; a bracket that only names, "(Sở Y tế)", may say whose)."""
+    close = folded.rfind(")")
+    if close < 0 or folded[close + 1 :].strip(" .;,"):
+        return None
+    opening = folded.rfind("(", 0, close)
+    for mention in mentions:
+        if opening < mention.start < close and not folded[opening + 1 : mention.start].strip():
+            rest = folded[mention.end : close]
+            if re.match(r"\s*[;,]\s*\w", rest):
+                return mention
+    return None
 
 
 def _province_directs(folded: str, mention: AgencyMention) -> bool:

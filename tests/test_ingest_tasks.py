@@ -3171,6 +3171,18 @@ def test_a_plans_content_is_no_task_when_its_implementation_section_names_who_ac
     ]
 
 
+def test_a_plans_item_may_close_with_who_and_when_in_brackets() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "1. Tổ chức hội nghị tập huấn cho cán bộ (Sở Tư pháp; quý II/2024).",
+        "2. Xây dựng cơ sở dữ liệu dùng chung (Sở Nội vụ, Sở Y tế; tháng 9/2024).",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tư pháp", dt.date(2024, 6, 30)),
+        ("Sở Nội vụ", dt.date(2024, 9, 30)),
+    ]
+
+
 def test_a_plans_decrees_each_with_its_lines_of_what_who_and_when() -> None:
     tasks = tasks_of(
         "II. NỘI DUNG",
