@@ -1776,6 +1776,7 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
         "c) Chỉ đạo Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan tổ chức tập huấn.",
         "d) Đồng thời, chỉ đạo Công an tỉnh bảo đảm an ninh trật tự.",
         "9. Đối với Sở Y tế: tăng cường kiểm tra an toàn thực phẩm.",
+        "10. Về phía Công an tỉnh: bảo đảm an ninh trật tự tại các điểm thi.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Tài chính", dt.date(2024, 9, 30)),
@@ -1783,6 +1784,7 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
         ("Sở Tài chính", None),
         ("Sở Tài chính", None),
         ("Sở Y tế", None),
+        ("Công an tỉnh", None),
     ]
 
 
