@@ -1139,6 +1139,7 @@ class _Segmenter:
                 and last.marked
                 and last.frames == self.frames
                 and not _SOMEONE_WILL.match(rest)
+                and not self._due_again(last, folded, rest)
             ):
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
@@ -1816,6 +1817,15 @@ class _Segmenter:
             return False
         delivery = _DELIVERY_OF_REPORT.match(folded.strip()) or _SENT_TO_US.match(folded.strip())
         return bool(delivery) or self._asked_again(asked, text)
+
+    def _due_again(self, last: _Item, folded: str, text: str) -> bool:
+        """Work of its own with a date of its own after a dated item: "3. Tổ chức chiến dịch ...,
+        hoàn thành trước ngày 30/8/2024." then "Báo cáo kết quả thực hiện gửi về Bộ Y tế trước
+        ngày 15/9/2024." (joined to the item, the second date would be lost)."""
+        if not _imperative(folded) or not self._dated(text):
+            return False
+        before = self._own_deadline(" ".join(last.paragraphs)).date
+        return before is not None and before != self._own_deadline(text).date
 
     def _asked_again(self, asked: str, text: str) -> bool:
         """The letter's closing asks the same agencies for the report again, with its date:

@@ -3048,6 +3048,21 @@ def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
     ]
 
 
+def test_a_report_due_after_a_dated_item_is_a_task_of_its_own() -> None:
+    tasks = letter(
+        "Kính gửi: Ủy ban nhân dân các quận, huyện.",
+        "Để chủ động phòng, chống dịch, đề nghị Quý Ủy ban thực hiện tốt một số nội dung sau:",
+        "1. Bố trí kinh phí cho công tác phòng, chống dịch theo quy định.",
+        "2. Tổ chức chiến dịch diệt lăng quăng, hoàn thành trước ngày 30/4/2016.",
+        "Báo cáo kết quả thực hiện gửi về Phòng Giáo dục trước ngày 15/5/2016 để tổng hợp.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Ủy ban nhân dân các quận, huyện", None),
+        ("Ủy ban nhân dân các quận, huyện", dt.date(2016, 4, 30)),
+        ("Ủy ban nhân dân các quận, huyện", dt.date(2016, 5, 15)),
+    ]
+
+
 def test_a_letter_asks_its_own_after_telling_what_a_decree_says() -> None:
     tasks = letter(
         "Kính gửi: Các Bộ, cơ quan ngang bộ.",
