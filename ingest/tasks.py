@@ -1484,6 +1484,10 @@ class _Segmenter:
             # "Căn cứ tình hình ..., các Sở GDĐT chủ động báo cáo": the sentence after the basis
             # acts; "Căn cứ Quyết định số ... của Thủ tướng ...;" only restates the basis.
             main = self._after_basis(text) if _BASIS.match(folded) else None
+            if main is None and _APPROVAL.match(folded):
+                # "Thống nhất chủ trương ...; UBND huyện Núi Thành hoàn chỉnh hồ sơ, trình thẩm
+                # định trước ngày 10/5/2023": the approval, then the work it gives.
+                main = self._work_after_approval(text)
             if main is None and _BASIS.match(folded) and _nearest(self.frames, "lead"):
                 # "4. UBND phường, xã": "Căn cứ tình hình thực tế ..., có kế hoạch triển khai
                 # thực hiện ...": the heading's agency's work.
@@ -1492,6 +1496,14 @@ class _Segmenter:
         if _NOTED.search(folded):
             return not self._assigns(text)
         return False
+
+    def _work_after_approval(self, text: str) -> str | None:
+        """The clause after an approval's ";" that opens with the agency that acts, dated."""
+        for clause in re.split(r"(?<=;)\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
+            lead = self._roles(clause).lead
+            if lead is not None and lead.start == 0 and self._dated(clause):
+                return clause
+        return None
 
     def _asked_before(self, text: str, position: int) -> bool:
         """Whether an agency is given work ("giao X", "chỉ đạo X", "đề nghị X") before a point."""

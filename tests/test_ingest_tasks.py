@@ -2600,6 +2600,17 @@ def test_an_approval_that_moves_a_deadline_is_the_new_deadline() -> None:
     assert lead_key(task.lead) == "Sở Nội vụ" and task.deadline.date == dt.date(2016, 12, 31)
 
 
+def test_an_approval_then_the_work_it_gives_is_that_work() -> None:
+    tasks = tasks_of(
+        "5. Thống nhất chủ trương cho phép Công an tỉnh lập phương án; Công an tỉnh hoàn chỉnh hồ"
+        " sơ, trình thẩm định trước ngày 10/5/2024.",
+        "6. Thống nhất với đề xuất của Sở Y tế; Sở Y tế đã trình hồ sơ.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", dt.date(2024, 5, 10))
+    ]
+
+
 def test_numbered_particulars_belong_to_the_one_task_they_describe() -> None:
     (task,) = letter(
         "Kính gửi: Hiệu Trưởng các trường Tiểu học.",
