@@ -1636,7 +1636,12 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "họp 2 ngày": a duration, not a deadline
     if cue is not None and _DURATION.search(ctx.text.flat[max(0, cue.start - 25) : cue.start]):
         return None  # "hội nghị diễn ra trong 2 ngày": how long, not by when
-    if cue is not None and cue.head("trong") and _ONE_OF.search(ctx.text.flat, 0, cue.start):
+    if (
+        cue is not None
+        and cue.head("trong")
+        # (the last words before the cue only: a long text is not searched again for each phrase)
+        and _ONE_OF.search(ctx.text.flat, max(0, cue.start - 30), cue.start)
+    ):
         return None  # "lựa chọn nghỉ 01 trong 02 ngày": one of two days, not within two
     count = _number(ctx, match, "n")
     if count is None or not 0 < count <= 3650:
