@@ -1323,6 +1323,12 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _state_until(ctx, cue):
         return None  # "nghỉ học đến hết tháng 3": how long a closure lasts
+    if (
+        cue is not None
+        and ctx.text.flat.startswith("trong ", cue.start)
+        and _narrated(ctx, cue.start, match.end())
+    ):
+        return None  # "Trong tháng 11 năm 2025, do mưa, lũ lớn ... đã xảy ra ...": what happened
     if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
         return None  # "các nhiệm vụ trong tháng 5 và các tháng tiếp theo": from then on
     ref = ctx.ref

@@ -1205,6 +1205,8 @@ NOT_DEADLINES = [
     # A plan's targets, not work due.
     "b) Đến hết năm 2030: Có ≥ 60% doanh nghiệp trên địa bàn Tỉnh ứng dụng công nghệ số.",
     "Năm 2026: đạt 95% hồ sơ được giải quyết trực tuyến.",
+    # What happened in a month, told at the head of a sentence.
+    "Trong tháng 01 năm 2023, do mưa lớn trên địa bàn tỉnh đã xảy ra sạt lở tại nhiều nơi.",
     # A rule's day in a year some event sets.
     "nộp hồ sơ khai lệ phí môn bài chậm nhất là ngày 30 tháng 01 năm sau năm phát sinh thông tin"
     " thay đổi.",
