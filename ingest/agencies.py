@@ -1077,6 +1077,11 @@ _DEPUTY_PRIME_MINISTER = re.compile(
     r"(?<![a-z0-9])(?:(?P<all>cac\s+dong\s+chi\s+)|(?:dong\s+chi\s+)?)pho\s+thu\s+tuong"
     r"(?:\s+chinh\s+phu)?(?:\s+thuong\s+truc)?(?![a-z0-9])"
 )
+# Work given to a Deputy Prime Minister: "Giao", "Phân công", "Đề nghị" (not "Thực hiện (ý kiến)
+# chỉ đạo Phó Thủ tướng ...", whose direction is carried out).
+_DEPUTY_GIVEN = re.compile(
+    r"(?<![a-z])(?<!theo\s)(?<!kien\s)(?:giao|de\s+nghi|yeu\s+cau|phan\s+cong)(?:\s+cho)?\s+$"
+)
 # A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
 # with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").
 _INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
@@ -1102,7 +1107,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         _Found(m.start(), m.end()) for m in _INVESTOR.finditer(folded) if text[m.start()] == "C"
     ]
     for match in _DEPUTY_PRIME_MINISTER.finditer(folded):
-        if not _ASSIGNED_TO.search(folded, max(0, match.start() - 30), match.start()):
+        if not _DEPUTY_GIVEN.search(folded, max(0, match.start() - 30), match.start()):
             continue  # "Phó Thủ tướng Vũ Văn Ninh có ý kiến": who spoke, no work given
         name = re.match(r"(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){2,4}", text[match.end() :])
         if match.group("all") or name:

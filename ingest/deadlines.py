@@ -850,15 +850,19 @@ def _fronts_clause(ctx: _Context, start: int) -> bool:
     return _FRONT_LEAD.fullmatch(flat[max(boundary, full_stop) + 1 : start]) is not None
 
 
+def _told_until(ctx: _Context, end: int) -> int:
+    """Where the clause that goes on at ``end`` stops telling: its end, or its purpose ("để")."""
+    stop = _clause_after(ctx, end)
+    purpose = _PURPOSE.search(ctx.text.low, end, stop)
+    return purpose.start() if purpose is not None else stop
+
+
 def _narrated(ctx: _Context, start: int, end: int) -> bool:
     """Whether a date opens a clause that tells what happened on it (issued, signed, met, done);
     a date inside the predicate ("thực hiện đến ngày 30/9 các nhiệm vụ đã được giao") is not."""
     if not _fronts_clause(ctx, start):
         return False
-    stop = _clause_after(ctx, end)
-    purpose = _PURPOSE.search(ctx.text.low, end, stop)
-    if purpose is not None:
-        stop = purpose.start()
+    stop = _told_until(ctx, end)
     if _ISSUING.search(ctx.text.flat, end, stop):
         return True
     return ctx.text.has_marks and _PAST_MARK.search(ctx.text.low, end, stop) is not None
@@ -1307,6 +1311,18 @@ def _just_past(ctx: _Context, match: re.Match[str]) -> _Candidate | None:
     return None
 
 
+# "đã xảy ra", "vừa qua" tell what happened; "các nhiệm vụ đã được giao" names the work to do.
+_TOLD_MARK = re.compile(r"(?<!\w)(?:đã|vừa|vẫn\s+chưa)(?!\s+(?:được|đề\s+ra)(?!\w))(?!\w)")
+
+
+def _month_told(ctx: _Context, start: int, end: int) -> bool:
+    """Whether "Trong tháng X, ..." opens a clause that tells what happened in that month: its
+    verb is marked past. A plan's "Trong tháng 6, Sở ... tổ chức hội nghị ..." is work due."""
+    if not ctx.text.has_marks or not _fronts_clause(ctx, start):
+        return False
+    return _TOLD_MARK.search(ctx.text.low, end, _told_until(ctx, end)) is not None
+
+
 def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     word = " ".join((match.group("m") or "").split())
     pos = match.group("pos")
@@ -1326,7 +1342,7 @@ def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if (
         cue is not None
         and ctx.text.flat.startswith("trong ", cue.start)
-        and _narrated(ctx, cue.start, match.end())
+        and _month_told(ctx, cue.start, match.end())
     ):
         return None  # "Trong tháng 11 năm 2025, do mưa, lũ lớn ... đã xảy ra ...": what happened
     if _PERIODS_AFTER.match(ctx.text.flat, match.end()):
@@ -2808,12 +2824,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "chậm nhất là ngày 30 tháng 01 năm sau năm phát sinh thông tin thay đổi", "ngày 30 tháng 7
     # năm kết thúc thời gian miễn": a rule's day in a year some event sets, not this one. ("ngày
-    # 15 tháng 02 của năm liền kề sau năm báo cáo" is a yearly report's day.)
+    # 15 tháng 02 của năm liền kề sau năm báo cáo", "... năm sau năm thực hiện / năm kế hoạch" are
+    # a yearly report's day.)
     (
         "event_year",
         re.compile(
             r"(?<![a-z])ngay\s+\d{1,2}\s*(?:thang\s+|[/.-]\s*)\d{1,2}\s+(?:cua\s+)?nam\s+"
-            r"(?:sau\s+nam(?!\s+bao\s+cao)|truoc\s+nam|ket\s+thuc|phat\s+sinh|dau\s+tien)(?![a-z])"
+            r"(?:sau\s+nam(?!\s+(?:bao\s+cao|thuc\s+hien|ke\s+hoach)(?![a-z]))|truoc\s+nam"
+            r"|ket\s+thuc|phat\s+sinh|dau\s+tien)(?![a-z])"
         ),
     ),
     # "tiếp tục thực hiện các biện pháp hạn chế tụ tập đông người ... kể từ ngày 16 tháng 4 năm

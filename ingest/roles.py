@@ -117,7 +117,7 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         elif _SENT_TO.search(before) and _ASKS.match(after):
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
             candidates.append((2, mention.start, mention))
-        elif request := _REQUEST.search(before):
+        elif (request := _REQUEST.search(before)) and not _side_told(folded, mention, request):
             at = mention.start - len(before) + request.start()
             if not _directs_or_concerns(folded, mention, at) and not _regarding(folded, at):
                 candidates.append((2, mention.start, mention))
@@ -165,6 +165,20 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
     return roles
 
 
+# When, in a plan's closing bracket: "quý II/2024", "tháng 9", "thường xuyên", "hằng năm".
+_WHEN_IN_BRACKET = re.compile(
+    r"""\d|(?<![a-z])(?:quy\s+[ivx]+|thuong\s+xuyen|dinh\s+ky|hang\s+(?:nam|quy|thang|tuan)
+      |(?:nam|quy|thang|tuan)\s+(?:nay|toi|sau))(?![a-z])""",
+    re.VERBOSE,
+)
+
+
+def _side_told(folded: str, mention: AgencyMention, request: re.Match[str]) -> bool:
+    """ "Về phía Sở Y tế, đã tổ chức kiểm tra ...": whose side a report tells of, not who is asked;
+    only "Về phía Sở Xây dựng: rà soát ..." gives the agency its work."""
+    return request.group().startswith("ve") and not re.match(r"\s*:", folded[mention.end :])
+
+
 def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> AgencyMention | None:
     """The agency a plan's item names first in the bracket that ends it, before its time or its
     helpers ("(Sở Tư pháp; quý II/2024)"; a bracket that only names, "(Sở Y tế)", may say whose)."""
@@ -175,7 +189,9 @@ def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> Age
     for mention in mentions:
         if opening < mention.start < close and not folded[opening + 1 : mention.start].strip():
             rest = folded[mention.end : close]
-            if re.match(r"\s*[;,]\s*\w", rest):
+            # The bracket says when as well: "(Sở Tư pháp; quý II/2024)". One that only lists
+            # ("tại một số đơn vị (UBND huyện A, UBND thị xã B)") may name those the work is on.
+            if re.match(r"\s*[;,]\s*\w", rest) and _WHEN_IN_BRACKET.search(rest):
                 return mention
     return None
 

@@ -539,7 +539,9 @@ _SKIP_HEADING = re.compile(
     r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$"
     # An emulation plan's rules: "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN
     # THƯỞNG", "2. Nội dung thi đua" (what is judged, not work given).
-    rf"|{_AWARD_RULE}(?:\s*(?:,|va)\s*{_AWARD_RULE})*\s+(?:khen\s+thuong|thi\s+dua)\b)"
+    # (Not "II. NỘI DUNG THI ĐUA VÀ TỔ CHỨC THỰC HIỆN", which goes on to the work.)
+    rf"|{_AWARD_RULE}(?:\s*(?:,|va)\s*{_AWARD_RULE})*\s+(?:khen\s+thuong|thi\s+dua)"
+    r"(?:\s*(?:,|va)\s*(?:khen\s+thuong|thi\s+dua))?\s*:?\s*$)"
 )
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")

@@ -406,12 +406,15 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
         number = _ROW_NUMBER.match(first)
         if number and int(number.group(1)) == expected and len(following) >= width:
             cells = [lines[i].strip() for i in following[1:width]]
-            after = following[width] if len(following) > width else None
-            if after is not None and not _row_start(lines[after], expected + 1):
+            after = lines[following[width]] if len(following) > width else None
+            last = after is not None and not _row_start(after, expected + 1)
+            if after is not None and last and (expected < 2 or not _closes_table(after)):
                 return None  # more lines than cells: a cell over two lines, or not a table
             rows.append(row_text([number.group(1), *cells], width))
             position = following[width - 1] + 1
             expected += 1
+            if last:
+                break  # the letter's text goes on after its last row
         elif _SECTION_NUMBER.match(first) and len(following) >= 2 and expected > 1:
             rows.append(row_text([f"{first.strip()}. {lines[following[1]].strip()}"], 1))
             position = following[1] + 1
@@ -420,6 +423,16 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
     if expected <= 2:
         return None
     return rows, position
+
+
+_CLOSING_TEXT = re.compile(r"(?i)^\s*(?:trên\s+đây|nơi\s+nhận)")
+
+
+def _closes_table(line: str) -> bool:
+    """Whether a line after a stacked table's row is the letter's text going on, not a cell run
+    over two lines: "Trên đây là Kế hoạch ...", "Nơi nhận:", or a whole sentence."""
+    line = line.strip()
+    return bool(_CLOSING_TEXT.match(line)) or (len(line) > 80 and line[-1:] in ".:")
 
 
 def _row_start(line: str, number: int) -> bool:

@@ -262,6 +262,17 @@ MONTHS = [
     ("không muộn hơn tháng 6/2023", date(2023, 6, 30)),
     ("Hoàn thành trước cuối tháng 6/2023.", date(2023, 6, 30)),  # its end, not May's
     ("Hoàn thành trong tháng 5, các tháng tiếp theo tiếp tục duy trì.", date(2023, 5, 31)),
+    # A plan's item that opens with its month: work to do then, not what happened then.
+    (
+        "Trong tháng 6 năm 2023, Sở Tư pháp tổ chức hội nghị tập huấn cho cán bộ pháp chế.",
+        date(2023, 6, 30),
+    ),
+    ("Trong tháng 5/2023, UBND các huyện ban hành kế hoạch thực hiện.", date(2023, 5, 31)),
+    (
+        "Trong tháng 4/2023, các sở, ngành rà soát, báo cáo kết quả thực hiện các nhiệm vụ đã được"
+        " giao.",
+        date(2023, 4, 30),
+    ),
 ]
 
 
@@ -1212,6 +1223,19 @@ NOT_DEADLINES = [
     " thay đổi.",
     "nộp lệ phí môn bài chậm nhất là ngày 30 tháng 7 năm kết thúc thời gian miễn.",
 ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Báo cáo năm gửi trước ngày 15 tháng 02 của năm liền kề sau năm báo cáo.",
+        "Các sở, ngành báo cáo kết quả gửi Sở Nội vụ trước ngày 15 tháng 01 năm sau năm thực hiện.",
+        "Định kỳ hằng năm, các đơn vị gửi báo cáo về Sở Tài chính trước ngày 20 tháng 01 năm sau"
+        " năm kế hoạch.",
+    ],
+)
+def test_a_yearly_reports_day_in_the_year_after_the_one_it_covers_is_due(text: str) -> None:
+    assert read(text)[0] is not None
 
 
 def test_a_document_number_that_ends_its_sentence_has_no_title_after_it() -> None:

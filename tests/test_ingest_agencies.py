@@ -117,6 +117,9 @@ def test_mentions_map_back_to_the_text() -> None:
             [("các đồng chí Phó Thủ tướng Chính phủ", None, None)],
         ),
         ("Phó Thủ tướng kết luận như sau", []),
+        # Whose direction is carried out, not one given work.
+        ("Thực hiện ý kiến chỉ đạo Phó Thủ tướng Chính phủ Trần Hồng Hà tại Văn bản số 123", []),
+        ("Thực hiện chỉ đạo Phó Thủ tướng Trần Lưu Quang", []),
         # The press, asked to inform, named as a whole.
         (
             "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn",

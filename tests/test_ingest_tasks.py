@@ -1788,6 +1788,18 @@ def test_under_an_agency_heading_whom_it_directs_or_a_condition_does_not_lead() 
     ]
 
 
+def test_ve_phia_an_agency_then_a_comma_tells_its_side_and_names_no_lead() -> None:
+    tasks = tasks_of(
+        "I. KẾT QUẢ THỰC HIỆN",
+        "Về phía Sở Y tế, đã tổ chức kiểm tra 25 cơ sở, xử phạt 3 cơ sở vi phạm.",
+        "II. NHIỆM VỤ",
+        "1. Sở Y tế tiếp tục kiểm tra an toàn thực phẩm, báo cáo trước ngày 15/5/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 5, 15)),
+    ]
+
+
 def test_items_marked_i_dot_in_brackets_are_items_of_the_addressees_request() -> None:
     draft = read_directive(
         "\n".join(
@@ -3211,6 +3223,15 @@ def test_a_plans_item_may_close_with_who_and_when_in_brackets() -> None:
     ]
 
 
+def test_a_bracket_that_lists_the_units_checked_names_no_lead() -> None:
+    (task,) = tasks_of(
+        "II. NHIỆM VỤ",
+        "1. Kiểm tra công tác cải cách hành chính tại một số đơn vị (UBND huyện Núi Thành, UBND"
+        " thị xã Điện Bàn).",
+    )
+    assert task.lead is None
+
+
 def test_a_plans_decrees_each_with_its_lines_of_what_who_and_when() -> None:
     tasks = tasks_of(
         "II. NỘI DUNG",
@@ -3292,6 +3313,19 @@ def test_an_emulation_plans_rules_and_shares_of_awards_are_no_tasks() -> None:
         "- Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp (tập thể hoặc cá nhân).",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [("Sở Y tế", None)]
+
+
+def test_an_emulation_plans_heading_that_goes_on_to_its_implementation_heads_tasks() -> None:
+    tasks = tasks_of(
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Động viên cán bộ, công chức thi đua hoàn thành xuất sắc nhiệm vụ được giao.",
+        "II. NỘI DUNG THI ĐUA VÀ TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ hướng dẫn các đơn vị đăng ký thi đua, gửi về Ban Thi đua - Khen thưởng"
+        " trước ngày 31/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 3, 31))
+    ]
 
 
 def test_the_same_duty_under_each_agency_is_a_task_of_each() -> None:

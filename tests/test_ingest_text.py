@@ -735,6 +735,18 @@ def test_a_table_copied_one_cell_a_line_reads_as_the_rows_of_a_docx_table() -> N
     ]
 
 
+def test_a_table_one_cell_a_line_may_end_where_the_letters_closing_text_begins() -> None:
+    text = "\n".join(cell for row in STACKED for cell in row)
+    text += "\nTrên đây là Kế hoạch thực hiện năm 2024, đề nghị các cơ quan triển khai thực hiện.\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[3:5] == [
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+        "Trên đây là Kế hoạch thực hiện năm 2024, đề nghị các cơ quan triển khai thực hiện.",
+    ]
+
+
 def test_a_table_one_cell_a_line_with_an_empty_cell_stays_as_it_came() -> None:
     # Row 1 lacks its cooperating agency: which line is which column cannot be told.
     rows = [STACKED[0], [c for c in STACKED[1] if c != "Sở Tư pháp"], STACKED[3]]
