@@ -2413,7 +2413,7 @@ def test_accuracy_on_the_labelled_set() -> None:
 # no longer a blind measurement. The floor is that figure rounded down to the whole percent,
 # minus one point: it catches a rule that breaks what the set covers, and leaves room for a
 # deliberate trade-off of a row or two, not for the set to be fitted further.
-BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 1070, 1161)]
+BLIND_TABLES = [(BLIND, 159, 159), (BLIND.with_name("deadline_phrases_blind2.tsv"), 1145, 1242)]
 
 
 @pytest.mark.parametrize(("table", "right_then", "rows_then"), BLIND_TABLES)

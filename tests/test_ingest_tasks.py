@@ -328,7 +328,7 @@ def test_measured_recall_and_precision() -> None:
 # percent, minus two points. They were written by people who never saw the importer, but their
 # misses have been read while writing rules, so they are regression guards, not measures; the
 # held-out set (tests/data/heldout_documents) gets no guard: it is only ever measured.
-BLIND_FLOORS = {"blind_documents": (0.89, 0.89), "blind2_documents": (0.81, 0.76)}
+BLIND_FLOORS = {"blind_documents": (0.89, 0.89), "blind2_documents": (0.82, 0.77)}
 
 
 @pytest.mark.parametrize("folder", sorted(BLIND_FLOORS))
