@@ -314,7 +314,7 @@ HOLDER = (
     r"|chanh\s+van\s+phong|tong\s+giam\s+doc|chu\s+nhiem|ban\s+giam\s+hieu"
     # "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo ...", "Chánh Thanh tra tỉnh", "Chánh Văn
     # phòng UBND tỉnh" (the office named whole).
-    r"|thong\s+doc|tong\s+cuc\s+truong|vien\s+truong|chanh"
+    r"|thong\s+doc|tong\s+cuc\s+truong|vien\s+truong|chanh(?:\s+an)?"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
@@ -1066,6 +1066,10 @@ _WHOLE_NAMES = re.compile(
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam"
     # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...".
     r"|cac\s+cap\s+uy(?:\s+dang)?"
+    # The courts and the procuracy, written in lowercase as often as not: "Tòa án nhân dân tỉnh",
+    # "Viện kiểm sát nhân dân cấp huyện", "Tòa án nhân dân tối cao".
+    r"|(?:toa\s+an|vien\s+kiem\s+sat)\s+nhan\s+dan(?:\s+(?:toi\s+cao|cap\s+(?:tinh|huyen)"
+    r"|tinh|huyen|quan|thi\s+xa|thanh\s+pho|khu\s+vuc(?:\s+\d+)?))?"
     # The press, asked to inform: "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn".
     r"|cac\s+co\s+quan\s+(?:thong\s+tin\s*,?\s*)?(?:truyen\s+thong\s*,?\s*(?:va\s+)?bao\s+chi"
     r"|bao\s+chi\s*,?\s*(?:va\s+)?truyen\s+thong))(?![a-z0-9])"

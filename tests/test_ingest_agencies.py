@@ -120,6 +120,12 @@ def test_mentions_map_back_to_the_text() -> None:
         # Whose direction is carried out, not one given work.
         ("Thực hiện ý kiến chỉ đạo Phó Thủ tướng Chính phủ Trần Hồng Hà tại Văn bản số 123", []),
         ("Thực hiện chỉ đạo Phó Thủ tướng Trần Lưu Quang", []),
+        # The courts and the procuracy, in lowercase as often as not, their heads by title.
+        ("Chánh án Tòa án nhân dân tỉnh chỉ đạo", [("Tòa án nhân dân tỉnh", None, None)]),
+        (
+            "Viện trưởng Viện kiểm sát nhân dân cấp huyện phối hợp",
+            [("Viện kiểm sát nhân dân cấp huyện", None, None)],
+        ),
         # The press, asked to inform, named as a whole.
         (
             "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn",

@@ -3507,12 +3507,14 @@ def test_an_item_led_by_its_agencys_head_by_title() -> None:
         "2. Thống đốc Ngân hàng Nhà nước chi nhánh tỉnh chỉ đạo các tổ chức tín dụng giãn nợ.",
         "3. Chánh Thanh tra tỉnh tổ chức thanh tra việc sử dụng kinh phí hỗ trợ.",
         "4. Chánh Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.",
+        "5. Chánh án Tòa án nhân dân tỉnh chỉ đạo đưa các vụ án ra xét xử kịp thời.",
     )
     assert [written(t) for t in tasks] == [
         "Chủ tịch UBND các huyện, thành phố",
         "Ngân hàng Nhà nước chi nhánh tỉnh",
         "Thanh tra tỉnh",
         "Văn phòng UBND tỉnh",
+        "Tòa án nhân dân tỉnh",
     ]
 
 
