@@ -175,8 +175,12 @@ _WHEN_IN_BRACKET = re.compile(
 
 def _side_told(folded: str, mention: AgencyMention, request: re.Match[str]) -> bool:
     """ "Về phía Sở Y tế, đã tổ chức kiểm tra ...": whose side a report tells of, not who is asked;
-    only "Về phía Sở Xây dựng: rà soát ..." gives the agency its work."""
-    return request.group().startswith("ve") and not re.match(r"\s*:", folded[mention.end :])
+    only "Về phía Sở Xây dựng: rà soát ..." gives the agency its work. So does "Đối với Sở Y tế,
+    đã kiểm tra 25 cơ sở" (done), where "Đối với Sở Y tế, khẩn trương rà soát ..." asks."""
+    after = folded[mention.end :]
+    if request.group().startswith("doi voi"):
+        return re.match(r"\s*,\s*(?:da|vua)\s", after) is not None
+    return request.group().startswith("ve") and not re.match(r"\s*:", after)
 
 
 def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> AgencyMention | None:

@@ -1792,6 +1792,7 @@ def test_ve_phia_an_agency_then_a_comma_tells_its_side_and_names_no_lead() -> No
     tasks = tasks_of(
         "I. KẾT QUẢ THỰC HIỆN",
         "Về phía Sở Y tế, đã tổ chức kiểm tra 25 cơ sở, xử phạt 3 cơ sở vi phạm.",
+        "Đối với Công an tỉnh, đã tổ chức 12 đợt tuần tra, kiểm soát.",
         "II. NHIỆM VỤ",
         "1. Sở Y tế tiếp tục kiểm tra an toàn thực phẩm, báo cáo trước ngày 15/5/2024.",
     )
