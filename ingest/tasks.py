@@ -627,6 +627,11 @@ class _Item:
     due: str | None = None  # a closing sentence that dates all the work above it
 
 
+def _under(item: _Item, frame: _Frame) -> bool:
+    """Whether an item stands under a frame (the frame itself, not an equal one)."""
+    return any(f is frame for f in item.frames)
+
+
 # --------------------------------------------------------------------------------------------
 # Mending the body's paragraphs: "2." alone on its line, "...thực hiện;3. Thường xuyên ...".
 # --------------------------------------------------------------------------------------------
@@ -1180,7 +1185,7 @@ class _Segmenter:
             # "(1) Giao Bộ ...", "(2) Đề nghị Ủy ban ...": each item below given to someone, no
             # step of its own: the heading only opens them.
             details = frame.details
-            below = [item for item in self.items if item is not details and frame in item.frames]
+            below = [item for item in self.items if item is not details and _under(item, frame)]
             if (
                 details is not None
                 and below
@@ -1188,11 +1193,10 @@ class _Segmenter:
                 and not self._dated(details.paragraphs[0])
                 and all(self._given_to_another(item, frame) for item in below)
             ):
-                self.items.remove(details)
+                self.items = [item for item in self.items if item is not details]
         for frame in self.headings:
             if frame.work is not None and (
-                frame.dated_work
-                or not any(any(f is frame for f in item.frames) for item in self.items)
+                frame.dated_work or not any(_under(item, frame) for item in self.items)
             ):
                 at = next(
                     (i for i, item in enumerate(self.items) if item.start > frame.work.start), None
