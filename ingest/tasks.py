@@ -248,6 +248,18 @@ _EXHORTATION = re.compile(
     r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh))?\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
+# Where an agency stands as the one who acts: first, or set apart after the work ("... - Công an
+# tỉnh", "(Sở Tư pháp; quý II)"), or after the word that gives it the work.
+_DOER_BEFORE = re.compile(r"(?:^|[-–:(;]|(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau))\s*(?:cac\s+)?$")
+# The paragraph that sums up a plan or a directive at its end: "Trên đây là Kế hoạch ...; các cơ
+# quan, đơn vị nghiêm túc triển khai thực hiện./.". Its title ends at the first stop, or where those
+# it asks are named.
+_SUMMING_UP = re.compile(
+    r"^tren\s+day\s+la\s+(?:(?:toan\s+bo\s+)?noi\s+dung\s+)?(?:ke\s+hoach|chi\s+thi|thong\s+bao"
+    r"|cong\s+dien|chuong\s+trinh|phuong\s+an|huong\s+dan|quyet\s+dinh|nghi\s+quyet)\b"
+)
+_AFTER_TITLE = re.compile(r"[.;]\s|,\s*(?=(?:yeu\s+cau|de\s+nghi|giao|cac|moi)\b)")
+_DIFFICULTIES = re.compile(r"\b(?:kho\s+khan|vuong\s+mac)\b")
 # Work of its own before the closing words: "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy
 # định" asks for guidance; "Đề nghị các đơn vị thực hiện theo quy định" only closes the letter.
 _WORK_VERB = re.compile(
@@ -1307,6 +1319,8 @@ class _Segmenter:
         folded = fold(text)
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
+        if self._sums_up(folded, text):
+            return text  # the closing words of a plan, whole: its offer of help is no request
         units: list[list[str]] = []
         continued: list[bool] = []
         # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list,
@@ -1464,6 +1478,8 @@ class _Segmenter:
             return True  # "Bộ Tài chính sẽ tổ chức hội nghị tập huấn ...": a plan, not a request
         if _CITATION.match(folded) and not self._assigns(text, explicit_only=True):
             return True  # "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...": a source
+        if self._sums_up(folded, text):
+            return True
         exhortation = _EXHORTATION.match(folded.strip())
         if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
             return True
@@ -1727,6 +1743,20 @@ class _Segmenter:
         """What follows "... như sau:" asks for work ("Giao Sở Y tế ..."), unlike the figures of
         the work just asked ("... như sau: nạo vét kênh tiêu là 507.045 m³ ...")."""
         return self._assigns(text) or _imperative(fold(text))
+
+    def _sums_up(self, folded: str, text: str) -> bool:
+        """The closing paragraph of a plan that gives no work of its own: past its title, only the
+        call to carry the plan out and the offer to hear of difficulties."""
+        title = _SUMMING_UP.match(folded)
+        if title is None or self._dated(text):
+            return False
+        _title, *rest = _AFTER_TITLE.split(folded[title.end() :], maxsplit=1)
+        asked = rest[0] if rest else ""
+        return not any(
+            _WORK_VERB.search(sentence) or re.search(r"\bgiao\b", sentence)
+            for sentence in re.split(r"[.;]\s+", asked)
+            if not _DIFFICULTIES.search(sentence)
+        )
 
     def _closing_rider(self, folded: str, text: str) -> bool:
         return (
@@ -2057,7 +2087,7 @@ class _Segmenter:
             and (draft := of_item[id(item)]).lead is None
             and draft.deadline.date is None
             # "3. Tuyên truyền ... - Đài Phát thanh và Truyền hình tỉnh": it names who does it
-            and not self.catalogue.find_mentions(draft.text)
+            and not self._names_a_doer(draft.text)
         }
         kept = [
             draft
@@ -2076,6 +2106,14 @@ class _Segmenter:
         for draft in kept:
             draft.other_deadlines = self._other_deadlines(draft, taken[draft.source_paragraph])
         return kept
+
+    def _names_a_doer(self, text: str) -> bool:
+        """Whether a text names an agency where the one who acts stands, not one it works with,
+        for, at or reports to ("phối hợp với lực lượng quân đội", "báo cáo về Sở Y tế")."""
+        return any(
+            _DOER_BEFORE.search(re.sub(r"^[\s\d.)*•+-]+", "", fold(text[: mention.start])))
+            for mention in self.catalogue.find_mentions(text)
+        )
 
     def _handover(self, text: str) -> tuple[int, AgencyMention | None] | None:
         """Where a task hands its work on with a deadline of its own: "gửi về Sở Tài nguyên và

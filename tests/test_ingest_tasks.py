@@ -819,6 +819,31 @@ def test_the_closing_call_to_carry_it_all_out_is_not_a_task() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
+def test_the_words_that_sum_up_a_plan_at_its_end_are_no_task() -> None:
+    """ "Trên đây là Kế hoạch ..." closes a plan or a directive: it asks those above to carry it
+    out and offers help; work of its own, named or dated, is still a task."""
+    tasks = tasks_of(
+        "1. Sở Y tế báo cáo kết quả trước ngày 20/3/2024.",
+        "Trên đây là Chỉ thị về tăng cường công tác quản lý, bảo vệ tài nguyên nước dưới đất, yêu"
+        " cầu Giám đốc sở, Thủ trưởng cơ quan, ban, ngành có trách nhiệm tổ chức triển khai thực"
+        " hiện nghiêm túc Chỉ thị này. Trong quá trình thực hiện có phát sinh khó khăn, vướng mắc"
+        " thì kịp thời phản ánh về Sở Nội vụ để tổng hợp, báo cáo Ủy ban nhân dân tỉnh xem xét./.",
+        "Trên đây là Kế hoạch giám sát, đánh giá Chương trình mục tiêu quốc gia giảm nghèo bền"
+        " vững năm 2024. Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, đề nghị"
+        " các cơ quan, đơn vị kịp thời phản ánh về Sở Nội vụ tổng hợp, báo cáo./.",
+        "Trên đây là kế hoạch tổ chức phong trào thi đua thực hiện thành công cuộc bầu cử; các cơ"
+        " quan, đơn vị, địa phương, doanh nghiệp nghiêm túc tổ chức, triển khai thực hiện./.",
+        "Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm 2024; giao Sở Nội vụ theo"
+        " dõi, tổng hợp kết quả, báo cáo UBND tỉnh.",
+        "Trên đây là Kế hoạch tuyên truyền; Công an tỉnh báo cáo kết quả trước ngày 30/11/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 20)),
+        ("Sở Nội vụ", None),
+        ("Công an tỉnh", dt.date(2024, 11, 30)),
+    ]
+
+
 def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
     tasks = tasks_of(
         "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban "
@@ -3396,6 +3421,22 @@ def test_a_plans_content_item_that_names_its_agency_stays() -> None:
         "1. Sở Y tế chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch.",
     )
     assert len(tasks) == 2
+
+
+def test_a_plans_content_item_that_names_only_whom_it_serves_or_reports_to_is_content() -> None:
+    """Those an item works with, for or reports to are not who does it: the item is the plan's
+    content, and the implementation section gives the work out."""
+    tasks = tasks_of(
+        "II. NỘI DUNG",
+        "1. Hướng dẫn hỗ trợ xử lý nước cho các hộ gia đình.",
+        "2. Phối hợp với lực lượng quân đội hỗ trợ vận chuyển nước, phun khử trùng.",
+        "3. Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh"
+        " và Sở Nội vụ.",
+        "4. Rà soát hóa chất, trang thiết bị tại Trung tâm Y tế các huyện.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
 
 
 def test_a_decisions_closing_article_gives_no_work() -> None:
