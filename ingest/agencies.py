@@ -318,8 +318,8 @@ HOLDER = (
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
-    # thưởng (Văn phòng Bộ) rà soát ...".
-    r"|co\s+quan\s+thuong\s+truc"
+    # thưởng (Văn phòng Bộ) rà soát ...", "Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia".
+    r"|(?:co\s+quan|van\s+phong)\s+thuong\s+truc"
     # The staff who stand for their office: "cán bộ, công chức Ban Tiếp công dân tỉnh".
     r"|can\s+bo\s*,?\s*cong\s+chuc(?:\s*,?\s*vien\s+chuc)?(?:\s*(?:,|va)\s*nguoi\s+lao\s+dong)?)"
 )
@@ -413,13 +413,17 @@ def _each_of_those(folded: str, previous: _Found, found: _Found) -> bool:
     )
 
 
-# The forces a dispatch sets to work: "Các lực lượng cứu nạn, cứu hộ", "lực lượng chức năng".
+# The forces a dispatch sets to work: "Các lực lượng cứu nạn, cứu hộ", "lực lượng chức năng", and
+# the services that act in every province.
 _FORCES = re.compile(
     r"(?<![a-z0-9])(?:cac\s+)?luc\s+luong\s+(?:chuc\s+nang|vu\s+trang|cuu\s+nan\s*,?\s*cuu\s+ho"
     r"|cuu\s+ho\s*,?\s*cuu\s+nan|dan\s+quan(?:\s+tu\s+ve)?|xung\s+kich|thanh\s+nien\s+xung\s+phong"
     r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay)"
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
     r"|(?<![a-z0-9])cac\s+co\s+quan\s+chuc\s+nang(?![a-z0-9])"
+    # The offices of a service at every level: "Cơ quan thuế các cấp", "cơ quan hải quan".
+    r"|(?<![a-z0-9])(?:cac\s+)?co\s+quan\s+(?:thue|hai\s+quan|bao\s+hiem\s+xa\s+hoi|kho\s+bac)"
+    r"(?:\s+cac\s+cap)?(?![a-z0-9])"
 )
 # The residential units of a commune or ward: "các tổ dân phố", "các thôn, bản", "các khu phố,
 # ấp", whom a ward's notice addresses.

@@ -55,7 +55,9 @@ _CHU_TRI = re.compile(
 _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
     # được chọn đặt Điểm thi nhận hồ sơ ...", "Sở Y tế được (UBND tỉnh) phân công chủ trì ...".
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)"
+    # ("đăng tải", "đăng ký", "đăng tin": "đăng" folds to "đang" but is work.)
+    r"|dang(?!\s+(?:tai|ky|ki|tin|bai|nhap)\b)|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"

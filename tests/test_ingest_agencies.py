@@ -917,3 +917,28 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
     text = "Cơ quan Thường trực Hội đồng Thi đua - Khen thưởng rà soát hồ sơ, báo cáo Bộ trưởng."
     roles = find_roles(text, CATALOGUE.find_mentions(text))
     assert roles.lead is not None and roles.lead.written == "Hội đồng Thi đua - Khen thưởng"
+
+
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        # "đăng tải" (posts) is no "đang" (is doing): folded, both are "dang".
+        (
+            "Sở Xây dựng đăng tải thông điệp truyền thông trên bảng quang báo của Thành phố.",
+            "Sở Xây dựng",
+        ),
+        ("Sở Xây dựng đang triển khai dự án nâng cấp bảng quang báo.", None),
+        # The standing office of a steering committee acts for it, and those it urges do not.
+        (
+            "Văn phòng Thường trực Ban Chỉ đạo 389 quốc gia tăng cường kiểm tra, đôn đốc các cơ"
+            " quan, lực lượng chức năng.",
+            "Ban Chỉ đạo 389 quốc gia",
+        ),
+        # A service's offices at every level act; the office a taxpayer files with does not.
+        ("Cơ quan thuế các cấp tăng cường kiểm tra hồ sơ hoàn thuế.", "Cơ quan thuế các cấp"),
+        ("Người nộp thuế nộp hồ sơ cho cơ quan thuế quản lý trực tiếp.", None),
+    ],
+)
+def test_who_acts_first_in_a_sentence(text: str, lead: str | None) -> None:
+    roles = find_roles(text, Catalogue([]).find_mentions(text))
+    assert (roles.lead.written if roles.lead else None) == lead
