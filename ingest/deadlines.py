@@ -2878,7 +2878,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "relief_period",
         re.compile(
-            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|giam|khong\s+(?:to\s+chuc|thu|tinh))\s"
+            # ("cắt giảm thủ tục, điều kiện kinh doanh" is work.)
+            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|(?<!cat\s)giam|khong\s+(?:to\s+chuc|thu|tinh))\s"
             r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
         ),
     ),

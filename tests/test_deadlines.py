@@ -273,6 +273,12 @@ MONTHS = [
         " giao.",
         date(2023, 4, 30),
     ),
+    # Cutting conditions of business is work, not a relief that lasts until then.
+    (
+        "Bộ trưởng Bộ Công Thương rà soát phương án cắt giảm điều kiện kinh doanh bảo đảm đạt mục"
+        " tiêu cắt giảm tối thiểu 30%, trình Thủ tướng phê duyệt trong tháng 11 năm 2023.",
+        date(2023, 11, 30),
+    ),
 ]
 
 
