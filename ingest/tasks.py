@@ -372,6 +372,13 @@ _PROVISION = re.compile(
     r"^tai\s+(?:tiet|diem|khoan|dieu|muc|chuong|phu\s+luc)\s+[\da-z.]+\b"
     r"[^:;\"“]{0,200}?\s(?:quy\s+dinh|huong\s+dan|nhu\s+sau)\b"
 )
+# How a matter is handled, by the rule that governs it: "Về điều kiện áp dụng chế độ ưu tiên: thực
+# hiện theo quy định tại Thông tư 86/2013/TT-BTC.", "d) Xử lý kết quả kiểm tra thực hiện theo quy
+# định tại khoản 3 Điều 79 Luật Hải quan".
+_AS_PROVIDED = re.compile(
+    r"^\s*(?:[-+*•]\s*)?(?:[a-z\d]{1,3}[.)]\s*)?(?P<matter>[^.;:]{3,120}?)\s*:?\s*(?:duoc\s+)?"
+    r"thuc\s+hien\s+theo\s+(?:dung\s+)?(?:quy\s+dinh|huong\s+dan)\s+tai\b"
+)
 # What someone will do, the writer most often: "Trên cơ sở báo cáo của các địa phương, Bộ Tài
 # chính sẽ tổng hợp, báo cáo Thủ tướng Chính phủ": no more of the item above it.
 # Over the text with its marks: without them "sẽ" (will) is also "sẻ" (share, "chia sẻ").
@@ -385,6 +392,7 @@ _DISTRIBUTED = re.compile(
 _DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
 # The letter's own request words; not "giao", which also tells what a cited decision assigned.
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
+_GIVES = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?giao\s")
 # A line of a schedule: "- Ngày 20/12/2024: Sở Nội vụ tổng hợp ...", "Tháng 01/2025: ...": its
 # time is the due date of what follows.
 _SCHEDULE = re.compile(
@@ -893,7 +901,10 @@ class _Segmenter:
             return False
         if all(frame.funding for frame in self.frames if frame.skip) and self._actor_first(text):
             return False  # "3. Bộ Tài chính chủ trì tổng hợp, trình ... bố trí kinh phí ..."
-        return not (_ASKED.search(folded) and self._assigns(text, explicit_only=True))
+        # ("Thành phần: ..." lists who attends; "Giao UBND huyện ... chuẩn bị báo cáo" after it
+        # gives work.)
+        asked = _ASKED.search(folded) or _GIVES.match(folded)
+        return not (asked and self._assigns(text, explicit_only=True))
 
     def _actor_first(self, text: str) -> bool:
         """A paragraph that opens with the agency that acts ("Bộ Tài chính chủ trì ...")."""
@@ -1422,6 +1433,8 @@ class _Segmenter:
             return True
         if _PROVISION.match(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True
+        if self._handled_as_provided(text):
+            return True
         if _QUOTA.match(folded.strip()) and not self._dated(text):
             return True  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;": a share of awards
         if _SPECIFICATION.match(folded.strip(" *-+•")) and not self._assigns(text):
@@ -1567,6 +1580,14 @@ class _Segmenter:
         if year is not None and int(year) >= self.issued_on.year:
             return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
         return not self._dated(text) and not self._assigns(text, explicit_only=True)
+
+    def _handled_as_provided(self, text: str) -> bool:
+        """A matter handled as a provision says, naming no one to handle it and no date: the rule
+        restated, not work given ("Các đơn vị thực hiện theo hướng dẫn tại Công văn ..." asks)."""
+        provided = _AS_PROVIDED.match(fold(text))
+        if provided is None or len(_sentences(text)) > 1 or self._dated(text):
+            return False
+        return not self.catalogue.find_mentions(text[: provided.end("matter")])
 
     def _standing_rule(self, text: str) -> bool:
         """A prohibition with no date: "Các đơn vị, địa phương không sử dụng ngân sách nhà nước

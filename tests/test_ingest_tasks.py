@@ -844,6 +844,34 @@ def test_the_words_that_sum_up_a_plan_at_its_end_are_no_task() -> None:
     ]
 
 
+def test_a_matter_handled_as_a_provision_says_is_no_task() -> None:
+    """A guidance letter restates the rules: how a matter is handled, by the provision that governs
+    it. Those it names, or a date, still make a task."""
+    tasks = tasks_of(
+        "Sở Y tế hướng dẫn như sau:",
+        "a) Về điều kiện áp dụng chế độ ưu tiên: thực hiện theo quy định tại Thông tư 86/2013.",
+        "b) Xử lý kết quả kiểm tra thực hiện theo quy định tại khoản 3 Điều 79 Luật Hải quan.",
+        "c) Công an tỉnh thực hiện theo hướng dẫn tại Công văn số 12/SYT ngày 02/01/2024.",
+        "d) Việc báo cáo thực hiện theo quy định tại Thông tư số 10/2022/TT-BYT, trước ngày"
+        " 15/3/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Công an tỉnh", None),
+        (None, dt.date(2024, 3, 15)),
+    ]
+
+
+def test_work_given_after_a_list_of_who_attends_is_a_task() -> None:
+    tasks = tasks_of(
+        "Ngày 03/3, UBND tỉnh ban hành Kế hoạch kiểm tra và làm việc với Sở Y tế.",
+        "Thành phần:",
+        "Đ/c Lê Văn A – Phó Chủ tịch UBND tỉnh.",
+        "Đại diện lãnh đạo Sở Nội vụ, Văn phòng UBND tỉnh.",
+        "Giao Sở Y tế chuẩn bị báo cáo về các nội dung trên.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
     tasks = tasks_of(
         "Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, Chủ tịch Ủy ban "
