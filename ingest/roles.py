@@ -294,8 +294,12 @@ _LAST_DAY_FOR = (
 )
 
 
-# "Theo yêu cầu của UBND tỉnh, tại cuộc họp này Sở Kế hoạch và Đầu tư đề xuất ...".
-_AT_THE_MEETING = r"tai\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:lam\s+viec|hop))(?:\s+nay)?\s+"
+# "Theo yêu cầu của UBND tỉnh, tại cuộc họp này Sở Kế hoạch và Đầu tư đề xuất ...", "... là thời
+# điểm Tết, vì vậy các ngành, địa phương cần phối hợp ...".
+_AT_THE_MEETING = (
+    r"(?:tai\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:lam\s+viec|hop))(?:\s+nay)?"
+    r"|vi\s+(?:vay|the)|do\s+(?:do|vay))\s+"
+)
 
 
 def _in_subject_position(
