@@ -643,7 +643,12 @@ def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
     if any(c.isalnum() for c in flat[close + 1 :]):
         return False
     inside = flat[opening + 1 : start]
+    if _FUNDS.match(inside):
+        return False  # "(nguồn ngân sách tỉnh, năm 2024)": whose money, and which year's
     return not inside.strip() or re.search(r"[;,]\s*$", inside) is not None
+
+
+_FUNDS = re.compile(r"\s*(?:tu\s+)?(?:nguon|kinh\s+phi|von)\b")
 
 
 def _candidate(

@@ -1175,6 +1175,7 @@ NOT_DEADLINES = [
     "thời gian treo băng zôn, khẩu hiệu từ ngày 25/8/2023 đến hết ngày 3/9/2023",
     "xem xét không tổ chức kiểm tra định kỳ trong năm 2023 đối với các doanh nghiệp",
     "tập trung thực hiện các nhiệm vụ trong tháng 5 và các tháng tiếp theo",  # from then on
+    "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",
