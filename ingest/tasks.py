@@ -462,7 +462,9 @@ _ON_REQUEST = re.compile(
 )
 _ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao|phoi\s+hop)\b")
 _PLURAL_AGENCIES = re.compile(
-    r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?)"
+    # "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...".
+    r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?"
+    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi)\s+[^.;:()]{4,160}?))"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")

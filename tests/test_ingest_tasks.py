@@ -2233,11 +2233,14 @@ def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
         "a) Tăng cường kiểm tra.",
         "4. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 Điều 3 Nghị định)",
         "a) Công bố danh mục tài sản kết cấu hạ tầng.",
+        "5. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải",
+        "a) Chủ động phối hợp triển khai các giải pháp, nền tảng số.",
     )
     assert [t.lead.written if t.lead else None for t in tasks] == [
         "Các sở quản lý nhà nước chuyên ngành về hạ tầng",
         None,
         "các Bộ quản lý chuyên ngành",
+        "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải",
     ]
 
 
