@@ -37,6 +37,9 @@ _REQUEST = re.compile(
     rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
     r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
 )
+_DUE_FROM = re.compile(
+    r"^\W*(?:thoi\s+)?han\s+(?:cuoi\s+|chot\s+)?(?:nop|gui)\b[^.;:]{0,80}?\bcua\s+$"
+)
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
 _ASKS = re.compile(
@@ -116,6 +119,9 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
                 roles.directed = roles.directed or mention
             else:
                 candidates.append((1, mention.start, mention))
+        elif _DUE_FROM.search(folded, 0, mention.start):
+            # "Hạn nộp hồ sơ ... của các trường vào ngày 29/02/2012": theirs to send by then.
+            candidates.append((2, mention.start, mention))
         elif _SENT_TO.search(before) and _ASKS.match(after):
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
             candidates.append((2, mention.start, mention))

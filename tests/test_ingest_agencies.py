@@ -937,6 +937,8 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
         # A service's offices at every level act; the office a taxpayer files with does not.
         ("Cơ quan thuế các cấp tăng cường kiểm tra hồ sơ hoàn thuế.", "Cơ quan thuế các cấp"),
         ("Người nộp thuế nộp hồ sơ cho cơ quan thuế quản lý trực tiếp.", None),
+        # Whose papers are due by then: theirs to send.
+        ("Hạn nộp hồ sơ dự thi của các trường vào ngày 29/02/2024 tại Phòng GD&ĐT.", "các trường"),
         # After the reason, "vì vậy" opens the clause that asks.
         (
             "Quý I là thời điểm Tết Nguyên đán, vì vậy Sở Y tế cần kiểm soát chặt chẽ hàng giả.",
