@@ -422,7 +422,8 @@ _FORCES = re.compile(
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
     r"|(?<![a-z0-9])cac\s+co\s+quan\s+chuc\s+nang(?![a-z0-9])"
     # The offices of a service at every level: "Cơ quan thuế các cấp", "cơ quan hải quan".
-    r"|(?<![a-z0-9])(?:cac\s+)?co\s+quan\s+(?:thue|hai\s+quan|bao\s+hiem\s+xa\s+hoi|kho\s+bac)"
+    r"|(?<![a-z0-9])(?:cac\s+)?co\s+quan\s+(?:quan\s+ly\s+)?(?:thue|hai\s+quan|bao\s+hiem\s+xa\s+hoi"
+    r"|bhxh|kho\s+bac)"
     r"(?:\s+cac\s+cap)?(?![a-z0-9])"
 )
 # The residential units of a commune or ward: "các tổ dân phố", "các thôn, bản", "các khu phố,
@@ -643,7 +644,7 @@ _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
     "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
-    "vừa", "cũng", "vẫn", "luôn", "đều",
+    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.

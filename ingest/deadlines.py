@@ -2883,8 +2883,11 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "relief_period",
         re.compile(
-            # ("cắt giảm thủ tục, điều kiện kinh doanh" is work.)
-            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|(?<!cat\s)giam|khong\s+(?:to\s+chuc|thu|tinh))\s"
+            # ("cắt giảm thủ tục", "tinh giảm biên chế", "giảm thiểu ô nhiễm" are work; "cắt giảm
+            # 50% mức thu phí" is a relief.)
+            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|khong\s+(?:to\s+chuc|thu|tinh)"
+            r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)giam(?!\s+(?:thieu|ngheo))"
+            r"|cat\s+giam(?=\s+(?:\d[\d,.]*\s*%\s+)?(?:muc\s+thu|phi|le\s+phi|thue|tien)))\s"
             r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
         ),
     ),

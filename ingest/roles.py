@@ -43,7 +43,7 @@ _DUE_FROM = re.compile(
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
 _ASKS = re.compile(
-    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:nay\s+)?(?:(?:cung|da|vua|tiep\s+tuc|dong\s+thoi)\s+)?"
+    r"^\s*(?:\([^)]{0,40}\)\s*)?(?:nay\s+)?(?:(?:cung|con|da|vua|tiep\s+tuc|dong\s+thoi)\s+)?"
     # "UBND tỉnh Quảng Trị ban hành Công điện số 05/CĐ-UBND yêu cầu ...": asks by a document.
     rf"(?:(?:ban\s+hanh|co|gui)\s+{DOCUMENT_NOUN}"
     r"[^,;.]{0,60}?\s)?"
@@ -59,8 +59,7 @@ _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
     # được chọn đặt Điểm thi nhận hồ sơ ...", "Sở Y tế được (UBND tỉnh) phân công chủ trì ...".
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)"
-    # ("đăng tải", "đăng ký", "đăng tin": "đăng" folds to "đang" but is work.)
-    r"|dang(?!\s+(?:tai|ky|ki|tin|bai|nhap)\b)|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
+    r"|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
@@ -135,9 +134,9 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
                 roles.directed = roles.directed or mention
         elif (
             subject_ok
-            and _in_subject_position(folded, mention, mentions)
+            and _in_subject_position(folded, mention, mentions, text)
             and not _ASKS.match(after)
-            and not _reported(folded, mention, mentions)
+            and not _reported(folded, mention, mentions, text)
             and not _WILL.match(text, mention.end)
             and not _province_directs(folded, mention)
         ):
@@ -286,11 +285,14 @@ _CONNECTIVES = re.compile(
 )
 
 
-def _reported(folded: str, mention: AgencyMention, mentions: list[AgencyMention]) -> bool:
+def _reported(
+    folded: str, mention: AgencyMention, mentions: list[AgencyMention], text: str
+) -> bool:
     """Agencies said to have done something: "Ủy ban Dân tộc và các bộ, ngành ... đã tổ chức"."""
     chain = co_leads(folded, mention, mentions)
     last = chain[-1] if chain else mention
-    return bool(_NOT_ACTOR.match(folded[last.end :]) or _ASKS.match(folded[last.end :]))
+    done = _NOT_ACTOR.match(folded[last.end :]) and not _posts(folded, text, last.end)
+    return bool(done or _ASKS.match(folded[last.end :]))
 
 
 # "Hạn cuối các trường THPT in và phát Giấy báo dự thi", "ngày 25/5/2017 là hạn cuối các trường
@@ -300,18 +302,30 @@ _LAST_DAY_FOR = (
 )
 
 
-# "Theo yêu cầu của UBND tỉnh, tại cuộc họp này Sở Kế hoạch và Đầu tư đề xuất ...", "... là thời
-# điểm Tết, vì vậy các ngành, địa phương cần phối hợp ...".
-_AT_THE_MEETING = (
-    r"(?:tai\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:lam\s+viec|hop))(?:\s+nay)?"
-    r"|vi\s+(?:vay|the)|do\s+(?:do|vay))\s+"
+# "Theo yêu cầu của UBND tỉnh, tại cuộc họp này Sở Kế hoạch và Đầu tư đề xuất ...".
+_AT_THE_MEETING = r"tai\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:lam\s+viec|hop))(?:\s+nay)?\s+"
+# "... là thời điểm Tết, vì vậy các ngành, địa phương cần phối hợp ...": after its reason, the
+# clause asks those it names, when a duty follows them ("do đó Sở Xây dựng gặp khó khăn" tells).
+_THEREFORE = re.compile(
+    r"(?:^|[,;]\s*)(?:vi\s+(?:vay|the)|do\s+(?:do|vay)|boi\s+vay|cho\s+nen)\s+(?:cac\s+)?$"
+)
+_DUTY_FOLLOWS = re.compile(
+    r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong|chu\s+dong|tap\s+trung|tiep\s+tuc"
+    r"|tang\s+cuong)\b"
 )
 
 
+def _posts(folded: str, text: str, end: int) -> bool:
+    """ "Sở X đăng tải ...", "đăng ký", "đăng cai": work; folded, "đăng" is "đang" (under way),
+    which only its marks tell apart."""
+    word = re.match(r"\s*dang\b", folded[end:])
+    return word is not None and text[end : end + word.end()].strip().lower() == "đăng"
+
+
 def _in_subject_position(
-    folded: str, mention: AgencyMention, mentions: list[AgencyMention]
+    folded: str, mention: AgencyMention, mentions: list[AgencyMention], text: str
 ) -> bool:
-    if _NOT_ACTOR.match(folded[mention.end :]):
+    if _NOT_ACTOR.match(folded[mention.end :]) and not _posts(folded, text, mention.end):
         return False  # "của Sở X", "Sở X đã ...": not the one who acts
     start = _clause_start(folded, mention.start)
     if re.search(r"(?:dia\s+chi|gui\s+ve|email|fax)\s*:\s*$", folded[max(0, start - 20) : start]):
@@ -321,6 +335,8 @@ def _in_subject_position(
         return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = ORDINAL.sub("", before)
+    if _THEREFORE.search(before):
+        return _DUTY_FOLLOWS.match(folded, mention.end) is not None
     # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out; "Các Bộ
     # Quốc phòng, Công an: ...": the first of a list under its head word.
     if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before) or (

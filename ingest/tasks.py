@@ -249,17 +249,24 @@ _EXHORTATION = re.compile(
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
 # Where an agency stands as the one who acts: first, or set apart after the work ("... - Công an
-# tỉnh", "(Sở Tư pháp; quý II)"), or after the word that gives it the work.
-_DOER_BEFORE = re.compile(r"(?:^|[-–:(;]|(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau))\s*(?:cac\s+)?$")
+# tỉnh", "(Sở Tư pháp; quý II)"), after the word that gives it the work, or named its role ("trong
+# đó Sở Y tế là cơ quan đầu mối").
+_DOER_BEFORE = re.compile(
+    r"(?:^|[-–:(;]|(?<![a-z])(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|trong\s+do"
+    # "..., cơ quan chủ trì là Trung tâm ...", "Đơn vị chủ trì Sở Y tế, đơn vị phối hợp ...".
+    r"|(?:chu\s+tri|dau\s+moi|thuc\s+hien|phu\s+trach)(?:\s+(?:thuc\s+hien|la))?))\s*(?:cac\s+)?$"
+)
 # The paragraph that sums up a plan or a directive at its end: "Trên đây là Kế hoạch ...; các cơ
 # quan, đơn vị nghiêm túc triển khai thực hiện./.". Its title ends at the first stop, or where those
 # it asks are named.
 _SUMMING_UP = re.compile(
-    r"^tren\s+day\s+la\s+(?:(?:toan\s+bo\s+)?noi\s+dung\s+)?(?:ke\s+hoach|chi\s+thi|thong\s+bao"
-    r"|cong\s+dien|chuong\s+trinh|phuong\s+an|huong\s+dan|quyet\s+dinh|nghi\s+quyet)\b"
+    r"^\s*tren\s+day\s+la\s+(?:(?:toan\s+bo\s+)?noi\s+dung\s+)?(?:ke\s+hoach|chi\s+thi|thong\s+bao"
+    r"|cong\s+dien|chuong\s+trinh|phuong\s+an|huong\s+dan|quyet\s+dinh|nghi\s+quyet|cong\s+van"
+    r"|(?:y\s+kien\s+)?chi\s+dao|(?:thong\s+bao\s+)?ket\s+luan)\b"
 )
 _AFTER_TITLE = re.compile(r"[.;]\s|,\s*(?=(?:yeu\s+cau|de\s+nghi|giao|cac|moi)\b)")
 _DIFFICULTIES = re.compile(r"\b(?:kho\s+khan|vuong\s+mac)\b")
+_OWN_WORK = re.compile(r"\b(?:giao|chu\s+tri|theo\s+doi|don\s+doc|chuan\s+bi|bo\s+tri)\b")
 # Work of its own before the closing words: "Đề nghị Cục Thuế hướng dẫn đơn vị thực hiện theo quy
 # định" asks for guidance; "Đề nghị các đơn vị thực hiện theo quy định" only closes the letter.
 _WORK_VERB = re.compile(
@@ -649,6 +656,14 @@ class _Item:
     due: str | None = None  # a closing sentence that dates all the work above it
 
 
+def _specific(mention: AgencyMention) -> bool:
+    """One agency by name ("Sở Tài chính", "Công an tỉnh"), not a group or a set ("các sở,
+    ngành", "Thủ trưởng các cơ quan")."""
+    return mention.group is None and not re.search(
+        r"(?:^|\s)(?:cac|tat\s+ca|moi|nhung)\s", fold(mention.written)
+    )
+
+
 def _under(item: _Item, frame: _Frame) -> bool:
     """Whether an item stands under a frame (the frame itself, not an equal one)."""
     return any(f is frame for f in item.frames)
@@ -905,7 +920,9 @@ class _Segmenter:
             return False  # "3. Bộ Tài chính chủ trì tổng hợp, trình ... bố trí kinh phí ..."
         # ("Thành phần: ..." lists who attends; "Giao UBND huyện ... chuẩn bị báo cáo" after it
         # gives work.)
-        asked = _ASKED.search(folded) or _GIVES.match(folded)
+        asked = _ASKED.search(folded) or (
+            _GIVES.match(folded) and not _PAST_OR_SUBMISSION.search(folded)
+        )
         return not (asked and self._assigns(text, explicit_only=True))
 
     def _actor_first(self, text: str) -> bool:
@@ -1332,7 +1349,7 @@ class _Segmenter:
         folded = fold(text)
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
-        if self._sums_up(folded, text):
+        if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
         units: list[list[str]] = []
         continued: list[bool] = []
@@ -1493,7 +1510,7 @@ class _Segmenter:
             return True  # "Bộ Tài chính sẽ tổ chức hội nghị tập huấn ...": a plan, not a request
         if _CITATION.match(folded) and not self._assigns(text, explicit_only=True):
             return True  # "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...": a source
-        if self._sums_up(folded, text):
+        if self._sums_up(text):
             return True
         exhortation = _EXHORTATION.match(folded.strip())
         if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
@@ -1589,6 +1606,8 @@ class _Segmenter:
         provided = _AS_PROVIDED.match(fold(text))
         if provided is None or len(_sentences(text)) > 1 or self._dated(text):
             return False
+        if provided.group("matter").rstrip().endswith(","):
+            return False  # "Kiểm tra, xử lý nghiêm ..., thực hiện theo quy định tại ...": do it so
         return not self.catalogue.find_mentions(text[: provided.end("matter")])
 
     def _standing_rule(self, text: str) -> bool:
@@ -1767,19 +1786,28 @@ class _Segmenter:
         the work just asked ("... như sau: nạo vét kênh tiêu là 507.045 m³ ...")."""
         return self._assigns(text) or _imperative(fold(text))
 
-    def _sums_up(self, folded: str, text: str) -> bool:
+    def _sums_up(self, text: str) -> bool:
         """The closing paragraph of a plan that gives no work of its own: past its title, only the
-        call to carry the plan out and the offer to hear of difficulties."""
-        title = _SUMMING_UP.match(folded)
+        call to carry the plan out and the offer to hear of difficulties. A named agency, or work
+        named ("Sở Văn hóa ... chủ trì, theo dõi ...", "giao Sở Y tế hướng dẫn ..."), is a task."""
+        flat = fold(text)
+        title = _SUMMING_UP.match(flat)
         if title is None or self._dated(text):
             return False
-        _title, *rest = _AFTER_TITLE.split(folded[title.end() :], maxsplit=1)
-        asked = rest[0] if rest else ""
-        return not any(
-            _WORK_VERB.search(sentence) or re.search(r"\bgiao\b", sentence)
-            for sentence in re.split(r"[.;]\s+", asked)
-            if not _DIFFICULTIES.search(sentence)
-        )
+        cut = _AFTER_TITLE.search(flat, title.end())
+        for piece in re.finditer(r"[^.;]+", flat[cut.end() if cut else title.end() :]):
+            start = piece.start() + (cut.end() if cut else title.end())
+            said, written = (
+                flat[start : start + len(piece.group())],
+                text[start:][: len(piece.group())],
+            )
+            if _DIFFICULTIES.search(said):
+                continue
+            if _WORK_VERB.search(said) or _OWN_WORK.search(said):
+                return False
+            if any(_specific(mention) for mention in self.catalogue.find_mentions(written)):
+                return False
+        return True
 
     def _closing_rider(self, folded: str, text: str) -> bool:
         return (

@@ -279,6 +279,10 @@ MONTHS = [
         " tiêu cắt giảm tối thiểu 30%, trình Thủ tướng phê duyệt trong tháng 11 năm 2023.",
         date(2023, 11, 30),
     ),
+    (
+        "Sở Nội vụ xây dựng phương án tinh giảm biên chế, trình UBND tỉnh trong tháng 9 năm 2023.",
+        date(2023, 9, 30),
+    ),
 ]
 
 
@@ -1176,6 +1180,7 @@ NOT_DEADLINES = [
     "xem xét không tổ chức kiểm tra định kỳ trong năm 2023 đối với các doanh nghiệp",
     "tập trung thực hiện các nhiệm vụ trong tháng 5 và các tháng tiếp theo",  # from then on
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
+    "Tiếp tục cắt giảm 50% mức thu một số khoản phí, lệ phí đối với doanh nghiệp trong năm 2023.",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",
     "trong đó dự kiến thời gian tổ chức Lễ kỷ niệm vào ngày 19/4/2023",

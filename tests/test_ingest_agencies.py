@@ -936,6 +936,7 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
         ),
         # A service's offices at every level act; the office a taxpayer files with does not.
         ("Cơ quan thuế các cấp tăng cường kiểm tra hồ sơ hoàn thuế.", "Cơ quan thuế các cấp"),
+        ("Cơ quan quản lý thuế các cấp rà soát hồ sơ.", "Cơ quan quản lý thuế các cấp"),
         ("Người nộp thuế nộp hồ sơ cho cơ quan thuế quản lý trực tiếp.", None),
         # Whose papers are due by then: theirs to send.
         ("Hạn nộp hồ sơ dự thi của các trường vào ngày 29/02/2024 tại Phòng GD&ĐT.", "các trường"),
@@ -944,6 +945,18 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
             "Quý I là thời điểm Tết Nguyên đán, vì vậy Sở Y tế cần kiểm soát chặt chẽ hàng giả.",
             "Sở Y tế",
         ),
+        (
+            "Tháng 5 nắng nóng gay gắt; vì vậy Sở Công Thương cần bảo đảm cung cấp điện.",
+            "Sở Công Thương",
+        ),
+        # A difficulty, not a duty: "do đó Sở Xây dựng gặp khó khăn".
+        ("Hồ sơ dự án còn thiếu, do đó Sở Xây dựng gặp khó khăn trong việc thẩm định.", None),
+        # "đăng" (posts) is work, "đang" (is doing) tells what is under way.
+        (
+            "Sở Văn hóa và Thể thao đăng cai tổ chức Giải việt dã toàn tỉnh.",
+            "Sở Văn hóa và Thể thao",
+        ),
+        ("Sở Công Thương đang ký kết thỏa thuận hợp tác với các tỉnh.", None),
     ],
 )
 def test_who_acts_first_in_a_sentence(text: str, lead: str | None) -> None:

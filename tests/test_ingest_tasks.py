@@ -836,12 +836,21 @@ def test_the_words_that_sum_up_a_plan_at_its_end_are_no_task() -> None:
         "Trên đây là Kế hoạch kiểm tra công tác cải cách hành chính năm 2024; giao Sở Nội vụ theo"
         " dõi, tổng hợp kết quả, báo cáo UBND tỉnh.",
         "Trên đây là Kế hoạch tuyên truyền; Công an tỉnh báo cáo kết quả trước ngày 30/11/2024.",
+        "Trên đây là Kế hoạch triển khai Tháng hành động vì an toàn thực phẩm năm 2024, Ủy ban"
+        " nhân dân tỉnh giao Sở Y tế chủ trì, hướng dẫn các địa phương thực hiện.",
+        "Trên đây là Chỉ thị về phòng cháy, chữa cháy; Công an tỉnh có trách nhiệm theo dõi việc"
+        " thực hiện Chỉ thị này.",
+        "Trên đây là Công văn chỉ đạo của UBND tỉnh; đề nghị các cơ quan, đơn vị nghiêm túc triển"
+        " khai thực hiện./.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 3, 20)),
         ("Sở Nội vụ", None),
         ("Công an tỉnh", dt.date(2024, 11, 30)),
+        ("Sở Y tế", None),
+        ("Công an tỉnh", None),
     ]
+    assert tasks[0].text == "Sở Y tế báo cáo kết quả trước ngày 20/3/2024."
 
 
 def test_a_matter_handled_as_a_provision_says_is_no_task() -> None:
@@ -852,11 +861,14 @@ def test_a_matter_handled_as_a_provision_says_is_no_task() -> None:
         "a) Về điều kiện áp dụng chế độ ưu tiên: thực hiện theo quy định tại Thông tư 86/2013.",
         "b) Xử lý kết quả kiểm tra thực hiện theo quy định tại khoản 3 Điều 79 Luật Hải quan.",
         "c) Công an tỉnh thực hiện theo hướng dẫn tại Công văn số 12/SYT ngày 02/01/2024.",
+        "đ) Kiểm tra, xử lý nghiêm các cơ sở vi phạm, thực hiện theo quy định tại Nghị định số"
+        " 115/2018/NĐ-CP.",
         "d) Việc báo cáo thực hiện theo quy định tại Thông tư số 10/2022/TT-BYT, trước ngày"
         " 15/3/2024.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Công an tỉnh", None),
+        (None, None),
         (None, dt.date(2024, 3, 15)),
     ]
 
@@ -870,6 +882,24 @@ def test_work_given_after_a_list_of_who_attends_is_a_task() -> None:
         "Giao Sở Y tế chuẩn bị báo cáo về các nội dung trên.",
     )
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+    # Under a report's results, "Giao ..." tells what was given, and done.
+    report = read_directive(
+        "\n\n".join(
+            [
+                "BÁO CÁO",
+                "Kết quả thực hiện nhiệm vụ quý I năm 2024",
+                "I. KẾT QUẢ THỰC HIỆN",
+                "1. Công tác quản lý giá",
+                "Giao Sở Nội vụ rà soát đơn giá xây dựng; kết quả đã ban hành 03 bộ đơn giá.",
+                "II. NHIỆM VỤ QUÝ II NĂM 2024",
+                "1. Sở Y tế tiếp tục theo dõi giá thuốc.",
+            ]
+        ).encode(),
+        "bc.txt",
+        catalogue=CATALOGUE,
+        issued_on=ISSUED,
+    )
+    assert [lead_key(t.lead) for t in report.tasks] == ["Sở Y tế"]
 
 
 def test_the_name_a_directive_gives_those_it_asks_leads_its_items() -> None:
@@ -3464,10 +3494,13 @@ def test_a_plans_content_item_that_names_only_whom_it_serves_or_reports_to_is_co
         "3. Khi xuất hiện ca bệnh bất thường, báo cáo ngay về Trung tâm Kiểm soát bệnh tật tỉnh"
         " và Sở Nội vụ.",
         "4. Rà soát hóa chất, trang thiết bị tại Trung tâm Y tế các huyện.",
+        "5. Tuyên truyền về phòng, chống dịch sốt xuất huyết, trong đó Sở Nội vụ là cơ quan đầu"
+        " mối.",
+        "6. Bảo đảm thuốc, hóa chất phòng dịch. Đơn vị chủ trì Công an tỉnh.",
         "III. TỔ CHỨC THỰC HIỆN",
         "1. Sở Y tế chủ trì theo dõi, đôn đốc việc triển khai Kế hoạch.",
     )
-    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+    assert [t.text.split()[0] for t in tasks] == ["Tuyên", "Bảo", "Sở"]
 
 
 def test_a_decisions_closing_article_gives_no_work() -> None:
