@@ -632,6 +632,10 @@ def _table_cell(ctx: _Context, start: int, end: int) -> bool:
     )
 
 
+# What a plan's closing bracket says when it names the money: "(nguồn ngân sách tỉnh, năm 2024)".
+_FUNDS = re.compile(r"\s*(?:tu\s+)?(?:nguon|kinh\s+phi|von)\b")
+
+
 def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
     """True when the span ends the bracket that closes the text, alone or after who does it: a
     plan's item "Tổ chức tập huấn (Sở Tư pháp; quý II/2024)." is due then."""
@@ -646,9 +650,6 @@ def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
     if _FUNDS.match(inside):
         return False  # "(nguồn ngân sách tỉnh, năm 2024)": whose money, and which year's
     return not inside.strip() or re.search(r"[;,]\s*$", inside) is not None
-
-
-_FUNDS = re.compile(r"\s*(?:tu\s+)?(?:nguon|kinh\s+phi|von)\b")
 
 
 def _candidate(

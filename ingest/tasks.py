@@ -1795,12 +1795,10 @@ class _Segmenter:
         if title is None or self._dated(text):
             return False
         cut = _AFTER_TITLE.search(flat, title.end())
-        for piece in re.finditer(r"[^.;]+", flat[cut.end() if cut else title.end() :]):
-            start = piece.start() + (cut.end() if cut else title.end())
-            said, written = (
-                flat[start : start + len(piece.group())],
-                text[start:][: len(piece.group())],
-            )
+        begin = cut.end() if cut else title.end()
+        for piece in re.finditer(r"[^.;]+", flat[begin:]):
+            start, end = begin + piece.start(), begin + piece.end()
+            said, written = flat[start:end], text[start:end]
             if _DIFFICULTIES.search(said):
                 continue
             if _WORK_VERB.search(said) or _OWN_WORK.search(said):
