@@ -633,9 +633,11 @@ _FIXED_TAIL = re.compile(
     r"|trung\s+uong)(?![a-z0-9])"
 )
 _OFFICE_OF = re.compile(
-    r"\s+(?:" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
+    # "Văn phòng HĐND và UBND huyện": a district's one office for its council and committee.
+    r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s+va\s+(?:" + _UB + r")"
+    r"|" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
     r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?)"
-    r"(?:\s+(?:tinh|thanh\s+pho))?(?![a-z0-9])"
+    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa))?(?![a-z0-9])"
 )
 _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
 # Lowercase words that end a name: the linking words and verbs that follow an agency, written

@@ -471,7 +471,8 @@ _ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao
 _PLURAL_AGENCIES = re.compile(
     # "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...".
     r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?"
-    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi)\s+[^.;:()]{4,160}?))"
+    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi|benh\s+vien|co\s+so|truong)"
+    r"\s+[^.;:()]{4,160}?))"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
@@ -970,7 +971,7 @@ class _Segmenter:
             if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
                 lead = subject
         named = _PLURAL_AGENCIES.fullmatch(folded)
-        if lead is None and not intro and named and not _ACTS.search(folded):
+        if lead is None and named and not _ACTS.search(folded):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
             written = text.strip()[named.start(1) : named.end(1)].strip()
             lead = AgencyMention(written, named.start(1), named.end(1))

@@ -962,3 +962,17 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
 def test_who_acts_first_in_a_sentence(text: str, lead: str | None) -> None:
     roles = find_roles(text, Catalogue([]).find_mentions(text))
     assert (roles.lead.written if roles.lead else None) == lead
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A district's one office for its council and its committee.
+        ("Văn phòng HĐND và UBND huyện tổng hợp.", [("Văn phòng HĐND và UBND huyện", None)]),
+        ("Văn phòng UBND thị xã tổng hợp.", [("Văn phòng UBND thị xã", None)]),
+    ],
+)
+def test_an_office_is_named_with_whose_it_is(
+    text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert as_written(text) == expected

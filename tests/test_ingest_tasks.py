@@ -2274,6 +2274,24 @@ def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
     ]
 
 
+def test_a_request_heading_that_names_a_set_of_units_leads_its_items_not_the_addressee() -> None:
+    """A letter to the centre and the hospitals asks each in turn: "2. Các bệnh viện tuyến tỉnh:"
+    names those its items are for, though no catalogue lists them."""
+    addressee = [AgencyMention("Sở Y tế", 0, 7, CATALOGUE.entries[1])]
+    tasks = tasks_of(
+        "Sở Nội vụ đề nghị các đơn vị triển khai các nội dung sau:",
+        "1. Sở Y tế:",
+        "- Tăng cường giám sát, phát hiện sớm ca bệnh.",
+        "2. Các bệnh viện tuyến tỉnh:",
+        "- Chuẩn bị đầy đủ thuốc, vật tư, hóa chất.",
+        addressee=addressee,
+    )
+    assert [t.lead.written if t.lead else None for t in tasks] == [
+        "Sở Y tế",
+        "Các bệnh viện tuyến tỉnh",
+    ]
+
+
 def test_comments_asked_for_and_where_to_send_them_by_when_are_one_task() -> None:
     tasks = tasks_of(
         "Bộ Giao thông vận tải đề nghị Sở Y tế rà soát, cho ý kiến về dự thảo Phụ lục.",
