@@ -337,6 +337,10 @@ def _in_subject_position(
     before = ORDINAL.sub("", before)
     if _THEREFORE.search(before):
         return _DUTY_FOLLOWS.match(folded, mention.end) is not None
+    if re.match(r"\s*theo\s+(?:ong|ba|dong\s+chi)\s", before) and folded.startswith(
+        ",", mention.end
+    ):
+        return False  # "Theo ông Nguyễn Văn C, Chủ tịch UBND xã Bình Hải, ...": who said it
     # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out; "Các Bộ
     # Quốc phòng, Công an: ...": the first of a list under its head word.
     if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before) or (

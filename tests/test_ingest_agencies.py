@@ -949,6 +949,11 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
             "Tháng 5 nắng nóng gay gắt; vì vậy Sở Công Thương cần bảo đảm cung cấp điện.",
             "Sở Công Thương",
         ),
+        # Whom a news item quotes.
+        (
+            "Theo ông Nguyễn Văn C, Chủ tịch UBND xã Bình Hải, địa phương đã vận động 12 hộ dân.",
+            None,
+        ),
         # A difficulty, not a duty: "do đó Sở Xây dựng gặp khó khăn".
         ("Hồ sơ dự án còn thiếu, do đó Sở Xây dựng gặp khó khăn trong việc thẩm định.", None),
         # "đăng" (posts) is work, "đang" (is doing) tells what is under way.
