@@ -634,11 +634,14 @@ _FIXED_TAIL = re.compile(
 )
 _OFFICE_OF = re.compile(
     # "Văn phòng HĐND và UBND huyện": a district's one office for its council and committee.
-    r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s+va\s+(?:" + _UB + r")"
+    r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s*(?:va|-|,|&)\s*(?:" + _UB + r")"
     r"|" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
-    r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?)"
-    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa))?(?![a-z0-9])"
+    r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?"
+    r"|huyen\s+uy|quan\s+uy|dang\s+uy)"
+    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?(?![a-z0-9])"
 )
+_LEVEL_END = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)$")
+_DISTRICT_NUMBER = re.compile(r"\s+\d{1,2}(?!\d)")
 _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
 # Lowercase words that end a name: the linking words and verbs that follow an agency, written
 # with their marks: "về" ends "Sở Y tế về ...", "vệ" goes on "Chi cục An toàn vệ sinh thực phẩm".
@@ -1167,6 +1170,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 end += office.end()
             else:
                 end = office.end()
+                if _LEVEL_END.search(office.group()):
+                    # "Văn phòng HĐND và UBND huyện Núi Thành", "Văn phòng UBND quận 3".
+                    place = _PLACE_NAME.match(text, end) or _DISTRICT_NUMBER.match(text, end)
+                    end = place.end() if place else end
         elif head in ("to cong tac", "to"):
             team = _TEAM_NUMBER.match(folded, end)
             if team is not None:

@@ -633,7 +633,7 @@ def _table_cell(ctx: _Context, start: int, end: int) -> bool:
 
 
 # What a plan's closing bracket says when it names the money: "(nguồn ngân sách tỉnh, năm 2024)".
-_FUNDS = re.compile(r"\s*(?:tu\s+)?(?:nguon|kinh\s+phi|von)\b")
+_FUNDS = re.compile(r"\s*(?:tu\s+)?(?:nguon|kinh\s+phi|von|ngan\s+sach)\b")
 
 
 def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
@@ -647,7 +647,7 @@ def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
     if any(c.isalnum() for c in flat[close + 1 :]):
         return False
     inside = flat[opening + 1 : start]
-    if _FUNDS.match(inside):
+    if _FUNDS.match(inside.split(";")[-1]) and re.fullmatch(r"(?:nam\s+)?\d{4}", flat[start:end]):
         return False  # "(nguồn ngân sách tỉnh, năm 2024)": whose money, and which year's
     return not inside.strip() or re.search(r"[;,]\s*$", inside) is not None
 

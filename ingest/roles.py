@@ -38,7 +38,9 @@ _REQUEST = re.compile(
     r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
 )
 _DUE_FROM = re.compile(
-    r"^\W*(?:thoi\s+)?han\s+(?:cuoi\s+|chot\s+)?(?:nop|gui)\b[^.;:]{0,80}?\bcua\s+$"
+    r"^\W*(?:thoi\s+(?:gian|han)|han)\s+(?:cuoi(?:\s+cung)?\s+|chot\s+)?(?:nop|gui|nhan)\b"
+    # (Not whose office or guidance: "Hạn nộp hồ sơ tại Bộ phận một cửa của UBND huyện ...".)
+    r"(?:(?!\b(?:tai|ve|vao|theo|den|toi|cho|len|huong\s+dan|cua)\b)[^.;:]){0,80}?\bcua\s+$"
 )
 _SENT_TO = re.compile(rf"\bgui\s+{TITLE}(?:cac\s+)?$")
 # The writer asking, not the one who acts: "Sở GD&ĐT đề nghị Chủ tịch UBND các quận ...".
@@ -59,6 +61,8 @@ _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
     # được chọn đặt Điểm thi nhận hồ sơ ...", "Sở Y tế được (UBND tỉnh) phân công chủ trì ...".
     r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)"
+    # Shortcomings told: "Sở Xây dựng còn chậm thẩm định ...", "... gặp khó khăn trong ...".
+    r"|con\s+(?:cham|han\s+che|thieu|ton\s+tai)|gap\s+(?:kho\s+khan|vuong\s+mac)"
     r"|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
@@ -315,6 +319,13 @@ _DUTY_FOLLOWS = re.compile(
 )
 
 
+# Whom a news item quotes: "Theo ông ...", "Theo Đại tá ...", "Theo bác sĩ ...", "Theo TS. ...".
+_QUOTED = re.compile(
+    r"\s*theo\s+(?:ong|ba|anh|chi|dong\s+chi|(?:dai|thuong|trung|thieu)\s+ta"
+    r"|(?:pgs\.?\s*)?(?:ts|ths|bs|gs)\.?|bac\s+si|luat\s+su|ky\s+su)\s"
+)
+
+
 def _posts(folded: str, text: str, end: int) -> bool:
     """ "Sở X đăng tải ...", "đăng ký", "đăng cai": work; folded, "đăng" is "đang" (under way),
     which only its marks tell apart."""
@@ -337,9 +348,7 @@ def _in_subject_position(
     before = ORDINAL.sub("", before)
     if _THEREFORE.search(before):
         return _DUTY_FOLLOWS.match(folded, mention.end) is not None
-    if re.match(r"\s*theo\s+(?:ong|ba|dong\s+chi)\s", before) and folded.startswith(
-        ",", mention.end
-    ):
+    if _QUOTED.match(before) and folded.startswith(",", mention.end):
         return False  # "Theo ông Nguyễn Văn C, Chủ tịch UBND xã Bình Hải, ...": who said it
     # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out; "Các Bộ
     # Quốc phòng, Công an: ...": the first of a list under its head word.

@@ -468,11 +468,21 @@ _ON_REQUEST = re.compile(
     r"^[\s\-+•*]*bao\s+cao\s+dot\s+xuat\s*:?\s*(?:thuc\s+hien\s+|gui\s+)?theo\s+yeu\s+cau\b"
 )
 _ACTS = re.compile(r"\b(?:thuc\s+hien|trien\s+khai|to\s+chuc|chu\s+tri|bao\s+cao|phoi\s+hop)\b")
+# Words that make a heading a sentence about its subject, not a name: "Các doanh nghiệp ... bị
+# thiệt hại ...", "Các cơ sở ... chưa đủ điều kiện", "... được thống kê như sau:".
+_NO_PREDICATE = (
+    r"(?!(?<![a-z])(?:bi|duoc|phai|can|gom|bao\s+gom|nhu\s+sau|de\s+nghi|co\s+trach\s+nhiem"
+    r"|chua|sau\s+day|se|da)(?![a-z]))"
+)
 _PLURAL_AGENCIES = re.compile(
-    # "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...".
     r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?"
-    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi|benh\s+vien|co\s+so|truong)"
-    r"\s+[^.;:()]{4,160}?))"
+    # "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...", "2. Các
+    # bệnh viện tuyến tỉnh:", "Các doanh nghiệp, hợp tác xã:".
+    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi|benh\s+vien|trung\s+tam"
+    r"|ho\s+kinh\s+doanh|truong(?!\s+hop)|co\s+so\s+(?:y\s+te|kham|giao\s+duc))"
+    rf"(?:(?:\s+|\s*,\s*)(?:{_NO_PREDICATE}[^.;:()]){{3,120}}?)?))"
+    # "6. Các bệnh viện tuyến tỉnh cần lưu ý một số nội dung sau:": the name, then its duty.
+    r"(?:\s+(?:can|phai|co\s+trach\s+nhiem)(?:\s+[^.;:()]{0,60})?)?"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
@@ -971,7 +981,9 @@ class _Segmenter:
             if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
                 lead = subject
         named = _PLURAL_AGENCIES.fullmatch(folded)
-        if lead is None and named and not _ACTS.search(folded):
+        # ("Các tổ chức tín dụng ..." is a name; "tổ chức" there is no verb.)
+        acts = _ACTS.search(re.sub(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b", "", folded))
+        if lead is None and named and not acts:
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
             written = text.strip()[named.start(1) : named.end(1)].strip()
             lead = AgencyMention(written, named.start(1), named.end(1))

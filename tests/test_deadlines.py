@@ -283,6 +283,11 @@ MONTHS = [
         "Sở Nội vụ xây dựng phương án tinh giảm biên chế, trình UBND tỉnh trong tháng 9 năm 2023.",
         date(2023, 9, 30),
     ),
+    # The money, then the month the item is due: the month stands.
+    (
+        "Trang bị máy tính cho bộ phận một cửa (nguồn ngân sách tỉnh; tháng 6/2023).",
+        date(2023, 6, 30),
+    ),
 ]
 
 
@@ -1180,6 +1185,7 @@ NOT_DEADLINES = [
     "xem xét không tổ chức kiểm tra định kỳ trong năm 2023 đối với các doanh nghiệp",
     "tập trung thực hiện các nhiệm vụ trong tháng 5 và các tháng tiếp theo",  # from then on
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
+    "Tuyên truyền về phòng, chống dịch bệnh (ngân sách tỉnh, năm 2024).",
     "Tiếp tục cắt giảm 50% mức thu một số khoản phí, lệ phí đối với doanh nghiệp trong năm 2023.",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",

@@ -954,6 +954,15 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
             "Theo ông Nguyễn Văn C, Chủ tịch UBND xã Bình Hải, địa phương đã vận động 12 hộ dân.",
             None,
         ),
+        (
+            "Theo Đại tá Lê Văn D, Giám đốc Công an tỉnh, lực lượng chức năng tăng cường tuần tra.",
+            None,
+        ),
+        # Shortcomings told, not work asked.
+        ("Sở Xây dựng còn chậm thẩm định thiết kế của 05 dự án.", None),
+        # Whose papers, not whose office: "tại Bộ phận một cửa của UBND huyện".
+        ("Hạn nhận hồ sơ của các trường trước ngày 28/4/2024.", "các trường"),
+        ("Hạn nộp hồ sơ tại Bộ phận một cửa của UBND huyện Núi Thành trước ngày 15/4/2024.", None),
         # A difficulty, not a duty: "do đó Sở Xây dựng gặp khó khăn".
         ("Hồ sơ dự án còn thiếu, do đó Sở Xây dựng gặp khó khăn trong việc thẩm định.", None),
         # "đăng" (posts) is work, "đang" (is doing) tells what is under way.
@@ -975,6 +984,15 @@ def test_who_acts_first_in_a_sentence(text: str, lead: str | None) -> None:
         # A district's one office for its council and its committee.
         ("Văn phòng HĐND và UBND huyện tổng hợp.", [("Văn phòng HĐND và UBND huyện", None)]),
         ("Văn phòng UBND thị xã tổng hợp.", [("Văn phòng UBND thị xã", None)]),
+        # Whose district, when the office says: two districts' offices are two offices.
+        (
+            "Văn phòng HĐND và UBND huyện Núi Thành, Văn phòng HĐND - UBND huyện Phú Ninh",
+            [
+                ("Văn phòng HĐND và UBND huyện Núi Thành", None),
+                ("Văn phòng HĐND - UBND huyện Phú Ninh", None),
+            ],
+        ),
+        ("Văn phòng UBND quận 3 tổng hợp.", [("Văn phòng UBND quận 3", None)]),
     ],
 )
 def test_an_office_is_named_with_whose_it_is(

@@ -2265,12 +2265,20 @@ def test_a_heading_that_names_a_set_of_agencies_leads_its_items() -> None:
         "a) Công bố danh mục tài sản kết cấu hạ tầng.",
         "5. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải",
         "a) Chủ động phối hợp triển khai các giải pháp, nền tảng số.",
+        "6. Các tổ chức tín dụng trên địa bàn tỉnh",
+        "a) Cơ cấu lại thời hạn trả nợ cho khách hàng.",
+        "7. Các bệnh viện tuyến tỉnh cần lưu ý một số nội dung sau:",
+        "a) Bố trí đủ giường bệnh.",
+        "8. Các trường hợp mắc bệnh phải nhập viện:",  # cases, not agencies
+        "a) Chuyển tuyến trên khi vượt khả năng điều trị.",
     )
     assert [t.lead.written if t.lead else None for t in tasks] == [
         "Các sở quản lý nhà nước chuyên ngành về hạ tầng",
         None,
         "các Bộ quản lý chuyên ngành",
         "Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải",
+        "Các tổ chức tín dụng trên địa bàn tỉnh",
+        "Các bệnh viện tuyến tỉnh",
     ]
 
 
