@@ -67,6 +67,8 @@ _NOT_ACTOR = re.compile(
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
     r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
+    # ... and after the comma that closes the speaker's title: "Ông X, Giám đốc Sở Y tế, cho biết".
+    r"|,\s*cho\s+(?:biet|hay)"
     r"|thong\s+tin\s+(?:them|rang)"
     # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...", "Sở Y tế
     # sao gửi Công văn ... đến các đơn vị", "Sở Y tế thông báo đến các đơn vị được biết".

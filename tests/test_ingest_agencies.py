@@ -958,6 +958,7 @@ def test_the_standing_office_of_a_council_acts_for_it() -> None:
             "Theo Đại tá Lê Văn D, Giám đốc Công an tỉnh, lực lượng chức năng tăng cường tuần tra.",
             None,
         ),
+        ("Ông Nguyễn Văn C, Giám đốc Sở Y tế, cho biết toàn tỉnh đã tiêm được 95% dân số.", None),
         # Shortcomings told, not work asked.
         ("Sở Xây dựng còn chậm thẩm định thiết kế của 05 dự án.", None),
         # Whose papers, not whose office: "tại Bộ phận một cửa của UBND huyện".
