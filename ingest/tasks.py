@@ -485,6 +485,7 @@ _PLURAL_AGENCIES = re.compile(
     r"(?:\s+(?:can|phai|co\s+trach\s+nhiem)(?:\s+[^.;:()]{0,60})?)?"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
 )
+_TO_CHUC_HEAD = re.compile(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b")
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
@@ -980,10 +981,9 @@ class _Segmenter:
             subject = find_roles(text, mentions).lead
             if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
                 lead = subject
-        named = _PLURAL_AGENCIES.fullmatch(folded)
+        named = _PLURAL_AGENCIES.fullmatch(folded) if lead is None else None
         # ("Các tổ chức tín dụng ..." is a name; "tổ chức" there is no verb.)
-        acts = _ACTS.search(re.sub(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b", "", folded))
-        if lead is None and named and not acts:
+        if named and not _ACTS.search(_TO_CHUC_HEAD.sub("", folded)):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
             written = text.strip()[named.start(1) : named.end(1)].strip()
             lead = AgencyMention(written, named.start(1), named.end(1))
