@@ -474,13 +474,18 @@ _NO_PREDICATE = (
     r"(?!(?<![a-z])(?:bi|duoc|phai|can|gom|bao\s+gom|nhu\s+sau|de\s+nghi|co\s+trach\s+nhiem"
     r"|chua|sau\s+day|se|da)(?![a-z]))"
 )
+# "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...", "2. Các bệnh
+# viện tuyến tỉnh:", "Các doanh nghiệp, hợp tác xã:".
+_COLLECTIVES = (
+    r"(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi|benh\s+vien|trung\s+tam"
+    r"|ho\s+kinh\s+doanh|truong(?!\s+hop)|co\s+so\s+(?:y\s+te|kham|giao\s+duc))"
+    rf"(?:(?:\s+|\s*,\s*)(?:{_NO_PREDICATE}[^.;:()]){{3,120}}?)?"
+)
 _PLURAL_AGENCIES = re.compile(
     r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?"
-    # "7. Các doanh nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, vận tải ...", "2. Các
-    # bệnh viện tuyến tỉnh:", "Các doanh nghiệp, hợp tác xã:".
-    r"|(?:doanh\s+nghiep|to\s+chuc|hop\s+tac\s+xa|hiep\s+hoi|benh\s+vien|trung\s+tam"
-    r"|ho\s+kinh\s+doanh|truong(?!\s+hop)|co\s+so\s+(?:y\s+te|kham|giao\s+duc))"
-    rf"(?:(?:\s+|\s*,\s*)(?:{_NO_PREDICATE}[^.;:()]){{3,120}}?)?))"
+    rf"|{_COLLECTIVES})"
+    # "Đối với doanh nghiệp, hợp tác xã:" names the set without "các".
+    rf"|(?<=voi\s){_COLLECTIVES})"
     # "6. Các bệnh viện tuyến tỉnh cần lưu ý một số nội dung sau:": the name, then its duty.
     r"(?:\s+(?:can|phai|co\s+trach\s+nhiem)(?:\s+[^.;:()]{0,60})?)?"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"

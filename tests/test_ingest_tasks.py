@@ -2292,11 +2292,17 @@ def test_a_request_heading_that_names_a_set_of_units_leads_its_items_not_the_add
         "- Tăng cường giám sát, phát hiện sớm ca bệnh.",
         "2. Các bệnh viện tuyến tỉnh:",
         "- Chuẩn bị đầy đủ thuốc, vật tư, hóa chất.",
+        "3. Đối với doanh nghiệp, hợp tác xã:",  # the set named without "các"
+        "- Bố trí khu cách ly tạm thời tại nơi làm việc.",
+        "4. Đối với trường hợp nghi mắc bệnh:",  # cases, not a set of agencies
+        "- Sở Y tế hướng dẫn cách ly tại nhà.",
         addressee=addressee,
     )
     assert [t.lead.written if t.lead else None for t in tasks] == [
         "Sở Y tế",
         "Các bệnh viện tuyến tỉnh",
+        "doanh nghiệp, hợp tác xã",
+        "Sở Y tế",
     ]
 
 
