@@ -945,8 +945,13 @@ def _name_end(
         if raw.startswith("(") and bare[0].islower():
             break  # "Ban Quản lý các khu công nghiệp (đối với ...)": what it is named for
         flat = fold(bare)
-        if flat == "-" and not text[start + word.end() :].lstrip()[:1].isupper():
-            break  # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực"
+        if flat == "-" and (
+            not text[start + word.end() :].lstrip()[:1].isupper()
+            or _TIME_FIELD.match(folded, start + word.end())
+        ):
+            # "Đài Phát thanh - Truyền hình", but not "Sở Y tế - cơ quan thường trực", nor a
+            # plan item's time field: "... - Sở Y tế - Quý III/2025".
+            break
         if of_place and bare[0].isupper() and _VERB_CAPITALISED.match(folded, word_start):
             # "UBND huyện Đánh giá kết quả tháng 10": a verb written with a capital; a unit's
             # own name may hold such a word ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra").
@@ -980,6 +985,9 @@ def _name_end(
     # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
     tail = _NATIONAL.match(folded, end)
     return tail.end() if tail and end > start else end
+
+
+_TIME_FIELD = re.compile(r"\s*(?:quy|thang|nam|truoc|hoan\s+thanh|thuong\s+xuyen|\d)(?![a-z])")
 
 
 # Pairs written with a comma inside a name: "phòng, chống", "phòng cháy, chữa cháy".

@@ -652,6 +652,21 @@ def _closing_bracket(ctx: _Context, start: int, end: int) -> bool:
     return not inside.strip() or re.search(r"[;,]\s*$", inside) is not None
 
 
+def _closing_field(ctx: _Context, start: int, end: int) -> bool:
+    """True when the span is the last of a plan item's dashed fields, after its content and who
+    does it: "Xây dựng phần mềm ... - Sở Y tế - Quý III/2025." ("giai đoạn 2021 - 2025" is a
+    span of years, not a field)."""
+    flat = ctx.text.flat
+    fields = re.split(r"\s+-\s+", flat[:start] + "|")
+    return (
+        len(fields) >= 3
+        and fields[-1] == "|"
+        and not any(c.isalnum() for c in flat[end:])
+        and not fields[-2][-1:].isdigit()
+        and not any(c.isdigit() for c in fields[-2])
+    )
+
+
 def _candidate(
     match: re.Match[str],
     ctx: _Context,
@@ -735,6 +750,7 @@ def _accepts_period(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bo
         or _whole(ctx, match.start(), match.end())
         or _table_cell(ctx, match.start(), match.end())
         or _closing_bracket(ctx, match.start(), match.end())
+        or _closing_field(ctx, match.start(), match.end())
         or _submitted_by(ctx, match)
     )
 

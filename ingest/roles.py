@@ -173,6 +173,8 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         roles.co_leads = co_leads(folded, lead, mentions)
     elif (named := _named_in_closing_bracket(folded, mentions)) is not None:
         roles.lead = named  # "Tổ chức tập huấn cho cán bộ (Sở Tư pháp; quý II/2024)."
+    elif (named := _named_in_closing_fields(folded, mentions)) is not None:
+        roles.lead = named  # "Xây dựng phần mềm ... - Sở Y tế - Quý III/2025."
     taken = {id(roles.lead), *(id(m) for m in roles.co_leads)}
     roles.cooperating = [m for m in cooperating_spans if id(m) not in taken]
     return roles
@@ -210,6 +212,17 @@ def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> Age
             # ("tại một số đơn vị (UBND huyện A, UBND thị xã B)") may name those the work is on.
             if re.match(r"\s*[;,]\s*\w", rest) and _WHEN_IN_BRACKET.search(rest):
                 return mention
+    return None
+
+
+def _named_in_closing_fields(folded: str, mentions: list[AgencyMention]) -> AgencyMention | None:
+    """The agency that fills the field before the time that ends a plan's item written as dashed
+    fields: "Xây dựng phần mềm ... - Trung tâm Kiểm soát bệnh tật tỉnh - Quý III/2025."."""
+    for mention in mentions:
+        before = re.search(r"\S\s+-\s+$", folded[: mention.start])
+        after = re.fullmatch(r"\s+-\s+([^-]+?)[\s.;]*", folded[mention.end :])
+        if before and after and _WHEN_IN_BRACKET.search(after.group(1)):
+            return mention
     return None
 
 

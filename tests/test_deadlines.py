@@ -288,6 +288,8 @@ MONTHS = [
         "Trang bị máy tính cho bộ phận một cửa (nguồn ngân sách tỉnh; tháng 6/2023).",
         date(2023, 6, 30),
     ),
+    # A plan's item as dashed fields: what, who, when.
+    ("Triển khai bệnh án điện tử - Sở Y tế - Tháng 12/2023.", date(2023, 12, 31)),
 ]
 
 
@@ -1186,6 +1188,8 @@ NOT_DEADLINES = [
     "tập trung thực hiện các nhiệm vụ trong tháng 5 và các tháng tiếp theo",  # from then on
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
     "Tuyên truyền về phòng, chống dịch bệnh (ngân sách tỉnh, năm 2024).",
+    "Thực hiện Chương trình - Sở Y tế - giai đoạn 2021 - 2025.",  # a span of years, no field
+    "Thực hiện Chương trình - Sở Y tế - 2021 - 2025.",
     "Tiếp tục cắt giảm 50% mức thu một số khoản phí, lệ phí đối với doanh nghiệp trong năm 2023.",
     "1. Thời gian Hội thi: Từ ngày 26/3/2023 đến ngày 30/3/2023 (Nếu có thay đổi sẽ thông báo).",
     "Thời gian tổ chức giải dự kiến từ ngày 03/8/2023 đến 02/9/2023.",

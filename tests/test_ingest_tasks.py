@@ -3342,6 +3342,22 @@ def test_a_plans_item_may_close_with_who_and_when_in_brackets() -> None:
     ]
 
 
+def test_a_plans_item_may_close_with_who_and_when_as_dashed_fields() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ CỤ THỂ",
+        "1. Xây dựng phần mềm quản lý hồ sơ sức khỏe - Trung tâm Kiểm soát bệnh tật tỉnh - Quý"
+        " III/2024.",
+        "2. Triển khai bệnh án điện tử - Sở Y tế - Tháng 12/2024.",
+        "3. Đào tạo nhân lực công nghệ thông tin - Sở Nội vụ - Năm 2024.",
+        "4. Thực hiện Chương trình giai đoạn 2021 - 2025.",  # a span of years, not a field
+    )
+    assert [(t.lead.written if t.lead else None, t.deadline.date) for t in tasks] == [
+        ("Trung tâm Kiểm soát bệnh tật tỉnh", dt.date(2024, 9, 30)),
+        ("Sở Y tế", dt.date(2024, 12, 31)),
+        ("Sở Nội vụ", dt.date(2024, 12, 31)),
+    ]
+
+
 def test_a_bracket_that_lists_the_units_checked_names_no_lead() -> None:
     (task,) = tasks_of(
         "II. NHIỆM VỤ",
