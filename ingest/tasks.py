@@ -579,6 +579,9 @@ _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
+    # "II. CHỈ TIÊU CHỦ YẾU NĂM 2023": the figures to reach, not work given (but "Chỉ tiêu và
+    # nhiệm vụ" goes on to the work).
+    r"|chi\s+tieu(?![^:]*\b(?:nhiem\s+vu|giai\s+phap)\b)"
     # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi", "1. Đối tượng thực hiện", "II.
     # ĐỐI TƯỢNG, THỜI GIAN VÀ THÀNH PHẦN THỰC HIỆN".
     r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s+(?:thuc\s+hien|ap\s+dung|tham\s+gia))?"

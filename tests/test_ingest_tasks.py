@@ -2080,6 +2080,22 @@ def test_a_plans_basis_in_its_opening_does_not_hide_the_plan(opening: str) -> No
     ]
 
 
+def test_a_plans_targets_are_figures_to_reach_not_tasks() -> None:
+    tasks = tasks_of(
+        "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2024 như sau:",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "- Đẩy mạnh chuyển đổi số trong các cơ quan nhà nước.",
+        "II. CHỈ TIÊU CHỦ YẾU NĂM 2024",
+        "- Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận trực tuyến đạt tối thiểu 50%.",
+        "- 100% cơ quan nhà nước sử dụng văn bản điện tử trước ngày 30/6/2024.",
+        "III. CHỈ TIÊU VÀ NHIỆM VỤ CỤ THỂ",  # goes on to the work
+        "1. Sở Nội vụ tổ chức tập huấn chuyển đổi số trong quý II/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 6, 30))
+    ]
+
+
 def test_a_ministry_letter_asking_for_a_report_on_points_and_again_with_a_date() -> None:
     """What the report must cover ("1. Báo cáo kết quả ...") and the closing that asks the same
     agencies for it again, with its date, are one task."""
