@@ -2895,6 +2895,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "hướng tới mục tiêu trên 70% dân số được tiêm vắc xin đến hết quý I/2022": an aim.
     ("aim", re.compile(r"(?<![a-z])huong\s+toi\s+muc\s+tieu\b[^.;\n]*")),
+    # "Công tác giám sát được tiến hành thường xuyên, liên tục trong năm 2025": all year round.
+    (
+        "all_along",
+        re.compile(
+            r"(?<![a-z])thuong\s+xuyen\s*,?\s*(?:va\s+)?lien\s+tuc\s+trong\s+(?:suot\s+)?"
+            r"(?:nam|quy|thang)\s[^,;.\n]{0,30}"
+        ),
+    ),
     # "tạm dừng đóng bảo hiểm xã hội ... đến hết tháng 6 năm 2020", "không tổ chức kiểm tra định kỳ
     # trong năm 2020": how long a relief lasts, not when work is due.
     (
@@ -2903,7 +2911,9 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("cắt giảm thủ tục", "tinh giảm biên chế", "giảm thiểu ô nhiễm" are work; "cắt giảm
             # 50% mức thu phí" is a relief.)
             r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|khong\s+(?:to\s+chuc|thu|tinh)"
-            r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)giam(?!\s+(?:thieu|ngheo))"
+            # ("Giám đốc", "giám sát", "giám định" fold to the same letters.)
+            r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)"
+            r"giam(?!\s+(?:thieu|ngheo|doc|sat|dinh|thi|ho)(?![a-z]))"
             r"|cat\s+giam(?=\s+(?:\d[\d,.]*\s*%\s+)?(?:muc\s+thu|phi|le\s+phi|thue|tien)))\s"
             r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
         ),

@@ -306,6 +306,21 @@ _ANSWERS = re.compile(
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
+
+
+def _answers(text: str) -> bool:
+    """Whether a letter's paragraph says it answers a question. Where the text has its marks,
+    only "hỏi" asks: "Hội nghị", "xã hội", "Hội đồng" fold to the same letters."""
+    folded = fold(text)
+    if folded != text.lower():
+        folded = re.sub(
+            r"\bhoi\b",
+            lambda word: word.group() if text[word.start() : word.end()].lower() == "hỏi" else "-",
+            folded,
+        )
+    return _ANSWERS.search(folded) is not None
+
+
 # A plan's task written as lines rather than a table row: "1.1. Rút ngắn thời gian ..." then
 # "- Cơ quan thực hiện: Sở Kế hoạch và Đầu tư." and "- Thời gian thực hiện: Quý II/2020.".
 # The role may stand alone ("+ Chủ trì: Sở ...", "Trách nhiệm thực hiện: Sở ...") or name its
@@ -1097,7 +1112,7 @@ class _Segmenter:
                     self.frames.append(intro)
                     rest = rest[opening.end() :]
             folded = fold(rest).strip()
-            if self.letter and level is None and _ANSWERS.search(folded):
+            if self.letter and level is None and _answers(rest):
                 self.answers = True
                 if not self._assigns(rest, explicit_only=True):
                     last = None

@@ -283,6 +283,12 @@ MONTHS = [
         "Sở Nội vụ xây dựng phương án tinh giảm biên chế, trình UBND tỉnh trong tháng 9 năm 2023.",
         date(2023, 9, 30),
     ),
+    # "giám sát", "Giám đốc" are no "giảm" (a relief) once their marks are folded away.
+    (
+        "Sở Y tế tổ chức kiểm tra, giám sát an toàn thực phẩm, hoàn thành trong tháng 3/2023.",
+        date(2023, 3, 31),
+    ),
+    ("Phòng Khảo thí báo cáo Giám đốc Sở trong tháng 3/2023.", date(2023, 3, 31)),
     # The money, then the month the item is due: the month stands.
     (
         "Trang bị máy tính cho bộ phận một cửa (nguồn ngân sách tỉnh; tháng 6/2023).",
@@ -1188,6 +1194,7 @@ NOT_DEADLINES = [
     "tập trung thực hiện các nhiệm vụ trong tháng 5 và các tháng tiếp theo",  # from then on
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
     "Tuyên truyền về phòng, chống dịch bệnh (ngân sách tỉnh, năm 2024).",
+    "Công tác giám sát được tiến hành thường xuyên, liên tục trong năm 2025.",  # all year round
     "Thực hiện Chương trình - Sở Y tế - giai đoạn 2021 - 2025.",  # a span of years, no field
     "Thực hiện Chương trình - Sở Y tế - 2021 - 2025.",
     "Tiếp tục cắt giảm 50% mức thu một số khoản phí, lệ phí đối với doanh nghiệp trong năm 2023.",

@@ -3206,6 +3206,19 @@ def test_a_letter_that_answers_a_question_asks_only_what_it_asks() -> None:
     ]
 
 
+def test_a_letter_about_a_conference_or_social_policy_answers_no_question() -> None:
+    """ "Hội nghị", "xã hội" and "Hội đồng" fold to the letters of "hỏi" (asks)."""
+    tasks = letter(
+        "Kính gửi: Sở Văn hóa, Thể thao và Du lịch.",
+        "UBND tỉnh nhận được Văn bản số 215/BTC ngày 02/8/2023 của Ban Tổ chức về việc tổ chức "
+        "Hội nghị xúc tiến du lịch và an sinh xã hội năm 2023. Về việc này, Chủ tịch UBND tỉnh "
+        "có ý kiến như sau:",
+        "1. Sở Văn hóa, Thể thao và Du lịch chuẩn bị nội dung tham luận, ấn phẩm quảng bá.",
+        "2. Sở Tài chính bố trí kinh phí tham dự Hội nghị.",
+    )
+    assert [written(t) for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"]
+
+
 def test_a_report_due_after_a_dated_item_is_a_task_of_its_own() -> None:
     tasks = letter(
         "Kính gửi: Ủy ban nhân dân các quận, huyện.",
