@@ -2911,9 +2911,10 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # ("cắt giảm thủ tục", "tinh giảm biên chế", "giảm thiểu ô nhiễm" are work; "cắt giảm
             # 50% mức thu phí" is a relief.)
             r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|khong\s+(?:to\s+chuc|thu|tinh)"
-            # ("Giám đốc", "giám sát", "giám định" fold to the same letters.)
-            r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)"
-            r"giam(?!\s+(?:thieu|ngheo|doc|sat|dinh|thi|ho)(?![a-z]))"
+            # Only what is paid: "giảm 30% tiền thuê đất", "giảm lãi suất"; not "giảm ùn tắc",
+            # "kéo giảm tai nạn", "giảm tỷ lệ ...", nor "Giám đốc", "giám sát" (the same letters).
+            r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)giam(?=\s+(?:\d[\d,.]*\s*%\s+)?"
+            r"(?:muc\s+)?(?:thue|phi|le\s+phi|tien|lai|gia|hoc\s+phi|muc\s+thu|\d)(?![a-z]))"
             r"|cat\s+giam(?=\s+(?:\d[\d,.]*\s*%\s+)?(?:muc\s+thu|phi|le\s+phi|thue|tien)))\s"
             r"[^.;\n]{0,100}?(?:den\s+het|trong)\s*:?\s+(?:thang|quy|nam)\s[^,;.\n]{0,30}"
         ),
