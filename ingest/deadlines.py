@@ -1244,7 +1244,7 @@ def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
 MONTH = re.compile(
     rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)\s+)?thang
     (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
-    (?:\s*-\s*(?P<m_to>\d{{1,2}})(?![\d%]))?
+    (?:\s*-\s*(?:thang\s+)?(?P<m_to>\d{{1,2}})(?![\d%]))?  # "tháng 4-6", "tháng 4 - tháng 6"
     (?:\s*(?:,|va|hoac)\s*(?:thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9])
       |(?P<m_bare>\d{{1,2}})(?=\s*[/-]\s*\d{{4}}|\s*,?\s*nam\s+\d{{4}})))*
     # "tháng 3/2024", "tháng 3.2024" (a dot with no space: "tháng 3. 2024" ends a sentence)
@@ -1620,6 +1620,14 @@ _EVENT_BASE = re.compile(
 )
 
 
+# "UBND các huyện khi phát hiện ổ dịch phải tiêu hủy lợn bệnh trong vòng 24 giờ": counted from
+# the event the clause before names.
+_WHEN_EVENT = re.compile(
+    r"(?<![a-z])(?:khi|ngay\s+sau\s+khi|sau\s+khi)\s+(?:co\s+)?(?:phat\s+hien|xay\s+ra|xuat\s+hien"
+    r"|phat\s+sinh|co\s+(?:ca\s+benh|dich|su\s+co))(?![a-z])"
+)
+
+
 # "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
 # how long a procedure of the law may take, from whenever it starts.
 _STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh\s+tai\b")
@@ -1706,8 +1714,12 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         )
         year = int(left.group("y") or left.group("y2") or ctx.ref.year)
         return _candidate(match, ctx, "quarter", _quarter_end(year, quarter), cue=cue)
-    if _EVENT_BASE.match(ctx.text.flat, match.end("unit")) or _STATUTORY.match(
-        ctx.text.flat, match.end()
+    if (
+        _EVENT_BASE.match(ctx.text.flat, match.end("unit"))
+        or _STATUTORY.match(ctx.text.flat, match.end())
+        or _WHEN_EVENT.search(
+            ctx.text.flat, _sentence_start(ctx.text.flat, match.start()), match.start()
+        )
     ):
         return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     if cue is not None and _EXTENSION_LENGTH.search(
@@ -2116,8 +2128,8 @@ RECURRING_YEARLY_DATE = re.compile(
     re.VERBOSE,
 )
 RECURRING_WEEKDAY = re.compile(
-    r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])\s+(?:hang|moi|cac)\s+tuan
-    |(?:hang|moi)\s+tuan\s*,?\s*(?:vao\s+)?(?:ngay\s+)?thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7]))(?![a-z])""",
+    r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?(?:sang\s+|chieu\s+|toi\s+)?(?:thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday>chu\s+nhat))\s+(?:hang|moi|cac)\s+tuan
+    |(?:hang|moi)\s+tuan\s*,?\s*(?:vao\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
     re.VERBOSE,
 )
 # A step of six months: "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
@@ -2407,7 +2419,10 @@ def _recurring_quarter_day(match: re.Match[str], ctx: _Context) -> _Candidate | 
 
 
 def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None:
-    weekday = WEEKDAYS[match.group("wd") or match.group("wd2")]
+    sunday = match.group("sunday") or match.group("sunday2")
+    if sunday and _WEEKEND_BEFORE.search(ctx.text.flat, max(0, match.start() - 45), match.start()):
+        return None  # "lịch nghỉ cố định thứ Bảy, Chủ nhật hàng tuần": the weekend
+    weekday = 6 if sunday else WEEKDAYS[match.group("wd") or match.group("wd2")]
     due = ctx.ref + _dt.timedelta(days=(weekday - ctx.ref.weekday()) % 7)
     return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
 
@@ -2767,6 +2782,25 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     # "tình hình giá ... những tháng cuối năm 2019": the months a report is about.
     ("closing_months", re.compile(r"(?<![a-z])(?:nhung|cac)\s+(?:thang|ngay)\s+cuoi\s+nam")),
+    # "phục vụ nhu cầu của Nhân dân dịp cuối năm": the season; "không để dồn khối lượng thanh
+    # toán vào cuối năm": what must not happen then.
+    (
+        "season",
+        re.compile(
+            r"(?<![a-z])dip\s+cuoi\s+nam|(?<![a-z])don\s+(?:[a-z]+\s+){0,6}?vao\s+cuoi\s+nam"
+        ),
+    ),
+    # "đánh giá kết quả ... trong 9 tháng năm 2023": the months a report is about (not the 9th
+    # of May, "tháng Năm"; "9 tháng đầu năm 2023" is read as a half-year is).
+    ("months_of_year", re.compile(r"(?<![a-z\d/])(?<!ngay\s)\d{1,2}\s+thang\s+nam\s+\d{4}")),
+    # "chi trả trợ cấp xã hội hằng tháng", "lương hưu hằng tháng": a benefit paid monthly.
+    (
+        "monthly_benefit",
+        re.compile(
+            r"(?<![a-z])(?:tro\s+cap|phu\s+cap|luong\s+huu|luong|sinh\s+hoat\s+phi)"
+            r"(?:\s+[a-z]+){0,5}?\s+(?:hang|moi)\s+thang(?![a-z])"
+        ),
+    ),
     # "giai đoạn 2021-2025", "Kế hoạch 5 năm 2021 - 2025", "nhiệm kỳ 2020-2025".
     ("year_range", re.compile(r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)")),
     # "đến năm 2030, tầm nhìn đến năm 2050": horizons.

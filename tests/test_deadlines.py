@@ -300,6 +300,7 @@ MONTHS = [
         "Trang bị máy tính cho bộ phận một cửa (nguồn ngân sách tỉnh; tháng 6/2023).",
         date(2023, 6, 30),
     ),
+    ("thời gian: tháng 4 - tháng 6/2023", date(2023, 6, 30)),  # a range, due at its end
     # A plan's item as dashed fields: what, who, when.
     ("Triển khai bệnh án điện tử - Sở Y tế - Tháng 12/2023.", date(2023, 12, 31)),
 ]
@@ -562,6 +563,9 @@ def test_hours_are_counted_like_days() -> None:
         "nguy cơ mưa có cường suất lớn trên 100mm trong 3 giờ",
         "trong 72 giờ kể từ khi xảy ra sự cố",
         "phải báo cáo trong 24 giờ từ khi phát hiện ổ dịch",
+        # Counted from an event the clause names before the period.
+        "UBND các huyện khi phát hiện ổ dịch phải tổ chức tiêu hủy lợn bệnh trong vòng 24 giờ.",
+        "Khi xảy ra sự cố, các đơn vị báo cáo Sở Công Thương trong vòng 02 ngày.",
         "lượng mưa trong 24 giờ phổ biến từ 50 - 100mm",
         "trong 24 - 48 giờ tới",
     ):
@@ -720,9 +724,9 @@ def test_the_months_left_of_a_quarter_or_a_term_are_not_the_years() -> None:
     )
 
 
-def test_a_sunday_duty_every_week_is_weekly() -> None:
-    text = "Đoàn Thanh niên ra quân dọn vệ sinh môi trường vào Chủ nhật hằng tuần."
-    assert read(text)[2] == "weekly"
+def test_a_sunday_duty_every_week_is_weekly_on_sunday() -> None:
+    text = "Đoàn Thanh niên ra quân dọn vệ sinh môi trường vào sáng Chủ nhật hằng tuần."
+    assert read(text) == (date(2023, 1, 8), "recurring", "weekly")  # REF is a Thursday
 
 
 def test_a_leap_month_the_year_does_not_have_is_no_date() -> None:
@@ -1201,6 +1205,12 @@ NOT_DEADLINES = [
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
     "Tuyên truyền về phòng, chống dịch bệnh (ngân sách tỉnh, năm 2024).",
     "Công tác giám sát được tiến hành thường xuyên, liên tục trong năm 2025.",  # all year round
+    # The year-end season; what must not pile up then; the months a report covers; a benefit.
+    "Sở Công Thương bảo đảm nguồn hàng phục vụ nhu cầu của Nhân dân dịp cuối năm.",
+    "Tập trung thi công, thanh toán khối lượng; không để dồn khối lượng thanh toán vào cuối năm.",
+    "Sở Tài chính đánh giá kết quả thực hiện các chỉ tiêu trong 9 tháng năm 2023, báo cáo UBND"
+    " tỉnh.",
+    "Sở Nội vụ tăng cường kiểm tra việc chi trả trợ cấp xã hội hằng tháng cho các đối tượng.",
     "Giảm 30% tiền thuê đất phải nộp của doanh nghiệp trong năm 2023.",  # a relief
     "Thực hiện Chương trình - Sở Y tế - giai đoạn 2021 - 2025.",  # a span of years, no field
     "Thực hiện Chương trình - Sở Y tế - 2021 - 2025.",
