@@ -476,6 +476,12 @@ _COUNTED_UNITS = re.compile(
 _LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huyen|tinh)\b")
 
 
+_VERB_IN_UNIT = re.compile(
+    r"(?<![a-z])(?:phoi\s+hop|tham\s+muu|chu\s+tri|bo\s+tri|to\s+chuc|thuc\s+hien|trien\s+khai"
+    r"|xu\s+ly|bao\s+cao|voi|cho)(?![a-z])"
+)
+
+
 def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _LEVEL_OF_GOVERNMENT.finditer(folded):
@@ -504,8 +510,13 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             name >= 0 and not text[name].isupper()
         ):
             continue  # "phòng chống ... các huyện" is no unit; a unit's name is capitalised
-        if name >= 0 and _STOP_PAIR.search(folded, name, match.end()):
-            continue  # "Chi cục Thú y đề nghị Trung tâm ... các huyện": two agencies and a verb
+        if name >= 0 and (
+            _STOP_PAIR.search(folded, name, match.end())
+            or _VERB_IN_UNIT.search(folded, name, match.end())
+        ):
+            # "Chi cục Thú y đề nghị Trung tâm ... các huyện", "Phòng Tài chính - Kế hoạch huyện
+            # tham mưu bố trí vốn cho các xã": an agency, a verb, and whom it is for.
+            continue
         found.append(_Found(match.start(), match.end(), collective=True))
     for match in _HELD_COLLECTIVE.finditer(folded):
         if _HOLDERS_BEFORE.search(folded[max(0, match.start() - 60) : match.start()]):
@@ -665,7 +676,8 @@ _STOP_PHRASES = frozenset((
     "nhanh chóng", "trực tiếp", "tiếp thu", "lưu ý", "thống nhất", "chuẩn bị", "sắp xếp",
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
-    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì",
+    "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
+    "kiểm soát",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.
@@ -970,16 +982,26 @@ def _name_end(
         elif (
             _ends_a_name(bare, text, start + word.end())
             or _STOP_PAIR.match(folded, word_start)
-            or lower_run >= max_lower
+            or (lower_run >= max_lower and not _AFTER_LEVEL.match(bare.lower()))
             or (end == start and not lower_start)
+            or _AFTER_LEVEL.search(text, start, end) and not _LEVEL_GOES_ON.match(bare.lower())
         ):
+            # "Cục Thuế tỉnh thu hồi nợ đọng": a lowercase word after the level that closes a
+            # name is the verb (not "thành phố", "xã hội", "Tỉnh ủy").
             break
         else:
             lower_run += 1
         end = word_start + len(clean)
         position = start + word.end()
         if raw == clean + "," and _PAIRED_AFTER_COMMA.match(folded, position - 1):
+            lower_run = 0
             continue  # "Ban Chỉ đạo phòng, chống dịch COVID-19": one name, comma and all
+        if (
+            raw == clean + ","
+            and _ENUMERATED_IN_NAME.match(text, position)
+            and not _HEADS.match(folded, position + 1)
+        ):
+            continue  # "Trung tâm Văn hóa, Thông tin và Thể thao": the sectors it serves
         if clean != raw:  # punctuation after the word closes the name
             break
     # A dangling "và"/"-" is not part of the name; "quốc gia" ends one: "Ban Chỉ đạo ... quốc gia".
@@ -988,6 +1010,16 @@ def _name_end(
 
 
 _TIME_FIELD = re.compile(r"\s*(?:quy|thang|nam|truoc|hoan\s+thanh|thuong\s+xuyen|\d)(?![a-z])")
+
+
+# The level that closes a name, written with its marks: "Cục Thuế tỉnh", "Công an huyện"
+# (without marks, "quan" may be "Quản lý", "Quân sự").
+_AFTER_LEVEL = re.compile(r"(?<!\w)(?:tỉnh|huyện|quận|xã|phường|thành phố|thị xã|thị trấn)$")
+_LEVEL_GOES_ON = re.compile(r"(?:phố|xã|trấn|hội|ủy|uỷ|đoàn)$")
+# Sectors named after a comma, the last after "và": "Xúc tiến Đầu tư, Thương mại và Du lịch".
+_ENUMERATED_IN_NAME = re.compile(
+    rf"\s+[{_CAPITAL}][^\W\d_]*(?:\s+[^\W\d_]+){{0,2}}?\s+(?:và|-)\s+[{_CAPITAL}]"
+)
 
 
 # Pairs written with a comma inside a name: "phòng, chống", "phòng cháy, chữa cháy".
@@ -1007,14 +1039,24 @@ def _has_marks(text: str) -> bool:
     return fold(text) != text.lower()
 
 
+# Stop words that are a word of the name with the word before or after them.
+_WORD_OF_A_NAME = re.compile(
+    r"(?<![a-z])(?:viec\s+lam|(?:cong|chuong)\s+trinh|nong\s+thon\s+moi)$"
+)
+
+
 def _ends_a_name(word: str, text: str, after: int) -> bool:
     """Whether a lowercase word (and the one after it) is a link or a verb after a name. Words
     written without marks (a text typed without them) are compared without marks."""
     low = word.lower()
     unmarked = not _has_marks(text)  # "thi" (an exam) is no "thì" where the text has marks
+    following = re.match(r"\s+(\w+)", text[after:])
+    if _WORD_OF_A_NAME.search(fold(text[max(0, after - len(word) - 12) : after])) or (
+        low == "trong" and following and fold(following.group(1)) == "nuoc"
+    ):
+        return False  # "Dịch vụ việc làm", "dự án công trình", "nông thôn mới", "trong nước"
     if low in _STOP_WORDS or (unmarked and low in _STOP_WORDS_FOLDED):
         return True
-    following = re.match(r"\s+(\w+)", text[after:])
     if following is None:
         return False
     pair = f"{low} {following.group(1).lower()}"
@@ -1148,8 +1190,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         ):
             continue  # "các sở", "bộ phận": a capital letter starts a proper name
         word = text[start : start + len(match.group("head").split()[0])].lower()
-        if word in _OTHER_WORDS:
-            continue  # "bản Giang" (a village), "Số 12": a word that loses its marks to a head
+        if word in _OTHER_WORDS or (word == "phong" and _has_marks(text)):
+            # "bản Giang" (a village), "Số 12", "Phong Điền" (a district): a word that loses its
+            # marks to a head.
+            continue
         head = " ".join(match.group("head").split())
         end = match.end()
         after = end + 1

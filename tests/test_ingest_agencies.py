@@ -670,6 +670,45 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
         # may be "lâm".
         ("Hội đồng chấm thi thực hiện", "Hội đồng chấm thi"),
         ("Chi cuc Kiem lam thuc hien kiem tra", "Chi cuc Kiem lam"),
+        # The level that closes a name: a lowercase word after it is the verb.
+        ("Cục Thuế tỉnh thu hồi nợ đọng thuế", "Cục Thuế tỉnh"),
+        ("Trung tâm Truyền thông tỉnh tăng thời lượng đưa tin", "Trung tâm Truyền thông tỉnh"),
+        (
+            "Ban Chỉ đạo phòng, chống dịch bệnh động vật huyện chỉ đạo tiêm phòng",
+            "Ban Chỉ đạo phòng, chống dịch bệnh động vật huyện",
+        ),
+        # ... but "Bảo hiểm xã hội" and "Ban Quản lý" go on.
+        ("Bảo hiểm xã hội tỉnh chủ trì", "Bảo hiểm xã hội tỉnh"),
+        # A stop word that is part of the name with the word before or after it.
+        ("Trung tâm Dịch vụ việc làm thành phố báo cáo", "Trung tâm Dịch vụ việc làm thành phố"),
+        (
+            "Văn phòng Điều phối nông thôn mới tỉnh tham mưu",
+            "Văn phòng Điều phối nông thôn mới tỉnh",
+        ),
+        ("Vụ Thị trường trong nước theo dõi sát thị trường", "Vụ Thị trường trong nước"),
+        (
+            "Công ty TNHH MTV Quản lý công trình thủy lợi Đắk Lắk thường xuyên kiểm tra",
+            "Công ty TNHH MTV Quản lý công trình thủy lợi Đắk Lắk",
+        ),
+        # More verbs: "thành lập", "kiểm soát".
+        (
+            "Trung tâm Kiểm soát bệnh tật Hà Nội thành lập 05 đoàn",
+            "Trung tâm Kiểm soát bệnh tật Hà Nội",
+        ),
+        (
+            "Cục Quản lý chất lượng Nông lâm sản và Thủy sản kiểm soát chặt chẽ",
+            "Cục Quản lý chất lượng Nông lâm sản và Thủy sản",
+        ),
+        # Sectors a name serves, the last after "và".
+        (
+            "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tổ chức hội chợ",
+            "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
+        ),
+        # A unit's verb, then whom its work is for, is no unit of every commune.
+        (
+            "Phòng Tài chính - Kế hoạch huyện tham mưu bố trí vốn đối ứng cho các xã",
+            "Phòng Tài chính - Kế hoạch",
+        ),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:
@@ -701,6 +740,13 @@ def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: s
 )
 def test_where_a_units_name_ends(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
+def test_a_place_spelt_like_a_head_without_its_marks_is_no_unit() -> None:
+    text = (
+        "Tổ chức hội nghị tại các huyện Thới Lai, Phong Điền (Phòng Kế hoạch - Tài chính; quý II)."
+    )
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == ["Phòng Kế hoạch - Tài chính"]
 
 
 # --------------------------------------------------------------------------------------------
