@@ -984,7 +984,7 @@ def _name_end(
             or _STOP_PAIR.match(folded, word_start)
             or (lower_run >= max_lower and not _AFTER_LEVEL.match(bare.lower()))
             or (end == start and not lower_start)
-            or _AFTER_LEVEL.search(text, start, end) and not _LEVEL_GOES_ON.match(bare.lower())
+            or (_AFTER_LEVEL.search(text, start, end) and not _LEVEL_GOES_ON.match(bare.lower()))
         ):
             # "Cục Thuế tỉnh thu hồi nợ đọng": a lowercase word after the level that closes a
             # name is the verb (not "thành phố", "xã hội", "Tỉnh ủy").
@@ -1040,9 +1040,7 @@ def _has_marks(text: str) -> bool:
 
 
 # Stop words that are a word of the name with the word before or after them.
-_WORD_OF_A_NAME = re.compile(
-    r"(?<![a-z])(?:viec\s+lam|(?:cong|chuong)\s+trinh|nong\s+thon\s+moi)$"
-)
+_WORD_OF_A_NAME = re.compile(r"(?<![a-z])(?:viec\s+lam|(?:cong|chuong)\s+trinh|nong\s+thon\s+moi)$")
 
 
 def _ends_a_name(word: str, text: str, after: int) -> bool:
