@@ -208,9 +208,15 @@ def _named_in_closing_bracket(folded: str, mentions: list[AgencyMention]) -> Age
     for mention in mentions:
         if opening < mention.start < close and not folded[opening + 1 : mention.start].strip():
             rest = folded[mention.end : close]
-            # The bracket says when as well: "(Sở Tư pháp; quý II/2024)". One that only lists
-            # ("tại một số đơn vị (UBND huyện A, UBND thị xã B)") may name those the work is on.
-            if re.match(r"\s*[;,]\s*\w", rest) and _WHEN_IN_BRACKET.search(rest):
+            # The bracket says when as well: "(Sở Tư pháp; quý II/2024)", or that it does the work
+            # ("(Phòng Nội vụ thực hiện; ...)"), or follows the item's time ("...; xong trước ngày
+            # 15/01/2025 (Phòng Nội vụ)."). One that only lists ("tại một số đơn vị (UBND huyện A,
+            # UBND thị xã B)") may name those the work is on.
+            if (
+                (re.match(r"\s*[;,]\s*\w", rest) and _WHEN_IN_BRACKET.search(rest))
+                or _DOES_IN_BRACKET.match(rest)
+                or (not rest.strip() and _TIME_BEFORE_BRACKET.search(folded, 0, opening))
+            ):
                 return mention
     return None
 
@@ -224,6 +230,15 @@ def _named_in_closing_fields(folded: str, mentions: list[AgencyMention]) -> Agen
         if before and after and _WHEN_IN_BRACKET.search(after.group(1)):
             return mention
     return None
+
+
+_DOES_IN_BRACKET = re.compile(
+    r"\s*(?:thuc\s+hien|chu\s+tri|phoi\s+hop\s+(?:voi|cung)\b[^;()]*?\bthuc\s+hien)(?![a-z])"
+)
+_TIME_BEFORE_BRACKET = re.compile(
+    r"(?<![a-z])(?:truoc|xong|hoan\s+thanh|thoi\s+gian|thoi\s+han)\b[^;,()]*?"
+    r"(?:\d|quy\s+[ivx]+|tet)[^;,()]*?\s*$"
+)
 
 
 def _province_directs(folded: str, mention: AgencyMention) -> bool:

@@ -375,6 +375,11 @@ _CITATION = re.compile(
 _ISSUES_ITSELF = re.compile(
     rf"^\s*(?:xay\s+dung\s+va\s+)?ban\s+hanh\s+{DOCUMENT_NOUN}\b(?![^:]*\b(?:giao|de\s+nghi|yeu\s+cau)\b)"
 )
+# "Sở Lao động - Thương binh và Xã hội xây dựng Kế hoạch năm 2024 như sau:" (not "Giao Sở ... xây
+# dựng kế hoạch với các nội dung sau:", work given).
+_DRAWS_UP_ITSELF = re.compile(
+    rf"^\s*xay\s+dung\s+{DOCUMENT_NOUN}\b[^:]*\b(?:nhu\s+sau|sau\s+day)\s*:\s*$"
+)
 # How many each may put forward for an award: "Ủy ban bầu cử của tỉnh: Không quá 05 cá nhân;",
 # "Đối với xã, phường: Mỗi xã, phường chọn 02 trường hợp".
 _QUOTA = re.compile(
@@ -648,9 +653,10 @@ _ASKS_NO_ONE = re.compile(
 
 
 # "Phòng GD&ĐT thông báo kế hoạch ... như sau:": the writer speaking, not an agency given work.
+# ("UBND các quận, huyện báo cáo về UBND thành phố như sau:" is theirs to report, to whom.)
 _WRITER_SPEAKS = re.compile(
-    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao|de\s+nghi|huong\s+dan"
-    r"|luu\s+y|nhac\s+nho)\b"
+    r"^\s*(?:xin\s+|tran\s+trong\s+|kinh\s+)?(?:thong\s+bao|bao\s+cao(?!\s+(?:ve\s+|gui\s+)?"
+    r"(?:ubnd|uy\s+ban|so|bo|thuong\s+truc)\b)|de\s+nghi|huong\s+dan|luu\s+y|nhac\s+nho)\b"
 )
 
 
@@ -1017,7 +1023,14 @@ class _Segmenter:
             lead = AgencyMention(written, duty.start(1), duty.end(1))
         if self.letter and _asked_of_addressee(text, lead):
             lead = None  # "đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": the addressee's task
-        if intro and lead is not None and _ISSUES_ITSELF.match(fold(text[lead.end :])):
+        if (
+            intro
+            and lead is not None
+            and (
+                _ISSUES_ITSELF.match(fold(text[lead.end :]))
+                or (not roles.explicit and _DRAWS_UP_ITSELF.match(fold(text[lead.end :])))
+            )
+        ):
             # "Ủy ban nhân dân thành phố ban hành Kế hoạch ..., với nội dung cụ thể như sau:":
             # the writer opens its own document; what follows is the plan, not the writer's work.
             lead = None
@@ -1351,6 +1364,8 @@ class _Segmenter:
         for mention in self.catalogue.find_mentions(sentence):
             if not sentence[: mention.start].endswith(", ") or mention.start - 2 <= start:
                 continue
+            if sentence.count("(", 0, mention.start) > sentence.count(")", 0, mention.start):
+                continue  # "(Trạm Thú y huyện chủ trì, UBND các xã thực hiện)": one item's doers
             before = sentence[start : mention.start - 2]
             roles = self._roles(before)
             if roles.lead is None:

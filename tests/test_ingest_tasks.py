@@ -3387,6 +3387,50 @@ def test_a_plans_item_may_close_with_who_and_when_as_dashed_fields() -> None:
     ]
 
 
+def test_a_plans_bracket_may_say_who_does_the_item_in_other_words() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "a) Tổ chức tuyên truyền về chuyển đổi số (Sở Nội vụ thực hiện; thời gian: thường xuyên).",
+        "b) Rà soát vùng lõm sóng (Sở Nội vụ phối hợp với Viettel tỉnh thực hiện; hoàn thành trước"
+        " ngày 30/5/2024).",
+        "c) Nâng cấp mạng nội bộ; hoàn thành trước ngày 30/6/2024 (Sở Y tế).",
+        "d) Phun hóa chất khử trùng từ ngày 01/8 đến ngày 15/8/2024 (Sở Y tế chủ trì, Công an tỉnh"
+        " thực hiện).",  # one item, its lead and who helps
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", None),
+        ("Sở Nội vụ", dt.date(2024, 5, 30)),
+        ("Sở Y tế", dt.date(2024, 6, 30)),
+        ("Sở Y tế", dt.date(2024, 8, 15)),
+    ]
+
+
+def test_a_department_drawing_up_its_own_plan_leads_none_of_its_items() -> None:
+    tasks = tasks_of(
+        "Sở Nội vụ xây dựng Kế hoạch cải cách hành chính năm 2024 như sau:",
+        "1. Tổ chức tập huấn nghiệp vụ (Sở Y tế thực hiện; thời gian: quý II/2024).",
+        "2. Công an tỉnh rà soát thủ tục hành chính trong quý III/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 6, 30)),
+        ("Công an tỉnh", dt.date(2024, 9, 30)),
+    ]
+
+
+def test_a_lead_in_that_says_who_reports_to_whom_leads_the_reports_below() -> None:
+    tasks = tasks_of(
+        "Căn cứ Kế hoạch số 10/KH-UBND, UBND tỉnh ban hành Kế hoạch như sau:",
+        "IV. CHẾ ĐỘ BÁO CÁO",
+        "Sở Y tế báo cáo về UBND tỉnh như sau:",
+        "- Báo cáo quý: trước ngày 12 của tháng cuối quý.",
+        "- Báo cáo năm: trước ngày 12/11/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 12)),
+        ("Sở Y tế", dt.date(2024, 11, 12)),
+    ]
+
+
 def test_a_bracket_that_lists_the_units_checked_names_no_lead() -> None:
     (task,) = tasks_of(
         "II. NHIỆM VỤ",
