@@ -482,6 +482,28 @@ _VERB_IN_UNIT = re.compile(
 )
 
 
+_UNITS_OF_A_LEVEL = re.compile(_UB + r"\s+cac\s+(?:huyen|quan|xa|phuong)\s+")
+
+
+def _named_units(text: str, folded: str) -> list[_Found]:
+    """ "UBND các huyện Hướng Hóa, Đakrông", "Ủy ban nhân dân các quận Ô Môn, Bình Thủy": the
+    committees of the places named, not of every district."""
+    found = []
+    for match in _UNITS_OF_A_LEVEL.finditer(folded):
+        end = match.end()
+        places = 0
+        while (place := _PLACE.match(text, end)) and not _HEADS.match(folded, end):
+            end, places = place.end(), places + 1
+            joint = _PLACE_JOINT.match(text, end)
+            if joint is None or not text[joint.end() : joint.end() + 1].isupper():
+                break
+            end = joint.end()
+        end = len(text[:end].rstrip(" ,và"))
+        if places:
+            found.append(_Found(match.start(), end, collective=True))
+    return found
+
+
 def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _LEVEL_OF_GOVERNMENT.finditer(folded):
@@ -692,6 +714,9 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# A place's name, and what joins two: "Hướng Hóa, Đakrông", "Ô Môn và Bình Thủy".
+_PLACE = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}\d][\w'’-]*)*")
+_PLACE_JOINT = re.compile(r"\s*(?:,|và)\s*")
 # Verbs a careless text writes with a capital after a name ("Sở Y tế Triển khai ..."): no place.
 _VERBS_WRITTEN = (
     r"Đánh\s+giá|Chỉ\s+đạo|Yêu\s+cầu|Đề\s+nghị|Tổ\s+chức|Thực\s+hiện|Triển\s+khai|Báo\s+cáo"
@@ -775,7 +800,7 @@ class Catalogue:
         taken = _Taken()
         # A group the office put in its catalogue ("UBND các huyện") is that entry; a unit of
         # every district ("Phòng Y tế các huyện") is more than the group of districts it names.
-        plural = [*_collectives(text, folded), *self._groups(folded)]
+        plural = [*_collectives(text, folded), *self._groups(folded), *_named_units(text, folded)]
         for found in sorted(plural, key=lambda f: (f.start - f.end, f.start)):
             if not catalogued.contains(found.start, found.end):
                 taken.take(found)

@@ -2780,8 +2780,14 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"[^\n,;.\d]{{2,40}},\s*ngay\s+{DATE_ANY}(?![\d/])(?!\s+la\s+(?:thoi\s+)?han\s)"
         ),
     ),
-    # "tình hình giá ... những tháng cuối năm 2019": the months a report is about.
-    ("closing_months", re.compile(r"(?<![a-z])(?:nhung|cac)\s+(?:thang|ngay)\s+cuoi\s+nam")),
+    # "tình hình giá ... những tháng cuối năm 2019": the months a report is about; "nhiệm vụ trọng
+    # tâm tháng 11 và những tháng cuối năm 2025": work of the season, due at no month's end.
+    (
+        "closing_months",
+        re.compile(
+            r"(?<![a-z])(?:thang\s+\d{1,2}\s+va\s+)?(?:nhung|cac)\s+(?:thang|ngay)\s+cuoi\s+nam"
+        ),
+    ),
     # "phục vụ nhu cầu của Nhân dân dịp cuối năm": the season; "không để dồn khối lượng thanh
     # toán vào cuối năm": what must not happen then.
     (

@@ -911,6 +911,8 @@ class _Segmenter:
     def _is_heading(self, index: int, level: float, rest: str) -> bool:
         if rest.rstrip().endswith(":") or is_caps(rest):
             return True
+        if _IMPLEMENTATION.fullmatch(fold(rest).strip(" .")):
+            return True  # "2. Tổ chức thực hiện", then what each does
         if index + 1 < self.end and _FIELD.match(fold(self.paragraphs[index + 1]).strip()):
             return False  # its lines say who does it and by when: a task
         exists, next_level = self._next_level(index)

@@ -1205,6 +1205,7 @@ NOT_DEADLINES = [
     "Tổ chức tập huấn cho cán bộ (nguồn ngân sách tỉnh, năm 2024).",  # the budget's year
     "Tuyên truyền về phòng, chống dịch bệnh (ngân sách tỉnh, năm 2024).",
     "Công tác giám sát được tiến hành thường xuyên, liên tục trong năm 2025.",  # all year round
+    "II. NHIỆM VỤ TRỌNG TÂM THÁNG 11 VÀ NHỮNG THÁNG CUỐI NĂM 2025",
     # The year-end season; what must not pile up then; the months a report covers; a benefit.
     "Sở Công Thương bảo đảm nguồn hàng phục vụ nhu cầu của Nhân dân dịp cuối năm.",
     "Tập trung thi công, thanh toán khối lượng; không để dồn khối lượng thanh toán vào cuối năm.",

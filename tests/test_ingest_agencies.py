@@ -742,6 +742,22 @@ def test_where_a_units_name_ends(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
 
 
+def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
+    catalogue = Catalogue([])
+    text = "UBND các huyện Hướng Hóa, Đakrông và Ban Quản lý dự án tỉnh tập trung giải ngân."
+    assert [(m.written, m.group) for m in catalogue.find_mentions(text)] == [
+        ("UBND các huyện Hướng Hóa, Đakrông", None),
+        ("Ban Quản lý dự án tỉnh", None),
+    ]
+    text = "Giao Ủy ban nhân dân các quận Ô Môn, Bình Thủy hoàn thành việc chi trả."
+    assert [(m.written, m.group) for m in catalogue.find_mentions(text)] == [
+        ("Ủy ban nhân dân các quận Ô Môn, Bình Thủy", None)
+    ]
+    # Unnamed, they are every district.
+    text = "UBND các huyện tổ chức thực hiện."
+    assert [m.group for m in catalogue.find_mentions(text)] == ["all_districts"]
+
+
 def test_a_place_spelt_like_a_head_without_its_marks_is_no_unit() -> None:
     text = (
         "Tổ chức hội nghị tại các huyện Thới Lai, Phong Điền (Phòng Kế hoạch - Tài chính; quý II)."

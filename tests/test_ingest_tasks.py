@@ -2080,6 +2080,20 @@ def test_a_plans_basis_in_its_opening_does_not_hide_the_plan(opening: str) -> No
     ]
 
 
+def test_a_numbered_implementation_heading_is_no_task() -> None:
+    tasks = tasks_of(
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Tài chính bố trí kinh phí, tham mưu UBND tỉnh trước ngày 30/6/2024.",
+        "2. Tổ chức thực hiện",
+        "Giao Sở Nội vụ theo dõi, đôn đốc việc thực hiện Chỉ thị; báo cáo UBND tỉnh trước ngày"
+        " 15/12/2024./.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2024, 6, 30)),
+        ("Sở Nội vụ", dt.date(2024, 12, 15)),
+    ]
+
+
 def test_a_plans_targets_are_figures_to_reach_not_tasks() -> None:
     tasks = tasks_of(
         "Ủy ban nhân dân tỉnh ban hành Kế hoạch chuyển đổi số năm 2024 như sau:",
