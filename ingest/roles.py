@@ -73,6 +73,9 @@ _NOT_ACTOR = re.compile(
     # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...", "Sở Y tế
     # sao gửi Công văn ... đến các đơn vị", "Sở Y tế thông báo đến các đơn vị được biết".
     r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui|thong\s+bao\s+(?:den|toi|de)"
+    # Its closing: "Bộ Tài chính rất mong nhận được sự phối hợp ...", "... các đơn vị không có ý
+    # kiến, Sở Tài nguyên và Môi trường xem như thống nhất với dự thảo".
+    r"|(?:rat\s+)?mong\s+(?:nhan\s+duoc|duoc|quy)|xem\s+nhu"
     # "Văn phòng UBND tỉnh truyền đạt ý kiến của đồng chí Phó Chủ tịch ...": the messenger.
     r"|truyen\s+dat)\b"
     r"|^\s*thong\s+tin\s*[,:]"

@@ -220,7 +220,9 @@ _CHROME = re.compile(
 )
 _NARRATIVE_OPENING = re.compile(
     r"^(?:(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
-    r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4}))"
+    r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4})"
+    # "Qua theo dõi, còn 42 nhiệm vụ quá hạn chưa hoàn thành, như: ...": what the writer found.
+    r"|(?P<found>qua\s+(?:theo\s+doi|kiem\s+tra|ra\s+soat|tong\s+hop)))"
     r"\s*,"
     # "Được biết đến nay một số địa phương đã ...": what the writer learnt.
     r"|duoc\s+biet\b)"
@@ -1651,7 +1653,11 @@ class _Segmenter:
         year = opening.group("year")
         if year is not None and int(year) >= self.issued_on.year:
             return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
-        return not self._dated(text) and not self._assigns(text, explicit_only=True)
+        # (What the writer found may quote a date gone by: "(hạn hoàn thành trước ngày 30/9)".)
+        dated = self._dated(text) and not (
+            opening.group("found") and self._gone_by(self._parse(text))
+        )
+        return not dated and not self._assigns(text, explicit_only=True)
 
     def _handled_as_provided(self, text: str) -> bool:
         """A matter handled as a provision says, naming no one to handle it and no date: the rule

@@ -1102,6 +1102,11 @@ NO_DATE = [
         "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13",
         "none",
     ),
+    (
+        "Dự thảo đã được đăng tải trên Cổng Thông tin điện tử để lấy ý kiến rộng rãi trong thời"
+        " hạn 60 ngày theo quy định.",
+        "none",
+    ),
     ("có thể gia hạn 01 lần; thời gian gia hạn không quá 15 ngày", "none"),
     (
         "Trường hợp có lý do chính đáng thì Chi cục trưởng gia hạn một lần không quá 12 tháng.",

@@ -3233,6 +3233,18 @@ def test_a_letter_about_a_conference_or_social_policy_answers_no_question() -> N
     assert [written(t) for t in tasks] == ["Sở Văn hóa, Thể thao và Du lịch", "Sở Tài chính"]
 
 
+def test_a_letters_closing_in_the_senders_name_and_what_it_found_are_no_tasks() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Y tế.",
+        "Qua theo dõi, còn 42 nhiệm vụ quá hạn chưa hoàn thành, như: Sở Nội vụ chưa hoàn thành việc"
+        " tham mưu ban hành Quy định (hạn hoàn thành trước ngày 29/02/2016).",
+        "Sở Tài chính đề nghị Sở Y tế góp ý dự thảo, gửi về Sở Tài chính trước ngày 25/3/2016.",
+        "Sau thời hạn trên, nếu không có ý kiến, Sở Tài chính xem như thống nhất với dự thảo.",
+        "Sở Tài chính rất mong nhận được sự phối hợp của Quý cơ quan./.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [("Sở Y tế", dt.date(2016, 3, 25))]
+
+
 def test_a_report_due_after_a_dated_item_is_a_task_of_its_own() -> None:
     tasks = letter(
         "Kính gửi: Ủy ban nhân dân các quận, huyện.",
