@@ -54,13 +54,18 @@ _ASKS = re.compile(
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.
 _CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
+# ("Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.": who chaired.)
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
+    r"(?!\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)\b)"
 )
 _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
     # được chọn đặt Điểm thi nhận hồ sơ ...", "Sở Y tế được (UBND tỉnh) phân công chủ trì ...".
-    r"^\s*(?:\([^)]{0,20}\)\s*)?(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)"
+    r"^\s*(?:\([^)]{0,20}\)\s*)?"
+    # ("Lực lượng chức năng trên địa bàn tỉnh đã phát hiện ...": where, then what was done.)
+    r"(?:tren\s+dia\s+ban\s+(?:toan\s+)?(?:tinh|huyen|thanh\s+pho|thi\s+xa|xa|phuong)\s+(?=da\b))?"
+    r"(?:cua(?!\s+(?:tinh|thanh\s+pho|huyen|xa|phuong)\b)|da(?!\s+duoc\s+giao)"
     # Shortcomings told: "Sở Xây dựng còn chậm thẩm định ...", "... gặp khó khăn trong ...".
     r"|con\s+(?:cham|han\s+che|thieu|ton\s+tai)|gap\s+(?:kho\s+khan|vuong\s+mac)"
     r"|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"

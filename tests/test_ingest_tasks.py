@@ -2830,6 +2830,18 @@ def test_a_news_item_asks_each_agency_in_its_own_clause() -> None:
     ]
 
 
+def test_a_news_item_tells_who_chaired_and_what_was_done_before_the_orders() -> None:
+    tasks = news(
+        "Chiều 12/01, Ban Chỉ đạo phòng, chống dịch bệnh huyện họp đánh giá tình hình dịch. Ông"
+        " Lê Minh Dũng, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.",
+        "Báo cáo tại hội nghị cho biết, trong năm 2025, lực lượng chức năng trên địa bàn tỉnh đã"
+        " phát hiện, xử lý 384 vụ vi phạm.",
+        "Phát biểu chỉ đạo, ông Lê Minh Dũng đề nghị:",
+        "Sở Y tế tổng hợp, báo cáo UBND huyện trước ngày 28/01.",
+    )
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2026, 1, 28))]
+
+
 def test_a_list_of_addressees_cut_by_semicolons_is_one_task() -> None:
     tasks = news(
         "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
