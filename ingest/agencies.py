@@ -707,7 +707,7 @@ _STOP_WORDS_FOLDED = frozenset(fold(word) for word in _STOP_WORDS) - {"lam", "ta
 _STOP_PHRASES_FOLDED = frozenset(fold(phrase) for phrase in _STOP_PHRASES)
 _STOP_PAIR = re.compile(
     r"(?:thong\s+bao|yeu\s+cau|de\s+nghi|de\s+xuat|pho\s+bien|nhac\s+nho|luu\s+y|dong\s+y"
-    r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao)(?![a-z])"
+    r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao|kien\s+nghi)(?![a-z])"
 )
 _PLACE_TAIL = re.compile(
     r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"

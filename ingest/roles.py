@@ -138,7 +138,11 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         elif _SENT_TO.search(before) and _ASKS.match(after):
             # "UBND tỉnh vừa có công văn gửi Sở KH-ĐT đề nghị khẩn trương ...": asked of them.
             candidates.append((2, mention.start, mention))
-        elif (request := _REQUEST.search(before)) and not _side_told(folded, mention, request):
+        elif (
+            (request := _REQUEST.search(before))
+            and not _side_told(folded, mention, request)
+            and not _petitioned(folded, mention.start - len(before) + request.start())
+        ):
             at = mention.start - len(before) + request.start()
             if not _directs_or_concerns(folded, mention, at) and not _regarding(folded, at):
                 candidates.append((2, mention.start, mention))
@@ -194,6 +198,20 @@ _WHEN_IN_BRACKET = re.compile(
       |(?:nam|quy|thang|tuan)\s+(?:nay|toi|sau))(?![a-z])""",
     re.VERBOSE,
 )
+
+
+# "Đại diện UBND huyện Diễn Châu đề nghị UBND tỉnh sớm phê duyệt ...": what the meeting heard
+# (not "Đại hội đại biểu Đảng", "đại biểu Quốc hội").
+_PETITIONER = re.compile(
+    r"(?<![a-z])(?<!dai\shoi\s)(?:dai\s+dien|(?:cac\s+)?dai\s+bieu)(?![a-z])"
+    r"(?!\s+(?:quoc\s+hoi|hdnd|hoi\s+dong|dang|nhan\s+dan))"
+)
+
+
+def _petitioned(folded: str, request_at: int) -> bool:
+    """Whether the one who asks, in the clause before the request, is a meeting's participant."""
+    start = max(_clause_start(folded, request_at), request_at - 100)
+    return _PETITIONER.search(folded, start, request_at) is not None
 
 
 def _side_told(folded: str, mention: AgencyMention, request: re.Match[str]) -> bool:

@@ -2830,12 +2830,16 @@ def test_a_news_item_asks_each_agency_in_its_own_clause() -> None:
     ]
 
 
-def test_a_news_item_tells_who_chaired_and_what_was_done_before_the_orders() -> None:
+def test_a_news_item_tells_who_chaired_what_was_done_and_asked_before_the_orders() -> None:
     tasks = news(
         "Chiều 12/01, Ban Chỉ đạo phòng, chống dịch bệnh huyện họp đánh giá tình hình dịch. Ông"
         " Lê Minh Dũng, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.",
         "Báo cáo tại hội nghị cho biết, trong năm 2025, lực lượng chức năng trên địa bàn tỉnh đã"
         " phát hiện, xử lý 384 vụ vi phạm.",
+        # What those at the meeting asked for is what the meeting heard.
+        "Tại hội nghị, các đại biểu tập trung thảo luận những khó khăn, vướng mắc. Đại diện UBND xã"
+        " Tân Phú đề nghị UBND huyện sớm hỗ trợ kinh phí; Ban Quản lý dự án đầu tư xây dựng huyện"
+        " kiến nghị các phòng chuyên môn rút ngắn thời gian thẩm định hồ sơ.",
         "Phát biểu chỉ đạo, ông Lê Minh Dũng đề nghị:",
         "Sở Y tế tổng hợp, báo cáo UBND huyện trước ngày 28/01.",
     )
