@@ -632,7 +632,8 @@ _HEADS = re.compile(
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
     # "Hội đồng nghĩa vụ quân sự huyện", "Hội đồng NVQS", "Hội đồng Thi đua - Khen thưởng".
     r"|hoi\s+dong"
-    r"|phong|uy\s+ban|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan|tong\s+cong\s+ty"
+    r"|phong|uy\s+ban|hiep\s+hoi|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan"
+    r"|tong\s+cong\s+ty|buu\s+dien"
     r"|cong\s+ty"
     # Field units: "Hạt Kiểm lâm", "Đội Quản lý thị trường số 1", "Trạm Y tế xã".
     r"|hat\s+kiem\s+lam|doi|tram"
@@ -682,7 +683,7 @@ _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
     "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
-    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp",
+    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp", "mở",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.
@@ -1235,7 +1236,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if office is None:
                 # "Giao Văn phòng Bộ tổng hợp ...": a ministry's own office, in its letter ("Văn
                 # phòng Bộ Y tế" names the ministry, read as such).
-                ministry = re.match(r"\s+bo(?![a-z0-9])", folded[end:])
+                ministry = re.match(r"\s+(?:bo|so)(?![a-z0-9])", folded[end:])
                 if (
                     ministry is None
                     or text[end + ministry.end() + 1 : end + ministry.end() + 2].isupper()
@@ -1310,6 +1311,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "dai phat thanh va truyen hinh",
                     "bo doi bien phong",
                     "hat kiem lam",
+                    "buu dien",
                     *_PARTY_COMMITTEES,
                 ):
                     tail = _FIXED_TAIL.match(folded, end)

@@ -704,6 +704,11 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
             "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch tổ chức hội chợ",
             "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch",
         ),
+        # More kinds of unit: an association, the post, a department's own office.
+        ("Hiệp hội Du lịch tỉnh phối hợp quảng bá", "Hiệp hội Du lịch"),
+        ("Bưu điện tỉnh bảo đảm chuyển phát", "Bưu điện tỉnh"),
+        ("Văn phòng Sở bảo đảm kinh phí", "Văn phòng Sở"),
+        ("Đài Phát thanh và Truyền hình tỉnh mở chuyên mục", "Đài Phát thanh và Truyền hình tỉnh"),
         # A unit's verb, then whom its work is for, is no unit of every commune.
         (
             "Phòng Tài chính - Kế hoạch huyện tham mưu bố trí vốn đối ứng cho các xã",
