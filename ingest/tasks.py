@@ -215,7 +215,7 @@ _CHROME = re.compile(
     r"|y\s+kien\s+ban\s+doc|tac\s+gia(?:\s+bai\s+viet)?\s*:|xem\s+chi\s+tiet|xem\s+them|chia\s+se"
     r"|\(\*\)\s*ban\s+quyen|ban\s+quyen\s+thuoc|tin\s+lien\s+quan|tin\s+cung\s+chuyen\s+muc"
     r"|theo\s+doi\s+\S+$|len\s+dau\s+trang|top$|#|.{0,40}(?:luot\s+xem|view\s+count)"
-    r"|ban\s+bien\s+tap$"
+    r"|ban\s+bien\s+tap$|nguon(?:\s+tin)?\s*:"  # "Nguồn tin: Văn phòng Sở"
     # When the page was posted: "Cập nhật ngày: 27/12/2017 - 00:02", "Thứ Năm, 28-01-2021".
     r"|(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*\d"
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
