@@ -342,6 +342,12 @@ _COLLECTIVE = re.compile(
     + _LEVELS
     + r"(?![a-z0-9])"
 )
+# "Các bệnh viện trên địa bàn tỉnh", "các bệnh viện tuyến huyện": the hospitals, as a set.
+_HOSPITALS = re.compile(
+    r"(?<![a-z0-9])cac\s+benh\s+vien"
+    r"(?:\s+(?:tuyen\s+(?:tinh|huyen|trung\s+uong)|cong\s+lap|truc\s+thuoc(?:\s+so)?"
+    r"|tren\s+dia\s+ban(?:\s+(?:tinh|huyen|thanh\s+pho))?))*(?![a-z0-9])"
+)
 # A district's departments: "các phòng, ban chuyên môn thuộc UBND huyện", "các phòng, ban, ngành",
 # "các phòng ngành".
 _DISTRICT_DEPARTMENTS = re.compile(
@@ -482,7 +488,7 @@ _VERB_IN_UNIT = re.compile(
 )
 
 
-_UNITS_OF_A_LEVEL = re.compile(_UB + r"\s+cac\s+(?:huyen|quan|xa|phuong)\s+")
+_UNITS_OF_A_LEVEL = re.compile(r"(?:" + _UB + r"\s+)?cac\s+(?:huyen|quan|xa|phuong)\s+")
 
 
 def _named_units(text: str, folded: str) -> list[_Found]:
@@ -490,6 +496,8 @@ def _named_units(text: str, folded: str) -> list[_Found]:
     committees of the places named, not of every district."""
     found = []
     for match in _UNITS_OF_A_LEVEL.finditer(folded):
+        if folded.startswith("cac", match.start()) and text[match.start()] != "C":
+            continue  # "tại các huyện Thới Lai, ...": where; "Các xã Gio Mỹ, ... tập trung": who
         end = match.end()
         places = 0
         while (place := _PLACE.match(text, end)) and not _HEADS.match(folded, end):
@@ -516,6 +524,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for pattern in (
         _COLLECTIVE,
+        _HOSPITALS,
         _STATE_FIRMS,
         _DISTRICT_DEPARTMENTS,
         _TASKED,

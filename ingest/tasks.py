@@ -223,6 +223,8 @@ _CHROME = re.compile(
 _NARRATIVE_OPENING = re.compile(
     r"^(?:(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
     r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4})"
+    # "Dưới sự lãnh đạo của Tỉnh ủy, ..., các cấp, các ngành đã chủ động ...": what was done.
+    r"|duoi\s+su\s+(?:lanh\s+dao|chi\s+dao)\b[^.;]*"
     # "Qua theo dõi, còn 42 nhiệm vụ quá hạn chưa hoàn thành, như: ...": what the writer found.
     r"|(?P<found>qua\s+(?:theo\s+doi|kiem\s+tra|ra\s+soat|tong\s+hop)))"
     r"\s*,"
@@ -1408,6 +1410,8 @@ class _Segmenter:
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
         if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
+        if self._narrates(folded, text):
+            return text  # "Năm 2021, toàn tỉnh ...; Sở Y tế tổ chức 48 đợt ...": what was done
         units: list[list[str]] = []
         continued: list[bool] = []
         # What a meeting heard or a letter cites ("Sau khi nghe ...; ý kiến ...;") is one list,

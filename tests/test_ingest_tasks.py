@@ -2846,6 +2846,22 @@ def test_a_news_item_tells_who_chaired_what_was_done_and_asked_before_the_orders
     assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2026, 1, 28))]
 
 
+def test_what_was_done_before_the_orders_is_no_task_even_cut_by_a_semicolon() -> None:
+    tasks = news(
+        "Năm 2025, toàn tỉnh giải quyết việc làm cho 35.412 lượt lao động; Sở Y tế tổ chức 48 đợt"
+        " khám sức khỏe cho 24.870 lượt người.",
+        "Dưới sự lãnh đạo của Tỉnh ủy, sự chỉ đạo quyết liệt của UBND tỉnh, Sở Y tế, các cấp, các"
+        " ngành đã chủ động triển khai các biện pháp phòng dịch.",
+        "Chủ tịch UBND tỉnh đề nghị:",
+        "1. Các xã Gio Mỹ, Gio Hải, Trung Sơn tập trung hoàn thành các tiêu chí trong quý I/2026.",
+        "2. Các bệnh viện trên địa bàn tỉnh bố trí đủ giường bệnh, hoàn thành trước ngày 30/01.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Các xã Gio Mỹ, Gio Hải, Trung Sơn", dt.date(2026, 3, 31)),
+        ("Các bệnh viện trên địa bàn tỉnh", dt.date(2026, 1, 30)),
+    ]
+
+
 def test_a_list_of_addressees_cut_by_semicolons_is_one_task() -> None:
     tasks = news(
         "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
