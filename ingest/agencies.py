@@ -315,6 +315,8 @@ HOLDER = (
     # "Thống đốc Ngân hàng Nhà nước Việt Nam chỉ đạo ...", "Chánh Thanh tra tỉnh", "Chánh Văn
     # phòng UBND tỉnh" (the office named whole).
     r"|thong\s+doc|tong\s+cuc\s+truong|vien\s+truong|chanh(?:\s+an)?"
+    # "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội".
+    r"|chi\s+huy\s+truong|tu\s+lenh"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
@@ -629,7 +631,7 @@ _HEADS = re.compile(
     # A province's newspaper and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình
     # tỉnh Lào Cai".
     r"|bao\s+va\s+phat\s+thanh\s*[,-]?\s*truyen\s+hinh"
-    r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+dao|van\s+phong\s+dieu\s+phoi|van\s+phong"
+    r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+(?:dao|huy)|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
     # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã",
     # "Tỉnh ủy", "Huyện ủy Tân Hiệp".
@@ -754,6 +756,7 @@ _NAME_HEADS = frozenset(
         "ban quan ly",
         "ban chi dao",
         "van phong ban chi dao",
+        "van phong ban chi huy",
         "van phong dieu phoi",
         "chi cuc",
         "tong cuc",

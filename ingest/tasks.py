@@ -71,6 +71,9 @@ _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
 )
 
 
+_ROW_BELOW = 99.0  # the depth of a table's row under the paragraph before it
+
+
 def _marker(paragraph: str) -> tuple[float | None, str]:
     """The depth of a paragraph's list marker (None when unmarked), and the text after it."""
     for level, pattern in _MARKERS:
@@ -97,6 +100,13 @@ _ATTENDANCE = re.compile(
 # list's line ("Phù hiệu Taxi: 5.000 đồng/ cái."), and work already given ("Nội dung kiến nghị đã
 # được UBND tỉnh chỉ đạo UBND huyện kiểm tra, giải quyết tại Công văn số ...").
 _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
+# The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
+# ... có mưa to", "Dự báo đêm ngày 21/7, bão ...", "Bão có khả năng đổ bộ ... trong đêm ngày ...".
+_FORECAST = re.compile(
+    r"(?:theo\s+(?:dai|trung\s+tam)(?:\s+[a-z]+){0,3}\s+(?:khi\s+tuong|du\s+bao)|du\s+bao\b"
+    r"|(?:con\s+)?(?:bao|ap\s+thap\s+nhiet\s+doi)(?:\s+so\s+\d+)?(?:\s*\([^()]*\))?"
+    r"\s+(?:co\s+kha\s+nang|dang|da|tiep\s+tuc|di\s+chuyen)(?![a-z]))"
+)
 _PRICE_LINE = re.compile(
     r"^[^.:;]{1,80}:\s*[\d.,]+\s*(?:dong|vnd|vnđ|trieu(?:\s+dong)?|nghin(?:\s+dong)?)(?![a-z])"
     r"(?:\s*/\s*[a-z]+(?:\s+[a-z]+)?)?\s*[.;]?\s*$"  # the line ends with its price
@@ -910,7 +920,7 @@ class _Segmenter:
         for position in range(index + 1, self.end):
             text = self.paragraphs[position]
             if _is_row(text):
-                return True, 99.0  # a table under a paragraph is its content
+                return True, _ROW_BELOW  # a table under a paragraph is its content
             return True, _marker(text)[0]
         return False, None
 
@@ -923,6 +933,10 @@ class _Segmenter:
             return False  # its lines say who does it and by when: a task
         exists, next_level = self._next_level(index)
         if not exists:
+            return False
+        if next_level == _ROW_BELOW and re.search(r"[.;!?…]\W*$", rest):
+            # "2. UBND các xã ... xong trước ngày 30/9/2025./." then an appendix's table: the
+            # plan's last item, not the heading of the rows after it.
             return False
         if next_level is not None and next_level > level:
             return True
@@ -1537,6 +1551,8 @@ class _Segmenter:
         ):
             return True  # a rule explained ("Thời hạn nộp tờ khai: ..."), not "Rà soát ..."
         stripped = folded.strip()
+        if _FORECAST.match(stripped) and not self._assigns(text, explicit_only=True):
+            return True  # "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10 ... mưa to."
         if _PRICE_LINE.match(stripped) or (
             # ("Đây là nhiệm vụ trọng tâm, các sở tập trung chỉ đạo, hoàn thành trước ...": work.)
             _EXPLAINS.match(stripped) and not self._assigns(text) and not self._dated(text)

@@ -2409,6 +2409,21 @@ def test_plan_table_rows_become_tasks() -> None:
     assert tasks[2].unknown_agencies == ["Sở Quy hoạch - Kiến trúc"]
 
 
+def test_a_plans_last_item_before_its_appendix_table_is_a_task_not_the_tables_heading() -> None:
+    tasks = tasks_of(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Tài chính tham mưu bố trí kinh phí, hoàn thành trước ngày 30/11/2024.",
+        "2. Sở Nội vụ kiện toàn Ban Chỉ đạo, xong trước ngày 30/9/2024./.",
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời hạn hoàn thành",
+        "1 | Xây dựng Kho dữ liệu dùng chung | Sở Y tế | Công an tỉnh | Hằng năm",
+    )
+    assert [(lead_key(t.lead), t.deadline.date, t.deadline.recurrence) for t in tasks] == [
+        ("Sở Tài chính", dt.date(2024, 11, 30), None),
+        ("Sở Nội vụ", dt.date(2024, 9, 30), None),
+        ("Sở Y tế", None, "yearly"),
+    ]
+
+
 def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
     tasks = tasks_of(
         "TT | Nhiệm vụ, đề án | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | "
@@ -2859,6 +2874,21 @@ def test_what_was_done_before_the_orders_is_no_task_even_cut_by_a_semicolon() ->
     assert leads_and_dates(tasks) == [
         ("Các xã Gio Mỹ, Gio Hải, Trung Sơn", dt.date(2026, 3, 31)),
         ("Các bệnh viện trên địa bàn tỉnh", dt.date(2026, 1, 30)),
+    ]
+
+
+def test_a_telegrams_weather_is_no_task_and_military_commanders_lead() -> None:
+    tasks = news(
+        "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/01/2026 trên địa bàn tỉnh tiếp tục"
+        " có mưa to.",
+        "Bão có khả năng đổ bộ vào khu vực ven biển tỉnh trong đêm ngày 21/01/2026.",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh bố trí lực lượng sẵn sàng ứng cứu.",
+        "2. Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh tổ chức trực ban nghiêm túc 24/24 giờ.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Bộ Chỉ huy Quân sự tỉnh", None),
+        ("Văn phòng Ban Chỉ huy Phòng thủ dân sự tỉnh", None),
     ]
 
 
