@@ -726,6 +726,17 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# The provinces (before the 2025 merger, which kept 23 of their names): a name after "tỉnh".
+_PROVINCE = re.compile(
+    r"(?:an\s+giang|ba\s+ria|bac\s+giang|bac\s+kan|bac\s+lieu|bac\s+ninh|ben\s+tre|binh\s+dinh"
+    r"|binh\s+duong|binh\s+phuoc|binh\s+thuan|ca\s+mau|cao\s+bang|dak\s+lak|dak\s+nong"
+    r"|dien\s+bien|dong\s+nai|dong\s+thap|gia\s+lai|ha\s+giang|ha\s+nam|ha\s+tinh|hai\s+duong"
+    r"|hau\s+giang|hoa\s+binh|hung\s+yen|khanh\s+hoa|kien\s+giang|kon\s+tum|lai\s+chau"
+    r"|lam\s+dong|lang\s+son|lao\s+cai|long\s+an|nam\s+dinh|nghe\s+an|ninh\s+binh|ninh\s+thuan"
+    r"|phu\s+tho|phu\s+yen|quang\s+binh|quang\s+nam|quang\s+ngai|quang\s+ninh|quang\s+tri"
+    r"|soc\s+trang|son\s+la|tay\s+ninh|thai\s+binh|thai\s+nguyen|thanh\s+hoa|thua\s+thien"
+    r"|tien\s+giang|tra\s+vinh|tuyen\s+quang|vinh\s+long|vinh\s+phuc|yen\s+bai)(?![a-z])"
+)
 # A place's name, and what joins two: "Hướng Hóa, Đakrông", "Ô Môn và Bình Thủy".
 _PLACE = re.compile(rf"[{_CAPITAL}][\w'’-]*(?:\s+[{_CAPITAL}\d][\w'’-]*)*")
 _PLACE_JOINT = re.compile(r"\s*(?:,|và)\s*")
@@ -1291,8 +1302,18 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         elif head.startswith(("ubnd", "uy ban nhan dan")):
             if after >= len(text) or not text[after].isupper():
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
-            if head.endswith("tinh") and _HOLDERS_BEFORE.search(folded[max(0, start - 40) : start]):
-                continue  # "Chủ tịch UBND tỉnh Lâm Minh Thành": a person, not the committee
+            held = head.endswith("tinh") and _HOLDERS_BEFORE.search(
+                folded[max(0, start - 40) : start]
+            )
+            province = _PROVINCE.match(folded, after) if held else None
+            if province and not re.match(rf"\s*[–-]?\s*[{_CAPITAL}]", text[province.end() :]):
+                # "Chủ tịch UBND tỉnh Hải Dương khẩn trương ...": the province's.
+                found.append(_Found(start, province.end()))
+                continue
+            if held:
+                # "Chủ tịch UBND tỉnh Lâm Minh Thành", "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Đình
+                # Xứng": a person, who writes, not the committee.
+                continue
             end = _name_end(text, folded, after, max_lower=0, of_place=True)
         elif head in ("ban chi huy", "ban chi dao") and _DISASTER_BOARD.match(folded, end):
             board = _DISASTER_BOARD.match(folded, end)

@@ -2950,7 +2950,9 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             # ("cắt giảm thủ tục", "tinh giảm biên chế", "giảm thiểu ô nhiễm" are work; "cắt giảm
             # 50% mức thu phí" is a relief.)
-            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien|khong\s+(?:to\s+chuc|thu|tinh)"
+            # ("miền núi", "miền Trung": regions, folded like "miễn".)
+            r"(?<![a-z])(?:tam\s+dung|tam\s+hoan|mien(?!\s+(?:nui|trung|bac|nam|tay|dong|xuoi|bien|que))"
+            r"|khong\s+(?:to\s+chuc|thu|tinh)"
             # Only what is paid: "giảm 30% tiền thuê đất", "giảm lãi suất"; not "giảm ùn tắc",
             # "kéo giảm tai nạn", "giảm tỷ lệ ...", nor "Giám đốc", "giám sát" (the same letters).
             r"|(?<!cat\s)(?<!cat,\s)(?<!tiet\s)(?<!tinh\s)giam(?=\s+(?:\d[\d,.]*\s*%\s+)?"

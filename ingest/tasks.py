@@ -72,6 +72,7 @@ _MARKERS: tuple[tuple[float, re.Pattern[str]], ...] = (
 
 
 _ROW_BELOW = 99.0  # the depth of a table's row under the paragraph before it
+_AS_ABOVE_CELL = re.compile(r"nhu\s+tren|-\s*nt\s*-|nt|\.\s*\.\s*\.")
 
 
 def _marker(paragraph: str) -> tuple[float | None, str]:
@@ -459,7 +460,7 @@ _PROHIBITION = re.compile(
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _FEEDBACK = re.compile(
-    r"^(?:trong\s+qua\s+trinh\s+(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?"
+    r"^(?:trong\s+qua\s+trinh\s+(?:(?:trien\s+khai|to\s+chuc)\s+)?(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?"
     r"neu\s+(?:co|phat\s+sinh|phat\s+hien|gap|xay\s+ra)\s+"
     r"(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|gi\s+chua\s+ro)"
     r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
@@ -480,12 +481,16 @@ _ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep
 # trách nhiệm trực tiếp trước Chính phủ về việc triển khai và kết quả thực hiện Chỉ thị này".
 _ACCOUNTABLE_FOR = (
     r"(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem"
-    r"(?:\s+(?:truc\s+tiep|toan\s+dien|ca\s+nhan|hoan\s+toan))?\s+truoc\b"
+    r"(?:(?:\s+(?:truc\s+tiep|toan\s+dien|ca\s+nhan|hoan\s+toan))?\s+truoc\b"
+    # "... chịu trách nhiệm thi hành Chỉ thị này": the directive's enforcement clause.
+    r"|\s+thi\s+hanh\s+(?:chi\s+thi|quyet\s+dinh|cong\s+dien|nghi\s+quyet)\s+nay\b)"
 )
 _ACCOUNTABLE = re.compile(rf"^\s*{_ACCOUNTABLE_FOR}")
 # The directive's closing, office-holders answerable for it: "Bộ trưởng, Thủ trưởng cơ quan ngang
 # Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ... chịu trách nhiệm trực tiếp trước Chính phủ".
-_HOLDERS_ACCOUNTABLE = re.compile(rf"^\W*{HOLDER}\b(?P<holders>[^.;:]{{0,400}}?){_ACCOUNTABLE_FOR}")
+_HOLDERS_ACCOUNTABLE = re.compile(
+    rf"^\W*(?:cac\s+)?{HOLDER}\b(?P<holders>[^.;:]{{0,400}}?){_ACCOUNTABLE_FOR}"
+)
 _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
@@ -2063,6 +2068,7 @@ class _Segmenter:
                 position += 1
         group_deadline: Deadline | None = None
         time_above = ""
+        above: dict[str, str] = {}
         while position < self.end and _is_row(self.paragraphs[position]):
             cells = header_pieces_keep_empty(self.paragraphs[position])
             time = columns.get("time")
@@ -2073,6 +2079,13 @@ class _Segmenter:
                     # A row with neither its own number nor a time: the time cell above spans
                     # it (merged over rows in the original, as a .docx is read too).
                     cells[time] = time_above
+            for role in ("lead", "cooperating"):
+                column = columns.get(role)
+                if column is None or column >= len(cells):
+                    continue
+                if _AS_ABOVE_CELL.fullmatch(fold(cells[column]).strip()):
+                    cells[column] = above.get(role, "")  # "Như trên": the same as the row above
+                above[role] = cells[column]
             filled = [cell for cell in cells if cell]
             content = cells[columns["content"]] if columns["content"] < len(cells) else ""
             if (

@@ -289,6 +289,7 @@ MONTHS = [
         date(2023, 3, 31),
     ),
     ("Phòng Khảo thí báo cáo Giám đốc Sở trong tháng 3/2023.", date(2023, 3, 31)),
+    ("Bộ Tài chính hỗ trợ các tỉnh miền núi, hoàn thành trong tháng 7/2023.", date(2023, 7, 31)),
     # Work to bring something down is no relief either.
     (
         "Sở Giao thông vận tải xây dựng đề án giảm ùn tắc giao thông, trình UBND tỉnh trong tháng"

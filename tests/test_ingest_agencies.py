@@ -763,6 +763,14 @@ def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
     assert [m.group for m in catalogue.find_mentions(text)] == ["all_districts"]
 
 
+def test_a_provinces_chairman_is_its_committee_unless_a_name_follows() -> None:
+    catalogue = Catalogue([])
+    text = "Chủ tịch Ủy ban nhân dân tỉnh Hải Dương khẩn trương truy vết, khoanh vùng."
+    assert [m.written for m in catalogue.find_mentions(text)] == ["Ủy ban nhân dân tỉnh Hải Dương"]
+    text = "Chủ tịch UBND tỉnh Thanh Hóa Nguyễn Đình Xứng vừa có văn bản yêu cầu ..."
+    assert catalogue.find_mentions(text) == []
+
+
 def test_a_place_spelt_like_a_head_without_its_marks_is_no_unit() -> None:
     text = (
         "Tổ chức hội nghị tại các huyện Thới Lai, Phong Điền (Phòng Kế hoạch - Tài chính; quý II)."

@@ -2424,6 +2424,30 @@ def test_a_plans_last_item_before_its_appendix_table_is_a_task_not_the_tables_he
     ]
 
 
+def test_a_plan_tables_as_above_cell_is_the_row_aboves() -> None:
+    tasks = tasks_of(
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Nâng cấp Hệ thống thông tin | Sở Nội vụ | Sở Y tế | Tháng 6/2024",
+        "2 | Duy trì Cổng Dịch vụ công | Như trên | Như trên | Thường xuyên",
+    )
+    assert [(lead_key(t.lead), [lead_key(m) for m in t.cooperating]) for t in tasks] == [
+        ("Sở Nội vụ", ["Sở Y tế"]),
+        ("Sở Nội vụ", ["Sở Y tế"]),
+    ]
+
+
+def test_a_directives_closing_lines_are_no_tasks() -> None:
+    tasks = tasks_of(
+        "1. Sở Y tế kiểm tra an toàn thực phẩm, hoàn thành trong quý II năm 2024.",
+        "Trong quá trình tổ chức thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị phản"
+        " ánh về Sở Nội vụ để tổng hợp, báo cáo UBND tỉnh xem xét, quyết định.",
+        "Các Giám đốc sở, Chủ tịch UBND các huyện chịu trách nhiệm thi hành Chỉ thị này./.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 6, 30))
+    ]
+
+
 def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
     tasks = tasks_of(
         "TT | Nhiệm vụ, đề án | Cơ quan chủ trì thực hiện | Cơ quan phối hợp thực hiện | "
