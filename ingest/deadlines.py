@@ -1081,6 +1081,8 @@ DAY_ONLY = re.compile(
 
 
 def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
+    if _DAYS_SHARING_A_MONTH.match(ctx.text.flat, match.end()):
+        return None  # "Ngày 03 và 04/6/2024": the month is the next day's, read with it
     cue = _cue_before(ctx.text, match.start())
     if cue is None or not (cue.before or cue.head("vao")):
         return None
@@ -1091,6 +1093,9 @@ def _day_only(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     if cue.strict_before and not ctx.inclusive and not match.group("hh"):
         due -= _dt.timedelta(days=1)
     return _candidate(match, ctx, "date", due, cue=cue, time=_time_of(match))
+
+
+_DAYS_SHARING_A_MONTH = re.compile(r"\s*(?:va|,)\s*(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}")
 
 
 # -- a date range: "từ ngày 01/3 đến ngày 31/3/2023" is due at its end, if that is still ahead

@@ -108,6 +108,11 @@ _FORECAST = re.compile(
     r"|(?:con\s+)?(?:bao|ap\s+thap\s+nhiet\s+doi)(?:\s+so\s+\d+)?(?:\s*\([^()]*\))?"
     r"\s+(?:co\s+kha\s+nang|dang|da|tiep\s+tuc|di\s+chuyen)(?![a-z]))"
 )
+# A duty roster's line: the days, then who is on duty.
+_ROSTER = re.compile(
+    r"(?:[-+•*]\s*)?(?:tu\s+)?ngay\s+[\d/.\s,-]+(?:(?:va|den)\s+(?:ngay\s+)?[\d/.\s-]+)?:\s*"
+    r"(?:dong\s+chi|ong|ba)\s"
+)
 _PRICE_LINE = re.compile(
     r"^[^.:;]{1,80}:\s*[\d.,]+\s*(?:dong|vnd|vnđ|trieu(?:\s+dong)?|nghin(?:\s+dong)?)(?![a-z])"
     r"(?:\s*/\s*[a-z]+(?:\s+[a-z]+)?)?\s*[.;]?\s*$"  # the line ends with its price
@@ -1525,6 +1530,8 @@ class _Segmenter:
         return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
+        if _ROSTER.match(folded.strip()):
+            return True  # "- Ngày 08/02/2024: đồng chí Nguyễn Văn Tuấn, Chủ tịch UBND huyện."
         # Most paragraphs are no schedule line: look before folding the text again.
         if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)

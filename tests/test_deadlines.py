@@ -66,6 +66,8 @@ EXPLICIT_DATES = [
     ("đến ngày 30/9/2023", date(2023, 9, 30)),
     ("tổ chức thực hiện từ ngày 01/3 đến ngày 31/3/2023", date(2023, 3, 31)),
     ("báo cáo trước ngày 20", date(2023, 1, 20)),
+    # Two days that share a month: the later one, in that month (not the 3rd of next month).
+    ("vào ngày 03 và 04/6/2023", date(2023, 6, 4)),
     # The cue after the date; the opening's comma makes no place and date of issue of it.
     (
         "Theo hướng dẫn này, ngày 25/5/2023 là hạn cuối các trường hoàn thành hồ sơ",

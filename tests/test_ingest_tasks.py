@@ -3331,6 +3331,19 @@ def test_a_letters_closing_in_the_senders_name_and_what_it_found_are_no_tasks() 
     assert [(written(t), t.deadline.date) for t in tasks] == [("Sở Y tế", dt.date(2016, 3, 25))]
 
 
+def test_a_duty_rosters_lines_are_no_tasks() -> None:
+    tasks = letter(
+        "Kính gửi: Thủ trưởng các cơ quan, đơn vị.",
+        "1. Các cơ quan, đơn vị gửi lịch trực Tết về Văn phòng UBND huyện trước ngày 25/3/2016.",
+        "LỊCH TRỰC CỦA LÃNH ĐẠO UBND HUYỆN",
+        "- Ngày 28/3/2016: đồng chí Nguyễn Văn Tuấn, Chủ tịch UBND huyện.",
+        "- Ngày 29/3/2016 và ngày 30/3/2016: đồng chí Hoàng Thị Mai, Phó Chủ tịch UBND huyện.",
+    )
+    assert [(written(t), t.deadline.date) for t in tasks] == [
+        ("Các cơ quan, đơn vị", dt.date(2016, 3, 25))
+    ]
+
+
 def test_a_report_due_after_a_dated_item_is_a_task_of_its_own() -> None:
     tasks = letter(
         "Kính gửi: Ủy ban nhân dân các quận, huyện.",
