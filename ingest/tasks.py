@@ -1641,8 +1641,10 @@ class _Segmenter:
         return False
 
     def _work_after_approval(self, text: str) -> str | None:
-        """The clause after an approval's ";" that opens with the agency that acts, dated."""
-        for clause in re.split(r"(?<=;)\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
+        """The clause or sentence after an approval's ";" or "." that opens with the agency that
+        acts, dated: "Đồng ý chủ trương ... . UBND tỉnh Long An hoàn thiện hồ sơ ... trước ngày
+        15/10/2023"."""
+        for clause in re.split(r"(?<=[;.])\s+(?=[A-ZĐÀ-Ỹ])", text)[1:]:
             lead = self._roles(clause).lead
             if lead is not None and lead.start == 0 and self._dated(clause):
                 return clause

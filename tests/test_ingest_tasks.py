@@ -2805,9 +2805,13 @@ def test_an_approval_then_the_work_it_gives_is_that_work() -> None:
         "5. Thống nhất chủ trương cho phép Công an tỉnh lập phương án; Công an tỉnh hoàn chỉnh hồ"
         " sơ, trình thẩm định trước ngày 10/5/2024.",
         "6. Thống nhất với đề xuất của Sở Y tế; Sở Y tế đã trình hồ sơ.",
+        # The work given in a sentence of its own.
+        "7. Đồng ý chủ trương điều chỉnh hướng tuyến theo đề xuất của Sở Nội vụ. Sở Nội vụ hoàn"
+        " thiện hồ sơ, gửi Sở Y tế thẩm định trước ngày 15/10/2024.",
     )
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
-        ("Công an tỉnh", dt.date(2024, 5, 10))
+        ("Công an tỉnh", dt.date(2024, 5, 10)),
+        ("Sở Nội vụ", dt.date(2024, 10, 15)),
     ]
 
 
