@@ -54,10 +54,8 @@ _ASKS = re.compile(
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.
 _CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
-# ("Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.": who chaired.)
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
-    r"(?!\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)\b)"
 )
 _NOT_ACTOR = re.compile(
     # "của Sở X" (whose), but "Ban Tiếp công dân của tỉnh tổ chức ..." acts; so do "Các trường
