@@ -623,7 +623,7 @@ _SECTOR_PATTERN = re.compile(
 
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
-    r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|btl|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo|ban"
+    r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|btl|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo\s+phan|bo|ban"
     # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
     r"|vu"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi"
@@ -645,6 +645,9 @@ _HEADS = re.compile(
     r"|hoi\s+dong"
     r"|phong|uy\s+ban|hiep\s+hoi|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan"
     r"|tong\s+cong\s+ty|buu\s+dien"
+    # A commune's or a school's own: "Bộ phận Một cửa", "Công chức Địa chính - Xây dựng", "Chi hội
+    # Phụ nữ", "Đoàn Thanh niên xã".
+    r"|cong\s+chuc|chi\s+hoi|doan\s+thanh\s+nien"
     r"|cong\s+ty"
     # Field units: "Hạt Kiểm lâm", "Đội Quản lý thị trường số 1", "Trạm Y tế xã".
     r"|hat\s+kiem\s+lam|doi|tram"
@@ -1345,6 +1348,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "bo doi bien phong",
                     "hat kiem lam",
                     "buu dien",
+                    "doan thanh nien",
                     *_PARTY_COMMITTEES,
                 ):
                     tail = _FIXED_TAIL.match(folded, end)

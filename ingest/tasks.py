@@ -82,7 +82,7 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
         if match:
             return level, paragraph[match.end() :]
     if ORDINAL.match(fold(paragraph)):
-        return 5, paragraph  # "Thứ nhất, ..." counts as a bullet; the ordinal stays in the text
+        return 4.5, paragraph  # "Thứ nhất, ...": above a bullet; the ordinal stays in the text
     return None, paragraph
 
 

@@ -2920,6 +2920,36 @@ def test_a_telegrams_weather_is_no_task_and_military_commanders_lead() -> None:
     ]
 
 
+def test_an_ordinal_heading_leads_the_dashes_under_it() -> None:
+    tasks = news(
+        "Thủ tướng Chính phủ kết luận như sau:",
+        "Thứ nhất, Bộ Y tế:",
+        "- Hoàn thành liên thông dữ liệu khám bệnh trong quý I năm 2026;",
+        "Thứ hai, Bộ Công an:",
+        "- Triển khai VNeID mức 2, xong trước 30/4/2026.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Bộ Y tế", dt.date(2026, 3, 31)),
+        ("Bộ Công an", dt.date(2026, 4, 30)),
+    ]
+
+
+def test_a_communes_and_a_schools_own_units_lead() -> None:
+    tasks = news(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ phận Một cửa xã niêm yết thủ tục trước ngày 27/01/2026.",
+        "2. Công chức Địa chính - Xây dựng kiểm tra hiện trạng trước ngày 28/01/2026.",
+        "3. Đoàn Thanh niên xã ra quân vệ sinh môi trường trước ngày 29/01/2026.",
+        "4. Chi hội Phụ nữ các thôn vận động hội viên trước ngày 30/01/2026.",
+    )
+    assert [written for written, _ in leads_and_dates(tasks)] == [
+        "Bộ phận Một cửa xã",
+        "Công chức Địa chính - Xây dựng",
+        "Đoàn Thanh niên xã",
+        "Chi hội Phụ nữ",
+    ]
+
+
 def test_a_list_of_addressees_cut_by_semicolons_is_one_task() -> None:
     tasks = news(
         "Giao các sở, ngành tỉnh; Uỷ ban nhân dân các huyện, thành phố; Các Ban QLDA chuyên ngành "
