@@ -500,16 +500,14 @@ def _named_units(text: str, folded: str) -> list[_Found]:
     for match in _UNITS_OF_A_LEVEL.finditer(folded):
         if folded.startswith("cac", match.start()) and text[match.start()] != "C":
             continue  # "tại các huyện Thới Lai, ...": where; "Các xã Gio Mỹ, ... tập trung": who
-        end = match.end()
-        places = 0
-        while (place := _PLACE.match(text, end)) and not _HEADS.match(folded, end):
-            end, places = place.end(), places + 1
+        position, end = match.end(), None
+        while (place := _PLACE.match(text, position)) and not _HEADS.match(folded, position):
+            end = place.end()  # the last place named, without the joint after it
             joint = _PLACE_JOINT.match(text, end)
             if joint is None or not text[joint.end() : joint.end() + 1].isupper():
                 break
-            end = joint.end()
-        end = len(text[:end].rstrip(" ,và"))
-        if places:
+            position = joint.end()
+        if end is not None:
             found.append(_Found(match.start(), end, collective=True))
     return found
 

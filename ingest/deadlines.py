@@ -662,7 +662,6 @@ def _closing_field(ctx: _Context, start: int, end: int) -> bool:
         len(fields) >= 3
         and fields[-1] == "|"
         and not any(c.isalnum() for c in flat[end:])
-        and not fields[-2][-1:].isdigit()
         and not any(c.isdigit() for c in fields[-2])
     )
 
