@@ -317,6 +317,8 @@ HOLDER = (
     r"|thong\s+doc|tong\s+cuc\s+truong|vien\s+truong|chanh(?:\s+an)?"
     # "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Tư lệnh Bộ Tư lệnh Thủ đô Hà Nội".
     r"|chi\s+huy\s+truong|tu\s+lenh"
+    # A hamlet's head stands for it: "Trưởng thôn các thôn", "Tổ trưởng các tổ dân phố".
+    r"|truong\s+(?:thon|ap|ban|khom|xom|khu\s+pho)|to\s+truong(?:\s+to\s+dan\s+pho)?"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
@@ -1351,6 +1353,16 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 ):
                     tail = _FIXED_TAIL.match(folded, end)
                     found.append(_Found(start, tail.end() if tail else end))
+                continue
+            if (
+                word == "trưởng"
+                and (office := _HEADS.match(folded, after))
+                and office.group("head") in ("cong an", "thanh tra", "thong ke")
+            ):
+                # "Trưởng Công an xã": the head of the office, named as its office is.
+                tail = _FIXED_TAIL.match(folded, office.end())
+                if tail is not None:
+                    found.append(_Found(start, tail.end()))
                 continue
             if head in ("bo", "so") and text[after : after + 5].lower() == "chỉ h":
                 continue

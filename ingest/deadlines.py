@@ -2888,6 +2888,18 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             rf"{DATE_ANY}(?![\d/])"
         ),
     ),
+    # "Người có văn bằng được cấp trước ngày 01/01/2024 thì ...", "các dự án đã được phê duyệt từ
+    # ngày 01/7/2025": which things a rule covers, by when they were issued ("hồ sơ phải được cấp
+    # trước ngày ..." is work).
+    (
+        "issued_before",
+        re.compile(
+            r"(?<![a-z])(?<!phai\s)(?<!can\s)(?:duoc|da)\s+(?:duoc\s+)?(?:cap(?:\s+phep)?"
+            r"|phe\s+duyet|ban\s+hanh|ky|thanh\s+lap|cong\s+nhan|tuyen\s+dung|bo\s+nhiem"
+            r"|khoi\s+cong|tiep\s+nhan|dua\s+vao\s+su\s+dung)"
+            rf"(?:\s+(?!hoan\b|xong\b)[a-z]+){{0,6}}?\s+(?:truoc|tu|sau|ke\s+tu)\s+ngay\s+{DATE_ANY}"
+        ),
+    ),
     # "chậm nhất là ngày 30 tháng 01 năm sau năm phát sinh thông tin thay đổi", "ngày 30 tháng 7
     # năm kết thúc thời gian miễn": a rule's day in a year some event sets, not this one. ("ngày
     # 15 tháng 02 của năm liền kề sau năm báo cáo", "... năm sau năm thực hiện / năm kế hoạch" are

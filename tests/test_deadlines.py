@@ -2549,6 +2549,13 @@ def test_working_days_before_an_event_have_no_date() -> None:
     assert read(text)[:2] == (None, "none")
 
 
+def test_the_day_things_were_issued_before_is_which_a_rule_covers_not_a_deadline() -> None:
+    text = "Người có văn bằng được cấp trước ngày 01/01/2024 thì được cấp giấy phép hành nghề."
+    assert read(text)[:2] == (None, "none")
+    assert read("Các dự án đã được phê duyệt từ ngày 01/7/2025 tiếp tục thực hiện.")[0] is None
+    assert read("Hồ sơ phải được cấp trước ngày 15/3/2023.")[0] == date(2023, 3, 15)
+
+
 def test_the_hour_an_event_is_held_at_keeps_its_day_no_deadline() -> None:
     assert read("Lễ phát động được tổ chức vào 8 giờ 00 ngày 26/3/2023.") == (None, "none", None)
     assert read("Hội nghị sẽ diễn ra vào lúc 14h00 ngày 15/3/2023.") == (None, "none", None)

@@ -747,6 +747,21 @@ def test_where_a_units_name_ends(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Trưởng thôn các thôn rà soát danh sách hộ nghèo", "Trưởng thôn các thôn"),
+        ("Tổ trưởng các tổ dân phố vận động người dân", "Tổ trưởng các tổ dân phố"),
+        ("Trưởng Công an xã báo cáo tình hình", "Trưởng Công an xã"),
+        ("Trưởng Thanh tra huyện báo cáo kết quả", "Trưởng Thanh tra huyện"),
+        # A school, which the same letters name without their marks.
+        ("Trường Công an nhân dân tổ chức tuyển sinh", "Trường Công an"),
+    ],
+)
+def test_the_head_of_a_hamlet_or_an_office_stands_for_it(text: str, name: str) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
 def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
     catalogue = Catalogue([])
     text = "UBND các huyện Hướng Hóa, Đakrông và Ban Quản lý dự án tỉnh tập trung giải ngân."
