@@ -633,6 +633,8 @@ _HEADS = re.compile(
     r"|bao\s+va\s+phat\s+thanh\s*[,-]?\s*truyen\s+hinh"
     r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+(?:dao|huy)|van\s+phong\s+dieu\s+phoi|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
+    # The tax offices since 2025: "Thuế tỉnh Lâm Đồng", "Thuế thành phố Hà Nội".
+    r"|thue"
     # The Party's committees, given work by its letters: "các Đảng ủy trực thuộc", "Đảng ủy xã",
     # "Tỉnh ủy", "Huyện ủy Tân Hiệp".
     r"|dang\s+uy|tinh\s+uy|thanh\s+uy|huyen\s+uy|quan\s+uy|thi\s+uy"
@@ -922,6 +924,10 @@ class Catalogue:
         return found
 
 
+# "Trưởng các thôn", "Trưởng các khu phố": the head of each.
+_HAMLETS_HEAD = re.compile(r"(?<![a-z0-9])truong\s+$")
+
+
 def _with_holder(folded: str) -> Callable[[_Found], _Found]:
     """A group or collective named by its office-holder starts at the title: "Chủ tịch UBND ..."."""
 
@@ -929,6 +935,8 @@ def _with_holder(folded: str) -> Callable[[_Found], _Found]:
         if found.group is None and not found.collective:
             return found
         holder = _HOLDERS_BEFORE.search(folded[max(0, found.start - 60) : found.start])
+        if holder is None and _RESIDENTIAL.match(folded, found.start):
+            holder = _HAMLETS_HEAD.search(folded[max(0, found.start - 10) : found.start])
         if holder is None:
             return found
         return replace(found, start=found.start - len(holder.group()))
@@ -1250,7 +1258,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         if head in ("doan dai bieu quoc hoi", "doan dbqh", "hoi dong nhan dan", "hdnd"):
             tail = _FIXED_TAIL.match(folded, end)  # "Hội đồng nhân dân (tỉnh)"
             end = tail.end() if tail else end
-        elif head in ("cong an", "thanh tra", "thong ke"):
+        elif head in ("cong an", "thanh tra", "thong ke", "thue"):
             tail = _FIXED_TAIL.match(folded, end)
             if tail is None:
                 continue

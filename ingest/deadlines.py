@@ -1619,6 +1619,9 @@ _EVENT_BASE = re.compile(
         |sau\s+(?:ngay|khi))\s+
     (?!(?:nhan\s+duoc\s+|nhan\s+|co\s+)?(?:van\s+ban|cong\s+van|thong\s+bao|chi\s+thi
         |quyet\s+dinh|ke\s+hoach|ket\s+luan|y\s+kien\s+chi\s+dao|cong\s+dien|huong\s+dan|nay)
+        # ("kể từ ngày có quyết định thu hồi đất", "ngày Kế hoạch được phê duyệt": another's.)
+        (?!\s+(?:thu\s+hoi|giao\s+dat|cho\s+thue|boi\s+thuong|xu\s+phat|cuong\s+che
+            |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)))
         |ky\b|ban\s+hanh|\d)""",
     re.VERBOSE,
 )
@@ -2133,7 +2136,7 @@ RECURRING_YEARLY_DATE = re.compile(
 )
 RECURRING_WEEKDAY = re.compile(
     r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?(?:sang\s+|chieu\s+|toi\s+)?(?:thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday>chu\s+nhat))\s+(?:hang|moi|cac)\s+tuan
-    |(?:hang|moi)\s+tuan\s*,?\s*(?:vao\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
+    |(?:hang|moi)\s+tuan\s*[,(]?\s*(?:vao\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
     re.VERBOSE,
 )
 # A step of six months: "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
@@ -2672,6 +2675,12 @@ _DUE_CLAUSE = (
 )
 
 
+# A due phrase between a cited number and "về": "Thực hiện Công văn số 5/UBND, báo cáo trước ngày
+# 20/12 về Sở Nội vụ" reports to the department ("về"), and the title is not cited.
+_DUE_BETWEEN = (
+    r"(?<![a-z])(?:truoc|cham\s*nhat|han\s+chot|dinh\s+ky|hang\s+(?:thang|quy|tuan|nam)"
+    r"|trong\s+(?:thang|quy|nam))(?![a-z])"
+)
 TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Công văn số 15/10/23", "số nhà 12/3/25 đường Nguyễn Trãi": a number with its slashes (a
     # document's, a house's), not a date with a two-digit year.
@@ -2726,7 +2735,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "cited_title",
         re.compile(
-            rf"""(?<![\w/]){DOC_NUMBER}[^;\n]{{0,80}}?(?<![a-z])(?:ve\s+viec|v/v|ve)(?![a-z])
+            rf"""(?<![\w/]){DOC_NUMBER}(?:(?!{_DUE_BETWEEN})[^;\n]){{0,80}}?(?<![a-z])(?:ve\s+viec|v/v|ve)(?![a-z])
             (?:(?!{_TITLE_ENDS})[^;\n(.]|\.(?=\S)|\([^)\n]{{0,80}}\))*""",
             re.VERBOSE,
         ),
@@ -3465,7 +3474,8 @@ def _preference(candidate: _Candidate) -> tuple[int, int, int, int]:
     # ngày và kết thúc chậm nhất vào ngày 25/4") says how long; a date beside it says by when.
     rank += candidate.kind in _COUNTED_KINDS
     if group == 0 and candidate.order == _GENERIC_RECURRING:
-        rank += 1
+        # ("Báo cáo hằng quý (trước ngày 15 của tháng cuối quý)": the day named in brackets.)
+        rank += 2
     return group, rank, earliest, candidate.start
 
 

@@ -172,6 +172,8 @@ def _read_header(doc: Document) -> _Header:
                     title_parts.append(text)
                     end += 1
                 break
+            if end < len(doc.paragraphs) and _enacting_authority(doc, end):
+                end += 1  # after a title in plain words: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"
             # "... (cập nhật) (Kèm theo Quyết định số 1422/QĐ-TTg": what it is attached to is
             # no part of its title.
             title = re.split(
@@ -199,7 +201,8 @@ def _enacting_authority(doc: Document, index: int) -> bool:
     return (
         _is_caps(text)
         and bool(_AUTHORITY.match(fold(text)))
-        and bool(re.match(r"(?i)(căn cứ|xét|theo đề nghị)", following))
+        # ("QUYẾT ĐỊNH:" where the grounds are left out.)
+        and bool(re.match(r"(?i)(căn cứ|xét|theo đề nghị|quyết (?:định|nghị)\s*:)", following))
     )
 
 
@@ -327,8 +330,10 @@ def _closes_body(text: str) -> bool:
 
 # "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
 # "(Kèm theo QĐ số ...)", "(Phê duyệt kèm theo Quyết định ...)", "(Ban hành theo Quyết định ...)".
+# A title in plain words may run on into it, read as one paragraph: "Bảo đảm trật tự, an toàn
+# giao thông năm 2026 (Ban hành kèm theo Quyết định số 602/QĐ-UBND ...)".
 _ATTACHED = re.compile(
-    rf"^[\s(*_]*(?:(?:ban\s+hanh|phe\s+duyet)\s+(?:kem\s+)?theo|kem\s+theo)\s+"
+    rf"(?:^[\s(*_]*|\(\s*)(?:(?:ban\s+hanh|phe\s+duyet)\s+(?:kem\s+)?theo|kem\s+theo)\s+"
     rf"(?:{DOCUMENT_NOUN}|qd\b)"
 )
 
@@ -337,7 +342,7 @@ def attachment_range(doc: Document, after: int) -> tuple[int, int] | None:
     """The body of what a decision issues, after its signature: "KẾ HOẠCH ... (Kèm theo Quyết
     định số ...)" and its sections, up to its own end."""
     for index in range(after, min(len(doc.paragraphs), after + 60)):
-        if _ATTACHED.match(fold(doc.paragraphs[index])):
+        if _ATTACHED.search(fold(doc.paragraphs[index])):
             return index + 1, _body_end(doc, index + 1)
     return None
 

@@ -94,6 +94,8 @@ _ATTENDANCE = re.compile(
     r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
+    # "Tham gia đoàn công tác có lãnh đạo các Sở: ...".
+    r"|tham\s+gia\s+doan(?:\s+(?:cong\s+tac|kiem\s+tra|giam\s+sat|thanh\s+tra))?\s+(?:co|gom)\b"
     # "Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.": who chaired.
     r"|,\s*chu\s+tri\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)\s*\.?\s*$"
 )
@@ -136,7 +138,11 @@ _ENTITLED = re.compile(
     r"|^(?:[-+*]\s*)?dip\s+[^:.;]{0,40}:\s*nghi\s+(?:thu|ngay|\d)"
 )
 _GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
-_THANKS = re.compile(r"cam\s+on|bieu\s+duong|hoan\s+nghenh|chuc\s+mung")
+# (Not the greetings one organises: "Tổ chức thăm hỏi, chúc mừng các chức sắc ...".)
+_THANKS = re.compile(
+    r"cam\s+on|hoan\s+nghenh|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
+    r"(?:bieu\s+duong|chuc\s+mung)"
+)
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
 # an answer's closing ("Tổng cục Hải quan trả lời các đơn vị được biết, thực hiện").
 _MATTER_ANSWERED = (
@@ -621,6 +627,8 @@ _GUIDANCE = re.compile(
 )
 _FUNDING = re.compile(r"^(?:nguon\s+)?kinh\s+phi\b")
 _AWARD_RULE = r"(?:doi\s+tuong|nguyen\s+tac|hinh\s+thuc|tieu\s+chuan|co\s+cau|noi\s+dung)"
+_DEMANDS_HEADING = re.compile(r"(?:ve\s+)?yeu\s+cau\b")
+_AIMS_HEADING = re.compile(r"(?:ve\s+)?muc\s+(?:dich|tieu)\b")
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
@@ -910,6 +918,12 @@ class _Segmenter:
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
         self.reported = False  # a news item that says whom the letter asks
         self.answers = False  # a letter that answers a question: its points explain
+        # A plan's "Mục đích" heading: "Yêu cầu" is its pair, how the plan is to be carried out.
+        self.aims_stated = any(
+            _AIMS_HEADING.match(fold(rest).strip())
+            for level, rest in map(_marker, self.paragraphs)
+            if level is not None
+        )
         self.lead_seen = False  # its opening ("Ngày ..., UBND tỉnh ban hành ...") was read
         self.table_tasks: list[TaskDraft] = []
         self.pieces: set[int] = set()  # paragraphs cut from one paragraph of the text
@@ -1066,6 +1080,7 @@ class _Segmenter:
             # "Ủy ban nhân dân thành phố ban hành Kế hoạch ..., với nội dung cụ thể như sau:":
             # the writer opens its own document; what follows is the plan, not the writer's work.
             lead = None
+        skipped = _SKIP_HEADING.match(folded)
         return _Frame(
             level=level,
             deadline=deadline if _usable(deadline) else None,
@@ -1075,7 +1090,10 @@ class _Segmenter:
             # Nghị quyết ...; ..." and ends "... như sau:" heads the whole plan.
             # "... Tham dự có các đồng chí:" heads the list of those who attended.
             skip=(
-                bool(_SKIP_HEADING.match(folded))
+                skipped is not None
+                # "II. YÊU CẦU" of an inspection's conclusion holds its demands; of a plan, after
+                # "1. Mục đích", how the plan is to be carried out.
+                and (self.aims_stated or not _DEMANDS_HEADING.match(skipped.group()))
                 and not roles.explicit
                 and len(text) <= 160
                 and not (intro and _HEADS_THE_PLAN.search(folded))
@@ -1784,6 +1802,8 @@ class _Segmenter:
         """A task table's time cell: a deadline phrase, a year or years ("2022-2024"), or the
         periods the work spans ("Quý III, IV/2026, 2027"), due by the end of the last."""
         text = _QUARTER_LIST.sub(r"\1\2", text)
+        # "Ngày 20/12/2026" alone in the column is its due day (in a paragraph, a dateline).
+        text = re.sub(r"^\s*(?:[Nn]gày|NGÀY)\s+(?=\d)", "", text)
         deadline = self._parse(text)
         if deadline.kind == "none" and text:
             found = section_deadline(text, self.issued_on, calendar=self.calendar)
@@ -2132,8 +2152,10 @@ class _Segmenter:
             return cells[column] if column is not None and column < len(cells) else ""
 
         content = cell("content")
-        leads = _cell_agencies(self.catalogue, cell("lead"))
-        cooperating = _cell_agencies(self.catalogue, cell("cooperating"))
+        # One column for both: "Chủ trì: Sở Nông nghiệp và Môi trường / Phối hợp: UBND các xã".
+        lead_cell, helping = (*_HELPERS_LABEL.split(cell("lead"), maxsplit=1), "")[:2]
+        leads = _cell_agencies(self.catalogue, lead_cell)
+        cooperating = _cell_agencies(self.catalogue, f"{helping}\n{cell('cooperating')}")
         lead = leads[0] if leads else None
         deadline = self._time_cell(cell("time"))
         inherited = False
@@ -2751,10 +2773,14 @@ def _is_repeated_header(cells: list[str]) -> bool:
     )
 
 
+_HELPERS_LABEL = re.compile(r"(?i)\b(?:đơn vị |cơ quan )?phối hợp\s*:")
+
+
 def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
     """The agencies in a table cell: recognised ones, and the rest of the cell as written."""
     # "Sở Y tế (chủ trì), Công an tỉnh": a role in brackets is no agency.
     text = re.sub(r"(?i)\(\s*(?:chủ trì|phối hợp|đầu mối|thường trực)\s*\)", " ", text)
+    text = re.sub(r"(?i)\b(?:đơn vị |cơ quan )?chủ trì\s*:", " ", text)  # "Chủ trì: Sở Y tế"
     if not text.strip():
         return []
     mentions = catalogue.find_mentions(text)

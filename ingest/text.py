@@ -744,7 +744,7 @@ def _addressee_apart(text: str, after: str = "") -> list[str]:
 
 # Words that a number follows: "theo quy định tại Khoản" / "3 - Điều 61 Luật Lâm nghiệp".
 # "2. Sở Y tế ...": the next item, though the line before ends with "năm" ("... hằng năm").
-_NUMBERED_ITEM = re.compile(r"\d{1,2}[.)]\s+(?=[A-ZĐÀ-Ỹ])")
+_NUMBERED_ITEM = re.compile(r"\d{1,2}(?:\.\d{1,2})*[.)]\s+(?=[A-ZĐÀ-Ỹ])")
 _BEFORE_NUMBER = re.compile(r"(?i)\b(?:khoản|điều|điểm|mục|số|ngày|tháng|năm|quý|tại)$")
 
 

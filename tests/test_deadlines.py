@@ -2583,6 +2583,31 @@ def test_a_day_of_next_month_without_ngay_is_a_day_after_other_cues_than_trong()
     assert read("Chậm nhất 20 tháng này các đơn vị gửi báo cáo.")[:2] == (date(2023, 1, 20), "date")
 
 
+def test_a_due_day_between_a_cited_number_and_whom_it_is_sent_to_is_kept() -> None:
+    """ "về Sở Nội vụ" is whom the report goes to, not the subject of the cited letter."""
+    text = "Thực hiện Công văn số 5/UBND, báo cáo trước ngày 20/3/2023 về Sở Nội vụ."
+    assert read(text)[0] == date(2023, 3, 20)
+    text = "Thực hiện Kế hoạch số 12/KH-UBND, định kỳ trước ngày 20 hằng tháng báo cáo về Sở Y tế."
+    assert read(text) == (date(2023, 1, 20), "recurring", "monthly")
+
+
+def test_a_steps_day_in_brackets_is_its_day() -> None:
+    text = "Báo cáo hằng quý (trước ngày 15 của tháng cuối quý)."
+    assert read(text, date(2026, 12, 21)) == (date(2027, 3, 15), "recurring", "quarterly")
+    text = "Tổ công tác họp giao ban hằng tuần (thứ Năm)."
+    assert read(text, date(2026, 11, 30)) == (date(2026, 12, 3), "recurring", "weekly")
+
+
+def test_days_counted_from_another_decision_have_no_date() -> None:
+    for text in (
+        "Hoàn thành trong 10 ngày kể từ ngày có quyết định thu hồi đất.",
+        "Hoàn thành trong 10 ngày kể từ ngày Kế hoạch được phê duyệt.",
+        "Hoàn thành trong vòng 10 ngày kể từ ngày Quyết định phê duyệt có hiệu lực.",
+    ):
+        assert read(text)[0] is None, text
+    assert read("Nộp trong 10 ngày kể từ ngày ký Kết luận thanh tra.")[0] == date(2023, 1, 15)
+
+
 def test_a_duty_held_each_year_is_yearly() -> None:
     text = "Sở Tài chính có nhiệm vụ hằng năm tổng hợp, báo cáo UBND tỉnh kết quả thực hiện."
     assert read(text)[1:] == ("recurring", "yearly")

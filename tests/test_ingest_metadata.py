@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.metadata import body_range, read_metadata
+from ingest.metadata import attachment_range, body_range, read_metadata
 from ingest.text import Document, extract_text
 from tests.conftest import SAMPLE
 
@@ -338,6 +338,38 @@ def test_who_enacts_a_decision_is_no_part_of_its_title() -> None:
     assert (
         body_range(Document(["QUYẾT ĐỊNH", "VỀ VIỆC X", "ỦY BAN NHÂN DÂN TỈNH", "Căn cứ"]))[0] == 3
     )
+
+
+def test_who_enacts_a_decision_after_a_title_in_plain_words_is_no_signature() -> None:
+    """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under the title is who decides; the body goes on."""
+    paragraphs = [
+        "QUYẾT ĐỊNH",
+        "Về việc xử lý sau thanh tra",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH NGHỆ AN",
+        "Căn cứ Luật Thanh tra;",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Giao Thanh tra tỉnh theo dõi, báo cáo trước ngày 15/11/2025.",
+        "CHỦ TỊCH",
+    ]
+    assert read_metadata(Document(paragraphs)).title == "Về việc xử lý sau thanh tra"
+    assert body_range(Document(paragraphs)) == (3, 6)
+    # The grounds left out: "QUYẾT ĐỊNH:" follows.
+    assert body_range(Document(paragraphs[:3] + paragraphs[4:])) == (3, 5)
+
+
+def test_a_plan_attached_after_a_title_that_runs_on_into_its_kem_theo_line() -> None:
+    doc = Document(
+        [
+            "QUYẾT ĐỊNH:",
+            "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch bảo đảm an toàn giao thông.",
+            "Nơi nhận:",
+            "- Lưu: VT.",
+            "KẾ HOẠCH",
+            "Bảo đảm an toàn giao thông năm 2026 (Ban hành kèm theo Quyết định số 602/QĐ-UBND)",
+            "1. Sở Xây dựng: Rà soát các điểm đen, hoàn thành trước ngày 30/6/2026.",
+        ]
+    )
+    assert attachment_range(doc, 3) == (6, 7)
 
 
 def test_an_urgent_dispatchs_title_leaves_out_how_urgent_it_is() -> None:

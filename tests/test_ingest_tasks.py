@@ -2467,6 +2467,20 @@ def test_a_plan_table_gives_a_year_or_a_span_of_years_as_its_time() -> None:
     ]
 
 
+def test_a_plan_tables_day_written_with_ngay_and_roles_written_in_the_lead_cell() -> None:
+    tasks = tasks_of(
+        "TT | Nội dung nhiệm vụ | Cơ quan thực hiện | Thời gian hoàn thành",
+        "1 | Tổng kết công tác năm | Chủ trì: Sở Nội vụ\nPhối hợp: Sở Y tế | Ngày 20/12/2024",
+        "2 | Kiểm tra an toàn thực phẩm | Sở Y tế | Ngày 15 tháng 12 năm 2024",
+    )
+    assert [
+        (lead_key(t.lead), [lead_key(c) for c in t.cooperating], t.deadline.date) for t in tasks
+    ] == [
+        ("Sở Nội vụ", ["Sở Y tế"], dt.date(2024, 12, 20)),
+        ("Sở Y tế", [], dt.date(2024, 12, 15)),
+    ]
+
+
 def test_a_plan_table_with_numbered_groups_spans_and_yearly_months() -> None:
     tasks = tasks_of(
         "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
@@ -4087,3 +4101,53 @@ def test_days_off_granted_after_a_heading_or_a_connective_are_no_task() -> None:
         "4. Các cơ quan, đơn vị bố trí trực, gửi lịch trực về Sở Tài chính trước ngày 20/12/2024.",
     )
     assert [t.deadline.date for t in tasks] == [dt.date(2024, 12, 20)]
+
+
+def test_greetings_one_organises_and_a_tax_office_since_2025_are_work() -> None:
+    tasks = news(
+        "1. Tổ chức thăm hỏi, chúc mừng các chức sắc tôn giáo nhân dịp Lễ Giáng sinh; hoàn thành "
+        "trước ngày 24/12/2026.",
+        "2. Thuế tỉnh Lâm Đồng rà soát khả năng thu, báo cáo UBND tỉnh trước ngày 12/12/2026.",
+        "3. Trưởng các thôn tổ chức họp thôn bình xét hộ nghèo trước ngày 31/12/2026.",
+        "UBND tỉnh chúc mừng các đơn vị đã hoàn thành xuất sắc nhiệm vụ năm 2026.",
+        issued=dt.date(2026, 11, 24),
+    )
+    assert leads_and_dates(tasks) == [
+        (None, dt.date(2026, 12, 24)),
+        ("Thuế tỉnh Lâm Đồng", dt.date(2026, 12, 12)),
+        ("Trưởng các thôn", dt.date(2026, 12, 31)),
+    ]
+
+
+def test_those_who_went_on_a_site_visit_are_no_task() -> None:
+    tasks = news(
+        "Sáng ngày 25/9/2026, Phó Chủ tịch UBND tỉnh đã chủ trì đoàn công tác kiểm tra thực địa dự "
+        "án. Tham gia đoàn công tác có lãnh đạo các Sở: Y tế, Xây dựng, Tài chính.",
+        "Phó Chủ tịch UBND tỉnh kết luận như sau:",
+        "1. Sở Y tế rà soát danh mục trang thiết bị, báo cáo UBND tỉnh trước ngày 15/10/2026.",
+        issued=dt.date(2026, 9, 28),
+    )
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2026, 10, 15))]
+
+
+def test_the_demands_of_a_conclusion_are_work_a_plans_requirements_are_not() -> None:
+    demands = news(
+        "THÔNG BÁO",
+        "Kết luận kiểm tra công tác tuyển dụng công chức",
+        "II. YÊU CẦU",
+        "1. UBND xã Đức Trọng xây dựng Đề án vị trí việc làm; hoàn thành trước ngày 30/6/2026.",
+        issued=dt.date(2026, 1, 9),
+    )
+    assert leads_and_dates(demands) == [("UBND xã Đức Trọng", dt.date(2026, 6, 30))]
+    plan = news(
+        "KẾ HOẠCH",
+        "Tuyển dụng công chức năm 2026",
+        "I. MỤC ĐÍCH",
+        "Nâng cao chất lượng tuyển dụng công chức.",
+        "II. YÊU CẦU",
+        "1. Các cơ quan, đơn vị bảo đảm công khai, minh bạch trong tuyển dụng.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ hướng dẫn các xã, hoàn thành trước ngày 30/6/2026.",
+        issued=dt.date(2026, 1, 9),
+    )
+    assert leads_and_dates(plan) == [("Sở Nội vụ", dt.date(2026, 6, 30))]

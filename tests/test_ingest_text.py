@@ -508,6 +508,15 @@ def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -
     ]
 
 
+def test_a_heading_ending_in_so_then_its_numbered_sub_item_are_two_paragraphs() -> None:
+    """ "chính quyền số" (digital) ends like a number's label ("Số"), but "3.1." opens an item."""
+    text = "3. Phát triển chính quyền số\n3.1. Sở Nội vụ vận hành Cổng Dịch vụ công.\n"
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "3. Phát triển chính quyền số",
+        "3.1. Sở Nội vụ vận hành Cổng Dịch vụ công.",
+    ]
+
+
 def test_lines_of_a_pdf_that_carry_on_a_parenthesis_or_a_date() -> None:
     """A PDF's lines, one paragraph each way: a parenthesis still open, an abbreviation in
     brackets, the year of a date wrapped in its table cell."""
