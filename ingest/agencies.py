@@ -339,7 +339,10 @@ _LEVEL = (
     r"|truc\s+thuoc(?:\s+(?:so|phong))?|dai\s+hoc|cao\s+dang|trung\s+cap)"
 )
 _LEVELS = rf"(?:\s*(?:,|-|/|&|va|\()?\s*{_LEVEL}\)?(?![a-z0-9]))*"
-_SCHOOL_KIND = re.compile(rf"\s+{_LEVEL}(?:\s+chuyen)?(?![a-z0-9])")
+# ("Trường Tiểu học và THCS Lũng Cú", "Trường TH&THCS ...": a school of two levels.)
+_SCHOOL_KIND = re.compile(
+    rf"\s+{_LEVEL}(?:\s*(?:va|&|-)\s*{_LEVEL}(?![a-z0-9]))*(?:\s+chuyen)?(?![a-z0-9])"
+)
 _COLLECTIVE = re.compile(
     r"(?<![a-z0-9])cac\s+(?:truong(?!\s+hop)(?:\s+hoc)?|nha\s+truong|co\s+so\s+giao\s+duc(?:\s+nghe\s+nghiep)?"
     r"|don\s+vi\s+(?:truong\s+hoc|giao\s+duc|truc\s+thuoc(?:\s+(?:so|phong))?))"
@@ -606,6 +609,9 @@ SECTORS = (
     "Văn hóa - Thông tin",
     "Văn hóa và Thông tin",
     "Văn hóa, Khoa học và Thông tin",
+    # A ward's offices since 2025: "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Văn hóa - Xã hội".
+    "Kinh tế, Hạ tầng và Đô thị",
+    "Văn hóa - Xã hội",
 )
 # A sector as "ngành" names it, shorter than its department: "ngành nông nghiệp tỉnh", "Ngành
 # giáo dục".
@@ -650,7 +656,7 @@ _HEADS = re.compile(
     # A commune's or a school's own: "Bộ phận Một cửa", "Công chức Địa chính - Xây dựng", "Chi hội
     # Phụ nữ", "Đoàn Thanh niên xã".
     r"|cong\s+chuc|chi\s+hoi|doan\s+thanh\s+nien"
-    r"|cong\s+ty"
+    r"|cong\s+ty|hop\s+tac\s+xa|htx"
     # Field units: "Hạt Kiểm lâm", "Đội Quản lý thị trường số 1", "Trạm Y tế xã".
     r"|hat\s+kiem\s+lam|doi|tram"
     # A sector named as an actor: "Ngành giao thông vận tải theo dõi ...".
@@ -699,7 +705,7 @@ _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
     "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
-    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp", "mở",
+    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp", "mở", "nộp",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.
@@ -716,7 +722,7 @@ _STOP_PHRASES = frozenset((
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
-    "kiểm soát",
+    "kiểm soát", "thu hồi", "hoàn trả",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.
@@ -727,10 +733,12 @@ _STOP_PAIR = re.compile(
     r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao|kien\s+nghi)(?![a-z])"
 )
 _PLACE_TAIL = re.compile(
-    r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã)"
+    r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ặc khu)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# The commune or ward a unit serves, unnamed: "Phòng Văn hóa - Xã hội phường" (not "xã hội").
+_BARE_COMMUNE = re.compile(rf"\s+(?:xã|phường)(?![\w-])(?!\s+(?:hội\b|[{_CAPITAL}\d]))")
 # The provinces (before the 2025 merger, which kept 23 of their names): a name after "tỉnh".
 _PROVINCE = re.compile(
     r"(?:an\s+giang|ba\s+ria|bac\s+giang|bac\s+kan|bac\s+lieu|bac\s+ninh|ben\s+tre|binh\s+dinh"
@@ -1000,7 +1008,11 @@ def _name_end(
     if sector:
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
         # tạo Mộc Châu": the place it serves.
-        place = _PLACE_TAIL.match(text, sector.end()) or _PLACE_NAME.match(text, sector.end())
+        place = (
+            _PLACE_TAIL.match(text, sector.end())
+            or _PLACE_NAME.match(text, sector.end())
+            or _BARE_COMMUNE.match(text, sector.end())  # "Phòng Văn hóa - Xã hội phường"
+        )
         return place.end() if place else sector.end()
     end = start
     lower_run = 0
@@ -1028,6 +1040,8 @@ def _name_end(
             # "UBND huyện Đánh giá kết quả tháng 10": a verb written with a capital; a unit's
             # own name may hold such a word ("Ban Tổ chức Tỉnh ủy", "Ủy ban Kiểm tra").
             break
+        if bare[0].isdigit() and len(bare) > 4:
+            break  # "Công ty TNHH Minh Phát nộp số tiền 52.000.000 đồng": a sum, no name
         if bare[0].isupper() or bare[0].isdigit():
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":

@@ -398,6 +398,8 @@ _CUE = re.compile(
           # thường kỳ tháng 5": the meeting itself)
           |(?:bao\s+cao|trinh)\s[^.;:]{0,40}?(?<![a-z])thuong\s+ky)
       )(?:\s+(?:la|vao))?
+      # "trước ngày Quốc khánh 2/9", "trước dịp lễ 30/4": the holiday named before its day.
+      (?:(?<=truoc)(?:\s+(?:ngay|dip))*\s+(?:le|quoc\s+khanh)(?:\s+quoc\s+khanh)?)?
       # A plan's "Thời gian thực hiện: dự kiến quý IV/2024" is as firm as its "Thời gian: quý IV".
       (?:\s*:?\s*du\s+kien)?
       \s*:?\s*$""",

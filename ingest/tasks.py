@@ -426,6 +426,17 @@ _SPECIFICATION = re.compile(
 _PROVISION = re.compile(
     r"^tai\s+(?:tiet|diem|khoan|dieu|muc|chuong|phu\s+luc)\s+[\da-z.]+\b"
     r"[^:;\"“]{0,200}?\s(?:quy\s+dinh|huong\s+dan|nhu\s+sau)\b"
+    # "Ban Chỉ đạo tự giải thể sau khi hoàn thành nhiệm vụ.": how a board ends.
+    r"|^[^.;:]{0,80}?\btu\s+giai\s+the\b"
+)
+# A board's members, as its founding decision lists them: "1. Ông Nguyễn Văn Hải, Chủ tịch UBND
+# huyện - Trưởng ban;", "3. Các thành viên: Trưởng phòng Tài chính - Kế hoạch; ...".
+_MEMBER = re.compile(
+    r"^(?:(?:Ông|Bà|Đồng chí|Đ/c)\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wà-ỹ]*){1,4}\s*,"
+    # (the member's place on the board: not "Ông X, Chủ tịch UBND huyện, yêu cầu ...")
+    r"[^;:]{0,120}[-–]\s*(?:Phó\s+)?(?:[Tt]rưởng ban|[Tt]hành viên|[Uu][ỷỹ] viên|[Tt]ổ trưởng"
+    r"|[Tt]ổ phó|[Tt]hư ký)(?:\s+[\wà-ỹ]+){0,3}\s*[;.]?\s*$"
+    r"|(?:[Cc]ác\s+)?[Tt]hành viên(?:\s+gồm)?\s*:)"
 )
 # How a matter is handled, by the rule that governs it: "Về điều kiện áp dụng chế độ ưu tiên: thực
 # hiện theo quy định tại Thông tư 86/2013/TT-BTC.", "d) Xử lý kết quả kiểm tra thực hiện theo quy
@@ -1554,6 +1565,8 @@ class _Segmenter:
         if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
             return self._not_a_task(fold(after).strip(), after)
         if _SANCTION.match(folded):
+            return True
+        if _MEMBER.match(text.strip()):
             return True
         if _PROVISION.match(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True

@@ -2608,6 +2608,13 @@ def test_days_counted_from_another_decision_have_no_date() -> None:
     assert read("Nộp trong 10 ngày kể từ ngày ký Kết luận thanh tra.")[0] == date(2023, 1, 15)
 
 
+def test_a_holiday_named_between_truoc_and_its_day() -> None:
+    ref = date(2026, 6, 10)
+    assert read("Hoàn thành trước ngày Quốc khánh 2/9.", ref)[0] == date(2026, 9, 2)
+    assert read("Hoàn thành trước dịp lễ 30/4.", ref)[0] == date(2027, 4, 30)
+    assert read("Bảo đảm an ninh trong dịp lễ 30/4.", ref)[0] is None
+
+
 def test_a_duty_held_each_year_is_yearly() -> None:
     text = "Sở Tài chính có nhiệm vụ hằng năm tổng hợp, báo cáo UBND tỉnh kết quả thực hiện."
     assert read(text)[1:] == ("recurring", "yearly")

@@ -762,6 +762,29 @@ def test_the_head_of_a_hamlet_or_an_office_stands_for_it(text: str, name: str) -
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A ward's offices since 2025.
+        (
+            "Giao Phòng Kinh tế, Hạ tầng và Đô thị kiểm tra trật tự xây dựng",
+            "Phòng Kinh tế, Hạ tầng và Đô thị",
+        ),
+        ("Phòng Văn hóa - Xã hội phường tổ chức", "Phòng Văn hóa - Xã hội phường"),
+        ("Phòng Y tế xã hội hóa dịch vụ", "Phòng Y tế"),
+        # A school of two levels, a cooperative.
+        ("Giao Trường Tiểu học và THCS Lũng Cú tổ chức", "Trường Tiểu học và THCS Lũng Cú"),
+        ("Trường TH&THCS Lũng Cú tổ chức", "Trường TH&THCS Lũng Cú"),
+        ("Hợp tác xã Nông nghiệp Triệu Thành nộp số tiền", "Hợp tác xã Nông nghiệp Triệu Thành"),
+        ("Liên minh Hợp tác xã tỉnh hỗ trợ", "Liên minh Hợp tác xã tỉnh"),
+        # A firm's name ends at its verb, and before a sum.
+        ("Yêu cầu Công ty TNHH Minh Phát nộp số tiền 52.000.000 đồng", "Công ty TNHH Minh Phát"),
+    ],
+)
+def test_units_of_a_ward_a_school_and_a_firm(text: str, name: str) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
 def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
     catalogue = Catalogue([])
     text = "UBND các huyện Hướng Hóa, Đakrông và Ban Quản lý dự án tỉnh tập trung giải ngân."

@@ -4151,3 +4151,25 @@ def test_the_demands_of_a_conclusion_are_work_a_plans_requirements_are_not() -> 
         issued=dt.date(2026, 1, 9),
     )
     assert leads_and_dates(plan) == [("Sở Nội vụ", dt.date(2026, 6, 30))]
+
+
+def test_a_boards_members_and_its_end_are_no_tasks() -> None:
+    tasks = news(
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Thành lập Ban Chỉ đạo thực hiện Chương trình nông thôn mới huyện (sau đây gọi tắt"
+        " là Ban Chỉ đạo), gồm các ông (bà) có tên sau:",
+        "1. Ông Nguyễn Văn Hải, Chủ tịch UBND huyện - Trưởng ban;",
+        "2. Ông Trần Đình Lâm, Phó Chủ tịch UBND huyện - Phó Trưởng ban thường trực;",
+        "3. Các thành viên: Trưởng phòng Tài chính - Kế hoạch; Chủ tịch UBND các xã.",
+        "Điều 2. Phòng Tài chính - Kế hoạch: Tham mưu bố trí kinh phí hoạt động của Ban Chỉ đạo.",
+        "Ban Chỉ đạo tự giải thể sau khi hoàn thành nhiệm vụ.",
+        issued=dt.date(2024, 10, 7),
+    )
+    assert leads_and_dates(tasks) == [("Phòng Tài chính - Kế hoạch", None)]
+    # A chairman who speaks, named, is no member of a list.
+    (spoken,) = news(
+        "Ông Nguyễn Văn Hải, Chủ tịch UBND huyện - Trưởng ban, yêu cầu Phòng Nội vụ rà soát hồ sơ"
+        " trước ngày 15/10/2024.",
+        issued=dt.date(2024, 10, 7),
+    )
+    assert spoken.deadline.date == dt.date(2024, 10, 15)
