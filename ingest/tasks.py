@@ -332,6 +332,7 @@ _RECEIVER_FIELD = re.compile(
 _ANSWERS = re.compile(
     r"\bnhan\s+duoc\s+(?:cong\s+van|van\s+ban|cong\s+thu|phieu\s+chuyen|don|thu)\b[^.]{0,300}?"
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
+    r"|ve\s+viec\s+(?:de\s+nghi\s+)?(?:huong\s+dan|giai\s+dap)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
 
@@ -464,6 +465,10 @@ _GIVES = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?giao\s")
 _SCHEDULE = re.compile(
     r"^(?:[-–+•]\s*)?(?P<when>(?:(?:truoc|tu|den|cham\s+nhat)\s+)?(?:ngay|thang|quy|tuan)\s"
     r"[^:;,]{1,40}?)\s*:\s+(?=\S)"
+)
+_SECTION_RIDER = re.compile(
+    r"^thoi\s+(?:gian|han)\s+(?:hoan\s+thanh|thuc\s+hien)\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu)"
+    r"(?:\s+(?:neu\s+)?tren|\s+tai\s+(?:khoan|muc|dieu|diem)\s+nay)\s*:"
 )
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
@@ -1279,6 +1284,13 @@ class _Segmenter:
                 for item in self.items:
                     item.due = item.due or rest
                 last = None
+            elif _SECTION_RIDER.match(folded) and self._parse(rest).date is not None:
+                # "Thời gian hoàn thành các nội dung tại khoản này: trước ngày 31/10/2025.": the
+                # items of the section above it, each that names no date of its own.
+                for item in self.items:
+                    if item.frames == self.frames:
+                        item.due = item.due or rest
+                last = None
             elif last is not None and self._particular(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above, what it must be
             elif (
@@ -2047,7 +2059,7 @@ class _Segmenter:
         """Work of its own with a date of its own after a dated item: "3. Tổ chức chiến dịch ...,
         hoàn thành trước ngày 30/8/2024." then "Báo cáo kết quả thực hiện gửi về Bộ Y tế trước
         ngày 15/9/2024." (joined to the item, the second date would be lost)."""
-        if not _imperative(folded) or not self._dated(text):
+        if not (_imperative(folded) or _GENERIC_SUBJECT.match(folded)) or not self._dated(text):
             return False
         before = self._own_deadline(" ".join(last.paragraphs)).date
         return before is not None and before != self._own_deadline(text).date

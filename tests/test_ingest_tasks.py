@@ -4173,3 +4173,49 @@ def test_a_boards_members_and_its_end_are_no_tasks() -> None:
         issued=dt.date(2024, 10, 7),
     )
     assert spoken.deadline.date == dt.date(2024, 10, 15)
+
+
+def test_a_sections_time_written_below_its_items_dates_each_of_them() -> None:
+    tasks = news(
+        "QUYẾT ĐỊNH:",
+        "Điều 2. Trách nhiệm thực hiện",
+        "1. Sở Nông nghiệp và Môi trường",
+        "a) Xây dựng phương án kỹ thuật kiểm kê, trình phê duyệt;",
+        "b) Tổng hợp kết quả kiểm kê toàn tỉnh, trình UBND tỉnh công bố.",
+        "Thời gian hoàn thành các nội dung tại khoản này: trước ngày 31/10/2025.",
+        "2. Sở Tài chính: Thẩm định dự toán kinh phí kiểm kê rừng.",
+        issued=dt.date(2025, 9, 15),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Nông nghiệp và Môi trường", dt.date(2025, 10, 31)),
+        ("Sở Nông nghiệp và Môi trường", dt.date(2025, 10, 31)),
+        ("Sở Tài chính", None),
+    ]
+
+
+def test_the_units_own_report_after_the_last_item_keeps_that_items_date() -> None:
+    tasks = news(
+        "V/v thực hiện Kết luận thanh tra số 1567/KL-TTCP",
+        "Kính gửi: Thanh tra tỉnh; UBND thành phố Hạ Long.",
+        "1. UBND thành phố thu hồi số tiền thuê đất; xong chậm nhất ngày 10/10.",
+        "2. Giao Thanh tra tỉnh theo dõi, báo cáo Thanh tra Chính phủ trước ngày 05/12/2024.",
+        "Các đơn vị được giao nhiệm vụ tại văn bản này gửi báo cáo tiến độ về Thanh tra tỉnh trước"
+        " ngày 25 hằng tháng để tổng hợp./.",
+        issued=dt.date(2024, 9, 20),
+    )
+    assert [t.deadline.date for t in tasks] == [
+        dt.date(2024, 10, 10),
+        dt.date(2024, 12, 5),
+        dt.date(2024, 9, 25),
+    ]
+
+
+def test_a_letter_that_answers_a_request_for_guidance_explains_its_points() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Y tế tỉnh Nghệ An.",
+        "Bộ Y tế nhận được Công văn số 3346/SYT-NVY ngày 02/3/2016 của Sở Y tế tỉnh Nghệ An về việc"
+        " hướng dẫn cấp giấy phép hành nghề. Sau khi nghiên cứu, Bộ Y tế có ý kiến như sau:",
+        "1. Người có văn bằng chuyên môn thì được cấp giấy phép hành nghề khi đủ điều kiện.",
+        "2. Đề nghị Sở Y tế tỉnh Nghệ An căn cứ quy định nêu trên để giải quyết hồ sơ.",
+    )
+    assert [t.text[:20] for t in tasks] == ["Đề nghị Sở Y tế tỉnh"]
