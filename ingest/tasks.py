@@ -332,7 +332,6 @@ _RECEIVER_FIELD = re.compile(
 _ANSWERS = re.compile(
     r"\bnhan\s+duoc\s+(?:cong\s+van|van\s+ban|cong\s+thu|phieu\s+chuyen|don|thu)\b[^.]{0,300}?"
     r"\b(?:hoi|xin\s+(?:y\s+kien\s+)?huong\s+dan|de\s+nghi\s+(?:huong\s+dan|giai\s+dap|tra\s+loi)"
-    r"|ve\s+viec\s+(?:de\s+nghi\s+)?(?:huong\s+dan|giai\s+dap)"
     r"|neu\s+vuong\s+mac|vuong\s+mac\s+ve)\b"
 )
 

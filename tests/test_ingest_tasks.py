@@ -4208,14 +4208,3 @@ def test_the_units_own_report_after_the_last_item_keeps_that_items_date() -> Non
         dt.date(2024, 12, 5),
         dt.date(2024, 9, 25),
     ]
-
-
-def test_a_letter_that_answers_a_request_for_guidance_explains_its_points() -> None:
-    tasks = letter(
-        "Kính gửi: Sở Y tế tỉnh Nghệ An.",
-        "Bộ Y tế nhận được Công văn số 3346/SYT-NVY ngày 02/3/2016 của Sở Y tế tỉnh Nghệ An về việc"
-        " hướng dẫn cấp giấy phép hành nghề. Sau khi nghiên cứu, Bộ Y tế có ý kiến như sau:",
-        "1. Người có văn bằng chuyên môn thì được cấp giấy phép hành nghề khi đủ điều kiện.",
-        "2. Đề nghị Sở Y tế tỉnh Nghệ An căn cứ quy định nêu trên để giải quyết hồ sơ.",
-    )
-    assert [t.text[:20] for t in tasks] == ["Đề nghị Sở Y tế tỉnh"]
