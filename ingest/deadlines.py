@@ -1248,7 +1248,8 @@ def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
 # -- months: "trong tháng 01/2023", "cuối tháng 3", "tháng 3 năm 2024", "trong tháng này"
 
 MONTH = re.compile(
-    rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)\s+)?thang
+    # ("tuần đầu tiên của tháng 12": the first week.)
+    rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)(?:(?<=dau)\s+tien)?(?:\s+cua)?\s+)?thang
     (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
     (?:\s*-\s*(?:thang\s+)?(?P<m_to>\d{{1,2}})(?![\d%]))?  # "tháng 4-6", "tháng 4 - tháng 6"
     (?:\s*(?:,|va|hoac)\s*(?:thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9])

@@ -2615,6 +2615,16 @@ def test_a_holiday_named_between_truoc_and_its_day() -> None:
     assert read("Bảo đảm an ninh trong dịp lễ 30/4.", ref)[0] is None
 
 
+def test_the_first_week_of_a_month_written_with_tien_or_cua() -> None:
+    ref = date(2026, 11, 30)
+    for text in (
+        "Báo cáo trong tuần đầu tháng 12/2026.",
+        "Báo cáo trong tuần đầu của tháng 12/2026.",
+        "Báo cáo trong tuần đầu tiên của tháng 12/2026.",
+    ):
+        assert read(text, ref)[:2] == (date(2026, 12, 7), "early_month"), text
+
+
 def test_a_duty_held_each_year_is_yearly() -> None:
     text = "Sở Tài chính có nhiệm vụ hằng năm tổng hợp, báo cáo UBND tỉnh kết quả thực hiện."
     assert read(text)[1:] == ("recurring", "yearly")
