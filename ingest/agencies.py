@@ -629,6 +629,8 @@ _SECTOR_PATTERN = re.compile(
 
 _HEADS = re.compile(
     r"(?<![a-z0-9])(?P<head>"
+    # The Party's groups in a body: "Ban cán sự đảng UBND tỉnh", "Đảng đoàn HĐND tỉnh".
+    r"ban\s+can\s+su\s+dang|dang\s+doan|"
     r"bo\s+doi\s+bien\s+phong|bo\s+chi\s+huy|btl|ban\s+chi\s+huy|ban\s+quan\s+ly|ban\s+chi\s+dao|chi\s+cuc|tong\s+cuc|cuc|so|bo\s+phan|bo|ban"
     # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
     r"|vu"
@@ -722,7 +724,7 @@ _STOP_PHRASES = frozenset((
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
-    "kiểm soát", "thu hồi", "hoàn trả",
+    "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.
@@ -993,6 +995,12 @@ _DISASTER_BOARD = re.compile(
 )
 
 
+_ROLE_IN_BRACKET = re.compile(
+    r"\s*(?:chu\s+dau\s+tu|(?:co\s+quan|don\s+vi)\s+(?:thuong\s+truc|chu\s+tri|dau\s+moi)"
+    r"|chu\s+tri)(?![a-z])"
+)
+
+
 def _name_end(
     text: str,
     folded: str,
@@ -1026,8 +1034,12 @@ def _name_end(
         bare = re.sub(r"^[(“\"]", "", clean)
         if not bare or not (bare[0].isalnum() or bare in ("-", "–")):
             break
-        if raw.startswith("(") and bare[0].islower():
-            break  # "Ban Quản lý các khu công nghiệp (đối với ...)": what it is named for
+        if raw.startswith("(") and (
+            bare[0].islower() or _ROLE_IN_BRACKET.match(folded, word_start + 1)
+        ):
+            # "Ban Quản lý các khu công nghiệp (đối với ...)": what it is named for; "Ban Quản lý
+            # dự án ... thành phố (Chủ đầu tư)": the part it plays.
+            break
         flat = fold(bare)
         if flat == "-" and (
             not text[start + word.end() :].lstrip()[:1].isupper()

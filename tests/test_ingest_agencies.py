@@ -777,12 +777,24 @@ def test_the_head_of_a_hamlet_or_an_office_stands_for_it(text: str, name: str) -
         ("Trường TH&THCS Lũng Cú tổ chức", "Trường TH&THCS Lũng Cú"),
         ("Hợp tác xã Nông nghiệp Triệu Thành nộp số tiền", "Hợp tác xã Nông nghiệp Triệu Thành"),
         ("Liên minh Hợp tác xã tỉnh hỗ trợ", "Liên minh Hợp tác xã tỉnh"),
+        # The Party's groups in a body, given work by its committee.
+        ("Ban cán sự đảng UBND tỉnh chỉ đạo khắc phục hậu quả", "Ban cán sự đảng UBND tỉnh"),
+        ("Ban cán sự đảng Bộ Y tế lãnh đạo ngành", "Ban cán sự đảng Bộ Y tế"),
+        ("Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh chỉ đạo", "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh"),
         # A firm's name ends at its verb, and before a sum.
         ("Yêu cầu Công ty TNHH Minh Phát nộp số tiền 52.000.000 đồng", "Công ty TNHH Minh Phát"),
     ],
 )
 def test_units_of_a_ward_a_school_and_a_firm(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
+def test_the_part_a_unit_plays_in_brackets_after_its_name_is_no_more_of_it() -> None:
+    text = "Ban Quản lý dự án đầu tư xây dựng thành phố (Chủ đầu tư) bố trí kinh phí"
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [
+        "Ban Quản lý dự án đầu tư xây dựng thành phố",
+        "Chủ đầu tư",
+    ]
 
 
 def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
