@@ -374,7 +374,8 @@ def _issue_date(doc: Document) -> tuple[_dt.date | None, str | None]:
         for piece in header_pieces(paragraph):
             folded = fold(piece).strip()
             match = _PLACE_DATE.match(folded)
-            if match is None and _NUMBER.match(piece):
+            # (After the number, or the subject, when a page ran the two columns together.)
+            if match is None and (_NUMBER.match(piece) or _SUBJECT.match(folded)):
                 match = _PLACE_DATE_AFTER_NUMBER.search(" ".join(folded.split()))
                 piece = " ".join(piece.split())
             if match is None:
@@ -533,6 +534,16 @@ def _signer(doc: Document) -> str | None:
 _SUBJECT = re.compile(r"(?:^|\s)v/v\b")
 
 
+def _before_place(line: str) -> str:
+    """A line cut before the place of its date line ("Bắc Ninh, ngày 05 tháng 8 năm 2025", "TP.
+    Hồ Chí Minh, ngày ..."): the words in capitals before the comma."""
+    words = line[: line.rfind(",", 0, fold(line).rfind("ngay"))].split()
+    place = len(words)
+    while place > 0 and words[place - 1][0].isupper():
+        place -= 1
+    return " ".join(words[:place])
+
+
 def _subject(doc: Document) -> str | None:
     """A letter's subject with the lines it wraps onto, when "Kính gửi", the number or the date
     line closes them: without such a line below, what follows may be the body."""
@@ -541,7 +552,12 @@ def _subject(doc: Document) -> str | None:
             match = _SUBJECT.search(fold(piece)) or _plain_subject(doc, index, piece)
             if match is None or (match.start() > 0 and not _NUMBER_LABEL.match(fold(piece))):
                 continue  # "V/v" starts the line, or follows the number: "Số: 12/BYT-KCB V/v ..."
-            parts = [piece[match.start() :].strip()]
+            subject = piece[match.start() :].strip()
+            # "V/v phòng, chống dịch ...   Bắc Ninh, ngày 05 tháng 8 năm 2025": the columns run
+            # together, the date line is no part of the subject.
+            if _PLACE_DATE_AFTER_NUMBER.search(" ".join(fold(subject).split())):
+                subject = _before_place(" ".join(subject.split()))
+            parts = [subject]
             following = doc.paragraphs[index + 1 : index + 4]
             for count, line in enumerate(following):
                 if opens_addressees(line) or _is_letterhead_line(line):

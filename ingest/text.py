@@ -277,6 +277,7 @@ def _from_txt(data: bytes) -> Document:
             )
     blocks: list[list[str]] = [[]]
     lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    lines = _without_running_headers(lines)
     for line in _pasted_tables(_stacked_tables(lines)):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
@@ -288,6 +289,41 @@ def _from_txt(data: bytes) -> Document:
     for block in blocks:
         raw.extend(_join_lines([clean_paragraph(line) for line in block]))
     return finish_document(raw, {})
+
+
+# A page's running header as a PDF's text keeps it: "Chỉ thị số 04/CT-UBND ngày 10/3/2025 của UBND
+# tỉnh Quảng Trị", "Thông báo số 215/TB-UBND".
+_REFERENCE_LINE = re.compile(r"(?i)\bsố\s*:?\s*\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{2,}")
+_DUE_IN_LINE = re.compile(r"(?i)\b(?:trước|chậm nhất|hạn|hoàn thành|thời gian|báo cáo|gửi)\b")
+
+
+def _without_running_headers(lines: list[str]) -> list[str]:
+    """The lines of a text copied from a PDF without the header it repeats at the top of each
+    page, and the blank lines round it: a sentence the page cut carries on across it."""
+    counts = Counter(line.strip() for line in lines if len(line.strip()) >= 20)
+    running = {
+        line
+        for line, count in counts.items()
+        if count >= 2
+        and _REFERENCE_LINE.search(line)
+        and not _DUE_IN_LINE.search(line)
+        and not MARKER.match(line)
+    }
+    if not running:
+        return lines
+    kept: list[str] = []
+    skipping_blanks = False
+    for line in lines:
+        if line.strip() in running:
+            while kept and not kept[-1].strip():
+                kept.pop()
+            skipping_blanks = True
+            continue
+        if skipping_blanks and not line.strip():
+            continue
+        skipping_blanks = False
+        kept.append(line)
+    return kept
 
 
 _MARKDOWN_ROW = re.compile(r"^\s*\|(.*\|.*)\|\s*$")

@@ -321,6 +321,25 @@ def test_a_subject_after_the_number_and_wrapped_onto_the_next_line() -> None:
     assert unclosed.title == "V/v khám bệnh"
 
 
+def test_a_subject_and_the_date_line_run_together_from_two_columns() -> None:
+    """ "V/v ...    Bắc Ninh, ngày 05 tháng 8 năm 2025": the left column's subject, the right's
+    place and date on one line of the text."""
+    meta = read_metadata(
+        Document(
+            [
+                "UBND TỈNH BẮC NINH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Số: 1872/UBND-KGVX Độc lập - Tự do - Hạnh phúc",
+                "V/v phòng, chống dịch sốt xuất huyết Bắc Ninh, ngày 05 tháng 8 năm 2025",
+                "Kính gửi: Sở Y tế.",
+            ]
+        )
+    )
+    assert (meta.issued_on, meta.title) == (
+        dt.date(2025, 8, 5),
+        "V/v phòng, chống dịch sốt xuất huyết",
+    )
+
+
 def test_who_enacts_a_decision_is_no_part_of_its_title() -> None:
     meta = read_metadata(
         Document(

@@ -508,6 +508,33 @@ def test_a_list_item_under_a_heading_without_a_colon_stays_its_own_paragraph() -
     ]
 
 
+def test_a_pdfs_running_header_in_its_text_is_dropped_and_the_sentence_goes_on() -> None:
+    header = "Chỉ thị số 04/CT-UBND ngày 10/3/2025 của UBND tỉnh Quảng Trị"
+    text = "\n".join(
+        [
+            "1. Sở Tài chính bố trí kinh phí, hoàn thành trong tháng 4/2025.",
+            "",
+            header,
+            "",
+            "2. Công an tỉnh chỉ đạo lực lượng phòng cháy, chữa cháy và cứu nạn,",
+            "",
+            header,
+            "",
+            "cứu hộ phối hợp kiểm tra, xử lý vi phạm.",
+            # A line said twice that gives a date is no header.
+            "Thời gian hoàn thành: trước ngày 15/11/2025.",
+            "Thời gian hoàn thành: trước ngày 15/11/2025.",
+        ]
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "1. Sở Tài chính bố trí kinh phí, hoàn thành trong tháng 4/2025.",
+        "2. Công an tỉnh chỉ đạo lực lượng phòng cháy, chữa cháy và cứu nạn, cứu hộ phối hợp kiểm"
+        " tra, xử lý vi phạm.",
+        "Thời gian hoàn thành: trước ngày 15/11/2025.",
+        "Thời gian hoàn thành: trước ngày 15/11/2025.",
+    ]
+
+
 def test_a_heading_ending_in_so_then_its_numbered_sub_item_are_two_paragraphs() -> None:
     """ "chính quyền số" (digital) ends like a number's label ("Số"), but "3.1." opens an item."""
     text = "3. Phát triển chính quyền số\n3.1. Sở Nội vụ vận hành Cổng Dịch vụ công.\n"
