@@ -658,6 +658,8 @@ _HEADS = re.compile(
     # A commune's or a school's own: "Bộ phận Một cửa", "Công chức Địa chính - Xây dựng", "Chi hội
     # Phụ nữ", "Đoàn Thanh niên xã".
     r"|cong\s+chuc|chi\s+hoi|doan\s+thanh\s+nien"
+    # A team set up for the work: "Đoàn kiểm tra", "Đoàn công tác số 2".
+    r"|doan\s+(?:kiem\s+tra|cong\s+tac|thanh\s+tra|giam\s+sat)"
     r"|cong\s+ty|hop\s+tac\s+xa|htx"
     # Field units: "Hạt Kiểm lâm", "Đội Quản lý thị trường số 1", "Trạm Y tế xã".
     r"|hat\s+kiem\s+lam|doi|tram"
@@ -1383,6 +1385,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "hat kiem lam",
                     "buu dien",
                     "doan thanh nien",
+                    "doan kiem tra",
+                    "doan cong tac",
+                    "doan thanh tra",
+                    "doan giam sat",
                     *_PARTY_COMMITTEES,
                 ):
                     tail = _FIXED_TAIL.match(folded, end)

@@ -1618,14 +1618,17 @@ _MONTHS_LEFT = re.compile(
 # counted from an event whose date the document does not give. Receiving or signing this
 # document is not such an event.
 _EVENT_BASE = re.compile(
-    r"""\s*,?\s*(?:(?:ke\s+tu|tinh\s+tu)\s+(?:ngay|khi|thoi\s+diem)|tu\s+(?:khi|thoi\s+diem)
+    r"""\s*,?\s*(?:
+      # "05 ngày làm việc sau Tết": the holiday's end, not this document.
+      sau\s+(?:(?:ky\s+)?nghi\s+)?tet(?![a-z])
+    | (?:(?:ke\s+tu|tinh\s+tu)\s+(?:ngay|khi|thoi\s+diem)|tu\s+(?:khi|thoi\s+diem)
         |sau\s+(?:ngay|khi))\s+
     (?!(?:nhan\s+duoc\s+|nhan\s+|co\s+)?(?:van\s+ban|cong\s+van|thong\s+bao|chi\s+thi
         |quyet\s+dinh|ke\s+hoach|ket\s+luan|y\s+kien\s+chi\s+dao|cong\s+dien|huong\s+dan|nay)
         # ("kể từ ngày có quyết định thu hồi đất", "ngày Kế hoạch được phê duyệt": another's.)
         (?!\s+(?:thu\s+hoi|giao\s+dat|cho\s+thue|boi\s+thuong|xu\s+phat|cuong\s+che
-            |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)))
-        |ky\b|ban\s+hanh|\d)""",
+            |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)|ket\s+qua))
+        |ky\b|ban\s+hanh|\d))""",
     re.VERBOSE,
 )
 

@@ -1574,6 +1574,12 @@ class _Segmenter:
             return True  # "- Ngày 08/02/2024: đồng chí Nguyễn Văn Tuấn, Chủ tịch UBND huyện."
         # Most paragraphs are no schedule line: look before folding the text again.
         if _SCHEDULE.match(folded) and (after := self._after_schedule_time(text)) is not None:
+            if (
+                not self.letter
+                and self._roles(after).lead is None
+                and _nearest(self.frames, "lead") is None
+            ):
+                return True  # "1. Ngày 05/5/2027: công bố điểm thi.": a day of the calendar
             return self._not_a_task(fold(after).strip(), after)
         if _SANCTION.match(folded):
             return True

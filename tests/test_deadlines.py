@@ -2606,6 +2606,11 @@ def test_days_counted_from_another_decision_have_no_date() -> None:
     ):
         assert read(text)[0] is None, text
     assert read("Nộp trong 10 ngày kể từ ngày ký Kết luận thanh tra.")[0] == date(2023, 1, 15)
+    text = "Báo cáo trong vòng 30 ngày kể từ ngày nhận được thông báo kết quả kiểm tra."
+    assert read(text)[0] is None
+    # Days after Tết count from the holiday, not from the document (signed in December).
+    due = read("Gửi về Sở chậm nhất 05 ngày làm việc sau Tết.", date(2026, 12, 1))[0]
+    assert due is not None and due > date(2027, 2, 6)
 
 
 def test_a_holiday_named_between_truoc_and_its_day() -> None:

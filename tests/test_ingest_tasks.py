@@ -4208,3 +4208,15 @@ def test_the_units_own_report_after_the_last_item_keeps_that_items_date() -> Non
         dt.date(2024, 12, 5),
         dt.date(2024, 9, 25),
     ]
+
+
+def test_a_calendars_days_are_no_tasks_a_team_given_work_is_a_lead() -> None:
+    tasks = news(
+        "THÔNG BÁO",
+        "Lịch tuyển sinh vào lớp 10 THPT năm học 2027-2028",
+        "1. Ngày 05/5/2027: công bố số lượng đăng ký nguyện vọng vào từng trường.",
+        "2. Ngày 20/6/2027: công bố điểm thi.",
+        "3. Đoàn kiểm tra tổng hợp, báo cáo kết quả về Giám đốc Sở trước ngày 15/12/2027.",
+        issued=dt.date(2027, 3, 10),
+    )
+    assert leads_and_dates(tasks) == [("Đoàn kiểm tra", dt.date(2027, 12, 15))]
