@@ -458,6 +458,9 @@ _PUBLIC = re.compile(
     r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty|benh\s+vien|hop\s+tac\s+xa"
     r"|chu\s+rung|ho\s+chan\s+nuoi|co\s+so(?:\s+(?:y\s+te|kham(?:\s*,)?\s*chua\s+benh"
     r"|san\s+xuat|kinh\s+doanh|che\s+bien|chan\s+nuoi|luu\s+tru))?)(?![a-z0-9])"
+    # Or heading their own item: "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát ...".
+    r"|(?<![a-z0-9])cac\s+(?:doanh\s+nghiep|co\s+so|ho|hop\s+tac\s+xa|cong\s+ty|chu\s+rung"
+    r"|nha\s+thau)(?:\s+(?!(?:co|can|phai|duoc|chiu|thuc\s+hien)\s)[^\s:.;()]+){0,8}(?=\s*:)"
 )
 # Words that make "sở" and "bộ" part of another word: "cơ sở y tế" (a health facility) holds
 # "sở y tế" (the department), "cán bộ y tế" (health workers) "bộ y tế" (the ministry).

@@ -499,7 +499,8 @@ _CONTACT = re.compile(
 )
 # What was done or sent in, after its doer: "đã kịp thời chỉ đạo", "vừa ban hành", "có tờ trình".
 _PAST_OR_SUBMISSION = re.compile(
-    r"\b(?:da|vua|da\s+va\s+dang)\s+(?!duoc\s+giao)"
+    # (Not a thing's state: "Kế hoạch đã được phê duyệt", "nhiệm vụ đã được giao".)
+    r"\b(?:da|vua|da\s+va\s+dang)\s+(?!duoc\s+(?:giao|phe\s+duyet|ban\s+hanh|thong\s+qua)\b)"
     r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
 )
 _ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc)\b")
@@ -1799,6 +1800,8 @@ class _Segmenter:
         return (
             bool(mentions)
             and not folded[: mentions[0].start].strip()
+            # "UBND các xã, phường: Phối hợp ... triển khai Kế hoạch đã ...": the work given.
+            and not self._predicate(text).lstrip().startswith(":")
             and not self._dated(text)
             and not self._assigns(text, explicit_only=True)
         )

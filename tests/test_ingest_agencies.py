@@ -483,6 +483,16 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             "yêu cầu các tổ chức, cá nhân được cấp phép báo cáo",
             [("các tổ chức, cá nhân", None, None)],
         ),
+        # Firms and facilities heading their own item of a plan.
+        (
+            "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",
+            [("Các cơ sở nuôi trồng thủy sản", None, None)],
+        ),
+        (
+            "- Các cơ sở sản xuất, kinh doanh thực phẩm: chấp hành nghiêm",
+            [("Các cơ sở sản xuất, kinh doanh thực phẩm", None, None)],
+        ),
+        ("Các doanh nghiệp có trách nhiệm: a) nộp báo cáo", []),
         # A name ends where a verb starts: "nhắc nhở", "lưu ý", "đề nghị" ...
         ("Sở GD-ĐT TP HCM nhắc nhở các đơn vị", [("Sở GD-ĐT TP HCM", None, None)]),
         (

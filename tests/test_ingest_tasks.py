@@ -1748,6 +1748,18 @@ def test_who_issues_a_document_that_asks_is_not_who_acts() -> None:
     assert (lead_key(second.lead), second.deadline.date) == ("Sở Tài chính", dt.date(2024, 3, 20))
 
 
+def test_a_plan_approved_before_is_no_sign_of_work_done() -> None:
+    # "đã được phê duyệt" says what the plan is, "Sở Y tế:" whose item it is: work given.
+    tasks = tasks_of(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Y tế: Phối hợp với Sở Tài chính triển khai Kế hoạch đã được phê duyệt; theo dõi, "
+        "thông báo kết quả quan trắc.",
+        "2. Công an tỉnh triển khai Kế hoạch đã được phê duyệt, báo cáo kết quả.",
+        "3. Sở Nội vụ đã hoàn thành việc rà soát hồ sơ.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
+
+
 def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",
