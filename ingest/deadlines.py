@@ -2528,7 +2528,9 @@ def _recurring(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # -- no date: ongoing and immediate duties
 
 ONGOING = re.compile(
-    r"(?<![a-z])(?:thuong\s+xuyen|lien\s+tuc|(?:hang|moi)\s+ngay|lau\s+dai)(?![a-z])"
+    # (Not what a thing is: "lỗi thường xuyên", "nguồn chi thường xuyên", "nhiệm vụ thường xuyên".)
+    r"(?<![a-z])(?<!\bloi\s)(?<!\bchi\s)(?<!nhiem\svu\s)(?<!hoat\sdong\s)(?<!kinh\sphi\s)"
+    r"(?:thuong\s+xuyen|lien\s+tuc|(?:hang|moi)\s+ngay|lau\s+dai)(?![a-z])"
 )
 # "trước 16 giờ ngày mai", "báo cáo trước 10 giờ sáng mai": the day after the letter's.
 TOMORROW = re.compile(
@@ -2660,6 +2662,9 @@ _TITLE_ENDS = (
     r"|theo\s+do|nay|de|nham)(?![a-z])"
     # "Quyết định số 66/2009/QĐ-TTg về chính sách nhà ở ..., trình Thủ tướng trong quý IV".
     r"|,\s*(?:trinh(?!\s+tu)|gui|nop)(?![a-z])"
+    # "sửa đổi Nghị định số 52/2013/NĐ-CP về thương mại điện tử trong quý III năm 2020.": the
+    # period that ends the sentence is when the work is due.
+    r"|(?<![a-z])trong\s+(?:quy|thang|nam)\s+[\divx]+(?:\s*(?:/|nam)\s*\d{4})?\s*(?=[.;]|$)"
 )
 # Words that make what follows a deadline: a cited document never has them between its name
 # and its date.

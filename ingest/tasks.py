@@ -157,6 +157,11 @@ _CLOSING = re.compile(
 )
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
 _AS_ABOVE = re.compile(r"(?<!noi\sdung\s)\b(?:co\s+)?thong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
+# The writer's order, its items below: "Chủ tịch UBND tỉnh yêu cầu:", "Thủ tướng Chính phủ yêu
+# cầu các bộ, ngành, địa phương thực hiện nghiêm các nội dung sau:".
+_ORDER_INTRO = re.compile(
+    r"\b(?:yeu\s+cau|de\s+nghi|chi\s+dao)\b(?:[^.;:]{0,120}\b(?:sau|nhu\s+sau))?\s*:\s*$"
+)
 _ASKED_VERB = re.compile(r"\b(?:giao|chi\s+dao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?(?:cac\s+)?$")
 _PREAMBLE = re.compile(
     r"^(?:\(\w{2,8}\)\s*[-–]?\s*)?"  # a paper's mark: "(THTG) Ngày 04/02, ..."
@@ -1793,7 +1798,10 @@ class _Segmenter:
         """What agencies did or sent in: "Ban Bí thư, Chính phủ đã kịp thời chỉ đạo ...", "Công
         ty X có tờ trình xin thu hồi ..." (unless it also gives work or a date)."""
         folded = fold(text)
-        done = _PAST_OR_SUBMISSION.search(folded.split(".")[0])
+        done = next(
+            (m for m in _PAST_OR_SUBMISSION.finditer(folded.split(".")[0]) if _as_written(text, m)),
+            None,
+        )
         if done is None or _ORDER_WORD.search(folded[: done.start()]):
             return False
         mentions = self.catalogue.find_mentions(text[: done.start()])
@@ -2296,10 +2304,19 @@ class _Segmenter:
             # "3. Tuyên truyền ... - Đài Phát thanh và Truyền hình tỉnh": it names who does it
             and not self._names_a_doer(draft.text)
         }
+        # What happened, told before the order ("Chiều tối ngày 09/5, trên địa bàn tỉnh xảy ra
+        # mưa đá ..." then "Chủ tịch UBND tỉnh yêu cầu:"): the reason for the work, not work.
+        order = next((i for i, p in enumerate(self.paragraphs) if _ORDER_INTRO.search(fold(p))), -1)
+        told = {
+            id(of_item[id(item)])
+            for item in self.items
+            if item.start < order and not item.marked and not self._asks(" ".join(item.paragraphs))
+        }
         kept = [
             draft
             for _index, draft in sorted(drafts, key=lambda pair: pair[0])
             if not _a_statement(draft)
+            and id(draft) not in told
             # A plan that gives its work out in a table: its sections that name no one restate
             # the table's rows ("1. Tổ chức tuyên truyền ...", then row 1 with its lead).
             and (id(draft) in table or draft.lead is not None or not self.table_tasks)
@@ -2501,6 +2518,13 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+def _as_written(text: str, match: re.Match[str]) -> bool:
+    """Whether a word found in the folded text is that word as written: "đã", not the "Đà" of
+    "Đà Nẵng" (a text without marks gives no way to tell)."""
+    first = text[match.start() : match.end()].split()[0].lower()
+    return first in ("đã", "vừa", "có") or fold(text) == text.lower()
 
 
 def _only_named(text: str, lead: AgencyMention, catalogue: Catalogue) -> bool:

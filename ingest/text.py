@@ -516,14 +516,28 @@ def _join_lines(lines: list[str]) -> list[str]:
     lines = [line for line in lines if line]
     if not lines:
         return []
-    width = sorted(len(line) for line in lines)[int(len(lines) * 0.9) - (len(lines) >= 10)]
+    width = _wide(lines)
+    # A page copied with each paragraph's first line indented keeps it short: "Ủy ban nhân dân
+    # các tỉnh: Đắk Lắk, Khánh Hòa, Gia" / "Lai và Lâm Đồng khẩn trương ..." is one sentence.
+    first_lines = [
+        line for previous, line in itertools.pairwise(lines) if _TERMINAL.search(previous)
+    ]
+    first_width = _wide(first_lines) if len(first_lines) >= 4 else width
+    if first_width >= 0.75 * width:
+        first_width = width
     paragraphs = [lines[0]]
     for previous, line in itertools.pairwise(lines):
-        if _continues(paragraphs[-1], previous, line, width):
+        wrapped_at = round(first_width * 0.9) if paragraphs[-1] == previous else width
+        if _continues(paragraphs[-1], previous, line, wrapped_at):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+def _wide(lines: list[str]) -> int:
+    """The width a block's lines are wrapped at: most lines reach it."""
+    return sorted(len(line) for line in lines)[int(len(lines) * 0.9) - (len(lines) >= 10)]
 
 
 # A marker that opens a list item or a numbered heading.

@@ -1111,6 +1111,10 @@ NO_DATE = [
         "none",
     ),
     ("có thể gia hạn 01 lần; thời gian gia hạn không quá 15 ngày", "none"),
+    # "thường xuyên" saying what a thing is, not how often one acts.
+    ("Xử lý lỗi thường xuyên trên Cổng Thông tin một cửa quốc gia.", "none"),
+    ("Bố trí từ nguồn chi thường xuyên của đơn vị.", "none"),
+    ("Thực hiện các nhiệm vụ thường xuyên theo chức năng.", "none"),
     (
         "Trường hợp có lý do chính đáng thì Chi cục trưởng gia hạn một lần không quá 12 tháng.",
         "none",
@@ -1697,7 +1701,14 @@ SENTENCES = [
         date(2023, 6, 10),
         "date",
     ),
-    # A cited document's subject ends where the sentence goes on to hand the work in.
+    # A cited document's subject ends where the sentence goes on to hand the work in, or where
+    # the period that ends the sentence starts.
+    (
+        "Bộ Công Thương sửa đổi Nghị định số 52/2013/NĐ-CP về thương mại điện tử trong quý III"
+        " năm 2023.",
+        date(2023, 9, 30),
+        "quarter",
+    ),
     (
         "đề xuất sửa đổi Quyết định số 66/2009/QĐ-TTg ngày 24 tháng 4 năm 2009 về chính sách nhà"
         " ở cho công nhân, trình Thủ tướng Chính phủ trong quý IV năm 2023",

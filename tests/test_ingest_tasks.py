@@ -1760,6 +1760,28 @@ def test_a_plan_approved_before_is_no_sign_of_work_done() -> None:
     assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế", "Công an tỉnh"]
 
 
+def test_a_place_spelt_like_a_past_tense_is_a_place() -> None:
+    # Without its marks "Đà Nẵng" reads "đã nẵng": work done. The marks tell them apart.
+    tasks = tasks_of(
+        "Chủ tịch UBND thành phố yêu cầu:",
+        "1. Sở Y tế bố trí kinh phí cho Đà Nẵng.",
+        "2. Công an tỉnh đã hoàn thành việc rà soát.",
+        "3. So Noi vu da hoan thanh viec ra soat.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
+def test_what_happened_before_the_order_is_its_reason_not_work() -> None:
+    (task,) = tasks_of(
+        "Chiều tối ngày 09/3, trên địa bàn tỉnh xảy ra mưa đá, làm 1.245 nhà bị tốc mái.",
+        "Từ ngày 18/3 đến ngày 20/3 trên địa bàn tỉnh có mưa to đến rất to.",
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Y tế hướng dẫn người dân gia cố nhà ở, báo cáo trước ngày 25/3/2024.",
+        addressee=CATALOGUE.find_mentions("Công an tỉnh"),
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 25))
+
+
 def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",

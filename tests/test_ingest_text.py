@@ -483,6 +483,28 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     ]
 
 
+def test_a_short_first_line_of_an_indented_paragraph_still_runs_on() -> None:
+    # Copied from a page whose paragraphs open indented: every first line is short, and one
+    # that stops mid-name ("Gia" / "Lai") was wrapped like the lines under it.
+    text = (
+        "1. Chủ tịch Ủy ban nhân dân các tỉnh: Đắk Lắk,\n"
+        "Khánh Hòa, Gia Lai và Lâm Đồng chỉ đạo cơ quan chức năng và chính quyền cơ sở\n"
+        "khẩn trương rà soát, thống kê, tổng hợp báo cáo.\n"
+        "(1) Số hộ dân có nhà bị sập, đổ, trôi cần phải xây\n"
+        "dựng lại.\n"
+        "(2) Số hộ dân có nhà bị hư hỏng nặng cần phải sửa\n"
+        "chữa.\n"
+        "Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia\n"
+        "Lai và Lâm Đồng khẩn trương gửi Báo cáo về Văn phòng Chính phủ và các Bộ: Tài chính,\n"
+        "Nông nghiệp và Môi trường trước 17 giờ ngày 27/11/2025 để tổng hợp.\n"
+        "2. Bộ trưởng Bộ Tài chính tổng hợp, chủ động đề xuất\n"
+        "sử dụng nguồn lực từ ngân sách trung ương hỗ trợ các tỉnh.\n"
+    )
+    paragraphs = read(text.encode(), "x.txt").paragraphs
+    assert paragraphs[3].startswith("Ủy ban nhân dân các tỉnh: Đắk Lắk, Khánh Hòa, Gia Lai và")
+    assert len(paragraphs) == 5
+
+
 def test_syllables_a_pdf_ran_together_get_their_spaces_back() -> None:
     text = "Các Bộlà chủ Chương trình trong thờihạn 07 ngày; Bộ Kế hoạchvà Đầu tư tổchức các huyện"
     assert read(text.encode(), "x.txt").paragraphs == [
