@@ -383,12 +383,18 @@ _HELD_COLLECTIVE = re.compile(
     r"|phong\s+ban|truong(?!\s+hop))(?![a-z0-9])"
 )
 # "Giám đốc các sở" (no list after it): the departments.
-_HELD_DEPARTMENTS = re.compile(r"(?<![a-z0-9])cac\s+so(?:\s+(?:cap\s+)?tinh)?(?![a-z0-9])(?!\s*:)")
+# ("Các Sở: Y tế, Tư pháp" lists them; "Giám đốc các sở: Chỉ đạo ..." gives them work.)
+_HELD_DEPARTMENTS = re.compile(
+    r"(?<![a-z0-9])cac\s+so(?:\s+(?:cap\s+)?tinh)?(?![a-z0-9])"
+    r"(?!\s*:(?!\s*(?:chi\s+dao|to\s+chuc|thuc\s+hien|trien\s+khai|bao\s+cao|kiem\s+tra"
+    r"|chu\s+dong|tiep\s+tuc|khan\s+truong|ra\s+soat)\b))"
+)
 # A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
 _DISTRICT_UNITS = re.compile(
-    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|cong\s+an|chi\s+cuc|doi|ban\s+chi\s+huy"
+    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
     r"\s+quan\s+su)(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:huyen|quan|xa|phuong)"
-    r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|phuong|thi\s+tran|tp))*(?![a-z0-9])"
+    r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
+    r"(?![a-z0-9])"
 )
 
 
@@ -638,11 +644,13 @@ _HEADS = re.compile(
     # A ministry's department: "Vụ Kế hoạch - Tài chính", "Vụ Vật liệu xây dựng".
     r"|vu"
     r"|kho\s+bac\s+nha\s+nuoc|ngan\s+hang\s+nha\s+nuoc|nhnn|bao\s+hiem\s+xa\s+hoi"
+    r"|ngan\s+hang\s+chinh\s+sach\s+xa\s+hoi|vien\s+thong|don\s+bien\s+phong"
     r"|lien\s+minh\s+hop\s+tac\s+xa|dai\s+phat\s+thanh\s+va\s+truyen\s+hinh|trung\s+tam"
     # A province's newspaper and broadcaster merged in 2025: "Báo và Phát thanh, Truyền hình
     # tỉnh Lào Cai".
     r"|bao\s+va\s+phat\s+thanh\s*[,-]?\s*truyen\s+hinh"
-    r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+(?:dao|huy)|van\s+phong\s+dieu\s+phoi|van\s+phong"
+    r"|thanh\s+tra|thong\s+ke|van\s+phong\s+ban\s+chi\s+(?:dao|huy)|van\s+phong\s+dieu\s+phoi"
+    r"|van\s+phong\s+dang\s+ky\s+dat\s+dai|van\s+phong"
     r"|cong\s+an|to\s+cong\s+tac|to"
     # The tax offices since 2025: "Thuế tỉnh Lâm Đồng", "Thuế thành phố Hà Nội".
     r"|thue"
@@ -654,10 +662,19 @@ _HEADS = re.compile(
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
     # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
+    r"|thuong\s+truc\s+(?:hdnd|hoi\s+dong\s+nhan\s+dan)"
     # "Hội đồng nghĩa vụ quân sự huyện", "Hội đồng NVQS", "Hội đồng Thi đua - Khen thưởng".
     r"|hoi\s+dong"
     r"|phong|uy\s+ban|hiep\s+hoi|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan"
     r"|tong\s+cong\s+ty|buu\s+dien"
+    # The Youth Union by its level: "Tỉnh đoàn", "Thành đoàn Hà Nội", "Huyện đoàn Đức Trọng".
+    r"|tinh\s+doan|thanh\s+doan|huyen\s+doan|quan\s+doan|thi\s+doan"
+    # Offices by the initials they go by: "BHXH tỉnh", "KBNN tỉnh", "LĐLĐ tỉnh", "CDC tỉnh".
+    r"|bhxh|kbnn|tand|vksnd|bchqs|bch\s+quan\s+su|bdbp|ldld|nhcsxh|cdc|ubmttq|mttq"
+    r"|thi\s+hanh\s+an\s+dan\s+su|doan\s+tncs\s+ho\s+chi\s+minh"
+    # The firms that carry the province's lines and power: "Viettel Lâm Đồng", "Điện lực Đức
+    # Trọng".
+    r"|viettel|vnpt|mobifone|agribank|evn|dien\s+luc"
     # A commune's or a school's own: "Bộ phận Một cửa", "Công chức Địa chính - Xây dựng", "Chi hội
     # Phụ nữ", "Đoàn Thanh niên xã".
     r"|cong\s+chuc|chi\s+hoi|doan\s+thanh\s+nien"
@@ -670,6 +687,7 @@ _HEADS = re.compile(
     r"|nganh"
     r")(?![a-z0-9])"
 )
+_FIRMS = frozenset(("viettel", "vnpt", "mobifone", "agribank", "evn", "dien luc", "vien thong"))
 # A company's legal form, in lowercase before its name: "Công ty cổ phần Nước sạch".
 _COMPANY_FORM = re.compile(
     r"\s+(?:co\s+phan|trach\s+nhiem\s+huu\s+han(?:\s+(?:mot|hai)\s+thanh\s+vien)?)(?![a-z])"
@@ -687,12 +705,12 @@ _LEGAL_CASE = re.compile(r"(?:án|việc)(?!\w)")
 # Words spelt like a head once their marks are gone: "bản" (village), "bán", "số", "bố", "tỏ".
 _OTHER_WORDS = frozenset((
     "bản", "bán", "bàn", "bạn", "số", "bố", "bổ", "tỏ", "tố", "tờ", "cúc",
-    "đổi", "đôi", "đợi", "dõi", "đói", "dội", "đồi", "trăm", "tràm", "trầm",
+    "đổi", "đôi", "đợi", "dõi", "đói", "dội", "đồi", "đối", "trăm", "tràm", "trầm",
     "vũ", "vú", "vù", "vừ",  # "Vũ Văn Ninh": a family name
 ))  # fmt: skip
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
-    r"\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
+    r"\s+(?:tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
     r"|trung\s+uong)(?![a-z0-9])"
 )
 _OFFICE_OF = re.compile(
@@ -700,7 +718,7 @@ _OFFICE_OF = re.compile(
     r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s*(?:va|-|,|&)\s*(?:" + _UB + r")"
     r"|" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
     r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?"
-    r"|huyen\s+uy|quan\s+uy|dang\s+uy)"
+    r"|huyen\s+uy|quan\s+uy|dang\s+uy|quoc\s+hoi|chu\s+tich\s+nuoc)"
     r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?(?![a-z0-9])"
 )
 _LEVEL_END = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)$")
@@ -729,7 +747,7 @@ _STOP_PHRASES = frozenset((
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
-    "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo",
+    "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo", "tuần tra", "chi trả",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.
@@ -744,6 +762,8 @@ _PLACE_TAIL = re.compile(
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+# A province's newspaper: "Báo Lâm Đồng" (not "Bão Yagi", "Bảo Lộc", "Báo cáo").
+_NEWSPAPER = re.compile(rf"(?<!\w)(?:Báo|BÁO)\s+(?=[{_CAPITAL}])")
 # The commune or ward a unit serves, unnamed: "Phòng Văn hóa - Xã hội phường" (not "xã hội").
 _BARE_COMMUNE = re.compile(rf"\s+(?:xã|phường)(?![\w-])(?!\s+(?:hội\b|[{_CAPITAL}\d]))")
 # The provinces (before the 2025 merger, which kept 23 of their names): a name after "tỉnh".
@@ -1114,7 +1134,9 @@ _ENUMERATED_IN_NAME = re.compile(
 
 
 # Pairs written with a comma inside a name: "phòng, chống", "phòng cháy, chữa cháy".
-_PAIRED_AFTER_COMMA = re.compile(r"(?<=phong),\s*chong\s|(?<=chay),\s*chua\s+chay\b")
+_PAIRED_AFTER_COMMA = re.compile(
+    r"(?<=phong),\s*chong\s|(?<=chay),\s*chua\s+chay\b|(?<=kham),\s*chua\s+benh\b"
+)
 
 
 # Verbs a careless text writes with a capital after a name; no place is called so.
@@ -1221,7 +1243,11 @@ _WHOLE_NAMES = re.compile(
     r"|tinh|huyen|quan|thi\s+xa|thanh\s+pho|khu\s+vuc(?:\s+\d+)?))?"
     # The press, asked to inform: "Các cơ quan truyền thông, báo chí tiếp tục bám sát địa bàn".
     r"|cac\s+co\s+quan\s+(?:thong\s+tin\s*,?\s*)?(?:truyen\s+thong\s*,?\s*(?:va\s+)?bao\s+chi"
-    r"|bao\s+chi\s*,?\s*(?:va\s+)?truyen\s+thong))(?![a-z0-9])"
+    r"|bao\s+chi(?:\s*,?\s*(?:va\s+)?truyen\s+thong)?)"
+    # Other bodies named as a kind: "các đơn vị sự nghiệp trực thuộc", "các hội, đoàn thể".
+    r"|cac\s+don\s+vi\s+su\s+nghiep(?:\s+cong\s+lap)?(?:\s+truc\s+thuoc(?:\s+so)?)?"
+    r"|cac\s+hoi\s*,\s*doan\s+the"
+    r")(?![a-z0-9])"
 )
 # A Deputy Prime Minister given work by name ("Giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo
 # ...", "Phân công các đồng chí Phó Thủ tướng Chính phủ theo dõi ..."): the office follows it up.
@@ -1270,8 +1296,17 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
             if end > match.end():
                 found.append(_Found(match.start("place"), end))
+    for match in _NEWSPAPER.finditer(text):
+        if not re.match(r"c[áa]o(?!\w)", text[match.end() :].lower()):  # not "BÁO CÁO"
+            end = _name_end(text, folded, match.end())
+            # ("Báo Sức khỏe - UBND tỉnh đề nghị ...": the paper that tells the news.)
+            if end > match.end() and not re.match(r"\s*[-–]\s", text[end:]):
+                found.append(_Found(match.start(), end))
     for match in _HEADS.finditer(folded):
         start = match.start()
+        if folded[max(0, start - 1) : start] == "(" and match.group("head") in _FIRMS:
+            continue  # "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)": the name said short
+
         if not text[start].isupper() and not (
             # The words that assign end where the head starts: the search looks back no further.
             match.group("head") == "nganh"
@@ -1286,11 +1321,20 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         head = " ".join(match.group("head").split())
         end = match.end()
         after = end + 1
-        if head in ("doan dai bieu quoc hoi", "doan dbqh", "hoi dong nhan dan", "hdnd"):
+        if head in ("doan dai bieu quoc hoi", "doan dbqh", "hoi dong nhan dan", "hdnd") or (
+            head.startswith("thuong truc")
+        ):
             tail = _FIXED_TAIL.match(folded, end)  # "Hội đồng nhân dân (tỉnh)"
             end = tail.end() if tail else end
         elif head in ("cong an", "thanh tra", "thong ke", "thue"):
+            if head == "thue" and (branch := re.match(r"\s+co\s+so\s+\d+", folded[end:])):
+                end += branch.end()  # "Thuế cơ sở 3 tỉnh Lâm Đồng"
             tail = _FIXED_TAIL.match(folded, end)
+            department = re.match(r"\s+(?:so|bo)\s+", folded[end:]) if head == "thanh tra" else None
+            if tail is None and department and text[end + department.end()].isupper():
+                # "Thanh tra Sở Xây dựng": the department's inspectorate.
+                found.append(_Found(start, _name_end(text, folded, end + department.end())))
+                continue
             if tail is None:
                 continue
             end = tail.end()
@@ -1329,7 +1373,13 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     continue
             else:
                 continue
-        elif head in ("kho bac nha nuoc", "ngan hang nha nuoc", "nhnn", "bao hiem xa hoi"):
+        elif head in (
+            "kho bac nha nuoc",
+            "ngan hang nha nuoc",
+            "nhnn",
+            "bao hiem xa hoi",
+            "ngan hang chinh sach xa hoi",
+        ):
             tail = re.compile(
                 r"(?:\s+(?:viet\s+nam|chi\s+nhanh(?:\s+tinh)?|khu\s+vuc\s+[ivx\d]+|tinh|thanh\s+pho))*"
             ).match(folded, end)
@@ -1342,7 +1392,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             place = _PLACE_NAME.match(text, sector.end())
             end = place.end() if place else sector.end()
         elif head.startswith(("ubnd", "uy ban nhan dan")):
-            if after >= len(text) or not text[after].isupper():
+            if after >= len(text) or not (text[after].isupper() or text[after].isdigit()):
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             held = head.endswith("tinh") and _HOLDERS_BEFORE.search(
                 folded[max(0, start - 40) : start]
@@ -1365,7 +1415,8 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if head == "ban quan ly" and (managed := _MANAGED_AREAS.match(folded, end)):
                 end = managed.end()  # "Ban Quản lý các khu công nghiệp": one board for them all
                 after = end + 1
-            end = max(end, _name_end(text, folded, after, lower_start=True))
+            if folded[end : end + 1] == " ":  # not "Ban Quản lý dự án ... tỉnh: Chỉ đạo ..."
+                end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
             form = _COMPANY_FORM.match(folded, end) if head == "cong ty" else None
             if form is not None:
@@ -1387,6 +1438,31 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "bo doi bien phong",
                     "hat kiem lam",
                     "buu dien",
+                    "tinh doan",
+                    "thanh doan",
+                    "huyen doan",
+                    "quan doan",
+                    "thi doan",
+                    "bhxh",
+                    "kbnn",
+                    "tand",
+                    "vksnd",
+                    "bchqs",
+                    "bch quan su",
+                    "bdbp",
+                    "ldld",
+                    "nhcsxh",
+                    "cdc",
+                    "ubmttq",
+                    "mttq",
+                    "thi hanh an dan su",
+                    "doan tncs ho chi minh",
+                    "van phong dang ky dat dai",
+                    "viettel",
+                    "vnpt",
+                    "mobifone",
+                    "agribank",
+                    "evn",
                     "doan thanh nien",
                     "doan kiem tra",
                     "doan cong tac",
@@ -1395,7 +1471,12 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     *_PARTY_COMMITTEES,
                 ):
                     tail = _FIXED_TAIL.match(folded, end)
-                    found.append(_Found(start, tail.end() if tail else end))
+                    end = tail.end() if tail else end
+                    if tail and folded[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
+                        end = _name_end(
+                            text, folded, end + 1, max_lower=0
+                        )  # "Bưu điện tỉnh Lâm Đồng"
+                    found.append(_Found(start, end))
                 continue
             if (
                 word == "trưởng"
@@ -1418,7 +1499,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if party := _PARTY_ORGAN.match(folded, start):
                 found.append(_Found(start, party.end()))  # "Bộ Chính trị" is no "Bộ Chính"
                 continue
-            end = _name_end(text, folded, after)
+            # A firm's branch is named by its place alone: "Điện lực Đức Trọng cấp điện ...".
+            place_only = head in _FIRMS or head.startswith("bao va phat thanh")
+            end = _name_end(text, folded, after, max_lower=0 if place_only else 5)
             if end <= after:
                 continue
         found.append(_Found(start, _balanced(text, start, end)))

@@ -88,6 +88,9 @@ _DUTY = re.compile(
     r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
 )
 COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
+_LIST_OPENS = re.compile(
+    r"(?:^\W*|[:;]\s*|\bgiao\s+(?:cho\s+)?)(?:cac\s+(?:bo|so|ban|cuc)\s*:?\s*)?$"
+)
 _CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{TITLE}$")
 
 
@@ -178,6 +181,18 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
         rank, _position, lead = min(
             strong or candidates, key=lambda c: (c[0], c[1]) if strong else c[1]
         )
+        if rank == 1:
+            # "Giao các Bộ: Tài chính, Tư pháp chủ trì ...": the list before "chủ trì" leads
+            # (not "báo cáo của các cơ quan, đơn vị, Sở Kế hoạch và Đầu tư chủ trì ...").
+            first = lead
+            for mention in reversed([m for m in mentions if m.end <= lead.start]):
+                if any(mention is other for other in cooperating_spans) or not (
+                    _CO_LEAD_GAP.match(folded[mention.end : first.start])
+                ):
+                    break
+                first = mention
+            if _LIST_OPENS.search(folded, 0, first.start):
+                lead = first
         roles.lead = lead
         roles.explicit = rank <= 2
         roles.co_leads = co_leads(folded, lead, mentions)

@@ -192,6 +192,11 @@ _ASKS_ADDRESSEE = re.compile(
     r"|uy\s+ban|tong\s+cuc|cuc|vien|truong|cong\s+ty|tap\s+doan)"
     r"|cac\s+don\s+vi|don\s+vi)\b"
 )
+# A province's or a district's committee, unnamed: the addressee where a letter is sent to one.
+_COMMITTEE = re.compile(
+    r"(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa)"
+)
+_ASKS_COMMITTEE = re.compile(rf"\b(?:kinh\s+)?(?:de\s+nghi|yeu\s+cau)\s+{_COMMITTEE.pattern}\b")
 _OPENING = re.compile(
     r"\b(?:nhu\s+sau|sau\s+day|cu\s+the\s+nhu\s+sau|neu\s+ro"
     r"|(?:yeu\s+cau|de\s+nghi|chi\s+dao)(?:\s+nhu\s+sau)?"
@@ -2442,7 +2447,7 @@ class _Segmenter:
                     if m is not lead
                     and (m in cooperating or (helping is not None and m.start >= helping.end()))
                 ]
-        if addressees and lead is not None and _asked_of_addressee(text, lead):
+        if addressees and lead is not None and _asked_of_addressee(text, lead, addressees):
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
             cooperating = [lead, *cooperating]
             lead = None
@@ -2568,16 +2573,18 @@ def _polite_addressee(text: str) -> AgencyMention | None:
     return AgencyMention(text[start : asked.end()], start, asked.end())
 
 
-def _asked_of_addressee(text: str, lead: AgencyMention | None) -> bool:
+def _asked_of_addressee(
+    text: str, lead: AgencyMention | None, addressees: list[AgencyMention] | None = None
+) -> bool:
     """ "Đề nghị Quý Ủy ban chỉ đạo Sở Tài chính ...": a letter asks its addressee ("Quý ...")
-    before it names whom they are to direct."""
-    asked = _ASKS_ADDRESSEE.search(fold(text))
-    return (
-        asked is not None
-        and " quy " in asked.group()
-        and lead is not None
-        and asked.start() < lead.start
-    )
+    before it names whom they are to direct; so does "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo ..."
+    in a ministry's letter to a province's committee."""
+    folded = fold(text)
+    asked = _ASKS_ADDRESSEE.search(folded)
+    if asked is None or " quy " not in asked.group():
+        committee = addressees and _COMMITTEE.match(fold(addressees[0].written))
+        asked = _ASKS_COMMITTEE.search(folded) if committee else None
+    return asked is not None and lead is not None and asked.start() < lead.start
 
 
 def _a_statement(draft: TaskDraft) -> bool:

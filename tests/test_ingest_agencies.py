@@ -483,6 +483,70 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             "yêu cầu các tổ chức, cá nhân được cấp phép báo cáo",
             [("các tổ chức, cá nhân", None, None)],
         ),
+        # Names by initials, levels, firms and the 2025 forms, as the offices write them.
+        ("1. Tỉnh đoàn tổ chức ra quân", [("Tỉnh đoàn", None, None)]),
+        ("Đề nghị Thành đoàn Hà Nội phối hợp", [("Thành đoàn Hà Nội", None, None)]),
+        ("Đoàn TNCS Hồ Chí Minh tỉnh phát động", [("Đoàn TNCS Hồ Chí Minh tỉnh", None, None)]),
+        (
+            "TAND tỉnh, VKSND tỉnh phối hợp rà soát",
+            [("TAND tỉnh", None, None), ("VKSND tỉnh", None, None)],
+        ),
+        ("BHXH tỉnh rà soát đối tượng", [("BHXH tỉnh", None, None)]),
+        ("Giao BCH Quân sự tỉnh chủ trì diễn tập", [("BCH Quân sự tỉnh", None, None)]),
+        ("Đề nghị LĐLĐ tỉnh tuyên truyền", [("LĐLĐ tỉnh", None, None)]),
+        (
+            "Ngân hàng Chính sách xã hội chi nhánh tỉnh giải ngân",
+            [("Ngân hàng Chính sách xã hội chi nhánh tỉnh", None, None)],
+        ),
+        (
+            "Viettel Lâm Đồng, VNPT Lâm Đồng bảo đảm thông tin",
+            [("Viettel Lâm Đồng", None, None), ("VNPT Lâm Đồng", None, None)],
+        ),
+        ("Giao Điện lực Đức Trọng cấp điện cho điểm bầu cử", [("Điện lực Đức Trọng", None, None)]),
+        ("Bưu điện tỉnh Lâm Đồng chi trả lương hưu", [("Bưu điện tỉnh Lâm Đồng", None, None)]),
+        ("Báo Lâm Đồng mở chuyên mục tuyên truyền", [("Báo Lâm Đồng", None, None)]),
+        ("BÁO CÁO KẾT QUẢ THỰC HIỆN", []),
+        ("Bão Yagi gây thiệt hại nặng", []),
+        (
+            "Văn phòng Đăng ký đất đai tỉnh cập nhật dữ liệu",
+            [("Văn phòng Đăng ký đất đai tỉnh", None, None)],
+        ),
+        ("Giao Thuế cơ sở 3 tỉnh Lâm Đồng rà soát", [("Thuế cơ sở 3 tỉnh Lâm Đồng", None, None)]),
+        (
+            "Giao Thi hành án dân sự tỉnh Lâm Đồng rà soát hồ sơ",
+            [("Thi hành án dân sự tỉnh Lâm Đồng", None, None)],
+        ),
+        ("Giao Công an TP. Hồ Chí Minh rà soát", [("Công an TP. Hồ Chí Minh", None, None)]),
+        ("Đề nghị Văn phòng Quốc hội cho ý kiến", [("Văn phòng Quốc hội", None, None)]),
+        ("Giao UBND phường 1 rà soát hộ nghèo", [("UBND phường 1", None, None)]),
+        ("Đề nghị Thường trực HĐND tỉnh giám sát", [("Thường trực HĐND tỉnh", None, None)]),
+        ("Thanh tra Sở Xây dựng kiểm tra công trình", [("Thanh tra Sở Xây dựng", None, None)]),
+        (
+            "Công an các xã, phường, đặc khu tổ chức kiểm tra",
+            [("Công an các xã, phường, đặc khu", None, None)],
+        ),
+        ("Đảng ủy các xã, phường lãnh đạo triển khai", [("Đảng ủy các xã, phường", None, None)]),
+        ("đề nghị các cơ quan báo chí tuyên truyền", [("các cơ quan báo chí", None, None)]),
+        (
+            "Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo tuần tra",
+            [("Đồn Biên phòng Cửa khẩu quốc tế Lao Bảo", None, None)],
+        ),
+        # "Đối với" is no "Đội"; "khám, chữa bệnh" one name; a broadcaster's place ends it.
+        (
+            "I. ĐỐI VỚI PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CÁC QUẬN, HUYỆN",
+            [("PHÒNG GIÁO DỤC VÀ ĐÀO TẠO CÁC QUẬN, HUYỆN", None, None)],
+        ),
+        ("Cục Quản lý Khám, chữa bệnh hướng dẫn", [("Cục Quản lý Khám, chữa bệnh", None, None)]),
+        (
+            "Báo và Phát thanh, Truyền hình Quảng Trị tăng thời lượng phát sóng",
+            [("Báo và Phát thanh, Truyền hình Quảng Trị", None, None)],
+        ),
+        # A name ends at the colon of its item; "các sở:" before work, not a list of sectors.
+        (
+            "- Ban Quản lý dự án đầu tư xây dựng tỉnh: Chỉ đạo nhà thầu",
+            [("Ban Quản lý dự án đầu tư xây dựng tỉnh", None, None)],
+        ),
+        ("- Giám đốc các sở: Chỉ đạo rà soát", [("Giám đốc các sở", None, "all_departments")]),
         # Firms and facilities heading their own item of a plan.
         (
             "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",

@@ -517,6 +517,18 @@ def test_giao_chu_tri_phoi_hop() -> None:
     assert task.summary.startswith("Kiểm tra an toàn thực phẩm")
 
 
+def test_a_list_before_chu_tri_leads_from_its_first_member() -> None:
+    (listed, reported) = tasks_of(
+        "1. Giao các Bộ: Tài chính, Tư pháp chủ trì, phối hợp với Bộ Công Thương hoàn thiện dự "
+        "thảo, trình Thủ tướng Chính phủ trước ngày 15/3/2024.",
+        # Whose reports it draws on are no part of it.
+        "2. Trên cơ sở báo cáo của các cơ quan, đơn vị, Sở Nội vụ chủ trì tham mưu kế hoạch.",
+    )
+    assert listed.lead is not None and listed.lead.written == "Bộ Tài chính"
+    assert [m.written for m in listed.cooperating] == ["Bộ Tư pháp", "Bộ Công Thương"]
+    assert lead_key(reported.lead) == "Sở Nội vụ"
+
+
 def test_agency_heading_gives_its_items_a_lead_and_a_dated_heading_a_deadline() -> None:
     tasks = tasks_of(
         "Chủ tịch UBND tỉnh yêu cầu:",
@@ -2160,6 +2172,18 @@ def test_a_ministry_letter_asking_for_a_report_on_points_and_again_with_a_date()
     assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
         ("Sở Y tế", dt.date(2024, 3, 25))
     ]
+
+
+def test_a_ministrys_letter_asks_the_committee_it_writes_to_by_its_bare_name() -> None:
+    # To "Ủy ban nhân dân tỉnh Gia Lai", "Đề nghị Ủy ban nhân dân tỉnh chỉ đạo ..." asks it.
+    addressee = Catalogue([]).find_mentions("Ủy ban nhân dân tỉnh Gia Lai")
+    (task,) = tasks_of(
+        "Kính gửi: Ủy ban nhân dân tỉnh Gia Lai.",
+        "1. Đề nghị Ủy ban nhân dân tỉnh chỉ đạo các cơ quan, đơn vị rà soát trụ sở dôi dư, hoàn "
+        "thành trước ngày 31/3/2024.",
+        addressee=addressee,
+    )
+    assert (task.lead, task.deadline.date) == (addressee[0], dt.date(2024, 3, 31))
 
 
 @pytest.mark.parametrize(
