@@ -228,6 +228,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + _UB
             + r"\s+tinh)?"
             r"|cac\s+so(?=\s*(?:,|;|\.|va|$))"
+            r"|so\s*,\s*(?:ban\s*,\s*)?nganh\s+lien\s+quan"
             # "Các sở quản lý nhà nước chuyên ngành về hạ tầng".
             r"|cac\s+so\s+quan\s+ly\s+(?:nha\s+nuoc\s+)?chuyen\s+nganh"
             # "các ngành, đơn vị" of a district: its departments.
@@ -391,7 +392,7 @@ _HELD_DEPARTMENTS = re.compile(
 )
 # A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
 _DISTRICT_UNITS = re.compile(
-    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
+    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
     r"\s+quan\s+su)(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:huyen|quan|xa|phuong)"
     r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
     r"(?![a-z0-9])"
@@ -665,6 +666,9 @@ _HEADS = re.compile(
     r"|thuong\s+truc\s+(?:hdnd|hoi\s+dong\s+nhan\s+dan)"
     # "Hội đồng nghĩa vụ quân sự huyện", "Hội đồng NVQS", "Hội đồng Thi đua - Khen thưởng".
     r"|hoi\s+dong"
+    # "Học viện Chính trị quốc gia Hồ Chí Minh", "Đại học Quốc gia Hà Nội", "Vườn quốc gia Cúc
+    # Phương", a branch: "Chi nhánh Viettel Lâm Đồng".
+    r"|hoc\s+vien|dai\s+hoc|vuon\s+quoc\s+gia|chi\s+nhanh"
     r"|phong|uy\s+ban|hiep\s+hoi|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan"
     r"|tong\s+cong\s+ty|buu\s+dien"
     # The Youth Union by its level: "Tỉnh đoàn", "Thành đoàn Hà Nội", "Huyện đoàn Đức Trọng".
@@ -723,6 +727,7 @@ _OFFICE_OF = re.compile(
 )
 _LEVEL_END = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)$")
 _DISTRICT_NUMBER = re.compile(r"\s+\d{1,2}(?!\d)")
+_TEAM_CODE = re.compile(r"\s+\d+\b")  # "Tổ công tác 1645"
 _TEAM_NUMBER = re.compile(r"[^.;:\n]{0,70}?(?:\(\s*to\s+\d+\s*\)|(?<![a-z])to\s+\d+)")
 # Lowercase words that end a name: the linking words and verbs that follow an agency, written
 # with their marks: "về" ends "Sở Y tế về ...", "vệ" goes on "Chi cục An toàn vệ sinh thực phẩm".
@@ -765,7 +770,9 @@ _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊ�
 # A province's newspaper: "Báo Lâm Đồng" (not "Bão Yagi", "Bảo Lộc", "Báo cáo").
 _NEWSPAPER = re.compile(rf"(?<!\w)(?:Báo|BÁO)\s+(?=[{_CAPITAL}])")
 # The commune or ward a unit serves, unnamed: "Phòng Văn hóa - Xã hội phường" (not "xã hội").
-_BARE_COMMUNE = re.compile(rf"\s+(?:xã|phường)(?![\w-])(?!\s+(?:hội\b|[{_CAPITAL}\d]))")
+_BARE_COMMUNE = re.compile(
+    rf"\s+(?:xã|phường|huyện|quận|thị xã)(?![\w-])(?!\s+(?:hội\b|[{_CAPITAL}\d]))"
+)
 # The provinces (before the 2025 merger, which kept 23 of their names): a name after "tỉnh".
 _PROVINCE = re.compile(
     r"(?:an\s+giang|ba\s+ria|bac\s+giang|bac\s+kan|bac\s+lieu|bac\s+ninh|ben\s+tre|binh\s+dinh"
@@ -1263,6 +1270,7 @@ _DEPUTY_GIVEN = re.compile(
 )
 # A project's investor, given work by the notices on it: "Chủ đầu tư phối hợp ...", written
 # with a capital (lowercase, it is most often whose: "hồ sơ của chủ đầu tư").
+_ASKED_BEFORE = re.compile(r"(?:giao|de\s+nghi|yeu\s+cau)\s+(?:cho\s+)?(?:cac\s+)?$")
 _INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
 
 
@@ -1281,9 +1289,16 @@ _ASKED_PLACE = re.compile(
 
 def _unknown(text: str, folded: str) -> list[_Found]:
     """Agency-like names by their head word, kept as written when not in the catalogue."""
-    found = [_Found(m.start(), m.end()) for m in _WHOLE_NAMES.finditer(folded)]
+    found = []
+    for match in _WHOLE_NAMES.finditer(folded):
+        # "Tòa án nhân dân huyện Đức Trọng": the place its level names.
+        place = _PLACE_NAME.match(text, match.end()) if _LEVEL_END.search(match.group()) else None
+        found.append(_Found(match.start(), place.end() if place else match.end()))
     found += [
-        _Found(m.start(), m.end()) for m in _INVESTOR.finditer(folded) if text[m.start()] == "C"
+        _Found(m.start(), m.end())
+        for m in _INVESTOR.finditer(folded)
+        # "Chủ đầu tư ...", or asked in lowercase: "giao chủ đầu tư khẩn trương ...".
+        if text[m.start()] == "C" or _ASKED_BEFORE.search(folded, max(0, m.start() - 20), m.start())
     ]
     for match in _DEPUTY_PRIME_MINISTER.finditer(folded):
         if not _DEPUTY_GIVEN.search(folded, max(0, match.start() - 30), match.start()):
@@ -1360,7 +1375,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     place = _PLACE_NAME.match(text, end) or _DISTRICT_NUMBER.match(text, end)
                     end = place.end() if place else end
         elif head in ("to cong tac", "to"):
-            team = _TEAM_NUMBER.match(folded, end)
+            team = _TEAM_NUMBER.match(folded, end) or (
+                _TEAM_CODE.match(folded, end) if head == "to cong tac" else None
+            )
             if team is not None:
                 end = team.end()
             elif (

@@ -1627,6 +1627,7 @@ _EVENT_BASE = re.compile(
         |quyet\s+dinh|ke\s+hoach|ket\s+luan|y\s+kien\s+chi\s+dao|cong\s+dien|huong\s+dan|nay)
         # ("kể từ ngày có quyết định thu hồi đất", "ngày Kế hoạch được phê duyệt": another's.)
         (?!\s+(?:thu\s+hoi|giao\s+dat|cho\s+thue|boi\s+thuong|xu\s+phat|cuong\s+che
+            |sap\s+nhap|hop\s+nhat|giai\s+the|thanh\s+lap|bo\s+nhiem
             |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)|ket\s+qua))
         |ky\b|ban\s+hanh|\d))""",
     re.VERBOSE,
@@ -1655,6 +1656,7 @@ _NAMED_DAYS = re.compile(
 _BASE_IN_BRACKETS = re.compile(
     rf"\s*\(\s*(?:ke\s+|tinh\s+)?tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*\)"
 )
+_EVENT_DAY = re.compile(rf"[^().;]{{0,80}}?\(\s*(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*\)")
 # "thời gian gia hạn không quá 15 ngày": how long an extension may be.
 # How long an extension may be: "gia hạn không quá 10 ngày", "gia hạn một lần không quá 12
 # tháng", "thời gian gia hạn tối đa không quá 02 ngày".
@@ -1727,8 +1729,11 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         )
         year = int(left.group("y") or left.group("y2") or ctx.ref.year)
         return _candidate(match, ctx, "quarter", _quarter_end(year, quarter), cue=cue)
+    event = _EVENT_BASE.match(ctx.text.flat, match.end("unit"))
+    # "kể từ ngày kết thúc Hội nghị (ngày 12/6/2025)": the event, and the day it falls on.
+    event_day = _EVENT_DAY.match(ctx.text.flat, event.end()) if event else None
     if (
-        _EVENT_BASE.match(ctx.text.flat, match.end("unit"))
+        (event and not event_day)
         or _STATUTORY.match(ctx.text.flat, match.end())
         or _WHEN_EVENT.search(
             ctx.text.flat, _sentence_start(ctx.text.flat, match.start()), match.start()
@@ -1741,8 +1746,10 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return _candidate(match, ctx, "none", None, cue=cue, core=match.span("unit"))
     base = ctx.ref
     opening = ctx.text.flat[: cue.start if cue is not None else match.start()]
-    written_before = _BASE_BEFORE.search(opening[-60:]) or _BASE_IN_BRACKETS.match(
-        ctx.text.flat, match.end()
+    written_before = (
+        _BASE_BEFORE.search(opening[-60:])
+        or _BASE_IN_BRACKETS.match(ctx.text.flat, match.end())
+        or event_day
     )
     base_text = match.group("base") or (written_before.group("base") if written_before else None)
     if base_text:
@@ -2142,7 +2149,7 @@ RECURRING_YEARLY_DATE = re.compile(
 )
 RECURRING_WEEKDAY = re.compile(
     r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?(?:sang\s+|chieu\s+|toi\s+)?(?:thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday>chu\s+nhat))\s+(?:hang|moi|cac)\s+tuan
-    |(?:hang|moi)\s+tuan\s*[,(]?\s*(?:vao\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
+    |(?:hang|moi)\s+tuan\s*[,(]?\s*(?:vao\s+|truoc\s+|cham\s+nhat\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
     re.VERBOSE,
 )
 # A step of six months: "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",
@@ -2164,7 +2171,8 @@ _PERIODS = {"tuan": "weekly", "thang": "monthly", "quy": "quarterly", "nam": "ye
 # "tăng trưởng bình quân hằng năm": a rate, not a duty.
 # "ngân sách nhà nước hằng năm", "trước mùa mưa hàng năm": what recurs is not the duty.
 _DESCRIPTIVE = re.compile(
-    r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?"
+    # "dự toán số thu lệ phí hằng năm", "kinh phí hằng năm": the money of each year.
+    r"(?:binh\s+quan|trung\s+binh|tang|giam|dat|ngan\s+sach(?:\s+nha\s+nuoc)?|(?:le|kinh)\s+phi"
     r"|mua\s+(?:mua|lu|kho|bao|mua\s+lu)"
     # "đất trồng cây hàng năm": annual crops.
     r"|(?<![a-z])cay"

@@ -256,9 +256,14 @@ _DISPATCHED_TO = re.compile(r"\bdien\s*:\s*$")
 
 
 def opens_addressees(text: str) -> bool:
-    """Whether a paragraph opens the list of those a document is sent to."""
+    """Whether a paragraph opens the list of those a document is sent to (a copy may lose the
+    colon of "THỦ TƯỚNG CHÍNH PHỦ ĐIỆN", which its capitals still set apart)."""
     folded = fold(text).lstrip("| ")
-    return folded.startswith("kinh gui") or bool(_DISPATCHED_TO.search(folded))
+    return (
+        folded.startswith("kinh gui")
+        or bool(_DISPATCHED_TO.search(folded))
+        or (text.rstrip().endswith("ĐIỆN") and is_caps(text) and not folded.startswith("cong"))
+    )
 
 
 def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:

@@ -242,6 +242,8 @@ _PERIOD = re.compile(r"^(?:tu|trong\s+thoi\s+gian\s+tu)\b.*\bden\b")
 _DUE_CUE = re.compile(r"\b(?:truoc|cham\s+nhat|han\s+chot|khong\s+qua|xong\s+truoc)\b")
 # Web pages: the date the page was stamped with, and the chrome round the article.
 _STAMP = re.compile(r"^\s*date\s+\d{4}-\d{2}(?:-\d{2})?(?:[ t]\d{1,2}:\d{2}(?::\d{2})?)?\s*")
+# A paper's mark before its news: "VOV.VN - ", "TTO - ", "QNO - ", "BGĐT - " (not "II - ").
+_PAPER_MARK = re.compile(r"^\s*(?P<name>[A-ZĐ]{2,}(?:\.[A-Z]{2,4})?)\s*[-–—]\s+(?=[A-ZĐÀ-Ỹ])")
 _CHROME = re.compile(
     r"^(?:in\s+bai\s+viet|he\s+thong\s+phap\s+luat|dang\s+tai\s+noi\s+dung|co\s+chu\b"
     r"|y\s+kien\s+ban\s+doc|tac\s+gia(?:\s+bai\s+viet)?\s*:|xem\s+chi\s+tiet|xem\s+them|chia\s+se"
@@ -520,7 +522,10 @@ _ACCOUNTABLE_FOR = (
     r"(?:phai\s+)?(?:hoan\s+toan\s+)?chiu\s+trach\s+nhiem"
     r"(?:(?:\s+(?:truc\s+tiep|toan\s+dien|ca\s+nhan|hoan\s+toan))?\s+truoc\b"
     # "... chịu trách nhiệm thi hành Chỉ thị này": the directive's enforcement clause.
-    r"|\s+thi\s+hanh\s+(?:chi\s+thi|quyet\s+dinh|cong\s+dien|nghi\s+quyet)\s+nay\b)"
+    # ("... chịu trách nhiệm tổ chức thực hiện nghiêm Chỉ thị này": so too; a plan's "chịu trách
+    # nhiệm thực hiện Kế hoạch này" gives its work.)
+    r"|\s+(?:thi\s+hanh|to\s+chuc\s+(?:thuc\s+hien|trien\s+khai))(?:\s+nghiem(?:\s+tuc)?)?"
+    r"\s+(?:chi\s+thi|quyet\s+dinh|cong\s+dien|nghi\s+quyet)\s+nay\b)"
 )
 _ACCOUNTABLE = re.compile(rf"^\s*{_ACCOUNTABLE_FOR}")
 # The directive's closing, office-holders answerable for it: "Bộ trưởng, Thủ trưởng cơ quan ngang
@@ -860,6 +865,9 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
     seen: list[str] = []
     for paragraph in paragraphs:
         paragraph = _STAMP.sub("", paragraph, count=1)
+        mark = _PAPER_MARK.match(paragraph)
+        if mark and not re.fullmatch(r"[IVXLC]+", mark.group("name")):
+            paragraph = paragraph[mark.end() :]  # "VOV.VN - Ngày 15/4, ...": who tells the news
         folded = fold(paragraph).strip()
         # A row of four cells or more is a table's ("10-11/2019 | Xây dựng ... | ..."), not a
         # page's date stamp ("Thứ Năm, 28-01-2021 | 10:30").

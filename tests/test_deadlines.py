@@ -1143,6 +1143,7 @@ NOT_DEADLINES = [
     "Trong tháng 12 vừa qua, số hồ sơ giải quyết trễ hạn của các huyện là 40 hồ sơ.",
     "Trong quý IV vừa rồi, tỉnh đã giải ngân 50% kế hoạch vốn.",
     "Bố trí tối thiểu 2% tổng chi ngân sách nhà nước hằng năm cho bảo vệ môi trường.",
+    "Đề nghị Sở Tài chính cho ý kiến về mức thu lệ phí và dự toán số thu lệ phí hằng năm.",
     "Việc nạo vét lòng hồ trước mùa mưa hàng năm thực hiện theo Nghị định số 62/2025/NĐ-CP.",
     "cụ thể hóa thành các chương trình, kế hoạch 5 năm và hằng năm để triển khai thực hiện",
     "đánh giá đề xuất tại bài “Giải pháp bớt tiêu tốn hàng trăm tỷ mỗi năm chống hạn cho lúa”",
@@ -2607,6 +2608,15 @@ def test_a_steps_day_in_brackets_is_its_day() -> None:
     assert read(text, date(2026, 12, 21)) == (date(2027, 3, 15), "recurring", "quarterly")
     text = "Tổ công tác họp giao ban hằng tuần (thứ Năm)."
     assert read(text, date(2026, 11, 30)) == (date(2026, 12, 3), "recurring", "weekly")
+    text = "Hằng tuần, trước thứ Năm, các huyện báo cáo."
+    assert read(text, date(2026, 11, 30)) == (date(2026, 12, 3), "recurring", "weekly")
+
+
+def test_days_from_an_event_count_from_the_day_it_gives_in_brackets() -> None:
+    text = "Trong 07 ngày kể từ ngày kết thúc Hội nghị (ngày 12/01/2023), các đơn vị gửi báo cáo."
+    assert read(text) == (date(2023, 1, 19), "relative_days", None)
+    text = "Trong thời hạn 20 ngày kể từ ngày Nghị quyết này có hiệu lực (ngày 01/02/2023)."
+    assert read(text) == (date(2023, 2, 21), "relative_days", None)
 
 
 def test_days_counted_from_another_decision_have_no_date() -> None:
@@ -2614,6 +2624,7 @@ def test_days_counted_from_another_decision_have_no_date() -> None:
         "Hoàn thành trong 10 ngày kể từ ngày có quyết định thu hồi đất.",
         "Hoàn thành trong 10 ngày kể từ ngày Kế hoạch được phê duyệt.",
         "Hoàn thành trong vòng 10 ngày kể từ ngày Quyết định phê duyệt có hiệu lực.",
+        "Các đơn vị bàn giao hồ sơ trong vòng 10 ngày sau khi có quyết định sáp nhập.",
     ):
         assert read(text)[0] is None, text
     assert read("Nộp trong 10 ngày kể từ ngày ký Kết luận thanh tra.")[0] == date(2023, 1, 15)

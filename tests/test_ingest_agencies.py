@@ -547,6 +547,23 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
             [("Ban Quản lý dự án đầu tư xây dựng tỉnh", None, None)],
         ),
         ("- Giám đốc các sở: Chỉ đạo rà soát", [("Giám đốc các sở", None, "all_departments")]),
+        # A court's place, a district's office, a school, a park, a branch, a numbered team.
+        (
+            "Tòa án nhân dân huyện Đức Trọng xét xử",
+            [("Tòa án nhân dân huyện Đức Trọng", None, None)],
+        ),
+        ("Giao Phòng Y tế huyện kiểm tra", [("Phòng Y tế huyện", None, None)]),
+        ("Đề nghị Đại học Quốc gia Hà Nội phối hợp", [("Đại học Quốc gia Hà Nội", None, None)]),
+        ("Vườn quốc gia Cúc Phương tuần tra", [("Vườn quốc gia Cúc Phương", None, None)]),
+        ("Chi nhánh Viettel Lâm Đồng bảo đảm", [("Chi nhánh Viettel Lâm Đồng", None, None)]),
+        ("Giao Tổ công tác 1645 rà soát", [("Tổ công tác 1645", None, None)]),
+        (
+            "Đề nghị Sở, ngành liên quan phối hợp",
+            [("Sở, ngành liên quan", None, "all_departments")],
+        ),
+        ("Trạm Y tế các xã, thị trấn tổ chức", [("Trạm Y tế các xã, thị trấn", None, None)]),
+        ("Giao chủ đầu tư khẩn trương", [("chủ đầu tư", None, None)]),
+        ("việc lựa chọn chủ đầu tư dự án", []),
         # Firms and facilities heading their own item of a plan.
         (
             "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",
@@ -786,7 +803,7 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
         # A unit's verb, then whom its work is for, is no unit of every commune.
         (
             "Phòng Tài chính - Kế hoạch huyện tham mưu bố trí vốn đối ứng cho các xã",
-            "Phòng Tài chính - Kế hoạch",
+            "Phòng Tài chính - Kế hoạch huyện",
         ),
     ],
 )
