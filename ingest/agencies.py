@@ -230,7 +230,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|cac\s+so(?=\s*(?:,|;|\.|va|$))"
             r"|so\s*,\s*(?:ban\s*,\s*)?nganh\s+lien\s+quan"
             # "Các sở quản lý nhà nước chuyên ngành về hạ tầng".
-            r"|cac\s+so\s+quan\s+ly\s+(?:nha\s+nuoc\s+)?chuyen\s+nganh"
+            r"|cac\s+so\s+(?:quan\s+ly\s+(?:nha\s+nuoc\s+)?)?chuyen\s+nganh"
             # "các ngành, đơn vị" of a district: its departments.
             r"|cac\s+nganh(?:\s+chuc\s+nang)?(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*",
         ),
@@ -465,6 +465,10 @@ _PUBLIC = re.compile(
     r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty|benh\s+vien|hop\s+tac\s+xa"
     r"|chu\s+rung|ho\s+chan\s+nuoi|co\s+so(?:\s+(?:y\s+te|kham(?:\s*,)?\s*chua\s+benh"
     r"|san\s+xuat|kinh\s+doanh|che\s+bien|chan\s+nuoi|luu\s+tru))?)(?![a-z0-9])"
+    # Those who own what a dispatch protects, as the subject of its sentence: "Các chủ rừng
+    # hoàn thành ...", "Các chủ hồ chứa thủy điện, thủy lợi vận hành ...".
+    r"|(?:^|(?<=^[-+•*]\s)|(?<=\.\s)|(?<=:\s))cac\s+(?:chu\s+rung|chu\s+ho\s+chua(?:\s+thuy\s+(?:dien|loi)"
+    r"(?:\s*,\s*thuy\s+(?:dien|loi))?)?|nha\s+thau(?:\s+thi\s+cong)?)(?![a-z0-9])"
     # Or heading their own item: "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát ...".
     r"|(?<![a-z0-9])cac\s+(?:doanh\s+nghiep|co\s+so|ho|hop\s+tac\s+xa|cong\s+ty|chu\s+rung"
     r"|nha\s+thau)(?:\s+(?!(?:co|can|phai|duoc|chiu|thuc\s+hien)\s)[^\s:.;()]+){0,8}(?=\s*:)"
@@ -659,7 +663,8 @@ _HEADS = re.compile(
     # "Tỉnh ủy", "Huyện ủy Tân Hiệp".
     r"|dang\s+uy|tinh\s+uy|thanh\s+uy|huyen\s+uy|quan\s+uy|thi\s+uy"
     r"|(?:ubnd|uy\s+ban\s+nhan\s+dan)\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong"
-    r"|thi\s+tran|dac\s+khu)"
+    # A paper's short forms: "UBND H.Long Thành", "UBND Q.8", "UBND TX.Điện Bàn".
+    r"|thi\s+tran|dac\s+khu|(?:h|q|tx)(?=\.\s*[a-z\d]))"
     # Named like a department: "Phòng Tài chính - Kế hoạch", "Ủy ban Dân tộc", "Hội Nông dân tỉnh",
     # "Trường THCS Hoàng Lương", "Đài Phát thanh - Truyền hình Hậu Giang", "Viện Kiểm sát ...".
     r"|doan\s+dai\s+bieu\s+quoc\s+hoi|doan\s+dbqh|hoi\s+dong\s+nhan\s+dan|hdnd"
@@ -714,7 +719,9 @@ _OTHER_WORDS = frozenset((
 ))  # fmt: skip
 # Heads that are whole names with a fixed tail: "Công an tỉnh", "Thanh tra tỉnh".
 _FIXED_TAIL = re.compile(
-    r"\s+(?:tinh|thanh\s+pho|tp\.?|huyen|quan|thi\s+xa|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
+    # ("quan" is "quận", not "quan tâm", "quán triệt", "quản lý" after "Tỉnh ủy".)
+    r"\s+(?:tinh|thanh\s+pho|tp\.?|huyen|quan(?!\s+(?:tam|triet|ly|sat|trong|he|diem))|thi\s+xa"
+    r"|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
     r"|trung\s+uong)(?![a-z0-9])"
 )
 _OFFICE_OF = re.compile(
@@ -752,7 +759,8 @@ _STOP_PHRASES = frozenset((
     "vận động", "hỗ trợ", "bổ sung", "điều chỉnh", "phân công", "chấn chỉnh", "khảo sát",
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
-    "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo", "tuần tra", "chi trả",
+    "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo", "tuần tra", "chi trả", "thẩm định", "phân bổ",
+    "huy động", "kiện toàn", "quyết liệt", "công khai", "quan tâm", "quán triệt",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.
@@ -1322,10 +1330,21 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         if folded[max(0, start - 1) : start] == "(" and match.group("head") in _FIRMS:
             continue  # "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)": the name said short
 
-        if not text[start].isupper() and not (
-            # The words that assign end where the head starts: the search looks back no further.
-            match.group("head") == "nganh"
-            and _ASSIGNED_TO.search(folded, max(0, start - 30), start)
+        # The departments of every province as papers write them: "các sở GD-ĐT".
+        every = (
+            match.group("head") == "so"
+            and text[start] == "s"
+            and folded[max(0, start - 4) : start] == "cac "
+            and text[match.end() + 1 : match.end() + 2].isupper()
+        )
+        if (
+            not text[start].isupper()
+            and not every
+            and not (
+                # The words that assign end where the head starts: the search looks back no further.
+                match.group("head") == "nganh"
+                and _ASSIGNED_TO.search(folded, max(0, start - 30), start)
+            )
         ):
             continue  # "các sở", "bộ phận": a capital letter starts a proper name
         word = text[start : start + len(match.group("head").split()[0])].lower()
@@ -1354,7 +1373,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 continue
             end = tail.end()
             if folded[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-                end = _name_end(text, folded, end + 1)
+                end = _name_end(text, folded, end + 1, max_lower=0)  # "Công an tỉnh Nghệ An"
         elif head == "van phong":
             office = _OFFICE_OF.match(folded, end)
             if office is None:
@@ -1409,6 +1428,8 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             place = _PLACE_NAME.match(text, sector.end())
             end = place.end() if place else sector.end()
         elif head.startswith(("ubnd", "uy ban nhan dan")):
+            if folded[end : end + 1] == "." and not folded[end + 1 : end + 2].isspace():
+                after = end + 1  # "UBND H.Long Thành": the name right after the point
             if after >= len(text) or not (text[after].isupper() or text[after].isdigit()):
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             held = head.endswith("tinh") and _HOLDERS_BEFORE.search(
@@ -1521,7 +1542,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             end = _name_end(text, folded, after, max_lower=0 if place_only else 5)
             if end <= after:
                 continue
-        found.append(_Found(start, _balanced(text, start, end)))
+        found.append(_Found(start - 4 if every else start, _balanced(text, start, end)))
     return found
 
 

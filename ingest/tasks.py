@@ -157,6 +157,10 @@ _CLOSING = re.compile(
 )
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
 _AS_ABOVE = re.compile(r"(?<!noi\sdung\s)\b(?:co\s+)?thong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
+# Work named as a whole before its items: "... một số nhiệm vụ trọng tâm.", "các giải pháp sau."
+_TASKS_NAMED = re.compile(
+    r"\b(?:nhiem\s+vu|giai\s+phap|noi\s+dung|bien\s+phap)(?:\s+[a-z]+){0,3}\s*\.\s*$"
+)
 # The writer's order, its items below: "Chủ tịch UBND tỉnh yêu cầu:", "Thủ tướng Chính phủ yêu
 # cầu các bộ, ngành, địa phương thực hiện nghiêm các nội dung sau:".
 _ORDER_INTRO = re.compile(
@@ -249,7 +253,8 @@ _CHROME = re.compile(
     r"|y\s+kien\s+ban\s+doc|tac\s+gia(?:\s+bai\s+viet)?\s*:|xem\s+chi\s+tiet|xem\s+them|chia\s+se"
     r"|\(\*\)\s*ban\s+quyen|ban\s+quyen\s+thuoc|tin\s+lien\s+quan|tin\s+cung\s+chuyen\s+muc"
     r"|theo\s+doi\s+\S+$|len\s+dau\s+trang|top$|#|.{0,40}(?:luot\s+xem|view\s+count)"
-    r"|ban\s+bien\s+tap$|nguon(?:\s+tin)?\s*:"  # "Nguồn tin: Văn phòng Sở"
+    # "Nguồn tin: Văn phòng Sở"; ">> Khẩn trương di dời ...": a link to another item.
+    r"|ban\s+bien\s+tap$|nguon(?:\s+tin)?\s*:|>>"
     # When the page was posted: "Cập nhật ngày: 27/12/2017 - 00:02", "Thứ Năm, 28-01-2021".
     r"|(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*\d"
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
@@ -1275,7 +1280,9 @@ class _Segmenter:
                 folded = fold(rest).strip()
             if _NEWS_LEAD.match(folded):
                 self.lead_seen = True  # what comes before it is the headline
-            if rest.rstrip().endswith(":") and not self._skipping():
+            if (rest.rstrip().endswith(":") or self._opens_ordinals(index, rest)) and not (
+                self._skipping()
+            ):
                 while self.frames and self.frames[-1].intro:
                     self.frames.pop()
                 _exists, next_level = self._next_level(index)
@@ -1756,6 +1763,12 @@ class _Segmenter:
         year = opening.group("year")
         if year is not None and int(year) >= self.issued_on.year:
             return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
+        if folded.startswith(("truoc do", "vua qua", "thoi gian qua")) and any(
+            _as_written(text, m) for m in _PAST.finditer(folded, opening.end())
+        ):
+            # "Trước đó, ngày 10-1, Ban Chỉ đạo ... đã họp và thống nhất lộ trình: ... trước ngày
+            # 30-4": what was decided before, its dates and all.
+            return not self._assigns(text, explicit_only=True)
         # (What the writer found may quote a date gone by: "(hạn hoàn thành trước ngày 30/9)".)
         dated = self._dated(text) and not (
             opening.group("found") and self._gone_by(self._parse(text))
@@ -1989,6 +2002,16 @@ class _Segmenter:
         """A short sentence that only gives the task above its deadline (and what for)."""
         main = _before_purpose(text)
         return len(main) <= 160 and bool(_RIDER.match(folded.strip())) and self._dated(main)
+
+    def _opens_ordinals(self, index: int, text: str) -> bool:
+        """ "Chỉ thị yêu cầu X tập trung thực hiện một số nhiệm vụ trọng tâm." then "Thứ nhất,
+        ...": an opening, its stop where a colon would be."""
+        following = self.paragraphs[index + 1] if index + 1 < self.end else ""
+        return (
+            text.rstrip().endswith(".")
+            and _TASKS_NAMED.search(fold(text)) is not None
+            and ORDINAL.match(fold(following).strip()) is not None
+        )
 
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
         """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các

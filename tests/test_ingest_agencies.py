@@ -564,6 +564,27 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("Trạm Y tế các xã, thị trấn tổ chức", [("Trạm Y tế các xã, thị trấn", None, None)]),
         ("Giao chủ đầu tư khẩn trương", [("chủ đầu tư", None, None)]),
         ("việc lựa chọn chủ đầu tư dự án", []),
+        # As papers write them.
+        ("UBND H.Long Thành khẩn trương hoàn thành", [("UBND H.Long Thành", None, None)]),
+        ("UBND TX.Điện Bàn chỉ đạo", [("UBND TX.Điện Bàn", None, None)]),
+        (
+            "Bộ GD-ĐT yêu cầu các sở GD-ĐT rà soát",
+            [("Bộ GD-ĐT", None, None), ("các sở GD-ĐT", None, None)],
+        ),
+        ("Các sở chuyên ngành đẩy nhanh", [("Các sở chuyên ngành", None, "all_departments")]),
+        # Owners a dispatch sets to work, as the subject of their sentence.
+        ("Các chủ rừng hoàn thành làm đường ranh cản lửa", [("Các chủ rừng", None, None)]),
+        ("- Các nhà thầu thi công khẩn trương", [("Các nhà thầu thi công", None, None)]),
+        ("hỗ trợ các chủ rừng trồng cây", []),
+        # A name ends at its verb: after a place, and at verbs of two words.
+        (
+            "Công an huyện Đức Trọng quản lý chặt chẽ vũ khí",
+            [("Công an huyện Đức Trọng", None, None)],
+        ),
+        ("Giao Sở GTVT thẩm định hồ sơ", [("Sở GTVT", None, None)]),
+        ("Trường Đại học Vinh huy động sinh viên", [("Trường Đại học Vinh", None, None)]),
+        ("Đề nghị Tỉnh ủy quan tâm, chỉ đạo", [("Tỉnh ủy", None, None)]),
+        ("Tỉnh đoàn quán triệt đến các cơ sở đoàn", [("Tỉnh đoàn", None, None)]),
         # Firms and facilities heading their own item of a plan.
         (
             "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",

@@ -1798,6 +1798,36 @@ def test_what_happened_before_the_order_is_its_reason_not_work() -> None:
     assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 25))
 
 
+def test_a_papers_mark_before_its_news_is_no_part_of_it() -> None:
+    (task,) = tasks_of(
+        "VOV.VN - Ngày 15/3, Sở Nội vụ có công văn gửi Sở Y tế về bảo đảm an toàn giao thông.",
+        "Theo đó, Sở Nội vụ đề nghị Sở Y tế báo cáo kết quả trước ngày 25/3/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 25))
+
+
+def test_an_opening_that_ends_with_a_stop_still_leads_its_ordinals() -> None:
+    tasks = tasks_of(
+        "Chỉ thị yêu cầu Sở Y tế tập trung thực hiện một số nhiệm vụ trọng tâm.",
+        "Thứ nhất, rà soát toàn bộ thủ tục hành chính, hoàn thành trước ngày 25/3/2024.",
+        "Thứ hai, xử lý nghiêm cán bộ, công chức có hành vi nhũng nhiễu.",
+        ">> Khẩn trương rà soát thủ tục hành chính trước ngày 25/3",  # a link to another item
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 3, 25)),
+        ("Sở Y tế", None),
+    ]
+
+
+def test_what_was_decided_before_is_told_with_its_dates() -> None:
+    (task,) = tasks_of(
+        "Trước đó, ngày 10-1, Sở Nội vụ đã họp và thống nhất lộ trình: đợt 1 bàn giao 70% mặt "
+        "bằng trước ngày 30-4.",
+        "UBND tỉnh yêu cầu Sở Y tế bàn giao mặt bằng trước ngày 25/3/2024.",
+    )
+    assert (lead_key(task.lead), task.deadline.date) == ("Sở Y tế", dt.date(2024, 3, 25))
+
+
 def test_who_speaks_in_a_news_item_is_not_given_work() -> None:
     tasks = tasks_of(
         "Theo đó, UBND tỉnh giao Sở Y tế báo cáo trước ngày 20/3/2024.",
