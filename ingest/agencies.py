@@ -393,7 +393,8 @@ _HELD_DEPARTMENTS = re.compile(
 # A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
 _DISTRICT_UNITS = re.compile(
     r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
-    r"\s+quan\s+su)(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:huyen|quan|xa|phuong)"
+    r"\s+quan\s+su|hoi|(?<!cuc\s)thue|bao\s+hiem\s+xa\s+hoi|bhxh|kho\s+bac(?:\s+nha\s+nuoc)?)"
+    r"(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:tinh|huyen|quan|xa|phuong)"
     r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
     r"(?![a-z0-9])"
 )
@@ -684,6 +685,9 @@ _HEADS = re.compile(
     # The firms that carry the province's lines and power: "Viettel Lâm Đồng", "Điện lực Đức
     # Trọng".
     r"|viettel|vnpt|mobifone|agribank|evn|dien\s+luc"
+    # Border customs, port authorities, libraries, trade unions: "Hải quan cửa khẩu quốc tế Móng
+    # Cái", "Cảng vụ Hàng hải Quảng Ninh", "Thư viện tỉnh", "Công đoàn Viên chức tỉnh".
+    r"|hai\s+quan|cang\s+vu|thu\s+vien|cong\s+doan"
     # A commune's or a school's own: "Bộ phận Một cửa", "Công chức Địa chính - Xây dựng", "Chi hội
     # Phụ nữ", "Đoàn Thanh niên xã".
     r"|cong\s+chuc|chi\s+hoi|doan\s+thanh\s+nien"
@@ -721,7 +725,7 @@ _OTHER_WORDS = frozenset((
 _FIXED_TAIL = re.compile(
     # ("quan" is "quận", not "quan tâm", "quán triệt", "quản lý" after "Tỉnh ủy".)
     r"\s+(?:tinh|thanh\s+pho|tp\.?|huyen|quan(?!\s+(?:tam|triet|ly|sat|trong|he|diem))|thi\s+xa"
-    r"|xa|phuong|chinh\s+phu|nha\s+nuoc|viet\s+nam"
+    r"|xa|phuong|dac\s+khu|khu\s+vuc\s+(?:[ivx]+|\d+)|chinh\s+phu|nha\s+nuoc|viet\s+nam"
     r"|trung\s+uong)(?![a-z0-9])"
 )
 _OFFICE_OF = re.compile(
@@ -771,7 +775,8 @@ _STOP_PAIR = re.compile(
     r"|cho\s+biet|ghi\s+nhan|quyet\s+dinh|chi\s+dao|kien\s+nghi)(?![a-z])"
 )
 _PLACE_TAIL = re.compile(
-    r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ặc khu)"
+    r"\s+(?:[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Xx]ã|[Pp]hường|[Đđ]ặc khu"
+    r"|[Kk]hu vực)"
     r"(?:\s+(?:\d{1,2}\b|[A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]\w*))+"
 )
 _CAPITAL = "A-ZĐÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
@@ -829,6 +834,7 @@ _NAME_HEADS = frozenset(
         "trung tam",
         "hoi dong",
         "dang uy",
+        "hai quan",
     )
 )
 
@@ -1168,7 +1174,12 @@ def _has_marks(text: str) -> bool:
 
 
 # Stop words that are a word of the name with the word before or after them.
-_WORD_OF_A_NAME = re.compile(r"(?<![a-z])(?:viec\s+lam|(?:cong|chuong)\s+trinh|nong\s+thon\s+moi)$")
+# Words a name holds that stop others: "Dịch vụ việc làm", "Cục Người có công", "Vụ Đổi mới",
+# "Tổng cục Hậu cần".
+_WORD_OF_A_NAME = re.compile(
+    r"(?<![a-z])(?:viec\s+lam|(?:cong|chuong)\s+trinh|nong\s+thon\s+moi|nguoi\s+co|doi\s+moi"
+    r"|hau\s+can)$"
+)
 
 
 def _ends_a_name(word: str, text: str, after: int) -> bool:
@@ -1501,6 +1512,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                     "mobifone",
                     "agribank",
                     "evn",
+                    "thu vien",
                     "doan thanh nien",
                     "doan kiem tra",
                     "doan cong tac",

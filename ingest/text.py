@@ -642,7 +642,8 @@ _ADDRESS = re.compile(r"@|://|www\.|\.(?:vn|com|net|org|gov)\b|[=?#_]", re.IGNOR
 
 def _unglue(match: re.Match[str]) -> str:
     token = match.group()
-    return token if _ADDRESS.search(token) else _GLUED.sub(" ", token)
+    # A brand has no marks: "MobiFone", "VietinBank" (a Vietnamese syllable glued on has them).
+    return token if _ADDRESS.search(token) or token.isascii() else _GLUED.sub(" ", token)
 
 
 # Syllables a PDF ran together: "thờihạn", "Bộlà", "Kế hoạchvà". A Vietnamese word is one

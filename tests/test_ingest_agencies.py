@@ -585,6 +585,29 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("Trường Đại học Vinh huy động sinh viên", [("Trường Đại học Vinh", None, None)]),
         ("Đề nghị Tỉnh ủy quan tâm, chỉ đạo", [("Tỉnh ủy", None, None)]),
         ("Tỉnh đoàn quán triệt đến các cơ sở đoàn", [("Tỉnh đoàn", None, None)]),
+        # Customs, ports, libraries, unions; the 2025 "khu vực"; an office of every province.
+        (
+            "Giao Hải quan cửa khẩu quốc tế Móng Cái tăng cường",
+            [("Hải quan cửa khẩu quốc tế Móng Cái", None, None)],
+        ),
+        (
+            "Giao Cảng vụ Hàng hải Quảng Ninh kiểm tra",
+            [("Cảng vụ Hàng hải Quảng Ninh", None, None)],
+        ),
+        ("Giao Thư viện tỉnh số hóa", [("Thư viện tỉnh", None, None)]),
+        ("Giao Công đoàn Viên chức tỉnh vận động", [("Công đoàn Viên chức tỉnh", None, None)]),
+        ("Giao Công an đặc khu Vân Đồn bảo đảm", [("Công an đặc khu Vân Đồn", None, None)]),
+        ("Giao KBNN khu vực XI phối hợp", [("KBNN khu vực XI", None, None)]),
+        (
+            "Giao Trung tâm Y tế khu vực Diễn Châu chủ trì",
+            [("Trung tâm Y tế khu vực Diễn Châu", None, None)],
+        ),
+        ("Giao Công an các tỉnh, thành phố chủ trì", [("Công an các tỉnh, thành phố", None, None)]),
+        ("Giao Hội Nông dân các xã, phường chủ trì", [("Hội Nông dân các xã, phường", None, None)]),
+        ("công đoạn sản xuất", []),
+        # Words a name holds that end others.
+        ("Giao Cục Người có công chủ trì", [("Cục Người có công", None, None)]),
+        ("Tổng cục Hậu cần chủ trì", [("Tổng cục Hậu cần", None, None)]),
         # Firms and facilities heading their own item of a plan.
         (
             "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",

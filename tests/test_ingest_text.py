@@ -483,6 +483,13 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     ]
 
 
+def test_words_a_page_ran_together_part_but_a_brand_keeps_its_capitals() -> None:
+    text = "Giao BộXây dựng và MobiFone, VietinBank chi nhánh tỉnh hỗ trợ."
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "Giao Bộ Xây dựng và MobiFone, VietinBank chi nhánh tỉnh hỗ trợ."
+    ]
+
+
 def test_a_short_first_line_of_an_indented_paragraph_still_runs_on() -> None:
     # Copied from a page whose paragraphs open indented: every first line is short, and one
     # that stops mid-name ("Gia" / "Lai") was wrapped like the lines under it.
