@@ -706,6 +706,48 @@ _COMPANY_FORM = re.compile(
     r"\s+(?:co\s+phan|trach\s+nhiem\s+huu\s+han(?:\s+(?:mot|hai)\s+thanh\s+vien)?)(?![a-z])"
 )
 _PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
+# Heads that name a body alone or with a fixed tail: "Tỉnh đoàn", "BHXH tỉnh", "Bưu điện tỉnh".
+_NAMED_BY_HEAD = frozenset(
+    (
+        "lien minh hop tac xa",
+        "dai phat thanh va truyen hinh",
+        "bo doi bien phong",
+        "hat kiem lam",
+        "buu dien",
+        "tinh doan",
+        "thanh doan",
+        "huyen doan",
+        "quan doan",
+        "thi doan",
+        "bhxh",
+        "kbnn",
+        "tand",
+        "vksnd",
+        "bchqs",
+        "bch quan su",
+        "bdbp",
+        "ldld",
+        "nhcsxh",
+        "cdc",
+        "ubmttq",
+        "mttq",
+        "thi hanh an dan su",
+        "doan tncs ho chi minh",
+        "van phong dang ky dat dai",
+        "viettel",
+        "vnpt",
+        "mobifone",
+        "agribank",
+        "evn",
+        "thu vien",
+        "doan thanh nien",
+        "doan kiem tra",
+        "doan cong tac",
+        "doan thanh tra",
+        "doan giam sat",
+        *_PARTY_COMMITTEES,
+    )
+)
 # The Party's Politburo and Secretariat: names that end in a lowercase word.
 _PARTY_ORGAN = re.compile(r"(?:bo\s+chinh\s+tri|ban\s+bi\s+thu)(?![a-z0-9])")
 # "Vụ" that is no ministry's department: a crop season ("Vụ Đông Xuân 2024"), the end of
@@ -1340,7 +1382,6 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         start = match.start()
         if folded[max(0, start - 1) : start] == "(" and match.group("head") in _FIRMS:
             continue  # "Tập đoàn Bưu chính Viễn thông Việt Nam (VNPT)": the name said short
-
         # The departments of every province as papers write them: "các sở GD-ĐT".
         every = (
             match.group("head") == "so"
@@ -1481,51 +1522,12 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 end = level.end()
                 after = end + 1
             if after >= len(text) or folded[end : end + 1] != " " or not text[after].isupper():
-                if head.startswith("bao va phat thanh") or head in (
-                    "lien minh hop tac xa",
-                    "dai phat thanh va truyen hinh",
-                    "bo doi bien phong",
-                    "hat kiem lam",
-                    "buu dien",
-                    "tinh doan",
-                    "thanh doan",
-                    "huyen doan",
-                    "quan doan",
-                    "thi doan",
-                    "bhxh",
-                    "kbnn",
-                    "tand",
-                    "vksnd",
-                    "bchqs",
-                    "bch quan su",
-                    "bdbp",
-                    "ldld",
-                    "nhcsxh",
-                    "cdc",
-                    "ubmttq",
-                    "mttq",
-                    "thi hanh an dan su",
-                    "doan tncs ho chi minh",
-                    "van phong dang ky dat dai",
-                    "viettel",
-                    "vnpt",
-                    "mobifone",
-                    "agribank",
-                    "evn",
-                    "thu vien",
-                    "doan thanh nien",
-                    "doan kiem tra",
-                    "doan cong tac",
-                    "doan thanh tra",
-                    "doan giam sat",
-                    *_PARTY_COMMITTEES,
-                ):
+                if head.startswith("bao va phat thanh") or head in _NAMED_BY_HEAD:
                     tail = _FIXED_TAIL.match(folded, end)
                     end = tail.end() if tail else end
                     if tail and folded[end : end + 1] == " " and text[end + 1 : end + 2].isupper():
-                        end = _name_end(
-                            text, folded, end + 1, max_lower=0
-                        )  # "Bưu điện tỉnh Lâm Đồng"
+                        # "Bưu điện tỉnh Lâm Đồng": the place, capitals only.
+                        end = _name_end(text, folded, end + 1, max_lower=0)
                     found.append(_Found(start, end))
                 continue
             if (

@@ -2342,7 +2342,9 @@ class _Segmenter:
         }
         # What happened, told before the order ("Chiều tối ngày 09/5, trên địa bàn tỉnh xảy ra
         # mưa đá ..." then "Chủ tịch UBND tỉnh yêu cầu:"): the reason for the work, not work.
-        order = next((i for i, p in enumerate(self.paragraphs) if _ORDER_INTRO.search(fold(p))), -1)
+        order = next(
+            (i for i, p in enumerate(self.paragraphs) if _ORDER_INTRO.search(self._flat(p))), -1
+        )
         told = {
             id(of_item[id(item)])
             for item in self.items
