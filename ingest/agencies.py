@@ -392,7 +392,7 @@ _HELD_DEPARTMENTS = re.compile(
 )
 # A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
 _DISTRICT_UNITS = re.compile(
-    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
+    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|van\s+phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
     r"\s+quan\s+su|hoi|(?<!cuc\s)thue|bao\s+hiem\s+xa\s+hoi|bhxh|kho\s+bac(?:\s+nha\s+nuoc)?)"
     r"(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:tinh|huyen|quan|xa|phuong)"
     r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
@@ -1315,6 +1315,9 @@ _WHOLE_NAMES = re.compile(
     # Other bodies named as a kind: "các đơn vị sự nghiệp trực thuộc", "các hội, đoàn thể".
     r"|cac\s+don\s+vi\s+su\s+nghiep(?:\s+cong\s+lap)?(?:\s+truc\s+thuoc(?:\s+so)?)?"
     r"|cac\s+hoi\s*,\s*doan\s+the"
+    # "Cơ quan Cảnh sát điều tra Công an tỉnh": the police's investigators, not the police.
+    r"|co\s+quan\s+canh\s+sat\s+dieu\s+tra(?:\s+cong\s+an\s+(?:tinh|huyen|quan|thanh\s+pho"
+    r"|thi\s+xa))?"
     r")(?![a-z0-9])"
 )
 # A Deputy Prime Minister given work by name ("Giao Phó Thủ tướng Chính phủ Trần Hồng Hà chỉ đạo

@@ -608,6 +608,15 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         # Words a name holds that end others.
         ("Giao Cục Người có công chủ trì", [("Cục Người có công", None, None)]),
         ("Tổng cục Hậu cần chủ trì", [("Tổng cục Hậu cần", None, None)]),
+        # A district's joint office in every commune; the police's investigators.
+        (
+            "Giao Văn phòng HĐND và UBND các xã, phường chủ trì",
+            [("Văn phòng HĐND và UBND các xã, phường", None, None)],
+        ),
+        (
+            "Giao Cơ quan Cảnh sát điều tra Công an huyện chủ trì",
+            [("Cơ quan Cảnh sát điều tra Công an huyện", None, None)],
+        ),
         # Firms and facilities heading their own item of a plan.
         (
             "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát môi trường",
