@@ -2009,8 +2009,8 @@ class _Segmenter:
         following = self.paragraphs[index + 1] if index + 1 < self.end else ""
         return (
             text.rstrip().endswith(".")
-            and _TASKS_NAMED.search(fold(text)) is not None
-            and ORDINAL.match(fold(following).strip()) is not None
+            and _TASKS_NAMED.search(self._flat(text)) is not None
+            and ORDINAL.match(self._flat(following)) is not None
         )
 
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
