@@ -2870,10 +2870,12 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:ngay|tuan|thang|nam)\s+(?:trien\s+khai|thuc\s+hien|hoat\s+dong|van\s+hanh)"
         ),
     ),
-    # "trước, trong và sau Tết": a season, not a deadline.
+    # "trước, trong và sau Tết", "dịp trước và sau Tết": a season, not a deadline.
     (
         "tet_season",
-        re.compile(r"(?<![a-z])truoc\s*,?\s*trong\s*(?:,|va)\s*sau\s+(?:ky\s+nghi\s+)?tet"),
+        re.compile(
+            r"(?<![a-z])(?:truoc\s*,?\s*trong|truoc|trong)\s*(?:,|va)\s*sau\s+(?:ky\s+nghi\s+)?tet"
+        ),
     ),
     # "có hiệu lực (thi hành) kể từ ngày ký / sau 10 ngày kể từ ngày ký": when a text takes effect.
     (
@@ -2975,6 +2977,15 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "as_of",
         re.compile(
             rf"(?<![a-z])den\s+(?:het\s+)?ngay\s+{DATE_ANY}\s*,(?=[^.;\n]{{0,80}}?\s(?:chua|da|moi)\s)"
+        ),
+    ),
+    # "Đơn vị nào đến ngày 30.9 giải ngân dưới 60% thì ... phải giải trình", "Nếu đến ngày 15/3
+    # chưa hoàn thành thì ...": the day a condition is tested, not work due.
+    (
+        "condition_day",
+        re.compile(
+            rf"(?<![a-z])(?:nao|neu)\s+(?:den|qua|sau)\s+(?:het\s+)?ngay\s+{DATE_ANY}"
+            r"(?=[^.;\n]{0,120}?\sthi\s)"
         ),
     ),
     # "hướng tới mục tiêu trên 70% dân số được tiêm vắc xin đến hết quý I/2022": an aim.

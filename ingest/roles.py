@@ -69,7 +69,7 @@ _NOT_ACTOR = re.compile(
     r"|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
-    r"|cho\s+biet|nhan\s+manh|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
+    r"|cho\s+biet|nhan\s+manh|hop\s+ban|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
     # ... and after the comma that closes the speaker's title: "Ông X, Giám đốc Sở Y tế, cho biết".
     r"|,\s*cho\s+(?:biet|hay)"
     r"|thong\s+tin\s+(?:them|rang)"
@@ -415,6 +415,8 @@ def _in_subject_position(
         return False  # "(kỳ họp thứ sáu, HĐND tỉnh khóa XIV)": an aside
     before = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)]|[ivx]{1,4}[.)])?\s*", "", before)
     before = ORDINAL.sub("", before)
+    # A news item quoting the order: '"Sở Y tế phải huy động ...", ông Thanh yêu cầu.'
+    before = re.sub(r"[\"“”«]\s*$", "", before)
     if _THEREFORE.search(before):
         return _DUTY_FOLLOWS.match(folded, mention.end) is not None
     if _QUOTED.match(before) and folded.startswith(",", mention.end):

@@ -96,8 +96,8 @@ _ATTENDANCE = re.compile(
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
     # "Tham gia đoàn công tác có lãnh đạo các Sở: ...".
     r"|tham\s+gia\s+doan(?:\s+(?:cong\s+tac|kiem\s+tra|giam\s+sat|thanh\s+tra))?\s+(?:co|gom)\b"
-    # "Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo, chủ trì cuộc họp.": who chaired.
-    r"|,\s*chu\s+tri\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)\s*\.?\s*$"
+    # "Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo(,) chủ trì cuộc họp.": who chaired.
+    r"|(?:,|(?<=[a-z])\s)\s*chu\s+tri\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)\s*\.?\s*$"
 )
 # Not work: "Đây là những kiến nghị của cử tri sau kỳ họp ..." (what something is), a price
 # list's line ("Phù hiệu Taxi: 5.000 đồng/ cái."), and work already given ("Nội dung kiến nghị đã
@@ -210,10 +210,11 @@ _OPENING = re.compile(
 )
 # A news item's opening about the letter itself: "Ngày 21/4/2020, UBND tỉnh ban hành Công văn ...".
 _NEWS_LEAD = re.compile(
-    r"^(?:\(\w[\w.]{1,24}\)\s*-?\s*)?"  # the paper's mark: "(GLO)- ", "(Baonghean) - "
-    # What the letter carries out: "Thực hiện Chỉ thị 27/CT-TTg ..., ngày 25/4/2014, UBND tỉnh có
-    # Quyết định ...".
-    r"(?:thuc\s+hien\s[^\n]{0,300}?,\s*)?"
+    # The paper's mark: "(GLO)- ", "(Baonghean) - ", "(GD&ĐT Bình Định) - ".
+    r"^(?:\(\w[^()]{1,28}\)\s*-?\s*)?"
+    # What the letter carries out, or why: "Thực hiện Chỉ thị 27/CT-TTg ..., ngày 25/4/2014, UBND
+    # tỉnh có Quyết định ...", "Trước tình hình nắng nóng kéo dài, ngày 01/4/2023, UBND huyện ...".
+    r"(?:(?:thuc\s+hien|truoc\s+tinh\s+hinh|truoc\s+dien\s+bien)\s[^\n]{0,300}?,\s*)?"
     # "Văn phòng UBND Tp. Hà Nội vừa có công văn ...": "Tp." ends no sentence.
     # ("Chiều 24.8, UBND tỉnh ...": a date written with a dot.)
     r"(?:(?:ngay|vao\s+ngay|sang|chieu|toi)\s+(?:ngay\s+)?\d(?:[^.;]|(?<=\d)\.(?=\d)){0,200}?"
@@ -486,6 +487,11 @@ _SECTION_RIDER = re.compile(
     r"^thoi\s+(?:gian|han)\s+(?:hoan\s+thanh|thuc\s+hien)\s+(?:cac\s+)?(?:noi\s+dung|nhiem\s+vu)"
     r"(?:\s+(?:neu\s+)?tren|\s+tai\s+(?:khoan|muc|dieu|diem)\s+nay)\s*:"
 )
+# "Các nội dung trên, UBND các xã hoàn thành trước ngày 20/6/2019.": the date of the items just
+# above it.
+_ABOVE_RIDER = re.compile(
+    r"^(?:cac|nhung|toan\s+bo)\s+(?:noi\s+dung|nhiem\s+vu|cong\s+viec)\s+(?:neu\s+)?tren\b"
+)
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
 _CLOSING_RIDER = re.compile(
@@ -520,6 +526,7 @@ _PAST_OR_SUBMISSION = re.compile(
     r"\b(?:da|vua|da\s+va\s+dang)\s+(?!duoc\s+(?:giao|phe\s+duyet|ban\s+hanh|thong\s+qua)\b)"
     r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
 )
+_TOLD_BY = re.compile(r"^[^,.;:]{0,60}?\s(?:cho\s+biet|thong\s+tin)\s*,?\s*$")
 _ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc)\b")
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...", "... chịu
 # trách nhiệm trực tiếp trước Chính phủ về việc triển khai và kết quả thực hiện Chỉ thị này".
@@ -569,14 +576,33 @@ _COLLECTIVES = (
     r"|ho\s+kinh\s+doanh|truong(?!\s+hop)|co\s+so\s+(?:y\s+te|kham|giao\s+duc))"
     rf"(?:(?:\s+|\s*,\s*)(?:{_NO_PREDICATE}[^.;:()]){{3,120}}?)?"
 )
+_PLURAL_HEAD = (
+    r"(?:so|bo|nganh|co\s+quan|don\s+vi|(?:huyen|thanh|thi|tinh|dang)\s+uy|chi\s+bo|dang\s+bo)"
+)
 _PLURAL_AGENCIES = re.compile(
-    r"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:(?:so|bo|co\s+quan|don\s+vi)\s+[^.;:,()]{4,80}?"
+    # "1. Các cơ quan, đơn vị được kiểm tra", "2.5. Các huyện ủy, thành ủy có dự án ...:"
+    rf"(?:doi\s+voi\s+)?((?:cac|nhung)\s+(?:{_PLURAL_HEAD}(?:\s*,\s*{_PLURAL_HEAD})*"
+    r"\s+[^.;:,()]{4,80}?"
     rf"|{_COLLECTIVES})"
     # "Đối với doanh nghiệp, hợp tác xã:" names the set without "các".
     rf"|(?<=voi\s){_COLLECTIVES})"
     # "6. Các bệnh viện tuyến tỉnh cần lưu ý một số nội dung sau:": the name, then its duty.
     r"(?:\s+(?:can|phai|co\s+trach\s+nhiem)(?:\s+[^.;:()]{0,60})?)?"
     r"\s*(?:\([^()]*\))?\s*:?"  # "3. Đối với các Bộ quản lý chuyên ngành (theo khoản 5 ...)"
+)
+# "Quyết định số 1327/QĐ-BYT của Bộ Y tế quy định:", "- Căn cứ khoản 2 Điều 9 Thông tư số
+# 219/2013/TT-BTC quy định điều kiện ...:": what a rule says, quoted, the document its subject
+# (not "Thực hiện Công văn số 12/BGDĐT, Sở hướng dẫn như sau:", the writer's own guidance).
+_QUOTES_A_RULE = re.compile(
+    r"\b(?:(?:luat|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi"
+    r"|cong\s+van)\s+(?:so\s+)?\d|(?:dieu|khoan)\s+\d)[^,;:.]{0,120}?\s"
+    r"quy\s+dinh\b[^,;:.]{0,100}:\s*$"
+)
+_SOURCE = re.compile(r"^\(?(?:theo|nguon|bao)\b")
+_TERMINAL_MARK = re.compile(r"[.:;!?…\"”)]\s*$")
+_GROUP_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])[.)]\s+\S")
+_COMMITTEE_HEADING = re.compile(
+    r"((?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa)(?:\s+[a-z]+){0,3})\s*:?"
 )
 _TO_CHUC_HEAD = re.compile(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b")
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
@@ -753,6 +779,9 @@ class _Frame:
     # only those that name who acts, or tell the addressee to act ("Rà soát ..."), are work.
     guidance: bool = False
     funding: bool = False  # "III. KINH PHÍ THỰC HIỆN": where the money comes from
+    # "1. Về tình hình thu ngân sách" of a conclusion: a topic, its directions under it
+    topic: bool = False
+    asks: bool = False  # an opening that asks the work below of someone: "UBND tỉnh yêu cầu:"
 
 
 @dataclass
@@ -952,6 +981,7 @@ class _Segmenter:
             body += doc.paragraphs[attached[0] : attached[1]]  # the plan a decision issues
         self.paragraphs = _mend(_without_chrome(body))
         self.start, self.end = 0, len(self.paragraphs)
+        self.quoted = _quoted_rules(self.paragraphs)
         self.frames: list[_Frame] = []
         self.items: list[_Item] = []
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
@@ -1042,14 +1072,55 @@ class _Segmenter:
         someone in so many words ("..., yêu cầu các sở, ban, ngành khẩn trương đánh giá ...")."""
         if not self._skipping():
             return False
-        if all(frame.funding for frame in self.frames if frame.skip) and self._actor_first(text):
+        skipping = [frame for frame in self.frames if frame.skip]
+        if all(frame.funding or frame.topic for frame in skipping) and self._actor_first(text):
             return False  # "3. Bộ Tài chính chủ trì tổng hợp, trình ... bố trí kinh phí ..."
+        below = self.frames[self.frames.index(skipping[-1]) + 1 :]
+        if any(frame.asks for frame in below):
+            return False  # "1. Về tình hình thu ngân sách" then "UBND tỉnh yêu cầu:"
         # ("Thành phần: ..." lists who attends; "Giao UBND huyện ... chuẩn bị báo cáo" after it
         # gives work.)
         asked = _ASKED.search(folded) or (
             _GIVES.match(folded) and not _PAST_OR_SUBMISSION.search(folded)
         )
         return not (asked and self._assigns(text, explicit_only=True))
+
+    def _headline(self, index: int) -> bool:
+        """A news item's title over its text: "Sở Y tế triển khai phòng, chống sốt xuất huyết",
+        no sentence, no date, with the item below it."""
+        return index == self.start and index + 1 < self.end and self._no_sentence(index, 200)
+
+    def _byline(self, index: int) -> bool:
+        """The source or author a news item ends with: "Báo Sức khỏe & Đời sống"."""
+        text = self.paragraphs[index].strip()
+        return (
+            index == self.end - 1
+            and index > self.start
+            and self._no_sentence(index, 80)
+            # (Not a copy cut short: "Sở Công Thương tiếp tụ".)
+            and (
+                _SOURCE.match(fold(text)) is not None
+                or all(word[:1].isupper() or not word[:1].isalpha() for word in text.split())
+            )
+        )
+
+    def _no_sentence(self, index: int, longest: int) -> bool:
+        text = self.paragraphs[index].strip()
+        return (
+            len(text) <= longest
+            and _marker(text)[0] is None
+            and not _is_row(text)
+            and _TERMINAL_MARK.search(text) is None
+            and not self._dated(text)
+        )
+
+    def _directs_on_topic(self, folded: str) -> bool:
+        """ "UBND tỉnh yêu cầu:" under "1. Về tình hình thu ngân sách": the directions on it."""
+        return (
+            all(frame.topic for frame in self.frames if frame.skip)
+            and _ASKED.search(folded) is not None
+            and _PAST.search(folded) is None
+        )
 
     def _actor_first(self, text: str) -> bool:
         """A paragraph that opens with the agency that acts ("Bộ Tài chính chủ trì ...")."""
@@ -1095,7 +1166,13 @@ class _Segmenter:
             subject = find_roles(text, mentions).lead
             if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
                 lead = subject
-        named = _PLURAL_AGENCIES.fullmatch(folded) if lead is None else None
+        named = None
+        if lead is None:
+            # "1. Ủy ban nhân dân tỉnh" heading a resolution's demands: the committee itself,
+            # which a sentence names as the one reported to.
+            named = _PLURAL_AGENCIES.fullmatch(folded) or (
+                None if intro else _COMMITTEE_HEADING.fullmatch(folded)
+            )
         # ("Các tổ chức tín dụng ..." is a name; "tổ chức" there is no verb.)
         if named and not _ACTS.search(_TO_CHUC_HEAD.sub("", folded)):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
@@ -1120,9 +1197,11 @@ class _Segmenter:
             # the writer opens its own document; what follows is the plan, not the writer's work.
             lead = None
         skipped = _SKIP_HEADING.match(folded)
+        topic = skipped is not None and folded.startswith("ve tinh hinh")
         return _Frame(
             level=level,
-            deadline=deadline if _usable(deadline) else None,
+            # ("Về tình hình thực hiện nhiệm vụ 2 tháng đầu năm 2024": the time reviewed.)
+            deadline=deadline if _usable(deadline) and not topic else None,
             lead=lead,
             cooperating=[*roles.co_leads, *roles.cooperating],
             # "Mục đích:", "Căn cứ:" head what is not work; a long opening that starts "Căn cứ
@@ -1137,8 +1216,15 @@ class _Segmenter:
                 and len(text) <= 160
                 and not (intro and _HEADS_THE_PLAN.search(folded))
             )
-            or (intro and bool(_ATTENDANCE.search(folded[-60:]))),
+            or (intro and bool(_ATTENDANCE.search(folded[-60:])))
+            or (
+                _QUOTES_A_RULE.search(folded) is not None
+                and not _ASKED.search(folded)
+                and not folded.startswith("ve ")  # "1. Về kiến nghị ... ban hành Quyết định ...:"
+            ),
             funding=bool(_FUNDING.match(folded)),
+            topic=topic,
+            asks=intro and self._directs_on_topic(folded),
             guidance=bool(_GUIDANCE.search(folded)),
             intro=intro,
         )
@@ -1200,6 +1286,10 @@ class _Segmenter:
         index = self.start
         while index < self.end:
             text = self.paragraphs[index]
+            if index in self.quoted or self._headline(index) or self._byline(index):
+                index += 1
+                last = None
+                continue
             if _is_row(text):
                 index = self._table(index)
                 last = None
@@ -1280,8 +1370,8 @@ class _Segmenter:
                 folded = fold(rest).strip()
             if _NEWS_LEAD.match(folded):
                 self.lead_seen = True  # what comes before it is the headline
-            if (rest.rstrip().endswith(":") or self._opens_ordinals(index, rest)) and not (
-                self._skipping()
+            if (rest.rstrip().endswith(":") or self._opens_ordinals(index, rest)) and (
+                not self._skipping() or self._directs_on_topic(folded)
             ):
                 while self.frames and self.frames[-1].intro:
                     self.frames.pop()
@@ -1314,6 +1404,11 @@ class _Segmenter:
                 # items of the section above it, each that names no date of its own.
                 for item in self.items:
                     if item.frames == self.frames:
+                        item.due = item.due or rest
+                last = None
+            elif self.items and _ABOVE_RIDER.match(folded) and self._dated(rest):
+                for item in self.items:
+                    if item.frames == self.items[-1].frames:
                         item.due = item.due or rest
                 last = None
             elif last is not None and self._particular(folded, rest):
@@ -1831,13 +1926,17 @@ class _Segmenter:
         if done is None or _ORDER_WORD.search(folded[: done.start()]):
             return False
         mentions = self.catalogue.find_mentions(text[: done.start()])
+        if not mentions:
+            return False
+        # "Ông Thượng cho biết Sở Y tế đã đề nghị Bộ Y tế hỗ trợ ...": told in a news item, its
+        # requests and all.
+        told = _TOLD_BY.search(folded, 0, mentions[0].start) is not None
         return (
-            bool(mentions)
-            and not folded[: mentions[0].start].strip()
+            (told or not folded[: mentions[0].start].strip())
             # "UBND các xã, phường: Phối hợp ... triển khai Kế hoạch đã ...": the work given.
             and not self._predicate(text).lstrip().startswith(":")
             and not self._dated(text)
-            and not self._assigns(text, explicit_only=True)
+            and (told or not self._assigns(text, explicit_only=True))
         )
 
     def _predicate(self, text: str) -> str:
@@ -2175,7 +2274,9 @@ class _Segmenter:
         group_deadline: Deadline | None = None
         time_above = ""
         above: dict[str, str] = {}
-        while position < self.end and _is_row(self.paragraphs[position]):
+        while position < self.end and (
+            _is_row(self.paragraphs[position]) or self._group_line(position)
+        ):
             cells = header_pieces_keep_empty(self.paragraphs[position])
             time = columns.get("time")
             if time is not None and time < len(cells):
@@ -2207,6 +2308,18 @@ class _Segmenter:
                 self.table_tasks.append(self._table_task(cells, columns, position, group_deadline))
             position += 1
         return position
+
+    def _group_line(self, index: int) -> bool:
+        """ "II. Nhóm nhiệm vụ khác" between two rows: a merged cell across the table (a .docx's,
+        or a copy's section number and name), a group row, not the table's end."""
+        line = self.paragraphs[index]
+        return (
+            len(line) <= 200
+            and _GROUP_NUMBER.match(line) is not None
+            and index + 1 < self.end
+            and _is_row(self.paragraphs[index + 1])
+            and header_pieces_keep_empty(self.paragraphs[index + 1])[0][:1].isdigit()
+        )
 
     def _heads_numbered_rows(self, cells: list[str], columns: dict[str, int], index: int) -> bool:
         """A row with no lead over rows numbered under it ("2 | Hoàn thiện thể chế | | | Năm
@@ -2556,6 +2669,46 @@ _SUPERIOR = re.compile(
     r"(?:(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban\s+nhan\s+dan|hdnd)\s+(?:tinh|thanh\s+pho)"
     r"|thu\s+tuong|chinh\s+phu)(?![a-z])"
 )
+
+
+_OPENING_QUOTE = re.compile(r'^\s*(?:[-–+•]\s*)?["“«]')
+
+
+def _open_quotes(paragraph: str) -> bool:
+    """A quotation mark left without its pair: one opened to run on, or one closing it."""
+    return paragraph.count('"') % 2 == 1 or paragraph.count("“") != paragraph.count("”")
+
+
+def _quoted_rules(paragraphs: list[str]) -> set[int]:
+    """The paragraphs of a quotation over several paragraphs, after the line that introduces it
+    ("Quyết định số 1327/QĐ-BYT quy định:" then '"1. Biện pháp dự phòng: ...' to its closing
+    mark): a rule's own items, quoted, not work this text gives."""
+    quoted: set[int] = set()
+    index = 0
+    while index < len(paragraphs):
+        opens = (
+            # (The line that introduces it may be the preamble's last: "Căn cứ ... quy định:".)
+            (index == 0 or paragraphs[index - 1].rstrip().endswith(":"))
+            and _OPENING_QUOTE.match(paragraphs[index]) is not None
+            and _open_quotes(paragraphs[index])
+        )
+        if not opens:
+            index += 1
+            continue
+        end = next(
+            (
+                i
+                for i in range(index + 1, min(len(paragraphs), index + 60))
+                if _open_quotes(paragraphs[i])  # the mark that closes it, left alone
+            ),
+            None,
+        )
+        if end is None:
+            index += 1
+            continue
+        quoted.update(range(index, end + 1))
+        index = end + 1
+    return quoted
 
 
 def _as_written(text: str, match: re.Match[str]) -> bool:

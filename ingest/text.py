@@ -395,6 +395,7 @@ def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
 
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+_SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group
 _SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")
 _SERIAL_HEADING = re.compile(r"(?i)^\s*(?:s?tt|số\s+tt)\s*$")
 
@@ -432,6 +433,7 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
     rows = [row_text(["STT", *(lines[i].strip() for i in names)], width)]
     position = names[-1] + 1
     expected = 1
+    sub_rows = 0
     while True:
         following = [
             i for i in range(position, min(len(lines), position + 4 * width)) if lines[i].strip()
@@ -440,7 +442,23 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
             break
         first = lines[following[0]]
         number = _ROW_NUMBER.match(first)
-        if number and int(number.group(1)) == expected and len(following) >= width:
+        sub_number = _SUB_ROW_NUMBER.match(first)
+        if (
+            number
+            and int(number.group(1)) == expected
+            and len(following) >= 3
+            and _SUB_ROW_NUMBER.match(lines[following[2]])
+        ):
+            # "1" and a group's name over rows "1.1", "1.2": a group row.
+            rows.append(row_text([f"{number.group(1)}. {lines[following[1]].strip()}"], 1))
+            position = following[1] + 1
+            expected += 1
+        elif sub_number and len(following) >= width:
+            cells = [lines[i].strip() for i in following[1:width]]
+            rows.append(row_text([sub_number.group(1), *cells], width))
+            position = following[width - 1] + 1
+            sub_rows += 1
+        elif number and int(number.group(1)) == expected and len(following) >= width:
             cells = [lines[i].strip() for i in following[1:width]]
             after = lines[following[width]] if len(following) > width else None
             last = after is not None and not _row_start(after, expected + 1)
@@ -451,12 +469,12 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
             expected += 1
             if last:
                 break  # the letter's text goes on after its last row
-        elif _SECTION_NUMBER.match(first) and len(following) >= 2 and expected > 1:
+        elif _SECTION_NUMBER.match(first) and len(following) >= 2:
             rows.append(row_text([f"{first.strip()}. {lines[following[1]].strip()}"], 1))
             position = following[1] + 1
         else:
             break
-    if expected <= 2:
+    if expected + sub_rows <= 2:
         return None
     return rows, position
 
@@ -484,7 +502,11 @@ def _pasted_tables(lines: list[str]) -> list[str]:
     set apart by tabs (a table copied from Word or a web page) or a Markdown table's, without its
     "| --- |" rule. A line of tab-separated cells is a row only beside another such line, with
     three cells or more ("1.<tab>Xây dựng ..." is a numbered paragraph)."""
-    tabbed = [len(line.strip().split("\t")) >= 3 for line in lines]
+    lines = _unwrapped_tab_rows(lines)
+    cells_of = [[cell.strip() for cell in line.strip().split("\t")] for line in lines]
+    # "I<tab>Ổn định kinh tế vĩ mô": a section's number and name between two rows.
+    section = [len(cells) == 2 and bool(_SECTION_NUMBER.match(cells[0])) for cells in cells_of]
+    tabbed = [len(cells) >= 3 or section[i] for i, cells in enumerate(cells_of)]
     rows: list[str] = []
     for index, line in enumerate(lines):
         markdown = _MARKDOWN_ROW.match(line)
@@ -496,11 +518,41 @@ def _pasted_tables(lines: list[str]) -> list[str]:
         elif tabbed[index] and any(
             tabbed[beside] for beside in (index - 1, index + 1) if 0 <= beside < len(lines)
         ):
-            cells = [cell.strip() for cell in line.strip().split("\t")]
-            rows.append(row_text(cells, len(cells)))
+            cells = cells_of[index]
+            # "I<tab>Ổn định ..." as a .docx's merged cell reads: "I. Ổn định ...".
+            rows.append(
+                f"{cells[0].rstrip('.')}. {cells[1]}"
+                if section[index]
+                else row_text(cells, len(cells))
+            )
         else:
             rows.append(line)
     return rows
+
+
+def _unwrapped_tab_rows(lines: list[str]) -> list[str]:
+    """Tab-separated rows with a cell run over two lines ("1<tab>Rà soát dự toán chi" then "(phần
+    chưa phân bổ)<tab>Sở Tài chính<tab>..."), each as one line: two lines of fewer cells than the
+    row above that, the cell they share joined, fill a row of its width."""
+    out: list[str] = []
+    width = 0
+    index = 0
+    while index < len(lines):
+        cells = lines[index].strip().split("\t")
+        if index + 1 < len(lines) and width and 2 <= len(cells) < width:
+            following = lines[index + 1].strip().split("\t")
+            if 2 <= len(following) < width and len(cells) + len(following) - 1 == width:
+                joined = f"{cells[-1].strip()} {following[0].strip()}"
+                out.append("\t".join([*cells[:-1], joined, *following[1:]]))
+                index += 2
+                continue
+        if len(cells) >= 3:
+            width = len(cells)
+        elif not lines[index].strip() or len(cells) < 2:
+            width = 0 if not _SECTION_NUMBER.match(lines[index]) else width
+        out.append(lines[index])
+        index += 1
+    return out
 
 
 # What no text holds: replacement marks, control characters, private-use code points.
@@ -1349,7 +1401,8 @@ _CELL = re.compile(r"\S+(?: \S+)*")
 # The headings of a task table's columns: what tells a table from text spread wide on its line.
 _HEADING_WORDS = re.compile(
     r"(?i)\b(?:s?tt|số\s+tt|nội\s+dung|nhiệm\s+vụ|công\s+việc|tên|chủ\s+trì|phối\s+hợp"
-    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú)\b"
+    r"|thời\s+gian|thời\s+hạn|tiến\s+độ|đơn\s+vị|cơ\s+quan|sản\s+phẩm|kết\s+quả|ghi\s+chú"
+    r"|hình\s+thức(?:\s+văn\s+bản)?|cấp\s+trình|dự\s+kiến\s+kết\s+quả)\b"
 )
 
 

@@ -1260,6 +1260,11 @@ NOT_DEADLINES = [
     "Hội nghị Kiểm điểm chỉ đạo điều hành của UBND tỉnh năm 2022¹.",
     "4. Về các kiến nghị:",
     "an toàn giao thông trước, trong và sau Tết",
+    "không để hành khách bị ùn ứ tại các bến xe dịp trước và sau Tết.",
+    "bảo đảm cung ứng hàng hóa trong và sau Tết Nguyên đán",
+    # A condition's day: "Đơn vị nào đến ngày 30.9 giải ngân dưới 60% thì ...".
+    "Đơn vị nào đến ngày 30.9 giải ngân dưới 60% thì người đứng đầu phải giải trình",
+    "Nếu đến ngày 15/3 chưa hoàn thành thì chủ đầu tư báo cáo lý do.",
     "Quyết định này có hiệu lực thi hành sau 10 ngày kể từ ngày ký.",
     "Quyết định này có hiệu lực kể từ ngày ký.",
     "tăng trưởng bình quân hằng năm đạt 8%",

@@ -4314,3 +4314,158 @@ def test_a_calendars_days_are_no_tasks_a_team_given_work_is_a_lead() -> None:
         issued=dt.date(2027, 3, 10),
     )
     assert leads_and_dates(tasks) == [("Đoàn kiểm tra", dt.date(2027, 12, 15))]
+
+
+def test_a_news_item_quoting_the_order_asks_the_agency_inside_the_quotes() -> None:
+    tasks = news(
+        "Thứ năm, 14/9/2023, 19:05 (GMT+7)",
+        '"Sở Y tế phải huy động tối đa lực lượng, thuốc men để cứu chữa người bị thương",'
+        " ông Thanh yêu cầu.",
+        'Theo đồng chí Phó Chủ tịch, "UBND các huyện ven biển phải rà soát, lập danh sách tàu cá'
+        ' "3 không", xong trong 02 tuần".',
+        issued=dt.date(2024, 8, 28),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Y tế", None),
+        ("UBND các huyện", dt.date(2024, 9, 11)),
+    ]
+
+
+def test_what_a_speaker_tells_was_asked_before_and_who_chaired_are_no_tasks() -> None:
+    tasks = news(
+        "UBND huyện Yên Thành họp bàn các giải pháp cấp bách phòng, chống dịch tả lợn Châu Phi",
+        "Ngày đăng: 06/06/2019",
+        "Chiều ngày 05/6/2019, UBND huyện tổ chức cuộc họp Ban Chỉ đạo phòng, chống dịch. Đồng chí"
+        " Nguyễn Văn Quang - Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo chủ trì cuộc họp.",
+        "Ông Thượng cho biết Sở Y tế đã đề nghị Bộ Y tế hỗ trợ thuốc, dịch truyền cho huyện.",
+        "Kết luận cuộc họp, đồng chí Phó Chủ tịch UBND huyện đề nghị Công an huyện kiểm soát chặt"
+        " việc vận chuyển lợn qua địa bàn.",
+        issued=dt.date(2019, 6, 6),
+    )
+    assert leads_and_dates(tasks) == [("Công an huyện", None)]
+
+
+def test_the_date_for_the_contents_above_dates_the_items_just_above_it() -> None:
+    tasks = news(
+        "Kết luận cuộc họp, đồng chí Phó Chủ tịch UBND huyện đề nghị:",
+        "- Công an huyện kiểm soát chặt việc vận chuyển lợn qua địa bàn.",
+        "- UBND các xã, thị trấn:",
+        "+ Thành lập tổ kiểm soát, chốt chặn tại các ổ dịch;",
+        "+ Thống kê tổng đàn lợn, số hộ chăn nuôi trên địa bàn.",
+        "Các nội dung trên, UBND các xã, thị trấn hoàn thành trước ngày 20/6/2019.",
+        issued=dt.date(2019, 6, 6),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Công an huyện", None),
+        ("UBND các xã, thị trấn", dt.date(2019, 6, 20)),
+        ("UBND các xã, thị trấn", dt.date(2019, 6, 20)),
+    ]
+
+
+def test_a_topic_of_a_meetings_conclusion_holds_its_directions() -> None:
+    # "Về tình hình ..." heads what the meeting decided on it, not background to skip; the
+    # months it reviewed are no deadline.
+    resolution = news(
+        "NGHỊ QUYẾT",
+        "PHIÊN HỌP THƯỜNG KỲ THÁNG 3 NĂM 2023",
+        "QUYẾT NGHỊ:",
+        "1. Về tình hình thu ngân sách",
+        "Ủy ban nhân dân tỉnh yêu cầu:",
+        "- Sở Kế hoạch và Đầu tư hoàn chỉnh báo cáo, gửi Văn phòng UBND tỉnh trước ngày 07/4/2023.",
+        "- Sở Tài chính rà soát các khoản thu; báo cáo UBND tỉnh trong tháng 4/2023.",
+        issued=dt.date(2023, 4, 5),
+    )
+    assert leads_and_dates(resolution) == [
+        ("Sở Kế hoạch và Đầu tư", dt.date(2023, 4, 7)),
+        ("Sở Tài chính", dt.date(2023, 4, 30)),
+    ]
+    notice = news(
+        "THÔNG BÁO KẾT LUẬN CỦA THƯỜNG TRỰC TỈNH ỦY",
+        "tại phiên họp ngày 08/3/2024",
+        "I. VỀ TÌNH HÌNH THỰC HIỆN NHIỆM VỤ 2 THÁNG ĐẦU NĂM 2024",
+        "1. Ban Tổ chức Tỉnh ủy tham mưu phương án sắp xếp đơn vị hành chính cấp xã; báo cáo"
+        " Thường trực Tỉnh ủy trước ngày 25/3.",
+        "2. Ban Tuyên giáo Tỉnh ủy định hướng công tác tuyên truyền các ngày lễ lớn.",
+        issued=dt.date(2024, 3, 12),
+    )
+    assert [t.deadline.date for t in notice] == [dt.date(2024, 3, 25), None]
+    assert written(notice[0]) == "Ban Tổ chức Tỉnh ủy"
+
+
+def test_a_heading_naming_the_committee_or_bodies_by_a_trait_leads_the_items_below() -> None:
+    resolution = news(
+        "Điều 1. Hội đồng nhân dân tỉnh yêu cầu:",
+        "1. Ủy ban nhân dân tỉnh",
+        "a) Chỉ đạo hoàn thành việc sắp xếp các điểm trường lẻ trước ngày 31/8/2023.",
+        "b) Chỉ đạo rà soát hiệu quả các dự án sử dụng vốn chương trình mục tiêu quốc gia.",
+        issued=dt.date(2023, 7, 14),
+    )
+    assert leads_and_dates(resolution) == [
+        ("Ủy ban nhân dân tỉnh", dt.date(2023, 8, 31)),
+        ("Ủy ban nhân dân tỉnh", None),
+    ]
+    for heading in (
+        "2.5. Các huyện ủy, thành ủy có dự án trên địa bàn:",
+        "1. Các cơ quan, đơn vị được kiểm tra",
+    ):
+        tasks = news(
+            heading,
+            "- Thành lập Ban Chỉ đạo giải phóng mặt bằng, xong trước ngày 30/9/2020.",
+            issued=dt.date(2020, 9, 18),
+        )
+        assert leads_and_dates(tasks) == [
+            (heading.split(" ", 1)[1].rstrip(":"), dt.date(2020, 9, 30))
+        ]
+
+
+def test_a_group_line_between_a_tables_rows_does_not_end_the_table() -> None:
+    # As a .docx reads a merged cell, or a copy gives a group's number and name.
+    tasks = news(
+        "DANH MỤC NHIỆM VỤ",
+        "STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I. Ổn định kinh tế vĩ mô",
+        "1 | Rà soát dự toán chi thường xuyên | Sở Tài chính | Các sở, ngành | Quý II/2024",
+        "II. Quản lý tài nguyên",
+        "2 | Cập nhật bảng giá đất | Sở Xây dựng | Sở Tài chính | Tháng 8/2024",
+        issued=dt.date(2024, 3, 5),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Tài chính", dt.date(2024, 6, 30)),
+        ("Sở Xây dựng", dt.date(2024, 8, 31)),
+    ]
+
+
+def test_a_rules_items_quoted_in_a_letter_are_no_tasks() -> None:
+    letter = news(
+        "Kính gửi: Trung tâm Y tế các quận, huyện.",
+        "Quyết định số 1327/QĐ-BYT của Bộ Y tế quy định:",
+        '"1. Biện pháp dự phòng:',
+        "a) Tuyên truyền, giáo dục sức khỏe cho người dân về bệnh sởi;",
+        'b) Tiêm vắc xin phòng bệnh sởi cho đối tượng theo lịch tiêm chủng."',
+        "Sở Y tế đề nghị Trung tâm Y tế các quận, huyện tổ chức tiêm vét trước ngày 31/3/2019./.",
+        issued=dt.date(2019, 3, 4),
+    )
+    assert leads_and_dates(letter) == [("Trung tâm Y tế các quận, huyện", dt.date(2019, 3, 31))]
+    # Unquoted, the rule's items still come after the line that cites it as their subject.
+    letter = news(
+        "Kính gửi: Sở Công Thương.",
+        "Thông tư số 12/2019/TT-BCT quy định về ô số 13 của C/O mẫu E:",
+        '- Đánh dấu vào ô "Exhibition" trong trường hợp hàng hóa được gửi để tham gia triển lãm;',
+        '- Đánh dấu vào ô "Movement Certificate" trong trường hợp C/O giáp lưng.',
+        "Bộ Công Thương đề nghị Sở Công Thương báo cáo kết quả trước ngày 30/6/2023./.",
+        issued=dt.date(2023, 5, 18),
+    )
+    assert leads_and_dates(letter) == [("Sở Công Thương", dt.date(2023, 6, 30))]
+
+
+def test_a_news_items_headline_paper_mark_and_byline_are_no_tasks() -> None:
+    tasks = news(
+        "Sở Y tế triển khai phòng, chống sốt xuất huyết",
+        "20/06/2022",
+        "(GD&ĐT Bình Định) - Ngày 18/6/2022, Sở Y tế ban hành Công văn số 845/SYT-NV về việc"
+        " phòng, chống sốt xuất huyết.",
+        "Sở Y tế yêu cầu Trung tâm Kiểm soát bệnh tật tỉnh báo cáo trước ngày 30/6/2022.",
+        "Báo Sức khỏe & Đời sống",
+        issued=dt.date(2022, 6, 20),
+    )
+    assert leads_and_dates(tasks) == [("Trung tâm Kiểm soát bệnh tật tỉnh", dt.date(2022, 6, 30))]

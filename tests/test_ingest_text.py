@@ -822,6 +822,48 @@ def test_a_table_one_cell_a_line_with_an_empty_cell_stays_as_it_came() -> None:
     assert not any(" | " in paragraph for paragraph in document.paragraphs)
 
 
+TABBED = [
+    "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
+    "I\tỔn định kinh tế vĩ mô",
+    "1\tRà soát dự toán chi thường xuyên",
+    "(phần chưa phân bổ)\tSở Tài chính\tCác sở, ngành\tQuý II/2024\tBáo cáo",
+    "II\tQuản lý tài nguyên",
+    "2\tCập nhật bảng giá đất\tSở Tài nguyên và Môi trường\tSở Tài chính\tTháng 8/2024\tQuyết định",
+]
+
+
+def test_a_tabbed_tables_group_rows_and_cells_run_over_two_lines_keep_its_rows() -> None:
+    # A group row has two cells, a row whose content ran on has its cells on two lines: neither
+    # ends the table.
+    document = read(("\n".join(TABBED) + "\n").encode(), "danh-muc.txt")
+
+    assert document.paragraphs[1:] == [
+        "I. Ổn định kinh tế vĩ mô",
+        "1 | Rà soát dự toán chi thường xuyên (phần chưa phân bổ) | Sở Tài chính | Các sở, ngành"
+        " | Quý II/2024 | Báo cáo",
+        "II. Quản lý tài nguyên",
+        "2 | Cập nhật bảng giá đất | Sở Tài nguyên và Môi trường | Sở Tài chính | Tháng 8/2024"
+        " | Quyết định",
+    ]
+
+
+def test_a_table_one_cell_a_line_may_open_with_a_group_and_number_rows_under_groups() -> None:
+    header = ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Hình thức văn bản"]
+    lines = [*header, "I", "CÔNG TÁC CHUẨN BỊ", "1", "Nhóm nhiệm vụ chung"]
+    lines += ["1.1", "Rà soát hồ sơ", "Sở Tư pháp", "Sở Nội vụ", "Báo cáo"]
+    lines += ["1.2", "Cập nhật dữ liệu", "Sở Nội vụ", "Các sở, ngành", "Quyết định"]
+
+    document = read(("\n".join(lines) + "\n").encode(), "ke-hoach.txt")
+
+    assert document.paragraphs == [
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Hình thức văn bản",
+        "I. CÔNG TÁC CHUẨN BỊ",
+        "1. Nhóm nhiệm vụ chung",
+        "1.1 | Rà soát hồ sơ | Sở Tư pháp | Sở Nội vụ | Báo cáo",
+        "1.2 | Cập nhật dữ liệu | Sở Nội vụ | Các sở, ngành | Quyết định",
+    ]
+
+
 def test_a_tab_after_an_items_number_is_no_table() -> None:
     text = "1.\tXây dựng kế hoạch\tthực hiện.\n2.\tBáo cáo kết quả.\n"
 
