@@ -806,7 +806,8 @@ _STOP_PHRASES = frozenset((
     "tham gia", "tham dự", "rút kinh", "cử cán", "giao cho", "giao các", "vận hành", "xét duyệt",
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
     "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo", "tuần tra", "chi trả", "thẩm định", "phân bổ",
-    "huy động", "kiện toàn", "quyết liệt", "công khai", "quan tâm", "quán triệt",
+    "huy động", "kiện toàn", "quyết liệt", "công khai", "quan tâm", "quán triệt", "tăng thời",
+    "đưa tin",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.

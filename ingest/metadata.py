@@ -247,7 +247,7 @@ _ADDRESSEE_LINE = re.compile(
 )
 _NOT_ADDRESSEE = re.compile(
     r"\b(?:nhan\s+duoc|de\s+nghi|yeu\s+cau|thong\s+bao|co\s+y\s+kien|ban\s+hanh|bao\s+cao"
-    r"|thuc\s+hien|trien\s+khai|can\s+cu)\b|[.;:!?]\s+\S"
+    r"|thuc\s+hien|trien\s+khai|can\s+cu|giao|nhu\s+sau)\b|[.;:!?]\s+\S|:\s*$"
 )
 
 

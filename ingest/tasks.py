@@ -121,7 +121,8 @@ _PRICE_LINE = re.compile(
 )
 # What a petition or a case is about, the subject of "đã được ... chỉ đạo".
 _MATTER = re.compile(
-    r"(?:[-+•]\s*)?(?:noi\s+dung|kien\s+nghi|viec|van\s+de|don|phan\s+anh|ho\s+so|du\s+an"
+    # ("Đôn đốc" folds to "don doc": no "đơn".)
+    r"(?:[-+•]\s*)?(?:noi\s+dung|kien\s+nghi|viec|van\s+de|don(?!\s+doc)|phan\s+anh|ho\s+so|du\s+an"
     r"|cong\s+trinh|truong\s+hop)\b"
 )
 # What a holiday notice grants the staff it opens with: "Cán bộ, công chức ... được nghỉ tết",
@@ -137,7 +138,9 @@ _ENTITLED = re.compile(
     # "Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 ...": the days off.
     r"|^(?:[-+*]\s*)?dip\s+[^:.;]{0,40}:\s*nghi\s+(?:thu|ngay|\d)"
 )
-_GIVEN_BEFORE = re.compile(r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|giao|yeu\s+cau)\b")
+_GIVEN_BEFORE = re.compile(
+    r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|(?<!ban\s)giao|yeu\s+cau)\b"  # not "bàn giao"
+)
 # (Not the greetings one organises: "Tổ chức thăm hỏi, chúc mừng các chức sắc ...".)
 _THANKS = re.compile(
     r"cam\s+on|hoan\s+nghenh|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
@@ -503,7 +506,8 @@ _CLOSING_RIDER = re.compile(
 # (it becomes one only when it has a due date of its own).
 _CLAUSE_BREAK = re.compile(r"(?<=;)\s+|\s+(?=và\s+(?:báo\s+cáo|gửi|nộp|trình)\b)")
 _PROHIBITION = re.compile(
-    r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam)\s+"
+    # (Folded, "Cắm biển báo", "cắm mốc" read "cấm".)
+    r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam(?!\s+(?:bien|moc|coc|co|chot)\b))\s+"
     r"(?!(?:de|duoc\s+de|chi|nhung)\b)"
 )
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
@@ -597,6 +601,10 @@ _QUOTES_A_RULE = re.compile(
     r"\b(?:(?:luat|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi"
     r"|cong\s+van)\s+(?:so\s+)?\d|(?:dieu|khoan)\s+\d)[^,;:.]{0,120}?\s"
     r"quy\s+dinh\b[^,;:.]{0,100}:\s*$"
+)
+_ALL_UNITS_ASKED = re.compile(
+    r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
+    r"\s+(?:khan\s+truong\s+|kip\s+thoi\s+)?(?:bao\s+cao|gui|tong\s+hop|hoan\s+thanh)\b"
 )
 _SOURCE = re.compile(r"^\(?(?:theo|nguon|bao)\b")
 _TERMINAL_MARK = re.compile(r"[.:;!?…\"”)]\s*$")
@@ -720,7 +728,8 @@ _IMPERATIVE = re.compile(
     r"|cung\s+co|kien\s+toan|ban\s+hanh|trinh|gui|tong\s+hop|lap|phan\s+cong|giao|de\s+nghi"
     r"|yeu\s+cau|ngay\s+sau|khac\s+phuc|rut\s+kinh\s+nghiem|tiep\s+thu|xem\s+xet|bo\s+tri"
     r"|can\s+cu|tiep\s+nhan|cap\s+nhat|nghiem\s+tuc|kip\s+thoi|quyet\s+liet|sap\s+xep"
-    r"|chuan\s+bi|cung\s+cap|chu\s+tri)\b"
+    r"|chuan\s+bi|cung\s+cap|chu\s+tri|can\s+doi|kiem\s+soat|van\s+dong|huy\s+dong|duy\s+tri"
+    r"|tham\s+dinh|giam\s+sat|bo\s+sung|thu\s+hoi)\b"
 )
 
 
@@ -1085,6 +1094,11 @@ class _Segmenter:
         )
         return not (asked and self._assigns(text, explicit_only=True))
 
+    def _all_report(self, folded: str) -> bool:
+        """ "Các đơn vị báo cáo kết quả ... trước 15 giờ ngày 17/6/2021." after the last item: all
+        of them asked, a task of its own, not more of that item."""
+        return _ALL_UNITS_ASKED.match(folded) is not None and self._dated(folded)
+
     def _headline(self, index: int) -> bool:
         """A news item's title over its text: "Sở Y tế triển khai phòng, chống sốt xuất huyết",
         no sentence, no date, with the item below it."""
@@ -1431,6 +1445,7 @@ class _Segmenter:
                 and last.frames == self.frames
                 and not _SOMEONE_WILL.match(rest)
                 and not self._due_again(last, folded, rest)
+                and not self._all_report(folded)
             ):
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
@@ -1536,12 +1551,14 @@ class _Segmenter:
         for sentence in sentences[1:]:
             roles = self._roles(sentence)
             lead = roles.lead
+            # "Sở Thông tin và Truyền thông, Báo Quảng Ninh tăng cường ...": after them all.
+            named_end = max((m.end for m in (lead, *roles.co_leads) if m is not None), default=0)
             other = (
                 lead is not None
                 and first is not None
                 and fold(lead.written) != fold(first.written)
                 and not COOPERATE.match(fold(sentence[lead.end :]).strip())
-                and (roles.explicit or _imperative(fold(sentence[lead.end :]).strip()))
+                and (roles.explicit or _imperative(fold(sentence[named_end:]).strip()))
             )
             if other:
                 pieces.append(sentence)

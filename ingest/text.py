@@ -623,6 +623,9 @@ _ROMAN_CUT = re.compile(r"^[IVX]{1,5}\.(?:\s+[^\W\d_]+){0,2}$")
 _NAME_CUT = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Vụ|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Phòng)$")
 
 
+_CLOSING_LINE = re.compile(r"\./\.\s*$")
+
+
 def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     """Whether a line carries on the paragraph above it (a wrapped line), or starts a new one."""
     if line[0].isdigit() and _BEFORE_NUMBER.search(previous) and " | " not in paragraph:
@@ -651,7 +654,10 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     if line[0] == "(" and not _TERMINAL.search(previous):
         return True  # "... Bộ Giáo dục và Đào tạo" / "(GDĐT) đề nghị ..."
     if previous.endswith((";", ":")) and len(previous) >= 0.9 * width:
-        return True  # a list run on in one paragraph: "Báo Kiên Giang;" / "Trường Chính trị ..."
+        # A list run on in one paragraph: "Báo Kiên Giang;" / "Trường Chính trị ..."; not an item
+        # ended, then the closing sentence: "- Bố trí lực lượng trực 24/24 giờ ...;" / "Văn phòng
+        # thông báo để các cơ quan biết, thực hiện./.".
+        return not (MARKER.match(paragraph) and _CLOSING_LINE.search(line))
     if _TERMINAL.search(previous):
         return False
     # An unfinished line that fills the width was wrapped; a short one ended its paragraph.

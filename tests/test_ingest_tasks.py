@@ -4469,3 +4469,60 @@ def test_a_news_items_headline_paper_mark_and_byline_are_no_tasks() -> None:
         issued=dt.date(2022, 6, 20),
     )
     assert leads_and_dates(tasks) == [("Trung tâm Kiểm soát bệnh tật tỉnh", dt.date(2022, 6, 30))]
+
+
+def test_the_opening_under_a_bare_kinh_gui_list_is_the_bodys_first_line() -> None:
+    tasks = news(
+        "Kính gửi:",
+        "- Các sở, ban, ngành tỉnh;",
+        "- UBND các huyện, thị xã, thành phố.",
+        "Phó Chủ tịch UBND tỉnh giao nhiệm vụ như sau:",
+        "- Sở Xây dựng: Kiểm tra các công trình trọng điểm trước ngày 30/6/2021.",
+        "- Sở Tài chính: Bố trí kinh phí trong tháng 7/2021.",
+        issued=dt.date(2021, 6, 14),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Xây dựng", dt.date(2021, 6, 30)),
+        ("Sở Tài chính", dt.date(2021, 7, 31)),
+    ]
+
+
+def test_items_that_fold_like_a_ban_or_a_petition_are_still_work() -> None:
+    # Folded, "Cắm" reads "cấm" and "Đôn đốc" opens with "đơn"; "bàn giao" is no work given.
+    tasks = news(
+        "1. Sở Giao thông vận tải:",
+        "- Cắm biển báo nguy hiểm tại các điểm sạt lở.",
+        "- Đôn đốc các nhà thầu thi công trên phần mặt bằng đã được bàn giao.",
+        issued=dt.date(2023, 7, 1),
+    )
+    assert leads_and_dates(tasks) == [("Sở Giao thông vận tải", None)] * 2
+
+
+def test_a_later_sentence_of_an_item_that_sets_others_to_work_is_a_task_of_its_own() -> None:
+    tasks = news(
+        "1. Giao Sở Tài chính thẩm định dự toán kinh phí, trình UBND tỉnh trong 05 ngày làm việc."
+        " Sở Kế hoạch và Đầu tư cân đối, bố trí vốn cho dự án, báo cáo UBND tỉnh trước ngày"
+        " 31/3/2020.",
+        "2. Sở Giáo dục và Đào tạo hướng dẫn các trường học khử khuẩn trường, lớp. Sở Thông tin và"
+        " Truyền thông, Báo Quảng Ninh tăng cường thông tin, tuyên truyền.",
+        issued=dt.date(2020, 3, 10),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Tài chính", dt.date(2020, 3, 17)),
+        ("Sở Kế hoạch và Đầu tư", dt.date(2020, 3, 31)),
+        ("Sở Giáo dục và Đào tạo", None),
+        ("Sở Thông tin và Truyền thông", None),
+    ]
+
+
+def test_the_units_report_after_a_list_is_a_task_of_its_own_not_more_of_the_last_item() -> None:
+    tasks = news(
+        "UBND tỉnh yêu cầu:",
+        "1. Sở Giao thông vận tải bảo đảm giao thông thông suốt trên các tuyến quốc lộ.",
+        "2. Báo Quảng Nam tăng thời lượng đưa tin về diễn biến của bão.",
+        "Các đơn vị báo cáo kết quả triển khai thực hiện về UBND tỉnh trước 15 giờ ngày"
+        " 17/6/2021./.",
+        issued=dt.date(2021, 6, 15),
+    )
+    assert [t.deadline.date for t in tasks] == [None, None, dt.date(2021, 6, 17)]
+    assert [written(t) for t in tasks[:2]] == ["Sở Giao thông vận tải", "Báo Quảng Nam"]

@@ -864,6 +864,22 @@ def test_a_table_one_cell_a_line_may_open_with_a_group_and_number_rows_under_gro
     ]
 
 
+def test_an_item_ended_by_a_semicolon_does_not_run_into_the_closing_sentence() -> None:
+    text = (
+        "1. Giao UBND huyện Thanh Oai:\n"
+        "- Khẩn trương di dời 45 hộ dân ra khỏi khu vực nguy hiểm;\n"
+        "- Bố trí lực lượng trực 24/24 giờ tại các điểm sạt lở;\n"
+        "Văn phòng thông báo để các cơ quan, đơn vị biết, thực hiện./.\n"
+    )
+
+    document = read(text.encode(), "thong-bao.txt")
+
+    assert document.paragraphs[-2:] == [
+        "- Bố trí lực lượng trực 24/24 giờ tại các điểm sạt lở;",
+        "Văn phòng thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    ]
+
+
 def test_a_tab_after_an_items_number_is_no_table() -> None:
     text = "1.\tXây dựng kế hoạch\tthực hiện.\n2.\tBáo cáo kết quả.\n"
 
