@@ -1628,7 +1628,9 @@ _EVENT_BASE = re.compile(
         # ("kể từ ngày có quyết định thu hồi đất", "ngày Kế hoạch được phê duyệt": another's.)
         (?!\s+(?:thu\s+hoi|giao\s+dat|cho\s+thue|boi\s+thuong|xu\s+phat|cuong\s+che
             |sap\s+nhap|hop\s+nhat|giai\s+the|thanh\s+lap|bo\s+nhiem
-            |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)|ket\s+qua))
+            |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)|ket\s+qua
+            # "văn bản đề nghị của UBND huyện", "thông báo kiểm tra": another's, to come.
+            |de\s+nghi|kiem\s+tra|yeu\s+cau|kien\s+nghi|phan\s+anh|giai\s+trinh|bao\s+cao))
         |ky\b|ban\s+hanh|\d))""",
     re.VERBOSE,
 )

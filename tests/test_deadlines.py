@@ -1100,6 +1100,9 @@ NO_DATE = [
     ("trong thời hạn 07 ngày làm việc, kể từ ngày nhận được ý kiến thẩm định", "none"),
     ("trong vòng 05 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ", "none"),
     ("trong 05 ngày làm việc sau khi HĐND tỉnh phê chuẩn", "none"),
+    # Another's letter, still to come: not this one.
+    ("trong 05 ngày làm việc kể từ ngày nhận được văn bản đề nghị của UBND huyện", "none"),
+    ("trong vòng 10 ngày kể từ ngày nhận được thông báo kiểm tra", "none"),
     # What the law allows a procedure, from whenever it starts; how long an extension may be.
     (
         "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13",
