@@ -94,6 +94,7 @@ _ATTENDANCE = re.compile(
     r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
+    r"|^cung\s+di\s+(?:co|gom)\b"  # "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính"
     # "Tham gia đoàn công tác có lãnh đạo các Sở: ...".
     r"|tham\s+gia\s+doan(?:\s+(?:cong\s+tac|kiem\s+tra|giam\s+sat|thanh\s+tra))?\s+(?:co|gom)\b"
     # "Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo(,) chủ trì cuộc họp.": who chaired.
@@ -601,6 +602,19 @@ _QUOTES_A_RULE = re.compile(
     r"\b(?:(?:luat|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|quyet\s+dinh|nghi\s+quyet|chi\s+thi"
     r"|cong\s+van)\s+(?:so\s+)?\d|(?:dieu|khoan)\s+\d)[^,;:.]{0,120}?\s"
     r"quy\s+dinh\b[^,;:.]{0,100}:\s*$"
+)
+_RECEIVED = re.compile(
+    r"^[^.;:]{0,80}?\bnhan\s+duoc\s+(?:cong\s+van|van\s+ban|cong\s+dien|thong\s+bao|quyet\s+dinh"
+    r"|chi\s+thi|ke\s+hoach|to\s+trinh)\b(?!\s+nay)"  # ("Nhận được công văn này, yêu cầu ...")
+)
+_WRITERS_TURN = re.compile(
+    r"(?:ve\s+(?:viec|van\s+de|noi\s+dung)\s+(?:nay|tren)|giao\b|(?:chu\s+tich\s+)?(?:ubnd|uy\s+ban"
+    r"\s+nhan\s+dan)\s+(?:tinh|thanh\s+pho|huyen)\s+(?:giao|yeu\s+cau|de\s+nghi|co\s+y\s+kien))"
+)
+_EVENT_TIME = re.compile(r"thoi\s+gian(?:\s+(?:to\s+chuc|dien\s+ra|ra\s+quan|khai\s+mac))?\s*:")
+_HANDS_OUT = re.compile(
+    r"(?:giao|phan\s+cong)\s+(?:cac\s+)?(?:nhiem\s+vu|cong\s+viec)(?:\s+cu\s+the)?"
+    r"(?:\s+(?:cho\s+cac\s+(?:co\s+quan|don\s+vi)|nhu\s+sau))*\s*:"
 )
 _ALL_UNITS_ASKED = re.compile(
     r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
@@ -1378,6 +1392,16 @@ class _Segmenter:
                     continue
                 rest = self.paragraphs[index] = request
                 folded = fold(rest).strip()
+            elif self.letter and index not in self.pieces and _RECEIVED.match(folded):
+                # "UBND tỉnh nhận được Công văn số ... của Bộ Y tế. Theo đó, Bộ Y tế đề nghị ...":
+                # what the letter received asked; the letter's own turn comes after it.
+                request = self._writers_turn(rest)
+                if request is None:
+                    last = None
+                    index += 1
+                    continue
+                rest = self.paragraphs[index] = request
+                folded = fold(rest).strip()
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._framed() and not self._skipping():
                 rest = self._split(index, rest)
@@ -1804,6 +1828,15 @@ class _Segmenter:
             # gian Hội thi: Từ ngày 26/3/2012 đến ngày 30/3/2012", a plan's "1. Thời gian: Từ
             # ngày 15/4 đến ngày 15/5/2024": when it is held, not when work is due.
             return not self._assigns(text, explicit_only=True)
+        if (
+            detail
+            and _EVENT_TIME.match(folded.strip(" *-+•"))
+            and _nearest(self.frames, "lead") is None
+            and self._roles(text).lead is None
+        ):
+            # "- Thời gian: 20 giờ 00 ngày 30/4/2022." under "II. THỜI GIAN, ĐỊA ĐIỂM": when the
+            # event is held, no one named to do anything by then.
+            return True
         opening = _PREAMBLE.match(folded) or _HEARD_AT.match(folded.strip())
         if (opening and not self._scheduled(folded)) or _APPROVAL.match(folded):
             if self._assigns(text, explicit_only=True):
@@ -2045,6 +2078,15 @@ class _Segmenter:
         deadline = self._parse(text)
         return deadline.date is not None or deadline.kind == "recurring"
 
+    def _writers_turn(self, text: str) -> str | None:
+        """After what a letter received asked: "Về việc này, ...", "Giao Sở Y tế ...", "UBND tỉnh
+        giao ..." (not "Theo đó, Bộ Y tế đề nghị ...", still the letter received)."""
+        sentences = _sentences(text)
+        for sentence in sentences[1:]:
+            if _WRITERS_TURN.match(fold(sentence).strip()):
+                return text[text.index(sentence) :]
+        return None
+
     def _own_request(self, text: str) -> str | None:
         """From the sentence where a letter asks for something ("..., Bộ Tài chính đề nghị các
         Bộ ...") after telling what another document said, if it does."""
@@ -2148,6 +2190,8 @@ class _Segmenter:
         folded = fold(text).strip()
         if frame.details is not None or not folded.endswith(":") or not _imperative(folded):
             return
+        if _HANDS_OUT.fullmatch(folded):
+            return  # "2. Giao nhiệm vụ cụ thể như sau:": the agencies below each get their own
         if frame.lead is not None and _only_named(text, frame.lead, self.catalogue):
             return  # "11. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức ...:": each its own
         frame.details = _Item([text], index, list(self.frames), marked=True)

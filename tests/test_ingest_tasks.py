@@ -4526,3 +4526,53 @@ def test_the_units_report_after_a_list_is_a_task_of_its_own_not_more_of_the_last
     )
     assert [t.deadline.date for t in tasks] == [None, None, dt.date(2021, 6, 17)]
     assert [written(t) for t in tasks[:2]] == ["Sở Giao thông vận tải", "Báo Quảng Nam"]
+
+
+def test_a_heading_that_hands_out_work_leaves_each_agency_below_its_own_items() -> None:
+    tasks = news(
+        "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính; Văn phòng UBND Thành phố.",
+        "2. Giao nhiệm vụ cụ thể như sau:",
+        "a) Sở Giao thông vận tải:",
+        "- Chỉ đạo các nhà thầu tập trung máy móc, nhân lực thi công.",
+        "- Hoàn thành thi công đường công vụ trong quý III/2023.",
+        issued=dt.date(2023, 7, 1),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Giao thông vận tải", None),
+        ("Sở Giao thông vận tải", dt.date(2023, 9, 30)),
+    ]
+
+
+def test_when_an_event_is_held_is_no_task() -> None:
+    tasks = news(
+        "KẾ HOẠCH",
+        "Tổ chức Lễ kỷ niệm",
+        "II. THỜI GIAN, ĐỊA ĐIỂM",
+        "- Thời gian: 20 giờ 00 ngày 30/4/2022.",
+        "- Địa điểm: Quảng trường Thành cổ Quảng Trị.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Công an tỉnh xây dựng phương án bảo đảm an ninh, hoàn thành trước ngày 20/4/2022.",
+        issued=dt.date(2022, 2, 18),
+    )
+    assert leads_and_dates(tasks) == [("Công an tỉnh", dt.date(2022, 4, 20))]
+
+
+def test_what_a_letter_received_asked_is_no_task_of_the_letter() -> None:
+    tasks = news(
+        "Kính gửi: Sở Y tế.",
+        "Ủy ban nhân dân tỉnh nhận được Công văn số 4123/BYT-DP ngày 30/7/2020 của Bộ Y tế. Theo"
+        " đó, Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo triển khai các biện pháp"
+        " phòng, chống sốt xuất huyết; báo cáo kết quả về Bộ Y tế trước ngày 30/9/2020.",
+        "Về việc này, Chủ tịch UBND tỉnh có ý kiến như sau: Giao Sở Y tế tổng hợp, tham mưu UBND"
+        " tỉnh báo cáo Bộ Y tế, trình UBND tỉnh trước ngày 25/9/2020./.",
+        issued=dt.date(2020, 8, 10),
+    )
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2020, 9, 25))]
+    # "Nhận được công văn này, ..." opens the letter's own request.
+    (own,) = news(
+        "Kính gửi: Các trường trực thuộc.",
+        "Nhận được công văn này, yêu cầu Hiệu trưởng các trường tổ chức tổng vệ sinh trước ngày"
+        " 23/4/2018.",
+        issued=dt.date(2018, 4, 16),
+    )
+    assert own.deadline.date == dt.date(2018, 4, 23)
