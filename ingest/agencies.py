@@ -807,7 +807,7 @@ _STOP_PHRASES = frozenset((
     "lấy mẫu", "trực thuộc", "thực thi", "tiếp tục", "lựa chọn", "duy trì", "thành lập",
     "kiểm soát", "thu hồi", "hoàn trả", "lãnh đạo", "tuần tra", "chi trả", "thẩm định", "phân bổ",
     "huy động", "kiện toàn", "quyết liệt", "công khai", "quan tâm", "quán triệt", "tăng thời",
-    "đưa tin",
+    "đưa tin", "áp dụng",
 ))  # fmt: skip
 # Without marks "lam" may be "Kiểm lâm", "tai" "Tài chính", "van" "Văn hóa", "cung" "Cung ứng":
 # those do not end a name then.

@@ -716,6 +716,8 @@ _AIMS_HEADING = re.compile(r"(?:ve\s+)?muc\s+(?:dich|tieu)\b")
 _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
+    # "II. NGUYÊN NHÂN", "2. Tồn tại, hạn chế", "Khó khăn, vướng mắc": what went wrong, and why.
+    r"|nguyen\s+nhan|ton\s+tai|han\s+che|kho\s+khan"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
     # "II. CHỈ TIÊU CHỦ YẾU NĂM 2023": the figures to reach, not work given (but "Chỉ tiêu và
     # nhiệm vụ" goes on to the work).

@@ -1487,11 +1487,16 @@ def _with_tables(lines: list[str]) -> list[str] | None:
             placed[0], placed[1] = cells[0][1], cells[1][1]
             rows.append(placed)
             continue
-        for start, text in cells:
-            # The column whose heading is centred nearest to the text (cells may be centred).
-            centre = start + len(text) // 2
-            column = min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
-            placed[column] = f"{placed[column]} {text}".strip()
+        if len(cells) == len(columns):
+            # As many runs as columns: one each, in order, however far the runs stand from their
+            # headings (a row typed with two spaces between its cells).
+            placed = [text for _start, text in cells]
+        else:
+            for start, text in cells:
+                # The column whose heading is centred nearest to the text (cells may be centred).
+                centre = start + len(text) // 2
+                column = min(range(len(columns)), key=lambda i: abs(columns[i] - centre))
+                placed[column] = f"{placed[column]} {text}".strip()
         if placed[0] or not rows:
             rows.append(placed)
         else:

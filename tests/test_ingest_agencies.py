@@ -1261,3 +1261,11 @@ def test_an_office_is_named_with_whose_it_is(
     text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert as_written(text) == expected
+
+
+def test_a_name_ends_before_the_verb_that_follows_it() -> None:
+    found = Catalogue([]).find_mentions(
+        "Cục Thuế yêu cầu các Chi cục Thuế áp dụng ngay biện pháp; Báo Quảng Nam tăng thời lượng"
+        " đưa tin về bão."
+    )
+    assert [m.written for m in found] == ["Cục Thuế", "Chi cục Thuế", "Báo Quảng Nam"]

@@ -4576,3 +4576,17 @@ def test_what_a_letter_received_asked_is_no_task_of_the_letter() -> None:
         issued=dt.date(2018, 4, 16),
     )
     assert own.deadline.date == dt.date(2018, 4, 23)
+
+
+def test_the_causes_a_letter_finds_are_no_tasks() -> None:
+    tasks = news(
+        "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.",
+        "II. NGUYÊN NHÂN",
+        "1. Tình hình sản xuất, kinh doanh của một số ngành dệt may, da giày còn khó khăn.",
+        "2. Một số đơn vị sử dụng lao động cố tình chậm đóng, trốn đóng.",
+        "III. NHIỆM VỤ",
+        "BHXH Việt Nam yêu cầu các đơn vị rà soát danh sách đơn vị chậm đóng, hoàn thành trước"
+        " ngày 31/10/2024./.",
+        issued=dt.date(2024, 10, 1),
+    )
+    assert [t.deadline.date for t in tasks] == [dt.date(2024, 10, 31)]

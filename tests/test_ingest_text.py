@@ -775,6 +775,32 @@ def test_a_table_pasted_as_text_reads_as_the_rows_of_a_docx_table(pasted: str) -
     ]
 
 
+def test_a_table_typed_with_two_spaces_between_cells_keeps_each_cell_in_its_column() -> None:
+    # Cells of other widths than their headings: as many runs as columns, one each, in order.
+    rows = [
+        ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Thời gian hoàn thành", "Sản phẩm"],
+        [
+            "1",
+            "Rà soát, điều chỉnh dự toán chi thường xuyên",
+            "Sở Tài chính",
+            "Quý II/2024",
+            "Báo cáo",
+        ],
+        [
+            "2",
+            "Xây dựng Đề án kinh tế đêm",
+            "Sở Văn hóa, Thể thao và Du lịch",
+            "Tháng 10/2024",
+            "Đề án",
+        ],
+    ]
+    text = "\n".join("  ".join(row) for row in rows) + "\n"
+
+    document = read(text.encode(), "danh-muc.txt")
+
+    assert document.paragraphs == [" | ".join(row) for row in rows]
+
+
 STACKED = [
     ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
     ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Nội vụ", "Sở Tư pháp", "Quý II/2024"],
