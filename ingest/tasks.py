@@ -144,7 +144,7 @@ _GIVEN_BEFORE = re.compile(
 )
 # (Not the greetings one organises: "Tổ chức thăm hỏi, chúc mừng các chức sắc ...".)
 _THANKS = re.compile(
-    r"cam\s+on|hoan\s+nghenh|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
+    r"cam\s+on|hoan\s+nghenh|danh\s+gia\s+cao|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
     r"(?:bieu\s+duong|chuc\s+mung)"
 )
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
@@ -603,6 +603,9 @@ _QUOTES_A_RULE = re.compile(
     r"|cong\s+van)\s+(?:so\s+)?\d|(?:dieu|khoan)\s+\d)[^,;:.]{0,120}?\s"
     r"quy\s+dinh\b[^,;:.]{0,100}:\s*$"
 )
+# "Ngày 10/4/2023, Bộ Tài chính đã có công văn số 3421/BTC-TCHQ gửi Bộ Công Thương đề nghị ...":
+# what a letter sent before asked, not this one.
+_SENT_ASKING = re.compile(r"\bda\s+(?:co|gui)\b[^.;]{0,200}?\bgui\s+[^.;]{2,80}?\bde\s+nghi\b")
 _RECEIVED = re.compile(
     r"^[^.;:]{0,80}?\bnhan\s+duoc\s+(?:cong\s+van|van\s+ban|cong\s+dien|thong\s+bao|quyet\s+dinh"
     r"|chi\s+thi|ke\s+hoach|to\s+trinh)\b(?!\s+nay)"  # ("Nhận được công văn này, yêu cầu ...")
@@ -2092,8 +2095,9 @@ class _Segmenter:
     def _own_request(self, text: str) -> str | None:
         """From the sentence where a letter asks for something ("..., Bộ Tài chính đề nghị các
         Bộ ...") after telling what another document said, if it does."""
-        for sentence in _sentences(text):
-            if _ASKED.search(fold(sentence)):
+        for position, sentence in enumerate(_sentences(text)):
+            folded = fold(sentence)
+            if _ASKED.search(folded) and not (position == 0 and _SENT_ASKING.search(folded)):
                 return text[text.index(sentence) :]
         return None
 

@@ -4590,3 +4590,29 @@ def test_the_causes_a_letter_finds_are_no_tasks() -> None:
         issued=dt.date(2024, 10, 1),
     )
     assert [t.deadline.date for t in tasks] == [dt.date(2024, 10, 31)]
+
+
+def test_what_an_earlier_letter_asked_of_another_is_no_task_of_this_letter() -> None:
+    tasks = news(
+        "Kính gửi: Cục Hải quan các tỉnh, thành phố.",
+        "Ngày 10/4/2023, Bộ Tài chính đã có công văn số 3421/BTC-TCHQ gửi Bộ Công Thương đề nghị"
+        " phối hợp thông báo với cơ quan có thẩm quyền của nước xuất khẩu.",
+        "Tổng cục Hải quan đề nghị Cục Hải quan các tỉnh, thành phố báo cáo kết quả trước ngày"
+        " 30/6/2023./.",
+        issued=dt.date(2023, 5, 18),
+    )
+    assert [t.deadline.date for t in tasks] == [dt.date(2023, 6, 30)]
+
+
+def test_what_a_council_acknowledges_or_praises_is_no_task() -> None:
+    tasks = news(
+        "QUYẾT NGHỊ:",
+        "Điều 1. Hội đồng nhân dân tỉnh ghi nhận kết quả đạt được; đồng thời yêu cầu Ủy ban nhân"
+        " dân tỉnh, các cơ quan liên quan tập trung thực hiện các nội dung sau:",
+        "1. Giám đốc Sở Y tế hoàn thành việc đưa Bệnh viện Đa khoa tỉnh cơ sở 2 vào hoạt động"
+        " trong năm 2022.",
+        "2. Ban Thường vụ Tỉnh ủy đánh giá cao sự chủ động của các cấp, các ngành. Đồng ý với báo"
+        " cáo của Sở Y tế.",
+        issued=dt.date(2022, 7, 20),
+    )
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2022, 12, 31))]
