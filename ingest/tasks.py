@@ -498,9 +498,9 @@ _ABOVE_RIDER = re.compile(
 )
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
+_ALL_UNITS = r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
 _CLOSING_RIDER = re.compile(
-    r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
-    r"(?:\s+(?:lien\s+quan|tren))?\s+(?:(?:khan\s+truong|nghiem\s+tuc|kip\s+thoi)\s+)?"
+    _ALL_UNITS + r"(?:\s+(?:lien\s+quan|tren))?\s+(?:(?:khan\s+truong|nghiem\s+tuc|kip\s+thoi)\s+)?"
     r"(?:to\s+chuc\s+)?(?:thuc\s+hien|trien\s+khai)\b"
 )
 # Where a sentence may hold a second request: after ";", and before "và báo cáo/gửi/nộp/trình"
@@ -620,8 +620,8 @@ _HANDS_OUT = re.compile(
     r"(?:\s+(?:cho\s+cac\s+(?:co\s+quan|don\s+vi)|nhu\s+sau))*\s*:"
 )
 _ALL_UNITS_ASKED = re.compile(
-    r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
-    r"\s+(?:khan\s+truong\s+|kip\s+thoi\s+)?(?:bao\s+cao|gui|tong\s+hop|hoan\s+thanh)\b"
+    _ALL_UNITS
+    + r"\s+(?:khan\s+truong\s+|kip\s+thoi\s+)?(?:bao\s+cao|gui|tong\s+hop|hoan\s+thanh)\b"
 )
 _SOURCE = re.compile(r"^\(?(?:theo|nguon|bao)\b")
 _TERMINAL_MARK = re.compile(r"[.:;!?…\"”)]\s*$")
@@ -1387,20 +1387,19 @@ class _Segmenter:
             if re.fullmatch(r"\([^()]*\)\.?", rest.strip()):
                 index += 1  # "(Có đề cương chi tiết gửi kèm)": an aside, the task goes on
                 continue
-            if self.letter and index not in self.pieces and _NEWS_LEAD.match(folded):
-                # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...":
-                # in a letter, what another document said; the letter asks its own after it.
-                request = self._own_request(rest)
-                if request is None:
-                    last = None
-                    index += 1
-                    continue
-                rest = self.paragraphs[index] = request
-                folded = fold(rest).strip()
-            elif self.letter and index not in self.pieces and _RECEIVED.match(folded):
+            if (
+                self.letter
+                and index not in self.pieces
+                and (_NEWS_LEAD.match(folded) or _RECEIVED.match(folded))
+            ):
+                # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...",
                 # "UBND tỉnh nhận được Công văn số ... của Bộ Y tế. Theo đó, Bộ Y tế đề nghị ...":
-                # what the letter received asked; the letter's own turn comes after it.
-                request = self._writers_turn(rest)
+                # in a letter, what another document said; the letter asks its own after it.
+                request = (
+                    self._own_request(rest)
+                    if _NEWS_LEAD.match(folded)
+                    else self._writers_turn(rest)
+                )
                 if request is None:
                     last = None
                     index += 1
