@@ -498,7 +498,8 @@ _ABOVE_RIDER = re.compile(
 )
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
-_ALL_UNITS = r"^(?:cac|moi)\s+(?:co\s+quan|don\s+vi|dia\s+phuong)(?:\s*,\s*(?:co\s+quan|don\s+vi|dia\s+phuong))*"
+_UNITS = r"(?:co\s+quan|don\s+vi|dia\s+phuong)"
+_ALL_UNITS = rf"^(?:cac|moi)\s+{_UNITS}(?:\s*,\s*{_UNITS})*"
 _CLOSING_RIDER = re.compile(
     _ALL_UNITS + r"(?:\s+(?:lien\s+quan|tren))?\s+(?:(?:khan\s+truong|nghiem\s+tuc|kip\s+thoi)\s+)?"
     r"(?:to\s+chuc\s+)?(?:thuc\s+hien|trien\s+khai)\b"
@@ -1113,10 +1114,10 @@ class _Segmenter:
         )
         return not (asked and self._assigns(text, explicit_only=True))
 
-    def _all_report(self, folded: str) -> bool:
+    def _all_report(self, folded: str, text: str) -> bool:
         """ "Các đơn vị báo cáo kết quả ... trước 15 giờ ngày 17/6/2021." after the last item: all
         of them asked, a task of its own, not more of that item."""
-        return _ALL_UNITS_ASKED.match(folded) is not None and self._dated(folded)
+        return _ALL_UNITS_ASKED.match(folded) is not None and self._dated(text)
 
     def _headline(self, index: int) -> bool:
         """A news item's title over its text: "Sở Y tế triển khai phòng, chống sốt xuất huyết",
@@ -1473,7 +1474,7 @@ class _Segmenter:
                 and last.frames == self.frames
                 and not _SOMEONE_WILL.match(rest)
                 and not self._due_again(last, folded, rest)
-                and not self._all_report(folded)
+                and not self._all_report(folded, rest)
             ):
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
