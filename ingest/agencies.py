@@ -1008,7 +1008,7 @@ class Catalogue:
         """ "các Bộ: Tài chính, Tư pháp, Xây dựng" names three ministries."""
         found: list[_Found] = []
         for match in re.finditer(
-            r"(?<![a-z0-9])cac\s+(?P<head>so|bo|ban|cuc)\s*:?\s*(?=\S)", folded
+            r"(?<![a-z0-9])cac\s+(?P<head>so|bo|ban|cuc|phong)\s*:?\s*(?=\S)", folded
         ):
             head_start = match.start("head")
             if taken.overlaps(match.start(), match.end()):
@@ -1424,6 +1424,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if tail is None and department and text[end + department.end()].isupper():
                 # "Thanh tra Sở Xây dựng": the department's inspectorate.
                 found.append(_Found(start, _name_end(text, folded, end + department.end())))
+                continue
+            if tail is None and head == "thue" and branch:
+                found.append(_Found(start, end))  # "Thuế cơ sở 1": a branch by its number
                 continue
             if tail is None:
                 continue

@@ -89,7 +89,7 @@ _DUTY = re.compile(
 )
 COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
 _LIST_OPENS = re.compile(
-    r"(?:^\W*|[:;]\s*|\bgiao\s+(?:cho\s+)?)(?:cac\s+(?:bo|so|ban|cuc)\s*:?\s*)?$"
+    r"(?:^\W*|[:;]\s*|\bgiao\s+(?:cho\s+)?)(?:cac\s+(?:bo|so|ban|cuc|phong)\s*:?\s*)?$"
 )
 _CO_LEAD_GAP = re.compile(rf"^\s*(?:,|;|/|&|va|cung)?\s*{TITLE}$")
 

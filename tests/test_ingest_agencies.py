@@ -1269,3 +1269,15 @@ def test_a_name_ends_before_the_verb_that_follows_it() -> None:
         " đưa tin về bão."
     )
     assert [m.written for m in found] == ["Cục Thuế", "Chi cục Thuế", "Báo Quảng Nam"]
+
+
+def test_a_tax_branch_by_its_number_is_a_name_without_its_place() -> None:
+    found = Catalogue([]).find_mentions("Thuế cơ sở 1, Thuế cơ sở 2 lập danh sách hộ kinh doanh.")
+    assert [m.written for m in found] == ["Thuế cơ sở 1", "Thuế cơ sở 2"]
+    assert Catalogue([]).find_mentions("thu thuế cơ sở hạ tầng") == []
+
+
+def test_a_list_of_a_districts_offices_after_cac_phong_names_each() -> None:
+    found = Catalogue([]).find_mentions("Các phòng: Nội vụ, Dân tộc thành lập đoàn kiểm tra.")
+    assert [m.written for m in found] == ["phòng Nội vụ", "phòng Dân tộc"]
+    assert Catalogue([]).find_mentions("các phòng chức năng kiểm tra") == []
