@@ -1126,16 +1126,12 @@ class _Segmenter:
 
     def _byline(self, index: int) -> bool:
         """The source or author a news item ends with: "Báo Sức khỏe & Đời sống"."""
+        if index != self.end - 1 or index == self.start or not self._no_sentence(index, 80):
+            return False
         text = self.paragraphs[index].strip()
-        return (
-            index == self.end - 1
-            and index > self.start
-            and self._no_sentence(index, 80)
-            # (Not a copy cut short: "Sở Công Thương tiếp tụ".)
-            and (
-                _SOURCE.match(fold(text)) is not None
-                or all(word[:1].isupper() or not word[:1].isalpha() for word in text.split())
-            )
+        # (Not a copy cut short: "Sở Công Thương tiếp tụ".)
+        return _SOURCE.match(fold(text)) is not None or all(
+            word[:1].isupper() or not word[:1].isalpha() for word in text.split()
         )
 
     def _no_sentence(self, index: int, longest: int) -> bool:
@@ -1388,19 +1384,12 @@ class _Segmenter:
             if re.fullmatch(r"\([^()]*\)\.?", rest.strip()):
                 index += 1  # "(Có đề cương chi tiết gửi kèm)": an aside, the task goes on
                 continue
-            if (
-                self.letter
-                and index not in self.pieces
-                and (_NEWS_LEAD.match(folded) or _RECEIVED.match(folded))
-            ):
+            cited = self.letter and index not in self.pieces and _NEWS_LEAD.match(folded)
+            if cited or (self.letter and index not in self.pieces and _RECEIVED.match(folded)):
                 # "Ngày 29/6/2026, Bộ trưởng Bộ Xây dựng ban hành Quyết định số ... và giao ...",
                 # "UBND tỉnh nhận được Công văn số ... của Bộ Y tế. Theo đó, Bộ Y tế đề nghị ...":
                 # in a letter, what another document said; the letter asks its own after it.
-                request = (
-                    self._own_request(rest)
-                    if _NEWS_LEAD.match(folded)
-                    else self._writers_turn(rest)
-                )
+                request = self._own_request(rest) if cited else self._writers_turn(rest)
                 if request is None:
                     last = None
                     index += 1
