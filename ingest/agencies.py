@@ -133,7 +133,6 @@ def _words(name: str) -> str:
 _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
 
 
-@functools.cache
 def _fold_char(char: str) -> str:
     low = char.lower()
     if low in "đð":
@@ -145,9 +144,20 @@ def _fold_char(char: str) -> str:
     return folded if len(folded) == 1 else char
 
 
+class _FoldTable(dict[int, str]):
+    """str.translate's table, each character folded the first time it is met."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDED = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase, strip diacritics and unify dashes, keeping one character per character."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLDED)
 
 
 # --------------------------------------------------------------------------------------------
@@ -892,6 +902,10 @@ class _Found:
     collective: bool = False
 
 
+# Paragraphs whose agencies a catalogue keeps: those of a few long documents.
+_MENTIONS_KEPT = 4096
+
+
 class Catalogue:
     """The agencies an office follows up, and the recogniser of agencies in a text."""
 
@@ -904,6 +918,7 @@ class Catalogue:
                 if pattern:
                     patterns.append((re.compile(pattern), entry, _needle(name)))
         self._patterns = patterns
+        self._mentions: dict[str, tuple[AgencyMention, ...]] = {}
 
     def lookup(self, name: str) -> CatalogueEntry | None:
         """The entry a whole name stands for (tolerant of case, spacing, diacritics, "&")."""
@@ -918,6 +933,16 @@ class Catalogue:
 
     def find_mentions(self, text: str) -> list[AgencyMention]:
         """Every agency named in an (NFC) text, in order, without overlaps."""
+        # Reading a document asks again for the agencies of a paragraph already read (for its
+        # roles, its deadline's cues, its task's lead): read once.
+        mentions = self._mentions.get(text)
+        if mentions is None:
+            if len(self._mentions) >= _MENTIONS_KEPT:
+                self._mentions.clear()
+            mentions = self._mentions[text] = tuple(self._read_mentions(text))
+        return list(mentions)
+
+    def _read_mentions(self, text: str) -> list[AgencyMention]:
         text = unicodedata.normalize("NFC", text)
         folded = fold(text)
         catalogued = _Taken()
