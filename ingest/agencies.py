@@ -360,6 +360,11 @@ _COLLECTIVE = re.compile(
     + _LEVELS
     + r"(?![a-z0-9])"
 )
+# "các đại học, học viện, trường đại học": the higher schools, as a set.
+_HIGHER_SCHOOL = r"(?:dai\s+hoc|hoc\s+vien|truong\s+(?:dai\s+hoc|cao\s+dang)|cao\s+dang)"
+_HIGHER_SCHOOLS = re.compile(
+    rf"(?<![a-z0-9])cac\s+(?:dai\s+hoc|hoc\s+vien)(?:\s*(?:,|va)\s*{_HIGHER_SCHOOL})*(?![a-z0-9])"
+)
 # "Các bệnh viện trên địa bàn tỉnh", "các bệnh viện tuyến huyện": the hospitals, as a set.
 _HOSPITALS = re.compile(
     r"(?<![a-z0-9])cac\s+benh\s+vien"
@@ -555,6 +560,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
     for pattern in (
         _COLLECTIVE,
         _HOSPITALS,
+        _HIGHER_SCHOOLS,
         _STATE_FIRMS,
         _DISTRICT_DEPARTMENTS,
         _TASKED,
@@ -865,6 +871,36 @@ _PLACE_NAME = re.compile(
     rf"Bảo|Ngân|Thanh|Viện|Liên|Đoàn|{_VERBS_WRITTEN})\b)[{_CAPITAL}][^\W\d_]+){{1,3}}"
     rf"(?=\s+[^\W\d_{_CAPITAL}]|[,;:.]|$)"
 )
+_LEVEL_ENDS = re.compile(r"(?<![a-z])(?:huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)$")
+_NOT_A_PLACE = re.compile(rf"(?:{_VERBS_WRITTEN})\b")
+
+
+_QUALIFIED = re.compile(
+    r"\s+(?:duoc|bi)\s+(?:kiem\s+tra|thanh\s+tra|giam\s+sat|khao\s+sat|(?:lua\s+)?chon"
+    r"|giao\s+nhiem\s+vu|phan\s+cong)(?![a-z0-9])"
+)
+
+
+def _places_named(text: str, folded: str, end: int) -> int:
+    """ "UBND các huyện, thành phố Đà Lạt, Bảo Lộc": the places a group's last level names
+    belong to it (the end of the group so written)."""
+    if not _LEVEL_ENDS.search(folded, max(0, end - 12), end):
+        return end
+    position = end
+    while (
+        text[position : position + 1] == " "
+        and (place := _PLACE.match(text, position + 1))
+        and not _HEADS.match(folded, position + 1)
+        and not _NOT_A_PLACE.match(text, position + 1)
+    ):
+        end = place.end()
+        joint = _PLACE_JOINT.match(text, end)
+        if joint is None or not text[joint.end() : joint.end() + 1].isupper():
+            break
+        position = joint.end() - 1
+    return end
+
+
 _MANAGED_AREAS = re.compile(
     r"\s+cac\s+(?:khu\s+(?:cong\s+nghiep|kinh\s+te|che\s+xuat)|cum\s+cong\s+nghiep|du\s+an)(?![a-z])"
     # "Ban Quản lý dự án đầu tư xây dựng (công trình dân dụng và công nghiệp) tỉnh".
@@ -953,7 +989,11 @@ class Catalogue:
         taken = _Taken()
         # A group the office put in its catalogue ("UBND các huyện") is that entry; a unit of
         # every district ("Phòng Y tế các huyện") is more than the group of districts it names.
-        plural = [*_collectives(text, folded), *self._groups(folded), *_named_units(text, folded)]
+        plural = [
+            *_collectives(text, folded),
+            *self._groups(text, folded),
+            *_named_units(text, folded),
+        ]
         for found in sorted(plural, key=lambda f: (f.start - f.end, f.start)):
             if not catalogued.contains(found.start, found.end):
                 taken.take(found)
@@ -996,7 +1036,7 @@ class Catalogue:
         return found
 
     @staticmethod
-    def _groups(folded: str) -> list[_Found]:
+    def _groups(text: str, folded: str) -> list[_Found]:
         matches: list[tuple[int, int, str]] = []
         for key, pattern in _GROUP_PATTERNS:
             matches.extend((m.start(), m.end(), key) for m in pattern.finditer(folded))
@@ -1026,6 +1066,12 @@ class Catalogue:
                 else:
                     break
             unique = list(dict.fromkeys(keys))
+            if "," in folded[start:end]:
+                # (One level with places, "UBND các huyện Hướng Hóa, Đakrông", is those places'
+                # committees, not every district: _named_units.)
+                end = _places_named(text, folded, end)
+            if qualified := _QUALIFIED.match(folded, end):
+                end = qualified.end()  # "UBND các xã, thị trấn được kiểm tra": those of them
             result.append(_Found(start, end, group="+".join(unique)))
         return result
 
@@ -1449,6 +1495,13 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if tail is None and department and text[end + department.end()].isupper():
                 # "Thanh tra Sở Xây dựng": the department's inspectorate.
                 found.append(_Found(start, _name_end(text, folded, end + department.end())))
+                continue
+            own = (
+                re.match(r"\s+(?:so|bo)(?![a-z0-9])", folded[end:]) if head == "thanh tra" else None
+            )
+            if tail is None and own and text[end + own.end() - 2].isupper():
+                # "Thanh tra Sở", "Thanh tra Bộ": in its own department's or ministry's text.
+                found.append(_Found(start, end + own.end()))
                 continue
             if tail is None and head == "thue" and branch:
                 found.append(_Found(start, end))  # "Thuế cơ sở 1": a branch by its number

@@ -247,8 +247,11 @@ _ADDRESSEE_LINE = re.compile(
 )
 _NOT_ADDRESSEE = re.compile(
     r"\b(?:nhan\s+duoc|de\s+nghi|yeu\s+cau|thong\s+bao|co\s+y\s+kien|ban\s+hanh|bao\s+cao"
-    r"|thuc\s+hien|trien\s+khai|can\s+cu|giao|nhu\s+sau)\b|[.;:!?]\s+\S|:\s*$"
+    r"|thuc\s+hien|trien\s+khai|can\s+cu|giao(?!\s+thong)|nhu\s+sau)\b|[.;:!?]\s+\S|:\s*$"
 )
+
+
+_LISTED = re.compile(r"(?<![a-z])(cac\s+(?:bo|so|tinh))\s*:(?=\s*[a-z])")
 
 
 # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:": a dispatch's "Kính gửi".
@@ -266,6 +269,13 @@ def opens_addressees(text: str) -> bool:
     )
 
 
+def _addressee_line(folded: str) -> bool:
+    # "Bộ trưởng các Bộ: Công an, Y tế": the colon of a list, not of a sentence.
+    return bool(_ADDRESSEE_LINE.match(folded)) and not _NOT_ADDRESSEE.search(
+        _LISTED.sub(r"\1", folded)
+    )
+
+
 def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
     """The addressee lines after the "Kính gửi" paragraph at ``index``, and where the body starts.
 
@@ -275,15 +285,19 @@ def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
     lines: list[str] = []
     position = index + 1
     heading = re.sub(r"^\W*kinh\s+gui\s*:?", "", fold(doc.paragraphs[index]).lstrip("| ")).strip()
-    bare = not heading.strip(" |")
+    dispatch = not fold(doc.paragraphs[index]).lstrip("| ").startswith("kinh gui")
+    if dispatch and position < len(doc.paragraphs) and opens_addressees(doc.paragraphs[position]):
+        return addressee_lines(doc, position)  # "CHỦ TỊCH UBND TỈNH điện:" then "Kính gửi:"
+    # The lines under a dispatch's "... điện:" are whom it is sent to, as under "Kính gửi:".
+    bare = dispatch or not heading.strip(" |")
     while position < len(doc.paragraphs):
         text = doc.paragraphs[position]
         folded = fold(text)
         if re.match(r"^\s*[-–+•]", text) or (
             bare
             and len(text) <= 160
-            and _ADDRESSEE_LINE.match(folded)
-            and not _NOT_ADDRESSEE.search(folded)
+            # "Bộ trưởng các Bộ: Công an, Y tế; Chủ tịch Ủy ban ...": lines run together.
+            and all(_addressee_line(piece) for piece in re.split(r";\s+(?=\S)", folded))
             and not _RECIPIENTS.match(fold(text))
         ):
             lines.append(text)

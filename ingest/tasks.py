@@ -270,7 +270,9 @@ _NARRATIVE_OPENING = re.compile(
     # "Dưới sự lãnh đạo của Tỉnh ủy, ..., các cấp, các ngành đã chủ động ...": what was done.
     r"|duoi\s+su\s+(?:lanh\s+dao|chi\s+dao)\b[^.;]*"
     # "Qua theo dõi, còn 42 nhiệm vụ quá hạn chưa hoàn thành, như: ...": what the writer found.
-    r"|(?P<found>qua\s+(?:theo\s+doi|kiem\s+tra|ra\s+soat|tong\s+hop)))"
+    r"|(?P<found>qua\s+(?:theo\s+doi|kiem\s+tra|ra\s+soat|tong\s+hop))"
+    # "Từ ngày 18/7 đến 7 giờ ngày 21/7/2018, trên địa bàn tỉnh đã có mưa to": what happened.
+    r"|(?P<period>tu\s+(?:ngay\s+)?\d{1,2}[/.-]\d{1,2}[^,;]{0,50}?\s+den\s+[^,;]{0,50}))"
     r"\s*,"
     # "Được biết đến nay một số địa phương đã ...": what the writer learnt.
     r"|duoc\s+biet\b)"
@@ -710,7 +712,8 @@ _DATE_BEFORE_MAIN = re.compile(
 # "Thời gian: Từ ngày 15/4 đến ngày 15/5/2024" (not "Thời gian thực hiện: ...": work's time).
 _HELD_FROM = re.compile(r"thoi\s+gian\s*:\s*(?:ke\s+)?tu\s+(?:ngay\s+)?\d")
 _GUIDANCE = re.compile(
-    r"\bhuong\s+dan\s+(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
+    # (Whom it guides may be named: "hướng dẫn các cơ quan, đơn vị thực hiện ... như sau:".)
+    r"\bhuong\s+dan\s+(?:cac\s+[^:;.]{0,150}?\s)?(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
     r"(?:(?:mot\s+so\s+)?(?:noi\s+dung|van\s+de)(?:\s+[a-z]+){0,6}?\s+)?nhu\s+sau\s*:\s*$"
 )
 _FUNDING = re.compile(r"^(?:nguon\s+)?kinh\s+phi\b")
@@ -723,6 +726,8 @@ _SKIP_HEADING = re.compile(
     # "II. NGUYÊN NHÂN", "2. Tồn tại, hạn chế", "Khó khăn, vướng mắc": what went wrong, and why.
     r"|nguyen\s+nhan|ton\s+tai|han\s+che|kho\s+khan"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
+    # "Hồ sơ gồm:": what a file holds.
+    r"|(?:ho\s+so|tai\s+lieu)(?:\s+[a-z]+){0,6}?\s+(?:bao\s+)?gom(?:\s+co)?\s*:\s*$"
     # "II. CHỈ TIÊU CHỦ YẾU NĂM 2023": the figures to reach, not work given (but "Chỉ tiêu và
     # nhiệm vụ" goes on to the work).
     r"|chi\s+tieu(?![^:]*\b(?:nhiem\s+vu|giai\s+phap)\b)"
@@ -811,6 +816,7 @@ class _Frame:
     # "1. Về tình hình thu ngân sách" of a conclusion: a topic, its directions under it
     topic: bool = False
     asks: bool = False  # an opening that asks the work below of someone: "UBND tỉnh yêu cầu:"
+    named_at: int | None = None  # where a heading that is an agency's name alone stands
 
 
 @dataclass
@@ -1062,9 +1068,17 @@ class _Segmenter:
             return False
         if next_level is not None and next_level > level:
             return True
+        if next_level is None and self._agency_alone(rest) and not re.search(r"[.;!?…]\W*$", rest):
+            return True  # "2. Thanh tra Sở" after "1. Sở Y tế: ...", then its work unmarked
         if index > self.start and _marker(self.paragraphs[index - 1])[0] == level:
             return False  # the last item of a list, the text going on after it
         return next_level is None and len(rest) <= 160 and not re.search(r"[.;!?…]\W*$", rest)
+
+    def _agency_alone(self, text: str) -> bool:
+        mentions = self.catalogue.find_mentions(text)
+        return len(mentions) == 1 and not (
+            text[: mentions[0].start].strip() or text[mentions[0].end :].strip(" :.")
+        )
 
     def _nested(self, index: int, level: float) -> float:
         """The depth of a marked paragraph in this document's lists: a marker's kind gives it,
@@ -1349,6 +1363,8 @@ class _Segmenter:
                 self._pop(level)
                 if self._is_heading(index, level, rest):
                     frame = self._context_frame(rest, level, intro=False)
+                    if frame.lead is not None and not fold(rest[frame.lead.end :]).strip(" :."):
+                        frame.named_at = index  # "2. Văn phòng Sở"
                     frame.assigns = bool(_IMPLEMENTATION.match(fold(rest).strip()))
                     self.assigns_below = self.assigns_below or frame.assigns
                     frame.skip = frame.skip or self._skipping()
@@ -1467,15 +1483,29 @@ class _Segmenter:
             ):
                 last.paragraphs.append(rest)  # more of the item above (a page break, a detail)
             elif (
-                # Loose signals count once the tasks have begun, or in a letter; in a news item
-                # that names whom the letter asks, what is asked of them.
                 (
-                    ((self.frames or self.letter) and (_imperative(folded) or self._dated(rest)))
-                    or (self.reported and self.lead_seen and _imperative(folded))
+                    # Loose signals count once the tasks have begun, or in a letter; in a news item
+                    # that names whom the letter asks, what is asked of them.
+                    (
+                        (
+                            (self.frames or self.letter)
+                            and (_imperative(folded) or self._dated(rest))
+                        )
+                        or (self.reported and self.lead_seen and _imperative(folded))
+                        # "2. Văn phòng Sở" then "Đăng tải Kế hoạch ...": that office's work.
+                        or (
+                            self.frames[-1:]
+                            and self.frames[-1].named_at == index - 1
+                            and not self._skipping()
+                        )
+                    )
+                    and not _PREAMBLE.match(folded)
                 )
-                and not _PREAMBLE.match(folded)
-            ) or (
-                _BASIS.match(folded) and _nearest(self.frames, "lead") and _work_after_basis(rest)
+                or (
+                    _BASIS.match(folded)
+                    and _nearest(self.frames, "lead")
+                    and _work_after_basis(rest)
+                )
             ):
                 for piece in self._own_requests(rest):
                     last = _Item([piece], index, list(self.frames), marked=False)
@@ -1626,7 +1656,14 @@ class _Segmenter:
         """Cut an unmarked paragraph where a sentence names its own actor or opens with "Đồng
         thời", and at a ";" before another actor or another date; return the first piece."""
         folded = fold(text)
-        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
+        if (
+            _ATTENDANCE.search(folded)
+            or (
+                _THANKS.search(folded[:200])
+                # "Biểu dương các nhà thầu. Giao UBND huyện Nghi Lộc ...": praise, then the work.
+                and not any(self._assigns(s, explicit_only=True) for s in _sentences(text)[1:])
+            )
+        ):
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
         if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
@@ -1902,8 +1939,11 @@ class _Segmenter:
         year = opening.group("year")
         if year is not None and int(year) >= self.issued_on.year:
             return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
-        if folded.startswith(("truoc do", "vua qua", "thoi gian qua")) and any(
-            _as_written(text, m) for m in _PAST.finditer(folded, opening.end())
+        past = any(_as_written(text, m) for m in _PAST.finditer(folded, opening.end()))
+        if opening["period"] and not past:
+            return False  # "Từ ngày 30/4 đến hết ngày 03/5, các đơn vị bố trí trực": when to work
+        if past and (
+            folded.startswith(("truoc do", "vua qua", "thoi gian qua")) or opening["period"]
         ):
             # "Trước đó, ngày 10-1, Ban Chỉ đạo ... đã họp và thống nhất lộ trình: ... trước ngày
             # 30-4": what was decided before, its dates and all.
@@ -3003,7 +3043,12 @@ def header_pieces_keep_empty(row: str) -> list[str]:
 
 
 _COLUMNS = (
-    ("time", re.compile(r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi")),
+    (
+        "time",
+        re.compile(
+            r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi|^\s*hoan\s+thanh\s*$"
+        ),
+    ),
     ("cooperating", re.compile(r"phoi\s+hop")),
     ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien|trach\s+nhiem")),
     ("content", re.compile(r"noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|ten\s+")),
@@ -3029,9 +3074,21 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
         else:
             if "lead" not in columns and re.search(r"thuc\s+hien", folded):
                 columns["lead"] = index
+    starts = [i for i, cell in enumerate(cells) if _STARTS.search(fold(cell))]
+    if columns.get("time") in starts:
+        # "Thời gian bắt đầu | Thời gian hoàn thành": the work is due when it ends.
+        ends = [
+            i
+            for i, cell in enumerate(cells)
+            if i not in starts and _COLUMNS[0][1].search(fold(cell))
+        ]
+        columns["time"] = ends[0] if ends else columns["time"]
     if {"content", "lead"} <= columns.keys() and ({"time", "cooperating"} & columns.keys()):
         return columns
     return None
+
+
+_STARTS = re.compile(r"bat\s+dau|khoi\s+(?:cong|dong)|trien\s+khai")
 
 
 _YEARS_CELL = re.compile(r"\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*")

@@ -539,6 +539,15 @@ def _unwrapped_tab_rows(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         cells = lines[index].strip().split("\t")
+        if (
+            len(cells) >= 3
+            and index + 2 < len(lines)
+            and (header := _header_over_two_lines(lines, index))
+        ):
+            out.append(header)
+            width = len(header.split("\t"))
+            index += 2
+            continue
         if index + 1 < len(lines) and width and 2 <= len(cells) < width:
             following = lines[index + 1].strip().split("\t")
             if 2 <= len(following) < width and len(cells) + len(following) - 1 == width:
@@ -553,6 +562,27 @@ def _unwrapped_tab_rows(lines: list[str]) -> list[str]:
         out.append(lines[index])
         index += 1
     return out
+
+
+_TIME_SUB_HEADS = re.compile(r"(?i)(?:bắt đầu|hoàn thành|kết thúc|khởi công)")
+
+
+def _header_over_two_lines(lines: list[str], index: int) -> str | None:
+    """A table's header whose last cell goes on below it: "...<tab>Thời gian" then "hoàn thành"
+    (a line break in the cell), or "Bắt đầu<tab>Hoàn thành" under "Thời gian" (a header of two
+    rows); as one line of the width of the rows under it."""
+    cells = lines[index].strip().split("\t")
+    below = [cell.strip() for cell in lines[index + 1].strip().split("\t")]
+    rows = len(lines[index + 2].strip().split("\t"))
+    if len(below) == 1 and below[0][:1].islower() and len(below[0]) <= 30 and rows == len(cells):
+        return "\t".join([*cells[:-1], f"{cells[-1].strip()} {below[0]}"])
+    if (
+        len(below) >= 2
+        and rows == len(cells) - 1 + len(below)
+        and all(_TIME_SUB_HEADS.fullmatch(cell) for cell in below)
+    ):
+        return "\t".join([*cells[:-1], *(f"{cells[-1].strip()} {cell.lower()}" for cell in below)])
+    return None
 
 
 # What no text holds: replacement marks, control characters, private-use code points.
@@ -620,7 +650,11 @@ _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 
 # A section's heading in capitals cut after a word or two, or after its numeral alone.
 _ROMAN_CUT = re.compile(r"^[IVX]{1,5}\.(?:\s+[^\W\d_]+){0,2}$")
-_NAME_CUT = re.compile(r"(?<!\w)(?:Bộ|Sở|Cục|Vụ|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Phòng)$")
+# (Not "Văn phòng Sở", "Thanh tra Bộ": a department's own office or inspectorate, named whole.)
+_NAME_CUT = re.compile(
+    r"(?<!\w)(?<!Văn phòng )(?<!Thanh tra )"
+    r"(?:Bộ|Sở|Cục|Vụ|Chi cục|Tổng cục|Ủy ban|Uỷ ban|UBND|Phòng)$"
+)
 
 
 _CLOSING_LINE = re.compile(r"\./\.\s*$")

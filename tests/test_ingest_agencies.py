@@ -521,6 +521,26 @@ def test_superiors_and_common_words_are_not_agencies() -> None:
         ("Giao UBND phường 1 rà soát hộ nghèo", [("UBND phường 1", None, None)]),
         ("Đề nghị Thường trực HĐND tỉnh giám sát", [("Thường trực HĐND tỉnh", None, None)]),
         ("Thanh tra Sở Xây dựng kiểm tra công trình", [("Thanh tra Sở Xây dựng", None, None)]),
+        # A department's or ministry's own inspectorate, in its own text.
+        ("2. Thanh tra Sở: Tổ chức kiểm tra", [("Thanh tra Sở", None, None)]),
+        ("Giao Thanh tra Bộ chủ trì thanh tra", [("Thanh tra Bộ", None, None)]),
+        (
+            "2. Đối với các đại học, học viện, trường đại học",
+            [("các đại học, học viện, trường đại học", None, None)],
+        ),
+        # The places a group's last level names, and those of the group a task concerns.
+        (
+            "2. Chủ tịch UBND các huyện, thành phố Đà Lạt, Bảo Lộc:",
+            [("Chủ tịch UBND các huyện, thành phố Đà Lạt, Bảo Lộc", None, "all_districts")],
+        ),
+        (
+            "UBND các huyện, thành phố Triển khai ngay",
+            [("UBND các huyện, thành phố", None, "all_districts")],
+        ),
+        (
+            "4. UBND các xã, thị trấn được kiểm tra chuẩn bị hồ sơ",
+            [("UBND các xã, thị trấn được kiểm tra", None, "all_communes")],
+        ),
         (
             "Công an các xã, phường, đặc khu tổ chức kiểm tra",
             [("Công an các xã, phường, đặc khu", None, None)],

@@ -4616,3 +4616,121 @@ def test_what_a_council_acknowledges_or_praises_is_no_task() -> None:
         issued=dt.date(2022, 7, 20),
     )
     assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2022, 12, 31))]
+
+
+def test_the_paragraph_under_a_heading_that_is_an_agency_alone_is_its_work() -> None:
+    """ "2. Văn phòng Sở" then "Đăng tải ...": whatever the verb, the office's work; "Thanh tra
+    Sở" after an item of the same list is a heading too, not the list's last item."""
+    tasks = news(
+        "II. NHIỆM VỤ VÀ PHÂN CÔNG THỰC HIỆN",
+        "1. Phòng Kế hoạch - Tài chính: Lập dự toán kinh phí, hoàn thành trong quý IV/2020.",
+        "2. Văn phòng Sở",
+        "Đăng tải Kế hoạch trên Cổng thông tin điện tử của Sở.",
+        "Giữ liên lạc thường xuyên với các đơn vị.",
+        "3. Thanh tra Sở",
+        "Kiểm tra việc chấp hành quy định về bảo vệ môi trường.",
+        issued=dt.date(2020, 4, 10),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Phòng Kế hoạch - Tài chính", dt.date(2020, 12, 31)),
+        ("Văn phòng Sở", None),
+        ("Thanh tra Sở", None),
+    ]
+
+
+def test_the_work_under_a_heading_of_districts_and_cities_by_name_is_theirs() -> None:
+    tasks = news(
+        "Chủ tịch UBND tỉnh chỉ thị:",
+        "2. Chủ tịch UBND các huyện, thành phố Đà Lạt, Bảo Lộc:",
+        "- Thành lập Tổ công tác liên ngành trong vòng 10 ngày kể từ ngày ký Chỉ thị này.",
+        "4. UBND các xã, thị trấn được kiểm tra",
+        "a) Gửi báo cáo tự kiểm tra về Phòng Nội vụ trước ngày 01/6/2018;",
+        issued=dt.date(2018, 3, 2),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các huyện, thành phố Đà Lạt, Bảo Lộc", dt.date(2018, 3, 12)),
+        ("UBND các xã, thị trấn được kiểm tra", dt.date(2018, 6, 1)),
+    ]
+
+
+def test_praise_opening_a_paragraph_leaves_the_work_after_it() -> None:
+    tasks = news(
+        "Đồng chí Phó Chủ tịch UBND tỉnh kết luận:",
+        "Biểu dương sự nỗ lực của các nhà thầu. Giao UBND huyện Nghi Lộc hoàn thành bàn giao mặt"
+        " bằng trước ngày 30/6/2019. Sở Giao thông vận tải tăng cường kiểm tra chất lượng.",
+        "Biểu dương các đơn vị đã hoàn thành tốt nhiệm vụ trong năm 2018.",
+        issued=dt.date(2019, 5, 20),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("UBND huyện Nghi Lộc", dt.date(2019, 6, 30)),
+        ("Sở Giao thông vận tải", None),
+    ]
+
+
+def test_a_dispatchs_addressees_under_its_kinh_gui_are_no_tasks() -> None:
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH",
+                "Số: 01/CĐ-UBND",
+                "Thành phố Hồ Chí Minh, ngày 08 tháng 01 năm 2024",
+                "CÔNG ĐIỆN",
+                "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ điện:",
+                "Kính gửi:\n- Giám đốc các Sở: Công Thương, Tài chính;\n"
+                "- Cục trưởng Cục Quản lý thị trường Thành phố.",
+                "Từ ngày 01/01 đến 7 giờ ngày 08/01/2024, giá một số mặt hàng đã tăng mạnh.",
+                "1. Sở Tài chính rà soát, báo cáo Ủy ban nhân dân Thành phố trong vòng 07 ngày.",
+            ]
+        ).encode(),
+        "cd.txt",
+        catalogue=Catalogue([]),
+    )
+
+    assert leads_and_dates(draft.tasks) == [("Sở Tài chính", dt.date(2024, 1, 15))]
+
+
+def test_the_lines_under_a_dispatchs_dien_are_whom_it_is_sent_to() -> None:
+    draft = read_directive(
+        "\n".join(
+            [
+                "THỦ TƯỚNG CHÍNH PHỦ",
+                "Số: 12/CĐ-TTg",
+                "Hà Nội, ngày 05 tháng 01 năm 2023",
+                "CÔNG ĐIỆN",
+                "THỦ TƯỚNG CHÍNH PHỦ điện:",
+                "Bộ trưởng các Bộ: Công an, Giao thông vận tải, Y tế;",
+                "Chủ tịch Ủy ban An toàn giao thông Quốc gia.",
+                "",
+                "Dịp Tết Nguyên đán, nhu cầu đi lại của nhân dân tăng cao.",
+                "",
+                "1. Bộ Công an chỉ đạo lực lượng Cảnh sát giao thông tuần tra, kiểm soát.",
+            ]
+        ).encode(),
+        "cd.txt",
+        catalogue=Catalogue([]),
+    )
+
+    assert leads_and_dates(draft.tasks) == [("Bộ Công an", None)]
+
+
+@pytest.mark.parametrize(
+    ("time_headers", "cells"),
+    [
+        (["Hoàn thành"], ["15/12/2016"]),
+        (["Thời gian bắt đầu", "Thời gian hoàn thành"], ["01/12/2016", "15/12/2016"]),
+    ],
+    ids=["hoan-thanh", "start-and-end"],
+)
+def test_a_task_tables_time_is_when_the_work_is_done(
+    time_headers: list[str], cells: list[str]
+) -> None:
+    tasks = news(
+        " | ".join(["TT", "Nội dung", "Chủ trì", "Phối hợp", *time_headers]),
+        " | ".join(["1", "Tổng rà soát đàn gia súc", "UBND các xã", "Trạm Thú y huyện", *cells]),
+        issued=dt.date(2016, 11, 25),
+    )
+
+    assert leads_and_dates(tasks) == [("UBND các xã", dt.date(2016, 12, 15))]

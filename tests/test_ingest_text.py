@@ -775,6 +775,37 @@ def test_a_table_pasted_as_text_reads_as_the_rows_of_a_docx_table(pasted: str) -
     ]
 
 
+def test_a_pasted_header_cell_typed_on_two_lines_stays_one_cell() -> None:
+    # Word's "Thời gian" / "hoàn thành" in one header cell, copied with the tabs.
+    header = "\t".join(TASK_TABLE[0][:-1]) + "\tThời gian\nhoàn thành"
+    rows = "\n".join("\t".join(row) for row in TASK_TABLE[1:])
+    text = f"II. NHIỆM VỤ CỤ THỂ\n{header}\n{rows}\nNơi nhận:\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:3] == [
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | | Quý II/2024",
+    ]
+
+
+def test_a_pasted_header_of_two_rows_names_each_time_column() -> None:
+    # "Thời gian" over "Bắt đầu" and "Hoàn thành": the rows have one cell more than its top row.
+    text = (
+        "TT\tNội dung\tChủ trì\tPhối hợp\tThời gian\n"
+        "\t\t\tBắt đầu\tHoàn thành\n"
+        "1\tRà soát đàn gia súc\tUBND các xã\tTrạm Thú y\t01/12/2016\t15/12/2016\n"
+        "2\tTiêm phòng vắc xin\tTrạm Thú y\tUBND các xã\t15/12/2016\t31/01/2017\n"
+    )
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[:2] == [
+        "TT | Nội dung | Chủ trì | Phối hợp | Thời gian bắt đầu | Thời gian hoàn thành",
+        "1 | Rà soát đàn gia súc | UBND các xã | Trạm Thú y | 01/12/2016 | 15/12/2016",
+    ]
+
+
 def test_a_table_typed_with_two_spaces_between_cells_keeps_each_cell_in_its_column() -> None:
     # Cells of other widths than their headings: as many runs as columns, one each, in order.
     rows = [
