@@ -4734,3 +4734,19 @@ def test_a_task_tables_time_is_when_the_work_is_done(
     )
 
     assert leads_and_dates(tasks) == [("UBND các xã", dt.date(2016, 12, 15))]
+
+
+def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
+    """ "Sở Nội vụ hướng dẫn các cơ quan, đơn vị ... như sau:" explains; "Hồ sơ gồm:" lists a
+    file's papers; the work is the item that asks for the file by a date."""
+    tasks = letter(
+        "Kính gửi: Các sở, ban, ngành tỉnh",
+        "Sở Nội vụ hướng dẫn các cơ quan, đơn vị thực hiện tinh giản biên chế năm 2017 như sau:",
+        "1. Hồ sơ đề nghị tinh giản biên chế",
+        "Hồ sơ gồm:",
+        "a) Tờ trình của cơ quan, đơn vị đề nghị thực hiện tinh giản biên chế;",
+        "b) Danh sách đối tượng tinh giản biên chế và dự toán kinh phí thực hiện;",
+        "2. Các cơ quan, đơn vị lập hồ sơ, gửi về Sở Nội vụ trước ngày 20/4/2016.",
+    )
+
+    assert leads_and_dates(tasks) == [("Các cơ quan, đơn vị", dt.date(2016, 4, 20))]
