@@ -479,12 +479,15 @@ _PUBLIC = re.compile(
     r"|to\s+chuc\s*,\s*ca\s+nhan|ca\s+nhan\s*,\s*to\s+chuc)(?![a-z0-9])"
     # Firms, where they are given work: "yêu cầu các doanh nghiệp viễn thông ...".
     r"|" + _ASKED + r"cac\s+(?:doanh\s+nghiep|nha\s+mang|cong\s+ty|benh\s+vien|hop\s+tac\s+xa"
+    r"|thuong\s+nhan(?:\s+dau\s+moi)?"
     r"|chu\s+rung|ho\s+chan\s+nuoi|co\s+so(?:\s+(?:y\s+te|kham(?:\s*,)?\s*chua\s+benh"
     r"|san\s+xuat|kinh\s+doanh|che\s+bien|chan\s+nuoi|luu\s+tru))?)(?![a-z0-9])"
     # Those who own what a dispatch protects, as the subject of its sentence: "Các chủ rừng
     # hoàn thành ...", "Các chủ hồ chứa thủy điện, thủy lợi vận hành ...".
     r"|(?:^|(?<=^[-+•*]\s)|(?<=\.\s)|(?<=:\s))cac\s+(?:chu\s+rung|chu\s+ho\s+chua(?:\s+thuy\s+(?:dien|loi)"
-    r"(?:\s*,\s*thuy\s+(?:dien|loi))?)?|nha\s+thau(?:\s+thi\s+cong)?)(?![a-z0-9])"
+    r"(?:\s*,\s*thuy\s+(?:dien|loi))?)?|nha\s+thau(?:\s+thi\s+cong)?"
+    # "Các doanh nghiệp kinh doanh vận tải hành khách niêm yết giá cước ...".
+    r"|doanh\s+nghiep\s+kinh\s+doanh\s+van\s+tai(?:\s+hanh\s+khach|\s+hang\s+hoa)?)(?![a-z0-9])"
     # Or heading their own item: "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát ...".
     r"|(?<![a-z0-9])cac\s+(?:doanh\s+nghiep|co\s+so|ho|hop\s+tac\s+xa|cong\s+ty|chu\s+rung"
     r"|nha\s+thau)(?:\s+(?!(?:co|can|phai|duoc|chiu|thuc\s+hien)\s)[^\s:.;()]+){0,8}(?=\s*:)"

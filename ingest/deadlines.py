@@ -2828,6 +2828,10 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "season",
         re.compile(
             r"(?<![a-z])dip\s+cuoi\s+nam|(?<![a-z])don\s+(?:[a-z]+\s+){0,6}?vao\s+cuoi\s+nam"
+            # "ứng phó mưa lũ cuối năm": the season's floods; "tổng kết cuối năm học": the
+            # school year's end, no calendar date.
+            r"|(?<![a-z])(?:mua\s+)?(?:lu|bao)(?:\s*,\s*(?:lu|bao|ngap\s+lut))?\s+cuoi\s+nam"
+            r"|(?<![a-z])cuoi\s+nam\s+hoc"
         ),
     ),
     # "đánh giá kết quả ... trong 9 tháng năm 2023": the months a report is about (not the 9th

@@ -144,7 +144,7 @@ _GIVEN_BEFORE = re.compile(
 )
 # (Not the greetings one organises: "Tổ chức thăm hỏi, chúc mừng các chức sắc ...".)
 _THANKS = re.compile(
-    r"cam\s+on|hoan\s+nghenh|danh\s+gia\s+cao|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
+    r"cam\s+on|hoan\s+nghenh|danh\s+gia\s+cao|ghi\s+nhan\s+(?:su|nhung)\s+(?:no\s+luc|co\s+gang|ket\s+qua)|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
     r"(?:bieu\s+duong|chuc\s+mung)"
 )
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
@@ -517,9 +517,12 @@ _PROHIBITION = re.compile(
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _FEEDBACK = re.compile(
-    r"^(?:trong\s+qua\s+trinh\s+(?:(?:trien\s+khai|to\s+chuc)\s+)?(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?"
-    r"neu\s+(?:co|phat\s+sinh|phat\s+hien|gap|xay\s+ra)\s+"
+    # (Or the plan's amendment: "Trong quá trình tổ chức thực hiện, trường hợp cần sửa đổi, bổ
+    # sung Kế hoạch, các cơ quan ... chủ động đề xuất ...".)
+    r"^(?:(?:trong\s+)?qua\s+trinh(?:\s+(?:trien\s+khai|to\s+chuc|thuc\s+hien))*\s*,?\s*)?"
+    r"(?:neu\s+(?:co|phat\s+sinh|phat\s+hien|gap|xay\s+ra)\s+"
     r"(?:kho\s+khan|vuong\s+mac|van\s+de\s+phat\s+sinh|gi\s+chua\s+ro)"
+    r"|truong\s+hop\s+can\s+(?:sua\s+doi|bo\s+sung|dieu\s+chinh))"
     r"|^(?:trong\s+qua\s+trinh\s+(?:thuc\s+hien|trien\s+khai)\s*,?\s*)?neu\s+co\s+.{0,40}?"
     r"(?:phan\s+anh|lien\s+he|trao\s+doi)\s+(?:ve|voi)"
 )
@@ -706,6 +709,16 @@ _DATED_OPENING = re.compile(
     r"(?:\s*[/-]\s*(?P<y>\d{4}))?\s*,"
 )
 _PAST = re.compile(r"\b(?:da|vua)\s")
+_HELPED_OR_DIRECTED = re.compile(
+    r"(?<![a-z])(?:phoi\s+hop\s+(?:voi|cung)|chi\s+dao|don\s+doc|huong\s+dan)\s+"
+)
+# "UBND thành phố đã yêu cầu các quận ...", "đã ban hành Công điện số 03 yêu cầu ...": asked before.
+_ASKED_BEFORE = re.compile(r"\bda\s+(?:ban\s+hanh\s+[^,;.]{0,80}?)?(?:yeu\s+cau|giao|chi\s+dao)\b")
+# "Thứ trưởng Bộ ... Phan Đức Thịnh chủ trì hội nghị trực tuyến với 63 tỉnh ...": who presided.
+_PRESIDED = re.compile(
+    rf"(?<![a-z]){HOLDER}\s[^,;.]{{0,120}}?\bchu\s+tri\s+"
+    r"(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)"
+)
 _DATE_BEFORE_MAIN = re.compile(
     r",\s*((?:vao\s+)?ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?)\s*,\s*$"
 )
@@ -1643,8 +1656,9 @@ class _Segmenter:
         return [*pieces, sentence[start:]]
 
     def _helpers_listed(self, text: str) -> bool:
-        """A text that ends in the list of those who help: "... phối hợp với Sở Y tế, Sở Nội vụ"."""
-        joints = list(re.finditer(r"(?<![a-z])phoi\s+hop\s+(?:voi|cung)\s+", fold(text)))
+        """A text that ends in the list of those who help or are directed: "... phối hợp với Sở Y
+        tế, Sở Nội vụ", "... chỉ đạo Ban An toàn giao thông địa phương, các sở, ngành"."""
+        joints = list(re.finditer(_HELPED_OR_DIRECTED, fold(text)))
         if not joints:
             return False
         listed = text[joints[-1].end() :]
@@ -1796,6 +1810,8 @@ class _Segmenter:
             return deadline.date is None or deadline.kind == "recurring"
         if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
             return True
+        if _PRESIDED.search(folded) and not self._dated(text) and len(_sentences(text)) == 1:
+            return True
         if (
             any(frame.guidance for frame in self.frames)
             and self._roles(text).lead is None
@@ -1946,7 +1962,10 @@ class _Segmenter:
             folded.startswith(("truoc do", "vua qua", "thoi gian qua")) or opening["period"]
         ):
             # "Trước đó, ngày 10-1, Ban Chỉ đạo ... đã họp và thống nhất lộ trình: ... trước ngày
-            # 30-4": what was decided before, its dates and all.
+            # 30-4": what was decided before, its dates and all; "Trước đó, tại Chỉ thị số 07,
+            # UBND thành phố đã yêu cầu các quận ...": what was asked before.
+            if _ASKED_BEFORE.search(folded, opening.end(), len(_sentences(text)[0])):
+                return not any(self._assigns(s, explicit_only=True) for s in _sentences(text)[1:])
             return not self._assigns(text, explicit_only=True)
         # (What the writer found may quote a date gone by: "(hạn hoàn thành trước ngày 30/9)".)
         dated = self._dated(text) and not (

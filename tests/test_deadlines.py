@@ -1225,6 +1225,9 @@ NOT_DEADLINES = [
     # The year-end season; what must not pile up then; the months a report covers; a benefit.
     "Sở Công Thương bảo đảm nguồn hàng phục vụ nhu cầu của Nhân dân dịp cuối năm.",
     "Tập trung thi công, thanh toán khối lượng; không để dồn khối lượng thanh toán vào cuối năm.",
+    # The season's floods; the school year's end, which the calendar does not fix.
+    "Các địa phương chủ động phương án ứng phó mưa lũ cuối năm.",
+    "Các trường tổ chức tổng kết vào cuối năm học 2019-2020.",
     "Sở Tài chính đánh giá kết quả thực hiện các chỉ tiêu trong 9 tháng năm 2023, báo cáo UBND"
     " tỉnh.",
     "Sở Nội vụ tăng cường kiểm tra việc chi trả trợ cấp xã hội hằng tháng cho các đối tượng.",

@@ -4750,3 +4750,47 @@ def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Các cơ quan, đơn vị", dt.date(2016, 4, 20))]
+
+
+def test_what_was_asked_before_who_presided_and_what_was_acknowledged_are_no_tasks() -> None:
+    tasks = news(
+        "Ngày 12/6, tại Hà Nội, Thứ trưởng Bộ Xây dựng Nguyễn Văn Sinh chủ trì hội nghị trực"
+        " tuyến với 63 tỉnh, thành phố về công tác quản lý trật tự xây dựng.",
+        "Trước đó, tại Chỉ thị số 07/CT-UBND ngày 10/4/2024, UBND thành phố đã yêu cầu các quận,"
+        " huyện hoàn thành rà soát các công trình vi phạm trước ngày 15/5/2024, song đến nay nhiều"
+        " địa phương vẫn chưa có báo cáo.",
+        "Kết luận hội nghị, Thứ trưởng ghi nhận sự nỗ lực của các cấp, các ngành.",
+        "Thứ trưởng yêu cầu các thương nhân đầu mối nhập khẩu đủ lượng còn thiếu trước ngày"
+        " 15/7/2024; giao Sở Xây dựng chủ trì kiểm tra, báo cáo trước ngày 15/8/2024.",
+        issued=dt.date(2024, 6, 12),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("các thương nhân đầu mối", dt.date(2024, 7, 15)),
+        ("Sở Xây dựng", dt.date(2024, 8, 15)),
+    ]
+
+
+def test_a_plans_offer_to_amend_it_is_no_task_and_firms_lead_their_own_item() -> None:
+    tasks = news(
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Các doanh nghiệp kinh doanh vận tải hành khách niêm yết giá cước trước ngày"
+        " 05/02/2018.",
+        "Trong quá trình tổ chức thực hiện, trường hợp cần sửa đổi, bổ sung Kế hoạch, các cơ quan,"
+        " đơn vị, địa phương chủ động đề xuất gửi Sở Y tế tổng hợp, báo cáo UBND tỉnh.",
+        issued=dt.date(2018, 1, 15),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Các doanh nghiệp kinh doanh vận tải hành khách", dt.date(2018, 2, 5))
+    ]
+
+
+def test_those_an_agency_directs_are_no_task_of_their_own() -> None:
+    tasks = news(
+        "Thủ tướng Chính phủ yêu cầu:",
+        "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chỉ đạo Ban An toàn giao thông địa phương,"
+        " các sở, ngành tổ chức kiểm tra, xử lý vi phạm trật tự, an toàn giao thông trên địa bàn.",
+    )
+
+    assert leads_and_dates(tasks) == [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", None)]
