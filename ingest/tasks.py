@@ -144,7 +144,9 @@ _GIVEN_BEFORE = re.compile(
 )
 # (Not the greetings one organises: "Tổ chức thăm hỏi, chúc mừng các chức sắc ...".)
 _THANKS = re.compile(
-    r"cam\s+on|hoan\s+nghenh|danh\s+gia\s+cao|ghi\s+nhan\s+(?:su|nhung)\s+(?:no\s+luc|co\s+gang|ket\s+qua)|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
+    r"cam\s+on|hoan\s+nghenh|danh\s+gia\s+cao"
+    r"|ghi\s+nhan\s+(?:su|nhung)\s+(?:no\s+luc|co\s+gang|ket\s+qua)"
+    r"|(?<!to\schuc\s)(?<!tham\shoi,\s)(?<!tham\shoi\s)(?<!tham,\s)"
     r"(?:bieu\s+duong|chuc\s+mung)"
 )
 # What an answer is about ("trả lời kiến nghị của cử tri, ..."): the answer asked is work, not
