@@ -431,6 +431,8 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
         return None
     width = len(names) + 1
     rows = [row_text(["STT", *(lines[i].strip() for i in names)], width)]
+    # A header without blank lines between its names: a blank line in a row is an empty cell.
+    compact = names == list(range(start + 1, start + width))
     position = names[-1] + 1
     expected = 1
     sub_rows = 0
@@ -443,7 +445,19 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
         first = lines[following[0]]
         number = _ROW_NUMBER.match(first)
         sub_number = _SUB_ROW_NUMBER.match(first)
-        if (
+        blanks = (
+            _row_with_empty_cells(lines, following[0], width, expected + 1)
+            if compact and (number or sub_number)
+            else None
+        )
+        if blanks is not None and (sub_number or (number and int(number.group(1)) == expected)):
+            rows.append(row_text([first.strip().rstrip("."), *blanks], width))
+            position = following[0] + width
+            if sub_number:
+                sub_rows += 1
+            else:
+                expected += 1
+        elif (
             number
             and int(number.group(1)) == expected
             and len(following) >= 3
@@ -477,6 +491,22 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
     if expected + sub_rows <= 2:
         return None
     return rows, position
+
+
+def _row_with_empty_cells(lines: list[str], at: int, width: int, next_row: int) -> list[str] | None:
+    """The cells of the row numbered on line ``at`` when some are blank lines (cells left empty),
+    if the line after them starts the next row, or ends the table."""
+    cells = [line.strip() for line in lines[at + 1 : at + width]]
+    if len(cells) < width - 1 or all(cells) or not cells[0]:
+        return None
+    if any(not a and not b for a, b in itertools.pairwise(cells)):
+        return None  # two blank lines running: a break in the text, not two empty cells
+    after = next((line for line in lines[at + width :] if line.strip()), None)
+    if after is not None and not (
+        _row_start(after, next_row) or _SUB_ROW_NUMBER.match(after) or _closes_table(after)
+    ):
+        return None
+    return cells
 
 
 _CLOSING_TEXT = re.compile(r"(?i)^\s*(?:trên\s+đây|nơi\s+nhận)")

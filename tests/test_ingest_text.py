@@ -879,6 +879,19 @@ def test_a_table_one_cell_a_line_with_an_empty_cell_stays_as_it_came() -> None:
     assert not any(" | " in paragraph for paragraph in document.paragraphs)
 
 
+def test_a_table_one_cell_a_line_with_a_blank_line_for_an_empty_cell_keeps_its_columns() -> None:
+    # Its header has no blank lines between its names: a blank line in a row is an empty cell.
+    rows = [STACKED[0], [c if c != "Sở Tư pháp" else "" for c in STACKED[1]], STACKED[3]]
+    text = "\n".join(cell for row in rows for cell in row) + "\n\nNơi nhận:\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:3] == [
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | | Quý II/2024",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+    ]
+
+
 TABBED = [
     "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
     "I\tỔn định kinh tế vĩ mô",
