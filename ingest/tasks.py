@@ -3063,13 +3063,11 @@ def header_pieces_keep_empty(row: str) -> list[str]:
     return cells[:-1] if len(cells) > 1 and not cells[-1] and row.rstrip().endswith("|") else cells
 
 
+_TIME_HEADER = re.compile(
+    r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi|^\s*hoan\s+thanh\s*$"
+)
 _COLUMNS = (
-    (
-        "time",
-        re.compile(
-            r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi|^\s*hoan\s+thanh\s*$"
-        ),
-    ),
+    ("time", _TIME_HEADER),
     ("cooperating", re.compile(r"phoi\s+hop")),
     ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien|trach\s+nhiem")),
     ("content", re.compile(r"noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|ten\s+")),
@@ -3086,8 +3084,8 @@ _ROLE_HEADS = tuple(
 
 def _table_columns(cells: list[str]) -> dict[str, int] | None:
     columns: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        folded = fold(cell)
+    folded_cells = [fold(cell) for cell in cells]
+    for index, folded in enumerate(folded_cells):
         for name, pattern in _COLUMNS:
             if name not in columns and pattern.search(folded):
                 columns[name] = index
@@ -3095,13 +3093,13 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
         else:
             if "lead" not in columns and re.search(r"thuc\s+hien", folded):
                 columns["lead"] = index
-    starts = [i for i, cell in enumerate(cells) if _STARTS.search(fold(cell))]
+    starts = [i for i, folded in enumerate(folded_cells) if _STARTS.search(folded)]
     if columns.get("time") in starts:
         # "Thời gian bắt đầu | Thời gian hoàn thành": the work is due when it ends.
         ends = [
             i
-            for i, cell in enumerate(cells)
-            if i not in starts and _COLUMNS[0][1].search(fold(cell))
+            for i, folded in enumerate(folded_cells)
+            if i not in starts and _TIME_HEADER.search(folded)
         ]
         columns["time"] = ends[0] if ends else columns["time"]
     if {"content", "lead"} <= columns.keys() and ({"time", "cooperating"} & columns.keys()):
