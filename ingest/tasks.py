@@ -381,7 +381,8 @@ def _answers(text: str) -> bool:
 # holders twice ("Cơ quan, đơn vị chủ trì:").
 _HOLDER = r"(?:(?:co\s+quan|don\s+vi)(?:\s*,\s*(?:co\s+quan|don\s+vi))?\s+)"
 _LEADS = (
-    rf"(?:{_HOLDER}(?:chu\s+tri|thuc\s+hien|tham\s+muu)(?:\s+chinh)?|chu\s+tri(?:\s+thuc\s+hien)?"
+    rf"(?:{_HOLDER}(?:chu\s+tri|thuc\s+hien|tham\s+muu|phu\s+trach|dau\s+moi)(?:\s+chinh)?"
+    r"|chu\s+tri(?:\s+thuc\s+hien)?"
     r"|trach\s+nhiem(?:\s+(?:thuc\s+hien|chu\s+tri))?)"
 )
 _HELPS = rf"(?:{_HOLDER}?phoi\s+hop(?:\s+thuc\s+hien)?)"
@@ -3064,12 +3065,18 @@ def header_pieces_keep_empty(row: str) -> list[str]:
 
 
 _TIME_HEADER = re.compile(
-    r"thoi\s+gian|thoi\s+han|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi|^\s*hoan\s+thanh\s*$"
+    r"thoi\s+(?:gian|han|diem)|tien\s+do|han\s+hoan\s+thanh|moc\s+thoi|^\s*hoan\s+thanh\s*$"
 )
 _COLUMNS = (
     ("time", _TIME_HEADER),
     ("cooperating", re.compile(r"phoi\s+hop")),
-    ("lead", re.compile(r"chu\s+tri|don\s+vi\s+thuc\s+hien|co\s+quan\s+thuc\s+hien|trach\s+nhiem")),
+    # "Đơn vị chủ trì", "Cơ quan thực hiện", "Đơn vị phụ trách", "Cơ quan đầu mối".
+    (
+        "lead",
+        re.compile(
+            r"chu\s+tri|(?:don\s+vi|co\s+quan)\s+(?:thuc\s+hien|phu\s+trach|dau\s+moi)|trach\s+nhiem"
+        ),
+    ),
     ("content", re.compile(r"noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|ten\s+")),
 )
 

@@ -4736,6 +4736,47 @@ def test_a_task_tables_time_is_when_the_work_is_done(
     assert leads_and_dates(tasks) == [("UBND các xã", dt.date(2016, 12, 15))]
 
 
+@pytest.mark.parametrize(
+    ("lead_header", "time_header"),
+    [
+        ("Đơn vị phụ trách", "Thời hạn"),
+        ("Cơ quan đầu mối", "Thời điểm hoàn thành"),
+        ("Cơ quan chủ trì", "Thời gian"),
+    ],
+)
+def test_a_task_tables_lead_column_may_be_the_unit_in_charge(
+    lead_header: str, time_header: str
+) -> None:
+    tasks = news(
+        f"STT | Nội dung | {lead_header} | Đơn vị phối hợp | {time_header}",
+        "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Tài nguyên và Môi trường | Sở Tài chính | 6/2024",
+        "2 | Số hóa hồ sơ hộ tịch | Sở Tư pháp | UBND các huyện | Quý III/2024",
+        issued=dt.date(2024, 3, 1),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Tài nguyên và Môi trường", dt.date(2024, 6, 30)),
+        ("Sở Tư pháp", dt.date(2024, 9, 30)),
+    ]
+
+
+def test_a_plans_lines_may_name_the_unit_in_charge() -> None:
+    tasks = tasks_of(
+        "II. NHIỆM VỤ",
+        "1. Tập huấn nghiệp vụ cho báo cáo viên pháp luật.",
+        "- Đơn vị phụ trách: Sở Tư pháp.",
+        "- Thời hạn: tháng 5/2024.",
+        "2. Kiểm tra việc thi hành pháp luật",
+        "- Cơ quan đầu mối: Công an tỉnh.",
+        "- Thời gian: năm 2024.",
+    )
+
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Tư pháp", dt.date(2024, 5, 31)),
+        ("Công an tỉnh", dt.date(2024, 12, 31)),
+    ]
+
+
 def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
     """ "Sở Nội vụ hướng dẫn các cơ quan, đơn vị ... như sau:" explains; "Hồ sơ gồm:" lists a
     file's papers; the work is the item that asks for the file by a date."""
