@@ -2404,20 +2404,25 @@ class _Segmenter:
                     # A row with neither its own number nor a time: the time cell above spans
                     # it (merged over rows in the original, as a .docx is read too).
                     cells[time] = time_above
+            filled = [cell for cell in cells if cell]
+            content = cells[columns["content"]] if columns["content"] < len(cells) else ""
+            group = (
+                len(filled) <= 2
+                or not content
+                or self._heads_numbered_rows(cells, columns, position)
+            )
             for role in ("lead", "cooperating"):
                 column = columns.get(role)
                 if column is None or column >= len(cells):
                     continue
-                if _AS_ABOVE_CELL.fullmatch(fold(cells[column]).strip()):
-                    cells[column] = above.get(role, "")  # "Như trên": the same as the row above
+                # "Như trên": the same as the row above; a row's empty lead cell: one merged
+                # over the rows it leads, written in the first of them or in their group's row.
+                if _AS_ABOVE_CELL.fullmatch(fold(cells[column]).strip()) or (
+                    role == "lead" and not cells[column] and not group
+                ):
+                    cells[column] = above.get(role, "")
                 above[role] = cells[column]
-            filled = [cell for cell in cells if cell]
-            content = cells[columns["content"]] if columns["content"] < len(cells) else ""
-            if (
-                len(filled) <= 2
-                or not content
-                or self._heads_numbered_rows(cells, columns, position)
-            ):
+            if group:
                 # A group row ("I | Công tác tuyên truyền"): its period applies to its rows.
                 label = " ".join(filled)
                 found = section_deadline(label, self.issued_on, calendar=self.calendar)
@@ -2441,12 +2446,19 @@ class _Segmenter:
 
     def _heads_numbered_rows(self, cells: list[str], columns: dict[str, int], index: int) -> bool:
         """A row with no lead over rows numbered under it ("2 | Hoàn thiện thể chế | | | Năm
-        2024" over "2.1 | ...") is a group: its time is theirs."""
-        lead = columns["lead"]
-        if (lead < len(cells) and cells[lead]) or index + 1 >= self.end or not cells[0]:
+        2024" over "2.1 | ..."), or a part of the table ("II | Nhân lực số | Sở Nội vụ" over "1 |
+        ..."), is a group: its time and its lead are theirs."""
+        if index + 1 >= self.end or not cells[0]:
             return False
         below = header_pieces_keep_empty(self.paragraphs[index + 1])
-        return bool(below) and below[0].startswith(f"{cells[0].rstrip('.')}.")
+        if not below:
+            return False
+        if re.fullmatch(r"[IVX]{1,5}\.?", cells[0]) and below[0][:1].isdigit():
+            return True
+        lead = columns["lead"]
+        return not (lead < len(cells) and cells[lead]) and below[0].startswith(
+            f"{cells[0].rstrip('.')}."
+        )
 
     def _table_task(
         self,

@@ -2575,6 +2575,35 @@ def test_a_plan_tables_day_written_with_ngay_and_roles_written_in_the_lead_cell(
     ]
 
 
+def test_a_plan_tables_lead_cell_merged_over_rows_leads_each_of_them() -> None:
+    """A lead written once for the rows it spans, as a copied table keeps a merged cell: in the
+    first of them, or in the group row above them."""
+    tasks = tasks_of(
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I | Hạ tầng số | | |",
+        "1 | Xây dựng cơ sở dữ liệu đất đai | Sở Nội vụ | Sở Tài chính | Tháng 6/2024",
+        "2 | Số hóa hồ sơ địa chính | | | Quý III/2024",
+        "3 | Số hóa hồ sơ hộ tịch | Sở Y tế | Công an tỉnh | Quý III/2024",
+        "4 | Cấp bản sao điện tử | | | Tháng 12/2024",
+        "II | Nhân lực số | Sở Tài chính | |",
+        "1 | Đào tạo kỹ năng số | | Sở Y tế | Quý II/2024",
+        "2 | Tuyển dụng chuyên gia | | | Năm 2024",
+        "III | Nhiệm vụ khác | | |",
+        "1 | Tổng kết, đánh giá | | | Tháng 12/2024",
+    )
+
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Nội vụ", dt.date(2024, 6, 30)),
+        ("Sở Nội vụ", dt.date(2024, 9, 30)),
+        ("Sở Y tế", dt.date(2024, 9, 30)),
+        ("Sở Y tế", dt.date(2024, 12, 31)),
+        ("Sở Tài chính", dt.date(2024, 6, 30)),
+        ("Sở Tài chính", dt.date(2024, 12, 31)),
+        # A merged cell does not cross a group row.
+        (None, dt.date(2024, 12, 31)),
+    ]
+
+
 def test_a_plan_table_with_numbered_groups_spans_and_yearly_months() -> None:
     tasks = tasks_of(
         "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
