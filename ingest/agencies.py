@@ -248,7 +248,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "all_districts",
             _UB + r"\s+(?:cac\s+)?(?:huyen|quan)(?:(?:\s*(?:,|/|-|va)\s*|\s+(?=thanh\s+pho))"
             r"(?:thi\s+xa|thanh\s+pho|quan|huyen))+"
-            r"|" + _UB + r"\s+cac\s+huyen|" + _UB + r"\s+cap\s+huyen"
+            r"|" + _UB + r"\s+cac\s+(?:huyen|quan(?!\s+uy))|" + _UB + r"\s+cap\s+huyen"
             # "Ủy ban nhân dân thành phố và các huyện": a province with one city.
             r"|" + _UB + r"\s+thanh\s+pho\s+va\s+cac\s+huyen(?:\s*,\s*thi\s+xa)?"
             r"|cac\s+huyen(?:\s*(?:,|/)\s*(?:thi\s+xa|thanh\s+pho))+"
@@ -259,7 +259,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "all_communes",
             _UB + r"\s+(?:cac\s+)?" + _COMMUNES + r"(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
-            r"|" + _UB + r"\s+cac\s+xa|" + _UB + r"\s+cap\s+xa"
+            r"|" + _UB + r"\s+cac\s+(?:xa|phuong|thi\s+tran)|" + _UB + r"\s+cap\s+xa"
             r"|cac\s+" + _COMMUNES + r"(?:\s*(?:,|/|va)\s*" + _COMMUNES + r")+"
             r"|" + _ASKED + r"cac\s+(?:xa|phuong)",
         ),
@@ -341,6 +341,8 @@ HOLDER = (
 # Groups written one after another are one mention, office-holders between them included:
 # "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện".
 _GROUP_JOIN = re.compile(rf"\s*(?:,|;|/|va|&)\s*(?:{HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+)?")
+# The words that give work to the one named after them.
+_GIVEN_WORK = re.compile(r"(?<![a-z])(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi)\s+$")
 _HOLDERS_BEFORE = re.compile(rf"(?<![a-z0-9]){HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+$")
 # School levels and kinds after "các trường": "MN - MG (CL - NCL)", "mầm non, tiểu học, THCS".
 _LEVEL = (
@@ -1571,6 +1573,13 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if folded[end : end + 1] == "." and not folded[end + 1 : end + 2].isspace():
                 after = end + 1  # "UBND H.Long Thành": the name right after the point
             if after >= len(text) or not (text[after].isupper() or text[after].isdigit()):
+                # "UBND tỉnh" alone writes the document or is reported to, unless given work:
+                # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này." ("UBND tỉnh,
+                # thành phố Hà Nội": a province's, named after.)
+                if _GIVEN_WORK.search(folded, max(0, start - 20), start) and not re.match(
+                    r"\s*[,/]", folded[end:]
+                ):
+                    found.append(_Found(start, end))
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             held = head.endswith("tinh") and _HOLDERS_BEFORE.search(
                 folded[max(0, start - 40) : start]

@@ -341,10 +341,22 @@ def _body_end(doc: Document, start: int) -> int:
 
 
 def _closes_body(text: str) -> bool:
-    """ "Nơi nhận", or the signature's title ("KT. CHỦ TỊCH", names aside)."""
-    return bool(_RECIPIENTS.match(fold(text))) or bool(
-        _SIGN_TITLE.search(text) and _is_caps(re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text))
+    """ "Nơi nhận", or the signature's title ("KT. CHỦ TỊCH", names aside), not a news item's
+    headline that names one ("CHỦ TỊCH UBND TỈNH: KHÔNG CHẤP NHẬN ...")."""
+    if _RECIPIENTS.match(fold(text)):
+        return True
+    titles = re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text)
+    return bool(
+        _SIGN_TITLE.search(text)
+        and _is_caps(titles)
+        and len(titles.split()) <= _TITLE_WORDS
+        and not _HEADLINE.match(text)
     )
+
+
+# The longest title a signature has: "TM. ỦY BAN NHÂN DÂN TỈNH KT. CHỦ TỊCH PHÓ CHỦ TỊCH".
+_TITLE_WORDS = 14
+_HEADLINE = re.compile(r"[^:|]{3,}:\s*\S+(?:\s+\S+){2,}\s*$")
 
 
 # "(Kèm theo Quyết định số 2200/QĐ-BNNMT ngày ...)", "(Ban hành kèm theo Quyết định ...)".
@@ -357,13 +369,23 @@ _ATTACHED = re.compile(
 )
 
 
+# A plan's annex after its signature, its task table: "PHỤ LỤC", "Phụ lục I: Danh mục nhiệm vụ".
+_ANNEX = re.compile(r"\s*phu\s+luc(?:\s+(?:so\s+)?(?:[ivx]+|\d+))?\s*(?:[:.–-].*)?")
+
+
 def attachment_range(doc: Document, after: int) -> tuple[int, int] | None:
     """The body of what a decision issues, after its signature: "KẾ HOẠCH ... (Kèm theo Quyết
-    định số ...)" and its sections, up to its own end."""
+    định số ...)" and its sections, or a plan's annex, up to its own end."""
+    annex = None
     for index in range(after, min(len(doc.paragraphs), after + 60)):
-        if _ATTACHED.search(fold(doc.paragraphs[index])):
+        folded = fold(doc.paragraphs[index])
+        if _ATTACHED.search(folded):
             return index + 1, _body_end(doc, index + 1)
-    return None
+        if annex is None and _ANNEX.fullmatch(folded):
+            annex = index + 1
+        elif annex is not None and index > annex + 2:
+            break  # no "(Kèm theo ...)" line under the annex's title
+    return (annex, _body_end(doc, annex)) if annex is not None else None
 
 
 def _number(doc: Document) -> str | None:

@@ -329,8 +329,9 @@ def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -
     """An item that opens with "Chỉ đạo Ban quản lý ... rà soát" (asked of the one above, who
     directs them) or "Đối với các địa phương chưa ban hành ..." (a condition, unlike "Đối với
     UBND cấp huyện: ..." that addresses them)."""
-    # "Đồng thời chỉ đạo Sở Y tế ...": a connective before it changes nothing.
-    if not _ITEM_OPENING.fullmatch(_CONNECTIVES.sub(" ", folded[:request_at])):
+    # "Đồng thời chỉ đạo Sở Y tế ...", "Thứ ba, chỉ đạo ...": a connective or an ordinal before
+    # it changes nothing.
+    if not _ITEM_OPENING.fullmatch(_CONNECTIVES.sub(" ", ORDINAL.sub("", folded[:request_at]))):
         return False
     word = folded[request_at : mention.start]
     if word.startswith("chi dao"):

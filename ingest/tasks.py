@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar as _cal
 import datetime as _dt
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -161,6 +162,8 @@ _CLOSING = re.compile(
     rf"(?:thong\s+bao|tra\s+loi(?!\s+{_MATTER_ANSWERED}))\b.{{0,700}}?\bbiet\b\s*(?:,|va|de|,\s*de)?"
     r"\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop|chi\s+dao|theo\s+doi)"
 )
+# A report's last line: "UBND tỉnh kính báo cáo Bộ Nội vụ (xem xét, tổng hợp)./.".
+_KINDLY_REPORTED = re.compile(r"\bkinh\s+bao\s+cao\b[^.;:]{0,120}(?:\./\.|[./!]+)?\s*$")
 # "UBND TP.HCM có thông báo như trên sau cuộc họp ...": a news item's closing line.
 _AS_ABOVE = re.compile(r"(?<!noi\sdung\s)\b(?:co\s+)?thong\s+bao\s+(?:nhu\s+tren|tren\s+day)\b")
 # Work named as a whole before its items: "... một số nhiệm vụ trọng tâm.", "các giải pháp sau."
@@ -237,7 +240,8 @@ _NEWS_LEAD = re.compile(
 # agencies unless they name their own ("Đồng thời, các địa phương cần ...").
 _CONNECTIVE = re.compile(
     r"^(?:dong\s+thoi|ngoai\s+ra|ben\s+canh\s+do|cu\s+the|theo\s+do|mat\s+khac|sau\s+do"
-    r"|cung\s+voi\s+do|dac\s+biet|vi\s+vay|do\s+do|tiep\s+do|tren\s+co\s+so\s+do)\s*,?\s*"
+    r"|cung\s+voi\s+do|dac\s+biet|vi\s+vay|do\s+do|tiep\s+do|tren\s+co\s+so\s+do"
+    r"|trong\s+do(?=\s*,))\s*,?\s*"
 )
 # What a sentence asks, after its connective: the imperative verbs, and those of emergencies.
 _ASKING = re.compile(
@@ -717,6 +721,13 @@ _HELPED_OR_DIRECTED = re.compile(
 )
 # "UBND thành phố đã yêu cầu các quận ...", "đã ban hành Công điện số 03 yêu cầu ...": asked before.
 _ASKED_BEFORE = re.compile(r"\bda\s+(?:ban\s+hanh\s+[^,;.]{0,80}?)?(?:yeu\s+cau|giao|chi\s+dao)\b")
+# What the document a letter carries out asked: "Thực hiện Kế hoạch số 245/KH-UBND ... của UBND
+# tỉnh, trong đó giao UBND các huyện hoàn thành ... trước ngày 20/01/2025." (the letter's own
+# request follows).
+_CARRIED_OUT = re.compile(
+    rf"thuc\s+hien\s+{DOCUMENT_NOUN}\b[^;]{{0,400}}?,\s*(?:trong|theo)\s+do\s*,?\s*"
+    r"(?:[^,;.]{0,80}?\s)?(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao)\b"
+)
 # "Thứ trưởng Bộ ... Phan Đức Thịnh chủ trì hội nghị trực tuyến với 63 tỉnh ...": who presided.
 _PRESIDED = re.compile(
     rf"(?<![a-z]){HOLDER}\s[^,;.]{{0,120}}?\bchu\s+tri\s+"
@@ -1038,6 +1049,7 @@ class _Segmenter:
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
         self.reported = False  # a news item that says whom the letter asks
         self.answers = False  # a letter that answers a question: its points explain
+        self.visited: AgencyMention | None = None  # whom the notice's working visit was to
         # A plan's "Mục đích" heading: "Yêu cầu" is its pair, how the plan is to be carried out.
         self.aims_stated = any(
             _AIMS_HEADING.match(fold(rest).strip())
@@ -1191,6 +1203,12 @@ class _Segmenter:
             and not fold(text[: lead.start]).strip(" .,-+*0123456789)")
             and (roles.explicit or _imperative(fold(text[lead.end :]).strip()))
         )
+
+    def _opening_sentence(self, text: str) -> str:
+        """The sentence that opens a list: its paragraph's last, when it names an agency ("Cơ bản
+        thống nhất ... . Trong đó, UBND huyện Bát Xát tập trung vào một số nội dung sau:")."""
+        last = _sentences(text)[-1]
+        return last if last != text and self.catalogue.find_mentions(last) else text
 
     def _context_frame(self, text: str, level: float, *, intro: bool) -> _Frame:
         mentions = self.catalogue.find_mentions(text)
@@ -1441,7 +1459,7 @@ class _Segmenter:
                     self.frames.pop()
                 _exists, next_level = self._next_level(index)
                 intro_level = next_level - 0.5 if next_level is not None else 99.0
-                frame = self._context_frame(rest, intro_level, intro=True)
+                frame = self._context_frame(self._opening_sentence(rest), intro_level, intro=True)
                 following = self.paragraphs[index + 1] if index + 1 < self.end else ""
                 level_below, item_below = _marker(following)
                 if level_below is not None and _DETAIL.match(fold(item_below)) and frame.lead:
@@ -1832,6 +1850,8 @@ class _Segmenter:
             return True
         if self._given_before(folded, text):
             return True
+        if _CARRIED_OUT.match(folded) and len(_sentences(text)) == 1:
+            return True  # "Thực hiện Kế hoạch số ... của UBND tỉnh, trong đó giao UBND các huyện"
         if _ENTITLED.search(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True  # "Cán bộ, công chức ... được nghỉ tết Âm lịch ... từ ngày ...": their due
         closing = _CLOSING.search(folded) or (
@@ -1842,6 +1862,8 @@ class _Segmenter:
             # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
             # đạo các trường thông báo ... đến phụ huynh biết, thực hiện" is work given.
             return True
+        if _KINDLY_REPORTED.search(folded) and not self._assigns(text, explicit_only=True):
+            return True  # "Ủy ban nhân dân tỉnh kính báo cáo Bộ Nội vụ./.": a report's last line
         if _EXECUTES_DECISION.search(folded) and not self._dated(text):
             return True  # "Điều 3. Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm thi hành"
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
@@ -2745,6 +2767,8 @@ class _Segmenter:
                 # A letter's addressee does what the letter asks when no one else is named.
                 lead = addressees[0]
                 cooperating = [*addressees[1:], *cooperating]
+            elif self.visited is not None:
+                lead = self.visited  # a working visit's conclusions: the one visited acts
             elif roles.directed is not None:
                 lead = roles.directed  # "Chỉ đạo Sở Y tế chủ trì ...", with no one above to direct
             elif bare := _BARE_SUBJECT.match(fold(text)):
@@ -3279,6 +3303,37 @@ _TOLD_TO_ACT = re.compile(
 _TOLD = re.compile(r"\bthong\s+bao\b.{0,300}?\bbiet\b")
 
 
+# A notice of a working visit, in its title: "Kết luận ... tại buổi làm việc với huyện Kiên
+# Lương", "... làm việc với lãnh đạo Sở Y tế".
+_VISIT = re.compile(
+    r"\blam\s+viec\s+voi\s+(?:(?:lanh\s+dao|ban\s+thuong\s+vu|thuong\s+truc|tap\s+the)\s+)?"
+)
+_PLACE_VISITED = re.compile(r"(?:huyen|thi\s+xa|thanh\s+pho|quan|tinh|xa|phuong)\s")
+
+
+def _visited(paragraphs: list[str], catalogue: Catalogue) -> AgencyMention | None:
+    """Whom a notice's visit was to: the lead of its conclusions that name no one."""
+    for paragraph in paragraphs[:15]:
+        visit = _VISIT.search(fold(paragraph))
+        if visit is None:
+            continue
+        rest = paragraph[visit.end() :]
+        mentions = catalogue.find_mentions(rest)
+        if mentions and not rest[: mentions[0].start].strip():
+            return mentions[0]
+        place = _PLACE_VISITED.match(fold(rest))
+        if place is None:
+            return None
+        # "huyện Kiên Lương": its People's Committee.
+        words = rest.split()
+        named = list(itertools.takewhile(lambda word: word[:1].isupper(), words[1:]))
+        if not named:
+            return None
+        found = catalogue.find_mentions(f"UBND {' '.join(words[: 1 + len(named)])}")
+        return found[0] if found else None
+    return None
+
+
 def _notified_addressees(paragraphs: list[str], catalogue: Catalogue) -> list[AgencyMention]:
     """Whom a notice's closing line tells to act: the leads of the tasks that name no one."""
     for paragraph in reversed(paragraphs[-40:]):
@@ -3309,6 +3364,7 @@ def extract_tasks(
     addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
     segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
     segmenter.letter = bool(addressees)
+    segmenter.visited = _visited(doc.paragraphs, catalogue)
     if addressee is None and not addressees:
         addressees = _reported_addressees(segmenter.paragraphs[:2], catalogue)
         segmenter.reported = bool(addressees)

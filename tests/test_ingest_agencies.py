@@ -202,6 +202,8 @@ def test_lists_name_several_agencies() -> None:
         ("Uỷ ban nhân dân thành phố và các huyện", "all_districts"),
         ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
         ("UBND các xã, phường", "all_communes"),
+        ("UBND các phường", "all_communes"),
+        ("Ủy ban nhân dân các quận", "all_districts"),
         ("Ủy ban nhân dân các xã, phường, đặc khu", "all_communes"),
         ("UBND các đặc khu", "all_special_zones"),
         ("UBND các đặc khu, xã", "all_communes"),

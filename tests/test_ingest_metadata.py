@@ -359,6 +359,23 @@ def test_who_enacts_a_decision_is_no_part_of_its_title() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "CHỦ TỊCH UBND TỈNH: KHÔNG CHẤP NHẬN LÝ DO KHÁCH QUAN ĐỂ CHẬM GIẢI NGÂN",
+        "PHÓ CHỦ TỊCH UBND TỈNH KIỂM TRA TIẾN ĐỘ GIẢI PHÓNG MẶT BẰNG DỰ ÁN ĐƯỜNG VEN BIỂN PHÍA NAM",
+    ],
+)
+def test_a_news_headline_naming_an_office_holder_is_no_signature(headline: str) -> None:
+    paragraphs = [
+        "Thứ Sáu, 20/08/2021 18:05",
+        headline,
+        "Sở Kế hoạch và Đầu tư tham mưu điều chuyển vốn, trình UBND tỉnh trước ngày 31/8/2021.",
+        "Sở Xây dựng công bố giá vật liệu xây dựng trong tháng 9/2021.",
+    ]
+    assert body_range(Document(paragraphs))[1] == 4
+
+
 def test_who_enacts_a_decision_after_a_title_in_plain_words_is_no_signature() -> None:
     """ "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH" under the title is who decides; the body goes on."""
     paragraphs = [

@@ -2258,6 +2258,37 @@ def test_a_decision_gives_the_tasks_of_the_plan_it_issues(attached: str) -> None
     ]
 
 
+@pytest.mark.parametrize("annex", ["PHỤ LỤC", "Phụ lục I: Danh mục nhiệm vụ"])
+def test_a_plans_task_table_in_an_annex_after_its_signature_gives_the_work(annex: str) -> None:
+    draft = read_directive(
+        "\n\n".join(
+            [
+                "Số: 45/KH-UBND",
+                "Quảng Trị, ngày 14 tháng 3 năm 2025",
+                "KẾ HOẠCH",
+                "III. NHIỆM VỤ, GIẢI PHÁP",
+                "(Chi tiết tại Phụ lục kèm theo)",
+                "Nơi nhận:",
+                "- Các sở, ban, ngành;",
+                "TM. ỦY BAN NHÂN DÂN",
+                "PHÓ CHỦ TỊCH",
+                "Hoàng Nam",
+                annex,
+                "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+                "1 | Rà soát các đơn vị sự nghiệp | Sở Nội vụ | Sở Tài chính | Tháng 6/2025",
+                "2 | Triển khai trợ lý ảo cho công chức | Sở Y tế | Công an tỉnh | 30/9/2025",
+            ]
+        ).encode(),
+        "kh.txt",
+        catalogue=CATALOGUE,
+    )
+
+    assert [(lead_key(t.lead), t.deadline.date) for t in draft.tasks] == [
+        ("Sở Nội vụ", dt.date(2025, 6, 30)),
+        ("Sở Y tế", dt.date(2025, 9, 30)),
+    ]
+
+
 def test_under_giao_x_a_paragraph_that_opens_chu_tri_is_xs_task() -> None:
     tasks = tasks_of(
         "2. Giao Sở Y tế",
@@ -4421,6 +4452,85 @@ def test_a_topic_of_a_meetings_conclusion_holds_its_directions() -> None:
     assert written(notice[0]) == "Ban Tổ chức Tỉnh ủy"
 
 
+def test_a_visits_conclusions_that_name_no_one_are_for_the_one_visited() -> None:
+    """A notice of a working visit: what names no one is for the district or department
+    visited, not for every body its closing line tells."""
+    district = news(
+        "THÔNG BÁO",
+        "Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với huyện Kiên Lương",
+        "Chủ tịch UBND tỉnh kết luận như sau:",
+        "Huyện cần tập trung thực hiện tốt một số nội dung trọng tâm sau:",
+        "a) Khẩn trương lập hồ sơ dự án kè chống sạt lở, gửi Sở Nông nghiệp và Phát triển nông"
+        " thôn trước ngày 30/9/2018.",
+        "b) Quyết liệt thực hiện các giải pháp chống khai thác IUU.",
+        "Văn phòng UBND tỉnh thông báo để các sở, ngành và UBND huyện Kiên Lương biết, thực"
+        " hiện./.",
+        issued=dt.date(2018, 8, 10),
+    )
+    department = news(
+        "THÔNG BÁO",
+        "Ý kiến kết luận của Phó Chủ tịch UBND tỉnh tại buổi làm việc với Sở Nông nghiệp và Phát"
+        " triển nông thôn",
+        "2. Nhiệm vụ trọng tâm",
+        "Thứ nhất, tập trung chỉ đạo sản xuất vụ Xuân đảm bảo đúng khung thời vụ.",
+        "Thứ hai, rà soát Đề án tái cơ cấu ngành nông nghiệp, trình UBND tỉnh trước ngày 20/3.",
+        "Thứ ba, chỉ đạo Chi cục Thủy lợi hoàn thành nạo vét kênh mương trong 15 ngày.",
+        issued=dt.date(2017, 3, 6),
+    )
+
+    assert leads_and_dates(district) == [
+        ("UBND huyện Kiên Lương", dt.date(2018, 9, 30)),
+        ("UBND huyện Kiên Lương", None),
+    ]
+    assert leads_and_dates(department) == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", None),
+        ("Sở Nông nghiệp và Phát triển nông thôn", dt.date(2017, 3, 20)),
+        ("Sở Nông nghiệp và Phát triển nông thôn", dt.date(2017, 3, 21)),
+    ]
+
+
+def test_the_last_sentence_before_a_list_names_whom_the_list_is_for() -> None:
+    """ "Cơ bản thống nhất ... Trong đó, UBND huyện Bát Xát tập trung vào một số nội dung sau:":
+    what comes before the opening sentence does not hide it."""
+    tasks = news(
+        "II. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        "Cơ bản thống nhất với nhiệm vụ huyện đã đề ra. Trong đó, UBND huyện Bát Xát tập trung"
+        " vào một số nội dung sau:",
+        "a) Tháo gỡ vướng mắc giải phóng mặt bằng, bàn giao mặt bằng trước ngày 30/4/2024.",
+        "b) Thường xuyên kiểm tra, giám sát chất lượng các công trình.",
+        issued=dt.date(2024, 4, 5),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("UBND huyện Bát Xát", dt.date(2024, 4, 30)),
+        ("UBND huyện Bát Xát", None),
+    ]
+
+
+def test_a_council_gives_the_committee_work_by_its_title_alone() -> None:
+    """ "Ủy ban nhân dân tỉnh" alone is the one a document is written by, or reported to; given
+    work ("giao", "yêu cầu", "đề nghị"), as a People's Council's resolution gives it, it leads."""
+    tasks = news(
+        "NGHỊ QUYẾT",
+        "QUYẾT NGHỊ:",
+        "Điều 1. Hội đồng nhân dân tỉnh yêu cầu Ủy ban nhân dân tỉnh tập trung chỉ đạo thực hiện"
+        " các nhiệm vụ, giải pháp sau:",
+        "(1) Hoàn thành phê duyệt điều chỉnh Quy hoạch chung đô thị trong quý II/2024.",
+        "(2) Tháo gỡ vướng mắc về đất đai cho Dự án Cảng Cà Ná, hoàn thành trước ngày 30/9/2024.",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này.",
+        "2. Giao Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.",
+        issued=dt.date(2023, 12, 8),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Ủy ban nhân dân tỉnh", dt.date(2024, 6, 30)),
+        ("Ủy ban nhân dân tỉnh", dt.date(2024, 9, 30)),
+        ("Ủy ban nhân dân tỉnh", None),
+        ("Thường trực Hội đồng nhân dân tỉnh", None),
+    ]
+
+
 def test_a_heading_naming_the_committee_or_bodies_by_a_trait_leads_the_items_below() -> None:
     resolution = news(
         "Điều 1. Hội đồng nhân dân tỉnh yêu cầu:",
@@ -4820,6 +4930,39 @@ def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Các cơ quan, đơn vị", dt.date(2016, 4, 20))]
+
+
+def test_what_the_document_a_letter_carries_out_asked_is_no_task_of_the_letter() -> None:
+    tasks = letter(
+        "Kính gửi: UBND các xã, thị trấn.",
+        "Thực hiện Kế hoạch số 245/KH-UBND ngày 02/12/2015 của UBND tỉnh Nam Định về chăm lo Tết"
+        " Nguyên đán Bính Thân năm 2016, trong đó giao UBND các huyện, thành phố hoàn thành việc"
+        " tặng quà cho các đối tượng trước ngày 20/01/2016.",
+        "UBND huyện yêu cầu:",
+        "1. UBND các xã, thị trấn tổ chức chi trả quà đến tận tay đối tượng trước ngày 25/01/2016.",
+    )
+
+    assert leads_and_dates(tasks) == [("UBND các xã, thị trấn", dt.date(2016, 1, 25))]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Ủy ban nhân dân tỉnh Tuyên Quang kính báo cáo Bộ Nội vụ./.",
+        "Trên đây là báo cáo công tác cải cách hành chính quý I năm 2024 của UBND tỉnh Tuyên"
+        " Quang, kính báo cáo Bộ Nội vụ xem xét, tổng hợp./.",
+    ],
+)
+def test_a_reports_closing_is_no_task(closing: str) -> None:
+    tasks = news(
+        "BÁO CÁO",
+        "V. NHIỆM VỤ TRỌNG TÂM QUÝ II NĂM 2024",
+        "1. Sở Nội vụ tổ chức kiểm tra công tác cải cách hành chính trong quý II/2024.",
+        closing,
+        issued=dt.date(2024, 3, 22),
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Nội vụ", dt.date(2024, 6, 30))]
 
 
 def test_what_was_asked_before_who_presided_and_what_was_acknowledged_are_no_tasks() -> None:
