@@ -1447,7 +1447,7 @@ class _Segmenter:
                 rest = self.paragraphs[index] = request
                 folded = fold(rest).strip()
             # An unmarked paragraph: a news item's may hold several requests.
-            if index not in self.pieces and not self._framed() and not self._skipping():
+            if index not in self.pieces and not self._skipping():
                 rest = self._split(index, rest)
                 folded = fold(rest).strip()
             if _NEWS_LEAD.match(folded):
@@ -1712,10 +1712,14 @@ class _Segmenter:
         cited = bool(_PREAMBLE.match(folded.strip())) or bool(
             _HEARD_AT.match(folded.strip()) and not self._assigns(text, explicit_only=True)
         )
+        # Under a heading, a paragraph is its work, unless a sentence gives work to another:
+        # "Công an tỉnh chủ trì ..., hoàn thành trước ngày 31/10. Các cơ quan, đơn vị phê duyệt
+        # ... trong quý II.".
+        framed = self._framed()
         for sentence in _sentences(text):
             clauses = (
                 [sentence]
-                if cited
+                if cited or framed
                 else [
                     piece
                     for clause in _CLAUSE_BREAK.split(sentence)
@@ -1724,6 +1728,11 @@ class _Segmenter:
             )
             for position, clause in enumerate(clauses):
                 cut = self._cut(units[-1], clause, position) if units else "own"
+                if framed and units and cut != "more":
+                    own = self._assigns(clause, explicit_only=True) or (
+                        self._assigns(clause) and self._new_date(" ".join(units[-1]), clause)
+                    )
+                    cut = "own" if own else "more"
                 if cut == "more":
                     units[-1].append(clause)
                 else:
@@ -3306,7 +3315,8 @@ _TOLD = re.compile(r"\bthong\s+bao\b.{0,300}?\bbiet\b")
 # A notice of a working visit, in its title: "Kết luận ... tại buổi làm việc với huyện Kiên
 # Lương", "... làm việc với lãnh đạo Sở Y tế".
 _VISIT = re.compile(
-    r"\blam\s+viec\s+voi\s+(?:(?:lanh\s+dao|ban\s+thuong\s+vu|thuong\s+truc|tap\s+the)\s+)?"
+    r"\b(?:ket\s+luan|y\s+kien\s+chi\s+dao)\b[^.:;]{0,120}?\blam\s+viec\s+voi\s+"
+    r"(?:(?:lanh\s+dao|ban\s+thuong\s+vu|thuong\s+truc|tap\s+the)\s+)?"
 )
 _PLACE_VISITED = re.compile(r"(?:huyen|thi\s+xa|thanh\s+pho|quan|tinh|xa|phuong)\s")
 

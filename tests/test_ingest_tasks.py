@@ -4452,6 +4452,31 @@ def test_a_topic_of_a_meetings_conclusion_holds_its_directions() -> None:
     assert written(notice[0]) == "Ban Tổ chức Tỉnh ủy"
 
 
+def test_a_paragraph_under_a_heading_gives_work_to_each_it_names() -> None:
+    """Under a heading, a paragraph's sentences are one piece of work, unless one gives work to
+    another agency, or its subject's own work by another date."""
+    conclusions = news(
+        "III. KIẾN NGHỊ CỦA CÁC ĐƠN VỊ",
+        "Đồng ý bổ sung vốn đối ứng cho Dự án Kè Quỳnh Lập; giao Sở Kế hoạch và Đầu tư cân đối"
+        " từ nguồn dự phòng. Về kiến nghị kéo dài thời gian giải ngân vốn năm 2022: Giao Sở Tài"
+        " chính hướng dẫn theo quy định của Luật Đầu tư công.",
+        issued=dt.date(2023, 7, 18),
+    )
+    plan = news(
+        "5. Bảo đảm an toàn, an ninh mạng",
+        "Công an tỉnh chủ trì, phối hợp với Sở Y tế kiểm tra, đánh giá an toàn thông tin, hoàn"
+        " thành trước ngày 31/10/2024. Các cơ quan, đơn vị, địa phương phê duyệt hồ sơ đề xuất"
+        " cấp độ an toàn hệ thống thông tin trong quý II/2024.",
+        issued=dt.date(2024, 2, 26),
+    )
+
+    assert leads_and_dates(conclusions) == [("Sở Kế hoạch và Đầu tư", None), ("Sở Tài chính", None)]
+    assert leads_and_dates(plan) == [
+        ("Công an tỉnh", dt.date(2024, 10, 31)),
+        ("Các cơ quan, đơn vị, địa phương", dt.date(2024, 6, 30)),
+    ]
+
+
 def test_a_visits_conclusions_that_name_no_one_are_for_the_one_visited() -> None:
     """A notice of a working visit: what names no one is for the district or department
     visited, not for every body its closing line tells."""
