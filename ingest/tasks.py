@@ -768,6 +768,12 @@ _SKIP_HEADING = re.compile(
     rf"|{_AWARD_RULE}(?:\s*(?:,|va)\s*{_AWARD_RULE})*\s+(?:khen\s+thuong|thi\s+dua)"
     r"(?:\s*(?:,|va)\s*(?:khen\s+thuong|thi\s+dua))?\s*:?\s*$)"
 )
+# A board's members, listed: "..., gồm các thành viên sau:", "gồm các ông, bà có tên sau:".
+_MEMBERS_LISTED = re.compile(
+    r"\bgom\s+(?:cac\s+)?(?:thanh\s+vien|ong|ba|dong\s+chi)\b[^:]{0,40}:\s*$"
+)
+# A decision's article: "Điều 2. Nhiệm vụ của các thành viên", no part of the one before.
+_ARTICLE_OPENS = re.compile(r"dieu\s+\d{1,2}\s*[.:]")
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
 _IMPERATIVE = re.compile(
@@ -1446,6 +1452,8 @@ class _Segmenter:
                     continue
                 rest = self.paragraphs[index] = request
                 folded = fold(rest).strip()
+            if _ARTICLE_OPENS.match(folded):
+                self.frames.clear()  # a decision's article: what the one before opened ends
             # An unmarked paragraph: a news item's may hold several requests.
             if index not in self.pieces and not self._skipping():
                 rest = self._split(index, rest)
@@ -1460,6 +1468,7 @@ class _Segmenter:
                 _exists, next_level = self._next_level(index)
                 intro_level = next_level - 0.5 if next_level is not None else 99.0
                 frame = self._context_frame(self._opening_sentence(rest), intro_level, intro=True)
+                frame.skip = frame.skip or bool(_MEMBERS_LISTED.search(folded))
                 following = self.paragraphs[index + 1] if index + 1 < self.end else ""
                 level_below, item_below = _marker(following)
                 if level_below is not None and _DETAIL.match(fold(item_below)) and frame.lead:
@@ -1511,6 +1520,7 @@ class _Segmenter:
                 last is not None
                 and last.marked
                 and last.frames == self.frames
+                and not _ARTICLE_OPENS.match(folded)
                 and not _SOMEONE_WILL.match(rest)
                 and not self._due_again(last, folded, rest)
                 and not self._all_report(folded, rest)

@@ -4452,6 +4452,23 @@ def test_a_topic_of_a_meetings_conclusion_holds_its_directions() -> None:
     assert written(notice[0]) == "Ban Tổ chức Tỉnh ủy"
 
 
+def test_a_boards_members_are_no_tasks_and_an_article_ends_the_one_before() -> None:
+    tasks = news(
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Kiện toàn Ban Chỉ đạo thực hiện các Chương trình mục tiêu quốc gia tỉnh (sau đây"
+        " gọi tắt là Ban Chỉ đạo), gồm các thành viên sau:",
+        "1. Trưởng ban: Ông Nguyễn Phi Long - Chủ tịch UBND tỉnh.",
+        "2. Phó Trưởng ban thường trực: Ông Nguyễn Tự Công Hoàng - Phó Chủ tịch UBND tỉnh.",
+        "Điều 2. Nhiệm vụ của các thành viên Ban Chỉ đạo",
+        "1. Sở Kế hoạch và Đầu tư chủ trì tham mưu phân bổ vốn năm 2022, trình UBND tỉnh trước"
+        " ngày 15/11/2021.",
+        issued=dt.date(2021, 9, 6),
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Kế hoạch và Đầu tư", dt.date(2021, 11, 15))]
+    assert tasks[0].text.startswith("Sở Kế hoạch")
+
+
 def test_a_paragraph_under_a_heading_gives_work_to_each_it_names() -> None:
     """Under a heading, a paragraph's sentences are one piece of work, unless one gives work to
     another agency, or its subject's own work by another date."""
