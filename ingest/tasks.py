@@ -376,7 +376,11 @@ def _answers(text: str) -> bool:
             lambda word: word.group() if text[word.start() : word.end()].lower() == "hỏi" else "-",
             folded,
         )
-    return _ANSWERS.search(folded) is not None
+    return _ANSWERS.search(folded) is not None or _QUESTION_OR_ANSWER.match(folded) is not None
+
+
+# A letter's questions and answers: "Câu hỏi 6 (Kho bạc Nhà nước Vị Xuyên): ...?", "Trả lời: ...".
+_QUESTION_OR_ANSWER = re.compile(r"\s*(?:cau\s+hoi(?:\s+\d+)?|tra\s+loi)\s*(?:\([^()]*\))?\s*:")
 
 
 # A plan's task written as lines rather than a table row: "1.1. Rút ngắn thời gian ..." then
@@ -572,6 +576,10 @@ _REPORT_CONTENTS = re.compile(
     r"|\bbao\s+cao\b[^:]*\b(?:gom|bao\s+gom|cu\s+the(?:\s+nhu\s+sau)?|theo\s+cac\s+noi\s+dung)"
     r"(?:\s+cac\s+noi\s+dung)?\s*:\s*$"
     r"|^noi\s+dung\s+bao\s+cao\b[^:]*:\s*$"
+    # What a list or a file drawn up holds: "... lập danh sách các đối tượng được hỗ trợ, gồm:".
+    r"|\b(?:lap|ra\s+soat|thong\s+ke|tong\s+hop|xay\s+dung|chuan\s+bi|hoan\s+thien)\b[^:]*"
+    r"\b(?:danh\s+sach|ho\s+so|bao\s+cao|de\s+an|phuong\s+an)\b[^:]*\b(?:bao\s+)?gom(?:\s+co)?"
+    r"\s*:\s*$"
 )
 # A report's closing subject, its verbs as nouns: "5. Đề xuất, kiến nghị về công tác chỉnh lý."
 _PROPOSALS = re.compile(r"^\W*(?:de\s+xuat|kien\s+nghi)\s*(?:,|va)\s*(?:de\s+xuat|kien\s+nghi)\b")
@@ -667,6 +675,8 @@ _SENT_TO_US = re.compile(
 _REPORT_RIDER = re.compile(
     r"^bao\s+cao(?:\s+(?:nhanh|day\s+du|tong\s+hop|ket\s+qua|so\s+bo|chinh\s+thuc))?"
     r"(?:\s+(?:gui|nop)(?:\s+ve)?)?(?:\s+[^\s,;]+){0,6}?\s+(?:truoc|cham\s+nhat|han\s+chot)\b"
+    # "Tổng hợp gửi Sở Lao động - Thương binh và Xã hội trước ngày 12/5/2020."
+    r"|^tong\s+hop(?:\s*,\s*bao\s+cao)?\s+(?:gui|nop)\b[^.;]{0,100}?\b(?:truoc|cham\s+nhat|han\s+chot)\b"
 )
 # The addressees named as "the units" ("Các đơn vị tiếp tục thực hiện nghiêm ..."): what follows
 # is what they are asked to do.

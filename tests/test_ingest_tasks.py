@@ -4974,6 +4974,34 @@ def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
     assert leads_and_dates(tasks) == [("Các cơ quan, đơn vị", dt.date(2016, 4, 20))]
 
 
+def test_a_letters_answers_to_questions_explain() -> None:
+    tasks = letter(
+        "Kính gửi: UBND các huyện, thành phố.",
+        "Câu hỏi 6 (Kho bạc Nhà nước Vị Xuyên): Số vốn đã thanh toán vượt giá trị quyết toán được"
+        " duyệt thu hồi như thế nào?",
+        "Trả lời: Chủ đầu tư có trách nhiệm thu hồi số vốn đã thanh toán lớn hơn giá trị quyết"
+        " toán được duyệt trong thời hạn 06 tháng kể từ ngày có quyết định phê duyệt quyết toán.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. UBND các huyện, thành phố chỉ đạo các chủ đầu tư hoàn thành việc trình quyết toán,"
+        " xong trong quý IV/2016.",
+    )
+
+    assert leads_and_dates(tasks) == [("UBND các huyện, thành phố", dt.date(2016, 12, 31))]
+
+
+def test_what_a_list_asked_for_holds_is_part_of_that_task() -> None:
+    tasks = letter(
+        "Kính gửi: UBND các huyện, thị xã, thành phố.",
+        "2. UBND các huyện, thị xã, thành phố chỉ đạo UBND các xã rà soát, lập danh sách các đối"
+        " tượng được hỗ trợ, gồm:",
+        "- Người có công với cách mạng đang hưởng trợ cấp ưu đãi hằng tháng;",
+        "- Hộ nghèo, hộ cận nghèo có tên trong danh sách được phê duyệt;",
+        "Tổng hợp gửi Sở Lao động - Thương binh và Xã hội trước ngày 12/5/2016.",
+    )
+
+    assert leads_and_dates(tasks) == [("UBND các huyện, thị xã, thành phố", dt.date(2016, 5, 12))]
+
+
 def test_what_the_document_a_letter_carries_out_asked_is_no_task_of_the_letter() -> None:
     tasks = letter(
         "Kính gửi: UBND các xã, thị trấn.",
