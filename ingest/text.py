@@ -445,6 +445,9 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
         first = lines[following[0]]
         number = _ROW_NUMBER.match(first)
         sub_number = _SUB_ROW_NUMBER.match(first)
+        if _page_number_before(lines, following, 0, expected):
+            position = following[0] + 1
+            continue
         blanks = (
             _row_with_empty_cells(lines, following[0], width, expected + 1)
             if compact and (number or sub_number)
@@ -474,12 +477,18 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
             sub_rows += 1
         elif number and int(number.group(1)) == expected and len(following) >= width:
             cells = [lines[i].strip() for i in following[1:width]]
-            after = lines[following[width]] if len(following) > width else None
+            next_at = width + _page_number_before(lines, following, width, expected + 1)
+            after = lines[following[next_at]] if len(following) > next_at else None
             last = after is not None and not _row_start(after, expected + 1)
+            end = following[width - 1]
             if after is not None and last and (expected < 2 or not _closes_table(after)):
-                return None  # more lines than cells: a cell over two lines, or not a table
+                joined = _joined_cells(lines, following, width, expected + 1)
+                if joined is None:
+                    return None  # more lines than cells, not a cell over two lines: no table
+                cells, end = joined
+                last = False
             rows.append(row_text([number.group(1), *cells], width))
-            position = following[width - 1] + 1
+            position = end + 1
             expected += 1
             if last:
                 break  # the letter's text goes on after its last row
@@ -491,6 +500,40 @@ def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | N
     if expected + sub_rows <= 2:
         return None
     return rows, position
+
+
+def _page_number_before(lines: list[str], following: list[int], at: int, row: int) -> bool:
+    """Whether the line ``following[at]`` is a page's number, between two rows of a stacked
+    table: "Trang 3/6", "- 3 -", or a bare number before the row's own."""
+    if at >= len(following):
+        return False
+    line = lines[following[at]]
+    number = _ROW_NUMBER.match(line)
+    return bool(_PAGE_MARK.match(line)) or bool(
+        number
+        and int(number.group(1)) != row
+        and at + 1 < len(following)
+        and _row_start(lines[following[at + 1]], row)
+    )
+
+
+def _joined_cells(
+    lines: list[str], following: list[int], width: int, next_row: int
+) -> tuple[list[str], int] | None:
+    """The cells of a row some of which ran over two lines (a line that starts in lower case goes
+    on the one above), and the row's last line, if the next row or the text after comes then."""
+    cells: list[str] = []
+    end = following[0]
+    for index in following[1:]:
+        line = lines[index].strip()
+        if cells and line[:1].islower():
+            cells[-1] = f"{cells[-1]} {line}"
+        elif len(cells) == width - 1:
+            return (cells, end) if _row_start(line, next_row) or _closes_table(line) else None
+        else:
+            cells.append(line)
+        end = index
+    return (cells, end) if len(cells) == width - 1 else None
 
 
 def _row_with_empty_cells(lines: list[str], at: int, width: int, next_row: int) -> list[str] | None:
@@ -742,6 +785,11 @@ _SEPARATOR = re.compile(r"^[\s\-–—_=*.·•~]{3,}$")
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:trang|page)\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?\s*(?:(?:/|trên|of)\s*\d{1,4})?\s*$",
     re.IGNORECASE,
+)
+# A page's number as a copied PDF keeps it, written so that no row's number reads the same.
+_PAGE_MARK = re.compile(
+    r"(?i)^\s*(?:(?:trang|page)\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?|[-–—]\s*\d{1,4}\s*[-–—]"
+    r"|\d{1,4}\s*/\s*\d{1,4})\s*$"
 )
 _CENTRED_PAGE_NUMBER = re.compile(r"^[ \t]{10,}\d{1,4}\s*$")
 _SUPER_FOOTNOTE = re.compile(rf"^([{_SUPERSCRIPTS}]+)\s*(\S.*)$")

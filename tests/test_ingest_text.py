@@ -892,6 +892,34 @@ def test_a_table_one_cell_a_line_with_a_blank_line_for_an_empty_cell_keeps_its_c
     ]
 
 
+@pytest.mark.parametrize("page_number", ["Trang 3/6", "- 3 -", "3"])
+def test_a_table_one_cell_a_line_goes_on_over_a_page_number(page_number: str) -> None:
+    rows = [STACKED[0], STACKED[1], [page_number], STACKED[3]]
+    text = "\n".join(cell for row in rows for cell in row) + "\n\nNơi nhận:\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:3] == [
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | Sở Tư pháp | Quý II/2024",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+    ]
+
+
+def test_a_table_one_cell_a_line_joins_a_cell_run_over_two_lines() -> None:
+    """A line that starts in lower case goes on the cell above it ("... dùng chung" then "của
+    tỉnh"); the row then has its count of cells."""
+    first = ["1", "Xây dựng kho dữ liệu dùng chung", "của tỉnh", *STACKED[1][2:]]
+    rows = [STACKED[0], first, STACKED[3]]
+    text = "\n".join(cell for row in rows for cell in row) + "\n\nNơi nhận:\n"
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:3] == [
+        "1 | Xây dựng kho dữ liệu dùng chung của tỉnh | Sở Nội vụ | Sở Tư pháp | Quý II/2024",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+    ]
+
+
 TABBED = [
     "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
     "I\tỔn định kinh tế vĩ mô",
