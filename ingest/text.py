@@ -278,7 +278,7 @@ def _from_txt(data: bytes) -> Document:
     blocks: list[list[str]] = [[]]
     lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines = _without_running_headers(lines)
-    for line in _pasted_tables(_stacked_tables(lines)):
+    for line in _pasted_tables(_stacked_tables(_unwrapped_pipe_rows(lines))):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
@@ -398,6 +398,53 @@ _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 _SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group
 _SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")
 _SERIAL_HEADING = re.compile(r"(?i)^\s*(?:s?tt|số\s+tt)\s*$")
+
+
+# A row of a table written with " | " between its cells, its number first: "2 |", "II |", "a) |".
+_PIPE_ROW_START = re.compile(r"^\s*\|?\s*(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVX]{1,5}\.?|[a-zđ]\))\s*\|")
+
+
+def _pipe_cells(line: str) -> int:
+    return len(line.strip().strip("|").split("|")) if "|" in line else 0
+
+
+def _unwrapped_pipe_rows(lines: list[str]) -> list[str]:
+    """A task table written with " | " between its cells, its rows run over two lines as a page
+    wrapped them: each row on one line again. A row goes on to the next line when together they
+    have the header's count of cells ("... | Chi cục" then "Thống kê huyện | Trước ngày ..."),
+    or over a short line with no cell of its own before the next row ("... | Quý", "III/2024")."""
+    out: list[str] = []
+    width = 0
+    for index, line in enumerate(lines):
+        row = out[-1] if out else ""
+        if width and line.strip() and _PIPE_ROW_START.match(row):
+            joined = f"{row.rstrip()} {line.strip()}"
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            goes_on = (
+                _pipe_cells(row) < width
+                and _pipe_cells(joined) == width
+                and not _PIPE_ROW_START.match(line)
+            ) or (
+                "|" not in line
+                and len(line.strip()) <= 60
+                and _pipe_cells(row) == width
+                and _PIPE_ROW_START.match(following) is not None
+            )
+            if goes_on:
+                out[-1] = joined
+                continue
+        if (
+            _pipe_cells(line) >= 3
+            and sum(bool(_HEADING_WORDS.search(cell)) for cell in line.split("|")) >= 2
+        ):
+            width = _pipe_cells(line)
+        elif "|" not in line:
+            # The table ends at a line of text, not at a blank line between two rows.
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if line.strip() or not _PIPE_ROW_START.match(following):
+                width = 0
+        out.append(line)
+    return out
 
 
 def _stacked_tables(lines: list[str]) -> list[str]:

@@ -920,6 +920,30 @@ def test_a_table_one_cell_a_line_joins_a_cell_run_over_two_lines() -> None:
     ]
 
 
+def test_a_table_with_bars_between_its_cells_joins_a_row_the_page_wrapped() -> None:
+    text = "\n".join(
+        [
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+            "1 | Nâng cấp Trung tâm dữ liệu tỉnh | Sở Nội vụ | Sở Tài chính | Quý",
+            "III/2024",
+            "2 | Xây dựng cơ sở dữ liệu đất đai | Sở Tư pháp |",
+            "UBND các huyện | Trước 30/9/2024",
+            "3 | Triển khai sổ sức khỏe điện tử | Sở Y tế | Công an tỉnh",
+            "| Năm 2024",
+            "",
+            "Nơi nhận:",
+        ]
+    )
+
+    document = read(text.encode(), "ke-hoach.txt")
+
+    assert document.paragraphs[1:4] == [
+        "1 | Nâng cấp Trung tâm dữ liệu tỉnh | Sở Nội vụ | Sở Tài chính | Quý III/2024",
+        "2 | Xây dựng cơ sở dữ liệu đất đai | Sở Tư pháp | UBND các huyện | Trước 30/9/2024",
+        "3 | Triển khai sổ sức khỏe điện tử | Sở Y tế | Công an tỉnh | Năm 2024",
+    ]
+
+
 TABBED = [
     "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
     "I\tỔn định kinh tế vĩ mô",
