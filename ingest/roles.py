@@ -32,7 +32,8 @@ _GIAO = re.compile(
 _ASKED_TO_GIVE = re.compile(r"\s+(?:chi\s+dao\s+)?giao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+(?:cac\s+)?")
 _REQUEST = re.compile(
     # ("đôn đốc, nhắc nhở các tổ chức ...": the one who acts reminds them; they are not asked.)
-    r"\b(?:de\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
+    # ("Kiến nghị Tổng cục Môi trường hỗ trợ ...": the writer's; not "cử tri kiến nghị UBND ...".)
+    r"\b(?:de\s+nghi|(?<![a-z]\s)kien\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
     rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
     r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."

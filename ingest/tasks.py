@@ -490,7 +490,8 @@ _DISTRIBUTED = re.compile(
     rf"^(?!huong\s+dan){DOCUMENT_NOUN}(?:\s+\S+){{0,3}}?"
     r"\s+(?:duoc\s+)?gui\s"
 )
-_DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong)\s")
+# ("Sở Tài nguyên và Môi trường sẽ tiếp tục triển khai các nhiệm vụ sau:": a report's own work.)
+_DUTY_MODAL = re.compile(r"\s*(?:can|phai|co\s+trach\s+nhiem|khan\s+truong|se)\s")
 # The letter's own request words; not "giao", which also tells what a cited decision assigned.
 _ASKED = re.compile(r"\b(?:de\s+nghi|yeu\s+cau)\b")
 _GIVES = re.compile(r"^\W*(?:\d{1,2}[.)]\s*)?giao\s")
@@ -761,7 +762,8 @@ _SKIP_HEADING = re.compile(
     r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
     # "II. NGUYÊN NHÂN", "2. Tồn tại, hạn chế", "Khó khăn, vướng mắc": what went wrong, and why.
-    r"|nguyen\s+nhan|ton\s+tai|han\s+che|kho\s+khan"
+    # (Not "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ", which goes on to what it asks.)
+    r"|(?:nguyen\s+nhan|ton\s+tai|han\s+che|kho\s+khan)(?![^:]*\b(?:kien\s+nghi|de\s+xuat)\b)"
     r"|nguon\s+kinh\s+phi|thanh\s+phan|tom\s+tat|mot\s+so\s+ket\s+qua"
     # "Hồ sơ gồm:": what a file holds.
     r"|(?:ho\s+so|tai\s+lieu)(?:\s+[a-z]+){0,6}?\s+(?:bao\s+)?gom(?:\s+co)?\s*:\s*$"
@@ -1256,8 +1258,11 @@ class _Segmenter:
             deadline = None  # an opening sentence's year is the text's horizon, not a due date
         lead = roles.lead if (roles.explicit or not intro or opens_with_agency) else None
         if lead is None and intro:
-            # "..., thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau:".
-            subject = find_roles(text, mentions).lead
+            # "..., thời gian tới, các bộ, ngành cần tập trung triển khai các nhiệm vụ sau:", "Sở
+            # Tài nguyên và Môi trường sẽ tiếp tục triển khai các nhiệm vụ sau:".
+            subject = find_roles(text, mentions).lead or (
+                mentions[0] if opens_with_agency else None
+            )
             if subject is not None and _DUTY_MODAL.match(fold(text[subject.end :])):
                 lead = subject
         named = None
@@ -1891,6 +1896,14 @@ class _Segmenter:
             # "... thông báo để các cơ quan biết, thực hiện" closes a notice; "Sở Giáo dục chỉ
             # đạo các trường thông báo ... đến phụ huynh biết, thực hiện" is work given.
             return True
+        label, colon, said = text.partition(":")
+        if (
+            colon
+            and len(label) <= 60
+            and _SKIP_HEADING.match(fold(label).strip(" -+•"))
+            and not self._assigns(said, explicit_only=True)
+        ):
+            return True  # "1. Khó khăn, vướng mắc: (như đã nêu tại mục II.2)": background
         if _KINDLY_REPORTED.search(folded) and not self._assigns(text, explicit_only=True):
             return True  # "Ủy ban nhân dân tỉnh kính báo cáo Bộ Nội vụ./.": a report's last line
         if _EXECUTES_DECISION.search(folded) and not self._dated(text):

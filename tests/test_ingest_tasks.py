@@ -5015,6 +5015,25 @@ def test_what_the_document_a_letter_carries_out_asked_is_no_task_of_the_letter()
     assert leads_and_dates(tasks) == [("UBND các xã, thị trấn", dt.date(2016, 1, 25))]
 
 
+def test_a_reports_proposals_and_its_own_next_work() -> None:
+    """A report to a ministry: its difficulties are background, its proposals ask whom they name
+    ("Kiến nghị Tổng cục ..."), and its next work is the writer's department's."""
+    tasks = letter(
+        "Kính gửi: Bộ Tài nguyên và Môi trường.",
+        "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ",
+        "1. Khó khăn, vướng mắc: (như đã nêu tại mục II.2)",
+        "2. Kiến nghị Tổng cục Môi trường hỗ trợ tỉnh nguồn vốn để đầu tư thiết bị thu gom.",
+        "IV. NHIỆM VỤ THỜI GIAN TỚI",
+        "Sở Tài nguyên và Môi trường sẽ tiếp tục triển khai các nhiệm vụ sau:",
+        "- Tham mưu UBND tỉnh ban hành Quy định quản lý chất thải rắn, trình trong quý II/2016.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Tổng cục Môi trường", None),
+        ("Sở Tài nguyên và Môi trường", dt.date(2016, 6, 30)),
+    ]
+
+
 @pytest.mark.parametrize(
     "closing",
     [
