@@ -273,6 +273,8 @@ _CHROME = re.compile(
 _NARRATIVE_OPENING = re.compile(
     r"^(?:(?:hien\s+nay|hien\s+tai|thoi\s+gian\s+qua|vua\s+qua|truoc\s+do|(?:trong\s+)?nam\s+qua"
     r"|tu\s+dau\s+nam(?:\s+den\s+nay)?|qua\s+\d+\s+(?:nam|thang)|(?:trong\s+)?nam\s+(?P<year>\d{4})"
+    # "Trong tháng 1.2016, Trung tâm Y tế dự phòng tỉnh đã phun hóa chất ...".
+    r"|(?:trong\s+)?thang\s+\d{1,2}\s*[/.-]\s*(?P<month_year>\d{4})"
     # "Dưới sự lãnh đạo của Tỉnh ủy, ..., các cấp, các ngành đã chủ động ...": what was done.
     r"|duoi\s+su\s+(?:lanh\s+dao|chi\s+dao)\b[^.;]*"
     # "Qua theo dõi, còn 42 nhiệm vụ quá hạn chưa hoàn thành, như: ...": what the writer found.
@@ -284,7 +286,17 @@ _NARRATIVE_OPENING = re.compile(
     r"|duoc\s+biet\b)"
 )
 # A photo's caption: "Lãnh đạo Sở Y tế kiểm tra ... Ảnh: T.H", "Ảnh minh họa".
-_CAPTION = re.compile(r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$")
+_CAPTION = re.compile(
+    r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$"
+    # "Ảnh: Lực lượng kiểm lâm diễn tập chữa cháy rừng tại huyện Ea Súp" under the photo.
+    r"|^\(?anh(?:\s+minh\s+hoa)?\s*:[^:]{0,200}$"
+)
+# Where a web page's article ends and its links to other news begin: "Tin liên quan", "Tin cùng
+# chuyên mục:", "Các tin khác".
+_OTHER_NEWS = re.compile(
+    r"(?:tin|bai(?:\s+viet)?)\s+(?:lien\s+quan|cung\s+chuyen\s+muc|khac|da\s+dua)\b"
+    r"|cac\s+tin\s+(?:khac|da\s+dua)\b|xem\s+them\b"
+)
 # The last words of a letter that ask for nothing new: "Yêu cầu các đơn vị thực hiện tốt tinh thần
 # chỉ đạo nêu trên./.", "Đề nghị Hiệu trưởng các đơn vị chấp hành nghiêm túc./.".
 _EXHORTATION = re.compile(
@@ -986,6 +998,8 @@ def _without_chrome(paragraphs: list[str]) -> list[str]:
         # A row of four cells or more is a table's ("10-11/2019 | Xây dựng ... | ..."), not a
         # page's date stamp ("Thứ Năm, 28-01-2021 | 10:30").
         stamp = len(folded) < 120 and _CHROME.match(folded) and paragraph.count(" | ") < 3
+        if kept and len(folded) < 40 and _OTHER_NEWS.match(folded):
+            break  # the page's links to other news
         if not folded or stamp or _CAPTION.search(folded):
             continue
         key = re.sub(r"[^a-z0-9]", "", folded)
@@ -2019,7 +2033,7 @@ class _Segmenter:
         opening = _NARRATIVE_OPENING.match(folded.strip())
         if opening is None:
             return False
-        year = opening.group("year")
+        year = opening.group("year") or opening.group("month_year")
         if year is not None and int(year) >= self.issued_on.year:
             return False  # "Năm 2024, các sở ..." in a 2024 plan is this year's work
         past = any(_as_written(text, m) for m in _PAST.finditer(folded, opening.end()))

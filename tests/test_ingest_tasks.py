@@ -5054,6 +5054,22 @@ def test_a_reports_closing_is_no_task(closing: str) -> None:
     assert leads_and_dates(tasks) == [("Sở Nội vụ", dt.date(2024, 6, 30))]
 
 
+def test_a_news_pages_captions_links_and_past_months_are_no_tasks() -> None:
+    tasks = news(
+        "Ngày 11/1/2019, UBND tỉnh ban hành Chỉ thị số 01/CT-UBND. Chủ tịch UBND tỉnh yêu cầu các"
+        " sở, ngành, địa phương tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:",
+        "- Công an tỉnh điều tra, xử lý nghiêm các trường hợp vi phạm.",
+        "Trong tháng 1.2016, Trung tâm Y tế dự phòng tỉnh đã phun hóa chất tại 26 ổ dịch.",
+        "Ảnh: Lực lượng kiểm lâm diễn tập chữa cháy rừng tại huyện Ea Súp",
+        "Tin liên quan",
+        "Phú Quốc: Kiểm tra 230 tàu cá trong quý I (02/04/2019)",
+        "+ Bộ Y tế khuyến cáo phòng chống vi rút Zika (03/02/2016)",
+        issued=dt.date(2019, 1, 11),
+    )
+
+    assert leads_and_dates(tasks) == [("Công an tỉnh", None)]
+
+
 def test_what_was_asked_before_who_presided_and_what_was_acknowledged_are_no_tasks() -> None:
     tasks = news(
         "Ngày 12/6, tại Hà Nội, Thứ trưởng Bộ Xây dựng Nguyễn Văn Sinh chủ trì hội nghị trực"
