@@ -1428,6 +1428,18 @@ _ASKED_PLACE = re.compile(
 )
 
 
+# "Huyện Phong Điền khẩn trương ...", "TP Long Xuyên rà soát ...": a place that opens a sentence
+# and acts is its government.
+_PLACE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:!?]\s)|(?<=[-–+•]\s))"
+    r"(?P<place>huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong|thi\s+tran)\s*(?=\S)"
+)
+_PLACE_ACTS = re.compile(
+    r"\s+(?:phai|can|khan\s+truong|tap\s+trung|chu\s+dong|tiep\s+tuc|co\s+trach\s+nhiem"
+    r"|kiem\s+tra|ra\s+soat|trien\s+khai|to\s+chuc|hoan\s+thanh|chi\s+dao|xay\s+dung)\b"
+)
+
+
 def _unknown(text: str, folded: str) -> list[_Found]:
     """Agency-like names by their head word, kept as written when not in the catalogue."""
     found = []
@@ -1451,6 +1463,11 @@ def _unknown(text: str, folded: str) -> list[_Found]:
         if text[match.end()].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
             if end > match.end():
+                found.append(_Found(match.start("place"), end))
+    for match in _PLACE_SUBJECT.finditer(folded):
+        if text[match.start()].isupper() and text[match.end() : match.end() + 1].isupper():
+            end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
+            if end > match.end() and _PLACE_ACTS.match(folded, end):
                 found.append(_Found(match.start("place"), end))
     for match in _NEWSPAPER.finditer(text):
         if not re.match(r"c[áa]o(?!\w)", text[match.end() :].lower()):  # not "BÁO CÁO"

@@ -1074,6 +1074,10 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
         ("Vụ Đông Xuân 2024 toàn tỉnh gieo trồng", []),
         ("Vụ việc này đã kéo dài", []),
         ("Phó Thủ tướng Vũ Văn Ninh có ý kiến", []),
+        # A place that opens a sentence and acts is its government; one described is a place.
+        ("Huyện Phong Điền khẩn trương bàn giao mặt bằng", [("Huyện Phong Điền", None)]),
+        ("TP Long Xuyên rà soát nhà ở ven sông", [("TP Long Xuyên", None)]),
+        ("Huyện Phong Điền có 10 xã ven biển", []),
     ],
 )
 def test_groups_of_the_new_local_units_and_of_news_items(
