@@ -1011,7 +1011,7 @@ class Catalogue:
             taken.take(_Found(found.start, found.end, entry=entry))
         mentions = []
         previous: _Found | None = None
-        for found in sorted(map(_with_holder(folded), taken), key=lambda f: f.start):
+        for found in sorted(map(_with_holder(text, folded, taken), taken), key=lambda f: f.start):
             if _COUNCIL.match(folded, found.start) and _elected(folded, found):
                 continue  # "ngày bầu cử Quốc hội khóa XV, HĐND các cấp": whom the people elect
             if previous is not None and _each_of_those(folded, previous, found):
@@ -1103,8 +1103,15 @@ class Catalogue:
 _HAMLETS_HEAD = re.compile(r"(?<![a-z0-9])truong\s+$")
 
 
-def _with_holder(folded: str) -> Callable[[_Found], _Found]:
-    """A group or collective named by its office-holder starts at the title: "Chủ tịch UBND ..."."""
+# The head of an office in each of a group: "Trưởng phòng GD&ĐT các huyện", "Giám đốc Trung tâm
+# Y tế các huyện" (the office's name in capitals, or in words joined by "và").
+_HEAD_OF_OFFICE = re.compile(r"(?<![a-z0-9])(?:truong\s+phong|giam\s+doc|thu\s+truong)\s+$")
+_OFFICE_NAME = re.compile(r"(?:(?:[A-ZĐ][\w&-]*|và)\s+){1,6}$")
+
+
+def _with_holder(text: str, folded: str, taken: _Taken) -> Callable[[_Found], _Found]:
+    """A group or collective named by its office-holder starts at the title: "Chủ tịch UBND ...",
+    "Trưởng phòng GD&ĐT các huyện"."""
 
     def extend(found: _Found) -> _Found:
         if found.group is None and not found.collective:
@@ -1113,6 +1120,11 @@ def _with_holder(folded: str) -> Callable[[_Found], _Found]:
         if holder is None and _RESIDENTIAL.match(folded, found.start):
             holder = _HAMLETS_HEAD.search(folded[max(0, found.start - 10) : found.start])
         if holder is None:
+            start = max(0, found.start - 60)
+            office = _OFFICE_NAME.search(text[start : found.start])
+            head = office and _HEAD_OF_OFFICE.search(folded, start, start + office.start())
+            if head and not taken.overlaps(head.start(), found.start):
+                return replace(found, start=head.start())
             return found
         return replace(found, start=found.start - len(holder.group()))
 

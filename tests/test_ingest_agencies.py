@@ -1078,6 +1078,11 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
         ("Huyện Phong Điền khẩn trương bàn giao mặt bằng", [("Huyện Phong Điền", None)]),
         ("TP Long Xuyên rà soát nhà ở ven sông", [("TP Long Xuyên", None)]),
         ("Huyện Phong Điền có 10 xã ven biển", []),
+        # The head of an office in each of a group.
+        (
+            "Trưởng phòng GD&ĐT các huyện, thành phố, thị xã lập danh sách",
+            [("Trưởng phòng GD&ĐT các huyện, thành phố, thị xã", "all_districts")],
+        ),
     ],
 )
 def test_groups_of_the_new_local_units_and_of_news_items(
