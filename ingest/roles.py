@@ -323,7 +323,12 @@ def _cited_duty(folded_before: str) -> bool:
     return bool(_CITED_GIVER.search(clause, max(clause.rfind(",") + 1, len(clause) - _TITLE_SPAN)))
 
 
-_ITEM_OPENING = re.compile(r"\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)]|[ivx]{1,4}[.)])?\s*")
+_ITEM_OPENING = re.compile(
+    r"\s*(?:[-–+•*]|\d{1,2}[.)]|[a-zđ][.)]|[ivx]{1,4}[.)])?\s*"
+    # "a) Tham mưu UBND cấp huyện chỉ đạo các xã ...": the item's own agency advises the one who
+    # directs.
+    r"(?:tham\s+muu(?:\s+cho)?\s+[^,;.:]{2,60}?\s)?"
+)
 
 
 def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -> bool:

@@ -4469,6 +4469,20 @@ def test_a_boards_members_are_no_tasks_and_an_article_ends_the_one_before() -> N
     assert tasks[0].text.startswith("Sở Kế hoạch")
 
 
+def test_whom_an_item_advises_and_whom_they_direct_do_not_lead_it() -> None:
+    tasks = news(
+        "1. Trung tâm Y tế các huyện, thị xã, thành phố:",
+        "a) Tham mưu UBND cấp huyện chỉ đạo các xã, thị trấn tổ chức truyền thông phòng bệnh.",
+        "b) Báo cáo kết quả tiêm chủng mở rộng về Sở Y tế trước ngày 20/7/2020.",
+        issued=dt.date(2020, 7, 14),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Trung tâm Y tế các huyện, thị xã, thành phố", None),
+        ("Trung tâm Y tế các huyện, thị xã, thành phố", dt.date(2020, 7, 20)),
+    ]
+
+
 def test_a_paragraph_under_a_heading_gives_work_to_each_it_names() -> None:
     """Under a heading, a paragraph's sentences are one piece of work, unless one gives work to
     another agency, or its subject's own work by another date."""
