@@ -1392,8 +1392,13 @@ _WHOLE_NAMES = re.compile(
     r"|thi\s+tran|dac\s+khu)(?![a-z]))?|hoi\s+dong\s+bau\s+cu\s+quoc\s+gia"
     r"|kiem\s+toan\s+nha\s+nuoc(?:\s+khu\s+vuc\s+[ivx\d]+)?|thong\s+tan\s+xa\s+viet\s+nam"
     r"|tong\s+lien\s+doan\s+lao\s+dong\s+viet\s+nam"
-    # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...".
+    # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...", "Các
+    # huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Các đảng ủy phường".
     r"|cac\s+cap\s+uy(?:\s+dang)?"
+    r"|cac\s+(?:huyen|thi|thanh|quan|dang)\s+uy"
+    r"(?:\s*(?:,|va)\s*(?:huyen|thi|thanh|quan|dang)\s+uy)*"
+    r"(?:\s+(?:truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|quan|thi)\s+uy)?|xa|phuong|thi\s+tran"
+    r"|cac\s+xa(?:\s*,\s*(?:phuong|thi\s+tran))*))?"
     # The courts and the procuracy, written in lowercase as often as not: "Tòa án nhân dân tỉnh",
     # "Viện kiểm sát nhân dân cấp huyện", "Tòa án nhân dân tối cao".
     r"|(?:toa\s+an|vien\s+kiem\s+sat)\s+nhan\s+dan(?:\s+(?:toi\s+cao|cap\s+(?:tinh|huyen)"

@@ -143,17 +143,17 @@ def test_mentions_map_back_to_the_text() -> None:
             "Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô báo cáo",
             [("Công ty cổ phần Khai thác và Chế biến kim loại Thủ Đô", None, None)],
         ),
-        # The Party's committees: "các Đảng ủy trực thuộc" are asked as "Đảng ủy".
+        # The Party's committees: "các Đảng ủy trực thuộc" are asked as written.
         (
             "Đảng ủy Chính phủ yêu cầu các Đảng ủy trực thuộc thực hiện",
-            [("Đảng ủy Chính phủ", None, None), ("Đảng ủy", None, None)],
+            [("Đảng ủy Chính phủ", None, None), ("các Đảng ủy trực thuộc", None, None)],
         ),
         ("Đảng ủy xã Tân Hiệp chỉ đạo", [("Đảng ủy xã Tân Hiệp", None, None)]),
         ("Huyện ủy Tân Hiệp chỉ đạo", [("Huyện ủy Tân Hiệp", None, None)]),
         ("Tỉnh ủy chỉ đạo", [("Tỉnh ủy", None, None)]),
         ("Các cấp ủy, tổ chức đảng quán triệt", [("Các cấp ủy", None, None)]),
         # "các huyện ủy" are the districts' Party committees, not the districts.
-        ("yêu cầu các huyện ủy quán triệt", []),
+        ("yêu cầu các huyện ủy quán triệt", [("các huyện ủy", None, None)]),
         # A name's parenthesis closes with it, or the name stops before it.
         (
             "Hội đồng Thi đua - Khen thưởng (Văn phòng Bộ) rà soát hồ sơ",
@@ -1078,6 +1078,12 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
         ("Huyện Phong Điền khẩn trương bàn giao mặt bằng", [("Huyện Phong Điền", None)]),
         ("TP Long Xuyên rà soát nhà ở ven sông", [("TP Long Xuyên", None)]),
         ("Huyện Phong Điền có 10 xã ven biển", []),
+        # The Party's committees of a province's districts and units.
+        (
+            "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt",
+            [("Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", None)],
+        ),
+        ("Các đảng ủy phường tổ chức học tập", [("Các đảng ủy phường", None)]),
         # The head of an office in each of a group.
         (
             "Trưởng phòng GD&ĐT các huyện, thành phố, thị xã lập danh sách",
