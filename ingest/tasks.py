@@ -1689,11 +1689,11 @@ class _Segmenter:
 
     def _by_actor(self, sentence: str) -> list[str]:
         """A sentence that gives each agency its own work: "giao Sở Y tế tăng cường kiểm tra, Sở
-        Công Thương theo dõi thị trường, Sở Tài chính bố trí kinh phí" (three requests)."""
+        Công Thương theo dõi thị trường; Sở Tài chính bố trí kinh phí" (three requests)."""
         pieces: list[str] = []
         start = 0
         for mention in self.catalogue.find_mentions(sentence):
-            if not sentence[: mention.start].endswith(", ") or mention.start - 2 <= start:
+            if not sentence[: mention.start].endswith((", ", "; ")) or mention.start - 2 <= start:
                 continue
             if sentence.count("(", 0, mention.start) > sentence.count(")", 0, mention.start):
                 continue  # "(Trạm Thú y huyện chủ trì, UBND các xã thực hiện)": one item's doers

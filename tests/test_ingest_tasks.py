@@ -4483,6 +4483,19 @@ def test_whom_an_item_advises_and_whom_they_direct_do_not_lead_it() -> None:
     ]
 
 
+def test_an_item_gives_each_agency_after_a_semicolon_its_own_work() -> None:
+    tasks = news(
+        "2. Giao Sở Nông nghiệp và Phát triển nông thôn hướng dẫn Nhân dân khôi phục sản xuất; Sở"
+        " Giao thông vận tải khắc phục các điểm sạt lở, bảo đảm thông tuyến trước ngày 31/3/2025.",
+        issued=dt.date(2025, 3, 10),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", None),
+        ("Sở Giao thông vận tải", dt.date(2025, 3, 31)),
+    ]
+
+
 def test_a_paragraph_under_a_heading_gives_work_to_each_it_names() -> None:
     """Under a heading, a paragraph's sentences are one piece of work, unless one gives work to
     another agency, or its subject's own work by another date."""
