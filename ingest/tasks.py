@@ -1286,6 +1286,11 @@ class _Segmenter:
             named = _PLURAL_AGENCIES.fullmatch(folded) or (
                 None if intro else _COMMITTEE_HEADING.fullmatch(folded)
             )
+        elif not intro and (trait := _PLURAL_AGENCIES.fullmatch(folded)):
+            # "2.5. Các huyện ủy, thành ủy có dự án trên địa bàn:": those of them it names.
+            longer = trait.group(1).strip()
+            if longer.startswith(fold(lead.written)) and len(longer) > len(lead.written):
+                named = trait
         # ("Các tổ chức tín dụng ..." is a name; "tổ chức" there is no verb.)
         if named and not _ACTS.search(_TO_CHUC_HEAD.sub("", folded)):
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.

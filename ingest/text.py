@@ -277,7 +277,7 @@ def _from_txt(data: bytes) -> Document:
             )
     blocks: list[list[str]] = [[]]
     lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    lines = _without_running_headers(lines)
+    lines, notes = _without_ruled_footnotes(_without_running_headers(lines))
     for line in _pasted_tables(_stacked_tables(_unwrapped_pipe_rows(lines))):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
@@ -288,7 +288,31 @@ def _from_txt(data: bytes) -> Document:
     raw: list[str] = []
     for block in blocks:
         raw.extend(_join_lines([clean_paragraph(line) for line in block]))
-    return finish_document(raw, {})
+    return finish_document(raw, notes)
+
+
+# Word's rule over its footnotes, kept in text: "_____________"; a note under it opens with its
+# mark: "(1) Và Kế hoạch số ...", "2 Từ ngày 01/3/2025, ...".
+_FOOTNOTE_RULE = re.compile(r"^\s*_{3,}\s*$")
+_RULED_NOTE = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2})(?=\s+[A-ZĐÀ-Ỹ])|\[(\d{1,2})\])\s*(\S.*)$")
+
+
+def _without_ruled_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str]]:
+    """The lines without the footnotes under a rule of underscores, and the footnotes by mark."""
+    kept: list[str] = []
+    notes: dict[str, str] = {}
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not _FOOTNOTE_RULE.match(line):
+            kept.append(line)
+            continue
+        while index < len(lines) and (note := _RULED_NOTE.match(lines[index])):
+            mark = next(group for group in note.groups()[:3] if group)
+            notes[mark] = note.group(4).strip()
+            index += 1
+    return kept, notes
 
 
 # A page's running header as a PDF's text keeps it: "Chỉ thị số 04/CT-UBND ngày 10/3/2025 của UBND
@@ -844,6 +868,7 @@ _BRACKET_FOOTNOTE = re.compile(r"^\[(\d{1,3})\]\s*(\S.*)$")
 # A superscript mark in the text; "m²", "km³" are units, not footnote marks.
 _SUPER_MARK = re.compile(rf"(?<![\d\s]m)(?<![\s(]km)(?<!^m)[{_SUPERSCRIPTS}]+")
 _BRACKET_MARK = re.compile(r"\s?\[(\d{1,3})\]")
+_PAREN_MARK = re.compile(r"(?<=\w)\s?\((\d{1,2})\)(?=[\s.,;:]|$)")
 # Bold or italic marks of a page saved as Markdown: "**Điều 1.**", "**- Chủ trì, phối hợp: **".
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2})(?=\S)([^*\n]*?\S)\s*\1(?![\w*])")
 
@@ -966,6 +991,8 @@ def finish_document(raw: Iterable[str], footnotes: dict[str, str]) -> Document:
     for text in body:
         text = _SUPER_MARK.sub("", text)
         text = _BRACKET_MARK.sub("", text)
+        # "của UBND tỉnh(1);": the mark of a note under the rule, after a word.
+        text = _PAREN_MARK.sub(lambda m: "" if m.group(1) in notes else m.group(), text)
         text = _EMPHASIS.sub(r"\2", text)
         text = _SPACES.sub(" ", text).strip()
         if text:

@@ -743,8 +743,8 @@ def test_a_party_letter_asks_its_committees() -> None:
         "- Tăng cường tuyên truyền các phong trào thi đua, báo cáo trước ngày 30/4/2024.",
     )
     assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
-        ("Đảng ủy", None),
-        ("Đảng ủy", dt.date(2024, 4, 30)),
+        ("các Đảng ủy trực thuộc", None),
+        ("các Đảng ủy trực thuộc", dt.date(2024, 4, 30)),
     ]
 
 

@@ -672,6 +672,27 @@ def test_bracket_footnotes_and_page_numbers() -> None:
     assert document.footnotes == {"1": "Theo Công văn số 12/SYT."}
 
 
+@pytest.mark.parametrize(("mark", "note"), [("(1)", "(1)"), ("¹", "1")])
+def test_footnotes_under_a_rule_of_underscores(mark: str, note: str) -> None:
+    """A letter typed or copied as text puts its footnotes under a rule, as Word prints them."""
+    text = (
+        f"Thực hiện Công văn số 12/UBND-VX ngày 02/01/2025 của UBND tỉnh{mark}; yêu cầu:\n"
+        "1. Công an huyện xây dựng kế hoạch, triển khai trước ngày 15/01/2025.\n"
+        "_____________\n"
+        f"{note} Và Kế hoạch số 278/KH-UBND ngày 30/12/2024 của UBND huyện.\n"
+        "Nơi nhận:\n"
+    )
+
+    document = read(text.encode(), "x.txt")
+
+    assert document.paragraphs == [
+        "Thực hiện Công văn số 12/UBND-VX ngày 02/01/2025 của UBND tỉnh; yêu cầu:",
+        "1. Công an huyện xây dựng kế hoạch, triển khai trước ngày 15/01/2025.",
+        "Nơi nhận:",
+    ]
+    assert document.footnotes == {"1": "Và Kế hoạch số 278/KH-UBND ngày 30/12/2024 của UBND huyện."}
+
+
 def test_a_pdfs_centred_page_number_inside_a_paragraph_is_dropped() -> None:
     """Text converted from a PDF keeps its hard line breaks; a page ends mid-sentence and its
     number, centred, stands on a line of its own between the two halves."""
