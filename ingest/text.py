@@ -954,8 +954,25 @@ _DATE_WORD_GLUED = re.compile(r"(?i)\b(ngày|tháng|năm|quý)(?=\d)")
 _GLUED_MARKER = re.compile(r"^(\s*(?:\d{1,2}|[IVX]{1,4})\.)(?=[A-ZĐÀ-Ỹ])")
 
 
+# A date a scan read with letters for digits: "3O/6/2017", "3l/7/2017", "15/1l/2023" (a day and
+# a month each with a digit, and a year).
+_SCANNED_DATE = re.compile(
+    r"(?<![\w/])(?=[OolI]?\d|\d[OolI])([\dOolI]{1,2})(\s*/\s*)(?=[OolI]?\d|\d[OolI])([\dOolI]{1,2})"
+    r"(\s*/\s*(?:19|20)\d\d)(?![\w/])"
+)
+_AS_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _scanned_date(match: re.Match[str]) -> str:
+    day, month = (match.group(n).translate(_AS_DIGITS) for n in (1, 3))
+    if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
+        return match.group()
+    return f"{day}{match.group(2)}{month}{match.group(4)}"
+
+
 def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
+    text = _SCANNED_DATE.sub(_scanned_date, text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
     text = _GLUED_MARKER.sub(r"\1 ", text)

@@ -693,6 +693,20 @@ def test_footnotes_under_a_rule_of_underscores(mark: str, note: str) -> None:
     assert document.footnotes == {"1": "Và Kế hoạch số 278/KH-UBND ngày 30/12/2024 của UBND huyện."}
 
 
+def test_a_scans_letters_read_for_digits_in_a_date_are_digits_again() -> None:
+    text = (
+        "1. Phổ biến hướng dẫn đến công chức, hoàn thành trước ngày 3O/6/2017.\n"
+        "2. Báo cáo Lãnh đạo Tổng cục trước ngày 3l/7/2017, Phụ lục I/2017 kèm theo.\n"
+    )
+
+    document = read(text.encode(), "x.txt")
+
+    assert document.paragraphs == [
+        "1. Phổ biến hướng dẫn đến công chức, hoàn thành trước ngày 30/6/2017.",
+        "2. Báo cáo Lãnh đạo Tổng cục trước ngày 31/7/2017, Phụ lục I/2017 kèm theo.",
+    ]
+
+
 def test_a_pdfs_centred_page_number_inside_a_paragraph_is_dropped() -> None:
     """Text converted from a PDF keeps its hard line breaks; a page ends mid-sentence and its
     number, centred, stands on a line of its own between the two halves."""
