@@ -1874,9 +1874,9 @@ class _Segmenter:
             return True  # "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân;": a share of awards
         if _SPECIFICATION.match(folded.strip(" *-+•")) and not self._assigns(text):
             return True  # "+ Các thông số: pH, độ mặn ...; thời gian quan trắc từ tháng 3 ..."
-        if (self.answers or _CONDITION.match(folded)) and not self._assigns(
-            text, explicit_only=True
-        ):
+        # (Not under an order that names whom it asks: "Cục Thuế yêu cầu Chi cục Thuế ...:".)
+        answer = self.answers and _nearest(self.frames, "lead") is None
+        if (answer or _CONDITION.match(folded)) and not self._assigns(text, explicit_only=True):
             # "1. Tại khoản 1 Điều 9 Thông tư số 219/2013/TT-BTC quy định ...", "Trường hợp người
             # bệnh ... thì được thanh toán ...": the rules explained, not work asked (a step
             # such as "hàng quý" is how the rule runs; a date would be work).

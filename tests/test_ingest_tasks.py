@@ -5016,6 +5016,21 @@ def test_a_letters_answers_to_questions_explain() -> None:
     assert leads_and_dates(tasks) == [("UBND các huyện, thành phố", dt.date(2016, 12, 31))]
 
 
+def test_after_an_answer_an_order_that_names_whom_it_asks_gives_work() -> None:
+    tasks = letter(
+        "Kính gửi: Chi cục Thuế các khu vực.",
+        "Trả lời: Hộ kinh doanh có thể sử dụng máy POS.",
+        "Cục Thuế yêu cầu Chi cục Thuế các khu vực:",
+        "a) Rà soát, lập danh sách hộ kinh doanh, gửi về Cục Thuế trước ngày 20/4/2016.",
+        "b) Tổng hợp số hóa đơn đã lập, gửi Cục Thuế trước 16 giờ thứ Năm hằng tuần.",
+    )
+
+    assert [(t.deadline.date, t.deadline.recurrence) for t in tasks] == [
+        (dt.date(2016, 4, 20), None),
+        (dt.date(2016, 3, 24), "weekly"),
+    ]
+
+
 def test_what_a_list_asked_for_holds_is_part_of_that_task() -> None:
     tasks = letter(
         "Kính gửi: UBND các huyện, thị xã, thành phố.",
