@@ -1449,7 +1449,7 @@ _ASKED_PLACE = re.compile(
 # and acts is its government.
 _PLACE_SUBJECT = re.compile(
     r"(?:^|(?<=[.;:!?]\s)|(?<=[-–+•]\s))"
-    r"(?P<place>huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong|thi\s+tran)\s*(?=\S)"
+    r"(?P<place>tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong|thi\s+tran)\s*(?=\S)"
 )
 _PLACE_ACTS = re.compile(
     r"\s+(?:phai|can|khan\s+truong|tap\s+trung|chu\s+dong|tiep\s+tuc|co\s+trach\s+nhiem"

@@ -1078,6 +1078,7 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
         ("Huyện Phong Điền khẩn trương bàn giao mặt bằng", [("Huyện Phong Điền", None)]),
         ("TP Long Xuyên rà soát nhà ở ven sông", [("TP Long Xuyên", None)]),
         ("Huyện Phong Điền có 10 xã ven biển", []),
+        ("Tỉnh Sơn La cần tập trung vào một số nhiệm vụ sau:", [("Tỉnh Sơn La", None)]),
         # The Party's committees of a province's districts and units.
         (
             "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt",
