@@ -29,6 +29,8 @@ _GIAO = re.compile(
     rf"(?:\s+nhiem\s+vu(?:\s+cu\s+the)?)?(?:\s+cho)?\s+{TITLE}"
     r"(?:cac\s+)?$"
 )
+# What follows when the time runs out, not who does the work: "quá thời hạn trên, Bộ ...".
+_PAST_DEADLINE = re.compile(r"\bqua\s+thoi\s+han\s+(?:tren|nay|neu\s+tren)\s*,?\s*$")
 _ASKED_TO_GIVE = re.compile(r"\s+(?:chi\s+dao\s+)?giao(?:\s+nhiem\s+vu)?(?:\s+cho)?\s+(?:cac\s+)?")
 _REQUEST = re.compile(
     # ("đôn đốc, nhắc nhở các tổ chức ...": the one who acts reminds them; they are not asked.)
@@ -122,6 +124,8 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             continue
         before = folded[max(0, mention.start - 60) : mention.start]
         after = folded[mention.end : mention.end + 90]
+        if _PAST_DEADLINE.search(before):
+            continue  # "...; quá thời hạn trên, Bộ Kế hoạch và Đầu tư tổng hợp ...": what follows
         if _GIAO.search(before) and _cited_duty(folded[: mention.start]):
             continue  # "Nghị định số 06/2022/NĐ-CP ... giao Bộ Tài chính chủ trì ...": background
         if _GIAO.search(before) or _CALLED.search(before):

@@ -4483,6 +4483,20 @@ def test_whom_an_item_advises_and_whom_they_direct_do_not_lead_it() -> None:
     ]
 
 
+def test_who_acts_once_the_time_runs_out_does_not_lead_the_item() -> None:
+    tasks = news(
+        "2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:",
+        "- Hoàn thành việc phân bổ chi tiết số vốn kế hoạch năm 2023 còn lại trước ngày 15 tháng 3"
+        " năm 2023; quá thời hạn trên, Bộ Kế hoạch và Đầu tư tổng hợp, báo cáo Thủ tướng Chính"
+        " phủ điều chuyển vốn.",
+        issued=dt.date(2023, 2, 20),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", dt.date(2023, 3, 15))
+    ]
+
+
 def test_an_item_gives_each_agency_after_a_semicolon_its_own_work() -> None:
     tasks = news(
         "2. Giao Sở Nông nghiệp và Phát triển nông thôn hướng dẫn Nhân dân khôi phục sản xuất; Sở"
