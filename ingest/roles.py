@@ -78,7 +78,9 @@ _NOT_ACTOR = re.compile(
     r"|thong\s+tin\s+(?:them|rang)"
     # The writer itself: "Sở Y tế nhận được Công văn ...", "Sở Y tế xin gửi kèm ...", "Sở Y tế
     # sao gửi Công văn ... đến các đơn vị", "Sở Y tế thông báo đến các đơn vị được biết".
-    r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui|thong\s+bao\s+(?:den|toi|de)"
+    # (Not "Trưởng các thôn thông báo đến từng hộ dân ...": their work.)
+    r"|nhan\s+duoc|xin|tran\s+trong|gui\s+kem|sao\s+gui"
+    r"|thong\s+bao\s+(?:den|toi|de)(?!\s+(?:tung|toan\s+the|nguoi\s+dan|nhan\s+dan|cac\s+ho|ho\s+dan))"
     # Its closing: "Bộ Tài chính rất mong nhận được sự phối hợp ...", "... các đơn vị không có ý
     # kiến, Sở Tài nguyên và Môi trường xem như thống nhất với dự thảo".
     r"|(?:rat\s+)?mong\s+(?:nhan\s+duoc|duoc|quy)|xem\s+nhu"

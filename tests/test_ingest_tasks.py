@@ -4483,6 +4483,23 @@ def test_whom_an_item_advises_and_whom_they_direct_do_not_lead_it() -> None:
     ]
 
 
+def test_those_who_tell_the_households_lead_their_item() -> None:
+    """ "Sở Y tế thông báo đến các đơn vị được biết" is the writer; "Trưởng các thôn ... thông báo
+    đến từng hộ dân" is asked to."""
+    tasks = news(
+        "Chủ tịch UBND huyện yêu cầu:",
+        "1. Chủ tịch UBND các xã, thị trấn tổ chức sơ tán dân, xong trước ngày 03/11/2017.",
+        "2. Trưởng các thôn, tổ dân phố thông báo đến từng hộ dân về diễn biến của bão trước ngày"
+        " 04/11/2017.",
+        issued=dt.date(2017, 11, 3),
+    )
+
+    assert [written(t) for t in tasks] == [
+        "Chủ tịch UBND các xã, thị trấn",
+        "Trưởng các thôn, tổ dân phố",
+    ]
+
+
 def test_who_acts_once_the_time_runs_out_does_not_lead_the_item() -> None:
     tasks = news(
         "2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:",
