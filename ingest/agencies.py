@@ -1385,6 +1385,9 @@ _WHOLE_NAMES = re.compile(
     r"(?<![a-z0-9])(?:uy\s+ban\s+quan\s+ly\s+von\s+nha\s+nuoc\s+tai\s+doanh\s+nghiep"
     r"|hoi\s+dong\s+phoi\s+hop\s+(?:cong\s+tac\s+)?pho\s+bien\s*,?\s*giao\s+duc\s+phap\s+luat"
     r"(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong))?"
+    # A commune's or a district's own: "Đài truyền thanh xã", "Văn phòng - Thống kê xã".
+    r"|dai\s+truyen\s+thanh\s+(?:xa|phuong|thi\s+tran)(?![a-z])"
+    r"|van\s+phong\s*[-–]\s*thong\s+ke(?:\s+(?:xa|phuong|thi\s+tran)(?![a-z]))?"
     # The board that receives citizens, in every province and district: "Ban tiếp công dân tỉnh".
     r"|ban\s+tiep\s+cong\s+dan(?:\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|trung\s+uong)(?![a-z]))?"
     # The election's bodies: "Ủy ban bầu cử tỉnh", "Ban bầu cử", "Hội đồng bầu cử quốc gia".

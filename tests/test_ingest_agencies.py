@@ -1079,6 +1079,9 @@ def as_written(text: str) -> list[tuple[str, str | None]]:
         ("TP Long Xuyên rà soát nhà ở ven sông", [("TP Long Xuyên", None)]),
         ("Huyện Phong Điền có 10 xã ven biển", []),
         ("Tỉnh Sơn La cần tập trung vào một số nhiệm vụ sau:", [("Tỉnh Sơn La", None)]),
+        # A commune's own offices.
+        ("Đài truyền thanh xã thông báo thường xuyên", [("Đài truyền thanh xã", None)]),
+        ("Giao Văn phòng - Thống kê xã tổng hợp", [("Văn phòng - Thống kê xã", None)]),
         # The Party's committees of a province's districts and units.
         (
             "Các huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy quán triệt",
