@@ -1041,6 +1041,21 @@ def _sentences(text: str) -> list[str]:
     return [piece for piece in pieces if piece]
 
 
+# A heading that opens with its purpose: "2. Để bảo đảm khởi công Dự án trong năm 2022 ..., yêu
+# cầu các bộ, cơ quan thực hiện các nhiệm vụ sau:" (the year is the aim's, not the work's).
+_PURPOSE_FIRST = re.compile(r"\s*(?:de|nham)\s")
+_ORDER_AFTER_PURPOSE = re.compile(r",\s*(?:[^,]{0,60}?\s)?(?:yeu\s+cau|de\s+nghi|giao)\b")
+
+
+def _after_purpose(text: str) -> str:
+    """A heading without the purpose it opens with, where the order after it is found."""
+    folded = fold(text)
+    if not _PURPOSE_FIRST.match(folded):
+        return text
+    order = _ORDER_AFTER_PURPOSE.search(folded)
+    return text[order.start() + 1 :] if order else ""
+
+
 def _usable(deadline: Deadline | None) -> bool:
     return deadline is not None and (
         deadline.date is not None or deadline.kind in ("recurring", "ongoing")
@@ -1262,7 +1277,9 @@ class _Segmenter:
         folded = fold(text).strip()
         if not intro:
             # A heading that is only an agency: "2. Sở Y tế:", "a) Cục Thuế có trách nhiệm:".
-            deadline = section_deadline(text, self.issued_on, calendar=self.calendar)
+            deadline = section_deadline(
+                _after_purpose(text), self.issued_on, calendar=self.calendar
+            )
         elif _COMPLETE_BY.search(fold(text)) and not self._gone_by(self._parse(text)):
             # "Các Bộ, cơ quan khẩn trương ..., hoàn thành dứt điểm trong tháng 04 năm 2025 để
             # ...:": the date the work below is due by; not one the opening recalls ("Kế hoạch số

@@ -4500,6 +4500,22 @@ def test_those_who_tell_the_households_lead_their_item() -> None:
     ]
 
 
+def test_the_year_of_a_headings_purpose_is_no_deadline_of_its_items() -> None:
+    tasks = news(
+        "2. Để bảo đảm khởi công Dự án trong năm 2022 theo yêu cầu của Thủ tướng Chính phủ tại"
+        " Thông báo số 97/TB-VPCP ngày 01 tháng 4 năm 2022, yêu cầu các bộ, cơ quan, địa phương"
+        " thực hiện các nhiệm vụ sau:",
+        "a) Bộ Kế hoạch và Đầu tư báo cáo bổ sung kế hoạch vốn năm 2022 trước ngày 15/8/2022.",
+        "b) Bộ Quốc phòng thẩm định hồ sơ trong vòng 10 ngày kể từ ngày nhận đủ hồ sơ hợp lệ.",
+        issued=dt.date(2022, 7, 12),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Bộ Kế hoạch và Đầu tư", dt.date(2022, 8, 15)),
+        ("Bộ Quốc phòng", None),
+    ]
+
+
 def test_who_acts_once_the_time_runs_out_does_not_lead_the_item() -> None:
     tasks = news(
         "2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương:",
