@@ -3184,11 +3184,13 @@ _TIME_HEADER = re.compile(
 _COLUMNS = (
     ("time", _TIME_HEADER),
     ("cooperating", re.compile(r"phoi\s+hop")),
-    # "Đơn vị chủ trì", "Cơ quan thực hiện", "Đơn vị phụ trách", "Cơ quan đầu mối".
+    # "Đơn vị chủ trì", "Cơ quan thực hiện", "Đơn vị phụ trách", "Cơ quan đầu mối", "Người cam kết".
     (
         "lead",
         re.compile(
             r"chu\s+tri|(?:don\s+vi|co\s+quan)\s+(?:thuc\s+hien|phu\s+trach|dau\s+moi)|trach\s+nhiem"
+            # A question-time resolution's table of commitments: "Người cam kết".
+            r"|nguoi\s+(?:cam\s+ket|phu\s+trach)"
         ),
     ),
     ("content", re.compile(r"noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|ten\s+")),
@@ -3294,8 +3296,9 @@ def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
         rest = rest[: mention.start] + "," + rest[mention.end :]
     for piece in re.split(r"[,;\n]|\s+và\s+", rest):
         piece = piece.strip(" .-–:()")
-        if len(piece) > 2 and not re.fullmatch(
-            r"(?i)(các|và|cơ quan|đơn vị|liên quan)[\w\s]*", piece
+        if len(piece) > 2 and not (
+            re.fullmatch(r"(?i)(các|và|cơ quan|đơn vị|liên quan)[\w\s]*", piece)
+            or re.fullmatch(HOLDER, fold(piece))  # "Giám đốc" of "Giám đốc Sở Xây dựng"
         ):
             entry = catalogue.lookup(piece)
             result.append(AgencyMention(piece, 0, 0, entry=entry))

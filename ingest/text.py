@@ -814,6 +814,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
         return not MARKER.match(line) and not line.rstrip().endswith(":")
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
+    if " | " in line and previous.rstrip().endswith(":"):
+        return False  # "... cụ thể như sau:" then the table's header row
     if MARKER.fullmatch(f"{paragraph} ") or (
         MARKER.match(paragraph) and _NAME_CUT.search(previous)
     ):

@@ -5032,6 +5032,18 @@ def test_a_plans_lines_may_name_the_unit_in_charge() -> None:
     ]
 
 
+def test_a_resolutions_commitments_table_is_led_by_whom_it_names() -> None:
+    tasks = news(
+        "STT | Nội dung cam kết | Người cam kết | Thời hạn",
+        "1 | Ban hành quy định về trật tự xây dựng | Giám đốc Sở Xây dựng | Quý III/2022",
+        issued=dt.date(2022, 7, 14),
+    )
+
+    assert [(written(t), [c.written for c in t.cooperating], t.deadline.date) for t in tasks] == [
+        ("Sở Xây dựng", [], dt.date(2022, 9, 30))
+    ]
+
+
 def test_what_a_file_holds_and_how_a_rule_runs_are_no_tasks() -> None:
     """ "Sở Nội vụ hướng dẫn các cơ quan, đơn vị ... như sau:" explains; "Hồ sơ gồm:" lists a
     file's papers; the work is the item that asks for the file by a date."""

@@ -979,6 +979,22 @@ def test_a_table_with_bars_between_its_cells_joins_a_row_the_page_wrapped() -> N
     ]
 
 
+def test_a_table_after_a_line_that_ends_with_a_colon_starts_a_paragraph_of_its_own() -> None:
+    text = (
+        "Điều 2. Hội đồng nhân dân tỉnh yêu cầu Giám đốc các sở thực hiện các cam kết như sau:\n"
+        "STT\tNội dung cam kết\tNgười cam kết\tThời hạn\n"
+        "1\tBan hành quy định về trật tự xây dựng\tGiám đốc Sở Xây dựng\tQuý III/2022\n"
+        "2\tTuyển dụng bổ sung giáo viên\tGiám đốc Sở Giáo dục và Đào tạo\tTrước ngày 31/8\n"
+    )
+
+    document = read(text.encode(), "nq.txt")
+
+    assert document.paragraphs[1:3] == [
+        "STT | Nội dung cam kết | Người cam kết | Thời hạn",
+        "1 | Ban hành quy định về trật tự xây dựng | Giám đốc Sở Xây dựng | Quý III/2022",
+    ]
+
+
 TABBED = [
     "STT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm",
     "I\tỔn định kinh tế vĩ mô",
