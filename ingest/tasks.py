@@ -92,7 +92,7 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
 # --------------------------------------------------------------------------------------------
 
 _ATTENDANCE = re.compile(
-    r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|buoi\s+lam\s+viec)"
+    r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
     r"|^cung\s+di\s+(?:co|gom)\b"  # "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính"
@@ -190,8 +190,11 @@ _HEARD_AT = re.compile(
     r"^tai\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+[a-z]+(?:\s+[a-z]+){0,3})\s*,"
 )
 _APPROVAL = re.compile(
-    r"^(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
-    r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi)"
+    # ("Điều 1. Hội đồng nhân dân tỉnh cơ bản thống nhất với Báo cáo ...": a council's approval.)
+    r"^(?:dieu\s+\d{1,2}\s*[.:]\s*)?(?:(?:hoi\s+dong\s+nhan\s+dan|hdnd)"
+    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?\s+)?"
+    r"(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
+    r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi|tan\s+thanh|nhat\s+tri)"
 )
 # An approval that moves a deadline sets the new one: "Đồng ý lùi thời gian trình Đề án ... sang
 # tháng 12 năm 2014".

@@ -4623,6 +4623,19 @@ def test_the_last_sentence_before_a_list_names_whom_the_list_is_for() -> None:
     ]
 
 
+def test_a_councils_approval_and_who_attended_the_session_are_no_tasks() -> None:
+    tasks = news(
+        "Dự phiên họp có các đồng chí Phó Chủ tịch UBND tỉnh, lãnh đạo các sở, ngành, địa phương.",
+        "Điều 1. Hội đồng nhân dân tỉnh cơ bản thống nhất với Báo cáo kết quả giám sát của"
+        " Thường trực Hội đồng nhân dân tỉnh.",
+        "Điều 2. Hội đồng nhân dân tỉnh đề nghị:",
+        "1. Sở Xây dựng có giải pháp cấp nước sinh hoạt tạm thời cho người dân xã Hòn Nghệ.",
+        issued=dt.date(2021, 12, 10),
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Xây dựng", None)]
+
+
 def test_a_council_gives_the_committee_work_by_its_title_alone() -> None:
     """ "Ủy ban nhân dân tỉnh" alone is the one a document is written by, or reported to; given
     work ("giao", "yêu cầu", "đề nghị"), as a People's Council's resolution gives it, it leads."""
