@@ -341,8 +341,6 @@ HOLDER = (
 # Groups written one after another are one mention, office-holders between them included:
 # "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện".
 _GROUP_JOIN = re.compile(rf"\s*(?:,|;|/|va|&)\s*(?:{HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+)?")
-# The words that give work to the one named after them.
-_GIVEN_WORK = re.compile(r"(?<![a-z])(?:giao(?:\s+cho)?|yeu\s+cau|de\s+nghi)\s+$")
 _HOLDERS_BEFORE = re.compile(rf"(?<![a-z0-9]){HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+$")
 # School levels and kinds after "các trường": "MN - MG (CL - NCL)", "mầm non, tiểu học, THCS".
 _LEVEL = (
@@ -1613,7 +1611,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 # "UBND tỉnh" alone writes the document or is reported to, unless given work:
                 # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này." ("UBND tỉnh,
                 # thành phố Hà Nội": a province's, named after.)
-                if _GIVEN_WORK.search(folded, max(0, start - 20), start) and not re.match(
+                if _ASSIGNED_TO.search(folded, max(0, start - 20), start) and not re.match(
                     r"\s*[,/]", folded[end:]
                 ):
                     found.append(_Found(start, end))
