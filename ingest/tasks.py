@@ -668,6 +668,22 @@ _COMMITTEE_HEADING = re.compile(
 )
 _TO_CHUC_HEAD = re.compile(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b")
 _DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
+# "Nhiệm vụ của Sở Y tế:", "Về phía Sở Tài chính".
+_DUTIES_OF_AGENCY = re.compile(
+    r"(?:nhiem\s+vu\s+(?:va\s+trach\s+nhiem\s+)?cua|ve\s+phia)\s+([^.;:,()]{4,80}?)\s*"
+    r"(?:\([^()]*\))?\s*:?"
+)
+
+
+def _duties_of_agency(folded: str, mentions: list[AgencyMention]) -> re.Match[str] | None:
+    """The heading of an agency's duties: the agency must follow ("Nhiệm vụ của thành viên Ban Chỉ
+    đạo" is named by the headings under it)."""
+    duty = _DUTIES_OF_AGENCY.fullmatch(folded)
+    if duty and any(folded.startswith(fold(m.written), duty.start(1)) for m in mentions):
+        return duty
+    return None
+
+
 _REPORT_FORM = re.compile(
     r"^(?:bao\s+cao|ho\s+so|van\s+ban|bieu\s+mau)(?:\s+\S+){0,3}?\s+"
     r"(?:phai|can|gui\s+ve|duoc\s+gui|kem\s+theo|theo\s+mau|lap\s+theo)\b"
@@ -1316,7 +1332,7 @@ class _Segmenter:
             # "2. Các sở quản lý nhà nước chuyên ngành về hạ tầng": those the items below are for.
             written = text.strip()[named.start(1) : named.end(1)].strip()
             lead = AgencyMention(written, named.start(1), named.end(1))
-        duty = _DUTY_OF.fullmatch(folded)
+        duty = _DUTY_OF.fullmatch(folded) or _duties_of_agency(folded, mentions)
         if lead is None and not intro and duty:
             # "1.5. Trách nhiệm của đối tượng thực hiện kiểm kê:": those the items below are for.
             written = text.strip()[duty.start(1) : duty.end(1)].strip()

@@ -720,6 +720,19 @@ def test_a_heading_of_duties_names_those_its_items_are_for() -> None:
     ]
 
 
+def test_a_heading_of_an_agencys_duties_names_it_in_any_of_the_usual_words() -> None:
+    tasks = tasks_of(
+        "1. Nhiệm vụ của Sở Y tế:",
+        "- Kiểm tra các cơ sở khám bệnh, hoàn thành trước ngày 30/9/2024.",
+        "2. Về phía Sở Nội vụ",
+        "- Rà soát biên chế, hoàn thành trong tháng 6/2024.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("Sở Y tế", dt.date(2024, 9, 30)),
+        ("Sở Nội vụ", dt.date(2024, 6, 30)),
+    ]
+
+
 def test_a_heading_that_only_asks_its_agencies_gives_each_item_as_a_task() -> None:
     tasks = tasks_of(
         "IV. PHÂN CÔNG NHIỆM VỤ",
