@@ -60,6 +60,7 @@ Choices the grammar makes (and the tests pin down):
   "15/3/25" is 2025; after "số" ("Công văn số 15/10/23", "số nhà 12/3/25") it is a number;
 * "đầu tháng 3" is the 10th (its first ten days, kind "early_month"), "giữa tháng 3" the 15th
   (kind "mid_month"), "cuối tháng 3", "cuối quý II", "cuối năm 2024" the period's last day;
+  "thượng tuần", "trung tuần", "hạ tuần tháng 3" (its thirds) the 10th, the 20th and its end;
   "đầu năm", "giữa năm", "đầu quý" have no customary day and give no date;
 * a date or period without a year is the next one ending on or after ``ref``;
 * "trước ngày X" is X itself when ``before_is_inclusive`` (the default), else the day before X
@@ -173,7 +174,7 @@ KINDS = (
     "date",
     "month",
     "early_month",  # "đầu tháng 3": its first ten days, by the 10th
-    "mid_month",  # "giữa tháng 3": by the 15th
+    "mid_month",  # "giữa tháng 3": by the 15th; "trung tuần tháng 3": by the 20th
     "quarter",
     "half_year",
     "year",
@@ -1249,7 +1250,8 @@ def _frames_clause(ctx: _Context, match: re.Match[str]) -> bool:
 
 MONTH = re.compile(
     # ("tuần đầu tiên của tháng 12": the first week.)
-    rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua)(?:(?<=dau)\s+tien)?(?:\s+cua)?\s+)?thang
+    rf"""(?<![a-z0-9])(?:(?P<pos>cuoi|het|dau|giua|(?:thuong|trung|ha)\s+tuan)(?:(?<=dau)\s+tien)?
+      (?:\s+cua)?\s+)?thang
     (?:\s+(?P<m>\d{{1,2}}|{MONTH_WORD}|nay|toi|hien\s+tai)(?![a-z0-9]))?
     (?:\s*-\s*(?:thang\s+)?(?P<m_to>\d{{1,2}})(?![\d%]))?  # "tháng 4-6", "tháng 4 - tháng 6"
     (?:\s*(?:,|va|hoac)\s*(?:thang\s+(?P<m_last>\d{{1,2}}|{MONTH_WORD})(?![a-z0-9])
@@ -1296,13 +1298,20 @@ def _month_cell(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 # 15th (not the 20th, the end of the middle ten days: an officer reads mid-March as the 15th, and
 # the earlier day never lets a reminder come after the deadline meant). "Đầu năm", "giữa năm",
 # "đầu quý" have no such customary days (January? the first quarter? before Tết?): no date.
-_POSITION_DAY = {"dau": 10, "giua": 15}
+# The month's thirds by name: "thượng tuần" (the first ten days), "trung tuần" (by the 20th), "hạ
+# tuần" (its end).
+_POSITION_DAY = {"dau": 10, "giua": 15, "thuong tuan": 10, "trung tuan": 20}
 # How many of the first days: "15 ngày đầu tháng 3", "tuần đầu tháng 3" (a week), "2 tuần
 # đầu tháng 3" (two).
 _FIRST_DAYS = re.compile(
     r"(?<![a-z0-9])(?:(?P<n>[1-9]|[12]\d)\s+ngay|(?:(?P<weeks>[1-4]|hai|ba|bon)\s+)?tuan)\s+$"
 )
-_POSITION_KIND = {"dau": "early_month", "giua": "mid_month"}
+_POSITION_KIND = {
+    "dau": "early_month",
+    "thuong tuan": "early_month",
+    "giua": "mid_month",
+    "trung tuan": "mid_month",
+}
 
 
 def _written(ctx: _Context, match: re.Match[str], flat_word: str, low_word: str) -> bool:
@@ -1354,7 +1363,7 @@ def _month_told(ctx: _Context, start: int, end: int) -> bool:
 
 def _month(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     word = " ".join((match.group("m") or "").split())
-    pos = match.group("pos")
+    pos = " ".join((match.group("pos") or "").split()) or None
     if not word and not pos:
         return None
     if past := _just_past(ctx, match):
@@ -3543,7 +3552,7 @@ def parse_deadline(
     return found
 
 
-_MONTH_KINDS = {"month": MONTH_END, "early_month": _POSITION_DAY["dau"], "mid_month": 15}
+_MONTH_KINDS = ("month", "early_month", "mid_month")
 
 
 def _yearly_step_before(text: _Text, candidates: list[_Candidate], chosen: _Candidate) -> bool:
@@ -3576,7 +3585,7 @@ def _every_year(found: Deadline, ref: _dt.date) -> Deadline:
         date=due,
         kind="recurring",
         recurrence="yearly",
-        schedule_day=_MONTH_KINDS[found.kind],
+        schedule_day=MONTH_END if found.kind == "month" else due.day,
     )
 
 

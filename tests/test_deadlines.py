@@ -386,6 +386,19 @@ def test_the_start_middle_and_end_of_a_period() -> None:
         assert read(vague) == (None, "none", None), vague
 
 
+def test_the_thirds_of_a_month_by_their_names() -> None:
+    """ "thượng tuần" is a month's first ten days, "trung tuần" the middle ten, "hạ tuần" the
+    last: due by the 10th, the 20th and the month's end."""
+    assert read("hoàn thành trong thượng tuần tháng 4") == (date(2023, 4, 10), "early_month", None)
+    assert read("trung tuần tháng 4/2024") == (date(2024, 4, 20), "mid_month", None)
+    assert read("tổ chức vào hạ tuần tháng 5 năm 2024") == (date(2024, 5, 31), "month", None)
+    assert read("Hằng năm, báo cáo trong trung tuần tháng 12") == (
+        date(2023, 12, 20),
+        "recurring",
+        "yearly",
+    )
+
+
 def test_a_day_in_brackets_within_the_period_before_it_is_the_deadline() -> None:
     """ "trong tháng 3 (trước ngày 25/3)" says which day of March; a bracket with a day outside
     the period, or one that only restates ("(trước Tết)"), leaves the period's own."""
