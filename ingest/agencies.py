@@ -528,11 +528,14 @@ _VERB_IN_UNIT = re.compile(
 )
 
 
-_UNITS_OF_A_LEVEL = re.compile(r"(?:" + _UB + r"\s+)?cac\s+(?:huyen|quan|xa|phuong)\s+")
+_UNITS_OF_A_LEVEL = re.compile(
+    r"(?:" + _UB + r"\s+)?cac\s+(?:huyen|quan|xa|phuong|thanh\s+pho|thi\s+xa)\s+"
+)
 
 
 def _named_units(text: str, folded: str) -> list[_Found]:
-    """ "UBND các huyện Hướng Hóa, Đakrông", "Ủy ban nhân dân các quận Ô Môn, Bình Thủy": the
+    """ "UBND các huyện Hướng Hóa, Đakrông", "Ủy ban nhân dân các quận Ô Môn, Bình Thủy", "UBND
+    các thành phố Thủ Dầu Một, Tân Uyên": the
     committees of the places named, not of every district."""
     found = []
     for match in _UNITS_OF_A_LEVEL.finditer(folded):
@@ -636,6 +639,9 @@ SECTORS = (
     "Dân tộc và Tôn giáo",
     "Quy hoạch - Kiến trúc",
     "Thanh tra",
+    # A district's or a department's inspectors: "Đội Thanh tra xây dựng", "Thanh tra giao thông".
+    "Thanh tra xây dựng",
+    "Thanh tra giao thông",
     # District offices: "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế - Hạ tầng".
     "Tài chính - Kế hoạch",
     "Kinh tế - Hạ tầng",

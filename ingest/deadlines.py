@@ -1683,7 +1683,12 @@ _HOUR_OF_A_DAY = re.compile(
 )
 # "mưa trên 100mm trong 3 giờ", "lượng mưa trong 24 giờ": a rate (rainfall in so many hours),
 # not a duty's span.
-_MEASURED = re.compile(r"\d\s*(?:mm|cm|km|m|%)\s*$|(?<![a-z])luong\s+mua\s*$")
+# "mưa 100mm trong 3 giờ", "lượng mưa trong 24 giờ"; "kết quả xét nghiệm âm tính với SARS-CoV-2
+# trong vòng 72 giờ": how recent a test must be.
+_MEASURED = re.compile(
+    r"\d\s*(?:mm|cm|km|m|%)\s*$|(?<![a-z])luong\s+mua\s*$"
+    r"|(?<![a-z])ket\s+qua\s+xet\s+nghiem\b[^.;:]{0,60}$"
+)
 
 
 def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> bool:

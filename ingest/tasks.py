@@ -535,7 +535,12 @@ _CLOSING_RIDER = re.compile(
 )
 # Where a sentence may hold a second request: after ";", and before "và báo cáo/gửi/nộp/trình"
 # (it becomes one only when it has a due date of its own).
-_CLAUSE_BREAK = re.compile(r"(?<=;)\s+|\s+(?=và\s+(?:báo\s+cáo|gửi|nộp|trình)\b)")
+_CLAUSE_BREAK = re.compile(
+    r"(?<=;)\s+|\s+(?=và\s+(?:báo\s+cáo|gửi|nộp|trình)\b)"
+    # "... ghi nhận những kết quả huyện đạt được, đồng thời đề nghị UBND huyện ...": praise, then
+    # the request.
+    r"|(?<=,)\s+(?=đồng\s+thời\s+(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo)\b)"
+)
 _PROHIBITION = re.compile(
     # (Folded, "Cắm biển báo", "cắm mốc" read "cấm".)
     r"^\s*(?:[-–+•]\s*)?(?:tuyet\s+doi\s+)?(?:khong|chua|nghiem\s+cam|cam(?!\s+(?:bien|moc|coc|co|chot)\b))\s+"
@@ -759,7 +764,7 @@ _DATED_OPENING = re.compile(
 )
 _PAST = re.compile(r"\b(?:da|vua)\s")
 _HELPED_OR_DIRECTED = re.compile(
-    r"(?<![a-z])(?:phoi\s+hop\s+(?:voi|cung)|chi\s+dao|don\s+doc|huong\s+dan)\s+"
+    r"(?<![a-z])(?:phoi\s+hop(?:\s+(?:voi|cung))?|chi\s+dao|don\s+doc|huong\s+dan)\s+"
 )
 # "UBND thành phố đã yêu cầu các quận ...", "đã ban hành Công điện số 03 yêu cầu ...": asked before.
 _ASKED_BEFORE = re.compile(r"\bda\s+(?:ban\s+hanh\s+[^,;.]{0,80}?)?(?:yeu\s+cau|giao|chi\s+dao)\b")
@@ -1058,6 +1063,11 @@ def _sentences(text: str) -> list[str]:
         start = following
     pieces.append(text[start:].strip())
     return [piece for piece in pieces if piece]
+
+
+def _clauses(text: str) -> list[str]:
+    """The sentences of a paragraph, each cut at a ";" and where a request follows what it says."""
+    return [clause for sentence in _sentences(text) for clause in _CLAUSE_BREAK.split(sentence)]
 
 
 # A heading that opens with its purpose: "2. Để bảo đảm khởi công Dự án trong năm 2022 ..., yêu
@@ -1776,7 +1786,7 @@ class _Segmenter:
             or (
                 _THANKS.search(folded[:200])
                 # "Biểu dương các nhà thầu. Giao UBND huyện Nghi Lộc ...": praise, then the work.
-                and not any(self._assigns(s, explicit_only=True) for s in _sentences(text)[1:])
+                and not any(self._assigns(s, explicit_only=True) for s in _clauses(text)[1:])
             )
         ):
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
@@ -2992,13 +3002,23 @@ def _work_after_basis(text: str) -> bool:
 
 def _gives_out(text: str, lead: AgencyMention) -> bool:
     """An item that opens with its work and gives a part of it out on the way: "Tham mưu triển
-    khai kế hoạch và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo" (no subject of its own)."""
+    khai kế hoạch và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo" (no subject of its own),
+    or that opens by directing others."""
     before = fold(text)[: lead.start]
     opening = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", before)
     # As written: folded, "giáo viên", "Sở Giáo dục" would read as "giao".
     written = text[len(before) - len(opening) : lead.start].lower()
     giving = re.search(r"\b(?:giao|phân\s+công)\b", written)
+    if _DIRECTS_FIRST.fullmatch(opening):
+        return True  # "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành ..."
     return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
+
+
+# An item that opens by directing those who do the work: "Chỉ đạo", "Tập trung chỉ đạo (cho) các".
+_DIRECTS_FIRST = re.compile(
+    r"(?:(?:tap\s+trung|chu\s+dong|tiep\s+tuc|khan\s+truong|tang\s+cuong)\s+)?chi\s+dao\s+"
+    r"(?:cho\s+)?(?:cac\s+)?"
+)
 
 
 def _polite_addressee(text: str) -> AgencyMention | None:

@@ -561,7 +561,8 @@ def test_hours_are_counted_like_days() -> None:
     not known, so hours run, as days do, from the start of the next day: 24 hours is Friday
     06/01, 48 hours Saturday 07/01, 72 hours Sunday 08/01; a count under a day is the next day
     too (the latest it can end). Office hours are eight to a working day. "trước 14 giờ" is a
-    time of day, "trong 24 giờ qua / tới" a window, "mưa 100mm trong 3 giờ" a rate, and hours
+    time of day, "trong 24 giờ qua / tới" a window, "mưa 100mm trong 3 giờ" a rate, a test's
+    result "trong vòng 72 giờ" how recent it is, and hours
     counted from an event the document does not date are for the officer to set."""
     assert read("trong 24 giờ") == (date(2023, 1, 6), "hours", None)
     assert read("trong 24h") == (date(2023, 1, 6), "hours", None)
@@ -584,6 +585,8 @@ def test_hours_are_counted_like_days() -> None:
         "Khi xảy ra sự cố, các đơn vị báo cáo Sở Công Thương trong vòng 02 ngày.",
         "lượng mưa trong 24 giờ phổ biến từ 50 - 100mm",
         "trong 24 - 48 giờ tới",
+        # How recent a test must be.
+        "người đến phải có kết quả xét nghiệm âm tính với SARS-CoV-2 trong vòng 72 giờ",
     ):
         assert read(not_a_span) == (None, "none", None), not_a_span
 

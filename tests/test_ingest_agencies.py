@@ -966,6 +966,10 @@ def test_the_committees_of_the_places_named_are_not_every_districts() -> None:
     assert [(m.written, m.group) for m in catalogue.find_mentions(text)] == [
         ("Ủy ban nhân dân các quận Ô Môn, Bình Thủy", None)
     ]
+    text = "UBND các thành phố Thủ Dầu Một, Tân Uyên hoàn thành kiểm đếm trước ngày 30/6/2025."
+    assert [(m.written, m.group) for m in catalogue.find_mentions(text)] == [
+        ("UBND các thành phố Thủ Dầu Một, Tân Uyên", None)
+    ]
     # Unnamed, they are every district.
     text = "UBND các huyện tổ chức thực hiện."
     assert [m.group for m in catalogue.find_mentions(text)] == ["all_districts"]

@@ -733,6 +733,36 @@ def test_a_heading_of_an_agencys_duties_names_it_in_any_of_the_usual_words() -> 
     ]
 
 
+def test_praise_then_a_request_in_one_sentence_gives_the_request() -> None:
+    tasks = tasks_of(
+        "Phát biểu kết luận, đồng chí Phó Chủ tịch UBND tỉnh ghi nhận những kết quả huyện Vị Xuyên"
+        " đạt được, đồng thời đề nghị UBND huyện Vị Xuyên hoàn thiện hồ sơ trước ngày 15.11.2024.",
+    )
+    assert [(t.lead and t.lead.written, t.deadline.date) for t in tasks] == [
+        ("UBND huyện Vị Xuyên", dt.date(2024, 11, 15))
+    ]
+
+
+def test_those_who_help_are_listed_after_phoi_hop_without_voi() -> None:
+    (task,) = tasks_of(
+        "1. Phòng Quản lý đô thị chủ trì, phối hợp Đội Thanh tra xây dựng, Công an huyện xây dựng"
+        " kế hoạch cưỡng chế các công trình vi phạm, trình UBND huyện trong tháng 4/2024.",
+    )
+    assert task.lead is not None and task.lead.written == "Phòng Quản lý đô thị"
+    assert [m.written for m in task.cooperating] == ["Đội Thanh tra xây dựng", "Công an huyện"]
+    assert task.deadline.date == dt.date(2024, 4, 30)
+
+
+def test_an_item_that_directs_others_is_the_work_of_the_agency_above_it() -> None:
+    (task,) = tasks_of(
+        "1. UBND các huyện Núi Thành, Thăng Bình:",
+        "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành việc kiểm kê, xong trước"
+        " ngày 30/6/2024.",
+    )
+    assert task.lead is not None and task.lead.written == "UBND các huyện Núi Thành, Thăng Bình"
+    assert task.deadline.date == dt.date(2024, 6, 30)
+
+
 def test_a_heading_that_only_asks_its_agencies_gives_each_item_as_a_task() -> None:
     tasks = tasks_of(
         "IV. PHÂN CÔNG NHIỆM VỤ",
