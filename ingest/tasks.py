@@ -570,7 +570,9 @@ _PAST_OR_SUBMISSION = re.compile(
     r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
 )
 _TOLD_BY = re.compile(r"^[^,.;:]{0,60}?\s(?:cho\s+biet|thong\s+tin)\s*,?\s*$")
-_ORDER_WORD = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc)\b")
+_ORDER_WORD = re.compile(
+    r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc|khan\s+truong|tap\s+trung)\b"
+)
 # "Chủ tịch UBND các huyện phải chịu trách nhiệm trước Chủ tịch UBND tỉnh nếu ...", "... chịu
 # trách nhiệm trực tiếp trước Chính phủ về việc triển khai và kết quả thực hiện Chỉ thị này".
 _ACCOUNTABLE_FOR = (
@@ -586,7 +588,7 @@ _ACCOUNTABLE = re.compile(rf"^\s*{_ACCOUNTABLE_FOR}")
 # The directive's closing, office-holders answerable for it: "Bộ trưởng, Thủ trưởng cơ quan ngang
 # Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố ... chịu trách nhiệm trực tiếp trước Chính phủ".
 _HOLDERS_ACCOUNTABLE = re.compile(
-    rf"^\W*(?:cac\s+)?{HOLDER}\b(?P<holders>[^.;:]{{0,400}}?){_ACCOUNTABLE_FOR}"
+    rf"^\W*(?:cac\s+)?{HOLDER}\b(?P<holders>(?:[^.;:]|:(?!\s*$)){{0,400}}?){_ACCOUNTABLE_FOR}"
 )
 _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
@@ -2131,7 +2133,15 @@ class _Segmenter:
             told = folded[max(m.end for m in (roles.lead, *roles.co_leads)) :]
             rule = None if re.match(r"\s*chua\b", told) else _PROHIBITION.match(told)
         if not rule and (holders := _HOLDERS_ACCOUNTABLE.match(folded)):
-            named = holders.group("holders")
+            # (The agencies' names blanked: "Giám đốc các sở: Xây dựng, ..." holds no verb.)
+            named = folded[: holders.end("holders")]
+            for mention in self.catalogue.find_mentions(text):
+                named = (
+                    named[: mention.start]
+                    + " " * (mention.end - mention.start)
+                    + named[mention.end :]
+                )
+            named = named[holders.start("holders") :]
             rule = None if _ACTS.search(named) or _WORK_VERB.search(named) else holders
         if not rule:
             return False
@@ -2891,9 +2901,9 @@ class _Segmenter:
             # A date that does not exist, or in a year past the calendar's, is the officer's to
             # fix, not the section's.
             deadline = own
-        elif isinstance(section, Deadline):
+        elif isinstance(section, Deadline) and not _later_year(text, section):
             deadline, inherited = section, True
-        elif item.due is not None:
+        elif item.due is not None and not isinstance(section, Deadline):
             deadline, inherited = self._parse(item.due), True
         elif own.kind == "immediate":
             deadline = own
@@ -2914,6 +2924,21 @@ class _Segmenter:
             unknown_agencies=_unknown_names([*mentions, *([lead] if lead else []), *cooperating]),
             source_paragraph=item.start,
         )
+
+
+# A year the item's work is due in, even where no date can be read: "hoàn thành trước mùa mưa năm
+# 2019", "trong quý II/2019" (not a horizon, "đến năm 2030", nor "số 12/2019/QĐ-UBND").
+_YEAR_WRITTEN = re.compile(
+    r"(?<![a-z])(?:truoc|trong|cham\s+nhat|xong|hoan\s+thanh)\s[^.;,]{0,30}?(?:\bnam|[/.-])\s*"
+    r"((?:19|20)\d\d)(?![\d/])"
+)
+
+
+def _later_year(text: str, section: Deadline) -> bool:
+    """Whether an item names a year after its section's deadline ("các chỉ tiêu năm 2018, trong
+    đó ...:" over "hoàn thành trước mùa mưa năm 2019"): its work is not due with the section's."""
+    due = section.date
+    return due is not None and any(int(y) > due.year for y in _YEAR_WRITTEN.findall(fold(text)))
 
 
 # "... để Sở Tài chính tổng hợp", "... để sở thẩm định": the work goes on to another agency.

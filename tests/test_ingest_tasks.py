@@ -763,6 +763,38 @@ def test_an_item_that_directs_others_is_the_work_of_the_agency_above_it() -> Non
     assert task.deadline.date == dt.date(2024, 6, 30)
 
 
+def test_a_thing_done_before_named_in_a_request_does_not_make_it_a_report() -> None:
+    (task,) = tasks_of(
+        "Kết luận như sau:",
+        "1. Trung tâm Phát triển quỹ đất huyện khẩn trương rà soát, quản lý chặt chẽ quỹ đất công"
+        " đã thu hồi, không để bị lấn chiếm.",
+    )
+    assert task.lead is not None and task.lead.written == "Trung tâm Phát triển quỹ đất huyện"
+    assert task.deadline.date is None
+
+
+def test_an_item_due_in_a_later_year_does_not_take_its_sections_year() -> None:
+    tasks = tasks_of(
+        "1. UBND thành phố Hạ Long tập trung hoàn thành các chỉ tiêu năm 2024, trong đó cần lưu ý"
+        " một số nội dung sau:",
+        "a) Cải tạo hệ thống thoát nước, hoàn thành trước mùa mưa năm 2025.",
+        "b) Rà soát các dự án chậm tiến độ.",
+    )
+    assert [(lead_key(t.lead), t.deadline.date) for t in tasks] == [
+        ("UBND thành phố Hạ Long", None),
+        ("UBND thành phố Hạ Long", dt.date(2024, 12, 31)),
+    ]
+
+
+def test_heads_of_departments_listed_after_a_colon_answer_for_the_work_and_get_none() -> None:
+    tasks = tasks_of(
+        "1. Giao Sở Y tế kiểm tra an toàn thực phẩm, báo cáo trước ngày 30/4/2024.",
+        "2. Giám đốc các sở: Xây dựng, Tài nguyên và Môi trường và Chủ tịch UBND thành phố Đà Lạt"
+        " chịu trách nhiệm trước Chủ tịch UBND tỉnh về tiến độ thực hiện các nhiệm vụ được giao.",
+    )
+    assert [lead_key(t.lead) for t in tasks] == ["Sở Y tế"]
+
+
 def test_a_heading_that_only_asks_its_agencies_gives_each_item_as_a_task() -> None:
     tasks = tasks_of(
         "IV. PHÂN CÔNG NHIỆM VỤ",
