@@ -454,7 +454,9 @@ def _each_of_those(folded: str, previous: _Found, found: _Found) -> bool:
 _FORCES = re.compile(
     r"(?<![a-z0-9])(?:cac\s+)?luc\s+luong\s+(?:chuc\s+nang|vu\s+trang|cuu\s+nan\s*,?\s*cuu\s+ho"
     r"|cuu\s+ho\s*,?\s*cuu\s+nan|dan\s+quan(?:\s+tu\s+ve)?|xung\s+kich|thanh\s+nien\s+xung\s+phong"
-    r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay)"
+    r"|cong\s+an|quan\s+doi|bien\s+phong|kiem\s+lam|phong\s+chay\s*,?\s*chua\s+chay"
+    # "lực lượng Cảnh sát giao thông".
+    r"|canh\s+sat(?:\s+(?:giao\s+thong|co\s+dong|phong\s+chay(?:\s*,?\s*chua\s+chay)?|kinh\s+te))?)"
     r"(?:\s+(?:tinh|huyen|thanh\s+pho|dia\s+phuong|cac\s+cap))?(?![a-z0-9])"
     r"|(?<![a-z0-9])cac\s+co\s+quan\s+chuc\s+nang(?![a-z0-9])"
     # The offices of a service at every level: "Cơ quan thuế các cấp", "cơ quan hải quan".
@@ -813,7 +815,7 @@ _STOP_WORDS = frozenset((
     "có", "theo", "đã", "đang", "sẽ", "phải", "cùng", "tại", "về", "của", "trên", "trong", "với",
     "cho", "thì", "là", "được", "gửi", "làm", "các", "những", "mỗi", "mới", "này", "đó", "khi",
     "nếu", "sau", "trước", "trình", "qua", "chịu", "đưa", "cần", "sớm", "để", "ra", "lập",
-    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp", "mở", "nộp",
+    "vừa", "cũng", "vẫn", "luôn", "đều", "chưa", "còn", "gặp", "mở", "nộp", "dành",
 ))  # fmt: skip
 # Verbs and adverbs of two words whose second word may go on a name: "rà soát" ends a name,
 # "Trung tâm Kiểm soát bệnh tật" goes on; "nghiên cứu" ends one, "Viện Nghiên cứu" goes on.

@@ -448,6 +448,10 @@ def _in_subject_position(
     ):
         return False
     opening = before[:comma]
+    if re.match(r"[\s.;)]*$", folded[mention.end : mention.end + 3]):
+        # "... thông báo kịp thời cho các chủ rừng, UBND các xã.": the last of those told, with
+        # nothing to do after it.
+        return False
     if re.search(r"(?<![a-z])(?<!thu\s)(?<!bao\s)gom\s+(?!ca\b)", opening):
         # "cho 4 đơn vị gồm Bộ tư lệnh quân đoàn 1, Bộ chỉ huy ...": those listed (not "thu
         # gom" rác, nor "bao gồm cả ...")

@@ -307,10 +307,16 @@ _EXHORTATION = re.compile(
     # triển khai thực hiện./.": those asked may be a list set apart by ";".
     # "Trên đây là thông báo về việc ..., đề nghị các tổ dân phố thực hiện tốt ...".
     r"^(?:tren\s+day\s+la\s[^.;:]{0,300}?,\s*|[^.;:]{0,60}?\s)?"
-    r"(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.:]{0,200}?\s)?)"
-    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc)\s+){0,2}"
+    r"(?:(?:de\s+nghi|yeu\s+cau|kinh\s+de\s+nghi)\s+(?P<who>[^.:]{0,200}?\s)?"
+    # "Giám đốc các sở, ... Chủ tịch UBND các huyện có trách nhiệm triển khai thực hiện nghiêm túc
+    # Chỉ thị này./.": those bound named first (a plan's "chịu trách nhiệm thực hiện Kế hoạch này"
+    # gives its work).
+    r"|(?P<bound>[^.:]{0,200}?\s)co\s+trach\s+nhiem\s+"
+    r"(?=[^.;]*\b(?:chi\s+thi|quyet\s+dinh|cong\s+dien|nghi\s+quyet)\s+nay\b))"
+    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc|tap\s+trung|chi\s+dao\s*,?)\s+){0,3}"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
-    r"(?:\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va))*"
+    r"(?:\s*,?\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va"
+    r"|(?:co\s+)?hieu\s+qua))*"
     r"(?:\s+(?:tinh\s+than\s+)?(?:chi\s+dao|noi\s+dung|van\s+ban|cong\s+van|thong\s+bao|yeu\s+cau"
     r"|chi\s+thi|ke\s+hoach|quyet\s+dinh|(?:thong\s+bao\s+)?ket\s+luan|cong\s+dien|nghi\s+quyet)"
     r"(?:\s+chi\s+dao)?(?:\s+(?:nay|neu\s+tren|tren|nhu\s+tren|trong\s+(?:thong\s+bao"
@@ -839,6 +845,18 @@ _IMPERATIVE = re.compile(
     r"|chuan\s+bi|cung\s+cap|chu\s+tri|can\s+doi|kiem\s+soat|van\s+dong|huy\s+dong|duy\s+tri"
     r"|tham\s+dinh|giam\s+sat|bo\s+sung|thu\s+hoi)\b"
 )
+
+
+def _praise(folded: str) -> bool:
+    """Thanks or praise that opens a paragraph ("Chủ tịch UBND tỉnh biểu dương các nhà thầu ..."),
+    not work that names it ("Chủ động bảo đảm an ninh các hoạt động chúc mừng năm mới", "Đẩy mạnh
+    tuyên truyền ...; biểu dương các cơ sở làm tốt")."""
+    thanks = _THANKS.search(folded[:200])
+    if thanks is None:
+        return False
+    before = folded[: thanks.start()]
+    # (After an agency and a colon: "1. Phòng Văn hóa và Thông tin: Đẩy mạnh tuyên truyền ...".)
+    return not any(_imperative(part) for part in (before, before.rsplit(":", 1)[-1]) if part)
 
 
 def _imperative(folded: str) -> bool:
@@ -1786,7 +1804,7 @@ class _Segmenter:
         if (
             _ATTENDANCE.search(folded)
             or (
-                _THANKS.search(folded[:200])
+                _praise(folded)
                 # "Biểu dương các nhà thầu. Giao UBND huyện Nghi Lộc ...": praise, then the work.
                 and not any(self._assigns(s, explicit_only=True) for s in _clauses(text)[1:])
             )
@@ -1930,7 +1948,7 @@ class _Segmenter:
             # such as "hàng quý" is how the rule runs; a date would be work).
             deadline = self._parse(text)
             return deadline.date is None or deadline.kind == "recurring"
-        if _ATTENDANCE.search(folded) or _THANKS.search(folded[:200]):
+        if _ATTENDANCE.search(folded) or _praise(folded):
             return True
         if _PRESIDED.search(folded) and not self._dated(text) and len(_sentences(text)) == 1:
             return True
@@ -1993,7 +2011,9 @@ class _Segmenter:
         if self._sums_up(text):
             return True
         exhortation = _EXHORTATION.match(folded.strip())
-        if exhortation and not _WORK_VERB.search(exhortation.group("who") or ""):
+        if exhortation and not _WORK_VERB.search(
+            exhortation.group("who") or exhortation.group("bound") or ""
+        ):
             return True
         if self._standing_rule(text):
             return True

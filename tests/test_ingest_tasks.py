@@ -5301,3 +5301,57 @@ def test_those_an_agency_directs_are_no_task_of_their_own() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", None)]
+
+
+def test_a_directives_closing_charge_to_carry_it_out_is_no_task() -> None:
+    tasks = news(
+        "1. Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 31/3/2026.",
+        "Giám đốc các sở, Thủ trưởng các ban, ngành, Chủ tịch UBND các huyện, thành phố có trách"
+        " nhiệm triển khai thực hiện nghiêm túc Chỉ thị này./.",
+        "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở, ban, ngành tập trung chỉ đạo, triển khai"
+        " thực hiện nghiêm túc, hiệu quả Chỉ thị này.",
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2026, 3, 31))]
+
+
+def test_the_police_forces_an_agency_directs_are_no_task_of_their_own() -> None:
+    tasks = news(
+        "Công an tỉnh chỉ đạo lực lượng Cảnh sát giao thông, Công an các huyện, thị xã, thành phố"
+        " bảo đảm trật tự, an toàn giao thông trong dịp Tết.",
+    )
+
+    assert leads_and_dates(tasks) == [("Công an tỉnh", None)]
+
+
+def test_newspapers_that_give_airtime_lead_their_task() -> None:
+    tasks = news(
+        "Báo Hải Dương, Đài Phát thanh và Truyền hình Hải Dương dành thời lượng tuyên truyền các"
+        " hoạt động mừng Đảng, mừng Xuân.",
+    )
+
+    assert [written(t) for t in tasks] == ["Báo Hải Dương"]
+    assert [c.written for c in tasks[0].cooperating] == ["Đài Phát thanh và Truyền hình Hải Dương"]
+
+
+def test_work_that_names_a_celebration_or_praise_is_no_thanks() -> None:
+    tasks = news(
+        "1. Công an tỉnh",
+        "- Chủ động bảo đảm an ninh các hoạt động chúc mừng năm mới.",
+        "2. Phòng Văn hóa và Thông tin: Đẩy mạnh tuyên truyền; biểu dương các cơ sở làm tốt.",
+        "Chủ tịch UBND tỉnh biểu dương các nhà thầu đã thi công đúng tiến độ.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Công an tỉnh", None),
+        ("Phòng Văn hóa và Thông tin", None),
+    ]
+
+
+def test_the_last_of_those_told_is_not_the_subject() -> None:
+    tasks = news(
+        "1. Hạt Kiểm lâm huyện",
+        "- Theo dõi cấp dự báo cháy rừng, thông báo kịp thời cho các chủ rừng, UBND các xã.",
+    )
+
+    assert leads_and_dates(tasks) == [("Hạt Kiểm lâm huyện", None)]
