@@ -330,6 +330,8 @@ HOLDER = (
     r"|chi\s+huy\s+truong|tu\s+lenh"
     # A hamlet's head stands for it: "Trưởng thôn các thôn", "Tổ trưởng các tổ dân phố".
     r"|truong\s+(?:thon|ap|ban|khom|xom|khu\s+pho)|to\s+truong(?:\s+to\s+dan\s+pho)?"
+    # "Trưởng các phòng, đơn vị thuộc Sở": the head of each.
+    r"|(?<!nha\s)truong(?=\s+(?:cac\s|$))"
     # The members of a board or council act for it: "các thành viên Hội đồng nghĩa vụ quân sự".
     r"|(?:cac\s+)?thanh\s+vien"
     # The office that runs a council's business: "Cơ quan Thường trực Hội đồng Thi đua - Khen
@@ -375,12 +377,15 @@ _HOSPITALS = re.compile(
 # "các phòng ngành".
 _DISTRICT_DEPARTMENTS = re.compile(
     # "các phòng, ban, ngành", and "các phòng ngành" as a district's news writes it.
-    r"(?<![a-z0-9])cac\s+phong(?:(?:\s*,\s*|\s+)ban(?:\s*,\s*nganh)?|\s*,?\s*nganh(?![a-z0-9]))"
+    r"(?<![a-z0-9])cac\s+phong(?:(?:\s*,\s*|\s+)ban(?:\s*,\s*nganh)?|\s*,?\s*nganh(?![a-z0-9])"
+    # "Trưởng các phòng, đơn vị thuộc Sở": a department's offices and units.
+    r"|(?=\s*,\s*don\s+vi\s+(?:truc\s+)?thuoc\s+(?:so|cuc|chi\s+cuc)(?![a-z0-9])))"
     r"(?:\s*,\s*(?:don\s+vi|doan\s+the|co\s+quan))*(?:\s+chuyen\s+mon)?"
-    r"(?:\s+(?:thuoc|truc\s+thuoc)\s+" + _UB + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?"
-    r"|(?<![a-z0-9])cac\s+phong\s+chuyen\s+mon(?:\s+(?:thuoc|truc\s+thuoc)\s+"
+    r"(?:\s+(?:thuoc|truc\s+thuoc)\s+(?:" + _UB + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho)"
+    r"|(?:so|cuc|chi\s+cuc)(?![a-z0-9])))?"
+    r"|(?<![a-z0-9])cac\s+phong\s+chuyen\s+mon(?:\s+(?:thuoc|truc\s+thuoc)\s+(?:"
     + _UB
-    + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho))?(?![a-z0-9])"
+    + r"\s+(?:huyen|quan|thi\s+xa|thanh\s+pho)|so|cuc|chi\s+cuc))?(?![a-z0-9])"
 )
 # Those a plan gives its tasks: "các cơ quan được phân công chủ trì thực hiện nhiệm vụ".
 _TASKED = re.compile(

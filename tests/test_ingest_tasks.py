@@ -5355,3 +5355,16 @@ def test_the_last_of_those_told_is_not_the_subject() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Hạt Kiểm lâm huyện", None)]
+
+
+def test_the_heads_of_a_departments_offices_lead_their_task() -> None:
+    tasks = news(
+        "1. Trưởng các phòng, đơn vị thuộc Sở căn cứ Kế hoạch này xây dựng kế hoạch của đơn vị,"
+        " báo cáo về Văn phòng Sở trước ngày 15/12/2026.",
+        "2. Trưởng các phòng chuyên môn thuộc Sở kiểm tra việc thực hiện trước ngày 20/12/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Trưởng các phòng, đơn vị thuộc Sở", dt.date(2026, 12, 15)),
+        ("Trưởng các phòng chuyên môn thuộc Sở", dt.date(2026, 12, 20)),
+    ]
