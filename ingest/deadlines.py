@@ -2241,9 +2241,25 @@ def _recurring_on(
     )
 
 
+# "trước ngày 25 hằng tháng, bắt đầu từ tháng 12/2018": the monthly duty starts in a later month.
+_FROM_MONTH = re.compile(
+    r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+thang\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+nam)\s*(?P<y>\d{4})(?!\d)"
+)
+
+
+def _monthly_start(match: re.Match[str], ctx: _Context) -> _dt.date:
+    """The day from which a monthly duty's next occurrence is counted."""
+    later = _FROM_MONTH.match(ctx.text.flat, match.end())
+    if later is not None and 1 <= int(later.group("m")) <= 12:
+        start = _dt.date(int(later.group("y")), int(later.group("m")), 1)
+        if ctx.ref < start <= ctx.ref + _dt.timedelta(days=366):
+            return start
+    return ctx.ref
+
+
 def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
-    due = _next_day_of_month(int(match.group("d")), ctx.ref, clamp=True)
+    due = _next_day_of_month(int(match.group("d")), _monthly_start(match, ctx), clamp=True)
     strictly = cue is not None and cue.strict_before
     return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly, cue=cue)
 

@@ -796,6 +796,9 @@ RECURRING = [
     ("định kỳ hằng tháng", date(2023, 1, 31), "monthly"),
     # A yearly duty that starts in a later year: its first occurrence is in that year.
     ("gửi Bộ trước ngày 30 tháng 6 hằng năm kể từ năm 2025", date(2025, 6, 30), "yearly"),
+    # A monthly duty that starts in a later month: its first occurrence is in that month.
+    ("trước ngày 25 hằng tháng, bắt đầu từ tháng 3/2023", date(2023, 3, 25), "monthly"),
+    ("trước ngày 10 hằng tháng kể từ tháng 02 năm 2023", date(2023, 2, 10), "monthly"),
     ("Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý", date(2023, 3, 5), "quarterly"),
     # A report named by its period, in a list: its date comes back with it.
     ("- Báo cáo năm: các đơn vị gửi Sở Tài chính trước ngày 15/12.", date(2023, 12, 15), "yearly"),
