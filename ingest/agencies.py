@@ -426,10 +426,10 @@ _BODY = (
     r"(?:co\s+quan(?:\s+hanh\s+chinh)?|don\s+vi(?:\s+(?:luc\s+luong\s+vu\s+trang|su\s+nghiep"
     r"|truc\s+thuoc))?|dia\s+phuong|xi\s+nghiep|doanh\s+nghiep|truong\s+hoc|benh\s+vien|to\s+chuc"
     r"|doan\s+the|ho\s+dan|ho\s+gia\s+dinh|nha\s+dan|luc\s+luong\s+vu\s+trang|cong\s+ty|co\s+so"
-    r"|nha\s+truong|ca\s+nhan|ban\s*,?\s*nganh|nganh)"
+    r"|nha\s+truong|ca\s+nhan|ban\s*,?\s*nganh|nganh|bo\s+phan)"
 )
 _BODY_LIST = re.compile(
-    rf"(?<![a-z0-9])(?:tat\s+ca\s+(?:cac\s+)?|cac\s+)(?:co\s+quan|don\s+vi)"
+    rf"(?<![a-z0-9])(?:tat\s+ca\s+(?:cac\s+)?|cac\s+)(?:co\s+quan|don\s+vi|bo\s+phan)"
     rf"(?:\s*(?:,|va)\s*(?:cac\s+)?{_BODY})+(?![a-z0-9])"
 )
 
@@ -709,6 +709,8 @@ _HEADS = re.compile(
     r"|hoc\s+vien|dai\s+hoc|vuon\s+quoc\s+gia|chi\s+nhanh"
     r"|phong|uy\s+ban|hiep\s+hoi|hoi|truong|dai|vien|benh\s+vien|lien\s+doan|tap\s+doan"
     r"|tong\s+cong\s+ty|buu\s+dien"
+    # The national roads' regional offices: "Khu Quản lý đường bộ IV".
+    r"|khu\s+quan\s+ly\s+duong\s+(?:bo|thuy(?:\s+noi\s+dia)?)"
     # The Youth Union by its level: "Tỉnh đoàn", "Thành đoàn Hà Nội", "Huyện đoàn Đức Trọng".
     r"|tinh\s+doan|thanh\s+doan|huyen\s+doan|quan\s+doan|thi\s+doan"
     # Offices by the initials they go by: "BHXH tỉnh", "KBNN tỉnh", "LĐLĐ tỉnh", "CDC tỉnh".
@@ -736,6 +738,10 @@ _FIRMS = frozenset(("viettel", "vnpt", "mobifone", "agribank", "evn", "dien luc"
 # A company's legal form, in lowercase before its name: "Công ty cổ phần Nước sạch".
 _COMPANY_FORM = re.compile(
     r"\s+(?:co\s+phan|trach\s+nhiem\s+huu\s+han(?:\s+(?:mot|hai)\s+thanh\s+vien)?)(?![a-z])"
+)
+# A section of an office, named by what it does: "Bộ phận chuyên môn", "Bộ phận một cửa".
+_SECTION_KIND = re.compile(
+    r"\s+(?:chuyen\s+mon|mot\s+cua|van\s+thu|ke\s+toan|tiep\s+nhan\s+va\s+tra\s+ket\s+qua)(?![a-z])"
 )
 _PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
 # Heads that name a body alone or with a fixed tail: "Tỉnh đoàn", "BHXH tỉnh", "Bưu điện tỉnh".
@@ -1202,14 +1208,20 @@ def _name_end(
     of_place: the name of a place, which a verb written with a capital ends."""
     sector = _SECTOR_PATTERN.match(folded, start)
     if sector:
+        end = sector.end()
+        # "Sở Giao thông vận tải - Xây dựng": two sectors merged into one department.
+        while (dash := _DASH_BETWEEN.match(text, end)) and (
+            more := _SECTOR_PATTERN.match(folded, dash.end())
+        ):
+            end = more.end()
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
         # tạo Mộc Châu": the place it serves.
         place = (
-            _PLACE_TAIL.match(text, sector.end())
-            or _PLACE_NAME.match(text, sector.end())
-            or _BARE_COMMUNE.match(text, sector.end())  # "Phòng Văn hóa - Xã hội phường"
+            _PLACE_TAIL.match(text, end)
+            or _PLACE_NAME.match(text, end)
+            or _BARE_COMMUNE.match(text, end)  # "Phòng Văn hóa - Xã hội phường"
         )
-        return place.end() if place else sector.end()
+        return place.end() if place else end
     end = start
     lower_run = 0
     position = start
@@ -1283,6 +1295,7 @@ def _name_end(
     return tail.end() if tail and end > start else end
 
 
+_DASH_BETWEEN = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
 _TIME_FIELD = re.compile(r"\s*(?:quy|thang|nam|truoc|hoan\s+thanh|thuong\s+xuyen|\d)(?![a-z])")
 
 
@@ -1653,9 +1666,19 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if folded[end : end + 1] == " ":  # not "Ban Quản lý dự án ... tỉnh: Chỉ đạo ..."
                 end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
-            form = _COMPANY_FORM.match(folded, end) if head == "cong ty" else None
+            form = (
+                _COMPANY_FORM.match(folded, end)
+                if head == "cong ty"
+                else _SECTION_KIND.match(folded, end)
+                if head == "bo phan"
+                else None
+            )
             if form is not None:
-                end, after = form.end(), form.end() + 1  # "Công ty cổ phần Khai thác ..."
+                # "Công ty cổ phần Khai thác ...", "Bộ phận chuyên môn Phòng GD&ĐT".
+                end, after = form.end(), form.end() + 1
+                if head == "bo phan" and not text[after : after + 1].isupper():
+                    found.append(_Found(start, end))  # "Bộ phận một cửa" alone
+                    continue
             level = _SCHOOL_KIND.match(folded, end) if head == "truong" else None
             if level is not None:
                 # "Trường phổ thông Dân tộc nội trú tỉnh", "Trường mầm non Hoa Sen": the kind of

@@ -2853,16 +2853,24 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # "phục vụ nhu cầu của Nhân dân dịp cuối năm": the season; "không để dồn khối lượng thanh
-    # toán vào cuối năm": what must not happen then.
+    # toán vào cuối năm", "không để tồn đọng hồ sơ vào cuối năm": what must not happen then.
     (
         "season",
         re.compile(
-            r"(?<![a-z])dip\s+cuoi\s+nam|(?<![a-z])don\s+(?:[a-z]+\s+){0,6}?vao\s+cuoi\s+nam"
+            r"(?<![a-z])dip\s+cuoi\s+nam"
+            r"|(?<![a-z])(?:don|ton\s+dong)\s+(?:[a-z]+\s+){0,6}?vao\s+cuoi\s+nam"
+            # "gắn kết quả giải ngân với xếp loại thi đua cuối năm": the year-end rating.
+            r"|(?<![a-z])(?:xep\s+loai|thi\s+dua|binh\s+xet)(?:\s+[a-z]+){0,3}?\s+cuoi\s+nam(?!\s+\d)"
             # "ứng phó mưa lũ cuối năm": the season's floods; "tổng kết cuối năm học": the
             # school year's end, no calendar date.
             r"|(?<![a-z])(?:mua\s+)?(?:lu|bao)(?:\s*,\s*(?:lu|bao|ngap\s+lut))?\s+cuoi\s+nam"
             r"|(?<![a-z])cuoi\s+nam\s+hoc"
         ),
+    ),
+    # "bảo đảm trả kết quả trong ngày": how fast a service answers, not a deadline of the work.
+    (
+        "service_standard",
+        re.compile(r"(?<![a-z])(?:tra|co)\s+ket\s+qua(?:\s+xet\s+nghiem)?\s+trong\s+ngay(?!\s+\d)"),
     ),
     # "đánh giá kết quả ... trong 9 tháng năm 2023": the months a report is about (not the 9th
     # of May, "tháng Năm"; "9 tháng đầu năm 2023" is read as a half-year is).

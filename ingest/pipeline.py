@@ -110,6 +110,8 @@ _MEETING_DATE = re.compile(
 # A date right after a document number is the date of that document, not of the meeting.
 _CITED = re.compile(r"\d+[\w.]*\s*/\s*[\w&.\-/]+\s*,?\s*$")
 _DUE_BEFORE = re.compile(r"(?:truoc|cham\s+nhat(?:\s+la)?|han(?:\s+chot)?|den|het)\s*$")
+# "Trước đó, ngày 15/01/2024, UBND tỉnh đã ban hành ...": what was done before, not the meeting.
+_EARLIER = re.compile(r"(?:^|[.;]\s*)(?:truoc\s+do|truoc\s+day|thoi\s+gian\s+qua)\s*,?\s*$")
 
 
 def meeting_date(doc: Document) -> _dt.date | None:
@@ -120,8 +122,8 @@ def meeting_date(doc: Document) -> _dt.date | None:
         folded = fold(paragraph)
         for match in _MEETING_DATE.finditer(folded):
             before = folded[max(0, match.start() - 40) : match.start()]
-            if _CITED.search(before) or _DUE_BEFORE.search(before):
-                continue  # a cited document's date, or a deadline
+            if _CITED.search(before) or _DUE_BEFORE.search(before) or _EARLIER.search(before):
+                continue  # a cited document's date, a deadline, or what was done before
             day = written_date(match)
             if day is not None:
                 found.append(day)

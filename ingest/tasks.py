@@ -95,7 +95,8 @@ _ATTENDANCE = re.compile(
     r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
-    r"|^cung\s+di\s+(?:co|gom)\b"  # "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính"
+    # "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính", "... Cùng đi kiểm tra có lãnh đạo ...".
+    r"|(?:^|[.;]\s*)cung\s+di(?:\s+(?:kiem\s+tra|cong\s+tac|lam\s+viec|khao\s+sat))?\s+(?:co|gom)\b"
     # "Tham gia đoàn công tác có lãnh đạo các Sở: ...".
     r"|tham\s+gia\s+doan(?:\s+(?:cong\s+tac|kiem\s+tra|giam\s+sat|thanh\s+tra))?\s+(?:co|gom)\b"
     # "Ông X, Phó Chủ tịch UBND huyện, Trưởng Ban Chỉ đạo(,) chủ trì cuộc họp.": who chaired.
@@ -324,7 +325,9 @@ _EXHORTATION = re.compile(
     # "... đảm bảo tiến độ, chất lượng, hiệu quả theo quy định": how, not what.
     r"(?:,?\s+(?:dam\s+bao|bao\s+dam)(?:\s*,?\s*(?:tien\s+do|chat\s+luong|hieu\s+qua|va))+)?"
     r"(?:,?\s+(?:va\s+)?(?:gui|nop)\s+bao\s+cao\s+(?:dung|theo)\s+(?:thoi\s+han|quy\s+dinh))?"
-    r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh))?\s*(?:\./\.|[./!]+)?\s*$"
+    r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh"
+    r"|dung\s+(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:quy\s+dinh|de\s+ra))?))?"
+    r"\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
 # Where an agency stands as the one who acts: first, or set apart after the work ("... - Công an
@@ -575,6 +578,9 @@ _PAST_OR_SUBMISSION = re.compile(
     r"\b(?:da|vua|da\s+va\s+dang)\s+(?!duoc\s+(?:giao|phe\s+duyet|ban\s+hanh|thong\s+qua)\b)"
     r"|\bco\s+(?:to\s+trinh|van\s+ban|cong\s+van|bao\s+cao|y\s+kien)\s+(?:so|ve|xin|de\s+nghi)\b"
 )
+_SPEAKER_QUOTES = re.compile(
+    r"^[^.;:\"“]{0,120}?\s(?:cho\s+biet|noi|chia\s+se|khang\s+dinh|thong\s+tin)\s*:\s*[\"“]"
+)
 _TOLD_BY = re.compile(r"^[^,.;:]{0,60}?\s(?:cho\s+biet|thong\s+tin)\s*,?\s*$")
 _ORDER_WORD = re.compile(
     r"\b(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|can|phai|tiep\s+tuc|khan\s+truong|tap\s+trung)\b"
@@ -669,6 +675,21 @@ _HANDS_OUT = re.compile(
     r"(?:giao|phan\s+cong)\s+(?:cac\s+)?(?:nhiem\s+vu|cong\s+viec)(?:\s+cu\s+the)?"
     r"(?:\s+(?:cho\s+cac\s+(?:co\s+quan|don\s+vi)|nhu\s+sau))*\s*:"
 )
+# An agency's duties announced as a list: "Giao Sở Xây dựng thực hiện các nhiệm vụ sau:", "Đề
+# nghị Công an tỉnh tập trung triển khai một số nội dung sau:" (each item below a task of its own).
+_DUTIES_LISTED = re.compile(
+    r"^[\s,]*(?:(?:chu\s+tri\s*,?|tap\s+trung|khan\s+truong|tiep\s+tuc|to\s+chuc)\s+)*"
+    r"(?:thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?)(?:\s+tot)?"
+    r"\s+(?:cac|mot\s+so|nhung)\s+(?:nhiem\s+vu|noi\s+dung|cong\s+viec|giai\s+phap|bien\s+phap)"
+    r"(?:\s+[a-z]+){0,3}?\s+(?:sau(?:\s+day)?|nhu\s+sau|cu\s+the\s+nhu\s+sau)\s*:$"
+)
+_DUTIES_AHEAD = re.compile(_DUTIES_LISTED.pattern.replace("^[\\s,]*", "(?<![a-z])", 1))
+# A paragraph that is only a span of days, under "II. THỜI GIAN THỰC HIỆN".
+_DAY_WRITTEN = r"(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
+_PERIOD_ONLY = re.compile(
+    rf"\s*(?:[-+•*]\s*)?(?:tu\s+)?{_DAY_WRITTEN}\s*(?:den|-|–)\s*(?:het\s+)?{_DAY_WRITTEN}\s*[.;]?\s*"
+)
+_WITH_PARTNERS = re.compile(r"^[\s,]*chu\s+tri\s*,?\s*phoi\s+hop(?:\s+voi)?\s")
 _ALL_UNITS_ASKED = re.compile(
     _ALL_UNITS
     + r"\s+(?:khan\s+truong\s+|kip\s+thoi\s+)?(?:bao\s+cao|gui|tong\s+hop|hoan\s+thanh)\b"
@@ -816,7 +837,13 @@ _SKIP_HEADING = re.compile(
     r"|chi\s+tieu(?![^:]*\b(?:nhiem\s+vu|giai\s+phap)\b)"
     # A plan's particulars: "II. CHỦ ĐỀ", "Đối tượng, phạm vi", "1. Đối tượng thực hiện", "II.
     # ĐỐI TƯỢNG, THỜI GIAN VÀ THÀNH PHẦN THỰC HIỆN".
-    r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)(?:\s+(?:thuc\s+hien|ap\s+dung|tham\s+gia))?"
+    r"|(?:chu\s+de|doi\s+tuong|pham\s+vi)"
+    # "II. ĐỐI TƯỢNG KIỂM TRA": the units an inspection visits.
+    r"(?:\s+(?:thuc\s+hien|ap\s+dung|tham\s+gia|(?:duoc\s+)?(?:kiem\s+tra|thanh\s+tra|giam\s+sat"
+    r"|khao\s+sat)))?"
+    r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$"
+    # "III. THỜI GIAN, ĐỊA ĐIỂM": when and where an event is held, not work given.
+    r"|(?:thoi\s+gian\s*(?:,|va)\s*dia\s+diem|dia\s+diem\s*(?:,|va)\s*thoi\s+gian)"
     r"(?:\s*(?:,|va)\s*[a-z\s]{2,40})?\s*:?\s*$"
     # An emulation plan's rules: "III. ĐỐI TƯỢNG, NGUYÊN TẮC, HÌNH THỨC VÀ TIÊU CHUẨN KHEN
     # THƯỞNG", "2. Nội dung thi đua" (what is judged, not work given).
@@ -1812,6 +1839,10 @@ class _Segmenter:
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
         if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
+        if _EXECUTES_DECISION.search(folded) and not self._dated(text):
+            return (
+                text  # "Điều 3. Chánh Văn phòng ...; Trưởng các phòng ...; ... thi hành": one list
+            )
         if self._narrates(folded, text):
             return text  # "Năm 2021, toàn tỉnh ...; Sở Y tế tổ chức 48 đợt ...": what was done
         units: list[list[str]] = []
@@ -1899,6 +1930,29 @@ class _Segmenter:
         words = re.findall(r"\w+", fold(rest))
         words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
         return len(words) < 2
+
+    def _exhorts(self, text: str, folded: str) -> bool:
+        """Last words that ask those named to carry the document out, and nothing new."""
+        stripped = folded.lstrip()
+        exhortation = _EXHORTATION.match(stripped.rstrip())
+        if exhortation is None:
+            return False
+        group = "who" if exhortation.group("who") is not None else "bound"
+        asked = exhortation.group(group) or ""
+        if _WORK_VERB.search(asked):
+            return False
+        # Those asked may be a list set apart by ";", but "Đề nghị Điện lực Mỹ Xuyên tăng cường
+        # công suất các trạm biến áp; triển khai thực hiện ngay." is work, then how soon.
+        start = len(folded) - len(stripped) + exhortation.start(group)
+        parts = text[start : start + len(asked)].split(";")
+        return len(parts) == 1 or all(self._few_words_beside_agencies(p) for p in parts)
+
+    def _few_words_beside_agencies(self, clause: str) -> bool:
+        """Agencies, and a few words that qualify them ("có liên quan")."""
+        rest = clause
+        for mention in sorted(self.catalogue.find_mentions(clause), key=lambda m: -m.start):
+            rest = rest[: mention.start] + " " + rest[mention.end :]
+        return len(re.findall(r"\w+", rest)) < 5
 
     def _kind_then_agency(self, text: str) -> bool:
         """A line of a list that says who answers for what: "Tài sản kết cấu hạ tầng đô thị - Bộ
@@ -2010,18 +2064,17 @@ class _Segmenter:
             return True  # "- Văn bản hợp nhất số 48/VBHN-BNNMT ngày 15/4/2026 về ...": a source
         if self._sums_up(text):
             return True
-        exhortation = _EXHORTATION.match(folded.strip())
-        if exhortation and not _WORK_VERB.search(
-            exhortation.group("who") or exhortation.group("bound") or ""
-        ):
+        if self._exhorts(text, folded):
             return True
         if self._standing_rule(text):
             return True
+        if _PERIOD_ONLY.fullmatch(folded):
+            return True  # "Từ ngày 01/12/2022 đến hết ngày 28/02/2023.": when the plan runs
         if _ON_REQUEST.match(folded) and not self._dated(text):
             return True  # "- Báo cáo đột xuất: Theo yêu cầu của UBND tỉnh": none until asked
         if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
-        if self._narrates(folded, text) or self._done_or_sent(text):
+        if self._narrates(folded, text) or self._done_or_sent(text) or self._quotes_done(text):
             return True
         detail = _DETAIL.match(folded.strip(" *-+•"))
         if detail and (not self._dated(text) or _HELD_FROM.match(folded.strip(" *-+•"))):
@@ -2203,6 +2256,17 @@ class _Segmenter:
             and not self._dated(text)
             and (told or not self._assigns(text, explicit_only=True))
         )
+
+    def _quotes_done(self, text: str) -> bool:
+        """A speaker quoted on what was done: "Giám đốc Sở Y tế cho biết: "Ngành đã đề xuất tỉnh
+        ..."" (what a meeting heard, not work given)."""
+        folded = fold(text)
+        quote = _SPEAKER_QUOTES.match(folded)
+        if quote is None or self._dated(text):
+            return False
+        said = folded[quote.end() : quote.end() + 80]
+        done = _PAST_OR_SUBMISSION.search(said)
+        return done is not None and not _ORDER_WORD.search(said[: done.start()])
 
     def _predicate(self, text: str) -> str:
         """The folded text after the agencies it opens with ("Bộ trưởng, Thủ trưởng cơ quan ngang
@@ -2410,10 +2474,24 @@ class _Segmenter:
             return  # "2. Giao nhiệm vụ cụ thể như sau:": the agencies below each get their own
         if frame.lead is not None and _only_named(text, frame.lead, self.catalogue):
             return  # "11. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức ...:": each its own
+        if frame.lead is not None and self._duties_below(text[frame.lead.end :]):
+            return  # "1. Giao Sở Xây dựng thực hiện các nhiệm vụ sau:": each its own
+        if frame.lead is None and _DUTIES_AHEAD.search(folded):
+            return  # "... đề nghị các đơn vị thực hiện tốt một số nhiệm vụ sau:": each its own
         frame.details = _Item([text], index, list(self.frames), marked=True)
         frame.steps = True
         self.items.append(frame.details)
         self.stepped.append(frame)
+
+    def _duties_below(self, after_lead: str) -> bool:
+        """What follows a heading's agency announces its duties below, each a task: "thực hiện
+        các nhiệm vụ sau:", or only those it works with ("chủ trì, phối hợp với các cơ quan, đơn
+        vị liên quan:")."""
+        folded = fold(after_lead).rstrip()
+        if _DUTIES_LISTED.match(folded):
+            return True
+        partners = _WITH_PARTNERS.match(folded)
+        return partners is not None and self._only_agencies(after_lead[partners.end() :])
 
     def _work_of_its_own(self, frame: _Frame, text: str, index: int) -> None:
         """ "a) Sở Tài chính rà soát danh mục tài sản; cụ thể như sau:": the heading's agency acts;
@@ -3056,6 +3134,9 @@ def _gives_out(text: str, lead: AgencyMention) -> bool:
     giving = re.search(r"\b(?:giao|phân\s+công)\b", written)
     if _DIRECTS_FIRST.fullmatch(opening):
         return True  # "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành ..."
+    if _DIRECTS_ON_THE_WAY.search(opening) and _IMPERATIVE.match(opening):
+        # "Theo dõi tình hình cung ứng điện; yêu cầu Công ty Điện lực bảo đảm cung cấp điện".
+        return True
     return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
 
 
@@ -3063,6 +3144,13 @@ def _gives_out(text: str, lead: AgencyMention) -> bool:
 _DIRECTS_FIRST = re.compile(
     r"(?:(?:tap\s+trung|chu\s+dong|tiep\s+tuc|khan\s+truong|tang\s+cuong)\s+)?chi\s+dao\s+"
     r"(?:cho\s+)?(?:cac\s+)?"
+)
+
+
+# Directing others after the item's own work: "...; chỉ đạo các xã", "...; yêu cầu Công ty ...".
+_DIRECTS_ON_THE_WAY = re.compile(
+    r"[;,]\s*(?:(?:dong\s+thoi|va)\s+)?(?:yeu\s+cau|chi\s+dao|huong\s+dan|de\s+nghi)\s+"
+    r"(?:cho\s+)?(?:cac\s+)?$"
 )
 
 

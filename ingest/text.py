@@ -787,7 +787,9 @@ _OPENERS = re.compile(
     r"|[^\d,;:.]{2,40}, ngày \d"
     # A news item's first sentence: "Ngày 01/3/2021, UBND tỉnh ...", after its headline, and the
     # paper's mark that opens it: "(BKG) - Ngày 4/3, ...", "(Baonghean) - Thực hiện ...".
-    r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ][\wĐđ.]{1,24}\)\s*[-–])"
+    r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ][\wĐđ.]{1,24}\)\s*[-–]"
+    # An item counted in words: "Thứ nhất, ...", "Thứ hai, ..." (not the weekday "Thứ Hai").
+    r"|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:])"
 )
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 

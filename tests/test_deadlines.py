@@ -785,6 +785,20 @@ def test_a_lunar_day_without_a_due_word_is_never_the_solar_day() -> None:
     assert read(text, date(2024, 3, 1)) == (None, "none", None)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kho bạc thanh toán kịp thời; không để tồn đọng hồ sơ thanh toán vào cuối năm.",
+        "gắn kết quả giải ngân với đánh giá, xếp loại thi đua cuối năm.",
+        "Sở Y tế bố trí điểm xét nghiệm nhanh cho lái xe, bảo đảm trả kết quả trong ngày.",
+    ],
+)
+def test_the_year_end_or_the_day_that_names_no_due_date(text: str) -> None:
+    """The year-end rating, a backlog not to leave at the year's end, results the same day: when
+    things happen, not when the work is due."""
+    assert parse_deadline(text, date(2024, 3, 1)).date is None
+
+
 def test_a_solar_date_restated_as_lunar_stays_the_solar_date() -> None:
     text = "Tổ chức Lễ Giỗ Tổ vào ngày 18/4/2024 (tức ngày 10/3 âm lịch)"
     assert read(text, date(2024, 3, 1)) == (date(2024, 4, 18), "date", None)

@@ -880,6 +880,17 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
             "Phòng Tài chính - Kế hoạch huyện tham mưu bố trí vốn đối ứng cho các xã",
             "Phòng Tài chính - Kế hoạch huyện",
         ),
+        # A section of an office, named by what it does.
+        (
+            "Bộ phận chuyên môn Phòng GD&ĐT tham mưu thành lập Ban Tổ chức",
+            "Bộ phận chuyên môn Phòng GD&ĐT",
+        ),
+        ("Bộ phận một cửa tiếp nhận hồ sơ", "Bộ phận một cửa"),
+        # Two sectors merged into one department (Lào Cai, 2025).
+        (
+            "Sở Giao thông vận tải - Xây dựng huy động máy móc khắc phục sạt lở",
+            "Sở Giao thông vận tải - Xây dựng",
+        ),
     ],
 )
 def test_a_units_name_runs_on_in_lowercase_words_up_to_a_verb(text: str, name: str) -> None:

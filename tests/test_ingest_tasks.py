@@ -5368,3 +5368,169 @@ def test_the_heads_of_a_departments_offices_lead_their_task() -> None:
         ("Trưởng các phòng, đơn vị thuộc Sở", dt.date(2026, 12, 15)),
         ("Trưởng các phòng chuyên môn thuộc Sở", dt.date(2026, 12, 20)),
     ]
+
+
+def test_a_request_that_ends_with_how_soon_is_no_closing_formula() -> None:
+    tasks = news(
+        "1. Đề nghị Điện lực Mỹ Xuyên tăng cường công suất các trạm biến áp; triển khai thực hiện"
+        " ngay.",
+        "Sở Giáo dục và Đào tạo đề nghị Thủ trưởng các đơn vị triển khai thực hiện nghiêm túc,"
+        " đúng thời gian quy định./.",
+    )
+
+    assert leads_and_dates(tasks) == [("Điện lực Mỹ Xuyên", None)]
+
+
+def test_those_who_came_along_on_an_inspection_are_no_task() -> None:
+    tasks = news(
+        "Ngày 14/4/2026, Phó Chủ tịch UBND huyện đã đi kiểm tra tiến độ xây dựng nông thôn mới tại"
+        " xã Tân Lập. Cùng đi kiểm tra có lãnh đạo các cơ quan: Phòng Nông nghiệp và Phát triển"
+        " nông thôn, Phòng Tài chính - Kế hoạch.",
+        "1. Phòng Tài chính - Kế hoạch tham mưu phân bổ vốn trong tháng 5/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [("Phòng Tài chính - Kế hoạch", dt.date(2026, 5, 31))]
+
+
+def test_an_agencys_duties_announced_as_a_list_are_a_task_each() -> None:
+    tasks = news(
+        "1. Giao Sở Xây dựng thực hiện các nhiệm vụ sau:",
+        "- Huy động máy móc khắc phục các điểm sạt lở trên Quốc lộ 4D.",
+        "- Cắm biển cảnh báo tại các vị trí có nguy cơ sạt lở.",
+        "2. Giao Hạt Kiểm lâm huyện chủ trì, phối hợp với các cơ quan, đơn vị liên quan:",
+        "- Xây dựng đề cương báo cáo gửi các đơn vị được kiểm tra;",
+        "- Tổng hợp kết quả kiểm tra, dự thảo báo cáo trình UBND huyện.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Xây dựng", None),
+        ("Sở Xây dựng", None),
+        ("Hạt Kiểm lâm huyện", None),
+        ("Hạt Kiểm lâm huyện", None),
+    ]
+
+
+def test_when_and_where_an_event_is_held_is_no_task() -> None:
+    tasks = news(
+        "KẾ HOẠCH",
+        "Tổ chức Hội khỏe Phù Đổng năm 2026",
+        "III. THỜI GIAN, ĐỊA ĐIỂM",
+        "- Lễ khai mạc: 7h30 ngày 18/11/2026 tại Sân vận động huyện.",
+        "- Thi đấu các môn: từ ngày 18/11/2026 đến ngày 23/11/2026.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Bộ phận Kế toán",
+        "Lập dự toán kinh phí trình UBND huyện phê duyệt trước ngày 15/10/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [("Bộ phận Kế toán", dt.date(2026, 10, 15))]
+
+
+def test_a_decisions_executing_officials_are_one_list_whatever_their_titles() -> None:
+    tasks = news(
+        "Điều 2. Phòng Giáo dục và Đào tạo chỉ đạo các trường học tổng vệ sinh trường, lớp, hoàn"
+        " thành trước ngày 15/9/2026.",
+        "Điều 3. Chánh Văn phòng HĐND và UBND huyện; Trưởng các phòng, ban, ngành huyện; Chủ tịch"
+        " UBND các xã, thị trấn căn cứ Quyết định thi hành.",
+    )
+
+    assert leads_and_dates(tasks) == [("Phòng Giáo dục và Đào tạo", dt.date(2026, 9, 15))]
+
+
+def test_an_item_that_directs_others_after_its_own_work_is_the_headings_agencys() -> None:
+    tasks = news(
+        "1. Phòng Quản lý Năng lượng",
+        "Theo dõi tình hình cung ứng xăng dầu, điện; yêu cầu Công ty Điện lực Quảng Nam bảo đảm"
+        " cung cấp điện an toàn trong các ngày nghỉ Tết.",
+        "Đề nghị huyện Quỳ Hợp tập trung thực hiện tốt các nhiệm vụ sau:",
+        "1. Tăng cường quản lý nhà nước về khoáng sản; chỉ đạo các xã có mỏ đá trắng kiểm tra,"
+        " ngăn chặn các hoạt động khai thác trái phép.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Phòng Quản lý Năng lượng", None),
+        ("huyện Quỳ Hợp", None),
+    ]
+    assert [c.written for c in tasks[0].cooperating] == ["Công ty Điện lực Quảng Nam"]
+
+
+def test_a_speaker_quoted_on_what_was_done_gives_no_task() -> None:
+    tasks = news(
+        'Giám đốc Sở Y tế Lại Đức Trường cho biết: "Ngành đã đề xuất tỉnh cho phép tuyển dụng 120'
+        ' bác sĩ cho tuyến xã".',
+        "Chủ tịch UBND tỉnh giao Sở Nội vụ thẩm định nhu cầu tuyển dụng bác sĩ, báo cáo UBND tỉnh"
+        " trước ngày 15/8/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Nội vụ", dt.date(2026, 8, 15))]
+
+
+def test_a_regional_road_office_helps_and_the_headings_department_leads() -> None:
+    tasks = news(
+        "1. Giao Sở Giao thông vận tải:",
+        "a) Chủ trì, phối hợp với Khu Quản lý đường bộ IV, Công an tỉnh tổ chức phân luồng giao"
+        " thông tại khu vực sạt lở.",
+        "2. Các bộ phận, đơn vị báo cáo kết quả về Văn phòng Sở trước ngày 20/02/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Giao thông vận tải", None),
+        ("Các bộ phận, đơn vị", dt.date(2026, 2, 20)),
+    ]
+    assert [c.written for c in tasks[0].cooperating] == ["Khu Quản lý đường bộ IV", "Công an tỉnh"]
+
+
+def test_the_first_item_counted_in_words_is_no_part_of_the_line_that_opens_it() -> None:
+    text = (
+        "Chủ tịch UBND tỉnh đề nghị ngành tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:\n"
+        "Thứ nhất, Sở Y tế chỉ đạo các bệnh viện đặt lịch khám trực tuyến trong quý III/2026.\n"
+        "Thứ hai, Sở Nội vụ rà soát biên chế, trình UBND tỉnh trước ngày 01/9/2026.\n"
+    )
+    draft = read_directive(text.encode(), "tin.txt", catalogue=EMPTY, issued_on=dt.date(2026, 7, 1))
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Sở Y tế", dt.date(2026, 9, 30)),
+        ("Sở Nội vụ", dt.date(2026, 9, 1)),
+    ]
+    assert draft.tasks[0].text.startswith("Thứ nhất, Sở Y tế")
+
+
+def test_a_news_pages_date_stands_over_what_was_done_before_it() -> None:
+    page = (
+        "Kinh tế\n"
+        "Thứ Ba, 12/03/2024 09:15\n"
+        "Nghệ An yêu cầu đẩy nhanh giải ngân vốn đầu tư công\n"
+        "Trước đó, ngày 15/01/2024, UBND tỉnh đã ban hành Quyết định số 150/QĐ-UBND giao chi tiết"
+        " kế hoạch vốn năm 2024.\n"
+        "UBND tỉnh giao các chủ đầu tư định kỳ trước ngày 25 hằng tháng báo cáo tình hình giải"
+        " ngân về Sở Kế hoạch và Đầu tư.\n"
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY)
+
+    assert draft.meta.issued_on == dt.date(2024, 3, 12)
+    assert leads_and_dates(draft.tasks) == [("các chủ đầu tư", dt.date(2024, 3, 25))]
+
+
+def test_the_units_an_inspection_visits_are_no_task() -> None:
+    tasks = news(
+        "KẾ HOẠCH",
+        "Kiểm tra công tác phòng cháy, chữa cháy rừng năm 2026",
+        "II. ĐỐI TƯỢNG KIỂM TRA",
+        "- UBND các xã: Tà Năng, Đà Loan, Ninh Loan.",
+        "III. TỔ CHỨC THỰC HIỆN",
+        "1. Văn phòng HĐND và UBND huyện bố trí xe phục vụ đoàn kiểm tra.",
+    )
+
+    assert leads_and_dates(tasks) == [("Văn phòng HĐND và UBND huyện", None)]
+
+
+def test_the_span_a_plan_runs_over_is_no_task() -> None:
+    tasks = news(
+        "KẾ HOẠCH",
+        "Kiểm tra thị trường dịp Tết Nguyên đán",
+        "II. THỜI GIAN THỰC HIỆN",
+        "Từ ngày 01/12/2025 đến hết ngày 28/02/2026.",
+        "III. NHIỆM VỤ CỤ THỂ",
+        "1. Văn phòng Sở bố trí lịch trực, gửi danh sách về UBND tỉnh trước ngày 10/02/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [("Văn phòng Sở", dt.date(2026, 2, 10))]
