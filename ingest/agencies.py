@@ -1677,7 +1677,9 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 # "Công ty cổ phần Khai thác ...", "Bộ phận chuyên môn Phòng GD&ĐT".
                 end, after = form.end(), form.end() + 1
                 if head == "bo phan" and not text[after : after + 1].isupper():
-                    found.append(_Found(start, end))  # "Bộ phận một cửa" alone
+                    # "Bộ phận một cửa", "Bộ phận Một cửa xã": alone, or with its level.
+                    tail = _FIXED_TAIL.match(folded, end)
+                    found.append(_Found(start, tail.end() if tail else end))
                     continue
             level = _SCHOOL_KIND.match(folded, end) if head == "truong" else None
             if level is not None:

@@ -882,7 +882,7 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
         ),
         # A section of an office, named by what it does.
         (
-            "Bộ phận chuyên môn Phòng GD&ĐT tham mưu thành lập Ban Tổ chức",
+            "Bộ phận chuyên môn Phòng GD&ĐT tham mưu kế hoạch",
             "Bộ phận chuyên môn Phòng GD&ĐT",
         ),
         ("Bộ phận một cửa tiếp nhận hồ sơ", "Bộ phận một cửa"),
