@@ -531,7 +531,7 @@ _LEVEL_OF_GOVERNMENT = re.compile(r"(?<![a-z0-9]\s)(?<![a-z0-9])cap\s+(?:xa|huye
 
 _VERB_IN_UNIT = re.compile(
     r"(?<![a-z])(?:phoi\s+hop|tham\s+muu|chu\s+tri|bo\s+tri|to\s+chuc|thuc\s+hien|trien\s+khai"
-    r"|xu\s+ly|bao\s+cao|voi|cho)(?![a-z])"
+    r"|xu\s+ly|bao\s+cao|voi|cho|huong\s+dan)(?![a-z])"
 )
 
 

@@ -2867,6 +2867,11 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|(?<![a-z])cuoi\s+nam\s+hoc"
         ),
     ),
+    # "canh tác ổn định từ trước năm 2004": since a time gone by, not by a time to come.
+    (
+        "since_before",
+        re.compile(r"(?<![a-z])tu\s+truoc\s+(?:nam|ngay|thang)\s+[\d/.\s]{1,12}(?:nam\s+\d{4})?"),
+    ),
     # "bảo đảm trả kết quả trong ngày": how fast a service answers, not a deadline of the work.
     (
         "service_standard",
@@ -3147,7 +3152,7 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # Traps whose first word loses a distinction with its accents: "tính" (counted) is not "tỉnh"
 # (province). Without diacritics the text cannot tell them apart, and the trap is not set.
-_TRAP_FIRST_WORD = {"data_cutoff": "tính"}
+_TRAP_FIRST_WORD = {"data_cutoff": "tính", "since_before": "từ"}
 
 
 # "văn bản số 558 Tăng cường các biện pháp phòng, chống dịch sau Tết Nguyên đán.": a cited

@@ -139,6 +139,11 @@ _PAGE_STAMPS = (
         r"|thu\s+\w+\s*,\s*(?:ngay\s+)?)?(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})"
         r"\s*(?:[|,/-]\s*)?\d{1,2}(?::|h)\d{2}"
     ),
+    # "Cập nhật ngày: 05/09/2023", "Ngày đăng: 09/08/2022 | Lượt xem: 1.245": named, no time.
+    re.compile(
+        r"^(?:cap\s+nhat|ngay\s+dang|dang\s+ngay)(?:\s+ngay)?\s*:?\s*"
+        r"(?P<d>\d{1,2})[/-](?P<m>\d{1,2})[/-](?P<y>\d{4})(?!\d)"
+    ),
 )
 
 
@@ -154,6 +159,19 @@ def page_date(doc: Document) -> _dt.date | None:
             if day is not None:
                 return day
     return None
+
+
+def _guessed_issue_date(doc: Document) -> tuple[_dt.date | None, str]:
+    """The date to count from when the document gives none of its own, and where it came from."""
+    month = issue_month(doc)
+    meeting = meeting_date(doc)
+    if month is not None and (meeting is None or (meeting.year, meeting.month) != month):
+        # Signed without its day ("ngày    tháng 3 năm 2020"): a date of another month in the
+        # opening is a cited document's, not the meeting's.
+        return _dt.date(month[0], month[1], 1), "month"
+    if meeting is not None:
+        return meeting, "meeting"
+    return page_date(doc), "web_page"
 
 
 def read_directive(
@@ -183,15 +201,7 @@ def read_directive(
 
     reference = issued_on or meta.issued_on
     if reference is None:
-        reference, source = meeting_date(doc), "meeting"
-        month = issue_month(doc)
-        if month is not None and (reference is None or (reference.year, reference.month) != month):
-            # Signed without its day ("ngày    tháng 3 năm 2020"): a date of another month in
-            # the opening is a cited document's, not the meeting's.
-            reference = _dt.date(month[0], month[1], 1)
-            source = "month"
-        if reference is None:
-            reference, source = page_date(doc), "web_page"
+        reference, source = _guessed_issue_date(doc)
         if reference is not None:
             warnings.append(DraftWarning("issue_date_guessed", date=reference, source=source))
     if reference is not None:

@@ -291,7 +291,7 @@ _NARRATIVE_OPENING = re.compile(
 )
 # A photo's caption: "Lãnh đạo Sở Y tế kiểm tra ... Ảnh: T.H", "Ảnh minh họa".
 _CAPTION = re.compile(
-    r"(?:^|[.)]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$"
+    r"(?:^|[.)]\s*|\s[-–]\s*)\(?anh\s*(?::\s*[^:]{1,40}|minh\s+hoa\)?)\s*$"
     # "Ảnh: Lực lượng kiểm lâm diễn tập chữa cháy rừng tại huyện Ea Súp" under the photo.
     r"|^\(?anh(?:\s+minh\s+hoa)?\s*:[^:]{0,200}$"
 )
@@ -327,6 +327,9 @@ _EXHORTATION = re.compile(
     r"(?:,?\s+(?:va\s+)?(?:gui|nop)\s+bao\s+cao\s+(?:dung|theo)\s+(?:thoi\s+han|quy\s+dinh))?"
     r"(?:,?\s+(?:theo\s+(?:dung\s+)?quy\s+dinh|dung\s+quy\s+dinh"
     r"|dung\s+(?:thoi\s+gian|thoi\s+han|tien\s+do)(?:\s+(?:quy\s+dinh|de\s+ra))?))?"
+    # "...; trong quá trình thực hiện, nếu có vướng mắc, kịp thời phản ánh về UBND huyện ...".
+    r"(?:\s*[;.]\s*(?:trong\s+qua\s+trinh(?:\s+[a-z]+){1,3}\s*,\s*)?neu\s+co\s+(?:kho\s+khan"
+    r"|vuong\s+mac)[^.]{0,200})?"
     r"\s*(?:\./\.|[./!]+)?\s*$"
     r"|^tran\s+trong\s*[./!]*\s*$"
 )
@@ -460,7 +463,8 @@ _CITATION = re.compile(
 )
 # The writer issuing the document itself: "(UBND tỉnh) ban hành Kế hoạch ... như sau:".
 _ISSUES_ITSELF = re.compile(
-    rf"^\s*(?:xay\s+dung\s+va\s+)?ban\s+hanh\s+{DOCUMENT_NOUN}\b(?![^:]*\b(?:giao|de\s+nghi|yeu\s+cau)\b)"
+    rf"^\s*(?:xay\s+dung\s+va\s+)?ban\s+hanh\s+(?:{DOCUMENT_NOUN}|chuong\s+trinh|de\s+an)\b"
+    r"(?![^:]*\b(?:giao|de\s+nghi|yeu\s+cau)\b)"
 )
 # "Sở Lao động - Thương binh và Xã hội xây dựng Kế hoạch năm 2024 như sau:" (not "Giao Sở ... xây
 # dựng kế hoạch với các nội dung sau:", work given).
@@ -701,10 +705,11 @@ _COMMITTEE_HEADING = re.compile(
     r"((?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa)(?:\s+[a-z]+){0,3})\s*:?"
 )
 _TO_CHUC_HEAD = re.compile(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b")
-_DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:,()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
+# ("Trách nhiệm của UBND các huyện, thành phố": the agencies may hold a comma.)
+_DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
 # "Nhiệm vụ của Sở Y tế:", "Về phía Sở Tài chính".
 _DUTIES_OF_AGENCY = re.compile(
-    r"(?:nhiem\s+vu\s+(?:va\s+trach\s+nhiem\s+)?cua|ve\s+phia)\s+([^.;:,()]{4,80}?)\s*"
+    r"(?:nhiem\s+vu\s+(?:va\s+trach\s+nhiem\s+)?cua|ve\s+phia)\s+([^.;:()]{4,80}?)\s*"
     r"(?:\([^()]*\))?\s*:?"
 )
 
@@ -819,7 +824,7 @@ _GUIDANCE = re.compile(
     r"\bhuong\s+dan\s+(?:cac\s+[^:;.]{0,150}?\s)?(?:cu\s+the\s+|chi\s+tiet\s+|thuc\s+hien\s+)?"
     r"(?:(?:mot\s+so\s+)?(?:noi\s+dung|van\s+de)(?:\s+[a-z]+){0,6}?\s+)?nhu\s+sau\s*:\s*$"
 )
-_FUNDING = re.compile(r"^(?:nguon\s+)?kinh\s+phi\b")
+_FUNDING = re.compile(r"^(?:ve\s+)?(?:nguon\s+)?kinh\s+phi\b")
 _AWARD_RULE = r"(?:doi\s+tuong|nguyen\s+tac|hinh\s+thuc|tieu\s+chuan|co\s+cau|noi\s+dung)"
 _DEMANDS_HEADING = re.compile(r"(?:ve\s+)?yeu\s+cau\b")
 _AIMS_HEADING = re.compile(r"(?:ve\s+)?muc\s+(?:dich|tieu)\b")
@@ -1840,9 +1845,9 @@ class _Segmenter:
         if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
         if _EXECUTES_DECISION.search(folded) and not self._dated(text):
-            return (
-                text  # "Điều 3. Chánh Văn phòng ...; Trưởng các phòng ...; ... thi hành": one list
-            )
+            return text  # "Điều 3. Chánh Văn phòng ...; Trưởng các phòng ...": one list
+        if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
+            return text  # "... (qua Cục ..., điện thoại: ...; Vụ Pháp chế, ...)": one request
         if self._narrates(folded, text):
             return text  # "Năm 2021, toàn tỉnh ...; Sở Y tế tổ chức 48 đợt ...": what was done
         units: list[list[str]] = []

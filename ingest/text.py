@@ -789,7 +789,9 @@ _OPENERS = re.compile(
     # paper's mark that opens it: "(BKG) - Ngày 4/3, ...", "(Baonghean) - Thực hiện ...".
     r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ][\wĐđ.]{1,24}\)\s*[-–]"
     # An item counted in words: "Thứ nhất, ...", "Thứ hai, ..." (not the weekday "Thứ Hai").
-    r"|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:])"
+    r"|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]"
+    # A web page's stamp under its headline: "16/04/2019 | 08:30".
+    r"|\d{1,2}/\d{1,2}/\d{4}\s*(?:[|,-]\s*)?\d{1,2}(?::|h)\d{2})"
 )
 _PLACE_DATE_LINE = re.compile(r"^[^\d,;:.]{2,40}, ngày \d{1,2}\b.*\d{4}\.?$")
 

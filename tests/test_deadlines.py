@@ -791,11 +791,12 @@ def test_a_lunar_day_without_a_due_word_is_never_the_solar_day() -> None:
         "Kho bạc thanh toán kịp thời; không để tồn đọng hồ sơ thanh toán vào cuối năm.",
         "gắn kết quả giải ngân với đánh giá, xếp loại thi đua cuối năm.",
         "Sở Y tế bố trí điểm xét nghiệm nhanh cho lái xe, bảo đảm trả kết quả trong ngày.",
+        "Các hộ dân đã canh tác ổn định từ trước năm 2004, không có tranh chấp.",
     ],
 )
 def test_the_year_end_or_the_day_that_names_no_due_date(text: str) -> None:
-    """The year-end rating, a backlog not to leave at the year's end, results the same day: when
-    things happen, not when the work is due."""
+    """The year-end rating, a backlog not to leave at the year's end, results the same day, a
+    use since a year gone by: when things happen, not when the work is due."""
     assert parse_deadline(text, date(2024, 3, 1)).date is None
 
 

@@ -5534,3 +5534,84 @@ def test_the_span_a_plan_runs_over_is_no_task() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Văn phòng Sở", dt.date(2026, 2, 10))]
+
+
+def test_a_photo_caption_after_a_dash_is_no_task() -> None:
+    page = (
+        "UBND HUYỆN HẢI LĂNG\n\n05/09/2026 | 10:15\n\n"
+        "Sáng 5/9, Phó Chủ tịch UBND huyện Trần Quốc Bảo đi kiểm tra công tác giải phóng mặt"
+        " bằng.\n\n"
+        "Phó Chủ tịch UBND huyện Trần Quốc Bảo kiểm tra thực tế tại xã Hải Phú - Ảnh: T.H\n\n"
+        "Đồng chí yêu cầu Phòng Tài nguyên và Môi trường huyện xác định nguồn gốc đất trước ngày"
+        " 20/9/2026.\n"
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Phòng Tài nguyên và Môi trường huyện", dt.date(2026, 9, 20))
+    ]
+
+
+def test_closing_words_that_ask_to_be_told_of_problems_are_no_task() -> None:
+    tasks = news(
+        "1. Công an huyện xây dựng kế hoạch bảo đảm an ninh, trình UBND huyện trước ngày"
+        " 15/3/2026.",
+        "UBND huyện yêu cầu Thủ trưởng các cơ quan, đơn vị, Chủ tịch UBND các xã, thị trấn nghiêm"
+        " túc triển khai thực hiện; trong quá trình thực hiện, nếu có vướng mắc, kịp thời phản ánh"
+        " về UBND huyện (qua Phòng Nội vụ) để được hướng dẫn./.",
+        "Trong quá trình thực hiện, nếu có vướng mắc, đề nghị phản ánh về Bộ Y tế (qua Cục Quản lý"
+        " Khám, chữa bệnh, điện thoại: 024.62732174; Vụ Pháp chế, điện thoại: 024.62732200) để"
+        " được hướng dẫn.",
+    )
+
+    assert leads_and_dates(tasks) == [("Công an huyện", dt.date(2026, 3, 15))]
+
+
+def test_work_under_a_funding_heading_or_a_list_of_duties_keeps_its_agency() -> None:
+    tasks = news(
+        "KẾ HOẠCH",
+        "Tổ chức bầu cử",
+        "1. Về kinh phí",
+        "Phòng Tài chính - Kế hoạch thẩm định, tham mưu UBND huyện phân bổ kinh phí phục vụ bầu"
+        " cử trước ngày 15/3/2026.",
+        "2. Trách nhiệm của UBND các huyện, thành phố",
+        "- Xây dựng kế hoạch thực hiện tại địa phương, ban hành trước ngày 31/3/2026.",
+        "- Kiện toàn lực lượng xung kích cấp xã.",
+        "3. Phòng Nội vụ hướng dẫn UBND các xã, thị trấn thành lập Tổ bầu cử trước ngày 13/4/2026.",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Phòng Tài chính - Kế hoạch", dt.date(2026, 3, 15)),
+        ("UBND các huyện, thành phố", dt.date(2026, 3, 31)),
+        ("UBND các huyện, thành phố", None),
+        ("Phòng Nội vụ", dt.date(2026, 4, 13)),
+    ]
+
+
+def test_the_writer_issuing_its_programme_gives_its_solutions_to_no_one() -> None:
+    tasks = news(
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        "Ủy ban nhân dân tỉnh Lào Cai ban hành Chương trình hành động như sau:",
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Tăng cường công tác tuyên truyền về vai trò của nông nghiệp, nông dân, nông thôn.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Công Thương",
+        "Chủ trì xúc tiến thương mại, hỗ trợ tiêu thụ nông sản.",
+    )
+
+    assert leads_and_dates(tasks) == [("Sở Công Thương", None)]
+
+
+def test_a_news_page_stamped_with_its_update_day_counts_from_it() -> None:
+    page = (
+        "Cập nhật ngày: 05/09/2026\n"
+        "Sáng 5/9, Chủ tịch UBND huyện làm việc với xã Hải Phú.\n"
+        "Đồng chí yêu cầu Phòng Tài nguyên và Môi trường huyện xác định nguồn gốc đất trong vòng"
+        " 10 ngày.\n"
+    )
+    draft = read_directive(page.encode(), "tin.txt", catalogue=EMPTY)
+
+    assert draft.meta.issued_on == dt.date(2026, 9, 5)
+    assert leads_and_dates(draft.tasks) == [
+        ("Phòng Tài nguyên và Môi trường huyện", dt.date(2026, 9, 15))
+    ]
