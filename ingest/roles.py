@@ -35,7 +35,9 @@ _ASKED_TO_GIVE = re.compile(r"\s+(?:chi\s+dao\s+)?giao(?:\s+nhiem\s+vu)?(?:\s+ch
 _REQUEST = re.compile(
     # ("đôn đốc, nhắc nhở các tổ chức ...": the one who acts reminds them; they are not asked.)
     # ("Kiến nghị Tổng cục Môi trường hỗ trợ ...": the writer's; not "cử tri kiến nghị UBND ...".)
-    r"\b(?:de\s+nghi|(?<![a-z]\s)kien\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
+    # ("Đồng chí cũng lưu ý Công an huyện nắm chắc tình hình": asked as much.)
+    r"\b(?:de\s+nghi|(?<![a-z]\s)kien\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|luu\s+y"
+    r"|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
     rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
     r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
@@ -52,7 +54,7 @@ _ASKS = re.compile(
     # "UBND tỉnh Quảng Trị ban hành Công điện số 05/CĐ-UBND yêu cầu ...": asks by a document.
     rf"(?:(?:ban\s+hanh|co|gui)\s+{DOCUMENT_NOUN}"
     r"[^,;.]{0,60}?\s)?"
-    r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau|nhac\s+nho)\b"
+    r"(?:(?:tran\s+trong|kinh|xin)\s+)?(?:de\s+nghi|yeu\s+cau|nhac\s+nho|luu\s+y)\b"
 )
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.

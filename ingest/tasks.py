@@ -2718,7 +2718,7 @@ class _Segmenter:
         lead_cell, helping = (*_HELPERS_LABEL.split(cell("lead"), maxsplit=1), "")[:2]
         leads = _cell_agencies(self.catalogue, lead_cell)
         cooperating = _cell_agencies(self.catalogue, f"{helping}\n{cell('cooperating')}")
-        lead = leads[0] if leads else None
+        lead = leads[0] if leads else _whole_cell(lead_cell)
         deadline = self._time_cell(cell("time"))
         inherited = False
         if not _usable(deadline) and deadline.kind not in ("immediate", *UNKNOWN_DAY_KINDS):
@@ -3456,6 +3456,17 @@ def _is_repeated_header(cells: list[str]) -> bool:
 
 
 _HELPERS_LABEL = re.compile(r"(?i)\b(?:đơn vị |cơ quan )?phối hợp\s*:")
+
+
+def _whole_cell(text: str) -> AgencyMention | None:
+    """A lead cell that names no agency the recogniser knows is still who leads, as written:
+    "Các doanh nghiệp viễn thông trên địa bàn tỉnh"."""
+    written = " ".join(text.split()).strip(" .;,-–")
+    if not 3 <= len(written) <= 100 or not re.search(r"[^\W\d_]", written):
+        return None
+    if _AS_ABOVE_CELL.fullmatch(fold(written)):
+        return None  # "Như trên": the row above's, which the table reader gives it
+    return AgencyMention(written, 0, 0)
 
 
 def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:

@@ -5615,3 +5615,28 @@ def test_a_news_page_stamped_with_its_update_day_counts_from_it() -> None:
     assert leads_and_dates(draft.tasks) == [
         ("Phòng Tài nguyên và Môi trường huyện", dt.date(2026, 9, 15))
     ]
+
+
+def test_a_lead_cell_that_names_no_known_agency_leads_as_written() -> None:
+    tasks = news(
+        "STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Phủ sóng di động 4G đến 100% thôn | Các doanh nghiệp viễn thông trên địa bàn tỉnh"
+        " | Sở Khoa học và Công nghệ | Năm 2026",
+        "2 | Bảo đảm cấp nước sạch mùa khô | Các đơn vị cấp nước trên địa bàn | Sở Xây dựng"
+        " | Quý II/2026",
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Các doanh nghiệp viễn thông trên địa bàn tỉnh", dt.date(2026, 12, 31)),
+        ("Các đơn vị cấp nước trên địa bàn", dt.date(2026, 6, 30)),
+    ]
+
+
+def test_a_leader_who_reminds_an_agency_gives_it_work() -> None:
+    tasks = news(
+        "Sáng 5/9, Chủ tịch UBND huyện kiểm tra công tác giải phóng mặt bằng.",
+        "Đồng chí cũng lưu ý Công an huyện nắm chắc tình hình, chủ động phương án bảo đảm an ninh"
+        " trật tự khi tổ chức cưỡng chế thu hồi đất.",
+    )
+
+    assert leads_and_dates(tasks) == [("Công an huyện", None)]
