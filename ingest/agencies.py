@@ -343,6 +343,7 @@ HOLDER = (
 # Groups written one after another are one mention, office-holders between them included:
 # "thủ trưởng các sở, ngành liên quan, Chủ tịch UBND các huyện".
 _GROUP_JOIN = re.compile(rf"\s*(?:,|;|/|va|&)\s*(?:{HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+)?")
+_HOLDER_AHEAD = re.compile(rf"{HOLDER}\s")
 _HOLDERS_BEFORE = re.compile(rf"(?<![a-z0-9]){HOLDER}(?:\s*(?:,|va|/)\s*{HOLDER})*\s+$")
 # School levels and kinds after "các trường": "MN - MG (CL - NCL)", "mầm non, tiểu học, THCS".
 _LEVEL = (
@@ -1258,10 +1259,14 @@ def _name_end(
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":
             following = start + word.end() + 1
-            if _HEADS.match(folded, following) or re.match(
-                r"(?:ubnd|uy\s+ban|cac)\b", folded[following:]
+            if (
+                _HEADS.match(folded, following)
+                or re.match(r"(?:ubnd|uy\s+ban|cac)\b", folded[following:])
+                or _HOLDER_AHEAD.match(folded, following)
             ):
-                break  # "Ban Quản lý dự án và UBND ...": the next agency, not more of this name
+                # "Ban Quản lý dự án và UBND ...", "UBND huyện Mộ Đức và Chủ tịch UBND thị xã
+                # ...": the next agency, or its head, not more of this name.
+                break
             lower_run = 0
             position = start + word.end()
             continue

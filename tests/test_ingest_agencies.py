@@ -880,6 +880,11 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
             "Phòng Tài chính - Kế hoạch huyện tham mưu bố trí vốn đối ứng cho các xã",
             "Phòng Tài chính - Kế hoạch huyện",
         ),
+        # The head of the next agency after "và" starts that agency, not more of this name.
+        (
+            "UBND huyện Mộ Đức và Chủ tịch UBND thị xã tổ chức cưỡng chế",
+            "UBND huyện Mộ Đức",
+        ),
         # A section of an office, named by what it does.
         (
             "Bộ phận chuyên môn Phòng GD&ĐT tham mưu kế hoạch",
