@@ -1655,7 +1655,8 @@ _WHEN_EVENT = re.compile(
 
 # "Thời hạn kiểm tra không quá 10 ngày làm việc theo quy định tại điểm b Khoản 2 Điều 13 ...":
 # how long a procedure of the law may take, from whenever it starts.
-_STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh(?:\s+tai\b|\s*[.;]?\s*$)")
+# (The clause may end there, the sentence going on: "... 15 ngày theo quy định; tiếp nhận ...".)
+_STATUTORY = re.compile(r"\s*,?\s*(?:\([^()]*\)\s*)?theo\s+quy\s+dinh(?:\s+tai\b|\s*(?:[.;]|$))")
 # "Trong 2 ngày (23-24/6)", "treo cờ trong 5 ngày, từ ngày 12-10-2015 đến hết ngày 16-10-2015":
 # the days the span runs over, named right after it.
 _NAMED_DAYS = re.compile(

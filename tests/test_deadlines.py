@@ -1147,6 +1147,11 @@ NO_DATE = [
         " hạn 60 ngày theo quy định.",
         "none",
     ),
+    (
+        "Niêm yết công khai danh sách tại trụ sở UBND xã trong thời gian 15 ngày theo quy định;"
+        " tiếp nhận, giải quyết các ý kiến phản ánh (nếu có).",
+        "none",
+    ),
     ("có thể gia hạn 01 lần; thời gian gia hạn không quá 15 ngày", "none"),
     # "thường xuyên" saying what a thing is, not how often one acts.
     ("Xử lý lỗi thường xuyên trên Cổng Thông tin một cửa quốc gia.", "none"),
