@@ -417,6 +417,8 @@ _DISTRICT_UNITS = re.compile(
     r"\s+quan\s+su|hoi|(?<!cuc\s)thue|bao\s+hiem\s+xa\s+hoi|bhxh|kho\s+bac(?:\s+nha\s+nuoc)?)"
     r"(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:tinh|huyen|quan|xa|phuong)"
     r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
+    # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương": the department of every province.
+    r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?"
     r"(?![a-z0-9])"
 )
 

@@ -609,6 +609,7 @@ _HOLDERS_ACCOUNTABLE = re.compile(
 _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
+_PURPOSE_CLAUSE = re.compile(r"^\s*(?:de|nham)\s+(?!nghi\b)[^,:;]{0,200},\s*")
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
@@ -2459,7 +2460,9 @@ class _Segmenter:
     def _asks_for_a_report(self, frame: _Frame, text: str, index: int) -> None:
         """ "Bộ Lao động ... chủ trì ..., báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các
         vấn đề sau:": one task, the items below what its report covers."""
-        folded = fold(text)
+        # ("Để có cơ sở báo cáo Thủ tướng Chính phủ, Bộ ... đề nghị ... các nội dung sau:": a
+        # report the writer makes, not the one asked for.)
+        folded = _PURPOSE_CLAUSE.sub("", fold(text), count=1)
         if (frame.lead is None and not self.letter) or not _REPORT_CONTENTS.search(folded):
             return
         if _TIMES_OF_REPORTS.search(folded):

@@ -885,6 +885,11 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
             "UBND huyện Mộ Đức và Chủ tịch UBND thị xã tổ chức cưỡng chế",
             "UBND huyện Mộ Đức",
         ),
+        # A unit of every province, "trực thuộc Trung ương" and all.
+        (
+            "Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc Trung ương báo cáo",
+            "Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc Trung ương",
+        ),
         # A section of an office, named by what it does.
         (
             "Bộ phận chuyên môn Phòng GD&ĐT tham mưu kế hoạch",

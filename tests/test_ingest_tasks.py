@@ -5640,3 +5640,20 @@ def test_a_leader_who_reminds_an_agency_gives_it_work() -> None:
     )
 
     assert leads_and_dates(tasks) == [("Công an huyện", None)]
+
+
+def test_a_report_the_writer_makes_is_no_report_asked_of_the_addressee() -> None:
+    letter_text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\n"
+        "Hà Nội, ngày 24 tháng 7 năm 2026\n"
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n"
+        "Để có cơ sở báo cáo Thủ tướng Chính phủ, Bộ Giáo dục và Đào tạo đề nghị Quý Ủy ban chỉ"
+        " đạo Sở Giáo dục và Đào tạo thực hiện các nội dung sau:\n\n"
+        "Thứ nhất, rà soát số lượng giáo viên hiện có theo Phụ lục 1.\n\n"
+        "Thứ hai, tuyển dụng hết số biên chế giáo viên được giao, hoàn thành trước ngày"
+        " 31/8/2026.\n"
+    )
+    draft = read_directive(letter_text.encode(), "cv.txt", catalogue=EMPTY)
+
+    assert [t.deadline.date for t in draft.tasks] == [None, dt.date(2026, 8, 31)]
+    assert [t.text[:9] for t in draft.tasks] == ["Thứ nhất,", "Thứ hai, "]
