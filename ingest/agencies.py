@@ -1217,6 +1217,9 @@ def _name_end(
             more := _SECTOR_PATTERN.match(folded, dash.end())
         ):
             end = more.end()
+        if folded.endswith("trung tam ", 0, start) and (last := _LAST_SERVED.match(text, end)):
+            # "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện": the last of what it serves.
+            end = last.end()
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
         # tạo Mộc Châu": the place it serves.
         place = (
@@ -1302,6 +1305,11 @@ def _name_end(
     return tail.end() if tail and end > start else end
 
 
+# ("... và UBND các xã": the next agency, not one more thing served.)
+_LAST_SERVED = re.compile(
+    r"\s+và\s+(?!(?:UBND|Ủy|Uỷ|Sở|Phòng|Công|Ban|Hội|Đài|Trung|Chi|Cục|Bộ|Văn|Chủ)\b)"
+    rf"[{_CAPITAL}][^\W\d_]*(?:\s+[^\W\d_A-ZĐ]+)?(?=\s+(?:huyện|tỉnh|thị xã|thành phố|quận|xã)\b)"
+)
 _DASH_BETWEEN = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
 _TIME_FIELD = re.compile(r"\s*(?:quy|thang|nam|truoc|hoan\s+thanh|thuong\s+xuyen|\d)(?![a-z])")
 

@@ -890,6 +890,11 @@ def test_the_forest_rangers_stations_named_alone_and_words_spelt_like_a_unit() -
             "Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc Trung ương báo cáo",
             "Trung tâm Kiểm soát bệnh tật các tỉnh, thành phố trực thuộc Trung ương",
         ),
+        # A district's centre named by all it serves, the last after "và".
+        (
+            "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện tăng thời lượng phát thanh",
+            "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện",
+        ),
         # A section of an office, named by what it does.
         (
             "Bộ phận chuyên môn Phòng GD&ĐT tham mưu kế hoạch",
