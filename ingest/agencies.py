@@ -746,6 +746,8 @@ _COMPANY_FORM = re.compile(
 _SECTION_KIND = re.compile(
     r"\s+(?:chuyen\s+mon|mot\s+cua|van\s+thu|ke\s+toan|tiep\s+nhan\s+va\s+tra\s+ket\s+qua)(?![a-z])"
 )
+# What a head's next words may say of the body before its name.
+_KIND_AFTER_HEAD = {"cong ty": _COMPANY_FORM, "bo phan": _SECTION_KIND}
 _PARTY_COMMITTEES = ("tinh uy", "thanh uy", "huyen uy", "quan uy", "thi uy")
 # Heads that name a body alone or with a fixed tail: "Tỉnh đoàn", "BHXH tỉnh", "Bưu điện tỉnh".
 _NAMED_BY_HEAD = frozenset(
@@ -1217,7 +1219,8 @@ def _name_end(
             more := _SECTOR_PATTERN.match(folded, dash.end())
         ):
             end = more.end()
-        if folded.endswith("trung tam ", 0, start) and (last := _LAST_SERVED.match(text, end)):
+        last = _LAST_SERVED.match(text, end) if folded.endswith("trung tam ", 0, start) else None
+        if last and not _next_agency(folded, last.start("word")):
             # "Trung tâm Văn hóa, Thể thao và Truyền thanh huyện": the last of what it serves.
             end = last.end()
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
@@ -1264,13 +1267,7 @@ def _name_end(
             lower_run = 0
         elif flat in ("va", "&", "-") or bare == "-":
             following = start + word.end() + 1
-            if (
-                _HEADS.match(folded, following)
-                or re.match(r"(?:ubnd|uy\s+ban|cac)\b", folded[following:])
-                or _HOLDER_AHEAD.match(folded, following)
-            ):
-                # "Ban Quản lý dự án và UBND ...", "UBND huyện Mộ Đức và Chủ tịch UBND thị xã
-                # ...": the next agency, or its head, not more of this name.
+            if _next_agency(folded, following):
                 break
             lower_run = 0
             position = start + word.end()
@@ -1305,11 +1302,22 @@ def _name_end(
     return tail.end() if tail and end > start else end
 
 
-# ("... và UBND các xã": the next agency, not one more thing served.)
 _LAST_SERVED = re.compile(
-    r"\s+và\s+(?!(?:UBND|Ủy|Uỷ|Sở|Phòng|Công|Ban|Hội|Đài|Trung|Chi|Cục|Bộ|Văn|Chủ)\b)"
-    rf"[{_CAPITAL}][^\W\d_]*(?:\s+[^\W\d_A-ZĐ]+)?(?=\s+(?:huyện|tỉnh|thị xã|thành phố|quận|xã)\b)"
+    rf"\s+và\s+(?P<word>[{_CAPITAL}][^\W\d_]*)(?:\s+[^\W\d_A-ZĐ]+)?"
+    r"(?=\s+(?:huyện|tỉnh|thị xã|thành phố|quận|xã)\b)"
 )
+
+
+def _next_agency(folded: str, at: int) -> bool:
+    """Whether another agency, or its head, starts at ``at`` after "và" or "-": "Ban Quản lý dự
+    án và UBND ...", "UBND huyện Mộ Đức và Chủ tịch UBND thị xã ..." (not more of this name)."""
+    return bool(
+        _HEADS.match(folded, at)
+        or re.match(r"(?:ubnd|uy\s+ban|cac)\b", folded[at:])
+        or _HOLDER_AHEAD.match(folded, at)
+    )
+
+
 _DASH_BETWEEN = re.compile(r"\s+[-–]\s+(?=[^\W\d_])")
 _TIME_FIELD = re.compile(r"\s*(?:quy|thang|nam|truoc|hoan\s+thanh|thuong\s+xuyen|\d)(?![a-z])")
 
@@ -1681,13 +1689,8 @@ def _unknown(text: str, folded: str) -> list[_Found]:
             if folded[end : end + 1] == " ":  # not "Ban Quản lý dự án ... tỉnh: Chỉ đạo ..."
                 end = max(end, _name_end(text, folded, after, lower_start=True))
         else:
-            form = (
-                _COMPANY_FORM.match(folded, end)
-                if head == "cong ty"
-                else _SECTION_KIND.match(folded, end)
-                if head == "bo phan"
-                else None
-            )
+            kind = _KIND_AFTER_HEAD.get(head)
+            form = kind.match(folded, end) if kind else None
             if form is not None:
                 # "Công ty cổ phần Khai thác ...", "Bộ phận chuyên môn Phòng GD&ĐT".
                 end, after = form.end(), form.end() + 1

@@ -2242,25 +2242,26 @@ def _recurring_on(
     )
 
 
-# "trước ngày 25 hằng tháng, bắt đầu từ tháng 12/2018": the monthly duty starts in a later month.
-_FROM_MONTH = re.compile(
-    r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+thang\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+nam)\s*(?P<y>\d{4})(?!\d)"
+# "trước ngày 25 hằng tháng, bắt đầu từ tháng 12/2018", "trước ngày 30 tháng 6 hằng năm kể từ
+# năm 2027": the duty starts in a later month or year.
+_STARTS_LATER = re.compile(
+    r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+(?:thang\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+nam)|nam)"
+    r"\s*(?P<y>\d{4})(?!\d)"
 )
 
 
-def _monthly_start(match: re.Match[str], ctx: _Context) -> _dt.date:
-    """The day from which a monthly duty's next occurrence is counted."""
-    later = _FROM_MONTH.match(ctx.text.flat, match.end())
-    if later is not None and 1 <= int(later.group("m")) <= 12:
-        start = _dt.date(int(later.group("y")), int(later.group("m")), 1)
-        if ctx.ref < start <= ctx.ref + _dt.timedelta(days=366):
-            return start
-    return ctx.ref
+def _duty_start(match: re.Match[str], ctx: _Context) -> _dt.date:
+    """The day from which a recurring duty's next occurrence is counted."""
+    later = _STARTS_LATER.match(ctx.text.flat, match.end())
+    if later is None or not 1 <= int(later.group("m") or 1) <= 12:
+        return ctx.ref
+    start = _dt.date(int(later.group("y")), int(later.group("m") or 1), 1)
+    return start if ctx.ref < start and start.year <= ctx.ref.year + 10 else ctx.ref
 
 
 def _recurring_day(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
-    due = _next_day_of_month(int(match.group("d")), _monthly_start(match, ctx), clamp=True)
+    due = _next_day_of_month(int(match.group("d")), _duty_start(match, ctx), clamp=True)
     strictly = cue is not None and cue.strict_before
     return _recurring_on(match, ctx, due, "monthly", strictly_before=strictly, cue=cue)
 
@@ -2305,21 +2306,9 @@ def _recurring_day_before(match: re.Match[str], ctx: _Context) -> _Candidate | N
     )
 
 
-# "trước ngày 30 tháng 6 hằng năm kể từ năm 2027": the yearly duty starts in a later year.
-_FROM_YEAR = re.compile(r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+nam\s+(?P<y>\d{4})(?!\d)")
-
-
-def _yearly_start(match: re.Match[str], ctx: _Context) -> _dt.date:
-    """The day from which a yearly duty's next occurrence is counted."""
-    later = _FROM_YEAR.match(ctx.text.flat, match.end())
-    if later is not None and ctx.ref.year < int(later.group("y")) <= ctx.ref.year + 10:
-        return _dt.date(int(later.group("y")), 1, 1)
-    return ctx.ref
-
-
 def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     month = int(match.group("m") or match.group("m2"))
-    start = _yearly_start(match, ctx)
+    start = _duty_start(match, ctx)
     due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
     strictly = ctx.text.flat.startswith("truoc", match.start())
     return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly)
@@ -2328,7 +2317,7 @@ def _recurring_yearly_before(match: re.Match[str], ctx: _Context) -> _Candidate 
 def _recurring_yearly_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     month = int(match.group("m") or match.group("m2"))
-    start = _yearly_start(match, ctx)
+    start = _duty_start(match, ctx)
     due = _next_day_month(int(match.group("d")), month, start) if 1 <= month <= 12 else None
     strictly = cue is not None and cue.strict_before
     return _recurring_on(match, ctx, due, "yearly", strictly_before=strictly, cue=cue)

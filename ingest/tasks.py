@@ -609,7 +609,6 @@ _HOLDERS_ACCOUNTABLE = re.compile(
 _LIST_JOINER = re.compile(r"[\s,;]*(?:va\s+|cac\s+)?")
 _RULE_WORD = re.compile(r"\b(?:khong|chua|cam|chiu\s+trach\s+nhiem)\b")
 _TIMES_OF_REPORTS = re.compile(r"\bthoi\s+(?:gian|han)\b[^:]*\bbao\s+cao\b")
-_PURPOSE_CLAUSE = re.compile(r"^\s*(?:de|nham)\s+(?!nghi\b)[^,:;]{0,200},\s*")
 _REPORT_CONTENTS = re.compile(
     r"\bbao\s+cao\b.*\b(?:cac|nhung)\s+(?:van\s+de|noi\s+dung|thong\s+tin)"
     r"(?:\s+\w+){0,3}?\s+(?:sau|nhu\s+sau|duoi\s+day)\s*:\s*$"
@@ -682,13 +681,14 @@ _HANDS_OUT = re.compile(
 )
 # An agency's duties announced as a list: "Giao Sở Xây dựng thực hiện các nhiệm vụ sau:", "Đề
 # nghị Công an tỉnh tập trung triển khai một số nội dung sau:" (each item below a task of its own).
-_DUTIES_LISTED = re.compile(
-    r"^[\s,]*(?:(?:chu\s+tri\s*,?|tap\s+trung|khan\s+truong|tiep\s+tuc|to\s+chuc)\s+)*"
+_DUTIES_NAMED = (
+    r"(?:(?:chu\s+tri\s*,?|tap\s+trung|khan\s+truong|tiep\s+tuc|to\s+chuc)\s+)*"
     r"(?:thuc\s+hien|trien\s+khai(?:\s+thuc\s+hien)?)(?:\s+tot)?"
     r"\s+(?:cac|mot\s+so|nhung)\s+(?:nhiem\s+vu|noi\s+dung|cong\s+viec|giai\s+phap|bien\s+phap)"
     r"(?:\s+[a-z]+){0,3}?\s+(?:sau(?:\s+day)?|nhu\s+sau|cu\s+the\s+nhu\s+sau)\s*:$"
 )
-_DUTIES_AHEAD = re.compile(_DUTIES_LISTED.pattern.replace("^[\\s,]*", "(?<![a-z])", 1))
+_DUTIES_LISTED = re.compile(rf"^[\s,]*{_DUTIES_NAMED}")  # right after the heading's agency
+_DUTIES_AHEAD = re.compile(rf"(?<![a-z]){_DUTIES_NAMED}")  # anywhere in an opening
 # A paragraph that is only a span of days, under "II. THỜI GIAN THỰC HIỆN".
 _DAY_WRITTEN = r"(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 _PERIOD_ONLY = re.compile(
@@ -1125,7 +1125,9 @@ def _clauses(text: str) -> list[str]:
 
 # A heading that opens with its purpose: "2. Để bảo đảm khởi công Dự án trong năm 2022 ..., yêu
 # cầu các bộ, cơ quan thực hiện các nhiệm vụ sau:" (the year is the aim's, not the work's).
-_PURPOSE_FIRST = re.compile(r"\s*(?:de|nham)\s")
+_PURPOSE_FIRST = re.compile(r"\s*(?:de|nham)\s(?!nghi\b)")  # "Để ...", not "Đề nghị ..."
+# "Để có cơ sở báo cáo Thủ tướng Chính phủ, ": the purpose, up to its comma.
+_PURPOSE_CLAUSE = re.compile(rf"^{_PURPOSE_FIRST.pattern}[^,:;]{{0,200}},\s*")
 _ORDER_AFTER_PURPOSE = re.compile(r",\s*(?:[^,]{0,60}?\s)?(?:yeu\s+cau|de\s+nghi|giao)\b")
 
 
@@ -1845,9 +1847,9 @@ class _Segmenter:
             return text  # "Tham dự có: Ban Tuyên giáo Tỉnh ủy; Sở Ngoại vụ; ...": one list
         if self._sums_up(text):
             return text  # the closing words of a plan, whole: its offer of help is no request
-        if _EXECUTES_DECISION.search(folded) and not self._dated(text):
+        if self._executes_decision(folded, text):
             return text  # "Điều 3. Chánh Văn phòng ...; Trưởng các phòng ...": one list
-        if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
+        if self._asks_for_feedback(folded, text):
             return text  # "... (qua Cục ..., điện thoại: ...; Vụ Pháp chế, ...)": one request
         if self._narrates(folded, text):
             return text  # "Năm 2021, toàn tỉnh ...; Sở Y tế tổ chức 48 đợt ...": what was done
@@ -1930,12 +1932,24 @@ class _Segmenter:
 
     def _only_agencies(self, clause: str) -> bool:
         """A piece of a list of addressees: agencies, and at most a verb that names them."""
+        words = self._words_beside_agencies(clause)
+        words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
+        return len(words) < 2
+
+    def _words_beside_agencies(self, clause: str) -> list[str]:
+        """The words of a clause that are no part of an agency's name, folded."""
         rest = clause
         for mention in sorted(self.catalogue.find_mentions(clause), key=lambda m: -m.start):
             rest = rest[: mention.start] + " " + rest[mention.end :]
-        words = re.findall(r"\w+", fold(rest))
-        words = [w for w in words if w not in ("va", "cac", "giao", "de", "nghi", "yeu", "cau")]
-        return len(words) < 2
+        return re.findall(r"\w+", fold(rest))
+
+    def _executes_decision(self, folded: str, text: str) -> bool:
+        """A decision's last article: the officials who carry it out, and no date."""
+        return _EXECUTES_DECISION.search(folded) is not None and not self._dated(text)
+
+    def _asks_for_feedback(self, folded: str, text: str) -> bool:
+        """Whom to tell of problems, or to call, and no date."""
+        return bool(_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text)
 
     def _exhorts(self, text: str, folded: str) -> bool:
         """Last words that ask those named to carry the document out, and nothing new."""
@@ -1951,14 +1965,8 @@ class _Segmenter:
         # công suất các trạm biến áp; triển khai thực hiện ngay." is work, then how soon.
         start = len(folded) - len(stripped) + exhortation.start(group)
         parts = text[start : start + len(asked)].split(";")
-        return len(parts) == 1 or all(self._few_words_beside_agencies(p) for p in parts)
-
-    def _few_words_beside_agencies(self, clause: str) -> bool:
-        """Agencies, and a few words that qualify them ("có liên quan")."""
-        rest = clause
-        for mention in sorted(self.catalogue.find_mentions(clause), key=lambda m: -m.start):
-            rest = rest[: mention.start] + " " + rest[mention.end :]
-        return len(re.findall(r"\w+", rest)) < 5
+        # (Each part agencies, and a few words that qualify them: "có liên quan".)
+        return len(parts) == 1 or all(len(self._words_beside_agencies(p)) < 5 for p in parts)
 
     def _kind_then_agency(self, text: str) -> bool:
         """A line of a list that says who answers for what: "Tài sản kết cấu hạ tầng đô thị - Bộ
@@ -2051,7 +2059,7 @@ class _Segmenter:
             return True  # "1. Khó khăn, vướng mắc: (như đã nêu tại mục II.2)": background
         if _KINDLY_REPORTED.search(folded) and not self._assigns(text, explicit_only=True):
             return True  # "Ủy ban nhân dân tỉnh kính báo cáo Bộ Nội vụ./.": a report's last line
-        if _EXECUTES_DECISION.search(folded) and not self._dated(text):
+        if self._executes_decision(folded, text):
             return True  # "Điều 3. Chánh Văn phòng ...; Thủ trưởng ... chịu trách nhiệm thi hành"
         named = re.sub(r"\([^()]*\)", " ", text)  # "Sở Xây dựng (đối với hạ tầng đô thị);"
         if len(named) < 120 and self._only_agencies(named):
@@ -2078,7 +2086,7 @@ class _Segmenter:
             return True  # "Từ ngày 01/12/2022 đến hết ngày 28/02/2023.": when the plan runs
         if _ON_REQUEST.match(folded) and not self._dated(text):
             return True  # "- Báo cáo đột xuất: Theo yêu cầu của UBND tỉnh": none until asked
-        if (_FEEDBACK.search(folded) or _CONTACT.match(folded)) and not self._dated(text):
+        if self._asks_for_feedback(folded, text):
             return True  # "nếu có khó khăn, vướng mắc, đề nghị phản ánh về Sở Y tế"
         if self._narrates(folded, text) or self._done_or_sent(text) or self._quotes_done(text):
             return True
