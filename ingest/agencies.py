@@ -281,7 +281,7 @@ _GROUP_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "all_provinces",
             r"(?:" + _UB + r"\s+)?cac\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
             r"(?:\s+truc\s+thuoc\s+(?:trung\s+uong|tw))?"
-            r"|" + _UB + r"\s+cac\s+tinh"
+            r"|" + _UB + r"\s+cac\s+tinh|" + _UB + r"\s+cap\s+tinh"
             # A ministry's letter to each province: "Ủy ban nhân dân tỉnh, thành phố trực thuộc
             # Trung ương" (not "UBND tỉnh, thành phố Hà Nội").
             r"|" + _UB + r"\s+tinh\s*[,/]\s*(?:thanh\s+pho|tp)"
@@ -1116,7 +1116,9 @@ class Catalogue:
             if len(items) < 2 and not (items and text[match.end() - 1 : match.end()] == ":"):
                 continue
             for start, end in items:
-                name = f"{head} {text[start:end]}"
+                name = text[start:end]
+                if not fold(name).startswith(f"{fold(head)} "):
+                    name = f"{head} {name}"  # (not "các Phòng Nông nghiệp, Phòng Kinh tế")
                 found.append(_Found(start, end, entry=self.lookup(name), written=name))
         return found
 

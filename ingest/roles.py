@@ -58,7 +58,8 @@ _ASKS = re.compile(
 )
 # "yêu cầu các Bộ trưởng, ..., Chủ tịch UBND các tỉnh (sau đây gọi tắt là các bộ, cơ quan trung
 # ương và địa phương)": the name the text gives those it asks.
-_CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+)?la\s*$")
+_CALLED = re.compile(r"\(\s*(?:sau\s+day\s+)?goi\s+(?:tat\s+|chung\s+)?la\s*$")
+_ASKED_BEFORE = re.compile(r"\b(?:yeu\s+cau|de\s+nghi|giao|chi\s+dao)\b")
 _CHU_TRI = re.compile(
     r"^\s*(?:\([^)]{0,80}\)\s*)?(?:,\s*)?(?:la\s+(?:co\s+quan\s+)?)?(?:chu\s+tri|thuong\s+truc)\b"
 )
@@ -132,7 +133,11 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             continue  # "...; quá thời hạn trên, Bộ Kế hoạch và Đầu tư tổng hợp ...": what follows
         if _GIAO.search(before) and _cited_duty(folded[: mention.start]):
             continue  # "Nghị định số 06/2022/NĐ-CP ... giao Bộ Tài chính chủ trì ...": background
-        if _GIAO.search(before) or _CALLED.search(before):
+        if _GIAO.search(before) or (
+            # (Not the writer's own short name: "Ngân hàng Nhà nước ... (sau đây gọi tắt là NHNN
+            # tỉnh) yêu cầu ...".)
+            _CALLED.search(before) and _ASKED_BEFORE.search(folded, 0, mention.start)
+        ):
             candidates.append((0, mention.start, mention))
         elif _CHU_TRI.match(after):
             # "c) Chỉ đạo Sở Y tế chủ trì, ...": the one above directs, and leads the item.
@@ -436,12 +441,13 @@ def _in_subject_position(
         return _DUTY_FOLLOWS.match(folded, mention.end) is not None
     if _QUOTED.match(before) and folded.startswith(",", mention.end):
         return False  # "Theo ông Nguyễn Văn C, Chủ tịch UBND xã Bình Hải, ...": who said it
-    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out; "Các Bộ
-    # Quốc phòng, Công an: ...": the first of a list under its head word.
-    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before) or (
-        re.fullmatch(r"\s*cac\s+(?:bo|so)\s*", before)
-        and fold(mention.written).startswith(before.split()[-1])
-    ):
+    # "Các Bộ Quốc phòng, Công an: ...", "Định kỳ ..., các Phòng Nông nghiệp và PTNT, Phòng Kinh
+    # tế báo cáo ...": the first of a list under its head word.
+    head = re.search(r"cac\s+(bo|so|ban|cuc|phong)\s*:?\s*$", before)
+    if head and fold(mention.written).startswith(head.group(1)):
+        before = before[: head.start()] + "cac "
+    # "Riêng UBND huyện Khánh Sơn khẩn trương ...": one of the addressees singled out.
+    if re.fullmatch(rf"\s*(?:rieng\s+|tat\s+ca\s+|{_LAST_DAY_FOR})?{TITLE}(?:cac\s+)?", before):
         return True
     # After an opening phrase and a comma: "Thực hiện tốt ..., Bộ Chỉ huy Quân sự tỉnh tập trung".
     comma = before.rfind(",")

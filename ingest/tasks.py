@@ -694,6 +694,8 @@ _DAY_WRITTEN = r"(?:ngay\s+)?\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{2,4})?"
 _PERIOD_ONLY = re.compile(
     rf"\s*(?:[-+•*]\s*)?(?:tu\s+)?{_DAY_WRITTEN}\s*(?:den|-|–)\s*(?:het\s+)?{_DAY_WRITTEN}\s*[.;]?\s*"
 )
+# A field of the work asked above, as a line of its own: "Về trồng trọt:", "Đối với thủy sản:".
+_SUBHEADING = re.compile(r"(?:ve|doi\s+voi|linh\s+vuc)\s[^.;:,]{2,60}:")
 _WITH_PARTNERS = re.compile(r"^[\s,]*chu\s+tri\s*,?\s*phoi\s+hop(?:\s+voi)?\s")
 _ALL_UNITS_ASKED = re.compile(
     _ALL_UNITS
@@ -1598,7 +1600,10 @@ class _Segmenter:
             if (rest.rstrip().endswith(":") or self._opens_ordinals(index, rest)) and (
                 not self._skipping() or self._directs_on_topic(folded)
             ):
+                subheading = _SUBHEADING.fullmatch(folded) is not None
                 while self.frames and self.frames[-1].intro:
+                    if subheading and (self.frames[-1].lead or self.frames[-1].asks):
+                        break  # "... đề nghị Chủ tịch UBND các tỉnh ... sau:", "Về trồng trọt:"
                     self.frames.pop()
                 _exists, next_level = self._next_level(index)
                 intro_level = next_level - 0.5 if next_level is not None else 99.0
@@ -2760,6 +2765,9 @@ class _Segmenter:
         for item in self.items:
             handover = self._handover(" ".join(item.paragraphs))
             draft = self._draft(item, addressees, handover, previous if item.follow_up else None)
+            if previous is not None and _same_deadline_as_before(draft, previous):
+                # "... thời hạn hoàn thành như điểm a khoản này", "cùng thời hạn nêu trên".
+                draft.deadline, draft.inherited = previous.deadline, True
             of_item[id(item)] = draft
             if item.lede:
                 ledes.append(draft)
@@ -2984,7 +2992,9 @@ class _Segmenter:
             # "1.2. Sở Tài chính": "- Tham mưu triển khai kế hoạch và phân công nhiệm vụ cho các
             # thành viên Ban Chỉ đạo ...": the heading's agency does the giving out.
             cooperating, lead = [lead, *cooperating], None
-        if lead is None and previous is not None and (item.inherit or not addressees):
+        bare = _BARE_SUBJECT.match(fold(text))
+        if lead is None and previous is not None and (item.inherit or not addressees) and not bare:
+            # (Not "Các đơn vị báo cáo kết quả ..." after the last item: all the units are asked.)
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
         if lead is None:
             frame_lead = _nearest(item.frames, "lead")
@@ -3002,7 +3012,7 @@ class _Segmenter:
                 lead = self.visited  # a working visit's conclusions: the one visited acts
             elif roles.directed is not None:
                 lead = roles.directed  # "Chỉ đạo Sở Y tế chủ trì ...", with no one above to direct
-            elif bare := _BARE_SUBJECT.match(fold(text)):
+            elif bare:
                 # "Các đơn vị gửi báo cáo ...": with no one named above, those it addresses.
                 lead = AgencyMention(text[: bare.end()], 0, bare.end())
             elif polite := _polite_addressee(text):
@@ -3053,6 +3063,23 @@ def _later_year(text: str, section: Deadline) -> bool:
     đó ...:" over "hoàn thành trước mùa mưa năm 2019"): its work is not due with the section's."""
     due = section.date
     return due is not None and any(int(y) > due.year for y in _YEAR_WRITTEN.findall(fold(text)))
+
+
+# A deadline given as the one before it: "cùng thời hạn nêu trên", "thời hạn hoàn thành như điểm a
+# khoản này", "thời gian hoàn thành cùng thời hạn nêu tại điểm b".
+_DEADLINE_ABOVE = re.compile(
+    r"(?<![a-z])(?:(?:cung|nhu|theo)\s+thoi\s+(?:han|gian)|thoi\s+(?:han|gian)(?:\s+hoan\s+thanh"
+    r"|\s+thuc\s+hien)?\s+(?:cung|nhu)(?:\s+thoi\s+han)?)\s+(?:(?:da\s+)?neu\s+)?(?:o\s+|tai\s+)?"
+    r"(?:tren|(?:diem|muc|khoan|tiet)\s+[a-z0-9.]+)(?![a-z])"
+)
+
+
+def _same_deadline_as_before(draft: TaskDraft, previous: TaskDraft) -> bool:
+    return (
+        draft.deadline.date is None
+        and previous.deadline.date is not None
+        and _DEADLINE_ABOVE.search(fold(draft.text)) is not None
+    )
 
 
 # "... để Sở Tài chính tổng hợp", "... để sở thẩm định": the work goes on to another agency.
@@ -3120,12 +3147,21 @@ def _as_written(text: str, match: re.Match[str]) -> bool:
 
 def _only_named(text: str, lead: AgencyMention, catalogue: Catalogue) -> bool:
     """A heading that only asks its agencies: "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và
-    các tổ chức chính trị - xã hội:" (its lead and those named with it, then the colon)."""
+    các tổ chức chính trị - xã hội:" (its lead and those named with it, then the colon), or only
+    to direct ("... nêu trên chỉ đạo:")."""
     folded = fold(text)
     last = lead
     for mention in co_leads(folded, lead, catalogue.find_mentions(text)):
         last = mention
-    return re.fullmatch(r"[\s:]*(?:va\s+cac\s+[^:]{0,60})?:\s*", folded[last.end :]) is not None
+    # ("Đề nghị Chủ tịch UBND các tỉnh nêu trên chỉ đạo:": each item below is what they direct.)
+    return (
+        re.fullmatch(
+            r"[\s:]*(?:va\s+cac\s+[^:]{0,60})?(?:\s*neu\s+tren)?(?:\s*(?:khan\s+truong\s+)?chi\s+dao)?"
+            r"\s*:\s*",
+            folded[last.end :],
+        )
+        is not None
+    )
 
 
 def _work_after_basis(text: str) -> bool:
@@ -3509,6 +3545,9 @@ def _cell_agencies(catalogue: Catalogue, text: str) -> list[AgencyMention]:
 # --------------------------------------------------------------------------------------------
 
 
+_REQUEST_VERB = re.compile(r"(?i)\b(?:yêu cầu|đề nghị|kính đề nghị)\b")
+
+
 def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
     """The agencies after "Kính gửi:" in a letter, recognised where the catalogue knows them.
 
@@ -3529,7 +3568,12 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
         parts.extend(lines)
         found: list[AgencyMention] = []
         following = doc.paragraphs[body] if body < len(doc.paragraphs) else ""
-        named = NAMED_HEREAFTER.search(" ".join([*parts, following[:120]]))
+        # (Not the writer's own short name: "Ngân hàng Nhà nước ... (sau đây gọi tắt là NHNN
+        # tỉnh) yêu cầu ...": only one given after the request names those asked.)
+        asked = _REQUEST_VERB.search(following[:200])
+        named = NAMED_HEREAFTER.search(
+            " ".join([*parts, following[asked.end() if asked else 0 : 120]])
+        )
         parts = [NAMED_HEREAFTER.split(line, maxsplit=1)[0] for line in parts]
         for part in (piece for line in parts for piece in re.split(r";", line)):
             # A footnote mark glued to the last word: "Các Sở Giáo dục và Đào tạo1".

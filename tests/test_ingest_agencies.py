@@ -201,6 +201,7 @@ def test_lists_name_several_agencies() -> None:
         ("các sở-ngành liên quan và UBND quận-huyện", "all_departments+all_districts"),
         ("Uỷ ban nhân dân thành phố và các huyện", "all_districts"),
         ("UBND cấp huyện, cấp xã", "all_districts+all_communes"),
+        ("Ủy ban nhân dân cấp tỉnh", "all_provinces"),
         ("UBND các xã, phường", "all_communes"),
         ("UBND các phường", "all_communes"),
         ("Ủy ban nhân dân các quận", "all_districts"),

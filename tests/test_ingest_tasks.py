@@ -5657,3 +5657,116 @@ def test_a_report_the_writer_makes_is_no_report_asked_of_the_addressee() -> None
 
     assert [t.deadline.date for t in draft.tasks] == [None, dt.date(2026, 8, 31)]
     assert [t.text[:9] for t in draft.tasks] == ["Thứ nhất,", "Thứ hai, "]
+
+
+def test_a_closing_sentence_to_all_the_units_is_theirs_not_the_last_items() -> None:
+    tasks = news(
+        "1. Chi cục Chăn nuôi và Thú y tổng hợp nhu cầu hóa chất trong tháng 8.",
+        "2. Chi cục Kiểm lâm kiểm tra các cơ sở nuôi lợn rừng.",
+        "Các đơn vị báo cáo kết quả thực hiện về Sở trước ngày 25/8/2023.",
+        issued=dt.date(2023, 8, 4),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chi cục Chăn nuôi và Thú y", dt.date(2023, 8, 31)),
+        ("Chi cục Kiểm lâm", None),
+        ("Các đơn vị", dt.date(2023, 8, 25)),
+    ]
+
+
+def test_a_deadline_given_as_the_one_above_is_that_one() -> None:
+    tasks = news(
+        "1. Về tập huấn",
+        "a) Sở Tài chính các tỉnh chủ trì tổ chức tập huấn; hoàn thành trước 10/5/2025.",
+        "b) Các Bộ, cơ quan trung ương tổ chức tập huấn cho các đơn vị trực thuộc; thời gian hoàn"
+        " thành cùng thời hạn nêu tại điểm a khoản này.",
+        "2. Về kiểm kê",
+        "a) Các cơ quan, tổ chức, đơn vị có tài sản công thực hiện kiểm kê; hoàn thành trước ngày"
+        " 30 tháng 6 năm 2025.",
+        "b) Ủy ban nhân dân cấp tỉnh chỉ đạo kiểm kê tài sản kết cấu hạ tầng; thời hạn hoàn thành"
+        " như điểm a khoản này.",
+        "c) Bộ Xây dựng hướng dẫn kiểm kê tài sản đường bộ, cùng thời hạn nêu trên.",
+        issued=dt.date(2025, 3, 19),
+    )
+
+    assert [t.deadline.date for t in tasks] == [
+        dt.date(2025, 5, 10),
+        dt.date(2025, 5, 10),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 6, 30),
+        dt.date(2025, 6, 30),
+    ]
+    assert written(tasks[3]) == "Ủy ban nhân dân cấp tỉnh"
+
+
+def test_a_monthly_report_after_the_items_is_asked_of_the_offices_it_names() -> None:
+    tasks = news(
+        "1. Chi cục Chăn nuôi và Thú y tổng hợp nhu cầu hóa chất của các địa phương.",
+        "2. Trung tâm Dịch vụ nông nghiệp các huyện bố trí cán bộ thú y bám sát địa bàn.",
+        "Định kỳ trước ngày 20 hằng tháng, các Phòng Nông nghiệp và PTNT, Phòng Kinh tế báo cáo"
+        " kết quả thực hiện (theo mẫu đính kèm) về Sở Nông nghiệp và PTNT.",
+        issued=dt.date(2023, 8, 4),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chi cục Chăn nuôi và Thú y", None),
+        ("Trung tâm Dịch vụ nông nghiệp các huyện", None),
+        ("Phòng Nông nghiệp và PTNT", dt.date(2023, 8, 20)),
+    ]
+    assert [m.written for m in tasks[2].cooperating] == ["Phòng Kinh tế"]
+
+
+def test_a_field_named_under_the_request_keeps_whom_it_asks() -> None:
+    tasks = news(
+        "Bộ Nông nghiệp và Môi trường đề nghị Chủ tịch UBND các tỉnh, thành phố chỉ đạo các cơ"
+        " quan chuyên môn tập trung triển khai một số nội dung sau:",
+        "Về trồng trọt:",
+        "- Chuẩn bị đủ lượng giống dự phòng để gieo cấy lại diện tích mạ bị chết rét.",
+        "- Đối với cây vụ đông, chỉ đạo thu hoạch sớm diện tích đã đến kỳ thu hoạch.",
+        "Về chăn nuôi:",
+        "- Tổ chức tiêm phòng vắc xin đợt 1 năm 2026 cho đàn gia súc, hoàn thành trong quý I/2026.",
+        issued=dt.date(2025, 12, 9),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các tỉnh, thành phố", None),
+        ("Chủ tịch UBND các tỉnh, thành phố", None),
+        ("Chủ tịch UBND các tỉnh, thành phố", dt.date(2026, 3, 31)),
+    ]
+
+
+def test_the_writers_own_short_name_is_not_whom_its_letter_asks() -> None:
+    letter_text = (
+        "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM\n"
+        "CHI NHÁNH TỈNH QUẢNG NINH\n"
+        "Quảng Ninh, ngày 16 tháng 9 năm 2024\n"
+        "Kính gửi: Các tổ chức tín dụng trên địa bàn tỉnh.\n\n"
+        "Ngân hàng Nhà nước Việt Nam Chi nhánh tỉnh Quảng Ninh (sau đây gọi tắt là NHNN tỉnh) yêu"
+        " cầu các tổ chức tín dụng trên địa bàn khẩn trương triển khai các nội dung sau:\n\n"
+        "1. Rà soát, thống kê dư nợ bị thiệt hại, gửi báo cáo về NHNN tỉnh trước ngày"
+        " 20/9/2024.\n\n"
+        "2. Khắc phục máy ATM bị hư hỏng, khôi phục hoạt động.\n"
+    )
+    draft = read_directive(letter_text.encode(), "cv.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Các tổ chức tín dụng trên địa bàn tỉnh", dt.date(2024, 9, 20)),
+        ("Các tổ chức tín dụng trên địa bàn tỉnh", None),
+    ]
+
+
+def test_a_heading_that_asks_leaders_to_direct_gives_each_item_below() -> None:
+    tasks = news(
+        "Bộ trưởng yêu cầu:",
+        "1. Đề nghị Chủ tịch UBND các tỉnh, thành phố nêu trên chỉ đạo:",
+        "a) Kiện toàn Ban Chỉ huy phòng, chống thiên tai các cấp.",
+        "b) Kiểm tra diện tích lúa Đông Xuân, báo cáo về Bộ trước ngày 20/02/2020.",
+        "c) Bảo đảm nước sinh hoạt cho người dân.",
+        issued=dt.date(2020, 2, 11),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các tỉnh, thành phố", None),
+        ("Chủ tịch UBND các tỉnh, thành phố", dt.date(2020, 2, 20)),
+        ("Chủ tịch UBND các tỉnh, thành phố", None),
+    ]
