@@ -1486,7 +1486,9 @@ _INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
 
 # "UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo ...": a sector given work, in lowercase.
 _ASSIGNED_TO = re.compile(
-    r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|phan\s+cong)(?:\s+cho)?\s+$"
+    r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|phan\s+cong)(?:\s+cho)?\s+"
+    # "Đề nghị đồng chí Chủ tịch UBND huyện trực tiếp chỉ đạo ...": the committee's head.
+    rf"(?:(?:dong\s+chi|d/c)\s+)?(?:{HOLDER}\s+)?$"
 )
 
 
@@ -1662,7 +1664,7 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 # "UBND tỉnh" alone writes the document or is reported to, unless given work:
                 # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này." ("UBND tỉnh,
                 # thành phố Hà Nội": a province's, named after.)
-                if _ASSIGNED_TO.search(folded, max(0, start - 20), start) and not re.match(
+                if _ASSIGNED_TO.search(folded, max(0, start - 50), start) and not re.match(
                     r"\s*[,/]", folded[end:]
                 ):
                     found.append(_Found(start, end))

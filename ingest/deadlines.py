@@ -1639,7 +1639,9 @@ _EVENT_BASE = re.compile(
             |sap\s+nhap|hop\s+nhat|giai\s+the|thanh\s+lap|bo\s+nhiem
             |(?:duoc\s+)?phe\s+duyet|co\s+hieu\s+luc|thanh\s+tra(?!\s+nay)|ket\s+qua
             # "văn bản đề nghị của UBND huyện", "thông báo kiểm tra": another's, to come.
-            |de\s+nghi|kiem\s+tra|yeu\s+cau|kien\s+nghi|phan\s+anh|giai\s+trinh|bao\s+cao))
+            |de\s+nghi|kiem\s+tra|yeu\s+cau|kien\s+nghi|phan\s+anh|giai\s+trinh|bao\s+cao
+            # "kể từ ngày văn bản quy phạm pháp luật có hiệu lực": a law's, not this letter.
+            |quy\s+pham))
         |ky\b|ban\s+hanh|\d))""",
     re.VERBOSE,
 )

@@ -2675,6 +2675,7 @@ def test_days_counted_from_another_decision_have_no_date() -> None:
         "Hoàn thành trong 10 ngày kể từ ngày Kế hoạch được phê duyệt.",
         "Hoàn thành trong vòng 10 ngày kể từ ngày Quyết định phê duyệt có hiệu lực.",
         "Các đơn vị bàn giao hồ sơ trong vòng 10 ngày sau khi có quyết định sáp nhập.",
+        "Công bố thủ tục trong 05 ngày làm việc kể từ ngày văn bản quy phạm pháp luật có hiệu lực.",
     ):
         assert read(text)[0] is None, text
     assert read("Nộp trong 10 ngày kể từ ngày ký Kết luận thanh tra.")[0] == date(2023, 1, 15)

@@ -1353,3 +1353,23 @@ def test_a_list_of_a_districts_offices_after_cac_phong_names_each() -> None:
     found = Catalogue([]).find_mentions("Các phòng: Nội vụ, Dân tộc thành lập đoàn kiểm tra.")
     assert [m.written for m in found] == ["phòng Nội vụ", "phòng Dân tộc"]
     assert Catalogue([]).find_mentions("các phòng chức năng kiểm tra") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Đề nghị đồng chí Chủ tịch UBND huyện trực tiếp chỉ đạo giải phóng mặt bằng",
+            ["UBND huyện"],
+        ),
+        ("Giao Chủ tịch UBND xã kiểm tra việc cấp phép", ["UBND xã"]),
+        ("Giao UBND huyện chỉ đạo các xã", ["UBND huyện", "các xã"]),
+        # Alone, the committee writes the document or is reported to.
+        ("Chủ tịch UBND huyện chủ trì cuộc họp", []),
+        ("báo cáo Chủ tịch UBND huyện trước ngày 20/5", []),
+    ],
+)
+def test_a_committee_named_without_its_place_only_where_it_is_given_work(
+    text: str, names: list[str]
+) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == names
