@@ -75,7 +75,7 @@ _NOT_ACTOR = re.compile(
     r"|dang|duoc(?!\s+(?:[^\s,.;:]+\s+){0,6}?(?:giao|phan\s+cong)\b|\s+(?:chon|cu))|cung\s+da|vua|tai|ve|o|van\s+chua|chua|moi"
     r"|co\s+(?:to\s+trinh|don)"
     # Who speaks in a news item or a meeting: "Giám đốc Sở Nội vụ cho biết ...".
-    r"|cho\s+biet|nhan\s+manh|hop\s+ban|ghi\s+nhan|danh\s+gia\s+cao|bieu\s+duong|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
+    r"|cho\s+biet|cho\s+rang|neu\s+(?:nhieu|mot\s+so|len)|nhan\s+manh|hop\s+ban|ghi\s+nhan|danh\s+gia\s+cao|bieu\s+duong|khang\s+dinh|phat\s+bieu|chia\s+se|bay\s+to|neu\s+ro|kien\s+nghi"
     # ... and after the comma that closes the speaker's title: "Ông X, Giám đốc Sở Y tế, cho biết".
     r"|,\s*cho\s+(?:biet|hay)"
     r"|thong\s+tin\s+(?:them|rang)"

@@ -865,6 +865,12 @@ _MEMBERS_LISTED = re.compile(
 )
 # A decision's article: "Điều 2. Nhiệm vụ của các thành viên", no part of the one before.
 _ARTICLE_OPENS = re.compile(r"dieu\s+\d{1,2}\s*[.:]")
+# A paragraph after the last bullet that opens a point of its own, not more of that bullet:
+# "Về thủy lợi, chỉ đạo ...", "Nhận được văn bản này, đề nghị ...".
+_NEW_POINT = re.compile(
+    r"(?:(?:ve|doi\s+voi)\s[^,.;:]{2,60},\s*(?=(?:\w+\s+){0,2}?(?:chi\s+dao|de\s+nghi|yeu\s+cau|giao)\b)"
+    r"|nhan\s+duoc\s+(?:van\s+ban|cong\s+van|thong\s+bao)\s+nay\s*,)"
+)
 # "Căn cứ Chỉ thị số 19/CT-TTg ..., UBND tỉnh ban hành Kế hoạch như sau:" opens the whole plan.
 _HEADS_THE_PLAN = re.compile(r"\b(?:nhu\s+sau|sau\s+day)\s*:\s*$")
 _IMPERATIVE = re.compile(
@@ -1661,6 +1667,7 @@ class _Segmenter:
                 and last.marked
                 and last.frames == self.frames
                 and not _ARTICLE_OPENS.match(folded)
+                and not _NEW_POINT.match(folded)
                 and not _SOMEONE_WILL.match(rest)
                 and not self._due_again(last, folded, rest)
                 and not self._all_report(folded, rest)
@@ -2237,6 +2244,8 @@ class _Segmenter:
             rule = None if _ACTS.search(named) or _WORK_VERB.search(named) else holders
         if not rule:
             return False
+        if rule.re is _PROHIBITION and any(_imperative(fold(c)) for c in text.split(";")[1:]):
+            return False  # "... không được chủ quan, lơ là; tiếp tục duy trì các chốt ...": work
         # "Chưa thực hiện điều chỉnh tăng giá trong Quý I và Quý II năm 2020": the period the
         # ban holds for, not a due date.
         deadline = self._parse(text)
@@ -3192,8 +3201,10 @@ def _gives_out(text: str, lead: AgencyMention) -> bool:
     return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
 
 
-# An item that opens by directing those who do the work: "Chỉ đạo", "Tập trung chỉ đạo (cho) các".
+# An item that opens by directing those who do the work: "Chỉ đạo", "Tập trung chỉ đạo (cho) các",
+# after its topic or not.
 _DIRECTS_FIRST = re.compile(
+    r"(?:(?:ve|doi\s+voi)\s[^,.;:]{2,60},\s*)?"  # "Đối với nuôi trồng thủy sản, chỉ đạo các cơ sở"
     r"(?:(?:tap\s+trung|chu\s+dong|tiep\s+tuc|khan\s+truong|tang\s+cuong)\s+)?chi\s+dao\s+"
     r"(?:cho\s+)?(?:cac\s+)?"
 )

@@ -5770,3 +5770,52 @@ def test_a_heading_that_asks_leaders_to_direct_gives_each_item_below() -> None:
         ("Chủ tịch UBND các tỉnh, thành phố", dt.date(2020, 2, 20)),
         ("Chủ tịch UBND các tỉnh, thành phố", None),
     ]
+
+
+def test_a_paragraph_after_the_last_bullet_that_opens_its_own_point_is_a_task() -> None:
+    tasks = news(
+        "Bộ Nông nghiệp và Môi trường đề nghị Chủ tịch UBND các tỉnh, thành phố triển khai một số"
+        " nội dung sau:",
+        "- Đối với nuôi trồng thủy sản, chỉ đạo các cơ sở che chắn ao nuôi, tăng độ sâu mực nước.",
+        "Về thủy lợi, chỉ đạo các đơn vị khai thác công trình thủy lợi chuẩn bị sẵn sàng lấy nước"
+        " đổ ải trước ngày 20/01/2026.",
+        issued=dt.date(2025, 12, 9),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các tỉnh, thành phố", None),
+        ("Chủ tịch UBND các tỉnh, thành phố", dt.date(2026, 1, 20)),
+    ]
+
+
+def test_a_letters_closing_request_is_not_more_of_the_last_bullet() -> None:
+    letter_text = (
+        "Quảng Ninh, ngày 16 tháng 9 năm 2024\n"
+        "Kính gửi: Các tổ chức tín dụng trên địa bàn tỉnh.\n\n"
+        "1. Đối với các phòng thuộc NHNN tỉnh:\n"
+        "- Phòng Tổng hợp theo dõi việc cơ cấu lại nợ của các tổ chức tín dụng.\n"
+        "- Phòng Hành chính bảo đảm cung ứng đủ tiền mặt.\n\n"
+        "Nhận được văn bản này, đề nghị Giám đốc các TCTD trong thời gian 03 ngày làm việc phải"
+        " chỉ đạo các chi nhánh trực thuộc triển khai thực hiện; định kỳ báo cáo tiến độ./.\n"
+    )
+    draft = read_directive(letter_text.encode(), "cv.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Phòng Tổng hợp", None),
+        ("Phòng Hành chính", None),
+        ("Các tổ chức tín dụng trên địa bàn tỉnh", dt.date(2024, 9, 19)),
+    ]
+
+
+def test_a_warning_then_work_is_a_task_and_what_a_speaker_thinks_is_none() -> None:
+    tasks = news(
+        "Giám đốc Sở NN&PTNT cho rằng, nguy cơ dịch tái phát là rất lớn khi người dân tái đàn.",
+        "Lãnh đạo các địa phương nêu nhiều khó khăn trong công tác tái đàn.",
+        "Kết luận buổi làm việc, Phó Chủ tịch UBND tỉnh đề nghị:",
+        "Thứ nhất, UBND các huyện, thành phố, thị xã tuyệt đối không được chủ quan, lơ là; tiếp"
+        " tục duy trì hoạt động của các chốt kiểm dịch động vật.",
+        "Thứ hai, các cơ sở chăn nuôi không được tái đàn khi chưa đủ điều kiện.",
+        issued=dt.date(2019, 11, 7),
+    )
+
+    assert leads_and_dates(tasks) == [("UBND các huyện, thành phố, thị xã", None)]
