@@ -911,8 +911,19 @@ def _imperative(folded: str) -> bool:
     )
     # "Về công tác ... học bù: Tiếp tục thực hiện theo chỉ đạo ...".
     folded = re.sub(r"^(?:ve|doi\s+voi)\s+[^:;.]{0,100}:\s*", "", folded)
+    if regarding := _REGARDING_ASKED.match(folded):
+        folded = folded[regarding.end() :]  # "Đối với X, Bộ đề nghị chủ động ..."
     generic = _GENERIC_SUBJECT.match(folded) or _ASKS_NO_ONE.match(folded)
     return bool(_IMPERATIVE.match(folded[generic.end() :] if generic else folded))
+
+
+# Those a sentence is about, then the writer asking them, naming no one after the request:
+# "Đối với các tỉnh miền núi phía Bắc (Lào Cai, ...), Bộ đề nghị chủ động bố trí kinh phí ...".
+_REGARDING_ASKED = re.compile(
+    r"^(?:doi\s+voi|rieng)\s+(?P<who>[^,;:()]{3,80}?(?:,\s*[^,;:()]{2,30}?)?)(?:\s*\([^()]{0,80}\))?"
+    r"\s*,\s*(?:[^\s,;:.]+\s+){1,6}?(?:(?:cung|con|tiep\s+tuc)\s+)?(?:yeu\s+cau|de\s+nghi)\s+"
+    rf"(?:tu\s+)?(?={_IMPERATIVE.pattern[1:]})"  # ("... yêu cầu tự kiểm tra, khắc phục ...")
+)
 
 
 # The writer asks, naming no one: "Cục Quản lý Dược yêu cầu báo cáo kết quả ... trước ngày 10/5"
@@ -3001,6 +3012,12 @@ class _Segmenter:
             # "1.2. Sở Tài chính": "- Tham mưu triển khai kế hoạch và phân công nhiệm vụ cho các
             # thành viên Ban Chỉ đạo ...": the heading's agency does the giving out.
             cooperating, lead = [lead, *cooperating], None
+        if lead is None and (regarding := _REGARDING_ASKED.match(fold(text))):
+            # Named before the writer's request, as whom it is about: they act.
+            start, end = regarding.span("who")
+            lead = AgencyMention(
+                text[start:end], start, end, entry=self.catalogue.lookup(text[start:end])
+            )
         bare = _BARE_SUBJECT.match(fold(text))
         if lead is None and previous is not None and (item.inherit or not addressees) and not bare:
             # (Not "Các đơn vị báo cáo kết quả ..." after the last item: all the units are asked.)

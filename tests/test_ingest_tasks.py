@@ -5819,3 +5819,23 @@ def test_a_warning_then_work_is_a_task_and_what_a_speaker_thinks_is_none() -> No
     )
 
     assert leads_and_dates(tasks) == [("UBND các huyện, thành phố, thị xã", None)]
+
+
+def test_those_a_request_is_about_act_when_the_writer_names_no_one_after_it() -> None:
+    tasks = news(
+        "UBND thành phố Hà Nội vừa ban hành Công văn số 4892/UBND-NC ngày 4/11/2019 về tăng cường"
+        " phòng cháy, chữa cháy.",
+        "Sở Xây dựng hướng dẫn chủ cơ sở thực hiện đúng quy định khi cải tạo công trình.",
+        "Đối với chủ các cơ sở kinh doanh karaoke, vũ trường, UBND Thành phố yêu cầu tự kiểm tra,"
+        " khắc phục ngay các tồn tại; hoàn thành trang bị phương tiện chữa cháy trước ngày"
+        " 15/12/2019.",
+        "Đối với các tỉnh miền núi phía Bắc (Lào Cai, Cao Bằng), Bộ đề nghị chủ động bố trí kinh"
+        " phí dự phòng.",
+        issued=dt.date(2019, 11, 4),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Xây dựng", None),
+        ("chủ các cơ sở kinh doanh karaoke, vũ trường", dt.date(2019, 12, 15)),
+        ("các tỉnh miền núi phía Bắc", None),
+    ]
