@@ -1502,9 +1502,10 @@ _ASKED_PLACE = re.compile(
 # "Huyện Phong Điền khẩn trương ...", "TP Long Xuyên rà soát ...": a place that opens a sentence
 # and acts is its government.
 _PLACE_SUBJECT = re.compile(
-    r"(?:^|(?<=[.;:!?]\s)|(?<=[-–+•]\s))"
+    r"(?:^|(?<=[.;:!?]\s)|(?<=[-–+•]\s))(?:rieng\s+)?"
     r"(?P<place>tinh|huyen|quan|thi\s+xa|thanh\s+pho|tp\.?|xa|phuong|thi\s+tran)\s*(?=\S)"
 )
+_AND_PLACE = re.compile(r"\s+va\s+(?:tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)\s+")
 _PLACE_ACTS = re.compile(
     r"\s+(?:phai|can|khan\s+truong|tap\s+trung|chu\s+dong|tiep\s+tuc|co\s+trach\s+nhiem"
     r"|kiem\s+tra|ra\s+soat|trien\s+khai|to\s+chuc|hoan\s+thanh|chi\s+dao|xay\s+dung)\b"
@@ -1538,6 +1539,10 @@ def _unknown(text: str, folded: str) -> list[_Found]:
     for match in _PLACE_SUBJECT.finditer(folded):
         if text[match.start()].isupper() and text[match.end() : match.end() + 1].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
+            if end > match.end() and (other := _AND_PLACE.match(folded, end)):
+                # "Riêng thị xã Kỳ Anh và huyện Cẩm Xuyên phải ...": both places.
+                further = _name_end(text, folded, other.end(), max_lower=0, of_place=True)
+                end = further if further > other.end() else end
             if end > match.end() and _PLACE_ACTS.match(folded, end):
                 found.append(_Found(match.start("place"), end))
     for match in _NEWSPAPER.finditer(text):

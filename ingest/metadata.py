@@ -16,6 +16,7 @@ __all__ = [
     "addressee_lines",
     "attachment_range",
     "body_range",
+    "dispatched_inline",
     "header_pieces",
     "opens_addressees",
     "read_metadata",
@@ -266,7 +267,20 @@ def opens_addressees(text: str) -> bool:
         folded.startswith("kinh gui")
         or bool(_DISPATCHED_TO.search(folded))
         or (text.rstrip().endswith("ĐIỆN") and is_caps(text) and not folded.startswith("cong"))
+        or dispatched_inline(text) is not None
     )
+
+
+_INLINE_DISPATCH = re.compile(r"\s(?:điện|ĐIỆN)\s*:\s*(?=\S)")
+
+
+def dispatched_inline(text: str) -> str | None:
+    """Whom a dispatch is sent to when they follow its sender on the same line: "CHỦ TỊCH ỦY
+    BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI điện: Giám đốc các Sở: Y tế, Tài chính; ..."."""
+    dispatch = _INLINE_DISPATCH.search(text)
+    if dispatch is None or not is_caps(text[: dispatch.start()]):
+        return None
+    return text[dispatch.end() :]
 
 
 def _addressee_line(folded: str) -> bool:
@@ -289,7 +303,9 @@ def addressee_lines(doc: Document, index: int) -> tuple[list[str], int]:
     if dispatch and position < len(doc.paragraphs) and opens_addressees(doc.paragraphs[position]):
         return addressee_lines(doc, position)  # "CHỦ TỊCH UBND TỈNH điện:" then "Kính gửi:"
     # The lines under a dispatch's "... điện:" are whom it is sent to, as under "Kính gửi:".
-    bare = dispatch or not heading.strip(" |")
+    bare = (dispatch and dispatched_inline(doc.paragraphs[index]) is None) or not heading.strip(
+        " |"
+    )
     while position < len(doc.paragraphs):
         text = doc.paragraphs[position]
         folded = fold(text)

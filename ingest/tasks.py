@@ -21,6 +21,7 @@ from ingest.metadata import (
     addressee_lines,
     attachment_range,
     body_range,
+    dispatched_inline,
     header_pieces,
     opens_addressees,
 )
@@ -2788,6 +2789,7 @@ class _Segmenter:
             if previous is not None and _same_deadline_as_before(draft, previous):
                 # "... thời hạn hoàn thành như điểm a khoản này", "cùng thời hạn nêu trên".
                 draft.deadline, draft.inherited = previous.deadline, True
+            singled = self._singled_out(draft)
             of_item[id(item)] = draft
             if item.lede:
                 ledes.append(draft)
@@ -2804,6 +2806,8 @@ class _Segmenter:
                 drafts.append((item.start, part))
             if handover and (handed := self._handed_over(draft.text, handover, item.start)):
                 drafts.append((item.start, handed))
+            if singled is not None:
+                drafts.append((item.start, singled))
             previous = draft
         # The body that repeats the opening's order says it in full: keep that one.
         lede_ids = {id(draft) for draft in ledes}
@@ -2933,7 +2937,12 @@ class _Segmenter:
                     )
                 if named is None:
                     continue
-            before, rest = self._parse(text[: purpose.start()]), self._parse(text[after:])
+            # (The handed part ends with its sentence: "... để tổng hợp. Riêng huyện Cẩm Xuyên ...
+            # trong tháng 11/2019" gives the Sở no date.)
+            clause = text[after:]
+            if end := re.search(r"[.;](?:\s|$)", clause):
+                clause = clause[: end.start()]
+            before, rest = self._parse(text[: purpose.start()]), self._parse(clause)
             if before.date is not None and rest.date is not None and rest.date != before.date:
                 # "để UBND tỉnh xem xét": the body that issued the directive gets no task.
                 return purpose.start(), None if superior else named
@@ -2956,6 +2965,33 @@ class _Segmenter:
         if first.date is None or second.date is None or first.date == second.date:
             return None
         return (first, second) if first.date < second.date else (second, first)
+
+    def _singled_out(self, draft: TaskDraft) -> TaskDraft | None:
+        """The task of one of the agencies an item singles out with a date of its own, cut from
+        the item: "Thứ nhất, UBND các huyện ... báo cáo trước ngày 25/11. Riêng thị xã Kỳ Anh
+        phải hoàn thành ... trong tháng 12/2019." (the item keeps its own first sentence)."""
+        cut = _SINGLED_OUT.search(draft.text)
+        if cut is None or draft.lead is None:
+            return None
+        first, part = draft.text[: cut.start()].rstrip(), draft.text[cut.end() :]
+        lead = self._roles(part).lead
+        deadline = self._own_deadline(part)
+        if lead is None or deadline.date is None or fold(lead.written) == fold(draft.lead.written):
+            return None
+        own = self._own_deadline(first)
+        if _usable(own) or not draft.inherited:
+            draft.deadline = own if _usable(own) else self._no_date_given(own)
+        draft.text = first
+        return TaskDraft(
+            text=part,
+            summary=summarize(part, None),
+            lead=lead,
+            cooperating=[],
+            deadline=deadline,
+            inherited=False,
+            unknown_agencies=_unknown_names([lead]),
+            source_paragraph=draft.source_paragraph,
+        )
 
     def _handed_over(
         self, text: str, handover: tuple[int, AgencyMention | None], index: int
@@ -3091,6 +3127,9 @@ def _later_year(text: str, section: Deadline) -> bool:
     return due is not None and any(int(y) > due.year for y in _YEAR_WRITTEN.findall(fold(text)))
 
 
+# "... trước ngày 25/11. Riêng thị xã Kỳ Anh và huyện Cẩm Xuyên phải hoàn thành ...": one of
+# the agencies asked, given other work of its own.
+_SINGLED_OUT = re.compile(r"(?<=[.;])\s+(?=Riêng\s)")
 # A deadline given as the one before it: "cùng thời hạn nêu trên", "thời hạn hoàn thành như điểm a
 # khoản này", "thời gian hoàn thành cùng thời hạn nêu tại điểm b".
 _DEADLINE_ABOVE = re.compile(
@@ -3588,7 +3627,7 @@ def find_addressees(doc: Document, catalogue: Catalogue) -> list[AgencyMention]:
             opens_addressees(paragraph) and not fold(paragraph).startswith("kinh gui")
         ):
             # "Hà Nội, ngày 02 tháng 02 năm 2021 Kính gửi:" (one line), "... TỈNH điện:"
-            pieces = ["Kính gửi:"]
+            pieces = [f"Kính gửi: {dispatched_inline(paragraph) or ''}"]
         if not pieces or not fold(pieces[0]).startswith("kinh gui"):
             continue
         parts = [re.sub(r"(?i)^kính gửi\s*:?", "", pieces[0]), *pieces[1:]]

@@ -5839,3 +5839,37 @@ def test_those_a_request_is_about_act_when_the_writer_names_no_one_after_it() ->
         ("chủ các cơ sở kinh doanh karaoke, vũ trường", dt.date(2019, 12, 15)),
         ("các tỉnh miền núi phía Bắc", None),
     ]
+
+
+def test_places_singled_out_with_a_date_of_their_own_are_a_task_of_their_own() -> None:
+    tasks = news(
+        "Kết luận buổi làm việc, Phó Chủ tịch UBND tỉnh đề nghị:",
+        "Thứ nhất, UBND các huyện báo cáo về Sở NN&PTNT trước Tết Nguyên đán Canh Tý để tổng hợp."
+        " Riêng thị xã Kỳ Anh và huyện Cẩm Xuyên phải xử lý dứt điểm các ổ dịch trong tháng"
+        " 11/2019.",
+        issued=dt.date(2019, 11, 7),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("UBND các huyện", dt.date(2020, 1, 24)),
+        ("thị xã Kỳ Anh và huyện Cẩm Xuyên", dt.date(2019, 11, 30)),
+    ]
+    assert tasks[0].text.endswith("để tổng hợp.")
+
+
+def test_a_dispatch_whose_addressees_follow_its_sender_on_one_line() -> None:
+    dispatch = (
+        "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n"
+        "Hà Nội, ngày 16 tháng 9 năm 2022\n\n"
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI điện: Chủ tịch UBND các quận, huyện, thị xã;"
+        " Giám đốc Sở Y tế.\n\n"
+        "Chủ tịch UBND Thành phố yêu cầu:\n"
+        "1. Sở Y tế tăng cường giám sát ổ dịch.\n"
+        "2. Tổ chức phun hóa chất diệt muỗi trước ngày 30/9/2022.\n"
+    )
+    draft = read_directive(dispatch.encode(), "cd.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Sở Y tế", None),
+        ("Chủ tịch UBND các quận, huyện, thị xã", dt.date(2022, 9, 30)),
+    ]
