@@ -2147,7 +2147,9 @@ class _Segmenter:
                 # thực hiện ...": the heading's agency's work.
                 return not _work_after_basis(text)
             return main is None or not self._assigns(main)
-        if _NOTED.search(folded):
+        if _NOTED.search(fold(_before_purpose(text))):
+            # (Not what the work is for: "Chuyển đủ tiền đóng BHXH ... để cơ quan BHXH kịp thời
+            # ghi nhận quá trình đóng.")
             return not self._assigns(text)
         return False
 

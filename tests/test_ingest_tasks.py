@@ -5873,3 +5873,14 @@ def test_a_dispatch_whose_addressees_follow_its_sender_on_one_line() -> None:
         ("Sở Y tế", None),
         ("Chủ tịch UBND các quận, huyện, thị xã", dt.date(2022, 9, 30)),
     ]
+
+
+def test_work_done_so_that_another_can_record_it_is_work() -> None:
+    tasks = news(
+        "1. Chuyển đủ tiền đóng BHXH trước ngày 10/02/2026 để cơ quan BHXH kịp thời ghi nhận quá"
+        " trình đóng.",
+        "2. Ghi nhận sự nỗ lực của các đơn vị trong năm 2025.",
+        issued=dt.date(2026, 1, 20),
+    )
+
+    assert [(t.text[:9], t.deadline.date) for t in tasks] == [("Chuyển đủ", dt.date(2026, 2, 10))]
