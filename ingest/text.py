@@ -17,6 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from ingest import legacy_encodings
+from ingest.flat_tables import unflatten_tables
 
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
 
@@ -278,7 +279,7 @@ def _from_txt(data: bytes) -> Document:
     blocks: list[list[str]] = [[]]
     lines = _cells_on_lines(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lines, notes = _without_ruled_footnotes(_without_running_headers(lines))
-    for line in _pasted_tables(_stacked_tables(_unwrapped_pipe_rows(lines))):
+    for line in _pasted_tables(_stacked_tables(_unwrapped_pipe_rows(unflatten_tables(lines)))):
         if _CENTRED_PAGE_NUMBER.match(line):
             continue  # a PDF's page number, centred, between two lines of a paragraph
         if line.strip():
@@ -1545,7 +1546,7 @@ def _from_pdf(data: bytes) -> Document:
     notes: dict[str, str] = {}
     for index, lines in enumerate(pages):
         pages[index] = _page_footnotes(lines, notes, above=pages[index - 1] if index else [])
-    lines = [line for page in pages for line in page]
+    lines = unflatten_tables([line for page in pages for line in page])
     return finish_document(_join_lines(lines), notes)
 
 

@@ -5884,3 +5884,24 @@ def test_work_done_so_that_another_can_record_it_is_work() -> None:
     )
 
     assert [(t.text[:9], t.deadline.date) for t in tasks] == [("Chuyển đủ", dt.date(2026, 2, 10))]
+
+
+def test_a_plans_table_copied_with_one_space_between_cells_gives_its_rows() -> None:
+    plan = (
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI\n"
+        "Quảng Ngãi, ngày 18 tháng 01 năm 2024\n"
+        "KẾ HOẠCH\n"
+        "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n"
+        "1 Kiểm tra, xử lý văn bản quy phạm pháp luật Sở Tư pháp Các cơ quan liên quan Thường"
+        " xuyên\n"
+        "2 Xây dựng Kế hoạch tuyển dụng công chức năm 2024 Sở Nội vụ Sở Tài chính Tháng 5/2024\n"
+        "3 Giao quyền tự chủ tài chính cho các đơn vị sự nghiệp công lập Sở Tài chính Sở Nội vụ"
+        " Quý I/2024\n"
+    )
+    draft = read_directive(plan.encode(), "kh.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Sở Tư pháp", None),
+        ("Sở Nội vụ", dt.date(2024, 5, 31)),
+        ("Sở Tài chính", dt.date(2024, 3, 31)),
+    ]

@@ -1636,3 +1636,62 @@ def test_footnote_stars_and_a_line_of_stars_are_no_markdown_bold() -> None:
         "1. Sở Y tế kiểm tra, báo cáo trước ngày 20/3/2024.",
         "2. Sở Tài chính bố trí kinh phí (**), hoàn thành trước ngày 25/3/2024.",
     ]
+
+
+def test_a_table_whose_cells_a_copy_set_apart_by_one_space_is_read_as_rows() -> None:
+    # An OCR or PDF text copy: the header and each row on one line, a row wrapped onto the next,
+    # the header again and a page number after a page break.
+    text = (
+        "KẾ HOẠCH\n"
+        "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n"
+        "I Cải cách thể chế\n"
+        "1 Kiểm tra, xử lý văn bản quy phạm pháp luật Sở Tư pháp Các cơ quan liên quan Thường"
+        " xuyên\n"
+        "2 Xây dựng Kế hoạch tuyển dụng công chức năm 2024 Sở Nội vụ Sở Tài chính, Sở Y tế\n"
+        "Tháng 5/2024\n"
+        "7\n"
+        "TT Nội dung nhiệm vụ Cơ quan chủ trì Cơ quan phối hợp Thời gian hoàn thành\n"
+        "3 Giao quyền tự chủ tài chính cho các đơn vị sự nghiệp công lập Sở Tài chính Quý I/2024\n"
+        "III. TỔ CHỨC THỰC HIỆN\n"
+    )
+    paragraphs = read(text.encode(), "kh.txt").paragraphs
+
+    assert paragraphs[1:7] == [
+        "TT | Nội dung nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "I. Cải cách thể chế",
+        "1 | Kiểm tra, xử lý văn bản quy phạm pháp luật | Sở Tư pháp | Các cơ quan liên quan"
+        " | Thường xuyên",
+        "2 | Xây dựng Kế hoạch tuyển dụng công chức năm 2024 | Sở Nội vụ | Sở Tài chính, Sở Y tế"
+        " | Tháng 5/2024",
+        # No helper named: the one agency leads.
+        "3 | Giao quyền tự chủ tài chính cho các đơn vị sự nghiệp công lập | Sở Tài chính | |"
+        " Quý I/2024",
+        "III. TỔ CHỨC THỰC HIỆN",
+    ]
+
+
+def test_a_flattened_table_read_by_its_own_column_order() -> None:
+    # The lead before the content; the time between the lead and its helpers.
+    text = (
+        "TT Đơn vị chủ trì Nhiệm vụ Thời gian hoàn thành\n"
+        "1 Phòng Quản lý đất đai Thẩm định hồ sơ giao đất, cho thuê đất Thường xuyên\n"
+        "2 Thanh tra Sở Thanh tra việc chấp hành pháp luật về khoáng sản Tháng 10/2016\n"
+        "\n"
+        "TT Nội dung Cơ quan chủ trì Thời gian thực hiện Cơ quan phối hợp\n"
+        "1 Ban hành Kế hoạch hoạt động năm 2021 Phòng Tư pháp Tháng 01/2021 Thành viên Hội đồng\n"
+    )
+    assert read(text.encode(), "kh.txt").paragraphs == [
+        "TT | Đơn vị chủ trì | Nhiệm vụ | Thời gian hoàn thành",
+        "1 | Phòng Quản lý đất đai | Thẩm định hồ sơ giao đất, cho thuê đất | Thường xuyên",
+        "2 | Thanh tra Sở | Thanh tra việc chấp hành pháp luật về khoáng sản | Tháng 10/2016",
+        "TT | Nội dung | Cơ quan chủ trì | Thời gian thực hiện | Cơ quan phối hợp",
+        "1 | Ban hành Kế hoạch hoạt động năm 2021 | Phòng Tư pháp | Tháng 01/2021"
+        " | Thành viên Hội đồng",
+    ]
+
+
+def test_a_line_of_column_names_among_prose_is_no_table_header() -> None:
+    text = (
+        "Nội dung nhiệm vụ, cơ quan chủ trì và thời gian hoàn thành như sau:\n1 Sở Y tế rà soát.\n"
+    )
+    assert not any(" | " in paragraph for paragraph in read(text.encode(), "cv.txt").paragraphs)
