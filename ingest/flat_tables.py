@@ -19,9 +19,11 @@ from ingest.words import TASK_VERB
 # The names a task table gives its columns, by what a cell of the column holds.
 _COLUMNS = (
     ("number", r"stt|tt|so\s+tt"),
-    ("lead", r"(?:co\s+quan|don\s+vi|bo\s+phan)\s+(?:chu\s+tri|thuc\s+hien|phu\s+trach)"
+    ("lead", r"(?:co\s+quan|don\s+vi|bo\s+phan)(?:\s*[,/]\s*(?:don\s+vi|co\s+quan))?"
+     r"\s+(?:chu\s+tri|thuc\s+hien|phu\s+trach)"
      r"(?:\s+thuc\s+hien)?|chu\s+tri|trach\s+nhiem\s+thuc\s+hien"),
-    ("cooperating", r"(?:co\s+quan|don\s+vi)\s+phoi\s+hop(?:\s+thuc\s+hien)?|phoi\s+hop"),
+    ("cooperating", r"(?:co\s+quan|don\s+vi)(?:\s*[,/]\s*(?:don\s+vi|co\s+quan))?\s+phoi\s+hop"
+     r"(?:\s+thuc\s+hien)?|phoi\s+hop"),
     ("time", r"thoi\s+(?:gian|han)(?:\s+(?:hoan\s+thanh|thuc\s+hien|trinh|ban\s+hanh))?"
      r"|tien\s+do(?:\s+thuc\s+hien)?|lo\s+trinh(?:\s+thuc\s+hien)?"),
     ("content", r"noi\s+dung(?:\s+(?:nhiem\s+vu|cong\s+viec|hoat\s+dong|cong\s+tac))?"
@@ -281,3 +283,159 @@ def _agency_runs(text: str, times: list[_Span]) -> list[_Span]:
             else:
                 runs.append(span)
     return runs
+
+
+# A stacked table (each cell on a line of its own, as a web page or a PDF copied as plain text
+# gives it): its number column's name, a row's number, a group's or a section's.
+_SERIAL = re.compile(r"(?i)s?tt|số\s+tt")
+_BARE_ROW = re.compile(r"(\d{1,3})\.?")
+_BARE_SUB_ROW = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?")
+_BARE_SECTION = re.compile(r"[IVX]{1,5}|[A-Z]")
+# The first line of a column's name over two lines: "Cơ quan" then "chủ trì".
+_HEAD_OF_NAME = re.compile(
+    r"co\s+quan|don\s+vi|thoi\s+gian|thoi\s+han|noi\s+dung|san\s+pham|ket\s+qua"
+)
+_PROSE = re.compile(r"(?i)^(?:nơi\s+nhận|(?:[IVX]{1,5}|\d{1,2})\.\s+\S.{3,})")
+
+
+def stacked_rows(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The rows of a stacked table whose number column's name is the line at ``start``, read
+    where its rows' lines do not fill their cells one a line (a header's name over two lines, a
+    cell run over two lines, one left out, a section's name over two lines, a group's row with no
+    cells over its sub-rows): each row's lines read as a flattened row. And where it ends."""
+    if not _SERIAL.fullmatch(lines[start].strip()):
+        return None
+    names = [lines[start].strip()]
+    index = start + 1
+    while index < len(lines):
+        line = lines[index].strip()
+        if line and (_BARE_ROW.fullmatch(line) or _BARE_SECTION.fullmatch(line)):
+            break
+        if len(line) > 60 or len(names) > 8:
+            return None
+        if line and line[0].islower() and len(names) > 1:
+            names[-1] = f"{names[-1]} {line}"  # "Thời gian" then "hoàn thành"
+        elif line and not (_COLUMN.match(fold(line)) or _HEAD_OF_NAME.fullmatch(fold(line))):
+            return None
+        elif line:
+            names.append(line)
+        index += 1
+    kinds = ["number", *(_kind(name) for name in names[1:])]
+    if len(kinds) < 3 or "content" not in kinds:
+        return None
+    blocks, end = _stacked_blocks(lines, index, len(kinds))
+    if sum(kind != "section" for kind, _number, _lines in blocks) < 2:
+        return None
+    rows = [" | ".join(names)]
+    for position, (kind, number, cells) in enumerate(blocks):
+        following = blocks[position + 1][0] if position + 1 < len(blocks) else None
+        if kind == "section" or (following == "sub" and kind == "row" and len(cells) == 1):
+            rows.append(f"{number}. {' '.join(cells)}")  # "II. Cải cách thủ tục hành chính"
+            continue
+        cells = _unwrapped(cells)
+        if len(cells) != len(kinds) - 1:
+            cells = _aligned(cells, kinds[1:])
+        rows.append(" | ".join([number, *cells]))
+    return rows, end
+
+
+def _aligned(lines: list[str], kinds: list[str]) -> list[str]:
+    """A row's lines put in its columns, in order, when they are not one a column: a cell may
+    run over several lines, or be left out; a line that names agencies fits an agency's column,
+    a time a time's, any other the content or a product's."""
+    fits = [[_fit(line, kind) for kind in kinds] for line in lines]
+    # best[i][j]: the best score of lines[:i + 1] with line i in column j.
+    best = [[-1e9] * len(kinds) for _ in lines]
+    came = [[0] * len(kinds) for _ in lines]
+    for j in range(len(kinds)):
+        best[0][j] = fits[0][j] - _SKIPPED * j - (_LEFT_OUT if j > kinds.index("content") else 0)
+    for i in range(1, len(lines)):
+        for j in range(len(kinds)):
+            for k in range(j + 1):
+                score = best[i - 1][k] + fits[i][j]
+                if k < j:
+                    score -= _SKIPPED * (j - k - 1)
+                    if k < kinds.index("content") < j:
+                        score -= _LEFT_OUT
+                if score > best[i][j]:
+                    best[i][j], came[i][j] = score, k
+    last = max(range(len(kinds)), key=lambda j: best[-1][j] - _SKIPPED * (len(kinds) - 1 - j))
+    columns = [last]
+    for i in range(len(lines) - 1, 0, -1):
+        columns.append(came[i][columns[-1]])
+    columns.reverse()
+    cells = [""] * len(kinds)
+    for line, column in zip(lines, columns, strict=True):
+        cells[column] = f"{cells[column]} {line}".strip()
+    return cells
+
+
+_SKIPPED = 0.5  # a column left empty
+_LEFT_OUT = 10.0  # the content left empty
+
+
+def _fit(line: str, kind: str) -> float:
+    folded = fold(line).strip(" .;,")
+    timed = _TIME.fullmatch(folded) is not None
+    mentions = _GENERIC.find_mentions(line)
+    named = bool(mentions) and mentions[0].start <= 4 and len(line) <= 120 and not timed
+    if kind == "time":
+        return 3.0 if timed else -3.0
+    if kind in _AGENCY:
+        return 3.0 if named else -3.0
+    if kind == "content":
+        return -3.0 if timed else 0.0 if named else 1.0
+    return -3.0 if timed else -1.0 if named else 0.5
+
+
+def _kind(name: str) -> str:
+    column = _COLUMN.fullmatch(fold(name))
+    return (column.lastgroup or "other") if column else "other"
+
+
+def _stacked_blocks(
+    lines: list[str], index: int, width: int
+) -> tuple[list[tuple[str, str, list[str]]], int]:
+    """A stacked table's rows, each its kind ("row", "sub", "section"), number and lines."""
+    blocks: list[tuple[str, str, list[str]]] = []
+    expected = 1
+    while index < len(lines):
+        line = lines[index].strip()
+        row = _BARE_ROW.fullmatch(line)
+        if not line:
+            pass
+        elif row and int(row.group(1)) == expected:
+            blocks.append(("row", row.group(1), []))
+            expected += 1
+        elif (sub := _BARE_SUB_ROW.fullmatch(line)) and blocks:
+            blocks.append(("sub", sub.group(1), []))
+        elif _BARE_SECTION.fullmatch(line):
+            blocks.append(("section", line, []))
+        elif row and _next_filled(lines, index) == str(expected):
+            pass  # a page's number between two rows
+        elif not blocks or _PROSE.match(line) or len(line) > 200:
+            break
+        elif len(blocks[-1][2]) >= 2 * width:
+            break  # more lines than a row holds: the text after the table
+        else:
+            blocks[-1][2].append(line)
+        index += 1
+    while blocks and not blocks[-1][2]:
+        blocks.pop()
+    return blocks, index
+
+
+def _next_filled(lines: list[str], index: int) -> str | None:
+    return next((line.strip() for line in lines[index + 1 :] if line.strip()), None)
+
+
+def _unwrapped(cells: list[str]) -> list[str]:
+    """A row's lines, a line that starts in lower case joined to the one above (a cell run over
+    two lines)."""
+    joined: list[str] = []
+    for cell in cells:
+        if joined and cell[:1].islower():
+            joined[-1] = f"{joined[-1]} {cell}"
+        else:
+            joined.append(cell)
+    return joined

@@ -17,7 +17,7 @@ from importlib.resources import files
 from typing import Any
 
 from ingest import legacy_encodings
-from ingest.flat_tables import unflatten_tables
+from ingest.flat_tables import stacked_rows, unflatten_tables
 
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
 
@@ -483,6 +483,9 @@ def _stacked_tables(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         table = _stacked_table_at(lines, index)
+        loose = stacked_rows(lines, index) if _SERIAL_HEADING.match(lines[index]) else None
+        if loose is not None and (table is None or _task_rows(loose[0]) > _task_rows(table[0])):
+            table = loose  # its rows' lines do not fill their cells one a line
         if table is None:
             out.append(lines[index])
             index += 1
@@ -490,6 +493,10 @@ def _stacked_tables(lines: list[str]) -> list[str]:
         rows, index = table
         out.extend(rows)
     return out
+
+
+def _task_rows(rows: list[str]) -> int:
+    return sum(row.count(" | ") >= 2 for row in rows[1:])
 
 
 def _stacked_table_at(lines: list[str], start: int) -> tuple[list[str], int] | None:

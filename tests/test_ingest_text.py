@@ -904,14 +904,18 @@ def test_a_table_one_cell_a_line_may_end_where_the_letters_closing_text_begins()
     ]
 
 
-def test_a_table_one_cell_a_line_with_an_empty_cell_stays_as_it_came() -> None:
-    # Row 1 lacks its cooperating agency: which line is which column cannot be told.
+def test_a_table_one_cell_a_line_with_an_empty_cell_is_read_by_what_its_lines_name() -> None:
+    # Row 1 lacks its cooperating agency: its lines go to the columns whose kind they are (a
+    # name to the lead's, a time to the time's).
     rows = [STACKED[0], [c for c in STACKED[1] if c != "Sở Tư pháp"], STACKED[3]]
     text = "\n".join(cell for row in rows for cell in row) + "\n"
 
     document = read(text.encode(), "ke-hoach.txt")
 
-    assert not any(" | " in paragraph for paragraph in document.paragraphs)
+    assert document.paragraphs[1:] == [
+        "1 | Xây dựng kho dữ liệu dùng chung | Sở Nội vụ | | Quý II/2024",
+        "2 | Rà soát thủ tục hành chính | Sở Tư pháp | Các sở, ngành | Tháng 6/2024",
+    ]
 
 
 def test_a_table_one_cell_a_line_with_a_blank_line_for_an_empty_cell_keeps_its_columns() -> None:
@@ -1695,3 +1699,31 @@ def test_a_line_of_column_names_among_prose_is_no_table_header() -> None:
         "Nội dung nhiệm vụ, cơ quan chủ trì và thời gian hoàn thành như sau:\n1 Sở Y tế rà soát.\n"
     )
     assert not any(" | " in paragraph for paragraph in read(text.encode(), "cv.txt").paragraphs)
+
+
+def test_a_stacked_table_whose_rows_do_not_fill_their_cells_one_a_line() -> None:
+    # A header's names over two lines, a section's name over two lines, a group's row with no
+    # cells over its sub-rows, a content cell over two lines, a helper's cell left out.
+    text = (
+        "PHỤ LỤC\nSTT\nNội dung công việc\nThời gian\nhoàn thành\nCơ quan\nchủ trì\nCơ quan\n"
+        "phối hợp\n"
+        "I\nCải cách thủ tục\nhành chính\n"
+        "1\nRà soát, đơn giản hóa thủ tục hành chính\nTrước 30/6/2022\nVăn phòng UBND tỉnh\n"
+        "Các sở, ban, ngành\n"
+        "2\nLàm sạch dữ liệu ngành giáo dục\n"
+        "2.1\nCập nhật, làm sạch dữ liệu học sinh, giáo viên của các trường\ntrên địa bàn tỉnh\n"
+        "Quý II/2022\nSở Giáo dục và Đào tạo\n"
+        "3\nKhảo sát mức độ hài lòng của người dân\nQuý IV/2022\nSở Nội vụ\nBưu điện tỉnh\n"
+    )
+    paragraphs = read(text.encode(), "kh.txt").paragraphs
+
+    assert paragraphs[1:] == [
+        "STT | Nội dung công việc | Thời gian hoàn thành | Cơ quan chủ trì | Cơ quan phối hợp",
+        "I. Cải cách thủ tục hành chính",
+        "1 | Rà soát, đơn giản hóa thủ tục hành chính | Trước 30/6/2022 | Văn phòng UBND tỉnh"
+        " | Các sở, ban, ngành",
+        "2. Làm sạch dữ liệu ngành giáo dục",
+        "2.1 | Cập nhật, làm sạch dữ liệu học sinh, giáo viên của các trường trên địa bàn tỉnh"
+        " | Quý II/2022 | Sở Giáo dục và Đào tạo |",
+        "3 | Khảo sát mức độ hài lòng của người dân | Quý IV/2022 | Sở Nội vụ | Bưu điện tỉnh",
+    ]
