@@ -2655,11 +2655,28 @@ class _Segmenter:
             roles = {
                 name: column
                 for column, cell in enumerate(below)
-                for name, pattern in _ROLE_HEADS
+                for name, pattern in (*_ROLE_HEADS, *_TIME_HEADS)
                 if pattern.fullmatch(fold(cell).strip())
             }
-            if roles:
+            if roles and all(
+                any(p.fullmatch(fold(c).strip()) for _n, p in (*_ROLE_HEADS, *_TIME_HEADS))
+                for c in below
+                if c
+            ):
+                # ... or "Thời gian" over "Bắt đầu | Hoàn thành": due when the work ends. (A copy
+                # may lose the empty cells before them: they stand under "Thời gian" and the cell
+                # merged with it.)
+                header = header_pieces_keep_empty(self.paragraphs[index])
+                time = columns.get("time")
+                if (
+                    {"start", "end"} <= roles.keys()
+                    and time is not None
+                    and time + 1 < len(header)
+                    and not header[time + 1]
+                ):
+                    roles["start"], roles["end"] = time, time + 1
                 columns.update(roles)
+                columns["time"] = roles.get("end", roles.get("start", columns.get("time", 0)))
                 position += 1
         group_deadline: Deadline | None = None
         time_above = ""
@@ -2669,6 +2686,16 @@ class _Segmenter:
         ):
             cells = header_pieces_keep_empty(self.paragraphs[position])
             time = columns.get("time")
+            start = columns.get("start")
+            if (
+                time is not None
+                and start is not None
+                and start < len(cells)
+                and (time >= len(cells) or not cells[time])
+            ):
+                # Only the start given: the work is due then.
+                cells = [*cells, *[""] * (time + 1 - len(cells))]
+                cells[time] = cells[start]
             if time is not None and time < len(cells):
                 if cells[time] or cells[0]:
                     time_above = cells[time]
@@ -3486,6 +3513,12 @@ _COLUMNS = (
 _ROLE_HEADS = tuple(
     (name, re.compile(rf"(?:(?:don\s+vi|co\s+quan)\s+)?{words}(?:\s+thuc\s+hien)?"))
     for name, words in (("lead", r"chu\s+tri"), ("cooperating", r"phoi\s+hop"))
+)
+
+
+_TIME_HEADS = (
+    ("start", re.compile(r"(?:thoi\s+gian\s+)?(?:bat\s+dau|khoi\s+cong)")),
+    ("end", re.compile(r"(?:thoi\s+gian\s+)?(?:hoan\s+thanh|ket\s+thuc)")),
 )
 
 

@@ -725,7 +725,9 @@ def _header_over_two_lines(lines: list[str], index: int) -> str | None:
     rows); as one line of the width of the rows under it."""
     cells = lines[index].strip().split("\t")
     below = [cell.strip() for cell in lines[index + 1].strip().split("\t")]
-    rows = len(lines[index + 2].strip().split("\t"))
+    # The first row under them (past a section's name: "I<tab>HOÀN THIỆN THỂ CHẾ").
+    widths = (len(line.strip().split("\t")) for line in lines[index + 2 : index + 6])
+    rows = next((width for width in widths if width >= 3), 0)
     if len(below) == 1 and below[0][:1].islower() and len(below[0]) <= 30 and rows == len(cells):
         return "\t".join([*cells[:-1], f"{cells[-1].strip()} {below[0]}"])
     if (

@@ -5905,3 +5905,24 @@ def test_a_plans_table_copied_with_one_space_between_cells_gives_its_rows() -> N
         ("Sở Nội vụ", dt.date(2024, 5, 31)),
         ("Sở Tài chính", dt.date(2024, 3, 31)),
     ]
+
+
+def test_a_table_timed_from_start_to_end_is_due_when_the_work_ends() -> None:
+    # "Thời gian" over "Bắt đầu | Hoàn thành", the copy having lost the empty cells before them;
+    # a row that gives only its start is due then.
+    tasks = news(
+        "TT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | | Sản phẩm",
+        "| | | Bắt đầu | Hoàn thành",
+        "1 | Xây dựng Nghị quyết hỗ trợ khởi nghiệp | Sở Khoa học và Công nghệ | Sở Tài chính"
+        " | Tháng 3/2026 | Tháng 7/2026 | Nghị quyết",
+        "2 | Ban hành Danh mục dịch vụ công | Văn phòng UBND tỉnh | Các sở, ban, ngành"
+        " | Quý I/2026 | Quý II/2026 | Quyết định",
+        "3 | Rà soát quy chế quản lý dữ liệu | Sở Nội vụ | Sở Tư pháp | Năm 2026 | | Báo cáo",
+        issued=dt.date(2026, 3, 9),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Khoa học và Công nghệ", dt.date(2026, 7, 31)),
+        ("Văn phòng UBND tỉnh", dt.date(2026, 6, 30)),
+        ("Sở Nội vụ", dt.date(2026, 12, 31)),
+    ]

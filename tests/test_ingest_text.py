@@ -1727,3 +1727,18 @@ def test_a_stacked_table_whose_rows_do_not_fill_their_cells_one_a_line() -> None
         " | Quý II/2022 | Sở Giáo dục và Đào tạo |",
         "3 | Khảo sát mức độ hài lòng của người dân | Quý IV/2022 | Sở Nội vụ | Bưu điện tỉnh",
     ]
+
+
+def test_a_tabbed_header_over_two_rows_above_a_section_row_is_one_header() -> None:
+    text = (
+        "TT\tNhiệm vụ\tCơ quan chủ trì\tThời gian\t\n"
+        "\t\t\tBắt đầu\tHoàn thành\n"
+        "I\tHOÀN THIỆN THỂ CHẾ\n"
+        "1\tXây dựng Nghị quyết hỗ trợ khởi nghiệp\tSở Khoa học và Công nghệ\tTháng 3/2026"
+        "\tTháng 7/2026\n"
+        "2\tBan hành Danh mục dịch vụ công\tVăn phòng UBND tỉnh\tQuý I/2026\tQuý II/2026\n"
+    )
+    assert read(text.encode(), "kh.txt").paragraphs[:2] == [
+        "TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian bắt đầu | Thời gian hoàn thành",
+        "I. HOÀN THIỆN THỂ CHẾ",
+    ]
