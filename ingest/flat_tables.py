@@ -329,8 +329,12 @@ def stacked_rows(lines: list[str], start: int) -> tuple[list[str], int] | None:
     rows = [" | ".join(names)]
     for position, (kind, number, cells) in enumerate(blocks):
         following = blocks[position + 1][0] if position + 1 < len(blocks) else None
-        if kind == "section" or (following == "sub" and kind == "row" and len(cells) == 1):
+        if kind == "section":
             rows.append(f"{number}. {' '.join(cells)}")  # "II. Cải cách thủ tục hành chính"
+            continue
+        if following == "sub" and kind == "row" and len(cells) == 1:
+            # A group's row over its sub-rows: its name, its other cells empty.
+            rows.append(" | ".join([number, cells[0], *[""] * (len(kinds) - 2)]))
             continue
         cells = _unwrapped(cells)
         if len(cells) != len(kinds) - 1:

@@ -5926,3 +5926,24 @@ def test_a_table_timed_from_start_to_end_is_due_when_the_work_ends() -> None:
         ("Văn phòng UBND tỉnh", dt.date(2026, 6, 30)),
         ("Sở Nội vụ", dt.date(2026, 12, 31)),
     ]
+
+
+def test_a_stacked_tables_group_row_over_its_sub_rows_gives_the_sub_rows() -> None:
+    plan = (
+        "Hải Phòng, ngày 08 tháng 3 năm 2024\nPHỤ LỤC\n"
+        "STT\nNhiệm vụ\nĐơn vị chủ trì\nĐơn vị phối hợp\nThời gian thực hiện\n"
+        "1\nLàm sạch dữ liệu ngành giáo dục\n\n\n\n"
+        "1.1\nCập nhật dữ liệu học sinh, giáo viên\nSở Giáo dục và Đào tạo\nCông an thành phố\n"
+        "Trước 15/5/2024\n"
+        "1.2\nTriển khai sổ liên lạc điện tử\nUBND các quận, huyện\nSở Giáo dục và Đào tạo\n"
+        "Năm 2024\n"
+        "2\nTriển khai khám, chữa bệnh bằng thẻ căn cước\nSở Y tế\nBảo hiểm xã hội thành phố\n"
+        "Quý I/2024\n"
+    )
+    draft = read_directive(plan.encode(), "kh.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Sở Giáo dục và Đào tạo", dt.date(2024, 5, 15)),
+        ("UBND các quận, huyện", dt.date(2024, 12, 31)),
+        ("Sở Y tế", dt.date(2024, 3, 31)),
+    ]

@@ -1722,7 +1722,7 @@ def test_a_stacked_table_whose_rows_do_not_fill_their_cells_one_a_line() -> None
         "I. Cải cách thủ tục hành chính",
         "1 | Rà soát, đơn giản hóa thủ tục hành chính | Trước 30/6/2022 | Văn phòng UBND tỉnh"
         " | Các sở, ban, ngành",
-        "2. Làm sạch dữ liệu ngành giáo dục",
+        "2 | Làm sạch dữ liệu ngành giáo dục | | |",
         "2.1 | Cập nhật, làm sạch dữ liệu học sinh, giáo viên của các trường trên địa bàn tỉnh"
         " | Quý II/2022 | Sở Giáo dục và Đào tạo |",
         "3 | Khảo sát mức độ hài lòng của người dân | Quý IV/2022 | Sở Nội vụ | Bưu điện tỉnh",
