@@ -368,15 +368,15 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
     raw: list[str] = []
     cells: list[str] = []
     cell: list[str] = []
+    width = 0  # the header's count of cells, once a row of three or more has closed
 
-    def end_cell() -> None:
+    def end_row(*, closed: bool) -> None:
+        nonlocal width
         if cell:
             cells.append(" ".join(line.strip() for line in cell))
             cell.clear()
-
-    def end_row(*, closed: bool) -> None:
-        end_cell()
         rows.append((raw.copy(), cells.copy() if closed else []))
+        width = max(width, len(cells) if len(cells) >= 3 else 0) if closed else 0
         raw.clear()
         cells.clear()
 
@@ -384,41 +384,101 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
         if not line.strip():
             end_row(closed=False)
             rows.append(([line], []))
-        elif line.strip() != "|":
-            raw.append(line)
+            continue
+        raw.append(line)
+        if line.strip() != "|":
             cell.append(line)
-        elif index + 1 < len(lines) and lines[index + 1].strip() == "|":
-            end_row(closed=True)
-            raw.append(line)  # the row's end, kept if the next row is no table's
+        elif cell:
+            cells.append(" ".join(part.strip() for part in cell))  # a cell's closing "|"
+            cell.clear()
+        elif not cells:
+            continue  # the "|" before a table's first cell
+        elif width and len(cells) < width and not _row_opens(lines, index + 1):
+            # "|" right after "|" with the row's cells not all there, and no row opening next:
+            # a cell left empty.
+            cells.append("")
         else:
-            raw.append(line)
-            end_cell()
+            end_row(closed=True)
     end_row(closed=False)
     return [line for run in _table_runs(rows) for line in run]
 
 
+def _row_opens(lines: list[str], index: int) -> bool:
+    """Whether a line of _cells_on_lines opens a row ("2", "2.1", "II", "a)"), or the text
+    ends or goes on after the table (a blank line)."""
+    if index >= len(lines) or not lines[index].strip():
+        return True
+    line = lines[index]
+    return line.strip() != "|" and bool(
+        _ROW_NUMBER.match(line)
+        or _SUB_ROW_NUMBER.match(line)
+        or _SECTION_NUMBER.match(line)
+        or re.fullmatch(r"\s*[a-zđ]\)\s*", line)
+        # A section's number and name in one cell: "I. CÔNG TÁC CHỈ ĐẠO".
+        or re.match(r"\s*[IVX]{1,5}\.\s+\S", line)
+    )
+
+
 def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
     """The rows of _cells_on_lines, a table's as lines of cells, the others' as they came."""
+    rows = _merged_time_heads(rows)
     # The width of the next row of more than one cell: a section's name may come between two.
     widths_after = [0] * len(rows)
     for index in range(len(rows) - 2, -1, -1):
-        cells_after = len(rows[index + 1][1])
-        widths_after[index] = widths_after[index + 1] if cells_after == 1 else cells_after
+        raw_after, after = rows[index + 1]
+        cells_after = len(after)
+        # (Past a section's name across the row, "I" | "NHẬN THỨC SỐ" as well, and a header's
+        # second row merged into it.)
+        passed = (
+            cells_after == 1
+            or not raw_after
+            or (cells_after == 2 and _SECTION_NUMBER.match(after[0]) is not None)
+        )
+        widths_after[index] = widths_after[index + 1] if passed else cells_after
     out: list[list[str]] = []
     width = 0
     for index, (raw, cells) in enumerate(rows):
+        if not raw:
+            continue  # a header's second row, merged into the first
         fits = bool(cells) and all(len(text) <= _CELL_AT_MOST for text in cells)
         if fits and len(cells) >= 3 and len(cells) in (width, widths_after[index]):
             out.append([" | ".join(cells)])
             width = len(cells)
         elif fits and len(cells) == 1 and width:
             out.append([" | ".join([cells[0], *[""] * (width - 1)])])
+        elif fits and len(cells) == 2 and width and _SECTION_NUMBER.match(cells[0]):
+            # A section's number and name in two cells: "I" | "NHẬN THỨC SỐ", across the row.
+            named = f"{cells[0].strip().rstrip('.')}. {cells[1]}"
+            out.append([" | ".join([named, *[""] * (width - 1)])])
         else:
             out.append(raw)
             width = 0
     return out
 
 
+def _merged_time_heads(
+    rows: list[tuple[list[str], list[str]]],
+) -> list[tuple[list[str], list[str]]]:
+    """A header over two rows of _cells_on_lines: "Thời gian" over "Bắt đầu | Hoàn thành", as
+    one row of the width of the rows under it ("Thời gian bắt đầu | Thời gian hoàn thành")."""
+    rows = list(rows)
+    for index, (_raw, cells) in enumerate(rows):
+        below = next((i for i in range(index + 1, len(rows)) if rows[i][1]), None)
+        if len(cells) < 3 or below is None:
+            continue
+        heads = rows[below][1]
+        if not heads or not all(_TIME_SUB_HEADS.fullmatch(head.strip()) for head in heads):
+            continue
+        time = next((i for i, cell in enumerate(cells) if _TIME_WORDS.search(cell)), None)
+        if time is None:
+            continue
+        named = [f"{cells[time].strip()} {head.strip().lower()}" for head in heads]
+        rows[index] = (rows[index][0], [*cells[:time], *named, *cells[time + 1 :]])
+        rows[below] = ([], [])
+    return rows
+
+
+_TIME_WORDS = re.compile(r"(?i)thời\s+gian|thời\s+hạn|tiến\s+độ")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 _SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group
 _SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")

@@ -1742,3 +1742,32 @@ def test_a_tabbed_header_over_two_rows_above_a_section_row_is_one_header() -> No
         "TT | Nhiệm vụ | Cơ quan chủ trì | Thời gian bắt đầu | Thời gian hoàn thành",
         "I. HOÀN THIỆN THỂ CHẾ",
     ]
+
+
+def test_a_web_pages_table_with_cells_left_empty_and_a_header_over_two_rows() -> None:
+    # "|", nothing, "|" is a cell left empty, as "|", "|" ends a row: which one it is, the
+    # header's count of cells and what follows tell. "Thời gian" stands over "Bắt đầu" and
+    # "Hoàn thành"; a section's number and name come in two cells.
+    cells = [
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["Bắt đầu", "Hoàn thành"],
+        ["I", "NHẬN THỨC SỐ"],
+        ["1", "Tuyên truyền về chuyển đổi số", "Sở TT&TT", "", "Tháng 3/2024", "Thường xuyên"],
+        ["2", "Triển khai thanh toán trực tuyến", "Sở Tài chính", "Kho bạc", "Quý I/2024", ""],
+        ["3", "Số hóa hồ sơ", "Sở Nội vụ", "Các sở, ngành", "Tháng 4/2024", "Năm 2024"],
+    ]
+    lines = ["|"]
+    for row in cells:
+        for cell in row:
+            lines += [cell, "|"] if cell else ["|"]
+        lines.append("|")
+    text = "\n".join(lines) + "\n"
+
+    assert read(text.encode(), "kh.md.txt").paragraphs == [
+        "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian bắt đầu"
+        " | Thời gian hoàn thành",
+        "I. NHẬN THỨC SỐ | | | | |",
+        "1 | Tuyên truyền về chuyển đổi số | Sở TT&TT | | Tháng 3/2024 | Thường xuyên",
+        "2 | Triển khai thanh toán trực tuyến | Sở Tài chính | Kho bạc | Quý I/2024 |",
+        "3 | Số hóa hồ sơ | Sở Nội vụ | Các sở, ngành | Tháng 4/2024 | Năm 2024",
+    ]
