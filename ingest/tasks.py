@@ -3550,7 +3550,10 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
 _STARTS = re.compile(r"bat\s+dau|khoi\s+(?:cong|dong)|trien\s+khai")
 
 
-_YEARS_CELL = re.compile(r"\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*")
+# "2022-2024", "Năm 2025 - 2026", "Giai đoạn 2026-2030" (folded).
+_YEARS_CELL = re.compile(
+    r"\s*(?:(?:nam|giai\s+doan)\s+)?(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*"
+)
 
 
 # "Quý III, IV/2026": the quarters a row's work spans, due by the last.
@@ -3567,7 +3570,7 @@ _MONTHS_CELL = re.compile(
 def _period_cell(text: str) -> Deadline | None:
     """A time column that gives a year ("2023"), a span of years ("2022-2024"), a month or a
     span of months ("10-11/2019"): done by the end of the last."""
-    if match := _YEARS_CELL.fullmatch(text):
+    if match := _YEARS_CELL.fullmatch(fold(text)):
         return _period_end(_dt.date(int(match.group(1)), 12, 31), "year", text)
     match = _MONTHS_CELL.fullmatch(fold(text))
     if match is None:

@@ -5947,3 +5947,14 @@ def test_a_stacked_tables_group_row_over_its_sub_rows_gives_the_sub_rows() -> No
         ("UBND các quận, huyện", dt.date(2024, 12, 31)),
         ("Sở Y tế", dt.date(2024, 3, 31)),
     ]
+
+
+def test_a_time_cell_of_years_written_with_nam_is_due_by_the_last_year() -> None:
+    tasks = news(
+        "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành",
+        "1 | Hoàn thiện hạ tầng số | Sở Khoa học và Công nghệ | Các sở, ngành | Năm 2025 - 2026",
+        "2 | Sắp xếp trụ sở làm việc | Sở Tài chính | Sở Xây dựng | Giai đoạn 2026-2030",
+        issued=dt.date(2025, 7, 1),
+    )
+
+    assert [t.deadline.date for t in tasks] == [dt.date(2026, 12, 31), dt.date(2030, 12, 31)]
