@@ -385,6 +385,10 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
             end_row(closed=False)
             rows.append(([line], []))
             continue
+        if line.strip() == "|" and cell and not cells and _opens_header(lines, index + 1):
+            # The text before a table's first "|" ("III. NHIỆM VỤ CỤ THỂ" right above "|",
+            # "STT"): not a cell of its header.
+            end_row(closed=False)
         raw.append(line)
         if line.strip() != "|":
             cell.append(line)
@@ -401,6 +405,10 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
             end_row(closed=True)
     end_row(closed=False)
     return [line for run in _table_runs(rows) for line in run]
+
+
+def _opens_header(lines: list[str], index: int) -> bool:
+    return index < len(lines) and bool(_SERIAL_HEADING.match(lines[index]))
 
 
 def _row_opens(lines: list[str], index: int) -> bool:
@@ -441,9 +449,15 @@ def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
         if not raw:
             continue  # a header's second row, merged into the first
         fits = bool(cells) and all(len(text) <= _CELL_AT_MOST for text in cells)
-        if fits and len(cells) >= 3 and len(cells) in (width, widths_after[index]):
+        # A header over rows that lost the "|" of their empty last cells: "STT | ... | Ghi chú"
+        # over "1 | ... | 17/4/2025".
+        header = bool(cells) and _SERIAL_HEADING.match(cells[0]) and widths_after[index] >= 3
+        if fits and len(cells) >= 3 and (len(cells) in (width, widths_after[index]) or header):
             out.append([" | ".join(cells)])
-            width = len(cells)
+            width = max(width, len(cells))  # (a row short of its empty cells is no narrower)
+        elif fits and 3 <= len(cells) < width and _NUMBERED_CELL.fullmatch(cells[0]):
+            # A row whose last cells were left empty, their "|" lost: "1 | ... | 17/4/2025".
+            out.append([" | ".join([*cells, *[""] * (width - len(cells))])])
         elif fits and len(cells) == 1 and width:
             out.append([" | ".join([cells[0], *[""] * (width - 1)])])
         elif fits and len(cells) == 2 and width and _SECTION_NUMBER.match(cells[0]):
@@ -478,6 +492,7 @@ def _merged_time_heads(
     return rows
 
 
+_NUMBERED_CELL = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*\.?\s*")
 _TIME_WORDS = re.compile(r"(?i)thời\s+gian|thời\s+hạn|tiến\s+độ")
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
 _SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group

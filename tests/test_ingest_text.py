@@ -1771,3 +1771,22 @@ def test_a_web_pages_table_with_cells_left_empty_and_a_header_over_two_rows() ->
         "2 | Triển khai thanh toán trực tuyến | Sở Tài chính | Kho bạc | Quý I/2024 |",
         "3 | Số hóa hồ sơ | Sở Nội vụ | Các sở, ngành | Tháng 4/2024 | Năm 2024",
     ]
+
+
+def test_a_web_pages_table_right_under_its_heading_and_rows_short_of_their_empty_cells() -> None:
+    # The section's heading stands right above the table's first "|"; the rows lost the "|" of
+    # their empty last cell (Ghi chú) while the header kept its name.
+    text = (
+        "III. NHIỆM VỤ CỤ THỂ\n|\nSTT\n|\nNội dung\n|\nCơ quan chủ trì\n|\nThời gian\n|\n"
+        "Ghi chú\n|\n|\n"
+        "1\n|\nThành lập Ban Chỉ đạo\n|\nSở Nội vụ\n|\n17/4/2025\n|\n|\n"
+        "2\n|\nXây dựng phương án tổng thể\n|\nSở Nội vụ\n|\n20/4/2025\n|\n|\n"
+        "3\n|\nTrình HĐND tỉnh\n|\nSở Nội vụ\n|\n25/4/2025\n|\nKỳ họp chuyên đề\n|\n|\n"
+    )
+    assert read(text.encode(), "kh.md.txt").paragraphs == [
+        "III. NHIỆM VỤ CỤ THỂ",
+        "STT | Nội dung | Cơ quan chủ trì | Thời gian | Ghi chú",
+        "1 | Thành lập Ban Chỉ đạo | Sở Nội vụ | 17/4/2025",
+        "2 | Xây dựng phương án tổng thể | Sở Nội vụ | 20/4/2025 |",
+        "3 | Trình HĐND tỉnh | Sở Nội vụ | 25/4/2025 | Kỳ họp chuyên đề",
+    ]
