@@ -482,6 +482,17 @@ _HAMLET = (
 _RESIDENTIAL = re.compile(
     rf"(?<![a-z0-9])cac\s+{_HAMLET}(?:\s*(?:,|va|/)\s*(?:{_HAMLET}|ban))*(?![a-z0-9])"
 )
+# The heads of hamlets and of their Party cells, as a commune's letters ask them: "Bí thư chi
+# bộ, Trưởng thôn", "các đồng chí Trưởng thôn", "Ban điều hành các khu phố" (not "Trưởng thôn
+# các thôn": a holder of a group).
+_HAMLET_HEAD = (
+    r"(?:bi\s+thu\s+chi\s+bo|truong\s+(?:thon|ap|khom|xom|khu\s+pho|to\s+dan\s+pho)"
+    r"|to\s+truong\s+to\s+dan\s+pho|ban\s+dieu\s+hanh(?:\s+cac)?\s+(?:khu\s+pho|thon|ap|to\s+dan\s+pho))"
+)
+_HAMLET_HEADS = re.compile(
+    rf"(?<![a-z0-9])(?:cac\s+)?(?:dong\s+chi\s+)?{_HAMLET_HEAD}(?:\s*(?:,|va|/)\s*{_HAMLET_HEAD})*"
+    r"(?![a-z0-9])(?!\s+cac\s)"
+)
 # The public a notice asks: "các hộ gia đình, cá nhân có đất ...", "các tổ chức, cá nhân được cấp
 # giấy phép ...", "Tất cả các hộ gia đình".
 _PUBLIC = re.compile(
@@ -584,6 +595,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
         _COUNTED_UNITS,
         _RESIDENTIAL,
         _PUBLIC,
+        _HAMLET_HEADS,
     ):
         for match in pattern.finditer(folded):
             found.append(_Found(match.start(), match.end(), collective=True))

@@ -1373,3 +1373,20 @@ def test_a_committee_named_without_its_place_only_where_it_is_given_work(
     text: str, names: list[str]
 ) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Đối với các đồng chí Bí thư chi bộ, Trưởng thôn:",
+            ["các đồng chí Bí thư chi bộ, Trưởng thôn"],
+        ),
+        ("Yêu cầu Trưởng thôn kiểm tra, rà soát số hộ", ["Trưởng thôn"]),
+        ("1. Ban điều hành các khu phố:", ["Ban điều hành các khu phố"]),
+        # A holder of a group, read as such.
+        ("Trưởng thôn các thôn tuyên truyền đến từng hộ", ["Trưởng thôn các thôn"]),
+    ],
+)
+def test_the_heads_of_hamlets_a_commune_asks(text: str, names: list[str]) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == names
