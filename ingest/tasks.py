@@ -2727,7 +2727,10 @@ class _Segmenter:
                 found = section_deadline(label, self.issued_on, calendar=self.calendar)
                 group_deadline = found if _usable(found) else None
             elif not _is_repeated_header(cells):
-                self.table_tasks.append(self._table_task(cells, columns, position, group_deadline))
+                for row in _row_pieces(cells, columns):
+                    self.table_tasks.append(
+                        self._table_task(row, columns, position, group_deadline)
+                    )
             position += 1
         return position
 
@@ -3596,6 +3599,35 @@ def _is_repeated_header(cells: list[str]) -> bool:
     return _table_columns(cells) is not None or all(
         re.fullmatch(r"\(?\d{1,2}\)?", cell) for cell in cells if cell
     )
+
+
+# A piece of work a content cell lists with a bullet, after a stop or at its start: "Chuyển mục
+# đích sử dụng rừng: - Rà soát nhu cầu ...; - Trình HĐND tỉnh ..." (not "Sở Lao động - Thương
+# binh").
+_CELL_BULLET = re.compile(r"(?:^|(?<=[.;:]))\s*[-–+•]\s+(?=\S)")
+
+
+def _row_pieces(cells: list[str], columns: dict[str, int]) -> list[list[str]]:
+    """A table row whose content cell lists two pieces of work or more, each a task of the row's
+    agencies: their times from the time cell's own list when it has one for each, else the row's
+    time for all."""
+    content = columns["content"]
+    parts = _CELL_BULLET.split(cells[content]) if content < len(cells) else []
+    pieces = [part.strip(" ;") for part in parts[1:] if part.strip(" ;")]
+    if len(pieces) < 2:
+        return [cells]
+    opening = parts[0].strip()
+    time = columns.get("time")
+    times = _CELL_BULLET.split(cells[time])[1:] if time is not None and time < len(cells) else []
+    times = [part.strip(" ;") for part in times if part.strip(" ;")]
+    rows = []
+    for position, piece in enumerate(pieces):
+        row = list(cells)
+        row[content] = f"{opening} {piece}" if opening.endswith(":") else piece
+        if time is not None and len(times) == len(pieces):
+            row[time] = times[position]
+        rows.append(row)
+    return rows
 
 
 _HELPERS_LABEL = re.compile(r"(?i)\b(?:đơn vị |cơ quan )?phối hợp\s*:")

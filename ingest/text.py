@@ -373,7 +373,7 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
     def end_row(*, closed: bool) -> None:
         nonlocal width
         if cell:
-            cells.append(" ".join(line.strip() for line in cell))
+            cells.append(_cell_text(cell))
             cell.clear()
         rows.append((raw.copy(), cells.copy() if closed else []))
         width = max(width, len(cells) if len(cells) >= 3 else 0) if closed else 0
@@ -393,7 +393,7 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
         if line.strip() != "|":
             cell.append(line)
         elif cell:
-            cells.append(" ".join(part.strip() for part in cell))  # a cell's closing "|"
+            cells.append(_cell_text(cell))  # a cell's closing "|"
             cell.clear()
         elif not cells:
             continue  # the "|" before a table's first cell
@@ -405,6 +405,20 @@ def _cells_on_lines(lines: list[str]) -> list[str]:
             end_row(closed=True)
     end_row(closed=False)
     return [line for run in _table_runs(rows) for line in run]
+
+
+def _cell_text(lines: list[str]) -> str:
+    """A cell's lines as one: a line that opens with a bullet is a piece of its own ("- Rà soát
+    ..." then "- Trình UBND tỉnh ..."), set apart by ";" where the line before has no stop."""
+    text = ""
+    for line in (line.strip() for line in lines):
+        if text and _BULLET_LINE.match(line) and text[-1] not in ".;:,":
+            text += ";"
+        text = f"{text} {line}" if text else line
+    return text
+
+
+_BULLET_LINE = re.compile(r"[-–+•]\s+\S")
 
 
 def _opens_header(lines: list[str], index: int) -> bool:
@@ -437,11 +451,7 @@ def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
         cells_after = len(after)
         # (Past a section's name across the row, "I" | "NHẬN THỨC SỐ" as well, and a header's
         # second row merged into it.)
-        passed = (
-            cells_after == 1
-            or not raw_after
-            or (cells_after == 2 and _SECTION_NUMBER.match(after[0]) is not None)
-        )
+        passed = cells_after == 1 or not raw_after or _group_row(after)
         widths_after[index] = widths_after[index + 1] if passed else cells_after
     out: list[list[str]] = []
     width = 0
@@ -460,14 +470,24 @@ def _table_runs(rows: list[tuple[list[str], list[str]]]) -> list[list[str]]:
             out.append([" | ".join([*cells, *[""] * (width - len(cells))])])
         elif fits and len(cells) == 1 and width:
             out.append([" | ".join([cells[0], *[""] * (width - 1)])])
-        elif fits and len(cells) == 2 and width and _SECTION_NUMBER.match(cells[0]):
-            # A section's number and name in two cells: "I" | "NHẬN THỨC SỐ", across the row.
-            named = f"{cells[0].strip().rstrip('.')}. {cells[1]}"
-            out.append([" | ".join([named, *[""] * (width - 1)])])
+        elif fits and width and _group_row(cells):
+            # A section's or a group's number and name in two cells, the others empty: "I" |
+            # "NHẬN THỨC SỐ" across the row; "1." | "Hoàn thiện thể chế" over its rows "1.1", ...
+            number = cells[0].strip().rstrip(".")
+            if _SECTION_NUMBER.match(number):
+                out.append([" | ".join([f"{number}. {cells[1]}", *[""] * (width - 1)])])
+            else:
+                out.append([" | ".join([number, cells[1], *[""] * (width - 2)])])
         else:
             out.append(raw)
             width = 0
     return out
+
+
+def _group_row(cells: list[str]) -> bool:
+    return len(cells) == 2 and bool(
+        _SECTION_NUMBER.match(cells[0]) or _NUMBERED_CELL.fullmatch(cells[0])
+    )
 
 
 def _merged_time_heads(

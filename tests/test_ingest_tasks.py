@@ -5958,3 +5958,32 @@ def test_a_time_cell_of_years_written_with_nam_is_due_by_the_last_year() -> None
     )
 
     assert [t.deadline.date for t in tasks] == [dt.date(2026, 12, 31), dt.date(2030, 12, 31)]
+
+
+def test_a_web_tables_group_rows_and_a_cell_that_lists_pieces_of_work() -> None:
+    # A group's number and name in two cells over its rows; a content cell listing two pieces
+    # of work, each a task of the row's lead, each with the time the time cell lists for it.
+    cells = [
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1.", "Hoàn thiện thể chế"],
+        ["1.1", "Xây dựng Đề án phát triển rừng", "Sở Nông nghiệp và PTNT", "Quý III/2024"],
+        ["1.2", "Chuyển mục đích sử dụng rừng:\n- Rà soát, tổng hợp nhu cầu\n- Trình HĐND tỉnh"
+         " quyết định chủ trương", "Sở Nông nghiệp và PTNT", "- Quý IV/2024\n- Quý II/2025"],
+    ]  # fmt: skip
+    lines = ["|"]
+    for row in cells:
+        for cell in row:
+            lines += [*cell.split("\n"), "|"]
+        lines.append("|")
+    plan = "Nghệ An, ngày 18 tháng 3 năm 2024\nPHỤ LỤC\n" + "\n".join(lines) + "\n"
+    draft = read_directive(plan.encode(), "kh.md.txt", catalogue=EMPTY)
+
+    assert [(t.text, t.deadline.date) for t in draft.tasks] == [
+        ("Xây dựng Đề án phát triển rừng", dt.date(2024, 9, 30)),
+        ("Chuyển mục đích sử dụng rừng: Rà soát, tổng hợp nhu cầu", dt.date(2024, 12, 31)),
+        (
+            "Chuyển mục đích sử dụng rừng: Trình HĐND tỉnh quyết định chủ trương",
+            dt.date(2025, 6, 30),
+        ),
+    ]
+    assert {written(t) for t in draft.tasks} == {"Sở Nông nghiệp và PTNT"}
