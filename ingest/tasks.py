@@ -833,7 +833,10 @@ _AWARD_RULE = r"(?:doi\s+tuong|nguyen\s+tac|hinh\s+thuc|tieu\s+chuan|co\s+cau|no
 _DEMANDS_HEADING = re.compile(r"(?:ve\s+)?yeu\s+cau\b")
 _AIMS_HEADING = re.compile(r"(?:ve\s+)?muc\s+(?:dich|tieu)\b")
 _SKIP_HEADING = re.compile(
-    r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|danh\s+gia|tinh\s+hinh"
+    r"^(?:ve\s+)?(?:muc\s+tieu|quan\s+diem|muc\s+dich|yeu\s+cau\s*:?\s*$|tinh\s+hinh"
+    # "I. ĐÁNH GIÁ KẾT QUẢ ...", "Đánh giá chung": how it went (not "5. Đánh giá, công nhận kỹ
+    # năng nghề quốc gia", work to do).
+    r"|danh\s+gia(?!\s*,|\s+(?:cong\s+nhan|xep\s+loai|cap\s+do|an\s+toan|ky\s+nang|nang\s+luc))"
     r"|ket\s+qua|can\s+cu|co\s+so\s+phap\s+ly|su\s+can\s+thiet|boi\s+canh|kinh\s+phi"
     # "II. NGUYÊN NHÂN", "2. Tồn tại, hạn chế", "Khó khăn, vướng mắc": what went wrong, and why.
     # (Not "III. KHÓ KHĂN, VƯỚNG MẮC VÀ KIẾN NGHỊ", which goes on to what it asks.)
@@ -3104,6 +3107,10 @@ class _Segmenter:
                 # "Sở đề nghị Quý cơ quan góp ý ...", in a page that lost the letter's head.
                 lead = polite
         own = self._own_deadline(text[: handover[0]] if handover else text)
+        if not _usable(own) and (field := _TIME_FIELD.search(text)):
+            # "- Thời gian thực hiện: 2020 - 2021.": the field a plan's item gives its time in,
+            # a span of years as a table's time cell reads it.
+            own = _period_cell(field.group("value").strip(" .;")) or own
         section = _nearest(item.frames, "deadline")
         inherited = False
         if _usable(own) or own.kind in UNKNOWN_DAY_KINDS:
@@ -3553,6 +3560,11 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
 _STARTS = re.compile(r"bat\s+dau|khoi\s+(?:cong|dong)|trien\s+khai")
 
 
+# An item's time as a field of its own: "- Thời gian thực hiện: 2020 - 2021", "* Thời gian: ...".
+_TIME_FIELD = re.compile(
+    r"(?i)(?:^|[\s.;])(?:[-*+•]\s*)?thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:"
+    r"\s*(?P<value>[^.;\n]{2,40})"
+)
 # "2022-2024", "Năm 2025 - 2026", "Giai đoạn 2026-2030" (folded).
 _YEARS_CELL = re.compile(
     r"\s*(?:(?:nam|giai\s+doan)\s+)?(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\s*"

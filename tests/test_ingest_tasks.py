@@ -5987,3 +5987,22 @@ def test_a_web_tables_group_rows_and_a_cell_that_lists_pieces_of_work() -> None:
         ),
     ]
     assert {written(t) for t in draft.tasks} == {"Sở Nông nghiệp và PTNT"}
+
+
+def test_an_items_time_field_of_years_and_a_heading_of_assessment_work() -> None:
+    tasks = news(
+        "III. NHIỆM VỤ, GIẢI PHÁP",
+        "2.4. Đầu tư cơ sở vật chất, thiết bị đào tạo cho Trường Cao đẳng Kỹ thuật.",
+        "- Cơ quan chủ trì: Sở Kế hoạch và Đầu tư; cơ quan phối hợp: Sở Tài chính.",
+        "- Thời gian thực hiện: Giai đoạn 2021 - 2025.",
+        "5. Đánh giá, công nhận kỹ năng nghề quốc gia",
+        "5.1. Xây dựng kế hoạch đánh giá kỹ năng nghề cho người lao động.",
+        "- Cơ quan thực hiện: Sở Lao động - Thương binh và Xã hội.",
+        "- Thời gian thực hiện: Tháng 8/2020.",
+        issued=dt.date(2020, 6, 18),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Sở Kế hoạch và Đầu tư", dt.date(2025, 12, 31)),
+        ("Sở Lao động - Thương binh và Xã hội", dt.date(2020, 8, 31)),
+    ]
