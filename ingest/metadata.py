@@ -351,9 +351,14 @@ def body_range(doc: Document) -> tuple[int, int]:
 
 def _body_end(doc: Document, start: int) -> int:
     for index in range(start, len(doc.paragraphs)):
-        if _closes_body(doc.paragraphs[index]):
+        following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else ""
+        if _closes_body(doc.paragraphs[index]) and not _GROUNDS.match(fold(following)):
             return index
     return len(doc.paragraphs)
+
+
+# What follows a decision's issuing authority ("BỘ TRƯỞNG BỘ CÔNG THƯƠNG"), not a signature.
+_GROUNDS = re.compile(r"\s*(?:can\s+cu|quyet\s+dinh\s*:)")
 
 
 def _closes_body(text: str) -> bool:
@@ -381,7 +386,9 @@ _HEADLINE = re.compile(r"[^:|]{3,}:\s*\S+(?:\s+\S+){2,}\s*$")
 # giao thông năm 2026 (Ban hành kèm theo Quyết định số 602/QĐ-UBND ...)".
 _ATTACHED = re.compile(
     rf"(?:^[\s(*_]*|\(\s*)(?:(?:ban\s+hanh|phe\s+duyet)\s+(?:kem\s+)?theo|kem\s+theo)\s+"
-    rf"(?:{DOCUMENT_NOUN}|qd\b)"
+    # "(Kèm theo Chương trình hành động số ...)"; not "Ban hành kèm theo Quyết định này ...", the
+    # decision's own article.
+    rf"(?:{DOCUMENT_NOUN}|qd\b|chuong\s+trinh)(?!\s+nay\b)"
 )
 
 

@@ -6006,3 +6006,141 @@ def test_an_items_time_field_of_years_and_a_heading_of_assessment_work() -> None
         ("Sở Kế hoạch và Đầu tư", dt.date(2025, 12, 31)),
         ("Sở Lao động - Thương binh và Xã hội", dt.date(2020, 8, 31)),
     ]
+
+
+def test_a_ministers_decision_whose_authority_stands_above_its_grounds_issues_its_plan() -> None:
+    # A long title; "BỘ TRƯỞNG BỘ CÔNG THƯƠNG" above "Căn cứ ..." is who decides, not a
+    # signature; "Điều 1." then "Ban hành kèm theo Quyết định này ..." is the decision's article,
+    # not the plan's "(Ban hành kèm theo ...)" line.
+    draft = read_directive(MINISTERS_DECISION.encode(), "qd.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("Vụ Kế hoạch", dt.date(2024, 7, 31)),
+        ("Sở Công Thương", None),
+    ]
+
+
+MINISTERS_DECISION = """|
+BỘ CÔNG THƯƠNG
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+|
+|
+Số: 178/QĐ-BCT
+|
+Hà Nội, ngày 25 tháng 01 năm 2024
+|
+
+QUYẾT ĐỊNH
+
+Ban hành Kế hoạch hành động của Bộ Công Thương thực hiện Nghị quyết số 01/NQ-CP
+ngày 05 tháng 01 năm 2024 của Chính phủ về nhiệm vụ, giải pháp chủ yếu thực hiện
+Kế hoạch phát triển kinh tế - xã hội, dự toán ngân sách nhà nước và cải thiện môi
+trường kinh doanh, nâng cao năng lực cạnh tranh quốc gia năm 2024
+
+BỘ TRƯỞNG BỘ CÔNG THƯƠNG
+
+Căn cứ Nghị định số 96/2022/NĐ-CP ngày 29 tháng 11 năm 2022 của Chính phủ quy
+định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Bộ Công Thương;
+
+QUYẾT ĐỊNH:
+
+Điều 1.
+Ban hành kèm theo Quyết định này Kế hoạch hành động của Bộ Công Thương.
+
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký./.
+
+|
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT, KH.
+|
+BỘ TRƯỞNG
+Nguyễn Hồng Diên
+|
+
+KẾ HOẠCH HÀNH ĐỘNG
+
+(Ban hành kèm theo Quyết định số 178/QĐ-BCT ngày 25 tháng 01 năm 2024 của Bộ
+trưởng Bộ Công Thương)
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Vụ Kế hoạch tham mưu Lãnh đạo Bộ tổ chức sơ kết 6 tháng việc thực hiện Kế
+hoạch trong tháng 7/2024.
+
+2. Đề nghị Sở Công Thương các tỉnh, thành phố trực thuộc Trung ương phối hợp
+triển khai các nhiệm vụ liên quan trên địa bàn./.
+"""
+
+
+def test_a_party_programmes_annex_of_tasks_is_read() -> None:
+    # The annex after the signature: "(Kèm theo Chương trình hành động số 18-CTr/TU ...)".
+    draft = read_directive(PROGRAMME_ANNEX.encode(), "ctr.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks)[-2:] == [
+        ("Ban Tuyên giáo Tỉnh ủy", dt.date(2018, 6, 30)),
+        ("Ủy ban Kiểm tra Tỉnh ủy", dt.date(2020, 12, 31)),
+    ]
+
+
+PROGRAMME_ANNEX = """|
+TỈNH ỦY LÂM ĐỒNG
+|
+ĐẢNG CỘNG SẢN VIỆT NAM
+|
+|
+Số 18-CTr/TU
+|
+Đà Lạt, ngày 05 tháng 4 năm 2018
+|
+
+CHƯƠNG TRÌNH HÀNH ĐỘNG
+
+III. TỔ CHỨC THỰC HIỆN
+
+Các huyện ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy xây dựng kế hoạch thực hiện,
+hoàn thành trong tháng 5/2018.
+
+|
+Nơi nhận:
+- Lưu Văn phòng Tỉnh ủy.
+|
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+Trần Đức Quận
+|
+
+DANH MỤC NHIỆM VỤ
+
+(Kèm theo Chương trình hành động số 18-CTr/TU, ngày 05/4/2018 của Tỉnh ủy)
+
+|
+TT
+|
+Nội dung công việc
+|
+Cơ quan chủ trì tham mưu
+|
+Thời gian
+|
+|
+1
+|
+Tổ chức học tập, quán triệt Nghị quyết số 20-NQ/TW đến cán bộ, đảng viên.
+|
+Ban Tuyên giáo Tỉnh ủy
+|
+Quý II/2018
+|
+|
+2
+|
+Kiểm tra, giám sát việc thực hiện Nghị quyết số 20-NQ/TW.
+|
+Ủy ban Kiểm tra Tỉnh ủy
+|
+Năm 2020
+|
+|
+"""
