@@ -287,10 +287,10 @@ def _agency_runs(text: str, times: list[_Span]) -> list[_Span]:
 
 # A stacked table (each cell on a line of its own, as a web page or a PDF copied as plain text
 # gives it): its number column's name, a row's number, a group's or a section's.
-_SERIAL = re.compile(r"(?i)s?tt|số\s+tt")
-_BARE_ROW = re.compile(r"(\d{1,3})\.?")
-_BARE_SUB_ROW = re.compile(r"(\d{1,3}(?:\.\d{1,3})+)\.?")
-_BARE_SECTION = re.compile(r"[IVX]{1,5}|[A-Z]")
+SERIAL_HEADING = re.compile(r"(?i)^\s*(?:s?tt|số\s+tt)\s*$")
+ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
+SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group
+SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")
 # The first line of a column's name over two lines: "Cơ quan" then "chủ trì".
 _HEAD_OF_NAME = re.compile(
     r"co\s+quan|don\s+vi|thoi\s+gian|thoi\s+han|noi\s+dung|san\s+pham|ket\s+qua"
@@ -303,13 +303,13 @@ def stacked_rows(lines: list[str], start: int) -> tuple[list[str], int] | None:
     where its rows' lines do not fill their cells one a line (a header's name over two lines, a
     cell run over two lines, one left out, a section's name over two lines, a group's row with no
     cells over its sub-rows): each row's lines read as a flattened row. And where it ends."""
-    if not _SERIAL.fullmatch(lines[start].strip()):
+    if not SERIAL_HEADING.match(lines[start]):
         return None
     names = [lines[start].strip()]
     index = start + 1
     while index < len(lines):
         line = lines[index].strip()
-        if line and (_BARE_ROW.fullmatch(line) or _BARE_SECTION.fullmatch(line)):
+        if line and (ROW_NUMBER.match(line) or SECTION_NUMBER.match(line)):
             break
         if len(line) > 60 or len(names) > 8:
             return None
@@ -405,16 +405,16 @@ def _stacked_blocks(
     expected = 1
     while index < len(lines):
         line = lines[index].strip()
-        row = _BARE_ROW.fullmatch(line)
+        row = ROW_NUMBER.match(line)
         if not line:
             pass
         elif row and int(row.group(1)) == expected:
             blocks.append(("row", row.group(1), []))
             expected += 1
-        elif (sub := _BARE_SUB_ROW.fullmatch(line)) and blocks:
+        elif (sub := SUB_ROW_NUMBER.match(line)) and blocks:
             blocks.append(("sub", sub.group(1), []))
-        elif _BARE_SECTION.fullmatch(line):
-            blocks.append(("section", line, []))
+        elif SECTION_NUMBER.match(line):
+            blocks.append(("section", line.rstrip("."), []))
         elif row and _next_filled(lines, index) == str(expected):
             pass  # a page's number between two rows
         elif not blocks or _PROSE.match(line) or len(line) > 200:

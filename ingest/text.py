@@ -17,6 +17,10 @@ from importlib.resources import files
 from typing import Any
 
 from ingest import legacy_encodings
+from ingest.flat_tables import ROW_NUMBER as _ROW_NUMBER
+from ingest.flat_tables import SECTION_NUMBER as _SECTION_NUMBER
+from ingest.flat_tables import SERIAL_HEADING as _SERIAL_HEADING
+from ingest.flat_tables import SUB_ROW_NUMBER as _SUB_ROW_NUMBER
 from ingest.flat_tables import stacked_rows, unflatten_tables
 
 __all__ = ["MESSAGES", "Document", "UnreadableDocument", "extract_text", "human_size", "size_over"]
@@ -514,10 +518,6 @@ def _merged_time_heads(
 
 _NUMBERED_CELL = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*\.?\s*")
 _TIME_WORDS = re.compile(r"(?i)thời\s+gian|thời\s+hạn|tiến\s+độ")
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\.?\s*$")
-_SUB_ROW_NUMBER = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?\s*$")  # "1.2": a row under a group
-_SECTION_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])\.?\s*$")
-_SERIAL_HEADING = re.compile(r"(?i)^\s*(?:s?tt|số\s+tt)\s*$")
 
 
 # A row of a table written with " | " between its cells, its number first: "2 |", "II |", "a) |".
