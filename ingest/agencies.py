@@ -508,7 +508,12 @@ _PUBLIC = re.compile(
     r"|(?:^|(?<=^[-+•*]\s)|(?<=\.\s)|(?<=:\s))cac\s+(?:chu\s+rung|chu\s+ho\s+chua(?:\s+thuy\s+(?:dien|loi)"
     r"(?:\s*,\s*thuy\s+(?:dien|loi))?)?|nha\s+thau(?:\s+thi\s+cong)?"
     # "Các doanh nghiệp kinh doanh vận tải hành khách niêm yết giá cước ...".
-    r"|doanh\s+nghiep\s+kinh\s+doanh\s+van\s+tai(?:\s+hanh\s+khach|\s+hang\s+hoa)?)(?![a-z0-9])"
+    r"|doanh\s+nghiep\s+kinh\s+doanh\s+van\s+tai(?:\s+hanh\s+khach|\s+hang\s+hoa)?"
+    # The units of a sector, in lower case: "Các cơ sở khám bệnh, chữa bệnh thực hiện ...", "Các
+    # phòng GD&ĐT tổ chức ...", "Các trung tâm y tế khu vực rà soát ...".
+    r"|co\s+so\s+(?:kham(?:\s+benh)?\s*,?\s*chua\s+benh|y\s+te|giao\s+duc)"
+    r"|phong\s+(?:gd\s*&\s*dt|gd\s*-\s*dt|gddt|giao\s+duc(?:\s+va\s+dao\s+tao)?)"
+    r"|trung\s+tam\s+y\s+te(?:\s+khu\s+vuc|\s+(?:cac\s+)?(?:huyen|quan))?)(?![a-z0-9])"
     # Or heading their own item: "4. Các cơ sở nuôi trồng thủy sản: Theo dõi, giám sát ...".
     r"|(?<![a-z0-9])cac\s+(?:doanh\s+nghiep|co\s+so|ho|hop\s+tac\s+xa|cong\s+ty|chu\s+rung"
     r"|nha\s+thau)(?:\s+(?!(?:co|can|phai|duoc|chiu|thuc\s+hien)\s)[^\s:.;()]+){0,8}(?=\s*:)"
@@ -1507,7 +1512,7 @@ _ASSIGNED_TO = re.compile(
 # "Sở NN&PTNT đề nghị thị xã Kinh Môn huy động ...": a place asked to act is its government.
 _ASKED_PLACE = re.compile(
     r"(?<![a-z])(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao(?:\s+cho)?)\s+"
-    r"(?P<place>huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)\s+(?=\S)"
+    r"(?P<place>tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)\s+(?=\S)"
 )
 
 

@@ -3773,6 +3773,14 @@ _VISIT = re.compile(
     r"\b(?:ket\s+luan|y\s+kien\s+chi\s+dao)\b[^.:;]{0,120}?\blam\s+viec\s+voi\s+"
     r"(?:(?:lanh\s+dao|ban\s+thuong\s+vu|thuong\s+truc|tap\s+the)\s+)?"
 )
+_PARTY_COMMITTEE = re.compile(r"(tinh|thanh|huyen|quan|thi)\s+uy\s+\S")
+_PARTY_LEVELS = {
+    "tinh": "tỉnh",
+    "thanh": "thành phố",
+    "huyen": "huyện",
+    "quan": "quận",
+    "thi": "thị xã",
+}
 _PLACE_VISITED = re.compile(r"(?:huyen|thi\s+xa|thanh\s+pho|quan|tinh|xa|phuong)\s")
 
 
@@ -3785,7 +3793,15 @@ def _visited(paragraphs: list[str], catalogue: Catalogue) -> AgencyMention | Non
         rest = paragraph[visit.end() :]
         mentions = catalogue.find_mentions(rest)
         if mentions and not rest[: mentions[0].start].strip():
-            return mentions[0]
+            party = _PARTY_COMMITTEE.match(fold(mentions[0].written))
+            if party is None:
+                return mentions[0]
+            # "... làm việc với Ban Thường vụ Tỉnh ủy Lâm Đồng": the province's work, its
+            # committee's to follow up.
+            words = mentions[0].written.split()[2:]
+            level = _PARTY_LEVELS[party.group(1)]
+            found = catalogue.find_mentions(f"UBND {level} {' '.join(words)}")
+            return found[0] if found else mentions[0]
         place = _PLACE_VISITED.match(fold(rest))
         if place is None:
             return None

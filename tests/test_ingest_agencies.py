@@ -1390,3 +1390,18 @@ def test_a_committee_named_without_its_place_only_where_it_is_given_work(
 )
 def test_the_heads_of_hamlets_a_commune_asks(text: str, names: list[str]) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Các cơ sở khám bệnh, chữa bệnh thực hiện báo cáo sự cố y khoa",
+            "Các cơ sở khám bệnh, chữa bệnh",
+        ),
+        ("Các phòng GD&ĐT tổ chức phổ biến Thông tư 29", "Các phòng GD&ĐT"),
+        ("Các trung tâm y tế khu vực rà soát nhân lực", "Các trung tâm y tế khu vực"),
+    ],
+)
+def test_a_sectors_units_in_lower_case_that_open_a_sentence(text: str, name: str) -> None:
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]

@@ -6144,3 +6144,21 @@ Năm 2020
 |
 |
 """
+
+
+def test_a_visit_to_a_provinces_party_committee_gives_its_work_to_the_province() -> None:
+    notice = (
+        "VĂN PHÒNG CHÍNH PHỦ\nSố: 512/TB-VPCP\nHà Nội, ngày 24 tháng 9 năm 2025\nTHÔNG BÁO\n"
+        "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI BUỔI LÀM VIỆC VỚI BAN THƯỜNG VỤ TỈNH ỦY LÂM ĐỒNG\n"
+        "II. NHIỆM VỤ TRONG THỜI GIAN TỚI\n"
+        "Đề nghị tỉnh Lâm Đồng tập trung thực hiện tốt các nhiệm vụ sau:\n"
+        "1. Rà soát, điều chỉnh Quy hoạch tỉnh, hoàn thành trong quý IV/2025.\n"
+        "III. VỀ CÁC KIẾN NGHỊ CỦA TỈNH\n"
+        "1. Về đề nghị hỗ trợ kinh phí: Tỉnh chủ động sử dụng ngân sách địa phương để khắc phục.\n"
+    )
+    draft = read_directive(notice.encode(), "tb.txt", catalogue=EMPTY)
+
+    assert leads_and_dates(draft.tasks) == [
+        ("tỉnh Lâm Đồng", dt.date(2025, 12, 31)),
+        ("UBND tỉnh LÂM ĐỒNG", None),
+    ]
