@@ -1359,6 +1359,9 @@ def test_a_document_number_that_ends_its_sentence_has_no_title_after_it() -> Non
 def test_work_on_a_relief_is_due_by_its_own_date() -> None:
     text = "Sở Tài chính hướng dẫn miễn, giảm học phí, hoàn thành trước ngày 30/6/2023."
     assert read(text)[0] == date(2023, 6, 30)
+    text = "Nghiên cứu giảm lãi suất cho vay nhà ở xã hội, báo cáo Thủ tướng trong tháng 02/2023."
+    assert read(text)[0] == date(2023, 2, 28)
+    assert read("Giảm 30% tiền thuê đất trong năm 2023.")[0] is None  # the relief's period
 
 
 @pytest.mark.parametrize(
