@@ -2852,7 +2852,9 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![a-z])dip\s+cuoi\s+nam"
             r"|(?<![a-z])(?:don|ton\s+dong)\s+(?:[a-z]+\s+){0,6}?vao\s+cuoi\s+nam"
             # "gắn kết quả giải ngân với xếp loại thi đua cuối năm": the year-end rating.
-            r"|(?<![a-z])(?:xep\s+loai|thi\s+dua|binh\s+xet)(?:\s+[a-z]+){0,3}?\s+cuoi\s+nam(?!\s+\d)"
+            # ("... xếp loại cán bộ, công chức cuối năm": whom it rates, a comma between.)
+            r"|(?<![a-z])(?:xep\s+loai|thi\s+dua|binh\s+xet)(?:\s*,?\s+[a-z]+){0,5}?\s+cuoi\s+nam"
+            r"(?!\s+\d)"
             # "ứng phó mưa lũ cuối năm": the season's floods; "tổng kết cuối năm học": the
             # school year's end, no calendar date.
             r"|(?<![a-z])(?:mua\s+)?(?:lu|bao)(?:\s*,\s*(?:lu|bao|ngap\s+lut))?\s+cuoi\s+nam"

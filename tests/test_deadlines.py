@@ -790,6 +790,7 @@ def test_a_lunar_day_without_a_due_word_is_never_the_solar_day() -> None:
     [
         "Kho bạc thanh toán kịp thời; không để tồn đọng hồ sơ thanh toán vào cuối năm.",
         "gắn kết quả giải ngân với đánh giá, xếp loại thi đua cuối năm.",
+        "gắn kết quả giải ngân với đánh giá, xếp loại cán bộ, công chức cuối năm.",
         "Sở Y tế bố trí điểm xét nghiệm nhanh cho lái xe, bảo đảm trả kết quả trong ngày.",
         "Các hộ dân đã canh tác ổn định từ trước năm 2004, không có tranh chấp.",
     ],
