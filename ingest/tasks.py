@@ -2760,6 +2760,13 @@ class _Segmenter:
             return False
         if re.fullmatch(r"[IVX]{1,5}\.?", cells[0]) and below[0][:1].isdigit():
             return True
+        time = columns.get("time")
+        if (
+            re.fullmatch(r"[a-zđ]\)", below[0].strip())
+            and not re.fullmatch(r"[a-zđ]\)", cells[0].strip())
+            and (time is None or time >= len(cells) or not cells[time])
+        ):
+            return True  # "4 | Xây dựng kế hoạch truyền thông | Cục ATTP | | " over "a) | ..."
         lead = columns["lead"]
         return not (lead < len(cells) and cells[lead]) and below[0].startswith(
             f"{cells[0].rstrip('.')}."

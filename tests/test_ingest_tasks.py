@@ -6162,3 +6162,19 @@ def test_a_visit_to_a_provinces_party_committee_gives_its_work_to_the_province()
         ("tỉnh Lâm Đồng", dt.date(2025, 12, 31)),
         ("UBND tỉnh LÂM ĐỒNG", None),
     ]
+
+
+def test_a_table_row_over_its_lettered_sub_rows_is_their_heading() -> None:
+    tasks = news(
+        "TT | Nội dung hoạt động | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian",
+        "4 | Xây dựng và triển khai kế hoạch truyền thông về an toàn thực phẩm"
+        " | Cục An toàn thực phẩm | |",
+        "a) | Tổ chức Tháng hành động vì an toàn thực phẩm năm 2022 | | | Tháng 5/2022",
+        "b) | Cập nhật thông tin cảnh báo ngộ độc thực phẩm | | | Quý III/2022",
+        issued=dt.date(2022, 3, 18),
+    )
+
+    assert leads_and_dates(tasks) == [
+        ("Cục An toàn thực phẩm", dt.date(2022, 5, 31)),
+        ("Cục An toàn thực phẩm", dt.date(2022, 9, 30)),
+    ]
