@@ -93,12 +93,13 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     expected = 1
     for line in lines:
         if header := _header(line):
-            if columns is None or header != columns:
-                if row is not None:
-                    out.append(_split(row, columns or header))
+            kinds = [kind for kind, _name in header]
+            if kinds != columns:
+                if row is not None and columns is not None:
+                    out.append(_split(row, columns))
                     row = None
-                columns, expected = header, 1
-                out.append(" | ".join(_header_cells(line)))
+                columns, expected = kinds, 1
+                out.append(" | ".join(name for _kind, name in header))
             continue  # (the header again, after a page break)
         if columns is None:
             out.append(line)
@@ -131,35 +132,24 @@ def unflatten_tables(lines: list[str]) -> list[str]:
     return out
 
 
-def _header(line: str) -> list[str] | None:
-    """The kinds of a flattened header's columns, in order, if the line is only columns' names:
-    a number, a content and at least one other column."""
-    folded = fold(line).strip()
-    if "|" in line or "\t" in line or len(folded) > 200:
-        return None
-    kinds: list[str] = []
-    position = 0
-    while position < len(folded):
-        column = _COLUMN.match(folded, position)
-        if column is None or (column.end() < len(folded) and folded[column.end()] != " "):
-            return None
-        kinds.append(column.lastgroup or "other")
-        position = column.end() + 1
-    if not kinds or kinds[0] != "number" or "content" not in kinds or len(kinds) < 3:
-        return None
-    return kinds
-
-
-def _header_cells(line: str) -> list[str]:
+def _header(line: str) -> list[tuple[str, str]] | None:
+    """The kind and the name of each column of a flattened header, in order, if the line is only
+    columns' names: a number, a content and at least one other column."""
     folded = fold(line)
-    cells = []
-    position = len(folded) - len(folded.lstrip())
-    while position < len(folded.rstrip()):
+    if "|" in line or "\t" in line or len(folded.strip()) > 200:
+        return None
+    columns: list[tuple[str, str]] = []
+    position, end = len(folded) - len(folded.lstrip()), len(folded.rstrip())
+    while position < end:
         column = _COLUMN.match(folded, position)
-        assert column is not None
-        cells.append(line[column.start() : column.end()])
+        if column is None or (column.end() < end and folded[column.end()] != " "):
+            return None
+        columns.append((column.lastgroup or "other", line[column.start() : column.end()]))
         position = column.end() + 1
-    return cells
+    kinds = [kind for kind, _name in columns]
+    if len(kinds) < 3 or kinds[0] != "number" or "content" not in kinds:
+        return None
+    return columns
 
 
 def _split(row: str, columns: list[str]) -> str:
@@ -190,11 +180,11 @@ def _split(row: str, columns: list[str]) -> str:
         time = times[-1]
         cells[time_at] = text[time.start : time.end]
         tail = range(time_at + 1, len(columns))
-        _from_right(text, time.end, len(text), [i for i in tail], columns, runs, cells, rest=True)
+        _from_right(text, time.end, len(text), list(tail), columns, runs, cells, rest=True)
         right = time.start
-        middle = [i for i in range(content_at + 1, time_at)]
+        middle = list(range(content_at + 1, time_at))
     else:
-        middle = [i for i in range(content_at + 1, len(columns))]
+        middle = list(range(content_at + 1, len(columns)))
     right = _from_right(text, left, right, middle, columns, runs, cells, rest=False)
     lead = columns.index("lead") if "lead" in columns else None
     helping = columns.index("cooperating") if "cooperating" in columns else None

@@ -2655,17 +2655,9 @@ class _Segmenter:
         if position < self.end and _is_row(self.paragraphs[position]):
             # A header on two rows: "Cơ quan thực hiện" over "Chủ trì | Phối hợp".
             below = header_pieces_keep_empty(self.paragraphs[position])
-            roles = {
-                name: column
-                for column, cell in enumerate(below)
-                for name, pattern in (*_ROLE_HEADS, *_TIME_HEADS)
-                if pattern.fullmatch(fold(cell).strip())
-            }
-            if roles and all(
-                any(p.fullmatch(fold(c).strip()) for _n, p in (*_ROLE_HEADS, *_TIME_HEADS))
-                for c in below
-                if c
-            ):
+            heads = [_sub_head(cell) for cell in below]
+            roles = {name: column for column, name in enumerate(heads) if name}
+            if roles and all(name for name, cell in zip(heads, below, strict=True) if cell):
                 # ... or "Thời gian" over "Bắt đầu | Hoàn thành": due when the work ends. (A copy
                 # may lose the empty cells before them: they stand under "Thời gian" and the cell
                 # merged with it.)
@@ -3537,6 +3529,14 @@ _TIME_HEADS = (
     ("start", re.compile(r"(?:thoi\s+gian\s+)?(?:bat\s+dau|khoi\s+cong)")),
     ("end", re.compile(r"(?:thoi\s+gian\s+)?(?:hoan\s+thanh|ket\s+thuc)")),
 )
+
+
+def _sub_head(cell: str) -> str | None:
+    """What a header's second row names a column: "Chủ trì", "Bắt đầu", "Hoàn thành"."""
+    folded = fold(cell).strip()
+    return next(
+        (name for name, head in (*_ROLE_HEADS, *_TIME_HEADS) if head.fullmatch(folded)), None
+    )
 
 
 def _table_columns(cells: list[str]) -> dict[str, int] | None:

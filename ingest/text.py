@@ -501,8 +501,10 @@ def _merged_time_heads(
     one row of the width of the rows under it ("Thời gian bắt đầu | Thời gian hoàn thành")."""
     rows = list(rows)
     for index, (_raw, cells) in enumerate(rows):
+        if len(cells) < 3:
+            continue  # (most rows: look no further for the one below)
         below = next((i for i in range(index + 1, len(rows)) if rows[i][1]), None)
-        if len(cells) < 3 or below is None:
+        if below is None:
             continue
         heads = rows[below][1]
         if not heads or not all(_TIME_SUB_HEADS.fullmatch(head.strip()) for head in heads):
