@@ -318,6 +318,8 @@ def stacked_rows(lines: list[str], start: int) -> tuple[list[str], int] | None:
         return None
     rows = [" | ".join(names)]
     for position, (kind, number, cells) in enumerate(blocks):
+        if not cells:
+            continue  # a row's number with nothing under it: an empty row
         following = blocks[position + 1][0] if position + 1 < len(blocks) else None
         if kind == "section":
             rows.append(f"{number}. {' '.join(cells)}")  # "II. Cải cách thủ tục hành chính"

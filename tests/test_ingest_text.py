@@ -1790,3 +1790,16 @@ def test_a_web_pages_table_right_under_its_heading_and_rows_short_of_their_empty
         "2 | Xây dựng phương án tổng thể | Sở Nội vụ | 20/4/2025 |",
         "3 | Trình HĐND tỉnh | Sở Nội vụ | 25/4/2025 | Kỳ họp chuyên đề",
     ]
+
+
+def test_a_stacked_tables_empty_row_is_left_out_not_read_as_a_broken_file() -> None:
+    text = (
+        "PHỤ LỤC\nSTT\nNội dung\nCơ quan chủ trì\nThời gian\n1\n"
+        "2\nRà soát thủ tục\nSở Y tế\nQuý I/2024\n"
+        "3\nKiểm tra việc thực hiện\nSở Tư pháp và\nSở Nội vụ\nQuý II/2024\n"
+    )
+    assert read(text.encode(), "kh.txt").paragraphs[1:] == [
+        "STT | Nội dung | Cơ quan chủ trì | Thời gian",
+        "2 | Rà soát thủ tục | Sở Y tế | Quý I/2024",
+        "3 | Kiểm tra việc thực hiện | Sở Tư pháp và Sở Nội vụ | Quý II/2024",
+    ]
