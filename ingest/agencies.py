@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -554,6 +555,15 @@ _VERB_IN_UNIT = re.compile(
 )
 
 
+def _verb_after_name(words: str) -> bool:
+    """ "Nội vụ đôn đốc các xã": a name, then a verb in lowercase ("Phòng Nội vụ đôn đốc ...")."""
+    split = words.split()
+    return any(
+        first.islower() and f"{first} {second}" in _STOP_PHRASES
+        for first, second in itertools.pairwise(split)
+    )
+
+
 _UNITS_OF_A_LEVEL = re.compile(
     r"(?:" + _UB + r"\s+)?cac\s+(?:huyen|quan|xa|phuong|thanh\s+pho|thi\s+xa)\s+"
 )
@@ -613,6 +623,7 @@ def _collectives(text: str, folded: str) -> list[_Found]:
         if name >= 0 and (
             _STOP_PAIR.search(folded, name, match.end())
             or _VERB_IN_UNIT.search(folded, name, match.end())
+            or _verb_after_name(text[name : match.end("name")])
         ):
             # "Chi cục Thú y đề nghị Trung tâm ... các huyện", "Phòng Tài chính - Kế hoạch huyện
             # tham mưu bố trí vốn cho các xã": an agency, a verb, and whom it is for.
@@ -658,6 +669,7 @@ SECTORS = (
     "Thông tin và Truyền thông",
     "Khoa học và Công nghệ",
     "Giáo dục và Đào tạo",
+    "Y tế dự phòng",  # "Cục Y tế dự phòng", the Ministry of Health's epidemic department
     "Y tế",
     "Ngoại vụ",
     "Ngoại giao",
@@ -835,7 +847,7 @@ _OFFICE_OF = re.compile(
     r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s*(?:va|-|,|&)\s*(?:" + _UB + r")"
     r"|" + _UB + r"|hdnd|hoi\s+dong\s+nhan\s+dan|chinh\s+phu|tinh\s+uy|thanh\s+uy"
     r"|doan\s+dbqh(?:\s+va\s+hdnd)?|doan\s+dai\s+bieu\s+quoc\s+hoi(?:\s+va\s+hdnd)?"
-    r"|huyen\s+uy|quan\s+uy|dang\s+uy|quoc\s+hoi|chu\s+tich\s+nuoc)"
+    r"|huyen\s+uy|quan\s+uy|dang\s+uy|quoc\s+hoi|chu\s+tich\s+nuoc|trung\s+uong\s+dang)"
     r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?(?![a-z0-9])"
 )
 _LEVEL_END = re.compile(r"(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong)$")
@@ -1200,7 +1212,11 @@ class _Taken:
             self._starts.insert(at, found.start)
 
 
-_NATIONAL = re.compile(r"\s+(?:quoc\s+gia|tinh|thanh\s+pho)(?![a-z0-9])")
+_NATIONAL = re.compile(
+    r"\s+(?:quoc\s+gia|tinh|thanh\s+pho"
+    # The customs' departments: "Cục Giám sát quản lý về hải quan", "Cục Kiểm tra sau thông quan".
+    r"|(?<=quan\sly\s)ve\s+hai\s+quan|(?<=kiem\stra\s)sau\s+thong\s+quan)(?![a-z0-9])"
+)
 # The disaster boards, named in lowercase words and commas: "Ban Chỉ huy phòng, chống thiên tai
 # và tìm kiếm cứu nạn tỉnh", "Ban Chỉ huy PCTT-TKCN và PTDS tỉnh".
 _DISASTER_BOARD = re.compile(
@@ -1231,6 +1247,13 @@ def _name_end(
     """Where a proper name that starts at ``start`` ends (a sector name, or capitalised words);
     of_place: the name of a place, which a verb written with a capital ends."""
     sector = _SECTOR_PATTERN.match(folded, start)
+    if (
+        sector
+        and lower_start
+        and text[start].islower()
+        and " ".join(text[start:].split()[:2]) in _STOP_PHRASES
+    ):
+        sector = None  # "Giao Trung tâm xây dựng kế hoạch": the verb, not "Trung tâm Xây dựng"
     if sector:
         end = sector.end()
         # "Sở Giao thông vận tải - Xây dựng": two sectors merged into one department.
@@ -1464,9 +1487,11 @@ _WHOLE_NAMES = re.compile(
     # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...", "Các
     # huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Các đảng ủy phường".
     r"|cac\s+cap\s+uy(?:\s+dang)?"
-    r"|cac\s+(?:huyen|thi|thanh|quan|dang)\s+uy"
-    r"(?:\s*(?:,|va)\s*(?:huyen|thi|thanh|quan|dang)\s+uy)*"
-    r"(?:\s+(?:truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|quan|thi)\s+uy)?|xa|phuong|thi\s+tran"
+    r"|cac\s+(?:tinh|huyen|thi|thanh|quan|dang)\s+uy"
+    r"(?:\s*(?:,|va)\s*(?:tinh|huyen|thi|thanh|quan|dang)\s+uy)*"
+    # (The Party's letters to the provinces: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung
+    # ương".)
+    r"(?:\s+(?:truc\s+thuoc(?:\s+(?:tinh|thanh|huyen|quan|thi)\s+uy|\s+trung\s+uong)?|xa|phuong|thi\s+tran"
     r"|cac\s+xa(?:\s*,\s*(?:phuong|thi\s+tran))*))?"
     # The courts and the procuracy, written in lowercase as often as not: "Tòa án nhân dân tỉnh",
     # "Viện kiểm sát nhân dân cấp huyện", "Tòa án nhân dân tối cao".

@@ -3449,15 +3449,24 @@ def _do_words(flat: str) -> list[int]:
 
 def _in_purpose(text: _Text, candidate: _Candidate) -> bool:
     """After "để"/"nhằm" in its sentence: what the task is for, not when it is due."""
-    sentence = _sentence_start(text.flat, candidate.start)
+    # (After a topic's colon: "Về việc chuyển rừng để thực hiện dự án: Sở ... trước ngày ...".)
+    clause = max(
+        _sentence_start(text.flat, candidate.start), text.flat.rfind(":", 0, candidate.start) + 1
+    )
     # The words' places are found once per text: searching each phrase's sentence anew takes
     # minutes on a long sentence of many phrases (a 100 KB paragraph without a full stop).
     starts, ends = _purpose_words(text.low)
-    first = bisect.bisect_left(starts, sentence)
+    first = bisect.bisect_left(starts, clause)
     if first < len(starts) and ends[first] <= candidate.start:
-        return True
+        leads = not text.low[clause : starts[first]].strip()
+        if not (leads and "," in text.low[ends[first] : candidate.start]):
+            return True
+        # "Để thực hiện dự án, Sở ... trước ngày 15/9 để trình ...": the purpose that leads ends
+        # at its comma; the next one counts.
+        if first + 1 < len(starts) and ends[first + 1] <= candidate.start:
+            return True
     # A word that ends right where the phrase begins ("đểtrong") ends the sentence searched.
-    tail = max(sentence, candidate.start - len("nhằm"))
+    tail = max(clause, candidate.start - len("nhằm"))
     return _PURPOSE.search(text.low, tail, candidate.start) is not None
 
 

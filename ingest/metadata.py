@@ -350,10 +350,13 @@ def body_range(doc: Document) -> tuple[int, int]:
 
 
 def _body_end(doc: Document, start: int) -> int:
+    written = False  # a sentence of the body seen: a signature closes what was written above it
     for index in range(start, len(doc.paragraphs)):
+        text = doc.paragraphs[index]
         following = doc.paragraphs[index + 1] if index + 1 < len(doc.paragraphs) else ""
-        if _closes_body(doc.paragraphs[index]) and not _GROUNDS.match(fold(following)):
+        if _closes_body(text, signed=written) and not _GROUNDS.match(fold(following)):
             return index
+        written = written or len(text.split()) >= 10
     return len(doc.paragraphs)
 
 
@@ -361,11 +364,14 @@ def _body_end(doc: Document, start: int) -> int:
 _GROUNDS = re.compile(r"\s*(?:can\s+cu|quyet\s+dinh\s*:)")
 
 
-def _closes_body(text: str) -> bool:
+def _closes_body(text: str, *, signed: bool = True) -> bool:
     """ "Nơi nhận", or the signature's title ("KT. CHỦ TỊCH", names aside), not a news item's
-    headline that names one ("CHỦ TỊCH UBND TỈNH: KHÔNG CHẤP NHẬN ...")."""
+    headline that names one ("CHỦ TỊCH UBND TỈNH: KHÔNG CHẤP NHẬN ...", or above the text: "BÍ
+    THƯ TỈNH ỦY LÀM VIỆC VỚI HUYỆN PHONG THỔ")."""
     if _RECIPIENTS.match(fold(text)):
         return True
+    if not signed:
+        return False
     titles = re.sub(r"\b[A-ZĐ][a-zđà-ỹ]+\b", "", text)
     return bool(
         _SIGN_TITLE.search(text)

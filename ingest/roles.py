@@ -11,7 +11,10 @@ from ingest.words import DOCUMENT_NOUN
 
 # "Thứ nhất, ...": an ordinal that opens an item like a bullet.
 ORDINAL = re.compile(
-    r"^thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+\w+)?)\s*[,:.]\s*", re.IGNORECASE
+    r"^(?:thu\s+(?:nhat|hai|ba|tu|nam|sau|bay|tam|chin|muoi(?:\s+\w+)?)"
+    # "Một là, ...", "Hai là, ...", as a speech counts its points.
+    r"|(?:mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s+la)\s*[,:.]\s*",
+    re.IGNORECASE,
 )
 
 
@@ -39,8 +42,10 @@ _REQUEST = re.compile(
     r"\b(?:de\s+nghi|(?<![a-z]\s)kien\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|luu\s+y"
     r"|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
-    rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)\s+{TITLE}"
-    r"(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
+    rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)"
+    # "đề nghị, thời gian tới Ban Thường vụ Huyện ủy ...": when, between the asking and whom.
+    r"(?:\s*,?\s*(?:trong\s+)?thoi\s+gian\s+(?:sap\s+)?toi\s*,?)?"
+    rf"\s+{TITLE}(?:tat\s+ca\s+)?(?:cac\s+)?$"  # "yêu cầu tất cả các trường công lập ..."
 )
 _DUE_FROM = re.compile(
     r"^\W*(?:thoi\s+(?:gian|han)|han)\s+(?:cuoi(?:\s+cung)?\s+|chot\s+)?(?:nop|gui|nhan)\b"

@@ -107,6 +107,8 @@ _ATTENDANCE = re.compile(
 # list's line ("Phù hiệu Taxi: 5.000 đồng/ cái."), and work already given ("Nội dung kiến nghị đã
 # được UBND tỉnh chỉ đạo UBND huyện kiểm tra, giải quyết tại Công văn số ...").
 _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
+# A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
+_TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
 # ... có mưa to", "Dự báo đêm ngày 21/7, bão ...", "Bão có khả năng đổ bộ ... trong đêm ngày ...".
 _FORECAST = re.compile(
@@ -194,8 +196,10 @@ _HEARD_AT = re.compile(
 _APPROVAL = re.compile(
     # ("Điều 1. Hội đồng nhân dân tỉnh cơ bản thống nhất với Báo cáo ...": a council's approval.)
     r"^(?:dieu\s+\d{1,2}\s*[.:]\s*)?(?:(?:hoi\s+dong\s+nhan\s+dan|hdnd)"
-    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?\s+)?"
-    r"(?:ve\s+nguyen\s+tac\s+)?(?:dong\s+y|chap\s+thuan|(?:co\s+ban\s+)?thong\s+nhat|ghi\s+nhan"
+    r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?\s+"
+    # "Thủ tướng Chính phủ cơ bản đồng ý với Báo cáo ...", "Ban Bí thư cơ bản đồng ý ...".
+    r"|(?:(?:pho\s+)?thu\s+tuong(?:\s+chinh\s+phu)?|bo\s+chinh\s+tri|ban\s+bi\s+thu)\s+)?"
+    r"(?:ve\s+nguyen\s+tac\s+)?(?:co\s+ban\s+)?(?:dong\s+y|chap\s+thuan|thong\s+nhat|ghi\s+nhan"
     r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi|tan\s+thanh|nhat\s+tri)"
 )
 # An approval that moves a deadline sets the new one: "Đồng ý lùi thời gian trình Đề án ... sang
@@ -490,9 +494,16 @@ _SPECIFICATION = re.compile(
 _PROVISION = re.compile(
     r"^tai\s+(?:tiet|diem|khoan|dieu|muc|chuong|phu\s+luc)\s+[\da-z.]+\b"
     r"[^:;\"“]{0,200}?\s(?:quy\s+dinh|huong\s+dan|nhu\s+sau)\b"
+    # "2. Khoản 3 Điều 59 Nghị định số 193/2025/NĐ-CP quy định việc ...": the provision its subject.
+    r"|^(?:(?:tiet|diem|khoan)\s+[\da-z]{1,3}\s+)*dieu\s+\d+\s+(?:cua\s+)?"
+    r"(?:bo\s+)?(?:luat|nghi\s+dinh|thong\s+tu|quyet\s+dinh|nghi\s+quyet)\b[^:;]{0,120}?\squy\s+dinh\b"
     # "Ban Chỉ đạo tự giải thể sau khi hoàn thành nhiệm vụ.": how a board ends.
     r"|^[^.;:]{0,80}?\btu\s+giai\s+the\b"
 )
+# "Đối với giấy phép thuộc thẩm quyền cấp của UBND tỉnh:", "Đối với hồ sơ nộp trực tuyến:": a case.
+_FOR_CASE = re.compile(r"^[-+•\s]*doi\s+voi\b")
+# Which of them: "UBND xã, phường nơi có mỏ", "Sở Xây dựng nơi có dự án".
+_PLACE_QUALIFIER = re.compile(r"\bnơi\s+(?:có|đặt|thực\s+hiện)\b[^;.]*", re.IGNORECASE)
 # A board's members, as its founding decision lists them: "1. Ông Nguyễn Văn Hải, Chủ tịch UBND
 # huyện - Trưởng ban;", "3. Các thành viên: Trưởng phòng Tài chính - Kế hoạch; ...".
 _MEMBER = re.compile(
@@ -512,7 +523,11 @@ _AS_PROVIDED = re.compile(
 # What someone will do, the writer most often: "Trên cơ sở báo cáo của các địa phương, Bộ Tài
 # chính sẽ tổng hợp, báo cáo Thủ tướng Chính phủ": no more of the item above it.
 # Over the text with its marks: without them "sẽ" (will) is also "sẻ" (share, "chia sẻ").
-_SOMEONE_WILL = re.compile(r"^\W*(?:[^,.;:]{0,120},\s*)?[^,.;:]{2,80}?\s(?:cũng\s+)?sẽ\s", re.I)
+_SOMEONE_WILL = re.compile(
+    # (After the matter it answers: "Về đề nghị bổ sung biên chế ...: UBND tỉnh sẽ xem xét ...".)
+    r"^\W*(?:Về\s[^:]{0,200}:\s*)?(?:[^,.;:]{0,120},\s*)?[^,.;:]{2,80}?\s(?:cũng\s+)?sẽ\s",
+    re.I,
+)
 # A news item saying to whom a document goes: "Công điện gửi Bộ trưởng các Bộ: ...".
 _DISTRIBUTED = re.compile(
     # Not "Hướng dẫn ... gửi": that is how to send something.
@@ -815,8 +830,11 @@ _CARRIED_OUT = re.compile(
 )
 # "Thứ trưởng Bộ ... Phan Đức Thịnh chủ trì hội nghị trực tuyến với 63 tỉnh ...": who presided.
 _PRESIDED = re.compile(
-    rf"(?<![a-z]){HOLDER}\s[^,;.]{{0,120}}?\bchu\s+tri\s+"
-    r"(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)"
+    rf"(?:(?<![a-z]){HOLDER}\s[^,;.]{{0,120}}?"
+    # "Chiều ngày 07/5/2019, đồng chí ... - Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo ... chủ trì
+    # cuộc họp trực tuyến ...": the day, who, and his titles.
+    r"|^(?:(?:sang|chieu|toi|trua)\s+)?(?:ngay\s+)?\d{1,2}\s*[/-]\s*\d{1,2}[^.;]{0,250}?)"
+    r"\bchu\s+tri\s+(?:cuoc\s+hop|hoi\s+nghi|buoi\s+(?:hop|lam\s+viec)|phien\s+hop)"
 )
 _DATE_BEFORE_MAIN = re.compile(
     r",\s*((?:vao\s+)?ngay\s+\d{1,2}\s*[/-]\s*\d{1,2}(?:\s*[/-]\s*\d{4})?)\s*,\s*$"
@@ -1986,6 +2004,16 @@ class _Segmenter:
         # (Each part agencies, and a few words that qualify them: "có liên quan".)
         return len(parts) == 1 or all(len(self._words_beside_agencies(p)) < 5 for p in parts)
 
+    def _receivers_by_case(self, text: str) -> bool:
+        """Where a report goes, case by case: "a) Đối với giấy phép thuộc thẩm quyền cấp của Bộ
+        ...: Cục Địa chất và Khoáng sản Việt Nam; Sở Nông nghiệp và Môi trường (nơi có mỏ)."
+        (a case, then agencies and no verb: those named receive, they are given no work)."""
+        case, colon, named = text.partition(":")
+        if not colon or not _FOR_CASE.match(fold(case)) or self._dated(text):
+            return False
+        named = _PLACE_QUALIFIER.sub(" ", re.sub(r"\([^()]*\)", " ", named))
+        return bool(self.catalogue.find_mentions(named)) and self._only_agencies(named)
+
     def _kind_then_agency(self, text: str) -> bool:
         """A line of a list that says who answers for what: "Tài sản kết cấu hạ tầng đô thị - Bộ
         Xây dựng." (something, a dash, an agency, and no verb)."""
@@ -2041,6 +2069,8 @@ class _Segmenter:
         if (
             any(frame.guidance for frame in self.frames)
             and self._roles(text).lead is None
+            # (Not under "1. Các Chi cục Hải quan trực thuộc:": what they are to do.)
+            and _nearest(self.frames, "lead") is None
             and not _imperative(folded)
             and not self._dated(text)  # "Việc tổng hợp báo cáo ... gửi về Tổng cục trước ngày ..."
         ):
@@ -2052,6 +2082,8 @@ class _Segmenter:
             # ("Đây là nhiệm vụ trọng tâm, các sở tập trung chỉ đạo, hoàn thành trước ...": work.)
             _EXPLAINS.match(stripped) and not self._assigns(text) and not self._dated(text)
         ):
+            return True
+        if _TARGET.match(stripped) and not self._assigns(text, explicit_only=True):
             return True
         if self._given_before(folded, text):
             return True
@@ -2086,6 +2118,8 @@ class _Segmenter:
             return True
         if _RECEIVER_FIELD.match(folded) and not self._dated(text):
             return True  # "Cơ quan lấy ý kiến: Văn phòng UBND tỉnh.": who takes the answers in
+        if self._receivers_by_case(text):
+            return True
         if _NEWS_LEAD.match(folded) and not self._lede_task(text):
             return True
         if _DISTRIBUTED.match(folded) and not self._dated(text):
@@ -2514,6 +2548,9 @@ class _Segmenter:
             return  # "11. Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh và các tổ chức ...:": each its own
         if frame.lead is not None and self._duties_below(text[frame.lead.end :]):
             return  # "1. Giao Sở Xây dựng thực hiện các nhiệm vụ sau:": each its own
+        ahead = _DUTIES_AHEAD.search(fold(text.rstrip()))
+        if ahead and frame.lead and self._only_agencies(text[frame.lead.end : ahead.start()]):
+            return  # "2. Đề nghị Tỉnh ủy, UBND tỉnh Lào Cai thực hiện tốt một số nhiệm vụ sau:"
         if frame.lead is None and _DUTIES_AHEAD.search(folded):
             return  # "... đề nghị các đơn vị thực hiện tốt một số nhiệm vụ sau:": each its own
         frame.details = _Item([text], index, list(self.frames), marked=True)

@@ -897,6 +897,7 @@ _OPENERS = re.compile(
     r"|Ngày \d{1,2}(?:\s*[/.-]\s*\d|\s+tháng)|\([A-ZĐ][\wĐđ.]{1,24}\)\s*[-–]"
     # An item counted in words: "Thứ nhất, ...", "Thứ hai, ..." (not the weekday "Thứ Hai").
     r"|Thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười)\s*[,:]"
+    r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười) là\s*[,:]"
     # A web page's stamp under its headline: "16/04/2019 | 08:30".
     r"|\d{1,2}/\d{1,2}/\d{4}\s*(?:[|,-]\s*)?\d{1,2}(?::|h)\d{2})"
 )
@@ -912,6 +913,13 @@ _NAME_CUT = re.compile(
 )
 
 
+# An office's name cut at its dash, the line below looking like a bullet: "Phòng Tài chính" /
+# "- Kế hoạch", "Phòng Văn hóa" / "- Xã hội", "Sở Lao động" / "- Thương binh và Xã hội".
+_DASHED_NAME_CUT = re.compile(
+    r"(?i)\b(?:tài chính|kế hoạch|lao động|kinh tế|văn hóa|văn hoá|tài nguyên|nông nghiệp"
+    r"|giao thông)\n[-–]\s*(?:kế hoạch|đầu tư|thương binh|hạ tầng|xã hội|thông tin|thể thao"
+    r"|môi trường|phát triển nông thôn|vận tải)\b"
+)
 _CLOSING_LINE = re.compile(r"\./\.\s*$")
 
 
@@ -923,6 +931,10 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     if _ROMAN_CUT.match(paragraph) and paragraph.isupper() and is_caps(line):
         # "V. TỔ" then "CHỨC THỰC HIỆN": one heading; not "CÔNG AN TỈNH THỰC HIỆN ... SAU:".
         return not MARKER.match(line) and not line.rstrip().endswith(":")
+    if _DASHED_NAME_CUT.search(f"{previous}\n{line}") and len(previous) >= 0.75 * width:
+        # "... phối hợp với Phòng Tài chính" / "- Kế hoạch rà soát ...", the line above wrapped
+        # at the width: no bullet.
+        return True
     if MARKER.match(line) or is_caps(line) or is_caps(previous) or " | " in paragraph:
         return False
     if " | " in line and previous.rstrip().endswith(":"):

@@ -6178,3 +6178,111 @@ def test_a_table_row_over_its_lettered_sub_rows_is_their_heading() -> None:
         ("Cục An toàn thực phẩm", dt.date(2022, 5, 31)),
         ("Cục An toàn thực phẩm", dt.date(2022, 9, 30)),
     ]
+
+
+def test_a_provision_cited_as_an_items_subject_and_where_reports_go_are_no_work() -> None:
+    tasks = news(
+        "Sở Nông nghiệp và Môi trường đề nghị các tổ chức, cá nhân khai thác khoáng sản thực "
+        "hiện các nội dung sau:",
+        "I. CÁC QUY ĐỊNH VỀ QUẢN LÝ SẢN LƯỢNG KHOÁNG SẢN",
+        "1. Khoản 3 Điều 59 Nghị định số 193/2025/NĐ-CP quy định việc xác định sản lượng khai "
+        "thác thực tế dựa trên số liệu trạm cân và đo đạc hiện trạng mỏ định kỳ hằng năm.",
+        "2. Nơi nhận báo cáo",
+        "a) Đối với giấy phép thuộc thẩm quyền cấp của Bộ Nông nghiệp và Môi trường: Cục Địa "
+        "chất và Khoáng sản Việt Nam; Sở Nông nghiệp và Môi trường; UBND xã, phường nơi có mỏ.",
+        "b) Đối với giấy phép thuộc thẩm quyền cấp của UBND tỉnh: Sở Nông nghiệp và Môi trường "
+        "(nơi có khoáng sản được khai thác).",
+        "II. ĐỀ NGHỊ CÁC TỔ CHỨC, CÁ NHÂN KHAI THÁC KHOÁNG SẢN",
+        "1. Lập báo cáo định kỳ năm 2025, gửi đến các cơ quan nêu tại mục 2 phần I trước ngày "
+        "15/12/2025.",
+        issued=dt.date(2025, 11, 12),
+    )
+    assert leads_and_dates(tasks) == [("CÁC TỔ CHỨC, CÁ NHÂN", dt.date(2025, 12, 15))]
+
+
+def test_a_news_pages_headline_in_capitals_is_no_signature_and_points_counted_in_words() -> None:
+    tasks = read_directive(
+        "Thứ Năm, 23/3/2017\n\n"
+        "BÍ THƯ TỈNH ỦY LÀM VIỆC VỚI HUYỆN PHONG THỔ\n\n"
+        "Ngày 21/3, đồng chí Bí thư Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Phong Thổ.\n\n"
+        "Phát biểu kết luận, đồng chí Bí thư Tỉnh ủy đề nghị, thời gian tới Ban Thường vụ Huyện "
+        "ủy Phong Thổ cần tập trung thực hiện tốt một số nhiệm vụ trọng tâm sau:\n\n"
+        "Một là, đẩy mạnh chuyển đổi cơ cấu cây trồng, mở rộng diện tích chè.\n\n"
+        "Hai là, giải quyết dứt điểm tình trạng di cư tự do trước ngày 30/6/2017.\n".encode(),
+        "tin.txt",
+        catalogue=EMPTY,
+        issued_on=dt.date(2017, 3, 23),
+    ).tasks
+    assert leads_and_dates(tasks) == [
+        ("Ban Thường vụ Huyện ủy Phong Thổ", None),
+        ("Ban Thường vụ Huyện ủy Phong Thổ", dt.date(2017, 6, 30)),
+    ]
+
+
+def test_the_ministrys_department_of_preventive_medicine_is_the_writer_not_the_lead() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương.",
+        "Cục Y tế dự phòng đề nghị Sở Y tế các tỉnh, thành phố:",
+        "1. Đẩy mạnh công tác truyền thông phòng, chống bệnh tay chân miệng.",
+        "2. Tăng cường giám sát, phát hiện sớm các trường hợp mắc bệnh tại cộng đồng.",
+    )
+    assert [written(t) for t in tasks] == ["Sở Y tế", "Sở Y tế"]
+
+
+def test_a_conclusions_chair_target_and_promise_are_no_work_and_its_verbs_no_names() -> None:
+    tasks = news(
+        "Chiều ngày 07/5/2019, đồng chí Nguyễn Văn Cảnh - Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ "
+        "đạo phòng, chống dịch bệnh động vật tỉnh chủ trì cuộc họp trực tuyến với các huyện.",
+        "Sau khi nghe ý kiến các đại biểu, đồng chí Phó Chủ tịch UBND tỉnh kết luận:",
+        "1. Mục tiêu đặt ra là đến ngày 31/8/2019 khống chế dịch trên địa bàn tỉnh.",
+        "2. Về việc chuyển mục đích sử dụng rừng để thực hiện dự án Khu công nghiệp Tam Quan: Sở "
+        "Nông nghiệp và Phát triển nông thôn tham mưu UBND tỉnh trước ngày 15/9/2019 để trình "
+        "HĐND tỉnh tại kỳ họp cuối năm 2019.",
+        "3. Phòng Dân tộc đôn đốc các xã giải ngân vốn trước ngày 25/5/2019.",
+        "4. Giao Trung tâm xây dựng kế hoạch chi tiết, hoàn thành trước ngày 30/5/2019.",
+        "5. Về đề nghị bổ sung biên chế giáo viên: UBND tỉnh sẽ xem xét, giải quyết chung.",
+        issued=dt.date(2019, 5, 8),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Sở Nông nghiệp và Phát triển nông thôn", dt.date(2019, 9, 15)),
+        ("Phòng Dân tộc", dt.date(2019, 5, 25)),
+        ("Trung tâm", dt.date(2019, 5, 30)),
+    ]
+
+
+def test_a_central_notices_points_party_committees_and_approvals() -> None:
+    tasks = news(
+        "1. Thủ tướng Chính phủ cơ bản đồng ý với Báo cáo của Ủy ban nhân dân tỉnh.",
+        "2. Đề nghị Tỉnh ủy, Ủy ban nhân dân tỉnh Lào Cai tập trung thực hiện tốt một số nhiệm vụ "
+        "trọng tâm sau:",
+        "Thứ nhất, đẩy mạnh giải ngân vốn đầu tư công.",
+        "Thứ hai, phát triển kinh tế cửa khẩu, dịch vụ logistics.",
+        "3. Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương tổ chức quán triệt, hoàn thành "
+        "trong tháng 9/2024.",
+        "4. Văn phòng Trung ương Đảng chủ trì, phối hợp với Ban Kinh tế Trung ương theo dõi, đôn "
+        "đốc việc thực hiện.",
+        issued=dt.date(2024, 8, 15),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Tỉnh ủy", None),
+        ("Tỉnh ủy", None),
+        ("Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung ương", dt.date(2024, 9, 30)),
+        ("Văn phòng Trung ương Đảng", None),
+    ]
+
+
+def test_a_customs_letters_departments_and_the_duties_under_its_guidance() -> None:
+    tasks = letter(
+        "Kính gửi: Các Chi cục Hải quan trực thuộc.",
+        "Cục Hải quan TP. Hải Phòng hướng dẫn cụ thể như sau:",
+        "1. Các Chi cục Hải quan trực thuộc:",
+        "- Phổ biến nội dung công văn này đến toàn thể công chức làm nhiệm vụ giám sát.",
+        "- Rà soát danh sách tài khoản truy cập, gửi về Cục trước ngày 25/3/2016.",
+        "2. Cục Giám sát quản lý về hải quan",
+        "Tổng hợp, đánh giá kết quả thí điểm, báo cáo trong tháng 11/2016.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Chi cục Hải quan", None),
+        ("Chi cục Hải quan", dt.date(2016, 3, 25)),
+        ("Cục Giám sát quản lý về hải quan", dt.date(2016, 11, 30)),
+    ]

@@ -483,6 +483,26 @@ def test_hard_wrapped_text_is_rejoined() -> None:
     ]
 
 
+def test_an_offices_name_wrapped_at_its_dash_is_no_bullet() -> None:
+    text = (
+        "- Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Phòng Tài chính\n"
+        "- Kế hoạch rà soát nguồn vốn sự nghiệp chưa giải ngân, đề xuất điều chỉnh giữa\n"
+        "các dự án; báo cáo UBND huyện trước ngày 10/8/2024.\n"
+        "- Đề nghị Ngân hàng Chính sách xã hội huyện đẩy mạnh giải ngân vốn cho vay.\n"
+        "- Phòng Tài chính\n"
+        "- Kế hoạch huyện.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "- Phòng Lao động - Thương binh và Xã hội chủ trì, phối hợp với Phòng Tài chính - Kế "
+        "hoạch rà soát nguồn vốn sự nghiệp chưa giải ngân, đề xuất điều chỉnh giữa các dự án; "
+        "báo cáo UBND huyện trước ngày 10/8/2024.",
+        "- Đề nghị Ngân hàng Chính sách xã hội huyện đẩy mạnh giải ngân vốn cho vay.",
+        # A short line ended where it was meant to: a list of two.
+        "- Phòng Tài chính",
+        "- Kế hoạch huyện.",
+    ]
+
+
 def test_words_a_page_ran_together_part_but_a_brand_keeps_its_capitals() -> None:
     text = "Giao BộXây dựng và MobiFone, VietinBank chi nhánh tỉnh hỗ trợ."
     assert read(text.encode(), "x.txt").paragraphs == [
