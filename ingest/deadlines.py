@@ -2168,7 +2168,10 @@ RECURRING_YEARLY_DATE = re.compile(
 )
 RECURRING_WEEKDAY = re.compile(
     r"""(?<![a-z])(?:(?:vao\s+)?(?:ngay\s+)?(?:sang\s+|chieu\s+|toi\s+)?(?:thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday>chu\s+nhat))\s+(?:hang|moi|cac)\s+tuan
-    |(?:hang|moi)\s+tuan\s*[,(]?\s*(?:vao\s+|truoc\s+|cham\s+nhat\s+)?(?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
+    |(?:hang|moi)\s+tuan\s*[,(]?\s*
+    # "hằng tuần về Cục Y tế dự phòng trước 12 giờ thứ Năm": where it goes, then when.
+    (?:(?:[^.;:,()]{1,60}?\s)?(?:vao|truoc|cham\s+nhat)\s+(?:\d{1,2}\s*(?:gio|h)(?:\s*\d{2})?\s+)?)?
+    (?:ngay\s+)?(?:thu\s+(?P<wd2>hai|ba|tu|nam|sau|bay|[2-7])|(?P<sunday2>chu\s+nhat)))(?![a-z])""",
     re.VERBOSE,
 )
 # A step of six months: "định kỳ 6 tháng", "06 tháng/lần", "6 tháng một lần", "hằng 6 tháng",

@@ -40,7 +40,8 @@ _REQUEST = re.compile(
     # ("Kiến nghị Tổng cục Môi trường hỗ trợ ...": the writer's; not "cử tri kiến nghị UBND ...".)
     # ("Đồng chí cũng lưu ý Công an huyện nắm chắc tình hình": asked as much.)
     r"\b(?:de\s+nghi|(?<![a-z]\s)kien\s+nghi|yeu\s+cau|(?<!doc,\s)(?<!doc\s)nhac\s+nho|luu\s+y"
-    r"|chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
+    # ("ban hành văn bản chỉ đạo các sở ...": what the document will say, not whom this asks.)
+    r"|(?<!van\sban\s)chi\s+dao(?:\s+cho)?|chi\s+thi|doi\s+voi|ve\s+phia|giao\s+trach\s+nhiem\s+cho"
     # "thời gian quy định cho các cơ quan, đơn vị xây dựng kế hoạch ... như sau:".
     rf"|thoi\s+(?:gian|han)\s+quy\s+dinh\s+cho)"
     # "đề nghị, thời gian tới Ban Thường vụ Huyện ủy ...": when, between the asking and whom.
@@ -162,6 +163,7 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             (request := _REQUEST.search(before))
             and not _side_told(folded, mention, request)
             and not _petitioned(folded, mention.start - len(before) + request.start())
+            and not _for_another_to_direct(folded, mention.start - len(before) + request.start())
         ):
             at = mention.start - len(before) + request.start()
             if not _directs_or_concerns(folded, mention, at) and not _regarding(folded, at):
@@ -364,6 +366,18 @@ def _directs_or_concerns(folded: str, mention: AgencyMention, request_at: int) -
     # addressed ("Đối với UBND cấp huyện: ...", "3. Đối với các Bộ quản lý chuyên ngành").
     said_of = re.match(r"\s*(?:chua|da|dang|khong|con|van)\b", folded[mention.end :])
     return word.startswith("doi voi") and said_of is not None
+
+
+def _for_another_to_direct(folded: str, request_at: int) -> bool:
+    """ "tham mưu Lãnh đạo Cục báo cáo UBND tỉnh chỉ đạo các ngành phối hợp": those directed by
+    the one the item reports to or advises, not asked by this text."""
+    if not folded.startswith("chi dao", request_at):
+        return False
+    clause = folded[_clause_start(folded, request_at) : request_at]
+    return _ADVISED.search(clause) is not None
+
+
+_ADVISED = re.compile(r"\b(?:bao\s+cao|tham\s+muu|de\s+xuat|trinh|kien\s+nghi)\b[^,;]{0,60}$")
 
 
 def _regarding(folded: str, request_at: int) -> bool:

@@ -83,9 +83,16 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
         match = pattern.match(paragraph)
         if match:
             return level, paragraph[match.end() :]
-    if ORDINAL.match(fold(paragraph)):
+    ordinal = ORDINAL.match(fold(paragraph))
+    if ordinal:
+        if _TOPIC.fullmatch(fold(paragraph), ordinal.end()):
+            return 1.5, paragraph  # "Thứ nhất, về công tác quản lý nợ": a section's heading
         return 4.5, paragraph  # "Thứ nhất, ...": above a bullet; the ordinal stays in the text
     return None, paragraph
+
+
+# A field of work named, and nothing else: "về công tác quản lý nợ", "về công tác thanh tra:".
+_TOPIC = re.compile(r"ve\s[^.;:!?]{2,100}:?\s*")
 
 
 # --------------------------------------------------------------------------------------------
@@ -163,8 +170,10 @@ _MATTER_ANSWERED = (
 _CLOSING = re.compile(
     # "... thông báo để ... biết, thực hiện", an answer's "Tổng cục Hải quan trả lời các đơn vị
     # được biết, thực hiện."
-    rf"(?:thong\s+bao|tra\s+loi(?!\s+{_MATTER_ANSWERED}))\b.{{0,700}}?\bbiet\b\s*(?:,|va|de|,\s*de)?"
+    rf"(?:thong\s+bao|tra\s+loi(?!\s+{_MATTER_ANSWERED}))\b.{{0,700}}?\bbiet\b(?:\s*(?:,|va|de|,\s*de)?"
     r"\s*(?:thuc\s+hien|trien\s+khai|phoi\s+hop|chi\s+dao|theo\s+doi)"
+    # "Tổng cục Thuế trả lời để Cục Thuế tỉnh Đắk Lắk được biết./.": to know, no more.
+    r"|\s*(?:\./\.|[./!])*\s*$)"
 )
 # A report's last line: "UBND tỉnh kính báo cáo Bộ Nội vụ (xem xét, tổng hợp)./.".
 _KINDLY_REPORTED = re.compile(r"\bkinh\s+bao\s+cao\b[^.;:]{0,120}(?:\./\.|[./!]+)?\s*$")
@@ -429,7 +438,8 @@ _HELPS = rf"(?:{_HOLDER}?phoi\s+hop(?:\s+thuc\s+hien)?)"
 _FIELD = re.compile(
     rf"^(?:[-–+•*]\s*)?(?:{_LEADS}|{_HELPS}"
     r"|thoi\s+(?:gian|han)(?:\s+(?:thuc\s+hien|hoan\s+thanh|ban\s+hanh|trinh))?"
-    r"|tien\s+do\s+thuc\s+hien|san\s+pham(?:\s+dau\s+ra)?|noi\s+dung)\s*:"
+    r"|tien\s+do\s+thuc\s+hien|san\s+pham(?:\s+dau\s+ra)?|noi\s+dung"
+    r"|dia\s+diem(?:\s+to\s+chuc)?)\s*:"  # "- Địa điểm: Công viên sông Hậu" between them
 )
 _LEAD_FIELD = re.compile(rf"(?<![a-z]){_LEADS}\s*:\s*")
 _COOPERATING_FIELD = re.compile(rf"(?<![a-z]){_HELPS}\s*:\s*")
@@ -724,11 +734,14 @@ _COMMITTEE_HEADING = re.compile(
     r"((?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa)(?:\s+[a-z]+){0,3})\s*:?"
 )
 _TO_CHUC_HEAD = re.compile(r"^(?:doi\s+voi\s+)?(?:cac|nhung)\s+to\s+chuc\b")
-# ("Trách nhiệm của UBND các huyện, thành phố": the agencies may hold a comma.)
-_DUTY_OF = re.compile(r"trach\s+nhiem\s+cua\s+([^.;:()]{4,80}?)\s*(?:\([^()]*\))?\s*:?")
-# "Nhiệm vụ của Sở Y tế:", "Về phía Sở Tài chính".
+# ("Trách nhiệm của UBND các huyện, thành phố": the agencies may hold a comma; "Trách nhiệm
+# chung của ...": those they share.)
+_DUTY_OF = re.compile(
+    r"trach\s+nhiem\s+(?:chung\s+)?cua\s+([^.;:()]{4,80}?)\s*(?:\([^()]*\))?\s*:?"
+)
+# "Nhiệm vụ của Sở Y tế:", "Nhiệm vụ chung của các sở, ban, ngành", "Về phía Sở Tài chính".
 _DUTIES_OF_AGENCY = re.compile(
-    r"(?:nhiem\s+vu\s+(?:va\s+trach\s+nhiem\s+)?cua|ve\s+phia)\s+([^.;:()]{4,80}?)\s*"
+    r"(?:nhiem\s+vu\s+(?:chung\s+)?(?:va\s+trach\s+nhiem\s+)?cua|ve\s+phia)\s+([^.;:()]{4,80}?)\s*"
     r"(?:\([^()]*\))?\s*:?"
 )
 
@@ -3232,6 +3245,10 @@ _SUPERIOR = re.compile(
 _OPENING_QUOTE = re.compile(r'^\s*(?:[-–+•]\s*)?["“«]')
 
 
+# A quotation that closes at the paragraph's end: '... trong năm tính thuế của doanh nghiệp."'.
+_CLOSING_QUOTE = re.compile(r'["”»][.;]?\s*$')
+
+
 def _open_quotes(paragraph: str) -> bool:
     """A quotation mark left without its pair: one opened to run on, or one closing it."""
     return paragraph.count('"') % 2 == 1 or paragraph.count("“") != paragraph.count("”")
@@ -3248,9 +3265,10 @@ def _quoted_rules(paragraphs: list[str]) -> set[int]:
             # (The line that introduces it may be the preamble's last: "Căn cứ ... quy định:".)
             (index == 0 or paragraphs[index - 1].rstrip().endswith(":"))
             and _OPENING_QUOTE.match(paragraphs[index]) is not None
-            and _open_quotes(paragraphs[index])
         )
-        if not opens:
+        if opens and _CLOSING_QUOTE.search(paragraphs[index]):
+            quoted.add(index)  # the rule quoted whole in one paragraph
+        if not opens or not _open_quotes(paragraphs[index]):
             index += 1
             continue
         end = next(

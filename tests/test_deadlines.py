@@ -838,6 +838,7 @@ RECURRING = [
     ("hằng tuần", date(2023, 1, 6), "weekly"),
     ("vào thứ Hai hằng tuần", date(2023, 1, 9), "weekly"),
     ("thứ Năm hằng tuần", date(2023, 1, 5), "weekly"),
+    ("báo cáo hằng tuần về Cục Y tế dự phòng trước 12 giờ thứ Năm", date(2023, 1, 5), "weekly"),
     ("mỗi tháng", date(2023, 1, 31), "monthly"),
     # A first report on a day, then every month: that day first (not the month's end).
     (

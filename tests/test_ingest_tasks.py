@@ -6286,3 +6286,66 @@ def test_a_customs_letters_departments_and_the_duties_under_its_guidance() -> No
         ("Chi cục Hải quan", dt.date(2016, 3, 25)),
         ("Cục Giám sát quản lý về hải quan", dt.date(2016, 11, 30)),
     ]
+
+
+def test_a_tax_letters_topics_counted_in_words_and_those_its_work_would_direct() -> None:
+    tasks = letter(
+        "Kính gửi: Các phòng thuộc Cục Thuế.",
+        "Cục trưởng Cục Thuế yêu cầu Thủ trưởng các phòng thực hiện một số nội dung sau:",
+        "Thứ nhất, về công tác quản lý nợ",
+        "a) Phòng Quản lý nợ lập danh sách người nộp thuế nợ lớn, tham mưu Lãnh đạo Cục báo cáo "
+        "UBND tỉnh chỉ đạo các ngành phối hợp thu nợ trước ngày 25/3/2016.",
+        "b) Phòng Kiểm tra thuế số 1 đôn đốc thu nợ các doanh nghiệp trước ngày 31/3/2016.",
+        "Thứ hai, về công tác thanh tra",
+        "Phòng Thanh tra tham mưu ban hành văn bản chỉ đạo các Chi cục Thuế rà soát hồ sơ.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Phòng Quản lý nợ", dt.date(2016, 3, 25)),
+        ("Phòng Kiểm tra thuế số 1", dt.date(2016, 3, 31)),
+        ("Phòng Thanh tra", None),
+    ]
+
+
+def test_an_answers_rule_quoted_in_one_paragraph_and_its_closing_are_no_work() -> None:
+    quoted = read_directive(
+        "  TỔNG CỤC THUẾ                               Độc lập - Tự do - Hạnh phúc\n"
+        "  Số: 3127/TCT-CS                         Hà Nội, ngày 07 tháng 8 năm 2019\n\n"
+        "            Kính gửi: Công ty TNHH Điện tử Hanwoo Vina.\n\n"
+        "    Tại điểm 2.30 Khoản 2 Điều 4 Thông tư số 96/2015/TT-BTC (phần sửa đổi,\n"
+        "  bổ sung) quy định:\n\n"
+        '    "Các khoản chi có tính chất phúc lợi chi trực tiếp cho người lao động\n'
+        "  như: chi đám hiếu, hỷ của bản thân và gia đình người lao động; chi hỗ trợ\n"
+        "  chi phí đi lại ngày lễ, tết cho người lao động và những khoản chi có tính\n"
+        "  chất phúc lợi khác. Tổng số chi có tính chất phúc lợi nêu trên không quá\n"
+        "  01 tháng lương bình quân thực tế thực hiện trong năm tính thuế của doanh\n"
+        '  nghiệp."\n'.encode(),
+        "cv.txt",
+        catalogue=EMPTY,
+    ).tasks
+    answered = letter(
+        "Kính gửi: Cục Thuế tỉnh Đắk Lắk.",
+        "Trả lời công văn số 1126/CT-THNVDT ngày 18/4/2017 của Cục Thuế tỉnh Đắk Lắk, Tổng cục "
+        "Thuế có ý kiến như sau: trường hợp doanh nghiệp mua cà phê nhân để bán cho doanh nghiệp "
+        "khác thì không phải kê khai, tính nộp thuế GTGT.",
+        "Tổng cục Thuế trả lời để Cục Thuế tỉnh Đắk Lắk được biết./.",
+    )
+    assert (quoted, answered) == ([], [])
+
+
+def test_a_plans_shared_duties_heading_and_an_items_place_line() -> None:
+    tasks = news(
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Nhiệm vụ chung của các sở, ban, ngành, UBND các huyện, thị xã, thành phố",
+        "- Quán triệt đến toàn thể cán bộ, công chức về ý nghĩa của Chỉ số PAPI.",
+        "- Tổ chức tự đánh giá, gửi kết quả về Sở Nội vụ trước ngày 30/9/2022.",
+        "2. Tổ chức Lễ hội Bánh dân gian Nam Bộ lần thứ XI năm 2022",
+        "- Cơ quan chủ trì: Sở Văn hóa, Thể thao và Du lịch.",
+        "- Địa điểm: Công viên sông Hậu, quận Ninh Kiều.",
+        "- Thời gian thực hiện: Quý II/2022.",
+        issued=dt.date(2022, 5, 16),
+    )
+    assert leads_and_dates(tasks) == [
+        ("các sở, ban, ngành, UBND các huyện, thị xã, thành phố", None),
+        ("các sở, ban, ngành, UBND các huyện, thị xã, thành phố", dt.date(2022, 9, 30)),
+        ("Sở Văn hóa, Thể thao và Du lịch", dt.date(2022, 6, 30)),
+    ]
