@@ -589,6 +589,10 @@ def _named_units(text: str, folded: str) -> list[_Found]:
     return found
 
 
+# A commune's official, named by the post, in lowercase: "công chức Văn hóa - Xã hội".
+_COMMUNE_OFFICIAL = re.compile(r"(?<![a-z])(?<!can\sbo,\s)(?<!can\sbo\s)cong\s+chuc\s+(?=[a-z])")
+
+
 def _collectives(text: str, folded: str) -> list[_Found]:
     found: list[_Found] = []
     for match in _LEVEL_OF_GOVERNMENT.finditer(folded):
@@ -596,6 +600,10 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
+    for match in _COMMUNE_OFFICIAL.finditer(folded):
+        if text[match.end() : match.end() + 1].isupper():
+            # "Giao đ/c Nguyễn Văn Nam - công chức Địa chính - Xây dựng: ...": the post given work.
+            found.append(_Found(match.start(), _name_end(text, folded, match.end(), max_lower=3)))
     for match in _EACH.finditer(folded):
         if text[match.start() : match.start() + 3].lower() in ("mỗi", "từng"):  # not "mới"
             found.append(_Found(match.start(), match.end(), collective=True))

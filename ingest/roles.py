@@ -30,6 +30,8 @@ _GIAO = re.compile(
     # "giao nhiệm vụ cụ thể cho X", "giao nhiệm vụ cho X".
     rf"(?<!duoc\s)(?<!da\s)(?<!ban\s)(?<!chuyen\s)(?<!de\s)\b(?:giao|phan\s+cong)"
     rf"(?:\s+nhiem\s+vu(?:\s+cu\s+the)?)?(?:\s+cho)?\s+{TITLE}"
+    # "Giao đ/c Nguyễn Văn Nam - công chức Địa chính - Xây dựng": the official by name, then post.
+    r"(?:(?:d\s*/\s*c|dong\s+chi)\s+(?:[a-z]+\s+){1,4}?[a-z]+\s*[-–,]\s*)?"
     r"(?:cac\s+)?$"
 )
 # What follows when the time runs out, not who does the work: "quá thời hạn trên, Bộ ...".

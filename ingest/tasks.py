@@ -2724,6 +2724,7 @@ class _Segmenter:
                 columns["time"] = roles.get("end", roles.get("start", columns.get("time", 0)))
                 position += 1
         group_deadline: Deadline | None = None
+        group_lead: AgencyMention | None = None
         time_above = ""
         above: dict[str, str] = {}
         while position < self.end and (
@@ -2771,11 +2772,16 @@ class _Segmenter:
                 label = " ".join(filled)
                 found = section_deadline(label, self.issued_on, calendar=self.calendar)
                 group_deadline = found if _usable(found) else None
+                if "lead" not in columns:
+                    # "I. SỞ CÔNG THƯƠNG" over its rows, in a table with no lead column (not "II.
+                    # Công tác tuyên truyền": its rows' leader is the plan's, above the table).
+                    named = self.catalogue.find_mentions(label)
+                    group_lead = named[0] if named else None
             elif not _is_repeated_header(cells):
                 for row in _row_pieces(cells, columns):
-                    self.table_tasks.append(
-                        self._table_task(row, columns, position, group_deadline)
-                    )
+                    task = self._table_task(row, columns, position, group_deadline)
+                    task.lead = task.lead or group_lead
+                    self.table_tasks.append(task)
             position += 1
         return position
 
@@ -2809,7 +2815,7 @@ class _Segmenter:
             and (time is None or time >= len(cells) or not cells[time])
         ):
             return True  # "4 | Xây dựng kế hoạch truyền thông | Cục ATTP | | " over "a) | ..."
-        lead = columns["lead"]
+        lead = columns.get("lead", len(cells))
         return not (lead < len(cells) and cells[lead]) and below[0].startswith(
             f"{cells[0].rstrip('.')}."
         )
@@ -3616,6 +3622,8 @@ def _table_columns(cells: list[str]) -> dict[str, int] | None:
         columns["time"] = ends[0] if ends else columns["time"]
     if {"content", "lead"} <= columns.keys() and ({"time", "cooperating"} & columns.keys()):
         return columns
+    if {"content", "time", "cooperating"} <= columns.keys():
+        return columns  # those who help, and no lead column: the rows' groups name it
     return None
 
 

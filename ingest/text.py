@@ -323,18 +323,51 @@ def _without_ruled_footnotes(lines: list[str]) -> tuple[list[str], dict[str, str
 # A page's running header as a PDF's text keeps it: "Chỉ thị số 04/CT-UBND ngày 10/3/2025 của UBND
 # tỉnh Quảng Trị", "Thông báo số 215/TB-UBND".
 _REFERENCE_LINE = re.compile(r"(?i)\bsố\s*:?\s*\d+\s*/\s*(?:\d{4}\s*/\s*)?[A-ZĐ]{2,}")
+# A gazette's page head: "38          CÔNG BÁO/Số 09/Ngày 28-3-2016".
+_GAZETTE = re.compile(r"^CÔNG BÁO\s*/")
+
+
+def _numberless(line: str) -> str:
+    """A line without the page number a running header carries: "38   CÔNG BÁO/Số 09/..."."""
+    return re.sub(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$", "", line.strip())
+
+
+def _beside_page_numbers(lines: list[str]) -> set[str]:
+    """Lines that stand right under a page number set apart by blank lines, each time they
+    occur: "", "2", "UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW", ""
+    (not a stacked table's row number over its first cell)."""
+    placed: dict[str, bool] = {}
+    padded = ["", *lines, ""]
+    for index in range(2, len(padded) - 1):
+        key = _numberless(padded[index])
+        if len(key) < 20:
+            continue
+        under = (
+            bool(_PAGE_NUMBER.match(padded[index - 1]))
+            and not padded[index - 2].strip()
+            and not padded[index + 1].strip()
+            and len(key) <= 120
+        )
+        placed[key] = placed.get(key, True) and under
+    return {key for key, under in placed.items() if under}
+
+
 _DUE_IN_LINE = re.compile(r"(?i)\b(?:trước|chậm nhất|hạn|hoàn thành|thời gian|báo cáo|gửi)\b")
 
 
 def _without_running_headers(lines: list[str]) -> list[str]:
     """The lines of a text copied from a PDF without the header it repeats at the top of each
     page, and the blank lines round it: a sentence the page cut carries on across it."""
-    counts = Counter(line.strip() for line in lines if len(line.strip()) >= 20)
+    counts = Counter(_numberless(line) for line in lines if len(line.strip()) >= 20)
+    beside_number = _beside_page_numbers(lines)
     running = {
         line
         for line, count in counts.items()
-        if count >= 2
-        and _REFERENCE_LINE.search(line)
+        if (
+            (count >= 2 and _REFERENCE_LINE.search(line))
+            or line in beside_number
+            or _GAZETTE.match(line)
+        )
         and not _DUE_IN_LINE.search(line)
         and not MARKER.match(line)
     }
@@ -343,7 +376,7 @@ def _without_running_headers(lines: list[str]) -> list[str]:
     kept: list[str] = []
     skipping_blanks = False
     for line in lines:
-        if line.strip() in running:
+        if _numberless(line) in running:
             while kept and not kept[-1].strip():
                 kept.pop()
             skipping_blanks = True
@@ -1086,6 +1119,23 @@ _SCANNED_DATE = re.compile(
     r"(\s*/\s*(?:19|20)\d\d)(?![\w/])"
 )
 _AS_DIGITS = str.maketrans("OolI", "0011")
+# The other way round, a scan's zero for an O inside a word: "Ph0ng Nội vụ", "Đ0àn Thanh niên",
+# "C0NG BÁO" (between two letters; no Vietnamese word holds a digit). The zero lost the vowel's
+# mark: the words of an agency's name get it back ("Phòng", "Công an"), others keep a plain o.
+# ("S0 Giao thông vận tải": at a word's end only where it is such a word.)
+_SCANNED_O = re.compile(r"(?<![\w-])[^\W\d_]+0[^\W\d_]*(?![\w-])")
+_MARKED_O = {"phong": "phòng", "cong": "công", "so": "sở"}
+
+
+def _scanned_o(match: re.Match[str]) -> str:
+    word = match.group()
+    plain = word.replace("0", "O" if word.replace("0", "").isupper() else "o")
+    marked = _MARKED_O.get(plain.lower())
+    if marked is None:
+        return plain if not word.endswith("0") else word
+    if plain.isupper() and len(plain) > 2:
+        return marked.upper()
+    return marked[0].upper() + marked[1:] if plain[0].isupper() else marked
 
 
 def _scanned_date(match: re.Match[str]) -> str:
@@ -1098,6 +1148,7 @@ def _scanned_date(match: re.Match[str]) -> str:
 def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SCANNED_DATE.sub(_scanned_date, text)
+    text = _SCANNED_O.sub(_scanned_o, text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
     text = _GLUED_MARKER.sub(r"\1 ", text)
@@ -1237,7 +1288,36 @@ def _from_zip(data: bytes, name: str, max_bytes: int) -> Document:
             raw.append(f"{marker} {text}" if marker else text)
         elif element.tag == f"{_W}tbl":
             raw.extend(_layout_cells(element) or _table_rows(element))
+    if _printed_lines(raw):
+        raw = _rejoined(raw)
     return finish_document(raw, _docx_footnotes(document, legacy_fonts))
+
+
+def _printed_lines(raw: list[str]) -> bool:
+    """A Word file made from a PDF: a paragraph for each printed line, most of them full lines
+    that stop mid-sentence."""
+    lines = [text.strip() for text in raw if len(text.strip()) >= 20 and " | " not in text]
+    if len(lines) < 12:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    unfinished = sum(not _TERMINAL.search(line) for line in lines)
+    return lengths[len(lengths) * 3 // 4] <= 110 and unfinished >= len(lines) / 2
+
+
+def _rejoined(raw: list[str]) -> list[str]:
+    """The printed lines joined into paragraphs as a plain text's are (an empty one ends a
+    block); a table's rows apart."""
+    joined: list[str] = []
+    block: list[str] = []
+    for text in [*raw, ""]:
+        if " | " in text or not text.strip():
+            joined.extend(_join_lines([line.strip() for line in block]))
+            block = []
+            if text.strip():
+                joined.append(text)
+        else:
+            block.append(text)
+    return joined
 
 
 # A real directive's XML is a few MB (its words, styles and numbering) even at 300 pages, and

@@ -6349,3 +6349,37 @@ def test_a_plans_shared_duties_heading_and_an_items_place_line() -> None:
         ("các sở, ban, ngành, UBND các huyện, thị xã, thành phố", dt.date(2022, 9, 30)),
         ("Sở Văn hóa, Thể thao và Du lịch", dt.date(2022, 6, 30)),
     ]
+
+
+def test_a_communes_officials_given_work_by_their_post() -> None:
+    tasks = news(
+        "1. Giao đ/c Nguyễn Văn Nam - công chức Địa chính - Xây dựng: chủ trì kiểm tra, báo cáo "
+        "UBND xã trước ngày 05/02/2024.",
+        "2. Giao công chức Văn hóa - Xã hội tuyên truyền trên loa truyền thanh xã.",
+        issued=dt.date(2024, 1, 8),
+    )
+    assert leads_and_dates(tasks) == [
+        ("công chức Địa chính - Xây dựng", dt.date(2024, 2, 5)),
+        ("công chức Văn hóa - Xã hội", None),
+    ]
+
+
+def test_a_task_table_with_no_lead_column_takes_the_agency_of_its_group_row() -> None:
+    text = (
+        "Số: 45/KH-UBND\n"
+        "Vĩnh Long, ngày 05 tháng 3 năm 2021\n"
+        "KẾ HOẠCH\n"
+        "Thực hiện Chương trình OCOP năm 2021\n"
+        "STT | Nội dung công việc | Thời gian thực hiện | Đơn vị phối hợp\n"
+        "I | SỞ CÔNG THƯƠNG\n"
+        "1 | Tổ chức hội chợ, xúc tiến thương mại sản phẩm OCOP | Năm 2021 | UBND các huyện\n"
+        "2 | Hỗ trợ xây dựng điểm giới thiệu sản phẩm OCOP | Quý III/2021 | Sở Tài chính\n"
+        "II | Công tác tuyên truyền\n"
+        "1 | Đưa tin về sản phẩm OCOP trên Báo Vĩnh Long | Thường xuyên | Sở Công Thương\n"
+    )
+    tasks = read_directive(docx_from_text(text), "kh.docx", catalogue=EMPTY).tasks
+    assert leads_and_dates(tasks) == [
+        ("SỞ CÔNG THƯƠNG", dt.date(2021, 12, 31)),
+        ("SỞ CÔNG THƯƠNG", dt.date(2021, 9, 30)),
+        (None, None),
+    ]

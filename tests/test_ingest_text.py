@@ -1823,3 +1823,54 @@ def test_a_stacked_tables_empty_row_is_left_out_not_read_as_a_broken_file() -> N
         "2 | Rà soát thủ tục | Sở Y tế | Quý I/2024",
         "3 | Kiểm tra việc thực hiện | Sở Tư pháp và Sở Nội vụ | Quý II/2024",
     ]
+
+
+def test_a_scans_zero_for_an_o_inside_a_word_is_read_as_the_letter() -> None:
+    text = "Ph0ng Nội vụ, Đ0àn Thanh niên, C0NG BÁO, S0 Y tế; mã 0101, CO2, F0 và F1."
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "Phòng Nội vụ, Đoàn Thanh niên, CÔNG BÁO, Sở Y tế; mã 0101, CO2, F0 và F1."
+    ]
+
+
+def test_a_word_file_made_from_a_pdf_has_its_printed_lines_joined() -> None:
+    document = make_document()
+    lines = [
+        "1. Sở Nông nghiệp và Phát triển nông thôn (cơ quan thường trực Chương trình",
+        "OCOP tỉnh) chủ trì tổ chức triển khai Kế hoạch, hướng dẫn các huyện, thị xã,",
+        "Thành phố xây dựng kế hoạch thực hiện.",
+        "2. Các phòng, đơn vị thuộc Sở chủ động triển khai thực hiện; báo cáo về Sở (qua",
+        "Phòng Bưu chính - Viễn thông và CNTT) trước ngày 25 hằng tháng.",
+    ] * 3
+    for line in lines:
+        document.add_paragraph(line)
+    paragraphs = docx_paragraphs(document)
+    assert paragraphs[:2] == [
+        "1. Sở Nông nghiệp và Phát triển nông thôn (cơ quan thường trực Chương trình OCOP tỉnh) "
+        "chủ trì tổ chức triển khai Kế hoạch, hướng dẫn các huyện, thị xã, Thành phố xây dựng "
+        "kế hoạch thực hiện.",
+        "2. Các phòng, đơn vị thuộc Sở chủ động triển khai thực hiện; báo cáo về Sở (qua Phòng "
+        "Bưu chính - Viễn thông và CNTT) trước ngày 25 hằng tháng.",
+    ]
+    assert len(paragraphs) == 6
+
+
+def test_a_pdfs_page_head_under_its_number_and_a_gazettes_are_dropped() -> None:
+    text = (
+        "    - Sở Tài nguyên và Môi trường chủ trì xây dựng phương án giao đất gắn\n"
+        " với giao rừng; hoàn thành trước ngày 31/12/2018.\n"
+        "\n"
+        "                                                                            2\n"
+        " UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW\n"
+        "\n"
+        "    - Công an tỉnh chủ trì điều tra, xử lý nghiêm các vụ án vi phạm pháp\n"
+        " luật về quản lý, bảo vệ rừng.\n"
+        "38                             CÔNG BÁO/Số 09/Ngày 28-3-2016\n"
+        "    - Sở Tài chính theo dõi chặt chẽ tiến độ thu ngân sách.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "- Sở Tài nguyên và Môi trường chủ trì xây dựng phương án giao đất gắn với giao rừng; "
+        "hoàn thành trước ngày 31/12/2018.",
+        "- Công an tỉnh chủ trì điều tra, xử lý nghiêm các vụ án vi phạm pháp luật về quản lý, "
+        "bảo vệ rừng.",
+        "- Sở Tài chính theo dõi chặt chẽ tiến độ thu ngân sách.",
+    ]
