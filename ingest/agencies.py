@@ -850,6 +850,7 @@ _FIXED_TAIL = re.compile(
     r"|xa|phuong|dac\s+khu|khu\s+vuc\s+(?:[ivx]+|\d+)|chinh\s+phu|nha\s+nuoc|viet\s+nam"
     r"|trung\s+uong)(?![a-z0-9])"
 )
+_BOUND = re.compile(r"\s+co\s+trach\s+nhiem\b")
 _OFFICE_OF = re.compile(
     # "Văn phòng HĐND và UBND huyện": a district's one office for its council and committee.
     r"\s+(?:(?:hdnd|hoi\s+dong\s+nhan\s+dan)\s*(?:va|-|,|&)\s*(?:" + _UB + r")"
@@ -1719,9 +1720,11 @@ def _unknown(text: str, folded: str) -> list[_Found]:
                 # "UBND tỉnh" alone writes the document or is reported to, unless given work:
                 # "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này." ("UBND tỉnh,
                 # thành phố Hà Nội": a province's, named after.)
-                if _ASSIGNED_TO.search(folded, max(0, start - 50), start) and not re.match(
-                    r"\s*[,/]", folded[end:]
-                ):
+                # ("Ủy ban nhân dân tỉnh có trách nhiệm chỉ đạo ...": a council's resolution.)
+                given = _ASSIGNED_TO.search(folded, max(0, start - 50), start) or _BOUND.match(
+                    folded, end
+                )
+                if given and not re.match(r"\s*[,/]", folded[end:]):
                     found.append(_Found(start, end))
                 continue  # "UBND huyện" alone, or "UBND các huyện" (a group)
             held = head.endswith("tinh") and _HOLDERS_BEFORE.search(

@@ -1712,6 +1712,9 @@ def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> 
 _ONE_OF = re.compile(r"(?<![a-z])(?:nghi(?:\s+(?:bu|them))?|chon)\s+\d{1,3}\s+$")
 
 
+_DAYS_OFF = re.compile(r"\s+nghi\s+(?:le|tet|he)(?![a-z])")
+
+
 def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     hours = match.group("unit") in ("gio", "tieng", "h") or bool(match.group("wh"))
@@ -1734,6 +1737,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None
     if _NAMED_DAYS.match(ctx.text.flat, match.end()):
         return None  # "Trong 2 ngày (23-24/6)": the days are named, the range gives the date
+    if _DAYS_OFF.match(ctx.text.flat, match.end()):
+        return None  # "Trong 07 ngày nghỉ Tết ..., toàn tỉnh xảy ra 12 vụ": the holiday's days
     if match.group("unit") == "thang" and _MONTHS_LEFT.match(ctx.text.flat, match.end()):
         # "Trong hai tháng còn lại (của năm)": by the end of the year.
         return _candidate(match, ctx, "year", _dt.date(ctx.ref.year, 12, 31), cue=cue)
@@ -1868,6 +1873,9 @@ TET = re.compile(
 )
 
 
+_MONTHS_BEFORE = re.compile(r"(?<![a-z\d])(?:\d{1,2}|mot|hai|ba)\s+thang\s+$")
+
+
 def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     ref, cal = ctx.ref, ctx.calendar
     rel = " ".join(match.group("rel").split())
@@ -1878,6 +1886,8 @@ def _tet(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         and not _low_word(ctx, match, "rel").startswith("ngay")
     ):
         return None  # "ngày sau Tết" is not "ngay sau Tết"
+    if after and _MONTHS_BEFORE.search(ctx.text.flat, 0, match.start()):
+        return None  # "trong thời gian nghỉ Tết và 01 tháng sau Tết": how long, not by when
     year = int(match.group("y")) if match.group("y") else None
     if match.group("solar"):
         if after:

@@ -114,6 +114,8 @@ _ATTENDANCE = re.compile(
 # list's line ("Phù hiệu Taxi: 5.000 đồng/ cái."), and work already given ("Nội dung kiến nghị đã
 # được UBND tỉnh chỉ đạo UBND huyện kiểm tra, giải quyết tại Công văn số ...").
 _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
+# The document's last words, no part of its last item: "Chỉ thị này có hiệu lực kể từ ngày ký".
+_TAKES_EFFECT = re.compile(rf"^{DOCUMENT_NOUN}\s+nay\s+co\s+hieu\s+luc\b")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -587,6 +589,10 @@ _PROHIBITION = re.compile(
 )
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
+_PROBLEMS_AFTER = re.compile(
+    r";\s*(?:trong\s+qua\s+trinh[^;,]{0,30},\s*)?(?:truong\s+hop|neu)\s+(?:co\s+|phat\s+sinh\s+)?"
+    r"(?:kho\s+khan|vuong\s+mac)[^;]*?(?=[./!\s]*$)"
+)
 _FEEDBACK = re.compile(
     # (Or the plan's amendment: "Trong quá trình tổ chức thực hiện, trường hợp cần sửa đổi, bổ
     # sung Kế hoạch, các cơ quan ... chủ động đề xuất ...".)
@@ -646,6 +652,9 @@ _REPORT_CONTENTS = re.compile(
     r"\b(?:danh\s+sach|ho\s+so|bao\s+cao|de\s+an|phuong\s+an)\b[^:]*\b(?:bao\s+)?gom(?:\s+co)?"
     r"\s*:\s*$"
 )
+# What the work covers, after its comma: "... bàn giao mặt bằng cho các dự án trước ngày
+# 15/12/2023, gồm:", "... thống kê các trường hợp vi phạm, gồm:".
+_COVERS = re.compile(r",\s*(?:bao\s+)?gom(?:\s+co)?\s*:\s*$")
 # A report's closing subject, its verbs as nouns: "5. Đề xuất, kiến nghị về công tác chỉnh lý."
 _PROPOSALS = re.compile(r"^\W*(?:de\s+xuat|kien\s+nghi)\s*(?:,|va)\s*(?:de\s+xuat|kien\s+nghi)\b")
 # A heading that names a set of agencies by what they do: "Các sở quản lý nhà nước chuyên ngành
@@ -933,7 +942,9 @@ def _imperative(folded: str) -> bool:
     folded = folded[connective.end() :] if connective else folded
     # "Từ ngày 30/4/2020 đến hết ngày 03/5/2020, các đơn vị bố trí ...".
     folded = re.sub(
-        r"^(?:tu|trong|truoc|den|sau)\s+(?:ngay|thoi\s+gian|dip)[^,;.]{0,60},\s*", "", folded
+        r"^(?:tu|trong|truoc|den|sau)\s+(?:ngay|thoi\s+(?:gian|han)|dip)[^,;.]{0,60},\s*",
+        "",
+        folded,
     )
     # "Về công tác ... học bù: Tiếp tục thực hiện theo chỉ đạo ...".
     folded = re.sub(r"^(?:ve|doi\s+voi)\s+[^:;.]{0,100}:\s*", "", folded)
@@ -1704,6 +1715,7 @@ class _Segmenter:
                 and last.marked
                 and last.frames == self.frames
                 and not _ARTICLE_OPENS.match(folded)
+                and not _TAKES_EFFECT.match(folded)
                 and not _NEW_POINT.match(folded)
                 and not _SOMEONE_WILL.match(rest)
                 and not self._due_again(last, folded, rest)
@@ -2002,7 +2014,9 @@ class _Segmenter:
 
     def _exhorts(self, text: str, folded: str) -> bool:
         """Last words that ask those named to carry the document out, and nothing new."""
-        stripped = folded.lstrip()
+        # ("...; trường hợp có vướng mắc, báo cáo UBND tỉnh./.": whom to tell of problems.)
+        indent = len(folded) - len(folded.lstrip())
+        stripped = _PROBLEMS_AFTER.sub("", folded[indent:])
         exhortation = _EXHORTATION.match(stripped.rstrip())
         if exhortation is None:
             return False
@@ -2012,7 +2026,7 @@ class _Segmenter:
             return False
         # Those asked may be a list set apart by ";", but "Đề nghị Điện lực Mỹ Xuyên tăng cường
         # công suất các trạm biến áp; triển khai thực hiện ngay." is work, then how soon.
-        start = len(folded) - len(stripped) + exhortation.start(group)
+        start = indent + exhortation.start(group)
         parts = text[start : start + len(asked)].split(";")
         # (Each part agencies, and a few words that qualify them: "có liên quan".)
         return len(parts) == 1 or all(len(self._words_beside_agencies(p)) < 5 for p in parts)
@@ -2044,6 +2058,8 @@ class _Segmenter:
         return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
+        if folded.lstrip().startswith("can cu") and text.rstrip().endswith((";", ",")):
+            return True  # "Căn cứ Nghị quyết số 594/NQ-UBTVQH14 ... hướng dẫn ...;": a ground
         if _ROSTER.match(folded.strip()):
             return True  # "- Ngày 08/02/2024: đồng chí Nguyễn Văn Tuấn, Chủ tịch UBND huyện."
         # Most paragraphs are no schedule line: look before folding the text again.
@@ -2540,7 +2556,15 @@ class _Segmenter:
         # ("Để có cơ sở báo cáo Thủ tướng Chính phủ, Bộ ... đề nghị ... các nội dung sau:": a
         # report the writer makes, not the one asked for.)
         folded = _PURPOSE_CLAUSE.sub("", fold(text), count=1)
-        if (frame.lead is None and not self.letter) or not _REPORT_CONTENTS.search(folded):
+        report = (frame.lead or self.letter) and _REPORT_CONTENTS.search(folded)
+        # (Work asked of the agency above: "1.1. Trong thời hạn 30 ngày ..., tổ chức rà soát,
+        # thống kê các trường hợp vi phạm, gồm:" under "1. UBND các huyện, thành phố".)
+        covers = (
+            _COVERS.search(folded)
+            and (_imperative(folded) or frame.lead is not None)
+            and (frame.lead or self.letter or _nearest(self.frames, "lead") is not None)
+        )
+        if not (report or covers):
             return
         if _TIMES_OF_REPORTS.search(folded):
             return  # "thời gian quy định cho các cơ quan ... báo cáo ... như sau:": when, each

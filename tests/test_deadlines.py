@@ -1229,6 +1229,9 @@ NOT_DEADLINES = [
     "Điều 2. Thời hạn ủy quyền: Từ ngày 20 tháng 8 năm 2023 đến hết ngày 28 tháng 02 năm 2024.",
     "chào mừng kỷ niệm 60 năm Ngày giải phóng huyện (20/11/1963 – 20/11/2023).",
     "Cán bộ trực Tết được bố trí nghỉ bù vào ngày nghỉ hằng tuần.",
+    # How long, not by when: the holiday's days, a stock to last a month after the holiday.
+    "Trong 07 ngày nghỉ Tết Nguyên đán năm 2022, toàn tỉnh xảy ra 12 vụ tai nạn giao thông.",
+    "dự trữ đủ thuốc phục vụ trong thời gian nghỉ Tết và 01 tháng sau Tết.",
     # When a web page was posted.
     "21:27 | 24/03/2023",
     "Đời sống - Ngày đăng : 05:55, 27/03/2023",

@@ -6383,3 +6383,50 @@ def test_a_task_table_with_no_lead_column_takes_the_agency_of_its_group_row() ->
         ("SỞ CÔNG THƯƠNG", dt.date(2021, 9, 30)),
         (None, None),
     ]
+
+
+def test_what_an_items_work_covers_is_no_task_and_the_directive_ends_apart() -> None:
+    tasks = news(
+        "Để tăng cường quản lý nhà nước về đất đai, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:",
+        "1. UBND các huyện, thành phố",
+        "1.1. Trong thời hạn 30 ngày kể từ ngày ký, tổ chức rà soát, thống kê đầy đủ các trường "
+        "hợp vi phạm pháp luật về đất đai trên địa bàn, gồm:",
+        "+ Lấn, chiếm đất công, đất hành lang giao thông, thủy lợi, đê điều;",
+        "+ Chuyển nhượng, tách thửa trái phép.",
+        "1.2. Đẩy nhanh tiến độ cấp giấy chứng nhận quyền sử dụng đất lần đầu.",
+        "Chỉ thị này có hiệu lực kể từ ngày ký./.",
+        issued=dt.date(2022, 3, 14),
+    )
+    assert leads_and_dates(tasks) == [
+        ("UBND các huyện, thành phố", dt.date(2022, 4, 13)),
+        ("UBND các huyện, thành phố", None),
+    ]
+    assert tasks[-1].text.endswith("lần đầu.")
+
+
+def test_a_councils_resolution_its_grounds_and_the_committee_bound_to_act() -> None:
+    tasks = news(
+        "Căn cứ Nghị quyết số 594/NQ-UBTVQH14 ngày 15 tháng 9 năm 2018 của Ủy ban Thường vụ Quốc "
+        "hội hướng dẫn hoạt động giám sát của Hội đồng nhân dân, Thường trực Hội đồng nhân dân, "
+        "các Ban của Hội đồng nhân dân;",
+        "QUYẾT NGHỊ:",
+        "Điều 2. Tổ chức thực hiện",
+        "1. Ủy ban nhân dân tỉnh có trách nhiệm chỉ đạo rà soát các điểm trường lẻ, hoàn thành "
+        "trước ngày 05/9/2023.",
+        "2. Sở Giáo dục và Đào tạo có trách nhiệm bố trí đủ giáo viên cho năm học mới.",
+        issued=dt.date(2023, 7, 14),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Ủy ban nhân dân tỉnh", dt.date(2023, 9, 5)),
+        ("Sở Giáo dục và Đào tạo", None),
+    ]
+
+
+def test_a_closing_that_says_whom_to_tell_of_problems_is_no_task() -> None:
+    tasks = letter(
+        "Kính gửi: Sở Y tế.",
+        "1. Sở Y tế tổ chức kiểm tra liên ngành về an toàn thực phẩm trước ngày 05/4/2016.",
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị liên quan triển khai thực hiện; trường hợp có "
+        "vướng mắc, báo cáo UBND tỉnh./.",
+    )
+    assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2016, 4, 5))]
