@@ -589,6 +589,10 @@ def _named_units(text: str, folded: str) -> list[_Found]:
     return found
 
 
+_FIRMS_HEADING = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s*|[a-z][.)]\s*)?(?P<kind>cac\s+(?:doanh\s+nghiep|thuong\s+nhan|co\s+so"
+    r"|hop\s+tac\s+xa|cong\s+ty|chu\s+rung|nha\s+thau)(?:\s+[a-z0-9]+){0,8})\s*"
+)
 # A commune's official, named by the post, in lowercase: "công chức Văn hóa - Xã hội".
 _COMMUNE_OFFICIAL = re.compile(r"(?<![a-z])(?<!can\sbo,\s)(?<!can\sbo\s)cong\s+chuc\s+(?=[a-z])")
 
@@ -600,6 +604,10 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _BODY_LIST.finditer(folded):
         found.append(_Found(match.start(), match.end(), collective=True))
+    heading = _FIRMS_HEADING.fullmatch(folded)
+    if heading and not _verb_after_name(text[heading.start("kind") : heading.end()]):
+        # "2. Các thương nhân đầu mối kinh doanh xăng dầu", a heading over their work.
+        found.append(_Found(heading.start("kind"), heading.end(), collective=True))
     for match in _COMMUNE_OFFICIAL.finditer(folded):
         if text[match.end() : match.end() + 1].isupper():
             # "Giao đ/c Nguyễn Văn Nam - công chức Địa chính - Xây dựng: ...": the post given work.

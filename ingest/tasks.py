@@ -116,6 +116,8 @@ _ATTENDANCE = re.compile(
 _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
 # The document's last words, no part of its last item: "Chỉ thị này có hiệu lực kể từ ngày ký".
 _TAKES_EFFECT = re.compile(rf"^{DOCUMENT_NOUN}\s+nay\s+co\s+hieu\s+luc\b")
+# Words quoted from another text: '"Sở Xây dựng chủ trì, phối hợp ..."'.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -847,7 +849,7 @@ _ASKED_BEFORE = re.compile(r"\bda\s+(?:ban\s+hanh\s+[^,;.]{0,80}?)?(?:yeu\s+cau|
 # tỉnh, trong đó giao UBND các huyện hoàn thành ... trước ngày 20/01/2025." (the letter's own
 # request follows).
 _CARRIED_OUT = re.compile(
-    rf"thuc\s+hien\s+{DOCUMENT_NOUN}\b[^;]{{0,400}}?,\s*(?:trong|theo)\s+do\s*,?\s*"
+    rf"thuc\s+hien\s+(?:(?:y\s+kien\s+)?chi\s+dao|{DOCUMENT_NOUN})\b[^;]{{0,400}}?,\s*(?:trong|theo)\s+do\s*,?\s*"
     r"(?:[^,;.]{0,80}?\s)?(?:giao|yeu\s+cau|de\s+nghi|chi\s+dao)\b"
 )
 # "Thứ trưởng Bộ ... Phan Đức Thịnh chủ trì hội nghị trực tuyến với 63 tỉnh ...": who presided.
@@ -2075,8 +2077,10 @@ class _Segmenter:
             return True
         if _MEMBER.match(text.strip()):
             return True
-        if _PROVISION.match(folded.strip()) and not self._assigns(text, explicit_only=True):
-            return True
+        if _PROVISION.match(folded.strip()) and not self._assigns(
+            _QUOTED.sub(" ", text), explicit_only=True
+        ):
+            return True  # (what it quotes assigns nothing of this text's)
         if self._handled_as_provided(text):
             return True
         if _QUOTA.match(folded.strip()) and not self._dated(text):
@@ -2116,8 +2120,12 @@ class _Segmenter:
             return True
         if self._given_before(folded, text):
             return True
-        if _CARRIED_OUT.match(folded) and len(_sentences(text)) == 1:
-            return True  # "Thực hiện Kế hoạch số ... của UBND tỉnh, trong đó giao UBND các huyện"
+        if _CARRIED_OUT.match(folded) and (
+            len(_sentences(text)) == 1 or not self._assigns(_QUOTED.sub(" ", text))
+        ):
+            # "Thực hiện Kế hoạch số ... của UBND tỉnh, trong đó giao UBND các huyện", "...,
+            # trong đó Thủ tướng Chính phủ giao: "Bộ Công Thương chủ trì ...": the order carried out.
+            return True
         if _ENTITLED.search(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True  # "Cán bộ, công chức ... được nghỉ tết Âm lịch ... từ ngày ...": their due
         closing = _CLOSING.search(folded) or (

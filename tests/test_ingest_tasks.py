@@ -6430,3 +6430,21 @@ def test_a_closing_that_says_whom_to_tell_of_problems_is_no_task() -> None:
         "vướng mắc, báo cáo UBND tỉnh./.",
     )
     assert leads_and_dates(tasks) == [("Sở Y tế", dt.date(2016, 4, 5))]
+
+
+def test_a_ministrys_letter_quoting_others_and_a_heading_of_traders() -> None:
+    tasks = letter(
+        "Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.",
+        "Thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ tại Công văn số 1217/VPCP-KTTH ngày 25 "
+        'tháng 02 năm 2016 của Văn phòng Chính phủ, trong đó Thủ tướng Chính phủ giao: "Bộ Công '
+        "Thương chủ trì, phối hợp với các địa phương bảo đảm cung ứng đủ xăng dầu; báo cáo Thủ "
+        'tướng Chính phủ trước ngày 10 tháng 3 năm 2016".',
+        'Tại khoản 2 Điều 5 Thông tư số 05/2016/TT-BXD quy định: "Sở Xây dựng chủ trì, phối hợp '
+        'với các cơ quan có liên quan tổ chức xác định đơn giá nhân công xây dựng".',
+        "Bộ Công Thương đề nghị:",
+        "1. Các thương nhân đầu mối kinh doanh xăng dầu",
+        "a) Báo cáo Bộ Công Thương tình hình nhập khẩu, tồn kho trước ngày 05 hằng tháng.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Các thương nhân đầu mối kinh doanh xăng dầu", dt.date(2016, 4, 5)),
+    ]
