@@ -2124,7 +2124,8 @@ class _Segmenter:
             len(_sentences(text)) == 1 or not self._assigns(_QUOTED.sub(" ", text))
         ):
             # "Thực hiện Kế hoạch số ... của UBND tỉnh, trong đó giao UBND các huyện", "...,
-            # trong đó Thủ tướng Chính phủ giao: "Bộ Công Thương chủ trì ...": the order carried out.
+            # trong đó Thủ tướng Chính phủ giao: "Bộ Công Thương chủ trì ...": the order carried
+            # out.
             return True
         if _ENTITLED.search(folded.strip()) and not self._assigns(text, explicit_only=True):
             return True  # "Cán bộ, công chức ... được nghỉ tết Âm lịch ... từ ngày ...": their due
