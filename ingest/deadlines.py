@@ -2070,7 +2070,7 @@ def _feast(match: re.Match[str], ctx: _Context) -> _Candidate | None:
 
 WEEK = re.compile(
     r"""(?<![a-z])(?:(?:ngay\s+)?thu\s+(?P<wd>hai|ba|tu|nam|sau|bay|[2-7])\s+)?
-    tuan\s+(?P<which>nay|toi|sau|ke\s+tiep)(?![a-z])""",
+    tuan(?:\s+(?P<which>nay|toi|sau|ke\s+tiep))?(?![a-z])""",
     re.VERBOSE,
 )
 
@@ -2079,14 +2079,23 @@ def _week(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if not (match.group("wd") or (cue is not None and cue.head("trong", "truoc"))):
         return None  # "tuần tới có mưa lớn": when, not by when
-    start = match.start("which") - len("tuan ")
+    if match.group("which") is None and (
+        match.group("wd")
+        or cue.text != "trong"
+        or not _TODAY_ENDS.match(ctx.text.flat, match.end())
+        # ("các hoạt động diễn ra trong tuần", "số ca mắc trong tuần": when, what was counted.)
+        or _DURATION.search(ctx.text.flat, max(0, cue.start - 25), cue.start)
+        or _COUNTED_BEFORE.search(ctx.text.flat, max(0, cue.start - 30), cue.start)
+    ):
+        return None  # only "hoàn thành trong tuần.": within this week (not "trong tuần lễ ...")
+    start = ctx.text.flat.find("tuan", match.start())
     if ctx.text.has_marks and ctx.text.low[start : start + 4] != "tuần":
         return None  # "tuân" (to follow), not a week
     written = ctx.text.low[match.start("wd") : match.end("wd")]
     if match.group("wd") and ctx.text.has_marks and written not in _WEEKDAY_WRITTEN:
         return None  # "thứ tự" (order), not "thứ Tư"
     monday = ctx.ref - _dt.timedelta(days=ctx.ref.weekday())
-    if match.group("which") != "nay":
+    if match.group("which") not in (None, "nay"):
         monday += _dt.timedelta(weeks=1)
     # The working week ends on Friday, unless the day is named.
     day = WEEKDAYS[match.group("wd")] if match.group("wd") else WEEKDAYS["sau"]

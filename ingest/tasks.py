@@ -3374,10 +3374,23 @@ def _gives_out(text: str, lead: AgencyMention) -> bool:
     giving = re.search(r"\b(?:giao|phân\s+công)\b", written)
     if _DIRECTS_FIRST.fullmatch(opening):
         return True  # "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành ..."
-    if _DIRECTS_ON_THE_WAY.search(opening) and _IMPERATIVE.match(opening):
-        # "Theo dõi tình hình cung ứng điện; yêu cầu Công ty Điện lực bảo đảm cung cấp điện".
+    if _IMPERATIVE.match(opening) and (
+        _DIRECTS_ON_THE_WAY.search(opening) or _OVERSEES.search(opening)
+    ):
+        # "Theo dõi tình hình cung ứng điện; yêu cầu Công ty Điện lực bảo đảm cung cấp điện",
+        # "Chỉ đạo các Hạt Kiểm lâm kiểm tra các chủ rừng, UBND cấp xã thực hiện ...".
         return True
+    if giving is not None and _RESIDENTS.match(fold(lead.written)):
+        return True  # "- Phân công các hộ gia đình dọn vệ sinh ...", under "1. Trưởng các thôn:"
     return giving is not None and giving.start() > 0 and _IMPERATIVE.match(opening) is not None
+
+
+# People, not a body: the households, the residents a hamlet's head gives work out to.
+_RESIDENTS = re.compile(
+    r"(?:tat\s+ca\s+)?(?:cac\s+)?(?:ho\s+gia\s+dinh|ho\s+dan|nguoi\s+dan|nhan\s+dan|cong\s+dan)\b"
+)
+# Those the item's agency oversees, named after the verb: "kiểm tra các chủ rừng, UBND cấp xã".
+_OVERSEES = re.compile(r"\b(?:kiem\s+tra|giam\s+sat|don\s+doc)\s[^.;:]*$")
 
 
 # An item that opens by directing those who do the work: "Chỉ đạo", "Tập trung chỉ đạo (cho) các",

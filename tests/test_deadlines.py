@@ -491,6 +491,7 @@ RELATIVE = [
     ),
     # REF is Thursday 05/01/2023: the working week ends on Friday, unless a day is named.
     ("các đơn vị báo cáo trong tuần này", date(2023, 1, 6), "weeks"),
+    ("hoàn thành trong tuần.", date(2023, 1, 6), "weeks"),  # bare, at the clause's end
     ("hoàn thành trong tuần tới", date(2023, 1, 13), "weeks"),
     ("báo cáo trước thứ Hai tuần sau", date(2023, 1, 9), "weeks"),
     ("trong 02 tuần", date(2023, 1, 19), "weeks"),
@@ -1231,6 +1232,8 @@ NOT_DEADLINES = [
     "Cán bộ trực Tết được bố trí nghỉ bù vào ngày nghỉ hằng tuần.",
     # How long, not by when: the holiday's days, a stock to last a month after the holiday.
     "Trong 07 ngày nghỉ Tết Nguyên đán năm 2022, toàn tỉnh xảy ra 12 vụ tai nạn giao thông.",
+    "các hoạt động của Tuần lễ Văn hóa diễn ra trong tuần.",
+    "tổng hợp số ca mắc trong tuần",
     "dự trữ đủ thuốc phục vụ trong thời gian nghỉ Tết và 01 tháng sau Tết.",
     # When a web page was posted.
     "21:27 | 24/03/2023",

@@ -6448,3 +6448,19 @@ def test_a_ministrys_letter_quoting_others_and_a_heading_of_traders() -> None:
     assert leads_and_dates(tasks) == [
         ("Các thương nhân đầu mối kinh doanh xăng dầu", dt.date(2016, 4, 5)),
     ]
+
+
+def test_those_an_item_oversees_or_gives_out_to_residents_are_not_its_lead() -> None:
+    tasks = news(
+        "Để chủ động phòng ngừa cháy rừng, Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Sở Nông nghiệp và Phát triển nông thôn",
+        "a) Chỉ đạo các Hạt Kiểm lâm kiểm tra các chủ rừng, UBND cấp xã thực hiện các biện pháp "
+        "phòng cháy, chữa cháy rừng.",
+        "2. Trưởng các thôn:",
+        "- Phân công các hộ gia đình dọn vệ sinh đoạn đường trước nhà;",
+        issued=dt.date(2019, 12, 6),
+    )
+    assert [written(t) for t in tasks] == [
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Trưởng các thôn",
+    ]
