@@ -2081,6 +2081,7 @@ def _week(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "tuần tới có mưa lớn": when, not by when
     if match.group("which") is None and (
         match.group("wd")
+        or cue is None
         or cue.text != "trong"
         or not _TODAY_ENDS.match(ctx.text.flat, match.end())
         # ("các hoạt động diễn ra trong tuần", "số ca mắc trong tuần": when, what was counted.)
