@@ -568,6 +568,11 @@ _SECTION_RIDER = re.compile(
 _ABOVE_RIDER = re.compile(
     r"^(?:cac|nhung|toan\s+bo)\s+(?:noi\s+dung|nhiem\s+vu|cong\s+viec)\s+(?:neu\s+)?tren\b"
 )
+# What the items ask for, sent on: "Báo cáo của các cơ quan, đơn vị gửi về Sở ...", "Văn bản góp
+# ý gửi về ...", "Báo cáo (kèm các Biểu mẫu) gửi về Bộ ...".
+_REPORTS_SENT = re.compile(
+    r"^(?:bao\s+cao|van\s+ban|y\s+kien|so\s+lieu|ket\s+qua)\b[^.;:]{0,100}?\s(?:gui|nop)\s"
+)
 # The closing sentence that dates all the work above it: "Các đơn vị khẩn trương thực hiện và báo
 # cáo kết quả về UBND tỉnh trước ngày 20/10."
 _UNITS = r"(?:co\s+quan|don\s+vi|dia\s+phuong)"
@@ -1698,6 +1703,13 @@ class _Segmenter:
                     if item.frames == self.items[-1].frames:
                         item.due = item.due or rest
                 last = None
+            elif (listed := self._undated_list()) and self._reports_sent(folded, rest):
+                # "1. Các sở, ban, ngành: Báo cáo ...", "2. UBND các huyện: Báo cáo ...", then
+                # "Báo cáo của các cơ quan, đơn vị gửi về Sở Tài chính trước ngày 20/3/2023.":
+                # when each of them is due.
+                for item in listed:
+                    item.due = rest
+                last = None
             elif last is not None and self._particular(folded, rest):
                 last.paragraphs.append(rest)  # the deadline of the task above, what it must be
             elif (
@@ -2534,6 +2546,30 @@ class _Segmenter:
             if any(_specific(mention) for mention in self.catalogue.find_mentions(written)):
                 return False
         return True
+
+    def _undated_list(self) -> list[_Item]:
+        """The items of the list just read (numbered or bulleted), two or more, when none gives a
+        date of its own."""
+        if not self.items:
+            return []
+        listed = [item for item in self.items if item.frames == self.items[-1].frames]
+        if (
+            len(listed) < 2
+            or not all(item.marked for item in listed)
+            or any(item.due or self._dated(" ".join(item.paragraphs)) for item in listed)
+        ):
+            return []
+        return listed
+
+    def _reports_sent(self, folded: str, text: str) -> bool:
+        """ "Báo cáo (kèm các Biểu mẫu) gửi về Bộ ... trước ngày 10/5/2024": where and by when
+        what the items ask goes, asked of no one new."""
+        lead = self._roles(text).lead
+        return (
+            _REPORTS_SENT.match(folded) is not None
+            and self._dated(text)
+            and (lead is None or _BARE_SUBJECT.match(fold(lead.written)) is not None)
+        )
 
     def _closing_rider(self, folded: str, text: str) -> bool:
         return (

@@ -6464,3 +6464,20 @@ def test_those_an_item_oversees_or_gives_out_to_residents_are_not_its_lead() -> 
         "Sở Nông nghiệp và Phát triển nông thôn",
         "Trưởng các thôn",
     ]
+
+
+def test_where_and_when_the_items_reports_go_dates_each_item() -> None:
+    tasks = news(
+        "Để có cơ sở tổng hợp, báo cáo UBND tỉnh, Sở Tài chính đề nghị các cơ quan, đơn vị thực "
+        "hiện một số nội dung sau:",
+        "1. Các sở, ban, ngành cấp tỉnh: Báo cáo tình hình thực hiện dự toán chi ngân sách quý "
+        "I/2023 (theo Mẫu số 01 đính kèm).",
+        "2. UBND các huyện, thị xã, thành phố: Báo cáo tình hình thu, chi ngân sách địa phương "
+        "quý I/2023 (theo Mẫu số 02 đính kèm).",
+        "Báo cáo của các cơ quan, đơn vị gửi về Sở Tài chính trước ngày 20/3/2023.",
+        issued=dt.date(2023, 3, 6),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Các sở, ban, ngành cấp tỉnh", dt.date(2023, 3, 20)),
+        ("UBND các huyện, thị xã, thành phố", dt.date(2023, 3, 20)),
+    ]
