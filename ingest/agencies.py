@@ -1554,8 +1554,12 @@ _ASSIGNED_TO = re.compile(
 # "Sở NN&PTNT đề nghị thị xã Kinh Môn huy động ...": a place asked to act is its government.
 _ASKED_PLACE = re.compile(
     r"(?<![a-z])(?:giao(?:\s+cho)?|de\s+nghi|yeu\s+cau|chi\s+dao(?:\s+cho)?)\s+"
+    # "yêu cầu hai tỉnh Sơn La, Thanh Hóa ...": those named, counted.
+    r"(?:(?P<count>hai|ba|bon|nam|sau|bay|tam|chin|muoi|\d{1,2})\s+)?"
     r"(?P<place>tinh|huyen|quan|thi\s+xa|thanh\s+pho|xa|phuong|thi\s+tran)\s+(?=\S)"
 )
+# The next of the places counted: ", Thanh Hóa", " và Thanh Hóa".
+_NEXT_PLACE = re.compile(r"\s*(?:,|va)\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 # "Huyện Phong Điền khẩn trương ...", "TP Long Xuyên rà soát ...": a place that opens a sentence
@@ -1593,8 +1597,13 @@ def _unknown(text: str, folded: str) -> list[_Found]:
     for match in _ASKED_PLACE.finditer(folded):
         if text[match.end()].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)
+            while match.group("count") and (more := _NEXT_PLACE.match(text, end)):
+                further = _name_end(text, folded, more.end(), max_lower=0, of_place=True)
+                if further <= more.end():
+                    break
+                end = further
             if end > match.end():
-                found.append(_Found(match.start("place"), end))
+                found.append(_Found(match.start("count" if match.group("count") else "place"), end))
     for match in _PLACE_SUBJECT.finditer(folded):
         if text[match.start()].isupper() and text[match.end() : match.end() + 1].isupper():
             end = _name_end(text, folded, match.end(), max_lower=0, of_place=True)

@@ -118,6 +118,9 @@ _EXPLAINS = re.compile(r"^(?:day|do)\s+la\b")
 _TAKES_EFFECT = re.compile(rf"^{DOCUMENT_NOUN}\s+nay\s+co\s+hieu\s+luc\b")
 # Words quoted from another text: '"Sở Xây dựng chủ trì, phối hợp ..."'.
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# What was asked before, that a news item recalls: "Trước đó, tại Công điện số 102 ngày 5/7, Thủ
+# tướng yêu cầu ...".
+_EARLIER = re.compile(r"\s*truoc\s+do\s*,")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -1243,6 +1246,8 @@ class _Segmenter:
         self.letter = False  # a letter ("Kính gửi"): its plain paragraphs ask the addressee
         self.reported = False  # a news item that says whom the letter asks
         self.answers = False  # a letter that answers a question: its points explain
+        # A news item that asks nothing new: what it recalls was asked before is its work.
+        self.earlier_asks = False
         self.visited: AgencyMention | None = None  # whom the notice's working visit was to
         # A plan's "Mục đích" heading: "Yêu cầu" is its pair, how the plan is to be carried out.
         self.aims_stated = any(
@@ -1568,7 +1573,12 @@ class _Segmenter:
         index = self.start
         while index < self.end:
             text = self.paragraphs[index]
-            if index in self.quoted or self._headline(index) or self._byline(index):
+            if (
+                index in self.quoted
+                or self._headline(index)
+                or self._byline(index)
+                or (not self.earlier_asks and _EARLIER.match(fold(text)))
+            ):
                 index += 1
                 last = None
                 continue
@@ -3995,14 +4005,24 @@ def extract_tasks(
 ) -> list[TaskDraft]:
     """Cut the body of a directive into task drafts (addressee: "Kính gửi" when not given)."""
     addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
-    segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
-    segmenter.letter = bool(addressees)
-    segmenter.visited = _visited(doc.paragraphs, catalogue)
+    reported = False
     if addressee is None and not addressees:
-        addressees = _reported_addressees(segmenter.paragraphs[:2], catalogue)
-        segmenter.reported = bool(addressees)
-    segmenter.run()
-    drafts = segmenter.drafts(addressees)
+        reported_to = _reported_addressees(
+            _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive).paragraphs[:2],
+            catalogue,
+        )
+        addressees, reported = reported_to, bool(reported_to)
+    drafts: list[TaskDraft] = []
+    for earlier_asks in (False, True):
+        segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
+        segmenter.letter = bool(addressees) and not reported
+        segmenter.reported = reported
+        segmenter.visited = _visited(doc.paragraphs, catalogue)
+        segmenter.earlier_asks = earlier_asks
+        segmenter.run()
+        drafts = segmenter.drafts(addressees)
+        if drafts or not any(_EARLIER.match(fold(p)) for p in segmenter.paragraphs):
+            break
     notified = (
         []
         if addressee is not None or addressees

@@ -1405,3 +1405,8 @@ def test_the_heads_of_hamlets_a_commune_asks(text: str, names: list[str]) -> Non
 )
 def test_a_sectors_units_in_lower_case_that_open_a_sentence(text: str, name: str) -> None:
     assert [m.written for m in Catalogue([]).find_mentions(text)] == [name]
+
+
+def test_places_asked_by_count_are_one_mention() -> None:
+    text = "Phó Thủ tướng yêu cầu hai tỉnh Sơn La, Thanh Hóa tập trung thực hiện một số nhiệm vụ:"
+    assert [m.written for m in Catalogue([]).find_mentions(text)] == ["hai tỉnh Sơn La, Thanh Hóa"]

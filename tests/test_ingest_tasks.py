@@ -6481,3 +6481,23 @@ def test_where_and_when_the_items_reports_go_dates_each_item() -> None:
         ("Các sở, ban, ngành cấp tỉnh", dt.date(2023, 3, 20)),
         ("UBND các huyện, thị xã, thành phố", dt.date(2023, 3, 20)),
     ]
+
+
+def test_a_news_item_recalling_what_was_asked_before_asks_it_only_when_it_asks_nothing_new() -> (
+    None
+):
+    recalled = (
+        "Trước đó, tại Công điện số 102 ngày 5/7, Thủ tướng yêu cầu các địa phương hoàn thành xử "
+        "lý trụ sở dôi dư trước ngày 31/12/2025, đồng thời giao Bộ Tài chính hướng dẫn, đôn đốc."
+    )
+    new = news(
+        "Bộ Tài chính đề nghị UBND các tỉnh, thành phố hoàn thành phương án xử lý trụ sở dôi dư "
+        "trước ngày 15/9/2025.",
+        recalled,
+        issued=dt.date(2025, 8, 20),
+    )
+    only_before = news(
+        "Bộ Tài chính vừa tổ chức hội nghị về tài sản công.", recalled, issued=dt.date(2025, 8, 20)
+    )
+    assert leads_and_dates(new) == [("UBND các tỉnh, thành phố", dt.date(2025, 9, 15))]
+    assert leads_and_dates(only_before)[0] == ("các địa phương", dt.date(2025, 12, 31))
