@@ -2958,7 +2958,8 @@ TRAPS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "period_start",
         re.compile(
-            rf"(?<![a-z])(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?"
+            # (Not the weekday "thứ Tư ngày 07/02/2024".)
+            rf"(?<![a-z])(?<!thu\s)(?:ke\s+)?tu\s+(?:luc\s+)?(?:{_CLOCK})?"
             # "từ sáng thứ 7, ngày 05/03/2016"
             rf"(?:(?:sang|chieu|toi)\s+)?(?:thu\s+(?:\d|hai|ba|tu|nam|sau|bay)\s*,?\s*)?"
             # ("từ ngày 27-28/01" is a range of days, not the 27th of February 2001.)

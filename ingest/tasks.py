@@ -155,8 +155,9 @@ _ENTITLED = re.compile(
     r"|(?:(?:theo\s+do|cu\s+the)\s*,\s*)?(?:(?:toan\s+the|tat\s+ca|cac)\s+)?"
     r"(?:can\s+bo|cong\s+chuc|vien\s+chuc|(?:nguoi\s+)?lao\s+dong|hoc\s+sinh|sinh\s+vien"
     rf"|hoc\s+vien|giao\s+vien|nhan\s+vien)(?![a-z])[^.:]{{0,250}}?(?<!khong\s){_GRANTED})"
-    # "Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 ...": the days off.
-    r"|^(?:[-+*]\s*)?dip\s+[^:.;]{0,40}:\s*nghi\s+(?:thu|ngay|\d)"
+    # "Dịp lễ Quốc khánh: Nghỉ thứ Tư ngày 02/9/2026 ...": the days off; "Đối với học sinh: nghỉ
+    # từ thứ Hai ngày 05/02/2024 đến hết ...", "...: nghỉ 07 ngày, từ ...".
+    r"|^(?:[-+*]\s*)?(?:dip|doi\s+voi)\s+[^:.;]{0,60}:\s*nghi\s+(?:thu|ngay|\d|tu\b)"
 )
 _GIVEN_BEFORE = re.compile(
     r"\bda\s+duoc\s+[^,;.]{0,60}?\b(?:chi\s+dao|(?<!ban\s)giao|yeu\s+cau)\b"  # not "bàn giao"

@@ -2717,3 +2717,9 @@ def test_the_first_week_of_a_month_written_with_tien_or_cua() -> None:
 def test_a_duty_held_each_year_is_yearly() -> None:
     text = "Sở Tài chính có nhiệm vụ hằng năm tổng hợp, báo cáo UBND tỉnh kết quả thực hiện."
     assert read(text)[1:] == ("recurring", "yearly")
+
+
+def test_the_weekday_wednesday_before_its_date_is_no_start_of_a_period() -> None:
+    """ "thứ Tư" folds to the "từ" (from) that opens a period: "trước thứ Tư ngày 07/02/2024"
+    is due that Wednesday."""
+    assert parse_deadline("gửi về Sở trước thứ Tư ngày 07/02/2024.", REF).date == date(2024, 2, 7)

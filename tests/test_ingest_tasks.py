@@ -6501,3 +6501,19 @@ def test_a_news_item_recalling_what_was_asked_before_asks_it_only_when_it_asks_n
     )
     assert leads_and_dates(new) == [("UBND các tỉnh, thành phố", dt.date(2025, 9, 15))]
     assert leads_and_dates(only_before)[0] == ("các địa phương", dt.date(2025, 12, 31))
+
+
+def test_a_holiday_notices_days_off_are_no_task_and_its_addressees_heads_name_their_offices() -> (
+    None
+):
+    tasks = letter(
+        "Kính gửi:",
+        "- Trưởng phòng Giáo dục và Đào tạo các huyện, thành phố;",
+        "- Hiệu trưởng các trường THPT.",
+        "1. Thời gian nghỉ",
+        "a) Đối với học sinh: nghỉ từ thứ Hai ngày 04/4/2016 đến hết Chủ nhật ngày 10/4/2016.",
+        "2. Gửi danh sách cán bộ trực về Sở trước ngày 25/3/2016.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("Trưởng phòng Giáo dục và Đào tạo các huyện, thành phố", dt.date(2016, 3, 25))
+    ]
