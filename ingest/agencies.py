@@ -414,7 +414,7 @@ _HELD_DEPARTMENTS = re.compile(
 )
 # A unit of every district or commune: "Phòng Giáo dục và Đào tạo các huyện, thị xã, thành phố".
 _DISTRICT_UNITS = re.compile(
-    r"(?<![a-z0-9])(?:cac\s+)?(?P<unit>phong|van\s+phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
+    r"(?<![a-z0-9])(?<!truong\s)(?:cac\s+)?(?P<unit>phong|van\s+phong|trung\s+tam|tram|cong\s+an|chi\s+cuc|doi(?!\s+voi)|dang\s+uy|ban\s+chi\s+huy"
     r"\s+quan\s+su|hoi|(?<!cuc\s)thue|bao\s+hiem\s+xa\s+hoi|bhxh|kho\s+bac(?:\s+nha\s+nuoc)?)"
     r"(?:\s+(?P<name>[^,;.:()]{1,60}?))?\s+cac\s+(?:tinh|huyen|quan|xa|phuong)"
     r"(?:\s*(?:,|/|va)\s*(?:thi\s+xa|thanh\s+pho|quan|huyen|xa|phuong|thi\s+tran|dac\s+khu|tp))*"
@@ -632,13 +632,10 @@ def _collectives(text: str, folded: str) -> list[_Found]:
             found.append(_Found(match.start(), match.end(), collective=True))
     for match in _DISTRICT_UNITS.finditer(folded):
         unit, name = match.start("unit"), match.start("name")
-        head = folded.endswith("truong ", 0, match.start())  # "Trưởng phòng Giáo dục ..."
-        if (match.start() == unit and not text[unit].isupper() and not head) or (
+        if (match.start() == unit and not text[unit].isupper()) or (
             name >= 0 and not text[name].isupper()
         ):
             continue  # "phòng chống ... các huyện" is no unit; a unit's name is capitalised
-        if head and name < 0:
-            continue  # "Trưởng phòng các huyện": no unit named
         if name >= 0 and (
             _STOP_PAIR.search(folded, name, match.end())
             or _VERB_IN_UNIT.search(folded, name, match.end())

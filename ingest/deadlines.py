@@ -956,6 +956,21 @@ def _status_as_of(ctx: _Context, match: re.Match[str], cue: _Cue | None) -> bool
     return _OBLIGATION_FLAT.search(flat, match.end(), stop) is None
 
 
+def _reported_until(ctx: _Context, cue: _Cue | None) -> bool:
+    """ "Báo cáo tình hình sử dụng nguồn cải cách tiền lương đến hết ngày 31/3/2023": the day the
+    figures run to, not the day the report is due."""
+    if cue is None or not cue.head("den"):
+        return False
+    clause = ctx.text.flat[_sentence_start(ctx.text.flat, cue.start) : cue.start]
+    return _REPORTED_STATE.search(clause) is not None
+
+
+_REPORTED_STATE = re.compile(
+    r"(?:^|[\s(])bao\s+cao\s+(?:cac\s+)?(?:tinh\s+hinh|ket\s+qua|so\s+lieu)\b"
+    r"(?![^,;]*\b(?:gui|ve|truoc|cham\s+nhat)\b)"
+)
+
+
 def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
     cue = _cue_before(ctx.text, match.start())
     if cue is not None and cue.head("sau"):
@@ -967,7 +982,7 @@ def _explicit_date(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         and _narrated(ctx, match.start(), match.end())
     ):
         return None  # "Ngày 21/02/2026 Ủy ban ... ban hành công văn": when it was issued
-    if _state_until(ctx, cue) or _status_as_of(ctx, match, cue):
+    if _state_until(ctx, cue) or _status_as_of(ctx, match, cue) or _reported_until(ctx, cue):
         return None
     if _LUNAR_AFTER.match(ctx.text.flat, match.end()):
         return None  # "ngày 15/8 âm lịch": a lunar day (LUNAR_DAY's), not the solar 15 August
@@ -1612,7 +1627,10 @@ RELATIVE = re.compile(
 # "Kể từ ngày 15/3/2023, trong 30 ngày ...": the base written before the period.
 _BASE_BEFORE = re.compile(rf"(?:ke|tinh)\s+tu\s+(?:ngay\s+)?(?P<base>{_FULL_DATE})\s*,?\s*$")
 
-_DURATION = re.compile(r"(?:dien\s+ra|keo\s+dai|hop|nghi)\s*$")
+# (And a watch kept so long: "theo dõi sức khỏe trong 14 ngày", "cách ly trong 21 ngày".)
+_DURATION = re.compile(
+    r"(?:dien\s+ra|keo\s+dai|hop|nghi|theo\s+doi(?:\s+suc\s+khoe)?|cach\s+ly(?:\s+tai\s+nha)?)\s*$"
+)
 _MONTHS_LEFT_OF_QUARTER = re.compile(
     r"\s+(?:con\s+lai\s+cua\s+quy|cuoi\s+quy)(?:\s+(?P<q>iv|iii|ii|i|[1-4])(?![a-z\d]))?"
     r"(?:\s*/\s*(?P<y>\d{4})|\s+nam\s+(?P<y2>\d{4}))?(?!\s+(?:hang|moi)\s+nam)"
@@ -1652,6 +1670,9 @@ _EVENT_BASE = re.compile(
 _WHEN_EVENT = re.compile(
     r"(?<![a-z])(?:khi|ngay\s+sau\s+khi|sau\s+khi)\s+(?:co\s+)?(?:phat\s+hien|xay\s+ra|xuat\s+hien"
     r"|phat\s+sinh|co\s+(?:ca\s+benh|dich|su\s+co))(?![a-z])"
+    # "Sau khi Đoàn kết thúc kiểm tra, trong vòng 05 ngày làm việc ...": an end not dated here.
+    r"|(?<![a-z])sau\s+khi\s+[^,;.]{0,60}?\b(?:ket\s+thuc|hoan\s+thanh|co\s+ket\s+qua"
+    r"|duoc\s+phe\s+duyet)(?![a-z])"
 )
 
 

@@ -1233,6 +1233,9 @@ NOT_DEADLINES = [
     # How long, not by when: the holiday's days, a stock to last a month after the holiday.
     "Trong 07 ngày nghỉ Tết Nguyên đán năm 2022, toàn tỉnh xảy ra 12 vụ tai nạn giao thông.",
     "các hoạt động của Tuần lễ Văn hóa diễn ra trong tuần.",
+    # The day the figures run to; a watch kept so long.
+    "Báo cáo tình hình sử dụng nguồn cải cách tiền lương đến hết ngày 31/3/2023 (theo Mẫu 04).",
+    "lập danh sách theo dõi sức khỏe trong 14 ngày đối với người về từ vùng dịch.",
     "tổng hợp số ca mắc trong tuần",
     "dự trữ đủ thuốc phục vụ trong thời gian nghỉ Tết và 01 tháng sau Tết.",
     # When a web page was posted.
@@ -2723,3 +2726,8 @@ def test_the_weekday_wednesday_before_its_date_is_no_start_of_a_period() -> None
     """ "thứ Tư" folds to the "từ" (from) that opens a period: "trước thứ Tư ngày 07/02/2024"
     is due that Wednesday."""
     assert parse_deadline("gửi về Sở trước thứ Tư ngày 07/02/2024.", REF).date == date(2024, 2, 7)
+
+
+def test_a_count_from_an_end_the_text_does_not_date_gives_no_date() -> None:
+    text = "Sau khi Đoàn kết thúc kiểm tra, trong vòng 05 ngày làm việc các đơn vị gửi báo cáo."
+    assert parse_deadline(text, REF).date is None

@@ -6508,12 +6508,12 @@ def test_a_holiday_notices_days_off_are_no_task_and_its_addressees_heads_name_th
 ):
     tasks = letter(
         "Kính gửi:",
-        "- Trưởng phòng Giáo dục và Đào tạo các huyện, thành phố;",
+        "- Trưởng phòng GD&ĐT các huyện, thành phố;",
         "- Hiệu trưởng các trường THPT.",
         "1. Thời gian nghỉ",
         "a) Đối với học sinh: nghỉ từ thứ Hai ngày 04/4/2016 đến hết Chủ nhật ngày 10/4/2016.",
         "2. Gửi danh sách cán bộ trực về Sở trước ngày 25/3/2016.",
     )
     assert leads_and_dates(tasks) == [
-        ("Trưởng phòng Giáo dục và Đào tạo các huyện, thành phố", dt.date(2016, 3, 25))
+        ("Trưởng phòng GD&ĐT các huyện, thành phố", dt.date(2016, 3, 25))
     ]
