@@ -2041,7 +2041,9 @@ class _Segmenter:
         """Last words that ask those named to carry the document out, and nothing new."""
         # ("...; trường hợp có vướng mắc, báo cáo UBND tỉnh./.": whom to tell of problems.)
         indent = len(folded) - len(folded.lstrip())
-        stripped = _PROBLEMS_AFTER.sub("", folded[indent:])
+        stripped = folded[indent:]
+        if ";" in stripped:
+            stripped = _PROBLEMS_AFTER.sub("", stripped)
         exhortation = _EXHORTATION.match(stripped.rstrip())
         if exhortation is None:
             return False
@@ -4006,16 +4008,15 @@ def extract_tasks(
 ) -> list[TaskDraft]:
     """Cut the body of a directive into task drafts (addressee: "Kính gửi" when not given)."""
     addressees = addressee if addressee is not None else find_addressees(doc, catalogue)
+    segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
     reported = False
     if addressee is None and not addressees:
-        reported_to = _reported_addressees(
-            _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive).paragraphs[:2],
-            catalogue,
-        )
+        reported_to = _reported_addressees(segmenter.paragraphs[:2], catalogue)
         addressees, reported = reported_to, bool(reported_to)
     drafts: list[TaskDraft] = []
     for earlier_asks in (False, True):
-        segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
+        if earlier_asks:
+            segmenter = _Segmenter(doc, catalogue, issued_on, calendar, before_is_inclusive)
         segmenter.letter = bool(addressees) and not reported
         segmenter.reported = reported
         segmenter.visited = _visited(doc.paragraphs, catalogue)

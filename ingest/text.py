@@ -329,27 +329,31 @@ _GAZETTE = re.compile(r"^CÔNG BÁO\s*/")
 
 def _numberless(line: str) -> str:
     """A line without the page number a running header carries: "38   CÔNG BÁO/Số 09/..."."""
-    return re.sub(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$", "", line.strip())
+    line = line.strip()
+    if not (line[:1].isdigit() or line[-1:].isdigit()):
+        return line
+    return _PAGE_NUMBER_BESIDE.sub("", line)
 
 
-def _beside_page_numbers(lines: list[str]) -> set[str]:
-    """Lines that stand right under a page number set apart by blank lines, each time they
-    occur: "", "2", "UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW", ""
-    (not a stacked table's row number over its first cell)."""
-    placed: dict[str, bool] = {}
+_PAGE_NUMBER_BESIDE = re.compile(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$")
+
+
+def _beside_page_numbers(lines: list[str]) -> Counter[str]:
+    """How often each line stands right under a page number set apart by blank lines: "", "2",
+    "UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW", "" (not a stacked
+    table's row number over its first cell)."""
+    under: Counter[str] = Counter()
     padded = ["", *lines, ""]
     for index in range(2, len(padded) - 1):
-        key = _numberless(padded[index])
-        if len(key) < 20:
-            continue
-        under = (
-            bool(_PAGE_NUMBER.match(padded[index - 1]))
-            and not padded[index - 2].strip()
+        if (
+            not padded[index - 2].strip()
             and not padded[index + 1].strip()
-            and len(key) <= 120
-        )
-        placed[key] = placed.get(key, True) and under
-    return {key for key, under in placed.items() if under}
+            and _PAGE_NUMBER.match(padded[index - 1])
+        ):
+            key = _numberless(padded[index])
+            if 20 <= len(key) <= 120:
+                under[key] += 1
+    return under
 
 
 _DUE_IN_LINE = re.compile(r"(?i)\b(?:trước|chậm nhất|hạn|hoàn thành|thời gian|báo cáo|gửi)\b")
@@ -365,7 +369,7 @@ def _without_running_headers(lines: list[str]) -> list[str]:
         for line, count in counts.items()
         if (
             (count >= 2 and _REFERENCE_LINE.search(line))
-            or line in beside_number
+            or beside_number[line] == count  # under a page number each time
             or _GAZETTE.match(line)
         )
         and not _DUE_IN_LINE.search(line)
@@ -1148,7 +1152,8 @@ def _scanned_date(match: re.Match[str]) -> str:
 def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SCANNED_DATE.sub(_scanned_date, text)
-    text = _SCANNED_O.sub(_scanned_o, text)
+    if "0" in text:
+        text = _SCANNED_O.sub(_scanned_o, text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
     text = _GLUED_MARKER.sub(r"\1 ", text)
