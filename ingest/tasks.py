@@ -121,6 +121,8 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 # What was asked before, that a news item recalls: "Trước đó, tại Công điện số 102 ngày 5/7, Thủ
 # tướng yêu cầu ...".
 _EARLIER = re.compile(r"\s*truoc\s+do\s*,")
+# A heading whose agency directs those its items name: "... chỉ đạo:", "chỉ đạo các đơn vị:".
+_DIRECTS_BELOW = re.compile(r"^\s*(?:tap\s+trung\s+)?chi\s+dao(?:\s+cac\s+[^:]{1,40})?\s*:\s*$")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -1018,6 +1020,8 @@ class _Frame:
     topic: bool = False
     asks: bool = False  # an opening that asks the work below of someone: "UBND tỉnh yêu cầu:"
     named_at: int | None = None  # where a heading that is an agency's name alone stands
+    # "1. Chủ tịch UBND các huyện chỉ đạo:": those its items name are directed, the lead directs.
+    directs: bool = False
 
 
 @dataclass
@@ -1487,6 +1491,7 @@ class _Segmenter:
         skipped = _SKIP_HEADING.match(folded)
         topic = skipped is not None and folded.startswith("ve tinh hinh")
         return _Frame(
+            directs=lead is not None and _DIRECTS_BELOW.search(fold(text[lead.end :])) is not None,
             level=level,
             # ("Về tình hình thực hiện nhiệm vụ 2 tháng đầu năm 2024": the time reviewed.)
             deadline=deadline if _usable(deadline) and not topic else None,
@@ -3207,6 +3212,11 @@ class _Segmenter:
             # "đề nghị Quý Ủy ban chỉ đạo các đơn vị ... hoàn thiện báo cáo": the addressee acts.
             cooperating = [lead, *cooperating]
             lead = None
+        directing = next((f for f in reversed(item.frames) if f.lead is not None), None)
+        if lead is not None and directing is not None and directing.directs:
+            # "1. Chủ tịch UBND các huyện chỉ đạo:" over "- UBND các xã ra quân ...": the
+            # chairmen direct it, the communes do it.
+            cooperating, lead = [lead, *cooperating], None
         if lead is not None and _gives_out(text, lead) and _nearest(item.frames, "lead"):
             # "1.2. Sở Tài chính": "- Tham mưu triển khai kế hoạch và phân công nhiệm vụ cho các
             # thành viên Ban Chỉ đạo ...": the heading's agency does the giving out.

@@ -6517,3 +6517,21 @@ def test_a_holiday_notices_days_off_are_no_task_and_its_addressees_heads_name_th
     assert leads_and_dates(tasks) == [
         ("Trưởng phòng GD&ĐT các huyện, thành phố", dt.date(2016, 3, 25))
     ]
+
+
+def test_the_items_under_an_agency_that_directs_them_are_its_tasks() -> None:
+    tasks = news(
+        "Chủ tịch UBND tỉnh yêu cầu:",
+        "1. Chủ tịch UBND các huyện, thị xã, thành phố chỉ đạo:",
+        "- UBND các xã, phường, thị trấn ra quân xử lý tình trạng lấn chiếm hành lang an toàn "
+        "đường bộ; hoàn thành trước ngày 20/01/2025.",
+        "- Lực lượng Công an xã tăng cường tuần tra, kiểm soát trên các tuyến đường liên thôn.",
+        "2. Sở Y tế bố trí lực lượng trực cấp cứu 24/24 giờ.",
+        issued=dt.date(2025, 1, 6),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Chủ tịch UBND các huyện, thị xã, thành phố", dt.date(2025, 1, 20)),
+        ("Chủ tịch UBND các huyện, thị xã, thành phố", None),
+        ("Sở Y tế", None),
+    ]
+    assert tasks[0].cooperating[0].written == "UBND các xã, phường, thị trấn"
