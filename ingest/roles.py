@@ -103,6 +103,7 @@ _NOT_ACTOR = re.compile(
 _DUTY = re.compile(
     r"^\s*(?:co\s+(?:nhiem\s+vu|trach\s+nhiem)|la\s+(?:co\s+quan\s+)?(?:dau\s+moi|thuong\s+truc))\b"
 )
+_WITH_OTHERS = re.compile(r"\s*(?:,\s*)?phoi\s+hop\b")
 COOPERATE = re.compile(r"\bphoi\s+hop(?:\s+chat\s+che)?(?:\s+voi)?\b")
 _LIST_OPENS = re.compile(
     r"(?:^\W*|[:;]\s*|\bgiao\s+(?:cho\s+)?)(?:cac\s+(?:bo|so|ban|cuc|phong)\s*:?\s*)?$"
@@ -147,6 +148,10 @@ def find_roles(text: str, mentions: list[AgencyMention], *, subject_ok: bool = T
             _CALLED.search(before) and _ASKED_BEFORE.search(folded, 0, mention.start)
         ):
             candidates.append((0, mention.start, mention))
+        elif before.rstrip().endswith("(") and _WITH_OTHERS.match(after):
+            # "... (Phòng Tài nguyên và Môi trường phối hợp Chi nhánh Văn phòng Đăng ký đất đai;
+            # thường xuyên)": who does the item, named in its closing brackets.
+            candidates.append((1, mention.start, mention))
         elif _CHU_TRI.match(after):
             # "c) Chỉ đạo Sở Y tế chủ trì, ...": the one above directs, and leads the item.
             request = _REQUEST.search(before)

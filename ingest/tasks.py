@@ -294,6 +294,8 @@ _CHROME = re.compile(
     r"|theo\s+doi\s+\S+$|len\s+dau\s+trang|top$|#|.{0,40}(?:luot\s+xem|view\s+count)"
     # "Nguồn tin: Văn phòng Sở"; ">> Khẩn trương di dời ...": a link to another item.
     r"|ban\s+bien\s+tap$|nguon(?:\s+tin)?\s*:|>>"
+    # A digital signature's stamp, printed on each page: "Ký bởi: Văn phòng ...", "Thời gian ký:".
+    r"|ky\s+boi\s*:|thoi\s+gian\s+ky\s*:"
     # When the page was posted: "Cập nhật ngày: 27/12/2017 - 00:02", "Thứ Năm, 28-01-2021".
     r"|(?:cap\s+nhat|ngay\s+dang|dang\s+luc|dang\s+ngay)(?:\s+(?:ngay|luc))?\s*:?\s*\d"
     r"|(?:thu\s+\w+\s*,\s*)?(?:ngay\s+)?\d{1,2}[/-]\d{1,2}[/-]\d{4}\s*(?:[|,/-]|\d{1,2}:\d{2}|$))"
@@ -338,7 +340,7 @@ _EXHORTATION = re.compile(
     # gives its work).
     r"|(?P<bound>[^.:]{0,200}?\s)co\s+trach\s+nhiem\s+"
     r"(?=[^.;]*\b(?:chi\s+thi|quyet\s+dinh|cong\s+dien|nghi\s+quyet)\s+nay\b))"
-    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc|tap\s+trung|chi\s+dao\s*,?)\s+){0,3}"
+    r"(?:(?:nghiem\s+tuc|khan\s+truong|to\s+chuc|tap\s+trung|chi\s+dao\s*,?|quan\s+tam)\s+){0,3}"
     r"(?:thuc\s+hien|chap\s+hanh|trien\s+khai|phoi\s+hop)"
     r"(?:\s*,?\s+(?:tot|nghiem(?:\s+tuc)?|day\s+du|kip\s+thoi|thuc\s+hien|trien\s+khai|ngay|va"
     r"|(?:co\s+)?hieu\s+qua))*"
@@ -603,7 +605,7 @@ _PROHIBITION = re.compile(
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _PROBLEMS_AFTER = re.compile(
-    r";\s*(?:trong\s+qua\s+trinh[^;,]{0,30},\s*)?(?:truong\s+hop|neu)\s+(?:co\s+|phat\s+sinh\s+)?"
+    r"[;.]\s*(?:trong\s+qua\s+trinh[^;,]{0,30}?,?\s*)?(?:truong\s+hop|neu)\s+(?:co\s+|phat\s+sinh\s+)?"
     r"(?:kho\s+khan|vuong\s+mac)[^;]*?(?=[./!\s]*$)"
 )
 _FEEDBACK = re.compile(
@@ -2047,7 +2049,7 @@ class _Segmenter:
         # ("...; trường hợp có vướng mắc, báo cáo UBND tỉnh./.": whom to tell of problems.)
         indent = len(folded) - len(folded.lstrip())
         stripped = folded[indent:]
-        if ";" in stripped:
+        if ";" in stripped or "." in stripped:
             stripped = _PROBLEMS_AFTER.sub("", stripped)
         exhortation = _EXHORTATION.match(stripped.rstrip())
         if exhortation is None:
@@ -3427,12 +3429,15 @@ def _gives_out(text: str, lead: AgencyMention) -> bool:
     khai kế hoạch và phân công nhiệm vụ cho các thành viên Ban Chỉ đạo" (no subject of its own),
     or that opens by directing others."""
     before = fold(text)[: lead.start]
-    opening = re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", before)
+    opening = ORDINAL.sub("", re.sub(r"^\s*(?:[-–+•*]|\d{1,2}[.)]|[a-z][.)])?\s*", "", before))
     # As written: folded, "giáo viên", "Sở Giáo dục" would read as "giao".
     written = text[len(before) - len(opening) : lead.start].lower()
     giving = re.search(r"\b(?:giao|phân\s+công)\b", written)
-    if _DIRECTS_FIRST.fullmatch(opening):
-        return True  # "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành ..."
+    directs = _DIRECTS_FIRST.match(opening)
+    if directs and re.fullmatch(r"(?:[^;:.]*,\s*)?", opening[directs.end() :]):
+        # "- Tập trung chỉ đạo các Trung tâm Phát triển quỹ đất hoàn thành ...", "Thứ nhất, chỉ
+        # đạo Phòng Kinh tế, Phòng Kinh tế và Hạ tầng bố trí ...".
+        return True
     if _IMPERATIVE.match(opening) and (
         _DIRECTS_ON_THE_WAY.search(opening) or _OVERSEES.search(opening)
     ):

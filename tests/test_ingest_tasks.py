@@ -6535,3 +6535,22 @@ def test_the_items_under_an_agency_that_directs_them_are_its_tasks() -> None:
         ("Sở Y tế", None),
     ]
     assert tasks[0].cooperating[0].written == "UBND các xã, phường, thị trấn"
+
+
+def test_a_lead_in_an_items_brackets_a_signature_stamp_and_a_courteous_closing() -> None:
+    tasks = letter(
+        "Kính gửi: UBND các huyện.",
+        "1. Đối với UBND các huyện, thành phố Biên Hòa, Long Khánh",
+        "Thứ nhất, chỉ đạo Phòng Kinh tế, Phòng Kinh tế và Hạ tầng bố trí điểm bán hàng bình ổn; "
+        "hoàn thành trước ngày 20/3/2016.",
+        "2. Ứng dụng công nghệ thông tin trong quản lý đất đai (Phòng Tài nguyên và Môi trường "
+        "phối hợp Chi nhánh Văn phòng Đăng ký đất đai huyện; thường xuyên).",
+        "Ký bởi: Văn phòng Ủy ban nhân dân tỉnh",
+        "Thời gian ký: 18.03.2016 16:05:37 +07:00",
+        "Đề nghị các cơ quan, đơn vị quan tâm phối hợp thực hiện. Trong quá trình thực hiện nếu "
+        "có khó khăn, vướng mắc, liên hệ Phòng Quản lý thương mại để được hỗ trợ./.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("UBND các huyện, thành phố Biên Hòa, Long Khánh", dt.date(2016, 3, 20)),
+        ("Phòng Tài nguyên và Môi trường", None),
+    ]
