@@ -123,6 +123,12 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _EARLIER = re.compile(r"\s*truoc\s+do\s*,")
 # A heading whose agency directs those its items name: "... chỉ đạo:", "chỉ đạo các đơn vị:".
 _DIRECTS_BELOW = re.compile(r"^\s*(?:tap\s+trung\s+)?chi\s+dao(?:\s+cac\s+[^:]{1,40})?\s*:\s*$")
+# Those a task is for, told by what they did: "lấy mẫu cho người đã đến vùng dịch".
+_WHO_HAD = re.compile(
+    r"(?<![a-z])(?:nguoi|nhung\s+nguoi|truong\s+hop|doi\s+tuong|ho\s+dan|ca\s+nhan|du\s+an"
+    r"|cong\s+trinh)\s+$"
+)
+_TERMINAL_STOP = re.compile(r"[.;:!?…]\W*$")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -1586,6 +1592,7 @@ class _Segmenter:
                 or self._headline(index)
                 or self._byline(index)
                 or (not self.earlier_asks and _EARLIER.match(fold(text)))
+                or self._crosshead(index)
             ):
                 index += 1
                 last = None
@@ -2378,7 +2385,11 @@ class _Segmenter:
         ty X có tờ trình xin thu hồi ..." (unless it also gives work or a date)."""
         folded = fold(text)
         done = next(
-            (m for m in _PAST_OR_SUBMISSION.finditer(folded.split(".")[0]) if _as_written(text, m)),
+            (
+                m
+                for m in _PAST_OR_SUBMISSION.finditer(folded.split(".")[0])
+                if _as_written(text, m) and not _WHO_HAD.search(folded, 0, m.start())
+            ),
             None,
         )
         if done is None or _ORDER_WORD.search(folded[: done.start()]):
@@ -2566,6 +2577,28 @@ class _Segmenter:
             if any(_specific(mention) for mention in self.catalogue.find_mentions(written)):
                 return False
         return True
+
+    def _crosshead(self, index: int) -> bool:
+        """A news item's subheading: a short line with no stop and no agency, over a paragraph
+        that opens with the agency that acts ("Bảo đảm an ninh, trật tự, an toàn giao thông" over
+        "Bộ Công an chủ trì, ...")."""
+        text = self.paragraphs[index].strip()
+        if (
+            len(text) > 80
+            or index + 1 >= self.end
+            or _TERMINAL_STOP.search(text)
+            or _marker(text)[0] is not None
+            or self.catalogue.find_mentions(text)
+            or self._dated(text)
+        ):
+            return False
+        following = self.paragraphs[index + 1]
+        mentions = self.catalogue.find_mentions(following)
+        return (
+            _marker(following)[0] is None
+            and bool(mentions)
+            and not fold(following[: mentions[0].start]).strip()
+        )
 
     def _undated_list(self) -> list[_Item]:
         """The items of the list just read (numbered or bulleted), two or more, when none gives a

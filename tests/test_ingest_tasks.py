@@ -6554,3 +6554,15 @@ def test_a_lead_in_an_items_brackets_a_signature_stamp_and_a_courteous_closing()
         ("UBND các huyện, thành phố Biên Hòa, Long Khánh", dt.date(2016, 3, 20)),
         ("Phòng Tài nguyên và Môi trường", None),
     ]
+
+
+def test_a_news_items_subheading_is_no_task_and_a_relative_past_no_narration() -> None:
+    tasks = news(
+        "Thủ tướng Chính phủ yêu cầu các bộ, ngành, địa phương tập trung thực hiện tốt các nhiệm "
+        "vụ sau:",
+        "Bảo đảm an ninh, trật tự, an toàn giao thông",
+        "Bộ Công an chủ trì, phối hợp với Bộ Quốc phòng đấu tranh, trấn áp các loại tội phạm.",
+        "Các địa phương tổ chức lấy mẫu xét nghiệm cho người đã đến vùng dịch.",
+        issued=dt.date(2023, 12, 13),
+    )
+    assert [written(t) for t in tasks] == ["Bộ Công an", "Các địa phương"]
