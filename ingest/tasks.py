@@ -129,6 +129,7 @@ _WHO_HAD = re.compile(
     r"|cong\s+trinh)\s+$"
 )
 _TERMINAL_STOP = re.compile(r"[.;:!?…]\W*$")
+_CASE_BY_CASE = re.compile(r"\b(?:tung|cac)\s+truong\s+hop\s+(?:nhu\s+sau|sau(?:\s+day)?)\s*:$")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -1516,6 +1517,8 @@ class _Segmenter:
                 and not roles.explicit
                 and len(text) <= 160
                 and not (intro and _HEADS_THE_PLAN.search(folded))
+                # ("1. Căn cứ kết quả phân loại, xử lý theo từng trường hợp như sau:": work.)
+                and not (folded.startswith("can cu") and _work_after_basis(text))
             )
             or (intro and bool(_ATTENDANCE.search(folded[-60:])))
             or (
@@ -2688,6 +2691,8 @@ class _Segmenter:
             return  # "2. Đề nghị Tỉnh ủy, UBND tỉnh Lào Cai thực hiện tốt một số nhiệm vụ sau:"
         if frame.lead is None and _DUTIES_AHEAD.search(folded):
             return  # "... đề nghị các đơn vị thực hiện tốt một số nhiệm vụ sau:": each its own
+        if _CASE_BY_CASE.search(folded):
+            return  # "xử lý theo từng trường hợp như sau:": each case's own work
         frame.details = _Item([text], index, list(self.frames), marked=True)
         frame.steps = True
         self.items.append(frame.details)

@@ -968,6 +968,8 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     if _ROMAN_CUT.match(paragraph) and paragraph.isupper() and is_caps(line):
         # "V. TỔ" then "CHỨC THỰC HIỆN": one heading; not "CÔNG AN TỈNH THỰC HIỆN ... SAU:".
         return not MARKER.match(line) and not line.rstrip().endswith(":")
+    if paragraph.count("(") > paragraph.count(")") and re.match(r"\d{1,3}\)", line):
+        return True  # "... theo từng môn chuyên (Mẫu" / "06) về Sở ...": no item "06)"
     if _DASHED_NAME_CUT.search(f"{previous}\n{line}") and len(previous) >= 0.75 * width:
         # "... phối hợp với Phòng Tài chính" / "- Kế hoạch rà soát ...", the line above wrapped
         # at the width: no bullet.

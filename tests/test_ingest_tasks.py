@@ -6566,3 +6566,18 @@ def test_a_news_items_subheading_is_no_task_and_a_relative_past_no_narration() -
         issued=dt.date(2023, 12, 13),
     )
     assert [written(t) for t in tasks] == ["Bộ Công an", "Các địa phương"]
+
+
+def test_work_after_a_heading_that_opens_on_its_basis_case_by_case() -> None:
+    tasks = letter(
+        "Kính gửi: Bảo hiểm xã hội các tỉnh, thành phố trực thuộc Trung ương.",
+        "BHXH Việt Nam yêu cầu BHXH tỉnh thực hiện ngay một số nội dung sau:",
+        "1. Căn cứ kết quả phân loại, xử lý theo từng trường hợp như sau:",
+        "- Đơn vị nợ từ 01 tháng đến dưới 03 tháng: gửi văn bản đôn đốc;",
+        "- Đơn vị nợ từ 06 tháng trở lên: phối hợp với Sở Lao động - Thương binh và Xã hội tổ "
+        "chức thanh tra chuyên ngành; hoàn thành trước ngày 25/4/2016.",
+    )
+    assert leads_and_dates(tasks) == [
+        ("BHXH tỉnh", None),
+        ("BHXH tỉnh", dt.date(2016, 4, 25)),
+    ]

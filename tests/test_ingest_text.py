@@ -1874,3 +1874,16 @@ def test_a_pdfs_page_head_under_its_number_and_a_gazettes_are_dropped() -> None:
         "bảo vệ rừng.",
         "- Sở Tài chính theo dõi chặt chẽ tiến độ thu ngân sách.",
     ]
+
+
+def test_a_form_number_wrapped_inside_its_brackets_is_no_item() -> None:
+    text = (
+        "2. Trường THPT Trần Hưng Đạo\n"
+        "     Tiếp nhận hồ sơ đăng ký dự thi; báo cáo số lượng thí sinh đăng ký (Mẫu\n"
+        " 06) về Sở trước ngày 14/5/2019.\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "2. Trường THPT Trần Hưng Đạo",
+        "Tiếp nhận hồ sơ đăng ký dự thi; báo cáo số lượng thí sinh đăng ký (Mẫu 06) về Sở trước "
+        "ngày 14/5/2019.",
+    ]
