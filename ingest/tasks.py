@@ -130,6 +130,14 @@ _WHO_HAD = re.compile(
 )
 _TERMINAL_STOP = re.compile(r"[.;:!?…]\W*$")
 _CASE_BY_CASE = re.compile(r"\b(?:tung|cac)\s+truong\s+hop\s+(?:nhu\s+sau|sau(?:\s+day)?)\s*:$")
+# Work the writer was given, recalled ("Sở Kế hoạch và Đầu tư được giao chủ trì ..."), and a
+# request of this text's own.
+_CHARGED = re.compile(
+    r"\btheo\s+do\s*,\s*[^,;.]{3,80}?\s+duoc\s+(?:[a-z]+\s+){0,2}?(?:giao|phan\s+cong)\b"
+)
+_ASKS_NOW = re.compile(r"\b(?:giao|de\s+nghi|yeu\s+cau)\b")
+# A plan's or a notice's last words: "Trên đây là Kế hoạch công tác ...".
+_SUMS_UP = re.compile(r"tren\s+day\s+la\s+(?:ke\s+hoach|noi\s+dung|thong\s+bao|bao\s+cao)\b")
 # A target stated, whatever its date: "Mục tiêu đặt ra là đến ngày 31/8/2025 hoàn thành ...".
 _TARGET = re.compile(r"^(?:muc\s+tieu|chi\s+tieu)\b[^.;:]{0,40}?\bla\b")
 # The weather a telegram opens with: "Theo Đài Khí tượng thủy văn tỉnh, từ nay đến ngày 20/10
@@ -612,7 +620,8 @@ _PROHIBITION = re.compile(
 # The closing offer of help: "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị các
 # đơn vị phản ánh về Sở Y tế để được hướng dẫn".
 _PROBLEMS_AFTER = re.compile(
-    r"[;.]\s*(?:trong\s+qua\s+trinh[^;,]{0,30}?,?\s*)?(?:truong\s+hop|neu)\s+(?:co\s+|phat\s+sinh\s+)?"
+    r"[;.]\s*(?:(?:trong\s+)?qua\s+trinh[^;,]{0,30}?,?\s*)?(?:(?:truong\s+hop|neu)\s+)?"
+    r"(?:co\s+|phat\s+sinh\s+|gap\s+)?"
     r"(?:kho\s+khan|vuong\s+mac)[^;]*?(?=[./!\s]*$)"
 )
 _FEEDBACK = re.compile(
@@ -2102,8 +2111,15 @@ class _Segmenter:
         return mine is not None and self._parse(before).date not in (None, mine)
 
     def _not_a_task(self, folded: str, text: str) -> bool:
-        if folded.lstrip().startswith("can cu") and text.rstrip().endswith((";", ",")):
+        if folded.lstrip().startswith("can cu") and (
+            text.rstrip().endswith((";", ","))
+            # "Căn cứ Quyết định số 1560/QĐ-UBND ...; theo đó, Sở ... được giao chủ trì ...":
+            # the writer's own charge, recalled.
+            or (_CHARGED.search(folded) and not _ASKS_NOW.search(_CHARGED.sub(" ", folded)))
+        ):
             return True  # "Căn cứ Nghị quyết số 594/NQ-UBTVQH14 ... hướng dẫn ...;": a ground
+        if _SUMS_UP.match(folded.lstrip()) and self._only_feedback_after(text):
+            return True  # "Trên đây là Kế hoạch ...; .... Trong quá trình thực hiện, nếu ..."
         if _ROSTER.match(folded.strip()):
             return True  # "- Ngày 08/02/2024: đồng chí Nguyễn Văn Tuấn, Chủ tịch UBND huyện."
         # Most paragraphs are no schedule line: look before folding the text again.
@@ -2580,6 +2596,11 @@ class _Segmenter:
             if any(_specific(mention) for mention in self.catalogue.find_mentions(written)):
                 return False
         return True
+
+    def _only_feedback_after(self, text: str) -> bool:
+        """Nothing after a summing-up sentence but whom to tell of problems."""
+        rest = _sentences(text)[1:]
+        return all(_FEEDBACK.search(fold(sentence)) for sentence in rest)
 
     def _crosshead(self, index: int) -> bool:
         """A news item's subheading: a short line with no stop and no agency, over a paragraph

@@ -6581,3 +6581,20 @@ def test_work_after_a_heading_that_opens_on_its_basis_case_by_case() -> None:
         ("BHXH tỉnh", None),
         ("BHXH tỉnh", dt.date(2016, 4, 25)),
     ]
+
+
+def test_closings_that_sum_up_or_ask_all_to_act_and_a_charge_recalled_are_no_tasks() -> None:
+    tasks = letter(
+        "Kính gửi: Các sở, ban, ngành.",
+        "Căn cứ Quyết định số 1560/QĐ-UBND ngày 05/5/2015 của Chủ tịch UBND tỉnh; theo đó, Sở Kế "
+        "hoạch và Đầu tư được giao chủ trì xây dựng Quy chế phối hợp, trình UBND tỉnh trong quý "
+        "III/2016.",
+        "1. Thanh tra Sở kiểm tra việc chi trả quà Tết tại một số huyện trong tháng 4/2016.",
+        "Sở Lao động - Thương binh và Xã hội đề nghị các đơn vị nghiêm túc triển khai thực hiện; "
+        "quá trình thực hiện có khó khăn, vướng mắc, liên hệ Phòng Người có công để được hướng "
+        "dẫn./.",
+        "Trên đây là Kế hoạch công tác phổ biến, giáo dục pháp luật; xây dựng, đánh giá xã đạt "
+        "chuẩn tiếp cận pháp luật năm 2016. Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, "
+        "các cơ quan phản ánh về UBND huyện để xem xét, chỉ đạo./.",
+    )
+    assert leads_and_dates(tasks) == [("Thanh tra Sở", dt.date(2016, 4, 30))]
