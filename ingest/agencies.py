@@ -1504,6 +1504,10 @@ _WHOLE_NAMES = re.compile(
     # The Party's committees at every level: "Các cấp ủy, chính quyền địa phương ...", "Các
     # huyện ủy, thị ủy, thành ủy, đảng ủy trực thuộc Tỉnh ủy", "Các đảng ủy phường".
     r"|cac\s+cap\s+uy(?:\s+dang)?"
+    # The Party's grassroots: "Các chi, đảng bộ cơ sở", "các chi bộ, đảng bộ trực thuộc".
+    r"|cac\s+(?:chi\s+bo|chi|dang\s+bo)(?:\s*,\s*(?:dang\s+bo|chi\s+bo))?"
+    r"\s+(?:co\s+so|truc\s+thuoc)(?:\s+(?:huyen|tinh|thanh|thi|quan)\s+uy)?"
+    r"|cac\s+to\s+chuc\s+co\s+so\s+dang"
     r"|cac\s+(?:tinh|huyen|thi|thanh|quan|dang)\s+uy"
     r"(?:\s*(?:,|va)\s*(?:tinh|huyen|thi|thanh|quan|dang)\s+uy)*"
     # (The Party's letters to the provinces: "Các tỉnh ủy, thành ủy, đảng ủy trực thuộc Trung
@@ -1545,7 +1549,8 @@ _INVESTOR = re.compile(r"(?<![a-z0-9])chu\s+dau\s+tu(?![a-z0-9])")
 
 # "UBND tỉnh giao ngành nông nghiệp tỉnh chỉ đạo ...": a sector given work, in lowercase.
 _ASSIGNED_TO = re.compile(
-    r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|phan\s+cong)(?:\s+cho)?\s+"
+    # ("1. Đối với UBND tỉnh", a council's recommendations heading what it asks of the committee.)
+    r"(?<![a-z])(?:giao|de\s+nghi|yeu\s+cau|chi\s+dao|phan\s+cong|(?:^|\W)doi\s+voi)(?:\s+cho)?\s+"
     # "Đề nghị đồng chí Chủ tịch UBND huyện trực tiếp chỉ đạo ...": the committee's head.
     rf"(?:(?:dong\s+chi|d/c)\s+)?(?:{HOLDER}\s+)?$"
 )

@@ -2598,8 +2598,11 @@ class _Segmenter:
         return True
 
     def _only_feedback_after(self, text: str) -> bool:
-        """Nothing after a summing-up sentence but whom to tell of problems."""
-        rest = _sentences(text)[1:]
+        """A summing-up sentence that asks no one ("Trên đây là Kế hoạch công tác ...; xây dựng,
+        đánh giá ... năm 2023."), then nothing but whom to tell of problems."""
+        first, *rest = _sentences(text)
+        if self.catalogue.find_mentions(first) or _ASKS_NOW.search(fold(first)):
+            return False
         return all(_FEEDBACK.search(fold(sentence)) for sentence in rest)
 
     def _crosshead(self, index: int) -> bool:

@@ -340,19 +340,23 @@ _PAGE_NUMBER_BESIDE = re.compile(r"^\d{1,4}\s{2,}|\s{2,}\d{1,4}$")
 
 def _beside_page_numbers(lines: list[str]) -> Counter[str]:
     """How often each line stands right under a page number set apart by blank lines: "", "2",
-    "UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW", "" (not a stacked
-    table's row number over its first cell)."""
+    ("",) "UBND tỉnh Hà Giang - Chương trình hành động thực hiện Chỉ thị 13-CT/TW", "" (not a
+    stacked table's row number over its first cell)."""
     under: Counter[str] = Counter()
     padded = ["", *lines, ""]
-    for index in range(2, len(padded) - 1):
-        if (
-            not padded[index - 2].strip()
-            and not padded[index + 1].strip()
-            and _PAGE_NUMBER.match(padded[index - 1])
-        ):
-            key = _numberless(padded[index])
+    number = -1  # the last page number set apart, and no text since
+    for index in range(1, len(padded) - 1):
+        line = padded[index]
+        if not line.strip():
+            continue
+        if _PAGE_NUMBER.match(line) and not padded[index - 1].strip():
+            number = index
+            continue
+        if number > 0 and not padded[index + 1].strip():
+            key = _numberless(line)
             if 20 <= len(key) <= 120:
                 under[key] += 1
+        number = -1
     return under
 
 
@@ -1125,6 +1129,12 @@ _SCANNED_DATE = re.compile(
     r"(\s*/\s*(?:19|20)\d\d)(?![\w/])"
 )
 _AS_DIGITS = str.maketrans("OolI", "0011")
+# ... a quarter's numeral with an l for an I: "quý l/2023", "Quý Il/2022".
+_SCANNED_QUARTER = re.compile(r"(?i)(\bquý\s+)([IV]*l[IVl]*)(?=\s*/\s*\d|\s+năm\b)")
+# ... and a year with letters for its zeros: "tháng 5/2O19", "15/3/2O2O".
+_SCANNED_YEAR = re.compile(
+    r"(?<![\w/])(\d{1,2}\s*/\s*(?:\d{1,2}\s*/\s*)?)(2[0O][\dOo]{2})(?![\w/])"
+)
 # The other way round, a scan's zero for an O inside a word: "Ph0ng Nội vụ", "Đ0àn Thanh niên",
 # "C0NG BÁO" (between two letters; no Vietnamese word holds a digit). The zero lost the vowel's
 # mark: the words of an agency's name get it back ("Phòng", "Công an"), others keep a plain o.
@@ -1144,6 +1154,10 @@ def _scanned_o(match: re.Match[str]) -> str:
     return marked[0].upper() + marked[1:] if plain[0].isupper() else marked
 
 
+def _scanned_year(match: re.Match[str]) -> str:
+    return match.group(1) + match.group(2).translate(_AS_DIGITS)
+
+
 def _scanned_date(match: re.Match[str]) -> str:
     day, month = (match.group(n).translate(_AS_DIGITS) for n in (1, 3))
     if not (1 <= int(day) <= 31 and 1 <= int(month) <= 12):
@@ -1154,6 +1168,9 @@ def _scanned_date(match: re.Match[str]) -> str:
 def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SCANNED_DATE.sub(_scanned_date, text)
+    if "O" in text or "o" in text:
+        text = _SCANNED_YEAR.sub(_scanned_year, text)
+    text = _SCANNED_QUARTER.sub(lambda m: m.group(1) + m.group(2).replace("l", "I"), text)
     if "0" in text:
         text = _SCANNED_O.sub(_scanned_o, text)
     text = _SYMBOL_BULLET.sub("- ", text)

@@ -6598,3 +6598,17 @@ def test_closings_that_sum_up_or_ask_all_to_act_and_a_charge_recalled_are_no_tas
         "các cơ quan phản ánh về UBND huyện để xem xét, chỉ đạo./.",
     )
     assert leads_and_dates(tasks) == [("Thanh tra Sở", dt.date(2016, 4, 30))]
+
+
+def test_a_councils_recommendations_to_the_committee_and_the_partys_grassroots() -> None:
+    tasks = news(
+        "III. KIẾN NGHỊ",
+        "1. Đối với UBND tỉnh",
+        "a) Chỉ đạo Sở Y tế rà soát chi phí vượt tổng mức thanh toán; hoàn thành trong quý IV/2019.",
+        "2. Các chi, đảng bộ cơ sở tổ chức học tập, quán triệt Nghị quyết trong tháng 12/2019.",
+        issued=dt.date(2019, 10, 2),
+    )
+    assert leads_and_dates(tasks) == [
+        ("UBND tỉnh", dt.date(2019, 12, 31)),
+        ("Các chi, đảng bộ cơ sở", dt.date(2019, 12, 31)),
+    ]

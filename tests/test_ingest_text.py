@@ -1825,10 +1825,14 @@ def test_a_stacked_tables_empty_row_is_left_out_not_read_as_a_broken_file() -> N
     ]
 
 
-def test_a_scans_zero_for_an_o_inside_a_word_is_read_as_the_letter() -> None:
-    text = "Ph0ng Nội vụ, Đ0àn Thanh niên, C0NG BÁO, S0 Y tế; mã 0101, CO2, F0 và F1."
+def test_a_scans_zero_for_an_o_inside_a_word_and_an_o_for_a_zero_in_a_year() -> None:
+    text = (
+        "Ph0ng Nội vụ, Đ0àn Thanh niên, C0NG BÁO, S0 Y tế; mã 0101, CO2, F0; tháng 5/2O19; quý "
+        "l/2023, Quý Il/2022."
+    )
     assert read(text.encode(), "x.txt").paragraphs == [
-        "Phòng Nội vụ, Đoàn Thanh niên, CÔNG BÁO, Sở Y tế; mã 0101, CO2, F0 và F1."
+        "Phòng Nội vụ, Đoàn Thanh niên, CÔNG BÁO, Sở Y tế; mã 0101, CO2, F0; tháng 5/2019; quý "
+        "I/2023, Quý II/2022."
     ]
 
 
@@ -1886,4 +1890,20 @@ def test_a_form_number_wrapped_inside_its_brackets_is_no_item() -> None:
         "2. Trường THPT Trần Hưng Đạo",
         "Tiếp nhận hồ sơ đăng ký dự thi; báo cáo số lượng thí sinh đăng ký (Mẫu 06) về Sở trước "
         "ngày 14/5/2019.",
+    ]
+
+
+def test_a_page_head_under_its_number_after_a_blank_line_is_dropped() -> None:
+    text = (
+        " Các cấp ủy, tổ chức đảng tập trung lãnh đạo, chỉ đạo, tổ chức thực hiện tốt\n"
+        "\n"
+        "                                      2\n"
+        "\n"
+        "  Tỉnh ủy Hà Tĩnh - Kế hoạch số 115-KH/TU ngày 14/9/2022\n"
+        "\n"
+        " các nhiệm vụ, giải pháp chủ yếu sau:\n"
+    )
+    assert read(text.encode(), "x.txt").paragraphs == [
+        "Các cấp ủy, tổ chức đảng tập trung lãnh đạo, chỉ đạo, tổ chức thực hiện tốt các nhiệm "
+        "vụ, giải pháp chủ yếu sau:"
     ]
