@@ -6604,7 +6604,7 @@ def test_a_councils_recommendations_to_the_committee_and_the_partys_grassroots()
     tasks = news(
         "III. KIẾN NGHỊ",
         "1. Đối với UBND tỉnh",
-        "a) Chỉ đạo Sở Y tế rà soát chi phí vượt tổng mức thanh toán; hoàn thành trong quý IV/2019.",
+        "a) Chỉ đạo Sở Y tế rà soát chi phí vượt tổng mức; hoàn thành trong quý IV/2019.",
         "2. Các chi, đảng bộ cơ sở tổ chức học tập, quán triệt Nghị quyết trong tháng 12/2019.",
         issued=dt.date(2019, 10, 2),
     )
