@@ -1285,7 +1285,8 @@ def _name_end(
         # "Phòng Giáo dục và Đào tạo Quận 11", "Sở Y tế tỉnh Kiên Giang", "Phòng Giáo dục và Đào
         # tạo Mộc Châu": the place it serves.
         place = (
-            _PLACE_TAIL.match(text, end)
+            _COUNCILS.match(text, end)  # "Ban Văn hóa - Xã hội HĐND tỉnh": the council's board
+            or _PLACE_TAIL.match(text, end)
             or _PLACE_NAME.match(text, end)
             or _BARE_COMMUNE.match(text, end)  # "Phòng Văn hóa - Xã hội phường"
         )
@@ -1361,6 +1362,9 @@ def _name_end(
     return tail.end() if tail and end > start else end
 
 
+_COUNCILS = re.compile(
+    r"\s+(?:HĐND|Hội đồng nhân dân)(?:\s+(?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường))?(?!\w)"
+)
 _LAST_SERVED = re.compile(
     rf"\s+và\s+(?P<word>[{_CAPITAL}][^\W\d_]*)(?:\s+[^\W\d_A-ZĐ]+)?"
     r"(?=\s+(?:huyện|tỉnh|thị xã|thành phố|quận|xã)\b)"

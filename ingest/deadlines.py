@@ -1733,6 +1733,9 @@ def _hours_are_a_span(match: re.Match[str], ctx: _Context, cue: _Cue | None) -> 
 _ONE_OF = re.compile(r"(?<![a-z])(?:nghi(?:\s+(?:bu|them))?|chon)\s+\d{1,3}\s+$")
 
 
+_TURNAROUND = re.compile(
+    r"(?<![a-z])tra\s+ket\s+qua(?:\s+xet\s+nghiem)?(?:\s+cho\s+[a-z\s]{1,30})?\s*$"
+)
 _DAYS_OFF = re.compile(r"\s+nghi\s+(?:le|tet|he)(?![a-z])")
 
 
@@ -1746,6 +1749,8 @@ def _relative(match: re.Match[str], ctx: _Context) -> _Candidate | None:
         return None  # "họp 2 ngày": a duration, not a deadline
     if cue is not None and _DURATION.search(ctx.text.flat[max(0, cue.start - 25) : cue.start]):
         return None  # "hội nghị diễn ra trong 2 ngày": how long, not by when
+    if cue is not None and _TURNAROUND.search(ctx.text.flat, max(0, cue.start - 40), cue.start):
+        return None  # "bảo đảm trả kết quả trong vòng 24 giờ": how fast, each time
     if (
         cue is not None
         and cue.head("trong")
@@ -2148,7 +2153,7 @@ RECURRING_DAY_BEFORE = re.compile(
 )
 # "hằng quý báo cáo trước ngày 20/3": the month ("m") places the day in its quarter.
 RECURRING_DAY_AFTER = re.compile(
-    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])[^.;\n]{{0,80}}?
+    rf"""(?<![a-z])(?:dinh\s+ky\s+)?(?:hang|moi)\s+(?P<per>thang|quy)(?![a-z])[^.;\n]{{0,160}}?
     (?<![a-z])(?:truoc|cham\s*nhat(?:\s+la)?|muon\s+nhat|vao)\s+{_HOUR_OF_DAY}(?:ngay\s+)?
     (?:mung\s+)?(?P<d>\d{{1,2}}){_NOT_AN_HOUR}
     (?:\s*[/-]\s*(?P<m>\d{{1,2}})(?![\d/]|\s*[/.-]\s*\d))?

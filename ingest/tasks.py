@@ -770,6 +770,12 @@ _ALL_UNITS_ASKED = re.compile(
 _SOURCE = re.compile(r"^\(?(?:theo|nguon|bao)\b")
 _TERMINAL_MARK = re.compile(r"[.:;!?…\"”)]\s*$")
 _GROUP_NUMBER = re.compile(r"^\s*(?:[IVX]{1,5}|[A-Z])[.)]\s+\S")
+# A school's own plan gives its work out by post: "1. Hiệu trưởng", "2. Tổ trưởng chuyên môn:".
+_SCHOOL_ROLE = re.compile(
+    r"((?:pho\s+)?hieu\s+truong|to\s+truong(?:\s+chuyen\s+mon)?|giao\s+vien(?:\s+chu\s+nhiem"
+    r"|\s+bo\s+mon)?|tong\s+phu\s+trach(?:\s+doi)?|ke\s+toan|van\s+thu|nhan\s+vien\s+[a-z]+"
+    r"|bi\s+thu\s+chi\s+doan)\s*:?"
+)
 _COMMITTEE_HEADING = re.compile(
     r"((?:uy\s+ban\s+nhan\s+dan|ubnd)\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa)(?:\s+[a-z]+){0,3})\s*:?"
 )
@@ -1476,7 +1482,9 @@ class _Segmenter:
             # "1. Ủy ban nhân dân tỉnh" heading a resolution's demands: the committee itself,
             # which a sentence names as the one reported to.
             named = _PLURAL_AGENCIES.fullmatch(folded) or (
-                None if intro else _COMMITTEE_HEADING.fullmatch(folded)
+                None
+                if intro
+                else _COMMITTEE_HEADING.fullmatch(folded) or _SCHOOL_ROLE.fullmatch(folded)
             )
         elif not intro and (trait := _PLURAL_AGENCIES.fullmatch(folded)):
             # "2.5. Các huyện ủy, thành ủy có dự án trên địa bàn:": those of them it names.
@@ -3291,6 +3299,10 @@ class _Segmenter:
             lead = AgencyMention(
                 text[start:end], start, end, entry=self.catalogue.lookup(text[start:end])
             )
+        role = _SCHOOL_ROLE.match(fold(text))
+        if lead is None and role and role.group().endswith(":"):
+            # "3. Phó Hiệu trưởng: Hoàn thành thời khóa biểu ...": the post, then its work.
+            lead = AgencyMention(text[: role.end(1)], 0, role.end(1))
         bare = _BARE_SUBJECT.match(fold(text))
         if lead is None and previous is not None and (item.inherit or not addressees) and not bare:
             # (Not "Các đơn vị báo cáo kết quả ..." after the last item: all the units are asked.)

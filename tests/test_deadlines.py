@@ -840,6 +840,12 @@ RECURRING = [
     ("vào thứ Hai hằng tuần", date(2023, 1, 9), "weekly"),
     ("thứ Năm hằng tuần", date(2023, 1, 5), "weekly"),
     ("báo cáo hằng tuần về Cục Y tế dự phòng trước 12 giờ thứ Năm", date(2023, 1, 5), "weekly"),
+    (
+        "Hằng tháng tổng hợp tình hình thực hiện, giải ngân vốn đầu tư công, báo cáo UBND tỉnh và"
+        " Thường trực HĐND tỉnh trước ngày 25.",
+        date(2023, 1, 25),
+        "monthly",
+    ),
     ("mỗi tháng", date(2023, 1, 31), "monthly"),
     # A first report on a day, then every month: that day first (not the month's end).
     (
@@ -1236,6 +1242,7 @@ NOT_DEADLINES = [
     # The day the figures run to; a watch kept so long.
     "Báo cáo tình hình sử dụng nguồn cải cách tiền lương đến hết ngày 31/3/2023 (theo Mẫu 04).",
     "lập danh sách theo dõi sức khỏe trong 14 ngày đối với người về từ vùng dịch.",
+    "lấy mẫu xét nghiệm cho công nhân; bảo đảm trả kết quả trong vòng 24 giờ.",  # each time
     "tổng hợp số ca mắc trong tuần",
     "dự trữ đủ thuốc phục vụ trong thời gian nghỉ Tết và 01 tháng sau Tết.",
     # When a web page was posted.

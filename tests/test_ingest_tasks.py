@@ -6612,3 +6612,20 @@ def test_a_councils_recommendations_to_the_committee_and_the_partys_grassroots()
         ("UBND tỉnh", dt.date(2019, 12, 31)),
         ("Các chi, đảng bộ cơ sở", dt.date(2019, 12, 31)),
     ]
+
+
+def test_a_schools_posts_and_a_councils_board_speaking() -> None:
+    tasks = news(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "1. Hiệu trưởng",
+        "- Phê duyệt kế hoạch của các tổ chuyên môn trước ngày 30/9/2023.",
+        "2. Phó Hiệu trưởng: Hoàn thành thời khóa biểu trước ngày 25/9/2023.",
+        "3. Ban Văn hóa - Xã hội HĐND tỉnh đề nghị UBND tỉnh chỉ đạo thực hiện các kiến nghị nêu "
+        "trên, báo cáo kết quả về Thường trực HĐND tỉnh trước ngày 30/11/2023.",
+        issued=dt.date(2023, 9, 5),
+    )
+    assert leads_and_dates(tasks) == [
+        ("Hiệu trưởng", dt.date(2023, 9, 30)),
+        ("Phó Hiệu trưởng", dt.date(2023, 9, 25)),
+        ("UBND tỉnh", dt.date(2023, 11, 30)),
+    ]
