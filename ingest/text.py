@@ -354,7 +354,10 @@ def _beside_page_numbers(lines: list[str]) -> Counter[str]:
             continue
         if number > 0 and not padded[index + 1].strip():
             key = _numberless(line)
-            if 20 <= len(key) <= 120:
+            # (A head names its issuer and document: "Tỉnh ủy Hà Tĩnh - Kế hoạch số 115-KH/TU";
+            # not a footnote: "[1] Theo Công văn số 12/SYT.")
+            named = " - " in key or " – " in key or _REFERENCE_LINE.search(key)
+            if 20 <= len(key) <= 120 and named and not key.startswith("["):
                 under[key] += 1
         number = -1
     return under
