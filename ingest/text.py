@@ -975,9 +975,17 @@ def _continues(paragraph: str, previous: str, line: str, width: int) -> bool:
     if _ROMAN_CUT.match(paragraph) and paragraph.isupper() and is_caps(line):
         # "V. TỔ" then "CHỨC THỰC HIỆN": one heading; not "CÔNG AN TỈNH THỰC HIỆN ... SAU:".
         return not MARKER.match(line) and not line.rstrip().endswith(":")
-    if paragraph.count("(") > paragraph.count(")") and re.match(r"\d{1,3}\)", line):
+    if (
+        line[0].isdigit()
+        and re.match(r"\d{1,3}\)", line)
+        and paragraph.count("(") > paragraph.count(")")
+    ):
         return True  # "... theo từng môn chuyên (Mẫu" / "06) về Sở ...": no item "06)"
-    if _DASHED_NAME_CUT.search(f"{previous}\n{line}") and len(previous) >= 0.75 * width:
+    if (
+        line[0] in "-–"
+        and len(previous) >= 0.75 * width
+        and _DASHED_NAME_CUT.search(f"{previous}\n{line}")
+    ):
         # "... phối hợp với Phòng Tài chính" / "- Kế hoạch rà soát ...", the line above wrapped
         # at the width: no bullet.
         return True
@@ -1143,6 +1151,7 @@ _SCANNED_YEAR = re.compile(
 # mark: the words of an agency's name get it back ("Phòng", "Công an"), others keep a plain o.
 # ("S0 Giao thông vận tải": at a word's end only where it is such a word.)
 _SCANNED_O = re.compile(r"(?<![\w-])[^\W\d_]+0[^\W\d_]*(?![\w-])")
+_LETTER_ZERO = re.compile(r"[^\W\d_]0")
 _MARKED_O = {"phong": "phòng", "cong": "công", "so": "sở"}
 
 
@@ -1171,10 +1180,11 @@ def _scanned_date(match: re.Match[str]) -> str:
 def clean_paragraph(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _SCANNED_DATE.sub(_scanned_date, text)
-    if "O" in text or "o" in text:
+    if "/2" in text:
         text = _SCANNED_YEAR.sub(_scanned_year, text)
-    text = _SCANNED_QUARTER.sub(lambda m: m.group(1) + m.group(2).replace("l", "I"), text)
-    if "0" in text:
+    if "ý" in text or "Ý" in text:  # "quý"
+        text = _SCANNED_QUARTER.sub(lambda m: m.group(1) + m.group(2).replace("l", "I"), text)
+    if _LETTER_ZERO.search(text):
         text = _SCANNED_O.sub(_scanned_o, text)
     text = _SYMBOL_BULLET.sub("- ", text)
     text = _DATE_WORD_GLUED.sub(r"\1 ", text)
