@@ -2296,17 +2296,25 @@ def _recurring_on(
 # "trước ngày 25 hằng tháng, bắt đầu từ tháng 12/2018", "trước ngày 30 tháng 6 hằng năm kể từ
 # năm 2027": the duty starts in a later month or year.
 _STARTS_LATER = re.compile(
-    r"\s*,?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+(?:thang\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+nam)|nam)"
-    r"\s*(?P<y>\d{4})(?!\d)"
+    r"\s*[,(]?\s*(?:ke\s+|bat\s+dau\s+)?tu\s+(?:ngay\s+(?P<d>\d{1,2})\s*[/-]\s*(?P<dm>\d{1,2})"
+    r"\s*[/-]\s*|(?:thang\s+(?P<m>\d{1,2})\s*(?:[/-]|\s+nam)|nam)\s*)(?P<y>\d{4})(?!\d)"
 )
 
 
 def _duty_start(match: re.Match[str], ctx: _Context) -> _dt.date:
-    """The day from which a recurring duty's next occurrence is counted."""
+    """The day from which a recurring duty's next occurrence is counted ("... bắt đầu từ tháng
+    3/2023", "thứ Năm hằng tuần (bắt đầu từ ngày 06/01/2022)")."""
     later = _STARTS_LATER.match(ctx.text.flat, match.end())
-    if later is None or not 1 <= int(later.group("m") or 1) <= 12:
+    if later is None:
         return ctx.ref
-    start = _dt.date(int(later.group("y")), int(later.group("m") or 1), 1)
+    try:
+        start = _dt.date(
+            int(later.group("y")),
+            int(later.group("dm") or later.group("m") or 1),
+            int(later.group("d") or 1),
+        )
+    except ValueError:
+        return ctx.ref
     return start if ctx.ref < start and start.year <= ctx.ref.year + 10 else ctx.ref
 
 
@@ -2517,7 +2525,8 @@ def _recurring_weekday(match: re.Match[str], ctx: _Context) -> _Candidate | None
     if sunday and _WEEKEND_BEFORE.search(ctx.text.flat, max(0, match.start() - 45), match.start()):
         return None  # "lịch nghỉ cố định thứ Bảy, Chủ nhật hàng tuần": the weekend
     weekday = 6 if sunday else WEEKDAYS[match.group("wd") or match.group("wd2")]
-    due = ctx.ref + _dt.timedelta(days=(weekday - ctx.ref.weekday()) % 7)
+    start = _duty_start(match, ctx)
+    due = start + _dt.timedelta(days=(weekday - start.weekday()) % 7)
     return _candidate(match, ctx, "recurring", due, recurrence="weekly", cued=True)
 
 

@@ -816,6 +816,8 @@ RECURRING = [
     # A monthly duty that starts in a later month: its first occurrence is in that month.
     ("trước ngày 25 hằng tháng, bắt đầu từ tháng 3/2023", date(2023, 3, 25), "monthly"),
     ("trước ngày 10 hằng tháng kể từ tháng 02 năm 2023", date(2023, 2, 10), "monthly"),
+    # A weekly one that starts on a later day: the first of its weekday from then.
+    ("vào thứ Năm hằng tuần (bắt đầu từ ngày 09/02/2023)", date(2023, 2, 9), "weekly"),
     ("Báo cáo quý gửi trước ngày 05 tháng cuối cùng của mỗi quý", date(2023, 3, 5), "quarterly"),
     # A report named by its period, in a list: its date comes back with it.
     ("- Báo cáo năm: các đơn vị gửi Sở Tài chính trước ngày 15/12.", date(2023, 12, 15), "yearly"),
