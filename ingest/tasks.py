@@ -100,7 +100,7 @@ _TOPIC = re.compile(r"ve\s[^.;:!?]{2,100}:?\s*")
 # --------------------------------------------------------------------------------------------
 
 _ATTENDANCE = re.compile(
-    r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+hop|buoi\s+lam\s+viec)"
+    r"thanh\s+phan\s+(?:tham\s+)?du|(?:tham\s+)?du\s+(?:hoi\s+nghi|cuoc\s+hop|phien\s+(?:hop|giai\s+trinh|chat\s+van)|buoi\s+lam\s+viec)"
     r"\s+(?:co|gom)|du\s+hop\s+co|cung\s+du\s+(?:co|hop)|tham\s+du\s+(?:co|gom)\b"
     r"|\bdu\s+(?:buoi\s+)?tiep\s+cong\s+dan\s+co\b"  # "Dự tiếp công dân có đồng chí ..."
     # "Cùng đi có lãnh đạo các Sở: Xây dựng, Tài chính", "... Cùng đi kiểm tra có lãnh đạo ...".
@@ -231,8 +231,10 @@ _APPROVAL = re.compile(
     # ("Điều 1. Hội đồng nhân dân tỉnh cơ bản thống nhất với Báo cáo ...": a council's approval.)
     r"^(?:dieu\s+\d{1,2}\s*[.:]\s*)?(?:(?:hoi\s+dong\s+nhan\s+dan|hdnd)"
     r"(?:\s+(?:tinh|thanh\s+pho|huyen|quan|thi\s+xa|xa|phuong))?\s+"
-    # "Thủ tướng Chính phủ cơ bản đồng ý với Báo cáo ...", "Ban Bí thư cơ bản đồng ý ...".
-    r"|(?:(?:pho\s+)?thu\s+tuong(?:\s+chinh\s+phu)?|bo\s+chinh\s+tri|ban\s+bi\s+thu)\s+)?"
+    # "Thủ tướng Chính phủ cơ bản đồng ý với Báo cáo ...", "Ban Bí thư cơ bản đồng ý ...",
+    # "Thường trực HĐND tỉnh thống nhất với đề xuất ...".
+    r"|(?:(?:pho\s+)?thu\s+tuong(?:\s+chinh\s+phu)?|bo\s+chinh\s+tri|ban\s+bi\s+thu"
+    r"|thuong\s+truc\s+(?:hdnd|hoi\s+dong\s+nhan\s+dan)(?:\s+(?:tinh|huyen|thanh\s+pho))?)\s+)?"
     r"(?:ve\s+nguyen\s+tac\s+)?(?:co\s+ban\s+)?(?:dong\s+y|chap\s+thuan|thong\s+nhat|ghi\s+nhan"
     r"|bieu\s+duong|hoan\s+nghenh|danh\s+gia\s+cao|khen\s+ngoi|tan\s+thanh|nhat\s+tri)"
 )

@@ -6629,3 +6629,14 @@ def test_a_schools_posts_and_a_councils_board_speaking() -> None:
         ("Phó Hiệu trưởng", dt.date(2023, 9, 25)),
         ("UBND tỉnh", dt.date(2023, 11, 30)),
     ]
+
+
+def test_a_councils_hearing_its_attendance_and_its_approval_are_no_work() -> None:
+    tasks = news(
+        "Ngày 08/8/2025, Thường trực HĐND tỉnh tổ chức phiên giải trình. Dự phiên giải trình có "
+        "đồng chí Phó Chủ tịch UBND tỉnh; lãnh đạo các Sở: Giáo dục và Đào tạo, Tài chính.",
+        "Thường trực HĐND tỉnh thống nhất với đề xuất của UBND tỉnh về việc trình HĐND tỉnh ban "
+        "hành nghị quyết tại kỳ họp cuối năm 2025.",
+        issued=dt.date(2025, 8, 14),
+    )
+    assert tasks == []
