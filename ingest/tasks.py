@@ -83,9 +83,10 @@ def _marker(paragraph: str) -> tuple[float | None, str]:
         match = pattern.match(paragraph)
         if match:
             return level, paragraph[match.end() :]
-    ordinal = ORDINAL.match(fold(paragraph))
+    folded = fold(paragraph)
+    ordinal = ORDINAL.match(folded)
     if ordinal:
-        if _TOPIC.fullmatch(fold(paragraph), ordinal.end()):
+        if _TOPIC.fullmatch(folded, ordinal.end()):
             return 1.5, paragraph  # "Thứ nhất, về công tác quản lý nợ": a section's heading
         return 4.5, paragraph  # "Thứ nhất, ...": above a bullet; the ordinal stays in the text
     return None, paragraph
@@ -3301,11 +3302,12 @@ class _Segmenter:
             lead = AgencyMention(
                 text[start:end], start, end, entry=self.catalogue.lookup(text[start:end])
             )
-        role = _SCHOOL_ROLE.match(fold(text))
-        if lead is None and role and role.group().endswith(":"):
+        folded = fold(text)
+        role = _SCHOOL_ROLE.match(folded) if lead is None else None
+        if role and role.group().endswith(":"):
             # "3. Phó Hiệu trưởng: Hoàn thành thời khóa biểu ...": the post, then its work.
             lead = AgencyMention(text[: role.end(1)], 0, role.end(1))
-        bare = _BARE_SUBJECT.match(fold(text))
+        bare = _BARE_SUBJECT.match(folded)
         if lead is None and previous is not None and (item.inherit or not addressees) and not bare:
             # (Not "Các đơn vị báo cáo kết quả ..." after the last item: all the units are asked.)
             lead, cooperating = previous.lead, [*previous.cooperating, *cooperating]
